@@ -1,0 +1,75 @@
+/**
+ * Parsers for the values that appear in a /count spec: sizes, kernel tuples, booleans, rates and
+ * padding. Each names the offending token when it refuses.
+ */
+import { fail } from './errors.js';
+
+/** Largest size accepted for any single dimension or count argument (int32, as the frameworks). */
+export const MAX_SIZE = 2_147_483_647;
+
+const INTEGER = /^\d+$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A whole number >= min (1 by default). `what` names the argument in the error, e.g. `K`. */
+export function parseSize(token: string, what: string, min = 1): number {
+  const clean = token.replace(/_/g, '');
+  if (!INTEGER.test(clean)) {
+    if (NUMBER.test(clean)) {
+      const n = Number(clean);
+      if (!Number.isInteger(n)) fail('err.fractional', { token, what });
+      if (n < min) fail('err.tooSmall', { token, what, min: String(min) });
+    }
+    fail('err.notANumber', { token, what });
+  }
+  const n = Number(clean);
+  if (n > MAX_SIZE || clean.length > 10) fail('err.tooLarge', { token, what, max: '2,147,483,647' });
+  if (n < min) fail('err.tooSmall', { token, what, min: String(min) });
+  return n;
+}
+
+/**
+ * A size per spatial axis: `3` (same on every axis) or `3x5` (one per axis). `x`, `X`, `×` and `*`
+ * all separate; Python tuples `(3, 5)` are handled by the code translator before this.
+ */
+export function parseTuple(token: string, what: string, rank: number, min = 1): number[] {
+  const parts = token.split(/[xX×*]/);
+  if (parts.length === 1) return Array.from({ length: rank }, () => parseSize(token, what, min));
+  if (parts.length !== rank) fail('err.tupleRank', { token, what, rank: String(rank) });
+  return parts.map((p) => parseSize(p, what, min));
+}
+
+/** A shape such as `224x224x3` (any number of axes). */
+export function parseDims(token: string, what: string): number[] {
+  if (token.trim() === '') fail('err.notANumber', { token, what });
+  return token.split(/[xX×*,]/).map((p) => parseSize(p, what));
+}
+
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+const FALSE = new Set(['false', 'no', 'off', '0']);
+
+export function parseBool(token: string, what: string): boolean {
+  const v = token.toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  return fail('err.notABool', { token, what });
+}
+
+/** A dropout rate: 0 <= p < 1 (Keras refuses 1; a rate of 1 drops everything). */
+export function parseRate(token: string, what: string): number {
+  if (!NUMBER.test(token)) fail('err.notARate', { token, what });
+  const p = Number(token);
+  if (!(p >= 0 && p < 1)) fail('err.notARate', { token, what });
+  return p;
+}
+
+export function parseChoice<T extends string>(token: string, what: string, choices: readonly T[]): T {
+  const v = token.toLowerCase();
+  const hit = choices.find((c) => c === v);
+  if (hit === undefined) fail('err.notAChoice', { token, what, choices: choices.join('|') });
+  return hit;
+}
+
+/** Prints a per-axis tuple back the way a user would type it: `3` when all equal, else `3x5`. */
+export function printTuple(values: readonly number[]): string {
+  return values.every((v) => v === values[0]) ? String(values[0]) : values.join('x');
+}

@@ -1,0 +1,70 @@
+/**
+ * Worked formulas as small expression trees. One tree renders both ways a student reads it,
+ * symbolically `(k_h×k_w×C_in + 1)×C_out` and with the numbers `(3×3×3 + 1)×64`, and evaluates to
+ * an exact bigint, so a formula can never disagree with the count it explains (a property test
+ * checks exactly that).
+ */
+import { formatInt } from './format.js';
+
+export type Expr =
+  | { readonly op: 'lit'; readonly value: number; readonly symbol: string }
+  | { readonly op: 'sum'; readonly terms: readonly Expr[] }
+  | { readonly op: 'product'; readonly terms: readonly Expr[] }
+  | { readonly op: 'quotient'; readonly dividend: Expr; readonly divisor: Expr };
+
+/** A number in a formula, with the symbol it stands for (`lit(64, 'C_out')`). */
+export function lit(value: number, symbol: string = String(value)): Expr {
+  return { op: 'lit', value, symbol };
+}
+
+/** A constant whose symbol is itself (the 4 gates of an LSTM, the 2 of γ and β). */
+export const constant = (value: number): Expr => lit(value);
+
+export function sum(...terms: Expr[]): Expr {
+  return terms.length === 1 ? terms[0]! : { op: 'sum', terms };
+}
+
+export function product(...terms: Expr[]): Expr {
+  return terms.length === 1 ? terms[0]! : { op: 'product', terms };
+}
+
+export function quotient(dividend: Expr, divisor: Expr): Expr {
+  return { op: 'quotient', dividend, divisor };
+}
+
+export function evaluate(e: Expr): bigint {
+  switch (e.op) {
+    case 'lit':
+      return BigInt(e.value);
+    case 'sum':
+      return e.terms.reduce((acc, t) => acc + evaluate(t), 0n);
+    case 'product':
+      return e.terms.reduce((acc, t) => acc * evaluate(t), 1n);
+    case 'quotient':
+      return evaluate(e.dividend) / evaluate(e.divisor);
+  }
+}
+
+type Leaf = (e: Extract<Expr, { op: 'lit' }>) => string;
+
+/** Operator precedence decides parentheses: a sum inside a product needs them, nothing else does. */
+function render(e: Expr, leaf: Leaf): string {
+  switch (e.op) {
+    case 'lit':
+      return leaf(e);
+    case 'sum':
+      return e.terms.map((t) => render(t, leaf)).join(' + ');
+    case 'product':
+      return e.terms.map((t) => (t.op === 'sum' ? `(${render(t, leaf)})` : render(t, leaf))).join('×');
+    case 'quotient': {
+      const wrap = (x: Expr) => (x.op === 'lit' ? render(x, leaf) : `(${render(x, leaf)})`);
+      return `${wrap(e.dividend)}/${wrap(e.divisor)}`;
+    }
+  }
+}
+
+/** `(3×3×3 + 1)×64` */
+export const renderNumbers = (e: Expr): string => render(e, (l) => formatInt(l.value));
+
+/** `(k_h×k_w×C_in + 1)×C_out` */
+export const renderSymbols = (e: Expr): string => render(e, (l) => l.symbol);

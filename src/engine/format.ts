@@ -1,0 +1,44 @@
+/** Number and shape formatting shared by every renderer. Counts are exact: no rounding here. */
+import type { Shape } from './types.js';
+
+/** 1792 -> "1,792", exact for any bigint (Intl would do, but is much slower on hot paths). */
+export function formatInt(n: bigint | number): string {
+  const s = (typeof n === 'bigint' ? n : BigInt(n)).toString();
+  const neg = s.startsWith('-');
+  const digits = neg ? s.slice(1) : s;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return neg ? `-${grouped}` : grouped;
+}
+
+/** A count in a short human scale for side remarks only (e.g. "138.4M"); the exact count is always shown too. */
+export function formatScaled(n: bigint): string {
+  const units: ReadonlyArray<readonly [bigint, string]> = [
+    [10n ** 12n, 'T'],
+    [10n ** 9n, 'G'],
+    [10n ** 6n, 'M'],
+    [10n ** 3n, 'K'],
+  ];
+  for (const [size, unit] of units) {
+    if (n >= size) {
+      const tenths = (n * 10n + size / 2n) / size; // rounded to one decimal place
+      return `${tenths / 10n}.${tenths % 10n}${unit}`;
+    }
+  }
+  return n.toString();
+}
+
+/** Keras summary order: (None, 224, 224, 64); unknown sizes print as "?". */
+export function formatKerasShape(shape: Shape): string {
+  return `(None, ${shape.map((d) => (d === null ? '?' : String(d))).join(', ')})`;
+}
+
+/** Compact shape for prose: 224×224×64 */
+export function formatShape(shape: Shape): string {
+  return shape.map((d) => (d === null ? '?' : String(d))).join('×');
+}
+
+/** Bytes of fp32 parameters in MiB with two decimals (Keras prints MB the same way). */
+export function formatMiB(bytes: bigint): string {
+  const hundredths = (bytes * 100n + 524288n) / 1048576n;
+  return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')} MiB`;
+}

@@ -1,0 +1,40 @@
+/** `paramquiz count --help`: generated from the kind registry, so every kind and option is listed. */
+import { KINDS } from './layers/index.js';
+import { PRESETS } from './presets/index.js';
+import { table } from './render.js';
+import type { Family } from './types.js';
+import { msg, t, type Lang } from '../i18n/messages.js';
+
+const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'attention', 'activation', 'shape'];
+
+/** Every option any kind takes, in the order the help lists them. */
+const OPTIONS = [
+  'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
+  'reset_after', 'key_dim', 'value_dim', 'affine', 'scale', 'center', 'per', 'keepdims', 'top', 'classes',
+] as const;
+export type OptionName = (typeof OPTIONS)[number];
+
+export function renderHelp(lang: Lang): string {
+  const lines: string[] = [t(lang, msg('help.usage')), '', t(lang, msg('help.language')), ''];
+  for (const family of FAMILIES) {
+    lines.push(t(lang, msg(`family.${family}`)));
+    const all = KINDS.filter((k) => k.family === family);
+    // Parameter-free activations share one row: listing thirteen identical lines teaches nothing.
+    const bare = all.filter((k) => k.family === 'activation' && k.args.length === 0 && k.options.length === 0);
+    const kinds = all.filter((k) => !bare.includes(k));
+    const rows = kinds.map((k) => [
+      `  ${k.usage}`,
+      k.example,
+      t(lang, k.summary) + (k.options.length > 0 ? `  [${k.options.join(', ')}]` : ''),
+    ]);
+    lines.push(...table(['', '', ''], rows, new Set()).slice(2, -1));
+    if (bare.length > 0) lines.push(`  ${bare.map((k) => k.name).join(', ')}: ${t(lang, bare[0]!.summary)}`);
+    lines.push('');
+  }
+  lines.push(t(lang, msg('help.options')));
+  lines.push(...OPTIONS.map((o) => `  ${t(lang, msg(`opt.${o}`))}`), '');
+  lines.push(t(lang, msg('help.presets')));
+  lines.push(`  ${PRESETS.map((p) => p.name).join(', ')}   [top=false] [classes=N] [in=HxW]`, '');
+  lines.push(t(lang, msg('help.flags')), '', t(lang, msg('help.examples')));
+  return lines.join('\n');
+}

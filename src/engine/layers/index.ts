@@ -1,0 +1,28 @@
+/** The registry of layer kinds: every kind the /count language knows, by name and alias. */
+import { activationKinds } from './activation.js';
+import { mha } from './attention.js';
+import { convKinds } from './conv.js';
+import { dense, embedding } from './dense.js';
+import type { Kind } from './kind.js';
+import { bn, gn, ln } from './norm.js';
+import { recurrentKinds } from './recurrent.js';
+import { shapeKinds } from './shape.js';
+
+export const KINDS: readonly Kind[] = [...convKinds, dense, embedding, bn, ln, gn, ...recurrentKinds, mha, ...activationKinds, ...shapeKinds];
+
+const byWord = new Map<string, Kind>();
+for (const kind of KINDS) {
+  for (const word of [kind.name, ...kind.aliases]) {
+    if (byWord.has(word)) throw new Error(`two layer kinds claim the word ${word}`);
+    byWord.set(word, kind);
+  }
+}
+
+export function findKind(word: string): Kind | undefined {
+  return byWord.get(word.toLowerCase());
+}
+
+/** Every word that names a kind, for suggestions and autocomplete. */
+export const KIND_WORDS: readonly string[] = [...byWord.keys()];
+
+export type { Kind, Layer } from './kind.js';

@@ -1,0 +1,260 @@
+/**
+ * The shape every layer kind has. A kind file writes one `KindDef<Config>`: how to parse its
+ * arguments into a typed config, how to print the config back, and how to evaluate it for an input
+ * shape. `defineKind` wraps it into the erased `Kind`/`Layer` pair the rest of the engine uses and
+ * adds what every kind shares: argument counts, option names, `in=` and `trainable=false`.
+ */
+import { fail } from '../errors.js';
+import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
+import type { Expr } from '../expr.js';
+import type { MessageRef } from '../../i18n/messages.js';
+import type { Family, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
+
+/** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
+export interface RawLayer {
+  readonly word: string;
+  readonly args: readonly string[];
+  readonly options: ReadonlyMap<string, string>;
+}
+
+/** A positional argument. Inferable ones (input channels) may be left out inside a model. */
+export interface ArgSpec {
+  readonly name: string;
+  readonly inferable?: boolean;
+}
+
+export type Padding =
+  | { readonly mode: 'valid' }
+  | { readonly mode: 'same' }
+  | { readonly mode: 'explicit'; readonly amounts: readonly number[] };
+
+/** Options every kind takes; a kind lists only its own. */
+const UNIVERSAL_OPTIONS = ['in', 'trainable'] as const;
+
+/** Typed access to a layer's arguments; every accessor names the bad token when it refuses. */
+export class Args {
+  constructor(
+    private readonly kind: string,
+    private readonly positional: ReadonlyMap<string, string | undefined>,
+    private readonly options: ReadonlyMap<string, string>,
+  ) {}
+
+  private token(name: string): string {
+    const v = this.positional.get(name);
+    if (v === undefined) throw new Error(`${this.kind}: argument ${name} read before it was checked`);
+    return v;
+  }
+  size(name: string): number {
+    return parseSize(this.token(name), name);
+  }
+  /** An inferable size: undefined when left out (to be taken from the input shape). */
+  inferableSize(name: string): number | undefined {
+    const v = this.positional.get(name);
+    return v === undefined ? undefined : parseSize(v, name);
+  }
+  tuple(name: string, rank: number): number[] {
+    return parseTuple(this.token(name), name, rank);
+  }
+  dims(name: string): number[] {
+    return parseDims(this.token(name), name);
+  }
+  rate(name: string): number {
+    return parseRate(this.token(name), name);
+  }
+  word(name: string): string {
+    return this.token(name).toLowerCase();
+  }
+
+  has(key: string): boolean {
+    return this.options.has(key);
+  }
+  flag(key: string, fallback: boolean): boolean {
+    const v = this.options.get(key);
+    return v === undefined ? fallback : parseBool(v, key);
+  }
+  optionalFlag(key: string): boolean | undefined {
+    const v = this.options.get(key);
+    return v === undefined ? undefined : parseBool(v, key);
+  }
+  optSize(key: string, fallback: number, min = 1): number {
+    const v = this.options.get(key);
+    return v === undefined ? fallback : parseSize(v, key, min);
+  }
+  optionalSize(key: string): number | undefined {
+    const v = this.options.get(key);
+    return v === undefined ? undefined : parseSize(v, key);
+  }
+  optTuple(key: string, rank: number, fallback: number, min = 1): number[] {
+    const v = this.options.get(key);
+    return v === undefined ? Array.from({ length: rank }, () => fallback) : parseTuple(v, key, rank, min);
+  }
+  optChoice<T extends string>(key: string, choices: readonly T[]): T | undefined {
+    const v = this.options.get(key);
+    return v === undefined ? undefined : parseChoice(v, key, choices);
+  }
+  padding(rank: number): Padding {
+    const v = this.options.get('pad');
+    if (v === undefined) return { mode: 'valid' };
+    const lower = v.toLowerCase();
+    if (lower === 'valid') return { mode: 'valid' };
+    if (lower === 'same') return { mode: 'same' };
+    if (!/^\d+([xX×*]\d+)*$/.test(v)) fail('err.notAChoice', { token: v, what: 'pad', choices: 'same|valid|N|NxM' });
+    const amounts = parseTuple(v, 'pad', rank, 0);
+    return amounts.every((a) => a === 0) ? { mode: 'valid' } : { mode: 'explicit', amounts };
+  }
+}
+
+/** What a kind computes for one input; `defineKind` adds the kind name and canonical text. */
+export interface Evaluation<C> {
+  /** The config with inferred arguments (input channels) filled in. */
+  readonly resolved: C;
+  readonly typeName: string;
+  readonly tensors: readonly ParamTensor[];
+  readonly formula: Expr;
+  readonly outputShape: Shape;
+  readonly macs: bigint | null;
+  readonly conventionSensitive: boolean;
+  readonly notes?: readonly MessageRef[];
+}
+
+/**
+ * How a single layer's input is formed. `rank` counts every axis of the input (Conv2D: 3, H×W×C);
+ * 'any' means any rank, with `in=` giving the leading axes. `features` is the size of the last
+ * axis when the layer's own arguments say it (C_in), so `in=` may leave it out.
+ */
+export interface InputSpec<C> {
+  readonly rank: number | 'any';
+  /** What `in=` takes, for messages: `HxW`, `T`, ... */
+  readonly form: string;
+  readonly features?: (c: C) => number | undefined;
+}
+
+export interface KindDef<C> {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly family: Family;
+  /** One line for --help: what the layer is. */
+  readonly summary: MessageRef;
+  /** What students most often get wrong when counting this kind. */
+  readonly mistake: MessageRef;
+  readonly args: readonly ArgSpec[];
+  readonly options: readonly string[];
+  readonly example: string;
+  readonly input: InputSpec<C>;
+  parse(a: Args, word: string): C;
+  print(c: C): string;
+  evaluate(c: C, input: Shape, framework: Framework): Evaluation<C>;
+}
+
+/** A kind with its config type erased: what the registry, the parser and the help text use. */
+export interface Kind {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly family: Family;
+  readonly summary: MessageRef;
+  readonly mistake: MessageRef;
+  readonly args: readonly ArgSpec[];
+  readonly options: readonly string[];
+  readonly example: string;
+  /** `conv CIN COUT K` */
+  readonly usage: string;
+  parse(raw: RawLayer): Layer;
+}
+
+/** A parsed, validated layer, ready to evaluate against an input shape. */
+export interface Layer {
+  readonly kind: Kind;
+  /** The `in=` size, if given (single layers only). */
+  readonly inputDims: readonly number[] | undefined;
+  readonly frozen: boolean;
+  /** Canonical /count text; parsing it gives back an equal layer. */
+  print(): string;
+  /** The input a layer sees on its own: `in=` completed with its channels, unknown sizes null. */
+  standaloneInput(): Shape;
+  evaluate(input: Shape, framework: Framework): LayerRecord;
+}
+
+export function defineKind<C>(def: KindDef<C>): Kind {
+  const usage = [def.name, ...def.args.map((a) => a.name)].join(' ');
+  const accepted = new Set<string>([...def.options, ...UNIVERSAL_OPTIONS]);
+  const inferable = def.args.filter((a) => a.inferable).length;
+
+  const kind: Kind = {
+    name: def.name,
+    aliases: def.aliases ?? [],
+    family: def.family,
+    summary: def.summary,
+    mistake: def.mistake,
+    args: def.args,
+    options: def.options,
+    example: def.example,
+    usage,
+    parse(raw) {
+      const n = raw.args.length;
+      const full = def.args.length;
+      if (n !== full && n !== full - inferable) {
+        const expected = inferable > 0 ? `${full - inferable}–${full}` : String(full);
+        fail('err.argCount', { kind: raw.word, usage, example: def.example, got: String(n), expected });
+      }
+      const positional = new Map<string, string | undefined>();
+      let next = 0;
+      for (const a of def.args) {
+        const given = n === full || !a.inferable;
+        positional.set(a.name, given ? raw.args[next++] : undefined);
+      }
+      for (const key of raw.options.keys()) {
+        if (!accepted.has(key)) fail('err.unknownOption', { kind: def.name, key, allowed: [...accepted].join(', ') });
+      }
+      const config = def.parse(new Args(def.name, positional, raw.options), raw.word);
+      const inText = raw.options.get('in');
+      const inputDims = inText === undefined ? undefined : parseDims(inText, 'in');
+      const trainableText = raw.options.get('trainable');
+      const frozen = trainableText === undefined ? false : !parseBool(trainableText, 'trainable');
+      return makeLayer(kind, def, config, inputDims, frozen);
+    },
+  };
+  return kind;
+}
+
+function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
+  const withUniversal = (text: string) =>
+    text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+
+  return {
+    kind,
+    inputDims,
+    frozen,
+    print: () => withUniversal(def.print(config)),
+    standaloneInput: () => standaloneInput(def, config, inputDims),
+    evaluate(input, framework) {
+      const e = def.evaluate(config, input, framework);
+      const tensors = frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors;
+      return {
+        kind: def.name,
+        typeName: e.typeName,
+        spec: withUniversal(def.print(e.resolved)),
+        tensors,
+        formula: e.formula,
+        outputShape: e.outputShape,
+        macs: e.macs,
+        conventionSensitive: e.conventionSensitive,
+        notes: e.notes ?? [],
+        mistake: def.mistake,
+        inputForm: def.input.form,
+      };
+    },
+  };
+}
+
+function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] | undefined): Shape {
+  const features = def.input.features?.(config);
+  const { rank } = def.input;
+  if (dims === undefined) {
+    if (rank === 'any') return features === undefined ? [null] : [features];
+    return Array.from({ length: rank }, (_, i) => (i === rank - 1 && features !== undefined ? features : null));
+  }
+  if (rank === 'any') return features === undefined ? dims : [...dims, features];
+  if (dims.length === rank) return dims;
+  if (dims.length === rank - 1) return [...dims, features ?? null];
+  return fail('err.inRank', { kind: def.name, token: `in=${dims.join('x')}`, expected: def.input.form });
+}

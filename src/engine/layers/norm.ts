@@ -1,0 +1,152 @@
+/**
+ * Normalization layers: BatchNorm, LayerNorm, GroupNorm. γ (scale) and β (shift) are trainable,
+ * one per channel. BatchNorm is where the frameworks' bookkeeping differs: Keras also keeps the
+ * moving mean and variance as non-trainable weights (4×C in `model.summary()`), while PyTorch keeps
+ * its running statistics as buffers, not parameters (2×C from `parameters()`).
+ */
+import { fail } from '../errors.js';
+import { constant, lit, product, sum, type Expr } from '../expr.js';
+import type { Framework, ParamTensor, Shape } from '../types.js';
+import { msg, type MessageRef } from '../../i18n/messages.js';
+import { expectMinRank, resolveFeatures, tensor, volume } from './common.js';
+import { defineKind, type Args } from './kind.js';
+
+/** Which of γ and β the layer learns: Keras `scale`/`center`, PyTorch `affine`. */
+interface Affine {
+  readonly scale: boolean;
+  readonly center: boolean;
+}
+
+function parseAffine(a: Args): Affine {
+  const affine = a.flag('affine', true);
+  return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) };
+}
+
+function printAffine(c: Affine): string[] {
+  if (!c.scale && !c.center) return ['affine=false'];
+  return [...(c.scale ? [] : ['scale=false']), ...(c.center ? [] : ['center=false'])];
+}
+
+function affineTensors(c: Affine, channels: number, framework: Framework): ParamTensor[] {
+  return [
+    ...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [channels], 'scale')] : []),
+    ...(c.center ? [tensor(framework === 'keras' ? 'beta' : 'bias', [channels], 'shift')] : []),
+  ];
+}
+
+/** n×C, written as C when n is 1 and 0 when n is 0. */
+function perChannel(n: number, channels: number): Expr {
+  if (n === 0) return constant(0);
+  return n === 1 ? lit(channels, 'C') : product(constant(n), lit(channels, 'C'));
+}
+
+const AFFINE_OPTIONS = ['affine', 'scale', 'center'];
+
+/** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
+const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
+
+interface BatchNormConfig extends Affine {
+  readonly channels: number | undefined;
+}
+
+export const bn = defineKind<BatchNormConfig>({
+  name: 'bn',
+  aliases: ['batchnorm'],
+  family: 'norm',
+  summary: msg('kind.bn'),
+  mistake: msg('mistake.bn'),
+  args: [{ name: 'C', inferable: true }],
+  options: AFFINE_OPTIONS,
+  example: 'bn 64',
+  input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
+  parse: (a) => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
+  print: (c) => ['bn', ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  evaluate(c, input, framework) {
+    expectMinRank(input, 1, 'bn', 'C');
+    const channels = resolveFeatures(c.channels, input, 'bn', 'C');
+    const learned = Number(c.scale) + Number(c.center);
+    const keras = framework === 'keras';
+    const notes: MessageRef[] = keras
+      ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
+      : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
+    return {
+      resolved: { ...c, channels },
+      typeName: keras ? 'BatchNormalization' : `BatchNorm${Math.min(Math.max(input.length - 1, 1), 3)}d`,
+      tensors: [
+        ...affineTensors(c, channels, framework),
+        ...(keras
+          ? [tensor('moving_mean', [channels], 'statistic', false), tensor('moving_variance', [channels], 'statistic', false)]
+          : []),
+      ],
+      formula: keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels),
+      outputShape: input,
+      macs: normMacs(c, input),
+      conventionSensitive: true,
+      notes,
+    };
+  },
+});
+
+interface LayerNormConfig extends Affine {
+  readonly channels: number | undefined;
+}
+
+export const ln = defineKind<LayerNormConfig>({
+  name: 'ln',
+  aliases: ['layernorm'],
+  family: 'norm',
+  summary: msg('kind.ln'),
+  mistake: msg('mistake.ln'),
+  args: [{ name: 'C', inferable: true }],
+  options: AFFINE_OPTIONS,
+  example: 'ln 768',
+  input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
+  parse: (a) => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
+  print: (c) => ['ln', ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  evaluate(c, input, framework) {
+    expectMinRank(input, 1, 'ln', 'C');
+    const channels = resolveFeatures(c.channels, input, 'ln', 'C');
+    return {
+      resolved: { ...c, channels },
+      typeName: framework === 'keras' ? 'LayerNormalization' : 'LayerNorm',
+      tensors: affineTensors(c, channels, framework),
+      formula: perChannel(Number(c.scale) + Number(c.center), channels),
+      outputShape: input,
+      macs: normMacs(c, input),
+      conventionSensitive: false,
+    };
+  },
+});
+
+interface GroupNormConfig extends Affine {
+  readonly groups: number;
+  readonly channels: number | undefined;
+}
+
+export const gn = defineKind<GroupNormConfig>({
+  name: 'gn',
+  aliases: ['groupnorm'],
+  family: 'norm',
+  summary: msg('kind.gn'),
+  mistake: msg('mistake.gn'),
+  args: [{ name: 'G' }, { name: 'C', inferable: true }],
+  options: AFFINE_OPTIONS,
+  example: 'gn 32 256',
+  input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
+  parse: (a) => ({ groups: a.size('G'), channels: a.inferableSize('C'), ...parseAffine(a) }),
+  print: (c) => ['gn', String(c.groups), ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  evaluate(c, input, framework) {
+    expectMinRank(input, 1, 'gn', 'C');
+    const channels = resolveFeatures(c.channels, input, 'gn', 'C');
+    if (channels % c.groups !== 0) fail('err.groupNorm', { c: String(channels), groups: String(c.groups) });
+    return {
+      resolved: { ...c, channels },
+      typeName: framework === 'keras' ? 'GroupNormalization' : 'GroupNorm',
+      tensors: affineTensors(c, channels, framework),
+      formula: perChannel(Number(c.scale) + Number(c.center), channels),
+      outputShape: input,
+      macs: normMacs(c, input),
+      conventionSensitive: false,
+    };
+  },
+});

@@ -1,0 +1,222 @@
+/**
+ * Layers with no parameters that change (or keep) the shape: pooling, global pooling, flatten,
+ * dropout, reshape, zero padding. They matter to counting because the next layer's size depends
+ * on them: the 7×7×512 that VGG16 flattens into 25,088 inputs of its first dense layer.
+ */
+import { fail } from '../errors.js';
+import { constant } from '../expr.js';
+import { formatShape } from '../format.js';
+import type { Dim, Framework, Shape } from '../types.js';
+import { printTuple } from '../args.js';
+import { expectMinRank, expectRank, spatial, volume } from './common.js';
+import { convLength } from './geometry.js';
+import { defineKind, type Evaluation, type Kind, type Padding } from './kind.js';
+import { msg } from '../../i18n/messages.js';
+
+/** Evaluation of a layer that has no weights. */
+function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
+  return { resolved, typeName, tensors: [], formula: constant(0), outputShape, macs: 0n, conventionSensitive: false };
+}
+
+type Rank = 1 | 2 | 3;
+type Pooling = 'max' | 'avg';
+
+interface PoolConfig {
+  readonly kernel: readonly number[];
+  readonly stride: readonly number[];
+  readonly padding: Padding;
+}
+
+const POOL_NAMES: Record<Pooling, Record<Rank, string>> = {
+  max: { 1: 'maxpool1d', 2: 'maxpool', 3: 'maxpool3d' },
+  avg: { 1: 'avgpool1d', 2: 'avgpool', 3: 'avgpool3d' },
+};
+const POOL_TYPES: Record<Pooling, Record<Framework, string>> = {
+  max: { keras: 'MaxPooling', pytorch: 'MaxPool' },
+  avg: { keras: 'AveragePooling', pytorch: 'AvgPool' },
+};
+const SPATIAL_FORM: Record<Rank, string> = { 1: 'L', 2: 'HxW', 3: 'DxHxW' };
+
+function poolKind(pooling: Pooling, rank: Rank): Kind {
+  const name = POOL_NAMES[pooling][rank];
+  return defineKind<PoolConfig>({
+    name,
+    aliases: rank === 2 ? [`${pooling}pool2d`, pooling === 'max' ? 'pool' : 'avgpooling'] : [],
+    family: 'shape',
+    summary: msg('kind.pool', { rank: String(rank) }),
+    mistake: msg('mistake.pool'),
+    args: [{ name: 'K' }],
+    options: ['stride', 'pad'],
+    example: `${name} 2`,
+    input: { rank: rank + 1, form: SPATIAL_FORM[rank] },
+    parse(a) {
+      const kernel = a.tuple('K', rank);
+      return { kernel, stride: a.has('stride') ? a.optTuple('stride', rank, 1) : kernel, padding: a.padding(rank) };
+    },
+    print(c) {
+      const stride = c.stride.every((s, i) => s === c.kernel[i]) ? '' : ` stride=${printTuple(c.stride)}`;
+      const pad = c.padding.mode === 'valid' ? '' : ` pad=${c.padding.mode === 'same' ? 'same' : printTuple(c.padding.amounts)}`;
+      return `${name} ${printTuple(c.kernel)}${stride}${pad}`;
+    },
+    evaluate(c, input, framework) {
+      expectRank(input, rank + 1, name, `${SPATIAL_FORM[rank].replace(/x/g, '×')}×C`);
+      if (framework === 'pytorch' && c.padding.mode === 'same') fail('err.noSameTorch', { kind: name });
+      const out = spatial(input).map((len, axis) =>
+        convLength(len, { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis }, name),
+      );
+      const suffix = framework === 'keras' ? `${rank}D` : `${rank}d`;
+      return shapeOnly(c, POOL_TYPES[pooling][framework] + suffix, [...out, input[input.length - 1] ?? null]);
+    },
+  });
+}
+
+interface GlobalPoolConfig {
+  readonly keepdims: boolean;
+}
+
+function globalPoolKind(pooling: Pooling): Kind {
+  const name = pooling === 'avg' ? 'gap' : 'gmp';
+  return defineKind<GlobalPoolConfig>({
+    name,
+    aliases: pooling === 'avg' ? ['globalavgpool'] : ['globalmaxpool'],
+    family: 'shape',
+    summary: msg('kind.globalPool'),
+    mistake: msg('mistake.globalPool'),
+    args: [],
+    options: ['keepdims'],
+    example: `${name} in=7x7x2048`,
+    input: { rank: 'any', form: 'HxWxC' },
+    parse: (a) => ({ keepdims: a.flag('keepdims', false) }),
+    print: (c) => (c.keepdims ? `${name} keepdims=true` : name),
+    evaluate(c, input, framework) {
+      expectMinRank(input, 2, name, 'H×W×C');
+      const channels = input[input.length - 1] ?? null;
+      const r = input.length - 1;
+      const typeName =
+        framework === 'keras'
+          ? `Global${pooling === 'avg' ? 'Average' : 'Max'}Pooling${r}D`
+          : `Adaptive${pooling === 'avg' ? 'Avg' : 'Max'}Pool${Math.min(r, 3)}d`;
+      return shapeOnly(c, typeName, c.keepdims ? [...spatial(input).map(() => 1), channels] : [channels]);
+    },
+  });
+}
+
+interface AdaptivePoolConfig {
+  readonly size: readonly number[];
+}
+
+/** PyTorch AdaptiveAvgPool2d: a fixed output size whatever the input (torchvision AlexNet, VGG). */
+export const adaptivepool = defineKind<AdaptivePoolConfig>({
+  name: 'adaptivepool',
+  aliases: ['adaptiveavgpool'],
+  family: 'shape',
+  summary: msg('kind.adaptivepool'),
+  mistake: msg('mistake.pool'),
+  args: [{ name: 'SIZE' }],
+  options: [],
+  example: 'adaptivepool 6 in=13x13x256',
+  input: { rank: 3, form: 'HxW' },
+  parse: (a) => ({ size: a.tuple('SIZE', 2) }),
+  print: (c) => `adaptivepool ${printTuple(c.size)}`,
+  evaluate(c, input, framework) {
+    expectRank(input, 3, 'adaptivepool', 'H×W×C');
+    return shapeOnly(c, framework === 'keras' ? 'AdaptiveAveragePooling2D' : 'AdaptiveAvgPool2d', [...c.size, input[2] ?? null]);
+  },
+});
+
+export const flatten = defineKind<Record<string, never>>({
+  name: 'flatten',
+  family: 'shape',
+  summary: msg('kind.flatten'),
+  mistake: msg('mistake.flatten'),
+  args: [],
+  options: [],
+  example: 'flatten in=7x7x512',
+  input: { rank: 'any', form: 'HxWxC' },
+  parse: () => ({}),
+  print: () => 'flatten',
+  evaluate(c, input) {
+    const size = volume(input);
+    if (size !== null && size > BigInt(Number.MAX_SAFE_INTEGER)) fail('err.tooLargeShape', { shape: formatShape(input) });
+    return shapeOnly(c, 'Flatten', [size === null ? null : Number(size)]);
+  },
+});
+
+interface DropoutConfig {
+  readonly rate: number;
+}
+
+export const dropout = defineKind<DropoutConfig>({
+  name: 'dropout',
+  family: 'shape',
+  summary: msg('kind.dropout'),
+  mistake: msg('mistake.dropout'),
+  args: [{ name: 'P' }],
+  options: [],
+  example: 'dropout 0.5',
+  input: { rank: 'any', form: 'HxWxC' },
+  parse: (a) => ({ rate: a.rate('P') }),
+  print: (c) => `dropout ${c.rate}`,
+  evaluate: (c, input) => shapeOnly(c, 'Dropout', input),
+});
+
+interface ReshapeConfig {
+  readonly target: readonly number[];
+}
+
+export const reshape = defineKind<ReshapeConfig>({
+  name: 'reshape',
+  family: 'shape',
+  summary: msg('kind.reshape'),
+  mistake: msg('mistake.shape'),
+  args: [{ name: 'SHAPE' }],
+  options: [],
+  example: 'reshape 7x7x512 in=25088',
+  input: { rank: 'any', form: 'HxWxC' },
+  parse: (a) => ({ target: a.dims('SHAPE') }),
+  print: (c) => `reshape ${c.target.join('x')}`,
+  evaluate(c, input, framework) {
+    const size = volume(input);
+    if (size !== null && size !== volume(c.target)) fail('err.reshape', { from: formatShape(input), to: c.target.join('×') });
+    return shapeOnly(c, framework === 'keras' ? 'Reshape' : 'Unflatten', c.target);
+  },
+});
+
+interface ZeroPadConfig {
+  readonly amounts: readonly number[];
+}
+
+export const zeropad = defineKind<ZeroPadConfig>({
+  name: 'zeropad',
+  aliases: ['zeropadding'],
+  family: 'shape',
+  summary: msg('kind.zeropad'),
+  mistake: msg('mistake.shape'),
+  args: [{ name: 'N' }],
+  options: [],
+  example: 'zeropad 3 in=224x224x3',
+  input: { rank: 3, form: 'HxW' },
+  parse: (a) => ({ amounts: a.tuple('N', 2) }),
+  print: (c) => `zeropad ${printTuple(c.amounts)}`,
+  evaluate(c, input, framework) {
+    expectRank(input, 3, 'zeropad', 'H×W×C');
+    const grow = (d: Dim, axis: number): Dim => (d === null ? null : d + 2 * c.amounts[axis]!);
+    return shapeOnly(c, framework === 'keras' ? 'ZeroPadding2D' : 'ZeroPad2d', [grow(input[0] ?? null, 0), grow(input[1] ?? null, 1), input[2] ?? null]);
+  },
+});
+
+export const shapeKinds: readonly Kind[] = [
+  poolKind('max', 1),
+  poolKind('max', 2),
+  poolKind('max', 3),
+  poolKind('avg', 1),
+  poolKind('avg', 2),
+  poolKind('avg', 3),
+  globalPoolKind('avg'),
+  globalPoolKind('max'),
+  adaptivepool,
+  flatten,
+  dropout,
+  reshape,
+  zeropad,
+];

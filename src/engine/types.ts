@@ -1,0 +1,62 @@
+/**
+ * Core vocabulary of the counting engine. The engine is pure: every value here is plain data,
+ * computed from the layer configuration alone (no I/O, no clock, no randomness).
+ */
+import type { MessageRef } from '../i18n/messages.js';
+import type { Expr } from './expr.js';
+
+/** Which framework's bookkeeping a number follows where the two disagree. */
+export type Framework = 'keras' | 'pytorch';
+export const FRAMEWORKS: readonly Framework[] = ['keras', 'pytorch'];
+
+/** A dimension; null while unknown (a single layer given without `in=`). */
+export type Dim = number | null;
+
+/** A shape without the batch axis, channels last (Keras order). */
+export type Shape = readonly Dim[];
+
+/**
+ * What a tensor is for. The quiz names mistakes by role ("you left out the 64 biases"), and
+ * statistics are what Keras keeps as non-trainable weights and PyTorch keeps as buffers.
+ */
+export type TensorRole = 'weight' | 'bias' | 'scale' | 'shift' | 'statistic';
+
+/** One weight tensor of a layer. A layer's parameter count is the sum of its tensors' sizes. */
+export interface ParamTensor {
+  /** Framework-neutral name: kernel, bias, gamma, beta, moving_mean, ... */
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly role: TensorRole;
+  readonly trainable: boolean;
+}
+
+/** The layer families of the engine (one file each under layers/). */
+export type Family = 'conv' | 'dense' | 'norm' | 'recurrent' | 'attention' | 'activation' | 'shape';
+
+/**
+ * Everything the engine knows about one evaluated layer, in the manner of torchinfo's per-layer
+ * records: the numbers are kept apart from the code that formats them, and every total is derived
+ * from `tensors` (see counts.ts), never stored twice.
+ */
+export interface LayerRecord {
+  /** Canonical kind of the /count language, e.g. `conv`. */
+  readonly kind: string;
+  /** Class name in the framework the record was computed for (Conv2D / Conv2d). */
+  readonly typeName: string;
+  /** The layer in canonical /count text, with inferred arguments filled in. */
+  readonly spec: string;
+  readonly tensors: readonly ParamTensor[];
+  /** Worked formula; evaluates to exactly the sum of the tensor sizes. */
+  readonly formula: Expr;
+  readonly outputShape: Shape;
+  /** Weight multiply-accumulates over the whole output, bias excluded; null when a size is unknown. */
+  readonly macs: bigint | null;
+  /** True when Keras and PyTorch would count this layer differently. */
+  readonly conventionSensitive: boolean;
+  /** Remarks worth showing beside the number (conventions, buffers, defaults that were assumed). */
+  readonly notes: readonly MessageRef[];
+  /** What students most often get wrong when counting this kind. */
+  readonly mistake: MessageRef;
+  /** What `in=` takes for this kind (`HxW`, `T`), to tell a user how to complete the shape. */
+  readonly inputForm: string;
+}

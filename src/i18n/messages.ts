@@ -1,0 +1,41 @@
+/**
+ * Typed message catalogues. `en` defines every key and the parameters each one takes; `zh-TW` is
+ * typed as the same `Catalogue`, so a missing or mistyped translation is a compile error.
+ * Code outside i18n/ passes `MessageRef`s around and renders them only at the edge.
+ */
+import type { en } from './en.js';
+import { en as enCatalogue } from './en.js';
+import { zhTW } from './zh-TW.js';
+
+export type Catalogue = typeof en;
+export type MessageKey = keyof Catalogue;
+type ParamsOf<K extends MessageKey> = Parameters<Catalogue[K]>;
+
+/** A message not yet rendered: a key with exactly the parameters that key takes. */
+export type MessageRef = {
+  [K in MessageKey]: ParamsOf<K> extends [] ? { readonly key: K } : { readonly key: K; readonly params: ParamsOf<K>[0] };
+}[MessageKey];
+
+export type Lang = 'en' | 'zh-TW';
+export const LANGS: readonly Lang[] = ['en', 'zh-TW'];
+
+const catalogues: Record<Lang, Catalogue> = { en: enCatalogue, 'zh-TW': zhTW };
+
+export function msg<K extends MessageKey>(key: K, ...params: ParamsOf<K>): MessageRef {
+  // The mapped type above is what callers see; building it generically needs one assertion.
+  return (params.length === 0 ? { key } : { key, params: params[0] }) as MessageRef;
+}
+
+export function t(lang: Lang, ref: MessageRef): string {
+  const render = catalogues[lang][ref.key] as (p?: unknown) => string;
+  return render('params' in ref ? ref.params : undefined);
+}
+
+/** Accepts what users and platforms send: zh-TW, zh_TW, zh-Hant, zh-HK...; anything else is English. */
+export function parseLang(value: string | undefined | null): Lang | null {
+  if (!value) return null;
+  const v = value.trim().toLowerCase().replace('_', '-');
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  if (v === 'zh-tw' || v === 'zh-hant' || v.startsWith('zh-hant') || v === 'zh-hk' || v === 'zh-mo' || v === 'tw' || v === 'zh') return 'zh-TW';
+  return null;
+}
