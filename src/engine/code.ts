@@ -26,7 +26,7 @@ interface PyCall {
 
 type Token = { readonly k: 'name' | 'number' | 'string' | 'punct'; readonly v: string };
 
-const TOKEN = /\s+|#[^\n]*|([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)|(-?\d+\.?\d*(?:e[+-]?\d+)?|-?\.\d+)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(==|[()[\],=])|(.)/gy;
+const TOKEN = /\s+|#[^\n]*|([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(==|\/\/|[()[\],=+\-*/])|(.)/gy;
 
 function tokenize(code: string): Token[] {
   const out: Token[] = [];
@@ -54,8 +54,12 @@ class Parser {
       const next = this.tokens[this.i + 1];
       if (tok.k === 'name' && next?.v === '(') {
         const prev = this.tokens[this.i - 1];
-        const call = this.call();
-        if (!(prev?.k === 'name' && (prev.v === 'class' || prev.v === 'def'))) found.push(call);
+        if ((prev?.k === 'name' && (prev.v === 'class' || prev.v === 'def')) || !holdsLayers(tok.v)) {
+          this.i++;
+          this.skipGroup();
+          continue;
+        }
+        found.push(this.call());
       } else {
         this.i++;
       }
@@ -83,8 +87,10 @@ class Parser {
       } else {
         args.push(this.value());
       }
-      if (this.tokens[this.i]?.v === ',') this.i++;
-      else if (this.tokens[this.i]?.v !== ')') fail('err.codeSyntax', { near: this.tokens[this.i]?.v ?? name, expected: ', or )' });
+      const after = this.tokens[this.i];
+      if (after?.v === ',') this.i++;
+      else if (after === undefined) fail('err.codeSyntax', { near: 'end of input', expected: ')' });
+      else if (after.v !== ')') fail('err.codeSyntax', { near: after.v, expected: ', or )' });
     }
     this.i++;
     // A call applied again, as in the functional API `layers.Dense(10)(x)`: the layer is the first call.
@@ -102,9 +108,32 @@ class Parser {
     } while (depth > 0);
   }
 
+  /** A value, with integer arithmetic (`32 * 13 * 13`, `512 // 2`) worked out as Python would. */
   private value(): Py {
+    let left = this.term();
+    for (let op = this.tokens[this.i]?.v; op === '+' || op === '-'; op = this.tokens[this.i]?.v) {
+      this.i++;
+      left = arithmetic(left, op, this.term());
+    }
+    return left;
+  }
+
+  private term(): Py {
+    let left = this.factor();
+    for (let op = this.tokens[this.i]?.v; op === '*' || op === '/' || op === '//'; op = this.tokens[this.i]?.v) {
+      this.i++;
+      left = arithmetic(left, op, this.factor());
+    }
+    return left;
+  }
+
+  private factor(): Py {
     const tok = this.tokens[this.i];
     if (tok === undefined) fail('err.codeSyntax', { near: 'end of input', expected: 'a value' });
+    if (tok.v === '-' || tok.v === '+') {
+      this.i++;
+      return arithmetic(0, tok.v, this.factor());
+    }
     if (tok.k === 'number') {
       this.i++;
       return Number(tok.v);
@@ -114,7 +143,12 @@ class Parser {
       return tok.v;
     }
     if (tok.k === 'name') {
-      if (this.tokens[this.i + 1]?.v === '(') return this.call();
+      if (this.tokens[this.i + 1]?.v === '(') {
+        if (holdsLayers(tok.v)) return this.call();
+        this.i++;
+        this.skipGroup(); // a function's result (math.prod(...), F.relu(x)): not a literal
+        return { t: 'symbol', name: tok.v };
+      }
       this.i++;
       if (tok.v === 'True') return true;
       if (tok.v === 'False') return false;
@@ -125,17 +159,42 @@ class Parser {
       const close = tok.v === '(' ? ')' : ']';
       this.i++;
       const items: Py[] = [];
+      let trailingComma = false;
       while (this.tokens[this.i]?.v !== close) {
         if (this.tokens[this.i] === undefined) fail('err.codeSyntax', { near: 'end of input', expected: close });
         items.push(this.value());
-        if (this.tokens[this.i]?.v === ',') this.i++;
+        trailingComma = this.tokens[this.i]?.v === ',';
+        if (trailingComma) this.i++;
         else if (this.tokens[this.i]?.v !== close) fail('err.codeSyntax', { near: this.tokens[this.i]?.v ?? close, expected: `, or ${close}` });
       }
       this.i++;
-      // (x) is a parenthesized value, (x,) and [x] are sequences
-      return tok.v === '(' && items.length === 1 && this.tokens[this.i - 2]?.v !== ',' ? items[0]! : { t: 'tuple', items };
+      // (x) is a parenthesized value; (x,) and [x] are sequences
+      return tok.v === '(' && items.length === 1 && !trailingComma ? items[0]! : { t: 'tuple', items };
     }
     return fail('err.codeSyntax', { near: tok.v, expected: 'a value' });
+  }
+}
+
+/** Calls worth reading: layers (capitalized) and containers; lowercase calls are functions. */
+function holdsLayers(name: string): boolean {
+  const base = lastPart(name);
+  return /^[A-Z]/.test(base) || CONTAINERS.has(base);
+}
+
+/** Python integer arithmetic on literals; anything else (a variable) stays unknown. */
+function arithmetic(a: Py, op: string, b: Py): Py {
+  if (typeof a !== 'number' || typeof b !== 'number') return { t: 'symbol', name: `${String(a)} ${op} ${String(b)}` };
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '//':
+      return Math.floor(a / b);
+    default:
+      return a / b;
   }
 }
 

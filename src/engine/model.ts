@@ -51,7 +51,8 @@ export function snakeCase(typeName: string): string {
 export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Report {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
-  let first = true;
+  // Only the first layer of a model without `input` may carry its own `in=`.
+  let first = input === undefined;
 
   const visit = (list: readonly Node[], x: Shape, block: string | null): Shape => {
     let shape = x;

@@ -23,7 +23,10 @@ export const en = {
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` expects an input of shape ${p.expected}, but receives ${p.got}: the shapes do not chain.`,
   'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
     `\`${p.kind}\` declares ${p.arg}=${p.declared} but its input has ${p.actual}: leave ${p.arg} out inside a model, or fix it.`,
-  'err.needsArg': (p: P<'kind' | 'arg'>) => `\`${p.kind}\` needs ${p.arg} when it is not inside a model: give it (see \`--help\`) or start with \`input HxWxC >\`.`,
+  'err.needsArg': (p: P<'kind' | 'arg' | 'usage' | 'example'>) =>
+    `\`${p.kind}\` needs ${p.arg} on its own: expected \`${p.usage}\`, e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
+  'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
+    `\`${p.kind}\` cannot tell its ${p.arg}: the layer before it does not say how many channels it outputs. Give ${p.arg}, or start with \`input HxWxC\`.`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` needs the input size to count its parameters: add in=HxWxC or use it inside a model.`,
   'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) =>
     `\`${p.kind}\`: the kernel (${p.kernel}) is larger than the input (${p.size}, ${p.padded} after padding): use pad=same, a smaller kernel or a larger input.`,

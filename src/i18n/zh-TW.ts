@@ -22,7 +22,10 @@ export const zhTW: Catalogue = {
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` 需要形狀為 ${p.expected} 的輸入，卻收到 ${p.got}：前後層的形狀接不起來。`,
   'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
     `\`${p.kind}\` 宣告 ${p.arg}=${p.declared}，但輸入有 ${p.actual}：在模型中可以省略 ${p.arg}，或改正它。`,
-  'err.needsArg': (p: P<'kind' | 'arg'>) => `\`${p.kind}\` 不在模型中時需要 ${p.arg}：請補上（見 \`--help\`），或以 \`input HxWxC >\` 開頭。`,
+  'err.needsArg': (p: P<'kind' | 'arg' | 'usage' | 'example'>) =>
+    `\`${p.kind}\` 單獨使用時需要 ${p.arg}：格式為 \`${p.usage}\`，例如 \`${p.example}\`（放在 \`input\` 之後時可以省略 ${p.arg}）。`,
+  'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
+    `\`${p.kind}\` 無法得知 ${p.arg}：前一層沒有說明輸出幾個通道。請給 ${p.arg}，或以 \`input HxWxC\` 開頭。`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` 需要輸入大小才能計算參數量：請加上 in=HxWxC，或放在模型中。`,
   'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) =>
     `\`${p.kind}\`：卷積核（${p.kernel}）比輸入（${p.size}，填充後 ${p.padded}）還大：請用 pad=same、較小的卷積核或較大的輸入。`,

@@ -28,7 +28,7 @@ export function resolveFeatures(declared: number | undefined, input: Shape, kind
     }
     return declared;
   }
-  if (actual === null) fail('err.needsArg', { kind, arg });
+  if (actual === null) fail('err.unknownChannels', { kind, arg });
   return actual;
 }
 

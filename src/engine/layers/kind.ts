@@ -225,7 +225,7 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
     inputDims,
     frozen,
     print: () => withUniversal(def.print(config)),
-    standaloneInput: () => standaloneInput(def, config, inputDims),
+    standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
     evaluate(input, framework) {
       const e = def.evaluate(config, input, framework);
       const tensors = frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors;
@@ -246,9 +246,15 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
   };
 }
 
-function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] | undefined): Shape {
+function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] | undefined, usage: string): Shape {
   const features = def.input.features?.(config);
   const { rank } = def.input;
+  // On its own, a layer whose channels were left out has nowhere to take them from but in=.
+  const inferable = def.args.find((a) => a.inferable);
+  const complete = dims !== undefined && rank !== 'any' && dims.length === rank;
+  if (def.input.features && features === undefined && inferable && !complete) {
+    fail('err.needsArg', { kind: def.name, arg: inferable.name, usage, example: def.example });
+  }
   if (dims === undefined) {
     if (rank === 'any') return features === undefined ? [null] : [features];
     return Array.from({ length: rank }, (_, i) => (i === rank - 1 && features !== undefined ? features : null));
