@@ -32,6 +32,7 @@ export const en = {
     `\`${p.kind}\`: the kernel (${p.kernel}) is larger than the input (${p.size}, ${p.padded} after padding): use pad=same, a smaller kernel or a larger input.`,
   'err.samePaddingStride': (p: P<'kind'>) => `\`${p.kind}\`: PyTorch does not allow padding='same' with stride > 1: give pad=N, or use --framework keras.`,
   'err.noSameTorch': (p: P<'kind'>) => `\`${p.kind}\`: PyTorch has no padding='same' here: give pad=N, or use --framework keras.`,
+  'err.poolPadding': (p: P<'kind' | 'pad' | 'kernel'>) => `\`${p.kind}\`: pad=${p.pad} is more than half the pool size ${p.kernel}: a window would hold only padding.`,
   'err.outputPadding': (p: P<'outpad' | 'stride'>) => `outpad=${p.outpad} must be smaller than the stride (${p.stride}).`,
   'err.groups': (p: P<'kind' | 'cin' | 'cout' | 'groups'>) =>
     `\`${p.kind}\`: channels not divisible by groups: C_in=${p.cin} and C_out=${p.cout} must both be multiples of groups=${p.groups}.`,

@@ -31,6 +31,7 @@ export const zhTW: Catalogue = {
     `\`${p.kind}\`：卷積核（${p.kernel}）比輸入（${p.size}，填充後 ${p.padded}）還大：請用 pad=same、較小的卷積核或較大的輸入。`,
   'err.samePaddingStride': (p: P<'kind'>) => `\`${p.kind}\`：PyTorch 不允許 padding='same' 搭配 stride > 1：請給 pad=N，或改用 --framework keras。`,
   'err.noSameTorch': (p: P<'kind'>) => `\`${p.kind}\`：PyTorch 在這裡沒有 padding='same'：請給 pad=N，或改用 --framework keras。`,
+  'err.poolPadding': (p: P<'kind' | 'pad' | 'kernel'>) => `\`${p.kind}\`：pad=${p.pad} 超過池化大小 ${p.kernel} 的一半：有的視窗會只包含填充。`,
   'err.outputPadding': (p: P<'outpad' | 'stride'>) => `outpad=${p.outpad} 必須小於 stride（${p.stride}）。`,
   'err.groups': (p: P<'kind' | 'cin' | 'cout' | 'groups'>) =>
     `\`${p.kind}\`：通道數無法被 groups 整除：C_in=${p.cin} 與 C_out=${p.cout} 都必須是 groups=${p.groups} 的倍數。`,

@@ -61,6 +61,10 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
     evaluate(c, input, framework) {
       expectRank(input, rank + 1, name, `${SPATIAL_FORM[rank].replace(/x/g, '×')}×C`);
       if (framework === 'pytorch' && c.padding.mode === 'same') fail('err.noSameTorch', { kind: name });
+      if (c.padding.mode === 'explicit' && c.padding.amounts.some((p, i) => 2 * p > c.kernel[i]!)) {
+        // PyTorch: "pad should be at most half of effective kernel size"; a window of only padding is meaningless.
+        fail('err.poolPadding', { kind: name, pad: printTuple(c.padding.amounts), kernel: printTuple(c.kernel) });
+      }
       const out = spatial(input).map((len, axis) =>
         convLength(len, { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis }, name),
       );

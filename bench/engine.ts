@@ -1,0 +1,52 @@
+/**
+ * Counting-engine benchmarks. Both figures should be far below a millisecond per request: the
+ * engine is pure arithmetic. The baseline, measured in the same run, is the cheapest possible
+ * "parse": splitting a spec on whitespace and reading its numbers.
+ */
+import { count } from '../src/engine/count.js';
+import { renderCount } from '../src/engine/render.js';
+import { medianMicros, opsPerSecond, round, type Figures } from './lib.js';
+
+const SINGLE_LAYERS = [
+  'conv 3 64 3',
+  'conv 64 128 3 stride=2 pad=same in=56x56',
+  'dense 25088 4096',
+  'bn 64',
+  'lstm 128 256 layers=2 bidirectional=true',
+  'dwconv 32 3 mult=2',
+  'sepconv 32 64 3',
+  'mha 8 512',
+  'gru 128 256 --framework pytorch',
+  'maxpool 2 in=224x224x64',
+];
+
+export const LECTURE_VGG16 = [
+  'input 224x224x3',
+  'conv 64 3 pad=same', 'conv 64 3 pad=same', 'maxpool 2',
+  'conv 128 3 pad=same', 'conv 128 3 pad=same', 'maxpool 2',
+  'conv 256 3 pad=same', 'conv 256 3 pad=same', 'conv 256 3 pad=same', 'maxpool 2',
+  'conv 512 3 pad=same', 'conv 512 3 pad=same', 'conv 512 3 pad=same', 'maxpool 2',
+  'conv 512 3 pad=same', 'conv 512 3 pad=same', 'conv 512 3 pad=same', 'maxpool 2',
+  'flatten', 'dense 4096', 'dropout 0.5', 'dense 4096', 'dropout 0.5', 'dense 2',
+].join(' > ');
+
+export function benchEngine(): Figures {
+  let sink = 0n;
+  const counts = opsPerSecond((i) => {
+    sink += count(SINGLE_LAYERS[i % SINGLE_LAYERS.length]!).report.counts.total;
+  });
+  const baseline = opsPerSecond((i) => {
+    for (const token of SINGLE_LAYERS[i % SINGLE_LAYERS.length]!.split(/\s+/)) sink += BigInt(Number.isNaN(Number(token)) ? 0 : 1);
+  });
+  let length = 0;
+  const vgg16 = medianMicros(() => {
+    length += renderCount(count(LECTURE_VGG16), 'en').length;
+  });
+  if (sink < 0n || length < 0) throw new Error('unreachable: keeps the work observable');
+  return {
+    engine_counts_per_s: Math.round(counts),
+    engine_baseline_tokenize_per_s: Math.round(baseline),
+    engine_counts_vs_tokenize_ratio: round(counts / baseline, 4),
+    engine_vgg16_summary_us: round(vgg16, 1),
+  };
+}

@@ -1,0 +1,101 @@
+/** The `paramquiz` command as a user runs it: the built bin, real processes, exit codes. */
+import { describe, expect, it } from 'vitest';
+import { paramquiz } from './support/bin.js';
+
+describe('paramquiz count', () => {
+  it('answers conv 3 64 3 with the worked formula', () => {
+    const r = paramquiz(['count', 'conv', '3', '64', '3']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
+    expect(r.stdout).toContain('(3×3×3 + 1)×64');
+    expect(r.stdout).toContain('weights 1,728 + biases 64');
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints the DESIGN.md JSON with --json', () => {
+    const r = paramquiz(['count', 'input 32x32x3 > conv 16 3 > bn > flatten > dense 10', '--json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ framework: 'keras', total: 448 + 64 + 14401 * 10, trainable: 448 + 32 + 144010, nonTrainable: 32 });
+    expect(Object.keys(doc)).toEqual(['framework', 'total', 'trainable', 'nonTrainable', 'macs', 'layers']);
+    expect(doc.layers[0]).toEqual({
+      kind: 'conv',
+      params: 448,
+      trainable: 448,
+      nonTrainable: 0,
+      outputShape: [30, 30, 16],
+      macs: 30 * 30 * 27 * 16,
+      formula: '(3×3×3 + 1)×16 = 448',
+    });
+    expect(doc.layers.map((l: { kind: string }) => l.kind)).toEqual(['conv', 'bn', 'flatten', 'dense']);
+  });
+
+  it('writes integers past 2^53 with every digit', () => {
+    const r = paramquiz(['count', 'dense 2000000000 2000000000 --json']);
+    expect(r.stdout).toContain('"total":4000000002000000000');
+  });
+
+  it('speaks Traditional Chinese with --lang zh-TW or the locale', () => {
+    expect(paramquiz(['count', 'conv 3 64 3', '--lang', 'zh-TW']).stdout).toContain('Conv2D（conv 3 64 3）：1,792 個參數');
+    expect(paramquiz(['count', 'bn 64'], { env: { LANG: 'zh_TW.UTF-8' } }).stdout).toContain('可訓練 128，不可訓練 128');
+  });
+
+  it('follows --framework pytorch and says which convention it used', () => {
+    const r = paramquiz(['count', 'bn', '64', '--framework', 'pytorch']);
+    expect(r.stdout).toContain('BatchNorm1d (bn 64): 128 parameters');
+    expect(r.stdout).toContain('PyTorch convention');
+  });
+
+  it('reads pasted code, also from standard input', () => {
+    const r = paramquiz(['count'], { input: 'model = nn.Sequential(\n  nn.Conv2d(3, 64, kernel_size=3, bias=False),\n  nn.BatchNorm2d(64),\n)\n' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Total params: 1,856');
+    expect(r.stdout).toContain('PyTorch conventions');
+  });
+
+  it('documents every kind and option in --help', () => {
+    const r = paramquiz(['count', '--help']);
+    expect(r.status).toBe(0);
+    for (const usage of ['conv CIN COUT K', 'dwconv C K', 'sepconv CIN COUT K', 'deconv CIN COUT K', 'dense IN OUT', 'bn C', 'ln C', 'gn G C', 'embedding V D', 'rnn IN H', 'lstm IN H', 'gru IN H', 'mha HEADS DMODEL', 'prelu', 'maxpool K', 'avgpool K', 'gap', 'flatten', 'dropout P']) {
+      expect(r.stdout).toContain(usage);
+    }
+    for (const option of ['bias=false', 'stride=', 'pad=', 'dilation=', 'groups=', 'mult=', 'in=', 'trainable=false', '--framework', '--json']) {
+      expect(r.stdout).toContain(option);
+    }
+    expect(r.stdout).toContain('conv 3 64 3');
+  });
+});
+
+describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
+  it.each([
+    [['count', 'conv2', '3', '64', '3'], /^`conv2` is not a layer kind: did you mean `conv`\?/],
+    [['count', 'conv', '3', '64'], /^`conv` needs CIN on its own/],
+    [['count', 'dense', '10', '5', '5'], /^`dense` takes 1–2 argument\(s\), got 3/],
+    [['count', 'conv', '3', '0', '3'], /^`0` is not a valid COUT/],
+    [['count', 'conv', '3', '-64', '3'], /^`-64` is not a valid COUT/],
+    [['count', 'conv', '3', '6.4', '3'], /^`6\.4` is not a valid COUT: sizes are whole numbers/],
+    [['count', 'conv 3 64 9 in=4x4'], /^`conv`: the kernel \(9\) is larger than the input/],
+    [['count', 'conv 3 64 3 groups=2'], /channels not divisible by groups/],
+    [['count', 'input 784 > conv 8 3'], /the shapes do not chain/],
+    [['count'], /^Nothing to count/],
+    [['frobnicate'], /^paramquiz: unknown command `frobnicate`/],
+  ])('%j', (args, message) => {
+    const r = paramquiz(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a 10 MB spec on standard input', () => {
+    const r = paramquiz(['count'], { input: Buffer.alloc(10 * 1024 * 1024, 'conv 3 64 3 > ') });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('The spec is too long: the limit is 20,000 characters.');
+  });
+
+  it('answers errors in the asked language', () => {
+    const r = paramquiz(['count', 'conv', '3', '0', '3', '--lang', 'zh-TW']);
+    expect(r.stderr.trim()).toBe('`0` 不是有效的 COUT：至少要是 1。');
+  });
+});
