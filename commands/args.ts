@@ -1,0 +1,75 @@
+/**
+ * Checking a command's arguments, the same for every platform: Discord sends typed options (which
+ * a fake or a buggy client can still get wrong), Slack and the terminal send a line of text that
+ * `parseTextArgs` reads first. Either way a bad value gets one clear line and nothing runs.
+ */
+import { msg, type MessageRef } from '../src/i18n/messages.js';
+import type { ArgValue, Args, Command, OptionSpec } from './types.js';
+
+export type Checked = { readonly ok: true; readonly args: Args } | { readonly ok: false; readonly error: MessageRef };
+
+function checkValue(option: OptionSpec, value: unknown): { ok: true; value: ArgValue } | { ok: false; error: MessageRef } {
+  if (option.type === 'integer') {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n)) return { ok: false, error: msg('args.notInteger', { option: option.name, value: String(value) }) };
+    if ((option.min !== undefined && n < option.min) || (option.max !== undefined && n > option.max)) {
+      return { ok: false, error: msg('args.outOfRange', { option: option.name, value: String(n), min: String(option.min ?? '-'), max: String(option.max ?? '-') }) };
+    }
+    return { ok: true, value: n };
+  }
+  if (option.type === 'boolean') {
+    if (typeof value === 'boolean') return { ok: true, value };
+    const v = String(value).trim().toLowerCase();
+    if (['true', 'yes', '1'].includes(v)) return { ok: true, value: true };
+    if (['false', 'no', '0'].includes(v)) return { ok: true, value: false };
+    return { ok: false, error: msg('args.notBoolean', { option: option.name, value: String(value) }) };
+  }
+  if (typeof value !== 'string') return { ok: false, error: msg('args.notText', { option: option.name }) };
+  if (option.choices) {
+    const choice = option.choices.find((c) => c.toLowerCase() === value.trim().toLowerCase());
+    if (choice === undefined) return { ok: false, error: msg('args.notAChoice', { option: option.name, value, choices: option.choices.join(', ') }) };
+    return { ok: true, value: choice };
+  }
+  return { ok: true, value };
+}
+
+/** Validates named values against the command's options. */
+export function checkArgs(command: Command, raw: Readonly<Record<string, unknown>>): Checked {
+  const args: Record<string, ArgValue> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    const option = command.options.find((o) => o.name === name);
+    if (!option) return { ok: false, error: msg('args.unknown', { option: name, command: command.name, options: command.options.map((o) => o.name).join(', ') || '-' }) };
+    const checked = checkValue(option, value);
+    if (!checked.ok) return checked;
+    args[name] = checked.value;
+  }
+  for (const option of command.options) {
+    if (option.required && args[option.name] === undefined) return { ok: false, error: msg('args.missing', { option: option.name, command: command.name }) };
+  }
+  return { ok: true, args };
+}
+
+/**
+ * A line of text to named values: `week 2`, `level:hard topic:conv`, `hard conv` (a bare word that
+ * is one of an option's choices fills that option). An option marked `rest` takes the whole line.
+ */
+export function parseTextArgs(command: Command, text: string): Checked {
+  const trimmed = text.trim();
+  const rest = command.options.find((o) => o.rest);
+  if (rest) return checkArgs(command, trimmed === '' ? {} : { [rest.name]: trimmed });
+  const raw: Record<string, string> = {};
+  const positional = command.options.filter((o) => !o.choices);
+  for (const token of trimmed === '' ? [] : trimmed.split(/\s+/)) {
+    const named = /^([a-z_]+)[:=](.*)$/i.exec(token);
+    if (named) {
+      raw[named[1]!.toLowerCase()] = named[2]!;
+      continue;
+    }
+    const byChoice = command.options.find((o) => o.choices?.some((c) => c.toLowerCase() === token.toLowerCase()) && raw[o.name] === undefined);
+    const next = byChoice ?? positional.find((o) => raw[o.name] === undefined) ?? command.options.find((o) => raw[o.name] === undefined);
+    if (!next) return { ok: false, error: msg('args.extra', { value: token, command: command.name }) };
+    raw[next.name] = token;
+  }
+  return checkArgs(command, raw);
+}

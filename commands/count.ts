@@ -1,0 +1,67 @@
+/** /count SPEC: the exact count with the worked formula, private unless shared. */
+import { count as evaluate, type CountResult } from '../src/engine/count.js';
+import { SpecError } from '../src/engine/errors.js';
+import { formatInt } from '../src/engine/format.js';
+import { toJson } from '../src/engine/json.js';
+import { KINDS } from '../src/engine/layers/index.js';
+import { PRESETS } from '../src/engine/presets/index.js';
+import { renderCount } from '../src/engine/render.js';
+import { msg, t, type Lang } from '../src/i18n/messages.js';
+import { errorReply } from './replies.js';
+import type { Action, Command, Context, Reply } from './types.js';
+
+function headline(result: CountResult, lang: Lang): string {
+  const { counts } = result.report;
+  if (result.single) {
+    return t(lang, msg('count.title', { type: result.report.rows[0]!.record.typeName, total: formatInt(counts.total) }));
+  }
+  return t(lang, msg('count.titleModel', { total: formatInt(counts.total), name: result.preset?.name ?? '' }));
+}
+
+/** Answers a spec; `share` posts it in the channel instead of only to the asker. */
+export function countReply(ctx: Context, spec: string, share: boolean): Reply {
+  try {
+    const result = evaluate(spec);
+    const lang = result.request.lang ?? ctx.lang;
+    return {
+      visibility: share ? 'public' : 'private',
+      tone: 'info',
+      title: headline(result, lang),
+      code: result.request.json ? toJson(result) : renderCount(result, lang),
+      footer: share ? t(lang, msg('count.sharedBy', { name: ctx.mention(ctx.player.userId, ctx.player.name), spec })) : undefined,
+      buttons: share ? [] : [{ action: 'share', params: [spec], label: t(lang, msg('count.share')), style: 'secondary' }],
+    };
+  } catch (e) {
+    if (e instanceof SpecError) return errorReply(ctx.lang, e.ref);
+    throw e;
+  }
+}
+
+const EXAMPLES = [...KINDS.filter((k) => k.args.length > 0 || k.options.length > 0).map((k) => k.example), ...PRESETS.map((p) => p.name)];
+
+/** Completes the last layer of what is typed with the examples of matching kinds and presets. */
+export function suggestSpecs(typed: string): string[] {
+  const cut = Math.max(typed.lastIndexOf('>'), -1);
+  const head = cut >= 0 ? `${typed.slice(0, cut + 1)} ` : '';
+  const last = typed.slice(cut + 1).trim().toLowerCase();
+  const word = last.split(/\s+/)[0] ?? '';
+  const matches = EXAMPLES.filter((e) => e.startsWith(word));
+  const own = last.length > 0 && !matches.includes(last) ? [last] : [];
+  return [...own, ...matches].slice(0, 25).map((e) => `${head}${e}`.replace(/\s+/g, ' ').trim().slice(0, 100));
+}
+
+export const countCommand: Command = {
+  name: 'count',
+  description: msg('cmd.count'),
+  options: [
+    { name: 'spec', type: 'string', required: true, rest: true, autocomplete: true, description: msg('cmdopt.spec') },
+    { name: 'share', type: 'boolean', description: msg('cmdopt.share') },
+  ],
+  run: (ctx, args) => countReply(ctx, String(args.spec), args.share === true),
+  suggest: (_option, typed) => suggestSpecs(typed),
+};
+
+export const shareAction: Action = {
+  name: 'share',
+  run: (ctx, [spec = '']) => countReply(ctx, spec, true),
+};

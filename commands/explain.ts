@@ -1,0 +1,27 @@
+/** /explain KIND: the formula of a layer kind, worked on its example, and the usual mistake. */
+import { KIND_WORDS, findKind } from '../src/engine/layers/index.js';
+import { closest } from '../src/engine/suggest.js';
+import { msg, t } from '../src/i18n/messages.js';
+import { countReply } from './count.js';
+import type { Command } from './types.js';
+
+export const explainCommand: Command = {
+  name: 'explain',
+  description: msg('cmd.explain'),
+  options: [{ name: 'kind', type: 'string', required: true, autocomplete: true, description: msg('cmdopt.kind') }],
+  run(ctx, args) {
+    const word = String(args.kind).trim().toLowerCase();
+    const kind = findKind(word);
+    if (!kind) {
+      const suggestion = closest(word, KIND_WORDS);
+      return { visibility: 'private', tone: 'error', text: t(ctx.lang, suggestion ? msg('err.unknownKindSuggest', { token: word, suggestion }) : msg('err.unknownKind', { token: word })) };
+    }
+    const worked = countReply(ctx, kind.example, false);
+    return {
+      ...worked,
+      title: `${kind.usage}`,
+      text: [t(ctx.lang, kind.summary), t(ctx.lang, msg('explain.example', { example: kind.example })), ...(kind.options.length > 0 ? [t(ctx.lang, msg('explain.options', { options: kind.options.join(', ') }))] : [])].join('\n'),
+    };
+  },
+  suggest: (_option, typed) => KIND_WORDS.filter((w) => w.startsWith(typed.trim().toLowerCase())).slice(0, 25),
+};

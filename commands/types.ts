@@ -1,0 +1,92 @@
+/**
+ * The platform-neutral shape of a command: what it is called, what it takes, and what it answers.
+ * Adapters in src/platforms turn a Discord interaction, a Slack request or a terminal line into a
+ * `Context` and `Args`, call `run`, and render the `Reply` their own way.
+ */
+import type { Lang, MessageRef } from '../src/i18n/messages.js';
+import type { Player, QuizService } from '../src/quiz/service.js';
+
+export type PlatformName = 'discord' | 'slack' | 'shell';
+
+export interface Services {
+  readonly quiz: QuizService;
+}
+
+export interface Context {
+  readonly platform: PlatformName;
+  /** `discord:<guild>`, `slack:<team>`, `shell:local`: boards never mix across scopes. */
+  readonly scopeId: string;
+  readonly channelId: string;
+  readonly player: Player;
+  readonly lang: Lang;
+  readonly isAdmin: boolean;
+  readonly services: Services;
+  /** How this platform shows a user to everyone: `<@id>` on Discord and Slack, the name in a terminal. */
+  mention(userId: string, name: string): string;
+  /** How this platform shows a moment: a live relative time on Discord, a local time elsewhere. */
+  time(epochMs: number): string;
+}
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+/** A button runs an action: its id is `action:param:param`. */
+export interface Button {
+  readonly action: string;
+  readonly params: readonly string[];
+  readonly label: string;
+  readonly style?: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+export interface Reply {
+  /** private: only the asker sees it (ephemeral); public: posted in the channel. */
+  readonly visibility: 'private' | 'public';
+  readonly tone?: Tone | undefined;
+  readonly title?: string | undefined;
+  /** Prose with **bold** and `code`. */
+  readonly text?: string | undefined;
+  /** Monospace block: tables and formulas. */
+  readonly code?: string | undefined;
+  readonly fields?: ReadonlyArray<{ readonly label: string; readonly value: string }> | undefined;
+  readonly footer?: string | undefined;
+  readonly buttons?: readonly Button[] | undefined;
+  /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
+  readonly onPosted?: ((messageRef: string) => void) | undefined;
+}
+
+export interface OptionSpec {
+  readonly name: string;
+  readonly type: 'string' | 'integer' | 'boolean';
+  readonly description: MessageRef;
+  readonly required?: boolean;
+  /** A closed set of values (level, topic, period). */
+  readonly choices?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  /** Suggest values while the user types (Discord autocomplete). */
+  readonly autocomplete?: boolean;
+  /** Takes the whole rest of the line, spaces included (a /count spec, an answer). */
+  readonly rest?: boolean;
+}
+
+export type ArgValue = string | number | boolean;
+export type Args = Readonly<Record<string, ArgValue | undefined>>;
+
+export interface Command {
+  readonly name: string;
+  readonly description: MessageRef;
+  readonly options: readonly OptionSpec[];
+  /** Only admins may run it (Discord: default_member_permissions, re-checked in the handler). */
+  readonly admin?: boolean;
+  run(ctx: Context, args: Args): Promise<Reply> | Reply;
+  /** Suggestions for an autocomplete option as the user types. */
+  suggest?(option: string, typed: string): readonly string[];
+}
+
+/** What a button does; with `modal`, a click first asks for text (a number answer). */
+export interface Action {
+  readonly name: string;
+  readonly modal?: (ctx: Context, params: readonly string[]) => { readonly title: string; readonly label: string; readonly placeholder: string };
+  run(ctx: Context, params: readonly string[], input?: string): Promise<Reply> | Reply;
+}
+
+export const privateText = (text: string, tone: Tone = 'info'): Reply => ({ visibility: 'private', tone, text });

@@ -1,0 +1,90 @@
+/**
+ * The assembled bot: the store, the quiz and the platforms the configuration asks for. Discord
+ * and Slack run side by side when both are configured; with neither, the terminal shell runs.
+ */
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { parseLang } from './i18n/messages.js';
+import type { Logger } from './log.js';
+import { platformOf, type Platform } from './platforms/platform.js';
+import { ShellPlatform } from './platforms/shell/shell.js';
+import { rng } from './quiz/random.js';
+import { QuizService, type Reveal } from './quiz/service.js';
+import { Store } from './store/store.js';
+import { userInfo } from 'node:os';
+
+export interface AppIO {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export class App {
+  readonly store: Store;
+  readonly quiz: QuizService;
+  readonly platforms: Platform[] = [];
+  /** Resolves when the app has nothing left to do (the shell's input ended). */
+  readonly done: Promise<void>;
+
+  constructor(
+    readonly config: Config,
+    readonly log: Logger,
+    io: AppIO,
+    readonly clock: Clock = systemClock,
+  ) {
+    this.store = new Store(config.DATABASE_PATH);
+    const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
+    this.quiz = new QuizService({
+      store: this.store,
+      clock,
+      settings: { roundSeconds: config.QUIZ_ROUND_SECONDS, timezone: config.QUIZ_TIMEZONE, language: config.QUIZ_LANGUAGE },
+      events: { roundClosed: (reveal) => this.postReveal(reveal) },
+      ...(seeded ? { seeds: () => Math.floor(seeded.next() * 0x7fffffff) } : {}),
+      onError: (err, roundId) => log.warn({ err, roundId }, 'reveal not posted; it will be posted on the next start'),
+    });
+
+    const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
+    if (!chat) {
+      const shell = new ShellPlatform({
+        ...io,
+        quiz: this.quiz,
+        log,
+        lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
+        user: config.PARAMQUIZ_USER ?? safeUserName(),
+        timezone: config.QUIZ_TIMEZONE,
+        now: () => clock.now(),
+      });
+      this.platforms.push(shell);
+      this.done = shell.done;
+    } else {
+      this.done = new Promise<void>(() => {}); // chat bots run until a signal stops them
+    }
+  }
+
+  async start(): Promise<void> {
+    for (const platform of this.platforms) await platform.start();
+    await this.quiz.resume();
+    this.log.info({ platforms: this.platforms.map((p) => p.name), database: this.config.DATABASE_PATH }, 'paramquiz started');
+  }
+
+  async stop(): Promise<void> {
+    this.quiz.stop();
+    for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
+    this.store.close();
+  }
+
+  private async postReveal(reveal: Reveal): Promise<void> {
+    const name = platformOf(reveal.round.scopeId);
+    const platform = this.platforms.find((p) => p.name === name);
+    if (!platform) throw new Error(`${name} is not running`);
+    await platform.postReveal(reveal);
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username.replace(/[^\w.-]/g, '') || 'student';
+  } catch {
+    return 'student';
+  }
+}

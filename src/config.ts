@@ -1,0 +1,75 @@
+/**
+ * Configuration from the environment (and a .env file, if present), validated once at start-up:
+ * a bad value stops the bot with one line naming the variable, before anything connects.
+ */
+import { z } from 'zod';
+import { parseLang, type Lang } from './i18n/messages.js';
+import { isValidTimeZone } from './quiz/week.js';
+
+const optional = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const schema = z.object({
+  DATABASE_PATH: z.string().trim().min(1).default('./data/paramquiz.db'),
+  QUIZ_TIMEZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Taipei' }),
+  QUIZ_LANGUAGE: z
+    .string()
+    .default('en')
+    .transform((v, ctx) => parseLang(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be en or zh-TW' }), z.NEVER)),
+  QUIZ_ROUND_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PARAMQUIZ_USER: optional,
+  PARAMQUIZ_LANG: optional,
+  PARAMQUIZ_SEED: z.coerce.number().int().min(0).optional(),
+  ADMIN_USER_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '')),
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: optional,
+  SLACK_BOT_TOKEN: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: optional,
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  readonly QUIZ_LANGUAGE: Lang;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')} is not valid: ${issue.message}`);
+  }
+  const c = parsed.data;
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.');
+  }
+  return c;
+}
+
+/** Reads ./.env into process.env if it exists; variables already set win. */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}

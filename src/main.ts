@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: reads the configuration, opens the SQLite file and starts the platforms that are
+ * configured (the terminal shell when no chat tokens are set). SIGINT/SIGTERM close cleanly.
+ */
+import { App } from './app.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { createLogger } from './log.js';
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`paramquiz: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
+  const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'));
+  const app = new App(config, log, { input: process.stdin, output: process.stdout });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= app.stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'stopping');
+      void stop().then(() => process.exit(0));
+    });
+  }
+  await app.start();
+  await app.done;
+  await stop();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`paramquiz: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,49 @@
+/**
+ * What every adapter does between receiving an event and rendering a reply: find the command or
+ * action, check permissions and arguments, run it, and turn a crash into a polite private error
+ * and a log line (the bot keeps running).
+ */
+import { findAction, findCommand } from '../../commands/index.js';
+import { checkArgs, parseTextArgs } from '../../commands/args.js';
+import { errorReply } from '../../commands/replies.js';
+import type { Action, Button, Command, Context, Reply } from '../../commands/types.js';
+import { msg } from '../i18n/messages.js';
+import type { Logger } from '../log.js';
+
+/** A command's arguments: typed options from Discord, or a line of text from Slack or a terminal. */
+export type RawArgs = Readonly<Record<string, unknown>> | string;
+
+export async function runCommand(command: Command, ctx: Context, raw: RawArgs, log: Logger): Promise<Reply> {
+  if (command.admin && !ctx.isAdmin) return errorReply(ctx.lang, msg('err.adminOnly', { command: command.name }));
+  const checked = typeof raw === 'string' ? parseTextArgs(command, raw) : checkArgs(command, raw);
+  if (!checked.ok) return errorReply(ctx.lang, checked.error);
+  return guarded(ctx, log, { command: command.name }, () => command.run(ctx, checked.args));
+}
+
+export async function runNamedCommand(name: string, ctx: Context, raw: RawArgs, log: Logger): Promise<Reply> {
+  const command = findCommand(name);
+  if (!command) return errorReply(ctx.lang, msg('err.unknownCommand', { command: name }));
+  return runCommand(command, ctx, raw, log);
+}
+
+/** Button ids: `action:param:param`; params may not contain ':' themselves, so they are URI-encoded. */
+export const encodeButton = (b: Pick<Button, 'action' | 'params'>): string => [b.action, ...b.params.map(encodeURIComponent)].join(':');
+
+export function decodeButton(id: string): { action: Action; params: string[] } | undefined {
+  const [name = '', ...params] = id.split(':');
+  const action = findAction(name);
+  return action && { action, params: params.map((p) => decodeURIComponent(p)) };
+}
+
+export async function runAction(action: Action, params: readonly string[], ctx: Context, log: Logger, input?: string): Promise<Reply> {
+  return guarded(ctx, log, { action: action.name }, () => action.run(ctx, params, input));
+}
+
+async function guarded(ctx: Context, log: Logger, what: Record<string, string>, run: () => Promise<Reply> | Reply): Promise<Reply> {
+  try {
+    return await run();
+  } catch (err) {
+    log.error({ err, ...what, platform: ctx.platform, scope: ctx.scopeId, user: ctx.player.userId }, 'handler failed');
+    return errorReply(ctx.lang, msg('err.internal'));
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Shell mode, the embedded default (after Hubot's shell adapter): with no chat platform configured
+ * the bot talks in the terminal. Lines are handled one at a time, in order, so piped input is a
+ * script (`printf '/count conv 3 64 3\n' | npm start`); the session ends at end of input or /quit.
+ * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
+ */
+import { createInterface } from 'node:readline';
+import type { Context, Reply } from '../../../commands/types.js';
+import { revealReply } from '../../../commands/replies.js';
+import { msg, t, type Lang } from '../../i18n/messages.js';
+import type { Logger } from '../../log.js';
+import type { Player, QuizService, Reveal } from '../../quiz/service.js';
+import { runNamedCommand } from '../dispatch.js';
+import type { Platform } from '../platform.js';
+import { ANSI, PLAIN, renderReply, type Style } from './render.js';
+
+export const SHELL_SCOPE = 'shell:local';
+export const SHELL_CHANNEL = 'terminal';
+
+export interface ShellOptions {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly quiz: QuizService;
+  readonly log: Logger;
+  readonly lang: Lang;
+  readonly user: string;
+  readonly timezone: string;
+  readonly now: () => number;
+}
+
+export class ShellPlatform implements Platform {
+  readonly name = 'shell' as const;
+  private player: Player;
+  private readonly style: Style;
+  private finished!: () => void;
+  /** Resolves when the input ends or the user quits. */
+  readonly done = new Promise<void>((resolve) => (this.finished = resolve));
+
+  constructor(private readonly o: ShellOptions) {
+    this.player = { userId: o.user, name: o.user };
+    this.style = o.output.isTTY ? ANSI : PLAIN;
+  }
+
+  async start(): Promise<void> {
+    void this.loop().catch((err: unknown) => {
+      this.o.log.error({ err }, 'shell stopped');
+      this.finished();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.finished();
+  }
+
+  async postReveal(reveal: Reveal): Promise<void> {
+    this.print(revealReply(reveal, reveal.round.lang, (_id, name) => name));
+  }
+
+  private async loop(): Promise<void> {
+    const interactive = this.o.output.isTTY === true && (this.o.input as { isTTY?: boolean }).isTTY === true;
+    const lines = createInterface({ input: this.o.input, terminal: false });
+    if (interactive) this.write(`${t(this.o.lang, msg('shell.welcome', { user: this.player.name }))}\n> `);
+    for await (const line of lines) {
+      const keepGoing = await this.handle(line.trim());
+      if (!keepGoing) break;
+      if (interactive) this.write('> ');
+    }
+    lines.close();
+    this.finished();
+  }
+
+  /** Handles one line; false ends the session. */
+  private async handle(line: string): Promise<boolean> {
+    if (line === '') return true;
+    const lang = this.o.lang;
+    const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!match) {
+      this.say(t(lang, msg('shell.notACommand')));
+      return true;
+    }
+    const [, name = '', rest = ''] = match;
+    switch (name.toLowerCase()) {
+      case 'quit':
+      case 'exit':
+        return false;
+      case 'as': {
+        const who = rest.trim();
+        if (!/^[\w.-]{1,32}$/.test(who)) {
+          this.say(t(lang, msg('shell.badUser', { name: who })));
+          return true;
+        }
+        this.player = { userId: who, name: who };
+        this.say(t(lang, msg('shell.nowUser', { user: who })));
+        return true;
+      }
+      default: {
+        const reply = await runNamedCommand(name, this.context(), rest, this.o.log);
+        this.print(reply);
+        if (name.toLowerCase() === 'help') this.say(t(lang, msg('shell.help')));
+        return true;
+      }
+    }
+  }
+
+  private context(): Context {
+    const { timezone, now } = this.o;
+    return {
+      platform: 'shell',
+      scopeId: SHELL_SCOPE,
+      channelId: SHELL_CHANNEL,
+      player: this.player,
+      lang: this.o.lang,
+      isAdmin: true,
+      services: { quiz: this.o.quiz },
+      mention: (_id, name) => name,
+      time: (ms) => {
+        const clock = new Date(ms).toLocaleTimeString('en-GB', { timeZone: timezone, hour12: false });
+        return `${clock} (in ${Math.max(0, Math.round((ms - now()) / 1000))} s)`;
+      },
+    };
+  }
+
+  private print(reply: Reply): void {
+    this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
+    // There is no message id in a terminal; the round still gets one so it is marked as posted.
+    reply.onPosted?.(`shell:${Date.now()}`);
+  }
+
+  private say(text: string): void {
+    this.write(`${text}\n`);
+  }
+
+  private write(text: string): void {
+    this.o.output.write(text);
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * Quiz rounds: start, answer, close, reveal, and the boards. Platform-neutral: it knows scopes,
+ * channels and players by id, and announces closed rounds through `QuizEvents` for whichever
+ * platform owns the scope to post. Every decision that must not race (one open round per
+ * channel, one answer per player, one first correct answer) is a database constraint or a single
+ * transaction, so several processes on one file stay correct.
+ */
+import type { Clock, Timer } from '../clock.js';
+import type { Lang, MessageRef } from '../i18n/messages.js';
+import type { BoardRow, Round, RoundAnswer, Scope, Store, TopicStat } from '../store/store.js';
+import { parseAnswer } from './answer.js';
+import { diagnose } from './diagnose.js';
+import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
+import type { Mistake, Question } from './question.js';
+import { randomSeed } from './random.js';
+import { FIRST_BONUS, POINTS } from './scoring.js';
+import type { CloseReason, Level, Topic } from './types.js';
+import { isoWeek } from './week.js';
+
+export interface QuizSettings {
+  /** Default length of a round. */
+  readonly roundSeconds: number;
+  /** Defaults for a scope seen for the first time. */
+  readonly timezone: string;
+  readonly language: Lang;
+}
+
+export interface Player {
+  readonly userId: string;
+  readonly name: string;
+}
+
+export interface Reveal {
+  readonly round: Round;
+  readonly question: Question;
+  readonly answers: readonly RoundAnswer[];
+}
+
+export interface QuizEvents {
+  /** Post the reveal of a closed round. Resolving marks it revealed; throwing leaves it for a retry. */
+  roundClosed(reveal: Reveal): Promise<void>;
+}
+
+export type StartResult =
+  | { readonly ok: true; readonly round: Round; readonly question: Question }
+  | { readonly ok: false; readonly open: Round };
+
+export type AnswerOutcome =
+  | { readonly kind: 'noRound' }
+  | { readonly kind: 'invalid'; readonly error: MessageRef }
+  | { readonly kind: 'closed'; readonly round: Round }
+  | { readonly kind: 'duplicate'; readonly round: Round; readonly previous: bigint }
+  | {
+      readonly kind: 'recorded';
+      readonly round: Round;
+      readonly question: Question;
+      readonly value: bigint;
+      readonly correct: boolean;
+      readonly first: boolean;
+      readonly points: number;
+      readonly mistake: Mistake | undefined;
+    };
+
+export type Period = 'week' | 'all';
+
+export interface Leaderboard {
+  readonly period: Period;
+  /** The ISO week shown, for the week board. */
+  readonly week: string | undefined;
+  readonly rows: readonly BoardRow[];
+  readonly page: number;
+  readonly pages: number;
+  readonly players: number;
+  readonly mine: BoardRow | undefined;
+}
+
+export const PAGE_SIZE = 10;
+
+export class QuizService {
+  private readonly timers = new Map<number, Timer>();
+  private readonly questions = new Map<number, Question>();
+
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly settings: QuizSettings;
+  private readonly events: QuizEvents;
+  private readonly seeds: () => number;
+  private readonly onError: (err: unknown, roundId: number) => void;
+
+  constructor(o: {
+    store: Store;
+    clock: Clock;
+    settings: QuizSettings;
+    events: QuizEvents;
+    /** Where new rounds' seeds come from (fixed in tests and demos: PARAMQUIZ_SEED). */
+    seeds?: () => number;
+    /** A reveal that could not be posted; the round stays unrevealed and is posted on the next start. */
+    onError?: (err: unknown, roundId: number) => void;
+  }) {
+    this.store = o.store;
+    this.clock = o.clock;
+    this.settings = o.settings;
+    this.events = o.events;
+    this.seeds = o.seeds ?? randomSeed;
+    this.onError = o.onError ?? (() => {});
+  }
+
+  scope(scopeId: string): Scope {
+    return this.store.ensureScope(scopeId, { timezone: this.settings.timezone, language: this.settings.language });
+  }
+
+  /** Re-arms the timers of open rounds and posts reveals a stopped process never posted. */
+  async resume(): Promise<void> {
+    for (const round of this.store.openRounds()) {
+      if (round.closesAt <= this.clock.now()) await this.close(round.id, 'timeout'); // its time passed while we were down
+      else this.arm(round);
+    }
+    for (const round of this.store.unrevealedRounds()) await this.reveal(round);
+  }
+
+  /** Cancels the timers (the rounds stay open in the database and resume on the next start). */
+  stop(): void {
+    for (const timer of this.timers.values()) timer.cancel();
+    this.timers.clear();
+  }
+
+  async start(req: {
+    scopeId: string;
+    channelId: string;
+    player: Player;
+    lang: Lang;
+    level?: Level | undefined;
+    topics?: readonly Topic[] | undefined;
+    seed?: number | undefined;
+    seconds?: number | undefined;
+  }): Promise<StartResult> {
+    this.scope(req.scopeId);
+    const open = this.store.openRoundIn(req.scopeId, req.channelId);
+    if (open && this.clock.now() < open.closesAt) return { ok: false, open };
+    if (open) await this.close(open.id, 'timeout'); // its time is up; the timer has not fired yet
+    const level = req.level ?? 'easy';
+    const question =
+      req.seed !== undefined && req.topics?.length === 1
+        ? generate(req.seed, level, req.topics[0]!) // an exact replay
+        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? [], this.store.recentQuestionKeys(req.scopeId, 30));
+    const now = this.clock.now();
+    const round = this.store.insertRound({
+      scopeId: req.scopeId,
+      channelId: req.channelId,
+      seed: question.seed,
+      generator: GENERATOR_VERSION,
+      level,
+      topic: question.topic,
+      questionKey: question.key,
+      answer: question.answer,
+      lang: req.lang,
+      openedBy: this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
+      openedAt: now,
+      closesAt: now + 1000 * (req.seconds ?? this.settings.roundSeconds),
+    });
+    if (!round) return { ok: false, open: this.store.openRoundIn(req.scopeId, req.channelId)! };
+    this.questions.set(round.id, question);
+    this.arm(round);
+    return { ok: true, round, question };
+  }
+
+  question(round: Round): Question {
+    let q = this.questions.get(round.id);
+    if (!q) {
+      q = generate(round.seed, round.level, round.topic);
+      // A round opened by another generator version keeps its recorded answer.
+      if (q.answer !== round.answer) q = { ...q, answer: round.answer };
+      this.questions.set(round.id, q);
+    }
+    return q;
+  }
+
+  openRound(scopeId: string, channelId: string): Round | undefined {
+    return this.store.openRoundIn(scopeId, channelId);
+  }
+
+  /** Checks and records an answer: to a given round (a button), or to the channel's open round. */
+  answer(req: { scopeId: string; channelId: string; player: Player; text: string; roundId?: number | undefined }): AnswerOutcome {
+    const round = req.roundId !== undefined ? this.store.round(req.roundId) : this.store.openRoundIn(req.scopeId, req.channelId);
+    if (!round || round.scopeId !== req.scopeId) return { kind: 'noRound' };
+    const question = this.question(round);
+    const parsed = parseAnswer(req.text, question.choices?.length ?? 0);
+    if (!parsed.ok) return { kind: 'invalid', error: parsed.error };
+    const value = 'choice' in parsed ? question.choices![parsed.choice]! : parsed.value;
+    const now = this.clock.now();
+    if (round.closedAt !== null || now >= round.closesAt) return { kind: 'closed', round };
+    const correct = value === round.answer;
+    const mistake = correct ? undefined : diagnose(question, value);
+    const scope = this.scope(req.scopeId);
+    const result = this.store.recordAnswer({
+      roundId: round.id,
+      memberId: this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
+      value,
+      correct,
+      mistake: mistake?.id ?? null,
+      points: POINTS[round.level],
+      firstBonus: FIRST_BONUS,
+      now,
+      boards: ['all', `week:${isoWeek(now, scope.timezone)}`],
+    });
+    switch (result.status) {
+      case 'missing':
+        return { kind: 'noRound' };
+      case 'closed':
+        return { kind: 'closed', round };
+      case 'duplicate':
+        return { kind: 'duplicate', round, previous: result.previous };
+      case 'recorded':
+        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistake };
+    }
+  }
+
+  /** Closes a round (time up, or an admin) and posts its reveal; false if it was already closed. */
+  async close(roundId: number, reason: CloseReason): Promise<boolean> {
+    this.timers.get(roundId)?.cancel();
+    this.timers.delete(roundId);
+    if (!this.store.closeRound(roundId, this.clock.now(), reason)) return false;
+    await this.reveal(this.store.round(roundId)!);
+    return true;
+  }
+
+  setMessageRef(roundId: number, ref: string): void {
+    this.store.setMessageRef(roundId, ref);
+  }
+
+  leaderboard(req: { scopeId: string; period: Period; page: number; asker?: Player | undefined }): Leaderboard {
+    const scope = this.scope(req.scopeId);
+    const week = req.period === 'week' ? isoWeek(this.clock.now(), scope.timezone) : undefined;
+    const board = week ? `week:${week}` : 'all';
+    const players = this.store.boardSize(req.scopeId, board);
+    const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
+    const page = Math.min(Math.max(1, req.page), pages);
+    const mine = req.asker ? this.store.boardRowOf(req.scopeId, board, this.store.ensureMember(req.scopeId, req.asker.userId, req.asker.name)) : undefined;
+    return { period: req.period, week, rows: this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, players, mine };
+  }
+
+  stats(scopeId: string, player: Player): readonly TopicStat[] {
+    this.scope(scopeId);
+    return this.store.topicStats(this.store.ensureMember(scopeId, player.userId, player.name));
+  }
+
+  private arm(round: Round): void {
+    this.timers.get(round.id)?.cancel();
+    this.timers.set(
+      round.id,
+      this.clock.at(round.closesAt, () => {
+        void this.close(round.id, 'timeout');
+      }),
+    );
+  }
+
+  private async reveal(round: Round): Promise<void> {
+    const reveal: Reveal = { round, question: this.question(round), answers: this.store.roundAnswers(round.id) };
+    try {
+      await this.events.roundClosed(reveal);
+    } catch (err) {
+      this.onError(err, round.id);
+      return;
+    }
+    this.store.markRevealed(round.id, this.clock.now());
+    this.questions.delete(round.id);
+  }
+}

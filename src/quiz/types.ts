@@ -1,0 +1,11 @@
+/** The quiz's vocabulary, shared by the generator, the service, the store and the commands. */
+export const LEVELS = ['easy', 'medium', 'hard'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const TOPICS = ['dense', 'conv', 'batchnorm', 'pooling', 'separable', 'recurrent', 'model', 'macs'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const isLevel = (v: string): v is Level => (LEVELS as readonly string[]).includes(v);
+export const isTopic = (v: string): v is Topic => (TOPICS as readonly string[]).includes(v);
+
+export type CloseReason = 'timeout' | 'admin';

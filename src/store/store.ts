@@ -1,0 +1,340 @@
+/**
+ * The only place that speaks SQL. Every method is one statement or one transaction; the quiz
+ * decides what is right, the store records it atomically.
+ */
+import type { Lang } from '../i18n/messages.js';
+import type { CloseReason, Level, Topic } from '../quiz/types.js';
+import { openDatabase, type Db } from './db.js';
+
+export interface Scope {
+  readonly id: string;
+  readonly timezone: string;
+  readonly language: Lang;
+}
+
+export interface Round {
+  readonly id: number;
+  readonly scopeId: string;
+  readonly channelId: string;
+  readonly seed: number;
+  readonly generator: number;
+  readonly level: Level;
+  readonly topic: Topic;
+  readonly questionKey: string;
+  readonly answer: bigint;
+  readonly lang: Lang;
+  readonly openedBy: number | null;
+  readonly openedAt: number;
+  readonly closesAt: number;
+  readonly closedAt: number | null;
+  readonly closeReason: CloseReason | null;
+  readonly revealedAt: number | null;
+  readonly messageRef: string | null;
+}
+
+export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef'>;
+
+export interface AnswerInput {
+  readonly roundId: number;
+  readonly memberId: number;
+  readonly value: bigint;
+  readonly correct: boolean;
+  readonly mistake: string | null;
+  /** Points for a correct answer, and the bonus if it turns out to be the first. */
+  readonly points: number;
+  readonly firstBonus: number;
+  readonly now: number;
+  /** The boards this answer counts on: 'all', 'week:2026-W48', ... */
+  readonly boards: readonly string[];
+}
+
+export type RecordResult =
+  | { readonly status: 'recorded'; readonly correct: boolean; readonly first: boolean; readonly points: number }
+  | { readonly status: 'duplicate'; readonly previous: bigint }
+  | { readonly status: 'closed' }
+  | { readonly status: 'missing' };
+
+export interface RoundAnswer {
+  readonly memberId: number;
+  readonly userId: string;
+  readonly name: string;
+  readonly value: bigint;
+  readonly correct: boolean;
+  readonly first: boolean;
+  readonly mistake: string | null;
+  readonly points: number;
+  readonly answeredAt: number;
+}
+
+export interface BoardRow {
+  readonly rank: number;
+  readonly memberId: number;
+  readonly userId: string;
+  readonly name: string;
+  readonly points: number;
+  readonly correct: number;
+  readonly answered: number;
+}
+
+export interface TopicStat {
+  readonly topic: Topic;
+  readonly answered: number;
+  readonly correct: number;
+}
+
+interface RoundRecord {
+  id: number;
+  scope_id: string;
+  channel_id: string;
+  seed: number;
+  generator: number;
+  level: Level;
+  topic: Topic;
+  question_key: string;
+  answer: string;
+  lang: Lang;
+  opened_by: number | null;
+  opened_at: number;
+  closes_at: number;
+  closed_at: number | null;
+  close_reason: CloseReason | null;
+  revealed_at: number | null;
+  message_ref: string | null;
+}
+
+const toRound = (r: RoundRecord): Round => ({
+  id: r.id,
+  scopeId: r.scope_id,
+  channelId: r.channel_id,
+  seed: r.seed,
+  generator: r.generator,
+  level: r.level,
+  topic: r.topic,
+  questionKey: r.question_key,
+  answer: BigInt(r.answer),
+  lang: r.lang,
+  openedBy: r.opened_by,
+  openedAt: r.opened_at,
+  closesAt: r.closes_at,
+  closedAt: r.closed_at,
+  closeReason: r.close_reason,
+  revealedAt: r.revealed_at,
+  messageRef: r.message_ref,
+});
+
+/** Every statement, prepared once per connection. */
+function prepare(db: Db) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    scope: p('SELECT id, timezone, language FROM scopes WHERE id = ?'),
+    insertScope: p('INSERT INTO scopes (id, timezone, language, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+    member: p('SELECT id, display_name FROM members WHERE scope_id = ? AND user_id = ?'),
+    insertMember: p('INSERT INTO members (scope_id, user_id, display_name) VALUES (?, ?, ?)'),
+    renameMember: p('UPDATE members SET display_name = ? WHERE id = ?'),
+    insertRound: p(`INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at)
+                    VALUES (@scopeId, @channelId, @seed, @generator, @level, @topic, @questionKey, @answer, @lang, @openedBy, @openedAt, @closesAt)`),
+    round: p('SELECT * FROM rounds WHERE id = ?'),
+    openIn: p('SELECT * FROM rounds WHERE scope_id = ? AND channel_id = ? AND closed_at IS NULL'),
+    open: p('SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at'),
+    unrevealed: p('SELECT * FROM rounds WHERE closed_at IS NOT NULL AND revealed_at IS NULL ORDER BY closed_at'),
+    close: p('UPDATE rounds SET closed_at = ?, close_reason = ? WHERE id = ? AND closed_at IS NULL'),
+    revealed: p('UPDATE rounds SET revealed_at = ? WHERE id = ?'),
+    messageRef: p('UPDATE rounds SET message_ref = ? WHERE id = ?'),
+    recentKeys: p('SELECT question_key FROM rounds WHERE scope_id = ? ORDER BY id DESC LIMIT ?'),
+    previous: p('SELECT value FROM answers WHERE round_id = ? AND member_id = ?'),
+    hasFirst: p('SELECT 1 FROM answers WHERE round_id = ? AND first = 1'),
+    insertAnswer: p(`INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, answered_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    addScore: p(`INSERT INTO scores (scope_id, board, member_id, points, correct, answered) VALUES (?, ?, ?, ?, ?, 1)
+                 ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
+                   points = points + excluded.points, correct = correct + excluded.correct, answered = answered + 1`),
+    roundAnswers: p(`SELECT a.member_id, m.user_id, m.display_name, a.value, a.correct, a.first, a.mistake, a.points, a.answered_at
+                   FROM answers a JOIN members m ON m.id = a.member_id WHERE a.round_id = ? ORDER BY a.id`),
+    board: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
+              FROM scores s JOIN members m ON m.id = s.member_id
+              WHERE s.scope_id = ? AND s.board = ?
+              ORDER BY s.points DESC, s.correct DESC, s.member_id LIMIT ? OFFSET ?`),
+    boardSize: p('SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ?'),
+    ahead: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND (points > ? OR (points = ? AND correct > ?))`),
+    mine: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
+             FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = ? AND s.board = ? AND s.member_id = ?`),
+    topicStats: p(`SELECT r.topic, COUNT(*) AS answered, SUM(a.correct) AS correct
+                   FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ? GROUP BY r.topic`),
+  };
+}
+type Statements = ReturnType<typeof prepare>;
+
+export class Store {
+  readonly db: Db;
+  private readonly q: Statements;
+
+  constructor(path: string) {
+    this.db = openDatabase(path);
+    this.q = prepare(this.db);
+  }
+
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints): for bulk loads in tests and benchmarks. */
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  ensureScope(id: string, defaults: Omit<Scope, 'id'>): Scope {
+    this.q.insertScope.run(id, defaults.timezone, defaults.language, Date.now());
+    return this.q.scope.get(id) as Scope;
+  }
+
+  /** The member's id in the scope, creating it or updating its display name. */
+  ensureMember(scopeId: string, userId: string, displayName: string): number {
+    const row = this.q.member.get(scopeId, userId) as { id: number; display_name: string } | undefined;
+    if (row === undefined) return Number(this.q.insertMember.run(scopeId, userId, displayName).lastInsertRowid);
+    if (row.display_name !== displayName) this.q.renameMember.run(displayName, row.id);
+    return row.id;
+  }
+
+  /** Inserts an open round; undefined when the channel already has one (the unique index decides). */
+  insertRound(round: NewRound): Round | undefined {
+    try {
+      const id = Number(this.q.insertRound.run({ ...round, answer: round.answer.toString() }).lastInsertRowid);
+      return this.round(id);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+      throw e;
+    }
+  }
+
+  round(id: number): Round | undefined {
+    const r = this.q.round.get(id) as RoundRecord | undefined;
+    return r && toRound(r);
+  }
+
+  openRoundIn(scopeId: string, channelId: string): Round | undefined {
+    const r = this.q.openIn.get(scopeId, channelId) as RoundRecord | undefined;
+    return r && toRound(r);
+  }
+
+  openRounds(): Round[] {
+    return (this.q.open.all() as RoundRecord[]).map(toRound);
+  }
+
+  /** Rounds closed but whose reveal was never posted (the process stopped in between). */
+  unrevealedRounds(): Round[] {
+    return (this.q.unrevealed.all() as RoundRecord[]).map(toRound);
+  }
+
+  /** Closes the round if still open; false if someone else closed it first. */
+  closeRound(id: number, now: number, reason: CloseReason): boolean {
+    return this.q.close.run(now, reason, id).changes === 1;
+  }
+
+  markRevealed(id: number, now: number): void {
+    this.q.revealed.run(now, id);
+  }
+
+  setMessageRef(id: number, ref: string): void {
+    this.q.messageRef.run(ref, id);
+  }
+
+  recentQuestionKeys(scopeId: string, limit: number): Set<string> {
+    return new Set(this.q.recentKeys.pluck().all(scopeId, limit) as string[]);
+  }
+
+  /**
+   * Checks the round is still open and the member has not answered, decides whether this correct
+   * answer is the first, and records it with its points on every board: one IMMEDIATE transaction.
+   */
+  recordAnswer(a: AnswerInput): RecordResult {
+    return this.db
+      .transaction((): RecordResult => {
+        const round = this.q.round.get(a.roundId) as RoundRecord | undefined;
+        if (round === undefined) return { status: 'missing' };
+        if (round.closed_at !== null || a.now >= round.closes_at) return { status: 'closed' };
+        const previous = this.q.previous.pluck().get(a.roundId, a.memberId) as string | undefined;
+        if (previous !== undefined) return { status: 'duplicate', previous: BigInt(previous) };
+        const first = a.correct && this.q.hasFirst.get(a.roundId) === undefined;
+        const points = a.correct ? a.points + (first ? a.firstBonus : 0) : 0;
+        this.q.insertAnswer.run(a.roundId, a.memberId, a.value.toString(), a.correct ? 1 : 0, first ? 1 : 0, a.mistake, points, a.now);
+        for (const board of a.boards) this.q.addScore.run(round.scope_id, board, a.memberId, points, a.correct ? 1 : 0);
+        return { status: 'recorded', correct: a.correct, first, points };
+      })
+      .immediate();
+  }
+
+  roundAnswers(roundId: number): RoundAnswer[] {
+    const rows = this.q.roundAnswers.all(roundId) as Array<{
+      member_id: number;
+      user_id: string;
+      display_name: string;
+      value: string;
+      correct: number;
+      first: number;
+      mistake: string | null;
+      points: number;
+      answered_at: number;
+    }>;
+    return rows.map((r) => ({
+      memberId: r.member_id,
+      userId: r.user_id,
+      name: r.display_name,
+      value: BigInt(r.value),
+      correct: r.correct === 1,
+      first: r.first === 1,
+      mistake: r.mistake,
+      points: r.points,
+      answeredAt: r.answered_at,
+    }));
+  }
+
+  /** One page of a board, ranked by points then correct answers; ties share a rank. */
+  board(scopeId: string, board: string, offset: number, limit: number): BoardRow[] {
+    const rows = this.q.board.all(scopeId, board, limit, offset) as BoardRecord[];
+    const ranked: BoardRow[] = [];
+    for (const r of rows) {
+      const prev = ranked[ranked.length - 1];
+      const rank = prev && prev.points === r.points && prev.correct === r.correct ? prev.rank : this.rankOf(scopeId, board, r.points, r.correct);
+      ranked.push(toBoardRow(r, rank));
+    }
+    return ranked;
+  }
+
+  boardSize(scopeId: string, board: string): number {
+    return this.q.boardSize.pluck().get(scopeId, board) as number;
+  }
+
+  /** The member's own row on a board, with its rank; undefined if they have no score there. */
+  boardRowOf(scopeId: string, board: string, memberId: number): BoardRow | undefined {
+    const r = this.q.mine.get(scopeId, board, memberId) as BoardRecord | undefined;
+    return r && toBoardRow(r, this.rankOf(scopeId, board, r.points, r.correct));
+  }
+
+  private rankOf(scopeId: string, board: string, points: number, correct: number): number {
+    return 1 + (this.q.ahead.pluck().get(scopeId, board, points, points, correct) as number);
+  }
+
+  topicStats(memberId: number): TopicStat[] {
+    return this.q.topicStats.all(memberId) as TopicStat[];
+  }
+}
+
+interface BoardRecord {
+  member_id: number;
+  user_id: string;
+  display_name: string;
+  points: number;
+  correct: number;
+  answered: number;
+}
+
+const toBoardRow = (r: BoardRecord, rank: number): BoardRow => ({
+  rank,
+  memberId: r.member_id,
+  userId: r.user_id,
+  name: r.display_name,
+  points: r.points,
+  correct: r.correct,
+  answered: r.answered,
+});
