@@ -6,10 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { benchEngine } from './engine.js';
+import { benchQuiz } from './quiz.js';
 import type { Figures } from './lib.js';
 
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
+  quiz: benchQuiz,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

@@ -79,6 +79,8 @@ export const PAGE_SIZE = 10;
 export class QuizService {
   private readonly timers = new Map<number, Timer>();
   private readonly questions = new Map<number, Question>();
+  /** Scope settings change only through this service, so they are read from the file once. */
+  private readonly scopes = new Map<string, Scope>();
 
   private readonly store: Store;
   private readonly clock: Clock;
@@ -106,7 +108,12 @@ export class QuizService {
   }
 
   scope(scopeId: string): Scope {
-    return this.store.ensureScope(scopeId, { timezone: this.settings.timezone, language: this.settings.language });
+    let scope = this.scopes.get(scopeId);
+    if (!scope) {
+      scope = this.store.ensureScope(scopeId, { timezone: this.settings.timezone, language: this.settings.language });
+      this.scopes.set(scopeId, scope);
+    }
+    return scope;
   }
 
   /** Re-arms the timers of open rounds and posts reveals a stopped process never posted. */
@@ -194,7 +201,7 @@ export class QuizService {
     const scope = this.scope(req.scopeId);
     const result = this.store.recordAnswer({
       roundId: round.id,
-      memberId: this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
+      member: { userId: req.player.userId, name: req.player.name },
       value,
       correct,
       mistake: mistake?.id ?? null,

@@ -36,7 +36,8 @@ export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealed
 
 export interface AnswerInput {
   readonly roundId: number;
-  readonly memberId: number;
+  /** The answering member, created (or renamed) in the same transaction as the answer. */
+  readonly member: { readonly userId: string; readonly name: string };
   readonly value: bigint;
   readonly correct: boolean;
   readonly mistake: string | null;
@@ -150,12 +151,16 @@ function prepare(db: Db) {
                    points = points + excluded.points, correct = correct + excluded.correct, answered = answered + 1`),
     roundAnswers: p(`SELECT a.member_id, m.user_id, m.display_name, a.value, a.correct, a.first, a.mistake, a.points, a.answered_at
                    FROM answers a JOIN members m ON m.id = a.member_id WHERE a.round_id = ? ORDER BY a.id`),
-    board: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
-              FROM scores s JOIN members m ON m.id = s.member_id
-              WHERE s.scope_id = ? AND s.board = ?
-              ORDER BY s.points DESC, s.correct DESC, s.member_id LIMIT ? OFFSET ?`),
+    // The page is cut from the covering index first; only its rows are joined to members.
+    board: p(`SELECT page.member_id, m.user_id, m.display_name, page.points, page.correct, page.answered
+              FROM (SELECT member_id, points, correct, answered FROM scores
+                    WHERE scope_id = ? AND board = ?
+                    ORDER BY points DESC, correct DESC, member_id LIMIT ? OFFSET ?) AS page
+              JOIN members m ON m.id = page.member_id
+              ORDER BY page.points DESC, page.correct DESC, page.member_id`),
     boardSize: p('SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ?'),
-    ahead: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND (points > ? OR (points = ? AND correct > ?))`),
+    // points >= ? bounds the index range scanned; the OR then drops the ties that are not ahead.
+    ahead: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND points >= ? AND (points > ? OR correct > ?)`),
     mine: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
              FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = ? AND s.board = ? AND s.member_id = ?`),
     topicStats: p(`SELECT r.topic, COUNT(*) AS answered, SUM(a.correct) AS correct
@@ -245,7 +250,8 @@ export class Store {
 
   /**
    * Checks the round is still open and the member has not answered, decides whether this correct
-   * answer is the first, and records it with its points on every board: one IMMEDIATE transaction.
+   * answer is the first, and records it with its points on every board: one IMMEDIATE transaction,
+   * so one write to disk per answer.
    */
   recordAnswer(a: AnswerInput): RecordResult {
     return this.db
@@ -253,12 +259,13 @@ export class Store {
         const round = this.q.round.get(a.roundId) as RoundRecord | undefined;
         if (round === undefined) return { status: 'missing' };
         if (round.closed_at !== null || a.now >= round.closes_at) return { status: 'closed' };
-        const previous = this.q.previous.pluck().get(a.roundId, a.memberId) as string | undefined;
+        const memberId = this.ensureMember(round.scope_id, a.member.userId, a.member.name);
+        const previous = this.q.previous.pluck().get(a.roundId, memberId) as string | undefined;
         if (previous !== undefined) return { status: 'duplicate', previous: BigInt(previous) };
         const first = a.correct && this.q.hasFirst.get(a.roundId) === undefined;
         const points = a.correct ? a.points + (first ? a.firstBonus : 0) : 0;
-        this.q.insertAnswer.run(a.roundId, a.memberId, a.value.toString(), a.correct ? 1 : 0, first ? 1 : 0, a.mistake, points, a.now);
-        for (const board of a.boards) this.q.addScore.run(round.scope_id, board, a.memberId, points, a.correct ? 1 : 0);
+        this.q.insertAnswer.run(a.roundId, memberId, a.value.toString(), a.correct ? 1 : 0, first ? 1 : 0, a.mistake, points, a.now);
+        for (const board of a.boards) this.q.addScore.run(round.scope_id, board, memberId, points, a.correct ? 1 : 0);
         return { status: 'recorded', correct: a.correct, first, points };
       })
       .immediate();
@@ -289,15 +296,19 @@ export class Store {
     }));
   }
 
-  /** One page of a board, ranked by points then correct answers; ties share a rank. */
+  /**
+   * One page of a board, ranked by points then correct answers; ties share a rank (1, 2, 2, 4).
+   * In that order a row's rank is its position unless it ties the row before, so one count (for
+   * the page's first row) ranks the whole page.
+   */
   board(scopeId: string, board: string, offset: number, limit: number): BoardRow[] {
     const rows = this.q.board.all(scopeId, board, limit, offset) as BoardRecord[];
     const ranked: BoardRow[] = [];
-    for (const r of rows) {
-      const prev = ranked[ranked.length - 1];
-      const rank = prev && prev.points === r.points && prev.correct === r.correct ? prev.rank : this.rankOf(scopeId, board, r.points, r.correct);
+    rows.forEach((r, i) => {
+      const prev = ranked[i - 1];
+      const rank = prev === undefined ? this.rankOf(scopeId, board, r.points, r.correct) : prev.points === r.points && prev.correct === r.correct ? prev.rank : offset + i + 1;
       ranked.push(toBoardRow(r, rank));
-    }
+    });
     return ranked;
   }
 

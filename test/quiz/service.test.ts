@@ -170,8 +170,7 @@ describe('scores and boards', () => {
     store.batch(() => {
       const round = store.insertRound({ scopeId, channelId, seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER })!;
       for (let i = 0; i < 25; i++) {
-        const member = store.ensureMember(scopeId, `U${i}`, `user${i}`);
-        store.recordAnswer({ roundId: round.id, memberId: member, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistake: null, points: 10, firstBonus: 0, now: 1, boards: ['all'] });
+        store.recordAnswer({ roundId: round.id, member: { userId: `U${i}`, name: `user${i}` }, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistake: null, points: 10, firstBonus: 0, now: 1, boards: ['all'] });
       }
     });
     const page1 = h.quiz.leaderboard({ scopeId, period: 'all', page: 1 });

@@ -12,6 +12,11 @@ afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()!();
 });
 
+/** Runs `fn` after the current test (kill a child process, close a server). */
+export function onCleanup(fn: () => void): void {
+  cleanups.push(fn);
+}
+
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'paramquiz-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

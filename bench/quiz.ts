@@ -1,0 +1,111 @@
+/**
+ * Quiz store benchmarks, on real SQLite files with the production pragmas (WAL, synchronous=FULL).
+ * - answers_per_s: answers checked and durably recorded, each in its own transaction, through
+ *   QuizService.answer (parse, judge, diagnose, insert, two board upserts).
+ * - answers_vs_raw_ratio: that rate over a raw better-sqlite3 loop inserting one row per
+ *   transaction with the same pragmas, measured in the same run, runs interleaved.
+ * - leaderboard_week_p99_ms: the week board (random page, with the asker's rank) once one scope
+ *   holds 1,000,000 answers from 10,000 users, all in the same week.
+ * - db_mb_per_million_answers: the file's size per million answers, after a WAL checkpoint.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { systemClock } from '../src/clock.js';
+import { PRAGMAS } from '../src/store/db.js';
+import { QuizService } from '../src/quiz/service.js';
+import { Store } from '../src/store/store.js';
+import { isoWeek } from '../src/quiz/week.js';
+import { median, percentile, round, type Figures } from './lib.js';
+
+const SETTINGS = { roundSeconds: 86_400, timezone: 'Asia/Taipei', language: 'en' as const };
+const noEvents = { roundClosed: async () => {} };
+
+async function answerRate(dir: string, run: number, n: number): Promise<number> {
+  const store = new Store(join(dir, `answers-${run}.db`));
+  const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => run });
+  const channelId = `C${run}`;
+  const started = await quiz.start({ scopeId: 'bench:S', channelId, player: { userId: 'host', name: 'host' }, lang: 'en', level: 'medium', topics: ['conv'] });
+  if (!started.ok) throw new Error('no round');
+  const texts = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? started.question.answer.toString() : String(1000 + i)));
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) quiz.answer({ scopeId: 'bench:S', channelId, player: { userId: `U${i}`, name: `user${i}` }, text: texts[i]! });
+  const rate = (n * 1000) / (performance.now() - t0);
+  quiz.stop();
+  store.close();
+  return rate;
+}
+
+function rawRate(dir: string, run: number, n: number): number {
+  const db = new Database(join(dir, `raw-${run}.db`));
+  for (const p of PRAGMAS) db.pragma(p);
+  db.exec('CREATE TABLE t (round_id INTEGER, member_id INTEGER, value TEXT, answered_at INTEGER)');
+  const insert = db.prepare('INSERT INTO t VALUES (?, ?, ?, ?)');
+  const tx = db.transaction((i: number) => insert.run(1, i, String(i), Date.now()));
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) tx.immediate(i);
+  const rate = (n * 1000) / (performance.now() - t0);
+  db.close();
+  return rate;
+}
+
+async function leaderboard(dir: string, users: number, answers: number): Promise<{ p99: number; p50: number; mb: number }> {
+  const path = join(dir, 'board.db');
+  const store = new Store(path);
+  const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 1 });
+  const scopeId = 'bench:BIG';
+  quiz.scope(scopeId);
+  const perRound = 1000;
+  const now = Date.now();
+  const week = `week:${isoWeek(now, SETTINGS.timezone)}`;
+  for (let r = 0; r < answers / perRound; r++) {
+    store.batch(() => {
+      const round = store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000 })!;
+      for (let i = 0; i < perRound; i++) {
+        const member = (r * 7919 + i * 13) % users;
+        const correct = (i + r) % 3 !== 0;
+        store.recordAnswer({ roundId: round.id, member: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistake: correct ? null : 'forgotBias', points: 20, firstBonus: 5, now, boards: ['all', week] });
+      }
+      store.closeRound(round.id, now, 'admin');
+    });
+  }
+  const times: number[] = [];
+  for (let q = 0; q < 1000; q++) {
+    const asker = { userId: `U${(q * 131) % users}`, name: `user${(q * 131) % users}` };
+    const t0 = performance.now();
+    quiz.leaderboard({ scopeId, period: 'week', page: 1 + ((q * 37) % (users / 10)), asker });
+    times.push(performance.now() - t0);
+  }
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  const count = store.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
+  quiz.stop();
+  store.close();
+  const mb = statSync(path).size / 1_048_576 / (count / 1_000_000);
+  return { p99: percentile(times, 99), p50: median(times), mb };
+}
+
+export async function benchQuiz(): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'paramquiz-bench-'));
+  try {
+    const answers: number[] = [];
+    const raw: number[] = [];
+    const n = 2000;
+    for (let run = 0; run < 5; run++) {
+      answers.push(await answerRate(dir, run, n));
+      raw.push(rawRate(dir, run, n));
+    }
+    const board = await leaderboard(dir, 10_000, 1_000_000);
+    return {
+      answers_per_s: Math.round(median(answers)),
+      raw_insert_per_s: Math.round(median(raw)),
+      answers_vs_raw_ratio: round(median(answers) / median(raw), 3),
+      leaderboard_week_p50_ms: round(board.p50, 3),
+      leaderboard_week_p99_ms: round(board.p99, 3),
+      db_mb_per_million_answers: round(board.mb, 1),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * 200 users answer one round at the same moment from four threads, each with its own connection to
+ * the same SQLite file: exactly one is first, and every answer is recorded exactly once.
+ */
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.js';
+import { QuizService } from '../../src/quiz/service.js';
+import { Store } from '../../src/store/store.js';
+import { tempDir } from '../support/quiz.js';
+
+const WORKERS = 4;
+const USERS = 200;
+
+describe('200 concurrent answers', () => {
+  it('exactly one first correct answer, every answer recorded once', async () => {
+    const path = join(tempDir(), 'race.db');
+    const store = new Store(path);
+    const quiz = new QuizService({ store, clock: systemClock, settings: { roundSeconds: 600, timezone: 'Asia/Taipei', language: 'en' }, events: { roundClosed: async () => {} } });
+    const started = await quiz.start({ scopeId: 'slack:T1', channelId: 'C1', player: { userId: 'host', name: 'host' }, lang: 'en', level: 'hard', topics: ['conv'] });
+    if (!started.ok) throw new Error('no round');
+    const answer = started.question.answer;
+    // Two in three answer right; the rest give a named mistake.
+    const users = Array.from({ length: USERS }, (_, i) => ({ userId: `U${i}`, text: i % 3 === 2 ? String(started.question.mistakes[0]!.value) : answer.toLocaleString('en-US') }));
+    const barrier = new SharedArrayBuffer(8);
+    const gate = new Int32Array(barrier);
+    const workers = Array.from({ length: WORKERS }, (_, w) =>
+      new Worker(new URL('../support/answer-worker.mjs', import.meta.url), {
+        workerData: { path, scopeId: 'slack:T1', channelId: 'C1', users: users.filter((_, i) => i % WORKERS === w), barrier },
+      }),
+    );
+    const results = workers.map((worker) => new Promise<Array<{ userId: string; kind: string; correct: boolean; first: boolean; points: number }>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }));
+    while (Atomics.load(gate, 1) < WORKERS) await new Promise((r) => setTimeout(r, 5));
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    const outcomes = (await Promise.all(results)).flat();
+
+    expect(outcomes).toHaveLength(USERS);
+    expect(outcomes.every((o) => o.kind === 'recorded')).toBe(true);
+    expect(outcomes.filter((o) => o.first)).toHaveLength(1);
+    const rows = store.roundAnswers(started.round.id);
+    expect(rows).toHaveLength(USERS);
+    expect(new Set(rows.map((r) => r.userId)).size).toBe(USERS);
+    expect(rows.filter((r) => r.first)).toHaveLength(1);
+    expect(rows.filter((r) => r.correct)).toHaveLength(outcomes.filter((o) => o.correct).length);
+    // the boards hold exactly what the answers earned
+    const board = quiz.leaderboard({ scopeId: 'slack:T1', period: 'all', page: 1 });
+    expect(board.players).toBe(USERS);
+    const total = rows.reduce((a, r) => a + r.points, 0);
+    const onBoard = store.db.prepare("SELECT SUM(points) FROM scores WHERE scope_id = 'slack:T1' AND board = 'all'").pluck().get();
+    expect(onBoard).toBe(total);
+    quiz.stop();
+    store.close();
+  });
+});

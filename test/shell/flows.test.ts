@@ -1,0 +1,118 @@
+/**
+ * Whole quiz flows through shell mode, the real bot on a real SQLite file: a question, answers
+ * from several users, the named mistake, the reveal, the board. `seed:` replays a known question.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatInt } from '../../src/engine/format.js';
+import { generate } from '../../src/quiz/generator.js';
+import { Store } from '../../src/store/store.js';
+import { runShell, shellEnv, startShell } from '../support/app.js';
+
+describe('shell mode', () => {
+  it('answers /count from piped input and exits at end of input', () => {
+    const r = runShell(['/count conv 3 64 3'], shellEnv());
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
+    expect(r.stdout).toContain('(3×3×3 + 1)×64');
+    expect(r.stderr).toBe('');
+  });
+
+  it('plays a whole round: question, answers, mistake, reveal, leaderboard, stats', () => {
+    const q = generate(42, 'medium', 'conv');
+    const forgotBias = q.mistakes.find((m) => m.id === 'forgotBias')!;
+    const env = shellEnv();
+    const r = runShell(
+      [
+        '/quiz level:medium topic:conv seed:42',
+        '/as bob',
+        `/answer ${formatInt(q.answer)}`,
+        '/as carol',
+        `/answer ${forgotBias.value}`,
+        '/as dave',
+        `/answer ${q.answer} params`,
+        '/answer 1',
+        '/as teacher',
+        '/close',
+        '/leaderboard',
+        '/as carol',
+        '/stats',
+      ],
+      env,
+    );
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain('Question #1 · convolution · medium (20 points)');
+    expect(out).toContain('✅ Correct, and first: ' + formatInt(q.answer) + '. +25 points.');
+    expect(out).toContain(`❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`);
+    expect(out).toContain(`✅ Correct: ${formatInt(q.answer)}. +20 points.`);
+    expect(out).toContain(`You already answered this question (${formatInt(q.answer)})`);
+    expect(out).toContain(`Question #1: the answer is ${formatInt(q.answer)}`);
+    expect(out).toContain('Right (2 of 3): bob, dave');
+    expect(out).toContain('First: bob (+5)');
+    expect(out).toContain(q.working[0]!);
+    expect(out).toMatch(/1\. bob: 25 pts \(1\/1 right\)\n2\. dave: 20 pts \(1\/1 right\)\n3\. carol: 0 pts \(0\/1 right\)/);
+    expect(out).toContain('Stats for carol');
+    expect(out).toContain('Weakest: convolution');
+
+    const store = new Store(env.DATABASE_PATH!);
+    expect(store.roundAnswers(1).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
+      ['bob', true, true, 25],
+      ['carol', false, false, 0],
+      ['dave', true, false, 20],
+    ]);
+    expect(store.round(1)).toMatchObject({ closeReason: 'admin', seed: 42 });
+    store.close();
+  });
+
+  it('speaks Traditional Chinese', () => {
+    const r = runShell(['/count bn 64', '/quiz topic:dense seed:1'], shellEnv({ PARAMQUIZ_LANG: 'zh-TW' }));
+    expect(r.stdout).toContain('BatchNormalization（bn 64）：256 個參數');
+    expect(r.stdout).toContain('第 1 題 · 全連接層 · 簡單（10 分）');
+  });
+
+  it('closes a round when its time runs out and prints the reveal', async () => {
+    const bot = startShell(shellEnv({ QUIZ_ROUND_SECONDS: '1' }));
+    bot.child.stdin.write('/quiz topic:dense seed:3\n/as bob\n/answer 1\n');
+    await bot.waitFor(/is not it/);
+    expect(bot.output()).not.toContain('the answer is');
+    await bot.waitFor(/Question #1: the answer is [\d,]+/);
+    expect(bot.output()).toContain('Nobody got it this time (1 answers).');
+    bot.child.stdin.end();
+    await new Promise((r) => bot.child.once('exit', r));
+  });
+});
+
+describe('bad answers and bad commands: one clear line each, nothing recorded', () => {
+  const cases: ReadonlyArray<readonly [string, RegExp]> = [
+    ['/answer', /\/answer needs `value`\./],
+    ['/answer twelve', /`twelve` is not a count: answer with a whole number/],
+    ['/answer 1.5', /`1.5` is not a whole number of parameters/],
+    ['/answer 1.2345k', /`1.2345k` is not a whole number/],
+    ['/answer E', /`E` is not a count/],
+    ['/answer -3', /`-3` is not a count/],
+    ['/quiz level:impossible', /`impossible` is not a valid level: expected one of easy, medium, hard/],
+    ['/quiz seconds:2', /`2` is not a valid seconds: expected 5 to 86400/],
+    ['/quiz colour:red', /`colour` is not an option of \/quiz/],
+    ['/leaderboard forever', /`forever` is one value too many|`forever` is not a valid/],
+    ['/leaderboard week 0', /`0` is not a valid page: expected 1 to 100000/],
+    ['/frobnicate', /`\/frobnicate` is not a command: try \/help/],
+    ['/count conv 3 64', /`conv` needs CIN on its own/],
+    ['/explain convolution9', /`convolution9` is not a layer kind/],
+    ['/as', /`` is not a user name here/],
+    ['hello', /Commands start with \//],
+  ];
+
+  it.each(cases)('%s', (line, message) => {
+    const env = shellEnv();
+    // an open easy round, so answers have somewhere to go
+    const r = runShell(['/quiz topic:conv seed:7 level:medium', '/as student', line], env);
+    expect(r.status).toBe(0);
+    const reply = r.stdout.split('\n').slice(r.stdout.split('\n').findIndex((l) => l.startsWith('You are now student')) + 1).join('\n').trim();
+    expect(reply).toMatch(message);
+    expect(reply.split('\n')).toHaveLength(1);
+    const store = new Store(env.DATABASE_PATH!);
+    expect(store.roundAnswers(1)).toHaveLength(0);
+    expect(store.db.prepare('SELECT COUNT(*) FROM scores').pluck().get()).toBe(0);
+    store.close();
+  });
+});

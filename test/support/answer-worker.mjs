@@ -1,0 +1,25 @@
+// A worker thread with its own SQLite connection and QuizService, answering for its share of users
+// as soon as the shared barrier opens: real concurrency against one database file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from '../../dist/src/clock.js';
+import { QuizService } from '../../dist/src/quiz/service.js';
+import { Store } from '../../dist/src/store/store.js';
+
+const { path, scopeId, channelId, users, barrier } = workerData;
+const store = new Store(path);
+const quiz = new QuizService({
+  store,
+  clock: systemClock,
+  settings: { roundSeconds: 600, timezone: 'Asia/Taipei', language: 'en' },
+  events: { roundClosed: async () => {} },
+});
+const gate = new Int32Array(barrier);
+Atomics.add(gate, 1, 1); // ready
+Atomics.wait(gate, 0, 0); // wait for go
+const results = users.map(({ userId, text }) => {
+  const r = quiz.answer({ scopeId, channelId, player: { userId, name: userId }, text });
+  return { userId, kind: r.kind, correct: r.correct ?? null, first: r.first ?? null, points: r.points ?? null };
+});
+quiz.stop();
+store.close();
+parentPort.postMessage(results);
