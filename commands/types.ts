@@ -12,19 +12,26 @@ export interface Services {
   readonly quiz: QuizService;
 }
 
-export interface Context {
+/** How a platform shows people and moments to everyone in a channel. */
+export interface View {
+  /** `<@id>` on Discord and Slack (no member list needed), the name in a terminal. */
+  mention(userId: string, name: string): string;
+  /** A live relative time on Discord, a local date on Slack, a clock time in a terminal. */
+  time(epochMs: number): string;
+}
+
+/** Who is asking, where, in which language: what a command runs with. */
+export interface Context extends View {
   readonly platform: PlatformName;
   /** `discord:<guild>`, `slack:<team>`, `shell:local`: boards never mix across scopes. */
   readonly scopeId: string;
+  /** The platform's own channel id. */
   readonly channelId: string;
   readonly player: Player;
   readonly lang: Lang;
+  /** Checked by the adapter: Discord permissions, Slack admins and ADMIN_USER_IDS, everyone in the shell. */
   readonly isAdmin: boolean;
   readonly services: Services;
-  /** How this platform shows a user to everyone: `<@id>` on Discord and Slack, the name in a terminal. */
-  mention(userId: string, name: string): string;
-  /** How this platform shows a moment: a live relative time on Discord, a local time elsewhere. */
-  time(epochMs: number): string;
 }
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';

@@ -2,12 +2,14 @@
  * The assembled bot: the store, the quiz and the platforms the configuration asks for. Discord
  * and Slack run side by side when both are configured; with neither, the terminal shell runs.
  */
+import type { Services } from '../commands/types.js';
+import { revealReply } from '../commands/replies.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
-import { platformOf, type Platform } from './platforms/platform.js';
+import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
 import { rng } from './quiz/random.js';
 import { QuizService, type Reveal } from './quiz/service.js';
@@ -22,6 +24,7 @@ export interface AppIO {
 export class App {
   readonly store: Store;
   readonly quiz: QuizService;
+  readonly services: Services;
   readonly platforms: Platform[] = [];
   /** Resolves when the app has nothing left to do (the shell's input ended). */
   readonly done: Promise<void>;
@@ -43,11 +46,16 @@ export class App {
       onError: (err, roundId) => log.warn({ err, roundId }, 'reveal not posted; it will be posted on the next start'),
     });
 
+    this.services = { quiz: this.quiz };
+    // Chat platforms are built from these; each adapter adds its line below.
+    const deps: PlatformDeps = { config, log, services: this.services, clock };
+    void deps;
+
     const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
     if (!chat) {
       const shell = new ShellPlatform({
         ...io,
-        quiz: this.quiz,
+        services: this.services,
         log,
         lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
@@ -73,11 +81,20 @@ export class App {
     this.store.close();
   }
 
-  private async postReveal(reveal: Reveal): Promise<void> {
-    const name = platformOf(reveal.round.scopeId);
+  /** The running platform that owns a scope; throws if it is not running (the post is retried later). */
+  platformFor(scopeId: string): Platform {
+    const name = platformOf(scopeId);
     const platform = this.platforms.find((p) => p.name === name);
     if (!platform) throw new Error(`${name} is not running`);
-    await platform.postReveal(reveal);
+    return platform;
+  }
+
+  private async postReveal(reveal: Reveal): Promise<void> {
+    const { round } = reveal;
+    await this.platformFor(round.scopeId).post(
+      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined },
+      (view) => revealReply(reveal, round.lang, view.mention),
+    );
   }
 }
 

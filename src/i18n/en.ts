@@ -362,7 +362,7 @@ export const en = {
   'close.done': (p: P<'id'>) => `Question #${p.id} closed.`,
   'reveal.title': (p: P<'id' | 'answer'>) => `Question #${p.id}: the answer is ${p.answer}`,
   'reveal.right': (p: P<'names' | 'n' | 'total'>) => `Right (${p.n} of ${p.total}): ${p.names}`,
-  'reveal.nobodyRight': (p: P<'total'>) => `Nobody got it this time (${p.total} answers).`,
+  'reveal.nobodyRight': (p: P<'total'>) => `Nobody got it this time (${p.total} ${p.total === '1' ? 'answer' : 'answers'}).`,
   'reveal.noAnswers': () => `No answers this time.`,
   'reveal.first': (p: P<'name' | 'bonus'>) => `First: ${p.name} (+${p.bonus})`,
   'reveal.commonMistake': (p: P<'n' | 'value' | 'why'>) => `Most common mistake (${p.n}×): ${p.value}, ${p.why}`,

@@ -1,13 +1,36 @@
-/** What a chat platform adapter provides to main.ts. */
-import type { PlatformName } from '../../commands/types.js';
-import type { Reveal } from '../quiz/service.js';
+/** What a chat platform adapter is, and what it is given to run. */
+import type { PlatformName, Reply, Services, View } from '../../commands/types.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+
+/** Where a message goes when no one asked for it (a reveal, a scheduled question, standings). */
+export interface PostTarget {
+  /** `discord:<guild>`, `slack:<team>`, `shell:local`. */
+  readonly scopeId: string;
+  /** The platform's own channel id. */
+  readonly channelId: string;
+  /** The message this one follows up (a question, for its reveal), when known. */
+  readonly replyTo?: string | undefined;
+}
 
 export interface Platform {
   readonly name: PlatformName;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Posts the reveal of a closed round in its channel. Throws if it could not (a retry follows). */
-  postReveal(reveal: Reveal): Promise<void>;
+  /**
+   * Posts a public message in a channel of one of this platform's scopes and calls the reply's
+   * `onPosted` with the new message's id. Throws if it could not be delivered (the caller retries).
+   */
+  post(target: PostTarget, compose: (view: View) => Reply): Promise<void>;
+}
+
+/** What every adapter is built from; main.ts assembles it once. */
+export interface PlatformDeps {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly services: Services;
+  readonly clock: Clock;
 }
 
 /** The platform a scope id belongs to: `discord:123` -> discord. */

@@ -76,7 +76,7 @@ describe('shell mode', () => {
     await bot.waitFor(/is not it/);
     expect(bot.output()).not.toContain('the answer is');
     await bot.waitFor(/Question #1: the answer is [\d,]+/);
-    expect(bot.output()).toContain('Nobody got it this time (1 answers).');
+    expect(bot.output()).toContain('Nobody got it this time (1 answer).');
     bot.child.stdin.end();
     await new Promise((r) => bot.child.once('exit', r));
   });

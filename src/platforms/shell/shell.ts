@@ -5,13 +5,12 @@
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
 import { createInterface } from 'node:readline';
-import type { Context, Reply } from '../../../commands/types.js';
-import { revealReply } from '../../../commands/replies.js';
+import type { Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import type { Player, QuizService, Reveal } from '../../quiz/service.js';
+import type { Player } from '../../quiz/service.js';
 import { runNamedCommand } from '../dispatch.js';
-import type { Platform } from '../platform.js';
+import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, renderReply, type Style } from './render.js';
 
 export const SHELL_SCOPE = 'shell:local';
@@ -20,7 +19,7 @@ export const SHELL_CHANNEL = 'terminal';
 export interface ShellOptions {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly quiz: QuizService;
+  readonly services: Services;
   readonly log: Logger;
   readonly lang: Lang;
   readonly user: string;
@@ -52,8 +51,19 @@ export class ShellPlatform implements Platform {
     this.finished();
   }
 
-  async postReveal(reveal: Reveal): Promise<void> {
-    this.print(revealReply(reveal, reveal.round.lang, (_id, name) => name));
+  async post(_target: PostTarget, compose: (view: View) => Reply): Promise<void> {
+    this.print(compose(this.view()));
+  }
+
+  private view(): View {
+    const { timezone, now } = this.o;
+    return {
+      mention: (_id, name) => name,
+      time: (ms) => {
+        const clock = new Date(ms).toLocaleTimeString('en-GB', { timeZone: timezone, hour12: false });
+        return `${clock} (in ${Math.max(0, Math.round((ms - now()) / 1000))} s)`;
+      },
+    };
   }
 
   private async loop(): Promise<void> {
@@ -103,20 +113,15 @@ export class ShellPlatform implements Platform {
   }
 
   private context(): Context {
-    const { timezone, now } = this.o;
     return {
+      ...this.view(),
       platform: 'shell',
       scopeId: SHELL_SCOPE,
       channelId: SHELL_CHANNEL,
       player: this.player,
       lang: this.o.lang,
       isAdmin: true,
-      services: { quiz: this.o.quiz },
-      mention: (_id, name) => name,
-      time: (ms) => {
-        const clock = new Date(ms).toLocaleTimeString('en-GB', { timeZone: timezone, hour12: false });
-        return `${clock} (in ${Math.max(0, Math.round((ms - now()) / 1000))} s)`;
-      },
+      services: this.o.services,
     };
   }
 
