@@ -4,10 +4,17 @@ import { feedbackReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 function answer(ctx: Context, text: string, roundId?: number): Reply {
-  return feedbackReply(ctx, ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId }));
+  return feedbackReply(ctx.lang, ctx, ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId }));
 }
 
 const roundOf = (param: string | undefined): number => (param !== undefined && /^\d+$/.test(param) ? Number(param) : -1);
+
+/** The form a button opens for a number answer. */
+export const answerForm: NonNullable<Action['modal']> = (ctx) => ({
+  title: t(ctx.lang, msg('quiz.modalTitle')),
+  label: t(ctx.lang, msg('quiz.modalLabel')),
+  placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
+});
 
 export const answerCommand: Command = {
   name: 'answer',
@@ -25,10 +32,6 @@ export const choiceAction: Action = {
 /** The "Answer" button: opens a form with a number field, then records what was typed. */
 export const answerAction: Action = {
   name: 'answer',
-  modal: (ctx) => ({
-    title: t(ctx.lang, msg('quiz.modalTitle')),
-    label: t(ctx.lang, msg('quiz.modalLabel')),
-    placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
-  }),
+  modal: answerForm,
   run: (ctx, [round], input = '') => answer(ctx, input, roundOf(round)),
 };

@@ -25,6 +25,11 @@ function checkValue(option: OptionSpec, value: unknown): { ok: true; value: ArgV
     return { ok: false, error: msg('args.notBoolean', { option: option.name, value: String(value) }) };
   }
   if (typeof value !== 'string') return { ok: false, error: msg('args.notText', { option: option.name }) };
+  if (option.type === 'user' || option.type === 'channel') {
+    const id = mentionId(value);
+    if (id === '') return { ok: false, error: msg('args.notText', { option: option.name }) };
+    return { ok: true, value: id };
+  }
   if (option.choices) {
     const choice = option.choices.find((c) => c.toLowerCase() === value.trim().toLowerCase());
     if (choice === undefined) return { ok: false, error: msg('args.notAChoice', { option: option.name, value, choices: option.choices.join(', ') }) };
@@ -72,4 +77,10 @@ export function parseTextArgs(command: Command, text: string): Checked {
     raw[next.name] = token;
   }
   return checkArgs(command, raw);
+}
+
+/** `<@U123>`, `<@U123|alice>`, `<@!123>`, `<#C123|general>` and `@alice` to the id or name inside. */
+export function mentionId(text: string): string {
+  const m = /^<[@#][!&]?([\w.-]+)(?:\|[^>]*)?>$/.exec(text.trim());
+  return m ? m[1]! : text.trim().replace(/^[@#]/, '');
 }

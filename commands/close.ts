@@ -1,16 +1,18 @@
-/** /close (admin): ends the channel's open question now and posts the reveal. */
-import { msg, t } from '../src/i18n/messages.js';
+/** /close [channel] (admin): ends a channel's open question now and posts the reveal. */
+import { msg } from '../src/i18n/messages.js';
+import { say } from './replies.js';
 import type { Command } from './types.js';
 
 export const closeCommand: Command = {
   name: 'close',
   description: msg('cmd.close'),
-  options: [],
+  options: [{ name: 'channel', type: 'channel', description: msg('cmdopt.channel') }],
   admin: true,
-  async run(ctx) {
-    const round = ctx.services.quiz.openRound(ctx.scopeId, ctx.channelId);
-    if (!round) return { visibility: 'private', tone: 'warning', text: t(ctx.lang, msg('answer.noRound')) };
+  async run(ctx, args) {
+    const channelId = typeof args.channel === 'string' ? args.channel : ctx.channelId;
+    const round = ctx.services.quiz.openRound(ctx.scopeId, channelId);
+    if (!round) return say(ctx.lang, msg('answer.noRound'), 'warning');
     await ctx.services.quiz.close(round.id, 'admin');
-    return { visibility: 'private', tone: 'success', text: t(ctx.lang, msg('close.done', { id: String(round.id) })) };
+    return say(ctx.lang, msg('close.done', { id: String(round.id) }), 'success');
   },
 };

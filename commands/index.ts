@@ -2,10 +2,16 @@
 import { answerAction, answerCommand, choiceAction } from './answer.js';
 import { closeCommand } from './close.js';
 import { countCommand, shareAction } from './count.js';
+import { durationCommand } from './duration.js';
 import { explainCommand } from './explain.js';
 import { helpCommand } from './help.js';
 import { leaderboardCommand } from './leaderboard.js';
 import { quizCommand } from './quiz.js';
+import { cancelAction, removeScoresAction, removeScoresCommand } from './remove-scores.js';
+import { practiceAnswerAction, practiceChoiceAction, reviewCommand } from './review.js';
+import { scheduleCommand } from './schedule.js';
+import { seasonCommand } from './season.js';
+import { settingsCommand } from './settings.js';
 import { statsCommand } from './stats.js';
 import type { Action, Command } from './types.js';
 
@@ -15,12 +21,18 @@ export const COMMANDS: readonly Command[] = [
   answerCommand,
   leaderboardCommand,
   statsCommand,
+  reviewCommand,
   explainCommand,
   closeCommand,
+  durationCommand,
+  settingsCommand,
+  scheduleCommand,
+  seasonCommand,
+  removeScoresCommand,
   helpCommand(() => COMMANDS),
 ];
 
-export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction];
+export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction, practiceChoiceAction, practiceAnswerAction, removeScoresAction, cancelAction];
 
 export const findCommand = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name.toLowerCase());
 export const findAction = (name: string): Action | undefined => ACTIONS.find((a) => a.name === name);

@@ -1,70 +1,73 @@
-/** Replies more than one command builds: errors, the question post, feedback and the reveal. */
+/** Replies more than one command (or the scheduler) builds: errors, questions, feedback, reveals, boards. */
 import { formatInt } from '../src/engine/format.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import type { Question } from '../src/quiz/question.js';
-import type { AnswerOutcome, Reveal } from '../src/quiz/service.js';
+import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import type { Context, Reply } from './types.js';
+import type { Button, Reply, View } from './types.js';
 
 export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
+export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
 
-const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
+export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
-export function questionReply(ctx: Context, round: Round, question: Question): Reply {
-  const lang = ctx.lang;
-  const title = t(lang, msg('quiz.title', {
-    id: String(round.id),
-    topic: t(lang, msg(`topic.${round.topic}`)),
-    level: t(lang, msg(`level.${round.level}`)),
-    points: String(POINTS[round.level]),
-  }));
-  const choices = question.choices;
+/** Four lettered buttons for a multiple-choice question, or one that opens the answer form. */
+export function answerButtons(lang: Lang, question: Question, choice: string, form: string, params: readonly string[]): Button[] {
+  return question.choices
+    ? question.choices.map((c, i) => ({ action: choice, params: [...params, LETTERS[i]!], label: `${LETTERS[i]} · ${formatInt(c)}`, style: 'secondary' as const }))
+    : [{ action: form, params: [...params], label: t(lang, msg('quiz.answerButton')), style: 'primary' as const }];
+}
+
+export const choicesField = (lang: Lang, question: Question) =>
+  question.choices ? [{ label: t(lang, msg('quiz.choices')), value: question.choices.map((c, i) => `**${LETTERS[i]}** ${formatInt(c)}`).join('   ') }] : [];
+
+/** A round's question as posted in the channel, by /quiz or by a weekly schedule. */
+export function questionReply(o: { view: View; lang: Lang; round: Round; question: Question; quiz: QuizService }): Reply {
+  const { view, lang, round, question } = o;
   return {
     visibility: 'public',
     tone: 'info',
-    title,
+    title: t(lang, msg('quiz.title', {
+      id: String(round.id),
+      topic: t(lang, msg(`topic.${round.topic}`)),
+      level: t(lang, msg(`level.${round.level}`)),
+      points: String(POINTS[round.level]),
+    })),
     text: t(lang, question.prompt),
-    fields: choices ? [{ label: t(lang, msg('quiz.choices')), value: choices.map((c, i) => `**${LETTERS[i]}** ${formatInt(c)}`).join('   ') }] : [],
-    footer: t(lang, msg(choices ? 'quiz.howToAnswerChoice' : 'quiz.howToAnswer', { closes: ctx.time(round.closesAt), bonus: String(FIRST_BONUS) })),
-    buttons: choices
-      ? choices.map((c, i) => ({ action: 'choice', params: [String(round.id), LETTERS[i]!], label: `${LETTERS[i]} · ${formatInt(c)}`, style: 'secondary' as const }))
-      : [{ action: 'answer', params: [String(round.id)], label: t(lang, msg('quiz.answerButton')), style: 'primary' as const }],
-    onPosted: (ref) => ctx.services.quiz.setMessageRef(round.id, ref),
+    fields: choicesField(lang, question),
+    footer: t(lang, msg(question.choices ? 'quiz.howToAnswerChoice' : 'quiz.howToAnswer', { closes: view.time(round.closesAt), bonus: String(FIRST_BONUS) })),
+    buttons: answerButtons(lang, question, 'choice', 'answer', [String(round.id)]),
+    onPosted: (ref) => o.quiz.setMessageRef(round.id, ref),
   };
 }
 
 /** Private feedback on an answer: at once, and never giving the answer away before the reveal. */
-export function feedbackReply(ctx: Context, outcome: AnswerOutcome): Reply {
-  const lang = ctx.lang;
-  const say = (ref: MessageRef, tone: Reply['tone']): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
+export function feedbackReply(lang: Lang, view: View, outcome: AnswerOutcome): Reply {
   switch (outcome.kind) {
     case 'noRound':
-      return say(msg('answer.noRound'), 'warning');
+      return say(lang, msg('answer.noRound'), 'warning');
     case 'invalid':
-      return say(outcome.error, 'error');
+      return say(lang, outcome.error, 'error');
     case 'closed':
-      return say(msg('answer.closed', { id: String(outcome.round.id) }), 'warning');
+      return say(lang, msg('answer.closed', { id: String(outcome.round.id) }), 'warning');
     case 'duplicate':
-      return say(msg('answer.duplicate', { value: formatInt(outcome.previous) }), 'warning');
+      return say(lang, msg('answer.duplicate', { value: formatInt(outcome.previous) }), 'warning');
     case 'recorded': {
       const value = formatInt(outcome.value);
-      if (outcome.correct) {
-        return say(msg(outcome.first ? 'answer.correctFirst' : 'answer.correct', { value, points: String(outcome.points) }), 'success');
-      }
+      if (outcome.correct) return say(lang, msg(outcome.first ? 'answer.correctFirst' : 'answer.correct', { value, points: String(outcome.points) }), 'success');
       const why = outcome.mistake ? t(lang, outcome.mistake.why) : t(lang, msg('answer.noDiagnosis'));
-      return say(msg('answer.wrong', { value, why, closes: ctx.time(outcome.round.closesAt) }), 'warning');
+      return say(lang, msg('answer.wrong', { value, why, closes: view.time(outcome.round.closesAt) }), 'warning');
     }
   }
 }
 
 /** The public reveal: the answer, the worked formula, who was right and who was first. */
-export function revealReply(reveal: Reveal, lang: Lang, mention: (userId: string, name: string) => string): Reply {
+export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']): Reply {
   const { round, question, answers } = reveal;
   const right = answers.filter((a) => a.correct);
   const first = right.find((a) => a.first);
-  const wrong = answers.filter((a) => !a.correct);
-  const common = mostCommonMistake(wrong.map((a) => a.mistake));
+  const common = mostCommonMistake(answers.filter((a) => !a.correct).map((a) => a.mistake));
   const lines = [
     t(lang, question.prompt),
     '',
@@ -73,10 +76,8 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: (userId: string
       : t(lang, msg(answers.length > 0 ? 'reveal.nobodyRight' : 'reveal.noAnswers', { total: String(answers.length) })),
   ];
   if (first) lines.push(t(lang, msg('reveal.first', { name: mention(first.userId, first.name), bonus: String(FIRST_BONUS) })));
-  if (common) {
-    const example = question.mistakes.find((m) => m.id === common.id);
-    if (example) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(example.value), why: t(lang, example.why) })));
-  }
+  const example = common && question.mistakes.find((m) => m.id === common.id);
+  if (common && example) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(example.value), why: t(lang, example.why) })));
   return {
     visibility: 'public',
     tone: 'success',
@@ -93,4 +94,25 @@ function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; cou
   let best: { id: string; count: number } | undefined;
   for (const [id, count] of counts) if (!best || count > best.count) best = { id, count };
   return best;
+}
+
+const percent = (correct: number, answered: number) => (answered === 0 ? '-' : `${Math.round((100 * correct) / answered)}%`);
+
+/** Ranked lines of a board, each name a mention. */
+export function boardLines(lang: Lang, view: View, board: Leaderboard): string[] {
+  return board.rows.map((r) =>
+    t(lang, msg('board.row', { rank: String(r.rank), name: view.mention(r.userId, r.name), points: String(r.points), correct: String(r.correct), answered: String(r.answered), accuracy: percent(r.correct, r.answered) })),
+  );
+}
+
+/** Sunday night's post: the week's top ten with accuracy, and the winner congratulated. */
+export function standingsReply(lang: Lang, view: View, week: string, board: Leaderboard): Reply {
+  const winners = board.rows.filter((r) => r.rank === 1);
+  return {
+    visibility: 'public',
+    tone: 'success',
+    title: t(lang, msg('standings.title', { week })),
+    text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
+    footer: t(lang, msg('standings.footer', { players: String(board.players) })),
+  };
 }

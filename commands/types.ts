@@ -4,12 +4,18 @@
  * `Context` and `Args`, call `run`, and render the `Reply` their own way.
  */
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
+import type { Practice } from '../src/quiz/practice.js';
+import type { Scheduler } from '../src/quiz/scheduler.js';
 import type { Player, QuizService } from '../src/quiz/service.js';
 
 export type PlatformName = 'discord' | 'slack' | 'shell';
 
 export interface Services {
   readonly quiz: QuizService;
+  readonly practice: Practice;
+  readonly scheduler: Scheduler;
+  /** Posts in any channel of a scope (an admin starting a question elsewhere). */
+  readonly post: (target: { readonly scopeId: string; readonly channelId: string }, compose: (view: View) => Reply) => Promise<void>;
 }
 
 /** How a platform shows people and moments to everyone in a channel. */
@@ -62,7 +68,8 @@ export interface Reply {
 
 export interface OptionSpec {
   readonly name: string;
-  readonly type: 'string' | 'integer' | 'boolean';
+  /** `user` and `channel` carry the platform's id (Discord pickers; `<@U1>` / `<#C1>` in text). */
+  readonly type: 'string' | 'integer' | 'boolean' | 'user' | 'channel';
   readonly description: MessageRef;
   readonly required?: boolean;
   /** A closed set of values (level, topic, period). */
@@ -85,13 +92,15 @@ export interface Command {
   /** Only admins may run it (Discord: default_member_permissions, re-checked in the handler). */
   readonly admin?: boolean;
   run(ctx: Context, args: Args): Promise<Reply> | Reply;
-  /** Suggestions for an autocomplete option as the user types. */
-  suggest?(option: string, typed: string): readonly string[];
+  /** Suggestions for an autocomplete option as the user types (`ctx` when the platform knows who asks). */
+  suggest?(option: string, typed: string, ctx?: Context): readonly string[];
 }
 
 /** What a button does; with `modal`, a click first asks for text (a number answer). */
 export interface Action {
   readonly name: string;
+  /** Only admins may press it (a confirmation of an admin command). */
+  readonly admin?: boolean;
   readonly modal?: (ctx: Context, params: readonly string[]) => { readonly title: string; readonly label: string; readonly placeholder: string };
   run(ctx: Context, params: readonly string[], input?: string): Promise<Reply> | Reply;
 }

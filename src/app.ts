@@ -3,7 +3,7 @@
  * and Slack run side by side when both are configured; with neither, the terminal shell runs.
  */
 import type { Services } from '../commands/types.js';
-import { revealReply } from '../commands/replies.js';
+import { questionReply, revealReply, standingsReply } from '../commands/replies.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
@@ -11,7 +11,9 @@ import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
-import { rng } from './quiz/random.js';
+import { Practice } from './quiz/practice.js';
+import { randomSeed, rng } from './quiz/random.js';
+import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
 import { Store } from './store/store.js';
 import { userInfo } from 'node:os';
@@ -24,6 +26,7 @@ export interface AppIO {
 export class App {
   readonly store: Store;
   readonly quiz: QuizService;
+  readonly scheduler: Scheduler;
   readonly services: Services;
   readonly platforms: Platform[] = [];
   /** Resolves when the app has nothing left to do (the shell's input ended). */
@@ -37,16 +40,28 @@ export class App {
   ) {
     this.store = new Store(config.DATABASE_PATH);
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
+    const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
     this.quiz = new QuizService({
       store: this.store,
       clock,
       settings: { roundSeconds: config.QUIZ_ROUND_SECONDS, timezone: config.QUIZ_TIMEZONE, language: config.QUIZ_LANGUAGE },
       events: { roundClosed: (reveal) => this.postReveal(reveal) },
-      ...(seeded ? { seeds: () => Math.floor(seeded.next() * 0x7fffffff) } : {}),
+      seeds,
       onError: (err, roundId) => log.warn({ err, roundId }, 'reveal not posted; it will be posted on the next start'),
     });
-
-    this.services = { quiz: this.quiz };
+    const post: Services['post'] = (target, compose) => this.platformFor(target.scopeId).post(target, compose);
+    this.scheduler = new Scheduler({
+      store: this.store,
+      quiz: this.quiz,
+      clock,
+      post,
+      log,
+      replies: {
+        question: (view, scope, round, question) => questionReply({ view, lang: scope.language, round, question, quiz: this.quiz }),
+        standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board),
+      },
+    });
+    this.services = { quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock };
     void deps;
@@ -72,10 +87,12 @@ export class App {
   async start(): Promise<void> {
     for (const platform of this.platforms) await platform.start();
     await this.quiz.resume();
+    await this.scheduler.start();
     this.log.info({ platforms: this.platforms.map((p) => p.name), database: this.config.DATABASE_PATH }, 'paramquiz started');
   }
 
   async stop(): Promise<void> {
+    this.scheduler.stop();
     this.quiz.stop();
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
     this.store.close();

@@ -36,6 +36,7 @@ export function decodeButton(id: string): { action: Action; params: string[] } |
 }
 
 export async function runAction(action: Action, params: readonly string[], ctx: Context, log: Logger, input?: string): Promise<Reply> {
+  if (action.admin && !ctx.isAdmin) return errorReply(ctx.lang, msg('err.adminOnlyAction'));
   return guarded(ctx, log, { action: action.name }, () => action.run(ctx, params, input));
 }
 

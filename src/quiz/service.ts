@@ -7,7 +7,8 @@
  */
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
-import type { BoardRow, Round, RoundAnswer, Scope, Store, TopicStat } from '../store/store.js';
+import type { BoardRow, HistoryItem, Round, RoundAnswer, Scope, Season, Store, TopicStat } from '../store/store.js';
+import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
 import { diagnose } from './diagnose.js';
 import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
@@ -43,7 +44,9 @@ export interface QuizEvents {
 
 export type StartResult =
   | { readonly ok: true; readonly round: Round; readonly question: Question }
-  | { readonly ok: false; readonly open: Round };
+  | { readonly ok: false; readonly open: Round }
+  /** The scope's admins turned this level or topic off. */
+  | { readonly ok: false; readonly refused: { readonly what: 'level' | 'topic'; readonly value: string; readonly allowed: readonly string[] } };
 
 export type AnswerOutcome =
   | { readonly kind: 'noRound' }
@@ -61,10 +64,12 @@ export type AnswerOutcome =
       readonly mistake: Mistake | undefined;
     };
 
-export type Period = 'week' | 'all';
+export type Period = 'week' | 'all' | 'season';
 
 export interface Leaderboard {
   readonly period: Period;
+  /** The season shown, for a season board. */
+  readonly season: Season | undefined;
   /** The ISO week shown, for the week board. */
   readonly week: string | undefined;
   readonly rows: readonly BoardRow[];
@@ -79,10 +84,9 @@ export const PAGE_SIZE = 10;
 export class QuizService {
   private readonly timers = new Map<number, Timer>();
   private readonly questions = new Map<number, Question>();
-  /** Scope settings change only through this service, so they are read from the file once. */
-  private readonly scopes = new Map<string, Scope>();
 
   private readonly store: Store;
+  readonly scopes: Scopes;
   private readonly clock: Clock;
   private readonly settings: QuizSettings;
   private readonly events: QuizEvents;
@@ -100,6 +104,7 @@ export class QuizService {
     onError?: (err: unknown, roundId: number) => void;
   }) {
     this.store = o.store;
+    this.scopes = new Scopes(o.store, { timezone: o.settings.timezone, language: o.settings.language });
     this.clock = o.clock;
     this.settings = o.settings;
     this.events = o.events;
@@ -108,12 +113,7 @@ export class QuizService {
   }
 
   scope(scopeId: string): Scope {
-    let scope = this.scopes.get(scopeId);
-    if (!scope) {
-      scope = this.store.ensureScope(scopeId, { timezone: this.settings.timezone, language: this.settings.language });
-      this.scopes.set(scopeId, scope);
-    }
-    return scope;
+    return this.scopes.get(scopeId);
   }
 
   /** Re-arms the timers of open rounds and posts reveals a stopped process never posted. */
@@ -134,22 +134,26 @@ export class QuizService {
   async start(req: {
     scopeId: string;
     channelId: string;
-    player: Player;
+    /** Who asked; none for a scheduled question. */
+    player?: Player | undefined;
     lang: Lang;
     level?: Level | undefined;
     topics?: readonly Topic[] | undefined;
     seed?: number | undefined;
     seconds?: number | undefined;
   }): Promise<StartResult> {
-    this.scope(req.scopeId);
+    const scope = this.scope(req.scopeId);
+    const level = req.level ?? (scope.levels.includes('easy') || scope.levels.length === 0 ? 'easy' : scope.levels[0]!);
+    if (scope.levels.length > 0 && !scope.levels.includes(level)) return { ok: false, refused: { what: 'level', value: level, allowed: scope.levels } };
+    const refusedTopic = req.topics?.find((topic) => scope.topics.length > 0 && !scope.topics.includes(topic));
+    if (refusedTopic) return { ok: false, refused: { what: 'topic', value: refusedTopic, allowed: scope.topics } };
     const open = this.store.openRoundIn(req.scopeId, req.channelId);
     if (open && this.clock.now() < open.closesAt) return { ok: false, open };
     if (open) await this.close(open.id, 'timeout'); // its time is up; the timer has not fired yet
-    const level = req.level ?? 'easy';
     const question =
       req.seed !== undefined && req.topics?.length === 1
         ? generate(req.seed, level, req.topics[0]!) // an exact replay
-        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? [], this.store.recentQuestionKeys(req.scopeId, 30));
+        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, this.store.recentQuestionKeys(req.scopeId, 30));
     const now = this.clock.now();
     const round = this.store.insertRound({
       scopeId: req.scopeId,
@@ -161,11 +165,11 @@ export class QuizService {
       questionKey: question.key,
       answer: question.answer,
       lang: req.lang,
-      openedBy: this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
+      openedBy: req.player ? this.store.ensureMember(req.scopeId, req.player.userId, req.player.name) : null,
       openedAt: now,
-      closesAt: now + 1000 * (req.seconds ?? this.settings.roundSeconds),
+      closesAt: now + 1000 * (req.seconds ?? scope.roundSeconds ?? this.settings.roundSeconds),
     });
-    if (!round) return { ok: false, open: this.store.openRoundIn(req.scopeId, req.channelId)! };
+    if (!round) return { ok: false, open: this.store.openRoundIn(req.scopeId, req.channelId)! }; // lost a race to another start
     this.questions.set(round.id, question);
     this.arm(round);
     return { ok: true, round, question };
@@ -198,7 +202,6 @@ export class QuizService {
     if (round.closedAt !== null || now >= round.closesAt) return { kind: 'closed', round };
     const correct = value === round.answer;
     const mistake = correct ? undefined : diagnose(question, value);
-    const scope = this.scope(req.scopeId);
     const result = this.store.recordAnswer({
       roundId: round.id,
       member: { userId: req.player.userId, name: req.player.name },
@@ -208,7 +211,7 @@ export class QuizService {
       points: POINTS[round.level],
       firstBonus: FIRST_BONUS,
       now,
-      boards: ['all', `week:${isoWeek(now, scope.timezone)}`],
+      boards: this.scopes.boards(req.scopeId, now),
     });
     switch (result.status) {
       case 'missing':
@@ -235,15 +238,57 @@ export class QuizService {
     this.store.setMessageRef(roundId, ref);
   }
 
-  leaderboard(req: { scopeId: string; period: Period; page: number; asker?: Player | undefined }): Leaderboard {
+  /** A board: this week's, all time, the current season's or a named (past) season's. */
+  /** Undefined when the named season does not exist (or there is no current one). */
+  leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined }): Leaderboard | undefined {
     const scope = this.scope(req.scopeId);
-    const week = req.period === 'week' ? isoWeek(this.clock.now(), scope.timezone) : undefined;
-    const board = week ? `week:${week}` : 'all';
+    let board: string;
+    let week: string | undefined;
+    let season: Season | undefined;
+    if (req.season !== undefined || req.period === 'season') {
+      season = req.season !== undefined ? this.scopes.seasonByName(req.scopeId, req.season) : this.scopes.currentSeason(req.scopeId);
+      if (!season) return undefined;
+      board = `season:${season.id}`;
+    } else if (req.period === 'week') {
+      week = req.week ?? isoWeek(this.clock.now(), scope.timezone);
+      board = `week:${week}`;
+    } else {
+      board = 'all';
+    }
     const players = this.store.boardSize(req.scopeId, board);
     const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
     const page = Math.min(Math.max(1, req.page), pages);
-    const mine = req.asker ? this.store.boardRowOf(req.scopeId, board, this.store.ensureMember(req.scopeId, req.asker.userId, req.asker.name)) : undefined;
-    return { period: req.period, week, rows: this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, players, mine };
+    const asker = req.asker && this.store.findMember(req.scopeId, req.asker.userId);
+    const mine = asker && asker.userId === req.asker!.userId ? this.store.boardRowOf(req.scopeId, board, asker.id) : undefined;
+    return { period: season ? 'season' : req.period, week, season, rows: this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, players, mine };
+  }
+
+  /** Changes an open round's length (counted from its opening); closes it at once if that has passed. */
+  async setDuration(roundId: number, seconds: number): Promise<Round | undefined> {
+    const round = this.store.round(roundId);
+    if (!round || round.closedAt !== null) return undefined;
+    const closesAt = round.openedAt + 1000 * seconds;
+    if (closesAt <= this.clock.now()) {
+      await this.close(roundId, 'admin');
+      return this.store.round(roundId);
+    }
+    if (!this.store.setDeadline(roundId, closesAt)) return undefined;
+    const updated = this.store.round(roundId)!;
+    this.arm(updated);
+    return updated;
+  }
+
+  /** Takes a member's scores off every board of the scope (their answers stay, at 0 points). */
+  removeScores(scopeId: string, memberId: number): number {
+    return this.store.removeScores(scopeId, memberId);
+  }
+
+  findMember(scopeId: string, query: string): { id: number; userId: string; name: string } | undefined {
+    return this.store.findMember(scopeId, query);
+  }
+
+  history(scopeId: string, player: Player): HistoryItem[] {
+    return this.store.history(this.store.ensureMember(scopeId, player.userId, player.name));
   }
 
   stats(scopeId: string, player: Player): readonly TopicStat[] {

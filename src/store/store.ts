@@ -10,6 +10,62 @@ export interface Scope {
   readonly id: string;
   readonly timezone: string;
   readonly language: Lang;
+  /** Where weekly standings and scheduled quizzes are posted; null until an admin sets it. */
+  readonly quizChannel: string | null;
+  /** Levels and topics /quiz may use; empty means all. */
+  readonly levels: readonly Level[];
+  readonly topics: readonly Topic[];
+  /** A scope's own default round length; null for the configured default. */
+  readonly roundSeconds: number | null;
+}
+
+export type ScopeSettings = Partial<Pick<Scope, 'timezone' | 'language' | 'quizChannel' | 'levels' | 'topics' | 'roundSeconds'>>;
+
+export interface Schedule {
+  readonly id: number;
+  readonly scopeId: string;
+  readonly channelId: string;
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  readonly weekday: number;
+  /** Local time, HH:MM. */
+  readonly time: string;
+  readonly timezone: string;
+  readonly questions: number;
+  readonly spacingMinutes: number;
+  readonly level: Level;
+  readonly topics: readonly Topic[];
+  /** A run missed while the bot was down: posted late once, or skipped. */
+  readonly missed: 'late' | 'skip';
+  readonly createdAt: number;
+}
+
+export type NewSchedule = Omit<Schedule, 'id'>;
+
+export interface ScheduleRun {
+  readonly scheduleId: number;
+  readonly slot: number;
+  readonly status: 'running' | 'done' | 'skipped';
+  readonly posted: number;
+  readonly startedAt: number;
+}
+
+export interface Season {
+  readonly id: number;
+  readonly scopeId: string;
+  readonly name: string;
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+}
+
+/** One answer in a student's history, from a round or from practice. */
+export interface HistoryItem {
+  readonly source: 'round' | 'practice';
+  readonly seed: number;
+  readonly level: Level;
+  readonly topic: Topic;
+  readonly value: bigint;
+  readonly correct: boolean;
+  readonly answeredAt: number;
 }
 
 export interface Round {
@@ -127,7 +183,40 @@ const toRound = (r: RoundRecord): Round => ({
 function prepare(db: Db) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    scope: p('SELECT id, timezone, language FROM scopes WHERE id = ?'),
+    scope: p('SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds FROM scopes WHERE id = ?'),
+    updateScope: p(`UPDATE scopes SET timezone = @timezone, language = @language, quiz_channel = @quizChannel,
+                    levels = @levels, topics = @topics, round_seconds = @roundSeconds WHERE id = @id`),
+    scopesWithChannel: p('SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds FROM scopes WHERE quiz_channel IS NOT NULL'),
+    findMember: p(`SELECT id, user_id, display_name FROM members WHERE scope_id = ? AND (user_id = ? OR lower(display_name) = lower(?))
+                   ORDER BY user_id = ? DESC LIMIT 1`),
+    deadline: p('UPDATE rounds SET closes_at = ? WHERE id = ? AND closed_at IS NULL'),
+    insertSchedule: p(`INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at)
+                       VALUES (@scopeId, @channelId, @weekday, @time, @timezone, @questions, @spacingMinutes, @level, @topics, @missed, @createdAt)`),
+    schedule: p('SELECT * FROM schedules WHERE id = ?'),
+    schedules: p('SELECT * FROM schedules WHERE scope_id = ? AND removed_at IS NULL ORDER BY id'),
+    activeSchedules: p('SELECT * FROM schedules WHERE removed_at IS NULL ORDER BY id'),
+    removeSchedule: p('UPDATE schedules SET removed_at = ? WHERE id = ? AND scope_id = ? AND removed_at IS NULL'),
+    claimRun: p('INSERT INTO schedule_runs (schedule_id, slot, status, posted, started_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING'),
+    run: p('SELECT * FROM schedule_runs WHERE schedule_id = ? AND slot = ?'),
+    runningRuns: p("SELECT * FROM schedule_runs WHERE status = 'running' ORDER BY started_at"),
+    lastRun: p('SELECT * FROM schedule_runs WHERE schedule_id = ? ORDER BY slot DESC LIMIT 1'),
+    claimQuestion: p("UPDATE schedule_runs SET posted = posted + 1, status = CASE WHEN posted + 1 >= ? THEN 'done' ELSE status END WHERE schedule_id = ? AND slot = ? AND posted = ? AND status = 'running'"),
+    restartRun: p('UPDATE schedule_runs SET started_at = ? WHERE schedule_id = ? AND slot = ?'),
+    claimStandings: p('INSERT INTO standings_posts (scope_id, week, channel_id, posted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    standingsPosted: p('SELECT 1 FROM standings_posts WHERE scope_id = ? AND week = ?'),
+    currentSeason: p('SELECT * FROM seasons WHERE scope_id = ? AND ended_at IS NULL'),
+    seasons: p('SELECT * FROM seasons WHERE scope_id = ? ORDER BY started_at'),
+    seasonByName: p('SELECT * FROM seasons WHERE scope_id = ? AND lower(name) = lower(?)'),
+    endSeason: p('UPDATE seasons SET ended_at = ? WHERE scope_id = ? AND ended_at IS NULL'),
+    insertSeason: p('INSERT INTO seasons (scope_id, name, started_at) VALUES (?, ?, ?)'),
+    removeScores: p('DELETE FROM scores WHERE scope_id = ? AND member_id = ?'),
+    zeroPoints: p('UPDATE answers SET points = 0 WHERE member_id = ?'),
+    insertPractice: p(`INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, answered_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+    history: p(`SELECT 'round' AS source, r.seed, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
+                UNION ALL
+                SELECT 'practice', seed, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
+                ORDER BY answered_at, 1`),
     insertScope: p('INSERT INTO scopes (id, timezone, language, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     member: p('SELECT id, display_name FROM members WHERE scope_id = ? AND user_id = ?'),
     insertMember: p('INSERT INTO members (scope_id, user_id, display_name) VALUES (?, ?, ?)'),
@@ -163,8 +252,10 @@ function prepare(db: Db) {
     ahead: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND points >= ? AND (points > ? OR correct > ?)`),
     mine: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
              FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = ? AND s.board = ? AND s.member_id = ?`),
-    topicStats: p(`SELECT r.topic, COUNT(*) AS answered, SUM(a.correct) AS correct
-                   FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ? GROUP BY r.topic`),
+    topicStats: p(`SELECT topic, COUNT(*) AS answered, SUM(correct) AS correct FROM (
+                     SELECT r.topic, a.correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
+                     UNION ALL SELECT topic, correct FROM practice WHERE member_id = ?)
+                   GROUP BY topic ORDER BY topic`),
   };
 }
 type Statements = ReturnType<typeof prepare>;
@@ -188,9 +279,26 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
-  ensureScope(id: string, defaults: Omit<Scope, 'id'>): Scope {
+  ensureScope(id: string, defaults: Pick<Scope, 'timezone' | 'language'>): Scope {
     this.q.insertScope.run(id, defaults.timezone, defaults.language, Date.now());
-    return this.q.scope.get(id) as Scope;
+    return toScope(this.q.scope.get(id) as ScopeRecord);
+  }
+
+  updateScope(id: string, patch: ScopeSettings): Scope {
+    const current = toScope(this.q.scope.get(id) as ScopeRecord);
+    const next = { ...current, ...patch };
+    this.q.updateScope.run({ ...next, levels: next.levels.join(','), topics: next.topics.join(',') });
+    return next;
+  }
+
+  scopesWithQuizChannel(): Scope[] {
+    return (this.q.scopesWithChannel.all() as ScopeRecord[]).map(toScope);
+  }
+
+  /** A member by platform id or display name (case-insensitive), the id winning a tie. */
+  findMember(scopeId: string, query: string): { id: number; userId: string; name: string } | undefined {
+    const r = this.q.findMember.get(scopeId, query, query, query) as { id: number; user_id: string; display_name: string } | undefined;
+    return r && { id: r.id, userId: r.user_id, name: r.display_name };
   }
 
   /** The member's id in the scope, creating it or updating its display name. */
@@ -326,8 +434,117 @@ export class Store {
     return 1 + (this.q.ahead.pluck().get(scopeId, board, points, points, correct) as number);
   }
 
+  /** Moves an open round's deadline; false if it is already closed. */
+  setDeadline(roundId: number, closesAt: number): boolean {
+    return this.q.deadline.run(closesAt, roundId).changes === 1;
+  }
+
+  addSchedule(s: NewSchedule): Schedule {
+    const id = Number(this.q.insertSchedule.run({ ...s, topics: s.topics.join(',') }).lastInsertRowid);
+    return toSchedule(this.q.schedule.get(id) as ScheduleRecord);
+  }
+
+  schedules(scopeId: string): Schedule[] {
+    return (this.q.schedules.all(scopeId) as ScheduleRecord[]).map(toSchedule);
+  }
+
+  activeSchedules(): Schedule[] {
+    return (this.q.activeSchedules.all() as ScheduleRecord[]).map(toSchedule);
+  }
+
+  /** Removes a schedule of this scope (its runs stay as history); false if there is none. */
+  removeSchedule(id: number, scopeId: string, now: number): boolean {
+    return this.q.removeSchedule.run(now, id, scopeId).changes === 1;
+  }
+
+  /** Claims a scheduled occurrence; false if it was already run or skipped (never twice). */
+  claimRun(scheduleId: number, slot: number, status: 'running' | 'skipped', startedAt: number): boolean {
+    return this.q.claimRun.run(scheduleId, slot, status, startedAt).changes === 1;
+  }
+
+  run(scheduleId: number, slot: number): ScheduleRun | undefined {
+    const r = this.q.run.get(scheduleId, slot) as RunRecord | undefined;
+    return r && toRun(r);
+  }
+
+  lastRun(scheduleId: number): ScheduleRun | undefined {
+    const r = this.q.lastRun.get(scheduleId) as RunRecord | undefined;
+    return r && toRun(r);
+  }
+
+  runningRuns(): ScheduleRun[] {
+    return (this.q.runningRuns.all() as RunRecord[]).map(toRun);
+  }
+
+  /** Claims the run's next question (number `posted`); false if another claim got there first. */
+  claimQuestion(run: ScheduleRun, total: number): boolean {
+    return this.q.claimQuestion.run(total, run.scheduleId, run.slot, run.posted).changes === 1;
+  }
+
+  /** Re-bases a run that resumes late, so its remaining questions keep their spacing. */
+  restartRun(run: ScheduleRun, startedAt: number): void {
+    this.q.restartRun.run(startedAt, run.scheduleId, run.slot);
+  }
+
+  /** Claims the posting of a week's final standings; false if they were posted already. */
+  claimStandings(scopeId: string, week: string, channelId: string, now: number): boolean {
+    return this.q.claimStandings.run(scopeId, week, channelId, now).changes === 1;
+  }
+
+  standingsPosted(scopeId: string, week: string): boolean {
+    return this.q.standingsPosted.get(scopeId, week) !== undefined;
+  }
+
+  currentSeason(scopeId: string): Season | undefined {
+    const r = this.q.currentSeason.get(scopeId) as SeasonRecord | undefined;
+    return r && toSeason(r);
+  }
+
+  seasons(scopeId: string): Season[] {
+    return (this.q.seasons.all(scopeId) as SeasonRecord[]).map(toSeason);
+  }
+
+  seasonByName(scopeId: string, name: string): Season | undefined {
+    const r = this.q.seasonByName.get(scopeId, name) as SeasonRecord | undefined;
+    return r && toSeason(r);
+  }
+
+  /** Ends the current season (archived, its board kept) and starts `name`; undefined if the name is taken. */
+  startSeason(scopeId: string, name: string, now: number): Season | undefined {
+    return this.db
+      .transaction(() => {
+        if (this.q.seasonByName.get(scopeId, name) !== undefined) return undefined;
+        this.q.endSeason.run(now, scopeId);
+        const id = Number(this.q.insertSeason.run(scopeId, name, now).lastInsertRowid);
+        return { id, scopeId, name, startedAt: now, endedAt: null };
+      })
+      .immediate();
+  }
+
+  /** Takes a member off every board of the scope; their answers stay (at 0 points) for their own stats. */
+  removeScores(scopeId: string, memberId: number): number {
+    return this.db
+      .transaction(() => {
+        const removed = this.q.removeScores.run(scopeId, memberId).changes;
+        this.q.zeroPoints.run(memberId);
+        return removed;
+      })
+      .immediate();
+  }
+
+  /** Records a practice answer; false if this member already answered this practice question. */
+  recordPractice(p: { memberId: number; seed: number; generator: number; level: Level; topic: Topic; value: bigint; correct: boolean; mistake: string | null; now: number }): boolean {
+    return this.q.insertPractice.run(p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct ? 1 : 0, p.mistake, p.now).changes === 1;
+  }
+
+  /** Every answer of a member, rounds and practice, oldest first. */
+  history(memberId: number): HistoryItem[] {
+    const rows = this.q.history.all(memberId, memberId) as Array<{ source: 'round' | 'practice'; seed: number; level: Level; topic: Topic; value: string; correct: number; answered_at: number }>;
+    return rows.map((r) => ({ source: r.source, seed: r.seed, level: r.level, topic: r.topic, value: BigInt(r.value), correct: r.correct === 1, answeredAt: r.answered_at }));
+  }
+
   topicStats(memberId: number): TopicStat[] {
-    return this.q.topicStats.all(memberId) as TopicStat[];
+    return this.q.topicStats.all(memberId, memberId) as TopicStat[];
   }
 }
 
@@ -349,3 +566,75 @@ const toBoardRow = (r: BoardRecord, rank: number): BoardRow => ({
   correct: r.correct,
   answered: r.answered,
 });
+
+interface ScopeRecord {
+  id: string;
+  timezone: string;
+  language: Lang;
+  quiz_channel: string | null;
+  levels: string;
+  topics: string;
+  round_seconds: number | null;
+}
+
+const list = <T extends string>(csv: string): T[] => (csv === '' ? [] : (csv.split(',') as T[]));
+
+const toScope = (r: ScopeRecord): Scope => ({
+  id: r.id,
+  timezone: r.timezone,
+  language: r.language,
+  quizChannel: r.quiz_channel,
+  levels: list<Level>(r.levels),
+  topics: list<Topic>(r.topics),
+  roundSeconds: r.round_seconds,
+});
+
+interface ScheduleRecord {
+  id: number;
+  scope_id: string;
+  channel_id: string;
+  weekday: number;
+  time: string;
+  timezone: string;
+  questions: number;
+  spacing_min: number;
+  level: Level;
+  topics: string;
+  missed: 'late' | 'skip';
+  created_at: number;
+}
+
+const toSchedule = (r: ScheduleRecord): Schedule => ({
+  id: r.id,
+  scopeId: r.scope_id,
+  channelId: r.channel_id,
+  weekday: r.weekday,
+  time: r.time,
+  timezone: r.timezone,
+  questions: r.questions,
+  spacingMinutes: r.spacing_min,
+  level: r.level,
+  topics: list<Topic>(r.topics),
+  missed: r.missed,
+  createdAt: r.created_at,
+});
+
+interface RunRecord {
+  schedule_id: number;
+  slot: number;
+  status: ScheduleRun['status'];
+  posted: number;
+  started_at: number;
+}
+
+const toRun = (r: RunRecord): ScheduleRun => ({ scheduleId: r.schedule_id, slot: r.slot, status: r.status, posted: r.posted, startedAt: r.started_at });
+
+interface SeasonRecord {
+  id: number;
+  scope_id: string;
+  name: string;
+  started_at: number;
+  ended_at: number | null;
+}
+
+const toSeason = (r: SeasonRecord): Season => ({ id: r.id, scopeId: r.scope_id, name: r.name, startedAt: r.started_at, endedAt: r.ended_at });

@@ -48,7 +48,7 @@ describe('200 concurrent answers', () => {
     expect(rows.filter((r) => r.first)).toHaveLength(1);
     expect(rows.filter((r) => r.correct)).toHaveLength(outcomes.filter((o) => o.correct).length);
     // the boards hold exactly what the answers earned
-    const board = quiz.leaderboard({ scopeId: 'slack:T1', period: 'all', page: 1 });
+    const board = quiz.leaderboard({ scopeId: 'slack:T1', period: 'all', page: 1 })!;
     expect(board.players).toBe(USERS);
     const total = rows.reduce((a, r) => a + r.points, 0);
     const onBoard = store.db.prepare("SELECT SUM(points) FROM scores WHERE scope_id = 'slack:T1' AND board = 'all'").pluck().get();

@@ -129,7 +129,7 @@ describe('scores and boards', () => {
     h.quiz.answer({ scopeId, channelId, player: bob, text: String(question.answer) });
     h.quiz.answer({ scopeId, channelId, player: carol, text: String(question.answer) });
     h.quiz.answer({ scopeId, channelId, player: alice, text: '7' });
-    const board = h.quiz.leaderboard({ scopeId, period: 'week', page: 1, asker: alice });
+    const board = h.quiz.leaderboard({ scopeId, period: 'week', page: 1, asker: alice })!;
     expect(board.week).toBe('2026-W48');
     expect(board.rows.map((r) => [r.rank, r.name, r.points, r.correct, r.answered])).toEqual([
       [1, 'bob', 25, 1, 1],
@@ -147,8 +147,8 @@ describe('scores and boards', () => {
     h.quiz.answer({ scopeId: 'slack:B', channelId, player: carol, text: String(b.question.answer) });
     // a button from scope A cannot answer a round of scope B
     expect(h.quiz.answer({ scopeId: 'discord:A', channelId, player: carol, text: '1', roundId: b.round.id })).toEqual({ kind: 'noRound' });
-    expect(h.quiz.leaderboard({ scopeId: 'discord:A', period: 'all', page: 1 }).rows.map((r) => r.name)).toEqual(['bob']);
-    expect(h.quiz.leaderboard({ scopeId: 'slack:B', period: 'all', page: 1 }).rows.map((r) => r.name)).toEqual(['carol']);
+    expect(h.quiz.leaderboard({ scopeId: 'discord:A', period: 'all', page: 1 })!.rows.map((r) => r.name)).toEqual(['bob']);
+    expect(h.quiz.leaderboard({ scopeId: 'slack:B', period: 'all', page: 1 })!.rows.map((r) => r.name)).toEqual(['carol']);
   });
 
   it('start a new week board on Monday in the scope time zone', async () => {
@@ -158,9 +158,9 @@ describe('scores and boards', () => {
     h.clock.set(Date.UTC(2026, 10, 29, 16, 30)); // Monday 00:30 in Taipei, still Sunday in UTC
     const second = await open(h);
     h.quiz.answer({ scopeId, channelId, player: carol, text: String(second.question.answer) });
-    expect(h.quiz.leaderboard({ scopeId, period: 'week', page: 1 }).rows.map((r) => r.name)).toEqual(['carol']);
-    expect(h.quiz.leaderboard({ scopeId, period: 'week', page: 1 }).week).toBe('2026-W49');
-    expect(h.quiz.leaderboard({ scopeId, period: 'all', page: 1 }).rows.map((r) => r.name).sort()).toEqual(['bob', 'carol']);
+    expect(h.quiz.leaderboard({ scopeId, period: 'week', page: 1 })!.rows.map((r) => r.name)).toEqual(['carol']);
+    expect(h.quiz.leaderboard({ scopeId, period: 'week', page: 1 })!.week).toBe('2026-W49');
+    expect(h.quiz.leaderboard({ scopeId, period: 'all', page: 1 })!.rows.map((r) => r.name).sort()).toEqual(['bob', 'carol']);
   });
 
   it('pages 10 at a time and keeps tied players on one rank', () => {
@@ -173,13 +173,13 @@ describe('scores and boards', () => {
         store.recordAnswer({ roundId: round.id, member: { userId: `U${i}`, name: `user${i}` }, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistake: null, points: 10, firstBonus: 0, now: 1, boards: ['all'] });
       }
     });
-    const page1 = h.quiz.leaderboard({ scopeId, period: 'all', page: 1 });
-    const page3 = h.quiz.leaderboard({ scopeId, period: 'all', page: 3 });
+    const page1 = h.quiz.leaderboard({ scopeId, period: 'all', page: 1 })!;
+    const page3 = h.quiz.leaderboard({ scopeId, period: 'all', page: 3 })!;
     expect(page1.pages).toBe(3);
     expect(page1.rows).toHaveLength(10);
     expect(page1.rows.every((r) => r.rank === 1)).toBe(true); // 13 players tied on 10 points
     expect(page3.rows.map((r) => r.rank)).toEqual([14, 14, 14, 14, 14]);
-    expect(h.quiz.leaderboard({ scopeId, period: 'all', page: 99 }).page).toBe(3);
+    expect(h.quiz.leaderboard({ scopeId, period: 'all', page: 99 })!.page).toBe(3);
   });
 });
 

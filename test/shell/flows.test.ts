@@ -50,7 +50,7 @@ describe('shell mode', () => {
     expect(out).toContain('Right (2 of 3): bob, dave');
     expect(out).toContain('First: bob (+5)');
     expect(out).toContain(q.working[0]!);
-    expect(out).toMatch(/1\. bob: 25 pts \(1\/1 right\)\n2\. dave: 20 pts \(1\/1 right\)\n3\. carol: 0 pts \(0\/1 right\)/);
+    expect(out).toMatch(/1\. bob: 25 pts \(1\/1 right, 100%\)\n2\. dave: 20 pts \(1\/1 right, 100%\)\n3\. carol: 0 pts \(0\/1 right, 0%\)/);
     expect(out).toContain('Stats for carol');
     expect(out).toContain('Weakest: convolution');
 

@@ -1,0 +1,77 @@
+/** /settings (admin): the scope's time zone, language, quiz channel, levels, topics and round length. */
+import { LANGS, msg, t, type Lang } from '../src/i18n/messages.js';
+import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
+import { isValidTimeZone } from '../src/quiz/week.js';
+import type { ScopeSettings } from '../src/store/store.js';
+import { say } from './replies.js';
+import type { Command, Context, Reply } from './types.js';
+
+/** `conv,batchnorm` or `all` to a checked list; undefined names the bad entry. */
+function listOf<T extends string>(text: string, valid: (v: string) => v is T): { ok: true; values: T[] } | { ok: false; bad: string } {
+  if (text.trim().toLowerCase() === 'all') return { ok: true, values: [] };
+  const values = text.split(/[,\s+]+/).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  const bad = values.find((v) => !valid(v));
+  return bad === undefined && values.length > 0 ? { ok: true, values: [...new Set(values)] as T[] } : { ok: false, bad: bad ?? text };
+}
+
+function show(ctx: Context): Reply {
+  const lang = ctx.lang;
+  const scope = ctx.services.quiz.scope(ctx.scopeId);
+  const all = t(lang, msg('settings.all'));
+  return {
+    visibility: 'private',
+    tone: 'info',
+    title: t(lang, msg('settings.title')),
+    fields: [
+      { label: 'timezone', value: scope.timezone },
+      { label: 'language', value: scope.language },
+      { label: 'channel', value: scope.quizChannel ?? t(lang, msg('settings.noChannel')) },
+      { label: 'levels', value: scope.levels.join(', ') || all },
+      { label: 'topics', value: scope.topics.join(', ') || all },
+      { label: 'seconds', value: String(scope.roundSeconds ?? t(lang, msg('settings.defaultSeconds'))) },
+    ],
+    footer: t(lang, msg('settings.footer')),
+  };
+}
+
+export const settingsCommand: Command = {
+  name: 'settings',
+  description: msg('cmd.settings'),
+  admin: true,
+  options: [
+    { name: 'timezone', type: 'string', description: msg('cmdopt.timezone') },
+    { name: 'language', type: 'string', choices: LANGS, description: msg('cmdopt.language') },
+    { name: 'here', type: 'boolean', description: msg('cmdopt.here') },
+    { name: 'channel', type: 'channel', description: msg('cmdopt.quizChannel') },
+    { name: 'levels', type: 'string', description: msg('cmdopt.levels') },
+    { name: 'topics', type: 'string', description: msg('cmdopt.topics') },
+    { name: 'seconds', type: 'integer', min: 5, max: 86_400, description: msg('cmdopt.seconds') },
+  ],
+  run(ctx, args) {
+    const lang = ctx.lang;
+    const patch: { -readonly [K in keyof ScopeSettings]: ScopeSettings[K] } = {};
+    if (typeof args.timezone === 'string') {
+      if (!isValidTimeZone(args.timezone)) return say(lang, msg('settings.badTimezone', { value: args.timezone }), 'error');
+      patch.timezone = args.timezone;
+    }
+    if (typeof args.language === 'string') patch.language = args.language as Lang;
+    if (args.here === true) patch.quizChannel = ctx.channelId;
+    if (typeof args.channel === 'string') patch.quizChannel = args.channel;
+    if (typeof args.levels === 'string') {
+      const levels = listOf<Level>(args.levels, isLevel);
+      if (!levels.ok) return say(lang, msg('args.notAChoice', { option: 'levels', value: levels.bad, choices: `${LEVELS.join(', ')}, all` }), 'error');
+      patch.levels = levels.values;
+    }
+    if (typeof args.topics === 'string') {
+      const topics = listOf<Topic>(args.topics, isTopic);
+      if (!topics.ok) return say(lang, msg('args.notAChoice', { option: 'topics', value: topics.bad, choices: `${TOPICS.join(', ')}, all` }), 'error');
+      patch.topics = topics.values;
+    }
+    if (typeof args.seconds === 'number') patch.roundSeconds = args.seconds;
+    if (Object.keys(patch).length === 0) return show(ctx);
+    ctx.services.quiz.scopes.update(ctx.scopeId, patch);
+    // The standings post follows the quiz channel and the time zone.
+    if (patch.quizChannel !== undefined || patch.timezone !== undefined) ctx.services.scheduler.armStandings(ctx.scopeId);
+    return { ...show(ctx), tone: 'success', text: t(lang, msg('settings.saved')) };
+  },
+};

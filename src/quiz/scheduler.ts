@@ -1,0 +1,210 @@
+/**
+ * Weekly quizzes and weekly standings. croner works out when a schedule's next occurrence falls
+ * in its time zone (daylight-saving changes included); the injected clock fires it, so tests move
+ * time instead of waiting. Every occurrence is claimed in SQLite before anything is posted, so a
+ * run happens once at most — after a restart, a missed run is posted late once or skipped, as
+ * the admin chose, never twice.
+ */
+import { Cron } from 'croner';
+import type { Reply, View } from '../../commands/types.js';
+import type { Clock, Timer } from '../clock.js';
+import type { NewSchedule, Schedule, Scope, ScheduleRun, Store } from '../store/store.js';
+import type { Leaderboard, QuizService } from './service.js';
+import type { Question } from './question.js';
+import type { Round } from '../store/store.js';
+import { isoWeek } from './week.js';
+
+/** Where the scheduler's posts go: the App routes them to the platform that owns the scope. */
+export type Post = (target: { scopeId: string; channelId: string }, compose: (view: View) => Reply) => Promise<void>;
+
+/** How scheduled posts look; commands/ owns the wording, the scheduler only the timing. */
+export interface ScheduledReplies {
+  question(view: View, scope: Scope, round: Round, question: Question): Reply;
+  standings(view: View, scope: Scope, week: string, board: Leaderboard): Reply;
+}
+
+export interface SchedulerLog {
+  warn(obj: object, msg: string): void;
+}
+
+/** ISO weekday 1..7 (Monday..Sunday) and HH:MM as a cron pattern (cron: 0 = Sunday). */
+const pattern = (weekday: number, time: string) => `${Number(time.slice(3, 5))} ${Number(time.slice(0, 2))} * * ${weekday % 7}`;
+const cron = (p: string, timezone: string) => new Cron(p, { timezone, paused: true });
+
+/** Sunday 23:59 local: the standings go out before the week rolls over at midnight. */
+const STANDINGS = '59 23 * * 0';
+
+export class Scheduler {
+  private readonly timers = new Map<string, Timer>();
+
+  constructor(
+    private readonly o: {
+      store: Store;
+      quiz: QuizService;
+      clock: Clock;
+      post: Post;
+      replies: ScheduledReplies;
+      log: SchedulerLog;
+    },
+  ) {}
+
+  /** Catches up what was missed while the bot was down, then arms every schedule and standings post. */
+  async start(): Promise<void> {
+    const { store } = this.o;
+    for (const run of store.runningRuns()) {
+      const schedule = store.activeSchedules().find((s) => s.id === run.scheduleId);
+      if (schedule) this.resumeRun(schedule, run);
+    }
+    for (const schedule of store.activeSchedules()) {
+      await this.catchUp(schedule);
+      this.armSchedule(schedule);
+    }
+    for (const scope of store.scopesWithQuizChannel()) {
+      await this.catchUpStandings(scope);
+      this.armStandings(scope.id);
+    }
+  }
+
+  stop(): void {
+    for (const timer of this.timers.values()) timer.cancel();
+    this.timers.clear();
+  }
+
+  add(schedule: NewSchedule): Schedule {
+    const added = this.o.store.addSchedule(schedule);
+    this.armSchedule(added);
+    return added;
+  }
+
+  remove(id: number, scopeId: string): boolean {
+    if (!this.o.store.removeSchedule(id, scopeId, this.o.clock.now())) return false;
+    this.cancel(`schedule:${id}`);
+    return true;
+  }
+
+  list(scopeId: string): Schedule[] {
+    return this.o.store.schedules(scopeId);
+  }
+
+  /** When a schedule next fires (epoch ms). */
+  nextRun(schedule: Pick<Schedule, 'weekday' | 'time' | 'timezone'>): number {
+    return cron(pattern(schedule.weekday, schedule.time), schedule.timezone).nextRun(new Date(this.o.clock.now()))!.getTime();
+  }
+
+  /** (Re)arms a scope's standings post; called when its quiz channel or time zone changes. */
+  armStandings(scopeId: string): void {
+    const scope = this.o.quiz.scope(scopeId);
+    if (scope.quizChannel === null) return this.cancel(`standings:${scopeId}`);
+    const at = cron(STANDINGS, scope.timezone).nextRun(new Date(this.o.clock.now()))!.getTime();
+    this.arm(`standings:${scopeId}`, at, async () => {
+      await this.postStandings(scopeId, at);
+      this.armStandings(scopeId);
+    });
+  }
+
+  private armSchedule(schedule: Schedule): void {
+    const slot = this.nextRun(schedule);
+    this.arm(`schedule:${schedule.id}`, slot, async () => {
+      if (this.o.store.claimRun(schedule.id, slot, 'running', slot)) await this.advance(schedule.id, slot);
+      this.armSchedule(schedule);
+    });
+  }
+
+  /** The latest occurrence at or before now, if it came after the schedule was made and never ran. */
+  private async catchUp(schedule: Schedule): Promise<void> {
+    const now = this.o.clock.now();
+    const [previous] = cron(pattern(schedule.weekday, schedule.time), schedule.timezone).previousRuns(1, new Date(now));
+    const slot = previous?.getTime();
+    if (slot === undefined || slot < schedule.createdAt || this.o.store.run(schedule.id, slot)) return;
+    // Only the latest missed occurrence is looked at: a bot down for three weeks posts one late quiz, not three.
+    if (schedule.missed === 'skip') {
+      this.o.store.claimRun(schedule.id, slot, 'skipped', now);
+      this.o.log.warn({ schedule: schedule.id, slot }, 'missed weekly quiz skipped');
+    } else if (this.o.store.claimRun(schedule.id, slot, 'running', now)) {
+      this.o.log.warn({ schedule: schedule.id, slot }, 'missed weekly quiz posted late');
+      await this.advance(schedule.id, slot);
+    }
+  }
+
+  /** A run that was under way when the bot stopped: its next question now, the rest spaced as planned. */
+  private resumeRun(schedule: Schedule, run: ScheduleRun): void {
+    const spacing = schedule.spacingMinutes * 60_000;
+    const due = run.startedAt + run.posted * spacing;
+    const now = this.o.clock.now();
+    if (due < now) this.o.store.restartRun(run, now - run.posted * spacing);
+    this.arm(`run:${schedule.id}:${run.slot}`, Math.max(due, now), () => this.advance(schedule.id, run.slot));
+  }
+
+  /** Posts the run's next question (once: claimed first), then arms the one after. */
+  private async advance(scheduleId: number, slot: number): Promise<void> {
+    const { store, quiz, clock } = this.o;
+    const schedule = store.activeSchedules().find((s) => s.id === scheduleId);
+    const run = store.run(scheduleId, slot);
+    if (!schedule || !run || run.status !== 'running') return;
+    const open = quiz.openRound(schedule.scopeId, schedule.channelId);
+    if (open && open.closesAt > clock.now()) {
+      // Someone's question is still open in the channel: ask ours right after it closes.
+      this.arm(`run:${scheduleId}:${slot}`, open.closesAt + 1000, () => this.advance(scheduleId, slot));
+      return;
+    }
+    if (!store.claimQuestion(run, schedule.questions)) return;
+    const scope = quiz.scope(schedule.scopeId);
+    const spacing = schedule.spacingMinutes * 60_000;
+    const seconds = Math.min(scope.roundSeconds ?? Number.POSITIVE_INFINITY, schedule.spacingMinutes * 60);
+    const started = await quiz.start({
+      scopeId: schedule.scopeId,
+      channelId: schedule.channelId,
+      lang: scope.language,
+      level: schedule.level,
+      topics: schedule.topics.length > 0 ? schedule.topics : undefined,
+      seconds: Number.isFinite(seconds) ? seconds : undefined,
+    });
+    if (started.ok) {
+      await this.o
+        .post({ scopeId: schedule.scopeId, channelId: schedule.channelId }, (view) => this.o.replies.question(view, scope, started.round, started.question))
+        .catch((err: unknown) => this.o.log.warn({ err, schedule: scheduleId }, 'scheduled question not posted'));
+    } else {
+      this.o.log.warn({ schedule: scheduleId, result: started }, 'scheduled question not started');
+    }
+    if (run.posted + 1 < schedule.questions) {
+      this.arm(`run:${scheduleId}:${slot}`, run.startedAt + (run.posted + 1) * spacing, () => this.advance(scheduleId, slot));
+    }
+  }
+
+  /** The week's final standings, posted once per scope and week. */
+  private async postStandings(scopeId: string, at: number): Promise<void> {
+    const { store, quiz } = this.o;
+    const scope = quiz.scope(scopeId);
+    if (scope.quizChannel === null) return;
+    const week = isoWeek(at, scope.timezone);
+    const board = quiz.leaderboard({ scopeId, period: 'week', week, page: 1 });
+    if (!board || board.players === 0) return; // a week without answers needs no post
+    if (!store.claimStandings(scopeId, week, scope.quizChannel, this.o.clock.now())) return;
+    await this.o
+      .post({ scopeId, channelId: scope.quizChannel }, (view) => this.o.replies.standings(view, scope, week, board))
+      .catch((err: unknown) => this.o.log.warn({ err, scopeId, week }, 'weekly standings not posted'));
+  }
+
+  private async catchUpStandings(scope: Scope): Promise<void> {
+    const [previous] = cron(STANDINGS, scope.timezone).previousRuns(1, new Date(this.o.clock.now()));
+    if (previous && !this.o.store.standingsPosted(scope.id, isoWeek(previous.getTime(), scope.timezone))) {
+      await this.postStandings(scope.id, previous.getTime());
+    }
+  }
+
+  private arm(key: string, at: number, fn: () => Promise<void>): void {
+    this.cancel(key);
+    this.timers.set(
+      key,
+      this.o.clock.at(at, () => {
+        this.timers.delete(key);
+        fn().catch((err: unknown) => this.o.log.warn({ err, key }, 'scheduled job failed'));
+      }),
+    );
+  }
+
+  private cancel(key: string): void {
+    this.timers.get(key)?.cancel();
+    this.timers.delete(key);
+  }
+}
