@@ -33,7 +33,7 @@ async function answerRate(dir: string, run: number, n: number): Promise<number> 
   const t0 = performance.now();
   for (let i = 0; i < n; i++) quiz.answer({ scopeId: 'bench:S', channelId, player: { userId: `U${i}`, name: `user${i}` }, text: texts[i]! });
   const rate = (n * 1000) / (performance.now() - t0);
-  quiz.stop();
+  await quiz.stop();
   store.close();
   return rate;
 }
@@ -80,7 +80,7 @@ async function leaderboard(dir: string, users: number, answers: number): Promise
   }
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const count = store.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
-  quiz.stop();
+  await quiz.stop();
   store.close();
   const mb = statSync(path).size / 1_048_576 / (count / 1_000_000);
   return { p99: percentile(times, 99), p50: median(times), mb };

@@ -92,8 +92,8 @@ export class App {
   }
 
   async stop(): Promise<void> {
-    this.scheduler.stop();
-    this.quiz.stop();
+    await this.scheduler.stop();
+    await this.quiz.stop();
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
     this.store.close();
   }

@@ -36,6 +36,7 @@ const STANDINGS = '59 23 * * 0';
 
 export class Scheduler {
   private readonly timers = new Map<string, Timer>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly o: {
@@ -65,12 +66,15 @@ export class Scheduler {
     }
   }
 
-  stop(): void {
+  /** Cancels the timers and waits for jobs already under way. */
+  async stop(): Promise<void> {
     for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
+    await Promise.allSettled(this.inFlight);
   }
 
   add(schedule: NewSchedule): Schedule {
+    this.o.quiz.scope(schedule.scopeId);
     const added = this.o.store.addSchedule(schedule);
     this.armSchedule(added);
     return added;
@@ -198,7 +202,10 @@ export class Scheduler {
       key,
       this.o.clock.at(at, () => {
         this.timers.delete(key);
-        fn().catch((err: unknown) => this.o.log.warn({ err, key }, 'scheduled job failed'));
+        const job = fn()
+          .catch((err: unknown) => this.o.log.warn({ err, key }, 'scheduled job failed'))
+          .finally(() => this.inFlight.delete(job));
+        this.inFlight.add(job);
       }),
     );
   }

@@ -83,6 +83,7 @@ export const PAGE_SIZE = 10;
 
 export class QuizService {
   private readonly timers = new Map<number, Timer>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly questions = new Map<number, Question>();
 
   private readonly store: Store;
@@ -125,10 +126,14 @@ export class QuizService {
     for (const round of this.store.unrevealedRounds()) await this.reveal(round);
   }
 
-  /** Cancels the timers (the rounds stay open in the database and resume on the next start). */
-  stop(): void {
+  /**
+   * Cancels the timers (open rounds stay open in the file and resume on the next start) and waits
+   * for closes already under way, so the store is not closed under a reveal.
+   */
+  async stop(): Promise<void> {
     for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
+    await Promise.allSettled(this.inFlight);
   }
 
   async start(req: {
@@ -301,7 +306,8 @@ export class QuizService {
     this.timers.set(
       round.id,
       this.clock.at(round.closesAt, () => {
-        void this.close(round.id, 'timeout');
+        const closing = this.close(round.id, 'timeout').finally(() => this.inFlight.delete(closing));
+        this.inFlight.add(closing);
       }),
     );
   }

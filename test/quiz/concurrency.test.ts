@@ -53,7 +53,7 @@ describe('200 concurrent answers', () => {
     const total = rows.reduce((a, r) => a + r.points, 0);
     const onBoard = store.db.prepare("SELECT SUM(points) FROM scores WHERE scope_id = 'slack:T1' AND board = 'all'").pluck().get();
     expect(onBoard).toBe(total);
-    quiz.stop();
+    await quiz.stop();
     store.close();
   });
 });

@@ -89,7 +89,7 @@ describe('after a restart', () => {
     const { h, round, question } = await open();
     h.quiz.answer({ scopeId, channelId, player: bob, text: String(question.answer) });
     h.clock.advance(30_000);
-    const after = h.restart();
+    const after = await h.restart();
     await after.quiz.resume();
     expect(after.reveals).toHaveLength(0);
     after.quiz.answer({ scopeId, channelId, player: carol, text: '1' });
@@ -106,9 +106,9 @@ describe('after a restart', () => {
   it('a round whose time passed while the bot was down closes and is revealed at once', async () => {
     const { h } = await open();
     h.clock.advance(10_000);
-    h.quiz.stop();
+    await h.quiz.stop();
     h.clock.advance(3_600_000);
-    const after = h.restart();
+    const after = await h.restart();
     await after.quiz.resume();
     expect(after.reveals).toHaveLength(1);
   });
@@ -116,7 +116,7 @@ describe('after a restart', () => {
   it('a reveal that could not be posted is posted on the next start, once', async () => {
     const { h, round } = await open();
     h.store.closeRound(round.id, h.clock.now(), 'timeout'); // closed, then the process died before posting
-    const after = h.restart();
+    const after = await h.restart();
     await after.quiz.resume();
     await after.quiz.resume();
     expect(after.reveals.map((r) => r.round.id)).toEqual([round.id]);

@@ -20,6 +20,6 @@ const results = users.map(({ userId, text }) => {
   const r = quiz.answer({ scopeId, channelId, player: { userId, name: userId }, text });
   return { userId, kind: r.kind, correct: r.correct ?? null, first: r.first ?? null, points: r.points ?? null };
 });
-quiz.stop();
+await quiz.stop();
 store.close();
 parentPort.postMessage(results);

@@ -25,7 +25,7 @@ export function startShell(env: NodeJS.ProcessEnv): {
   waitForCount: (pattern: RegExp, count: number, ms?: number) => Promise<void>;
 } {
   const child = spawn(process.execPath, [MAIN], { cwd: tempDir(), env });
-  onCleanup(() => child.kill('SIGKILL'));
+  onCleanup(() => void child.kill('SIGKILL'));
   let out = '';
   const waiters: Array<() => void> = [];
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
+import { Scheduler } from '../../src/quiz/scheduler.js';
+import { Practice } from '../../src/quiz/practice.js';
 import { Store } from '../../src/store/store.js';
+import { questionReply, standingsReply } from '../../commands/replies.js';
+import type { Reply, Services, View } from '../../commands/types.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
 });
 
 /** Runs `fn` after the current test (kill a child process, close a server). */
-export function onCleanup(fn: () => void): void {
+export function onCleanup(fn: () => void | Promise<void>): void {
   cleanups.push(fn);
 }
 
@@ -26,14 +30,25 @@ export function tempDir(): string {
 /** 2026-11-23 is a Monday; 10:00 in Taipei is 02:00 UTC. */
 export const MONDAY_10_TAIPEI = Date.UTC(2026, 10, 23, 2, 0, 0);
 
+/** A post the scheduler or a command made, with the view a test platform rendered it with. */
+export interface Posted {
+  readonly scopeId: string;
+  readonly channelId: string;
+  readonly reply: Reply;
+  readonly at: number;
+}
+
 export interface Harness {
   readonly store: Store;
   readonly quiz: QuizService;
+  readonly scheduler: Scheduler;
+  readonly services: Services;
   readonly clock: ManualClock;
   readonly reveals: Reveal[];
+  readonly posts: Posted[];
   readonly path: string;
-  /** A second service on the same file, as after a restart. */
-  restart(): Harness;
+  /** A second service on the same file, as after a restart (in-flight work finishes first). */
+  restart(): Promise<Harness>;
 }
 
 export function harness(options: { path?: string; clock?: ManualClock; timezone?: string; seed?: number } = {}): Harness {
@@ -55,18 +70,47 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     seeds: () => next++,
   });
   cleanups.unshift(() => quiz.stop());
-  return {
+  const posts: Posted[] = [];
+  const view: View = { mention: (_id, name) => name, time: (ms) => new Date(ms).toISOString() };
+  const post: Services['post'] = async (target, compose) => {
+    const reply = compose(view);
+    posts.push({ scopeId: target.scopeId, channelId: target.channelId, reply, at: clock.now() });
+    reply.onPosted?.(`message-${posts.length}`);
+  };
+  const scheduler = new Scheduler({
     store,
     quiz,
     clock,
+    post,
+    log: { warn: () => {} },
+    replies: {
+      question: (v, scope, round, question) => questionReply({ view: v, lang: scope.language, round, question, quiz }),
+      standings: (v, scope, week, board) => standingsReply(scope.language, v, week, board),
+    },
+  });
+  cleanups.unshift(() => scheduler.stop());
+  const services: Services = { quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  return {
+    store,
+    quiz,
+    scheduler,
+    services,
+    clock,
     reveals,
+    posts,
     path,
-    restart: () => {
-      quiz.stop();
+    restart: async () => {
+      await scheduler.stop();
+      await quiz.stop();
       store.close();
       return harness({ ...options, path, clock });
     },
   };
+}
+
+/** Lets the async work that fired timers started (starting rounds, posting) run to completion. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
 }
 
 export const alice = { userId: 'U_ALICE', name: 'alice' };
