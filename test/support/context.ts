@@ -1,0 +1,21 @@
+/** A command Context on a test harness: who asks, where, with which rights. */
+import type { Context } from '../../commands/types.js';
+import type { Player } from '../../src/quiz/service.js';
+import { createLogger } from '../../src/log.js';
+import type { Harness } from './quiz.js';
+
+export const silentLog = createLogger('silent');
+
+export function context(h: Harness, player: Player, o: { isAdmin?: boolean; channelId?: string; scopeId?: string; lang?: 'en' | 'zh-TW' } = {}): Context {
+  return {
+    platform: 'shell',
+    scopeId: o.scopeId ?? 'discord:G1',
+    channelId: o.channelId ?? 'C1',
+    player,
+    lang: o.lang ?? 'en',
+    isAdmin: o.isAdmin ?? false,
+    services: h.services,
+    mention: (_id, name) => `@${name}`,
+    time: (ms) => new Date(ms).toISOString(),
+  };
+}
