@@ -37,6 +37,6 @@ export const quizCommand: Command = {
     const post = (view: typeof ctx) => questionReply({ view, lang, round: result.round, question: result.question, quiz });
     if (elsewhere === undefined) return post(ctx);
     await ctx.services.post({ scopeId: ctx.scopeId, channelId }, (view) => post({ ...ctx, ...view }));
-    return say(lang, msg('quiz.postedElsewhere', { id: String(result.round.id), channel: channelId }), 'success');
+    return say(lang, msg('quiz.postedElsewhere', { id: String(result.round.id), channel: ctx.channel(channelId) }), 'success');
   },
 };

@@ -38,7 +38,7 @@ function outcomeReply(ctx: Context, outcome: PracticeOutcome): Reply {
       const { question } = outcome;
       const verdict = outcome.correct
         ? t(lang, msg('review.correct', { value: formatInt(outcome.value) }))
-        : t(lang, msg('review.wrong', { value: formatInt(outcome.value), answer: formatInt(question.answer), why: outcome.mistake ? t(lang, outcome.mistake.why) : '' }));
+        : t(lang, msg('review.wrong', { value: formatInt(outcome.value), answer: formatInt(question.answer), why: t(lang, outcome.mistake ? outcome.mistake.why : msg('answer.noDiagnosis')) }));
       return { visibility: 'private', tone: outcome.correct ? 'success' : 'warning', text: verdict, code: question.working.join('\n'), footer: t(lang, msg('review.next')) };
     }
   }

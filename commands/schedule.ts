@@ -19,7 +19,7 @@ function describe(lang: Lang, ctx: Context, s: Schedule): string {
     level: t(lang, msg(`level.${s.level}`)),
     topics: s.topics.length > 0 ? s.topics.map((x) => t(lang, msg(`topic.${x}`))).join(' + ') : t(lang, msg('settings.all')),
     missed: s.missed,
-    channel: s.channelId,
+    channel: ctx.channel(s.channelId),
     next: ctx.time(ctx.services.scheduler.nextRun(s)),
   }));
 }

@@ -25,7 +25,7 @@ function show(ctx: Context): Reply {
     fields: [
       { label: 'timezone', value: scope.timezone },
       { label: 'language', value: scope.language },
-      { label: 'channel', value: scope.quizChannel ?? t(lang, msg('settings.noChannel')) },
+      { label: 'channel', value: scope.quizChannel === null ? t(lang, msg('settings.noChannel')) : ctx.channel(scope.quizChannel) },
       { label: 'levels', value: scope.levels.join(', ') || all },
       { label: 'topics', value: scope.topics.join(', ') || all },
       { label: 'seconds', value: String(scope.roundSeconds ?? t(lang, msg('settings.defaultSeconds'))) },

@@ -24,6 +24,8 @@ export interface View {
   mention(userId: string, name: string): string;
   /** A live relative time on Discord, a local date on Slack, a clock time in a terminal. */
   time(epochMs: number): string;
+  /** A link to a channel: `<#id>` on Discord and Slack, `#name` in a terminal. */
+  channel(channelId: string): string;
 }
 
 /** Who is asking, where, in which language: what a command runs with. */

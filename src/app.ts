@@ -74,7 +74,6 @@ export class App {
         log,
         lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
-        timezone: config.QUIZ_TIMEZONE,
         now: () => clock.now(),
       });
       this.platforms.push(shell);

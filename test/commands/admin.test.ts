@@ -65,7 +65,7 @@ describe('admin controls', () => {
     const h = harness();
     const admin = context(h, alice, { isAdmin: true });
     const reply = await run(admin, 'quiz channel:<#C9|lab> level:medium');
-    expect(reply.text).toMatch(/Question #1 posted in <#C9>/);
+    expect(reply.text).toBe('Question #1 posted in #C9.');
     expect(h.posts).toHaveLength(1);
     expect(h.posts[0]!.channelId).toBe('C9');
     expect(h.posts[0]!.reply.title).toMatch(/^Question #1 · /);

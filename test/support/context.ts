@@ -17,5 +17,6 @@ export function context(h: Harness, player: Player, o: { isAdmin?: boolean; chan
     services: h.services,
     mention: (_id, name) => `@${name}`,
     time: (ms) => new Date(ms).toISOString(),
+    channel: (id) => `#${id}`,
   };
 }

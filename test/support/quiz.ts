@@ -71,7 +71,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
   });
   cleanups.unshift(() => quiz.stop());
   const posts: Posted[] = [];
-  const view: View = { mention: (_id, name) => name, time: (ms) => new Date(ms).toISOString() };
+  const view: View = { mention: (_id, name) => name, time: (ms) => new Date(ms).toISOString(), channel: (id) => `#${id}` };
   const post: Services['post'] = async (target, compose) => {
     const reply = compose(view);
     posts.push({ scopeId: target.scopeId, channelId: target.channelId, reply, at: clock.now() });

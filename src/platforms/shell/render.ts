@@ -12,8 +12,8 @@ export const ANSI: Style = { bold: (s) => `\u001b[1m${s}\u001b[22m`, dim: (s) =>
 
 const TONE_MARK: Record<NonNullable<Reply['tone']>, string> = { info: '', success: '', warning: '', error: '✗ ' };
 
-/** Buttons the terminal cannot click are shown as what to type instead (answers), or left out. */
-const TYPED_BUTTONS = new Set(['choice']);
+/** A terminal cannot click: buttons are numbered for /press N; sharing means nothing here. */
+export const pressable = (reply: Reply) => (reply.buttons ?? []).filter((b) => b.action !== 'share');
 
 export function renderReply(reply: Reply, lang: Lang, style: Style): string {
   const lines: string[] = [];
@@ -26,8 +26,8 @@ export function renderReply(reply: Reply, lang: Lang, style: Style): string {
   }
   for (const f of reply.fields ?? []) lines.push(`${style.bold(`${f.label}:`)} ${inline(f.value)}`);
   if (reply.code) lines.push(...reply.code.split('\n').map((l) => `  ${l}`));
-  const buttons = (reply.buttons ?? []).filter((b) => TYPED_BUTTONS.has(b.action));
-  if (buttons.length > 0) lines.push(buttons.map((b) => `[${b.label}]`).join('  '));
+  const buttons = pressable(reply);
+  if (buttons.length > 0) lines.push(`${buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('   ')}   ${style.dim(t(lang, msg('shell.press')))}`);
   if (reply.footer) lines.push(style.dim(inline(reply.footer)));
   if (lines.length === 0) lines.push(who.trim());
   return lines.join('\n');

@@ -5,13 +5,13 @@
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
 import { createInterface } from 'node:readline';
-import type { Context, Reply, Services, View } from '../../../commands/types.js';
+import type { Button, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
-import { runNamedCommand } from '../dispatch.js';
+import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
 import type { Platform, PostTarget } from '../platform.js';
-import { ANSI, PLAIN, renderReply, type Style } from './render.js';
+import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
 export const SHELL_SCOPE = 'shell:local';
 export const SHELL_CHANNEL = 'terminal';
@@ -23,13 +23,14 @@ export interface ShellOptions {
   readonly log: Logger;
   readonly lang: Lang;
   readonly user: string;
-  readonly timezone: string;
   readonly now: () => number;
 }
 
 export class ShellPlatform implements Platform {
   readonly name = 'shell' as const;
   private player: Player;
+  /** The buttons of the last reply that had any, for /press N. */
+  private buttons: Button[] = [];
   private readonly style: Style;
   private finished!: () => void;
   /** Resolves when the input ends or the user quits. */
@@ -55,13 +56,19 @@ export class ShellPlatform implements Platform {
     this.print(compose(this.view()));
   }
 
+  /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
   private view(): View {
-    const { timezone, now } = this.o;
+    const { now, services } = this.o;
     return {
       mention: (_id, name) => name,
+      channel: (id) => `#${id}`,
       time: (ms) => {
-        const clock = new Date(ms).toLocaleTimeString('en-GB', { timeZone: timezone, hour12: false });
-        return `${clock} (in ${Math.max(0, Math.round((ms - now()) / 1000))} s)`;
+        const timeZone = services.quiz.scope(SHELL_SCOPE).timezone;
+        const seconds = Math.round((ms - now()) / 1000);
+        if (seconds >= 0 && seconds < 3600) {
+          return `${new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false })} (in ${seconds} s)`;
+        }
+        return new Date(ms).toLocaleString('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }) + ` ${timeZone}`;
       },
     };
   }
@@ -103,6 +110,9 @@ export class ShellPlatform implements Platform {
         this.say(t(lang, msg('shell.nowUser', { user: who })));
         return true;
       }
+      case 'press':
+        await this.press(rest.trim());
+        return true;
       default: {
         const reply = await runNamedCommand(name, this.context(), rest, this.o.log);
         this.print(reply);
@@ -110,6 +120,23 @@ export class ShellPlatform implements Platform {
         return true;
       }
     }
+  }
+
+  /** `/press N [value]`: clicks the Nth button of the last reply; a form button takes the value. */
+  private async press(args: string): Promise<void> {
+    const lang = this.o.lang;
+    const [, index = '', value] = /^(\d+)\s*([\s\S]*)$/.exec(args) ?? [];
+    const button = this.buttons[Number(index) - 1];
+    const decoded = button && decodeButton(encodeButton(button));
+    if (!decoded) {
+      this.say(t(lang, msg('shell.noButton', { n: args || '?', count: String(this.buttons.length) })));
+      return;
+    }
+    if (decoded.action.modal && !value) {
+      this.say(t(lang, msg('shell.needsValue', { n: index, label: decoded.action.modal(this.context(), decoded.params).label })));
+      return;
+    }
+    this.print(await runAction(decoded.action, decoded.params, this.context(), this.o.log, value || undefined));
   }
 
   private context(): Context {
@@ -126,6 +153,7 @@ export class ShellPlatform implements Platform {
   }
 
   private print(reply: Reply): void {
+    if (pressable(reply).length > 0) this.buttons = pressable(reply);
     this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     reply.onPosted?.(`shell:${Date.now()}`);
