@@ -4,6 +4,7 @@
  * "parse": splitting a spec on whitespace and reading its numbers.
  */
 import { count } from '../src/engine/count.js';
+import { LECTURE_VGG16 } from '../src/engine/presets/lecture.js';
 import { renderCount } from '../src/engine/render.js';
 import { medianMicros, opsPerSecond, round, type Figures } from './lib.js';
 
@@ -20,15 +21,6 @@ const SINGLE_LAYERS = [
   'maxpool 2 in=224x224x64',
 ];
 
-export const LECTURE_VGG16 = [
-  'input 224x224x3',
-  'conv 64 3 pad=same', 'conv 64 3 pad=same', 'maxpool 2',
-  'conv 128 3 pad=same', 'conv 128 3 pad=same', 'maxpool 2',
-  'conv 256 3 pad=same', 'conv 256 3 pad=same', 'conv 256 3 pad=same', 'maxpool 2',
-  'conv 512 3 pad=same', 'conv 512 3 pad=same', 'conv 512 3 pad=same', 'maxpool 2',
-  'conv 512 3 pad=same', 'conv 512 3 pad=same', 'conv 512 3 pad=same', 'maxpool 2',
-  'flatten', 'dense 4096', 'dropout 0.5', 'dense 4096', 'dropout 0.5', 'dense 2',
-].join(' > ');
 
 export function benchEngine(): Figures {
   let sink = 0n;

@@ -68,6 +68,13 @@ export function sizeOf(result: CountResult, role: TensorRole): bigint {
   return s;
 }
 
+/** A question whose answer is the spec's total parameter count, as the engine counts it. */
+export function countQuestion(prompt: MessageRef, spec: string, mistakes: (answer: bigint, result: CountResult) => readonly Mistake[]): Draft {
+  const result = count(spec);
+  const answer = result.report.counts.total;
+  return { prompt, spec, answer, mistakes: mistakes(answer, result), working: working(result) };
+}
+
 /** One line per layer with parameters, as the reveal shows them. */
 export function working(result: CountResult): string[] {
   const rows = result.report.rows.filter((r) => r.counts.total > 0n);

@@ -4,17 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
+import { LECTURE_VGG16 } from '../../src/engine/presets/lecture.js';
 import { renderCount } from '../../src/engine/render.js';
 
-const LECTURE_VGG16 = [
-  'input 224x224x3',
-  'conv 64 3 pad=same', 'conv 64 3 pad=same', 'maxpool 2',
-  'conv 128 3 pad=same', 'conv 128 3 pad=same', 'maxpool 2',
-  'conv 256 3 pad=same', 'conv 256 3 pad=same', 'conv 256 3 pad=same', 'maxpool 2',
-  'conv 512 3 pad=same', 'conv 512 3 pad=same', 'conv 512 3 pad=same', 'maxpool 2',
-  'conv 512 3 pad=same', 'conv 512 3 pad=same', 'conv 512 3 pad=same', 'maxpool 2',
-  'flatten', 'dense 4096', 'dropout 0.5', 'dense 4096', 'dropout 0.5', 'dense 2',
-].join(' > ');
 
 // [name (type), output shape without batch, Param #] as the lecture's table prints them.
 // Rows the extracted lecture text lost (conv2d_5..10, pools 3-4) follow the same blocks; their

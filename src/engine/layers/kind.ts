@@ -129,9 +129,9 @@ export interface InputSpec<C> {
   readonly features?: (c: C) => number | undefined;
 }
 
-export interface KindDef<C> {
+/** What every kind tells about itself, whatever its config: for parsing, --help and /explain. */
+interface KindInfo {
   readonly name: string;
-  readonly aliases?: readonly string[];
   readonly family: Family;
   /** One line for --help: what the layer is. */
   readonly summary: MessageRef;
@@ -140,6 +140,10 @@ export interface KindDef<C> {
   readonly args: readonly ArgSpec[];
   readonly options: readonly string[];
   readonly example: string;
+}
+
+export interface KindDef<C> extends KindInfo {
+  readonly aliases?: readonly string[];
   readonly input: InputSpec<C>;
   parse(a: Args, word: string): C;
   print(c: C): string;
@@ -147,15 +151,8 @@ export interface KindDef<C> {
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
-export interface Kind {
-  readonly name: string;
+export interface Kind extends KindInfo {
   readonly aliases: readonly string[];
-  readonly family: Family;
-  readonly summary: MessageRef;
-  readonly mistake: MessageRef;
-  readonly args: readonly ArgSpec[];
-  readonly options: readonly string[];
-  readonly example: string;
   /** `conv CIN COUT K` */
   readonly usage: string;
   parse(raw: RawLayer): Layer;

@@ -42,25 +42,32 @@ function perChannel(n: number, channels: number): Expr {
 
 const AFFINE_OPTIONS = ['affine', 'scale', 'center'];
 
-/** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
-const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
-
-interface BatchNormConfig extends Affine {
+interface ChannelsConfig extends Affine {
   readonly channels: number | undefined;
 }
 
-export const bn = defineKind<BatchNormConfig>({
+/** What BatchNorm and LayerNorm share: one size C (left out inside a model) and the affine flags. */
+function perChannelKind(name: string) {
+  return {
+    args: [{ name: 'C', inferable: true }],
+    options: AFFINE_OPTIONS,
+    input: { rank: 'any' as const, form: 'HxW', features: (c: ChannelsConfig) => c.channels },
+    parse: (a: Args): ChannelsConfig => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
+    print: (c: ChannelsConfig) => [name, ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  };
+}
+
+/** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
+const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
+
+export const bn = defineKind<ChannelsConfig>({
   name: 'bn',
   aliases: ['batchnorm'],
   family: 'norm',
   summary: msg('kind.bn'),
   mistake: msg('mistake.bn'),
-  args: [{ name: 'C', inferable: true }],
-  options: AFFINE_OPTIONS,
   example: 'bn 64',
-  input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
-  parse: (a) => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
-  print: (c) => ['bn', ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  ...perChannelKind('bn'),
   evaluate(c, input, framework) {
     expectMinRank(input, 1, 'bn', 'C');
     const channels = resolveFeatures(c.channels, input, 'bn', 'C');
@@ -87,22 +94,14 @@ export const bn = defineKind<BatchNormConfig>({
   },
 });
 
-interface LayerNormConfig extends Affine {
-  readonly channels: number | undefined;
-}
-
-export const ln = defineKind<LayerNormConfig>({
+export const ln = defineKind<ChannelsConfig>({
   name: 'ln',
   aliases: ['layernorm'],
   family: 'norm',
   summary: msg('kind.ln'),
   mistake: msg('mistake.ln'),
-  args: [{ name: 'C', inferable: true }],
-  options: AFFINE_OPTIONS,
   example: 'ln 768',
-  input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
-  parse: (a) => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
-  print: (c) => ['ln', ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  ...perChannelKind('ln'),
   evaluate(c, input, framework) {
     expectMinRank(input, 1, 'ln', 'C');
     const channels = resolveFeatures(c.channels, input, 'ln', 'C');

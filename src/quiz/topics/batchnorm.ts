@@ -1,6 +1,6 @@
 /** BatchNorm: γ and β are trained, the moving statistics are not; the frameworks book them differently. */
 import { msg } from '../../i18n/messages.js';
-import { evaluate, mistake, n, working, type TopicGenerator } from '../question.js';
+import { countQuestion, evaluate, mistake, n, type TopicGenerator } from '../question.js';
 
 export const batchnorm: TopicGenerator = (rng, level) => {
   const c = rng.pick([16, 32, 64, 128, 256]);
@@ -23,31 +23,15 @@ export const batchnorm: TopicGenerator = (rng, level) => {
     };
   }
   if (level === 'medium') {
-    const spec = `bn ${c} in=${side}x${side}`;
-    const r = evaluate(spec);
-    return {
-      prompt: msg('q.bnKerasTotal', { shape }),
-      spec,
-      answer: r.report.counts.total,
-      mistakes: [
-        mistake('forgotStats', 2 * c, 'why.forgotStats', { c: n(c) }),
-        mistake('perPosition', 4 * perPosition, 'why.perPosition', { c: n(c) }),
-        mistake('onePerChannel', c, 'why.onePerChannel'),
-      ],
-      working: working(r),
-    };
-  }
-  const spec = `bn ${c} --framework pytorch`;
-  const r = evaluate(spec);
-  return {
-    prompt: msg('q.bnTorch', { c: n(c) }),
-    spec,
-    answer: r.report.counts.total,
-    mistakes: [
-      mistake('countedBuffers', 4 * c, 'why.countedBuffers'),
-      mistake('countedBatchCounter', 4 * c + 1, 'why.countedBatchCounter'),
+    return countQuestion(msg('q.bnKerasTotal', { shape }), `bn ${c} in=${side}x${side}`, () => [
+      mistake('forgotStats', 2 * c, 'why.forgotStats', { c: n(c) }),
+      mistake('perPosition', 4 * perPosition, 'why.perPosition', { c: n(c) }),
       mistake('onePerChannel', c, 'why.onePerChannel'),
-    ],
-    working: working(r),
-  };
+    ]);
+  }
+  return countQuestion(msg('q.bnTorch', { c: n(c) }), `bn ${c} --framework pytorch`, () => [
+    mistake('countedBuffers', 4 * c, 'why.countedBuffers'),
+    mistake('countedBatchCounter', 4 * c + 1, 'why.countedBatchCounter'),
+    mistake('onePerChannel', c, 'why.onePerChannel'),
+  ]);
 };

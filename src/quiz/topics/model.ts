@@ -3,7 +3,10 @@
  * spatial size matters, and where most totals go wrong.
  */
 import { msg } from '../../i18n/messages.js';
-import { evaluate, mistake, n, sizeOf, total, working, type TopicGenerator } from '../question.js';
+import { countQuestion, evaluate, mistake, n, sizeOf, total, working, type TopicGenerator } from '../question.js';
+
+/** The spec as the question shows it: layers joined by arrows. */
+const arrows = (spec: string) => spec.replace(/ > /g, ' → ');
 
 export const model: TopicGenerator = (rng, level) => {
   const side = rng.pick([28, 32]);
@@ -12,43 +15,27 @@ export const model: TopicGenerator = (rng, level) => {
   if (level === 'easy') {
     const f = rng.pick([4, 8, 16]);
     const spec = `input ${side}x${side}x${c} > conv ${f} 3 > flatten > dense ${classes}`;
-    const r = evaluate(spec);
-    const answer = r.report.counts.total;
-    return {
-      prompt: msg('q.model', { spec: spec.replace(/ > /g, ' → ') }),
-      spec,
-      answer,
-      mistakes: [
-        mistake('noConvShrink', total(spec.replace(`conv ${f} 3`, `conv ${f} 3 pad=same`)), 'why.noConvShrink', { from: String(side), to: String(side - 2) }),
-        mistake('forgotBiases', answer - sizeOf(r, 'bias'), 'why.forgotBiases'),
-        mistake('forgotInputChannels', answer - BigInt(9 * c * f) + BigInt(9 * f), 'why.forgotInputChannels', { cin: n(c) }),
-        mistake('flattenChannelsOnly', total(`input ${side}x${side}x${c} > conv ${f} 3 > gap > dense ${classes}`), 'why.channelsOnlyModel'),
-      ],
-      working: working(r),
-    };
+    return countQuestion(msg('q.model', { spec: arrows(spec) }), spec, (answer, r) => [
+      mistake('noConvShrink', total(spec.replace(`conv ${f} 3`, `conv ${f} 3 pad=same`)), 'why.noConvShrink', { from: String(side), to: String(side - 2) }),
+      mistake('forgotBiases', answer - sizeOf(r, 'bias'), 'why.forgotBiases'),
+      mistake('forgotInputChannels', answer - BigInt(9 * c * f) + BigInt(9 * f), 'why.forgotInputChannels', { cin: n(c) }),
+      mistake('flattenChannelsOnly', total(spec.replace('flatten', 'gap')), 'why.channelsOnlyModel'),
+    ]);
   }
   const [f1, f2] = rng.pick([[8, 16], [16, 32], [32, 64]] as const);
   if (level === 'medium') {
     const spec = `input ${side}x${side}x${c} > conv ${f1} 3 pad=same > maxpool 2 > conv ${f2} 3 pad=same > maxpool 2 > flatten > dense ${classes}`;
-    const r = evaluate(spec);
-    const answer = r.report.counts.total;
-    return {
-      prompt: msg('q.model', { spec: spec.replace(/ > /g, ' → ') }),
-      spec,
-      answer,
-      mistakes: [
-        mistake('forgotPooling', total(spec.replace(/ > maxpool 2/g, '')), 'why.forgotPooling'),
-        mistake('forgotBiases', answer - sizeOf(r, 'bias'), 'why.forgotBiases'),
-        mistake('poolingParams', answer + BigInt(4 * (f1 + f2)), 'why.poolHasNoWeights'),
-      ],
-      working: working(r),
-    };
+    return countQuestion(msg('q.model', { spec: arrows(spec) }), spec, (answer, r) => [
+      mistake('forgotPooling', total(spec.replace(/ > maxpool 2/g, '')), 'why.forgotPooling'),
+      mistake('forgotBiases', answer - sizeOf(r, 'bias'), 'why.forgotBiases'),
+      mistake('poolingParams', answer + BigInt(4 * (f1 + f2)), 'why.poolHasNoWeights'),
+    ]);
   }
   const spec = `input ${side}x${side}x${c} > conv ${f1} 3 pad=same > bn > maxpool 2 > conv ${f2} 3 > bn > gap > dense ${classes}`;
   const r = evaluate(spec);
   const trainable = r.report.counts.trainable;
   return {
-    prompt: msg('q.modelTrainable', { spec: spec.replace(/ > /g, ' → ') }),
+    prompt: msg('q.modelTrainable', { spec: arrows(spec) }),
     spec,
     answer: trainable,
     mistakes: [
