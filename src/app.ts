@@ -11,6 +11,7 @@ import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
+import { SlackPlatform } from './platforms/slack/platform.js';
 import { Practice } from './quiz/practice.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
@@ -64,7 +65,7 @@ export class App {
     this.services = { quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock };
-    void deps;
+    if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
 
     const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
     if (!chat) {

@@ -1,0 +1,122 @@
+/**
+ * Who is asking, where: a Slack payload to a command Context. The scope is the workspace
+ * (`slack:<team_id>`), so boards never mix across workspaces; the language is the workspace's
+ * setting (/settings language, QUIZ_LANGUAGE until an admin changes it).
+ * A person's display name and whether they are a workspace admin or owner come from users.info,
+ * cached, so a busy quiz does not ask Slack about the same student on every click.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Context, Services, View } from '../../../commands/types.js';
+import type { Clock } from '../../clock.js';
+import type { Config } from '../../config.js';
+import type { Lang } from '../../i18n/messages.js';
+import type { Logger } from '../../log.js';
+
+/** The parts of a slash command, button click or form submission a Context is made from. */
+export interface Asker {
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly userId: string;
+  /** The name in the payload (a username), used until users.info says better. */
+  readonly userName: string;
+}
+
+interface Member {
+  readonly name: string;
+  readonly workspaceAdmin: boolean;
+}
+
+const MEMBER_TTL_MS = 10 * 60_000;
+/** A failed look-up (no users:read scope, a hiccup) is retried sooner than a good one is refreshed. */
+const FAILED_TTL_MS = 60_000;
+const MAX_CACHED = 5_000;
+
+export const scopeOf = (teamId: string): string => `slack:${teamId}`;
+
+export class SlackContexts {
+  private readonly members = new Map<string, { readonly until: number; readonly member: Promise<Member> }>();
+  private readonly admins: ReadonlySet<string>;
+  readonly view: View;
+
+  constructor(
+    private readonly o: {
+      readonly config: Config;
+      readonly services: Services;
+      readonly clock: Clock;
+      readonly log: Logger;
+      readonly client: webApi.WebClient;
+    },
+  ) {
+    this.admins = new Set(o.config.ADMIN_USER_IDS);
+    const fallback = fallbackDates(o.config.QUIZ_TIMEZONE);
+    this.view = {
+      mention: (userId) => `<@${userId}>`,
+      time: (ms) => slackDate(ms, o.clock.now(), fallback),
+      channel: (channelId) => `<#${channelId}>`,
+    };
+  }
+
+  async of(asker: Asker): Promise<Context> {
+    const member = await this.member(asker);
+    return {
+      ...this.view,
+      platform: 'slack',
+      scopeId: scopeOf(asker.teamId),
+      channelId: asker.channelId,
+      player: { userId: asker.userId, name: member.name },
+      lang: this.o.services.quiz.scope(scopeOf(asker.teamId)).language,
+      isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
+      services: this.o.services,
+    };
+  }
+
+  /**
+   * The workspace's language where no Context is at hand (a stale button, a crash report); the
+   * deployment's when the workspace is unknown or its settings cannot be read.
+   */
+  langOf(scopeId: string | undefined): Lang {
+    try {
+      return scopeId === undefined ? this.o.config.QUIZ_LANGUAGE : this.o.services.quiz.scope(scopeId).language;
+    } catch {
+      return this.o.config.QUIZ_LANGUAGE;
+    }
+  }
+
+  private member(asker: Asker): Promise<Member> {
+    const key = `${asker.teamId}/${asker.userId}`;
+    const now = this.o.clock.now();
+    const cached = this.members.get(key);
+    if (cached && cached.until > now) return cached.member;
+    if (this.members.size >= MAX_CACHED) this.members.clear();
+    const fallback: Member = { name: asker.userName, workspaceAdmin: false };
+    const member = this.lookUp(asker).catch((err: unknown) => {
+      this.o.log.warn({ err, user: asker.userId }, 'users.info failed; using the name in the request and ADMIN_USER_IDS only');
+      this.members.set(key, { until: this.o.clock.now() + FAILED_TTL_MS, member: Promise.resolve(fallback) });
+      return fallback;
+    });
+    this.members.set(key, { until: now + MEMBER_TTL_MS, member });
+    return member;
+  }
+
+  private async lookUp(asker: Asker): Promise<Member> {
+    const { user } = await this.o.client.users.info({ user: asker.userId });
+    if (!user) throw new Error(`users.info returned no user for ${asker.userId}`);
+    const profile = user.profile;
+    const name = [profile?.display_name, profile?.real_name, user.real_name, user.name, asker.userName].find((n) => n !== undefined && n.trim() !== '');
+    return { name: name ?? asker.userId, workspaceAdmin: user.is_admin === true || user.is_owner === true || user.is_primary_owner === true };
+  }
+}
+
+/** How a date token reads where Slack cannot render it: `23 Nov 2026, 10:01 GMT+8`. */
+export const fallbackDates = (timeZone: string): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+
+/**
+ * A moment as Slack's date token, shown in each reader's own time zone: the clock time for a
+ * deadline within hours, the date as well for one further away. The fallback (notifications,
+ * old clients) is in the deployment's time zone.
+ */
+export function slackDate(ms: number, now: number, fallback: Intl.DateTimeFormat): string {
+  const format = Math.abs(ms - now) < 12 * 3600_000 ? '{time}' : '{date_short_pretty} {time}';
+  return `<!date^${Math.floor(ms / 1000)}^${format}|${fallback.format(ms)}>`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Where a Reply goes on Slack. A private reply answers through the request's response_url as an
+ * ephemeral message (only the asker sees it; the bot need not be in the channel). A public reply
+ * is posted with chat.postMessage, so its ts is known: a question's ts is what its reveal edits.
+ */
+import type { RespondArguments, webApi } from '@slack/bolt';
+import type { Reply } from '../../../commands/types.js';
+import type { Lang } from '../../i18n/messages.js';
+import type { Logger } from '../../log.js';
+import { renderReply, withoutButtons, type SlackMessage } from './blocks.js';
+
+export type Respond = (message: RespondArguments) => Promise<unknown>;
+
+/** Where a reply to a request goes: its channel, and its response_url. */
+export interface Route {
+  readonly channelId: string;
+  readonly respond: Respond;
+}
+
+/** Messages with buttons this process posted, to take the buttons off later; bounded. */
+const REMEMBERED = 1_000;
+
+export const ephemeral = (message: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...message });
+
+/** Bolt's respond() for a response_url kept from an earlier request (a form's button click). */
+export const respondTo =
+  (url: string): Respond =>
+  async (message) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+  };
+
+export class Delivery {
+  /** By ts: the channel it is in (a DM's id differs from the user id it was posted to) and what it says. */
+  private readonly withButtons = new Map<string, { readonly channel: string; readonly message: SlackMessage }>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly log: Logger,
+  ) {}
+
+  async reply(reply: Reply, lang: Lang, route: Route): Promise<void> {
+    const message = renderReply(reply, lang);
+    if (reply.visibility === 'private') {
+      await route.respond(ephemeral(message));
+      return;
+    }
+    try {
+      await this.publish(route.channelId, reply, message);
+    } catch (err) {
+      if (!cannotPostIn(err)) throw err;
+      // chat.postMessage needs the bot in private channels and DMs; the response_url still reaches
+      // the channel, but gives no ts, so this message cannot be edited later.
+      this.log.warn({ channel: route.channelId, err }, 'the bot is not in this channel; answering through response_url');
+      await route.respond({ response_type: 'in_channel', replace_original: false, ...message });
+    }
+  }
+
+  /** Posts in a channel unasked (a reveal); returns the message's ts. */
+  post(channelId: string, reply: Reply, lang: Lang): Promise<string> {
+    return this.publish(channelId, reply, renderReply(reply, lang));
+  }
+
+  /** Takes the buttons off a message this process posted (a closed question). */
+  async dropButtons(ts: string): Promise<void> {
+    const posted = this.withButtons.get(ts);
+    // Posted before a restart: its buttons stay, and a late click is told the question has closed.
+    if (!posted) return;
+    await this.client.chat.update({ channel: posted.channel, ts, ...withoutButtons(posted.message) });
+    this.withButtons.delete(ts);
+  }
+
+  private async publish(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
+    const posted = await this.client.chat.postMessage({ channel: channelId, ...message });
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    if (message.blocks.some((b) => b.type === 'actions')) {
+      if (this.withButtons.size >= REMEMBERED) this.withButtons.delete(this.withButtons.keys().next().value!);
+      this.withButtons.set(posted.ts, { channel: posted.channel ?? channelId, message });
+    }
+    reply.onPosted?.(posted.ts);
+    return posted.ts;
+  }
+}
+
+/** chat.postMessage's refusals that the response_url can work around. */
+function cannotPostIn(err: unknown): boolean {
+  const code = (err as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return code === 'not_in_channel' || code === 'channel_not_found';
+}

@@ -1,0 +1,97 @@
+/**
+ * HTTP mode: the real Bolt HTTPReceiver on 127.0.0.1, correctly signed slash commands, button
+ * clicks and form submissions; respond() caught by the fake's response_url endpoints and Web API
+ * calls by its fake API. Requests that are not Slack's get 401 and change nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/quiz/generator.js';
+import { SIGNING_SECRET, commandBody, postToBot, signatureHeaders, slashCommand } from '../support/fake-slack.js';
+import { CHANNEL, USERS, button, buttonsOf, startBot, textOf } from './harness.js';
+
+const { alice, bob, teacher } = USERS;
+
+describe('Slack over HTTP', () => {
+  it('answers a signed /count: an empty ack at once, then 1,792 with the formula, privately, with a share button', async () => {
+    const bot = await startBot();
+    const started = performance.now();
+    const { ack, responseUrl } = await bot.command(alice, '/count conv 3 64 3');
+    expect(ack).toEqual({});
+    expect(performance.now() - started).toBeLessThan(3000);
+    const reply = await bot.privateReply(responseUrl);
+    expect(reply.text).toBe('Conv2D: 1,792 parameters');
+    expect(textOf(reply)).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
+    expect(textOf(reply)).toContain('= (3×3×3 + 1)×64');
+    expect(buttonsOf(reply).map((b) => [(b.text as { text: string }).text, b.value])).toEqual([['Share in channel', 'share:conv%203%2064%203']]);
+    expect(bot.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('shares a count in the channel when its button is clicked, naming who shared it', async () => {
+    const bot = await startBot();
+    const { responseUrl } = await bot.command(alice, '/count input 28x28x1 > flatten > dense 10');
+    const reply = await bot.privateReply(responseUrl);
+    expect(textOf(reply)).toContain('7,850 parameters in total');
+    await bot.click(bob, button(reply, 'Share'), { ephemeral: true });
+    const posted = await bot.fake.nextCall('chat.postMessage');
+    expect(posted.args.channel).toBe(CHANNEL);
+    expect(textOf(posted.args)).toContain('7,850 parameters');
+    expect(textOf(posted.args)).toContain('Shared by <@U0BOB> · /count input 28x28x1 &gt; flatten &gt; dense 10');
+    expect(buttonsOf(posted.args)).toEqual([]);
+  });
+
+  it('opens a form for a number answer and records what is typed; a typo stays in the form', async () => {
+    const bot = await startBot();
+    const q = generate(42, 'medium', 'conv');
+    await bot.command(teacher, '/quiz level:medium topic:conv seed:42');
+    const question = (await bot.fake.nextCall('chat.postMessage')).args;
+    expect(textOf(question)).toContain('Question #1 · convolution · medium (20 points)');
+
+    const { ack, responseUrl } = await bot.click(alice, button(question, 'Answer'), { messageTs: '1.000001' });
+    expect(ack).toEqual({});
+    const opened = await bot.fake.nextCall('views.open');
+    const form = opened.args.view as Record<string, unknown>;
+    expect(form).toMatchObject({ type: 'modal', title: { text: 'Your answer' }, submit: { text: 'Submit' } });
+    expect(JSON.parse(String(form.private_metadata))).toEqual({ button: 'answer:1', channelId: CHANNEL, responseUrl });
+
+    expect(await bot.submit(alice, form, 'twelve')).toEqual({
+      response_action: 'errors',
+      errors: { input: expect.stringMatching(/^twelve is not a count: answer with a whole number/) },
+    });
+    expect(bot.app.store.roundAnswers(1)).toHaveLength(0);
+
+    expect(await bot.submit(alice, form, q.answer.toString())).toEqual({});
+    const feedback = await bot.privateReply(responseUrl);
+    expect(textOf(feedback)).toContain('Correct, and first');
+    expect(bot.app.store.roundAnswers(1).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
+  });
+});
+
+describe('requests that are not from Slack get 401 and change nothing', () => {
+  const quiz = (responseUrl: string) => commandBody(slashCommand(teacher, '/quiz', 'topic:dense', { channel: CHANNEL, responseUrl }));
+  const now = () => Math.floor(Date.now() / 1000);
+  const cases: ReadonlyArray<readonly [string, (body: string) => Record<string, string>]> = [
+    ['a bad signature', (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': `v0=${'0'.repeat(64)}` })],
+    ['a signature made with the wrong secret', (body) => signatureHeaders(body, 'not-the-signing-secret')],
+    ['a signature of another body', (body) => signatureHeaders(`${body}&text=forged`, SIGNING_SECRET)],
+    ['no signature headers', () => ({})],
+    ['no timestamp header', (body) => ({ 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']! })],
+    ['no signature header', (body) => ({ 'x-slack-request-timestamp': String(now()) })],
+    ['an unknown signature version', (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']!.replace('v0=', 'v1=') })],
+    ['a timestamp older than five minutes', (body) => signatureHeaders(body, SIGNING_SECRET, now() - 5 * 60 - 30)],
+  ];
+
+  it.each(cases)('%s', async (_what, headersFor) => {
+    const bot = await startBot();
+    const url = `http://127.0.0.1:${bot.slack.address!.port}/slack/events`;
+    const body = quiz(bot.fake.responseUrl());
+    const res = await postToBot(url, body, headersFor(body));
+    expect(res.status).toBe(401);
+    // The same request, correctly signed, is accepted: the refusal was the signature's doing.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bot.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
+    expect(bot.fake.responses).toHaveLength(0);
+    expect(bot.app.store.db.prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(0);
+    expect((await postToBot(url, body)).status).toBe(200);
+    await bot.fake.nextCall('chat.postMessage');
+    expect(bot.app.store.db.prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(1);
+  });
+});

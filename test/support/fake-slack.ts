@@ -1,0 +1,440 @@
+/**
+ * A fake Slack on 127.0.0.1, for end-to-end tests of the real Bolt app (and its benchmark).
+ *
+ * - The Web API at `/api/<method>`: every call is recorded; answers look like Slack's (ok with
+ *   realistic fields, or Slack's error codes); bot methods need the bot token, Socket Mode's
+ *   apps.connections.open the app token; messages, updates and modals past a Block Kit limit are
+ *   refused with `invalid_blocks` as Slack does. `failNext` makes the next call of a method fail.
+ * - response_url endpoints at `/respond/<n>`: what respond() posts is recorded.
+ * - Socket Mode: apps.connections.open hands out a ws:// URL on the same server; the socket says
+ *   hello, takes envelopes, and hands back the app's acks.
+ * - What Slack sends: slash command, block_actions and view_submission payloads, and the v0
+ *   request signature (HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret).
+ *
+ * `nextCall` / `nextResponse` wait for the first recorded call or response not yet taken that
+ * matches, and take it, so a test reads them in order without seeing one twice.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const BOT_TOKEN = 'xoxb-1111-2222-paramquiz';
+export const APP_TOKEN = 'xapp-1-A0PARAMQUIZ-3333-paramquiz';
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+export const TEAM = { id: 'T0CLASS', domain: 'paramquiz-class', name: 'ParamQuiz Class' } as const;
+export const BOT = { userId: 'U0BOT', botId: 'B0BOT', appId: 'A0PARAMQUIZ' } as const;
+
+export interface FakeUser {
+  readonly id: string;
+  /** The username (what payloads carry). */
+  readonly name: string;
+  /** The profile's display name (what users.info adds). */
+  readonly displayName?: string;
+  readonly isAdmin?: boolean;
+  readonly isOwner?: boolean;
+}
+
+export type Json = Record<string, unknown>;
+
+export interface ApiCall {
+  readonly method: string;
+  /** Form fields, with Block Kit and view JSON parsed back to objects. */
+  readonly args: Json;
+  readonly token: string | undefined;
+}
+
+export interface ResponsePost {
+  readonly url: string;
+  readonly body: Json;
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  private readonly users = new Map<string, FakeUser>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly taken = new Set<object>();
+  private readonly waiters = new Set<() => void>();
+  private readonly sockets: FakeSocket[] = [];
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private nextTs = 0;
+  private nextResponseUrl = 0;
+  private nextViewId = 0;
+
+  private constructor(
+    private readonly server: Server,
+    /** false: answer without recording (a benchmark's long run). */
+    private readonly record: boolean,
+  ) {}
+
+  static async start(options: { readonly record?: boolean } = {}): Promise<FakeSlack> {
+    const server = createServer();
+    const fake = new FakeSlack(server, options.record ?? true);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/link')) return void socket.destroy();
+      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.accept(ws));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** SLACK_API_URL for the bot. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  addUser(user: FakeUser): FakeUser {
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** A fresh response_url, as Slack gives one per request. */
+  responseUrl(): string {
+    return `${this.origin}/respond/${++this.nextResponseUrl}`;
+  }
+
+  /** The next call of `method` fails with Slack's `error` code. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  nextCall(method: string, match: (args: Json) => boolean = () => true, ms = 5_000): Promise<ApiCall> {
+    return this.take(this.calls, (c) => c.method === method && match(c.args), `a ${method} call`, ms);
+  }
+
+  nextResponse(match: (r: ResponsePost) => boolean = () => true, ms = 5_000): Promise<ResponsePost> {
+    return this.take(this.responses, match, 'a response_url post', ms);
+  }
+
+  /** The next Socket Mode connection, once it has been told hello. */
+  socket(ms = 5_000): Promise<FakeSocket> {
+    return this.take(this.sockets, () => true, 'a Socket Mode connection', ms);
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private take<T extends object>(list: readonly T[], match: (item: T) => boolean, what: string, ms: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = (): boolean => {
+        const found = list.find((item) => !this.taken.has(item) && match(item));
+        if (found === undefined) return false;
+        this.taken.add(found);
+        this.waiters.delete(waiter);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const waiter = () => void check();
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${ms} ms waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ') || 'none'}`));
+      }, ms);
+      if (!check()) this.waiters.add(waiter);
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = req.url ?? '/';
+    if (url.startsWith('/respond/')) {
+      const body = JSON.parse(raw) as Json;
+      const problems = Array.isArray(body.blocks) ? blockProblems(body.blocks as Json[]) : [];
+      if (this.record) this.responses.push({ url: `${this.origin}${url}`, body });
+      this.notify();
+      if (problems.length > 0) return send(res, 400, 'invalid_blocks');
+      return send(res, 200, 'ok');
+    }
+    const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseForm(raw, req.headers['content-type']);
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+    if (this.record) this.calls.push({ method, args, token });
+    this.notify();
+    send(res, 200, JSON.stringify(this.answer(method, args, token)), 'application/json; charset=utf-8');
+  }
+
+  private answer(method: string, args: Json, token: string | undefined): Json {
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return { ok: false, error: failure };
+    if (method === 'apps.connections.open') {
+      if (token !== APP_TOKEN) return { ok: false, error: token?.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth' };
+      return { ok: true, url: `${this.origin.replace('http', 'ws')}/link/?ticket=${this.sockets.length + 1}&app_id=${BOT.appId}` };
+    }
+    if (token !== BOT_TOKEN) return { ok: false, error: token ? 'invalid_auth' : 'not_authed' };
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: `https://${TEAM.domain}.slack.com/`, team: TEAM.name, user: 'paramquiz', team_id: TEAM.id, user_id: BOT.userId, bot_id: BOT.botId, is_enterprise_install: false };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return user ? { ok: true, user: userObject(user) } : { ok: false, error: 'user_not_found' };
+      }
+      case 'chat.postMessage':
+      case 'chat.update': {
+        const problems = messageProblems(args);
+        if (problems.length > 0) return { ok: false, error: 'invalid_blocks', errors: problems };
+        const ts = method === 'chat.update' ? String(args.ts) : this.ts();
+        const message = { type: 'message', user: BOT.userId, bot_id: BOT.botId, app_id: BOT.appId, team: TEAM.id, text: args.text, blocks: args.blocks, ts };
+        return { ok: true, channel: args.channel, ts, ...(method === 'chat.update' ? { text: args.text } : {}), message };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.ts() };
+      case 'views.open': {
+        const view = args.view as Json | undefined;
+        const problems = view ? viewProblems(view) : ['no view'];
+        if (problems.length > 0) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+        return { ok: true, view: { ...view, id: `V0FORM${++this.nextViewId}`, team_id: TEAM.id, app_id: BOT.appId, bot_id: BOT.botId, state: { values: {} }, hash: `${Date.now()}.hash` } };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private ts(): string {
+    const n = ++this.nextTs;
+    return `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, '0')}`;
+  }
+
+  private accept(ws: WebSocket): void {
+    const socket = new FakeSocket(ws, () => this.notify());
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'applink-fake', approximate_connection_time: 18060 }, connection_info: { app_id: BOT.appId } }));
+    this.sockets.push(socket);
+    this.notify();
+  }
+}
+
+/** One Socket Mode connection: envelopes out, the app's acks back. */
+export class FakeSocket {
+  private readonly acks = new Map<string, Json>();
+  private next = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly changed: () => void,
+  ) {
+    ws.on('message', (data) => {
+      const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Json };
+      if (ack.envelope_id) this.acks.set(ack.envelope_id, ack.payload ?? {});
+      this.changed();
+    });
+  }
+
+  /** Sends an envelope of `type` and resolves with the payload of the app's ack. */
+  deliver(type: 'slash_commands' | 'interactive', payload: Json, ms = 3_000): Promise<Json> {
+    const id = `env-${++this.next}-${Date.now()}`;
+    this.ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' || payload.type === 'view_submission', retry_attempt: 0, retry_reason: '' }));
+    return new Promise<Json>((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        const ack = this.acks.get(id);
+        if (ack) return resolve(ack);
+        if (Date.now() - started > ms) return reject(new Error(`no ack for envelope ${id} within ${ms} ms`));
+        setTimeout(poll, 5);
+      };
+      poll();
+    });
+  }
+}
+
+// ── what Slack sends ──
+
+export interface Where {
+  readonly channel: string;
+  readonly responseUrl: string;
+  readonly team?: string;
+}
+
+/** A slash command's fields (form-encoded over HTTP, a JSON object in a Socket Mode envelope). */
+export function slashCommand(user: FakeUser, command: string, text: string, where: Where): Record<string, string> {
+  const team = where.team ?? TEAM.id;
+  return {
+    token: 'verification-token-unused',
+    team_id: team,
+    team_domain: TEAM.domain,
+    channel_id: where.channel,
+    channel_name: 'deep-learning',
+    user_id: user.id,
+    user_name: user.name,
+    command,
+    text,
+    api_app_id: BOT.appId,
+    is_enterprise_install: 'false',
+    response_url: where.responseUrl,
+    trigger_id: triggerId(),
+  };
+}
+
+/** A click on a button of a message (the element as the bot rendered it). */
+export function blockActions(user: FakeUser, button: Json, where: Where & { readonly messageTs?: string; readonly ephemeral?: boolean }): Json {
+  const team = where.team ?? TEAM.id;
+  return {
+    type: 'block_actions',
+    user: { id: user.id, username: user.name, name: user.name, team_id: team },
+    api_app_id: BOT.appId,
+    token: 'verification-token-unused',
+    container: { type: 'message', message_ts: where.messageTs ?? '1.000001', channel_id: where.channel, is_ephemeral: where.ephemeral ?? false },
+    trigger_id: triggerId(),
+    team: { id: team, domain: TEAM.domain },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: where.channel, name: 'deep-learning' },
+    response_url: where.responseUrl,
+    actions: [{ type: 'button', block_id: 'b1', action_id: button.action_id, value: button.value, text: button.text, action_ts: `${Date.now() / 1000}` }],
+  };
+}
+
+/** The submission of a view the bot opened, with `text` typed into its one text input. */
+export function viewSubmission(user: FakeUser, opened: Json, text: string, team: string = TEAM.id): Json {
+  const input = (opened.blocks as Json[]).find((b) => b.type === 'input')!;
+  const element = input.element as Json;
+  return {
+    type: 'view_submission',
+    team: { id: team, domain: TEAM.domain },
+    user: { id: user.id, username: user.name, name: user.name, team_id: team },
+    api_app_id: BOT.appId,
+    token: 'verification-token-unused',
+    trigger_id: triggerId(),
+    view: {
+      ...opened,
+      team_id: team,
+      state: { values: { [String(input.block_id)]: { [String(element.action_id)]: { type: 'plain_text_input', value: text } } } },
+      hash: `${Date.now()}.hash`,
+      root_view_id: opened.id,
+      previous_view_id: null,
+      app_installed_team_id: team,
+    },
+    response_urls: [],
+  };
+}
+
+/** A slash command as Slack posts it over HTTP: its fields, form-encoded. */
+export const commandBody = (fields: Record<string, string>): string => new URLSearchParams(fields).toString();
+
+/** An interaction (block_actions, view_submission) as Slack posts it over HTTP: `payload=` JSON. */
+export const interactionBody = (payload: Json): string => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+/** Slack's request signature headers for `body`, signed at `timestamp` (seconds). */
+export function signatureHeaders(body: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${signature}` };
+}
+
+/** POSTs a body to the bot's /slack/events as Slack would (signed unless `headers` say otherwise). */
+export async function postToBot(url: string, body: string, headers: Record<string, string> = signatureHeaders(body, SIGNING_SECRET)): Promise<{ status: number; text: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+  return { status: res.status, text: await res.text() };
+}
+
+// ── Block Kit limits, refused as Slack refuses them ──
+
+const text = (o: unknown): string => String((o as Json | undefined)?.text ?? '');
+
+export function blockProblems(blocks: readonly Json[]): string[] {
+  const problems: string[] = [];
+  if (blocks.length > 50) problems.push(`${blocks.length} blocks (max 50)`);
+  const actionIds = new Set<string>();
+  for (const [i, b] of blocks.entries()) {
+    const where = `blocks[${i}] (${String(b.type)})`;
+    if (b.type === 'header' && (text(b.text).length > 150 || text(b.text) === '')) problems.push(`${where}: header text ${text(b.text).length} chars`);
+    if (b.type === 'section') {
+      if (b.text !== undefined && (text(b.text).length > 3000 || text(b.text) === '')) problems.push(`${where}: text ${text(b.text).length} chars`);
+      const fields = (b.fields as Json[] | undefined) ?? [];
+      if (fields.length > 10) problems.push(`${where}: ${fields.length} fields`);
+      for (const f of fields) if (text(f).length > 2000) problems.push(`${where}: field ${text(f).length} chars`);
+      if (b.text === undefined && fields.length === 0) problems.push(`${where}: neither text nor fields`);
+    }
+    if (b.type === 'context') {
+      const elements = (b.elements as Json[] | undefined) ?? [];
+      if (elements.length === 0 || elements.length > 10) problems.push(`${where}: ${elements.length} elements`);
+      for (const e of elements) if (text(e).length > 3000) problems.push(`${where}: element ${text(e).length} chars`);
+    }
+    if (b.type === 'actions') {
+      const elements = (b.elements as Json[] | undefined) ?? [];
+      if (elements.length === 0 || elements.length > 25) problems.push(`${where}: ${elements.length} elements`);
+      for (const e of elements) {
+        const id = String(e.action_id ?? '');
+        if (text(e.text).length > 75) problems.push(`${where}: button text ${text(e.text).length} chars`);
+        if (id.length > 255) problems.push(`${where}: action_id ${id.length} chars`);
+        if (String(e.value ?? '').length > 2000) problems.push(`${where}: value ${String(e.value).length} chars`);
+        if (actionIds.has(id)) problems.push(`${where}: duplicate action_id ${id}`);
+        actionIds.add(id);
+      }
+    }
+  }
+  return problems;
+}
+
+function messageProblems(args: Json): string[] {
+  const blocks = args.blocks as Json[] | undefined;
+  if (blocks === undefined && (typeof args.text !== 'string' || args.text === '')) return ['no_text'];
+  return blocks ? blockProblems(blocks) : [];
+}
+
+function viewProblems(view: Json): string[] {
+  const problems = blockProblems((view.blocks as Json[] | undefined) ?? []);
+  if (text(view.title).length > 24 || text(view.title) === '') problems.push(`title ${text(view.title).length} chars (max 24)`);
+  for (const key of ['submit', 'close']) if (view[key] !== undefined && text(view[key]).length > 24) problems.push(`${key} longer than 24 chars`);
+  if (String(view.private_metadata ?? '').length > 3000) problems.push('private_metadata longer than 3000 chars');
+  return problems;
+}
+
+// ── plumbing ──
+
+function userObject(u: FakeUser): Json {
+  const display = u.displayName ?? u.name;
+  return {
+    id: u.id,
+    team_id: TEAM.id,
+    name: u.name,
+    deleted: false,
+    real_name: display,
+    tz: 'Asia/Taipei',
+    is_admin: u.isAdmin ?? false,
+    is_owner: u.isOwner ?? false,
+    is_primary_owner: false,
+    is_bot: false,
+    profile: { display_name: display, real_name: display, team: TEAM.id },
+  };
+}
+
+let triggers = 0;
+const triggerId = (): string => `${Date.now()}.${++triggers}.trigger`;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API's form fields; the ones the client JSON-encoded (blocks, view) parsed back. */
+function parseForm(raw: string, contentType: string | undefined): Json {
+  if (contentType?.startsWith('application/json')) return raw === '' ? {} : (JSON.parse(raw) as Json);
+  const args: Json = {};
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  return args;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
+  res.writeHead(status, { 'content-type': type });
+  res.end(body);
+}
