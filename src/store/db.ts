@@ -17,11 +17,16 @@ export type Db = Database.Database;
  */
 export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
 
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, migrationsDir = MIGRATIONS_DIR): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   for (const pragma of PRAGMAS) db.pragma(pragma);
-  migrate(db);
+  try {
+    migrate(db, migrationsDir);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return db;
 }
 
