@@ -7,7 +7,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -28,7 +28,7 @@ import {
   type Json,
   type ResponsePost,
 } from '../support/fake-slack.js';
-import { MONDAY_10_TAIPEI, tempDir } from '../support/quiz.js';
+import { MONDAY_10_TAIPEI, onCleanup, tempDir } from '../support/quiz.js';
 
 export const CHANNEL = 'C0DEEPLEARN';
 
@@ -61,7 +61,10 @@ export interface Bot {
   readonly clock: ManualClock;
   readonly transport: Transport;
   readonly logs: LogLine[];
-  /** `/count conv 3 64 3` from a user in a channel; resolves with the ack and the response_url used. */
+  /**
+   * A line as the user types it (`/count input 28x28x1 > dense 10`), sent as Slack sends it (`&gt;`),
+   * from a user in a channel; resolves with the ack and the response_url used.
+   */
   command(user: FakeUser, line: string, channel?: string): Promise<{ ack: Json; responseUrl: string }>;
   /** A click on a button the bot posted (as rendered in a recorded message). */
   click(user: FakeUser, button: Json, where?: { channel?: string; messageTs?: string; ephemeral?: boolean }): Promise<{ ack: Json; responseUrl: string }>;
@@ -71,11 +74,6 @@ export interface Bot {
   privateReply(responseUrl: string): Promise<Json>;
   stop(): Promise<void>;
 }
-
-const running: Bot[] = [];
-afterEach(async () => {
-  while (running.length > 0) await running.pop()!.stop();
-});
 
 export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record<string, string>; clock?: ManualClock } = {}): Promise<Bot> {
   const mode = options.mode ?? 'http';
@@ -106,9 +104,9 @@ export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record
   const transport = mode === 'http' ? httpTransport(`http://127.0.0.1:${slack.address!.port}/slack/events`) : socketTransport(await socketReady!);
 
   const command: Bot['command'] = async (user, line, channel = CHANNEL) => {
-    const [, name = '', text = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+    const [, name = '', typed = ''] = /^(\/\S+)\s*([\s\S]*)$/.exec(line) ?? [];
     const responseUrl = fake.responseUrl();
-    return { ack: await transport.command(slashCommand(user, name, text, { channel, responseUrl })), responseUrl };
+    return { ack: await transport.command(slashCommand(user, name, slackEscape(typed), { channel, responseUrl })), responseUrl };
   };
   const click: Bot['click'] = async (user, button, where = {}) => {
     const responseUrl = fake.responseUrl();
@@ -135,7 +133,7 @@ export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record
       await fake.close();
     },
   };
-  running.push(bot);
+  onCleanup(() => bot.stop());
   return bot;
 }
 
@@ -151,6 +149,9 @@ function httpTransport(eventsUrl: string): Transport {
 function socketTransport(socket: FakeSocket): Transport {
   return { command: (fields) => socket.deliver('slash_commands', fields), interact: (payload) => socket.deliver('interactive', payload) };
 }
+
+/** Slack escapes these three in everything a person types. */
+const slackEscape = (typed: string): string => typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 // ── reading what the bot sent ──
 

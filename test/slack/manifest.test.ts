@@ -1,0 +1,33 @@
+/**
+ * slack/manifest.json is the one static list of the app's slash commands (Slack routes only the
+ * commands a manifest declares): it must name every command in COMMANDS, and nothing else.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { t } from '../../src/i18n/messages.js';
+
+interface Manifest {
+  features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }> };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+}
+
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../slack/manifest.json'), 'utf8')) as Manifest;
+
+describe('the Slack app manifest', () => {
+  it('declares every command with its English description, and no other', () => {
+    const declared = manifest.features.slash_commands.map((c) => [c.command, c.description]);
+    expect(declared).toEqual(COMMANDS.map((c) => [`/${c.name}`, t('en', c.description)]));
+  });
+
+  it('has Slack escape mentions and channels, so /close #quiz and /remove-scores @bob arrive as ids', () => {
+    for (const command of manifest.features.slash_commands) expect(command.should_escape, command.command).toBe(true);
+  });
+
+  it('asks for the scopes the bot uses, with interactivity and Socket Mode on', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'users:read']);
+    expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, socket_mode_enabled: true });
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Socket Mode: the real app asks the fake's apps.connections.open for a WebSocket URL with its app
+ * token, connects on loopback, is told hello, and acks the envelopes it is sent: a slash command,
+ * a button click, a form submission. Also `npm start` itself (the built bot in its own process).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAIN } from '../support/app.js';
+import { APP_TOKEN, BOT_TOKEN, FakeSlack, slashCommand } from '../support/fake-slack.js';
+import { onCleanup, tempDir } from '../support/quiz.js';
+import { CHANNEL, USERS, button, startBot, textOf } from './harness.js';
+
+const { alice, bob, teacher } = USERS;
+
+describe('Slack in Socket Mode', () => {
+  it('connects through apps.connections.open with the app token', async () => {
+    const bot = await startBot({ mode: 'socket' });
+    expect(bot.fake.callsTo('apps.connections.open').map((c) => c.token)).toEqual([APP_TOKEN]);
+    expect(bot.slack.address).toBeUndefined();
+  });
+
+  it('acks a slash-command envelope, then answers through the response_url', async () => {
+    const bot = await startBot({ mode: 'socket' });
+    const { ack, responseUrl } = await bot.command(alice, '/count conv 3 64 3');
+    expect(ack).toEqual({});
+    const reply = await bot.privateReply(responseUrl);
+    expect(reply.text).toBe('Conv2D: 1,792 parameters');
+    expect(textOf(reply)).toContain('= (3×3×3 + 1)×64');
+  });
+
+  it('acks interactive envelopes: a click that opens the form, and its submission', async () => {
+    const bot = await startBot({ mode: 'socket' });
+    await bot.command(teacher, '/quiz level:medium topic:conv seed:42');
+    const question = (await bot.fake.nextCall('chat.postMessage')).args;
+    const click = await bot.click(bob, button(question, 'Answer'));
+    expect(click.ack).toEqual({});
+    const form = (await bot.fake.nextCall('views.open')).args.view as Record<string, unknown>;
+    expect(await bot.submit(bob, form, 'about a thousand')).toMatchObject({ response_action: 'errors', errors: { input: expect.stringContaining('about a thousand') } });
+    expect(await bot.submit(bob, form, '1,216')).toEqual({});
+    expect(textOf(await bot.privateReply(click.responseUrl))).toMatch(/Correct, and first|is not it/);
+    expect(bot.app.store.roundAnswers(1)).toHaveLength(1);
+  });
+});
+
+describe('npm start with SLACK_BOT_TOKEN and SLACK_APP_TOKEN', () => {
+  it('runs in Socket Mode and answers /count', async () => {
+    const fake = await FakeSlack.start();
+    onCleanup(() => fake.close());
+    fake.addUser(alice);
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_PATH: join(tempDir(), 'bot.db'),
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'warn',
+    };
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    onCleanup(() => {
+      child.kill('SIGKILL');
+    });
+    const socket = await fake.socket(10_000).catch((err: Error) => {
+      throw new Error(`${err.message}\nbot stderr:\n${stderr}`);
+    });
+    const responseUrl = fake.responseUrl();
+    expect(await socket.deliver('slash_commands', slashCommand(alice, '/count', 'conv 3 64 3', { channel: CHANNEL, responseUrl }))).toEqual({});
+    const reply = await fake.nextResponse((r) => r.url === responseUrl);
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: 'Conv2D: 1,792 parameters' });
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+});
