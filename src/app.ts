@@ -9,6 +9,7 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
+import { DiscordPlatform } from './platforms/discord/platform.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
 import { SlackPlatform } from './platforms/slack/platform.js';
@@ -65,6 +66,7 @@ export class App {
     this.services = { quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock };
+    if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
     if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
 
     const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;

@@ -1,0 +1,153 @@
+/**
+ * One handler per kind of interaction, each small, none of them naming a command: slash commands
+ * and buttons go through dispatch (permissions, argument checks, crashes turned into a polite
+ * reply), autocomplete asks the command for suggestions, a button whose action takes text opens a
+ * modal, and the modal's submission runs that action with what was typed.
+ */
+import {
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type ModalSubmitInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
+import { findCommand } from '../../../commands/index.js';
+import { errorReply } from '../../../commands/replies.js';
+import type { Action, Context, Reply, Services } from '../../../commands/types.js';
+import { msg } from '../../i18n/messages.js';
+import type { Logger } from '../../log.js';
+import { decodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { contextFor, langOf } from './context.js';
+import { clip, LIMIT } from './limits.js';
+import { serverless, type ServiceAccess } from './no-server.js';
+import { renderReply } from './render.js';
+import { respond } from './respond.js';
+
+/** The one text field of a modal. */
+export const MODAL_INPUT = 'input';
+/** What the field takes: an answer is a number, so this is plenty. */
+const MODAL_INPUT_MAX = 100;
+
+export interface InteractionDeps {
+  readonly services: Services;
+  readonly log: Logger;
+  /** How long a reply may take before the interaction is deferred (shortened in tests). */
+  readonly deferAfterMs?: number;
+}
+
+export class InteractionHandler {
+  constructor(private readonly deps: InteractionDeps) {}
+
+  async handle(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) await this.command(interaction);
+      else if (interaction.isAutocomplete()) await this.autocomplete(interaction);
+      else if (interaction.isButton()) await this.button(interaction);
+      else if (interaction.isModalSubmit()) await this.modalSubmit(interaction);
+    } catch (err) {
+      // Dispatch already turns a command's crash into a reply; this is for what fails around it
+      // (Discord refusing a payload, a dropped connection), so the asker is still told.
+      this.deps.log.error({ err, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
+      if (interaction.isRepliable()) await this.apologize(interaction);
+    }
+  }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    // Discord sends typed values; dispatch checks them against the command all the same.
+    const raw = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value]));
+    await this.respond(interaction, (ctx, log) => runNamedCommand(interaction.commandName, ctx, raw, log));
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const where = this.where(interaction);
+    let suggestions: readonly string[] = [];
+    try {
+      suggestions = findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), contextFor(interaction, where.services)) ?? [];
+    } catch (err) {
+      // Nothing to say to someone still typing: no suggestions, and a line in the log.
+      if (!where.refused()) this.deps.log.warn({ err, command: interaction.commandName, option: focused.name }, 'autocomplete failed');
+    }
+    await interaction.respond(
+      suggestions
+        .filter((s) => s.length <= LIMIT.choiceValue) // a clipped value would no longer be what was suggested
+        .slice(0, LIMIT.choices)
+        .map((s) => ({ name: s, value: s })),
+    );
+  }
+
+  private async button(interaction: ButtonInteraction): Promise<void> {
+    const decoded = decodeButton(interaction.customId);
+    if (!decoded) return this.stale(interaction);
+    const { action, params } = decoded;
+    if (action.modal) {
+      // A modal must be the first response, so it cannot wait for anything slow: it only asks.
+      const form = action.modal(contextFor(interaction, this.where(interaction).services), params);
+      await interaction.showModal(modalFor(interaction.customId, form));
+      return;
+    }
+    await this.respond(interaction, (ctx, log) => runAction(action, params, ctx, log));
+  }
+
+  private async modalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
+    const decoded = decodeButton(interaction.customId);
+    if (!decoded) return this.stale(interaction);
+    const input = interaction.fields.getTextInputValue(MODAL_INPUT);
+    await this.respond(interaction, (ctx, log) => runAction(decoded.action, decoded.params, ctx, log, input));
+  }
+
+  /** Runs `work` in the interaction's context and answers with its reply. */
+  private respond(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<void> {
+    return respond(interaction, this.run(interaction, work), this.deps.deferAfterMs);
+  }
+
+  private async run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
+    const where = this.where(interaction);
+    const ctx = contextFor(interaction, where.services);
+    const reply = await work(ctx, where.log);
+    return where.refused() ? errorReply(ctx.lang, msg('discord.needsServer')) : reply;
+  }
+
+  /** The services an interaction may use: all of them in a server, none in a DM. */
+  private where(interaction: Interaction): ServiceAccess {
+    return interaction.inGuild() ? { services: this.deps.services, log: this.deps.log, refused: () => false } : serverless(this.deps.log);
+  }
+
+  /** A button or form from an older version of the bot, whose action no longer exists. */
+  private stale(interaction: RepliableInteraction): Promise<void> {
+    return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.staleButton'))));
+  }
+
+  private async apologize(interaction: RepliableInteraction): Promise<void> {
+    const sorry = { ...renderReply(errorReply(langOf(interaction), msg('err.internal'))), flags: MessageFlags.Ephemeral } as const;
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp(sorry);
+      else await interaction.reply(sorry);
+    } catch (err) {
+      this.deps.log.warn({ err, interaction: interaction.id }, 'could not tell the user about the failure');
+    }
+  }
+}
+
+/**
+ * The form a button opens: one short text field. Its id is the button's, so the submission runs
+ * the same action with the same parameters, and the typed text as input.
+ */
+function modalFor(customId: string, form: ReturnType<NonNullable<Action['modal']>>): ModalBuilder {
+  const input = new TextInputBuilder()
+    .setCustomId(MODAL_INPUT)
+    .setStyle(TextInputStyle.Short)
+    .setRequired(true)
+    .setMaxLength(MODAL_INPUT_MAX)
+    .setPlaceholder(clip(form.placeholder, LIMIT.inputPlaceholder));
+  return new ModalBuilder()
+    .setCustomId(customId)
+    .setTitle(clip(form.title, LIMIT.modalTitle))
+    .addLabelComponents(new LabelBuilder().setLabel(clip(form.label, LIMIT.inputLabel)).setTextInputComponent(input));
+}

@@ -1,0 +1,87 @@
+/**
+ * The Discord adapter: a gateway bot that answers interactions (slash commands, buttons, modals,
+ * autocomplete) and posts what no one asked for (reveals, scheduled questions) in a channel.
+ */
+import { Events, type Client, type Interaction, type SendableChannels } from 'discord.js';
+import type { Reply, View } from '../../../commands/types.js';
+import type { Logger } from '../../log.js';
+import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
+import { createClient } from './client.js';
+import { InteractionHandler } from './interactions.js';
+import { disabledRows, renderReply } from './render.js';
+import { DISCORD_VIEW } from './view.js';
+
+export interface DiscordOptions {
+  /** How long a reply may take before the interaction is deferred (shortened in tests). */
+  readonly deferAfterMs?: number;
+}
+
+export class DiscordPlatform implements Platform {
+  readonly name = 'discord' as const;
+  private readonly client: Client;
+  private readonly handler: InteractionHandler;
+  private readonly log: Logger;
+  private readonly token: string;
+  /** Interactions being answered; stop() waits for them so no answer meets a closed database. */
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(deps: PlatformDeps, options: DiscordOptions = {}) {
+    const token = deps.config.DISCORD_TOKEN;
+    // Checked here because discord.js would otherwise fall back to process.env.DISCORD_TOKEN.
+    if (!token) throw new Error('the Discord platform needs DISCORD_TOKEN');
+    this.token = token;
+    this.log = deps.log.child({ platform: 'discord' });
+    this.client = createClient({ api: deps.config.DISCORD_API_URL });
+    this.handler = new InteractionHandler({ services: deps.services, log: this.log, ...options });
+    this.client.on(Events.InteractionCreate, this.onInteraction);
+    // An 'error' event with no listener would end the process; a gateway error is not worth that.
+    this.client.on(Events.Error, (err) => this.log.error({ err }, 'discord client error'));
+    this.client.on(Events.Warn, (message) => this.log.warn({ message }, 'discord client warning'));
+    this.client.on(Events.ShardDisconnect, (event, shard) => this.log.warn({ shard, code: event.code }, 'discord gateway closed'));
+    this.client.on(Events.ShardResume, (shard, replayed) => this.log.info({ shard, replayed }, 'discord gateway resumed'));
+  }
+
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(this.token);
+    await ready;
+    this.log.info({ user: this.client.user?.tag, guilds: this.client.guilds.cache.size }, 'discord connected');
+  }
+
+  async stop(): Promise<void> {
+    this.client.off(Events.InteractionCreate, this.onInteraction);
+    await Promise.allSettled(this.inflight);
+    await this.client.destroy();
+  }
+
+  async post(target: PostTarget, compose: (view: View) => Reply): Promise<void> {
+    const channel = await this.client.channels.fetch(target.channelId);
+    if (!channel?.isSendable()) throw new Error(`discord channel ${target.channelId} does not take messages`);
+    const reply = compose(DISCORD_VIEW);
+    const message = await channel.send({
+      ...renderReply(reply),
+      ...(target.replyTo ? { reply: { messageReference: target.replyTo, failIfNotExists: false } } : {}),
+    });
+    reply.onPosted?.(message.id);
+    if (target.replyTo) await this.closeButtons(channel, target.replyTo);
+  }
+
+  /**
+   * Greys out the buttons of the message a post follows up (a question, once revealed). The post
+   * itself has gone out, so a failure here is logged rather than thrown: a retry would post twice.
+   */
+  private async closeButtons(channel: SendableChannels, messageId: string): Promise<void> {
+    try {
+      const message = await channel.messages.fetch(messageId);
+      const rows = disabledRows(message.components);
+      if (rows.length > 0) await message.edit({ components: rows });
+    } catch (err) {
+      this.log.warn({ err, channel: channel.id, message: messageId }, 'could not disable the buttons of a question');
+    }
+  }
+
+  private readonly onInteraction = (interaction: Interaction): void => {
+    const handling = this.handler.handle(interaction).finally(() => this.inflight.delete(handling));
+    this.inflight.add(handling);
+  };
+}

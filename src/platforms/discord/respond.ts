@@ -1,0 +1,57 @@
+/**
+ * Answering an interaction with a Reply, within Discord's three seconds whatever the command
+ * costs: a reply that is ready in time goes out as the response itself; one that is not gets a
+ * private "thinking…" first, replaced by the reply once it is ready.
+ */
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Reply } from '../../../commands/types.js';
+import { renderReply } from './render.js';
+
+/**
+ * How long a reply may take before the interaction is deferred. Discord allows three seconds
+ * from the moment it created the interaction, the trip to the bot and back included.
+ */
+export const DEFER_AFTER_MS = 1500;
+
+export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
+  const ready = await within(work, deferAfterMs);
+  if (ready) return send(interaction, ready.reply);
+  // Deferred privately: a "thinking…" seen by the whole channel would linger for replies that
+  // turn out to be private, while a public one can still follow a private placeholder.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  return sendDeferred(interaction, await work);
+}
+
+async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  const message = renderReply(reply);
+  if (reply.visibility === 'private') {
+    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const response = await interaction.reply({ ...message, withResponse: true });
+  const posted = response.resource?.message;
+  if (posted) reply.onPosted?.(posted.id);
+}
+
+async function sendDeferred(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  const message = renderReply(reply);
+  if (reply.visibility === 'private') {
+    await interaction.editReply(message);
+    return;
+  }
+  // The placeholder is private and a message cannot change who sees it: drop it, post anew.
+  await interaction.deleteReply();
+  const posted = await interaction.followUp(message);
+  reply.onPosted?.(posted.id);
+}
+
+/** The reply if `work` settles within `ms`; a rejection is passed on as it is. */
+async function within(work: Promise<Reply>, ms: number): Promise<{ reply: Reply } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  try {
+    return await Promise.race([work.then((reply) => ({ reply })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The whole bot (App: store, quiz, scheduler, the real discord.js Client) against a fake Discord
+ * on 127.0.0.1, on a real SQLite file in a temp dir, with a clock the test moves. Everything is
+ * closed after each test: client, gateway, HTTP server, database.
+ */
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { pino } from 'pino';
+import { afterEach } from 'vitest';
+import type { Services } from '../../commands/types.js';
+import { App } from '../../src/app.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import { DiscordPlatform, type DiscordOptions } from '../../src/platforms/discord/platform.js';
+import { FakeDiscord, type Exchange, type FakeDiscordOptions, type FakeMessage } from '../support/fake-discord.js';
+import { MONDAY_10_TAIPEI, tempDir } from '../support/quiz.js';
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()!();
+});
+
+/** Runs after the test, last registered first, awaited (a client, a server). */
+export function onClose(close: () => Promise<void>): void {
+  closers.push(close);
+}
+
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+/** A real pino logger whose lines the test can read. */
+export function captureLog(): { log: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  return { log, lines };
+}
+
+export async function startFake(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const discord = await FakeDiscord.start(options);
+  onClose(() => discord.close());
+  return discord;
+}
+
+/** Configuration as `npm start` would read it, pointed at the fake. */
+export function discordEnv(discord: FakeDiscord, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.apiUrl,
+    DATABASE_PATH: join(tempDir(), 'discord.db'),
+    QUIZ_TIMEZONE: 'Asia/Taipei',
+    QUIZ_LANGUAGE: 'en',
+    ...extra,
+  };
+}
+
+export interface Bot {
+  readonly discord: FakeDiscord;
+  readonly app: App;
+  readonly clock: ManualClock;
+  readonly logs: LogLine[];
+}
+
+export interface BotOptions {
+  readonly env?: Record<string, string>;
+  readonly fake?: FakeDiscordOptions;
+  /** The services the Discord platform sees (ones that fail or stall). */
+  readonly services?: (real: Services) => Services;
+  readonly platform?: DiscordOptions;
+}
+
+/** The assembled bot, logged in to a fresh fake Discord. */
+export async function startBot(options: BotOptions = {}): Promise<Bot> {
+  const discord = await startFake(options.fake);
+  const clock = new ManualClock(MONDAY_10_TAIPEI);
+  const { log, lines } = captureLog();
+  const config = loadConfig(discordEnv(discord, options.env));
+  const app = new App(config, log, { input: Readable.from([]), output: new PassThrough() }, clock);
+  if (options.services || options.platform) {
+    // Rebuild the platform App made, from the services and options the test asks for.
+    const services = options.services?.(app.services) ?? app.services;
+    const index = app.platforms.findIndex((p) => p.name === 'discord');
+    await app.platforms[index]!.stop();
+    app.platforms[index] = new DiscordPlatform({ config, log, services, clock }, options.platform);
+  }
+  await app.start();
+  onClose(() => app.stop());
+  return { discord, app, clock, logs: lines };
+}
+
+/** `target` with some members replaced (a service that throws, one that takes its time). */
+export function override<T extends object>(target: T, members: Partial<T>): T {
+  return new Proxy(target, { get: (t, key, receiver) => (key in members ? members[key as keyof T] : Reflect.get(t, key, receiver)) });
+}
+
+/** What the user sees in answer to an interaction; the test fails if there is nothing. */
+export function visible(exchange: Exchange): FakeMessage {
+  if (!exchange.reply) throw new Error(`interaction ${exchange.id} has no visible reply`);
+  return exchange.reply;
+}
