@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchQuiz } from './quiz.js';
 import type { Figures } from './lib.js';
@@ -12,6 +13,7 @@ import type { Figures } from './lib.js';
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   quiz: benchQuiz,
+  discord: benchDiscord,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

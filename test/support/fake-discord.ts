@@ -330,6 +330,17 @@ export class FakeDiscord {
     if (socket) this.send(socket, { op: OP.reconnect, d: null });
   }
 
+  /** Asks the client for a heartbeat (op 1 from Discord's side): the gateway's round trip, in ms. */
+  async heartbeatRoundTrip(): Promise<number> {
+    const socket = this.session?.socket;
+    if (!socket) throw new Error('fake Discord: no client connected');
+    const seen = this.frames.length;
+    const sent = performance.now();
+    this.send(socket, { op: OP.heartbeat, d: null });
+    const beat = await this.until(() => this.frames.slice(seen).find((f) => f.op === OP.heartbeat), 'a requested heartbeat');
+    return beat.at - sent;
+  }
+
   private send(socket: WebSocket, payload: Json): void {
     if (socket.readyState === 1) socket.send(JSON.stringify(payload));
   }
@@ -350,8 +361,8 @@ export class FakeDiscord {
   }
 
   /** `/name option: value …`; a number is sent as an integer, a boolean as a boolean; `{ type, value }` sends any type. */
-  slash(user: FakeUser, name: string, options: Readonly<Record<string, OptionValue>> = {}, where = this.here): Promise<Exchange> {
-    return this.interact(user, where, INTERACTION.command, { id: this.snowflake(), name, type: 1, options: commandOptions(options) });
+  slash(user: FakeUser, name: string, options: Readonly<Record<string, OptionValue>> = {}, where = this.here, ms?: number): Promise<Exchange> {
+    return this.interact(user, where, INTERACTION.command, { id: this.snowflake(), name, type: 1, options: commandOptions(options) }, {}, ms);
   }
 
   /** The user typing in `focused` (autocomplete), with the other options already filled. */

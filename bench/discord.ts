@@ -1,0 +1,135 @@
+/**
+ * The Discord bot as it runs (`node dist/src/main.js`, its own process) against the fake Discord
+ * on 127.0.0.1, in this process:
+ * - discord_p50_ms / discord_p99_ms: from an INTERACTION_CREATE dispatch to the bot's callback
+ *   arriving at the fake REST, over 2,000 `/count conv 3 64 3` sent one at a time.
+ * - discord_gateway_rtt_p50_ms: the baseline, measured in the same run, interleaved: a heartbeat
+ *   asked for over the same gateway and answered by discord.js, no REST and no command.
+ * - discord_rss_mb_after_login / _after_10k / _after_20k: the bot's resident memory once
+ *   connected, after 10,000 interactions from 10,000 different users (count, explain,
+ *   leaderboard, stats, an answer each to one open question) and 20,000 message events from
+ *   20,000 authors, and after as many again from new people: the same figure after twice the
+ *   traffic means the capped caches hold.
+ * - discord_interactions_per_s: the rate of the first 10,000, 16 in flight.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { FakeDiscord, type FakeUser, type OptionValue } from '../test/support/fake-discord.js';
+import { median, percentile, round, type Figures } from './lib.js';
+
+const MAIN = resolve(import.meta.dirname, '../src/main.js');
+const LATENCY_RUNS = 2000;
+const LOAD_INTERACTIONS = 10_000;
+/** 20,000 message events for 10,000 interactions. */
+const MESSAGES_PER_INTERACTION = 2;
+const IN_FLIGHT = 16;
+
+/** Resident memory of a process, in MB (Linux). */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (kb === undefined) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb) / 1024;
+}
+
+async function startBot(discord: FakeDiscord, dir: string): Promise<ChildProcess> {
+  const env = {
+    PATH: process.env.PATH,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_URL: discord.apiUrl,
+    DATABASE_PATH: join(dir, 'bench.db'),
+    QUIZ_TIMEZONE: 'Asia/Taipei',
+    LOG_LEVEL: 'warn',
+  };
+  const bot = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  await discord.ready(30_000);
+  return bot;
+}
+
+/** The n-th interaction of the load: a different user each time, the commands in turn. */
+function loadInteraction(n: number): { user: FakeUser; command: string; options: Record<string, OptionValue> } {
+  const user: FakeUser = { id: String(700_000_000_000_000_000n + BigInt(n)), username: `student${n}`, nick: `Student ${n}` };
+  switch (n % 5) {
+    case 0:
+      return { user, command: 'count', options: { spec: `conv ${1 + (n % 64)} 64 3` } };
+    case 1:
+      return { user, command: 'explain', options: { kind: 'lstm' } };
+    case 2:
+      return { user, command: 'leaderboard', options: {} };
+    case 3:
+      return { user, command: 'stats', options: {} };
+    default:
+      return { user, command: 'answer', options: { value: String(1000 + n) } };
+  }
+}
+
+/**
+ * The `batch`-th 10,000 interactions, 16 in flight, with two message events each from authors
+ * never seen before, in both channels; resolves with the interactions per second.
+ */
+async function load(discord: FakeDiscord, batch: number): Promise<number> {
+  const first = batch * LOAD_INTERACTIONS;
+  let next = first;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < first + LOAD_INTERACTIONS) {
+      const n = next++;
+      const { user, command, options } = loadInteraction(n);
+      await discord.slash(user, command, options, discord.here, 10_000);
+      for (let k = 0; k < MESSAGES_PER_INTERACTION; k++) {
+        const m = n * MESSAGES_PER_INTERACTION + k;
+        const where = { guild: discord.guilds[0]!, channel: discord.guilds[0]!.channels[m % 2]! };
+        discord.messageCreate(where, { id: String(800_000_000_000_000_000n + BigInt(m)), username: `lurker${m}` }, `message ${m}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  const rate = (LOAD_INTERACTIONS * 1000) / (performance.now() - started);
+  await discord.heartbeatRoundTrip(); // every event read by the bot before its memory is measured
+  return rate;
+}
+
+export async function benchDiscord(): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'paramquiz-bench-'));
+  const discord = await FakeDiscord.start();
+  const bot = await startBot(discord, dir);
+  try {
+    const loggedIn = rssMb(bot.pid!);
+    const alice = discord.user('alice');
+    const teacher = discord.user('teacher', { admin: true });
+    for (let i = 0; i < 200; i++) await discord.slash(alice, 'count', { spec: 'conv 3 64 3' }); // warm up
+
+    const latencies: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < LATENCY_RUNS; i++) {
+      baseline.push(await discord.heartbeatRoundTrip());
+      const ex = await discord.slash(alice, 'count', { spec: 'conv 3 64 3' });
+      if (!ex.reply || !JSON.stringify(ex.reply.embeds).includes('1,792')) throw new Error('the bot answered something else than 1,792');
+      latencies.push(ex.latencyMs);
+    }
+
+    await discord.slash(teacher, 'quiz', { topic: 'dense', level: 'medium', seconds: 86_400 });
+    const rate = await load(discord, 0);
+    const after10k = rssMb(bot.pid!);
+    await load(discord, 1);
+    const after20k = rssMb(bot.pid!);
+
+    return {
+      discord_p50_ms: round(percentile(latencies, 50), 3),
+      discord_p99_ms: round(percentile(latencies, 99), 3),
+      discord_gateway_rtt_p50_ms: round(median(baseline), 3),
+      discord_rss_mb_after_login: round(loggedIn, 1),
+      discord_rss_mb_after_10k: round(after10k, 1),
+      discord_rss_mb_after_20k: round(after20k, 1),
+      discord_interactions_per_s: Math.round(rate),
+    };
+  } finally {
+    bot.kill('SIGTERM');
+    await once(bot, 'exit');
+    await discord.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
