@@ -187,11 +187,13 @@ describe('languages, permissions, bad input', () => {
     expect(shown(visible(ex))).toBe('/close is for admins only; nothing was changed.');
   });
 
-  it('works in a DM for /count; quiz commands say they need a server', async () => {
+  it('works in a DM for /count, /explain and /help; quiz commands say they need a server', async () => {
     const bot = await startBot();
     const { discord } = bot;
     const alice = discord.user('alice');
     expect(shown(visible(await discord.slash(alice, 'count', { spec: 'dense 3 2' }, { dm: true })))).toContain('8 parameters');
+    expect(shown(visible(await discord.slash(alice, 'explain', { kind: 'lstm' }, { dm: true })))).toContain('LSTM');
+    expect(shown(visible(await discord.slash(alice, 'help', {}, { dm: true })))).toContain('/count');
     for (const command of ['quiz', 'leaderboard', 'stats']) {
       const ex = await discord.slash(alice, command, {}, { dm: true });
       expect(isEphemeral(visible(ex))).toBe(true);
