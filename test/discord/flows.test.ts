@@ -150,6 +150,18 @@ describe('a quiz round', () => {
     expect(isEphemeral(stats)).toBe(true);
     expect(shown(stats)).toContain('Stats for Erin');
   });
+  it('posts a question in another channel picked with a channel option', async () => {
+    const bot = await startBot();
+    const { discord, app } = bot;
+    const lab = discord.guilds[0]!.channels[1]!;
+    const ex = await discord.slash(discord.user('teacher', { admin: true }), 'quiz', { level: 'easy', topic: 'dense', channel: { type: 7, value: lab.id } });
+    expect(isEphemeral(visible(ex))).toBe(true);
+    expect(shown(visible(ex))).toContain(`<#${lab.id}>`);
+    const question = await posted(bot, 'Question #1');
+    expect(question.channel_id).toBe(lab.id);
+    expect(buttons(question)).toHaveLength(4);
+    expect(await discord.until(() => app.store.round(1)?.messageRef ?? undefined, 'the round to know its message')).toBe(question.id);
+  });
 });
 
 describe('languages, permissions, bad input', () => {
