@@ -89,7 +89,7 @@ export interface FakeMessage extends Json {
 /** One interaction and everything the bot answered to it. */
 export class Exchange {
   callback: { readonly type: number; readonly data: Json | undefined; readonly at: number } | undefined;
-  /** The response message (type 4, or a deferred one once edited). */
+  /** The response message (type 4, a deferred one once edited, or the message a type 7 updated). */
   original: FakeMessage | undefined;
   readonly followUps: FakeMessage[] = [];
   modal: Json | undefined;
@@ -524,7 +524,7 @@ export class FakeDiscord {
         break;
       case CALLBACK.updateMessage: {
         const target = this.messages.get(((exchange.payload.message as Json | undefined)?.id as string | undefined) ?? '');
-        if (target) message = this.edit(target, r);
+        if (target) message = exchange.original = this.edit(target, r);
         break;
       }
       case CALLBACK.modal:
