@@ -8,12 +8,14 @@ import { resolve } from 'node:path';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchQuiz } from './quiz.js';
+import { benchSlack } from './slack.js';
 import type { Figures } from './lib.js';
 
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   quiz: benchQuiz,
   discord: benchDiscord,
+  slack: benchSlack,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

@@ -31,14 +31,12 @@ describe('Slack flows', () => {
     expect(textOf(await bot.privateReply(first.responseUrl))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +15 points.`);
     const miss = await bot.click(bob, button(question, wrong));
     expect(textOf(await bot.privateReply(miss.responseUrl))).toMatch(new RegExp(`^❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`));
-    const typed = await bot.command(carol, `/answer ${right}`);
-    expect(textOf(await bot.privateReply(typed.responseUrl))).toBe(`✅ Correct: ${formatInt(q.answer)}. +10 points.`);
+    expect(textOf(await bot.privately(carol, `/answer ${right}`))).toBe(`✅ Correct: ${formatInt(q.answer)}. +10 points.`);
     const again = await bot.click(alice, button(question, wrong));
     expect(textOf(await bot.privateReply(again.responseUrl))).toContain(`You already answered this question (${formatInt(q.answer)})`);
 
     // A workspace admin (per users.info) may close it; the reveal follows, and the question loses its buttons.
-    const closed = await bot.command(owner, '/close');
-    expect(textOf(await bot.privateReply(closed.responseUrl))).toBe('Question #1 closed.');
+    expect(textOf(await bot.privately(owner, '/close'))).toBe('Question #1 closed.');
     const reveal = (await bot.fake.nextCall('chat.postMessage')).args;
     expect(textOf(reveal)).toContain(`Question #1: the answer is ${formatInt(q.answer)}`);
     expect(textOf(reveal)).toContain('Right (2 of 3): <@U0ALICE>, <@U0CAROL>');
@@ -53,8 +51,7 @@ describe('Slack flows', () => {
     await bot.command(bob, '/leaderboard');
     const board = (await bot.fake.nextCall('chat.postMessage')).args;
     expect(textOf(board)).toMatch(/\*1\.\* <@U0ALICE>: 15 pts[^\n]*\n\*2\.\* <@U0CAROL>: 10 pts[^\n]*\n\*3\.\* <@U0BOB>: 0 pts/);
-    const stats = await bot.command(bob, '/stats');
-    expect(textOf(await bot.privateReply(stats.responseUrl))).toContain('Stats for Bob Lin');
+    expect(textOf(await bot.privately(bob, '/stats'))).toContain('Stats for Bob Lin');
 
     expect(bot.app.store.roundAnswers(1).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
       ['Alice Chen', true, true, 15],
@@ -77,8 +74,7 @@ describe('Slack flows', () => {
 
   it('speaks the workspace language: zh-TW from QUIZ_LANGUAGE, then English after /settings', async () => {
     const bot = await startBot({ env: { QUIZ_LANGUAGE: 'zh-TW' } });
-    const count = await bot.command(alice, '/count bn 64');
-    const reply = await bot.privateReply(count.responseUrl);
+    const reply = await bot.privately(alice, '/count bn 64');
     expect(reply.text).toBe('BatchNormalization：256 個參數');
     expect(textOf(reply)).toContain('分享到頻道');
 
@@ -89,16 +85,13 @@ describe('Slack flows', () => {
     const form = (await bot.fake.nextCall('views.open')).args.view as Record<string, unknown>;
     expect(form).toMatchObject({ title: { text: '你的答案' }, submit: { text: '送出' }, close: { text: '取消' } });
 
-    const settings = await bot.command(teacher, '/settings language:en');
-    await bot.privateReply(settings.responseUrl);
-    const later = await bot.command(alice, '/count bn 64');
-    expect((await bot.privateReply(later.responseUrl)).text).toBe('BatchNormalization: 256 parameters');
+    await bot.privately(teacher, '/settings language:en');
+    expect((await bot.privately(alice, '/count bn 64')).text).toBe('BatchNormalization: 256 parameters');
   });
 
   it('keeps long output inside Block Kit limits, split at line ends', async () => {
     const bot = await startBot();
-    const { responseUrl } = await bot.command(alice, '/count resnet50 --layers');
-    const reply = await bot.privateReply(responseUrl);
+    const reply = await bot.privately(alice, '/count resnet50 --layers');
     const sections = (reply.blocks as Array<{ type: string; text?: { text: string } }>).filter((b) => b.text?.text.startsWith('```'));
     expect(sections.length).toBeGreaterThan(1);
     for (const s of sections) expect(s.text!.text.length).toBeLessThanOrEqual(3000);
@@ -128,14 +121,14 @@ describe('bad input: one clear private line each, nothing recorded', () => {
     ['/count input 8x8x3 > dense', /^:warning: `dense` takes 1–2 argument\(s\), got 0/],
     ['/explain convolution9', /`convolution9` is not a layer kind/],
     ['/close', /^:warning: \/close is for admins only; nothing was changed\.$/],
+    ['/frobnicate now', /^:warning: `\/frobnicate` is not a command: try \/help\.$/],
   ];
 
   it.each(cases)('%s', async (line, message) => {
     const bot = await startBot();
     await bot.command(teacher, '/quiz level:medium topic:conv seed:7');
     await bot.fake.nextCall('chat.postMessage');
-    const { responseUrl } = await bot.command(alice, line);
-    const reply = await bot.privateReply(responseUrl);
+    const reply = await bot.privately(alice, line);
     expect(reply.blocks).toHaveLength(1);
     expect(textOf(reply)).toMatch(message);
     expect(textOf(reply).split('\n')).toHaveLength(1);
@@ -156,11 +149,9 @@ describe('crashes: a polite private error, a log line, and the app keeps running
     bot.app.quiz.leaderboard = () => {
       throw new Error('disk I/O error');
     };
-    const crashed = await bot.command(alice, '/leaderboard');
-    expect(textOf(await bot.privateReply(crashed.responseUrl))).toBe(':warning: Sorry, something went wrong on our side; it has been logged. Please try again.');
+    expect(textOf(await bot.privately(alice, '/leaderboard'))).toBe(':warning: Sorry, something went wrong on our side; it has been logged. Please try again.');
     expect(bot.logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'handler failed', command: 'leaderboard', err: expect.objectContaining({ message: 'disk I/O error' }) }));
-    const next = await bot.command(alice, '/count conv 3 64 3');
-    expect((await bot.privateReply(next.responseUrl)).text).toBe('Conv2D: 1,792 parameters');
+    expect((await bot.privately(alice, '/count conv 3 64 3')).text).toBe('Conv2D: 1,792 parameters');
   });
 
   it('a Web API call that fails after the ack', async () => {
@@ -177,8 +168,7 @@ describe('crashes: a polite private error, a log line, and the app keeps running
     const bot = await startBot();
     bot.fake.failNext('users.info', 'missing_scope');
     bot.fake.failNext('users.info', 'missing_scope');
-    const { responseUrl } = await bot.command(owner, '/close');
-    expect(textOf(await bot.privateReply(responseUrl))).toMatch(/admins only/);
+    expect(textOf(await bot.privately(owner, '/close'))).toMatch(/admins only/);
     const asTeacher = await bot.command(teacher, '/quiz topic:dense');
     await bot.fake.nextCall('chat.postMessage');
     expect(bot.app.store.round(1)).toBeDefined();

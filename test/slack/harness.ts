@@ -66,11 +66,13 @@ export interface Bot {
    * from a user in a channel; resolves with the ack and the response_url used.
    */
   command(user: FakeUser, line: string, channel?: string): Promise<{ ack: Json; responseUrl: string }>;
+  /** A command whose answer is private: the ack carries it (Slack's immediate response). */
+  privately(user: FakeUser, line: string, channel?: string): Promise<Json>;
   /** A click on a button the bot posted (as rendered in a recorded message). */
   click(user: FakeUser, button: Json, where?: { channel?: string; messageTs?: string; ephemeral?: boolean }): Promise<{ ack: Json; responseUrl: string }>;
   /** Submits a form the bot opened with views.open, with `text` typed in. */
   submit(user: FakeUser, opened: Json, text: string): Promise<Json>;
-  /** The private (ephemeral) answer posted to a response_url. */
+  /** The private (ephemeral) answer posted to a response_url (a button's, a form's, a slow command's). */
   privateReply(responseUrl: string): Promise<Json>;
   stop(): Promise<void>;
 }
@@ -121,6 +123,11 @@ export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record
     transport,
     logs,
     command,
+    privately: async (user, line, channel) => {
+      const { ack } = await command(user, line, channel);
+      expect(ack).toMatchObject({ response_type: 'ephemeral' });
+      return ack;
+    },
     click,
     submit: (user, opened, text) => transport.interact(viewSubmission(user, opened, text)),
     privateReply: async (responseUrl) => {

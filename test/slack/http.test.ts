@@ -11,26 +11,42 @@ import { CHANNEL, USERS, button, buttonsOf, startBot, textOf } from './harness.j
 const { alice, bob, teacher } = USERS;
 
 describe('Slack over HTTP', () => {
-  it('answers a signed /count: an empty ack at once, then 1,792 with the formula, privately, with a share button', async () => {
+  it('answers a signed /count in the ack itself: 1,792 with the formula, privately, with a share button', async () => {
     const bot = await startBot();
     const started = performance.now();
-    const { ack, responseUrl } = await bot.command(alice, '/count conv 3 64 3');
-    expect(ack).toEqual({});
+    const { ack } = await bot.command(alice, '/count conv 3 64 3');
     expect(performance.now() - started).toBeLessThan(3000);
-    const reply = await bot.privateReply(responseUrl);
-    expect(reply.text).toBe('Conv2D: 1,792 parameters');
-    expect(textOf(reply)).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
-    expect(textOf(reply)).toContain('= (3×3×3 + 1)×64');
-    expect(buttonsOf(reply).map((b) => [(b.text as { text: string }).text, b.value])).toEqual([['Share in channel', 'share:conv%203%2064%203']]);
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: 'Conv2D: 1,792 parameters' });
+    expect(textOf(ack)).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
+    expect(textOf(ack)).toContain('= (3×3×3 + 1)×64');
+    expect(buttonsOf(ack).map((b) => [(b.text as { text: string }).text, b.value])).toEqual([['Share in channel', 'share:conv%203%2064%203']]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bot.fake.responses).toHaveLength(0);
     expect(bot.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('acks a slow command empty within the deadline and answers through the response_url', async () => {
+    const bot = await startBot();
+    await bot.command(teacher, '/quiz topic:dense');
+    await bot.fake.nextCall('chat.postMessage');
+    const start = bot.app.quiz.start.bind(bot.app.quiz);
+    bot.app.quiz.start = async (req) => {
+      await new Promise((r) => setTimeout(r, 2_300));
+      return start(req);
+    };
+    const started = performance.now();
+    const { ack, responseUrl } = await bot.command(alice, '/quiz');
+    expect(ack).toEqual({});
+    expect(performance.now() - started).toBeLessThan(2_300);
+    expect(textOf(await bot.privateReply(responseUrl))).toMatch(/^Question #1 is still open in this channel/);
   });
 
   it('shares a count in the channel when its button is clicked, naming who shared it', async () => {
     const bot = await startBot();
-    const { responseUrl } = await bot.command(alice, '/count input 28x28x1 > flatten > dense 10');
-    const reply = await bot.privateReply(responseUrl);
+    const reply = await bot.privately(alice, '/count input 28x28x1 > flatten > dense 10');
     expect(textOf(reply)).toContain('7,850 parameters in total');
-    await bot.click(bob, button(reply, 'Share'), { ephemeral: true });
+    const shared = await bot.click(bob, button(reply, 'Share'), { ephemeral: true });
+    expect(shared.ack).toEqual({});
     const posted = await bot.fake.nextCall('chat.postMessage');
     expect(posted.args.channel).toBe(CHANNEL);
     expect(textOf(posted.args)).toContain('7,850 parameters');

@@ -20,13 +20,18 @@ describe('Slack in Socket Mode', () => {
     expect(bot.slack.address).toBeUndefined();
   });
 
-  it('acks a slash-command envelope, then answers through the response_url', async () => {
+  it('acks a slash-command envelope with the private answer as its payload', async () => {
     const bot = await startBot({ mode: 'socket' });
-    const { ack, responseUrl } = await bot.command(alice, '/count conv 3 64 3');
-    expect(ack).toEqual({});
-    const reply = await bot.privateReply(responseUrl);
+    const reply = await bot.privately(alice, '/count conv 3 64 3');
     expect(reply.text).toBe('Conv2D: 1,792 parameters');
     expect(textOf(reply)).toContain('= (3×3×3 + 1)×64');
+  });
+
+  it('acks a public command empty and posts it with the Web API', async () => {
+    const bot = await startBot({ mode: 'socket' });
+    const { ack } = await bot.command(alice, '/leaderboard all');
+    expect(ack).toEqual({});
+    expect((await bot.fake.nextCall('chat.postMessage')).args).toMatchObject({ channel: CHANNEL, text: 'Leaderboard: all time' });
   });
 
   it('acks interactive envelopes: a click that opens the form, and its submission', async () => {
@@ -66,10 +71,8 @@ describe('npm start with SLACK_BOT_TOKEN and SLACK_APP_TOKEN', () => {
     const socket = await fake.socket(10_000).catch((err: Error) => {
       throw new Error(`${err.message}\nbot stderr:\n${stderr}`);
     });
-    const responseUrl = fake.responseUrl();
-    expect(await socket.deliver('slash_commands', slashCommand(alice, '/count', 'conv 3 64 3', { channel: CHANNEL, responseUrl }))).toEqual({});
-    const reply = await fake.nextResponse((r) => r.url === responseUrl);
-    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: 'Conv2D: 1,792 parameters' });
+    const ack = await socket.deliver('slash_commands', slashCommand(alice, '/count', 'conv 3 64 3', { channel: CHANNEL, responseUrl: fake.responseUrl() }));
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: 'Conv2D: 1,792 parameters' });
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);

@@ -62,15 +62,11 @@ export class FakeSlack {
   private nextResponseUrl = 0;
   private nextViewId = 0;
 
-  private constructor(
-    private readonly server: Server,
-    /** false: answer without recording (a benchmark's long run). */
-    private readonly record: boolean,
-  ) {}
+  private constructor(private readonly server: Server) {}
 
-  static async start(options: { readonly record?: boolean } = {}): Promise<FakeSlack> {
+  static async start(): Promise<FakeSlack> {
     const server = createServer();
-    const fake = new FakeSlack(server, options.record ?? true);
+    const fake = new FakeSlack(server);
     server.on('request', (req, res) => void fake.handle(req, res));
     server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/link')) return void socket.destroy();
@@ -157,16 +153,14 @@ export class FakeSlack {
     const url = req.url ?? '/';
     if (url.startsWith('/respond/')) {
       const body = JSON.parse(raw) as Json;
-      const problems = Array.isArray(body.blocks) ? blockProblems(body.blocks as Json[]) : [];
-      if (this.record) this.responses.push({ url: `${this.origin}${url}`, body });
+      this.responses.push({ url: `${this.origin}${url}`, body });
       this.notify();
-      if (problems.length > 0) return send(res, 400, 'invalid_blocks');
-      return send(res, 200, 'ok');
+      return Array.isArray(body.blocks) && blockProblems(body.blocks as Json[]).length > 0 ? send(res, 400, 'invalid_blocks') : send(res, 200, 'ok');
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseForm(raw, req.headers['content-type']);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
-    if (this.record) this.calls.push({ method, args, token });
+    this.calls.push({ method, args, token });
     this.notify();
     send(res, 200, JSON.stringify(this.answer(method, args, token)), 'application/json; charset=utf-8');
   }

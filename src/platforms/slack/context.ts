@@ -58,13 +58,17 @@ export class SlackContexts {
 
   async of(asker: Asker): Promise<Context> {
     const member = await this.member(asker);
+    const scopeId = scopeOf(asker.teamId);
+    const { mention, time, channel } = this.view;
     return {
-      ...this.view,
+      mention,
+      time,
+      channel,
       platform: 'slack',
-      scopeId: scopeOf(asker.teamId),
+      scopeId,
       channelId: asker.channelId,
       player: { userId: asker.userId, name: member.name },
-      lang: this.o.services.quiz.scope(scopeOf(asker.teamId)).language,
+      lang: this.o.services.quiz.scope(scopeId).language,
       isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
       services: this.o.services,
     };

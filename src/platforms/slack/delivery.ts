@@ -1,15 +1,15 @@
 /**
- * Where a Reply goes on Slack. A private reply answers through the request's response_url as an
- * ephemeral message (only the asker sees it; the bot need not be in the channel). A public reply
- * is posted with chat.postMessage, so its ts is known: a question's ts is what its reveal edits.
+ * Where a Reply goes on Slack once the request is acked. A private reply answers through the
+ * request's response_url as an ephemeral message (only the asker sees it; the bot need not be in
+ * the channel). A public reply is posted with chat.postMessage, so its ts is known: a question's
+ * ts is what its reveal edits.
  */
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Reply } from '../../../commands/types.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import { renderReply, withoutButtons, type SlackMessage } from './blocks.js';
-
-export type Respond = (message: RespondArguments) => Promise<unknown>;
+import type { Respond } from './response-url.js';
 
 /** Where a reply to a request goes: its channel, and its response_url. */
 export interface Route {
@@ -21,14 +21,6 @@ export interface Route {
 const REMEMBERED = 1_000;
 
 export const ephemeral = (message: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...message });
-
-/** Bolt's respond() for a response_url kept from an earlier request (a form's button click). */
-export const respondTo =
-  (url: string): Respond =>
-  async (message) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
-    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
-  };
 
 export class Delivery {
   /** By ts: the channel it is in (a DM's id differs from the user id it was posted to) and what it says. */

@@ -9,6 +9,8 @@ export function boltLogger(log: Logger): BoltLogger {
   const write =
     (method: Method) =>
     (...parts: unknown[]): void => {
+      // Bolt logs at debug on every request; skip building lines pino would drop.
+      if (!child.isLevelEnabled(method)) return;
       const err = parts.find((p) => p instanceof Error);
       const text = parts.filter((p) => p !== err).map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
       if (err) child[method]({ err }, text);

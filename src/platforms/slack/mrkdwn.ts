@@ -13,6 +13,7 @@ const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace
 
 /** Escapes user text for mrkdwn, keeping the mentions and dates the adapter wrote. */
 export function escapeMrkdwn(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(OWN_MARKUP)) {
@@ -47,23 +48,28 @@ export const mrkdwnLength = (text: string): number => escapeMrkdwn(text).length;
  */
 export function splitLines(text: string, max: number): string[] {
   const pieces: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const joined = current === '' ? line : `${current}\n${line}`;
-    if (mrkdwnLength(joined) <= max) {
-      current = joined;
-      continue;
-    }
-    if (current !== '') pieces.push(current);
-    current = line;
-    while (mrkdwnLength(current) > max) {
-      const [head, rest] = cut(current, max);
+  let current: string[] = [];
+  // Escaping works line by line (no markup spans lines), so a piece's length is the sum of its lines'.
+  let size = -1;
+  const flush = () => {
+    if (current.length > 0) pieces.push(current.join('\n'));
+    current = [];
+    size = -1;
+  };
+  for (let line of text.split('\n')) {
+    let lineSize = mrkdwnLength(line);
+    if (size + 1 + lineSize > max) flush();
+    while (lineSize > max) {
+      const [head, rest] = cut(line, max);
       pieces.push(head);
-      current = rest;
+      line = rest;
+      lineSize = mrkdwnLength(line);
     }
+    current.push(line);
+    size += 1 + lineSize;
   }
-  if (current !== '' || pieces.length === 0) pieces.push(current);
-  return pieces;
+  flush();
+  return pieces.length > 0 ? pieces : [''];
 }
 
 /** The longest head of `line` whose escaped length fits `max`, and the rest. */

@@ -12,6 +12,7 @@ import { SlackContexts } from './context.js';
 import { Delivery } from './delivery.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
+import { ResponseUrls } from './response-url.js';
 
 export class SlackPlatform implements Platform {
   readonly name = 'slack' as const;
@@ -19,6 +20,7 @@ export class SlackPlatform implements Platform {
   private readonly app: App;
   private readonly contexts: SlackContexts;
   private readonly delivery: Delivery;
+  private readonly responses = new ResponseUrls();
   private listening: AddressInfo | undefined;
 
   constructor(private readonly deps: PlatformDeps) {
@@ -42,7 +44,7 @@ export class SlackPlatform implements Platform {
     });
     this.contexts = new SlackContexts({ ...deps, client: this.app.client });
     this.delivery = new Delivery(this.app.client, log);
-    registerListeners(this.app, { log, contexts: this.contexts, delivery: this.delivery });
+    registerListeners(this.app, { log, contexts: this.contexts, delivery: this.delivery, responses: this.responses });
   }
 
   /** Where the HTTP receiver listens once started (PORT=0 picks a free port); undefined in Socket Mode. */
@@ -64,6 +66,7 @@ export class SlackPlatform implements Platform {
 
   async stop(): Promise<void> {
     await this.app.stop();
+    this.responses.close();
     this.listening = undefined;
   }
 

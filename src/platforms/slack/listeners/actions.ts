@@ -16,11 +16,12 @@ import { afterAck } from './after-ack.js';
 import type { ListenerDeps } from './index.js';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>({ type: 'block_actions' }, async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction>({ type: 'block_actions' }, async ({ ack, body, action, client }) => {
     await ack();
+    const respond = deps.responses.respondTo(body.response_url);
     const asker = askerOf(body);
     const scopeId = asker && scopeOf(asker.teamId);
-    await afterAck(deps, { respond, scopeId }, { action: action.action_id }, async () => {
+    await afterAck(deps, { respond, scopeId, what: { action: action.action_id } }, async () => {
       const id = action.type === 'button' ? (action.value ?? action.action_id) : action.action_id;
       const pressed = decodeButton(id);
       if (!pressed || !asker) {

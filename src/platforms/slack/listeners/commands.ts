@@ -1,24 +1,29 @@
 /**
- * One listener per command in COMMANDS, by its name (`/count`, `/quiz`, ...): a command added
- * there is on Slack once the app manifest lists it too. Slack sends the arguments as a line of text.
+ * Every command in COMMANDS, by the name Slack sends (`/count`, `/quiz`, ...): a command added there
+ * is on Slack once the app manifest lists it. Slack sends the arguments as a line of text. A private
+ * reply ready within the ack deadline is the ack's body, the quickest answer Slack has.
  */
-import type { App } from '@slack/bolt';
-import { COMMANDS } from '../../../../commands/index.js';
-import { runCommand } from '../../dispatch.js';
+import type { App, RespondArguments } from '@slack/bolt';
+import { runNamedCommand } from '../../dispatch.js';
+import { renderReply } from '../blocks.js';
 import { scopeOf } from '../context.js';
 import { fromSlackText } from '../mrkdwn.js';
-import { afterAck } from './after-ack.js';
+import { answerInAck } from './answer-in-ack.js';
 import type { ListenerDeps } from './index.js';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  for (const command of COMMANDS) {
-    app.command(`/${command.name}`, async ({ ack, command: payload, respond }) => {
-      await ack();
-      await afterAck(deps, { respond, scopeId: scopeOf(payload.team_id) }, { command: command.name }, async () => {
+  app.command(/^\/[\w-]+$/, async ({ ack, command: payload }) => {
+    const name = payload.command.slice(1);
+    const request = { respond: deps.responses.respondTo(payload.response_url), scopeId: scopeOf(payload.team_id), what: { command: name } };
+    await answerInAck<RespondArguments>(
+      deps,
+      request,
+      ack,
+      async () => {
         const ctx = await deps.contexts.of({ teamId: payload.team_id, channelId: payload.channel_id, userId: payload.user_id, userName: payload.user_name });
-        const reply = await runCommand(command, ctx, fromSlackText(payload.text), deps.log);
-        await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond });
-      });
-    });
-  }
+        return { ctx, reply: await runNamedCommand(name, ctx, fromSlackText(payload.text), deps.log) };
+      },
+      (reply, lang) => (reply.visibility === 'private' ? { response_type: 'ephemeral', ...renderReply(reply, lang) } : undefined),
+    );
+  });
 }

@@ -1,0 +1,49 @@
+/**
+ * Slack waits three seconds for an ack, and the ack may carry an answer: a slash command's private
+ * reply (Slack shows it at once, with no second request), or a form's field error. So a listener
+ * whose ack can carry something runs its work first, against a deadline inside those three
+ * seconds: what is ready in time and fits the ack rides on it; anything else (a public post, work
+ * past the deadline) follows the empty ack through the response_url or the Web API.
+ */
+import type { Context, Reply } from '../../../../commands/types.js';
+import type { Lang } from '../../../i18n/messages.js';
+import { afterAck, type Request } from './after-ack.js';
+import type { ListenerDeps } from './index.js';
+
+/** Slack waits 3 s; the rest is margin for the network. */
+export const ACK_DEADLINE_MS = 2_000;
+
+export interface Answered {
+  readonly ctx: Context;
+  readonly reply: Reply;
+}
+
+export async function answerInAck<Body>(
+  deps: ListenerDeps,
+  request: Request,
+  ack: (body?: Body) => Promise<void>,
+  answer: () => Promise<Answered>,
+  /** What of a reply ready in time goes in the ack; undefined: it is delivered after it. */
+  inAck: (reply: Reply, lang: Lang) => Body | undefined,
+): Promise<void> {
+  const answered = answer();
+  // A crash before the deadline is reported after the ack, like any other listener's.
+  const early = await settledWithin(answered, ACK_DEADLINE_MS).catch(() => undefined);
+  const body = early && inAck(early.reply, early.ctx.lang);
+  if (body !== undefined) {
+    await ack(body);
+    return;
+  }
+  await ack();
+  await afterAck(deps, request, async () => {
+    const { ctx, reply } = early ?? (await answered);
+    await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond: request.respond });
+  });
+}
+
+/** The promise's value if it settles within `ms`, else undefined (it keeps running). */
+function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
