@@ -53,6 +53,7 @@ export function suggestSpecs(typed: string): string[] {
 export const countCommand: Command = {
   name: 'count',
   description: msg('cmd.count'),
+  standalone: true,
   options: [
     { name: 'spec', type: 'string', required: true, rest: true, autocomplete: true, description: msg('cmdopt.spec') },
     { name: 'share', type: 'boolean', description: msg('cmdopt.share') },
@@ -63,5 +64,6 @@ export const countCommand: Command = {
 
 export const shareAction: Action = {
   name: 'share',
+  standalone: true,
   run: (ctx, [spec = '']) => countReply(ctx, spec, true),
 };

@@ -8,6 +8,7 @@ import type { Command } from './types.js';
 export const explainCommand: Command = {
   name: 'explain',
   description: msg('cmd.explain'),
+  standalone: true,
   options: [{ name: 'kind', type: 'string', required: true, autocomplete: true, description: msg('cmdopt.kind') }],
   run(ctx, args) {
     const word = String(args.kind).trim().toLowerCase();

@@ -6,6 +6,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
   return {
     name: 'help',
     description: msg('cmd.help'),
+    standalone: true,
     options: [],
     run(ctx) {
       const lines = all()

@@ -93,6 +93,11 @@ export interface Command {
   readonly options: readonly OptionSpec[];
   /** Only admins may run it (Discord: default_member_permissions, re-checked in the handler). */
   readonly admin?: boolean;
+  /**
+   * Needs no scope: works where there is no server (a Discord direct message). Rounds, boards and
+   * records all belong to a scope, so a command is scoped unless it says otherwise.
+   */
+  readonly standalone?: boolean;
   run(ctx: Context, args: Args): Promise<Reply> | Reply;
   /** Suggestions for an autocomplete option as the user types (`ctx` when the platform knows who asks). */
   suggest?(option: string, typed: string, ctx?: Context): readonly string[];
@@ -103,6 +108,8 @@ export interface Action {
   readonly name: string;
   /** Only admins may press it (a confirmation of an admin command). */
   readonly admin?: boolean;
+  /** Needs no scope, as Command.standalone. */
+  readonly standalone?: boolean;
   readonly modal?: (ctx: Context, params: readonly string[]) => { readonly title: string; readonly label: string; readonly placeholder: string };
   run(ctx: Context, params: readonly string[], input?: string): Promise<Reply> | Reply;
 }

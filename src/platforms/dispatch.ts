@@ -26,6 +26,12 @@ export async function runNamedCommand(name: string, ctx: Context, raw: RawArgs, 
   return runCommand(command, ctx, raw, log);
 }
 
+/** Whether a command name runs without a scope (unknown names answer their own error anywhere). */
+export function isStandalone(name: string): boolean {
+  const command = findCommand(name);
+  return command === undefined || command.standalone === true;
+}
+
 /** Button ids: `action:param:param`; params may not contain ':' themselves, so they are URI-encoded. */
 export const encodeButton = (b: Pick<Button, 'action' | 'params'>): string => [b.action, ...b.params.map(encodeURIComponent)].join(':');
 

@@ -4,7 +4,7 @@ import type { Context, Services } from '../../../commands/types.js';
 import { parseLang, type Lang } from '../../i18n/messages.js';
 import { DISCORD_VIEW } from './view.js';
 
-/** Direct messages belong to no server; nothing may be stored under this scope (see no-server.ts). */
+/** Direct messages belong to no server: only standalone commands run there, and they store nothing. */
 export const DM_SCOPE = 'discord:@me';
 
 /** The user's own Discord language; anything but Chinese or English gets English. */

@@ -22,10 +22,9 @@ import { errorReply } from '../../../commands/replies.js';
 import type { Action, Context, Reply, Services } from '../../../commands/types.js';
 import { msg } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import { decodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { decodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
 import { contextFor, langOf } from './context.js';
 import { clip, LIMIT } from './limits.js';
-import { serverless, type ServiceAccess } from './no-server.js';
 import { renderReply } from './render.js';
 import { respond } from './respond.js';
 
@@ -59,6 +58,7 @@ export class InteractionHandler {
   }
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    if (!interaction.inGuild() && !isStandalone(interaction.commandName)) return this.needsServer(interaction);
     // Discord sends typed values; dispatch checks them against the command all the same.
     const raw = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value]));
     await this.respond(interaction, (ctx, log) => runNamedCommand(interaction.commandName, ctx, raw, log));
@@ -66,13 +66,14 @@ export class InteractionHandler {
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const where = this.where(interaction);
+    // In a DM there is no scope to suggest from (seasons, say): the command gets no context.
+    const ctx = interaction.inGuild() ? contextFor(interaction, this.deps.services) : undefined;
     let suggestions: readonly string[] = [];
     try {
-      suggestions = findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), contextFor(interaction, where.services)) ?? [];
+      suggestions = findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), ctx) ?? [];
     } catch (err) {
       // Nothing to say to someone still typing: no suggestions, and a line in the log.
-      if (!where.refused()) this.deps.log.warn({ err, command: interaction.commandName, option: focused.name }, 'autocomplete failed');
+      this.deps.log.warn({ err, command: interaction.commandName, option: focused.name }, 'autocomplete failed');
     }
     await interaction.respond(
       suggestions
@@ -86,9 +87,10 @@ export class InteractionHandler {
     const decoded = decodeButton(interaction.customId);
     if (!decoded) return this.stale(interaction);
     const { action, params } = decoded;
+    if (!interaction.inGuild() && !action.standalone) return this.needsServer(interaction);
     if (action.modal) {
       // A modal must be the first response, so it cannot wait for anything slow: it only asks.
-      const form = action.modal(contextFor(interaction, this.where(interaction).services), params);
+      const form = action.modal(contextFor(interaction, this.deps.services), params);
       await interaction.showModal(modalFor(interaction.customId, form));
       return;
     }
@@ -98,6 +100,7 @@ export class InteractionHandler {
   private async modalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
     const decoded = decodeButton(interaction.customId);
     if (!decoded) return this.stale(interaction);
+    if (!interaction.inGuild() && !decoded.action.standalone) return this.needsServer(interaction);
     const input = interaction.fields.getTextInputValue(MODAL_INPUT);
     await this.respond(interaction, (ctx, log) => runAction(decoded.action, decoded.params, ctx, log, input));
   }
@@ -107,16 +110,13 @@ export class InteractionHandler {
     return respond(interaction, this.run(interaction, work), this.deps.deferAfterMs);
   }
 
-  private async run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
-    const where = this.where(interaction);
-    const ctx = contextFor(interaction, where.services);
-    const reply = await work(ctx, where.log);
-    return where.refused() ? errorReply(ctx.lang, msg('discord.needsServer')) : reply;
+  private run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
+    return work(contextFor(interaction, this.deps.services), this.deps.log);
   }
 
-  /** The services an interaction may use: all of them in a server, none in a DM. */
-  private where(interaction: Interaction): ServiceAccess {
-    return interaction.inGuild() ? { services: this.deps.services, log: this.deps.log, refused: () => false } : serverless(this.deps.log);
+  /** Rounds, boards and records belong to a server: a DM gets one line saying so. */
+  private needsServer(interaction: RepliableInteraction): Promise<void> {
+    return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.needsServer'))));
   }
 
   /** A button or form from an older version of the bot, whose action no longer exists. */
