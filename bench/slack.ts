@@ -6,6 +6,9 @@
  *   private answer as the body of the ack (checked before the load starts).
  * - bare_bolt_rps, slack_vs_bare_bolt_ratio: the same load against a bare Bolt App whose listener
  *   only acks, measured in the same run; runs interleaved, the median of each.
+ * - ..._distinct_specs: the same, with every request asking a spec drawn from 100,000 different
+ *   ones, so the bot's cache of recent answers practically never hits: the counting engine runs
+ *   for every request.
  * autocannon runs in a worker thread, so the bot's event loop serves only the bot.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,8 +24,12 @@ import { createLogger } from '../src/log.js';
 import { SlackPlatform } from '../src/platforms/slack/platform.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, commandBody, postToBot, signatureHeaders, slashCommand } from '../test/support/fake-slack.js';
 import { median, round, type Figures } from './lib.js';
+import { BENCH_STUDENT } from './slack-distinct-request.js';
+import { fileURLToPath } from 'node:url';
 
-const STUDENT = { id: 'U0BENCH', name: 'student' };
+const STUDENT = BENCH_STUDENT;
+/** The setupRequest module autocannon's worker requires for the distinct-specs load (bench/autocannon-setup.cjs). */
+const DISTINCT = fileURLToPath(new URL('../../bench/autocannon-setup.cjs', import.meta.url));
 const RUNS = 5;
 const SECONDS = 4;
 const CONNECTIONS = 20;
@@ -61,27 +68,28 @@ export async function benchSlack(): Promise<Figures> {
     const ours = eventsUrl((bot.platforms.find((p) => p instanceof SlackPlatform) as SlackPlatform).address!.port);
     const theirs = eventsUrl(((await bare.start(0)).address() as AddressInfo).port);
     const body = commandBody(slashCommand(STUDENT, '/count', 'conv 3 64 3', { channel: 'C0BENCH', responseUrl: fake.responseUrl() }));
+    process.env.PARAMQUIZ_BENCH_RESPONSE_URL = fake.responseUrl(); // read by the distinct-specs setupRequest
 
     const answer = await postToBot(ours, body);
     if (answer.status !== 200 || !answer.text.includes('1,792 parameters')) throw new Error(`the bot did not answer /count in its ack: ${answer.status} ${answer.text}`);
 
-    await load(ours, body, 2); // warm up both
-    await load(theirs, body, 2);
-    const runs: Record<'ours' | 'bare', Run[]> = { ours: [], bare: [] };
-    // Interleaved, alternating which goes first, so drift on a shared machine hits both alike.
-    for (let r = 0; r < RUNS; r++) {
-      const order = r % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
-      for (const which of order) runs[which].push(await load(which === 'ours' ? ours : theirs, body, SECONDS));
-    }
-    const oursRps = median(runs.ours.map((r) => r.rps));
-    const bareRps = median(runs.bare.map((r) => r.rps));
+    const same: Requests = [signed(body)];
+    const varied: Requests = [{ setupRequest: DISTINCT }];
+    await load(ours, same, 2); // warm up both
+    await load(theirs, same, 2);
+    const repeated = await compare(ours, theirs, same);
+    const distinct = await compare(ours, theirs, varied);
     return {
-      slack_http_rps: Math.round(oursRps),
-      slack_http_p50_ms: median(runs.ours.map((r) => r.p50)),
-      slack_http_p99_ms: median(runs.ours.map((r) => r.p99)),
-      bare_bolt_rps: Math.round(bareRps),
-      bare_bolt_p99_ms: median(runs.bare.map((r) => r.p99)),
-      slack_vs_bare_bolt_ratio: round(oursRps / bareRps, 3),
+      slack_http_rps: Math.round(repeated.ours.rps),
+      slack_http_p50_ms: repeated.ours.p50,
+      slack_http_p99_ms: repeated.ours.p99,
+      bare_bolt_rps: Math.round(repeated.bare.rps),
+      bare_bolt_p99_ms: repeated.bare.p99,
+      slack_vs_bare_bolt_ratio: round(repeated.ours.rps / repeated.bare.rps, 3),
+      slack_http_rps_distinct_specs: Math.round(distinct.ours.rps),
+      slack_http_p99_ms_distinct_specs: distinct.ours.p99,
+      bare_bolt_rps_distinct_specs: Math.round(distinct.bare.rps),
+      slack_vs_bare_bolt_ratio_distinct_specs: round(distinct.ours.rps / distinct.bare.rps, 3),
     };
   } finally {
     await bare.stop().catch(() => {});
@@ -93,13 +101,29 @@ export async function benchSlack(): Promise<Figures> {
 
 const eventsUrl = (port: number) => `http://127.0.0.1:${port}/slack/events`;
 
-/** One timed run, signed anew so the timestamp is always fresh. */
-async function load(url: string, body: string, seconds: number): Promise<Run> {
+/** The medians of interleaved runs against both apps, alternating which goes first, so drift on a shared machine hits both alike. */
+async function compare(ours: string, theirs: string, requests: Requests): Promise<Record<'ours' | 'bare', Run>> {
+  const runs: Record<'ours' | 'bare', Run[]> = { ours: [], bare: [] };
+  for (let r = 0; r < RUNS; r++) {
+    const order = r % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
+    for (const which of order) runs[which].push(await load(which === 'ours' ? ours : theirs, requests, SECONDS));
+  }
+  const summary = (list: Run[]): Run => ({ rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p99: median(list.map((r) => r.p99)) });
+  return { ours: summary(runs.ours), bare: summary(runs.bare) };
+}
+
+/** autocannon's request list: fixed requests, or a module that makes each one. */
+type Requests = ReadonlyArray<Record<string, unknown>>;
+
+/** A fixed request, signed now (a run lasts seconds, well inside Slack's five-minute window). */
+const signed = (body: string) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body, SIGNING_SECRET) }, body });
+
+/** One timed run. */
+async function load(url: string, requests: Requests, seconds: number): Promise<Run> {
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body, SIGNING_SECRET) },
-    body,
+    requests,
     connections: CONNECTIONS,
     duration: seconds,
     workers: 1,

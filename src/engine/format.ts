@@ -3,11 +3,14 @@ import type { Shape } from './types.js';
 
 /** 1792 -> "1,792", exact for any bigint (Intl would do, but is much slower on hot paths). */
 export function formatInt(n: bigint | number): string {
-  const s = (typeof n === 'bigint' ? n : BigInt(n)).toString();
-  const neg = s.startsWith('-');
+  const s = typeof n === 'bigint' || !Number.isSafeInteger(n) ? BigInt(n).toString() : String(n);
+  const neg = s.charCodeAt(0) === 45; // '-'
   const digits = neg ? s.slice(1) : s;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return neg ? `-${grouped}` : grouped;
+  if (digits.length <= 3) return s;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return neg ? `-${out}` : out;
 }
 
 /** A count in a short human scale for side remarks only (e.g. "138.4M"); the exact count is always shown too. */

@@ -35,13 +35,20 @@ export interface Report {
   readonly macs: bigint | null;
 }
 
-/** Keras `to_snake_case`: MaxPooling2D -> max_pooling2d, Conv2D -> conv2d. */
+const snakeCases = new Map<string, string>();
+
+/** Keras `to_snake_case`: MaxPooling2D -> max_pooling2d, Conv2D -> conv2d (type names are few: cached). */
 export function snakeCase(typeName: string): string {
-  return typeName
-    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9_]/g, '_')
-    .toLowerCase();
+  let snake = snakeCases.get(typeName);
+  if (snake === undefined) {
+    snake = typeName
+      .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .toLowerCase();
+    snakeCases.set(typeName, snake);
+  }
+  return snake;
 }
 
 /**

@@ -4,7 +4,7 @@
  * with `modal` opens a form first (views.open with the click's trigger_id); views.ts takes the
  * submission from there.
  */
-import type { App, BlockAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { say } from '../../../../commands/replies.js';
 import { msg } from '../../../i18n/messages.js';
 import { decodeButton, runAction } from '../../dispatch.js';
@@ -15,8 +15,8 @@ import { formView } from '../modal.js';
 import { afterAck } from './after-ack.js';
 import type { ListenerDeps } from './index.js';
 
-export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction>({ type: 'block_actions' }, async ({ ack, body, action, client }) => {
+export function actionListener(deps: ListenerDeps) {
+  return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const respond = deps.responses.respondTo(body.response_url);
     const asker = askerOf(body);
@@ -39,7 +39,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const reply = await runAction(pressed.action, pressed.params, ctx, deps.log);
       await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond });
     });
-  });
+  };
 }
 
 function askerOf(body: BlockAction): Asker | undefined {

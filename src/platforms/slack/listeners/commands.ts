@@ -3,7 +3,7 @@
  * is on Slack once the app manifest lists it. Slack sends the arguments as a line of text. A private
  * reply ready within the ack deadline is the ack's body, the quickest answer Slack has.
  */
-import type { App, RespondArguments } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { runNamedCommand } from '../../dispatch.js';
 import { renderReply } from '../blocks.js';
 import { scopeOf } from '../context.js';
@@ -11,8 +11,8 @@ import { fromSlackText } from '../mrkdwn.js';
 import { answerInAck } from './answer-in-ack.js';
 import type { ListenerDeps } from './index.js';
 
-export function registerCommands(app: App, deps: ListenerDeps): void {
-  app.command(/^\/[\w-]+$/, async ({ ack, command: payload }) => {
+export function commandListener(deps: ListenerDeps) {
+  return async ({ ack, command: payload }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const name = payload.command.slice(1);
     const request = { respond: deps.responses.respondTo(payload.response_url), scopeId: scopeOf(payload.team_id), what: { command: name } };
     await answerInAck<RespondArguments>(
@@ -25,5 +25,5 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
       },
       (reply, lang) => (reply.visibility === 'private' ? { response_type: 'ephemeral', ...renderReply(reply, lang) } : undefined),
     );
-  });
+  };
 }

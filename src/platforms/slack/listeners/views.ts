@@ -3,17 +3,17 @@
  * number) comes back in the ack and stays in the form, under the field; anything else closes the
  * form and answers privately in the channel, through the response_url of the click that opened it.
  */
-import type { App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { Reply } from '../../../../commands/types.js';
 import { msg, t } from '../../../i18n/messages.js';
 import { decodeButton, runAction } from '../../dispatch.js';
 import { scopeOf } from '../context.js';
-import { FORM_CALLBACK_ID, fieldError, readSubmission } from '../modal.js';
+import { fieldError, readSubmission } from '../modal.js';
 import { answerInAck } from './answer-in-ack.js';
 import type { ListenerDeps } from './index.js';
 
-export function registerViews(app: App, deps: ListenerDeps): void {
-  app.view<ViewSubmitAction>(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+export function viewListener(deps: ListenerDeps) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = readSubmission(view);
     const pressed = submission && decodeButton(submission.origin.button);
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
@@ -33,7 +33,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       },
       (reply) => (retypable(reply) ? fieldError(reply.text ?? '') : undefined),
     );
-  });
+  };
 }
 
 /** A private error is about what was typed: the student fixes it in the open form. */
