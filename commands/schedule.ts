@@ -72,7 +72,6 @@ export const scheduleCommand: Command = {
       level: typeof args.level === 'string' && isLevel(args.level) ? (args.level as Level) : 'medium',
       topics: topics as Topic[],
       missed: args.missed === 'skip' ? 'skip' : 'late',
-      createdAt: Date.now(),
     });
     return { visibility: 'private', tone: 'success', title: t(lang, msg('schedule.added')), text: describe(lang, ctx, schedule) };
   },

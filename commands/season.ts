@@ -18,7 +18,7 @@ export const seasonCommand: Command = {
       const name = typeof args.name === 'string' ? args.name.trim() : '';
       if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) return say(lang, msg('season.badName', { value: name }), 'error');
       const previous = scopes.currentSeason(ctx.scopeId);
-      const season = scopes.startSeason(ctx.scopeId, name, Date.now());
+      const season = scopes.startSeason(ctx.scopeId, name);
       if (!season) return say(lang, msg('season.taken', { name }), 'error');
       return say(lang, previous ? msg('season.startedAfter', { name, previous: previous.name }) : msg('season.started', { name }), 'success');
     }

@@ -73,9 +73,9 @@ export class Scheduler {
     await Promise.allSettled(this.inFlight);
   }
 
-  add(schedule: NewSchedule): Schedule {
+  add(schedule: Omit<NewSchedule, 'createdAt'>): Schedule {
     this.o.quiz.scope(schedule.scopeId);
-    const added = this.o.store.addSchedule(schedule);
+    const added = this.o.store.addSchedule({ ...schedule, createdAt: this.o.clock.now() });
     this.armSchedule(added);
     return added;
   }

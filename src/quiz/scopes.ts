@@ -2,6 +2,7 @@
  * A scope's settings (time zone, language, quiz channel, allowed levels and topics, round length)
  * and its seasons. Settings change only through here, so they are cached after the first read.
  */
+import type { Clock } from '../clock.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Scope, ScopeSettings, Season, Store } from '../store/store.js';
 import { isoWeek } from './week.js';
@@ -11,6 +12,7 @@ export class Scopes {
 
   constructor(
     private readonly store: Store,
+    private readonly clock: Clock,
     private readonly defaults: { readonly timezone: string; readonly language: Lang },
   ) {}
 
@@ -48,9 +50,9 @@ export class Scopes {
     return this.store.seasonByName(scopeId, name);
   }
 
-  /** Archives the current season and starts a new one; undefined if the name was used before. */
-  startSeason(scopeId: string, name: string, now: number): Season | undefined {
+  /** Archives the current season and starts a new one now; undefined if the name was used before. */
+  startSeason(scopeId: string, name: string): Season | undefined {
     this.get(scopeId);
-    return this.store.startSeason(scopeId, name, now);
+    return this.store.startSeason(scopeId, name, this.clock.now());
   }
 }

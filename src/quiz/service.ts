@@ -105,7 +105,7 @@ export class QuizService {
     onError?: (err: unknown, roundId: number) => void;
   }) {
     this.store = o.store;
-    this.scopes = new Scopes(o.store, { timezone: o.settings.timezone, language: o.settings.language });
+    this.scopes = new Scopes(o.store, o.clock, { timezone: o.settings.timezone, language: o.settings.language });
     this.clock = o.clock;
     this.settings = o.settings;
     this.events = o.events;
@@ -263,8 +263,8 @@ export class QuizService {
     const players = this.store.boardSize(req.scopeId, board);
     const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
     const page = Math.min(Math.max(1, req.page), pages);
-    const asker = req.asker && this.store.findMember(req.scopeId, req.asker.userId);
-    const mine = asker && asker.userId === req.asker!.userId ? this.store.boardRowOf(req.scopeId, board, asker.id) : undefined;
+    const asker = req.asker && this.store.memberId(req.scopeId, req.asker.userId);
+    const mine = asker === undefined ? undefined : this.store.boardRowOf(req.scopeId, board, asker);
     return { period: season ? 'season' : req.period, week, season, rows: this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, players, mine };
   }
 

@@ -205,7 +205,7 @@ function prepare(db: Db) {
     claimStandings: p('INSERT INTO standings_posts (scope_id, week, channel_id, posted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     standingsPosted: p('SELECT 1 FROM standings_posts WHERE scope_id = ? AND week = ?'),
     currentSeason: p('SELECT * FROM seasons WHERE scope_id = ? AND ended_at IS NULL'),
-    seasons: p('SELECT * FROM seasons WHERE scope_id = ? ORDER BY started_at'),
+    seasons: p('SELECT * FROM seasons WHERE scope_id = ? ORDER BY started_at, id'),
     seasonByName: p('SELECT * FROM seasons WHERE scope_id = ? AND lower(name) = lower(?)'),
     endSeason: p('UPDATE seasons SET ended_at = ? WHERE scope_id = ? AND ended_at IS NULL'),
     insertSeason: p('INSERT INTO seasons (scope_id, name, started_at) VALUES (?, ?, ?)'),
@@ -293,6 +293,11 @@ export class Store {
 
   scopesWithQuizChannel(): Scope[] {
     return (this.q.scopesWithChannel.all() as ScopeRecord[]).map(toScope);
+  }
+
+  /** A member's id by platform user id (an index lookup), or undefined if they never took part. */
+  memberId(scopeId: string, userId: string): number | undefined {
+    return (this.q.member.get(scopeId, userId) as { id: number } | undefined)?.id;
   }
 
   /** A member by platform id or display name (case-insensitive), the id winning a tie. */

@@ -10,8 +10,10 @@ import { alice, bob, harness, settle } from '../support/quiz.js';
 
 const scopeId = 'discord:G1';
 
-function weekly(extra: Partial<NewSchedule> = {}): NewSchedule {
-  return { scopeId, channelId: 'quiz', weekday: 1, time: '10:00', timezone: 'Europe/Berlin', questions: 3, spacingMinutes: 10, level: 'medium', topics: ['conv', 'batchnorm'], missed: 'late', createdAt: 0, ...extra };
+type NewWeekly = Omit<NewSchedule, 'createdAt'>;
+
+function weekly(extra: Partial<NewWeekly> = {}): NewWeekly {
+  return { scopeId, channelId: 'quiz', weekday: 1, time: '10:00', timezone: 'Europe/Berlin', questions: 3, spacingMinutes: 10, level: 'medium', topics: ['conv', 'batchnorm'], missed: 'late', ...extra };
 }
 
 const questions = (h: ReturnType<typeof harness>) => h.posts.filter((p) => p.reply.title?.startsWith('Question #'));
