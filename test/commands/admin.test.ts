@@ -7,17 +7,13 @@ import { findAction } from '../../commands/index.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../../src/platforms/dispatch.js';
 import { alice, bob, carol, harness, settle } from '../support/quiz.js';
 import { context, silentLog } from '../support/context.js';
+import { snapshot as tables } from '../support/snapshot.js';
 
 const run = (ctx: ReturnType<typeof context>, line: string) => {
   const [name = '', ...rest] = line.split(' ');
   return runNamedCommand(name, ctx, rest.join(' '), silentLog);
 };
 
-/** Every row of every table: what "nothing changed" is checked against. */
-function snapshot(h: ReturnType<typeof harness>): string {
-  const tables = h.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, h.store.db.prepare(`SELECT * FROM ${t}`).all()]));
-}
 
 async function answeredRound(h: ReturnType<typeof harness>) {
   const admin = context(h, alice, { isAdmin: true });
@@ -41,22 +37,22 @@ describe('a non-admin', () => {
   ])('is refused /%s and nothing changes', async (line) => {
     const h = harness();
     await answeredRound(h);
-    const before = snapshot(h);
+    const before = tables(h.store.db);
     const reply = await run(context(h, bob), line);
     expect(reply).toMatchObject({ visibility: 'private', tone: 'error' });
     expect(reply.text).toMatch(/is for admins only; nothing was changed/);
-    expect(snapshot(h)).toBe(before);
+    expect(tables(h.store.db)).toBe(before);
   });
 
   it('cannot replay a seed, post in another channel, or press an admin confirmation', async () => {
     const h = harness();
     await answeredRound(h);
-    const before = snapshot(h);
+    const before = tables(h.store.db);
     expect((await run(context(h, bob, { channelId: 'C2' }), 'quiz seed:4 topic:dense')).text).toMatch(/Only admins/);
     expect((await run(context(h, bob, { channelId: 'C2' }), 'quiz channel:C9')).text).toMatch(/Only admins/);
     const confirm = decodeButton(encodeButton({ action: 'removeScores', params: ['2', 'U_BOB'] }))!;
     expect((await runAction(confirm.action, confirm.params, context(h, carol), silentLog)).text).toMatch(/Only admins can do this/);
-    expect(snapshot(h)).toBe(before);
+    expect(tables(h.store.db)).toBe(before);
   });
 });
 
@@ -112,9 +108,9 @@ describe('admin controls', () => {
     const ask = await run(admin, 'remove-scores <@U_BOB>');
     expect(ask.text).toMatch(/Remove every score of @bob from all boards/);
     const [yes, no] = ask.buttons!;
-    const before = snapshot(h);
+    const before = tables(h.store.db);
     await runAction(findAction(no!.action)!, no!.params, admin, silentLog);
-    expect(snapshot(h)).toBe(before);
+    expect(tables(h.store.db)).toBe(before);
     const done = await runAction(findAction(yes!.action)!, yes!.params, admin, silentLog);
     expect(done.text).toBe('Removed @bob\'s scores from 2 board(s).');
     const board = h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 })!;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttons, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
 import { startBot, visible, type Bot } from './harness.js';
+import { snapshot as tables } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 
@@ -17,12 +18,6 @@ async function waitPosts(bot: Bot, text: string, count: number): Promise<FakeMes
   return postsWith(bot, text);
 }
 
-/** Every row of every table: what "nothing changed" is checked against. */
-function snapshot(bot: Bot): string {
-  const db = bot.app.store.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()]));
-}
 
 describe('weekly quizzes on Discord', () => {
   it('posts the scheduled questions at their local time and the final standings before the week rolls over', async () => {
@@ -75,12 +70,12 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(ask)).toBe(true);
     expect(shown(ask)).toContain(`Remove every score of <@${bob.id}>`);
     const [yes, no] = buttons(ask);
-    const before = snapshot(bot);
+    const before = tables(bot.app.store.db);
     expect(shown(visible(await discord.click(teacher, ask, no!.customId)))).toBe('Cancelled; nothing was changed.');
-    expect(snapshot(bot)).toBe(before);
+    expect(tables(bot.app.store.db)).toBe(before);
     // Someone else pressing the confirmation is refused.
     expect(shown(visible(await discord.click(bob, ask, yes!.customId)))).toBe('Only admins can do this; nothing was changed.');
-    expect(snapshot(bot)).toBe(before);
+    expect(tables(bot.app.store.db)).toBe(before);
     expect(shown(visible(await discord.click(teacher, ask, yes!.customId)))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
     expect(shown(visible(await discord.slash(bob, 'leaderboard', { period: 'all' })))).toContain('No answers on this board yet.');
   });
@@ -107,7 +102,7 @@ describe('weekly quizzes on Discord', () => {
     const student = discord.user('student');
     visible(await discord.slash(teacher, 'quiz', { level: 'easy', topic: 'dense' }));
     await discord.slash(student, 'answer', { value: 'A' });
-    const before = snapshot(bot);
+    const before = tables(bot.app.store.db);
     const attempts: Array<[string, Record<string, string | number | boolean>]> = [
       ['close', {}],
       ['duration', { seconds: 600 }],
@@ -121,6 +116,6 @@ describe('weekly quizzes on Discord', () => {
       expect(isEphemeral(visible(ex))).toBe(true);
       expect(shown(visible(ex))).toBe(`/${command} is for admins only; nothing was changed.`);
     }
-    expect(snapshot(bot)).toBe(before);
+    expect(tables(bot.app.store.db)).toBe(before);
   });
 });

@@ -5,16 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, type Bot } from './harness.js';
+import { snapshot as tables } from '../support/snapshot.js';
 
 const { bob, carol, teacher } = USERS;
 const MINUTE = 60_000;
 
-/** Every row of every table: what "nothing changed" is checked against. */
-function snapshot(bot: Bot): string {
-  const db = bot.app.store.db;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()]));
-}
 
 describe('weekly quizzes on Slack', () => {
   it('posts the scheduled questions at their local time and the final standings before the week rolls over', async () => {
@@ -57,12 +52,12 @@ describe('weekly quizzes on Slack', () => {
 
     const ask = await bot.privately(teacher, `/remove-scores <@${bob.id}|bob>`);
     expect(textOf(ask)).toContain(`Remove every score of <@${bob.id}>`);
-    const before = snapshot(bot);
+    const before = tables(bot.app.store.db);
     const cancel = await bot.click(teacher, button(ask, 'Cancel'), { ephemeral: true });
     expect(textOf(await bot.privateReply(cancel.responseUrl))).toBe('Cancelled; nothing was changed.');
     const sneaky = await bot.click(carol, button(ask, 'Remove their scores'), { ephemeral: true });
     expect(textOf(await bot.privateReply(sneaky.responseUrl))).toContain('Only admins can do this; nothing was changed.');
-    expect(snapshot(bot)).toBe(before);
+    expect(tables(bot.app.store.db)).toBe(before);
     const done = await bot.click(teacher, button(ask, 'Remove their scores'), { ephemeral: true });
     expect(textOf(await bot.privateReply(done.responseUrl))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
   });
@@ -82,11 +77,11 @@ describe('weekly quizzes on Slack', () => {
     await bot.command(teacher, '/quiz level:easy topic:dense');
     await bot.fake.nextCall('chat.postMessage');
     await bot.privately(carol, '/answer A');
-    const before = snapshot(bot);
+    const before = tables(bot.app.store.db);
     for (const line of ['/close', '/duration 600', '/settings timezone:Europe/Berlin', '/schedule action:add day:mon time:10:00', '/season action:start name:mine', `/remove-scores <@${teacher.id}>`]) {
       const name = line.split(' ')[0]!;
       expect(textOf(await bot.privately(carol, line))).toContain(`${name} is for admins only; nothing was changed.`);
     }
-    expect(snapshot(bot)).toBe(before);
+    expect(tables(bot.app.store.db)).toBe(before);
   });
 });
