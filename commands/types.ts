@@ -114,4 +114,3 @@ export interface Action {
   run(ctx: Context, params: readonly string[], input?: string): Promise<Reply> | Reply;
 }
 
-export const privateText = (text: string, tone: Tone = 'info'): Reply => ({ visibility: 'private', tone, text });

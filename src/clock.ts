@@ -61,8 +61,4 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.set(this.current + ms);
   }
-
-  get pending(): number {
-    return this.timers.length;
-  }
 }

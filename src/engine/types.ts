@@ -7,7 +7,6 @@ import type { Expr } from './expr.js';
 
 /** Which framework's bookkeeping a number follows where the two disagree. */
 export type Framework = 'keras' | 'pytorch';
-export const FRAMEWORKS: readonly Framework[] = ['keras', 'pytorch'];
 
 /** A dimension; null while unknown (a single layer given without `in=`). */
 export type Dim = number | null;

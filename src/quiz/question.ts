@@ -6,7 +6,7 @@ import { count, type CountResult } from '../engine/count.js';
 import { tensorSize } from '../engine/counts.js';
 import { formatInt } from '../engine/format.js';
 import { workedFormula } from '../engine/render.js';
-import type { LayerRecord, TensorRole } from '../engine/types.js';
+import type { TensorRole } from '../engine/types.js';
 import { msg, type Catalogue, type MessageKey, type MessageRef } from '../i18n/messages.js';
 import type { Rng } from './random.js';
 import type { Level, Topic } from './types.js';
@@ -56,10 +56,6 @@ export function mistake<K extends MessageKey>(id: string, value: bigint | number
 /** The engine's answer for a spec. */
 export const evaluate = (spec: string): CountResult => count(spec);
 export const total = (spec: string): bigint => count(spec).report.counts.total;
-
-export function rowsOf(result: CountResult): readonly LayerRecord[] {
-  return result.report.rows.map((r) => r.record);
-}
 
 /** Sum of a role's tensors over a result (all biases of a model, say). */
 export function sizeOf(result: CountResult, role: TensorRole): bigint {
