@@ -7,7 +7,10 @@ import { KINDS } from '../src/engine/layers/index.js';
 import { PRESETS } from '../src/engine/presets/index.js';
 import { renderCount } from '../src/engine/render.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
+import { modelDrawing } from '../src/charts/count.js';
+import type { Drawing } from '../src/charts/draw.js';
 import { Lru } from '../src/lru.js';
+import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
@@ -20,7 +23,9 @@ function headline(result: CountResult, lang: Lang): string {
 }
 
 /** A spec's answer, rendered: what does not depend on who asks. */
-type Answer = { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string } | { readonly ok: false; readonly error: MessageRef };
+type Answer =
+  | { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string; readonly drawing: Drawing | undefined }
+  | { readonly ok: false; readonly error: MessageRef };
 
 /**
  * A class asks the same specs over and over (the lecture's examples, the quiz reveals' "work it
@@ -36,7 +41,9 @@ function answer(spec: string, asked: Lang): Answer {
     try {
       const result = evaluate(spec);
       const lang = result.request.lang ?? asked;
-      found = { ok: true, lang, title: headline(result, lang), code: result.request.json ? toJson(result) : renderCount(result, lang) };
+      const json = result.request.json;
+      // A model's answer comes with its chart (a single layer's is /explain's); --json is for programs.
+      found = { ok: true, lang, title: headline(result, lang), code: json ? toJson(result) : renderCount(result, lang), drawing: json ? undefined : modelDrawing(result, lang) };
     } catch (e) {
       if (!(e instanceof SpecError)) throw e;
       found = { ok: false, error: e.ref };
@@ -57,6 +64,7 @@ export function countReply(ctx: Context, spec: string, share: boolean): Reply {
     code: a.code,
     footer: share ? t(a.lang, msg('count.sharedBy', { name: ctx.mention(ctx.player.userId, ctx.player.name), spec })) : undefined,
     buttons: share ? [] : [{ action: 'share', params: [spec], label: t(a.lang, msg('count.share')), style: 'secondary' }],
+    pictures: a.drawing ? [picture(a.drawing)] : [],
   };
 }
 

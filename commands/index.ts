@@ -1,6 +1,7 @@
 /** Every command and button action, for the adapters to register and dispatch. */
 import { answerAction, answerCommand, choiceAction } from './answer.js';
 import { closeCommand } from './close.js';
+import { compareCommand } from './compare.js';
 import { countCommand, shareAction } from './count.js';
 import { durationCommand } from './duration.js';
 import { explainCommand } from './explain.js';
@@ -17,6 +18,7 @@ import type { Action, Command } from './types.js';
 
 export const COMMANDS: readonly Command[] = [
   countCommand,
+  compareCommand,
   quizCommand,
   answerCommand,
   leaderboardCommand,

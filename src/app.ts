@@ -19,6 +19,7 @@ import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
 import { Store } from './store/store.js';
 import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface AppIO {
   readonly input: NodeJS.ReadableStream;
@@ -78,6 +79,7 @@ export class App {
         lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
         now: () => clock.now(),
+        pictures: join(dirname(config.DATABASE_PATH), 'pictures'),
       });
       this.platforms.push(shell);
       this.done = shell.done;

@@ -36,6 +36,8 @@ export interface Request {
   readonly json: boolean;
   /** Show every layer of a preset, not only the per-block table. */
   readonly layers: boolean;
+  /** Draw the parameter chart on a log scale. */
+  readonly log: boolean;
   readonly body: Body;
 }
 
@@ -44,6 +46,7 @@ interface Flags {
   lang: Lang | undefined;
   json: boolean;
   layers: boolean;
+  log: boolean;
 }
 
 const FRAMEWORK_WORDS: Readonly<Record<string, Framework>> = { keras: 'keras', tf: 'keras', tensorflow: 'keras', pytorch: 'pytorch', torch: 'pytorch' };
@@ -54,7 +57,7 @@ function frameworkOf(token: string): Framework {
 
 /** Takes the flags out of the text wherever they stand, leaving the spec (or code) itself. */
 function extractFlags(text: string): { flags: Flags; rest: string } {
-  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false };
+  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false };
   const withValues = text.replace(/(^|\s)--(framework|fw|lang)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
     if (name.toLowerCase() === 'lang') {
       flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
@@ -67,6 +70,7 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
     const key = name.toLowerCase();
     if (key === 'json') flags.json = true;
     else if (key === 'layers') flags.layers = true;
+    else if (key === 'log') flags.log = true;
     else if (key === 'keras' || key === 'pytorch' || key === 'torch') flags.framework = frameworkOf(key);
     else if (key === 'zh' || key === 'zh-tw') flags.lang = 'zh-TW';
     else if (key === 'en') flags.lang = 'en';

@@ -296,6 +296,11 @@ export class QuizService {
     return this.store.history(this.store.ensureMember(scopeId, player.userId, player.name));
   }
 
+  /** Points per week on the latest `limit` weekly boards the player is on, oldest first. */
+  weeklyPoints(scopeId: string, player: Player, limit: number): Array<{ week: string; points: number }> {
+    return this.store.weeklyPoints(scopeId, this.store.ensureMember(scopeId, player.userId, player.name), limit);
+  }
+
   stats(scopeId: string, player: Player): readonly TopicStat[] {
     this.scope(scopeId);
     return this.store.topicStats(this.store.ensureMember(scopeId, player.userId, player.name));

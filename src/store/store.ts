@@ -217,6 +217,8 @@ function prepare(db: Db) {
                 UNION ALL
                 SELECT 'practice', seed, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
                 ORDER BY answered_at, 1`),
+    // The range on board keeps to the primary key: one scope's weekly boards, then one member's rows.
+    weeklyPoints: p(`SELECT board, points FROM scores WHERE scope_id = ? AND board >= 'week:' AND board < 'week;' AND member_id = ? ORDER BY board DESC LIMIT ?`),
     insertScope: p('INSERT INTO scopes (id, timezone, language, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     member: p('SELECT id, display_name FROM members WHERE scope_id = ? AND user_id = ?'),
     insertMember: p('INSERT INTO members (scope_id, user_id, display_name) VALUES (?, ?, ?)'),
@@ -546,6 +548,12 @@ export class Store {
   history(memberId: number): HistoryItem[] {
     const rows = this.q.history.all(memberId, memberId) as Array<{ source: 'round' | 'practice'; seed: number; level: Level; topic: Topic; value: string; correct: number; answered_at: number }>;
     return rows.map((r) => ({ source: r.source, seed: r.seed, level: r.level, topic: r.topic, value: BigInt(r.value), correct: r.correct === 1, answeredAt: r.answered_at }));
+  }
+
+  /** A member's points on their latest weekly boards, oldest first: `[{ week: '2026-W48', points }]`. */
+  weeklyPoints(scopeId: string, memberId: number, limit: number): Array<{ week: string; points: number }> {
+    const rows = this.q.weeklyPoints.all(scopeId, memberId, limit) as Array<{ board: string; points: number }>;
+    return rows.reverse().map((r) => ({ week: r.board.slice('week:'.length), points: r.points }));
   }
 
   topicStats(memberId: number): TopicStat[] {

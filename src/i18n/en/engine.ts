@@ -44,7 +44,7 @@ export const engine = {
   'err.residual': (p: P<'main' | 'shortcut'>) => `a residual branch gives ${p.main} but its shortcut gives ${p.shortcut}: they must match to be added.`,
   'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\` (see \`--help\`).`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
-  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW or --layers.`,
+  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers or --log.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
   'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max}.`,
   'err.inputFirst': () => `\`input\` must come first: \`input 224x224x3 > conv 64 3 > ...\`.`,
@@ -153,7 +153,7 @@ export const engine = {
   'summary.nonTrainable': (p: P<'n'>) => `Non-trainable params: ${p.n}`,
   'summary.formulas': () => `Formulas:`,
   // ── --help ──
-  'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers]`,
+  'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart FILE.png]`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
     `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10).`,
@@ -164,7 +164,9 @@ export const engine = {
     `  --framework keras|pytorch  whose convention where they differ (BatchNorm statistics, RNN biases, PReLU); Keras by default\n` +
     `  --json                     machine-readable output: {framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            language of the explanation (also PARAMQUIZ_LANG)\n` +
-    `  --layers                   every layer of a preset, not only the per-block table`,
+    `  --layers                   every layer of a preset, not only the per-block table\n` +
+    `  --chart FILE.png           also draw where a model's parameters are, as a PNG (the CLI; chats attach it)\n` +
+    `  --log                      that chart on a log scale`,
   'help.examples': () =>
     `Examples:\n` +
     `  paramquiz count conv 3 64 3\n` +

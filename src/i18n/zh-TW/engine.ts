@@ -45,7 +45,7 @@ export const engine: typeof En = {
   'err.residual': (p: P<'main' | 'shortcut'>) => `殘差分支輸出 ${p.main}，捷徑卻輸出 ${p.shortcut}：兩者必須相同才能相加。`,
   'err.empty': () => `沒有可計算的東西：請給一層，例如 \`conv 3 64 3\`（見 \`--help\`）。`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` 需要一個值：${p.flag} ${p.expected}。`,
-  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW 或 --layers。`,
+  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers 或 --log。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
   'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型最多 ${p.max} 層。`,
   'err.inputFirst': () => `\`input\` 必須放在最前面：\`input 224x224x3 > conv 64 3 > ...\`。`,
@@ -154,7 +154,7 @@ export const engine: typeof En = {
   'summary.nonTrainable': (p: P<'n'>) => `不可訓練參數：${p.n}`,
   'summary.formulas': () => `公式：`,
   // ── --help ──
-  'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers]`,
+  'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart 檔案.png]`,
   'help.language': () =>
     `一層寫成 種類 參數... [key=value ...]。用 > 串接各層，模型以 input HxWxC（或 input T D、input N）開頭；\n` +
     `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)。`,
@@ -165,7 +165,9 @@ export const engine: typeof En = {
     `  --framework keras|pytorch  兩者算法不同時依誰的慣例（BatchNorm 統計量、RNN 偏差、PReLU）；預設 Keras\n` +
     `  --json                     機器可讀的輸出：{framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            說明的語言（也可用 PARAMQUIZ_LANG）\n` +
-    `  --layers                   內建模型列出每一層，而不只是各區塊的表`,
+    `  --layers                   內建模型列出每一層，而不只是各區塊的表\n` +
+    `  --chart 檔案.png           另外把模型的參數分布畫成 PNG（命令列；聊天室會附上圖片）\n` +
+    `  --log                      該圖改用對數刻度`,
   'help.examples': () =>
     `範例：\n` +
     `  paramquiz count conv 3 64 3\n` +

@@ -4,12 +4,15 @@
  * script (`printf '/count conv 3 64 3\n' | npm start`); the session ends at end of input or /quit.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Button, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { drawPictures } from '../pictures.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
@@ -24,6 +27,8 @@ export interface ShellOptions {
   readonly lang: Lang;
   readonly user: string;
   readonly now: () => number;
+  /** Where pictures are written (under the data folder); their paths are printed. */
+  readonly pictures: string;
 }
 
 export class ShellPlatform implements Platform {
@@ -53,7 +58,7 @@ export class ShellPlatform implements Platform {
   }
 
   async post(_target: PostTarget, compose: (view: View) => Reply): Promise<void> {
-    this.print(compose(this.view()));
+    await this.print(compose(this.view()));
   }
 
   /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
@@ -115,7 +120,7 @@ export class ShellPlatform implements Platform {
         return true;
       default: {
         const reply = await runNamedCommand(name, this.context(), rest, this.o.log);
-        this.print(reply);
+        await this.print(reply);
         if (name.toLowerCase() === 'help') this.say(t(lang, msg('shell.help')));
         return true;
       }
@@ -136,7 +141,7 @@ export class ShellPlatform implements Platform {
       this.say(t(lang, msg('shell.needsValue', { n: index, label: decoded.action.modal(this.context(), decoded.params).label })));
       return;
     }
-    this.print(await runAction(decoded.action, decoded.params, this.context(), this.o.log, value || undefined));
+    await this.print(await runAction(decoded.action, decoded.params, this.context(), this.o.log, value || undefined));
   }
 
   private context(): Context {
@@ -152,11 +157,18 @@ export class ShellPlatform implements Platform {
     };
   }
 
-  private print(reply: Reply): void {
+  private async print(reply: Reply): Promise<void> {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
     this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     reply.onPosted?.(`shell:${Date.now()}`);
+    // A terminal shows no pictures: each is written to a file, its path and alt text printed.
+    for (const picture of await drawPictures(reply, this.o.log)) {
+      mkdirSync(this.o.pictures, { recursive: true });
+      const path = join(this.o.pictures, picture.name);
+      writeFileSync(path, picture.png);
+      this.say(this.style.dim(t(this.o.lang, msg('shell.picture', { path, alt: picture.alt }))));
+    }
   }
 
   private say(text: string): void {

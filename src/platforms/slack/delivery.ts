@@ -3,11 +3,18 @@
  * request's response_url as an ephemeral message (only the asker sees it; the bot need not be in
  * the channel). A public reply is posted with chat.postMessage, so its ts is known: a question's
  * ts is what its reveal edits.
+ *
+ * Pictures go up with the Web API's external upload flow (files.getUploadURLExternal, the bytes
+ * to the upload URL, files.completeUploadExternal). A public reply with pictures is one message:
+ * the upload is completed into the channel with the reply's blocks, so the pictures show under
+ * them. An ephemeral message cannot carry a file, so a private reply's pictures are shared in the
+ * asker's direct messages with the bot, and the private answer says so.
  */
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Reply } from '../../../commands/types.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
+import { drawPictures, hasPictures } from '../pictures.js';
 import { renderReply, withoutButtons, type SlackMessage } from './blocks.js';
 import type { Respond } from './response-url.js';
 
@@ -15,6 +22,8 @@ import type { Respond } from './response-url.js';
 export interface Route {
   readonly channelId: string;
   readonly respond: Respond;
+  /** Who asked: where a private reply's pictures are sent. */
+  readonly userId: string;
 }
 
 /** Messages with buttons this process posted, to take the buttons off later; bounded. */
@@ -35,6 +44,7 @@ export class Delivery {
     const message = renderReply(reply, lang);
     if (reply.visibility === 'private') {
       await route.respond(ephemeral(message));
+      await this.privatePictures(reply, route.userId);
       return;
     }
     try {
@@ -48,8 +58,8 @@ export class Delivery {
     }
   }
 
-  /** Posts in a channel unasked (a reveal); returns the message's ts. */
-  post(channelId: string, reply: Reply, lang: Lang): Promise<string> {
+  /** Posts in a channel unasked (a reveal); returns the message's ts (none for a message with pictures). */
+  post(channelId: string, reply: Reply, lang: Lang): Promise<string | undefined> {
     return this.publish(channelId, reply, renderReply(reply, lang));
   }
 
@@ -62,7 +72,42 @@ export class Delivery {
     this.withButtons.delete(ts);
   }
 
-  private async publish(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
+  /**
+   * A private reply's pictures, once its text is out (in the ack or through the response_url):
+   * shared in the asker's direct messages with the bot, where only they see them.
+   */
+  async privatePictures(reply: Reply, userId: string): Promise<void> {
+    if (!hasPictures(reply)) return;
+    const pictures = await drawPictures(reply, this.log);
+    if (pictures.length === 0) return;
+    const opened = await this.client.conversations.open({ users: userId });
+    const dm = opened.channel?.id;
+    if (!dm) throw new Error(`conversations.open gave no channel for ${userId}`);
+    await this.client.filesUploadV2({
+      channel_id: dm,
+      initial_comment: reply.title ?? pictures[0]!.alt,
+      file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.name, alt_text: p.alt })),
+    });
+  }
+
+  /** Posts a public reply; with pictures, the upload's completion posts it, blocks and pictures in one message. */
+  private async publish(channelId: string, reply: Reply, message: SlackMessage): Promise<string | undefined> {
+    if (hasPictures(reply)) {
+      const pictures = await drawPictures(reply, this.log);
+      if (pictures.length > 0) {
+        await this.client.filesUploadV2({
+          channel_id: channelId,
+          blocks: message.blocks,
+          file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.name, alt_text: p.alt })),
+        });
+        // Slack completes a share asynchronously and returns no ts: no reply with pictures needs one.
+        return undefined;
+      }
+    }
+    return this.postMessage(channelId, reply, message);
+  }
+
+  private async postMessage(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
     const posted = await this.client.chat.postMessage({ channel: channelId, ...message });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
     if (message.blocks.some((b) => b.type === 'actions')) {
