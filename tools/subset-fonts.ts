@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
@@ -59,15 +60,18 @@ async function main(): Promise<void> {
     const core = distinct(LATIN + catalogueCharacters());
     const inCore = new Set(core);
     const common = distinct(big5Common()).filter((c) => !inCore.has(c));
-    const write = async (name: string, weight: string, chars: readonly string[]) => {
+    /** Writes a subset; returns the characters it really maps (those the source font has). */
+    const write = async (name: string, weight: string, chars: readonly string[]): Promise<string[]> => {
       const font = await subsetFont(face(weight), chars.join(''), { targetFormat: 'truetype' });
       writeFileSync(join(OUT, name), font);
-      process.stdout.write(`fonts/${name}: ${chars.length} characters, ${Math.round(font.length / 1024)} KB\n`);
+      const mapped = new Set([...new Face(new Blob(font)).collectUnicodes()].map((c) => String.fromCodePoint(c)));
+      process.stdout.write(`fonts/${name}: ${mapped.size} characters, ${Math.round(font.length / 1024)} KB\n`);
+      return chars.filter((c) => mapped.has(c));
     };
-    await write('NotoSansTC-Core-Regular.ttf', '400Regular', core);
-    await write('NotoSansTC-Core-Bold.ttf', '700Bold', core);
+    const regular = await write('NotoSansTC-Core-Regular.ttf', '400Regular', core);
+    const bold = new Set(await write('NotoSansTC-Core-Bold.ttf', '700Bold', core));
     await write('NotoSansTC-Common-Regular.ttf', '400Regular', common);
-    writeFileSync(join(OUT, 'core.txt'), `${core.join('')}\n`);
+    writeFileSync(join(OUT, 'core.txt'), `${regular.filter((c) => bold.has(c)).join('')}\n`);
     writeFileSync(join(OUT, 'OFL.txt'), readFileSync(join(work, 'package', 'LICENSE_FONT')));
   } finally {
     rmSync(work, { recursive: true, force: true });
