@@ -14,9 +14,9 @@ function listOf<T extends string>(text: string, valid: (v: string) => v is T): {
   return bad === undefined && values.length > 0 ? { ok: true, values: [...new Set(values)] as T[] } : { ok: false, bad: bad ?? text };
 }
 
-function show(ctx: Context): Reply {
+async function show(ctx: Context): Promise<Reply> {
   const lang = ctx.lang;
-  const scope = ctx.services.quiz.scope(ctx.scopeId);
+  const scope = await ctx.services.quiz.scope(ctx.scopeId);
   const all = t(lang, msg('settings.all'));
   return {
     visibility: 'private',
@@ -47,7 +47,7 @@ export const settingsCommand: Command = {
     { name: 'topics', type: 'string', description: msg('cmdopt.topics') },
     { name: 'seconds', type: 'integer', min: 5, max: 86_400, description: msg('cmdopt.seconds') },
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
     const patch: { -readonly [K in keyof ScopeSettings]: ScopeSettings[K] } = {};
     if (typeof args.timezone === 'string') {
@@ -69,9 +69,9 @@ export const settingsCommand: Command = {
     }
     if (typeof args.seconds === 'number') patch.roundSeconds = args.seconds;
     if (Object.keys(patch).length === 0) return show(ctx);
-    ctx.services.quiz.scopes.update(ctx.scopeId, patch);
+    await ctx.services.quiz.scopes.update(ctx.scopeId, patch);
     // The standings post follows the quiz channel and the time zone.
-    if (patch.quizChannel !== undefined || patch.timezone !== undefined) ctx.services.scheduler.armStandings(ctx.scopeId);
-    return { ...show(ctx), tone: 'success', text: t(lang, msg('settings.saved')) };
+    if (patch.quizChannel !== undefined || patch.timezone !== undefined) await ctx.services.scheduler.armStandings(ctx.scopeId);
+    return { ...(await show(ctx)), tone: 'success', text: t(lang, msg('settings.saved')) };
   },
 };
