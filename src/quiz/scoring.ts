@@ -10,3 +10,5 @@ import type { Level } from './types.js';
 export const POINTS: Readonly<Record<Level, number>> = { easy: 10, medium: 20, hard: 30 };
 export const FIRST_BONUS = 5;
 export const MIN_ANSWERS_FOR_BONUS = 2;
+/** Scored questions per student per day in rounds students start, until an admin changes it (db/sqlite/003_scoring.sql). */
+export const DEFAULT_DAILY_CAP = 10;
