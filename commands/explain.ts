@@ -2,8 +2,8 @@
 import { KIND_WORDS, findKind } from '../src/engine/layers/index.js';
 import { closest } from '../src/engine/suggest.js';
 import { msg, t } from '../src/i18n/messages.js';
-import { count } from '../src/engine/count.js';
 import { singleLayerDrawing } from '../src/charts/count.js';
+import { count } from '../src/engine/count.js';
 import { countReply } from './count.js';
 import { picture } from './pictures.js';
 import type { Command } from './types.js';
@@ -13,14 +13,14 @@ export const explainCommand: Command = {
   description: msg('cmd.explain'),
   standalone: true,
   options: [{ name: 'kind', type: 'string', required: true, autocomplete: true, description: msg('cmdopt.kind') }],
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = String(args.kind).trim().toLowerCase();
     const kind = findKind(word);
     if (!kind) {
       const suggestion = closest(word, KIND_WORDS);
       return { visibility: 'private', tone: 'error', text: t(ctx.lang, suggestion ? msg('err.unknownKindSuggest', { token: word, suggestion }) : msg('err.unknownKind', { token: word })) };
     }
-    const worked = countReply(ctx, kind.example, false);
+    const worked = await countReply(ctx, kind.example, false);
     const drawing = singleLayerDrawing(count(kind.example), ctx.lang);
     return {
       ...worked,

@@ -1,5 +1,6 @@
 /** /quiz [level] [topic] [seconds] [seed] [channel]: posts a generated question in a channel. */
 import { msg, t } from '../src/i18n/messages.js';
+import { MIN_STUDENT_SECONDS } from '../src/quiz/service.js';
 import { LEVELS, TOPICS, isLevel, isTopic } from '../src/quiz/types.js';
 import { questionReply, say } from './replies.js';
 import type { Command } from './types.js';
@@ -18,12 +19,13 @@ export const quizCommand: Command = {
     const lang = ctx.lang;
     const elsewhere = typeof args.channel === 'string' && args.channel !== ctx.channelId ? args.channel : undefined;
     if ((args.seed !== undefined || elsewhere !== undefined) && !ctx.isAdmin) return say(lang, msg('quiz.adminOption'), 'error');
+    if (typeof args.seconds === 'number' && args.seconds < MIN_STUDENT_SECONDS && !ctx.isAdmin) return say(lang, msg('quiz.tooShort', { min: String(MIN_STUDENT_SECONDS) }), 'error');
     const quiz = ctx.services.quiz;
     const channelId = elsewhere ?? ctx.channelId;
     const result = await quiz.start({
       scopeId: ctx.scopeId,
       channelId,
-      player: ctx.player,
+      opener: ctx.isAdmin ? { kind: 'admin', player: ctx.player } : { kind: 'student', player: ctx.player },
       lang,
       level: typeof args.level === 'string' && isLevel(args.level) ? args.level : undefined,
       topics: typeof args.topic === 'string' && isTopic(args.topic) ? [args.topic] : undefined,

@@ -3,6 +3,7 @@
  * Adapters in src/platforms turn a Discord interaction, a Slack request or a terminal line into a
  * `Context` and `Args`, call `run`, and render the `Reply` their own way.
  */
+import type { Counter } from '../src/counting/answer.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
@@ -11,6 +12,8 @@ import type { Player, QuizService } from '../src/quiz/service.js';
 export type PlatformName = 'discord' | 'slack' | 'shell';
 
 export interface Services {
+  /** Answers /count specs (a worker pool with a deadline in the bot). */
+  readonly counter: Counter;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;
@@ -79,7 +82,7 @@ export interface Reply {
   readonly buttons?: readonly Button[] | undefined;
   readonly pictures?: readonly Picture[] | undefined;
   /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
-  readonly onPosted?: ((messageRef: string) => void) | undefined;
+  readonly onPosted?: ((messageRef: string) => Promise<void> | void) | undefined;
 }
 
 export interface OptionSpec {
@@ -114,7 +117,7 @@ export interface Command {
   readonly standalone?: boolean;
   run(ctx: Context, args: Args): Promise<Reply> | Reply;
   /** Suggestions for an autocomplete option as the user types (`ctx` when the platform knows who asks). */
-  suggest?(option: string, typed: string, ctx?: Context): readonly string[];
+  suggest?(option: string, typed: string, ctx?: Context): Promise<readonly string[]> | readonly string[];
 }
 
 /** What a button does; with `modal`, a click first asks for text (a number answer). */

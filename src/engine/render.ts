@@ -10,6 +10,7 @@ import { formatInt, formatKerasShape, formatMiB, formatScaled } from './format.j
 import { blockTable, type Report, type Row } from './model.js';
 import type { LayerRecord, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
+import { LIMITS } from './limits.js';
 
 /** Terminal width of a string: CJK characters take two columns. */
 export function displayWidth(s: string): number {
@@ -129,9 +130,19 @@ function blockLines(report: Report, lang: Lang): string[] {
   );
 }
 
-/** The whole text answer to a /count request. */
+/** The whole text answer to a /count request, at most LIMITS.renderChars long. */
 export function renderCount(result: CountResult, lang: Lang): string {
-  if (result.single) return explainLayer(result, lang);
+  return withinBudget(result.single ? explainLayer(result, lang) : summary(result, lang), lang);
+}
+
+/** Cuts an answer past the render budget at a line end, saying so: what one reply may cost is bounded. */
+function withinBudget(text: string, lang: Lang): string {
+  if (text.length <= LIMITS.renderChars) return text;
+  const cut = text.lastIndexOf('\n', LIMITS.renderChars);
+  return `${text.slice(0, cut > 0 ? cut : LIMITS.renderChars)}\n${t(lang, msg('count.cut', { max: formatInt(LIMITS.renderChars) }))}`;
+}
+
+function summary(result: CountResult, lang: Lang): string {
   const { report } = result;
   const fw = t(lang, msg(`fw.${result.framework}`));
   const lines: string[] = [];

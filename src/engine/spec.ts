@@ -6,6 +6,7 @@
 import { parseDims } from './args.js';
 import { translateCode } from './code.js';
 import { fail } from './errors.js';
+import { LIMITS } from './limits.js';
 import { findKind, KIND_WORDS, type Layer } from './layers/index.js';
 import { parseWithKind, tokenize } from './layer-text.js';
 import type { Node } from './model.js';
@@ -15,8 +16,8 @@ import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
 
 /** Longest spec accepted, in characters: far beyond any real model, far below a 10 MB paste. */
-export const MAX_SPEC_LENGTH = 20_000;
-export const MAX_LAYERS = 1_000;
+export const MAX_SPEC_LENGTH = LIMITS.specChars;
+export const MAX_LAYERS = LIMITS.layers;
 
 export type Head =
   | { readonly t: 'none' }

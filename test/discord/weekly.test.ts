@@ -35,7 +35,7 @@ describe('weekly quizzes on Discord', () => {
     clock.advance(MINUTE); // 10:15
     const [first] = await waitPosts(bot, 'Question #1 · dense · easy', 1);
     expect(first!.channel_id).toBe(discord.guilds[0]!.channels[0]!.id);
-    const round = bot.app.store.round(1)!;
+    const round = (await bot.app.store.round(1))!;
     const right = buttons(first!).find((b) => b.label.endsWith(round.answer.toLocaleString('en-US')))!;
     expect(shown(visible(await discord.click(bob, first!, right.customId)))).toMatch(/^✅ Correct, and first/);
 
@@ -45,7 +45,7 @@ describe('weekly quizzes on Discord', () => {
 
     clock.set(Date.UTC(2026, 10, 29, 15, 59)); // Sunday 23:59 in Taipei
     const [standings] = await waitPosts(bot, 'Final standings of week 2026-W48', 1);
-    expect(shown(standings!)).toContain(`**1.** <@${bob.id}>: 15 pts (1/1 right, 100%)`);
+    expect(shown(standings!)).toContain(`**1.** <@${bob.id}>: 10 pts (1/1 right, 100%)`); // alone: no bonus
     expect(shown(standings!)).toContain(`Congratulations <@${bob.id}>`);
     clock.advance(2 * MINUTE);
     expect(postsWith(bot, 'Final standings')).toHaveLength(1);
@@ -58,13 +58,13 @@ describe('weekly quizzes on Discord', () => {
     const bob = discord.user('bob');
     expect(shown(visible(await discord.slash(teacher, 'season', { action: 'start', name: '2026-fall' })))).toBe('Season 2026-fall has started.');
     visible(await discord.slash(teacher, 'quiz', { level: 'medium', topic: 'conv' }));
-    const answer = bot.app.store.round(1)!.answer;
+    const answer = (await bot.app.store.round(1))!.answer;
     expect(shown(visible(await discord.slash(bob, 'answer', { value: String(answer) })))).toMatch(/^✅/);
     await discord.slash(teacher, 'close');
     expect(shown(visible(await discord.slash(teacher, 'season', { action: 'start', name: '2027-spring' })))).toContain('2026-fall is archived');
     const archived = visible(await discord.slash(bob, 'leaderboard', { season: '2026-fall' }));
     expect(shown(archived)).toContain('Final leaderboard: season 2026-fall (archived)');
-    expect(shown(archived)).toContain(`**1.** <@${bob.id}>: 25 pts`);
+    expect(shown(archived)).toContain(`**1.** <@${bob.id}>: 20 pts`); // alone: no bonus
 
     const ask = visible(await discord.slash(teacher, 'remove-scores', { user: { type: 6, value: bob.id } }));
     expect(isEphemeral(ask)).toBe(true);
@@ -92,7 +92,7 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(result)).toBe(true);
     expect(shown(result)).toMatch(/^(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(shown(visible(await discord.slash(carol, 'stats')))).toMatch(/[01] of 1 right/);
-    expect(bot.app.store.boardSize(`discord:${discord.guilds[0]!.id}`, 'all')).toBe(0);
+    expect((await bot.app.store.boardSize(`discord:${discord.guilds[0]!.id}`, 'all'))).toBe(0);
   });
 
   it('refuses a non-admin every admin command, changing nothing', async () => {

@@ -65,7 +65,7 @@ export class DiscordPlatform implements Platform {
       ...renderReply(reply, pictures),
       ...(target.replyTo ? { reply: { messageReference: target.replyTo, failIfNotExists: false } } : {}),
     });
-    reply.onPosted?.(message.id);
+    await reply.onPosted?.(message.id);
     if (target.replyTo) await this.closeButtons(channel, target.replyTo);
   }
 

@@ -58,17 +58,17 @@ export class ShellPlatform implements Platform {
   }
 
   async post(_target: PostTarget, compose: (view: View) => Reply): Promise<void> {
-    await this.print(compose(this.view()));
+    await this.print(compose(await this.view()));
   }
 
   /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
-  private view(): View {
+  private async view(): Promise<View> {
     const { now, services } = this.o;
+    const timeZone = (await services.quiz.scope(SHELL_SCOPE)).timezone;
     return {
       mention: (_id, name) => name,
       channel: (id) => `#${id}`,
       time: (ms) => {
-        const timeZone = services.quiz.scope(SHELL_SCOPE).timezone;
         const seconds = Math.round((ms - now()) / 1000);
         if (seconds >= 0 && seconds < 3600) {
           return `${new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false })} (in ${seconds} s)`;
@@ -119,7 +119,7 @@ export class ShellPlatform implements Platform {
         await this.press(rest.trim());
         return true;
       default: {
-        const reply = await runNamedCommand(name, this.context(), rest, this.o.log);
+        const reply = await runNamedCommand(name, await this.context(), rest, this.o.log);
         await this.print(reply);
         if (name.toLowerCase() === 'help') this.say(t(lang, msg('shell.help')));
         return true;
@@ -138,15 +138,15 @@ export class ShellPlatform implements Platform {
       return;
     }
     if (decoded.action.modal && !value) {
-      this.say(t(lang, msg('shell.needsValue', { n: index, label: decoded.action.modal(this.context(), decoded.params).label })));
+      this.say(t(lang, msg('shell.needsValue', { n: index, label: decoded.action.modal(await this.context(), decoded.params).label })));
       return;
     }
-    await this.print(await runAction(decoded.action, decoded.params, this.context(), this.o.log, value || undefined));
+    await this.print(await runAction(decoded.action, decoded.params, await this.context(), this.o.log, value || undefined));
   }
 
-  private context(): Context {
+  private async context(): Promise<Context> {
     return {
-      ...this.view(),
+      ...(await this.view()),
       platform: 'shell',
       scopeId: SHELL_SCOPE,
       channelId: SHELL_CHANNEL,
@@ -161,7 +161,7 @@ export class ShellPlatform implements Platform {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
     this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
-    reply.onPosted?.(`shell:${Date.now()}`);
+    await reply.onPosted?.(`shell:${Date.now()}`);
     // A terminal shows no pictures: each is written to a file, its path and alt text printed.
     for (const picture of await drawPictures(reply, this.o.log)) {
       mkdirSync(this.o.pictures, { recursive: true });

@@ -71,7 +71,7 @@ export class SlackPlatform implements Platform {
   }
 
   async post(target: PostTarget, compose: (view: View) => Reply): Promise<void> {
-    await this.delivery.post(target.channelId, compose(this.contexts.view), this.contexts.langOf(target.scopeId));
+    await this.delivery.post(target.channelId, compose(this.contexts.view), await this.contexts.langOf(target.scopeId));
     if (target.replyTo) {
       // The reveal is out; a question that keeps its buttons is only cosmetic, so this never throws.
       await this.delivery.dropButtons(target.replyTo).catch((err: unknown) => this.deps.log.warn({ err, ts: target.replyTo }, 'could not take the buttons off a closed question'));

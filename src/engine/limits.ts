@@ -1,0 +1,20 @@
+/**
+ * Every bound on what one /count request may make the engine do, in one place. Each is far
+ * beyond any real model and far below what would cost a chat bot noticeable time or memory: the
+ * worst accepted spec is measured in `npm run bench` (`engine_worst_accepted_ms`), and anything
+ * past a bound is refused with one line naming the token and the limit.
+ */
+export const LIMITS = {
+  /** Characters of one spec (pasted code has its own, larger, limit). */
+  specChars: 20_000,
+  /** Layers in one chain. */
+  layers: 1_000,
+  /** Axes of one shape (`input`, `in=`, `reshape`): a video batch has 5 with the batch axis. */
+  axes: 8,
+  /** `layers=` of a stacked recurrent layer: real stacks have a handful. */
+  stackedLayers: 1_000,
+  /** Characters of one rendered answer; past it the text is cut with a note. */
+  renderChars: 256 * 1024,
+  /** Nesting depth of brackets in pasted code. */
+  codeNesting: 100,
+} as const;
