@@ -85,7 +85,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     const services = options.services?.(app.services) ?? app.services;
     const index = app.platforms.findIndex((p) => p.name === 'discord');
     await app.platforms[index]!.stop();
-    app.platforms[index] = new DiscordPlatform({ config, log, services, clock }, options.platform);
+    app.platforms[index] = new DiscordPlatform({ ...app.deps, services }, options.platform);
   }
   await app.start();
   onClose(() => app.stop());

@@ -157,6 +157,8 @@ export class FakeDiscord {
   readonly connections: Array<{ readonly url: string; closeCode?: number }> = [];
   /** Every PUT of application commands: route and body. */
   readonly registrations: Array<{ readonly guildId: string | undefined; readonly commands: Json[] }> = [];
+  /** Messages created with an enforced nonce, by channel and nonce. */
+  private readonly nonces = new Map<string, FakeMessage>();
   readonly messages = new Map<string, FakeMessage>();
   private readonly exchanges = new Map<string, Exchange>();
   private readonly intercepts: Intercept[] = [];
@@ -578,6 +580,11 @@ export class FakeDiscord {
     const found = this.findChannel(channelId);
     if (!found) return [404, { message: 'Unknown Channel', code: 10003 }];
     const body = r.body as Json;
+    // enforce_nonce: a message with a nonce already used in this channel is not created again;
+    // Discord answers with the first one (its docs: "Create Message", enforce_nonce).
+    const nonceKey = body.enforce_nonce === true && body.nonce !== undefined ? `${channelId}/${String(body.nonce)}` : undefined;
+    const earlier = nonceKey === undefined ? undefined : this.nonces.get(nonceKey);
+    if (earlier) return [200, this.wire(earlier)];
     const reference = body.message_reference as Json | undefined;
     const replied = reference ? this.messages.get(reference.message_id as string) : undefined;
     if (reference && !replied && reference.fail_if_not_exists !== false) return [400, { message: 'Unknown message reference', code: 50035 }];
@@ -586,6 +593,7 @@ export class FakeDiscord {
       guild_id: found.guild.id,
       ...(replied ? { type: 19, message_reference: { type: 0, message_id: replied.id, channel_id: channelId, guild_id: found.guild.id }, referenced_message: this.wire(replied) } : {}),
     });
+    if (nonceKey !== undefined) this.nonces.set(nonceKey, message);
     return [200, this.wire(message)];
   }
 
