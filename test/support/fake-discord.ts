@@ -133,6 +133,8 @@ interface Intercept {
   readonly delayMs?: number;
   readonly status?: number;
   readonly body?: unknown;
+  /** Handle the request as usual, then answer with `status`: done, but the client is told it failed. */
+  readonly handled?: boolean;
   left: number;
 }
 
@@ -381,6 +383,11 @@ export class FakeDiscord {
     return this.interact(user, where, INTERACTION.component, { custom_id: customId, component_type: 2 }, { message: this.wire(message) });
   }
 
+  /** A click carrying any custom id, as a button of an older message or a modified client sends it. */
+  clickAnyId(user: FakeUser, message: FakeMessage, customId: string, where = this.here): Promise<Exchange> {
+    return this.interact(user, where, INTERACTION.component, { custom_id: customId, component_type: 2 }, { message: this.wire(message) });
+  }
+
   /** Submits a modal with one text input, as Discord sends it (a label around the input). */
   submitModal(user: FakeUser, modal: Json, value: string, where = this.here): Promise<Exchange> {
     const inputs = ((modal.components as Json[] | undefined) ?? []).map((c) => (c.component ?? (c.components as Json[] | undefined)?.[0]) as Json | undefined);
@@ -456,7 +463,7 @@ export class FakeDiscord {
    * answered with `status` and `body` instead of handled, when those are given (Discord refusing
    * a payload, a slow channel).
    */
-  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown }, times = 1): void {
+  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown; readonly handled?: boolean }, times = 1): void {
     this.intercepts.push({ method, path, ...what, left: times });
   }
 
@@ -474,7 +481,11 @@ export class FakeDiscord {
     let status = 500;
     let reply: unknown;
     try {
-      [status, reply] = intercept?.status === undefined ? this.route(request) : [intercept.status, intercept.body];
+      if (intercept?.status === undefined) [status, reply] = this.route(request);
+      else {
+        if (intercept.handled) this.route(request);
+        [status, reply] = [intercept.status, intercept.body];
+      }
     } catch (err) {
       reply = { message: `fake Discord: ${String(err)}`, code: 0 };
     }
