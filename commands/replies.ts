@@ -9,12 +9,23 @@ import { countDrawing } from '../src/charts/count.js';
 import { standingsDrawing } from '../src/charts/progress.js';
 import { count } from '../src/engine/count.js';
 import { picture } from './pictures.js';
-import type { Button, Picture, Reply, View } from './types.js';
+import type { Button, Context, Picture, Reply, View } from './types.js';
 
 export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/**
+ * A channel another command option names, checked with the platform: undefined when it may be
+ * used, else the refusal to send (it is in another server or workspace, or the bot cannot post there).
+ */
+export async function refusedChannel(ctx: Context, channelId: string): Promise<Reply | undefined> {
+  if (channelId === ctx.channelId) return undefined;
+  const check = await ctx.services.channelFor(ctx.scopeId, channelId);
+  if (check.ok) return undefined;
+  return say(ctx.lang, msg(check.why === 'elsewhere' ? 'channel.elsewhere' : 'channel.notMember', { channel: ctx.channel(channelId) }), 'error');
+}
 
 /** Four lettered buttons for a multiple-choice question, or one that opens the answer form. */
 export function answerButtons(lang: Lang, question: Question, choice: string, form: string, params: readonly string[]): Button[] {

@@ -11,6 +11,9 @@ import type { Player, QuizService } from '../src/quiz/service.js';
 
 export type PlatformName = 'discord' | 'slack' | 'shell';
 
+/** Whether a channel may be used by a scope: it is in the scope's server or workspace, and the bot can post there. */
+export type ChannelCheck = { readonly ok: true } | { readonly ok: false; readonly why: 'elsewhere' | 'notMember' };
+
 export interface Services {
   /** Answers /count specs (a worker pool with a deadline in the bot). */
   readonly counter: Counter;
@@ -19,6 +22,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   /** Posts in any channel of a scope (an admin starting a question elsewhere). */
   readonly post: (target: { readonly scopeId: string; readonly channelId: string }, compose: (view: View) => Reply) => Promise<void>;
+  /** Whether a channel named in a command belongs to the scope and takes the bot's posts. */
+  readonly channelFor: (scopeId: string, channelId: string) => Promise<ChannelCheck>;
 }
 
 /** How a platform shows people and moments to everyone in a channel. */

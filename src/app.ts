@@ -48,8 +48,13 @@ export class App {
   readonly scheduler: Scheduler;
   readonly services: Services;
   readonly platforms: Platform[] = [];
+  /** What the chat platforms were built from (a test rebuilds one with other services). */
+  readonly deps: PlatformDeps;
   /** Resolves when the app has nothing left to do (the shell's input ended). */
   readonly done: Promise<void>;
+  private failWith!: (error: Error) => void;
+  /** Resolves with the reason when a platform fails for good; the bot then stops and exits non-zero. */
+  readonly failure = new Promise<Error>((resolve) => (this.failWith = resolve));
 
   constructor(
     readonly config: Config,
@@ -81,9 +86,11 @@ export class App {
         standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board),
       },
     });
-    this.services = { counter: this.counter, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
+    const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
+    this.services = { counter: this.counter, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
-    const deps: PlatformDeps = { config, log, services: this.services, clock };
+    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error) };
+    this.deps = deps;
     if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
     if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
 
@@ -132,7 +139,7 @@ export class App {
   private async postReveal(reveal: Reveal): Promise<void> {
     const { round } = reveal;
     await this.platformFor(round.scopeId).post(
-      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined },
+      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, once: `reveal-${round.id}` },
       (view) => revealReply(reveal, round.lang, view.mention),
     );
   }

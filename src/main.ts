@@ -40,9 +40,14 @@ async function main(): Promise<number> {
       void stop().then(() => process.exit(0));
     });
   }
-  await app.start();
-  await app.done;
+  const failed = app.failure.then((error) => error);
+  await Promise.race([app.start(), failed]);
+  const outcome = await Promise.race([app.done.then(() => undefined), failed]);
   await stop();
+  if (outcome) {
+    process.stderr.write(`paramquiz: ${outcome.message}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -12,10 +12,20 @@ import type { LayerRecord, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
 
-/** Terminal width of a string: CJK characters take two columns. */
+/** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+];
+
+/** Terminal width of a string: one column per character, two for CJK. A tight loop: tables call it per cell. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x1100) w++;
+    else if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair: one character
+    else w += WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1;
+  }
   return w;
 }
 const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));

@@ -4,15 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findAction } from '../../commands/index.js';
-import { decodeButton, encodeButton, runAction, runNamedCommand } from '../../src/platforms/dispatch.js';
+import { decodeButton, encodeButton, runAction } from '../../src/platforms/dispatch.js';
 import { alice, bob, carol, harness, settle } from '../support/quiz.js';
-import { context, silentLog } from '../support/context.js';
+import { context, run, silentLog } from '../support/context.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
-const run = (ctx: ReturnType<typeof context>, line: string) => {
-  const [name = '', ...rest] = line.split(' ');
-  return runNamedCommand(name, ctx, rest.join(' '), silentLog);
-};
 
 
 async function answeredRound(h: ReturnType<typeof harness>) {

@@ -4,19 +4,12 @@
  * refused everything with nothing changed. The real discord.js client, the injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { buttons, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
-import { startBot, visible, type Bot } from './harness.js';
+import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
+import { postsWith, startBot, visible, waitPosts } from './harness.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 
-/** Channel messages (not private replies) whose text contains `text`, oldest first. */
-const postsWith = (bot: Bot, text: string): FakeMessage[] => [...bot.discord.messages.values()].filter((m) => !isEphemeral(m) && !m.deleted && shown(m).includes(text));
-
-async function waitPosts(bot: Bot, text: string, count: number): Promise<FakeMessage[]> {
-  await bot.discord.until(() => (postsWith(bot, text).length >= count ? true : undefined), `${count} message(s) with "${text}"`);
-  return postsWith(bot, text);
-}
 
 
 describe('weekly quizzes on Discord', () => {

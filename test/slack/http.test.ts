@@ -93,17 +93,19 @@ describe('requests that are not from Slack get 401 and change nothing', () => {
     ['no signature header', (body) => ({ 'x-slack-request-timestamp': String(now()) })],
     ['an unknown signature version', (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']!.replace('v0=', 'v1=') })],
     ['a timestamp older than five minutes', (body) => signatureHeaders(body, SIGNING_SECRET, now() - 5 * 60 - 30)],
+    ['a timestamp more than five minutes ahead', (body) => signatureHeaders(body, SIGNING_SECRET, now() + 5 * 60 + 30)],
   ];
 
   it.each(cases)('%s', async (_what, headersFor) => {
     const bot = await startBot();
     const url = `http://127.0.0.1:${bot.slack.address!.port}/slack/events`;
     const body = quiz(bot.fake.responseUrl());
+    const atStart = bot.fake.calls.length;
     const res = await postToBot(url, body, headersFor(body));
     expect(res.status).toBe(401);
     // The same request, correctly signed, is accepted: the refusal was the signature's doing.
     await new Promise((r) => setTimeout(r, 50));
-    expect(bot.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
+    expect(bot.fake.calls.slice(atStart)).toEqual([]);
     expect(bot.fake.responses).toHaveLength(0);
     expect(bot.app.store.db.prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(0);
     expect((await postToBot(url, body)).status).toBe(200);

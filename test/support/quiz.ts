@@ -90,7 +90,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { counter: directCounter, quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  const services: Services = { counter: directCounter, channelFor: async () => ({ ok: true }), quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
   return {
     store,
     quiz,

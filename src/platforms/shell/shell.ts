@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Button, Context, Reply, Services, View } from '../../../commands/types.js';
+import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
@@ -55,6 +55,11 @@ export class ShellPlatform implements Platform {
 
   async stop(): Promise<void> {
     this.finished();
+  }
+
+  /** A terminal has one scope and prints every channel's posts itself. */
+  async channelFor(): Promise<ChannelCheck> {
+    return { ok: true };
   }
 
   async post(_target: PostTarget, compose: (view: View) => Reply): Promise<void> {
