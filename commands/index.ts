@@ -18,13 +18,13 @@ import type { Action, Command } from './types.js';
 
 export const COMMANDS: readonly Command[] = [
   countCommand,
-  compareCommand,
   quizCommand,
   answerCommand,
   leaderboardCommand,
   statsCommand,
   reviewCommand,
   explainCommand,
+  compareCommand,
   closeCommand,
   durationCommand,
   settingsCommand,

@@ -5,10 +5,12 @@
  * ts is what its reveal edits.
  *
  * Pictures go up with the Web API's external upload flow (files.getUploadURLExternal, the bytes
- * to the upload URL, files.completeUploadExternal). A public reply with pictures is one message:
- * the upload is completed into the channel with the reply's blocks, so the pictures show under
- * them. An ephemeral message cannot carry a file, so a private reply's pictures are shared in the
- * asker's direct messages with the bot, and the private answer says so.
+ * to the upload URL, files.completeUploadExternal), after the text: the text is posted with
+ * chat.postMessage as always (its ts is kept, and it needs no scope beyond chat:write), then the
+ * pictures are shared in the same channel. An ephemeral message cannot carry a file, so a private
+ * reply's pictures are shared in the asker's direct messages with the bot. A picture is extra: if
+ * its upload fails (an installation without files:write, say) it is logged and the text stands,
+ * never posted twice.
  */
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Reply } from '../../../commands/types.js';
@@ -58,8 +60,8 @@ export class Delivery {
     }
   }
 
-  /** Posts in a channel unasked (a reveal); returns the message's ts (none for a message with pictures). */
-  post(channelId: string, reply: Reply, lang: Lang): Promise<string | undefined> {
+  /** Posts in a channel unasked (a reveal); returns the message's ts. */
+  post(channelId: string, reply: Reply, lang: Lang): Promise<string> {
     return this.publish(channelId, reply, renderReply(reply, lang));
   }
 
@@ -77,34 +79,34 @@ export class Delivery {
    * shared in the asker's direct messages with the bot, where only they see them.
    */
   async privatePictures(reply: Reply, userId: string): Promise<void> {
-    if (!hasPictures(reply)) return;
-    const pictures = await drawPictures(reply, this.log);
-    if (pictures.length === 0) return;
-    const opened = await this.client.conversations.open({ users: userId });
-    const dm = opened.channel?.id;
-    if (!dm) throw new Error(`conversations.open gave no channel for ${userId}`);
-    await this.client.filesUploadV2({
-      channel_id: dm,
-      initial_comment: reply.title ?? pictures[0]!.alt,
-      file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.name, alt_text: p.alt })),
+    await this.share(reply, async () => {
+      const opened = await this.client.conversations.open({ users: userId });
+      const dm = opened.channel?.id;
+      if (!dm) throw new Error(`conversations.open gave no channel for ${userId}`);
+      return dm;
     });
   }
 
-  /** Posts a public reply; with pictures, the upload's completion posts it, blocks and pictures in one message. */
-  private async publish(channelId: string, reply: Reply, message: SlackMessage): Promise<string | undefined> {
-    if (hasPictures(reply)) {
+  /** Posts a public reply, then shares its pictures in the same channel. */
+  private async publish(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
+    const ts = await this.postMessage(channelId, reply, message);
+    await this.share(reply, async () => channelId);
+    return ts;
+  }
+
+  /** Draws and uploads a reply's pictures where `where` says; a failure is logged, not thrown (the text is out). */
+  private async share(reply: Reply, where: () => Promise<string>): Promise<void> {
+    if (!hasPictures(reply)) return;
+    try {
       const pictures = await drawPictures(reply, this.log);
-      if (pictures.length > 0) {
-        await this.client.filesUploadV2({
-          channel_id: channelId,
-          blocks: message.blocks,
-          file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.name, alt_text: p.alt })),
-        });
-        // Slack completes a share asynchronously and returns no ts: no reply with pictures needs one.
-        return undefined;
-      }
+      if (pictures.length === 0) return;
+      await this.client.filesUploadV2({
+        channel_id: await where(),
+        file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.alt, alt_text: p.alt })),
+      });
+    } catch (err) {
+      this.log.warn({ err, pictures: reply.pictures?.map((p) => p.name) }, 'pictures not shared on Slack; the reply went out without them');
     }
-    return this.postMessage(channelId, reply, message);
   }
 
   private async postMessage(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
