@@ -89,7 +89,7 @@ export class App {
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
     this.services = { counter: this.counter, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
-    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error) };
+    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
     if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
     if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
