@@ -234,6 +234,11 @@ export class QuizService {
     await this.store.releaseRounds(this.owner).catch(() => {});
   }
 
+  /** Resolves once the work timers started (closes, reveals, sweeps) has finished, including work it started. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   async start(req: {
     scopeId: string;
     channelId: string;

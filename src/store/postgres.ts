@@ -120,7 +120,11 @@ export class PostgresStore implements Store {
     return store;
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
 
