@@ -26,6 +26,8 @@ describe('paramquiz count', () => {
       outputShape: [30, 30, 16],
       macs: 30 * 30 * 27 * 16,
       formula: '(3×3×3 + 1)×16 = 448',
+      // added beside DESIGN.md's fields: the layer's name in the summary table
+      name: 'conv2d_1',
     });
     expect(doc.layers.map((l: { kind: string }) => l.kind)).toEqual(['conv', 'bn', 'flatten', 'dense']);
   });

@@ -6,7 +6,7 @@
  * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
 import { addCounts, countTensors, tensorSize, ZERO, type Counts } from './counts.js';
-import { fail } from './errors.js';
+import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
@@ -273,7 +273,7 @@ function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string
  */
 export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Report {
   const ev = new Evaluator(framework, input === undefined);
-  const start = input ?? firstLayer(nodes)?.standaloneInput() ?? fail('err.empty');
+  const start = input ?? standaloneStart(nodes);
   const blocks: Block[] = [];
   let shape: Shape = start;
   nodes.forEach((node, block) => {
@@ -298,13 +298,37 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
   return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused };
 }
 
-function firstLayer(nodes: readonly Node[]): Layer | undefined {
+/** The first few layers a model's input meets, following main branches. */
+function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Layer[] {
   for (const node of nodes) {
-    const inner =
-      node.t === 'layer' ? node.layer : firstLayer(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target]);
-    if (inner) return inner;
+    if (out.length >= max) break;
+    if (node.t === 'layer') out.push(node.layer);
+    else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * The input of a model given without one: what its first layer sees on its own. A first layer of
+ * any rank that only says its width (`ln 512`) is followed, in a pre-norm block, by one that needs
+ * a sequence of that width (`mha 8 512`): then the model starts from that sequence.
+ */
+function standaloneStart(nodes: readonly Node[]): Shape {
+  const [first, ...rest] = leadingLayers(nodes);
+  if (first === undefined) return fail('err.empty');
+  const own = first.standaloneInput();
+  if (first.inputDims !== undefined || own.length !== 1 || own[0] === null) return own;
+  for (const layer of rest) {
+    let shape: Shape;
+    try {
+      shape = layer.standaloneInput();
+    } catch (e) {
+      if (!(e instanceof SpecError)) throw e;
+      continue; // a layer that cannot stand alone says nothing about the model's input
+    }
+    if (shape.length > 1 && shape[shape.length - 1] === own[0]) return shape;
+  }
+  return own;
 }
 
 /** Per-block totals in model order: one row per top-level item. */

@@ -14,6 +14,7 @@ import { findKind, type Layer } from '../layers/index.js';
 import type { Node } from '../model.js';
 import { closest } from '../suggest.js';
 import { evaluateExpr, namesIn, valueOf } from './arith.js';
+import { MAX_DEPTH } from './parser.js';
 import type { Def, Item, Term } from './ast.js';
 
 /** Most layers a model may have once expanded, every repetition counted (NASNetLarge has 1,041; LLaMA-2-70B about 400). */
@@ -76,14 +77,19 @@ class Scope {
 interface Env {
   readonly params: ReadonlyMap<string, string>;
   readonly scope: Scope;
+  /** The defs this text may use (those written before it). */
   readonly defs: Defs;
+  /** Every def of the request: where a def passed as an argument (`stage bottleneck 64`) is found. */
+  readonly root: Defs;
   readonly vocabulary: Vocabulary;
   readonly budget: { left: number };
+  /** Defs being expanded, one inside the other: bounded, since a def passed as an argument may recurse. */
+  readonly depth: number;
 }
 
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
-  const env: Env = { params, scope: new Scope(undefined), defs, vocabulary, budget: { left: MAX_UNITS } };
+  const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0 };
   return items.flatMap((item) => expandItem(item, env));
 }
 
@@ -134,7 +140,10 @@ function expandTerm(term: Term, env: Env): Node[] {
   switch (term.t) {
     case 'words': {
       const [kind = '', ...rest] = term.words;
-      return [expandWords([substituteKind(kind, env.params), ...rest.map((w) => substitute(w, env.params))], env)];
+      const given = substituteKind(kind, env.params);
+      // A def named by an argument was written where the call was: look it up among all defs.
+      const scope = given === kind ? env : { ...env, defs: env.root };
+      return [expandWords([given, ...rest.map((w) => substitute(w, env.params))], scope)];
     }
     case 'group':
       return [{ t: 'seq', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
@@ -194,8 +203,9 @@ function expandWords(words: readonly string[], env: Env): Node {
 }
 
 function instantiate(def: Def, words: readonly string[], env: Env): Node {
+  if (env.depth >= MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
   const params = bind(def, words);
-  const body = expandItems(def.body, { ...env, params, scope: new Scope(undefined) });
+  const body = expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 });
   return { t: 'seq', nodes: body };
 }
 
@@ -250,8 +260,9 @@ function substituteValue(value: string, params: ReadonlyMap<string, string>): st
   const direct = params.get(value);
   if (direct !== undefined) return direct;
   if (!EXPRESSION.test(value) || !OPERATOR.test(value)) return value;
-  const names = namesIn(value);
-  if (!names.some((n) => params.has(n))) return value;
+  // Inside a def, a token with an operator and a name is arithmetic (`c*4`; a name that is no parameter
+  // is refused by name); one of numbers only stays as written (a kernel `3*5`).
+  if (namesIn(value).length === 0) return value;
   return String(evaluateExpr(value, (n) => params.get(n)));
 }
 

@@ -13,7 +13,7 @@ export const MAX_DEPTH = 32;
 const SEPARATORS = new Set(['>', '→', ';', '\n']);
 const STRUCTURAL = new Set(['{', '}', '|', '#']);
 const LABEL = /^([A-Za-z0-9_]+):$/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const NAME = /^[A-Za-z0-9_]+$/;
 
 class Scanner {
   private at = 0;
@@ -49,6 +49,7 @@ class Scanner {
       this.blank();
       const next = this.peek();
       if (next !== undefined && !SEPARATORS.has(next) && !closers.has(next)) {
+        if (next === '}' || next === '|' || next === '{') fail('err.langStray', { token: next });
         fail('err.langExpectedSeparator', { token: this.peekWord() || next });
       }
     }

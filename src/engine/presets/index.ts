@@ -59,8 +59,9 @@ export const VOCABULARY: Vocabulary = {
   refuseMisplaced(word) {
     if (word === 'input') fail('err.inputFirst');
     if (word === 'lora') fail('err.loraLast');
+    if (findKind(word) !== undefined) return;
     const preset = findPreset(word);
-    if (preset !== undefined && findKind(word) === undefined) fail('err.presetFirst', { preset: preset.name });
+    if (preset !== undefined) fail('err.presetFirst', { preset: preset.name });
   },
   words: () => [...KIND_WORDS, ...PRESET_WORDS, 'input'],
 };
