@@ -96,7 +96,6 @@ export function snakeCase(typeName: string): string {
 }
 
 const join = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}.${name}`);
-const shapeKey = (s: Shape) => s.map((d) => (d === null ? '?' : String(d))).join('x');
 
 interface Place {
   readonly prefix: string;
@@ -116,7 +115,8 @@ class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
   private readonly counters = new Map<string, number>();
-  private readonly memo = new Map<Layer, Map<string, LayerRecord>>();
+  /** Records by layer and input shape: a repeated or shared layer on the same shape is evaluated once. */
+  private readonly memo = new Map<Layer, Array<{ readonly shape: Shape; readonly record: LayerRecord }>>();
   private readonly seen = new Map<Node, Seen>();
 
   constructor(
@@ -198,17 +198,12 @@ class Evaluator {
 
   /** A layer's record for an input shape; the same layer on the same shape (a repeated block) is evaluated once. */
   private evaluate(layer: Layer, shape: Shape): LayerRecord {
-    let byShape = this.memo.get(layer);
-    if (byShape === undefined) {
-      byShape = new Map();
-      this.memo.set(layer, byShape);
-    }
-    const key = shapeKey(shape);
-    let record = byShape.get(key);
-    if (record === undefined) {
-      record = layer.evaluate(shape, this.framework);
-      byShape.set(key, record);
-    }
+    const seen = this.memo.get(layer);
+    const hit = seen?.find((s) => s.shape.length === shape.length && s.shape.every((d, i) => d === shape[i]));
+    if (hit !== undefined) return hit.record;
+    const record = layer.evaluate(shape, this.framework);
+    if (seen === undefined) this.memo.set(layer, [{ shape, record }]);
+    else seen.push({ shape, record });
     return record;
   }
 }

@@ -12,8 +12,11 @@ import { blockTable, type Report, type Row } from './model.js';
 import type { LayerRecord, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Terminal width of a string: CJK characters take two columns. */
 export function displayWidth(s: string): number {
+  if (ASCII.test(s)) return s.length; // the common case: tables of names and numbers
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
   return w;

@@ -107,6 +107,7 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
  * parentheses only in def headers, repeat counts (`x(n-1)`) and expressions after an operator.
  */
 export function looksLikeCode(text: string): boolean {
+  if (!text.includes('(')) return false;
   const language = text
     .replace(/#[^\n]*/g, '')
     .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\([^()]*\)\s*\{/g, '')
@@ -124,7 +125,7 @@ export function parseRequest(text: string): Request {
     spec = translated.spec;
     framework ??= translated.framework;
   }
-  const explained = /^\s*explain-preset\s+(\S+)\s*$/i.exec(spec);
+  const explained = spec.includes('explain-preset') ? /^\s*explain-preset\s+(\S+)\s*$/i.exec(spec) : null;
   if (explained) return { ...flags, framework, ...explain(explained[1]!) };
   return { ...flags, framework, explain: undefined, body: parseBody(spec) };
 }
@@ -147,7 +148,7 @@ export function parseBody(text: string): Body {
   for (const def of program.defs) {
     if (findKind(def.name) || RESERVED.has(def.name) || findPreset(def.name)) fail('err.defClash', { name: def.name });
   }
-  const defs = Defs.of(program.defs, LIBRARY);
+  const defs = program.defs.length === 0 ? LIBRARY : Defs.of(program.defs, LIBRARY);
   let items = [...program.items];
   if (items.length === 0) fail('err.empty');
 

@@ -12,6 +12,9 @@ export const MAX_DEPTH = 32;
 
 const SEPARATORS = new Set(['>', '→', ';', '\n']);
 const STRUCTURAL = new Set(['{', '}', '|', '#']);
+/** A word runs to a space, a separator or a structural character (sticky: matched where the scanner is). */
+const WORD = /[^ \t\r>→;\n{}|#]+/y;
+const BLANK = /(?:[ \t\r]+|#[^\n]*)+/y;
 const LABEL = /^([A-Za-z0-9_]+):$/;
 const NAME = /^[A-Za-z0-9_]+$/;
 
@@ -201,16 +204,8 @@ class Scanner {
 
   /** Spaces and comments, not newlines (they separate items). */
   private blank(): void {
-    while (this.at < this.text.length) {
-      const c = this.text[this.at]!;
-      if (c === '#') {
-        while (this.at < this.text.length && this.text[this.at] !== '\n') this.at++;
-      } else if (c === ' ' || c === '\t' || c === '\r') {
-        this.at++;
-      } else {
-        return;
-      }
-    }
+    BLANK.lastIndex = this.at;
+    if (BLANK.test(this.text)) this.at = BLANK.lastIndex;
   }
 
   private blankLines(): void {
@@ -222,13 +217,11 @@ class Scanner {
   }
 
   private word(): string {
-    const start = this.at;
-    while (this.at < this.text.length) {
-      const c = this.text[this.at]!;
-      if (c === ' ' || c === '\t' || c === '\r' || SEPARATORS.has(c) || STRUCTURAL.has(c)) break;
-      this.at++;
-    }
-    return this.text.slice(start, this.at);
+    WORD.lastIndex = this.at;
+    const m = WORD.exec(this.text);
+    if (m === null) return '';
+    this.at = WORD.lastIndex;
+    return m[0];
   }
 
   private peekWord(): string {
