@@ -192,7 +192,9 @@ class Evaluator {
       tied = owner.path;
     }
     this.remember(node, module, record, place);
-    this.rows.push({ name: node.label === undefined ? auto : module, module, block: place.block, record, counts, shared: place.shared, tied });
+    // A shared use is shown by its own name, with whose weights it uses ([shares enc]).
+    const name = node.label === undefined || place.shared !== null ? auto : module;
+    this.rows.push({ name, module, block: place.block, record, counts, shared: place.shared, tied });
     return record.outputShape;
   }
 

@@ -15,11 +15,11 @@ export interface DataFile {
   readonly text: string;
 }
 
-/** Every `.pq` file of a folder, in name order (a library file may use the defs of those before it). */
+/** Every `.pq` file of a folder, in name order (gpt2 before gpt2-large; a library file may use the defs of those before it). */
 export function readFolder(folder: string): DataFile[] {
   const dir = join(DATA_DIR, folder);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.pq'))
-    .sort()
+    .sort((a, b) => (a.slice(0, -3) < b.slice(0, -3) ? -1 : 1))
     .map((name) => ({ path: `${folder}/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
 }
