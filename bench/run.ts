@@ -9,10 +9,12 @@ import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
+import { benchTrust } from './trust.js';
 import type { Figures } from './lib.js';
 
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
+  trust: benchTrust,
   quiz: benchQuiz,
   discord: benchDiscord,
   slack: benchSlack,

@@ -13,7 +13,7 @@ export const explainCommand: Command = {
   description: msg('cmd.explain'),
   standalone: true,
   options: [{ name: 'kind', type: 'string', required: true, autocomplete: true, description: msg('cmdopt.kind') }],
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = String(args.kind).trim().toLowerCase();
     const kind = findKind(word);
     if (!kind) {
@@ -22,7 +22,7 @@ export const explainCommand: Command = {
       const suggestion = closest(word, [...KIND_WORDS, ...PRESET_WORDS, ...DEF_WORDS]);
       return { visibility: 'private', tone: 'error', text: t(ctx.lang, suggestion ? msg('err.unknownKindSuggest', { token: word, suggestion }) : msg('err.unknownKind', { token: word })) };
     }
-    const worked = countReply(ctx, kind.example, false);
+    const worked = await countReply(ctx, kind.example, false);
     return {
       ...worked,
       title: `${kind.usage}`,

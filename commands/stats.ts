@@ -12,12 +12,12 @@ export const statsCommand: Command = {
   name: 'stats',
   description: msg('cmd.stats'),
   options: [],
-  run(ctx) {
+  async run(ctx) {
     const lang = ctx.lang;
     const { quiz } = ctx.services;
-    const stats = quiz.stats(ctx.scopeId, ctx.player);
+    const stats = await quiz.stats(ctx.scopeId, ctx.player);
     if (stats.length === 0) return { visibility: 'private', tone: 'info', text: t(lang, msg('stats.none')) };
-    const history = quiz.history(ctx.scopeId, ctx.player);
+    const history = await quiz.history(ctx.scopeId, ctx.player);
     const answered = stats.reduce((a, s) => a + s.answered, 0);
     const correct = stats.reduce((a, s) => a + s.correct, 0);
     const rows = [...stats].sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);

@@ -17,7 +17,9 @@ import { Practice } from './quiz/practice.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
-import { Store } from './store/store.js';
+import { CountPool } from './counting/pool.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/store.js';
 import { userInfo } from 'node:os';
 
 export interface AppIO {
@@ -25,14 +27,33 @@ export interface AppIO {
   readonly output: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
+/** A start-up failure: one line naming the cause and the variable to fix. */
+export class StartupError extends Error {}
+
+/** Opens the configured store, or says in one line why it cannot (a bad path, a corrupted file, a failed migration). */
+function openStore(config: Config): SqliteStore {
+  try {
+    return new SqliteStore(config.DATABASE_PATH);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new StartupError(`DATABASE_PATH=${config.DATABASE_PATH}: cannot open the database (${reason}).`);
+  }
+}
+
 export class App {
-  readonly store: Store;
+  readonly store: SqliteStore;
+  readonly counter: CountPool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly services: Services;
   readonly platforms: Platform[] = [];
+  /** What the chat platforms were built from (a test rebuilds one with other services). */
+  readonly deps: PlatformDeps;
   /** Resolves when the app has nothing left to do (the shell's input ended). */
   readonly done: Promise<void>;
+  private failWith!: (error: Error) => void;
+  /** Resolves with the reason when a platform fails for good; the bot then stops and exits non-zero. */
+  readonly failure = new Promise<Error>((resolve) => (this.failWith = resolve));
 
   constructor(
     readonly config: Config,
@@ -40,7 +61,8 @@ export class App {
     io: AppIO,
     readonly clock: Clock = systemClock,
   ) {
-    this.store = new Store(config.DATABASE_PATH);
+    this.store = openStore(config);
+    this.counter = new CountPool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
     this.quiz = new QuizService({
@@ -49,7 +71,7 @@ export class App {
       settings: { roundSeconds: config.QUIZ_ROUND_SECONDS, timezone: config.QUIZ_TIMEZONE, language: config.QUIZ_LANGUAGE },
       events: { roundClosed: (reveal) => this.postReveal(reveal) },
       seeds,
-      onError: (err, roundId) => log.warn({ err, roundId }, 'reveal not posted; it will be posted on the next start'),
+      onError: (err, roundId, retryInMs) => log.warn({ err, roundId, retryInMs }, retryInMs > 0 ? 'reveal not posted; trying again' : 'round timer failed'),
     });
     const post: Services['post'] = (target, compose) => this.platformFor(target.scopeId).post(target, compose);
     this.scheduler = new Scheduler({
@@ -63,9 +85,11 @@ export class App {
         standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board),
       },
     });
-    this.services = { quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
+    const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
+    this.services = { counter: this.counter, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
-    const deps: PlatformDeps = { config, log, services: this.services, clock };
+    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error) };
+    this.deps = deps;
     if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
     if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
 
@@ -87,6 +111,7 @@ export class App {
   }
 
   async start(): Promise<void> {
+    this.counter.warm();
     for (const platform of this.platforms) await platform.start();
     await this.quiz.resume();
     await this.scheduler.start();
@@ -97,7 +122,8 @@ export class App {
     await this.scheduler.stop();
     await this.quiz.stop();
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
-    this.store.close();
+    await this.counter.close();
+    await this.store.close();
   }
 
   /** The running platform that owns a scope; throws if it is not running (the post is retried later). */
@@ -111,7 +137,7 @@ export class App {
   private async postReveal(reveal: Reveal): Promise<void> {
     const { round } = reveal;
     await this.platformFor(round.scopeId).post(
-      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined },
+      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, once: `reveal-${round.id}` },
       (view) => revealReply(reveal, round.lang, view.mention),
     );
   }

@@ -6,6 +6,7 @@
  * count and is not understood is refused by name, never skipped.
  */
 import { fail } from './errors.js';
+import { LIMITS } from './limits.js';
 import type { Framework } from './types.js';
 
 type Py = number | string | boolean | null | PyTuple | PyCall | PySymbol;
@@ -44,7 +45,13 @@ function tokenize(code: string): Token[] {
 
 class Parser {
   private i = 0;
+  /** Brackets open around the current token: recursion stays far from the stack's limit. */
+  private depth = 0;
   constructor(private readonly tokens: readonly Token[]) {}
+
+  private enter(): void {
+    if (++this.depth > LIMITS.codeNesting) fail('err.codeNesting', { max: String(LIMITS.codeNesting) });
+  }
 
   /** Every outermost call in source order, skipping `class X(...)` and `def f(...)` headers. */
   calls(): PyCall[] {
@@ -76,6 +83,7 @@ class Parser {
   private call(): PyCall {
     const name = this.tokens[this.i++]!.v;
     this.expect('(');
+    this.enter();
     const args: Py[] = [];
     const kwargs = new Map<string, Py>();
     while (this.tokens[this.i]?.v !== ')') {
@@ -93,6 +101,7 @@ class Parser {
       else if (after.v !== ')') fail('err.codeSyntax', { near: after.v, expected: ', or )' });
     }
     this.i++;
+    this.depth--;
     // A call applied again, as in the functional API `layers.Dense(10)(x)`: the layer is the first call.
     while (this.tokens[this.i]?.v === '(') this.skipGroup();
     return { t: 'call', name, args, kwargs };
@@ -132,7 +141,10 @@ class Parser {
     if (tok === undefined) fail('err.codeSyntax', { near: 'end of input', expected: 'a value' });
     if (tok.v === '-' || tok.v === '+') {
       this.i++;
-      return arithmetic(0, tok.v, this.factor());
+      this.enter();
+      const operand = this.factor();
+      this.depth--;
+      return arithmetic(0, tok.v, operand);
     }
     if (tok.k === 'number') {
       this.i++;
@@ -158,6 +170,7 @@ class Parser {
     if (tok.v === '(' || tok.v === '[') {
       const close = tok.v === '(' ? ')' : ']';
       this.i++;
+      this.enter();
       const items: Py[] = [];
       let trailingComma = false;
       while (this.tokens[this.i]?.v !== close) {
@@ -168,6 +181,7 @@ class Parser {
         else if (this.tokens[this.i]?.v !== close) fail('err.codeSyntax', { near: this.tokens[this.i]?.v ?? close, expected: `, or ${close}` });
       }
       this.i++;
+      this.depth--;
       // (x) is a parenthesized value; (x,) and [x] are sequences
       return tok.v === '(' && items.length === 1 && !trailingComma ? items[0]! : { t: 'tuple', items };
     }

@@ -11,14 +11,22 @@ import { BITS, memoryOf, type MemoryFigures, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { LayerRecord, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
+import { LIMITS } from './limits.js';
 
-const ASCII = /^[\x20-\x7e]*$/;
+/** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+];
 
-/** Terminal width of a string: CJK characters take two columns. */
+/** Terminal width of a string: one column per character, two for CJK. A tight loop: tables call it per cell. */
 export function displayWidth(s: string): number {
-  if (ASCII.test(s)) return s.length; // the common case: tables of names and numbers
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x1100) w++;
+    else if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair: one character
+    else w += WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1;
+  }
   return w;
 }
 const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
@@ -212,11 +220,22 @@ function presetLine(result: CountResult, lang: Lang): string {
     : t(lang, msg('summary.presetBorrowed', { name: preset.name, sources: file.source + paper, framework: fw }));
 }
 
-/** The whole text answer to a /count request. */
+/** The whole text answer to a /count request, at most LIMITS.renderChars long. */
 export function renderCount(result: CountResult, lang: Lang): string {
+  const { request } = result;
+  if (request.explain?.t === 'def') return withinBudget(request.explain.def.text, lang);
+  return withinBudget(result.single ? explainLayer(result, lang) : summary(result, lang), lang);
+}
+
+/** Cuts an answer past the render budget at a line end, saying so: what one reply may cost is bounded. */
+function withinBudget(text: string, lang: Lang): string {
+  if (text.length <= LIMITS.renderChars) return text;
+  const cut = text.lastIndexOf('\n', LIMITS.renderChars);
+  return `${text.slice(0, cut > 0 ? cut : LIMITS.renderChars)}\n${t(lang, msg('count.cut', { max: formatInt(LIMITS.renderChars) }))}`;
+}
+
+function summary(result: CountResult, lang: Lang): string {
   const { request, report } = result;
-  if (request.explain?.t === 'def') return request.explain.def.text;
-  if (result.single) return explainLayer(result, lang);
   const lines: string[] = [];
   if (request.explain?.t === 'preset') {
     lines.push(result.preset!.fileFor(result.framework).file.text.trimEnd(), '', presetLine(result, lang));

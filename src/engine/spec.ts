@@ -14,6 +14,7 @@ import { checkBounds, Defs, expand } from './lang/expand.js';
 import { parseProgram } from './lang/parser.js';
 import { printNodes } from './lang/print.js';
 import { findKind } from './layers/index.js';
+import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
 import { findPreset, LIBRARY, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
@@ -21,7 +22,7 @@ import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
 
 /** Longest spec accepted, in characters: far beyond any real model, far below a 10 MB paste. */
-export const MAX_SPEC_LENGTH = 20_000;
+export const MAX_SPEC_LENGTH = LIMITS.specChars;
 
 export type Head =
   | { readonly t: 'none' }

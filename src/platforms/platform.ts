@@ -1,5 +1,5 @@
 /** What a chat platform adapter is, and what it is given to run. */
-import type { PlatformName, Reply, Services, View } from '../../commands/types.js';
+import type { ChannelCheck, PlatformName, Reply, Services, View } from '../../commands/types.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -12,6 +12,11 @@ export interface PostTarget {
   readonly channelId: string;
   /** The message this one follows up (a question, for its reveal), when known. */
   readonly replyTo?: string | undefined;
+  /**
+   * Names this post so a retry of it is not posted twice where the platform can tell (Discord's
+   * enforced nonce); at most 25 characters.
+   */
+  readonly once?: string | undefined;
 }
 
 export interface Platform {
@@ -23,7 +28,13 @@ export interface Platform {
    * `onPosted` with the new message's id. Throws if it could not be delivered (the caller retries).
    */
   post(target: PostTarget, compose: (view: View) => Reply): Promise<void>;
+  /**
+   * Whether a channel may be used by a scope (a question posted there, a quiz channel set): it
+   * belongs to the scope's server or workspace, and the bot can post in it.
+   */
+  channelFor(scopeId: string, channelId: string): Promise<ChannelCheck>;
 }
+
 
 /** What every adapter is built from; main.ts assembles it once. */
 export interface PlatformDeps {
@@ -31,6 +42,11 @@ export interface PlatformDeps {
   readonly log: Logger;
   readonly services: Services;
   readonly clock: Clock;
+  /**
+   * A failure the platform cannot recover from (a gateway that will not reconnect): the bot stops
+   * and exits non-zero with this one line, so a supervisor restarts it or alerts someone.
+   */
+  readonly fatal: (error: Error) => void;
 }
 
 /** The platform a scope id belongs to: `discord:123` -> discord. */

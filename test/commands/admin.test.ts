@@ -4,23 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findAction } from '../../commands/index.js';
-import { decodeButton, encodeButton, runAction, runNamedCommand } from '../../src/platforms/dispatch.js';
+import { decodeButton, encodeButton, runAction } from '../../src/platforms/dispatch.js';
 import { alice, bob, carol, harness, settle } from '../support/quiz.js';
-import { context, silentLog } from '../support/context.js';
+import { context, run, silentLog } from '../support/context.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
-const run = (ctx: ReturnType<typeof context>, line: string) => {
-  const [name = '', ...rest] = line.split(' ');
-  return runNamedCommand(name, ctx, rest.join(' '), silentLog);
-};
 
 
 async function answeredRound(h: ReturnType<typeof harness>) {
   const admin = context(h, alice, { isAdmin: true });
   await run(admin, 'quiz level:hard topic:conv');
-  const round = h.quiz.openRound('discord:G1', 'C1')!;
-  h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: bob, text: String(round.answer) });
-  h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: carol, text: '7' });
+  const round = (await h.quiz.openRound('discord:G1', 'C1'))!;
+  await h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: bob, text: String(round.answer) });
+  await h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: carol, text: '7' });
   return round;
 }
 
@@ -65,7 +61,7 @@ describe('admin controls', () => {
     expect(h.posts).toHaveLength(1);
     expect(h.posts[0]!.channelId).toBe('C9');
     expect(h.posts[0]!.reply.title).toMatch(/^Question #1 · /);
-    expect(h.store.round(1)!.messageRef).toBe('message-1');
+    expect((await h.store.round(1))!.messageRef).toBe('message-1');
     expect((await run(admin, 'close channel:C9')).text).toBe('Question #1 closed.');
     expect(h.reveals).toHaveLength(1);
   });
@@ -74,9 +70,9 @@ describe('admin controls', () => {
     const h = harness();
     const admin = context(h, alice, { isAdmin: true });
     await run(admin, 'quiz');
-    const round = h.quiz.openRound('discord:G1', 'C1')!;
+    const round = (await h.quiz.openRound('discord:G1', 'C1'))!;
     expect((await run(admin, 'duration 300')).text).toMatch(/now closes/);
-    expect(h.store.round(round.id)!.closesAt).toBe(round.openedAt + 300_000);
+    expect((await h.store.round(round.id))!.closesAt).toBe(round.openedAt + 300_000);
     h.clock.advance(299_999);
     await settle();
     expect(h.reveals).toHaveLength(0);
@@ -90,11 +86,11 @@ describe('admin controls', () => {
     const admin = context(h, alice, { isAdmin: true });
     const saved = await run(admin, 'settings levels:easy,medium topics:conv,dense seconds:90 timezone:Europe/Berlin language:zh-TW here:true');
     expect(saved.text).toBe('Saved.');
-    expect(h.quiz.scope('discord:G1')).toMatchObject({ levels: ['easy', 'medium'], topics: ['conv', 'dense'], roundSeconds: 90, timezone: 'Europe/Berlin', language: 'zh-TW', quizChannel: 'C1' });
+    expect((await h.quiz.scope('discord:G1'))).toMatchObject({ levels: ['easy', 'medium'], topics: ['conv', 'dense'], roundSeconds: 90, timezone: 'Europe/Berlin', language: 'zh-TW', quizChannel: 'C1' });
     expect((await run(context(h, bob), 'quiz level:hard')).text).toBe('The level hard is off in this server; on: easy, medium.');
     expect((await run(context(h, bob), 'quiz topic:recurrent')).text).toBe('The topic recurrent is off in this server; on: conv, dense.');
     await run(context(h, bob), 'quiz');
-    const round = h.quiz.openRound('discord:G1', 'C1')!;
+    const round = (await h.quiz.openRound('discord:G1', 'C1'))!;
     expect(['conv', 'dense']).toContain(round.topic);
     expect(round.closesAt - round.openedAt).toBe(90_000);
     expect((await run(admin, 'settings timezone:Mars/Olympus')).text).toMatch(/`Mars\/Olympus` is not a time zone/);
@@ -113,7 +109,7 @@ describe('admin controls', () => {
     expect(tables(h.store.db)).toBe(before);
     const done = await runAction(findAction(yes!.action)!, yes!.params, admin, silentLog);
     expect(done.text).toBe('Removed @bob\'s scores from 2 board(s).');
-    const board = h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 })!;
+    const board = (await h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 }))!;
     expect(board.rows.map((r) => r.name)).toEqual(['carol']);
     expect((await run(admin, 'remove-scores nobody')).text).toBe('`nobody` has no scores here.');
   });
@@ -129,15 +125,16 @@ describe('seasons', () => {
     expect((await run(admin, 'season action:start name:2026-fall')).text).toMatch(/2026-spring is archived/);
     expect((await run(admin, 'season action:start name:2026-fall')).text).toMatch(/exists already/);
     await run(admin, 'quiz level:easy topic:dense');
-    const round = h.quiz.openRound('discord:G1', 'C1')!;
-    h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: carol, text: String(round.answer) });
+    const round = (await h.quiz.openRound('discord:G1', 'C1'))!;
+    await h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: carol, text: String(round.answer) });
 
     const old = await run(context(h, bob), 'leaderboard season:2026-spring');
     expect(old.title).toBe('Final leaderboard: season 2026-spring (archived)');
     expect(old.text).toMatch(/\*\*1\.\*\* @bob: 35 pts/);
     const current = await run(context(h, bob), 'leaderboard season');
     expect(current.title).toBe('Leaderboard: season 2026-fall');
-    expect(current.text).toMatch(/\*\*1\.\*\* @carol: 15 pts/);
+    // carol answered alone: no first-correct bonus
+    expect(current.text).toMatch(/\*\*1\.\*\* @carol: 10 pts/);
     expect(current.text).not.toContain('@bob');
     const all = await run(context(h, bob), 'leaderboard all');
     expect(all.text).toContain('@bob');
@@ -161,9 +158,9 @@ describe('personal review and stats', () => {
     const answered = await runAction(action, button.params, carolCtx, silentLog, '1');
     expect(answered.text).toMatch(/^(✅|❌)/);
     expect((await runAction(action, button.params, carolCtx, silentLog, '1')).text).toMatch(/answered this practice question already/);
-    const stats = h.quiz.stats('discord:G1', carol);
+    const stats = (await h.quiz.stats('discord:G1', carol));
     expect(stats.reduce((a, s) => a + s.answered, 0)).toBe(2);
-    expect(h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 })!.rows.find((r) => r.name === 'carol')!.answered).toBe(1);
+    expect((await h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 }))!.rows.find((r) => r.name === 'carol')!.answered).toBe(1);
   });
 
   it('/stats shows accuracy per topic, the current and best streak, and recent misses with their formula', async () => {
@@ -171,8 +168,8 @@ describe('personal review and stats', () => {
     const admin = context(h, alice, { isAdmin: true });
     for (const [i, right] of [true, true, false, true].entries()) {
       await run(admin, `quiz level:medium topic:${i % 2 === 0 ? 'dense' : 'conv'}`);
-      const round = h.quiz.openRound('discord:G1', 'C1')!;
-      h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: bob, text: right ? String(round.answer) : '5' });
+      const round = (await h.quiz.openRound('discord:G1', 'C1'))!;
+      await h.quiz.answer({ scopeId: 'discord:G1', channelId: 'C1', player: bob, text: right ? String(round.answer) : '5' });
       await h.quiz.close(round.id, 'admin');
     }
     const stats = await run(context(h, bob), 'stats');

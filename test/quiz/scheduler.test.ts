@@ -22,8 +22,8 @@ describe('weekly schedules', () => {
   it('fire at 10:00 local time on both sides of a daylight-saving change', async () => {
     // Europe/Berlin moves to summer time on Sunday 2026-03-29.
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 2, 16, 12)) });
-    h.quiz.scope(scopeId);
-    const schedule = h.scheduler.add(weekly({ questions: 1 }));
+    await h.quiz.scope(scopeId);
+    const schedule = (await h.scheduler.add(weekly({ questions: 1 })));
     expect(h.scheduler.nextRun(schedule)).toBe(Date.UTC(2026, 2, 23, 9)); // 10:00 CET = 09:00 UTC
     h.clock.set(Date.UTC(2026, 2, 23, 8, 59, 59));
     await settle();
@@ -38,7 +38,7 @@ describe('weekly schedules', () => {
 
   it('post the run\'s questions spaced as asked, in the schedule\'s channel, level and topics', async () => {
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 10, 23, 8)) });
-    h.scheduler.add(weekly());
+    await h.scheduler.add(weekly());
     const slot = Date.UTC(2026, 10, 23, 9); // Monday 10:00 CET
     for (let k = 0; k < 3; k++) {
       h.clock.set(slot + k * 600_000);
@@ -47,7 +47,7 @@ describe('weekly schedules', () => {
     const posted = questions(h);
     expect(posted.map((p) => p.at)).toEqual([slot, slot + 600_000, slot + 1_200_000]);
     expect(posted.every((p) => p.channelId === 'quiz')).toBe(true);
-    const rounds = [1, 2, 3].map((id) => h.store.round(id)!);
+    const rounds = await Promise.all([1, 2, 3].map(async (id) => (await h.store.round(id))!));
     expect(rounds.map((r) => r.level)).toEqual(['medium', 'medium', 'medium']);
     expect(rounds.every((r) => ['conv', 'batchnorm'].includes(r.topic))).toBe(true);
     // each question closes before the next one comes
@@ -59,7 +59,7 @@ describe('weekly schedules', () => {
 
   it('fire once after a restart, never twice', async () => {
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 10, 23, 8)) });
-    h.scheduler.add(weekly());
+    await h.scheduler.add(weekly());
     const slot = Date.UTC(2026, 10, 23, 9);
     h.clock.set(slot);
     await settle();
@@ -81,12 +81,12 @@ describe('weekly schedules', () => {
     again.clock.set(slot + 3_600_000);
     await settle();
     expect(questions(again)).toHaveLength(0);
-    expect(again.store.run(1, slot)).toMatchObject({ status: 'done', posted: 3 });
+    expect((await again.store.run(1, slot))).toMatchObject({ status: 'done', posted: 3 });
   });
 
   it('post a run missed while the bot was down late, once', async () => {
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 10, 20, 8)) });
-    h.scheduler.add(weekly({ questions: 2 }));
+    await h.scheduler.add(weekly({ questions: 2 }));
     await h.scheduler.stop();
     // Down over Monday 10:00; back at 11:30.
     h.clock.set(Date.UTC(2026, 10, 23, 10, 30));
@@ -105,14 +105,14 @@ describe('weekly schedules', () => {
 
   it('skip a missed run when the admin chose to', async () => {
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 10, 20, 8)) });
-    h.scheduler.add(weekly({ missed: 'skip' }));
+    await h.scheduler.add(weekly({ missed: 'skip' }));
     await h.scheduler.stop();
     h.clock.set(Date.UTC(2026, 10, 23, 10, 30));
     const after = await h.restart();
     await after.scheduler.start();
     await settle();
     expect(questions(after)).toHaveLength(0);
-    expect(after.store.run(1, Date.UTC(2026, 10, 23, 9))).toMatchObject({ status: 'skipped' });
+    expect((await after.store.run(1, Date.UTC(2026, 10, 23, 9)))).toMatchObject({ status: 'skipped' });
     after.clock.set(Date.UTC(2026, 10, 30, 9)); // next Monday runs as usual
     await settle();
     expect(questions(after)).toHaveLength(1);
@@ -120,9 +120,9 @@ describe('weekly schedules', () => {
 
   it('stop when removed', async () => {
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 10, 23, 8)) });
-    const s = h.scheduler.add(weekly());
-    expect(h.scheduler.remove(s.id, 'slack:OTHER')).toBe(false); // another scope cannot remove it
-    expect(h.scheduler.remove(s.id, scopeId)).toBe(true);
+    const s = (await h.scheduler.add(weekly()));
+    expect((await h.scheduler.remove(s.id, 'slack:OTHER'))).toBe(false); // another scope cannot remove it
+    expect((await h.scheduler.remove(s.id, scopeId))).toBe(true);
     h.clock.set(Date.UTC(2026, 10, 23, 12));
     await settle();
     expect(questions(h)).toHaveLength(0);
@@ -133,12 +133,12 @@ describe('weekly standings', () => {
   it('are posted once, on Sunday 23:59 in the scope time zone, before the week rolls over', async () => {
     const monday = Date.UTC(2026, 10, 23, 2); // Monday 10:00 in Taipei
     const h = harness({ clock: new ManualClock(monday) });
-    h.quiz.scopes.update(scopeId, { quizChannel: 'quiz' });
-    h.scheduler.armStandings(scopeId);
-    const started = await h.quiz.start({ scopeId, channelId: 'quiz', player: alice, lang: 'en', level: 'hard', topics: ['conv'] });
+    await h.quiz.scopes.update(scopeId, { quizChannel: 'quiz' });
+    await h.scheduler.armStandings(scopeId);
+    const started = await h.quiz.start({ scopeId, channelId: 'quiz', opener: { kind: 'admin', player: alice }, lang: 'en', level: 'hard', topics: ['conv'] });
     if (!started.ok) throw new Error('no round');
-    h.quiz.answer({ scopeId, channelId: 'quiz', player: bob, text: String(started.question.answer) });
-    h.quiz.answer({ scopeId, channelId: 'quiz', player: alice, text: '1' });
+    await h.quiz.answer({ scopeId, channelId: 'quiz', player: bob, text: String(started.question.answer) });
+    await h.quiz.answer({ scopeId, channelId: 'quiz', player: alice, text: '1' });
     h.clock.set(Date.UTC(2026, 10, 29, 15, 58)); // Sunday 23:58 Taipei
     await settle();
     const standings = () => h.posts.filter((p) => p.reply.title?.startsWith('Final standings'));
@@ -157,15 +157,15 @@ describe('weekly standings', () => {
     await after.scheduler.start();
     await settle();
     expect(after.posts).toHaveLength(0);
-    expect(after.store.standingsPosted(scopeId, '2026-W48')).toBe(true);
+    expect((await after.store.standingsPosted(scopeId, '2026-W48'))).toBe(true);
   });
 
   it('missed while down are posted late once after the restart', async () => {
     const h = harness({ clock: new ManualClock(Date.UTC(2026, 10, 23, 2)) });
-    h.quiz.scopes.update(scopeId, { quizChannel: 'quiz' });
-    const started = await h.quiz.start({ scopeId, channelId: 'quiz', player: alice, lang: 'en', level: 'easy', topics: ['dense'] });
+    await h.quiz.scopes.update(scopeId, { quizChannel: 'quiz' });
+    const started = await h.quiz.start({ scopeId, channelId: 'quiz', opener: { kind: 'admin', player: alice }, lang: 'en', level: 'easy', topics: ['dense'] });
     if (!started.ok) throw new Error('no round');
-    h.quiz.answer({ scopeId, channelId: 'quiz', player: bob, text: String(started.question.answer) });
+    await h.quiz.answer({ scopeId, channelId: 'quiz', player: bob, text: String(started.question.answer) });
     h.clock.set(Date.UTC(2026, 10, 30, 3)); // down over Sunday night; back Monday 11:00 Taipei
     const after = await h.restart();
     await after.scheduler.start();

@@ -4,7 +4,7 @@
  * round still closes at its time.
  */
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { shellEnv, startShell } from '../support/app.js';
 
 describe('SIGKILL mid-burst', () => {
@@ -23,10 +23,10 @@ describe('SIGKILL mid-burst', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
     expect(acknowledged.length).toBeLessThan(3000); // it really died mid-burst
 
-    const store = new Store(env.DATABASE_PATH!);
-    const recorded = new Set(store.roundAnswers(1).map((a) => a.userId));
+    const store = new SqliteStore(env.DATABASE_PATH!);
+    const recorded = new Set((await store.roundAnswers(1)).map((a) => a.userId));
     for (const user of acknowledged) expect(recorded.has(user), `${user} was acknowledged`).toBe(true);
-    expect(store.round(1)!.closedAt).toBeNull();
+    expect((await store.round(1))!.closedAt).toBeNull();
     store.close();
 
     // Restart with nothing to say: the open round closes at its time and its reveal is posted.
@@ -34,12 +34,12 @@ describe('SIGKILL mid-burst', () => {
     await again.waitFor(/Question #1: the answer is [\d,]+/, 10_000);
     again.child.stdin.end();
     await new Promise((r) => again.child.once('exit', r));
-    const after = new Store(env.DATABASE_PATH!);
-    const round = after.round(1)!;
+    const after = new SqliteStore(env.DATABASE_PATH!);
+    const round = (await after.round(1))!;
     expect(round.closeReason).toBe('timeout');
     expect(round.closedAt).toBeGreaterThanOrEqual(round.closesAt);
     expect(round.revealedAt).not.toBeNull();
-    expect(after.roundAnswers(1).length).toBeGreaterThanOrEqual(acknowledged.length);
+    expect((await after.roundAnswers(1)).length).toBeGreaterThanOrEqual(acknowledged.length);
     after.close();
   });
 });

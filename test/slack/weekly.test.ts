@@ -21,7 +21,7 @@ describe('weekly quizzes on Slack', () => {
     bot.clock.advance(15 * MINUTE);
     const first = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('Question #1 · dense · easy'))).args;
     expect(first.channel).toBe(CHANNEL);
-    const answer = bot.app.store.round(1)!.answer.toLocaleString('en-US');
+    const answer = (await bot.app.store.round(1))!.answer.toLocaleString('en-US');
     const right = buttonsOf(first).find((b) => String((b.text as { text: string }).text).endsWith(answer))!;
     const clicked = await bot.click(bob, right);
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/^✅ Correct, and first/);
@@ -33,7 +33,7 @@ describe('weekly quizzes on Slack', () => {
     bot.clock.set(Date.UTC(2026, 10, 29, 15, 59)); // Sunday 23:59 in Taipei
     const standings = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('Final standings of week 2026-W48'))).args;
     expect(standings.channel).toBe(CHANNEL);
-    expect(textOf(standings)).toContain(`*1.* <@${bob.id}>: 15 pts (1/1 right, 100%)`);
+    expect(textOf(standings)).toContain(`*1.* <@${bob.id}>: 10 pts (1/1 right, 100%)`); // alone: no bonus
     expect(textOf(standings)).toContain(`Congratulations <@${bob.id}>`);
   });
 
@@ -42,13 +42,13 @@ describe('weekly quizzes on Slack', () => {
     expect(textOf(await bot.privately(teacher, '/season action:start name:2026-fall'))).toBe('Season 2026-fall has started.');
     await bot.command(teacher, '/quiz level:medium topic:conv');
     await bot.fake.nextCall('chat.postMessage');
-    expect(textOf(await bot.privately(bob, `/answer ${bot.app.store.round(1)!.answer}`))).toMatch(/^✅/);
+    expect(textOf(await bot.privately(bob, `/answer ${(await bot.app.store.round(1))!.answer}`))).toMatch(/^✅/);
     await bot.privately(teacher, '/close');
     expect(textOf(await bot.privately(teacher, '/season action:start name:2027-spring'))).toContain('2026-fall is archived');
     await bot.command(bob, '/leaderboard season:2026-fall');
     const archived = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('season 2026-fall'))).args;
     expect(textOf(archived)).toContain('Final leaderboard: season 2026-fall (archived)');
-    expect(textOf(archived)).toContain(`*1.* <@${bob.id}>: 25 pts`);
+    expect(textOf(archived)).toContain(`*1.* <@${bob.id}>: 20 pts`); // alone: no bonus
 
     const ask = await bot.privately(teacher, `/remove-scores <@${bob.id}|bob>`);
     expect(textOf(ask)).toContain(`Remove every score of <@${bob.id}>`);

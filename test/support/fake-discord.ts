@@ -133,6 +133,8 @@ interface Intercept {
   readonly delayMs?: number;
   readonly status?: number;
   readonly body?: unknown;
+  /** Handle the request as usual, then answer with `status`: done, but the client is told it failed. */
+  readonly handled?: boolean;
   left: number;
 }
 
@@ -157,6 +159,8 @@ export class FakeDiscord {
   readonly connections: Array<{ readonly url: string; closeCode?: number }> = [];
   /** Every PUT of application commands: route and body. */
   readonly registrations: Array<{ readonly guildId: string | undefined; readonly commands: Json[] }> = [];
+  /** Messages created with an enforced nonce, by channel and nonce. */
+  private readonly nonces = new Map<string, FakeMessage>();
   readonly messages = new Map<string, FakeMessage>();
   private readonly exchanges = new Map<string, Exchange>();
   private readonly intercepts: Intercept[] = [];
@@ -379,6 +383,11 @@ export class FakeDiscord {
     return this.interact(user, where, INTERACTION.component, { custom_id: customId, component_type: 2 }, { message: this.wire(message) });
   }
 
+  /** A click carrying any custom id, as a button of an older message or a modified client sends it. */
+  clickAnyId(user: FakeUser, message: FakeMessage, customId: string, where = this.here): Promise<Exchange> {
+    return this.interact(user, where, INTERACTION.component, { custom_id: customId, component_type: 2 }, { message: this.wire(message) });
+  }
+
   /** Submits a modal with one text input, as Discord sends it (a label around the input). */
   submitModal(user: FakeUser, modal: Json, value: string, where = this.here): Promise<Exchange> {
     const inputs = ((modal.components as Json[] | undefined) ?? []).map((c) => (c.component ?? (c.components as Json[] | undefined)?.[0]) as Json | undefined);
@@ -454,7 +463,7 @@ export class FakeDiscord {
    * answered with `status` and `body` instead of handled, when those are given (Discord refusing
    * a payload, a slow channel).
    */
-  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown }, times = 1): void {
+  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown; readonly handled?: boolean }, times = 1): void {
     this.intercepts.push({ method, path, ...what, left: times });
   }
 
@@ -472,7 +481,11 @@ export class FakeDiscord {
     let status = 500;
     let reply: unknown;
     try {
-      [status, reply] = intercept?.status === undefined ? this.route(request) : [intercept.status, intercept.body];
+      if (intercept?.status === undefined) [status, reply] = this.route(request);
+      else {
+        if (intercept.handled) this.route(request);
+        [status, reply] = [intercept.status, intercept.body];
+      }
     } catch (err) {
       reply = { message: `fake Discord: ${String(err)}`, code: 0 };
     }
@@ -578,6 +591,11 @@ export class FakeDiscord {
     const found = this.findChannel(channelId);
     if (!found) return [404, { message: 'Unknown Channel', code: 10003 }];
     const body = r.body as Json;
+    // enforce_nonce: a message with a nonce already used in this channel is not created again;
+    // Discord answers with the first one (its docs: "Create Message", enforce_nonce).
+    const nonceKey = body.enforce_nonce === true && body.nonce !== undefined ? `${channelId}/${String(body.nonce)}` : undefined;
+    const earlier = nonceKey === undefined ? undefined : this.nonces.get(nonceKey);
+    if (earlier) return [200, this.wire(earlier)];
     const reference = body.message_reference as Json | undefined;
     const replied = reference ? this.messages.get(reference.message_id as string) : undefined;
     if (reference && !replied && reference.fail_if_not_exists !== false) return [400, { message: 'Unknown message reference', code: 50035 }];
@@ -586,6 +604,7 @@ export class FakeDiscord {
       guild_id: found.guild.id,
       ...(replied ? { type: 19, message_reference: { type: 0, message_id: replied.id, channel_id: channelId, guild_id: found.guild.id }, referenced_message: this.wire(replied) } : {}),
     });
+    if (nonceKey !== undefined) this.nonces.set(nonceKey, message);
     return [200, this.wire(message)];
   }
 

@@ -53,6 +53,7 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
   private readonly users = new Map<string, FakeUser>();
+  private readonly channels = new Map<string, { readonly member: boolean; readonly team: string }>();
   private readonly failures = new Map<string, string[]>();
   private readonly taken = new Set<object>();
   private readonly waiters = new Set<() => void>();
@@ -88,6 +89,14 @@ export class FakeSlack {
   addUser(user: FakeUser): FakeUser {
     this.users.set(user.id, user);
     return user;
+  }
+
+  /**
+   * A channel the bot is not in, or one of another workspace. Channels never described are
+   * channels of this workspace the bot is in.
+   */
+  describeChannel(id: string, channel: { readonly member: boolean; readonly team?: string }): void {
+    this.channels.set(id, { member: channel.member, team: channel.team ?? TEAM.id });
   }
 
   /** A fresh response_url, as Slack gives one per request. */
@@ -187,6 +196,13 @@ export class FakeSlack {
         const ts = method === 'chat.update' ? String(args.ts) : this.ts();
         const message = { type: 'message', user: BOT.userId, bot_id: BOT.botId, app_id: BOT.appId, team: TEAM.id, text: args.text, blocks: args.blocks, ts };
         return { ok: true, channel: args.channel, ts, ...(method === 'chat.update' ? { text: args.text } : {}), message };
+      }
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const known = this.channels.get(id) ?? { member: true, team: TEAM.id };
+        // A token sees only its own workspace's channels.
+        if (known.team !== TEAM.id || !/^[CGD][A-Z0-9]+$/.test(id)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: id.startsWith('C'), is_im: id.startsWith('D'), is_member: known.member, context_team_id: TEAM.id } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.ts() };

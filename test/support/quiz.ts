@@ -7,7 +7,8 @@ import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
 import { Practice } from '../../src/quiz/practice.js';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { directCounter } from '../../src/counting/answer.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
 
@@ -39,7 +40,7 @@ export interface Posted {
 }
 
 export interface Harness {
-  readonly store: Store;
+  readonly store: SqliteStore;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly services: Services;
@@ -54,7 +55,7 @@ export interface Harness {
 export function harness(options: { path?: string; clock?: ManualClock; timezone?: string; seed?: number } = {}): Harness {
   const path = options.path ?? join(tempDir(), 'quiz.db');
   const clock = options.clock ?? new ManualClock(MONDAY_10_TAIPEI);
-  const store = new Store(path);
+  const store = new SqliteStore(path);
   cleanups.unshift(() => store.close());
   const reveals: Reveal[] = [];
   let next = options.seed ?? 1;
@@ -75,7 +76,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
   const post: Services['post'] = async (target, compose) => {
     const reply = compose(view);
     posts.push({ scopeId: target.scopeId, channelId: target.channelId, reply, at: clock.now() });
-    reply.onPosted?.(`message-${posts.length}`);
+    await reply.onPosted?.(`message-${posts.length}`);
   };
   const scheduler = new Scheduler({
     store,
@@ -89,7 +90,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  const services: Services = { counter: directCounter, channelFor: async () => ({ ok: true }), quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
   return {
     store,
     quiz,
@@ -102,7 +103,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     restart: async () => {
       await scheduler.stop();
       await quiz.stop();
-      store.close();
+      await store.close();
       return harness({ ...options, path, clock });
     },
   };
@@ -116,3 +117,8 @@ export async function settle(): Promise<void> {
 export const alice = { userId: 'U_ALICE', name: 'alice' };
 export const bob = { userId: 'U_BOB', name: 'bob' };
 export const carol = { userId: 'U_CAROL', name: 'carol' };
+
+/** A round's message id read straight from the file, for polls that cannot await. */
+export function messageRefOf(store: SqliteStore, roundId: number): string | undefined {
+  return (store.db.prepare('SELECT message_ref FROM rounds WHERE id = ?').pluck().get(roundId) as string | null | undefined) ?? undefined;
+}

@@ -6,10 +6,11 @@
  * written before it, so a def cannot call itself: expansion always ends.
  *
  * Bounds: every node built is charged to a budget, and the expanded model (repetitions counted)
- * may hold at most MAX_ROWS layers and MAX_UNITS layers and groups; past them the request is
- * refused with the limit named.
+ * may hold at most LIMITS.layers layers and LIMITS.units layers and groups; past them the request
+ * is refused with the limit named.
  */
 import { fail } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
 import type { Node } from '../model.js';
 import { closest } from '../suggest.js';
@@ -17,10 +18,8 @@ import { evaluateExpr, namesIn, valueOf } from './arith.js';
 import { MAX_DEPTH } from './parser.js';
 import type { Def, Item, Term } from './ast.js';
 
-/** Most layers a model may have once expanded, every repetition counted (NASNetLarge has 1,041; LLaMA-2-70B about 400). */
-export const MAX_ROWS = 5_000;
-/** Most layers and groups once expanded: bounds the work of evaluating a model of many empty groups. */
-export const MAX_UNITS = 20_000;
+const MAX_ROWS = LIMITS.layers;
+const MAX_UNITS = LIMITS.units;
 
 /** The defs a piece of text may use: its own written before it, then its library's. */
 export class Defs {
@@ -85,11 +84,17 @@ interface Env {
   readonly budget: { left: number };
   /** Defs being expanded, one inside the other: bounded, since a def passed as an argument may recurse. */
   readonly depth: number;
+  /**
+   * Instances already expanded, by def and arguments: expansion is a pure function of them, so a
+   * block called again with the same arguments is the same nodes (and its layers' records are
+   * computed once when they meet the same shapes).
+   */
+  readonly instances: Map<Def, Map<string, Node>>;
 }
 
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
-  const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0 };
+  const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0, instances: new Map() };
   return items.flatMap((item) => expandItem(item, env));
 }
 
@@ -205,8 +210,19 @@ function expandWords(words: readonly string[], env: Env): Node {
 function instantiate(def: Def, words: readonly string[], env: Env): Node {
   if (env.depth >= MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
   const params = bind(def, words);
-  const body = expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 });
-  return { t: 'seq', nodes: body };
+  let byArgs = env.instances.get(def);
+  if (byArgs === undefined) {
+    byArgs = new Map();
+    env.instances.set(def, byArgs);
+  }
+  // The defs a body sees depend on the def alone, so def and arguments decide the expansion.
+  const key = [...params.values()].join('\u0000');
+  let node = byArgs.get(key);
+  if (node === undefined) {
+    node = { t: 'seq', nodes: expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 }) };
+    byArgs.set(key, node);
+  }
+  return node;
 }
 
 /** A def's parameters from a call: positional first, then name=value, then the defaults. */

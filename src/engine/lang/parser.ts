@@ -5,10 +5,11 @@
  * are read raw up to their `{` (a condition may compare with `>`). Nesting is bounded.
  */
 import { fail } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { MERGE_WORDS, type Def, type Item, type MergeWord, type Param, type Program, type Term } from './ast.js';
 
 /** Deepest nesting of braces (groups, branches, defs, ifs) accepted. */
-export const MAX_DEPTH = 32;
+export const MAX_DEPTH = LIMITS.nesting;
 
 const SEPARATORS = new Set(['>', '→', ';', '\n']);
 const STRUCTURAL = new Set(['{', '}', '|', '#']);

@@ -84,6 +84,12 @@ export class Args {
     const v = this.options.get(key);
     return v === undefined ? fallback : parseSize(v, key, min);
   }
+  /** A size option that multiplies the engine's work (stacked layers): refused past `max`. */
+  boundedSize(key: string, fallback: number, max: number): number {
+    const n = this.optSize(key, fallback);
+    if (n > max) fail('err.tooLarge', { token: `${key}=${this.options.get(key)}`, what: key, max: max.toLocaleString('en-US') });
+    return n;
+  }
   optionalSize(key: string): number | undefined {
     const v = this.options.get(key);
     return v === undefined ? undefined : parseSize(v, key);

@@ -46,6 +46,8 @@ export const engine = {
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
+  'count.cut': (p: P<'max'>) => `… the rest is cut: one answer shows at most ${p.max} characters (use --json, or fewer layers).`,
+  'err.tooManyAxes': (p: P<'what' | 'max'>) => `The ${p.what} shape has too many axes: at most ${p.max}.`,
   'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max} once expanded, counting every repetition.`,
   'err.inputFirst': () => `\`input\` must come first: \`input 224x224x3 > conv 64 3 > ...\`.`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` is a whole model: it can only come first, e.g. \`${p.preset} top=false > flatten > dense 10\`.`,
@@ -59,6 +61,7 @@ export const engine = {
   'err.codeTooManyArgs': (p: P<'call' | 'max'>) => `\`${p.call}(...)\` takes at most ${p.max} positional argument(s) here; pass the rest by name.`,
   'err.codeMixed': () => `The code mixes PyTorch (nn.*) and Keras (layers.*) layers: paste one framework at a time.`,
   'err.codeUnsupported': (p: P<'call'>) => `\`${p.call}\` is not a layer ParamQuiz knows yet; see \`--help\` for the supported kinds.`,
+  'err.codeNesting': (p: P<'max'>) => `The code nests brackets more than ${p.max} deep: no model definition needs that many.`,
   'err.codeEmpty': () => `No layers found in the code: paste calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,
 
   // ── layer kinds (for --help) ──

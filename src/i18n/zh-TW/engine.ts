@@ -47,6 +47,8 @@ export const engine: typeof En = {
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` 需要一個值：${p.flag} ${p.expected}。`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--memory、--seq N 或 --batch N。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
+  'count.cut': (p: P<'max'>) => `……其餘省略：一次回答最多顯示 ${p.max} 個字元（請用 --json，或減少層數）。`,
+  'err.tooManyAxes': (p: P<'what' | 'max'>) => `${p.what} 的形狀軸數太多：最多 ${p.max} 個軸。`,
   'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型展開後（每次重複都算）最多 ${p.max} 層。`,
   'err.inputFirst': () => `\`input\` 必須放在最前面：\`input 224x224x3 > conv 64 3 > ...\`。`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` 是完整的模型：只能放在最前面，例如 \`${p.preset} top=false > flatten > dense 10\`。`,
@@ -60,6 +62,7 @@ export const engine: typeof En = {
   'err.codeTooManyArgs': (p: P<'call' | 'max'>) => `\`${p.call}(...)\` 在這裡最多接受 ${p.max} 個位置參數；其餘請用名稱指定。`,
   'err.codeMixed': () => `程式碼混用了 PyTorch（nn.*）與 Keras（layers.*）的層：一次請只貼一種框架。`,
   'err.codeUnsupported': (p: P<'call'>) => `ParamQuiz 還不認得 \`${p.call}\` 這種層；支援的種類請見 \`--help\`。`,
+  'err.codeNesting': (p: P<'max'>) => `程式碼的括號巢狀超過 ${p.max} 層：模型定義不需要這麼多層。`,
   'err.codeEmpty': () => `程式碼中找不到任何層：請貼上像 nn.Conv2d(3, 64, 3) 或 layers.Dense(10) 的呼叫。`,
 
   // ── 層的種類 ──

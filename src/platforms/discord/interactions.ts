@@ -70,7 +70,7 @@ export class InteractionHandler {
     const ctx = interaction.inGuild() ? contextFor(interaction, this.deps.services) : undefined;
     let suggestions: readonly string[] = [];
     try {
-      suggestions = findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), ctx) ?? [];
+      suggestions = (await findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), ctx)) ?? [];
     } catch (err) {
       // Nothing to say to someone still typing: no suggestions, and a line in the log.
       this.deps.log.warn({ err, command: interaction.commandName, option: focused.name }, 'autocomplete failed');

@@ -30,7 +30,7 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
   }
   const response = await interaction.reply({ ...message, withResponse: true });
   const posted = response.resource?.message;
-  if (posted) reply.onPosted?.(posted.id);
+  if (posted) await reply.onPosted?.(posted.id);
 }
 
 async function sendDeferred(interaction: RepliableInteraction, reply: Reply): Promise<void> {
@@ -42,7 +42,7 @@ async function sendDeferred(interaction: RepliableInteraction, reply: Reply): Pr
   // The placeholder is private and a message cannot change who sees it: drop it, post anew.
   await interaction.deleteReply();
   const posted = await interaction.followUp(message);
-  reply.onPosted?.(posted.id);
+  await reply.onPosted?.(posted.id);
 }
 
 /** The reply if `work` settles within `ms`; a rejection is passed on as it is. */

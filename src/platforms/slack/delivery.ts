@@ -69,7 +69,7 @@ export class Delivery {
       if (this.withButtons.size >= REMEMBERED) this.withButtons.delete(this.withButtons.keys().next().value!);
       this.withButtons.set(posted.ts, { channel: posted.channel ?? channelId, message });
     }
-    reply.onPosted?.(posted.ts);
+    await reply.onPosted?.(posted.ts);
     return posted.ts;
   }
 }

@@ -26,7 +26,7 @@ export function actionListener(deps: ListenerDeps) {
       const pressed = decodeButton(id);
       if (!pressed || !asker) {
         // A button from an older version of the bot, or somewhere no command runs.
-        const lang = deps.contexts.langOf(scopeId);
+        const lang = await deps.contexts.langOf(scopeId);
         await respond(ephemeral(renderReply(say(lang, msg('slack.stale'), 'warning'), lang)));
         return;
       }
