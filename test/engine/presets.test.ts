@@ -8,6 +8,7 @@
  * - Hugging Face: sum(p.numel() for p in Model.parameters()), from the config.json named in the data
  *   file (the arithmetic is in the comments).
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
@@ -90,6 +91,14 @@ describe('every data file reproduces the totals it states, and names its source'
       expect([e.options, counts.total, counts.nonTrainable]).toEqual([e.options, e.total, e.nonTrainable]);
     }
     expect(PUBLISHED.some(([spec]) => spec.split(' ')[0] === preset.name || preset.name === 'vgg16-lecture')).toBe(true);
+  });
+});
+
+describe('the data files ship with the code', () => {
+  it('no ignore rule hides them from a clone (a root data/ folder holds the database, not this one)', () => {
+    const git = spawnSync('git', ['check-ignore', '-q', 'src/engine/presets/data/keras/vgg16.pq', 'src/engine/presets/data/lib/cnn.pq'], { encoding: 'utf8' });
+    if (git.error !== undefined || git.status === 128) return; // not a git checkout (an unpacked package): nothing to check
+    expect(git.status).toBe(1); // 1: none of the paths is ignored
   });
 });
 
