@@ -6,7 +6,8 @@
  * Fields beyond DESIGN.md's are added, never changed: every layer has its `name` (and `sharedWith`
  * or `tiedTo` when it does not own its weights: its `params` are then what it adds, so the
  * layers still sum to `total`); `scoreMacs` (the attention-score part of `macs`) with attention;
- * `preset` and `blocks` for a preset; `lora` after `lora ...`; `memory` with --memory.
+ * `preset` and `blocks` for a preset; `lora` after `lora ...`; `memory` with --memory; `text`
+ * (the data file or def) for explain-preset.
  */
 import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
@@ -48,6 +49,8 @@ export function toJson(result: CountResult): string {
     doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output), macs: b.macs }));
   }
   if (report.reused > 0n) doc.reused = report.reused;
+  if (request.explain?.t === 'def') doc.text = request.explain.def.text;
+  if (request.explain?.t === 'preset') doc.text = result.preset!.fileFor(result.framework).file.text;
   if (result.lora) {
     const l = result.lora;
     doc.lora = { r: l.spec.rank, targets: l.spec.targets, targetModules: l.targetModules, modules: l.modules.length, trainable: l.trainable, all: l.all };

@@ -192,7 +192,10 @@ describe('explain-preset shows a preset as the text it is written in', () => {
     expect(renderCount(count('explain-preset resnet50'), 'en')).toContain('keras.applications.ResNet50');
   });
   it('a library def', () => {
-    expect(renderCount(count('explain-preset encoder_layer'), 'en')).toMatch(/^def encoder_layer\(d_model, nhead, dim_feedforward=2048, norm_first=false, bias=true\) \{/);
+    const text = renderCount(count('explain-preset encoder_layer'), 'en');
+    expect(text).toMatch(/^# nn\.TransformerEncoderLayer\(d_model, nhead, dim_feedforward=2048, norm_first=False, bias=True\):/);
+    expect(text).toContain('def encoder_layer(d_model, nhead, dim_feedforward=2048, norm_first=false, bias=true) {');
+    expect((JSON.parse(toJson(count('explain-preset encoder_layer --json'))) as { text: string }).text).toBe(text);
     expect(errorOf('explain-preset nothing')).toMatch(/`nothing` is not a preset or a library def/);
   });
 });

@@ -146,7 +146,19 @@ class Scanner {
       params.push({ name, fallback: eq < 0 ? undefined : part.slice(eq + 1).trim() });
     }
     const body = this.braced(() => this.chain(new Set(['}']), undefined));
-    return { name: m[1]!.toLowerCase(), params, body, text: this.text.slice(start, this.at).trim() };
+    return { name: m[1]!.toLowerCase(), params, body, text: this.text.slice(this.commentsBefore(start), this.at).trim() };
+  }
+
+  /** Where the comment lines right above `at` begin: a def's text includes what is written about it. */
+  private commentsBefore(at: number): number {
+    let start = this.text.lastIndexOf('\n', at - 1) + 1;
+    for (;;) {
+      const end = start - 1;
+      if (end <= 0) return start;
+      const lineStart = this.text.lastIndexOf('\n', end - 1) + 1;
+      if (!this.text.slice(lineStart, end).trimStart().startsWith('#')) return start;
+      start = lineStart;
+    }
   }
 
   /** `{ ... }` around `inner`, with the nesting bound. */
