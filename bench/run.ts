@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchQuiz } from './quiz.js';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   quiz: benchQuiz,
   discord: benchDiscord,
   slack: benchSlack,
+  charts: benchCharts,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

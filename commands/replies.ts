@@ -5,7 +5,11 @@ import type { Question } from '../src/quiz/question.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import type { Button, Context, Reply, View } from './types.js';
+import { countDrawing } from '../src/charts/count.js';
+import { standingsDrawing } from '../src/charts/progress.js';
+import { count } from '../src/engine/count.js';
+import { picture } from './pictures.js';
+import type { Button, Context, Picture, Reply, View } from './types.js';
 
 export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
@@ -114,7 +118,14 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     text: lines.join('\n'),
     code: question.working.join('\n'),
     footer: t(lang, msg('reveal.tryIt', { spec: question.spec })),
+    pictures: questionPictures(question, lang),
   };
+}
+
+/** A revealed question drawn: the layer it asked about, or the model's parameters. */
+function questionPictures(question: Question, lang: Lang): Picture[] {
+  const drawing = countDrawing(count(question.spec), lang);
+  return drawing ? [picture(drawing)] : [];
 }
 
 function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; count: number } | undefined {
@@ -143,5 +154,6 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     title: t(lang, msg('standings.title', { week })),
     text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
+    pictures: board.rows.length > 0 ? [picture(standingsDrawing({ week, rows: board.rows, players: board.players, lang }))] : [],
   };
 }

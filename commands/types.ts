@@ -60,6 +60,19 @@ export interface Button {
   readonly style?: 'primary' | 'secondary' | 'success' | 'danger';
 }
 
+/**
+ * A picture that comes with a reply. It is drawn only when the adapter asks (`png`), after the
+ * reply has been acknowledged: drawing is CPU work that must not hold up an answer.
+ */
+export interface Picture {
+  /** File name, `vgg16-parameters.png`. */
+  readonly name: string;
+  /** What it shows, in the reply's language: alt text on every platform. */
+  readonly alt: string;
+  /** The PNG; rejects when the drawing queue is full (the reply goes out without it). */
+  readonly png: () => Promise<Uint8Array>;
+}
+
 export interface Reply {
   /** private: only the asker sees it (ephemeral); public: posted in the channel. */
   readonly visibility: 'private' | 'public';
@@ -72,6 +85,7 @@ export interface Reply {
   readonly fields?: ReadonlyArray<{ readonly label: string; readonly value: string }> | undefined;
   readonly footer?: string | undefined;
   readonly buttons?: readonly Button[] | undefined;
+  readonly pictures?: readonly Picture[] | undefined;
   /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
   readonly onPosted?: ((messageRef: string) => Promise<void> | void) | undefined;
 }

@@ -21,6 +21,7 @@ import { CountPool } from './counting/pool.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface AppIO {
   readonly input: NodeJS.ReadableStream;
@@ -102,6 +103,7 @@ export class App {
         lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
         now: () => clock.now(),
+        pictures: join(dirname(config.DATABASE_PATH), 'pictures'),
       });
       this.platforms.push(shell);
       this.done = shell.done;

@@ -52,6 +52,8 @@ export interface Request {
   readonly batch: number | undefined;
   /** `explain-preset NAME`: show a preset's data file (with its count) or a library def's text. */
   readonly explain: Explain | undefined;
+  /** Draw the parameter chart on a log scale. */
+  readonly log: boolean;
   readonly body: Body;
 }
 
@@ -65,6 +67,7 @@ interface Flags {
   memory: boolean;
   seq: number | undefined;
   batch: number | undefined;
+  log: boolean;
 }
 
 const FRAMEWORK_WORDS: Readonly<Record<string, Framework>> = { keras: 'keras', tf: 'keras', tensorflow: 'keras', pytorch: 'pytorch', torch: 'pytorch' };
@@ -75,7 +78,7 @@ function frameworkOf(token: string): Framework {
 
 /** Takes the flags out of the text wherever they stand, leaving the spec (or code) itself. */
 function extractFlags(text: string): { flags: Flags; rest: string } {
-  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, memory: false, seq: undefined, batch: undefined };
+  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false, memory: false, seq: undefined, batch: undefined };
   const withValues = text.replace(/(^|\s)--(framework|fw|lang|seq|batch)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
     const key = name.toLowerCase();
     if (key === 'lang') flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
@@ -89,6 +92,7 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
     if (key === 'json') flags.json = true;
     else if (key === 'layers') flags.layers = true;
     else if (key === 'memory') flags.memory = true;
+    else if (key === 'log') flags.log = true;
     else if (key === 'keras' || key === 'pytorch' || key === 'torch') flags.framework = frameworkOf(key);
     else if (key === 'zh' || key === 'zh-tw') flags.lang = 'zh-TW';
     else if (key === 'en') flags.lang = 'en';

@@ -3,10 +3,11 @@
  * zh-TW must match it key for key (the compiler checks). Parameters are preformatted strings.
  */
 import { bot } from './en/bot.js';
+import { charts } from './en/charts.js';
 import { engine } from './en/engine.js';
 import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 
-export const en = { ...engine, ...lang, ...transformer, ...report, ...quiz, ...bot };
+export const en = { ...engine, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };

@@ -336,6 +336,12 @@ export class QuizService {
     return member === undefined ? [] : this.store.history(member);
   }
 
+  /** Points per week on the latest `limit` weekly boards the player is on, oldest first. */
+  async weeklyPoints(scopeId: string, player: Player, limit: number): Promise<Array<{ week: string; points: number }>> {
+    const member = await this.store.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.weeklyPoints(scopeId, member, limit);
+  }
+
   async stats(scopeId: string, player: Player): Promise<readonly TopicStat[]> {
     const member = await this.store.memberId(scopeId, player.userId);
     return member === undefined ? [] : this.store.topicStats(member);

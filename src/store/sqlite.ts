@@ -138,6 +138,8 @@ function prepare(db: Db) {
                 UNION ALL
                 SELECT 'practice', seed, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
                 ORDER BY answered_at, 1`),
+    // The range on board keeps to the primary key: one scope's weekly boards, then one member's rows.
+    weeklyPoints: p(`SELECT board, points FROM scores WHERE scope_id = ? AND board >= 'week:' AND board < 'week;' AND member_id = ? ORDER BY board DESC LIMIT ?`),
     topicStats: p(`SELECT topic, COUNT(*) AS answered, SUM(correct) AS correct FROM (
                      SELECT r.topic, a.correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
                      UNION ALL SELECT topic, correct FROM practice WHERE member_id = ?)
@@ -466,6 +468,10 @@ export class SqliteStore implements Store {
 
   history(memberId: number): Promise<HistoryItem[]> {
     return this.op(() => (this.q.history.all(memberId, memberId) as HistoryRecord[]).map(toHistoryItem));
+  }
+
+  weeklyPoints(scopeId: string, memberId: number, limit: number): Promise<Array<{ week: string; points: number }>> {
+    return this.op(() => (this.q.weeklyPoints.all(scopeId, memberId, limit) as Array<{ board: string; points: number }>).reverse().map((r) => ({ week: r.board.slice('week:'.length), points: r.points })));
   }
 
   topicStats(memberId: number): Promise<TopicStat[]> {

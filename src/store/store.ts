@@ -285,4 +285,6 @@ export interface Store {
   /** Every answer of a member, rounds and practice, oldest first. */
   history(memberId: number): Promise<HistoryItem[]>;
   topicStats(memberId: number): Promise<TopicStat[]>;
+  /** A member's points on their latest weekly boards, oldest first: `[{ week: '2026-W48', points }]`. */
+  weeklyPoints(scopeId: string, memberId: number, limit: number): Promise<Array<{ week: string; points: number }>>;
 }

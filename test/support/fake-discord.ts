@@ -59,7 +59,7 @@ export interface RestRequest {
   readonly headers: IncomingMessage['headers'];
   /** The JSON body, or `payload_json` of a multipart body. */
   readonly body: unknown;
-  readonly files: ReadonlyArray<{ readonly name: string; readonly text: string }>;
+  readonly files: ReadonlyArray<{ readonly name: string; readonly text: string; readonly bytes: Buffer }>;
   /** performance.now() when the request arrived. */
   readonly at: number;
   status?: number;
@@ -83,6 +83,8 @@ export interface FakeMessage extends Json {
   flags: number;
   /** The text of each attachment, by file name (not part of Discord's JSON). */
   readonly files: Map<string, string>;
+  /** The bytes of each attachment, by file name (a picture's PNG). */
+  readonly bytes: Map<string, Buffer>;
   deleted?: boolean;
 }
 
@@ -625,8 +627,12 @@ export class FakeDiscord {
     if (body.components !== undefined) message.components = body.components as Json[];
     if (r.files.length > 0 || body.attachments !== undefined) {
       message.files.clear();
-      message.attachments = this.attachments(r.files);
-      for (const f of r.files) message.files.set(f.name, f.text);
+      message.bytes.clear();
+      message.attachments = this.attachments(r.files, body);
+      for (const f of r.files) {
+        message.files.set(f.name, f.text);
+        message.bytes.set(f.name, f.bytes);
+      }
     }
     message.flags &= ~LOADING;
     return message;
@@ -649,24 +655,35 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: this.attachments(files),
+      attachments: this.attachments(files, body),
       embeds: (body.embeds as Json[] | undefined) ?? [],
       components: (body.components as Json[] | undefined) ?? [],
       pinned: false,
       type: 0,
       flags: (body.flags as number | undefined) ?? 0,
       files: new Map(files.map((f) => [f.name, f.text])),
+      bytes: new Map(files.map((f) => [f.name, f.bytes])),
     };
     return message;
   }
 
-  private attachments(files: RestRequest['files']): Json[] {
-    return files.map((f) => ({ id: this.snowflake(), filename: f.name, size: Buffer.byteLength(f.text), url: `https://cdn.invalid/${f.name}`, proxy_url: `https://cdn.invalid/${f.name}`, content_type: 'text/plain; charset=utf-8' }));
+  /** What Discord makes of uploaded files: the description (alt text) comes from payload_json's `attachments`. */
+  private attachments(files: RestRequest['files'], body: Json = {}): Json[] {
+    const described = (body.attachments as Json[] | undefined) ?? [];
+    return files.map((f, i) => ({
+      id: this.snowflake(),
+      filename: f.name,
+      size: f.bytes.length,
+      url: `https://cdn.invalid/${f.name}`,
+      proxy_url: `https://cdn.invalid/${f.name}`,
+      content_type: f.name.endsWith('.png') ? 'image/png' : 'text/plain; charset=utf-8',
+      ...(described[i]?.description !== undefined ? { description: described[i]!.description } : {}),
+    }));
   }
 
   /** A message as Discord sends it (without the fake's bookkeeping). */
   private wire(message: FakeMessage): Json {
-    const { files: _files, deleted: _deleted, ...json } = message;
+    const { files: _files, bytes: _bytes, deleted: _deleted, ...json } = message;
     return json;
   }
 
@@ -741,11 +758,14 @@ async function parseBody(contentType: string | undefined, raw: Buffer): Promise<
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    const files: Array<{ name: string; text: string }> = [];
+    const files: Array<{ name: string; text: string; bytes: Buffer }> = [];
     let body: unknown;
     for (const [key, value] of form) {
       if (key === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+      else if (typeof value !== 'string') {
+        const bytes = Buffer.from(await value.arrayBuffer());
+        files.push({ name: value.name, text: bytes.toString('utf8'), bytes });
+      }
     }
     return { body, files };
   }

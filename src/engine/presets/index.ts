@@ -51,6 +51,9 @@ export function findPreset(word: string): Preset | undefined {
   return byKey.get(presetKey(word));
 }
 
+/** The framework a preset is counted in when the user does not say (Preset.native). */
+export const nativeFramework = (preset: Preset): Framework => preset.native;
+
 /**
  * What a word that has a place of its own means elsewhere: `input` and presets start a model,
  * `lora` ends one. Shared by requests and preset bodies.

@@ -44,7 +44,7 @@ export const engine = {
   'err.residual': (p: P<'main' | 'shortcut'>) => `a residual branch gives ${p.main} but its shortcut gives ${p.shortcut}: they must match to be added.`,
   'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\` (see \`--help\`).`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
-  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --memory, --seq N or --batch N.`,
+  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --log, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
   'count.cut': (p: P<'max'>) => `… the rest is cut: one answer shows at most ${p.max} characters (use --json, or fewer layers).`,
   'err.tooManyAxes': (p: P<'what' | 'max'>) => `The ${p.what} shape has too many axes: at most ${p.max}.`,
@@ -156,7 +156,7 @@ export const engine = {
   'summary.nonTrainable': (p: P<'n'>) => `Non-trainable params: ${p.n}`,
   'summary.formulas': () => `Formulas:`,
   // ── --help ──
-  'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--memory] [--seq N] [--batch N]`,
+  'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart FILE.png] [--memory] [--seq N] [--batch N]`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
     `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10).`,
@@ -168,6 +168,8 @@ export const engine = {
     `  --json                     machine-readable output: {framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            language of the explanation (also PARAMQUIZ_LANG)\n` +
     `  --layers                   every layer of a preset, not only the per-block table\n` +
+    `  --chart FILE.png           also draw where a model's parameters are, as a PNG (the CLI; chats attach it)\n` +
+    `  --log                      that chart on a log scale\n` +
     `  --memory                   memory: weights by precision, training with Adam, the KV cache\n` +
     `  --seq N, --batch N         a sequence model's length (MACs, KV cache) and the batch of the KV cache`,
   'help.examples': () =>

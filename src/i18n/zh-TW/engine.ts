@@ -45,7 +45,7 @@ export const engine: typeof En = {
   'err.residual': (p: P<'main' | 'shortcut'>) => `殘差分支輸出 ${p.main}，捷徑卻輸出 ${p.shortcut}：兩者必須相同才能相加。`,
   'err.empty': () => `沒有可計算的東西：請給一層，例如 \`conv 3 64 3\`（見 \`--help\`）。`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` 需要一個值：${p.flag} ${p.expected}。`,
-  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--memory、--seq N 或 --batch N。`,
+  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--log、--memory、--seq N 或 --batch N。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
   'count.cut': (p: P<'max'>) => `……其餘省略：一次回答最多顯示 ${p.max} 個字元（請用 --json，或減少層數）。`,
   'err.tooManyAxes': (p: P<'what' | 'max'>) => `${p.what} 的形狀軸數太多：最多 ${p.max} 個軸。`,
@@ -157,7 +157,7 @@ export const engine: typeof En = {
   'summary.nonTrainable': (p: P<'n'>) => `不可訓練參數：${p.n}`,
   'summary.formulas': () => `公式：`,
   // ── --help ──
-  'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--memory] [--seq N] [--batch N]`,
+  'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart 檔案.png] [--memory] [--seq N] [--batch N]`,
   'help.language': () =>
     `一層寫成 種類 參數... [key=value ...]。用 > 串接各層，模型以 input HxWxC（或 input T D、input N）開頭；\n` +
     `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)。`,
@@ -169,6 +169,8 @@ export const engine: typeof En = {
     `  --json                     機器可讀的輸出：{framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            說明的語言（也可用 PARAMQUIZ_LANG）\n` +
     `  --layers                   內建模型列出每一層，而不只是各區塊的表\n` +
+    `  --chart 檔案.png           另外把模型的參數分布畫成 PNG（命令列；聊天室會附上圖片）\n` +
+    `  --log                      該圖改用對數刻度\n` +
     `  --memory                   記憶體：各精度的權重、用 Adam 訓練、KV 快取\n` +
     `  --seq N、--batch N         序列模型的長度（MACs、KV 快取）與 KV 快取的批次大小`,
   'help.examples': () =>

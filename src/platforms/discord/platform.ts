@@ -5,6 +5,7 @@
 import { Events, type Client, type Interaction, type SendableChannels } from 'discord.js';
 import type { ChannelCheck, Reply, View } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
+import { drawPictures } from '../pictures.js';
 import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { createClient } from './client.js';
 import { InteractionHandler } from './interactions.js';
@@ -63,8 +64,10 @@ export class DiscordPlatform implements Platform {
     const channel = await this.client.channels.fetch(target.channelId);
     if (!channel?.isSendable()) throw new Error(`discord channel ${target.channelId} does not take messages`);
     const reply = compose(DISCORD_VIEW);
+    // Nobody is waiting on an acknowledgement here: the pictures are drawn first and go out with it.
+    const pictures = await drawPictures(reply, this.log);
     const message = await channel.send({
-      ...renderReply(reply),
+      ...renderReply(reply, pictures),
       ...(target.replyTo ? { reply: { messageReference: target.replyTo, failIfNotExists: false } } : {}),
       // Discord drops a second message with the same nonce sent within minutes: a retried reveal posts once.
       ...(target.once ? { nonce: target.once, enforceNonce: true } : {}),

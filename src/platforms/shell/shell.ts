@@ -4,12 +4,15 @@
  * script (`printf '/count conv 3 64 3\n' | npm start`); the session ends at end of input or /quit.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { drawPictures } from '../pictures.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
@@ -24,6 +27,8 @@ export interface ShellOptions {
   readonly lang: Lang;
   readonly user: string;
   readonly now: () => number;
+  /** Where pictures are written (under the data folder); their paths are printed. */
+  readonly pictures: string;
 }
 
 export class ShellPlatform implements Platform {
@@ -162,6 +167,13 @@ export class ShellPlatform implements Platform {
     this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);
+    // A terminal shows no pictures: each is written to a file, its path and alt text printed.
+    for (const picture of await drawPictures(reply, this.o.log)) {
+      mkdirSync(this.o.pictures, { recursive: true });
+      const path = join(this.o.pictures, picture.name);
+      writeFileSync(path, picture.png);
+      this.say(this.style.dim(t(this.o.lang, msg('shell.picture', { path, alt: picture.alt }))));
+    }
   }
 
   private say(text: string): void {
