@@ -131,14 +131,16 @@ export function parseRequest(text: string): Request {
     framework ??= translated.framework;
   }
   const explained = spec.includes('explain-preset') ? /^\s*explain-preset\s+(\S+)\s*$/i.exec(spec) : null;
-  if (explained) return { ...flags, framework, ...explain(explained[1]!) };
-  return { ...flags, framework, explain: undefined, body: parseBody(spec) };
+  const { explain: shown, body } = explained ? explain(explained[1]!) : { explain: undefined, body: parseBody(spec) };
+  // Written out, not spread: spreading the flags object (built up by the replacers) costs more than parsing a layer.
+  const { lang, json, layers, log, memory, seq, batch } = flags;
+  return { framework, lang, json, layers, log, memory, seq, batch, explain: shown, body };
 }
 
 const EMPTY: Omit<Body, 'head'> = { nodes: [], lora: undefined };
 
 /** `explain-preset NAME`: a preset (its file is shown with its count) or a library def (its text). */
-function explain(name: string): { explain: Explain; body: Body } {
+function explain(name: string): { explain: Explain | undefined; body: Body } {
   const preset = findPreset(name);
   if (preset !== undefined) return { explain: { t: 'preset' }, body: { head: { t: 'preset', preset, options: preset.parseOptions(new Map()) }, ...EMPTY } };
   const def = LIBRARY.find(name.toLowerCase())?.def ?? fail('err.explainUnknown', { name });
