@@ -18,6 +18,7 @@ import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
 import { CountPool } from './counting/pool.js';
+import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { userInfo } from 'node:os';
@@ -31,18 +32,40 @@ export interface AppIO {
 /** A start-up failure: one line naming the cause and the variable to fix. */
 export class StartupError extends Error {}
 
-/** Opens the configured store, or says in one line why it cannot (a bad path, a corrupted file, a failed migration). */
-function openStore(config: Config): SqliteStore {
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The embedded SQLite file, or one line saying why it cannot be opened (a bad path, a corrupted file, a failed migration). */
+function openSqlite(config: Config): SqliteStore {
   try {
     return new SqliteStore(config.DATABASE_PATH);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new StartupError(`DATABASE_PATH=${config.DATABASE_PATH}: cannot open the database (${reason}).`);
+    throw new StartupError(`DATABASE_PATH=${config.DATABASE_PATH}: cannot open the database (${reasonOf(e)}).`);
+  }
+}
+
+/** The configured store: PostgreSQL when DATABASE_URL is set (several processes share it), else the SQLite file. */
+export async function openStore(config: Config): Promise<Store> {
+  if (!config.DATABASE_URL) return openSqlite(config);
+  try {
+    return await PostgresStore.open(config.DATABASE_URL);
+  } catch (e) {
+    throw new StartupError(`DATABASE_URL=${redact(config.DATABASE_URL)}: cannot open the database (${reasonOf(e)}).`);
+  }
+}
+
+/** A connection URL fit for a log line: the password left out. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
   }
 }
 
 export class App {
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly counter: CountPool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
@@ -61,8 +84,10 @@ export class App {
     readonly log: Logger,
     io: AppIO,
     readonly clock: Clock = systemClock,
+    /** Opened by App.open (PostgreSQL); the SQLite file is opened here when none is given. */
+    store?: Store,
   ) {
-    this.store = openStore(config);
+    this.store = store ?? openSqlite(config);
     this.counter = new CountPool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
@@ -89,7 +114,7 @@ export class App {
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
     this.services = { counter: this.counter, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
-    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error) };
+    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
     if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
     if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
@@ -110,6 +135,11 @@ export class App {
     } else {
       this.done = new Promise<void>(() => {}); // chat bots run until a signal stops them
     }
+  }
+
+  /** The app on the configured store (PostgreSQL is opened asynchronously). */
+  static async open(config: Config, log: Logger, io: AppIO, clock: Clock = systemClock): Promise<App> {
+    return new App(config, log, io, clock, await openStore(config));
   }
 
   async start(): Promise<void> {

@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'));
   let app: App;
   try {
-    app = new App(config, log, { input: process.stdin, output: process.stdout });
+    app = await App.open(config, log, { input: process.stdin, output: process.stdout });
   } catch (e) {
     if (e instanceof StartupError) {
       process.stderr.write(`paramquiz: ${e.message}\n`);

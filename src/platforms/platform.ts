@@ -3,6 +3,10 @@ import type { ChannelCheck, PlatformName, Reply, Services, View } from '../../co
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+
+/** Where seen signed requests are kept: the store (one table), shared by every process. */
+export type SeenRequests = Pick<Store, 'firstSighting'>;
 
 /** Where a message goes when no one asked for it (a reveal, a scheduled question, standings). */
 export interface PostTarget {
@@ -47,6 +51,8 @@ export interface PlatformDeps {
    * and exits non-zero with this one line, so a supervisor restarts it or alerts someone.
    */
   readonly fatal: (error: Error) => void;
+  /** Signed requests seen recently, shared by every process (the Slack replay guard). */
+  readonly seen: SeenRequests;
 }
 
 /** The platform a scope id belongs to: `discord:123` -> discord. */

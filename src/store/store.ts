@@ -104,9 +104,17 @@ export interface Round {
   readonly revealedAt: number | null;
   readonly messageRef: string | null;
   readonly scoring: RoundScoring;
+  /** The process that closes and reveals the round, while its lease lasts (epoch ms). */
+  readonly lease: Lease | null;
 }
 
-export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef'>;
+/** Who holds a round: its timer and its reveal are that process's until `until`. */
+export interface Lease {
+  readonly owner: string;
+  readonly until: number;
+}
+
+export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef' | 'lease'> & { readonly lease: Lease };
 
 /** A student's scored questions today in capped rounds, and how many they may have. */
 export interface DailyCap {
@@ -233,9 +241,19 @@ export interface Store {
   unrevealedRounds(): Promise<Round[]>;
   /**
    * Closes the round if still open and, in the same transaction, gives the first correct answer
-   * its bonus when enough people answered; false if someone else closed it first.
+   * its bonus when enough people answered, and the round's lease to `lease` (whoever closes a
+   * round reveals it); false if someone else closed it first.
    */
-  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus): Promise<boolean>;
+  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus, lease: Lease): Promise<boolean>;
+  /**
+   * The rounds not yet revealed that `lease.owner` holds after this call: its own leases renewed
+   * to `lease.until`, and the rounds whose lease ran out (their process stopped) taken over.
+   */
+  claimRounds(lease: Lease, now: number, deadOwners?: readonly string[]): Promise<Round[]>;
+  /** Who holds leases on rounds not yet revealed (to tell which of them are known to be dead). */
+  leaseOwners(): Promise<string[]>;
+  /** Lets go of an owner's leases at once (a clean stop), so another process takes them over. */
+  releaseRounds(owner: string): Promise<void>;
   markRevealed(id: number, now: number): Promise<void>;
   setMessageRef(id: number, ref: string): Promise<void>;
   recentQuestionKeys(scopeId: string, limit: number): Promise<Set<string>>;
@@ -279,6 +297,12 @@ export interface Store {
   startSeason(scopeId: string, name: string, now: number): Promise<Season | undefined>;
   /** Takes a member off every board of the scope; their answers stay (at 0 points) for their own stats. */
   removeScores(scopeId: string, memberId: number): Promise<number>;
+
+  /**
+   * Remembers a key (a signed request's signature and timestamp) until `expiresAt`; true the first
+   * time it is seen, false when it was seen before and has not expired.
+   */
+  firstSighting(key: string, expiresAt: number, now: number): Promise<boolean>;
 
   /** Records a practice answer; false if this member already answered this practice question. */
   recordPractice(p: PracticeInput): Promise<boolean>;

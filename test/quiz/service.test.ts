@@ -1,6 +1,7 @@
 /** Rounds on a real SQLite file: the rules that must hold whatever the timing. */
 import { describe, expect, it } from 'vitest';
 import { FIRST_BONUS, POINTS } from '../../src/quiz/scoring.js';
+import { LEASE_MS } from '../../src/quiz/service.js';
 import { alice, bob, carol, harness, MONDAY_10_TAIPEI, settle } from '../support/quiz.js';
 import { formatInt } from '../../src/engine/format.js';
 
@@ -116,12 +117,18 @@ describe('after a restart', () => {
     expect(after.reveals).toHaveLength(1);
   });
 
-  it('a reveal that could not be posted is posted on the next start, once', async () => {
+  it('a reveal that could not be posted is posted by the next process once the dead one\'s lease runs out, once', async () => {
     const { h, round } = await open();
-    await h.store.closeRound(round.id, h.clock.now(), 'timeout', NO_BONUS); // closed, then the process died before posting
+    // closed, then the process died before posting: its lease on the round still runs
+    await h.store.closeRound(round.id, h.clock.now(), 'timeout', NO_BONUS, { owner: 'a process that died', until: h.clock.now() + LEASE_MS });
     const after = await h.restart();
     await after.quiz.resume();
+    expect(after.reveals).toEqual([]);
+    after.clock.advance(LEASE_MS + 1);
+    await settle();
     await after.quiz.resume();
+    after.clock.advance(LEASE_MS);
+    await settle();
     expect(after.reveals.map((r) => r.round.id)).toEqual([round.id]);
   });
 });
@@ -174,7 +181,7 @@ describe('scores and boards', () => {
     await h.quiz.scope(scopeId);
     const store = h.store;
     await store.batch(async () => {
-      const round = (await store.insertRound({ scopeId, channelId, seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER, scoring: 'scored' }))!;
+      const round = (await store.insertRound({ scopeId, channelId, seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER, scoring: 'scored', lease: { owner: 'test', until: 0 } }))!;
       for (let i = 0; i < 25; i++) {
         await store.recordAnswer({ roundId: round.id, member: { userId: `U${i}`, name: `user${i}` }, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistake: null, points: 10, now: 1, boards: ['all'], daily: NO_CAP });
       }

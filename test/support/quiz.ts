@@ -8,6 +8,7 @@ import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
 import { Practice } from '../../src/quiz/practice.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/store.js';
 import { directCounter } from '../../src/counting/answer.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
@@ -118,7 +119,13 @@ export const alice = { userId: 'U_ALICE', name: 'alice' };
 export const bob = { userId: 'U_BOB', name: 'bob' };
 export const carol = { userId: 'U_CAROL', name: 'carol' };
 
+/** The SQLite connection of a store the test knows is SQLite (an app on the default store), to read tables directly. */
+export function sqliteOf(store: Store): SqliteStore['db'] {
+  if (!(store instanceof SqliteStore)) throw new Error('this test reads the SQLite file directly: run it on the SQLite store');
+  return store.db;
+}
+
 /** A round's message id read straight from the file, for polls that cannot await. */
-export function messageRefOf(store: SqliteStore, roundId: number): string | undefined {
-  return (store.db.prepare('SELECT message_ref FROM rounds WHERE id = ?').pluck().get(roundId) as string | null | undefined) ?? undefined;
+export function messageRefOf(store: Store, roundId: number): string | undefined {
+  return (sqliteOf(store).prepare('SELECT message_ref FROM rounds WHERE id = ?').pluck().get(roundId) as string | null | undefined) ?? undefined;
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
 import { holdWriteLock } from '../support/lock.js';
-import { settle } from '../support/quiz.js';
+import { settle, sqliteOf } from '../support/quiz.js';
 import { postsWith, startBot, visible, waitPosts } from '../discord/harness.js';
 
 const GUILDS = [
@@ -15,7 +15,7 @@ const GUILDS = [
   { id: '100000000000000009', name: 'Another class', channels: [{ id: '200000000000000009', name: 'theirs' }] },
 ];
 
-const count = (bot: Awaited<ReturnType<typeof startBot>>, sql: string) => bot.app.store.db.prepare(sql).pluck().get() as number;
+const count = (bot: Awaited<ReturnType<typeof startBot>>, sql: string) => sqliteOf(bot.app.store).prepare(sql).pluck().get() as number;
 
 describe('a database locked by another process', () => {
   it('keeps answering what needs no write, and tells a writer "busy" without writing anything', async () => {

@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { commandBody, postToBot, signatureHeaders, slashCommand, SIGNING_SECRET } from '../support/fake-slack.js';
 import { CHANNEL, startBot, USERS } from '../slack/harness.js';
+import { sqliteOf } from '../support/quiz.js';
 
-const count = (bot: Awaited<ReturnType<typeof startBot>>, sql: string) => bot.app.store.db.prepare(sql).pluck().get() as number;
+const count = (bot: Awaited<ReturnType<typeof startBot>>, sql: string) => sqliteOf(bot.app.store).prepare(sql).pluck().get() as number;
 
 describe('a replayed signed request', () => {
   it('runs once: the same signature and timestamp again is acknowledged and does nothing', async () => {

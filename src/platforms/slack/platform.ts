@@ -107,10 +107,10 @@ export class SlackPlatform implements Platform {
 
   /** After verification: a signature seen before is acknowledged and not run again. */
   private onceOnly(): Middleware<AnyMiddlewareArgs> {
-    const guard = new ReplayGuard();
+    const guard = new ReplayGuard(this.deps.seen);
     return async (args) => {
       const { requestSignature, requestTimestamp } = args.context as { requestSignature?: string; requestTimestamp?: number };
-      if (requestSignature && requestTimestamp !== undefined && !guard.admit(requestSignature, requestTimestamp, Math.floor(Date.now() / 1000))) {
+      if (requestSignature && requestTimestamp !== undefined && !(await guard.admit(requestSignature, requestTimestamp, Math.floor(Date.now() / 1000)))) {
         this.deps.log.warn({ timestamp: requestTimestamp }, 'slack request replayed; not run again');
         if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
         return;
