@@ -1,8 +1,8 @@
 /**
  * /compare [MODELS] [--framework keras|pytorch]: the lecture's chart, top-1 accuracy against
- * operations with bubble area ∝ parameters, for presets /count knows (all of them when none are
- * named). Parameters and MACs are counted by the engine; accuracies are the published ones
- * (src/engine/presets/accuracy.ts). A model without a published accuracy in its framework goes on
+ * operations with bubble area ∝ parameters, for presets /count knows (when none are named, every
+ * one with a published ImageNet accuracy). Parameters and MACs are counted by the engine;
+ * accuracies are the published ones (src/engine/presets/accuracy.ts). A model without a published accuracy in its framework goes on
  * a parameters-against-operations chart instead, and the reply says so.
  */
 import { compareDrawing, MAX_MODELS, type ModelPoint } from '../src/charts/compare.js';
@@ -17,6 +17,9 @@ import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Command, Picture, Reply } from './types.js';
+
+/** The default set: the presets with a published ImageNet top-1 in their own framework (not the language models, not the lecture's 2-class VGG16). */
+const IMAGENET_PRESETS: readonly Preset[] = PRESETS.filter((p) => publishedAccuracy([p.name, ...p.aliases], nativeFramework(p)) !== undefined);
 
 type Parsed = { readonly ok: true; readonly presets: readonly Preset[]; readonly framework: Framework | undefined } | { readonly ok: false; readonly error: MessageRef };
 
@@ -53,7 +56,7 @@ export function parseModels(text: string): Parsed {
     }
     if (!presets.includes(preset)) presets.push(preset);
   }
-  return { ok: true, presets: presets.length > 0 ? presets : PRESETS, framework };
+  return { ok: true, presets: presets.length > 0 ? presets : IMAGENET_PRESETS, framework };
 }
 
 export interface Compared {

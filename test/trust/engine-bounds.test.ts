@@ -38,8 +38,8 @@ describe('bounds on what one spec may cost', () => {
   });
 
   it('keeps the largest accepted answer inside the render budget', () => {
-    // The widest rows the language allows (8 axes of the largest size) on the most layers it allows.
-    const spec = `input ${Array.from({ length: LIMITS.axes }, () => '2147483647').join('x')} > ${Array.from({ length: LIMITS.layers - 1 }, () => 'relu').join(' > ')}`;
+    // The widest rows the language allows (8 axes of the largest size) on the most layers it allows (repeated: typed, they would not fit).
+    const spec = `input ${Array.from({ length: LIMITS.axes }, () => '2147483647').join('x')} > { relu } x${LIMITS.layers - 1}`;
     expect(spec.length).toBeLessThanOrEqual(LIMITS.specChars);
     const text = renderCount(count(spec), 'en');
     expect(text.length).toBeLessThanOrEqual(LIMITS.renderChars + 200);

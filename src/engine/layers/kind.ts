@@ -8,7 +8,7 @@ import { fail } from '../errors.js';
 import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
-import type { Family, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
+import type { AttentionGeometry, Family, Framework, LayerRecord, LinearModule, ParamTensor, Shape } from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -68,6 +68,10 @@ export class Args {
   has(key: string): boolean {
     return this.options.has(key);
   }
+  /** An option's raw text ('' when absent), for values that are neither sizes nor flags (names=). */
+  text(key: string): string {
+    return this.options.get(key) ?? '';
+  }
   flag(key: string, fallback: boolean): boolean {
     const v = this.options.get(key);
     return v === undefined ? fallback : parseBool(v, key);
@@ -121,6 +125,8 @@ export interface Evaluation<C> {
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
+  readonly linears?: readonly LinearModule[];
+  readonly attention?: AttentionGeometry;
 }
 
 /**
@@ -244,6 +250,8 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
         notes: e.notes ?? [],
         mistake: def.mistake,
         inputForm: def.input.form,
+        linears: e.linears ?? [],
+        attention: e.attention ?? null,
       };
     },
   };
