@@ -2,7 +2,7 @@
  * The assembled bot: the store, the quiz and the platforms the configuration asks for. Discord
  * and Slack run side by side when both are configured; with neither, the terminal shell runs.
  */
-import type { Services } from '../commands/types.js';
+import type { Reply, Services, View } from '../commands/types.js';
 import { questionReply, revealReply, standingsReply } from '../commands/replies.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
@@ -167,9 +167,10 @@ export class App {
   }
 
   private async postReveal(reveal: Reveal): Promise<void> {
-    const { round } = reveal;
+    const { round, question } = reveal;
+    const asked = (view: View): Reply => ({ ...questionReply({ view, lang: round.lang, round, question, quiz: this.quiz }), buttons: [], onPosted: undefined });
     await this.platformFor(round.scopeId).post(
-      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, once: `reveal-${round.id}` },
+      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, closed: asked, once: `reveal-${round.id}` },
       (view) => revealReply(reveal, round.lang, view.mention),
     );
   }

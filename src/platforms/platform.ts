@@ -17,6 +17,11 @@ export interface PostTarget {
   /** The message this one follows up (a question, for its reveal), when known. */
   readonly replyTo?: string | undefined;
   /**
+   * That message as it should read now (the question, its buttons gone): a platform that edits
+   * the message to close it rebuilds it from this, whichever process posted it.
+   */
+  readonly closed?: ((view: View) => Reply) | undefined;
+  /**
    * Names this post so a retry of it is not posted twice where the platform can tell (Discord's
    * enforced nonce); at most 25 characters.
    */

@@ -28,15 +28,9 @@ export interface Route {
   readonly userId: string;
 }
 
-/** Messages with buttons this process posted, to take the buttons off later; bounded. */
-const REMEMBERED = 1_000;
-
 export const ephemeral = (message: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...message });
 
 export class Delivery {
-  /** By ts: the channel it is in (a DM's id differs from the user id it was posted to) and what it says. */
-  private readonly withButtons = new Map<string, { readonly channel: string; readonly message: SlackMessage }>();
-
   constructor(
     private readonly client: webApi.WebClient,
     private readonly log: Logger,
@@ -65,13 +59,12 @@ export class Delivery {
     return this.publish(channelId, reply, renderReply(reply, lang));
   }
 
-  /** Takes the buttons off a message this process posted (a closed question). */
-  async dropButtons(ts: string): Promise<void> {
-    const posted = this.withButtons.get(ts);
-    // Posted before a restart: its buttons stay, and a late click is told the question has closed.
-    if (!posted) return;
-    await this.client.chat.update({ channel: posted.channel, ts, ...withoutButtons(posted.message) });
-    this.withButtons.delete(ts);
+  /**
+   * Rewrites a message the bot posted (a closed question, its buttons gone), rebuilt from the
+   * reply it should now show: any process can close any question, wherever it was posted from.
+   */
+  async replace(channelId: string, ts: string, reply: Reply, lang: Lang): Promise<void> {
+    await this.client.chat.update({ channel: channelId, ts, ...withoutButtons(renderReply(reply, lang)) });
   }
 
   /**
@@ -112,10 +105,6 @@ export class Delivery {
   private async postMessage(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
     const posted = await this.client.chat.postMessage({ channel: channelId, ...message });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-    if (message.blocks.some((b) => b.type === 'actions')) {
-      if (this.withButtons.size >= REMEMBERED) this.withButtons.delete(this.withButtons.keys().next().value!);
-      this.withButtons.set(posted.ts, { channel: posted.channel ?? channelId, message });
-    }
     await reply.onPosted?.(posted.ts);
     return posted.ts;
   }

@@ -166,9 +166,12 @@ export class SlackPlatform implements Platform {
 
   async post(target: PostTarget, compose: (view: View) => Reply): Promise<void> {
     await this.delivery.post(target.channelId, compose(this.contexts.view), await this.contexts.langOf(target.scopeId));
-    if (target.replyTo) {
+    if (target.replyTo && target.closed) {
       // The reveal is out; a question that keeps its buttons is only cosmetic, so this never throws.
-      await this.delivery.dropButtons(target.replyTo).catch((err: unknown) => this.deps.log.warn({ err, ts: target.replyTo }, 'could not take the buttons off a closed question'));
+      const closed = target.closed(this.contexts.view);
+      await this.delivery
+        .replace(target.channelId, target.replyTo, closed, await this.contexts.langOf(target.scopeId))
+        .catch((err: unknown) => this.deps.log.warn({ err, ts: target.replyTo }, 'could not take the buttons off a closed question'));
     }
   }
 }
