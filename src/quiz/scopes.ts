@@ -23,7 +23,7 @@ export class Scopes {
 
   async get(scopeId: string): Promise<Scope> {
     const cached = this.cache.get(scopeId);
-    if (cached && cached.until > Date.now()) return cached.scope;
+    if (cached && cached.until > this.clock.now()) return cached.scope;
     return this.remember(await this.store.ensureScope(scopeId, this.defaults));
   }
 
@@ -33,7 +33,7 @@ export class Scopes {
   }
 
   private remember(scope: Scope): Scope {
-    this.cache.set(scope.id, { scope, until: Date.now() + FRESH_MS });
+    this.cache.set(scope.id, { scope, until: this.clock.now() + FRESH_MS });
     return scope;
   }
 
