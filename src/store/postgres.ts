@@ -148,6 +148,10 @@ export class PostgresStore implements Store {
   private write<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
     return this.op(async () => {
       const client = await this.pool.connect();
+      // A server going away mid-transaction also emits 'error' on the client: the query rejects,
+      // and that is handled; without a listener the event would end the process.
+      const lost = () => {};
+      client.on('error', lost);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -159,6 +163,7 @@ export class PostgresStore implements Store {
         await client.query('ROLLBACK').catch(() => (broken = true));
         throw e;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     });

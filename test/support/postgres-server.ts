@@ -42,6 +42,13 @@ export interface RunningServer {
   stop(): void;
 }
 
+export interface Cluster extends RunningServer {
+  /** Takes the server down (as an upgrade or a crash would): every connection is dropped. */
+  down(): void;
+  /** Brings it back on the same port and data. */
+  up(): void;
+}
+
 /** PostgreSQL refuses to run as root: the cluster is run as the `postgres` user the package creates. */
 function runAs(bin: string, args: readonly string[]): void {
   const asRoot = userInfo().uid === 0;
@@ -53,6 +60,11 @@ function runAs(bin: string, args: readonly string[]): void {
 export async function startPostgres(): Promise<RunningServer> {
   const given = process.env[URL_VARIABLE];
   if (given) return { url: given, stop: () => {} };
+  return startCluster();
+}
+
+/** A new throwaway cluster of its own (a test that restarts its server needs one nobody else uses). */
+export async function startCluster(): Promise<Cluster> {
   let bin = binaries();
   if (!bin) {
     install();
@@ -64,9 +76,12 @@ export async function startPostgres(): Promise<RunningServer> {
   const data = join(dir, 'data');
   const port = await freePort();
   runAs(join(bin, 'initdb'), ['-D', data, '-U', 'paramquiz', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N']);
-  runAs(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start']);
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+  runAs(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
   return {
     url: `postgres://paramquiz@127.0.0.1:${port}/postgres`,
+    down: () => runAs(join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', 'fast', 'stop']),
+    up: () => runAs(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']),
     stop: () => {
       try {
         runAs(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);

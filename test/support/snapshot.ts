@@ -23,3 +23,10 @@ export async function snapshot(store: Store): Promise<string> {
   }
   throw new Error('a store of an unknown engine');
 }
+
+/** One number from a query (`SELECT COUNT(*) AS n ...`), written for both engines. */
+export async function snapshotCount(store: Store, sql: string): Promise<number> {
+  if (store instanceof SqliteStore) return Number(store.db.prepare(sql).pluck().get() ?? 0);
+  if (store instanceof PostgresStore) return Number((await store.pool.query<{ n: string | null }>(sql)).rows[0]?.n ?? 0);
+  throw new Error('a store of an unknown engine');
+}
