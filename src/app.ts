@@ -147,7 +147,8 @@ export class App {
     for (const platform of this.platforms) await platform.start();
     await this.quiz.resume();
     await this.scheduler.start();
-    this.log.info({ platforms: this.platforms.map((p) => p.name), database: this.config.DATABASE_PATH }, 'paramquiz started');
+    const database = this.config.DATABASE_URL ? { engine: 'postgres' } : { engine: 'sqlite', path: this.config.DATABASE_PATH };
+    this.log.info({ platforms: this.platforms.map((p) => p.name), database }, 'paramquiz started');
   }
 
   async stop(): Promise<void> {
