@@ -3,8 +3,6 @@ import { KIND_WORDS, findKind } from '../src/engine/layers/index.js';
 import { findPreset, LIBRARY_DEFS, PRESET_WORDS } from '../src/engine/presets/index.js';
 import { closest } from '../src/engine/suggest.js';
 import { msg, t } from '../src/i18n/messages.js';
-import { singleLayerDrawing } from '../src/charts/count.js';
-import { count } from '../src/engine/count.js';
 import { countReply } from './count.js';
 import { picture } from './pictures.js';
 import type { Command } from './types.js';
@@ -26,10 +24,9 @@ export const explainCommand: Command = {
       return { visibility: 'private', tone: 'error', text: t(ctx.lang, suggestion ? msg('err.unknownKindSuggest', { token: word, suggestion }) : msg('err.unknownKind', { token: word })) };
     }
     const worked = await countReply(ctx, kind.example, false);
-    const drawing = singleLayerDrawing(count(kind.example), ctx.lang);
     return {
       ...worked,
-      pictures: drawing ? [picture(drawing)] : [],
+      pictures: [picture(ctx.services.pictures, { kind: 'layer', spec: kind.example, lang: ctx.lang })],
       title: `${kind.usage}`,
       text: [t(ctx.lang, kind.summary), t(ctx.lang, msg('explain.example', { example: kind.example })), ...(kind.options.length > 0 ? [t(ctx.lang, msg('explain.options', { options: kind.options.join(', ') }))] : [])].join('\n'),
     };

@@ -5,11 +5,9 @@ import type { Question } from '../src/quiz/question.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import { countDrawing } from '../src/charts/count.js';
-import { standingsDrawing } from '../src/charts/progress.js';
-import { count } from '../src/engine/count.js';
+import type { Pictures } from '../src/charts/pool.js';
 import { picture } from './pictures.js';
-import type { Button, Context, Picture, Reply, View } from './types.js';
+import type { Button, Context, Reply, View } from './types.js';
 
 export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
@@ -93,7 +91,7 @@ export function feedbackReply(lang: Lang, view: View, outcome: AnswerOutcome): R
 }
 
 /** The public reveal: the answer, the worked formula, who was right and who was first. */
-export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']): Reply {
+export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention'], pictures: Pictures): Reply {
   const { round, question, answers } = reveal;
   const right = answers.filter((a) => a.correct);
   const first = right.find((a) => a.first);
@@ -118,14 +116,9 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     text: lines.join('\n'),
     code: question.working.join('\n'),
     footer: t(lang, msg('reveal.tryIt', { spec: question.spec })),
-    pictures: questionPictures(question, lang),
+    // The question drawn: the layer it asked about, or the model's parameters.
+    pictures: [picture(pictures, { kind: 'question', spec: question.spec, lang })],
   };
-}
-
-/** A revealed question drawn: the layer it asked about, or the model's parameters. */
-function questionPictures(question: Question, lang: Lang): Picture[] {
-  const drawing = countDrawing(count(question.spec), lang);
-  return drawing ? [picture(drawing)] : [];
 }
 
 function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; count: number } | undefined {
@@ -146,7 +139,7 @@ export function boardLines(lang: Lang, view: View, board: Leaderboard): string[]
 }
 
 /** Sunday night's post: the week's top ten with accuracy, and the winner congratulated. */
-export function standingsReply(lang: Lang, view: View, week: string, board: Leaderboard): Reply {
+export function standingsReply(lang: Lang, view: View, week: string, board: Leaderboard, pictures: Pictures): Reply {
   const winners = board.rows.filter((r) => r.rank === 1);
   return {
     visibility: 'public',
@@ -154,6 +147,6 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     title: t(lang, msg('standings.title', { week })),
     text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
-    pictures: board.rows.length > 0 ? [picture(standingsDrawing({ week, rows: board.rows, players: board.players, lang }))] : [],
+    pictures: board.rows.length > 0 ? [picture(pictures, { kind: 'standings', input: { week, rows: board.rows, players: board.players, lang } })] : [],
   };
 }

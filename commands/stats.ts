@@ -4,7 +4,7 @@ import { table } from '../src/engine/render.js';
 import { msg, t } from '../src/i18n/messages.js';
 import { generate } from '../src/quiz/generator.js';
 import { recentMisses, streaks } from '../src/quiz/stats.js';
-import { MAX_WEEKS, statsDrawing } from '../src/charts/progress.js';
+import { MAX_WEEKS } from '../src/charts/progress.js';
 import { picture } from './pictures.js';
 import type { Command } from './types.js';
 
@@ -33,16 +33,19 @@ export const statsCommand: Command = {
         ...q.working.map((w) => `  ${w}`),
       ].join('\n');
     });
-    const drawing = statsDrawing({
-      name: ctx.player.name,
-      topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
-      weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
-      lang,
+    const drawing = picture(ctx.services.pictures, {
+      kind: 'stats',
+      input: {
+        name: ctx.player.name,
+        topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
+        weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
+        lang,
+      },
     });
     return {
       visibility: 'private',
       tone: 'info',
-      pictures: [picture(drawing)],
+      pictures: [drawing],
       title: t(lang, msg('stats.title', { name: ctx.player.name })),
       text: [
         t(lang, msg('stats.overall', { correct: String(correct), answered: String(answered), percent: percent(correct, answered) })),

@@ -15,6 +15,7 @@ import { Practice } from './quiz/practice.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
+import { PicturePool } from './charts/pool.js';
 import { CountPool } from './counting/pool.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -81,6 +82,7 @@ export async function loadPlatforms(config: Config): Promise<PlatformModules> {
 export class App {
   readonly store: Store;
   readonly counter: CountPool;
+  readonly pictures: PicturePool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly services: Services;
@@ -104,6 +106,7 @@ export class App {
   ) {
     this.store = store;
     this.counter = new CountPool({ log });
+    this.pictures = new PicturePool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
     this.quiz = new QuizService({
@@ -123,11 +126,11 @@ export class App {
       log,
       replies: {
         question: (view, scope, round, question) => questionReply({ view, lang: scope.language, round, question, quiz: this.quiz }),
-        standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board),
+        standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board, this.pictures),
       },
     });
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
-    this.services = { counter: this.counter, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
+    this.services = { counter: this.counter, pictures: this.pictures, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
@@ -171,6 +174,7 @@ export class App {
     await this.quiz.stop();
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
     await this.counter.close();
+    await this.pictures.close();
     await this.store.close();
   }
 
@@ -187,7 +191,7 @@ export class App {
     const asked = (view: View): Reply => ({ ...questionReply({ view, lang: round.lang, round, question, quiz: this.quiz }), buttons: [], onPosted: undefined });
     await this.platformFor(round.scopeId).post(
       { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, closed: asked, once: `reveal-${round.id}` },
-      (view) => revealReply(reveal, round.lang, view.mention),
+      (view) => revealReply(reveal, round.lang, view.mention, this.pictures),
     );
   }
 }
