@@ -13,7 +13,6 @@ import { DiscordPlatform } from './platforms/discord/platform.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
 import { SlackPlatform } from './platforms/slack/platform.js';
-import { Practice } from './quiz/practice.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
@@ -80,7 +79,7 @@ export class App {
         standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board),
       },
     });
-    this.services = { counter: this.counter, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
+    this.services = { counter: this.counter, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock };
     if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));

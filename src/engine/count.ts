@@ -3,6 +3,7 @@
  * render.ts and json.ts turn the result into text.
  */
 import { evaluateModel, type Report } from './model.js';
+import { misreadings, type Misreading } from './mistakes.js';
 import { nativeFramework, type Preset } from './presets/index.js';
 import { bodyNodes, parseRequest, type Request } from './spec.js';
 import { SpecError } from './errors.js';
@@ -53,4 +54,10 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
 /** Parse and evaluate in one step. Throws SpecError (one clear message) on bad input. */
 export function count(text: string, fallback: Framework = 'keras'): CountResult {
   return evaluateRequest(parseRequest(text), fallback);
+}
+
+/** Every common mistake worked out on a counted request: the model as a student who makes it counts it. */
+export function misread(result: CountResult): Misreading[] {
+  const { input, nodes } = bodyNodes(result.request.body, result.framework);
+  return misreadings(nodes, input, result.framework, result.report);
 }

@@ -52,10 +52,22 @@ export function snakeCase(typeName: string): string {
 }
 
 /**
+ * One layer as a student misreads it (mistakes.ts): its row's counts, MACs or output replaced, and
+ * every layer after it evaluated on the output it then sees.
+ */
+export interface Alteration {
+  /** Index of the row, in evaluation order. */
+  readonly at: number;
+  readonly counts?: Counts;
+  readonly macs?: bigint;
+  readonly output?: Shape;
+}
+
+/**
  * Evaluates `nodes` starting from `input`, or, when input is undefined, from what the first layer
  * sees on its own (its `in=` and arguments). Only that first layer may carry `in=`.
  */
-export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Report {
+export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework, alteration?: Alteration): Report {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   // Only the first layer of a model without `input` may carry its own `in=`.
@@ -67,12 +79,14 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
       if (node.t === 'layer') {
         if (node.layer.inputDims !== undefined && !first) fail('err.inInModel', { layer: node.layer.print() });
         first = false;
-        const record = node.layer.evaluate(shape, framework);
+        const evaluated = node.layer.evaluate(shape, framework);
+        const altered = alteration?.at === rows.length ? alteration : undefined;
+        const record = altered?.macs === undefined ? evaluated : { ...evaluated, macs: altered.macs };
         const base = snakeCase(record.typeName);
         const n = (seen.get(base) ?? 0) + 1;
         seen.set(base, n);
-        rows.push({ name: `${base}_${n}`, block, record, counts: countTensors(record.tensors) });
-        shape = record.outputShape;
+        rows.push({ name: `${base}_${n}`, block, record, counts: altered?.counts ?? countTensors(record.tensors) });
+        shape = altered?.output ?? record.outputShape;
       } else if (node.t === 'block') {
         shape = visit(node.nodes, shape, block ?? node.name);
       } else {

@@ -4,6 +4,7 @@
  */
 import { bot } from './en/bot.js';
 import { engine } from './en/engine.js';
+import { mistakes } from './en/mistakes.js';
 import { quiz } from './en/quiz.js';
 
-export const en = { ...engine, ...quiz, ...bot };
+export const en = { ...engine, ...mistakes, ...quiz, ...bot };

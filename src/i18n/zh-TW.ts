@@ -2,6 +2,7 @@
 import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
 import { engine } from './zh-TW/engine.js';
+import { mistakes } from './zh-TW/mistakes.js';
 import { quiz } from './zh-TW/quiz.js';
 
-export const zhTW: Catalogue = { ...engine, ...quiz, ...bot };
+export const zhTW: Catalogue = { ...engine, ...mistakes, ...quiz, ...bot };

@@ -6,7 +6,6 @@ import { afterEach } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
-import { Practice } from '../../src/quiz/practice.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { directCounter } from '../../src/counting/answer.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
@@ -90,7 +89,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { counter: directCounter, quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  const services: Services = { counter: directCounter, quiz, practice: quiz.practice, scheduler, post };
   return {
     store,
     quiz,

@@ -8,7 +8,8 @@ import { fail } from '../errors.js';
 import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
-import type { Family, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
+import { countTensors, type Counts } from '../counts.js';
+import type { Family, Framework, LayerMistake, LayerRecord, MacsFormula, MistakeFamily, ParamTensor, Shape } from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -121,6 +122,54 @@ export interface Evaluation<C> {
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
+  /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
+  readonly shapeWorking?: () => readonly string[];
+  readonly macsFormula?: MacsFormula | null;
+}
+
+/** What a mistake sees: the layer as the engine resolved and counted it. */
+export interface MistakeInput<C> {
+  readonly config: C;
+  readonly input: Shape;
+  readonly output: Shape;
+  readonly framework: Framework;
+  readonly counts: Counts;
+  readonly macs: bigint | null;
+  readonly tensors: readonly ParamTensor[];
+}
+
+/**
+ * The layer as a student who makes the mistake counts it; only what the mistake changes is set.
+ * `trainable` follows `params` unless given (all of it for a trainable layer, none when frozen).
+ */
+export interface Wrong {
+  readonly params?: bigint;
+  readonly trainable?: bigint;
+  readonly macs?: bigint;
+  readonly output?: Shape;
+}
+
+/**
+ * A common mistake of one kind, worked out from the same resolved config as the count: the one
+ * record /count's note, the quiz's distractors and the diagnosis of a wrong answer all read.
+ */
+export interface MistakeDef<C> {
+  readonly id: string;
+  readonly family: MistakeFamily;
+  /** What the student gets instead (a bigint: the parameters); undefined when the mistake cannot happen here. */
+  wrong(m: MistakeInput<C>): Wrong | bigint | undefined;
+  /** Why it is wrong, from the layer's own numbers; never a count the engine derived. */
+  why(m: MistakeInput<C>): MessageRef;
+}
+
+/** A mistake record, written as one line in a kind's list. */
+export function mistake<C>(
+  id: string,
+  family: MistakeFamily,
+  wrong: MistakeDef<C>['wrong'],
+  why: MistakeDef<C>['why'],
+): MistakeDef<C> {
+  return { id, family, wrong, why };
 }
 
 /**
@@ -148,12 +197,15 @@ interface KindInfo {
   readonly example: string;
 }
 
-export interface KindDef<C> extends KindInfo {
+/** `R`: the config as evaluation resolves it (input channels filled in), which mistakes read. */
+export interface KindDef<C, R extends C = C> extends KindInfo {
   readonly aliases?: readonly string[];
   readonly input: InputSpec<C>;
   parse(a: Args, word: string): C;
   print(c: C): string;
-  evaluate(c: C, input: Shape, framework: Framework): Evaluation<C>;
+  evaluate(c: C, input: Shape, framework: Framework): Evaluation<R>;
+  /** The kind's common mistakes (optional: a kind without them keeps its one-sentence `mistake`). */
+  readonly mistakes?: readonly MistakeDef<R>[];
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
@@ -177,7 +229,7 @@ export interface Layer {
   evaluate(input: Shape, framework: Framework): LayerRecord;
 }
 
-export function defineKind<C>(def: KindDef<C>): Kind {
+export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
   const usage = [def.name, ...def.args.map((a) => a.name)].join(' ');
   const accepted = new Set<string>([...def.options, ...UNIVERSAL_OPTIONS]);
   const inferable = def.args.filter((a) => a.inferable).length;
@@ -219,7 +271,7 @@ export function defineKind<C>(def: KindDef<C>): Kind {
   return kind;
 }
 
-function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
+function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
   const withUniversal = (text: string) =>
     text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
 
@@ -232,10 +284,15 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
     evaluate(input, framework) {
       const e = def.evaluate(config, input, framework);
       const tensors = frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors;
+      let mistakes: readonly LayerMistake[] | undefined;
+      let spec: string | undefined;
       return {
         kind: def.name,
         typeName: e.typeName,
-        spec: withUniversal(def.print(e.resolved)),
+        // printed when shown: the quiz evaluates many records it never prints
+        get spec() {
+          return (spec ??= withUniversal(def.print(e.resolved)));
+        },
         tensors,
         formula: e.formula,
         outputShape: e.outputShape,
@@ -243,13 +300,46 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
         conventionSensitive: e.conventionSensitive,
         notes: e.notes ?? [],
         mistake: def.mistake,
+        mistakes: () => (mistakes ??= workOut(def.mistakes ?? [], { config: e.resolved, input, output: e.outputShape, framework, counts: countTensors(tensors), macs: e.macs, tensors })),
+        shapeWorking: e.shapeWorking ?? (() => []),
+        macsFormula: e.macsFormula ?? null,
         inputForm: def.input.form,
       };
     },
   };
 }
 
-function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] | undefined, usage: string): Shape {
+/** Each mistake that can happen on this layer, with the counts it gives (trainable as the layer's own share). */
+function workOut<C>(defs: readonly MistakeDef<C>[], m: MistakeInput<C>): LayerMistake[] {
+  const out: LayerMistake[] = [];
+  for (const def of defs) {
+    const raw = def.wrong(m);
+    if (raw === undefined) continue;
+    const w: Wrong = typeof raw === 'bigint' ? { params: raw } : raw;
+    const counts = w.params === undefined && w.trainable === undefined ? undefined : wrongCounts(m.counts, w);
+    out.push({
+      id: def.id,
+      family: def.family,
+      why: def.why(m),
+      ...(counts && { counts }),
+      ...(w.macs !== undefined && { macs: w.macs }),
+      ...(w.output !== undefined && { output: w.output }),
+    });
+  }
+  return out;
+}
+
+function wrongCounts(right: Counts, w: Wrong): Counts {
+  const total = w.params ?? right.total;
+  let trainable: bigint;
+  if (right.trainable === 0n && right.total > 0n) trainable = 0n; // frozen: the student knows it is
+  else if (w.trainable !== undefined) trainable = w.trainable;
+  else if (right.nonTrainable === 0n) trainable = total;
+  else trainable = right.trainable + total - right.total < 0n ? 0n : right.trainable + total - right.total;
+  return { total, trainable, nonTrainable: total - trainable };
+}
+
+function standaloneInput<C, R extends C>(def: KindDef<C, R>, config: C, dims: readonly number[] | undefined, usage: string): Shape {
   const features = def.input.features?.(config);
   const { rank } = def.input;
   // On its own, a layer whose channels were left out has nowhere to take them from but in=.
