@@ -1,6 +1,6 @@
 /** Replies more than one command (or the scheduler) builds: errors, questions, feedback, reveals, boards. */
 import { formatInt } from '../src/engine/format.js';
-import { joinList, msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
+import { joinList, msg, SENTENCE_SEPARATOR, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import type { Mistake, Question } from '../src/quiz/question.js';
 import { promptText, whyAll } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
@@ -9,7 +9,12 @@ import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
 import type { Button, Reply, View } from './types.js';
 
-export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
+/** One line: the error and, when given, where the help that fits is. */
+export const errorReply = (lang: Lang, error: MessageRef, help?: MessageRef): Reply => ({
+  visibility: 'private',
+  tone: 'error',
+  text: help ? `${t(lang, error)}${SENTENCE_SEPARATOR[lang]}${t(lang, help)}` : t(lang, error),
+});
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;

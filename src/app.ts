@@ -91,7 +91,7 @@ export class App {
         ...io,
         services: this.services,
         log,
-        lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
+        lang: parseLang(config.PARAMQUIZ_LANG) ?? undefined,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
         now: () => clock.now(),
       });

@@ -14,8 +14,11 @@ const OPTIONS = [
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];
 
-export function renderHelp(lang: Lang): string {
-  const lines: string[] = [t(lang, msg('help.usage')), '', t(lang, msg('help.language')), ''];
+/** Where the help is read: the command line (`paramquiz count`) or a chat (`/count`). */
+export type HelpPlace = 'cli' | 'chat';
+
+export function renderHelp(lang: Lang, place: HelpPlace = 'cli'): string {
+  const lines: string[] = [t(lang, msg(place === 'cli' ? 'help.usage' : 'help.usageChat')), '', t(lang, msg('help.language')), ''];
   for (const family of FAMILIES) {
     lines.push(t(lang, msg(`family.${family}`)));
     const all = KINDS.filter((k) => k.family === family);
@@ -35,6 +38,6 @@ export function renderHelp(lang: Lang): string {
   lines.push(...OPTIONS.map((o) => `  ${t(lang, msg(`opt.${o}`))}`), '');
   lines.push(t(lang, msg('help.presets')));
   lines.push(`  ${PRESETS.map((p) => p.name).join(', ')}   [top=false] [classes=N] [in=HxW]`, '');
-  lines.push(t(lang, msg('help.flags')), '', t(lang, msg('help.examples')));
+  lines.push(t(lang, msg('help.flags')), '', t(lang, msg(place === 'cli' ? 'help.examples' : 'help.examplesChat')));
   return lines.join('\n');
 }

@@ -19,7 +19,8 @@ import { workingOf, type WorkStep } from './working.js';
 export interface Built {
   readonly answer: bigint;
   readonly mistakes: readonly Mistake[];
-  readonly working: readonly WorkStep[];
+  /** Worked out when the question is kept: a draw for a choice's rank may be thrown away. */
+  readonly working: () => readonly WorkStep[];
 }
 
 /** What a count (right or misread) says about one quantity; undefined when it cannot say. */
@@ -78,7 +79,7 @@ const CONFUSIONS: Readonly<Record<Quantity, ReadonlyArray<readonly [string, 'tra
  * words (or by another scope, or on another draw for a choice's rank) is counted once. Bounded by
  * entries and by an estimate of the bytes each holds.
  */
-const built = new Lru<string, Built | null>({ maxEntries: 4_000, maxBytes: 32 * 1024 * 1024, sizeOf: (b) => 512 + (b ? 160 * (b.mistakes.length + b.working.length) : 0) });
+const built = new Lru<string, Built | null>({ maxEntries: 4_000, maxBytes: 32 * 1024 * 1024, sizeOf: (b) => 512 + (b ? 160 * b.mistakes.length : 0) });
 
 /** H×W of a shape, the channels left out; null while unknown. */
 function spatialVolume(shape: Shape): bigint | null {
@@ -89,6 +90,15 @@ function spatialVolume(shape: Shape): bigint | null {
   }
   return v;
 }
+
+/** A value worked out on first use and kept. */
+function once<T>(f: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: f() }).v;
+}
+
+/** The smallest output height a question asks for. */
+const MIN_HEIGHT = 3n;
 
 /** Counts a draft; undefined when its numbers make no valid layer (the template draws again). */
 export function build(draft: Draft): Built | undefined {
@@ -112,9 +122,10 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
   switch (ask.kind) {
     case 'read': {
       const answer = read(ask.quantity, result.report);
-      if (answer === undefined) return undefined;
+      // An output of one or two positions is a degenerate question (and "+ 1" would name it).
+      if (answer === undefined || (ask.quantity === 'height' && answer < MIN_HEIGHT)) return undefined;
       const mistakes = kept(answer, [...fromMisreadings(result, misread(result), (m) => read(ask.quantity, m)), ...confusions(ask.quantity, result.report)]);
-      return { answer, mistakes, working: workingOf(result, ask) };
+      return { answer, mistakes, working: once(() => workingOf(result, ask)) };
     }
     case 'saving': {
       const versus = count(ask.versus);
@@ -127,7 +138,7 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
         { id: 'gaveOwnCount', family: 'structure', value: mine, why: msg('why.gaveOneCount') },
         { id: 'gaveOtherCount', family: 'structure', value: theirs, why: msg('why.gaveOneCount') },
       ]);
-      return { answer, mistakes, working: workingOf(result, ask, versus) };
+      return { answer, mistakes, working: once(() => workingOf(result, ask, versus)) };
     }
     case 'inverse':
       return inverse(result, ask);
@@ -139,7 +150,7 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
         answer,
         rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: r.name }), layer: r.name }] : [])),
       );
-      return { answer, mistakes, working: workingOf(result, ask) };
+      return { answer, mistakes, working: once(() => workingOf(result, ask)) };
     }
   }
 }
@@ -200,7 +211,7 @@ function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>): B
     if (solved < 1n || solved > BigInt(MAX_UNKNOWN)) continue;
     mistakes.push({ id: m.id, family: m.family, value: solved, why: msg(INVERSE_WHY[m.family] ?? 'why.inverseOther') });
   }
-  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes), working: workingOf(result, ask, next) };
+  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes), working: once(() => workingOf(result, ask, next)) };
 }
 
 const INVERSE_WHY: Partial<Record<Mistake['family'], MessageKey>> = {

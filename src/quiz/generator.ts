@@ -54,7 +54,7 @@ function question(seed: number, level: Level, topic: Topic, template: Template, 
     answer: built.answer,
     mistakes: built.mistakes,
     choices,
-    working: built.working,
+    working: built.working(),
     hint: draft.hint,
   };
 }

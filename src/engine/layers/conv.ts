@@ -12,7 +12,7 @@ import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
 import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
 import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
-import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding } from './kind.js';
+import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Wrong } from './kind.js';
 import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
@@ -148,13 +148,14 @@ function convMacs(m: MistakeInput<ResolvedConv>, o: { kernel?: bigint; perFilter
 }
 
 /** The output's H_out×W_out taken for the kernel's k×k: `count` is the layer's count with another kernel size. */
-function usedOutputSize<R extends Geometry>(count: (c: R, kernel: bigint) => bigint): MistakeDef<R> {
+function usedOutputSize<R extends Geometry>(count: (c: R, kernel: bigint, bias: boolean) => bigint): MistakeDef<R> {
   return mistake<R>(
     'usedOutputSize',
     'kernel',
     (m) => {
       const positions = positionsOf(m);
-      return positions !== null && positions !== prod(m.config.kernel) ? count(m.config, positions) : undefined;
+      if (positions === null || positions === prod(m.config.kernel)) return undefined;
+      return { params: count(m.config, positions, true), ...opt('macs', m.macs === null ? undefined : positions * count(m.config, positions, false)) };
     },
     () => msg('why.usedOutputSize'),
   );
@@ -173,7 +174,12 @@ const CONV_MISTAKES: readonly MistakeDef<ResolvedConv>[] = [
     (m) => (m.config.cin / m.config.groups > 1 ? { params: convCount(m.config, { perFilter: 1n }), ...opt('macs', convMacs(m, { perFilter: 1n })) } : undefined),
     ({ config: c }) => msg('why.forgotInputChannels', { cin: formatInt(c.cin), window: windowOf(c.kernel) }),
   ),
-  mistake('ignoredGroups', 'channels', ({ config: c }) => (c.groups > 1 ? convCount(c, { perFilter: BigInt(c.cin) }) : undefined), ({ config: c }) => msg('why.ignoredGroups', { g: String(c.groups) })),
+  mistake(
+    'ignoredGroups',
+    'channels',
+    (m) => (m.config.groups > 1 ? { params: convCount(m.config, { perFilter: BigInt(m.config.cin) }), ...opt('macs', convMacs(m, { perFilter: BigInt(m.config.cin) })) } : undefined),
+    ({ config: c }) => msg('why.ignoredGroups', { g: String(c.groups) }),
+  ),
   mistake(
     'dividedTwice',
     'channels',
@@ -205,7 +211,7 @@ const CONV_MISTAKES: readonly MistakeDef<ResolvedConv>[] = [
     },
     ({ config: c }) => msg('why.squaredLongSide', { k: String(Math.max(...c.kernel)), kernel: kernelText(c.kernel) }),
   ),
-  usedOutputSize<ResolvedConv>((c, kernel) => convCount(c, { kernel })),
+  usedOutputSize<ResolvedConv>((c, kernel, bias) => convCount(c, { kernel, ...(!bias && { biases: 0n }) })),
   mistake(
     'dilatedKernel',
     'kernel',
@@ -376,6 +382,12 @@ function depthwiseCount(c: ResolvedDepthwise, o: { kernel?: bigint; perFilter?: 
   return ((o.kernel ?? prod(c.kernel)) * (o.perFilter ?? 1n) + ((o.bias ?? c.bias) ? 1n : 0n)) * filters;
 }
 
+/** A depthwise layer counted with another kernel size: its parameters, and its MACs when the output is known. */
+function depthwiseWith(m: MistakeInput<ResolvedDepthwise>, kernel: bigint): Wrong {
+  const positions = positionsOf(m);
+  return { params: depthwiseCount(m.config, { kernel }), ...opt('macs', m.macs === null || positions === null ? undefined : positions * depthwiseCount(m.config, { kernel, bias: false })) };
+}
+
 const DEPTHWISE_MISTAKES: readonly MistakeDef<ResolvedDepthwise>[] = [
   mistake(
     'depthwiseAsStandard',
@@ -389,12 +401,12 @@ const DEPTHWISE_MISTAKES: readonly MistakeDef<ResolvedDepthwise>[] = [
   mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? depthwiseCount(c, { bias: false }) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.channels * c.multiplier) })),
   mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : depthwiseCount(c, { bias: true })), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.channels * c.multiplier) })),
   mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * depthwiseCount(c, { bias: false }) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.channels * c.multiplier) })),
-  usedOutputSize<ResolvedDepthwise>((c, kernel) => depthwiseCount(c, { kernel })),
-  mistake('forgotKernel', 'kernel', ({ config: c }) => (prod(c.kernel) > 1n ? depthwiseCount(c, { kernel: 1n }) : undefined), ({ config: c }) => msg('why.forgotKernelDepthwise', { k: kernelText(c.kernel) })),
+  usedOutputSize<ResolvedDepthwise>((c, kernel, bias) => depthwiseCount(c, { kernel, ...(!bias && { bias: false }) })),
+  mistake('forgotKernel', 'kernel', (m) => (prod(m.config.kernel) > 1n ? depthwiseWith(m, 1n) : undefined), ({ config: c }) => msg('why.forgotKernelDepthwise', { k: kernelText(c.kernel) })),
   mistake(
     'kernelNotSquared',
     'kernel',
-    ({ config: c }) => (c.kernel[0] === c.kernel[1] && c.kernel[0]! > 1 ? depthwiseCount(c, { kernel: BigInt(c.kernel[0]!) }) : undefined),
+    (m) => (m.config.kernel[0] === m.config.kernel[1] && m.config.kernel[0]! > 1 ? depthwiseWith(m, BigInt(m.config.kernel[0]!)) : undefined),
     ({ config: c }) => msg('why.kernelNotSquared', { k: String(c.kernel[0]) }),
   ),
   mistake('forgotMultiplier', 'channels', ({ config: c }) => (c.multiplier > 1 ? depthwiseCount(c, { multiplier: 1n }) : undefined), ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) })),
@@ -505,7 +517,14 @@ const SEPARABLE_MISTAKES: readonly MistakeDef<ResolvedSeparable>[] = [
   mistake(
     'depthwiseAsStandard',
     'structure',
-    ({ config: c }) => separableCount(c, { depthwise: prod(c.kernel) * BigInt(c.cin) * BigInt(c.cin * c.multiplier) }),
+    (m) => {
+      const depthwise = prod(m.config.kernel) * BigInt(m.config.cin) * BigInt(m.config.cin * m.config.multiplier);
+      const positions = positionsOf(m);
+      return {
+        params: separableCount(m.config, { depthwise }),
+        ...opt('macs', m.macs === null || positions === null ? undefined : positions * separableCount(m.config, { depthwise, biases: 0n })),
+      };
+    },
     () => msg('why.depthwiseAsStandard'),
   ),
   mistake(

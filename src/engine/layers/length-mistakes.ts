@@ -6,6 +6,7 @@
  */
 import { msg } from '../../i18n/messages.js';
 import { LENGTH_SLIPS, slippedShape, type AxisConv, type LengthSlipId } from './geometry.js';
+import { volume } from './common.js';
 import { mistake, type MistakeDef } from './kind.js';
 
 /** Every length mistake that can happen on a layer whose axes `axis` describes. */
@@ -16,7 +17,12 @@ export function lengthMistakes<R>(ids: readonly LengthSlipId[], axis: (c: R, i: 
       'shape',
       (m) => {
         const output = slippedShape(m.input, m.output, LENGTH_SLIPS[id], (i) => axis(m.config, i));
-        return output && { output };
+        if (!output) return undefined;
+        // The layer's own MACs follow its (wrong) number of output positions.
+        const right = volume(m.output.slice(0, -1));
+        const wrong = volume(output.slice(0, -1));
+        const macs = m.macs !== null && right !== null && wrong !== null && right > 0n ? (m.macs / right) * wrong : undefined;
+        return { output, ...(macs !== undefined && { macs }) };
       },
       (m) => {
         const a = axis(m.config, 0);

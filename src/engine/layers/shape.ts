@@ -49,7 +49,7 @@ const POOL_MISTAKES: readonly MistakeDef<PoolConfig>[] = [
   mistake('poolWeights', 'structure', (m) => mapDefined(channelsOf(m), (c) => prod(m.config.kernel) * c), () => msg('why.poolHasNoWeights')),
   mistake('poolWeightsAndBias', 'structure', (m) => mapDefined(channelsOf(m), (c) => (prod(m.config.kernel) + 1n) * c), () => msg('why.poolHasNoWeights')),
   mistake('poolOneKernel', 'structure', ({ config: c }) => prod(c.kernel), () => msg('why.poolHasNoWeights')),
-  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel'], poolAxis),
+  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel'], poolAxis),
 ];
 
 function mapDefined<T, U>(v: T | undefined, f: (v: T) => U): U | undefined {

@@ -6,7 +6,7 @@ type Axis = P<'k' | 's' | 'p' | 'd'>;
 
 export const mistakes: typeof En = {
   // ── 偏差 ──
-  'why.forgotBias': (p: P<'n'>) => `這是只有權重、少了 ${p.n} 個偏差的數字。`,
+  'why.forgotBias': (p: P<'n'>) => `這只算了權重，少了 ${p.n} 個偏差。`,
   'why.oneBias': (p: P<'n'>) => `偏差是每個輸出一個（共 ${p.n} 個），不是整層只有一個。`,
   'why.biasPerInput': (p: P<'in' | 'out'>) => `偏差是每個輸出一個（${p.out}），不是每個輸入一個（${p.in}）。`,
   'why.biasPerWeight': (p: P<'n'>) => `偏差是每個輸出一個（${p.n}），不是每個權重一個。`,
@@ -64,14 +64,14 @@ export const mistakes: typeof En = {
   'why.countedBatchCounter': () => `num_batches_tracked 和移動平均統計量一樣，也是緩衝區。`,
   'why.noMovingStats': () => `只有 BatchNorm 會保留移動平均統計量；這一層只學 γ 和 β。`,
   'why.frozenCounted': () => `凍結的層（trainable=False）權重還在，但不可訓練。`,
-  'why.torchBiases': () => `那是 PyTorch 的算法，每個閘有兩組偏差（b_ih 與 b_hh）；Keras 只有一組。`,
-  'why.kerasBiases': () => `那是 Keras 的算法；PyTorch 每個閘有兩組偏差（b_ih 與 b_hh）。`,
+  'why.torchBiases': () => `那是 PyTorch 的計算方式，每個閘有兩組偏差（b_ih 與 b_hh）；Keras 只有一組。`,
+  'why.kerasBiases': () => `那是 Keras 的計算方式；PyTorch 每個閘有兩組偏差（b_ih 與 b_hh）。`,
   'why.resetAfterBiases': () => `Keras 的 GRU 每個閘有兩組偏差（reset_after=True，TF 2 起的預設）；只有一組的是 reset_after=False。`,
   // ── 閘 ──
-  'why.forgotRecurrent': (p: P<'h'>) => `每個閘還有來自前一個狀態的循環權重（H×H = ${p.h}×${p.h}）。`,
-  'why.forgotRecurrentRnn': (p: P<'h'>) => `循環權重（H×H = ${p.h}×${p.h}）負責傳遞前一個狀態。`,
+  'why.forgotRecurrent': (p: P<'h'>) => `每個閘還有來自前一個狀態的遞迴權重（H×H = ${p.h}×${p.h}）。`,
+  'why.forgotRecurrentRnn': (p: P<'h'>) => `遞迴權重（H×H = ${p.h}×${p.h}）負責傳遞前一個狀態。`,
   'why.gateCount': (p: P<'cell' | 'gates'>) => `${p.cell} 有 ${p.gates} 個閘，每個閘都有自己的權重與偏差。`,
-  'why.rnnNoGates': () => `SimpleRNN 沒有閘：只有一個輸入權重矩陣、一個循環權重矩陣和一組偏差。`,
+  'why.rnnNoGates': () => `SimpleRNN 沒有閘：只有一個輸入權重矩陣、一個遞迴權重矩陣和一組偏差。`,
   // ── 層的結構 ──
   'why.onePerChannel': () => `正規化層每個通道學兩個數：γ（縮放）和 β（平移）。`,
   'why.perGroup': (p: P<'g'>) => `γ 和 β 是每個通道一個，不是每組一個（共 ${p.g} 組）。`,
@@ -110,8 +110,8 @@ export const mistakes: typeof En = {
   'why.inverseOther': () => `這是用別的公式解出來的：先用 x 寫出參數量，再解出 x。`,
   'why.inverseLow': (p: P<'value' | 'target'>) => `用 ${p.value} 的話，這一層的參數少於 ${p.target} 個。`,
   'why.inverseHigh': (p: P<'value' | 'target'>) => `用 ${p.value} 的話，這一層的參數多於 ${p.target} 個。`,
-  'why.recurrentShared': () => `循環層在每個時間步都重複使用同一組權重：不用乘以 T。`,
-  'why.lstmCellState': () => `細胞狀態 c 沒有自己的權重：只有前一步的 h 會乘上 H×H 的循環權重。`,
+  'why.recurrentShared': () => `遞迴層在每個時間步都重複使用同一組權重：不用乘以 T。`,
+  'why.lstmCellState': () => `細胞狀態 c 沒有自己的權重：只有前一步的 h 會乘上 H×H 的遞迴權重。`,
   'why.inLayer': (p: P<'layer' | 'why'>) => `在 ${p.layer}：${p.why}`,
   'why.or': () => `或者：`,
 };

@@ -124,7 +124,7 @@ export const quiz: typeof En = {
   'hint.batchnorm': () => `BatchNorm 每個通道學 γ 和 β，另外保留移動平均與移動變異數（Keras 列為不可訓練，PyTorch 放在緩衝區）。`,
   'hint.height': () => `每一邊都用 H_out = ⌊(H + 2p − k)/s⌋ + 1 逐層算（池化沒指定 stride 時，stride 等於池化大小）。`,
   'hint.separable': () => `深度卷積的濾波器只涵蓋一個通道（每個通道 k×k）；可分離卷積再加上 1×1 的逐點卷積（C_in×C_out）和它的偏差。`,
-  'hint.recurrent': () => `每個閘有 IN×H 的輸入權重、H×H 的循環權重和偏差；LSTM 有 4 個閘、GRU 有 3 個，SimpleRNN 沒有閘。`,
+  'hint.recurrent': () => `每個閘有 IN×H 的輸入權重、H×H 的遞迴權重和偏差；LSTM 有 4 個閘、GRU 有 3 個，SimpleRNN 沒有閘。`,
   'hint.model': () => `逐層計算，也逐層算出輸出形狀：Flatten 的大小決定了後面 Dense 層的參數量。`,
   'hint.attention': () => `四個 D×D 的投影（query、key、value、輸出），各有 D 個偏差：4·(D×D + D)。`,
   'hint.macs': () => `MACs = 輸出位置數（H_out×W_out）× 每個位置的乘加次數（k×k×C_in×C_out）；偏差不算。`,
