@@ -3,8 +3,8 @@
  * first; with none, /answer answers the asker's pending practice question (the last /review they
  * were given in this server), from any channel.
  */
-import { msg, t } from '../src/i18n/messages.js';
-import { feedbackReply } from './replies.js';
+import { msg } from '../src/i18n/messages.js';
+import { answerForm, feedbackReply } from './replies.js';
 import { practiceReply } from './review.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
@@ -18,13 +18,6 @@ async function answer(ctx: Context, text: string, roundId?: number): Promise<Rep
 }
 
 const roundOf = (param: string | undefined): number => (param !== undefined && /^\d+$/.test(param) ? Number(param) : -1);
-
-/** The form a button opens for a number answer. */
-export const answerForm: NonNullable<Action['modal']> = (ctx) => ({
-  title: t(ctx.lang, msg('quiz.modalTitle')),
-  label: t(ctx.lang, msg('quiz.modalLabel')),
-  placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
-});
 
 export const answerCommand: Command = {
   name: 'answer',

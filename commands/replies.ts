@@ -7,7 +7,7 @@ import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import type { Button, Reply, View } from './types.js';
+import type { Action, Button, Reply, View } from './types.js';
 
 /** One line: the error and, when given, where the help that fits is. */
 export const errorReply = (lang: Lang, error: MessageRef, help?: MessageRef): Reply => ({
@@ -18,6 +18,13 @@ export const errorReply = (lang: Lang, error: MessageRef, help?: MessageRef): Re
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/** The form a button opens for a number answer (a round's or a practice question's). */
+export const answerForm: NonNullable<Action['modal']> = (ctx) => ({
+  title: t(ctx.lang, msg('quiz.modalTitle')),
+  label: t(ctx.lang, msg('quiz.modalLabel')),
+  placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
+});
 
 /** Four lettered buttons for a multiple-choice question, or one that opens the answer form. */
 export function answerButtons(lang: Lang, question: Question, choice: string, form: string, params: readonly string[]): Button[] {

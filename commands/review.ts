@@ -9,8 +9,7 @@ import type { PracticeOutcome } from '../src/quiz/practice.js';
 import { promptText } from '../src/quiz/text.js';
 import { isLevel, isTopic } from '../src/quiz/types.js';
 import { renderWorking } from '../src/quiz/working.js';
-import { answerForm } from './answer.js';
-import { answerButtons, choicesField, diagnosisText, say } from './replies.js';
+import { answerButtons, answerForm, choicesField, diagnosisText, say } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 export const reviewCommand: Command = {

@@ -23,6 +23,8 @@ export interface Row {
   readonly block: string | null;
   readonly record: LayerRecord;
   readonly counts: Counts;
+  /** The record's MACs (or a misread layer's: mistakes.ts). */
+  readonly macs: bigint | null;
 }
 
 export interface Report {
@@ -79,13 +81,12 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
       if (node.t === 'layer') {
         if (node.layer.inputDims !== undefined && !first) fail('err.inInModel', { layer: node.layer.print() });
         first = false;
-        const evaluated = node.layer.evaluate(shape, framework);
+        const record = node.layer.evaluate(shape, framework);
         const altered = alteration?.at === rows.length ? alteration : undefined;
-        const record = altered?.macs === undefined ? evaluated : { ...evaluated, macs: altered.macs };
         const base = snakeCase(record.typeName);
         const n = (seen.get(base) ?? 0) + 1;
         seen.set(base, n);
-        rows.push({ name: `${base}_${n}`, block, record, counts: altered?.counts ?? countTensors(record.tensors) });
+        rows.push({ name: `${base}_${n}`, block, record, counts: altered?.counts ?? countTensors(record.tensors), macs: altered?.macs ?? record.macs });
         shape = altered?.output ?? record.outputShape;
       } else if (node.t === 'block') {
         shape = visit(node.nodes, shape, block ?? node.name);
@@ -105,7 +106,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   let macs: bigint | null = 0n;
   for (const row of rows) {
     counts = addCounts(counts, row.counts);
-    macs = macs === null || row.record.macs === null ? null : macs + row.record.macs;
+    macs = macs === null || row.macs === null ? null : macs + row.macs;
   }
   return { framework, input: start, output, rows, counts, macs };
 }
@@ -138,10 +139,10 @@ export function blockTable(report: Report): BlockRow[] {
     const last = out[out.length - 1];
     if (last && row.block !== null && last.name === name) {
       last.counts = addCounts(last.counts, row.counts);
-      last.macs = last.macs === null || row.record.macs === null ? null : last.macs + row.record.macs;
+      last.macs = last.macs === null || row.macs === null ? null : last.macs + row.macs;
       last.output = row.record.outputShape;
     } else {
-      out.push({ name, counts: row.counts, macs: row.record.macs, output: row.record.outputShape });
+      out.push({ name, counts: row.counts, macs: row.macs, output: row.record.outputShape });
     }
   }
   return out;

@@ -148,7 +148,7 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
       const answer = BigInt(best + 1);
       const mistakes = kept(
         answer,
-        rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: r.name }), layer: r.name }] : [])),
+        rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: r.name }) }] : [])),
       );
       return { answer, mistakes, working: once(() => workingOf(result, ask)) };
     }

@@ -162,7 +162,7 @@ export function renderWorking(lang: Lang, working: readonly WorkStep[]): string[
         lines.push(t(lang, msg('work.difference', { from: s.from, minus: s.minus, result: s.result })));
         break;
       case 'solve':
-        lines.push(t(lang, msg('work.solve', { slope: s.slope, offset: s.offset, target: s.target, result: s.result })));
+        lines.push(t(lang, s.offset === '0' ? msg('work.solveLinear', { slope: s.slope, target: s.target, result: s.result }) : msg('work.solve', { slope: s.slope, offset: s.offset, target: s.target, result: s.result })));
         break;
       case 'largest':
         lines.push(t(lang, msg('work.largest', { layer: s.layer, index: s.index })));

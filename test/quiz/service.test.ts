@@ -54,7 +54,7 @@ describe('a round', () => {
 
   it('records nothing for an unreadable answer', async () => {
     const { h, round } = await open();
-    expect(await h.quiz.answer({ scopeId, channelId, player: bob, text: 'about 2k?' })).toMatchObject({ kind: 'invalid' });
+    expect(await h.quiz.answer({ scopeId, channelId, player: bob, text: 'about two thousand' })).toMatchObject({ kind: 'invalid' });
     expect(await h.store.roundAnswers(round.id)).toHaveLength(0);
   });
 

@@ -50,7 +50,7 @@ const AXIS_NAMES: Readonly<Record<number, readonly string[]>> = { 1: ['L'], 2: [
 
 /** `⌊(112 + 2·1 − 3)/2⌋ + 1` for one axis, with the output length it gives. */
 function lengthTerms(length: number, a: AxisConv): string {
-  if (a.padding.mode === 'same') return a.stride === 1 ? `${length} ('same')` : `⌈${length}/${a.stride}⌉`;
+  if (a.padding.mode === 'same') return `⌈${length}/${a.stride}⌉`;
   const pad = a.padding.mode === 'explicit' ? a.padding.amounts[a.axis]! : 0;
   const span = pad > 0 ? `${length} + 2·${pad}` : String(length);
   const k = dilated(a);
@@ -68,7 +68,8 @@ export function lengthWorking(input: readonly Dim[], output: readonly Dim[], axi
     const out = output[i];
     if (len === null || out === null || out === undefined) return;
     const a = axis(i);
-    const line = `${lengthTerms(len, a)} = ${out}`;
+    // 'same' with stride 1 keeps the length: nothing to work out
+    const line = a.padding.mode === 'same' && a.stride === 1 ? `${out} ('same')` : `${lengthTerms(len, a)} = ${out}`;
     const group = groups.get(line) ?? { axes: [], dilation: a.dilation > 1 ? `k_eff = ${a.dilation}·(${a.kernel} − 1) + 1 = ${dilated(a)}` : undefined };
     group.axes.push(`${names[i]}_out`);
     groups.set(line, group);

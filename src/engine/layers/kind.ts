@@ -283,30 +283,69 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
     evaluate(input, framework) {
       const e = def.evaluate(config, input, framework);
-      const tensors = frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors;
-      let mistakes: readonly LayerMistake[] | undefined;
-      let spec: string | undefined;
-      return {
-        kind: def.name,
-        typeName: e.typeName,
-        // printed when shown: the quiz evaluates many records it never prints
-        get spec() {
-          return (spec ??= withUniversal(def.print(e.resolved)));
-        },
-        tensors,
-        formula: e.formula,
-        outputShape: e.outputShape,
-        macs: e.macs,
-        conventionSensitive: e.conventionSensitive,
-        notes: e.notes ?? [],
-        mistake: def.mistake,
-        mistakes: () => (mistakes ??= workOut(def.mistakes ?? [], { config: e.resolved, input, output: e.outputShape, framework, counts: countTensors(tensors), macs: e.macs, tensors })),
-        shapeWorking: e.shapeWorking ?? (() => []),
-        macsFormula: e.macsFormula ?? null,
-        inputForm: def.input.form,
-      };
+      return new Evaluated(def, e, frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors, input, framework, withUniversal);
     },
   };
+}
+
+const NO_WORKING = (): readonly string[] => [];
+
+/**
+ * One evaluated layer. A class, so what only some readers need (the printed spec, the mistakes,
+ * the size working) is worked out on first use without a closure per record: the quiz evaluates
+ * many records (a model again for each mistake) and prints few.
+ */
+class Evaluated<C, R extends C> implements LayerRecord {
+  readonly kind: string;
+  readonly typeName: string;
+  readonly formula: Expr;
+  readonly outputShape: Shape;
+  readonly macs: bigint | null;
+  readonly conventionSensitive: boolean;
+  readonly notes: readonly MessageRef[];
+  readonly mistake: MessageRef;
+  readonly shapeWorking: () => readonly string[];
+  readonly macsFormula: MacsFormula | null;
+  readonly inputForm: string;
+  private printed: string | undefined;
+  private workedOut: readonly LayerMistake[] | undefined;
+
+  constructor(
+    private readonly def: KindDef<C, R>,
+    private readonly e: Evaluation<R>,
+    readonly tensors: readonly ParamTensor[],
+    private readonly input: Shape,
+    private readonly framework: Framework,
+    private readonly withUniversal: (text: string) => string,
+  ) {
+    this.kind = def.name;
+    this.typeName = e.typeName;
+    this.formula = e.formula;
+    this.outputShape = e.outputShape;
+    this.macs = e.macs;
+    this.conventionSensitive = e.conventionSensitive;
+    this.notes = e.notes ?? [];
+    this.mistake = def.mistake;
+    this.shapeWorking = e.shapeWorking ?? NO_WORKING;
+    this.macsFormula = e.macsFormula ?? null;
+    this.inputForm = def.input.form;
+  }
+
+  get spec(): string {
+    return (this.printed ??= this.withUniversal(this.def.print(this.e.resolved)));
+  }
+
+  mistakes(): readonly LayerMistake[] {
+    return (this.workedOut ??= workOut(this.def.mistakes ?? [], {
+      config: this.e.resolved,
+      input: this.input,
+      output: this.e.outputShape,
+      framework: this.framework,
+      counts: countTensors(this.tensors),
+      macs: this.e.macs,
+      tensors: this.tensors,
+    }));
+  }
 }
 
 /** Each mistake that can happen on this layer, with the counts it gives (trainable as the layer's own share). */

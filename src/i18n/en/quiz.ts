@@ -149,6 +149,7 @@ export const quiz = {
   'work.nonTrainable': (p: P<'total' | 'nonTrainable' | 'result'>) => `non-trainable = ${p.result} (of ${p.total})`,
   'work.difference': (p: P<'from' | 'minus' | 'result'>) => `saved = ${p.from} − ${p.minus} = ${p.result}`,
   'work.solve': (p: P<'slope' | 'offset' | 'target' | 'result'>) => `${p.slope}·x + ${p.offset} = ${p.target}, so x = (${p.target} − ${p.offset}) / ${p.slope} = ${p.result}`,
+  'work.solveLinear': (p: P<'slope' | 'target' | 'result'>) => `${p.slope}·x = ${p.target}, so x = ${p.target} / ${p.slope} = ${p.result}`,
   'work.largest': (p: P<'layer' | 'index'>) => `the most parameters: layer ${p.index}, ${p.layer}`,
 
   // ── answers ──

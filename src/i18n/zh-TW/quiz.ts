@@ -143,6 +143,7 @@ export const quiz: typeof En = {
   'work.nonTrainable': (p: P<'total' | 'nonTrainable' | 'result'>) => `不可訓練 = ${p.result}（總數 ${p.total}）`,
   'work.difference': (p: P<'from' | 'minus' | 'result'>) => `少了 ${p.from} − ${p.minus} = ${p.result} 個參數`,
   'work.solve': (p: P<'slope' | 'offset' | 'target' | 'result'>) => `${p.slope}·x + ${p.offset} = ${p.target}，所以 x = (${p.target} − ${p.offset}) / ${p.slope} = ${p.result}`,
+  'work.solveLinear': (p: P<'slope' | 'target' | 'result'>) => `${p.slope}·x = ${p.target}，所以 x = ${p.target} / ${p.slope} = ${p.result}`,
   'work.largest': (p: P<'layer' | 'index'>) => `參數最多的是第 ${p.index} 層：${p.layer}`,
 
   // ── 作答 ──

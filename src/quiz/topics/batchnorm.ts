@@ -11,8 +11,8 @@ import { range, type Rng } from '../random.js';
 import { n } from './common.js';
 
 const HINT = msg('hint.batchnorm');
-const CHANNELS = range(8, 1024, 8);
-const SIDES = [4, 7, 8, 14, 16, 28, 32, 56, 64, 112];
+const CHANNELS = range(4, 1024, 2);
+const SIDES = range(2, 128);
 
 type Asked = 'trainable' | 'nonTrainable' | 'summary' | 'torch';
 const ASKS: Readonly<Record<Asked, readonly [AskKey, Quantity]>> = {
@@ -61,8 +61,8 @@ function partial(asked: Asked): Template {
 const layerNorm: Template = {
   id: 'layerNorm',
   draft(rng) {
-    const d = rng.pick([...range(16, 256, 16), 384, 512, 768, 1024, 2048]);
-    const steps = rng.pick([8, 16, 32, 50, 64, 128, 256, 512]);
+    const d = rng.pick(range(8, 2048, 4));
+    const steps = rng.pick(range(4, 512));
     const prose = [0, 1].map((v) => msg('d.ln', { v: String(v), t: n(steps), d: n(d) }));
     return layerDraft(rng, { piece: ln({ c: d }), input: [steps, d], prose, ask: 'ask.params', spec: `ln ${d} in=${steps}`, quantity: 'params', hint: HINT });
   },
@@ -71,8 +71,8 @@ const layerNorm: Template = {
 const groupNorm: Template = {
   id: 'groupNorm',
   draft(rng) {
-    const groups = rng.pick([4, 8, 16, 32]);
-    const c = groups * rng.pick([2, 4, 8, 16]);
+    const groups = rng.pick([2, 4, 8, 16, 32]);
+    const c = groups * rng.pick(range(2, 32));
     const side = rng.pick(SIDES);
     const prose = [0, 1].map((v) => msg('d.gn', { v: String(v), g: String(groups), shape: `${side}×${side}×${c}` }));
     return layerDraft(rng, { piece: gn({ groups, c }), input: [side, side, c], prose, ask: 'ask.params', spec: `gn ${groups} ${c} in=${side}x${side}`, quantity: 'params', hint: HINT });
@@ -87,12 +87,12 @@ function block(id: string, asked: 'trainable' | 'summary' | 'torch', first: 'con
       let model: Model;
       if (first === 'conv') {
         const side = rng.pick(SIDES.filter((s) => s >= 8));
-        const cin = rng.pick([1, 3, 4]);
-        const cout = rng.pick(range(8, 256, 8));
+        const cin = rng.pick(range(1, 8));
+        const cout = rng.pick(range(4, 256, 2));
         model = { input: [side, side, cin], layers: [conv({ cin, cout, k: rng.pick([1, 3, 5]), bias: rng.next() < 0.7 }), bn({ c: cout })] };
       } else {
-        const inputs = rng.pick([16, 32, 64, 100, 128, 256, 512, 784]);
-        const units = rng.pick(range(8, 512, 8));
+        const inputs = rng.pick(range(8, 1024, 4));
+        const units = rng.pick(range(4, 512, 2));
         model = { input: [inputs], layers: [dense({ in: inputs, out: units }), bn({ c: units, rank: 1 })] };
       }
       const [ask, quantity] = ASKS[asked];

@@ -7,14 +7,14 @@ import { msg } from '../../i18n/messages.js';
 import { conv as convLayer, deconv, type ConvOptions, type Model } from '../describe.js';
 import { inOption, layerDraft, modelDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
-import type { Rng } from '../random.js';
+import { range, type Rng } from '../random.js';
 import { convWords, n, square } from './common.js';
 
 const HINT = msg('hint.conv');
-const SIDES = [8, 14, 16, 28, 32, 48, 56, 64, 96, 112, 128, 224];
-const FEW_CHANNELS = [1, 2, 3, 4];
-const CHANNELS = [8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512];
-const FILTERS = [4, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128];
+const SIDES = range(8, 256);
+const FEW_CHANNELS = range(1, 8);
+const CHANNELS = range(8, 512, 8);
+const FILTERS = range(2, 128);
 
 /** A single convolution asked for its parameters, in prose or code; the input size is given (using the output size is a named mistake). */
 function single(id: string, choose: (rng: Rng) => ConvOptions & { readonly cin: number; readonly side: number }): Template {
@@ -33,7 +33,7 @@ function single(id: string, choose: (rng: Rng) => ConvOptions & { readonly cin: 
 }
 
 const basic = single('conv2d', (rng) => ({ cin: rng.pick(FEW_CHANNELS), cout: rng.pick(FILTERS), k: rng.pick([1, 3, 5, 7]), side: rng.pick(SIDES) }));
-const conv1d = single('conv1d', (rng) => ({ cin: rng.pick([1, 2, 3, 4, 8, 12, 16]), cout: rng.pick(FILTERS), k: rng.pick([3, 5, 7, 9]), side: rng.pick([32, 50, 64, 100, 128, 200, 256]), rank: 1 }));
+const conv1d = single('conv1d', (rng) => ({ cin: rng.pick(range(1, 16)), cout: rng.pick(FILTERS), k: rng.pick([3, 5, 7, 9]), side: rng.pick(range(16, 512)), rank: 1 }));
 const strided = single('strided', (rng) => ({ cin: rng.pick(CHANNELS), cout: rng.pick(CHANNELS), k: rng.pick([3, 5, 7]), stride: 2, pad: 'same', side: rng.pick(SIDES) }));
 const padded = single('padded', (rng) => {
   const k = rng.pick([3, 5, 7]);
@@ -53,7 +53,7 @@ const transposed: Template = {
     const cin = rng.pick(CHANNELS);
     const cout = rng.pick(CHANNELS);
     const k = rng.pick([2, 3, 4]);
-    const side = rng.pick([4, 7, 8, 14, 16, 28]);
+    const side = rng.pick(range(4, 64));
     const piece = deconv({ cin, cout, k, stride: 2 });
     const prose = [0, 1].map((v) => msg('d.deconv', { v: String(v), cin: n(cin), cout: n(cout), k: square(k), stride: '2', side: String(side) }));
     return layerDraft(rng, { piece, input: [side, side, cin], prose, ask: 'ask.params', spec: `${piece.spec} in=${side}x${side}`, quantity: 'params', hint: HINT });

@@ -6,10 +6,11 @@ import type { Template, TopicTemplates } from '../question.js';
 import { range } from '../random.js';
 import { n } from './common.js';
 
-const INPUTS = [4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 50, 64, 96, 100, 128, 200, 256, 300, 400, 512, 784, 1000, 1024];
-const UNITS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 50, 64, 100, 128, 256];
-const WIDE = [16, 32, 64, 100, 128, 200, 256, 300, 500, 512, 1024];
-const CLASSES = UNITS.filter((u) => u >= 2 && u <= 100);
+// Wide ranges: a class asked a question a day for a semester meets few numbers twice.
+const INPUTS = [...range(2, 128), ...range(136, 1024, 8)];
+const UNITS = range(1, 256);
+const WIDE = [...range(8, 256, 4), ...range(264, 1024, 8)];
+const CLASSES = range(2, 100);
 const HINT = msg('hint.dense');
 
 const layer: Template = {
@@ -47,7 +48,7 @@ const afterFlatten: Template = {
   id: 'afterFlatten',
   draft(rng) {
     const side = rng.pick(range(2, 16));
-    const model: Model = { input: [side, side, rng.pick([8, 16, 24, 32, 48, 64, 128, 256, 512])], layers: [flatten, denseLayer({ out: rng.pick(CLASSES) })] };
+    const model: Model = { input: [side, side, rng.pick(range(4, 512, 4))], layers: [flatten, denseLayer({ out: rng.pick(CLASSES) })] };
     return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };
@@ -55,7 +56,7 @@ const afterFlatten: Template = {
 const onSequence: Template = {
   id: 'sequence',
   draft(rng) {
-    const steps = rng.pick([5, 8, 10, 12, 16, 20, 25, 30, 50, 64, 100, 128]);
+    const steps = rng.pick(range(2, 200));
     const inputs = rng.pick(INPUTS.filter((i) => i >= 8));
     const units = rng.pick(UNITS.filter((u) => u >= 2));
     const prose = [0, 1].map((v) => msg('d.denseSequence', { v: String(v), t: n(steps), in: n(inputs), out: n(units) }));
@@ -66,9 +67,9 @@ const onSequence: Template = {
 const embeddingTable: Template = {
   id: 'embedding',
   draft(rng) {
-    const vocabulary = rng.pick([100, 500, 1000, 2000, 5000, 8000, 10000, 20000, 30000, 50000]);
-    const dim = rng.pick([8, 16, 32, 50, 64, 100, 128, 200, 256, 300, 512]);
-    const steps = rng.pick([10, 20, 50, 100, 200]);
+    const vocabulary = rng.pick([...range(100, 1000, 50), ...range(1000, 50000, 500)]);
+    const dim = rng.pick(range(8, 512, 4));
+    const steps = rng.pick(range(10, 500, 10));
     const piece = embedding({ v: vocabulary, d: dim });
     const prose = [0, 1].map((v) => msg('d.embedding', { v: String(v), vocab: n(vocabulary), d: n(dim), t: n(steps) }));
     return layerDraft(rng, { piece, input: [steps], prose, ask: 'ask.params', spec: `${piece.spec} in=${steps}`, quantity: 'params', hint: msg('hint.embedding') });

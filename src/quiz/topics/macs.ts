@@ -7,12 +7,13 @@ import { msg } from '../../i18n/messages.js';
 import { conv, dense, dwconv, pool, sepconv, type Model } from '../describe.js';
 import { layerDraft, modelDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
+import { range } from '../random.js';
 import { convWords, n, square } from './common.js';
 
 const HINT = msg('hint.macs');
-const SIDES = [8, 12, 14, 16, 20, 28, 32, 56, 64, 112, 224];
-const CHANNELS = [1, 3, 4, 8, 16, 24, 32, 64];
-const FILTERS = [8, 16, 24, 32, 48, 64, 96, 128];
+const SIDES = range(8, 256);
+const CHANNELS = range(1, 64);
+const FILTERS = range(4, 256, 4);
 
 function convMacs(id: string, kind: 'valid' | 'strided' | 'same' | 'pointwise' | 'grouped'): Template {
   return {
@@ -38,7 +39,7 @@ function convMacs(id: string, kind: 'valid' | 'strided' | 'same' | 'pointwise' |
 const depthwise: Template = {
   id: 'depthwiseMacs',
   draft(rng) {
-    const c = rng.pick([16, 32, 64, 96, 128, 256]);
+    const c = rng.pick(range(8, 512, 8));
     const k = rng.pick([3, 5]);
     const side = rng.pick(SIDES.filter((s) => s >= 14));
     const stride = rng.pick([1, 2]);
@@ -52,8 +53,8 @@ const depthwise: Template = {
 const separable: Template = {
   id: 'separableMacs',
   draft(rng) {
-    const cin = rng.pick([16, 32, 64, 128]);
-    const cout = rng.pick([32, 64, 128, 256]);
+    const cin = rng.pick(range(8, 256, 8));
+    const cout = rng.pick(range(8, 512, 8));
     const side = rng.pick(SIDES.filter((s) => s >= 14));
     const piece = sepconv({ cin, cout, k: 3, pad: 'same' });
     const prose = [0, 1].map((v) => msg('d.sepconv', { v: String(v), cin: n(cin), cout: n(cout), k: '3×3', mult: '1', side: String(side) }));
@@ -64,9 +65,9 @@ const separable: Template = {
 const denseSequence: Template = {
   id: 'denseMacs',
   draft(rng) {
-    const steps = rng.pick([8, 10, 16, 20, 32, 50, 64, 100]);
-    const inputs = rng.pick([16, 32, 64, 128, 256, 512]);
-    const units = rng.pick([8, 16, 32, 64, 128, 256]);
+    const steps = rng.pick(range(4, 256));
+    const inputs = rng.pick(range(8, 1024, 8));
+    const units = rng.pick(range(4, 512, 4));
     const prose = [0, 1].map((v) => msg('d.denseSequence', { v: String(v), t: n(steps), in: n(inputs), out: n(units) }));
     return layerDraft(rng, { piece: dense({ out: units }), input: [steps, inputs], prose, ask: 'ask.macs', code: 'keras', spec: `dense ${inputs} ${units} in=${steps}`, quantity: 'macs', hint: HINT });
   },
@@ -75,8 +76,8 @@ const denseSequence: Template = {
 const modelMacs: Template = {
   id: 'modelMacs',
   draft(rng) {
-    const side = rng.pick([16, 28, 32, 64]);
-    const model: Model = { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: rng.pick([8, 16, 32]), k: 3, pad: 'same' }), pool({ k: 2 }), conv({ cout: rng.pick([16, 32, 64]), k: 3 })] };
+    const side = rng.pick(range(12, 128));
+    const model: Model = { input: [side, side, rng.pick([1, 3, 4])], layers: [conv({ cout: rng.pick(range(4, 64, 2)), k: 3, pad: 'same' }), pool({ k: 2 }), conv({ cout: rng.pick(range(4, 128, 4)), k: 3 })] };
     return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.macs', quantity: 'macs', hint: HINT });
   },
 };

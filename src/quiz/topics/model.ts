@@ -7,13 +7,13 @@ import { msg } from '../../i18n/messages.js';
 import { bn, conv, dense, dropout, flatten, gap, ln, mha, modelSpec, pool, type Model } from '../describe.js';
 import { layerDraft, modelDraft, modelForms, type ModelForm } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
-import type { Rng } from '../random.js';
+import { range, type Rng } from '../random.js';
 import { n } from './common.js';
 
 const HINT = msg('hint.model');
-const SIDES = [12, 14, 16, 20, 24, 28, 32, 40, 48, 64];
-const FILTERS = [4, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64];
-const CLASSES = [2, 3, 4, 5, 6, 7, 10, 20, 100];
+const SIDES = range(10, 64);
+const FILTERS = range(2, 64);
+const CLASSES = range(2, 100);
 
 /** A model from `make`, asked for its parameters (or its trainable ones). */
 function template(id: string, make: (rng: Rng) => Model, o: { trainable?: boolean; frozen?: boolean; forms?: readonly ModelForm[] } = {}): Template {
@@ -53,8 +53,8 @@ const gapHead = template('gapHead', (rng) => {
 });
 
 const dropoutMlp = template('dropoutMlp', (rng) => ({
-  input: [rng.pick([64, 100, 128, 256, 512, 784, 1024])],
-  layers: [dense({ out: rng.pick([32, 64, 128, 256, 512]) }), dropout(rng.pick([0.2, 0.25, 0.3, 0.5])), dense({ out: rng.pick(CLASSES) })],
+  input: [rng.pick(range(16, 1024, 4))],
+  layers: [dense({ out: rng.pick(range(16, 512, 4)) }), dropout(rng.pick([0.1, 0.2, 0.25, 0.3, 0.4, 0.5])), dense({ out: rng.pick(CLASSES) })],
 }));
 
 /** A frozen convolutional backbone and a new head: what training still changes. */
@@ -81,9 +81,9 @@ const bnModel = template(
 const attention: Template = {
   id: 'attention',
   draft(rng) {
-    const heads = rng.pick([2, 4, 8, 12, 16]);
-    const d = heads * rng.pick([8, 16, 32, 64]);
-    const steps = rng.pick([16, 32, 64, 128, 256]);
+    const heads = rng.pick([2, 3, 4, 6, 8, 12, 16]);
+    const d = heads * rng.pick(range(4, 64, 4));
+    const steps = rng.pick(range(8, 512, 8));
     const prose = [0, 1].map((v) => msg('d.mha', { v: String(v), heads: String(heads), d: n(d), t: n(steps), key: n(d / heads) }));
     return layerDraft(rng, { piece: mha({ heads, d }), input: [steps, d], prose, ask: 'ask.params', spec: `mha ${heads} ${d} in=${steps}`, quantity: 'params', hint: msg('hint.attention') });
   },
@@ -94,8 +94,8 @@ const transformer = template(
   'transformer',
   (rng) => {
     const heads = rng.pick([2, 4, 8]);
-    const d = heads * rng.pick([8, 16, 32, 64]);
-    return { input: [rng.pick([16, 32, 64, 128]), d], layers: [mha({ heads, d }), ln({}), dense({ out: 4 * d }), dense({ out: d }), ln({})] };
+    const d = heads * rng.pick(range(4, 64, 4));
+    return { input: [rng.pick(range(8, 256, 8)), d], layers: [mha({ heads, d }), ln({}), dense({ out: 4 * d }), dense({ out: d }), ln({})] };
   },
   { forms: ['arrows'] },
 );
@@ -105,7 +105,7 @@ const largest: Template = {
   id: 'largest',
   draft(rng) {
     const f = rng.pick(FILTERS);
-    const model: Model = { input: input(rng), layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3 }), flatten, dense({ out: rng.pick([16, 32, 64, 128]) }), dense({ out: rng.pick(CLASSES) })] };
+    const model: Model = { input: input(rng), layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3 }), flatten, dense({ out: rng.pick(range(8, 256, 4)) }), dense({ out: rng.pick(CLASSES) })] };
     const base = modelForms(rng, { model, lead: msg('lead.model'), ask: 'ask.params' });
     return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT };
   },

@@ -10,7 +10,7 @@ import { range, type Rng } from '../random.js';
 import { convWords, square } from './common.js';
 
 const HINT = msg('hint.height');
-const SIDES = [...range(7, 33), 48, 55, 56, 57, 63, 64, 65, 96, 99, 100, 111, 112, 113, 127, 128, 224, 225, 227];
+const SIDES = range(7, 300);
 
 /** A MaxPooling2D (or AveragePooling2D) alone: the height of its output, or how many values it holds. */
 function poolAlone(id: string, quantity: 'height' | 'size'): Template {
@@ -20,7 +20,7 @@ function poolAlone(id: string, quantity: 'height' | 'size'): Template {
       const k = rng.pick([2, 3]);
       const stride = rng.pick(quantity === 'height' ? [k, k, 2, 1].filter((s) => s <= k) : [k, 2].filter((s) => s <= k));
       const side = rng.pick(SIDES.filter((s) => s >= 8 && (quantity === 'height' || s <= 128)));
-      const c = rng.pick(quantity === 'height' ? [8, 16, 32, 64, 128] : [3, 8, 16, 32, 64]);
+      const c = rng.pick(range(1, 256));
       const avg = quantity === 'height' && rng.next() < 0.3;
       const piece = pool({ k, stride, avg });
       const prose = [0, 1].map((v) => msg('d.pool', { v: String(v), k: square(k), stride: String(stride), shape: `${side}×${side}×${c}`, avg: avg ? 'yes' : 'no' }));
@@ -40,8 +40,8 @@ function convHeight(id: string, dilation: boolean, strides: readonly number[]): 
       const pad = rng.pick([0, 1, 2, 3].filter((p) => p <= k / 2));
       const side = rng.pick(SIDES.filter((s) => s >= 16));
       const d = dilation ? rng.pick([2, 3]) : 1;
-      const cin = rng.pick([1, 3, 16, 32, 64]);
-      const o = { cin, cout: rng.pick([8, 16, 32, 64, 128]), k, stride, pad: pad === 0 ? undefined : pad, dilation: d };
+      const cin = rng.pick(range(1, 64));
+      const o = { cin, cout: rng.pick(range(4, 256, 4)), k, stride, pad: pad === 0 ? undefined : pad, dilation: d };
       const prose = [0, 1].map((v) => convWords(v, { ...o, k: square(k), side }));
       return layerDraft(rng, { piece: conv(o), input: [side, side, cin], prose, ask: 'ask.height', code: 'pytorch', spec: `${conv(o).spec} in=${side}x${side}`, quantity: 'height', hint: HINT });
     },
@@ -56,7 +56,7 @@ function chain(id: string, quantity: 'height' | 'size', make: (rng: Rng) => Mode
 /** Input → Conv2D → MaxPooling2D → Flatten: how many values reach the next layer. */
 const flattenSize = chain('flattenSize', 'size', (rng) => {
   const side = rng.pick(SIDES.filter((s) => s >= 12 && s <= 128));
-  return { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: rng.pick([4, 6, 8, 10, 12, 16, 20, 24, 32, 64]), k: rng.pick([3, 5]), stride: rng.pick([1, 1, 2]) }), pool({ k: 2 }), flatten] };
+  return { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: rng.pick(range(2, 128)), k: rng.pick([3, 5]), stride: rng.pick([1, 1, 2]) }), pool({ k: 2 }), flatten] };
 });
 
 /** Two or three size-changing layers: the height at the end. */
@@ -65,9 +65,9 @@ const chainHeight = chain('chainHeight', 'height', (rng) => {
   return {
     input: [side, side, 3],
     layers: [
-      conv({ cout: rng.pick([16, 32, 64]), k: rng.pick([3, 5, 7]), stride: rng.pick([1, 2]), pad: rng.pick([undefined, 'same'] as const) }),
+      conv({ cout: rng.pick(range(4, 128, 4)), k: rng.pick([3, 5, 7]), stride: rng.pick([1, 2]), pad: rng.pick([undefined, 'same'] as const) }),
       pool({ k: rng.pick([2, 3]), stride: 2 }),
-      ...(rng.next() < 0.5 ? [conv({ cout: rng.pick([32, 64, 128]), k: 3, stride: rng.pick([1, 2]) })] : []),
+      ...(rng.next() < 0.5 ? [conv({ cout: rng.pick(range(8, 256, 8)), k: 3, stride: rng.pick([1, 2]) })] : []),
     ],
   };
 });
@@ -75,7 +75,7 @@ const chainHeight = chain('chainHeight', 'height', (rng) => {
 /** Two Conv2D + MaxPooling2D blocks, then Flatten: its size. */
 const deepFlatten = chain('deepFlatten', 'size', (rng) => {
   const side = rng.pick(SIDES.filter((s) => s >= 28 && s <= 128));
-  const f = rng.pick([8, 16, 32]);
+  const f = rng.pick(range(4, 64));
   return { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: f * rng.pick([1, 2]), k: 3, pad: rng.pick([undefined, 'same'] as const) }), pool({ k: 2 }), flatten] };
 });
 

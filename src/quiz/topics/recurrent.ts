@@ -10,9 +10,9 @@ import { range } from '../random.js';
 import { n } from './common.js';
 
 const HINT = msg('hint.recurrent');
-const FEATURES = [4, 8, 10, 12, 16, 20, 24, 32, 40, 48, 50, 64, 100, 128, 256, 300];
-const HIDDEN = [...range(8, 64, 8), 80, 96, 100, 128, 150, 200, 256, 512];
-const STEPS = [10, 12, 16, 20, 24, 30, 32, 50, 64, 100];
+const FEATURES = range(2, 300);
+const HIDDEN = range(4, 512, 4);
+const STEPS = range(5, 200);
 const TYPE: Record<'keras' | 'pytorch', Record<Cell, string>> = {
   keras: { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' },
   pytorch: { rnn: 'nn.RNN', lstm: 'nn.LSTM', gru: 'nn.GRU' },
@@ -62,7 +62,7 @@ const textModel: Template = {
   draft(rng) {
     const model: Model = {
       input: [rng.pick(STEPS)],
-      layers: [embedding({ v: rng.pick([1000, 2000, 5000, 10000, 20000]), d: rng.pick([16, 32, 50, 64, 100, 128]) }), cellLayer({ cell: rng.pick(['lstm', 'gru', 'rnn'] as const), h: rng.pick(HIDDEN) }), dense({ out: rng.pick([1, 2, 3, 5, 10]) })],
+      layers: [embedding({ v: rng.pick(range(1000, 30000, 500)), d: rng.pick(range(8, 256, 4)) }), cellLayer({ cell: rng.pick(['lstm', 'gru', 'rnn'] as const), h: rng.pick(HIDDEN) }), dense({ out: rng.pick(range(1, 20)) })],
     };
     return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.params', quantity: 'params', hint: HINT });
   },

@@ -10,8 +10,8 @@ import { range } from '../random.js';
 import { n, square } from './common.js';
 
 const HINT = msg('hint.separable');
-const CHANNELS = [...range(8, 128, 8), 144, 160, 192, 256, 320, 384, 512];
-const SIDES = [7, 14, 16, 28, 32, 56, 64, 112];
+const CHANNELS = range(8, 512, 4);
+const SIDES = range(4, 128);
 
 const depthwise: Template = {
   id: 'depthwise',
