@@ -115,6 +115,7 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
   }
   const named = common ? question.mistakes.filter((m) => common.id.split(',').includes(m.id)) : [];
   if (common && named.length > 0) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(named[0]!.value), why: whyAll(lang, named) })));
+  lines.push(t(lang, msg('reveal.hint', { hint: t(lang, question.hint) })));
   return {
     visibility: 'public',
     tone: 'success',

@@ -45,7 +45,7 @@ export const quiz: typeof En = {
     pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做 BatchNormalization（${p.framework}）。`, `在 ${p.framework} 中，一個卷積層輸出 ${p.shape}，後面接一個批次正規化層。`),
   'd.bnPartial': (p: P<'v' | 'shape' | 'off'>) =>
     pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做 Keras 的 BatchNormalization(${p.off}=False)。`, `用 ${p.off}=False 的批次正規化（Keras）正規化 ${p.shape} 的特徵圖。`),
-  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `在形狀為 (${p.t}, ${p.d}) 的序列的最後一軸上做 LayerNormalization。`, `層正規化分別正規化 ${p.t} 個 token，每個是 ${p.d} 維的向量。`),
+  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `在形狀為 (${p.t}, ${p.d}) 的序列的最後一軸上做 LayerNormalization。`, `層正規化會對 ${p.t} 個 token 各自做正規化，每個 token 是 ${p.d} 維的向量。`),
   'd.gn': (p: P<'v' | 'g' | 'shape'>) => pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做分成 ${p.g} 組的 GroupNormalization。`, `群組正規化把 ${p.shape} 特徵圖的通道分成 ${p.g} 組。`),
   'd.pool': (p: P<'v' | 'k' | 'stride' | 'shape' | 'avg'>) =>
     pick(
