@@ -61,17 +61,18 @@ async function leaderboard(dir: string, users: number, answers: number): Promise
   const now = Date.now();
   const week = `week:${isoWeek(now, SETTINGS.timezone)}`;
   const daily = { cap: 10, from: 0, to: 0 };
+  const LOADER = { owner: 'bench', until: 0 };
   const bonus = { points: 5, minAnswers: 2, boards: () => ['all', week] };
   for (let r = 0; r < answers / perRound; r++) {
     // Bulk load: the store's own statements, many answers per transaction (one per answer is measured above).
     await store.batch(async () => {
-      const round = (await store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored' }))!;
+      const round = (await store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
       for (let i = 0; i < perRound; i++) {
         const member = (r * 7919 + i * 13) % users;
         const correct = (i + r) % 3 !== 0;
         await store.recordAnswer({ roundId: round.id, member: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistake: correct ? null : 'forgotBias', points: 20, now, boards: ['all', week], daily });
       }
-      await store.closeRound(round.id, now, 'admin', bonus);
+      await store.closeRound(round.id, now, 'admin', bonus, LOADER);
     });
   }
   const times: number[] = [];

@@ -1,10 +1,17 @@
-/** /explain KIND: the formula of a layer kind, worked on its example, and the usual mistake; /explain alone lists the kinds. */
+/**
+ * /explain KIND: the formula of a layer kind, worked on its example, and the usual mistake; a
+ * preset or library def: its text; /explain alone lists the kinds.
+ */
 import { KINDS, KIND_WORDS, findKind } from '../src/engine/layers/index.js';
+import { findPreset, LIBRARY_DEFS, PRESET_WORDS } from '../src/engine/presets/index.js';
 import { table } from '../src/engine/render.js';
 import { closest } from '../src/engine/suggest.js';
 import type { Family } from '../src/engine/types.js';
 import { msg, t, type Lang } from '../src/i18n/messages.js';
+import { singleLayerDrawing } from '../src/charts/count.js';
+import { count } from '../src/engine/count.js';
 import { countReply } from './count.js';
+import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Command, Reply } from './types.js';
 
@@ -21,6 +28,8 @@ function kindList(lang: Lang): Reply {
   return { visibility: 'private', tone: 'info', title: t(lang, msg('explain.listTitle')), code: lines.join('\n').trimEnd(), footer: t(lang, msg('explain.listFooter')) };
 }
 
+const DEF_WORDS = LIBRARY_DEFS.map((d) => d.name);
+
 export const explainCommand: Command = {
   name: 'explain',
   description: msg('cmd.explain'),
@@ -31,15 +40,19 @@ export const explainCommand: Command = {
     if (word === '') return kindList(ctx.lang);
     const kind = findKind(word);
     if (!kind) {
-      const suggestion = closest(word, KIND_WORDS);
+      // A preset or a library def is explained by the text it is written in.
+      if (findPreset(word) !== undefined || DEF_WORDS.includes(word)) return countReply(ctx, `explain-preset ${word}`, false);
+      const suggestion = closest(word, [...KIND_WORDS, ...PRESET_WORDS, ...DEF_WORDS]);
       return errorReply(ctx.lang, suggestion ? msg('err.unknownKindSuggest', { token: word, suggestion }) : msg('err.unknownKind', { token: word }), msg('help.pointExplain'));
     }
     const worked = await countReply(ctx, kind.example, false);
+    const drawing = singleLayerDrawing(count(kind.example), ctx.lang);
     return {
       ...worked,
+      pictures: drawing ? [picture(drawing)] : [],
       title: `${kind.usage}`,
       text: [t(ctx.lang, kind.summary), t(ctx.lang, msg('explain.example', { example: kind.example })), ...(kind.options.length > 0 ? [t(ctx.lang, msg('explain.options', { options: kind.options.join(', ') }))] : [])].join('\n'),
     };
   },
-  suggest: (_option, typed) => KIND_WORDS.filter((w) => w.startsWith(typed.trim().toLowerCase())).slice(0, 25),
+  suggest: (_option, typed) => [...KIND_WORDS, ...PRESET_WORDS, ...DEF_WORDS].filter((w) => w.startsWith(typed.trim().toLowerCase())).slice(0, 25),
 };

@@ -7,7 +7,11 @@ import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import type { Action, Button, Reply, View } from './types.js';
+import { countDrawing } from '../src/charts/count.js';
+import { standingsDrawing } from '../src/charts/progress.js';
+import { count } from '../src/engine/count.js';
+import { picture } from './pictures.js';
+import type { Action, Button, Context, Picture, Reply, View } from './types.js';
 
 /** One line: the error and, when given, where the help that fits is. */
 export const errorReply = (lang: Lang, error: MessageRef, help?: MessageRef): Reply => ({
@@ -25,6 +29,17 @@ export const answerForm: NonNullable<Action['modal']> = (ctx) => ({
   label: t(ctx.lang, msg('quiz.modalLabel')),
   placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
 });
+
+/**
+ * A channel another command option names, checked with the platform: undefined when it may be
+ * used, else the refusal to send (it is in another server or workspace, or the bot cannot post there).
+ */
+export async function refusedChannel(ctx: Context, channelId: string): Promise<Reply | undefined> {
+  if (channelId === ctx.channelId) return undefined;
+  const check = await ctx.services.channelFor(ctx.scopeId, channelId);
+  if (check.ok) return undefined;
+  return say(ctx.lang, msg(check.why === 'elsewhere' ? 'channel.elsewhere' : 'channel.notMember', { channel: ctx.channel(channelId) }), 'error');
+}
 
 /** Four lettered buttons for a multiple-choice question, or one that opens the answer form. */
 export function answerButtons(lang: Lang, question: Question, choice: string, form: string, params: readonly string[]): Button[] {
@@ -123,7 +138,14 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     text: lines.join('\n'),
     code: renderWorking(lang, question.working).join('\n'),
     footer: t(lang, msg('reveal.tryIt', { spec: question.spec })),
+    pictures: questionPictures(question, lang),
   };
+}
+
+/** A revealed question drawn: the layer it asked about, or the model's parameters. */
+function questionPictures(question: Question, lang: Lang): Picture[] {
+  const drawing = countDrawing(count(question.spec), lang);
+  return drawing ? [picture(drawing)] : [];
 }
 
 function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; count: number } | undefined {
@@ -152,5 +174,6 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     title: t(lang, msg('standings.title', { week })),
     text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
+    pictures: board.rows.length > 0 ? [picture(standingsDrawing({ week, rows: board.rows, players: board.players, lang }))] : [],
   };
 }

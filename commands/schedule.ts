@@ -3,7 +3,7 @@ import { msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
 import type { Schedule } from '../src/store/store.js';
-import { say } from './replies.js';
+import { refusedChannel, say } from './replies.js';
 import type { Command, Context } from './types.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -61,9 +61,12 @@ export const scheduleCommand: Command = {
     const topics = typeof args.topics === 'string' && args.topics.trim().toLowerCase() !== 'all' ? args.topics.split(/[,\s+]+/).filter((x) => x !== '') : [];
     const badTopic = topics.find((x) => !isTopic(x));
     if (badTopic !== undefined) return say(lang, msg('args.notAChoice', { option: 'topics', value: badTopic, choices: `${TOPICS.join(', ')}, all` }), 'error');
+    const channelId = typeof args.channel === 'string' ? args.channel : ctx.channelId;
+    const refused = await refusedChannel(ctx, channelId);
+    if (refused) return refused;
     const schedule = await scheduler.add({
       scopeId: ctx.scopeId,
-      channelId: typeof args.channel === 'string' ? args.channel : ctx.channelId,
+      channelId,
       weekday: DAYS.indexOf(args.day as (typeof DAYS)[number]) + 1,
       time,
       timezone,

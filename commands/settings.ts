@@ -3,7 +3,7 @@ import { LANGS, msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
 import { SCORING_MODES, type ScopeSettings, type ScoringMode } from '../src/store/store.js';
-import { say } from './replies.js';
+import { refusedChannel, say } from './replies.js';
 import type { Command, Context, Reply } from './types.js';
 
 /** `conv,batchnorm` or `all` to a checked list; undefined names the bad entry. */
@@ -59,7 +59,11 @@ export const settingsCommand: Command = {
     }
     if (typeof args.language === 'string') patch.language = args.language as Lang;
     if (args.here === true) patch.quizChannel = ctx.channelId;
-    if (typeof args.channel === 'string') patch.quizChannel = args.channel;
+    if (typeof args.channel === 'string') {
+      const refused = await refusedChannel(ctx, args.channel);
+      if (refused) return refused;
+      patch.quizChannel = args.channel;
+    }
     if (typeof args.levels === 'string') {
       const levels = listOf<Level>(args.levels, isLevel);
       if (!levels.ok) return say(lang, msg('args.notAChoice', { option: 'levels', value: levels.bad, choices: `${LEVELS.join(', ')}, all` }), 'error');

@@ -6,6 +6,8 @@ import { generate, GENERATOR_VERSION } from '../src/quiz/generator.js';
 import { recentMisses, streaks } from '../src/quiz/stats.js';
 import { promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
+import { MAX_WEEKS, statsDrawing } from '../src/charts/progress.js';
+import { picture } from './pictures.js';
 import type { Command } from './types.js';
 
 const percent = (correct: number, answered: number) => (answered === 0 ? '-' : `${Math.round((100 * correct) / answered)}%`);
@@ -41,9 +43,16 @@ export const statsCommand: Command = {
         when: ctx.time(card.due),
       })),
     );
+    const drawing = statsDrawing({
+      name: ctx.player.name,
+      topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
+      weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
+      lang,
+    });
     return {
       visibility: 'private',
       tone: 'info',
+      pictures: [picture(drawing)],
       title: t(lang, msg('stats.title', { name: ctx.player.name })),
       text: [
         t(lang, msg('stats.overall', { correct: String(correct), answered: String(answered), percent: percent(correct, answered) })),

@@ -11,6 +11,9 @@ import type { Player, QuizService } from '../src/quiz/service.js';
 
 export type PlatformName = 'discord' | 'slack' | 'shell';
 
+/** Whether a channel may be used by a scope: it is in the scope's server or workspace, and the bot can post there. */
+export type ChannelCheck = { readonly ok: true } | { readonly ok: false; readonly why: 'elsewhere' | 'notMember' };
+
 export interface Services {
   /** Answers /count specs (a worker pool with a deadline in the bot). */
   readonly counter: Counter;
@@ -19,6 +22,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   /** Posts in any channel of a scope (an admin starting a question elsewhere). */
   readonly post: (target: { readonly scopeId: string; readonly channelId: string }, compose: (view: View) => Reply) => Promise<void>;
+  /** Whether a channel named in a command belongs to the scope and takes the bot's posts. */
+  readonly channelFor: (scopeId: string, channelId: string) => Promise<ChannelCheck>;
 }
 
 /** How a platform shows people and moments to everyone in a channel. */
@@ -55,6 +60,19 @@ export interface Button {
   readonly style?: 'primary' | 'secondary' | 'success' | 'danger';
 }
 
+/**
+ * A picture that comes with a reply. It is drawn only when the adapter asks (`png`), after the
+ * reply has been acknowledged: drawing is CPU work that must not hold up an answer.
+ */
+export interface Picture {
+  /** File name, `vgg16-parameters.png`. */
+  readonly name: string;
+  /** What it shows, in the reply's language: alt text on every platform. */
+  readonly alt: string;
+  /** The PNG; rejects when the drawing queue is full (the reply goes out without it). */
+  readonly png: () => Promise<Uint8Array>;
+}
+
 export interface Reply {
   /** private: only the asker sees it (ephemeral); public: posted in the channel. */
   readonly visibility: 'private' | 'public';
@@ -67,6 +85,7 @@ export interface Reply {
   readonly fields?: ReadonlyArray<{ readonly label: string; readonly value: string }> | undefined;
   readonly footer?: string | undefined;
   readonly buttons?: readonly Button[] | undefined;
+  readonly pictures?: readonly Picture[] | undefined;
   /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
   readonly onPosted?: ((messageRef: string) => Promise<void> | void) | undefined;
 }

@@ -20,6 +20,8 @@ const optional = z
 
 const schema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('./data/paramquiz.db'),
+  /** PostgreSQL instead of the SQLite file: several bot processes share one database. */
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' }),
   // The machine's own zone unless set: a terminal shell shows the local time (a server is usually on UTC).
   QUIZ_TIMEZONE: z
     .string()

@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'));
   let app: App;
   try {
-    app = new App(config, log, { input: process.stdin, output: process.stdout });
+    app = await App.open(config, log, { input: process.stdin, output: process.stdout });
   } catch (e) {
     if (e instanceof StartupError) {
       process.stderr.write(`paramquiz: ${e.message}\n`);
@@ -40,9 +40,14 @@ async function main(): Promise<number> {
       void stop().then(() => process.exit(0));
     });
   }
-  await app.start();
-  await app.done;
+  const failed = app.failure.then((error) => error);
+  await Promise.race([app.start(), failed]);
+  const outcome = await Promise.race([app.done.then(() => undefined), failed]);
   await stop();
+  if (outcome) {
+    process.stderr.write(`paramquiz: ${outcome.message}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -32,10 +32,10 @@ export interface PoolOptions {
 export const POOL_DEFAULTS = {
   workers: 1,
   deadlineMs: 1_000,
-  heapMb: 128,
+  heapMb: 64,
   maxQueued: 64,
   cacheEntries: 512,
-  cacheBytes: 16 * 1024 * 1024,
+  cacheBytes: 8 * 1024 * 1024,
 } as const;
 
 /** The built worker, also when this module runs from TypeScript sources (the tests build first). */
@@ -119,7 +119,8 @@ export class CountPool implements Counter {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.o.heapMb, maxYoungGenerationSizeMb: 16 } });
+    // execArgv: [] so the worker does not inherit the parent's flags (--inspect, --input-type, ...).
+    const worker = new Worker(workerUrl(), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.o.heapMb, maxYoungGenerationSizeMb: 16 } });
     worker.unref(); // an idle pool never keeps the process alive
     const slot: Slot = { worker, job: undefined, deadline: undefined };
     worker.on('message', (m: { id: number; answer?: CountAnswer; failure?: string }) => {

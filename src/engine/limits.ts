@@ -7,8 +7,15 @@
 export const LIMITS = {
   /** Characters of one spec (pasted code has its own, larger, limit). */
   specChars: 20_000,
-  /** Layers in one chain. */
-  layers: 1_000,
+  /**
+   * Layers of one model once expanded, every repetition and def call counted (Keras NASNetLarge
+   * has 1,041; LLaMA-2-70B, 80 decoder layers, about 400).
+   */
+  layers: 5_000,
+  /** Layers and groups once expanded: bounds the work of a model made of many empty groups. */
+  units: 20_000,
+  /** Nesting of braces and of defs inside defs in the /count language. */
+  nesting: 32,
   /** Axes of one shape (`input`, `in=`, `reshape`): a video batch has 5 with the batch axis. */
   axes: 8,
   /** `layers=` of a stacked recurrent layer: real stacks have a handful. */

@@ -44,7 +44,7 @@ export function misreadings(nodes: readonly Node[], input: Shape | undefined, fr
 /** A mistake that leaves the layer's output as it is: the totals change by the layer's difference. */
 function inPlace(report: Report, row: Row, m: LayerMistake): Pick<Misreading, 'counts' | 'macs' | 'output'> {
   const counts = m.counts ? addCounts(minus(report.counts, row.counts), m.counts) : report.counts;
-  const macs = m.macs === undefined || report.macs === null || row.macs === null ? report.macs : report.macs - row.macs + m.macs;
+  const macs = m.macs === undefined || report.macs === null || row.record.macs === null ? report.macs : report.macs - row.record.macs + m.macs;
   return { counts, macs, output: m.output ?? report.output };
 }
 
@@ -52,7 +52,7 @@ function inPlace(report: Report, row: Row, m: LayerMistake): Pick<Misreading, 'c
 function carried(nodes: readonly Node[], input: Shape | undefined, framework: Framework, report: Report, at: number, m: LayerMistake): Pick<Misreading, 'counts' | 'macs' | 'output'> | undefined {
   try {
     // A plain chain (what questions are): only the layers after the mistake are counted again.
-    if (nodes.length === report.rows.length && nodes.every((n) => n.t === 'layer')) {
+    if (nodes.length === report.rows.length && nodes.every((n) => n.t === 'layer' && n.tie === undefined && n.frozen !== true)) {
       let counts = inPlace(report, report.rows[at]!, m).counts;
       let macs = inPlace(report, report.rows[at]!, m).macs;
       let shape = m.output!;
@@ -60,7 +60,8 @@ function carried(nodes: readonly Node[], input: Shape | undefined, framework: Fr
         const node = nodes[i] as Extract<Node, { t: 'layer' }>;
         const record = node.layer.evaluate(shape, framework);
         counts = addCounts(minus(counts, report.rows[i]!.counts), countTensors(record.tensors));
-        macs = macs === null || record.macs === null || report.rows[i]!.macs === null ? null : macs - report.rows[i]!.macs! + record.macs;
+        const before = report.rows[i]!.record.macs;
+        macs = macs === null || record.macs === null || before === null ? null : macs - before + record.macs;
         shape = record.outputShape;
       }
       return { counts, macs, output: shape };
@@ -79,7 +80,7 @@ function modelMistakes(report: Report): Misreading[] {
   const out: Misreading[] = [];
   const without = (rows: readonly Row[]): Pick<Misreading, 'counts' | 'macs' | 'output'> => {
     const counts = rows.reduce((a, r) => minus(a, r.counts), report.counts);
-    const macs = report.macs === null || rows.some((r) => r.macs === null) ? report.macs : rows.reduce((a, r) => a - r.macs!, report.macs);
+    const macs = report.macs === null || rows.some((r) => r.record.macs === null) ? report.macs : rows.reduce((a, r) => a - r.record.macs!, report.macs);
     return { counts, macs, output: report.output };
   };
   if (weighted.length >= 2) {

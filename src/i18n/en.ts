@@ -3,8 +3,12 @@
  * zh-TW must match it key for key (the compiler checks). Parameters are preformatted strings.
  */
 import { bot } from './en/bot.js';
+import { charts } from './en/charts.js';
 import { engine } from './en/engine.js';
 import { mistakes } from './en/mistakes.js';
+import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
+import { report } from './en/report.js';
+import { transformer } from './en/transformer.js';
 
-export const en = { ...engine, ...mistakes, ...quiz, ...bot };
+export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };

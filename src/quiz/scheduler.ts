@@ -67,6 +67,11 @@ export class Scheduler {
     }
   }
 
+  /** Resolves once the work timers started (posting questions and standings) has finished, including work it started. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   /** Cancels the timers and waits for jobs already under way. */
   async stop(): Promise<void> {
     for (const timer of this.timers.values()) timer.cancel();

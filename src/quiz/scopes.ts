@@ -1,15 +1,19 @@
 /**
  * A scope's settings (time zone, language, quiz channel, allowed levels and topics, round length,
- * scoring) and its seasons. Settings change only through here, so they are cached after the
- * first read; a scope is created in the store only the first time it is seen.
+ * scoring) and its seasons. Settings are read on every command, so they are cached; for a few
+ * seconds only, because another process on the same store may change them. A scope is created
+ * in the store only the first time it is seen.
  */
 import type { Clock } from '../clock.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Scope, ScopeSettings, Season, Store } from '../store/store.js';
 import { boardsAt } from './boards.js';
 
+/** How long a process trusts its copy of a scope's settings (another process may have changed them). */
+const FRESH_MS = 5_000;
+
 export class Scopes {
-  private readonly cache = new Map<string, Scope>();
+  private readonly cache = new Map<string, { readonly scope: Scope; readonly until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -18,18 +22,18 @@ export class Scopes {
   ) {}
 
   async get(scopeId: string): Promise<Scope> {
-    let scope = this.cache.get(scopeId);
-    if (!scope) {
-      scope = await this.store.ensureScope(scopeId, this.defaults);
-      this.cache.set(scopeId, scope);
-    }
-    return scope;
+    const cached = this.cache.get(scopeId);
+    if (cached && cached.until > this.clock.now()) return cached.scope;
+    return this.remember(await this.store.ensureScope(scopeId, this.defaults));
   }
 
   async update(scopeId: string, patch: ScopeSettings): Promise<Scope> {
     await this.get(scopeId);
-    const scope = await this.store.updateScope(scopeId, patch);
-    this.cache.set(scopeId, scope);
+    return this.remember(await this.store.updateScope(scopeId, patch));
+  }
+
+  private remember(scope: Scope): Scope {
+    this.cache.set(scope.id, { scope, until: this.clock.now() + FRESH_MS });
     return scope;
   }
 

@@ -4,7 +4,15 @@
  * platform owns the scope to post. Every decision that must not race (one open round per
  * channel, one answer per player, one first correct answer, a scored question under the daily
  * cap) is a database constraint or a single transaction, so several processes stay correct.
+ *
+ * Several processes on one store share the rounds through leases: a round's timer and reveal
+ * belong to the process holding its lease (the one that opened it, or closed it). Every process
+ * renews its leases a few times per lease length; when a process stops renewing (it died), the
+ * others take its rounds over at their next sweep, close the ones whose time is up and post the
+ * reveals, exactly once: closing is one guarded UPDATE, and only the holder reveals.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
 import type { Accuracy, BoardRow, HistoryItem, Member, Round, RoundAnswer, RoundScoring, Scope, Season, Store, TopicStat, Unscored } from '../store/store.js';
@@ -103,9 +111,36 @@ const REVEAL_RETRY_MS = [1_000, 2_000, 5_000, 15_000, 30_000, 60_000, 300_000] a
 /** A close that met a locked database is tried again after this long. */
 const CLOSE_RETRY_MS = 1_000;
 
+/** How long a round stays a process's without renewal; it is renewed three times as often. */
+export const LEASE_MS = 15_000;
+
+/** This process's name on its leases: the host and process id tell a restarted process its predecessor is gone. */
+export const processOwner = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/**
+ * A lease owner known to be dead: a process of this host that no longer runs (the bot restarted
+ * after a crash takes its rounds at once, not a lease later). Elsewhere, only the lease tells.
+ */
+function deadHere(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !/^\d+$/.test(pid ?? '') || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false; // alive (or a new process with that id: then the lease decides)
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export class QuizService {
   private readonly timers = new Map<number, Timer>();
   private readonly retries = new Map<number, Timer>();
+  /** Rounds whose reveal is being posted or waits for a retry here: a sweep leaves them be. */
+  private readonly revealing = new Set<number>();
+  private sweeper: Timer | undefined;
+  /** The name this process holds leases under. */
+  readonly owner: string;
+  private readonly leaseMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly questions = new Map<number, Question>();
   private stopped = false;
@@ -129,7 +164,12 @@ export class QuizService {
     seeds?: () => number;
     /** A reveal that could not be posted; it is tried again in `retryInMs`. */
     onError?: (err: unknown, roundId: number, retryInMs: number) => void;
+    /** The name on this process's leases (unique per process by default). */
+    owner?: string;
+    leaseMs?: number;
   }) {
+    this.owner = o.owner ?? processOwner();
+    this.leaseMs = o.leaseMs ?? LEASE_MS;
     this.store = o.store;
     this.scopes = new Scopes(o.store, o.clock, { timezone: o.settings.timezone, language: o.settings.language });
     this.clock = o.clock;
@@ -144,13 +184,45 @@ export class QuizService {
     return this.scopes.get(scopeId);
   }
 
-  /** Re-arms the timers of open rounds and posts reveals a stopped process never posted. */
+  /**
+   * Takes the rounds no running process holds (this one's before a restart, a dead process's),
+   * closes those whose time passed while nobody held them, posts the reveals nobody posted, and
+   * keeps doing so every third of a lease, renewing this process's own leases as it goes.
+   */
   async resume(): Promise<void> {
-    for (const round of await this.store.openRounds()) {
-      if (round.closesAt <= this.clock.now()) await this.close(round.id, 'timeout'); // its time passed while we were down
-      else this.arm(round);
+    await this.sweep();
+    this.armSweep();
+  }
+
+  private armSweep(): void {
+    if (this.stopped) return;
+    this.sweeper = this.clock.at(this.clock.now() + Math.floor(this.leaseMs / 3), () =>
+      this.track(
+        this.sweep()
+          .catch((err: unknown) => {
+            if (!(err instanceof StoreBusyError)) throw err; // a locked store only delays the sweep
+          })
+          .finally(() => this.armSweep()),
+      ),
+    );
+  }
+
+  /** Renews and takes over leases; arms what is open, reveals what was closed and never revealed. */
+  private async sweep(): Promise<void> {
+    const now = this.clock.now();
+    const dead = (await this.store.leaseOwners()).filter(deadHere);
+    for (const round of await this.store.claimRounds(this.lease(), now, dead)) {
+      if (round.closedAt === null) {
+        if (round.closesAt <= now) await this.close(round.id, 'timeout'); // its time passed while nobody held it
+        else if (!this.timers.has(round.id)) this.arm(round);
+      } else if (!this.revealing.has(round.id)) {
+        await this.reveal(round, 0);
+      }
     }
-    for (const round of await this.store.unrevealedRounds()) await this.reveal(round, 0);
+  }
+
+  private lease() {
+    return { owner: this.owner, until: this.clock.now() + this.leaseMs };
   }
 
   /**
@@ -159,10 +231,18 @@ export class QuizService {
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.sweeper?.cancel();
     for (const timer of [...this.timers.values(), ...this.retries.values()]) timer.cancel();
     this.timers.clear();
     this.retries.clear();
     await Promise.allSettled(this.inFlight);
+    // Another process takes this one's rounds over at its next sweep, not after the lease runs out.
+    await this.store.releaseRounds(this.owner).catch(() => {});
+  }
+
+  /** Resolves once the work timers started (closes, reveals, sweeps) has finished, including work it started. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   async start(req: {
@@ -203,6 +283,7 @@ export class QuizService {
       openedAt: now,
       closesAt: now + 1000 * (req.seconds ?? scope.roundSeconds ?? this.settings.roundSeconds),
       scoring: roundScoring(scope, req.opener),
+      lease: this.lease(),
     });
     if (!round) return { ok: false, open: (await this.store.openRoundIn(req.scopeId, req.channelId))! }; // lost a race to another start
     this.questions.set(round.id, question);
@@ -278,7 +359,7 @@ export class QuizService {
       points: FIRST_BONUS,
       minAnswers: MIN_ANSWERS_FOR_BONUS,
       boards: (answeredAt) => boardsAt(answeredAt, timezone, season),
-    });
+    }, this.lease());
     if (!closed) return false;
     await this.reveal((await this.store.round(roundId))!, 0);
     return true;
@@ -343,6 +424,12 @@ export class QuizService {
     return member === undefined ? [] : this.store.history(member);
   }
 
+  /** Points per week on the latest `limit` weekly boards the player is on, oldest first. */
+  async weeklyPoints(scopeId: string, player: Player, limit: number): Promise<Array<{ week: string; points: number }>> {
+    const member = await this.store.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.weeklyPoints(scopeId, member, limit);
+  }
+
   async stats(scopeId: string, player: Player): Promise<readonly TopicStat[]> {
     const member = await this.store.memberId(scopeId, player.userId);
     return member === undefined ? [] : this.store.topicStats(member);
@@ -396,13 +483,16 @@ export class QuizService {
    * backoff until it is posted. The round is marked revealed only once a post succeeded.
    */
   private async reveal(round: Round, attempt: number): Promise<void> {
+    this.revealing.add(round.id);
     const reveal: Reveal = { round, question: this.question(round), answers: await this.store.roundAnswers(round.id) };
     try {
       await this.events.roundClosed(reveal);
     } catch (err) {
       const wait = REVEAL_RETRY_MS[Math.min(attempt, REVEAL_RETRY_MS.length - 1)]!;
       this.onError(err, round.id, wait);
-      if (!this.stopped) {
+      if (this.stopped) {
+        this.revealing.delete(round.id);
+      } else {
         this.retries.get(round.id)?.cancel();
         this.retries.set(round.id, this.clock.at(this.clock.now() + wait, () => {
           this.retries.delete(round.id);
@@ -411,8 +501,20 @@ export class QuizService {
       }
       return;
     }
-    await this.store.markRevealed(round.id, this.clock.now());
-    this.questions.delete(round.id);
+    await this.markRevealed(round.id);
+  }
+
+  /** Records a posted reveal; a locked store only delays it (posting again would post twice). */
+  private async markRevealed(roundId: number): Promise<void> {
+    try {
+      await this.store.markRevealed(roundId, this.clock.now());
+    } catch (err) {
+      if (!(err instanceof StoreBusyError) || this.stopped) throw err;
+      this.retries.set(roundId, this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.markRevealed(roundId))));
+      return;
+    }
+    this.revealing.delete(roundId);
+    this.questions.delete(roundId);
   }
 }
 

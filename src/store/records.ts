@@ -35,6 +35,8 @@ export interface RoundRecord {
   revealed_at: Int | null;
   message_ref: string | null;
   scoring: RoundScoring;
+  lease_owner: string | null;
+  lease_until: Int | null;
 }
 
 export const toRound = (r: RoundRecord): Round => ({
@@ -56,6 +58,7 @@ export const toRound = (r: RoundRecord): Round => ({
   revealedAt: intOrNull(r.revealed_at),
   messageRef: r.message_ref,
   scoring: r.scoring,
+  lease: r.lease_owner === null ? null : { owner: r.lease_owner, until: int(r.lease_until ?? 0) },
 });
 
 export interface AnswerRecord {

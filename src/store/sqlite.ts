@@ -48,6 +48,7 @@ import {
   type BoardRow,
   type CloseBonus,
   type HistoryItem,
+  type Lease,
   type Member,
   type NewRound,
   type NewSchedule,
@@ -89,13 +90,20 @@ function prepare(db: Db) {
     renameMember: p('UPDATE members SET display_name = ? WHERE id = ?'),
     findMember: p(`SELECT id, user_id, display_name FROM members WHERE scope_id = ? AND (user_id = ? OR lower(display_name) = lower(?))
                    ORDER BY user_id = ? DESC LIMIT 1`),
-    insertRound: p(`INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring)
-                    VALUES (@scopeId, @channelId, @seed, @generator, @level, @topic, @questionKey, @answer, @lang, @openedBy, @openedAt, @closesAt, @scoring)`),
+    insertRound: p(`INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring, lease_owner, lease_until)
+                    VALUES (@scopeId, @channelId, @seed, @generator, @level, @topic, @questionKey, @answer, @lang, @openedBy, @openedAt, @closesAt, @scoring, @leaseOwner, @leaseUntil)`),
     round: p('SELECT * FROM rounds WHERE id = ?'),
     openIn: p('SELECT * FROM rounds WHERE scope_id = ? AND channel_id = ? AND closed_at IS NULL'),
     open: p('SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at'),
     unrevealed: p('SELECT * FROM rounds WHERE closed_at IS NOT NULL AND revealed_at IS NULL ORDER BY closed_at'),
-    close: p('UPDATE rounds SET closed_at = ?, close_reason = ? WHERE id = ? AND closed_at IS NULL'),
+    close: p('UPDATE rounds SET closed_at = ?, close_reason = ?, lease_owner = ?, lease_until = ? WHERE id = ? AND closed_at IS NULL'),
+    claimRounds: p(`UPDATE rounds SET lease_owner = @owner, lease_until = @until
+                    WHERE revealed_at IS NULL AND (lease_owner = @owner OR lease_owner IS NULL OR lease_until < @now
+                      OR lease_owner IN (SELECT value FROM json_each(@dead))) RETURNING *`),
+    leaseOwners: p('SELECT DISTINCT lease_owner FROM rounds WHERE revealed_at IS NULL AND lease_owner IS NOT NULL'),
+    releaseRounds: p('UPDATE rounds SET lease_until = 0 WHERE lease_owner = ? AND revealed_at IS NULL'),
+    forgetSeen: p('DELETE FROM seen_requests WHERE expires_at < ?'),
+    see: p('INSERT INTO seen_requests (key, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     answerCount: p('SELECT COUNT(*) FROM answers WHERE round_id = ?'),
     scoredFirst: p('SELECT id, member_id, answered_at FROM answers WHERE round_id = ? AND first = 1 AND scored = 1'),
     giveBonus: p('UPDATE answers SET bonus = ?, points = points + ? WHERE id = ?'),
@@ -152,6 +160,8 @@ function prepare(db: Db) {
                 UNION ALL
                 SELECT 'practice', seed, generator, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
                 ORDER BY answered_at, 1`),
+    // The range on board keeps to the primary key: one scope's weekly boards, then one member's rows.
+    weeklyPoints: p(`SELECT board, points FROM scores WHERE scope_id = ? AND board >= 'week:' AND board < 'week;' AND member_id = ? ORDER BY board DESC LIMIT ?`),
     topicStats: p(`SELECT topic, COUNT(*) AS answered, SUM(correct) AS correct FROM (
                      SELECT r.topic, a.correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
                      UNION ALL SELECT topic, correct FROM practice WHERE member_id = ?)
@@ -292,7 +302,8 @@ export class SqliteStore implements Store {
   insertRound(round: NewRound): Promise<Round | undefined> {
     return this.op(() => {
       try {
-        const id = Number(this.q.insertRound.run({ ...round, answer: round.answer.toString() }).lastInsertRowid);
+        const { lease, ...fields } = round;
+        const id = Number(this.q.insertRound.run({ ...fields, answer: round.answer.toString(), leaseOwner: lease.owner, leaseUntil: lease.until }).lastInsertRowid);
         return toRound(this.q.round.get(id) as RoundRecord);
       } catch (e) {
         if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
@@ -323,9 +334,9 @@ export class SqliteStore implements Store {
     return this.op(() => (this.q.unrevealed.all() as RoundRecord[]).map(toRound));
   }
 
-  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus): Promise<boolean> {
+  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus, lease: Lease): Promise<boolean> {
     return this.write(() => {
-      if (this.q.close.run(now, reason, id).changes !== 1) return false;
+      if (this.q.close.run(now, reason, lease.owner, lease.until, id).changes !== 1) return false;
       const answered = this.q.answerCount.pluck().get(id) as number;
       const first = this.q.scoredFirst.get(id) as { id: number; member_id: number; answered_at: number } | undefined;
       if (first && bonus.points > 0 && answered >= bonus.minAnswers) {
@@ -334,6 +345,25 @@ export class SqliteStore implements Store {
         for (const board of bonus.boards(first.answered_at)) this.q.addBonusToBoard.run(bonus.points, scopeId, board, first.member_id);
       }
       return true;
+    });
+  }
+
+  claimRounds(lease: Lease, now: number, deadOwners: readonly string[] = []): Promise<Round[]> {
+    return this.op(() => (this.q.claimRounds.all({ owner: lease.owner, until: lease.until, now, dead: JSON.stringify(deadOwners) }) as RoundRecord[]).map(toRound));
+  }
+
+  leaseOwners(): Promise<string[]> {
+    return this.op(() => this.q.leaseOwners.pluck().all() as string[]);
+  }
+
+  async releaseRounds(owner: string): Promise<void> {
+    await this.op(() => this.q.releaseRounds.run(owner));
+  }
+
+  firstSighting(key: string, expiresAt: number, now: number): Promise<boolean> {
+    return this.write(() => {
+      this.q.forgetSeen.run(now);
+      return this.q.see.run(key, expiresAt).changes === 1;
     });
   }
 
@@ -549,6 +579,10 @@ export class SqliteStore implements Store {
 
   history(memberId: number): Promise<HistoryItem[]> {
     return this.op(() => (this.q.history.all(memberId, memberId) as HistoryRecord[]).map(toHistoryItem));
+  }
+
+  weeklyPoints(scopeId: string, memberId: number, limit: number): Promise<Array<{ week: string; points: number }>> {
+    return this.op(() => (this.q.weeklyPoints.all(scopeId, memberId, limit) as Array<{ board: string; points: number }>).reverse().map((r) => ({ week: r.board.slice('week:'.length), points: r.points })));
   }
 
   topicStats(memberId: number): Promise<TopicStat[]> {

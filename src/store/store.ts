@@ -107,9 +107,17 @@ export interface Round {
   readonly revealedAt: number | null;
   readonly messageRef: string | null;
   readonly scoring: RoundScoring;
+  /** The process that closes and reveals the round, while its lease lasts (epoch ms). */
+  readonly lease: Lease | null;
 }
 
-export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef'>;
+/** Who holds a round: its timer and its reveal are that process's until `until`. */
+export interface Lease {
+  readonly owner: string;
+  readonly until: number;
+}
+
+export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef' | 'lease'> & { readonly lease: Lease };
 
 /** A student's scored questions today in capped rounds, and how many they may have. */
 export interface DailyCap {
@@ -316,9 +324,19 @@ export interface Store {
   unrevealedRounds(): Promise<Round[]>;
   /**
    * Closes the round if still open and, in the same transaction, gives the first correct answer
-   * its bonus when enough people answered; false if someone else closed it first.
+   * its bonus when enough people answered, and the round's lease to `lease` (whoever closes a
+   * round reveals it); false if someone else closed it first.
    */
-  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus): Promise<boolean>;
+  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus, lease: Lease): Promise<boolean>;
+  /**
+   * The rounds not yet revealed that `lease.owner` holds after this call: its own leases renewed
+   * to `lease.until`, and the rounds whose lease ran out (their process stopped) taken over.
+   */
+  claimRounds(lease: Lease, now: number, deadOwners?: readonly string[]): Promise<Round[]>;
+  /** Who holds leases on rounds not yet revealed (to tell which of them are known to be dead). */
+  leaseOwners(): Promise<string[]>;
+  /** Lets go of an owner's leases at once (a clean stop), so another process takes them over. */
+  releaseRounds(owner: string): Promise<void>;
   markRevealed(id: number, now: number): Promise<void>;
   setMessageRef(id: number, ref: string): Promise<void>;
   /** The last `limit` questions asked in the scope: their keys and answers. */
@@ -365,6 +383,12 @@ export interface Store {
   removeScores(scopeId: string, memberId: number): Promise<number>;
 
   /**
+   * Remembers a key (a signed request's signature and timestamp) until `expiresAt`; true the first
+   * time it is seen, false when it was seen before and has not expired.
+   */
+  firstSighting(key: string, expiresAt: number, now: number): Promise<boolean>;
+
+  /**
    * Records a practice answer and, in the same transaction, the reviews it makes (each card's new
    * state and its log) and clears the member's pending practice question if it was this one;
    * false (nothing written) if this member already answered this practice question.
@@ -373,6 +397,8 @@ export interface Store {
   /** Every answer of a member, rounds and practice, oldest first. */
   history(memberId: number): Promise<HistoryItem[]>;
   topicStats(memberId: number): Promise<TopicStat[]>;
+  /** A member's points on their latest weekly boards, oldest first: `[{ week: '2026-W48', points }]`. */
+  weeklyPoints(scopeId: string, memberId: number, limit: number): Promise<Array<{ week: string; points: number }>>;
   /** How many of a member's last `limit` answers (rounds and practice) were right. */
   recentAccuracy(memberId: number, limit: number): Promise<Accuracy>;
   /** How many of the last `limit` answers given in a channel's rounds were right. */

@@ -8,13 +8,11 @@ import { generate } from '../../src/quiz/generator.js';
 import { renderWorking } from '../../src/quiz/working.js';
 import { CODE_FILE } from '../../src/platforms/discord/render.js';
 import { buttons, CALLBACK, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
-import { startBot, visible, type Bot } from './harness.js';
+import { startBot, visible, waitPosts, type Bot } from './harness.js';
 import { messageRefOf } from '../support/quiz.js';
 
-/** The one channel message the bot posted that contains `text`. */
-async function posted(bot: Bot, text: string): Promise<FakeMessage> {
-  return bot.discord.until(() => [...bot.discord.messages.values()].find((m) => !isEphemeral(m) && shown(m).includes(text)), `a message with "${text}"`);
-}
+/** The first channel message the bot posted that contains `text`. */
+const posted = async (bot: Bot, text: string): Promise<FakeMessage> => (await waitPosts(bot, text))[0]!;
 
 describe('/count', () => {
   it('answers conv 3 64 3 privately with 1,792 and the formula, and shares it on request', async () => {

@@ -4,19 +4,13 @@
  * refused everything with nothing changed. The real discord.js client, the injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { buttons, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
-import { startBot, visible, type Bot } from './harness.js';
+import { sqliteOf } from '../support/quiz.js';
+import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
+import { postsWith, startBot, visible, waitPosts } from './harness.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 
-/** Channel messages (not private replies) whose text contains `text`, oldest first. */
-const postsWith = (bot: Bot, text: string): FakeMessage[] => [...bot.discord.messages.values()].filter((m) => !isEphemeral(m) && !m.deleted && shown(m).includes(text));
-
-async function waitPosts(bot: Bot, text: string, count: number): Promise<FakeMessage[]> {
-  await bot.discord.until(() => (postsWith(bot, text).length >= count ? true : undefined), `${count} message(s) with "${text}"`);
-  return postsWith(bot, text);
-}
 
 
 describe('weekly quizzes on Discord', () => {
@@ -70,12 +64,12 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(ask)).toBe(true);
     expect(shown(ask)).toContain(`Remove every score of <@${bob.id}>`);
     const [yes, no] = buttons(ask);
-    const before = tables(bot.app.store.db);
+    const before = (await tables(bot.app.store));
     expect(shown(visible(await discord.click(teacher, ask, no!.customId)))).toBe('Cancelled; nothing was changed.');
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
     // Someone else pressing the confirmation is refused.
     expect(shown(visible(await discord.click(bob, ask, yes!.customId)))).toBe('Only admins can do this; nothing was changed.');
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
     expect(shown(visible(await discord.click(teacher, ask, yes!.customId)))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
     expect(shown(visible(await discord.slash(bob, 'leaderboard', { period: 'all' })))).toContain('No answers on this board yet.');
   });
@@ -119,7 +113,7 @@ describe('weekly quizzes on Discord', () => {
     const student = discord.user('student');
     visible(await discord.slash(teacher, 'quiz', { level: 'easy', topic: 'dense' }));
     await discord.slash(student, 'answer', { value: 'A' });
-    const before = tables(bot.app.store.db);
+    const before = (await tables(bot.app.store));
     const attempts: Array<[string, Record<string, string | number | boolean>]> = [
       ['close', {}],
       ['duration', { seconds: 600 }],
@@ -133,6 +127,6 @@ describe('weekly quizzes on Discord', () => {
       expect(isEphemeral(visible(ex))).toBe(true);
       expect(shown(visible(ex))).toBe(`/${command} is for admins only; nothing was changed.`);
     }
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
   });
 });

@@ -3,10 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock } from '../../dist/src/clock.js';
 import { QuizService } from '../../dist/src/quiz/service.js';
+import { PostgresStore } from '../../dist/src/store/postgres.js';
 import { SqliteStore } from '../../dist/src/store/sqlite.js';
 
-const { path, scopeId, channelId, users, barrier } = workerData;
-const store = new SqliteStore(path);
+const { engine, location, scopeId, channelId, users, barrier } = workerData;
+const store = engine === 'sqlite' ? new SqliteStore(location) : await PostgresStore.open(location, { max: 4 });
 const quiz = new QuizService({
   store,
   clock: systemClock,

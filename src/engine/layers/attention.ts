@@ -47,7 +47,7 @@ const ATTENTION_MISTAKES: readonly MistakeDef<ResolvedAttention>[] = [
 
 export const mha = defineKind<AttentionConfig, ResolvedAttention>({
   name: 'mha',
-  aliases: ['attention', 'multiheadattention'],
+  aliases: ['multiheadattention'],
   family: 'attention',
   summary: msg('kind.mha'),
   mistake: msg('mistake.mha'),

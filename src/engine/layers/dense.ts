@@ -93,6 +93,7 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
         ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) }
         : null,
       conventionSensitive: false,
+      linears: [{ name: '', inFeatures, outFeatures: c.outFeatures, roles: [] }],
     };
   },
   mistakes: DENSE_MISTAKES,

@@ -9,7 +9,18 @@ import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } f
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
-import type { Family, Framework, LayerMistake, LayerRecord, MacsFormula, MistakeFamily, ParamTensor, Shape } from '../types.js';
+import type {
+  AttentionGeometry,
+  Family,
+  Framework,
+  LayerMistake,
+  LayerRecord,
+  LinearModule,
+  MacsFormula,
+  MistakeFamily,
+  ParamTensor,
+  Shape,
+} from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -69,6 +80,10 @@ export class Args {
   has(key: string): boolean {
     return this.options.has(key);
   }
+  /** An option's raw text ('' when absent), for values that are neither sizes nor flags (names=). */
+  text(key: string): string {
+    return this.options.get(key) ?? '';
+  }
   flag(key: string, fallback: boolean): boolean {
     const v = this.options.get(key);
     return v === undefined ? fallback : parseBool(v, key);
@@ -125,6 +140,8 @@ export interface Evaluation<C> {
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
   readonly shapeWorking?: () => readonly string[];
   readonly macsFormula?: MacsFormula | null;
+  readonly linears?: readonly LinearModule[];
+  readonly attention?: AttentionGeometry;
 }
 
 /** What a mistake sees: the layer as the engine resolved and counted it. */
@@ -226,7 +243,8 @@ export interface Layer {
   print(): string;
   /** The input a layer sees on its own: `in=` completed with its channels, unknown sizes null. */
   standaloneInput(): Shape;
-  evaluate(input: Shape, framework: Framework): LayerRecord;
+  /** `frozen`: inside a frozen group (every weight non-trainable, as `trainable=false` makes it). */
+  evaluate(input: Shape, framework: Framework, frozen?: boolean): LayerRecord;
 }
 
 export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
@@ -281,9 +299,10 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
     frozen,
     print: () => withUniversal(def.print(config)),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
-    evaluate(input, framework) {
+    evaluate(input, framework, inFrozen = false) {
       const e = def.evaluate(config, input, framework);
-      return new Evaluated(def, e, frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors, input, framework, withUniversal);
+      const tensors = frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
+      return new Evaluated(def, e, tensors, input, framework, withUniversal(def.print(e.resolved)));
     },
   };
 }
@@ -291,9 +310,9 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
 const NO_WORKING = (): readonly string[] => [];
 
 /**
- * One evaluated layer. A class, so what only some readers need (the printed spec, the mistakes,
- * the size working) is worked out on first use without a closure per record: the quiz evaluates
- * many records (a model again for each mistake) and prints few.
+ * One evaluated layer. Its mistakes are worked out on first use (the quiz evaluates many records,
+ * a model again for each mistake, and asks few for theirs). Every member is an own property, so a
+ * record copied with a spread (`{ ...record, tensors }`) keeps them all.
  */
 class Evaluated<C, R extends C> implements LayerRecord {
   readonly kind: string;
@@ -307,7 +326,8 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly shapeWorking: () => readonly string[];
   readonly macsFormula: MacsFormula | null;
   readonly inputForm: string;
-  private printed: string | undefined;
+  readonly linears: readonly LinearModule[];
+  readonly attention: AttentionGeometry | null;
   private workedOut: readonly LayerMistake[] | undefined;
 
   constructor(
@@ -316,7 +336,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     readonly tensors: readonly ParamTensor[],
     private readonly input: Shape,
     private readonly framework: Framework,
-    private readonly withUniversal: (text: string) => string,
+    readonly spec: string,
   ) {
     this.kind = def.name;
     this.typeName = e.typeName;
@@ -329,14 +349,12 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.shapeWorking = e.shapeWorking ?? NO_WORKING;
     this.macsFormula = e.macsFormula ?? null;
     this.inputForm = def.input.form;
+    this.linears = e.linears ?? [];
+    this.attention = e.attention ?? null;
   }
 
-  get spec(): string {
-    return (this.printed ??= this.withUniversal(this.def.print(this.e.resolved)));
-  }
-
-  mistakes(): readonly LayerMistake[] {
-    return (this.workedOut ??= workOut(this.def.mistakes ?? [], {
+  readonly mistakes = (): readonly LayerMistake[] =>
+    (this.workedOut ??= workOut(this.def.mistakes ?? [], {
       config: this.e.resolved,
       input: this.input,
       output: this.e.outputShape,
@@ -345,7 +363,6 @@ class Evaluated<C, R extends C> implements LayerRecord {
       macs: this.e.macs,
       tensors: this.tensors,
     }));
-  }
 }
 
 /** Each mistake that can happen on this layer, with the counts it gives (trainable as the layer's own share). */

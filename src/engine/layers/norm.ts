@@ -20,7 +20,8 @@ interface Affine {
 
 function parseAffine(a: Args): Affine {
   const affine = a.flag('affine', true);
-  return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) };
+  // `bias=false` is LayerNorm's spelling (PyTorch 2.1 nn.LayerNorm(bias=False)) of Keras center=False.
+  return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) && a.flag('bias', true) };
 }
 
 function printAffine(c: Affine): string[] {
@@ -48,10 +49,10 @@ interface ChannelsConfig extends Affine {
 }
 
 /** What BatchNorm and LayerNorm share: one size C (left out inside a model) and the affine flags. */
-function perChannelKind(name: string) {
+function perChannelKind(name: string, options: readonly string[] = AFFINE_OPTIONS) {
   return {
     args: [{ name: 'C', inferable: true }],
-    options: AFFINE_OPTIONS,
+    options,
     input: { rank: 'any' as const, form: 'HxW', features: (c: ChannelsConfig) => c.channels },
     parse: (a: Args): ChannelsConfig => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
     print: (c: ChannelsConfig) => [name, ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
@@ -170,7 +171,7 @@ export const ln = defineKind<ChannelsConfig, ResolvedChannels>({
   summary: msg('kind.ln'),
   mistake: msg('mistake.ln'),
   example: 'ln 768',
-  ...perChannelKind('ln'),
+  ...perChannelKind('ln', [...AFFINE_OPTIONS, 'bias']),
   evaluate(c, input, framework) {
     expectMinRank(input, 1, 'ln', 'C');
     const channels = resolveFeatures(c.channels, input, 'ln', 'C');
@@ -185,6 +186,35 @@ export const ln = defineKind<ChannelsConfig, ResolvedChannels>({
     };
   },
   mistakes: LN_MISTAKES,
+});
+
+/** RMSNorm (Zhang & Sennrich 2019; LLaMA, T5's LayerNorm): x / rms(x) × γ, no mean, no β. */
+export const rmsnorm = defineKind<{ readonly channels: number | undefined }>({
+  name: 'rmsnorm',
+  aliases: ['rms'],
+  family: 'norm',
+  summary: msg('kind.rmsnorm'),
+  mistake: msg('mistake.rmsnorm'),
+  args: [{ name: 'C', inferable: true }],
+  options: [],
+  example: 'rmsnorm 4096',
+  input: { rank: 'any', form: 'T', features: (c) => c.channels },
+  parse: (a) => ({ channels: a.inferableSize('C') }),
+  print: (c) => (c.channels === undefined ? 'rmsnorm' : `rmsnorm ${c.channels}`),
+  evaluate(c, input, framework) {
+    expectMinRank(input, 1, 'rmsnorm', 'C');
+    const channels = resolveFeatures(c.channels, input, 'rmsnorm', 'C');
+    const keras = framework === 'keras';
+    return {
+      resolved: { ...c, channels },
+      typeName: keras ? 'RMSNormalization' : 'RMSNorm',
+      tensors: [tensor(keras ? 'scale' : 'weight', [channels], 'scale')],
+      formula: lit(channels, 'C'),
+      outputShape: input,
+      macs: volume(input),
+      conventionSensitive: false,
+    };
+  },
 });
 
 interface GroupNormConfig extends Affine {

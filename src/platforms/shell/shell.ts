@@ -4,12 +4,15 @@
  * script (`printf '/count conv 3 64 3\n' | npm start`); the session ends at end of input or /quit.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Button, Context, Reply, Services, View } from '../../../commands/types.js';
+import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { drawPictures } from '../pictures.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
@@ -25,6 +28,8 @@ export interface ShellOptions {
   readonly lang: Lang | undefined;
   readonly user: string;
   readonly now: () => number;
+  /** Where pictures are written (under the data folder); their paths are printed. */
+  readonly pictures: string;
 }
 
 export class ShellPlatform implements Platform {
@@ -51,6 +56,11 @@ export class ShellPlatform implements Platform {
 
   async stop(): Promise<void> {
     this.finished();
+  }
+
+  /** A terminal has one scope and prints every channel's posts itself. */
+  async channelFor(): Promise<ChannelCheck> {
+    return { ok: true };
   }
 
   async post(_target: PostTarget, compose: (view: View) => Reply): Promise<void> {
@@ -161,9 +171,17 @@ export class ShellPlatform implements Platform {
 
   private async print(reply: Reply): Promise<void> {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
-    this.write(`${renderReply(reply, await this.lang(), this.style)}\n`);
+    const lang = await this.lang();
+    this.write(`${renderReply(reply, lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);
+    // A terminal shows no pictures: each is written to a file, its path and alt text printed.
+    for (const picture of await drawPictures(reply, this.o.log)) {
+      mkdirSync(this.o.pictures, { recursive: true });
+      const path = join(this.o.pictures, picture.name);
+      writeFileSync(path, picture.png);
+      this.say(this.style.dim(t(lang, msg('shell.picture', { path, alt: picture.alt }))));
+    }
   }
 
   private say(text: string): void {

@@ -37,7 +37,7 @@ export function actionListener(deps: ListenerDeps) {
         return;
       }
       const reply = await runAction(pressed.action, pressed.params, ctx, deps.log);
-      await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond });
+      await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond, userId: ctx.player.userId });
     });
   };
 }

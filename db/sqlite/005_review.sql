@@ -1,4 +1,4 @@
--- ParamQuiz schema 4: spaced repetition. A card per student per skill (a quiz topic × a mistake
+-- ParamQuiz schema 5: spaced repetition. A card per student per skill (a quiz topic × a mistake
 -- family: conv × bias), scheduled by FSRS (ts-fsrs); every review is logged with what FSRS needs
 -- to fit its parameters to this class later; and the practice question each student was given
 -- last, so /answer can answer it outside a round and the time taken can rate the recall.
