@@ -9,10 +9,8 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
-import { DiscordPlatform } from './platforms/discord/platform.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
-import { SlackPlatform } from './platforms/slack/platform.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
@@ -63,6 +61,22 @@ function redact(url: string): string {
   }
 }
 
+/** The chat platforms a configuration runs, loaded only when configured (discord.js and Bolt weigh tens of MB each). */
+export interface PlatformModules {
+  readonly discord?: new (deps: PlatformDeps) => Platform;
+  readonly slack?: new (deps: PlatformDeps) => Platform;
+}
+
+/** Whether this process is a Discord shard its manager started (it runs Discord only). */
+const isShardProcess = (config: Config): boolean => config.SHARDING_MANAGER !== undefined;
+
+export async function loadPlatforms(config: Config): Promise<PlatformModules> {
+  return {
+    ...(config.DISCORD_TOKEN ? { discord: (await import('./platforms/discord/platform.js')).DiscordPlatform } : {}),
+    ...(config.SLACK_BOT_TOKEN && !isShardProcess(config) ? { slack: (await import('./platforms/slack/platform.js')).SlackPlatform } : {}),
+  };
+}
+
 export class App {
   readonly store: Store;
   readonly counter: CountPool;
@@ -78,15 +92,16 @@ export class App {
   /** Resolves with the reason when a platform fails for good; the bot then stops and exits non-zero. */
   readonly failure = new Promise<Error>((resolve) => (this.failWith = resolve));
 
-  constructor(
+  /** Use App.open: it opens the store and loads the configured platforms first. */
+  private constructor(
     readonly config: Config,
     readonly log: Logger,
     io: AppIO,
-    readonly clock: Clock = systemClock,
-    /** Opened by App.open (PostgreSQL); the SQLite file is opened here when none is given. */
-    store?: Store,
+    readonly clock: Clock,
+    store: Store,
+    modules: PlatformModules,
   ) {
-    this.store = store ?? openSqlite(config);
+    this.store = store;
     this.counter = new CountPool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
@@ -115,10 +130,10 @@ export class App {
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
-    if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
-    if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
+    if (modules.discord) this.platforms.push(new modules.discord(deps));
+    if (modules.slack) this.platforms.push(new modules.slack(deps));
 
-    const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
+    const chat = this.platforms.length > 0;
     if (!chat) {
       const shell = new ShellPlatform({
         ...io,
@@ -136,9 +151,9 @@ export class App {
     }
   }
 
-  /** The app on the configured store (PostgreSQL is opened asynchronously). */
-  static async open(config: Config, log: Logger, io: AppIO, clock: Clock = systemClock): Promise<App> {
-    return new App(config, log, io, clock, await openStore(config));
+  /** The app on the configured store, with the configured platforms (loaded only when configured). */
+  static async open(config: Config, log: Logger, io: AppIO, clock: Clock = systemClock, store?: Store): Promise<App> {
+    return new App(config, log, io, clock, store ?? (await openStore(config)), await loadPlatforms(config));
   }
 
   async start(): Promise<void> {

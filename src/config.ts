@@ -45,6 +45,16 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: optional,
+  /** Run Discord as this many shard processes (`auto`: as many as Discord recommends). */
+  DISCORD_SHARDS: optional.transform((v, ctx) => {
+    if (v === undefined || v === 'auto') return v;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= 1 && n <= 1024) return n;
+    ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number of shards (1 to 1024)' });
+    return z.NEVER;
+  }),
+  /** Set by discord.js in the shard processes it starts. */
+  SHARDING_MANAGER: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,

@@ -385,12 +385,18 @@ export class QuizService {
     } else {
       board = 'all';
     }
-    const players = await this.store.boardSize(req.scopeId, board);
+    // The size, the asker's own row and the page asked for are independent: asked for together (on
+    // a server engine each goes on its own connection), the page fetched again only when it was past the end.
+    const asker = req.asker;
+    const asked = Math.max(1, req.page);
+    const [players, mine, firstTry] = await Promise.all([
+      this.store.boardSize(req.scopeId, board),
+      asker === undefined ? undefined : this.store.memberId(req.scopeId, asker.userId).then((id) => (id === undefined ? undefined : this.store.boardRowOf(req.scopeId, board, id))),
+      this.store.board(req.scopeId, board, (asked - 1) * PAGE_SIZE, PAGE_SIZE),
+    ]);
     const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
-    const page = Math.min(Math.max(1, req.page), pages);
-    const asker = req.asker && (await this.store.memberId(req.scopeId, req.asker.userId));
-    const mine = asker === undefined ? undefined : await this.store.boardRowOf(req.scopeId, board, asker);
-    const rows = await this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const page = Math.min(asked, pages);
+    const rows = page === asked ? firstTry : await this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine };
   }
 

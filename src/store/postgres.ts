@@ -101,6 +101,11 @@ async function rows<T>(db: Queryable, sql: string, params: readonly unknown[] = 
   return (await db.query(sql, params as unknown[])).rows as T[];
 }
 
+/** A hot read, prepared once per connection under `name` (planning costs more than running it). */
+async function prepared<T>(db: Queryable, name: string, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return (await db.query({ name, text: sql, values: params as unknown[] })).rows as T[];
+}
+
 async function one<T>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
   return (await rows<T>(db, sql, params))[0];
 }
@@ -216,7 +221,7 @@ export class PostgresStore implements Store {
 
   memberId(scopeId: string, userId: string): Promise<number | undefined> {
     return this.op(async (db) => {
-      const r = await one<{ id: string }>(db, 'SELECT id FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
+      const [r] = await prepared<{ id: string }>(db, 'member-id', 'SELECT id FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
       return r && Number(r.id);
     });
   }
@@ -386,8 +391,9 @@ export class PostgresStore implements Store {
   /** In ranking order a row's rank is its position unless it ties the row before: one count ranks the page. */
   board(scopeId: string, board: string, offset: number, limit: number): Promise<BoardRow[]> {
     return this.op(async (db) => {
-      const page = await rows<BoardRecord>(
+      const page = await prepared<BoardRecord>(
         db,
+        'board-page',
         `SELECT page.member_id, m.user_id, m.display_name, page.points, page.correct, page.answered
          FROM (SELECT member_id, points, correct, answered FROM scores WHERE scope_id = $1 AND board = $2
                ORDER BY points DESC, correct DESC, member_id LIMIT $3 OFFSET $4) AS page
@@ -407,13 +413,14 @@ export class PostgresStore implements Store {
   }
 
   boardSize(scopeId: string, board: string): Promise<number> {
-    return this.op((db) => count(db, 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2', [scopeId, board]));
+    return this.op(async (db) => Number((await prepared<{ n: string }>(db, 'board-size', 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2', [scopeId, board]))[0]!.n));
   }
 
   boardRowOf(scopeId: string, board: string, memberId: number): Promise<BoardRow | undefined> {
     return this.op(async (db) => {
-      const r = await one<BoardRecord>(
+      const [r] = await prepared<BoardRecord>(
         db,
+        'board-mine',
         `SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
          FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = $1 AND s.board = $2 AND s.member_id = $3`,
         [scopeId, board, memberId],
@@ -695,7 +702,8 @@ async function saveReviews(db: Queryable, memberId: number, reviews: readonly Ca
 
 /** 1 + the rows ranked ahead: points >= bounds the index range, the OR drops ties not ahead. */
 async function rankOf(db: Queryable, scopeId: string, board: string, points: number, correct: number): Promise<number> {
-  return 1 + (await count(db, 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2 AND points >= $3 AND (points > $3 OR correct > $4)', [scopeId, board, points, correct]));
+  const [r] = await prepared<{ n: string }>(db, 'board-rank', 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2 AND points >= $3 AND (points > $3 OR correct > $4)', [scopeId, board, points, correct]);
+  return 1 + Number(r!.n);
 }
 
 /** Applies db/postgres/NNN_name.sql not yet applied, each in a transaction, one process at a time. */
