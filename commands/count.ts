@@ -2,15 +2,20 @@
 import { KINDS } from '../src/engine/layers/index.js';
 import { PRESETS } from '../src/engine/presets/index.js';
 import { msg, t } from '../src/i18n/messages.js';
+import { countHelpReply } from './help.js';
 import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 
+/** What asks for the /count help instead of a count: `/count help`, `/count --help`. */
+const HELP_WORDS = new Set(['help', '--help', '-h', '?']);
+
 /** Answers a spec (off the event loop, with a deadline); `share` posts it in the channel instead of only to the asker. */
 export async function countReply(ctx: Context, spec: string, share: boolean): Promise<Reply> {
+  if (HELP_WORDS.has(spec.trim().toLowerCase())) return countHelpReply(ctx.lang);
   const a = await ctx.services.counter.answer(spec, ctx.lang);
-  if (!a.ok) return errorReply(ctx.lang, a.error);
+  if (!a.ok) return errorReply(ctx.lang, a.error, msg('help.pointCount'));
   return {
     visibility: share ? 'public' : 'private',
     tone: 'info',

@@ -11,7 +11,6 @@ import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
-import { Practice } from './quiz/practice.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
@@ -130,7 +129,7 @@ export class App {
       },
     });
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
-    this.services = { counter: this.counter, pictures: this.pictures, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
+    this.services = { counter: this.counter, pictures: this.pictures, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
@@ -143,7 +142,7 @@ export class App {
         ...io,
         services: this.services,
         log,
-        lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
+        lang: parseLang(config.PARAMQUIZ_LANG) ?? undefined,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
         now: () => clock.now(),
         pictures: join(dirname(config.DATABASE_PATH), 'pictures'),

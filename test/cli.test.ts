@@ -126,11 +126,12 @@ describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
   it('refuses a 10 MB spec on standard input', () => {
     const r = paramquiz(['count'], { input: Buffer.alloc(10 * 1024 * 1024, 'conv 3 64 3 > ') });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('The spec is too long: the limit is 20,000 characters.');
+    // one line: the error, then where the help is
+    expect(r.stderr.trim()).toBe('The spec is too long: the limit is 20,000 characters. (see `paramquiz count --help`)');
   });
 
   it('answers errors in the asked language', () => {
     const r = paramquiz(['count', 'conv', '3', '0', '3', '--lang', 'zh-TW']);
-    expect(r.stderr.trim()).toBe('`0` 不是有效的 COUT：至少要是 1。');
+    expect(r.stderr.trim()).toBe('`0` 不是有效的 COUT：至少要是 1。（見 `paramquiz count --help`）');
   });
 });

@@ -31,6 +31,13 @@ export function t(lang: Lang, ref: MessageRef): string {
   return render('params' in ref ? ref.params : undefined);
 }
 
+/** Items of a list as each language separates them: `a, b` in English, `甲、乙` in Chinese. */
+const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { en: ', ', 'zh-TW': '、' };
+export const joinList = (lang: Lang, items: readonly string[]): string => items.join(LIST_SEPARATOR[lang]);
+
+/** Between two sentences: a space in English, nothing after Chinese full-width punctuation. */
+export const SENTENCE_SEPARATOR: Readonly<Record<Lang, string>> = { en: ' ', 'zh-TW': '' };
+
 /** Accepts what users and platforms send: zh-TW, zh_TW, zh-Hant, zh-HK...; anything else is English. */
 export function parseLang(value: string | undefined | null): Lang | null {
   if (!value) return null;

@@ -6,7 +6,6 @@ import { afterEach } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
-import { Practice } from '../../src/quiz/practice.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { freshDatabase } from './postgres.js';
@@ -109,7 +108,7 @@ export async function harness(options: { engine?: Engine; location?: string; clo
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { counter: directCounter, pictures: picturesHere, channelFor: async () => ({ ok: true }), quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  const services: Services = { counter: directCounter, pictures: picturesHere, channelFor: async () => ({ ok: true }), quiz, practice: quiz.practice, scheduler, post };
   return {
     store,
     quiz,

@@ -42,7 +42,7 @@ export const engine = {
   'err.reshape': (p: P<'from' | 'to'>) => `\`reshape\`: ${p.from} cannot become ${p.to}: the number of elements differs.`,
   'err.inInModel': (p: P<'layer'>) => `\`${p.layer}\`: in= is for a single layer; inside a model the input comes from the previous layer.`,
   'err.residual': (p: P<'main' | 'shortcut'>) => `a residual branch gives ${p.main} but its shortcut gives ${p.shortcut}: they must match to be added.`,
-  'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\` (see \`--help\`).`,
+  'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\`.`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --log, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
@@ -51,8 +51,8 @@ export const engine = {
   'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max} once expanded, counting every repetition.`,
   'err.inputFirst': () => `\`input\` must come first: \`input 224x224x3 > conv 64 3 > ...\`.`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` is a whole model: it can only come first, e.g. \`${p.preset} top=false > flatten > dense 10\`.`,
-  'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` is not a layer kind: try conv, dense, bn, lstm, maxpool, ... (see \`--help\`).`,
-  'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` is not a layer kind: did you mean \`${p.suggestion}\`? (see \`--help\`)`,
+  'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` is not a layer kind: try conv, dense, bn, lstm, maxpool, ...`,
+  'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` is not a layer kind: did you mean \`${p.suggestion}\`?`,
   'err.codeSyntax': (p: P<'near' | 'expected'>) => `Could not read the code near \`${p.near}\`: expected ${p.expected}.`,
   'err.codeMissing': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\` is missing its \`${p.arg}\` argument.`,
   'err.codeArg': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\`: the value of \`${p.arg}\` must be a number, a tuple or a string literal.`,
@@ -60,9 +60,11 @@ export const engine = {
   'err.codeKwarg': (p: P<'call' | 'key'>) => `\`${p.call}(...)\` has no argument \`${p.key}=\`.`,
   'err.codeTooManyArgs': (p: P<'call' | 'max'>) => `\`${p.call}(...)\` takes at most ${p.max} positional argument(s) here; pass the rest by name.`,
   'err.codeMixed': () => `The code mixes PyTorch (nn.*) and Keras (layers.*) layers: paste one framework at a time.`,
-  'err.codeUnsupported': (p: P<'call'>) => `\`${p.call}\` is not a layer ParamQuiz knows yet; see \`--help\` for the supported kinds.`,
+  'err.codeUnsupported': (p: P<'call'>) => `\`${p.call}\` is not a layer ParamQuiz knows yet.`,
   'err.codeNesting': (p: P<'max'>) => `The code nests brackets more than ${p.max} deep: no model definition needs that many.`,
   'err.codeEmpty': () => `No layers found in the code: paste calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,
+
+  'help.pointCli': () => `(see \`paramquiz count --help\`)`,
 
   // ── layer kinds (for --help) ──
   'kind.conv': (p: P<'rank'>) => `${p.rank}D convolution: (k×…×C_in/groups + 1)×C_out.`,
@@ -143,6 +145,7 @@ export const engine = {
   'count.agree': () => `Keras and PyTorch count this the same way.`,
   'count.convention': (p: P<'framework' | 'other' | 'total'>) => `Counted with ${p.framework} conventions; ${p.other} conventions give ${p.total} in total.`,
   'count.mistake': (p: P<'text'>) => `Common mistake: ${p.text}`,
+  'count.mistakes': () => `Common mistakes (the count each gives, and why it is wrong):`,
   'summary.model': (p: P<'framework'>) => `Model summary (${p.framework} conventions)`,
   'summary.preset': (p: P<'name' | 'source' | 'framework'>) => `${p.name}: ${p.source} (${p.framework} conventions)`,
   'summary.presetBorrowed': (p: P<'name' | 'sources' | 'framework'>) => `${p.name}: the architecture of ${p.sources}, counted with ${p.framework} conventions`,
@@ -157,6 +160,7 @@ export const engine = {
   'summary.formulas': () => `Formulas:`,
   // ── --help ──
   'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart FILE.png] [--memory] [--seq N] [--batch N]`,
+  'help.usageChat': () => `Usage: /count SPEC [--framework keras|pytorch] [--lang en|zh-TW] [--layers] [--log] [--memory] [--seq N] [--batch N]   (share:true posts the answer in the channel)`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
     `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10).`,
