@@ -118,7 +118,7 @@ export class Practice {
     const target = review(cards.get(`${asked.topic}|${family}`), rating, now, { durationMs, correct, source: 'practice' });
     const reviews: CardReview[] = [{ topic: asked.topic, family, ...target }, ...lapses(asked.topic, mistakes, cards, now, 'practice', family)];
     const recorded = await this.store.recordPractice(
-      { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistake: mistakes.map((m) => m.id).join(',') || null, now },
+      { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistake: mistakes.map((m) => m.id).join(',') || null, now, boards: await this.scopes.boards(req.scopeId, now) },
       reviews,
     );
     return recorded ? { kind: 'recorded', question, value, correct, mistakes, rating, due: target.card.due, family } : { kind: 'duplicate' };

@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { CloseReason } from '../quiz/types.js';
+import { encodeAsk } from '../quiz/ask.js';
 import {
   scopeColumns,
   toBoardRow,
@@ -31,6 +32,15 @@ import {
   toPending,
   toReviewLog,
   toTopicStat,
+  toCell,
+  toExported,
+  toQuestion,
+  mistakeIds,
+  mistakesByRound,
+  type CellRecord,
+  type ExportedRecord,
+  type MistakeCountRecord,
+  type QuestionRecord,
   type AccuracyRecord,
   type AnswerRecord,
   type BoardRecord,
@@ -48,6 +58,14 @@ import {
 import { BUSY_BUDGET_MS } from './sqlite.js';
 import {
   StoreBusyError,
+  masteryBoards,
+  type AnswerCursor,
+  type BoardCell,
+  type ExportedAnswer,
+  type NewQuestion,
+  type RoundStat,
+  type StoredQuestion,
+  type TimeRange,
   type Accuracy,
   type AnswerInput,
   type BoardRow,
@@ -116,7 +134,7 @@ async function changed(db: Queryable, sql: string, params: readonly unknown[] = 
 
 const count = async (db: Queryable, sql: string, params: readonly unknown[]): Promise<number> => Number((await one<{ n: string }>(db, sql, params))?.n ?? 0);
 
-const SCOPE = 'SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds, scoring, daily_cap FROM scopes';
+const SCOPE = 'SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds, scoring, daily_cap, public_board FROM scopes';
 
 export class PostgresStore implements Store {
   private constructor(
@@ -208,8 +226,8 @@ export class PostgresStore implements Store {
       const next = { ...current, ...patch };
       const c = scopeColumns(next);
       await db.query(
-        `UPDATE scopes SET timezone = $2, language = $3, quiz_channel = $4, levels = $5, topics = $6, round_seconds = $7, scoring = $8, daily_cap = $9 WHERE id = $1`,
-        [c.id, c.timezone, c.language, c.quizChannel, c.levels, c.topics, c.roundSeconds, c.scoring, c.dailyCap],
+        `UPDATE scopes SET timezone = $2, language = $3, quiz_channel = $4, levels = $5, topics = $6, round_seconds = $7, scoring = $8, daily_cap = $9, public_board = $10 WHERE id = $1`,
+        [c.id, c.timezone, c.language, c.quizChannel, c.levels, c.topics, c.roundSeconds, c.scoring, c.dailyCap, c.publicBoard === 1],
       );
       return next;
     });
@@ -217,6 +235,13 @@ export class PostgresStore implements Store {
 
   scopesWithQuizChannel(): Promise<Scope[]> {
     return this.op(async (db) => (await rows<ScopeRecord>(db, `${SCOPE} WHERE quiz_channel IS NOT NULL ORDER BY id`)).map(toScope));
+  }
+
+  memberById(scopeId: string, memberId: number): Promise<Member | undefined> {
+    return this.op(async (db) => {
+      const r = await one<{ id: string; user_id: string; display_name: string }>(db, 'SELECT id, user_id, display_name FROM members WHERE scope_id = $1 AND id = $2', [scopeId, memberId]);
+      return r && { id: Number(r.id), userId: r.user_id, name: r.display_name };
+    });
   }
 
   memberId(scopeId: string, userId: string): Promise<number | undefined> {
@@ -247,9 +272,9 @@ export class PostgresStore implements Store {
       try {
         const r = await one<RoundRecord>(
           db,
-          `INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring, lease_owner, lease_until)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
-          [round.scopeId, round.channelId, round.seed, round.generator, round.level, round.topic, round.questionKey, round.answer.toString(), round.lang, round.openedBy, round.openedAt, round.closesAt, round.scoring, round.lease.owner, round.lease.until],
+          `INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring, lease_owner, lease_until, custom)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING *`,
+          [round.scopeId, round.channelId, round.seed, round.generator, round.level, round.topic, round.questionKey, round.answer.toString(), round.lang, round.openedBy, round.openedAt, round.closesAt, round.scoring, round.lease.owner, round.lease.until, round.custom ?? null],
         );
         return toRound(r!);
       } catch (e) {
@@ -340,7 +365,7 @@ export class PostgresStore implements Store {
   recordAnswer(a: AnswerInput): Promise<RecordResult> {
     return this.write(async (db): Promise<RecordResult> => {
       // The round's row lock orders the answers to it: "first" is decided one answer at a time.
-      const round = await one<{ scope_id: string; closed_at: string | null; closes_at: string; scoring: string }>(db, 'SELECT scope_id, closed_at, closes_at, scoring FROM rounds WHERE id = $1 FOR UPDATE', [a.roundId]);
+      const round = await one<{ scope_id: string; closed_at: string | null; closes_at: string; scoring: string; topic: string }>(db, 'SELECT scope_id, closed_at, closes_at, scoring, topic FROM rounds WHERE id = $1 FOR UPDATE', [a.roundId]);
       if (round === undefined) return { status: 'missing' };
       if (round.closed_at !== null || a.now >= Number(round.closes_at)) return { status: 'closed' };
       // The upsert locks the member's row: their answers in other rounds count against the cap in order.
@@ -367,6 +392,17 @@ export class PostgresStore implements Store {
           );
         }
       }
+      // The report's tallies, under the round's row lock taken above.
+      await db.query('UPDATE rounds SET answered = answered + 1, correct = correct + $1 WHERE id = $2', [a.correct ? 1 : 0, a.roundId]);
+      const mistakes = mistakeIds(a.mistake);
+      if (mistakes.length > 0) {
+        await db.query(
+          `INSERT INTO round_mistakes (round_id, mistake, answers) SELECT $1, id, 1 FROM unnest($2::text[]) AS m(id)
+           ON CONFLICT (round_id, mistake) DO UPDATE SET answers = round_mistakes.answers + 1`,
+          [a.roundId, mistakes],
+        );
+      }
+      await tallyTopics(db, round.scope_id, masteryBoards(a.boards), round.topic, a.correct);
       return { status: 'recorded', correct: a.correct, first, points, unscored };
     });
   }
@@ -436,9 +472,9 @@ export class PostgresStore implements Store {
       toSchedule(
         (await one<ScheduleRecord>(
           db,
-          `INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-          [s.scopeId, s.channelId, s.weekday, s.time, s.timezone, s.questions, s.spacingMinutes, s.level, s.topics.join(','), s.missed, s.createdAt],
+          `INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at, question_set)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+          [s.scopeId, s.channelId, s.weekday, s.time, s.timezone, s.questions, s.spacingMinutes, s.level, s.topics.join(','), s.missed, s.createdAt, s.questionSet ?? null],
         ))!,
       ),
     );
@@ -542,7 +578,7 @@ export class PostgresStore implements Store {
   recordPractice(p: PracticeInput, reviews: readonly CardReview[]): Promise<boolean> {
     return this.write(async (db) => {
       // The member's row lock orders one student's practice answers and their cards' reviews.
-      await db.query('SELECT 1 FROM members WHERE id = $1 FOR UPDATE', [p.memberId]);
+      const { scope_id: scopeId } = (await one<{ scope_id: string }>(db, 'SELECT scope_id FROM members WHERE id = $1 FOR UPDATE', [p.memberId]))!;
       const inserted =
         (await changed(
           db,
@@ -551,6 +587,7 @@ export class PostgresStore implements Store {
           [p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct, p.mistake, p.now],
         )) === 1;
       if (!inserted) return false;
+      await tallyTopics(db, scopeId, masteryBoards(p.boards), p.topic, p.correct);
       await saveReviews(db, p.memberId, reviews);
       await db.query('DELETE FROM practice_pending WHERE member_id = $1 AND seed = $2 AND level = $3 AND topic = $4', [p.memberId, p.seed, p.level, p.topic]);
       return true;
@@ -624,9 +661,9 @@ export class PostgresStore implements Store {
       (
         await rows<HistoryRecord>(
           db,
-          `SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = $1
+          `SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at, r.custom FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = $1
            UNION ALL
-           SELECT 'practice', seed, generator, level, topic, value, correct, answered_at FROM practice WHERE member_id = $1
+           SELECT 'practice', seed, generator, level, topic, value, correct, answered_at, NULL FROM practice WHERE member_id = $1
            ORDER BY answered_at, source DESC`,
           [memberId],
         )
@@ -662,6 +699,122 @@ export class PostgresStore implements Store {
       ).map(toTopicStat),
     );
   }
+
+  webSecret(candidate: string): Promise<string> {
+    return this.op(async (db) => {
+      await db.query('INSERT INTO web_secret (id, secret, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [candidate, Date.now()]);
+      return (await one<{ secret: string }>(db, 'SELECT secret FROM web_secret WHERE id = 1'))!.secret;
+    });
+  }
+
+  roundStats(scopeId: string, range: TimeRange, offset: number, limit: number): Promise<RoundStat[]> {
+    return this.op(async (db) => {
+      const rounds = await prepared<RoundRecord & { answered: number; correct: number }>(
+        db,
+        'report-rounds',
+        'SELECT * FROM rounds WHERE scope_id = $1 AND opened_at >= $2 AND opened_at < $3 ORDER BY opened_at DESC, id DESC LIMIT $4 OFFSET $5',
+        [scopeId, range.from, range.to, limit, offset],
+      );
+      const mistakes = mistakesByRound(
+        await prepared<MistakeCountRecord>(db, 'report-mistakes', 'SELECT round_id, mistake, answers FROM round_mistakes WHERE round_id = ANY($1::bigint[])', [rounds.map((r) => r.id)]),
+      );
+      return rounds.map((r) => ({ round: toRound(r), answered: Number(r.answered), correct: Number(r.correct), mistakes: mistakes.get(Number(r.id)) ?? [] }));
+    });
+  }
+
+  roundCount(scopeId: string, range: TimeRange): Promise<number> {
+    return this.op((db) => count(db, 'SELECT COUNT(*) AS n FROM rounds WHERE scope_id = $1 AND opened_at >= $2 AND opened_at < $3', [scopeId, range.from, range.to]));
+  }
+
+  firstRoundAt(scopeId: string): Promise<number | undefined> {
+    return this.op(async (db) => {
+      const r = await one<{ at: string | null }>(db, 'SELECT MIN(opened_at) AS at FROM rounds WHERE scope_id = $1', [scopeId]);
+      return r?.at == null ? undefined : Number(r.at);
+    });
+  }
+
+  classTopics(scopeId: string, board: string): Promise<TopicStat[]> {
+    return this.op(async (db) => (await prepared<TopicStatRecord>(db, 'report-topics', 'SELECT topic, answered, correct FROM class_topics WHERE scope_id = $1 AND board = $2 ORDER BY topic', [scopeId, board])).map(toTopicStat));
+  }
+
+  activeBoards(scopeId: string, boards: readonly string[]): Promise<string[]> {
+    return this.op(async (db) =>
+      (
+        await prepared<{ board: string }>(
+          db,
+          'report-active',
+          `SELECT b.board FROM unnest($2::text[]) WITH ORDINALITY AS b(board, at)
+           WHERE EXISTS (SELECT 1 FROM scores s WHERE s.scope_id = $1 AND s.board = b.board) ORDER BY b.at`,
+          [scopeId, [...boards]],
+        )
+      ).map((r) => r.board),
+    );
+  }
+
+  boardCells(scopeId: string, boards: readonly string[], members: readonly number[]): Promise<BoardCell[]> {
+    return this.op(async (db) =>
+      (
+        await prepared<CellRecord>(
+          db,
+          'report-cells',
+          'SELECT member_id, board, points, correct, answered FROM scores WHERE scope_id = $1 AND board = ANY($2::text[]) AND member_id = ANY($3::bigint[])',
+          [scopeId, [...boards], [...members]],
+        )
+      ).map(toCell),
+    );
+  }
+
+  answersPage(scopeId: string, range: TimeRange, after: AnswerCursor | null, limit: number): Promise<ExportedAnswer[]> {
+    return this.op(async (db) =>
+      (
+        await prepared<ExportedRecord>(
+          db,
+          'export-answers',
+          `SELECT a.round_id, a.member_id, m.user_id, m.display_name, r.topic, r.level, a.value, r.answer, a.correct, a.first, a.mistake, a.points, a.scored, a.answered_at
+           FROM rounds r JOIN answers a ON a.round_id = r.id JOIN members m ON m.id = a.member_id
+           WHERE r.scope_id = $1 AND r.opened_at >= $2 AND r.opened_at < $3 AND (a.round_id, a.member_id) > ($4, $5)
+           ORDER BY a.round_id, a.member_id LIMIT $6`,
+          [scopeId, range.from, range.to, after?.roundId ?? 0, after?.memberId ?? 0, limit],
+        )
+      ).map(toExported),
+    );
+  }
+
+  addQuestion(q: NewQuestion): Promise<StoredQuestion> {
+    return this.op(async (db) =>
+      toQuestion(
+        (await one<QuestionRecord>(
+          db,
+          `INSERT INTO questions (scope_id, set_name, spec, ask, level, wording, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+          [q.scopeId, q.set, q.spec, encodeAsk(q.ask), q.level, q.wording, q.createdBy, q.createdAt],
+        ))!,
+      ),
+    );
+  }
+
+  questions(scopeId: string, set?: string): Promise<StoredQuestion[]> {
+    return this.op(async (db) =>
+      (
+        set === undefined
+          ? await rows<QuestionRecord>(db, 'SELECT * FROM questions WHERE scope_id = $1 AND removed_at IS NULL ORDER BY id', [scopeId])
+          : await rows<QuestionRecord>(db, 'SELECT * FROM questions WHERE scope_id = $1 AND set_name = $2 AND removed_at IS NULL ORDER BY id', [scopeId, set])
+      ).map(toQuestion),
+    );
+  }
+
+  removeQuestion(scopeId: string, id: number, now: number): Promise<boolean> {
+    return this.op(async (db) => (await changed(db, 'UPDATE questions SET removed_at = $1 WHERE id = $2 AND scope_id = $3 AND removed_at IS NULL', [now, id, scopeId])) === 1);
+  }
+}
+
+/** Inside a transaction: one more answer (right or not) on the class's topic rows of these boards. */
+async function tallyTopics(db: Queryable, scopeId: string, boards: readonly string[], topic: string, correct: boolean): Promise<void> {
+  if (boards.length === 0) return;
+  await db.query(
+    `INSERT INTO class_topics (scope_id, board, topic, answered, correct) SELECT $1, board, $3, 1, $4 FROM unnest($2::text[]) AS b(board)
+     ON CONFLICT (scope_id, board, topic) DO UPDATE SET answered = class_topics.answered + 1, correct = class_topics.correct + EXCLUDED.correct`,
+    [scopeId, [...boards], topic, correct ? 1 : 0],
+  );
 }
 
 /** The member's id, created or renamed; `lock` takes their row lock for the rest of the transaction. */

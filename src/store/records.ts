@@ -6,7 +6,28 @@
 import type { Lang } from '../i18n/messages.js';
 import type { CloseReason, Level, Topic } from '../quiz/types.js';
 import type { MistakeFamily } from '../engine/types.js';
-import type { BoardRow, Card, CardPhase, HistoryItem, PendingPractice, Rating, ReviewLog, Round, RoundAnswer, RoundScoring, Schedule, ScheduleRun, Scope, ScoringMode, Season, TopicStat } from './store.js';
+import { parseAsk } from '../quiz/ask.js';
+import type {
+  BoardCell,
+  BoardRow,
+  Card,
+  CardPhase,
+  ExportedAnswer,
+  HistoryItem,
+  PendingPractice,
+  Rating,
+  ReviewLog,
+  Round,
+  RoundAnswer,
+  RoundScoring,
+  Schedule,
+  ScheduleRun,
+  Scope,
+  ScoringMode,
+  Season,
+  StoredQuestion,
+  TopicStat,
+} from './store.js';
 
 type Int = number | string | bigint;
 type Bool = number | boolean;
@@ -37,6 +58,7 @@ export interface RoundRecord {
   scoring: RoundScoring;
   lease_owner: string | null;
   lease_until: Int | null;
+  custom: string | null;
 }
 
 export const toRound = (r: RoundRecord): Round => ({
@@ -59,6 +81,7 @@ export const toRound = (r: RoundRecord): Round => ({
   messageRef: r.message_ref,
   scoring: r.scoring,
   lease: r.lease_owner === null ? null : { owner: r.lease_owner, until: int(r.lease_until ?? 0) },
+  custom: r.custom,
 });
 
 export interface AnswerRecord {
@@ -118,6 +141,7 @@ export interface ScopeRecord {
   round_seconds: Int | null;
   scoring: ScoringMode;
   daily_cap: Int;
+  public_board: Bool;
 }
 
 export const toScope = (r: ScopeRecord): Scope => ({
@@ -130,6 +154,7 @@ export const toScope = (r: ScopeRecord): Scope => ({
   roundSeconds: intOrNull(r.round_seconds),
   scoring: r.scoring,
   dailyCap: int(r.daily_cap),
+  publicBoard: bool(r.public_board),
 });
 
 /** A scope's settings as the columns store them. */
@@ -143,6 +168,7 @@ export const scopeColumns = (s: Scope) => ({
   roundSeconds: s.roundSeconds,
   scoring: s.scoring,
   dailyCap: s.dailyCap,
+  publicBoard: s.publicBoard ? 1 : 0,
 });
 
 export interface ScheduleRecord {
@@ -158,6 +184,7 @@ export interface ScheduleRecord {
   topics: string;
   missed: 'late' | 'skip';
   created_at: Int;
+  question_set: string | null;
 }
 
 export const toSchedule = (r: ScheduleRecord): Schedule => ({
@@ -173,6 +200,7 @@ export const toSchedule = (r: ScheduleRecord): Schedule => ({
   topics: list<Topic>(r.topics),
   missed: r.missed,
   createdAt: int(r.created_at),
+  questionSet: r.question_set,
 });
 
 export interface RunRecord {
@@ -210,6 +238,7 @@ export interface HistoryRecord {
   value: string;
   correct: Bool;
   answered_at: Int;
+  custom: string | null;
 }
 
 export const toHistoryItem = (r: HistoryRecord): HistoryItem => ({
@@ -221,6 +250,7 @@ export const toHistoryItem = (r: HistoryRecord): HistoryItem => ({
   value: BigInt(r.value),
   correct: bool(r.correct),
   answeredAt: int(r.answered_at),
+  custom: r.custom,
 });
 
 export interface TopicStatRecord {
@@ -327,3 +357,87 @@ export interface AccuracyRecord {
 }
 
 export const toAccuracy = (r: AccuracyRecord) => ({ answered: int(r.answered), correct: int(r.correct ?? 0) });
+
+export interface CellRecord {
+  member_id: Int;
+  board: string;
+  points: Int;
+  correct: Int;
+  answered: Int;
+}
+
+export const toCell = (r: CellRecord): BoardCell => ({ memberId: int(r.member_id), board: r.board, points: int(r.points), correct: int(r.correct), answered: int(r.answered) });
+
+export interface ExportedRecord {
+  round_id: Int;
+  member_id: Int;
+  user_id: string;
+  display_name: string;
+  topic: Topic;
+  level: Level;
+  value: string;
+  answer: string;
+  correct: Bool;
+  first: Bool;
+  mistake: string | null;
+  points: Int;
+  scored: Bool;
+  answered_at: Int;
+}
+
+export const toExported = (r: ExportedRecord): ExportedAnswer => ({
+  roundId: int(r.round_id),
+  memberId: int(r.member_id),
+  userId: r.user_id,
+  name: r.display_name,
+  topic: r.topic,
+  level: r.level,
+  value: BigInt(r.value),
+  answer: BigInt(r.answer),
+  correct: bool(r.correct),
+  first: bool(r.first),
+  mistake: r.mistake,
+  points: int(r.points),
+  scored: bool(r.scored),
+  answeredAt: int(r.answered_at),
+});
+
+export interface QuestionRecord {
+  id: Int;
+  scope_id: string;
+  set_name: string;
+  spec: string;
+  ask: string;
+  level: Level;
+  wording: string | null;
+  created_by: string;
+  created_at: Int;
+}
+
+export function toQuestion(r: QuestionRecord): StoredQuestion {
+  const ask = parseAsk(r.ask);
+  // Only encodeAsk writes this column: anything else is a damaged row, not a question to ask.
+  if (!ask) throw new Error(`question ${r.id} has an unreadable ask: ${r.ask}`);
+  return { id: int(r.id), scopeId: r.scope_id, set: r.set_name, spec: r.spec, ask, level: r.level, wording: r.wording, createdBy: r.created_by, createdAt: int(r.created_at) };
+}
+
+export interface MistakeCountRecord {
+  round_id: Int;
+  mistake: string;
+  answers: Int;
+}
+
+/** Each round's named mistakes, most made first (ties by id, so the order is the same on both engines). */
+export function mistakesByRound(rows: readonly MistakeCountRecord[]): Map<number, Array<{ id: string; answers: number }>> {
+  const out = new Map<number, Array<{ id: string; answers: number }>>();
+  for (const r of rows) {
+    const list = out.get(int(r.round_id)) ?? [];
+    list.push({ id: r.mistake, answers: int(r.answers) });
+    out.set(int(r.round_id), list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.answers - a.answers || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out;
+}
+
+/** The ids an answer's mistake column names (two mistakes that give the same value are both named). */
+export const mistakeIds = (mistake: string | null): string[] => (mistake === null || mistake === '' ? [] : [...new Set(mistake.split(','))]);

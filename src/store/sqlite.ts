@@ -22,6 +22,15 @@ import {
   toCard,
   toPending,
   toReviewLog,
+  toCell,
+  toExported,
+  toQuestion,
+  mistakeIds,
+  mistakesByRound,
+  type CellRecord,
+  type ExportedRecord,
+  type MistakeCountRecord,
+  type QuestionRecord,
   type AccuracyRecord,
   type CardRecord,
   type PendingRecord,
@@ -38,6 +47,14 @@ import {
 } from './records.js';
 import {
   StoreBusyError,
+  masteryBoards,
+  type AnswerCursor,
+  type BoardCell,
+  type ExportedAnswer,
+  type NewQuestion,
+  type RoundStat,
+  type StoredQuestion,
+  type TimeRange,
   type Accuracy,
   type AnswerInput,
   type Card,
@@ -66,6 +83,7 @@ import {
   type Unscored,
 } from './store.js';
 import type { CloseReason } from '../quiz/types.js';
+import { encodeAsk } from '../quiz/ask.js';
 
 /** How long a request may wait for another process's write lock before the asker is told "busy". */
 export const BUSY_BUDGET_MS = 2_000;
@@ -78,20 +96,21 @@ const isBusy = (e: unknown): boolean => {
 /** Every statement, prepared once per connection. */
 function prepare(db: Db) {
   const p = (sql: string) => db.prepare(sql);
-  const SCOPE = 'SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds, scoring, daily_cap FROM scopes';
+  const SCOPE = 'SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds, scoring, daily_cap, public_board FROM scopes';
   return {
     scope: p(`${SCOPE} WHERE id = ?`),
     insertScope: p('INSERT INTO scopes (id, timezone, language, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     updateScope: p(`UPDATE scopes SET timezone = @timezone, language = @language, quiz_channel = @quizChannel, levels = @levels,
-                    topics = @topics, round_seconds = @roundSeconds, scoring = @scoring, daily_cap = @dailyCap WHERE id = @id`),
+                    topics = @topics, round_seconds = @roundSeconds, scoring = @scoring, daily_cap = @dailyCap, public_board = @publicBoard WHERE id = @id`),
     scopesWithChannel: p(`${SCOPE} WHERE quiz_channel IS NOT NULL`),
     member: p('SELECT id, display_name FROM members WHERE scope_id = ? AND user_id = ?'),
+    memberById: p('SELECT id, user_id, display_name FROM members WHERE scope_id = ? AND id = ?'),
     insertMember: p('INSERT INTO members (scope_id, user_id, display_name) VALUES (?, ?, ?)'),
     renameMember: p('UPDATE members SET display_name = ? WHERE id = ?'),
     findMember: p(`SELECT id, user_id, display_name FROM members WHERE scope_id = ? AND (user_id = ? OR lower(display_name) = lower(?))
                    ORDER BY user_id = ? DESC LIMIT 1`),
-    insertRound: p(`INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring, lease_owner, lease_until)
-                    VALUES (@scopeId, @channelId, @seed, @generator, @level, @topic, @questionKey, @answer, @lang, @openedBy, @openedAt, @closesAt, @scoring, @leaseOwner, @leaseUntil)`),
+    insertRound: p(`INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring, lease_owner, lease_until, custom)
+                    VALUES (@scopeId, @channelId, @seed, @generator, @level, @topic, @questionKey, @answer, @lang, @openedBy, @openedAt, @closesAt, @scoring, @leaseOwner, @leaseUntil, @custom)`),
     round: p('SELECT * FROM rounds WHERE id = ?'),
     openIn: p('SELECT * FROM rounds WHERE scope_id = ? AND channel_id = ? AND closed_at IS NULL'),
     open: p('SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at'),
@@ -117,6 +136,12 @@ function prepare(db: Db) {
     cappedToday: p('SELECT COUNT(*) FROM answers WHERE member_id = ? AND capped = 1 AND answered_at >= ? AND answered_at < ?'),
     insertAnswer: p(`INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    tallyRound: p('UPDATE rounds SET answered = answered + 1, correct = correct + ? WHERE id = ?'),
+    tallyMistake: p('INSERT INTO round_mistakes (round_id, mistake, answers) VALUES (?, ?, 1) ON CONFLICT (round_id, mistake) DO UPDATE SET answers = answers + 1'),
+    tallyTopic: p(`INSERT INTO class_topics (scope_id, board, topic, answered, correct) VALUES (?, ?, ?, 1, ?)
+                   ON CONFLICT (scope_id, board, topic) DO UPDATE SET answered = answered + 1, correct = correct + excluded.correct`),
+    tallyMemberTopic: p(`INSERT INTO class_topics (scope_id, board, topic, answered, correct) SELECT scope_id, ?, ?, 1, ? FROM members WHERE id = ?
+                         ON CONFLICT (scope_id, board, topic) DO UPDATE SET answered = answered + 1, correct = correct + excluded.correct`),
     addScore: p(`INSERT INTO scores (scope_id, board, member_id, points, correct, answered) VALUES (?, ?, ?, ?, ?, 1)
                  ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
                    points = points + excluded.points, correct = correct + excluded.correct, answered = answered + 1`),
@@ -134,8 +159,8 @@ function prepare(db: Db) {
     ahead: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND points >= ? AND (points > ? OR correct > ?)`),
     mine: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
              FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = ? AND s.board = ? AND s.member_id = ?`),
-    insertSchedule: p(`INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at)
-                       VALUES (@scopeId, @channelId, @weekday, @time, @timezone, @questions, @spacingMinutes, @level, @topics, @missed, @createdAt)`),
+    insertSchedule: p(`INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at, question_set)
+                       VALUES (@scopeId, @channelId, @weekday, @time, @timezone, @questions, @spacingMinutes, @level, @topics, @missed, @createdAt, @questionSet)`),
     schedule: p('SELECT * FROM schedules WHERE id = ?'),
     schedules: p('SELECT * FROM schedules WHERE scope_id = ? AND removed_at IS NULL ORDER BY id'),
     activeSchedules: p('SELECT * FROM schedules WHERE removed_at IS NULL ORDER BY id'),
@@ -156,9 +181,9 @@ function prepare(db: Db) {
     zeroPoints: p('UPDATE answers SET points = 0, bonus = 0 WHERE member_id = ?'),
     insertPractice: p(`INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, answered_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-    history: p(`SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
+    history: p(`SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at, r.custom FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
                 UNION ALL
-                SELECT 'practice', seed, generator, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
+                SELECT 'practice', seed, generator, level, topic, value, correct, answered_at, NULL FROM practice WHERE member_id = ?
                 ORDER BY answered_at, 1`),
     // The range on board keeps to the primary key: one scope's weekly boards, then one member's rows.
     weeklyPoints: p(`SELECT board, points FROM scores WHERE scope_id = ? AND board >= 'week:' AND board < 'week;' AND member_id = ? ORDER BY board DESC LIMIT ?`),
@@ -189,6 +214,27 @@ function prepare(db: Db) {
                      family = excluded.family, channel_id = excluded.channel_id, issued_at = excluded.issued_at`),
     pending: p('SELECT * FROM practice_pending WHERE member_id = ?'),
     clearPending: p('DELETE FROM practice_pending WHERE member_id = ? AND seed = ? AND level = ? AND topic = ?'),
+    keepSecret: p('INSERT INTO web_secret (id, secret, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING'),
+    secret: p('SELECT secret FROM web_secret WHERE id = 1'),
+    // The range on (scope_id, opened_at) is rounds_by_scope_opened, read backwards.
+    roundsIn: p('SELECT * FROM rounds WHERE scope_id = ? AND opened_at >= ? AND opened_at < ? ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?'),
+    roundCount: p('SELECT COUNT(*) FROM rounds WHERE scope_id = ? AND opened_at >= ? AND opened_at < ?'),
+    firstRound: p('SELECT MIN(opened_at) FROM rounds WHERE scope_id = ?'),
+    roundMistakes: p('SELECT round_id, mistake, answers FROM round_mistakes WHERE round_id IN (SELECT value FROM json_each(?))'),
+    classTopics: p('SELECT topic, answered, correct FROM class_topics WHERE scope_id = ? AND board = ? ORDER BY topic'),
+    activeBoards: p('SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM scores s WHERE s.scope_id = ? AND s.board = j.value) ORDER BY j.key'),
+    boardCells: p(`SELECT member_id, board, points, correct, answered FROM scores
+                   WHERE scope_id = ? AND board IN (SELECT value FROM json_each(?)) AND member_id IN (SELECT value FROM json_each(?))`),
+    // Rounds in id order, each one's answers in member order: the unique (round_id, member_id) index, page after page.
+    answersPage: p(`SELECT a.round_id, a.member_id, m.user_id, m.display_name, r.topic, r.level, a.value, r.answer, a.correct, a.first, a.mistake, a.points, a.scored, a.answered_at
+                    FROM rounds r JOIN answers a ON a.round_id = r.id JOIN members m ON m.id = a.member_id
+                    WHERE r.scope_id = @scope AND r.opened_at >= @from AND r.opened_at < @to AND r.id >= @round AND (r.id > @round OR a.member_id > @member)
+                    ORDER BY r.id, a.member_id LIMIT @limit`),
+    insertQuestion: p(`INSERT INTO questions (scope_id, set_name, spec, ask, level, wording, created_by, created_at)
+                       VALUES (@scopeId, @set, @spec, @ask, @level, @wording, @createdBy, @createdAt) RETURNING *`),
+    questions: p('SELECT * FROM questions WHERE scope_id = ? AND removed_at IS NULL ORDER BY id'),
+    questionsOf: p('SELECT * FROM questions WHERE scope_id = ? AND set_name = ? AND removed_at IS NULL ORDER BY id'),
+    removeQuestion: p('UPDATE questions SET removed_at = ? WHERE id = ? AND scope_id = ? AND removed_at IS NULL'),
   };
 }
 type Statements = ReturnType<typeof prepare>;
@@ -276,6 +322,13 @@ export class SqliteStore implements Store {
     return this.op(() => (this.q.scopesWithChannel.all() as ScopeRecord[]).map(toScope));
   }
 
+  memberById(scopeId: string, memberId: number): Promise<Member | undefined> {
+    return this.op(() => {
+      const r = this.q.memberById.get(scopeId, memberId) as { id: number; user_id: string; display_name: string } | undefined;
+      return r && { id: r.id, userId: r.user_id, name: r.display_name };
+    });
+  }
+
   memberId(scopeId: string, userId: string): Promise<number | undefined> {
     return this.op(() => (this.q.member.get(scopeId, userId) as { id: number } | undefined)?.id);
   }
@@ -303,7 +356,7 @@ export class SqliteStore implements Store {
     return this.op(() => {
       try {
         const { lease, ...fields } = round;
-        const id = Number(this.q.insertRound.run({ ...fields, answer: round.answer.toString(), leaseOwner: lease.owner, leaseUntil: lease.until }).lastInsertRowid);
+        const id = Number(this.q.insertRound.run({ ...fields, answer: round.answer.toString(), leaseOwner: lease.owner, leaseUntil: lease.until, custom: round.custom ?? null }).lastInsertRowid);
         return toRound(this.q.round.get(id) as RoundRecord);
       } catch (e) {
         if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
@@ -399,6 +452,9 @@ export class SqliteStore implements Store {
       const capped = scored && round.scoring === 'capped';
       this.q.insertAnswer.run(a.roundId, memberId, a.value.toString(), a.correct ? 1 : 0, first ? 1 : 0, a.mistake, points, scored ? 1 : 0, capped ? 1 : 0, a.now);
       if (scored) for (const board of a.boards) this.q.addScore.run(round.scope_id, board, memberId, points, a.correct ? 1 : 0);
+      this.q.tallyRound.run(a.correct ? 1 : 0, a.roundId);
+      for (const id of mistakeIds(a.mistake)) this.q.tallyMistake.run(a.roundId, id);
+      for (const board of masteryBoards(a.boards)) this.q.tallyTopic.run(round.scope_id, board, round.topic, a.correct ? 1 : 0);
       return { status: 'recorded', correct: a.correct, first, points, unscored };
     });
   }
@@ -445,7 +501,7 @@ export class SqliteStore implements Store {
 
   addSchedule(s: NewSchedule): Promise<Schedule> {
     return this.op(() => {
-      const id = Number(this.q.insertSchedule.run({ ...s, topics: s.topics.join(',') }).lastInsertRowid);
+      const id = Number(this.q.insertSchedule.run({ ...s, topics: s.topics.join(','), questionSet: s.questionSet ?? null }).lastInsertRowid);
       return toSchedule(this.q.schedule.get(id) as ScheduleRecord);
     });
   }
@@ -532,6 +588,7 @@ export class SqliteStore implements Store {
     return this.write(() => {
       const inserted = this.q.insertPractice.run(p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct ? 1 : 0, p.mistake, p.now).changes === 1;
       if (!inserted) return false;
+      for (const board of masteryBoards(p.boards)) this.q.tallyMemberTopic.run(board, p.topic, p.correct ? 1 : 0, p.memberId);
       this.saveReviews(p.memberId, reviews);
       this.q.clearPending.run(p.memberId, p.seed, p.level, p.topic);
       return true;
@@ -587,5 +644,58 @@ export class SqliteStore implements Store {
 
   topicStats(memberId: number): Promise<TopicStat[]> {
     return this.op(() => (this.q.topicStats.all(memberId, memberId) as TopicStatRecord[]).map(toTopicStat));
+  }
+
+  webSecret(candidate: string): Promise<string> {
+    return this.write(() => {
+      this.q.keepSecret.run(candidate, Date.now());
+      return this.q.secret.pluck().get() as string;
+    });
+  }
+
+  roundStats(scopeId: string, range: TimeRange, offset: number, limit: number): Promise<RoundStat[]> {
+    return this.op(() => {
+      const rounds = (this.q.roundsIn.all(scopeId, range.from, range.to, limit, offset) as Array<RoundRecord & { answered: number; correct: number }>);
+      const mistakes = mistakesByRound(this.q.roundMistakes.all(JSON.stringify(rounds.map((r) => r.id))) as MistakeCountRecord[]);
+      return rounds.map((r) => ({ round: toRound(r), answered: Number(r.answered), correct: Number(r.correct), mistakes: mistakes.get(Number(r.id)) ?? [] }));
+    });
+  }
+
+  roundCount(scopeId: string, range: TimeRange): Promise<number> {
+    return this.op(() => this.q.roundCount.pluck().get(scopeId, range.from, range.to) as number);
+  }
+
+  firstRoundAt(scopeId: string): Promise<number | undefined> {
+    return this.op(() => (this.q.firstRound.pluck().get(scopeId) as number | null) ?? undefined);
+  }
+
+  classTopics(scopeId: string, board: string): Promise<TopicStat[]> {
+    return this.op(() => (this.q.classTopics.all(scopeId, board) as TopicStatRecord[]).map(toTopicStat));
+  }
+
+  activeBoards(scopeId: string, boards: readonly string[]): Promise<string[]> {
+    return this.op(() => this.q.activeBoards.pluck().all(JSON.stringify(boards), scopeId) as string[]);
+  }
+
+  boardCells(scopeId: string, boards: readonly string[], members: readonly number[]): Promise<BoardCell[]> {
+    return this.op(() => (this.q.boardCells.all(scopeId, JSON.stringify(boards), JSON.stringify(members)) as CellRecord[]).map(toCell));
+  }
+
+  answersPage(scopeId: string, range: TimeRange, after: AnswerCursor | null, limit: number): Promise<ExportedAnswer[]> {
+    return this.op(() =>
+      (this.q.answersPage.all({ scope: scopeId, from: range.from, to: range.to, round: after?.roundId ?? 0, member: after?.memberId ?? 0, limit }) as ExportedRecord[]).map(toExported),
+    );
+  }
+
+  addQuestion(q: NewQuestion): Promise<StoredQuestion> {
+    return this.op(() => toQuestion(this.q.insertQuestion.get({ ...q, ask: encodeAsk(q.ask) }) as QuestionRecord));
+  }
+
+  questions(scopeId: string, set?: string): Promise<StoredQuestion[]> {
+    return this.op(() => ((set === undefined ? this.q.questions.all(scopeId) : this.q.questionsOf.all(scopeId, set)) as QuestionRecord[]).map(toQuestion));
+  }
+
+  removeQuestion(scopeId: string, id: number, now: number): Promise<boolean> {
+    return this.op(() => this.q.removeQuestion.run(now, id, scopeId).changes === 1);
   }
 }

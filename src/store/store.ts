@@ -9,6 +9,7 @@
 import type { Lang } from '../i18n/messages.js';
 import type { CloseReason, Level, Topic } from '../quiz/types.js';
 import type { MistakeFamily } from '../engine/types.js';
+import type { TeacherAsk } from '../quiz/ask.js';
 
 /**
  * How the rounds a student starts are scored in a scope: `capped` (the default) up to a daily
@@ -35,9 +36,11 @@ export interface Scope {
   readonly scoring: ScoringMode;
   /** Scored questions per student per day in rounds students start (scoring=capped). */
   readonly dailyCap: number;
+  /** The class board is on the web for anyone with its address (it shows names: off until an admin turns it on). */
+  readonly publicBoard: boolean;
 }
 
-export type ScopeSettings = Partial<Pick<Scope, 'timezone' | 'language' | 'quizChannel' | 'levels' | 'topics' | 'roundSeconds' | 'scoring' | 'dailyCap'>>;
+export type ScopeSettings = Partial<Pick<Scope, 'timezone' | 'language' | 'quizChannel' | 'levels' | 'topics' | 'roundSeconds' | 'scoring' | 'dailyCap' | 'publicBoard'>>;
 
 export interface Schedule {
   readonly id: number;
@@ -55,9 +58,11 @@ export interface Schedule {
   /** A run missed while the bot was down: posted late once, or skipped. */
   readonly missed: 'late' | 'skip';
   readonly createdAt: number;
+  /** The question set it draws from (a teacher's questions), or null to generate questions. */
+  readonly questionSet: string | null;
 }
 
-export type NewSchedule = Omit<Schedule, 'id'>;
+export type NewSchedule = Omit<Schedule, 'id' | 'questionSet'> & { readonly questionSet?: string | null };
 
 export interface ScheduleRun {
   readonly scheduleId: number;
@@ -86,6 +91,8 @@ export interface HistoryItem {
   readonly value: bigint;
   readonly correct: boolean;
   readonly answeredAt: number;
+  /** A teacher's question as it was asked (Round.custom); null for a generated one or practice. */
+  readonly custom: string | null;
 }
 
 export interface Round {
@@ -109,6 +116,11 @@ export interface Round {
   readonly scoring: RoundScoring;
   /** The process that closes and reveals the round, while its lease lasts (epoch ms). */
   readonly lease: Lease | null;
+  /**
+   * A teacher's question as built when the round opened (quiz/custom.ts encodes it), so it is
+   * shown and checked as asked; null for a generated question, replayed from its seed.
+   */
+  readonly custom: string | null;
 }
 
 /** Who holds a round: its timer and its reveal are that process's until `until`. */
@@ -117,7 +129,7 @@ export interface Lease {
   readonly until: number;
 }
 
-export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef' | 'lease'> & { readonly lease: Lease };
+export type NewRound = Omit<Round, 'id' | 'closedAt' | 'closeReason' | 'revealedAt' | 'messageRef' | 'lease' | 'custom'> & { readonly lease: Lease; readonly custom?: string | null };
 
 /** A student's scored questions today in capped rounds, and how many they may have. */
 export interface DailyCap {
@@ -208,6 +220,8 @@ export interface PracticeInput {
   readonly correct: boolean;
   readonly mistake: string | null;
   readonly now: number;
+  /** The boards the answer counts on (the class's mastery per topic is kept on them). */
+  readonly boards: readonly string[];
 }
 
 /** What a scope was asked recently: the questions' keys and their answers. */
@@ -290,6 +304,76 @@ export interface PendingPractice {
   readonly issuedAt: number;
 }
 
+/** A window of time, epoch ms: [from, to). */
+export interface TimeRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A round as the teacher's report lists it: the question, how many answered, how many were right, and the named mistakes made. */
+export interface RoundStat {
+  readonly round: Round;
+  readonly answered: number;
+  readonly correct: number;
+  /** Each named mistake with the answers that made it, most made first (an answer naming two counts for both). */
+  readonly mistakes: ReadonlyArray<{ readonly id: string; readonly answers: number }>;
+}
+
+/** One member's row on one board: a cell of the student × week matrix. */
+export interface BoardCell {
+  readonly memberId: number;
+  readonly board: string;
+  readonly points: number;
+  readonly correct: number;
+  readonly answered: number;
+}
+
+/** One answer given in a round, as the per-answer export writes it. */
+export interface ExportedAnswer {
+  readonly roundId: number;
+  readonly memberId: number;
+  readonly userId: string;
+  readonly name: string;
+  readonly topic: Topic;
+  readonly level: Level;
+  readonly value: bigint;
+  readonly answer: bigint;
+  readonly correct: boolean;
+  readonly first: boolean;
+  readonly mistake: string | null;
+  readonly points: number;
+  readonly scored: boolean;
+  readonly answeredAt: number;
+}
+
+/** Where a page of exported answers ends: the next page starts after this round and member. */
+export interface AnswerCursor {
+  readonly roundId: number;
+  readonly memberId: number;
+}
+
+/** A teacher's question: a spec (or pasted code), what to ask of it, at which level, and optionally in the teacher's words. */
+export interface TeacherQuestion {
+  readonly spec: string;
+  readonly ask: TeacherAsk;
+  readonly level: Level;
+  readonly wording: string | null;
+}
+
+/** A question of a scope's question set. */
+export interface StoredQuestion extends TeacherQuestion {
+  readonly id: number;
+  readonly scopeId: string;
+  readonly set: string;
+  readonly createdBy: string;
+  readonly createdAt: number;
+}
+
+export type NewQuestion = Omit<StoredQuestion, 'id'>;
+
+/** The boards the class's mastery per topic is kept on: all time and the season, not each week. */
+export const masteryBoards = (boards: readonly string[]): string[] => boards.filter((b) => !b.startsWith('week:'));
+
 /** Thrown when the store stays locked past its budget: the asker is told "busy, try again". */
 export class StoreBusyError extends Error {
   constructor(readonly waitedMs: number) {
@@ -308,6 +392,8 @@ export interface Store {
   updateScope(id: string, patch: ScopeSettings): Promise<Scope>;
   scopesWithQuizChannel(): Promise<Scope[]>;
 
+  /** A member of the scope by the store's own id, or undefined if there is none. */
+  memberById(scopeId: string, memberId: number): Promise<Member | undefined>;
   /** A member's id by platform user id, or undefined if they never took part. */
   memberId(scopeId: string, userId: string): Promise<number | undefined>;
   /** A member by platform id or display name (case-insensitive), the id winning a tie. */
@@ -403,6 +489,33 @@ export interface Store {
   recentAccuracy(memberId: number, limit: number): Promise<Accuracy>;
   /** How many of the last `limit` answers given in a channel's rounds were right. */
   channelAccuracy(scopeId: string, channelId: string, limit: number): Promise<Accuracy>;
+
+  /**
+   * The key web links are signed with: `candidate` is kept the first time it is asked for, and
+   * the kept one returned ever after (every process signs with the same key).
+   */
+  webSecret(candidate: string): Promise<string>;
+  /** A page of the scope's rounds opened in `range`, newest first, with their tallies. */
+  roundStats(scopeId: string, range: TimeRange, offset: number, limit: number): Promise<RoundStat[]>;
+  /** How many rounds the scope opened in `range`. */
+  roundCount(scopeId: string, range: TimeRange): Promise<number>;
+  /** When the scope's first round opened; undefined before any. */
+  firstRoundAt(scopeId: string): Promise<number | undefined>;
+  /** The class's answers per topic on a board ('all', 'season:<id>'), rounds and practice alike. */
+  classTopics(scopeId: string, board: string): Promise<TopicStat[]>;
+  /** Which of `boards` anyone in the scope has a score on, in the order given (the weeks a class played). */
+  activeBoards(scopeId: string, boards: readonly string[]): Promise<string[]>;
+  /** The rows of `members` on `boards`: a page of the student × week matrix. */
+  boardCells(scopeId: string, boards: readonly string[], members: readonly number[]): Promise<BoardCell[]>;
+  /** The next `limit` answers given in the scope's rounds opened in `range`, in (round, member) order after `after`. */
+  answersPage(scopeId: string, range: TimeRange, after: AnswerCursor | null, limit: number): Promise<ExportedAnswer[]>;
+
+  /** Adds a question to a scope's set. */
+  addQuestion(q: NewQuestion): Promise<StoredQuestion>;
+  /** A scope's questions, oldest first: one set's, or every set's. */
+  questions(scopeId: string, set?: string): Promise<StoredQuestion[]>;
+  /** Removes a question of this scope (rounds that asked it keep it); false if there is none. */
+  removeQuestion(scopeId: string, id: number, now: number): Promise<boolean>;
 
   /** A member's cards, soonest due first. */
   cards(memberId: number): Promise<Card[]>;

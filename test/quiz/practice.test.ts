@@ -34,7 +34,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await h.quiz.scope(scopeId);
       const member = await h.store.ensureMember(scopeId, alice.userId, alice.name);
       for (let i = 0; i < 10; i++) {
-        await h.store.recordPractice({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistake: null, now: i }, []);
+        await h.store.recordPractice({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistake: null, now: i, boards: ['all'] }, []);
       }
       const given = await h.services.practice.next(scopeId, alice, 'C1');
       expect(given.question.topic).toBe('conv');
@@ -104,9 +104,9 @@ describe.each(ENGINES)('on %s', (engine) => {
       };
       expect((await start()).round.level).toBe('easy');
       const member = await h.store.ensureMember(scopeId, alice.userId, alice.name);
-      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistake: null, now: i }, []);
+      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistake: null, now: i, boards: ['all'] }, []);
       expect((await start()).round.level).toBe('hard');
-      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistake: null, now: 100 + i }, []);
+      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistake: null, now: 100 + i, boards: ['all'] }, []);
       expect((await start()).round.level).toBe('medium');
       // bob has no answers: the channel's decide (none yet in C2: easy)
       expect((await start(bob, 'C2')).round.level).toBe('easy');

@@ -16,7 +16,7 @@ function revealOf(seed: number, level: (typeof LEVELS)[number], topic: (typeof T
   const question = generate(seed, level, topic);
   const round: Round = {
     id: 7, scopeId: 'shell:local', channelId: 'terminal', seed, generator: 2, level, topic, questionKey: question.key, answer: question.answer, lang: 'en',
-    openedBy: null, openedAt: 0, closesAt: 60_000, closedAt: 60_000, closeReason: 'timeout', revealedAt: null, messageRef: null, scoring: 'scored', lease: null,
+    openedBy: null, openedAt: 0, closesAt: 60_000, closedAt: 60_000, closeReason: 'timeout', revealedAt: null, messageRef: null, scoring: 'scored', lease: null, custom: null,
   };
   const mistake = question.mistakes[0];
   const answer = (name: string, value: bigint, correct: boolean, first: boolean): RoundAnswer => ({

@@ -46,7 +46,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await store.setPendingPractice({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'conv', family: 'bias', channelId: 'C1', issuedAt: 100 });
       await store.setPendingPractice({ memberId: member, seed: 6, generator: 2, level: 'medium', topic: 'dense', family: 'bias', channelId: 'C2', issuedAt: 200 });
       expect(await store.pendingPractice(member)).toMatchObject({ seed: 6, topic: 'dense', channelId: 'C2', issuedAt: 200 });
-      const answer = { memberId: member, seed: 6, generator: 2, level: 'medium' as const, topic: 'dense' as const, value: 42n, correct: false, mistake: 'forgotBias', now: 300 };
+      const answer = { memberId: member, seed: 6, generator: 2, level: 'medium' as const, topic: 'dense' as const, value: 42n, correct: false, mistake: 'forgotBias', now: 300, boards: ['all'] };
       expect(await store.recordPractice(answer, [review('bias', 400, 300, 1)])).toBe(true);
       expect(await store.pendingPractice(member)).toBeUndefined();
       expect(await store.cards(member)).toHaveLength(1);
@@ -59,7 +59,7 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('an answer to another question leaves the pending one in place', async () => {
       const { store, member } = await storeWithMember();
       await store.setPendingPractice({ memberId: member, seed: 6, generator: 2, level: 'medium', topic: 'dense', family: 'bias', channelId: 'C2', issuedAt: 200 });
-      await store.recordPractice({ memberId: member, seed: 7, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: true, mistake: null, now: 300 }, []);
+      await store.recordPractice({ memberId: member, seed: 7, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: true, mistake: null, now: 300, boards: ['all'] }, []);
       expect(await store.pendingPractice(member)).toMatchObject({ seed: 6 });
       });
   });
@@ -82,7 +82,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const daily = { cap: 100, from: 0, to: 1 };
       await store.recordAnswer({ roundId: round.id, member: { userId: 'U1', name: 'ana' }, value: 5n, correct: true, mistake: null, points: 10, now: 10, boards: [], daily });
       await store.recordAnswer({ roundId: round.id, member: { userId: 'U2', name: 'ben' }, value: 4n, correct: false, mistake: null, points: 10, now: 11, boards: [], daily });
-      for (let i = 0; i < 4; i++) await store.recordPractice({ memberId: member, seed: i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i === 0, mistake: null, now: 20 + i }, []);
+      for (let i = 0; i < 4; i++) await store.recordPractice({ memberId: member, seed: i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i === 0, mistake: null, now: 20 + i, boards: ['all'] }, []);
       expect(await store.recentAccuracy(member, 20)).toEqual({ answered: 5, correct: 2 });
       expect(await store.recentAccuracy(member, 3)).toEqual({ answered: 3, correct: 0 });
       expect(await store.channelAccuracy('s', 'C1', 50)).toEqual({ answered: 2, correct: 1 });
