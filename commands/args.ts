@@ -66,7 +66,7 @@ export function parseTextArgs(command: Command, text: string): Checked {
   const raw: Record<string, string> = {};
   const positional = command.options.filter((o) => !o.choices);
   for (const token of trimmed === '' ? [] : trimmed.split(/\s+/)) {
-    const named = /^([a-z_]+)[:=](.*)$/i.exec(token);
+    const named = /^([a-z_][a-z_-]*)[:=](.*)$/i.exec(token);
     if (named) {
       raw[named[1]!.toLowerCase()] = named[2]!;
       continue;

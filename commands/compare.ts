@@ -15,9 +15,9 @@ import { closest } from '../src/engine/suggest.js';
 import type { Framework } from '../src/engine/types.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
-import { picture } from './pictures.js';
+import { picture } from './files.js';
 import { errorReply } from './replies.js';
-import type { Command, Picture, Reply } from './types.js';
+import type { Command, Reply, ReplyFile } from './types.js';
 
 /** The default set: the presets with a published ImageNet top-1 in their own framework (not the language models, not the lecture's 2-class VGG16). */
 const IMAGENET_PRESETS: readonly Preset[] = PRESETS.filter((p) => publishedAccuracy([p.name, ...p.aliases], nativeFramework(p)) !== undefined);
@@ -93,7 +93,7 @@ export function compareReply(pictures: Pictures, lang: Lang, text: string, share
   if (!parsed.ok) return errorReply(lang, parsed.error);
   const { withAccuracy, without } = compareModels(parsed.presets, parsed.framework);
   const missing = without.map((p) => `${p.display} (${t(lang, msg(`fw.${p.framework}`))})`);
-  const shown: Picture[] = [];
+  const shown: ReplyFile[] = [];
   if (withAccuracy.length > 0) shown.push(picture(pictures, { kind: 'compare', points: withAccuracy, chart: 'accuracy', lang, missing }));
   if (without.length > 0) shown.push(picture(pictures, { kind: 'compare', points: without, chart: 'parameters', lang, missing: [] }));
   return {
@@ -103,7 +103,7 @@ export function compareReply(pictures: Pictures, lang: Lang, text: string, share
     text: [t(lang, msg('compare.lead')), ...(missing.length > 0 ? [t(lang, msg('compare.missing', { models: missing.join(', ') }))] : [])].join('\n'),
     code: compareTable(lang, [...withAccuracy, ...without]),
     footer: t(lang, msg('chart.compare.sources')),
-    pictures: shown,
+    files: shown,
   };
 }
 

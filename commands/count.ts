@@ -3,7 +3,7 @@ import { KINDS } from '../src/engine/layers/index.js';
 import { PRESETS } from '../src/engine/presets/index.js';
 import { msg, t } from '../src/i18n/messages.js';
 import { countHelpReply } from './help.js';
-import { picture } from './pictures.js';
+import { picture } from './files.js';
 import { errorReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
@@ -24,7 +24,7 @@ export async function countReply(ctx: Context, spec: string, share: boolean): Pr
     footer: share ? t(a.lang, msg('count.sharedBy', { name: ctx.mention(ctx.player.userId, ctx.player.name), spec })) : undefined,
     buttons: share ? [] : [{ action: 'share', params: [spec], label: t(a.lang, msg('count.share')), style: 'secondary' }],
     // A model's chart, drawn from the spec in the picture worker (it is never counted on the event loop).
-    pictures: a.chart ? [picture(ctx.services.pictures, { kind: 'model', spec, lang: a.lang })] : [],
+    files: a.chart ? [picture(ctx.services.pictures, { kind: 'model', spec, lang: a.lang })] : [],
   };
 }
 

@@ -8,6 +8,7 @@ import { explainCommand } from './explain.js';
 import { helpCommand } from './help.js';
 import { leaderboardCommand } from './leaderboard.js';
 import { quizCommand } from './quiz.js';
+import { exportCommand, meCommand, reportCommand } from './report.js';
 import { cancelAction, removeScoresAction, removeScoresCommand } from './remove-scores.js';
 import { practiceAnswerAction, practiceChoiceAction, reviewCommand } from './review.js';
 import { scheduleCommand } from './schedule.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   answerCommand,
   leaderboardCommand,
   statsCommand,
+  meCommand,
   reviewCommand,
   explainCommand,
   compareCommand,
@@ -31,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   scheduleCommand,
   seasonCommand,
   removeScoresCommand,
+  reportCommand,
+  exportCommand,
   helpCommand(() => COMMANDS),
 ];
 

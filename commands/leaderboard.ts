@@ -2,9 +2,16 @@
 import { msg, t } from '../src/i18n/messages.js';
 import type { Period } from '../src/quiz/service.js';
 import { boardLines, say } from './replies.js';
-import type { Command } from './types.js';
+import type { Command, Context } from './types.js';
 
 const PERIODS: readonly Period[] = ['week', 'all', 'season'];
+
+/** The board's web address, when the class made its board public and the pages are on. */
+async function publicLink(ctx: Context): Promise<string[]> {
+  const web = ctx.services.web;
+  if (!web || !(await ctx.services.quiz.scope(ctx.scopeId)).publicBoard) return [];
+  return [t(ctx.lang, msg('board.link', { url: web.url({ kind: 'board', scopeId: ctx.scopeId }) }))];
+}
 
 export const leaderboardCommand: Command = {
   name: 'leaderboard',
@@ -35,7 +42,10 @@ export const leaderboardCommand: Command = {
       tone: 'info',
       title,
       text: [...(lines.length > 0 ? lines : [t(lang, msg('board.empty'))]), '', mine].join('\n'),
-      footer: t(lang, msg('board.footer', { page: String(board.page), pages: String(board.pages), period: again, next: String(Math.min(board.page + 1, board.pages)) })),
+      footer: [
+        t(lang, msg('board.footer', { page: String(board.page), pages: String(board.pages), period: again, next: String(Math.min(board.page + 1, board.pages)) })),
+        ...(await publicLink(ctx)),
+      ].join('\n'),
     };
   },
   suggest: async (_option, typed, ctx) =>

@@ -8,7 +8,7 @@ import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/qui
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
 import type { Pictures } from '../src/charts/pool.js';
-import { picture } from './pictures.js';
+import { picture } from './files.js';
 import type { Action, Button, Context, Reply, View } from './types.js';
 
 /** One line: the error and, when given, where the help that fits is. */
@@ -137,7 +137,7 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     code: renderWorking(lang, question.working).join('\n'),
     footer: t(lang, msg('reveal.tryIt', { spec: question.spec })),
     // The question drawn: the layer it asked about, or the model's parameters.
-    pictures: [picture(pictures, { kind: 'question', spec: question.spec, lang })],
+    files: [picture(pictures, { kind: 'question', spec: question.spec, lang })],
   };
 }
 
@@ -167,6 +167,6 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     title: t(lang, msg('standings.title', { week })),
     text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
-    pictures: board.rows.length > 0 ? [picture(pictures, { kind: 'standings', input: { week, rows: board.rows, players: board.players, lang } })] : [],
+    files: board.rows.length > 0 ? [picture(pictures, { kind: 'standings', input: { week, rows: board.rows, players: board.players, lang } })] : [],
   };
 }

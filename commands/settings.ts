@@ -14,6 +14,13 @@ function listOf<T extends string>(text: string, valid: (v: string) => v is T): {
   return bad === undefined && values.length > 0 ? { ok: true, values: [...new Set(values)] as T[] } : { ok: false, bad: bad ?? text };
 }
 
+/** Whether the board is public and, when it is and the pages are on, where. */
+function publicBoard(ctx: Context, on: boolean): string {
+  if (!on) return t(ctx.lang, msg('settings.publicOff'));
+  const url = ctx.services.web?.url({ kind: 'board', scopeId: ctx.scopeId });
+  return t(ctx.lang, url ? msg('settings.publicOn', { url }) : msg('settings.publicOnNoWeb'));
+}
+
 async function show(ctx: Context): Promise<Reply> {
   const lang = ctx.lang;
   const scope = await ctx.services.quiz.scope(ctx.scopeId);
@@ -30,6 +37,7 @@ async function show(ctx: Context): Promise<Reply> {
       { label: 'topics', value: scope.topics.join(', ') || all },
       { label: 'seconds', value: String(scope.roundSeconds ?? t(lang, msg('settings.defaultSeconds'))) },
       { label: 'scoring', value: t(lang, msg(`scoring.${scope.scoring}`, { cap: String(scope.dailyCap) })) },
+      { label: 'public-board', value: publicBoard(ctx, scope.publicBoard) },
     ],
     footer: t(lang, msg('settings.footer')),
   };
@@ -49,6 +57,7 @@ export const settingsCommand: Command = {
     { name: 'seconds', type: 'integer', min: 5, max: 86_400, description: msg('cmdopt.seconds') },
     { name: 'scoring', type: 'string', choices: SCORING_MODES, description: msg('cmdopt.scoring') },
     { name: 'cap', type: 'integer', min: 0, max: 1000, description: msg('cmdopt.cap') },
+    { name: 'public-board', type: 'boolean', description: msg('cmdopt.publicBoard') },
   ],
   async run(ctx, args) {
     const lang = ctx.lang;
@@ -77,6 +86,7 @@ export const settingsCommand: Command = {
     if (typeof args.seconds === 'number') patch.roundSeconds = args.seconds;
     if (typeof args.scoring === 'string') patch.scoring = args.scoring as ScoringMode;
     if (typeof args.cap === 'number') patch.dailyCap = args.cap;
+    if (typeof args['public-board'] === 'boolean') patch.publicBoard = args['public-board'];
     if (Object.keys(patch).length === 0) return show(ctx);
     await ctx.services.quiz.scopes.update(ctx.scopeId, patch);
     // The standings post follows the quiz channel and the time zone.

@@ -2,12 +2,13 @@
 import { formatInt } from '../src/engine/format.js';
 import { table } from '../src/engine/render.js';
 import { joinList, msg, t } from '../src/i18n/messages.js';
-import { generate, GENERATOR_VERSION } from '../src/quiz/generator.js';
+import { GENERATOR_VERSION } from '../src/quiz/generator.js';
+import { replay } from '../src/quiz/replay.js';
 import { recentMisses, streaks } from '../src/quiz/stats.js';
 import { promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import { MAX_WEEKS } from '../src/charts/progress.js';
-import { picture } from './pictures.js';
+import { picture } from './files.js';
 import type { Command } from './types.js';
 
 const percent = (correct: number, answered: number) => (answered === 0 ? '-' : `${Math.round((100 * correct) / answered)}%`);
@@ -27,9 +28,9 @@ export const statsCommand: Command = {
     const rows = [...stats].sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);
     const weakest = rows.filter((s) => s.correct < s.answered).slice(0, 2);
     const streak = streaks(history);
-    // A miss from an older generator would regenerate as another question: only this version's are shown.
-    const misses = recentMisses(history.filter((h) => h.generator === GENERATOR_VERSION), 3).map((miss) => {
-      const q = generate(miss.seed, miss.level, miss.topic);
+    // A miss from an older generator would regenerate as another question: only those still replayed as asked are shown.
+    const misses = recentMisses(history.filter((h) => h.custom !== null || h.generator === GENERATOR_VERSION), 3).map((miss) => {
+      const q = replay(miss)!;
       return [
         `• ${promptText(lang, q)}`,
         `  ${t(lang, msg('stats.missLine', { yours: formatInt(miss.value), answer: formatInt(q.answer) }))}`,
@@ -55,7 +56,7 @@ export const statsCommand: Command = {
     return {
       visibility: 'private',
       tone: 'info',
-      pictures: [drawing],
+      files: [drawing],
       title: t(lang, msg('stats.title', { name: ctx.player.name })),
       text: [
         t(lang, msg('stats.overall', { correct: String(correct), answered: String(answered), percent: percent(correct, answered) })),

@@ -3,12 +3,14 @@
  * Adapters in src/platforms turn a Discord interaction, a Slack request or a terminal line into a
  * `Context` and `Args`, call `run`, and render the `Reply` their own way.
  */
-import type { DrawnPicture, Pictures, Ready } from '../src/charts/pool.js';
+import type { Pictures } from '../src/charts/pool.js';
 import type { Counter } from '../src/counting/answer.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
 import type { Player, QuizService } from '../src/quiz/service.js';
+import type { Reports } from '../src/report/report.js';
+import type { WebLinks } from '../src/web/links.js';
 
 export type PlatformName = 'discord' | 'slack' | 'shell';
 
@@ -27,6 +29,10 @@ export interface Services {
   readonly post: (target: { readonly scopeId: string; readonly channelId: string }, compose: (view: View) => Reply) => Promise<void>;
   /** Whether a channel named in a command belongs to the scope and takes the bot's posts. */
   readonly channelFor: (scopeId: string, channelId: string) => Promise<ChannelCheck>;
+  /** The class's record as reports and exports read it. */
+  readonly reports: Reports;
+  /** Signed links to the class pages; undefined when the web pages are off (no WEB_PORT or WEB_BASE_URL). */
+  readonly web: WebLinks | undefined;
 }
 
 /** How a platform shows people and moments to everyone in a channel. */
@@ -64,18 +70,31 @@ export interface Button {
 }
 
 /**
- * A picture that comes with a reply. It is drawn only when the adapter asks, after the reply has
- * been acknowledged, and off the event loop (the picture worker): drawing is CPU work that must
- * hold up no answer. Undefined when there turns out to be nothing to draw; rejects when it could
- * not be drawn (the reply goes out without it).
+ * A file that comes with a reply: a picture, drawn only when the adapter asks (after the reply has
+ * been acknowledged, and off the event loop, in the picture worker: drawing is CPU work that must
+ * hold up no answer), or a document the command made (a CSV export). Undefined when there turns
+ * out to be nothing to make; rejects when it could not be made (the reply goes out without it).
+ * Every adapter delivers both the same way, a picture shown and a document attached: Discord
+ * attachments, Slack's file upload, a file under the data folder in a terminal.
  */
-export interface Picture {
-  readonly draw: () => Promise<DrawnPicture | undefined>;
+export interface ReplyFile {
+  readonly kind: MadeFile['kind'];
+  readonly make: () => Promise<MadeFile | undefined>;
   /**
-   * The picture if it was drawn before (the cache): an adapter can then send it with the reply
-   * itself, one request instead of a reply and an edit.
+   * The file if it is made already (a cached picture, a document): an adapter can then send it
+   * with the reply itself, one request instead of a reply and an edit.
    */
-  readonly ready: () => Ready | undefined;
+  readonly ready: () => { readonly made: MadeFile | undefined } | undefined;
+}
+
+export interface MadeFile {
+  /** A picture is shown (in an embed, in the channel); a document is attached as a file to download. */
+  readonly kind: 'picture' | 'document';
+  /** `vgg16-parameters.png`, `grades-all.csv` */
+  readonly name: string;
+  /** What it is, in the reply's language: alt text for a picture, a title for a document. */
+  readonly alt: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface Reply {
@@ -90,7 +109,7 @@ export interface Reply {
   readonly fields?: ReadonlyArray<{ readonly label: string; readonly value: string }> | undefined;
   readonly footer?: string | undefined;
   readonly buttons?: readonly Button[] | undefined;
-  readonly pictures?: readonly Picture[] | undefined;
+  readonly files?: readonly ReplyFile[] | undefined;
   /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
   readonly onPosted?: ((messageRef: string) => Promise<void> | void) | undefined;
 }

@@ -20,7 +20,11 @@ import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { msg, t } from './i18n/messages.js';
+import { Reports } from './report/report.js';
+import { LinkSigner, linkKey, WebLinks } from './web/links.js';
+import type { WebServer } from './web/server.js';
 
 export interface AppIO {
   readonly input: NodeJS.ReadableStream;
@@ -84,7 +88,14 @@ export class App {
   readonly pictures: PicturePool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
+  readonly reports: Reports;
   readonly services: Services;
+  /** The class pages, when WEB_PORT is set; started with the app. */
+  readonly web: WebServer | undefined;
+  /** Where the web server listens once started (WEB_PORT=0 picks a free port). */
+  webAddress: { readonly host: string; readonly port: number } | undefined;
+  private readonly io: AppIO;
+  private readonly shell: boolean;
   readonly platforms: Platform[] = [];
   /** What the chat platforms were built from (a test rebuilds one with other services). */
   readonly deps: PlatformDeps;
@@ -102,8 +113,10 @@ export class App {
     readonly clock: Clock,
     store: Store,
     modules: PlatformModules,
+    web: { readonly signer: LinkSigner | undefined; readonly server: typeof WebServer | undefined },
   ) {
     this.store = store;
+    this.io = io;
     this.counter = new CountPool({ log });
     this.pictures = new PicturePool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
@@ -129,7 +142,13 @@ export class App {
       },
     });
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
-    this.services = { counter: this.counter, pictures: this.pictures, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post };
+    this.reports = new Reports(this.store, this.quiz, clock);
+    const links = web.signer && new WebLinks(web.signer, () => this.baseUrl());
+    this.services = { counter: this.counter, pictures: this.pictures, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post, reports: this.reports, web: links };
+    this.web =
+      web.signer && web.server && config.WEB_PORT !== undefined
+        ? new web.server({ store: this.store, quiz: this.quiz, reports: this.reports, pictures: this.pictures, signer: web.signer, clock, log })
+        : undefined;
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
@@ -137,6 +156,7 @@ export class App {
     if (modules.slack) this.platforms.push(new modules.slack(deps));
 
     const chat = this.platforms.length > 0;
+    this.shell = !chat;
     if (!chat) {
       const shell = new ShellPlatform({
         ...io,
@@ -145,7 +165,7 @@ export class App {
         lang: parseLang(config.PARAMQUIZ_LANG) ?? undefined,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
         now: () => clock.now(),
-        pictures: join(dirname(config.DATABASE_PATH), 'pictures'),
+        dataDir: dirname(config.DATABASE_PATH),
       });
       this.platforms.push(shell);
       this.done = shell.done;
@@ -156,11 +176,36 @@ export class App {
 
   /** The app on the configured store, with the configured platforms (loaded only when configured). */
   static async open(config: Config, log: Logger, io: AppIO, clock: Clock = systemClock, store?: Store): Promise<App> {
-    return new App(config, log, io, clock, store ?? (await openStore(config)), await loadPlatforms(config));
+    const opened = store ?? (await openStore(config));
+    // Links are signed wherever pages exist (WEB_PORT) or are linked to (WEB_BASE_URL); a Discord
+    // shard process hands out links to the pages another process serves.
+    const pages = config.WEB_PORT !== undefined || config.WEB_BASE_URL !== undefined;
+    const signer = pages ? new LinkSigner(await linkKey(config.WEB_SECRET, opened), () => clock.now()) : undefined;
+    // fastify is loaded only when this process serves the pages.
+    const server = config.WEB_PORT !== undefined && !isShardProcess(config) ? (await import('./web/server.js')).WebServer : undefined;
+    return new App(config, log, io, clock, opened, await loadPlatforms(config), { signer, server });
+  }
+
+  /** The start of every link: WEB_BASE_URL, else the address the pages are served on. */
+  private baseUrl(): string {
+    if (this.config.WEB_BASE_URL) return this.config.WEB_BASE_URL;
+    const at = this.webAddress ?? { host: this.config.WEB_HOST, port: this.config.WEB_PORT ?? 0 };
+    const host = at.host === '0.0.0.0' || at.host === '::' ? '127.0.0.1' : at.host.includes(':') ? `[${at.host}]` : at.host;
+    return `http://${host}:${at.port}`;
   }
 
   async start(): Promise<void> {
     this.counter.warm();
+    if (this.web) {
+      try {
+        this.webAddress = await this.web.listen(this.config.WEB_PORT ?? 0, this.config.WEB_HOST);
+      } catch (e) {
+        throw new StartupError(`WEB_PORT=${this.config.WEB_PORT}: cannot serve the web pages on ${this.config.WEB_HOST} (${reasonOf(e)}).`);
+      }
+      this.log.info({ url: this.baseUrl(), host: this.webAddress.host, port: this.webAddress.port }, 'web pages listening');
+      // In a terminal the log is quiet: the address is said where the teacher is looking.
+      if (this.shell) this.io.output.write(`${t(this.config.QUIZ_LANGUAGE, msg('web.listening', { url: this.baseUrl() }))}\n`);
+    }
     for (const platform of this.platforms) await platform.start();
     await this.quiz.resume();
     await this.scheduler.start();
@@ -169,6 +214,7 @@ export class App {
   }
 
   async stop(): Promise<void> {
+    await this.web?.close();
     await this.scheduler.stop();
     await this.quiz.stop();
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));

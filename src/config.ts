@@ -60,6 +60,14 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: optional,
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The class pages: an HTTP server in this process on this port (0 picks a free one). */
+  WEB_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  /** Where it listens: this machine only by default; 0.0.0.0 for every interface (behind an HTTPS proxy). */
+  WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** The address the links the bot hands out start with (https://quiz.example.edu); default http://WEB_HOST:WEB_PORT. */
+  WEB_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), { message: 'must be an http:// or https:// address without a query, e.g. https://quiz.example.edu' }),
+  /** The key links are signed with; unset, the bot makes one and keeps it in its database. */
+  WEB_SECRET: optional.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters (e.g. the output of `openssl rand -base64 32`)' }),
 });
 
 export type Env = z.infer<typeof schema>;

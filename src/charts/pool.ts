@@ -6,9 +6,9 @@
  */
 import { WorkerPool, type Failure, type PoolOptions } from '../workers/pool.js';
 import { recipeKey, type PictureRecipe } from './recipe.js';
-import type { DrawnPicture, DrawResult } from './drawn.js';
+import type { DrawnPicture, DrawnSvg, DrawResult, PictureJob } from './drawn.js';
 
-export type { DrawnPicture } from './drawn.js';
+export type { DrawnPicture, DrawnSvg } from './drawn.js';
 
 /** What draws pictures for replies: the pool in the bot, the same drawing in-process for the CLI. */
 export interface Pictures {
@@ -16,6 +16,8 @@ export interface Pictures {
   draw(recipe: PictureRecipe): Promise<DrawnPicture | undefined>;
   /** The picture if it is drawn already (the same recipe drawn before), without waiting; undefined if not. */
   ready(recipe: PictureRecipe): Ready | undefined;
+  /** The picture as SVG for a web page; undefined when the recipe draws nothing; rejects when it could not be drawn. */
+  svg(recipe: PictureRecipe): Promise<DrawnSvg | undefined>;
 }
 
 /** A picture already drawn, or the knowledge that the recipe draws nothing. */
@@ -38,14 +40,14 @@ export class PictureRefused extends Error {
 export const PICTURE_POOL = { workers: 1, deadlineMs: 5_000, heapMb: 128, youngMb: 8, idleMs: 60_000, maxQueued: 16, cacheEntries: 256, cacheBytes: 16 * 1024 * 1024 } as const;
 
 export class PicturePool implements Pictures {
-  private readonly pool: WorkerPool<PictureRecipe, DrawResult>;
+  private readonly pool: WorkerPool<PictureJob, DrawResult>;
 
   constructor(options: PoolOptions = {}) {
-    this.pool = new WorkerPool<PictureRecipe, DrawResult>(
+    this.pool = new WorkerPool<PictureJob, DrawResult>(
       {
         script: 'charts/worker.js',
-        key: recipeKey,
-        bytes: (r) => (r.ok && r.drawn ? r.drawn.png.byteLength + 2 * r.drawn.alt.length : 64),
+        key: (job) => `${job.format}:${recipeKey(job.recipe)}`,
+        bytes: (r) => (r.ok && r.drawn ? ('png' in r.drawn ? r.drawn.png.byteLength : 2 * r.drawn.svg.length) + 2 * r.drawn.alt.length : 64),
         failed: (why: Failure) => ({ ok: false, why }),
         // A picture refused for the deadline or a full queue may well be drawn a moment later.
         cacheable: (r) => r.ok,
@@ -55,14 +57,24 @@ export class PicturePool implements Pictures {
   }
 
   async draw(recipe: PictureRecipe): Promise<DrawnPicture | undefined> {
-    const result = await this.pool.run(recipe);
+    const drawn = await this.run({ recipe, format: 'png' });
+    return drawn && 'png' in drawn ? drawn : undefined;
+  }
+
+  async svg(recipe: PictureRecipe): Promise<DrawnSvg | undefined> {
+    const drawn = await this.run({ recipe, format: 'svg' });
+    return drawn && 'svg' in drawn ? drawn : undefined;
+  }
+
+  private async run(job: PictureJob): Promise<DrawnPicture | DrawnSvg | undefined> {
+    const result = await this.pool.run(job);
     if (!result.ok) throw new PictureRefused(result.why);
     return result.drawn ?? undefined;
   }
 
   ready(recipe: PictureRecipe): Ready | undefined {
-    const result = this.pool.peek(recipe);
-    return result?.ok ? { drawn: result.drawn ?? undefined } : undefined;
+    const result = this.pool.peek({ recipe, format: 'png' });
+    return result?.ok ? { drawn: result.drawn && 'png' in result.drawn ? result.drawn : undefined } : undefined;
   }
 
   /** Starts the worker now (ECharts and resvg take a moment to load) rather than on the first picture. */

@@ -125,3 +125,29 @@ export function standingsDrawing(o: { readonly week: string; readonly rows: read
     },
   };
 }
+
+/** The class's accuracy per topic (the teacher's report): one bar per topic, weakest first, coloured right or wrong by half. */
+export function masteryDrawing(o: { readonly topics: readonly TopicBar[]; readonly lang: Lang }): Drawing {
+  const { lang } = o;
+  const topics = [...o.topics].sort((a, b) => percent(a.correct, a.answered) - percent(b.correct, b.answered)).slice(0, 16);
+  return {
+    name: 'mastery.png',
+    alt: t(lang, msg('chart.mastery.alt', { topics: topics.map((s) => `${s.label} ${percent(s.correct, s.answered)}%`).join(lang === 'en' ? ', ' : '、') })),
+    width: 640,
+    height: 90 + 34 * Math.max(topics.length, 1),
+    option: {
+      title: { ...TITLE, text: t(lang, msg('chart.stats.accuracy')), textStyle: { ...TITLE.textStyle, fontSize: SIZE.subtitle + 2 } },
+      grid: { left: 150, right: 70, top: 50, bottom: 30 },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', fontSize: SIZE.small, color: COLOUR.muted }, splitLine: { lineStyle: { color: COLOUR.grid } } },
+      yAxis: { type: 'category', inverse: true, data: topics.map((s) => s.label), axisLabel: { fontSize: SIZE.label, color: COLOUR.text } },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 22,
+          data: topics.map((s) => ({ value: percent(s.correct, s.answered), itemStyle: { color: s.correct * 2 >= s.answered ? COLOUR.good : COLOUR.bad } })),
+          label: { show: true, position: 'right', fontSize: SIZE.small, formatter: (p: { dataIndex: number }) => `${topics[p.dataIndex]!.correct}/${topics[p.dataIndex]!.answered}` },
+        },
+      ],
+    },
+  };
+}

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/messages.js';
 import { compareDrawing, type CompareKind, type ModelPoint } from './compare.js';
 import { countDrawing, modelDrawing, singleLayerDrawing } from './count.js';
 import type { Drawing } from './draw.js';
-import { standingsDrawing, statsDrawing } from './progress.js';
+import { masteryDrawing, standingsDrawing, statsDrawing } from './progress.js';
 
 export type PictureRecipe =
   /** Where a model's parameters are (a /count of a model). */
@@ -19,7 +19,9 @@ export type PictureRecipe =
   | { readonly kind: 'question'; readonly spec: string; readonly lang: Lang }
   | { readonly kind: 'compare'; readonly points: readonly ModelPoint[]; readonly chart: CompareKind; readonly lang: Lang; readonly missing: readonly string[] }
   | { readonly kind: 'stats'; readonly input: Parameters<typeof statsDrawing>[0] }
-  | { readonly kind: 'standings'; readonly input: Parameters<typeof standingsDrawing>[0] };
+  | { readonly kind: 'standings'; readonly input: Parameters<typeof standingsDrawing>[0] }
+  /** The class's accuracy per topic (the teacher's report). */
+  | { readonly kind: 'mastery'; readonly input: Parameters<typeof masteryDrawing>[0] };
 
 /** The drawing a recipe makes, or undefined when there is nothing to draw (a layer kind with no picture). */
 export function drawingOf(recipe: PictureRecipe): Drawing | undefined {
@@ -36,6 +38,8 @@ export function drawingOf(recipe: PictureRecipe): Drawing | undefined {
       return statsDrawing(recipe.input);
     case 'standings':
       return standingsDrawing(recipe.input);
+    case 'mastery':
+      return masteryDrawing(recipe.input);
   }
 }
 

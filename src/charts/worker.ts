@@ -1,10 +1,10 @@
 /**
- * The picture worker: draws recipes into PNGs (ECharts to SVG, resvg to PNG), some 40 ms each,
+ * The picture worker: draws recipes into PNGs (ECharts to SVG, resvg to PNG), some 40 ms each, or
+ * into SVG for a web page,
  * on its own thread, so the bot's event loop never waits on a drawing. ECharts, resvg and the
  * fonts are loaded here only, never in the main thread.
  */
 import { serve } from '../workers/pool.js';
-import { drawHere, type DrawResult } from './drawn.js';
-import type { PictureRecipe } from './recipe.js';
+import { drawJob, type DrawResult, type PictureJob } from './drawn.js';
 
-void serve<PictureRecipe, DrawResult>(async (recipe) => ({ ok: true, drawn: (await drawHere(recipe)) ?? null }));
+void serve<PictureJob, DrawResult>(async (job) => ({ ok: true, drawn: (await drawJob(job)) ?? null }));

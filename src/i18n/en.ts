@@ -10,5 +10,6 @@ import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
+import { web } from './en/web.js';
 
-export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web };

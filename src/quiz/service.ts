@@ -29,6 +29,7 @@ import type { CloseReason, Level, Topic } from './types.js';
 import { isoWeek, localDay } from './week.js';
 import { allowedLevel, levelFor, MIN_ANSWERS_FOR_LEVEL } from './level.js';
 import { Practice } from './practice.js';
+import { decodeQuestion } from './replay.js';
 
 export interface QuizSettings {
   /** Default length of a round. */
@@ -101,6 +102,8 @@ export interface Leaderboard {
 }
 
 export const PAGE_SIZE = 10;
+/** The longest page a board is read in (the web board's pages). */
+export const MAX_PAGE_SIZE = 100;
 
 /** Rounds shorter than this are for admins only: a student could otherwise farm points alone. */
 export const MIN_STUDENT_SECONDS = 15;
@@ -293,6 +296,10 @@ export class QuizService {
 
   question(round: Round): Question {
     let q = this.questions.get(round.id);
+    if (!q && round.custom !== null) {
+      q = decodeQuestion(round.custom); // a teacher's question, as built when the round opened
+      this.questions.set(round.id, q);
+    }
     if (!q) {
       q = generate(round.seed, round.level, round.topic);
       // A round opened by another generator version keeps its recorded answer.
@@ -370,7 +377,8 @@ export class QuizService {
   }
 
   /** A board: this week's, all time, the current season's or a named (past) season's; undefined when the season does not exist. */
-  async leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined }): Promise<Leaderboard | undefined> {
+  async leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined; size?: number | undefined }): Promise<Leaderboard | undefined> {
+    const size = Math.min(Math.max(1, req.size ?? PAGE_SIZE), MAX_PAGE_SIZE);
     const scope = await this.scope(req.scopeId);
     let board: string;
     let week: string | undefined;
@@ -392,11 +400,11 @@ export class QuizService {
     const [players, mine, firstTry] = await Promise.all([
       this.store.boardSize(req.scopeId, board),
       asker === undefined ? undefined : this.store.memberId(req.scopeId, asker.userId).then((id) => (id === undefined ? undefined : this.store.boardRowOf(req.scopeId, board, id))),
-      this.store.board(req.scopeId, board, (asked - 1) * PAGE_SIZE, PAGE_SIZE),
+      this.store.board(req.scopeId, board, (asked - 1) * size, size),
     ]);
-    const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
+    const pages = Math.max(1, Math.ceil(players / size));
     const page = Math.min(asked, pages);
-    const rows = page === asked ? firstTry : await this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const rows = page === asked ? firstTry : await this.store.board(req.scopeId, board, (page - 1) * size, size);
     return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine };
   }
 

@@ -14,6 +14,8 @@ import { directCounter } from '../../src/counting/answer.js';
 import { picturesHere } from '../../src/charts/drawn.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
+import { Reports } from '../../src/report/report.js';
+import { LinkSigner, WebLinks } from '../../src/web/links.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -47,6 +49,9 @@ export interface Harness {
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly services: Services;
+  readonly reports: Reports;
+  /** Signs the harness's links (a fixed key). */
+  readonly signer: LinkSigner;
   readonly clock: ManualClock;
   readonly reveals: Reveal[];
   readonly posts: Posted[];
@@ -108,12 +113,26 @@ export async function harness(options: { engine?: Engine; location?: string; clo
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { counter: directCounter, pictures: picturesHere, channelFor: async () => ({ ok: true }), quiz, practice: quiz.practice, scheduler, post };
+  const signer = new LinkSigner(Buffer.alloc(32, 7), () => clock.now());
+  const reports = new Reports(store, quiz, clock);
+  const services: Services = {
+    counter: directCounter,
+    pictures: picturesHere,
+    channelFor: async () => ({ ok: true }),
+    quiz,
+    practice: quiz.practice,
+    scheduler,
+    post,
+    reports,
+    web: new WebLinks(signer, () => 'http://pages.test'),
+  };
   return {
     store,
     quiz,
     scheduler,
     services,
+    reports,
+    signer,
     clock,
     reveals,
     posts,

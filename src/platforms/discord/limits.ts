@@ -16,6 +16,8 @@ export const LIMIT = {
   embedTotal: 6000,
   /** Embeds in one message: a reply's own and one per further picture. */
   embeds: 10,
+  /** Files on one message. */
+  attachments: 10,
   /** An attachment's description (its alt text). */
   attachmentDescription: 1024,
   buttonsPerRow: 5,

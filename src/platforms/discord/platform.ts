@@ -5,7 +5,7 @@
 import { Events, type Client, type Interaction, type Message, type SendableChannels } from 'discord.js';
 import type { ChannelCheck, Reply, View } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
-import { drawPictures, hasPictures, readyPictures } from '../pictures.js';
+import { hasFiles, makeFiles, readyFiles } from '../files.js';
 import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { createClient } from './client.js';
 import { InteractionHandler } from './interactions.js';
@@ -66,7 +66,7 @@ export class DiscordPlatform implements Platform {
     const reply = compose(DISCORD_VIEW);
     // The text goes out now (a /close waits for its reveal); pictures not drawn before are drawn
     // afterwards and edited in, as for a response.
-    const ready = readyPictures(reply);
+    const ready = readyFiles(reply);
     const message = await channel.send({
       ...renderReply(reply, ready),
       ...(target.replyTo ? { reply: { messageReference: target.replyTo, failIfNotExists: false } } : {}),
@@ -75,15 +75,15 @@ export class DiscordPlatform implements Platform {
     });
     await reply.onPosted?.(message.id);
     if (target.replyTo) await this.closeButtons(channel, target.replyTo);
-    if (!ready && hasPictures(reply)) this.track(this.addPictures(message, reply));
+    if (!ready && hasFiles(reply)) this.track(this.addFiles(message, reply));
   }
 
-  /** Edits a posted message to show its reply's pictures once drawn; a failure is logged (the text is out). */
-  private async addPictures(message: Message, reply: Reply): Promise<void> {
-    const pictures = await drawPictures(reply, this.log);
-    if (pictures.length === 0) return;
+  /** Edits a posted message to show its reply's files once made; a failure is logged (the text is out). */
+  private async addFiles(message: Message, reply: Reply): Promise<void> {
+    const files = await makeFiles(reply, this.log);
+    if (files.length === 0) return;
     try {
-      await message.edit(renderReply(reply, pictures));
+      await message.edit(renderReply(reply, files));
     } catch (err) {
       this.log.warn({ err, channel: message.channelId, message: message.id }, 'pictures not added to a posted message');
     }

@@ -12,9 +12,8 @@ import {
   type AttachmentPayload,
   type TopLevelComponent,
 } from 'discord.js';
-import type { Button, Reply, Tone } from '../../../commands/types.js';
+import type { Button, MadeFile, Reply, Tone } from '../../../commands/types.js';
 import { encodeButton } from '../dispatch.js';
-import type { DrawnPicture } from '../../charts/pool.js';
 import { clip, LIMIT } from './limits.js';
 
 export interface DiscordMessage {
@@ -43,10 +42,13 @@ const STYLE: Record<NonNullable<Button['style']>, ButtonStyle.Primary | ButtonSt
 };
 
 /**
- * The message for a reply; `pictures`, once drawn, are attached and shown in the embeds
- * (`attachment://name`): the first in the reply's own embed, any others in one embed each.
+ * The message for a reply; its `files`, once made, are attached: pictures shown in the embeds
+ * (`attachment://name`), the first in the reply's own embed, any others in one embed each;
+ * documents (a CSV) attached as files to download.
  */
-export function renderReply(reply: Reply, pictures: readonly DrawnPicture[] = []): DiscordMessage {
+export function renderReply(reply: Reply, files: readonly MadeFile[] = []): DiscordMessage {
+  const pictures = files.filter((f) => f.kind === 'picture').slice(0, LIMIT.embeds);
+  const documents = files.filter((f) => f.kind === 'document').slice(0, LIMIT.attachments - pictures.length - (reply.code === undefined ? 0 : 1));
   const fields = (reply.fields ?? []).slice(0, LIMIT.embedFields).map((f) => ({ name: clip(f.label, LIMIT.fieldName), value: clip(f.value, LIMIT.fieldValue) }));
   const title = reply.title === undefined ? undefined : clip(reply.title, LIMIT.embedTitle);
   const room = Math.min(LIMIT.embedDescription, LIMIT.embedTotal - (title?.length ?? 0) - fields.reduce((n, f) => n + f.name.length + f.value.length, 0));
@@ -59,7 +61,7 @@ export function renderReply(reply: Reply, pictures: readonly DrawnPicture[] = []
   };
   const text = clip(attach ? description(reply, undefined) : inline, room);
   if (text !== '') embed.description = text;
-  const [first, ...more] = pictures.slice(0, LIMIT.embeds);
+  const [first, ...more] = pictures;
   if (first) embed.image = { url: `attachment://${first.name}` };
   const empty = text === '' && title === undefined && fields.length === 0 && !first; // Discord refuses an empty embed
   return {
@@ -67,7 +69,7 @@ export function renderReply(reply: Reply, pictures: readonly DrawnPicture[] = []
     components: buttonRows(reply.buttons ?? []),
     files: [
       ...(attach ? [{ attachment: Buffer.from(`${reply.code}\n`, 'utf8'), name: CODE_FILE }] : []),
-      ...pictures.slice(0, LIMIT.embeds).map((p) => ({ attachment: Buffer.from(p.png.buffer, p.png.byteOffset, p.png.byteLength), name: p.name, description: clip(p.alt, LIMIT.attachmentDescription) })),
+      ...[...pictures, ...documents].map((f) => ({ attachment: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength), name: f.name, description: clip(f.alt, LIMIT.attachmentDescription) })),
     ],
     allowedMentions: { parse: [], repliedUser: false },
   };

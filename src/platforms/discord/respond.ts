@@ -8,10 +8,9 @@
  * each holding its PNG in memory, while responses have no such limit.
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { Reply } from '../../../commands/types.js';
+import type { MadeFile, Reply } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
-import type { DrawnPicture } from '../../charts/pool.js';
-import { drawPictures, hasPictures, readyPictures } from '../pictures.js';
+import { hasFiles, makeFiles, readyFiles } from '../files.js';
 import { renderReply } from './render.js';
 
 /**
@@ -23,9 +22,9 @@ export const DEFER_AFTER_MS = 1500;
 export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, log: Logger, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
   const ready = await within(work, deferAfterMs);
   if (ready) {
-    const drawn = readyPictures(ready.reply);
-    await send(interaction, ready.reply, drawn);
-    if (!drawn && hasPictures(ready.reply)) await addPictures(interaction, ready.reply, log);
+    const made = readyFiles(ready.reply);
+    await send(interaction, ready.reply, made);
+    if (!made && hasFiles(ready.reply)) await addFiles(interaction, ready.reply, log);
     return;
   }
   // Deferred privately: a "thinking…" seen by the whole channel would linger for replies that
@@ -34,14 +33,14 @@ export async function respond(interaction: RepliableInteraction, work: Promise<R
   return sendDeferred(interaction, await work, log);
 }
 
-/** The sent response, edited to show the reply's pictures once they are drawn. */
-async function addPictures(interaction: RepliableInteraction, reply: Reply, log: Logger): Promise<void> {
-  const pictures = await drawPictures(reply, log);
-  if (pictures.length > 0) await interaction.editReply(renderReply(reply, pictures));
+/** The sent response, edited to show the reply's files once they are made (its pictures drawn). */
+async function addFiles(interaction: RepliableInteraction, reply: Reply, log: Logger): Promise<void> {
+  const files = await makeFiles(reply, log);
+  if (files.length > 0) await interaction.editReply(renderReply(reply, files));
 }
 
-async function send(interaction: RepliableInteraction, reply: Reply, pictures: readonly DrawnPicture[] = []): Promise<void> {
-  const message = renderReply(reply, pictures);
+async function send(interaction: RepliableInteraction, reply: Reply, files: readonly MadeFile[] = []): Promise<void> {
+  const message = renderReply(reply, files);
   if (reply.visibility === 'private') {
     await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
     return;
@@ -52,8 +51,8 @@ async function send(interaction: RepliableInteraction, reply: Reply, pictures: r
 }
 
 async function sendDeferred(interaction: RepliableInteraction, reply: Reply, log: Logger): Promise<void> {
-  // Already acknowledged: the pictures are drawn first and go out with the reply.
-  const message = renderReply(reply, await drawPictures(reply, log));
+  // Already acknowledged: the files are made first and go out with the reply.
+  const message = renderReply(reply, await makeFiles(reply, log));
   if (reply.visibility === 'private') {
     await interaction.editReply(message);
     return;

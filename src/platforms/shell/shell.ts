@@ -12,7 +12,7 @@ import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
-import { drawPictures } from '../pictures.js';
+import { makeFiles } from '../files.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
@@ -28,8 +28,8 @@ export interface ShellOptions {
   readonly lang: Lang | undefined;
   readonly user: string;
   readonly now: () => number;
-  /** Where pictures are written (under the data folder); their paths are printed. */
-  readonly pictures: string;
+  /** The data folder: pictures are written under pictures/, documents (exports) under exports/; their paths are printed. */
+  readonly dataDir: string;
 }
 
 export class ShellPlatform implements Platform {
@@ -175,12 +175,14 @@ export class ShellPlatform implements Platform {
     this.write(`${renderReply(reply, lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);
-    // A terminal shows no pictures: each is written to a file, its path and alt text printed.
-    for (const picture of await drawPictures(reply, this.o.log)) {
-      mkdirSync(this.o.pictures, { recursive: true });
-      const path = join(this.o.pictures, picture.name);
-      writeFileSync(path, picture.png);
-      this.say(this.style.dim(t(lang, msg('shell.picture', { path, alt: picture.alt }))));
+    // A terminal shows no pictures and takes no attachments: each file is written under the data
+    // folder, its path and what it is printed.
+    for (const file of await makeFiles(reply, this.o.log)) {
+      const dir = join(this.o.dataDir, file.kind === 'picture' ? 'pictures' : 'exports');
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, file.name);
+      writeFileSync(path, file.bytes);
+      this.say(this.style.dim(t(lang, msg(file.kind === 'picture' ? 'shell.picture' : 'shell.file', { path, alt: file.alt }))));
     }
   }
 

@@ -16,7 +16,7 @@ import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Reply } from '../../../commands/types.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import { drawPictures, hasPictures } from '../pictures.js';
+import { hasFiles, makeFiles } from '../files.js';
 import { renderReply, withoutButtons, type SlackMessage } from './blocks.js';
 import type { Respond } from './response-url.js';
 
@@ -68,7 +68,7 @@ export class Delivery {
   }
 
   /**
-   * A private reply's pictures, once its text is out (in the ack or through the response_url):
+   * A private reply's files, once its text is out (in the ack or through the response_url):
    * shared in the asker's direct messages with the bot, where only they see them.
    */
   async privatePictures(reply: Reply, userId: string): Promise<void> {
@@ -87,18 +87,18 @@ export class Delivery {
     return ts;
   }
 
-  /** Draws and uploads a reply's pictures where `where` says; a failure is logged, not thrown (the text is out). */
+  /** Makes and uploads a reply's files where `where` says; a failure is logged, not thrown (the text is out). */
   private async share(reply: Reply, where: () => Promise<string>): Promise<void> {
-    if (!hasPictures(reply)) return;
+    if (!hasFiles(reply)) return;
     try {
-      const pictures = await drawPictures(reply, this.log);
-      if (pictures.length === 0) return;
+      const files = await makeFiles(reply, this.log);
+      if (files.length === 0) return;
       await this.client.filesUploadV2({
         channel_id: await where(),
-        file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.alt, alt_text: p.alt })),
+        file_uploads: files.map((f) => ({ file: Buffer.from(f.bytes), filename: f.name, title: f.alt, ...(f.kind === 'picture' ? { alt_text: f.alt } : {}) })),
       });
     } catch (err) {
-      this.log.warn({ err, pictures: reply.pictures?.length }, 'pictures not shared on Slack; the reply went out without them');
+      this.log.warn({ err, files: reply.files?.length }, 'pictures not shared on Slack; the reply went out without them');
     }
   }
 
