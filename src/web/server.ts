@@ -21,8 +21,8 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { isoWeek } from '../quiz/week.js';
 import type { Period, QuizService } from '../quiz/service.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../report/exports.js';
-import type { Reports } from '../report/report.js';
-import type { Store } from '../store/store.js';
+import type { ReportPeriod, Reports } from '../report/report.js';
+import type { Scope, Store } from '../store/store.js';
 import { LinkSigner, MAX_TOKEN_LENGTH, type LinkKind, type LinkTarget } from './links.js';
 import { forbiddenPage, homePage, noticePage, notFoundPage, pageLang } from './page.js';
 import { boardPage, reportPage, studentPage, type PageChart } from './pages.js';
@@ -218,13 +218,21 @@ export class WebServer {
     return this.html(reply, 200, studentPage({ lang, path, query: req.query, me, chart: drawn, now: this.deps.clock.now(), players }));
   }
 
-  private async report(req: PageRequest, reply: FastifyReply): Promise<FastifyReply> {
+  /** What a report link opens: its class, the page's language and the period asked for; or the refusal already sent. */
+  private async reportOf(req: PageRequest, reply: FastifyReply): Promise<{ scope: Scope; lang: Lang; period: ReportPeriod } | FastifyReply> {
     const target = this.target(req, 'report');
     if (!target) return this.forbidden(req, reply);
     const scope = await this.deps.quiz.scope(target.scopeId);
     const lang = this.langOf(req, scope.language);
     const period = await this.deps.reports.period(scope.id, req.query.season);
     if (!period) return this.html(reply, 404, notFoundPage(lang));
+    return { scope, lang, period };
+  }
+
+  private async report(req: PageRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const opened = await this.reportOf(req, reply);
+    if (!('period' in opened)) return opened;
+    const { scope, lang, period } = opened;
     const report = await this.deps.reports.classReport(scope.id, period, { studentPage: req.query.students ?? 1, questionPage: req.query.questions ?? 1 });
     const drawn =
       report.topics.length === 0
@@ -234,13 +242,9 @@ export class WebServer {
   }
 
   private async download(req: PageRequest, reply: FastifyReply, format: ExportFormat): Promise<FastifyReply> {
-    const target = this.target(req, 'report');
-    if (!target) return this.forbidden(req, reply);
-    const scope = await this.deps.quiz.scope(target.scopeId);
-    const lang = this.langOf(req, scope.language);
-    const period = await this.deps.reports.period(scope.id, req.query.season);
-    if (!period) return this.html(reply, 404, notFoundPage(lang));
-    const file = this.deps.reports.export(scope.id, period, format, lang);
+    const opened = await this.reportOf(req, reply);
+    if (!('period' in opened)) return opened;
+    const file = this.deps.reports.export(opened.scope.id, opened.period, format, opened.lang);
     return reply
       .code(200)
       .type('text/csv; charset=utf-8')
