@@ -55,26 +55,43 @@ export function checkArgs(command: Command, raw: Readonly<Record<string, unknown
   return { ok: true, args };
 }
 
+/** A value typed in quotes (`"two words"`, or the curly quotes a phone or Slack puts in), without them. */
+const unquote = (value: string): string => /^"[\s\S]*"$|^“[\s\S]*”$/.test(value) ? value.slice(1, -1) : value;
+
+/** Words of a line, a quoted run (`wording:"How many…?"`) kept as one. */
+const words = (line: string): string[] => line.match(/(?:[^\s"“]+|"[^"]*"?|“[^”]*”?)+/g) ?? [];
+
 /**
  * A line of text to named values: `week 2`, `level:hard topic:conv`, `hard conv` (a bare word that
- * is one of an option's choices fills that option). An option marked `rest` takes the whole line.
+ * is one of an option's choices fills that option), `wording:"two words"`. An option marked `rest`
+ * takes the rest of the line after its name (`/quiz ask:params:2 model: input 28x28x1 > conv 8 3`),
+ * or, when it is the command's first option, the whole line (`/count conv 3 64 3`).
  */
 export function parseTextArgs(command: Command, text: string): Checked {
   const trimmed = text.trim();
-  const rest = command.options.find((o) => o.rest);
-  if (rest) return checkArgs(command, trimmed === '' ? {} : { [rest.name]: trimmed });
   const raw: Record<string, string> = {};
-  const positional = command.options.filter((o) => !o.choices);
-  for (const token of trimmed === '' ? [] : trimmed.split(/\s+/)) {
-    const named = /^([a-z_][a-z_-]*)[:=](.*)$/i.exec(token);
+  let head = trimmed;
+  const rest = command.options.find((o) => o.rest);
+  if (rest) {
+    const named = new RegExp(`(^|\\s)${rest.name}[:=]`, 'i').exec(trimmed);
     if (named) {
-      raw[named[1]!.toLowerCase()] = named[2]!;
+      head = trimmed.slice(0, named.index);
+      raw[rest.name] = unquote(trimmed.slice(named.index + named[0].length).trim());
+    } else if (command.options[0] === rest) {
+      return checkArgs(command, trimmed === '' ? {} : { [rest.name]: trimmed });
+    }
+  }
+  const positional = command.options.filter((o) => !o.choices && !o.rest);
+  for (const token of words(head)) {
+    const named = /^([a-z_][a-z_-]*)[:=]([\s\S]*)$/i.exec(token);
+    if (named) {
+      raw[named[1]!.toLowerCase()] = unquote(named[2]!);
       continue;
     }
     const byChoice = command.options.find((o) => o.choices?.some((c) => c.toLowerCase() === token.toLowerCase()) && raw[o.name] === undefined);
-    const next = byChoice ?? positional.find((o) => raw[o.name] === undefined) ?? command.options.find((o) => raw[o.name] === undefined);
+    const next = byChoice ?? positional.find((o) => raw[o.name] === undefined) ?? command.options.find((o) => !o.rest && raw[o.name] === undefined);
     if (!next) return { ok: false, error: msg('args.extra', { value: token, command: command.name }) };
-    raw[next.name] = token;
+    raw[next.name] = unquote(token);
   }
   return checkArgs(command, raw);
 }

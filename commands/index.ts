@@ -8,6 +8,7 @@ import { explainCommand } from './explain.js';
 import { helpCommand } from './help.js';
 import { leaderboardCommand } from './leaderboard.js';
 import { quizCommand } from './quiz.js';
+import { questionsCommand } from './questions.js';
 import { exportCommand, meCommand, reportCommand } from './report.js';
 import { cancelAction, removeScoresAction, removeScoresCommand } from './remove-scores.js';
 import { practiceAnswerAction, practiceChoiceAction, reviewCommand } from './review.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   scheduleCommand,
   seasonCommand,
   removeScoresCommand,
+  questionsCommand,
   reportCommand,
   exportCommand,
   helpCommand(() => COMMANDS),

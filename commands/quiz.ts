@@ -1,9 +1,14 @@
-/** /quiz [level] [topic] [seconds] [seed] [channel]: posts a generated question in a channel. */
-import { msg, t } from '../src/i18n/messages.js';
-import { MIN_STUDENT_SECONDS } from '../src/quiz/service.js';
-import { LEVELS, TOPICS, isLevel, isTopic } from '../src/quiz/types.js';
+/**
+ * /quiz [level] [topic] [seconds] [seed] [channel]: posts a generated question in a channel; with
+ * model: (a spec or pasted code) or set: (admins), a teacher's own question instead.
+ */
+import { msg, type MessageRef } from '../src/i18n/messages.js';
+import { parseAsk, type TeacherAsk } from '../src/quiz/ask.js';
+import { MIN_STUDENT_SECONDS, type QuestionSource } from '../src/quiz/service.js';
+import { LEVELS, TOPICS, isLevel, isTopic, type Level } from '../src/quiz/types.js';
+import { MAX_SPEC_LENGTH, setName } from './questions.js';
 import { questionReply, refusedChannel, say } from './replies.js';
-import type { Command } from './types.js';
+import type { Args, Command } from './types.js';
 
 export const quizCommand: Command = {
   name: 'quiz',
@@ -14,12 +19,18 @@ export const quizCommand: Command = {
     { name: 'seconds', type: 'integer', min: 5, max: 86_400, description: msg('cmdopt.seconds') },
     { name: 'seed', type: 'integer', min: 0, max: 2_147_483_646, description: msg('cmdopt.seed') },
     { name: 'channel', type: 'channel', description: msg('cmdopt.channel') },
+    { name: 'ask', type: 'string', description: msg('cmdopt.ask') },
+    { name: 'set', type: 'string', description: msg('cmdopt.set') },
+    { name: 'model', type: 'string', rest: true, description: msg('cmdopt.model') },
   ],
   async run(ctx, args) {
     const lang = ctx.lang;
     const elsewhere = typeof args.channel === 'string' && args.channel !== ctx.channelId ? args.channel : undefined;
     if ((args.seed !== undefined || elsewhere !== undefined) && !ctx.isAdmin) return say(lang, msg('quiz.adminOption'), 'error');
     if (typeof args.seconds === 'number' && args.seconds < MIN_STUDENT_SECONDS && !ctx.isAdmin) return say(lang, msg('quiz.tooShort', { min: String(MIN_STUDENT_SECONDS) }), 'error');
+    const source = teacherSource(args);
+    if (source !== undefined && 'error' in source) return say(lang, source.error, 'error');
+    if (source && !ctx.isAdmin) return say(lang, msg('teacher.modelAdmin'), 'error');
     const refused = elsewhere === undefined ? undefined : await refusedChannel(ctx, elsewhere);
     if (refused) return refused;
     const quiz = ctx.services.quiz;
@@ -33,9 +44,11 @@ export const quizCommand: Command = {
       topics: typeof args.topic === 'string' && isTopic(args.topic) ? [args.topic] : undefined,
       seed: typeof args.seed === 'number' ? args.seed : undefined,
       seconds: typeof args.seconds === 'number' ? args.seconds : undefined,
+      source,
     });
     if (!result.ok) {
       if ('open' in result) return say(lang, msg('quiz.alreadyOpen', { id: String(result.open.id), closes: ctx.time(result.open.closesAt) }), 'warning');
+      if ('invalid' in result) return say(lang, result.invalid, 'error');
       return say(lang, msg(result.refused.what === 'level' ? 'quiz.levelOff' : 'quiz.topicOff', { value: result.refused.value, allowed: result.refused.allowed.join(', ') }), 'warning');
     }
     const post = (view: typeof ctx) => questionReply({ view, lang, round: result.round, question: result.question, quiz });
@@ -44,3 +57,23 @@ export const quizCommand: Command = {
     return say(lang, msg('quiz.postedElsewhere', { id: String(result.round.id), channel: ctx.channel(channelId) }), 'success');
   },
 };
+
+/** A teacher's question asked with model: or set:, the one the arguments name; undefined for a generated one. */
+function teacherSource(args: Args): QuestionSource | { readonly error: MessageRef } | undefined {
+  const model = typeof args.model === 'string' ? args.model.trim() : '';
+  const set = typeof args.set === 'string' ? args.set : undefined;
+  if (model === '' && set === undefined) return typeof args.ask === 'string' ? { error: msg('teacher.needsModel') } : undefined;
+  if (set !== undefined) {
+    const name = setName(set);
+    return 'error' in name ? name : { kind: 'set', set: name.set };
+  }
+  if (model.length > MAX_SPEC_LENGTH) return { error: msg('teacher.tooLong', { what: 'model', max: String(MAX_SPEC_LENGTH) }) };
+  let ask: TeacherAsk = { kind: 'any' };
+  if (typeof args.ask === 'string') {
+    const parsed = parseAsk(args.ask);
+    if (!parsed) return { error: msg('teacher.badAsk', { value: args.ask }) };
+    ask = parsed;
+  }
+  const level: Level = typeof args.level === 'string' && isLevel(args.level) ? args.level : 'medium';
+  return { kind: 'teacher', question: { spec: model, ask, level, wording: null } };
+}

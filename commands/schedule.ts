@@ -2,6 +2,7 @@
 import { msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
+import { setName } from './questions.js';
 import type { Schedule } from '../src/store/store.js';
 import { refusedChannel, say } from './replies.js';
 import type { Command, Context } from './types.js';
@@ -17,7 +18,7 @@ function describe(lang: Lang, ctx: Context, s: Schedule): string {
     questions: String(s.questions),
     spacing: String(s.spacingMinutes),
     level: t(lang, msg(`level.${s.level}`)),
-    topics: s.topics.length > 0 ? s.topics.map((x) => t(lang, msg(`topic.${x}`))).join(' + ') : t(lang, msg('settings.all')),
+    topics: s.questionSet !== null ? t(lang, msg('schedule.fromSet', { set: s.questionSet })) : s.topics.length > 0 ? s.topics.map((x) => t(lang, msg(`topic.${x}`))).join(' + ') : t(lang, msg('settings.all')),
     missed: s.missed,
     channel: ctx.channel(s.channelId),
     next: ctx.time(ctx.services.scheduler.nextRun(s)),
@@ -40,6 +41,7 @@ export const scheduleCommand: Command = {
     { name: 'timezone', type: 'string', description: msg('cmdopt.timezone') },
     { name: 'channel', type: 'channel', description: msg('cmdopt.channel') },
     { name: 'id', type: 'integer', min: 1, description: msg('cmdopt.scheduleId') },
+    { name: 'set', type: 'string', description: msg('cmdopt.scheduleSet') },
   ],
   async run(ctx, args) {
     const lang = ctx.lang;
@@ -61,6 +63,9 @@ export const scheduleCommand: Command = {
     const topics = typeof args.topics === 'string' && args.topics.trim().toLowerCase() !== 'all' ? args.topics.split(/[,\s+]+/).filter((x) => x !== '') : [];
     const badTopic = topics.find((x) => !isTopic(x));
     if (badTopic !== undefined) return say(lang, msg('args.notAChoice', { option: 'topics', value: badTopic, choices: `${TOPICS.join(', ')}, all` }), 'error');
+    const set = typeof args.set === 'string' ? setName(args.set) : undefined;
+    if (set && 'error' in set) return say(lang, set.error, 'error');
+    if (set && (await quiz.questionSets.list(ctx.scopeId, set.set)).length === 0) return say(lang, msg('teacher.emptySet', { set: set.set }), 'error');
     const channelId = typeof args.channel === 'string' ? args.channel : ctx.channelId;
     const refused = await refusedChannel(ctx, channelId);
     if (refused) return refused;
@@ -75,6 +80,7 @@ export const scheduleCommand: Command = {
       level: typeof args.level === 'string' && isLevel(args.level) ? (args.level as Level) : 'medium',
       topics: topics as Topic[],
       missed: args.missed === 'skip' ? 'skip' : 'late',
+      questionSet: set?.set ?? null,
     });
     return { visibility: 'private', tone: 'success', title: t(lang, msg('schedule.added')), text: describe(lang, ctx, schedule) };
   },

@@ -57,7 +57,19 @@ export interface Context extends View {
   /** Checked by the adapter: Discord permissions, Slack admins and ADMIN_USER_IDS, everyone in the shell. */
   readonly isAdmin: boolean;
   readonly services: Services;
+  /**
+   * The file given with the command, read as text (at most MAX_UPLOAD_BYTES): on Discord the
+   * attachment option's file (`ref` is its id), on Slack the latest file the asker shared in the
+   * channel (`ref` may name it), in a terminal the file at the path `ref`. Undefined where the
+   * platform takes no files.
+   */
+  readonly upload?: ((ref: string | undefined) => Promise<Upload>) | undefined;
 }
+
+/** The largest file a command reads. */
+export const MAX_UPLOAD_BYTES = 256 * 1024;
+
+export type Upload = { readonly ok: true; readonly name: string; readonly text: string } | { readonly ok: false; readonly error: MessageRef };
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -116,8 +128,8 @@ export interface Reply {
 
 export interface OptionSpec {
   readonly name: string;
-  /** `user` and `channel` carry the platform's id (Discord pickers; `<@U1>` / `<#C1>` in text). */
-  readonly type: 'string' | 'integer' | 'boolean' | 'user' | 'channel';
+  /** `user` and `channel` carry the platform's id (Discord pickers; `<@U1>` / `<#C1>` in text); `attachment` a file's id or name (see Context.upload). */
+  readonly type: 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'attachment';
   readonly description: MessageRef;
   readonly required?: boolean;
   /** A closed set of values (level, topic, period). */

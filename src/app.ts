@@ -16,6 +16,7 @@ import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
 import { PicturePool } from './charts/pool.js';
 import { CountPool } from './counting/pool.js';
+import { TeacherPool } from './quiz/teacher-pool.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
@@ -86,6 +87,7 @@ export class App {
   readonly store: Store;
   readonly counter: CountPool;
   readonly pictures: PicturePool;
+  readonly teacher: TeacherPool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly reports: Reports;
@@ -119,6 +121,7 @@ export class App {
     this.io = io;
     this.counter = new CountPool({ log });
     this.pictures = new PicturePool({ log });
+    this.teacher = new TeacherPool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
     this.quiz = new QuizService({
@@ -127,6 +130,7 @@ export class App {
       settings: { roundSeconds: config.QUIZ_ROUND_SECONDS, timezone: config.QUIZ_TIMEZONE, language: config.QUIZ_LANGUAGE },
       events: { roundClosed: (reveal) => this.postReveal(reveal) },
       seeds,
+      teacher: this.teacher,
       onError: (err, roundId, retryInMs) => log.warn({ err, roundId, retryInMs }, retryInMs > 0 ? 'reveal not posted; trying again' : 'round timer failed'),
     });
     const post: Services['post'] = (target, compose) => this.platformFor(target.scopeId).post(target, compose);
@@ -220,6 +224,7 @@ export class App {
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
     await this.counter.close();
     await this.pictures.close();
+    await this.teacher.close();
     await this.store.close();
   }
 

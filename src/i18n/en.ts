@@ -11,5 +11,6 @@ import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 import { web } from './en/web.js';
+import { teacher } from './en/teacher.js';
 
-export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web };
+export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web, ...teacher };

@@ -9,5 +9,6 @@ import { quiz } from './zh-TW/quiz.js';
 import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
 import { web } from './zh-TW/web.js';
+import { teacher } from './zh-TW/teacher.js';
 
-export const zhTW: Catalogue = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web };
+export const zhTW: Catalogue = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web, ...teacher };

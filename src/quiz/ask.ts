@@ -14,7 +14,10 @@ export type LayerAsk = (typeof LAYER_ASKS)[number];
  * parameters, output height or output size (1-based, as the summary lists the layers); `any`
  * lets the question draw one of these when it is asked.
  */
-export type TeacherAsk = { readonly kind: WholeAsk } | { readonly kind: LayerAsk; readonly layer: number };
+export type TeacherAsk = { [K in WholeAsk]: { readonly kind: K } }[WholeAsk] | { [K in LayerAsk]: { readonly kind: K; readonly layer: number } }[LayerAsk];
+
+/** A question's ask once `any` has been drawn. */
+export type ResolvedAsk = Exclude<TeacherAsk, { kind: 'any' }>;
 
 /** Layers a teacher's question may name: as many as a model question may have. */
 export const MAX_QUESTION_LAYERS = 500;
@@ -26,9 +29,9 @@ export const encodeAsk = (ask: TeacherAsk): string => ('layer' in ask ? `${ask.k
 export function parseAsk(text: string): TeacherAsk | undefined {
   const [word = '', number, ...rest] = text.trim().toLowerCase().split(/[\s:=]+/);
   if (rest.length > 0) return undefined;
-  if ((WHOLE_ASKS as readonly string[]).includes(word)) return number === undefined ? { kind: word as WholeAsk } : undefined;
+  if ((WHOLE_ASKS as readonly string[]).includes(word)) return number === undefined ? ({ kind: word } as TeacherAsk) : undefined;
   const kind = word === 'layer' ? 'params' : word;
   if (!(LAYER_ASKS as readonly string[]).includes(kind) || number === undefined || !/^\d{1,4}$/.test(number)) return undefined;
   const layer = Number(number);
-  return layer >= 1 && layer <= MAX_QUESTION_LAYERS ? { kind: kind as LayerAsk, layer } : undefined;
+  return layer >= 1 && layer <= MAX_QUESTION_LAYERS ? ({ kind, layer } as TeacherAsk) : undefined;
 }

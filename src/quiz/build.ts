@@ -9,7 +9,9 @@ import type { Counts } from '../engine/counts.js';
 import { formatInt } from '../engine/format.js';
 import { SpecError } from '../engine/errors.js';
 import type { Misreading } from '../engine/mistakes.js';
-import type { Report } from '../engine/model.js';
+import { evaluateModel, type Report, type Row } from '../engine/model.js';
+import { ZERO } from '../engine/counts.js';
+import { bodyNodes } from '../engine/spec.js';
 import type { Shape } from '../engine/types.js';
 import { msg, type MessageKey } from '../i18n/messages.js';
 import { Lru } from '../lru.js';
@@ -115,7 +117,20 @@ export function build(draft: Draft): Built | undefined {
   return result;
 }
 
-const askKey = (ask: Ask): string => (ask.kind === 'read' ? ask.quantity : ask.kind === 'saving' ? `saving:${ask.versus}` : ask.kind === 'inverse' ? `inverse:${ask.template}:${ask.unknown}` : ask.kind);
+function askKey(ask: Ask): string {
+  switch (ask.kind) {
+    case 'read':
+      return ask.quantity;
+    case 'saving':
+      return `saving:${ask.versus}`;
+    case 'inverse':
+      return `inverse:${ask.template}:${ask.unknown}`;
+    case 'largest':
+      return ask.kind;
+    case 'layer':
+      return `layer:${ask.index}:${ask.quantity}`;
+  }
+}
 
 function buildAsk(spec: string, ask: Ask): Built | undefined {
   const result = count(spec);
@@ -142,6 +157,8 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
     }
     case 'inverse':
       return inverse(result, ask);
+    case 'layer':
+      return layerAsk(result, ask);
     case 'largest': {
       const rows = result.report.rows;
       const best = rows.reduce((b, r, i) => (r.counts.total > rows[b]!.counts.total ? i : b), 0);
@@ -154,6 +171,66 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
     }
   }
 }
+
+/** Earlier layers whose misread output is carried into the layer asked about: the few just before it. */
+const CARRIED_FROM = 4;
+
+/** What a layer's row says about one quantity (its own count, or its output's height or size). */
+function readLayer(quantity: 'params' | 'height' | 'size', counts: { total: bigint } | undefined, output: Shape | undefined): bigint | undefined {
+  if (quantity === 'params') return counts?.total;
+  if (output === undefined) return undefined;
+  return read(quantity, { counts: ZERO, macs: null, output });
+}
+
+/**
+ * One layer of a model: its own mistakes (the mistake library of its kind), the mistakes of the
+ * layers just before it that change what it is given (a Flatten counted as its channels gives the
+ * Dense after it the wrong inputs), and the slips of reading a table: another layer's number, the
+ * model's total, the layer's MACs.
+ */
+function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Built | undefined {
+  const { report } = result;
+  const row = report.rows[ask.index];
+  if (!row) return undefined;
+  const answer = readLayer(ask.quantity, row.counts, row.record.outputShape);
+  if (answer === undefined || (ask.quantity === 'height' && answer < MIN_HEIGHT)) return undefined;
+  const named = (id: string, layer: Row) => `${id}@${layer.name}`;
+  const mistakes: Mistake[] = [];
+  for (const m of row.record.mistakes()) {
+    const v = readLayer(ask.quantity, m.counts, m.output);
+    if (v !== undefined) mistakes.push({ id: named(m.id, row), family: m.family, value: v, why: m.why, layer: row.name });
+  }
+  const { input, nodes } = bodyNodes(result.request.body, result.framework, result.request.seq);
+  for (let at = Math.max(0, ask.index - CARRIED_FROM); at < ask.index; at++) {
+    const earlier = report.rows[at]!;
+    for (const m of earlier.record.mistakes()) {
+      if (m.output === undefined || sameShape(m.output, earlier.record.outputShape)) continue;
+      try {
+        const misread = evaluateModel(nodes, input, result.framework, { at, ...(m.counts && { counts: m.counts }), ...(m.macs !== undefined && { macs: m.macs }), output: m.output });
+        const mine = misread.rows.length === report.rows.length ? misread.rows[ask.index] : undefined;
+        const v = mine && readLayer(ask.quantity, mine.counts, mine.record.outputShape);
+        if (v !== undefined) mistakes.push({ id: named(m.id, earlier), family: m.family, value: v, why: m.why, layer: earlier.name });
+      } catch (e) {
+        if (!(e instanceof SpecError)) throw e; // the misread shape is one the layer cannot take
+      }
+    }
+  }
+  if (ask.quantity === 'params') {
+    for (const other of [report.rows[ask.index - 1], report.rows[ask.index + 1]]) {
+      if (other && other.counts.total > 0n) mistakes.push({ id: `otherLayer@${other.name}`, family: 'structure', value: other.counts.total, why: msg('why.otherLayer', { layer: other.name }) });
+    }
+    if (report.rows.length > 1) mistakes.push({ id: 'gaveModelTotal', family: 'structure', value: report.counts.total, why: msg('why.gaveModelTotal') });
+    if (row.record.macs !== null) mistakes.push({ id: 'macsForParams', family: 'operations', value: row.record.macs, why: msg('why.macsForParams') });
+    if (row.counts.nonTrainable > 0n) mistakes.push({ id: 'gaveTrainable', family: 'trainable', value: row.counts.trainable, why: msg('why.gaveTrainable') });
+  } else {
+    const before = ask.index > 0 ? report.rows[ask.index - 1]!.record.outputShape : report.input;
+    const given = readLayer(ask.quantity, undefined, before);
+    if (given !== undefined) mistakes.push({ id: 'gaveInput', family: 'shape', value: given, why: msg('why.gaveLayerInput') });
+  }
+  return { answer, mistakes: kept(answer, mistakes), working: once(() => workingOf(result, ask)) };
+}
+
+const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Mistakes named by the layer they are made in when the spec has several layers with a count or a size. */
 function fromMisreadings(result: CountResult, readings: readonly Misreading[], value: (m: Misreading) => bigint | undefined): Mistake[] {

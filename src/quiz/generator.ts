@@ -31,7 +31,7 @@ export const CHOICES = 4;
 const ATTEMPTS = 40;
 
 /** `rank` distractors below the answer and the rest above, drawn from the named mistakes; undefined when there are not enough. */
-function choicesAt(built: Built, rank: number, random: Rng): bigint[] | undefined {
+export function choicesAt(built: Built, rank: number, random: Rng): bigint[] | undefined {
   const values = [...new Set(built.mistakes.map((m) => m.value))];
   const below = values.filter((v) => v < built.answer);
   const above = values.filter((v) => v > built.answer);

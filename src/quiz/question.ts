@@ -14,14 +14,16 @@ export type Quantity = (typeof QUANTITIES)[number];
 
 /**
  * How the answer follows from the spec: a quantity read off its count; the parameters a layer
- * saves against another spec; the number `x` that gives a target count (inverse); or which
- * layer (1-based, as listed) holds the most parameters.
+ * saves against another spec; the number `x` that gives a target count (inverse); which layer
+ * (1-based, as listed) holds the most parameters; or what one layer of a model has.
  */
 export type Ask =
   | { readonly kind: 'read'; readonly quantity: Quantity }
   | { readonly kind: 'saving'; readonly versus: string }
   | { readonly kind: 'inverse'; readonly template: string; readonly unknown: number }
-  | { readonly kind: 'largest' };
+  | { readonly kind: 'largest' }
+  /** One layer of a model (0-based `index`, as the summary lists the rows): its parameters, output height or output size. */
+  | { readonly kind: 'layer'; readonly index: number; readonly quantity: 'params' | 'height' | 'size' };
 
 /** A wrong answer students really give, by the value it produces. */
 export interface Mistake {

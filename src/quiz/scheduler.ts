@@ -169,6 +169,7 @@ export class Scheduler {
       level: schedule.level,
       topics: schedule.topics.length > 0 ? schedule.topics : undefined,
       seconds: Number.isFinite(seconds) ? seconds : undefined,
+      source: schedule.questionSet === null ? undefined : { kind: 'set', set: schedule.questionSet },
     });
     if (started.ok) {
       await this.o

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
-import type { Accuracy, BoardRow, HistoryItem, Member, Round, RoundAnswer, RoundScoring, Scope, Season, Store, TopicStat, Unscored } from '../store/store.js';
+import type { Accuracy, BoardRow, HistoryItem, Member, NewQuestion, Round, RoundAnswer, RoundScoring, Scope, Season, Store, StoredQuestion, TeacherQuestion, TopicStat, Unscored } from '../store/store.js';
 import { StoreBusyError } from '../store/store.js';
 import { boardsAt } from './boards.js';
 import { Scopes } from './scopes.js';
@@ -29,7 +29,11 @@ import type { CloseReason, Level, Topic } from './types.js';
 import { isoWeek, localDay } from './week.js';
 import { allowedLevel, levelFor, MIN_ANSWERS_FOR_LEVEL } from './level.js';
 import { Practice } from './practice.js';
-import { decodeQuestion } from './replay.js';
+import { decodeQuestion, encodeQuestion } from './replay.js';
+import { rng } from './random.js';
+import { teacherHere, type TeacherBuilder } from './teacher-pool.js';
+import type { TeacherBuilt } from './teacher.js';
+import { msg } from '../i18n/messages.js';
 
 export interface QuizSettings {
   /** Default length of a round. */
@@ -62,7 +66,12 @@ export type StartResult =
   | { readonly ok: true; readonly round: Round; readonly question: Question }
   | { readonly ok: false; readonly open: Round }
   /** The scope's admins turned this level or topic off. */
-  | { readonly ok: false; readonly refused: { readonly what: 'level' | 'topic'; readonly value: string; readonly allowed: readonly string[] } };
+  | { readonly ok: false; readonly refused: { readonly what: 'level' | 'topic'; readonly value: string; readonly allowed: readonly string[] } }
+  /** A teacher's question that cannot be asked (its model does not count, the layer does not exist), or an empty set: why. */
+  | { readonly ok: false; readonly invalid: MessageRef };
+
+/** Where a round's question comes from: generated (the default), a teacher's model, or a teacher's question set. */
+export type QuestionSource = { readonly kind: 'generated' } | { readonly kind: 'teacher'; readonly question: TeacherQuestion } | { readonly kind: 'set'; readonly set: string };
 
 export type AnswerOutcome =
   | { readonly kind: 'noRound' }
@@ -157,6 +166,7 @@ export class QuizService {
   private readonly onError: (err: unknown, roundId: number, retryInMs: number) => void;
   /** /review's practice, on the same store, scopes and seeds; a round's mistakes review its cards. */
   readonly practice: Practice;
+  private readonly teacher: TeacherBuilder;
 
   constructor(o: {
     store: Store;
@@ -170,7 +180,10 @@ export class QuizService {
     /** The name on this process's leases (unique per process by default). */
     owner?: string;
     leaseMs?: number;
+    /** Builds teachers' questions (a worker pool in the bot; in-process by default). */
+    teacher?: TeacherBuilder;
   }) {
+    this.teacher = o.teacher ?? teacherHere;
     this.owner = o.owner ?? processOwner();
     this.leaseMs = o.leaseMs ?? LEASE_MS;
     this.store = o.store;
@@ -257,19 +270,73 @@ export class QuizService {
     topics?: readonly Topic[] | undefined;
     seed?: number | undefined;
     seconds?: number | undefined;
+    /** A teacher's question or set instead of a generated question (admins; the scope's levels and topics do not apply). */
+    source?: QuestionSource | undefined;
   }): Promise<StartResult> {
     const scope = await this.scope(req.scopeId);
+    if (req.source && req.source.kind !== 'generated') return this.startTeacher(scope, req, req.source);
     const level = req.level ?? (await this.levelFollowing(scope, req.opener, req.channelId));
     if (scope.levels.length > 0 && !scope.levels.includes(level)) return { ok: false, refused: { what: 'level', value: level, allowed: scope.levels } };
     const refusedTopic = req.topics?.find((topic) => scope.topics.length > 0 && !scope.topics.includes(topic));
     if (refusedTopic) return { ok: false, refused: { what: 'topic', value: refusedTopic, allowed: scope.topics } };
-    const open = await this.store.openRoundIn(req.scopeId, req.channelId);
-    if (open && this.clock.now() < open.closesAt) return { ok: false, open };
-    if (open) await this.close(open.id, 'timeout'); // its time is up; the timer has not fired yet
+    const open = await this.channelFree(req.scopeId, req.channelId);
+    if (open) return { ok: false, open };
     const question =
       req.seed !== undefined && req.topics?.length === 1
         ? generate(req.seed, level, req.topics[0]!) // an exact replay
         : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, await this.store.recentQuestions(req.scopeId, RECENT_QUESTIONS));
+    return this.open(scope, req, question, null);
+  }
+
+  /** The channel's open round if it still runs; one whose time is up is closed first (its timer has not fired yet). */
+  private async channelFree(scopeId: string, channelId: string): Promise<Round | undefined> {
+    const open = await this.store.openRoundIn(scopeId, channelId);
+    if (open && this.clock.now() < open.closesAt) return open;
+    if (open) await this.close(open.id, 'timeout');
+    return undefined;
+  }
+
+  /**
+   * A teacher's question: the one given, or one of the set not asked recently (drawn by the seed),
+   * built off the event loop; the round keeps it as built.
+   */
+  private async startTeacher(
+    scope: Scope,
+    req: { scopeId: string; channelId: string; opener: Opener; lang: Lang; level?: Level | undefined; seed?: number | undefined; seconds?: number | undefined },
+    source: Exclude<QuestionSource, { kind: 'generated' }>,
+  ): Promise<StartResult> {
+    const open = await this.channelFree(req.scopeId, req.channelId);
+    if (open) return { ok: false, open };
+    const seed = req.seed ?? this.seeds();
+    let def: TeacherQuestion;
+    let fromSet: number | undefined;
+    if (source.kind === 'teacher') {
+      def = source.question;
+    } else {
+      const set = await this.store.questions(req.scopeId, source.set);
+      if (set.length === 0) return { ok: false, invalid: msg('teacher.emptySet', { set: source.set }) };
+      // A set is asked in turn: a question not among the scope's latest rounds, drawn by the seed.
+      const asked = new Set([...(await this.store.recentQuestions(req.scopeId, set.length)).keys].map((key) => Number(/\|set:(\d+)$/.exec(key)?.[1])));
+      const fresh = set.filter((q) => !asked.has(q.id));
+      const picked = rng(seed).pick(fresh.length > 0 ? fresh : set);
+      def = picked;
+      fromSet = picked.id;
+    }
+    const built = await this.teacher.build(def, seed);
+    if (!built.ok) return { ok: false, invalid: built.error };
+    // A set's question keeps its number in its key, so the set is not asked the same question again soon.
+    const question = fromSet === undefined ? built.question : { ...built.question, key: `${built.question.key}|set:${fromSet}` };
+    return this.open(scope, req, question, encodeQuestion(question));
+  }
+
+  /** Opens a round of `question` in the channel; `custom` keeps a teacher's question as built. */
+  private async open(
+    scope: Scope,
+    req: { scopeId: string; channelId: string; opener: Opener; lang: Lang; seconds?: number | undefined },
+    question: Question,
+    custom: string | null,
+  ): Promise<StartResult> {
+    const level = question.level;
     const now = this.clock.now();
     const opener = req.opener.kind === 'schedule' ? null : await this.store.ensureMember(req.scopeId, req.opener.player.userId, req.opener.player.name);
     const round = await this.store.insertRound({
@@ -287,11 +354,24 @@ export class QuizService {
       closesAt: now + 1000 * (req.seconds ?? scope.roundSeconds ?? this.settings.roundSeconds),
       scoring: roundScoring(scope, req.opener),
       lease: this.lease(),
+      custom,
     });
     if (!round) return { ok: false, open: (await this.store.openRoundIn(req.scopeId, req.channelId))! }; // lost a race to another start
     this.questions.set(round.id, question);
     this.arm(round);
     return { ok: true, round, question };
+  }
+
+  /** A scope's question sets (a teacher's own questions). */
+  readonly questionSets = {
+    add: (questions: readonly NewQuestion[]): Promise<StoredQuestion[]> => this.store.addQuestions(questions),
+    list: (scopeId: string, set?: string): Promise<StoredQuestion[]> => this.store.questions(scopeId, set),
+    remove: (scopeId: string, id: number): Promise<boolean> => this.store.removeQuestion(scopeId, id, this.clock.now()),
+  };
+
+  /** A teacher's question as it would be asked (off the event loop in the bot): to check it when it is added to a set. */
+  buildTeacher(def: TeacherQuestion, seed: number): Promise<TeacherBuilt> {
+    return this.teacher.build(def, seed);
   }
 
   question(round: Round): Question {

@@ -1,13 +1,16 @@
 /** A question's parts in the reader's language: the prompt, a mistake's explanation, several mistakes named together. */
-import { msg, SENTENCE_SEPARATOR, t, type Lang } from '../i18n/messages.js';
+import { msg, SENTENCE_SEPARATOR, t, type Lang, type MessageRef } from '../i18n/messages.js';
 import type { Mistake, Question } from './question.js';
+
+/** A prompt's code block: pasted or generated framework code, or a model written in the /count language. */
+export const isCode = (part: MessageRef): part is Extract<MessageRef, { key: 'q.code' | 'q.model' }> => part.key === 'q.code' || part.key === 'q.model';
 
 /** The prompt's parts joined: sentences by a space, a code block on lines of its own. */
 export function promptText(lang: Lang, q: Pick<Question, 'prompt'>): string {
   let out = '';
   q.prompt.forEach((part, i) => {
     const text = t(lang, part);
-    const block = part.key === 'q.code' || q.prompt[i - 1]?.key === 'q.code';
+    const block = isCode(part) || (i > 0 && isCode(q.prompt[i - 1]!));
     out += i === 0 ? text : `${block ? '\n' : SENTENCE_SEPARATOR[lang]}${text}`;
   });
   return out;

@@ -106,6 +106,22 @@ export function workingOf(result: CountResult, ask: Ask, other?: CountResult): W
       const offset = target - slope * BigInt(ask.unknown);
       return [...steps(result, ask), { t: 'solve', slope: formatInt(slope), offset: formatInt(offset), target: formatInt(target), result: formatInt(ask.unknown) }];
     }
+    case 'layer': {
+      // The shapes that lead to the layer, then the layer itself: its formula, or its output size.
+      const rows = result.report.rows.slice(0, ask.index + 1);
+      const name = (r: Row) => `${r.name} (${r.record.typeName})`;
+      const out: WorkStep[] = [];
+      for (const row of rows) {
+        const sizes = row.record.shapeWorking();
+        if (row === rows[rows.length - 1] && ask.quantity === 'params') out.push(paramsStep(row, name(row)));
+        if (sizes.length > 0) out.push({ t: 'size', layer: name(row), lines: sizes });
+      }
+      const shape = rows[rows.length - 1]!.record.outputShape;
+      if (ask.quantity === 'size' && shape.length > 1 && shape.every((d) => d !== null)) {
+        out.push({ t: 'size', layer: null, lines: [`${shape.join('×')} = ${formatInt(shape.reduce((a, d) => a * BigInt(d!), 1n))}`] });
+      }
+      return out;
+    }
     case 'largest': {
       const rows = result.report.rows;
       const best = rows.reduce((b, r, i) => (r.counts.total > rows[b]!.counts.total ? i : b), 0);

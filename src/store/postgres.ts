@@ -780,16 +780,19 @@ export class PostgresStore implements Store {
     );
   }
 
-  addQuestion(q: NewQuestion): Promise<StoredQuestion> {
-    return this.op(async (db) =>
-      toQuestion(
-        (await one<QuestionRecord>(
+  addQuestions(questions: readonly NewQuestion[]): Promise<StoredQuestion[]> {
+    return this.write(async (db) => {
+      const added: StoredQuestion[] = [];
+      for (const q of questions) {
+        const r = await one<QuestionRecord>(
           db,
           `INSERT INTO questions (scope_id, set_name, spec, ask, level, wording, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
           [q.scopeId, q.set, q.spec, encodeAsk(q.ask), q.level, q.wording, q.createdBy, q.createdAt],
-        ))!,
-      ),
-    );
+        );
+        added.push(toQuestion(r!));
+      }
+      return added;
+    });
   }
 
   questions(scopeId: string, set?: string): Promise<StoredQuestion[]> {

@@ -687,8 +687,8 @@ export class SqliteStore implements Store {
     );
   }
 
-  addQuestion(q: NewQuestion): Promise<StoredQuestion> {
-    return this.op(() => toQuestion(this.q.insertQuestion.get({ ...q, ask: encodeAsk(q.ask) }) as QuestionRecord));
+  addQuestions(questions: readonly NewQuestion[]): Promise<StoredQuestion[]> {
+    return this.write(() => questions.map((q) => toQuestion(this.q.insertQuestion.get({ ...q, ask: encodeAsk(q.ask) }) as QuestionRecord)));
   }
 
   questions(scopeId: string, set?: string): Promise<StoredQuestion[]> {

@@ -510,8 +510,8 @@ export interface Store {
   /** The next `limit` answers given in the scope's rounds opened in `range`, in (round, member) order after `after`. */
   answersPage(scopeId: string, range: TimeRange, after: AnswerCursor | null, limit: number): Promise<ExportedAnswer[]>;
 
-  /** Adds a question to a scope's set. */
-  addQuestion(q: NewQuestion): Promise<StoredQuestion>;
+  /** Adds questions to a scope's sets, all of them or (on a failure) none: one transaction. */
+  addQuestions(questions: readonly NewQuestion[]): Promise<StoredQuestion[]>;
   /** A scope's questions, oldest first: one set's, or every set's. */
   questions(scopeId: string, set?: string): Promise<StoredQuestion[]>;
   /** Removes a question of this scope (rounds that asked it keep it); false if there is none. */

@@ -8,7 +8,7 @@ import { formatInt } from '../engine/format.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import type { Question } from '../quiz/question.js';
 import type { Leaderboard } from '../quiz/service.js';
-import { whyText } from '../quiz/text.js';
+import { isCode, whyText } from '../quiz/text.js';
 import { renderWorking } from '../quiz/working.js';
 import type { ClassReport, StudentPage } from '../report/report.js';
 import type { Season, TopicStat } from '../store/store.js';
@@ -33,7 +33,7 @@ function inline(text: string): Html {
 
 /** A question's prompt: its sentences, and the code it shows as a block of its own. */
 function prompt(lang: Lang, question: Question): Html {
-  return html`<div class="prompt">${question.prompt.map((part) => (part.key === 'q.code' ? html`<pre><code>${part.params.code}</code></pre>` : html`<p>${inline(t(lang, part))}</p>`))}</div>`;
+  return html`<div class="prompt">${question.prompt.map((part) => (isCode(part) ? html`<pre><code>${part.params.code}</code></pre>` : html`<p>${inline(t(lang, part))}</p>`))}</div>`;
 }
 
 function chart(lang: Lang, drawn: PageChart | undefined | 'none'): Html {

@@ -1,6 +1,9 @@
 /** A Discord interaction as the platform-neutral `Context` a command runs with. */
-import { GuildMember, PermissionFlagsBits, type Interaction } from 'discord.js';
-import type { Context, Services } from '../../../commands/types.js';
+import { GuildMember, PermissionFlagsBits, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { MAX_UPLOAD_BYTES, type Context, type Services, type Upload } from '../../../commands/types.js';
+import { msg } from '../../i18n/messages.js';
+import type { Logger } from '../../log.js';
+import { fetchUpload } from '../upload.js';
 import { parseLang, type Lang } from '../../i18n/messages.js';
 import { DISCORD_VIEW } from './view.js';
 
@@ -10,7 +13,15 @@ export const DM_SCOPE = 'discord:@me';
 /** The user's own Discord language; anything but Chinese or English gets English. */
 export const langOf = (interaction: Interaction): Lang => parseLang(interaction.locale) ?? 'en';
 
-export function contextFor(interaction: Interaction, services: Services): Context {
+/** Where a command's attachment may be downloaded from: Discord's file hosts (and a test's fake). */
+export interface UploadSource {
+  readonly hosts: readonly string[];
+  readonly log: Logger;
+}
+
+export const DISCORD_FILE_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
+
+export function contextFor(interaction: Interaction, services: Services, files?: UploadSource): Context {
   return {
     ...DISCORD_VIEW,
     platform: 'discord',
@@ -23,7 +34,16 @@ export function contextFor(interaction: Interaction, services: Services): Contex
     // `has` counts Administrator as every permission.
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     services,
+    upload: files && interaction.isChatInputCommand() ? (ref) => attachmentOf(interaction, ref, files) : undefined,
   };
+}
+
+/** The attachment option's file: Discord sends its id, with the file's name, size and CDN address resolved. */
+async function attachmentOf(interaction: ChatInputCommandInteraction, ref: string | undefined, files: UploadSource): Promise<Upload> {
+  const attachment = ref === undefined ? undefined : interaction.options.resolved?.attachments?.get(ref);
+  if (!attachment) return { ok: false, error: msg('teacher.noFile') };
+  if (attachment.size > MAX_UPLOAD_BYTES) return { ok: false, error: msg('teacher.fileTooLarge', { max: `${MAX_UPLOAD_BYTES / 1024} KiB` }) };
+  return fetchUpload({ url: attachment.url, name: attachment.name, hosts: files.hosts, log: files.log });
 }
 
 /** The name the member goes by in this server (nickname, else display name, else user name). */

@@ -23,7 +23,7 @@ import type { Action, Context, Reply, Services } from '../../../commands/types.j
 import { msg } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import { decodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
-import { contextFor, langOf } from './context.js';
+import { contextFor, DISCORD_FILE_HOSTS, langOf } from './context.js';
 import { clip, LIMIT } from './limits.js';
 import { renderReply } from './render.js';
 import { respond } from './respond.js';
@@ -38,6 +38,8 @@ export interface InteractionDeps {
   readonly log: Logger;
   /** How long a reply may take before the interaction is deferred (shortened in tests). */
   readonly deferAfterMs?: number;
+  /** Hosts a command's attachment is downloaded from (Discord's CDN, and DISCORD_API_URL's host). */
+  readonly fileHosts?: readonly string[];
 }
 
 export class InteractionHandler {
@@ -111,7 +113,8 @@ export class InteractionHandler {
   }
 
   private run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
-    return work(contextFor(interaction, this.deps.services), this.deps.log);
+    const files = { hosts: this.deps.fileHosts ?? DISCORD_FILE_HOSTS, log: this.deps.log };
+    return work(contextFor(interaction, this.deps.services, files), this.deps.log);
   }
 
   /** Rounds, boards and records belong to a server: a DM gets one line saying so. */

@@ -8,6 +8,7 @@ import type { Logger } from '../../log.js';
 import { hasFiles, makeFiles, readyFiles } from '../files.js';
 import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { createClient } from './client.js';
+import { DISCORD_FILE_HOSTS } from './context.js';
 import { InteractionHandler } from './interactions.js';
 import { disabledRows, renderReply } from './render.js';
 import { DISCORD_VIEW } from './view.js';
@@ -33,7 +34,8 @@ export class DiscordPlatform implements Platform {
     this.token = token;
     this.log = deps.log.child({ platform: 'discord' });
     this.client = createClient({ api: deps.config.DISCORD_API_URL });
-    this.handler = new InteractionHandler({ services: deps.services, log: this.log, ...options });
+    const fileHosts = [...DISCORD_FILE_HOSTS, ...(deps.config.DISCORD_API_URL ? [new URL(deps.config.DISCORD_API_URL).host] : [])];
+    this.handler = new InteractionHandler({ services: deps.services, log: this.log, fileHosts, ...options });
     this.client.on(Events.InteractionCreate, this.onInteraction);
     // An 'error' event with no listener would end the process; a gateway error is not worth that.
     this.client.on(Events.Error, (err) => this.log.error({ err }, 'discord client error'));

@@ -13,6 +13,7 @@ import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
 import { makeFiles } from '../files.js';
+import { readLocalUpload } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
@@ -166,6 +167,7 @@ export class ShellPlatform implements Platform {
       lang: await this.lang(),
       isAdmin: true,
       services: this.o.services,
+      upload: readLocalUpload,
     };
   }
 

@@ -6,7 +6,9 @@
  * cached, so a busy quiz does not ask Slack about the same student on every click.
  */
 import type { webApi } from '@slack/bolt';
-import type { Context, Services, View } from '../../../commands/types.js';
+import { MAX_UPLOAD_BYTES, type Context, type Services, type Upload, type View } from '../../../commands/types.js';
+import { msg } from '../../i18n/messages.js';
+import { fetchUpload } from '../upload.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../i18n/messages.js';
@@ -27,6 +29,8 @@ interface Member {
 }
 
 const MEMBER_TTL_MS = 10 * 60_000;
+/** How far back a shared file is looked for: the file shared just before the command. */
+const SHARED_FILE_WINDOW_S = 15 * 60;
 /** A failed look-up (no users:read scope, a hiccup) is retried sooner than a good one is refreshed. */
 const FAILED_TTL_MS = 60_000;
 const MAX_CACHED = 5_000;
@@ -36,6 +40,8 @@ export const scopeOf = (teamId: string): string => `slack:${teamId}`;
 export class SlackContexts {
   private readonly members = new Map<string, { readonly until: number; readonly member: Promise<Member> }>();
   private readonly admins: ReadonlySet<string>;
+  /** Where Slack serves private files (and a test's fake). */
+  private readonly fileHosts: readonly string[];
   readonly view: View;
 
   constructor(
@@ -48,6 +54,7 @@ export class SlackContexts {
     },
   ) {
     this.admins = new Set(o.config.ADMIN_USER_IDS);
+    this.fileHosts = ['files.slack.com', ...(o.config.SLACK_API_URL ? [new URL(o.config.SLACK_API_URL).host] : [])];
     const fallback = fallbackDates(o.config.QUIZ_TIMEZONE);
     this.view = {
       mention: (userId) => `<@${userId}>`,
@@ -71,7 +78,28 @@ export class SlackContexts {
       lang: (await this.o.services.quiz.scope(scopeId)).language,
       isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
       services: this.o.services,
+      upload: (ref) => this.sharedFile(asker, ref),
     };
+  }
+
+  /**
+   * A slash command carries no file: the file is the latest one the asker shared in this channel in
+   * the last quarter of an hour (named `ref` when given), downloaded with the bot token from Slack.
+   */
+  private async sharedFile(asker: Asker, ref: string | undefined): Promise<Upload> {
+    let listed;
+    try {
+      listed = await this.o.client.files.list({ channel: asker.channelId, user: asker.userId, ts_from: String(Math.floor(this.o.clock.now() / 1000) - SHARED_FILE_WINDOW_S), count: 20 });
+    } catch (err) {
+      this.o.log.warn({ err, user: asker.userId }, 'files.list failed');
+      return { ok: false, error: msg('teacher.fetchFailed') };
+    }
+    const wanted = (name: string) => (ref === undefined || ref.trim() === '' ? /\.(csv|ya?ml)$/i.test(name) : name === ref.trim());
+    const file = (listed.files ?? []).filter((f) => typeof f.name === 'string' && wanted(f.name)).sort((a, b) => (b.created ?? 0) - (a.created ?? 0))[0];
+    const url = file?.url_private_download ?? file?.url_private;
+    if (!file || !url) return { ok: false, error: msg('teacher.noFile') };
+    if ((file.size ?? 0) > MAX_UPLOAD_BYTES) return { ok: false, error: msg('teacher.fileTooLarge', { max: `${MAX_UPLOAD_BYTES / 1024} KiB` }) };
+    return fetchUpload({ url, name: file.name!, hosts: this.fileHosts, headers: { authorization: `Bearer ${this.o.config.SLACK_BOT_TOKEN}` }, log: this.o.log });
   }
 
   /**

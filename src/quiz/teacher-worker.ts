@@ -1,0 +1,6 @@
+/** The worker thread behind TeacherPool: builds one teacher's question at a time. */
+import { serve } from '../workers/pool.js';
+import { teacherQuestion, type TeacherBuilt } from './teacher.js';
+import type { TeacherJob } from './teacher-pool.js';
+
+void serve<TeacherJob, TeacherBuilt>((job) => teacherQuestion(job.def, job.seed));
