@@ -41,16 +41,43 @@ export function suggestSpecs(typed: string): string[] {
   return [...own, ...matches].slice(0, 25).map((e) => `${head}${e}`.replace(/\s+/g, ' ').trim().slice(0, 100));
 }
 
+/** What `/count` with nothing to count asks for: the code, pasted in a form (a file, on Discord). */
+function askForCode(ctx: Context, share: boolean): Reply {
+  return {
+    visibility: 'private',
+    tone: 'info',
+    text: t(ctx.lang, msg('count.askCode')),
+    buttons: [pasteButton(ctx, share)],
+    ask: pasteButton(ctx, share),
+  };
+}
+
+const pasteButton = (ctx: Context, share: boolean) => ({ action: 'paste', params: share ? ['share'] : [], label: t(ctx.lang, msg('count.pasteButton')), style: 'primary' as const });
+
 export const countCommand: Command = {
   name: 'count',
   description: msg('cmd.count'),
   standalone: true,
   options: [
-    { name: 'spec', type: 'string', required: true, rest: true, autocomplete: true, description: msg('cmdopt.spec') },
+    { name: 'spec', type: 'string', rest: true, autocomplete: true, description: msg('cmdopt.spec') },
+    { name: 'file', type: 'attachment', description: msg('cmdopt.file') },
     { name: 'share', type: 'boolean', description: msg('cmdopt.share') },
   ],
-  run: (ctx, args) => countReply(ctx, String(args.spec), args.share === true),
+  run: (ctx, args) => {
+    const share = args.share === true;
+    // A file's text (Discord reads the attachment) comes after a spec typed with it: `in=1x28x28` then the code.
+    const text = [args.spec, args.file].filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
+    return text === '' ? askForCode(ctx, share) : countReply(ctx, text, share);
+  },
   suggest: (_option, typed) => suggestSpecs(typed),
+};
+
+/** The form for code too long for a command's line: a paragraph field, counted as /count would. */
+export const pasteAction: Action = {
+  name: 'paste',
+  standalone: true,
+  modal: (ctx) => ({ title: t(ctx.lang, msg('count.pasteTitle')), label: t(ctx.lang, msg('count.pasteLabel')), placeholder: t(ctx.lang, msg('count.pastePlaceholder')), long: true }),
+  run: (ctx, [share], input) => (input === undefined || input.trim() === '' ? askForCode(ctx, share === 'share') : countReply(ctx, input, share === 'share')),
 };
 
 export const shareAction: Action = {

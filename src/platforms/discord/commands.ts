@@ -72,6 +72,8 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
       return { ...common, type: ApplicationCommandOptionType.User };
     case 'channel':
       return { ...common, type: ApplicationCommandOptionType.Channel, channel_types: TEXT_CHANNELS };
+    case 'attachment':
+      return { ...common, type: ApplicationCommandOptionType.Attachment };
   }
 }
 

@@ -5,11 +5,8 @@
  * modal, and the modal's submission runs that action with what was typed.
  */
 import {
-  LabelBuilder,
+  ApplicationCommandOptionType,
   MessageFlags,
-  ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -19,25 +16,26 @@ import {
 } from 'discord.js';
 import { findCommand } from '../../../commands/index.js';
 import { errorReply } from '../../../commands/replies.js';
-import type { Action, Context, Reply, Services } from '../../../commands/types.js';
+import type { Button, Context, Reply, Services } from '../../../commands/types.js';
 import { msg } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import { decodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
+import { decodeButton, encodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
+import type { AttachmentReader } from './attachments.js';
 import { contextFor, langOf } from './context.js';
-import { clip, LIMIT } from './limits.js';
+import { MODAL_INPUT, modalFor } from './forms.js';
+import { LIMIT } from './limits.js';
 import { renderReply } from './render.js';
 import { respond } from './respond.js';
 
-/** The one text field of a modal. */
-export const MODAL_INPUT = 'input';
-/** What the field takes: an answer is a number, so this is plenty. */
-const MODAL_INPUT_MAX = 100;
+export { MODAL_INPUT } from './forms.js';
 
 export interface InteractionDeps {
   readonly services: Services;
   readonly log: Logger;
   /** How long a reply may take before the interaction is deferred (shortened in tests). */
   readonly deferAfterMs?: number;
+  /** Reads files attached to a command (`/count file:`). */
+  readonly attachments: AttachmentReader;
 }
 
 export class InteractionHandler {
@@ -59,9 +57,21 @@ export class InteractionHandler {
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!interaction.inGuild() && !isStandalone(interaction.commandName)) return this.needsServer(interaction);
-    // Discord sends typed values; dispatch checks them against the command all the same.
-    const raw = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value]));
-    await this.respond(interaction, (ctx, log) => runNamedCommand(interaction.commandName, ctx, raw, log));
+    // Discord sends typed values; dispatch checks them against the command all the same. An
+    // attached file becomes its text (bounded; read within the reply's time, deferred if slow), or
+    // the one line saying why it cannot.
+    await this.respond(interaction, async (ctx, log) => {
+      const raw: Record<string, unknown> = {};
+      for (const o of interaction.options.data) {
+        if (o.type !== ApplicationCommandOptionType.Attachment) raw[o.name] = o.value;
+        else if (o.attachment) {
+          const file = await this.deps.attachments.read(o.attachment);
+          if (!file.ok) return errorReply(ctx.lang, file.error);
+          raw[o.name] = file.text;
+        }
+      }
+      return runNamedCommand(interaction.commandName, ctx, raw, log);
+    });
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -90,8 +100,7 @@ export class InteractionHandler {
     if (!interaction.inGuild() && !action.standalone) return this.needsServer(interaction);
     if (action.modal) {
       // A modal must be the first response, so it cannot wait for anything slow: it only asks.
-      const form = action.modal(contextFor(interaction, this.deps.services), params);
-      await interaction.showModal(modalFor(interaction.customId, form));
+      await interaction.showModal(modalFor(interaction.customId, action.modal(contextFor(interaction, this.deps.services), params)));
       return;
     }
     await this.respond(interaction, (ctx, log) => runAction(action, params, ctx, log));
@@ -107,7 +116,11 @@ export class InteractionHandler {
 
   /** Runs `work` in the interaction's context and answers with its reply. */
   private respond(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<void> {
-    return respond(interaction, this.run(interaction, work), this.deps.log, this.deps.deferAfterMs);
+    const form = (ask: Button) => {
+      const decoded = decodeButton(encodeButton(ask));
+      return decoded?.action.modal ? modalFor(encodeButton(ask), decoded.action.modal(contextFor(interaction, this.deps.services), decoded.params)) : undefined;
+    };
+    return respond(interaction, this.run(interaction, work), this.deps.log, this.deps.deferAfterMs, form);
   }
 
   private run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
@@ -133,21 +146,4 @@ export class InteractionHandler {
       this.deps.log.warn({ err, interaction: interaction.id }, 'could not tell the user about the failure');
     }
   }
-}
-
-/**
- * The form a button opens: one short text field. Its id is the button's, so the submission runs
- * the same action with the same parameters, and the typed text as input.
- */
-function modalFor(customId: string, form: ReturnType<NonNullable<Action['modal']>>): ModalBuilder {
-  const input = new TextInputBuilder()
-    .setCustomId(MODAL_INPUT)
-    .setStyle(TextInputStyle.Short)
-    .setRequired(true)
-    .setMaxLength(MODAL_INPUT_MAX)
-    .setPlaceholder(clip(form.placeholder, LIMIT.inputPlaceholder));
-  return new ModalBuilder()
-    .setCustomId(customId)
-    .setTitle(clip(form.title, LIMIT.modalTitle))
-    .addLabelComponents(new LabelBuilder().setLabel(clip(form.label, LIMIT.inputLabel)).setTextInputComponent(input));
 }

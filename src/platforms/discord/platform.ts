@@ -7,6 +7,7 @@ import type { ChannelCheck, Reply, View } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
 import { drawPictures, hasPictures, readyPictures } from '../pictures.js';
 import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
+import { AttachmentReader } from './attachments.js';
 import { createClient } from './client.js';
 import { InteractionHandler } from './interactions.js';
 import { disabledRows, renderReply } from './render.js';
@@ -33,7 +34,7 @@ export class DiscordPlatform implements Platform {
     this.token = token;
     this.log = deps.log.child({ platform: 'discord' });
     this.client = createClient({ api: deps.config.DISCORD_API_URL });
-    this.handler = new InteractionHandler({ services: deps.services, log: this.log, ...options });
+    this.handler = new InteractionHandler({ services: deps.services, log: this.log, attachments: new AttachmentReader(deps.config.DISCORD_API_URL), ...options });
     this.client.on(Events.InteractionCreate, this.onInteraction);
     // An 'error' event with no listener would end the process; a gateway error is not worth that.
     this.client.on(Events.Error, (err) => this.log.error({ err }, 'discord client error'));
