@@ -2,6 +2,8 @@
  * The engine's front door: /count text in, evaluated report out. Pure (no I/O); the renderers in
  * render.ts and json.ts turn the result into text.
  */
+import { readCode } from './code/read.js';
+import type { CodeSummary } from './code/report.js';
 import { evaluateModel, type Report } from './model.js';
 import { nativeFramework, type Preset } from './presets/index.js';
 import { bodyNodes, parseRequest, type Request } from './spec.js';
@@ -20,9 +22,15 @@ export interface CountResult {
    * there; undefined when they agree or the other framework cannot express the spec.
    */
   readonly other: Report | undefined;
+  /** Pasted code: the model's name, its rows as named in the code, and whether shapes are known. */
+  readonly code: CodeSummary | undefined;
 }
 
 export function evaluateRequest(request: Request, fallback: Framework = 'keras'): CountResult {
+  if (request.t === 'code') {
+    const read = readCode(request.source, request.framework);
+    return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, other: undefined, code: read.summary };
+  }
   const { body } = request;
   const preset = body.head.t === 'preset' ? body.head.preset : undefined;
   const framework = request.framework ?? (preset ? nativeFramework(preset) : fallback);
@@ -47,6 +55,7 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
     single: body.head.t === 'none' && body.layers.length === 1,
     preset,
     other,
+    code: undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { fail } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
 import type { Framework, LayerRecord, Shape } from './types.js';
+import type { MessageRef } from '../i18n/messages.js';
 
 export type Node =
   | { readonly t: 'layer'; readonly layer: Layer }
@@ -33,6 +34,8 @@ export interface Report {
   readonly counts: Counts;
   /** Total MACs, or null when any layer's is unknown. */
   readonly macs: bigint | null;
+  /** Remarks on the whole model (an assumed input order, modules never used, ...). */
+  readonly notes: readonly MessageRef[];
 }
 
 const snakeCases = new Map<string, string>();
@@ -93,7 +96,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
     counts = addCounts(counts, row.counts);
     macs = macs === null || row.record.macs === null ? null : macs + row.record.macs;
   }
-  return { framework, input: start, output, rows, counts, macs };
+  return { framework, input: start, output, rows, counts, macs, notes: [] };
 }
 
 function firstLayer(nodes: readonly Node[]): Layer | undefined {

@@ -8,7 +8,8 @@ import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatInt, formatKerasShape, formatMiB, formatScaled } from './format.js';
 import { blockTable, type Report, type Row } from './model.js';
-import type { LayerRecord, TensorRole } from './types.js';
+import type { CodeSummary } from './code/report.js';
+import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 
 /** Terminal width of a string: CJK characters take two columns. */
@@ -129,9 +130,37 @@ function blockLines(report: Report, lang: Lang): string[] {
   );
 }
 
+/** `[1, 6, 28, 28]` (PyTorch, batch first) or `(None, 26, 26, 32)` (Keras). */
+function frameworkShape(shape: Shape | null, framework: Framework): string {
+  if (shape === null) return '';
+  const dims = shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d)));
+  return framework === 'keras' ? `(${dims.join(', ')})` : `[${dims.join(', ')}]`;
+}
+
+/** Pasted code: the module table as named in the code, totals, formulas, and why shapes are missing. */
+function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string {
+  const { report } = result;
+  const fw = t(lang, msg(`fw.${result.framework}`));
+  const lines: string[] = [t(lang, msg('summary.code', { model: code.model, framework: fw, variable: code.variable ?? '-' }))];
+  if (code.shapes.known && code.shapes.inputs.length > 0) lines.push(t(lang, msg('summary.codeInput', { shapes: code.shapes.inputs.map((s) => frameworkShape(s, result.framework)).join(', ') })));
+  const shapes = code.shapes.known;
+  const header = [t(lang, msg('summary.name')), t(lang, msg('summary.type')), ...(shapes ? [t(lang, msg('summary.shape'))] : []), t(lang, msg('summary.params'))];
+  const rows = code.rows.map((r) => {
+    const calls = r.calls !== null && r.calls > 1 ? ` ${t(lang, msg('summary.calls', { n: String(r.calls) }))}` : r.calls === 0 ? ` ${t(lang, msg('summary.unused'))}` : '';
+    return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
+  });
+  lines.push(...table(header, rows, new Set([header.length - 1])));
+  lines.push(...totalsLines(report, lang));
+  if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
+  lines.push('', ...formulaLines(report.rows, lang));
+  if (report.notes.length > 0) lines.push('', t(lang, msg('summary.notes')), ...report.notes.map((n) => `  - ${t(lang, n)}`));
+  return lines.join('\n');
+}
+
 /** The whole text answer to a /count request. */
 export function renderCount(result: CountResult, lang: Lang): string {
   if (result.single) return explainLayer(result, lang);
+  if (result.code) return renderCode(result, result.code, lang);
   const { report } = result;
   const fw = t(lang, msg(`fw.${result.framework}`));
   const lines: string[] = [];

@@ -4,7 +4,8 @@
  * --layers). Pasted framework code is first translated to this language (code.ts).
  */
 import { parseDims } from './args.js';
-import { translateCode } from './code.js';
+import { LIMITS } from './code/limits.js';
+import { extractSource, type Source } from './code/source.js';
 import { fail } from './errors.js';
 import { findKind, KIND_WORDS, type Layer } from './layers/index.js';
 import { parseWithKind, tokenize } from './layer-text.js';
@@ -16,6 +17,8 @@ import { parseLang, type Lang } from '../i18n/messages.js';
 
 /** Longest spec accepted, in characters: far beyond any real model, far below a 10 MB paste. */
 export const MAX_SPEC_LENGTH = 20_000;
+/** Longest pasted code (a Discord attachment or a Slack form). */
+export const MAX_CODE_LENGTH = LIMITS.text;
 export const MAX_LAYERS = 1_000;
 
 export type Head =
@@ -29,15 +32,17 @@ export interface Body {
   readonly layers: readonly Layer[];
 }
 
-export interface Request {
-  /** Set by --framework, or implied by pasted code (nn.* is PyTorch, layers.* is Keras). */
+interface RequestFlags {
+  /** Set by --framework; pasted code is read in its own framework (nn.* is PyTorch, layers.* is Keras). */
   readonly framework: Framework | undefined;
   readonly lang: Lang | undefined;
   readonly json: boolean;
   /** Show every layer of a preset, not only the per-block table. */
   readonly layers: boolean;
-  readonly body: Body;
 }
+
+/** A /count spec, or pasted PyTorch/Keras code (read by code/read.ts). */
+export type Request = RequestFlags & ({ readonly t: 'spec'; readonly body: Body } | { readonly t: 'code'; readonly source: Source });
 
 interface Flags {
   framework: Framework | undefined;
@@ -80,17 +85,21 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
   return { flags, rest };
 }
 
+/** Code, not a spec: a Markdown fence, a call, or a line that starts a Python statement. */
+const looksLikeCode = (text: string) => /```|~~~|[()]|^\s*(class|def|import|from)\s/m.test(text);
+
 export function parseRequest(text: string): Request {
+  const code = looksLikeCode(text.slice(0, MAX_CODE_LENGTH + 1));
+  if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
+    fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
+  }
+  if (code) {
+    const source = extractSource(text);
+    if (source.hasCode) return { ...extractFlags(source.outside).flags, t: 'code', source };
+  }
   if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
   const { flags, rest } = extractFlags(text);
-  let spec = rest;
-  let framework = flags.framework;
-  if (rest.includes('(')) {
-    const translated = translateCode(rest);
-    spec = translated.spec;
-    framework ??= translated.framework;
-  }
-  return { ...flags, framework, body: parseBody(spec) };
+  return { ...flags, t: 'spec', body: parseBody(rest) };
 }
 
 /** Parses the language proper (no flags): what print() gives back. */

@@ -3,7 +3,8 @@
  * zh-TW must match it key for key (the compiler checks). Parameters are preformatted strings.
  */
 import { bot } from './en/bot.js';
+import { code } from './en/code.js';
 import { engine } from './en/engine.js';
 import { quiz } from './en/quiz.js';
 
-export const en = { ...engine, ...quiz, ...bot };
+export const en = { ...engine, ...code, ...quiz, ...bot };

@@ -7,7 +7,7 @@ import { tensorSize } from '../engine/counts.js';
 import { formatInt } from '../engine/format.js';
 import { workedFormula } from '../engine/render.js';
 import type { TensorRole } from '../engine/types.js';
-import { msg, type Catalogue, type MessageKey, type MessageRef } from '../i18n/messages.js';
+import { msg, type MessageKey, type MessageParams, type MessageRef } from '../i18n/messages.js';
 import type { Rng } from './random.js';
 import type { Level, Topic } from './types.js';
 
@@ -49,7 +49,7 @@ export type TopicGenerator = (rng: Rng, level: Level) => Draft;
 
 export const n = (x: number | bigint): string => formatInt(x);
 
-export function mistake<K extends MessageKey>(id: string, value: bigint | number, key: K, ...params: Parameters<Catalogue[K]>): Mistake {
+export function mistake<K extends MessageKey>(id: string, value: bigint | number, key: K, ...params: MessageParams<K>): Mistake {
   return { id, value: BigInt(value), why: msg(key, ...params) };
 }
 

@@ -1,0 +1,345 @@
+/**
+ * Python tokens with indentation (INDENT/DEDENT), implicit line joining inside brackets and
+ * backslash continuations, as the Python reference describes lexical analysis. Every token keeps
+ * its line, so every refusal can name the line the student sees.
+ *
+ * `scan` is the tolerant twin used to tell code from prose: it never fails, marks what Python
+ * could not read as `error` tokens, and groups tokens by logical line.
+ */
+import { CodeError, excerpt } from './errors.js';
+import { LIMITS } from './limits.js';
+import { msg, type MessageRef } from '../../i18n/messages.js';
+
+export type TokenKind = 'name' | 'number' | 'string' | 'fstring' | 'op' | 'newline' | 'indent' | 'dedent' | 'end' | 'error';
+
+/** A piece of an f-string: literal text, or an expression with its (ignored) format spec. */
+export type FPart = string | { readonly code: string; readonly line: number };
+
+export interface Token {
+  readonly k: TokenKind;
+  /** Names and operators as written; numbers as written; strings decoded. */
+  readonly v: string;
+  readonly line: number;
+  /** f-strings only. */
+  readonly parts?: readonly FPart[];
+}
+
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
+  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
+  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
+const NUMBER = /(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?)[jJ]?/y;
+const STRING_START = /([rRbBuUfF]{0,2})('''|"""|'|")/y;
+const OPERATORS = ['**=', '//=', '>>=', '<<=', '...', '->', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@='];
+const SINGLE = new Set('+-*/%@&|^~<>()[]{},:;.='.split(''));
+const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+const CLOSERS = new Set([')', ']', '}']);
+
+class Lexer {
+  private pos = 0;
+  private line = 1;
+  private readonly out: Token[] = [];
+  private readonly brackets: Array<{ readonly char: string; readonly line: number }> = [];
+  private readonly indents: number[] = [0];
+  private atLineStart = true;
+
+  constructor(
+    private readonly src: string,
+    private readonly lines: readonly string[],
+    private readonly tolerant: boolean,
+  ) {}
+
+  private fail(ref: MessageRef, line = this.line): never {
+    throw new CodeError(line, ref, excerpt(this.lines[line - 1] ?? ''));
+  }
+
+  private push(k: TokenKind, v: string, line = this.line, parts?: readonly FPart[]): void {
+    this.out.push(parts ? { k, v, line, parts } : { k, v, line });
+  }
+
+  run(): Token[] {
+    const src = this.src;
+    while (this.pos < src.length) {
+      if (this.atLineStart && this.brackets.length === 0) {
+        if (this.indentation()) continue;
+      }
+      const c = src[this.pos]!;
+      if (c === '\n') {
+        // The prose filter reads a line at column 0 as a new statement even inside an unclosed
+        // bracket, so a stray `(` in a sentence cannot swallow the code after it.
+        if (this.tolerant && this.brackets.length > 0 && /[^\s)\]}]/.test(src[this.pos + 1] ?? ' ')) this.brackets.length = 0;
+        if (this.brackets.length === 0 && !this.atLineStart) this.push('newline', '');
+        this.atLineStart = this.brackets.length === 0;
+        this.pos++;
+        this.line++;
+        continue;
+      }
+      if (c === ' ' || c === '\t' || c === '\f' || c === '\r') {
+        this.pos++;
+        continue;
+      }
+      if (c === '#') {
+        const end = src.indexOf('\n', this.pos);
+        this.pos = end < 0 ? src.length : end;
+        continue;
+      }
+      if (c === '\\' && (src[this.pos + 1] === '\n' || (src[this.pos + 1] === '\r' && src[this.pos + 2] === '\n'))) {
+        this.pos += src[this.pos + 1] === '\n' ? 2 : 3;
+        this.line++;
+        continue;
+      }
+      this.token();
+    }
+    if (!this.tolerant) {
+      const open = this.brackets[this.brackets.length - 1];
+      if (open) this.fail(msg('code.unclosed', { bracket: open.char, line: String(open.line) }), open.line);
+    }
+    if (!this.atLineStart) this.push('newline', '');
+    if (!this.tolerant) for (let i = this.indents.length; i > 1; i--) this.push('dedent', '');
+    this.push('end', '');
+    return this.out;
+  }
+
+  /** At the start of a logical line: measures its indentation; true when the line was blank. */
+  private indentation(): boolean {
+    const src = this.src;
+    let col = 0;
+    let p = this.pos;
+    for (;;) {
+      const c = src[p];
+      if (c === ' ') col++;
+      else if (c === '\t') col = (Math.floor(col / 8) + 1) * 8;
+      else if (c === '\f' || c === '\r') col = 0;
+      else break;
+      p++;
+    }
+    const c = src[p];
+    if (c === undefined || c === '\n' || c === '#') {
+      // blank or comment-only lines do not change the indentation
+      const end = src.indexOf('\n', p);
+      this.pos = end < 0 ? src.length : end + 1;
+      if (end >= 0) this.line++;
+      return true;
+    }
+    if (c === '\\' && src[p + 1] === '\n') {
+      this.pos = p;
+      this.atLineStart = false;
+      return false;
+    }
+    this.pos = p;
+    this.atLineStart = false;
+    if (this.tolerant) return false;
+    const top = this.indents[this.indents.length - 1]!;
+    if (col > top) {
+      if (this.indents.length > LIMITS.blocks) this.fail(msg('code.limit', { what: msg('limit.blocks'), max: String(LIMITS.blocks) }));
+      this.indents.push(col);
+      this.push('indent', '');
+    } else if (col < top) {
+      while (col < this.indents[this.indents.length - 1]!) {
+        this.indents.pop();
+        this.push('dedent', '');
+      }
+      if (col !== this.indents[this.indents.length - 1]) this.fail(msg('code.dedent'));
+    }
+    return false;
+  }
+
+  private token(): void {
+    const src = this.src;
+    const start = this.pos;
+    const c = src[start]!;
+
+    STRING_START.lastIndex = start;
+    const quote = STRING_START.exec(src);
+    if (quote && /^(|[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(quote[1]!)) {
+      this.string(quote[1]!.toLowerCase(), quote[2]!, start + quote[0].length);
+      return;
+    }
+    NAME.lastIndex = start;
+    const name = NAME.exec(src);
+    if (name) {
+      this.push('name', name[0]);
+      this.pos += name[0].length;
+      return;
+    }
+    if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(src[start + 1] ?? ''))) {
+      NUMBER.lastIndex = start;
+      const m = NUMBER.exec(src)!;
+      this.push('number', m[0]);
+      this.pos += m[0].length;
+      return;
+    }
+    for (const op of OPERATORS) {
+      if (src.startsWith(op, start)) {
+        this.push('op', op);
+        this.pos += op.length;
+        return;
+      }
+    }
+    if (SINGLE.has(c)) {
+      if (c in OPENERS) {
+        if (this.brackets.length >= LIMITS.nesting) {
+          if (this.tolerant) return this.errorToken(c);
+          this.fail(msg('code.limit', { what: msg('limit.nesting'), max: String(LIMITS.nesting) }));
+        }
+        this.brackets.push({ char: c, line: this.line });
+      } else if (CLOSERS.has(c)) {
+        const open = this.brackets.pop();
+        if (!this.tolerant && (open === undefined || OPENERS[open.char] !== c)) {
+          this.fail(open === undefined ? msg('code.unopened', { bracket: c }) : msg('code.mismatched', { bracket: c, open: open.char, line: String(open.line) }));
+        }
+      }
+      this.push('op', c);
+      this.pos++;
+      return;
+    }
+    if (this.tolerant) return this.errorToken(c);
+    this.fail(msg('code.badChar', { char: c }));
+  }
+
+  private errorToken(c: string): void {
+    this.push('error', c);
+    this.pos += c.length > 0 ? c.length : 1;
+  }
+
+  /** A string literal from after its opening quote; f-strings keep their pieces for the parser. */
+  private string(prefix: string, quote: string, from: number): void {
+    const src = this.src;
+    const triple = quote.length === 3;
+    const raw = prefix.includes('r');
+    const startLine = this.line;
+    let p = from;
+    let body = '';
+    for (;;) {
+      const ch = src[p];
+      if (ch === undefined || (!triple && ch === '\n')) {
+        if (this.tolerant) {
+          this.pos = p;
+          this.push('error', quote, startLine);
+          return;
+        }
+        this.fail(msg('code.unterminated'), startLine);
+      }
+      if (ch === '\\') {
+        const next = src[p + 1] ?? '';
+        if (next === '\n') this.line++;
+        body += src.slice(p, p + 2);
+        p += 2;
+        continue;
+      }
+      if (src.startsWith(quote, p)) break;
+      if (ch === '\n') this.line++;
+      body += ch;
+      p++;
+    }
+    this.pos = p + quote.length;
+    if (body.length > LIMITS.items && !this.tolerant) this.fail(msg('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) }), startLine);
+    if (prefix.includes('f')) {
+      this.push('fstring', '', startLine, this.fparts(body, raw, startLine));
+      return;
+    }
+    this.push('string', raw ? body : unescape(body), startLine);
+  }
+
+  /** Splits an f-string body into literal text and `{expression}` pieces. */
+  private fparts(body: string, raw: boolean, line: number): FPart[] {
+    const parts: FPart[] = [];
+    let text = '';
+    let i = 0;
+    while (i < body.length) {
+      const ch = body[i]!;
+      if (ch === '{' && body[i + 1] === '{') {
+        text += '{';
+        i += 2;
+      } else if (ch === '}' && body[i + 1] === '}') {
+        text += '}';
+        i += 2;
+      } else if (ch === '{') {
+        if (text) parts.push(raw ? text : unescape(text));
+        text = '';
+        let depth = 0;
+        let j = i + 1;
+        let end = -1;
+        let inString: string | null = null;
+        for (; j < body.length; j++) {
+          const d = body[j]!;
+          if (inString) {
+            if (d === inString) inString = null;
+            continue;
+          }
+          if (d === "'" || d === '"') inString = d;
+          else if (d === '(' || d === '[' || d === '{') depth++;
+          else if (d === ')' || d === ']' || (d === '}' && depth > 0)) depth--;
+          else if (depth === 0 && (d === '}' || d === ':' || (d === '!' && body[j + 1] !== '='))) {
+            end = j;
+            break;
+          }
+        }
+        if (end < 0) {
+          if (this.tolerant) return parts;
+          this.fail(msg('code.fstring'), line);
+        }
+        parts.push({ code: body.slice(i + 1, end), line });
+        const close = body.indexOf('}', end);
+        if (close < 0) {
+          if (this.tolerant) return parts;
+          this.fail(msg('code.fstring'), line);
+        }
+        i = close + 1;
+      } else {
+        text += ch;
+        i++;
+      }
+    }
+    if (text) parts.push(raw ? text : unescape(text));
+    return parts;
+  }
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+
+function unescape(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (all, e: string) => {
+    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return ESCAPES[e] ?? all;
+  });
+}
+
+/** Tokens of a whole paste; refuses (naming the line) what Python could not tokenize. */
+export function tokenize(src: string, lines: readonly string[] = src.split('\n')): Token[] {
+  return new Lexer(src, lines, false).run();
+}
+
+/** One logical line as the prose filter sees it. */
+export interface LogicalLine {
+  readonly first: number;
+  readonly last: number;
+  /** Column of the first token: 0 for a top-level statement. */
+  readonly indented: boolean;
+  readonly tokens: readonly Token[];
+}
+
+/** Tolerant tokens grouped by logical line: never fails. */
+export function scanLines(src: string): LogicalLine[] {
+  const lines = src.split('\n');
+  const tokens = new Lexer(src, lines, true).run();
+  const out: LogicalLine[] = [];
+  let current: Token[] = [];
+  for (const tok of tokens) {
+    if (tok.k === 'newline' || tok.k === 'end') {
+      if (current.length > 0) {
+        const first = current[0]!.line;
+        const text = lines[first - 1] ?? '';
+        out.push({ first, last: tok.k === 'newline' ? Math.max(tok.line, current[current.length - 1]!.line) : current[current.length - 1]!.line, indented: /^[ \t]/.test(text), tokens: current });
+      }
+      current = [];
+    } else {
+      current.push(tok);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+/**
+ * Every size that multiplies the reader's work, bounded by construction. A paste that reaches one
+ * is refused by name with the limit (code.limit), never run further. The figures leave real model
+ * definitions (a ResNet-152 written as classes builds ~500 modules in ~30,000 steps) far inside.
+ */
+export const LIMITS = {
+  /** Characters of pasted text: a Discord attachment or a Slack form is ~100 KB. */
+  text: 100_000,
+  /** Nested brackets, and nested expressions in the parser (recursion depth). */
+  nesting: 100,
+  /** Nested indented blocks. */
+  blocks: 50,
+  /** Evaluator steps: every statement, expression, loop iteration and call costs one. */
+  steps: 300_000,
+  /** Python calls in progress at once (recursion). */
+  calls: 64,
+  /** Items in one list, tuple, dict or set; characters in one string. */
+  items: 100_000,
+  /** Modules (layers) created, PyTorch or Keras. */
+  modules: 5_000,
+  /** Parameter tensors created (a stacked LSTM is one module with many). */
+  parameters: 20_000,
+  /** Magnitude of an integer, in bits (sizes are far smaller; this stops 10**10**6). */
+  intBits: 4_096,
+  /** Axes of a tensor. */
+  rank: 32,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** Steps charged per item copied, so building big lists or strings costs in proportion. */
+export const ITEMS_PER_STEP = 16;
