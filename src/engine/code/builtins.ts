@@ -595,7 +595,7 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     ['itertools', itertools],
     ['numpy', numpy],
     ['warnings', warnings],
-    ['__future__', namespace('__future__', {}, () => null)],
+    ['__future__', namespace('__future__', {}, () => true)],
   ]);
 }
 

@@ -15,6 +15,7 @@ import {
   sliceItems, str, toIndex, truthy, typeName, unary,
 } from './python.js';
 import type { ArrayOps } from './python.js';
+import { builtinMethod } from './methods.js';
 import type { Runtime } from './runtime.js';
 import { ELLIPSIS, is, isObj, list, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
@@ -440,6 +441,7 @@ export class Interpreter implements Runtime {
 
   // ── expressions ──
   eval(e: Expr, scope: Scope): Value {
+    if (e.line > 0) this.line = e.line;
     this.tick();
     if (++this.recursion > MAX_RECURSION) this.tooDeep();
     const v = this.evalInner(e, scope);
@@ -848,6 +850,8 @@ export class Interpreter implements Runtime {
           break;
       }
     }
+    const method = builtinMethod(this, obj, name);
+    if (method !== undefined) return method;
     return raise('AttributeError', 'py.attribute', { type: typeName(obj), name });
   }
 

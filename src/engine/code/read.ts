@@ -4,14 +4,14 @@
  * function or the top class, built with the settings; else the layers pasted on their own), its
  * forward is followed when an input size is known, and the rows and totals are made.
  */
-import type { Module, Stmt } from './ast.js';
+import type { Module } from './ast.js';
 import { CodeError, excerpt, PyException, refuse } from './errors.js';
 import { classAttr } from './interpreter.js';
 import { parse } from './parser.js';
 import { kerasRows, report, torchRows, type CodeRow, type CodeSummary, type Shapes } from './report.js';
 import { Session } from './session.js';
 import type { Binding, Source } from './source.js';
-import { boundNames, definitions, readNames } from './static.js';
+import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
 import { is, tuple, type ClassV, type FunctionV, type InstanceV, type Kwargs, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
@@ -204,29 +204,6 @@ function defaultModel(session: Session, module: Module, bindings: ReadonlyMap<st
   return asModel(construct(session, cls, bindings, cls.name), null);
 }
 
-/** Whether a function returns a value somewhere (a factory `return ResNet(...)`, not a `main()`). */
-function returnsCall(body: FunctionV['def']['body']): boolean {
-  if (!Array.isArray(body)) return false;
-  const any = (stmts: readonly Stmt[]): boolean =>
-    stmts.some((st) => {
-      switch (st.t) {
-        case 'return':
-          return st.value !== null && st.value.t === 'call';
-        case 'if':
-        case 'for':
-        case 'while':
-          return any(st.body) || any(st.orelse);
-        case 'with':
-          return any(st.body);
-        case 'try':
-          return any(st.body) || st.handlers.some((h) => any(h.body)) || any(st.orelse) || any(st.final);
-        default:
-          return false;
-      }
-    });
-  return any(body as readonly Stmt[]);
-}
-
 /** Calls a class or factory with the settings that name its parameters. */
 function construct(session: Session, v: Value, bindings: ReadonlyMap<string, Binding>, name: string): Value {
   const params = is(v, 'class') ? constructorParams(v) : is(v, 'function') ? v.def.params.positional.concat(v.def.params.keywordOnly).map((p) => p.name) : [];
@@ -318,7 +295,7 @@ function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string,
   if (free.length === 0) return e;
   const list = free.map(([n]) => n);
   const names = list.length === 1 ? msg('code.undefinedOne', { name: list[0]! }) : msg('code.undefinedMany', { names: list.map((n) => `\`${n}\``).join(', ') });
-  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${/shape|size/.test(n) ? '28x28x1' : '10'}`).join(' ') }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${/shape|size/.test(n) ? '28x28x1' : '10'}`).join(' '), count: String(list.length) }), excerpt(session.rt.lines[e.line - 1] ?? ''));
 }
 
 function safeBare(session: Session, name: string): Value | undefined {

@@ -95,7 +95,7 @@ export function torchRows(model: InstanceV, trace: Trace | null): CodeRow[] {
       const used = traced ? (trace.params.has(t) ? 1 : 0) : null;
       rows.push(row(full, 'Parameter', weightRecord(p, 'Parameter', t.shape as number[], t.param!.requiresGrad), null, used, blockOf(full)));
     }
-    if (s.modules.size === 0 && s.params.size === 0 && name !== '') {
+    if (s.modules.size === 0 && s.params.size === 0 && name !== '' && m.cls.line > 0) {
       // a pasted module with no layers of its own (a custom activation): listed, with nothing to count
       const calls = traced ? (trace.modules.has(m) ? 1 : 0) : null;
       rows.push(row(name, m.cls.name, { ...weightRecord(name, m.cls.name, [], true), tensors: [], formula: lit(0), macs: traced ? 0n : null }, null, calls, blockOf(name)));

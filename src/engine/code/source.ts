@@ -13,7 +13,10 @@ export interface Binding {
 }
 
 export interface Source {
-  /** The code, same number of lines as the paste, non-code lines blank. */
+  /**
+   * The code, from its first line (so line 1 is the first line of the student's code, whatever
+   * prose, fence or settings came before it); non-code lines in between are left blank.
+   */
   readonly code: string;
   readonly lines: readonly string[];
   /** Settings given outside the code. */
@@ -77,8 +80,9 @@ export function extractSource(text: string): Source {
       }
     }
   });
-  const joined = finalLines.join('\n');
-  return { code: joined, lines: finalLines, bindings, outside: outsideParts.join('\n'), hasCode: finalLines.some((l) => l.trim() !== '') };
+  const start = Math.max(0, finalLines.findIndex((l) => l.trim() !== ''));
+  const codeLines = finalLines.slice(start);
+  return { code: codeLines.join('\n'), lines: codeLines, bindings, outside: outsideParts.join('\n'), hasCode: codeLines.some((l) => l.trim() !== '') };
 }
 
 /** A setting typed outside the code: sizes, a tuple or a bool; a bare name only for `model=`. */

@@ -223,7 +223,7 @@ export interface Definitions {
   /** Top-level classes in order, with the names their bodies and the rest of the paste read. */
   readonly classes: ReadonlyArray<{ readonly name: string; readonly line: number }>;
   readonly functions: ReadonlyArray<{ readonly name: string; readonly line: number; readonly fn: FunctionDef }>;
-  /** Names read inside the bodies of classes and functions other than the named one. */
+  /** Whether another class's body, or a function that returns something built (a factory), reads the name. */
   referencedElsewhere(name: string): boolean;
 }
 
@@ -237,7 +237,8 @@ export function definitions(module: Module): Definitions {
       reads.set(s.name, new Set(readNames({ body: s.body }).keys()));
     } else if (s.t === 'def') {
       functions.push({ name: s.fn.name, line: s.line, fn: s.fn });
-      reads.set(s.fn.name, new Set(readNames({ body: [s] }).keys()));
+      // main() and train() build a model to train it; only a factory's use makes a class a part
+      if (returnsCall(s.fn.body)) reads.set(s.fn.name, new Set(readNames({ body: [s] }).keys()));
     }
   }
   return {
@@ -245,4 +246,27 @@ export function definitions(module: Module): Definitions {
     functions,
     referencedElsewhere: (name) => [...reads].some(([owner, names]) => owner !== name && names.has(name)),
   };
+}
+
+/** Whether a function returns a call's result somewhere (a factory `return ResNet(...)`, not a `main()`). */
+export function returnsCall(body: FunctionDef['body']): boolean {
+  if (!Array.isArray(body)) return false;
+  const any = (stmts: readonly Stmt[]): boolean =>
+    stmts.some((st) => {
+      switch (st.t) {
+        case 'return':
+          return st.value !== null && st.value.t === 'call';
+        case 'if':
+        case 'for':
+        case 'while':
+          return any(st.body) || any(st.orelse);
+        case 'with':
+          return any(st.body);
+        case 'try':
+          return any(st.body) || st.handlers.some((h) => any(h.body)) || any(st.orelse) || any(st.final);
+        default:
+          return false;
+      }
+    });
+  return any(body as readonly Stmt[]);
 }

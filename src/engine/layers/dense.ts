@@ -16,7 +16,7 @@ interface DenseConfig {
 
 export const dense = defineKind<DenseConfig>({
   name: 'dense',
-  aliases: ['fc', 'linear'],
+  aliases: ['fc', 'linear', '全連接', '全連接層', '全连接', '全连接层'],
   family: 'dense',
   summary: msg('kind.dense'),
   mistake: msg('mistake.dense'),
@@ -54,7 +54,7 @@ interface EmbeddingConfig {
 
 export const embedding = defineKind<EmbeddingConfig>({
   name: 'embedding',
-  aliases: ['embed'],
+  aliases: ['embed', '嵌入', '嵌入層'],
   family: 'dense',
   summary: msg('kind.embedding'),
   mistake: msg('mistake.embedding'),
@@ -76,4 +76,27 @@ export const embedding = defineKind<EmbeddingConfig>({
       conventionSensitive: false,
     };
   },
+});
+
+/** nn.EmbeddingBag: the table of an Embedding, reduced (mean, sum, max) over each bag of ids. */
+export const embeddingbag = defineKind<EmbeddingConfig>({
+  name: 'embeddingbag',
+  family: 'dense',
+  summary: msg('kind.embeddingbag'),
+  mistake: msg('mistake.embedding'),
+  args: [{ name: 'V' }, { name: 'D' }],
+  options: [],
+  example: 'embeddingbag 10000 128',
+  input: { rank: 'any', form: 'T' },
+  parse: (a) => ({ vocabulary: a.size('V'), dimension: a.size('D') }),
+  print: (c) => `embeddingbag ${c.vocabulary} ${c.dimension}`,
+  evaluate: (c, input, framework) => ({
+    resolved: c,
+    typeName: 'EmbeddingBag',
+    tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.vocabulary, c.dimension], 'weight')],
+    formula: product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
+    outputShape: [...input.slice(0, -1), c.dimension],
+    macs: 0n,
+    conventionSensitive: false,
+  }),
 });

@@ -2,13 +2,13 @@
 import { activationKinds } from './activation.js';
 import { mha } from './attention.js';
 import { convKinds } from './conv.js';
-import { dense, embedding } from './dense.js';
+import { dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
-import { bn, gn, ln } from './norm.js';
+import { bn, gn, instancenorm, ln } from './norm.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 
-export const KINDS: readonly Kind[] = [...convKinds, dense, embedding, bn, ln, gn, ...recurrentKinds, mha, ...activationKinds, ...shapeKinds];
+export const KINDS: readonly Kind[] = [...convKinds, dense, embedding, embeddingbag, bn, ln, gn, instancenorm, ...recurrentKinds, mha, ...activationKinds, ...shapeKinds];
 
 const byWord = new Map<string, Kind>();
 for (const kind of KINDS) {

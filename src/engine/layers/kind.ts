@@ -52,6 +52,11 @@ export class Args {
     const v = this.positional.get(name);
     return v === undefined ? undefined : parseSize(v, name);
   }
+  /** An inferable size that may also be several (`7x7x64`). */
+  inferableDims(name: string): number[] | undefined {
+    const v = this.positional.get(name);
+    return v === undefined ? undefined : parseDims(v, name);
+  }
   tuple(name: string, rank: number): number[] {
     return parseTuple(this.token(name), name, rank);
   }
@@ -250,7 +255,9 @@ function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] 
   const inferable = def.args.find((a) => a.inferable);
   const complete = dims !== undefined && rank !== 'any' && dims.length === rank;
   if (def.input.features && features === undefined && inferable && !complete) {
-    fail('err.needsArg', { kind: def.name, arg: inferable.name, usage, example: def.example });
+    // On its own every number is needed, read left to right: `conv 3 64` is missing its last one (K).
+    const last = def.args[def.args.length - 1]!;
+    fail('err.needsArg', { kind: def.name, arg: inferable.name, missing: last.name, given: String(def.args.length - 1), usage, example: def.example });
   }
   if (dims === undefined) {
     if (rank === 'any') return features === undefined ? [null] : [features];

@@ -20,8 +20,8 @@ export const engine = {
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` expects an input of shape ${p.expected}, but receives ${p.got}: the shapes do not chain.`,
   'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
     `\`${p.kind}\` declares ${p.arg}=${p.declared} but its input has ${p.actual}: leave ${p.arg} out inside a model, or fix it.`,
-  'err.needsArg': (p: P<'kind' | 'arg' | 'usage' | 'example'>) =>
-    `\`${p.kind}\` needs ${p.arg} on its own: expected \`${p.usage}\`, e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
+  'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
+    `\`${p.kind}\` on its own takes every number of \`${p.usage}\`; with ${p.given}, ${p.missing} (the last) is missing: e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
     `\`${p.kind}\` cannot tell its ${p.arg}: the layer before it does not say how many channels it outputs. Give ${p.arg}, or start with \`input HxWxC\`.`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` needs the input size to count its parameters: add in=HxWxC or use it inside a model.`,
@@ -71,11 +71,11 @@ export const engine = {
   'kind.activation': () => `Activation: no parameters.`,
   'kind.pool': (p: P<'rank'>) => `${p.rank}D pooling: no parameters; stride defaults to K.`,
   'kind.globalPool': () => `Global pooling: H×W×C becomes C; no parameters.`,
-  'kind.adaptivepool': () => `Adaptive average pooling (PyTorch) to a fixed size; no parameters.`,
+  'kind.adaptivepool': (p: P<'rank' | 'pooling'>) => `${p.rank}D adaptive ${p.pooling} pooling (PyTorch) to a fixed size; no parameters.`,
   'kind.flatten': () => `Flatten: H×W×C becomes one axis; no parameters.`,
   'kind.dropout': () => `Dropout: no parameters, shape unchanged.`,
   'kind.reshape': () => `Reshape: same elements, new shape; no parameters.`,
-  'kind.zeropad': () => `Zero padding around H and W; no parameters.`,
+  'kind.zeropad': () => `Zero padding: N on every side, HxW (rows, columns) or TxBxLxR; no parameters.`,
 
   // ── common mistakes, one per kind ──
   'mistake.conv': () => `each filter spans all input channels (k×k×C_in, not k×k), and there is one bias per filter, not per weight.`,

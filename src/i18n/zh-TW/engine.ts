@@ -21,8 +21,8 @@ export const engine: typeof En = {
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` 需要形狀為 ${p.expected} 的輸入，卻收到 ${p.got}：前後層的形狀接不起來。`,
   'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
     `\`${p.kind}\` 宣告 ${p.arg}=${p.declared}，但輸入有 ${p.actual}：在模型中可以省略 ${p.arg}，或改正它。`,
-  'err.needsArg': (p: P<'kind' | 'arg' | 'usage' | 'example'>) =>
-    `\`${p.kind}\` 單獨使用時需要 ${p.arg}：格式為 \`${p.usage}\`，例如 \`${p.example}\`（放在 \`input\` 之後時可以省略 ${p.arg}）。`,
+  'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
+    `單獨一層的 \`${p.kind}\` 要給齊 \`${p.usage}\` 的每個數字；只給了 ${p.given} 個，缺少最後的 ${p.missing}：例如 \`${p.example}\`（在 \`input\` 之後可以省略 ${p.arg}）。`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
     `\`${p.kind}\` 無法得知 ${p.arg}：前一層沒有說明輸出幾個通道。請給 ${p.arg}，或以 \`input HxWxC\` 開頭。`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` 需要輸入大小才能計算參數量：請加上 in=HxWxC，或放在模型中。`,
@@ -72,11 +72,11 @@ export const engine: typeof En = {
   'kind.activation': () => `激活函數：沒有參數。`,
   'kind.pool': (p: P<'rank'>) => `${p.rank}D 池化：沒有參數；stride 預設等於 K。`,
   'kind.globalPool': () => `全域池化：H×W×C 變成 C；沒有參數。`,
-  'kind.adaptivepool': () => `自適應平均池化（PyTorch），輸出固定大小；沒有參數。`,
+  'kind.adaptivepool': (p: P<'rank' | 'pooling'>) => `${p.rank}D 自適應${p.pooling === 'max' ? '最大' : '平均'}池化（PyTorch），輸出固定大小；沒有參數。`,
   'kind.flatten': () => `攤平：H×W×C 變成一維；沒有參數。`,
   'kind.dropout': () => `Dropout：沒有參數，形狀不變。`,
   'kind.reshape': () => `重塑：元素不變、形狀改變；沒有參數。`,
-  'kind.zeropad': () => `在 H 與 W 周圍補零；沒有參數。`,
+  'kind.zeropad': () => `補零：每邊 N、HxW（上下、左右）或 TxBxLxR（上、下、左、右）；沒有參數。`,
 
   // ── 常見錯誤 ──
   'mistake.conv': () => `每個濾波器涵蓋所有輸入通道（k×k×C_in，不是 k×k），而且每個濾波器只有一個偏差，不是每個權重一個。`,

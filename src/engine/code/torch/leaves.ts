@@ -131,6 +131,7 @@ function maxPool(rank: Rank): LeafDef {
     attrs: (a) => ({ stride: a.isNone('stride') ? a.get('kernel_size') : a.get('stride') }),
     forward: (call, a, args) => {
       const out = call.evaluate(call.shapeOf(args[0] ?? null, 'input'));
+      call.recordShape(out.shape, out.record);
       return a.flag('return_indices') ? tuple([call.tensor(out.shape), call.tensor(out.shape, 'int')]) : call.tensor(out.shape);
     },
   };
@@ -404,7 +405,7 @@ function upsample(name: string, params: string): LeafDef {
     layout: { t: 'channels', spatial: [1, 2, 3], unbatched: false },
     build(a) {
       if (a.isNone('size') === a.isNone('scale_factor')) raise('ValueError', 'torch.upsampleArgs');
-      return engineLayer('upsample', [], a.isNone('size') ? { scale: scaleToken(a) } : { size: a.sizes('size') });
+      return engineLayer('upsample', [], a.isNone('size') ? { factor: scaleToken(a) } : { size: a.sizes('size') });
     },
   };
 }

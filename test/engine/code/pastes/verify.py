@@ -1,0 +1,31 @@
+"""Counts every paste with real PyTorch (maintainers only: the tests do not need torch).
+
+    /usr/bin/python3 test/engine/code/pastes/verify.py
+"""
+import os, sys, torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = [
+    ("tutorial_net.py", "Net()", (1, 1, 32, 32)),
+    ("mnist_net.py", "Net()", (1, 1, 28, 28)),
+    ("resnet18_classes.py", "ResNet18()", (1, 3, 224, 224)),
+    ("vgg_cfg.py", "model", (1, 3, 32, 32)),
+    ("dcgan.py", "netG", (1, 100, 1, 1)),
+    ("dcgan.py", "netD", (1, 3, 64, 64)),
+    ("vit.py", "ViT()", (2, 3, 32, 32)),
+    ("transformer_lm.py", "model", None),
+    ("lstm_classifier.py", "model", None),
+    ("lstm_classifier.py", "CharGRU()", None),
+]
+
+for file, expr, size in CASES:
+    g = {"__name__": "paste"}
+    exec(open(os.path.join(HERE, file)).read(), g)
+    m = eval(expr, g)
+    total = sum(p.numel() for p in m.parameters())
+    trainable = sum(p.numel() for p in m.parameters() if p.requires_grad)
+    out = ""
+    if size is not None:
+        m.eval()
+        out = tuple(m(torch.randn(*size)).shape)
+    print(f"{file:24} {expr:14} total={total:,} trainable={trainable:,} {out}")
