@@ -85,8 +85,12 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
   return { flags, rest };
 }
 
-/** Code, not a spec: a Markdown fence, a call, or a line that starts a Python statement. */
-const looksLikeCode = (text: string) => /```|~~~|[()]|^\s*(class|def|import|from)\s/m.test(text);
+/**
+ * Code, not a spec: a Markdown fence, a call, a line that starts a Python statement, or an
+ * assignment written with spaces (`x = 1`; a spec's options are `key=value`).
+ */
+const looksLikeCode = (text: string) =>
+  /```|~~~|[()]|^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert|@)\b|^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s+(=|\+=|-=|\*=)\s/m.test(text);
 
 export function parseRequest(text: string): Request {
   const code = looksLikeCode(text.slice(0, MAX_CODE_LENGTH + 1));
@@ -132,7 +136,9 @@ export function parseBody(text: string): Body {
     }
     const kind = findKind(lower);
     if (!kind) {
-      const suggestion = closest(lower, [...KIND_WORDS, ...PRESET_WORDS, 'input']);
+      // suggest words of the same script: `if` is not a misspelled `卷積`
+      const ascii = /^[\x20-\x7e]*$/.test(lower);
+      const suggestion = closest(lower, [...KIND_WORDS, ...PRESET_WORDS, 'input'].filter((w) => /^[\x20-\x7e]*$/.test(w) === ascii));
       const token = segment.split(/\s+/)[0]!;
       if (suggestion) fail('err.unknownKindSuggest', { token, suggestion });
       fail('err.unknownKind', { token });

@@ -6,6 +6,7 @@
  *    the paste's `try/except` may catch it, and uncaught it becomes a refusal naming its line.
  */
 import { SpecError } from '../errors.js';
+import { limitMessage, type LimitName } from './limits.js';
 import { msg, type MessageKey, type MessageParams, type MessageRef } from '../../i18n/messages.js';
 
 /** A refusal that already names its line (lexer, parser, or wrapped at the evaluator's edge). */
@@ -21,6 +22,11 @@ export class CodeError extends SpecError {
 
 /** A refusal whose line is filled in by the evaluator (the innermost pasted line running). */
 export class Refusal extends SpecError {}
+
+/** Refuses because a paste reached one of the reader's limits. */
+export function overLimit(name: LimitName): never {
+  throw new Refusal(limitMessage(name));
+}
 
 export function refuse<K extends MessageKey>(key: K, ...params: MessageParams<K>): never {
   throw new Refusal(msg(key, ...params));

@@ -8,8 +8,8 @@
  */
 import type { Arg, Expr, FunctionDef, Generator, Module, Stmt } from './ast.js';
 import { Scope } from './environment.js';
-import { CodeError, excerpt, PyException, raise, Refusal, refuse } from './errors.js';
-import { ITEMS_PER_STEP, LIMITS } from './limits.js';
+import { CodeError, excerpt, PyException, raise, Refusal, refuse, overLimit } from './errors.js';
+import { ITEMS_PER_STEP, LIMITS, limitMessage } from './limits.js';
 import {
   binary, compare, contains, dictGet, dictSet, equals, exceptionMatches, hashKey, iterate, needValue, newDict, position, repr,
   sliceItems, str, toIndex, truthy, typeName, unary,
@@ -77,12 +77,12 @@ export class Interpreter implements Runtime {
     this.steps += n;
     if (this.steps > this.budget) {
       if (this.budget < LIMITS.steps) throw new StepBudget();
-      refuse('code.limit', { what: msg('limit.steps'), max: LIMITS.steps.toLocaleString('en-US') });
+      overLimit('steps');
     }
   }
 
   charge(items: number): void {
-    if (items > LIMITS.items) refuse('code.limit', { what: msg('limit.items'), max: LIMITS.items.toLocaleString('en-US') });
+    if (items > LIMITS.items) overLimit('items');
     if (items > ITEMS_PER_STEP) this.tick(Math.ceil(items / ITEMS_PER_STEP));
   }
 
@@ -115,8 +115,8 @@ export class Interpreter implements Runtime {
   /** An error as the student sees it: a refusal naming the innermost pasted line that ran. */
   located(e: unknown): unknown {
     if (e instanceof CodeError) return e;
-    if (e instanceof StepBudget) return this.located(new Refusal(msg('code.limit', { what: msg('limit.steps'), max: LIMITS.steps.toLocaleString('en-US') })));
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return this.at(msg('code.limit', { what: msg('limit.nesting'), max: String(LIMITS.nesting) }));
+    if (e instanceof StepBudget) return this.located(new Refusal(limitMessage('steps')));
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return this.at(limitMessage('nesting'));
     if (e instanceof PyException) return this.at(this.pythonError(e));
     if (e instanceof SpecError) return this.at(e.ref);
     return e;
@@ -150,7 +150,7 @@ export class Interpreter implements Runtime {
   }
 
   private tooDeep(): never {
-    return refuse('code.limit', { what: msg('limit.nesting'), max: String(LIMITS.nesting) });
+    return overLimit('nesting');
   }
 
   private execInner(s: Stmt, scope: Scope): Flow {
@@ -608,7 +608,7 @@ export class Interpreter implements Runtime {
       if (g === undefined) {
         if (d) dictSet(this, d, this.eval(e.elt, inner), this.eval(e.value!, inner));
         else {
-          if (out.length >= LIMITS.items) refuse('code.limit', { what: msg('limit.items'), max: LIMITS.items.toLocaleString('en-US') });
+          if (out.length >= LIMITS.items) overLimit('items');
           out.push(this.eval(e.elt, inner));
         }
         return;
@@ -698,7 +698,7 @@ export class Interpreter implements Runtime {
   }
 
   private callFunction(f: FunctionV, args: Value[], kwargs: Kwargs): Value {
-    if (this.calls >= LIMITS.calls) refuse('code.limit', { what: msg('limit.calls'), max: String(LIMITS.calls) });
+    if (this.calls >= LIMITS.calls) overLimit('calls');
     const scope = new Scope('function', f.closure, f.def);
     this.bindParameters(f, args, kwargs, scope);
     this.calls++;

@@ -7,7 +7,7 @@
  * could not read as `error` tokens, and groups tokens by logical line.
  */
 import { CodeError, excerpt } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, limitMessage } from './limits.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 
 export type TokenKind = 'name' | 'number' | 'string' | 'fstring' | 'op' | 'newline' | 'indent' | 'dedent' | 'end' | 'error';
@@ -134,7 +134,7 @@ class Lexer {
     if (this.tolerant) return false;
     const top = this.indents[this.indents.length - 1]!;
     if (col > top) {
-      if (this.indents.length > LIMITS.blocks) this.fail(msg('code.limit', { what: msg('limit.blocks'), max: String(LIMITS.blocks) }));
+      if (this.indents.length > LIMITS.blocks) this.fail(limitMessage('blocks'));
       this.indents.push(col);
       this.push('indent', '');
     } else if (col < top) {
@@ -181,10 +181,8 @@ class Lexer {
     }
     if (SINGLE.has(c)) {
       if (c in OPENERS) {
-        if (this.brackets.length >= LIMITS.nesting) {
-          if (this.tolerant) return this.errorToken(c);
-          this.fail(msg('code.limit', { what: msg('limit.nesting'), max: String(LIMITS.nesting) }));
-        }
+        // the prose filter keeps counting (it does not recurse); the parser refuses the depth by name
+        if (this.brackets.length >= LIMITS.nesting && !this.tolerant) this.fail(limitMessage('nesting'));
         this.brackets.push({ char: c, line: this.line });
       } else if (CLOSERS.has(c)) {
         const open = this.brackets.pop();
@@ -236,7 +234,7 @@ class Lexer {
       p++;
     }
     this.pos = p + quote.length;
-    if (body.length > LIMITS.items && !this.tolerant) this.fail(msg('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) }), startLine);
+    if (body.length > LIMITS.items && !this.tolerant) this.fail(limitMessage('items'), startLine);
     if (prefix.includes('f')) {
       this.push('fstring', '', startLine, this.fparts(body, raw, startLine));
       return;

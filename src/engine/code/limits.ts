@@ -1,3 +1,4 @@
+import { msg, type MessageRef } from '../../i18n/messages.js';
 /**
  * Every size that multiplies the reader's work, bounded by construction. A paste that reaches one
  * is refused by name with the limit (code.limit), never run further. The figures leave real model
@@ -27,6 +28,11 @@ export const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+
+/** The refusal for a limit reached: what it bounds and its figure. */
+export function limitMessage(name: LimitName): MessageRef {
+  return msg('code.limit', { what: msg(`limit.${name}`), max: LIMITS[name].toLocaleString('en-US') });
+}
 
 /** Steps charged per item copied, so building big lists or strings costs in proportion. */
 export const ITEMS_PER_STEP = 16;

@@ -2,7 +2,7 @@
  * Methods of the built-in types model code calls: list.append and friends, dict.items, str.format
  * and str.join, tuple.index. Each is Python's documented behaviour; copies charge the step budget.
  */
-import { raise, refuse } from './errors.js';
+import { raise, refuse, overLimit } from './errors.js';
 import { formatValue, stringArg } from './builtins.js';
 import type { Interpreter } from './interpreter.js';
 import { LIMITS } from './limits.js';
@@ -15,7 +15,7 @@ type Method = (rt: Interpreter, self: Value, args: Value[], kwargs: Map<string, 
 const LIST: Record<string, Method> = {
   append(rt, self, args) {
     const l = self as ListV;
-    if (l.items.length >= LIMITS.items) refuse('code.limit', { what: msg('limit.items'), max: LIMITS.items.toLocaleString('en-US') });
+    if (l.items.length >= LIMITS.items) overLimit('items');
     l.items.push(args[0] ?? null);
     return null;
   },

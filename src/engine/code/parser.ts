@@ -7,7 +7,7 @@
 import type { Arg, BinOp, CompareOp, DictItem, Expr, FunctionDef, Generator, Handler, Module, Param, Params, Stmt } from './ast.js';
 import { CodeError, excerpt } from './errors.js';
 import { KEYWORDS, tokenize, type FPart, type Token } from './lexer.js';
-import { LIMITS } from './limits.js';
+import { LIMITS, limitMessage } from './limits.js';
 import { collectLocals } from './scope.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 
@@ -73,7 +73,7 @@ class Parser {
     return t.v;
   }
   private enter(): void {
-    if (++this.depth > LIMITS.nesting) this.fail(msg('code.limit', { what: msg('limit.nesting'), max: String(LIMITS.nesting) }));
+    if (++this.depth > LIMITS.nesting) this.fail(limitMessage('nesting'));
   }
   private leave(): void {
     this.depth--;
@@ -753,7 +753,7 @@ class Parser {
     if (/^0[xXoObB]/.test(text)) return BigInt(text);
     if (/^\d+$/.test(text)) {
       if (text.length > 1 && text.startsWith('0') && /[1-9]/.test(text)) this.fail(msg('code.syntax', { near: t.v, expected: msg('code.expectExpression') }), t);
-      if (text.length > LIMITS.intBits / 3) this.fail(msg('code.limit', { what: msg('limit.intBits'), max: String(LIMITS.intBits) }), t);
+      if (text.length > LIMITS.intBits / 3) this.fail(limitMessage('intBits'), t);
       return BigInt(text);
     }
     return Number(text);

@@ -4,7 +4,7 @@
  * of negative ints, `True + 1 == 2`, `(1,) + (2,)`, `[0] * 3`). Library values (tensors, Keras
  * tensors, opaque values) are handed to their own operations.
  */
-import { PyException, raise, refuse } from './errors.js';
+import { PyException, raise, refuse, overLimit } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Runtime } from './runtime.js';
 import { is, isObj, list, tuple, type DictV, type Obj, type OpaqueV, type Value } from './values.js';
@@ -226,7 +226,7 @@ export function equals(rt: Runtime, a: Value, b: Value): boolean {
 
 export function checkInt(n: bigint): bigint {
   const bits = n < 0n ? (-n).toString(2).length : n.toString(2).length;
-  if (bits > LIMITS.intBits) refuse('code.limit', { what: msg('limit.intBits'), max: String(LIMITS.intBits) });
+  if (bits > LIMITS.intBits) overLimit('intBits');
   return n;
 }
 
@@ -375,7 +375,7 @@ export function binary(rt: Runtime, op: BinOp, a: Value, b: Value): Value {
 function repeatString(rt: Runtime, s: string, n: bigint): string {
   if (n <= 0n) return '';
   const total = BigInt(s.length) * n;
-  if (total > BigInt(LIMITS.items)) refuse('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) });
+  if (total > BigInt(LIMITS.items)) overLimit('items');
   rt.charge(Number(total));
   return s.repeat(Number(n));
 }
@@ -383,7 +383,7 @@ function repeatString(rt: Runtime, s: string, n: bigint): string {
 function repeatItems(rt: Runtime, seq: Obj & { items: readonly Value[] }, n: bigint): Value {
   const count = n <= 0n ? 0n : n;
   const total = BigInt(seq.items.length) * count;
-  if (total > BigInt(LIMITS.items)) refuse('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) });
+  if (total > BigInt(LIMITS.items)) overLimit('items');
   rt.charge(Number(total));
   const items: Value[] = [];
   for (let i = 0n; i < count; i++) items.push(...seq.items);
@@ -526,7 +526,7 @@ export function iterate(rt: Runtime, v: Value): readonly Value[] {
       return [...v.map.values()];
     case 'range': {
       const n = rangeLength(v);
-      if (n > BigInt(LIMITS.items)) refuse('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) });
+      if (n > BigInt(LIMITS.items)) overLimit('items');
       rt.charge(Number(n));
       const out: Value[] = [];
       for (let x = v.start, i = 0n; i < n; i++, x += v.step) out.push(x);
@@ -623,7 +623,7 @@ export function dictSet(rt: Runtime, d: DictV, key: Value, value: Value): void {
   const e = d.map.get(k);
   if (e) e.value = value;
   else {
-    if (d.map.size >= LIMITS.items) refuse('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) });
+    if (d.map.size >= LIMITS.items) overLimit('items');
     rt.tick();
     d.map.set(k, { key, value });
   }

@@ -63,7 +63,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   let single = false;
   if (found.t === 'pytorch') {
     const { trace, reason } = followTorch(session, found.model, bindings);
-    rows = torchRows(found.model, trace);
+    rows = torchRows(found.model, trace, notes);
     shapes = trace && trace.failure === null ? { known: true, inputs: trace.inputs } : { known: false, reason: trace?.failure ?? reason };
     if (trace && trace.failure === null) {
       const unused = rows.filter((r) => r.calls === 0 && r.counts.total > 0);
@@ -78,8 +78,8 @@ export function readCode(source: Source, requested: Framework | undefined): Code
     rows = kerasRows(session.keras, found.model);
     const unbuilt = rows.filter((r) => r.calls === 0);
     if (unbuilt.length > 0) notes.push(msg('note.kerasUnbuilt', { names: unbuilt.map((r) => `\`${r.name}\``).join(', ') }));
-    const first = found.model.keras!.inputShape;
-    shapes = { known: true, inputs: first ? [first] : [] };
+    const s = found.model.keras!;
+    shapes = { known: true, inputs: s.model?.t === 'functional' ? s.model.inputs.map((t) => t.shape) : s.inputShape ? [s.inputShape] : [] };
     single = rows.length === 1 && found.model.keras!.def !== undefined;
   }
   for (const n of [...session.torch.notes, ...session.notes]) notes.push(n.line > 0 ? msg('code.atLine', { line: String(n.line), source: excerpt(source.lines[n.line - 1] ?? ''), inner: n.ref }) : n.ref);

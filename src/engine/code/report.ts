@@ -73,20 +73,26 @@ const row = (name: string, type: string, record: LayerRecord, shape: Shape | nul
 const blockOf = (name: string): string | null => (name.includes('.') ? name.slice(0, name.indexOf('.')) : null);
 
 /** PyTorch: rows in named_modules() order, counted as `parameters()` counts (shared ones once). */
-export function torchRows(model: InstanceV, trace: Trace | null): CodeRow[] {
+export function torchRows(model: InstanceV, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
   const rows: CodeRow[] = [];
-  const seen = new Set<TensorV>();
+  const seen = new Map<TensorV, string>();
   const traced = trace !== null && trace.failure === null;
   for (const [name, m] of namedModules(model)) {
     const s = m.module!;
+    const full = (p: string) => (name === '' ? p : `${name}.${p}`);
+    for (const [p, t] of s.params) {
+      const first = t === null ? undefined : seen.get(t);
+      if (first !== undefined) notes.push(msg('note.shared', { name: full(p), first }));
+    }
     const own = [...s.params].filter((e): e is [string, TensorV] => e[1] !== null && !seen.has(e[1]));
-    own.forEach(([, t]) => seen.add(t));
+    own.forEach(([p, t]) => seen.set(t, full(p)));
     if (s.leaf) {
       const call = traced ? trace.leaves.get(m) : undefined;
       const base = call?.record ?? s.leaf.record;
       const roles = new Map(s.leaf.record.tensors.map((t) => [t.name, t.role] as const));
       const tensors = own.map(([p, t]): ParamTensor => ({ name: p, shape: t.shape as number[], role: roles.get(p) ?? 'weight', trainable: t.param!.requiresGrad }));
-      const record = withTensors(call ? base : { ...base, macs: null }, tensors, s.leaf.className);
+      // not called by a followed forward: it computes nothing (0 MACs); forward not followed: unknown
+      const record = withTensors(call ? base : { ...base, macs: traced ? 0n : null }, tensors, s.leaf.className);
       rows.push(row(name === '' ? s.leaf.className.toLowerCase() : name, s.leaf.className, record, call?.shape ?? null, traced ? (call?.calls ?? (usedParams(trace, own) ? 1 : 0)) : null, blockOf(name)));
       continue;
     }
@@ -143,7 +149,7 @@ export function kerasRows(keras: Keras, model: InstanceV): CodeRow[] {
 }
 
 function unbuiltRecord(typeName: string): LayerRecord {
-  return { ...weightRecord(typeName, typeName, [], true), tensors: [], formula: lit(0), macs: null, outputShape: [] };
+  return { ...weightRecord(typeName, typeName, [], true), tensors: [], formula: lit(0), macs: 0n, outputShape: [] };
 }
 
 /** Totals, MACs (only when every row's are known) and the Report the renderers read. */

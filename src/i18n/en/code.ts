@@ -261,4 +261,5 @@ export const code = {
   'py.joinItem': () => `sequence item: expected str instance`,
   'py.formatField': (p: P<'field'>) => `Replacement index ${p.field} out of range for positional args tuple`,
   'py.substring': () => `substring not found`,
+  'note.shared': (p: P<'name' | 'first'>) => `\`${p.name}\` is \`${p.first}\` (the same tensor, e.g. tied weights): counted once, as parameters() lists it once.`,
 };

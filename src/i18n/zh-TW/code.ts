@@ -262,4 +262,5 @@ export const code: typeof En = {
   'py.joinItem': () => `序列的項目必須是字串`,
   'py.formatField': (p: P<'field'>) => `格式欄位 ${p.field} 超出引數範圍`,
   'py.substring': () => `找不到子字串`,
+  'note.shared': (p: P<'name' | 'first'>) => `\`${p.name}\` 就是 \`${p.first}\`（同一個張量，例如共用權重）：只算一次，parameters() 也只列一次。`,
 };

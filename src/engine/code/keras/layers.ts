@@ -16,7 +16,7 @@ export interface KerasLayerDef {
   readonly sig: Signature;
   /** The engine layer for these arguments and this input (batch removed, channels last). */
   build(a: LayerArgs, input: Shape): Layer;
-  /** Several inputs (merge layers) or a shape rule the engine has no kind for. */
+  /** Merge layers: the output shape of several inputs (shapes with the batch axis first). */
   readonly merge?: (a: LayerArgs, inputs: readonly Shape[]) => Shape;
   /** Output shape when it is not the engine's (RepeatVector, Cropping2D, Permute). */
   readonly output?: (a: LayerArgs, input: Shape) => Shape;

@@ -6,7 +6,7 @@
  * its input, so a Keras count needs shapes: an unbuilt model is refused, asking for one.
  */
 import { cachedNamespaces, def, namespace, nativeClass, opaqueNamespace } from '../builtins.js';
-import { raise, refuse } from '../errors.js';
+import { raise, refuse, overLimit } from '../errors.js';
 import { bindTo, classAttr, type Interpreter } from '../interpreter.js';
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
@@ -68,7 +68,13 @@ export class Keras {
         kwargs.delete('inputs');
         kwargs.delete('outputs');
         this.configure(inst, kwargs, true);
-        if (inputs !== undefined || outputs !== undefined) inst.keras!.model = this.functional(inputs ?? null, outputs ?? null);
+        if (inputs !== undefined || outputs !== undefined) {
+          const model = this.functional(inputs ?? null, outputs ?? null);
+          inst.keras!.model = model;
+          inst.keras!.built = true;
+          inst.keras!.inputShape = model.inputs[0]!.shape;
+          inst.keras!.outputShape = model.outputs[0]!.shape;
+        }
         return null;
       }),
       build: builtin('build', (args, kwargs) => {
@@ -119,7 +125,7 @@ export class Keras {
 
   // ── bookkeeping ──
   initLayer(inst: InstanceV): void {
-    if (++this.layersCreated > LIMITS.modules) refuse('code.limit', { what: msg('limit.modules'), max: LIMITS.modules.toLocaleString('en-US') });
+    if (++this.layersCreated > LIMITS.modules) overLimit('modules');
     this.rt.tick(4);
     this.used = true;
     inst.keras = { serial: this.layersCreated, line: this.rt.line, name: '', className: inst.cls.name, trainable: true, built: false, calls: 0, weights: [], tracked: [] };
@@ -277,17 +283,25 @@ export class Keras {
     if (callFn === undefined) return raise('NotImplementedError', 'keras.noCall', { cls: inst.cls.name });
     const out = this.rt.call(bindTo(callFn, inst, inst.cls), args, kwargs);
     if (s.inputShape === undefined) s.inputShape = inputs[0]!.shape;
+    return this.produced(inst, inputs, out);
+  }
+
+  /** A pasted layer's or a nested model's outputs, as produced by it (one node of a functional graph). */
+  private produced(inst: InstanceV, inputs: readonly KerasTensorV[], out: Value): Value {
+    const s = inst.keras!;
     const outs = kerasTensors(out);
-    if (outs && outs.length > 0) s.outputShape = outs[0]!.shape;
-    return out;
+    if (!outs || outs.length === 0) return out;
+    s.outputShape ??= outs[0]!.shape;
+    const mine = outs.map((o) => this.tensorOut(inst, inputs, o.shape));
+    return is(out, 'ktensor') ? mine[0]! : list(mine);
   }
 
   private callLibrary(inst: InstanceV, s: KerasLayerState, layerDef: KerasLayerDef, inputs: KerasTensorV[], args: Value[], kwargs: Kwargs): Value {
     const a = s.args!;
     if (layerDef.merge) {
-      const shapes = inputs.map((t) => t.shape.slice(1));
-      const out = [null, ...layerDef.merge(a, shapes)];
-      this.built(s, layerDef.build(a, shapes[0]!), shapes[0]!, out);
+      const out = layerDef.merge(a, inputs.map((t) => t.shape));
+      const body = inputs[0]!.shape.slice(1);
+      this.built(s, layerDef.build(a, body), body, out, { ...layerDef.build(a, body).evaluate(body, 'keras'), outputShape: out.slice(1) });
       return this.tensorOut(inst, inputs, out);
     }
     if (s.className === 'MultiHeadAttention') return this.callAttention(inst, s, inputs, args, kwargs);
@@ -383,9 +397,7 @@ export class Keras {
       for (const layer of model.layers) out = this.rt.call(layer, [out]);
       s.built = true;
       if (s.inputShape === undefined) s.inputShape = inputs[0]!.shape;
-      const outs = kerasTensors(out);
-      if (outs && outs.length > 0) s.outputShape = outs[0]!.shape;
-      return out;
+      return this.produced(inst, inputs, out);
     }
     // a functional model used as a layer: its outputs, for these inputs
     if (inputs.length !== model.inputs.length) raise('ValueError', 'keras.modelInputs', { expected: String(model.inputs.length), got: String(inputs.length) });
@@ -393,7 +405,7 @@ export class Keras {
     return outs.length === 1 ? outs[0]! : list(outs);
   }
 
-  private functional(inputs: Value, outputs: Value): KerasModel {
+  private functional(inputs: Value, outputs: Value): Extract<KerasModel, { t: 'functional' }> {
     const ins = kerasTensors(inputs) ?? raise('ValueError', 'keras.functionalInputs');
     const outs = kerasTensors(outputs) ?? raise('ValueError', 'keras.functionalOutputs');
     const seen = new Set<InstanceV>();
@@ -514,10 +526,10 @@ export class Keras {
   /** Keras tensors in arithmetic (`x + y` in a functional model): no weights, a broadcast shape. */
   binary(op: BinOp, a: Value, b: Value): Value | undefined {
     if (!is(a, 'ktensor') && !is(b, 'ktensor')) return undefined;
-    const sa = is(a, 'ktensor') ? a.shape : [];
-    const sb = is(b, 'ktensor') ? b.shape : [];
-    if (!is(a, 'ktensor') && typeof a !== 'bigint' && typeof a !== 'number') return raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
-    if (!is(b, 'ktensor') && typeof b !== 'bigint' && typeof b !== 'number') return raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
+    // a weight (add_weight) has a shape without the batch axis
+    const shapeOf = (v: Value): readonly Dim[] => (is(v, 'ktensor') ? v.shape : is(v, 'tensor') ? v.shape ?? [] : typeof v === 'bigint' || typeof v === 'number' ? [] : raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) }));
+    const sa = shapeOf(a);
+    const sb = shapeOf(b);
     const n = Math.max(sa.length, sb.length);
     const shape: Dim[] = [];
     for (let i = 0; i < n; i++) {
@@ -583,9 +595,9 @@ export class Keras {
   /** keras.ops / tf functions on symbolic tensors: the shape-preserving ones and a few that reshape. */
   private op(name: string): Value | undefined {
     const rt = this.rt;
+    const keep = (x: Value): Value => (is(x, 'ktensor') ? this.tensorOut(name, [x], x.shape) : is(x, 'opaque') ? x : rt.opaque(`${name}(…)`));
     const elementwise = ['relu', 'sigmoid', 'tanh', 'softmax', 'gelu', 'silu', 'swish', 'elu', 'selu', 'softplus', 'exp', 'log', 'sqrt', 'square', 'abs', 'negative', 'leaky_relu', 'relu6', 'log_softmax', 'cast', 'identity', 'stop_gradient'];
     if (elementwise.includes(name)) return builtin(name, (args) => keep(args[0] ?? null));
-    const keep = (x: Value): Value => (is(x, 'ktensor') ? this.tensorOut(name, [x], x.shape) : is(x, 'opaque') ? x : rt.opaque(`${name}(…)`));
     switch (name) {
       case 'concat':
       case 'concatenate':
@@ -593,8 +605,8 @@ export class Keras {
           const ts = kerasTensors(args[0] ?? null);
           if (!ts) return rt.opaque(`${name}(…)`);
           const axis = Number(toIndex(args[1] ?? kwargs.get('axis') ?? -1n));
-          const merged = KERAS_LAYERS.get('Concatenate')!.merge!(new LayerArgs('concatenate', new Map([['axis', BigInt(axis)]])), ts.map((t) => t.shape.slice(1)));
-          return this.tensorOut(name, ts, [null, ...merged]);
+          const merged = KERAS_LAYERS.get('Concatenate')!.merge!(new LayerArgs('concatenate', new Map([['axis', BigInt(axis)]])), ts.map((t) => t.shape));
+          return this.tensorOut(name, ts, merged);
         });
       case 'reshape':
         return builtin(name, (args, kwargs) => {

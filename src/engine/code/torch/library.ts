@@ -6,7 +6,7 @@
  * yields an opaque value, and the count, which never depends on forward, goes on.
  */
 import { cachedNamespaces, def, iterator, namespace, nativeClass, opaqueNamespace } from '../builtins.js';
-import { CodeError, PyException, raise, refuse } from '../errors.js';
+import { CodeError, PyException, raise, refuse, overLimit } from '../errors.js';
 import { bindTo, classAttr, StepBudget, type Interpreter } from '../interpreter.js';
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
@@ -82,7 +82,7 @@ export class Torch {
 
   // ── bookkeeping ──
   initModule(rt: Interpreter, inst: InstanceV): void {
-    if (++this.modulesCreated > LIMITS.modules) refuse('code.limit', { what: msg('limit.modules'), max: LIMITS.modules.toLocaleString('en-US') });
+    if (++this.modulesCreated > LIMITS.modules) overLimit('modules');
     rt.tick(4);
     this.used = true;
     inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, modules: new Map(), params: new Map(), buffers: new Map() };
@@ -90,7 +90,7 @@ export class Torch {
   }
 
   parameter(t: TensorV, requiresGrad: boolean): TensorV {
-    if (++this.paramsCreated > LIMITS.parameters) refuse('code.limit', { what: msg('limit.parameters'), max: LIMITS.parameters.toLocaleString('en-US') });
+    if (++this.paramsCreated > LIMITS.parameters) overLimit('parameters');
     if (t.shape === null) return refuse('torch.parameterShape');
     return { t: 'tensor', shape: t.shape, dtype: t.dtype, param: { requiresGrad, used: false } };
   }

@@ -5,7 +5,7 @@
  * `parameters()` and `named_modules()` are made of. Counting a model is summing its parameters
  * exactly as `sum(p.numel() for p in model.parameters())` does: shared ones once.
  */
-import { raise, refuse } from '../errors.js';
+import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { LIMITS } from '../limits.js';
 import { iterate, position, repr, sliceItems, str, toIndex, truthy, typeName } from '../python.js';
@@ -87,7 +87,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       if (is(child, 'opaque')) refuse('torch.opaqueModule', { origin: child.origin, line: String(child.line) });
       raise('TypeError', 'torch.notModule', { type: typeName(child) });
     }
-    if (m.module!.modules.size >= LIMITS.modules) refuse('code.limit', { what: msg('limit.modules'), max: LIMITS.modules.toLocaleString('en-US') });
+    if (m.module!.modules.size >= LIMITS.modules) overLimit('modules');
     rt.tick();
     m.dict.delete(name);
     m.module!.modules.set(name, child as InstanceV | null);
@@ -439,7 +439,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   }
   if (isModule(value)) {
     if (!s.initialized) raise('AttributeError', 'torch.beforeInit', { what: 'module', name });
-    if (s.modules.size >= LIMITS.modules) refuse('code.limit', { what: msg('limit.modules'), max: LIMITS.modules.toLocaleString('en-US') });
+    if (s.modules.size >= LIMITS.modules) overLimit('modules');
     inst.dict.delete(name);
     s.params.delete(name);
     s.buffers.delete(name);

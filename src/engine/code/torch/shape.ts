@@ -4,7 +4,7 @@
  * A dimension may be unknown (null) when it came from something the reader did not compute; the
  * op that lost it is remembered so a failed forward can say where.
  */
-import { raise, refuse } from '../errors.js';
+import { raise, refuse, overLimit } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { Dim } from '../../types.js';
 import { msg } from '../../../i18n/messages.js';
@@ -12,7 +12,7 @@ import { msg } from '../../../i18n/messages.js';
 export type Shape = readonly Dim[];
 
 export function checkRank(shape: Shape): Shape {
-  if (shape.length > LIMITS.rank) refuse('code.limit', { what: msg('limit.rank'), max: String(LIMITS.rank) });
+  if (shape.length > LIMITS.rank) overLimit('rank');
   return shape;
 }
 
@@ -152,7 +152,7 @@ export function split(shape: Shape, sizes: number | readonly number[], dim: numb
   if (n === null || n === undefined) return raise('RuntimeError', 'py.splitUnknown');
   const parts = typeof sizes === 'number' ? Array.from({ length: Math.ceil(n / sizes) }, (_, i) => Math.min(sizes, n - i * sizes)) : [...sizes];
   if (parts.reduce((a, x) => a + x, 0) !== n) raise('RuntimeError', 'py.split', { size: String(n), parts: show(parts) });
-  if (parts.length > LIMITS.items) refuse('code.limit', { what: msg('limit.items'), max: String(LIMITS.items) });
+  if (parts.length > LIMITS.items) overLimit('items');
   return parts.map((p) => shape.map((x, i) => (i === d ? p : x)));
 }
 

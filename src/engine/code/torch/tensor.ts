@@ -6,7 +6,7 @@
  */
 import type { BinOp } from '../ast.js';
 import { def, iterator } from '../builtins.js';
-import { raise, refuse } from '../errors.js';
+import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { engineLayer, unlessOnes, unlessZeros } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
@@ -51,7 +51,7 @@ export function sizesOf(args: readonly Value[]): Dim[] | null {
     if (n < 0) raise('RuntimeError', 'torch.negativeSize', { size: String(n) });
     out.push(n);
   }
-  if (out.length > LIMITS.rank) refuse('code.limit', { what: msg('limit.rank'), max: String(LIMITS.rank) });
+  if (out.length > LIMITS.rank) overLimit('rank');
   return out;
 }
 
@@ -118,7 +118,7 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
 
   rt.arrays.push({
     binary(_rt, op: BinOp, a, b) {
-      if (!isTensor(a) && !isTensor(b)) return undefined;
+      if ((!isTensor(a) && !isTensor(b)) || is(a, 'ktensor') || is(b, 'ktensor')) return undefined;
       for (const v of [a, b]) if (isTensor(v) && v.param) onParamUse(v);
       if (op === '@') {
         if (!isTensor(a) || !isTensor(b)) return raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
@@ -128,7 +128,7 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       return tensor(binaryShape(a, b), op === '/' ? 'float' : dtypeOf(a, b));
     },
     compare(_rt, a, b) {
-      if (!isTensor(a) && !isTensor(b)) return undefined;
+      if ((!isTensor(a) && !isTensor(b)) || is(a, 'ktensor') || is(b, 'ktensor')) return undefined;
       return tensor(binaryShape(a, b), 'bool');
     },
   });

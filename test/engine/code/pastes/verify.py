@@ -29,3 +29,12 @@ for file, expr, size in CASES:
         m.eval()
         out = tuple(m(torch.randn(*size)).shape)
     print(f"{file:24} {expr:14} total={total:,} trainable={trainable:,} {out}")
+
+g = {"__name__": "paste"}
+exec(open(os.path.join(HERE, "idioms.py")).read(), g)
+m = g["model"]
+print("idioms.py total", sum(p.numel() for p in m.parameters()), "trainable", sum(p.numel() for p in m.parameters() if p.requires_grad), [tuple(t.shape) for t in m(torch.randn(1, 3, 16, 16))])
+print("idioms rows", [n for n, _ in m.named_parameters()])
+for expr in ["nn.TransformerEncoderLayer(512, 8)", "nn.Transformer()", "nn.TransformerDecoderLayer(256, 4, 1024, norm_first=True)", "nn.TransformerEncoder(nn.TransformerEncoderLayer(64, 4, 128), 3, norm=nn.LayerNorm(64))"]:
+    mm = eval(expr, {"nn": torch.nn})
+    print(f"{expr:80} {sum(p.numel() for p in mm.parameters()):,}")
