@@ -6,9 +6,10 @@ import { readCode } from './code/read.js';
 import type { CodeSummary } from './code/report.js';
 import { evaluateModel, type Report } from './model.js';
 import { nativeFramework, type Preset } from './presets/index.js';
-import { bodyNodes, parseRequest, type Request } from './spec.js';
+import { bodyNodes, parseRequest, type Body, type Request } from './spec.js';
 import { SpecError } from './errors.js';
 import type { Framework } from './types.js';
+import { msg, type MessageRef } from '../i18n/messages.js';
 
 export interface CountResult {
   readonly request: Request;
@@ -31,12 +32,13 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
     const read = readCode(request.source, request.framework);
     return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, other: undefined, code: read.summary };
   }
-  const { body } = request;
-  const preset = body.head.t === 'preset' ? body.head.preset : undefined;
+  const preset = request.body.head.t === 'preset' ? request.body.head.preset : undefined;
   const framework = request.framework ?? (preset ? nativeFramework(preset) : fallback);
+  const { body, notes } = pytorchOrder(request.body, framework);
   const evaluate = (fw: Framework) => {
     const { input, nodes } = bodyNodes(body, fw);
-    return evaluateModel(nodes, input, fw);
+    const r = evaluateModel(nodes, input, fw);
+    return notes.length === 0 ? r : { ...r, notes: [...r.notes, ...notes] };
   };
   const report = evaluate(framework);
   let other: Report | undefined;
@@ -57,6 +59,27 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
     other,
     code: undefined,
   };
+}
+
+/**
+ * PyTorch writes images C×H×W: under --framework pytorch, `input 3x32x32` (a small first axis and
+ * a larger last one) is read as C=3, H=32, W=32, and said so; a first axis of 1 or 3 kept as H×W×C
+ * is said so too. The engine's shapes are channels last, so the input is reordered once, for both
+ * frameworks' evaluations.
+ */
+function pytorchOrder(body: Body, framework: Framework): { body: Body; notes: MessageRef[] } {
+  const head = body.head;
+  if (framework !== 'pytorch' || head.t !== 'input' || (head.shape.length !== 3 && head.shape.length !== 4)) return { body, notes: [] };
+  const shape = head.shape;
+  const first = shape[0]!;
+  const last = shape[shape.length - 1]!;
+  const given = shape.join('x');
+  if (first <= 4 && last > 4) {
+    const reordered = [...shape.slice(1), first];
+    return { body: { ...body, head: { t: 'input', shape: reordered } }, notes: [msg('note.channelsFirst', { given, reordered: reordered.join('x') })] };
+  }
+  if (first === 1 || first === 3) return { body, notes: [msg('note.channelsLastKept', { given, reordered: [...shape.slice(1), first].join('x') })] };
+  return { body, notes: [] };
 }
 
 /** Parse and evaluate in one step. Throws SpecError (one clear message) on bad input. */

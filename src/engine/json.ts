@@ -21,11 +21,13 @@ export function toJson(result: CountResult): string {
     layers: report.rows.map((row) => {
       const c = countTensors(row.record.tensors);
       return {
+        name: row.name,
+        type: row.record.typeName,
         kind: row.record.kind,
         params: c.total,
         trainable: c.trainable,
         nonTrainable: c.nonTrainable,
-        outputShape: knownShape(row.record.outputShape),
+        outputShape: result.code && result.code.shapes.known === false ? null : knownShape(row.record.outputShape),
         macs: row.record.macs,
         formula: workedFormula(row.record),
       };

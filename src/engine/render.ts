@@ -153,8 +153,12 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   lines.push(...totalsLines(report, lang));
   if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
   lines.push('', ...formulaLines(report.rows, lang));
-  if (report.notes.length > 0) lines.push('', t(lang, msg('summary.notes')), ...report.notes.map((n) => `  - ${t(lang, n)}`));
+  lines.push(...noteLines(report, lang));
   return lines.join('\n');
+}
+
+function noteLines(report: Report, lang: Lang): string[] {
+  return report.notes.length === 0 ? [] : ['', t(lang, msg('summary.notes')), ...report.notes.map((n) => `  - ${t(lang, n)}`)];
 }
 
 /** The whole text answer to a /count request. */
@@ -180,5 +184,6 @@ export function renderCount(result: CountResult, lang: Lang): string {
   lines.push(...totalsLines(report, lang));
   lines.push(conventionLine(result, lang));
   if (!result.preset || result.request.layers) lines.push('', ...formulaLines(report.rows, lang));
+  lines.push(...noteLines(report, lang));
   return lines.join('\n');
 }

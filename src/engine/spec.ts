@@ -6,11 +6,11 @@
 import { parseDims } from './args.js';
 import { LIMITS } from './code/limits.js';
 import { extractSource, type Source } from './code/source.js';
-import { fail } from './errors.js';
+import { fail, SpecError } from './errors.js';
 import { findKind, KIND_WORDS, type Layer } from './layers/index.js';
 import { parseWithKind, tokenize } from './layer-text.js';
 import type { Node } from './model.js';
-import { findPreset, parsePresetOptions, PRESET_WORDS, printPresetOptions, type Preset, type PresetOptions } from './presets/index.js';
+import { askedPreset, findPreset, parsePresetOptions, PRESET_WORDS, printPresetOptions, type Preset, type PresetOptions } from './presets/index.js';
 import { closest } from './suggest.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
@@ -103,7 +103,14 @@ export function parseRequest(text: string): Request {
   }
   if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
   const { flags, rest } = extractFlags(text);
-  return { ...flags, t: 'spec', body: parseBody(rest) };
+  try {
+    return { ...flags, t: 'spec', body: parseBody(rest) };
+  } catch (e) {
+    // "how many parameters does resnet18 have?": a sentence naming a published model
+    const asked = e instanceof SpecError && !rest.includes('>') ? askedPreset(rest) : undefined;
+    if (!asked) throw e;
+    return { ...flags, framework: flags.framework ?? asked.framework, t: 'spec', body: { head: { t: 'preset', preset: asked.preset, options: parsePresetOptions(asked.preset, new Map()) }, layers: [] } };
+  }
 }
 
 /** Parses the language proper (no flags): what print() gives back. */

@@ -69,9 +69,17 @@ export class Args {
   word(name: string): string {
     return this.token(name).toLowerCase();
   }
+  /** A positional argument's text as typed. */
+  text(name: string): string {
+    return this.token(name);
+  }
 
   has(key: string): boolean {
     return this.options.has(key);
+  }
+  /** An option's text as typed, for kinds that read their own forms (`factor=1.5`, `size=14x14`). */
+  optionText(key: string): string | undefined {
+    return this.options.get(key);
   }
   flag(key: string, fallback: boolean): boolean {
     const v = this.options.get(key);
@@ -132,6 +140,8 @@ export interface InputSpec<C> {
   /** What `in=` takes, for messages: `HxW`, `T`, ... */
   readonly form: string;
   readonly features?: (c: C) => number | undefined;
+  /** Several trailing axes the arguments give (nn.LayerNorm((64, 7, 7))), for a layer on its own. */
+  readonly trailing?: (c: C) => readonly number[] | undefined;
 }
 
 /** What every kind tells about itself, whatever its config: for parsing, --help and /explain. */
@@ -259,6 +269,8 @@ function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] 
     const last = def.args[def.args.length - 1]!;
     fail('err.needsArg', { kind: def.name, arg: inferable.name, missing: last.name, given: String(def.args.length - 1), usage, example: def.example });
   }
+  const trailing = def.input.trailing?.(config);
+  if (trailing !== undefined && trailing.length > 1) return dims === undefined ? trailing : [...dims, ...trailing];
   if (dims === undefined) {
     if (rank === 'any') return features === undefined ? [null] : [features];
     return Array.from({ length: rank }, (_, i) => (i === rank - 1 && features !== undefined ? features : null));

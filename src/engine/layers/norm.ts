@@ -108,7 +108,7 @@ export const ln = defineKind<LayerNormConfig>({
   example: 'ln 768',
   args: [{ name: 'C', inferable: true }],
   options: AFFINE_OPTIONS,
-  input: { rank: 'any', form: 'HxW', features: (c) => c.shape?.[c.shape.length - 1] },
+  input: { rank: 'any', form: 'HxW', features: (c) => c.shape?.[c.shape.length - 1], trailing: (c) => c.shape },
   parse: (a) => ({ shape: a.inferableDims('C'), ...parseAffine(a) }),
   print: (c) => ['ln', ...(c.shape === undefined ? [] : [c.shape.join('x')]), ...printAffine(c)].join(' '),
   evaluate(c, input, framework) {

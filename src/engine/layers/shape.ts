@@ -244,7 +244,7 @@ export const zeropad = defineKind<ZeroPadConfig>({
   options: [],
   example: 'zeropad 3 in=224x224x3',
   input: { rank: 3, form: 'HxW' },
-  parse: (a) => ({ sides: parseSides(a.word('N')) }),
+  parse: (a) => ({ sides: parseSides(a.text('N')) }),
   print: (c) => `zeropad ${printSides(c.sides)}`,
   evaluate(c, input, framework) {
     expectRank(input, 3, 'zeropad', 'H×W×C');
@@ -289,8 +289,9 @@ export const upsample = defineKind<UpsampleConfig>({
   example: 'upsample factor=2 in=14x14x64',
   input: { rank: 'any', form: 'HxWxC' },
   parse(a) {
-    const factorText = a.has('factor') ? a.word('factor') : undefined;
-    const size = a.has('size') ? parseDims(a.word('size'), 'size') : undefined;
+    const factorText = a.optionText('factor');
+    const sizeText = a.optionText('size');
+    const size = sizeText === undefined ? undefined : parseDims(sizeText, 'size');
     if ((factorText === undefined) === (size === undefined)) fail('err.upsampleArgs');
     const factor = factorText?.split(/[xX×*]/).map((p) => {
       if (!SCALE.test(p) || Number(p) <= 0) fail('err.notAChoice', { token: p, what: 'factor', choices: '2, 1.5, 2x2' });
@@ -300,13 +301,16 @@ export const upsample = defineKind<UpsampleConfig>({
   },
   print: (c) => (c.factor ? `upsample factor=${printTuple(c.factor)}` : `upsample size=${c.size!.join('x')}`),
   evaluate(c, input, framework) {
+    const typeName = (axes: number) => (framework === 'keras' ? `UpSampling${axes}D` : 'Upsample');
+    // on its own, without in=: nothing to scale yet
+    if (input.length === 1 && input[0] === null) return shapeOnly(c, typeName(2), input);
     expectMinRank(input, 2, 'upsample', 'L×C');
     const axes = spatial(input);
     const per = (values: readonly number[]) => (values.length === 1 ? axes.map(() => values[0]!) : values);
     if (c.size && c.size.length !== axes.length) fail('err.inRank', { kind: 'upsample', token: `size=${c.size.join('x')}`, expected: axes.map(() => 'N').join('x') });
     if (c.factor && c.factor.length !== 1 && c.factor.length !== axes.length) fail('err.inRank', { kind: 'upsample', token: `factor=${c.factor.join('x')}`, expected: axes.map(() => 'S').join('x') });
     const out = c.size ? [...c.size] : axes.map((d, i) => (d === null ? null : Math.floor(d * per(c.factor!)[i]!)));
-    return shapeOnly(c, framework === 'keras' ? `UpSampling${axes.length}D` : 'Upsample', [...out, input[input.length - 1] ?? null]);
+    return shapeOnly(c, typeName(axes.length), [...out, input[input.length - 1] ?? null]);
   },
 });
 

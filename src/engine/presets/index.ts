@@ -4,6 +4,7 @@ import { fail } from '../errors.js';
 import { alexnet } from './alexnet.js';
 import { mobilenet, mobilenetv2 } from './mobilenet.js';
 import type { Preset, PresetOptions } from './preset.js';
+import type { Framework } from '../types.js';
 import { resnet18, resnet50 } from './resnet.js';
 import { vgg16, vgg19 } from './vgg.js';
 
@@ -44,3 +45,20 @@ export function printPresetOptions(o: PresetOptions): string[] {
 }
 
 export { nativeFramework, type Preset, type PresetOptions } from './preset.js';
+
+const FRAMEWORK_HINTS: ReadonlyArray<readonly [RegExp, Framework]> = [
+  [/\b(pytorch|torch|torchvision)\b/i, 'pytorch'],
+  [/\b(keras|tensorflow|tf)\b/i, 'keras'],
+];
+
+/**
+ * The published model a question names ("how many parameters does resnet18 have", "ResNet-50 有幾個參數"):
+ * a preset's name among the sentence's words, spaces and hyphens inside a name forgiven, and the
+ * framework if the sentence names one.
+ */
+export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined } | undefined {
+  const words = sentence.toLowerCase().replace(/([a-z])[\s_-]+(\d)/g, '$1$2').match(/[a-z][a-z0-9]*/g) ?? [];
+  const preset = words.map((w) => findPreset(w)).find((p): p is Preset => p !== undefined);
+  if (!preset) return undefined;
+  return { preset, framework: FRAMEWORK_HINTS.find(([re]) => re.test(sentence))?.[1] };
+}

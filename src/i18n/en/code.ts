@@ -262,4 +262,6 @@ export const code = {
   'py.formatField': (p: P<'field'>) => `Replacement index ${p.field} out of range for positional args tuple`,
   'py.substring': () => `substring not found`,
   'note.shared': (p: P<'name' | 'first'>) => `\`${p.name}\` is \`${p.first}\` (the same tensor, e.g. tied weights): counted once, as parameters() lists it once.`,
+  'note.channelsFirst': (p: P<'given' | 'reordered'>) => `input ${p.given} is read in PyTorch's order, C×H×W (the shapes here are written channels last: ${p.reordered}).`,
+  'note.channelsLastKept': (p: P<'given' | 'reordered'>) => `input ${p.given} is read as H×W×C (channels last); if you meant PyTorch's C×H×W, write input ${p.reordered}.`,
 };

@@ -263,4 +263,6 @@ export const code: typeof En = {
   'py.formatField': (p: P<'field'>) => `格式欄位 ${p.field} 超出引數範圍`,
   'py.substring': () => `找不到子字串`,
   'note.shared': (p: P<'name' | 'first'>) => `\`${p.name}\` 就是 \`${p.first}\`（同一個張量，例如共用權重）：只算一次，parameters() 也只列一次。`,
+  'note.channelsFirst': (p: P<'given' | 'reordered'>) => `input ${p.given} 依 PyTorch 的順序讀作 C×H×W（這裡的形狀以通道在後的方式寫：${p.reordered}）。`,
+  'note.channelsLastKept': (p: P<'given' | 'reordered'>) => `input ${p.given} 讀作 H×W×C（通道在後）；如果你指的是 PyTorch 的 C×H×W，請寫成 input ${p.reordered}。`,
 };
