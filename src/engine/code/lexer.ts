@@ -33,7 +33,21 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 const NUMBER = /(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?)[jJ]?/y;
 const STRING_START = /([rRbBuUfF]{0,2})('''|"""|'|")/y;
-const OPERATORS = ['**=', '//=', '>>=', '<<=', '...', '->', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@='];
+const OPERATORS: ReadonlySet<string> = new Set(['**=', '//=', '>>=', '<<=', '...', '->', '**', '//', '<<', '>>', '<=', '>=', '==', '!=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=']);
+/** Characters that may start an operator of two or three characters. */
+const OPERATOR_START = new Set('*/<>.-=!:+%&|^@'.split(''));
+
+/** The longest operator of two or three characters at `i`, if any. */
+function operatorAt(src: string, i: number): string | undefined {
+  if (!OPERATOR_START.has(src[i]!)) return undefined;
+  const three = src.substr(i, 3);
+  if (OPERATORS.has(three)) return three;
+  const two = three.slice(0, 2);
+  return OPERATORS.has(two) ? two : undefined;
+}
+const STRING_PREFIX = /^(r|u|f|b|rb|br|fr|rf)$/i;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiWord = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
 const SINGLE = new Set('+-*/%@&|^~<>()[]{},:;.='.split(''));
 const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
@@ -151,33 +165,48 @@ class Lexer {
     const src = this.src;
     const start = this.pos;
     const c = src[start]!;
+    const code = src.charCodeAt(start);
 
-    STRING_START.lastIndex = start;
-    const quote = STRING_START.exec(src);
-    if (quote && /^(|[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/.test(quote[1]!)) {
-      this.string(quote[1]!.toLowerCase(), quote[2]!, start + quote[0].length);
+    if (code === 39 || code === 34) {
+      // ' or "
+      const triple = src.startsWith(c.repeat(3), start);
+      this.string('', triple ? c.repeat(3) : c, start + (triple ? 3 : 1));
       return;
     }
-    NAME.lastIndex = start;
-    const name = NAME.exec(src);
-    if (name) {
-      this.push('name', name[0]);
-      this.pos += name[0].length;
+    if (isAsciiLetter(code) || code === 95 || code > 127) {
+      let end = start + 1;
+      while (end < src.length && isAsciiWord(src.charCodeAt(end))) end++;
+      if (code > 127 || (end < src.length && src.charCodeAt(end) > 127)) {
+        // a name with letters beyond ASCII (中文 names are Python identifiers too)
+        NAME.lastIndex = start;
+        const name = NAME.exec(src);
+        if (!name) return this.tolerant ? this.errorToken(c) : this.fail(msg('code.badChar', { char: c }));
+        end = start + name[0].length;
+      }
+      const word = src.slice(start, end);
+      const next = src.charCodeAt(end);
+      if ((next === 39 || next === 34) && end - start <= 2 && STRING_PREFIX.test(word)) {
+        STRING_START.lastIndex = start;
+        const quote = STRING_START.exec(src)!;
+        this.string(word.toLowerCase(), quote[2]!, start + quote[0].length);
+        return;
+      }
+      this.push('name', word);
+      this.pos = end;
       return;
     }
-    if ((c >= '0' && c <= '9') || (c === '.' && /[0-9]/.test(src[start + 1] ?? ''))) {
+    if ((code >= 48 && code <= 57) || (code === 46 && /[0-9]/.test(src[start + 1] ?? ''))) {
       NUMBER.lastIndex = start;
       const m = NUMBER.exec(src)!;
       this.push('number', m[0]);
       this.pos += m[0].length;
       return;
     }
-    for (const op of OPERATORS) {
-      if (src.startsWith(op, start)) {
-        this.push('op', op);
-        this.pos += op.length;
-        return;
-      }
+    const op = operatorAt(src, start);
+    if (op !== undefined) {
+      this.push('op', op);
+      this.pos += op.length;
+      return;
     }
     if (SINGLE.has(c)) {
       if (c in OPENERS) {

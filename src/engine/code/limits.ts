@@ -2,7 +2,8 @@ import { msg, type MessageRef } from '../../i18n/messages.js';
 /**
  * Every size that multiplies the reader's work, bounded by construction. A paste that reaches one
  * is refused by name with the limit (code.limit), never run further. The figures leave real model
- * definitions (a ResNet-152 written as classes builds ~500 modules in ~30,000 steps) far inside.
+ * definitions far inside (a ResNet-50 written as classes takes ~7,000 steps and 160 modules) and
+ * keep the worst accepted paste within a few tens of milliseconds (bench/engine.ts measures it).
  */
 export const LIMITS = {
   /** Characters of pasted text: a Discord attachment or a Slack form is ~100 KB. */
@@ -12,15 +13,15 @@ export const LIMITS = {
   /** Nested indented blocks. */
   blocks: 50,
   /** Evaluator steps: every statement, expression, loop iteration and call costs one. */
-  steps: 300_000,
+  steps: 200_000,
   /** Python calls in progress at once (recursion). */
   calls: 64,
   /** Items in one list, tuple, dict or set; characters in one string. */
   items: 100_000,
-  /** Modules (layers) created, PyTorch or Keras. */
-  modules: 5_000,
-  /** Parameter tensors created (a stacked LSTM is one module with many). */
-  parameters: 20_000,
+  /** Modules (layers) created, PyTorch or Keras (a ResNet-152 has about 500, a DenseNet-201 about 700). */
+  modules: 2_000,
+  /** Parameter tensors created (a ResNet-152 has 466, a 96-layer transformer about 1,200). */
+  parameters: 6_000,
   /** Magnitude of an integer, in bits (sizes are far smaller; this stops 10**10**6). */
   intBits: 4_096,
   /** Axes of a tensor. */

@@ -748,6 +748,7 @@ class Parser {
   }
 
   private number(t: Token): bigint | number {
+    if (t.v.length <= 15 && /^[1-9]\d*$|^0$/.test(t.v)) return BigInt(t.v);
     const text = t.v.replace(/_/g, '');
     if (/[jJ]$/.test(text)) this.fail(msg('code.unsupported', { what: t.v }), t);
     if (/^0[xXoObB]/.test(text)) return BigInt(text);

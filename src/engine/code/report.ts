@@ -55,10 +55,12 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
 
 /** The engine's record with the tensors the module really holds now (tied, removed, frozen). */
 function withTensors(record: LayerRecord, tensors: readonly ParamTensor[], typeName: string): LayerRecord {
-  const same = tensors.length === record.tensors.length && tensors.every((t, i) => t.name === record.tensors[i]!.name && t.shape.join() === record.tensors[i]!.shape.join());
+  const same = tensors.length === record.tensors.length && tensors.every((t, i) => t.name === record.tensors[i]!.name && sameDims(t.shape, record.tensors[i]!.shape));
   const formula: Expr = same ? record.formula : tensors.length === 0 ? lit(0) : sum(...tensors.map((t) => product(...(t.shape.length === 0 ? [lit(1)] : t.shape.map((d) => lit(d))))));
   return { ...record, typeName, tensors, formula };
 }
+
+const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 const row = (name: string, type: string, record: LayerRecord, shape: Shape | null, calls: number | null, block: string | null): CodeRow => ({
   name,

@@ -18,6 +18,8 @@ export interface Parameter {
 export interface Signature {
   readonly name: string;
   readonly params: readonly Parameter[];
+  /** The parameters a positional argument may fill, in order (made once, by `signature`). */
+  readonly positional?: readonly Parameter[];
   /** `*args` collects extra positionals under this name. */
   readonly varargs?: string;
   /** `**kwargs` accepts any other keyword (collected under this name). */
@@ -49,7 +51,7 @@ export function signature(name: string, text: string, defaults: Readonly<Record<
     const param: Parameter = eq < 0 ? { name: pname, keywordOnly } : { name: pname, default: literal(raw.slice(eq + 1).trim(), pname, defaults), keywordOnly };
     params.push(param);
   }
-  return { name, params, ...(varargs ? { varargs } : {}), ...(kwargs ? { kwargs } : {}) };
+  return { name, params, positional: params.filter((p) => !p.keywordOnly), ...(varargs ? { varargs } : {}), ...(kwargs ? { kwargs } : {}) };
 }
 
 /** Splits on commas outside brackets: `a, b=(1, 1), c` -> three parameters. */
@@ -89,7 +91,7 @@ export interface Bound {
 
 export function bind(sig: Signature, args: readonly Value[], kwargs: Kwargs): Bound {
   const values = new Map<string, Value>();
-  const positional = sig.params.filter((p) => !p.keywordOnly);
+  const positional = sig.positional ?? sig.params.filter((p) => !p.keywordOnly);
   const extraArgs: Value[] = [];
   args.forEach((v, i) => {
     const p = positional[i];
@@ -109,8 +111,12 @@ export function bind(sig: Signature, args: readonly Value[], kwargs: Kwargs): Bo
       raise('TypeError', 'py.unexpectedKwarg', { fn: sig.name, name: k });
     }
   }
-  const missing = sig.params.filter((p) => !values.has(p.name) && !('default' in p)).map((p) => p.name);
-  if (missing.length > 0) raise('TypeError', 'py.missingArgs', { fn: sig.name, names: missing.map((m) => `'${m}'`).join(', ') });
-  for (const p of sig.params) if (!values.has(p.name)) values.set(p.name, p.default!);
+  let missing: string[] | undefined;
+  for (const p of sig.params) {
+    if (values.has(p.name)) continue;
+    if ('default' in p) values.set(p.name, p.default!);
+    else (missing ??= []).push(`'${p.name}'`);
+  }
+  if (missing) raise('TypeError', 'py.missingArgs', { fn: sig.name, names: missing.join(', ') });
   return { values, extraArgs, extraKwargs };
 }

@@ -19,10 +19,11 @@ import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './t
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
 import { SpecError } from '../../errors.js';
+import { Lru } from '../../../lru.js';
 import { msg, type MessageRef } from '../../../i18n/messages.js';
 
 /** Steps a followed forward pass may take (out of the whole budget). */
-const TRACE_STEPS = 150_000;
+const TRACE_STEPS = 100_000;
 
 export interface CallRecord {
   readonly record: LayerRecord;
@@ -250,14 +251,20 @@ export class Torch {
     const state = self.module!;
     state.initialized = true;
     const bound = bind(leafDef.sig, args, kwargs);
-    const a = new LayerArgs(name, bound.values);
-    const layer = leafDef.build(a);
-    const record = layer.evaluate(leafDef.countInput?.(a) ?? layer.standaloneInput(), 'pytorch');
-    const attrs = new Map<string, Value>(bound.values);
-    for (const [k, v] of Object.entries(leafDef.attrs?.(a) ?? {})) attrs.set(k, v);
-    state.leaf = { className: name, def: leafDef, args: a, layer, record, attrs };
-    const trainable = !frozen && !(leafDef.frozen?.(a) ?? false);
-    for (const t of record.tensors) state.params.set(t.name, this.parameter(tensor(t.shape), trainable));
+    const key = leafKey(name, bound.values);
+    let made = key === undefined ? undefined : LEAF_CACHE.get(key);
+    if (!made) {
+      const a = new LayerArgs(name, bound.values);
+      const layer = leafDef.build(a);
+      const record = layer.evaluate(leafDef.countInput?.(a) ?? layer.standaloneInput(), 'pytorch');
+      const attrs = new Map<string, Value>(bound.values);
+      for (const [k, v] of Object.entries(leafDef.attrs?.(a) ?? {})) attrs.set(k, v);
+      made = { className: name, def: leafDef, args: a, layer, record, attrs };
+      if (key !== undefined) LEAF_CACHE.set(key, made);
+    }
+    state.leaf = made;
+    const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
+    for (const t of made.record.tensors) state.params.set(t.name, this.parameter(tensor(t.shape), trainable));
   }
 
   private fromPretrained() {
@@ -446,6 +453,45 @@ export class Torch {
   walk(root: InstanceV) {
     return namedModules(root);
   }
+}
+
+/**
+ * Layers are pure functions of their arguments, so the same call (nn.Conv2d(64, 64, 3, padding=1),
+ * made a hundred times in a ResNet) is made once; each module still gets parameters of its own.
+ */
+const LEAF_CACHE = new Lru<string, Leaf>(512);
+
+/** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
+function leafKey(name: string, values: ReadonlyMap<string, Value>): string | undefined {
+  let key = name;
+  for (const [k, v] of values) {
+    const text = plain(v);
+    if (text === undefined) return undefined;
+    key += `|${k}=${text}`;
+  }
+  return key;
+}
+
+function plain(v: Value): string | undefined {
+  switch (typeof v) {
+    case 'bigint':
+      return `${v}n`;
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return v ? 'T' : 'F';
+    case 'string':
+      return JSON.stringify(v);
+  }
+  if (v === null) return 'N';
+  if (v.t !== 'tuple') return undefined;
+  const parts: string[] = [];
+  for (const x of v.items) {
+    const p = plain(x);
+    if (p === undefined) return undefined;
+    parts.push(p);
+  }
+  return `(${parts.join(',')})`;
 }
 
 function dropBatch(shape: Shape): Shape {
