@@ -3,10 +3,12 @@
  * engine is pure arithmetic. The baseline, measured in the same run, is the cheapest possible
  * "parse": splitting a spec on whitespace and reading its numbers.
  */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { count } from '../src/engine/count.js';
 import { LECTURE_VGG16 } from '../src/engine/presets/lecture.js';
 import { renderCount } from '../src/engine/render.js';
-import { medianMicros, opsPerSecond, round, type Figures } from './lib.js';
+import { median, medianMicros, opsPerSecond, round, type Figures } from './lib.js';
 
 const SINGLE_LAYERS = [
   'conv 3 64 3',
@@ -22,6 +24,22 @@ const SINGLE_LAYERS = [
 ];
 
 
+/** A large realistic paste: torchvision's ResNet-50 written as classes (~7,000 steps, 160 modules). */
+const RESNET50 = readFileSync(new URL('../../test/engine/code/pastes/resnet50_classes.py', import.meta.url), 'utf8');
+
+/**
+ * The worst accepted paste: just under the module limit, each module a different layer (so no
+ * layer is made once and reused), and forward followed through every one of them.
+ */
+const WORST = [
+  'in=4x16x16',
+  'import torch.nn as nn',
+  'net = nn.Sequential(*[nn.Conv2d(4, 4, 3, padding=1, dilation=1 + i % 7, groups=1 + i % 2) for i in range(1_990)])',
+].join('\n');
+
+/** The most steps a paste may take: a loop that stops just under the step budget. */
+const LOOP = 'n = 0\nwhile n < 28_000:\n    n += 1\nimport torch.nn as nn\nnet = nn.Linear(2, 2)\n';
+
 export function benchEngine(): Figures {
   let sink = 0n;
   const counts = opsPerSecond((i) => {
@@ -34,11 +52,30 @@ export function benchEngine(): Figures {
   const vgg16 = medianMicros(() => {
     length += renderCount(count(LECTURE_VGG16), 'en').length;
   });
+  /** Median milliseconds of counting a paste, after a few warm-up runs. */
+  const paste = (text: string, iterations: number) => {
+    for (let i = 0; i < 5; i++) sink += count(text).report.counts.total;
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const start = performance.now();
+      sink += count(text).report.counts.total;
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const resnet50 = paste(RESNET50, 60);
+  const resnet50Forward = paste(`in=3x224x224\n${RESNET50}`, 60);
+  const worst = paste(WORST, 15);
+  const loop = paste(LOOP, 15);
   if (sink < 0n || length < 0) throw new Error('unreachable: keeps the work observable');
   return {
     engine_counts_per_s: Math.round(counts),
     engine_baseline_tokenize_per_s: Math.round(baseline),
     engine_counts_vs_tokenize_ratio: round(counts / baseline, 4),
     engine_vgg16_summary_us: round(vgg16, 1),
+    engine_paste_resnet50_classes_ms: round(resnet50, 2),
+    engine_paste_resnet50_classes_forward_ms: round(resnet50Forward, 2),
+    engine_paste_worst_modules_forward_ms: round(worst, 2),
+    engine_paste_worst_steps_ms: round(loop, 2),
   };
 }

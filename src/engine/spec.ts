@@ -89,8 +89,10 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
  * Code, not a spec: a Markdown fence, a call, a line that starts a Python statement, or an
  * assignment written with spaces (`x = 1`; a spec's options are `key=value`).
  */
-const looksLikeCode = (text: string) =>
-  /```|~~~|[()]|^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert|@)\b|^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s+(=|\+=|-=|\*=)\s/m.test(text);
+const CODE = /```|~~~|[()]|^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert|@)\b|^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s+(=|\+=|-=|\*=)\s/m;
+/** Characters one of which every paste has and a one-line spec (`conv 3 64 3 pad=same`) has not: a quick no first. */
+const CODE_HINT = /[()`~\n:@]|\s[=+*-]?=\s|^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert)\b/;
+const looksLikeCode = (text: string) => CODE_HINT.test(text) && CODE.test(text);
 
 export function parseRequest(text: string): Request {
   const code = looksLikeCode(text.slice(0, MAX_CODE_LENGTH + 1));

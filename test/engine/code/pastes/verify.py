@@ -16,6 +16,7 @@ CASES = [
     ("transformer_lm.py", "model", None),
     ("lstm_classifier.py", "model", None),
     ("lstm_classifier.py", "CharGRU()", None),
+    ("resnet50_classes.py", "resnet50()", (1, 3, 224, 224)),
 ]
 
 for file, expr, size in CASES:
