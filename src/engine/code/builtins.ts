@@ -7,7 +7,7 @@ import { PyException, raise, refuse } from './errors.js';
 import type { Interpreter } from './interpreter.js';
 import { classAttr } from './interpreter.js';
 import {
-  binary, compare, dictSet, equals, floatRepr, hashKey, iterate, length, needValue, newDict, repr, str, toFloatValue, toIndex, toIntValue, truthy, typeName,
+  binary, compare, dictSet, floatRepr, hashKey, iterate, length, needValue, newDict, repr, str, toFloatValue, toIndex, toIntValue, truthy, typeName,
 } from './python.js';
 import { signature, bind, type Signature } from './signature.js';
 import { builtin, is, isObj, list, tuple, type BuiltinV, type ClassV, type Kwargs, type NamespaceV, type Value } from './values.js';
@@ -599,6 +599,3 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
   ]);
 }
 
-/** Equality usable from library code. */
-export const valuesEqual = equals;
-export { newDict };

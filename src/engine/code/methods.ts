@@ -2,18 +2,17 @@
  * Methods of the built-in types model code calls: list.append and friends, dict.items, str.format
  * and str.join, tuple.index. Each is Python's documented behaviour; copies charge the step budget.
  */
-import { raise, refuse, overLimit } from './errors.js';
+import { overLimit, raise } from './errors.js';
 import { formatValue, stringArg } from './builtins.js';
 import type { Interpreter } from './interpreter.js';
 import { LIMITS } from './limits.js';
 import { compare, dictGet, dictSet, equals, hashKey, iterate, position, repr, toIndex, truthy } from './python.js';
 import { builtin, is, list, tuple, type BuiltinV, type DictV, type ListV, type Value } from './values.js';
-import { msg } from '../../i18n/messages.js';
 
 type Method = (rt: Interpreter, self: Value, args: Value[], kwargs: Map<string, Value>) => Value;
 
 const LIST: Record<string, Method> = {
-  append(rt, self, args) {
+  append(_rt, self, args) {
     const l = self as ListV;
     if (l.items.length >= LIMITS.items) overLimit('items');
     l.items.push(args[0] ?? null);

@@ -7,9 +7,8 @@
 import { PyException, raise, refuse, overLimit } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Runtime } from './runtime.js';
-import { is, isObj, list, tuple, type DictV, type Obj, type OpaqueV, type Value } from './values.js';
+import { isObj, list, tuple, type DictV, type Obj, type OpaqueV, type Value } from './values.js';
 import type { BinOp } from './ast.js';
-import { msg } from '../../i18n/messages.js';
 
 // ── names and printing ──
 
@@ -673,4 +672,3 @@ export function exceptionMatches(e: PyException, type: Value): boolean {
   return false;
 }
 
-export { is };

@@ -75,7 +75,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
     if (buffers) notes.push(buffers);
   } else {
     buildKeras(session, found.model, bindings);
-    rows = kerasRows(session.keras, found.model);
+    rows = kerasRows(found.model);
     const unbuilt = rows.filter((r) => r.calls === 0);
     if (unbuilt.length > 0) notes.push(msg('note.kerasUnbuilt', { names: unbuilt.map((r) => `\`${r.name}\``).join(', ') }));
     const s = found.model.keras!;

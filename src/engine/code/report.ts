@@ -7,9 +7,8 @@
 import { addCounts, countTensors, ZERO } from '../counts.js';
 import { lit, product, sum, type Expr } from '../expr.js';
 import type { Report, Row } from '../model.js';
-import type { Framework, LayerRecord, ParamTensor, Shape, TensorRole } from '../types.js';
+import type { Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
-import type { Keras } from './keras/library.js';
 import type { Trace } from './torch/library.js';
 import { namedModules } from './torch/module.js';
 import type { InstanceV, TensorV } from './values.js';
@@ -117,7 +116,7 @@ function usedParams(trace: Trace, own: ReadonlyArray<readonly [string, TensorV]>
 }
 
 /** Keras: the model's layers in order (nested models and pasted layers opened, `outer/inner`). */
-export function kerasRows(keras: Keras, model: InstanceV): CodeRow[] {
+export function kerasRows(model: InstanceV): CodeRow[] {
   const rows: CodeRow[] = [];
   const seen = new Set<InstanceV>();
   const visit = (l: InstanceV, prefix: string, frozen: boolean) => {
@@ -166,4 +165,3 @@ export function report(framework: Framework, rows: readonly CodeRow[], inputs: r
   return { framework, input: inputs[0] ?? [], output: last?.record.outputShape ?? [], rows, counts, macs, notes };
 }
 
-export type { TensorRole };

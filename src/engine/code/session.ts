@@ -10,7 +10,7 @@ import { Keras } from './keras/library.js';
 import { prelude, PRELUDE_CLASSES } from './prelude.js';
 import { Scope } from './environment.js';
 import { is, type ClassV, type InstanceV, type TensorV, type Value } from './values.js';
-import { getModuleAttr, setModuleAttr, delModuleAttr, isModule } from './torch/module.js';
+import { getModuleAttr, setModuleAttr, delModuleAttr } from './torch/module.js';
 import { Torch } from './torch/library.js';
 import { LEAVES } from './torch/leaves.js';
 import { KERAS_LAYERS } from './keras/layers.js';
@@ -20,7 +20,7 @@ export class Session implements Host {
   readonly rt: Interpreter;
   readonly builtins: Builtins;
   readonly torch: Torch;
-  readonly keras: Keras;
+  private kerasLibrary: Keras | undefined;
   readonly notes: Array<{ readonly ref: MessageRef; readonly line: number }> = [];
   private preludeScope: Scope | null = null;
 
@@ -31,11 +31,19 @@ export class Session implements Host {
     for (const [k, v] of this.builtins.names) names.set(k, v);
     this.torch = new Torch(this.rt, this.builtins.object);
     this.torch.preludeClass = (name) => this.preludeClass(name);
-    this.keras = new Keras(this.rt, this.builtins.object);
-    this.rt.arrays.push({
-      binary: (_rt, op, a, b) => this.keras.binary(op, a, b),
-      compare: (_rt, a, b) => (is(a, 'ktensor') || is(b, 'ktensor') ? this.keras.binary('-', a, b) : undefined),
-    });
+  }
+
+  /** Keras, made when a paste first uses it (most pastes are PyTorch). */
+  get keras(): Keras {
+    if (this.kerasLibrary === undefined) {
+      const keras = new Keras(this.rt, this.builtins.object);
+      this.kerasLibrary = keras;
+      this.rt.arrays.push({
+        binary: (_rt, op, a, b) => keras.binary(op, a, b),
+        compare: (_rt, a, b) => (is(a, 'ktensor') || is(b, 'ktensor') ? keras.binary('-', a, b) : undefined),
+      });
+    }
+    return this.kerasLibrary;
   }
 
   // ── imports ──
@@ -217,4 +225,3 @@ export class Session implements Host {
   }
 }
 
-export const isTorchModule = isModule;

@@ -148,7 +148,8 @@ export const engine = {
   'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers]`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
-    `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10).`,
+    `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10),\n` +
+    `or a whole pasted model (a class, a Sequential), with in=1x28x28 before it for shapes and MACs.`,
   'help.options': () => `Options (key=value; each kind lists the ones it takes):`,
   'help.presets': () => `Presets (published architectures; the count matches keras.applications / torchvision):`,
   'help.flags': () =>

@@ -149,7 +149,8 @@ export const engine: typeof En = {
   'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers]`,
   'help.language': () =>
     `一層寫成 種類 參數... [key=value ...]。用 > 串接各層，模型以 input HxWxC（或 input T D、input N）開頭；\n` +
-    `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)。`,
+    `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)，\n` +
+    `或整個模型（類別、Sequential），前面加上 in=1x28x28 就能得到形狀與 MACs。`,
   'help.options': () => `選項（key=value；每種層會列出它接受的選項）：`,
   'help.presets': () => `內建模型（已發表的架構；參數量與 keras.applications / torchvision 一致）：`,
   'help.flags': () =>

@@ -20,7 +20,6 @@ import type { KerasLayerState, KerasModel } from './layer.js';
 import { engineLayer } from '../layer-args.js';
 import { snakeCase } from '../../model.js';
 import type { Dim, Shape } from '../../types.js';
-import { msg } from '../../../i18n/messages.js';
 
 export class Keras {
   private layersCreated = 0;

@@ -5,16 +5,16 @@
  * with `in=`) is followed with shapes; if it cannot be followed, the reason is kept and the call
  * yields an opaque value, and the count, which never depends on forward, goes on.
  */
-import { cachedNamespaces, def, iterator, namespace, nativeClass, opaqueNamespace } from '../builtins.js';
+import { cachedNamespaces, def, namespace, nativeClass, opaqueNamespace } from '../builtins.js';
 import { CodeError, PyException, raise, refuse, overLimit } from '../errors.js';
 import { bindTo, classAttr, StepBudget, type Interpreter } from '../interpreter.js';
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
 import { bind } from '../signature.js';
-import { builtin, is, tuple, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
+import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
-import { isModule, isParameter, moduleClasses, namedModules, type ModuleState } from './module.js';
+import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
 import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
@@ -412,7 +412,6 @@ export class Torch {
   }
 
   private einopsLayer(name: string): ClassV {
-    const rt = this.rt;
     const def: LeafDef = {
       sig: { name, params: [{ name: 'pattern' }], kwargs: 'axes_lengths' },
       layout: { t: 'same' },
@@ -507,5 +506,3 @@ export function summaryShapes(rt: Interpreter, v: Value): number[][] {
   return [sizes.map((d) => d ?? 1)];
 }
 
-export const isTorchParameter = isParameter;
-export { iterator, tuple };

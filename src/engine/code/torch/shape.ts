@@ -4,10 +4,9 @@
  * A dimension may be unknown (null) when it came from something the reader did not compute; the
  * op that lost it is remembered so a failed forward can say where.
  */
-import { raise, refuse, overLimit } from '../errors.js';
+import { overLimit, raise } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { Dim } from '../../types.js';
-import { msg } from '../../../i18n/messages.js';
 
 export type Shape = readonly Dim[];
 

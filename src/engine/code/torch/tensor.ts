@@ -5,18 +5,16 @@
  * so F.max_pool2d and nn.MaxPool2d can never disagree.
  */
 import type { BinOp } from '../ast.js';
-import { def, iterator } from '../builtins.js';
 import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { engineLayer, unlessOnes, unlessZeros } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, needValue, sliceIndices, toFloatValue, toIndex, truthy, typeName } from '../python.js';
 import { signature, bind } from '../signature.js';
-import { builtin, is, isObj, tuple, type BuiltinV, type Kwargs, type TensorV, type Value } from '../values.js';
+import { builtin, is, tuple, type BuiltinV, type Kwargs, type TensorV, type Value } from '../values.js';
 import type { Layer } from '../../layers/kind.js';
 import type { Dim } from '../../types.js';
 import * as S from './shape.js';
-import { msg } from '../../../i18n/messages.js';
 
 type Dtype = TensorV['dtype'];
 
@@ -549,6 +547,3 @@ function sliceLength(s: { start: Value; stop: Value; step: Value }, n: number): 
   return step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
 }
 
-export const iteratorOf = iterator;
-export const isTensorValue = (v: Value): v is TensorV => isObj(v) && v.t === 'tensor';
-export { def };
