@@ -39,6 +39,13 @@ describe('Sequential', () => {
 });
 
 describe('the functional API', () => {
+  it('over sequences of any length: Input(shape=(None, 32)) into two LSTMs', () => {
+    // LSTM 4·(32·64 + 64·64 + 64) = 24,832; LSTM 4·(64·32 + 32·32 + 32) = 12,416; Dense 33
+    const r = read(paste('keras_lstm.py'));
+    expect(total(r)).toBe(37_281n);
+    expect(row(r, 'lstm').shape).toEqual([null, null, 64]);
+  });
+
   const result = read(paste('keras_functional.py'));
 
   it('two inputs, a residual Add, a Concatenate, two outputs: 10,742', () => {

@@ -179,3 +179,24 @@ describe('construction as Python does it', () => {
     expect(reason(result)).toMatch(/^Line 9 \(`return self.fc\(x\)`\): the value comes from `einops.rearrange\(…\)` \(line 8\), which the reader does not run/);
   });
 });
+
+describe('more shapes of model code', () => {
+  it('ResNet-50 as torchvision writes it: 25,557,032, the num_params of torchvision.models.resnet50', () => {
+    expect(total(read(paste('resnet50_classes.py')))).toBe(25_557_032n);
+  });
+
+  it('a U-Net: blocks in a ModuleList, torch.cat skips, torchsummary`s own call followed: 7,766,018', () => {
+    const result = read(paste('unet.py'));
+    expect(total(result)).toBe(7_766_018n);
+    expect(result.code!.shapes).toEqual({ known: true, inputs: [[1, 3, 64, 64]] });
+    expect(row(result, 'ups.0').shape).toEqual([1, 256, 8, 8]);
+    expect(row(result, 'final').shape).toEqual([1, 2, 64, 64]);
+  });
+
+  it('an autoencoder with from-imports, a frozen from_pretrained embedding, Unflatten, spectral_norm', () => {
+    const result = read(paste('autoencoder.py'));
+    expect(result.report.counts).toEqual({ total: 162_745n, trainable: 137_745n, nonTrainable: 25_000n });
+    expect(row(result, 'dec.2').shape).toEqual([2, 32, 7, 7]);
+    expect(notes(result).join('\n')).toMatch(/spectral_norm keeps the parameter count/);
+  });
+});

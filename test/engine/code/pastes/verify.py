@@ -2,7 +2,10 @@
 
     /usr/bin/python3 test/engine/code/pastes/verify.py
 """
-import os, sys, torch
+import os, sys, types, torch
+
+# torchsummary is not installed with PyTorch: a stand-in that prints nothing
+sys.modules["torchsummary"] = types.SimpleNamespace(summary=lambda model, size: None)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = [
@@ -17,6 +20,8 @@ CASES = [
     ("lstm_classifier.py", "model", None),
     ("lstm_classifier.py", "CharGRU()", None),
     ("resnet50_classes.py", "resnet50()", (1, 3, 224, 224)),
+    ("unet.py", "model", (1, 3, 64, 64)),
+    ("autoencoder.py", "ae", (2, 1, 28, 28)),
 ]
 
 for file, expr, size in CASES:
