@@ -249,7 +249,7 @@ function intOp(op: BinOp, a: bigint, b: bigint): Value {
       return checkInt(a - b);
     case '*':
       // the product's size is the sum of the operands' sizes: check before computing it
-      if (a !== 0n && b !== 0n && a.toString(16).length + b.toString(16).length > LIMITS.intBits / 4 + 2) checkInt(1n << BigInt(LIMITS.intBits + 1));
+      if (a !== 0n && b !== 0n && a.toString(16).length + b.toString(16).length > LIMITS.intBits / 4 + 2) overLimit('intBits');
       return checkInt(a * b);
     case '/':
       if (b === 0n) return raise('ZeroDivisionError', 'py.zeroDivision');
@@ -264,12 +264,12 @@ function intOp(op: BinOp, a: bigint, b: bigint): Value {
         return Number(a) ** Number(b);
       }
       const bits = a === 0n || a === 1n || a === -1n ? 1 : (a < 0n ? -a : a).toString(2).length;
-      if (b > BigInt(LIMITS.intBits) || bits * Number(b) > LIMITS.intBits + bits) return checkInt(1n << BigInt(LIMITS.intBits + 1));
+      if (b > BigInt(LIMITS.intBits) || bits * Number(b) > LIMITS.intBits + bits) overLimit('intBits');
       return checkInt(a ** b);
     }
     case '<<':
       if (b < 0n) return raise('ValueError', 'py.negativeShift');
-      if (b > BigInt(LIMITS.intBits)) return checkInt(1n << BigInt(LIMITS.intBits + 1));
+      if (b > BigInt(LIMITS.intBits)) overLimit('intBits');
       return checkInt(a << b);
     case '>>':
       if (b < 0n) return raise('ValueError', 'py.negativeShift');

@@ -119,8 +119,10 @@ export class Session implements Host {
   }
 
   setattr(_rt: Interpreter, obj: Value, name: string, value: Value): boolean {
-    if (is(obj, 'tensor')) return this.torch.setTensorAttr(obj, name, value) || true;
-    return false;
+    if (!is(obj, 'tensor')) return false;
+    // requires_grad is kept; other attributes of a tensor (.data = ..., .grad = ...) change no shape
+    this.torch.setTensorAttr(obj, name, value);
+    return true;
   }
 
   getitem(_rt: Interpreter, obj: Value, key: Value): Value | undefined {

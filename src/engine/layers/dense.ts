@@ -52,51 +52,36 @@ interface EmbeddingConfig {
   readonly dimension: number;
 }
 
-export const embedding = defineKind<EmbeddingConfig>({
-  name: 'embedding',
-  aliases: ['embed', '嵌入', '嵌入層'],
-  family: 'dense',
-  summary: msg('kind.embedding'),
-  mistake: msg('mistake.embedding'),
-  args: [{ name: 'V' }, { name: 'D' }],
-  options: [],
-  example: 'embedding 10000 128',
-  // The input is token ids: (T) with no feature axis, so `in=` is the sequence length.
-  input: { rank: 'any', form: 'T' },
-  parse: (a) => ({ vocabulary: a.size('V'), dimension: a.size('D') }),
-  print: (c) => `embedding ${c.vocabulary} ${c.dimension}`,
-  evaluate(c, input, framework) {
-    return {
+/**
+ * A V×D lookup table: Embedding (one row per id: T ids give T×D) and EmbeddingBag (the rows of a
+ * bag reduced to one: T ids give D). The input is token ids, (T) with no feature axis, so `in=` is
+ * the sequence length.
+ */
+function tableKind(name: 'embedding' | 'embeddingbag', aliases: string[]) {
+  const bag = name === 'embeddingbag';
+  return defineKind<EmbeddingConfig>({
+    name,
+    aliases,
+    family: 'dense',
+    summary: msg(bag ? 'kind.embeddingbag' : 'kind.embedding'),
+    mistake: msg('mistake.embedding'),
+    args: [{ name: 'V' }, { name: 'D' }],
+    options: [],
+    example: `${name} 10000 128`,
+    input: { rank: 'any', form: 'T' },
+    parse: (a) => ({ vocabulary: a.size('V'), dimension: a.size('D') }),
+    print: (c) => `${name} ${c.vocabulary} ${c.dimension}`,
+    evaluate: (c, input, framework) => ({
       resolved: c,
-      typeName: 'Embedding',
+      typeName: bag ? 'EmbeddingBag' : 'Embedding',
       tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.vocabulary, c.dimension], 'weight')],
       formula: product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
-      outputShape: [...input, c.dimension],
+      outputShape: [...(bag ? input.slice(0, -1) : input), c.dimension],
       macs: 0n, // a table lookup: no multiply-accumulates
       conventionSensitive: false,
-    };
-  },
-});
+    }),
+  });
+}
 
-/** nn.EmbeddingBag: the table of an Embedding, reduced (mean, sum, max) over each bag of ids. */
-export const embeddingbag = defineKind<EmbeddingConfig>({
-  name: 'embeddingbag',
-  family: 'dense',
-  summary: msg('kind.embeddingbag'),
-  mistake: msg('mistake.embedding'),
-  args: [{ name: 'V' }, { name: 'D' }],
-  options: [],
-  example: 'embeddingbag 10000 128',
-  input: { rank: 'any', form: 'T' },
-  parse: (a) => ({ vocabulary: a.size('V'), dimension: a.size('D') }),
-  print: (c) => `embeddingbag ${c.vocabulary} ${c.dimension}`,
-  evaluate: (c, input, framework) => ({
-    resolved: c,
-    typeName: 'EmbeddingBag',
-    tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.vocabulary, c.dimension], 'weight')],
-    formula: product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
-    outputShape: [...input.slice(0, -1), c.dimension],
-    macs: 0n,
-    conventionSensitive: false,
-  }),
-});
+export const embedding = tableKind('embedding', ['embed', '嵌入', '嵌入層']);
+export const embeddingbag = tableKind('embeddingbag', []);

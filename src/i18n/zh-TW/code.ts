@@ -2,6 +2,9 @@
 import type { P } from '../params.js';
 import type { code as En } from '../en/code.js';
 
+/** Lists are built with English commas; Chinese separates their items with 「、」. */
+const list = (names: string): string => names.replace(/, /g, '、');
+
 export const code: typeof En = {
   // ── 位置 ──
   'code.atLine': (p: P<'line' | 'source' | 'inner'>) => `第 ${p.line} 行（\`${p.source}\`）：${p.inner}`,
@@ -44,7 +47,7 @@ export const code: typeof En = {
   'code.unknownName': (p: P<'name'>) => `讀取器不認識 \`${p.name}\`；算出來的數字會是猜的，所以拒絕。`,
   'code.undefined': (p: P<'names' | 'example' | 'count'>) => `${p.names}沒有在貼上的程式碼裡定義：請在程式碼前給定，例如 \`/count ${p.example} <程式碼>\`。`,
   'code.undefinedOne': (p: P<'name'>) => `\`${p.name}\` `,
-  'code.undefinedMany': (p: P<'names'>) => `${p.names} `,
+  'code.undefinedMany': (p: P<'names'>) => `${list(p.names)} `,
   'code.undefinedBare': (p: P<'name' | 'imports'>) => `\`${p.name}\` 沒有匯入就直接使用，而 PyTorch 和 Keras 都有這個層：請加上 ${p.imports}。`,
   // ── 函式庫引數 ──
   'layer.intArg': (p: P<'call' | 'name' | 'type'>) => `\`${p.call}\` 的 \`${p.name}\` 必須是整數（或整數元組），不能是 ${p.type}；大小是整數（整數除法請用 //）。`,
@@ -206,19 +209,19 @@ export const code: typeof En = {
   'code.mixed': () => `程式碼混用了 PyTorch（nn.*）和 Keras（layers.*）的層：一次請只貼一種框架。`,
   'code.modelBinding': (p: P<'name'>) => `model=${p.name}：貼上的程式碼沒有定義 \`${p.name}\`。`,
   'code.notAModel': (p: P<'name'>) => `model=${p.name}：\`${p.name}\` 不會建立 PyTorch 或 Keras 模型。`,
-  'code.needsArguments': (p: P<'cls' | 'names' | 'example' | 'bindings'>) => `建立 \`${p.cls}\` 需要 ${p.names}：請在程式碼裡加上 \`${p.example}\`，或在程式碼前給定（\`/count ${p.bindings} <程式碼>\`）。`,
+  'code.needsArguments': (p: P<'cls' | 'names' | 'example' | 'bindings'>) => `建立 \`${p.cls}\` 需要 ${list(p.names)}：請在程式碼裡加上 \`${p.example}\`，或在程式碼前給定（\`/count ${p.bindings} <程式碼>\`）。`,
   'code.noInput': () => `形狀和 MACs 需要輸入大小：請在程式碼前給定 \`in=1x28x28\`（PyTorch 為 C×H×W，Keras 為 H×W×C）或 \`input_size=(1, 1, 28, 28)\`（torchinfo 的格式，批次在前），或在程式碼裡呼叫模型（\`model(torch.randn(1, 1, 28, 28))\`）。`,
   'code.kerasNotBuilt': (p: P<'name'>) => `Keras 模型 \`${p.name}\` 還沒建立，所以還沒有權重（Keras 要等第一次看到輸入才建立權重）：請用 \`keras.Input(shape=(...))\` 開頭、給第一層 \`input_shape=\`、呼叫 \`model.build((None, ...))\`，或在程式碼前給定 \`in=28x28x1\`。`,
   'mistake.parameter': () => `直接存放的張量（nn.Parameter、add_weight）要算上它形狀裡的每一個元素。`,
   // ── 讀取模型的備註 ──
   'note.frameworkFromCode': (p: P<'framework'>) => `程式碼是 ${p.framework}：依 ${p.framework} 的慣例計算（--framework 旗標是給 /count 描述用的）。`,
   'note.unusedBinding': (p: P<'name' | 'text'>) => `給了 ${p.name}=${p.text}，但程式碼沒有用到 \`${p.name}\`。`,
-  'note.unused': (p: P<'names' | 'total'>) => `有宣告但 forward 從未使用：${p.names}（${p.total} 個參數）。它們仍然計入：parameters() 包含每個註冊過的模組，不論有沒有用到。`,
+  'note.unused': (p: P<'names' | 'total'>) => `有宣告但 forward 從未使用：${list(p.names)}（${p.total} 個參數）。它們仍然計入：parameters() 包含每個註冊過的模組，不論有沒有用到。`,
   'note.functionalMacs': () => `forward 也透過函式（F.linear、@、matmul）乘上權重；MACs 只計算模組，所以這些沒有算進去。`,
-  'note.kerasUnbuilt': (p: P<'names'>) => `${p.names}：在 __init__ 裡建立但從未呼叫，所以 Keras 從未建立它們；它們沒有權重，計為 0（PyTorch 會把它們算進去）。`,
-  'note.otherModels': (p: P<'names' | 'variable'>) => `貼上的程式碼還建立了 ${p.names}；這裡計算的是 \`${p.variable}\`。要計算其他模型，請在程式碼前給定 model=NAME。`,
-  'note.otherFactories': (p: P<'chosen' | 'names'>) => `計算的是 ${p.chosen}；程式碼還定義了 ${p.names}：要計算其他模型，請在程式碼前給定 model=NAME。`,
-  'note.otherClasses': (p: P<'chosen' | 'names'>) => `計算的是 \`${p.chosen}\`，也就是沒有被其他類別使用的最後一個模型類別；另外還定義了 ${p.names}（給定 model=NAME 可計算其他模型）。`,
+  'note.kerasUnbuilt': (p: P<'names'>) => `${list(p.names)}：在 __init__ 裡建立但從未呼叫，所以 Keras 從未建立它們；它們沒有權重，計為 0（PyTorch 會把它們算進去）。`,
+  'note.otherModels': (p: P<'names' | 'variable'>) => `貼上的程式碼還建立了 ${list(p.names)}；這裡計算的是 \`${p.variable}\`。要計算其他模型，請在程式碼前給定 model=NAME。`,
+  'note.otherFactories': (p: P<'chosen' | 'names'>) => `計算的是 ${p.chosen}；程式碼還定義了 ${list(p.names)}：要計算其他模型，請在程式碼前給定 model=NAME。`,
+  'note.otherClasses': (p: P<'chosen' | 'names'>) => `計算的是 \`${p.chosen}\`，也就是沒有被其他類別使用的最後一個模型類別；另外還定義了 ${list(p.names)}（給定 model=NAME 可計算其他模型）。`,
   'note.instantiated': (p: P<'call'>) => `貼上的程式碼沒有建立模型，所以這裡是用預設值建立的 \`${p.call}\`（在程式碼前給定 NAME=VALUE 可以改變引數）。`,
   'note.loose': (p: P<'n'>) => `單獨貼上的 ${p.n} 個層依序當作一個 Sequential 讀取。`,
   'note.torchBuffers': (p: P<'n'>) => `PyTorch 慣例：BatchNorm 的 running_mean、running_var 與 num_batches_tracked 是緩衝區（${p.n} 個值），不是參數；Keras 則把移動平均統計量算成不可訓練的權重。`,
