@@ -49,8 +49,6 @@ interface Frame {
   readonly first: Value | undefined;
 }
 
-/** JavaScript recursion the evaluator allows itself (well inside V8's default stack). */
-const MAX_RECURSION = 1_200;
 
 export class Interpreter implements Runtime {
   steps = 0;
@@ -116,7 +114,7 @@ export class Interpreter implements Runtime {
   located(e: unknown): unknown {
     if (e instanceof CodeError) return e;
     if (e instanceof StepBudget) return this.located(new Refusal(limitMessage('steps')));
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return this.at(limitMessage('nesting'));
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return this.at(limitMessage('recursion'));
     if (e instanceof PyException) return this.at(this.pythonError(e));
     if (e instanceof SpecError) return this.at(e.ref);
     return e;
@@ -143,14 +141,14 @@ export class Interpreter implements Runtime {
   private exec(s: Stmt, scope: Scope): Flow {
     if (s.line > 0) this.line = s.line;
     this.tick();
-    if (++this.recursion > MAX_RECURSION) this.tooDeep();
+    if (++this.recursion > LIMITS.recursion) this.tooDeep();
     const flow = this.execInner(s, scope);
     this.recursion--;
     return flow;
   }
 
   private tooDeep(): never {
-    return overLimit('nesting');
+    return overLimit('recursion');
   }
 
   private execInner(s: Stmt, scope: Scope): Flow {
@@ -443,7 +441,7 @@ export class Interpreter implements Runtime {
   eval(e: Expr, scope: Scope): Value {
     if (e.line > 0) this.line = e.line;
     this.tick();
-    if (++this.recursion > MAX_RECURSION) this.tooDeep();
+    if (++this.recursion > LIMITS.recursion) this.tooDeep();
     const v = this.evalInner(e, scope);
     this.recursion--;
     return v;

@@ -16,6 +16,8 @@ export const LIMITS = {
   steps: 200_000,
   /** Python calls in progress at once (recursion). */
   calls: 64,
+  /** Evaluations in progress at once (calls within expressions within calls), well inside V8's stack. */
+  recursion: 1_200,
   /** Items in one list, tuple, dict or set; characters in one string. */
   items: 100_000,
   /** Modules (layers) created, PyTorch or Keras (a ResNet-152 has about 500, a DenseNet-201 about 700). */

@@ -29,6 +29,7 @@ export const code = {
   'limit.nesting': () => `brackets or expressions nested in each other`,
   'limit.blocks': () => `indented blocks nested in each other`,
   'limit.steps': () => `steps of evaluation (every statement, expression, loop turn and call is one)`,
+  'limit.recursion': () => `evaluations in progress at once (calls within expressions within calls)`,
   'limit.calls': () => `function calls in progress at once (recursion)`,
   'limit.items': () => `items in one list, tuple, dict or string`,
   'limit.modules': () => `modules (layers) created`,

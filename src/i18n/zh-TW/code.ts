@@ -33,6 +33,7 @@ export const code: typeof En = {
   'limit.nesting': () => `互相巢狀的括號或運算式`,
   'limit.blocks': () => `互相巢狀的縮排區塊`,
   'limit.steps': () => `執行步數（每個敘述、運算式、迴圈的一圈、每次呼叫各算一步）`,
+  'limit.recursion': () => `同時進行中的求值層數（呼叫裡的運算式裡的呼叫）`,
   'limit.calls': () => `同時進行中的函式呼叫（遞迴）`,
   'limit.items': () => `單一串列、元組、字典或字串裡的項目數`,
   'limit.modules': () => `建立的模組（層）數`,

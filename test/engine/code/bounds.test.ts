@@ -50,6 +50,7 @@ describe('limits, each refused by name', () => {
     ['nesting: 2,500 nested parentheses', `x = ${'('.repeat(2_500)}1${')'.repeat(2_500)}\n`, /brackets or expressions nested in each other \(at most 100\)/],
     ['nesting: 10,000 unary minus signs', `x = ${'-'.repeat(10_000)}1\n`, /brackets or expressions nested in each other \(at most 100\)/],
     ['nesting: not not not ...', `x = ${'not '.repeat(5_000)}True\n`, /brackets or expressions nested in each other/],
+    ['recursion: an attribute chain 20,000 long', `x = ${'a.'.repeat(20_000)}b\n`, /evaluations in progress at once \(calls within expressions within calls\) \(at most 1,200\)/],
     ['blocks: 60 nested ifs', Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}if True:`).join('\n') + `\n${'  '.repeat(60)}pass\n`, /indented blocks nested in each other \(at most 50\)/],
     ['items: a list of a million', 'x = [0] * 1_000_000\n', /items in one list, tuple, dict or string \(at most 100,000\)/],
     ['items: a string of a million', 'x = "a" * 1_000_000\n', /items in one list, tuple, dict or string/],
