@@ -107,7 +107,7 @@ function takeSettings(line: string, into: Binding[]): { rest: string; taken: str
     const piece = spaced ? tuple[1]!.replace(/\s+/g, '') : m[1]!;
     const binding = parseBinding(piece);
     if (binding) into.push(binding);
-    else if (!FLAG.test(piece) && !(taken.length > 0 && FLAG.test(taken[taken.length - 1]!) && /^[\w-]+$/.test(piece))) break;
+    else if (!FLAG.test(piece) && !(/^--(framework|fw|lang)$/i.test(taken[taken.length - 1] ?? '') && /^[\w-]+$/.test(piece))) break;
     taken.push(piece);
     rest = rest.slice(spaced ? tuple[0].length : m[0].length);
   }

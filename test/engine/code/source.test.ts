@@ -58,3 +58,11 @@ describe('settings before the code', () => {
     expect(read(net, 'dropout=0.3').report.notes.map((n) => n.key)).toContain('note.unusedBinding');
   });
 });
+
+describe('flags on the first line', () => {
+  it('a flag that takes no value does not swallow the code after it', () => {
+    const source = extractSource('--json import torch.nn as nn\nm = nn.Linear(2, 2)');
+    expect(source.outside).toBe('--json');
+    expect(source.lines[0]!.trim()).toBe('import torch.nn as nn');
+  });
+});

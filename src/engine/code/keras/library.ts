@@ -216,7 +216,7 @@ export class Keras {
         if (!is(inner, 'instance') || !inner.keras?.def) return raise('ValueError', 'keras.wrapperLayer', { call: name, type: typeName(inner) });
         if (name === 'Bidirectional' && !inner.keras.def.recurrent) raise('ValueError', 'keras.wrapperLayer', { call: name, type: inner.cls.name });
         inst.dict.set('layer', inner);
-        inst.dict.set('merge_mode', a.values === undefined ? null : a.get('merge_mode') ?? null);
+        inst.dict.set('merge_mode', a.get('merge_mode') ?? 'concat');
         this.configure(inst, rest.kwargs, false);
         return null;
       }),
