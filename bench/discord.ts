@@ -11,6 +11,10 @@
  *   20,000 authors, and after as many again from new people: the same figure after twice the
  *   traffic means the capped caches hold.
  * - discord_interactions_per_s: the rate of the first 10,000, 16 in flight.
+ * - discord_p99_ms_under_abuse: other users' /count (a distinct spec each time, so no cache
+ *   answers it) dispatch-to-callback p99 while one user sends the worst accepted specs
+ *   (bench/adversarial.ts, distinct variants) 20 times a second; discord_p99_ms_distinct is the
+ *   same traffic without the abuse, measured just before, the baseline.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -19,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FakeDiscord, type FakeUser, type OptionValue } from '../test/support/fake-discord.js';
+import { ADVERSARIAL, DISCORD_OPTION_CHARS } from './adversarial.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const MAIN = resolve(import.meta.dirname, '../src/main.js');
@@ -92,6 +97,36 @@ async function load(discord: FakeDiscord, batch: number): Promise<number> {
   return rate;
 }
 
+const ABUSE_RUNS = 1000;
+const ABUSE_EVERY_MS = 50;
+
+/** `ABUSE_RUNS` /count of specs never asked before, one at a time; their latencies. */
+async function distinctCounts(discord: FakeDiscord, user: FakeUser, offset: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < ABUSE_RUNS; i++) {
+    const ex = await discord.slash(user, 'count', { spec: `conv 3 ${offset + i + 1} 3` }, discord.here, 10_000);
+    latencies.push(ex.latencyMs);
+  }
+  return latencies;
+}
+
+/** Runs `measure` while one user sends the worst accepted specs, distinct each time, 20 a second. */
+async function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
+  const mallory = discord.user('mallory');
+  let n = 0;
+  const sent: Array<Promise<unknown>> = [];
+  const timer = setInterval(() => {
+    const attack = ADVERSARIAL[n % ADVERSARIAL.length]!;
+    sent.push(discord.slash(mallory, 'count', { spec: attack.spec(n++, DISCORD_OPTION_CHARS) }, discord.here, 30_000).catch(() => undefined));
+  }, ABUSE_EVERY_MS);
+  try {
+    return await measure();
+  } finally {
+    clearInterval(timer);
+    await Promise.all(sent);
+  }
+}
+
 export async function benchDiscord(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'paramquiz-bench-'));
   const discord = await FakeDiscord.start();
@@ -111,6 +146,9 @@ export async function benchDiscord(): Promise<Figures> {
       latencies.push(ex.latencyMs);
     }
 
+    const distinct = await distinctCounts(discord, alice, 0);
+    const underAbuse = await abused(discord, () => distinctCounts(discord, alice, ABUSE_RUNS));
+
     await discord.slash(teacher, 'quiz', { topic: 'dense', level: 'medium', seconds: 86_400 });
     const rate = await load(discord, 0);
     const after10k = rssMb(bot.pid!);
@@ -121,6 +159,8 @@ export async function benchDiscord(): Promise<Figures> {
       discord_p50_ms: round(percentile(latencies, 50), 3),
       discord_p99_ms: round(percentile(latencies, 99), 3),
       discord_gateway_rtt_p50_ms: round(median(baseline), 3),
+      discord_p99_ms_distinct: round(percentile(distinct, 99), 3),
+      discord_p99_ms_under_abuse: round(percentile(underAbuse, 99), 3),
       discord_rss_mb_after_login: round(loggedIn, 1),
       discord_rss_mb_after_10k: round(after10k, 1),
       discord_rss_mb_after_20k: round(after20k, 1),

@@ -2,10 +2,15 @@
  * Counting-engine benchmarks. Both figures should be far below a millisecond per request: the
  * engine is pure arithmetic. The baseline, measured in the same run, is the cheapest possible
  * "parse": splitting a spec on whitespace and reading its numbers.
+ *
+ * engine_llama7b_summary_us: parse `llama-2-7b`, build it from its data file (defs expanded,
+ * layers parsed: nothing of it is cached between requests), evaluate and render the summary.
+ * engine_preset_all_ms: the same for every preset once, summed (one request each).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { count } from '../src/engine/count.js';
+import { PRESETS } from '../src/engine/presets/index.js';
 import { LECTURE_VGG16 } from '../src/engine/presets/lecture.js';
 import { renderCount } from '../src/engine/render.js';
 import { median, medianMicros, opsPerSecond, round, type Figures } from './lib.js';
@@ -37,6 +42,13 @@ const WORST = [
   'net = nn.Sequential(*[nn.Conv2d(4, 4, 3, padding=1, dilation=1 + i % 7, groups=1 + i % 2) for i in range(1_990)])',
 ].join('\n');
 
+/**
+ * The largest paste: 100,000 characters of the shortest statements, the most tokens, AST nodes
+ * and lines the reader is given, after a sentence (so the prose filter lexes it all once more
+ * before the parser: the slower of the two ways a paste is read).
+ */
+const LARGEST = `Here is my homework, why does it not count?\nimport torch.nn as nn\n${'a=1\n'.repeat(24_970)}net = nn.Linear(2, 2)\n`;
+
 /** The most steps a paste may take: a loop that stops just under the step budget. */
 const LOOP = 'n = 0\nwhile n < 28_000:\n    n += 1\nimport torch.nn as nn\nnet = nn.Linear(2, 2)\n';
 
@@ -52,6 +64,17 @@ export function benchEngine(): Figures {
   const vgg16 = medianMicros(() => {
     length += renderCount(count(LECTURE_VGG16), 'en').length;
   });
+  const llama = medianMicros(() => {
+    length += renderCount(count('llama-2-7b'), 'en').length;
+  });
+  const all = PRESETS.map((p) => p.name);
+  const everyPreset = median(
+    Array.from({ length: 21 }, () => {
+      const start = performance.now();
+      for (const name of all) length += renderCount(count(name), 'en').length;
+      return performance.now() - start;
+    }),
+  );
   /** Median milliseconds of counting a paste, after a few warm-up runs. */
   const paste = (text: string, iterations: number) => {
     for (let i = 0; i < 5; i++) sink += count(text).report.counts.total;
@@ -67,15 +90,20 @@ export function benchEngine(): Figures {
   const resnet50Forward = paste(`in=3x224x224\n${RESNET50}`, 60);
   const worst = paste(WORST, 15);
   const loop = paste(LOOP, 15);
+  const largest = paste(LARGEST, 15);
   if (sink < 0n || length < 0) throw new Error('unreachable: keeps the work observable');
   return {
     engine_counts_per_s: Math.round(counts),
     engine_baseline_tokenize_per_s: Math.round(baseline),
     engine_counts_vs_tokenize_ratio: round(counts / baseline, 4),
     engine_vgg16_summary_us: round(vgg16, 1),
+    engine_llama7b_summary_us: round(llama, 1),
+    engine_preset_all_ms: round(everyPreset, 2),
+    engine_preset_count: all.length,
     engine_paste_resnet50_classes_ms: round(resnet50, 2),
     engine_paste_resnet50_classes_forward_ms: round(resnet50Forward, 2),
     engine_paste_worst_modules_forward_ms: round(worst, 2),
     engine_paste_worst_steps_ms: round(loop, 2),
+    engine_paste_largest_ms: round(largest, 2),
   };
 }

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.js';
 import { PRAGMAS } from '../src/store/db.js';
 import { QuizService } from '../src/quiz/service.js';
-import { Store } from '../src/store/store.js';
+import { SqliteStore } from '../src/store/sqlite.js';
 import { isoWeek } from '../src/quiz/week.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
@@ -24,17 +24,17 @@ const SETTINGS = { roundSeconds: 86_400, timezone: 'Asia/Taipei', language: 'en'
 const noEvents = { roundClosed: async () => {} };
 
 async function answerRate(dir: string, run: number, n: number): Promise<number> {
-  const store = new Store(join(dir, `answers-${run}.db`));
+  const store = new SqliteStore(join(dir, `answers-${run}.db`));
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => run });
   const channelId = `C${run}`;
-  const started = await quiz.start({ scopeId: 'bench:S', channelId, player: { userId: 'host', name: 'host' }, lang: 'en', level: 'medium', topics: ['conv'] });
+  const started = await quiz.start({ scopeId: 'bench:S', channelId, opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['conv'] });
   if (!started.ok) throw new Error('no round');
   const texts = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? started.question.answer.toString() : String(1000 + i)));
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) quiz.answer({ scopeId: 'bench:S', channelId, player: { userId: `U${i}`, name: `user${i}` }, text: texts[i]! });
+  for (let i = 0; i < n; i++) await quiz.answer({ scopeId: 'bench:S', channelId, player: { userId: `U${i}`, name: `user${i}` }, text: texts[i]! });
   const rate = (n * 1000) / (performance.now() - t0);
   await quiz.stop();
-  store.close();
+  await store.close();
   return rate;
 }
 
@@ -53,35 +53,39 @@ function rawRate(dir: string, run: number, n: number): number {
 
 async function leaderboard(dir: string, users: number, answers: number): Promise<{ p99: number; p50: number; mb: number }> {
   const path = join(dir, 'board.db');
-  const store = new Store(path);
+  const store = new SqliteStore(path);
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 1 });
   const scopeId = 'bench:BIG';
-  quiz.scope(scopeId);
+  await quiz.scope(scopeId);
   const perRound = 1000;
   const now = Date.now();
   const week = `week:${isoWeek(now, SETTINGS.timezone)}`;
+  const daily = { cap: 10, from: 0, to: 0 };
+  const LOADER = { owner: 'bench', until: 0 };
+  const bonus = { points: 5, minAnswers: 2, boards: () => ['all', week] };
   for (let r = 0; r < answers / perRound; r++) {
-    store.batch(() => {
-      const round = store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000 })!;
+    // Bulk load: the store's own statements, many answers per transaction (one per answer is measured above).
+    await store.batch(async () => {
+      const round = (await store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
       for (let i = 0; i < perRound; i++) {
         const member = (r * 7919 + i * 13) % users;
         const correct = (i + r) % 3 !== 0;
-        store.recordAnswer({ roundId: round.id, member: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistake: correct ? null : 'forgotBias', points: 20, firstBonus: 5, now, boards: ['all', week] });
+        await store.recordAnswer({ roundId: round.id, member: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistake: correct ? null : 'forgotBias', points: 20, now, boards: ['all', week], daily });
       }
-      store.closeRound(round.id, now, 'admin');
+      await store.closeRound(round.id, now, 'admin', bonus, LOADER);
     });
   }
   const times: number[] = [];
   for (let q = 0; q < 1000; q++) {
     const asker = { userId: `U${(q * 131) % users}`, name: `user${(q * 131) % users}` };
     const t0 = performance.now();
-    quiz.leaderboard({ scopeId, period: 'week', page: 1 + ((q * 37) % (users / 10)), asker });
+    await quiz.leaderboard({ scopeId, period: 'week', page: 1 + ((q * 37) % (users / 10)), asker });
     times.push(performance.now() - t0);
   }
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const count = store.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
   await quiz.stop();
-  store.close();
+  await store.close();
   const mb = statSync(path).size / 1_048_576 / (count / 1_000_000);
   return { p99: percentile(times, 99), p50: median(times), mb };
 }

@@ -5,17 +5,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
+import { benchTrust } from './trust.js';
 import type { Figures } from './lib.js';
 
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
+  trust: benchTrust,
   quiz: benchQuiz,
   discord: benchDiscord,
   slack: benchSlack,
+  charts: benchCharts,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

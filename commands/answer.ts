@@ -3,8 +3,8 @@ import { msg, t } from '../src/i18n/messages.js';
 import { feedbackReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
-function answer(ctx: Context, text: string, roundId?: number): Reply {
-  return feedbackReply(ctx.lang, ctx, ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId }));
+async function answer(ctx: Context, text: string, roundId?: number): Promise<Reply> {
+  return feedbackReply(ctx.lang, ctx, await ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId }));
 }
 
 const roundOf = (param: string | undefined): number => (param !== undefined && /^\d+$/.test(param) ? Number(param) : -1);

@@ -10,7 +10,7 @@ export const closeCommand: Command = {
   admin: true,
   async run(ctx, args) {
     const channelId = typeof args.channel === 'string' ? args.channel : ctx.channelId;
-    const round = ctx.services.quiz.openRound(ctx.scopeId, channelId);
+    const round = await ctx.services.quiz.openRound(ctx.scopeId, channelId);
     if (!round) return say(ctx.lang, msg('answer.noRound'), 'warning');
     await ctx.services.quiz.close(round.id, 'admin');
     return say(ctx.lang, msg('close.done', { id: String(round.id) }), 'success');

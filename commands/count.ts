@@ -1,54 +1,26 @@
 /** /count SPEC: the exact count with the worked formula, private unless shared. */
-import { count as evaluate, type CountResult } from '../src/engine/count.js';
-import { SpecError } from '../src/engine/errors.js';
-import { formatInt } from '../src/engine/format.js';
-import { toJson } from '../src/engine/json.js';
 import { KINDS } from '../src/engine/layers/index.js';
 import { PRESETS } from '../src/engine/presets/index.js';
-import { renderCount } from '../src/engine/render.js';
-import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
-import { Lru } from '../src/lru.js';
+import { modelDrawing } from '../src/charts/count.js';
+import { count } from '../src/engine/count.js';
+import { msg, t, type Lang } from '../src/i18n/messages.js';
+import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
-import type { Action, Command, Context, Reply } from './types.js';
-
-function headline(result: CountResult, lang: Lang): string {
-  const { counts } = result.report;
-  if (result.single) {
-    return t(lang, msg('count.title', { type: result.report.rows[0]!.record.typeName, total: formatInt(counts.total) }));
-  }
-  return t(lang, msg('count.titleModel', { total: formatInt(counts.total), name: result.preset?.name ?? result.code?.model ?? '' }));
-}
-
-/** A spec's answer, rendered: what does not depend on who asks. */
-type Answer = { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string } | { readonly ok: false; readonly error: MessageRef };
+import type { Action, Command, Context, Picture, Reply } from './types.js';
 
 /**
- * A class asks the same specs over and over (the lecture's examples, the quiz reveals' "work it
- * through" links), and an answer is a pure function of the spec and the language: the latest
- * few hundred are kept rendered.
+ * A model's chart. The spec has just been answered by the worker pool within its deadline, so
+ * counting it again here is cheap; --json answers are for programs and get none.
  */
-const answers = new Lru<string, Answer>(256);
-
-function answer(spec: string, asked: Lang): Answer {
-  const key = `${asked}\u0000${spec}`;
-  let found = answers.get(key);
-  if (!found) {
-    try {
-      const result = evaluate(spec);
-      const lang = result.request.lang ?? asked;
-      found = { ok: true, lang, title: headline(result, lang), code: result.request.json ? toJson(result) : renderCount(result, lang) };
-    } catch (e) {
-      if (!(e instanceof SpecError)) throw e;
-      found = { ok: false, error: e.ref };
-    }
-    answers.set(key, found);
-  }
-  return found;
+function modelPictures(spec: string, lang: Lang): Picture[] {
+  const result = count(spec);
+  const drawing = result.request.json ? undefined : modelDrawing(result, result.request.lang ?? lang);
+  return drawing ? [picture(drawing)] : [];
 }
 
-/** Answers a spec; `share` posts it in the channel instead of only to the asker. */
-export function countReply(ctx: Context, spec: string, share: boolean): Reply {
-  const a = answer(spec, ctx.lang);
+/** Answers a spec (off the event loop, with a deadline); `share` posts it in the channel instead of only to the asker. */
+export async function countReply(ctx: Context, spec: string, share: boolean): Promise<Reply> {
+  const a = await ctx.services.counter.answer(spec, ctx.lang);
   if (!a.ok) return errorReply(ctx.lang, a.error);
   return {
     visibility: share ? 'public' : 'private',
@@ -57,6 +29,7 @@ export function countReply(ctx: Context, spec: string, share: boolean): Reply {
     code: a.code,
     footer: share ? t(a.lang, msg('count.sharedBy', { name: ctx.mention(ctx.player.userId, ctx.player.name), spec })) : undefined,
     buttons: share ? [] : [{ action: 'share', params: [spec], label: t(a.lang, msg('count.share')), style: 'secondary' }],
+    pictures: modelPictures(spec, a.lang),
   };
 }
 

@@ -13,7 +13,7 @@ export const durationCommand: Command = {
   admin: true,
   async run(ctx, args) {
     const channelId = typeof args.channel === 'string' ? args.channel : ctx.channelId;
-    const open = ctx.services.quiz.openRound(ctx.scopeId, channelId);
+    const open = await ctx.services.quiz.openRound(ctx.scopeId, channelId);
     if (!open) return say(ctx.lang, msg('answer.noRound'), 'warning');
     const round = await ctx.services.quiz.setDuration(open.id, Number(args.seconds));
     if (!round || round.closedAt !== null) return say(ctx.lang, msg('close.done', { id: String(open.id) }), 'success');

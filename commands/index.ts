@@ -1,6 +1,7 @@
 /** Every command and button action, for the adapters to register and dispatch. */
 import { answerAction, answerCommand, choiceAction } from './answer.js';
 import { closeCommand } from './close.js';
+import { compareCommand } from './compare.js';
 import { countCommand, shareAction } from './count.js';
 import { durationCommand } from './duration.js';
 import { explainCommand } from './explain.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   reviewCommand,
   explainCommand,
+  compareCommand,
   closeCommand,
   durationCommand,
   settingsCommand,

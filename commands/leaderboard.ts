@@ -14,11 +14,11 @@ export const leaderboardCommand: Command = {
     { name: 'page', type: 'integer', min: 1, max: 100_000, description: msg('cmdopt.page') },
     { name: 'season', type: 'string', autocomplete: true, description: msg('cmdopt.seasonName') },
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
     const season = typeof args.season === 'string' ? args.season.trim() : undefined;
     const period = (PERIODS.find((p) => p === args.period) ?? 'week') as Period;
-    const board = ctx.services.quiz.leaderboard({ scopeId: ctx.scopeId, period, season, page: typeof args.page === 'number' ? args.page : 1, asker: ctx.player });
+    const board = await ctx.services.quiz.leaderboard({ scopeId: ctx.scopeId, period, season, page: typeof args.page === 'number' ? args.page : 1, asker: ctx.player });
     if (!board) return say(lang, season ? msg('season.unknown', { name: season }) : msg('season.none'), 'warning');
     const title = board.season
       ? t(lang, msg(board.season.endedAt === null ? 'board.titleSeason' : 'board.titleSeasonArchived', { name: board.season.name }))
@@ -38,10 +38,9 @@ export const leaderboardCommand: Command = {
       footer: t(lang, msg('board.footer', { page: String(board.page), pages: String(board.pages), period: again, next: String(Math.min(board.page + 1, board.pages)) })),
     };
   },
-  suggest: (_option, typed, ctx) =>
+  suggest: async (_option, typed, ctx) =>
     ctx
-      ? ctx.services.quiz.scopes
-          .seasons(ctx.scopeId)
+      ? (await ctx.services.quiz.scopes.seasons(ctx.scopeId))
           .map((s) => s.name)
           .filter((name) => name.toLowerCase().startsWith(typed.trim().toLowerCase()))
           .slice(0, 25)

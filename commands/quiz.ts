@@ -1,7 +1,8 @@
 /** /quiz [level] [topic] [seconds] [seed] [channel]: posts a generated question in a channel. */
 import { msg, t } from '../src/i18n/messages.js';
+import { MIN_STUDENT_SECONDS } from '../src/quiz/service.js';
 import { LEVELS, TOPICS, isLevel, isTopic } from '../src/quiz/types.js';
-import { questionReply, say } from './replies.js';
+import { questionReply, refusedChannel, say } from './replies.js';
 import type { Command } from './types.js';
 
 export const quizCommand: Command = {
@@ -18,12 +19,15 @@ export const quizCommand: Command = {
     const lang = ctx.lang;
     const elsewhere = typeof args.channel === 'string' && args.channel !== ctx.channelId ? args.channel : undefined;
     if ((args.seed !== undefined || elsewhere !== undefined) && !ctx.isAdmin) return say(lang, msg('quiz.adminOption'), 'error');
+    if (typeof args.seconds === 'number' && args.seconds < MIN_STUDENT_SECONDS && !ctx.isAdmin) return say(lang, msg('quiz.tooShort', { min: String(MIN_STUDENT_SECONDS) }), 'error');
+    const refused = elsewhere === undefined ? undefined : await refusedChannel(ctx, elsewhere);
+    if (refused) return refused;
     const quiz = ctx.services.quiz;
     const channelId = elsewhere ?? ctx.channelId;
     const result = await quiz.start({
       scopeId: ctx.scopeId,
       channelId,
-      player: ctx.player,
+      opener: ctx.isAdmin ? { kind: 'admin', player: ctx.player } : { kind: 'student', player: ctx.player },
       lang,
       level: typeof args.level === 'string' && isLevel(args.level) ? args.level : undefined,
       topics: typeof args.topic === 'string' && isTopic(args.topic) ? [args.topic] : undefined,

@@ -8,9 +8,9 @@ export const removeScoresCommand: Command = {
   description: msg('cmd.removeScores'),
   admin: true,
   options: [{ name: 'user', type: 'user', required: true, description: msg('cmdopt.user') }],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
-    const member = ctx.services.quiz.findMember(ctx.scopeId, String(args.user));
+    const member = await ctx.services.quiz.findMember(ctx.scopeId, String(args.user));
     if (!member) return say(lang, msg('remove.unknown', { user: String(args.user) }), 'error');
     const who = ctx.mention(member.userId, member.name);
     return {
@@ -29,10 +29,10 @@ export const removeScoresCommand: Command = {
 export const removeScoresAction: Action = {
   name: 'removeScores',
   admin: true,
-  run(ctx, [memberId = '', userId = '']) {
-    const member = ctx.services.quiz.findMember(ctx.scopeId, userId);
+  async run(ctx, [memberId = '', userId = '']) {
+    const member = await ctx.services.quiz.findMember(ctx.scopeId, userId);
     if (!member || String(member.id) !== memberId) return say(ctx.lang, msg('remove.unknown', { user: userId }), 'error');
-    const boards = ctx.services.quiz.removeScores(ctx.scopeId, member.id);
+    const boards = await ctx.services.quiz.removeScores(ctx.scopeId, member.id);
     return say(ctx.lang, msg('remove.done', { user: ctx.mention(member.userId, member.name), boards: String(boards) }), 'success');
   },
 };

@@ -5,12 +5,27 @@ import type { Question } from '../src/quiz/question.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import type { Button, Reply, View } from './types.js';
+import { countDrawing } from '../src/charts/count.js';
+import { standingsDrawing } from '../src/charts/progress.js';
+import { count } from '../src/engine/count.js';
+import { picture } from './pictures.js';
+import type { Button, Context, Picture, Reply, View } from './types.js';
 
 export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/**
+ * A channel another command option names, checked with the platform: undefined when it may be
+ * used, else the refusal to send (it is in another server or workspace, or the bot cannot post there).
+ */
+export async function refusedChannel(ctx: Context, channelId: string): Promise<Reply | undefined> {
+  if (channelId === ctx.channelId) return undefined;
+  const check = await ctx.services.channelFor(ctx.scopeId, channelId);
+  if (check.ok) return undefined;
+  return say(ctx.lang, msg(check.why === 'elsewhere' ? 'channel.elsewhere' : 'channel.notMember', { channel: ctx.channel(channelId) }), 'error');
+}
 
 /** Four lettered buttons for a multiple-choice question, or one that opens the answer form. */
 export function answerButtons(lang: Lang, question: Question, choice: string, form: string, params: readonly string[]): Button[] {
@@ -36,7 +51,10 @@ export function questionReply(o: { view: View; lang: Lang; round: Round; questio
     })),
     text: t(lang, question.prompt),
     fields: choicesField(lang, question),
-    footer: t(lang, msg(question.choices ? 'quiz.howToAnswerChoice' : 'quiz.howToAnswer', { closes: view.time(round.closesAt), bonus: String(FIRST_BONUS) })),
+    footer: [
+      t(lang, msg(question.choices ? 'quiz.howToAnswerChoice' : 'quiz.howToAnswer', { closes: view.time(round.closesAt), bonus: String(FIRST_BONUS) })),
+      ...(round.scoring === 'practice' ? [t(lang, msg('quiz.practiceRound'))] : []),
+    ].join('\n'),
     buttons: answerButtons(lang, question, 'choice', 'answer', [String(round.id)]),
     onPosted: (ref) => o.quiz.setMessageRef(round.id, ref),
   };
@@ -51,13 +69,25 @@ export function feedbackReply(lang: Lang, view: View, outcome: AnswerOutcome): R
       return say(lang, outcome.error, 'error');
     case 'closed':
       return say(lang, msg('answer.closed', { id: String(outcome.round.id) }), 'warning');
+    case 'elsewhere':
+      return say(lang, msg('answer.elsewhere', { id: String(outcome.round.id), channel: view.channel(outcome.round.channelId) }), 'warning');
     case 'duplicate':
       return say(lang, msg('answer.duplicate', { value: formatInt(outcome.previous) }), 'warning');
     case 'recorded': {
       const value = formatInt(outcome.value);
-      if (outcome.correct) return say(lang, msg(outcome.first ? 'answer.correctFirst' : 'answer.correct', { value, points: String(outcome.points) }), 'success');
+      const unscored =
+        outcome.unscored === 'cap' ? [t(lang, msg('answer.unscoredCap', { cap: String(outcome.dailyCap) }))] : outcome.unscored === 'practice' ? [t(lang, msg('answer.unscoredPractice'))] : [];
+      if (outcome.correct) {
+        const verdict =
+          outcome.unscored !== null
+            ? msg('answer.correctUnscored', { value })
+            : outcome.first
+              ? msg('answer.correctFirst', { value, points: String(outcome.points), bonus: String(FIRST_BONUS) })
+              : msg('answer.correct', { value, points: String(outcome.points) });
+        return { visibility: 'private', tone: 'success', text: [t(lang, verdict), ...unscored].join('\n') };
+      }
       const why = outcome.mistake ? t(lang, outcome.mistake.why) : t(lang, msg('answer.noDiagnosis'));
-      return say(lang, msg('answer.wrong', { value, why, closes: view.time(outcome.round.closesAt) }), 'warning');
+      return { visibility: 'private', tone: 'warning', text: [t(lang, msg('answer.wrong', { value, why, closes: view.time(outcome.round.closesAt) })), ...unscored].join('\n') };
     }
   }
 }
@@ -75,7 +105,10 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
       ? t(lang, msg('reveal.right', { names: right.map((a) => mention(a.userId, a.name)).join(', '), n: String(right.length), total: String(answers.length) }))
       : t(lang, msg(answers.length > 0 ? 'reveal.nobodyRight' : 'reveal.noAnswers', { total: String(answers.length) })),
   ];
-  if (first) lines.push(t(lang, msg('reveal.first', { name: mention(first.userId, first.name), bonus: String(FIRST_BONUS) })));
+  if (first) {
+    const name = mention(first.userId, first.name);
+    lines.push(t(lang, first.bonus > 0 ? msg('reveal.first', { name, bonus: String(first.bonus) }) : msg('reveal.firstNoBonus', { name })));
+  }
   const example = common && question.mistakes.find((m) => m.id === common.id);
   if (common && example) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(example.value), why: t(lang, example.why) })));
   return {
@@ -85,7 +118,14 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     text: lines.join('\n'),
     code: question.working.join('\n'),
     footer: t(lang, msg('reveal.tryIt', { spec: question.spec })),
+    pictures: questionPictures(question, lang),
   };
+}
+
+/** A revealed question drawn: the layer it asked about, or the model's parameters. */
+function questionPictures(question: Question, lang: Lang): Picture[] {
+  const drawing = countDrawing(count(question.spec), lang);
+  return drawing ? [picture(drawing)] : [];
 }
 
 function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; count: number } | undefined {
@@ -114,5 +154,6 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     title: t(lang, msg('standings.title', { week })),
     text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
+    pictures: board.rows.length > 0 ? [picture(standingsDrawing({ week, rows: board.rows, players: board.players, lang }))] : [],
   };
 }

@@ -11,9 +11,9 @@ export const reviewCommand: Command = {
   name: 'review',
   description: msg('cmd.review'),
   options: [],
-  run(ctx) {
+  async run(ctx) {
     const lang = ctx.lang;
-    const question = ctx.services.practice.next(ctx.scopeId, ctx.player);
+    const question = await ctx.services.practice.next(ctx.scopeId, ctx.player);
     const params = [String(question.seed), question.level, question.topic];
     return {
       visibility: 'private',
@@ -45,9 +45,9 @@ function outcomeReply(ctx: Context, outcome: PracticeOutcome): Reply {
 }
 
 /** params: [seed, level, topic] (+ letter for a choice) — the question is regenerated from them. */
-function practiceAnswer(ctx: Context, [seed = '', level = '', topic = '']: readonly string[], text: string): Reply {
+async function practiceAnswer(ctx: Context, [seed = '', level = '', topic = '']: readonly string[], text: string): Promise<Reply> {
   if (!/^\d+$/.test(seed) || !isLevel(level) || !isTopic(topic)) return say(ctx.lang, msg('review.stale'), 'error');
-  return outcomeReply(ctx, ctx.services.practice.answer({ scopeId: ctx.scopeId, player: ctx.player, seed: Number(seed), level, topic, text }));
+  return outcomeReply(ctx, await ctx.services.practice.answer({ scopeId: ctx.scopeId, player: ctx.player, seed: Number(seed), level, topic, text }));
 }
 
 export const practiceChoiceAction: Action = {

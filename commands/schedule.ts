@@ -3,7 +3,7 @@ import { msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
 import type { Schedule } from '../src/store/store.js';
-import { say } from './replies.js';
+import { refusedChannel, say } from './replies.js';
 import type { Command, Context } from './types.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -41,29 +41,32 @@ export const scheduleCommand: Command = {
     { name: 'channel', type: 'channel', description: msg('cmdopt.channel') },
     { name: 'id', type: 'integer', min: 1, description: msg('cmdopt.scheduleId') },
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
     const { scheduler, quiz } = ctx.services;
     const action = args.action ?? 'list';
     if (action === 'list') {
-      const schedules = scheduler.list(ctx.scopeId);
+      const schedules = await scheduler.list(ctx.scopeId);
       return { visibility: 'private', tone: 'info', title: t(lang, msg('schedule.title')), text: schedules.length > 0 ? schedules.map((s) => describe(lang, ctx, s)).join('\n') : t(lang, msg('schedule.none')) };
     }
     if (action === 'remove') {
       if (typeof args.id !== 'number') return say(lang, msg('args.missing', { option: 'id', command: 'schedule remove' }), 'error');
-      return scheduler.remove(args.id, ctx.scopeId) ? say(lang, msg('schedule.removed', { id: String(args.id) }), 'success') : say(lang, msg('schedule.unknown', { id: String(args.id) }), 'error');
+      return (await scheduler.remove(args.id, ctx.scopeId)) ? say(lang, msg('schedule.removed', { id: String(args.id) }), 'success') : say(lang, msg('schedule.unknown', { id: String(args.id) }), 'error');
     }
     if (typeof args.day !== 'string') return say(lang, msg('args.missing', { option: 'day', command: 'schedule add' }), 'error');
     const time = typeof args.time === 'string' ? args.time.trim() : '';
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return say(lang, msg('schedule.badTime', { value: time }), 'error');
-    const timezone = typeof args.timezone === 'string' ? args.timezone : quiz.scope(ctx.scopeId).timezone;
+    const timezone = typeof args.timezone === 'string' ? args.timezone : (await quiz.scope(ctx.scopeId)).timezone;
     if (!isValidTimeZone(timezone)) return say(lang, msg('settings.badTimezone', { value: timezone }), 'error');
     const topics = typeof args.topics === 'string' && args.topics.trim().toLowerCase() !== 'all' ? args.topics.split(/[,\s+]+/).filter((x) => x !== '') : [];
     const badTopic = topics.find((x) => !isTopic(x));
     if (badTopic !== undefined) return say(lang, msg('args.notAChoice', { option: 'topics', value: badTopic, choices: `${TOPICS.join(', ')}, all` }), 'error');
-    const schedule = scheduler.add({
+    const channelId = typeof args.channel === 'string' ? args.channel : ctx.channelId;
+    const refused = await refusedChannel(ctx, channelId);
+    if (refused) return refused;
+    const schedule = await scheduler.add({
       scopeId: ctx.scopeId,
-      channelId: typeof args.channel === 'string' ? args.channel : ctx.channelId,
+      channelId,
       weekday: DAYS.indexOf(args.day as (typeof DAYS)[number]) + 1,
       time,
       timezone,

@@ -11,18 +11,18 @@ export const seasonCommand: Command = {
     { name: 'action', type: 'string', choices: ['start', 'list'], description: msg('cmdopt.seasonAction') },
     { name: 'name', type: 'string', description: msg('cmdopt.seasonName') },
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
     const { scopes } = ctx.services.quiz;
     if (args.action === 'start') {
       const name = typeof args.name === 'string' ? args.name.trim() : '';
       if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) return say(lang, msg('season.badName', { value: name }), 'error');
-      const previous = scopes.currentSeason(ctx.scopeId);
-      const season = scopes.startSeason(ctx.scopeId, name);
+      const previous = await scopes.currentSeason(ctx.scopeId);
+      const season = await scopes.startSeason(ctx.scopeId, name);
       if (!season) return say(lang, msg('season.taken', { name }), 'error');
       return say(lang, previous ? msg('season.startedAfter', { name, previous: previous.name }) : msg('season.started', { name }), 'success');
     }
-    const seasons = scopes.seasons(ctx.scopeId);
+    const seasons = await scopes.seasons(ctx.scopeId);
     return {
       visibility: 'private',
       tone: 'info',

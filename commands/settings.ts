@@ -2,8 +2,8 @@
 import { LANGS, msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
-import type { ScopeSettings } from '../src/store/store.js';
-import { say } from './replies.js';
+import { SCORING_MODES, type ScopeSettings, type ScoringMode } from '../src/store/store.js';
+import { refusedChannel, say } from './replies.js';
 import type { Command, Context, Reply } from './types.js';
 
 /** `conv,batchnorm` or `all` to a checked list; undefined names the bad entry. */
@@ -14,9 +14,9 @@ function listOf<T extends string>(text: string, valid: (v: string) => v is T): {
   return bad === undefined && values.length > 0 ? { ok: true, values: [...new Set(values)] as T[] } : { ok: false, bad: bad ?? text };
 }
 
-function show(ctx: Context): Reply {
+async function show(ctx: Context): Promise<Reply> {
   const lang = ctx.lang;
-  const scope = ctx.services.quiz.scope(ctx.scopeId);
+  const scope = await ctx.services.quiz.scope(ctx.scopeId);
   const all = t(lang, msg('settings.all'));
   return {
     visibility: 'private',
@@ -29,6 +29,7 @@ function show(ctx: Context): Reply {
       { label: 'levels', value: scope.levels.join(', ') || all },
       { label: 'topics', value: scope.topics.join(', ') || all },
       { label: 'seconds', value: String(scope.roundSeconds ?? t(lang, msg('settings.defaultSeconds'))) },
+      { label: 'scoring', value: t(lang, msg(`scoring.${scope.scoring}`, { cap: String(scope.dailyCap) })) },
     ],
     footer: t(lang, msg('settings.footer')),
   };
@@ -46,8 +47,10 @@ export const settingsCommand: Command = {
     { name: 'levels', type: 'string', description: msg('cmdopt.levels') },
     { name: 'topics', type: 'string', description: msg('cmdopt.topics') },
     { name: 'seconds', type: 'integer', min: 5, max: 86_400, description: msg('cmdopt.seconds') },
+    { name: 'scoring', type: 'string', choices: SCORING_MODES, description: msg('cmdopt.scoring') },
+    { name: 'cap', type: 'integer', min: 0, max: 1000, description: msg('cmdopt.cap') },
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
     const patch: { -readonly [K in keyof ScopeSettings]: ScopeSettings[K] } = {};
     if (typeof args.timezone === 'string') {
@@ -56,7 +59,11 @@ export const settingsCommand: Command = {
     }
     if (typeof args.language === 'string') patch.language = args.language as Lang;
     if (args.here === true) patch.quizChannel = ctx.channelId;
-    if (typeof args.channel === 'string') patch.quizChannel = args.channel;
+    if (typeof args.channel === 'string') {
+      const refused = await refusedChannel(ctx, args.channel);
+      if (refused) return refused;
+      patch.quizChannel = args.channel;
+    }
     if (typeof args.levels === 'string') {
       const levels = listOf<Level>(args.levels, isLevel);
       if (!levels.ok) return say(lang, msg('args.notAChoice', { option: 'levels', value: levels.bad, choices: `${LEVELS.join(', ')}, all` }), 'error');
@@ -68,10 +75,12 @@ export const settingsCommand: Command = {
       patch.topics = topics.values;
     }
     if (typeof args.seconds === 'number') patch.roundSeconds = args.seconds;
+    if (typeof args.scoring === 'string') patch.scoring = args.scoring as ScoringMode;
+    if (typeof args.cap === 'number') patch.dailyCap = args.cap;
     if (Object.keys(patch).length === 0) return show(ctx);
-    ctx.services.quiz.scopes.update(ctx.scopeId, patch);
+    await ctx.services.quiz.scopes.update(ctx.scopeId, patch);
     // The standings post follows the quiz channel and the time zone.
-    if (patch.quizChannel !== undefined || patch.timezone !== undefined) ctx.services.scheduler.armStandings(ctx.scopeId);
-    return { ...show(ctx), tone: 'success', text: t(lang, msg('settings.saved')) };
+    if (patch.quizChannel !== undefined || patch.timezone !== undefined) await ctx.services.scheduler.armStandings(ctx.scopeId);
+    return { ...(await show(ctx)), tone: 'success', text: t(lang, msg('settings.saved')) };
   },
 };

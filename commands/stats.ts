@@ -4,6 +4,8 @@ import { table } from '../src/engine/render.js';
 import { msg, t } from '../src/i18n/messages.js';
 import { generate } from '../src/quiz/generator.js';
 import { recentMisses, streaks } from '../src/quiz/stats.js';
+import { MAX_WEEKS, statsDrawing } from '../src/charts/progress.js';
+import { picture } from './pictures.js';
 import type { Command } from './types.js';
 
 const percent = (correct: number, answered: number) => (answered === 0 ? '-' : `${Math.round((100 * correct) / answered)}%`);
@@ -12,12 +14,12 @@ export const statsCommand: Command = {
   name: 'stats',
   description: msg('cmd.stats'),
   options: [],
-  run(ctx) {
+  async run(ctx) {
     const lang = ctx.lang;
     const { quiz } = ctx.services;
-    const stats = quiz.stats(ctx.scopeId, ctx.player);
+    const stats = await quiz.stats(ctx.scopeId, ctx.player);
     if (stats.length === 0) return { visibility: 'private', tone: 'info', text: t(lang, msg('stats.none')) };
-    const history = quiz.history(ctx.scopeId, ctx.player);
+    const history = await quiz.history(ctx.scopeId, ctx.player);
     const answered = stats.reduce((a, s) => a + s.answered, 0);
     const correct = stats.reduce((a, s) => a + s.correct, 0);
     const rows = [...stats].sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);
@@ -31,9 +33,16 @@ export const statsCommand: Command = {
         ...q.working.map((w) => `  ${w}`),
       ].join('\n');
     });
+    const drawing = statsDrawing({
+      name: ctx.player.name,
+      topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
+      weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
+      lang,
+    });
     return {
       visibility: 'private',
       tone: 'info',
+      pictures: [picture(drawing)],
       title: t(lang, msg('stats.title', { name: ctx.player.name })),
       text: [
         t(lang, msg('stats.overall', { correct: String(correct), answered: String(answered), percent: percent(correct, answered) })),

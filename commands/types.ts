@@ -3,6 +3,7 @@
  * Adapters in src/platforms turn a Discord interaction, a Slack request or a terminal line into a
  * `Context` and `Args`, call `run`, and render the `Reply` their own way.
  */
+import type { Counter } from '../src/counting/answer.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
@@ -10,12 +11,19 @@ import type { Player, QuizService } from '../src/quiz/service.js';
 
 export type PlatformName = 'discord' | 'slack' | 'shell';
 
+/** Whether a channel may be used by a scope: it is in the scope's server or workspace, and the bot can post there. */
+export type ChannelCheck = { readonly ok: true } | { readonly ok: false; readonly why: 'elsewhere' | 'notMember' };
+
 export interface Services {
+  /** Answers /count specs (a worker pool with a deadline in the bot). */
+  readonly counter: Counter;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;
   /** Posts in any channel of a scope (an admin starting a question elsewhere). */
   readonly post: (target: { readonly scopeId: string; readonly channelId: string }, compose: (view: View) => Reply) => Promise<void>;
+  /** Whether a channel named in a command belongs to the scope and takes the bot's posts. */
+  readonly channelFor: (scopeId: string, channelId: string) => Promise<ChannelCheck>;
 }
 
 /** How a platform shows people and moments to everyone in a channel. */
@@ -52,6 +60,19 @@ export interface Button {
   readonly style?: 'primary' | 'secondary' | 'success' | 'danger';
 }
 
+/**
+ * A picture that comes with a reply. It is drawn only when the adapter asks (`png`), after the
+ * reply has been acknowledged: drawing is CPU work that must not hold up an answer.
+ */
+export interface Picture {
+  /** File name, `vgg16-parameters.png`. */
+  readonly name: string;
+  /** What it shows, in the reply's language: alt text on every platform. */
+  readonly alt: string;
+  /** The PNG; rejects when the drawing queue is full (the reply goes out without it). */
+  readonly png: () => Promise<Uint8Array>;
+}
+
 export interface Reply {
   /** private: only the asker sees it (ephemeral); public: posted in the channel. */
   readonly visibility: 'private' | 'public';
@@ -64,8 +85,9 @@ export interface Reply {
   readonly fields?: ReadonlyArray<{ readonly label: string; readonly value: string }> | undefined;
   readonly footer?: string | undefined;
   readonly buttons?: readonly Button[] | undefined;
+  readonly pictures?: readonly Picture[] | undefined;
   /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
-  readonly onPosted?: ((messageRef: string) => void) | undefined;
+  readonly onPosted?: ((messageRef: string) => Promise<void> | void) | undefined;
 }
 
 export interface OptionSpec {
@@ -100,7 +122,7 @@ export interface Command {
   readonly standalone?: boolean;
   run(ctx: Context, args: Args): Promise<Reply> | Reply;
   /** Suggestions for an autocomplete option as the user types (`ctx` when the platform knows who asks). */
-  suggest?(option: string, typed: string, ctx?: Context): readonly string[];
+  suggest?(option: string, typed: string, ctx?: Context): Promise<readonly string[]> | readonly string[];
 }
 
 /** What a button does; with `modal`, a click first asks for text (a number answer). */

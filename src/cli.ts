@@ -3,16 +3,34 @@
  * `paramquiz count SPEC` — the counting engine without any chat platform.
  * Exit codes: 0 answered, 2 bad input (one line on stderr naming the bad token), 1 internal error.
  */
-import { readSync } from 'node:fs';
+import { readSync, writeFileSync } from 'node:fs';
+import { countDrawing } from './charts/count.js';
+import { toPng } from './charts/draw.js';
 import { count } from './engine/count.js';
 import { SpecError } from './engine/errors.js';
 import { renderHelp } from './engine/help.js';
 import { toJson } from './engine/json.js';
 import { MAX_CODE_LENGTH } from './engine/spec.js';
 import { renderCount } from './engine/render.js';
-import { parseLang, t, type Lang } from './i18n/messages.js';
+import { msg, parseLang, t, type Lang } from './i18n/messages.js';
 
-const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW]   (paramquiz count --help)';
+const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help)';
+
+/** `--chart FILE.png` (or `--chart=FILE.png`) taken out of the arguments; the rest is the spec. */
+function chartOption(args: readonly string[]): { file: string | undefined; rest: string[] } | { error: string } {
+  const rest: string[] = [];
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--chart' || arg.startsWith('--chart=')) {
+      file = arg.includes('=') ? arg.slice('--chart='.length) : args[++i];
+      if (!file || file.startsWith('--')) return { error: '--chart' };
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { file, rest };
+}
 
 /** The language asked for on the command line, else PARAMQUIZ_LANG, else the locale (LANG=zh_TW.UTF-8). */
 function languageOf(args: readonly string[]): Lang {
@@ -45,9 +63,15 @@ function readStdin(): string {
   return Buffer.concat(parts).toString('utf8');
 }
 
-function main(argv: readonly string[]): number {
-  const [command, ...args] = argv;
-  const lang = languageOf(args);
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...given] = argv;
+  const lang = languageOf(given);
+  const chart = chartOption(given);
+  if ('error' in chart) {
+    process.stderr.write(`${t(lang, msg('cli.chartFile'))}\n`);
+    return 2;
+  }
+  const args = chart.rest;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
@@ -66,7 +90,18 @@ function main(argv: readonly string[]): number {
   const spec = settingsOnly && !process.stdin.isTTY ? `${fromArgs}\n${readStdin()}` : fromArgs;
   try {
     const result = count(spec);
-    const out = result.request.json ? toJson(result) : renderCount(result, result.request.lang ?? lang);
+    const answerLang = result.request.lang ?? lang;
+    const out = result.request.json ? toJson(result) : renderCount(result, answerLang);
+    if (chart.file !== undefined) {
+      const drawing = countDrawing(result, answerLang);
+      if (!drawing) {
+        process.stderr.write(`${t(lang, msg('cli.nothingToDraw'))}\n`);
+        return 2;
+      }
+      writeFileSync(chart.file, await toPng(drawing));
+      process.stdout.write(`${out}\n${t(answerLang, msg('cli.chartWritten', { file: chart.file, alt: drawing.alt }))}\n`);
+      return 0;
+    }
     process.stdout.write(`${out}\n`);
     return 0;
   } catch (e) {
@@ -80,4 +115,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -12,19 +12,25 @@ export interface Clock {
   at(at: number, fn: () => void): Timer;
 }
 
-/** setTimeout takes at most 2^31 - 1 ms; longer waits are chained. */
-const MAX_DELAY = 2_147_483_647;
+/**
+ * How long a timer sleeps at most before it looks at the wall clock again. setTimeout counts on
+ * a monotonic clock, so a wall-clock jump forward (a suspended laptop, an NTP step) would
+ * otherwise leave a round open long past its deadline; waking every second closes it at once.
+ */
+const RECHECK_MS = 1_000;
 
 export const systemClock: Clock = {
   now: () => Date.now(),
   at(at, fn) {
     let handle: NodeJS.Timeout;
-    const arm = () => {
+    const check = () => {
       const delay = at - Date.now();
-      handle = setTimeout(delay > MAX_DELAY ? arm : fn, Math.max(0, Math.min(delay, MAX_DELAY)));
+      if (delay <= 0) return fn();
+      handle = setTimeout(check, Math.min(delay, RECHECK_MS));
       handle.unref?.();
     };
-    arm();
+    handle = setTimeout(check, Math.max(0, Math.min(at - Date.now(), RECHECK_MS)));
+    handle.unref?.();
     return { cancel: () => clearTimeout(handle) };
   },
 };

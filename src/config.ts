@@ -14,6 +14,8 @@ const optional = z
 
 const schema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('./data/paramquiz.db'),
+  /** PostgreSQL instead of the SQLite file: several bot processes share one database. */
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' }),
   QUIZ_TIMEZONE: z
     .string()
     .trim()

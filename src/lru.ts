@@ -1,25 +1,53 @@
-/** A small least-recently-used map: a Map keeps insertion order, so the first key is the oldest. */
-export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+/**
+ * A small least-recently-used map bounded by the bytes its values hold, not only by their number:
+ * a cache of rendered answers must not let twenty large ones fill the heap. A Map keeps insertion
+ * order, so the first key is the oldest.
+ */
+export interface LruBounds<K, V> {
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  /** What a value costs; a value costing more than maxBytes is not kept at all. */
+  readonly sizeOf: (value: V, key: K) => number;
+}
 
-  constructor(private readonly capacity: number) {}
+export class Lru<K, V> {
+  private readonly map = new Map<K, { value: V; bytes: number }>();
+  private held = 0;
+
+  constructor(private readonly bounds: LruBounds<K, V>) {}
 
   get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
+    const entry = this.map.get(key);
+    if (entry === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, entry);
+    return entry.value;
   }
 
   set(key: K, value: V): void {
+    this.delete(key);
+    const bytes = this.bounds.sizeOf(value, key);
+    if (bytes > this.bounds.maxBytes) return;
+    this.map.set(key, { value, bytes });
+    this.held += bytes;
+    while (this.map.size > this.bounds.maxEntries || this.held > this.bounds.maxBytes) {
+      this.delete(this.map.keys().next().value as K);
+    }
+  }
+
+  private delete(key: K): void {
+    const entry = this.map.get(key);
+    if (entry === undefined) return;
     this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
+    this.held -= entry.bytes;
   }
 
   get size(): number {
     return this.map.size;
+  }
+
+  /** Bytes the kept values cost, by their sizeOf. */
+  get bytes(): number {
+    return this.held;
   }
 }

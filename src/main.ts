@@ -3,7 +3,7 @@
  * `npm start`: reads the configuration, opens the SQLite file and starts the platforms that are
  * configured (the terminal shell when no chat tokens are set). SIGINT/SIGTERM close cleanly.
  */
-import { App } from './app.js';
+import { App, StartupError } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createLogger } from './log.js';
 
@@ -21,7 +21,16 @@ async function main(): Promise<number> {
   }
   const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
   const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'));
-  const app = new App(config, log, { input: process.stdin, output: process.stdout });
+  let app: App;
+  try {
+    app = await App.open(config, log, { input: process.stdin, output: process.stdout });
+  } catch (e) {
+    if (e instanceof StartupError) {
+      process.stderr.write(`paramquiz: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= app.stop());
@@ -31,9 +40,14 @@ async function main(): Promise<number> {
       void stop().then(() => process.exit(0));
     });
   }
-  await app.start();
-  await app.done;
+  const failed = app.failure.then((error) => error);
+  await Promise.race([app.start(), failed]);
+  const outcome = await Promise.race([app.done.then(() => undefined), failed]);
   await stop();
+  if (outcome) {
+    process.stderr.write(`paramquiz: ${outcome.message}\n`);
+    return 1;
+  }
   return 0;
 }
 

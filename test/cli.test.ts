@@ -101,6 +101,37 @@ describe('paramquiz count', () => {
   });
 });
 
+describe('presets, the language and fine-tuning from the built bin (data files found from dist/)', () => {
+  it('counts a Hugging Face preset with its source and per-block table', () => {
+    const r = paramquiz(['count', 'llama-2-7b']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Total params: 6,738,415,616');
+    expect(r.stdout).toContain('meta-llama/Llama-2-7b-hf');
+    expect(r.stdout).toMatch(/layers ×32/);
+  });
+  it('prints PEFT\'s line for LoRA and the memory figures', () => {
+    const r = paramquiz(['count', 'llama-2-7b > lora r=8 targets=q,v', '--memory']);
+    expect(r.stdout).toContain('trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622');
+    expect(r.stdout).toContain('KV cache at fp16');
+  });
+  it('shows a preset\'s data file', () => {
+    const r = paramquiz(['count', 'explain-preset', 'gpt2']);
+    expect(r.stdout).toContain('h: { gpt2_block 768 12 } x12');
+    expect(r.stdout).toContain('if tied { lm_head: lmhead 50257 tie=wte }');
+  });
+  it('reads a def and groups from standard input', () => {
+    const r = paramquiz(['count', '--framework', 'pytorch'], { input: 'def basic(c) {\n  residual { conv c 3 pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn }\n  relu\n}\ninput 56x56x64 > { basic 64 } x2\n' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Total params: 147,968');
+  });
+  it('documents the grammar in --help, with examples', () => {
+    const r = paramquiz(['count', '--help']);
+    for (const text of ['residual { main | shortcut }', 'concat { | a | b }', '@name', 'tie=name', 'def block(c, s=1)', '{ ... } x12', 'lora r=8', '--memory', 'encoder_layer(d_model, nhead', 'llama-2-7b']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+});
+
 describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
   it.each([
     [['count', 'conv2', '3', '64', '3'], /^`conv2` is not a layer kind: did you mean `conv`\?/],
@@ -112,6 +143,8 @@ describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
     [['count', 'conv 3 64 9 in=4x4'], /^`conv`: the kernel \(9\) is larger than the input/],
     [['count', 'conv 3 64 3 groups=2'], /channels not divisible by groups/],
     [['count', 'input 784 > conv 8 3'], /the shapes do not chain/],
+    [['count', 'input 8x8x3 > { conv 8 3'], /^A `\{` is never closed/],
+    [['count', 'gpt2 > lora targets=nothing'], /^No matrix matches targets=nothing/],
     [['count'], /^Nothing to count/],
     [['frobnicate'], /^paramquiz: unknown command `frobnicate`/],
   ])('%j', (args, message) => {

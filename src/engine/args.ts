@@ -3,6 +3,7 @@
  * padding. Each names the offending token when it refuses.
  */
 import { fail } from './errors.js';
+import { LIMITS } from './limits.js';
 
 /** Largest size accepted for any single dimension or count argument (int32, as the frameworks). */
 export const MAX_SIZE = 2_147_483_647;
@@ -38,10 +39,12 @@ export function parseTuple(token: string, what: string, rank: number, min = 1): 
   return parts.map((p) => parseSize(p, what, min));
 }
 
-/** A shape such as `224x224x3` (any number of axes). */
+/** A shape such as `224x224x3`, of at most LIMITS.axes axes. */
 export function parseDims(token: string, what: string): number[] {
   if (token.trim() === '') fail('err.notANumber', { token, what });
-  return token.split(/[xX×*,]/).map((p) => parseSize(p, what));
+  const parts = token.split(/[xX×*,]/, LIMITS.axes + 1);
+  if (parts.length > LIMITS.axes) fail('err.tooManyAxes', { what, max: String(LIMITS.axes) });
+  return parts.map((p) => parseSize(p, what));
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);

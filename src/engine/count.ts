@@ -4,8 +4,9 @@
  */
 import { readCode } from './code/read.js';
 import type { CodeSummary } from './code/report.js';
-import { evaluateModel, type Report } from './model.js';
-import { nativeFramework, type Preset } from './presets/index.js';
+import { applyLora, type LoraSummary } from './lora.js';
+import { evaluateModel, summarize, type Report } from './model.js';
+import type { Preset } from './presets/index.js';
 import { bodyNodes, parseRequest, type Body, type Request } from './spec.js';
 import { SpecError } from './errors.js';
 import type { Framework } from './types.js';
@@ -18,6 +19,8 @@ export interface CountResult {
   /** One layer on its own (no input, no preset): rendered as a worked explanation. */
   readonly single: boolean;
   readonly preset: Preset | undefined;
+  /** Set when the request ends with `lora ...`: PEFT's view of the adapted model. */
+  readonly lora: LoraSummary | undefined;
   /**
    * The same spec under the other framework's conventions, when any layer counts differently
    * there; undefined when they agree or the other framework cannot express the spec.
@@ -30,32 +33,39 @@ export interface CountResult {
 export function evaluateRequest(request: Request, fallback: Framework = 'keras'): CountResult {
   if (request.t === 'code') {
     const read = readCode(request.source, request.framework);
-    return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, other: undefined, code: read.summary };
+    return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, lora: undefined, other: undefined, code: read.summary };
   }
   const preset = request.body.head.t === 'preset' ? request.body.head.preset : undefined;
-  const framework = request.framework ?? (preset ? nativeFramework(preset) : fallback);
+  const framework = request.framework ?? preset?.native ?? fallback;
   const { body, notes } = pytorchOrder(request.body, framework);
-  const evaluate = (fw: Framework) => {
-    const { input, nodes } = bodyNodes(body, fw);
-    const r = evaluateModel(nodes, input, fw);
-    return notes.length === 0 ? r : { ...r, notes: [...r.notes, ...notes] };
+  const evaluate = (fw: Framework): { report: Report; lora: LoraSummary | undefined } => {
+    const { input, nodes } = bodyNodes(body, fw, request.seq);
+    // explain-preset of a library def shows its text only: nothing to evaluate.
+    if (nodes.length === 0 && input === undefined) return { report: summarize(fw, [], [], [], [], 0n), lora: undefined };
+    const evaluated = evaluateModel(nodes, input, fw);
+    const report = notes.length === 0 ? evaluated : { ...evaluated, notes: [...evaluated.notes, ...notes] };
+    if (body.lora === undefined) return { report, lora: undefined };
+    const adapted = applyLora(report, body.lora);
+    return { report: adapted.report, lora: adapted.summary };
   };
-  const report = evaluate(framework);
+  const { report, lora } = evaluate(framework);
   let other: Report | undefined;
   if (report.rows.some((r) => r.record.conventionSensitive)) {
     try {
-      const alt = evaluate(framework === 'keras' ? 'pytorch' : 'keras');
+      const alt = evaluate(framework === 'keras' ? 'pytorch' : 'keras').report;
       other = alt.counts.total === report.counts.total && alt.counts.trainable === report.counts.trainable ? undefined : alt;
     } catch (e) {
       if (!(e instanceof SpecError)) throw e; // the other framework refuses this spec: nothing to compare
     }
   }
+  const only = body.nodes[0];
   return {
     request,
     framework,
     report,
-    single: body.head.t === 'none' && body.layers.length === 1,
+    single: body.head.t === 'none' && body.nodes.length === 1 && only?.t === 'layer' && only.label === undefined && only.tie === undefined && body.lora === undefined,
     preset,
+    lora,
     other,
     code: undefined,
   };

@@ -45,3 +45,29 @@ export function formatMiB(bytes: bigint): string {
   const hundredths = (bytes * 100n + 524288n) / 1048576n;
   return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')} MiB`;
 }
+
+/** Bytes in GiB (2^30) with two decimals, rounded half up: "25.10 GiB". */
+export function formatGiB(bytes: bigint): string {
+  const hundredths = (bytes * 100n + 536870912n) / 1073741824n;
+  return `${formatInt(hundredths / 100n)}.${(hundredths % 100n).toString().padStart(2, '0')} GiB`;
+}
+
+/** Bytes as MiB below one GiB, else GiB (both binary, two decimals). */
+export function formatBytes(bytes: bigint): string {
+  return bytes < 1073741824n ? formatMiB(bytes) : formatGiB(bytes);
+}
+
+/** n/d exactly when it divides, else to one decimal with "≈" (rates, not counts). */
+export function formatQuotient(n: bigint, d: bigint): string {
+  if (n % d === 0n) return formatInt(n / d);
+  const tenths = (n * 10n + d / 2n) / d;
+  return `≈${formatInt(tenths / 10n)}.${tenths % 10n}`;
+}
+
+/** a/b as a percentage with `digits` decimals, rounded half up on the exact fraction. */
+export function formatPercent(a: bigint, b: bigint, digits: number): string {
+  if (b === 0n) return (0).toFixed(digits);
+  const scale = 10n ** BigInt(digits);
+  const v = (a * 100n * scale * 2n + b) / (2n * b);
+  return `${v / scale}.${(v % scale).toString().padStart(digits, '0')}`;
+}

@@ -1,21 +1,22 @@
-/** `paramquiz count --help`: generated from the kind registry, so every kind and option is listed. */
+/** `paramquiz count --help`: generated from the kind registry, the presets and the library, so every one is listed. */
 import { KINDS } from './layers/index.js';
-import { PRESETS } from './presets/index.js';
+import { LIBRARY_DEFS, PRESETS } from './presets/index.js';
 import { table } from './render.js';
-import type { Family } from './types.js';
+import type { Family, Framework } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 
-const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'attention', 'activation', 'shape'];
+const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'attention', 'transformer', 'activation', 'shape'];
 
 /** Every option any kind takes, in the order the help lists them. */
 const OPTIONS = [
   'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'ceil', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
-  'reset_after', 'proj', 'key_dim', 'value_dim', 'kdim', 'vdim', 'bias_kv', 'affine', 'scale', 'center', 'per', 'keepdims', 'factor', 'size', 'top', 'classes',
+  'reset_after', 'proj', 'key_dim', 'value_dim', 'kdim', 'vdim', 'bias_kv', 'kv_heads', 'head_dim', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope',
+  'act', 'cls', 'pos', 'tie', 'affine', 'scale', 'center', 'per', 'keepdims', 'factor', 'size', 'top', 'classes',
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];
 
 export function renderHelp(lang: Lang): string {
-  const lines: string[] = [t(lang, msg('help.usage')), '', t(lang, msg('help.language')), ''];
+  const lines: string[] = [t(lang, msg('help.usage')), '', t(lang, msg('help.language')), '', t(lang, msg('help.grammar')), ''];
   for (const family of FAMILIES) {
     lines.push(t(lang, msg(`family.${family}`)));
     const all = KINDS.filter((k) => k.family === family);
@@ -34,7 +35,17 @@ export function renderHelp(lang: Lang): string {
   lines.push(t(lang, msg('help.options')));
   lines.push(...OPTIONS.map((o) => `  ${t(lang, msg(`opt.${o}`))}`), '');
   lines.push(t(lang, msg('help.presets')));
-  lines.push(`  ${PRESETS.map((p) => p.name).join(', ')}   [top=false] [classes=N] [in=HxW]`, '');
+  for (const framework of ['keras', 'pytorch'] as const satisfies readonly Framework[]) {
+    const names = PRESETS.filter((p) => p.native === framework).map((p) => {
+      const own = p.files[framework]!.params.map((o) => `${o.name}=${o.fallback}`);
+      return own.length > 0 ? `${p.name} [${own.join(' ')}]` : p.name;
+    });
+    lines.push(`  ${t(lang, msg(`fw.${framework}`))}: ${names.join(', ')}`);
+  }
+  lines.push(`  ${t(lang, msg('help.presetOptions'))}`, '');
+  lines.push(t(lang, msg('help.library')));
+  lines.push(`  ${LIBRARY_DEFS.map((d) => `${d.name}(${d.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`)).join(', ')})`).join(', ')}`, '');
+  lines.push(t(lang, msg('help.finetune')), '');
   lines.push(t(lang, msg('help.flags')), '', t(lang, msg('help.examples')));
   return lines.join('\n');
 }

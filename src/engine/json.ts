@@ -2,37 +2,69 @@
  * The --json output of DESIGN.md. Counts are exact: integers are written as JSON number literals
  * with all their digits, also past 2^53 (JSON has no limit; readers that need exactness there can
  * parse them as big integers).
+ *
+ * Fields beyond DESIGN.md's are added, never changed: every layer has its `name` (and `sharedWith`
+ * or `tiedTo` when it does not own its weights: its `params` are then what it adds, so the
+ * layers still sum to `total`); `scoreMacs` (the attention-score part of `macs`) with attention;
+ * `preset` and `blocks` for a preset; `lora` after `lora ...`; `memory` with --memory; `text`
+ * (the data file or def) for explain-preset.
  */
 import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
+import { memoryOf } from './memory.js';
+import { blockTable } from './model.js';
 import { workedFormula } from './render.js';
 import type { Shape } from './types.js';
 
 const knownShape = (s: Shape): number[] | null => (s.every((d): d is number => d !== null) ? [...s] : null);
 
 export function toJson(result: CountResult): string {
-  const { report } = result;
-  const doc = {
+  const { report, request } = result;
+  const doc: Record<string, unknown> = {
     framework: result.framework,
     total: report.counts.total,
     trainable: report.counts.trainable,
     nonTrainable: report.counts.nonTrainable,
     macs: report.macs,
     layers: report.rows.map((row) => {
-      const c = countTensors(row.record.tensors);
+      const own = countTensors(row.record.tensors);
       return {
-        name: row.name,
-        type: row.record.typeName,
         kind: row.record.kind,
-        params: c.total,
-        trainable: c.trainable,
-        nonTrainable: c.nonTrainable,
-        outputShape: result.code && result.code.shapes.known === false ? null : knownShape(row.record.outputShape),
+        params: row.counts.total,
+        trainable: row.counts.trainable,
+        nonTrainable: row.counts.nonTrainable,
+        outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape),
         macs: row.record.macs,
         formula: workedFormula(row.record),
+        name: row.name,
+        type: row.record.typeName,
+        ...(row.shared !== null ? { sharedWith: row.shared, ownParams: own.total } : {}),
+        ...(row.tied !== null ? { tiedTo: row.tied, ownParams: own.total } : {}),
       };
     }),
   };
+  if (report.scoreMacs !== 0n) doc.scoreMacs = report.scoreMacs;
+  if (result.preset) {
+    const file = result.preset.fileFor(result.framework);
+    doc.preset = { name: result.preset.name, source: file.source, paper: file.paper ?? null, native: result.preset.files[result.framework] !== undefined };
+    doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output), macs: b.macs }));
+  }
+  if (report.reused > 0n) doc.reused = report.reused;
+  if (request.explain?.t === 'def') doc.text = request.explain.def.text;
+  if (request.explain?.t === 'preset') doc.text = result.preset!.fileFor(result.framework).file.text;
+  if (result.lora) {
+    const l = result.lora;
+    doc.lora = { r: l.spec.rank, targets: l.spec.targets, targetModules: l.targetModules, modules: l.modules.length, trainable: l.trainable, all: l.all };
+  }
+  if (request.memory || request.batch !== undefined) {
+    const m = memoryOf(report, request.batch);
+    doc.memory = {
+      weights: Object.fromEntries(m.weights.map((w) => [w.precision, w.bytes])),
+      adamFp32: m.fp32.bytes,
+      adamMixed: m.mixed.bytes,
+      kvCache: m.kv === null ? null : { bytesPerToken: m.kv.elementsPerToken * BigInt(m.kv.bytesPerElement), seq: m.kv.seq, batch: m.kv.batch, bytes: m.kv.bytes },
+    };
+  }
   // bigint -> a marker string, then the marker's quotes removed: exact digits, valid JSON.
   return JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
 }

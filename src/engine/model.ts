@@ -1,29 +1,68 @@
 /**
- * Models: chains of layers (with residual branches and named blocks for the presets). Evaluating a
- * model infers every layer's input from the one before, keeps one record per layer, and derives the
- * totals from those records once.
+ * Models: trees of layers with named groups, repetition, residual and concatenation branches, and
+ * weights shared or tied between layers. Evaluating a model infers every layer's input from what
+ * comes before, keeps one record per layer use (torchinfo's per-layer records), and derives the
+ * totals from those records once. A weight used twice is counted once: the first use owns it; a
+ * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
-import { addCounts, countTensors, ZERO, type Counts } from './counts.js';
-import { fail } from './errors.js';
+import { addCounts, countTensors, tensorSize, ZERO, type Counts } from './counts.js';
+import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
-import type { Framework, LayerRecord, Shape } from './types.js';
+import type { MergeWord } from './lang/ast.js';
+import type { Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
 import type { MessageRef } from '../i18n/messages.js';
 
-export type Node =
-  | { readonly t: 'layer'; readonly layer: Layer }
-  /** output = main(x) + shortcut(x); an empty shortcut is the identity. */
-  | { readonly t: 'residual'; readonly main: readonly Node[]; readonly shortcut: readonly Node[] }
-  /** A named group of layers (a VGG block, a ResNet stage) for the per-block table. */
-  | { readonly t: 'block'; readonly name: string; readonly nodes: readonly Node[] };
+/** The layer or group a reference or a tie points at, by the name it was given. */
+export interface Link {
+  readonly name: string;
+  readonly target: Node;
+}
+
+interface NodeBase {
+  /** `name:` in the language: shown in the tables, a segment of module paths, a target of @ and tie=. */
+  readonly label?: string | undefined;
+  /** `trainable=false` on a group, or a frozen preset: every weight inside is non-trainable. */
+  readonly frozen?: boolean | undefined;
+}
+
+export type MergeOp = 'add' | 'mul' | 'concat';
+
+export type Node = NodeBase &
+  (
+    | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined }
+    | { readonly t: 'seq'; readonly nodes: readonly Node[] }
+    /** `{ ... } xN`: the body N times, each with its own weights (paths name.0, name.1, ...). */
+    | { readonly t: 'repeat'; readonly body: Node; readonly times: number }
+    /** Branches from the same input, merged: summed, multiplied (broadcast) or concatenated on the last axis. An empty branch is the identity. */
+    | { readonly t: 'merge'; readonly op: MergeOp; readonly word: MergeWord; readonly branches: readonly (readonly Node[])[] }
+    /** `@name`: the named layer or group applied again with the same weights. */
+    | { readonly t: 'ref'; readonly link: Link }
+  );
 
 export interface Row {
-  /** Keras-style unique name: conv2d_1, max_pooling2d_1, ... */
+  /** What the tables show: the dotted path of a named layer, else a Keras-style name (conv2d_1). */
   readonly name: string;
-  /** The top-level block the layer belongs to, if any. */
-  readonly block: string | null;
+  /** The dotted module path (`h.0.attn`), as PEFT matches target modules against it. */
+  readonly module: string;
+  /** Index of the top-level item the layer belongs to (see Report.blocks). */
+  readonly block: number;
   readonly record: LayerRecord;
+  /** What the row adds to the totals: nothing for a shared use, less the tied tensor for a tied one. */
   readonly counts: Counts;
+  /** Module path of the layer or group whose weights this use shares. */
+  readonly shared: string | null;
+  /** Module path of the layer whose weight tensor this layer's weight is tied to. */
+  readonly tied: string | null;
+}
+
+/** A top-level item of the model: one row of the per-block table. */
+export interface Block {
+  readonly name: string;
+  /** Set when the item is `{ ... } xN`. */
+  readonly repeat: number | undefined;
+  /** The item's output (a merge's, not its last branch's). */
+  readonly output: Shape;
 }
 
 export interface Report {
@@ -31,9 +70,14 @@ export interface Report {
   readonly input: Shape;
   readonly output: Shape;
   readonly rows: readonly Row[];
+  readonly blocks: readonly Block[];
   readonly counts: Counts;
   /** Total MACs, or null when any layer's is unknown. */
   readonly macs: bigint | null;
+  /** The part of `macs` that is attention scores (QKᵀ and A·V); 0 without attention. */
+  readonly scoreMacs: bigint | null;
+  /** Parameters used again through sharing or tying and therefore not counted again. */
+  readonly reused: bigint;
   /** Remarks on the whole model (an assumed input order, modules never used, ...). */
   readonly notes: readonly MessageRef[];
 }
@@ -54,83 +98,260 @@ export function snakeCase(typeName: string): string {
   return snake;
 }
 
-/**
- * Evaluates `nodes` starting from `input`, or, when input is undefined, from what the first layer
- * sees on its own (its `in=` and arguments). Only that first layer may carry `in=`.
- */
-export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Report {
-  const rows: Row[] = [];
-  const seen = new Map<string, number>();
-  // Only the first layer of a model without `input` may carry its own `in=`.
-  let first = input === undefined;
+const join = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}.${name}`);
 
-  const visit = (list: readonly Node[], x: Shape, block: string | null): Shape => {
-    let shape = x;
-    for (const node of list) {
-      if (node.t === 'layer') {
-        if (node.layer.inputDims !== undefined && !first) fail('err.inInModel', { layer: node.layer.print() });
-        first = false;
-        const record = node.layer.evaluate(shape, framework);
-        const base = snakeCase(record.typeName);
-        const n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-        rows.push({ name: `${base}_${n}`, block, record, counts: countTensors(record.tensors) });
-        shape = record.outputShape;
-      } else if (node.t === 'block') {
-        shape = visit(node.nodes, shape, block ?? node.name);
-      } else {
-        const main = visit(node.main, shape, block);
-        const shortcut = visit(node.shortcut, shape, block);
-        if (!sameShape(main, shortcut)) fail('err.residual', { main: formatShape(main), shortcut: formatShape(shortcut) });
-        shape = main;
+interface Place {
+  readonly prefix: string;
+  readonly block: number;
+  readonly frozen: boolean;
+  /** Inside a shared use: the path of the group or layer that owns the weights. */
+  readonly shared: string | null;
+}
+
+/** What the last use of a named node was: where, and (for a layer) its record. */
+interface Seen {
+  readonly path: string;
+  readonly record: LayerRecord | undefined;
+}
+
+class Evaluator {
+  readonly rows: Row[] = [];
+  reused = 0n;
+  private readonly counters = new Map<string, number>();
+  /** Records by layer and input shape: a repeated or shared layer on the same shape is evaluated once. */
+  private readonly memo = new Map<Layer, Array<{ readonly shape: Shape; readonly record: LayerRecord }>>();
+  private readonly seen = new Map<Node, Seen>();
+
+  constructor(
+    private readonly framework: Framework,
+    /** Only the first layer of a model without `input` may carry its own `in=`. */
+    private first: boolean,
+  ) {}
+
+  next(base: string): string {
+    const n = (this.counters.get(base) ?? 0) + 1;
+    this.counters.set(base, n);
+    return `${base}_${n}`;
+  }
+
+  visitList(nodes: readonly Node[], shape: Shape, place: Place): Shape {
+    let x = shape;
+    for (const node of nodes) x = this.visit(node, x, place);
+    return x;
+  }
+
+  visit(node: Node, shape: Shape, outer: Place): Shape {
+    const place = node.frozen && !outer.frozen ? { ...outer, frozen: true } : outer;
+    switch (node.t) {
+      case 'layer':
+        return this.layer(node, shape, place);
+      case 'seq': {
+        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
+        this.remember(node, inner.prefix, undefined, place);
+        return this.visitList(node.nodes, shape, inner);
+      }
+      case 'repeat': {
+        const base = node.label === undefined ? place.prefix : join(place.prefix, node.label);
+        this.remember(node, base, undefined, place);
+        let x = shape;
+        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, { ...place, prefix: join(base, String(i)) });
+        return x;
+      }
+      case 'merge': {
+        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
+        this.remember(node, inner.prefix, undefined, place);
+        return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
+      }
+      case 'ref': {
+        const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
+        return this.visit(node.link.target, shape, { ...place, shared: place.shared ?? owner.path });
       }
     }
-    return shape;
-  };
+  }
 
-  const start = input ?? firstLayer(nodes)?.standaloneInput() ?? fail('err.empty');
-  const output = visit(nodes, start, null);
+  private remember(node: Node, path: string, record: LayerRecord | undefined, place: Place): void {
+    if (node.label !== undefined && place.shared === null) this.seen.set(node, { path, record });
+  }
+
+  private layer(node: Extract<Node, { t: 'layer' }>, shape: Shape, place: Place): Shape {
+    const { layer } = node;
+    if (layer.inputDims !== undefined && !this.first) fail('err.inInModel', { layer: layer.print() });
+    this.first = false;
+    let record = this.evaluate(layer, shape);
+    if (place.frozen && record.tensors.some((t) => t.trainable)) record = { ...record, tensors: record.tensors.map((t) => ({ ...t, trainable: false })) };
+    const auto = this.next(snakeCase(record.typeName));
+    const module = join(place.prefix, node.label ?? auto);
+    let counts = countTensors(record.tensors);
+    let tied: string | null = null;
+    if (place.shared !== null) {
+      this.reused += counts.total;
+      counts = ZERO;
+    } else if (node.tie !== undefined) {
+      const owner = this.seen.get(node.tie.target);
+      if (owner?.record === undefined) fail('err.tieBefore', { name: node.tie.name });
+      const mine = tiedTensor(record, owner.record, node.tie.name);
+      this.reused += tensorSize(mine);
+      counts = countTensors(record.tensors.filter((t) => t !== mine));
+      tied = owner.path;
+    }
+    this.remember(node, module, record, place);
+    // A shared use is shown by its own name, with whose weights it uses ([shares enc]).
+    const name = node.label === undefined || place.shared !== null ? auto : module;
+    this.rows.push({ name, module, block: place.block, record, counts, shared: place.shared, tied });
+    return record.outputShape;
+  }
+
+  /** A layer's record for an input shape; the same layer on the same shape (a repeated block) is evaluated once. */
+  private evaluate(layer: Layer, shape: Shape): LayerRecord {
+    const seen = this.memo.get(layer);
+    const hit = seen?.find((s) => s.shape.length === shape.length && s.shape.every((d, i) => d === shape[i]));
+    if (hit !== undefined) return hit.record;
+    const record = layer.evaluate(shape, this.framework);
+    if (seen === undefined) this.memo.set(layer, [{ shape, record }]);
+    else seen.push({ shape, record });
+    return record;
+  }
+}
+
+/** The weight tensor of `record` that `tie=` makes the same tensor as the owner's weight. */
+function tiedTensor(record: LayerRecord, owner: LayerRecord, name: string): ParamTensor {
+  const theirs = owner.tensors.find((t) => t.role === 'weight');
+  const mine = record.tensors.find((t) => t.role === 'weight');
+  if (theirs === undefined || mine === undefined) fail('err.tieNoWeight', { name });
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+  // Keras keeps a dense kernel as (in, out) and an embedding as (V, D): a tied head is the transpose.
+  if (!same(mine.shape, theirs.shape) && !same(mine.shape, [...theirs.shape].reverse())) {
+    fail('err.tieShape', { name, mine: mine.shape.join('×'), theirs: theirs.shape.join('×') });
+  }
+  return mine;
+}
+
+function compatible(a: Dim, b: Dim): boolean {
+  return a === null || b === null || a === b;
+}
+
+function merge(op: MergeOp, word: MergeWord, shapes: readonly Shape[]): Shape {
+  const refuse = (): never => {
+    if (word === 'residual' && shapes.length === 2) fail('err.residual', { main: formatShape(shapes[0]!), shortcut: formatShape(shapes[1]!) });
+    return fail('err.mergeShapes', { word, shapes: shapes.map(formatShape).join(', ') });
+  };
+  const [first, ...rest] = shapes;
+  if (first === undefined) return refuse();
+  if (op === 'add') {
+    if (!rest.every((s) => s.length === first.length && s.every((d, i) => compatible(d, first[i]!)))) refuse();
+    return first.map((d, i) => d ?? rest.find((s) => s[i] !== null)?.[i] ?? null);
+  }
+  if (op === 'concat') {
+    const axis = first.length - 1;
+    if (!rest.every((s) => s.length === first.length && s.every((d, i) => i === axis || compatible(d, first[i]!)))) refuse();
+    const last = shapes.reduce<number | null>((acc, s) => (acc === null || s[axis] === null ? null : acc + s[axis]!), 0);
+    return [...first.slice(0, axis), last];
+  }
+  // mul: NumPy broadcasting, axes aligned from the end (squeeze-and-excitation scales H×W×C by 1×1×C or C).
+  const rank = Math.max(...shapes.map((s) => s.length));
+  const out: Dim[] = [];
+  for (let i = 0; i < rank; i++) {
+    const dims = shapes.map((s) => s[s.length - rank + i] ?? 1);
+    const big = dims.filter((d) => d !== 1);
+    if (!big.every((d) => compatible(d, big[0]!))) refuse();
+    out.push(big.length === 0 ? 1 : (big.find((d) => d !== null) ?? null));
+  }
+  return out;
+}
+
+/** The name of a top-level item in the per-block table. */
+function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string {
+  if (node.label !== undefined) return node.label;
+  if (node.t === 'layer' && firstRow !== undefined) return firstRow.name;
+  const kind = node.t === 'merge' ? node.word : node.t === 'seq' ? 'group' : node.t === 'ref' ? 'shared' : node.t;
+  return ev.next(kind);
+}
+
+/**
+ * Evaluates `nodes` starting from `input`, or, when input is undefined, from what the first layer
+ * sees on its own (its `in=` and arguments).
+ */
+export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Report {
+  const ev = new Evaluator(framework, input === undefined);
+  const start = input ?? standaloneStart(nodes);
+  const blocks: Block[] = [];
+  let shape: Shape = start;
+  nodes.forEach((node, block) => {
+    const before = ev.rows.length;
+    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null });
+    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: shape });
+  });
+  return summarize(framework, start, shape, ev.rows, blocks, ev.reused);
+}
+
+/** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
+export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint): Report {
   let counts = ZERO;
   let macs: bigint | null = 0n;
+  let scoreMacs: bigint | null = 0n;
   for (const row of rows) {
     counts = addCounts(counts, row.counts);
     macs = macs === null || row.record.macs === null ? null : macs + row.record.macs;
+    const scores = row.record.attention?.scoreMacs ?? 0n;
+    scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input: start, output, rows, counts, macs, notes: [] };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, notes: [] };
 }
 
-function firstLayer(nodes: readonly Node[]): Layer | undefined {
+/** The first few layers a model's input meets, following main branches. */
+function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Layer[] {
   for (const node of nodes) {
-    if (node.t === 'layer') return node.layer;
-    const inner = firstLayer(node.t === 'block' ? node.nodes : node.main);
-    if (inner) return inner;
+    if (out.length >= max) break;
+    if (node.t === 'layer') out.push(node.layer);
+    else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
-  return undefined;
+  return out;
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, i) => d === null || b[i] === null || d === b[i]);
+/**
+ * The input of a model given without one: what its first layer sees on its own. A first layer of
+ * any rank that only says its width (`ln 512`) is followed, in a pre-norm block, by one that needs
+ * a sequence of that width (`mha 8 512`): then the model starts from that sequence.
+ */
+function standaloneStart(nodes: readonly Node[]): Shape {
+  const [first, ...rest] = leadingLayers(nodes);
+  if (first === undefined) return fail('err.empty');
+  const own = first.standaloneInput();
+  if (first.inputDims !== undefined || own.length !== 1 || own[0] === null) return own;
+  for (const layer of rest) {
+    let shape: Shape;
+    try {
+      shape = layer.standaloneInput();
+    } catch (e) {
+      if (!(e instanceof SpecError)) throw e;
+      continue; // a layer that cannot stand alone says nothing about the model's input
+    }
+    if (shape.length > 1 && shape[shape.length - 1] === own[0]) return shape;
+  }
+  return own;
 }
 
-/** Per-block totals in model order; layers outside any block stand as their own row. */
+/** Per-block totals in model order: one row per top-level item. */
 export interface BlockRow {
   readonly name: string;
+  readonly repeat: number | undefined;
   readonly counts: Counts;
   readonly macs: bigint | null;
   readonly output: Shape;
 }
 
 export function blockTable(report: Report): BlockRow[] {
-  const out: Array<{ name: string; counts: Counts; macs: bigint | null; output: Shape }> = [];
+  const out: Array<{ name: string; repeat: number | undefined; counts: Counts; macs: bigint | null; output: Shape }> = [];
+  let current = -1;
   for (const row of report.rows) {
-    const name = row.block ?? row.name;
     const last = out[out.length - 1];
-    if (last && row.block !== null && last.name === name) {
+    if (last && row.block === current) {
       last.counts = addCounts(last.counts, row.counts);
       last.macs = last.macs === null || row.record.macs === null ? null : last.macs + row.record.macs;
-      last.output = row.record.outputShape;
     } else {
-      out.push({ name, counts: row.counts, macs: row.record.macs, output: row.record.outputShape });
+      const block = report.blocks[row.block]!;
+      out.push({ name: block.name, repeat: block.repeat, counts: row.counts, macs: row.record.macs, output: block.output });
+      current = row.block;
     }
   }
   return out;

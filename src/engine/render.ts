@@ -6,16 +6,28 @@
 import { countTensors, tensorSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
-import { formatInt, formatKerasShape, formatMiB, formatScaled } from './format.js';
+import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
+import { BITS, memoryOf, type MemoryFigures, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
 import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
+import { LIMITS } from './limits.js';
 
-/** Terminal width of a string: CJK characters take two columns. */
+/** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
+const WIDE: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+];
+
+/** Terminal width of a string: one column per character, two for CJK. A tight loop: tables call it per cell. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x1100) w++;
+    else if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair: one character
+    else w += WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1;
+  }
   return w;
 }
 const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
@@ -65,6 +77,25 @@ function macsLine(macs: bigint | null, lang: Lang): string {
   return t(lang, msg('count.macs', { macs: formatInt(macs) + scaled, flops: formatInt(2n * macs) }));
 }
 
+/**
+ * Attention models: the score MACs apart from the weights', and per token for a token sequence
+ * (weights' MACs grow with T, scores with T²: mixing the two up is the usual confusion).
+ */
+function attentionMacsLines(report: Report, lang: Lang): string[] {
+  const { macs, scoreMacs } = report;
+  if (macs === null || scoreMacs === null || scoreMacs === 0n) return [];
+  const weights = macs - scoreMacs;
+  const lines = [t(lang, msg('count.macsSplit', { weights: formatInt(weights), scores: formatInt(scoreMacs) }))];
+  const steps = report.input.length <= 2 ? report.input[0] : null;
+  if (steps !== null && steps !== undefined) {
+    const T = BigInt(steps);
+    lines.push(
+      t(lang, msg('count.macsPerToken', { t: formatInt(T), weights: formatQuotient(weights, T), scores: formatQuotient(scoreMacs, T), flops: formatQuotient(2n * macs, T) })),
+    );
+  }
+  return lines;
+}
+
 function explainLayer(result: CountResult, lang: Lang): string {
   const row = result.report.rows[0]!;
   const r = row.record;
@@ -84,50 +115,148 @@ function explainLayer(result: CountResult, lang: Lang): string {
   }
   const shapeKnown = r.outputShape.every((d) => d !== null);
   lines.push(t(lang, msg('count.output', { shape: formatKerasShape(r.outputShape) })) + (shapeKnown ? '' : ` ${t(lang, msg('count.addIn', { form: r.inputForm }))}`));
-  if (shapeKnown || r.macs !== null) lines.push(macsLine(r.macs, lang));
+  if (shapeKnown || r.macs !== null) {
+    lines.push(macsLine(r.macs, lang));
+    if (r.attention?.scoreMacs != null && r.macs !== null) {
+      lines.push(t(lang, msg('count.macsSplit', { weights: formatInt(r.macs - r.attention.scoreMacs), scores: formatInt(r.attention.scoreMacs) })));
+    }
+  }
   for (const note of r.notes) lines.push(t(lang, msg('count.note', { text: t(lang, note) })));
   if (!r.conventionSensitive) lines.push(t(lang, msg('count.agree')));
   lines.push(t(lang, msg('count.mistake', { text: t(lang, r.mistake) })));
   return lines.join('\n');
 }
 
-function totalsLines(report: Report, lang: Lang): string[] {
+function totalsLines(result: CountResult, lang: Lang): string[] {
+  const { report } = result;
   const c = report.counts;
-  return [
-    t(lang, msg('summary.total', { total: formatInt(c.total), memory: formatMiB(c.total * 4n) })),
+  const lines = [
+    t(lang, msg('summary.total', { total: formatInt(c.total), memory: formatBytes(c.total * 4n) })),
     t(lang, msg('summary.trainable', { n: formatInt(c.trainable) })),
     t(lang, msg('summary.nonTrainable', { n: formatInt(c.nonTrainable) })),
-    macsLine(report.macs, lang),
   ];
+  if (report.reused > 0n) lines.push(t(lang, msg('summary.reused', { n: formatInt(report.reused), twice: formatInt(c.total + report.reused) })));
+  if (result.lora) {
+    const l = result.lora;
+    lines.push(t(lang, msg('lora.summary', { r: String(l.spec.rank), modules: formatInt(l.modules.length), targets: l.targetModules.join(', ') })));
+    lines.push(t(lang, msg('lora.peft', { targets: l.targetModules.map((m) => `"${m}"`).join(', '), r: String(l.spec.rank) })));
+    // PEFT's print_trainable_parameters(), character for character.
+    lines.push(`trainable params: ${formatInt(l.trainable)} || all params: ${formatInt(l.all)} || trainable%: ${formatPercent(l.trainable, l.all, 4)}`);
+  }
+  lines.push(macsLine(report.macs, lang), ...attentionMacsLines(report, lang));
+  return lines;
+}
+
+const partName = (lang: Lang, part: Training['parts'][number]['part']) => t(lang, msg(`memory.part.${part}`));
+
+function memoryLines(m: MemoryFigures, lang: Lang): string[] {
+  const n = formatInt(m.parameters);
+  const lines = [t(lang, msg('memory.title'))];
+  for (const w of m.weights) {
+    const perParam = String(BITS[w.precision] / 8);
+    lines.push(`  ${t(lang, msg('memory.weights', { precision: w.precision, bytes: perParam, n, total: formatInt(w.bytes), scaled: formatBytes(w.bytes) }))}`);
+  }
+  lines.push(t(lang, msg('memory.trainingTitle')));
+  for (const [label, tr] of [['fp32', m.fp32], ['mixed', m.mixed]] as const) {
+    const parts = tr.parts.map((p) => `${p.bytes} ${partName(lang, p.part)}`).join(' + ');
+    lines.push(`  ${t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }))}`);
+  }
+  if (m.kv) {
+    const kv = m.kv;
+    const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
+    const formula = kv.uniform
+      ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
+      : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
+    lines.push(t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) })));
+  }
+  return lines;
+}
+
+/** Where a row's weights come from when it does not own them. */
+function reuseMark(row: Row, lang: Lang): string {
+  if (row.shared !== null) return ` ${t(lang, msg('summary.sharedMark', { name: row.shared }))}`;
+  if (row.tied !== null) return ` ${t(lang, msg('summary.tiedMark', { name: row.tied }))}`;
+  return '';
 }
 
 function layerTable(rows: readonly Row[], lang: Lang): string[] {
   return table(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
-    rows.map((row) => [`${row.name} (${row.record.typeName})`, formatKerasShape(row.record.outputShape), formatInt(row.counts.total)]),
+    rows.map((row) => [`${row.name} (${row.record.typeName})${reuseMark(row, lang)}`, formatKerasShape(row.record.outputShape), formatInt(row.counts.total)]),
     new Set([2]),
   );
 }
 
 function formulaLines(rows: readonly Row[], lang: Lang): string[] {
-  const withParams = rows.filter((row) => row.counts.total > 0n);
+  const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
   if (withParams.length === 0) return [];
   const width = Math.max(...withParams.map((row) => row.name.length));
-  return [t(lang, msg('summary.formulas')), ...withParams.map((row) => `  ${row.name.padEnd(width)}  ${workedFormula(row.record)}`)];
+  return [
+    t(lang, msg('summary.formulas')),
+    ...withParams.map((row) => {
+      const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
+      return `  ${row.name.padEnd(width)}  ${workedFormula(row.record)}${tied}`;
+    }),
+  ];
 }
 
 function blockLines(report: Report, lang: Lang): string[] {
   const total = report.counts.total;
-  const share = (n: bigint) => {
-    if (total === 0n) return '0.0%';
-    const tenths = (n * 1000n + total / 2n) / total;
-    return `${tenths / 10n}.${tenths % 10n}%`;
-  };
+  const share = (n: bigint) => `${formatPercent(n, total === 0n ? 1n : total, 1)}%`;
   return table(
     [t(lang, msg('summary.block')), t(lang, msg('summary.shape')), t(lang, msg('summary.params')), t(lang, msg('summary.share'))],
-    blockTable(report).map((b) => [b.name, formatKerasShape(b.output), formatInt(b.counts.total), share(b.counts.total)]),
+    blockTable(report).map((b) => [b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`, formatKerasShape(b.output), formatInt(b.counts.total), share(b.counts.total)]),
     new Set([2, 3]),
   );
+}
+
+function presetLine(result: CountResult, lang: Lang): string {
+  const preset = result.preset!;
+  const fw = t(lang, msg(`fw.${result.framework}`));
+  const own = preset.files[result.framework];
+  const file = preset.fileFor(result.framework);
+  const paper = file.paper === undefined ? '' : ` — ${file.paper}`;
+  return own
+    ? t(lang, msg('summary.preset', { name: preset.name, source: own.source + paper, framework: fw }))
+    : t(lang, msg('summary.presetBorrowed', { name: preset.name, sources: file.source + paper, framework: fw }));
+}
+
+/** The whole text answer to a /count request, at most LIMITS.renderChars long. */
+export function renderCount(result: CountResult, lang: Lang): string {
+  const { request } = result;
+  if (request.explain?.t === 'def') return withinBudget(request.explain.def.text, lang);
+  return withinBudget(result.single ? explainLayer(result, lang) : result.code ? renderCode(result, result.code, lang) : summary(result, lang), lang);
+}
+
+/** Cuts an answer past the render budget at a line end, saying so: what one reply may cost is bounded. */
+function withinBudget(text: string, lang: Lang): string {
+  if (text.length <= LIMITS.renderChars) return text;
+  const cut = text.lastIndexOf('\n', LIMITS.renderChars);
+  return `${text.slice(0, cut > 0 ? cut : LIMITS.renderChars)}\n${t(lang, msg('count.cut', { max: formatInt(LIMITS.renderChars) }))}`;
+}
+
+function summary(result: CountResult, lang: Lang): string {
+  const { request, report } = result;
+  const lines: string[] = [];
+  if (request.explain?.t === 'preset') {
+    lines.push(result.preset!.fileFor(result.framework).file.text.trimEnd(), '', presetLine(result, lang));
+    lines.push(...totalsLines(result, lang));
+    return lines.join('\n');
+  }
+  if (result.preset) {
+    lines.push(presetLine(result, lang), ...blockLines(report, lang));
+    if (request.layers) lines.push('', ...layerTable(report.rows, lang));
+  } else {
+    lines.push(t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) })));
+    lines.push(...layerTable(report.rows, lang));
+    if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...blockLines(report, lang));
+  }
+  lines.push(...totalsLines(result, lang));
+  lines.push(conventionLine(result, lang));
+  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang));
+  lines.push(...noteLines(report, lang));
+  return lines.join('\n');
 }
 
 /** `[1, 6, 28, 28]` (PyTorch, batch first) or `(None, 26, 26, 32)` (Keras). */
@@ -139,7 +268,7 @@ function frameworkShape(shape: Shape | null, framework: Framework): string {
 
 /** Pasted code: the module table as named in the code, totals, formulas, and why shapes are missing. */
 function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string {
-  const { report } = result;
+  const { report, request } = result;
   const fw = t(lang, msg(`fw.${result.framework}`));
   const lines: string[] = [t(lang, msg('summary.code', { model: code.model, framework: fw, variable: code.variable ?? '-' }))];
   if (code.shapes.known && code.shapes.inputs.length > 0) lines.push(t(lang, msg('summary.codeInput', { shapes: code.shapes.inputs.map((s) => frameworkShape(s, result.framework)).join(', ') })));
@@ -150,8 +279,9 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
     return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
   });
   lines.push(...table(header, rows, new Set([header.length - 1])));
-  lines.push(...totalsLines(report, lang));
+  lines.push(...totalsLines(result, lang));
   if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
+  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
   lines.push('', ...formulaLines(report.rows, lang));
   lines.push(...noteLines(report, lang));
   return lines.join('\n');
@@ -159,31 +289,4 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
 
 function noteLines(report: Report, lang: Lang): string[] {
   return report.notes.length === 0 ? [] : ['', t(lang, msg('summary.notes')), ...report.notes.map((n) => `  - ${t(lang, n)}`)];
-}
-
-/** The whole text answer to a /count request. */
-export function renderCount(result: CountResult, lang: Lang): string {
-  if (result.single) return explainLayer(result, lang);
-  if (result.code) return renderCode(result, result.code, lang);
-  const { report } = result;
-  const fw = t(lang, msg(`fw.${result.framework}`));
-  const lines: string[] = [];
-  if (result.preset) {
-    const source = result.preset.sources[result.framework];
-    lines.push(
-      source
-        ? t(lang, msg('summary.preset', { name: result.preset.name, source, framework: fw }))
-        : t(lang, msg('summary.presetBorrowed', { name: result.preset.name, sources: Object.values(result.preset.sources).join(', '), framework: fw })),
-    );
-    lines.push(...blockLines(report, lang));
-    if (result.request.layers) lines.push('', ...layerTable(report.rows, lang));
-  } else {
-    lines.push(t(lang, msg('summary.model', { framework: fw })));
-    lines.push(...layerTable(report.rows, lang));
-  }
-  lines.push(...totalsLines(report, lang));
-  lines.push(conventionLine(result, lang));
-  if (!result.preset || result.request.layers) lines.push('', ...formulaLines(report.rows, lang));
-  lines.push(...noteLines(report, lang));
-  return lines.join('\n');
 }

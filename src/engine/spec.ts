@@ -1,25 +1,31 @@
 /**
- * The /count language (shared/DESIGN.md): `KIND ARGS... [key=value ...]`, layers chained with `>`,
- * an optional `input HxWxC` or preset at the head, and flags (--framework, --json, --lang,
- * --layers). Pasted framework code is first translated to this language (code.ts).
+ * A /count request: flags (--framework, --json, --lang, --layers, --memory, --seq, --batch)
+ * anywhere in the text, then the language of lang/ (shared/DESIGN.md; README's cheat sheet): an
+ * optional head (`input HxWxC` or a preset with its options), layers, groups and defs, and an
+ * optional `lora` at the end. `explain-preset NAME` asks for a preset's text. Pasted framework
+ * code is not this language: it is read by code/ (a bounded interpreter of model definitions).
  */
-import { parseDims } from './args.js';
-import { LIMITS } from './code/limits.js';
+import { parseDims, parseSize } from './args.js';
+import { LIMITS as CODE_LIMITS } from './code/limits.js';
 import { extractSource, type Source } from './code/source.js';
 import { fail, SpecError } from './errors.js';
-import { findKind, KIND_WORDS, type Layer } from './layers/index.js';
-import { parseWithKind, tokenize } from './layer-text.js';
+import type { Def, Item } from './lang/ast.js';
+import { RESERVED } from './lang/ast.js';
+import { checkBounds, Defs, expand } from './lang/expand.js';
+import { parseProgram } from './lang/parser.js';
+import { printNodes } from './lang/print.js';
+import { findKind } from './layers/index.js';
+import { LIMITS } from './limits.js';
+import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
-import { askedPreset, findPreset, parsePresetOptions, PRESET_WORDS, printPresetOptions, type Preset, type PresetOptions } from './presets/index.js';
-import { closest } from './suggest.js';
+import { askedPreset, findPreset, LIBRARY, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
 
 /** Longest spec accepted, in characters: far beyond any real model, far below a 10 MB paste. */
-export const MAX_SPEC_LENGTH = 20_000;
+export const MAX_SPEC_LENGTH = LIMITS.specChars;
 /** Longest pasted code (a Discord attachment or a Slack form). */
-export const MAX_CODE_LENGTH = LIMITS.text;
-export const MAX_LAYERS = 1_000;
+export const MAX_CODE_LENGTH = CODE_LIMITS.text;
 
 export type Head =
   | { readonly t: 'none' }
@@ -28,27 +34,45 @@ export type Head =
 
 export interface Body {
   readonly head: Head;
-  /** The layers after the head, in order (flat: the language has no branches). */
-  readonly layers: readonly Layer[];
+  /** The model after the head: layers, groups, branches, def instances (expanded). */
+  readonly nodes: readonly Node[];
+  /** `lora ...` at the end: adapters on the model before it. */
+  readonly lora: LoraSpec | undefined;
 }
 
-interface RequestFlags {
+interface RequestFields {
   /** Set by --framework; pasted code is read in its own framework (nn.* is PyTorch, layers.* is Keras). */
   readonly framework: Framework | undefined;
   readonly lang: Lang | undefined;
   readonly json: boolean;
   /** Show every layer of a preset, not only the per-block table. */
   readonly layers: boolean;
+  /** Show the memory figures (weights by precision, training with Adam, KV cache). */
+  readonly memory: boolean;
+  /** --seq N: the sequence length of a sequence model (its input's first axis). */
+  readonly seq: number | undefined;
+  /** --batch N: sequences at once, for the KV cache. */
+  readonly batch: number | undefined;
+  /** `explain-preset NAME`: show a preset's data file (with its count) or a library def's text. */
+  readonly explain: Explain | undefined;
+  /** Draw the parameter chart on a log scale. */
+  readonly log: boolean;
 }
 
 /** A /count spec, or pasted PyTorch/Keras code (read by code/read.ts). */
-export type Request = RequestFlags & ({ readonly t: 'spec'; readonly body: Body } | { readonly t: 'code'; readonly source: Source });
+export type Request = RequestFields & ({ readonly t: 'spec'; readonly body: Body } | { readonly t: 'code'; readonly source: Source });
+
+export type Explain = { readonly t: 'preset' } | { readonly t: 'def'; readonly def: Def };
 
 interface Flags {
   framework: Framework | undefined;
   lang: Lang | undefined;
   json: boolean;
   layers: boolean;
+  memory: boolean;
+  seq: number | undefined;
+  batch: number | undefined;
+  log: boolean;
 }
 
 const FRAMEWORK_WORDS: Readonly<Record<string, Framework>> = { keras: 'keras', tf: 'keras', tensorflow: 'keras', pytorch: 'pytorch', torch: 'pytorch' };
@@ -59,24 +83,27 @@ function frameworkOf(token: string): Framework {
 
 /** Takes the flags out of the text wherever they stand, leaving the spec (or code) itself. */
 function extractFlags(text: string): { flags: Flags; rest: string } {
-  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false };
-  const withValues = text.replace(/(^|\s)--(framework|fw|lang)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
-    if (name.toLowerCase() === 'lang') {
-      flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
-    } else {
-      flags.framework = frameworkOf(value);
-    }
+  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false, memory: false, seq: undefined, batch: undefined };
+  const withValues = text.replace(/(^|\s)--(framework|fw|lang|seq|batch)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
+    const key = name.toLowerCase();
+    if (key === 'lang') flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
+    else if (key === 'seq') flags.seq = parseSize(value, '--seq');
+    else if (key === 'batch') flags.batch = parseSize(value, '--batch');
+    else flags.framework = frameworkOf(value);
     return lead;
   });
   const rest = withValues.replace(/(^|\s)--([A-Za-z-]+)(?=\s|$)/g, (_all, lead: string, name: string) => {
     const key = name.toLowerCase();
     if (key === 'json') flags.json = true;
     else if (key === 'layers') flags.layers = true;
+    else if (key === 'memory') flags.memory = true;
+    else if (key === 'log') flags.log = true;
     else if (key === 'keras' || key === 'pytorch' || key === 'torch') flags.framework = frameworkOf(key);
     else if (key === 'zh' || key === 'zh-tw') flags.lang = 'zh-TW';
     else if (key === 'en') flags.lang = 'en';
     else if (key === 'framework' || key === 'fw') fail('err.flagValue', { flag: `--${name}`, expected: 'keras|pytorch' });
     else if (key === 'lang') fail('err.flagValue', { flag: '--lang', expected: 'en|zh-TW' });
+    else if (key === 'seq' || key === 'batch') fail('err.flagValue', { flag: `--${key}`, expected: 'N' });
     else fail('err.unknownFlag', { flag: `--${name}` });
     return lead;
   });
@@ -85,76 +112,142 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
   return { flags, rest };
 }
 
-/**
- * Code, not a spec: a Markdown fence, a call, a line that starts a Python statement, or an
- * assignment written with spaces (`x = 1`; a spec's options are `key=value`).
- */
-const CODE = /```|~~~|[()]|^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert|@)\b|^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s+(=|\+=|-=|\*=)\s/m;
 /** Characters one of which every paste has and a one-line spec (`conv 3 64 3 pad=same`) has not: a quick no first. */
-const CODE_HINT = /[()`~\n:@]|\s[=+*-]?=\s|^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert)\b/;
-const looksLikeCode = (text: string) => CODE_HINT.test(text) && CODE.test(text);
+const CODE_HINT = /[()`~\n:@]|\s[=+*-]?=\s/;
+/** A line that starts a Python statement, or an assignment written with spaces (a spec's options are `key=value`). */
+const PYTHON_LINE = /^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert|@)\b|^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s+(=|\+=|-=|\*=)\s/m;
+
+/**
+ * Pasted Python: a Markdown fence, a constructor call (`nn.Conv2d(`, `layers.Dense(`), or a line
+ * that starts a Python statement. The /count language has parentheses only in def headers
+ * (`def block(c) {`), repeat counts (`x(n-1)`) and expressions after an operator.
+ */
+export function looksLikeCode(text: string): boolean {
+  if (!CODE_HINT.test(text) && !/^\s*(class|def|import|from|for|while|if|with|try)\b/.test(text)) return false;
+  if (/```|~~~/.test(text)) return true;
+  const language = text
+    .replace(/#[^\n]*/g, '')
+    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\([^()]*\)\s*\{/g, '')
+    .replace(/\}\s*[x×*]\s*\(/g, '');
+  return hasCall(language) || PYTHON_LINE.test(language);
+}
+
+const NAME_CHAR = /[\w.]/;
+
+/**
+ * A name (dotted, starting with a letter or `_`) right before a `(`: `nn.Conv2d(`. Written as a
+ * scan, not as /[A-Za-z_][\w.]*\(/, which backtracks quadratically along a long run of name
+ * characters with no `(` after it (40,000 characters of `a.a.a.` took a second).
+ */
+function hasCall(text: string): boolean {
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+    for (let i = open - 1; i >= 0 && NAME_CHAR.test(text[i]!); i--) {
+      if (/[A-Za-z_]/.test(text[i]!)) return true;
+    }
+  }
+  return false;
+}
 
 export function parseRequest(text: string): Request {
-  const code = looksLikeCode(text.slice(0, MAX_CODE_LENGTH + 1));
+  const code = looksLikeCode(text.length > MAX_CODE_LENGTH ? text.slice(0, MAX_CODE_LENGTH + 1) : text);
   if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
     fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
   }
   if (code) {
     const source = extractSource(text);
-    if (source.hasCode) return { ...extractFlags(source.outside).flags, t: 'code', source };
+    if (source.hasCode) {
+      const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(source.outside).flags;
+      return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'code', source };
+    }
+    if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
   }
-  if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
   const { flags, rest } = extractFlags(text);
+  const explained = rest.includes('explain-preset') ? /^\s*explain-preset\s+(\S+)\s*$/i.exec(rest) : null;
+  // Written out, not spread: spreading the flags object (built up by the replacers) costs more than parsing a layer.
+  const { framework, lang, json, layers, log, memory, seq, batch } = flags;
+  let parsed: { explain: Explain | undefined; body: Body; framework?: Framework | undefined };
   try {
-    return { ...flags, t: 'spec', body: parseBody(rest) };
+    parsed = explained ? explain(explained[1]!) : { explain: undefined, body: parseBody(rest) };
   } catch (e) {
-    // "how many parameters does resnet18 have?": a sentence naming a published model
-    const asked = e instanceof SpecError && !rest.includes('>') ? askedPreset(rest) : undefined;
+    // "how many parameters does resnet18 have?": a sentence naming a published model (not a spec
+    // that starts with one, or with a layer, and is wrong: that error stands)
+    const asked = e instanceof SpecError && isSentence(rest) ? askedPreset(rest) : undefined;
     if (!asked) throw e;
-    return { ...flags, framework: flags.framework ?? asked.framework, t: 'spec', body: { head: { t: 'preset', preset: asked.preset, options: parsePresetOptions(asked.preset, new Map()) }, layers: [] } };
+    parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
   }
+  return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, explain: parsed.explain, t: 'spec', body: parsed.body };
 }
 
-/** Parses the language proper (no flags): what print() gives back. */
+const EMPTY: Omit<Body, 'head'> = { nodes: [], lora: undefined };
+
+/**
+ * Text that reads as a question rather than a spec: no `>` or `=`, and it starts with neither a
+ * kind nor `input`; starting with a preset, the rest names no kind (`vgg16 有幾個參數？`, not
+ * `resnet50 dense 10`).
+ */
+function isSentence(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  const first = words[0]?.toLowerCase();
+  if (first === undefined || /[>=]/.test(text) || first === 'input' || findKind(first) !== undefined) return false;
+  return findPreset(first) === undefined || words.slice(1).every((w) => findKind(w) === undefined);
+}
+
+/** `explain-preset NAME`: a preset (its file is shown with its count) or a library def (its text). */
+function explain(name: string): { explain: Explain | undefined; body: Body } {
+  const preset = findPreset(name);
+  if (preset !== undefined) return { explain: { t: 'preset' }, body: { head: { t: 'preset', preset, options: preset.parseOptions(new Map()) }, ...EMPTY } };
+  const def = LIBRARY.find(name.toLowerCase())?.def ?? fail('err.explainUnknown', { name });
+  return { explain: { t: 'def', def }, body: { head: { t: 'none' }, ...EMPTY } };
+}
+
+const wordsOf = (item: Item | undefined) => (item?.term.t === 'words' && item.label === undefined && item.repeat === undefined ? item.term.words : undefined);
+
+/** Parses the language proper (no flags): what printBody gives back. */
 export function parseBody(text: string): Body {
-  const segments = text
-    .split(/[>→;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (segments.length === 0) fail('err.empty');
-  if (segments.length > MAX_LAYERS + 1) fail('err.tooManyLayers', { max: String(MAX_LAYERS) });
+  const program = parseProgram(text);
+  for (const def of program.defs) {
+    if (findKind(def.name) || RESERVED.has(def.name) || findPreset(def.name)) fail('err.defClash', { name: def.name });
+  }
+  const defs = program.defs.length === 0 ? LIBRARY : Defs.of(program.defs, LIBRARY);
+  let items = [...program.items];
+  if (items.length === 0) fail('err.empty');
 
   let head: Head = { t: 'none' };
-  const layers: Layer[] = [];
-  segments.forEach((segment, index) => {
-    const tokens = tokenize(segment);
-    const { word: lower, args, options } = tokens;
-    if (lower === 'input') {
-      if (index !== 0) fail('err.inputFirst');
-      if (options.size > 0) fail('err.unknownOption', { kind: 'input', key: [...options.keys()][0]!, allowed: '-' });
-      if (args.length === 0) fail('err.argCount', { kind: 'input', usage: 'input HxWxC', example: 'input 224x224x3', got: '0', expected: '1+' });
-      head = { t: 'input', shape: parseDims(args.join('x'), 'input') };
-      return;
+  const first = wordsOf(items[0]);
+  const firstWord = first?.[0]?.toLowerCase();
+  if (first !== undefined && firstWord === 'input') {
+    const [, ...args] = first;
+    const options = args.filter((a) => a.includes('='));
+    if (options.length > 0) fail('err.unknownOption', { kind: 'input', key: options[0]!.split('=')[0]!, allowed: '-' });
+    if (args.length === 0) fail('err.argCount', { kind: 'input', usage: 'input HxWxC', example: 'input 224x224x3', got: '0', expected: '1+' });
+    head = { t: 'input', shape: parseDims(args.join('x'), 'input') };
+    items = items.slice(1);
+  } else if (first !== undefined && firstWord !== undefined && !defs.find(firstWord) && !findKind(firstWord)) {
+    const preset = findPreset(firstWord);
+    if (preset !== undefined) {
+      const args = first.slice(1).filter((a) => !a.includes('='));
+      if (args.length > 0) fail('err.argCount', { kind: preset.name, usage: `${preset.name} [option=value ...]`, example: `${preset.name} trainable=false`, got: String(args.length), expected: '0' });
+      const options = new Map<string, string>();
+      for (const token of first.slice(1)) {
+        const [key = '', value = ''] = token.split(/=(.*)/s);
+        if (value === '') fail('err.badOptionToken', { token, kind: preset.name });
+        options.set(key.toLowerCase(), value);
+      }
+      head = { t: 'preset', preset, options: preset.parseOptions(options) };
+      items = items.slice(1);
     }
-    const preset = findPreset(lower);
-    if (preset) {
-      if (index !== 0) fail('err.presetFirst', { preset: preset.name });
-      if (args.length > 0) fail('err.argCount', { kind: preset.name, usage: `${preset.name} [top=false] [classes=N] [in=HxW]`, example: `${preset.name} classes=10`, got: String(args.length), expected: '0' });
-      head = { t: 'preset', preset, options: parsePresetOptions(preset, options) };
-      return;
-    }
-    const kind = findKind(lower);
-    if (!kind) {
-      // suggest words of the same script: `if` is not a misspelled `卷積`
-      const ascii = /^[\x20-\x7e]*$/.test(lower);
-      const suggestion = closest(lower, [...KIND_WORDS, ...PRESET_WORDS, 'input'].filter((w) => /^[\x20-\x7e]*$/.test(w) === ascii));
-      const token = segment.split(/\s+/)[0]!;
-      if (suggestion) fail('err.unknownKindSuggest', { token, suggestion });
-      fail('err.unknownKind', { token });
-    }
-    layers.push(parseWithKind(kind, tokens));
-  });
-  return { head, layers };
+  }
+
+  let lora: LoraSpec | undefined;
+  const last = wordsOf(items[items.length - 1]);
+  if (last?.[0]?.toLowerCase() === 'lora') {
+    lora = parseLora(last);
+    items = items.slice(0, -1);
+  }
+  if (items.length === 0 && head.t === 'none') fail('err.empty');
+  const nodes = expand(items, defs, VOCABULARY);
+  checkBounds(nodes);
+  return { head, nodes, lora };
 }
 
 /** Canonical text of a body: parsing it gives back an equal body. */
@@ -163,17 +256,27 @@ export function printBody(body: Body): string {
     body.head.t === 'input'
       ? [`input ${body.head.shape.join('x')}`]
       : body.head.t === 'preset'
-        ? [[body.head.preset.name, ...printPresetOptions(body.head.options)].join(' ')]
+        ? [[body.head.preset.name, ...body.head.preset.printOptions(body.head.options)].join(' ')]
         : [];
-  return [...head, ...body.layers.map((l) => l.print())].join(' > ');
+  const tail = body.lora ? [printLora(body.lora)] : [];
+  return [...head, ...(body.nodes.length > 0 ? [printNodes(body.nodes)] : []), ...tail].join(' > ');
 }
 
-/** The model a body describes, ready for evaluateModel. */
-export function bodyNodes(body: Body, framework: Framework): { input: readonly number[] | undefined; nodes: Node[] } {
-  const tail: Node[] = body.layers.map((layer) => ({ t: 'layer', layer }));
+/** The model a body describes, ready for evaluateModel; `seq` replaces a sequence input's length. */
+export function bodyNodes(body: Body, framework: Framework, seq?: number): { input: readonly number[] | undefined; nodes: Node[] } {
+  let input: readonly number[] | undefined;
+  let nodes: Node[] = [...body.nodes];
   if (body.head.t === 'preset') {
-    const built = body.head.preset.build(body.head.options, framework);
-    return { input: built.input, nodes: [...built.nodes, ...tail] };
+    const built = body.head.preset.build(body.head.options, framework, VOCABULARY);
+    input = built.input;
+    nodes = [...built.nodes, ...nodes];
+    checkBounds(nodes);
+  } else if (body.head.t === 'input') {
+    input = body.head.shape;
   }
-  return { input: body.head.t === 'input' ? body.head.shape : undefined, nodes: tail };
+  if (seq !== undefined) {
+    if (input === undefined || input.length > 2) fail('err.seqNotSequence', { shape: input === undefined ? '-' : input.join('×') });
+    input = [seq, ...input.slice(1)];
+  }
+  return { input, nodes };
 }

@@ -30,7 +30,31 @@ export interface ParamTensor {
 }
 
 /** The layer families of the engine (one file each under layers/). */
-export type Family = 'conv' | 'dense' | 'norm' | 'recurrent' | 'attention' | 'activation' | 'shape';
+export type Family = 'conv' | 'dense' | 'norm' | 'recurrent' | 'attention' | 'transformer' | 'activation' | 'shape';
+
+/** Which attention projection a matrix is: LoRA's `q`, `k`, `v`, `o` shorthands select by role. */
+export type ProjectionRole = 'q' | 'k' | 'v' | 'o';
+
+/**
+ * A matrix a layer multiplies its input by (a Linear inside it): what a LoRA adapter wraps.
+ * `name` is the sub-module's name as the framework has it (`q_proj`, `c_attn`); '' is the layer
+ * itself (a dense layer). PEFT matches targets against the full dotted module name.
+ */
+export interface LinearModule {
+  readonly name: string;
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  readonly roles: readonly ProjectionRole[];
+}
+
+/** The head geometry of an attention layer: what its KV cache holds and what its scores cost. */
+export interface AttentionGeometry {
+  readonly heads: number;
+  readonly kvHeads: number;
+  readonly headDim: number;
+  /** Multiply-accumulates of QKᵀ and A·V over the sequence (part of `macs`); null when T is unknown. */
+  readonly scoreMacs: bigint | null;
+}
 
 /**
  * Everything the engine knows about one evaluated layer, in the manner of torchinfo's per-layer
@@ -58,4 +82,8 @@ export interface LayerRecord {
   readonly mistake: MessageRef;
   /** What `in=` takes for this kind (`HxW`, `T`), to tell a user how to complete the shape. */
   readonly inputForm: string;
+  /** The matrices LoRA can adapt (empty for convolutions, norms, embeddings, ...). */
+  readonly linears: readonly LinearModule[];
+  /** Set for attention layers that say their head geometry. */
+  readonly attention: AttentionGeometry | null;
 }

@@ -3,8 +3,12 @@
  * zh-TW must match it key for key (the compiler checks). Parameters are preformatted strings.
  */
 import { bot } from './en/bot.js';
+import { charts } from './en/charts.js';
 import { code } from './en/code.js';
 import { engine } from './en/engine.js';
+import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
+import { report } from './en/report.js';
+import { transformer } from './en/transformer.js';
 
-export const en = { ...engine, ...code, ...quiz, ...bot };
+export const en = { ...engine, ...code, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };

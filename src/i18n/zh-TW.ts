@@ -1,8 +1,12 @@
 /** 繁體中文（台灣）訊息，每個領域一個檔案。鍵與參數必須與 en 完全一致（由型別檢查保證）。 */
 import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
+import { charts } from './zh-TW/charts.js';
 import { code } from './zh-TW/code.js';
 import { engine } from './zh-TW/engine.js';
+import { lang } from './zh-TW/lang.js';
 import { quiz } from './zh-TW/quiz.js';
+import { report } from './zh-TW/report.js';
+import { transformer } from './zh-TW/transformer.js';
 
-export const zhTW: Catalogue = { ...engine, ...code, ...quiz, ...bot };
+export const zhTW: Catalogue = { ...engine, ...code, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };

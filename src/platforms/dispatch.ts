@@ -9,6 +9,7 @@ import { errorReply } from '../../commands/replies.js';
 import type { Action, Button, Command, Context, Reply } from '../../commands/types.js';
 import { msg } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
+import { StoreBusyError } from '../store/store.js';
 
 /** A command's arguments: typed options from Discord, or a line of text from Slack or a terminal. */
 export type RawArgs = Readonly<Record<string, unknown>> | string;
@@ -35,10 +36,16 @@ export function isStandalone(name: string): boolean {
 /** Button ids: `action:param:param`; params may not contain ':' themselves, so they are URI-encoded. */
 export const encodeButton = (b: Pick<Button, 'action' | 'params'>): string => [b.action, ...b.params.map(encodeURIComponent)].join(':');
 
+/** The button's action and parameters; undefined for an id this version did not make (stale or forged). */
 export function decodeButton(id: string): { action: Action; params: string[] } | undefined {
   const [name = '', ...params] = id.split(':');
   const action = findAction(name);
-  return action && { action, params: params.map((p) => decodeURIComponent(p)) };
+  if (!action) return undefined;
+  try {
+    return { action, params: params.map((p) => decodeURIComponent(p)) };
+  } catch {
+    return undefined; // a malformed escape (%E0%A4%A): not one of ours
+  }
 }
 
 export async function runAction(action: Action, params: readonly string[], ctx: Context, log: Logger, input?: string): Promise<Reply> {
@@ -50,7 +57,13 @@ async function guarded(ctx: Context, log: Logger, what: Record<string, string>, 
   try {
     return await run();
   } catch (err) {
-    log.error({ err, ...what, platform: ctx.platform, scope: ctx.scopeId, user: ctx.player.userId }, 'handler failed');
+    const where = { ...what, platform: ctx.platform, scope: ctx.scopeId, user: ctx.player.userId };
+    // Another process holding the database: nothing was written, and trying again shortly works.
+    if (err instanceof StoreBusyError) {
+      log.warn({ ...where, waitedMs: err.waitedMs }, 'database busy; asked to try again');
+      return errorReply(ctx.lang, msg('err.busy'));
+    }
+    log.error({ err, ...where }, 'handler failed');
     return errorReply(ctx.lang, msg('err.internal'));
   }
 }

@@ -34,11 +34,11 @@ export class Practice {
   ) {}
 
   /** A question from the player's weakest topic (lowest accuracy; never-tried topics first). */
-  next(scopeId: string, player: Player): Question {
-    const scope = this.scopes.get(scopeId);
+  async next(scopeId: string, player: Player): Promise<Question> {
+    const scope = await this.scopes.get(scopeId);
     const allowed = scope.topics.length > 0 ? scope.topics : TOPICS;
-    const member = this.store.ensureMember(scopeId, player.userId, player.name);
-    const stats = new Map(this.store.topicStats(member).map((s) => [s.topic, s]));
+    const member = await this.store.memberId(scopeId, player.userId);
+    const stats = new Map((member === undefined ? [] : await this.store.topicStats(member)).map((s) => [s.topic, s]));
     const seed = this.seeds();
     const ranked = [...allowed].sort((a, b) => accuracy(stats.get(a)) - accuracy(stats.get(b)) || (stats.get(b)?.answered ?? 0) - (stats.get(a)?.answered ?? 0));
     const lowest = accuracy(stats.get(ranked[0]!));
@@ -49,15 +49,15 @@ export class Practice {
     return generate(seed, scope.levels.length > 0 && !scope.levels.includes(level) ? scope.levels[0]! : level, topic);
   }
 
-  answer(req: { scopeId: string; player: Player; seed: number; level: Level; topic: Topic; text: string }): PracticeOutcome {
+  async answer(req: { scopeId: string; player: Player; seed: number; level: Level; topic: Topic; text: string }): Promise<PracticeOutcome> {
     const question = generate(req.seed, req.level, req.topic);
     const parsed = parseAnswer(req.text, question.choices?.length ?? 0);
     if (!parsed.ok) return { kind: 'invalid', error: parsed.error };
     const value = 'choice' in parsed ? question.choices![parsed.choice]! : parsed.value;
     const correct = value === question.answer;
     const mistake = correct ? undefined : diagnose(question, value);
-    const recorded = this.store.recordPractice({
-      memberId: this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
+    const recorded = await this.store.recordPractice({
+      memberId: await this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
       seed: req.seed,
       generator: GENERATOR_VERSION,
       level: req.level,

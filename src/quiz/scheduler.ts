@@ -52,18 +52,24 @@ export class Scheduler {
   /** Catches up what was missed while the bot was down, then arms every schedule and standings post. */
   async start(): Promise<void> {
     const { store } = this.o;
-    for (const run of store.runningRuns()) {
-      const schedule = store.activeSchedules().find((s) => s.id === run.scheduleId);
-      if (schedule) this.resumeRun(schedule, run);
+    const schedules = await store.activeSchedules();
+    for (const run of await store.runningRuns()) {
+      const schedule = schedules.find((s) => s.id === run.scheduleId);
+      if (schedule) await this.resumeRun(schedule, run);
     }
-    for (const schedule of store.activeSchedules()) {
+    for (const schedule of schedules) {
       await this.catchUp(schedule);
-      this.armSchedule(schedule);
+      await this.armSchedule(schedule);
     }
-    for (const scope of store.scopesWithQuizChannel()) {
+    for (const scope of await store.scopesWithQuizChannel()) {
       await this.catchUpStandings(scope);
-      this.armStandings(scope.id);
+      await this.armStandings(scope.id);
     }
+  }
+
+  /** Resolves once the work timers started (posting questions and standings) has finished, including work it started. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   /** Cancels the timers and waits for jobs already under way. */
@@ -73,20 +79,20 @@ export class Scheduler {
     await Promise.allSettled(this.inFlight);
   }
 
-  add(schedule: Omit<NewSchedule, 'createdAt'>): Schedule {
-    this.o.quiz.scope(schedule.scopeId);
-    const added = this.o.store.addSchedule({ ...schedule, createdAt: this.o.clock.now() });
-    this.armSchedule(added);
+  async add(schedule: Omit<NewSchedule, 'createdAt'>): Promise<Schedule> {
+    await this.o.quiz.scope(schedule.scopeId);
+    const added = await this.o.store.addSchedule({ ...schedule, createdAt: this.o.clock.now() });
+    await this.armSchedule(added);
     return added;
   }
 
-  remove(id: number, scopeId: string): boolean {
-    if (!this.o.store.removeSchedule(id, scopeId, this.o.clock.now())) return false;
+  async remove(id: number, scopeId: string): Promise<boolean> {
+    if (!(await this.o.store.removeSchedule(id, scopeId, this.o.clock.now()))) return false;
     this.cancel(`schedule:${id}`);
     return true;
   }
 
-  list(scopeId: string): Schedule[] {
+  list(scopeId: string): Promise<Schedule[]> {
     return this.o.store.schedules(scopeId);
   }
 
@@ -96,21 +102,21 @@ export class Scheduler {
   }
 
   /** (Re)arms a scope's standings post; called when its quiz channel or time zone changes. */
-  armStandings(scopeId: string): void {
-    const scope = this.o.quiz.scope(scopeId);
+  async armStandings(scopeId: string): Promise<void> {
+    const scope = await this.o.quiz.scope(scopeId);
     if (scope.quizChannel === null) return this.cancel(`standings:${scopeId}`);
     const at = cron(STANDINGS, scope.timezone).nextRun(new Date(this.o.clock.now()))!.getTime();
     this.arm(`standings:${scopeId}`, at, async () => {
       await this.postStandings(scopeId, at);
-      this.armStandings(scopeId);
+      await this.armStandings(scopeId);
     });
   }
 
-  private armSchedule(schedule: Schedule): void {
+  private async armSchedule(schedule: Schedule): Promise<void> {
     const slot = this.nextRun(schedule);
     this.arm(`schedule:${schedule.id}`, slot, async () => {
-      if (this.o.store.claimRun(schedule.id, slot, 'running', slot)) await this.advance(schedule.id, slot);
-      this.armSchedule(schedule);
+      if (await this.o.store.claimRun(schedule.id, slot, 'running', slot)) await this.advance(schedule.id, slot);
+      await this.armSchedule(schedule);
     });
   }
 
@@ -119,45 +125,46 @@ export class Scheduler {
     const now = this.o.clock.now();
     const [previous] = cron(pattern(schedule.weekday, schedule.time), schedule.timezone).previousRuns(1, new Date(now));
     const slot = previous?.getTime();
-    if (slot === undefined || slot < schedule.createdAt || this.o.store.run(schedule.id, slot)) return;
+    if (slot === undefined || slot < schedule.createdAt || (await this.o.store.run(schedule.id, slot))) return;
     // Only the latest missed occurrence is looked at: a bot down for three weeks posts one late quiz, not three.
     if (schedule.missed === 'skip') {
-      this.o.store.claimRun(schedule.id, slot, 'skipped', now);
+      await this.o.store.claimRun(schedule.id, slot, 'skipped', now);
       this.o.log.warn({ schedule: schedule.id, slot }, 'missed weekly quiz skipped');
-    } else if (this.o.store.claimRun(schedule.id, slot, 'running', now)) {
+    } else if (await this.o.store.claimRun(schedule.id, slot, 'running', now)) {
       this.o.log.warn({ schedule: schedule.id, slot }, 'missed weekly quiz posted late');
       await this.advance(schedule.id, slot);
     }
   }
 
   /** A run that was under way when the bot stopped: its next question now, the rest spaced as planned. */
-  private resumeRun(schedule: Schedule, run: ScheduleRun): void {
+  private async resumeRun(schedule: Schedule, run: ScheduleRun): Promise<void> {
     const spacing = schedule.spacingMinutes * 60_000;
     const due = run.startedAt + run.posted * spacing;
     const now = this.o.clock.now();
-    if (due < now) this.o.store.restartRun(run, now - run.posted * spacing);
+    if (due < now) await this.o.store.restartRun(run, now - run.posted * spacing);
     this.arm(`run:${schedule.id}:${run.slot}`, Math.max(due, now), () => this.advance(schedule.id, run.slot));
   }
 
   /** Posts the run's next question (once: claimed first), then arms the one after. */
   private async advance(scheduleId: number, slot: number): Promise<void> {
     const { store, quiz, clock } = this.o;
-    const schedule = store.activeSchedules().find((s) => s.id === scheduleId);
-    const run = store.run(scheduleId, slot);
+    const schedule = (await store.activeSchedules()).find((s) => s.id === scheduleId);
+    const run = await store.run(scheduleId, slot);
     if (!schedule || !run || run.status !== 'running') return;
-    const open = quiz.openRound(schedule.scopeId, schedule.channelId);
+    const open = await quiz.openRound(schedule.scopeId, schedule.channelId);
     if (open && open.closesAt > clock.now()) {
       // Someone's question is still open in the channel: ask ours right after it closes.
       this.arm(`run:${scheduleId}:${slot}`, open.closesAt + 1000, () => this.advance(scheduleId, slot));
       return;
     }
-    if (!store.claimQuestion(run, schedule.questions)) return;
-    const scope = quiz.scope(schedule.scopeId);
+    if (!(await store.claimQuestion(run, schedule.questions))) return;
+    const scope = await quiz.scope(schedule.scopeId);
     const spacing = schedule.spacingMinutes * 60_000;
     const seconds = Math.min(scope.roundSeconds ?? Number.POSITIVE_INFINITY, schedule.spacingMinutes * 60);
     const started = await quiz.start({
       scopeId: schedule.scopeId,
       channelId: schedule.channelId,
+      opener: { kind: 'schedule' },
       lang: scope.language,
       level: schedule.level,
       topics: schedule.topics.length > 0 ? schedule.topics : undefined,
@@ -178,12 +185,12 @@ export class Scheduler {
   /** The week's final standings, posted once per scope and week. */
   private async postStandings(scopeId: string, at: number): Promise<void> {
     const { store, quiz } = this.o;
-    const scope = quiz.scope(scopeId);
+    const scope = await quiz.scope(scopeId);
     if (scope.quizChannel === null) return;
     const week = isoWeek(at, scope.timezone);
-    const board = quiz.leaderboard({ scopeId, period: 'week', week, page: 1 });
+    const board = await quiz.leaderboard({ scopeId, period: 'week', week, page: 1 });
     if (!board || board.players === 0) return; // a week without answers needs no post
-    if (!store.claimStandings(scopeId, week, scope.quizChannel, this.o.clock.now())) return;
+    if (!(await store.claimStandings(scopeId, week, scope.quizChannel, this.o.clock.now()))) return;
     await this.o
       .post({ scopeId, channelId: scope.quizChannel }, (view) => this.o.replies.standings(view, scope, week, board))
       .catch((err: unknown) => this.o.log.warn({ err, scopeId, week }, 'weekly standings not posted'));
@@ -191,7 +198,7 @@ export class Scheduler {
 
   private async catchUpStandings(scope: Scope): Promise<void> {
     const [previous] = cron(STANDINGS, scope.timezone).previousRuns(1, new Date(this.o.clock.now()));
-    if (previous && !this.o.store.standingsPosted(scope.id, isoWeek(previous.getTime(), scope.timezone))) {
+    if (previous && !(await this.o.store.standingsPosted(scope.id, isoWeek(previous.getTime(), scope.timezone)))) {
       await this.postStandings(scope.id, previous.getTime());
     }
   }

@@ -1,14 +1,19 @@
 /**
- * A scope's settings (time zone, language, quiz channel, allowed levels and topics, round length)
- * and its seasons. Settings change only through here, so they are cached after the first read.
+ * A scope's settings (time zone, language, quiz channel, allowed levels and topics, round length,
+ * scoring) and its seasons. Settings are read on every command, so they are cached; for a few
+ * seconds only, because another process on the same store may change them. A scope is created
+ * in the store only the first time it is seen.
  */
 import type { Clock } from '../clock.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Scope, ScopeSettings, Season, Store } from '../store/store.js';
-import { isoWeek } from './week.js';
+import { boardsAt } from './boards.js';
+
+/** How long a process trusts its copy of a scope's settings (another process may have changed them). */
+const FRESH_MS = 5_000;
 
 export class Scopes {
-  private readonly cache = new Map<string, Scope>();
+  private readonly cache = new Map<string, { readonly scope: Scope; readonly until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -16,43 +21,42 @@ export class Scopes {
     private readonly defaults: { readonly timezone: string; readonly language: Lang },
   ) {}
 
-  get(scopeId: string): Scope {
-    let scope = this.cache.get(scopeId);
-    if (!scope) {
-      scope = this.store.ensureScope(scopeId, this.defaults);
-      this.cache.set(scopeId, scope);
-    }
-    return scope;
+  async get(scopeId: string): Promise<Scope> {
+    const cached = this.cache.get(scopeId);
+    if (cached && cached.until > this.clock.now()) return cached.scope;
+    return this.remember(await this.store.ensureScope(scopeId, this.defaults));
   }
 
-  update(scopeId: string, patch: ScopeSettings): Scope {
-    this.get(scopeId);
-    const scope = this.store.updateScope(scopeId, patch);
-    this.cache.set(scopeId, scope);
+  async update(scopeId: string, patch: ScopeSettings): Promise<Scope> {
+    await this.get(scopeId);
+    return this.remember(await this.store.updateScope(scopeId, patch));
+  }
+
+  private remember(scope: Scope): Scope {
+    this.cache.set(scope.id, { scope, until: this.clock.now() + FRESH_MS });
     return scope;
   }
 
   /** The boards an answer given now counts on: all time, this week, and the current season. */
-  boards(scopeId: string, now: number): string[] {
-    const season = this.store.currentSeason(scopeId);
-    return ['all', `week:${isoWeek(now, this.get(scopeId).timezone)}`, ...(season ? [`season:${season.id}`] : [])];
+  async boards(scopeId: string, now: number): Promise<string[]> {
+    return boardsAt(now, (await this.get(scopeId)).timezone, await this.store.currentSeason(scopeId));
   }
 
-  currentSeason(scopeId: string): Season | undefined {
+  currentSeason(scopeId: string): Promise<Season | undefined> {
     return this.store.currentSeason(scopeId);
   }
 
-  seasons(scopeId: string): Season[] {
+  seasons(scopeId: string): Promise<Season[]> {
     return this.store.seasons(scopeId);
   }
 
-  seasonByName(scopeId: string, name: string): Season | undefined {
+  seasonByName(scopeId: string, name: string): Promise<Season | undefined> {
     return this.store.seasonByName(scopeId, name);
   }
 
   /** Archives the current season and starts a new one now; undefined if the name was used before. */
-  startSeason(scopeId: string, name: string): Season | undefined {
-    this.get(scopeId);
+  async startSeason(scopeId: string, name: string): Promise<Season | undefined> {
+    await this.get(scopeId);
     return this.store.startSeason(scopeId, name, this.clock.now());
   }
 }

@@ -2,21 +2,31 @@
  * Quiz rounds: start, answer, close, reveal, and the boards. Platform-neutral: it knows scopes,
  * channels and players by id, and announces closed rounds through `QuizEvents` for whichever
  * platform owns the scope to post. Every decision that must not race (one open round per
- * channel, one answer per player, one first correct answer) is a database constraint or a single
- * transaction, so several processes on one file stay correct.
+ * channel, one answer per player, one first correct answer, a scored question under the daily
+ * cap) is a database constraint or a single transaction, so several processes stay correct.
+ *
+ * Several processes on one store share the rounds through leases: a round's timer and reveal
+ * belong to the process holding its lease (the one that opened it, or closed it). Every process
+ * renews its leases a few times per lease length; when a process stops renewing (it died), the
+ * others take its rounds over at their next sweep, close the ones whose time is up and post the
+ * reveals, exactly once: closing is one guarded UPDATE, and only the holder reveals.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
-import type { BoardRow, HistoryItem, Round, RoundAnswer, Scope, Season, Store, TopicStat } from '../store/store.js';
+import type { BoardRow, HistoryItem, Member, Round, RoundAnswer, RoundScoring, Scope, Season, Store, TopicStat, Unscored } from '../store/store.js';
+import { StoreBusyError } from '../store/store.js';
+import { boardsAt } from './boards.js';
 import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
 import { diagnose } from './diagnose.js';
 import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
 import type { Mistake, Question } from './question.js';
 import { randomSeed } from './random.js';
-import { FIRST_BONUS, POINTS } from './scoring.js';
+import { FIRST_BONUS, MIN_ANSWERS_FOR_BONUS, POINTS } from './scoring.js';
 import type { CloseReason, Level, Topic } from './types.js';
-import { isoWeek } from './week.js';
+import { isoWeek, localDay } from './week.js';
 
 export interface QuizSettings {
   /** Default length of a round. */
@@ -38,9 +48,12 @@ export interface Reveal {
 }
 
 export interface QuizEvents {
-  /** Post the reveal of a closed round. Resolving marks it revealed; throwing leaves it for a retry. */
+  /** Post the reveal of a closed round. Resolving marks it revealed; throwing has it retried. */
   roundClosed(reveal: Reveal): Promise<void>;
 }
+
+/** Who opens a round decides what it scores (see Scope.scoring). */
+export type Opener = { readonly kind: 'schedule' } | { readonly kind: 'admin'; readonly player: Player } | { readonly kind: 'student'; readonly player: Player };
 
 export type StartResult =
   | { readonly ok: true; readonly round: Round; readonly question: Question }
@@ -52,6 +65,8 @@ export type AnswerOutcome =
   | { readonly kind: 'noRound' }
   | { readonly kind: 'invalid'; readonly error: MessageRef }
   | { readonly kind: 'closed'; readonly round: Round }
+  /** A button or form of a round posted in another channel. */
+  | { readonly kind: 'elsewhere'; readonly round: Round }
   | { readonly kind: 'duplicate'; readonly round: Round; readonly previous: bigint }
   | {
       readonly kind: 'recorded';
@@ -62,6 +77,9 @@ export type AnswerOutcome =
       readonly first: boolean;
       readonly points: number;
       readonly mistake: Mistake | undefined;
+      /** Why this answer does not score, or null when it does. */
+      readonly unscored: Unscored | null;
+      readonly dailyCap: number;
     };
 
 export type Period = 'week' | 'all' | 'season';
@@ -81,10 +99,48 @@ export interface Leaderboard {
 
 export const PAGE_SIZE = 10;
 
+/** Rounds shorter than this are for admins only: a student could otherwise farm points alone. */
+export const MIN_STUDENT_SECONDS = 15;
+
+/** A reveal whose post failed is tried again after these waits, then every last one. */
+const REVEAL_RETRY_MS = [1_000, 2_000, 5_000, 15_000, 30_000, 60_000, 300_000] as const;
+
+/** A close that met a locked database is tried again after this long. */
+const CLOSE_RETRY_MS = 1_000;
+
+/** How long a round stays a process's without renewal; it is renewed three times as often. */
+export const LEASE_MS = 15_000;
+
+/** This process's name on its leases: the host and process id tell a restarted process its predecessor is gone. */
+export const processOwner = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/**
+ * A lease owner known to be dead: a process of this host that no longer runs (the bot restarted
+ * after a crash takes its rounds at once, not a lease later). Elsewhere, only the lease tells.
+ */
+function deadHere(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !/^\d+$/.test(pid ?? '') || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false; // alive (or a new process with that id: then the lease decides)
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 export class QuizService {
   private readonly timers = new Map<number, Timer>();
+  private readonly retries = new Map<number, Timer>();
+  /** Rounds whose reveal is being posted or waits for a retry here: a sweep leaves them be. */
+  private readonly revealing = new Set<number>();
+  private sweeper: Timer | undefined;
+  /** The name this process holds leases under. */
+  readonly owner: string;
+  private readonly leaseMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly questions = new Map<number, Question>();
+  private stopped = false;
 
   private readonly store: Store;
   readonly scopes: Scopes;
@@ -92,7 +148,7 @@ export class QuizService {
   private readonly settings: QuizSettings;
   private readonly events: QuizEvents;
   private readonly seeds: () => number;
-  private readonly onError: (err: unknown, roundId: number) => void;
+  private readonly onError: (err: unknown, roundId: number, retryInMs: number) => void;
 
   constructor(o: {
     store: Store;
@@ -101,9 +157,14 @@ export class QuizService {
     events: QuizEvents;
     /** Where new rounds' seeds come from (fixed in tests and demos: PARAMQUIZ_SEED). */
     seeds?: () => number;
-    /** A reveal that could not be posted; the round stays unrevealed and is posted on the next start. */
-    onError?: (err: unknown, roundId: number) => void;
+    /** A reveal that could not be posted; it is tried again in `retryInMs`. */
+    onError?: (err: unknown, roundId: number, retryInMs: number) => void;
+    /** The name on this process's leases (unique per process by default). */
+    owner?: string;
+    leaseMs?: number;
   }) {
+    this.owner = o.owner ?? processOwner();
+    this.leaseMs = o.leaseMs ?? LEASE_MS;
     this.store = o.store;
     this.scopes = new Scopes(o.store, o.clock, { timezone: o.settings.timezone, language: o.settings.language });
     this.clock = o.clock;
@@ -113,17 +174,49 @@ export class QuizService {
     this.onError = o.onError ?? (() => {});
   }
 
-  scope(scopeId: string): Scope {
+  scope(scopeId: string): Promise<Scope> {
     return this.scopes.get(scopeId);
   }
 
-  /** Re-arms the timers of open rounds and posts reveals a stopped process never posted. */
+  /**
+   * Takes the rounds no running process holds (this one's before a restart, a dead process's),
+   * closes those whose time passed while nobody held them, posts the reveals nobody posted, and
+   * keeps doing so every third of a lease, renewing this process's own leases as it goes.
+   */
   async resume(): Promise<void> {
-    for (const round of this.store.openRounds()) {
-      if (round.closesAt <= this.clock.now()) await this.close(round.id, 'timeout'); // its time passed while we were down
-      else this.arm(round);
+    await this.sweep();
+    this.armSweep();
+  }
+
+  private armSweep(): void {
+    if (this.stopped) return;
+    this.sweeper = this.clock.at(this.clock.now() + Math.floor(this.leaseMs / 3), () =>
+      this.track(
+        this.sweep()
+          .catch((err: unknown) => {
+            if (!(err instanceof StoreBusyError)) throw err; // a locked store only delays the sweep
+          })
+          .finally(() => this.armSweep()),
+      ),
+    );
+  }
+
+  /** Renews and takes over leases; arms what is open, reveals what was closed and never revealed. */
+  private async sweep(): Promise<void> {
+    const now = this.clock.now();
+    const dead = (await this.store.leaseOwners()).filter(deadHere);
+    for (const round of await this.store.claimRounds(this.lease(), now, dead)) {
+      if (round.closedAt === null) {
+        if (round.closesAt <= now) await this.close(round.id, 'timeout'); // its time passed while nobody held it
+        else if (!this.timers.has(round.id)) this.arm(round);
+      } else if (!this.revealing.has(round.id)) {
+        await this.reveal(round, 0);
+      }
     }
-    for (const round of this.store.unrevealedRounds()) await this.reveal(round);
+  }
+
+  private lease() {
+    return { owner: this.owner, until: this.clock.now() + this.leaseMs };
   }
 
   /**
@@ -131,36 +224,46 @@ export class QuizService {
    * for closes already under way, so the store is not closed under a reveal.
    */
   async stop(): Promise<void> {
-    for (const timer of this.timers.values()) timer.cancel();
+    this.stopped = true;
+    this.sweeper?.cancel();
+    for (const timer of [...this.timers.values(), ...this.retries.values()]) timer.cancel();
     this.timers.clear();
+    this.retries.clear();
     await Promise.allSettled(this.inFlight);
+    // Another process takes this one's rounds over at its next sweep, not after the lease runs out.
+    await this.store.releaseRounds(this.owner).catch(() => {});
+  }
+
+  /** Resolves once the work timers started (closes, reveals, sweeps) has finished, including work it started. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   async start(req: {
     scopeId: string;
     channelId: string;
-    /** Who asked; none for a scheduled question. */
-    player?: Player | undefined;
+    opener: Opener;
     lang: Lang;
     level?: Level | undefined;
     topics?: readonly Topic[] | undefined;
     seed?: number | undefined;
     seconds?: number | undefined;
   }): Promise<StartResult> {
-    const scope = this.scope(req.scopeId);
+    const scope = await this.scope(req.scopeId);
     const level = req.level ?? (scope.levels.includes('easy') || scope.levels.length === 0 ? 'easy' : scope.levels[0]!);
     if (scope.levels.length > 0 && !scope.levels.includes(level)) return { ok: false, refused: { what: 'level', value: level, allowed: scope.levels } };
     const refusedTopic = req.topics?.find((topic) => scope.topics.length > 0 && !scope.topics.includes(topic));
     if (refusedTopic) return { ok: false, refused: { what: 'topic', value: refusedTopic, allowed: scope.topics } };
-    const open = this.store.openRoundIn(req.scopeId, req.channelId);
+    const open = await this.store.openRoundIn(req.scopeId, req.channelId);
     if (open && this.clock.now() < open.closesAt) return { ok: false, open };
     if (open) await this.close(open.id, 'timeout'); // its time is up; the timer has not fired yet
     const question =
       req.seed !== undefined && req.topics?.length === 1
         ? generate(req.seed, level, req.topics[0]!) // an exact replay
-        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, this.store.recentQuestionKeys(req.scopeId, 30));
+        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, await this.store.recentQuestionKeys(req.scopeId, RECENT_QUESTIONS));
     const now = this.clock.now();
-    const round = this.store.insertRound({
+    const opener = req.opener.kind === 'schedule' ? null : await this.store.ensureMember(req.scopeId, req.opener.player.userId, req.opener.player.name);
+    const round = await this.store.insertRound({
       scopeId: req.scopeId,
       channelId: req.channelId,
       seed: question.seed,
@@ -170,11 +273,13 @@ export class QuizService {
       questionKey: question.key,
       answer: question.answer,
       lang: req.lang,
-      openedBy: req.player ? this.store.ensureMember(req.scopeId, req.player.userId, req.player.name) : null,
+      openedBy: opener,
       openedAt: now,
       closesAt: now + 1000 * (req.seconds ?? scope.roundSeconds ?? this.settings.roundSeconds),
+      scoring: roundScoring(scope, req.opener),
+      lease: this.lease(),
     });
-    if (!round) return { ok: false, open: this.store.openRoundIn(req.scopeId, req.channelId)! }; // lost a race to another start
+    if (!round) return { ok: false, open: (await this.store.openRoundIn(req.scopeId, req.channelId))! }; // lost a race to another start
     this.questions.set(round.id, question);
     this.arm(round);
     return { ok: true, round, question };
@@ -191,14 +296,18 @@ export class QuizService {
     return q;
   }
 
-  openRound(scopeId: string, channelId: string): Round | undefined {
+  openRound(scopeId: string, channelId: string): Promise<Round | undefined> {
     return this.store.openRoundIn(scopeId, channelId);
   }
 
-  /** Checks and records an answer: to a given round (a button), or to the channel's open round. */
-  answer(req: { scopeId: string; channelId: string; player: Player; text: string; roundId?: number | undefined }): AnswerOutcome {
-    const round = req.roundId !== undefined ? this.store.round(req.roundId) : this.store.openRoundIn(req.scopeId, req.channelId);
+  /**
+   * Checks and records an answer: to a given round (a button or form), or to the channel's open
+   * round. A round's buttons count only in the round's own channel.
+   */
+  async answer(req: { scopeId: string; channelId: string; player: Player; text: string; roundId?: number | undefined }): Promise<AnswerOutcome> {
+    const round = req.roundId !== undefined ? await this.store.round(req.roundId) : await this.store.openRoundIn(req.scopeId, req.channelId);
     if (!round || round.scopeId !== req.scopeId) return { kind: 'noRound' };
+    if (round.channelId !== req.channelId) return { kind: 'elsewhere', round };
     const question = this.question(round);
     const parsed = parseAnswer(req.text, question.choices?.length ?? 0);
     if (!parsed.ok) return { kind: 'invalid', error: parsed.error };
@@ -207,16 +316,17 @@ export class QuizService {
     if (round.closedAt !== null || now >= round.closesAt) return { kind: 'closed', round };
     const correct = value === round.answer;
     const mistake = correct ? undefined : diagnose(question, value);
-    const result = this.store.recordAnswer({
+    const scope = await this.scope(req.scopeId);
+    const result = await this.store.recordAnswer({
       roundId: round.id,
       member: { userId: req.player.userId, name: req.player.name },
       value,
       correct,
       mistake: mistake?.id ?? null,
       points: POINTS[round.level],
-      firstBonus: FIRST_BONUS,
       now,
-      boards: this.scopes.boards(req.scopeId, now),
+      boards: await this.scopes.boards(req.scopeId, now),
+      daily: { cap: scope.dailyCap, ...localDay(now, scope.timezone) },
     });
     switch (result.status) {
       case 'missing':
@@ -226,7 +336,7 @@ export class QuizService {
       case 'duplicate':
         return { kind: 'duplicate', round, previous: result.previous };
       case 'recorded':
-        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistake };
+        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistake, unscored: result.unscored, dailyCap: scope.dailyCap };
     }
   }
 
@@ -234,24 +344,32 @@ export class QuizService {
   async close(roundId: number, reason: CloseReason): Promise<boolean> {
     this.timers.get(roundId)?.cancel();
     this.timers.delete(roundId);
-    if (!this.store.closeRound(roundId, this.clock.now(), reason)) return false;
-    await this.reveal(this.store.round(roundId)!);
+    const round = await this.store.round(roundId);
+    if (!round || round.closedAt !== null) return false;
+    const season = await this.scopes.currentSeason(round.scopeId);
+    const { timezone } = await this.scope(round.scopeId);
+    const closed = await this.store.closeRound(roundId, this.clock.now(), reason, {
+      points: FIRST_BONUS,
+      minAnswers: MIN_ANSWERS_FOR_BONUS,
+      boards: (answeredAt) => boardsAt(answeredAt, timezone, season),
+    }, this.lease());
+    if (!closed) return false;
+    await this.reveal((await this.store.round(roundId))!, 0);
     return true;
   }
 
-  setMessageRef(roundId: number, ref: string): void {
-    this.store.setMessageRef(roundId, ref);
+  async setMessageRef(roundId: number, ref: string): Promise<void> {
+    await this.store.setMessageRef(roundId, ref);
   }
 
-  /** A board: this week's, all time, the current season's or a named (past) season's. */
-  /** Undefined when the named season does not exist (or there is no current one). */
-  leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined }): Leaderboard | undefined {
-    const scope = this.scope(req.scopeId);
+  /** A board: this week's, all time, the current season's or a named (past) season's; undefined when the season does not exist. */
+  async leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined }): Promise<Leaderboard | undefined> {
+    const scope = await this.scope(req.scopeId);
     let board: string;
     let week: string | undefined;
     let season: Season | undefined;
     if (req.season !== undefined || req.period === 'season') {
-      season = req.season !== undefined ? this.scopes.seasonByName(req.scopeId, req.season) : this.scopes.currentSeason(req.scopeId);
+      season = req.season !== undefined ? await this.scopes.seasonByName(req.scopeId, req.season) : await this.scopes.currentSeason(req.scopeId);
       if (!season) return undefined;
       board = `season:${season.id}`;
     } else if (req.period === 'week') {
@@ -260,67 +378,127 @@ export class QuizService {
     } else {
       board = 'all';
     }
-    const players = this.store.boardSize(req.scopeId, board);
+    const players = await this.store.boardSize(req.scopeId, board);
     const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
     const page = Math.min(Math.max(1, req.page), pages);
-    const asker = req.asker && this.store.memberId(req.scopeId, req.asker.userId);
-    const mine = asker === undefined ? undefined : this.store.boardRowOf(req.scopeId, board, asker);
-    return { period: season ? 'season' : req.period, week, season, rows: this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, pages, players, mine };
+    const asker = req.asker && (await this.store.memberId(req.scopeId, req.asker.userId));
+    const mine = asker === undefined ? undefined : await this.store.boardRowOf(req.scopeId, board, asker);
+    const rows = await this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine };
   }
 
   /** Changes an open round's length (counted from its opening); closes it at once if that has passed. */
   async setDuration(roundId: number, seconds: number): Promise<Round | undefined> {
-    const round = this.store.round(roundId);
+    const round = await this.store.round(roundId);
     if (!round || round.closedAt !== null) return undefined;
     const closesAt = round.openedAt + 1000 * seconds;
     if (closesAt <= this.clock.now()) {
       await this.close(roundId, 'admin');
       return this.store.round(roundId);
     }
-    if (!this.store.setDeadline(roundId, closesAt)) return undefined;
-    const updated = this.store.round(roundId)!;
+    if (!(await this.store.setDeadline(roundId, closesAt))) return undefined;
+    const updated = (await this.store.round(roundId))!;
     this.arm(updated);
     return updated;
   }
 
   /** Takes a member's scores off every board of the scope (their answers stay, at 0 points). */
-  removeScores(scopeId: string, memberId: number): number {
+  removeScores(scopeId: string, memberId: number): Promise<number> {
     return this.store.removeScores(scopeId, memberId);
   }
 
-  findMember(scopeId: string, query: string): { id: number; userId: string; name: string } | undefined {
+  findMember(scopeId: string, query: string): Promise<Member | undefined> {
     return this.store.findMember(scopeId, query);
   }
 
-  history(scopeId: string, player: Player): HistoryItem[] {
-    return this.store.history(this.store.ensureMember(scopeId, player.userId, player.name));
+  /** A player's answers, oldest first; empty (and nothing written) for someone who never answered. */
+  async history(scopeId: string, player: Player): Promise<HistoryItem[]> {
+    const member = await this.store.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.history(member);
   }
 
-  stats(scopeId: string, player: Player): readonly TopicStat[] {
-    this.scope(scopeId);
-    return this.store.topicStats(this.store.ensureMember(scopeId, player.userId, player.name));
+  /** Points per week on the latest `limit` weekly boards the player is on, oldest first. */
+  async weeklyPoints(scopeId: string, player: Player, limit: number): Promise<Array<{ week: string; points: number }>> {
+    const member = await this.store.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.weeklyPoints(scopeId, member, limit);
+  }
+
+  async stats(scopeId: string, player: Player): Promise<readonly TopicStat[]> {
+    const member = await this.store.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.topicStats(member);
   }
 
   private arm(round: Round): void {
     this.timers.get(round.id)?.cancel();
-    this.timers.set(
-      round.id,
-      this.clock.at(round.closesAt, () => {
-        const closing = this.close(round.id, 'timeout').finally(() => this.inFlight.delete(closing));
-        this.inFlight.add(closing);
-      }),
-    );
+    this.timers.set(round.id, this.clock.at(round.closesAt, () => this.track(this.closeOnTime(round))));
   }
 
-  private async reveal(round: Round): Promise<void> {
-    const reveal: Reveal = { round, question: this.question(round), answers: this.store.roundAnswers(round.id) };
+  /** The timer's close; a locked database only delays it. */
+  private async closeOnTime(round: Round): Promise<void> {
+    try {
+      await this.close(round.id, 'timeout');
+    } catch (err) {
+      if (!(err instanceof StoreBusyError) || this.stopped) throw err;
+      this.timers.set(round.id, this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.closeOnTime(round))));
+    }
+  }
+
+  private track(job: Promise<unknown>): void {
+    const tracked = job.catch((err: unknown) => this.onError(err, -1, 0)).finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+
+  /**
+   * Posts the reveal; if the platform refuses (a 5xx, a dropped connection), tries again with
+   * backoff until it is posted. The round is marked revealed only once a post succeeded.
+   */
+  private async reveal(round: Round, attempt: number): Promise<void> {
+    this.revealing.add(round.id);
+    const reveal: Reveal = { round, question: this.question(round), answers: await this.store.roundAnswers(round.id) };
     try {
       await this.events.roundClosed(reveal);
     } catch (err) {
-      this.onError(err, round.id);
+      const wait = REVEAL_RETRY_MS[Math.min(attempt, REVEAL_RETRY_MS.length - 1)]!;
+      this.onError(err, round.id, wait);
+      if (this.stopped) {
+        this.revealing.delete(round.id);
+      } else {
+        this.retries.get(round.id)?.cancel();
+        this.retries.set(round.id, this.clock.at(this.clock.now() + wait, () => {
+          this.retries.delete(round.id);
+          this.track(this.reveal(round, attempt + 1));
+        }));
+      }
       return;
     }
-    this.store.markRevealed(round.id, this.clock.now());
-    this.questions.delete(round.id);
+    await this.markRevealed(round.id);
+  }
+
+  /** Records a posted reveal; a locked store only delays it (posting again would post twice). */
+  private async markRevealed(roundId: number): Promise<void> {
+    try {
+      await this.store.markRevealed(roundId, this.clock.now());
+    } catch (err) {
+      if (!(err instanceof StoreBusyError) || this.stopped) throw err;
+      this.retries.set(roundId, this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.markRevealed(roundId))));
+      return;
+    }
+    this.revealing.delete(roundId);
+    this.questions.delete(roundId);
+  }
+}
+
+/** Questions a scope has been asked recently and is not asked again. */
+const RECENT_QUESTIONS = 30;
+
+function roundScoring(scope: Scope, opener: Opener): RoundScoring {
+  if (opener.kind !== 'student') return 'scored';
+  switch (scope.scoring) {
+    case 'all':
+      return 'scored';
+    case 'capped':
+      return 'capped';
+    case 'scheduled':
+      return 'practice';
   }
 }

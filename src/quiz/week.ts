@@ -44,3 +44,32 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Local wall-clock time minus UTC at `epochMs`, in ms (+8 h in Asia/Taipei). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  let f = wallClocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    wallClocks.set(timeZone, f);
+  }
+  const parts = f.formatToParts(epochMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The epoch ms at which the local date (y, m, d) begins in `timeZone`. */
+function startOfDay(year: number, month: number, day: number, timeZone: string): number {
+  const wall = Date.UTC(year, month - 1, day);
+  // The offset at midnight can differ from the offset at the guess (a daylight-saving change): look twice.
+  const guess = wall - offsetAt(wall, timeZone);
+  return wall - offsetAt(guess, timeZone);
+}
+
+/** The local calendar day holding `epochMs`, as [from, to) in epoch ms: a student's daily cap resets at local midnight. */
+export function localDay(epochMs: number, timeZone: string): { from: number; to: number } {
+  const { year, month, day } = localDate(epochMs, timeZone);
+  return { from: startOfDay(year, month, day, timeZone), to: startOfDay(year, month, day + 1, timeZone) };
+}

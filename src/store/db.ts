@@ -12,10 +12,11 @@ export type Db = Database.Database;
 
 /**
  * WAL for concurrent readers; synchronous=FULL so a commit is on disk before the user is told
- * "recorded" (NORMAL could lose the last commits on power loss); foreign keys on; a busy timeout
- * so a second process waits for the write lock instead of failing.
+ * "recorded" (NORMAL could lose the last commits on power loss); foreign keys on; and no busy
+ * timeout: SQLite would wait for another process's write lock inside the call, holding the event
+ * loop, so the store retries asynchronously instead (sqlite.ts).
  */
-export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
+export const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 0'] as const;
 
 export function openDatabase(path: string, migrationsDir = MIGRATIONS_DIR): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

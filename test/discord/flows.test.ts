@@ -7,12 +7,11 @@ import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
 import { CODE_FILE } from '../../src/platforms/discord/render.js';
 import { buttons, CALLBACK, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
-import { startBot, visible, type Bot } from './harness.js';
+import { startBot, visible, waitPosts, type Bot } from './harness.js';
+import { messageRefOf } from '../support/quiz.js';
 
-/** The one channel message the bot posted that contains `text`. */
-async function posted(bot: Bot, text: string): Promise<FakeMessage> {
-  return bot.discord.until(() => [...bot.discord.messages.values()].find((m) => !isEphemeral(m) && shown(m).includes(text)), `a message with "${text}"`);
-}
+/** The first channel message the bot posted that contains `text`. */
+const posted = async (bot: Bot, text: string): Promise<FakeMessage> => (await waitPosts(bot, text))[0]!;
 
 describe('/count', () => {
   it('answers conv 3 64 3 privately with 1,792 and the formula, and shares it on request', async () => {
@@ -88,12 +87,12 @@ describe('a quiz round', () => {
     expect(question.embeds[0]?.description).toMatch(/-# Pick a button or \/answer A-D\. Closes <t:\d+:R>/);
     expect(buttons(question)).toHaveLength(4);
     // The bot learns the message id from the callback's response, just after Discord has it.
-    expect(await discord.until(() => app.store.round(1)?.messageRef ?? undefined, 'the round to know its message')).toBe(question.id);
+    expect(await discord.until(() => messageRefOf(app.store, 1), 'the round to know its message')).toBe(question.id);
 
     const button = (value: bigint) => buttons(question).find((b) => b.label.endsWith(` · ${formatInt(value)}`))!.customId;
     const first = await discord.click(bob!, question, button(q.answer));
     expect(isEphemeral(visible(first))).toBe(true);
-    expect(shown(visible(first))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +15 points.`);
+    expect(shown(visible(first))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +10 points, and +5 more when the question closes if someone else answers too.`);
 
     const miss = await discord.click(carol!, question, button(wrong.value));
     expect(isEphemeral(visible(miss))).toBe(true);
@@ -132,7 +131,7 @@ describe('a quiz round', () => {
 
     const submitted = await discord.submitModal(erin, click.modal!, formatInt(q.answer));
     expect(isEphemeral(visible(submitted))).toBe(true);
-    expect(shown(visible(submitted))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +25 points.`);
+    expect(shown(visible(submitted))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +20 points, and +5 more when the question closes if someone else answers too.`);
 
     const late = await discord.submitModal(discord.user('frank'), click.modal!, '12');
     expect(shown(visible(late))).toContain('12 is not it');
@@ -160,7 +159,7 @@ describe('a quiz round', () => {
     const question = await posted(bot, 'Question #1');
     expect(question.channel_id).toBe(lab.id);
     expect(buttons(question)).toHaveLength(4);
-    expect(await discord.until(() => app.store.round(1)?.messageRef ?? undefined, 'the round to know its message')).toBe(question.id);
+    expect(await discord.until(() => messageRefOf(app.store, 1), 'the round to know its message')).toBe(question.id);
   });
 });
 
@@ -190,7 +189,7 @@ describe('languages, permissions, bad input', () => {
       expect(isEphemeral(visible(ex))).toBe(true);
       expect(shown(visible(ex))).toMatch(expected);
     }
-    expect(bot.app.store.openRounds()).toEqual([]);
+    expect((await bot.app.store.openRounds())).toEqual([]);
   });
 
   it('re-checks admin commands in the handler', async () => {
@@ -212,6 +211,6 @@ describe('languages, permissions, bad input', () => {
       expect(shown(visible(ex))).toMatch(/^This needs a server/);
     }
     expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
-    expect(bot.app.store.openRounds()).toEqual([]);
+    expect((await bot.app.store.openRounds())).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { DiscordPlatform, type DiscordOptions } from '../../src/platforms/discord/platform.js';
-import { FakeDiscord, type Exchange, type FakeDiscordOptions, type FakeMessage } from '../support/fake-discord.js';
+import { FakeDiscord, isEphemeral, shown, type Exchange, type FakeDiscordOptions, type FakeMessage } from '../support/fake-discord.js';
 import { MONDAY_10_TAIPEI, tempDir } from '../support/quiz.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -85,7 +85,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     const services = options.services?.(app.services) ?? app.services;
     const index = app.platforms.findIndex((p) => p.name === 'discord');
     await app.platforms[index]!.stop();
-    app.platforms[index] = new DiscordPlatform({ config, log, services, clock }, options.platform);
+    app.platforms[index] = new DiscordPlatform({ ...app.deps, services }, options.platform);
   }
   await app.start();
   onClose(() => app.stop());
@@ -101,4 +101,13 @@ export function override<T extends object>(target: T, members: Partial<T>): T {
 export function visible(exchange: Exchange): FakeMessage {
   if (!exchange.reply) throw new Error(`interaction ${exchange.id} has no visible reply`);
   return exchange.reply;
+}
+
+/** Channel messages (not private replies) whose text contains `text`, oldest first. */
+export const postsWith = (bot: Bot, text: string): FakeMessage[] => [...bot.discord.messages.values()].filter((m) => !isEphemeral(m) && !m.deleted && shown(m).includes(text));
+
+/** Waits for `count` channel messages containing `text`, and returns them all. */
+export async function waitPosts(bot: Bot, text: string, count = 1): Promise<FakeMessage[]> {
+  await bot.discord.until(() => (postsWith(bot, text).length >= count ? true : undefined), `${count} message(s) with "${text}"`);
+  return postsWith(bot, text);
 }

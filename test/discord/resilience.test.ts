@@ -5,10 +5,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { MAIN } from '../support/app.js';
 import { INTERACTION_DEADLINE_MS, isEphemeral, shown } from '../support/fake-discord.js';
-import { onCleanup } from '../support/quiz.js';
+import { messageRefOf, onCleanup } from '../support/quiz.js';
 import { discordEnv, override, startBot, startFake, visible } from './harness.js';
 
 const SORRY = 'Sorry, something went wrong on our side; it has been logged. Please try again.';
@@ -81,7 +81,7 @@ describe('slow replies', () => {
     expect(isEphemeral(question)).toBe(false);
     expect(shown(question)).toContain('Question #1');
     expect(started.original?.deleted).toBe(true);
-    expect(await discord.until(() => app.store.round(1)?.messageRef ?? undefined, 'the round to know its message')).toBe(question.id);
+    expect(await discord.until(() => messageRefOf(app.store, 1), 'the round to know its message')).toBe(question.id);
   });
 });
 
@@ -137,8 +137,8 @@ describe('npm start', () => {
     expect(discord.connections[0]!.closeCode).toBe(1000);
     expect(stderr).toMatch(/"msg":"discord connected"/);
     expect(stderr).not.toMatch(/"level":50/);
-    const store = new Store(String(env.DATABASE_PATH));
-    expect(store.openRounds()).toHaveLength(1); // still open: it resumes on the next start
+    const store = new SqliteStore(String(env.DATABASE_PATH));
+    expect((await store.openRounds())).toHaveLength(1); // still open: it resumes on the next start
     store.close();
   });
 });

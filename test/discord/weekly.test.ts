@@ -4,19 +4,13 @@
  * refused everything with nothing changed. The real discord.js client, the injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { buttons, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
-import { startBot, visible, type Bot } from './harness.js';
+import { sqliteOf } from '../support/quiz.js';
+import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
+import { postsWith, startBot, visible, waitPosts } from './harness.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 
-/** Channel messages (not private replies) whose text contains `text`, oldest first. */
-const postsWith = (bot: Bot, text: string): FakeMessage[] => [...bot.discord.messages.values()].filter((m) => !isEphemeral(m) && !m.deleted && shown(m).includes(text));
-
-async function waitPosts(bot: Bot, text: string, count: number): Promise<FakeMessage[]> {
-  await bot.discord.until(() => (postsWith(bot, text).length >= count ? true : undefined), `${count} message(s) with "${text}"`);
-  return postsWith(bot, text);
-}
 
 
 describe('weekly quizzes on Discord', () => {
@@ -35,7 +29,7 @@ describe('weekly quizzes on Discord', () => {
     clock.advance(MINUTE); // 10:15
     const [first] = await waitPosts(bot, 'Question #1 · dense · easy', 1);
     expect(first!.channel_id).toBe(discord.guilds[0]!.channels[0]!.id);
-    const round = bot.app.store.round(1)!;
+    const round = (await bot.app.store.round(1))!;
     const right = buttons(first!).find((b) => b.label.endsWith(round.answer.toLocaleString('en-US')))!;
     expect(shown(visible(await discord.click(bob, first!, right.customId)))).toMatch(/^✅ Correct, and first/);
 
@@ -45,7 +39,7 @@ describe('weekly quizzes on Discord', () => {
 
     clock.set(Date.UTC(2026, 10, 29, 15, 59)); // Sunday 23:59 in Taipei
     const [standings] = await waitPosts(bot, 'Final standings of week 2026-W48', 1);
-    expect(shown(standings!)).toContain(`**1.** <@${bob.id}>: 15 pts (1/1 right, 100%)`);
+    expect(shown(standings!)).toContain(`**1.** <@${bob.id}>: 10 pts (1/1 right, 100%)`); // alone: no bonus
     expect(shown(standings!)).toContain(`Congratulations <@${bob.id}>`);
     clock.advance(2 * MINUTE);
     expect(postsWith(bot, 'Final standings')).toHaveLength(1);
@@ -58,24 +52,24 @@ describe('weekly quizzes on Discord', () => {
     const bob = discord.user('bob');
     expect(shown(visible(await discord.slash(teacher, 'season', { action: 'start', name: '2026-fall' })))).toBe('Season 2026-fall has started.');
     visible(await discord.slash(teacher, 'quiz', { level: 'medium', topic: 'conv' }));
-    const answer = bot.app.store.round(1)!.answer;
+    const answer = (await bot.app.store.round(1))!.answer;
     expect(shown(visible(await discord.slash(bob, 'answer', { value: String(answer) })))).toMatch(/^✅/);
     await discord.slash(teacher, 'close');
     expect(shown(visible(await discord.slash(teacher, 'season', { action: 'start', name: '2027-spring' })))).toContain('2026-fall is archived');
     const archived = visible(await discord.slash(bob, 'leaderboard', { season: '2026-fall' }));
     expect(shown(archived)).toContain('Final leaderboard: season 2026-fall (archived)');
-    expect(shown(archived)).toContain(`**1.** <@${bob.id}>: 25 pts`);
+    expect(shown(archived)).toContain(`**1.** <@${bob.id}>: 20 pts`); // alone: no bonus
 
     const ask = visible(await discord.slash(teacher, 'remove-scores', { user: { type: 6, value: bob.id } }));
     expect(isEphemeral(ask)).toBe(true);
     expect(shown(ask)).toContain(`Remove every score of <@${bob.id}>`);
     const [yes, no] = buttons(ask);
-    const before = tables(bot.app.store.db);
+    const before = (await tables(bot.app.store));
     expect(shown(visible(await discord.click(teacher, ask, no!.customId)))).toBe('Cancelled; nothing was changed.');
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
     // Someone else pressing the confirmation is refused.
     expect(shown(visible(await discord.click(bob, ask, yes!.customId)))).toBe('Only admins can do this; nothing was changed.');
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
     expect(shown(visible(await discord.click(teacher, ask, yes!.customId)))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
     expect(shown(visible(await discord.slash(bob, 'leaderboard', { period: 'all' })))).toContain('No answers on this board yet.');
   });
@@ -92,7 +86,7 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(result)).toBe(true);
     expect(shown(result)).toMatch(/^(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(shown(visible(await discord.slash(carol, 'stats')))).toMatch(/[01] of 1 right/);
-    expect(bot.app.store.boardSize(`discord:${discord.guilds[0]!.id}`, 'all')).toBe(0);
+    expect((await bot.app.store.boardSize(`discord:${discord.guilds[0]!.id}`, 'all'))).toBe(0);
   });
 
   it('refuses a non-admin every admin command, changing nothing', async () => {
@@ -102,7 +96,7 @@ describe('weekly quizzes on Discord', () => {
     const student = discord.user('student');
     visible(await discord.slash(teacher, 'quiz', { level: 'easy', topic: 'dense' }));
     await discord.slash(student, 'answer', { value: 'A' });
-    const before = tables(bot.app.store.db);
+    const before = (await tables(bot.app.store));
     const attempts: Array<[string, Record<string, string | number | boolean>]> = [
       ['close', {}],
       ['duration', { seconds: 600 }],
@@ -116,6 +110,6 @@ describe('weekly quizzes on Discord', () => {
       expect(isEphemeral(visible(ex))).toBe(true);
       expect(shown(visible(ex))).toBe(`/${command} is for admins only; nothing was changed.`);
     }
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
   });
 });

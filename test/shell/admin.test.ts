@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { runShell, shellEnv } from '../support/app.js';
 
 describe('shell mode admin', () => {
-  it('settings, schedules, seasons, score removal with a confirmation, and review', () => {
+  it('settings, schedules, seasons, score removal with a confirmation, and review', async () => {
     const q = generate(9, 'medium', 'dense');
     const env = shellEnv();
     const r = runShell(
@@ -41,9 +41,9 @@ describe('shell mode admin', () => {
     expect(out).toContain('channel: #terminal');
     expect(out).toMatch(/#1: Mondays 10:00 Asia\/Taipei, 3 questions 5 min apart, convolution, easy, in #terminal; if missed: skip\. Next: \d{4}-\d\d-\d\d 10:00 Asia\/Taipei/);
     expect(out).toContain('Season fall has started.');
-    expect(out).toContain(`✅ Correct, and first: ${formatInt(q.answer)}. +25 points.`);
+    expect(out).toContain(`✅ Correct, and first: ${formatInt(q.answer)}. +20 points, and +5 more when the question closes if someone else answers too.`);
     expect(out).toContain('Leaderboard: season fall');
-    expect(out).toMatch(/1\. bob: 25 pts \(1\/1 right, 100%\)/);
+    expect(out).toMatch(/1\. bob: 20 pts \(1\/1 right, 100%\)/); // alone: no bonus
     expect(out).toContain('Cancelled; nothing was changed.');
     expect(out).toContain("Removed bob's scores from 3 board(s).");
     expect(out).toMatch(/Leaderboard: all time ──\nNo answers on this board yet\./);
@@ -52,8 +52,8 @@ describe('shell mode admin', () => {
     expect(out).toMatch(/Practice · (dense|convolution) · easy/);
     expect(out).toMatch(/Stats for carol ──\n[01] of 1 right/);
 
-    const store = new Store(env.DATABASE_PATH!);
-    expect(store.seasons('shell:local').map((s) => s.name)).toEqual(['fall']);
+    const store = new SqliteStore(env.DATABASE_PATH!);
+    expect((await store.seasons('shell:local')).map((s) => s.name)).toEqual(['fall']);
     expect(store.db.prepare("SELECT COUNT(*) FROM scores WHERE member_id = (SELECT id FROM members WHERE user_id = 'bob')").pluck().get()).toBe(0);
     expect(store.db.prepare('SELECT COUNT(*) FROM practice').pluck().get()).toBe(1);
     store.close();

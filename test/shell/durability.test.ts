@@ -4,12 +4,14 @@
  * round still closes at its time.
  */
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
 import { shellEnv, startShell } from '../support/app.js';
+import { freshDatabase } from '../support/postgres.js';
+import { ENGINES, openTestStore } from '../support/quiz.js';
 
-describe('SIGKILL mid-burst', () => {
+describe.each(ENGINES)('SIGKILL mid-burst on %s', (engine) => {
   it('keeps every acknowledged answer and still closes the round', async () => {
-    const env = shellEnv({ QUIZ_ROUND_SECONDS: '4' });
+    const env = shellEnv({ QUIZ_ROUND_SECONDS: '4', ...(engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {}) });
+    const location = engine === 'sqlite' ? env.DATABASE_PATH! : env.DATABASE_URL!;
     const bot = startShell(env);
     const burst = ['/quiz level:medium topic:dense seed:11'];
     for (let i = 0; i < 3000; i++) burst.push(`/as user${i}`, `/answer ${1000 + i}`);
@@ -23,23 +25,23 @@ describe('SIGKILL mid-burst', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
     expect(acknowledged.length).toBeLessThan(3000); // it really died mid-burst
 
-    const store = new Store(env.DATABASE_PATH!);
-    const recorded = new Set(store.roundAnswers(1).map((a) => a.userId));
+    const { store } = await openTestStore(engine, location);
+    const recorded = new Set((await store.roundAnswers(1)).map((a) => a.userId));
     for (const user of acknowledged) expect(recorded.has(user), `${user} was acknowledged`).toBe(true);
-    expect(store.round(1)!.closedAt).toBeNull();
-    store.close();
+    expect((await store.round(1))!.closedAt).toBeNull();
+    await store.close();
 
     // Restart with nothing to say: the open round closes at its time and its reveal is posted.
     const again = startShell(env);
     await again.waitFor(/Question #1: the answer is [\d,]+/, 10_000);
     again.child.stdin.end();
     await new Promise((r) => again.child.once('exit', r));
-    const after = new Store(env.DATABASE_PATH!);
-    const round = after.round(1)!;
+    const { store: after } = await openTestStore(engine, location);
+    const round = (await after.round(1))!;
     expect(round.closeReason).toBe('timeout');
     expect(round.closedAt).toBeGreaterThanOrEqual(round.closesAt);
     expect(round.revealedAt).not.toBeNull();
-    expect(after.roundAnswers(1).length).toBeGreaterThanOrEqual(acknowledged.length);
-    after.close();
+    expect((await after.roundAnswers(1)).length).toBeGreaterThanOrEqual(acknowledged.length);
+    await after.close();
   });
 });

@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { runShell, shellEnv, startShell } from '../support/app.js';
 
 describe('shell mode', () => {
-  it('answers /count from piped input and exits at end of input', () => {
+  it('answers /count from piped input and exits at end of input', async () => {
     const r = runShell(['/count conv 3 64 3'], shellEnv());
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
@@ -17,7 +17,7 @@ describe('shell mode', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('plays a whole round: question, answers, mistake, reveal, leaderboard, stats', () => {
+  it('plays a whole round: question, answers, mistake, reveal, leaderboard, stats', async () => {
     const q = generate(42, 'medium', 'conv');
     const forgotBias = q.mistakes.find((m) => m.id === 'forgotBias')!;
     const env = shellEnv();
@@ -42,7 +42,7 @@ describe('shell mode', () => {
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out).toContain('Question #1 · convolution · medium (20 points)');
-    expect(out).toContain('✅ Correct, and first: ' + formatInt(q.answer) + '. +25 points.');
+    expect(out).toContain('✅ Correct, and first: ' + formatInt(q.answer) + '. +20 points, and +5 more when the question closes if someone else answers too.');
     expect(out).toContain(`❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`);
     expect(out).toContain(`✅ Correct: ${formatInt(q.answer)}. +20 points.`);
     expect(out).toContain(`You already answered this question (${formatInt(q.answer)})`);
@@ -54,17 +54,17 @@ describe('shell mode', () => {
     expect(out).toContain('Stats for carol');
     expect(out).toContain('Weakest: convolution');
 
-    const store = new Store(env.DATABASE_PATH!);
-    expect(store.roundAnswers(1).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
+    const store = new SqliteStore(env.DATABASE_PATH!);
+    expect((await store.roundAnswers(1)).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
       ['bob', true, true, 25],
       ['carol', false, false, 0],
       ['dave', true, false, 20],
     ]);
-    expect(store.round(1)).toMatchObject({ closeReason: 'admin', seed: 42 });
+    expect((await store.round(1))).toMatchObject({ closeReason: 'admin', seed: 42 });
     store.close();
   });
 
-  it('speaks Traditional Chinese', () => {
+  it('speaks Traditional Chinese', async () => {
     const r = runShell(['/count bn 64', '/quiz topic:dense seed:1'], shellEnv({ PARAMQUIZ_LANG: 'zh-TW' }));
     expect(r.stdout).toContain('BatchNormalization（bn 64）：256 個參數');
     expect(r.stdout).toContain('第 1 題 · 全連接層 · 簡單（10 分）');
@@ -102,7 +102,7 @@ describe('bad answers and bad commands: one clear line each, nothing recorded', 
     ['hello', /Commands start with \//],
   ];
 
-  it.each(cases)('%s', (line, message) => {
+  it.each(cases)('%s', async (line, message) => {
     const env = shellEnv();
     // an open easy round, so answers have somewhere to go
     const r = runShell(['/quiz topic:conv seed:7 level:medium', '/as student', line], env);
@@ -110,8 +110,8 @@ describe('bad answers and bad commands: one clear line each, nothing recorded', 
     const reply = r.stdout.split('\n').slice(r.stdout.split('\n').findIndex((l) => l.startsWith('You are now student')) + 1).join('\n').trim();
     expect(reply).toMatch(message);
     expect(reply.split('\n')).toHaveLength(1);
-    const store = new Store(env.DATABASE_PATH!);
-    expect(store.roundAnswers(1)).toHaveLength(0);
+    const store = new SqliteStore(env.DATABASE_PATH!);
+    expect((await store.roundAnswers(1))).toHaveLength(0);
     expect(store.db.prepare('SELECT COUNT(*) FROM scores').pluck().get()).toBe(0);
     store.close();
   });

@@ -28,7 +28,7 @@ describe('Slack flows', () => {
     expect(buttonsOf(question).map((b) => b.value)).toEqual(LETTERS.map((l) => `choice:1:${l}`));
 
     const first = await bot.click(alice, button(question, right));
-    expect(textOf(await bot.privateReply(first.responseUrl))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +15 points.`);
+    expect(textOf(await bot.privateReply(first.responseUrl))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +10 points, and +5 more when the question closes if someone else answers too.`);
     const miss = await bot.click(bob, button(question, wrong));
     expect(textOf(await bot.privateReply(miss.responseUrl))).toMatch(new RegExp(`^❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`));
     expect(textOf(await bot.privately(carol, `/answer ${right}`))).toBe(`✅ Correct: ${formatInt(q.answer)}. +10 points.`);
@@ -44,7 +44,7 @@ describe('Slack flows', () => {
     expect(textOf(reveal)).toContain(q.working[0]!);
     const update = await bot.fake.nextCall('chat.update');
     expect(update.args.channel).toBe(CHANNEL);
-    expect(update.args.ts).toBe(bot.app.store.round(1)!.messageRef);
+    expect(update.args.ts).toBe((await bot.app.store.round(1))!.messageRef);
     expect(buttonsOf(update.args)).toEqual([]);
     expect(textOf(update.args)).toContain('Question #1 · convolution · easy (10 points)');
 
@@ -53,7 +53,7 @@ describe('Slack flows', () => {
     expect(textOf(board)).toMatch(/\*1\.\* <@U0ALICE>: 15 pts[^\n]*\n\*2\.\* <@U0CAROL>: 10 pts[^\n]*\n\*3\.\* <@U0BOB>: 0 pts/);
     expect(textOf(await bot.privately(bob, '/stats'))).toContain('Stats for Bob Lin');
 
-    expect(bot.app.store.roundAnswers(1).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
+    expect((await bot.app.store.roundAnswers(1)).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
       ['Alice Chen', true, true, 15],
       ['Bob Lin', false, false, 0],
       ['carol', true, false, 10],
@@ -69,7 +69,7 @@ describe('Slack flows', () => {
     const reveal = (await bot.fake.nextCall('chat.postMessage')).args;
     expect(textOf(reveal)).toMatch(/Question #1: the answer is [\d,]+/);
     expect(buttonsOf((await bot.fake.nextCall('chat.update')).args)).toEqual([]);
-    expect(bot.app.store.round(1)).toMatchObject({ closeReason: 'timeout' });
+    expect((await bot.app.store.round(1))).toMatchObject({ closeReason: 'timeout' });
   });
 
   it('speaks the workspace language: zh-TW from QUIZ_LANGUAGE, then English after /settings', async () => {
@@ -132,8 +132,8 @@ describe('bad input: one clear private line each, nothing recorded', () => {
     expect(reply.blocks).toHaveLength(1);
     expect(textOf(reply)).toMatch(message);
     expect(textOf(reply).split('\n')).toHaveLength(1);
-    expect(bot.app.store.roundAnswers(1)).toHaveLength(0);
-    expect(bot.app.store.round(1)!.closedAt).toBeNull();
+    expect((await bot.app.store.roundAnswers(1))).toHaveLength(0);
+    expect((await bot.app.store.round(1))!.closedAt).toBeNull();
   });
 
   it('a button from an older version is told so', async () => {
@@ -171,7 +171,7 @@ describe('crashes: a polite private error, a log line, and the app keeps running
     expect(textOf(await bot.privately(owner, '/close'))).toMatch(/admins only/);
     const asTeacher = await bot.command(teacher, '/quiz topic:dense');
     await bot.fake.nextCall('chat.postMessage');
-    expect(bot.app.store.round(1)).toBeDefined();
+    expect((await bot.app.store.round(1))).toBeDefined();
     expect(asTeacher.ack).toEqual({});
     expect(bot.logs.filter((l) => /users\.info failed/.test(l.msg))).toHaveLength(2);
   });

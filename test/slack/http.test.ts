@@ -4,6 +4,7 @@
  * calls by its fake API. Requests that are not Slack's get 401 and change nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { sqliteOf } from '../support/quiz.js';
 import { generate } from '../../src/quiz/generator.js';
 import { SIGNING_SECRET, commandBody, postToBot, signatureHeaders, slashCommand } from '../support/fake-slack.js';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf } from './harness.js';
@@ -72,12 +73,12 @@ describe('Slack over HTTP', () => {
       response_action: 'errors',
       errors: { input: expect.stringMatching(/^twelve is not a count: answer with a whole number/) },
     });
-    expect(bot.app.store.roundAnswers(1)).toHaveLength(0);
+    expect((await bot.app.store.roundAnswers(1))).toHaveLength(0);
 
     expect(await bot.submit(alice, form, q.answer.toString())).toEqual({});
     const feedback = await bot.privateReply(responseUrl);
     expect(textOf(feedback)).toContain('Correct, and first');
-    expect(bot.app.store.roundAnswers(1).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
+    expect((await bot.app.store.roundAnswers(1)).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
   });
 });
 
@@ -93,21 +94,23 @@ describe('requests that are not from Slack get 401 and change nothing', () => {
     ['no signature header', (body) => ({ 'x-slack-request-timestamp': String(now()) })],
     ['an unknown signature version', (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']!.replace('v0=', 'v1=') })],
     ['a timestamp older than five minutes', (body) => signatureHeaders(body, SIGNING_SECRET, now() - 5 * 60 - 30)],
+    ['a timestamp more than five minutes ahead', (body) => signatureHeaders(body, SIGNING_SECRET, now() + 5 * 60 + 30)],
   ];
 
   it.each(cases)('%s', async (_what, headersFor) => {
     const bot = await startBot();
     const url = `http://127.0.0.1:${bot.slack.address!.port}/slack/events`;
     const body = quiz(bot.fake.responseUrl());
+    const atStart = bot.fake.calls.length;
     const res = await postToBot(url, body, headersFor(body));
     expect(res.status).toBe(401);
     // The same request, correctly signed, is accepted: the refusal was the signature's doing.
     await new Promise((r) => setTimeout(r, 50));
-    expect(bot.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
+    expect(bot.fake.calls.slice(atStart)).toEqual([]);
     expect(bot.fake.responses).toHaveLength(0);
-    expect(bot.app.store.db.prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(0);
+    expect(sqliteOf(bot.app.store).prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(0);
     expect((await postToBot(url, body)).status).toBe(200);
     await bot.fake.nextCall('chat.postMessage');
-    expect(bot.app.store.db.prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(1);
+    expect(sqliteOf(bot.app.store).prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(1);
   });
 });

@@ -27,7 +27,8 @@ describe('the Slack app manifest', () => {
   });
 
   it('asks for the scopes the bot uses, with interactivity and Socket Mode on', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'users:read']);
+    // files:write uploads pictures; im:write opens a DM for the picture of a private reply (an ephemeral message cannot carry a file).
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:write', 'im:write', 'users:read']);
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, socket_mode_enabled: true });
   });
 });

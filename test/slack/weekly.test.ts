@@ -4,6 +4,7 @@
  * non-admin (not in ADMIN_USER_IDS, not a workspace admin) refused everything, nothing changed.
  */
 import { describe, expect, it } from 'vitest';
+import { sqliteOf } from '../support/quiz.js';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, type Bot } from './harness.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
@@ -21,7 +22,7 @@ describe('weekly quizzes on Slack', () => {
     bot.clock.advance(15 * MINUTE);
     const first = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('Question #1 · dense · easy'))).args;
     expect(first.channel).toBe(CHANNEL);
-    const answer = bot.app.store.round(1)!.answer.toLocaleString('en-US');
+    const answer = (await bot.app.store.round(1))!.answer.toLocaleString('en-US');
     const right = buttonsOf(first).find((b) => String((b.text as { text: string }).text).endsWith(answer))!;
     const clicked = await bot.click(bob, right);
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/^✅ Correct, and first/);
@@ -33,7 +34,7 @@ describe('weekly quizzes on Slack', () => {
     bot.clock.set(Date.UTC(2026, 10, 29, 15, 59)); // Sunday 23:59 in Taipei
     const standings = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('Final standings of week 2026-W48'))).args;
     expect(standings.channel).toBe(CHANNEL);
-    expect(textOf(standings)).toContain(`*1.* <@${bob.id}>: 15 pts (1/1 right, 100%)`);
+    expect(textOf(standings)).toContain(`*1.* <@${bob.id}>: 10 pts (1/1 right, 100%)`); // alone: no bonus
     expect(textOf(standings)).toContain(`Congratulations <@${bob.id}>`);
   });
 
@@ -42,22 +43,22 @@ describe('weekly quizzes on Slack', () => {
     expect(textOf(await bot.privately(teacher, '/season action:start name:2026-fall'))).toBe('Season 2026-fall has started.');
     await bot.command(teacher, '/quiz level:medium topic:conv');
     await bot.fake.nextCall('chat.postMessage');
-    expect(textOf(await bot.privately(bob, `/answer ${bot.app.store.round(1)!.answer}`))).toMatch(/^✅/);
+    expect(textOf(await bot.privately(bob, `/answer ${(await bot.app.store.round(1))!.answer}`))).toMatch(/^✅/);
     await bot.privately(teacher, '/close');
     expect(textOf(await bot.privately(teacher, '/season action:start name:2027-spring'))).toContain('2026-fall is archived');
     await bot.command(bob, '/leaderboard season:2026-fall');
     const archived = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('season 2026-fall'))).args;
     expect(textOf(archived)).toContain('Final leaderboard: season 2026-fall (archived)');
-    expect(textOf(archived)).toContain(`*1.* <@${bob.id}>: 25 pts`);
+    expect(textOf(archived)).toContain(`*1.* <@${bob.id}>: 20 pts`); // alone: no bonus
 
     const ask = await bot.privately(teacher, `/remove-scores <@${bob.id}|bob>`);
     expect(textOf(ask)).toContain(`Remove every score of <@${bob.id}>`);
-    const before = tables(bot.app.store.db);
+    const before = (await tables(bot.app.store));
     const cancel = await bot.click(teacher, button(ask, 'Cancel'), { ephemeral: true });
     expect(textOf(await bot.privateReply(cancel.responseUrl))).toBe('Cancelled; nothing was changed.');
     const sneaky = await bot.click(carol, button(ask, 'Remove their scores'), { ephemeral: true });
     expect(textOf(await bot.privateReply(sneaky.responseUrl))).toContain('Only admins can do this; nothing was changed.');
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
     const done = await bot.click(teacher, button(ask, 'Remove their scores'), { ephemeral: true });
     expect(textOf(await bot.privateReply(done.responseUrl))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
   });
@@ -69,7 +70,7 @@ describe('weekly quizzes on Slack', () => {
     const clicked = await bot.click(carol, buttonsOf(review)[0]!, { ephemeral: true });
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(textOf(await bot.privately(carol, '/stats'))).toMatch(/[01] of 1 right/);
-    expect(bot.app.store.db.prepare("SELECT COUNT(*) FROM scores").pluck().get()).toBe(0);
+    expect(sqliteOf(bot.app.store).prepare("SELECT COUNT(*) FROM scores").pluck().get()).toBe(0);
   });
 
   it('refuses a non-admin every admin command, changing nothing', async () => {
@@ -77,11 +78,11 @@ describe('weekly quizzes on Slack', () => {
     await bot.command(teacher, '/quiz level:easy topic:dense');
     await bot.fake.nextCall('chat.postMessage');
     await bot.privately(carol, '/answer A');
-    const before = tables(bot.app.store.db);
+    const before = (await tables(bot.app.store));
     for (const line of ['/close', '/duration 600', '/settings timezone:Europe/Berlin', '/schedule action:add day:mon time:10:00', '/season action:start name:mine', `/remove-scores <@${teacher.id}>`]) {
       const name = line.split(' ')[0]!;
       expect(textOf(await bot.privately(carol, line))).toContain(`${name} is for admins only; nothing was changed.`);
     }
-    expect(tables(bot.app.store.db)).toBe(before);
+    expect((await tables(bot.app.store))).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, migrations, openDatabase } from '../../src/store/db.js';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { tempDir } from '../support/quiz.js';
 
 /** A migrations folder with nothing in it: opens a file without touching its schema. */
@@ -16,7 +16,7 @@ function emptyDir(): string {
 describe('the database file', () => {
   it('is created with its folder, in WAL mode, with foreign keys on and every migration recorded', () => {
     const path = join(tempDir(), 'nested', 'dir', 'paramquiz.db');
-    const store = new Store(path);
+    const store = new SqliteStore(path);
     expect(existsSync(path)).toBe(true);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);

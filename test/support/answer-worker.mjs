@@ -3,10 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock } from '../../dist/src/clock.js';
 import { QuizService } from '../../dist/src/quiz/service.js';
-import { Store } from '../../dist/src/store/store.js';
+import { PostgresStore } from '../../dist/src/store/postgres.js';
+import { SqliteStore } from '../../dist/src/store/sqlite.js';
 
-const { path, scopeId, channelId, users, barrier } = workerData;
-const store = new Store(path);
+const { engine, location, scopeId, channelId, users, barrier } = workerData;
+const store = engine === 'sqlite' ? new SqliteStore(location) : await PostgresStore.open(location, { max: 4 });
 const quiz = new QuizService({
   store,
   clock: systemClock,
@@ -16,10 +17,11 @@ const quiz = new QuizService({
 const gate = new Int32Array(barrier);
 Atomics.add(gate, 1, 1); // ready
 Atomics.wait(gate, 0, 0); // wait for go
-const results = users.map(({ userId, text }) => {
-  const r = quiz.answer({ scopeId, channelId, player: { userId, name: userId }, text });
-  return { userId, kind: r.kind, correct: r.correct ?? null, first: r.first ?? null, points: r.points ?? null };
-});
+const results = [];
+for (const { userId, text } of users) {
+  const r = await quiz.answer({ scopeId, channelId, player: { userId, name: userId }, text });
+  results.push({ userId, kind: r.kind, correct: r.correct ?? null, first: r.first ?? null, points: r.points ?? null });
+}
 await quiz.stop();
-store.close();
+await store.close();
 parentPort.postMessage(results);

@@ -1,5 +1,6 @@
 /** A command Context on a test harness: who asks, where, with which rights. */
 import type { Context } from '../../commands/types.js';
+import { runNamedCommand } from '../../src/platforms/dispatch.js';
 import type { Player } from '../../src/quiz/service.js';
 import { createLogger } from '../../src/log.js';
 import type { Harness } from './quiz.js';
@@ -19,4 +20,10 @@ export function context(h: Harness, player: Player, o: { isAdmin?: boolean; chan
     time: (ms) => new Date(ms).toISOString(),
     channel: (id) => `#${id}`,
   };
+}
+
+/** Runs `/name args...` as typed, through the dispatch every adapter uses. */
+export function run(ctx: Context, line: string) {
+  const [name = '', ...rest] = line.split(' ');
+  return runNamedCommand(name, ctx, rest.join(' '), silentLog);
 }

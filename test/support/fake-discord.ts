@@ -59,7 +59,7 @@ export interface RestRequest {
   readonly headers: IncomingMessage['headers'];
   /** The JSON body, or `payload_json` of a multipart body. */
   readonly body: unknown;
-  readonly files: ReadonlyArray<{ readonly name: string; readonly text: string }>;
+  readonly files: ReadonlyArray<{ readonly name: string; readonly text: string; readonly bytes: Buffer }>;
   /** performance.now() when the request arrived. */
   readonly at: number;
   status?: number;
@@ -83,6 +83,8 @@ export interface FakeMessage extends Json {
   flags: number;
   /** The text of each attachment, by file name (not part of Discord's JSON). */
   readonly files: Map<string, string>;
+  /** The bytes of each attachment, by file name (a picture's PNG). */
+  readonly bytes: Map<string, Buffer>;
   deleted?: boolean;
 }
 
@@ -133,6 +135,8 @@ interface Intercept {
   readonly delayMs?: number;
   readonly status?: number;
   readonly body?: unknown;
+  /** Handle the request as usual, then answer with `status`: done, but the client is told it failed. */
+  readonly handled?: boolean;
   left: number;
 }
 
@@ -157,6 +161,8 @@ export class FakeDiscord {
   readonly connections: Array<{ readonly url: string; closeCode?: number }> = [];
   /** Every PUT of application commands: route and body. */
   readonly registrations: Array<{ readonly guildId: string | undefined; readonly commands: Json[] }> = [];
+  /** Messages created with an enforced nonce, by channel and nonce. */
+  private readonly nonces = new Map<string, FakeMessage>();
   readonly messages = new Map<string, FakeMessage>();
   private readonly exchanges = new Map<string, Exchange>();
   private readonly intercepts: Intercept[] = [];
@@ -379,6 +385,11 @@ export class FakeDiscord {
     return this.interact(user, where, INTERACTION.component, { custom_id: customId, component_type: 2 }, { message: this.wire(message) });
   }
 
+  /** A click carrying any custom id, as a button of an older message or a modified client sends it. */
+  clickAnyId(user: FakeUser, message: FakeMessage, customId: string, where = this.here): Promise<Exchange> {
+    return this.interact(user, where, INTERACTION.component, { custom_id: customId, component_type: 2 }, { message: this.wire(message) });
+  }
+
   /** Submits a modal with one text input, as Discord sends it (a label around the input). */
   submitModal(user: FakeUser, modal: Json, value: string, where = this.here): Promise<Exchange> {
     const inputs = ((modal.components as Json[] | undefined) ?? []).map((c) => (c.component ?? (c.components as Json[] | undefined)?.[0]) as Json | undefined);
@@ -454,7 +465,7 @@ export class FakeDiscord {
    * answered with `status` and `body` instead of handled, when those are given (Discord refusing
    * a payload, a slow channel).
    */
-  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown }, times = 1): void {
+  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown; readonly handled?: boolean }, times = 1): void {
     this.intercepts.push({ method, path, ...what, left: times });
   }
 
@@ -472,7 +483,11 @@ export class FakeDiscord {
     let status = 500;
     let reply: unknown;
     try {
-      [status, reply] = intercept?.status === undefined ? this.route(request) : [intercept.status, intercept.body];
+      if (intercept?.status === undefined) [status, reply] = this.route(request);
+      else {
+        if (intercept.handled) this.route(request);
+        [status, reply] = [intercept.status, intercept.body];
+      }
     } catch (err) {
       reply = { message: `fake Discord: ${String(err)}`, code: 0 };
     }
@@ -578,6 +593,11 @@ export class FakeDiscord {
     const found = this.findChannel(channelId);
     if (!found) return [404, { message: 'Unknown Channel', code: 10003 }];
     const body = r.body as Json;
+    // enforce_nonce: a message with a nonce already used in this channel is not created again;
+    // Discord answers with the first one (its docs: "Create Message", enforce_nonce).
+    const nonceKey = body.enforce_nonce === true && body.nonce !== undefined ? `${channelId}/${String(body.nonce)}` : undefined;
+    const earlier = nonceKey === undefined ? undefined : this.nonces.get(nonceKey);
+    if (earlier) return [200, this.wire(earlier)];
     const reference = body.message_reference as Json | undefined;
     const replied = reference ? this.messages.get(reference.message_id as string) : undefined;
     if (reference && !replied && reference.fail_if_not_exists !== false) return [400, { message: 'Unknown message reference', code: 50035 }];
@@ -586,6 +606,7 @@ export class FakeDiscord {
       guild_id: found.guild.id,
       ...(replied ? { type: 19, message_reference: { type: 0, message_id: replied.id, channel_id: channelId, guild_id: found.guild.id }, referenced_message: this.wire(replied) } : {}),
     });
+    if (nonceKey !== undefined) this.nonces.set(nonceKey, message);
     return [200, this.wire(message)];
   }
 
@@ -606,8 +627,12 @@ export class FakeDiscord {
     if (body.components !== undefined) message.components = body.components as Json[];
     if (r.files.length > 0 || body.attachments !== undefined) {
       message.files.clear();
-      message.attachments = this.attachments(r.files);
-      for (const f of r.files) message.files.set(f.name, f.text);
+      message.bytes.clear();
+      message.attachments = this.attachments(r.files, body);
+      for (const f of r.files) {
+        message.files.set(f.name, f.text);
+        message.bytes.set(f.name, f.bytes);
+      }
     }
     message.flags &= ~LOADING;
     return message;
@@ -630,24 +655,35 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: this.attachments(files),
+      attachments: this.attachments(files, body),
       embeds: (body.embeds as Json[] | undefined) ?? [],
       components: (body.components as Json[] | undefined) ?? [],
       pinned: false,
       type: 0,
       flags: (body.flags as number | undefined) ?? 0,
       files: new Map(files.map((f) => [f.name, f.text])),
+      bytes: new Map(files.map((f) => [f.name, f.bytes])),
     };
     return message;
   }
 
-  private attachments(files: RestRequest['files']): Json[] {
-    return files.map((f) => ({ id: this.snowflake(), filename: f.name, size: Buffer.byteLength(f.text), url: `https://cdn.invalid/${f.name}`, proxy_url: `https://cdn.invalid/${f.name}`, content_type: 'text/plain; charset=utf-8' }));
+  /** What Discord makes of uploaded files: the description (alt text) comes from payload_json's `attachments`. */
+  private attachments(files: RestRequest['files'], body: Json = {}): Json[] {
+    const described = (body.attachments as Json[] | undefined) ?? [];
+    return files.map((f, i) => ({
+      id: this.snowflake(),
+      filename: f.name,
+      size: f.bytes.length,
+      url: `https://cdn.invalid/${f.name}`,
+      proxy_url: `https://cdn.invalid/${f.name}`,
+      content_type: f.name.endsWith('.png') ? 'image/png' : 'text/plain; charset=utf-8',
+      ...(described[i]?.description !== undefined ? { description: described[i]!.description } : {}),
+    }));
   }
 
   /** A message as Discord sends it (without the fake's bookkeeping). */
   private wire(message: FakeMessage): Json {
-    const { files: _files, deleted: _deleted, ...json } = message;
+    const { files: _files, bytes: _bytes, deleted: _deleted, ...json } = message;
     return json;
   }
 
@@ -722,11 +758,14 @@ async function parseBody(contentType: string | undefined, raw: Buffer): Promise<
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    const files: Array<{ name: string; text: string }> = [];
+    const files: Array<{ name: string; text: string; bytes: Buffer }> = [];
     let body: unknown;
     for (const [key, value] of form) {
       if (key === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ name: value.name, text: await value.text() });
+      else if (typeof value !== 'string') {
+        const bytes = Buffer.from(await value.arrayBuffer());
+        files.push({ name: value.name, text: bytes.toString('utf8'), bytes });
+      }
     }
     return { body, files };
   }

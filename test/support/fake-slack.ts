@@ -6,6 +6,10 @@
  *   apps.connections.open the app token; messages, updates and modals past a Block Kit limit are
  *   refused with `invalid_blocks` as Slack does. `failNext` makes the next call of a method fail.
  * - response_url endpoints at `/respond/<n>`: what respond() posts is recorded.
+ * - File uploads as Slack's external flow has them: files.getUploadURLExternal hands out an
+ *   upload URL on this server, the bytes are posted there, files.completeUploadExternal shares
+ *   the uploaded files (refusing one that was never uploaded, or whose length differs) into a
+ *   channel or a DM opened with conversations.open, with the message's blocks validated.
  * - Socket Mode: apps.connections.open hands out a ws:// URL on the same server; the socket says
  *   hello, takes envelopes, and hands back the app's acks.
  * - What Slack sends: slash command, block_actions and view_submission payloads, and the v0
@@ -44,6 +48,17 @@ export interface ApiCall {
   readonly token: string | undefined;
 }
 
+/** A file as the fake holds it: asked for, then its bytes, then shared. */
+export interface FakeFile {
+  readonly id: string;
+  readonly filename: string;
+  readonly length: number;
+  readonly altText: string | undefined;
+  bytes?: Buffer;
+  /** The channel it was shared in, and the message's blocks or comment, once completed. */
+  shared?: { readonly channel: string | undefined; readonly blocks: Json[] | undefined; readonly comment: string | undefined };
+}
+
 export interface ResponsePost {
   readonly url: string;
   readonly body: Json;
@@ -52,7 +67,10 @@ export interface ResponsePost {
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
+  readonly files = new Map<string, FakeFile>();
+  private nextFile = 0;
   private readonly users = new Map<string, FakeUser>();
+  private readonly channels = new Map<string, { readonly member: boolean; readonly team: string }>();
   private readonly failures = new Map<string, string[]>();
   private readonly taken = new Set<object>();
   private readonly waiters = new Set<() => void>();
@@ -88,6 +106,14 @@ export class FakeSlack {
   addUser(user: FakeUser): FakeUser {
     this.users.set(user.id, user);
     return user;
+  }
+
+  /**
+   * A channel the bot is not in, or one of another workspace. Channels never described are
+   * channels of this workspace the bot is in.
+   */
+  describeChannel(id: string, channel: { readonly member: boolean; readonly team?: string }): void {
+    this.channels.set(id, { member: channel.member, team: channel.team ?? TEAM.id });
   }
 
   /** A fresh response_url, as Slack gives one per request. */
@@ -149,8 +175,9 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
     const url = req.url ?? '/';
+    if (url.startsWith('/upload/')) return this.upload(url.slice('/upload/'.length), req, res);
+    const raw = (await readBytes(req)).toString('utf8');
     if (url.startsWith('/respond/')) {
       const body = JSON.parse(raw) as Json;
       this.responses.push({ url: `${this.origin}${url}`, body });
@@ -163,6 +190,38 @@ export class FakeSlack {
     this.calls.push({ method, args, token });
     this.notify();
     send(res, 200, JSON.stringify(this.answer(method, args, token)), 'application/json; charset=utf-8');
+  }
+
+  /** The second step of an upload: the bytes, posted (multipart, as the Node SDK sends them) to the URL handed out. */
+  private async upload(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const file = this.files.get(id);
+    const raw = await readBytes(req);
+    if (!file) return send(res, 404, 'no such upload');
+    const type = req.headers['content-type'];
+    if (type?.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string');
+      file.bytes = part && typeof part !== 'string' ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    } else {
+      file.bytes = raw;
+    }
+    this.notify();
+    send(res, 200, `OK - ${file.bytes.length}`);
+  }
+
+  private completeUpload(args: Json): Json {
+    const listed = (args.files as Array<{ id: string; title?: string }> | undefined) ?? [];
+    const channel = typeof args.channel_id === 'string' ? args.channel_id : undefined;
+    const blocks = args.blocks as Json[] | undefined;
+    if (listed.length === 0) return { ok: false, error: 'invalid_arguments' };
+    for (const { id } of listed) {
+      const file = this.files.get(id);
+      if (!file?.bytes) return { ok: false, error: 'file_not_found' };
+      if (file.bytes.length !== file.length) return { ok: false, error: 'file_upload_size_mismatch' };
+    }
+    if (blocks && blockProblems(blocks).length > 0) return { ok: false, error: 'invalid_blocks', errors: blockProblems(blocks) };
+    for (const { id } of listed) this.files.get(id)!.shared = { channel, blocks, comment: typeof args.initial_comment === 'string' ? args.initial_comment : undefined };
+    return { ok: true, files: listed.map(({ id, title }) => ({ id, title: title ?? this.files.get(id)!.filename })) };
   }
 
   private answer(method: string, args: Json, token: string | undefined): Json {
@@ -187,6 +246,24 @@ export class FakeSlack {
         const ts = method === 'chat.update' ? String(args.ts) : this.ts();
         const message = { type: 'message', user: BOT.userId, bot_id: BOT.botId, app_id: BOT.appId, team: TEAM.id, text: args.text, blocks: args.blocks, ts };
         return { ok: true, channel: args.channel, ts, ...(method === 'chat.update' ? { text: args.text } : {}), message };
+      }
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (typeof args.filename !== 'string' || !Number.isSafeInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F0FILE${String(++this.nextFile).padStart(4, '0')}`;
+        this.files.set(id, { id, filename: args.filename, length, altText: typeof args.alt_text === 'string' ? args.alt_text : undefined });
+        return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return this.completeUpload(args);
+      case 'conversations.open':
+        return typeof args.users === 'string' ? { ok: true, channel: { id: `D0${args.users.slice(1)}` } } : { ok: false, error: 'users_not_found' };
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const known = this.channels.get(id) ?? { member: true, team: TEAM.id };
+        // A token sees only its own workspace's channels.
+        if (known.team !== TEAM.id || !/^[CGD][A-Z0-9]+$/.test(id)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_channel: id.startsWith('C'), is_im: id.startsWith('D'), is_member: known.member, context_team_id: TEAM.id } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.ts() };
@@ -411,11 +488,11 @@ function userObject(u: FakeUser): Json {
 let triggers = 0;
 const triggerId = (): string => `${Date.now()}.${++triggers}.trigger`;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -7,7 +7,11 @@ import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
 import { Practice } from '../../src/quiz/practice.js';
-import { Store } from '../../src/store/store.js';
+import { PostgresStore } from '../../src/store/postgres.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { freshDatabase } from './postgres.js';
+import type { Store } from '../../src/store/store.js';
+import { directCounter } from '../../src/counting/answer.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
 
@@ -46,16 +50,31 @@ export interface Harness {
   readonly clock: ManualClock;
   readonly reveals: Reveal[];
   readonly posts: Posted[];
-  readonly path: string;
-  /** A second service on the same file, as after a restart (in-flight work finishes first). */
+  readonly engine: Engine;
+  /** Where the data is: the SQLite file's path or the PostgreSQL database's URL. */
+  readonly location: string;
+  /** A second service on the same database, as after a restart (in-flight work finishes first). */
   restart(): Promise<Harness>;
+  /** Lets the work the clock's timers started (closing, revealing, posting) finish, whatever the store's latency. */
+  settle(): Promise<void>;
 }
 
-export function harness(options: { path?: string; clock?: ManualClock; timezone?: string; seed?: number } = {}): Harness {
-  const path = options.path ?? join(tempDir(), 'quiz.db');
-  const clock = options.clock ?? new ManualClock(MONDAY_10_TAIPEI);
-  const store = new Store(path);
+/** The two store engines; suites that hold for both run once per engine. */
+export type Engine = 'sqlite' | 'postgres';
+export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
+
+/** A store of `engine` at `location` (a fresh one when none is given), closed after the test. */
+export async function openTestStore(engine: Engine, location?: string): Promise<{ store: Store; location: string }> {
+  const where = location ?? (engine === 'sqlite' ? join(tempDir(), 'quiz.db') : await freshDatabase());
+  const store = engine === 'sqlite' ? new SqliteStore(where) : await PostgresStore.open(where, { max: 4 });
   cleanups.unshift(() => store.close());
+  return { store, location: where };
+}
+
+export async function harness(options: { engine?: Engine; location?: string; clock?: ManualClock; timezone?: string; seed?: number } = {}): Promise<Harness> {
+  const engine = options.engine ?? 'sqlite';
+  const { store, location } = await openTestStore(engine, options.location);
+  const clock = options.clock ?? new ManualClock(MONDAY_10_TAIPEI);
   const reveals: Reveal[] = [];
   let next = options.seed ?? 1;
   const quiz = new QuizService({
@@ -75,7 +94,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
   const post: Services['post'] = async (target, compose) => {
     const reply = compose(view);
     posts.push({ scopeId: target.scopeId, channelId: target.channelId, reply, at: clock.now() });
-    reply.onPosted?.(`message-${posts.length}`);
+    await reply.onPosted?.(`message-${posts.length}`);
   };
   const scheduler = new Scheduler({
     store,
@@ -89,7 +108,7 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  const services: Services = { counter: directCounter, channelFor: async () => ({ ok: true }), quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
   return {
     store,
     quiz,
@@ -98,12 +117,21 @@ export function harness(options: { path?: string; clock?: ManualClock; timezone?
     clock,
     reveals,
     posts,
-    path,
+    engine,
+    location,
+    settle: async () => {
+      // A job may start another (a close that reveals, a run that posts): loop until all is still.
+      for (let i = 0; i < 5; i++) {
+        await settle();
+        await quiz.idle();
+        await scheduler.idle();
+      }
+    },
     restart: async () => {
       await scheduler.stop();
       await quiz.stop();
-      store.close();
-      return harness({ ...options, path, clock });
+      await store.close();
+      return harness({ ...options, engine, location, clock });
     },
   };
 }
@@ -116,3 +144,14 @@ export async function settle(): Promise<void> {
 export const alice = { userId: 'U_ALICE', name: 'alice' };
 export const bob = { userId: 'U_BOB', name: 'bob' };
 export const carol = { userId: 'U_CAROL', name: 'carol' };
+
+/** The SQLite connection of a store the test knows is SQLite (an app on the default store), to read tables directly. */
+export function sqliteOf(store: Store): SqliteStore['db'] {
+  if (!(store instanceof SqliteStore)) throw new Error('this test reads the SQLite file directly: run it on the SQLite store');
+  return store.db;
+}
+
+/** A round's message id read straight from the file, for polls that cannot await. */
+export function messageRefOf(store: Store, roundId: number): string | undefined {
+  return (sqliteOf(store).prepare('SELECT message_ref FROM rounds WHERE id = ?').pluck().get(roundId) as string | null | undefined) ?? undefined;
+}

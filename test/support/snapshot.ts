@@ -1,7 +1,32 @@
-/** Every row of every table of a database: what "nothing changed" is checked against. */
-import type { Db } from '../../src/store/db.js';
+/**
+ * Every row of every table of a store: what "nothing changed" is checked against, on either
+ * engine. The seen Slack signatures are left out: every request is remembered there (the replay
+ * guard), whatever it asked for.
+ */
+import { PostgresStore } from '../../src/store/postgres.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/store.js';
 
-export function snapshot(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()]));
+const BOOKKEEPING = new Set(['seen_requests']);
+
+export async function snapshot(store: Store): Promise<string> {
+  if (store instanceof SqliteStore) {
+    const db = store.db;
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((t) => !BOOKKEEPING.has(t));
+    return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()]));
+  }
+  if (store instanceof PostgresStore) {
+    const names = (await store.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r) => r.table_name).filter((t) => !BOOKKEEPING.has(t));
+    const tables: Array<[string, unknown[]]> = [];
+    for (const t of names) tables.push([t, (await store.pool.query(`SELECT * FROM ${t} AS r ORDER BY row_to_json(r)::text`)).rows]);
+    return JSON.stringify(tables);
+  }
+  throw new Error('a store of an unknown engine');
+}
+
+/** One number from a query (`SELECT COUNT(*) AS n ...`), written for both engines. */
+export async function snapshotCount(store: Store, sql: string): Promise<number> {
+  if (store instanceof SqliteStore) return Number(store.db.prepare(sql).pluck().get() ?? 0);
+  if (store instanceof PostgresStore) return Number((await store.pool.query<{ n: string | null }>(sql)).rows[0]?.n ?? 0);
+  throw new Error('a store of an unknown engine');
 }

@@ -37,9 +37,12 @@ const OPERATORS: ReadonlySet<string> = new Set(['**=', '//=', '>>=', '<<=', '...
 /** Characters that may start an operator of two or three characters. */
 const OPERATOR_START = new Set('*/<>.-=!:+%&|^@'.split(''));
 
+/** Characters that may follow the first of such an operator. */
+const OPERATOR_NEXT = new Set('*/<>.=-'.split(''));
+
 /** The longest operator of two or three characters at `i`, if any. */
 function operatorAt(src: string, i: number): string | undefined {
-  if (!OPERATOR_START.has(src[i]!)) return undefined;
+  if (!OPERATOR_START.has(src[i]!) || !OPERATOR_NEXT.has(src[i + 1] ?? '')) return undefined;
   const three = src.substr(i, 3);
   if (OPERATORS.has(three)) return three;
   const two = three.slice(0, 2);
@@ -47,6 +50,7 @@ function operatorAt(src: string, i: number): string | undefined {
 }
 const STRING_PREFIX = /^(r|u|f|b|rb|br|fr|rf)$/i;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAsciiWord = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
 const SINGLE = new Set('+-*/%@&|^~<>()[]{},:;.='.split(''));
 const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
@@ -55,15 +59,20 @@ const CLOSERS = new Set([')', ']', '}']);
 class Lexer {
   private pos = 0;
   private line = 1;
-  private readonly out: Token[] = [];
+  private out: Token[] = [];
   private readonly brackets: Array<{ readonly char: string; readonly line: number }> = [];
   private readonly indents: number[] = [0];
   private atLineStart = true;
+  /** Set when a logical line's newline is pushed (pull() stops there). */
+  private lineDone = false;
+  private finished = false;
 
   constructor(
     private readonly src: string,
     private readonly lines: readonly string[],
     private readonly tolerant: boolean,
+    /** Given each logical line's tokens (its newline last) as it ends, instead of keeping them all. */
+    private readonly onLine?: (tokens: readonly Token[]) => void,
   ) {}
 
   private fail(ref: MessageRef, line = this.line): never {
@@ -72,41 +81,69 @@ class Lexer {
 
   private push(k: TokenKind, v: string, line = this.line, parts?: readonly FPart[]): void {
     this.out.push(parts ? { k, v, line, parts } : { k, v, line });
+    if (k === 'newline') this.lineDone = true;
+    if (this.onLine !== undefined && (k === 'newline' || k === 'end')) {
+      this.onLine(this.out);
+      this.out = []; // the line's tokens die young: a 100 KB paste is not held twice
+    }
   }
 
   run(): Token[] {
+    while (this.pos < this.src.length) this.advance();
+    this.finish();
+    return this.out;
+  }
+
+  /**
+   * The tokens up to the end of the next logical line (its newline included; at the end of the
+   * text, the closing dedents and `end`), then nothing: the parser reads a paste a line at a
+   * time, so the tokens of a 100 KB paste are never all alive at once.
+   */
+  pull(): Token[] {
+    this.lineDone = false;
+    while (!this.lineDone && this.pos < this.src.length) this.advance();
+    if (!this.lineDone && !this.finished) this.finish();
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  /** One step: a line's indentation, a newline, blanks, a comment, a continuation or a token. */
+  private advance(): void {
     const src = this.src;
-    while (this.pos < src.length) {
-      if (this.atLineStart && this.brackets.length === 0) {
-        if (this.indentation()) continue;
-      }
-      const c = src[this.pos]!;
-      if (c === '\n') {
-        // The prose filter reads a line at column 0 as a new statement even inside an unclosed
-        // bracket, so a stray `(` in a sentence cannot swallow the code after it.
-        if (this.tolerant && this.brackets.length > 0 && /[^\s)\]}]/.test(src[this.pos + 1] ?? ' ')) this.brackets.length = 0;
-        if (this.brackets.length === 0 && !this.atLineStart) this.push('newline', '');
-        this.atLineStart = this.brackets.length === 0;
-        this.pos++;
-        this.line++;
-        continue;
-      }
-      if (c === ' ' || c === '\t' || c === '\f' || c === '\r') {
-        this.pos++;
-        continue;
-      }
-      if (c === '#') {
-        const end = src.indexOf('\n', this.pos);
-        this.pos = end < 0 ? src.length : end;
-        continue;
-      }
-      if (c === '\\' && (src[this.pos + 1] === '\n' || (src[this.pos + 1] === '\r' && src[this.pos + 2] === '\n'))) {
-        this.pos += src[this.pos + 1] === '\n' ? 2 : 3;
-        this.line++;
-        continue;
-      }
-      this.token();
+    if (this.atLineStart && this.brackets.length === 0) {
+      if (this.indentation()) return;
     }
+    const c = src[this.pos]!;
+    if (c === '\n') {
+      // The prose filter reads a line at column 0 as a new statement even inside an unclosed
+      // bracket, so a stray `(` in a sentence cannot swallow the code after it.
+      if (this.tolerant && this.brackets.length > 0 && /[^\s)\]}]/.test(src[this.pos + 1] ?? ' ')) this.brackets.length = 0;
+      if (this.brackets.length === 0 && !this.atLineStart) this.push('newline', '');
+      this.atLineStart = this.brackets.length === 0;
+      this.pos++;
+      this.line++;
+      return;
+    }
+    if (c === ' ' || c === '\t' || c === '\f' || c === '\r') {
+      this.pos++;
+      return;
+    }
+    if (c === '#') {
+      const end = src.indexOf('\n', this.pos);
+      this.pos = end < 0 ? src.length : end;
+      return;
+    }
+    if (c === '\\' && (src[this.pos + 1] === '\n' || (src[this.pos + 1] === '\r' && src[this.pos + 2] === '\n'))) {
+      this.pos += src[this.pos + 1] === '\n' ? 2 : 3;
+      this.line++;
+      return;
+    }
+    this.token();
+  }
+
+  private finish(): void {
+    this.finished = true;
     if (!this.tolerant) {
       const open = this.brackets[this.brackets.length - 1];
       if (open) this.fail(msg('code.unclosed', { bracket: open.char, line: String(open.line) }), open.line);
@@ -114,7 +151,6 @@ class Lexer {
     if (!this.atLineStart) this.push('newline', '');
     if (!this.tolerant) for (let i = this.indents.length; i > 1; i--) this.push('dedent', '');
     this.push('end', '');
-    return this.out;
   }
 
   /** At the start of a logical line: measures its indentation; true when the line was blank. */
@@ -195,7 +231,18 @@ class Lexer {
       this.pos = end;
       return;
     }
-    if ((code >= 48 && code <= 57) || (code === 46 && /[0-9]/.test(src[start + 1] ?? ''))) {
+    if (code >= 48 && code <= 57) {
+      // the common case, a plain decimal integer (`64`, `0`), without the regular expression
+      let end = start + 1;
+      while (end < src.length && isDigit(src.charCodeAt(end))) end++;
+      const after = src.charCodeAt(end);
+      if (!isAsciiWord(after) && after !== 46 && (end - start === 1 || code !== 48)) {
+        this.push('number', src.slice(start, end));
+        this.pos = end;
+        return;
+      }
+    }
+    if ((code >= 48 && code <= 57) || (code === 46 && isDigit(src.charCodeAt(start + 1)))) {
       NUMBER.lastIndex = start;
       const m = NUMBER.exec(src)!;
       this.push('number', m[0]);
@@ -341,6 +388,12 @@ export function tokenize(src: string, lines: readonly string[] = src.split('\n')
   return new Lexer(src, lines, false).run();
 }
 
+/** The same tokens a logical line at a time (each call the next line's; [] after `end`). */
+export function tokenStream(src: string, lines: readonly string[] = src.split('\n')): () => Token[] {
+  const lexer = new Lexer(src, lines, false);
+  return () => lexer.pull();
+}
+
 /** One logical line as the prose filter sees it. */
 export interface LogicalLine {
   readonly first: number;
@@ -350,23 +403,17 @@ export interface LogicalLine {
   readonly tokens: readonly Token[];
 }
 
-/** Tolerant tokens grouped by logical line: never fails. */
-export function scanLines(src: string): LogicalLine[] {
+/** Tolerant tokens, one logical line at a time: never fails. */
+export function scanLines(src: string, visit: (line: LogicalLine) => void): void {
   const lines = src.split('\n');
-  const tokens = new Lexer(src, lines, true).run();
-  const out: LogicalLine[] = [];
-  let current: Token[] = [];
-  for (const tok of tokens) {
-    if (tok.k === 'newline' || tok.k === 'end') {
-      if (current.length > 0) {
-        const first = current[0]!.line;
-        const text = lines[first - 1] ?? '';
-        out.push({ first, last: tok.k === 'newline' ? Math.max(tok.line, current[current.length - 1]!.line) : current[current.length - 1]!.line, indented: /^[ \t]/.test(text), tokens: current });
-      }
-      current = [];
-    } else {
-      current.push(tok);
-    }
-  }
-  return out;
+  const lexer = new Lexer(src, lines, true, (tokens) => {
+    const end = tokens[tokens.length - 1]!;
+    if (tokens.length === 1) return;
+    const current = tokens.slice(0, -1);
+    const first = current[0]!.line;
+    const text = lines[first - 1] ?? '';
+    const last = end.k === 'newline' ? Math.max(end.line, current[current.length - 1]!.line) : current[current.length - 1]!.line;
+    visit({ first, last, indented: text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9, tokens: current });
+  });
+  lexer.run();
 }

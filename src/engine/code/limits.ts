@@ -8,8 +8,10 @@ import { msg, type MessageRef } from '../../i18n/messages.js';
 export const LIMITS = {
   /** Characters of pasted text: a Discord attachment or a Slack form is ~100 KB. */
   text: 100_000,
-  /** Nested brackets, and nested expressions in the parser (recursion depth). */
+  /** Nested brackets. */
   nesting: 100,
+  /** Nested expressions in the parser (brackets, unary operators, conditionals, lambdas): its recursion depth. */
+  depth: 300,
   /** Nested indented blocks. */
   blocks: 50,
   /** Evaluator steps: every statement, expression, loop iteration and call costs one. */

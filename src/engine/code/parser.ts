@@ -1,12 +1,12 @@
 /**
  * Recursive-descent parser for the Python subset, following the precedence of Python's grammar.
- * Nesting is bounded (LIMITS.nesting) so no paste can exhaust the stack: 2,500 nested brackets are
- * one clear refusal, not a crash. Constructs the reader does not run (async, yield, :=, match) are
+ * Nesting is bounded (brackets by the lexer, LIMITS.nesting; the parser's own recursion by
+ * LIMITS.depth) so no paste can exhaust the stack: 2,500 nested brackets are one clear refusal, not a crash. Constructs the reader does not run (async, yield, :=, match) are
  * refused here, with their line, before anything is evaluated.
  */
 import type { Arg, BinOp, CompareOp, DictItem, Expr, FunctionDef, Generator, Handler, Module, Param, Params, Stmt } from './ast.js';
 import { CodeError, excerpt } from './errors.js';
-import { KEYWORDS, tokenize, type FPart, type Token } from './lexer.js';
+import { KEYWORDS, tokenize, tokenStream, type FPart, type Token } from './lexer.js';
 import { LIMITS, limitMessage } from './limits.js';
 import { collectLocals } from './scope.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
@@ -14,30 +14,68 @@ import { msg, type MessageRef } from '../../i18n/messages.js';
 const AUGMENTED: Readonly<Record<string, BinOp>> = {
   '+=': '+', '-=': '-', '*=': '*', '/=': '/', '//=': '//', '%=': '%', '**=': '**', '@=': '@', '<<=': '<<', '>>=': '>>', '&=': '&', '|=': '|', '^=': '^',
 };
+/** Binary operators by precedence, loosest first (Python's grammar: bitwise or ... term). */
+const BINARY: ReadonlyMap<string, number> = new Map([
+  ['|', 1], ['^', 2], ['&', 3], ['<<', 4], ['>>', 4], ['+', 5], ['-', 5], ['*', 6], ['/', 6], ['//', 6], ['%', 6], ['@', 6],
+]);
+/** Tokens after which an expression cannot go on. */
+const EXPRESSION_ENDS: ReadonlySet<string> = new Set([',', ')', ']', '}', '=', ':', ';', '->']);
 const COMPARE = new Set(['<', '>', '<=', '>=', '==', '!=']);
 const UNSUPPORTED = new Set(['async', 'await', 'yield']);
+
+/** The integers below 1,000 as shared bigints: a paste's numbers are mostly these. */
+const SMALL_INTS = new Map<string, bigint>();
+function smallInt(text: string): bigint {
+  let n = SMALL_INTS.get(text);
+  if (n === undefined) SMALL_INTS.set(text, (n = BigInt(text)));
+  return n;
+}
 
 class Parser {
   private i = 0;
   private depth = 0;
+  /** The tokens read and not yet released; window[0] is token number `base`. */
+  private window: Token[];
+  private base = 0;
 
   constructor(
-    private readonly tokens: readonly Token[],
+    tokens: readonly Token[],
     private readonly lines: readonly string[],
     /** False for the prelude: its nodes carry line 0, so errors name the student's line instead. */
     private readonly located: boolean,
-  ) {}
+    /** More tokens, a logical line at a time ([] at the end); none when `tokens` are all. */
+    private readonly more: (() => Token[]) | null = null,
+  ) {
+    this.window = [...tokens];
+  }
 
   // ── tokens ──
+  /** Token number `i`; past the end, the last (`end`). */
+  private at(i: number): Token {
+    const k = i - this.base;
+    while (k >= this.window.length) {
+      const more = this.more?.() ?? [];
+      if (more.length === 0) return this.window[this.window.length - 1]!;
+      for (const t of more) this.window.push(t);
+    }
+    return this.window[k]!;
+  }
+  /** Forgets the tokens before the current one, at a statement's start (the parser never goes back). */
+  private release(): void {
+    const k = this.i - this.base;
+    if (k < 1024) return;
+    this.window = this.window.slice(k);
+    this.base = this.i;
+  }
   private get tok(): Token {
-    return this.tokens[this.i]!;
+    return this.at(this.i);
   }
   /** The current token's kind, read afresh (a call is not narrowed by earlier checks). */
   private kind(): Token['k'] {
-    return this.tokens[this.i]!.k;
+    return this.at(this.i).k;
   }
   private peek(n = 1): Token {
-    return this.tokens[Math.min(this.i + n, this.tokens.length - 1)]!;
+    return this.at(this.i + n);
   }
   private line(tok: Token = this.tok): number {
     return this.located ? tok.line : 0;
@@ -73,7 +111,7 @@ class Parser {
     return t.v;
   }
   private enter(): void {
-    if (++this.depth > LIMITS.nesting) this.fail(limitMessage('nesting'));
+    if (++this.depth > LIMITS.depth) this.fail(limitMessage('depth'));
   }
   private leave(): void {
     this.depth--;
@@ -83,6 +121,7 @@ class Parser {
   module(): Module {
     const body: Stmt[] = [];
     while (this.kind() !== 'end') {
+      this.release();
       if (this.kind() === 'newline') {
         this.i++;
         continue;
@@ -127,6 +166,7 @@ class Parser {
     this.i++;
     const body: Stmt[] = [];
     while (this.kind() !== 'dedent' && this.kind() !== 'end') {
+      this.release();
       if (this.kind() === 'newline') {
         this.i++;
         continue;
@@ -284,15 +324,17 @@ class Parser {
   /** `with (a as b, c):` — told apart from `with (a):` by an `as` inside the parentheses. */
   private parenthesizedWithItems(): boolean {
     let depth = 0;
-    for (let j = this.i; j < this.tokens.length; j++) {
-      const t = this.tokens[j]!;
+    let as = false;
+    for (let j = this.i; ; j++) {
+      const t = this.at(j);
+      if (t.k === 'end') return false;
       if (t.k === 'op' && (t.v === '(' || t.v === '[' || t.v === '{')) depth++;
       else if (t.k === 'op' && (t.v === ')' || t.v === ']' || t.v === '}')) {
         depth--;
-        if (depth === 0) return this.tokens[j + 1]?.v === ':' && this.tokens.slice(this.i, j).some((x) => x.k === 'name' && x.v === 'as');
+        if (depth === 0) return as && this.at(j + 1).v === ':';
       } else if (t.k === 'newline') return false;
+      else if (t.k === 'name' && t.v === 'as') as = true;
     }
-    return false;
   }
 
   private simpleStatements(): Stmt[] {
@@ -356,15 +398,18 @@ class Parser {
     if (this.kind() === 'op') {
       const op = this.tok.v;
       if (op === '=') {
-        const targets: Expr[] = [first];
-        let value: Expr = first;
+        this.i++;
+        this.checkTarget(first);
+        let value = this.starExpressions();
+        // (arrays built exactly: one grown by push keeps room for 16, in every node of a long paste)
+        if (!this.is('=')) return { t: 'assign', line, targets: [first], value };
+        const more: Expr[] = [first];
         while (this.accept('=')) {
+          this.checkTarget(value);
+          more.push(value);
           value = this.starExpressions();
-          targets.push(value);
         }
-        targets.pop();
-        for (const target of targets) this.checkTarget(target);
-        return { t: 'assign', line, targets, value };
+        return { t: 'assign', line, targets: more.slice(), value };
       }
       const aug = AUGMENTED[op];
       if (aug !== undefined) {
@@ -460,7 +505,7 @@ class Parser {
       if (this.endsExpressionList()) break;
       items.push(this.starExpression());
     }
-    return { t: 'tuple', line, items };
+    return { t: 'tuple', line, items: items.slice() };
   }
 
   private endsExpressionList(): boolean {
@@ -507,7 +552,20 @@ class Parser {
     return e;
   }
 
+  /**
+   * A lone name or number that nothing can continue (`64` in `nn.Conv2d(3, 64, 3)`, `x` in
+   * `return x`): most expressions in a paste. Read as an atom without descending the dozen
+   * precedence levels above it.
+   */
+  private loneAtom(ends: ReadonlySet<string>): boolean {
+    const t = this.tok;
+    if (t.k !== 'number' && (t.k !== 'name' || KEYWORDS.has(t.v))) return false;
+    const next = this.peek();
+    return next.k === 'newline' || next.k === 'end' || (next.k === 'op' && ends.has(next.v));
+  }
+
   expression(): Expr {
+    if (this.loneAtom(EXPRESSION_ENDS)) return this.atom();
     this.enter();
     try {
       if (this.is('lambda')) return this.lambda();
@@ -535,23 +593,35 @@ class Parser {
   }
 
   private disjunction(): Expr {
-    let left = this.conjunction();
-    while (this.is('or')) {
-      const line = this.line();
-      this.i++;
-      left = { t: 'bool', line, op: 'or', left, right: this.conjunction() };
+    const depth = this.depth;
+    try {
+      let left = this.conjunction();
+      while (this.is('or')) {
+        const line = this.line();
+        this.i++;
+        this.enter(); // a left-deep chain is as deep as it is long, for whatever walks it
+        left = { t: 'bool', line, op: 'or', left, right: this.conjunction() };
+      }
+      return left;
+    } finally {
+      this.depth = depth;
     }
-    return left;
   }
 
   private conjunction(): Expr {
-    let left = this.inversion();
-    while (this.is('and')) {
-      const line = this.line();
-      this.i++;
-      left = { t: 'bool', line, op: 'and', left, right: this.inversion() };
+    const depth = this.depth;
+    try {
+      let left = this.inversion();
+      while (this.is('and')) {
+        const line = this.line();
+        this.i++;
+        this.enter();
+        left = { t: 'bool', line, op: 'and', left, right: this.inversion() };
+      }
+      return left;
+    } finally {
+      this.depth = depth;
     }
-    return left;
   }
 
   private inversion(): Expr {
@@ -593,23 +663,32 @@ class Parser {
     return ops.length === 0 ? first : { t: 'compare', line, first, ops, rest };
   }
 
-  private binary(next: () => Expr, ops: readonly string[]): Expr {
-    let left = next();
-    while (this.kind() === 'op' && ops.includes(this.tok.v)) {
-      const line = this.line();
-      const op = this.tok.v as BinOp;
-      this.i++;
-      left = { t: 'bin', line, op, left, right: next() };
+  /**
+   * The binary operators from `|` to `*` (all left-associative), by precedence climbing: one call
+   * per operand instead of one per precedence level, which is most of the parser's work on a long list.
+   */
+  private binary(min: number): Expr {
+    const depth = this.depth;
+    try {
+      let left = this.factor();
+      for (;;) {
+        const t = this.tok;
+        const precedence = t.k === 'op' ? BINARY.get(t.v) : undefined;
+        if (precedence === undefined || precedence < min) return left;
+        const line = this.line();
+        this.i++;
+        this.enter(); // `1+1+1+...` builds a tree as deep as the chain is long
+        left = { t: 'bin', line, op: t.v as BinOp, left, right: this.binary(precedence + 1) };
+      }
+    } finally {
+      this.depth = depth;
     }
-    return left;
   }
 
-  private bitOr = (): Expr => this.binary(this.bitXor, ['|']);
-  private bitXor = (): Expr => this.binary(this.bitAnd, ['^']);
-  private bitAnd = (): Expr => this.binary(this.shift, ['&']);
-  private shift = (): Expr => this.binary(this.sum, ['<<', '>>']);
-  private sum = (): Expr => this.binary(this.term, ['+', '-']);
-  private term = (): Expr => this.binary(this.factor, ['*', '/', '//', '%', '@']);
+  private bitOr(): Expr {
+    if (this.loneAtom(EXPRESSION_ENDS)) return this.atom();
+    return this.binary(1);
+  }
 
   private factor = (): Expr => {
     const t = this.tok;
@@ -641,29 +720,34 @@ class Parser {
     return base;
   }
 
+  /** An atom and its trailers (`.name`, `(args)`, `[index]`): each trailer one level deeper in the tree. */
   private primary(): Expr {
-    let e = this.atom();
-    for (;;) {
-      const line = this.line();
-      if (this.accept('.')) {
-        e = { t: 'attr', line, obj: e, name: this.name() };
-      } else if (this.is('(')) {
-        this.i++;
-        this.enter();
-        const args = this.callArguments();
-        this.leave();
-        this.expect(')');
-        e = { t: 'call', line, fn: e, args };
-      } else if (this.is('[')) {
-        this.i++;
-        this.enter();
-        const index = this.subscript();
-        this.leave();
-        this.expect(']');
-        e = { t: 'index', line, obj: e, index };
-      } else {
-        return e;
+    const depth = this.depth;
+    try {
+      let e = this.atom();
+      for (;;) {
+        const line = this.line();
+        if (this.accept('.')) {
+          this.enter();
+          e = { t: 'attr', line, obj: e, name: this.name() };
+        } else if (this.is('(')) {
+          this.i++;
+          this.enter();
+          const args = this.callArguments();
+          this.expect(')');
+          e = { t: 'call', line, fn: e, args };
+        } else if (this.is('[')) {
+          this.i++;
+          this.enter();
+          const index = this.subscript();
+          this.expect(']');
+          e = { t: 'index', line, obj: e, index };
+        } else {
+          return e;
+        }
       }
+    } finally {
+      this.depth = depth;
     }
   }
 
@@ -687,7 +771,7 @@ class Parser {
       }
       if (!this.accept(',')) break;
     }
-    return args;
+    return args.slice(); // exactly sized (see simpleStatement)
   }
 
   private subscript(): Expr {
@@ -748,7 +832,7 @@ class Parser {
   }
 
   private number(t: Token): bigint | number {
-    if (t.v.length <= 15 && /^[1-9]\d*$|^0$/.test(t.v)) return BigInt(t.v);
+    if (t.v.length <= 15 && /^[1-9]\d*$|^0$/.test(t.v)) return t.v.length <= 3 ? smallInt(t.v) : BigInt(t.v);
     const text = t.v.replace(/_/g, '');
     if (/[jJ]$/.test(text)) this.fail(msg('code.unsupported', { what: t.v }), t);
     if (/^0[xXoObB]/.test(text)) return BigInt(text);
@@ -904,5 +988,5 @@ class Parser {
 /** Parses a whole paste (located: lines are the student's) or the prelude (lines shown as 0). */
 export function parse(src: string, located = true): Module {
   const lines = src.split('\n');
-  return new Parser(tokenize(src, lines), lines, located).module();
+  return new Parser([], lines, located, tokenStream(src, lines)).module();
 }

@@ -37,7 +37,7 @@ type Found =
   | { readonly t: 'keras'; readonly model: InstanceV; readonly variable: string | null };
 
 export function readCode(source: Source, requested: Framework | undefined): CodeResult {
-  const module = parse(source.code);
+  const module = source.module ?? parse(source.code);
   const session = new Session(source.lines);
   const rt = session.rt;
   const notes: MessageRef[] = [];

@@ -4,7 +4,10 @@
  * (`num_classes=10 in=1x28x28`). This keeps the code lines where they were (so a refusal names the
  * line the student sees), blanks everything else, and hands the settings over as bindings.
  */
+import type { Module, Stmt } from './ast.js';
 import { KEYWORDS, scanLines, type LogicalLine, type Token } from './lexer.js';
+import { parse } from './parser.js';
+import { SpecError } from '../errors.js';
 
 export interface Binding {
   readonly name: string;
@@ -25,6 +28,8 @@ export interface Source {
   readonly outside: string;
   /** Whether any line is code. */
   readonly hasCode: boolean;
+  /** The code already parsed, when it was read whole (see parsedWhole). */
+  readonly module?: Module;
 }
 
 /** Languages of fenced blocks that are code to read; other fences (```text, ```console) are output. */
@@ -35,9 +40,11 @@ const BINDING = /^([A-Za-z_]\w*)=(\d+(?:[xX×*]\d+)*|\d+\.\d*|\.\d+|\(\s*\d+(?:\
 const FLAG = /^--[A-Za-z-]+(?:=\S+)?$/;
 
 export function extractSource(text: string): Source {
-  const physical = text.replace(/\r\n?/g, '\n').split('\n');
-  const keep: boolean[] = physical.map(() => false);
-  const fenced = physical.some((l) => FENCE.test(l));
+  const physical = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+  // (the regular expressions below run per line only when the text has what they look for: a
+  // 100 KB paste of short lines is read in a few milliseconds)
+  const fenced = /```|~~~/.test(text) && physical.some((l) => FENCE.test(l));
+  const keep: boolean[] = new Array<boolean>(physical.length).fill(!fenced);
   if (fenced) {
     let inside: { readonly marker: string; readonly code: boolean } | null = null;
     physical.forEach((l, i) => {
@@ -48,12 +55,11 @@ export function extractSource(text: string): Source {
       }
       if (inside?.code) keep[i] = true;
     });
-  } else {
-    physical.forEach((_, i) => (keep[i] = true));
   }
 
   // REPL prompts: `>>> x = 1` and `... y`, as copied from a Python session
-  const lines = physical.map((l, i) => (keep[i] && /^(>>>|\.\.\.)( |$)/.test(l) ? l.slice(4) : l));
+  const prompts = /^(>>>|\.\.\.)( |$)/m.test(text);
+  const lines = prompts ? physical.map((l, i) => (keep[i] && /^(>>>|\.\.\.)( |$)/.test(l) ? l.slice(4) : l)) : physical.slice();
   const bindings: Binding[] = [];
   const outsideParts: string[] = [];
 
@@ -67,22 +73,62 @@ export function extractSource(text: string): Source {
     }
   }
 
-  const code = lines.map((l, i) => (keep[i] ? l : '')).join('\n');
-  const prose = new Set<number>();
-  for (const logical of scanLines(code)) if (!logical.indented && isProse(logical)) for (let l = logical.first; l <= logical.last; l++) prose.add(l);
-  const finalLines = lines.map((l, i) => (keep[i] && !prose.has(i + 1) ? l : ''));
-  physical.forEach((l, i) => {
-    if (finalLines[i] === '' && l.trim() !== '') {
-      outsideParts.push(l);
-      for (const token of l.trim().split(/\s+/)) {
-        const b = parseBinding(token);
-        if (b && !bindings.some((x) => x.name === b.name)) bindings.push(b);
-      }
+  const kept = fenced ? lines.map((l, i) => (keep[i] ? l : '')) : lines;
+  const from = kept.findIndex((l) => l.trim() !== '');
+  const parsed = from >= 0 ? parsedWhole(kept.slice(from)) : undefined;
+  if (parsed !== undefined) {
+    // all of it is Python: nothing to strip (the prose filter would find nothing either), and
+    // the parse is kept for the reader
+    const codeLines = kept.slice(from);
+    for (const line of parsed.words) {
+      keep[from + line - 1] = false;
+      codeLines[line - 1] = '';
     }
+    for (const [i, l] of physical.entries()) if (!keep[i] && l.trim() !== '') outsideLine(l, outsideParts, bindings);
+    return { code: codeLines.join('\n'), lines: codeLines, bindings, outside: outsideParts.join('\n'), hasCode: true, module: parsed.module };
+  }
+  const code = kept.join('\n');
+  scanLines(code, (logical) => {
+    if (!logical.indented && isProse(logical)) for (let l = logical.first; l <= logical.last; l++) keep[l - 1] = false;
+  });
+  const finalLines = lines.map((l, i) => (keep[i] ? l : ''));
+  physical.forEach((l, i) => {
+    if (!keep[i] && l.trim() !== '') outsideLine(l, outsideParts, bindings);
   });
   const start = Math.max(0, finalLines.findIndex((l) => l.trim() !== ''));
   const codeLines = finalLines.slice(start);
   return { code: codeLines.join('\n'), lines: codeLines, bindings, outside: outsideParts.join('\n'), hasCode: codeLines.some((l) => l.trim() !== '') };
+}
+
+/** A line that is not code: kept for the flags, and its settings taken. */
+function outsideLine(line: string, outside: string[], bindings: Binding[]): void {
+  outside.push(line);
+  for (const token of line.trim().split(/\s+/)) {
+    const b = parseBinding(token);
+    if (b && !bindings.some((x) => x.name === b.name)) bindings.push(b);
+  }
+}
+
+/** A top-level statement that is one bare word (`Thanks`, `Model`): prose, though Python would read a name. */
+const isWord = (s: Stmt): boolean => s.t === 'expr' && s.value.t === 'name' && s.value.line === s.line;
+
+/**
+ * The code parsed, when all of it is Python: then the prose filter would strip nothing but the
+ * lone words between statements (every other line it strips is a syntax error), which are taken
+ * out of the module here (their lines given back to be blanked); a large paste is then read once
+ * instead of lexed twice. Undefined when it does not parse, or starts with a lone word.
+ */
+function parsedWhole(lines: readonly string[]): { module: Module; words: number[] } | undefined {
+  let module: Module;
+  try {
+    module = parse(lines.join('\n'));
+  } catch (e) {
+    if (e instanceof SpecError) return undefined;
+    throw e;
+  }
+  if (!module.body.some(isWord)) return { module, words: [] };
+  if (isWord(module.body[0]!) || module.body.some((s) => isWord(s) && lines[s.line - 1]!.trim() !== (s as { value: { id: string } }).value.id)) return undefined;
+  return { module: { body: module.body.filter((s) => !isWord(s)) }, words: module.body.filter(isWord).map((s) => s.line) };
 }
 
 /** A setting typed outside the code: sizes, a tuple or a bool; a bare name only for `model=`. */
@@ -111,7 +157,8 @@ function takeSettings(line: string, into: Binding[]): { rest: string; taken: str
     taken.push(piece);
     rest = rest.slice(spaced ? tuple[0].length : m[0].length);
   }
-  return { rest: taken.length === 0 ? line : ' '.repeat(line.length - rest.length) + rest, taken: taken.join(' ') };
+  // the code after them starts the line (`in=4 import torch` is `import torch`, not indented)
+  return { rest: taken.length === 0 ? line : rest.trimStart(), taken: taken.join(' ') };
 }
 
 /**

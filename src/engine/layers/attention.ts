@@ -27,7 +27,7 @@ interface AttentionConfig {
 
 export const mha = defineKind<AttentionConfig>({
   name: 'mha',
-  aliases: ['attention', 'multiheadattention'],
+  aliases: ['multiheadattention'],
   family: 'attention',
   summary: msg('kind.mha'),
   mistake: msg('mistake.mha'),

@@ -43,6 +43,7 @@ export const dense = defineKind<DenseConfig>({
       outputShape: [...leading, c.outFeatures],
       macs: macsOver(leading, BigInt(inFeatures) * BigInt(c.outFeatures)),
       conventionSensitive: false,
+      linears: [{ name: '', inFeatures, outFeatures: c.outFeatures, roles: [] }],
     };
   },
 });

@@ -4,11 +4,29 @@ import { mha } from './attention.js';
 import { convKinds } from './conv.js';
 import { dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
-import { bn, gn, instancenorm, ln } from './norm.js';
+import { embeddingKinds } from './embedding.js';
+import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
+import { transformerKinds } from './transformer.js';
 
-export const KINDS: readonly Kind[] = [...convKinds, dense, embedding, embeddingbag, bn, ln, gn, instancenorm, ...recurrentKinds, mha, ...activationKinds, ...shapeKinds];
+export const KINDS: readonly Kind[] = [
+  ...convKinds,
+  dense,
+  embedding,
+  embeddingbag,
+  bn,
+  ln,
+  rmsnorm,
+  gn,
+  instancenorm,
+  ...recurrentKinds,
+  mha,
+  ...transformerKinds,
+  ...embeddingKinds,
+  ...activationKinds,
+  ...shapeKinds,
+];
 
 const byWord = new Map<string, Kind>();
 for (const kind of KINDS) {

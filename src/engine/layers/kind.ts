@@ -8,7 +8,7 @@ import { fail } from '../errors.js';
 import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
-import type { Family, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
+import type { AttentionGeometry, Family, Framework, LayerRecord, LinearModule, ParamTensor, Shape } from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -70,7 +70,7 @@ export class Args {
     return this.token(name).toLowerCase();
   }
   /** A positional argument's text as typed. */
-  text(name: string): string {
+  positionalText(name: string): string {
     return this.token(name);
   }
 
@@ -80,6 +80,10 @@ export class Args {
   /** An option's text as typed, for kinds that read their own forms (`factor=1.5`, `size=14x14`). */
   optionText(key: string): string | undefined {
     return this.options.get(key);
+  }
+  /** An option's raw text ('' when absent), for values that are neither sizes nor flags (names=). */
+  text(key: string): string {
+    return this.options.get(key) ?? '';
   }
   flag(key: string, fallback: boolean): boolean {
     const v = this.options.get(key);
@@ -92,6 +96,12 @@ export class Args {
   optSize(key: string, fallback: number, min = 1): number {
     const v = this.options.get(key);
     return v === undefined ? fallback : parseSize(v, key, min);
+  }
+  /** A size option that multiplies the engine's work (stacked layers): refused past `max`. */
+  boundedSize(key: string, fallback: number, max: number): number {
+    const n = this.optSize(key, fallback);
+    if (n > max) fail('err.tooLarge', { token: `${key}=${this.options.get(key)}`, what: key, max: max.toLocaleString('en-US') });
+    return n;
   }
   optionalSize(key: string): number | undefined {
     const v = this.options.get(key);
@@ -128,6 +138,8 @@ export interface Evaluation<C> {
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
+  readonly linears?: readonly LinearModule[];
+  readonly attention?: AttentionGeometry;
 }
 
 /**
@@ -253,6 +265,8 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
         notes: e.notes ?? [],
         mistake: def.mistake,
         inputForm: def.input.form,
+        linears: e.linears ?? [],
+        attention: e.attention ?? null,
       };
     },
   };

@@ -19,7 +19,8 @@ interface Affine {
 
 function parseAffine(a: Args): Affine {
   const affine = a.flag('affine', true);
-  return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) };
+  // `bias=false` is LayerNorm's spelling (PyTorch 2.1 nn.LayerNorm(bias=False)) of Keras center=False.
+  return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) && a.flag('bias', true) };
 }
 
 function printAffine(c: Affine): string[] {
@@ -47,10 +48,10 @@ interface ChannelsConfig extends Affine {
 }
 
 /** What BatchNorm and LayerNorm share: one size C (left out inside a model) and the affine flags. */
-function perChannelKind(name: string) {
+function perChannelKind(name: string, options: readonly string[] = AFFINE_OPTIONS) {
   return {
     args: [{ name: 'C', inferable: true }],
-    options: AFFINE_OPTIONS,
+    options,
     input: { rank: 'any' as const, form: 'HxW', features: (c: ChannelsConfig) => c.channels },
     parse: (a: Args): ChannelsConfig => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
     print: (c: ChannelsConfig) => [name, ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
@@ -107,7 +108,7 @@ export const ln = defineKind<LayerNormConfig>({
   mistake: msg('mistake.ln'),
   example: 'ln 768',
   args: [{ name: 'C', inferable: true }],
-  options: AFFINE_OPTIONS,
+  options: [...AFFINE_OPTIONS, 'bias'],
   input: { rank: 'any', form: 'HxW', features: (c) => c.shape?.[c.shape.length - 1], trailing: (c) => c.shape },
   parse: (a) => ({ shape: a.inferableDims('C'), ...parseAffine(a) }),
   print: (c) => ['ln', ...(c.shape === undefined ? [] : [c.shape.join('x')]), ...printAffine(c)].join(' '),
@@ -169,6 +170,35 @@ export const instancenorm = defineKind<InstanceNormConfig>({
       macs: c.affine ? volume(input) : 0n,
       conventionSensitive: false,
       notes: [msg('note.instanceNorm')],
+    };
+  },
+});
+
+/** RMSNorm (Zhang & Sennrich 2019; LLaMA, T5's LayerNorm): x / rms(x) × γ, no mean, no β. */
+export const rmsnorm = defineKind<{ readonly channels: number | undefined }>({
+  name: 'rmsnorm',
+  aliases: ['rms'],
+  family: 'norm',
+  summary: msg('kind.rmsnorm'),
+  mistake: msg('mistake.rmsnorm'),
+  args: [{ name: 'C', inferable: true }],
+  options: [],
+  example: 'rmsnorm 4096',
+  input: { rank: 'any', form: 'T', features: (c) => c.channels },
+  parse: (a) => ({ channels: a.inferableSize('C') }),
+  print: (c) => (c.channels === undefined ? 'rmsnorm' : `rmsnorm ${c.channels}`),
+  evaluate(c, input, framework) {
+    expectMinRank(input, 1, 'rmsnorm', 'C');
+    const channels = resolveFeatures(c.channels, input, 'rmsnorm', 'C');
+    const keras = framework === 'keras';
+    return {
+      resolved: { ...c, channels },
+      typeName: keras ? 'RMSNormalization' : 'RMSNorm',
+      tensors: [tensor(keras ? 'scale' : 'weight', [channels], 'scale')],
+      formula: lit(channels, 'C'),
+      outputShape: input,
+      macs: volume(input),
+      conventionSensitive: false,
     };
   },
 });

@@ -7,6 +7,7 @@
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
 import { countTensors } from '../counts.js';
+import { LIMITS } from '../limits.js';
 import { formatInt } from '../format.js';
 import type { Framework, ParamTensor } from '../types.js';
 import { msg } from '../../i18n/messages.js';
@@ -122,7 +123,7 @@ function recurrentKind(cell: Cell): Kind {
     parse: (a) => ({
       inFeatures: a.inferableSize('IN'),
       hidden: a.size('H'),
-      layers: a.optSize('layers', 1),
+      layers: a.boundedSize('layers', 1, LIMITS.stackedLayers),
       bidirectional: a.flag('bidirectional', false),
       bias: a.flag('bias', true),
       sequences: a.optionalFlag('seq'),

@@ -244,7 +244,7 @@ export const zeropad = defineKind<ZeroPadConfig>({
   options: [],
   example: 'zeropad 3 in=224x224x3',
   input: { rank: 3, form: 'HxW' },
-  parse: (a) => ({ sides: parseSides(a.text('N')) }),
+  parse: (a) => ({ sides: parseSides(a.positionalText('N')) }),
   print: (c) => `zeropad ${printSides(c.sides)}`,
   evaluate(c, input, framework) {
     expectRank(input, 3, 'zeropad', 'H×W×C');

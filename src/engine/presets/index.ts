@@ -1,64 +1,98 @@
-/** The published architectures /count knows by name. */
-import { parseBool, parseDims, parseSize } from '../args.js';
+/**
+ * The published architectures /count knows by name: every file of data/keras and data/pytorch.
+ * Names are looked up leniently (`BERT-base`, `bert_base`, `google-bert/bert-base-uncased` are all
+ * bert-base): case, `-`, `_`, `.` and an `organization/` prefix do not matter.
+ */
 import { fail } from '../errors.js';
-import { alexnet } from './alexnet.js';
-import { mobilenet, mobilenetv2 } from './mobilenet.js';
-import type { Preset, PresetOptions } from './preset.js';
+import type { Vocabulary } from '../lang/expand.js';
+import { RESERVED } from '../lang/ast.js';
+import { findKind, KIND_WORDS } from '../layers/index.js';
 import type { Framework } from '../types.js';
-import { resnet18, resnet50 } from './resnet.js';
-import { vgg16, vgg19 } from './vgg.js';
-
-export const PRESETS: readonly Preset[] = [vgg16, vgg19, resnet18, resnet50, mobilenet, mobilenetv2, alexnet];
-
-const byWord = new Map<string, Preset>(PRESETS.flatMap((p) => [p.name, ...p.aliases].map((w) => [w, p] as const)));
-
-export const PRESET_WORDS: readonly string[] = [...byWord.keys()];
-
-export function findPreset(word: string): Preset | undefined {
-  return byWord.get(word.toLowerCase());
-}
-
-const PRESET_OPTIONS = ['top', 'classes', 'in'];
-
-export function parsePresetOptions(preset: Preset, options: ReadonlyMap<string, string>): PresetOptions {
-  for (const key of options.keys()) {
-    if (!PRESET_OPTIONS.includes(key)) fail('err.unknownOption', { kind: preset.name, key, allowed: PRESET_OPTIONS.join(', ') });
-  }
-  const top = options.get('top');
-  const classes = options.get('classes');
-  const input = options.get('in');
-  const dims = input === undefined ? undefined : parseDims(input, 'in');
-  if (dims !== undefined && dims.length !== 2 && dims.length !== 3) fail('err.inRank', { kind: preset.name, token: `in=${input}`, expected: 'HxW' });
-  return {
-    top: top === undefined ? true : parseBool(top, 'top'),
-    classes: classes === undefined ? 1000 : parseSize(classes, 'classes'),
-    input: dims,
-  };
-}
-
-export function printPresetOptions(o: PresetOptions): string[] {
-  return [
-    ...(o.top ? [] : ['top=false']),
-    ...(o.classes !== 1000 ? [`classes=${o.classes}`] : []),
-    ...(o.input ? [`in=${o.input.join('x')}`] : []),
-  ];
-}
-
-export { nativeFramework, type Preset, type PresetOptions } from './preset.js';
+import { readFolder } from './files.js';
+import { LIBRARY, LIBRARY_DEFS } from './library.js';
+import { Preset, PresetFile } from './preset.js';
 
 const FRAMEWORK_HINTS: ReadonlyArray<readonly [RegExp, Framework]> = [
   [/\b(pytorch|torch|torchvision)\b/i, 'pytorch'],
   [/\b(keras|tensorflow|tf)\b/i, 'keras'],
 ];
 
+/** The longest run of words a preset name is looked for in (`llama 2 7b`, `bert base uncased`). */
+const NAME_WORDS = 4;
+
 /**
  * The published model a question names ("how many parameters does resnet18 have", "ResNet-50 有幾個參數"):
- * a preset's name among the sentence's words, spaces and hyphens inside a name forgiven, and the
- * framework if the sentence names one.
+ * a preset's name among the sentence's words (a name may be spread over a few words: `bert base`,
+ * `llama 2 7b`), the earliest and then longest match, and the framework if the sentence names one.
  */
 export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined } | undefined {
-  const words = sentence.toLowerCase().replace(/([a-z])[\s_-]+(\d)/g, '$1$2').match(/[a-z][a-z0-9]*/g) ?? [];
-  const preset = words.map((w) => findPreset(w)).find((p): p is Preset => p !== undefined);
-  if (!preset) return undefined;
-  return { preset, framework: FRAMEWORK_HINTS.find(([re]) => re.test(sentence))?.[1] };
+  const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  for (let start = 0; start < words.length; start++) {
+    if (!/^[a-z]/.test(words[start]!)) continue;
+    for (let length = Math.min(NAME_WORDS, words.length - start); length >= 1; length--) {
+      const preset = findPreset(words.slice(start, start + length).join(''));
+      if (preset !== undefined) return { preset, framework: FRAMEWORK_HINTS.find(([re]) => re.test(sentence))?.[1] };
+    }
+  }
+  return undefined;
 }
+
+/** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama27b`. */
+export function presetKey(word: string): string {
+  return word.toLowerCase().replace(/^[\w.-]+\//, '').replace(/[-_.\s]/g, '');
+}
+
+function load(): Preset[] {
+  const files = (['keras', 'pytorch'] as const).flatMap((framework: Framework) => readFolder(framework).map((f) => new PresetFile(f, framework, LIBRARY)));
+  const byName = new Map<string, PresetFile[]>();
+  for (const file of files) byName.set(file.name, [...(byName.get(file.name) ?? []), file]);
+  return [...byName.entries()].map(([name, group]) => {
+    const keras = group.find((f) => f.framework === 'keras');
+    const pytorch = group.find((f) => f.framework === 'pytorch');
+    const aliases = [...new Set(group.flatMap((f) => f.aliases))];
+    return new Preset(name, aliases, { ...(keras ? { keras } : {}), ...(pytorch ? { pytorch } : {}) });
+  });
+}
+
+export const PRESETS: readonly Preset[] = load();
+
+const byKey = new Map<string, Preset>();
+for (const preset of PRESETS) {
+  for (const word of [preset.name, ...preset.aliases]) {
+    const key = presetKey(word);
+    const other = byKey.get(key);
+    if (other !== undefined && other !== preset) throw new Error(`presets ${other.name} and ${preset.name} both answer to ${word}`);
+    if (findKind(key) || RESERVED.has(key)) throw new Error(`preset ${preset.name}: ${word} is a layer kind or a keyword`);
+    byKey.set(key, preset);
+  }
+}
+for (const def of LIBRARY_DEFS) {
+  if (findKind(def.name) || RESERVED.has(def.name) || byKey.has(presetKey(def.name))) throw new Error(`library def ${def.name} takes the name of a kind, keyword or preset`);
+}
+
+export const PRESET_WORDS: readonly string[] = PRESETS.map((p) => p.name);
+
+export function findPreset(word: string): Preset | undefined {
+  return byKey.get(presetKey(word));
+}
+
+/** The framework a preset is counted in when the user does not say (Preset.native). */
+export const nativeFramework = (preset: Preset): Framework => preset.native;
+
+/**
+ * What a word that has a place of its own means elsewhere: `input` and presets start a model,
+ * `lora` ends one. Shared by requests and preset bodies.
+ */
+export const VOCABULARY: Vocabulary = {
+  refuseMisplaced(word) {
+    if (word === 'input') fail('err.inputFirst');
+    if (word === 'lora') fail('err.loraLast');
+    if (findKind(word) !== undefined) return;
+    const preset = findPreset(word);
+    if (preset !== undefined) fail('err.presetFirst', { preset: preset.name });
+  },
+  words: () => [...KIND_WORDS, ...PRESET_WORDS, 'input'],
+};
+
+export { Preset, PresetFile, type PresetOptions, type Expectation } from './preset.js';
+export { LIBRARY, LIBRARY_DEFS, libraryFile } from './library.js';

@@ -1,38 +1,199 @@
-/** What a published architecture is, and the small vocabulary presets are written in. */
-import { parseLayer } from '../layer-text.js';
+/**
+ * A published architecture: one data file per framework that publishes it, written in the /count
+ * language. A file opens with a header of `# key: value` comments:
+ *
+ *   # preset: resnet34                         the canonical name
+ *   # aliases: resnet-34                       other spellings (case, - and _ never matter)
+ *   # source: torchvision.models.resnet34      where the framework publishes it
+ *   # paper: He et al. 2015 (arXiv:1512.03385)
+ *   # config: ...                              the numbers it is built from (shown by explain-preset)
+ *   # options: top=true classes=1000           the options it takes, with their defaults
+ *   # expect: 21,797,672                       the total it must reproduce (and with options,
+ *   # expect top=false: 21,284,672             `(non-trainable N)` when some are not trained)
+ *
+ * then `input SHAPE` and the model. Options are the body's parameters (`dense classes`, `if top`);
+ * every preset also takes `in=` (another input size) and `trainable=false` (a frozen backbone).
+ */
+import { parseBool, parseDims, parseSize } from '../args.js';
+import { fail } from '../errors.js';
+import type { Item, Param } from '../lang/ast.js';
+import { checkBounds, Defs, expand, type Vocabulary } from '../lang/expand.js';
+import { parseProgram } from '../lang/parser.js';
 import type { Node } from '../model.js';
 import type { Framework } from '../types.js';
+import type { DataFile } from './files.js';
 
+/** What a request gives a preset: option values by canonical name, `in=`, `trainable=false`. */
 export interface PresetOptions {
-  /** Keras include_top: keep the classifier head. */
-  readonly top: boolean;
-  readonly classes: number;
-  /** Input size; undefined for the preset's default (224×224×3). */
+  readonly values: ReadonlyMap<string, string>;
   readonly input: readonly number[] | undefined;
+  readonly frozen: boolean;
 }
 
-export interface Preset {
+export interface Expectation {
+  /** The options of the line, as typed after `expect` (`top=false`). */
+  readonly options: string;
+  readonly total: bigint;
+  readonly nonTrainable: bigint;
+}
+
+/** Options every preset takes besides its own. */
+const UNIVERSAL = ['in', 'trainable'];
+/** Spellings of the frameworks' own argument names. */
+const OPTION_ALIASES: Readonly<Record<string, string>> = { num_classes: 'classes', include_top: 'top' };
+
+const HEADER = /^#\s*(preset|aliases|source|paper|config|options|expect)(\s+[^:]*)?:\s*(.*)$/;
+const EXPECT = /^([\d,_]+)(?:\s*\(non-trainable\s+([\d,_]+)\))?$/;
+
+const digits = (s: string) => BigInt(s.replace(/[,_]/g, ''));
+
+export class PresetFile {
   readonly name: string;
   readonly aliases: readonly string[];
-  /** Where each framework publishes this architecture (absent: only the other framework does). */
-  readonly sources: Readonly<Partial<Record<Framework, string>>>;
-  build(options: PresetOptions, framework: Framework): { input: readonly number[]; nodes: Node[] };
+  readonly source: string;
+  readonly paper: string | undefined;
+  readonly params: readonly Param[];
+  readonly expectations: readonly Expectation[];
+  private program: { readonly input: readonly number[]; readonly items: readonly Item[]; readonly defs: Defs } | undefined;
+
+  constructor(
+    readonly file: DataFile,
+    readonly framework: Framework,
+    private readonly library: Defs,
+  ) {
+    const header = new Map<string, string[]>();
+    const expectations: Expectation[] = [];
+    for (const line of file.text.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed === '') continue;
+      if (!trimmed.startsWith('#')) break;
+      const m = HEADER.exec(trimmed);
+      if (!m) continue;
+      const [, key, qualifier = '', value = ''] = m;
+      if (key === 'expect') {
+        const e = EXPECT.exec(value.trim()) ?? this.bad(`expect line "${trimmed}"`);
+        expectations.push({ options: qualifier.trim(), total: digits(e[1]!), nonTrainable: e[2] === undefined ? 0n : digits(e[2]) });
+      } else {
+        header.set(key!, [...(header.get(key!) ?? []), value.trim()]);
+      }
+    }
+    this.name = header.get('preset')?.[0] ?? this.bad('no "# preset:" line');
+    this.source = header.get('source')?.join(' ') ?? this.bad('no "# source:" line');
+    this.paper = header.get('paper')?.join(' ');
+    this.aliases = (header.get('aliases') ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a !== '');
+    this.params = (header.get('options') ?? []).flatMap((o) => o.split(/\s+/)).filter((o) => o !== '').map((o) => {
+      const [name = '', fallback = ''] = o.split('=');
+      if (fallback === '') this.bad(`option ${o} has no default`);
+      return { name, fallback };
+    });
+    if (expectations.length === 0) this.bad('no "# expect:" line');
+    this.expectations = expectations;
+  }
+
+  private bad(what: string): never {
+    throw new Error(`preset file ${this.file.path}: ${what}`);
+  }
+
+  /** The parsed body, once: `input SHAPE` first, then the model. */
+  private parsed() {
+    if (this.program === undefined) {
+      const program = parseProgram(this.file.text);
+      const [head, ...items] = program.items;
+      if (head?.term.t !== 'words' || head.term.words[0] !== 'input') this.bad('the model must start with `input SHAPE`');
+      this.program = { input: parseDims(head.term.words.slice(1).join('x'), 'input'), items, defs: Defs.of(program.defs, this.library) };
+    }
+    return this.program;
+  }
+
+  build(options: PresetOptions, presetName: string, vocabulary: Vocabulary): { input: readonly number[]; nodes: Node[] } {
+    const { input, items, defs } = this.parsed();
+    const params = new Map<string, string>();
+    for (const p of this.params) params.set(p.name, p.fallback!);
+    for (const [key, value] of options.values) {
+      const declared = this.params.find((p) => p.name === key);
+      if (declared === undefined) fail('err.unknownOption', { kind: presetName, key, allowed: [...this.params.map((p) => p.name), ...UNIVERSAL].join(', ') });
+      params.set(key, typed(value, declared));
+    }
+    let nodes = expand(items, defs, vocabulary, params);
+    if (options.frozen) nodes = nodes.map((n) => ({ ...n, frozen: true }));
+    checkBounds(nodes);
+    return { input: resize(input, options.input, presetName), nodes };
+  }
 }
 
-export const layer = (text: string): Node => ({ t: 'layer', layer: parseLayer(text) });
-export const layers = (...texts: string[]): Node[] => texts.map(layer);
-export const block = (name: string, nodes: Node[]): Node => ({ t: 'block', name, nodes });
-export const residual = (main: Node[], shortcut: Node[] = []): Node => ({ t: 'residual', main, shortcut });
-
-export const DEFAULT_INPUT: readonly number[] = [224, 224, 3];
-
-/** `in=HxW` or `in=HxWxC`, defaulting to 224×224×3. */
-export function inputOf(o: PresetOptions): readonly number[] {
-  if (o.input === undefined) return DEFAULT_INPUT;
-  return o.input.length === 2 ? [...o.input, 3] : o.input;
+/** An option's value in the type of its default: `false`, `10`. */
+function typed(value: string, declared: Param): string {
+  const fallback = declared.fallback!;
+  if (fallback === 'true' || fallback === 'false') return String(parseBool(value, declared.name));
+  if (/^\d+$/.test(fallback)) return String(parseSize(value, declared.name));
+  return value;
 }
 
-/** The framework a preset is counted in when the user did not say. */
-export function nativeFramework(p: Preset): Framework {
-  return p.sources.keras !== undefined ? 'keras' : 'pytorch';
+/** `in=`: another input size of the same rank (an image's channels may be left out). */
+function resize(declared: readonly number[], given: readonly number[] | undefined, name: string): readonly number[] {
+  if (given === undefined) return declared;
+  if (given.length === declared.length) return given;
+  if (declared.length === 3 && given.length === 2) return [...given, declared[2]!];
+  return fail('err.inRank', { kind: name, token: `in=${given.join('x')}`, expected: declared.length === 3 ? 'HxW' : declared.length === 1 ? 'T' : 'TxD' });
+}
+
+export class Preset {
+  constructor(
+    readonly name: string,
+    readonly aliases: readonly string[],
+    readonly files: Readonly<Partial<Record<Framework, PresetFile>>>,
+  ) {}
+
+  /** The framework a preset is counted in when the user did not say: Keras where Keras publishes it. */
+  get native(): Framework {
+    return this.files.keras !== undefined ? 'keras' : 'pytorch';
+  }
+
+  /** The file for a framework: its own, or the other framework's architecture under these conventions. */
+  fileFor(framework: Framework): PresetFile {
+    return this.files[framework] ?? this.files[framework === 'keras' ? 'pytorch' : 'keras']!;
+  }
+
+  /** Every option any of its files takes, in declaration order. */
+  get params(): Param[] {
+    const out: Param[] = [];
+    for (const file of [this.files.keras, this.files.pytorch]) {
+      for (const p of file?.params ?? []) if (!out.some((o) => o.name === p.name)) out.push(p);
+    }
+    return out;
+  }
+
+  parseOptions(options: ReadonlyMap<string, string>): PresetOptions {
+    const params = this.params;
+    const values = new Map<string, string>();
+    let input: number[] | undefined;
+    let frozen = false;
+    for (const [raw, value] of options) {
+      const key = OPTION_ALIASES[raw] ?? raw;
+      if (key === 'in') {
+        input = parseDims(value, 'in');
+      } else if (key === 'trainable') {
+        frozen = !parseBool(value, 'trainable');
+      } else {
+        const declared = params.find((p) => p.name === key);
+        if (declared === undefined) fail('err.unknownOption', { kind: this.name, key: raw, allowed: [...params.map((p) => p.name), ...UNIVERSAL].join(', ') });
+        if (values.has(key)) fail('err.duplicateOption', { key, kind: this.name });
+        values.set(key, typed(value, declared));
+      }
+    }
+    return { values, input, frozen };
+  }
+
+  /** The options as canonical text: only those that differ from the default, in declaration order. */
+  printOptions(o: PresetOptions): string[] {
+    return [
+      ...this.params.filter((p) => o.values.has(p.name) && o.values.get(p.name) !== p.fallback).map((p) => `${p.name}=${o.values.get(p.name)}`),
+      ...(o.input ? [`in=${o.input.join('x')}`] : []),
+      ...(o.frozen ? ['trainable=false'] : []),
+    ];
+  }
+
+  build(options: PresetOptions, framework: Framework, vocabulary: Vocabulary): { input: readonly number[]; nodes: Node[] } {
+    return this.fileFor(framework).build(options, this.name, vocabulary);
+  }
 }

@@ -26,7 +26,8 @@ export const code = {
   // ── limits ──
   'code.limit': (p: P<'what' | 'max'>) => `the paste goes past a limit of the reader: ${p.what} (at most ${p.max}).`,
   'limit.text': () => `characters of pasted code`,
-  'limit.nesting': () => `brackets or expressions nested in each other`,
+  'limit.nesting': () => `brackets nested in each other`,
+  'limit.depth': () => `expressions nested in each other (brackets, operators, conditionals)`,
   'limit.blocks': () => `indented blocks nested in each other`,
   'limit.steps': () => `steps of evaluation (every statement, expression, loop turn and call is one)`,
   'limit.recursion': () => `evaluations in progress at once (calls within expressions within calls)`,

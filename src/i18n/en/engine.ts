@@ -44,10 +44,12 @@ export const engine = {
   'err.residual': (p: P<'main' | 'shortcut'>) => `a residual branch gives ${p.main} but its shortcut gives ${p.shortcut}: they must match to be added.`,
   'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\` (see \`--help\`).`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
-  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW or --layers.`,
+  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --log, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
   'err.codeTooLong': (p: P<'max'>) => `The pasted code is too long: the limit is ${p.max} characters.`,
-  'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max}.`,
+  'count.cut': (p: P<'max'>) => `… the rest is cut: one answer shows at most ${p.max} characters (use --json, or fewer layers).`,
+  'err.tooManyAxes': (p: P<'what' | 'max'>) => `The ${p.what} shape has too many axes: at most ${p.max}.`,
+  'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max} once expanded, counting every repetition.`,
   'err.inputFirst': () => `\`input\` must come first: \`input 224x224x3 > conv 64 3 > ...\`.`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` is a whole model: it can only come first, e.g. \`${p.preset} top=false > flatten > dense 10\`.`,
   'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` is not a layer kind: try conv, dense, bn, lstm, maxpool, ... (see \`--help\`).`,
@@ -145,26 +147,35 @@ export const engine = {
   'summary.nonTrainable': (p: P<'n'>) => `Non-trainable params: ${p.n}`,
   'summary.formulas': () => `Formulas:`,
   // ── --help ──
-  'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers]`,
+  'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart FILE.png] [--memory] [--seq N] [--batch N]`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
     `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10),\n` +
     `or a whole pasted model (a class, a Sequential), with in=1x28x28 before it for shapes and MACs.`,
   'help.options': () => `Options (key=value; each kind lists the ones it takes):`,
-  'help.presets': () => `Presets (published architectures; the count matches keras.applications / torchvision):`,
+  'help.presets': () => `Presets (published architectures, each a data file citing its source; the count matches the library's):`,
   'help.flags': () =>
     `Flags:\n` +
     `  --framework keras|pytorch  whose convention where they differ (BatchNorm statistics, RNN biases, PReLU); Keras by default\n` +
     `  --json                     machine-readable output: {framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            language of the explanation (also PARAMQUIZ_LANG)\n` +
-    `  --layers                   every layer of a preset, not only the per-block table`,
+    `  --layers                   every layer of a preset, not only the per-block table\n` +
+    `  --chart FILE.png           also draw where a model's parameters are, as a PNG (the CLI; chats attach it)\n` +
+    `  --log                      that chart on a log scale\n` +
+    `  --memory                   memory: weights by precision, training with Adam, the KV cache\n` +
+    `  --seq N, --batch N         a sequence model's length (MACs, KV cache) and the batch of the KV cache`,
   'help.examples': () =>
     `Examples:\n` +
     `  paramquiz count conv 3 64 3\n` +
     `  paramquiz count bn 64 --framework pytorch\n` +
     `  paramquiz count "input 224x224x3 > conv 64 3 pad=same > maxpool 2 > flatten > dense 10"\n` +
     `  paramquiz count vgg16 classes=2\n` +
-    `  paramquiz count "nn.LSTM(128, 256, num_layers=2, bidirectional=True)"`,
+    `  paramquiz count "nn.LSTM(128, 256, num_layers=2, bidirectional=True)"\n` +
+    `  paramquiz count "input 32x32x3 > conv 16 3 pad=same > { residual { conv 16 3 pad=same > bn > relu > conv 16 3 pad=same > bn } > relu } x3"\n` +
+    `  paramquiz count gpt2 --layers\n` +
+    `  paramquiz count "llama-2-7b > lora r=8 targets=q_proj,v_proj" --memory\n` +
+    `  paramquiz count "encoder_layer 512 8 dim_feedforward=2048 norm_first=true"\n` +
+    `  paramquiz count explain-preset resnet50`,
   'family.conv': () => `Convolutions`,
   'family.dense': () => `Dense and embedding`,
   'family.norm': () => `Normalization`,

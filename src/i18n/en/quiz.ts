@@ -85,7 +85,7 @@ export const quiz = {
   'why.extraInputRow': (p: P<'out'>) => `the +1 is one bias per output (${p.out}); the inputs get no extra unit.`,
   'why.biasPerWeight': (p: P<'n'>) => `there is one bias per filter (${p.n}), not one per weight.`,
   'why.channelsOnlyModel': () => `Flatten keeps every position: H×W×C inputs reach the Dense layer, not just C.`,
-  'why.rounded': (p: P<'exact'>) => `close, but counts are exact: ${p.exact}.`,
+  'why.rounded': (p: P<'within'>) => `close (within ${p.within}), but counts are exact: the exact number comes with the reveal.`,
 
   // ── answers ──
   'answer.notANumber': (p: P<'token'>) => `\`${p.token}\` is not a count: answer with a whole number such as 1792, 1,792 or 1.792k.`,

@@ -30,7 +30,8 @@ export const code: typeof En = {
   // ── 限制 ──
   'code.limit': (p: P<'what' | 'max'>) => `貼上的程式碼超過了讀取器的限制：${p.what}（最多 ${p.max}）。`,
   'limit.text': () => `貼上程式碼的字元數`,
-  'limit.nesting': () => `互相巢狀的括號或運算式`,
+  'limit.nesting': () => `互相巢狀的括號`,
+  'limit.depth': () => `互相巢狀的運算式（括號、運算子、條件式）`,
   'limit.blocks': () => `互相巢狀的縮排區塊`,
   'limit.steps': () => `執行步數（每個敘述、運算式、迴圈的一圈、每次呼叫各算一步）`,
   'limit.recursion': () => `同時進行中的求值層數（呼叫裡的運算式裡的呼叫）`,

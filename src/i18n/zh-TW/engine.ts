@@ -45,10 +45,12 @@ export const engine: typeof En = {
   'err.residual': (p: P<'main' | 'shortcut'>) => `殘差分支輸出 ${p.main}，捷徑卻輸出 ${p.shortcut}：兩者必須相同才能相加。`,
   'err.empty': () => `沒有可計算的東西：請給一層，例如 \`conv 3 64 3\`（見 \`--help\`）。`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` 需要一個值：${p.flag} ${p.expected}。`,
-  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW 或 --layers。`,
+  'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--log、--memory、--seq N 或 --batch N。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
   'err.codeTooLong': (p: P<'max'>) => `貼上的程式碼太長了：上限是 ${p.max} 個字元。`,
-  'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型最多 ${p.max} 層。`,
+  'count.cut': (p: P<'max'>) => `……其餘省略：一次回答最多顯示 ${p.max} 個字元（請用 --json，或減少層數）。`,
+  'err.tooManyAxes': (p: P<'what' | 'max'>) => `${p.what} 的形狀軸數太多：最多 ${p.max} 個軸。`,
+  'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型展開後（每次重複都算）最多 ${p.max} 層。`,
   'err.inputFirst': () => `\`input\` 必須放在最前面：\`input 224x224x3 > conv 64 3 > ...\`。`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` 是完整的模型：只能放在最前面，例如 \`${p.preset} top=false > flatten > dense 10\`。`,
   'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` 不是層的種類：試試 conv、dense、bn、lstm、maxpool……（見 \`--help\`）。`,
@@ -146,26 +148,35 @@ export const engine: typeof En = {
   'summary.nonTrainable': (p: P<'n'>) => `不可訓練參數：${p.n}`,
   'summary.formulas': () => `公式：`,
   // ── --help ──
-  'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers]`,
+  'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart 檔案.png] [--memory] [--seq N] [--batch N]`,
   'help.language': () =>
     `一層寫成 種類 參數... [key=value ...]。用 > 串接各層，模型以 input HxWxC（或 input T D、input N）開頭；\n` +
     `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)，\n` +
     `或整個模型（類別、Sequential），前面加上 in=1x28x28 就能得到形狀與 MACs。`,
   'help.options': () => `選項（key=value；每種層會列出它接受的選項）：`,
-  'help.presets': () => `內建模型（已發表的架構；參數量與 keras.applications / torchvision 一致）：`,
+  'help.presets': () => `內建模型（已發表的架構，每個都是註明出處的資料檔；參數量與原函式庫一致）：`,
   'help.flags': () =>
     `旗標：\n` +
     `  --framework keras|pytorch  兩者算法不同時依誰的慣例（BatchNorm 統計量、RNN 偏差、PReLU）；預設 Keras\n` +
     `  --json                     機器可讀的輸出：{framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            說明的語言（也可用 PARAMQUIZ_LANG）\n` +
-    `  --layers                   內建模型列出每一層，而不只是各區塊的表`,
+    `  --layers                   內建模型列出每一層，而不只是各區塊的表\n` +
+    `  --chart 檔案.png           另外把模型的參數分布畫成 PNG（命令列；聊天室會附上圖片）\n` +
+    `  --log                      該圖改用對數刻度\n` +
+    `  --memory                   記憶體：各精度的權重、用 Adam 訓練、KV 快取\n` +
+    `  --seq N、--batch N         序列模型的長度（MACs、KV 快取）與 KV 快取的批次大小`,
   'help.examples': () =>
     `範例：\n` +
     `  paramquiz count conv 3 64 3\n` +
     `  paramquiz count bn 64 --framework pytorch\n` +
     `  paramquiz count "input 224x224x3 > conv 64 3 pad=same > maxpool 2 > flatten > dense 10"\n` +
     `  paramquiz count vgg16 classes=2\n` +
-    `  paramquiz count "nn.LSTM(128, 256, num_layers=2, bidirectional=True)"`,
+    `  paramquiz count "nn.LSTM(128, 256, num_layers=2, bidirectional=True)"\n` +
+    `  paramquiz count "input 32x32x3 > conv 16 3 pad=same > { residual { conv 16 3 pad=same > bn > relu > conv 16 3 pad=same > bn } > relu } x3"\n` +
+    `  paramquiz count gpt2 --layers\n` +
+    `  paramquiz count "llama-2-7b > lora r=8 targets=q_proj,v_proj" --memory\n` +
+    `  paramquiz count "encoder_layer 512 8 dim_feedforward=2048 norm_first=true"\n` +
+    `  paramquiz count explain-preset resnet50`,
   'family.conv': () => `卷積`,
   'family.dense': () => `全連接與嵌入`,
   'family.norm': () => `正規化`,

@@ -86,7 +86,7 @@ export const quiz: typeof En = {
   'why.extraInputRow': (p: P<'out'>) => `+1 是每個輸出一個偏差（${p.out}）；輸入端不會多一個單元。`,
   'why.biasPerWeight': (p: P<'n'>) => `每個濾波器一個偏差（${p.n}），不是每個權重一個。`,
   'why.channelsOnlyModel': () => `Flatten 保留每個位置：進入 Dense 層的是 H×W×C 個輸入，不只是 C 個。`,
-  'why.rounded': (p: P<'exact'>) => `很接近了，但參數量要精確：${p.exact}。`,
+  'why.rounded': (p: P<'within'>) => `很接近了（誤差在 ${p.within} 以內），但參數量要精確：精確的數字會在公布答案時揭曉。`,
 
   // ── 作答 ──
   'answer.notANumber': (p: P<'token'>) => `\`${p.token}\` 不是一個數量：請用整數作答，例如 1792、1,792 或 1.792k。`,

@@ -70,7 +70,7 @@ export class InteractionHandler {
     const ctx = interaction.inGuild() ? contextFor(interaction, this.deps.services) : undefined;
     let suggestions: readonly string[] = [];
     try {
-      suggestions = findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), ctx) ?? [];
+      suggestions = (await findCommand(interaction.commandName)?.suggest?.(focused.name, String(focused.value), ctx)) ?? [];
     } catch (err) {
       // Nothing to say to someone still typing: no suggestions, and a line in the log.
       this.deps.log.warn({ err, command: interaction.commandName, option: focused.name }, 'autocomplete failed');
@@ -107,7 +107,7 @@ export class InteractionHandler {
 
   /** Runs `work` in the interaction's context and answers with its reply. */
   private respond(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<void> {
-    return respond(interaction, this.run(interaction, work), this.deps.deferAfterMs);
+    return respond(interaction, this.run(interaction, work), this.deps.log, this.deps.deferAfterMs);
   }
 
   private run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
@@ -116,12 +116,12 @@ export class InteractionHandler {
 
   /** Rounds, boards and records belong to a server: a DM gets one line saying so. */
   private needsServer(interaction: RepliableInteraction): Promise<void> {
-    return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.needsServer'))));
+    return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.needsServer'))), this.deps.log);
   }
 
   /** A button or form from an older version of the bot, whose action no longer exists. */
   private stale(interaction: RepliableInteraction): Promise<void> {
-    return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.staleButton'))));
+    return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.staleButton'))), this.deps.log);
   }
 
   private async apologize(interaction: RepliableInteraction): Promise<void> {

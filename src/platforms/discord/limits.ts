@@ -14,6 +14,10 @@ export const LIMIT = {
   fieldValue: 1024,
   /** Title, description, field names and values together. */
   embedTotal: 6000,
+  /** Embeds in one message: a reply's own and one per further picture. */
+  embeds: 10,
+  /** An attachment's description (its alt text). */
+  attachmentDescription: 1024,
   buttonsPerRow: 5,
   rows: 5,
   buttonLabel: 80,

@@ -3,8 +3,9 @@
  * autocomplete) and posts what no one asked for (reveals, scheduled questions) in a channel.
  */
 import { Events, type Client, type Interaction, type SendableChannels } from 'discord.js';
-import type { Reply, View } from '../../../commands/types.js';
+import type { ChannelCheck, Reply, View } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
+import { drawPictures } from '../pictures.js';
 import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { createClient } from './client.js';
 import { InteractionHandler } from './interactions.js';
@@ -37,7 +38,12 @@ export class DiscordPlatform implements Platform {
     // An 'error' event with no listener would end the process; a gateway error is not worth that.
     this.client.on(Events.Error, (err) => this.log.error({ err }, 'discord client error'));
     this.client.on(Events.Warn, (message) => this.log.warn({ message }, 'discord client warning'));
-    this.client.on(Events.ShardDisconnect, (event, shard) => this.log.warn({ shard, code: event.code }, 'discord gateway closed'));
+    // discord.js emits this only for close codes it will not reconnect after (4004 invalid token,
+    // 4014 disallowed intents, ...): a bot that stays up deaf helps nobody, so it stops and says why.
+    this.client.on(Events.ShardDisconnect, (event, shard) => {
+      this.log.fatal({ shard, code: event.code }, 'discord gateway closed for good');
+      deps.fatal(new Error(gatewayClosed(event.code)));
+    });
     this.client.on(Events.ShardResume, (shard, replayed) => this.log.info({ shard, replayed }, 'discord gateway resumed'));
   }
 
@@ -58,12 +64,28 @@ export class DiscordPlatform implements Platform {
     const channel = await this.client.channels.fetch(target.channelId);
     if (!channel?.isSendable()) throw new Error(`discord channel ${target.channelId} does not take messages`);
     const reply = compose(DISCORD_VIEW);
+    // Nobody is waiting on an acknowledgement here: the pictures are drawn first and go out with it.
+    const pictures = await drawPictures(reply, this.log);
     const message = await channel.send({
-      ...renderReply(reply),
+      ...renderReply(reply, pictures),
       ...(target.replyTo ? { reply: { messageReference: target.replyTo, failIfNotExists: false } } : {}),
+      // Discord drops a second message with the same nonce sent within minutes: a retried reveal posts once.
+      ...(target.once ? { nonce: target.once, enforceNonce: true } : {}),
     });
-    reply.onPosted?.(message.id);
+    await reply.onPosted?.(message.id);
     if (target.replyTo) await this.closeButtons(channel, target.replyTo);
+  }
+
+  async channelFor(scopeId: string, channelId: string): Promise<ChannelCheck> {
+    const guild = scopeId.slice('discord:'.length);
+    let channel;
+    try {
+      channel = await this.client.channels.fetch(channelId);
+    } catch {
+      return { ok: false, why: 'elsewhere' }; // unknown to the bot, or not visible to it
+    }
+    if (!channel || channel.isDMBased() || channel.guildId !== guild) return { ok: false, why: 'elsewhere' };
+    return channel.isSendable() ? { ok: true } : { ok: false, why: 'notMember' };
   }
 
   /**
@@ -84,4 +106,17 @@ export class DiscordPlatform implements Platform {
     const handling = this.handler.handle(interaction).finally(() => this.inflight.delete(handling));
     this.inflight.add(handling);
   };
+}
+
+/** What a gateway close discord.js will not recover from means, in one line naming what to fix. */
+function gatewayClosed(code: number): string {
+  const why: Record<number, string> = {
+    4004: 'the token was refused: DISCORD_TOKEN is not valid (reset it in the Developer Portal, Bot page)',
+    4010: 'an invalid shard was sent',
+    4011: 'the bot is in too many servers for one connection: sharding is required',
+    4012: 'an invalid gateway API version was requested',
+    4013: 'invalid gateway intents were requested',
+    4014: 'disallowed intents: the bot asked for a privileged intent that is not enabled in the Developer Portal',
+  };
+  return `Discord closed the gateway connection with code ${code} and will not take it back: ${why[code] ?? 'see the Discord gateway close codes'}.`;
 }

@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Button, Reply, Tone } from '../../../commands/types.js';
 import { encodeButton } from '../dispatch.js';
+import type { Drawn } from '../pictures.js';
 import { clip, LIMIT } from './limits.js';
 
 export interface DiscordMessage {
@@ -41,7 +42,11 @@ const STYLE: Record<NonNullable<Button['style']>, ButtonStyle.Primary | ButtonSt
   danger: ButtonStyle.Danger,
 };
 
-export function renderReply(reply: Reply): DiscordMessage {
+/**
+ * The message for a reply; `pictures`, once drawn, are attached and shown in the embeds
+ * (`attachment://name`): the first in the reply's own embed, any others in one embed each.
+ */
+export function renderReply(reply: Reply, pictures: readonly Drawn[] = []): DiscordMessage {
   const fields = (reply.fields ?? []).slice(0, LIMIT.embedFields).map((f) => ({ name: clip(f.label, LIMIT.fieldName), value: clip(f.value, LIMIT.fieldValue) }));
   const title = reply.title === undefined ? undefined : clip(reply.title, LIMIT.embedTitle);
   const room = Math.min(LIMIT.embedDescription, LIMIT.embedTotal - (title?.length ?? 0) - fields.reduce((n, f) => n + f.name.length + f.value.length, 0));
@@ -54,11 +59,16 @@ export function renderReply(reply: Reply): DiscordMessage {
   };
   const text = clip(attach ? description(reply, undefined) : inline, room);
   if (text !== '') embed.description = text;
-  const empty = text === '' && title === undefined && fields.length === 0; // Discord refuses an empty embed
+  const [first, ...more] = pictures.slice(0, LIMIT.embeds);
+  if (first) embed.image = { url: `attachment://${first.name}` };
+  const empty = text === '' && title === undefined && fields.length === 0 && !first; // Discord refuses an empty embed
   return {
-    embeds: empty ? [] : [embed],
+    embeds: [...(empty ? [] : [embed]), ...more.map((p): APIEmbed => ({ color: COLOUR[reply.tone ?? 'info'], image: { url: `attachment://${p.name}` } }))],
     components: buttonRows(reply.buttons ?? []),
-    files: attach ? [{ attachment: Buffer.from(`${reply.code}\n`, 'utf8'), name: CODE_FILE }] : [],
+    files: [
+      ...(attach ? [{ attachment: Buffer.from(`${reply.code}\n`, 'utf8'), name: CODE_FILE }] : []),
+      ...pictures.slice(0, LIMIT.embeds).map((p) => ({ attachment: Buffer.from(p.png), name: p.name, description: clip(p.alt, LIMIT.attachmentDescription) })),
+    ],
     allowedMentions: { parse: [], repliedUser: false },
   };
 }

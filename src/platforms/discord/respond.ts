@@ -1,10 +1,13 @@
 /**
  * Answering an interaction with a Reply, within Discord's three seconds whatever the command
  * costs: a reply that is ready in time goes out as the response itself; one that is not gets a
- * private "thinking…" first, replaced by the reply once it is ready.
+ * private "thinking…" first, replaced by the reply once it is ready. Pictures are drawn after
+ * the response is sent, and edited into it: drawing never delays the acknowledgement.
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../../../commands/types.js';
+import type { Logger } from '../../log.js';
+import { drawPictures, hasPictures } from '../pictures.js';
 import { renderReply } from './render.js';
 
 /**
@@ -13,13 +16,23 @@ import { renderReply } from './render.js';
  */
 export const DEFER_AFTER_MS = 1500;
 
-export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
+export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, log: Logger, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
   const ready = await within(work, deferAfterMs);
-  if (ready) return send(interaction, ready.reply);
+  if (ready) {
+    await send(interaction, ready.reply);
+    if (hasPictures(ready.reply)) await addPictures(interaction, ready.reply, log);
+    return;
+  }
   // Deferred privately: a "thinking…" seen by the whole channel would linger for replies that
   // turn out to be private, while a public one can still follow a private placeholder.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  return sendDeferred(interaction, await work);
+  return sendDeferred(interaction, await work, log);
+}
+
+/** The sent response, edited to show the reply's pictures once they are drawn. */
+async function addPictures(interaction: RepliableInteraction, reply: Reply, log: Logger): Promise<void> {
+  const pictures = await drawPictures(reply, log);
+  if (pictures.length > 0) await interaction.editReply(renderReply(reply, pictures));
 }
 
 async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
@@ -30,11 +43,12 @@ async function send(interaction: RepliableInteraction, reply: Reply): Promise<vo
   }
   const response = await interaction.reply({ ...message, withResponse: true });
   const posted = response.resource?.message;
-  if (posted) reply.onPosted?.(posted.id);
+  if (posted) await reply.onPosted?.(posted.id);
 }
 
-async function sendDeferred(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-  const message = renderReply(reply);
+async function sendDeferred(interaction: RepliableInteraction, reply: Reply, log: Logger): Promise<void> {
+  // Already acknowledged: the pictures are drawn first and go out with the reply.
+  const message = renderReply(reply, await drawPictures(reply, log));
   if (reply.visibility === 'private') {
     await interaction.editReply(message);
     return;
@@ -42,7 +56,7 @@ async function sendDeferred(interaction: RepliableInteraction, reply: Reply): Pr
   // The placeholder is private and a message cannot change who sees it: drop it, post anew.
   await interaction.deleteReply();
   const posted = await interaction.followUp(message);
-  reply.onPosted?.(posted.id);
+  await reply.onPosted?.(posted.id);
 }
 
 /** The reply if `work` settles within `ms`; a rejection is passed on as it is. */

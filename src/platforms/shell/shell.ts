@@ -4,12 +4,15 @@
  * script (`printf '/count conv 3 64 3\n' | npm start`); the session ends at end of input or /quit.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Button, Context, Reply, Services, View } from '../../../commands/types.js';
+import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { drawPictures } from '../pictures.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
@@ -24,6 +27,8 @@ export interface ShellOptions {
   readonly lang: Lang;
   readonly user: string;
   readonly now: () => number;
+  /** Where pictures are written (under the data folder); their paths are printed. */
+  readonly pictures: string;
 }
 
 export class ShellPlatform implements Platform {
@@ -52,18 +57,23 @@ export class ShellPlatform implements Platform {
     this.finished();
   }
 
+  /** A terminal has one scope and prints every channel's posts itself. */
+  async channelFor(): Promise<ChannelCheck> {
+    return { ok: true };
+  }
+
   async post(_target: PostTarget, compose: (view: View) => Reply): Promise<void> {
-    this.print(compose(this.view()));
+    await this.print(compose(await this.view()));
   }
 
   /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
-  private view(): View {
+  private async view(): Promise<View> {
     const { now, services } = this.o;
+    const timeZone = (await services.quiz.scope(SHELL_SCOPE)).timezone;
     return {
       mention: (_id, name) => name,
       channel: (id) => `#${id}`,
       time: (ms) => {
-        const timeZone = services.quiz.scope(SHELL_SCOPE).timezone;
         const seconds = Math.round((ms - now()) / 1000);
         if (seconds >= 0 && seconds < 3600) {
           return `${new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false })} (in ${seconds} s)`;
@@ -114,8 +124,8 @@ export class ShellPlatform implements Platform {
         await this.press(rest.trim());
         return true;
       default: {
-        const reply = await runNamedCommand(name, this.context(), rest, this.o.log);
-        this.print(reply);
+        const reply = await runNamedCommand(name, await this.context(), rest, this.o.log);
+        await this.print(reply);
         if (name.toLowerCase() === 'help') this.say(t(lang, msg('shell.help')));
         return true;
       }
@@ -133,15 +143,15 @@ export class ShellPlatform implements Platform {
       return;
     }
     if (decoded.action.modal && !value) {
-      this.say(t(lang, msg('shell.needsValue', { n: index, label: decoded.action.modal(this.context(), decoded.params).label })));
+      this.say(t(lang, msg('shell.needsValue', { n: index, label: decoded.action.modal(await this.context(), decoded.params).label })));
       return;
     }
-    this.print(await runAction(decoded.action, decoded.params, this.context(), this.o.log, value || undefined));
+    await this.print(await runAction(decoded.action, decoded.params, await this.context(), this.o.log, value || undefined));
   }
 
-  private context(): Context {
+  private async context(): Promise<Context> {
     return {
-      ...this.view(),
+      ...(await this.view()),
       platform: 'shell',
       scopeId: SHELL_SCOPE,
       channelId: SHELL_CHANNEL,
@@ -152,11 +162,18 @@ export class ShellPlatform implements Platform {
     };
   }
 
-  private print(reply: Reply): void {
+  private async print(reply: Reply): Promise<void> {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
     this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
-    reply.onPosted?.(`shell:${Date.now()}`);
+    await reply.onPosted?.(`shell:${Date.now()}`);
+    // A terminal shows no pictures: each is written to a file, its path and alt text printed.
+    for (const picture of await drawPictures(reply, this.o.log)) {
+      mkdirSync(this.o.pictures, { recursive: true });
+      const path = join(this.o.pictures, picture.name);
+      writeFileSync(path, picture.png);
+      this.say(this.style.dim(t(this.o.lang, msg('shell.picture', { path, alt: picture.alt }))));
+    }
   }
 
   private say(text: string): void {

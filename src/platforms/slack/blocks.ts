@@ -43,6 +43,8 @@ export function renderReply(reply: Reply, lang: Lang): SlackMessage {
     body.push(...splitLines(reply.code, room).map((piece) => section(`${FENCE}\n${escapeMrkdwn(piece)}\n${FENCE}`)));
   }
   const tail: Block[] = [];
+  // An ephemeral message cannot carry a file: a private reply's pictures go to the asker's DMs.
+  if (reply.visibility === 'private' && (reply.pictures?.length ?? 0) > 0) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(t(lang, msg('slack.picturesInDm'))) }] });
   if (reply.footer) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(firstPiece(reply.footer, LIMITS.contextText)) }] });
   const buttons = buttonElements(reply.buttons ?? []);
   if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });

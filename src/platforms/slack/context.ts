@@ -68,7 +68,7 @@ export class SlackContexts {
       scopeId,
       channelId: asker.channelId,
       player: { userId: asker.userId, name: member.name },
-      lang: this.o.services.quiz.scope(scopeId).language,
+      lang: (await this.o.services.quiz.scope(scopeId)).language,
       isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
       services: this.o.services,
     };
@@ -78,9 +78,9 @@ export class SlackContexts {
    * The workspace's language where no Context is at hand (a stale button, a crash report); the
    * deployment's when the workspace is unknown or its settings cannot be read.
    */
-  langOf(scopeId: string | undefined): Lang {
+  async langOf(scopeId: string | undefined): Promise<Lang> {
     try {
-      return scopeId === undefined ? this.o.config.QUIZ_LANGUAGE : this.o.services.quiz.scope(scopeId).language;
+      return scopeId === undefined ? this.o.config.QUIZ_LANGUAGE : (await this.o.services.quiz.scope(scopeId)).language;
     } catch {
       return this.o.config.QUIZ_LANGUAGE;
     }

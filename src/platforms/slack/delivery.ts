@@ -3,11 +3,20 @@
  * request's response_url as an ephemeral message (only the asker sees it; the bot need not be in
  * the channel). A public reply is posted with chat.postMessage, so its ts is known: a question's
  * ts is what its reveal edits.
+ *
+ * Pictures go up with the Web API's external upload flow (files.getUploadURLExternal, the bytes
+ * to the upload URL, files.completeUploadExternal), after the text: the text is posted with
+ * chat.postMessage as always (its ts is kept, and it needs no scope beyond chat:write), then the
+ * pictures are shared in the same channel. An ephemeral message cannot carry a file, so a private
+ * reply's pictures are shared in the asker's direct messages with the bot. A picture is extra: if
+ * its upload fails (an installation without files:write, say) it is logged and the text stands,
+ * never posted twice.
  */
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Reply } from '../../../commands/types.js';
 import type { Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
+import { drawPictures, hasPictures } from '../pictures.js';
 import { renderReply, withoutButtons, type SlackMessage } from './blocks.js';
 import type { Respond } from './response-url.js';
 
@@ -15,17 +24,13 @@ import type { Respond } from './response-url.js';
 export interface Route {
   readonly channelId: string;
   readonly respond: Respond;
+  /** Who asked: where a private reply's pictures are sent. */
+  readonly userId: string;
 }
-
-/** Messages with buttons this process posted, to take the buttons off later; bounded. */
-const REMEMBERED = 1_000;
 
 export const ephemeral = (message: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', replace_original: false, ...message });
 
 export class Delivery {
-  /** By ts: the channel it is in (a DM's id differs from the user id it was posted to) and what it says. */
-  private readonly withButtons = new Map<string, { readonly channel: string; readonly message: SlackMessage }>();
-
   constructor(
     private readonly client: webApi.WebClient,
     private readonly log: Logger,
@@ -35,6 +40,7 @@ export class Delivery {
     const message = renderReply(reply, lang);
     if (reply.visibility === 'private') {
       await route.respond(ephemeral(message));
+      await this.privatePictures(reply, route.userId);
       return;
     }
     try {
@@ -53,23 +59,53 @@ export class Delivery {
     return this.publish(channelId, reply, renderReply(reply, lang));
   }
 
-  /** Takes the buttons off a message this process posted (a closed question). */
-  async dropButtons(ts: string): Promise<void> {
-    const posted = this.withButtons.get(ts);
-    // Posted before a restart: its buttons stay, and a late click is told the question has closed.
-    if (!posted) return;
-    await this.client.chat.update({ channel: posted.channel, ts, ...withoutButtons(posted.message) });
-    this.withButtons.delete(ts);
+  /**
+   * Rewrites a message the bot posted (a closed question, its buttons gone), rebuilt from the
+   * reply it should now show: any process can close any question, wherever it was posted from.
+   */
+  async replace(channelId: string, ts: string, reply: Reply, lang: Lang): Promise<void> {
+    await this.client.chat.update({ channel: channelId, ts, ...withoutButtons(renderReply(reply, lang)) });
   }
 
+  /**
+   * A private reply's pictures, once its text is out (in the ack or through the response_url):
+   * shared in the asker's direct messages with the bot, where only they see them.
+   */
+  async privatePictures(reply: Reply, userId: string): Promise<void> {
+    await this.share(reply, async () => {
+      const opened = await this.client.conversations.open({ users: userId });
+      const dm = opened.channel?.id;
+      if (!dm) throw new Error(`conversations.open gave no channel for ${userId}`);
+      return dm;
+    });
+  }
+
+  /** Posts a public reply, then shares its pictures in the same channel. */
   private async publish(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
+    const ts = await this.postMessage(channelId, reply, message);
+    await this.share(reply, async () => channelId);
+    return ts;
+  }
+
+  /** Draws and uploads a reply's pictures where `where` says; a failure is logged, not thrown (the text is out). */
+  private async share(reply: Reply, where: () => Promise<string>): Promise<void> {
+    if (!hasPictures(reply)) return;
+    try {
+      const pictures = await drawPictures(reply, this.log);
+      if (pictures.length === 0) return;
+      await this.client.filesUploadV2({
+        channel_id: await where(),
+        file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.alt, alt_text: p.alt })),
+      });
+    } catch (err) {
+      this.log.warn({ err, pictures: reply.pictures?.map((p) => p.name) }, 'pictures not shared on Slack; the reply went out without them');
+    }
+  }
+
+  private async postMessage(channelId: string, reply: Reply, message: SlackMessage): Promise<string> {
     const posted = await this.client.chat.postMessage({ channel: channelId, ...message });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-    if (message.blocks.some((b) => b.type === 'actions')) {
-      if (this.withButtons.size >= REMEMBERED) this.withButtons.delete(this.withButtons.keys().next().value!);
-      this.withButtons.set(posted.ts, { channel: posted.channel ?? channelId, message });
-    }
-    reply.onPosted?.(posted.ts);
+    await reply.onPosted?.(posted.ts);
     return posted.ts;
   }
 }

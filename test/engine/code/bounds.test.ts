@@ -47,10 +47,15 @@ describe('limits, each refused by name', () => {
   it.each([
     ['steps: an endless loop', 'while True:\n    pass\n', /steps of evaluation .* \(at most 200,000\)/],
     ['calls: runaway recursion', 'def f(n):\n    return f(n + 1)\nf(0)\n', /function calls in progress at once \(recursion\) \(at most 64\)/],
-    ['nesting: 2,500 nested parentheses', `x = ${'('.repeat(2_500)}1${')'.repeat(2_500)}\n`, /brackets or expressions nested in each other \(at most 100\)/],
-    ['nesting: 10,000 unary minus signs', `x = ${'-'.repeat(10_000)}1\n`, /brackets or expressions nested in each other \(at most 100\)/],
-    ['nesting: not not not ...', `x = ${'not '.repeat(5_000)}True\n`, /brackets or expressions nested in each other/],
-    ['recursion: an attribute chain 20,000 long', `x = ${'a.'.repeat(20_000)}b\n`, /evaluations in progress at once \(calls within expressions within calls\) \(at most 1,200\)/],
+    ['nesting: 2,500 nested parentheses', `x = ${'('.repeat(2_500)}1${')'.repeat(2_500)}\n`, /brackets nested in each other \(at most 100\)/],
+    ['nesting: 10,000 unary minus signs', `x = ${'-'.repeat(10_000)}1\n`, /expressions nested in each other \(brackets, operators, conditionals\) \(at most 300\)/],
+    ['nesting: not not not ...', `x = ${'not '.repeat(5_000)}True\n`, /expressions nested in each other/],
+    ['nesting: a chain of conditionals', `x = ${'1 if True else '.repeat(3_000)}1\n`, /expressions nested in each other/],
+    ['nesting: lambdas in lambdas', `f = ${'lambda: '.repeat(3_000)}1\n`, /expressions nested in each other/],
+    ['nesting: an attribute chain 20,000 long', `x = ${'a.'.repeat(20_000)}b\n`, /expressions nested in each other .* \(at most 300\)/],
+    ['nesting: a sum 30,000 terms long', `x = ${'1+'.repeat(30_000)}1\n`, /expressions nested in each other .* \(at most 300\)/],
+    ['nesting: 20,000 calls in a row', `x = f${'()'.repeat(20_000)}\n`, /expressions nested in each other .* \(at most 300\)/],
+    ['recursion: deep expressions in recursive calls', `def f(n):\n    return ${'- '.repeat(60)}f(n - 1) if n else 0\nf(60)\n`, /evaluations in progress at once \(calls within expressions within calls\) \(at most 1,200\)/],
     ['blocks: 60 nested ifs', Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}if True:`).join('\n') + `\n${'  '.repeat(60)}pass\n`, /indented blocks nested in each other \(at most 50\)/],
     ['items: a list of a million', 'x = [0] * 1_000_000\n', /items in one list, tuple, dict or string \(at most 100,000\)/],
     ['items: a string of a million', 'x = "a" * 1_000_000\n', /items in one list, tuple, dict or string/],
@@ -69,11 +74,18 @@ describe('limits, each refused by name', () => {
     expect(refusal('x = 1\n'.repeat(20_000))).toBe('The pasted code is too long: the limit is 100,000 characters.');
   });
 
-  it('num_layers=5,000,000 is counted in closed form, never looped', () => {
+  it('num_layers=5,000,000 is refused by the engine\'s bound on stacked layers, never looped', () => {
     const started = performance.now();
-    // nn.LSTM(1, 1): 4 gates × (1·1 + 1·1 + 2·1) = 16 per layer, the same for every stacked layer
-    expect(total(read(`${header}m = nn.LSTM(1, 1, num_layers=5_000_000)\n`))).toBe(80_000_000n);
+    expect(refusal(`${header}m = nn.LSTM(1, 1, num_layers=5_000_000)\n`)).toBe(
+      'Line 3 (`m = nn.LSTM(1, 1, num_layers=5_000_000)`): `layers=5000000` is too large for layers: the largest size accepted is 1,000.',
+    );
+    // at the bound, counted in closed form: 4 gates × (1·1 + 1·1 + 2·1) = 16 per layer
+    expect(total(read(`${header}m = nn.LSTM(1, 1, num_layers=1_000)\n`))).toBe(16_000n);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('accepts brackets right up to the nesting bound (the bench adversary)', () => {
+    expect(total(read(`${header}m = nn.Linear(${'('.repeat(99)}3${')'.repeat(99)}, 2)\n`))).toBe(8n);
   });
 
   it('a forward that never ends leaves the count and says why shapes are missing', () => {

@@ -44,6 +44,24 @@ describe('settings before the code', () => {
     expect(source.lines[0]).toBe('class Net: pass');
   });
 
+  it('settings on the code\'s own first line: the code after them starts the line', () => {
+    const source = extractSource('num_classes=10 import torch.nn as nn\nnet = nn.Linear(2, num_classes)');
+    expect(source.lines[0]).toBe('import torch.nn as nn');
+    expect(total(read('import torch.nn as nn\nnet = nn.Linear(2, num_classes)', 'num_classes=10'))).toBe(30n);
+    expect(count('num_classes=10 import torch.nn as nn\nnet = nn.Linear(2, num_classes)').report.counts.total).toBe(30n);
+  });
+
+  it('a lone word between lines of code is prose, though Python would read it as a name', () => {
+    const code = 'import torch.nn as nn\nnet = nn.Linear(2, 3)\nThanks\n';
+    const source = extractSource(code);
+    expect(source.lines[2]).toBe(''); // stripped, as the prose filter would
+    expect(source.outside).toBe('Thanks');
+    expect(source.module?.body).toHaveLength(2); // and the rest read once, whole
+    expect(extractSource('Model\nimport torch.nn as nn\nnet = nn.Linear(2, 3)\n').lines[0]).toBe('import torch.nn as nn');
+    expect(count(code).report.counts.total).toBe(9n);
+    expect(extractSource('import torch.nn as nn\nnet = nn.Linear(2, 3)\n').module?.body).toHaveLength(2); // all Python: parsed once
+  });
+
   it('a tuple may have spaces: input_size=(1, 1, 28, 28)', () => {
     expect(extractSource('input_size=(1, 1, 28, 28) import torch').bindings).toEqual([{ name: 'input_size', text: '(1,1,28,28)' }]);
   });

@@ -458,7 +458,8 @@ export class Torch {
  * Layers are pure functions of their arguments, so the same call (nn.Conv2d(64, 64, 3, padding=1),
  * made a hundred times in a ResNet) is made once; each module still gets parameters of its own.
  */
-const LEAF_CACHE = new Lru<string, Leaf>(512);
+// A leaf (an engine record, its tensors and formula) is at most a few KB; 512 of them stay under 2 MB.
+const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
 
 /** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
 function leafKey(name: string, values: ReadonlyMap<string, Value>): string | undefined {

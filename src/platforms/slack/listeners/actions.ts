@@ -26,7 +26,7 @@ export function actionListener(deps: ListenerDeps) {
       const pressed = decodeButton(id);
       if (!pressed || !asker) {
         // A button from an older version of the bot, or somewhere no command runs.
-        const lang = deps.contexts.langOf(scopeId);
+        const lang = await deps.contexts.langOf(scopeId);
         await respond(ephemeral(renderReply(say(lang, msg('slack.stale'), 'warning'), lang)));
         return;
       }
@@ -37,7 +37,7 @@ export function actionListener(deps: ListenerDeps) {
         return;
       }
       const reply = await runAction(pressed.action, pressed.params, ctx, deps.log);
-      await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond });
+      await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond, userId: ctx.player.userId });
     });
   };
 }

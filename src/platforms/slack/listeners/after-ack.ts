@@ -24,7 +24,7 @@ export async function afterAck(deps: ListenerDeps, request: Request, work: () =>
     await work();
   } catch (err) {
     deps.log.error({ err, platform: 'slack', scope: request.scopeId, ...request.what }, 'handler failed');
-    const lang = deps.contexts.langOf(request.scopeId);
+    const lang = await deps.contexts.langOf(request.scopeId);
     const sorry = renderReply(errorReply(lang, msg('err.internal')), lang);
     await request.respond(ephemeral(sorry)).catch((e: unknown) => deps.log.error({ err: e, ...request.what }, 'could not tell the user either'));
   }

@@ -32,12 +32,14 @@ export async function answerInAck<Body>(
   const body = early && inAck(early.reply, early.ctx.lang);
   if (body !== undefined) {
     await ack(body);
+    // The text rode on the ack; its pictures are drawn and sent only now.
+    await afterAck(deps, request, () => deps.delivery.privatePictures(early!.reply, early!.ctx.player.userId));
     return;
   }
   await ack();
   await afterAck(deps, request, async () => {
     const { ctx, reply } = early ?? (await answered);
-    await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond: request.respond });
+    await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond: request.respond, userId: ctx.player.userId });
   });
 }
 

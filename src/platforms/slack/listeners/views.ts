@@ -18,7 +18,7 @@ export function viewListener(deps: ListenerDeps) {
     const pressed = submission && decodeButton(submission.origin.button);
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     if (!submission || !pressed) {
-      await ack(fieldError(t(deps.contexts.langOf(scopeOf(teamId)), msg('slack.stale'))));
+      await ack(fieldError(t(await deps.contexts.langOf(scopeOf(teamId)), msg('slack.stale'))));
       return;
     }
     const { origin, text } = submission;

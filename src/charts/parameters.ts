@@ -1,0 +1,142 @@
+/**
+ * "Where the parameters are": a bar per layer (or per block of a preset), trainable and
+ * non-trainable told apart, the biggest bar labelled with its share of the whole model.
+ */
+import type { Counts } from '../engine/counts.js';
+import { formatInt } from '../engine/format.js';
+import { blockTable, type Report } from '../engine/model.js';
+import type { Framework } from '../engine/types.js';
+import { msg, t, type Lang } from '../i18n/messages.js';
+import type { Drawing } from './draw.js';
+import { COLOUR, fit, percentOf, short, SIZE, TITLE } from './theme.js';
+
+/** More bars than this are unreadable at any size: past it, neighbouring layers share a bar. */
+export const MAX_BARS = 40;
+
+export type Grouping = 'layers' | 'blocks' | 'groups';
+export type Scale = 'linear' | 'log';
+
+export interface Bar {
+  readonly label: string;
+  readonly counts: Counts;
+}
+
+/**
+ * The bars of a report: its blocks when it has them (a preset) and `byLayer` is not asked for,
+ * else its layers with parameters; past MAX_BARS, runs of neighbouring layers merged into one bar.
+ */
+export function bars(report: Report, byLayer: boolean): { bars: Bar[]; grouping: Grouping } {
+  const hasBlocks = report.rows.some((r) => r.block !== null);
+  if (hasBlocks && !byLayer) {
+    const blocks = blockTable(report).filter((b) => b.counts.total > 0n).map((b) => ({ label: b.name, counts: b.counts }));
+    if (blocks.length <= MAX_BARS) return { bars: blocks, grouping: 'blocks' };
+  }
+  const layers = report.rows.filter((r) => r.counts.total > 0n).map((r) => ({ label: r.name, counts: r.counts }));
+  if (layers.length <= MAX_BARS) return { bars: layers, grouping: 'layers' };
+  const size = Math.ceil(layers.length / MAX_BARS);
+  const groups: Bar[] = [];
+  for (let i = 0; i < layers.length; i += size) {
+    const run = layers.slice(i, i + size);
+    const counts = run.reduce((a, b) => ({ total: a.total + b.counts.total, trainable: a.trainable + b.counts.trainable, nonTrainable: a.nonTrainable + b.counts.nonTrainable }), { total: 0n, trainable: 0n, nonTrainable: 0n });
+    groups.push({ label: run.length === 1 ? run[0]!.label : `#${i + 1}–${i + run.length}`, counts });
+  }
+  return { bars: groups, grouping: 'groups' };
+}
+
+export interface ParametersInput {
+  readonly report: Report;
+  /** The model's name as people write it (VGG16), or undefined for a model typed in /count. */
+  readonly model: string | undefined;
+  readonly framework: Framework;
+  readonly lang: Lang;
+  readonly scale: Scale;
+  /** Bars per layer even for a preset (`--layers`). */
+  readonly byLayer: boolean;
+}
+
+export function parametersDrawing(o: ParametersInput): Drawing {
+  const { report, lang } = o;
+  const { bars: list, grouping } = bars(report, o.byLayer);
+  const total = report.counts.total;
+  const model = o.model ?? t(lang, msg('chart.params.thisModel'));
+  const biggest = list.reduce((best, b, i) => (b.counts.total > list[best]!.counts.total ? i : best), 0);
+  const top = list[biggest];
+  const share = top ? t(lang, msg('chart.params.share', { name: top.label, percent: percentOf(top.counts.total, total), model })) : '';
+  const hasFrozen = list.some((b) => b.counts.nonTrainable > 0n);
+  const log = o.scale === 'log';
+  const width = Math.max(720, Math.min(1400, 160 + 34 * list.length));
+  const rotate = list.length > 8 ? 40 : 0;
+  // On a log axis stacked lengths mean nothing: the two kinds stand side by side instead.
+  const stack = log ? undefined : 'params';
+  const value = (n: bigint, i: number, onTop: boolean) => {
+    if (log && n === 0n) return null;
+    const v = Number(n);
+    // Anchored on the bar's side away from the nearer edge, so a label on the first or last bar stays inside.
+    const align = biggest < list.length / 3 ? ('left' as const) : biggest >= (2 * list.length) / 3 ? ('right' as const) : ('center' as const);
+    return i === biggest && onTop ? { value: v, label: { show: true, position: 'top' as const, align, formatter: share, color: COLOUR.text, fontSize: SIZE.label, fontWeight: 'bold' as const } } : v;
+  };
+  const trainableOnTop = (b: Bar) => log || b.counts.nonTrainable === 0n;
+  const subtitle = [
+    t(lang, grouping === 'groups' ? msg('chart.params.by.groups', { n: String(Math.ceil(report.rows.filter((r) => r.counts.total > 0n).length / list.length)) }) : msg(`chart.params.by.${grouping}`)),
+    t(lang, msg(`fw.${o.framework}`)),
+    t(lang, msg(log ? 'chart.scale.log' : 'chart.scale.linear')),
+  ].join(' · ');
+  return {
+    name: `${fileStem(o.model ?? 'model')}-parameters.png`,
+    alt: alt(o, list, total, model),
+    width,
+    height: 560,
+    option: {
+      title: { ...TITLE, text: t(lang, msg('chart.params.title', { model, total: formatInt(total) })), subtext: subtitle },
+      legend: { top: 14, right: 16, textStyle: { fontSize: SIZE.label }, data: [t(lang, msg('chart.trainable')), ...(hasFrozen ? [t(lang, msg('chart.nonTrainable'))] : [])] },
+      grid: { left: 80, right: 32, top: 96, bottom: rotate ? 110 : 56 },
+      xAxis: {
+        type: 'category',
+        data: list.map((b) => fit(b.label, rotate ? 16 : 22)),
+        axisLabel: { rotate, interval: 0, fontSize: SIZE.small, color: COLOUR.text },
+        axisTick: { alignWithLabel: true },
+      },
+      yAxis: {
+        type: log ? 'log' : 'value',
+        name: t(lang, msg('chart.params.axis')),
+        nameTextStyle: { color: COLOUR.muted, align: 'left' },
+        axisLabel: { formatter: (v: number) => short(v), fontSize: SIZE.small, color: COLOUR.muted },
+        splitLine: { lineStyle: { color: COLOUR.grid } },
+        ...(log ? { logBase: 10 } : {}),
+      },
+      series: [
+        {
+          type: 'bar',
+          name: t(lang, msg('chart.trainable')),
+          ...(stack ? { stack } : {}),
+          itemStyle: { color: COLOUR.trainable },
+          barMaxWidth: 48,
+          data: list.map((b, i) => value(b.counts.trainable, i, trainableOnTop(b))),
+        },
+        ...(hasFrozen
+          ? [
+              {
+                type: 'bar' as const,
+                name: t(lang, msg('chart.nonTrainable')),
+                ...(stack ? { stack } : {}),
+                itemStyle: { color: COLOUR.nonTrainable },
+                barMaxWidth: 48,
+                data: list.map((b, i) => value(b.counts.nonTrainable, i, !trainableOnTop(b))),
+              },
+            ]
+          : []),
+      ],
+    },
+  };
+}
+
+/** The numbers a reader of the picture takes away: the total, and the three biggest bars. */
+function alt(o: ParametersInput, list: readonly Bar[], total: bigint, model: string): string {
+  const { lang } = o;
+  const biggest = [...list].sort((a, b) => (b.counts.total > a.counts.total ? 1 : b.counts.total < a.counts.total ? -1 : 0)).slice(0, 3);
+  const parts = biggest.map((b) => t(lang, msg('chart.params.altBar', { name: b.label, n: formatInt(b.counts.total), percent: percentOf(b.counts.total, total) })));
+  return t(lang, msg('chart.params.alt', { model, bars: String(list.length), total: formatInt(total), nonTrainable: formatInt(o.report.counts.nonTrainable), biggest: parts.join(lang === 'en' ? '; ' : '；') }));
+}
+
+/** A file name from a model name: `VGG16` -> `vgg16`. */
+export const fileStem = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'picture';

@@ -1,0 +1,54 @@
+/**
+ * The /count language as written, before defs are expanded and layers parsed (expand.ts turns it
+ * into model nodes). Shared/DESIGN.md and the README document the grammar; in short:
+ *
+ *   program := (def | item) separated by > → ; or newlines
+ *   def     := def NAME(PARAM, PARAM=DEFAULT, ...) { chain }
+ *   item    := [NAME:] term [xN] [trainable=false]
+ *   term    := KIND ARGS... [key=value ...]        a layer, or a def used like a kind
+ *            | { chain }                           a group
+ *            | residual|add|mul|concat { chain | chain ... }
+ *            | if CONDITION { chain } [else { chain }]
+ *            | @NAME                               the named layer or group again, its weights shared
+ */
+
+export type MergeWord = 'residual' | 'add' | 'mul' | 'concat';
+export const MERGE_WORDS: readonly MergeWord[] = ['residual', 'add', 'mul', 'concat'];
+
+/** Words with a meaning of their own in the grammar: no kind, preset or def may take them. */
+export const RESERVED = new Set<string>([...MERGE_WORDS, 'if', 'else', 'def', 'input', 'lora', 'explain-preset']);
+
+export type Term =
+  /** A layer, a def instance, `input`, a preset or `lora`: told apart when expanded. */
+  | { readonly t: 'words'; readonly words: readonly string[] }
+  | { readonly t: 'group'; readonly body: readonly Item[] }
+  | { readonly t: 'merge'; readonly word: MergeWord; readonly branches: readonly (readonly Item[])[] }
+  | { readonly t: 'ref'; readonly name: string }
+  | { readonly t: 'if'; readonly condition: string; readonly then: readonly Item[]; readonly otherwise: readonly Item[] };
+
+export interface Item {
+  readonly label: string | undefined;
+  readonly term: Term;
+  /** The repeat count as written (`12`, `n-1`), evaluated when expanded. */
+  readonly repeat: string | undefined;
+  /** key=value after a closing brace: `{ ... } trainable=false`. */
+  readonly options: readonly string[];
+}
+
+export interface Param {
+  readonly name: string;
+  readonly fallback: string | undefined;
+}
+
+export interface Def {
+  readonly name: string;
+  readonly params: readonly Param[];
+  readonly body: readonly Item[];
+  /** The def's own text, for `explain-preset`. */
+  readonly text: string;
+}
+
+export interface Program {
+  readonly defs: readonly Def[];
+  readonly items: readonly Item[];
+}

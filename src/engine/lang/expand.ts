@@ -1,0 +1,319 @@
+/**
+ * The AST of a program to model nodes: defs instantiated with their arguments, `if`s decided,
+ * layers parsed by their kinds, names resolved for `@name` and `tie=name`. Names are lexically
+ * scoped: a group's (or branch's) names are visible after them in that group and in the groups
+ * inside it; a def's body sees only its own names and parameters. A def sees only the defs
+ * written before it, so a def cannot call itself: expansion always ends.
+ *
+ * Bounds: every node built is charged to a budget, and the expanded model (repetitions counted)
+ * may hold at most LIMITS.layers layers and LIMITS.units layers and groups; past them the request
+ * is refused with the limit named.
+ */
+import { fail } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import { findKind, type Layer } from '../layers/index.js';
+import type { Node } from '../model.js';
+import { closest } from '../suggest.js';
+import { evaluateExpr, namesIn, valueOf } from './arith.js';
+import { MAX_DEPTH } from './parser.js';
+import type { Def, Item, Term } from './ast.js';
+
+const MAX_ROWS = LIMITS.layers;
+const MAX_UNITS = LIMITS.units;
+
+/** The defs a piece of text may use: its own written before it, then its library's. */
+export class Defs {
+  private constructor(
+    private readonly list: readonly Def[],
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly limit: number,
+    private readonly parent: Defs | undefined,
+  ) {}
+
+  static of(list: readonly Def[], parent?: Defs): Defs {
+    const index = new Map<string, number>();
+    list.forEach((d, i) => {
+      if (index.has(d.name)) fail('err.defTwice', { name: d.name });
+      index.set(d.name, i);
+    });
+    return new Defs(list, index, list.length, parent);
+  }
+
+  /** The def and the defs its body may use (those before it). */
+  find(name: string): { readonly def: Def; readonly scope: Defs } | undefined {
+    const i = this.index.get(name);
+    if (i !== undefined && i < this.limit) return { def: this.list[i]!, scope: new Defs(this.list, this.index, i, this.parent) };
+    return this.parent?.find(name);
+  }
+
+  names(): string[] {
+    return [...this.list.slice(0, this.limit).map((d) => d.name), ...(this.parent?.names() ?? [])];
+  }
+}
+
+/** Words that mean something only at the head or the tail of a request (`input`, presets, `lora`). */
+export interface Vocabulary {
+  /** Refuses a word that has a place of its own (`input` first, `lora` last, ...) met elsewhere. */
+  refuseMisplaced(word: string): void;
+  /** Every word a layer may start with, for "did you mean". */
+  words(): readonly string[];
+}
+
+class Scope {
+  private readonly labels = new Map<string, Node>();
+  constructor(private readonly parent: Scope | undefined) {}
+
+  declare(label: string, node: Node): void {
+    if (this.labels.has(label)) fail('err.labelTwice', { label });
+    this.labels.set(label, node);
+  }
+
+  find(name: string): Node | undefined {
+    return this.labels.get(name) ?? this.parent?.find(name);
+  }
+}
+
+interface Env {
+  readonly params: ReadonlyMap<string, string>;
+  readonly scope: Scope;
+  /** The defs this text may use (those written before it). */
+  readonly defs: Defs;
+  /** Every def of the request: where a def passed as an argument (`stage bottleneck 64`) is found. */
+  readonly root: Defs;
+  readonly vocabulary: Vocabulary;
+  readonly budget: { left: number };
+  /** Defs being expanded, one inside the other: bounded, since a def passed as an argument may recurse. */
+  readonly depth: number;
+  /**
+   * Instances already expanded, by def and arguments: expansion is a pure function of them, so a
+   * block called again with the same arguments is the same nodes (and its layers' records are
+   * computed once when they meet the same shapes).
+   */
+  readonly instances: Map<Def, Map<string, Node>>;
+}
+
+/** Expands the items of a request or a preset body. `params` binds a preset's options. */
+export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
+  const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0, instances: new Map() };
+  return items.flatMap((item) => expandItem(item, env));
+}
+
+function charge(env: Env): void {
+  if (--env.budget.left < 0) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
+}
+
+function expandItems(items: readonly Item[], env: Env): Node[] {
+  return items.flatMap((item) => expandItem(item, env));
+}
+
+function expandItem(item: Item, env: Env): Node[] {
+  charge(env);
+  const nodes = expandTerm(item.term, env);
+  // An unnamed `if` splices its branch into the chain around it.
+  if (item.repeat === undefined && item.label === undefined && item.options.length === 0) return nodes;
+  const one: Node = nodes.length === 1 ? nodes[0]! : { t: 'seq', nodes };
+  const node = withPostfix(withLabel(item.repeat === undefined ? one : { t: 'repeat', body: one, times: repeatCount(item.repeat, env) }, item.label), item.options);
+  if (item.label !== undefined) env.scope.declare(item.label, node);
+  return [node];
+}
+
+function withLabel(node: Node, label: string | undefined): Node {
+  return label === undefined ? node : { ...node, label };
+}
+
+function withPostfix(node: Node, options: readonly string[]): Node {
+  let frozen: boolean | undefined;
+  for (const option of options) {
+    const [key = '', value = ''] = option.split('=');
+    if (key.toLowerCase() !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: 'trainable' });
+    const v = value.toLowerCase();
+    if (v !== 'true' && v !== 'false') fail('err.notABool', { token: value, what: 'trainable' });
+    frozen = v === 'false';
+  }
+  return frozen ? { ...node, frozen } : node;
+}
+
+function repeatCount(text: string, env: Env): number {
+  const v = evaluateExpr(text, (n) => env.params.get(n));
+  if (typeof v !== 'bigint' || v < 0n) fail('err.repeatBad', { token: text });
+  // Each repetition is at least one layer or group: more than MAX_ROWS of them is too large whatever the body.
+  if (v > BigInt(MAX_ROWS)) fail('err.tooManyLayers', { max: MAX_ROWS.toLocaleString('en-US') });
+  return Number(v);
+}
+
+function expandTerm(term: Term, env: Env): Node[] {
+  switch (term.t) {
+    case 'words': {
+      const [kind = '', ...rest] = term.words;
+      const given = substituteKind(kind, env.params);
+      // A def named by an argument was written where the call was: look it up among all defs.
+      const scope = given === kind ? env : { ...env, defs: env.root };
+      return [expandWords([given, ...rest.map((w) => substitute(w, env.params))], scope)];
+    }
+    case 'group':
+      return [{ t: 'seq', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
+    case 'merge': {
+      const branches = term.branches.map((b) => expandItems(b, { ...env, scope: new Scope(env.scope) }));
+      if (term.word === 'residual') {
+        if (branches.length > 2) fail('err.residualBranches', { count: String(branches.length) });
+        return [{ t: 'merge', op: 'add', word: term.word, branches: branches.length === 1 ? [branches[0]!, []] : branches }];
+      }
+      if (branches.length < 2) fail('err.mergeBranches', { word: term.word });
+      return [{ t: 'merge', op: term.word, word: term.word, branches }];
+    }
+    case 'ref': {
+      const target = env.scope.find(term.name) ?? fail('err.refUnknown', { name: term.name });
+      return [{ t: 'ref', link: { name: term.name, target } }];
+    }
+    case 'if': {
+      const v = evaluateExpr(term.condition, (n) => env.params.get(n));
+      if (typeof v !== 'boolean') fail('err.exprType', { expr: term.condition, expected: 'true/false' });
+      return expandItems(v ? term.then : term.otherwise, env);
+    }
+  }
+}
+
+function expandWords(words: readonly string[], env: Env): Node {
+  const word = words[0]!.toLowerCase();
+  env.vocabulary.refuseMisplaced(word);
+  const found = env.defs.find(word);
+  if (found !== undefined) return instantiate(found.def, words.slice(1), { ...env, defs: found.scope });
+  const kind = findKind(word);
+  if (kind === undefined) {
+    const suggestion = closest(word, [...env.vocabulary.words(), ...env.defs.names()]);
+    if (suggestion) fail('err.unknownKindSuggest', { token: words[0]!, suggestion });
+    fail('err.unknownKind', { token: words[0]! });
+  }
+  const args: string[] = [];
+  const options = new Map<string, string>();
+  let tie: string | undefined;
+  for (const token of words.slice(1)) {
+    const eq = token.indexOf('=');
+    if (eq < 0) {
+      args.push(token);
+      continue;
+    }
+    const key = token.slice(0, eq).toLowerCase();
+    const value = token.slice(eq + 1);
+    if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
+    if (options.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
+    if (key === 'tie') tie = value;
+    else options.set(key, value);
+  }
+  const layer: Layer = kind.parse({ word, args, options });
+  if (tie === undefined) return { t: 'layer', layer };
+  const target = env.scope.find(tie) ?? fail('err.refUnknown', { name: tie });
+  if (target.t !== 'layer') fail('err.tieNotLayer', { name: tie });
+  return { t: 'layer', layer, tie: { name: tie, target } };
+}
+
+function instantiate(def: Def, words: readonly string[], env: Env): Node {
+  if (env.depth >= MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
+  const params = bind(def, words);
+  let byArgs = env.instances.get(def);
+  if (byArgs === undefined) {
+    byArgs = new Map();
+    env.instances.set(def, byArgs);
+  }
+  // The defs a body sees depend on the def alone, so def and arguments decide the expansion.
+  const key = [...params.values()].join('\u0000');
+  let node = byArgs.get(key);
+  if (node === undefined) {
+    node = { t: 'seq', nodes: expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 }) };
+    byArgs.set(key, node);
+  }
+  return node;
+}
+
+/** A def's parameters from a call: positional first, then name=value, then the defaults. */
+function bind(def: Def, words: readonly string[]): Map<string, string> {
+  const positional = words.filter((w) => !w.includes('='));
+  const named = new Map<string, string>();
+  for (const w of words) {
+    const eq = w.indexOf('=');
+    if (eq < 0) continue;
+    const key = w.slice(0, eq);
+    if (!def.params.some((p) => p.name === key)) fail('err.unknownOption', { kind: def.name, key, allowed: def.params.map((p) => p.name).join(', ') });
+    if (named.has(key)) fail('err.duplicateOption', { key, kind: def.name });
+    named.set(key, w.slice(eq + 1));
+  }
+  const usage = [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
+  if (positional.length > def.params.length) {
+    fail('err.defArgs', { def: def.name, usage, got: String(positional.length), max: String(def.params.length) });
+  }
+  const bound = new Map<string, string>();
+  def.params.forEach((p, i) => {
+    const given = positional[i];
+    if (given !== undefined && named.has(p.name)) fail('err.duplicateOption', { key: p.name, kind: def.name });
+    // A default may use the parameters before it (`def f(c, out=c)`).
+    const value = given ?? named.get(p.name) ?? (p.fallback === undefined ? undefined : substitute(p.fallback, bound));
+    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage });
+    bound.set(p.name, value);
+  });
+  return bound;
+}
+
+/**
+ * A parameter in a kind's place is put in only when it holds a name (`block` -> `bottleneck`):
+ * `pooler: pooler` in a preset with the option pooler=true still means the kind.
+ */
+function substituteKind(word: string, params: ReadonlyMap<string, string>): string {
+  const value = params.get(word);
+  return value !== undefined && valueOf(value) === undefined ? value : word;
+}
+
+const EXPRESSION = /^[\w+\-*/%()]+$/;
+const OPERATOR = /[+\-*/%()]/;
+
+/** A token of a def body with the parameters put in: `c` -> `64`, `c*4` -> `256`, `stride=s` -> `stride=2`. */
+export function substitute(token: string, params: ReadonlyMap<string, string>): string {
+  if (params.size === 0) return token;
+  const eq = token.indexOf('=');
+  return eq > 0 ? token.slice(0, eq + 1) + substituteValue(token.slice(eq + 1), params) : substituteValue(token, params);
+}
+
+function substituteValue(value: string, params: ReadonlyMap<string, string>): string {
+  const direct = params.get(value);
+  if (direct !== undefined) return direct;
+  if (!EXPRESSION.test(value) || !OPERATOR.test(value)) return value;
+  // Inside a def, a token with an operator and a name is arithmetic (`c*4`; a name that is no parameter
+  // is refused by name); one of numbers only stays as written (a kernel `3*5`).
+  if (namesIn(value).length === 0) return value;
+  return String(evaluateExpr(value, (n) => params.get(n)));
+}
+
+/** Layers and units in `nodes` once expanded, repetitions counted; stops counting past the bounds. */
+export function measure(nodes: readonly Node[]): { rows: number; units: number } {
+  let rows = 0;
+  let units = 0;
+  const visit = (node: Node, times: number): void => {
+    if (rows > MAX_ROWS || units > MAX_UNITS) return;
+    units += times;
+    switch (node.t) {
+      case 'layer':
+        rows += times;
+        return;
+      case 'seq':
+        for (const n of node.nodes) visit(n, times);
+        return;
+      case 'repeat':
+        visit(node.body, times * node.times);
+        return;
+      case 'merge':
+        for (const b of node.branches) for (const n of b) visit(n, times);
+        return;
+      case 'ref':
+        visit(node.link.target, times);
+        return;
+    }
+  };
+  for (const n of nodes) visit(n, 1);
+  return { rows, units };
+}
+
+/** Refuses a model past the bounds, naming the limit. */
+export function checkBounds(nodes: readonly Node[]): void {
+  const { rows, units } = measure(nodes);
+  if (rows > MAX_ROWS) fail('err.tooManyLayers', { max: MAX_ROWS.toLocaleString('en-US') });
+  if (units > MAX_UNITS) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
+}

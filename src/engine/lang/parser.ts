@@ -1,0 +1,250 @@
+/**
+ * Text to the AST of ast.ts. A hand-written scanner: words are runs of anything but spaces and
+ * the few characters with a meaning of their own (`> → ; newline { } | #`), so every spec that
+ * was valid before groups and defs existed reads exactly as it did. Conditions and def headers
+ * are read raw up to their `{` (a condition may compare with `>`). Nesting is bounded.
+ */
+import { fail } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import { MERGE_WORDS, type Def, type Item, type MergeWord, type Param, type Program, type Term } from './ast.js';
+
+/** Deepest nesting of braces (groups, branches, defs, ifs) accepted. */
+export const MAX_DEPTH = LIMITS.nesting;
+
+const SEPARATORS = new Set(['>', '→', ';', '\n']);
+const STRUCTURAL = new Set(['{', '}', '|', '#']);
+/** A word runs to a space, a separator or a structural character (sticky: matched where the scanner is). */
+const WORD = /[^ \t\r>→;\n{}|#]+/y;
+const BLANK = /(?:[ \t\r]+|#[^\n]*)+/y;
+const LABEL = /^([A-Za-z0-9_]+):$/;
+const NAME = /^[A-Za-z0-9_]+$/;
+
+class Scanner {
+  private at = 0;
+  private depth = 0;
+  constructor(private readonly text: string) {}
+
+  program(): Program {
+    const defs: Def[] = [];
+    const items = this.chain(new Set(), defs);
+    return { defs, items };
+  }
+
+  /** Items up to (not including) one of `closers`, or the end. Defs are collected where allowed. */
+  private chain(closers: ReadonlySet<string>, defs: Def[] | undefined): Item[] {
+    const items: Item[] = [];
+    for (;;) {
+      this.blank();
+      const c = this.peek();
+      if (c === undefined || closers.has(c)) return items;
+      if (SEPARATORS.has(c)) {
+        this.at++;
+        continue;
+      }
+      if (c === '}' || c === '|') fail('err.langStray', { token: c });
+      const start = this.at;
+      const first = this.word();
+      if (first === 'def') {
+        if (defs === undefined) fail('err.defPlace');
+        defs.push(this.def(start));
+      } else {
+        items.push(this.item(first));
+      }
+      this.blank();
+      const next = this.peek();
+      if (next !== undefined && !SEPARATORS.has(next) && !closers.has(next)) {
+        if (next === '}' || next === '|' || next === '{') fail('err.langStray', { token: next });
+        fail('err.langExpectedSeparator', { token: this.peekWord() || next });
+      }
+    }
+  }
+
+  private item(first: string): Item {
+    let label: string | undefined;
+    let word = first;
+    const m = LABEL.exec(word);
+    if (m) {
+      label = m[1]!;
+      this.blank();
+      word = this.word();
+      if (word === '' && this.peek() !== '{') fail('err.labelAlone', { label });
+    } else if (word.endsWith(':')) {
+      fail('err.labelBad', { token: word });
+    }
+    const term = this.term(word);
+    // A layer's words run to the separator, so only braces and references can carry `xN`.
+    if (term.t === 'words') return { label, term, repeat: undefined, options: [] };
+    return { label, term, repeat: this.repeat(), options: this.postfixOptions() };
+  }
+
+  private term(word: string): Term {
+    if (word === '') {
+      if (this.peek() === '{') return { t: 'group', body: this.braced(() => this.chain(new Set(['}']), undefined)) };
+      fail('err.langStray', { token: this.peek() ?? '' });
+    }
+    if (word.startsWith('@')) {
+      const name = word.slice(1);
+      if (!NAME.test(name)) fail('err.refBad', { token: word });
+      return { t: 'ref', name };
+    }
+    const lower = word.toLowerCase();
+    if ((MERGE_WORDS as readonly string[]).includes(lower)) {
+      this.blank();
+      if (this.peek() !== '{') fail('err.mergeBrace', { word: lower });
+      return { t: 'merge', word: lower as MergeWord, branches: this.braced(() => this.branches()) };
+    }
+    if (lower === 'if') return this.conditional();
+    if (lower === 'else') fail('err.elseAlone');
+    const words = [word];
+    for (;;) {
+      this.blank();
+      const c = this.peek();
+      if (c === undefined || SEPARATORS.has(c) || STRUCTURAL.has(c)) break;
+      words.push(this.word());
+    }
+    if (this.peek() === '{') fail('err.langStray', { token: `${words.join(' ')} {` });
+    return { t: 'words', words };
+  }
+
+  private branches(): Item[][] {
+    const out: Item[][] = [this.chain(new Set(['}', '|']), undefined)];
+    while (this.peek() === '|') {
+      this.at++;
+      out.push(this.chain(new Set(['}', '|']), undefined));
+    }
+    return out;
+  }
+
+  private conditional(): Term {
+    const condition = this.rawUntilBrace('if');
+    const then = this.braced(() => this.chain(new Set(['}']), undefined));
+    // `else` may follow on the next line.
+    const save = this.at;
+    this.blankLines();
+    let otherwise: Item[] = [];
+    if (this.text.startsWith('else', this.at) && !/[\w-]/.test(this.text[this.at + 4] ?? '')) {
+      this.at += 4;
+      this.blank();
+      if (this.peek() !== '{') fail('err.mergeBrace', { word: 'else' });
+      otherwise = this.braced(() => this.chain(new Set(['}']), undefined));
+    } else {
+      this.at = save;
+    }
+    return { t: 'if', condition, then, otherwise };
+  }
+
+  private def(start: number): Def {
+    const header = this.rawUntilBrace('def');
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\(([^()]*)\)$/.exec(header);
+    if (!m) fail('err.defSyntax', { token: `def ${header}` });
+    const params: Param[] = [];
+    for (const part of m[2]!.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+      const eq = part.indexOf('=');
+      const name = (eq < 0 ? part : part.slice(0, eq)).trim();
+      if (!/^[A-Za-z_]\w*$/.test(name)) fail('err.defParam', { token: part, def: m[1]! });
+      if (params.some((p) => p.name === name)) fail('err.defParamTwice', { name, def: m[1]! });
+      params.push({ name, fallback: eq < 0 ? undefined : part.slice(eq + 1).trim() });
+    }
+    const body = this.braced(() => this.chain(new Set(['}']), undefined));
+    return { name: m[1]!.toLowerCase(), params, body, text: this.text.slice(this.commentsBefore(start), this.at).trim() };
+  }
+
+  /** Where the comment lines right above `at` begin: a def's text includes what is written about it. */
+  private commentsBefore(at: number): number {
+    let start = this.text.lastIndexOf('\n', at - 1) + 1;
+    for (;;) {
+      const end = start - 1;
+      if (end <= 0) return start;
+      const lineStart = this.text.lastIndexOf('\n', end - 1) + 1;
+      if (!this.text.slice(lineStart, end).trimStart().startsWith('#')) return start;
+      start = lineStart;
+    }
+  }
+
+  /** `{ ... }` around `inner`, with the nesting bound. */
+  private braced<T>(inner: () => T): T {
+    this.blank();
+    if (this.peek() !== '{') fail('err.mergeBrace', { word: this.peekWord() || '?' });
+    this.at++;
+    if (++this.depth > MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
+    const result = inner();
+    this.blank();
+    if (this.peek() !== '}') fail('err.langUnclosed');
+    this.at++;
+    this.depth--;
+    return result;
+  }
+
+  /** `x12`, `×12`, `*12`, `x n-1` after a closing brace or a reference. */
+  private repeat(): string | undefined {
+    this.blank();
+    const c = this.peek();
+    if (c !== 'x' && c !== '×' && c !== '*') return undefined;
+    this.at++;
+    this.blank();
+    const count = this.word();
+    if (count === '') fail('err.repeatBad', { token: c });
+    return count;
+  }
+
+  private postfixOptions(): string[] {
+    const out: string[] = [];
+    for (;;) {
+      this.blank();
+      const w = this.peekWord();
+      if (w === '' || !w.includes('=')) return out;
+      out.push(this.word());
+    }
+  }
+
+  private rawUntilBrace(what: string): string {
+    const start = this.at;
+    let parens = 0;
+    while (this.at < this.text.length) {
+      const c = this.text[this.at]!;
+      if (c === '(') parens++;
+      if (c === ')') parens--;
+      if (c === '{' && parens <= 0) return this.text.slice(start, this.at).trim();
+      if (c === '}' || c === '\n' || c === '#') break;
+      this.at++;
+    }
+    return fail('err.mergeBrace', { word: `${what} ${this.text.slice(start, this.at).trim()}`.trim() });
+  }
+
+  private peek(): string | undefined {
+    return this.text[this.at];
+  }
+
+  /** Spaces and comments, not newlines (they separate items). */
+  private blank(): void {
+    BLANK.lastIndex = this.at;
+    if (BLANK.test(this.text)) this.at = BLANK.lastIndex;
+  }
+
+  private blankLines(): void {
+    for (;;) {
+      this.blank();
+      if (this.peek() !== '\n') return;
+      this.at++;
+    }
+  }
+
+  private word(): string {
+    WORD.lastIndex = this.at;
+    const m = WORD.exec(this.text);
+    if (m === null) return '';
+    this.at = WORD.lastIndex;
+    return m[0];
+  }
+
+  private peekWord(): string {
+    const save = this.at;
+    const w = this.word();
+    this.at = save;
+    return w;
+  }
+}
+
+export function parseProgram(text: string): Program {
+  return new Scanner(text).program();
+}

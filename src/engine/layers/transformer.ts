@@ -1,0 +1,388 @@
+/**
+ * Transformer building blocks on `T×D` sequences: attention with separate Q/K/V/O projections
+ * (grouped-query when kv_heads < heads), feed-forward MLPs (plain, and gated SwiGLU/GeGLU with
+ * three matrices), ViT's patch embedding with its class token and position table, taking the
+ * class token, BERT's pooler, and the language-model head.
+ *
+ * Keras and PyTorch count all of these the same way; they differ only in layout (a PyTorch Linear
+ * keeps its weight as (out, in), a Keras Dense as (in, out)), so each tensor is shown in the layout
+ * of the framework followed. Every matrix is listed with the name its library gives it (q_proj,
+ * c_attn, ...): LoRA targets are matched against those names, as PEFT does.
+ */
+import { fail } from '../errors.js';
+import { constant, lit, product, sum, type Expr } from '../expr.js';
+import type { Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
+import { msg, type MessageRef } from '../../i18n/messages.js';
+import { expectRank, macsOver, resolveFeatures, tensor } from './common.js';
+import { defineKind, type Args, type Kind } from './kind.js';
+
+/** (IN + 1)×OUT..., or IN×OUT... without a bias: how one projection's count reads. */
+function projection(input: Expr, outputs: readonly Expr[], bias: boolean): Expr {
+  return product(bias ? sum(input, lit(1)) : input, ...outputs);
+}
+
+/** A matrix in the framework's layout, with its bias: `q_proj.weight` (out, in) or `q_proj/kernel` (in, out). */
+function linearTensors(name: string, inFeatures: number, outFeatures: number, bias: boolean, framework: Framework): ParamTensor[] {
+  const keras = framework === 'keras';
+  const sep = keras ? '/' : '.';
+  const prefix = name === '' ? '' : `${name}${sep}`;
+  return [
+    tensor(`${prefix}${keras ? 'kernel' : 'weight'}`, keras ? [inFeatures, outFeatures] : [outFeatures, inFeatures], 'weight'),
+    ...(bias ? [tensor(`${prefix}bias`, [outFeatures], 'bias')] : []),
+  ];
+}
+
+const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
+
+/** `names=a,b,c`: the sub-module names a layer's matrices carry, `count` of them. */
+function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
+  if (!a.has('names')) return undefined;
+  const names = a.text('names').split(',');
+  if (names.length !== count || names.some((n) => !/^[A-Za-z0-9_.]+$/.test(n))) {
+    fail('err.namesCount', { kind, token: `names=${a.text('names')}`, count: String(count) });
+  }
+  return names;
+}
+
+const printNames = (names: readonly string[] | undefined) => (names === undefined ? [] : [`names=${names.join(',')}`]);
+const printed = (...parts: ReadonlyArray<string | number | false | undefined>) => parts.filter((p) => p !== false && p !== undefined && p !== '').join(' ');
+
+interface AttentionConfig {
+  readonly heads: number;
+  readonly model: number | undefined;
+  readonly kvHeads: number | undefined;
+  readonly headDim: number | undefined;
+  readonly qkvBias: boolean;
+  readonly outBias: boolean;
+  /** GPT-2: Q, K and V in one matrix (c_attn). */
+  readonly fused: boolean;
+  readonly names: readonly string[] | undefined;
+  /** T5's learned relative position bias: buckets × heads, 0 for none. */
+  readonly buckets: number;
+  readonly rope: boolean;
+}
+
+const SEPARATE_NAMES = ['q_proj', 'k_proj', 'v_proj', 'o_proj'];
+const FUSED_NAMES = ['c_attn', 'c_proj'];
+
+export const attention = defineKind<AttentionConfig>({
+  name: 'attention',
+  aliases: ['attn', 'selfattention'],
+  family: 'attention',
+  summary: msg('kind.attention'),
+  mistake: msg('mistake.attention'),
+  args: [{ name: 'HEADS' }, { name: 'DMODEL', inferable: true }],
+  options: ['kv_heads', 'head_dim', 'bias', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope'],
+  example: 'attention 32 4096 kv_heads=8 bias=false',
+  input: { rank: 2, form: 'T', features: (c) => c.model },
+  parse(a) {
+    const heads = a.size('HEADS');
+    const kvHeads = a.optionalSize('kv_heads');
+    if (kvHeads !== undefined && heads % kvHeads !== 0) fail('err.kvHeads', { heads: String(heads), kv: String(kvHeads) });
+    const bias = a.flag('bias', true);
+    const fused = a.flag('fused', false);
+    return {
+      heads,
+      model: a.inferableSize('DMODEL'),
+      kvHeads,
+      headDim: a.optionalSize('head_dim'),
+      qkvBias: a.optionalFlag('qkv_bias') ?? bias,
+      outBias: a.optionalFlag('out_bias') ?? bias,
+      fused,
+      names: parseNames(a, 'attention', fused ? 2 : 4),
+      buckets: a.optSize('rel_buckets', 0, 0),
+      rope: a.flag('rope', false),
+    };
+  },
+  print: (c) =>
+    printed(
+      'attention',
+      c.heads,
+      c.model,
+      c.kvHeads !== undefined && `kv_heads=${c.kvHeads}`,
+      c.headDim !== undefined && `head_dim=${c.headDim}`,
+      ...(c.qkvBias === c.outBias ? [!c.qkvBias && 'bias=false'] : [`qkv_bias=${c.qkvBias}`, `out_bias=${c.outBias}`]),
+      c.fused && 'fused=true',
+      ...printNames(c.names),
+      c.buckets > 0 && `rel_buckets=${c.buckets}`,
+      c.rope && 'rope=true',
+    ),
+  evaluate(c, input, framework) {
+    expectRank(input, 2, 'attention', 'T×D');
+    const d = resolveFeatures(c.model, input, 'attention', 'DMODEL');
+    const h = c.heads;
+    const kv = c.kvHeads ?? h;
+    const dh = c.headDim ?? (d % h === 0 ? d / h : fail('err.attentionHeadDim', { d: String(d), heads: String(h) }));
+    const qOut = h * dh;
+    const kvOut = kv * dh;
+    const names = c.names ?? (c.fused ? FUSED_NAMES : SEPARATE_NAMES);
+    const linears = c.fused
+      ? [linear(names[0]!, d, qOut + 2 * kvOut, ['q', 'k', 'v']), linear(names[1]!, qOut, d, ['o'])]
+      : [linear(names[0]!, d, qOut, ['q']), linear(names[1]!, d, kvOut, ['k']), linear(names[2]!, d, kvOut, ['v']), linear(names[3]!, qOut, d, ['o'])];
+    const tensors = linears.flatMap((l) => linearTensors(l.name, l.inFeatures, l.outFeatures, l.roles.includes('o') ? c.outBias : c.qkvBias, framework));
+    if (c.buckets > 0) tensors.push(tensor(framework === 'keras' ? 'relative_attention_bias/embeddings' : 'relative_attention_bias.weight', [c.buckets, h], 'weight'));
+
+    const [D, H, KV, Dh] = [lit(d, 'D'), lit(h, 'h'), lit(kv, 'kv'), lit(dh, 'd_h')];
+    const query = projection(D, [H, Dh], c.qkvBias);
+    const keyValue = kv === h ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(D, [KV, Dh], c.qkvBias)))];
+    const formula = sum(...keyValue, projection(product(H, Dh), [D], c.outBias), ...(c.buckets > 0 ? [product(lit(c.buckets, 'buckets'), H)] : []));
+
+    const steps = input[0] ?? null;
+    const T = steps === null ? null : BigInt(steps);
+    const perToken = BigInt(d) * BigInt(qOut + 2 * kvOut) + BigInt(qOut) * BigInt(d);
+    const scoreMacs = T === null ? null : 2n * T * T * BigInt(qOut);
+    const notes: MessageRef[] = [];
+    if (kv < h) notes.push(msg(kv === 1 ? 'note.mqa' : 'note.gqa', { heads: String(h), kv: String(kv), group: String(h / kv), width: String(kvOut) }));
+    if (c.fused) notes.push(msg('note.fusedQkv', { name: names[0]!, d: String(d), out: String(qOut + 2 * kvOut) }));
+    if (c.rope) notes.push(msg('note.rope'));
+    if (c.buckets > 0) notes.push(msg('note.relativeBias', { buckets: String(c.buckets), heads: String(h) }));
+    notes.push(msg('note.scoreMacs'));
+    return {
+      resolved: { ...c, model: d },
+      typeName: 'Attention',
+      tensors,
+      formula,
+      outputShape: [steps, d],
+      macs: T === null || scoreMacs === null ? null : T * perToken + scoreMacs,
+      conventionSensitive: false,
+      notes,
+      linears,
+      attention: { heads: h, kvHeads: kv, headDim: dh, scoreMacs },
+    };
+  },
+});
+
+/** The factors of a product (to put a constant in front: 3×(D + 1)×h×d_h). */
+function termsOf(e: Expr): Expr[] {
+  return e.op === 'product' ? [...e.terms] : [e];
+}
+
+const ACTIVATIONS = ['relu', 'gelu', 'silu', 'tanh', 'sigmoid'] as const;
+type Activation = (typeof ACTIVATIONS)[number];
+
+/** A feed-forward block: D → FF (one matrix, or gate and up), activation, FF → D. */
+interface FeedForwardConfig {
+  readonly model: number | undefined;
+  readonly hidden: number;
+  readonly bias: boolean;
+  readonly act: Activation;
+  readonly names: readonly string[] | undefined;
+}
+
+function parseFeedForward(a: Args, kind: string, act: Activation, matrices: number): FeedForwardConfig {
+  return { model: a.inferableSize('D'), hidden: a.size('FF'), bias: a.flag('bias', true), act: a.optChoice('act', ACTIVATIONS) ?? act, names: parseNames(a, kind, matrices) };
+}
+
+/** Position-wise feed-forward: D → F, activation, F → D (the activation has no parameters). */
+export const mlp = defineKind<FeedForwardConfig>({
+  name: 'mlp',
+  aliases: ['ffn', 'feedforward'],
+  family: 'transformer',
+  summary: msg('kind.mlp'),
+  mistake: msg('mistake.mlp'),
+  args: [{ name: 'D', inferable: true }, { name: 'FF' }],
+  options: ['bias', 'act', 'names'],
+  example: 'mlp 768 3072',
+  input: { rank: 2, form: 'T', features: (c) => c.model },
+  parse: (a) => parseFeedForward(a, 'mlp', 'gelu', 2),
+  print: (c) => printed('mlp', c.model, c.hidden, !c.bias && 'bias=false', c.act !== 'gelu' && `act=${c.act}`, ...printNames(c.names)),
+  evaluate(c, input, framework) {
+    expectRank(input, 2, 'mlp', 'T×D');
+    const d = resolveFeatures(c.model, input, 'mlp', 'D');
+    const f = c.hidden;
+    const [up, down] = c.names ?? ['fc1', 'fc2'];
+    const [D, F] = [lit(d, 'D'), lit(f, 'F')];
+    return {
+      resolved: { ...c, model: d },
+      typeName: 'MLP',
+      tensors: [...linearTensors(up!, d, f, c.bias, framework), ...linearTensors(down!, f, d, c.bias, framework)],
+      formula: c.bias ? sum(projection(D, [F], true), projection(F, [D], true)) : product(constant(2), D, F),
+      outputShape: input,
+      macs: macsOver(input.slice(0, -1), 2n * BigInt(d) * BigInt(f)),
+      conventionSensitive: false,
+      linears: [linear(up!, d, f), linear(down!, f, d)],
+    };
+  },
+});
+
+/** The word a gated MLP is written with: SwiGLU gates with SiLU, GeGLU with GELU. */
+const GLU_WORDS: Readonly<Record<string, Activation>> = { swiglu: 'silu', geglu: 'gelu', reglu: 'relu' };
+
+/** Gated feed-forward (Shazeer 2020): down(act(gate(x)) ⊙ up(x)): three matrices, not two. */
+export const glu = defineKind<FeedForwardConfig>({
+  name: 'glu',
+  aliases: Object.keys(GLU_WORDS),
+  family: 'transformer',
+  summary: msg('kind.glu'),
+  mistake: msg('mistake.glu'),
+  args: [{ name: 'D', inferable: true }, { name: 'FF' }],
+  options: ['bias', 'act', 'names'],
+  example: 'swiglu 4096 11008 bias=false',
+  input: { rank: 2, form: 'T', features: (c) => c.model },
+  parse: (a, word) => parseFeedForward(a, 'glu', GLU_WORDS[word] ?? 'silu', 3),
+  print(c) {
+    const word = Object.entries(GLU_WORDS).find(([, act]) => act === c.act)?.[0];
+    return printed(word ?? 'glu', c.model, c.hidden, !c.bias && 'bias=false', word === undefined && `act=${c.act}`, ...printNames(c.names));
+  },
+  evaluate(c, input, framework) {
+    expectRank(input, 2, 'glu', 'T×D');
+    const d = resolveFeatures(c.model, input, 'glu', 'D');
+    const f = c.hidden;
+    const [gate, up, down] = c.names ?? ['gate_proj', 'up_proj', 'down_proj'];
+    const [D, F] = [lit(d, 'D'), lit(f, 'F')];
+    return {
+      resolved: { ...c, model: d },
+      typeName: 'GatedMLP',
+      tensors: [...linearTensors(gate!, d, f, c.bias, framework), ...linearTensors(up!, d, f, c.bias, framework), ...linearTensors(down!, f, d, c.bias, framework)],
+      formula: c.bias ? sum(product(constant(2), ...termsOf(projection(D, [F], true))), projection(F, [D], true)) : product(constant(3), D, F),
+      outputShape: input,
+      macs: macsOver(input.slice(0, -1), 3n * BigInt(d) * BigInt(f)),
+      conventionSensitive: false,
+      linears: [linear(gate!, d, f), linear(up!, d, f), linear(down!, f, d)],
+      notes: [msg('note.glu', { f: String(f), d: String(d) })],
+    };
+  },
+});
+
+interface PatchConfig {
+  readonly channels: number | undefined;
+  readonly patch: number;
+  readonly dim: number;
+  readonly cls: boolean;
+  readonly pos: boolean;
+  readonly bias: boolean;
+}
+
+/** ViT (Dosovitskiy et al. 2020): a P×P stride-P convolution to D, a class token, a learned position per patch and for the class token. */
+export const patchembed = defineKind<PatchConfig>({
+  name: 'patchembed',
+  aliases: ['patches', 'patchembedding'],
+  family: 'transformer',
+  summary: msg('kind.patchembed'),
+  mistake: msg('mistake.patchembed'),
+  args: [{ name: 'C', inferable: true }, { name: 'P' }, { name: 'D' }],
+  options: ['cls', 'pos', 'bias'],
+  example: 'patchembed 16 768 in=224x224x3',
+  input: { rank: 3, form: 'HxW', features: (c) => c.channels },
+  parse: (a) => ({ channels: a.inferableSize('C'), patch: a.size('P'), dim: a.size('D'), cls: a.flag('cls', true), pos: a.flag('pos', true), bias: a.flag('bias', true) }),
+  print: (c) => printed('patchembed', c.channels, c.patch, c.dim, !c.cls && 'cls=false', !c.pos && 'pos=false', !c.bias && 'bias=false'),
+  evaluate(c, input, framework) {
+    expectRank(input, 3, 'patchembed', 'H×W×C');
+    const channels = resolveFeatures(c.channels, input, 'patchembed', 'C');
+    const [height, width] = [input[0] ?? null, input[1] ?? null];
+    for (const side of [height, width]) {
+      if (side !== null && side % c.patch !== 0) fail('err.patchSize', { size: String(side), patch: String(c.patch) });
+    }
+    const patches = height === null || width === null ? null : (height / c.patch) * (width / c.patch);
+    if (patches === null && c.pos) fail('err.needsIn', { kind: 'patchembed' });
+    const tokens = patches === null ? null : patches + (c.cls ? 1 : 0);
+    const keras = framework === 'keras';
+    const [P, C, D] = [lit(c.patch, 'P'), lit(channels, 'C'), lit(c.dim, 'D')];
+    const terms: Expr[] = [projection(product(P, P, C), [D], c.bias)];
+    if (c.cls) terms.push(D);
+    if (c.pos && patches !== null) terms.push(product(c.cls ? sum(lit(patches, 'N'), lit(1)) : lit(patches, 'N'), D));
+    return {
+      resolved: { ...c, channels },
+      typeName: 'PatchEmbedding',
+      tensors: [
+        tensor(keras ? 'kernel' : 'conv_proj.weight', keras ? [c.patch, c.patch, channels, c.dim] : [c.dim, channels, c.patch, c.patch], 'weight'),
+        ...(c.bias ? [tensor(keras ? 'bias' : 'conv_proj.bias', [c.dim], 'bias')] : []),
+        ...(c.cls ? [tensor('class_token', [1, 1, c.dim], 'weight')] : []),
+        ...(c.pos && tokens !== null ? [tensor('pos_embedding', [1, tokens, c.dim], 'weight')] : []),
+      ],
+      formula: sum(...terms),
+      outputShape: [tokens, c.dim],
+      macs: patches === null ? null : BigInt(patches) * BigInt(c.patch * c.patch) * BigInt(channels) * BigInt(c.dim),
+      conventionSensitive: false,
+    };
+  },
+});
+
+/** What takes the first token of a sequence: nothing, or BERT's pooler (dense D → D, tanh). */
+interface FirstTokenConfig {
+  readonly model: number | undefined;
+}
+
+export const clspool = defineKind<FirstTokenConfig>({
+  name: 'clspool',
+  aliases: ['clstoken', 'firsttoken'],
+  family: 'transformer',
+  summary: msg('kind.clspool'),
+  mistake: msg('mistake.clspool'),
+  args: [],
+  options: [],
+  example: 'clspool in=197x768',
+  input: { rank: 2, form: 'TxD' },
+  parse: () => ({ model: undefined }),
+  print: () => 'clspool',
+  evaluate(c, input) {
+    expectRank(input, 2, 'clspool', 'T×D');
+    return { resolved: c, typeName: 'ClassToken', tensors: [], formula: constant(0), outputShape: [input[1] ?? null], macs: 0n, conventionSensitive: false };
+  },
+});
+
+export const pooler = defineKind<FirstTokenConfig>({
+  name: 'pooler',
+  aliases: ['bertpooler'],
+  family: 'transformer',
+  summary: msg('kind.pooler'),
+  mistake: msg('mistake.pooler'),
+  args: [{ name: 'D', inferable: true }],
+  options: [],
+  example: 'pooler 768',
+  input: { rank: 2, form: 'T', features: (c) => c.model },
+  parse: (a) => ({ model: a.inferableSize('D') }),
+  print: (c) => printed('pooler', c.model),
+  evaluate(c, input, framework) {
+    expectRank(input, 2, 'pooler', 'T×D');
+    const d = resolveFeatures(c.model, input, 'pooler', 'D');
+    return {
+      resolved: { ...c, model: d },
+      typeName: 'Pooler',
+      tensors: linearTensors('dense', d, d, true, framework),
+      formula: projection(lit(d, 'D'), [lit(d, 'D')], true),
+      outputShape: [d],
+      macs: BigInt(d) * BigInt(d),
+      conventionSensitive: false,
+      linears: [linear('dense', d, d)],
+    };
+  },
+});
+
+interface HeadConfig {
+  readonly model: number | undefined;
+  readonly vocabulary: number;
+  readonly bias: boolean;
+}
+
+/** The language-model head: D → V logits at every position, usually without a bias (and often tied). */
+export const lmhead = defineKind<HeadConfig>({
+  name: 'lmhead',
+  aliases: ['lm_head'],
+  family: 'transformer',
+  summary: msg('kind.lmhead'),
+  mistake: msg('mistake.lmhead'),
+  args: [{ name: 'D', inferable: true }, { name: 'V' }],
+  options: ['bias'],
+  example: 'lmhead 768 50257',
+  input: { rank: 'any', form: 'T', features: (c) => c.model },
+  parse: (a) => ({ model: a.inferableSize('D'), vocabulary: a.size('V'), bias: a.flag('bias', false) }),
+  print: (c) => printed('lmhead', c.model, c.vocabulary, c.bias && 'bias=true'),
+  evaluate(c, input, framework) {
+    const d = resolveFeatures(c.model, input, 'lmhead', 'D');
+    const leading = input.slice(0, -1);
+    return {
+      resolved: { ...c, model: d },
+      typeName: framework === 'keras' ? 'Dense' : 'Linear',
+      tensors: linearTensors('', d, c.vocabulary, c.bias, framework),
+      formula: projection(lit(d, 'D'), [lit(c.vocabulary, 'V')], c.bias),
+      outputShape: [...leading, c.vocabulary],
+      macs: macsOver(leading, BigInt(d) * BigInt(c.vocabulary)),
+      conventionSensitive: false,
+      linears: [linear('', d, c.vocabulary)],
+      notes: [msg('note.lmhead')],
+    };
+  },
+});
+
+export const transformerKinds: readonly Kind[] = [attention, mlp, glu, patchembed, clspool, pooler, lmhead];

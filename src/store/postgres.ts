@@ -1,0 +1,623 @@
+/**
+ * The shared store: PostgreSQL (node-postgres), for several bot processes on one database. The
+ * same invariants as SQLite, as unique indexes and transactions: an answer's transaction locks its
+ * round row (answers to one round are decided in order: one first correct) and then its member
+ * row (one student's answers in several rounds count against the daily cap in order); every
+ * transaction takes its locks in that order, so none waits on another in a cycle.
+ *
+ * A lost connection (the server restarting, a network blip) or a serialization failure is tried
+ * again with backoff for up to BUSY_BUDGET_MS; past that the asker is told "busy, try again"
+ * (StoreBusyError). A transaction that failed was rolled back, so trying again writes nothing
+ * twice; one whose COMMIT was lost is met by the unique indexes on its second try.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { CloseReason } from '../quiz/types.js';
+import {
+  scopeColumns,
+  toBoardRow,
+  toHistoryItem,
+  toRound,
+  toRoundAnswer,
+  toRun,
+  toSchedule,
+  toScope,
+  toSeason,
+  toTopicStat,
+  type AnswerRecord,
+  type BoardRecord,
+  type HistoryRecord,
+  type RoundRecord,
+  type RunRecord,
+  type ScheduleRecord,
+  type ScopeRecord,
+  type SeasonRecord,
+  type TopicStatRecord,
+} from './records.js';
+import { BUSY_BUDGET_MS } from './sqlite.js';
+import {
+  StoreBusyError,
+  type AnswerInput,
+  type BoardRow,
+  type CloseBonus,
+  type HistoryItem,
+  type Lease,
+  type Member,
+  type NewRound,
+  type NewSchedule,
+  type PracticeInput,
+  type RecordResult,
+  type Round,
+  type RoundAnswer,
+  type Schedule,
+  type ScheduleRun,
+  type Scope,
+  type ScopeSettings,
+  type Season,
+  type Store,
+  type TopicStat,
+  type Unscored,
+} from './store.js';
+
+export const PG_MIGRATIONS_DIR = join(PACKAGE_ROOT, 'db', 'postgres');
+
+/** Errors after which the same statement or transaction may simply be tried again. */
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', // admin_shutdown, crash_shutdown, cannot_connect_now
+  '08000', '08001', '08003', '08004', '08006', // connection exceptions
+  '40001', '40P01', // serialization_failure, deadlock_detected
+  '53300', // too_many_connections
+]);
+
+function transient(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  if (typeof err.code === 'string' && TRANSIENT_CODES.has(err.code)) return true;
+  // node-postgres reports a socket closed under it without a code
+  return typeof err.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(err.message);
+}
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+/** A query's rows, typed as the caller expects them. */
+async function rows<T>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, params as unknown[])).rows as T[];
+}
+
+async function one<T>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(db, sql, params))[0];
+}
+
+async function changed(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<number> {
+  return (await db.query(sql, params as unknown[])).rowCount ?? 0;
+}
+
+const count = async (db: Queryable, sql: string, params: readonly unknown[]): Promise<number> => Number((await one<{ n: string }>(db, sql, params))?.n ?? 0);
+
+const SCOPE = 'SELECT id, timezone, language, quiz_channel, levels, topics, round_seconds, scoring, daily_cap FROM scopes';
+
+export class PostgresStore implements Store {
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly busyBudgetMs: number,
+  ) {}
+
+  /** Connects, applies the migrations not yet applied (one process at a time), and is ready. */
+  static async open(url: string, options: { max?: number; busyBudgetMs?: number; migrationsDir?: string } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+    // An idle client whose server went away emits 'error'; the next query reconnects.
+    pool.on('error', () => {});
+    const store = new PostgresStore(pool, options.busyBudgetMs ?? BUSY_BUDGET_MS);
+    try {
+      await migrate(pool, options.migrationsDir ?? PG_MIGRATIONS_DIR);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  private closed = false;
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** One statement or transaction, tried again while the server is away, up to the budget. */
+  private async op<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn(this.pool);
+      } catch (e) {
+        if (!transient(e)) throw e;
+        const waited = Date.now() - started;
+        const wait = Math.min(10 * 2 ** attempt, 250) + Math.random() * 10;
+        if (waited + wait > this.busyBudgetMs) throw new StoreBusyError(waited);
+        await sleep(wait);
+      }
+    }
+  }
+
+  /** A transaction on one connection: BEGIN, `fn`, COMMIT; rolled back if anything throws. */
+  private write<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.op(async () => {
+      const client = await this.pool.connect();
+      // A server going away mid-transaction also emits 'error' on the client: the query rejects,
+      // and that is handled; without a listener the event would end the process.
+      const lost = () => {};
+      client.on('error', lost);
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        broken = transient(e);
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw e;
+      } finally {
+        client.off('error', lost);
+        client.release(broken);
+      }
+    });
+  }
+
+  scope(id: string): Promise<Scope | undefined> {
+    return this.op(async (db) => {
+      const r = await one<ScopeRecord>(db, `${SCOPE} WHERE id = $1`, [id]);
+      return r && toScope(r);
+    });
+  }
+
+  async ensureScope(id: string, defaults: Pick<Scope, 'timezone' | 'language'>): Promise<Scope> {
+    return (await this.scope(id)) ?? this.op(async (db) => {
+      await db.query('INSERT INTO scopes (id, timezone, language, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [id, defaults.timezone, defaults.language, Date.now()]);
+      return toScope((await one<ScopeRecord>(db, `${SCOPE} WHERE id = $1`, [id]))!);
+    });
+  }
+
+  updateScope(id: string, patch: ScopeSettings): Promise<Scope> {
+    return this.write(async (db) => {
+      const current = toScope((await one<ScopeRecord>(db, `${SCOPE} WHERE id = $1 FOR UPDATE`, [id]))!);
+      const next = { ...current, ...patch };
+      const c = scopeColumns(next);
+      await db.query(
+        `UPDATE scopes SET timezone = $2, language = $3, quiz_channel = $4, levels = $5, topics = $6, round_seconds = $7, scoring = $8, daily_cap = $9 WHERE id = $1`,
+        [c.id, c.timezone, c.language, c.quizChannel, c.levels, c.topics, c.roundSeconds, c.scoring, c.dailyCap],
+      );
+      return next;
+    });
+  }
+
+  scopesWithQuizChannel(): Promise<Scope[]> {
+    return this.op(async (db) => (await rows<ScopeRecord>(db, `${SCOPE} WHERE quiz_channel IS NOT NULL ORDER BY id`)).map(toScope));
+  }
+
+  memberId(scopeId: string, userId: string): Promise<number | undefined> {
+    return this.op(async (db) => {
+      const r = await one<{ id: string }>(db, 'SELECT id FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
+      return r && Number(r.id);
+    });
+  }
+
+  findMember(scopeId: string, query: string): Promise<Member | undefined> {
+    return this.op(async (db) => {
+      const r = await one<{ id: string; user_id: string; display_name: string }>(
+        db,
+        `SELECT id, user_id, display_name FROM members WHERE scope_id = $1 AND (user_id = $2 OR lower(display_name) = lower($2))
+         ORDER BY user_id = $2 DESC LIMIT 1`,
+        [scopeId, query],
+      );
+      return r && { id: Number(r.id), userId: r.user_id, name: r.display_name };
+    });
+  }
+
+  ensureMember(scopeId: string, userId: string, displayName: string): Promise<number> {
+    return this.op((db) => member(db, scopeId, userId, displayName));
+  }
+
+  insertRound(round: NewRound): Promise<Round | undefined> {
+    return this.op(async (db) => {
+      try {
+        const r = await one<RoundRecord>(
+          db,
+          `INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_by, opened_at, closes_at, scoring, lease_owner, lease_until)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
+          [round.scopeId, round.channelId, round.seed, round.generator, round.level, round.topic, round.questionKey, round.answer.toString(), round.lang, round.openedBy, round.openedAt, round.closesAt, round.scoring, round.lease.owner, round.lease.until],
+        );
+        return toRound(r!);
+      } catch (e) {
+        if ((e as { code?: string }).code === '23505') return undefined; // the channel has an open round
+        throw e;
+      }
+    });
+  }
+
+  round(id: number): Promise<Round | undefined> {
+    return this.op(async (db) => {
+      const r = await one<RoundRecord>(db, 'SELECT * FROM rounds WHERE id = $1', [id]);
+      return r && toRound(r);
+    });
+  }
+
+  openRoundIn(scopeId: string, channelId: string): Promise<Round | undefined> {
+    return this.op(async (db) => {
+      const r = await one<RoundRecord>(db, 'SELECT * FROM rounds WHERE scope_id = $1 AND channel_id = $2 AND closed_at IS NULL', [scopeId, channelId]);
+      return r && toRound(r);
+    });
+  }
+
+  openRounds(): Promise<Round[]> {
+    return this.op(async (db) => (await rows<RoundRecord>(db, 'SELECT * FROM rounds WHERE closed_at IS NULL ORDER BY closes_at')).map(toRound));
+  }
+
+  unrevealedRounds(): Promise<Round[]> {
+    return this.op(async (db) => (await rows<RoundRecord>(db, 'SELECT * FROM rounds WHERE closed_at IS NOT NULL AND revealed_at IS NULL ORDER BY closed_at')).map(toRound));
+  }
+
+  closeRound(id: number, now: number, reason: CloseReason, bonus: CloseBonus, lease: Lease): Promise<boolean> {
+    return this.write(async (db) => {
+      const closed = await one<{ scope_id: string }>(
+        db,
+        'UPDATE rounds SET closed_at = $1, close_reason = $2, lease_owner = $3, lease_until = $4 WHERE id = $5 AND closed_at IS NULL RETURNING scope_id',
+        [now, reason, lease.owner, lease.until, id],
+      );
+      if (!closed) return false;
+      const answered = await count(db, 'SELECT COUNT(*) AS n FROM answers WHERE round_id = $1', [id]);
+      const first = await one<{ id: string; member_id: string; answered_at: string }>(db, 'SELECT id, member_id, answered_at FROM answers WHERE round_id = $1 AND first AND scored', [id]);
+      if (first && bonus.points > 0 && answered >= bonus.minAnswers) {
+        await db.query('UPDATE answers SET bonus = $1, points = points + $1 WHERE id = $2', [bonus.points, first.id]);
+        for (const board of bonus.boards(Number(first.answered_at))) {
+          await db.query('UPDATE scores SET points = points + $1 WHERE scope_id = $2 AND board = $3 AND member_id = $4', [bonus.points, closed.scope_id, board, first.member_id]);
+        }
+      }
+      return true;
+    });
+  }
+
+  claimRounds(lease: Lease, now: number, deadOwners: readonly string[] = []): Promise<Round[]> {
+    return this.op(async (db) =>
+      (
+        await rows<RoundRecord>(
+          db,
+          `UPDATE rounds SET lease_owner = $1, lease_until = $2
+           WHERE revealed_at IS NULL AND (lease_owner = $1 OR lease_owner IS NULL OR lease_until < $3 OR lease_owner = ANY($4::text[])) RETURNING *`,
+          [lease.owner, lease.until, now, [...deadOwners]],
+        )
+      ).map(toRound),
+    );
+  }
+
+  leaseOwners(): Promise<string[]> {
+    return this.op(async (db) => (await rows<{ lease_owner: string }>(db, 'SELECT DISTINCT lease_owner FROM rounds WHERE revealed_at IS NULL AND lease_owner IS NOT NULL')).map((r) => r.lease_owner));
+  }
+
+  async releaseRounds(owner: string): Promise<void> {
+    await this.op((db) => db.query('UPDATE rounds SET lease_until = 0 WHERE lease_owner = $1 AND revealed_at IS NULL', [owner]));
+  }
+
+  async markRevealed(id: number, now: number): Promise<void> {
+    await this.op((db) => db.query('UPDATE rounds SET revealed_at = $1 WHERE id = $2', [now, id]));
+  }
+
+  async setMessageRef(id: number, ref: string): Promise<void> {
+    await this.op((db) => db.query('UPDATE rounds SET message_ref = $1 WHERE id = $2', [ref, id]));
+  }
+
+  recentQuestionKeys(scopeId: string, limit: number): Promise<Set<string>> {
+    return this.op(async (db) => new Set((await rows<{ question_key: string }>(db, 'SELECT question_key FROM rounds WHERE scope_id = $1 ORDER BY id DESC LIMIT $2', [scopeId, limit])).map((r) => r.question_key)));
+  }
+
+  recordAnswer(a: AnswerInput): Promise<RecordResult> {
+    return this.write(async (db): Promise<RecordResult> => {
+      // The round's row lock orders the answers to it: "first" is decided one answer at a time.
+      const round = await one<{ scope_id: string; closed_at: string | null; closes_at: string; scoring: string }>(db, 'SELECT scope_id, closed_at, closes_at, scoring FROM rounds WHERE id = $1 FOR UPDATE', [a.roundId]);
+      if (round === undefined) return { status: 'missing' };
+      if (round.closed_at !== null || a.now >= Number(round.closes_at)) return { status: 'closed' };
+      // The upsert locks the member's row: their answers in other rounds count against the cap in order.
+      const memberId = await member(db, round.scope_id, a.member.userId, a.member.name, true);
+      const previous = await one<{ value: string }>(db, 'SELECT value FROM answers WHERE round_id = $1 AND member_id = $2', [a.roundId, memberId]);
+      if (previous !== undefined) return { status: 'duplicate', previous: BigInt(previous.value) };
+      const first = a.correct && (await one(db, 'SELECT 1 FROM answers WHERE round_id = $1 AND first LIMIT 1', [a.roundId])) === undefined;
+      let unscored: Unscored | null = null;
+      if (round.scoring === 'practice') unscored = 'practice';
+      else if (round.scoring === 'capped' && (await count(db, 'SELECT COUNT(*) AS n FROM answers WHERE member_id = $1 AND capped AND answered_at >= $2 AND answered_at < $3', [memberId, a.daily.from, a.daily.to])) >= a.daily.cap) unscored = 'cap';
+      const scored = unscored === null;
+      const points = a.correct && scored ? a.points : 0;
+      await db.query(
+        `INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [a.roundId, memberId, a.value.toString(), a.correct, first, a.mistake, points, scored, scored && round.scoring === 'capped', a.now],
+      );
+      if (scored) {
+        for (const board of a.boards) {
+          await db.query(
+            `INSERT INTO scores (scope_id, board, member_id, points, correct, answered) VALUES ($1, $2, $3, $4, $5, 1)
+             ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
+               points = scores.points + EXCLUDED.points, correct = scores.correct + EXCLUDED.correct, answered = scores.answered + 1`,
+            [round.scope_id, board, memberId, points, a.correct ? 1 : 0],
+          );
+        }
+      }
+      return { status: 'recorded', correct: a.correct, first, points, unscored };
+    });
+  }
+
+  roundAnswers(roundId: number): Promise<RoundAnswer[]> {
+    return this.op(async (db) =>
+      (
+        await rows<AnswerRecord>(
+          db,
+          `SELECT a.member_id, m.user_id, m.display_name, a.value, a.correct, a.first, a.mistake, a.points, a.bonus, a.scored, a.answered_at
+           FROM answers a JOIN members m ON m.id = a.member_id WHERE a.round_id = $1 ORDER BY a.id`,
+          [roundId],
+        )
+      ).map(toRoundAnswer),
+    );
+  }
+
+  setDeadline(roundId: number, closesAt: number): Promise<boolean> {
+    return this.op(async (db) => (await changed(db, 'UPDATE rounds SET closes_at = $1 WHERE id = $2 AND closed_at IS NULL', [closesAt, roundId])) === 1);
+  }
+
+  /** In ranking order a row's rank is its position unless it ties the row before: one count ranks the page. */
+  board(scopeId: string, board: string, offset: number, limit: number): Promise<BoardRow[]> {
+    return this.op(async (db) => {
+      const page = await rows<BoardRecord>(
+        db,
+        `SELECT page.member_id, m.user_id, m.display_name, page.points, page.correct, page.answered
+         FROM (SELECT member_id, points, correct, answered FROM scores WHERE scope_id = $1 AND board = $2
+               ORDER BY points DESC, correct DESC, member_id LIMIT $3 OFFSET $4) AS page
+         JOIN members m ON m.id = page.member_id
+         ORDER BY page.points DESC, page.correct DESC, page.member_id`,
+        [scopeId, board, limit, offset],
+      );
+      const ranked: BoardRow[] = [];
+      for (const [i, r] of page.entries()) {
+        const prev = ranked[i - 1];
+        const row = toBoardRow(r, 0);
+        const rank = prev === undefined ? await rankOf(db, scopeId, board, row.points, row.correct) : prev.points === row.points && prev.correct === row.correct ? prev.rank : offset + i + 1;
+        ranked.push({ ...row, rank });
+      }
+      return ranked;
+    });
+  }
+
+  boardSize(scopeId: string, board: string): Promise<number> {
+    return this.op((db) => count(db, 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2', [scopeId, board]));
+  }
+
+  boardRowOf(scopeId: string, board: string, memberId: number): Promise<BoardRow | undefined> {
+    return this.op(async (db) => {
+      const r = await one<BoardRecord>(
+        db,
+        `SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
+         FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = $1 AND s.board = $2 AND s.member_id = $3`,
+        [scopeId, board, memberId],
+      );
+      if (!r) return undefined;
+      const row = toBoardRow(r, 0);
+      return { ...row, rank: await rankOf(db, scopeId, board, row.points, row.correct) };
+    });
+  }
+
+  addSchedule(s: NewSchedule): Promise<Schedule> {
+    return this.op(async (db) =>
+      toSchedule(
+        (await one<ScheduleRecord>(
+          db,
+          `INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+          [s.scopeId, s.channelId, s.weekday, s.time, s.timezone, s.questions, s.spacingMinutes, s.level, s.topics.join(','), s.missed, s.createdAt],
+        ))!,
+      ),
+    );
+  }
+
+  schedules(scopeId: string): Promise<Schedule[]> {
+    return this.op(async (db) => (await rows<ScheduleRecord>(db, 'SELECT * FROM schedules WHERE scope_id = $1 AND removed_at IS NULL ORDER BY id', [scopeId])).map(toSchedule));
+  }
+
+  activeSchedules(): Promise<Schedule[]> {
+    return this.op(async (db) => (await rows<ScheduleRecord>(db, 'SELECT * FROM schedules WHERE removed_at IS NULL ORDER BY id')).map(toSchedule));
+  }
+
+  removeSchedule(id: number, scopeId: string, now: number): Promise<boolean> {
+    return this.op(async (db) => (await changed(db, 'UPDATE schedules SET removed_at = $1 WHERE id = $2 AND scope_id = $3 AND removed_at IS NULL', [now, id, scopeId])) === 1);
+  }
+
+  claimRun(scheduleId: number, slot: number, status: 'running' | 'skipped', startedAt: number): Promise<boolean> {
+    return this.op(async (db) => (await changed(db, 'INSERT INTO schedule_runs (schedule_id, slot, status, posted, started_at) VALUES ($1, $2, $3, 0, $4) ON CONFLICT DO NOTHING', [scheduleId, slot, status, startedAt])) === 1);
+  }
+
+  run(scheduleId: number, slot: number): Promise<ScheduleRun | undefined> {
+    return this.op(async (db) => {
+      const r = await one<RunRecord>(db, 'SELECT * FROM schedule_runs WHERE schedule_id = $1 AND slot = $2', [scheduleId, slot]);
+      return r && toRun(r);
+    });
+  }
+
+  runningRuns(): Promise<ScheduleRun[]> {
+    return this.op(async (db) => (await rows<RunRecord>(db, "SELECT * FROM schedule_runs WHERE status = 'running' ORDER BY started_at")).map(toRun));
+  }
+
+  claimQuestion(run: ScheduleRun, total: number): Promise<boolean> {
+    return this.op(
+      async (db) =>
+        (await changed(
+          db,
+          `UPDATE schedule_runs SET posted = posted + 1, status = CASE WHEN posted + 1 >= $1 THEN 'done' ELSE status END
+           WHERE schedule_id = $2 AND slot = $3 AND posted = $4 AND status = 'running'`,
+          [total, run.scheduleId, run.slot, run.posted],
+        )) === 1,
+    );
+  }
+
+  async restartRun(run: ScheduleRun, startedAt: number): Promise<void> {
+    await this.op((db) => db.query('UPDATE schedule_runs SET started_at = $1 WHERE schedule_id = $2 AND slot = $3', [startedAt, run.scheduleId, run.slot]));
+  }
+
+  claimStandings(scopeId: string, week: string, channelId: string, now: number): Promise<boolean> {
+    return this.op(async (db) => (await changed(db, 'INSERT INTO standings_posts (scope_id, week, channel_id, posted_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [scopeId, week, channelId, now])) === 1);
+  }
+
+  standingsPosted(scopeId: string, week: string): Promise<boolean> {
+    return this.op(async (db) => (await one(db, 'SELECT 1 FROM standings_posts WHERE scope_id = $1 AND week = $2', [scopeId, week])) !== undefined);
+  }
+
+  currentSeason(scopeId: string): Promise<Season | undefined> {
+    return this.op(async (db) => {
+      const r = await one<SeasonRecord>(db, 'SELECT * FROM seasons WHERE scope_id = $1 AND ended_at IS NULL', [scopeId]);
+      return r && toSeason(r);
+    });
+  }
+
+  seasons(scopeId: string): Promise<Season[]> {
+    return this.op(async (db) => (await rows<SeasonRecord>(db, 'SELECT * FROM seasons WHERE scope_id = $1 ORDER BY started_at, id', [scopeId])).map(toSeason));
+  }
+
+  seasonByName(scopeId: string, name: string): Promise<Season | undefined> {
+    return this.op(async (db) => {
+      const r = await one<SeasonRecord>(db, 'SELECT * FROM seasons WHERE scope_id = $1 AND lower(name) = lower($2)', [scopeId, name]);
+      return r && toSeason(r);
+    });
+  }
+
+  startSeason(scopeId: string, name: string, now: number): Promise<Season | undefined> {
+    return this.write(async (db) => {
+      // One season start at a time per scope: the scope's row lock.
+      await db.query('SELECT 1 FROM scopes WHERE id = $1 FOR UPDATE', [scopeId]);
+      if ((await one(db, 'SELECT 1 FROM seasons WHERE scope_id = $1 AND lower(name) = lower($2)', [scopeId, name])) !== undefined) return undefined;
+      await db.query('UPDATE seasons SET ended_at = $1 WHERE scope_id = $2 AND ended_at IS NULL', [now, scopeId]);
+      const r = await one<SeasonRecord>(db, 'INSERT INTO seasons (scope_id, name, started_at) VALUES ($1, $2, $3) RETURNING *', [scopeId, name, now]);
+      return toSeason(r!);
+    });
+  }
+
+  removeScores(scopeId: string, memberId: number): Promise<number> {
+    return this.write(async (db) => {
+      const removed = await changed(db, 'DELETE FROM scores WHERE scope_id = $1 AND member_id = $2', [scopeId, memberId]);
+      await db.query('UPDATE answers SET points = 0, bonus = 0 WHERE member_id = $1', [memberId]);
+      return removed;
+    });
+  }
+
+  firstSighting(key: string, expiresAt: number, now: number): Promise<boolean> {
+    return this.op(async (db) => {
+      await db.query('DELETE FROM seen_requests WHERE expires_at < $1', [now]);
+      return (await changed(db, 'INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, expiresAt])) === 1;
+    });
+  }
+
+  recordPractice(p: PracticeInput): Promise<boolean> {
+    return this.op(
+      async (db) =>
+        (await changed(
+          db,
+          `INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, answered_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+          [p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct, p.mistake, p.now],
+        )) === 1,
+    );
+  }
+
+  history(memberId: number): Promise<HistoryItem[]> {
+    return this.op(async (db) =>
+      (
+        await rows<HistoryRecord>(
+          db,
+          `SELECT 'round' AS source, r.seed, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = $1
+           UNION ALL
+           SELECT 'practice', seed, level, topic, value, correct, answered_at FROM practice WHERE member_id = $1
+           ORDER BY answered_at, source DESC`,
+          [memberId],
+        )
+      ).map(toHistoryItem),
+    );
+  }
+
+  weeklyPoints(scopeId: string, memberId: number, limit: number): Promise<Array<{ week: string; points: number }>> {
+    return this.op(async (db) =>
+      (
+        await rows<{ board: string; points: number }>(
+          db,
+          `SELECT board, points FROM scores WHERE scope_id = $1 AND member_id = $2 AND starts_with(board, 'week:') ORDER BY board COLLATE "C" DESC LIMIT $3`,
+          [scopeId, memberId, limit],
+        )
+      )
+        .reverse()
+        .map((r) => ({ week: r.board.slice('week:'.length), points: Number(r.points) })),
+    );
+  }
+
+  topicStats(memberId: number): Promise<TopicStat[]> {
+    return this.op(async (db) =>
+      (
+        await rows<TopicStatRecord>(
+          db,
+          `SELECT topic, COUNT(*) AS answered, COUNT(*) FILTER (WHERE correct) AS correct FROM (
+             SELECT r.topic, a.correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = $1
+             UNION ALL SELECT topic, correct FROM practice WHERE member_id = $1) AS mine
+           GROUP BY topic ORDER BY topic`,
+          [memberId],
+        )
+      ).map(toTopicStat),
+    );
+  }
+}
+
+/** The member's id, created or renamed; `lock` takes their row lock for the rest of the transaction. */
+async function member(db: Queryable, scopeId: string, userId: string, displayName: string, lock = false): Promise<number> {
+  if (!lock) {
+    const found = await one<{ id: string; display_name: string }>(db, 'SELECT id, display_name FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
+    if (found && found.display_name === displayName) return Number(found.id);
+  }
+  const r = await one<{ id: string }>(
+    db,
+    `INSERT INTO members (scope_id, user_id, display_name) VALUES ($1, $2, $3)
+     ON CONFLICT (scope_id, user_id) DO UPDATE SET display_name = EXCLUDED.display_name RETURNING id`,
+    [scopeId, userId, displayName],
+  );
+  return Number(r!.id);
+}
+
+/** 1 + the rows ranked ahead: points >= bounds the index range, the OR drops ties not ahead. */
+async function rankOf(db: Queryable, scopeId: string, board: string, points: number, correct: number): Promise<number> {
+  return 1 + (await count(db, 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2 AND points >= $3 AND (points > $3 OR correct > $4)', [scopeId, board, points, correct]));
+}
+
+/** Applies db/postgres/NNN_name.sql not yet applied, each in a transaction, one process at a time. */
+export async function migrate(pool: pg.Pool, dir = PG_MIGRATIONS_DIR): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    // Two bot processes starting together: the second waits here, then finds nothing to do.
+    await client.query('SELECT pg_advisory_lock(7204851)');
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const done: number[] = [];
+    for (const file of readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort()) {
+      const version = Number(file.slice(0, 3));
+      if (applied.has(version)) continue;
+      try {
+        await client.query('BEGIN');
+        await client.query(readFileSync(join(dir, file), 'utf8'));
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [version, file, Date.now()]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
+      done.push(version);
+    }
+    return done;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7204851)').catch(() => {});
+    client.release();
+  }
+}

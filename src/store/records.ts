@@ -1,0 +1,229 @@
+/**
+ * Rows as the database returns them, to the store's types. Both engines use the same column
+ * names; SQLite gives 0/1 for booleans and numbers for integers, PostgreSQL gives booleans and
+ * (for BIGINT) strings, so the mappers accept either.
+ */
+import type { Lang } from '../i18n/messages.js';
+import type { CloseReason, Level, Topic } from '../quiz/types.js';
+import type { BoardRow, HistoryItem, Round, RoundAnswer, RoundScoring, Schedule, ScheduleRun, Scope, ScoringMode, Season, TopicStat } from './store.js';
+
+type Int = number | string | bigint;
+type Bool = number | boolean;
+
+const int = (v: Int): number => Number(v);
+const intOrNull = (v: Int | null): number | null => (v === null ? null : Number(v));
+const bool = (v: Bool): boolean => v === true || v === 1;
+const list = <T extends string>(csv: string): T[] => (csv === '' ? [] : (csv.split(',') as T[]));
+
+export interface RoundRecord {
+  id: Int;
+  scope_id: string;
+  channel_id: string;
+  seed: Int;
+  generator: Int;
+  level: Level;
+  topic: Topic;
+  question_key: string;
+  answer: string;
+  lang: Lang;
+  opened_by: Int | null;
+  opened_at: Int;
+  closes_at: Int;
+  closed_at: Int | null;
+  close_reason: CloseReason | null;
+  revealed_at: Int | null;
+  message_ref: string | null;
+  scoring: RoundScoring;
+  lease_owner: string | null;
+  lease_until: Int | null;
+}
+
+export const toRound = (r: RoundRecord): Round => ({
+  id: int(r.id),
+  scopeId: r.scope_id,
+  channelId: r.channel_id,
+  seed: int(r.seed),
+  generator: int(r.generator),
+  level: r.level,
+  topic: r.topic,
+  questionKey: r.question_key,
+  answer: BigInt(r.answer),
+  lang: r.lang,
+  openedBy: intOrNull(r.opened_by),
+  openedAt: int(r.opened_at),
+  closesAt: int(r.closes_at),
+  closedAt: intOrNull(r.closed_at),
+  closeReason: r.close_reason,
+  revealedAt: intOrNull(r.revealed_at),
+  messageRef: r.message_ref,
+  scoring: r.scoring,
+  lease: r.lease_owner === null ? null : { owner: r.lease_owner, until: int(r.lease_until ?? 0) },
+});
+
+export interface AnswerRecord {
+  member_id: Int;
+  user_id: string;
+  display_name: string;
+  value: string;
+  correct: Bool;
+  first: Bool;
+  mistake: string | null;
+  points: Int;
+  bonus: Int;
+  scored: Bool;
+  answered_at: Int;
+}
+
+export const toRoundAnswer = (r: AnswerRecord): RoundAnswer => ({
+  memberId: int(r.member_id),
+  userId: r.user_id,
+  name: r.display_name,
+  value: BigInt(r.value),
+  correct: bool(r.correct),
+  first: bool(r.first),
+  mistake: r.mistake,
+  points: int(r.points),
+  bonus: int(r.bonus),
+  scored: bool(r.scored),
+  answeredAt: int(r.answered_at),
+});
+
+export interface BoardRecord {
+  member_id: Int;
+  user_id: string;
+  display_name: string;
+  points: Int;
+  correct: Int;
+  answered: Int;
+}
+
+export const toBoardRow = (r: BoardRecord, rank: number): BoardRow => ({
+  rank,
+  memberId: int(r.member_id),
+  userId: r.user_id,
+  name: r.display_name,
+  points: int(r.points),
+  correct: int(r.correct),
+  answered: int(r.answered),
+});
+
+export interface ScopeRecord {
+  id: string;
+  timezone: string;
+  language: Lang;
+  quiz_channel: string | null;
+  levels: string;
+  topics: string;
+  round_seconds: Int | null;
+  scoring: ScoringMode;
+  daily_cap: Int;
+}
+
+export const toScope = (r: ScopeRecord): Scope => ({
+  id: r.id,
+  timezone: r.timezone,
+  language: r.language,
+  quizChannel: r.quiz_channel,
+  levels: list<Level>(r.levels),
+  topics: list<Topic>(r.topics),
+  roundSeconds: intOrNull(r.round_seconds),
+  scoring: r.scoring,
+  dailyCap: int(r.daily_cap),
+});
+
+/** A scope's settings as the columns store them. */
+export const scopeColumns = (s: Scope) => ({
+  id: s.id,
+  timezone: s.timezone,
+  language: s.language,
+  quizChannel: s.quizChannel,
+  levels: s.levels.join(','),
+  topics: s.topics.join(','),
+  roundSeconds: s.roundSeconds,
+  scoring: s.scoring,
+  dailyCap: s.dailyCap,
+});
+
+export interface ScheduleRecord {
+  id: Int;
+  scope_id: string;
+  channel_id: string;
+  weekday: Int;
+  time: string;
+  timezone: string;
+  questions: Int;
+  spacing_min: Int;
+  level: Level;
+  topics: string;
+  missed: 'late' | 'skip';
+  created_at: Int;
+}
+
+export const toSchedule = (r: ScheduleRecord): Schedule => ({
+  id: int(r.id),
+  scopeId: r.scope_id,
+  channelId: r.channel_id,
+  weekday: int(r.weekday),
+  time: r.time,
+  timezone: r.timezone,
+  questions: int(r.questions),
+  spacingMinutes: int(r.spacing_min),
+  level: r.level,
+  topics: list<Topic>(r.topics),
+  missed: r.missed,
+  createdAt: int(r.created_at),
+});
+
+export interface RunRecord {
+  schedule_id: Int;
+  slot: Int;
+  status: ScheduleRun['status'];
+  posted: Int;
+  started_at: Int;
+}
+
+export const toRun = (r: RunRecord): ScheduleRun => ({
+  scheduleId: int(r.schedule_id),
+  slot: int(r.slot),
+  status: r.status,
+  posted: int(r.posted),
+  startedAt: int(r.started_at),
+});
+
+export interface SeasonRecord {
+  id: Int;
+  scope_id: string;
+  name: string;
+  started_at: Int;
+  ended_at: Int | null;
+}
+
+export const toSeason = (r: SeasonRecord): Season => ({ id: int(r.id), scopeId: r.scope_id, name: r.name, startedAt: int(r.started_at), endedAt: intOrNull(r.ended_at) });
+
+export interface HistoryRecord {
+  source: 'round' | 'practice';
+  seed: Int;
+  level: Level;
+  topic: Topic;
+  value: string;
+  correct: Bool;
+  answered_at: Int;
+}
+
+export const toHistoryItem = (r: HistoryRecord): HistoryItem => ({
+  source: r.source,
+  seed: int(r.seed),
+  level: r.level,
+  topic: r.topic,
+  value: BigInt(r.value),
+  correct: bool(r.correct),
+  answeredAt: int(r.answered_at),
+});
+
+export interface TopicStatRecord {
+  topic: Topic;
+  answered: Int;
+  correct: Int | null;
+}
+
+export const toTopicStat = (r: TopicStatRecord): TopicStat => ({ topic: r.topic, answered: int(r.answered), correct: int(r.correct ?? 0) });
