@@ -11,6 +11,9 @@
  *   20,000 authors, and after as many again from new people: the same figure after twice the
  *   traffic means the capped caches hold.
  * - discord_interactions_per_s: the rate of the first 10,000, 16 in flight.
+ * - discord_rss_vs_bare_ratio: the bot's RSS after the first 10,000 over that of discord.js alone
+ *   (bench/bare-discord.ts: the same client options, a constant reply) after the same 10,000,
+ *   measured in the same run right after, against the same fake Discord.
  * - discord_p99_ms_under_abuse: other users' /count (a distinct spec each time, so no cache
  *   answers it) dispatch-to-callback p99 while one user sends the worst accepted specs
  *   (bench/adversarial.ts, distinct variants) 20 times a second; discord_p99_ms_distinct is the
@@ -27,6 +30,7 @@ import { ADVERSARIAL, DISCORD_OPTION_CHARS } from './adversarial.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const MAIN = resolve(import.meta.dirname, '../src/main.js');
+const BARE = resolve(import.meta.dirname, 'bare-discord.js');
 const LATENCY_RUNS = 2000;
 const LOAD_INTERACTIONS = 10_000;
 /** 20,000 message events for 10,000 interactions. */
@@ -40,7 +44,7 @@ function rssMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
-async function startBot(discord: FakeDiscord, dir: string): Promise<ChildProcess> {
+async function startBot(discord: FakeDiscord, dir: string, script = MAIN): Promise<ChildProcess> {
   const env = {
     PATH: process.env.PATH,
     DISCORD_TOKEN: discord.token,
@@ -49,9 +53,21 @@ async function startBot(discord: FakeDiscord, dir: string): Promise<ChildProcess
     QUIZ_TIMEZONE: 'Asia/Taipei',
     LOG_LEVEL: 'warn',
   };
-  const bot = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const bot = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   await discord.ready(30_000);
   return bot;
+}
+
+/** discord.js alone after the same 10,000 interactions: the RSS baseline, in MB. */
+async function bareRss(discord: FakeDiscord, dir: string): Promise<number> {
+  const bare = await startBot(discord, dir, BARE);
+  try {
+    await load(discord, 2);
+    return rssMb(bare.pid!);
+  } finally {
+    bare.kill('SIGTERM');
+    await once(bare, 'exit');
+  }
 }
 
 /** The n-th interaction of the load: a different user each time, the commands in turn. */
@@ -154,6 +170,9 @@ export async function benchDiscord(): Promise<Figures> {
     const after10k = rssMb(bot.pid!);
     await load(discord, 1);
     const after20k = rssMb(bot.pid!);
+    bot.kill('SIGTERM');
+    await once(bot, 'exit');
+    const bare = await bareRss(discord, dir);
 
     return {
       discord_p50_ms: round(percentile(latencies, 50), 3),
@@ -165,10 +184,14 @@ export async function benchDiscord(): Promise<Figures> {
       discord_rss_mb_after_10k: round(after10k, 1),
       discord_rss_mb_after_20k: round(after20k, 1),
       discord_interactions_per_s: Math.round(rate),
+      discord_bare_rss_mb_after_10k: round(bare, 1),
+      discord_rss_vs_bare_ratio: round(after10k / bare, 3),
     };
   } finally {
-    bot.kill('SIGTERM');
-    await once(bot, 'exit');
+    if (bot.exitCode === null) {
+      bot.kill('SIGTERM');
+      await once(bot, 'exit');
+    }
     await discord.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
 import { benchTrust } from './trust.js';
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
   quiz: benchQuiz,
+  postgres: benchPostgres,
   discord: benchDiscord,
   slack: benchSlack,
   charts: benchCharts,

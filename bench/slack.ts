@@ -55,7 +55,7 @@ export async function benchSlack(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'paramquiz-bench-slack-'));
   const fake = await FakeSlack.start();
   fake.addUser(STUDENT);
-  const bot = new App(
+  const bot = await App.open(
     loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' }),
     createLogger('warn'),
     { input: new PassThrough(), output: new PassThrough() },

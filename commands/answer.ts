@@ -1,20 +1,23 @@
-/** /answer N, and the buttons and form that answer a posted question. */
-import { msg, t } from '../src/i18n/messages.js';
-import { feedbackReply } from './replies.js';
+/**
+ * /answer N, and the buttons and form that answer a posted question. The channel's open round comes
+ * first; with none, /answer answers the asker's pending practice question (the last /review they
+ * were given in this server), from any channel.
+ */
+import { msg } from '../src/i18n/messages.js';
+import { answerForm, feedbackReply } from './replies.js';
+import { practiceReply } from './review.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 async function answer(ctx: Context, text: string, roundId?: number): Promise<Reply> {
-  return feedbackReply(ctx.lang, ctx, await ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId }));
+  const outcome = await ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId });
+  if (outcome.kind === 'noRound' && roundId === undefined) {
+    const practice = await ctx.services.practice.answer({ scopeId: ctx.scopeId, player: ctx.player, text });
+    if (practice) return practiceReply(ctx, practice);
+  }
+  return feedbackReply(ctx.lang, ctx, outcome);
 }
 
 const roundOf = (param: string | undefined): number => (param !== undefined && /^\d+$/.test(param) ? Number(param) : -1);
-
-/** The form a button opens for a number answer. */
-export const answerForm: NonNullable<Action['modal']> = (ctx) => ({
-  title: t(ctx.lang, msg('quiz.modalTitle')),
-  label: t(ctx.lang, msg('quiz.modalLabel')),
-  placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
-});
 
 export const answerCommand: Command = {
   name: 'answer',

@@ -5,7 +5,7 @@
  * accuracies are the published ones (src/engine/presets/accuracy.ts). A model without a published accuracy in its framework goes on
  * a parameters-against-operations chart instead, and the reply says so.
  */
-import { compareDrawing, MAX_MODELS, type ModelPoint } from '../src/charts/compare.js';
+import { MAX_MODELS, type ModelPoint } from '../src/charts/compare.js';
 import { count } from '../src/engine/count.js';
 import { formatInt } from '../src/engine/format.js';
 import { displayName, isPublishedModel, publishedAccuracy } from '../src/engine/presets/accuracy.js';
@@ -13,6 +13,7 @@ import { findPreset, nativeFramework, PRESET_WORDS, PRESETS, type Preset } from 
 import { table } from '../src/engine/render.js';
 import { closest } from '../src/engine/suggest.js';
 import type { Framework } from '../src/engine/types.js';
+import type { Pictures } from '../src/charts/pool.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
@@ -87,14 +88,14 @@ function compareTable(lang: Lang, points: readonly ModelPoint[]): string {
   ).join('\n');
 }
 
-export function compareReply(lang: Lang, text: string, share: boolean): Reply {
+export function compareReply(pictures: Pictures, lang: Lang, text: string, share: boolean): Reply {
   const parsed = parseModels(text);
   if (!parsed.ok) return errorReply(lang, parsed.error);
   const { withAccuracy, without } = compareModels(parsed.presets, parsed.framework);
   const missing = without.map((p) => `${p.display} (${t(lang, msg(`fw.${p.framework}`))})`);
-  const pictures: Picture[] = [];
-  if (withAccuracy.length > 0) pictures.push(picture(compareDrawing(withAccuracy, 'accuracy', lang, missing)));
-  if (without.length > 0) pictures.push(picture(compareDrawing(without, 'parameters', lang)));
+  const shown: Picture[] = [];
+  if (withAccuracy.length > 0) shown.push(picture(pictures, { kind: 'compare', points: withAccuracy, chart: 'accuracy', lang, missing }));
+  if (without.length > 0) shown.push(picture(pictures, { kind: 'compare', points: without, chart: 'parameters', lang, missing: [] }));
   return {
     visibility: share ? 'public' : 'private',
     tone: 'info',
@@ -102,7 +103,7 @@ export function compareReply(lang: Lang, text: string, share: boolean): Reply {
     text: [t(lang, msg('compare.lead')), ...(missing.length > 0 ? [t(lang, msg('compare.missing', { models: missing.join(', ') }))] : [])].join('\n'),
     code: compareTable(lang, [...withAccuracy, ...without]),
     footer: t(lang, msg('chart.compare.sources')),
-    pictures,
+    pictures: shown,
   };
 }
 
@@ -114,7 +115,7 @@ export const compareCommand: Command = {
     { name: 'models', type: 'string', rest: true, autocomplete: true, description: msg('cmdopt.models') },
     { name: 'share', type: 'boolean', description: msg('cmdopt.share') },
   ],
-  run: (ctx, args) => compareReply(ctx.lang, String(args.models ?? ''), args.share === true),
+  run: (ctx, args) => compareReply(ctx.services.pictures, ctx.lang, String(args.models ?? ''), args.share === true),
   suggest: (_option, typed) => {
     const words = typed.split(/\s+/);
     const last = (words.pop() ?? '').toLowerCase();

@@ -1,27 +1,21 @@
 /** /count SPEC: the exact count with the worked formula, private unless shared. */
 import { KINDS } from '../src/engine/layers/index.js';
 import { PRESETS } from '../src/engine/presets/index.js';
-import { modelDrawing } from '../src/charts/count.js';
-import { count } from '../src/engine/count.js';
-import { msg, t, type Lang } from '../src/i18n/messages.js';
+import { msg, t } from '../src/i18n/messages.js';
+import { countHelpReply } from './help.js';
 import { picture } from './pictures.js';
 import { errorReply } from './replies.js';
-import type { Action, Command, Context, Picture, Reply } from './types.js';
+import type { Action, Command, Context, Reply } from './types.js';
 
-/**
- * A model's chart. The spec has just been answered by the worker pool within its deadline, so
- * counting it again here is cheap; --json answers are for programs and get none.
- */
-function modelPictures(spec: string, lang: Lang): Picture[] {
-  const result = count(spec);
-  const drawing = result.request.json ? undefined : modelDrawing(result, result.request.lang ?? lang);
-  return drawing ? [picture(drawing)] : [];
-}
+
+/** What asks for the /count help instead of a count: `/count help`, `/count --help`. */
+const HELP_WORDS = new Set(['help', '--help', '-h', '?']);
 
 /** Answers a spec (off the event loop, with a deadline); `share` posts it in the channel instead of only to the asker. */
 export async function countReply(ctx: Context, spec: string, share: boolean): Promise<Reply> {
+  if (HELP_WORDS.has(spec.trim().toLowerCase())) return countHelpReply(ctx.lang);
   const a = await ctx.services.counter.answer(spec, ctx.lang);
-  if (!a.ok) return errorReply(ctx.lang, a.error);
+  if (!a.ok) return errorReply(ctx.lang, a.error, msg('help.pointCount'));
   return {
     visibility: share ? 'public' : 'private',
     tone: 'info',
@@ -29,7 +23,8 @@ export async function countReply(ctx: Context, spec: string, share: boolean): Pr
     code: a.code,
     footer: share ? t(a.lang, msg('count.sharedBy', { name: ctx.mention(ctx.player.userId, ctx.player.name), spec })) : undefined,
     buttons: share ? [] : [{ action: 'share', params: [spec], label: t(a.lang, msg('count.share')), style: 'secondary' }],
-    pictures: modelPictures(spec, a.lang),
+    // A model's chart, drawn from the spec in the picture worker (it is never counted on the event loop).
+    pictures: a.chart ? [picture(ctx.services.pictures, { kind: 'model', spec, lang: a.lang })] : [],
   };
 }
 

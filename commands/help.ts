@@ -1,21 +1,46 @@
-/** /help: what each command does. */
-import { msg, t } from '../src/i18n/messages.js';
+/**
+ * /help: what each command does; /help NAME: one command's options, each with what it takes;
+ * /help count (also /count help): every layer kind and option of the /count language, with examples.
+ */
+import { renderHelp } from '../src/engine/help.js';
+import { msg, t, type Lang } from '../src/i18n/messages.js';
 import { DEFAULT_DAILY_CAP, FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import { MIN_STUDENT_SECONDS } from '../src/quiz/service.js';
-import type { Command } from './types.js';
+import { say } from './replies.js';
+import type { Command, Reply } from './types.js';
+
+/** The /count language's whole help, as a chat reply. */
+export const countHelpReply = (lang: Lang): Reply => ({ visibility: 'private', tone: 'info', title: t(lang, msg('help.countTitle')), code: renderHelp(lang, 'chat') });
+
+const usage = (c: Command) => `/${c.name}${c.options.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('')}`;
+
+/** One command: its usage, then each option with what it takes and its choices. */
+function commandHelp(lang: Lang, c: Command): Reply {
+  const options = c.options.map((o) => `• ${o.name}${o.required ? '' : ` (${t(lang, msg('help.optional'))})`}: ${t(lang, o.description)}${o.choices ? ` [${o.choices.join(', ')}]` : ''}`);
+  return { visibility: 'private', tone: 'info', title: usage(c), text: [t(lang, c.description), ...options].join('\n'), footer: t(lang, msg('help.footerCommand', { command: c.name })) };
+}
 
 export function helpCommand(all: () => readonly Command[]): Command {
-  return {
+  const self: Command = {
     name: 'help',
     description: msg('cmd.help'),
     standalone: true,
-    options: [],
-    run(ctx) {
+    options: [{ name: 'command', type: 'string', autocomplete: true, description: msg('cmdopt.helpCommand') }],
+    run(ctx, args) {
+      const lang = ctx.lang;
+      const asked = typeof args.command === 'string' ? args.command.trim().replace(/^\//, '').toLowerCase() : '';
+      if (asked === 'count') return countHelpReply(lang);
+      if (asked !== '') {
+        const command = all().find((c) => c.name === asked && (!c.admin || ctx.isAdmin));
+        return command ? commandHelp(lang, command) : say(lang, msg('help.unknown', { command: asked }), 'error');
+      }
       const lines = all()
         .filter((c) => !c.admin || ctx.isAdmin)
-        .map((c) => `/${c.name}${c.options.map((o) => (o.required ? ` ${o.name}` : ` [${o.name}]`)).join('')} — ${t(ctx.lang, c.description)}`);
-      const points = t(ctx.lang, msg('help.points', { easy: String(POINTS.easy), medium: String(POINTS.medium), hard: String(POINTS.hard), bonus: String(FIRST_BONUS), min: String(MIN_STUDENT_SECONDS), cap: String(DEFAULT_DAILY_CAP) }));
-      return { visibility: 'private', tone: 'info', title: t(ctx.lang, msg('help.title')), text: [...lines, '', points].join('\n'), footer: t(ctx.lang, msg('help.footer')) };
+        .map((c) => `${usage(c)} — ${t(lang, c.description)}`);
+      const points = t(lang, msg('help.points', { easy: String(POINTS.easy), medium: String(POINTS.medium), hard: String(POINTS.hard), bonus: String(FIRST_BONUS), min: String(MIN_STUDENT_SECONDS), cap: String(DEFAULT_DAILY_CAP) }));
+      return { visibility: 'private', tone: 'info', title: t(lang, msg('help.title')), text: [...lines, '', points].join('\n'), footer: t(lang, msg('help.footer')) };
     },
+    suggest: (_option, typed) => all().map((c) => c.name).filter((name) => name.startsWith(typed.trim().replace(/^\//, '').toLowerCase())),
   };
+  return self;
 }

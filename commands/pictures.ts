@@ -1,6 +1,6 @@
-/** Pictures for replies: a drawing (pure data) turned into a Picture that the adapter draws when it is ready to. */
-import type { Drawing } from '../src/charts/draw.js';
-import { drawPng } from '../src/charts/queue.js';
+/** Pictures for replies: a recipe (plain data) the picture worker draws when the adapter asks. */
+import type { Pictures } from '../src/charts/pool.js';
+import type { PictureRecipe } from '../src/charts/recipe.js';
 import type { Picture } from './types.js';
 
-export const picture = (drawing: Drawing): Picture => ({ name: drawing.name, alt: drawing.alt, png: () => drawPng(drawing) });
+export const picture = (pictures: Pictures, recipe: PictureRecipe): Picture => ({ draw: () => pictures.draw(recipe), ready: () => pictures.ready(recipe) });

@@ -1,20 +1,32 @@
 /** Replies more than one command (or the scheduler) builds: errors, questions, feedback, reveals, boards. */
 import { formatInt } from '../src/engine/format.js';
-import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
-import type { Question } from '../src/quiz/question.js';
+import { joinList, msg, SENTENCE_SEPARATOR, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
+import type { Mistake, Question } from '../src/quiz/question.js';
+import { promptText, whyAll } from '../src/quiz/text.js';
+import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
 import type { Round } from '../src/store/store.js';
-import { countDrawing } from '../src/charts/count.js';
-import { standingsDrawing } from '../src/charts/progress.js';
-import { count } from '../src/engine/count.js';
+import type { Pictures } from '../src/charts/pool.js';
 import { picture } from './pictures.js';
-import type { Button, Context, Picture, Reply, View } from './types.js';
+import type { Action, Button, Context, Reply, View } from './types.js';
 
-export const errorReply = (lang: Lang, error: MessageRef): Reply => ({ visibility: 'private', tone: 'error', text: t(lang, error) });
+/** One line: the error and, when given, where the help that fits is. */
+export const errorReply = (lang: Lang, error: MessageRef, help?: MessageRef): Reply => ({
+  visibility: 'private',
+  tone: 'error',
+  text: help ? `${t(lang, error)}${SENTENCE_SEPARATOR[lang]}${t(lang, help)}` : t(lang, error),
+});
 export const say = (lang: Lang, ref: MessageRef, tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, text: t(lang, ref) });
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+/** The form a button opens for a number answer (a round's or a practice question's). */
+export const answerForm: NonNullable<Action['modal']> = (ctx) => ({
+  title: t(ctx.lang, msg('quiz.modalTitle')),
+  label: t(ctx.lang, msg('quiz.modalLabel')),
+  placeholder: t(ctx.lang, msg('quiz.modalPlaceholder')),
+});
 
 /**
  * A channel another command option names, checked with the platform: undefined when it may be
@@ -49,7 +61,7 @@ export function questionReply(o: { view: View; lang: Lang; round: Round; questio
       level: t(lang, msg(`level.${round.level}`)),
       points: String(POINTS[round.level]),
     })),
-    text: t(lang, question.prompt),
+    text: promptText(lang, question),
     fields: choicesField(lang, question),
     footer: [
       t(lang, msg(question.choices ? 'quiz.howToAnswerChoice' : 'quiz.howToAnswer', { closes: view.time(round.closesAt), bonus: String(FIRST_BONUS) })),
@@ -86,46 +98,47 @@ export function feedbackReply(lang: Lang, view: View, outcome: AnswerOutcome): R
               : msg('answer.correct', { value, points: String(outcome.points) });
         return { visibility: 'private', tone: 'success', text: [t(lang, verdict), ...unscored].join('\n') };
       }
-      const why = outcome.mistake ? t(lang, outcome.mistake.why) : t(lang, msg('answer.noDiagnosis'));
+      const why = diagnosisText(lang, outcome.question, outcome.mistakes);
       return { visibility: 'private', tone: 'warning', text: [t(lang, msg('answer.wrong', { value, why, closes: view.time(outcome.round.closesAt) })), ...unscored].join('\n') };
     }
   }
 }
 
+/** What a wrong answer is told: every named mistake it matches, or where to look again. */
+export function diagnosisText(lang: Lang, question: Question, mistakes: readonly Mistake[]): string {
+  return mistakes.length > 0 ? whyAll(lang, mistakes) : t(lang, msg('answer.hint', { hint: t(lang, question.hint) }));
+}
+
 /** The public reveal: the answer, the worked formula, who was right and who was first. */
-export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']): Reply {
+export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention'], pictures: Pictures): Reply {
   const { round, question, answers } = reveal;
   const right = answers.filter((a) => a.correct);
   const first = right.find((a) => a.first);
   const common = mostCommonMistake(answers.filter((a) => !a.correct).map((a) => a.mistake));
   const lines = [
-    t(lang, question.prompt),
+    promptText(lang, question),
     '',
     right.length > 0
-      ? t(lang, msg('reveal.right', { names: right.map((a) => mention(a.userId, a.name)).join(', '), n: String(right.length), total: String(answers.length) }))
+      ? t(lang, msg('reveal.right', { names: joinList(lang, right.map((a) => mention(a.userId, a.name))), n: String(right.length), total: String(answers.length) }))
       : t(lang, msg(answers.length > 0 ? 'reveal.nobodyRight' : 'reveal.noAnswers', { total: String(answers.length) })),
   ];
   if (first) {
     const name = mention(first.userId, first.name);
     lines.push(t(lang, first.bonus > 0 ? msg('reveal.first', { name, bonus: String(first.bonus) }) : msg('reveal.firstNoBonus', { name })));
   }
-  const example = common && question.mistakes.find((m) => m.id === common.id);
-  if (common && example) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(example.value), why: t(lang, example.why) })));
+  const named = common ? question.mistakes.filter((m) => common.id.split(',').includes(m.id)) : [];
+  if (common && named.length > 0) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(named[0]!.value), why: whyAll(lang, named) })));
+  lines.push(t(lang, msg('reveal.hint', { hint: t(lang, question.hint) })));
   return {
     visibility: 'public',
     tone: 'success',
     title: t(lang, msg('reveal.title', { id: String(round.id), answer: formatInt(round.answer) })),
     text: lines.join('\n'),
-    code: question.working.join('\n'),
+    code: renderWorking(lang, question.working).join('\n'),
     footer: t(lang, msg('reveal.tryIt', { spec: question.spec })),
-    pictures: questionPictures(question, lang),
+    // The question drawn: the layer it asked about, or the model's parameters.
+    pictures: [picture(pictures, { kind: 'question', spec: question.spec, lang })],
   };
-}
-
-/** A revealed question drawn: the layer it asked about, or the model's parameters. */
-function questionPictures(question: Question, lang: Lang): Picture[] {
-  const drawing = countDrawing(count(question.spec), lang);
-  return drawing ? [picture(drawing)] : [];
 }
 
 function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; count: number } | undefined {
@@ -146,7 +159,7 @@ export function boardLines(lang: Lang, view: View, board: Leaderboard): string[]
 }
 
 /** Sunday night's post: the week's top ten with accuracy, and the winner congratulated. */
-export function standingsReply(lang: Lang, view: View, week: string, board: Leaderboard): Reply {
+export function standingsReply(lang: Lang, view: View, week: string, board: Leaderboard, pictures: Pictures): Reply {
   const winners = board.rows.filter((r) => r.rank === 1);
   return {
     visibility: 'public',
@@ -154,6 +167,6 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     title: t(lang, msg('standings.title', { week })),
     text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
-    pictures: board.rows.length > 0 ? [picture(standingsDrawing({ week, rows: board.rows, players: board.players, lang }))] : [],
+    pictures: board.rows.length > 0 ? [picture(pictures, { kind: 'standings', input: { week, rows: board.rows, players: board.players, lang } })] : [],
   };
 }

@@ -1,10 +1,15 @@
-/** /review: a private practice question from the asker's weakest topic; answers count toward /stats only. */
+/**
+ * /review: a private practice question for the skill most due (spaced repetition), or from the
+ * weakest topic; answered with its buttons or with /answer. A wrong answer gets the worked solution
+ * at once: a practice question is the asker's alone, so there is nothing to give away.
+ */
 import { formatInt } from '../src/engine/format.js';
 import { msg, t } from '../src/i18n/messages.js';
 import type { PracticeOutcome } from '../src/quiz/practice.js';
+import { promptText } from '../src/quiz/text.js';
 import { isLevel, isTopic } from '../src/quiz/types.js';
-import { answerForm } from './answer.js';
-import { answerButtons, choicesField, say } from './replies.js';
+import { renderWorking } from '../src/quiz/working.js';
+import { answerButtons, answerForm, choicesField, diagnosisText, say } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 export const reviewCommand: Command = {
@@ -13,33 +18,44 @@ export const reviewCommand: Command = {
   options: [],
   async run(ctx) {
     const lang = ctx.lang;
-    const question = await ctx.services.practice.next(ctx.scopeId, ctx.player);
+    const { question, family, due } = await ctx.services.practice.next(ctx.scopeId, ctx.player, ctx.channelId);
     const params = [String(question.seed), question.level, question.topic];
+    const skill = t(lang, msg('review.skill', { topic: t(lang, msg(`topic.${question.topic}`)), skill: t(lang, msg(`skill.${family}`)) }));
     return {
       visibility: 'private',
       tone: 'info',
       title: t(lang, msg('review.title', { topic: t(lang, msg(`topic.${question.topic}`)), level: t(lang, msg(`level.${question.level}`)) })),
-      text: t(lang, question.prompt),
+      text: promptText(lang, question),
       fields: choicesField(lang, question),
-      footer: t(lang, msg('review.footer')),
+      footer: [t(lang, msg(due ? 'review.due' : 'review.weakest', { skill })), t(lang, msg('review.footer'))].join('\n'),
       buttons: answerButtons(lang, question, 'practiceChoice', 'practiceAnswer', params),
     };
   },
 };
 
-function outcomeReply(ctx: Context, outcome: PracticeOutcome): Reply {
+/** The reply to a practice answer: right or wrong, the worked solution, and when the skill comes back. */
+export function practiceReply(ctx: Context, outcome: PracticeOutcome): Reply {
   const lang = ctx.lang;
   switch (outcome.kind) {
     case 'invalid':
       return say(lang, outcome.error, 'error');
     case 'duplicate':
       return say(lang, msg('review.duplicate'), 'warning');
+    case 'stale':
+      return say(lang, msg('review.stale'), 'warning');
     case 'recorded': {
       const { question } = outcome;
+      const skill = t(lang, msg('review.skill', { topic: t(lang, msg(`topic.${question.topic}`)), skill: t(lang, msg(`skill.${outcome.family}`)) }));
       const verdict = outcome.correct
         ? t(lang, msg('review.correct', { value: formatInt(outcome.value) }))
-        : t(lang, msg('review.wrong', { value: formatInt(outcome.value), answer: formatInt(question.answer), why: t(lang, outcome.mistake ? outcome.mistake.why : msg('answer.noDiagnosis')) }));
-      return { visibility: 'private', tone: outcome.correct ? 'success' : 'warning', text: verdict, code: question.working.join('\n'), footer: t(lang, msg('review.next')) };
+        : t(lang, msg('review.wrong', { value: formatInt(outcome.value), answer: formatInt(question.answer), why: diagnosisText(lang, question, outcome.mistakes) }));
+      return {
+        visibility: 'private',
+        tone: outcome.correct ? 'success' : 'warning',
+        text: [verdict, t(lang, msg('review.comesBack', { skill, when: ctx.time(outcome.due) }))].join('\n'),
+        code: renderWorking(lang, question.working).join('\n'),
+        footer: t(lang, msg('review.next')),
+      };
     }
   }
 }
@@ -47,7 +63,8 @@ function outcomeReply(ctx: Context, outcome: PracticeOutcome): Reply {
 /** params: [seed, level, topic] (+ letter for a choice) — the question is regenerated from them. */
 async function practiceAnswer(ctx: Context, [seed = '', level = '', topic = '']: readonly string[], text: string): Promise<Reply> {
   if (!/^\d+$/.test(seed) || !isLevel(level) || !isTopic(topic)) return say(ctx.lang, msg('review.stale'), 'error');
-  return outcomeReply(ctx, await ctx.services.practice.answer({ scopeId: ctx.scopeId, player: ctx.player, seed: Number(seed), level, topic, text }));
+  const outcome = await ctx.services.practice.answer({ scopeId: ctx.scopeId, player: ctx.player, seed: Number(seed), level, topic, text });
+  return outcome ? practiceReply(ctx, outcome) : say(ctx.lang, msg('review.stale'), 'error');
 }
 
 export const practiceChoiceAction: Action = {

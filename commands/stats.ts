@@ -1,10 +1,12 @@
 /** /stats: the asker's accuracy per topic, streaks, weakest topics and latest misses (private). */
 import { formatInt } from '../src/engine/format.js';
 import { table } from '../src/engine/render.js';
-import { msg, t } from '../src/i18n/messages.js';
-import { generate } from '../src/quiz/generator.js';
+import { joinList, msg, t } from '../src/i18n/messages.js';
+import { generate, GENERATOR_VERSION } from '../src/quiz/generator.js';
 import { recentMisses, streaks } from '../src/quiz/stats.js';
-import { MAX_WEEKS, statsDrawing } from '../src/charts/progress.js';
+import { promptText } from '../src/quiz/text.js';
+import { renderWorking } from '../src/quiz/working.js';
+import { MAX_WEEKS } from '../src/charts/progress.js';
 import { picture } from './pictures.js';
 import type { Command } from './types.js';
 
@@ -25,28 +27,40 @@ export const statsCommand: Command = {
     const rows = [...stats].sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered);
     const weakest = rows.filter((s) => s.correct < s.answered).slice(0, 2);
     const streak = streaks(history);
-    const misses = recentMisses(history, 3).map((miss) => {
+    // A miss from an older generator would regenerate as another question: only this version's are shown.
+    const misses = recentMisses(history.filter((h) => h.generator === GENERATOR_VERSION), 3).map((miss) => {
       const q = generate(miss.seed, miss.level, miss.topic);
       return [
-        `• ${t(lang, q.prompt)}`,
+        `• ${promptText(lang, q)}`,
         `  ${t(lang, msg('stats.missLine', { yours: formatInt(miss.value), answer: formatInt(q.answer) }))}`,
-        ...q.working.map((w) => `  ${w}`),
+        ...renderWorking(lang, q.working).map((w) => `  ${w}`),
       ].join('\n');
     });
-    const drawing = statsDrawing({
-      name: ctx.player.name,
-      topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
-      weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
-      lang,
+    const skills = (await ctx.services.practice.skills(ctx.scopeId, ctx.player)).slice(0, 6).map((card) =>
+      t(lang, msg(card.isDue ? 'stats.skillDue' : 'stats.skillLater', {
+        topic: t(lang, msg(`topic.${card.topic}`)),
+        skill: t(lang, msg(`skill.${card.family}`)),
+        when: ctx.time(card.due),
+      })),
+    );
+    const drawing = picture(ctx.services.pictures, {
+      kind: 'stats',
+      input: {
+        name: ctx.player.name,
+        topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
+        weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
+        lang,
+      },
     });
     return {
       visibility: 'private',
       tone: 'info',
-      pictures: [picture(drawing)],
+      pictures: [drawing],
       title: t(lang, msg('stats.title', { name: ctx.player.name })),
       text: [
         t(lang, msg('stats.overall', { correct: String(correct), answered: String(answered), percent: percent(correct, answered) })),
         t(lang, msg('stats.streaks', { current: String(streak.current), best: String(streak.best) })),
+        ...(skills.length > 0 ? ['', t(lang, msg('stats.skills')), ...skills] : []),
         ...(misses.length > 0 ? ['', t(lang, msg('stats.misses')), ...misses] : []),
       ].join('\n'),
       code: table(
@@ -56,7 +70,7 @@ export const statsCommand: Command = {
       ).join('\n'),
       footer:
         weakest.length > 0
-          ? t(lang, msg('stats.weakest', { topics: weakest.map((s) => t(lang, msg(`topic.${s.topic}`))).join(', '), topic: weakest[0]!.topic }))
+          ? t(lang, msg('stats.weakest', { topics: joinList(lang, weakest.map((s) => t(lang, msg(`topic.${s.topic}`)))), topic: weakest[0]!.topic }))
           : t(lang, msg('stats.noWeakness')),
     };
   },

@@ -3,6 +3,7 @@
  * Adapters in src/platforms turn a Discord interaction, a Slack request or a terminal line into a
  * `Context` and `Args`, call `run`, and render the `Reply` their own way.
  */
+import type { DrawnPicture, Pictures, Ready } from '../src/charts/pool.js';
 import type { Counter } from '../src/counting/answer.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { Practice } from '../src/quiz/practice.js';
@@ -17,6 +18,8 @@ export type ChannelCheck = { readonly ok: true } | { readonly ok: false; readonl
 export interface Services {
   /** Answers /count specs (a worker pool with a deadline in the bot). */
   readonly counter: Counter;
+  /** Draws the pictures of replies (a worker with a deadline in the bot). */
+  readonly pictures: Pictures;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;
@@ -61,16 +64,18 @@ export interface Button {
 }
 
 /**
- * A picture that comes with a reply. It is drawn only when the adapter asks (`png`), after the
- * reply has been acknowledged: drawing is CPU work that must not hold up an answer.
+ * A picture that comes with a reply. It is drawn only when the adapter asks, after the reply has
+ * been acknowledged, and off the event loop (the picture worker): drawing is CPU work that must
+ * hold up no answer. Undefined when there turns out to be nothing to draw; rejects when it could
+ * not be drawn (the reply goes out without it).
  */
 export interface Picture {
-  /** File name, `vgg16-parameters.png`. */
-  readonly name: string;
-  /** What it shows, in the reply's language: alt text on every platform. */
-  readonly alt: string;
-  /** The PNG; rejects when the drawing queue is full (the reply goes out without it). */
-  readonly png: () => Promise<Uint8Array>;
+  readonly draw: () => Promise<DrawnPicture | undefined>;
+  /**
+   * The picture if it was drawn before (the cache): an adapter can then send it with the reply
+   * itself, one request instead of a reply and an edit.
+   */
+  readonly ready: () => Ready | undefined;
 }
 
 export interface Reply {

@@ -9,14 +9,12 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
-import { DiscordPlatform } from './platforms/discord/platform.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
 import { ShellPlatform } from './platforms/shell/shell.js';
-import { SlackPlatform } from './platforms/slack/platform.js';
-import { Practice } from './quiz/practice.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
+import { PicturePool } from './charts/pool.js';
 import { CountPool } from './counting/pool.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -64,9 +62,26 @@ function redact(url: string): string {
   }
 }
 
+/** The chat platforms a configuration runs, loaded only when configured (discord.js and Bolt weigh tens of MB each). */
+export interface PlatformModules {
+  readonly discord?: new (deps: PlatformDeps) => Platform;
+  readonly slack?: new (deps: PlatformDeps) => Platform;
+}
+
+/** Whether this process is a Discord shard its manager started (it runs Discord only). */
+const isShardProcess = (config: Config): boolean => config.SHARDING_MANAGER !== undefined;
+
+export async function loadPlatforms(config: Config): Promise<PlatformModules> {
+  return {
+    ...(config.DISCORD_TOKEN ? { discord: (await import('./platforms/discord/platform.js')).DiscordPlatform } : {}),
+    ...(config.SLACK_BOT_TOKEN && !isShardProcess(config) ? { slack: (await import('./platforms/slack/platform.js')).SlackPlatform } : {}),
+  };
+}
+
 export class App {
   readonly store: Store;
   readonly counter: CountPool;
+  readonly pictures: PicturePool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly services: Services;
@@ -79,16 +94,18 @@ export class App {
   /** Resolves with the reason when a platform fails for good; the bot then stops and exits non-zero. */
   readonly failure = new Promise<Error>((resolve) => (this.failWith = resolve));
 
-  constructor(
+  /** Use App.open: it opens the store and loads the configured platforms first. */
+  private constructor(
     readonly config: Config,
     readonly log: Logger,
     io: AppIO,
-    readonly clock: Clock = systemClock,
-    /** Opened by App.open (PostgreSQL); the SQLite file is opened here when none is given. */
-    store?: Store,
+    readonly clock: Clock,
+    store: Store,
+    modules: PlatformModules,
   ) {
-    this.store = store ?? openSqlite(config);
+    this.store = store;
     this.counter = new CountPool({ log });
+    this.pictures = new PicturePool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
     this.quiz = new QuizService({
@@ -108,24 +125,24 @@ export class App {
       log,
       replies: {
         question: (view, scope, round, question) => questionReply({ view, lang: scope.language, round, question, quiz: this.quiz }),
-        standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board),
+        standings: (view, scope, week, board) => standingsReply(scope.language, view, week, board, this.pictures),
       },
     });
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
-    this.services = { counter: this.counter, channelFor, quiz: this.quiz, practice: new Practice(this.store, this.quiz.scopes, clock, seeds), scheduler: this.scheduler, post };
+    this.services = { counter: this.counter, pictures: this.pictures, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post };
     // Chat platforms are built from these; each adapter adds its line below.
     const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
     this.deps = deps;
-    if (config.DISCORD_TOKEN) this.platforms.push(new DiscordPlatform(deps));
-    if (config.SLACK_BOT_TOKEN) this.platforms.push(new SlackPlatform(deps));
+    if (modules.discord) this.platforms.push(new modules.discord(deps));
+    if (modules.slack) this.platforms.push(new modules.slack(deps));
 
-    const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
+    const chat = this.platforms.length > 0;
     if (!chat) {
       const shell = new ShellPlatform({
         ...io,
         services: this.services,
         log,
-        lang: parseLang(config.PARAMQUIZ_LANG) ?? config.QUIZ_LANGUAGE,
+        lang: parseLang(config.PARAMQUIZ_LANG) ?? undefined,
         user: config.PARAMQUIZ_USER ?? safeUserName(),
         now: () => clock.now(),
         pictures: join(dirname(config.DATABASE_PATH), 'pictures'),
@@ -137,9 +154,9 @@ export class App {
     }
   }
 
-  /** The app on the configured store (PostgreSQL is opened asynchronously). */
-  static async open(config: Config, log: Logger, io: AppIO, clock: Clock = systemClock): Promise<App> {
-    return new App(config, log, io, clock, await openStore(config));
+  /** The app on the configured store, with the configured platforms (loaded only when configured). */
+  static async open(config: Config, log: Logger, io: AppIO, clock: Clock = systemClock, store?: Store): Promise<App> {
+    return new App(config, log, io, clock, store ?? (await openStore(config)), await loadPlatforms(config));
   }
 
   async start(): Promise<void> {
@@ -147,7 +164,8 @@ export class App {
     for (const platform of this.platforms) await platform.start();
     await this.quiz.resume();
     await this.scheduler.start();
-    this.log.info({ platforms: this.platforms.map((p) => p.name), database: this.config.DATABASE_PATH }, 'paramquiz started');
+    const database = this.config.DATABASE_URL ? { engine: 'postgres' } : { engine: 'sqlite', path: this.config.DATABASE_PATH };
+    this.log.info({ platforms: this.platforms.map((p) => p.name), database }, 'paramquiz started');
   }
 
   async stop(): Promise<void> {
@@ -155,6 +173,7 @@ export class App {
     await this.quiz.stop();
     for (const platform of this.platforms) await platform.stop().catch((err: unknown) => this.log.error({ err, platform: platform.name }, 'stop failed'));
     await this.counter.close();
+    await this.pictures.close();
     await this.store.close();
   }
 
@@ -171,7 +190,7 @@ export class App {
     const asked = (view: View): Reply => ({ ...questionReply({ view, lang: round.lang, round, question, quiz: this.quiz }), buttons: [], onPosted: undefined });
     await this.platformFor(round.scopeId).post(
       { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, closed: asked, once: `reveal-${round.id}` },
-      (view) => revealReply(reveal, round.lang, view.mention),
+      (view) => revealReply(reveal, round.lang, view.mention, this.pictures),
     );
   }
 }

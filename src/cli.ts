@@ -12,7 +12,7 @@ import { renderHelp } from './engine/help.js';
 import { toJson } from './engine/json.js';
 import { MAX_CODE_LENGTH } from './engine/spec.js';
 import { renderCount } from './engine/render.js';
-import { msg, parseLang, t, type Lang } from './i18n/messages.js';
+import { msg, parseLang, SENTENCE_SEPARATOR, t, type Lang } from './i18n/messages.js';
 
 const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help)';
 
@@ -106,7 +106,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof SpecError) {
-      process.stderr.write(`${t(lang, e.ref)}\n`);
+      // One line: the error, then where the help is here.
+      process.stderr.write(`${t(lang, e.ref)}${SENTENCE_SEPARATOR[lang]}${t(lang, msg('help.pointCli'))}\n`);
       return 2;
     }
     process.stderr.write(`paramquiz: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { parseLang, type Lang } from './i18n/messages.js';
 import { isValidTimeZone } from './quiz/week.js';
 
+/** The zone the machine runs in (TZ, else the system's), UTC when it cannot tell. */
+function machineTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
 const optional = z
   .string()
   .transform((v) => v.trim())
@@ -16,10 +22,11 @@ const schema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('./data/paramquiz.db'),
   /** PostgreSQL instead of the SQLite file: several bot processes share one database. */
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' }),
+  // The machine's own zone unless set: a terminal shell shows the local time (a server is usually on UTC).
   QUIZ_TIMEZONE: z
     .string()
     .trim()
-    .default('UTC')
+    .default(machineTimeZone())
     .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Taipei' }),
   QUIZ_LANGUAGE: z
     .string()
@@ -38,6 +45,16 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: optional,
+  /** Run Discord as this many shard processes (`auto`: as many as Discord recommends). */
+  DISCORD_SHARDS: optional.transform((v, ctx) => {
+    if (v === undefined || v === 'auto') return v;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= 1 && n <= 1024) return n;
+    ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number of shards (1 to 1024)' });
+    return z.NEVER;
+  }),
+  /** Set by discord.js in the shard processes it starts. */
+  SHARDING_MANAGER: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,

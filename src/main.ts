@@ -21,6 +21,11 @@ async function main(): Promise<number> {
   }
   const chat = config.DISCORD_TOKEN !== undefined || config.SLACK_BOT_TOKEN !== undefined;
   const log = createLogger(config.LOG_LEVEL ?? (chat ? 'info' : 'warn'));
+  // DISCORD_SHARDS: this process runs the shard processes (each a bot of its own) and nothing else.
+  if (config.DISCORD_TOKEN && config.DISCORD_SHARDS !== undefined && config.SHARDING_MANAGER === undefined) {
+    const { runShards } = await import('./platforms/discord/shards.js');
+    return runShards(config, log);
+  }
   let app: App;
   try {
     app = await App.open(config, log, { input: process.stdin, output: process.stdout });

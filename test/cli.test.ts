@@ -85,7 +85,7 @@ describe('paramquiz count', () => {
   it('a bad paste names its line: one line on stderr, exit code 2', () => {
     const r = paramquiz(['count'], { input: 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(n_flat, 10)\nnet = Net()\n' });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("Line 5 (`self.fc = nn.Linear(n_flat, 10)`): `n_flat` is not defined in the paste: give it before the code, e.g. `/count n_flat=10 <code>`.");
+    expect(r.stderr.trim()).toBe("Line 5 (`self.fc = nn.Linear(n_flat, 10)`): `n_flat` is not defined in the paste: give it before the code, e.g. `/count n_flat=10 <code>`. (see `paramquiz count --help`)");
   });
 
   it('documents every kind and option in --help', () => {
@@ -159,11 +159,12 @@ describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
   it('refuses a 10 MB spec on standard input', () => {
     const r = paramquiz(['count'], { input: Buffer.alloc(10 * 1024 * 1024, 'conv 3 64 3 > ') });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('The spec is too long: the limit is 20,000 characters.');
+    // one line: the error, then where the help is
+    expect(r.stderr.trim()).toBe('The spec is too long: the limit is 20,000 characters. (see `paramquiz count --help`)');
   });
 
   it('answers errors in the asked language', () => {
     const r = paramquiz(['count', 'conv', '3', '0', '3', '--lang', 'zh-TW']);
-    expect(r.stderr.trim()).toBe('`0` 不是有效的 COUT：至少要是 1。');
+    expect(r.stderr.trim()).toBe('`0` 不是有效的 COUT：至少要是 1。（見 `paramquiz count --help`）');
   });
 });

@@ -1,9 +1,9 @@
 /**
  * A picture as data (an ECharts option, its size, its alt text and file name), and the two ways it
- * is drawn: SVG by ECharts' server-side renderer, PNG from that SVG by resvg. ECharts is loaded on
- * the first drawing, not at start-up: the CLI and most replies never draw anything.
+ * is drawn: SVG by ECharts' server-side renderer, PNG from that SVG by resvg. Both are loaded on
+ * the first drawing, not at start-up: in the bot that is the picture worker, so neither ever
+ * occupies the main thread's heap, and the CLI loads them only when asked for a chart.
  */
-import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY, fontFilesFor } from './fonts.js';
 
@@ -57,7 +57,10 @@ export async function toSvg(drawing: Drawing): Promise<string> {
   }
 }
 
-export function svgToPng(svg: string): Uint8Array {
+let resvgLoading: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  const { Resvg } = await (resvgLoading ??= import('@resvg/resvg-js'));
   const resvg = new Resvg(svg, {
     font: { fontFiles: fontFilesFor(svg), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     // Kept as drawn: ECharts already sized the picture.
@@ -68,5 +71,5 @@ export function svgToPng(svg: string): Uint8Array {
 }
 
 export async function toPng(drawing: Drawing): Promise<Uint8Array> {
-  return svgToPng(await toSvg(drawing));
+  return await svgToPng(await toSvg(drawing));
 }

@@ -10,7 +10,8 @@ import { renderCount } from '../engine/render.js';
 import { msg, t, type Lang, type MessageRef } from '../i18n/messages.js';
 
 export type CountAnswer =
-  | { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string }
+  /** `chart`: a model (not one layer, not --json), so the reply comes with its parameter chart. */
+  | { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string; readonly chart: boolean }
   | { readonly ok: false; readonly error: MessageRef };
 
 function headline(result: CountResult, lang: Lang): string {
@@ -25,7 +26,8 @@ export function answerSpec(spec: string, asked: Lang): CountAnswer {
   try {
     const result = count(spec);
     const lang = result.request.lang ?? asked;
-    return { ok: true, lang, title: headline(result, lang), code: result.request.json ? toJson(result) : renderCount(result, lang) };
+    const json = result.request.json;
+    return { ok: true, lang, title: headline(result, lang), code: json ? toJson(result) : renderCount(result, lang), chart: !json && !result.single };
   } catch (e) {
     if (!(e instanceof SpecError)) throw e;
     return { ok: false, error: e.ref };

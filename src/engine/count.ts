@@ -5,6 +5,7 @@
 import { readCode } from './code/read.js';
 import type { CodeSummary } from './code/report.js';
 import { applyLora, type LoraSummary } from './lora.js';
+import { misreadings, type Misreading } from './mistakes.js';
 import { evaluateModel, summarize, type Report } from './model.js';
 import type { Preset } from './presets/index.js';
 import { bodyNodes, parseRequest, type Body, type Request } from './spec.js';
@@ -95,4 +96,14 @@ function pytorchOrder(body: Body, framework: Framework): { body: Body; notes: Me
 /** Parse and evaluate in one step. Throws SpecError (one clear message) on bad input. */
 export function count(text: string, fallback: Framework = 'keras'): CountResult {
   return evaluateRequest(parseRequest(text), fallback);
+}
+
+/** Every common mistake worked out on a counted request: the model as a student who makes it counts it. */
+export function misread(result: CountResult): Misreading[] {
+  // An adapted model's rows are not its layers': LoRA's bookkeeping has no library of its own.
+  if (result.lora !== undefined) return [];
+  // A pasted model is counted, not asked about: the quiz misreads specs only.
+  if (result.request.t === 'code') return [];
+  const { input, nodes } = bodyNodes(result.request.body, result.framework, result.request.seq);
+  return misreadings(nodes, input, result.framework, result.report);
 }

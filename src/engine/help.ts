@@ -15,8 +15,11 @@ const OPTIONS = [
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];
 
-export function renderHelp(lang: Lang): string {
-  const lines: string[] = [t(lang, msg('help.usage')), '', t(lang, msg('help.language')), '', t(lang, msg('help.grammar')), ''];
+/** Where the help is read: the command line (`paramquiz count`) or a chat (`/count`). */
+export type HelpPlace = 'cli' | 'chat';
+
+export function renderHelp(lang: Lang, place: HelpPlace = 'cli'): string {
+  const lines: string[] = [t(lang, msg(place === 'cli' ? 'help.usage' : 'help.usageChat')), '', t(lang, msg('help.language')), '', t(lang, msg('help.grammar')), ''];
   for (const family of FAMILIES) {
     lines.push(t(lang, msg(`family.${family}`)));
     const all = KINDS.filter((k) => k.family === family);
@@ -46,6 +49,8 @@ export function renderHelp(lang: Lang): string {
   lines.push(t(lang, msg('help.library')));
   lines.push(`  ${LIBRARY_DEFS.map((d) => `${d.name}(${d.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`)).join(', ')})`).join(', ')}`, '');
   lines.push(t(lang, msg('help.finetune')), '');
-  lines.push(t(lang, msg('help.flags')), '', t(lang, msg('help.examples')));
+  const examples = t(lang, msg('help.examples'));
+  // The chat runs the same examples as /count, its spec unquoted.
+  lines.push(t(lang, msg('help.flags')), '', place === 'cli' ? examples : examples.replaceAll('paramquiz count ', '/count ').replaceAll('"', ''));
   return lines.join('\n');
 }

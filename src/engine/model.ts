@@ -114,18 +114,31 @@ interface Seen {
   readonly record: LayerRecord | undefined;
 }
 
+/**
+ * One layer as a student misreads it (mistakes.ts): its row's counts, MACs or output replaced, and
+ * every layer after it evaluated on the output it then sees.
+ */
+export interface Alteration {
+  /** Index of the row, in evaluation order. */
+  readonly at: number;
+  readonly counts?: Counts;
+  readonly macs?: bigint;
+  readonly output?: Shape;
+}
+
 class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
   private readonly counters = new Map<string, number>();
   /** Records by layer and input shape: a repeated or shared layer on the same shape is evaluated once. */
-  private readonly memo = new Map<Layer, Array<{ readonly shape: Shape; readonly record: LayerRecord }>>();
+  private readonly memo = new Map<Layer, Array<{ readonly shape: Shape; readonly frozen: boolean; readonly record: LayerRecord }>>();
   private readonly seen = new Map<Node, Seen>();
 
   constructor(
     private readonly framework: Framework,
     /** Only the first layer of a model without `input` may carry its own `in=`. */
     private first: boolean,
+    private readonly alteration: Alteration | undefined,
   ) {}
 
   next(base: string): string {
@@ -177,11 +190,12 @@ class Evaluator {
     const { layer } = node;
     if (layer.inputDims !== undefined && !this.first) fail('err.inInModel', { layer: layer.print() });
     this.first = false;
-    let record = this.evaluate(layer, shape);
-    if (place.frozen && record.tensors.some((t) => t.trainable)) record = { ...record, tensors: record.tensors.map((t) => ({ ...t, trainable: false })) };
+    let record = this.evaluate(layer, shape, place.frozen);
+    const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
+    if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
     const auto = this.next(snakeCase(record.typeName));
     const module = join(place.prefix, node.label ?? auto);
-    let counts = countTensors(record.tensors);
+    let counts = altered?.counts ?? countTensors(record.tensors);
     let tied: string | null = null;
     if (place.shared !== null) {
       this.reused += counts.total;
@@ -202,13 +216,14 @@ class Evaluator {
   }
 
   /** A layer's record for an input shape; the same layer on the same shape (a repeated block) is evaluated once. */
-  private evaluate(layer: Layer, shape: Shape): LayerRecord {
+  private evaluate(layer: Layer, shape: Shape, frozen: boolean): LayerRecord {
     const seen = this.memo.get(layer);
-    const hit = seen?.find((s) => s.shape.length === shape.length && s.shape.every((d, i) => d === shape[i]));
+    const hit = seen?.find((s) => s.frozen === frozen && s.shape.length === shape.length && s.shape.every((d, i) => d === shape[i]));
     if (hit !== undefined) return hit.record;
-    const record = layer.evaluate(shape, this.framework);
-    if (seen === undefined) this.memo.set(layer, [{ shape, record }]);
-    else seen.push({ shape, record });
+    // A frozen group's layer is evaluated frozen, so its record (and its mistakes) say so.
+    const record = layer.evaluate(shape, this.framework, frozen);
+    if (seen === undefined) this.memo.set(layer, [{ shape, frozen, record }]);
+    else seen.push({ shape, frozen, record });
     return record;
   }
 }
@@ -271,8 +286,8 @@ function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string
  * Evaluates `nodes` starting from `input`, or, when input is undefined, from what the first layer
  * sees on its own (its `in=` and arguments).
  */
-export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Report {
-  const ev = new Evaluator(framework, input === undefined);
+export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework, alteration?: Alteration): Report {
+  const ev = new Evaluator(framework, input === undefined, alteration);
   const start = input ?? standaloneStart(nodes);
   const blocks: Block[] = [];
   let shape: Shape = start;

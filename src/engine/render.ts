@@ -123,8 +123,24 @@ function explainLayer(result: CountResult, lang: Lang): string {
   }
   for (const note of r.notes) lines.push(t(lang, msg('count.note', { text: t(lang, note) })));
   if (!r.conventionSensitive) lines.push(t(lang, msg('count.agree')));
-  lines.push(t(lang, msg('count.mistake', { text: t(lang, r.mistake) })));
+  lines.push(...mistakeLines(r, c.total, lang));
   return lines.join('\n');
+}
+
+/** Mistakes shown under a single layer's count. */
+const NOTED_MISTAKES = 3;
+
+/**
+ * "Common mistakes:" with the count each one gives, from the kind's mistake library (the first of
+ * each family, so three different slips); the kind's one-line note where it has none.
+ */
+function mistakeLines(r: LayerRecord, total: bigint, lang: Lang): string[] {
+  const counted = r.mistakes().filter((m) => m.counts !== undefined && m.counts.total !== total);
+  const families = new Set<string>();
+  const values = new Set<bigint>();
+  const noted = counted.filter((m) => !families.has(m.family) && !values.has(m.counts!.total) && (families.add(m.family), values.add(m.counts!.total), true)).slice(0, NOTED_MISTAKES);
+  if (noted.length === 0) return [t(lang, msg('count.mistake', { text: t(lang, r.mistake) }))];
+  return [t(lang, msg('count.mistakes')), ...noted.map((m) => `  ${formatInt(m.counts!.total)}: ${t(lang, m.why)}`)];
 }
 
 function totalsLines(result: CountResult, lang: Lang): string[] {

@@ -29,6 +29,36 @@ export interface ParamTensor {
   readonly trainable: boolean;
 }
 
+/**
+ * What a mistake is about, so a student's record can say what they keep getting wrong (a skill of
+ * /review is a topic × one of these): the biases, the channels a filter spans, the kernel, an
+ * output size, what is trainable, a framework's bookkeeping, recurrent gates, how a layer is built
+ * (depthwise, separable, attention, a layer left out), and operations (MACs) against parameters.
+ */
+export const MISTAKE_FAMILIES = ['bias', 'channels', 'kernel', 'shape', 'trainable', 'convention', 'gates', 'structure', 'operations'] as const;
+export type MistakeFamily = (typeof MISTAKE_FAMILIES)[number];
+
+/**
+ * One common mistake worked out on one evaluated layer: the layer as a student who makes it counts
+ * it. Only what the mistake changes is set; the rest is as the engine counted it.
+ */
+export interface LayerMistake {
+  /** Unique within the kind: `forgotBias`. */
+  readonly id: string;
+  readonly family: MistakeFamily;
+  /** Why it is wrong. Never states a count the engine derived (a question may still be open). */
+  readonly why: MessageRef;
+  readonly counts?: { readonly total: bigint; readonly trainable: bigint; readonly nonTrainable: bigint };
+  readonly macs?: bigint;
+  readonly output?: Shape;
+}
+
+/** MACs = positions × the multiply-accumulates at each position; the product of the two is the record's MACs. */
+export interface MacsFormula {
+  readonly positions: Expr;
+  readonly perPosition: Expr;
+}
+
 /** The layer families of the engine (one file each under layers/). */
 export type Family = 'conv' | 'dense' | 'norm' | 'recurrent' | 'attention' | 'transformer' | 'activation' | 'shape';
 
@@ -78,8 +108,14 @@ export interface LayerRecord {
   readonly conventionSensitive: boolean;
   /** Remarks worth showing beside the number (conventions, buffers, defaults that were assumed). */
   readonly notes: readonly MessageRef[];
-  /** What students most often get wrong when counting this kind. */
+  /** What students most often get wrong when counting this kind, in one sentence. */
   readonly mistake: MessageRef;
+  /** The kind's mistake library worked out on this layer (computed on first use). */
+  readonly mistakes: () => readonly LayerMistake[];
+  /** How the output size follows from the input, as math (`H_out = ⌊(112 + 2·1 − 3)/2⌋ + 1 = 56`); worked out on first use. */
+  readonly shapeWorking: () => readonly string[];
+  /** MACs worked out (`H_out×W_out × k_h×k_w×C_in×C_out`), when the kind has a formula and the size is known. */
+  readonly macsFormula: MacsFormula | null;
   /** What `in=` takes for this kind (`HxW`, `T`), to tell a user how to complete the shape. */
   readonly inputForm: string;
   /** The matrices LoRA can adapt (empty for convolutions, norms, embeddings, ...). */

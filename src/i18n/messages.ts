@@ -12,16 +12,18 @@ export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Parameters<Catalogue[K]>;
 
 /**
- * A message not yet rendered: a key with exactly the parameters that key takes. A parameter may
- * itself be a message (an error wrapped with the line it came from): it is rendered first, in
- * the same language.
+ * A message not yet rendered: a key and its parameters. msg() checks them against the key (each
+ * key takes exactly its parameters); one interface rather than the union of every key's shape,
+ * which at a thousand keys is more than the compiler will compare. A parameter may itself be a
+ * message (an error wrapped with the line it came from): it is rendered first, in the same language.
  */
-export type MessageRef = {
-  [K in MessageKey]: ParamsOf<K> extends [] ? { readonly key: K } : { readonly key: K; readonly params: Nestable<ParamsOf<K>[0]> };
-}[MessageKey];
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly params?: { readonly [name: string]: string | MessageRef };
+}
 type Nestable<T> = { readonly [P in keyof T]: T[P] | MessageRef };
 /** What msg() takes for a key: its parameters, any of which may be a message. */
-export type MessageParams<K extends MessageKey> = ParamsOf<K> extends [] ? [] : [Nestable<ParamsOf<K>[0]>];
+export type MessageParams<K extends MessageKey> = K extends MessageKey ? (ParamsOf<K> extends [] ? [] : [Nestable<ParamsOf<K>[0]>]) : never;
 
 export type Lang = 'en' | 'zh-TW';
 export const LANGS: readonly Lang[] = ['en', 'zh-TW'];
@@ -29,7 +31,7 @@ export const LANGS: readonly Lang[] = ['en', 'zh-TW'];
 const catalogues: Record<Lang, Catalogue> = { en: enCatalogue, 'zh-TW': zhTW };
 
 export function msg<K extends MessageKey>(key: K, ...params: MessageParams<K>): MessageRef {
-  // The mapped type above is what callers see; building it generically needs one assertion.
+  // MessageParams checked the parameters against the key; the generic build needs one assertion.
   return (params.length === 0 ? { key } : { key, params: params[0] }) as MessageRef;
 }
 
@@ -44,6 +46,13 @@ export function t(lang: Lang, ref: MessageRef): string {
   }
   return render(rendered ?? params);
 }
+
+/** Items of a list as each language separates them: `a, b` in English, `甲、乙` in Chinese. */
+const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { en: ', ', 'zh-TW': '、' };
+export const joinList = (lang: Lang, items: readonly string[]): string => items.join(LIST_SEPARATOR[lang]);
+
+/** Between two sentences: a space in English, nothing after Chinese full-width punctuation. */
+export const SENTENCE_SEPARATOR: Readonly<Record<Lang, string>> = { en: ' ', 'zh-TW': '' };
 
 /** Accepts what users and platforms send: zh-TW, zh_TW, zh-Hant, zh-HK...; anything else is English. */
 export function parseLang(value: string | undefined | null): Lang | null {

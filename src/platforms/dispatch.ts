@@ -17,7 +17,7 @@ export type RawArgs = Readonly<Record<string, unknown>> | string;
 export async function runCommand(command: Command, ctx: Context, raw: RawArgs, log: Logger): Promise<Reply> {
   if (command.admin && !ctx.isAdmin) return errorReply(ctx.lang, msg('err.adminOnly', { command: command.name }));
   const checked = typeof raw === 'string' ? parseTextArgs(command, raw) : checkArgs(command, raw);
-  if (!checked.ok) return errorReply(ctx.lang, checked.error);
+  if (!checked.ok) return errorReply(ctx.lang, checked.error, msg('help.pointCommand', { command: command.name }));
   return guarded(ctx, log, { command: command.name }, () => command.run(ctx, checked.args));
 }
 

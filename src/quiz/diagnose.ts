@@ -1,5 +1,12 @@
-/** Naming the mistake behind a wrong answer: a known misconception, or a rounded count. */
+/**
+ * Naming the mistake behind a wrong answer: every known misconception that gives this value (two
+ * can give the same number; both are named), else how close a rounded count is, else, for an
+ * inverse question, what the student's number really gives. Nothing here states the answer: it is
+ * shown while the question is open.
+ */
+import { count } from '../engine/count.js';
 import { msg } from '../i18n/messages.js';
+import { inverseCheck } from './build.js';
 import type { Mistake, Question } from './question.js';
 
 /** The answer rounded to `digits` significant digits (half up). */
@@ -20,13 +27,18 @@ export function within(value: bigint, exact: bigint): string {
   return bound % 10n === 0n ? `${bound / 10n}%` : `${bound / 10n}.${bound % 10n}%`;
 }
 
-export function diagnose(question: Question, value: bigint): Mistake | undefined {
-  const known = question.mistakes.find((m) => m.value === value);
-  if (known) return known;
+export function diagnose(question: Question, value: bigint): Mistake[] {
+  const known = question.mistakes.filter((m) => m.value === value);
+  if (known.length > 0) return known;
   // 1.8M for 1,792,000: right up to rounding, but counts are exact.
   const significant = value.toString().replace(/0+$/, '').length;
   if (value > 0n && value !== question.answer && roundSignificant(question.answer, significant) === value) {
-    return { id: 'rounded', value, why: msg('why.rounded', { within: within(value, question.answer) }) };
+    return [{ id: 'rounded', family: 'operations', value, why: msg('why.rounded', { within: within(value, question.answer) }) }];
   }
-  return undefined;
+  if (question.ask.kind === 'inverse' && value !== question.answer) {
+    const target = count(question.spec).report.counts.total;
+    const check = inverseCheck(question.ask, value, target);
+    if (check) return [check];
+  }
+  return [];
 }

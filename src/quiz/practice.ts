@@ -1,29 +1,66 @@
 /**
- * /review: private practice questions from the student's weakest topic. Practice answers count
- * toward their stats, never toward a leaderboard. A practice question is its (seed, level,
- * topic), so nothing is stored until it is answered, and each is answered once.
+ * /review: private practice, scheduled by FSRS. Each skill of a student (a topic × a mistake
+ * family) is a card; /review gives a question for the skill most overdue, or, when none is due,
+ * one from the weakest topic. The question given is remembered, so `/answer` answers it outside a
+ * round and the time taken rates the recall (spaced.ts). Practice answers count toward /stats,
+ * never toward a leaderboard, and each is answered once.
  */
 import type { Clock } from '../clock.js';
 import type { MessageRef } from '../i18n/messages.js';
-import type { Store } from '../store/store.js';
+import type { Card, CardReview, Store, TopicStat } from '../store/store.js';
 import { parseAnswer } from './answer.js';
 import { diagnose } from './diagnose.js';
 import { generate, GENERATOR_VERSION } from './generator.js';
+import { allowedLevel, levelFor } from './level.js';
 import type { Mistake, Question } from './question.js';
+import { rng } from './random.js';
 import type { Scopes } from './scopes.js';
 import type { Player } from './service.js';
+import { ratingFor, retrievability, review } from './spaced.js';
 import { TOPICS, type Level, type Topic } from './types.js';
+import type { Rating } from '../store/store.js';
+import type { MistakeFamily } from '../engine/types.js';
 
 export type PracticeOutcome =
   | { readonly kind: 'invalid'; readonly error: MessageRef }
   | { readonly kind: 'duplicate' }
-  | { readonly kind: 'recorded'; readonly question: Question; readonly value: bigint; readonly correct: boolean; readonly mistake: Mistake | undefined };
+  /** A practice question of an older generator: its seed no longer gives the same question. */
+  | { readonly kind: 'stale' }
+  | {
+      readonly kind: 'recorded';
+      readonly question: Question;
+      readonly value: bigint;
+      readonly correct: boolean;
+      readonly mistakes: readonly Mistake[];
+      readonly rating: Rating;
+      /** When the practised skill comes back. */
+      readonly due: number;
+      readonly family: MistakeFamily;
+    };
 
-/** Easy while under half right, hard once over four in five. */
-function levelFor(answered: number, correct: number): Level {
-  if (answered === 0 || correct / answered < 0.5) return 'easy';
-  return correct / answered < 0.8 ? 'medium' : 'hard';
+export interface PracticeQuestion {
+  readonly question: Question;
+  /** The skill it practises. */
+  readonly family: MistakeFamily;
+  /** True when the skill was due; false when the question comes from the weakest topic. */
+  readonly due: boolean;
 }
+
+/** Seeds tried for a question that has a mistake of the skill's family. */
+const FAMILY_ATTEMPTS = 20;
+
+/** The family most of a question's named mistakes belong to: what it practises when no card chose it. */
+export function primaryFamily(q: Question): MistakeFamily {
+  const counts = new Map<MistakeFamily, number>();
+  for (const m of q.mistakes) counts.set(m.family, (counts.get(m.family) ?? 0) + 1);
+  let best: MistakeFamily = 'structure';
+  let most = 0;
+  for (const [family, n] of counts) if (n > most) [best, most] = [family, n];
+  return best;
+}
+
+/** Accuracy with one right and one wrong answer assumed (Laplace): a topic never tried is 50%, not 0%. */
+const smoothed = (s: TopicStat | undefined) => ((s?.correct ?? 0) + 1) / ((s?.answered ?? 0) + 2);
 
 export class Practice {
   constructor(
@@ -33,43 +70,86 @@ export class Practice {
     private readonly seeds: () => number,
   ) {}
 
-  /** A question from the player's weakest topic (lowest accuracy; never-tried topics first). */
-  async next(scopeId: string, player: Player): Promise<Question> {
+  /** The next practice question for the player, remembered as their pending one. */
+  async next(scopeId: string, player: Player, channelId: string): Promise<PracticeQuestion> {
     const scope = await this.scopes.get(scopeId);
     const allowed = scope.topics.length > 0 ? scope.topics : TOPICS;
-    const member = await this.store.memberId(scopeId, player.userId);
-    const stats = new Map((member === undefined ? [] : await this.store.topicStats(member)).map((s) => [s.topic, s]));
+    const member = await this.store.ensureMember(scopeId, player.userId, player.name);
+    const now = this.clock.now();
+    const stats = new Map((await this.store.topicStats(member)).map((s) => [s.topic, s]));
+    const dueCard = (await this.store.cards(member))
+      .filter((c) => c.due <= now && allowed.includes(c.topic))
+      .sort((a, b) => retrievability(a, now) - retrievability(b, now) || a.due - b.due)[0];
     const seed = this.seeds();
-    const ranked = [...allowed].sort((a, b) => accuracy(stats.get(a)) - accuracy(stats.get(b)) || (stats.get(b)?.answered ?? 0) - (stats.get(a)?.answered ?? 0));
-    const lowest = accuracy(stats.get(ranked[0]!));
-    const weakest = ranked.filter((t) => accuracy(stats.get(t)) === lowest);
-    const topic: Topic = weakest[seed % weakest.length]!;
-    const s = stats.get(topic);
-    const level = levelFor(s?.answered ?? 0, s?.correct ?? 0);
-    return generate(seed, scope.levels.length > 0 && !scope.levels.includes(level) ? scope.levels[0]! : level, topic);
+    const topic: Topic = dueCard?.topic ?? weakest(allowed, stats, seed);
+    const level = allowedLevel(levelFor(stats.get(topic)), scope.levels);
+    let question = generate(seed, level, topic);
+    for (let i = 1; dueCard && i < FAMILY_ATTEMPTS && !question.mistakes.some((m) => m.family === dueCard.family); i++) {
+      question = generate((seed + i * 7919) % 0x7fffffff, level, topic);
+    }
+    const family = dueCard && question.mistakes.some((m) => m.family === dueCard.family) ? dueCard.family : primaryFamily(question);
+    await this.store.setPendingPractice({ memberId: member, seed: question.seed, generator: GENERATOR_VERSION, level, topic, family, channelId, issuedAt: now });
+    return { question, family, due: dueCard !== undefined };
   }
 
-  async answer(req: { scopeId: string; player: Player; seed: number; level: Level; topic: Topic; text: string }): Promise<PracticeOutcome> {
-    const question = generate(req.seed, req.level, req.topic);
+  /**
+   * Answers a practice question: the one given by a button (seed, level, topic), or the player's
+   * pending one. Undefined when there is none to answer.
+   */
+  async answer(req: { scopeId: string; player: Player; text: string; seed?: number; level?: Level; topic?: Topic }): Promise<PracticeOutcome | undefined> {
+    const member = await this.store.memberId(req.scopeId, req.player.userId);
+    const pending = member === undefined ? undefined : await this.store.pendingPractice(member);
+    const asked = req.seed !== undefined && req.level !== undefined && req.topic !== undefined ? { seed: req.seed, level: req.level, topic: req.topic } : pending;
+    if (!asked) return undefined;
+    const isPending = pending !== undefined && pending.seed === asked.seed && pending.level === asked.level && pending.topic === asked.topic;
+    if (isPending && pending.generator !== GENERATOR_VERSION) return { kind: 'stale' };
+    const question = generate(asked.seed, asked.level, asked.topic);
     const parsed = parseAnswer(req.text, question.choices?.length ?? 0);
     if (!parsed.ok) return { kind: 'invalid', error: parsed.error };
     const value = 'choice' in parsed ? question.choices![parsed.choice]! : parsed.value;
     const correct = value === question.answer;
-    const mistake = correct ? undefined : diagnose(question, value);
-    const recorded = await this.store.recordPractice({
-      memberId: await this.store.ensureMember(req.scopeId, req.player.userId, req.player.name),
-      seed: req.seed,
-      generator: GENERATOR_VERSION,
-      level: req.level,
-      topic: req.topic,
-      value,
-      correct,
-      mistake: mistake?.id ?? null,
-      now: this.clock.now(),
-    });
-    return recorded ? { kind: 'recorded', question, value, correct, mistake } : { kind: 'duplicate' };
+    const mistakes = correct ? [] : diagnose(question, value);
+    const now = this.clock.now();
+    const memberId = member ?? (await this.store.ensureMember(req.scopeId, req.player.userId, req.player.name));
+    const family = isPending ? pending.family : primaryFamily(question);
+    const durationMs = isPending ? Math.max(0, now - pending.issuedAt) : null;
+    const rating = ratingFor(correct, durationMs, asked.level);
+    const cards = new Map((await this.store.cards(memberId)).map((c) => [`${c.topic}|${c.family}`, c]));
+    const target = review(cards.get(`${asked.topic}|${family}`), rating, now, { durationMs, correct, source: 'practice' });
+    const reviews: CardReview[] = [{ topic: asked.topic, family, ...target }, ...lapses(asked.topic, mistakes, cards, now, 'practice', family)];
+    const recorded = await this.store.recordPractice(
+      { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistake: mistakes.map((m) => m.id).join(',') || null, now },
+      reviews,
+    );
+    return recorded ? { kind: 'recorded', question, value, correct, mistakes, rating, due: target.card.due, family } : { kind: 'duplicate' };
+  }
+
+  /** A mistake made in a round: its family's card is reviewed as Again, so /review brings it back. */
+  async lapse(scopeId: string, player: Player, topic: Topic, mistakes: readonly Mistake[]): Promise<void> {
+    if (mistakes.length === 0) return;
+    const member = await this.store.memberId(scopeId, player.userId);
+    if (member === undefined) return;
+    const cards = new Map((await this.store.cards(member)).map((c) => [`${c.topic}|${c.family}`, c]));
+    await this.store.review(member, lapses(topic, mistakes, cards, this.clock.now(), 'round'));
+  }
+
+  /** The player's skills, soonest due first, and whether each is due now. */
+  async skills(scopeId: string, player: Player): Promise<Array<Card & { readonly isDue: boolean }>> {
+    const member = await this.store.memberId(scopeId, player.userId);
+    const now = this.clock.now();
+    return member === undefined ? [] : (await this.store.cards(member)).map((c) => ({ ...c, isDue: c.due <= now }));
   }
 }
 
-/** Accuracy in [0, 1]; a topic never tried counts as 0, so it comes up first. */
-const accuracy = (s: { answered: number; correct: number } | undefined) => (s && s.answered > 0 ? s.correct / s.answered : 0);
+/** An Again review for the card of each family the named mistakes belong to (but `except`, reviewed already). */
+function lapses(topic: Topic, mistakes: readonly Mistake[], cards: ReadonlyMap<string, Card>, now: number, source: 'practice' | 'round', except?: MistakeFamily): CardReview[] {
+  const families = [...new Set(mistakes.map((m) => m.family))].filter((f) => f !== except);
+  return families.map((family) => ({ topic, family, ...review(cards.get(`${topic}|${family}`), 1, now, { durationMs: null, correct: false, source }) }));
+}
+
+/** The allowed topic with the lowest smoothed accuracy; ties drawn by the seed. */
+function weakest(allowed: readonly Topic[], stats: ReadonlyMap<Topic, TopicStat>, seed: number): Topic {
+  const lowest = Math.min(...allowed.map((t) => smoothed(stats.get(t))));
+  const tied = allowed.filter((t) => smoothed(stats.get(t)) === lowest);
+  return tied[rng(seed).int(0, tied.length - 1)]!;
+}

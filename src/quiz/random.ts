@@ -34,3 +34,10 @@ export function rng(seed: number): Rng {
 
 /** A fresh 31-bit seed for a new round. */
 export const randomSeed = (): number => Math.floor(Math.random() * 0x7fffffff);
+
+/** lo, lo + step, ... up to hi: the sizes a template draws from. */
+export function range(lo: number, hi: number, step = 1): number[] {
+  const out: number[] = [];
+  for (let v = lo; v <= hi; v += step) out.push(v);
+  return out;
+}

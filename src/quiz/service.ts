@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
-import type { BoardRow, HistoryItem, Member, Round, RoundAnswer, RoundScoring, Scope, Season, Store, TopicStat, Unscored } from '../store/store.js';
+import type { Accuracy, BoardRow, HistoryItem, Member, Round, RoundAnswer, RoundScoring, Scope, Season, Store, TopicStat, Unscored } from '../store/store.js';
 import { StoreBusyError } from '../store/store.js';
 import { boardsAt } from './boards.js';
 import { Scopes } from './scopes.js';
@@ -27,6 +27,8 @@ import { randomSeed } from './random.js';
 import { FIRST_BONUS, MIN_ANSWERS_FOR_BONUS, POINTS } from './scoring.js';
 import type { CloseReason, Level, Topic } from './types.js';
 import { isoWeek, localDay } from './week.js';
+import { allowedLevel, levelFor, MIN_ANSWERS_FOR_LEVEL } from './level.js';
+import { Practice } from './practice.js';
 
 export interface QuizSettings {
   /** Default length of a round. */
@@ -76,7 +78,8 @@ export type AnswerOutcome =
       readonly correct: boolean;
       readonly first: boolean;
       readonly points: number;
-      readonly mistake: Mistake | undefined;
+      /** Every named mistake that gives this value (two can give the same number). */
+      readonly mistakes: readonly Mistake[];
       /** Why this answer does not score, or null when it does. */
       readonly unscored: Unscored | null;
       readonly dailyCap: number;
@@ -149,6 +152,8 @@ export class QuizService {
   private readonly events: QuizEvents;
   private readonly seeds: () => number;
   private readonly onError: (err: unknown, roundId: number, retryInMs: number) => void;
+  /** /review's practice, on the same store, scopes and seeds; a round's mistakes review its cards. */
+  readonly practice: Practice;
 
   constructor(o: {
     store: Store;
@@ -172,6 +177,7 @@ export class QuizService {
     this.events = o.events;
     this.seeds = o.seeds ?? randomSeed;
     this.onError = o.onError ?? (() => {});
+    this.practice = new Practice(o.store, this.scopes, o.clock, this.seeds);
   }
 
   scope(scopeId: string): Promise<Scope> {
@@ -250,7 +256,7 @@ export class QuizService {
     seconds?: number | undefined;
   }): Promise<StartResult> {
     const scope = await this.scope(req.scopeId);
-    const level = req.level ?? (scope.levels.includes('easy') || scope.levels.length === 0 ? 'easy' : scope.levels[0]!);
+    const level = req.level ?? (await this.levelFollowing(scope, req.opener, req.channelId));
     if (scope.levels.length > 0 && !scope.levels.includes(level)) return { ok: false, refused: { what: 'level', value: level, allowed: scope.levels } };
     const refusedTopic = req.topics?.find((topic) => scope.topics.length > 0 && !scope.topics.includes(topic));
     if (refusedTopic) return { ok: false, refused: { what: 'topic', value: refusedTopic, allowed: scope.topics } };
@@ -260,7 +266,7 @@ export class QuizService {
     const question =
       req.seed !== undefined && req.topics?.length === 1
         ? generate(req.seed, level, req.topics[0]!) // an exact replay
-        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, await this.store.recentQuestionKeys(req.scopeId, RECENT_QUESTIONS));
+        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, await this.store.recentQuestions(req.scopeId, RECENT_QUESTIONS));
     const now = this.clock.now();
     const opener = req.opener.kind === 'schedule' ? null : await this.store.ensureMember(req.scopeId, req.opener.player.userId, req.opener.player.name);
     const round = await this.store.insertRound({
@@ -315,14 +321,14 @@ export class QuizService {
     const now = this.clock.now();
     if (round.closedAt !== null || now >= round.closesAt) return { kind: 'closed', round };
     const correct = value === round.answer;
-    const mistake = correct ? undefined : diagnose(question, value);
+    const mistakes = correct ? [] : diagnose(question, value);
     const scope = await this.scope(req.scopeId);
     const result = await this.store.recordAnswer({
       roundId: round.id,
       member: { userId: req.player.userId, name: req.player.name },
       value,
       correct,
-      mistake: mistake?.id ?? null,
+      mistake: mistakes.map((m) => m.id).join(',') || null,
       points: POINTS[round.level],
       now,
       boards: await this.scopes.boards(req.scopeId, now),
@@ -336,7 +342,8 @@ export class QuizService {
       case 'duplicate':
         return { kind: 'duplicate', round, previous: result.previous };
       case 'recorded':
-        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistake, unscored: result.unscored, dailyCap: scope.dailyCap };
+        await this.reviewMistakes(req.scopeId, req.player, round.topic, mistakes);
+        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistakes, unscored: result.unscored, dailyCap: scope.dailyCap };
     }
   }
 
@@ -378,12 +385,18 @@ export class QuizService {
     } else {
       board = 'all';
     }
-    const players = await this.store.boardSize(req.scopeId, board);
+    // The size, the asker's own row and the page asked for are independent: asked for together (on
+    // a server engine each goes on its own connection), the page fetched again only when it was past the end.
+    const asker = req.asker;
+    const asked = Math.max(1, req.page);
+    const [players, mine, firstTry] = await Promise.all([
+      this.store.boardSize(req.scopeId, board),
+      asker === undefined ? undefined : this.store.memberId(req.scopeId, asker.userId).then((id) => (id === undefined ? undefined : this.store.boardRowOf(req.scopeId, board, id))),
+      this.store.board(req.scopeId, board, (asked - 1) * PAGE_SIZE, PAGE_SIZE),
+    ]);
     const pages = Math.max(1, Math.ceil(players / PAGE_SIZE));
-    const page = Math.min(Math.max(1, req.page), pages);
-    const asker = req.asker && (await this.store.memberId(req.scopeId, req.asker.userId));
-    const mine = asker === undefined ? undefined : await this.store.boardRowOf(req.scopeId, board, asker);
-    const rows = await this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const page = Math.min(asked, pages);
+    const rows = page === asked ? firstTry : await this.store.board(req.scopeId, board, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine };
   }
 
@@ -426,6 +439,29 @@ export class QuizService {
   async stats(scopeId: string, player: Player): Promise<readonly TopicStat[]> {
     const member = await this.store.memberId(scopeId, player.userId);
     return member === undefined ? [] : this.store.topicStats(member);
+  }
+
+  /** The skills of a round's mistakes come back in /review; the answer is recorded already, so a busy store only skips this. */
+  private async reviewMistakes(scopeId: string, player: Player, topic: Topic, mistakes: readonly Mistake[]): Promise<void> {
+    try {
+      await this.practice.lapse(scopeId, player, topic, mistakes);
+    } catch (err) {
+      if (!(err instanceof StoreBusyError)) throw err;
+    }
+  }
+
+  /**
+   * With no level asked for, /quiz follows the asker's recent accuracy, else the channel's (a
+   * scheduled round has its own level), within the levels the scope allows.
+   */
+  private async levelFollowing(scope: Scope, opener: Opener, channelId: string): Promise<Level> {
+    let accuracy: Accuracy | undefined;
+    if (opener.kind !== 'schedule') {
+      const member = await this.store.memberId(scope.id, opener.player.userId);
+      if (member !== undefined) accuracy = await this.store.recentAccuracy(member, RECENT_ANSWERS);
+    }
+    if (!accuracy || accuracy.answered < MIN_ANSWERS_FOR_LEVEL) accuracy = await this.store.channelAccuracy(scope.id, channelId, RECENT_CHANNEL_ANSWERS);
+    return allowedLevel(levelFor(accuracy), scope.levels);
   }
 
   private arm(round: Round): void {
@@ -488,8 +524,11 @@ export class QuizService {
   }
 }
 
-/** Questions a scope has been asked recently and is not asked again. */
-const RECENT_QUESTIONS = 30;
+/** Questions a scope has been asked recently and is not asked again (nor their answers, when it can be helped). */
+export const RECENT_QUESTIONS = 200;
+/** The answers /quiz's level follows: a student's last 20, or the channel's last 50. */
+const RECENT_ANSWERS = 20;
+const RECENT_CHANNEL_ANSWERS = 50;
 
 function roundScoring(scope: Scope, opener: Opener): RoundScoring {
   if (opener.kind !== 'student') return 'scored';

@@ -26,10 +26,18 @@ import {
   toSchedule,
   toScope,
   toSeason,
+  toAccuracy,
+  toCard,
+  toPending,
+  toReviewLog,
   toTopicStat,
+  type AccuracyRecord,
   type AnswerRecord,
   type BoardRecord,
+  type CardRecord,
   type HistoryRecord,
+  type PendingRecord,
+  type ReviewLogRecord,
   type RoundRecord,
   type RunRecord,
   type ScheduleRecord,
@@ -40,17 +48,23 @@ import {
 import { BUSY_BUDGET_MS } from './sqlite.js';
 import {
   StoreBusyError,
+  type Accuracy,
   type AnswerInput,
   type BoardRow,
+  type Card,
+  type CardReview,
   type CloseBonus,
   type HistoryItem,
   type Lease,
   type Member,
   type NewRound,
   type NewSchedule,
+  type PendingPractice,
   type PracticeInput,
+  type RecentQuestions,
   type RecordResult,
   type Round,
+  type ReviewLog,
   type RoundAnswer,
   type Schedule,
   type ScheduleRun,
@@ -85,6 +99,11 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 /** A query's rows, typed as the caller expects them. */
 async function rows<T>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   return (await db.query(sql, params as unknown[])).rows as T[];
+}
+
+/** A hot read, prepared once per connection under `name` (planning costs more than running it). */
+async function prepared<T>(db: Queryable, name: string, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return (await db.query({ name, text: sql, values: params as unknown[] })).rows as T[];
 }
 
 async function one<T>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
@@ -202,7 +221,7 @@ export class PostgresStore implements Store {
 
   memberId(scopeId: string, userId: string): Promise<number | undefined> {
     return this.op(async (db) => {
-      const r = await one<{ id: string }>(db, 'SELECT id FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
+      const [r] = await prepared<{ id: string }>(db, 'member-id', 'SELECT id FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
       return r && Number(r.id);
     });
   }
@@ -311,8 +330,11 @@ export class PostgresStore implements Store {
     await this.op((db) => db.query('UPDATE rounds SET message_ref = $1 WHERE id = $2', [ref, id]));
   }
 
-  recentQuestionKeys(scopeId: string, limit: number): Promise<Set<string>> {
-    return this.op(async (db) => new Set((await rows<{ question_key: string }>(db, 'SELECT question_key FROM rounds WHERE scope_id = $1 ORDER BY id DESC LIMIT $2', [scopeId, limit])).map((r) => r.question_key)));
+  recentQuestions(scopeId: string, limit: number): Promise<RecentQuestions> {
+    return this.op(async (db) => {
+      const recent = await rows<{ question_key: string; answer: string }>(db, 'SELECT question_key, answer FROM rounds WHERE scope_id = $1 ORDER BY id DESC LIMIT $2', [scopeId, limit]);
+      return { keys: new Set(recent.map((r) => r.question_key)), answers: new Set(recent.map((r) => BigInt(r.answer))) };
+    });
   }
 
   recordAnswer(a: AnswerInput): Promise<RecordResult> {
@@ -369,8 +391,9 @@ export class PostgresStore implements Store {
   /** In ranking order a row's rank is its position unless it ties the row before: one count ranks the page. */
   board(scopeId: string, board: string, offset: number, limit: number): Promise<BoardRow[]> {
     return this.op(async (db) => {
-      const page = await rows<BoardRecord>(
+      const page = await prepared<BoardRecord>(
         db,
+        'board-page',
         `SELECT page.member_id, m.user_id, m.display_name, page.points, page.correct, page.answered
          FROM (SELECT member_id, points, correct, answered FROM scores WHERE scope_id = $1 AND board = $2
                ORDER BY points DESC, correct DESC, member_id LIMIT $3 OFFSET $4) AS page
@@ -390,13 +413,14 @@ export class PostgresStore implements Store {
   }
 
   boardSize(scopeId: string, board: string): Promise<number> {
-    return this.op((db) => count(db, 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2', [scopeId, board]));
+    return this.op(async (db) => Number((await prepared<{ n: string }>(db, 'board-size', 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2', [scopeId, board]))[0]!.n));
   }
 
   boardRowOf(scopeId: string, board: string, memberId: number): Promise<BoardRow | undefined> {
     return this.op(async (db) => {
-      const r = await one<BoardRecord>(
+      const [r] = await prepared<BoardRecord>(
         db,
+        'board-mine',
         `SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
          FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = $1 AND s.board = $2 AND s.member_id = $3`,
         [scopeId, board, memberId],
@@ -515,16 +539,84 @@ export class PostgresStore implements Store {
     });
   }
 
-  recordPractice(p: PracticeInput): Promise<boolean> {
-    return this.op(
-      async (db) =>
+  recordPractice(p: PracticeInput, reviews: readonly CardReview[]): Promise<boolean> {
+    return this.write(async (db) => {
+      // The member's row lock orders one student's practice answers and their cards' reviews.
+      await db.query('SELECT 1 FROM members WHERE id = $1 FOR UPDATE', [p.memberId]);
+      const inserted =
         (await changed(
           db,
           `INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, answered_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
           [p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct, p.mistake, p.now],
-        )) === 1,
+        )) === 1;
+      if (!inserted) return false;
+      await saveReviews(db, p.memberId, reviews);
+      await db.query('DELETE FROM practice_pending WHERE member_id = $1 AND seed = $2 AND level = $3 AND topic = $4', [p.memberId, p.seed, p.level, p.topic]);
+      return true;
+    });
+  }
+
+  review(memberId: number, reviews: readonly CardReview[]): Promise<void> {
+    return this.write(async (db) => {
+      await db.query('SELECT 1 FROM members WHERE id = $1 FOR UPDATE', [memberId]);
+      await saveReviews(db, memberId, reviews);
+    });
+  }
+
+  recentAccuracy(memberId: number, limit: number): Promise<Accuracy> {
+    return this.op(async (db) =>
+      toAccuracy(
+        (await one<AccuracyRecord>(
+          db,
+          `SELECT COUNT(*) AS answered, COUNT(*) FILTER (WHERE correct) AS correct FROM (
+             SELECT correct, answered_at FROM answers WHERE member_id = $1
+             UNION ALL SELECT correct, answered_at FROM practice WHERE member_id = $1
+             ORDER BY answered_at DESC LIMIT $2) AS latest`,
+          [memberId, limit],
+        ))!,
+      ),
     );
+  }
+
+  channelAccuracy(scopeId: string, channelId: string, limit: number): Promise<Accuracy> {
+    return this.op(async (db) =>
+      toAccuracy(
+        (await one<AccuracyRecord>(
+          db,
+          `SELECT COUNT(*) AS answered, COUNT(*) FILTER (WHERE correct) AS correct FROM (
+             SELECT a.correct FROM answers a JOIN rounds r ON r.id = a.round_id
+             WHERE r.scope_id = $1 AND r.channel_id = $2 ORDER BY a.id DESC LIMIT $3) AS latest`,
+          [scopeId, channelId, limit],
+        ))!,
+      ),
+    );
+  }
+
+  cards(memberId: number): Promise<Card[]> {
+    return this.op(async (db) => (await rows<CardRecord>(db, 'SELECT * FROM cards WHERE member_id = $1 ORDER BY due, id', [memberId])).map(toCard));
+  }
+
+  reviewLogs(memberId: number): Promise<ReviewLog[]> {
+    return this.op(async (db) => (await rows<ReviewLogRecord>(db, 'SELECT l.* FROM review_logs l JOIN cards c ON c.id = l.card_id WHERE c.member_id = $1 ORDER BY l.id', [memberId])).map(toReviewLog));
+  }
+
+  async setPendingPractice(p: PendingPractice): Promise<void> {
+    await this.op((db) =>
+      db.query(
+        `INSERT INTO practice_pending (member_id, seed, generator, level, topic, family, channel_id, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (member_id) DO UPDATE SET seed = EXCLUDED.seed, generator = EXCLUDED.generator, level = EXCLUDED.level, topic = EXCLUDED.topic,
+           family = EXCLUDED.family, channel_id = EXCLUDED.channel_id, issued_at = EXCLUDED.issued_at`,
+        [p.memberId, p.seed, p.generator, p.level, p.topic, p.family, p.channelId, p.issuedAt],
+      ),
+    );
+  }
+
+  pendingPractice(memberId: number): Promise<PendingPractice | undefined> {
+    return this.op(async (db) => {
+      const r = await one<PendingRecord>(db, 'SELECT * FROM practice_pending WHERE member_id = $1', [memberId]);
+      return r && toPending(r);
+    });
   }
 
   history(memberId: number): Promise<HistoryItem[]> {
@@ -532,9 +624,9 @@ export class PostgresStore implements Store {
       (
         await rows<HistoryRecord>(
           db,
-          `SELECT 'round' AS source, r.seed, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = $1
+          `SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = $1
            UNION ALL
-           SELECT 'practice', seed, level, topic, value, correct, answered_at FROM practice WHERE member_id = $1
+           SELECT 'practice', seed, generator, level, topic, value, correct, answered_at FROM practice WHERE member_id = $1
            ORDER BY answered_at, source DESC`,
           [memberId],
         )
@@ -587,9 +679,31 @@ async function member(db: Queryable, scopeId: string, userId: string, displayNam
   return Number(r!.id);
 }
 
+/** Inside a transaction: each card's new state, and its log. */
+async function saveReviews(db: Queryable, memberId: number, reviews: readonly CardReview[]): Promise<void> {
+  for (const { topic, family, card: c, log: l } of reviews) {
+    const card = await one<{ id: string }>(
+      db,
+      `INSERT INTO cards (member_id, topic, family, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (member_id, topic, family) DO UPDATE SET due = EXCLUDED.due, stability = EXCLUDED.stability, difficulty = EXCLUDED.difficulty,
+         elapsed_days = EXCLUDED.elapsed_days, scheduled_days = EXCLUDED.scheduled_days, learning_steps = EXCLUDED.learning_steps,
+         reps = EXCLUDED.reps, lapses = EXCLUDED.lapses, state = EXCLUDED.state, last_review = EXCLUDED.last_review
+       RETURNING id`,
+      [memberId, topic, family, c.due, c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview],
+    );
+    await db.query(
+      `INSERT INTO review_logs (card_id, rating, state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps, reviewed_at, duration_ms, correct, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [card!.id, l.rating, l.state, l.due, l.stability, l.difficulty, l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, l.reviewedAt, l.durationMs, l.correct, l.source],
+    );
+  }
+}
+
 /** 1 + the rows ranked ahead: points >= bounds the index range, the OR drops ties not ahead. */
 async function rankOf(db: Queryable, scopeId: string, board: string, points: number, correct: number): Promise<number> {
-  return 1 + (await count(db, 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2 AND points >= $3 AND (points > $3 OR correct > $4)', [scopeId, board, points, correct]));
+  const [r] = await prepared<{ n: string }>(db, 'board-rank', 'SELECT COUNT(*) AS n FROM scores WHERE scope_id = $1 AND board = $2 AND points >= $3 AND (points > $3 OR correct > $4)', [scopeId, board, points, correct]);
+  return 1 + Number(r!.n);
 }
 
 /** Applies db/postgres/NNN_name.sql not yet applied, each in a transaction, one process at a time. */

@@ -5,7 +5,8 @@
  */
 import type { Lang } from '../i18n/messages.js';
 import type { CloseReason, Level, Topic } from '../quiz/types.js';
-import type { BoardRow, HistoryItem, Round, RoundAnswer, RoundScoring, Schedule, ScheduleRun, Scope, ScoringMode, Season, TopicStat } from './store.js';
+import type { MistakeFamily } from '../engine/types.js';
+import type { BoardRow, Card, CardPhase, HistoryItem, PendingPractice, Rating, ReviewLog, Round, RoundAnswer, RoundScoring, Schedule, ScheduleRun, Scope, ScoringMode, Season, TopicStat } from './store.js';
 
 type Int = number | string | bigint;
 type Bool = number | boolean;
@@ -203,6 +204,7 @@ export const toSeason = (r: SeasonRecord): Season => ({ id: int(r.id), scopeId: 
 export interface HistoryRecord {
   source: 'round' | 'practice';
   seed: Int;
+  generator: Int;
   level: Level;
   topic: Topic;
   value: string;
@@ -213,6 +215,7 @@ export interface HistoryRecord {
 export const toHistoryItem = (r: HistoryRecord): HistoryItem => ({
   source: r.source,
   seed: int(r.seed),
+  generator: int(r.generator),
   level: r.level,
   topic: r.topic,
   value: BigInt(r.value),
@@ -227,3 +230,100 @@ export interface TopicStatRecord {
 }
 
 export const toTopicStat = (r: TopicStatRecord): TopicStat => ({ topic: r.topic, answered: int(r.answered), correct: int(r.correct ?? 0) });
+
+export interface CardRecord {
+  id: Int;
+  member_id: Int;
+  topic: Topic;
+  family: MistakeFamily;
+  due: Int;
+  stability: number;
+  difficulty: number;
+  elapsed_days: Int;
+  scheduled_days: Int;
+  learning_steps: Int;
+  reps: Int;
+  lapses: Int;
+  state: Int;
+  last_review: Int | null;
+}
+
+export const toCard = (r: CardRecord): Card => ({
+  id: int(r.id),
+  memberId: int(r.member_id),
+  topic: r.topic,
+  family: r.family,
+  due: int(r.due),
+  stability: Number(r.stability),
+  difficulty: Number(r.difficulty),
+  elapsedDays: int(r.elapsed_days),
+  scheduledDays: int(r.scheduled_days),
+  learningSteps: int(r.learning_steps),
+  reps: int(r.reps),
+  lapses: int(r.lapses),
+  state: int(r.state) as CardPhase,
+  lastReview: intOrNull(r.last_review),
+});
+
+export interface ReviewLogRecord {
+  card_id: Int;
+  rating: Int;
+  state: Int;
+  due: Int;
+  stability: number;
+  difficulty: number;
+  elapsed_days: Int;
+  last_elapsed_days: Int;
+  scheduled_days: Int;
+  learning_steps: Int;
+  reviewed_at: Int;
+  duration_ms: Int | null;
+  correct: Bool;
+  source: 'practice' | 'round';
+}
+
+export const toReviewLog = (r: ReviewLogRecord): ReviewLog => ({
+  cardId: int(r.card_id),
+  rating: int(r.rating) as Rating,
+  state: int(r.state) as CardPhase,
+  due: int(r.due),
+  stability: Number(r.stability),
+  difficulty: Number(r.difficulty),
+  elapsedDays: int(r.elapsed_days),
+  lastElapsedDays: int(r.last_elapsed_days),
+  scheduledDays: int(r.scheduled_days),
+  learningSteps: int(r.learning_steps),
+  reviewedAt: int(r.reviewed_at),
+  durationMs: intOrNull(r.duration_ms),
+  correct: bool(r.correct),
+  source: r.source,
+});
+
+export interface PendingRecord {
+  member_id: Int;
+  seed: Int;
+  generator: Int;
+  level: Level;
+  topic: Topic;
+  family: MistakeFamily;
+  channel_id: string;
+  issued_at: Int;
+}
+
+export const toPending = (r: PendingRecord): PendingPractice => ({
+  memberId: int(r.member_id),
+  seed: int(r.seed),
+  generator: int(r.generator),
+  level: r.level,
+  topic: r.topic,
+  family: r.family,
+  channelId: r.channel_id,
+  issuedAt: int(r.issued_at),
+});
+
+export interface AccuracyRecord {
+  answered: Int;
+  correct: Int | null;
+}
+
+export const toAccuracy = (r: AccuracyRecord) => ({ answered: int(r.answered), correct: int(r.correct ?? 0) });

@@ -18,6 +18,14 @@ import {
   toScope,
   toSeason,
   toTopicStat,
+  toAccuracy,
+  toCard,
+  toPending,
+  toReviewLog,
+  type AccuracyRecord,
+  type CardRecord,
+  type PendingRecord,
+  type ReviewLogRecord,
   type AnswerRecord,
   type BoardRecord,
   type HistoryRecord,
@@ -30,7 +38,13 @@ import {
 } from './records.js';
 import {
   StoreBusyError,
+  type Accuracy,
   type AnswerInput,
+  type Card,
+  type CardReview,
+  type PendingPractice,
+  type RecentQuestions,
+  type ReviewLog,
   type BoardRow,
   type CloseBonus,
   type HistoryItem,
@@ -97,7 +111,7 @@ function prepare(db: Db) {
     revealed: p('UPDATE rounds SET revealed_at = ? WHERE id = ?'),
     messageRef: p('UPDATE rounds SET message_ref = ? WHERE id = ?'),
     deadline: p('UPDATE rounds SET closes_at = ? WHERE id = ? AND closed_at IS NULL'),
-    recentKeys: p('SELECT question_key FROM rounds WHERE scope_id = ? ORDER BY id DESC LIMIT ?'),
+    recent: p('SELECT question_key, answer FROM rounds WHERE scope_id = ? ORDER BY id DESC LIMIT ?'),
     previous: p('SELECT value FROM answers WHERE round_id = ? AND member_id = ?'),
     hasFirst: p('SELECT 1 FROM answers WHERE round_id = ? AND first = 1'),
     cappedToday: p('SELECT COUNT(*) FROM answers WHERE member_id = ? AND capped = 1 AND answered_at >= ? AND answered_at < ?'),
@@ -142,9 +156,9 @@ function prepare(db: Db) {
     zeroPoints: p('UPDATE answers SET points = 0, bonus = 0 WHERE member_id = ?'),
     insertPractice: p(`INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, answered_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-    history: p(`SELECT 'round' AS source, r.seed, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
+    history: p(`SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
                 UNION ALL
-                SELECT 'practice', seed, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
+                SELECT 'practice', seed, generator, level, topic, value, correct, answered_at FROM practice WHERE member_id = ?
                 ORDER BY answered_at, 1`),
     // The range on board keeps to the primary key: one scope's weekly boards, then one member's rows.
     weeklyPoints: p(`SELECT board, points FROM scores WHERE scope_id = ? AND board >= 'week:' AND board < 'week;' AND member_id = ? ORDER BY board DESC LIMIT ?`),
@@ -152,6 +166,29 @@ function prepare(db: Db) {
                      SELECT r.topic, a.correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = ?
                      UNION ALL SELECT topic, correct FROM practice WHERE member_id = ?)
                    GROUP BY topic ORDER BY topic`),
+    recentAccuracy: p(`SELECT COUNT(*) AS answered, COALESCE(SUM(correct), 0) AS correct FROM (
+                         SELECT correct, answered_at FROM answers WHERE member_id = ?
+                         UNION ALL SELECT correct, answered_at FROM practice WHERE member_id = ?
+                         ORDER BY answered_at DESC LIMIT ?) AS latest`),
+    channelAccuracy: p(`SELECT COUNT(*) AS answered, COALESCE(SUM(correct), 0) AS correct FROM (
+                          SELECT a.correct FROM answers a JOIN rounds r ON r.id = a.round_id
+                          WHERE r.scope_id = ? AND r.channel_id = ? ORDER BY a.id DESC LIMIT ?) AS latest`),
+    cards: p('SELECT * FROM cards WHERE member_id = ? ORDER BY due, id'),
+    upsertCard: p(`INSERT INTO cards (member_id, topic, family, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
+                   VALUES (@memberId, @topic, @family, @due, @stability, @difficulty, @elapsedDays, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview)
+                   ON CONFLICT (member_id, topic, family) DO UPDATE SET due = excluded.due, stability = excluded.stability, difficulty = excluded.difficulty,
+                     elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
+                     reps = excluded.reps, lapses = excluded.lapses, state = excluded.state, last_review = excluded.last_review
+                   RETURNING id`),
+    insertLog: p(`INSERT INTO review_logs (card_id, rating, state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps, reviewed_at, duration_ms, correct, source)
+                  VALUES (@cardId, @rating, @state, @due, @stability, @difficulty, @elapsedDays, @lastElapsedDays, @scheduledDays, @learningSteps, @reviewedAt, @durationMs, @correct, @source)`),
+    reviewLogs: p('SELECT l.* FROM review_logs l JOIN cards c ON c.id = l.card_id WHERE c.member_id = ? ORDER BY l.id'),
+    setPending: p(`INSERT INTO practice_pending (member_id, seed, generator, level, topic, family, channel_id, issued_at)
+                   VALUES (@memberId, @seed, @generator, @level, @topic, @family, @channelId, @issuedAt)
+                   ON CONFLICT (member_id) DO UPDATE SET seed = excluded.seed, generator = excluded.generator, level = excluded.level, topic = excluded.topic,
+                     family = excluded.family, channel_id = excluded.channel_id, issued_at = excluded.issued_at`),
+    pending: p('SELECT * FROM practice_pending WHERE member_id = ?'),
+    clearPending: p('DELETE FROM practice_pending WHERE member_id = ? AND seed = ? AND level = ? AND topic = ?'),
   };
 }
 type Statements = ReturnType<typeof prepare>;
@@ -338,8 +375,11 @@ export class SqliteStore implements Store {
     await this.op(() => this.q.messageRef.run(ref, id));
   }
 
-  recentQuestionKeys(scopeId: string, limit: number): Promise<Set<string>> {
-    return this.op(() => new Set(this.q.recentKeys.pluck().all(scopeId, limit) as string[]));
+  recentQuestions(scopeId: string, limit: number): Promise<RecentQuestions> {
+    return this.op(() => {
+      const rows = this.q.recent.all(scopeId, limit) as Array<{ question_key: string; answer: string }>;
+      return { keys: new Set(rows.map((r) => r.question_key)), answers: new Set(rows.map((r) => BigInt(r.answer))) };
+    });
   }
 
   recordAnswer(a: AnswerInput): Promise<RecordResult> {
@@ -488,10 +528,53 @@ export class SqliteStore implements Store {
     });
   }
 
-  recordPractice(p: PracticeInput): Promise<boolean> {
-    return this.op(
-      () => this.q.insertPractice.run(p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct ? 1 : 0, p.mistake, p.now).changes === 1,
-    );
+  recordPractice(p: PracticeInput, reviews: readonly CardReview[]): Promise<boolean> {
+    return this.write(() => {
+      const inserted = this.q.insertPractice.run(p.memberId, p.seed, p.generator, p.level, p.topic, p.value.toString(), p.correct ? 1 : 0, p.mistake, p.now).changes === 1;
+      if (!inserted) return false;
+      this.saveReviews(p.memberId, reviews);
+      this.q.clearPending.run(p.memberId, p.seed, p.level, p.topic);
+      return true;
+    });
+  }
+
+  /** Inside a transaction: each card's new state, and its log. */
+  private saveReviews(memberId: number, reviews: readonly CardReview[]): void {
+    for (const r of reviews) {
+      const cardId = this.q.upsertCard.pluck().get({ memberId, topic: r.topic, family: r.family, ...r.card }) as number;
+      this.q.insertLog.run({ cardId, ...r.log, correct: r.log.correct ? 1 : 0 });
+    }
+  }
+
+  recentAccuracy(memberId: number, limit: number): Promise<Accuracy> {
+    return this.op(() => toAccuracy(this.q.recentAccuracy.get(memberId, memberId, limit) as AccuracyRecord));
+  }
+
+  channelAccuracy(scopeId: string, channelId: string, limit: number): Promise<Accuracy> {
+    return this.op(() => toAccuracy(this.q.channelAccuracy.get(scopeId, channelId, limit) as AccuracyRecord));
+  }
+
+  cards(memberId: number): Promise<Card[]> {
+    return this.op(() => (this.q.cards.all(memberId) as CardRecord[]).map(toCard));
+  }
+
+  async review(memberId: number, reviews: readonly CardReview[]): Promise<void> {
+    await this.write(() => this.saveReviews(memberId, reviews));
+  }
+
+  reviewLogs(memberId: number): Promise<ReviewLog[]> {
+    return this.op(() => (this.q.reviewLogs.all(memberId) as ReviewLogRecord[]).map(toReviewLog));
+  }
+
+  async setPendingPractice(p: PendingPractice): Promise<void> {
+    await this.op(() => this.q.setPending.run(p));
+  }
+
+  pendingPractice(memberId: number): Promise<PendingPractice | undefined> {
+    return this.op(() => {
+      const r = this.q.pending.get(memberId) as PendingRecord | undefined;
+      return r && toPending(r);
+    });
   }
 
   history(memberId: number): Promise<HistoryItem[]> {

@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../i18n/messages.js';
 import type { CloseReason, Level, Topic } from '../quiz/types.js';
+import type { MistakeFamily } from '../engine/types.js';
 
 /**
  * How the rounds a student starts are scored in a scope: `capped` (the default) up to a daily
@@ -78,6 +79,8 @@ export interface Season {
 export interface HistoryItem {
   readonly source: 'round' | 'practice';
   readonly seed: number;
+  /** The generator version that made the question (an older one gives another question for the seed). */
+  readonly generator: number;
   readonly level: Level;
   readonly topic: Topic;
   readonly value: bigint;
@@ -207,6 +210,86 @@ export interface PracticeInput {
   readonly now: number;
 }
 
+/** What a scope was asked recently: the questions' keys and their answers. */
+export interface RecentQuestions {
+  readonly keys: Set<string>;
+  readonly answers: Set<bigint>;
+}
+
+export interface Accuracy {
+  readonly answered: number;
+  readonly correct: number;
+}
+
+/** FSRS states (ts-fsrs State): New, Learning, Review, Relearning. */
+export type CardPhase = 0 | 1 | 2 | 3;
+/** FSRS ratings (ts-fsrs Rating): Again, Hard, Good, Easy. */
+export type Rating = 1 | 2 | 3 | 4;
+
+/** A card's memory state as FSRS keeps it; times in epoch ms. */
+export interface CardState {
+  readonly due: number;
+  readonly stability: number;
+  readonly difficulty: number;
+  readonly elapsedDays: number;
+  readonly scheduledDays: number;
+  readonly learningSteps: number;
+  readonly reps: number;
+  readonly lapses: number;
+  readonly state: CardPhase;
+  readonly lastReview: number | null;
+}
+
+/** One skill of one student: a topic × a mistake family (conv × bias). */
+export interface Card extends CardState {
+  readonly id: number;
+  readonly memberId: number;
+  readonly topic: Topic;
+  readonly family: MistakeFamily;
+}
+
+/** One review as FSRS's optimizer reads it: the rating, and the card's state before it. */
+export interface ReviewLogInput {
+  readonly rating: Rating;
+  readonly state: CardPhase;
+  readonly due: number;
+  readonly stability: number;
+  readonly difficulty: number;
+  readonly elapsedDays: number;
+  readonly lastElapsedDays: number;
+  readonly scheduledDays: number;
+  readonly learningSteps: number;
+  readonly reviewedAt: number;
+  readonly durationMs: number | null;
+  readonly correct: boolean;
+  readonly source: 'practice' | 'round';
+}
+
+export interface ReviewLog extends ReviewLogInput {
+  readonly cardId: number;
+}
+
+/** A card's new state after a review, with the review's log. */
+export interface CardReview {
+  readonly topic: Topic;
+  readonly family: MistakeFamily;
+  readonly card: CardState;
+  readonly log: ReviewLogInput;
+}
+
+/** The practice question a member was given last, until they answer it. */
+export interface PendingPractice {
+  readonly memberId: number;
+  readonly seed: number;
+  readonly generator: number;
+  readonly level: Level;
+  readonly topic: Topic;
+  /** The skill the question practises. */
+  readonly family: MistakeFamily;
+  readonly channelId: string;
+  readonly issuedAt: number;
+}
+
 /** Thrown when the store stays locked past its budget: the asker is told "busy, try again". */
 export class StoreBusyError extends Error {
   constructor(readonly waitedMs: number) {
@@ -256,7 +339,8 @@ export interface Store {
   releaseRounds(owner: string): Promise<void>;
   markRevealed(id: number, now: number): Promise<void>;
   setMessageRef(id: number, ref: string): Promise<void>;
-  recentQuestionKeys(scopeId: string, limit: number): Promise<Set<string>>;
+  /** The last `limit` questions asked in the scope: their keys and answers. */
+  recentQuestions(scopeId: string, limit: number): Promise<RecentQuestions>;
   /**
    * Checks the round is still open and the member has not answered, decides whether this correct
    * answer is the first and whether it scores (practice round, daily cap), and records it with
@@ -304,11 +388,29 @@ export interface Store {
    */
   firstSighting(key: string, expiresAt: number, now: number): Promise<boolean>;
 
-  /** Records a practice answer; false if this member already answered this practice question. */
-  recordPractice(p: PracticeInput): Promise<boolean>;
+  /**
+   * Records a practice answer and, in the same transaction, the reviews it makes (each card's new
+   * state and its log) and clears the member's pending practice question if it was this one;
+   * false (nothing written) if this member already answered this practice question.
+   */
+  recordPractice(p: PracticeInput, reviews: readonly CardReview[]): Promise<boolean>;
   /** Every answer of a member, rounds and practice, oldest first. */
   history(memberId: number): Promise<HistoryItem[]>;
   topicStats(memberId: number): Promise<TopicStat[]>;
   /** A member's points on their latest weekly boards, oldest first: `[{ week: '2026-W48', points }]`. */
   weeklyPoints(scopeId: string, memberId: number, limit: number): Promise<Array<{ week: string; points: number }>>;
+  /** How many of a member's last `limit` answers (rounds and practice) were right. */
+  recentAccuracy(memberId: number, limit: number): Promise<Accuracy>;
+  /** How many of the last `limit` answers given in a channel's rounds were right. */
+  channelAccuracy(scopeId: string, channelId: string, limit: number): Promise<Accuracy>;
+
+  /** A member's cards, soonest due first. */
+  cards(memberId: number): Promise<Card[]>;
+  /** Saves reviews outside practice (a mistake made in a round): each card's new state and its log, one transaction. */
+  review(memberId: number, reviews: readonly CardReview[]): Promise<void>;
+  /** A member's review history, oldest first (what FSRS's optimizer fits the parameters to). */
+  reviewLogs(memberId: number): Promise<ReviewLog[]>;
+  /** Remembers the practice question just given to a member (replacing any earlier one). */
+  setPendingPractice(p: PendingPractice): Promise<void>;
+  pendingPractice(memberId: number): Promise<PendingPractice | undefined>;
 }

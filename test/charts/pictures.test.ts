@@ -26,7 +26,7 @@ const filled = (svg: string, colour: string): number => [...svg.matchAll(new Reg
 
 async function drawn(drawing: Drawing): Promise<{ svg: string; text: string }> {
   const svg = await toSvg(drawing);
-  const png = decodePng(svgToPng(svg));
+  const png = decodePng(await svgToPng(svg));
   expect([png.width, png.height]).toEqual([Math.min(drawing.width, MAX_SIDE), Math.min(drawing.height, MAX_SIDE)]);
   // Something is drawn: not every scanline is blank white.
   expect(png.rows.some((b, i) => i % (1 + png.width * png.channels) !== 0 && b !== 0xff && b !== 0)).toBe(true);

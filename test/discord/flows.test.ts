@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
+import { renderWorking } from '../../src/quiz/working.js';
 import { CODE_FILE } from '../../src/platforms/discord/render.js';
 import { buttons, CALLBACK, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
 import { startBot, visible, waitPosts, type Bot } from './harness.js';
@@ -110,7 +111,9 @@ describe('a quiz round', () => {
     expect(reveal.message_reference).toMatchObject({ message_id: question.id });
     expect(shown(reveal)).toContain(`Right (2 of 3): <@${bob!.id}>, <@${dave!.id}>`);
     expect(shown(reveal)).toContain(`First: <@${bob!.id}> (+5)`);
-    expect(shown(reveal)).toContain(q.working[0]!);
+    // the working: symbols, numbers, the weights apart from the biases
+    for (const line of renderWorking('en', q.working)) expect(shown(reveal)).toContain(line);
+    expect(shown(reveal)).toMatch(/= [\d,]+ weights \+ [\d,]+ biases/);
     await discord.until(() => (buttons(discord.messages.get(question.id)!).every((b) => b.disabled) ? true : undefined), 'the question buttons to be disabled');
   });
 
@@ -178,9 +181,9 @@ describe('languages, permissions, bad input', () => {
     const { discord } = bot;
     const teacher = discord.user('teacher', { admin: true });
     const cases: Array<[string, Record<string, string | number>, RegExp]> = [
-      ['quiz', { seconds: 1 }, /^`1` is not a valid seconds: expected 5 to 86400\.$/],
-      ['quiz', { level: 'impossible' }, /^`impossible` is not a valid level: expected one of easy, medium, hard\.$/],
-      ['quiz', { seconds: 'soon' }, /^`soon` is not a valid seconds: expected a whole number\.$/],
+      ['quiz', { seconds: 1 }, /^`1` is not a valid seconds: expected 5 to 86400\. \(see \/help quiz\)$/],
+      ['quiz', { level: 'impossible' }, /^`impossible` is not a valid level: expected one of easy, medium, hard\. \(see \/help quiz\)$/],
+      ['quiz', { seconds: 'soon' }, /^`soon` is not a valid seconds: expected a whole number\. \(see \/help quiz\)$/],
       ['leaderboard', { page: 0 }, /^`0` is not a valid page/],
       ['nonsense', {}, /^`\/nonsense` is not a command: try \/help\.$/],
     ];

@@ -79,7 +79,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const clock = new ManualClock(MONDAY_10_TAIPEI);
   const { log, lines } = captureLog();
   const config = loadConfig(discordEnv(discord, options.env));
-  const app = new App(config, log, { input: Readable.from([]), output: new PassThrough() }, clock);
+  const app = await App.open(config, log, { input: Readable.from([]), output: new PassThrough() }, clock);
   if (options.services || options.platform) {
     // Rebuild the platform App made, from the services and options the test asks for.
     const services = options.services?.(app.services) ?? app.services;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { msg, t } from '../../src/i18n/messages.js';
 import { CALLBACK, isEphemeral, type Exchange, type FakeMessage } from '../support/fake-discord.js';
 import { decodePng } from '../support/png.js';
-import { startBot, type Bot } from './harness.js';
+import { startBot, waitPosts, type Bot } from './harness.js';
 
 /** The reply once its picture has been edited in. */
 function withPicture(bot: Bot, exchange: Exchange, name: string): Promise<FakeMessage> {
@@ -38,6 +38,31 @@ describe('Discord pictures', () => {
     const attachment = reply.attachments.find((a) => a.filename === 'conv-drawn.png')!;
     expect(String(attachment.description)).toContain('權重的圖解');
     expect(decodePng(reply.bytes.get('conv-drawn.png')!).width).toBe(1000);
+  });
+
+  it('a picture drawn before goes out with the response itself: one request, no edit', async () => {
+    const bot = await startBot();
+    const first = await bot.discord.slash(bot.discord.user('alice'), 'explain', { kind: 'lstm' });
+    await withPicture(bot, first, 'lstm-drawn.png');
+    expect(first.edits).toBe(1);
+    const again = await bot.discord.slash(bot.discord.user('bob'), 'explain', { kind: 'lstm' });
+    expect(again.callback?.type).toBe(CALLBACK.message);
+    expect(again.reply?.bytes.has('lstm-drawn.png')).toBe(true);
+    expect(again.reply?.embeds[0]?.image).toEqual({ url: 'attachment://lstm-drawn.png' });
+    await bot.discord.heartbeatRoundTrip();
+    expect(again.edits).toBe(0);
+  });
+
+  it("a reveal goes out at once and its question's picture is edited in", async () => {
+    const bot = await startBot();
+    const teacher = bot.discord.user('teacher', { admin: true });
+    await bot.discord.slash(teacher, 'quiz', { level: 'easy', topic: 'conv', seed: 3 });
+    const closed = await bot.discord.slash(teacher, 'close');
+    expect(closed.callback?.type).toBe(CALLBACK.message); // not deferred: the close did not wait for a drawing
+    const [reveal] = await waitPosts(bot, 'the answer is');
+    const name = await bot.discord.until(() => [...reveal!.bytes.keys()].find((n) => n.endsWith('.png')), 'the reveal picture');
+    expect(reveal!.embeds[0]?.image).toEqual({ url: `attachment://${name}` });
+    expect(decodePng(reveal!.bytes.get(name)!).width).toBeGreaterThan(0);
   });
 
   it('/compare, shared in the channel: the accuracy chart attached', async () => {

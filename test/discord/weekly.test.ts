@@ -89,6 +89,23 @@ describe('weekly quizzes on Discord', () => {
     expect((await bot.app.store.boardSize(`discord:${discord.guilds[0]!.id}`, 'all'))).toBe(0);
   });
 
+  it('/answer answers the pending practice question where no round is open, with the worked solution at once', async () => {
+    const bot = await startBot();
+    const { discord } = bot;
+    const dana = discord.user('dana');
+    const review = visible(await discord.slash(dana, 'review'));
+    expect(shown(review)).toMatch(/Answer with the buttons or \/answer/);
+    const result = visible(await discord.slash(dana, 'answer', { value: '1' }));
+    expect(isEphemeral(result)).toBe(true);
+    const text = shown(result);
+    expect(text).toMatch(/❌ 1 is not it: .+ The answer is [\d,]+\./);
+    expect(text).toMatch(/comes back for review <t:\d+:R>\./);
+    // the worked solution: the formula with the numbers, and its result
+    expect(text).toMatch(/= [\d,]+/);
+    // answered: a second /answer has nothing to answer
+    expect(shown(visible(await discord.slash(dana, 'answer', { value: '2' })))).toMatch(/There is no open question in this channel/);
+  });
+
   it('refuses a non-admin every admin command, changing nothing', async () => {
     const bot = await startBot();
     const { discord } = bot;

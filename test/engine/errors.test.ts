@@ -67,7 +67,7 @@ describe('errors are localized', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(SpecError);
-      expect(t('zh-TW', (e as SpecError).ref)).toBe('`conv` 需要 2–3 個參數，卻收到 1 個：格式為 `conv CIN COUT K`，例如 `conv 3 64 3`。');
+      expect(t('zh-TW', (e as SpecError).ref)).toBe('`conv` 需要 2–3 個引數，卻收到 1 個：格式為 `conv CIN COUT K`，例如 `conv 3 64 3`。');
     }
   });
 });

@@ -24,7 +24,8 @@ describe.each(ENGINES)('on %s', (engine) => {
       const { h, round, question } = await open(await fresh());
       const weightsOnly = question.mistakes.find((m) => m.id === 'forgotBias')!;
       const wrong = await h.quiz.answer({ scopeId, channelId, player: bob, text: formatInt(weightsOnly.value) });
-      expect(wrong).toMatchObject({ kind: 'recorded', correct: false, points: 0, mistake: { id: 'forgotBias' } });
+      expect(wrong).toMatchObject({ kind: 'recorded', correct: false, points: 0 });
+      expect(wrong.kind === 'recorded' && wrong.mistakes.map((m) => m.id)).toContain('forgotBias');
       const right = await h.quiz.answer({ scopeId, channelId, player: carol, text: String(question.answer) });
       // the first-correct bonus comes when the round closes, once at least two people answered
       expect(right).toMatchObject({ kind: 'recorded', correct: true, first: true, points: POINTS.medium, unscored: null });
@@ -57,7 +58,7 @@ describe.each(ENGINES)('on %s', (engine) => {
 
     it('records nothing for an unreadable answer', async () => {
       const { h, round } = await open(await fresh());
-      expect(await h.quiz.answer({ scopeId, channelId, player: bob, text: 'about 2k?' })).toMatchObject({ kind: 'invalid' });
+      expect(await h.quiz.answer({ scopeId, channelId, player: bob, text: 'about two thousand' })).toMatchObject({ kind: 'invalid' });
       expect(await h.store.roundAnswers(round.id)).toHaveLength(0);
     });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { renderWorking } from '../../src/quiz/working.js';
 import { runShell, shellEnv, startShell } from '../support/app.js';
 
 describe('shell mode', () => {
@@ -49,7 +50,10 @@ describe('shell mode', () => {
     expect(out).toContain(`Question #1: the answer is ${formatInt(q.answer)}`);
     expect(out).toContain('Right (2 of 3): bob, dave');
     expect(out).toContain('First: bob (+5)');
-    expect(out).toContain(q.working[0]!);
+    // the reveal shows the working: symbols, numbers, weights apart from biases
+    for (const line of renderWorking('en', q.working)) expect(out).toContain(line);
+    expect(out).toContain('(k_h×k_w×C_in + 1)×C_out');
+    expect(out).toMatch(/= [\d,]+ weights \+ [\d,]+ biases/);
     expect(out).toMatch(/1\. bob: 25 pts \(1\/1 right, 100%\)\n2\. dave: 20 pts \(1\/1 right, 100%\)\n3\. carol: 0 pts \(0\/1 right, 0%\)/);
     expect(out).toContain('Stats for carol');
     expect(out).toContain('Weakest: convolution');
@@ -62,6 +66,44 @@ describe('shell mode', () => {
     ]);
     expect((await store.round(1))).toMatchObject({ closeReason: 'admin', seed: 42 });
     store.close();
+  });
+
+  it('practice: /review, then /answer outside a round gets the worked solution at once and when the skill comes back', async () => {
+    const env = shellEnv({ PARAMQUIZ_SEED: '5' });
+    const r = runShell(['/as student', '/review', '/answer 1', '/stats'], env);
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toMatch(/── Practice · .+ · easy ──/);
+    expect(out).toMatch(/from your weakest topic/);
+    expect(out).toMatch(/❌ 1 is not it: .+ The answer is [\d,]+\./);
+    expect(out).toMatch(/comes back for review \d\d:\d\d:\d\d \(in \d+ s\)/);
+    // the worked solution, right under the verdict
+    expect(out).toMatch(/The answer is [\d,]+\.[\s\S]*\n\s+= [\d,]+/);
+    expect(out).toContain('Skills for review (spaced repetition):');
+    const store = new SqliteStore(env.DATABASE_PATH!);
+    const member = (await store.memberId('shell:local', 'student'))!;
+    expect((await store.reviewLogs(member)).map((l) => [l.rating, l.correct, l.source])).toEqual([[1, false, 'practice']]);
+    await store.close();
+  });
+
+  it('/settings language:zh-TW changes the replies, the times included', async () => {
+    const r = runShell(['/settings language:zh-TW', '/count conv 3 64 3', '/quiz topic:dense seed:1'], shellEnv());
+    expect(r.stdout).toContain('Conv2D（conv 3 64 3）：1,792 個參數');
+    expect(r.stdout).toMatch(/\d\d:\d\d:\d\d（\d+ 秒後）截止/);
+    expect(r.stdout).not.toMatch(/\(in \d+ s\)/);
+  });
+
+  it('help that exists where the user is: /help count, /count help, /explain alone, and errors point at them', async () => {
+    const r = runShell(['/help count', '/count help', '/explain', '/count frobnicate 3', '/quiz colour:red'], shellEnv());
+    const out = r.stdout;
+    expect(out.match(/── \/count: every layer kind and option ──/g)).toHaveLength(2);
+    expect(out).toContain('conv CIN COUT K');
+    expect(out).toContain('stride=S or SxT');
+    expect(out).toContain('/count conv 3 64 3');
+    expect(out).toContain('── Layer kinds ──');
+    expect(out).toContain('`frobnicate` is not a layer kind');
+    expect(out).toContain('(see /help count)');
+    expect(out).toContain('(see /help quiz)');
   });
 
   it('speaks Traditional Chinese', async () => {

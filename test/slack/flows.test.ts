@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
+import { renderWorking } from '../../src/quiz/working.js';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf } from './harness.js';
 
 const { alice, bob, carol, teacher, owner } = USERS;
@@ -16,8 +17,8 @@ describe('Slack flows', () => {
     const bot = await startBot();
     const q = generate(7, 'easy', 'conv');
     const right = LETTERS[q.choices!.indexOf(q.answer)]!;
-    const forgotBias = q.mistakes.find((m) => m.id === 'forgotBias')!;
-    const wrong = LETTERS[q.choices!.indexOf(forgotBias.value)]!;
+    const named = q.mistakes.find((m) => q.choices!.includes(m.value))!;
+    const wrong = LETTERS[q.choices!.indexOf(named.value)]!;
 
     await bot.command(teacher, '/quiz topic:conv seed:7');
     const posted = await bot.fake.nextCall('chat.postMessage');
@@ -30,7 +31,7 @@ describe('Slack flows', () => {
     const first = await bot.click(alice, button(question, right));
     expect(textOf(await bot.privateReply(first.responseUrl))).toBe(`✅ Correct, and first: ${formatInt(q.answer)}. +10 points, and +5 more when the question closes if someone else answers too.`);
     const miss = await bot.click(bob, button(question, wrong));
-    expect(textOf(await bot.privateReply(miss.responseUrl))).toMatch(new RegExp(`^❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`));
+    expect(textOf(await bot.privateReply(miss.responseUrl))).toMatch(new RegExp(`^❌ ${formatInt(named.value)} is not it: `));
     expect(textOf(await bot.privately(carol, `/answer ${right}`))).toBe(`✅ Correct: ${formatInt(q.answer)}. +10 points.`);
     const again = await bot.click(alice, button(question, wrong));
     expect(textOf(await bot.privateReply(again.responseUrl))).toContain(`You already answered this question (${formatInt(q.answer)})`);
@@ -41,7 +42,7 @@ describe('Slack flows', () => {
     expect(textOf(reveal)).toContain(`Question #1: the answer is ${formatInt(q.answer)}`);
     expect(textOf(reveal)).toContain('Right (2 of 3): <@U0ALICE>, <@U0CAROL>');
     expect(textOf(reveal)).toContain('First: <@U0ALICE> (+5)');
-    expect(textOf(reveal)).toContain(q.working[0]!);
+    for (const line of renderWorking('en', q.working)) expect(textOf(reveal)).toContain(line);
     const update = await bot.fake.nextCall('chat.update');
     expect(update.args.channel).toBe(CHANNEL);
     expect(update.args.ts).toBe((await bot.app.store.round(1))!.messageRef);
@@ -110,7 +111,7 @@ describe('Slack flows', () => {
 
 describe('bad input: one clear private line each, nothing recorded', () => {
   const cases: ReadonlyArray<readonly [string, RegExp]> = [
-    ['/answer', /^:warning: \/answer needs `value`\.$/],
+    ['/answer', /^:warning: \/answer needs `value`\. \(see \/help answer\)$/],
     ['/answer twelve', /^:warning: `twelve` is not a count: answer with a whole number/],
     ['/answer 1.5', /`1\.5` is not a whole number of parameters/],
     ['/quiz level:impossible', /`impossible` is not a valid level: expected one of easy, medium, hard/],

@@ -98,7 +98,7 @@ export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record
     },
   });
   const clock = options.clock ?? new ManualClock(MONDAY_10_TAIPEI);
-  const app = new App(loadConfig(env), pino({ level: 'info' }, sink), { input: new PassThrough(), output: new PassThrough() }, clock);
+  const app = await App.open(loadConfig(env), pino({ level: 'info' }, sink), { input: new PassThrough(), output: new PassThrough() }, clock);
   const slack = app.platforms.find((p): p is SlackPlatform => p instanceof SlackPlatform);
   if (!slack) throw new Error('the app started no Slack platform');
   const socketReady = mode === 'socket' ? fake.socket() : undefined;

@@ -3,7 +3,7 @@
  * processes start together, and rolled back when one fails; a server restarted under load makes
  * the bot answer "busy" for those seconds and recover by itself, with nothing lost or duplicated.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -34,10 +34,13 @@ describe('PostgreSQL migrations', () => {
     const url = await emptyDatabase();
     const pools = [new pg.Pool({ connectionString: url }), new pg.Pool({ connectionString: url })];
     onCleanup(() => Promise.all(pools.map((p) => p.end())).then(() => {}));
+    const files = readdirSync(PG_MIGRATIONS_DIR).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+    expect(files.slice(0, 2)).toEqual(['001_init.sql', '002_review.sql']);
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
-    expect([...a!, ...b!].sort()).toEqual([1]); // one of the two applied it, the other found it done
-    expect(await tablesOf(pools[0]!)).toEqual(expect.arrayContaining(['answers', 'rounds', 'schema_migrations', 'scores', 'seen_requests']));
-    expect((await pools[0]!.query('SELECT version, name FROM schema_migrations')).rows).toEqual([{ version: 1, name: '001_init.sql' }]);
+    // each applied by one of the two, the other found it done
+    expect([...a!, ...b!].sort((x, y) => x - y)).toEqual(files.map((f) => Number(f.slice(0, 3))));
+    expect(await tablesOf(pools[0]!)).toEqual(expect.arrayContaining(['answers', 'cards', 'practice_pending', 'review_logs', 'rounds', 'schema_migrations', 'scores', 'seen_requests']));
+    expect((await pools[0]!.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual(files.map((name) => ({ version: Number(name.slice(0, 3)), name })));
     expect(await migrate(pools[1]!)).toEqual([]);
   });
 

@@ -127,7 +127,12 @@ export interface FakeDiscordOptions {
   readonly token?: string;
   readonly heartbeatIntervalMs?: number;
   readonly guilds?: readonly FakeGuild[];
+  /** Shards GET /gateway/bot recommends; each identifies with its [id, count] and hears only its guilds. */
+  readonly shards?: number;
 }
+
+/** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard_count. */
+export const shardOf = (guildId: string, count: number): number => Number((BigInt(guildId) >> 22n) % BigInt(count));
 
 interface Intercept {
   readonly method: string;
@@ -142,6 +147,7 @@ interface Intercept {
 
 interface Session {
   readonly id: string;
+  readonly shard: number;
   seq: number;
   /** Sent dispatches, for RESUME to replay what a dropped connection missed. */
   readonly sent: Array<{ readonly s: number; readonly frame: string }>;
@@ -167,7 +173,14 @@ export class FakeDiscord {
   private readonly exchanges = new Map<string, Exchange>();
   private readonly intercepts: Intercept[] = [];
   private readonly sessions = new Map<string, Session>();
-  private session: Session | undefined;
+  /** The live session of each shard, by shard id (a bot that does not shard is shard 0 of 1). */
+  private readonly shardSessions = new Map<number, Session>();
+  readonly shardCount: number;
+  /** The shard each interaction was dispatched to, by interaction id. */
+  readonly dispatchedTo = new Map<string, number>();
+  private get session(): Session | undefined {
+    return this.shardSessions.get(0);
+  }
   private readonly changes = new EventEmitter();
   private readonly heartbeatIntervalMs: number;
   private nextId = 0n;
@@ -179,6 +192,7 @@ export class FakeDiscord {
   ) {
     this.token = options.token ?? 'fake-token';
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.shardCount = options.shards ?? 1;
     this.guilds = options.guilds ?? [{ id: '100000000000000001', name: 'Deep Learning 101', channels: [{ id: '200000000000000001', name: 'quiz' }, { id: '200000000000000002', name: 'general' }] }];
     this.changes.setMaxListeners(0);
   }
@@ -250,7 +264,8 @@ export class FakeDiscord {
 
   /** Resolves once a client has identified and been sent READY and its guilds. */
   ready(ms?: number): Promise<void> {
-    return this.until(() => (this.session?.socket ? true : undefined), 'a client to identify', ms).then(() => {});
+    const all = () => Array.from({ length: this.shardCount }, (_, i) => this.shardSessions.get(i)).every((s) => s?.socket !== undefined);
+    return this.until(() => (all() ? true : undefined), this.shardCount > 1 ? `${this.shardCount} shards to identify` : 'a client to identify', ms).then(() => {});
   }
 
   // ── the gateway ──
@@ -260,7 +275,7 @@ export class FakeDiscord {
     socket.on('message', (data) => this.onFrame(socket, connection, JSON.parse(String(data)) as { op: number; d: unknown }));
     socket.on('close', (code) => {
       this.connections[connection - 1]!.closeCode = code;
-      if (this.session?.socket === socket) this.session.socket = undefined;
+      for (const session of this.shardSessions.values()) if (session.socket === socket) session.socket = undefined;
       this.changed();
     });
     this.send(socket, { op: OP.hello, d: { heartbeat_interval: this.heartbeatIntervalMs } });
@@ -282,24 +297,30 @@ export class FakeDiscord {
     this.changed();
   }
 
-  private identify(socket: WebSocket, d: { token: string }): void {
+  private identify(socket: WebSocket, d: { token: string; shard?: [number, number] }): void {
     if (d.token !== this.token) {
       socket.close(4004, 'Authentication failed.');
       return;
     }
-    const session: Session = { id: `session-${this.snowflake()}`, seq: 0, sent: [], socket };
+    const [shard, count] = d.shard ?? [0, 1];
+    if (count !== this.shardCount || shard < 0 || shard >= count) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    const session: Session = { id: `session-${this.snowflake()}`, seq: 0, sent: [], socket, shard };
     this.sessions.set(session.id, session);
-    this.session = session;
+    this.shardSessions.set(shard, session);
+    const mine = this.guilds.filter((g) => shardOf(g.id, count) === shard);
     this.dispatch('READY', {
       v: 10,
       user: this.apiUser(this.bot, true),
-      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
-      shard: [0, 1],
+      shard: [shard, count],
       application: { id: this.applicationId, flags: 0 },
-    });
-    for (const guild of this.guilds) this.dispatch('GUILD_CREATE', this.apiGuild(guild));
+    }, shard);
+    for (const guild of mine) this.dispatch('GUILD_CREATE', this.apiGuild(guild), shard);
   }
 
   private resume(socket: WebSocket, d: { token: string; session_id: string; seq: number | null }): void {
@@ -309,15 +330,15 @@ export class FakeDiscord {
       return;
     }
     session.socket = socket;
-    this.session = session;
+    this.shardSessions.set(session.shard, session);
     for (const { s, frame } of session.sent) if (s > (d.seq ?? 0)) socket.send(frame);
-    this.dispatch('RESUMED', {});
+    this.dispatch('RESUMED', {}, session.shard);
   }
 
-  /** Sends a dispatch (op 0) on the current session; while disconnected it waits for RESUME's replay. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.session;
-    if (!session) throw new Error('fake Discord: no session to dispatch to (has the client logged in?)');
+  /** Sends a dispatch (op 0) on a shard's session; while disconnected it waits for RESUME's replay. */
+  dispatch(t: string, d: unknown, shard = 0): void {
+    const session = this.shardSessions.get(shard);
+    if (!session) throw new Error(`fake Discord: no session of shard ${shard} to dispatch to (has the client logged in?)`);
     const s = ++session.seq;
     const frame = JSON.stringify({ op: OP.dispatch, t, s, d });
     session.sent.push({ s, frame });
@@ -357,7 +378,7 @@ export class FakeDiscord {
     this.dispatch('MESSAGE_CREATE', {
       ...this.apiMessage(channelId, { content }, author),
       ...('dm' in where ? {} : { guild_id: where.guild.id, member: this.apiMember(author) }),
-    });
+    }, 'dm' in where ? 0 : shardOf(where.guild.id, this.shardCount));
   }
 
   // ── interactions ──
@@ -427,7 +448,10 @@ export class FakeDiscord {
     };
     const exchange = new Exchange(id, payload.token as string, payload, performance.now());
     this.exchanges.set(exchange.token, exchange);
-    this.dispatch('INTERACTION_CREATE', payload);
+    // A guild's events go to its shard only; DMs to shard 0.
+    const shard = 'dm' in where ? 0 : shardOf(where.guild.id, this.shardCount);
+    this.dispatchedTo.set(id, shard);
+    this.dispatch('INTERACTION_CREATE', payload, shard);
     return exchange;
   }
 
@@ -505,7 +529,7 @@ export class FakeDiscord {
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path))) return this.webhook(m[2]!, m[3], r);
     if (!authorized) return [401, { message: '401: Unauthorized', code: 0 }];
     if (path === '/gateway/bot' && method === 'GET') {
-      return [200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 } }];
     }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) && method === 'PUT') return this.registerCommands(m[1]!, m[2], r.body);
     if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {

@@ -6,12 +6,12 @@ import { afterEach } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
-import { Practice } from '../../src/quiz/practice.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { freshDatabase } from './postgres.js';
 import type { Store } from '../../src/store/store.js';
 import { directCounter } from '../../src/counting/answer.js';
+import { picturesHere } from '../../src/charts/drawn.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
 
@@ -104,11 +104,11 @@ export async function harness(options: { engine?: Engine; location?: string; clo
     log: { warn: () => {} },
     replies: {
       question: (v, scope, round, question) => questionReply({ view: v, lang: scope.language, round, question, quiz }),
-      standings: (v, scope, week, board) => standingsReply(scope.language, v, week, board),
+      standings: (v, scope, week, board) => standingsReply(scope.language, v, week, board, picturesHere),
     },
   });
   cleanups.unshift(() => scheduler.stop());
-  const services: Services = { counter: directCounter, channelFor: async () => ({ ok: true }), quiz, practice: new Practice(store, quiz.scopes, clock, () => next++), scheduler, post };
+  const services: Services = { counter: directCounter, pictures: picturesHere, channelFor: async () => ({ ok: true }), quiz, practice: quiz.practice, scheduler, post };
   return {
     store,
     quiz,

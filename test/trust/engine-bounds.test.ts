@@ -16,7 +16,10 @@ const refused = (args: readonly string[], input?: string) => {
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).not.toMatch(/internal error|Maximum call stack|at .*\.js/);
   expect(r.status).toBe(2);
-  return r.stderr.trim();
+  // the one line ends by pointing at the help that exists on the command line
+  const [line, help] = r.stderr.trim().split(/ (?=\(see `paramquiz count --help`\)$)/);
+  expect(help).toBe('(see `paramquiz count --help`)');
+  return line;
 };
 
 describe('bounds on what one spec may cost', () => {

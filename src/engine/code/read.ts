@@ -10,10 +10,10 @@ import { classAttr } from './interpreter.js';
 import { parse } from './parser.js';
 import { kerasRows, report, torchRows, type CodeRow, type CodeSummary, type Shapes } from './report.js';
 import { Session } from './session.js';
-import type { Binding, Source } from './source.js';
+import { CHAIN, type Binding, type Source } from './source.js';
 import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
-import { is, tuple, type ClassV, type FunctionV, type InstanceV, type Kwargs, type TensorV, type Value } from './values.js';
+import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type Kwargs, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
 import type { Trace } from './torch/library.js';
 import { namedModules } from './torch/module.js';
@@ -82,7 +82,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
     shapes = { known: true, inputs: s.model?.t === 'functional' ? s.model.inputs.map((t) => t.shape) : s.inputShape ? [s.inputShape] : [] };
     single = rows.length === 1 && found.model.keras!.def !== undefined;
   }
-  for (const n of [...session.torch.notes, ...session.notes]) notes.push(n.line > 0 ? msg('code.atLine', { line: String(n.line), source: excerpt(source.lines[n.line - 1] ?? ''), inner: n.ref }) : n.ref);
+  for (const n of session.allNotes) notes.push(n.line > 0 ? msg('code.atLine', { line: String(n.line), source: excerpt(source.lines[n.line - 1] ?? ''), inner: n.ref }) : n.ref);
 
   const inputs = shapes.known ? shapes.inputs.map(channelsLastOf(framework)) : [];
   const result = report(framework, rows, inputs, notes);
@@ -146,6 +146,9 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   const factory = defaultModel(session, module, bindings, notes);
   if (factory) return factory;
 
+  const functional = implicitFunctional(session, notes);
+  if (functional) return functional;
+
   // layers pasted on their own, read as one Sequential in paste order
   const looseTorch = torchRoots.filter((m) => m.module!.leaf);
   const looseKeras = kerasRoots.filter((k) => k.keras!.def || k.cls === session.keras.classes.InputLayer);
@@ -167,6 +170,37 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
     return { t: 'keras', model: seq, variable: null };
   }
   return refuse('code.noModel');
+}
+
+/**
+ * Keras layers called on tensors with no keras.Model(...) made of them (`outputs =
+ * layers.Dense(20)(inputs)`, or a chain written with arrows): the model from the Inputs to the
+ * tensors the paste keeps that no other layer takes, as keras.Model(inputs, outputs) would be.
+ */
+function implicitFunctional(session: Session, notes: MessageRef[]): Found | undefined {
+  const rt = session.rt;
+  const held = new Map<KerasTensorV, string | null>();
+  for (const [k, v] of rt.globals.vars) if (is(v, 'ktensor') && v.state.layer !== null && !held.has(v)) held.set(v, k);
+  for (const l of rt.loose) if (is(l.value, 'ktensor') && l.value.state.layer !== null && !held.has(l.value)) held.set(l.value, null);
+  if (held.size === 0) return undefined;
+  const taken = new Set<KerasTensorV>();
+  const inputs = new Set<KerasTensorV>();
+  const walk = (t: KerasTensorV, top: boolean): void => {
+    if (!top) {
+      if (taken.has(t)) return;
+      taken.add(t);
+    }
+    if (t.state.layer === null && t.state.inputs.length === 0) inputs.add(t);
+    for (const i of t.state.inputs) walk(i, false);
+  };
+  for (const t of held.keys()) walk(t, true);
+  const outputs = [...held.keys()].filter((t) => !taken.has(t));
+  if (outputs.length === 0 || inputs.size === 0) return undefined;
+  const ordered = [...inputs].sort((a, b) => a.state.serial - b.state.serial);
+  const model = rt.call(session.keras.classes.Model, [], new Map<string, Value>([['inputs', ordered.length === 1 ? ordered[0]! : list(ordered)], ['outputs', outputs.length === 1 ? outputs[0]! : list(outputs)]])) as InstanceV;
+  const names = outputs.map((o) => held.get(o)).filter((n): n is string => n !== null && n !== undefined && n !== CHAIN);
+  notes.push(names.length > 0 ? msg('note.implicitModel', { outputs: names.map((n) => `\`${n}\``).join(', ') }) : msg('note.arrowChain'));
+  return { t: 'keras', model, variable: null };
 }
 
 function asModel(v: Value, name: string | null): Found | undefined {

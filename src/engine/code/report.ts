@@ -53,6 +53,9 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
     inputForm: '-',
     linears: [],
     attention: null,
+    mistakes: () => [],
+    shapeWorking: () => [],
+    macsFormula: null,
   };
 }
 

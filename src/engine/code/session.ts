@@ -46,6 +46,11 @@ export class Session implements Host {
     return this.kerasLibrary;
   }
 
+  /** Every remark with its line: the session's, PyTorch's and (if it was used) Keras's. */
+  get allNotes(): ReadonlyArray<{ readonly ref: MessageRef; readonly line: number }> {
+    return [...this.torch.notes, ...(this.kerasLibrary?.notes ?? []), ...this.notes];
+  }
+
   // ── imports ──
   importModule(name: string): Value | undefined {
     const std = this.builtins.modules.get(name);

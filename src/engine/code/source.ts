@@ -60,6 +60,7 @@ export function extractSource(text: string): Source {
   // REPL prompts: `>>> x = 1` and `... y`, as copied from a Python session
   const prompts = /^(>>>|\.\.\.)( |$)/m.test(text);
   const lines = prompts ? physical.map((l, i) => (keep[i] && /^(>>>|\.\.\.)( |$)/.test(l) ? l.slice(4) : l)) : physical.slice();
+  if (text.includes('→') || /^\s*->/m.test(text)) chains(lines, keep);
   const bindings: Binding[] = [];
   const outsideParts: string[] = [];
 
@@ -98,6 +99,50 @@ export function extractSource(text: string): Source {
   const start = Math.max(0, finalLines.findIndex((l) => l.trim() !== ''));
   const codeLines = finalLines.slice(start);
   return { code: codeLines.join('\n'), lines: codeLines, bindings, outside: outsideParts.join('\n'), hasCode: codeLines.some((l) => l.trim() !== '') };
+}
+
+/** The variable an arrow chain is read into (see chains). */
+export const CHAIN = '_chain';
+const ARROW = /^(\s*)(?:→|->)\s*(.*)$/;
+
+/**
+ * A model written as the quiz writes one, a layer a line joined by arrows:
+ *
+ *     Input(shape=(35,))
+ *     → Dense(800)
+ *     → Dense(73)
+ *
+ * Each arrow applies its layer to what the line before gives; the lines become
+ * `_chain = Input(...)` and `_chain = Dense(800)(_chain)`, each on its own line, so a refusal
+ * still names the line the student sees. The reader then builds the model from its Input.
+ */
+function chains(lines: string[], keep: readonly boolean[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const arrow = keep[i] ? ARROW.exec(lines[i]!) : null;
+    if (arrow === null) continue;
+    // what the arrow continues: the nearest code line above (a line already of the chain, after the first)
+    let head = i - 1;
+    while (head >= 0 && keep[head] && lines[head]!.trim() === '') head--;
+    if (head < 0 || !keep[head]) continue; // an arrow after nothing: left for the reader to refuse
+    const indent = /^\s*/.exec(lines[head]!)![0];
+    if (!lines[head]!.trimStart().startsWith(`${CHAIN} = `)) lines[head] = `${indent}${CHAIN} = ${lines[head]!.trim()}`;
+    const [call, comment] = splitComment(arrow[2]!);
+    lines[i] = `${indent}${CHAIN} = ${call}(${CHAIN})${comment}`;
+  }
+}
+
+/** A line's code and its trailing `# comment` (a `#` inside a string is not one). */
+function splitComment(line: string): [string, string] {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return [line.slice(0, i).trimEnd(), `  ${line.slice(i)}`];
+  }
+  return [line.trimEnd(), ''];
 }
 
 /** A line that is not code: kept for the flags, and its settings taken. */

@@ -9,8 +9,10 @@
  */
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
+import { tensorSize } from '../counts.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
-import { defineKind } from './kind.js';
+import { defineKind, mistake, type MistakeDef } from './kind.js';
+import type { ParamTensor } from '../types.js';
 import { msg } from '../../i18n/messages.js';
 
 interface AttentionConfig {
@@ -25,7 +27,31 @@ interface AttentionConfig {
   readonly biasKv: boolean;
 }
 
-export const mha = defineKind<AttentionConfig>({
+type ResolvedAttention = AttentionConfig & { readonly model: number };
+
+/** The size of the tensors that match, summed. */
+const sizeWhere = (tensors: readonly ParamTensor[], keep: (name: string, role: string) => boolean): bigint =>
+  tensors.reduce((a, t) => (keep(t.name, t.role) ? a + tensorSize(t) : a), 0n);
+
+/** Attention's mistakes: heads taken to multiply the projections, the output projection or the biases left out. */
+const ATTENTION_MISTAKES: readonly MistakeDef<ResolvedAttention>[] = [
+  mistake('headsMultiplied', 'structure', ({ config: c, counts }) => (c.heads > 1 ? counts.total * BigInt(c.heads) : undefined), ({ config: c }) => msg('why.headsMultiplied', { h: String(c.heads) })),
+  mistake(
+    'forgotOutputProjection',
+    'structure',
+    ({ counts, tensors }) => counts.total - sizeWhere(tensors, (name) => name.startsWith('attention_output') || name.startsWith('out_proj')),
+    () => msg('why.forgotOutputProjection'),
+  ),
+  mistake('forgotBias', 'bias', ({ config: c, counts, tensors }) => (c.bias ? counts.total - sizeWhere(tensors, (_n, role) => role === 'bias') : undefined), () => msg('why.attentionBiases')),
+  mistake(
+    'forgotOutputBias',
+    'bias',
+    ({ config: c, counts, tensors }) => (c.bias ? counts.total - sizeWhere(tensors, (name, role) => role === 'bias' && (name.startsWith('attention_output') || name.startsWith('out_proj'))) : undefined),
+    () => msg('why.attentionBiases'),
+  ),
+];
+
+export const mha = defineKind<AttentionConfig, ResolvedAttention>({
   name: 'mha',
   aliases: ['multiheadattention'],
   family: 'attention',
@@ -126,4 +152,5 @@ export const mha = defineKind<AttentionConfig>({
       conventionSensitive: k !== even || v !== even,
     };
   },
+  mistakes: ATTENTION_MISTAKES,
 });

@@ -7,12 +7,13 @@
  */
 import { fail } from '../errors.js';
 import { lit, product, quotient, sum, type Expr } from '../expr.js';
-import type { Dim, Framework, Shape } from '../types.js';
+import type { Dim, Framework, MacsFormula, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
-import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor } from './common.js';
-import { convLength, transposeLength } from './geometry.js';
-import { defineKind, type Args, type Kind, type Padding } from './kind.js';
+import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
+import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
+import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Wrong } from './kind.js';
+import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
 type Rank = 1 | 2 | 3;
@@ -57,11 +58,18 @@ function checkSamePadding(g: Geometry, framework: Framework, kind: string): void
   }
 }
 
+const axisOf = (g: Geometry, axis: number): AxisConv => ({ kernel: g.kernel[axis]!, stride: g.stride[axis]!, dilation: g.dilation[axis]!, padding: g.padding, axis });
+
 function outputSpatial(input: Shape, g: Geometry, kind: string): Dim[] {
-  return spatial(input).map((len, axis) =>
-    convLength(len, { kernel: g.kernel[axis]!, stride: g.stride[axis]!, dilation: g.dilation[axis]!, padding: g.padding, axis }, kind),
-  );
+  return spatial(input).map((len, axis) => convLength(len, axisOf(g, axis), kind));
 }
+
+/** `H_out = W_out = ⌊(112 + 2·1 − 3)/2⌋ + 1 = 56` for a convolution's input and output. */
+const shapeWorking = (input: Shape, out: readonly Dim[], g: Geometry) => (): string[] => lengthWorking(spatial(input), out, (i) => axisOf(g, i));
+
+/** H_out×W_out, the positions a kernel visits, as factors of a MACs formula. */
+const positionTerms = (out: readonly Dim[], rank: Rank): Expr[] | null =>
+  out.every((d): d is number => d !== null) ? out.map((d, i) => lit(d, `${['D', 'H', 'W'].slice(3 - rank)[i]}_out`)) : null;
 
 const kernelTerms = (kernel: readonly number[], rank: Rank): Expr[] =>
   kernel.map((k, i) => lit(k, KERNEL_SYMBOLS[rank][i]!));
@@ -114,9 +122,141 @@ function printConv(name: string, c: ConvConfig, extra = ''): string {
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };
 
+type ResolvedConv = ConvConfig & { readonly cin: number };
+
+/** The kernel's symbols for its rank: `k`, `k×k`, `k×k×k`. */
+const windowOf = (kernel: readonly number[]): string => kernel.map(() => 'k').join('×');
+
+/** The kernel as a student reads it: `3×3`, `1×7`, `5`. */
+const kernelText = (kernel: readonly number[]): string => kernel.join('×');
+
+/** (K·C_in/g + b)·C_out with any factor changed: what each convolution mistake counts. */
+function convCount(c: ResolvedConv, o: { kernel?: bigint; perFilter?: bigint; cout?: bigint; biases?: bigint } = {}): bigint {
+  const kernel = o.kernel ?? prod(c.kernel);
+  const cout = o.cout ?? BigInt(c.cout);
+  const perFilter = o.perFilter ?? BigInt(c.cin / c.groups);
+  return kernel * perFilter * cout + (o.biases ?? (c.bias ? BigInt(c.cout) : 0n));
+}
+
+const weightsOf = (c: ResolvedConv) => convCount(c, { biases: 0n });
+const positionsOf = (m: MistakeInput<unknown>) => volume(m.output.slice(0, -1));
+
+/** MACs with one factor of the per-position work changed, when the output size is known. */
+function convMacs(m: MistakeInput<ResolvedConv>, o: { kernel?: bigint; perFilter?: bigint }): bigint | undefined {
+  const positions = positionsOf(m);
+  return positions === null ? undefined : positions * convCount(m.config, { ...o, biases: 0n });
+}
+
+/** The output's H_out×W_out taken for the kernel's k×k: `count` is the layer's count with another kernel size. */
+function usedOutputSize<R extends Geometry>(count: (c: R, kernel: bigint, bias: boolean) => bigint): MistakeDef<R> {
+  return mistake<R>(
+    'usedOutputSize',
+    'kernel',
+    (m) => {
+      const positions = positionsOf(m);
+      if (positions === null || positions === prod(m.config.kernel)) return undefined;
+      return { params: count(m.config, positions, true), ...opt('macs', m.macs === null ? undefined : positions * count(m.config, positions, false)) };
+    },
+    () => msg('why.usedOutputSize'),
+  );
+}
+
+/** What students get wrong about a convolution's weights, biases, MACs and output size. */
+const CONV_MISTAKES: readonly MistakeDef<ResolvedConv>[] = [
+  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? weightsOf(c) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.cout) })),
+  mistake('oneBias', 'bias', ({ config: c }) => (c.bias && c.cout > 1 ? weightsOf(c) + 1n : undefined), ({ config: c }) => msg('why.oneBias', { n: formatInt(c.cout) })),
+  mistake('biasPerInput', 'bias', ({ config: c }) => (c.bias ? weightsOf(c) + BigInt(c.cin) : undefined), ({ config: c }) => msg('why.biasPerInput', { in: formatInt(c.cin), out: formatInt(c.cout) })),
+  mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * weightsOf(c) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.cout) })),
+  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : weightsOf(c) + BigInt(c.cout)), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.cout) })),
+  mistake(
+    'forgotInputChannels',
+    'channels',
+    (m) => (m.config.cin / m.config.groups > 1 ? { params: convCount(m.config, { perFilter: 1n }), ...opt('macs', convMacs(m, { perFilter: 1n })) } : undefined),
+    ({ config: c }) => msg('why.forgotInputChannels', { cin: formatInt(c.cin), window: windowOf(c.kernel) }),
+  ),
+  mistake(
+    'ignoredGroups',
+    'channels',
+    (m) => (m.config.groups > 1 ? { params: convCount(m.config, { perFilter: BigInt(m.config.cin) }), ...opt('macs', convMacs(m, { perFilter: BigInt(m.config.cin) })) } : undefined),
+    ({ config: c }) => msg('why.ignoredGroups', { g: String(c.groups) }),
+  ),
+  mistake(
+    'dividedTwice',
+    'channels',
+    ({ config: c }) => (c.groups > 1 ? convCount(c, { cout: BigInt(c.cout / c.groups), biases: c.bias ? BigInt(c.cout / c.groups) : 0n }) : undefined),
+    ({ config: c }) => msg('why.dividedTwice', { g: String(c.groups) }),
+  ),
+  mistake(
+    'forgotKernel',
+    'kernel',
+    (m) => (prod(m.config.kernel) > 1n ? { params: convCount(m.config, { kernel: 1n }), ...opt('macs', convMacs(m, { kernel: 1n })) } : undefined),
+    ({ config: c }) => msg('why.forgotKernel', { k: kernelText(c.kernel), window: windowOf(c.kernel) }),
+  ),
+  mistake(
+    'kernelNotSquared',
+    'kernel',
+    (m) => {
+      const [k, ...rest] = m.config.kernel;
+      if (k === undefined || k < 2 || rest.length === 0 || rest.some((r) => r !== k)) return undefined;
+      return { params: convCount(m.config, { kernel: BigInt(k) }), ...opt('macs', convMacs(m, { kernel: BigInt(k) })) };
+    },
+    ({ config: c }) => msg('why.kernelNotSquared', { k: String(c.kernel[0]) }),
+  ),
+  mistake(
+    'squaredLongSide',
+    'kernel',
+    ({ config: c }) => {
+      const big = Math.max(...c.kernel);
+      return c.kernel.some((k) => k !== big) ? convCount(c, { kernel: BigInt(big) ** BigInt(c.kernel.length) }) : undefined;
+    },
+    ({ config: c }) => msg('why.squaredLongSide', { k: String(Math.max(...c.kernel)), kernel: kernelText(c.kernel) }),
+  ),
+  usedOutputSize<ResolvedConv>((c, kernel, bias) => convCount(c, { kernel, ...(!bias && { biases: 0n }) })),
+  mistake(
+    'dilatedKernel',
+    'kernel',
+    ({ config: c }) => (c.dilation.some((d) => d > 1) ? convCount(c, { kernel: c.kernel.reduce((a, k, i) => a * BigInt(c.dilation[i]! * (k - 1) + 1), 1n) }) : undefined),
+    ({ config: c }) => msg('why.dilatedKernel', { d: String(Math.max(...c.dilation)) }),
+  ),
+  mistake(
+    'dividedByStride',
+    'shape',
+    ({ config: c, counts }) => {
+      const s = prod(c.stride);
+      return s > 1n && counts.total % s === 0n ? counts.total / s : undefined;
+    },
+    () => msg('why.dividedByStride'),
+  ),
+  mistake('macsPerPosition', 'operations', (m) => (m.macs !== null && positionsOf(m) !== 1n ? { macs: weightsOf(m.config) } : undefined), () => msg('why.perPositionOnly')),
+  mistake(
+    'macsWithBias',
+    'operations',
+    (m) => {
+      const positions = positionsOf(m);
+      return m.macs !== null && positions !== null && m.config.bias ? { macs: m.macs + positions * BigInt(m.config.cout) } : undefined;
+    },
+    () => msg('why.countedBias'),
+  ),
+  mistake(
+    'macsInputSize',
+    'operations',
+    (m) => {
+      const inPositions = volume(m.input.slice(0, -1));
+      return m.macs !== null && inPositions !== null && inPositions !== positionsOf(m) ? { macs: inPositions * weightsOf(m.config) } : undefined;
+    },
+    () => msg('why.usedInputSize'),
+  ),
+  ...lengthMistakes<ResolvedConv>(['forgotPlusOne', 'ignoredStride', 'ceilNotFloor', 'assumedSame', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotDilation', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel'], axisOf),
+];
+
+/** `{ key: value }` when the value is known, nothing otherwise: for optional parts of a Wrong. */
+function opt<K extends string>(key: K, value: bigint | undefined): { [P in K]?: bigint } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: bigint };
+}
+
 function convKind(rank: Rank): Kind {
   const name = CONV_NAMES[rank];
-  return defineKind<ConvConfig>({
+  return defineKind<ConvConfig, ResolvedConv>({
     name,
     aliases: rank === 2 ? ['conv2d', '卷積', '卷積層', '卷积'] : [],
     family: 'conv',
@@ -146,11 +286,18 @@ function convKind(rank: Rank): Kind {
         formula: filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
+        macsFormula: macsFormula(positionTerms(out, rank), [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
+        shapeWorking: shapeWorking(input, out, c),
         conventionSensitive: false,
       };
     },
+    mistakes: CONV_MISTAKES,
   });
 }
+
+/** positions × per-position work, or null when the positions are unknown. */
+const macsFormula = (positions: Expr[] | null, perPosition: Expr[]): MacsFormula | null =>
+  positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) };
 
 interface DeconvConfig extends ConvConfig {
   readonly outputPadding: readonly number[] | undefined;
@@ -158,9 +305,13 @@ interface DeconvConfig extends ConvConfig {
 
 const DECONV_NAMES: Record<Rank, string> = { 1: 'deconv1d', 2: 'deconv', 3: 'deconv3d' };
 
+/** A transposed convolution has a convolution's weights: its counting mistakes are the same (its MACs and sizes are not). */
+const DECONV_COUNT_MISTAKES = new Set(['forgotBias', 'oneBias', 'biasPerInput', 'biasPerWeight', 'addedBias', 'ignoredGroups', 'squaredLongSide']);
+const DECONV_MISTAKES = CONV_MISTAKES.filter((m) => DECONV_COUNT_MISTAKES.has(m.id));
+
 function deconvKind(rank: Rank): Kind {
   const name = DECONV_NAMES[rank];
-  return defineKind<DeconvConfig>({
+  return defineKind<DeconvConfig, DeconvConfig & { readonly cin: number }>({
     name,
     aliases: rank === 2 ? ['deconv2d', 'convtranspose'] : [],
     family: 'conv',
@@ -210,6 +361,7 @@ function deconvKind(rank: Rank): Kind {
         conventionSensitive: false,
       };
     },
+    mistakes: DECONV_MISTAKES,
   });
 }
 
@@ -222,7 +374,56 @@ interface DepthwiseConfig extends Geometry {
 /** `×M` only when the depth multiplier is not 1, so the common case reads as the lecture writes it. */
 const times = (multiplier: number): Expr[] => (multiplier === 1 ? [] : [lit(multiplier, 'M')]);
 
-export const dwconv = defineKind<DepthwiseConfig>({
+type ResolvedDepthwise = DepthwiseConfig & { readonly channels: number };
+
+/** (K + b)×C×M with any factor changed: what each depthwise mistake counts. */
+function depthwiseCount(c: ResolvedDepthwise, o: { kernel?: bigint; perFilter?: bigint; multiplier?: bigint; bias?: boolean } = {}): bigint {
+  const filters = BigInt(c.channels) * (o.multiplier ?? BigInt(c.multiplier));
+  return ((o.kernel ?? prod(c.kernel)) * (o.perFilter ?? 1n) + ((o.bias ?? c.bias) ? 1n : 0n)) * filters;
+}
+
+/** A depthwise layer counted with another kernel size: its parameters, and its MACs when the output is known. */
+function depthwiseWith(m: MistakeInput<ResolvedDepthwise>, kernel: bigint): Wrong {
+  const positions = positionsOf(m);
+  return { params: depthwiseCount(m.config, { kernel }), ...opt('macs', m.macs === null || positions === null ? undefined : positions * depthwiseCount(m.config, { kernel, bias: false })) };
+}
+
+const DEPTHWISE_MISTAKES: readonly MistakeDef<ResolvedDepthwise>[] = [
+  mistake(
+    'depthwiseAsStandard',
+    'structure',
+    (m) => ({
+      params: depthwiseCount(m.config, { perFilter: BigInt(m.config.channels) }),
+      ...opt('macs', m.macs === null ? undefined : m.macs * BigInt(m.config.channels)),
+    }),
+    () => msg('why.depthwiseAsStandard'),
+  ),
+  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? depthwiseCount(c, { bias: false }) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.channels * c.multiplier) })),
+  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : depthwiseCount(c, { bias: true })), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.channels * c.multiplier) })),
+  mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * depthwiseCount(c, { bias: false }) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.channels * c.multiplier) })),
+  usedOutputSize<ResolvedDepthwise>((c, kernel, bias) => depthwiseCount(c, { kernel, ...(!bias && { bias: false }) })),
+  mistake('forgotKernel', 'kernel', (m) => (prod(m.config.kernel) > 1n ? depthwiseWith(m, 1n) : undefined), ({ config: c }) => msg('why.forgotKernelDepthwise', { k: kernelText(c.kernel) })),
+  mistake(
+    'kernelNotSquared',
+    'kernel',
+    (m) => (m.config.kernel[0] === m.config.kernel[1] && m.config.kernel[0]! > 1 ? depthwiseWith(m, BigInt(m.config.kernel[0]!)) : undefined),
+    ({ config: c }) => msg('why.kernelNotSquared', { k: String(c.kernel[0]) }),
+  ),
+  mistake('forgotMultiplier', 'channels', ({ config: c }) => (c.multiplier > 1 ? depthwiseCount(c, { multiplier: 1n }) : undefined), ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) })),
+  mistake('macsPerPosition', 'operations', (m) => (m.macs !== null ? { macs: depthwiseCount(m.config, { bias: false }) } : undefined), () => msg('why.perPositionOnly')),
+  mistake(
+    'macsInputSize',
+    'operations',
+    (m) => {
+      const inPositions = volume(m.input.slice(0, -1));
+      return m.macs !== null && inPositions !== null && inPositions !== positionsOf(m) ? { macs: inPositions * depthwiseCount(m.config, { bias: false }) } : undefined;
+    },
+    () => msg('why.usedInputSize'),
+  ),
+  ...lengthMistakes<ResolvedDepthwise>(['forgotPlusOne', 'ignoredStride', 'assumedSame', 'assumedValid'], axisOf),
+];
+
+export const dwconv = defineKind<DepthwiseConfig, ResolvedDepthwise>({
   name: 'dwconv',
   aliases: ['depthwise', 'dwconv2d'],
   family: 'conv',
@@ -259,10 +460,13 @@ export const dwconv = defineKind<DepthwiseConfig>({
       formula: c.bias ? product(sum(product(...kernel), lit(1)), c_, ...times(c.multiplier)) : product(...kernel, c_, ...times(c.multiplier)),
       outputShape: [...out, cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(cout)),
+      macsFormula: macsFormula(positionTerms(out, 2), [...kernel, c_, ...times(c.multiplier)]),
+      shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
       notes: framework === 'pytorch' ? [msg('note.depthwiseTorch', { c: String(channels), cout: String(cout) })] : [],
     };
   },
+  mistakes: DEPTHWISE_MISTAKES,
 });
 
 interface SeparableConfig extends Geometry {
@@ -272,7 +476,69 @@ interface SeparableConfig extends Geometry {
   readonly bias: boolean;
 }
 
-export const sepconv = defineKind<SeparableConfig>({
+type ResolvedSeparable = SeparableConfig & { readonly cin: number };
+
+/** Depthwise K×C_in×M, pointwise C_in×M×C_out, one bias per output channel: each part can be changed. */
+function separableCount(c: ResolvedSeparable, o: { depthwise?: bigint; pointwise?: bigint; biases?: bigint } = {}): bigint {
+  const mid = BigInt(c.cin * c.multiplier);
+  return (o.depthwise ?? prod(c.kernel) * mid) + (o.pointwise ?? mid * BigInt(c.cout)) + (o.biases ?? (c.bias ? BigInt(c.cout) : 0n));
+}
+
+const SEPARABLE_MISTAKES: readonly MistakeDef<ResolvedSeparable>[] = [
+  mistake(
+    'forgotPointwise',
+    'structure',
+    (m) => ({ params: separableCount(m.config, { pointwise: 0n }), ...opt('macs', m.macs === null ? undefined : (positionsOf(m) ?? 0n) * prod(m.config.kernel) * BigInt(m.config.cin * m.config.multiplier)) }),
+    ({ config: c }) => msg('why.forgotPointwise', { cin: formatInt(c.cin * c.multiplier), cout: formatInt(c.cout) }),
+  ),
+  mistake(
+    'forgotPointwiseBias',
+    'bias',
+    ({ config: c }) => (c.bias ? separableCount(c, { pointwise: 0n, biases: 0n }) : undefined),
+    ({ config: c }) => msg('why.forgotPointwise', { cin: formatInt(c.cin * c.multiplier), cout: formatInt(c.cout) }),
+  ),
+  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? separableCount(c, { biases: 0n }) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.cout) })),
+  mistake(
+    'depthwiseBias',
+    'bias',
+    ({ config: c }) => (c.bias ? separableCount(c) + BigInt(c.cin * c.multiplier) : undefined),
+    ({ config: c }) => msg('why.separableOneBias', { n: formatInt(c.cout) }),
+  ),
+  mistake('forgotDepthwise', 'structure', ({ config: c }) => separableCount(c, { depthwise: 0n }), ({ config: c }) => msg('why.forgotDepthwise', { k: kernelText(c.kernel), cin: formatInt(c.cin) })),
+  mistake(
+    'separableAsStandard',
+    'structure',
+    (m) => ({
+      params: prod(m.config.kernel) * BigInt(m.config.cin) * BigInt(m.config.cout) + (m.config.bias ? BigInt(m.config.cout) : 0n),
+      ...opt('macs', m.macs === null ? undefined : (positionsOf(m) ?? 0n) * prod(m.config.kernel) * BigInt(m.config.cin) * BigInt(m.config.cout)),
+    }),
+    () => msg('why.separableAsStandard'),
+  ),
+  mistake(
+    'depthwiseAsStandard',
+    'structure',
+    (m) => {
+      const depthwise = prod(m.config.kernel) * BigInt(m.config.cin) * BigInt(m.config.cin * m.config.multiplier);
+      const positions = positionsOf(m);
+      return {
+        params: separableCount(m.config, { depthwise }),
+        ...opt('macs', m.macs === null || positions === null ? undefined : positions * separableCount(m.config, { depthwise, biases: 0n })),
+      };
+    },
+    () => msg('why.depthwiseAsStandard'),
+  ),
+  mistake(
+    'kernelNotSquared',
+    'kernel',
+    ({ config: c }) => (c.kernel[0] === c.kernel[1] && c.kernel[0]! > 1 ? separableCount(c, { depthwise: BigInt(c.kernel[0]! * c.cin * c.multiplier) }) : undefined),
+    ({ config: c }) => msg('why.kernelNotSquared', { k: String(c.kernel[0]) }),
+  ),
+  mistake('forgotMultiplier', 'channels', ({ config: c }) => (c.multiplier > 1 ? separableCount({ ...c, multiplier: 1 }) : undefined), ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) })),
+  mistake('macsPerPosition', 'operations', (m) => (m.macs !== null ? { macs: separableCount(m.config, { biases: 0n }) } : undefined), () => msg('why.perPositionOnly')),
+  ...lengthMistakes<ResolvedSeparable>(['forgotPlusOne', 'ignoredStride', 'assumedSame'], axisOf),
+];
+
+export const sepconv = defineKind<SeparableConfig, ResolvedSeparable>({
   name: 'sepconv',
   aliases: ['separable', 'sepconv2d'],
   family: 'conv',
@@ -312,12 +578,15 @@ export const sepconv = defineKind<SeparableConfig>({
       formula: sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')), ...(c.bias ? [lit(c.cout, 'C_out')] : [])),
       outputShape: [...out, c.cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(mid) + BigInt(mid) * BigInt(c.cout)),
+      macsFormula: macsFormula(positionTerms(out, 2), [sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')))]),
+      shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
       notes: [msg('note.separableSaving', { standard: formatInt(standard), ratio: ratio(standard, separable) })].concat(
         framework === 'pytorch' ? [msg('note.separableTorch')] : [],
       ),
     };
   },
+  mistakes: SEPARABLE_MISTAKES,
 });
 
 /** "7.9" for 1,792 / 227; one decimal, exact rounding. */

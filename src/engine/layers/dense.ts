@@ -4,8 +4,9 @@
  * both do), so a (T, IN) input gives (T, OUT) and T×IN×OUT MACs.
  */
 import { lit, product, sum } from '../expr.js';
-import { expectMinRank, macsOver, resolveFeatures, tensor } from './common.js';
-import { defineKind } from './kind.js';
+import { formatInt } from '../format.js';
+import { expectMinRank, macsOver, resolveFeatures, tensor, volume } from './common.js';
+import { defineKind, mistake, type MistakeDef, type MistakeInput } from './kind.js';
 import { msg } from '../../i18n/messages.js';
 
 interface DenseConfig {
@@ -14,7 +15,53 @@ interface DenseConfig {
   readonly bias: boolean;
 }
 
-export const dense = defineKind<DenseConfig>({
+type ResolvedDense = DenseConfig & { readonly inFeatures: number };
+
+const weights = (c: ResolvedDense) => BigInt(c.inFeatures) * BigInt(c.outFeatures);
+const biases = (c: ResolvedDense) => (c.bias ? BigInt(c.outFeatures) : 0n);
+/** T: the positions the layer is applied at (a sequence's steps), when the input has leading axes. */
+const steps = (m: MistakeInput<unknown>) => volume(m.input.slice(0, -1));
+
+/** What students get wrong about a Dense layer: biases, adding instead of multiplying, and sequences. */
+const DENSE_MISTAKES: readonly MistakeDef<ResolvedDense>[] = [
+  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? weights(c) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.outFeatures) })),
+  mistake('oneBias', 'bias', ({ config: c }) => (c.bias && c.outFeatures > 1 ? weights(c) + 1n : undefined), ({ config: c }) => msg('why.oneBias', { n: formatInt(c.outFeatures) })),
+  mistake('biasPerInput', 'bias', ({ config: c }) => (c.bias ? weights(c) + BigInt(c.inFeatures) : undefined), ({ config: c }) => msg('why.biasPerInput', { in: formatInt(c.inFeatures), out: formatInt(c.outFeatures) })),
+  mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * weights(c) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.outFeatures) })),
+  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : weights(c) + BigInt(c.outFeatures)), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.outFeatures) })),
+  mistake('extraInputRow', 'bias', ({ config: c }) => (c.bias ? (BigInt(c.inFeatures) + 1n) * (BigInt(c.outFeatures) + 1n) : undefined), ({ config: c }) => msg('why.extraInputRow', { out: formatInt(c.outFeatures) })),
+  mistake('addedNotMultiplied', 'channels', ({ config: c }) => BigInt(c.inFeatures) + BigInt(c.outFeatures) + biases(c), () => msg('why.addedNotMultiplied')),
+  mistake(
+    'timesSteps',
+    'shape',
+    (m) => {
+      const t = steps(m);
+      return t !== null && t > 1n ? (weights(m.config) + biases(m.config)) * t : undefined;
+    },
+    () => msg('why.timesSteps'),
+  ),
+  mistake(
+    'biasPerStep',
+    'bias',
+    (m) => {
+      const t = steps(m);
+      return t !== null && t > 1n && m.config.bias ? weights(m.config) + biases(m.config) * t : undefined;
+    },
+    () => msg('why.biasPerStep'),
+  ),
+  mistake(
+    'macsPerPosition',
+    'operations',
+    (m) => {
+      const t = steps(m);
+      return m.macs !== null && t !== null && t > 1n ? { macs: weights(m.config) } : undefined;
+    },
+    () => msg('why.perPositionOnly'),
+  ),
+  mistake('macsWithBias', 'operations', (m) => (m.macs !== null && m.config.bias ? { macs: m.macs + (steps(m) ?? 1n) * biases(m.config) } : undefined), () => msg('why.countedBias')),
+];
+
+export const dense = defineKind<DenseConfig, ResolvedDense>({
   name: 'dense',
   aliases: ['fc', 'linear', '全連接', '全連接層', '全连接', '全连接层'],
   family: 'dense',
@@ -42,16 +89,34 @@ export const dense = defineKind<DenseConfig>({
       formula: c.bias ? product(sum(n, lit(1)), m) : product(n, m),
       outputShape: [...leading, c.outFeatures],
       macs: macsOver(leading, BigInt(inFeatures) * BigInt(c.outFeatures)),
+      macsFormula: leading.every((d): d is number => d !== null)
+        ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) }
+        : null,
       conventionSensitive: false,
       linears: [{ name: '', inFeatures, outFeatures: c.outFeatures, roles: [] }],
     };
   },
+  mistakes: DENSE_MISTAKES,
 });
 
 interface EmbeddingConfig {
   readonly vocabulary: number;
   readonly dimension: number;
 }
+
+const EMBEDDING_MISTAKES: readonly MistakeDef<EmbeddingConfig>[] = [
+  mistake('addedBias', 'bias', ({ config: c }) => BigInt(c.vocabulary) * BigInt(c.dimension) + BigInt(c.dimension), ({ config: c }) => msg('why.embeddingBias', { d: formatInt(c.dimension) })),
+  mistake('addedNotMultiplied', 'channels', ({ config: c }) => BigInt(c.vocabulary) + BigInt(c.dimension), () => msg('why.embeddingTable')),
+  mistake(
+    'timesSteps',
+    'shape',
+    (m) => {
+      const t = volume(m.input);
+      return t !== null && t > 1n ? BigInt(m.config.vocabulary) * BigInt(m.config.dimension) * t : undefined;
+    },
+    () => msg('why.embeddingShared'),
+  ),
+];
 
 /**
  * A V×D lookup table: Embedding (one row per id: T ids give T×D) and EmbeddingBag (the rows of a
@@ -81,6 +146,7 @@ function tableKind(name: 'embedding' | 'embeddingbag', aliases: string[]) {
       macs: 0n, // a table lookup: no multiply-accumulates
       conventionSensitive: false,
     }),
+    mistakes: EMBEDDING_MISTAKES,
   });
 }
 

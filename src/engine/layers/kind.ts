@@ -8,7 +8,19 @@ import { fail } from '../errors.js';
 import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
-import type { AttentionGeometry, Family, Framework, LayerRecord, LinearModule, ParamTensor, Shape } from '../types.js';
+import { countTensors, type Counts } from '../counts.js';
+import type {
+  AttentionGeometry,
+  Family,
+  Framework,
+  LayerMistake,
+  LayerRecord,
+  LinearModule,
+  MacsFormula,
+  MistakeFamily,
+  ParamTensor,
+  Shape,
+} from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -138,8 +150,56 @@ export interface Evaluation<C> {
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
+  /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
+  readonly shapeWorking?: () => readonly string[];
+  readonly macsFormula?: MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
+}
+
+/** What a mistake sees: the layer as the engine resolved and counted it. */
+export interface MistakeInput<C> {
+  readonly config: C;
+  readonly input: Shape;
+  readonly output: Shape;
+  readonly framework: Framework;
+  readonly counts: Counts;
+  readonly macs: bigint | null;
+  readonly tensors: readonly ParamTensor[];
+}
+
+/**
+ * The layer as a student who makes the mistake counts it; only what the mistake changes is set.
+ * `trainable` follows `params` unless given (all of it for a trainable layer, none when frozen).
+ */
+export interface Wrong {
+  readonly params?: bigint;
+  readonly trainable?: bigint;
+  readonly macs?: bigint;
+  readonly output?: Shape;
+}
+
+/**
+ * A common mistake of one kind, worked out from the same resolved config as the count: the one
+ * record /count's note, the quiz's distractors and the diagnosis of a wrong answer all read.
+ */
+export interface MistakeDef<C> {
+  readonly id: string;
+  readonly family: MistakeFamily;
+  /** What the student gets instead (a bigint: the parameters); undefined when the mistake cannot happen here. */
+  wrong(m: MistakeInput<C>): Wrong | bigint | undefined;
+  /** Why it is wrong, from the layer's own numbers; never a count the engine derived. */
+  why(m: MistakeInput<C>): MessageRef;
+}
+
+/** A mistake record, written as one line in a kind's list. */
+export function mistake<C>(
+  id: string,
+  family: MistakeFamily,
+  wrong: MistakeDef<C>['wrong'],
+  why: MistakeDef<C>['why'],
+): MistakeDef<C> {
+  return { id, family, wrong, why };
 }
 
 /**
@@ -169,12 +229,15 @@ interface KindInfo {
   readonly example: string;
 }
 
-export interface KindDef<C> extends KindInfo {
+/** `R`: the config as evaluation resolves it (input channels filled in), which mistakes read. */
+export interface KindDef<C, R extends C = C> extends KindInfo {
   readonly aliases?: readonly string[];
   readonly input: InputSpec<C>;
   parse(a: Args, word: string): C;
   print(c: C): string;
-  evaluate(c: C, input: Shape, framework: Framework): Evaluation<C>;
+  evaluate(c: C, input: Shape, framework: Framework): Evaluation<R>;
+  /** The kind's common mistakes (optional: a kind without them keeps its one-sentence `mistake`). */
+  readonly mistakes?: readonly MistakeDef<R>[];
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
@@ -195,10 +258,11 @@ export interface Layer {
   print(): string;
   /** The input a layer sees on its own: `in=` completed with its channels, unknown sizes null. */
   standaloneInput(): Shape;
-  evaluate(input: Shape, framework: Framework): LayerRecord;
+  /** `frozen`: inside a frozen group (every weight non-trainable, as `trainable=false` makes it). */
+  evaluate(input: Shape, framework: Framework, frozen?: boolean): LayerRecord;
 }
 
-export function defineKind<C>(def: KindDef<C>): Kind {
+export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
   const usage = [def.name, ...def.args.map((a) => a.name)].join(' ');
   const accepted = new Set<string>([...def.options, ...UNIVERSAL_OPTIONS]);
   const inferable = def.args.filter((a) => a.inferable).length;
@@ -240,7 +304,7 @@ export function defineKind<C>(def: KindDef<C>): Kind {
   return kind;
 }
 
-function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
+function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
   const withUniversal = (text: string) =>
     text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
 
@@ -250,29 +314,103 @@ function makeLayer<C>(kind: Kind, def: KindDef<C>, config: C, inputDims: readonl
     frozen,
     print: () => withUniversal(def.print(config)),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
-    evaluate(input, framework) {
+    evaluate(input, framework, inFrozen = false) {
       const e = def.evaluate(config, input, framework);
-      const tensors = frozen ? e.tensors.map((t) => ({ ...t, trainable: false })) : e.tensors;
-      return {
-        kind: def.name,
-        typeName: e.typeName,
-        spec: withUniversal(def.print(e.resolved)),
-        tensors,
-        formula: e.formula,
-        outputShape: e.outputShape,
-        macs: e.macs,
-        conventionSensitive: e.conventionSensitive,
-        notes: e.notes ?? [],
-        mistake: def.mistake,
-        inputForm: def.input.form,
-        linears: e.linears ?? [],
-        attention: e.attention ?? null,
-      };
+      const tensors = frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
+      return new Evaluated(def, e, tensors, input, framework, withUniversal(def.print(e.resolved)));
     },
   };
 }
 
-function standaloneInput<C>(def: KindDef<C>, config: C, dims: readonly number[] | undefined, usage: string): Shape {
+const NO_WORKING = (): readonly string[] => [];
+
+/**
+ * One evaluated layer. Its mistakes are worked out on first use (the quiz evaluates many records,
+ * a model again for each mistake, and asks few for theirs). Every member is an own property, so a
+ * record copied with a spread (`{ ...record, tensors }`) keeps them all.
+ */
+class Evaluated<C, R extends C> implements LayerRecord {
+  readonly kind: string;
+  readonly typeName: string;
+  readonly formula: Expr;
+  readonly outputShape: Shape;
+  readonly macs: bigint | null;
+  readonly conventionSensitive: boolean;
+  readonly notes: readonly MessageRef[];
+  readonly mistake: MessageRef;
+  readonly shapeWorking: () => readonly string[];
+  readonly macsFormula: MacsFormula | null;
+  readonly inputForm: string;
+  readonly linears: readonly LinearModule[];
+  readonly attention: AttentionGeometry | null;
+  private workedOut: readonly LayerMistake[] | undefined;
+
+  constructor(
+    private readonly def: KindDef<C, R>,
+    private readonly e: Evaluation<R>,
+    readonly tensors: readonly ParamTensor[],
+    private readonly input: Shape,
+    private readonly framework: Framework,
+    readonly spec: string,
+  ) {
+    this.kind = def.name;
+    this.typeName = e.typeName;
+    this.formula = e.formula;
+    this.outputShape = e.outputShape;
+    this.macs = e.macs;
+    this.conventionSensitive = e.conventionSensitive;
+    this.notes = e.notes ?? [];
+    this.mistake = def.mistake;
+    this.shapeWorking = e.shapeWorking ?? NO_WORKING;
+    this.macsFormula = e.macsFormula ?? null;
+    this.inputForm = def.input.form;
+    this.linears = e.linears ?? [];
+    this.attention = e.attention ?? null;
+  }
+
+  readonly mistakes = (): readonly LayerMistake[] =>
+    (this.workedOut ??= workOut(this.def.mistakes ?? [], {
+      config: this.e.resolved,
+      input: this.input,
+      output: this.e.outputShape,
+      framework: this.framework,
+      counts: countTensors(this.tensors),
+      macs: this.e.macs,
+      tensors: this.tensors,
+    }));
+}
+
+/** Each mistake that can happen on this layer, with the counts it gives (trainable as the layer's own share). */
+function workOut<C>(defs: readonly MistakeDef<C>[], m: MistakeInput<C>): LayerMistake[] {
+  const out: LayerMistake[] = [];
+  for (const def of defs) {
+    const raw = def.wrong(m);
+    if (raw === undefined) continue;
+    const w: Wrong = typeof raw === 'bigint' ? { params: raw } : raw;
+    const counts = w.params === undefined && w.trainable === undefined ? undefined : wrongCounts(m.counts, w);
+    out.push({
+      id: def.id,
+      family: def.family,
+      why: def.why(m),
+      ...(counts && { counts }),
+      ...(w.macs !== undefined && { macs: w.macs }),
+      ...(w.output !== undefined && { output: w.output }),
+    });
+  }
+  return out;
+}
+
+function wrongCounts(right: Counts, w: Wrong): Counts {
+  const total = w.params ?? right.total;
+  let trainable: bigint;
+  if (right.trainable === 0n && right.total > 0n) trainable = 0n; // frozen: the student knows it is
+  else if (w.trainable !== undefined) trainable = w.trainable;
+  else if (right.nonTrainable === 0n) trainable = total;
+  else trainable = right.trainable + total - right.total < 0n ? 0n : right.trainable + total - right.total;
+  return { total, trainable, nonTrainable: total - trainable };
+}
+
+function standaloneInput<C, R extends C>(def: KindDef<C, R>, config: C, dims: readonly number[] | undefined, usage: string): Shape {
   const features = def.input.features?.(config);
   const { rank } = def.input;
   // On its own, a layer whose channels were left out has nowhere to take them from but in=.

@@ -8,8 +8,9 @@ import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
 import type { Framework, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
+import { formatInt } from '../format.js';
 import { expectMinRank, resolveFeatures, tensor, volume } from './common.js';
-import { defineKind, type Args } from './kind.js';
+import { defineKind, mistake, type Args, type MistakeDef, type MistakeInput } from './kind.js';
 
 /** Which of γ and β the layer learns: Keras `scale`/`center`, PyTorch `affine`. */
 interface Affine {
@@ -58,10 +59,77 @@ function perChannelKind(name: string, options: readonly string[] = AFFINE_OPTION
   };
 }
 
+type ResolvedChannels = ChannelsConfig & { readonly channels: number };
+type ResolvedGroupNorm = GroupNormConfig & { readonly channels: number };
+
+/** γ and β learned per channel: 0, 1 or 2. */
+const learned = (c: Affine) => BigInt(Number(c.scale) + Number(c.center));
+/** Values per channel besides γ and β that the framework lists as weights: Keras BatchNorm's moving mean and variance. */
+const statsPerChannel = (m: MistakeInput<unknown>) => (m.framework === 'keras' ? 2n : 0n);
+
+/** Mistakes every normalization layer shares: one learned number per channel, and γ and β at every position. */
+function affineMistakes<R extends Affine & { readonly channels: number }>(stats: (m: MistakeInput<R>) => bigint): MistakeDef<R>[] {
+  return [
+    mistake(
+      'onePerChannel',
+      'structure',
+      (m) => (learned(m.config) === 2n ? { params: BigInt(m.config.channels) * (1n + stats(m)), trainable: BigInt(m.config.channels) } : undefined),
+      () => msg('why.onePerChannel'),
+    ),
+    mistake(
+      'perPosition',
+      'shape',
+      (m) => {
+        const elements = volume(m.input);
+        if (elements === null || elements === BigInt(m.config.channels) || learned(m.config) === 0n) return undefined;
+        return { params: elements * (learned(m.config) + stats(m)), trainable: elements * learned(m.config) };
+      },
+      ({ config: c }) => msg('why.perPosition', { c: formatInt(c.channels) }),
+    ),
+  ];
+}
+
+/**
+ * BatchNorm's mistakes are mostly about bookkeeping: which of its 4 per-channel vectors are trained,
+ * which Keras lists as non-trainable weights, which PyTorch keeps as buffers.
+ */
+const BN_MISTAKES: readonly MistakeDef<ResolvedChannels>[] = [
+  mistake(
+    'statsTrainable',
+    'trainable',
+    (m) => (m.framework === 'keras' && m.counts.trainable > 0n ? { trainable: m.counts.total } : undefined),
+    ({ config: c }) => msg('why.statsTrainable', { c: formatInt(c.channels) }),
+  ),
+  mistake(
+    'forgotStats',
+    'convention',
+    (m) => (m.framework === 'keras' ? { params: m.counts.trainable, trainable: m.counts.trainable } : undefined),
+    ({ config: c }) => msg('why.forgotStats', { c: formatInt(c.channels) }),
+  ),
+  mistake('countedBuffers', 'convention', (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) : undefined), () => msg('why.countedBuffers')),
+  mistake('countedBatchCounter', 'convention', (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) + 1n : undefined), () => msg('why.countedBatchCounter')),
+  ...affineMistakes<ResolvedChannels>(statsPerChannel),
+];
+
+/** LayerNorm and GroupNorm keep no statistics: counting BatchNorm's is the usual slip. */
+function noStatsMistakes<R extends Affine & { readonly channels: number }>(): MistakeDef<R>[] {
+  return [
+    mistake('statsLikeBatchNorm', 'convention', ({ config: c }) => (learned(c) + 2n) * BigInt(c.channels), () => msg('why.noMovingStats')),
+    ...affineMistakes<R>(() => 0n),
+  ];
+}
+
+const LN_MISTAKES = noStatsMistakes<Affine & { readonly channels: number }>();
+
+const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
+  mistake('perGroup', 'structure', ({ config: c }) => (c.groups !== c.channels ? learned(c) * BigInt(c.groups) : undefined), ({ config: c }) => msg('why.perGroup', { g: String(c.groups) })),
+  ...noStatsMistakes<ResolvedGroupNorm>(),
+];
+
 /** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
 const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
 
-export const bn = defineKind<ChannelsConfig>({
+export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
   name: 'bn',
   aliases: ['batchnorm', '批次正規化', '批量正規化', '批次標準化', '批量归一化', '批归一化'],
   family: 'norm',
@@ -93,6 +161,7 @@ export const bn = defineKind<ChannelsConfig>({
       notes,
     };
   },
+  mistakes: BN_MISTAKES,
 });
 
 interface LayerNormConfig extends Affine {
@@ -100,7 +169,10 @@ interface LayerNormConfig extends Affine {
   readonly shape: readonly number[] | undefined;
 }
 
-export const ln = defineKind<LayerNormConfig>({
+/** Resolved: the axes known, and `channels` the elements normalized together (what mistakes read). */
+type ResolvedLayerNorm = LayerNormConfig & { readonly shape: readonly number[]; readonly channels: number };
+
+export const ln = defineKind<LayerNormConfig, ResolvedLayerNorm>({
   name: 'ln',
   aliases: ['layernorm', '層正規化', '层归一化'],
   family: 'norm',
@@ -125,7 +197,7 @@ export const ln = defineKind<LayerNormConfig>({
     const size = shape.reduce((a, d) => a * d, 1);
     const symbol = shape.length === 1 ? lit(shape[0]!, 'C') : product(...shape.map((d) => lit(d)));
     return {
-      resolved: { ...c, shape },
+      resolved: { ...c, shape, channels: size },
       typeName: framework === 'keras' ? 'LayerNormalization' : 'LayerNorm',
       tensors: [
         ...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [...shape], 'scale')] : []),
@@ -137,6 +209,7 @@ export const ln = defineKind<LayerNormConfig>({
       conventionSensitive: false,
     };
   },
+  mistakes: LN_MISTAKES,
 });
 
 interface InstanceNormConfig {
@@ -208,7 +281,7 @@ interface GroupNormConfig extends Affine {
   readonly channels: number | undefined;
 }
 
-export const gn = defineKind<GroupNormConfig>({
+export const gn = defineKind<GroupNormConfig, ResolvedGroupNorm>({
   name: 'gn',
   aliases: ['groupnorm'],
   family: 'norm',
@@ -234,4 +307,5 @@ export const gn = defineKind<GroupNormConfig>({
       conventionSensitive: false,
     };
   },
+  mistakes: GN_MISTAKES,
 });

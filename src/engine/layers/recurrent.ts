@@ -12,7 +12,7 @@ import { formatInt } from '../format.js';
 import type { Framework, ParamTensor } from '../types.js';
 import { msg } from '../../i18n/messages.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
-import { defineKind, type Kind } from './kind.js';
+import { defineKind, mistake, type Kind, type MistakeDef, type MistakeInput } from './kind.js';
 
 type Cell = 'rnn' | 'lstm' | 'gru';
 
@@ -109,8 +109,106 @@ function macsPerStep(cell: Cell, c: RecurrentConfig, inFeatures: number): bigint
   return layer(BigInt(inFeatures)) + BigInt(c.layers - 1) * layer(directions * state);
 }
 
+type ResolvedRecurrent = RecurrentConfig & { readonly inFeatures: number };
+
+/** What a recurrent layer counts as, with any part of it changed: the gates, the bias vectors, the recurrent kernel, the stacking. */
+interface Reading {
+  readonly gates: number;
+  readonly biases: number;
+  readonly recurrent: boolean;
+  readonly directions: number;
+  readonly layers: number;
+  /** Stacked layers read IN (not H or 2H) as their input. */
+  readonly stackedReadIn: boolean;
+}
+
+function readingCount(c: ResolvedRecurrent, r: Reading): bigint {
+  const h = BigInt(c.hidden);
+  let total = 0n;
+  for (let layer = 0; layer < r.layers; layer++) {
+    const input = BigInt(layer === 0 || r.stackedReadIn ? c.inFeatures : r.directions * c.hidden);
+    total += BigInt(r.directions * r.gates) * (input * h + (r.recurrent ? h * h : 0n) + BigInt(r.biases) * h);
+  }
+  return total;
+}
+
+/** The recurrent mistakes of one cell: gate counts, the H×H kernel, bias conventions, directions and stacking. */
+function recurrentMistakes(cell: Cell): MistakeDef<ResolvedRecurrent>[] {
+  const right = (m: MistakeInput<ResolvedRecurrent>): Reading => ({
+    gates: GATES[cell],
+    biases: biasVectors(cell, m.config, m.framework),
+    recurrent: true,
+    directions: m.config.bidirectional ? 2 : 1,
+    layers: m.config.layers,
+    stackedReadIn: false,
+  });
+  const reading = (id: string, family: 'bias' | 'gates' | 'convention' | 'structure', change: (r: Reading, m: MistakeInput<ResolvedRecurrent>) => Partial<Reading> | undefined, why: MistakeDef<ResolvedRecurrent>['why']) =>
+    mistake<ResolvedRecurrent>(
+      id,
+      family,
+      (m) => {
+        if (m.config.proj !== undefined) return undefined; // readings are of H-sized states; a projection changes them
+        const r = right(m);
+        const changed = change(r, m);
+        return changed && readingCount(m.config, { ...r, ...changed });
+      },
+      why,
+    );
+  const type = (m: MistakeInput<ResolvedRecurrent>) => TYPE_NAMES[cell][m.framework];
+  const otherGates: readonly number[] = { rnn: [4], lstm: [3, 1], gru: [4] }[cell];
+  return [
+    reading('forgotBias', 'bias', (r) => (r.biases > 0 ? { biases: 0 } : undefined), (m) => msg('why.forgotBias', { n: formatInt(readingCount(m.config, right(m)) - readingCount(m.config, { ...right(m), biases: 0 })) })),
+    reading('forgotRecurrent', 'gates', () => ({ recurrent: false }), ({ config: c }) => msg(cell === 'rnn' ? 'why.forgotRecurrentRnn' : 'why.forgotRecurrent', { h: formatInt(c.hidden) })),
+    ...otherGates.map((gates) =>
+      reading(`gates${gates}`, 'gates', () => ({ gates }), (m) => (cell === 'rnn' ? msg('why.rnnNoGates') : msg('why.gateCount', { cell: type(m), gates: String(GATES[cell]) }))),
+    ),
+    reading(
+      'otherBiases',
+      'convention',
+      (r) => (r.biases > 0 ? { biases: 3 - r.biases } : undefined),
+      (m) => {
+        if (m.framework === 'pytorch') return msg('why.kerasBiases');
+        return msg(cell === 'gru' && m.config.resetAfter !== false ? 'why.resetAfterBiases' : 'why.torchBiases');
+      },
+    ),
+    mistake<ResolvedRecurrent>(
+      'biasOnce',
+      'bias',
+      (m) => {
+        const r = right(m);
+        if (r.biases === 0 || r.gates === 1 || m.config.proj !== undefined) return undefined;
+        // one bias vector of H for the whole layer, not one per gate
+        return readingCount(m.config, { ...r, biases: 0 }) + BigInt(r.biases * r.directions * r.layers * m.config.hidden);
+      },
+      (m) => msg('why.biasPerGate', { cell: type(m) }),
+    ),
+    mistake<ResolvedRecurrent>(
+      'timesSteps',
+      'structure',
+      (m) => {
+        const steps = m.input[0];
+        return steps === null || steps === undefined || steps < 2 ? undefined : m.counts.total * BigInt(steps);
+      },
+      () => msg('why.recurrentShared'),
+    ),
+    ...(cell === 'lstm'
+      ? [
+          // a second H×H per gate, for the cell state c, which has none
+          mistake<ResolvedRecurrent>('cellStateKernel', 'gates', (m) => {
+            if (m.config.proj !== undefined) return undefined;
+            const r = right(m);
+            return m.counts.total + BigInt(r.gates * r.directions * r.layers) * BigInt(m.config.hidden) ** 2n;
+          }, () => msg('why.lstmCellState')),
+        ]
+      : []),
+    reading('forgotDirections', 'structure', (r) => (r.directions === 2 ? { directions: 1 } : undefined), () => msg('why.forgotDirections')),
+    reading('stackedReadIn', 'structure', (r) => (r.layers > 1 ? { stackedReadIn: true } : undefined), (m) => msg('why.stackedInput', { h: formatInt((m.config.bidirectional ? 2 : 1) * m.config.hidden) })),
+    reading('onlyFirstLayer', 'structure', (r) => (r.layers > 1 ? { layers: 1 } : undefined), ({ config: c }) => msg('why.stackedLayers', { layers: String(c.layers) })),
+  ];
+}
+
 function recurrentKind(cell: Cell): Kind {
-  return defineKind<RecurrentConfig>({
+  return defineKind<RecurrentConfig, ResolvedRecurrent>({
     name: cell,
     aliases: cell === 'rnn' ? ['simplernn'] : [],
     family: 'recurrent',
@@ -168,6 +266,7 @@ function recurrentKind(cell: Cell): Kind {
           : [],
       };
     },
+    mistakes: recurrentMistakes(cell),
   });
 }
 

@@ -5,12 +5,13 @@
  */
 import { fail } from '../errors.js';
 import { constant } from '../expr.js';
-import { formatShape } from '../format.js';
+import { formatInt, formatShape } from '../format.js';
 import type { Dim, Framework, Shape } from '../types.js';
 import { parseDims, parseSize, printTuple } from '../args.js';
-import { expectMinRank, expectRank, spatial, volume } from './common.js';
-import { convLength } from './geometry.js';
-import { defineKind, type Evaluation, type Kind, type Padding } from './kind.js';
+import { expectMinRank, expectRank, prod, spatial, volume } from './common.js';
+import { convLength, lengthWorking, type AxisConv } from './geometry.js';
+import { defineKind, mistake, type Evaluation, type Kind, type MistakeDef, type MistakeInput, type Padding } from './kind.js';
+import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
 /** Evaluation of a layer that has no weights. */
@@ -40,6 +41,24 @@ const POOL_TYPES: Record<Pooling, Record<Framework, string>> = {
   avg: { keras: 'AveragePooling', pytorch: 'AvgPool' },
 };
 const SPATIAL_FORM: Record<Rank, string> = { 1: 'L', 2: 'HxW', 3: 'DxHxW' };
+
+const poolAxis = (c: PoolConfig, axis: number): AxisConv => ({ kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: c.dilation[axis]!, padding: c.padding, axis, ceil: c.ceil });
+const channelsOf = (m: MistakeInput<unknown>): bigint | undefined => {
+  const c = m.input[m.input.length - 1];
+  return c === null || c === undefined ? undefined : BigInt(c);
+};
+
+/** Pooling has no weights, yet students give it some; and its output size has its own slips. */
+const POOL_MISTAKES: readonly MistakeDef<PoolConfig>[] = [
+  mistake('poolWeights', 'structure', (m) => mapDefined(channelsOf(m), (c) => prod(m.config.kernel) * c), () => msg('why.poolHasNoWeights')),
+  mistake('poolWeightsAndBias', 'structure', (m) => mapDefined(channelsOf(m), (c) => (prod(m.config.kernel) + 1n) * c), () => msg('why.poolHasNoWeights')),
+  mistake('poolOneKernel', 'structure', ({ config: c }) => prod(c.kernel), () => msg('why.poolHasNoWeights')),
+  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel'], poolAxis),
+];
+
+function mapDefined<T, U>(v: T | undefined, f: (v: T) => U): U | undefined {
+  return v === undefined ? undefined : f(v);
+}
 
 function poolKind(pooling: Pooling, rank: Rank): Kind {
   const name = POOL_NAMES[pooling][rank];
@@ -85,11 +104,15 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
         });
       }
       const out = spatial(input).map((len, axis) =>
-        convLength(len, { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: c.dilation[axis]!, padding: c.padding, axis, ceil: c.ceil }, name),
+        convLength(len, poolAxis(c, axis), name),
       );
       const suffix = framework === 'keras' ? `${rank}D` : `${rank}d`;
-      return shapeOnly(c, POOL_TYPES[pooling][framework] + suffix, [...out, input[input.length - 1] ?? null]);
+      return {
+        ...shapeOnly(c, POOL_TYPES[pooling][framework] + suffix, [...out, input[input.length - 1] ?? null]),
+        shapeWorking: () => lengthWorking(spatial(input), out, (i) => poolAxis(c, i)),
+      };
     },
+    mistakes: POOL_MISTAKES,
   });
 }
 
@@ -119,8 +142,23 @@ function globalPoolKind(pooling: Pooling): Kind {
         framework === 'keras'
           ? `Global${pooling === 'avg' ? 'Average' : 'Max'}Pooling${r}D`
           : `Adaptive${pooling === 'avg' ? 'Avg' : 'Max'}Pool${Math.min(r, 3)}d`;
-      return shapeOnly(c, typeName, c.keepdims ? [...spatial(input).map(() => 1), channels] : [channels]);
+      const all = spatial(input);
+      return {
+        ...shapeOnly(c, typeName, c.keepdims ? [...all.map(() => 1), channels] : [channels]),
+        shapeWorking: () => (all.every((d) => d !== null) && channels !== null ? [`${formatShape(input)} → ${c.keepdims ? formatShape([...all.map(() => 1), channels]) : channels}`] : []),
+      };
     },
+    mistakes: [
+      mistake(
+        'gapAsFlatten',
+        'shape',
+        (m) => {
+          const size = volume(m.input);
+          return size === null || m.config.keepdims || size === volume(m.output) ? undefined : { output: [Number(size)] };
+        },
+        () => msg('why.gapAsFlatten'),
+      ),
+    ],
   });
 }
 
@@ -157,6 +195,32 @@ function adaptivePoolKind(pooling: Pooling, rank: Rank): Kind {
   });
 }
 
+/** The ways a Flatten's size goes wrong, each carried on to the Dense after it; and weights it does not have. */
+const FLATTEN_MISTAKES: readonly MistakeDef<Record<string, never>>[] = [
+  mistake(
+    'channelsOnly',
+    'shape',
+    ({ input }) => (input.length > 1 && input[input.length - 1] !== null && volume(input) !== null ? { output: [input[input.length - 1]!] } : undefined),
+    ({ input }) => msg('why.channelsOnly', { c: formatInt(input[input.length - 1] ?? 0) }),
+  ),
+  mistake(
+    'oneSpatialAxis',
+    'shape',
+    ({ input }) => (input.length === 3 && input.every((d) => d !== null) && input[0] !== 1 ? { output: [input[1]! * input[2]!] } : undefined),
+    () => msg('why.oneSpatialAxis'),
+  ),
+  mistake(
+    'forgotChannels',
+    'shape',
+    ({ input }) => {
+      const area = volume(input.slice(0, -1));
+      return input.length > 1 && area !== null && input[input.length - 1] !== 1 ? { output: [Number(area)] } : undefined;
+    },
+    () => msg('why.flattenChannels'),
+  ),
+  mistake('flattenWeights', 'structure', ({ input }) => volume(input) ?? undefined, () => msg('why.flattenHasNoWeights')),
+];
+
 export const flatten = defineKind<Record<string, never>>({
   name: 'flatten',
   family: 'shape',
@@ -171,8 +235,12 @@ export const flatten = defineKind<Record<string, never>>({
   evaluate(c, input) {
     const size = volume(input);
     if (size !== null && size > BigInt(Number.MAX_SAFE_INTEGER)) fail('err.tooLargeShape', { shape: formatShape(input) });
-    return shapeOnly(c, 'Flatten', [size === null ? null : Number(size)]);
+    return {
+      ...shapeOnly(c, 'Flatten', [size === null ? null : Number(size)]),
+      shapeWorking: () => (size !== null && input.length > 1 ? [`${formatShape(input)} = ${formatInt(size)}`] : []),
+    };
   },
+  mistakes: FLATTEN_MISTAKES,
 });
 
 interface DropoutConfig {
@@ -191,6 +259,18 @@ export const dropout = defineKind<DropoutConfig>({
   parse: (a) => ({ rate: a.rate('P') }),
   print: (c) => `dropout ${c.rate}`,
   evaluate: (c, input) => shapeOnly(c, 'Dropout', input),
+  mistakes: [
+    mistake(
+      'dropoutShrinks',
+      'shape',
+      ({ config: c, input }) => {
+        const last = input[input.length - 1];
+        const kept = last === null || last === undefined ? undefined : Math.floor(last * (1 - c.rate));
+        return kept === undefined || kept === last || kept < 1 ? undefined : { output: [...input.slice(0, -1), kept] };
+      },
+      ({ config: c }) => msg('why.dropoutKeepsShape', { p: String(c.rate) }),
+    ),
+  ],
 });
 
 interface ReshapeConfig {
@@ -252,6 +332,20 @@ export const zeropad = defineKind<ZeroPadConfig>({
     const grow = (d: Dim, by: number): Dim => (d === null ? null : d + by);
     return shapeOnly(c, framework === 'keras' ? 'ZeroPadding2D' : 'ZeroPad2d', [grow(input[0] ?? null, t + b), grow(input[1] ?? null, l + r), input[2] ?? null]);
   },
+  mistakes: [
+    mistake(
+      'padOneSide',
+      'shape',
+      ({ config: c, input, output }) => {
+        const [h, w, ch] = input;
+        const [top, bottom, left, right] = c.sides;
+        // the slip of padding once, not on both sides: a question about a symmetric pad
+        if (h === null || w === null || h === undefined || w === undefined || top !== bottom || left !== right || top + left === 0) return undefined;
+        return { output: [h + top, w + left, ch ?? null, ...output.slice(3)] };
+      },
+      ({ config: c }) => msg('why.padOneSide', { k: '', s: '', p: String(c.sides[0]), d: '' }),
+    ),
+  ],
 });
 
 /** nn.Identity (and parameter-free modules whose output is their input). */

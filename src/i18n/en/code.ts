@@ -221,6 +221,9 @@ export const code = {
   'note.otherFactories': (p: P<'chosen' | 'names'>) => `counted ${p.chosen}; the paste also defines ${p.names}: give model=NAME before the code to count another.`,
   'note.otherClasses': (p: P<'chosen' | 'names'>) => `counted \`${p.chosen}\`, the last model class that no other class uses; also defined: ${p.names} (give model=NAME to count another).`,
   'note.instantiated': (p: P<'call'>) => `the paste builds no model, so this is \`${p.call}\` with its defaults (give NAME=VALUE before the code to change an argument).`,
+  'note.implicitModel': (p: P<'outputs'>) => `No keras.Model(...) is made in the paste: the model is read as keras.Model(inputs, ${p.outputs}) would be, from its Input(s).`,
+  'note.arrowChain': () => `Read as a chain: each \`→\` layer is applied to what the line before gives, from the Input.`,
+  'note.mhaOneInput': (p: P<'call'>) => `\`${p.call}\` is called with one tensor; Keras's MultiHeadAttention needs \`(query, value)\` and would stop. Read as self-attention, \`layer(x, x)\`, which has the same weights.`,
   'note.loose': (p: P<'n'>) => `${p.n} layers pasted on their own are read as one Sequential, in order.`,
   'note.torchBuffers': (p: P<'n'>) => `PyTorch convention: BatchNorm's running_mean, running_var and num_batches_tracked are buffers (${p.n} values), not parameters; Keras counts its moving statistics as non-trainable weights.`,
   // ── the module table ──

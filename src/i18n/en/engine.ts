@@ -42,7 +42,7 @@ export const engine = {
   'err.reshape': (p: P<'from' | 'to'>) => `\`reshape\`: ${p.from} cannot become ${p.to}: the number of elements differs.`,
   'err.inInModel': (p: P<'layer'>) => `\`${p.layer}\`: in= is for a single layer; inside a model the input comes from the previous layer.`,
   'err.residual': (p: P<'main' | 'shortcut'>) => `a residual branch gives ${p.main} but its shortcut gives ${p.shortcut}: they must match to be added.`,
-  'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\` (see \`--help\`).`,
+  'err.empty': () => `Nothing to count: give a layer such as \`conv 3 64 3\`.`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --log, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
@@ -52,8 +52,10 @@ export const engine = {
   'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max} once expanded, counting every repetition.`,
   'err.inputFirst': () => `\`input\` must come first: \`input 224x224x3 > conv 64 3 > ...\`.`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` is a whole model: it can only come first, e.g. \`${p.preset} top=false > flatten > dense 10\`.`,
-  'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` is not a layer kind: try conv, dense, bn, lstm, maxpool, ... (see \`--help\`).`,
-  'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` is not a layer kind: did you mean \`${p.suggestion}\`? (see \`--help\`)`,
+  'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` is not a layer kind: try conv, dense, bn, lstm, maxpool, ...`,
+  'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` is not a layer kind: did you mean \`${p.suggestion}\`?`,
+
+  'help.pointCli': () => `(see \`paramquiz count --help\`)`,
 
   // ── layer kinds (for --help) ──
   'kind.conv': (p: P<'rank'>) => `${p.rank}D convolution: (k×…×C_in/groups + 1)×C_out.`,
@@ -134,6 +136,7 @@ export const engine = {
   'count.agree': () => `Keras and PyTorch count this the same way.`,
   'count.convention': (p: P<'framework' | 'other' | 'total'>) => `Counted with ${p.framework} conventions; ${p.other} conventions give ${p.total} in total.`,
   'count.mistake': (p: P<'text'>) => `Common mistake: ${p.text}`,
+  'count.mistakes': () => `Common mistakes (the count each gives, and why it is wrong):`,
   'summary.model': (p: P<'framework'>) => `Model summary (${p.framework} conventions)`,
   'summary.preset': (p: P<'name' | 'source' | 'framework'>) => `${p.name}: ${p.source} (${p.framework} conventions)`,
   'summary.presetBorrowed': (p: P<'name' | 'sources' | 'framework'>) => `${p.name}: the architecture of ${p.sources}, counted with ${p.framework} conventions`,
@@ -148,6 +151,7 @@ export const engine = {
   'summary.formulas': () => `Formulas:`,
   // ── --help ──
   'help.usage': () => `Usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart FILE.png] [--memory] [--seq N] [--batch N]`,
+  'help.usageChat': () => `Usage: /count SPEC [--framework keras|pytorch] [--lang en|zh-TW] [--layers] [--log] [--memory] [--seq N] [--batch N]   (share:true posts the answer in the channel)`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
     `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10),\n` +

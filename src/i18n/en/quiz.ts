@@ -1,94 +1,160 @@
-/** English messages: quiz questions, named mistakes, answers. */
+/**
+ * English messages: quiz questions (a layer described in one of several wordings, then the
+ * question in one of several), hints, the worked solution, and reading answers. `v` picks the
+ * wording; '' stands for an option left at its default.
+ */
 import type { P } from '../params.js';
 
-export const quiz = {
-  // ── quiz questions ──
-  'q.dense': (p: P<'in' | 'out'>) => `A Dense layer takes ${p.in} inputs and has ${p.out} units, with bias. How many parameters does it have?`,
-  'q.denseAfterFlatten': (p: P<'shape' | 'out'>) => `A ${p.shape} feature map is flattened and fed to a Dense layer of ${p.out} units (with bias). How many parameters does that Dense layer have?`,
-  'q.denseSequence': (p: P<'t' | 'in' | 'out'>) => `A Keras Dense(${p.out}) layer (with bias) is applied to a sequence of shape (${p.t}, ${p.in}). How many parameters does it have?`,
-  'q.conv': (p: P<'cin' | 'cout' | 'k'>) => `A Conv2D layer takes ${p.cin} input channel(s) and has ${p.cout} filters of size ${p.k}×${p.k}, with bias. How many parameters does it have?`,
-  'q.convStride': (p: P<'cin' | 'cout' | 'k' | 'stride'>) => `A Conv2D layer with ${p.cout} filters of ${p.k}×${p.k}, stride ${p.stride} and padding 'same', on ${p.cin} input channels (with bias). How many parameters does it have?`,
-  'q.convGroups': (p: P<'cin' | 'cout' | 'k' | 'g'>) => `A grouped convolution: nn.Conv2d(${p.cin}, ${p.cout}, kernel_size=${p.k}, groups=${p.g}), with bias. How many parameters does it have?`,
-  'q.convNoBias': (p: P<'cin' | 'cout' | 'k'>) => `Before a BatchNorm, a PyTorch nn.Conv2d(${p.cin}, ${p.cout}, kernel_size=${p.k}, bias=False). How many parameters does it have?`,
-  'q.convAsymmetric': (p: P<'cin' | 'cout' | 'kh' | 'kw'>) => `A Conv2D with ${p.cout} filters of size ${p.kh}×${p.kw} on ${p.cin} input channels, with bias. How many parameters does it have?`,
-  'q.bnTrainable': (p: P<'shape'>) => `BatchNormalization is applied to a ${p.shape} feature map (Keras). How many TRAINABLE parameters does it have?`,
-  'q.bnKerasTotal': (p: P<'shape'>) => `BatchNormalization on a ${p.shape} feature map: what does the Keras summary print as its "Param #" (trainable and non-trainable together)?`,
-  'q.bnTorch': (p: P<'c'>) => `In PyTorch, how many parameters does nn.BatchNorm2d(${p.c}) have, i.e. sum(p.numel() for p in bn.parameters())?`,
-  'q.poolParams': (p: P<'k' | 'shape'>) => `A ${p.k}×${p.k} MaxPooling2D layer is applied to a ${p.shape} feature map. How many parameters does it have?`,
-  'q.poolHeight': (p: P<'shape'>) => `MaxPooling2D with pool size 2 (stride 2, padding 'valid') on a ${p.shape} input. What is the height of the output?`,
-  'q.convHeight': (p: P<'side' | 'k' | 'stride' | 'c'>) => `A Conv2D with ${p.c} filters of ${p.k}×${p.k}, stride ${p.stride}, padding 'valid', on a ${p.side}×${p.side} input. What is the height of the output?`,
-  'q.flattenSize': (p: P<'shape' | 'f' | 'k'>) => `Input ${p.shape} → Conv2D(${p.f}, ${p.k}×${p.k}, padding 'valid') → MaxPooling2D(2) → Flatten. How many values come out of the Flatten?`,
-  'q.depthwise': (p: P<'c' | 'k'>) => `A DepthwiseConv2D with a ${p.k}×${p.k} kernel on ${p.c} channels (depth multiplier 1, with bias). How many parameters does it have?`,
-  'q.separable': (p: P<'cin' | 'cout' | 'k'>) => `A Keras SeparableConv2D(${p.cout}, ${p.k}) on ${p.cin} input channels (with bias). How many parameters does it have?`,
-  'q.separableSaving': (p: P<'cin' | 'cout' | 'k'>) => `How many parameters does a SeparableConv2D(${p.cout}, ${p.k}) save compared with a standard Conv2D(${p.cout}, ${p.k}), both on ${p.cin} input channels and with bias?`,
-  'q.simpleRnn': (p: P<'in' | 'h'>) => `A Keras SimpleRNN(${p.h}) reads ${p.in} features per time step. How many parameters does it have?`,
-  'q.lstmKeras': (p: P<'in' | 'h'>) => `A Keras LSTM(${p.h}) reads ${p.in} features per time step. How many parameters does it have?`,
-  'q.lstmTorchBidirectional': (p: P<'in' | 'h'>) => `In PyTorch, how many parameters does nn.LSTM(${p.in}, ${p.h}, bidirectional=True) have?`,
-  'q.gruTorch': (p: P<'in' | 'h'>) => `In PyTorch, how many parameters does nn.GRU(${p.in}, ${p.h}) have?`,
-  'q.model': (p: P<'spec'>) => `A Keras model: ${p.spec} (3×3 convolutions with bias, padding 'valid' unless it says 'same'). How many parameters does it have in total?`,
-  'q.modelTrainable': (p: P<'spec'>) => `A Keras model: ${p.spec} (3×3 convolutions with bias). How many TRAINABLE parameters does it have?`,
-  'q.macs': (p: P<'side' | 'cin' | 'cout' | 'k'>) => `A Conv2D with ${p.cout} filters of ${p.k}×${p.k}, stride 1, padding 'same', on a ${p.side}×${p.side}×${p.cin} input. How many MACs (multiply-accumulates, bias not counted)?`,
-  'q.macsStride': (p: P<'side' | 'cin' | 'cout' | 'k'>) => `A Conv2D with ${p.cout} filters of ${p.k}×${p.k}, stride 2, padding 'same', on a ${p.side}×${p.side}×${p.cin} input. How many MACs (bias not counted)?`,
-  'q.macsDepthwise': (p: P<'side' | 'c'>) => `A 3×3 DepthwiseConv2D, stride 1, padding 'same', on a ${p.side}×${p.side}×${p.c} input. How many MACs (bias not counted)?`,
+const channels = (n: string) => `${n} ${n === '1' ? 'channel' : 'channels'}`;
+const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** `, stride 2, padding 1, dilation 2, groups=2`: only what is not the default. */
+const convOptions = (p: P<'stride' | 'pad' | 'dilation' | 'groups'>) =>
+  [p.stride && `stride ${p.stride}`, p.pad && (p.pad === 'same' ? `padding 'same'` : `padding ${p.pad}`), p.dilation && `dilation ${p.dilation}`, p.groups && `groups=${p.groups}`]
+    .filter(Boolean)
+    .map((s) => `, ${s}`)
+    .join('');
+const it = (of: string) => (of === 'model' ? 'the model' : of === 'block' ? 'the block' : 'it');
+const its = (of: string) => (of === 'model' ? "the model's" : of === 'block' ? "the block's" : 'its');
 
-  // ── named mistakes: a wrong answer that matches one is told which ──
-  'why.forgotBias': (p: P<'n'>) => `that is the weights without the ${p.n} biases.`,
-  'why.biasPerInput': (p: P<'in' | 'out'>) => `there is one bias per output (${p.out}), not per input (${p.in}).`,
-  'why.addedNotMultiplied': () => `every input connects to every output: multiply IN by OUT, don't add them.`,
-  'why.channelsOnly': (p: P<'flat' | 'c'>) => `Flatten gives H×W×C = ${p.flat} inputs, not just the ${p.c} channels.`,
-  'why.oneSpatialAxis': (p: P<'flat'>) => `count both spatial axes: Flatten gives H×W×C = ${p.flat} inputs.`,
-  'why.timesSteps': (p: P<'t'>) => `Dense shares its weights across the ${p.t} time steps: they are not multiplied by T.`,
-  'why.biasPerStep': (p: P<'t'>) => `the bias is shared across the ${p.t} time steps too.`,
-  'why.forgotInputChannels': (p: P<'cin'>) => `each filter spans all ${p.cin} input channels: k×k×C_in weights, not k×k.`,
-  'why.kernelNotSquared': (p: P<'k'>) => `a ${p.k}×${p.k} kernel has ${p.k}×${p.k} weights per channel, not ${p.k}.`,
-  'why.dividedByStride': () => `the stride changes the output size, not the number of weights.`,
-  'why.ignoredGroups': (p: P<'g'>) => `with groups=${p.g} each filter sees only C_in/${p.g} channels.`,
-  'why.dividedTwice': (p: P<'g'>) => `groups divide the channels a filter sees (C_in/${p.g}), but every one of the C_out filters still exists.`,
-  'why.addedBias': (p: P<'n'>) => `bias=False: there are no ${p.n} biases here.`,
-  'why.squaredLongSide': (p: P<'k'>) => `the kernel is k_h×k_w, not ${p.k}×${p.k}.`,
-  'why.statsTrainable': (p: P<'c'>) => `the moving mean and variance (2×${p.c}) are not trained: only γ and β are.`,
-  'why.onePerChannel': () => `BatchNorm learns two numbers per channel, γ (scale) and β (shift).`,
-  'why.perPosition': (p: P<'c'>) => `γ and β are per channel (${p.c}), shared over every position.`,
-  'why.forgotStats': (p: P<'c'>) => `Keras also lists the moving mean and variance (2×${p.c}) as non-trainable weights.`,
-  'why.countedBuffers': () => `running_mean and running_var are buffers in PyTorch, not parameters.`,
-  'why.countedBatchCounter': () => `num_batches_tracked is a buffer too, and so are the running statistics.`,
-  'why.poolHasNoWeights': () => `pooling has no weights: it takes a max or an average.`,
-  'why.poolShrinks': () => `a 2×2 pool with stride 2 halves the height.`,
-  'why.poolStride': () => `the stride of a pool defaults to its size (2), not 1.`,
-  'why.poolHalvesEachAxis': () => `the pool halves each axis once: the height is halved, the area quartered.`,
-  'why.ignoredStride': (p: P<'stride'>) => `divide by the stride (${p.stride}): ⌊(H − k)/s⌋ + 1.`,
-  'why.forgotPlusOne': () => `⌊(H − k)/s⌋ counts the steps; add 1 for the first position.`,
-  'why.assumedSame': () => `that is 'same' padding; with 'valid' the kernel must fit: ⌊(H − k)/s⌋ + 1.`,
-  'why.forgotConvShrink': (p: P<'k'>) => `a ${p.k}×${p.k} 'valid' convolution first shrinks each side by ${p.k} − 1.`,
-  'why.forgotPool': () => `the 2×2 pool halves both sides before the flatten.`,
-  'why.inputChannelsAfterConv': (p: P<'f'>) => `after the convolution there are ${p.f} channels (its filters), not the input's.`,
-  'why.depthwiseAsStandard': () => `a depthwise filter sees only its own channel, not all of them.`,
-  'why.forgotPointwise': (p: P<'cin' | 'cout'>) => `a separable convolution also has the 1×1 pointwise part: ${p.cin}×${p.cout} weights.`,
-  'why.forgotDepthwise': (p: P<'k' | 'cin'>) => `do not forget the depthwise part: ${p.k}×${p.k}×${p.cin} weights.`,
-  'why.separableAsStandard': () => `that is a standard convolution's count; the separable one is depthwise + pointwise.`,
-  'why.gaveOneCount': () => `that is one of the two counts; the question asks for their difference.`,
-  'why.forgotRecurrent': (p: P<'h'>) => `the recurrent weights (H×H = ${p.h}×${p.h} per gate) connect the previous state.`,
-  'why.torchBiases': () => `that is PyTorch's count with two bias vectors; Keras keeps one.`,
-  'why.forgotGates': (p: P<'gates'>) => `an LSTM has ${p.gates} gates, each with its own weights and bias.`,
-  'why.kerasBiases': () => `that is Keras's count; PyTorch keeps two bias vectors (b_ih and b_hh) per gate.`,
-  'why.wrongGateCount': (p: P<'cell' | 'gates'>) => `a ${p.cell} has ${p.gates} gates.`,
-  'why.forgotDirections': () => `bidirectional doubles everything: one set of weights per direction.`,
-  'why.noConvShrink': (p: P<'from' | 'to'>) => `the 'valid' 3×3 convolution shrinks ${p.from} to ${p.to} before the flatten.`,
-  'why.forgotBiases': () => `that leaves out every layer's biases.`,
-  'why.forgotPooling': () => `each max pool halves the height and width before the flatten.`,
-  'why.gapAsFlatten': () => `global average pooling keeps only the channels, unlike Flatten.`,
-  'why.forgotBatchNorm': () => `BatchNorm's γ and β are trainable too.`,
-  'why.perPositionOnly': (p: P<'positions'>) => `that is one output position; there are ${p.positions} of them.`,
-  'why.flopsNotMacs': () => `that is FLOPs (2 per MAC); the question asks for MACs.`,
-  'why.countedBias': () => `the bias additions are not multiply-accumulates (fvcore/thop convention).`,
-  'why.usedInputSize': (p: P<'side' | 'out'>) => `with stride 2 the output is ${p.out}×${p.out}, not ${p.side}×${p.side}.`,
-  'why.extraInputRow': (p: P<'out'>) => `the +1 is one bias per output (${p.out}); the inputs get no extra unit.`,
-  'why.biasPerWeight': (p: P<'n'>) => `there is one bias per filter (${p.n}), not one per weight.`,
-  'why.channelsOnlyModel': () => `Flatten keeps every position: H×W×C inputs reach the Dense layer, not just C.`,
-  'why.rounded': (p: P<'within'>) => `close (within ${p.within}), but counts are exact: the exact number comes with the reveal.`,
+type Conv = P<'v' | 'cin' | 'cout' | 'k' | 'side' | 'stride' | 'pad' | 'dilation' | 'groups' | 'bias'>;
+type Ask = P<'v' | 'of'>;
+
+export const quiz = {
+  // ── layers, described ──
+  'd.dense': (p: P<'v' | 'in' | 'out' | 'bias'>) =>
+    pick(p.v, `A Dense layer takes ${p.in} inputs and has ${p.out} ${p.out === '1' ? 'unit' : 'units'}, with bias.`, `${p.in} inputs feed a fully connected layer of ${p.out} ${p.out === '1' ? 'unit' : 'units'} (with bias).`),
+  'd.denseSequence': (p: P<'v' | 't' | 'in' | 'out'>) =>
+    pick(p.v, `A Keras Dense(${p.out}) layer (with bias) is applied to a sequence of shape (${p.t}, ${p.in}).`, `Each of ${p.t} time steps has ${p.in} features, and a Dense layer of ${p.out} units (with bias) is applied to the sequence.`),
+  'd.embedding': (p: P<'v' | 'vocab' | 'd' | 't'>) =>
+    pick(p.v, `An Embedding layer maps a vocabulary of ${p.vocab} tokens to vectors of ${p.d}; it reads sequences of ${p.t} tokens.`, `Sequences of ${p.t} token ids (vocabulary ${p.vocab}) go through an embedding of dimension ${p.d}.`),
+  'd.conv': (p: Conv) =>
+    pick(
+      p.v,
+      `A Conv2D layer: ${p.cout} filters of ${p.k}${convOptions(p)}, ${p.bias === 'no' ? 'no bias' : 'with bias'}, on a ${p.side}×${p.side} input with ${channels(p.cin)}.`,
+      `On a ${p.side}×${p.side} input with ${channels(p.cin)}, a convolution applies ${p.cout} filters of ${p.k}${convOptions(p)} (${p.bias === 'no' ? 'no bias' : 'with bias'}).`,
+    ),
+  'd.conv1d': (p: Conv) =>
+    pick(
+      p.v,
+      `A Conv1D layer: ${p.cout} filters of size ${p.k}${convOptions(p)}, ${p.bias === 'no' ? 'no bias' : 'with bias'}, on a sequence of ${p.side} steps with ${channels(p.cin)}.`,
+      `A sequence of ${p.side} steps with ${channels(p.cin)} goes through a 1-D convolution of ${p.cout} filters, kernel size ${p.k}${convOptions(p)} (${p.bias === 'no' ? 'no bias' : 'with bias'}).`,
+    ),
+  'd.deconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'stride' | 'side'>) =>
+    pick(
+      p.v,
+      `A Conv2DTranspose layer: ${p.cout} filters of ${p.k}, stride ${p.stride}, with bias, on a ${p.side}×${p.side} input with ${channels(p.cin)}.`,
+      `A transposed convolution upsamples a ${p.side}×${p.side}×${p.cin} input with ${p.cout} filters of ${p.k} and stride ${p.stride} (with bias).`,
+    ),
+  'd.bn': (p: P<'v' | 'shape' | 'framework'>) =>
+    pick(p.v, `BatchNormalization (${p.framework}) is applied to a feature map of shape ${p.shape}.`, `In ${p.framework}, a batch normalization layer follows a convolution whose output is ${p.shape}.`),
+  'd.bnPartial': (p: P<'v' | 'shape' | 'off'>) =>
+    pick(p.v, `A Keras BatchNormalization(${p.off}=False) is applied to a feature map of shape ${p.shape}.`, `Batch normalization with ${p.off}=False (Keras) normalizes a ${p.shape} feature map.`),
+  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `LayerNormalization over the last axis of a (${p.t}, ${p.d}) sequence.`, `A layer norm normalizes each of ${p.t} tokens, vectors of ${p.d}.`),
+  'd.gn': (p: P<'v' | 'g' | 'shape'>) => pick(p.v, `GroupNormalization with ${p.g} groups on a feature map of shape ${p.shape}.`, `A group norm splits the channels of a ${p.shape} feature map into ${p.g} groups.`),
+  'd.pool': (p: P<'v' | 'k' | 'stride' | 'shape' | 'avg'>) =>
+    pick(
+      p.v,
+      `${p.avg === 'yes' ? 'An AveragePooling2D' : 'A MaxPooling2D'} with a ${p.k} window and stride ${p.stride} (padding 'valid') is applied to a ${p.shape} input.`,
+      `A ${p.shape} feature map goes through ${p.avg === 'yes' ? 'average' : 'max'} pooling: window ${p.k}, stride ${p.stride}, no padding.`,
+    ),
+  'd.dwconv': (p: P<'v' | 'c' | 'k' | 'mult' | 'side'>) =>
+    pick(
+      p.v,
+      `A DepthwiseConv2D with a ${p.k} kernel${p.mult === '1' ? '' : ` and depth multiplier ${p.mult}`}, with bias, on a ${p.side}×${p.side}×${p.c} input.`,
+      `A depthwise convolution (${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`}, with bias) runs over a ${p.side}×${p.side} input with ${channels(p.c)}.`,
+    ),
+  'd.sepconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'mult' | 'side'>) =>
+    pick(
+      p.v,
+      `A Keras SeparableConv2D(${p.cout}, ${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`}) (with bias) on a ${p.side}×${p.side} input with ${channels(p.cin)}.`,
+      `A separable convolution with ${p.cout} output channels and a ${p.k} depthwise kernel${p.mult === '1' ? '' : ` (depth multiplier ${p.mult})`} runs over a ${p.side}×${p.side}×${p.cin} input, with bias.`,
+    ),
+  'd.recurrent': (p: P<'v' | 'type' | 'in' | 'h' | 't' | 'framework' | 'layers' | 'bidirectional' | 'resetAfter'>) => {
+    const extra = [p.layers && `${p.layers} stacked layers`, p.bidirectional && 'bidirectional', p.resetAfter === 'no' && 'reset_after=False'].filter(Boolean).join(', ');
+    return pick(
+      p.v,
+      `A ${p.framework} ${p.type} layer with ${p.h} hidden units${extra ? ` (${extra})` : ''} reads sequences of ${p.t} steps with ${p.in} features each.`,
+      `Sequences of ${p.t} steps, ${p.in} features per step, go into ${p.framework}'s ${p.type} with hidden size ${p.h}${extra ? `, ${extra}` : ''}.`,
+    );
+  },
+  'd.mha': (p: P<'v' | 'heads' | 'd' | 't' | 'key'>) =>
+    pick(
+      p.v,
+      `Self-attention over a (${p.t}, ${p.d}) sequence: MultiHeadAttention with ${p.heads} heads of size ${p.key} (key_dim=${p.key}), with biases.`,
+      `A multi-head attention layer attends over ${p.t} tokens of dimension ${p.d}, with ${p.heads} heads (each ${p.key} wide, biases included).`,
+    ),
+
+  // ── the question itself ──
+  'ask.params': (p: Ask) =>
+    pick(p.v, `How many parameters does ${it(p.of)} have?`, `How many parameters does ${p.of === 'layer' ? 'it hold' : `${it(p.of)} hold`}, weights and biases together?`, `What is ${its(p.of)} parameter count?`),
+  'ask.trainable': (p: Ask) => pick(p.v, `How many TRAINABLE parameters does ${it(p.of)} have?`, `How many of ${its(p.of)} parameters are trainable?`),
+  'ask.nonTrainable': (p: Ask) => pick(p.v, `How many NON-TRAINABLE parameters does ${it(p.of)} have?`, `How many of ${its(p.of)} weights are non-trainable?`),
+  'ask.summary': (p: Ask) => pick(p.v, `What does the Keras summary print as ${its(p.of)} parameter count (trainable and non-trainable together)?`),
+  'ask.torchParams': (p: Ask) => pick(p.v, `What does sum(p.numel() for p in ${p.of === 'layer' ? 'layer' : 'model'}.parameters()) give?`),
+  'ask.macs': (p: Ask) =>
+    pick(p.v, `How many MACs (multiply-accumulates, bias not counted) does ${it(p.of)} take?`, `How many multiply-accumulate operations does one forward pass through ${it(p.of)} take (bias additions not counted)?`),
+  'ask.height': (p: Ask) => pick(p.v, `What is the height of ${p.of === 'layer' ? 'its' : 'the last layer’s'} output?`, `How tall is the output feature map at the end (H_out)?`),
+  'ask.size': (p: Ask) => pick(p.v, `How many values per example come out of the last layer?`, `What is the size of the last layer's output, all its values per example?`),
+  'ask.largest': () => `Which layer holds the most parameters? Answer with its number: 1 for the first layer after the input.`,
+
+  // ── whole questions ──
+  'q.code': (p: P<'code'>) => `\`\`\`python\n${p.code}\n\`\`\``,
+  'q.inverseUnits': (p: P<'v' | 'in' | 'target'>) =>
+    pick(p.v, `A Dense layer (with bias) on ${p.in} inputs has ${p.target} parameters. How many units does it have?`, `How many units must a Dense layer on ${p.in} inputs have, with bias, to hold exactly ${p.target} parameters?`),
+  'q.inverseInputs': (p: P<'v' | 'out' | 'target'>) =>
+    pick(p.v, `A Dense layer of ${p.out} units (with bias) has ${p.target} parameters. How many inputs does it take?`, `How many inputs does a Dense(${p.out}) layer with bias read if it holds ${p.target} parameters?`),
+  'q.inverseFilters': (p: P<'v' | 'cin' | 'k' | 'target'>) =>
+    pick(p.v, `A Conv2D layer with ${p.k} filters (with bias) on ${channels(p.cin)} has ${p.target} parameters. How many filters does it have?`, `How many ${p.k} filters give a convolution on ${channels(p.cin)}, with bias, exactly ${p.target} parameters?`),
+  'q.inverseChannels': (p: P<'v' | 'cout' | 'k' | 'target'>) =>
+    pick(p.v, `A Conv2D layer with ${p.cout} filters of ${p.k} (with bias) has ${p.target} parameters. How many input channels does it take?`, `How many input channels does a convolution of ${p.cout} filters of ${p.k}, with bias, read if it has ${p.target} parameters?`),
+  'q.separableSaving': (p: P<'v' | 'cin' | 'cout' | 'k'>) =>
+    pick(
+      p.v,
+      `How many parameters does a SeparableConv2D(${p.cout}, ${p.k}) save compared with a standard Conv2D(${p.cout}, ${p.k}), both on ${channels(p.cin)} and with bias?`,
+      `Replacing a Conv2D with ${p.cout} filters of ${p.k} on ${channels(p.cin)} by a SeparableConv2D of the same sizes (both with bias): how many parameters fewer?`,
+    ),
+  'lead.keras': () => `This Keras code builds one layer:`,
+  'lead.torch': () => `This PyTorch code builds one layer:`,
+  'lead.model': () => `A Keras model, layer by layer:`,
+  'lead.frozenModel': () => `A Keras model whose first layers are frozen (trainable=False), with a new head:`,
+  'lead.block': () => `A block of layers:`,
+  'lead.kerasModel': () => `This Keras code builds a model:`,
+  'lead.torchModel': () => `This PyTorch code builds a model:`,
+  'lead.kernelNote': () => `(Conv2D(16, 3) means 16 filters of 3×3; padding is 'valid' unless it says "same"; every layer has its bias unless it says use_bias=False.)`,
+
+  // ── hints: where to look again when a wrong answer matches no known mistake ──
+  'hint.dense': () => `a Dense layer has IN×OUT weights and OUT biases: (IN + 1)×OUT.`,
+  'hint.embedding': () => `an embedding is a V×D table and nothing else.`,
+  'hint.conv': () => `each filter has k×k×C_in weights and one bias: (k×k×C_in + 1)×C_out.`,
+  'hint.inverse': () => `write the count with the unknown as x, set it equal to the target, and solve for x.`,
+  'hint.batchnorm': () => `per channel, BatchNorm learns γ and β and keeps a moving mean and variance (Keras lists them as non-trainable, PyTorch keeps them as buffers).`,
+  'hint.height': () => `work out each side with H_out = ⌊(H + 2p − k)/s⌋ + 1 (a pool's stride is its size unless given), layer after layer.`,
+  'hint.separable': () => `a depthwise filter covers one channel (k×k per channel); a separable layer adds a 1×1 pointwise convolution (C_in×C_out) and its biases.`,
+  'hint.recurrent': () => `each gate has IN×H input weights, H×H recurrent weights and its bias vectors; an LSTM has 4 gates, a GRU 3, a SimpleRNN none.`,
+  'hint.model': () => `count layer by layer and work out every output shape: the Flatten size decides the Dense after it.`,
+  'hint.attention': () => `four D×D projections (query, key, value, output), each with D biases: 4·(D×D + D).`,
+  'hint.macs': () => `MACs = output positions (H_out×W_out) × the multiply-accumulates at each (k×k×C_in×C_out); biases are not counted.`,
+
+  // ── the worked solution ──
+  'work.part': (p: P<'size' | 'role'>) => `${p.size} ${p.role}`,
+  'work.weight': () => `weights`,
+  'work.bias': () => `biases`,
+  'work.scale': () => `γ`,
+  'work.shift': () => `β`,
+  'work.statistic': () => `moving statistics`,
+  'work.trainableTag': () => `(trainable)`,
+  'work.nonTrainableTag': () => `(non-trainable)`,
+  'work.total': () => `total`,
+  'work.trainable': (p: P<'total' | 'nonTrainable' | 'result'>) => `trainable = total − non-trainable = ${p.total} − ${p.nonTrainable} = ${p.result}`,
+  'work.nonTrainable': (p: P<'total' | 'nonTrainable' | 'result'>) => `non-trainable = ${p.result} (of ${p.total})`,
+  'work.difference': (p: P<'from' | 'minus' | 'result'>) => `saved = ${p.from} − ${p.minus} = ${p.result}`,
+  'work.solve': (p: P<'slope' | 'offset' | 'target' | 'result'>) => `${p.slope}·x + ${p.offset} = ${p.target}, so x = (${p.target} − ${p.offset}) / ${p.slope} = ${p.result}`,
+  'work.solveLinear': (p: P<'slope' | 'target' | 'result'>) => `${p.slope}·x = ${p.target}, so x = ${p.target} / ${p.slope} = ${p.result}`,
+  'work.largest': (p: P<'layer' | 'index'>) => `the most parameters: layer ${p.index}, ${p.layer}`,
 
   // ── answers ──
-  'answer.notANumber': (p: P<'token'>) => `\`${p.token}\` is not a count: answer with a whole number such as 1792, 1,792 or 1.792k.`,
+  'answer.notANumber': (p: P<'token'>) => `\`${p.token}\` is not a count: answer with a whole number such as 1792, 1,792, 1.792k or (3×3×3 + 1)×64.`,
   'answer.notWhole': (p: P<'token'>) => `\`${p.token}\` is not a whole number of parameters: give the exact count.`,
   'answer.badChoice': (p: P<'token' | 'last'>) => `\`${p.token}\` is not one of the choices: answer A to ${p.last}, or the number itself.`,
+  'answer.hint': (p: P<'hint'>) => `no common mistake gives that number; check: ${p.hint}`,
 };

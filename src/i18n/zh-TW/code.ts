@@ -225,6 +225,9 @@ export const code: typeof En = {
   'note.otherFactories': (p: P<'chosen' | 'names'>) => `計算的是 ${p.chosen}；程式碼還定義了 ${list(p.names)}：要計算其他模型，請在程式碼前給定 model=NAME。`,
   'note.otherClasses': (p: P<'chosen' | 'names'>) => `計算的是 \`${p.chosen}\`，也就是沒有被其他類別使用的最後一個模型類別；另外還定義了 ${list(p.names)}（給定 model=NAME 可計算其他模型）。`,
   'note.instantiated': (p: P<'call'>) => `貼上的程式碼沒有建立模型，所以這裡是用預設值建立的 \`${p.call}\`（在程式碼前給定 NAME=VALUE 可以改變引數）。`,
+  'note.implicitModel': (p: P<'outputs'>) => `貼上的程式碼沒有建立 keras.Model(...)：模型依 keras.Model(inputs, ${p.outputs}) 的方式，從 Input 讀起。`,
+  'note.arrowChain': () => `當作一條串接讀取：每個 \`→\` 後的層套用在上一行的輸出上，從 Input 開始。`,
+  'note.mhaOneInput': (p: P<'call'>) => `\`${p.call}\` 只傳入一個張量；Keras 的 MultiHeadAttention 需要 \`(query, value)\`，會直接報錯。這裡當作自注意力 \`layer(x, x)\` 讀取，權重相同。`,
   'note.loose': (p: P<'n'>) => `單獨貼上的 ${p.n} 個層依序當作一個 Sequential 讀取。`,
   'note.torchBuffers': (p: P<'n'>) => `PyTorch 慣例：BatchNorm 的 running_mean、running_var 與 num_batches_tracked 是緩衝區（${p.n} 個值），不是參數；Keras 則把移動平均統計量算成不可訓練的權重。`,
   // ── 模組表 ──

@@ -13,7 +13,7 @@ export const engine: typeof En = {
   'err.notARate': (p: P<'token' | 'what'>) => `\`${p.token}\` 不是有效的 ${p.what}：請給 0 到 1 之間（不含 1）的比例，例如 0.5。`,
   'err.notAChoice': (p: P<'token' | 'what' | 'choices'>) => `\`${p.token}\` 不是有效的 ${p.what}：可用的值為 ${p.choices}。`,
   'err.argCount': (p: P<'kind' | 'usage' | 'example' | 'got' | 'expected'>) =>
-    `\`${p.kind}\` 需要 ${p.expected} 個參數，卻收到 ${p.got} 個：格式為 \`${p.usage}\`，例如 \`${p.example}\`。`,
+    `\`${p.kind}\` 需要 ${p.expected} 個引數，卻收到 ${p.got} 個：格式為 \`${p.usage}\`，例如 \`${p.example}\`。`,
   'err.unknownOption': (p: P<'kind' | 'key' | 'allowed'>) => `\`${p.key}=\` 不是 \`${p.kind}\` 的選項；可用的選項：${p.allowed}。`,
   'err.badOptionToken': (p: P<'token' | 'kind'>) => `\`${p.kind}\` 中的 \`${p.token}\` 不是有效的選項：格式為 key=value，例如 stride=2。`,
   'err.duplicateOption': (p: P<'key' | 'kind'>) => `\`${p.kind}\` 重複給了 \`${p.key}=\`：每個選項只能給一次。`,
@@ -43,7 +43,7 @@ export const engine: typeof En = {
   'err.reshape': (p: P<'from' | 'to'>) => `\`reshape\`：${p.from} 無法變成 ${p.to}：元素個數不同。`,
   'err.inInModel': (p: P<'layer'>) => `\`${p.layer}\`：in= 只用於單一層；在模型中，輸入來自前一層。`,
   'err.residual': (p: P<'main' | 'shortcut'>) => `殘差分支輸出 ${p.main}，捷徑卻輸出 ${p.shortcut}：兩者必須相同才能相加。`,
-  'err.empty': () => `沒有可計算的東西：請給一層，例如 \`conv 3 64 3\`（見 \`--help\`）。`,
+  'err.empty': () => `沒有可計算的東西：請給一層，例如 \`conv 3 64 3\`。`,
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` 需要一個值：${p.flag} ${p.expected}。`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--log、--memory、--seq N 或 --batch N。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
@@ -53,8 +53,10 @@ export const engine: typeof En = {
   'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型展開後（每次重複都算）最多 ${p.max} 層。`,
   'err.inputFirst': () => `\`input\` 必須放在最前面：\`input 224x224x3 > conv 64 3 > ...\`。`,
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` 是完整的模型：只能放在最前面，例如 \`${p.preset} top=false > flatten > dense 10\`。`,
-  'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` 不是層的種類：試試 conv、dense、bn、lstm、maxpool……（見 \`--help\`）。`,
-  'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` 不是層的種類：你是指 \`${p.suggestion}\` 嗎？（見 \`--help\`）`,
+  'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` 不是層的種類：試試 conv、dense、bn、lstm、maxpool……`,
+  'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` 不是層的種類：你是指 \`${p.suggestion}\` 嗎？`,
+
+  'help.pointCli': () => `（見 \`paramquiz count --help\`）`,
 
   // ── 層的種類 ──
   'kind.conv': (p: P<'rank'>) => `${p.rank}D 卷積：(k×…×C_in/groups + 1)×C_out。`,
@@ -66,12 +68,12 @@ export const engine: typeof En = {
   'kind.bn': () => `批次正規化：每個通道 γ、β（Keras 另有移動平均與移動變異數）。`,
   'kind.ln': () => `層正規化（最後一軸）：每個特徵 γ、β。`,
   'kind.gn': () => `群組正規化：分成 G 組，每個通道 γ、β。`,
-  'kind.rnn': () => `簡單 RNN：IN×H + H×H + 偏差。`,
+  'kind.rnn': () => `簡單遞迴神經網路（SimpleRNN）：IN×H + H×H + 偏差。`,
   'kind.lstm': () => `LSTM：4 個閘 × (IN×H + H×H + 偏差)。`,
   'kind.gru': () => `GRU：3 個閘 × (IN×H + H×H + 偏差)。`,
   'kind.mha': () => `多頭自注意力：query、key、value 與輸出投影。`,
   'kind.prelu': () => `PReLU：可學習的負斜率（Keras 預設每個元素一個，PyTorch 預設只有一個）。`,
-  'kind.activation': () => `激活函數：沒有參數。`,
+  'kind.activation': () => `激勵函數：沒有參數。`,
   'kind.pool': (p: P<'rank'>) => `${p.rank}D 池化：沒有參數；stride 預設等於 K。`,
   'kind.globalPool': () => `全域池化：H×W×C 變成 C；沒有參數。`,
   'kind.adaptivepool': (p: P<'rank' | 'pooling'>) => `${p.rank}D 自適應${p.pooling === 'max' ? '最大' : '平均'}池化（PyTorch），輸出固定大小；沒有參數。`,
@@ -90,12 +92,12 @@ export const engine: typeof En = {
   'mistake.bn': () => `只有 γ 和 β 可訓練（每個通道 2 個）；移動平均與變異數不參與訓練。`,
   'mistake.ln': () => `層正規化的 γ、β 是針對最後一軸的每個特徵，不是每個位置。`,
   'mistake.gn': () => `γ 和 β 是每個通道一組，不是每個群組一組。`,
-  'mistake.rnn': () => `循環權重 H×H 要加在輸入權重 IN×H 之外。`,
-  'mistake.lstm': () => `LSTM 有 4 個閘，每個閘都有輸入、循環與偏差權重：要乘以 4。`,
+  'mistake.rnn': () => `遞迴權重 H×H 要加在輸入權重 IN×H 之外。`,
+  'mistake.lstm': () => `LSTM 有 4 個閘，每個閘都有輸入權重、遞迴權重與偏差：要乘以 4。`,
   'mistake.gru': () => `GRU 有 3 個閘；Keras（reset_after=True）和 PyTorch 都有兩組偏差。`,
   'mistake.mha': () => `共有四個投影（query、key、value、輸出），每個都有偏差。`,
   'mistake.prelu': () => `Keras 預設每個輸入元素一個斜率（除非設定 shared_axes）；PyTorch 預設全部只有一個。`,
-  'mistake.activation': () => `激活函數沒有參數。`,
+  'mistake.activation': () => `激勵函數沒有參數。`,
   'mistake.pool': () => `池化沒有參數；它只會依 stride（預設等於池化大小）縮小 H 與 W。`,
   'mistake.globalPool': () => `全域池化沒有參數，只留下通道。`,
   'mistake.flatten': () => `攤平沒有參數，但它的輸出大小 H×W×C 決定了下一個全連接層的參數量。`,
@@ -104,12 +106,12 @@ export const engine: typeof En = {
 
   // ── 框架慣例說明 ──
   'note.bnKeras': (p: P<'c' | 'torch'>) =>
-    `Keras 的算法：γ、β 可訓練；移動平均與移動變異數（2×${p.c}）是不可訓練的權重。PyTorch 算作 ${p.torch} 個參數（running statistics 是 buffer）。`,
+    `Keras 的慣例：γ 與 β 可訓練；移動平均與移動變異數（2×${p.c}）列為不可訓練的權重。PyTorch 只算 ${p.torch} 個參數（它把移動平均統計量放在緩衝區）。`,
   'note.bnTorch': (p: P<'c' | 'keras'>) =>
-    `PyTorch 的算法：running_mean 與 running_var 是 buffer，不是參數。Keras 的 summary 會顯示 ${p.keras}（移動統計量算作不可訓練）。`,
-  'note.rnnKeras': (p: P<'torch'>) => `Keras 的算法：每個閘一組偏差。PyTorch 有兩組（b_ih 與 b_hh）：共 ${p.torch} 個參數。`,
-  'note.gruKeras': (p: P<'torch'>) => `Keras 的算法（reset_after=True 是 TF2 預設，有兩組偏差；reset_after=false 只有一組）。PyTorch：${p.torch}。`,
-  'note.rnnTorch': (p: P<'keras'>) => `PyTorch 的算法：每個閘兩組偏差（b_ih 與 b_hh）。Keras：${p.keras}。`,
+    `PyTorch 的慣例：running_mean 與 running_var 是緩衝區，不是參數。Keras 的摘要會顯示 ${p.keras}（移動平均統計量算作不可訓練的權重）。`,
+  'note.rnnKeras': (p: P<'torch'>) => `Keras 的慣例：每個閘一組偏差。PyTorch 每個閘有兩組（b_ih 與 b_hh）：共 ${p.torch} 個參數。`,
+  'note.gruKeras': (p: P<'torch'>) => `Keras 的慣例（reset_after=True 是 TF 2 的預設，有兩組偏差；reset_after=false 只有一組）。PyTorch：${p.torch}。`,
+  'note.rnnTorch': (p: P<'keras'>) => `PyTorch 的慣例：每個閘兩組偏差（b_ih 與 b_hh）。Keras：${p.keras}。`,
   'note.preluKeras': () => `Keras 的 PReLU() 每個輸入元素學一個 alpha；per=channel 相當於 PReLU(shared_axes=[1, 2])。PyTorch 的 nn.PReLU() 只學 1 個。`,
   'note.preluTorch': () => `PyTorch 的 nn.PReLU() 只學一個 alpha；nn.PReLU(C) 每個通道一個（per=channel）。Keras 的 PReLU() 每個元素一個。`,
   'note.depthwiseTorch': (p: P<'c' | 'cout'>) => `在 PyTorch 中這是 nn.Conv2d(${p.c}, ${p.cout}, k, groups=${p.c})。`,
@@ -132,9 +134,10 @@ export const engine: typeof En = {
   'count.macs': (p: P<'macs' | 'flops'>) => `MACs：${p.macs}；FLOPs = 2×MACs = ${p.flops}（不含偏差：fvcore/thop 慣例）`,
   'count.macsUnknown': () => `MACs：沒有輸入大小，無法計算。`,
   'count.note': (p: P<'text'>) => `說明：${p.text}`,
-  'count.agree': () => `Keras 與 PyTorch 對這個的算法相同。`,
+  'count.agree': () => `Keras 與 PyTorch 的計算方式相同。`,
   'count.convention': (p: P<'framework' | 'other' | 'total'>) => `依 ${p.framework} 的慣例計算；依 ${p.other} 的慣例總共是 ${p.total}。`,
   'count.mistake': (p: P<'text'>) => `常見錯誤：${p.text}`,
+  'count.mistakes': () => `常見錯誤（各自會算出的數字，以及錯在哪裡）：`,
   'summary.model': (p: P<'framework'>) => `模型摘要（${p.framework} 慣例）`,
   'summary.preset': (p: P<'name' | 'source' | 'framework'>) => `${p.name}：${p.source}（${p.framework} 慣例）`,
   'summary.presetBorrowed': (p: P<'name' | 'sources' | 'framework'>) => `${p.name}：${p.sources} 的架構，依 ${p.framework} 慣例計算`,
@@ -149,15 +152,15 @@ export const engine: typeof En = {
   'summary.formulas': () => `公式：`,
   // ── --help ──
   'help.usage': () => `用法：paramquiz count 規格 [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--layers] [--log] [--chart 檔案.png] [--memory] [--seq N] [--batch N]`,
+  'help.usageChat': () => `用法：/count 規格 [--framework keras|pytorch] [--lang en|zh-TW] [--layers] [--log] [--memory] [--seq N] [--batch N]   （加上 share:true 會把結果貼到頻道）`,
   'help.language': () =>
-    `一層寫成 種類 參數... [key=value ...]。用 > 串接各層，模型以 input HxWxC（或 input T D、input N）開頭；\n` +
-    `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)，\n` +
-    `或整個模型（類別、Sequential），前面加上 in=1x28x28 就能得到形狀與 MACs。`,
+    `一層寫成 種類 引數... [key=value ...]。用 > 串接各層，模型以 input HxWxC（或 input T D、input N）開頭；\n` +
+    `在模型中可以省略輸入通道（CIN、IN、C）。也可以直接貼框架程式碼：nn.Conv2d(3, 64, 3)、layers.Dense(10)。`,
   'help.options': () => `選項（key=value；每種層會列出它接受的選項）：`,
   'help.presets': () => `內建模型（已發表的架構，每個都是註明出處的資料檔；參數量與原函式庫一致）：`,
   'help.flags': () =>
     `旗標：\n` +
-    `  --framework keras|pytorch  兩者算法不同時依誰的慣例（BatchNorm 統計量、RNN 偏差、PReLU）；預設 Keras\n` +
+    `  --framework keras|pytorch  兩者計算方式不同時依誰的慣例（BatchNorm 統計量、RNN 偏差、PReLU）；預設 Keras\n` +
     `  --json                     機器可讀的輸出：{framework, total, trainable, nonTrainable, macs, layers: [...]}\n` +
     `  --lang en|zh-TW            說明的語言（也可用 PARAMQUIZ_LANG）\n` +
     `  --layers                   內建模型列出每一層，而不只是各區塊的表\n` +
@@ -180,9 +183,9 @@ export const engine: typeof En = {
   'family.conv': () => `卷積`,
   'family.dense': () => `全連接與嵌入`,
   'family.norm': () => `正規化`,
-  'family.recurrent': () => `循環`,
+  'family.recurrent': () => `遞迴神經網路`,
   'family.attention': () => `注意力`,
-  'family.activation': () => `激活函數`,
+  'family.activation': () => `激勵函數`,
   'family.shape': () => `池化與形狀（沒有參數）`,
   'opt.bias': () => `bias=false 不含偏差（PyTorch bias=False、Keras use_bias=False）`,
   'opt.stride': () => `stride=S 或 SxT；池化預設等於池化大小`,
@@ -193,8 +196,8 @@ export const engine: typeof En = {
   'opt.outpad': () => `outpad=N 轉置卷積的輸出填充`,
   'opt.in': () => `in=HxW 單一層的輸入大小，用來算輸出形狀與 MACs`,
   'opt.trainable': () => `trainable=false 凍結這一層：權重變成不可訓練（Keras）`,
-  'opt.layers': () => `layers=N 堆疊的循環層數（PyTorch num_layers）`,
-  'opt.bidirectional': () => `bidirectional=true 雙向：循環層與輸出加倍`,
+  'opt.layers': () => `layers=N 堆疊的遞迴層數（PyTorch num_layers）`,
+  'opt.bidirectional': () => `bidirectional=true 雙向：遞迴層與輸出加倍`,
   'opt.seq': () => `seq=true 輸出每個時間步（Keras return_sequences）；PyTorch 一律如此`,
   'opt.reset_after': () => `reset_after=false 只有一組偏差的 Keras GRU（TF1 風格）`,
   'opt.key_dim': () => `key_dim=K 每個注意力頭的大小（Keras）；預設 DMODEL/HEADS`,

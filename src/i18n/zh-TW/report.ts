@@ -18,7 +18,7 @@ export const report: typeof En = {
   'memory.fp32': (p: P<'per' | 'parts' | 'frozen' | 'total' | 'scaled'>) =>
     `fp32：每個可訓練參數 ${p.per} B（${p.parts}），每個凍結參數 ${p.frozen} B = ${p.total} B = ${p.scaled}`,
   'memory.mixed': (p: P<'per' | 'parts' | 'frozen' | 'total' | 'scaled'>) =>
-    `混合精度（依 ZeRO 的算法，Rajbhandari et al. 2020）：每個可訓練參數 ${p.per} B（${p.parts}），每個凍結參數 ${p.frozen} B = ${p.total} B = ${p.scaled}`,
+    `混合精度（依 ZeRO 的計算方式，Rajbhandari et al. 2020）：每個可訓練參數 ${p.per} B（${p.parts}），每個凍結參數 ${p.frozen} B = ${p.total} B = ${p.scaled}`,
   'memory.part.weights': () => `權重`,
   'memory.part.gradients': () => `梯度`,
   'memory.part.master': () => `fp32 主權重`,

@@ -2,10 +2,10 @@
  * The Discord adapter: a gateway bot that answers interactions (slash commands, buttons, modals,
  * autocomplete) and posts what no one asked for (reveals, scheduled questions) in a channel.
  */
-import { Events, type Client, type Interaction, type SendableChannels } from 'discord.js';
+import { Events, type Client, type Interaction, type Message, type SendableChannels } from 'discord.js';
 import type { ChannelCheck, Reply, View } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
-import { drawPictures } from '../pictures.js';
+import { drawPictures, hasPictures, readyPictures } from '../pictures.js';
 import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { createClient } from './client.js';
 import { InteractionHandler } from './interactions.js';
@@ -64,16 +64,35 @@ export class DiscordPlatform implements Platform {
     const channel = await this.client.channels.fetch(target.channelId);
     if (!channel?.isSendable()) throw new Error(`discord channel ${target.channelId} does not take messages`);
     const reply = compose(DISCORD_VIEW);
-    // Nobody is waiting on an acknowledgement here: the pictures are drawn first and go out with it.
-    const pictures = await drawPictures(reply, this.log);
+    // The text goes out now (a /close waits for its reveal); pictures not drawn before are drawn
+    // afterwards and edited in, as for a response.
+    const ready = readyPictures(reply);
     const message = await channel.send({
-      ...renderReply(reply, pictures),
+      ...renderReply(reply, ready),
       ...(target.replyTo ? { reply: { messageReference: target.replyTo, failIfNotExists: false } } : {}),
       // Discord drops a second message with the same nonce sent within minutes: a retried reveal posts once.
       ...(target.once ? { nonce: target.once, enforceNonce: true } : {}),
     });
     await reply.onPosted?.(message.id);
     if (target.replyTo) await this.closeButtons(channel, target.replyTo);
+    if (!ready && hasPictures(reply)) this.track(this.addPictures(message, reply));
+  }
+
+  /** Edits a posted message to show its reply's pictures once drawn; a failure is logged (the text is out). */
+  private async addPictures(message: Message, reply: Reply): Promise<void> {
+    const pictures = await drawPictures(reply, this.log);
+    if (pictures.length === 0) return;
+    try {
+      await message.edit(renderReply(reply, pictures));
+    } catch (err) {
+      this.log.warn({ err, channel: message.channelId, message: message.id }, 'pictures not added to a posted message');
+    }
+  }
+
+  /** Work that stop() waits for. */
+  private track(job: Promise<void>): void {
+    const tracked = job.finally(() => this.inflight.delete(tracked));
+    this.inflight.add(tracked);
   }
 
   async channelFor(scopeId: string, channelId: string): Promise<ChannelCheck> {
@@ -103,8 +122,7 @@ export class DiscordPlatform implements Platform {
   }
 
   private readonly onInteraction = (interaction: Interaction): void => {
-    const handling = this.handler.handle(interaction).finally(() => this.inflight.delete(handling));
-    this.inflight.add(handling);
+    this.track(this.handler.handle(interaction));
   };
 }
 

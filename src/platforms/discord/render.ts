@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import type { Button, Reply, Tone } from '../../../commands/types.js';
 import { encodeButton } from '../dispatch.js';
-import type { Drawn } from '../pictures.js';
+import type { DrawnPicture } from '../../charts/pool.js';
 import { clip, LIMIT } from './limits.js';
 
 export interface DiscordMessage {
@@ -46,7 +46,7 @@ const STYLE: Record<NonNullable<Button['style']>, ButtonStyle.Primary | ButtonSt
  * The message for a reply; `pictures`, once drawn, are attached and shown in the embeds
  * (`attachment://name`): the first in the reply's own embed, any others in one embed each.
  */
-export function renderReply(reply: Reply, pictures: readonly Drawn[] = []): DiscordMessage {
+export function renderReply(reply: Reply, pictures: readonly DrawnPicture[] = []): DiscordMessage {
   const fields = (reply.fields ?? []).slice(0, LIMIT.embedFields).map((f) => ({ name: clip(f.label, LIMIT.fieldName), value: clip(f.value, LIMIT.fieldValue) }));
   const title = reply.title === undefined ? undefined : clip(reply.title, LIMIT.embedTitle);
   const room = Math.min(LIMIT.embedDescription, LIMIT.embedTotal - (title?.length ?? 0) - fields.reduce((n, f) => n + f.name.length + f.value.length, 0));
@@ -67,7 +67,7 @@ export function renderReply(reply: Reply, pictures: readonly Drawn[] = []): Disc
     components: buttonRows(reply.buttons ?? []),
     files: [
       ...(attach ? [{ attachment: Buffer.from(`${reply.code}\n`, 'utf8'), name: CODE_FILE }] : []),
-      ...pictures.slice(0, LIMIT.embeds).map((p) => ({ attachment: Buffer.from(p.png), name: p.name, description: clip(p.alt, LIMIT.attachmentDescription) })),
+      ...pictures.slice(0, LIMIT.embeds).map((p) => ({ attachment: Buffer.from(p.png.buffer, p.png.byteOffset, p.png.byteLength), name: p.name, description: clip(p.alt, LIMIT.attachmentDescription) })),
     ],
     allowedMentions: { parse: [], repliedUser: false },
   };

@@ -2,12 +2,16 @@
  * Answering an interaction with a Reply, within Discord's three seconds whatever the command
  * costs: a reply that is ready in time goes out as the response itself; one that is not gets a
  * private "thinking…" first, replaced by the reply once it is ready. Pictures are drawn after
- * the response is sent, and edited into it: drawing never delays the acknowledgement.
+ * the response is sent, and edited into it: drawing never delays the acknowledgement. Pictures
+ * drawn before (the cache) go out with the response itself: an edit is a webhook request that
+ * discord.js holds to the bot's global 50 requests a second, and under a burst those would queue,
+ * each holding its PNG in memory, while responses have no such limit.
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
-import { drawPictures, hasPictures } from '../pictures.js';
+import type { DrawnPicture } from '../../charts/pool.js';
+import { drawPictures, hasPictures, readyPictures } from '../pictures.js';
 import { renderReply } from './render.js';
 
 /**
@@ -19,8 +23,9 @@ export const DEFER_AFTER_MS = 1500;
 export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, log: Logger, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
   const ready = await within(work, deferAfterMs);
   if (ready) {
-    await send(interaction, ready.reply);
-    if (hasPictures(ready.reply)) await addPictures(interaction, ready.reply, log);
+    const drawn = readyPictures(ready.reply);
+    await send(interaction, ready.reply, drawn);
+    if (!drawn && hasPictures(ready.reply)) await addPictures(interaction, ready.reply, log);
     return;
   }
   // Deferred privately: a "thinking…" seen by the whole channel would linger for replies that
@@ -35,8 +40,8 @@ async function addPictures(interaction: RepliableInteraction, reply: Reply, log:
   if (pictures.length > 0) await interaction.editReply(renderReply(reply, pictures));
 }
 
-async function send(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-  const message = renderReply(reply);
+async function send(interaction: RepliableInteraction, reply: Reply, pictures: readonly DrawnPicture[] = []): Promise<void> {
+  const message = renderReply(reply, pictures);
   if (reply.visibility === 'private') {
     await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
     return;

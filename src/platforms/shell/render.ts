@@ -24,7 +24,7 @@ export function renderReply(reply: Reply, lang: Lang, style: Style): string {
     const [first = '', ...rest] = inline(reply.text).split('\n');
     lines.push(reply.title ? first : `${who}${TONE_MARK[reply.tone ?? 'info']}${first}`, ...rest);
   }
-  for (const f of reply.fields ?? []) lines.push(`${style.bold(`${f.label}:`)} ${inline(f.value)}`);
+  for (const f of reply.fields ?? []) lines.push(`${style.bold(t(lang, msg('shell.field', { label: f.label })))} ${inline(f.value)}`);
   if (reply.code) lines.push(...reply.code.split('\n').map((l) => `  ${l}`));
   const buttons = pressable(reply);
   if (buttons.length > 0) lines.push(`${buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('   ')}   ${style.dim(t(lang, msg('shell.press')))}`);

@@ -24,7 +24,8 @@ export interface ShellOptions {
   readonly output: NodeJS.WritableStream & { isTTY?: boolean };
   readonly services: Services;
   readonly log: Logger;
-  readonly lang: Lang;
+  /** PARAMQUIZ_LANG: your own language, as a chat user's locale; unset, the replies follow /settings language. */
+  readonly lang: Lang | undefined;
   readonly user: string;
   readonly now: () => number;
   /** Where pictures are written (under the data folder); their paths are printed. */
@@ -66,17 +67,23 @@ export class ShellPlatform implements Platform {
     await this.print(compose(await this.view()));
   }
 
+  /** The language replies are in: yours if PARAMQUIZ_LANG is set, else the scope's (/settings language). */
+  private async lang(): Promise<Lang> {
+    return this.o.lang ?? (await this.o.services.quiz.scope(SHELL_SCOPE)).language;
+  }
+
   /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
   private async view(): Promise<View> {
     const { now, services } = this.o;
     const timeZone = (await services.quiz.scope(SHELL_SCOPE)).timezone;
+    const lang = await this.lang();
     return {
       mention: (_id, name) => name,
       channel: (id) => `#${id}`,
       time: (ms) => {
         const seconds = Math.round((ms - now()) / 1000);
         if (seconds >= 0 && seconds < 3600) {
-          return `${new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false })} (in ${seconds} s)`;
+          return t(lang, msg('shell.soon', { time: new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false }), seconds: String(seconds) }));
         }
         return new Date(ms).toLocaleString('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }) + ` ${timeZone}`;
       },
@@ -86,7 +93,7 @@ export class ShellPlatform implements Platform {
   private async loop(): Promise<void> {
     const interactive = this.o.output.isTTY === true && (this.o.input as { isTTY?: boolean }).isTTY === true;
     const lines = createInterface({ input: this.o.input, terminal: false });
-    if (interactive) this.write(`${t(this.o.lang, msg('shell.welcome', { user: this.player.name }))}\n> `);
+    if (interactive) this.write(`${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
     for await (const line of lines) {
       const keepGoing = await this.handle(line.trim());
       if (!keepGoing) break;
@@ -99,7 +106,7 @@ export class ShellPlatform implements Platform {
   /** Handles one line; false ends the session. */
   private async handle(line: string): Promise<boolean> {
     if (line === '') return true;
-    const lang = this.o.lang;
+    const lang = await this.lang();
     const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
     if (!match) {
       this.say(t(lang, msg('shell.notACommand')));
@@ -134,7 +141,7 @@ export class ShellPlatform implements Platform {
 
   /** `/press N [value]`: clicks the Nth button of the last reply; a form button takes the value. */
   private async press(args: string): Promise<void> {
-    const lang = this.o.lang;
+    const lang = await this.lang();
     const [, index = '', value] = /^(\d+)\s*([\s\S]*)$/.exec(args) ?? [];
     const button = this.buttons[Number(index) - 1];
     const decoded = button && decodeButton(encodeButton(button));
@@ -156,7 +163,7 @@ export class ShellPlatform implements Platform {
       scopeId: SHELL_SCOPE,
       channelId: SHELL_CHANNEL,
       player: this.player,
-      lang: this.o.lang,
+      lang: await this.lang(),
       isAdmin: true,
       services: this.o.services,
     };
@@ -164,7 +171,8 @@ export class ShellPlatform implements Platform {
 
   private async print(reply: Reply): Promise<void> {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
-    this.write(`${renderReply(reply, this.o.lang, this.style)}\n`);
+    const lang = await this.lang();
+    this.write(`${renderReply(reply, lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);
     // A terminal shows no pictures: each is written to a file, its path and alt text printed.
@@ -172,7 +180,7 @@ export class ShellPlatform implements Platform {
       mkdirSync(this.o.pictures, { recursive: true });
       const path = join(this.o.pictures, picture.name);
       writeFileSync(path, picture.png);
-      this.say(this.style.dim(t(this.o.lang, msg('shell.picture', { path, alt: picture.alt }))));
+      this.say(this.style.dim(t(lang, msg('shell.picture', { path, alt: picture.alt }))));
     }
   }
 

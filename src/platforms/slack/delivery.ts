@@ -98,7 +98,7 @@ export class Delivery {
         file_uploads: pictures.map((p) => ({ file: Buffer.from(p.png), filename: p.name, title: p.alt, alt_text: p.alt })),
       });
     } catch (err) {
-      this.log.warn({ err, pictures: reply.pictures?.map((p) => p.name) }, 'pictures not shared on Slack; the reply went out without them');
+      this.log.warn({ err, pictures: reply.pictures?.length }, 'pictures not shared on Slack; the reply went out without them');
     }
   }
 

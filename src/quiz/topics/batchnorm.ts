@@ -1,37 +1,109 @@
-/** BatchNorm: γ and β are trained, the moving statistics are not; the frameworks book them differently. */
-import { msg } from '../../i18n/messages.js';
-import { countQuestion, evaluate, mistake, n, type TopicGenerator } from '../question.js';
+/**
+ * Normalization: BatchNorm's γ and β are trained, its moving mean and variance are not (Keras lists
+ * them as non-trainable weights, PyTorch keeps them as buffers); LayerNorm and GroupNorm keep no
+ * statistics. Asked on a layer alone and after a convolution or a Dense layer.
+ */
+import { msg, type MessageRef } from '../../i18n/messages.js';
+import { bn, conv, dense, gn, ln, type Model, type Piece } from '../describe.js';
+import { layerDraft, modelDraft, type AskKey } from '../forms.js';
+import type { Quantity, Template, TopicTemplates } from '../question.js';
+import { range, type Rng } from '../random.js';
+import { n } from './common.js';
 
-export const batchnorm: TopicGenerator = (rng, level) => {
-  const c = rng.pick([16, 32, 64, 128, 256]);
-  const side = rng.pick([14, 28, 56, 112]);
-  const shape = `${side}×${side}×${c}`;
-  const perPosition = side * side * c;
-  if (level === 'easy') {
-    const spec = `bn ${c} in=${side}x${side}`;
-    const r = evaluate(spec);
-    return {
-      prompt: msg('q.bnTrainable', { shape }),
-      spec,
-      answer: r.report.counts.trainable,
-      mistakes: [
-        mistake('statsTrainable', 4 * c, 'why.statsTrainable', { c: n(c) }),
-        mistake('onePerChannel', c, 'why.onePerChannel'),
-        mistake('perPosition', 2 * perPosition, 'why.perPosition', { c: n(c) }),
-      ],
-      working: [`γ ${n(c)} + β ${n(c)} = ${n(2 * c)}`],
-    };
-  }
-  if (level === 'medium') {
-    return countQuestion(msg('q.bnKerasTotal', { shape }), `bn ${c} in=${side}x${side}`, () => [
-      mistake('forgotStats', 2 * c, 'why.forgotStats', { c: n(c) }),
-      mistake('perPosition', 4 * perPosition, 'why.perPosition', { c: n(c) }),
-      mistake('onePerChannel', c, 'why.onePerChannel'),
-    ]);
-  }
-  return countQuestion(msg('q.bnTorch', { c: n(c) }), `bn ${c} --framework pytorch`, () => [
-    mistake('countedBuffers', 4 * c, 'why.countedBuffers'),
-    mistake('countedBatchCounter', 4 * c + 1, 'why.countedBatchCounter'),
-    mistake('onePerChannel', c, 'why.onePerChannel'),
-  ]);
+const HINT = msg('hint.batchnorm');
+const CHANNELS = range(4, 1024, 2);
+const SIDES = range(2, 128);
+
+type Asked = 'trainable' | 'nonTrainable' | 'summary' | 'torch';
+const ASKS: Readonly<Record<Asked, readonly [AskKey, Quantity]>> = {
+  trainable: ['ask.trainable', 'trainable'],
+  nonTrainable: ['ask.nonTrainable', 'nonTrainable'],
+  summary: ['ask.summary', 'params'],
+  torch: ['ask.torchParams', 'params'],
+};
+
+/** A normalization layer alone on a feature map, in the framework the question names. */
+function alone(id: string, asked: Asked, make: (rng: Rng, c: number, shape: string) => { piece: Piece; prose: readonly MessageRef[] }): Template {
+  return {
+    id,
+    draft(rng) {
+      const c = rng.pick(CHANNELS);
+      const side = rng.pick(SIDES);
+      const { piece, prose } = make(rng, c, `${side}×${side}×${c}`);
+      const [ask, quantity] = ASKS[asked];
+      const torch = asked === 'torch';
+      return layerDraft(rng, {
+        piece,
+        input: [side, side, c],
+        prose,
+        ask,
+        code: torch ? 'pytorch' : 'keras',
+        spec: `${piece.spec} in=${side}x${side}${torch ? ' --framework pytorch' : ''}`,
+        quantity,
+        hint: HINT,
+      });
+    },
+  };
+}
+
+const bnProse = (shape: string, framework: string) => [0, 1].map((v) => msg('d.bn', { v: String(v), shape, framework }));
+const kerasAlone = (asked: Asked) => alone(`bnKeras.${asked}`, asked, (_rng, c, shape) => ({ piece: bn({ c }), prose: bnProse(shape, 'Keras') }));
+const torchAlone = alone('bnTorch', 'torch', (_rng, c, shape) => ({ piece: bn({ c }), prose: bnProse(shape, 'PyTorch') }));
+
+/** BatchNorm without γ or without β (Keras scale=False / center=False). */
+function partial(asked: Asked): Template {
+  return alone(`bnPartial.${asked}`, asked, (rng, c, shape) => {
+    const scale = rng.next() < 0.5;
+    return { piece: bn({ c, scale, center: !scale }), prose: [0, 1].map((v) => msg('d.bnPartial', { v: String(v), shape, off: scale ? 'center' : 'scale' })) };
+  });
+}
+
+const layerNorm: Template = {
+  id: 'layerNorm',
+  draft(rng) {
+    const d = rng.pick(range(8, 2048, 4));
+    const steps = rng.pick(range(4, 512));
+    const prose = [0, 1].map((v) => msg('d.ln', { v: String(v), t: n(steps), d: n(d) }));
+    return layerDraft(rng, { piece: ln({ c: d }), input: [steps, d], prose, ask: 'ask.params', spec: `ln ${d} in=${steps}`, quantity: 'params', hint: HINT });
+  },
+};
+
+const groupNorm: Template = {
+  id: 'groupNorm',
+  draft(rng) {
+    const groups = rng.pick([2, 4, 8, 16, 32]);
+    const c = groups * rng.pick(range(2, 32));
+    const side = rng.pick(SIDES);
+    const prose = [0, 1].map((v) => msg('d.gn', { v: String(v), g: String(groups), shape: `${side}×${side}×${c}` }));
+    return layerDraft(rng, { piece: gn({ groups, c }), input: [side, side, c], prose, ask: 'ask.params', spec: `gn ${groups} ${c} in=${side}x${side}`, quantity: 'params', hint: HINT });
+  },
+};
+
+/** Conv2D → BatchNormalization (or Dense → BatchNormalization), every size written out as PyTorch needs it. */
+function block(id: string, asked: 'trainable' | 'summary' | 'torch', first: 'conv' | 'dense'): Template {
+  return {
+    id,
+    draft(rng) {
+      let model: Model;
+      if (first === 'conv') {
+        const side = rng.pick(SIDES.filter((s) => s >= 8));
+        const cin = rng.pick(range(1, 8));
+        const cout = rng.pick(range(4, 256, 2));
+        model = { input: [side, side, cin], layers: [conv({ cin, cout, k: rng.pick([1, 3, 5]), bias: rng.next() < 0.7 }), bn({ c: cout })] };
+      } else {
+        const inputs = rng.pick(range(8, 1024, 4));
+        const units = rng.pick(range(4, 512, 2));
+        model = { input: [inputs], layers: [dense({ in: inputs, out: units }), bn({ c: units, rank: 1 })] };
+      }
+      const [ask, quantity] = ASKS[asked];
+      const torch = asked === 'torch';
+      return modelDraft(rng, { model, lead: msg('lead.block'), ask, quantity, hint: HINT, forms: torch ? ['torch'] : ['arrows', 'keras'], ...(torch && { flags: '--framework pytorch' }) });
+    },
+  };
+}
+
+export const batchnorm: TopicTemplates = {
+  easy: [block('convBnTrainable', 'trainable', 'conv'), block('convBnSummary', 'summary', 'conv'), block('denseBnTrainable', 'trainable', 'dense'), block('convBnTorch', 'torch', 'conv')],
+  medium: [kerasAlone('trainable'), kerasAlone('nonTrainable'), kerasAlone('summary'), torchAlone, layerNorm, groupNorm],
+  hard: [partial('trainable'), partial('summary'), block('denseBnTorch', 'torch', 'dense'), block('denseBnSummary', 'summary', 'dense'), groupNorm, layerNorm],
 };

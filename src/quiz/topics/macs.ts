@@ -1,47 +1,89 @@
-/** MACs of a convolution: positions of the output × multiply-accumulates per position (bias left out). */
+/**
+ * MACs: every output position × the multiply-accumulates at each (bias left out, the fvcore/thop
+ * convention). Convolutions with stride and padding, depthwise and separable ones, Dense layers on
+ * sequences, and a small model's total.
+ */
 import { msg } from '../../i18n/messages.js';
-import { evaluate, mistake, n, type TopicGenerator } from '../question.js';
+import { conv, dense, dwconv, pool, sepconv, type Model } from '../describe.js';
+import { layerDraft, modelDraft } from '../forms.js';
+import type { Template, TopicTemplates } from '../question.js';
+import { range } from '../random.js';
+import { convWords, n, square } from './common.js';
 
-export const macs: TopicGenerator = (rng, level) => {
-  const side = rng.pick(level === 'easy' ? [8, 16, 28, 32] : [28, 56, 112, 224]);
-  const cin = rng.pick(level === 'easy' ? [3, 8] : [16, 32, 64]);
-  const cout = rng.pick(level === 'easy' ? [8, 16, 32] : [32, 64, 128]);
-  const k = rng.pick([1, 3]);
-  if (level === 'easy' || level === 'medium') {
-    const stride = level === 'easy' ? 1 : 2;
-    const spec = `conv ${cin} ${cout} ${k} pad=same${stride === 1 ? '' : ` stride=${stride}`} in=${side}x${side}`;
-    const r = evaluate(spec);
-    const answer = r.report.macs!;
-    const out = r.report.output[0] as number;
-    const perPosition = k * k * cin * cout;
-    return {
-      prompt: stride === 1 ? msg('q.macs', { side: String(side), cin: n(cin), cout: n(cout), k: String(k) }) : msg('q.macsStride', { side: String(side), cin: n(cin), cout: n(cout), k: String(k) }),
-      spec,
-      answer,
-      mistakes: [
-        mistake('perPositionOnly', perPosition, 'why.perPositionOnly', { positions: `${out}×${out}` }),
-        mistake('flopsNotMacs', 2n * answer, 'why.flopsNotMacs'),
-        stride === 1
-          ? mistake('countedBias', answer + BigInt(out * out * cout), 'why.countedBias')
-          : mistake('usedInputSize', BigInt(side * side) * BigInt(perPosition), 'why.usedInputSize', { side: String(side), out: String(out) }),
-        mistake('forgotInputChannels', out * out * k * k * cout, 'why.forgotInputChannels', { cin: n(cin) }),
-      ],
-      working: [`${out}×${out} × ${k}×${k}×${cin}×${cout} = ${n(answer)}`],
-    };
-  }
-  const c = rng.pick([32, 64, 128]);
-  const spec = `dwconv ${c} 3 pad=same in=${side}x${side}`;
-  const r = evaluate(spec);
-  const answer = r.report.macs!;
+const HINT = msg('hint.macs');
+const SIDES = range(8, 256);
+const CHANNELS = range(1, 64);
+const FILTERS = range(4, 256, 4);
+
+function convMacs(id: string, kind: 'valid' | 'strided' | 'same' | 'pointwise' | 'grouped'): Template {
   return {
-    prompt: msg('q.macsDepthwise', { side: String(side), c: n(c) }),
-    spec,
-    answer,
-    mistakes: [
-      mistake('depthwiseAsStandard', answer * BigInt(c), 'why.depthwiseAsStandard'),
-      mistake('flopsNotMacs', 2n * answer, 'why.flopsNotMacs'),
-      mistake('perPositionOnly', 9 * c, 'why.perPositionOnly', { positions: `${side}×${side}` }),
-    ],
-    working: [`${side}×${side} × 3×3×${c} = ${n(answer)}`],
+    id,
+    draft(rng) {
+      const k = kind === 'pointwise' ? 1 : rng.pick([3, 5]);
+      const groups = kind === 'grouped' ? rng.pick([2, 4]) : 1;
+      const o = {
+        cin: groups * rng.pick(CHANNELS.filter((c) => c >= (groups > 1 ? 4 : 1))),
+        cout: groups * rng.pick(FILTERS),
+        k,
+        stride: kind === 'strided' ? 2 : 1,
+        pad: kind === 'valid' || kind === 'grouped' ? undefined : ('same' as const),
+        groups,
+      };
+      const side = rng.pick(SIDES.filter((s) => s > k + 2));
+      const prose = [0, 1].map((v) => convWords(v, { ...o, k: square(k), side }));
+      return layerDraft(rng, { piece: conv(o), input: [side, side, o.cin], prose, ask: 'ask.macs', spec: `${conv(o).spec} in=${side}x${side}`, quantity: 'macs', hint: HINT });
+    },
   };
+}
+
+const depthwise: Template = {
+  id: 'depthwiseMacs',
+  draft(rng) {
+    const c = rng.pick(range(8, 512, 8));
+    const k = rng.pick([3, 5]);
+    const side = rng.pick(SIDES.filter((s) => s >= 14));
+    const stride = rng.pick([1, 2]);
+    const piece = dwconv({ c, k, stride, pad: 'same' });
+    // The prose names no stride: a strided one is shown as code only.
+    const prose = stride === 1 ? [0, 1].map((v) => msg('d.dwconv', { v: String(v), c: n(c), k: square(k), mult: '1', side: String(side) })) : [];
+    return layerDraft(rng, { piece, input: [side, side, c], prose, ask: 'ask.macs', code: 'keras', spec: `${piece.spec} in=${side}x${side}`, quantity: 'macs', hint: HINT });
+  },
+};
+
+const separable: Template = {
+  id: 'separableMacs',
+  draft(rng) {
+    const cin = rng.pick(range(8, 256, 8));
+    const cout = rng.pick(range(8, 512, 8));
+    const side = rng.pick(SIDES.filter((s) => s >= 14));
+    const piece = sepconv({ cin, cout, k: 3, pad: 'same' });
+    const prose = [0, 1].map((v) => msg('d.sepconv', { v: String(v), cin: n(cin), cout: n(cout), k: '3×3', mult: '1', side: String(side) }));
+    return layerDraft(rng, { piece, input: [side, side, cin], prose, ask: 'ask.macs', code: 'keras', spec: `${piece.spec} in=${side}x${side}`, quantity: 'macs', hint: HINT });
+  },
+};
+
+const denseSequence: Template = {
+  id: 'denseMacs',
+  draft(rng) {
+    const steps = rng.pick(range(4, 256));
+    const inputs = rng.pick(range(8, 1024, 8));
+    const units = rng.pick(range(4, 512, 4));
+    const prose = [0, 1].map((v) => msg('d.denseSequence', { v: String(v), t: n(steps), in: n(inputs), out: n(units) }));
+    return layerDraft(rng, { piece: dense({ out: units }), input: [steps, inputs], prose, ask: 'ask.macs', code: 'keras', spec: `dense ${inputs} ${units} in=${steps}`, quantity: 'macs', hint: HINT });
+  },
+};
+
+const modelMacs: Template = {
+  id: 'modelMacs',
+  draft(rng) {
+    const side = rng.pick(range(12, 128));
+    const model: Model = { input: [side, side, rng.pick([1, 3, 4])], layers: [conv({ cout: rng.pick(range(4, 64, 2)), k: 3, pad: 'same' }), pool({ k: 2 }), conv({ cout: rng.pick(range(4, 128, 4)), k: 3 })] };
+    return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.macs', quantity: 'macs', hint: HINT });
+  },
+};
+
+export const macs: TopicTemplates = {
+  easy: [convMacs('validMacs', 'valid'), convMacs('stridedMacs', 'strided')],
+  medium: [convMacs('sameMacs', 'same'), convMacs('pointwiseMacs', 'pointwise'), depthwise, denseSequence, convMacs('stridedMacs', 'strided')],
+  hard: [separable, modelMacs, convMacs('groupedMacs', 'grouped'), depthwise],
 };

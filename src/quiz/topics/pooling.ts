@@ -1,81 +1,86 @@
-/** Pooling and output shapes: no parameters, but the sizes decide the next layer's count. */
+/**
+ * Pooling and output sizes: no parameters, but ⌊(H + 2p − k)/s⌋ + 1 decides every layer after it.
+ * Heights and sizes of a pool or a convolution alone and after a chain, and the size a Flatten hands on.
+ */
 import { msg } from '../../i18n/messages.js';
-import { evaluate, mistake, n, type TopicGenerator } from '../question.js';
+import { conv, flatten, pool, type Model } from '../describe.js';
+import { layerDraft, modelDraft, type AskKey } from '../forms.js';
+import type { Template, TopicTemplates } from '../question.js';
+import { range, type Rng } from '../random.js';
+import { convWords, square } from './common.js';
 
-/** The output length the engine computed for the first spatial axis of a layer. */
-const height = (spec: string, row = 0): number => evaluate(spec).report.rows[row]!.record.outputShape[0] as number;
+const HINT = msg('hint.height');
+const SIDES = range(7, 300);
 
-export const pooling: TopicGenerator = (rng, level) => {
-  if (level === 'easy') {
-    const k = rng.pick([2, 3]);
-    const side = rng.pick([28, 32, 56, 112, 224]);
-    const c = rng.pick([16, 32, 64]);
-    if (rng.next() < 0.5) {
-      const spec = `maxpool ${k} in=${side}x${side}x${c}`;
-      const r = evaluate(spec);
-      return {
-        prompt: msg('q.poolParams', { k: String(k), shape: `${side}×${side}×${c}` }),
-        spec,
-        answer: r.report.counts.total,
-        mistakes: [
-          mistake('poolWeightsPerChannel', k * k * c, 'why.poolHasNoWeights'),
-          mistake('poolWeights', k * k, 'why.poolHasNoWeights'),
-          mistake('poolWeightsAndBias', (k * k + 1) * c, 'why.poolHasNoWeights'),
-        ],
-        working: [`${r.report.rows[0]!.record.typeName}: 0`],
-      };
-    }
-    const spec = `maxpool 2 in=${side}x${side}x${c}`;
-    const out = height(spec);
-    return {
-      prompt: msg('q.poolHeight', { shape: `${side}×${side}×${c}` }),
-      spec,
-      answer: BigInt(out),
-      mistakes: [
-        mistake('sameSize', side, 'why.poolShrinks'),
-        mistake('strideOne', side - 1, 'why.poolStride'),
-        mistake('quartered', side / 4, 'why.poolHalvesEachAxis'),
-      ],
-      working: [`⌊(${side} − 2)/2⌋ + 1 = ${out}`],
-    };
-  }
-  if (level === 'medium') {
-    const side = rng.pick([28, 32, 56, 64, 224]);
-    const k = rng.pick([3, 5, 7]);
-    const stride = rng.pick([2, 3]);
-    const c = rng.pick([16, 32, 64]);
-    const spec = `conv 3 ${c} ${k} stride=${stride} in=${side}x${side}`;
-    const out = height(spec);
-    return {
-      prompt: msg('q.convHeight', { side: String(side), k: String(k), stride: String(stride), c: n(c) }),
-      spec,
-      answer: BigInt(out),
-      mistakes: [
-        mistake('ignoredStride', side - k + 1, 'why.ignoredStride', { stride: String(stride) }),
-        mistake('forgotPlusOne', Math.floor((side - k) / stride), 'why.forgotPlusOne'),
-        mistake('assumedSame', Math.ceil(side / stride), 'why.assumedSame'),
-      ],
-      working: [`⌊(${side} − ${k})/${stride}⌋ + 1 = ${out}`],
-    };
-  }
-  const side = rng.pick([28, 32, 64]);
-  const c = rng.pick([1, 3]);
-  const filters = rng.pick([8, 16, 32]);
-  const k = rng.pick([3, 5]);
-  const spec = `input ${side}x${side}x${c} > conv ${filters} ${k} > maxpool 2 > flatten`;
-  const r = evaluate(spec);
-  const flat = r.report.output[0] as number;
-  const afterConv = side - k + 1;
-  const afterPool = Math.floor(afterConv / 2);
+/** A MaxPooling2D (or AveragePooling2D) alone: the height of its output, or how many values it holds. */
+function poolAlone(id: string, quantity: 'height' | 'size'): Template {
   return {
-    prompt: msg('q.flattenSize', { shape: `${side}×${side}×${c}`, f: n(filters), k: String(k) }),
-    spec,
-    answer: BigInt(flat),
-    mistakes: [
-      mistake('forgotConvShrink', Math.floor(side / 2) ** 2 * filters, 'why.forgotConvShrink', { k: String(k) }),
-      mistake('forgotPool', afterConv * afterConv * filters, 'why.forgotPool'),
-      mistake('inputChannels', afterPool * afterPool * c, 'why.inputChannelsAfterConv', { f: n(filters) }),
-    ],
-    working: [`${side} − ${k} + 1 = ${afterConv}`, `⌊${afterConv}/2⌋ = ${afterPool}`, `${afterPool}×${afterPool}×${filters} = ${n(flat)}`],
+    id,
+    draft(rng) {
+      const k = rng.pick([2, 3]);
+      const stride = rng.pick(quantity === 'height' ? [k, k, 2, 1].filter((s) => s <= k) : [k, 2].filter((s) => s <= k));
+      const side = rng.pick(SIDES.filter((s) => s >= 8 && (quantity === 'height' || s <= 128)));
+      const c = rng.pick(range(1, 256));
+      const avg = quantity === 'height' && rng.next() < 0.3;
+      const piece = pool({ k, stride, avg });
+      const prose = [0, 1].map((v) => msg('d.pool', { v: String(v), k: square(k), stride: String(stride), shape: `${side}×${side}×${c}`, avg: avg ? 'yes' : 'no' }));
+      const ask: AskKey = quantity === 'height' ? 'ask.height' : 'ask.size';
+      return layerDraft(rng, { piece, input: [side, side, c], prose, ask, spec: `${piece.spec} in=${side}x${side}x${c}`, quantity, hint: HINT });
+    },
   };
+}
+
+/** A convolution alone, with stride and padding (PyTorch writes the padding as a number): the output's height. */
+function convHeight(id: string, dilation: boolean, strides: readonly number[]): Template {
+  return {
+    id,
+    draft(rng) {
+      const k = rng.pick([3, 5, 7]);
+      const stride = rng.pick(strides);
+      const pad = rng.pick([0, 1, 2, 3].filter((p) => p <= k / 2));
+      const side = rng.pick(SIDES.filter((s) => s >= 16));
+      const d = dilation ? rng.pick([2, 3]) : 1;
+      const cin = rng.pick(range(1, 64));
+      const o = { cin, cout: rng.pick(range(4, 256, 4)), k, stride, pad: pad === 0 ? undefined : pad, dilation: d };
+      const prose = [0, 1].map((v) => convWords(v, { ...o, k: square(k), side }));
+      return layerDraft(rng, { piece: conv(o), input: [side, side, cin], prose, ask: 'ask.height', code: 'pytorch', spec: `${conv(o).spec} in=${side}x${side}`, quantity: 'height', hint: HINT });
+    },
+  };
+}
+
+/** A model of size-changing layers from an input, asked for its last height or size. */
+function chain(id: string, quantity: 'height' | 'size', make: (rng: Rng) => Model): Template {
+  return { id, draft: (rng) => modelDraft(rng, { model: make(rng), lead: msg('lead.model'), ask: quantity === 'height' ? 'ask.height' : 'ask.size', quantity, hint: HINT }) };
+}
+
+/** Input → Conv2D → MaxPooling2D → Flatten: how many values reach the next layer. */
+const flattenSize = chain('flattenSize', 'size', (rng) => {
+  const side = rng.pick(SIDES.filter((s) => s >= 12 && s <= 128));
+  return { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: rng.pick(range(2, 128)), k: rng.pick([3, 5]), stride: rng.pick([1, 1, 2]) }), pool({ k: 2 }), flatten] };
+});
+
+/** Two or three size-changing layers: the height at the end. */
+const chainHeight = chain('chainHeight', 'height', (rng) => {
+  const side = rng.pick(SIDES.filter((s) => s >= 28));
+  return {
+    input: [side, side, 3],
+    layers: [
+      conv({ cout: rng.pick(range(4, 128, 4)), k: rng.pick([3, 5, 7]), stride: rng.pick([1, 2]), pad: rng.pick([undefined, 'same'] as const) }),
+      pool({ k: rng.pick([2, 3]), stride: 2 }),
+      ...(rng.next() < 0.5 ? [conv({ cout: rng.pick(range(8, 256, 8)), k: 3, stride: rng.pick([1, 2]) })] : []),
+    ],
+  };
+});
+
+/** Two Conv2D + MaxPooling2D blocks, then Flatten: its size. */
+const deepFlatten = chain('deepFlatten', 'size', (rng) => {
+  const side = rng.pick(SIDES.filter((s) => s >= 28 && s <= 128));
+  const f = rng.pick(range(4, 64));
+  return { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: f * rng.pick([1, 2]), k: 3, pad: rng.pick([undefined, 'same'] as const) }), pool({ k: 2 }), flatten] };
+});
+
+export const pooling: TopicTemplates = {
+  easy: [poolAlone('poolHeight', 'height'), convHeight('stridedHeight', false, [2, 3]), poolAlone('poolSize', 'size')],
+  medium: [flattenSize, convHeight('dilatedHeight', true, [1, 2]), poolAlone('poolHeight', 'height'), convHeight('convHeight', false, [1, 2, 2, 3])],
+  hard: [chainHeight, deepFlatten, convHeight('dilatedHeight', true, [1, 2])],
 };

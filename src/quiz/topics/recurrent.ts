@@ -1,35 +1,75 @@
-/** SimpleRNN, LSTM and GRU: gates × (input + recurrent + bias), and the frameworks' bias conventions. */
+/**
+ * SimpleRNN, LSTM and GRU: gates × (IN×H + H×H + biases), where Keras keeps one bias vector per gate
+ * (GRU two, by default) and PyTorch two; bidirectional and stacked layers; a text model.
+ */
 import { msg } from '../../i18n/messages.js';
-import { countQuestion, mistake, n, type TopicGenerator } from '../question.js';
+import { dense, embedding, recurrent as cellLayer, type Cell, type Model } from '../describe.js';
+import { layerDraft, modelDraft } from '../forms.js';
+import type { Template, TopicTemplates } from '../question.js';
+import { range } from '../random.js';
+import { n } from './common.js';
 
-export const recurrent: TopicGenerator = (rng, level) => {
-  const i = rng.pick(level === 'easy' ? [8, 16, 32, 64] : [32, 64, 128, 256]);
-  const h = rng.pick(level === 'easy' ? [16, 32, 64] : [64, 128, 256, 512]);
-  if (level === 'easy') {
-    return countQuestion(msg('q.simpleRnn', { in: n(i), h: n(h) }), `rnn ${i} ${h}`, () => [
-      mistake('forgotRecurrent', i * h + h, 'why.forgotRecurrent', { h: n(h) }),
-      mistake('forgotBias', i * h + h * h, 'why.forgotBias', { n: n(h) }),
-      mistake('otherFrameworkBiases', i * h + h * h + 2 * h, 'why.torchBiases'),
-    ]);
-  }
-  if (level === 'medium') {
-    return countQuestion(msg('q.lstmKeras', { in: n(i), h: n(h) }), `lstm ${i} ${h}`, () => [
-      mistake('forgotGates', i * h + h * h + h, 'why.forgotGates', { gates: '4' }),
-      mistake('forgotRecurrent', 4 * (i * h + h), 'why.forgotRecurrent', { h: n(h) }),
-      mistake('otherFrameworkBiases', 4 * (i * h + h * h + 2 * h), 'why.torchBiases'),
-    ]);
-  }
-  const cell = rng.pick(['gru', 'lstm'] as const);
-  const bidirectional = cell === 'lstm';
-  const gates = cell === 'gru' ? 3 : 4;
-  const per = (g: number, biases: number) => g * (i * h + h * h + biases * h);
-  const directions = bidirectional ? 2 : 1;
-  const prompt = bidirectional ? msg('q.lstmTorchBidirectional', { in: n(i), h: n(h) }) : msg('q.gruTorch', { in: n(i), h: n(h) });
-  return countQuestion(prompt, `${cell} ${i} ${h}${bidirectional ? ' bidirectional=true' : ''} --framework pytorch`, () => [
-    mistake('otherFrameworkBiases', directions * per(gates, 1), 'why.kerasBiases'),
-    mistake('wrongGateCount', directions * per(gates === 3 ? 4 : 3, 2), 'why.wrongGateCount', { cell: cell.toUpperCase(), gates: String(gates) }),
-    bidirectional
-      ? mistake('forgotDirections', per(gates, 2), 'why.forgotDirections')
-      : mistake('forgotRecurrent', gates * (i * h + 2 * h), 'why.forgotRecurrent', { h: n(h) }),
-  ]);
+const HINT = msg('hint.recurrent');
+const FEATURES = range(2, 300);
+const HIDDEN = range(4, 512, 4);
+const STEPS = range(5, 200);
+const TYPE: Record<'keras' | 'pytorch', Record<Cell, string>> = {
+  keras: { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' },
+  pytorch: { rnn: 'nn.RNN', lstm: 'nn.LSTM', gru: 'nn.GRU' },
+};
+
+function single(id: string, framework: 'keras' | 'pytorch', o: { cells: readonly Cell[]; bidirectional?: boolean; resetAfter?: false; layers?: readonly number[] }): Template {
+  return {
+    id,
+    draft(rng) {
+      const cell = rng.pick(o.cells);
+      const inputs = rng.pick(FEATURES);
+      const h = rng.pick(HIDDEN);
+      const steps = rng.pick(STEPS);
+      const layers = o.layers ? rng.pick(o.layers) : 1;
+      const piece = cellLayer({ cell, in: inputs, h, layers, ...(o.bidirectional && { bidirectional: true }), ...(o.resetAfter === false && { resetAfter: false }) });
+      const prose = [0, 1].map((v) =>
+        msg('d.recurrent', {
+          v: String(v),
+          type: TYPE[framework][cell],
+          in: n(inputs),
+          h: n(h),
+          t: n(steps),
+          framework: framework === 'keras' ? 'Keras' : 'PyTorch',
+          layers: layers > 1 ? String(layers) : '',
+          bidirectional: o.bidirectional ? 'yes' : '',
+          resetAfter: o.resetAfter === false ? 'no' : '',
+        }),
+      );
+      const torch = framework === 'pytorch';
+      return layerDraft(rng, {
+        piece,
+        input: [steps, inputs],
+        prose,
+        ask: torch ? 'ask.torchParams' : 'ask.params',
+        code: framework,
+        spec: `${piece.spec} in=${steps}${torch ? ' --framework pytorch' : ''}`,
+        quantity: 'params',
+        hint: HINT,
+      });
+    },
+  };
+}
+
+/** Embedding → LSTM/GRU/SimpleRNN → Dense: a text classifier. */
+const textModel: Template = {
+  id: 'textModel',
+  draft(rng) {
+    const model: Model = {
+      input: [rng.pick(STEPS)],
+      layers: [embedding({ v: rng.pick(range(1000, 30000, 500)), d: rng.pick(range(8, 256, 4)) }), cellLayer({ cell: rng.pick(['lstm', 'gru', 'rnn'] as const), h: rng.pick(HIDDEN) }), dense({ out: rng.pick(range(1, 20)) })],
+    };
+    return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.params', quantity: 'params', hint: HINT });
+  },
+};
+
+export const recurrent: TopicTemplates = {
+  easy: [single('keras', 'keras', { cells: ['rnn', 'lstm', 'gru'] })],
+  medium: [single('torch', 'pytorch', { cells: ['rnn', 'lstm', 'gru'] }), single('gruResetAfter', 'keras', { cells: ['gru'], resetAfter: false }), single('bidirectional', 'keras', { cells: ['lstm', 'gru'], bidirectional: true })],
+  hard: [single('stacked', 'pytorch', { cells: ['lstm', 'gru', 'rnn'], layers: [2, 3] }), single('stackedBidirectional', 'pytorch', { cells: ['lstm', 'gru'], layers: [2, 3], bidirectional: true }), textModel],
 };

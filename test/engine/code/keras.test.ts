@@ -71,6 +71,35 @@ describe('the functional API', () => {
   });
 });
 
+describe('models the paste does not wrap in keras.Model', () => {
+  it('layers called on an Input with no keras.Model(...): the model from the Input to what is kept', () => {
+    // Dense (111 + 1)·20 = 2,240; then (20 + 1)·5 = 105: `h` is taken by the second layer, so the output is `out`
+    const r = read('import keras\nfrom keras import layers\ninputs = keras.Input(shape=(111,))\nh = layers.Dense(20)(inputs)\nout = layers.Dense(5)(h)\n');
+    expect(total(r)).toBe(2_345n);
+    expect(notes(r).join('\n')).toMatch(/No keras.Model\(...\) is made in the paste: the model is read as keras.Model\(inputs, `out`\) would be/);
+  });
+
+  it('a chain written with arrows, as the quiz shows a model, with or without imports', () => {
+    // Dense (35 + 1)·800 = 28,800; Dense (800 + 1)·73 = 58,473
+    const r = read('Input(shape=(35,))\n→ Dense(800)\n→ Dense(73)  # the classes\n');
+    expect(total(r)).toBe(87_273n);
+    expect(rows(r).map((x) => x.shape)).toEqual([[null, 800], [null, 73]]);
+    expect(notes(r).join('\n')).toMatch(/Read as a chain: each `→` layer is applied to what the line before gives/);
+    expect(total(read('from keras import layers, Input\nInput(shape=(35,))\n-> layers.Dense(800)\n'))).toBe(28_800n);
+    // a wrong size still names the line the student sees
+    expect(refusal('Input(shape=(8, 8, 3))\n→ Conv2D(16, 9)\n')).toMatch(/^Line 2 \(`_chain = Conv2D\(16, 9\)\(_chain\)`\)/);
+  });
+
+  it('MultiHeadAttention called with one tensor (Keras needs query and value): read as self-attention, and said', () => {
+    const one = read('import keras\nfrom keras import layers\nx = keras.Input(shape=(56, 88))\ny = layers.MultiHeadAttention(num_heads=2, key_dim=44)(x)\n');
+    const two = read('import keras\nfrom keras import layers\nx = keras.Input(shape=(56, 88))\ny = layers.MultiHeadAttention(num_heads=2, key_dim=44)(x, x)\n');
+    // query, key, value 3·(88·2·44 + 2·44) = 23,496 and output 2·44·88 + 88 = 7,832
+    expect(total(one)).toBe(31_328n);
+    expect(total(two)).toBe(31_328n);
+    expect(notes(one).join('\n')).toMatch(/Line 4 .*is called with one tensor; Keras's MultiHeadAttention needs `\(query, value\)`/);
+  });
+});
+
 describe('a subclassed keras.Model with layers made in __init__', () => {
   const result = read(paste('keras_subclass.py'));
 

@@ -20,6 +20,7 @@ import type { KerasLayerState, KerasModel } from './layer.js';
 import { engineLayer } from '../layer-args.js';
 import { snakeCase } from '../../model.js';
 import type { Dim, Shape } from '../../types.js';
+import { msg, type MessageRef } from '../../../i18n/messages.js';
 
 export class Keras {
   private layersCreated = 0;
@@ -27,6 +28,8 @@ export class Keras {
   private readonly uids = new Map<string, number>();
   used = false;
   readonly instances: InstanceV[] = [];
+  /** Remarks on the paste, with their lines (shown under the table). */
+  readonly notes: Array<{ readonly ref: MessageRef; readonly line: number }> = [];
   readonly classes: { readonly Layer: ClassV; readonly Model: ClassV; readonly Sequential: ClassV; readonly InputLayer: ClassV };
   private readonly layerClasses = new Map<string, ClassV>();
 
@@ -322,7 +325,12 @@ export class Keras {
   /** layers.MultiHeadAttention(num_heads, key_dim)(query, value, key): key and value sizes from their tensors. */
   private callAttention(inst: InstanceV, s: KerasLayerState, inputs: KerasTensorV[], args: Value[], kwargs: Kwargs): Value {
     const query = inputs[0]!;
-    const value = kerasTensors(args[1] ?? kwargs.get('value') ?? null)?.[0] ?? raise('TypeError', 'py.missingArgs', { fn: 'MultiHeadAttention.call', names: "'value'" });
+    let value = kerasTensors(args[1] ?? kwargs.get('value') ?? null)?.[0];
+    if (value === undefined) {
+      // Keras requires `value`; the weights are those of self-attention either way, so it is read as layer(x, x) and said
+      this.notes.push({ ref: msg('note.mhaOneInput', { call: s.name }), line: this.rt.line });
+      value = query;
+    }
     const key = kerasTensors(args[2] ?? kwargs.get('key') ?? null)?.[0] ?? value;
     const a = s.args!;
     const d = query.shape[query.shape.length - 1] ?? null;

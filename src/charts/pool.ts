@@ -1,0 +1,76 @@
+/**
+ * Pictures off the event loop: each recipe drawn in a worker thread with a deadline and a heap
+ * limit, one at a time (drawing is CPU work; a second worker would only compete with the bot for
+ * the same cores), past a small queue refused rather than piled up, and cached by bytes (the same
+ * /explain conv draws the same picture every time).
+ */
+import { WorkerPool, type Failure, type PoolOptions } from '../workers/pool.js';
+import { recipeKey, type PictureRecipe } from './recipe.js';
+import type { DrawnPicture, DrawResult } from './drawn.js';
+
+export type { DrawnPicture } from './drawn.js';
+
+/** What draws pictures for replies: the pool in the bot, the same drawing in-process for the CLI. */
+export interface Pictures {
+  /** The drawn picture, undefined when the recipe draws nothing; rejects when it could not be drawn. */
+  draw(recipe: PictureRecipe): Promise<DrawnPicture | undefined>;
+  /** The picture if it is drawn already (the same recipe drawn before), without waiting; undefined if not. */
+  ready(recipe: PictureRecipe): Ready | undefined;
+}
+
+/** A picture already drawn, or the knowledge that the recipe draws nothing. */
+export interface Ready {
+  readonly drawn: DrawnPicture | undefined;
+}
+
+/** The pool could not draw a picture: busy (a full queue, shed on purpose), past its deadline, out of heap, a crash. */
+export class PictureRefused extends Error {
+  constructor(readonly why: string) {
+    super(`the picture was not drawn (${why})`);
+  }
+}
+
+/**
+ * One worker, 5 s per picture; 128 MB of heap, where the largest drawings (DenseNet-121, a
+ * 2,000-block model) fit in 32, and an 8 MB young generation to keep a drawing's garbage small. Ended after a minute idle: a
+ * class asks for a picture now and then, and the worker's ~60 MB are better given back meanwhile.
+ */
+export const PICTURE_POOL = { workers: 1, deadlineMs: 5_000, heapMb: 128, youngMb: 8, idleMs: 60_000, maxQueued: 16, cacheEntries: 256, cacheBytes: 16 * 1024 * 1024 } as const;
+
+export class PicturePool implements Pictures {
+  private readonly pool: WorkerPool<PictureRecipe, DrawResult>;
+
+  constructor(options: PoolOptions = {}) {
+    this.pool = new WorkerPool<PictureRecipe, DrawResult>(
+      {
+        script: 'charts/worker.js',
+        key: recipeKey,
+        bytes: (r) => (r.ok && r.drawn ? r.drawn.png.byteLength + 2 * r.drawn.alt.length : 64),
+        failed: (why: Failure) => ({ ok: false, why }),
+        // A picture refused for the deadline or a full queue may well be drawn a moment later.
+        cacheable: (r) => r.ok,
+      },
+      { ...PICTURE_POOL, ...options },
+    );
+  }
+
+  async draw(recipe: PictureRecipe): Promise<DrawnPicture | undefined> {
+    const result = await this.pool.run(recipe);
+    if (!result.ok) throw new PictureRefused(result.why);
+    return result.drawn ?? undefined;
+  }
+
+  ready(recipe: PictureRecipe): Ready | undefined {
+    const result = this.pool.peek(recipe);
+    return result?.ok ? { drawn: result.drawn ?? undefined } : undefined;
+  }
+
+  /** Starts the worker now (ECharts and resvg take a moment to load) rather than on the first picture. */
+  warm(): void {
+    this.pool.warm();
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The picture worker: draws recipes into PNGs (ECharts to SVG, resvg to PNG), some 40 ms each,
+ * on its own thread, so the bot's event loop never waits on a drawing. ECharts, resvg and the
+ * fonts are loaded here only, never in the main thread.
+ */
+import { serve } from '../workers/pool.js';
+import { drawHere, type DrawResult } from './drawn.js';
+import type { PictureRecipe } from './recipe.js';
+
+void serve<PictureRecipe, DrawResult>(async (recipe) => ({ ok: true, drawn: (await drawHere(recipe)) ?? null }));

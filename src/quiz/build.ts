@@ -1,0 +1,237 @@
+/**
+ * From a draft to its answer, its named mistakes and its worked solution, all read off the engine:
+ * the count of the spec, and the mistake library worked out on the same records (engine/mistakes.ts).
+ * A mistake is kept when it gives a different, possible value for what the question asks; where
+ * two give the same value both are kept, so a diagnosis names both.
+ */
+import { count, misread, type CountResult } from '../engine/count.js';
+import type { Counts } from '../engine/counts.js';
+import { formatInt } from '../engine/format.js';
+import { SpecError } from '../engine/errors.js';
+import type { Misreading } from '../engine/mistakes.js';
+import type { Report } from '../engine/model.js';
+import type { Shape } from '../engine/types.js';
+import { msg, type MessageKey } from '../i18n/messages.js';
+import { Lru } from '../lru.js';
+import type { Ask, Draft, Mistake, Quantity } from './question.js';
+import { workingOf, type WorkStep } from './working.js';
+
+export interface Built {
+  readonly answer: bigint;
+  readonly mistakes: readonly Mistake[];
+  /** Worked out when the question is kept: a draw for a choice's rank may be thrown away. */
+  readonly working: () => readonly WorkStep[];
+}
+
+/** What a count (right or misread) says about one quantity; undefined when it cannot say. */
+interface Outcome {
+  readonly counts: Counts;
+  readonly macs: bigint | null;
+  readonly output: Shape;
+}
+
+export function read(quantity: Quantity, o: Outcome): bigint | undefined {
+  switch (quantity) {
+    case 'params':
+      return o.counts.total;
+    case 'trainable':
+      return o.counts.trainable;
+    case 'nonTrainable':
+      return o.counts.nonTrainable;
+    case 'macs':
+      return o.macs ?? undefined;
+    case 'height': {
+      const h = o.output[0];
+      return h === null || h === undefined ? undefined : BigInt(h);
+    }
+    case 'size':
+      return o.output.every((d): d is number => d !== null) ? o.output.reduce((a, d) => a * BigInt(d), 1n) : undefined;
+  }
+}
+
+/** Answering the wrong quantity: what each question's students give instead, and why that is wrong. */
+const CONFUSIONS: Readonly<Record<Quantity, ReadonlyArray<readonly [string, 'trainable' | 'operations' | 'shape', MessageKey & `why.${string}`, (r: Report) => bigint | null]>>> = {
+  params: [
+    ['macsForParams', 'operations', 'why.macsForParams', (r) => r.macs],
+    ['gaveTrainable', 'trainable', 'why.gaveTrainable', (r) => r.counts.trainable],
+  ],
+  trainable: [
+    ['gaveTotal', 'trainable', 'why.gaveTotal', (r) => r.counts.total],
+    ['gaveNonTrainable', 'trainable', 'why.gaveNonTrainable', (r) => r.counts.nonTrainable],
+  ],
+  nonTrainable: [
+    ['gaveTotal', 'trainable', 'why.gaveTotalForNon', (r) => r.counts.total],
+    ['gaveTrainable', 'trainable', 'why.gaveTrainableForNon', (r) => r.counts.trainable],
+  ],
+  macs: [
+    ['paramsForMacs', 'operations', 'why.paramsForMacs', (r) => r.counts.total],
+    ['flopsForMacs', 'operations', 'why.flopsNotMacs', (r) => (r.macs === null ? null : 2n * r.macs)],
+  ],
+  height: [],
+  size: [
+    ['sizeWithoutChannels', 'shape', 'why.flattenChannels', (r) => (r.output.length > 1 && r.output[r.output.length - 1] !== 1 ? spatialVolume(r.output) : null)],
+    ['sizeGaveHeight', 'shape', 'why.sizeNotHeight', (r) => (r.output.length > 1 && r.output[0] !== null ? BigInt(r.output[0]!) : null)],
+  ],
+};
+
+/**
+ * Built questions by spec and ask: the engine is pure, so the same configuration asked in other
+ * words (or by another scope, or on another draw for a choice's rank) is counted once. Bounded by
+ * entries and by an estimate of the bytes each holds.
+ */
+const built = new Lru<string, Built | null>({ maxEntries: 4_000, maxBytes: 32 * 1024 * 1024, sizeOf: (b) => 512 + (b ? 160 * b.mistakes.length : 0) });
+
+/** H×W of a shape, the channels left out; null while unknown. */
+function spatialVolume(shape: Shape): bigint | null {
+  let v = 1n;
+  for (const d of shape.slice(0, -1)) {
+    if (d === null) return null;
+    v *= BigInt(d);
+  }
+  return v;
+}
+
+/** A value worked out on first use and kept. */
+function once<T>(f: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: f() }).v;
+}
+
+/** The smallest output height a question asks for. */
+const MIN_HEIGHT = 3n;
+
+/** Counts a draft; undefined when its numbers make no valid layer (the template draws again). */
+export function build(draft: Draft): Built | undefined {
+  const key = `${draft.spec}\u0000${askKey(draft.ask)}`;
+  const cached = built.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let result: Built | undefined;
+  try {
+    result = buildAsk(draft.spec, draft.ask);
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+  }
+  built.set(key, result ?? null);
+  return result;
+}
+
+const askKey = (ask: Ask): string => (ask.kind === 'read' ? ask.quantity : ask.kind === 'saving' ? `saving:${ask.versus}` : ask.kind === 'inverse' ? `inverse:${ask.template}:${ask.unknown}` : ask.kind);
+
+function buildAsk(spec: string, ask: Ask): Built | undefined {
+  const result = count(spec);
+  switch (ask.kind) {
+    case 'read': {
+      const answer = read(ask.quantity, result.report);
+      // An output of one or two positions is a degenerate question (and "+ 1" would name it).
+      if (answer === undefined || (ask.quantity === 'height' && answer < MIN_HEIGHT)) return undefined;
+      const mistakes = kept(answer, [...fromMisreadings(result, misread(result), (m) => read(ask.quantity, m)), ...confusions(ask.quantity, result.report)]);
+      return { answer, mistakes, working: once(() => workingOf(result, ask)) };
+    }
+    case 'saving': {
+      const versus = count(ask.versus);
+      const mine = result.report.counts.total;
+      const theirs = versus.report.counts.total;
+      const answer = theirs - mine;
+      const mistakes = kept(answer, [
+        ...fromMisreadings(result, misread(result), (m) => theirs - m.counts.total),
+        ...fromMisreadings(versus, misread(versus), (m) => m.counts.total - mine),
+        { id: 'gaveOwnCount', family: 'structure', value: mine, why: msg('why.gaveOneCount') },
+        { id: 'gaveOtherCount', family: 'structure', value: theirs, why: msg('why.gaveOneCount') },
+      ]);
+      return { answer, mistakes, working: once(() => workingOf(result, ask, versus)) };
+    }
+    case 'inverse':
+      return inverse(result, ask);
+    case 'largest': {
+      const rows = result.report.rows;
+      const best = rows.reduce((b, r, i) => (r.counts.total > rows[b]!.counts.total ? i : b), 0);
+      const answer = BigInt(best + 1);
+      const mistakes = kept(
+        answer,
+        rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: r.name }) }] : [])),
+      );
+      return { answer, mistakes, working: once(() => workingOf(result, ask)) };
+    }
+  }
+}
+
+/** Mistakes named by the layer they are made in when the spec has several layers with a count or a size. */
+function fromMisreadings(result: CountResult, readings: readonly Misreading[], value: (m: Misreading) => bigint | undefined): Mistake[] {
+  const several = result.report.rows.length > 1;
+  const out: Mistake[] = [];
+  for (const m of readings) {
+    const v = value(m);
+    if (v === undefined) continue;
+    const layer = several && m.layer ? m.layer.name : undefined;
+    out.push({ id: layer ? `${m.id}@${layer}` : m.id, family: m.family, value: v, why: m.why, ...(layer && { layer }) });
+  }
+  return out;
+}
+
+function confusions(quantity: Quantity, report: Report): Mistake[] {
+  return CONFUSIONS[quantity].flatMap(([id, family, key, value]) => {
+    const v = value(report);
+    return v === null ? [] : [{ id, family, value: v, why: msg(key) }];
+  });
+}
+
+/** Wrong, possible (not negative) and one per id. */
+function kept(answer: bigint, mistakes: readonly Mistake[]): Mistake[] {
+  const seen = new Set<string>();
+  return mistakes.filter((m) => {
+    if (m.value === answer || m.value < 0n || seen.has(m.id)) return false;
+    seen.add(m.id);
+    return true;
+  });
+}
+
+/** Largest unknown an inverse question solves for: real layers have far fewer filters or units. */
+const MAX_UNKNOWN = 1_000_000;
+
+/**
+ * An inverse question: x such that the spec's count is the target. Counts are linear in the
+ * unknowns asked (filters, units, input channels), so each mistake's count is a line in x, read
+ * off at x and x + 1; the x that line gives for the target is the student's answer.
+ */
+function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>): Built | undefined {
+  const x = ask.unknown;
+  const target = result.report.counts.total;
+  const next = count(ask.template.replaceAll('{x}', String(x + 1)));
+  const slope = next.report.counts.total - target;
+  if (slope <= 0n) return undefined;
+  const later = new Map(misread(next).map((m) => [`${m.id}@${m.layer?.name ?? ''}`, m.counts.total]));
+  const mistakes: Mistake[] = [];
+  for (const m of misread(result)) {
+    const at1 = later.get(`${m.id}@${m.layer?.name ?? ''}`);
+    if (at1 === undefined) continue;
+    const a = at1 - m.counts.total;
+    const b = m.counts.total - a * BigInt(x);
+    if (a <= 0n || (target - b) % a !== 0n) continue;
+    const solved = (target - b) / a;
+    if (solved < 1n || solved > BigInt(MAX_UNKNOWN)) continue;
+    mistakes.push({ id: m.id, family: m.family, value: solved, why: msg(INVERSE_WHY[m.family] ?? 'why.inverseOther') });
+  }
+  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes), working: once(() => workingOf(result, ask, next)) };
+}
+
+const INVERSE_WHY: Partial<Record<Mistake['family'], MessageKey>> = {
+  bias: 'why.inverseBias',
+  channels: 'why.inverseChannels',
+  kernel: 'why.inverseKernel',
+};
+
+/**
+ * The check of an inverse answer that matches no mistake: whether the student's number gives too
+ * few or too many parameters (not by how many: that would give the answer away).
+ */
+export function inverseCheck(ask: Extract<Ask, { kind: 'inverse' }>, value: bigint, target: bigint): Mistake | undefined {
+  if (value < 1n || value > BigInt(MAX_UNKNOWN)) return undefined;
+  try {
+    const total = count(ask.template.replaceAll('{x}', value.toString())).report.counts.total;
+    if (total === target) return undefined;
+    return { id: 'inverseCheck', family: 'structure', value, why: msg(total < target ? 'why.inverseLow' : 'why.inverseHigh', { value: formatInt(value), target: formatInt(target) }) };
+  } catch (e) {
+    if (e instanceof SpecError) return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,25 @@
+/** A question's parts in the reader's language: the prompt, a mistake's explanation, several mistakes named together. */
+import { msg, SENTENCE_SEPARATOR, t, type Lang } from '../i18n/messages.js';
+import type { Mistake, Question } from './question.js';
+
+/** The prompt's parts joined: sentences by a space, a code block on lines of its own. */
+export function promptText(lang: Lang, q: Pick<Question, 'prompt'>): string {
+  let out = '';
+  q.prompt.forEach((part, i) => {
+    const text = t(lang, part);
+    const block = part.key === 'q.code' || q.prompt[i - 1]?.key === 'q.code';
+    out += i === 0 ? text : `${block ? '\n' : SENTENCE_SEPARATOR[lang]}${text}`;
+  });
+  return out;
+}
+
+/** "in conv2d_1: that is the weights without the 16 biases." */
+export function whyText(lang: Lang, m: Mistake): string {
+  const why = t(lang, m.why);
+  return m.layer ? t(lang, msg('why.inLayer', { layer: m.layer, why })) : why;
+}
+
+/** Every mistake that gives the same value, named together. */
+export function whyAll(lang: Lang, mistakes: readonly Mistake[]): string {
+  return mistakes.map((m) => whyText(lang, m)).join(t(lang, msg('why.or')));
+}

@@ -1,0 +1,5 @@
+/** Rank balance of multiple choice, second half of the topics (see balance-a). */
+import { describe } from 'vitest';
+import { balanceTest } from './balance.js';
+
+describe('multiple choice is balanced by rank', () => balanceTest(['separable', 'recurrent', 'model', 'macs']));

@@ -1,0 +1,140 @@
+/**
+ * How well the quiz names a wrong answer, measured independently of its mistake library: on a few
+ * hundred generated questions per topic, a student who counts by hand (test/support/student.ts,
+ * its own parser and formulas) makes each common mistake once in each layer, and the value that
+ * gives is fed through the same diagnosis as /answer. Named right: the diagnosis includes the
+ * mistake's name; named wrong: it names only others; unnamed: it names none. Goal per topic: at
+ * least 95% named right and none named wrong. Inverse and "which layer" questions are left out
+ * (their wrong answers are whole numbers only by chance).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { count } from '../../src/engine/count.js';
+import { diagnose } from '../../src/quiz/diagnose.js';
+import { generate } from '../../src/quiz/generator.js';
+import type { Question } from '../../src/quiz/question.js';
+import { LEVELS, TOPICS, type Topic } from '../../src/quiz/types.js';
+import { applies, countAll, NAMES, quantityOf, readSpec, sized, SIZE_SLIPS, SLIPS_BY_KIND, type Quantity, type Spec, type Totals } from '../support/student.js';
+
+const PER_CELL = 60;
+
+interface Attempt {
+  readonly value: bigint;
+  /** Names the library may give it. */
+  readonly names: readonly string[];
+  /** The layer it is made in, by index (undefined: the whole count). */
+  readonly layer?: number;
+  readonly what: string;
+}
+
+/** Every mistaken answer the student gives to `q`, with what each mistake is called. */
+function attempts(q: Question): Attempt[] {
+  if (q.ask.kind === 'inverse' || q.ask.kind === 'largest') return [];
+  const spec = readSpec(q.spec);
+  const quantity: Quantity = q.ask.kind === 'read' ? q.ask.quantity : 'params';
+  const right = countAll(spec);
+  const out: Attempt[] = [];
+  const value = (t: Totals) => quantityOf(quantity, t);
+  const answer = (v: bigint | undefined) => (q.ask.kind === 'saving' && v !== undefined ? standard(q) - v : v);
+  spec.layers.forEach((layer, at) => {
+    for (const slip of SLIPS_BY_KIND[layer.kind] ?? []) {
+      if (!applies(layer, slip, spec.framework) || (!sized(spec) && SIZE_SLIPS.has(slip))) continue;
+      let v: bigint | undefined;
+      try {
+        v = answer(value(countAll(spec, { at, slip })));
+      } catch {
+        continue; // a slip that makes the rest uncountable (a kernel larger than its input)
+      }
+      if (v !== undefined) out.push({ value: v, names: NAMES[slip], layer: at, what: `${slip} in ${layer.kind}` });
+    }
+  });
+  // the whole count: a layer left out, every bias left out, the wrong quantity given
+  const weighted = spec.layers.map((_, i) => ({ i, params: layerParams(spec, i) })).filter((x) => x.params > 0n);
+  if (weighted.length >= 2 && q.ask.kind === 'read' && ['params', 'trainable', 'macs'].includes(quantity)) {
+    for (const { i } of weighted) {
+      const without = leaveOut(spec, i, right);
+      if (without !== undefined) out.push({ value: quantityOf(quantity, without)!, names: ['leftOut'], layer: i, what: `left out layer ${i}` });
+    }
+  }
+  if (q.ask.kind === 'read') {
+    if (quantity === 'params' && right.macs !== right.params && right.macs > 0n) out.push({ value: right.macs, names: ['macsForParams'], what: 'MACs for parameters' });
+    if (quantity === 'macs') {
+      out.push({ value: right.params, names: ['paramsForMacs'], what: 'parameters for MACs' });
+      out.push({ value: 2n * right.macs, names: ['flopsForMacs'], what: 'FLOPs for MACs' });
+    }
+    if (quantity === 'trainable') out.push({ value: right.params, names: ['gaveTotal', 'statsTrainable', 'frozenCounted'], what: 'the total for the trainable' });
+  }
+  if (q.ask.kind === 'saving') {
+    out.push({ value: countAll(spec).params, names: ['gaveOwnCount'], what: 'the separable count for the saving' });
+    out.push({ value: standard(q), names: ['gaveOtherCount'], what: 'the standard count for the saving' });
+  }
+  const correct = q.answer;
+  return out.filter((a) => a.value !== correct && a.value >= 0n && !(quantity === 'height' && a.value < 1n));
+}
+
+/** The saving question's standard convolution, counted by the student. */
+const standard = (q: Question) => (q.ask.kind === 'saving' ? countAll(readSpec(q.ask.versus)).params : 0n);
+
+/** One layer's parameters as the student counts them. */
+function layerParams(spec: Spec, i: number): bigint {
+  const upTo = countAll({ ...spec, layers: spec.layers.slice(0, i + 1) }).params;
+  const before = i === 0 ? 0n : countAll({ ...spec, layers: spec.layers.slice(0, i) }).params;
+  return upTo - before;
+}
+
+/** The count with layer i's parameters (and MACs) left out, its shape kept. */
+function leaveOut(spec: Spec, i: number, right: Totals): Totals | undefined {
+  const upTo = countAll({ ...spec, layers: spec.layers.slice(0, i + 1) });
+  const before = i === 0 ? { params: 0n, trainable: 0n, macs: 0n } : countAll({ ...spec, layers: spec.layers.slice(0, i) });
+  return { params: right.params - (upTo.params - before.params), trainable: right.trainable - (upTo.trainable - before.trainable), macs: right.macs - (upTo.macs - before.macs), out: right.out };
+}
+
+interface Tally {
+  right: number;
+  wrong: number;
+  unnamed: number;
+  examples: string[];
+}
+const tallies = new Map<Topic, Tally>();
+
+afterAll(() => {
+  const lines = [...tallies].map(([topic, t]) => {
+    const n = t.right + t.wrong + t.unnamed;
+    return `${topic.padEnd(10)} ${String(n).padStart(6)} mistaken answers: ${((100 * t.right) / n).toFixed(1)}% named right, ${((100 * t.wrong) / n).toFixed(1)}% named wrong, ${((100 * t.unnamed) / n).toFixed(1)}% unnamed`;
+  });
+  console.log(['Mistaken answers named, per topic:', ...lines].join('\n'));
+});
+
+describe('a wrong answer gets the right name', () => {
+  for (const topic of TOPICS) {
+    it(`${topic}: at least 95% of mistaken answers named right, none named wrong`, () => {
+      const tally: Tally = { right: 0, wrong: 0, unnamed: 0, examples: [] };
+      tallies.set(topic, tally);
+      for (const level of LEVELS) {
+        for (let i = 0; i < PER_CELL; i++) {
+          const q = generate(i * 15_485_863 + 7, level, topic);
+          const rows = count(q.spec).report.rows.map((r) => r.name);
+          for (const a of attempts(q)) {
+            const named = diagnose(q, a.value);
+            const matches = named.some((m) => {
+              const [id, layer] = m.id.split('@');
+              return a.names.includes(id!) && (a.layer === undefined || layer === undefined || layer === rows[a.layer]);
+            });
+            if (matches) tally.right++;
+            else if (named.length > 0) {
+              tally.wrong++;
+              if (tally.examples.length < 5) tally.examples.push(`${q.template} ${q.spec}: ${a.what} = ${a.value} named ${named.map((m) => m.id).join(', ')}`);
+            } else {
+              tally.unnamed++;
+              if (tally.examples.length < 10) tally.examples.push(`${q.template} ${q.spec}: ${a.what} = ${a.value} unnamed`);
+              if (process.env.MEASURE_VERBOSE) console.log(`${topic} ${q.template} ${q.spec}: ${a.what} = ${a.value} unnamed; named: ${q.mistakes.map((m) => `${m.id}=${m.value}`).join(' ')}`);
+            }
+          }
+        }
+      }
+      const n = tally.right + tally.wrong + tally.unnamed;
+      expect(n).toBeGreaterThan(300);
+      expect(tally.wrong, tally.examples.join('\n')).toBe(0);
+      expect(tally.right / n, tally.examples.join('\n')).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+});

@@ -1,0 +1,115 @@
+/**
+ * Practice that adapts: /review follows the cards FSRS says are due (a card per student per topic ×
+ * mistake family), else the weakest topic; /answer answers the pending practice question, rated by
+ * correctness and time; a round's named mistake brings its skill back; /quiz with no level follows
+ * the asker's (or the channel's) recent accuracy.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatInt } from '../../src/engine/format.js';
+import { generate } from '../../src/quiz/generator.js';
+import { ratingFor } from '../../src/quiz/spaced.js';
+import { alice, bob, ENGINES, harness } from '../support/quiz.js';
+
+const scopeId = 'discord:G1';
+const DAY = 86_400_000;
+
+/** A wrong answer the quiz names, for a question. */
+const named = (q: ReturnType<typeof generate>) => q.mistakes[0]!;
+
+describe('the rating of a review', () => {
+  it('follows FSRS: wrong is Again; right is Easy when quick, Good in a normal time, Hard when slow; Good when the time is unknown', () => {
+    expect(ratingFor(false, 1_000, 'easy')).toBe(1);
+    expect(ratingFor(true, 5_000, 'easy')).toBe(4);
+    expect(ratingFor(true, 45_000, 'easy')).toBe(3);
+    expect(ratingFor(true, 200_000, 'easy')).toBe(2);
+    expect(ratingFor(true, 45_000, 'hard')).toBe(4);
+    expect(ratingFor(true, null, 'medium')).toBe(3);
+  });
+});
+
+describe.each(ENGINES)('on %s', (engine) => {
+  describe('/review', () => {
+    it('starts from the weakest topic: a topic answered 2 of 10 comes before topics never tried', async () => {
+      const h = await harness({ engine });
+      await h.quiz.scope(scopeId);
+      const member = await h.store.ensureMember(scopeId, alice.userId, alice.name);
+      for (let i = 0; i < 10; i++) {
+        await h.store.recordPractice({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistake: null, now: i }, []);
+      }
+      const given = await h.services.practice.next(scopeId, alice, 'C1');
+      expect(given.question.topic).toBe('conv');
+      expect(given.due).toBe(false);
+      expect(await h.store.pendingPractice(member)).toMatchObject({ seed: given.question.seed, topic: 'conv', channelId: 'C1', family: given.family });
+    });
+
+    it('/answer answers the pending question: rated by time, logged, the skill scheduled (later when easy)', async () => {
+      const h = await harness({ engine });
+      const first = await h.services.practice.next(scopeId, alice, 'C1');
+      h.clock.advance(5_000);
+      const quick = await h.services.practice.answer({ scopeId, player: alice, text: formatInt(first.question.answer) });
+      expect(quick).toMatchObject({ kind: 'recorded', correct: true, rating: 4 });
+      const member = (await h.store.memberId(scopeId, alice.userId))!;
+      expect(await h.store.pendingPractice(member)).toBeUndefined();
+      const logs = await h.store.reviewLogs(member);
+      expect(logs).toHaveLength(1);
+      expect(logs[0]).toMatchObject({ rating: 4, durationMs: 5_000, correct: true, source: 'practice' });
+
+      const second = await h.services.practice.next(scopeId, bob, 'C1');
+      h.clock.advance(200_000);
+      const slow = await h.services.practice.answer({ scopeId, player: bob, text: formatInt(second.question.answer) });
+      expect(slow).toMatchObject({ kind: 'recorded', correct: true, rating: 2 });
+      // FSRS gives the effortless recall the longer interval
+      if (quick?.kind === 'recorded' && slow?.kind === 'recorded') expect(quick.due - (h.clock.now() - 200_000)).toBeGreaterThan(slow.due - h.clock.now());
+      // nothing pending any more: /answer has nothing to answer
+      expect(await h.services.practice.answer({ scopeId, player: bob, text: '1' })).toBeUndefined();
+    });
+
+    it('a wrong answer is Again, names the mistake, and its family comes back due first', async () => {
+      const h = await harness({ engine });
+      const given = await h.services.practice.next(scopeId, alice, 'C1');
+      const wrong = named(given.question);
+      const outcome = await h.services.practice.answer({ scopeId, player: alice, text: formatInt(wrong.value) });
+      expect(outcome).toMatchObject({ kind: 'recorded', correct: false, rating: 1 });
+      expect(outcome?.kind === 'recorded' && outcome.mistakes.map((m) => m.id)).toContain(wrong.id);
+      const cards = await h.services.practice.skills(scopeId, alice);
+      expect(cards.map((c) => c.family)).toContain(wrong.family);
+      h.clock.advance(DAY);
+      const next = await h.services.practice.next(scopeId, alice, 'C1');
+      expect(next.due).toBe(true);
+      expect(next.question.topic).toBe(given.question.topic);
+      expect(next.question.mistakes.some((m) => m.family === next.family)).toBe(true);
+    });
+
+    it("a round's named mistake reviews that skill as Again, so /review brings it back", async () => {
+      const h = await harness({ engine });
+      const started = await h.quiz.start({ scopeId, channelId: 'C1', opener: { kind: 'admin', player: alice }, lang: 'en', topics: ['dense'], level: 'medium' });
+      if (!started.ok) throw new Error('no round');
+      const wrong = named(started.question);
+      await h.quiz.answer({ scopeId, channelId: 'C1', player: bob, text: formatInt(wrong.value) });
+      const cards = await h.services.practice.skills(scopeId, bob);
+      expect(cards.map((c) => [c.topic, c.family])).toContainEqual(['dense', wrong.family]);
+      const member = (await h.store.memberId(scopeId, bob.userId))!;
+      expect((await h.store.reviewLogs(member))[0]).toMatchObject({ rating: 1, source: 'round', correct: false });
+    });
+  });
+
+  describe('/quiz with no level', () => {
+    it('follows the asker’s recent accuracy, else the channel’s; easy with too few answers', async () => {
+      const h = await harness({ engine });
+      const start = async (player = alice, channelId = 'C1') => {
+        const s = await h.quiz.start({ scopeId, channelId, opener: { kind: 'student', player }, lang: 'en' });
+        if (!s.ok) throw new Error('no round');
+        await h.quiz.close(s.round.id, 'admin');
+        return s;
+      };
+      expect((await start()).round.level).toBe('easy');
+      const member = await h.store.ensureMember(scopeId, alice.userId, alice.name);
+      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistake: null, now: i }, []);
+      expect((await start()).round.level).toBe('hard');
+      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistake: null, now: 100 + i }, []);
+      expect((await start()).round.level).toBe('medium');
+      // bob has no answers: the channel's decide (none yet in C2: easy)
+      expect((await start(bob, 'C2')).round.level).toBe('easy');
+    });
+  });
+});

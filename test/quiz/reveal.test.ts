@@ -1,0 +1,62 @@
+/**
+ * The reveal shows the working: the formula in symbols, the numbers put in, weights apart from
+ * biases (γ and β apart from the moving statistics), every size derived on the way, and the step
+ * to the answer. Snapshots of one question per topic and level, in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { revealReply } from '../../commands/replies.js';
+import { picturesHere } from '../../src/charts/drawn.js';
+import type { Lang } from '../../src/i18n/messages.js';
+import { generate } from '../../src/quiz/generator.js';
+import type { Reveal } from '../../src/quiz/service.js';
+import { LEVELS, TOPICS } from '../../src/quiz/types.js';
+import type { Round, RoundAnswer } from '../../src/store/store.js';
+
+function revealOf(seed: number, level: (typeof LEVELS)[number], topic: (typeof TOPICS)[number]): Reveal {
+  const question = generate(seed, level, topic);
+  const round: Round = {
+    id: 7, scopeId: 'shell:local', channelId: 'terminal', seed, generator: 2, level, topic, questionKey: question.key, answer: question.answer, lang: 'en',
+    openedBy: null, openedAt: 0, closesAt: 60_000, closedAt: 60_000, closeReason: 'timeout', revealedAt: null, messageRef: null, scoring: 'scored', lease: null,
+  };
+  const mistake = question.mistakes[0];
+  const answer = (name: string, value: bigint, correct: boolean, first: boolean): RoundAnswer => ({
+    memberId: name.length, userId: `U_${name}`, name, value, correct, first, mistake: correct || !mistake ? null : mistake.id, points: correct ? 20 + (first ? 5 : 0) : 0, bonus: first ? 5 : 0, scored: true, answeredAt: 1,
+  });
+  const answers = [answer('ana', question.answer, true, true), ...(mistake ? [answer('ben', mistake.value, false, false), answer('chen', mistake.value, false, false)] : [])];
+  return { round, question, answers };
+}
+
+describe('reveals', () => {
+  for (const topic of TOPICS) {
+    for (const level of LEVELS) {
+      it(`${topic} ${level}`, () => {
+        const reveal = revealOf(20261123, level, topic);
+        for (const lang of ['en', 'zh-TW'] as const satisfies readonly Lang[]) {
+          const r = revealReply(reveal, lang, (_id, name) => `@${name}`, picturesHere);
+          expect([r.title, r.text, r.code, r.footer].join('\n')).toMatchSnapshot(lang);
+        }
+      });
+    }
+  }
+
+  it('a model question derives every size and sums the layers', () => {
+    const q = generate(11, 'easy', 'model');
+    const code = revealReply(revealOf(11, 'easy', 'model'), 'en', (_id, n) => n, picturesHere).code!;
+    expect(code).toMatch(/H_out = W_out = /);
+    expect(code).toMatch(/flatten_1 \(Flatten\): \d+×\d+×\d+ = [\d,]+/);
+    expect(code).toMatch(/= [\d,]+ weights \+ [\d,]+ biases/);
+    expect(code).toContain(`total = `);
+    expect(code).toContain(q.answer.toLocaleString('en-US'));
+  });
+
+  it('BatchNorm labels γ and β apart from the moving statistics', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const q = generate(seed, 'medium', 'batchnorm');
+      if (!q.template.startsWith('bnKeras')) continue;
+      const code = revealReply(revealOf(seed, 'medium', 'batchnorm'), 'en', (_id, n) => n, picturesHere).code!;
+      expect(code).toMatch(/[\d,]+ γ \+ [\d,]+ β \(trainable\) \+ [\d,]+ moving statistics \(non-trainable\)/);
+      return;
+    }
+    expect.fail('no Keras BatchNorm question in 40 seeds');
+  });
+});

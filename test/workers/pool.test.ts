@@ -1,0 +1,58 @@
+/**
+ * The worker pool under both of its kinds of work: a worker idle past `idleMs` is ended (its
+ * memory given back) and the next job starts a new one; a cached result is there to peek at
+ * without a job.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CountAnswer } from '../../src/counting/answer.js';
+import type { CountRequest } from '../../src/counting/worker.js';
+import { WorkerPool, type PoolOptions } from '../../src/workers/pool.js';
+
+const pools: Array<WorkerPool<CountRequest, CountAnswer>> = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+
+function countPool(options: PoolOptions): WorkerPool<CountRequest, CountAnswer> {
+  const pool = new WorkerPool<CountRequest, CountAnswer>(
+    { script: 'counting/worker.js', key: (r) => `${r.lang} ${r.spec}`, bytes: () => 64, failed: () => ({ ok: false, error: { key: 'err.internal' } }) as CountAnswer },
+    options,
+  );
+  pools.push(pool);
+  return pool;
+}
+
+const until = async (what: () => boolean, ms = 5_000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('the worker pool', () => {
+  it('ends a worker idle past idleMs and starts a new one for the next job', async () => {
+    const pool = countPool({ idleMs: 50 });
+    expect(pool.running).toBe(0);
+    expect(await pool.run({ spec: 'dense 4 2', lang: 'en' })).toMatchObject({ ok: true });
+    expect(pool.running).toBe(1);
+    await until(() => pool.running === 0);
+    expect(await pool.run({ spec: 'dense 8 2', lang: 'en' })).toMatchObject({ ok: true, title: expect.stringContaining('18') });
+    expect(pool.running).toBe(1);
+  });
+
+  it('keeps its worker without idleMs', async () => {
+    const pool = countPool({});
+    await pool.run({ spec: 'dense 4 2', lang: 'en' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(pool.running).toBe(1);
+  });
+
+  it('peeks at a cached result without starting a job', async () => {
+    const pool = countPool({});
+    expect(pool.peek({ spec: 'conv 3 64 3', lang: 'en' })).toBeUndefined();
+    expect(pool.running).toBe(0);
+    const answer = await pool.run({ spec: 'conv 3 64 3', lang: 'en' });
+    expect(pool.peek({ spec: 'conv 3 64 3', lang: 'en' })).toBe(answer);
+  });
+});
