@@ -19,7 +19,7 @@ function headline(result: CountResult, lang: Lang): string {
   if (result.single) {
     return t(lang, msg('count.title', { type: result.report.rows[0]!.record.typeName, total: formatInt(counts.total) }));
   }
-  return t(lang, msg('count.titleModel', { total: formatInt(counts.total), name: result.preset?.name ?? '' }));
+  return t(lang, msg('count.titleModel', { total: formatInt(counts.total), name: result.preset?.name ?? result.code?.model ?? '' }));
 }
 
 export function answerSpec(spec: string, asked: Lang): CountAnswer {

@@ -22,6 +22,4 @@ export const LIMITS = {
   stackedLayers: 1_000,
   /** Characters of one rendered answer; past it the text is cut with a note. */
   renderChars: 256 * 1024,
-  /** Nesting depth of brackets in pasted code. */
-  codeNesting: 100,
 } as const;

@@ -11,6 +11,7 @@ import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
 import type { Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
+import type { MessageRef } from '../i18n/messages.js';
 
 /** The layer or group a reference or a tie points at, by the name it was given. */
 export interface Link {
@@ -77,6 +78,8 @@ export interface Report {
   readonly scoreMacs: bigint | null;
   /** Parameters used again through sharing or tying and therefore not counted again. */
   readonly reused: bigint;
+  /** Remarks on the whole model (an assumed input order, modules never used, ...). */
+  readonly notes: readonly MessageRef[];
 }
 
 const snakeCases = new Map<string, string>();
@@ -311,7 +314,7 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
     const scores = row.record.attention?.scoreMacs ?? 0n;
     scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, notes: [] };
 }
 
 /** The first few layers a model's input meets, following main branches. */

@@ -9,7 +9,8 @@ import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
 import { BITS, memoryOf, type MemoryFigures, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
-import type { LayerRecord, TensorRole } from './types.js';
+import type { CodeSummary } from './code/report.js';
+import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
 
@@ -247,7 +248,7 @@ function presetLine(result: CountResult, lang: Lang): string {
 export function renderCount(result: CountResult, lang: Lang): string {
   const { request } = result;
   if (request.explain?.t === 'def') return withinBudget(request.explain.def.text, lang);
-  return withinBudget(result.single ? explainLayer(result, lang) : summary(result, lang), lang);
+  return withinBudget(result.single ? explainLayer(result, lang) : result.code ? renderCode(result, result.code, lang) : summary(result, lang), lang);
 }
 
 /** Cuts an answer past the render budget at a line end, saying so: what one reply may cost is bounded. */
@@ -277,5 +278,38 @@ function summary(result: CountResult, lang: Lang): string {
   lines.push(conventionLine(result, lang));
   if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
   if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang));
+  lines.push(...noteLines(report, lang));
   return lines.join('\n');
+}
+
+/** `[1, 6, 28, 28]` (PyTorch, batch first) or `(None, 26, 26, 32)` (Keras). */
+function frameworkShape(shape: Shape | null, framework: Framework): string {
+  if (shape === null) return '';
+  const dims = shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d)));
+  return framework === 'keras' ? `(${dims.join(', ')})` : `[${dims.join(', ')}]`;
+}
+
+/** Pasted code: the module table as named in the code, totals, formulas, and why shapes are missing. */
+function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string {
+  const { report, request } = result;
+  const fw = t(lang, msg(`fw.${result.framework}`));
+  const lines: string[] = [t(lang, msg('summary.code', { model: code.model, framework: fw, variable: code.variable ?? '-' }))];
+  if (code.shapes.known && code.shapes.inputs.length > 0) lines.push(t(lang, msg('summary.codeInput', { shapes: code.shapes.inputs.map((s) => frameworkShape(s, result.framework)).join(', ') })));
+  const shapes = code.shapes.known;
+  const header = [t(lang, msg('summary.name')), t(lang, msg('summary.type')), ...(shapes ? [t(lang, msg('summary.shape'))] : []), t(lang, msg('summary.params'))];
+  const rows = code.rows.map((r) => {
+    const calls = r.calls !== null && r.calls > 1 ? ` ${t(lang, msg('summary.calls', { n: String(r.calls) }))}` : r.calls === 0 ? ` ${t(lang, msg('summary.unused'))}` : '';
+    return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
+  });
+  lines.push(...table(header, rows, new Set([header.length - 1])));
+  lines.push(...totalsLines(result, lang));
+  if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
+  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  lines.push('', ...formulaLines(report.rows, lang));
+  lines.push(...noteLines(report, lang));
+  return lines.join('\n');
+}
+
+function noteLines(report: Report, lang: Lang): string[] {
+  return report.notes.length === 0 ? [] : ['', t(lang, msg('summary.notes')), ...report.notes.map((n) => `  - ${t(lang, n)}`)];
 }

@@ -14,6 +14,8 @@ export interface AxisConv {
   readonly padding: Padding;
   /** Index of the axis, to pick this axis's explicit padding. */
   readonly axis: number;
+  /** Pooling's ceil_mode (PyTorch): round the window count up, keeping the last window inside the input. */
+  readonly ceil?: boolean;
 }
 
 const dilated = (a: AxisConv) => a.dilation * (a.kernel - 1) + 1;
@@ -28,7 +30,10 @@ export function convLength(length: Dim, a: AxisConv, kind: string): Dim {
   if (k > span) {
     fail('err.kernelTooLarge', { kind, kernel: String(k), size: String(length), padded: String(span) });
   }
-  return Math.floor((span - k) / a.stride) + 1;
+  if (!a.ceil) return Math.floor((span - k) / a.stride) + 1;
+  // PyTorch pooling_output_shape: one more window when it starts inside the (left-padded) input
+  const out = Math.ceil((span - k) / a.stride) + 1;
+  return (out - 1) * a.stride >= length + pad ? out - 1 : out;
 }
 
 /** Transposed-convolution output length, each framework's own formula. */

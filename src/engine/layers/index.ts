@@ -2,10 +2,10 @@
 import { activationKinds } from './activation.js';
 import { mha } from './attention.js';
 import { convKinds } from './conv.js';
-import { dense, embedding } from './dense.js';
+import { dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
 import { embeddingKinds } from './embedding.js';
-import { bn, gn, ln, rmsnorm } from './norm.js';
+import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { transformerKinds } from './transformer.js';
@@ -14,10 +14,12 @@ export const KINDS: readonly Kind[] = [
   ...convKinds,
   dense,
   embedding,
+  embeddingbag,
   bn,
   ln,
   rmsnorm,
   gn,
+  instancenorm,
   ...recurrentKinds,
   mha,
   ...transformerKinds,

@@ -7,7 +7,7 @@ import { fail } from '../errors.js';
 import { constant } from '../expr.js';
 import { formatInt, formatShape } from '../format.js';
 import type { Dim, Framework, Shape } from '../types.js';
-import { printTuple } from '../args.js';
+import { parseDims, parseSize, printTuple } from '../args.js';
 import { expectMinRank, expectRank, prod, spatial, volume } from './common.js';
 import { convLength, lengthWorking, type AxisConv } from './geometry.js';
 import { defineKind, mistake, type Evaluation, type Kind, type MistakeDef, type MistakeInput, type Padding } from './kind.js';
@@ -26,6 +26,10 @@ interface PoolConfig {
   readonly kernel: readonly number[];
   readonly stride: readonly number[];
   readonly padding: Padding;
+  /** Max pooling only (PyTorch): spacing between the window's elements. */
+  readonly dilation: readonly number[];
+  /** PyTorch ceil_mode: a last, partial window (GoogLeNet, SqueezeNet). */
+  readonly ceil: boolean;
 }
 
 const POOL_NAMES: Record<Pooling, Record<Rank, string>> = {
@@ -38,7 +42,7 @@ const POOL_TYPES: Record<Pooling, Record<Framework, string>> = {
 };
 const SPATIAL_FORM: Record<Rank, string> = { 1: 'L', 2: 'HxW', 3: 'DxHxW' };
 
-const poolAxis = (c: PoolConfig, axis: number): AxisConv => ({ kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis });
+const poolAxis = (c: PoolConfig, axis: number): AxisConv => ({ kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: c.dilation[axis]!, padding: c.padding, axis, ceil: c.ceil });
 const channelsOf = (m: MistakeInput<unknown>): bigint | undefined => {
   const c = m.input[m.input.length - 1];
   return c === null || c === undefined ? undefined : BigInt(c);
@@ -60,32 +64,47 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
   const name = POOL_NAMES[pooling][rank];
   return defineKind<PoolConfig>({
     name,
-    aliases: rank === 2 ? [`${pooling}pool2d`, pooling === 'max' ? 'pool' : 'avgpooling'] : [],
+    aliases: rank === 2 ? [`${pooling}pool2d`, ...(pooling === 'max' ? ['pool', '最大池化'] : ['avgpooling', '平均池化'])] : [],
     family: 'shape',
     summary: msg('kind.pool', { rank: String(rank) }),
     mistake: msg('mistake.pool'),
     args: [{ name: 'K' }],
-    options: ['stride', 'pad'],
+    options: ['stride', 'pad', ...(pooling === 'max' ? ['dilation'] : []), 'ceil'],
     example: `${name} 2`,
     input: { rank: rank + 1, form: SPATIAL_FORM[rank] },
     parse(a) {
       const kernel = a.tuple('K', rank);
-      return { kernel, stride: a.has('stride') ? a.optTuple('stride', rank, 1) : kernel, padding: a.padding(rank) };
+      return {
+        kernel,
+        stride: a.has('stride') ? a.optTuple('stride', rank, 1) : kernel,
+        padding: a.padding(rank),
+        dilation: a.optTuple('dilation', rank, 1),
+        ceil: a.flag('ceil', false),
+      };
     },
     print(c) {
       const stride = c.stride.every((s, i) => s === c.kernel[i]) ? '' : ` stride=${printTuple(c.stride)}`;
       const pad = c.padding.mode === 'valid' ? '' : ` pad=${c.padding.mode === 'same' ? 'same' : printTuple(c.padding.amounts)}`;
-      return `${name} ${printTuple(c.kernel)}${stride}${pad}`;
+      const dilation = c.dilation.every((d) => d === 1) ? '' : ` dilation=${printTuple(c.dilation)}`;
+      return `${name} ${printTuple(c.kernel)}${stride}${pad}${dilation}${c.ceil ? ' ceil=true' : ''}`;
     },
     evaluate(c, input, framework) {
       expectRank(input, rank + 1, name, `${SPATIAL_FORM[rank].replace(/x/g, '×')}×C`);
       if (framework === 'pytorch' && c.padding.mode === 'same') fail('err.noSameTorch', { kind: name });
-      if (c.padding.mode === 'explicit' && c.padding.amounts.some((p, i) => 2 * p > c.kernel[i]!)) {
+      if (framework === 'keras' && (c.ceil || c.dilation.some((d) => d !== 1))) fail('err.torchPoolOption', { kind: name });
+      const effective = c.kernel.map((k, i) => c.dilation[i]! * (k - 1) + 1);
+      if (c.padding.mode === 'explicit' && c.padding.amounts.some((p, i) => 2 * p > effective[i]!)) {
         // PyTorch: "pad should be at most half of effective kernel size"; a window of only padding is meaningless.
         fail('err.poolPadding', { kind: name, pad: printTuple(c.padding.amounts), kernel: printTuple(c.kernel) });
       }
+      if (framework === 'pytorch' && pooling === 'avg' && rank === 3) {
+        // avg_pool3d checks the input before padding: "input image (T: 1 H: 4 W: 4) smaller than kernel size"
+        spatial(input).forEach((len, i) => {
+          if (len !== null && len < c.kernel[i]!) fail('err.avgPool3dInput', { kernel: printTuple(c.kernel), size: String(len) });
+        });
+      }
       const out = spatial(input).map((len, axis) =>
-        convLength(len, { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis }, name),
+        convLength(len, poolAxis(c, axis), name),
       );
       const suffix = framework === 'keras' ? `${rank}D` : `${rank}d`;
       return {
@@ -147,24 +166,34 @@ interface AdaptivePoolConfig {
   readonly size: readonly number[];
 }
 
-/** PyTorch AdaptiveAvgPool2d: a fixed output size whatever the input (torchvision AlexNet, VGG). */
-export const adaptivepool = defineKind<AdaptivePoolConfig>({
-  name: 'adaptivepool',
-  aliases: ['adaptiveavgpool'],
-  family: 'shape',
-  summary: msg('kind.adaptivepool'),
-  mistake: msg('mistake.pool'),
-  args: [{ name: 'SIZE' }],
-  options: [],
-  example: 'adaptivepool 6 in=13x13x256',
-  input: { rank: 3, form: 'HxW' },
-  parse: (a) => ({ size: a.tuple('SIZE', 2) }),
-  print: (c) => `adaptivepool ${printTuple(c.size)}`,
-  evaluate(c, input, framework) {
-    expectRank(input, 3, 'adaptivepool', 'H×W×C');
-    return shapeOnly(c, framework === 'keras' ? 'AdaptiveAveragePooling2D' : 'AdaptiveAvgPool2d', [...c.size, input[2] ?? null]);
-  },
-});
+const ADAPTIVE_NAMES: Record<Pooling, Record<Rank, string>> = {
+  avg: { 1: 'adaptivepool1d', 2: 'adaptivepool', 3: 'adaptivepool3d' },
+  max: { 1: 'adaptivemaxpool1d', 2: 'adaptivemaxpool', 3: 'adaptivemaxpool3d' },
+};
+
+/** PyTorch AdaptiveAvgPool2d and friends: a fixed output size whatever the input (torchvision AlexNet, VGG). */
+function adaptivePoolKind(pooling: Pooling, rank: Rank): Kind {
+  const name = ADAPTIVE_NAMES[pooling][rank];
+  const example = { 1: 'adaptivepool1d 1 in=100x64', 2: 'adaptivepool 6 in=13x13x256', 3: 'adaptivepool3d 1 in=4x7x7x512' }[rank];
+  return defineKind<AdaptivePoolConfig>({
+    name,
+    aliases: pooling === 'avg' && rank === 2 ? ['adaptiveavgpool'] : [],
+    family: 'shape',
+    summary: msg('kind.adaptivepool', { rank: String(rank), pooling: pooling === 'avg' ? 'average' : 'max' }),
+    mistake: msg('mistake.pool'),
+    args: [{ name: 'SIZE' }],
+    options: [],
+    example: example.replace('adaptivepool', pooling === 'max' ? 'adaptivemaxpool' : 'adaptivepool'),
+    input: { rank: rank + 1, form: SPATIAL_FORM[rank] },
+    parse: (a) => ({ size: a.tuple('SIZE', rank) }),
+    print: (c) => `${name} ${printTuple(c.size)}`,
+    evaluate(c, input, framework) {
+      expectRank(input, rank + 1, name, `${SPATIAL_FORM[rank].replace(/x/g, '×')}×C`);
+      const type = `Adaptive${pooling === 'avg' ? 'Avg' : 'Max'}Pool${rank}d`;
+      return shapeOnly(c, framework === 'keras' ? type.replace('Pool', 'Pooling').replace(/d$/, 'D') : type, [...c.size, input[rank] ?? null]);
+    },
+  });
+}
 
 /** The ways a Flatten's size goes wrong, each carried on to the Dense after it; and weights it does not have. */
 const FLATTEN_MISTAKES: readonly MistakeDef<Record<string, never>>[] = [
@@ -267,7 +296,22 @@ export const reshape = defineKind<ReshapeConfig>({
 });
 
 interface ZeroPadConfig {
-  readonly amounts: readonly number[];
+  /** Rows added on top, bottom, and columns on the left, right. */
+  readonly sides: readonly [number, number, number, number];
+}
+
+/** `N` (every side), `HxW` (top and bottom H, left and right W, as Keras's (1, 2)) or `TxBxLxR`. */
+function parseSides(token: string): ZeroPadConfig['sides'] {
+  const parts = token.split(/[xX×*]/).map((p) => parseSize(p, 'N', 0));
+  if (parts.length === 1) return [parts[0]!, parts[0]!, parts[0]!, parts[0]!];
+  if (parts.length === 2) return [parts[0]!, parts[0]!, parts[1]!, parts[1]!];
+  if (parts.length === 4) return [parts[0]!, parts[1]!, parts[2]!, parts[3]!];
+  return fail('err.zeropadSides', { token });
+}
+
+function printSides([t, b, l, r]: ZeroPadConfig['sides']): string {
+  if (t === b && l === r) return printTuple([t, l]);
+  return `${t}x${b}x${l}x${r}`;
 }
 
 export const zeropad = defineKind<ZeroPadConfig>({
@@ -280,12 +324,13 @@ export const zeropad = defineKind<ZeroPadConfig>({
   options: [],
   example: 'zeropad 3 in=224x224x3',
   input: { rank: 3, form: 'HxW' },
-  parse: (a) => ({ amounts: a.tuple('N', 2) }),
-  print: (c) => `zeropad ${printTuple(c.amounts)}`,
+  parse: (a) => ({ sides: parseSides(a.positionalText('N')) }),
+  print: (c) => `zeropad ${printSides(c.sides)}`,
   evaluate(c, input, framework) {
     expectRank(input, 3, 'zeropad', 'H×W×C');
-    const grow = (d: Dim, axis: number): Dim => (d === null ? null : d + 2 * c.amounts[axis]!);
-    return shapeOnly(c, framework === 'keras' ? 'ZeroPadding2D' : 'ZeroPad2d', [grow(input[0] ?? null, 0), grow(input[1] ?? null, 1), input[2] ?? null]);
+    const [t, b, l, r] = c.sides;
+    const grow = (d: Dim, by: number): Dim => (d === null ? null : d + by);
+    return shapeOnly(c, framework === 'keras' ? 'ZeroPadding2D' : 'ZeroPad2d', [grow(input[0] ?? null, t + b), grow(input[1] ?? null, l + r), input[2] ?? null]);
   },
   mistakes: [
     mistake(
@@ -293,12 +338,107 @@ export const zeropad = defineKind<ZeroPadConfig>({
       'shape',
       ({ config: c, input, output }) => {
         const [h, w, ch] = input;
-        return h === null || w === null || h === undefined || w === undefined || c.amounts.every((a) => a === 0) ? undefined : { output: [h + c.amounts[0]!, w + c.amounts[1]!, ch ?? null, ...output.slice(3)] };
+        const [top, bottom, left, right] = c.sides;
+        // the slip of padding once, not on both sides: a question about a symmetric pad
+        if (h === null || w === null || h === undefined || w === undefined || top !== bottom || left !== right || top + left === 0) return undefined;
+        return { output: [h + top, w + left, ch ?? null, ...output.slice(3)] };
       },
-      ({ config: c }) => msg('why.padOneSide', { k: '', s: '', p: String(c.amounts[0]), d: '' }),
+      ({ config: c }) => msg('why.padOneSide', { k: '', s: '', p: String(c.sides[0]), d: '' }),
     ),
   ],
 });
+
+/** nn.Identity (and parameter-free modules whose output is their input). */
+export const identity = defineKind<Record<string, never>>({
+  name: 'identity',
+  family: 'shape',
+  summary: msg('kind.identity'),
+  mistake: msg('mistake.shape'),
+  args: [],
+  options: [],
+  example: 'identity in=7x7x512',
+  input: { rank: 'any', form: 'HxWxC' },
+  parse: () => ({}),
+  print: () => 'identity',
+  evaluate: (c, input) => shapeOnly(c, 'Identity', input),
+});
+
+interface UpsampleConfig {
+  /** Factor per spatial axis, or the output size. */
+  readonly factor: readonly number[] | undefined;
+  readonly size: readonly number[] | undefined;
+}
+
+const SCALE = /^(\d+(\.\d+)?|\.\d+)$/;
+
+/** Upsampling (nn.Upsample, Keras UpSampling2D): repeats or interpolates rows and columns, no parameters. */
+export const upsample = defineKind<UpsampleConfig>({
+  name: 'upsample',
+  aliases: ['upsampling'],
+  family: 'shape',
+  summary: msg('kind.upsample'),
+  mistake: msg('mistake.shape'),
+  args: [],
+  options: ['factor', 'size'],
+  example: 'upsample factor=2 in=14x14x64',
+  input: { rank: 'any', form: 'HxWxC' },
+  parse(a) {
+    const factorText = a.optionText('factor');
+    const sizeText = a.optionText('size');
+    const size = sizeText === undefined ? undefined : parseDims(sizeText, 'size');
+    if ((factorText === undefined) === (size === undefined)) fail('err.upsampleArgs');
+    const factor = factorText?.split(/[xX×*]/).map((p) => {
+      if (!SCALE.test(p) || Number(p) <= 0) fail('err.notAChoice', { token: p, what: 'factor', choices: '2, 1.5, 2x2' });
+      return Number(p);
+    });
+    return { factor, size };
+  },
+  print: (c) => (c.factor ? `upsample factor=${printTuple(c.factor)}` : `upsample size=${c.size!.join('x')}`),
+  evaluate(c, input, framework) {
+    const typeName = (axes: number) => (framework === 'keras' ? `UpSampling${axes}D` : 'Upsample');
+    // on its own, without in=: nothing to scale yet
+    if (input.length === 1 && input[0] === null) return shapeOnly(c, typeName(2), input);
+    expectMinRank(input, 2, 'upsample', 'L×C');
+    const axes = spatial(input);
+    const per = (values: readonly number[]) => (values.length === 1 ? axes.map(() => values[0]!) : values);
+    if (c.size && c.size.length !== axes.length) fail('err.inRank', { kind: 'upsample', token: `size=${c.size.join('x')}`, expected: axes.map(() => 'N').join('x') });
+    if (c.factor && c.factor.length !== 1 && c.factor.length !== axes.length) fail('err.inRank', { kind: 'upsample', token: `factor=${c.factor.join('x')}`, expected: axes.map(() => 'S').join('x') });
+    const out = c.size ? [...c.size] : axes.map((d, i) => (d === null ? null : Math.floor(d * per(c.factor!)[i]!)));
+    return shapeOnly(c, typeName(axes.length), [...out, input[input.length - 1] ?? null]);
+  },
+});
+
+interface ShuffleConfig {
+  readonly factor: number;
+  readonly inverse: boolean;
+}
+
+function pixelShuffleKind(inverse: boolean): Kind {
+  const name = inverse ? 'pixelunshuffle' : 'pixelshuffle';
+  return defineKind<ShuffleConfig>({
+    name,
+    family: 'shape',
+    summary: msg(inverse ? 'kind.pixelunshuffle' : 'kind.pixelshuffle'),
+    mistake: msg('mistake.shape'),
+    args: [{ name: 'R' }],
+    options: [],
+    example: inverse ? 'pixelunshuffle 2 in=8x8x16' : 'pixelshuffle 2 in=8x8x16',
+    input: { rank: 3, form: 'HxW' },
+    parse: (a) => ({ factor: a.size('R'), inverse }),
+    print: (c) => `${name} ${c.factor}`,
+    evaluate(c, input) {
+      expectRank(input, 3, name, 'H×W×C');
+      const [h, w, ch] = [input[0] ?? null, input[1] ?? null, input[2] ?? null];
+      const r = c.factor;
+      if (!inverse && ch !== null && ch % (r * r) !== 0) fail('err.pixelShuffle', { c: String(ch), r: String(r) });
+      if (inverse && ((h !== null && h % r !== 0) || (w !== null && w % r !== 0))) fail('err.pixelUnshuffle', { h: String(h), w: String(w), r: String(r) });
+      const out = inverse
+        ? [h === null ? null : h / r, w === null ? null : w / r, ch === null ? null : ch * r * r]
+        : [h === null ? null : h * r, w === null ? null : w * r, ch === null ? null : ch / (r * r)];
+      return shapeOnly(c, inverse ? 'PixelUnshuffle' : 'PixelShuffle', out);
+    },
+  });
+}
 
 export const shapeKinds: readonly Kind[] = [
   poolKind('max', 1),
@@ -309,9 +449,13 @@ export const shapeKinds: readonly Kind[] = [
   poolKind('avg', 3),
   globalPoolKind('avg'),
   globalPoolKind('max'),
-  adaptivepool,
+  ...([1, 2, 3] as const).flatMap((r) => [adaptivePoolKind('avg', r), adaptivePoolKind('max', r)]),
   flatten,
   dropout,
   reshape,
   zeropad,
+  identity,
+  upsample,
+  pixelShuffleKind(false),
+  pixelShuffleKind(true),
 ];

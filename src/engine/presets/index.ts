@@ -12,6 +12,31 @@ import { readFolder } from './files.js';
 import { LIBRARY, LIBRARY_DEFS } from './library.js';
 import { Preset, PresetFile } from './preset.js';
 
+const FRAMEWORK_HINTS: ReadonlyArray<readonly [RegExp, Framework]> = [
+  [/\b(pytorch|torch|torchvision)\b/i, 'pytorch'],
+  [/\b(keras|tensorflow|tf)\b/i, 'keras'],
+];
+
+/** The longest run of words a preset name is looked for in (`llama 2 7b`, `bert base uncased`). */
+const NAME_WORDS = 4;
+
+/**
+ * The published model a question names ("how many parameters does resnet18 have", "ResNet-50 有幾個參數"):
+ * a preset's name among the sentence's words (a name may be spread over a few words: `bert base`,
+ * `llama 2 7b`), the earliest and then longest match, and the framework if the sentence names one.
+ */
+export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined } | undefined {
+  const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  for (let start = 0; start < words.length; start++) {
+    if (!/^[a-z]/.test(words[start]!)) continue;
+    for (let length = Math.min(NAME_WORDS, words.length - start); length >= 1; length--) {
+      const preset = findPreset(words.slice(start, start + length).join(''));
+      if (preset !== undefined) return { preset, framework: FRAMEWORK_HINTS.find(([re]) => re.test(sentence))?.[1] };
+    }
+  }
+  return undefined;
+}
+
 /** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama27b`. */
 export function presetKey(word: string): string {
   return word.toLowerCase().replace(/^[\w.-]+\//, '').replace(/[-_.\s]/g, '');
