@@ -109,13 +109,14 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
 
 /**
  * Pasted Python calls a constructor (`nn.Conv2d(`, `layers.Dense(`). The /count language has
- * parentheses only in def headers, repeat counts (`x(n-1)`) and expressions after an operator.
+ * parentheses only in def headers (their defaults too: `n=(c+4)//8*8`), repeat counts (`x(n-1)`)
+ * and expressions after an operator.
  */
 export function looksLikeCode(text: string): boolean {
   if (!text.includes('(')) return false;
   const language = text
     .replace(/#[^\n]*/g, '')
-    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\([^()]*\)\s*\{/g, '')
+    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\((?:[^()]|\([^()]*\))*\)\s*\{/g, '')
     .replace(/\}\s*[x×*]\s*\(/g, '');
   return /[A-Za-z_][\w.]*\(/.test(language);
 }

@@ -2,6 +2,7 @@
 import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
 import { charts } from './zh-TW/charts.js';
+import { cnn } from './zh-TW/cnn.js';
 import { engine } from './zh-TW/engine.js';
 import { mistakes } from './zh-TW/mistakes.js';
 import { lang } from './zh-TW/lang.js';
@@ -9,4 +10,4 @@ import { quiz } from './zh-TW/quiz.js';
 import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
 
-export const zhTW: Catalogue = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const zhTW: Catalogue = { ...engine, ...mistakes, ...lang, ...transformer, ...cnn, ...report, ...quiz, ...bot, ...charts };

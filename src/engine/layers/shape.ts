@@ -15,7 +15,7 @@ import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
 /** Evaluation of a layer that has no weights. */
-function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
+export function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
   return { resolved, typeName, tensors: [], formula: constant(0), outputShape, macs: 0n, conventionSensitive: false };
 }
 
@@ -26,6 +26,8 @@ interface PoolConfig {
   readonly kernel: readonly number[];
   readonly stride: readonly number[];
   readonly padding: Padding;
+  /** PyTorch's ceil_mode=True (torchvision GoogLeNet, SqueezeNet): the last, partial window is kept. */
+  readonly ceil: boolean;
 }
 
 const POOL_NAMES: Record<Pooling, Record<Rank, string>> = {
@@ -38,18 +40,23 @@ const POOL_TYPES: Record<Pooling, Record<Framework, string>> = {
 };
 const SPATIAL_FORM: Record<Rank, string> = { 1: 'L', 2: 'HxW', 3: 'DxHxW' };
 
-const poolAxis = (c: PoolConfig, axis: number): AxisConv => ({ kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis });
+const poolAxis = (c: PoolConfig, axis: number): AxisConv => ({ kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis, ceil: c.ceil });
 const channelsOf = (m: MistakeInput<unknown>): bigint | undefined => {
   const c = m.input[m.input.length - 1];
   return c === null || c === undefined ? undefined : BigInt(c);
 };
+
+/** The slips worked out from the rounded-down formula: with ceil_mode the right length is another, so they do not apply. */
+const FLOOR_SLIPS: ReadonlySet<string> = new Set(['ignoredStride', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel']);
+const unlessCeil = (m: MistakeDef<PoolConfig>): MistakeDef<PoolConfig> =>
+  FLOOR_SLIPS.has(m.id) ? { ...m, wrong: (input) => (input.config.ceil ? undefined : m.wrong(input)) } : m;
 
 /** Pooling has no weights, yet students give it some; and its output size has its own slips. */
 const POOL_MISTAKES: readonly MistakeDef<PoolConfig>[] = [
   mistake('poolWeights', 'structure', (m) => mapDefined(channelsOf(m), (c) => prod(m.config.kernel) * c), () => msg('why.poolHasNoWeights')),
   mistake('poolWeightsAndBias', 'structure', (m) => mapDefined(channelsOf(m), (c) => (prod(m.config.kernel) + 1n) * c), () => msg('why.poolHasNoWeights')),
   mistake('poolOneKernel', 'structure', ({ config: c }) => prod(c.kernel), () => msg('why.poolHasNoWeights')),
-  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel'], poolAxis),
+  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel', 'floorNotCeil'], poolAxis).map(unlessCeil),
 ];
 
 function mapDefined<T, U>(v: T | undefined, f: (v: T) => U): U | undefined {
@@ -65,17 +72,21 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
     summary: msg('kind.pool', { rank: String(rank) }),
     mistake: msg('mistake.pool'),
     args: [{ name: 'K' }],
-    options: ['stride', 'pad'],
+    options: ['stride', 'pad', 'ceil'],
     example: `${name} 2`,
     input: { rank: rank + 1, form: SPATIAL_FORM[rank] },
     parse(a) {
       const kernel = a.tuple('K', rank);
-      return { kernel, stride: a.has('stride') ? a.optTuple('stride', rank, 1) : kernel, padding: a.padding(rank) };
+      const padding = a.padding(rank);
+      const ceil = a.flag('ceil', false);
+      // 'same' pads so that nothing is left over: there is no partial window to keep.
+      if (ceil && padding.mode === 'same') fail('err.ceilSame', { kind: name });
+      return { kernel, stride: a.has('stride') ? a.optTuple('stride', rank, 1) : kernel, padding, ceil };
     },
     print(c) {
       const stride = c.stride.every((s, i) => s === c.kernel[i]) ? '' : ` stride=${printTuple(c.stride)}`;
       const pad = c.padding.mode === 'valid' ? '' : ` pad=${c.padding.mode === 'same' ? 'same' : printTuple(c.padding.amounts)}`;
-      return `${name} ${printTuple(c.kernel)}${stride}${pad}`;
+      return `${name} ${printTuple(c.kernel)}${stride}${pad}${c.ceil ? ' ceil=true' : ''}`;
     },
     evaluate(c, input, framework) {
       expectRank(input, rank + 1, name, `${SPATIAL_FORM[rank].replace(/x/g, '×')}×C`);
@@ -84,9 +95,7 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
         // PyTorch: "pad should be at most half of effective kernel size"; a window of only padding is meaningless.
         fail('err.poolPadding', { kind: name, pad: printTuple(c.padding.amounts), kernel: printTuple(c.kernel) });
       }
-      const out = spatial(input).map((len, axis) =>
-        convLength(len, { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: 1, padding: c.padding, axis }, name),
-      );
+      const out = spatial(input).map((len, axis) => convLength(len, poolAxis(c, axis), name));
       const suffix = framework === 'keras' ? `${rank}D` : `${rank}d`;
       return {
         ...shapeOnly(c, POOL_TYPES[pooling][framework] + suffix, [...out, input[input.length - 1] ?? null]),
