@@ -36,6 +36,11 @@ export type Node = NodeBase &
     | { readonly t: 'repeat'; readonly body: Node; readonly times: number }
     /** Branches from the same input, merged: summed, multiplied (broadcast) or concatenated on the last axis. An empty branch is the identity. */
     | { readonly t: 'merge'; readonly op: MergeOp; readonly word: MergeWord; readonly branches: readonly (readonly Node[])[] }
+    /**
+     * `side { ... }`: computed from the input on the side and not passed on (an auxiliary classifier,
+     * GoogLeNet's aux1): its parameters and MACs count (training's forward runs it), the input goes on.
+     */
+    | { readonly t: 'side'; readonly nodes: readonly Node[] }
     /** `@name`: the named layer or group applied again with the same weights. */
     | { readonly t: 'ref'; readonly link: Link }
   );
@@ -61,7 +66,7 @@ export interface Block {
   readonly name: string;
   /** Set when the item is `{ ... } xN`. */
   readonly repeat: number | undefined;
-  /** The item's output (a merge's, not its last branch's). */
+  /** The item's output (a merge's, not its last branch's; a side head's own, not the input it passes on). */
   readonly output: Shape;
 }
 
@@ -137,6 +142,8 @@ class Evaluator {
    */
   private readonly memo = new Map<string, LayerRecord>();
   private readonly seen = new Map<Node, Seen>();
+  /** What each side head outputs (the model goes on with its input), for the per-block table. */
+  readonly sideOutputs = new Map<Node, Shape>();
 
   constructor(
     private readonly framework: Framework,
@@ -178,6 +185,12 @@ class Evaluator {
         const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
         this.remember(node, inner.prefix, undefined, place);
         return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
+      }
+      case 'side': {
+        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
+        this.remember(node, inner.prefix, undefined, place);
+        this.sideOutputs.set(node, this.visitList(node.nodes, shape, inner));
+        return shape;
       }
       case 'ref': {
         const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
@@ -298,7 +311,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   nodes.forEach((node, block) => {
     const before = ev.rows.length;
     shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null });
-    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: shape });
+    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
   });
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused);
 }
@@ -322,6 +335,7 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
   for (const node of nodes) {
     if (out.length >= max) break;
     if (node.t === 'layer') out.push(node.layer);
+    else if (node.t === 'side') continue; // an auxiliary head does not see the model's input first
     else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
   return out;

@@ -119,15 +119,15 @@ const PYTHON_LINE = /^\s*(class|def|import|from|for|while|if|with|try|async|retu
 
 /**
  * Pasted Python: a Markdown fence, a constructor call (`nn.Conv2d(`, `layers.Dense(`), or a line
- * that starts a Python statement. The /count language has parentheses only in def headers
- * (`def block(c) {`), repeat counts (`x(n-1)`) and expressions after an operator.
+ * that starts a Python statement. The /count language has parentheses only in def headers (their
+ * defaults too: `n=(c+4)//8*8`), repeat counts (`x(n-1)`) and expressions after an operator.
  */
 export function looksLikeCode(text: string): boolean {
   if (!CODE_HINT.test(text) && !/^\s*(class|def|import|from|for|while|if|with|try)\b/.test(text)) return false;
   if (/```|~~~/.test(text)) return true;
   const language = text
     .replace(/#[^\n]*/g, '')
-    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\([^()]*\)\s*\{/g, '')
+    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\((?:[^()]|\([^()]*\))*\)\s*\{/g, '')
     .replace(/\}\s*[x×*]\s*\(/g, '');
   return hasCall(language) || PYTHON_LINE.test(language);
 }

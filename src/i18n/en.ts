@@ -5,6 +5,7 @@
 import { bot } from './en/bot.js';
 import { charts } from './en/charts.js';
 import { code } from './en/code.js';
+import { cnn } from './en/cnn.js';
 import { engine } from './en/engine.js';
 import { mistakes } from './en/mistakes.js';
 import { lang } from './en/lang.js';
@@ -12,4 +13,4 @@ import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...report, ...quiz, ...bot, ...charts };

@@ -3,6 +3,7 @@ import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
 import { charts } from './zh-TW/charts.js';
 import { code } from './zh-TW/code.js';
+import { cnn } from './zh-TW/cnn.js';
 import { engine } from './zh-TW/engine.js';
 import { mistakes } from './zh-TW/mistakes.js';
 import { lang } from './zh-TW/lang.js';
@@ -10,4 +11,4 @@ import { quiz } from './zh-TW/quiz.js';
 import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
 
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...report, ...quiz, ...bot, ...charts };

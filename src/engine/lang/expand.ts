@@ -161,6 +161,8 @@ function expandTerm(term: Term, env: Env): Node[] {
       if (branches.length < 2) fail('err.mergeBranches', { word: term.word });
       return [{ t: 'merge', op: term.word, word: term.word, branches }];
     }
+    case 'side':
+      return [{ t: 'side', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
     case 'ref': {
       const target = env.scope.find(term.name) ?? fail('err.refUnknown', { name: term.name });
       return [{ t: 'ref', link: { name: term.name, target } }];
@@ -301,6 +303,9 @@ export function measure(nodes: readonly Node[]): { rows: number; units: number }
         return;
       case 'merge':
         for (const b of node.branches) for (const n of b) visit(n, times);
+        return;
+      case 'side':
+        for (const n of node.nodes) visit(n, times);
         return;
       case 'ref':
         visit(node.link.target, times);

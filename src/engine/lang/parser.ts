@@ -93,6 +93,11 @@ class Scanner {
       if (this.peek() !== '{') fail('err.mergeBrace', { word: lower });
       return { t: 'merge', word: lower as MergeWord, branches: this.braced(() => this.branches()) };
     }
+    if (lower === 'side') {
+      this.blank();
+      if (this.peek() !== '{') fail('err.mergeBrace', { word: lower });
+      return { t: 'side', body: this.braced(() => this.chain(new Set(['}']), undefined)) };
+    }
     if (lower === 'if') return this.conditional();
     if (lower === 'else') fail('err.elseAlone');
     const words = [word];
@@ -135,7 +140,8 @@ class Scanner {
 
   private def(start: number): Def {
     const header = this.rawUntilBrace('def');
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\(([^()]*)\)$/.exec(header);
+    // A default may hold parentheses (`n=(c+4)//8*8`); expressions have no commas, so commas split the parameters.
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\((.*)\)$/.exec(header);
     if (!m) fail('err.defSyntax', { token: `def ${header}` });
     const params: Param[] = [];
     for (const part of m[2]!.split(',').map((p) => p.trim()).filter((p) => p !== '')) {

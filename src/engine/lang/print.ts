@@ -26,6 +26,8 @@ function printNode(node: Node): string {
     }
     case 'merge':
       return `${label}${node.word} { ${node.branches.map(printNodes).join(' | ')} }${frozen}`;
+    case 'side':
+      return `${label}side ${braced(node.nodes)}${frozen}`;
     case 'ref':
       return `${label}@${node.link.name}`;
   }

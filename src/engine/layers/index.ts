@@ -1,6 +1,7 @@
 /** The registry of layer kinds: every kind the /count language knows, by name and alias. */
 import { activationKinds } from './activation.js';
 import { mha } from './attention.js';
+import { channelKinds } from './channels.js';
 import { convKinds } from './conv.js';
 import { dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
@@ -26,6 +27,7 @@ export const KINDS: readonly Kind[] = [
   ...embeddingKinds,
   ...activationKinds,
   ...shapeKinds,
+  ...channelKinds,
 ];
 
 const byWord = new Map<string, Kind>();

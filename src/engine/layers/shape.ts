@@ -15,7 +15,7 @@ import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
 /** Evaluation of a layer that has no weights. */
-function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
+export function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
   return { resolved, typeName, tensors: [], formula: constant(0), outputShape, macs: 0n, conventionSensitive: false };
 }
 
@@ -28,7 +28,7 @@ interface PoolConfig {
   readonly padding: Padding;
   /** Max pooling only (PyTorch): spacing between the window's elements. */
   readonly dilation: readonly number[];
-  /** PyTorch ceil_mode: a last, partial window (GoogLeNet, SqueezeNet). */
+  /** PyTorch's ceil_mode=True (torchvision GoogLeNet, SqueezeNet): the last, partial window is kept. */
   readonly ceil: boolean;
 }
 
@@ -48,12 +48,17 @@ const channelsOf = (m: MistakeInput<unknown>): bigint | undefined => {
   return c === null || c === undefined ? undefined : BigInt(c);
 };
 
+/** The slips worked out from the rounded-down formula: with ceil_mode the right length is another, so they do not apply. */
+const FLOOR_SLIPS: ReadonlySet<string> = new Set(['ignoredStride', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel']);
+const unlessCeil = (m: MistakeDef<PoolConfig>): MistakeDef<PoolConfig> =>
+  FLOOR_SLIPS.has(m.id) ? { ...m, wrong: (input) => (input.config.ceil ? undefined : m.wrong(input)) } : m;
+
 /** Pooling has no weights, yet students give it some; and its output size has its own slips. */
 const POOL_MISTAKES: readonly MistakeDef<PoolConfig>[] = [
   mistake('poolWeights', 'structure', (m) => mapDefined(channelsOf(m), (c) => prod(m.config.kernel) * c), () => msg('why.poolHasNoWeights')),
   mistake('poolWeightsAndBias', 'structure', (m) => mapDefined(channelsOf(m), (c) => (prod(m.config.kernel) + 1n) * c), () => msg('why.poolHasNoWeights')),
   mistake('poolOneKernel', 'structure', ({ config: c }) => prod(c.kernel), () => msg('why.poolHasNoWeights')),
-  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel'], poolAxis),
+  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel', 'floorNotCeil'], poolAxis).map(unlessCeil),
 ];
 
 function mapDefined<T, U>(v: T | undefined, f: (v: T) => U): U | undefined {
@@ -74,12 +79,16 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
     input: { rank: rank + 1, form: SPATIAL_FORM[rank] },
     parse(a) {
       const kernel = a.tuple('K', rank);
+      const padding = a.padding(rank);
+      const ceil = a.flag('ceil', false);
+      // 'same' pads so that nothing is left over: there is no partial window to keep.
+      if (ceil && padding.mode === 'same') fail('err.ceilSame', { kind: name });
       return {
         kernel,
         stride: a.has('stride') ? a.optTuple('stride', rank, 1) : kernel,
-        padding: a.padding(rank),
+        padding,
         dilation: a.optTuple('dilation', rank, 1),
-        ceil: a.flag('ceil', false),
+        ceil,
       };
     },
     print(c) {

@@ -53,6 +53,7 @@ export const lang = {
     `  residual { main }          main(x) + x;  residual { main | shortcut }: main(x) + shortcut(x)\n` +
     `  concat { | a | b }         the branches side by side on the last axis (an empty branch is x: DenseNet)\n` +
     `  add { a | b }  mul { | se }  sums or multiplies (broadcast) the branches (squeeze-and-excitation)\n` +
+    `  side { aux }               an auxiliary head on x (GoogLeNet's aux1): its parameters count, x goes on\n` +
     `  @name                      the named layer or group again, weights shared: counted once\n` +
     `  tie=name                   on a layer: its weight is the named layer's (a tied LM head): counted once\n` +
     `  { ... } trainable=false    freezes a group; a preset takes trainable=false too\n` +

@@ -52,6 +52,7 @@ export const lang: typeof En = {
     `  residual { main }          main(x) + x；residual { main | shortcut }：main(x) + shortcut(x)\n` +
     `  concat { | a | b }         各分支沿最後一軸並排（空分支就是 x：DenseNet）\n` +
     `  add { a | b }  mul { | se }  把各分支相加或相乘（廣播）（擠壓與激發，SE）\n` +
+    `  side { aux }               接在 x 旁邊的輔助分類器（GoogLeNet 的 aux1）：它的參數要算，x 照樣往下傳\n` +
     `  @name                      再用一次該層或群組，權重共享：只算一次\n` +
     `  tie=name                   寫在一層上：它的權重就是該層的（綁定的語言模型輸出層）：只算一次\n` +
     `  { ... } trainable=false    凍結整個群組；內建模型也接受 trainable=false\n` +
