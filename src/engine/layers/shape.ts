@@ -100,7 +100,9 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
     evaluate(c, input, framework) {
       expectRank(input, rank + 1, name, `${SPATIAL_FORM[rank].replace(/x/g, '×')}×C`);
       if (framework === 'pytorch' && c.padding.mode === 'same') fail('err.noSameTorch', { kind: name });
-      if (framework === 'keras' && (c.ceil || c.dilation.some((d) => d !== 1))) fail('err.torchPoolOption', { kind: name });
+      // ceil=true is a shape rule only and stays allowed (a torchvision preset counted under Keras conventions);
+      // a dilated window has no Keras layer at all.
+      if (framework === 'keras' && c.dilation.some((d) => d !== 1)) fail('err.torchPoolOption', { kind: name });
       const effective = c.kernel.map((k, i) => c.dilation[i]! * (k - 1) + 1);
       if (c.padding.mode === 'explicit' && c.padding.amounts.some((p, i) => 2 * p > effective[i]!)) {
         // PyTorch: "pad should be at most half of effective kernel size"; a window of only padding is meaningless.

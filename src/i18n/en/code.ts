@@ -245,7 +245,7 @@ export const code = {
   'mistake.instancenorm': () => `PyTorch's InstanceNorm has no parameters unless affine=True; with it, γ and β per channel, like BatchNorm without running statistics.`,
   'note.instanceNorm': () => `nn.InstanceNorm*d defaults to affine=False (no parameters) and track_running_stats=False.`,
   'note.biasKv': (p: P<'d'>) => `add_bias_kv learns one extra key and one extra value vector: bias_k and bias_v, ${p.d} each.`,
-  'err.torchPoolOption': (p: P<'kind'>) => `\`${p.kind}\`: dilation= and ceil=true are PyTorch pooling options (MaxPool2d(dilation=), ceil_mode=True): use --framework pytorch.`,
+  'err.torchPoolOption': (p: P<'kind'>) => `\`${p.kind}\`: dilation= is a PyTorch pooling option (MaxPool2d(dilation=)): use --framework pytorch.`,
   'err.avgPool3dInput': (p: P<'kernel' | 'size'>) => `\`avgpool3d\`: PyTorch's AvgPool3d refuses an input smaller than its kernel before padding (an axis of ${p.size} for kernel ${p.kernel}).`,
   'err.zeropadSides': (p: P<'token'>) => `\`${p.token}\` is not a zeropad amount: give N (every side), HxW (rows, columns) or TxBxLxR.`,
   'err.upsampleArgs': () => `\`upsample\` takes factor=S (e.g. factor=2) or size=HxW, one of the two.`,
