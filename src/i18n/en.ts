@@ -10,5 +10,6 @@ import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
+import { vision } from './en/vision.js';
 
-export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...vision, ...report, ...quiz, ...bot, ...charts };

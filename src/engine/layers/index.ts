@@ -9,6 +9,7 @@ import { bn, gn, ln, rmsnorm } from './norm.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { transformerKinds } from './transformer.js';
+import { visionKinds } from './vision.js';
 
 export const KINDS: readonly Kind[] = [
   ...convKinds,
@@ -21,6 +22,7 @@ export const KINDS: readonly Kind[] = [
   ...recurrentKinds,
   mha,
   ...transformerKinds,
+  ...visionKinds,
   ...embeddingKinds,
   ...activationKinds,
   ...shapeKinds,
