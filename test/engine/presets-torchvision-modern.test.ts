@@ -83,9 +83,21 @@ const PUBLISHED: ReadonlyArray<readonly [spec: string, total: number]> = [
 
 describe.each(PUBLISHED)('%s', (spec, total) => {
   it(`has ${total.toLocaleString('en-US')} parameters under PyTorch conventions, all trainable`, () => {
-    const { framework, report } = count(spec);
-    expect(framework).toBe('pytorch');
+    const { report } = count(`${spec} --framework pytorch`);
     expect(report.counts).toEqual({ total: BigInt(total), trainable: BigInt(total), nonTrainable: 0n });
+  });
+});
+
+describe('the framework', () => {
+  it('Swin, MaxViT and ViT are torchvision\'s alone: counted under PyTorch conventions unless asked', () => {
+    for (const name of ['swin_t', 'swin_v2_b', 'maxvit_t', 'vit_h_14']) expect(count(name).framework).toBe('pytorch');
+  });
+  it('none has BatchNorm statistics but MaxViT: under Keras conventions only its moving mean and variance are added', () => {
+    expect(count('swin_t --framework keras').report.counts).toEqual({ total: 28_288_354n, trainable: 28_288_354n, nonTrainable: 0n });
+    // MaxViT's BatchNorms: the stem's 64 and, per layer, pre_norm (C_in) and two of 4·C_out;
+    // Keras would keep 2 statistics per channel of each.
+    const bnChannels = 64 + [[64, 64], [64, 64], [64, 128], [128, 128], [128, 256], [256, 256], [256, 256], [256, 256], [256, 256], [256, 512], [512, 512]].reduce((a, [cin, cout]) => a + cin! + 8 * cout!, 0);
+    expect(count('maxvit_t --framework keras').report.counts).toEqual({ total: 30_919_624n + 2n * BigInt(bnChannels), trainable: 30_919_624n, nonTrainable: 2n * BigInt(bnChannels) });
   });
 });
 
@@ -115,7 +127,7 @@ describe('the stages, as torchvision builds them', () => {
   it('ConvNeXt-Tiny per block, and the classifier with its LayerNorm', () => {
     // sum(p.numel() for p in convnext_tiny().features[i].parameters()); a CNBlock at C = 96:
     // dwconv 7·7·96 + 96, LayerNorm 2·96, Linear 97·384, Linear 385·96, layer_scale 96 = 79,296.
-    const blocks = blockTable(count('convnext_tiny').report).map((b) => [b.name, Number(b.counts.total)]);
+    const blocks = blockTable(count('convnext_tiny --framework pytorch').report).map((b) => [b.name, Number(b.counts.total)]);
     expect(blocks).toEqual([
       ['features.0', 4_896],
       ['features.1', 3 * 79_296],
@@ -153,7 +165,7 @@ describe('the stages, as torchvision builds them', () => {
     expect(swin).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttention\)\s+\(None, 56, 56, 96\)\s+37,755/);
     expect(swin).toMatch(/features\.2\.reduction \(Linear\)\s+\(None, 28, 28, 192\)\s+73,728/);
     expect(swin).toMatch(/features\.2\.norm \(LayerNorm\)\s+\(None, 28, 28, 384\)\s+768/);
-    const convnext = renderCount(count('convnext_tiny --layers'), 'en');
+    const convnext = renderCount(count('convnext_tiny --layers --framework pytorch'), 'en');
     expect(convnext).toMatch(/features\.1\.0\.block\.0 \(Conv2d\)\s+\(None, 56, 56, 96\)\s+4,800/);
     expect(convnext).toMatch(/features\.1\.0\.layer_scale \(LayerScale\)\s+\(None, 56, 56, 96\)\s+96/);
     expect(convnext).toMatch(/classifier\.0 \(LayerNorm\)\s+\(None, 1, 1, 768\)\s+1,536/);
@@ -201,7 +213,7 @@ describe('names and options', () => {
     expect(count('vit_b_32 representation_size=0').report.counts.total).toBe(88_224_232n);
   });
   it('a frozen backbone with a new head: only the head trains', () => {
-    const c = count('convnext_tiny top=false trainable=false > gap > dense 2').report.counts;
+    const c = count('convnext_tiny top=false trainable=false > gap > dense 2 --framework pytorch').report.counts;
     expect(c.nonTrainable).toBe(27_818_592n);
     expect(c.trainable).toBe(769n * 2n);
   });

@@ -11,6 +11,7 @@ import { tensorSize } from '../../src/engine/counts.js';
 import { SpecError } from '../../src/engine/errors.js';
 import { evaluate, renderSymbols } from '../../src/engine/expr.js';
 import { renderHelp } from '../../src/engine/help.js';
+import { visionKinds } from '../../src/engine/layers/vision.js';
 import { renderCount } from '../../src/engine/render.js';
 import { parseBody, printBody } from '../../src/engine/spec.js';
 import { describeConventionFree, errorOf, only, type WorkedExample } from '../support/count.js';
@@ -108,6 +109,9 @@ describe('layer scale and space to depth', () => {
     expect(count('input 56x56x96 > patch_merging_v2 96 --framework pytorch').report.counts.total).toBe(74_112n);
     // the slip the kind names is carried on: a merge that kept C channels gives the LayerNorm C, not 4C
     expect(only('spacetodepth 2 in=56x56x96').record.mistakes().find((m) => m.id === 'keptChannels')?.output).toEqual([28, 28, 96]);
+  });
+  it('each counts its own example (what /explain shows)', () => {
+    for (const kind of visionKinds) expect(count(kind.example).report.rows).toHaveLength(1);
   });
   it('are in --help with their options', () => {
     const help = renderHelp('en');
