@@ -347,28 +347,20 @@ export class PostgresStore implements Store {
       if (round.closed_at !== null || a.now >= Number(round.closes_at)) return { status: 'closed' };
       // The upsert locks the member's row: their answers in other rounds count against the cap in order.
       const memberId = await member(db, round.scope_id, a.member.userId, a.member.name, true);
-      const previous = await one<{ value: string }>(db, 'SELECT value FROM answers WHERE round_id = $1 AND member_id = $2', [a.roundId, memberId]);
-      if (previous !== undefined) return { status: 'duplicate', previous: BigInt(previous.value) };
-      const first = a.correct && (await one(db, 'SELECT 1 FROM answers WHERE round_id = $1 AND first LIMIT 1', [a.roundId])) === undefined;
+      // Round trips are what an answer costs on a server engine: the three questions in one read,
+      // the answer and its boards in one write.
+      const facts = (await prepared<{ previous: string | null; has_first: boolean; capped_today: string }>(db, 'answer-facts', ANSWER_FACTS, [a.roundId, memberId, a.daily.from, a.daily.to]))[0]!;
+      if (facts.previous !== null) return { status: 'duplicate', previous: BigInt(facts.previous) };
+      const first = a.correct && !facts.has_first;
       let unscored: Unscored | null = null;
       if (round.scoring === 'practice') unscored = 'practice';
-      else if (round.scoring === 'capped' && (await count(db, 'SELECT COUNT(*) AS n FROM answers WHERE member_id = $1 AND capped AND answered_at >= $2 AND answered_at < $3', [memberId, a.daily.from, a.daily.to])) >= a.daily.cap) unscored = 'cap';
+      else if (round.scoring === 'capped' && Number(facts.capped_today) >= a.daily.cap) unscored = 'cap';
       const scored = unscored === null;
       const points = a.correct && scored ? a.points : 0;
-      await db.query(
-        `INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [a.roundId, memberId, a.value.toString(), a.correct, first, a.mistake, points, scored, scored && round.scoring === 'capped', a.now],
-      );
-      if (scored) {
-        for (const board of a.boards) {
-          await db.query(
-            `INSERT INTO scores (scope_id, board, member_id, points, correct, answered) VALUES ($1, $2, $3, $4, $5, 1)
-             ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
-               points = scores.points + EXCLUDED.points, correct = scores.correct + EXCLUDED.correct, answered = scores.answered + 1`,
-            [round.scope_id, board, memberId, points, a.correct ? 1 : 0],
-          );
-        }
-      }
+      await prepared(db, 'answer-insert', ANSWER_INSERT, [
+        a.roundId, memberId, a.value.toString(), a.correct, first, a.mistake, points, scored, scored && round.scoring === 'capped', a.now,
+        round.scope_id, scored ? a.boards : [], a.correct ? 1 : 0,
+      ]);
       return { status: 'recorded', correct: a.correct, first, points, unscored };
     });
   }
@@ -699,6 +691,23 @@ async function saveReviews(db: Queryable, memberId: number, reviews: readonly Ca
     );
   }
 }
+
+/** An answer's checks ($1 round, $2 member, $3..$4 today): their earlier answer, whether the round has its first correct, their capped answers today. */
+const ANSWER_FACTS = `
+  SELECT (SELECT value FROM answers WHERE round_id = $1 AND member_id = $2) AS previous,
+         EXISTS (SELECT 1 FROM answers WHERE round_id = $1 AND first) AS has_first,
+         (SELECT COUNT(*) FROM answers WHERE member_id = $2 AND capped AND answered_at >= $3 AND answered_at < $4) AS capped_today`;
+
+/** The answer ($1..$10) and its points on every board in $12 (none when it does not score), in one statement. */
+const ANSWER_INSERT = `
+  WITH answer AS (
+    INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING member_id, points
+  )
+  INSERT INTO scores (scope_id, board, member_id, points, correct, answered)
+  SELECT $11, board, answer.member_id, answer.points, $13, 1 FROM answer, unnest($12::text[]) AS board
+  ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
+    points = scores.points + EXCLUDED.points, correct = scores.correct + EXCLUDED.correct, answered = scores.answered + 1`;
 
 /**
  * /leaderboard's read ($1 scope, $2 board, $3 limit, $4 offset, $5 the asker's user id or null):
