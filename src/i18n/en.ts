@@ -12,5 +12,6 @@ import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
+import { vision } from './en/vision.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...vision, ...report, ...quiz, ...bot, ...charts };

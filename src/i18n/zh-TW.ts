@@ -10,5 +10,6 @@ import { lang } from './zh-TW/lang.js';
 import { quiz } from './zh-TW/quiz.js';
 import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
+import { vision } from './zh-TW/vision.js';
 
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...report, ...quiz, ...bot, ...charts };
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...vision, ...report, ...quiz, ...bot, ...charts };

@@ -5,12 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
-import { renderNumbers } from '../../src/engine/expr.js';
 import { renderCount } from '../../src/engine/render.js';
-import { only } from '../support/count.js';
+import { describeConventionFree, only, type WorkedExample } from '../support/count.js';
 
 /** [spec, total, formula with numbers, what it is] */
-const CASES: ReadonlyArray<readonly [string, number, string, string]> = [
+const CASES: readonly WorkedExample[] = [
   // HF BertSelfAttention (query, key, value) + BertSelfOutput.dense, hidden 768: 4·768² + 4·768
   ['attention 12 768', 2_362_368, '3×(768 + 1)×12×64 + (12×64 + 1)×768', 'bert-base-uncased encoder.layer.0.attention without its LayerNorm'],
   // LLaMA-2-7B self_attn (config: hidden 4096, 32 heads, 32 KV heads, no bias): 4·4096²
@@ -47,16 +46,7 @@ const CASES: ReadonlyArray<readonly [string, number, string, string]> = [
   ['clspool in=197x768', 0, '0', 'torchvision ViT x[:, 0]'],
 ];
 
-describe.each(CASES)('%s', (spec, expected, formula, what) => {
-  it(`${expected.toLocaleString('en-US')} (${what}), the same under both conventions`, () => {
-    for (const framework of ['keras', 'pytorch'] as const) {
-      const row = only(`${spec} --framework ${framework}`);
-      expect(row.counts.total).toBe(BigInt(expected));
-      expect(renderNumbers(row.record.formula)).toBe(formula);
-      expect(row.record.conventionSensitive).toBe(false);
-    }
-  });
-});
+describeConventionFree(CASES);
 
 describe('attention', () => {
   it('names its projections as the library does, for LoRA targets', () => {

@@ -16,8 +16,9 @@ const STRUCTURAL = new Set(['{', '}', '|', '#']);
 /** A word runs to a space, a separator or a structural character (sticky: matched where the scanner is). */
 const WORD = /[^ \t\r>→;\n{}|#]+/y;
 const BLANK = /(?:[ \t\r]+|#[^\n]*)+/y;
-const LABEL = /^([A-Za-z0-9_]+):$/;
-const NAME = /^[A-Za-z0-9_]+$/;
+/** A name, or a dotted path of names standing for nested modules as PyTorch prints them (`features.1:`). */
+const LABEL = /^([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*):$/;
+const NAME = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
 
 class Scanner {
   private at = 0;

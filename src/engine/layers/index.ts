@@ -10,6 +10,7 @@ import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { transformerKinds } from './transformer.js';
+import { visionKinds } from './vision.js';
 
 export const KINDS: readonly Kind[] = [
   ...convKinds,
@@ -24,6 +25,7 @@ export const KINDS: readonly Kind[] = [
   ...recurrentKinds,
   mha,
   ...transformerKinds,
+  ...visionKinds,
   ...embeddingKinds,
   ...activationKinds,
   ...shapeKinds,

@@ -22,7 +22,7 @@ function projection(input: Expr, outputs: readonly Expr[], bias: boolean): Expr 
 }
 
 /** A matrix in the framework's layout, with its bias: `q_proj.weight` (out, in) or `q_proj/kernel` (in, out). */
-function linearTensors(name: string, inFeatures: number, outFeatures: number, bias: boolean, framework: Framework): ParamTensor[] {
+export function linearTensors(name: string, inFeatures: number, outFeatures: number, bias: boolean, framework: Framework): ParamTensor[] {
   const keras = framework === 'keras';
   const sep = keras ? '/' : '.';
   const prefix = name === '' ? '' : `${name}${sep}`;
@@ -32,10 +32,10 @@ function linearTensors(name: string, inFeatures: number, outFeatures: number, bi
   ];
 }
 
-const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
+export const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
 
 /** `names=a,b,c`: the sub-module names a layer's matrices carry, `count` of them. */
-function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
+export function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
   if (!a.has('names')) return undefined;
   const names = a.text('names').split(',');
   if (names.length !== count || names.some((n) => !/^[A-Za-z0-9_.]+$/.test(n))) {
@@ -44,8 +44,8 @@ function parseNames(a: Args, kind: string, count: number): readonly string[] | u
   return names;
 }
 
-const printNames = (names: readonly string[] | undefined) => (names === undefined ? [] : [`names=${names.join(',')}`]);
-const printed = (...parts: ReadonlyArray<string | number | false | undefined>) => parts.filter((p) => p !== false && p !== undefined && p !== '').join(' ');
+export const printNames = (names: readonly string[] | undefined) => (names === undefined ? [] : [`names=${names.join(',')}`]);
+export const printed = (...parts: ReadonlyArray<string | number | false | undefined>) => parts.filter((p) => p !== false && p !== undefined && p !== '').join(' ');
 
 interface AttentionConfig {
   readonly heads: number;

@@ -144,7 +144,8 @@ export class PresetFile {
 function typed(value: string, declared: Param): string {
   const fallback = declared.fallback!;
   if (fallback === 'true' || fallback === 'false') return String(parseBool(value, declared.name));
-  if (/^\d+$/.test(fallback)) return String(parseSize(value, declared.name));
+  // An option whose default is 0 means "none" (representation_size=0): 0 may be given back.
+  if (/^\d+$/.test(fallback)) return String(parseSize(value, declared.name, fallback === '0' ? 0 : 1));
   return value;
 }
 
