@@ -419,37 +419,29 @@ export const upsample = defineKind<UpsampleConfig>({
   },
 });
 
-interface ShuffleConfig {
-  readonly factor: number;
-  readonly inverse: boolean;
-}
-
-function pixelShuffleKind(inverse: boolean): Kind {
-  const name = inverse ? 'pixelunshuffle' : 'pixelshuffle';
-  return defineKind<ShuffleConfig>({
-    name,
-    family: 'shape',
-    summary: msg(inverse ? 'kind.pixelunshuffle' : 'kind.pixelshuffle'),
-    mistake: msg('mistake.shape'),
-    args: [{ name: 'R' }],
-    options: [],
-    example: inverse ? 'pixelunshuffle 2 in=8x8x16' : 'pixelshuffle 2 in=8x8x16',
-    input: { rank: 3, form: 'HxW' },
-    parse: (a) => ({ factor: a.size('R'), inverse }),
-    print: (c) => `${name} ${c.factor}`,
-    evaluate(c, input) {
-      expectRank(input, 3, name, 'H×W×C');
-      const [h, w, ch] = [input[0] ?? null, input[1] ?? null, input[2] ?? null];
-      const r = c.factor;
-      if (!inverse && ch !== null && ch % (r * r) !== 0) fail('err.pixelShuffle', { c: String(ch), r: String(r) });
-      if (inverse && ((h !== null && h % r !== 0) || (w !== null && w % r !== 0))) fail('err.pixelUnshuffle', { h: String(h), w: String(w), r: String(r) });
-      const out = inverse
-        ? [h === null ? null : h / r, w === null ? null : w / r, ch === null ? null : ch * r * r]
-        : [h === null ? null : h * r, w === null ? null : w * r, ch === null ? null : ch / (r * r)];
-      return shapeOnly(c, inverse ? 'PixelUnshuffle' : 'PixelShuffle', out);
-    },
-  });
-}
+/**
+ * PixelShuffle: R×R channels become an R×R patch. Its inverse (PixelUnshuffle) is the same
+ * reshaping as space-to-depth, one kind: `spacetodepth` (vision.ts), aliased `pixelunshuffle`.
+ */
+const pixelshuffle = defineKind<{ readonly factor: number }>({
+  name: 'pixelshuffle',
+  family: 'shape',
+  summary: msg('kind.pixelshuffle'),
+  mistake: msg('mistake.shape'),
+  args: [{ name: 'R' }],
+  options: [],
+  example: 'pixelshuffle 2 in=8x8x16',
+  input: { rank: 3, form: 'HxW' },
+  parse: (a) => ({ factor: a.size('R') }),
+  print: (c) => `pixelshuffle ${c.factor}`,
+  evaluate(c, input) {
+    expectRank(input, 3, 'pixelshuffle', 'H×W×C');
+    const [h, w, ch] = [input[0] ?? null, input[1] ?? null, input[2] ?? null];
+    const r = c.factor;
+    if (ch !== null && ch % (r * r) !== 0) fail('err.pixelShuffle', { c: String(ch), r: String(r) });
+    return shapeOnly(c, 'PixelShuffle', [h === null ? null : h * r, w === null ? null : w * r, ch === null ? null : ch / (r * r)]);
+  },
+});
 
 export const shapeKinds: readonly Kind[] = [
   poolKind('max', 1),
@@ -467,6 +459,5 @@ export const shapeKinds: readonly Kind[] = [
   zeropad,
   identity,
   upsample,
-  pixelShuffleKind(false),
-  pixelShuffleKind(true),
+  pixelshuffle,
 ];
