@@ -11,7 +11,7 @@ const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'atte
 const OPTIONS = [
   'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
   'reset_after', 'key_dim', 'value_dim', 'kv_heads', 'head_dim', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope',
-  'act', 'cls', 'pos', 'tie', 'affine', 'scale', 'center', 'per', 'keepdims', 'top', 'classes',
+  'act', 'cls', 'pos', 'tie', 'affine', 'scale', 'center', 'per', 'keepdims', 'fixed', 'top', 'classes', 'preprocessing',
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];
 

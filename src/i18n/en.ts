@@ -5,10 +5,11 @@
 import { bot } from './en/bot.js';
 import { charts } from './en/charts.js';
 import { engine } from './en/engine.js';
+import { keras } from './en/keras.js';
 import { mistakes } from './en/mistakes.js';
 import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 
-export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...keras, ...report, ...quiz, ...bot, ...charts };

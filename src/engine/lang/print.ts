@@ -28,5 +28,7 @@ function printNode(node: Node): string {
       return `${label}${node.word} { ${node.branches.map(printNodes).join(' | ')} }${frozen}`;
     case 'ref':
       return `${label}@${node.link.name}`;
+    case 'from':
+      return `${label}from ${node.name}`;
   }
 }

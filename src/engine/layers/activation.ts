@@ -69,6 +69,7 @@ const ACTIVATIONS: Readonly<Record<string, string>> = {
   softmax: 'Softmax',
   softplus: 'Softplus',
   hardswish: 'Hardswish',
+  hardsigmoid: 'Hardsigmoid',
 };
 
 interface ActivationConfig {

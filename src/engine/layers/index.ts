@@ -6,6 +6,7 @@ import { dense, embedding } from './dense.js';
 import type { Kind } from './kind.js';
 import { embeddingKinds } from './embedding.js';
 import { bn, gn, ln, rmsnorm } from './norm.js';
+import { preprocessingKinds } from './preprocessing.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { transformerKinds } from './transformer.js';
@@ -18,6 +19,7 @@ export const KINDS: readonly Kind[] = [
   ln,
   rmsnorm,
   gn,
+  ...preprocessingKinds,
   ...recurrentKinds,
   mha,
   ...transformerKinds,

@@ -19,12 +19,16 @@ export function presetKey(word: string): string {
 
 function load(): Preset[] {
   const files = (['keras', 'pytorch'] as const).flatMap((framework: Framework) => readFolder(framework).map((f) => new PresetFile(f, framework, LIBRARY)));
-  const byName = new Map<string, PresetFile[]>();
-  for (const file of files) byName.set(file.name, [...(byName.get(file.name) ?? []), file]);
-  return [...byName.entries()].map(([name, group]) => {
+  // Files are one preset when their names are looked up alike (Keras's `efficientnetb0`, torchvision's
+  // `efficientnet_b0`); the native framework's spelling is the name, the other's an alias.
+  const byKey = new Map<string, PresetFile[]>();
+  for (const file of files) byKey.set(presetKey(file.name), [...(byKey.get(presetKey(file.name)) ?? []), file]);
+  return [...byKey.values()].map((group) => {
     const keras = group.find((f) => f.framework === 'keras');
     const pytorch = group.find((f) => f.framework === 'pytorch');
-    const aliases = [...new Set(group.flatMap((f) => f.aliases))];
+    if (group.length > Number(keras !== undefined) + Number(pytorch !== undefined)) throw new Error(`preset files ${group.map((f) => f.file.path).join(', ')} are one preset twice`);
+    const name = (keras ?? pytorch)!.name;
+    const aliases = [...new Set(group.flatMap((f) => [f.name, ...f.aliases]))].filter((a) => a !== name);
     return new Preset(name, aliases, { ...(keras ? { keras } : {}), ...(pytorch ? { pytorch } : {}) });
   });
 }
