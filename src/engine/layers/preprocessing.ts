@@ -67,12 +67,7 @@ export const normalization = defineKind<NormalizationConfig, ResolvedNormalizati
     };
   },
   mistakes: [
-    mistake(
-      'normalizationTrainable',
-      'trainable',
-      (m) => (m.counts.nonTrainable > 0n ? { trainable: m.counts.total } : undefined),
-      () => msg('why.normalizationNotTrained'),
-    ),
+    mistake('normalizationAffine', 'structure', ({ config: c }) => 4n * BigInt(c.channels), () => msg('why.normalizationNoAffine')),
     mistake('normalizationForgotCount', 'convention', (m) => (m.counts.total > 0n ? m.counts.total - 1n : undefined), () => msg('why.normalizationCount')),
     mistake('normalizationConstants', 'convention', (m) => (m.counts.total === 0n && m.config.fixed ? 2n * BigInt(m.config.channels) + 1n : undefined), () => msg('why.normalizationConstants')),
   ],

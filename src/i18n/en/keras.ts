@@ -19,7 +19,7 @@ export const keras = {
   'note.normalizationFixed': () => `mean= and variance= given as numbers: constants of the layer, not weights (EfficientNetV2, ConvNeXt).`,
 
   'why.rescalingConstants': () => `Rescaling's scale and offset are fixed numbers given when the layer is made: no weights.`,
-  'why.normalizationNotTrained': () => `the mean, variance and count come from adapt(), not from training: they are non-trainable.`,
+  'why.normalizationNoAffine': () => `Normalization learns nothing: no γ or β as in BatchNorm, only the statistics adapt() measured (or none when they are given).`,
   'why.normalizationCount': () => `an adapted Keras Normalization also keeps the count of samples it saw: one more weight.`,
   'why.normalizationConstants': () => `with mean= and variance= given, the statistics are constants of the layer, not weights: 0 parameters.`,
   'why.layerscalePerChannel': (p: P<'c'>) => `LayerScale's γ is one number per channel: ${p.c}, the same at every position.`,

@@ -20,7 +20,7 @@ export const keras: typeof En = {
   'note.normalizationFixed': () => `mean= 與 variance= 直接給定數值：是這一層的常數，不是權重（EfficientNetV2、ConvNeXt）。`,
 
   'why.rescalingConstants': () => `Rescaling 的 scale 與 offset 是建立這一層時就給定的數，不是權重。`,
-  'why.normalizationNotTrained': () => `mean、variance 與 count 來自 adapt()，不是訓練出來的：它們不可訓練。`,
+  'why.normalizationNoAffine': () => `Normalization 不學任何東西：不像 BatchNorm 有 γ 與 β，只有 adapt() 量到的統計量（給定時則一個也沒有）。`,
   'why.normalizationCount': () => `adapt() 過的 Keras Normalization 還保存看過的樣本數：多一個權重。`,
   'why.normalizationConstants': () => `給定 mean= 與 variance= 時，統計量是這一層的常數，不是權重：0 個參數。`,
   'why.layerscalePerChannel': (p: P<'c'>) => `LayerScale 的 γ 每個通道一個數：${p.c} 個，每個位置都一樣。`,
