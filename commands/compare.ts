@@ -15,7 +15,7 @@ import { closest } from '../src/engine/suggest.js';
 import type { Framework } from '../src/engine/types.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
-import { picture } from './pictures.js';
+import { askerOf, picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Command, Picture, Reply } from './types.js';
 
@@ -94,14 +94,14 @@ function compareTable(lang: Lang, points: readonly ModelPoint[]): string {
   ).join('\n');
 }
 
-export function compareReply(pictures: Pictures, lang: Lang, text: string, share: boolean): Reply {
+export function compareReply(pictures: Pictures, lang: Lang, text: string, share: boolean, asker = ''): Reply {
   const parsed = parseModels(text);
   if (!parsed.ok) return errorReply(lang, parsed.error);
   const { withAccuracy, without } = compareModels(parsed.presets, parsed.framework);
   const missing = without.map((p) => `${p.display} (${t(lang, msg(`fw.${p.framework}`))})`);
   const shown: Picture[] = [];
-  if (withAccuracy.length > 0) shown.push(picture(pictures, { kind: 'compare', points: withAccuracy, chart: 'accuracy', lang, missing }));
-  if (without.length > 0) shown.push(picture(pictures, { kind: 'compare', points: without, chart: 'parameters', lang, missing: [] }));
+  if (withAccuracy.length > 0) shown.push(picture(pictures, { kind: 'compare', points: withAccuracy, chart: 'accuracy', lang, missing }, asker));
+  if (without.length > 0) shown.push(picture(pictures, { kind: 'compare', points: without, chart: 'parameters', lang, missing: [] }, asker));
   return {
     visibility: share ? 'public' : 'private',
     tone: 'info',
@@ -121,7 +121,7 @@ export const compareCommand: Command = {
     { name: 'models', type: 'string', rest: true, autocomplete: true, description: msg('cmdopt.models') },
     { name: 'share', type: 'boolean', description: msg('cmdopt.share') },
   ],
-  run: (ctx, args) => compareReply(ctx.services.pictures, ctx.lang, String(args.models ?? ''), args.share === true),
+  run: (ctx, args) => compareReply(ctx.services.pictures, ctx.lang, String(args.models ?? ''), args.share === true, askerOf(ctx)),
   suggest: (_option, typed) => {
     const words = typed.split(/\s+/);
     const last = (words.pop() ?? '').toLowerCase();

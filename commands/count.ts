@@ -3,7 +3,7 @@ import { KINDS } from '../src/engine/layers/index.js';
 import { PRESETS } from '../src/engine/presets/index.js';
 import { msg, t } from '../src/i18n/messages.js';
 import { countHelpReply } from './help.js';
-import { picture } from './pictures.js';
+import { askerOf, picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
@@ -14,7 +14,7 @@ const HELP_WORDS = new Set(['help', '--help', '-h', '?']);
 /** Answers a spec (off the event loop, with a deadline); `share` posts it in the channel instead of only to the asker. */
 export async function countReply(ctx: Context, spec: string, share: boolean): Promise<Reply> {
   if (HELP_WORDS.has(spec.trim().toLowerCase())) return countHelpReply(ctx.lang);
-  const a = await ctx.services.counter.answer(spec, ctx.lang);
+  const a = await ctx.services.counter.answer(spec, ctx.lang, askerOf(ctx));
   if (!a.ok) return errorReply(ctx.lang, a.error, msg('help.pointCount'));
   return {
     visibility: share ? 'public' : 'private',
@@ -24,7 +24,7 @@ export async function countReply(ctx: Context, spec: string, share: boolean): Pr
     footer: share ? t(a.lang, msg('count.sharedBy', { name: ctx.mention(ctx.player.userId, ctx.player.name), spec })) : undefined,
     buttons: share ? [] : [{ action: 'share', params: [spec], label: t(a.lang, msg('count.share')), style: 'secondary' }],
     // A model's chart, drawn from the spec in the picture worker (it is never counted on the event loop).
-    pictures: a.chart ? [picture(ctx.services.pictures, { kind: 'model', spec, lang: a.lang })] : [],
+    pictures: a.chart ? [picture(ctx.services.pictures, { kind: 'model', spec, lang: a.lang }, askerOf(ctx))] : [],
   };
 }
 

@@ -4,7 +4,10 @@
  * fonts are loaded here only, never in the main thread.
  */
 import { serve } from '../workers/pool.js';
+import { loadRenderers } from './draw.js';
 import { drawHere, type DrawResult } from './drawn.js';
 import type { PictureRecipe } from './recipe.js';
 
+// Loaded before the worker says it is ready, so no picture's deadline pays for it.
+await loadRenderers();
 void serve<PictureRecipe, DrawResult>(async (recipe) => ({ ok: true, drawn: (await drawHere(recipe)) ?? null }));

@@ -36,7 +36,8 @@ export function answerSpec(spec: string, asked: Lang): CountAnswer {
 
 /** Answers specs: in a worker with a deadline (the bot), or in-process (the CLI, unit tests). */
 export interface Counter {
-  answer(spec: string, lang: Lang): Promise<CountAnswer>;
+  /** `asker`: who asks (see commands/pictures.ts askerOf); the pool serves askers in turn. */
+  answer(spec: string, lang: Lang, asker?: string): Promise<CountAnswer>;
 }
 
 export const directCounter: Counter = { answer: async (spec, lang) => answerSpec(spec, lang) };

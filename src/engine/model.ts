@@ -132,8 +132,12 @@ class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
   private readonly counters = new Map<string, number>();
-  /** Records by layer and input shape: a repeated or shared layer on the same shape is evaluated once. */
-  private readonly memo = new Map<Layer, Array<{ readonly shape: Shape; readonly frozen: boolean; readonly record: LayerRecord }>>();
+  /**
+   * Records by a layer's canonical text and its input: the same layer on the same input (a
+   * repeated block, a shared layer, a chain of equal layers) is evaluated once. Records are
+   * immutable, so rows may share one.
+   */
+  private readonly memo = new Map<string, LayerRecord>();
   private readonly seen = new Map<Node, Seen>();
   /** The output of the node last evaluated under each label, for `from`. */
   private readonly outputs = new Map<string, Shape>();
@@ -227,15 +231,15 @@ class Evaluator {
     return record.outputShape;
   }
 
-  /** A layer's record for an input shape; the same layer on the same shape (a repeated block) is evaluated once. */
+  /** A layer's record for an input shape, evaluated once per canonical text, input and frozenness. */
   private evaluate(layer: Layer, shape: Shape, frozen: boolean): LayerRecord {
-    const seen = this.memo.get(layer);
-    const hit = seen?.find((s) => s.frozen === frozen && s.shape.length === shape.length && s.shape.every((d, i) => d === shape[i]));
-    if (hit !== undefined) return hit.record;
-    // A frozen group's layer is evaluated frozen, so its record (and its mistakes) say so.
-    const record = layer.evaluate(shape, this.framework, frozen);
-    if (seen === undefined) this.memo.set(layer, [{ shape, frozen, record }]);
-    else seen.push({ shape, frozen, record });
+    const key = `${frozen ? 'f' : 't'} ${shape.join('x')} ${layer.print()}`;
+    let record = this.memo.get(key);
+    if (record === undefined) {
+      // A frozen group's layer is evaluated frozen, so its record (and its mistakes) say so.
+      record = layer.evaluate(shape, this.framework, frozen);
+      this.memo.set(key, record);
+    }
     return record;
   }
 }

@@ -55,11 +55,18 @@ export function tensorSplit(record: LayerRecord, lang: Lang): string {
   return parts.join(' + ');
 }
 
-/** `(3×3×3 + 1)×64 = 1,792` */
+const worked = new WeakMap<LayerRecord, string>();
+
+/** `(3×3×3 + 1)×64 = 1,792`; once per record (the rows of a repeated block share theirs). */
 export function workedFormula(record: LayerRecord): string {
-  const total = countTensors(record.tensors).total;
-  const numbers = renderNumbers(record.formula);
-  return numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
+  let text = worked.get(record);
+  if (text === undefined) {
+    const total = countTensors(record.tensors).total;
+    const numbers = renderNumbers(record.formula);
+    text = numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
+    worked.set(record, text);
+  }
+  return text;
 }
 
 function conventionLine(result: CountResult, lang: Lang): string {

@@ -293,11 +293,12 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
   const withUniversal = (text: string) =>
     text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
 
+  let printed: string | undefined;
   return {
     kind,
     inputDims,
     frozen,
-    print: () => withUniversal(def.print(config)),
+    print: () => (printed ??= withUniversal(def.print(config))),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
     evaluate(input, framework, inFrozen = false) {
       const e = def.evaluate(config, input, framework);

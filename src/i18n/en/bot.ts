@@ -229,7 +229,8 @@ export const bot = {
   'shell.press': () => `(/press N)`,
   'shell.noButton': (p: P<'n' | 'count'>) => `There is no button ${p.n} to press (the last reply had ${p.count}).`,
   'shell.needsValue': (p: P<'n' | 'label'>) => `Button ${p.n} asks for a value (${p.label}): /press ${p.n} <value>.`,
-  'shell.help': () => `In the shell: /as NAME switches who you are; /press N clicks a button; /quit leaves. You are an admin here.`,
+  'shell.help': () => `In the shell: /as NAME switches who you are; /press N clicks a button; /quit leaves. You are an admin here. Paste a model's code (with or without /count in front) and it is counted as one piece.`,
+  'shell.pasteNow': () => `Paste the model's code now (a PyTorch class or a Keras script): the whole paste is counted as one piece.`,
   // ── slack ──
   'slack.submit': () => `Submit`,
   'slack.cancel': () => `Cancel`,

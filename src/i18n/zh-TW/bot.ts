@@ -230,7 +230,8 @@ export const bot: typeof En = {
   'shell.press': () => `（/press 編號）`,
   'shell.noButton': (p: P<'n' | 'count'>) => `沒有第 ${p.n} 個按鈕可按（上一則回覆有 ${p.count} 個）。`,
   'shell.needsValue': (p: P<'n' | 'label'>) => `第 ${p.n} 個按鈕需要一個值（${p.label}）：/press ${p.n} <值>。`,
-  'shell.help': () => `在終端模式中：/as 名字 切換身分；/press 編號 按下按鈕；/quit 離開。你在這裡是管理員。`,
+  'shell.help': () => `在終端模式中：/as 名字 切換身分；/press 編號 按下按鈕；/quit 離開。你在這裡是管理員。貼上模型的程式碼（前面加不加 /count 都可以），整段會一起計算。`,
+  'shell.pasteNow': () => `現在貼上模型的程式碼（PyTorch 類別或 Keras 腳本）：整段貼上的內容會一起計算。`,
   // ── slack ──
   'slack.submit': () => `送出`,
   'slack.cancel': () => `取消`,
