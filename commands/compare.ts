@@ -19,8 +19,14 @@ import { askerOf, picture } from './pictures.js';
 import { errorReply } from './replies.js';
 import type { Command, Picture, Reply } from './types.js';
 
-/** The default set: the presets with a published ImageNet top-1 in their own framework (not the language models, not the lecture's 2-class VGG16). */
-const IMAGENET_PRESETS: readonly Preset[] = PRESETS.filter((p) => publishedAccuracy([p.name, ...p.aliases], nativeFramework(p)) !== undefined);
+/**
+ * The default set: one chart's worth (MAX_MODELS) of landmark ImageNet classifiers, from AlexNet to
+ * ViT and EfficientNetV2, each with a published top-1 in its own framework; any other preset is one name away.
+ */
+const LANDMARKS = ['alexnet', 'vgg16', 'resnet50', 'inceptionv3', 'densenet121', 'mobilenetv2', 'mobilenetv3large', 'nasnetmobile', 'efficientnetb0', 'efficientnetv2s', 'vit_b_16', 'xception'];
+const IMAGENET_PRESETS: readonly Preset[] = LANDMARKS.map(findPreset)
+  .filter((p): p is Preset => p !== undefined && publishedAccuracy([p.name, ...p.aliases], nativeFramework(p)) !== undefined)
+  .slice(0, MAX_MODELS);
 
 type Parsed = { readonly ok: true; readonly presets: readonly Preset[]; readonly framework: Framework | undefined } | { readonly ok: false; readonly error: MessageRef };
 

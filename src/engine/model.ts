@@ -43,6 +43,11 @@ export type Node = NodeBase &
     | { readonly t: 'side'; readonly nodes: readonly Node[] }
     /** `@name`: the named layer or group applied again with the same weights. */
     | { readonly t: 'ref'; readonly link: Link }
+    /**
+     * `from name`: what follows continues from the output of the layer or group last evaluated
+     * under that name, not from the input (a cell fed by two earlier tensors: NASNet). No weights.
+     */
+    | { readonly t: 'from'; readonly name: string }
   );
 
 export interface Row {
@@ -144,6 +149,8 @@ class Evaluator {
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
   readonly sideOutputs = new Map<Node, Shape>();
+  /** The output of the node last evaluated under each label, for `from`. */
+  private readonly outputs = new Map<string, Shape>();
 
   constructor(
     private readonly framework: Framework,
@@ -165,6 +172,12 @@ class Evaluator {
   }
 
   visit(node: Node, shape: Shape, outer: Place): Shape {
+    const output = this.visitNode(node, shape, outer);
+    if (node.label !== undefined) this.outputs.set(node.label, output);
+    return output;
+  }
+
+  private visitNode(node: Node, shape: Shape, outer: Place): Shape {
     const place = node.frozen && !outer.frozen ? { ...outer, frozen: true } : outer;
     switch (node.t) {
       case 'layer':
@@ -196,6 +209,8 @@ class Evaluator {
         const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
         return this.visit(node.link.target, shape, { ...place, shared: place.shared ?? owner.path });
       }
+      case 'from':
+        return this.outputs.get(node.name) ?? fail('err.fromBefore', { name: node.name });
     }
   }
 
@@ -336,6 +351,7 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
     if (out.length >= max) break;
     if (node.t === 'layer') out.push(node.layer);
     else if (node.t === 'side') continue; // an auxiliary head does not see the model's input first
+    else if (node.t === 'from') break;
     else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
   return out;

@@ -7,6 +7,7 @@ import { charts } from './en/charts.js';
 import { code } from './en/code.js';
 import { cnn } from './en/cnn.js';
 import { engine } from './en/engine.js';
+import { keras } from './en/keras.js';
 import { mistakes } from './en/mistakes.js';
 import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
@@ -14,4 +15,4 @@ import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 import { vision } from './en/vision.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...vision, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...bot, ...charts };

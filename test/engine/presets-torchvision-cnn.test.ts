@@ -66,8 +66,9 @@ describe('names', () => {
     ['shufflenet_v2_x0_5', 'ShuffleNet_V2_X0.5', 'shufflenetv2_x0.5', 'shufflenet-v2-x0-5'],
     ['shufflenet_v2_x1_0', 'shufflenet', 'shufflenet_v2'],
     ['googlenet', 'GoogLeNet', 'inception_v1', 'inception-v1'],
-    ['inception_v3', 'Inception_V3', 'inception3', 'inception-v3'],
-    ['efficientnet_v2_s', 'EfficientNet_V2_S', 'efficientnetv2-s', 'efficientnet-v2-s'],
+    // one preset with Keras's file: named as Keras names it
+    ['inceptionv3', 'inception_v3', 'Inception_V3', 'inception3', 'inception-v3'],
+    ['efficientnetv2s', 'efficientnet_v2_s', 'EfficientNet_V2_S', 'efficientnetv2-s', 'efficientnet-v2-s'],
     ['wide_resnet50_2', 'Wide_ResNet50_2', 'wrn50-2', 'wide_resnet50'],
     ['resnext50_32x4d', 'ResNeXt50_32X4D', 'resnext50'],
     ['vgg16_bn', 'VGG16_BN', 'vgg16-bn', 'vgg16bn'],
@@ -106,13 +107,22 @@ describe('two frameworks\' files of one model are one preset, whatever their spe
 describe('under Keras conventions the BatchNorm statistics are non-trainable weights', () => {
   it.each([
     // 2 × the BatchNorm channels: the sum of torchvision's running_mean and running_var buffers
-    ['efficientnet_b0', 5_288_548n, 42_016n],
     ['googlenet', 13_004_888n, 15_072n],
     ['regnet_y_400mf', 4_344_144n, 27_152n],
     ['shufflenet_v2_x1_0', 2_278_604n, 16_180n],
   ])('%s', (name, trainable, statistics) => {
     const { counts } = count(`${name} --framework keras`).report;
     expect([counts.trainable, counts.nonTrainable]).toEqual([trainable, statistics]);
+  });
+});
+
+describe('a model both frameworks publish is read from the file of the framework asked for', () => {
+  it('efficientnet_b0 under Keras is Keras\'s EfficientNetB0: the BatchNorm statistics and its Normalization layer\'s 7', () => {
+    // keras.io/api/applications: EfficientNetB0 5,330,571 parameters; torchvision's BN statistics 42,016
+    const { counts } = count('efficientnet_b0 --framework keras').report;
+    expect([counts.trainable, counts.nonTrainable, counts.total]).toEqual([5_288_548n, 42_023n, 5_330_571n]);
+    // torchvision 0.14 EfficientNet_B0_Weights num_params 5,288,548
+    expect(pytorch('efficientnet_b0').counts.total).toBe(5_288_548n);
   });
 });
 

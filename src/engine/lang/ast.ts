@@ -11,13 +11,14 @@
  *            | side { chain }                      computed from the input on the side; the input passes on
  *            | if CONDITION { chain } [else { chain }]
  *            | @NAME                               the named layer or group again, its weights shared
+ *            | from NAME                           continue from the named layer's or group's output
  */
 
 export type MergeWord = 'residual' | 'add' | 'mul' | 'concat';
 export const MERGE_WORDS: readonly MergeWord[] = ['residual', 'add', 'mul', 'concat'];
 
 /** Words with a meaning of their own in the grammar: no kind, preset or def may take them. */
-export const RESERVED = new Set<string>([...MERGE_WORDS, 'side', 'if', 'else', 'def', 'input', 'lora', 'explain-preset']);
+export const RESERVED = new Set<string>([...MERGE_WORDS, 'side', 'if', 'else', 'def', 'from', 'input', 'lora', 'explain-preset']);
 
 export type Term =
   /** A layer, a def instance, `input`, a preset or `lora`: told apart when expanded. */

@@ -145,6 +145,7 @@ function expandTerm(term: Term, env: Env): Node[] {
   switch (term.t) {
     case 'words': {
       const [kind = '', ...rest] = term.words;
+      if (kind.toLowerCase() === 'from') return [fromNode(rest.map((w) => substitute(w, env.params)), term.words.join(' '))];
       const given = substituteKind(kind, env.params);
       // A def named by an argument was written where the call was: look it up among all defs.
       const scope = given === kind ? env : { ...env, defs: env.root };
@@ -173,6 +174,13 @@ function expandTerm(term: Term, env: Env): Node[] {
       return expandItems(v ? term.then : term.otherwise, env);
     }
   }
+}
+
+/** `from NAME`: one name, looked up when the model is evaluated (the last output under that label). */
+function fromNode(args: readonly string[], text: string): Node {
+  const [name] = args;
+  if (args.length !== 1 || name === undefined || !/^\w+$/.test(name)) fail('err.fromName', { token: text });
+  return { t: 'from', name };
 }
 
 function expandWords(words: readonly string[], env: Env): Node {
@@ -309,6 +317,8 @@ export function measure(nodes: readonly Node[]): { rows: number; units: number }
         return;
       case 'ref':
         visit(node.link.target, times);
+        return;
+      case 'from':
         return;
     }
   };

@@ -30,5 +30,7 @@ function printNode(node: Node): string {
       return `${label}side ${braced(node.nodes)}${frozen}`;
     case 'ref':
       return `${label}@${node.link.name}`;
+    case 'from':
+      return `${label}from ${node.name}`;
   }
 }

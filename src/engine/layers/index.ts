@@ -7,6 +7,7 @@ import { dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
 import { embeddingKinds } from './embedding.js';
 import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
+import { preprocessingKinds } from './preprocessing.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { transformerKinds } from './transformer.js';
@@ -22,6 +23,7 @@ export const KINDS: readonly Kind[] = [
   rmsnorm,
   gn,
   instancenorm,
+  ...preprocessingKinds,
   ...recurrentKinds,
   mha,
   ...transformerKinds,

@@ -306,58 +306,82 @@ export const reshape = defineKind<ReshapeConfig>({
   },
 });
 
-interface ZeroPadConfig {
-  /** Rows added on top, bottom, and columns on the left, right. */
-  readonly sides: readonly [number, number, number, number];
+/**
+ * What ZeroPadding2D adds or Cropping2D cuts at each edge, Keras's ((top, bottom), (left, right)).
+ * Written `1` (every edge), `1x2` (per axis, both sides), `0:1` (before:after on both axes: the
+ * ((0, 1), (0, 1)) Keras pads with before a strided convolution on an even size) or `0:1x1:0`.
+ */
+type Edges = readonly [readonly [number, number], readonly [number, number]];
+
+interface EdgesConfig {
+  readonly edges: Edges;
 }
 
-/** `N` (every side), `HxW` (top and bottom H, left and right W, as Keras's (1, 2)) or `TxBxLxR`. */
-function parseSides(token: string): ZeroPadConfig['sides'] {
-  const parts = token.split(/[xX×*]/).map((p) => parseSize(p, 'N', 0));
-  if (parts.length === 1) return [parts[0]!, parts[0]!, parts[0]!, parts[0]!];
-  if (parts.length === 2) return [parts[0]!, parts[0]!, parts[1]!, parts[1]!];
-  if (parts.length === 4) return [parts[0]!, parts[1]!, parts[2]!, parts[3]!];
-  return fail('err.zeropadSides', { token });
+function parseEdges(token: string, what: string): Edges {
+  const axes = token.split(/[xX×*]/);
+  if (axes.length > 2) fail('err.tupleRank', { token, what, rank: '2' });
+  const sides = axes.map((axis): readonly [number, number] => {
+    const [before = '', after = before, ...rest] = axis.split(':');
+    if (rest.length > 0) fail('err.edges', { token, what });
+    return [parseSize(before, what, 0), parseSize(after, what, 0)];
+  });
+  return [sides[0]!, sides[1] ?? sides[0]!];
 }
 
-function printSides([t, b, l, r]: ZeroPadConfig['sides']): string {
-  if (t === b && l === r) return printTuple([t, l]);
-  return `${t}x${b}x${l}x${r}`;
+function printEdges(edges: Edges): string {
+  const [h, w] = edges.map(([before, after]) => (before === after ? String(before) : `${before}:${after}`));
+  return h === w ? h! : `${h}x${w}`;
 }
 
-export const zeropad = defineKind<ZeroPadConfig>({
-  name: 'zeropad',
-  aliases: ['zeropadding'],
-  family: 'shape',
-  summary: msg('kind.zeropad'),
-  mistake: msg('mistake.shape'),
-  args: [{ name: 'N' }],
-  options: [],
-  example: 'zeropad 3 in=224x224x3',
-  input: { rank: 3, form: 'HxW' },
-  parse: (a) => ({ sides: parseSides(a.positionalText('N')) }),
-  print: (c) => `zeropad ${printSides(c.sides)}`,
-  evaluate(c, input, framework) {
-    expectRank(input, 3, 'zeropad', 'H×W×C');
-    const [t, b, l, r] = c.sides;
-    const grow = (d: Dim, by: number): Dim => (d === null ? null : d + by);
-    return shapeOnly(c, framework === 'keras' ? 'ZeroPadding2D' : 'ZeroPad2d', [grow(input[0] ?? null, t + b), grow(input[1] ?? null, l + r), input[2] ?? null]);
-  },
-  mistakes: [
-    mistake(
-      'padOneSide',
-      'shape',
-      ({ config: c, input, output }) => {
-        const [h, w, ch] = input;
-        const [top, bottom, left, right] = c.sides;
-        // the slip of padding once, not on both sides: a question about a symmetric pad
-        if (h === null || w === null || h === undefined || w === undefined || top !== bottom || left !== right || top + left === 0) return undefined;
-        return { output: [h + top, w + left, ch ?? null, ...output.slice(3)] };
-      },
-      ({ config: c }) => msg('why.padOneSide', { k: '', s: '', p: String(c.sides[0]), d: '' }),
-    ),
-  ],
-});
+/** Both sides of each axis alike (ZeroPadding2D(1), Cropping2D(2)): what the one-sided mistakes need. */
+const symmetric = (edges: Edges) => edges.every(([before, after]) => before === after);
+
+/** A kind that changes H and W by its edges: zero padding (+1) or cropping (−1). */
+function edgesKind(name: string, sign: 1 | -1, typeNames: Readonly<Record<Framework, string>>, example: string): Kind {
+  const resize = (d: Dim, [before, after]: readonly [number, number]): Dim => (d === null ? null : d + sign * (before + after));
+  return defineKind<EdgesConfig>({
+    name,
+    aliases: sign === 1 ? ['zeropadding'] : ['cropping'],
+    family: 'shape',
+    summary: msg(sign === 1 ? 'kind.zeropad' : 'kind.crop'),
+    mistake: msg('mistake.shape'),
+    args: [{ name: 'N' }],
+    options: [],
+    example,
+    input: { rank: 3, form: 'HxW' },
+    parse: (a) => ({ edges: parseEdges(a.word('N'), 'N') }),
+    print: (c) => `${name} ${printEdges(c.edges)}`,
+    evaluate(c, input, framework) {
+      expectRank(input, 3, name, 'H×W×C');
+      const [h = null, w = null, channels = null] = input;
+      const out: Dim[] = [resize(h, c.edges[0]), resize(w, c.edges[1]), channels];
+      if (out.some((d) => d !== null && d < 1)) fail('err.cropTooLarge', { kind: name, shape: formatShape(input), crop: printEdges(c.edges) });
+      return {
+        ...shapeOnly(c, typeNames[framework], out),
+        shapeWorking: () => (h !== null && w !== null ? [`${formatShape(input)} → ${formatShape(out)}`] : []),
+      };
+    },
+    mistakes: [
+      mistake(
+        sign === 1 ? 'padOneSide' : 'cropOneSide',
+        'shape',
+        ({ config: c, input, output }) => {
+          const [h, w, ch] = input;
+          const [[top], [left]] = c.edges;
+          if (h === null || w === null || h === undefined || w === undefined || !symmetric(c.edges) || top + left === 0) return undefined;
+          const wrong = [h + sign * top, w + sign * left];
+          return wrong.some((d) => d < 1) ? undefined : { output: [...wrong, ch ?? null, ...output.slice(3)] };
+        },
+        ({ config: c }) =>
+          sign === 1 ? msg('why.padOneSide', { k: '', s: '', p: String(c.edges[0][0]), d: '' }) : msg('why.cropOneSide', { p: String(c.edges[0][0]) }),
+      ),
+    ],
+  });
+}
+
+export const zeropad = edgesKind('zeropad', 1, { keras: 'ZeroPadding2D', pytorch: 'ZeroPad2d' }, 'zeropad 3 in=224x224x3');
+/** Keras Cropping2D; PyTorch has no module of its own for it (a slice of the tensor). */
+export const crop = edgesKind('crop', -1, { keras: 'Cropping2D', pytorch: 'Crop' }, 'crop 1:0 in=57x57x32');
 
 /** nn.Identity (and parameter-free modules whose output is their input). */
 export const identity = defineKind<Record<string, never>>({
@@ -460,4 +484,5 @@ export const shapeKinds: readonly Kind[] = [
   identity,
   upsample,
   pixelshuffle,
+  crop,
 ];

@@ -199,7 +199,7 @@ const SCALE_MISTAKES: readonly MistakeDef<ResolvedScale>[] = [
   mistake('layerScaleConstant', 'structure', () => 0n, ({ config: c }) => msg('why.layerScaleConstant', { c: formatInt(c.channels) })),
   mistake('layerScaleScalar', 'structure', ({ config: c }) => (c.channels > 1 ? 1n : undefined), ({ config: c }) => msg('why.layerScaleScalar', { c: formatInt(c.channels) })),
   mistake(
-    'layerScalePerPosition',
+    'layerscalePerPosition',
     'shape',
     ({ config: c, input }) => {
       const elements = volume(input);
@@ -207,6 +207,7 @@ const SCALE_MISTAKES: readonly MistakeDef<ResolvedScale>[] = [
     },
     ({ config: c }) => msg('why.layerScalePerPosition', { c: formatInt(c.channels) }),
   ),
+  mistake('layerscaleWithShift', 'structure', ({ config: c }) => 2n * BigInt(c.channels), () => msg('why.layerscaleNoShift')),
 ];
 
 export const layerscale = defineKind<ScaleConfig, ResolvedScale>({

@@ -41,7 +41,7 @@ export interface Expectation {
 /** Options every preset takes besides its own. */
 const UNIVERSAL = ['in', 'trainable'];
 /** Spellings of the frameworks' own argument names. */
-const OPTION_ALIASES: Readonly<Record<string, string>> = { num_classes: 'classes', include_top: 'top' };
+const OPTION_ALIASES: Readonly<Record<string, string>> = { num_classes: 'classes', include_top: 'top', include_preprocessing: 'preprocessing' };
 
 const HEADER = /^#\s*(preset|aliases|source|paper|config|options|expect)(\s+[^:]*)?:\s*(.*)$/;
 const EXPECT = /^([\d,_]+)(?:\s*\(non-trainable\s+([\d,_]+)\))?$/;

@@ -246,7 +246,6 @@ export const code = {
   'note.biasKv': (p: P<'d'>) => `add_bias_kv learns one extra key and one extra value vector: bias_k and bias_v, ${p.d} each.`,
   'err.torchPoolOption': (p: P<'kind'>) => `\`${p.kind}\`: dilation= is a PyTorch pooling option (MaxPool2d(dilation=)): use --framework pytorch.`,
   'err.avgPool3dInput': (p: P<'kernel' | 'size'>) => `\`avgpool3d\`: PyTorch's AvgPool3d refuses an input smaller than its kernel before padding (an axis of ${p.size} for kernel ${p.kernel}).`,
-  'err.zeropadSides': (p: P<'token'>) => `\`${p.token}\` is not a zeropad amount: give N (every side), HxW (rows, columns) or TxBxLxR.`,
   'err.upsampleArgs': () => `\`upsample\` takes factor=S (e.g. factor=2) or size=HxW, one of the two.`,
   'err.pixelShuffle': (p: P<'c' | 'r'>) => `\`pixelshuffle ${p.r}\`: ${p.c} channels are not divisible by ${p.r}² (the upscale factor squared).`,
   'err.lnShape': (p: P<'shape' | 'input'>) => `\`ln\` normalizes over ${p.shape}, but the input's last axes are ${p.input}.`,

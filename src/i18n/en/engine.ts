@@ -79,7 +79,7 @@ export const engine = {
   'kind.flatten': () => `Flatten: H×W×C becomes one axis; no parameters.`,
   'kind.dropout': () => `Dropout: no parameters, shape unchanged.`,
   'kind.reshape': () => `Reshape: same elements, new shape; no parameters.`,
-  'kind.zeropad': () => `Zero padding: N on every side, HxW (rows, columns) or TxBxLxR; no parameters.`,
+  'kind.zeropad': () => `Zero padding: N on every side, HxW (rows, columns), B:A (before:after) or T:BxL:R; no parameters.`,
 
   // ── common mistakes, one per kind ──
   'mistake.conv': () => `each filter spans all input channels (k×k×C_in, not k×k), and there is one bias per filter, not per weight.`,

@@ -55,6 +55,7 @@ export const lang = {
     `  add { a | b }  mul { | se }  sums or multiplies (broadcast) the branches (squeeze-and-excitation)\n` +
     `  side { aux }               an auxiliary head on x (GoogLeNet's aux1): its parameters count, x goes on\n` +
     `  @name                      the named layer or group again, weights shared: counted once\n` +
+    `  from name                  continues from the named layer's or group's output (a cell with two inputs: NASNet)\n` +
     `  tie=name                   on a layer: its weight is the named layer's (a tied LM head): counted once\n` +
     `  { ... } trainable=false    freezes a group; a preset takes trainable=false too\n` +
     `  def block(c, s=1) { conv c 3 stride=s > bn > relu }   then \`block 64 s=2\` like a kind; arithmetic c*4, (c+32)/2, c//2\n` +

@@ -250,7 +250,6 @@ export const code: typeof En = {
   'note.biasKv': (p: P<'d'>) => `add_bias_kv 會多學一個 key 向量和一個 value 向量：bias_k 與 bias_v，各 ${p.d} 個。`,
   'err.torchPoolOption': (p: P<'kind'>) => `\`${p.kind}\`：dilation= 是 PyTorch 池化的選項（MaxPool2d(dilation=)）：請用 --framework pytorch。`,
   'err.avgPool3dInput': (p: P<'kernel' | 'size'>) => `\`avgpool3d\`：PyTorch 的 AvgPool3d 不接受補零前就比核心小的輸入（某一軸是 ${p.size}，核心是 ${p.kernel}）。`,
-  'err.zeropadSides': (p: P<'token'>) => `\`${p.token}\` 不是有效的補零量：請給 N（每邊）、HxW（上下、左右）或 TxBxLxR。`,
   'err.upsampleArgs': () => `\`upsample\` 要給 factor=S（例如 factor=2）或 size=HxW 其中一個。`,
   'err.pixelShuffle': (p: P<'c' | 'r'>) => `\`pixelshuffle ${p.r}\`：${p.c} 個通道無法被 ${p.r}²（放大倍率的平方）整除。`,
   'err.lnShape': (p: P<'shape' | 'input'>) => `\`ln\` 在 ${p.shape} 上正規化，但輸入最後幾軸是 ${p.input}。`,

@@ -80,7 +80,7 @@ export const engine: typeof En = {
   'kind.flatten': () => `攤平：H×W×C 變成一維；沒有參數。`,
   'kind.dropout': () => `Dropout：沒有參數，形狀不變。`,
   'kind.reshape': () => `重塑：元素不變、形狀改變；沒有參數。`,
-  'kind.zeropad': () => `補零：每邊 N、HxW（上下、左右）或 TxBxLxR（上、下、左、右）；沒有參數。`,
+  'kind.zeropad': () => `補零：每邊 N、HxW（上下、左右）、B:A（前:後）或 T:BxL:R（上:下x左:右）；沒有參數。`,
 
   // ── 常見錯誤 ──
   'mistake.conv': () => `每個濾波器涵蓋所有輸入通道（k×k×C_in，不是 k×k），而且每個濾波器只有一個偏差，不是每個權重一個。`,

@@ -54,6 +54,7 @@ export const lang: typeof En = {
     `  add { a | b }  mul { | se }  把各分支相加或相乘（廣播）（擠壓與激發，SE）\n` +
     `  side { aux }               接在 x 旁邊的輔助分類器（GoogLeNet 的 aux1）：它的參數要算，x 照樣往下傳\n` +
     `  @name                      再用一次該層或群組，權重共享：只算一次\n` +
+    `  from name                  從該名稱的層或群組的輸出接著算（有兩個輸入的單元：NASNet）\n` +
     `  tie=name                   寫在一層上：它的權重就是該層的（綁定的語言模型輸出層）：只算一次\n` +
     `  { ... } trainable=false    凍結整個群組；內建模型也接受 trainable=false\n` +
     `  def block(c, s=1) { conv c 3 stride=s > bn > relu }   之後像層的種類一樣寫 \`block 64 s=2\`；可做整數運算 c*4、(c+32)/2、c//2\n` +

@@ -35,8 +35,8 @@ describe('ZeroPad2d', () => {
   ])('ZeroPad2d(%s) on (1, 3, 4, 4)', (padding, shape) => {
     expect(row(nn(`m = nn.ZeroPad2d(${padding})`, 'in=3x4x4'), 'zeropad2d').shape).toEqual(shape);
   });
-  it('the /count kind takes N, HxW or TxBxLxR', () => {
-    expect(count('zeropad 0x0x1x1 in=4x4x3').report.rows[0]!.record.outputShape).toEqual([4, 6, 3]);
+  it('the /count kind takes N, HxW or T:BxL:R', () => {
+    expect(count('zeropad 0:0x1:1 in=4x4x3').report.rows[0]!.record.outputShape).toEqual([4, 6, 3]);
     expect(count('zeropad 1x2 in=4x4x3').report.rows[0]!.record.outputShape).toEqual([6, 8, 3]);
   });
 });

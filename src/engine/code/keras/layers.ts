@@ -175,9 +175,10 @@ function zeroPadding(a: LayerArgs): string {
   const v = a.get('padding');
   if (is(v, 'tuple') || is(v, 'list')) {
     if (v.items.every((x) => is(x, 'tuple') || is(x, 'list'))) {
-      const sides = v.items.flatMap((x) => (x as { items: readonly Value[] }).items.map((n) => String(toIndex(n))));
-      if (sides.length !== 4) raise('ValueError', 'keras.zeroPadding');
-      return sides.join('x');
+      // ((top, bottom), (left, right)) -> top:bottom x left:right
+      const axes = v.items.map((x) => (x as { items: readonly Value[] }).items.map((n) => String(toIndex(n))));
+      if (axes.length !== 2 || axes.some((axis) => axis.length !== 2)) raise('ValueError', 'keras.zeroPadding');
+      return axes.map((axis) => axis.join(':')).join('x');
     }
   }
   return a.sizes('padding');

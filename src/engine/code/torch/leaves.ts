@@ -387,9 +387,10 @@ const dropout = (name: string): LeafDef => ({
 /** ZeroPad2d's padding: int (all four sides), (left, right) for the last axis only, or (left, right, top, bottom). */
 function padSides(a: LayerArgs, name: string): string {
   const v = a.ints('padding');
+  // PyTorch lists (left, right[, top, bottom]); zeropad takes top:bottom x left:right
   if (v.length === 1) return `${v[0]}`;
-  if (v.length === 2) return `0x0x${v[0]}x${v[1]}`;
-  if (v.length === 4) return `${v[2]}x${v[3]}x${v[0]}x${v[1]}`;
+  if (v.length === 2) return `0x${v[0]}:${v[1]}`;
+  if (v.length === 4) return `${v[2]}:${v[3]}x${v[0]}:${v[1]}`;
   return raise('ValueError', 'torch.padLength', { call: name, n: String(v.length) });
 }
 
