@@ -2,7 +2,7 @@
  * The engine's front door: /count text in, evaluated report out. Pure (no I/O); the renderers in
  * render.ts and json.ts turn the result into text.
  */
-import { applyLora, type LoraSummary } from './lora.js';
+import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
 import { misreadings, type Misreading } from './mistakes.js';
 import { evaluateModel, summarize, type Report } from './model.js';
 import type { Preset } from './presets/index.js';
@@ -68,8 +68,8 @@ export function count(text: string, fallback: Framework = 'keras'): CountResult 
 
 /** Every common mistake worked out on a counted request: the model as a student who makes it counts it. */
 export function misread(result: CountResult): Misreading[] {
-  // An adapted model's rows are not its layers': LoRA's bookkeeping has no library of its own.
-  if (result.lora !== undefined) return [];
+  // An adapted model is misread in its adapters (the base is frozen and counted as it is).
+  if (result.lora !== undefined) return loraMisreadings(result.report, result.lora);
   const { input, nodes } = bodyNodes(result.request.body, result.framework, result.request.seq);
   return misreadings(nodes, input, result.framework, result.report);
 }

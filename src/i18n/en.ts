@@ -5,10 +5,12 @@
 import { bot } from './en/bot.js';
 import { charts } from './en/charts.js';
 import { engine } from './en/engine.js';
+import { llmMistakes } from './en/llm-mistakes.js';
+import { llmQuiz } from './en/llm-quiz.js';
 import { mistakes } from './en/mistakes.js';
 import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 
-export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...report, ...quiz, ...llmQuiz, ...bot, ...charts };

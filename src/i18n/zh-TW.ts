@@ -3,10 +3,12 @@ import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
 import { charts } from './zh-TW/charts.js';
 import { engine } from './zh-TW/engine.js';
+import { llmMistakes } from './zh-TW/llm-mistakes.js';
+import { llmQuiz } from './zh-TW/llm-quiz.js';
 import { mistakes } from './zh-TW/mistakes.js';
 import { lang } from './zh-TW/lang.js';
 import { quiz } from './zh-TW/quiz.js';
 import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
 
-export const zhTW: Catalogue = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts };
+export const zhTW: Catalogue = { ...engine, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...report, ...quiz, ...llmQuiz, ...bot, ...charts };
