@@ -193,7 +193,7 @@ const LORA_MISTAKES: readonly LoraMistakeDef[] = [
       const groups = byTarget(a);
       return groups.length > 1 ? r * each(groups[0]!, (l) => IN(l) + OUT(l)) : undefined;
     },
-    why: (a) => msg('why.loraEveryTarget', { targets: byTarget(a).map((g) => leaf(g[0]!.module)).join(', ') }),
+    why: (a) => msg('why.loraEveryTarget', { targets: `[${byTarget(a).map((g) => `"${leaf(g[0]!.module)}"`).join(', ')}]` }),
   },
   {
     id: 'loraKvFullWidth',

@@ -415,7 +415,7 @@ type ResolvedHead = HeadConfig & { readonly model: number };
 
 /** A head whose weight is not tied counts its own D×V; one without a bias has no V biases. (A tied head's slip, counting the shared matrix again, is the model's: mistakes.ts.) */
 const HEAD_MISTAKES: readonly MistakeDef<ResolvedHead>[] = [
-  mistake('untiedCountedOnce', 'structure', () => 0n, () => msg('why.untiedHead')),
+  mistake('untiedCountedOnce', 'structure', ({ config: c }) => (c.bias ? BigInt(c.vocabulary) : 0n), () => msg('why.untiedHead')),
   mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : (BigInt(c.model) + 1n) * BigInt(c.vocabulary)), ({ config: c }) => msg('why.headNoBias', { v: formatInt(c.vocabulary) })),
 ];
 

@@ -94,7 +94,7 @@ export const llmQuiz = {
   'd.modelParameters': (p: P<'v' | 'n' | 'layers' | 'd'>) =>
     pick(p.v, `A LLaMA-style language model (${p.layers} layers, width ${p.d}) has ${p.n} parameters.`, `A decoder-only model with ${p.layers} layers of width ${p.d} holds ${p.n} parameters in all.`),
   'd.loraOn': (p: P<'v' | 'r' | 'targets'>) =>
-    pick(p.v, `It is fine-tuned with LoRA, r=${p.r}, target_modules ${p.targets}: every other weight is frozen.`, `LoRA adapters of rank ${p.r} are put on ${p.targets} (PEFT's target_modules); the base model stays frozen.`),
+    pick(p.v, `It is fine-tuned with LoRA, r=${p.r}, target_modules=${p.targets}: every other weight is frozen.`, `LoRA adapters of rank ${p.r} are put on target_modules=${p.targets}; the base model stays frozen.`),
 
   // ── what these questions ask ──
   'ask.embeddings': (p: P<'v'>) =>

@@ -90,7 +90,7 @@ export const llmQuiz: typeof En = {
   'd.modelParameters': (p: P<'v' | 'n' | 'layers' | 'd'>) =>
     pick(p.v, `一個 LLaMA 風格的語言模型（${p.layers} 層、寬度 ${p.d}）有 ${p.n} 個參數。`, `一個只有解碼器的模型，${p.layers} 層、寬度 ${p.d}，總共有 ${p.n} 個參數。`),
   'd.loraOn': (p: P<'v' | 'r' | 'targets'>) =>
-    pick(p.v, `用 LoRA 微調，r=${p.r}，target_modules 為 ${p.targets}：其他權重全部凍結。`, `在 ${p.targets} 上加上秩為 ${p.r} 的 LoRA 轉接器（PEFT 的 target_modules）；基底模型保持凍結。`),
+    pick(p.v, `用 LoRA 微調，r=${p.r}，target_modules=${p.targets}：其他權重全部凍結。`, `在 target_modules=${p.targets} 上加上秩為 ${p.r} 的 LoRA 轉接器；基底模型保持凍結。`),
 
   // ── 這些題目問的 ──
   'ask.embeddings': (p: P<'v'>) => pick(p.v, `詞嵌入、位置表與輸出層加起來有多少個參數？`, `只算嵌入與輸出層（不含 Transformer 區塊）：有多少個參數？`),

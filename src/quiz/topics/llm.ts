@@ -97,9 +97,10 @@ interface Decoder {
   readonly f: number;
 }
 
-function decoder(rng: Rng, o: { headDim?: boolean } = {}): Decoder {
+/** `grouped`: fewer K/V heads than query heads, always. */
+function decoder(rng: Rng, o: { headDim?: boolean; grouped?: boolean } = {}): Decoder {
   const { h, dh, d } = widths(rng);
-  const kv = rng.pick(range(1, h).filter((k) => h % k === 0));
+  const kv = rng.pick(range(1, o.grouped ? h - 1 : h).filter((k) => h % k === 0));
   const own = o.headDim && rng.next() < 0.5 ? rng.pick([64, 128, 256].filter((x) => x !== dh)) : dh;
   return { d, h, kv, dh: own, f: gatedWidth(rng, d) };
 }
@@ -159,7 +160,7 @@ function trainingBytes(id: string, o: { lora: boolean }): Template {
     const spec = o.lora ? `${base} > lora r=${lora.r} targets=${lora.targets.join(',')}` : base;
     const words = (v: number) => [
       msg('d.modelParameters', { v: String(v), n: parameters(base), layers: String(layers), d: n(x.d) }),
-      ...(o.lora ? [msg('d.loraOn', { v: String(v), r: String(lora.r), targets: lora.targets.join(', ') })] : []),
+      ...(o.lora ? [msg('d.loraOn', { v: String(v), r: String(lora.r), targets: targetList(lora.targets) })] : []),
       msg(o.lora ? 'ask.loraTrainingBytes' : 'ask.trainingBytes', { v: String(v), mode }),
     ];
     return { words, spec, ask: { kind: 'memory', quantity: { of: 'training', mode }, counted: o.lora }, hint: msg('hint.training') };
@@ -179,20 +180,24 @@ function kvCache(id: string, o: { perToken: boolean }): Template {
   });
 }
 
+/** PEFT's target_modules: the usual attention pairs, and (harder) every projection of a block, attention and MLP. */
 const TARGETS: ReadonlyArray<readonly string[]> = [['q_proj', 'v_proj'], ['q_proj', 'k_proj', 'v_proj', 'o_proj'], ['q_proj', 'k_proj', 'v_proj'], ['gate_proj', 'up_proj', 'down_proj']];
-const loraConfig = (rng: Rng) => ({ r: rng.pick([2, 4, 8, 16, 32, 64]), targets: rng.pick(TARGETS) });
+const EVERY_PROJECTION: ReadonlyArray<readonly string[]> = [['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'], ['q_proj', 'v_proj', 'gate_proj', 'up_proj', 'down_proj'], ['k_proj', 'v_proj', 'o_proj']];
+const loraConfig = (rng: Rng, targets = TARGETS) => ({ r: rng.pick([2, 4, 8, 16, 32, 64]), targets: rng.pick(targets) });
+/** target_modules as PEFT's LoraConfig writes them. */
+const targetList = (targets: readonly string[]) => `[${targets.map((t) => `"${t}"`).join(', ')}]`;
 
-/** LoRA's trainable parameters on the attention (or MLP) matrices of one block or of every block. */
-function lora(id: string, o: { layers: 'one' | 'many' }): Template {
+/** LoRA's trainable parameters on the attention (or MLP) matrices of one block or of every block; the hard ones on every projection, with grouped-query K and V. */
+function lora(id: string, o: { layers: 'one' | 'many'; targets?: ReadonlyArray<readonly string[]> }): Template {
   return prose(id, (rng) => {
-    const x = decoder(rng);
+    const x = decoder(rng, { grouped: o.targets === EVERY_PROJECTION });
     const layers = o.layers === 'one' ? 1 : rng.int(2, 40);
-    const { r, targets } = loraConfig(rng);
+    const { r, targets } = loraConfig(rng, o.targets);
     const t = rng.pick(STEPS);
     const spec = `${modelSpec({ input: [t, x.d], layers: [repeated(decoderLayers(x), layers)] })} > lora r=${r} targets=${targets.join(',')}`;
     const words = (v: number) => [
       layers === 1 ? msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }) : msg('d.decoder', { v: String(v), layers: String(layers), ...decoderWords(x) }),
-      msg('d.loraOn', { v: String(v), r: String(r), targets: targets.join(', ') }),
+      msg('d.loraOn', { v: String(v), r: String(r), targets: targetList(targets) }),
       msg('ask.loraTrainable', { v: String(v) }),
     ];
     return { words, spec, ask: { kind: 'read', quantity: 'trainable' }, hint: msg('hint.lora') };
@@ -202,5 +207,5 @@ function lora(id: string, o: { layers: 'one' | 'many' }): Template {
 export const llmTopic: TopicTemplates = {
   easy: [ffn('ffn', { freeWidth: false }), gated('gated', { bias: 'no' }), embeddingsHead('embeddingsTied', { tied: 'yes' }), weightBytes('weightBytes', { counted: false }), kvCache('kvPerToken', { perToken: true }), lora('loraBlock', { layers: 'one' })],
   medium: [ffn('ffnWidth', { freeWidth: true }), gated('gatedBias', { bias: 'either' }), embeddingsHead('embeddings', { tied: 'either' }), llamaBlock('llamaBlock'), trainingBytes('trainingBytes', { lora: false }), kvCache('kvCache', { perToken: false }), lora('loraModel', { layers: 'many' })],
-  hard: [llamaBlock('llamaHeadDim', { headDim: true }), weightBytes('blockBytes', { counted: true }), trainingBytes('loraTraining', { lora: true }), kvCache('kvBatch', { perToken: false }), lora('loraModelHard', { layers: 'many' })],
+  hard: [llamaBlock('llamaHeadDim', { headDim: true }), weightBytes('blockBytes', { counted: true }), trainingBytes('loraTraining', { lora: true }), kvCache('kvBatch', { perToken: false }), lora('loraEveryProjection', { layers: 'many', targets: EVERY_PROJECTION })],
 };
