@@ -5,12 +5,12 @@
  * projections rather than multiply them, grouped- and multi-query attention (kv_heads), and a whole
  * encoder layer (attention, feed-forward block and two LayerNorms) or GPT-2 block.
  */
-import { msg, type MessageRef } from '../../i18n/messages.js';
-import { attention, feedForward, ln, mha, modelSpec, type AttentionBias, type Model, type Piece } from '../describe.js';
-import { asking, layerDraft, WORDINGS } from '../forms.js';
+import { msg } from '../../i18n/messages.js';
+import { attention, feedForward, ln, mha, type AttentionBias, type Piece } from '../describe.js';
+import { layerDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { n } from './common.js';
+import { block, n } from './common.js';
 
 const HEADS = [2, 3, 4, 6, 8, 12, 16];
 const HEAD_DIMS = range(8, 128, 8);
@@ -72,21 +72,6 @@ function groupedQuery(id: string, o: { biases: readonly AttentionBias[]; headDim
       const prose = [0, 1].map((v) => msg('d.gqa', { v: String(v), d: n(d), heads: String(h), kv: String(kv), dh: String(dh), t: n(t), bias }));
       const piece = attention({ heads: h, d, kvHeads: kv, ...(o.headDim && { headDim: dh }), bias });
       return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.gqa') });
-    },
-  };
-}
-
-/**
- * A block of layers described in prose (no Keras or PyTorch code the reader could count says it
- * in one call); the spec is the block as a chain of /count layers (a residual adds no parameters).
- */
-export function block(id: string, make: (rng: Rng) => { model: Model; prose: (v: number) => MessageRef; flags?: string }, hint: MessageRef): Template {
-  return {
-    id,
-    draft(rng) {
-      const { model, prose, flags } = make(rng);
-      const [v, w] = [rng.int(0, 1), rng.int(0, WORDINGS['ask.params'] - 1)];
-      return { prompt: [prose(v), asking('ask.params', w, 'block')], variant: `prose${v}.${w}`, spec: `${modelSpec(model)}${flags ? ` ${flags}` : ''}`, ask: { kind: 'read', quantity: 'params' }, hint };
     },
   };
 }

@@ -12,8 +12,7 @@ import { attention, feedForward, lmHead, modelSpec, positions, repeated, rmsnorm
 import { layerDraft } from '../forms.js';
 import type { Draft, Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { block } from './attention.js';
-import { n } from './common.js';
+import { block, n } from './common.js';
 
 const STEPS = range(16, 4096, 16);
 const VOCABULARIES = [...range(1000, 64000, 500), 30522, 32000, 50257, 128256];
