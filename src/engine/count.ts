@@ -4,7 +4,7 @@
  */
 import { readCode } from './code/read.js';
 import type { CodeSummary } from './code/report.js';
-import { applyLora, type LoraSummary } from './lora.js';
+import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
 import { misreadings, type Misreading } from './mistakes.js';
 import { evaluateModel, summarize, type Report } from './model.js';
 import type { Preset } from './presets/index.js';
@@ -100,8 +100,8 @@ export function count(text: string, fallback: Framework = 'keras'): CountResult 
 
 /** Every common mistake worked out on a counted request: the model as a student who makes it counts it. */
 export function misread(result: CountResult): Misreading[] {
-  // An adapted model's rows are not its layers': LoRA's bookkeeping has no library of its own.
-  if (result.lora !== undefined) return [];
+  // An adapted model is misread in its adapters (the base is frozen and counted as it is).
+  if (result.lora !== undefined) return loraMisreadings(result.report, result.lora);
   // A pasted model is counted, not asked about: the quiz misreads specs only.
   if (result.request.t === 'code') return [];
   const { input, nodes } = bodyNodes(result.request.body, result.framework, result.request.seq);

@@ -7,7 +7,7 @@ import { countTensors, tensorSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
-import { BITS, memoryOf, type MemoryFigures, type Training } from './memory.js';
+import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
 import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
@@ -172,27 +172,39 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
 
 const partName = (lang: Lang, part: Training['parts'][number]['part']) => t(lang, msg(`memory.part.${part}`));
 
+const weightsLine = (lang: Lang, parameters: bigint, w: MemoryFigures['weights'][number]) =>
+  t(lang, msg('memory.weights', { precision: w.precision, bytes: String(BITS[w.precision] / 8), n: formatInt(parameters), total: formatInt(w.bytes), scaled: formatBytes(w.bytes) }));
+
+function trainingLine(lang: Lang, label: 'fp32' | 'mixed', tr: Training): string {
+  const parts = tr.parts.map((p) => `${p.bytes} ${partName(lang, p.part)}`).join(' + ');
+  return t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }));
+}
+
+function kvLine(lang: Lang, kv: KvCache): string {
+  const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
+  const formula = kv.uniform
+    ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
+    : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
+  return t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) }));
+}
+
 function memoryLines(m: MemoryFigures, lang: Lang): string[] {
-  const n = formatInt(m.parameters);
-  const lines = [t(lang, msg('memory.title'))];
-  for (const w of m.weights) {
-    const perParam = String(BITS[w.precision] / 8);
-    lines.push(`  ${t(lang, msg('memory.weights', { precision: w.precision, bytes: perParam, n, total: formatInt(w.bytes), scaled: formatBytes(w.bytes) }))}`);
-  }
-  lines.push(t(lang, msg('memory.trainingTitle')));
-  for (const [label, tr] of [['fp32', m.fp32], ['mixed', m.mixed]] as const) {
-    const parts = tr.parts.map((p) => `${p.bytes} ${partName(lang, p.part)}`).join(' + ');
-    lines.push(`  ${t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }))}`);
-  }
-  if (m.kv) {
-    const kv = m.kv;
-    const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
-    const formula = kv.uniform
-      ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
-      : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
-    lines.push(t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) })));
-  }
+  const lines = [t(lang, msg('memory.title')), ...m.weights.map((w) => `  ${weightsLine(lang, m.parameters, w)}`), t(lang, msg('memory.trainingTitle'))];
+  for (const label of ['fp32', 'mixed'] as const) lines.push(`  ${trainingLine(lang, label, m[label])}`);
+  if (m.kv) lines.push(kvLine(lang, m.kv));
   return lines;
+}
+
+/** The one line of the memory figures that works out `q` (a quiz's reveal). */
+export function memoryLine(lang: Lang, m: MemoryFigures, q: MemoryQuantity): string | undefined {
+  switch (q.of) {
+    case 'weights':
+      return weightsLine(lang, m.parameters, m.weights.find((w) => w.precision === q.precision)!);
+    case 'training':
+      return trainingLine(lang, q.mode, m[q.mode]);
+    case 'kv':
+      return m.kv === null ? undefined : kvLine(lang, m.kv);
+  }
 }
 
 /** Where a row's weights come from when it does not own them. */

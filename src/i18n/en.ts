@@ -8,6 +8,8 @@ import { code } from './en/code.js';
 import { cnn } from './en/cnn.js';
 import { engine } from './en/engine.js';
 import { keras } from './en/keras.js';
+import { llmMistakes } from './en/llm-mistakes.js';
+import { llmQuiz } from './en/llm-quiz.js';
 import { mistakes } from './en/mistakes.js';
 import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
@@ -15,4 +17,4 @@ import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
 import { vision } from './en/vision.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...bot, ...charts };
+export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts };

@@ -6,6 +6,8 @@ import { code } from './zh-TW/code.js';
 import { cnn } from './zh-TW/cnn.js';
 import { engine } from './zh-TW/engine.js';
 import { keras } from './zh-TW/keras.js';
+import { llmMistakes } from './zh-TW/llm-mistakes.js';
+import { llmQuiz } from './zh-TW/llm-quiz.js';
 import { mistakes } from './zh-TW/mistakes.js';
 import { lang } from './zh-TW/lang.js';
 import { quiz } from './zh-TW/quiz.js';
@@ -13,4 +15,4 @@ import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
 import { vision } from './zh-TW/vision.js';
 
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...bot, ...charts };
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts };

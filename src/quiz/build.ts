@@ -8,6 +8,7 @@ import { count, misread, type CountResult } from '../engine/count.js';
 import type { Counts } from '../engine/counts.js';
 import { formatInt } from '../engine/format.js';
 import { SpecError } from '../engine/errors.js';
+import { BITS, memoryMistakes, memoryOf, memoryValue, type MemoryQuantity, type Precision } from '../engine/memory.js';
 import type { Misreading } from '../engine/mistakes.js';
 import type { Report } from '../engine/model.js';
 import type { Shape } from '../engine/types.js';
@@ -115,7 +116,23 @@ export function build(draft: Draft): Built | undefined {
   return result;
 }
 
-const askKey = (ask: Ask): string => (ask.kind === 'read' ? ask.quantity : ask.kind === 'saving' ? `saving:${ask.versus}` : ask.kind === 'inverse' ? `inverse:${ask.template}:${ask.unknown}` : ask.kind);
+/** What a memory ask reads: `weights:int4`, `training:fp32`, `kv`. */
+export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of);
+
+const askKey = (ask: Ask): string => {
+  switch (ask.kind) {
+    case 'read':
+      return ask.quantity;
+    case 'saving':
+      return `saving:${ask.versus}`;
+    case 'inverse':
+      return `inverse:${ask.template}:${ask.unknown}`;
+    case 'memory':
+      return `memory:${memoryKey(ask.quantity)}:${ask.counted}`;
+    case 'largest':
+      return ask.kind;
+  }
+};
 
 function buildAsk(spec: string, ask: Ask): Built | undefined {
   const result = count(spec);
@@ -142,6 +159,8 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
     }
     case 'inverse':
       return inverse(result, ask);
+    case 'memory':
+      return memory(result, ask);
     case 'largest': {
       const rows = result.report.rows;
       const best = rows.reduce((b, r, i) => (r.counts.total > rows[b]!.counts.total ? i : b), 0);
@@ -153,6 +172,32 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
       return { answer, mistakes, working: once(() => workingOf(result, ask)) };
     }
   }
+}
+
+/** Precisions whose bytes per parameter a weights question may be answered with instead (bf16 is fp16's size). */
+const PRECISIONS_ASKED: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int4'];
+
+/**
+ * A memory figure: the engine's, and the same figure as each memory mistake works it out; the
+ * size at another precision than asked; and, when the student counts the parameters first, the
+ * figure of every miscounted model.
+ */
+function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>): Built | undefined {
+  const batch = result.request.batch ?? 1;
+  const figures = memoryOf(result.report, batch);
+  const answer = memoryValue(figures, ask.quantity);
+  if (answer === undefined) return undefined;
+  const q = ask.quantity;
+  const precisions: Mistake[] =
+    q.of === 'weights'
+      ? PRECISIONS_ASKED.filter((p) => BITS[p] !== BITS[q.precision]).map((p) => ({ id: `precision.${p}`, family: 'memory', value: memoryValue(figures, { of: 'weights', precision: p })!, why: msg('why.otherPrecision', { precision: p }) }))
+      : [];
+  const slips = memoryMistakes(result.report, batch).flatMap((m): Mistake[] => {
+    const v = memoryValue(m.figures, q);
+    return v === undefined ? [] : [{ id: m.id, family: m.family, value: v, why: m.why }];
+  });
+  const miscounted = ask.counted ? fromMisreadings(result, misread(result), (m) => memoryValue(memoryOf({ ...result.report, counts: m.counts }, batch), q)) : [];
+  return { answer, mistakes: kept(answer, [...slips, ...precisions, ...miscounted]), working: once(() => workingOf(result, ask)) };
 }
 
 /** Mistakes named by the layer they are made in when the spec has several layers with a count or a size. */

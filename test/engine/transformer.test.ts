@@ -74,7 +74,8 @@ describe('attention', () => {
   it('explains grouped-query attention and its common mistake', () => {
     const text = renderCount(count('attention 32 4096 kv_heads=8 bias=false'), 'en');
     expect(text).toContain('32 query heads share 8 K/V heads (4 each), so K and V are 1024 wide');
-    expect(text).toContain('Common mistake: with grouped-query attention K and V have kv_heads×head_dim outputs, not D');
+    // K and V given all 32 heads: the four projections 4,096×4,096 each (LLaMA-3-8B's attention, config.json).
+    expect(text).toContain('67,108,864: K and V have 8 heads (grouped-query attention), not 32');
     expect(renderCount(count('attention 32 4096 kv_heads=8 bias=false'), 'zh-TW')).toContain('分組查詢注意力');
   });
   it('refuses kv_heads that do not divide heads, and widths that do not split', () => {

@@ -9,10 +9,9 @@
  */
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
-import { tensorSize } from '../counts.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
-import { defineKind, mistake, type MistakeDef } from './kind.js';
-import type { ParamTensor } from '../types.js';
+import { attentionMistakes } from './attention-mistakes.js';
+import { defineKind } from './kind.js';
 import { msg } from '../../i18n/messages.js';
 
 interface AttentionConfig {
@@ -29,27 +28,11 @@ interface AttentionConfig {
 
 type ResolvedAttention = AttentionConfig & { readonly model: number };
 
-/** The size of the tensors that match, summed. */
-const sizeWhere = (tensors: readonly ParamTensor[], keep: (name: string, role: string) => boolean): bigint =>
-  tensors.reduce((a, t) => (keep(t.name, t.role) ? a + tensorSize(t) : a), 0n);
-
-/** Attention's mistakes: heads taken to multiply the projections, the output projection or the biases left out. */
-const ATTENTION_MISTAKES: readonly MistakeDef<ResolvedAttention>[] = [
-  mistake('headsMultiplied', 'structure', ({ config: c, counts }) => (c.heads > 1 ? counts.total * BigInt(c.heads) : undefined), ({ config: c }) => msg('why.headsMultiplied', { h: String(c.heads) })),
-  mistake(
-    'forgotOutputProjection',
-    'structure',
-    ({ counts, tensors }) => counts.total - sizeWhere(tensors, (name) => name.startsWith('attention_output') || name.startsWith('out_proj')),
-    () => msg('why.forgotOutputProjection'),
-  ),
-  mistake('forgotBias', 'bias', ({ config: c, counts, tensors }) => (c.bias ? counts.total - sizeWhere(tensors, (_n, role) => role === 'bias') : undefined), () => msg('why.attentionBiases')),
-  mistake(
-    'forgotOutputBias',
-    'bias',
-    ({ config: c, counts, tensors }) => (c.bias ? counts.total - sizeWhere(tensors, (name, role) => role === 'bias' && (name.startsWith('attention_output') || name.startsWith('out_proj'))) : undefined),
-    () => msg('why.attentionBiases'),
-  ),
-];
+/** Keras and PyTorch alike: h heads of key_dim (D/h unless given) for Q and K, value_dim for V. */
+const ATTENTION_MISTAKES = attentionMistakes<ResolvedAttention>(({ config: c }) => {
+  const keyDim = c.keyDim ?? c.model / c.heads;
+  return { model: c.model, heads: c.heads, kvHeads: c.heads, keyDim, valueDim: c.valueDim ?? keyDim, qkvBias: c.bias, outBias: c.bias };
+});
 
 export const mha = defineKind<AttentionConfig, ResolvedAttention>({
   name: 'mha',

@@ -119,7 +119,29 @@ function noStatsMistakes<R extends Affine & { readonly channels: number }>(): Mi
   ];
 }
 
-const LN_MISTAKES = noStatsMistakes<Affine & { readonly channels: number }>();
+/** A shift counted where there is none: LayerNorm(bias=False), and RMSNorm, which has no β at all. */
+const countedShift = <R extends { readonly channels: number }>(applies: (c: R) => boolean, why: () => MessageRef): MistakeDef<R> =>
+  mistake('countedShift', 'bias', ({ config: c }) => (applies(c) ? 2n * BigInt(c.channels) : undefined), why);
+
+type ResolvedLn = Affine & { readonly channels: number };
+
+const LN_MISTAKES: readonly MistakeDef<ResolvedLn>[] = [...noStatsMistakes<ResolvedLn>(), countedShift<ResolvedLn>((c) => c.scale && !c.center, () => msg('why.lnNoShift'))];
+
+type ResolvedRms = { readonly channels: number };
+
+/** RMSNorm learns γ alone, one per feature, shared by every token. */
+const RMS_MISTAKES: readonly MistakeDef<ResolvedRms>[] = [
+  countedShift<ResolvedRms>(() => true, () => msg('why.rmsNoShift')),
+  mistake(
+    'perPosition',
+    'shape',
+    (m) => {
+      const elements = volume(m.input);
+      return elements === null || elements === BigInt(m.config.channels) ? undefined : elements;
+    },
+    ({ config: c }) => msg('why.scalePerFeature', { c: formatInt(c.channels) }),
+  ),
+];
 
 const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
   mistake('perGroup', 'structure', ({ config: c }) => (c.groups !== c.channels ? learned(c) * BigInt(c.groups) : undefined), ({ config: c }) => msg('why.perGroup', { g: String(c.groups) })),
@@ -248,7 +270,7 @@ export const instancenorm = defineKind<InstanceNormConfig>({
 });
 
 /** RMSNorm (Zhang & Sennrich 2019; LLaMA, T5's LayerNorm): x / rms(x) × γ, no mean, no β. */
-export const rmsnorm = defineKind<{ readonly channels: number | undefined }>({
+export const rmsnorm = defineKind<{ readonly channels: number | undefined }, ResolvedRms>({
   name: 'rmsnorm',
   aliases: ['rms'],
   family: 'norm',
@@ -274,6 +296,7 @@ export const rmsnorm = defineKind<{ readonly channels: number | undefined }>({
       conventionSensitive: false,
     };
   },
+  mistakes: RMS_MISTAKES,
 });
 
 interface GroupNormConfig extends Affine {
