@@ -4,6 +4,7 @@
  * engine's own 20,000, or a platform's: a Discord option takes 6,000). `variant` changes a number
  * so that repeated requests are all distinct and no cache can answer them.
  */
+import { LIMITS as CODE_LIMITS } from '../src/engine/code/limits.js';
 import { LIMITS } from '../src/engine/limits.js';
 
 const repeat = (n: number, text: string, sep: string) => Array.from({ length: n }, () => text).join(sep);
@@ -25,7 +26,7 @@ export const ADVERSARIAL: readonly Adversary[] = [
   { name: 'a thousand convolutions', spec: (v, max = LIMITS.specChars) => chain(`input ${64 + v}x64x3`, 'conv 8 3 pad=same', max) },
   { name: 'a thousand attention layers', spec: (v, max = LIMITS.specChars) => chain(`input ${512 + v}x512`, 'mha 8', max) },
   { name: 'hundreds of pasted nn.Linear', spec: (v, max = LIMITS.specChars) => `nn.Sequential(${chain(`nn.Linear(${16 + v}, 16)`, 'nn.Linear(16, 16)', max - 16, ', ')})` },
-  { name: 'pasted code at the nesting bound', spec: (v) => `nn.Linear(${'('.repeat(LIMITS.codeNesting - 1)}${v + 1}${')'.repeat(LIMITS.codeNesting - 1)}, 2)` },
+  { name: 'pasted code at the nesting bound', spec: (v) => `nn.Linear(${'('.repeat(CODE_LIMITS.nesting - 1)}${v + 1}${')'.repeat(CODE_LIMITS.nesting - 1)}, 2)` },
   { name: 'the largest sizes', spec: (v) => `conv ${2_147_483_647 - v} 2147483647 3x5 in=2147483647x2147483647` },
   { name: 'a preset, every layer', spec: (v) => `resnet50 classes=${1000 + v} --layers --framework pytorch` },
   { name: 'the largest preset, every layer', spec: (v) => `llama-2-13b in=${4000 + v} --layers --memory` },

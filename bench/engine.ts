@@ -7,6 +7,8 @@
  * layers parsed: nothing of it is cached between requests), evaluate and render the summary.
  * engine_preset_all_ms: the same for every preset once, summed (one request each).
  */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { count } from '../src/engine/count.js';
 import { PRESETS } from '../src/engine/presets/index.js';
 import { LECTURE_VGG16 } from '../src/engine/presets/lecture.js';
@@ -26,6 +28,29 @@ const SINGLE_LAYERS = [
   'maxpool 2 in=224x224x64',
 ];
 
+
+/** A large realistic paste: torchvision's ResNet-50 written as classes (~7,000 steps, 160 modules). */
+const RESNET50 = readFileSync(new URL('../../test/engine/code/pastes/resnet50_classes.py', import.meta.url), 'utf8');
+
+/**
+ * The worst accepted paste: just under the module limit, each module a different layer (so no
+ * layer is made once and reused), and forward followed through every one of them.
+ */
+const WORST = [
+  'in=4x16x16',
+  'import torch.nn as nn',
+  'net = nn.Sequential(*[nn.Conv2d(4, 4, 3, padding=1, dilation=1 + i % 7, groups=1 + i % 2) for i in range(1_990)])',
+].join('\n');
+
+/**
+ * The largest paste: 100,000 characters of the shortest statements, the most tokens, AST nodes
+ * and lines the reader is given, after a sentence (so the prose filter lexes it all once more
+ * before the parser: the slower of the two ways a paste is read).
+ */
+const LARGEST = `Here is my homework, why does it not count?\nimport torch.nn as nn\n${'a=1\n'.repeat(24_970)}net = nn.Linear(2, 2)\n`;
+
+/** The most steps a paste may take: a loop that stops just under the step budget. */
+const LOOP = 'n = 0\nwhile n < 28_000:\n    n += 1\nimport torch.nn as nn\nnet = nn.Linear(2, 2)\n';
 
 export function benchEngine(): Figures {
   let sink = 0n;
@@ -50,6 +75,22 @@ export function benchEngine(): Figures {
       return performance.now() - start;
     }),
   );
+  /** Median milliseconds of counting a paste, after a few warm-up runs. */
+  const paste = (text: string, iterations: number) => {
+    for (let i = 0; i < 5; i++) sink += count(text).report.counts.total;
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const start = performance.now();
+      sink += count(text).report.counts.total;
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const resnet50 = paste(RESNET50, 60);
+  const resnet50Forward = paste(`in=3x224x224\n${RESNET50}`, 60);
+  const worst = paste(WORST, 15);
+  const loop = paste(LOOP, 15);
+  const largest = paste(LARGEST, 15);
   if (sink < 0n || length < 0) throw new Error('unreachable: keeps the work observable');
   return {
     engine_counts_per_s: Math.round(counts),
@@ -59,5 +100,10 @@ export function benchEngine(): Figures {
     engine_llama7b_summary_us: round(llama, 1),
     engine_preset_all_ms: round(everyPreset, 2),
     engine_preset_count: all.length,
+    engine_paste_resnet50_classes_ms: round(resnet50, 2),
+    engine_paste_resnet50_classes_forward_ms: round(resnet50Forward, 2),
+    engine_paste_worst_modules_forward_ms: round(worst, 2),
+    engine_paste_worst_steps_ms: round(loop, 2),
+    engine_paste_largest_ms: round(largest, 2),
   };
 }

@@ -7,6 +7,9 @@
  * - leaderboard_week_p99_ms: the week board (random page, with the asker's rank) once one scope
  *   holds 1,000,000 answers from 10,000 users, all in the same week.
  * - db_mb_per_million_answers: the file's size per million answers, after a WAL checkpoint.
+ * - quiz_generate_us_p50 / _p99: one question generated (drawn, counted, its mistakes worked out,
+ *   its choices balanced, its working written) on a seed not seen before, over every topic and
+ *   level; quiz_generate_us_p50_TOPIC per topic; quiz_generate_us_worst_topic the slowest topic's p50.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +21,8 @@ import { PRAGMAS } from '../src/store/db.js';
 import { QuizService } from '../src/quiz/service.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { isoWeek } from '../src/quiz/week.js';
+import { generate } from '../src/quiz/generator.js';
+import { LEVELS, TOPICS } from '../src/quiz/types.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const SETTINGS = { roundSeconds: 86_400, timezone: 'Asia/Taipei', language: 'en' as const };
@@ -90,6 +95,28 @@ async function leaderboard(dir: string, users: number, answers: number): Promise
   return { p99: percentile(times, 99), p50: median(times), mb };
 }
 
+/** Microseconds per generated question, per topic: fresh seeds (no question built before), every level. */
+function generation(perLevel: number): Figures {
+  const all: number[] = [];
+  const figures: Figures = {};
+  let worst = { topic: '', p50: 0 };
+  for (const topic of TOPICS) {
+    const times: number[] = [];
+    for (const level of LEVELS) {
+      for (let i = 0; i < perLevel; i++) {
+        const t0 = performance.now();
+        generate(1_000_003 + i * 7_919, level, topic);
+        times.push((performance.now() - t0) * 1000);
+      }
+    }
+    const p50 = median(times);
+    figures[`quiz_generate_us_p50_${topic}`] = Math.round(p50);
+    if (p50 > worst.p50) worst = { topic, p50 };
+    all.push(...times);
+  }
+  return { quiz_generate_us_p50: Math.round(median(all)), quiz_generate_us_p99: Math.round(percentile(all, 99)), ...figures, quiz_generate_us_worst_topic: `${worst.topic} ${Math.round(worst.p50)}` };
+}
+
 export async function benchQuiz(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'paramquiz-bench-'));
   try {
@@ -102,6 +129,7 @@ export async function benchQuiz(): Promise<Figures> {
     }
     const board = await leaderboard(dir, 10_000, 1_000_000);
     return {
+      ...generation(300),
       answers_per_s: Math.round(median(answers)),
       raw_insert_per_s: Math.round(median(raw)),
       answers_vs_raw_ratio: round(median(answers) / median(raw), 3),

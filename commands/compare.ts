@@ -15,12 +15,18 @@ import { closest } from '../src/engine/suggest.js';
 import type { Framework } from '../src/engine/types.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
-import { picture } from './files.js';
+import { askerOf, picture } from './files.js';
 import { errorReply } from './replies.js';
 import type { Command, Reply, ReplyFile } from './types.js';
 
-/** The default set: the presets with a published ImageNet top-1 in their own framework (not the language models, not the lecture's 2-class VGG16). */
-const IMAGENET_PRESETS: readonly Preset[] = PRESETS.filter((p) => publishedAccuracy([p.name, ...p.aliases], nativeFramework(p)) !== undefined);
+/**
+ * The default set: one chart's worth (MAX_MODELS) of landmark ImageNet classifiers, from AlexNet to
+ * ViT and EfficientNetV2, each with a published top-1 in its own framework; any other preset is one name away.
+ */
+const LANDMARKS = ['alexnet', 'vgg16', 'resnet50', 'inceptionv3', 'densenet121', 'mobilenetv2', 'mobilenetv3large', 'nasnetmobile', 'efficientnetb0', 'efficientnetv2s', 'vit_b_16', 'xception'];
+const IMAGENET_PRESETS: readonly Preset[] = LANDMARKS.map(findPreset)
+  .filter((p): p is Preset => p !== undefined && publishedAccuracy([p.name, ...p.aliases], nativeFramework(p)) !== undefined)
+  .slice(0, MAX_MODELS);
 
 type Parsed = { readonly ok: true; readonly presets: readonly Preset[]; readonly framework: Framework | undefined } | { readonly ok: false; readonly error: MessageRef };
 
@@ -88,14 +94,14 @@ function compareTable(lang: Lang, points: readonly ModelPoint[]): string {
   ).join('\n');
 }
 
-export function compareReply(pictures: Pictures, lang: Lang, text: string, share: boolean): Reply {
+export function compareReply(pictures: Pictures, lang: Lang, text: string, share: boolean, asker = ''): Reply {
   const parsed = parseModels(text);
   if (!parsed.ok) return errorReply(lang, parsed.error);
   const { withAccuracy, without } = compareModels(parsed.presets, parsed.framework);
   const missing = without.map((p) => `${p.display} (${t(lang, msg(`fw.${p.framework}`))})`);
   const shown: ReplyFile[] = [];
-  if (withAccuracy.length > 0) shown.push(picture(pictures, { kind: 'compare', points: withAccuracy, chart: 'accuracy', lang, missing }));
-  if (without.length > 0) shown.push(picture(pictures, { kind: 'compare', points: without, chart: 'parameters', lang, missing: [] }));
+  if (withAccuracy.length > 0) shown.push(picture(pictures, { kind: 'compare', points: withAccuracy, chart: 'accuracy', lang, missing }, asker));
+  if (without.length > 0) shown.push(picture(pictures, { kind: 'compare', points: without, chart: 'parameters', lang, missing: [] }, asker));
   return {
     visibility: share ? 'public' : 'private',
     tone: 'info',
@@ -115,7 +121,7 @@ export const compareCommand: Command = {
     { name: 'models', type: 'string', rest: true, autocomplete: true, description: msg('cmdopt.models') },
     { name: 'share', type: 'boolean', description: msg('cmdopt.share') },
   ],
-  run: (ctx, args) => compareReply(ctx.services.pictures, ctx.lang, String(args.models ?? ''), args.share === true),
+  run: (ctx, args) => compareReply(ctx.services.pictures, ctx.lang, String(args.models ?? ''), args.share === true, askerOf(ctx)),
   suggest: (_option, typed) => {
     const words = typed.split(/\s+/);
     const last = (words.pop() ?? '').toLowerCase();

@@ -9,7 +9,7 @@ import { closest } from '../src/engine/suggest.js';
 import type { Family } from '../src/engine/types.js';
 import { msg, t, type Lang } from '../src/i18n/messages.js';
 import { countReply } from './count.js';
-import { picture } from './files.js';
+import { askerOf, picture } from './files.js';
 import { errorReply } from './replies.js';
 import type { Command, Reply } from './types.js';
 
@@ -46,7 +46,7 @@ export const explainCommand: Command = {
     const worked = await countReply(ctx, kind.example, false);
     return {
       ...worked,
-      files: [picture(ctx.services.pictures, { kind: 'layer', spec: kind.example, lang: ctx.lang })],
+      files: [picture(ctx.services.pictures, { kind: 'layer', spec: kind.example, lang: ctx.lang }, askerOf(ctx))],
       title: `${kind.usage}`,
       text: [t(ctx.lang, kind.summary), t(ctx.lang, msg('explain.example', { example: kind.example })), ...(kind.options.length > 0 ? [t(ctx.lang, msg('explain.options', { options: kind.options.join(', ') }))] : [])].join('\n'),
     };

@@ -2,7 +2,7 @@
 import { answerAction, answerCommand, choiceAction } from './answer.js';
 import { closeCommand } from './close.js';
 import { compareCommand } from './compare.js';
-import { countCommand, shareAction } from './count.js';
+import { countCommand, pasteAction, shareAction } from './count.js';
 import { durationCommand } from './duration.js';
 import { explainCommand } from './explain.js';
 import { helpCommand } from './help.js';
@@ -40,7 +40,7 @@ export const COMMANDS: readonly Command[] = [
   helpCommand(() => COMMANDS),
 ];
 
-export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction, practiceChoiceAction, practiceAnswerAction, removeScoresAction, cancelAction];
+export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction, pasteAction, practiceChoiceAction, practiceAnswerAction, removeScoresAction, cancelAction];
 
 export const findCommand = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name.toLowerCase());
 export const findAction = (name: string): Action | undefined => ACTIONS.find((a) => a.name === name);

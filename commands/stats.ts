@@ -8,7 +8,7 @@ import { recentMisses, streaks } from '../src/quiz/stats.js';
 import { promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import { MAX_WEEKS } from '../src/charts/progress.js';
-import { picture } from './files.js';
+import { askerOf, picture } from './files.js';
 import type { Command } from './types.js';
 
 const percent = (correct: number, answered: number) => (answered === 0 ? '-' : `${Math.round((100 * correct) / answered)}%`);
@@ -52,7 +52,7 @@ export const statsCommand: Command = {
         weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
         lang,
       },
-    });
+    }, askerOf(ctx));
     return {
       visibility: 'private',
       tone: 'info',

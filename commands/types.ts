@@ -122,13 +122,22 @@ export interface Reply {
   readonly footer?: string | undefined;
   readonly buttons?: readonly Button[] | undefined;
   readonly files?: readonly ReplyFile[] | undefined;
+  /**
+   * A button whose form the platform shows at once, in place of this reply, where it can (Discord
+   * and Slack open a modal as the command's response); elsewhere the reply is shown with it.
+   */
+  readonly ask?: Button | undefined;
   /** Called by the adapter with the posted message's id (so a reveal can edit the question). */
   readonly onPosted?: ((messageRef: string) => Promise<void> | void) | undefined;
 }
 
 export interface OptionSpec {
   readonly name: string;
-  /** `user` and `channel` carry the platform's id (Discord pickers; `<@U1>` / `<#C1>` in text); `attachment` a file's id or name (see Context.upload). */
+  /**
+   * `user` and `channel` carry the platform's id (Discord pickers; `<@U1>` / `<#C1>` in text); an
+   * `attachment` names a file the command reads with Context.upload (a Discord attachment's id, a
+   * file shared on Slack, a path in a terminal).
+   */
   readonly type: 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'attachment';
   readonly description: MessageRef;
   readonly required?: boolean;
@@ -161,6 +170,15 @@ export interface Command {
   suggest?(option: string, typed: string, ctx?: Context): Promise<readonly string[]> | readonly string[];
 }
 
+/** The form a button opens: one text field, a line (an answer) or a paragraph (pasted code). */
+export interface Form {
+  readonly title: string;
+  readonly label: string;
+  readonly placeholder: string;
+  /** A multi-line field for code, as long as the platform allows (Discord 4,000, Slack 3,000 characters). */
+  readonly long?: boolean;
+}
+
 /** What a button does; with `modal`, a click first asks for text (a number answer). */
 export interface Action {
   readonly name: string;
@@ -168,7 +186,7 @@ export interface Action {
   readonly admin?: boolean;
   /** Needs no scope, as Command.standalone. */
   readonly standalone?: boolean;
-  readonly modal?: (ctx: Context, params: readonly string[]) => { readonly title: string; readonly label: string; readonly placeholder: string };
+  readonly modal?: (ctx: Context, params: readonly string[]) => Form;
   run(ctx: Context, params: readonly string[], input?: string): Promise<Reply> | Reply;
 }
 

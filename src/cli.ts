@@ -10,7 +10,7 @@ import { count } from './engine/count.js';
 import { SpecError } from './engine/errors.js';
 import { renderHelp } from './engine/help.js';
 import { toJson } from './engine/json.js';
-import { MAX_SPEC_LENGTH } from './engine/spec.js';
+import { MAX_CODE_LENGTH } from './engine/spec.js';
 import { renderCount } from './engine/render.js';
 import { msg, parseLang, SENTENCE_SEPARATOR, t, type Lang } from './i18n/messages.js';
 
@@ -40,7 +40,7 @@ function languageOf(args: readonly string[]): Lang {
   return parseLang(fromArgs) ?? parseLang(env.PARAMQUIZ_LANG) ?? parseLang((env.LC_ALL || env.LANG || '').split('.')[0]) ?? 'en';
 }
 
-/** A spec piped on standard input (pasted code, or one too long for argv), read no further than needed. */
+/** A spec or pasted code on standard input (a model file), read no further than needed. */
 function readStdin(): string {
   const chunk = Buffer.alloc(64 * 1024);
   const parts: Buffer[] = [];
@@ -58,7 +58,7 @@ function readStdin(): string {
     if (n === 0) break;
     parts.push(Buffer.from(chunk.subarray(0, n)));
     size += n;
-    if (size > 4 * MAX_SPEC_LENGTH) break; // already too long to parse: no need to hold 10 MB
+    if (size > 4 * MAX_CODE_LENGTH) break; // already too long to read: no need to hold 10 MB
   }
   return Buffer.concat(parts).toString('utf8');
 }
@@ -85,7 +85,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const fromArgs = args.join(' ');
-  const spec = fromArgs.replace(/--(lang|framework|fw)(=|\s+)\S+|--\S+/g, '').trim() === '' && !process.stdin.isTTY ? `${fromArgs}\n${readStdin()}` : fromArgs;
+  // only flags and settings (`in=1x28x28 --json`) on the command line: the code comes on standard input
+  const settingsOnly = fromArgs.replace(/--(lang|framework|fw)(=|\s+)\S+|--\S+|\b[A-Za-z_]\w*=\S+/g, '').trim() === '';
+  const spec = settingsOnly && !process.stdin.isTTY ? `${fromArgs}\n${readStdin()}` : fromArgs;
   try {
     const result = count(spec);
     const answerLang = result.request.lang ?? lang;

@@ -1,5 +1,6 @@
 /** The `paramquiz` command as a user runs it: the built bin, real processes, exit codes. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { paramquiz } from './support/bin.js';
 
 describe('paramquiz count', () => {
@@ -19,6 +20,8 @@ describe('paramquiz count', () => {
     expect(doc).toMatchObject({ framework: 'keras', total: 448 + 64 + 14401 * 10, trainable: 448 + 32 + 144010, nonTrainable: 32 });
     expect(Object.keys(doc)).toEqual(['framework', 'total', 'trainable', 'nonTrainable', 'macs', 'layers']);
     expect(doc.layers[0]).toEqual({
+      name: 'conv2d_1',
+      type: 'Conv2D',
       kind: 'conv',
       params: 448,
       trainable: 448,
@@ -26,8 +29,6 @@ describe('paramquiz count', () => {
       outputShape: [30, 30, 16],
       macs: 30 * 30 * 27 * 16,
       formula: '(3×3×3 + 1)×16 = 448',
-      // added beside DESIGN.md's fields: the layer's name in the summary table
-      name: 'conv2d_1',
     });
     expect(doc.layers.map((l: { kind: string }) => l.kind)).toEqual(['conv', 'bn', 'flatten', 'dense']);
   });
@@ -53,6 +54,38 @@ describe('paramquiz count', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Total params: 1,856');
     expect(r.stdout).toContain('PyTorch conventions');
+  });
+
+  it.each([
+    // pytorch.org/tutorials/beginner/blitz/neural_networks_tutorial.html; PyTorch 1.13 counts 61,706
+    ['tutorial_net.py', '', 'Net, read from the pasted code (PyTorch conventions)', 'Total params: 61,706'],
+    // github.com/pytorch/examples mnist/main.py; PyTorch 1.13 counts 1,199,882
+    ['mnist_net.py', '', 'Net, read from the pasted code (PyTorch conventions)', 'Total params: 1,199,882'],
+    // keras.io/examples/vision/mnist_convnet: "Total params: 34,826"
+    ['keras_mnist_convnet.py', '', 'Sequential, read from the pasted code (Keras conventions)', 'Total params: 34,826'],
+  ])('counts a pasted %s from standard input', (file, settings, header, totalLine) => {
+    const code = readFileSync(new URL(`./engine/code/pastes/${file}`, import.meta.url), 'utf8');
+    const r = paramquiz(['count', ...(settings ? [settings] : [])], { input: code });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(header);
+    expect(r.stdout).toContain(totalLine);
+  });
+
+  it('settings and flags before the code: in= follows forward, --json names the rows', () => {
+    const code = readFileSync(new URL('./engine/code/pastes/tutorial_net.py', import.meta.url), 'utf8');
+    const r = paramquiz(['count', 'in=1x32x32', '--json'], { input: code });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.total).toBe(61_706);
+    expect(doc.layers.map((l: { name: string }) => l.name)).toEqual(['conv1', 'conv2', 'fc1', 'fc2', 'fc3']);
+    // DESIGN.md: outputShape leaves out the batch axis, channels last
+    expect(doc.layers[0]).toMatchObject({ name: 'conv1', type: 'Conv2d', kind: 'conv', params: 156, outputShape: [28, 28, 6], macs: 117_600 });
+  });
+
+  it('a bad paste names its line: one line on stderr, exit code 2', () => {
+    const r = paramquiz(['count'], { input: 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(n_flat, 10)\nnet = Net()\n' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe("Line 5 (`self.fc = nn.Linear(n_flat, 10)`): `n_flat` is not defined in the paste: give it before the code, e.g. `/count n_flat=10 <code>`. (see `paramquiz count --help`)");
   });
 
   it('documents every kind and option in --help', () => {
@@ -102,7 +135,7 @@ describe('presets, the language and fine-tuning from the built bin (data files f
 describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
   it.each([
     [['count', 'conv2', '3', '64', '3'], /^`conv2` is not a layer kind: did you mean `conv`\?/],
-    [['count', 'conv', '3', '64'], /^`conv` needs CIN on its own/],
+    [['count', 'conv', '3', '64'], /^`conv` on its own takes every number of `conv CIN COUT K`; with 2, K \(the last\) is missing/],
     [['count', 'dense', '10', '5', '5'], /^`dense` takes 1–2 argument\(s\), got 3/],
     [['count', 'conv', '3', '0', '3'], /^`0` is not a valid COUT/],
     [['count', 'conv', '3', '-64', '3'], /^`-64` is not a valid COUT/],

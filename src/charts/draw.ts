@@ -24,6 +24,7 @@ export const MAX_SIDE = 1600;
 type ECharts = typeof import('echarts/core');
 
 let loading: Promise<ECharts> | undefined;
+let resvgLoading: Promise<typeof import('@resvg/resvg-js')> | undefined;
 
 /** ECharts with only what the pictures use: bar and scatter series, grids, titles, shapes, SVG. */
 function echarts(): Promise<ECharts> {
@@ -45,6 +46,11 @@ function echarts(): Promise<ECharts> {
   return loading;
 }
 
+/** Loads ECharts and resvg now (the picture worker does, before it takes its first recipe). */
+export async function loadRenderers(): Promise<void> {
+  await Promise.all([echarts(), (resvgLoading ??= import('@resvg/resvg-js'))]);
+}
+
 export async function toSvg(drawing: Drawing): Promise<string> {
   const width = Math.min(drawing.width, MAX_SIDE);
   const height = Math.min(drawing.height, MAX_SIDE);
@@ -56,8 +62,6 @@ export async function toSvg(drawing: Drawing): Promise<string> {
     chart.dispose();
   }
 }
-
-let resvgLoading: Promise<typeof import('@resvg/resvg-js')> | undefined;
 
 export async function svgToPng(svg: string): Promise<Uint8Array> {
   const { Resvg } = await (resvgLoading ??= import('@resvg/resvg-js'));

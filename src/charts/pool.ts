@@ -13,7 +13,7 @@ export type { DrawnPicture, DrawnSvg } from './drawn.js';
 /** What draws pictures for replies: the pool in the bot, the same drawing in-process for the CLI. */
 export interface Pictures {
   /** The drawn picture, undefined when the recipe draws nothing; rejects when it could not be drawn. */
-  draw(recipe: PictureRecipe): Promise<DrawnPicture | undefined>;
+  draw(recipe: PictureRecipe, asker?: string): Promise<DrawnPicture | undefined>;
   /** The picture if it is drawn already (the same recipe drawn before), without waiting; undefined if not. */
   ready(recipe: PictureRecipe): Ready | undefined;
   /** The picture as SVG for a web page; undefined when the recipe draws nothing; rejects when it could not be drawn. */
@@ -37,7 +37,7 @@ export class PictureRefused extends Error {
  * 2,000-block model) fit in 32, and an 8 MB young generation to keep a drawing's garbage small. Ended after a minute idle: a
  * class asks for a picture now and then, and the worker's ~60 MB are better given back meanwhile.
  */
-export const PICTURE_POOL = { workers: 1, deadlineMs: 5_000, heapMb: 128, youngMb: 8, idleMs: 60_000, maxQueued: 16, cacheEntries: 256, cacheBytes: 16 * 1024 * 1024 } as const;
+export const PICTURE_POOL = { workers: 1, deadlineMs: 5_000, heapMb: 128, youngMb: 8, idleMs: 60_000, maxQueued: 16, maxQueuedPerOwner: 2, cacheEntries: 256, cacheBytes: 16 * 1024 * 1024 } as const;
 
 export class PicturePool implements Pictures {
   private readonly pool: WorkerPool<PictureJob, DrawResult>;
@@ -56,18 +56,18 @@ export class PicturePool implements Pictures {
     );
   }
 
-  async draw(recipe: PictureRecipe): Promise<DrawnPicture | undefined> {
-    const drawn = await this.run({ recipe, format: 'png' });
+  async draw(recipe: PictureRecipe, asker = ''): Promise<DrawnPicture | undefined> {
+    const drawn = await this.run({ recipe, format: 'png' }, asker);
     return drawn && 'png' in drawn ? drawn : undefined;
   }
 
-  async svg(recipe: PictureRecipe): Promise<DrawnSvg | undefined> {
-    const drawn = await this.run({ recipe, format: 'svg' });
+  async svg(recipe: PictureRecipe, asker = ''): Promise<DrawnSvg | undefined> {
+    const drawn = await this.run({ recipe, format: 'svg' }, asker);
     return drawn && 'svg' in drawn ? drawn : undefined;
   }
 
-  private async run(job: PictureJob): Promise<DrawnPicture | DrawnSvg | undefined> {
-    const result = await this.pool.run(job);
+  private async run(job: PictureJob, asker: string): Promise<DrawnPicture | DrawnSvg | undefined> {
+    const result = await this.pool.run(job, asker);
     if (!result.ok) throw new PictureRefused(result.why);
     return result.drawn ?? undefined;
   }

@@ -5,6 +5,9 @@
  * fonts are loaded here only, never in the main thread.
  */
 import { serve } from '../workers/pool.js';
+import { loadRenderers } from './draw.js';
 import { drawJob, type DrawResult, type PictureJob } from './drawn.js';
 
+// Loaded before the worker says it is ready, so no picture's deadline pays for it.
+await loadRenderers();
 void serve<PictureJob, DrawResult>(async (job) => ({ ok: true, drawn: (await drawJob(job)) ?? null }));

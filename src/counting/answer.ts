@@ -19,7 +19,7 @@ function headline(result: CountResult, lang: Lang): string {
   if (result.single) {
     return t(lang, msg('count.title', { type: result.report.rows[0]!.record.typeName, total: formatInt(counts.total) }));
   }
-  return t(lang, msg('count.titleModel', { total: formatInt(counts.total), name: result.preset?.name ?? '' }));
+  return t(lang, msg('count.titleModel', { total: formatInt(counts.total), name: result.preset?.name ?? result.code?.model ?? '' }));
 }
 
 export function answerSpec(spec: string, asked: Lang): CountAnswer {
@@ -36,7 +36,8 @@ export function answerSpec(spec: string, asked: Lang): CountAnswer {
 
 /** Answers specs: in a worker with a deadline (the bot), or in-process (the CLI, unit tests). */
 export interface Counter {
-  answer(spec: string, lang: Lang): Promise<CountAnswer>;
+  /** `asker`: who asks (see commands/pictures.ts askerOf); the pool serves askers in turn. */
+  answer(spec: string, lang: Lang, asker?: string): Promise<CountAnswer>;
 }
 
 export const directCounter: Counter = { answer: async (spec, lang) => answerSpec(spec, lang) };

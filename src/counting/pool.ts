@@ -2,7 +2,8 @@
  * /count off the event loop. A spec is the one input a student types that makes the bot compute:
  * the engine bounds its work by construction (engine/limits.ts), and on top of that each spec is
  * answered in a worker thread (workers/pool.ts) with a 1 s deadline and a 64 MB heap, its answer
- * cached by bytes.
+ * cached by bytes. Two workers, askers served in turn with one job each at a time: a student
+ * sending the costliest specs without pause holds one worker, and everyone else has the other.
  */
 import { msg, type Lang } from '../i18n/messages.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
@@ -26,12 +27,12 @@ export class CountPool implements Counter {
           error: why === 'busy' ? msg('err.busy') : why === 'deadline' ? msg('err.tooCostly', { ms: String(limits.deadlineMs) }) : why === 'heap' ? msg('err.tooLargeToCount') : msg('err.internal'),
         }),
       },
-      options,
+      { workers: 2, ...options },
     );
   }
 
-  answer(spec: string, lang: Lang): Promise<CountAnswer> {
-    return this.pool.run({ spec, lang });
+  answer(spec: string, lang: Lang, asker = ''): Promise<CountAnswer> {
+    return this.pool.run({ spec, lang }, asker);
   }
 
   warm(): void {

@@ -2,13 +2,16 @@
  * The engine's front door: /count text in, evaluated report out. Pure (no I/O); the renderers in
  * render.ts and json.ts turn the result into text.
  */
-import { applyLora, type LoraSummary } from './lora.js';
+import { readCode } from './code/read.js';
+import type { CodeSummary } from './code/report.js';
+import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
 import { misreadings, type Misreading } from './mistakes.js';
-import { evaluateModel, summarize, type Report } from './model.js';
+import { evaluateModel, summarize, type Node, type Report } from './model.js';
 import type { Preset } from './presets/index.js';
-import { bodyNodes, parseRequest, type Request } from './spec.js';
+import { bodyNodes, parseRequest, type Body, type Request } from './spec.js';
 import { SpecError } from './errors.js';
 import type { Framework } from './types.js';
+import { msg, type MessageRef } from '../i18n/messages.js';
 
 export interface CountResult {
   readonly request: Request;
@@ -24,17 +27,24 @@ export interface CountResult {
    * there; undefined when they agree or the other framework cannot express the spec.
    */
   readonly other: Report | undefined;
+  /** Pasted code: the model's name, its rows as named in the code, and whether shapes are known. */
+  readonly code: CodeSummary | undefined;
 }
 
 export function evaluateRequest(request: Request, fallback: Framework = 'keras'): CountResult {
-  const { body } = request;
-  const preset = body.head.t === 'preset' ? body.head.preset : undefined;
+  if (request.t === 'code') {
+    const read = readCode(request.source, request.framework);
+    return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, lora: undefined, other: undefined, code: read.summary };
+  }
+  const preset = request.body.head.t === 'preset' ? request.body.head.preset : undefined;
   const framework = request.framework ?? preset?.native ?? fallback;
+  const { body, notes } = pytorchOrder(request.body, framework);
   const evaluate = (fw: Framework): { report: Report; lora: LoraSummary | undefined } => {
     const { input, nodes } = bodyNodes(body, fw, request.seq);
     // explain-preset of a library def shows its text only: nothing to evaluate.
     if (nodes.length === 0 && input === undefined) return { report: summarize(fw, [], [], [], [], 0n), lora: undefined };
-    const report = evaluateModel(nodes, input, fw);
+    const evaluated = evaluateModel(nodes, input, fw);
+    const report = notes.length === 0 ? evaluated : { ...evaluated, notes: [...evaluated.notes, ...notes] };
     if (body.lora === undefined) return { report, lora: undefined };
     const adapted = applyLora(report, body.lora);
     return { report: adapted.report, lora: adapted.summary };
@@ -58,7 +68,38 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
     preset,
     lora,
     other,
+    code: undefined,
   };
+}
+
+/**
+ * The layers a spec's count evaluated, as evaluateModel takes them (to evaluate again with one
+ * layer misread); undefined for pasted code, which the code reader evaluates on its own.
+ */
+export function evaluatedNodes(result: CountResult): { input: readonly number[] | undefined; nodes: Node[] } | undefined {
+  if (result.request.t !== 'spec') return undefined;
+  return bodyNodes(pytorchOrder(result.request.body, result.framework).body, result.framework, result.request.seq);
+}
+
+/**
+ * PyTorch writes images C×H×W: under --framework pytorch, `input 3x32x32` (a small first axis and
+ * a larger last one) is read as C=3, H=32, W=32, and said so; a first axis of 1 or 3 kept as H×W×C
+ * is said so too. The engine's shapes are channels last, so the input is reordered once, for both
+ * frameworks' evaluations.
+ */
+function pytorchOrder(body: Body, framework: Framework): { body: Body; notes: MessageRef[] } {
+  const head = body.head;
+  if (framework !== 'pytorch' || head.t !== 'input' || (head.shape.length !== 3 && head.shape.length !== 4)) return { body, notes: [] };
+  const shape = head.shape;
+  const first = shape[0]!;
+  const last = shape[shape.length - 1]!;
+  const given = shape.join('x');
+  if (first <= 4 && last > 4) {
+    const reordered = [...shape.slice(1), first];
+    return { body: { ...body, head: { t: 'input', shape: reordered } }, notes: [msg('note.channelsFirst', { given, reordered: reordered.join('x') })] };
+  }
+  if (first === 1 || first === 3) return { body, notes: [msg('note.channelsLastKept', { given, reordered: [...shape.slice(1), first].join('x') })] };
+  return { body, notes: [] };
 }
 
 /** Parse and evaluate in one step. Throws SpecError (one clear message) on bad input. */
@@ -68,8 +109,9 @@ export function count(text: string, fallback: Framework = 'keras'): CountResult 
 
 /** Every common mistake worked out on a counted request: the model as a student who makes it counts it. */
 export function misread(result: CountResult): Misreading[] {
-  // An adapted model's rows are not its layers': LoRA's bookkeeping has no library of its own.
-  if (result.lora !== undefined) return [];
-  const { input, nodes } = bodyNodes(result.request.body, result.framework, result.request.seq);
-  return misreadings(nodes, input, result.framework, result.report);
+  // An adapted model is misread in its adapters (the base is frozen and counted as it is).
+  if (result.lora !== undefined) return loraMisreadings(result.report, result.lora);
+  // A pasted model is counted, not asked about: the quiz misreads specs only.
+  const evaluated = evaluatedNodes(result);
+  return evaluated ? misreadings(evaluated.nodes, evaluated.input, result.framework, result.report) : [];
 }

@@ -9,9 +9,9 @@ const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'atte
 
 /** Every option any kind takes, in the order the help lists them. */
 const OPTIONS = [
-  'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
-  'reset_after', 'key_dim', 'value_dim', 'kv_heads', 'head_dim', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope',
-  'act', 'cls', 'pos', 'tie', 'affine', 'scale', 'center', 'per', 'keepdims', 'top', 'classes',
+  'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'ceil', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
+  'reset_after', 'proj', 'key_dim', 'value_dim', 'kdim', 'vdim', 'bias_kv', 'kv_heads', 'head_dim', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope',
+  'act', 'cls', 'pos', 'tie', 'window', 'v2', 'cpb', 'proj_bias', 'affine', 'scale', 'center', 'per', 'keepdims', 'fixed', 'factor', 'size', 'top', 'classes', 'aux_logits', 'preprocessing',
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];
 

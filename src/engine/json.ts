@@ -33,10 +33,11 @@ export function toJson(result: CountResult): string {
         params: row.counts.total,
         trainable: row.counts.trainable,
         nonTrainable: row.counts.nonTrainable,
-        outputShape: knownShape(row.record.outputShape),
+        outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape),
         macs: row.record.macs,
         formula: workedFormula(row.record),
         name: row.name,
+        type: row.record.typeName,
         ...(row.shared !== null ? { sharedWith: row.shared, ownParams: own.total } : {}),
         ...(row.tied !== null ? { tiedTo: row.tied, ownParams: own.total } : {}),
       };

@@ -18,10 +18,13 @@ export const LIMITS = {
   nesting: 32,
   /** Axes of one shape (`input`, `in=`, `reshape`): a video batch has 5 with the batch axis. */
   axes: 8,
+  /**
+   * Side of an attention window (`windowattn window=M`): Swin uses 7 to 24. Bounds the relative
+   * position table, (2M − 1)² rows, so its shape stays an exact number.
+   */
+  window: 1_024,
   /** `layers=` of a stacked recurrent layer: real stacks have a handful. */
   stackedLayers: 1_000,
   /** Characters of one rendered answer; past it the text is cut with a note. */
   renderChars: 256 * 1024,
-  /** Nesting depth of brackets in pasted code. */
-  codeNesting: 100,
 } as const;

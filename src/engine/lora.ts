@@ -13,7 +13,8 @@ import { lit, product, sum } from './expr.js';
 import { volume } from './layers/common.js';
 import { summarize, type Report, type Row } from './model.js';
 import type { LayerRecord, LinearModule, ProjectionRole } from './types.js';
-import { msg } from '../i18n/messages.js';
+import { msg, type MessageRef } from '../i18n/messages.js';
+import type { Misreading } from './mistakes.js';
 
 export interface LoraSpec {
   readonly rank: number;
@@ -23,10 +24,17 @@ export interface LoraSpec {
   readonly dropout: number | undefined;
 }
 
+/** One adapted matrix: its full module name and the matrix it wraps. */
+export interface Adapted {
+  readonly module: string;
+  readonly linear: LinearModule;
+}
+
 export interface LoraSummary {
   readonly spec: LoraSpec;
   /** Full module names adapted, in model order. */
   readonly modules: readonly string[];
+  readonly adapted: readonly Adapted[];
   /** Their last name segments, once each: PEFT's equivalent target_modules. */
   readonly targetModules: readonly string[];
   readonly trainable: bigint;
@@ -109,7 +117,7 @@ export function applyLora(report: Report, spec: LoraSpec): { report: Report; sum
     return f;
   };
   const rows: Row[] = [];
-  const modules: string[] = [];
+  const adapted: Adapted[] = [];
   for (const row of report.rows) {
     const record = freeze(row.record);
     rows.push({ ...row, record, counts: row.shared !== null ? row.counts : { total: row.counts.total, trainable: 0n, nonTrainable: row.counts.total } });
@@ -119,9 +127,10 @@ export function applyLora(report: Report, spec: LoraSpec): { report: Report; sum
       if (!spec.targets.some((t) => matches(t, full, linear, row.record))) continue;
       const record = adapter(row, linear, spec.rank);
       rows.push({ name: `${full}.lora`, module: `${full}.lora`, block: row.block, record, counts: countTensors(record.tensors), shared: null, tied: null });
-      modules.push(full);
+      adapted.push({ module: full, linear });
     }
   }
+  const modules = adapted.map((a) => a.module);
   if (modules.length === 0) {
     const names = report.rows.flatMap((r) => r.record.linears.map((l) => (l.name === '' ? r.module : `${r.module}.${l.name}`).split('.').pop()!));
     fail('err.loraNoMatch', { targets: spec.targets.join(','), available: [...new Set(names)].slice(0, 8).join(', ') || '-' });
@@ -132,9 +141,76 @@ export function applyLora(report: Report, spec: LoraSpec): { report: Report; sum
     summary: {
       spec,
       modules,
+      adapted,
       targetModules: [...new Set(modules.map((m) => m.split('.').pop()!))],
       trainable: result.counts.trainable,
       all: result.counts.total,
     },
   };
+}
+
+/** The last segment of a module name: what PEFT's target_modules list says (q_proj). */
+const leaf = (module: string) => module.split('.').pop()!;
+
+interface LoraMistakeDef {
+  readonly id: string;
+  /** The trainable parameters a student who makes the mistake gives; undefined when it cannot happen here. */
+  trainable(adapted: readonly Adapted[], r: bigint): bigint | undefined;
+  why(adapted: readonly Adapted[]): MessageRef;
+}
+
+const each = (adapted: readonly Adapted[], f: (l: LinearModule) => bigint) => adapted.reduce((a, x) => a + f(x.linear), 0n);
+const [IN, OUT] = [(l: LinearModule) => BigInt(l.inFeatures), (l: LinearModule) => BigInt(l.outFeatures)];
+
+/** The adapted matrices by target (q_proj, v_proj), in model order. */
+function byTarget(adapted: readonly Adapted[]): Adapted[][] {
+  const groups = new Map<string, Adapted[]>();
+  for (const a of adapted) groups.set(leaf(a.module), [...(groups.get(leaf(a.module)) ?? []), a]);
+  return [...groups.values()];
+}
+
+/**
+ * How students miscount LoRA: one factor of the two (r×IN, or OUT×r), r×r, the full IN×OUT matrix,
+ * one layer's adapters for all, one target's for all, and under grouped-query attention a K or V
+ * projection taken to be D wide.
+ */
+const LORA_MISTAKES: readonly LoraMistakeDef[] = [
+  { id: 'loraInOnly', trainable: (a, r) => r * each(a, IN), why: () => msg('why.loraBothFactors') },
+  { id: 'loraOutOnly', trainable: (a, r) => r * each(a, OUT), why: () => msg('why.loraBothFactors') },
+  { id: 'loraSquare', trainable: (a, r) => r * r * BigInt(a.length), why: () => msg('why.loraSquare') },
+  { id: 'loraFullMatrix', trainable: (a) => each(a, (l) => IN(l) * OUT(l)), why: () => msg('why.loraFull') },
+  {
+    id: 'loraOneLayer',
+    trainable(a, r) {
+      const groups = byTarget(a);
+      return groups.every((g) => g.length > 1) ? r * groups.reduce((s, g) => s + IN(g[0]!.linear) + OUT(g[0]!.linear), 0n) : undefined;
+    },
+    why: (a) => msg('why.loraEveryLayer', { n: String(byTarget(a)[0]!.length) }),
+  },
+  {
+    id: 'loraOneTarget',
+    trainable: (a, r) => {
+      const groups = byTarget(a);
+      return groups.length > 1 ? r * each(groups[0]!, (l) => IN(l) + OUT(l)) : undefined;
+    },
+    why: (a) => msg('why.loraEveryTarget', { targets: `[${byTarget(a).map((g) => `"${leaf(g[0]!.module)}"`).join(', ')}]` }),
+  },
+  {
+    id: 'loraKvFullWidth',
+    trainable: (a, r) => {
+      const narrow = (l: LinearModule) => (l.roles.includes('k') || l.roles.includes('v')) && !l.roles.includes('q') && l.outFeatures < l.inFeatures;
+      return a.some((x) => narrow(x.linear)) ? r * each(a, (l) => IN(l) + (narrow(l) ? IN(l) : OUT(l))) : undefined;
+    },
+    why: () => msg('why.loraKvWidth'),
+  },
+];
+
+/** Every LoRA mistake on an adapted model: its counts with the adapters' trainable parameters misread (the base stays frozen). */
+export function loraMisreadings(report: Report, summary: LoraSummary): Misreading[] {
+  const r = BigInt(summary.spec.rank);
+  const base = report.counts.nonTrainable;
+  return LORA_MISTAKES.flatMap((d) => {
+    const trainable = d.trainable(summary.adapted, r);
+    return trainable === undefined ? [] : [{ id: d.id, family: 'structure' as const, layer: null, why: d.why(summary.adapted), counts: { total: base + trainable, trainable, nonTrainable: base }, macs: report.macs, output: report.output }];
+  });
 }

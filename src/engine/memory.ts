@@ -10,7 +10,9 @@
  * - the KV cache of autoregressive decoding: K and V of every attention layer, kv_heads × head_dim
  *   each per token (grouped-query attention makes it smaller), at fp16.
  */
+import { msg, type MessageRef } from '../i18n/messages.js';
 import type { Report } from './model.js';
+import type { AttentionGeometry, MistakeFamily } from './types.js';
 
 export type Precision = 'fp32' | 'fp16' | 'bf16' | 'int8' | 'int4';
 export const PRECISIONS: readonly Precision[] = ['fp32', 'fp16', 'bf16', 'int8', 'int4'];
@@ -47,41 +49,142 @@ export interface MemoryFigures {
   readonly kv: KvCache | null;
 }
 
-const KV_BYTES = 2; // fp16 / bf16
-
 const parts = (...list: ReadonlyArray<readonly [TrainingPart, number]>): Training['parts'] => list.map(([part, bytes]) => ({ part, bytes }));
 /** Bytes per trainable parameter: fp32 Adam, and mixed precision as ZeRO (Rajbhandari et al. 2020, §3.1) counts it. */
 const FP32_PARTS = parts(['weights', 4], ['gradients', 4], ['momentum', 4], ['variance', 4]);
 const MIXED_PARTS = parts(['weights', 2], ['gradients', 2], ['master', 4], ['momentum', 4], ['variance', 4]);
 
-function training(parts: Training['parts'], perFrozen: number, trainable: bigint, frozen: bigint): Training {
-  const perTrainable = parts.reduce((a, p) => a + p.bytes, 0);
-  return { parts, perTrainable, perFrozen, bytes: trainable * BigInt(perTrainable) + frozen * BigInt(perFrozen) };
+/**
+ * How the bytes are counted. `STANDARD` is what the figures follow; each memory mistake below is
+ * the same computation with one of these misread, so a wrong figure comes from the same code as
+ * the right one.
+ */
+interface Conventions {
+  /** 8; 1 for a student who takes bits for bytes. */
+  readonly bitsPerByte: number;
+  readonly bits: Readonly<Record<Precision, number>>;
+  /** Which parts of Adam training a trainable parameter keeps (the bytes are the precision's). */
+  readonly training: ReadonlySet<TrainingPart>;
+  /** Frozen parameters keep their weights; a student may train them too, or leave them out. */
+  readonly frozen: 'weights' | 'trained' | 'none';
+  /** Tensors cached per attention layer and token: K and V. */
+  readonly kvTensors: number;
+  /** Heads the cache holds: the K/V heads, or (misread) every query head. */
+  readonly kvHeads: 'kv' | 'query';
+  /** Bits per cached element: fp16. */
+  readonly kvBits: number;
+  readonly kvLayers: 'all' | 'one';
+  readonly kvBatch: 'given' | 'one';
 }
+
+const STANDARD: Conventions = {
+  bitsPerByte: 8,
+  bits: BITS,
+  training: new Set(['weights', 'gradients', 'master', 'momentum', 'variance']),
+  frozen: 'weights',
+  kvTensors: 2,
+  kvHeads: 'kv',
+  kvBits: 16,
+  kvLayers: 'all',
+  kvBatch: 'given',
+};
+
+function training(all: Training['parts'], c: Conventions, trainable: bigint, frozen: bigint): Training {
+  const kept = all.filter((p) => c.training.has(p.part));
+  const perTrainable = kept.reduce((a, p) => a + p.bytes, 0);
+  const perFrozen = all.find((p) => p.part === 'weights')!.bytes;
+  const trained = c.frozen === 'trained' ? trainable + frozen : trainable;
+  const weightsOnly = c.frozen === 'weights' ? frozen : 0n;
+  return { parts: kept, perTrainable, perFrozen, bytes: trained * BigInt(perTrainable) + weightsOnly * BigInt(perFrozen) };
+}
+
+/** Bytes, rounded up: half a byte per int4 parameter of an odd count is a whole byte. */
+const bytesOf = (elements: bigint, bits: number, c: Conventions): bigint => (elements * BigInt(bits) + BigInt(c.bitsPerByte - 1)) / BigInt(c.bitsPerByte);
 
 /** The KV cache is for the model's input length (--seq sets it) and `batch` sequences. */
-export function memoryOf(report: Report, batch = 1): MemoryFigures {
+export function memoryOf(report: Report, batch = 1, conventions: Conventions = STANDARD): MemoryFigures {
+  const c = conventions;
   const { total, trainable, nonTrainable } = report.counts;
-  const weights = PRECISIONS.map((precision) => ({ precision, bytes: (total * BigInt(BITS[precision]) + 7n) / 8n }));
-  const fp32 = training(FP32_PARTS, 4, trainable, nonTrainable);
-  const mixed = training(MIXED_PARTS, 2, trainable, nonTrainable);
-  return { parameters: total, weights, fp32, mixed, kv: kvCache(report, batch) };
+  const weights = PRECISIONS.map((precision) => ({ precision, bytes: bytesOf(total, c.bits[precision], c) }));
+  const fp32 = training(FP32_PARTS, c, trainable, nonTrainable);
+  const mixed = training(MIXED_PARTS, c, trainable, nonTrainable);
+  return { parameters: total, weights, fp32, mixed, kv: kvCache(report, batch, c) };
 }
 
-function kvCache(report: Report, batch: number): KvCache | null {
+function kvCache(report: Report, batch: number, c: Conventions): KvCache | null {
   const seq = report.input.length <= 2 ? report.input[0] : null;
-  const geometries = report.rows.flatMap((r) => (r.record.attention === null ? [] : [r.record.attention]));
-  if (seq === null || seq === undefined || geometries.length === 0) return null;
-  const elementsPerToken = geometries.reduce((a, g) => a + 2n * BigInt(g.kvHeads) * BigInt(g.headDim), 0n);
+  const all = report.rows.flatMap((r) => (r.record.attention === null ? [] : [r.record.attention]));
+  if (seq === null || seq === undefined || all.length === 0) return null;
+  const geometries = c.kvLayers === 'one' ? all.slice(0, 1) : all;
+  const heads = (g: AttentionGeometry) => (c.kvHeads === 'kv' ? g.kvHeads : g.heads);
+  const elementsPerToken = geometries.reduce((a, g) => a + BigInt(c.kvTensors) * BigInt(heads(g)) * BigInt(g.headDim), 0n);
   const first = geometries[0]!;
-  const uniform = geometries.every((g) => g.kvHeads === first.kvHeads && g.headDim === first.headDim) ? { kvHeads: first.kvHeads, headDim: first.headDim } : null;
+  const uniform = geometries.every((g) => heads(g) === heads(first) && g.headDim === first.headDim) ? { kvHeads: heads(first), headDim: first.headDim } : null;
+  const sequences = c.kvBatch === 'given' ? batch : 1;
   return {
     layers: geometries.length,
     uniform,
     elementsPerToken,
-    bytesPerElement: KV_BYTES,
+    bytesPerElement: c.kvBits / c.bitsPerByte,
     seq,
-    batch,
-    bytes: elementsPerToken * BigInt(KV_BYTES) * BigInt(seq) * BigInt(batch),
+    batch: sequences,
+    bytes: bytesOf(elementsPerToken * BigInt(seq) * BigInt(sequences), c.kvBits, c),
   };
+}
+
+/** One figure of the memory a question asks for. */
+export type MemoryQuantity = { readonly of: 'weights'; readonly precision: Precision } | { readonly of: 'training'; readonly mode: 'fp32' | 'mixed' } | { readonly of: 'kv' };
+
+/** The figure `q` names; undefined when the model has none (no attention layer for a KV cache). */
+export function memoryValue(m: MemoryFigures, q: MemoryQuantity): bigint | undefined {
+  switch (q.of) {
+    case 'weights':
+      return m.weights.find((w) => w.precision === q.precision)!.bytes;
+    case 'training':
+      return m[q.mode].bytes;
+    case 'kv':
+      return m.kv?.bytes;
+  }
+}
+
+/** A memory figure as a student who makes one mistake works it out. */
+export interface MemoryMistake {
+  readonly id: string;
+  readonly family: MistakeFamily;
+  readonly why: MessageRef;
+  readonly figures: MemoryFigures;
+}
+
+interface MemoryMistakeDef {
+  readonly id: string;
+  /** Whether the mistake can happen on this model (a KV cache of one layer cannot leave out the others). */
+  readonly applies: (report: Report, batch: number) => boolean;
+  readonly conventions: Partial<Conventions>;
+  readonly why: MessageRef;
+}
+
+const always = () => true;
+const without = (...left: TrainingPart[]): ReadonlySet<TrainingPart> => new Set([...STANDARD.training].filter((p) => !left.includes(p)));
+const attentionRows = (report: Report) => report.rows.filter((r) => r.record.attention !== null);
+
+/** The memory mistakes: bits taken for bytes, Adam's moments or gradients forgotten, frozen weights misplaced, the KV cache's 2, its heads, its layers, its batch. */
+const MEMORY_MISTAKES: readonly MemoryMistakeDef[] = [
+  { id: 'bitsForBytes', applies: always, conventions: { bitsPerByte: 1 }, why: msg('why.bitsForBytes') },
+  { id: 'int4AsByte', applies: always, conventions: { bits: { ...BITS, int4: 8 } }, why: msg('why.int4HalfByte') },
+  { id: 'adamMomentsForgotten', applies: always, conventions: { training: without('momentum', 'variance') }, why: msg('why.adamMoments') },
+  { id: 'gradientsForgotten', applies: always, conventions: { training: without('gradients') }, why: msg('why.adamGradients') },
+  { id: 'masterForgotten', applies: always, conventions: { training: without('master') }, why: msg('why.adamMaster') },
+  { id: 'weightsOnly', applies: always, conventions: { training: new Set(['weights']) }, why: msg('why.adamWeightsOnly') },
+  { id: 'frozenTrained', applies: (r) => r.counts.nonTrainable > 0n, conventions: { frozen: 'trained' }, why: msg('why.frozenNoOptimizer') },
+  { id: 'frozenLeftOut', applies: (r) => r.counts.nonTrainable > 0n, conventions: { frozen: 'none' }, why: msg('why.frozenWeightsKept') },
+  { id: 'kvWithoutTwo', applies: always, conventions: { kvTensors: 1 }, why: msg('why.kvBoth') },
+  { id: 'kvQueryHeads', applies: (r) => attentionRows(r).some((row) => row.record.attention!.kvHeads < row.record.attention!.heads), conventions: { kvHeads: 'query' }, why: msg('why.kvHeads') },
+  { id: 'kvFp32', applies: always, conventions: { kvBits: 32 }, why: msg('why.kvFp16') },
+  { id: 'kvOneLayer', applies: (r) => attentionRows(r).length > 1, conventions: { kvLayers: 'one' }, why: msg('why.kvEveryLayer') },
+  { id: 'kvOneSequence', applies: (_r, batch) => batch > 1, conventions: { kvBatch: 'one' }, why: msg('why.kvEverySequence') },
+];
+
+/** Every memory mistake that can happen on the model, each with the figures it gives. */
+export function memoryMistakes(report: Report, batch = 1): MemoryMistake[] {
+  return MEMORY_MISTAKES.filter((d) => d.applies(report, batch)).map((d) => ({ id: d.id, family: 'memory', why: d.why, figures: memoryOf(report, batch, { ...STANDARD, ...d.conventions }) }));
 }

@@ -31,6 +31,8 @@ const same = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => 
 export function misreadings(nodes: readonly Node[], input: Shape | undefined, framework: Framework, report: Report): Misreading[] {
   const out: Misreading[] = [];
   report.rows.forEach((row, at) => {
+    // A shared or tied use has nothing of its own to misread: its slip is counting the owner's weights again (modelMistakes).
+    if (row.shared !== null || row.tied !== null) return;
     for (const m of row.record.mistakes()) {
       const reshaped = m.output !== undefined && !same(m.output, row.record.outputShape);
       // The last layer's output is the model's: nothing after it to count again.
@@ -74,7 +76,7 @@ function carried(nodes: readonly Node[], input: Shape | undefined, framework: Fr
   }
 }
 
-/** Mistakes only a model allows: a layer left out, every layer of a kind left out, every bias, frozen layers counted as trainable. */
+/** Mistakes only a model allows: a layer left out, every layer of a kind left out, every bias, frozen layers counted as trainable, a tied weight counted twice. */
 function modelMistakes(report: Report): Misreading[] {
   const weighted = report.rows.filter((r) => r.counts.total > 0n);
   const out: Misreading[] = [];
@@ -102,6 +104,11 @@ function modelMistakes(report: Report): Misreading[] {
       }
     }
     out.push({ id: 'forgotBiases', family: 'bias', layer: null, why: msg('why.forgotBiases'), counts: minus(report.counts, biases), macs: report.macs, output: report.output });
+  }
+  for (const row of report.rows) {
+    if (row.tied === null) continue;
+    const again = minus(countTensors(row.record.tensors), row.counts);
+    out.push({ id: 'tiedCountedTwice', family: 'structure', layer: row, why: msg('why.tiedCountedTwice', { owner: row.tied }), counts: addCounts(report.counts, again), macs: report.macs, output: report.output });
   }
   const frozen = report.rows.filter((r) => r.counts.total > 0n && r.counts.trainable === 0n);
   if (frozen.length > 0 && report.counts.trainable > 0n) {

@@ -11,6 +11,7 @@ import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
 import type { Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
+import type { MessageRef } from '../i18n/messages.js';
 
 /** The layer or group a reference or a tie points at, by the name it was given. */
 export interface Link {
@@ -35,8 +36,18 @@ export type Node = NodeBase &
     | { readonly t: 'repeat'; readonly body: Node; readonly times: number }
     /** Branches from the same input, merged: summed, multiplied (broadcast) or concatenated on the last axis. An empty branch is the identity. */
     | { readonly t: 'merge'; readonly op: MergeOp; readonly word: MergeWord; readonly branches: readonly (readonly Node[])[] }
+    /**
+     * `side { ... }`: computed from the input on the side and not passed on (an auxiliary classifier,
+     * GoogLeNet's aux1): its parameters and MACs count (training's forward runs it), the input goes on.
+     */
+    | { readonly t: 'side'; readonly nodes: readonly Node[] }
     /** `@name`: the named layer or group applied again with the same weights. */
     | { readonly t: 'ref'; readonly link: Link }
+    /**
+     * `from name`: what follows continues from the output of the layer or group last evaluated
+     * under that name, not from the input (a cell fed by two earlier tensors: NASNet). No weights.
+     */
+    | { readonly t: 'from'; readonly name: string }
   );
 
 export interface Row {
@@ -60,7 +71,7 @@ export interface Block {
   readonly name: string;
   /** Set when the item is `{ ... } xN`. */
   readonly repeat: number | undefined;
-  /** The item's output (a merge's, not its last branch's). */
+  /** The item's output (a merge's, not its last branch's; a side head's own, not the input it passes on). */
   readonly output: Shape;
 }
 
@@ -77,6 +88,8 @@ export interface Report {
   readonly scoreMacs: bigint | null;
   /** Parameters used again through sharing or tying and therefore not counted again. */
   readonly reused: bigint;
+  /** Remarks on the whole model (an assumed input order, modules never used, ...). */
+  readonly notes: readonly MessageRef[];
 }
 
 const snakeCases = new Map<string, string>();
@@ -127,9 +140,17 @@ class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
   private readonly counters = new Map<string, number>();
-  /** Records by layer and input shape: a repeated or shared layer on the same shape is evaluated once. */
-  private readonly memo = new Map<Layer, Array<{ readonly shape: Shape; readonly frozen: boolean; readonly record: LayerRecord }>>();
+  /**
+   * Records by a layer's canonical text and its input: the same layer on the same input (a
+   * repeated block, a shared layer, a chain of equal layers) is evaluated once. Records are
+   * immutable, so rows may share one.
+   */
+  private readonly memo = new Map<string, LayerRecord>();
   private readonly seen = new Map<Node, Seen>();
+  /** What each side head outputs (the model goes on with its input), for the per-block table. */
+  readonly sideOutputs = new Map<Node, Shape>();
+  /** The output of the node last evaluated under each label, for `from`. */
+  private readonly outputs = new Map<string, Shape>();
 
   constructor(
     private readonly framework: Framework,
@@ -151,6 +172,12 @@ class Evaluator {
   }
 
   visit(node: Node, shape: Shape, outer: Place): Shape {
+    const output = this.visitNode(node, shape, outer);
+    if (node.label !== undefined) this.outputs.set(node.label, output);
+    return output;
+  }
+
+  private visitNode(node: Node, shape: Shape, outer: Place): Shape {
     const place = node.frozen && !outer.frozen ? { ...outer, frozen: true } : outer;
     switch (node.t) {
       case 'layer':
@@ -172,10 +199,18 @@ class Evaluator {
         this.remember(node, inner.prefix, undefined, place);
         return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
       }
+      case 'side': {
+        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
+        this.remember(node, inner.prefix, undefined, place);
+        this.sideOutputs.set(node, this.visitList(node.nodes, shape, inner));
+        return shape;
+      }
       case 'ref': {
         const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
         return this.visit(node.link.target, shape, { ...place, shared: place.shared ?? owner.path });
       }
+      case 'from':
+        return this.outputs.get(node.name) ?? fail('err.fromBefore', { name: node.name });
     }
   }
 
@@ -212,15 +247,15 @@ class Evaluator {
     return record.outputShape;
   }
 
-  /** A layer's record for an input shape; the same layer on the same shape (a repeated block) is evaluated once. */
+  /** A layer's record for an input shape, evaluated once per canonical text, input and frozenness. */
   private evaluate(layer: Layer, shape: Shape, frozen: boolean): LayerRecord {
-    const seen = this.memo.get(layer);
-    const hit = seen?.find((s) => s.frozen === frozen && s.shape.length === shape.length && s.shape.every((d, i) => d === shape[i]));
-    if (hit !== undefined) return hit.record;
-    // A frozen group's layer is evaluated frozen, so its record (and its mistakes) say so.
-    const record = layer.evaluate(shape, this.framework, frozen);
-    if (seen === undefined) this.memo.set(layer, [{ shape, frozen, record }]);
-    else seen.push({ shape, frozen, record });
+    const key = `${frozen ? 'f' : 't'} ${shape.join('x')} ${layer.print()}`;
+    let record = this.memo.get(key);
+    if (record === undefined) {
+      // A frozen group's layer is evaluated frozen, so its record (and its mistakes) say so.
+      record = layer.evaluate(shape, this.framework, frozen);
+      this.memo.set(key, record);
+    }
     return record;
   }
 }
@@ -291,7 +326,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   nodes.forEach((node, block) => {
     const before = ev.rows.length;
     shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null });
-    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: shape });
+    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
   });
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused);
 }
@@ -307,7 +342,7 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
     const scores = row.record.attention?.scoreMacs ?? 0n;
     scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, notes: [] };
 }
 
 /** The first few layers a model's input meets, following main branches. */
@@ -315,6 +350,8 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
   for (const node of nodes) {
     if (out.length >= max) break;
     if (node.t === 'layer') out.push(node.layer);
+    else if (node.t === 'side') continue; // an auxiliary head does not see the model's input first
+    else if (node.t === 'from') break;
     else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
   return out;

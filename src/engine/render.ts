@@ -7,9 +7,10 @@ import { countTensors, tensorSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
-import { BITS, memoryOf, type MemoryFigures, type Training } from './memory.js';
+import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
-import type { LayerRecord, TensorRole } from './types.js';
+import type { CodeSummary } from './code/report.js';
+import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
 
@@ -55,11 +56,18 @@ export function tensorSplit(record: LayerRecord, lang: Lang): string {
   return parts.join(' + ');
 }
 
-/** `(3×3×3 + 1)×64 = 1,792` */
+const worked = new WeakMap<LayerRecord, string>();
+
+/** `(3×3×3 + 1)×64 = 1,792`; once per record (the rows of a repeated block share theirs). */
 export function workedFormula(record: LayerRecord): string {
-  const total = countTensors(record.tensors).total;
-  const numbers = renderNumbers(record.formula);
-  return numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
+  let text = worked.get(record);
+  if (text === undefined) {
+    const total = countTensors(record.tensors).total;
+    const numbers = renderNumbers(record.formula);
+    text = numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
+    worked.set(record, text);
+  }
+  return text;
 }
 
 function conventionLine(result: CountResult, lang: Lang): string {
@@ -164,27 +172,39 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
 
 const partName = (lang: Lang, part: Training['parts'][number]['part']) => t(lang, msg(`memory.part.${part}`));
 
+const weightsLine = (lang: Lang, parameters: bigint, w: MemoryFigures['weights'][number]) =>
+  t(lang, msg('memory.weights', { precision: w.precision, bytes: String(BITS[w.precision] / 8), n: formatInt(parameters), total: formatInt(w.bytes), scaled: formatBytes(w.bytes) }));
+
+function trainingLine(lang: Lang, label: 'fp32' | 'mixed', tr: Training): string {
+  const parts = tr.parts.map((p) => `${p.bytes} ${partName(lang, p.part)}`).join(' + ');
+  return t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }));
+}
+
+function kvLine(lang: Lang, kv: KvCache): string {
+  const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
+  const formula = kv.uniform
+    ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
+    : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
+  return t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) }));
+}
+
 function memoryLines(m: MemoryFigures, lang: Lang): string[] {
-  const n = formatInt(m.parameters);
-  const lines = [t(lang, msg('memory.title'))];
-  for (const w of m.weights) {
-    const perParam = String(BITS[w.precision] / 8);
-    lines.push(`  ${t(lang, msg('memory.weights', { precision: w.precision, bytes: perParam, n, total: formatInt(w.bytes), scaled: formatBytes(w.bytes) }))}`);
-  }
-  lines.push(t(lang, msg('memory.trainingTitle')));
-  for (const [label, tr] of [['fp32', m.fp32], ['mixed', m.mixed]] as const) {
-    const parts = tr.parts.map((p) => `${p.bytes} ${partName(lang, p.part)}`).join(' + ');
-    lines.push(`  ${t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }))}`);
-  }
-  if (m.kv) {
-    const kv = m.kv;
-    const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
-    const formula = kv.uniform
-      ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
-      : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
-    lines.push(t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) })));
-  }
+  const lines = [t(lang, msg('memory.title')), ...m.weights.map((w) => `  ${weightsLine(lang, m.parameters, w)}`), t(lang, msg('memory.trainingTitle'))];
+  for (const label of ['fp32', 'mixed'] as const) lines.push(`  ${trainingLine(lang, label, m[label])}`);
+  if (m.kv) lines.push(kvLine(lang, m.kv));
   return lines;
+}
+
+/** The one line of the memory figures that works out `q` (a quiz's reveal). */
+export function memoryLine(lang: Lang, m: MemoryFigures, q: MemoryQuantity): string | undefined {
+  switch (q.of) {
+    case 'weights':
+      return weightsLine(lang, m.parameters, m.weights.find((w) => w.precision === q.precision)!);
+    case 'training':
+      return trainingLine(lang, q.mode, m[q.mode]);
+    case 'kv':
+      return m.kv === null ? undefined : kvLine(lang, m.kv);
+  }
 }
 
 /** Where a row's weights come from when it does not own them. */
@@ -240,7 +260,7 @@ function presetLine(result: CountResult, lang: Lang): string {
 export function renderCount(result: CountResult, lang: Lang): string {
   const { request } = result;
   if (request.explain?.t === 'def') return withinBudget(request.explain.def.text, lang);
-  return withinBudget(result.single ? explainLayer(result, lang) : summary(result, lang), lang);
+  return withinBudget(result.single ? explainLayer(result, lang) : result.code ? renderCode(result, result.code, lang) : summary(result, lang), lang);
 }
 
 /** Cuts an answer past the render budget at a line end, saying so: what one reply may cost is bounded. */
@@ -270,5 +290,38 @@ function summary(result: CountResult, lang: Lang): string {
   lines.push(conventionLine(result, lang));
   if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
   if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang));
+  lines.push(...noteLines(report, lang));
   return lines.join('\n');
+}
+
+/** `[1, 6, 28, 28]` (PyTorch, batch first) or `(None, 26, 26, 32)` (Keras). */
+function frameworkShape(shape: Shape | null, framework: Framework): string {
+  if (shape === null) return '';
+  const dims = shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d)));
+  return framework === 'keras' ? `(${dims.join(', ')})` : `[${dims.join(', ')}]`;
+}
+
+/** Pasted code: the module table as named in the code, totals, formulas, and why shapes are missing. */
+function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string {
+  const { report, request } = result;
+  const fw = t(lang, msg(`fw.${result.framework}`));
+  const lines: string[] = [t(lang, msg('summary.code', { model: code.model, framework: fw, variable: code.variable ?? '-' }))];
+  if (code.shapes.known && code.shapes.inputs.length > 0) lines.push(t(lang, msg('summary.codeInput', { shapes: code.shapes.inputs.map((s) => frameworkShape(s, result.framework)).join(', ') })));
+  const shapes = code.shapes.known;
+  const header = [t(lang, msg('summary.name')), t(lang, msg('summary.type')), ...(shapes ? [t(lang, msg('summary.shape'))] : []), t(lang, msg('summary.params'))];
+  const rows = code.rows.map((r) => {
+    const calls = r.calls !== null && r.calls > 1 ? ` ${t(lang, msg('summary.calls', { n: String(r.calls) }))}` : r.calls === 0 ? ` ${t(lang, msg('summary.unused'))}` : '';
+    return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
+  });
+  lines.push(...table(header, rows, new Set([header.length - 1])));
+  lines.push(...totalsLines(result, lang));
+  if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
+  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  lines.push('', ...formulaLines(report.rows, lang));
+  lines.push(...noteLines(report, lang));
+  return lines.join('\n');
+}
+
+function noteLines(report: Report, lang: Lang): string[] {
+  return report.notes.length === 0 ? [] : ['', t(lang, msg('summary.notes')), ...report.notes.map((n) => `  - ${t(lang, n)}`)];
 }

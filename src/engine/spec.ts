@@ -3,11 +3,12 @@
  * anywhere in the text, then the language of lang/ (shared/DESIGN.md; README's cheat sheet): an
  * optional head (`input HxWxC` or a preset with its options), layers, groups and defs, and an
  * optional `lora` at the end. `explain-preset NAME` asks for a preset's text. Pasted framework
- * code is first translated to the language (code.ts).
+ * code is not this language: it is read by code/ (a bounded interpreter of model definitions).
  */
 import { parseDims, parseSize } from './args.js';
-import { translateCode } from './code.js';
-import { fail } from './errors.js';
+import { LIMITS as CODE_LIMITS } from './code/limits.js';
+import { extractSource, type Source } from './code/source.js';
+import { fail, SpecError } from './errors.js';
 import type { Def, Item } from './lang/ast.js';
 import { RESERVED } from './lang/ast.js';
 import { checkBounds, Defs, expand } from './lang/expand.js';
@@ -17,12 +18,14 @@ import { findKind } from './layers/index.js';
 import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
-import { findPreset, LIBRARY, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
+import { askedPreset, findPreset, LIBRARY, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
 
 /** Longest spec accepted, in characters: far beyond any real model, far below a 10 MB paste. */
 export const MAX_SPEC_LENGTH = LIMITS.specChars;
+/** Longest pasted code (a Discord attachment or a Slack form). */
+export const MAX_CODE_LENGTH = CODE_LIMITS.text;
 
 export type Head =
   | { readonly t: 'none' }
@@ -37,8 +40,8 @@ export interface Body {
   readonly lora: LoraSpec | undefined;
 }
 
-export interface Request {
-  /** Set by --framework, or implied by pasted code (nn.* is PyTorch, layers.* is Keras). */
+interface RequestFields {
+  /** Set by --framework; pasted code is read in its own framework (nn.* is PyTorch, layers.* is Keras). */
   readonly framework: Framework | undefined;
   readonly lang: Lang | undefined;
   readonly json: boolean;
@@ -54,8 +57,10 @@ export interface Request {
   readonly explain: Explain | undefined;
   /** Draw the parameter chart on a log scale. */
   readonly log: boolean;
-  readonly body: Body;
 }
+
+/** A /count spec, or pasted PyTorch/Keras code (read by code/read.ts). */
+export type Request = RequestFields & ({ readonly t: 'spec'; readonly body: Body } | { readonly t: 'code'; readonly source: Source });
 
 export type Explain = { readonly t: 'preset' } | { readonly t: 'def'; readonly def: Def };
 
@@ -107,37 +112,85 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
   return { flags, rest };
 }
 
+/** Characters one of which every paste has and a one-line spec (`conv 3 64 3 pad=same`) has not: a quick no first. */
+const CODE_HINT = /[()`~\n:@]|\s[=+*-]?=\s/;
+/** A line that starts a Python statement, or an assignment written with spaces (a spec's options are `key=value`). */
+const PYTHON_LINE = /^\s*(class|def|import|from|for|while|if|with|try|async|return|raise|assert|@)\b|^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s+(=|\+=|-=|\*=)\s/m;
+
 /**
- * Pasted Python calls a constructor (`nn.Conv2d(`, `layers.Dense(`). The /count language has
- * parentheses only in def headers, repeat counts (`x(n-1)`) and expressions after an operator.
+ * Pasted Python: a Markdown fence, a constructor call (`nn.Conv2d(`, `layers.Dense(`), or a line
+ * that starts a Python statement. The /count language has parentheses only in def headers (their
+ * defaults too: `n=(c+4)//8*8`), repeat counts (`x(n-1)`) and expressions after an operator.
  */
 export function looksLikeCode(text: string): boolean {
-  if (!text.includes('(')) return false;
+  if (!CODE_HINT.test(text) && !/^\s*(class|def|import|from|for|while|if|with|try)\b/.test(text)) return false;
+  if (/```|~~~/.test(text)) return true;
   const language = text
     .replace(/#[^\n]*/g, '')
-    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\([^()]*\)\s*\{/g, '')
+    .replace(/\bdef\s+[A-Za-z_][\w-]*\s*\((?:[^()]|\([^()]*\))*\)\s*\{/g, '')
     .replace(/\}\s*[x×*]\s*\(/g, '');
-  return /[A-Za-z_][\w.]*\(/.test(language);
+  return hasCall(language) || PYTHON_LINE.test(language);
+}
+
+const NAME_CHAR = /[\w.]/;
+
+/**
+ * A name (dotted, starting with a letter or `_`) right before a `(`: `nn.Conv2d(`. Written as a
+ * scan, not as /[A-Za-z_][\w.]*\(/, which backtracks quadratically along a long run of name
+ * characters with no `(` after it (40,000 characters of `a.a.a.` took a second).
+ */
+function hasCall(text: string): boolean {
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+    for (let i = open - 1; i >= 0 && NAME_CHAR.test(text[i]!); i--) {
+      if (/[A-Za-z_]/.test(text[i]!)) return true;
+    }
+  }
+  return false;
 }
 
 export function parseRequest(text: string): Request {
-  if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
-  const { flags, rest } = extractFlags(text);
-  let spec = rest;
-  let framework = flags.framework;
-  if (looksLikeCode(rest)) {
-    const translated = translateCode(rest);
-    spec = translated.spec;
-    framework ??= translated.framework;
+  const code = looksLikeCode(text.length > MAX_CODE_LENGTH ? text.slice(0, MAX_CODE_LENGTH + 1) : text);
+  if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
+    fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
   }
-  const explained = spec.includes('explain-preset') ? /^\s*explain-preset\s+(\S+)\s*$/i.exec(spec) : null;
-  const { explain: shown, body } = explained ? explain(explained[1]!) : { explain: undefined, body: parseBody(spec) };
+  if (code) {
+    const source = extractSource(text);
+    if (source.hasCode) {
+      const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(source.outside).flags;
+      return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'code', source };
+    }
+    if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
+  }
+  const { flags, rest } = extractFlags(text);
+  const explained = rest.includes('explain-preset') ? /^\s*explain-preset\s+(\S+)\s*$/i.exec(rest) : null;
   // Written out, not spread: spreading the flags object (built up by the replacers) costs more than parsing a layer.
-  const { lang, json, layers, log, memory, seq, batch } = flags;
-  return { framework, lang, json, layers, log, memory, seq, batch, explain: shown, body };
+  const { framework, lang, json, layers, log, memory, seq, batch } = flags;
+  let parsed: { explain: Explain | undefined; body: Body; framework?: Framework | undefined };
+  try {
+    parsed = explained ? explain(explained[1]!) : { explain: undefined, body: parseBody(rest) };
+  } catch (e) {
+    // "how many parameters does resnet18 have?": a sentence naming a published model (not a spec
+    // that starts with one, or with a layer, and is wrong: that error stands)
+    const asked = e instanceof SpecError && isSentence(rest) ? askedPreset(rest) : undefined;
+    if (!asked) throw e;
+    parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
+  }
+  return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, explain: parsed.explain, t: 'spec', body: parsed.body };
 }
 
 const EMPTY: Omit<Body, 'head'> = { nodes: [], lora: undefined };
+
+/**
+ * Text that reads as a question rather than a spec: no `>` or `=`, and it starts with neither a
+ * kind nor `input`; starting with a preset, the rest names no kind (`vgg16 有幾個參數？`, not
+ * `resnet50 dense 10`).
+ */
+function isSentence(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  const first = words[0]?.toLowerCase();
+  if (first === undefined || /[>=]/.test(text) || first === 'input' || findKind(first) !== undefined) return false;
+  return findPreset(first) === undefined || words.slice(1).every((w) => findKind(w) === undefined);
+}
 
 /** `explain-preset NAME`: a preset (its file is shown with its count) or a library def (its text). */
 function explain(name: string): { explain: Explain | undefined; body: Body } {

@@ -33,9 +33,10 @@ export interface ParamTensor {
  * What a mistake is about, so a student's record can say what they keep getting wrong (a skill of
  * /review is a topic × one of these): the biases, the channels a filter spans, the kernel, an
  * output size, what is trainable, a framework's bookkeeping, recurrent gates, how a layer is built
- * (depthwise, separable, attention, a layer left out), and operations (MACs) against parameters.
+ * (depthwise, separable, attention, a layer left out), operations (MACs) against parameters, and
+ * memory in bytes (bits for bytes, Adam's moments, the KV cache).
  */
-export const MISTAKE_FAMILIES = ['bias', 'channels', 'kernel', 'shape', 'trainable', 'convention', 'gates', 'structure', 'operations'] as const;
+export const MISTAKE_FAMILIES = ['bias', 'channels', 'kernel', 'shape', 'trainable', 'convention', 'gates', 'structure', 'operations', 'memory'] as const;
 export type MistakeFamily = (typeof MISTAKE_FAMILIES)[number];
 
 /**

@@ -4,13 +4,20 @@
  */
 import { bot } from './en/bot.js';
 import { charts } from './en/charts.js';
+import { code } from './en/code.js';
+import { cnn } from './en/cnn.js';
 import { engine } from './en/engine.js';
+import { keras } from './en/keras.js';
+import { llmMistakes } from './en/llm-mistakes.js';
+import { llmQuiz } from './en/llm-quiz.js';
 import { mistakes } from './en/mistakes.js';
 import { lang } from './en/lang.js';
 import { quiz } from './en/quiz.js';
 import { report } from './en/report.js';
 import { transformer } from './en/transformer.js';
+import { vision } from './en/vision.js';
 import { web } from './en/web.js';
 import { teacher } from './en/teacher.js';
+import { files } from './en/files.js';
 
-export const en = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web, ...teacher };
+export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files };

@@ -11,24 +11,40 @@ export type Catalogue = typeof en;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Parameters<Catalogue[K]>;
 
-/** A message not yet rendered: a key with exactly the parameters that key takes. */
-export type MessageRef = {
-  [K in MessageKey]: ParamsOf<K> extends [] ? { readonly key: K } : { readonly key: K; readonly params: ParamsOf<K>[0] };
-}[MessageKey];
+/**
+ * A message not yet rendered: a key and its parameters. msg() checks them against the key (each
+ * key takes exactly its parameters); one interface rather than the union of every key's shape,
+ * which at a thousand keys is more than the compiler will compare. A parameter may itself be a
+ * message (an error wrapped with the line it came from): it is rendered first, in the same language.
+ */
+export interface MessageRef {
+  readonly key: MessageKey;
+  readonly params?: { readonly [name: string]: string | MessageRef };
+}
+type Nestable<T> = { readonly [P in keyof T]: T[P] | MessageRef };
+/** What msg() takes for a key: its parameters, any of which may be a message. */
+export type MessageParams<K extends MessageKey> = K extends MessageKey ? (ParamsOf<K> extends [] ? [] : [Nestable<ParamsOf<K>[0]>]) : never;
 
 export type Lang = 'en' | 'zh-TW';
 export const LANGS: readonly Lang[] = ['en', 'zh-TW'];
 
 const catalogues: Record<Lang, Catalogue> = { en: enCatalogue, 'zh-TW': zhTW };
 
-export function msg<K extends MessageKey>(key: K, ...params: ParamsOf<K>): MessageRef {
-  // The mapped type above is what callers see; building it generically needs one assertion.
+export function msg<K extends MessageKey>(key: K, ...params: MessageParams<K>): MessageRef {
+  // MessageParams checked the parameters against the key; the generic build needs one assertion.
   return (params.length === 0 ? { key } : { key, params: params[0] }) as MessageRef;
 }
 
 export function t(lang: Lang, ref: MessageRef): string {
   const render = catalogues[lang][ref.key] as (p?: unknown) => string;
-  return render('params' in ref ? ref.params : undefined);
+  if (!('params' in ref)) return render(undefined);
+  const params: Record<string, unknown> = ref.params;
+  let rendered: Record<string, unknown> | undefined;
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'object' && value !== null) (rendered ??= { ...params })[name] = t(lang, value as MessageRef);
+  }
+  return render(rendered ?? params);
 }
 
 /** Items of a list as each language separates them: `a, b` in English, `甲、乙` in Chinese. */

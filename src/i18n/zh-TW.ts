@@ -2,13 +2,20 @@
 import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
 import { charts } from './zh-TW/charts.js';
+import { code } from './zh-TW/code.js';
+import { cnn } from './zh-TW/cnn.js';
 import { engine } from './zh-TW/engine.js';
+import { keras } from './zh-TW/keras.js';
+import { llmMistakes } from './zh-TW/llm-mistakes.js';
+import { llmQuiz } from './zh-TW/llm-quiz.js';
 import { mistakes } from './zh-TW/mistakes.js';
 import { lang } from './zh-TW/lang.js';
 import { quiz } from './zh-TW/quiz.js';
 import { report } from './zh-TW/report.js';
 import { transformer } from './zh-TW/transformer.js';
+import { vision } from './zh-TW/vision.js';
 import { web } from './zh-TW/web.js';
 import { teacher } from './zh-TW/teacher.js';
+import { files } from './zh-TW/files.js';
 
-export const zhTW: Catalogue = { ...engine, ...mistakes, ...lang, ...transformer, ...report, ...quiz, ...bot, ...charts, ...web, ...teacher };
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files };

@@ -4,14 +4,14 @@
  * A mistake is kept when it gives a different, possible value for what the question asks; where
  * two give the same value both are kept, so a diagnosis names both.
  */
-import { count, misread, type CountResult } from '../engine/count.js';
+import { count, evaluatedNodes, misread, type CountResult } from '../engine/count.js';
 import type { Counts } from '../engine/counts.js';
 import { formatInt } from '../engine/format.js';
 import { SpecError } from '../engine/errors.js';
+import { BITS, memoryMistakes, memoryOf, memoryValue, type MemoryQuantity, type Precision } from '../engine/memory.js';
 import type { Misreading } from '../engine/mistakes.js';
 import { evaluateModel, type Report, type Row } from '../engine/model.js';
 import { ZERO } from '../engine/counts.js';
-import { bodyNodes } from '../engine/spec.js';
 import type { Shape } from '../engine/types.js';
 import { msg, type MessageKey } from '../i18n/messages.js';
 import { Lru } from '../lru.js';
@@ -117,7 +117,10 @@ export function build(draft: Draft): Built | undefined {
   return result;
 }
 
-function askKey(ask: Ask): string {
+/** What a memory ask reads: `weights:int4`, `training:fp32`, `kv`. */
+export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of);
+
+const askKey = (ask: Ask): string => {
   switch (ask.kind) {
     case 'read':
       return ask.quantity;
@@ -125,12 +128,14 @@ function askKey(ask: Ask): string {
       return `saving:${ask.versus}`;
     case 'inverse':
       return `inverse:${ask.template}:${ask.unknown}`;
+    case 'memory':
+      return `memory:${memoryKey(ask.quantity)}:${ask.counted}`;
     case 'largest':
       return ask.kind;
     case 'layer':
       return `layer:${ask.index}:${ask.quantity}`;
   }
-}
+};
 
 function buildAsk(spec: string, ask: Ask): Built | undefined {
   const result = count(spec);
@@ -157,6 +162,8 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
     }
     case 'inverse':
       return inverse(result, ask);
+    case 'memory':
+      return memory(result, ask);
     case 'layer':
       return layerAsk(result, ask);
     case 'largest': {
@@ -200,13 +207,14 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Bu
     const v = readLayer(ask.quantity, m.counts, m.output);
     if (v !== undefined) mistakes.push({ id: named(m.id, row), family: m.family, value: v, why: m.why, layer: row.name });
   }
-  const { input, nodes } = bodyNodes(result.request.body, result.framework, result.request.seq);
-  for (let at = Math.max(0, ask.index - CARRIED_FROM); at < ask.index; at++) {
+  // Pasted code is not evaluated again with a layer misread: its layer's own mistakes only.
+  const evaluated = evaluatedNodes(result);
+  for (let at = Math.max(0, ask.index - CARRIED_FROM); evaluated && at < ask.index; at++) {
     const earlier = report.rows[at]!;
     for (const m of earlier.record.mistakes()) {
       if (m.output === undefined || sameShape(m.output, earlier.record.outputShape)) continue;
       try {
-        const misread = evaluateModel(nodes, input, result.framework, { at, ...(m.counts && { counts: m.counts }), ...(m.macs !== undefined && { macs: m.macs }), output: m.output });
+        const misread = evaluateModel(evaluated.nodes, evaluated.input, result.framework, { at, ...(m.counts && { counts: m.counts }), ...(m.macs !== undefined && { macs: m.macs }), output: m.output });
         const mine = misread.rows.length === report.rows.length ? misread.rows[ask.index] : undefined;
         const v = mine && readLayer(ask.quantity, mine.counts, mine.record.outputShape);
         if (v !== undefined) mistakes.push({ id: named(m.id, earlier), family: m.family, value: v, why: m.why, layer: earlier.name });
@@ -231,6 +239,33 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Bu
 }
 
 const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+
+/** Precisions whose bytes per parameter a weights question may be answered with instead (bf16 is fp16's size). */
+const PRECISIONS_ASKED: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int4'];
+
+/**
+ * A memory figure: the engine's, and the same figure as each memory mistake works it out; the
+ * size at another precision than asked; and, when the student counts the parameters first, the
+ * figure of every miscounted model.
+ */
+function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>): Built | undefined {
+  const batch = result.request.batch ?? 1;
+  const figures = memoryOf(result.report, batch);
+  const answer = memoryValue(figures, ask.quantity);
+  if (answer === undefined) return undefined;
+  const q = ask.quantity;
+  const precisions: Mistake[] =
+    q.of === 'weights'
+      ? PRECISIONS_ASKED.filter((p) => BITS[p] !== BITS[q.precision]).map((p) => ({ id: `precision.${p}`, family: 'memory', value: memoryValue(figures, { of: 'weights', precision: p })!, why: msg('why.otherPrecision', { precision: p }) }))
+      : [];
+  const slips = memoryMistakes(result.report, batch).flatMap((m): Mistake[] => {
+    const v = memoryValue(m.figures, q);
+    return v === undefined ? [] : [{ id: m.id, family: m.family, value: v, why: m.why }];
+  });
+  const miscounted = ask.counted ? fromMisreadings(result, misread(result), (m) => memoryValue(memoryOf({ ...result.report, counts: m.counts }, batch), q)) : [];
+  return { answer, mistakes: kept(answer, [...slips, ...precisions, ...miscounted]), working: once(() => workingOf(result, ask)) };
+}
 
 /** Mistakes named by the layer they are made in when the spec has several layers with a count or a size. */
 function fromMisreadings(result: CountResult, readings: readonly Misreading[], value: (m: Misreading) => bigint | undefined): Mistake[] {

@@ -11,6 +11,8 @@ export interface Piece {
   readonly spec: string;
   readonly keras?: string;
   readonly torch?: string;
+  /** What the Keras layer is called on, when not `(inputs)`: self-attention reads `(inputs, inputs)`. */
+  readonly kerasCall?: string;
 }
 
 const opts = (...parts: Array<string | false | undefined>) => parts.filter((p): p is string => typeof p === 'string' && p !== '');
@@ -120,11 +122,12 @@ export function bn(o: { c?: number; scale?: boolean; center?: boolean; rank?: 1 
   };
 }
 
-export function ln(o: { c?: number }): Piece {
+export function ln(o: { c?: number; bias?: boolean }): Piece {
+  const bias = o.bias ?? true;
   return {
-    spec: ['ln', ...(o.c === undefined ? [] : [String(o.c)])].join(' '),
-    keras: call('LayerNormalization', []),
-    ...(o.c !== undefined && { torch: call('nn.LayerNorm', [String(o.c)]) }),
+    spec: ['ln', ...(o.c === undefined ? [] : [String(o.c)]), ...opts(!bias && 'bias=false')].join(' '),
+    keras: call('LayerNormalization', opts(!bias && 'center=False')),
+    ...(o.c !== undefined && { torch: call('nn.LayerNorm', [String(o.c), ...opts(!bias && 'bias=False')]) }),
   };
 }
 
@@ -157,13 +160,39 @@ export function recurrent(o: { cell: Cell; in?: number; h: number; layers?: numb
   };
 }
 
-export function mha(o: { heads: number; d?: number; keyDim?: number }): Piece {
+/** `selfCall`: the Keras layer called as self-attention, on (query, value) = (inputs, inputs). */
+export function mha(o: { heads: number; d?: number; keyDim?: number; valueDim?: number; bias?: boolean; selfCall?: boolean }): Piece {
+  const bias = o.bias ?? true;
   return {
-    spec: ['mha', String(o.heads), ...(o.d === undefined ? [] : [String(o.d)]), ...opts(o.keyDim !== undefined && `key_dim=${o.keyDim}`)].join(' '),
-    keras: call('MultiHeadAttention', [`num_heads=${o.heads}`, `key_dim=${o.keyDim ?? (o.d === undefined ? '?' : o.d / o.heads)}`]),
-    ...(o.d !== undefined && o.keyDim === undefined && { torch: call('nn.MultiheadAttention', [String(o.d), String(o.heads), 'batch_first=True']) }),
+    spec: ['mha', String(o.heads), ...(o.d === undefined ? [] : [String(o.d)]), ...opts(o.keyDim !== undefined && `key_dim=${o.keyDim}`, o.valueDim !== undefined && `value_dim=${o.valueDim}`, !bias && 'bias=false')].join(' '),
+    keras: call('MultiHeadAttention', [`num_heads=${o.heads}`, `key_dim=${o.keyDim ?? (o.d === undefined ? '?' : o.d / o.heads)}`, ...opts(o.valueDim !== undefined && `value_dim=${o.valueDim}`, !bias && 'use_bias=False')]),
+    ...(o.d !== undefined && o.keyDim === undefined && o.valueDim === undefined && { torch: call('nn.MultiheadAttention', [String(o.d), String(o.heads), ...opts(!bias && 'bias=False'), 'batch_first=True']) }),
+    ...(o.selfCall && { kerasCall: '(inputs, inputs)' }),
   };
 }
+
+/** Which biases an attention with separate Q/K/V/O projections has: all, none, or Q/K/V only (Qwen2). */
+export type AttentionBias = 'all' | 'none' | 'qkv';
+const ATTENTION_BIAS: Readonly<Record<AttentionBias, string>> = { all: '', none: 'bias=false', qkv: 'qkv_bias=true out_bias=false' };
+
+/** Attention with separate Q/K/V/O projections (Hugging Face's q_proj, k_proj, v_proj, o_proj): no Keras or PyTorch layer of its own. */
+export function attention(o: { heads: number; d?: number; kvHeads?: number; headDim?: number; bias: AttentionBias }): Piece {
+  return {
+    spec: ['attention', String(o.heads), ...(o.d === undefined ? [] : [String(o.d)]), ...opts(o.kvHeads !== undefined && o.kvHeads !== o.heads && `kv_heads=${o.kvHeads}`, o.headDim !== undefined && `head_dim=${o.headDim}`, ATTENTION_BIAS[o.bias])].join(' '),
+  };
+}
+
+/** A feed-forward block, D → F → D (`gated`: SwiGLU or GeGLU, three matrices). */
+export function feedForward(o: { d?: number; f: number; bias: boolean; kind: 'mlp' | 'swiglu' | 'geglu'; act?: 'relu' | 'gelu' }): Piece {
+  return { spec: [o.kind, ...(o.d === undefined ? [] : [String(o.d)]), String(o.f), ...opts(!o.bias && 'bias=false', o.act !== undefined && o.act !== 'gelu' && `act=${o.act}`)].join(' ') };
+}
+
+export const rmsnorm: Piece = { spec: 'rmsnorm' };
+
+/** A named token embedding (a tied head names it), a learned position table, the LM head. */
+export const tokens = (o: { name: string; v: number; d: number }): Piece => ({ spec: `${o.name}: embedding ${o.v} ${o.d}` });
+export const positions = (p: number): Piece => ({ spec: `posembed ${p}` });
+export const lmHead = (o: { v: number; tie?: string }): Piece => ({ spec: ['lm_head: lmhead', String(o.v), ...opts(o.tie !== undefined && `tie=${o.tie}`)].join(' ') });
 
 export function pool(o: { k: number; stride?: number | undefined; pad?: 'same' | number | undefined; avg?: boolean }): Piece {
   const name = o.avg ? 'avgpool' : 'maxpool';
@@ -187,6 +216,9 @@ export interface Model {
 
 export const modelSpec = (m: Model) => [`input ${m.input.join('x')}`, ...m.layers.map((l) => l.spec)].join(' > ');
 
+/** `{ a > b } x12`: the layers repeated, each copy with its own weights. */
+export const repeated = (layers: readonly Piece[], times: number): Piece => ({ spec: times === 1 ? layers.map((l) => l.spec).join(' > ') : `{ ${layers.map((l) => l.spec).join(' > ')} } x${times}` });
+
 const kerasOf = (p: Piece): string => {
   if (p.keras === undefined) throw new Error(`${p.spec} has no Keras spelling`);
   return p.keras;
@@ -199,7 +231,7 @@ export function kerasModel(m: Model): string {
 
 /** One layer as Keras code: its input first, so the channels are there to read. */
 export function kerasLayer(input: readonly number[], piece: Piece): string {
-  return [`inputs = keras.Input(shape=${pyTuple(input)})`, `outputs = layers.${kerasOf(piece)}(inputs)`].join('\n');
+  return [`inputs = keras.Input(shape=${pyTuple(input)})`, `outputs = layers.${kerasOf(piece)}${piece.kerasCall ?? '(inputs)'}`].join('\n');
 }
 
 export function torchLayer(piece: Piece): string {

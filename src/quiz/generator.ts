@@ -7,10 +7,12 @@
  * to largest) is drawn first, uniformly, and configurations are drawn until one has enough named
  * mistakes below and above the answer to put it there. Every distractor is a named mistake.
  */
-import { build, type Built } from './build.js';
+import { build, memoryKey, type Built } from './build.js';
+import { attentionTopic } from './topics/attention.js';
 import { batchnorm } from './topics/batchnorm.js';
 import { conv } from './topics/conv.js';
 import { dense } from './topics/dense.js';
+import { llmTopic } from './topics/llm.js';
 import { macs } from './topics/macs.js';
 import { model } from './topics/model.js';
 import { pooling } from './topics/pooling.js';
@@ -23,7 +25,7 @@ import { TOPICS, type Level, type Topic } from './types.js';
 /** Bump when a change to the topics would make an old seed give a different question. */
 export const GENERATOR_VERSION = 2;
 
-export const TEMPLATES: Readonly<Record<Topic, TopicTemplates>> = { dense, conv, batchnorm, pooling, separable, recurrent, model, macs };
+export const TEMPLATES: Readonly<Record<Topic, TopicTemplates>> = { dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention: attentionTopic, llm: llmTopic };
 
 export const CHOICES = 4;
 
@@ -41,7 +43,7 @@ export function choicesAt(built: Built, rank: number, random: Rng): bigint[] | u
 }
 
 function question(seed: number, level: Level, topic: Topic, template: Template, draft: Draft, built: Built, choices: readonly bigint[] | null): Question {
-  const quantity = draft.ask.kind === 'read' ? draft.ask.quantity : draft.ask.kind;
+  const quantity = draft.ask.kind === 'read' ? draft.ask.quantity : draft.ask.kind === 'memory' ? memoryKey(draft.ask.quantity) : draft.ask.kind;
   return {
     topic,
     level,

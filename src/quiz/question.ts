@@ -3,6 +3,7 @@
  * the answer, the named mistakes and the worked solution are all read off the counting engine and
  * its mistake library, so a question can never disagree with /count.
  */
+import type { MemoryQuantity } from '../engine/memory.js';
 import type { MistakeFamily } from '../engine/types.js';
 import type { MessageRef } from '../i18n/messages.js';
 import type { WorkStep } from './working.js';
@@ -15,10 +16,13 @@ export type Quantity = (typeof QUANTITIES)[number];
 /**
  * How the answer follows from the spec: a quantity read off its count; the parameters a layer
  * saves against another spec; the number `x` that gives a target count (inverse); which layer
- * (1-based, as listed) holds the most parameters; or what one layer of a model has.
+ * (1-based, as listed) holds the most parameters; one of its memory figures in bytes, where
+ * `counted` says whether the student counts the parameters first (false: the prompt states them);
+ * or what one layer of a model has.
  */
 export type Ask =
   | { readonly kind: 'read'; readonly quantity: Quantity }
+  | { readonly kind: 'memory'; readonly quantity: MemoryQuantity; readonly counted: boolean }
   | { readonly kind: 'saving'; readonly versus: string }
   | { readonly kind: 'inverse'; readonly template: string; readonly unknown: number }
   | { readonly kind: 'largest' }

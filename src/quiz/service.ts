@@ -473,19 +473,15 @@ export class QuizService {
     } else {
       board = 'all';
     }
-    // The size, the asker's own row and the page asked for are independent: asked for together (on
-    // a server engine each goes on its own connection), the page fetched again only when it was past the end.
-    const asker = req.asker;
+    // The size, the asker's own row and the page asked for, read together; the page read again
+    // only when it was past the end.
     const asked = Math.max(1, req.page);
-    const [players, mine, firstTry] = await Promise.all([
-      this.store.boardSize(req.scopeId, board),
-      asker === undefined ? undefined : this.store.memberId(req.scopeId, asker.userId).then((id) => (id === undefined ? undefined : this.store.boardRowOf(req.scopeId, board, id))),
-      this.store.board(req.scopeId, board, (asked - 1) * size, size),
-    ]);
+    const view = await this.store.boardView(req.scopeId, board, { offset: (asked - 1) * size, limit: size }, req.asker?.userId);
+    const players = view.size;
     const pages = Math.max(1, Math.ceil(players / size));
     const page = Math.min(asked, pages);
-    const rows = page === asked ? firstTry : await this.store.board(req.scopeId, board, (page - 1) * size, size);
-    return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine };
+    const rows = page === asked ? view.rows : await this.store.board(req.scopeId, board, (page - 1) * size, size);
+    return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine: view.mine };
   }
 
   /** Changes an open round's length (counted from its opening); closes it at once if that has passed. */

@@ -3,7 +3,7 @@ import { msg, SENTENCE_SEPARATOR, t, type Lang, type MessageRef } from '../i18n/
 import type { Mistake, Question } from './question.js';
 
 /** A prompt's code block: pasted or generated framework code, or a model written in the /count language. */
-export const isCode = (part: MessageRef): part is Extract<MessageRef, { key: 'q.code' | 'q.model' }> => part.key === 'q.code' || part.key === 'q.model';
+export const isCode = (part: MessageRef): part is MessageRef & { readonly key: 'q.code' | 'q.model'; readonly params: { readonly code: string } } => part.key === 'q.code' || part.key === 'q.model';
 
 /** The prompt's parts joined: sentences by a space, a code block on lines of its own. */
 export function promptText(lang: Lang, q: Pick<Question, 'prompt'>): string {

@@ -5,6 +5,8 @@
  * last step to the answer (a sum, trainable = total − non-trainable, a difference, a solved unknown).
  */
 import type { CountResult } from '../engine/count.js';
+import { memoryOf, type MemoryFigures, type MemoryQuantity } from '../engine/memory.js';
+import { memoryLine } from '../engine/render.js';
 import { tensorSize } from '../engine/counts.js';
 import { renderNumbers, renderSymbols } from '../engine/expr.js';
 import { formatInt } from '../engine/format.js';
@@ -28,7 +30,13 @@ export type WorkStep =
   | { readonly t: 'trainable'; readonly total: string; readonly nonTrainable: string; readonly result: string; readonly which: 'trainable' | 'nonTrainable' }
   | { readonly t: 'difference'; readonly from: string; readonly minus: string; readonly result: string }
   | { readonly t: 'solve'; readonly slope: string; readonly offset: string; readonly target: string; readonly result: string }
-  | { readonly t: 'largest'; readonly layer: string; readonly index: string };
+  | { readonly t: 'largest'; readonly layer: string; readonly index: string }
+  /** A layer whose weight is another's (a tied head): it adds nothing. */
+  | { readonly t: 'tied'; readonly layer: string | null; readonly owner: string }
+  /** LoRA adapters alike (one target, one size), `times` of them: r×(IN + OUT) each. */
+  | { readonly t: 'lora'; readonly target: string; readonly symbols: string; readonly numbers: string; readonly each: string; readonly times: string; readonly total: string }
+  /** A memory figure worked out; training adds the parameters it multiplies. */
+  | { readonly t: 'memory'; readonly quantity: MemoryQuantity; readonly figures: MemoryFigures; readonly trainable: string; readonly frozen: string };
 
 const ROLE_ORDER: readonly TensorRole[] = ['weight', 'bias', 'scale', 'shift', 'statistic'];
 
@@ -48,8 +56,34 @@ function paramsStep(row: Row, layer: string | null): WorkStep {
   return { t: 'params', layer, symbols: renderSymbols(f), numbers: renderNumbers(f), total: formatInt(row.counts.total), parts: parts(row) };
 }
 
+/** An adapted model's trainable parameters: its adapters, alike ones together (q_proj in each of 32 layers), then their sum. */
+function loraSteps(rows: readonly Row[]): WorkStep[] {
+  const groups = new Map<string, { target: string; row: Row; times: number }>();
+  for (const row of rows) {
+    if (row.record.kind !== 'lora') continue;
+    const target = row.name.split('.').slice(-2, -1)[0] ?? row.name;
+    const key = `${target}|${renderNumbers(row.record.formula)}`;
+    const group = groups.get(key);
+    if (group) group.times++;
+    else groups.set(key, { target, row, times: 1 });
+  }
+  const alike = [...groups.values()].map(({ target, row, times }) => ({ target, row, times, total: formatInt(row.counts.total * BigInt(times)) }));
+  const out: WorkStep[] = alike.map(({ target, row, times, total }) => ({
+    t: 'lora',
+    target,
+    symbols: renderSymbols(row.record.formula),
+    numbers: renderNumbers(row.record.formula),
+    each: formatInt(row.counts.total),
+    times: String(times),
+    total,
+  }));
+  if (alike.length > 1) out.push({ t: 'sum', terms: alike.map((a) => a.total), total: formatInt(rows.reduce((a, r) => a + r.counts.trainable, 0n)) });
+  return out;
+}
+
 /** The steps of one counted spec for what the question asks. */
 function steps(result: CountResult, ask: Ask): WorkStep[] {
+  if (result.lora !== undefined) return loraSteps(result.report.rows);
   const rows = result.report.rows;
   const model = rows.length > 1;
   const name = (r: Row) => (model ? `${r.name} (${r.record.typeName})` : null);
@@ -69,6 +103,7 @@ function steps(result: CountResult, ask: Ask): WorkStep[] {
       continue;
     }
     if (quantity !== 'height' && quantity !== 'size' && row.counts.total > 0n) out.push(paramsStep(row, name(row)));
+    if (row.tied !== null) out.push({ t: 'tied', layer: name(row), owner: row.tied });
     if (shapes && sizes.length > 0) out.push({ t: 'size', layer: name(row), lines: sizes });
   }
   const weighted = rows.filter((r) => (quantity === 'macs' ? (r.record.macs ?? 0n) > 0n : r.counts.total > 0n));
@@ -121,6 +156,11 @@ export function workingOf(result: CountResult, ask: Ask, other?: CountResult): W
         out.push({ t: 'size', layer: null, lines: [`${shape.join('×')} = ${formatInt(shape.reduce((a, d) => a * BigInt(d!), 1n))}`] });
       }
       return out;
+    }
+    case 'memory': {
+      const c = result.report.counts;
+      const memory: WorkStep = { t: 'memory', quantity: ask.quantity, figures: memoryOf(result.report, result.request.batch ?? 1), trainable: formatInt(c.trainable), frozen: formatInt(c.nonTrainable) };
+      return [...(ask.counted ? steps(result, { kind: 'read', quantity: 'params' }) : []), memory];
     }
     case 'largest': {
       const rows = result.report.rows;
@@ -183,6 +223,21 @@ export function renderWorking(lang: Lang, working: readonly WorkStep[]): string[
       case 'largest':
         lines.push(t(lang, msg('work.largest', { layer: s.layer, index: s.index })));
         break;
+      case 'tied':
+        lines.push(`${head(s.layer)}${t(lang, msg('work.tied', { owner: s.owner }))}`);
+        break;
+      case 'lora':
+        lines.push(t(lang, msg('work.lora', { target: s.target, formula: `${s.symbols} = ${s.numbers} = ${s.each}`, times: s.times, total: s.total })));
+        break;
+      case 'memory': {
+        const line = memoryLine(lang, s.figures, s.quantity);
+        if (line !== undefined) lines.push(line);
+        if (s.quantity.of === 'training') {
+          const tr = s.figures[s.quantity.mode];
+          lines.push(t(lang, msg('work.training', { per: String(tr.perTrainable), trainable: s.trainable, perFrozen: String(tr.perFrozen), frozen: s.frozen, total: formatInt(tr.bytes) })));
+        }
+        break;
+      }
     }
   }
   return lines;

@@ -19,6 +19,7 @@ import type { CloseReason } from '../quiz/types.js';
 import { encodeAsk } from '../quiz/ask.js';
 import {
   scopeColumns,
+  rankedPage,
   toBoardRow,
   toHistoryItem,
   toRound,
@@ -69,6 +70,7 @@ import {
   type Accuracy,
   type AnswerInput,
   type BoardRow,
+  type BoardView,
   type Card,
   type CardReview,
   type CloseBonus,
@@ -370,39 +372,22 @@ export class PostgresStore implements Store {
       if (round.closed_at !== null || a.now >= Number(round.closes_at)) return { status: 'closed' };
       // The upsert locks the member's row: their answers in other rounds count against the cap in order.
       const memberId = await member(db, round.scope_id, a.member.userId, a.member.name, true);
-      const previous = await one<{ value: string }>(db, 'SELECT value FROM answers WHERE round_id = $1 AND member_id = $2', [a.roundId, memberId]);
-      if (previous !== undefined) return { status: 'duplicate', previous: BigInt(previous.value) };
-      const first = a.correct && (await one(db, 'SELECT 1 FROM answers WHERE round_id = $1 AND first LIMIT 1', [a.roundId])) === undefined;
+      // Round trips are what an answer costs on a server engine: the three questions in one read,
+      // the answer and its boards in one write.
+      const facts = (await prepared<{ previous: string | null; has_first: boolean; capped_today: string }>(db, 'answer-facts', ANSWER_FACTS, [a.roundId, memberId, a.daily.from, a.daily.to]))[0]!;
+      if (facts.previous !== null) return { status: 'duplicate', previous: BigInt(facts.previous) };
+      const first = a.correct && !facts.has_first;
       let unscored: Unscored | null = null;
       if (round.scoring === 'practice') unscored = 'practice';
-      else if (round.scoring === 'capped' && (await count(db, 'SELECT COUNT(*) AS n FROM answers WHERE member_id = $1 AND capped AND answered_at >= $2 AND answered_at < $3', [memberId, a.daily.from, a.daily.to])) >= a.daily.cap) unscored = 'cap';
+      else if (round.scoring === 'capped' && Number(facts.capped_today) >= a.daily.cap) unscored = 'cap';
       const scored = unscored === null;
       const points = a.correct && scored ? a.points : 0;
-      await db.query(
-        `INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [a.roundId, memberId, a.value.toString(), a.correct, first, a.mistake, points, scored, scored && round.scoring === 'capped', a.now],
-      );
-      if (scored) {
-        for (const board of a.boards) {
-          await db.query(
-            `INSERT INTO scores (scope_id, board, member_id, points, correct, answered) VALUES ($1, $2, $3, $4, $5, 1)
-             ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
-               points = scores.points + EXCLUDED.points, correct = scores.correct + EXCLUDED.correct, answered = scores.answered + 1`,
-            [round.scope_id, board, memberId, points, a.correct ? 1 : 0],
-          );
-        }
-      }
-      // The report's tallies, under the round's row lock taken above.
-      await db.query('UPDATE rounds SET answered = answered + 1, correct = correct + $1 WHERE id = $2', [a.correct ? 1 : 0, a.roundId]);
-      const mistakes = mistakeIds(a.mistake);
-      if (mistakes.length > 0) {
-        await db.query(
-          `INSERT INTO round_mistakes (round_id, mistake, answers) SELECT $1, id, 1 FROM unnest($2::text[]) AS m(id)
-           ON CONFLICT (round_id, mistake) DO UPDATE SET answers = round_mistakes.answers + 1`,
-          [a.roundId, mistakes],
-        );
-      }
-      await tallyTopics(db, round.scope_id, masteryBoards(a.boards), round.topic, a.correct);
+      // The answer, its boards and the report's tallies (the round's counts under the round's row
+      // lock taken above, its named mistakes, the class's answers per topic) in one statement.
+      await prepared(db, 'answer-insert', ANSWER_INSERT, [
+        a.roundId, memberId, a.value.toString(), a.correct, first, a.mistake, points, scored, scored && round.scoring === 'capped', a.now,
+        round.scope_id, scored ? a.boards : [], a.correct ? 1 : 0, mistakeIds(a.mistake), [...masteryBoards(a.boards)], round.topic,
+      ]);
       return { status: 'recorded', correct: a.correct, first, points, unscored };
     });
   }
@@ -424,27 +409,25 @@ export class PostgresStore implements Store {
     return this.op(async (db) => (await changed(db, 'UPDATE rounds SET closes_at = $1 WHERE id = $2 AND closed_at IS NULL', [closesAt, roundId])) === 1);
   }
 
-  /** In ranking order a row's rank is its position unless it ties the row before: one count ranks the page. */
   board(scopeId: string, board: string, offset: number, limit: number): Promise<BoardRow[]> {
+    return this.boardView(scopeId, board, { offset, limit }).then((view) => [...view.rows]);
+  }
+
+  /**
+   * One statement, one round trip: the page cut from the ranking index with its first row's tie
+   * count (see rankedPage), the board's size, and the asker's row with the count of rows ahead.
+   */
+  boardView(scopeId: string, board: string, page: { readonly offset: number; readonly limit: number }, userId?: string): Promise<BoardView> {
     return this.op(async (db) => {
-      const page = await prepared<BoardRecord>(
-        db,
-        'board-page',
-        `SELECT page.member_id, m.user_id, m.display_name, page.points, page.correct, page.answered
-         FROM (SELECT member_id, points, correct, answered FROM scores WHERE scope_id = $1 AND board = $2
-               ORDER BY points DESC, correct DESC, member_id LIMIT $3 OFFSET $4) AS page
-         JOIN members m ON m.id = page.member_id
-         ORDER BY page.points DESC, page.correct DESC, page.member_id`,
-        [scopeId, board, limit, offset],
-      );
-      const ranked: BoardRow[] = [];
-      for (const [i, r] of page.entries()) {
-        const prev = ranked[i - 1];
-        const row = toBoardRow(r, 0);
-        const rank = prev === undefined ? await rankOf(db, scopeId, board, row.points, row.correct) : prev.points === row.points && prev.correct === row.correct ? prev.rank : offset + i + 1;
-        ranked.push({ ...row, rank });
-      }
-      return ranked;
+      const parts = await prepared<BoardRecord & { part: 'size' | 'page' | 'mine'; n: string | null }>(db, 'board-view', BOARD_VIEW, [scopeId, board, page.limit, page.offset, userId ?? null]);
+      const size = parts.find((p) => p.part === 'size');
+      const rows = parts.filter((p) => p.part === 'page');
+      const mine = parts.find((p) => p.part === 'mine');
+      return {
+        size: Number(size?.n ?? 0),
+        rows: rankedPage(rows, page.offset, Number(rows[0]?.n ?? 0)),
+        mine: mine && toBoardRow(mine, 1 + Number(mine.n)),
+      };
     });
   }
 
@@ -855,6 +838,63 @@ async function saveReviews(db: Queryable, memberId: number, reviews: readonly Ca
     );
   }
 }
+
+/** An answer's checks ($1 round, $2 member, $3..$4 today): their earlier answer, whether the round has its first correct, their capped answers today. */
+const ANSWER_FACTS = `
+  SELECT (SELECT value FROM answers WHERE round_id = $1 AND member_id = $2) AS previous,
+         EXISTS (SELECT 1 FROM answers WHERE round_id = $1 AND first) AS has_first,
+         (SELECT COUNT(*) FROM answers WHERE member_id = $2 AND capped AND answered_at >= $3 AND answered_at < $4) AS capped_today`;
+
+/**
+ * The answer ($1..$10), its points on every board in $12 (none when it does not score), and what
+ * the teacher's report reads: the round's answered and right counts, its named mistakes ($14), the
+ * class's answers on topic $16 on the mastery boards ($15); in one statement.
+ */
+const ANSWER_INSERT = `
+  WITH answer AS (
+    INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING member_id, points
+  ), tally AS (
+    UPDATE rounds SET answered = answered + 1, correct = correct + $13 WHERE id = $1
+  ), named AS (
+    INSERT INTO round_mistakes (round_id, mistake, answers) SELECT $1, id, 1 FROM unnest($14::text[]) AS m(id)
+    ON CONFLICT (round_id, mistake) DO UPDATE SET answers = round_mistakes.answers + 1
+  ), topics AS (
+    INSERT INTO class_topics (scope_id, board, topic, answered, correct) SELECT $11, board, $16, 1, $13 FROM unnest($15::text[]) AS b(board)
+    ON CONFLICT (scope_id, board, topic) DO UPDATE SET answered = class_topics.answered + 1, correct = class_topics.correct + EXCLUDED.correct
+  )
+  INSERT INTO scores (scope_id, board, member_id, points, correct, answered)
+  SELECT $11, board, answer.member_id, answer.points, $13, 1 FROM answer, unnest($12::text[]) AS board
+  ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
+    points = scores.points + EXCLUDED.points, correct = scores.correct + EXCLUDED.correct, answered = scores.answered + 1`;
+
+/**
+ * /leaderboard's read ($1 scope, $2 board, $3 limit, $4 offset, $5 the asker's user id or null):
+ * rows tagged `size` (n: the board's size), `page` (in ranking order; the first with n: the rows
+ * tied with it before the page) and `mine` (n: the rows strictly ahead of the asker).
+ */
+const BOARD_VIEW = `
+  WITH page AS (
+    SELECT member_id, points, correct, answered, row_number() OVER () AS pos
+    FROM (SELECT member_id, points, correct, answered FROM scores WHERE scope_id = $1 AND board = $2
+          ORDER BY points DESC, correct DESC, member_id LIMIT $3 OFFSET $4) AS cut
+  ), mine AS (
+    SELECT s.member_id, s.points, s.correct, s.answered FROM members m
+    JOIN scores s ON s.scope_id = m.scope_id AND s.board = $2 AND s.member_id = m.id
+    WHERE m.scope_id = $1 AND m.user_id = $5::text
+  )
+  SELECT 'size' AS part, 0::bigint AS member_id, '' AS user_id, '' AS display_name, 0 AS points, 0 AS correct, 0 AS answered, 0::bigint AS pos,
+         (SELECT COUNT(*) FROM scores WHERE scope_id = $1 AND board = $2) AS n
+  UNION ALL
+  SELECT 'page', p.member_id, m.user_id, m.display_name, p.points, p.correct, p.answered, p.pos,
+         CASE WHEN p.pos = 1 THEN (SELECT COUNT(*) FROM scores s WHERE s.scope_id = $1 AND s.board = $2
+                                   AND s.points = p.points AND s.correct = p.correct AND s.member_id < p.member_id) END
+  FROM page p JOIN members m ON m.id = p.member_id
+  UNION ALL
+  SELECT 'mine', x.member_id, m.user_id, m.display_name, x.points, x.correct, x.answered, 0,
+         (SELECT COUNT(*) FROM scores s WHERE s.scope_id = $1 AND s.board = $2 AND s.points >= x.points AND (s.points > x.points OR s.correct > x.correct))
+  FROM mine x JOIN members m ON m.id = x.member_id
+  ORDER BY part, pos`;
 
 /** 1 + the rows ranked ahead: points >= bounds the index range, the OR drops ties not ahead. */
 async function rankOf(db: Queryable, scopeId: string, board: string, points: number, correct: number): Promise<number> {

@@ -121,6 +121,23 @@ export interface BoardRecord {
   answered: Int;
 }
 
+/**
+ * A page of a board, ranked. The first row's rank is 1 + the rows strictly ahead of it: the
+ * `offset` rows before it less those tied with it (`tiedBefore`: same points and correct answers,
+ * a smaller member id), which costs a count over its tie group, not over the whole board. After
+ * it, a row ties the one before it or is ranked by its position.
+ */
+export function rankedPage(rows: readonly BoardRecord[], offset: number, tiedBefore: number): BoardRow[] {
+  const ranked: BoardRow[] = [];
+  for (const [i, r] of rows.entries()) {
+    const row = toBoardRow(r, 0);
+    const prev = ranked[i - 1];
+    const rank = prev === undefined ? offset - tiedBefore + 1 : prev.points === row.points && prev.correct === row.correct ? prev.rank : offset + i + 1;
+    ranked.push({ ...row, rank });
+  }
+  return ranked;
+}
+
 export const toBoardRow = (r: BoardRecord, rank: number): BoardRow => ({
   rank,
   memberId: int(r.member_id),

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase, type Db } from './db.js';
 import {
   scopeColumns,
+  rankedPage,
   toBoardRow,
   toHistoryItem,
   toRound,
@@ -63,6 +64,7 @@ import {
   type RecentQuestions,
   type ReviewLog,
   type BoardRow,
+  type BoardView,
   type CloseBonus,
   type HistoryItem,
   type Lease,
@@ -159,6 +161,11 @@ function prepare(db: Db) {
     ahead: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND points >= ? AND (points > ? OR correct > ?)`),
     mine: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
              FROM scores s JOIN members m ON m.id = s.member_id WHERE s.scope_id = ? AND s.board = ? AND s.member_id = ?`),
+    mineByUser: p(`SELECT s.member_id, m.user_id, m.display_name, s.points, s.correct, s.answered
+                   FROM members m JOIN scores s ON s.scope_id = m.scope_id AND s.board = ? AND s.member_id = m.id
+                   WHERE m.scope_id = ? AND m.user_id = ?`),
+    // The rows before a page's first row in its tie group (the index orders ties by member id).
+    tiedBefore: p(`SELECT COUNT(*) FROM scores WHERE scope_id = ? AND board = ? AND points = ? AND correct = ? AND member_id < ?`),
     insertSchedule: p(`INSERT INTO schedules (scope_id, channel_id, weekday, time, timezone, questions, spacing_min, level, topics, missed, created_at, question_set)
                        VALUES (@scopeId, @channelId, @weekday, @time, @timezone, @questions, @spacingMinutes, @level, @topics, @missed, @createdAt, @questionSet)`),
     schedule: p('SELECT * FROM schedules WHERE id = ?'),
@@ -472,16 +479,25 @@ export class SqliteStore implements Store {
    * (for the page's first row) ranks the whole page.
    */
   board(scopeId: string, board: string, offset: number, limit: number): Promise<BoardRow[]> {
+    return this.op(() => this.page(scopeId, board, offset, limit));
+  }
+
+  boardView(scopeId: string, board: string, page: { readonly offset: number; readonly limit: number }, userId?: string): Promise<BoardView> {
     return this.op(() => {
-      const rows = this.q.board.all(scopeId, board, limit, offset) as BoardRecord[];
-      const ranked: BoardRow[] = [];
-      rows.forEach((r, i) => {
-        const prev = ranked[i - 1];
-        const rank = prev === undefined ? this.rankOf(scopeId, board, r.points as number, r.correct as number) : prev.points === r.points && prev.correct === r.correct ? prev.rank : offset + i + 1;
-        ranked.push(toBoardRow(r, rank));
-      });
-      return ranked;
+      const r = userId === undefined ? undefined : (this.q.mineByUser.get(board, scopeId, userId) as BoardRecord | undefined);
+      return {
+        size: this.q.boardSize.pluck().get(scopeId, board) as number,
+        rows: this.page(scopeId, board, page.offset, page.limit),
+        mine: r && toBoardRow(r, this.rankOf(scopeId, board, r.points as number, r.correct as number)),
+      };
     });
+  }
+
+  private page(scopeId: string, board: string, offset: number, limit: number): BoardRow[] {
+    const rows = this.q.board.all(scopeId, board, limit, offset) as BoardRecord[];
+    const first = rows[0];
+    const tied = first === undefined ? 0 : (this.q.tiedBefore.pluck().get(scopeId, board, first.points, first.correct, first.member_id) as number);
+    return rankedPage(rows, offset, tied);
   }
 
   boardSize(scopeId: string, board: string): Promise<number> {

@@ -198,6 +198,13 @@ export interface BoardRow {
   readonly answered: number;
 }
 
+export interface BoardView {
+  readonly size: number;
+  readonly rows: readonly BoardRow[];
+  /** The asker's row, undefined when they have no score on the board (or no one asked). */
+  readonly mine: BoardRow | undefined;
+}
+
 export interface TopicStat {
   readonly topic: Topic;
   readonly answered: number;
@@ -439,6 +446,11 @@ export interface Store {
 
   /** One page of a board, ranked by points then correct answers; ties share a rank (1, 2, 2, 4). */
   board(scopeId: string, board: string, offset: number, limit: number): Promise<BoardRow[]>;
+  /**
+   * What /leaderboard shows, read together (one statement on a server engine): the board's size,
+   * one page of it, and the asker's own row when they have one.
+   */
+  boardView(scopeId: string, board: string, page: { readonly offset: number; readonly limit: number }, userId?: string): Promise<BoardView>;
   boardSize(scopeId: string, board: string): Promise<number>;
   /** The member's own row on a board, with its rank; undefined if they have no score there. */
   boardRowOf(scopeId: string, board: string, memberId: number): Promise<BoardRow | undefined>;

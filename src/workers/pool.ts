@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Lru } from '../lru.js';
+import { FairQueue } from './fair-queue.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export interface PoolOptions {
@@ -25,6 +26,12 @@ export interface PoolOptions {
   readonly idleMs?: number;
   /** Jobs waiting for a worker; past this the caller gets `busy`. */
   readonly maxQueued?: number;
+  /**
+   * Jobs one owner (the user asking) may have waiting; past this that owner gets `busy`. An owner
+   * has at most one job running at a time, and owners are served in turn, so with two workers one
+   * user's burst cannot hold both, and nobody waits behind another's queue.
+   */
+  readonly maxQueuedPerOwner?: number;
   readonly cacheEntries?: number;
   readonly cacheBytes?: number;
   readonly log?: { warn(obj: object, msg: string): void };
@@ -46,7 +53,7 @@ export interface PoolKind<Req, Res> {
   readonly cacheable?: (res: Res) => boolean;
 }
 
-export const POOL_DEFAULTS = { workers: 1, deadlineMs: 1_000, heapMb: 64, youngMb: 16, maxQueued: 64, cacheEntries: 512, cacheBytes: 8 * 1024 * 1024 } as const;
+export const POOL_DEFAULTS = { workers: 1, deadlineMs: 1_000, heapMb: 64, youngMb: 16, maxQueued: 64, maxQueuedPerOwner: 4, cacheEntries: 512, cacheBytes: 8 * 1024 * 1024 } as const;
 
 /** A built worker script, also when this module runs from TypeScript sources (the tests build first). */
 function workerUrl(script: string): URL {
@@ -56,6 +63,7 @@ function workerUrl(script: string): URL {
 
 interface Job<Req, Res> {
   readonly id: number;
+  readonly owner: string;
   readonly req: Req;
   readonly resolve: (res: Res) => void;
   readonly reject: (err: Error) => void;
@@ -63,17 +71,19 @@ interface Job<Req, Res> {
 
 interface Slot<Req, Res> {
   readonly worker: Worker;
+  /** The worker has loaded its script and listens: a job's deadline starts only once it can run. */
+  ready: boolean;
   job: Job<Req, Res> | undefined;
   deadline: NodeJS.Timeout | undefined;
 }
 
 /** The message a worker answers with (see serve()). */
-type Reply<Res> = { readonly id: number; readonly result: Res } | { readonly id: number; readonly failure: string };
+type Reply<Res> = { readonly id: number; readonly result: Res } | { readonly id: number; readonly failure: string } | { readonly ready: true };
 
 export class WorkerPool<Req, Res> {
   private readonly o: Required<Omit<PoolOptions, 'log' | 'idleMs'>> & Pick<PoolOptions, 'log' | 'idleMs'>;
   private readonly slots: Array<Slot<Req, Res>> = [];
-  private readonly queue: Array<Job<Req, Res>> = [];
+  private readonly queue = new FairQueue<Job<Req, Res>>();
   private readonly cache: Lru<string, Res>;
   private nextId = 0;
   private closed = false;
@@ -97,12 +107,13 @@ export class WorkerPool<Req, Res> {
     return this.cache.get(this.kind.key(req));
   }
 
-  run(req: Req): Promise<Res> {
+  /** `owner`: who asks (a user); jobs are served in turn per owner. */
+  run(req: Req, owner = ''): Promise<Res> {
     const key = this.kind.key(req);
     const cached = this.cache.get(key);
     if (cached !== undefined) return Promise.resolve(cached);
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
-    if (this.queue.length >= this.o.maxQueued) return Promise.resolve(this.kind.failed('busy', this.o));
+    if (this.queue.size >= this.o.maxQueued || this.queue.waiting(owner) >= this.o.maxQueuedPerOwner) return Promise.resolve(this.kind.failed('busy', this.o));
     return new Promise<Res>((resolve, reject) => {
       const done = (res: Res) => {
         if (this.kind.cacheable?.(res) ?? true) this.cache.set(key, res);
@@ -110,7 +121,7 @@ export class WorkerPool<Req, Res> {
       };
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;
-      this.queue.push({ id: this.nextId++, req, resolve: done, reject });
+      this.queue.push(owner, { id: this.nextId++, owner, req, resolve: done, reject });
       this.warm();
       this.dispatch();
     });
@@ -119,7 +130,7 @@ export class WorkerPool<Req, Res> {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.idleTimer);
-    for (const job of this.queue.splice(0)) job.reject(new Error('the worker pool closed'));
+    for (const job of this.queue.drain()) job.reject(new Error('the worker pool closed'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
@@ -135,8 +146,9 @@ export class WorkerPool<Req, Res> {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job !== undefined) continue;
-      const job = this.queue.shift();
+      if (!slot.ready || slot.job !== undefined) continue;
+      // One job running per owner: the anonymous owner ('') is everyone without a name.
+      const job = this.queue.take((owner) => owner === '' || !this.slots.some((s) => s.job?.owner === owner));
       if (!job) break;
       slot.job = job;
       slot.deadline = setTimeout(() => this.fail(slot, 'deadline'), this.o.deadlineMs);
@@ -146,7 +158,7 @@ export class WorkerPool<Req, Res> {
   }
 
   private isIdle(): boolean {
-    return this.queue.length === 0 && this.slots.every((s) => s.job === undefined);
+    return this.queue.size === 0 && this.slots.every((s) => s.job === undefined);
   }
 
   /** Ends the workers once the pool has had nothing to do for `idleMs`. */
@@ -168,8 +180,13 @@ export class WorkerPool<Req, Res> {
     // execArgv: [] so a worker does not inherit the parent's flags (--inspect, --input-type, ...).
     const worker = new Worker(workerUrl(this.kind.script), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.o.heapMb, maxYoungGenerationSizeMb: this.o.youngMb } });
     worker.unref(); // an idle pool never keeps the process alive
-    const slot: Slot<Req, Res> = { worker, job: undefined, deadline: undefined };
+    const slot: Slot<Req, Res> = { worker, ready: false, job: undefined, deadline: undefined };
     worker.on('message', (m: Reply<Res>) => {
+      if ('ready' in m) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== m.id) return;
       this.finish(slot);
@@ -179,7 +196,7 @@ export class WorkerPool<Req, Res> {
     });
     worker.on('error', (err) => this.fail(slot, (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'heap' : 'crash', err));
     worker.on('exit', () => {
-      if (slot.job) this.fail(slot, 'crash');
+      if (slot.job || !slot.ready) this.fail(slot, 'crash');
     });
     return slot;
   }
@@ -200,6 +217,12 @@ export class WorkerPool<Req, Res> {
     this.slots.splice(index, 1);
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
+    if (!slot.ready) {
+      // It died loading its script: a replacement would too. What waits fails now; the next job tries again.
+      this.o.log?.warn({ why, err, script: this.kind.script }, 'worker failed to start');
+      for (const waiting of this.queue.drain()) waiting.resolve(this.kind.failed(why, this.o));
+      return;
+    }
     if (job) {
       this.o.log?.warn({ why, err, script: this.kind.script, key: this.kind.key(job.req).slice(0, 200) }, 'worker replaced');
       job.resolve(this.kind.failed(why, this.o));
@@ -212,7 +235,8 @@ export class WorkerPool<Req, Res> {
 /** The worker side: answers each job with `handle`'s result, or the error it threw. */
 export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, transfer: (res: Res) => ArrayBuffer[] = () => []): Promise<void> {
   const { parentPort } = await import('node:worker_threads');
-  parentPort?.on('message', async ({ id, req }: { id: number; req: Req }) => {
+  if (!parentPort) return;
+  parentPort.on('message', async ({ id, req }: { id: number; req: Req }) => {
     try {
       const result = await handle(req);
       parentPort.postMessage({ id, result }, transfer(result));
@@ -220,4 +244,5 @@ export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, 
       parentPort.postMessage({ id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     }
   });
+  parentPort.postMessage({ ready: true });
 }

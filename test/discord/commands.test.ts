@@ -43,7 +43,9 @@ describe('registration JSON', () => {
     const byName = new Map(body.map((c) => [c.name, c]));
     const count = byName.get('count')!;
     expect(count.options).toEqual([
-      expect.objectContaining({ name: 'spec', type: 3, required: true, autocomplete: true }),
+      // spec is optional: /count alone (or with a file) asks for the code in a form.
+      expect.objectContaining({ name: 'spec', type: 3, required: false, autocomplete: true }),
+      expect.objectContaining({ name: 'file', type: 11, required: false }),
       expect.objectContaining({ name: 'share', type: 5, required: false }),
     ]);
     expect(count.description_localizations?.['zh-TW']).toMatch(/\p{Script=Han}/u);

@@ -8,7 +8,7 @@ import { t } from '../../src/i18n/messages.js';
 const BAD: ReadonlyArray<readonly [string, string, RegExp]> = [
   ['unknown kind', 'conv2 3 64 3', /`conv2` is not a layer kind: did you mean `conv`\?/],
   ['unknown kind, nothing close', 'transformerblock 12', /`transformerblock` is not a layer kind/],
-  ['missing argument', 'conv 3 64', /`conv` needs CIN on its own: expected `conv CIN COUT K`, e.g. `conv 3 64 3`/],
+  ['missing argument', 'conv 3 64', /`conv` on its own takes every number of `conv CIN COUT K`; with 2, K \(the last\) is missing: e\.g\. `conv 3 64 3`/],
   ['missing arguments', 'conv 3', /`conv` takes 2–3 argument\(s\), got 1: expected `conv CIN COUT K`, e.g. `conv 3 64 3`/],
   ['extra argument', 'dense 512 10 7', /`dense` takes 1–2 argument\(s\), got 3: expected `dense IN OUT`/],
   ['zero size', 'conv 3 0 3', /`0` is not a valid COUT: it must be at least 1/],

@@ -9,6 +9,9 @@
  *   file (the arithmetic is in the comments).
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
@@ -16,6 +19,8 @@ import { blockTable } from '../../src/engine/model.js';
 import { findPreset, PRESETS } from '../../src/engine/presets/index.js';
 import { renderCount } from '../../src/engine/render.js';
 import { errorOf } from '../support/count.js';
+import { TORCHVISION_CNN_NAMES } from '../support/torchvision-cnn.js';
+import { KERAS_APPLICATIONS } from './keras-applications.js';
 
 const PUBLISHED: ReadonlyArray<readonly [spec: string, total: number, nonTrainable: number]> = [
   // Keras Applications (model.summary())
@@ -81,6 +86,17 @@ describe.each(PUBLISHED)('%s', (spec, total, nonTrainable) => {
   });
 });
 
+/**
+ * Families of presets keep their independent rows in their own tables (test/engine/presets-*.test.ts,
+ * each row a spec in quotes at the start of an array: `['swin_t', 28_288_354]`).
+ */
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FAMILY_TABLES = readdirSync(HERE).filter((f) => /^presets-[\w-]+\.test\.ts$/.test(f)).map((f) => readFileSync(join(HERE, f), 'utf8'));
+const hasRowElsewhere = (name: string): boolean => {
+  const row = new RegExp(`\\[\\s*'${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ ']`);
+  return FAMILY_TABLES.some((text) => row.test(text));
+};
+
 describe('every data file reproduces the totals it states, and names its source', () => {
   const files = PRESETS.flatMap((p) => (['keras', 'pytorch'] as const).flatMap((fw) => (p.files[fw] ? [[p, fw, p.files[fw]!] as const] : [])));
   it.each(files.map(([p, fw, f]) => [f.file.path, p, fw, f] as const))('%s', (_path, preset, framework, file) => {
@@ -90,7 +106,8 @@ describe('every data file reproduces the totals it states, and names its source'
       const { counts } = count(`${preset.name} ${e.options} --framework ${framework}`).report;
       expect([e.options, counts.total, counts.nonTrainable]).toEqual([e.options, e.total, e.nonTrainable]);
     }
-    expect(PUBLISHED.some(([spec]) => spec.split(' ')[0] === preset.name || preset.name === 'vgg16-lecture')).toBe(true);
+    const rows = [...PUBLISHED.map(([spec]) => spec.split(' ')[0]), ...KERAS_APPLICATIONS.map((r) => r.name), ...TORCHVISION_CNN_NAMES];
+    expect(rows.includes(preset.name) || hasRowElsewhere(preset.name) || preset.name === 'vgg16-lecture').toBe(true);
   });
 });
 

@@ -5,12 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
-import { renderNumbers } from '../../src/engine/expr.js';
 import { renderCount } from '../../src/engine/render.js';
-import { only } from '../support/count.js';
+import { describeConventionFree, only, type WorkedExample } from '../support/count.js';
 
 /** [spec, total, formula with numbers, what it is] */
-const CASES: ReadonlyArray<readonly [string, number, string, string]> = [
+const CASES: readonly WorkedExample[] = [
   // HF BertSelfAttention (query, key, value) + BertSelfOutput.dense, hidden 768: 4·768² + 4·768
   ['attention 12 768', 2_362_368, '3×(768 + 1)×12×64 + (12×64 + 1)×768', 'bert-base-uncased encoder.layer.0.attention without its LayerNorm'],
   // LLaMA-2-7B self_attn (config: hidden 4096, 32 heads, 32 KV heads, no bias): 4·4096²
@@ -47,16 +46,7 @@ const CASES: ReadonlyArray<readonly [string, number, string, string]> = [
   ['clspool in=197x768', 0, '0', 'torchvision ViT x[:, 0]'],
 ];
 
-describe.each(CASES)('%s', (spec, expected, formula, what) => {
-  it(`${expected.toLocaleString('en-US')} (${what}), the same under both conventions`, () => {
-    for (const framework of ['keras', 'pytorch'] as const) {
-      const row = only(`${spec} --framework ${framework}`);
-      expect(row.counts.total).toBe(BigInt(expected));
-      expect(renderNumbers(row.record.formula)).toBe(formula);
-      expect(row.record.conventionSensitive).toBe(false);
-    }
-  });
-});
+describeConventionFree(CASES);
 
 describe('attention', () => {
   it('names its projections as the library does, for LoRA targets', () => {
@@ -84,7 +74,8 @@ describe('attention', () => {
   it('explains grouped-query attention and its common mistake', () => {
     const text = renderCount(count('attention 32 4096 kv_heads=8 bias=false'), 'en');
     expect(text).toContain('32 query heads share 8 K/V heads (4 each), so K and V are 1024 wide');
-    expect(text).toContain('Common mistake: with grouped-query attention K and V have kv_heads×head_dim outputs, not D');
+    // K and V given all 32 heads: the four projections 4,096×4,096 each (LLaMA-3-8B's attention, config.json).
+    expect(text).toContain('67,108,864: K and V have 8 heads (grouped-query attention), not 32');
     expect(renderCount(count('attention 32 4096 kv_heads=8 bias=false'), 'zh-TW')).toContain('分組查詢注意力');
   });
   it('refuses kv_heads that do not divide heads, and widths that do not split', () => {

@@ -5,7 +5,9 @@
  * gives is fed through the same diagnosis as /answer. Named right: the diagnosis includes the
  * mistake's name; named wrong: it names only others; unnamed: it names none. Goal per topic: at
  * least 95% named right and none named wrong. Inverse and "which layer" questions are left out
- * (their wrong answers are whole numbers only by chance).
+ * (their wrong answers are whole numbers only by chance). Memory questions are answered in bytes
+ * from the student's own count (and the memory slips made there), LoRA questions from its own
+ * adapters; the student's right answer must be the engine's on every question it counts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
@@ -13,7 +15,26 @@ import { diagnose } from '../../src/quiz/diagnose.js';
 import { generate } from '../../src/quiz/generator.js';
 import type { Question } from '../../src/quiz/question.js';
 import { LEVELS, TOPICS, type Topic } from '../../src/quiz/types.js';
-import { applies, countAll, NAMES, quantityOf, readSpec, sized, SIZE_SLIPS, SLIPS_BY_KIND, type Quantity, type Spec, type Totals } from '../support/student.js';
+import {
+  applies,
+  countAll,
+  LORA_NAMES,
+  LORA_SLIPS,
+  loraApplies,
+  MEMORY_NAMES,
+  MEMORY_SLIPS,
+  memoryApplies,
+  memoryOf,
+  NAMES,
+  quantityOf,
+  readSpec,
+  sized,
+  SIZE_SLIPS,
+  SLIPS_BY_KIND,
+  type Quantity,
+  type Spec,
+  type Totals,
+} from '../support/student.js';
 
 const PER_CELL = 60;
 
@@ -33,8 +54,29 @@ function attempts(q: Question): Attempt[] {
   const quantity: Quantity = q.ask.kind === 'read' ? q.ask.quantity : 'params';
   const right = countAll(spec);
   const out: Attempt[] = [];
-  const value = (t: Totals) => quantityOf(quantity, t);
+  const ask = q.ask.kind === 'memory' ? q.ask : undefined;
+  // a memory question reads the bytes off the (mis)count; any other, the quantity asked
+  const value = (t: Totals) => (ask ? memoryOf(spec, t, ask.quantity) : quantityOf(quantity, t));
   const answer = (v: bigint | undefined) => (q.ask.kind === 'saving' && v !== undefined ? standard(q) - v : v);
+  if (ask) {
+    for (const slip of MEMORY_SLIPS) {
+      if (memoryApplies(spec, right, ask.quantity, slip)) out.push({ value: memoryOf(spec, right, ask.quantity, slip), names: MEMORY_NAMES[slip], what: `${slip} in memory` });
+    }
+  }
+  if (spec.lora) {
+    // the adapters miscounted (the base is frozen: a slip in it changes no trainable count, and a question states its size)
+    if (!ask || ask.counted) for (const slip of LORA_SLIPS) if (loraApplies(spec, slip)) out.push({ value: value(countAll(spec, undefined, slip))!, names: LORA_NAMES[slip], what: `${slip} in LoRA` });
+  } else if (!ask || ask.counted) {
+    slipsInLayers(spec, value, answer, out);
+    wholeCount(q, spec, right, quantity, out);
+  }
+  if (q.ask.kind === 'read' && quantity === 'trainable') out.push({ value: right.params, names: ['gaveTotal', 'statsTrainable', 'frozenCounted'], what: 'the total for the trainable' });
+  const correct = q.answer;
+  return out.filter((a) => a.value !== correct && a.value >= 0n && !(quantity === 'height' && a.value < 1n));
+}
+
+/** Each slip of each layer's kind, made in that layer alone. */
+function slipsInLayers(spec: Spec, value: (t: Totals) => bigint | undefined, answer: (v: bigint | undefined) => bigint | undefined, out: Attempt[]): void {
   spec.layers.forEach((layer, at) => {
     for (const slip of SLIPS_BY_KIND[layer.kind] ?? []) {
       if (!applies(layer, slip, spec.framework) || (!sized(spec) && SIZE_SLIPS.has(slip))) continue;
@@ -47,12 +89,26 @@ function attempts(q: Question): Attempt[] {
       if (v !== undefined) out.push({ value: v, names: NAMES[slip], layer: at, what: `${slip} in ${layer.kind}` });
     }
   });
+}
+
+/** Norm layers by kind, as a student who leaves them all out sees them. */
+const NORMS: Readonly<Record<string, readonly string[]>> = {
+  ln: ['leftOutAllLayerNormalization', 'leftOutAllLayerNorm'],
+  rmsnorm: ['leftOutAllRMSNormalization', 'leftOutAllRMSNorm'],
+};
+
+/** Slips of the whole count: a layer left out, every norm of a kind left out, the wrong quantity given. */
+function wholeCount(q: Question, spec: Spec, right: Totals, quantity: Quantity, out: Attempt[]): void {
   // the whole count: a layer left out, every bias left out, the wrong quantity given
   const weighted = spec.layers.map((_, i) => ({ i, params: layerParams(spec, i) })).filter((x) => x.params > 0n);
   if (weighted.length >= 2 && q.ask.kind === 'read' && ['params', 'trainable', 'macs'].includes(quantity)) {
     for (const { i } of weighted) {
       const without = leaveOut(spec, i, right);
       if (without !== undefined) out.push({ value: quantityOf(quantity, without)!, names: ['leftOut'], layer: i, what: `left out layer ${i}` });
+    }
+    for (const [kind, names] of Object.entries(NORMS)) {
+      const norms = weighted.filter(({ i }) => spec.layers[i]!.kind === kind);
+      if (norms.length >= 2 && norms.length < weighted.length && quantity === 'params') out.push({ value: right.params - norms.reduce((a, x) => a + x.params, 0n), names, what: `every ${kind} left out` });
     }
   }
   if (q.ask.kind === 'read') {
@@ -61,14 +117,18 @@ function attempts(q: Question): Attempt[] {
       out.push({ value: right.params, names: ['paramsForMacs'], what: 'parameters for MACs' });
       out.push({ value: 2n * right.macs, names: ['flopsForMacs'], what: 'FLOPs for MACs' });
     }
-    if (quantity === 'trainable') out.push({ value: right.params, names: ['gaveTotal', 'statsTrainable', 'frozenCounted'], what: 'the total for the trainable' });
   }
   if (q.ask.kind === 'saving') {
     out.push({ value: countAll(spec).params, names: ['gaveOwnCount'], what: 'the separable count for the saving' });
     out.push({ value: standard(q), names: ['gaveOtherCount'], what: 'the standard count for the saving' });
   }
-  const correct = q.answer;
-  return out.filter((a) => a.value !== correct && a.value >= 0n && !(quantity === 'height' && a.value < 1n));
+}
+
+/** The student's answer to a question it counts (a quantity or bytes); undefined for the others. */
+function studentAnswer(q: Question): bigint | undefined {
+  const spec = readSpec(q.spec);
+  if (q.ask.kind === 'memory') return memoryOf(spec, countAll(spec), q.ask.quantity);
+  return q.ask.kind === 'read' ? quantityOf(q.ask.quantity, countAll(spec)) : undefined;
 }
 
 /** The saving question's standard convolution, counted by the student. */
@@ -113,6 +173,9 @@ describe('a wrong answer gets the right name', () => {
         for (let i = 0; i < PER_CELL; i++) {
           const q = generate(i * 15_485_863 + 7, level, topic);
           const rows = count(q.spec).report.rows.map((r) => r.name);
+          // the student's own count must be the engine's answer, or its slips measure nothing
+          const own = studentAnswer(q);
+          if (own !== undefined && own !== q.answer) expect.fail(`${topic} ${q.template} ${q.spec}: the student counts ${own}, the engine ${q.answer}`);
           for (const a of attempts(q)) {
             const named = diagnose(q, a.value);
             const matches = named.some((m) => {

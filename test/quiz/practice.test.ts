@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
 import { ratingFor } from '../../src/quiz/spaced.js';
+import { context, run } from '../support/context.js';
 import { alice, bob, ENGINES, harness } from '../support/quiz.js';
 
 const scopeId = 'discord:G1';
@@ -90,6 +91,27 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(cards.map((c) => [c.topic, c.family])).toContainEqual(['dense', wrong.family]);
       const member = (await h.store.memberId(scopeId, bob.userId))!;
       expect((await h.store.reviewLogs(member))[0]).toMatchObject({ rating: 1, source: 'round', correct: false });
+    });
+  });
+
+  describe('the transformer topics', () => {
+    it('a memory mistake in an llm round brings "LLMs · memory in bytes" back: /stats says so, /review asks it', async () => {
+      const h = await harness({ engine });
+      // an llm question whose wrong choices include a memory slip (bits for bytes, Adam's moments, the KV cache's 2)
+      const seed = [...Array(200).keys()].find((s) => generate(s, 'easy', 'llm').mistakes.some((m) => m.family === 'memory'))!;
+      const started = await h.quiz.start({ scopeId, channelId: 'C1', opener: { kind: 'admin', player: alice }, lang: 'en', topics: ['llm'], level: 'easy', seed });
+      if (!started.ok) throw new Error('no round');
+      const wrong = started.question.mistakes.find((m) => m.family === 'memory')!;
+      await h.quiz.answer({ scopeId, channelId: 'C1', player: bob, text: formatInt(wrong.value) });
+      await h.quiz.close(started.round.id, 'admin');
+      expect((await h.services.practice.skills(scopeId, bob)).map((c) => [c.topic, c.family])).toContainEqual(['llm', 'memory']);
+      expect((await run(context(h, bob), 'stats')).text).toContain('• LLMs · memory in bytes: comes back');
+      h.clock.advance(DAY);
+      expect((await run(context(h, bob), 'stats')).text).toContain('• LLMs · memory in bytes: due now (/review)');
+      const next = await h.services.practice.next(scopeId, bob, 'C1');
+      expect(next).toMatchObject({ due: true, family: 'memory' });
+      expect(next.question.topic).toBe('llm');
+      expect(next.question.mistakes.some((m) => m.family === 'memory')).toBe(true);
     });
   });
 

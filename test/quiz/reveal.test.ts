@@ -60,3 +60,30 @@ describe('reveals', () => {
     expect.fail('no Keras BatchNorm question in 40 seeds');
   });
 });
+
+describe('reveals of the transformer topics', () => {
+  /** The reveal's working of the first question of `template` from seed 0 up. */
+  function working(level: (typeof LEVELS)[number], topic: (typeof TOPICS)[number], template: string, lang: Lang = 'en'): string {
+    for (let seed = 0; seed < 400; seed++) {
+      if (generate(seed, level, topic).template === template) return revealReply(revealOf(seed, level, topic), lang, (_id, n) => n, picturesHere).code!;
+    }
+    return expect.fail(`no ${template} question in 400 seeds`);
+  }
+
+  it('bytes of weights: parameters × bytes per parameter, the count stated and not worked again', () => {
+    const code = working('easy', 'llm', 'weightBytes');
+    expect(code).toMatch(/^(fp32|fp16|int8|int4) +[\d.]+ B × [\d,]+ = [\d,]+ B = [\d.]+ [KMG]iB$/);
+  });
+  it('Adam with LoRA: the adapters counted, then 16 B each and the frozen base at its own precision', () => {
+    const code = working('hard', 'llm', 'loraTraining');
+    expect(code).toMatch(/q_proj: r×\(IN \+ OUT\) = \d+×\([\d,]+ \+ [\d,]+\) = [\d,]+, × \d+ = [\d,]+/);
+    expect(code).toMatch(/= 16 B × [\d,]+ trainable \+ [24] B × [\d,]+ frozen = [\d,]+ B$/);
+  });
+  it('the KV cache: 2 (K, V) × layers × kv_heads × head_dim × 2 B per token, × tokens × batch', () => {
+    expect(working('medium', 'llm', 'kvCache')).toMatch(/^KV cache at fp16 \(autoregressive decoding\): 2 \(K, V\) × \d+ layers × \d+ kv_heads × \d+ head_dim × 2 B = [\d,]+ B per token; × [\d,]+ tokens × batch \d+ = [\d,]+ B/);
+  });
+  it('a tied head adds nothing, and says whose weight it is', () => {
+    expect(working('easy', 'llm', 'embeddingsTied')).toContain('lm_head (Dense): tied to wte: adds 0');
+    expect(working('easy', 'llm', 'embeddingsTied', 'zh-TW')).toContain('lm_head (Dense): 與 wte 綁定：增加 0');
+  });
+});

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { t } from '../../src/i18n/messages.js';
+import { TOPICS } from '../../src/quiz/types.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }> };
@@ -20,6 +21,11 @@ describe('the Slack app manifest', () => {
   it('declares every command with its English description, and no other', () => {
     const declared = manifest.features.slash_commands.map((c) => [c.command, c.description]);
     expect(declared).toEqual(COMMANDS.map((c) => [`/${c.name}`, t('en', c.description)]));
+  });
+
+  it("/quiz's usage hint lists every topic, in the order /quiz offers them", () => {
+    const quiz = manifest.features.slash_commands.find((c) => c.command === '/quiz')!;
+    expect(quiz.usage_hint).toContain(`[${TOPICS.join('|')}]`);
   });
 
   it('has Slack escape mentions and channels, so /close #quiz and /remove-scores @bob arrive as ids', () => {

@@ -1,5 +1,7 @@
 /** Shorthands for engine tests: count a spec and read the numbers off the report. */
+import { describe, expect, it } from 'vitest';
 import { count, type CountResult } from '../../src/engine/count.js';
+import { renderNumbers } from '../../src/engine/expr.js';
 import { SpecError } from '../../src/engine/errors.js';
 import { t } from '../../src/i18n/messages.js';
 
@@ -26,4 +28,21 @@ export function errorOf(spec: string): string {
     throw e;
   }
   throw new Error(`expected ${JSON.stringify(spec)} to be refused`);
+}
+
+/** A worked example: [spec, total, the formula with its numbers, what it is]. */
+export type WorkedExample = readonly [spec: string, total: number, formula: string, what: string];
+
+/** One test per example: its count and worked formula, the same under Keras and PyTorch conventions. */
+export function describeConventionFree(cases: readonly WorkedExample[]): void {
+  describe.each(cases)('%s', (spec, expected, formula, what) => {
+    it(`${expected.toLocaleString('en-US')} (${what}), the same under both conventions`, () => {
+      for (const framework of ['keras', 'pytorch'] as const) {
+        const row = only(`${spec} --framework ${framework}`);
+        expect(row.counts.total).toBe(BigInt(expected));
+        expect(renderNumbers(row.record.formula)).toBe(formula);
+        expect(row.record.conventionSensitive).toBe(false);
+      }
+    });
+  });
 }

@@ -172,6 +172,10 @@ export class FakeDiscord {
   readonly messages = new Map<string, FakeMessage>();
   private readonly exchanges = new Map<string, Exchange>();
   private readonly intercepts: Intercept[] = [];
+  /** Attached files by CDN path. */
+  private readonly files = new Map<string, { readonly bytes: Buffer; readonly contentType: string }>();
+  /** Reads of attached files: a file refused by its size or type is never fetched. */
+  cdnReads = 0;
   private readonly sessions = new Map<string, Session>();
   /** The live session of each shard, by shard id (a bot that does not shard is shard 0 of 1). */
   private readonly shardSessions = new Map<number, Session>();
@@ -387,13 +391,31 @@ export class FakeDiscord {
     return { id: this.snowflake(), username: name, ...extra };
   }
 
-  /** `/name option: value …`; a number is sent as an integer, a boolean as a boolean; `{ type, value }` sends any type. */
+  /**
+   * `/name option: value …`; a number is sent as an integer, a boolean as a boolean; `{ type, value }`
+   * sends any type; `{ file }` attaches a file (served by this fake's CDN, in `resolved` as Discord sends it).
+   */
   slash(user: FakeUser, name: string, options: Readonly<Record<string, OptionValue>> = {}, where = this.here, ms?: number): Promise<Exchange> {
-    return this.interact(user, where, INTERACTION.command, { id: this.snowflake(), name, type: 1, options: commandOptions(options) }, {}, ms);
+    const attachments: Record<string, Json> = {};
+    const plain: Record<string, Exclude<OptionValue, { file: FakeFile }>> = {};
+    for (const [key, value] of Object.entries(options)) {
+      if (typeof value === 'object' && 'file' in value) {
+        const id = this.snowflake();
+        const bytes = typeof value.file.content === 'string' ? Buffer.from(value.file.content, 'utf8') : value.file.content;
+        const path = `/attachments/${id}/${encodeURIComponent(value.file.name)}`;
+        this.files.set(path, { bytes, contentType: value.file.contentType ?? 'text/x-python; charset=utf-8' });
+        const url = `http://127.0.0.1:${this.port}${path}`;
+        attachments[id] = { id, filename: value.file.name, size: value.file.size ?? bytes.length, url, proxy_url: url, content_type: value.file.contentType ?? 'text/x-python; charset=utf-8' };
+        plain[key] = { type: 11, value: id };
+      } else plain[key] = value;
+    }
+    const data: Json = { id: this.snowflake(), name, type: 1, options: commandOptions(plain) };
+    if (Object.keys(attachments).length > 0) data.resolved = { attachments };
+    return this.interact(user, where, INTERACTION.command, data, {}, ms);
   }
 
   /** The user typing in `focused` (autocomplete), with the other options already filled. */
-  autocomplete(user: FakeUser, name: string, focused: string, typed: string, others: Readonly<Record<string, OptionValue>> = {}, where = this.here): Promise<Exchange> {
+  autocomplete(user: FakeUser, name: string, focused: string, typed: string, others: Readonly<Record<string, Exclude<OptionValue, { file: FakeFile }>>> = {}, where = this.here): Promise<Exchange> {
     const options = [...commandOptions(others), { name: focused, type: 3, value: typed, focused: true }];
     return this.interact(user, where, INTERACTION.autocomplete, { id: this.snowflake(), name, type: 1, options });
   }
@@ -496,6 +518,13 @@ export class FakeDiscord {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The CDN: files users attached to commands, as Discord serves them.
+    const file = url.pathname.startsWith('/attachments/') ? this.files.get(url.pathname) : undefined;
+    if (file) {
+      this.cdnReads++;
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length }).end(file.bytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const { body, files } = await parseBody(req.headers['content-type'], Buffer.concat(chunks));
@@ -769,9 +798,17 @@ export class FakeDiscord {
   }
 }
 
-export type OptionValue = string | number | boolean | { readonly type: number; readonly value: string | number | boolean };
+/** A file attached to a command option; `size` overrides what Discord would report (a lie a client could tell). */
+export interface FakeFile {
+  readonly name: string;
+  readonly content: string | Buffer;
+  readonly contentType?: string;
+  readonly size?: number;
+}
 
-function commandOptions(options: Readonly<Record<string, OptionValue>>): Json[] {
+export type OptionValue = string | number | boolean | { readonly type: number; readonly value: string | number | boolean } | { readonly file: FakeFile };
+
+function commandOptions(options: Readonly<Record<string, Exclude<OptionValue, { file: FakeFile }>>>): Json[] {
   return Object.entries(options).map(([name, value]) => {
     if (typeof value === 'object') return { name, type: value.type, value: value.value };
     return { name, type: typeof value === 'number' ? 4 : typeof value === 'boolean' ? 5 : 3, value };

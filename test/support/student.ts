@@ -15,26 +15,39 @@ interface Layer {
   readonly kind: string;
   readonly args: readonly string[];
   readonly opts: Readonly<Record<string, string>>;
+  /** `wte: embedding ...`: the name a tied head points at. */
+  readonly name?: string;
+}
+
+/** `lora r=8 targets=q_proj,v_proj` at the end of a spec. */
+export interface LoraTail {
+  readonly r: number;
+  readonly targets: readonly string[];
 }
 
 export interface Spec {
   readonly framework: Framework;
   readonly input: readonly number[] | undefined;
   readonly layers: readonly Layer[];
+  readonly lora?: LoraTail;
+  /** --batch N: the sequences a KV cache holds. */
+  readonly batch: number;
 }
 
-/** `input 28x28x1 > conv 16 3 pad=same > flatten > dense 10 --framework pytorch` */
+/** `{ a > b } x3` written out: a > b > a > b > a > b. */
+const unrolled = (text: string) => text.replace(/\{([^{}]*)\}\s*x(\d+)/g, (_all, body: string, times: string) => Array.from({ length: Number(times) }, () => body.trim()).join(' > '));
+
+/** `input 28x28x1 > conv 16 3 pad=same > flatten > dense 10 --framework pytorch`, `... > { a > b } x4 > lora r=8 targets=q_proj --batch 2` */
 export function readSpec(text: string): Spec {
   const framework: Framework = /--framework\s+pytorch/.test(text) ? 'pytorch' : 'keras';
-  const parts = text.replace(/--framework\s+\w+/, '').split('>').map((p) => p.trim());
+  const batch = Number(/--batch\s+(\d+)/.exec(text)?.[1] ?? 1);
+  const parts = unrolled(text.replace(/--\w+\s+\w+/g, '')).split('>').map((p) => p.trim());
   let input: number[] | undefined;
+  let lora: LoraTail | undefined;
   const layers: Layer[] = [];
   for (const part of parts) {
-    const [kind = '', ...tokens] = part.split(/\s+/);
-    if (kind === 'input') {
-      input = tokens[0]!.split('x').map(Number);
-      continue;
-    }
+    const labelled = /^([A-Za-z_][\w.]*):\s+(.*)$/.exec(part);
+    const [kind = '', ...tokens] = (labelled ? labelled[2]! : part).split(/\s+/);
     const opts: Record<string, string> = {};
     const args: string[] = [];
     for (const tok of tokens) {
@@ -42,9 +55,11 @@ export function readSpec(text: string): Spec {
       if (eq > 0) opts[tok.slice(0, eq)] = tok.slice(eq + 1);
       else args.push(tok);
     }
-    layers.push({ kind, args, opts });
+    if (kind === 'input') input = args[0]!.split('x').map(Number);
+    else if (kind === 'lora') lora = { r: Number(opts.r), targets: opts.targets!.split(',') };
+    else layers.push({ kind, args, opts, ...(labelled && { name: labelled[1]! }) });
   }
-  return { framework, input, layers };
+  return { framework, input, layers, batch, ...(lora && { lora }) };
 }
 
 /** One layer as counted: its parameters (and the trainable part), MACs and output shape. */
@@ -62,7 +77,10 @@ export type Slip =
   | 'macsOnePosition' | 'macsWithBias' | 'depthwiseFull' | 'noPointwise' | 'noPointwiseNoBias' | 'separableStandard' | 'addedNotMultiplied' | 'perStep'
   | 'statsTrainable' | 'noStats' | 'buffersCounted' | 'onePerChannel' | 'normStats' | 'perGroup' | 'noRecurrent' | 'gates' | 'otherBiases'
   | 'oneDirection' | 'stackReadsInput' | 'headsMultiply' | 'noOutputProjection' | 'poolWeights' | 'poolStrideOne' | 'poolNoShrink'
-  | 'flattenChannelsOnly' | 'flattenNoChannels' | 'gapFlattens' | 'dropoutRemoves';
+  | 'flattenChannelsOnly' | 'flattenNoChannels' | 'gapFlattens' | 'dropoutRemoves'
+  // transformers and LLMs
+  | 'kvAsFull' | 'evenHeads' | 'valueAsKey' | 'oneMatrix' | 'twoMatrices' | 'countedGate' | 'ffnWidthAsD' | 'ffnFourD' | 'biasAllD' | 'biasAllF'
+  | 'shiftCounted' | 'normPerToken' | 'posRowsAsT' | 'tiedTwice' | 'untiedOnce';
 
 const big = BigInt;
 const prod = (xs: readonly number[]) => xs.reduce((a, x) => a * big(x), 1n);
@@ -191,18 +209,21 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
     case 'ln':
     case 'gn': {
       const channels = kind === 'gn' ? num(args[1], c) : num(args[0], c);
-      const learned = big(Number(opts.scale !== 'false') + Number(opts.center !== 'false'));
+      const scale = opts.scale !== 'false';
+      // LayerNorm's bias=False (PyTorch 2.1) is Keras's center=False: no β
+      const center = opts.center !== 'false' && opts.bias !== 'false';
+      const learned = big(Number(scale) + Number(center || slip === 'shiftCounted'));
       const statsKept = kind === 'bn' && fw === 'keras';
       let perChannel = learned;
       let statsPer = statsKept ? 2n : 0n;
       if (slip === 'onePerChannel' && learned === 2n) perChannel = 1n;
       if (slip === 'noStats') statsPer = 0n;
       if (slip === 'buffersCounted' || slip === 'normStats') perChannel += 2n;
-      const units = slip === 'perGroup' ? big(num(args[0], 1)) : big(channels);
+      const units = slip === 'perGroup' ? big(num(args[0], 1)) : slip === 'normPerToken' ? prod(input) : big(channels);
       const trainable = perChannel * units;
       const stats = statsPer * units;
       // one multiply per element when γ is learned (β is an addition: no MAC)
-      const macs = opts.scale !== 'false' ? prod(input) : 0n;
+      const macs = scale ? prod(input) : 0n;
       return done(trainable + stats, macs, input, slip === 'statsTrainable' ? trainable + stats : trainable);
     }
     case 'rnn':
@@ -233,16 +254,76 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       const width = (opts.bidirectional === 'true' ? 2 : 1) * h;
       return done(params, macs, sequences ? [input[0]!, width] : [width]);
     }
-    case 'mha': {
+    case 'mha':
+    case 'attention': {
+      // Keras MultiHeadAttention: Q and K D×h×key_dim, V D×h×value_dim (biases h×size), O h×value_dim×D + D;
+      // PyTorch's in_proj and out_proj are the same with key_dim = value_dim = D/h. `attention` (Hugging Face
+      // q/k/v/o_proj): Q h×head_dim, K and V kv_heads×head_dim, O back to D.
       const heads = Number(args[0]);
       const d = num(args[1], c);
-      const withBias = slip !== 'forgotBias';
-      let params = 4n * big(d) * big(d) + (withBias ? 4n * big(d) : 0n);
-      if (slip === 'noOutputProjection') params -= big(d) * big(d) + big(d);
+      const given = num(kind === 'mha' ? opts.key_dim : opts.head_dim, d / heads);
+      // heads of D/h are what an even split gives: a D that does not split has no such slip
+      const even = d % heads === 0 ? d / heads : given;
+      const key = slip === 'evenHeads' ? even : given;
+      const value = slip === 'evenHeads' ? even : slip === 'valueAsKey' ? key : num(opts.value_dim, key);
+      const kv = kind === 'attention' && slip !== 'kvAsFull' ? num(opts.kv_heads, heads) : heads;
+      const allOff = opts.bias === 'false';
+      let qkvBias = opts.qkv_bias === undefined ? !allOff : opts.qkv_bias === 'true';
+      let outBias = opts.out_bias === undefined ? !allOff : opts.out_bias === 'true';
+      if (slip === 'forgotBias') [qkvBias, outBias] = [false, false];
+      if (slip === 'addedBias') [qkvBias, outBias] = [true, true];
+      const widths = big(heads * key + kv * key + kv * value);
+      let params = big(d) * widths + (qkvBias ? widths : 0n);
+      if (slip !== 'noOutputProjection') params += big(heads * value) * big(d) + (outBias ? big(d) : 0n);
       if (slip === 'headsMultiply') params *= big(heads);
-      // four D×D projections per token, and the T×T scores and weighted sums over D
+      // the projections at every token, and the T×T scores (QKᵀ) and weighted sums (A·V) per head
       const steps = big(input[0]!);
-      return done(params, steps * 4n * big(d) * big(d) + steps * steps * 2n * big(d), input);
+      const macs = steps * (big(d) * widths + big(heads * value) * big(d)) + steps * steps * big(heads) * big(key + value);
+      return done(params, macs, input);
+    }
+    case 'mlp':
+    case 'swiglu':
+    case 'geglu': {
+      // D → F → D; a gated block (Shazeer 2020) has a gate beside the up matrix: three matrices.
+      const [dArg, fArg] = args.length === 2 ? args : [undefined, args[0]];
+      const d = big(num(dArg, c));
+      let f = big(Number(fArg));
+      if (slip === 'ffnWidthAsD') f = d;
+      if (slip === 'ffnFourD') f = 4n * d;
+      const gatedKind = kind !== 'mlp';
+      const matrices = slip === 'twoMatrices' ? 2n : slip === 'countedGate' ? 3n : slip === 'oneMatrix' ? 1n : gatedKind ? 3n : 2n;
+      const withBias = slip === 'addedBias' || (bias && slip !== 'forgotBias');
+      // one bias per output of each matrix: the up matrices' F, the down matrix's D
+      const ups = matrices === 1n ? 1n : matrices - 1n;
+      let biases = withBias ? ups * f + (matrices === 1n ? 0n : d) : 0n;
+      if (slip === 'biasAllD') biases = matrices * d;
+      if (slip === 'biasAllF') biases = matrices * f;
+      let params = matrices * d * f + biases;
+      const tokens = prod(input.slice(0, -1));
+      if (slip === 'perStep') params *= tokens;
+      return done(params, tokens * (gatedKind ? 3n : 2n) * big(num(dArg, c)) * big(Number(fArg)), input);
+    }
+    case 'rmsnorm': {
+      // x / rms(x) × γ (Zhang & Sennrich 2019): one scale per feature, no shift
+      const channels = big(num(args[0], c));
+      const params = slip === 'shiftCounted' ? 2n * channels : slip === 'normPerToken' ? prod(input) : channels;
+      return done(params, prod(input), input);
+    }
+    case 'posembed': {
+      // a learned row for each position up to the maximum P, whatever the sequence length
+      const d = big(num(args[1], c));
+      const rows = slip === 'posRowsAsT' ? big(input[0]!) : big(Number(args[0]));
+      return done(rows * d, 0n, input);
+    }
+    case 'lmhead': {
+      // D → V logits, no bias unless asked; tied to the token embedding it adds nothing of its own
+      const [dArg, vArg] = args.length === 2 ? args : [undefined, args[0]];
+      const d = big(num(dArg, c));
+      const v = big(Number(vArg));
+      const tied = opts.tie !== undefined;
+      const matrix = (tied && slip !== 'tiedTwice') || slip === 'untiedOnce' ? 0n : d * v;
+      const params = matrix + (opts.bias === 'true' || slip === 'addedBias' ? v : 0n);
+      return done(params, prod(input.slice(0, -1)) * d * v, [...input.slice(0, -1), Number(vArg)]);
     }
     case 'maxpool':
     case 'avgpool': {
@@ -275,12 +356,12 @@ function standaloneInput(layer: Layer): number[] {
   if (kind === 'embedding') return dims;
   if (['maxpool', 'avgpool', 'gap', 'flatten', 'dropout'].includes(kind)) return dims;
   const channels =
-    kind === 'gn' ? Number(args[1]) : kind === 'mha' ? Number(args[1]) : kind === 'dwconv' ? Number(args[0]) : kind === 'bn' || kind === 'ln' ? Number(args[0]) : Number(args[0]);
+    kind === 'gn' ? Number(args[1]) : kind === 'mha' || kind === 'attention' ? Number(args[1]) : kind === 'dwconv' ? Number(args[0]) : kind === 'bn' || kind === 'ln' ? Number(args[0]) : Number(args[0]);
   return [...dims, channels];
 }
 
 /** Slips that need the input's size: without it a question gives none to get wrong. */
-export const SIZE_SLIPS: ReadonlySet<Slip> = new Set([...SHAPE_SLIPS, 'outputForKernel', 'macsOnePosition', 'macsWithBias', 'poolStrideOne', 'poolNoShrink', 'flattenChannelsOnly', 'flattenNoChannels', 'gapFlattens', 'perStep']);
+export const SIZE_SLIPS: ReadonlySet<Slip> = new Set([...SHAPE_SLIPS, 'outputForKernel', 'macsOnePosition', 'macsWithBias', 'poolStrideOne', 'poolNoShrink', 'flattenChannelsOnly', 'flattenNoChannels', 'gapFlattens', 'perStep', 'normPerToken', 'posRowsAsT']);
 
 /** Whether the spec gives the sizes (an input, or the first layer's in=). */
 export const sized = (spec: Spec) => spec.input !== undefined || spec.layers[0]?.opts.in !== undefined;
@@ -293,7 +374,8 @@ export interface Totals {
 }
 
 /** The whole count, with at most one slip made in one layer (`at`). */
-export function countAll(spec: Spec, slip?: { at: number; slip: Slip }): Totals {
+/** The whole count, with at most one slip made in one layer (`at`), or one made in the LoRA adapters. */
+export function countAll(spec: Spec, slip?: { at: number; slip: Slip }, loraSlip?: LoraSlip): Totals {
   let shape = spec.input ?? standaloneInput(spec.layers[0]!);
   let params = 0n;
   let trainable = 0n;
@@ -305,7 +387,196 @@ export function countAll(spec: Spec, slip?: { at: number; slip: Slip }): Totals 
     macs += r.macs;
     shape = r.out;
   });
-  return { params, trainable, macs, out: shape };
+  if (spec.lora === undefined) return { params, trainable, macs, out: shape };
+  // LoRA (Hu et al. 2021): the base frozen, A (r×IN) and B (OUT×r) trained for each targeted matrix
+  const adapters = loraParams(spec, spec.lora, loraSlip);
+  return { params: params + adapters, trainable: adapters, macs, out: shape };
+}
+
+/** Each layer's input, as the layers before it give it. */
+function inputs(spec: Spec): number[][] {
+  let shape = spec.input ?? standaloneInput(spec.layers[0]!);
+  return spec.layers.map((layer) => {
+    const seen = [...shape];
+    shape = [...layerCount(layer, shape, spec.framework).out];
+    return seen;
+  });
+}
+
+/** A matrix a layer multiplies by, by the name Hugging Face gives it (q_proj, gate_proj, fc1). */
+interface Matrix {
+  readonly name: string;
+  readonly in: number;
+  readonly out: number;
+  /** k_proj and v_proj: kv_heads×head_dim wide. */
+  readonly keyValue: boolean;
+}
+
+function matrices(layer: Layer, input: readonly number[]): Matrix[] {
+  const c = input[input.length - 1]!;
+  const m = (name: string, i: number, o: number, keyValue = false): Matrix => ({ name, in: i, out: o, keyValue });
+  switch (layer.kind) {
+    case 'attention': {
+      const heads = Number(layer.args[0]);
+      const d = num(layer.args[1], c);
+      const dh = num(layer.opts.head_dim, d / heads);
+      const kv = num(layer.opts.kv_heads, heads);
+      return [m('q_proj', d, heads * dh), m('k_proj', d, kv * dh, true), m('v_proj', d, kv * dh, true), m('o_proj', heads * dh, d)];
+    }
+    case 'swiglu':
+    case 'geglu': {
+      const f = Number(layer.args[layer.args.length - 1]);
+      return [m('gate_proj', c, f), m('up_proj', c, f), m('down_proj', f, c)];
+    }
+    default:
+      return [];
+  }
+}
+
+/** What a student may get wrong about LoRA's trainable parameters. */
+export type LoraSlip = 'aOnly' | 'bOnly' | 'squared' | 'fullMatrix' | 'oneLayer' | 'firstTarget' | 'kvAsD';
+export const LORA_SLIPS: readonly LoraSlip[] = ['aOnly', 'bOnly', 'squared', 'fullMatrix', 'oneLayer', 'firstTarget', 'kvAsD'];
+export const LORA_NAMES: Readonly<Record<LoraSlip, readonly string[]>> = {
+  aOnly: ['loraInOnly'],
+  bOnly: ['loraOutOnly'],
+  squared: ['loraSquare'],
+  fullMatrix: ['loraFullMatrix'],
+  oneLayer: ['loraOneLayer'],
+  firstTarget: ['loraOneTarget'],
+  kvAsD: ['loraKvFullWidth'],
+};
+
+/** The adapters' parameters: r×(IN + OUT) for every matrix a target names. */
+function loraParams(spec: Spec, lora: LoraTail, slip?: LoraSlip): bigint {
+  const shapes = inputs(spec);
+  let adapted = spec.layers.flatMap((layer, i) => matrices(layer, shapes[i]!).filter((x) => lora.targets.includes(x.name)));
+  if (slip === 'oneLayer') adapted = adapted.filter((x, i) => adapted.findIndex((y) => y.name === x.name) === i);
+  if (slip === 'firstTarget') adapted = adapted.filter((x) => x.name === adapted[0]!.name);
+  const r = big(lora.r);
+  return adapted.reduce((sum, x) => {
+    const [i, o] = [big(x.in), big(slip === 'kvAsD' && x.keyValue ? x.in : x.out)];
+    const each = slip === 'aOnly' ? r * i : slip === 'bOnly' ? r * o : slip === 'squared' ? r * r : slip === 'fullMatrix' ? i * o : r * (i + o);
+    return sum + each;
+  }, 0n);
+}
+
+/** Whether a LoRA slip can happen here: one layer's adapters only where there are several layers, a K/V width only where it is narrower than D. */
+export function loraApplies(spec: Spec, slip: LoraSlip): boolean {
+  const shapes = inputs(spec);
+  const adapted = spec.layers.flatMap((layer, i) => matrices(layer, shapes[i]!).filter((x) => spec.lora!.targets.includes(x.name)));
+  const names = new Set(adapted.map((x) => x.name));
+  if (slip === 'oneLayer') return [...names].every((n) => adapted.filter((x) => x.name === n).length > 1);
+  if (slip === 'firstTarget') return names.size > 1;
+  if (slip === 'kvAsD') return adapted.some((x) => x.keyValue && x.out < x.in);
+  return true;
+}
+
+/** What a memory question asks for (the quiz's MemoryQuantity, written out independently). */
+export type MemoryAsk = { readonly of: 'weights'; readonly precision: 'fp32' | 'fp16' | 'bf16' | 'int8' | 'int4' } | { readonly of: 'training'; readonly mode: 'fp32' | 'mixed' } | { readonly of: 'kv' };
+
+/** Slips of memory: bits for bytes, another precision, Adam's parts, frozen weights, the KV cache's 2, heads, precision, layers, batch. */
+export type MemorySlip =
+  | 'bits' | 'int4Byte' | 'asFp32' | 'asFp16' | 'asInt8' | 'asInt4'
+  | 'noMoments' | 'noGradients' | 'noMaster' | 'weightsOnly' | 'frozenTrained' | 'frozenLeftOut'
+  | 'kvOne' | 'kvQueryHeads' | 'kvFp32' | 'kvOneLayer' | 'kvOneSequence';
+export const MEMORY_SLIPS: readonly MemorySlip[] = ['bits', 'int4Byte', 'asFp32', 'asFp16', 'asInt8', 'asInt4', 'noMoments', 'noGradients', 'noMaster', 'weightsOnly', 'frozenTrained', 'frozenLeftOut', 'kvOne', 'kvQueryHeads', 'kvFp32', 'kvOneLayer', 'kvOneSequence'];
+export const MEMORY_NAMES: Readonly<Record<MemorySlip, readonly string[]>> = {
+  bits: ['bitsForBytes'],
+  int4Byte: ['int4AsByte'],
+  asFp32: ['precision.fp32'],
+  asFp16: ['precision.fp16'],
+  asInt8: ['precision.int8'],
+  asInt4: ['precision.int4'],
+  noMoments: ['adamMomentsForgotten'],
+  noGradients: ['gradientsForgotten'],
+  noMaster: ['masterForgotten'],
+  weightsOnly: ['weightsOnly'],
+  frozenTrained: ['frozenTrained'],
+  frozenLeftOut: ['frozenLeftOut'],
+  kvOne: ['kvWithoutTwo'],
+  kvQueryHeads: ['kvQueryHeads'],
+  kvFp32: ['kvFp32'],
+  kvOneLayer: ['kvOneLayer'],
+  kvOneSequence: ['kvOneSequence'],
+};
+
+const BITS_PER = { fp32: 32, fp16: 16, bf16: 16, int8: 8, int4: 4 } as const;
+/** Adam's bytes per trained parameter, part by part: fp32 4 + 4 + 4 + 4; mixed precision (ZeRO) 2 + 2 + 4 (master) + 4 + 4. */
+const ADAM = {
+  fp32: { weights: 4, gradients: 4, master: 0, moments: 8 },
+  mixed: { weights: 2, gradients: 2, master: 4, moments: 8 },
+} as const;
+
+/** Bytes for `ask`, counted by hand from the totals (and, for the KV cache, the attention layers), with at most one slip. */
+export function memoryOf(spec: Spec, totals: Totals, ask: MemoryAsk, slip?: MemorySlip): bigint {
+  switch (ask.of) {
+    case 'weights': {
+      const asked = { asFp32: 'fp32', asFp16: 'fp16', asInt8: 'int8', asInt4: 'int4' }[slip as string] as keyof typeof BITS_PER | undefined;
+      const precision = asked ?? ask.precision;
+      const bits = slip === 'int4Byte' && precision === 'int4' ? 8 : BITS_PER[precision];
+      const total = totals.params * big(bits);
+      return slip === 'bits' ? total : (total + 7n) / 8n;
+    }
+    case 'training': {
+      const a = ADAM[ask.mode];
+      const parts = { weights: a.weights, gradients: slip === 'noGradients' ? 0 : a.gradients, master: slip === 'noMaster' ? 0 : a.master, moments: slip === 'noMoments' ? 0 : a.moments };
+      const perTrained = slip === 'weightsOnly' ? a.weights : parts.weights + parts.gradients + parts.master + parts.moments;
+      const frozen = totals.params - totals.trainable;
+      const trained = slip === 'frozenTrained' ? totals.params : totals.trainable;
+      const kept = slip === 'frozenTrained' || slip === 'frozenLeftOut' ? 0n : frozen;
+      return trained * big(perTrained) + kept * big(a.weights);
+    }
+    case 'kv': {
+      // per token: K and V of every attention layer, kv_heads × head_dim each, 2 bytes (fp16)
+      const shapes = inputs(spec);
+      const layers = spec.layers.map((layer, i) => ({ layer, input: shapes[i]! })).filter((x) => x.layer.kind === 'attention');
+      const counted = slip === 'kvOneLayer' ? layers.slice(0, 1) : layers;
+      const perToken = counted.reduce((sum, { layer, input }) => {
+        const heads = Number(layer.args[0]);
+        const d = num(layer.args[1], input[input.length - 1]!);
+        const dh = num(layer.opts.head_dim, d / heads);
+        const kv = slip === 'kvQueryHeads' ? heads : num(layer.opts.kv_heads, heads);
+        return sum + big(slip === 'kvOne' ? 1 : 2) * big(kv * dh);
+      }, 0n);
+      const bytes = slip === 'kvFp32' ? 4n : slip === 'bits' ? 16n : 2n;
+      const tokens = big((spec.input ?? [1])[0]!);
+      return perToken * bytes * tokens * big(slip === 'kvOneSequence' ? 1 : spec.batch);
+    }
+  }
+}
+
+/** Whether a memory slip can happen on this question (a frozen part to misplace, several layers, a batch). */
+export function memoryApplies(spec: Spec, totals: Totals, ask: MemoryAsk, slip: MemorySlip): boolean {
+  const attention = spec.layers.filter((l) => l.kind === 'attention');
+  switch (slip) {
+    case 'bits':
+      return ask.of !== 'training';
+    case 'int4Byte':
+      return ask.of === 'weights' && ask.precision === 'int4';
+    case 'asFp32':
+    case 'asFp16':
+    case 'asInt8':
+    case 'asInt4':
+      return ask.of === 'weights';
+    case 'noMoments':
+    case 'noGradients':
+    case 'weightsOnly':
+      return ask.of === 'training';
+    case 'noMaster':
+      return ask.of === 'training' && ask.mode === 'mixed';
+    case 'frozenTrained':
+    case 'frozenLeftOut':
+      return ask.of === 'training' && totals.params > totals.trainable;
+    case 'kvOne':
+    case 'kvFp32':
+      return ask.of === 'kv';
+    case 'kvQueryHeads':
+      return ask.of === 'kv' && attention.some((l) => num(l.opts.kv_heads, Number(l.args[0])) < Number(l.args[0]));
+    case 'kvOneLayer':
+      return ask.of === 'kv' && attention.length > 1;
+    case 'kvOneSequence':
+      return ask.of === 'kv' && spec.batch > 1;
+  }
 }
 
 export function quantityOf(q: Quantity, t: Totals): bigint | undefined {
@@ -373,6 +644,21 @@ export const NAMES: Readonly<Record<Slip, readonly string[]>> = {
   flattenNoChannels: ['forgotChannels'],
   gapFlattens: ['gapAsFlatten'],
   dropoutRemoves: ['dropoutShrinks'],
+  kvAsFull: ['kvAsFullHeads'],
+  evenHeads: ['evenHeads'],
+  valueAsKey: ['valueAsKeyDim'],
+  oneMatrix: ['oneMatrix'],
+  twoMatrices: ['twoMatrices'],
+  countedGate: ['countedGate'],
+  ffnWidthAsD: ['widthAsModel'],
+  ffnFourD: ['assumedFourD'],
+  biasAllD: ['biasesAllD'],
+  biasAllF: ['biasesAllF'],
+  shiftCounted: ['countedShift'],
+  normPerToken: ['perPosition'],
+  posRowsAsT: ['rowsAsSequence'],
+  tiedTwice: ['tiedCountedTwice'],
+  untiedOnce: ['untiedCountedOnce'],
 };
 
 /** The slips a student may make in a layer of this kind. */
@@ -385,12 +671,19 @@ export const SLIPS_BY_KIND: Readonly<Record<string, readonly Slip[]>> = {
   dense: ['forgotBias', 'oneBias', 'biasPerInput', 'biasPerWeight', 'addedBias', 'addedNotMultiplied', 'perStep', 'macsWithBias', 'macsOnePosition'],
   embedding: ['addedBias', 'perStep'],
   bn: ['statsTrainable', 'noStats', 'buffersCounted', 'onePerChannel'],
-  ln: ['normStats', 'onePerChannel'],
+  ln: ['normStats', 'onePerChannel', 'shiftCounted', 'normPerToken'],
+  rmsnorm: ['shiftCounted', 'normPerToken'],
   gn: ['normStats', 'onePerChannel', 'perGroup'],
   rnn: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
   lstm: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
   gru: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
-  mha: ['forgotBias', 'headsMultiply', 'noOutputProjection'],
+  mha: ['forgotBias', 'headsMultiply', 'noOutputProjection', 'evenHeads', 'valueAsKey', 'addedBias'],
+  attention: ['forgotBias', 'headsMultiply', 'noOutputProjection', 'kvAsFull', 'evenHeads', 'addedBias'],
+  mlp: ['forgotBias', 'addedBias', 'oneMatrix', 'countedGate', 'ffnWidthAsD', 'ffnFourD', 'biasAllD', 'biasAllF', 'perStep'],
+  swiglu: ['forgotBias', 'addedBias', 'twoMatrices', 'ffnWidthAsD', 'ffnFourD', 'biasAllD', 'biasAllF', 'perStep'],
+  geglu: ['forgotBias', 'addedBias', 'twoMatrices', 'ffnWidthAsD', 'ffnFourD', 'biasAllD', 'biasAllF', 'perStep'],
+  posembed: ['posRowsAsT'],
+  lmhead: ['tiedTwice', 'untiedOnce', 'addedBias'],
   maxpool: ['poolWeights', 'poolStrideOne', 'poolNoShrink', 'plusOneMissing', 'ceil'],
   avgpool: ['poolWeights', 'poolStrideOne', 'poolNoShrink', 'plusOneMissing', 'ceil'],
   gap: ['gapFlattens'],
@@ -401,6 +694,8 @@ export const SLIPS_BY_KIND: Readonly<Record<string, readonly Slip[]>> = {
 /** Which slips apply to a layer's options at all (a bias-free layer has no bias to forget). */
 export function applies(layer: Layer, slip: Slip, framework: Framework): boolean {
   const bias = layer.opts.bias !== 'false';
+  const tied = layer.opts.tie !== undefined;
+  if (layer.kind === 'lmhead') return slip === 'tiedTwice' ? tied : !tied && (slip !== 'addedBias' || layer.opts.bias !== 'true');
   switch (slip) {
     case 'forgotBias':
     case 'oneBias':
@@ -428,6 +723,15 @@ export function applies(layer: Layer, slip: Slip, framework: Framework): boolean
       return num(layer.opts.layers, 1) > 1;
     case 'gates':
       return layer.kind !== 'rnn';
+    case 'kvAsFull':
+      return num(layer.opts.kv_heads, Number(layer.args[0])) < Number(layer.args[0]);
+    case 'valueAsKey':
+      return layer.opts.value_dim !== undefined;
+    case 'biasAllD':
+    case 'biasAllF':
+      return bias;
+    case 'shiftCounted':
+      return layer.kind === 'rmsnorm' || (layer.opts.bias === 'false' && layer.opts.scale !== 'false');
     default:
       return true;
   }

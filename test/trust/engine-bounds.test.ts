@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
+import { LIMITS as CODE_LIMITS } from '../../src/engine/code/limits.js';
 import { LIMITS } from '../../src/engine/limits.js';
 import { renderCount } from '../../src/engine/render.js';
 import { paramquiz } from '../support/bin.js';
@@ -37,7 +38,7 @@ describe('bounds on what one spec may cost', () => {
 
   it('refuses 2,500 nested parentheses in pasted code with one clear line, not a stack overflow', () => {
     const code = `nn.Linear(${'('.repeat(2500)}1${')'.repeat(2500)}, 2)`;
-    expect(refused(['count'], code)).toBe(`The code nests brackets more than ${LIMITS.codeNesting} deep: no model definition needs that many.`);
+    expect(refused(['count'], code)).toMatch(new RegExp(`^Line 1 \\(.*\\): the paste goes past a limit of the reader: brackets nested in each other \\(at most ${CODE_LIMITS.nesting}\\)\\.$`));
   });
 
   it('keeps the largest accepted answer inside the render budget', () => {

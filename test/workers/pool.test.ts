@@ -56,3 +56,41 @@ describe('the worker pool', () => {
     expect(pool.peek({ spec: 'conv 3 64 3', lang: 'en' })).toBe(answer);
   });
 });
+
+describe('askers in turn', () => {
+  /** About 40 ms of work in the count worker, distinct per n so that no cache answers. */
+  const slow = (n: number) => ({ spec: `input ${64 + n}x64x3 > ${Array.from({ length: 400 }, () => 'conv 8 3 pad=same').join(' > ')}`, lang: 'en' as const });
+
+  it("serves another asker's job before the rest of one asker's burst", async () => {
+    const pool = countPool({});
+    pool.warm();
+    const order: string[] = [];
+    const burst = [0, 1, 2, 3].map((n) => pool.run(slow(n), 'mallory').then(() => order.push(`mallory${n}`)));
+    const alice = pool.run({ spec: 'dense 4 2', lang: 'en' }, 'alice').then(() => order.push('alice'));
+    await Promise.all([...burst, alice]);
+    expect(order.indexOf('alice')).toBeLessThanOrEqual(1); // behind at most the job already running
+  });
+
+  it('refuses an asker past their own queue, not everyone', async () => {
+    const pool = countPool({ maxQueuedPerOwner: 2 });
+    await pool.run({ spec: 'dense 1 1', lang: 'en' }); // the worker up: the first of the burst runs at once
+    const burst = [0, 1, 2, 3, 4].map((n) => pool.run(slow(n), 'mallory'));
+    const alice = pool.run({ spec: 'dense 4 2', lang: 'en' }, 'alice');
+    const results = await Promise.all(burst);
+    expect(results.filter((r) => !r.ok && r.error.key === 'err.internal')).toHaveLength(2); // one running, two waiting, two refused
+    expect(await alice).toMatchObject({ ok: true });
+  });
+
+  it('runs one job per asker at a time, so a second worker stays free for others', async () => {
+    const pool = countPool({ workers: 2 });
+    pool.warm();
+    const started = Date.now();
+    const burst = [0, 1, 2].map((n) => pool.run(slow(n), 'mallory'));
+    const alice = await pool.run(slow(10), 'alice');
+    const aliceMs = Date.now() - started;
+    await Promise.all(burst);
+    const allMs = Date.now() - started;
+    expect(alice).toMatchObject({ ok: true });
+    expect(aliceMs).toBeLessThan(allMs); // alice did not wait for mallory's burst
+  });
+});

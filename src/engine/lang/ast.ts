@@ -8,21 +8,25 @@
  *   term    := KIND ARGS... [key=value ...]        a layer, or a def used like a kind
  *            | { chain }                           a group
  *            | residual|add|mul|concat { chain | chain ... }
+ *            | side { chain }                      computed from the input on the side; the input passes on
  *            | if CONDITION { chain } [else { chain }]
  *            | @NAME                               the named layer or group again, its weights shared
+ *            | from NAME                           continue from the named layer's or group's output
  */
 
 export type MergeWord = 'residual' | 'add' | 'mul' | 'concat';
 export const MERGE_WORDS: readonly MergeWord[] = ['residual', 'add', 'mul', 'concat'];
 
 /** Words with a meaning of their own in the grammar: no kind, preset or def may take them. */
-export const RESERVED = new Set<string>([...MERGE_WORDS, 'if', 'else', 'def', 'input', 'lora', 'explain-preset']);
+export const RESERVED = new Set<string>([...MERGE_WORDS, 'side', 'if', 'else', 'def', 'from', 'input', 'lora', 'explain-preset']);
 
 export type Term =
   /** A layer, a def instance, `input`, a preset or `lora`: told apart when expanded. */
   | { readonly t: 'words'; readonly words: readonly string[] }
   | { readonly t: 'group'; readonly body: readonly Item[] }
   | { readonly t: 'merge'; readonly word: MergeWord; readonly branches: readonly (readonly Item[])[] }
+  /** An auxiliary head (GoogLeNet's aux1): its layers count, its output is not the model's. */
+  | { readonly t: 'side'; readonly body: readonly Item[] }
   | { readonly t: 'ref'; readonly name: string }
   | { readonly t: 'if'; readonly condition: string; readonly then: readonly Item[]; readonly otherwise: readonly Item[] };
 

@@ -145,6 +145,7 @@ function expandTerm(term: Term, env: Env): Node[] {
   switch (term.t) {
     case 'words': {
       const [kind = '', ...rest] = term.words;
+      if (kind.toLowerCase() === 'from') return [fromNode(rest.map((w) => substitute(w, env.params)), term.words.join(' '))];
       const given = substituteKind(kind, env.params);
       // A def named by an argument was written where the call was: look it up among all defs.
       const scope = given === kind ? env : { ...env, defs: env.root };
@@ -161,6 +162,8 @@ function expandTerm(term: Term, env: Env): Node[] {
       if (branches.length < 2) fail('err.mergeBranches', { word: term.word });
       return [{ t: 'merge', op: term.word, word: term.word, branches }];
     }
+    case 'side':
+      return [{ t: 'side', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
     case 'ref': {
       const target = env.scope.find(term.name) ?? fail('err.refUnknown', { name: term.name });
       return [{ t: 'ref', link: { name: term.name, target } }];
@@ -171,6 +174,13 @@ function expandTerm(term: Term, env: Env): Node[] {
       return expandItems(v ? term.then : term.otherwise, env);
     }
   }
+}
+
+/** `from NAME`: one name, looked up when the model is evaluated (the last output under that label). */
+function fromNode(args: readonly string[], text: string): Node {
+  const [name] = args;
+  if (args.length !== 1 || name === undefined || !/^\w+$/.test(name)) fail('err.fromName', { token: text });
+  return { t: 'from', name };
 }
 
 function expandWords(words: readonly string[], env: Env): Node {
@@ -302,8 +312,13 @@ export function measure(nodes: readonly Node[]): { rows: number; units: number }
       case 'merge':
         for (const b of node.branches) for (const n of b) visit(n, times);
         return;
+      case 'side':
+        for (const n of node.nodes) visit(n, times);
+        return;
       case 'ref':
         visit(node.link.target, times);
+        return;
+      case 'from':
         return;
     }
   };

@@ -16,8 +16,9 @@ const STRUCTURAL = new Set(['{', '}', '|', '#']);
 /** A word runs to a space, a separator or a structural character (sticky: matched where the scanner is). */
 const WORD = /[^ \t\r>→;\n{}|#]+/y;
 const BLANK = /(?:[ \t\r]+|#[^\n]*)+/y;
-const LABEL = /^([A-Za-z0-9_]+):$/;
-const NAME = /^[A-Za-z0-9_]+$/;
+/** A name, or a dotted path of names standing for nested modules as PyTorch prints them (`features.1:`). */
+const LABEL = /^([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*):$/;
+const NAME = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
 
 class Scanner {
   private at = 0;
@@ -93,6 +94,11 @@ class Scanner {
       if (this.peek() !== '{') fail('err.mergeBrace', { word: lower });
       return { t: 'merge', word: lower as MergeWord, branches: this.braced(() => this.branches()) };
     }
+    if (lower === 'side') {
+      this.blank();
+      if (this.peek() !== '{') fail('err.mergeBrace', { word: lower });
+      return { t: 'side', body: this.braced(() => this.chain(new Set(['}']), undefined)) };
+    }
     if (lower === 'if') return this.conditional();
     if (lower === 'else') fail('err.elseAlone');
     const words = [word];
@@ -135,7 +141,8 @@ class Scanner {
 
   private def(start: number): Def {
     const header = this.rawUntilBrace('def');
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\(([^()]*)\)$/.exec(header);
+    // A default may hold parentheses (`n=(c+4)//8*8`); expressions have no commas, so commas split the parameters.
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\((.*)\)$/.exec(header);
     if (!m) fail('err.defSyntax', { token: `def ${header}` });
     const params: Param[] = [];
     for (const part of m[2]!.split(',').map((p) => p.trim()).filter((p) => p !== '')) {

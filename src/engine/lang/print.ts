@@ -26,7 +26,11 @@ function printNode(node: Node): string {
     }
     case 'merge':
       return `${label}${node.word} { ${node.branches.map(printNodes).join(' | ')} }${frozen}`;
+    case 'side':
+      return `${label}side ${braced(node.nodes)}${frozen}`;
     case 'ref':
       return `${label}@${node.link.name}`;
+    case 'from':
+      return `${label}from ${node.name}`;
   }
 }

@@ -69,6 +69,18 @@ const ACTIVATIONS: Readonly<Record<string, string>> = {
   softmax: 'Softmax',
   softplus: 'Softplus',
   hardswish: 'Hardswish',
+  hardsigmoid: 'Hardsigmoid',
+  hardtanh: 'Hardtanh',
+  mish: 'Mish',
+  celu: 'CELU',
+  logsoftmax: 'LogSoftmax',
+  softmin: 'Softmin',
+  softsign: 'Softsign',
+  logsigmoid: 'LogSigmoid',
+  tanhshrink: 'Tanhshrink',
+  hardshrink: 'Hardshrink',
+  softshrink: 'Softshrink',
+  threshold: 'Threshold',
 };
 
 interface ActivationConfig {

@@ -3,14 +3,15 @@
  * (query, key) and value_dim (value) with a bias each, then back to D; PyTorch
  * nn.MultiheadAttention packs the three input projections into one in_proj (3D×D + 3D) and splits
  * D evenly across heads. With key_dim = value_dim = D/h both give 4D² + 4D; only Keras can have
- * other head sizes.
+ * other head sizes. Keys and values may come from inputs of other sizes (`kdim=`, `vdim=`: PyTorch's
+ * kdim/vdim, Keras's key/value tensors), and PyTorch's add_bias_kv learns one more key and value
+ * vector (`bias_kv=true`, 2×D).
  */
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
-import { tensorSize } from '../counts.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
-import { defineKind, mistake, type MistakeDef } from './kind.js';
-import type { ParamTensor } from '../types.js';
+import { attentionMistakes } from './attention-mistakes.js';
+import { defineKind } from './kind.js';
 import { msg } from '../../i18n/messages.js';
 
 interface AttentionConfig {
@@ -19,31 +20,19 @@ interface AttentionConfig {
   readonly keyDim: number | undefined;
   readonly valueDim: number | undefined;
   readonly bias: boolean;
+  /** Sizes of the key and value inputs, when not DMODEL. */
+  readonly kdim: number | undefined;
+  readonly vdim: number | undefined;
+  readonly biasKv: boolean;
 }
 
 type ResolvedAttention = AttentionConfig & { readonly model: number };
 
-/** The size of the tensors that match, summed. */
-const sizeWhere = (tensors: readonly ParamTensor[], keep: (name: string, role: string) => boolean): bigint =>
-  tensors.reduce((a, t) => (keep(t.name, t.role) ? a + tensorSize(t) : a), 0n);
-
-/** Attention's mistakes: heads taken to multiply the projections, the output projection or the biases left out. */
-const ATTENTION_MISTAKES: readonly MistakeDef<ResolvedAttention>[] = [
-  mistake('headsMultiplied', 'structure', ({ config: c, counts }) => (c.heads > 1 ? counts.total * BigInt(c.heads) : undefined), ({ config: c }) => msg('why.headsMultiplied', { h: String(c.heads) })),
-  mistake(
-    'forgotOutputProjection',
-    'structure',
-    ({ counts, tensors }) => counts.total - sizeWhere(tensors, (name) => name.startsWith('attention_output') || name.startsWith('out_proj')),
-    () => msg('why.forgotOutputProjection'),
-  ),
-  mistake('forgotBias', 'bias', ({ config: c, counts, tensors }) => (c.bias ? counts.total - sizeWhere(tensors, (_n, role) => role === 'bias') : undefined), () => msg('why.attentionBiases')),
-  mistake(
-    'forgotOutputBias',
-    'bias',
-    ({ config: c, counts, tensors }) => (c.bias ? counts.total - sizeWhere(tensors, (name, role) => role === 'bias' && (name.startsWith('attention_output') || name.startsWith('out_proj'))) : undefined),
-    () => msg('why.attentionBiases'),
-  ),
-];
+/** Keras and PyTorch alike: h heads of key_dim (D/h unless given) for Q and K, value_dim for V. */
+const ATTENTION_MISTAKES = attentionMistakes<ResolvedAttention>(({ config: c }) => {
+  const keyDim = c.keyDim ?? c.model / c.heads;
+  return { model: c.model, heads: c.heads, kvHeads: c.heads, keyDim, valueDim: c.valueDim ?? keyDim, qkvBias: c.bias, outBias: c.bias };
+});
 
 export const mha = defineKind<AttentionConfig, ResolvedAttention>({
   name: 'mha',
@@ -52,7 +41,7 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
   summary: msg('kind.mha'),
   mistake: msg('mistake.mha'),
   args: [{ name: 'HEADS' }, { name: 'DMODEL', inferable: true }],
-  options: ['key_dim', 'value_dim', 'bias'],
+  options: ['key_dim', 'value_dim', 'bias', 'kdim', 'vdim', 'bias_kv'],
   example: 'mha 8 512',
   input: { rank: 2, form: 'T', features: (c) => c.model },
   parse: (a) => ({
@@ -61,6 +50,9 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
     keyDim: a.optionalSize('key_dim'),
     valueDim: a.optionalSize('value_dim'),
     bias: a.flag('bias', true),
+    kdim: a.optionalSize('kdim'),
+    vdim: a.optionalSize('vdim'),
+    biasKv: a.flag('bias_kv', false),
   }),
   print: (c) =>
     [
@@ -70,6 +62,9 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
       ...(c.keyDim === undefined ? [] : [`key_dim=${c.keyDim}`]),
       ...(c.valueDim === undefined ? [] : [`value_dim=${c.valueDim}`]),
       ...(c.bias ? [] : ['bias=false']),
+      ...(c.kdim === undefined ? [] : [`kdim=${c.kdim}`]),
+      ...(c.vdim === undefined ? [] : [`vdim=${c.vdim}`]),
+      ...(c.biasKv ? ['bias_kv=true'] : []),
     ].join(' '),
   evaluate(c, input, framework) {
     expectRank(input, 2, 'mha', 'T×D');
@@ -82,47 +77,61 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
     }
     const k = c.keyDim ?? even ?? fail('err.mhaKeyDim', { d: String(d), heads: String(h) });
     const v = c.valueDim ?? k;
+    const kd = c.kdim ?? d;
+    const vd = c.vdim ?? d;
+    const separate = kd !== d || vd !== d;
+    if (framework === 'keras' && c.biasKv) fail('err.biasKvKeras');
     const steps = input[0] ?? null;
     const [D, H, K, V] = [lit(d, 'D'), lit(h, 'h'), lit(k, 'k'), lit(v, 'v')];
+    const [KD, VD] = [lit(kd, 'kdim'), lit(vd, 'vdim')];
     const biased = (weights: Expr, bias: Expr): Expr => (c.bias ? sum(weights, bias) : weights);
+    const biasKv = c.biasKv ? [product(constant(2), D)] : [];
 
     let formula: Expr;
     let tensors;
     if (framework === 'keras') {
       const query = biased(product(D, H, K), product(H, K));
-      const value = biased(product(D, H, V), product(H, V));
+      const value = biased(product(separate ? VD : D, H, V), product(H, V));
       const output = biased(product(H, V, D), D);
-      formula = sum(v === k ? product(constant(3), query) : sum(product(constant(2), query), value), output);
-      const projection = (name: string, size: number) => [
-        tensor(`${name}/kernel`, [d, h, size], 'weight'),
+      const key = biased(product(separate ? KD : D, H, K), product(H, K));
+      formula = separate ? sum(query, key, value, output) : sum(v === k ? product(constant(3), query) : sum(product(constant(2), query), value), output);
+      const projection = (name: string, from: number, size: number) => [
+        tensor(`${name}/kernel`, [from, h, size], 'weight'),
         ...(c.bias ? [tensor(`${name}/bias`, [h, size], 'bias')] : []),
       ];
       tensors = [
-        ...projection('query', k),
-        ...projection('key', k),
-        ...projection('value', v),
+        ...projection('query', d, k),
+        ...projection('key', kd, k),
+        ...projection('value', vd, v),
         tensor('attention_output/kernel', [h, v, d], 'weight'),
         ...(c.bias ? [tensor('attention_output/bias', [d], 'bias')] : []),
       ];
     } else {
-      formula = sum(product(constant(3), biased(product(D, D), D)), biased(product(D, D), D));
+      const output = biased(product(D, D), D);
+      formula = separate
+        ? sum(product(D, D), product(D, KD), product(D, VD), ...(c.bias ? [product(constant(3), D)] : []), ...biasKv, output)
+        : sum(product(constant(3), biased(product(D, D), D)), ...biasKv, output);
       tensors = [
-        tensor('in_proj_weight', [3 * d, d], 'weight'),
+        ...(separate
+          ? [tensor('q_proj_weight', [d, d], 'weight'), tensor('k_proj_weight', [d, kd], 'weight'), tensor('v_proj_weight', [d, vd], 'weight')]
+          : [tensor('in_proj_weight', [3 * d, d], 'weight')]),
         ...(c.bias ? [tensor('in_proj_bias', [3 * d], 'bias')] : []),
+        ...(c.biasKv ? [tensor('bias_k', [1, 1, d], 'bias'), tensor('bias_v', [1, 1, d], 'bias')] : []),
         tensor('out_proj.weight', [d, d], 'weight'),
         ...(c.bias ? [tensor('out_proj.bias', [d], 'bias')] : []),
       ];
     }
     const T = steps === null ? null : BigInt(steps);
-    const [bd, bh, bk, bv] = [BigInt(d), BigInt(h), BigInt(k), BigInt(v)];
+    const [bd, bh, bk, bv, bkd, bvd] = [BigInt(d), BigInt(h), BigInt(k), BigInt(v), BigInt(kd), BigInt(vd)];
     return {
       resolved: { ...c, model: d },
+      notes: c.biasKv ? [msg('note.biasKv', { d: String(d) })] : [],
       typeName: framework === 'keras' ? 'MultiHeadAttention' : 'MultiheadAttention',
       tensors,
       formula,
       outputShape: [steps, d],
       // projections (q, k, v, out) per step, plus the T×T score and weighted-sum products per head
-      macs: T === null ? null : T * (2n * bd * bh * bk + bd * bh * bv + bh * bv * bd) + T * T * bh * (bk + bv),
+      macs: T === null ? null : T * (bd * bh * bk + bkd * bh * bk + bvd * bh * bv + bh * bv * bd) + T * T * bh * (bk + bv),
       conventionSensitive: k !== even || v !== even,
     };
   },

@@ -258,7 +258,7 @@ function convKind(rank: Rank): Kind {
   const name = CONV_NAMES[rank];
   return defineKind<ConvConfig, ResolvedConv>({
     name,
-    aliases: rank === 2 ? ['conv2d'] : [],
+    aliases: rank === 2 ? ['conv2d', '卷積', '卷積層', '卷积'] : [],
     family: 'conv',
     summary: msg('kind.conv', { rank: String(rank) }),
     mistake: msg('mistake.conv'),

@@ -63,7 +63,7 @@ const DENSE_MISTAKES: readonly MistakeDef<ResolvedDense>[] = [
 
 export const dense = defineKind<DenseConfig, ResolvedDense>({
   name: 'dense',
-  aliases: ['fc', 'linear'],
+  aliases: ['fc', 'linear', '全連接', '全連接層', '全连接', '全连接层'],
   family: 'dense',
   summary: msg('kind.dense'),
   mistake: msg('mistake.dense'),
@@ -118,29 +118,37 @@ const EMBEDDING_MISTAKES: readonly MistakeDef<EmbeddingConfig>[] = [
   ),
 ];
 
-export const embedding = defineKind<EmbeddingConfig>({
-  name: 'embedding',
-  aliases: ['embed'],
-  family: 'dense',
-  summary: msg('kind.embedding'),
-  mistake: msg('mistake.embedding'),
-  args: [{ name: 'V' }, { name: 'D' }],
-  options: [],
-  example: 'embedding 10000 128',
-  // The input is token ids: (T) with no feature axis, so `in=` is the sequence length.
-  input: { rank: 'any', form: 'T' },
-  parse: (a) => ({ vocabulary: a.size('V'), dimension: a.size('D') }),
-  print: (c) => `embedding ${c.vocabulary} ${c.dimension}`,
-  evaluate(c, input, framework) {
-    return {
+/**
+ * A V×D lookup table: Embedding (one row per id: T ids give T×D) and EmbeddingBag (the rows of a
+ * bag reduced to one: T ids give D). The input is token ids, (T) with no feature axis, so `in=` is
+ * the sequence length.
+ */
+function tableKind(name: 'embedding' | 'embeddingbag', aliases: string[]) {
+  const bag = name === 'embeddingbag';
+  return defineKind<EmbeddingConfig>({
+    name,
+    aliases,
+    family: 'dense',
+    summary: msg(bag ? 'kind.embeddingbag' : 'kind.embedding'),
+    mistake: msg('mistake.embedding'),
+    args: [{ name: 'V' }, { name: 'D' }],
+    options: [],
+    example: `${name} 10000 128`,
+    input: { rank: 'any', form: 'T' },
+    parse: (a) => ({ vocabulary: a.size('V'), dimension: a.size('D') }),
+    print: (c) => `${name} ${c.vocabulary} ${c.dimension}`,
+    evaluate: (c, input, framework) => ({
       resolved: c,
-      typeName: 'Embedding',
+      typeName: bag ? 'EmbeddingBag' : 'Embedding',
       tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.vocabulary, c.dimension], 'weight')],
       formula: product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
-      outputShape: [...input, c.dimension],
+      outputShape: [...(bag ? input.slice(0, -1) : input), c.dimension],
       macs: 0n, // a table lookup: no multiply-accumulates
       conventionSensitive: false,
-    };
-  },
-  mistakes: EMBEDDING_MISTAKES,
-});
+    }),
+    mistakes: EMBEDDING_MISTAKES,
+  });
+}
+
+export const embedding = tableKind('embedding', ['embed', '嵌入', '嵌入層']);
+export const embeddingbag = tableKind('embeddingbag', []);

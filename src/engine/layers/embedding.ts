@@ -8,16 +8,32 @@ import { fail } from '../errors.js';
 import { constant, lit, product } from '../expr.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
-import { defineKind, type Kind } from './kind.js';
+import { formatInt } from '../format.js';
+import { defineKind, mistake, type Kind, type MistakeDef } from './kind.js';
 
 interface TableConfig {
   readonly rows: number;
   readonly model: number | undefined;
 }
 
+type ResolvedTable = TableConfig & { readonly model: number };
+
+/** A position table has a row for every position up to its maximum, however long the sequence asked about. */
+const POSITION_MISTAKES: readonly MistakeDef<ResolvedTable>[] = [
+  mistake(
+    'rowsAsSequence',
+    'shape',
+    ({ config: c, input }) => {
+      const steps = input[0] ?? null;
+      return steps !== null && steps < c.rows ? BigInt(steps) * BigInt(c.model) : undefined;
+    },
+    ({ config: c }) => msg('why.positionRows', { p: formatInt(c.rows) }),
+  ),
+];
+
 /** A learned table of `rows`×D added to the sequence: positions or token types. */
 function addedTable(name: string, keras: string, rowsArg: string, example: string, checkPositions: boolean, note: (rows: number) => MessageRef): Kind {
-  return defineKind<TableConfig>({
+  return defineKind<TableConfig, ResolvedTable>({
     name,
     aliases: name === 'posembed' ? ['positions', 'position_embedding'] : ['token_type', 'segment'],
     family: 'transformer',
@@ -45,6 +61,7 @@ function addedTable(name: string, keras: string, rowsArg: string, example: strin
         notes: [note(c.rows)],
       };
     },
+    ...(checkPositions && { mistakes: POSITION_MISTAKES }),
   });
 }
 

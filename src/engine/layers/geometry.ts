@@ -14,6 +14,11 @@ export interface AxisConv {
   readonly padding: Padding;
   /** Index of the axis, to pick this axis's explicit padding. */
   readonly axis: number;
+  /**
+   * PyTorch pooling's ceil_mode: the last, partial window is kept when it starts inside the input
+   * or its left padding (torch.nn.MaxPool2d docs, the shape formula with ceil).
+   */
+  readonly ceil?: boolean;
 }
 
 const dilated = (a: AxisConv) => a.dilation * (a.kernel - 1) + 1;
@@ -28,7 +33,17 @@ export function convLength(length: Dim, a: AxisConv, kind: string): Dim {
   if (k > span) {
     fail('err.kernelTooLarge', { kind, kernel: String(k), size: String(length), padded: String(span) });
   }
-  return Math.floor((span - k) / a.stride) + 1;
+  return a.ceil ? ceilWindows(length, pad, k, a.stride).out : Math.floor((span - k) / a.stride) + 1;
+}
+
+/**
+ * ceil_mode's length, ⌈(L + 2p − k)/s⌉ + 1, less the last window when it would start in the right
+ * padding (PyTorch's pooling_output_shape).
+ */
+function ceilWindows(length: number, pad: number, k: number, stride: number): { readonly out: number; readonly dropped: boolean } {
+  const steps = Math.ceil((length + 2 * pad - k) / stride);
+  const dropped = steps * stride >= length + pad;
+  return { out: dropped ? steps : steps + 1, dropped };
 }
 
 /** Transposed-convolution output length, each framework's own formula. */
@@ -54,7 +69,9 @@ function lengthTerms(length: number, a: AxisConv): string {
   const pad = a.padding.mode === 'explicit' ? a.padding.amounts[a.axis]! : 0;
   const span = pad > 0 ? `${length} + 2·${pad}` : String(length);
   const k = dilated(a);
-  return a.stride === 1 ? `${span} − ${k} + 1` : `⌊(${span} − ${k})/${a.stride}⌋ + 1`;
+  if (a.stride === 1) return `${span} − ${k} + 1`;
+  if (!a.ceil) return `⌊(${span} − ${k})/${a.stride}⌋ + 1`;
+  return `⌈(${span} − ${k})/${a.stride}⌉${ceilWindows(length, pad, k, a.stride).dropped ? '' : ' + 1'}`;
 }
 
 /**
@@ -111,6 +128,8 @@ export const LENGTH_SLIPS = {
   dividedByKernel: (l, a) => (padded(a) && a.stride < a.kernel ? Math.floor((l + 2 * padOf(a)) / a.kernel) : undefined),
   /** A pool slid with stride 1 (its stride defaults to its size). */
   poolStrideOne: (l, a) => (a.stride === a.kernel && a.kernel > 1 && padded(a) ? l + 2 * padOf(a) - a.kernel + 1 : undefined),
+  /** ⌊·⌋ + 1 where ceil_mode=True rounds up: the last, partial window left out. */
+  floorNotCeil: (l, a) => (a.ceil && padded(a) ? Math.floor((l + 2 * padOf(a) - dilated(a)) / a.stride) + 1 : undefined),
   /** The size kept, as if pooling did not shrink it. */
   noShrink: (l) => l,
   /** Divided by k×k: the area's factor taken for each side's. */

@@ -1,29 +1,37 @@
 /** The registry of layer kinds: every kind the /count language knows, by name and alias. */
 import { activationKinds } from './activation.js';
 import { mha } from './attention.js';
+import { channelKinds } from './channels.js';
 import { convKinds } from './conv.js';
-import { dense, embedding } from './dense.js';
+import { dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
 import { embeddingKinds } from './embedding.js';
-import { bn, gn, ln, rmsnorm } from './norm.js';
+import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
+import { preprocessingKinds } from './preprocessing.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { transformerKinds } from './transformer.js';
+import { visionKinds } from './vision.js';
 
 export const KINDS: readonly Kind[] = [
   ...convKinds,
   dense,
   embedding,
+  embeddingbag,
   bn,
   ln,
   rmsnorm,
   gn,
+  instancenorm,
+  ...preprocessingKinds,
   ...recurrentKinds,
   mha,
   ...transformerKinds,
+  ...visionKinds,
   ...embeddingKinds,
   ...activationKinds,
   ...shapeKinds,
+  ...channelKinds,
 ];
 
 const byWord = new Map<string, Kind>();

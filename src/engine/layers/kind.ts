@@ -64,6 +64,11 @@ export class Args {
     const v = this.positional.get(name);
     return v === undefined ? undefined : parseSize(v, name);
   }
+  /** An inferable size that may also be several (`7x7x64`). */
+  inferableDims(name: string): number[] | undefined {
+    const v = this.positional.get(name);
+    return v === undefined ? undefined : parseDims(v, name);
+  }
   tuple(name: string, rank: number): number[] {
     return parseTuple(this.token(name), name, rank);
   }
@@ -76,9 +81,17 @@ export class Args {
   word(name: string): string {
     return this.token(name).toLowerCase();
   }
+  /** A positional argument's text as typed. */
+  positionalText(name: string): string {
+    return this.token(name);
+  }
 
   has(key: string): boolean {
     return this.options.has(key);
+  }
+  /** An option's text as typed, for kinds that read their own forms (`factor=1.5`, `size=14x14`). */
+  optionText(key: string): string | undefined {
+    return this.options.get(key);
   }
   /** An option's raw text ('' when absent), for values that are neither sizes nor flags (names=). */
   text(key: string): string {
@@ -199,6 +212,8 @@ export interface InputSpec<C> {
   /** What `in=` takes, for messages: `HxW`, `T`, ... */
   readonly form: string;
   readonly features?: (c: C) => number | undefined;
+  /** Several trailing axes the arguments give (nn.LayerNorm((64, 7, 7))), for a layer on its own. */
+  readonly trailing?: (c: C) => readonly number[] | undefined;
 }
 
 /** What every kind tells about itself, whatever its config: for parsing, --help and /explain. */
@@ -293,11 +308,12 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
   const withUniversal = (text: string) =>
     text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
 
+  let printed: string | undefined;
   return {
     kind,
     inputDims,
     frozen,
-    print: () => withUniversal(def.print(config)),
+    print: () => (printed ??= withUniversal(def.print(config))),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
     evaluate(input, framework, inFrozen = false) {
       const e = def.evaluate(config, input, framework);
@@ -402,8 +418,12 @@ function standaloneInput<C, R extends C>(def: KindDef<C, R>, config: C, dims: re
   const inferable = def.args.find((a) => a.inferable);
   const complete = dims !== undefined && rank !== 'any' && dims.length === rank;
   if (def.input.features && features === undefined && inferable && !complete) {
-    fail('err.needsArg', { kind: def.name, arg: inferable.name, usage, example: def.example });
+    // On its own every number is needed, read left to right: `conv 3 64` is missing its last one (K).
+    const last = def.args[def.args.length - 1]!;
+    fail('err.needsArg', { kind: def.name, arg: inferable.name, missing: last.name, given: String(def.args.length - 1), usage, example: def.example });
   }
+  const trailing = def.input.trailing?.(config);
+  if (trailing !== undefined && trailing.length > 1) return dims === undefined ? trailing : [...dims, ...trailing];
   if (dims === undefined) {
     if (rank === 'any') return features === undefined ? [null] : [features];
     return Array.from({ length: rank }, (_, i) => (i === rank - 1 && features !== undefined ? features : null));

@@ -119,7 +119,29 @@ function noStatsMistakes<R extends Affine & { readonly channels: number }>(): Mi
   ];
 }
 
-const LN_MISTAKES: readonly MistakeDef<ResolvedChannels>[] = noStatsMistakes<ResolvedChannels>();
+/** A shift counted where there is none: LayerNorm(bias=False), and RMSNorm, which has no β at all. */
+const countedShift = <R extends { readonly channels: number }>(applies: (c: R) => boolean, why: () => MessageRef): MistakeDef<R> =>
+  mistake('countedShift', 'bias', ({ config: c }) => (applies(c) ? 2n * BigInt(c.channels) : undefined), why);
+
+type ResolvedLn = Affine & { readonly channels: number };
+
+const LN_MISTAKES: readonly MistakeDef<ResolvedLn>[] = [...noStatsMistakes<ResolvedLn>(), countedShift<ResolvedLn>((c) => c.scale && !c.center, () => msg('why.lnNoShift'))];
+
+type ResolvedRms = { readonly channels: number };
+
+/** RMSNorm learns γ alone, one per feature, shared by every token. */
+const RMS_MISTAKES: readonly MistakeDef<ResolvedRms>[] = [
+  countedShift<ResolvedRms>(() => true, () => msg('why.rmsNoShift')),
+  mistake(
+    'perPosition',
+    'shape',
+    (m) => {
+      const elements = volume(m.input);
+      return elements === null || elements === BigInt(m.config.channels) ? undefined : elements;
+    },
+    ({ config: c }) => msg('why.scalePerFeature', { c: formatInt(c.channels) }),
+  ),
+];
 
 const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
   mistake('perGroup', 'structure', ({ config: c }) => (c.groups !== c.channels ? learned(c) * BigInt(c.groups) : undefined), ({ config: c }) => msg('why.perGroup', { g: String(c.groups) })),
@@ -131,7 +153,7 @@ const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(i
 
 export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
   name: 'bn',
-  aliases: ['batchnorm'],
+  aliases: ['batchnorm', '批次正規化', '批量正規化', '批次標準化', '批量归一化', '批归一化'],
   family: 'norm',
   summary: msg('kind.bn'),
   mistake: msg('mistake.bn'),
@@ -164,22 +186,46 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
   mistakes: BN_MISTAKES,
 });
 
-export const ln = defineKind<ChannelsConfig, ResolvedChannels>({
+interface LayerNormConfig extends Affine {
+  /** The normalized (last) axes: `768`, or `7x7x64` for nn.LayerNorm((64, 7, 7)) on channels-last. */
+  readonly shape: readonly number[] | undefined;
+}
+
+/** Resolved: the axes known, and `channels` the elements normalized together (what mistakes read). */
+type ResolvedLayerNorm = LayerNormConfig & { readonly shape: readonly number[]; readonly channels: number };
+
+export const ln = defineKind<LayerNormConfig, ResolvedLayerNorm>({
   name: 'ln',
-  aliases: ['layernorm'],
+  aliases: ['layernorm', '層正規化', '层归一化'],
   family: 'norm',
   summary: msg('kind.ln'),
   mistake: msg('mistake.ln'),
   example: 'ln 768',
-  ...perChannelKind('ln', [...AFFINE_OPTIONS, 'bias']),
+  args: [{ name: 'C', inferable: true }],
+  options: [...AFFINE_OPTIONS, 'bias'],
+  input: { rank: 'any', form: 'HxW', features: (c) => c.shape?.[c.shape.length - 1], trailing: (c) => c.shape },
+  parse: (a) => ({ shape: a.inferableDims('C'), ...parseAffine(a) }),
+  print: (c) => ['ln', ...(c.shape === undefined ? [] : [c.shape.join('x')]), ...printAffine(c)].join(' '),
   evaluate(c, input, framework) {
-    expectMinRank(input, 1, 'ln', 'C');
-    const channels = resolveFeatures(c.channels, input, 'ln', 'C');
+    expectMinRank(input, c.shape?.length ?? 1, 'ln', 'C');
+    let shape: readonly number[];
+    if (c.shape === undefined || c.shape.length === 1) shape = [resolveFeatures(c.shape?.[0], input, 'ln', 'C')];
+    else {
+      const trailing = input.slice(input.length - c.shape.length);
+      if (trailing.some((d, i) => d !== null && d !== c.shape![i])) fail('err.lnShape', { shape: c.shape.join('×'), input: trailing.map((d) => (d === null ? '?' : String(d))).join('×') });
+      shape = c.shape;
+    }
+    const n = Number(c.scale) + Number(c.center);
+    const size = shape.reduce((a, d) => a * d, 1);
+    const symbol = shape.length === 1 ? lit(shape[0]!, 'C') : product(...shape.map((d) => lit(d)));
     return {
-      resolved: { ...c, channels },
+      resolved: { ...c, shape, channels: size },
       typeName: framework === 'keras' ? 'LayerNormalization' : 'LayerNorm',
-      tensors: affineTensors(c, channels, framework),
-      formula: perChannel(Number(c.scale) + Number(c.center), channels),
+      tensors: [
+        ...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [...shape], 'scale')] : []),
+        ...(c.center ? [tensor(framework === 'keras' ? 'beta' : 'bias', [...shape], 'shift')] : []),
+      ],
+      formula: n === 0 ? constant(0) : n === 1 ? symbol : shape.length === 1 ? perChannel(n, size) : product(constant(n), symbol),
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: false,
@@ -188,8 +234,43 @@ export const ln = defineKind<ChannelsConfig, ResolvedChannels>({
   mistakes: LN_MISTAKES,
 });
 
+interface InstanceNormConfig {
+  readonly channels: number | undefined;
+  readonly affine: boolean;
+}
+
+/** InstanceNorm (PyTorch): γ and β per channel only with affine=True, which is not its default. */
+export const instancenorm = defineKind<InstanceNormConfig>({
+  name: 'instancenorm',
+  aliases: ['instnorm'],
+  family: 'norm',
+  summary: msg('kind.instancenorm'),
+  mistake: msg('mistake.instancenorm'),
+  args: [{ name: 'C', inferable: true }],
+  options: ['affine'],
+  example: 'instancenorm 64 affine=true',
+  input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
+  parse: (a) => ({ channels: a.inferableSize('C'), affine: a.flag('affine', false) }),
+  print: (c) => ['instancenorm', ...(c.channels === undefined ? [] : [String(c.channels)]), ...(c.affine ? ['affine=true'] : [])].join(' '),
+  evaluate(c, input, framework) {
+    expectMinRank(input, 1, 'instancenorm', 'C');
+    const channels = resolveFeatures(c.channels, input, 'instancenorm', 'C');
+    const rank = Math.min(Math.max(input.length - 1, 1), 3);
+    return {
+      resolved: { ...c, channels },
+      typeName: framework === 'keras' ? 'GroupNormalization' : `InstanceNorm${rank}d`,
+      tensors: c.affine ? affineTensors({ scale: true, center: true }, channels, framework) : [],
+      formula: c.affine ? perChannel(2, channels) : constant(0),
+      outputShape: input,
+      macs: c.affine ? volume(input) : 0n,
+      conventionSensitive: false,
+      notes: [msg('note.instanceNorm')],
+    };
+  },
+});
+
 /** RMSNorm (Zhang & Sennrich 2019; LLaMA, T5's LayerNorm): x / rms(x) × γ, no mean, no β. */
-export const rmsnorm = defineKind<{ readonly channels: number | undefined }>({
+export const rmsnorm = defineKind<{ readonly channels: number | undefined }, ResolvedRms>({
   name: 'rmsnorm',
   aliases: ['rms'],
   family: 'norm',
@@ -215,6 +296,7 @@ export const rmsnorm = defineKind<{ readonly channels: number | undefined }>({
       conventionSensitive: false,
     };
   },
+  mistakes: RMS_MISTAKES,
 });
 
 interface GroupNormConfig extends Affine {

@@ -13,8 +13,10 @@ import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
 import type { Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
-import { expectRank, macsOver, resolveFeatures, tensor } from './common.js';
-import { defineKind, type Args, type Kind } from './kind.js';
+import { formatInt } from '../format.js';
+import { expectRank, macsOver, resolveFeatures, tensor, volume } from './common.js';
+import { attentionMistakes } from './attention-mistakes.js';
+import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput } from './kind.js';
 
 /** (IN + 1)×OUT..., or IN×OUT... without a bias: how one projection's count reads. */
 function projection(input: Expr, outputs: readonly Expr[], bias: boolean): Expr {
@@ -22,7 +24,7 @@ function projection(input: Expr, outputs: readonly Expr[], bias: boolean): Expr 
 }
 
 /** A matrix in the framework's layout, with its bias: `q_proj.weight` (out, in) or `q_proj/kernel` (in, out). */
-function linearTensors(name: string, inFeatures: number, outFeatures: number, bias: boolean, framework: Framework): ParamTensor[] {
+export function linearTensors(name: string, inFeatures: number, outFeatures: number, bias: boolean, framework: Framework): ParamTensor[] {
   const keras = framework === 'keras';
   const sep = keras ? '/' : '.';
   const prefix = name === '' ? '' : `${name}${sep}`;
@@ -32,10 +34,10 @@ function linearTensors(name: string, inFeatures: number, outFeatures: number, bi
   ];
 }
 
-const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
+export const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
 
 /** `names=a,b,c`: the sub-module names a layer's matrices carry, `count` of them. */
-function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
+export function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
   if (!a.has('names')) return undefined;
   const names = a.text('names').split(',');
   if (names.length !== count || names.some((n) => !/^[A-Za-z0-9_.]+$/.test(n))) {
@@ -44,8 +46,8 @@ function parseNames(a: Args, kind: string, count: number): readonly string[] | u
   return names;
 }
 
-const printNames = (names: readonly string[] | undefined) => (names === undefined ? [] : [`names=${names.join(',')}`]);
-const printed = (...parts: ReadonlyArray<string | number | false | undefined>) => parts.filter((p) => p !== false && p !== undefined && p !== '').join(' ');
+export const printNames = (names: readonly string[] | undefined) => (names === undefined ? [] : [`names=${names.join(',')}`]);
+export const printed = (...parts: ReadonlyArray<string | number | false | undefined>) => parts.filter((p) => p !== false && p !== undefined && p !== '').join(' ');
 
 interface AttentionConfig {
   readonly heads: number;
@@ -65,7 +67,15 @@ interface AttentionConfig {
 const SEPARATE_NAMES = ['q_proj', 'k_proj', 'v_proj', 'o_proj'];
 const FUSED_NAMES = ['c_attn', 'c_proj'];
 
-export const attention = defineKind<AttentionConfig>({
+type ResolvedAttention = AttentionConfig & { readonly model: number };
+
+/** Q with h heads, K and V with kv_heads, all of head_dim; the biases as the flags say. */
+const ATTENTION_MISTAKES = attentionMistakes<ResolvedAttention>(({ config: c }) => {
+  const headDim = c.headDim ?? c.model / c.heads;
+  return { model: c.model, heads: c.heads, kvHeads: c.kvHeads ?? c.heads, keyDim: headDim, valueDim: headDim, qkvBias: c.qkvBias, outBias: c.outBias };
+});
+
+export const attention = defineKind<AttentionConfig, ResolvedAttention>({
   name: 'attention',
   aliases: ['attn', 'selfattention'],
   family: 'attention',
@@ -150,6 +160,7 @@ export const attention = defineKind<AttentionConfig>({
       attention: { heads: h, kvHeads: kv, headDim: dh, scoreMacs },
     };
   },
+  mistakes: ATTENTION_MISTAKES,
 });
 
 /** The factors of a product (to put a constant in front: 3×(D + 1)×h×d_h). */
@@ -169,12 +180,55 @@ interface FeedForwardConfig {
   readonly names: readonly string[] | undefined;
 }
 
+type ResolvedFeedForward = FeedForwardConfig & { readonly model: number };
+
+/** A feed-forward block's parameters: two matrices (three when gated) and their biases. */
+function feedForwardParams(d: number, f: number, bias: boolean, gated: boolean): bigint {
+  const [D, F] = [BigInt(d), BigInt(f)];
+  return (gated ? 3n : 2n) * D * F + (bias ? (gated ? 2n : 1n) * F + D : 0n);
+}
+
+/**
+ * What students get wrong about a feed-forward block: its width (taken as D, or as 4·D when it is
+ * not), its biases (left out, added where there are none, all of one width), the number of
+ * matrices (a gate counted in a plain MLP, a gated one counted with two), and the weights taken to
+ * be repeated at every token.
+ */
+function feedForwardMistakes(gated: boolean): MistakeDef<ResolvedFeedForward>[] {
+  const params = (m: MistakeInput<ResolvedFeedForward>, o: { f?: number; bias?: boolean; gated?: boolean } = {}) =>
+    feedForwardParams(m.config.model, o.f ?? m.config.hidden, o.bias ?? m.config.bias, o.gated ?? gated);
+  const weights = (m: MistakeInput<ResolvedFeedForward>) => params(m, { bias: false });
+  const sizes = (m: MistakeInput<ResolvedFeedForward>) => ({ f: formatInt(m.config.hidden), d: formatInt(m.config.model) });
+  const tokens = (m: MistakeInput<ResolvedFeedForward>) => volume(m.input.slice(0, -1));
+  return [
+    mistake('forgotBias', 'bias', (m) => (m.config.bias ? weights(m) : undefined), (m) => msg('why.ffnBiases', sizes(m))),
+    mistake('addedBias', 'bias', (m) => (m.config.bias ? undefined : params(m, { bias: true })), () => msg('why.ffnNoBias')),
+    mistake('biasesAllD', 'bias', (m) => (m.config.bias ? weights(m) + BigInt(gated ? 3 : 2) * BigInt(m.config.model) : undefined), (m) => msg('why.ffnBiasSizes', sizes(m))),
+    mistake('biasesAllF', 'bias', (m) => (m.config.bias ? weights(m) + BigInt(gated ? 3 : 2) * BigInt(m.config.hidden) : undefined), (m) => msg('why.ffnBiasSizes', sizes(m))),
+    gated
+      ? mistake('twoMatrices', 'structure', (m) => params(m, { gated: false }), () => msg('why.gluThreeMatrices'))
+      : mistake('countedGate', 'structure', (m) => params(m, { gated: true }), () => msg('why.ffnNoGate')),
+    ...(gated ? [] : [mistake<ResolvedFeedForward>('oneMatrix', 'structure', (m) => BigInt(m.config.model) * BigInt(m.config.hidden) + (m.config.bias ? BigInt(m.config.hidden) : 0n), () => msg('why.ffnTwoMatrices'))]),
+    mistake('widthAsModel', 'channels', (m) => (m.config.hidden !== m.config.model ? params(m, { f: m.config.model }) : undefined), (m) => msg('why.ffnWidth', sizes(m))),
+    mistake('assumedFourD', 'channels', (m) => (m.config.hidden !== 4 * m.config.model ? params(m, { f: 4 * m.config.model }) : undefined), (m) => msg('why.ffnNotFourD', sizes(m))),
+    mistake(
+      'timesSteps',
+      'shape',
+      (m) => {
+        const t = tokens(m);
+        return t !== null && t > 1n ? m.counts.total * t : undefined;
+      },
+      () => msg('why.perToken'),
+    ),
+  ];
+}
+
 function parseFeedForward(a: Args, kind: string, act: Activation, matrices: number): FeedForwardConfig {
   return { model: a.inferableSize('D'), hidden: a.size('FF'), bias: a.flag('bias', true), act: a.optChoice('act', ACTIVATIONS) ?? act, names: parseNames(a, kind, matrices) };
 }
 
 /** Position-wise feed-forward: D → F, activation, F → D (the activation has no parameters). */
-export const mlp = defineKind<FeedForwardConfig>({
+export const mlp = defineKind<FeedForwardConfig, ResolvedFeedForward>({
   name: 'mlp',
   aliases: ['ffn', 'feedforward'],
   family: 'transformer',
@@ -203,13 +257,14 @@ export const mlp = defineKind<FeedForwardConfig>({
       linears: [linear(up!, d, f), linear(down!, f, d)],
     };
   },
+  mistakes: feedForwardMistakes(false),
 });
 
 /** The word a gated MLP is written with: SwiGLU gates with SiLU, GeGLU with GELU. */
 const GLU_WORDS: Readonly<Record<string, Activation>> = { swiglu: 'silu', geglu: 'gelu', reglu: 'relu' };
 
 /** Gated feed-forward (Shazeer 2020): down(act(gate(x)) ⊙ up(x)): three matrices, not two. */
-export const glu = defineKind<FeedForwardConfig>({
+export const glu = defineKind<FeedForwardConfig, ResolvedFeedForward>({
   name: 'glu',
   aliases: Object.keys(GLU_WORDS),
   family: 'transformer',
@@ -242,6 +297,7 @@ export const glu = defineKind<FeedForwardConfig>({
       notes: [msg('note.glu', { f: String(f), d: String(d) })],
     };
   },
+  mistakes: feedForwardMistakes(true),
 });
 
 interface PatchConfig {
@@ -355,8 +411,16 @@ interface HeadConfig {
   readonly bias: boolean;
 }
 
+type ResolvedHead = HeadConfig & { readonly model: number };
+
+/** A head whose weight is not tied counts its own D×V; one without a bias has no V biases. (A tied head's slip, counting the shared matrix again, is the model's: mistakes.ts.) */
+const HEAD_MISTAKES: readonly MistakeDef<ResolvedHead>[] = [
+  mistake('untiedCountedOnce', 'structure', ({ config: c }) => (c.bias ? BigInt(c.vocabulary) : 0n), () => msg('why.untiedHead')),
+  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : (BigInt(c.model) + 1n) * BigInt(c.vocabulary)), ({ config: c }) => msg('why.headNoBias', { v: formatInt(c.vocabulary) })),
+];
+
 /** The language-model head: D → V logits at every position, usually without a bias (and often tied). */
-export const lmhead = defineKind<HeadConfig>({
+export const lmhead = defineKind<HeadConfig, ResolvedHead>({
   name: 'lmhead',
   aliases: ['lm_head'],
   family: 'transformer',
@@ -383,6 +447,7 @@ export const lmhead = defineKind<HeadConfig>({
       notes: [msg('note.lmhead')],
     };
   },
+  mistakes: HEAD_MISTAKES,
 });
 
 export const transformerKinds: readonly Kind[] = [attention, mlp, glu, patchembed, clspool, pooler, lmhead];

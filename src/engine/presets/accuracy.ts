@@ -66,6 +66,8 @@ const TORCHVISION_ROWS: ReadonlyArray<readonly [string, string, string, string]>
   ['ViT_B_16', 'vision_transformer.py', 'ViT_B_16_Weights', '81.072'], ['ViT_B_32', 'vision_transformer.py', 'ViT_B_32_Weights', '75.912'],
   ['ViT_L_16', 'vision_transformer.py', 'ViT_L_16_Weights', '79.662'], ['ViT_L_32', 'vision_transformer.py', 'ViT_L_32_Weights', '76.972'],
   ['Swin_T', 'swin_transformer.py', 'Swin_T_Weights', '81.474'], ['Swin_S', 'swin_transformer.py', 'Swin_S_Weights', '83.196'], ['Swin_B', 'swin_transformer.py', 'Swin_B_Weights', '83.582'],
+  ['Swin_V2_T', 'swin_transformer.py', 'Swin_V2_T_Weights', '82.072'], ['Swin_V2_S', 'swin_transformer.py', 'Swin_V2_S_Weights', '83.712'],
+  ['Swin_V2_B', 'swin_transformer.py', 'Swin_V2_B_Weights', '84.112'], ['MaxVit_T', 'maxvit.py', 'MaxVit_T_Weights', '83.700'],
 ];
 
 /** How any name of a model is looked up: `mobilenet_v2`, `MobileNetV2` and `mobilenetv2` are one model. */

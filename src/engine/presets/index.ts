@@ -1,7 +1,8 @@
 /**
  * The published architectures /count knows by name: every file of data/keras and data/pytorch.
  * Names are looked up leniently (`BERT-base`, `bert_base`, `google-bert/bert-base-uncased` are all
- * bert-base): case, `-`, `_`, `.` and an `organization/` prefix do not matter.
+ * bert-base): case, `-`, `_`, `.` and an `organization/` prefix do not matter, except between two
+ * digits, where any of them is a decimal point: regnet_y_1_6gf is RegNetY-1.6GF, not regnet_y_16gf.
  */
 import { fail } from '../errors.js';
 import type { Vocabulary } from '../lang/expand.js';
@@ -12,22 +13,66 @@ import { readFolder } from './files.js';
 import { LIBRARY, LIBRARY_DEFS } from './library.js';
 import { Preset, PresetFile } from './preset.js';
 
-/** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama27b`. */
-export function presetKey(word: string): string {
-  return word.toLowerCase().replace(/^[\w.-]+\//, '').replace(/[-_.\s]/g, '');
+const FRAMEWORK_HINTS: ReadonlyArray<readonly [RegExp, Framework]> = [
+  [/\b(pytorch|torch|torchvision)\b/i, 'pytorch'],
+  [/\b(keras|tensorflow|tf)\b/i, 'keras'],
+];
+
+/** The longest run of words a preset name is looked for in (`llama 2 7b`, `bert base uncased`). */
+const NAME_WORDS = 4;
+
+/**
+ * The published model a question names ("how many parameters does resnet18 have", "ResNet-50 有幾個參數"):
+ * a preset's name among the sentence's words (a name may be spread over a few words: `bert base`,
+ * `llama 2 7b`), the earliest and then longest match, and the framework if the sentence names one.
+ */
+export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined } | undefined {
+  const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  for (let start = 0; start < words.length; start++) {
+    if (!/^[a-z]/.test(words[start]!)) continue;
+    for (let length = Math.min(NAME_WORDS, words.length - start); length >= 1; length--) {
+      const preset = findPreset(words.slice(start, start + length).join(' '));
+      if (preset !== undefined) return { preset, framework: FRAMEWORK_HINTS.find(([re]) => re.test(sentence))?.[1] };
+    }
+  }
+  return undefined;
 }
 
-function load(): Preset[] {
-  const files = (['keras', 'pytorch'] as const).flatMap((framework: Framework) => readFolder(framework).map((f) => new PresetFile(f, framework, LIBRARY)));
-  const byName = new Map<string, PresetFile[]>();
-  for (const file of files) byName.set(file.name, [...(byName.get(file.name) ?? []), file]);
-  return [...byName.entries()].map(([name, group]) => {
+/** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama2.7b`, `RegNetY-1.6GF` -> `regnety1.6gf`. */
+export function presetKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/^[\w.-]+\//, '')
+    .replace(/(\d)[-_.\s]+(?=\d)/g, '$1\u0000')
+    .replace(/[-_.\s]/g, '')
+    .replace(/\u0000/g, '.');
+}
+
+/**
+ * One preset per name, with the file of each framework that publishes it. Files are matched by
+ * their names' keys, so Keras's EfficientNetB0 and torchvision's efficientnet_b0 are one preset
+ * (named as its native framework, Keras, names it; the other spelling becomes an alias).
+ */
+export function groupPresets(files: readonly PresetFile[]): Preset[] {
+  const byKey = new Map<string, PresetFile[]>();
+  for (const file of files) {
+    const key = presetKey(file.name);
+    const group = byKey.get(key) ?? [];
+    const twin = group.find((f) => f.framework === file.framework);
+    if (twin !== undefined) throw new Error(`preset files ${twin.file.path} and ${file.file.path} are the same model`);
+    byKey.set(key, [...group, file]);
+  }
+  return [...byKey.values()].map((group) => {
     const keras = group.find((f) => f.framework === 'keras');
     const pytorch = group.find((f) => f.framework === 'pytorch');
-    const aliases = [...new Set(group.flatMap((f) => f.aliases))];
+    const name = (keras ?? pytorch)!.name;
+    const aliases = [...new Set(group.flatMap((f) => [f.name, ...f.aliases]))].filter((a) => a !== name);
     return new Preset(name, aliases, { ...(keras ? { keras } : {}), ...(pytorch ? { pytorch } : {}) });
   });
 }
+
+const load = (): Preset[] =>
+  groupPresets((['keras', 'pytorch'] as const).flatMap((framework: Framework) => readFolder(framework).map((f) => new PresetFile(f, framework, LIBRARY))));
 
 export const PRESETS: readonly Preset[] = load();
 

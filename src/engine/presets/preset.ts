@@ -14,10 +14,11 @@
  * then `input SHAPE` and the model. Options are the body's parameters (`dense classes`, `if top`);
  * every preset also takes `in=` (another input size) and `trainable=false` (a frozen backbone).
  */
+import { Lru } from '../../lru.js';
 import { parseBool, parseDims, parseSize } from '../args.js';
 import { fail } from '../errors.js';
 import type { Item, Param } from '../lang/ast.js';
-import { checkBounds, Defs, expand, type Vocabulary } from '../lang/expand.js';
+import { checkBounds, Defs, expand, measure, type Vocabulary } from '../lang/expand.js';
 import { parseProgram } from '../lang/parser.js';
 import type { Node } from '../model.js';
 import type { Framework } from '../types.js';
@@ -40,12 +41,24 @@ export interface Expectation {
 /** Options every preset takes besides its own. */
 const UNIVERSAL = ['in', 'trainable'];
 /** Spellings of the frameworks' own argument names. */
-const OPTION_ALIASES: Readonly<Record<string, string>> = { num_classes: 'classes', include_top: 'top' };
+const OPTION_ALIASES: Readonly<Record<string, string>> = { num_classes: 'classes', include_top: 'top', include_preprocessing: 'preprocessing' };
 
 const HEADER = /^#\s*(preset|aliases|source|paper|config|options|expect)(\s+[^:]*)?:\s*(.*)$/;
 const EXPECT = /^([\d,_]+)(?:\s*\(non-trainable\s+([\d,_]+)\))?$/;
 
 const digits = (s: string) => BigInt(s.replace(/[,_]/g, ''));
+
+/**
+ * Bodies already expanded, by file and option values. Every request builds its preset (twice when
+ * the other framework's count is compared), and expansion is a pure function of the options: the
+ * nodes, which nothing modifies, are shared between requests. Bounded like any cache of what users
+ * ask for (`classes=N` takes any N): an expanded body costs about 64 bytes a layer or group.
+ */
+const EXPANDED = new Lru<string, { readonly vocabulary: Vocabulary; readonly nodes: readonly Node[] }>({
+  maxEntries: 256,
+  maxBytes: 16 * 1024 * 1024,
+  sizeOf: (entry) => 64 * measure(entry.nodes).units,
+});
 
 export class PresetFile {
   readonly name: string;
@@ -114,9 +127,15 @@ export class PresetFile {
       if (declared === undefined) fail('err.unknownOption', { kind: presetName, key, allowed: [...this.params.map((p) => p.name), ...UNIVERSAL].join(', ') });
       params.set(key, typed(value, declared));
     }
-    let nodes = expand(items, defs, vocabulary, params);
-    if (options.frozen) nodes = nodes.map((n) => ({ ...n, frozen: true }));
-    checkBounds(nodes);
+    const key = [this.file.path, ...params.values()].join('\u0000');
+    let expanded = EXPANDED.get(key);
+    if (expanded?.vocabulary !== vocabulary) {
+      const nodes = expand(items, defs, vocabulary, params);
+      checkBounds(nodes);
+      expanded = { vocabulary, nodes };
+      EXPANDED.set(key, expanded);
+    }
+    const nodes = options.frozen ? expanded.nodes.map((n) => ({ ...n, frozen: true })) : [...expanded.nodes];
     return { input: resize(input, options.input, presetName), nodes };
   }
 }
@@ -125,7 +144,8 @@ export class PresetFile {
 function typed(value: string, declared: Param): string {
   const fallback = declared.fallback!;
   if (fallback === 'true' || fallback === 'false') return String(parseBool(value, declared.name));
-  if (/^\d+$/.test(fallback)) return String(parseSize(value, declared.name));
+  // An option whose default is 0 means "none" (representation_size=0): 0 may be given back.
+  if (/^\d+$/.test(fallback)) return String(parseSize(value, declared.name, fallback === '0' ? 0 : 1));
   return value;
 }
 

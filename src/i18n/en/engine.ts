@@ -20,8 +20,8 @@ export const engine = {
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` expects an input of shape ${p.expected}, but receives ${p.got}: the shapes do not chain.`,
   'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
     `\`${p.kind}\` declares ${p.arg}=${p.declared} but its input has ${p.actual}: leave ${p.arg} out inside a model, or fix it.`,
-  'err.needsArg': (p: P<'kind' | 'arg' | 'usage' | 'example'>) =>
-    `\`${p.kind}\` needs ${p.arg} on its own: expected \`${p.usage}\`, e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
+  'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
+    `\`${p.kind}\` on its own takes every number of \`${p.usage}\`; with ${p.given}, ${p.missing} (the last) is missing: e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
     `\`${p.kind}\` cannot tell its ${p.arg}: the layer before it does not say how many channels it outputs. Give ${p.arg}, or start with \`input HxWxC\`.`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` needs the input size to count its parameters: add in=HxWxC or use it inside a model.`,
@@ -46,6 +46,7 @@ export const engine = {
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` needs a value: ${p.flag} ${p.expected}.`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --log, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
+  'err.codeTooLong': (p: P<'max'>) => `The pasted code is too long: the limit is ${p.max} characters.`,
   'count.cut': (p: P<'max'>) => `… the rest is cut: one answer shows at most ${p.max} characters (use --json, or fewer layers).`,
   'err.tooManyAxes': (p: P<'what' | 'max'>) => `The ${p.what} shape has too many axes: at most ${p.max}.`,
   'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max} once expanded, counting every repetition.`,
@@ -53,16 +54,6 @@ export const engine = {
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` is a whole model: it can only come first, e.g. \`${p.preset} top=false > flatten > dense 10\`.`,
   'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` is not a layer kind: try conv, dense, bn, lstm, maxpool, ...`,
   'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` is not a layer kind: did you mean \`${p.suggestion}\`?`,
-  'err.codeSyntax': (p: P<'near' | 'expected'>) => `Could not read the code near \`${p.near}\`: expected ${p.expected}.`,
-  'err.codeMissing': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\` is missing its \`${p.arg}\` argument.`,
-  'err.codeArg': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\`: the value of \`${p.arg}\` must be a number, a tuple or a string literal.`,
-  'err.codeUnsupportedArg': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\` with \`${p.arg}\` is not supported yet; the count would be wrong, so it is refused.`,
-  'err.codeKwarg': (p: P<'call' | 'key'>) => `\`${p.call}(...)\` has no argument \`${p.key}=\`.`,
-  'err.codeTooManyArgs': (p: P<'call' | 'max'>) => `\`${p.call}(...)\` takes at most ${p.max} positional argument(s) here; pass the rest by name.`,
-  'err.codeMixed': () => `The code mixes PyTorch (nn.*) and Keras (layers.*) layers: paste one framework at a time.`,
-  'err.codeUnsupported': (p: P<'call'>) => `\`${p.call}\` is not a layer ParamQuiz knows yet.`,
-  'err.codeNesting': (p: P<'max'>) => `The code nests brackets more than ${p.max} deep: no model definition needs that many.`,
-  'err.codeEmpty': () => `No layers found in the code: paste calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,
 
   'help.pointCli': () => `(see \`paramquiz count --help\`)`,
 
@@ -84,11 +75,11 @@ export const engine = {
   'kind.activation': () => `Activation: no parameters.`,
   'kind.pool': (p: P<'rank'>) => `${p.rank}D pooling: no parameters; stride defaults to K.`,
   'kind.globalPool': () => `Global pooling: H×W×C becomes C; no parameters.`,
-  'kind.adaptivepool': () => `Adaptive average pooling (PyTorch) to a fixed size; no parameters.`,
+  'kind.adaptivepool': (p: P<'rank' | 'pooling'>) => `${p.rank}D adaptive ${p.pooling} pooling (PyTorch) to a fixed size; no parameters.`,
   'kind.flatten': () => `Flatten: H×W×C becomes one axis; no parameters.`,
   'kind.dropout': () => `Dropout: no parameters, shape unchanged.`,
   'kind.reshape': () => `Reshape: same elements, new shape; no parameters.`,
-  'kind.zeropad': () => `Zero padding around H and W; no parameters.`,
+  'kind.zeropad': () => `Zero padding: N on every side, HxW (rows, columns), B:A (before:after) or T:BxL:R; no parameters.`,
 
   // ── common mistakes, one per kind ──
   'mistake.conv': () => `each filter spans all input channels (k×k×C_in, not k×k), and there is one bias per filter, not per weight.`,
@@ -163,7 +154,8 @@ export const engine = {
   'help.usageChat': () => `Usage: /count SPEC [--framework keras|pytorch] [--lang en|zh-TW] [--layers] [--log] [--memory] [--seq N] [--batch N]   (share:true posts the answer in the channel)`,
   'help.language': () =>
     `A layer is KIND ARGS... [key=value ...]. Chain layers with > and start a model with input HxWxC (or input T D, input N);\n` +
-    `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10).`,
+    `inside a model the input channels (CIN, IN, C) may be left out. Framework code works too: nn.Conv2d(3, 64, 3), layers.Dense(10),\n` +
+    `or a whole pasted model (a class, a Sequential), with in=1x28x28 before it for shapes and MACs.`,
   'help.options': () => `Options (key=value; each kind lists the ones it takes):`,
   'help.presets': () => `Presets (published architectures, each a data file citing its source; the count matches the library's):`,
   'help.flags': () =>

@@ -8,7 +8,7 @@ export const lang = {
   'err.langUnclosed': () => `A \`{\` is never closed: add the matching \`}\`.`,
   'err.langDepth': (p: P<'max'>) => `The groups are nested too deeply: at most ${p.max} levels of \`{ }\`.`,
   'err.labelAlone': (p: P<'label'>) => `\`${p.label}:\` names nothing: write \`${p.label}: conv 64 3\` or \`${p.label}: { ... }\`.`,
-  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` is not a valid name: use letters, digits and _ before the colon, e.g. \`block1:\`.`,
+  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` is not a valid name: use letters, digits and _ before the colon (and . between parts of a module path), e.g. \`block1:\` or \`features.1:\`.`,
   'err.labelTwice': (p: P<'label'>) => `The name \`${p.label}\` is given twice in the same group: give each layer or group its own name.`,
   'err.refBad': (p: P<'token'>) => `\`${p.token}\` is not a valid reference: write @ and a name given before, e.g. \`@encoder\`.`,
   'err.refUnknown': (p: P<'name'>) => `\`${p.name}\` names nothing before it here: name a layer or group first (\`${p.name}: conv 64 3\`), then use \`@${p.name}\` or \`tie=${p.name}\`.`,
@@ -53,7 +53,9 @@ export const lang = {
     `  residual { main }          main(x) + x;  residual { main | shortcut }: main(x) + shortcut(x)\n` +
     `  concat { | a | b }         the branches side by side on the last axis (an empty branch is x: DenseNet)\n` +
     `  add { a | b }  mul { | se }  sums or multiplies (broadcast) the branches (squeeze-and-excitation)\n` +
+    `  side { aux }               an auxiliary head on x (GoogLeNet's aux1): its parameters count, x goes on\n` +
     `  @name                      the named layer or group again, weights shared: counted once\n` +
+    `  from name                  continues from the named layer's or group's output (a cell with two inputs: NASNet)\n` +
     `  tie=name                   on a layer: its weight is the named layer's (a tied LM head): counted once\n` +
     `  { ... } trainable=false    freezes a group; a preset takes trainable=false too\n` +
     `  def block(c, s=1) { conv c 3 stride=s > bn > relu }   then \`block 64 s=2\` like a kind; arithmetic c*4, (c+32)/2, c//2\n` +

@@ -41,12 +41,10 @@ export const teacher = {
   'teacher.line': (p: P<'id' | 'set' | 'ask' | 'level' | 'spec'>) => `#${p.id} \`${p.set}\` · ${p.ask} · ${p.level}: ${p.spec}`,
   'teacher.listFooter': () => `Ask one: /quiz set:NAME · weekly: /schedule action:add … set:NAME · remove: /questions action:remove id:N`,
   'teacher.noFile': () => `Attach the CSV or YAML file to /questions action:import (on Slack: share the file in this channel first, then run the command).`,
-  'teacher.fileTooLarge': (p: P<'max'>) => `The file is larger than ${p.max}.`,
   'teacher.fileKind': (p: P<'name'>) => `\`${p.name}\` is neither CSV (.csv) nor YAML (.yaml, .yml).`,
   'teacher.fileUnreadable': (p: P<'name' | 'why'>) => `\`${p.name}\` cannot be read: ${p.why}`,
   'teacher.fileRows': (p: P<'max'>) => `A file takes at most ${p.max} questions.`,
   'teacher.fileEmpty': () => `The file has no questions: a header row spec,ask,level,wording and a question per row.`,
   'teacher.rowError': (p: P<'row' | 'error'>) => `Row ${p.row}: ${p.error} Nothing was imported.`,
   'teacher.fileSlow': () => `Checking the file took too long; split it into smaller files. Nothing was imported.`,
-  'teacher.fetchFailed': () => `The attached file could not be downloaded; try again.`,
 };

@@ -21,8 +21,8 @@ export const engine: typeof En = {
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` 需要形狀為 ${p.expected} 的輸入，卻收到 ${p.got}：前後層的形狀接不起來。`,
   'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
     `\`${p.kind}\` 宣告 ${p.arg}=${p.declared}，但輸入有 ${p.actual}：在模型中可以省略 ${p.arg}，或改正它。`,
-  'err.needsArg': (p: P<'kind' | 'arg' | 'usage' | 'example'>) =>
-    `\`${p.kind}\` 單獨使用時需要 ${p.arg}：格式為 \`${p.usage}\`，例如 \`${p.example}\`（放在 \`input\` 之後時可以省略 ${p.arg}）。`,
+  'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
+    `單獨一層的 \`${p.kind}\` 要給齊 \`${p.usage}\` 的每個數字；只給了 ${p.given} 個，缺少最後的 ${p.missing}：例如 \`${p.example}\`（在 \`input\` 之後可以省略 ${p.arg}）。`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
     `\`${p.kind}\` 無法得知 ${p.arg}：前一層沒有說明輸出幾個通道。請給 ${p.arg}，或以 \`input HxWxC\` 開頭。`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` 需要輸入大小才能計算參數量：請加上 in=HxWxC，或放在模型中。`,
@@ -47,6 +47,7 @@ export const engine: typeof En = {
   'err.flagValue': (p: P<'flag' | 'expected'>) => `\`${p.flag}\` 需要一個值：${p.flag} ${p.expected}。`,
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--log、--memory、--seq N 或 --batch N。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
+  'err.codeTooLong': (p: P<'max'>) => `貼上的程式碼太長了：上限是 ${p.max} 個字元。`,
   'count.cut': (p: P<'max'>) => `……其餘省略：一次回答最多顯示 ${p.max} 個字元（請用 --json，或減少層數）。`,
   'err.tooManyAxes': (p: P<'what' | 'max'>) => `${p.what} 的形狀軸數太多：最多 ${p.max} 個軸。`,
   'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型展開後（每次重複都算）最多 ${p.max} 層。`,
@@ -54,16 +55,6 @@ export const engine: typeof En = {
   'err.presetFirst': (p: P<'preset'>) => `\`${p.preset}\` 是完整的模型：只能放在最前面，例如 \`${p.preset} top=false > flatten > dense 10\`。`,
   'err.unknownKind': (p: P<'token'>) => `\`${p.token}\` 不是層的種類：試試 conv、dense、bn、lstm、maxpool……`,
   'err.unknownKindSuggest': (p: P<'token' | 'suggestion'>) => `\`${p.token}\` 不是層的種類：你是指 \`${p.suggestion}\` 嗎？`,
-  'err.codeSyntax': (p: P<'near' | 'expected'>) => `無法解讀 \`${p.near}\` 附近的程式碼：預期為 ${p.expected}。`,
-  'err.codeMissing': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\` 缺少 \`${p.arg}\` 引數。`,
-  'err.codeArg': (p: P<'call' | 'arg'>) => `\`${p.call}(...)\`：\`${p.arg}\` 的值必須是數字、元組或字串常值。`,
-  'err.codeUnsupportedArg': (p: P<'call' | 'arg'>) => `目前還不支援帶有 \`${p.arg}\` 的 \`${p.call}(...)\`；為了不算錯，所以拒絕計算。`,
-  'err.codeKwarg': (p: P<'call' | 'key'>) => `\`${p.call}(...)\` 沒有 \`${p.key}=\` 這個引數。`,
-  'err.codeTooManyArgs': (p: P<'call' | 'max'>) => `\`${p.call}(...)\` 在這裡最多接受 ${p.max} 個位置引數；其餘請用名稱指定。`,
-  'err.codeMixed': () => `程式碼混用了 PyTorch（nn.*）與 Keras（layers.*）的層：一次請只貼一種框架。`,
-  'err.codeUnsupported': (p: P<'call'>) => `ParamQuiz 還不認得 \`${p.call}\` 這種層。`,
-  'err.codeNesting': (p: P<'max'>) => `程式碼的括號巢狀超過 ${p.max} 層：模型定義不需要這麼多層。`,
-  'err.codeEmpty': () => `程式碼中找不到任何層：請貼上像 nn.Conv2d(3, 64, 3) 或 layers.Dense(10) 的呼叫。`,
 
   'help.pointCli': () => `（見 \`paramquiz count --help\`）`,
 
@@ -85,11 +76,11 @@ export const engine: typeof En = {
   'kind.activation': () => `激勵函數：沒有參數。`,
   'kind.pool': (p: P<'rank'>) => `${p.rank}D 池化：沒有參數；stride 預設等於 K。`,
   'kind.globalPool': () => `全域池化：H×W×C 變成 C；沒有參數。`,
-  'kind.adaptivepool': () => `自適應平均池化（PyTorch），輸出固定大小；沒有參數。`,
+  'kind.adaptivepool': (p: P<'rank' | 'pooling'>) => `${p.rank}D 自適應${p.pooling === 'max' ? '最大' : '平均'}池化（PyTorch），輸出固定大小；沒有參數。`,
   'kind.flatten': () => `攤平：H×W×C 變成一維；沒有參數。`,
   'kind.dropout': () => `Dropout：沒有參數，形狀不變。`,
   'kind.reshape': () => `重塑：元素不變、形狀改變；沒有參數。`,
-  'kind.zeropad': () => `在 H 與 W 周圍補零；沒有參數。`,
+  'kind.zeropad': () => `補零：每邊 N、HxW（上下、左右）、B:A（前:後）或 T:BxL:R（上:下x左:右）；沒有參數。`,
 
   // ── 常見錯誤 ──
   'mistake.conv': () => `每個濾波器涵蓋所有輸入通道（k×k×C_in，不是 k×k），而且每個濾波器只有一個偏差，不是每個權重一個。`,

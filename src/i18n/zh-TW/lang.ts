@@ -8,7 +8,7 @@ export const lang: typeof En = {
   'err.langUnclosed': () => `有一個 \`{\` 沒有關上：請補上對應的 \`}\`。`,
   'err.langDepth': (p: P<'max'>) => `群組巢狀太深：\`{ }\` 最多 ${p.max} 層。`,
   'err.labelAlone': (p: P<'label'>) => `\`${p.label}:\` 沒有命名任何東西：請寫成 \`${p.label}: conv 64 3\` 或 \`${p.label}: { ... }\`。`,
-  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的名稱：冒號前請用英文字母、數字與 _，例如 \`block1:\`。`,
+  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的名稱：冒號前請用英文字母、數字與 _（模組路徑的各段之間可用 .），例如 \`block1:\` 或 \`features.1:\`。`,
   'err.labelTwice': (p: P<'label'>) => `同一個群組裡名稱 \`${p.label}\` 出現了兩次：每一層或每個群組要有自己的名稱。`,
   'err.refBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的參照：請寫 @ 加上前面給過的名稱，例如 \`@encoder\`。`,
   'err.refUnknown': (p: P<'name'>) => `這裡之前沒有名為 \`${p.name}\` 的東西：請先為一層或一個群組命名（\`${p.name}: conv 64 3\`），再用 \`@${p.name}\` 或 \`tie=${p.name}\`。`,
@@ -52,7 +52,9 @@ export const lang: typeof En = {
     `  residual { main }          main(x) + x；residual { main | shortcut }：main(x) + shortcut(x)\n` +
     `  concat { | a | b }         各分支沿最後一軸並排（空分支就是 x：DenseNet）\n` +
     `  add { a | b }  mul { | se }  把各分支相加或相乘（廣播）（擠壓與激發，SE）\n` +
+    `  side { aux }               接在 x 旁邊的輔助分類器（GoogLeNet 的 aux1）：它的參數要算，x 照樣往下傳\n` +
     `  @name                      再用一次該層或群組，權重共享：只算一次\n` +
+    `  from name                  從該名稱的層或群組的輸出接著算（有兩個輸入的單元：NASNet）\n` +
     `  tie=name                   寫在一層上：它的權重就是該層的（綁定的語言模型輸出層）：只算一次\n` +
     `  { ... } trainable=false    凍結整個群組；內建模型也接受 trainable=false\n` +
     `  def block(c, s=1) { conv c 3 stride=s > bn > relu }   之後像層的種類一樣寫 \`block 64 s=2\`；可做整數運算 c*4、(c+32)/2、c//2\n` +

@@ -42,12 +42,10 @@ export const teacher: typeof En = {
   'teacher.line': (p: P<'id' | 'set' | 'ask' | 'level' | 'spec'>) => `#${p.id} \`${p.set}\` · ${p.ask} · ${p.level}：${p.spec}`,
   'teacher.listFooter': () => `出一題：/quiz set:名稱 · 每週測驗：/schedule action:add … set:名稱 · 刪除：/questions action:remove id:N`,
   'teacher.noFile': () => `請在 /questions action:import 附上 CSV 或 YAML 檔（Slack：先在這個頻道分享檔案，再執行指令）。`,
-  'teacher.fileTooLarge': (p: P<'max'>) => `檔案超過 ${p.max}。`,
   'teacher.fileKind': (p: P<'name'>) => `\`${p.name}\` 不是 CSV（.csv）也不是 YAML（.yaml、.yml）。`,
   'teacher.fileUnreadable': (p: P<'name' | 'why'>) => `無法讀取 \`${p.name}\`：${p.why}`,
   'teacher.fileRows': (p: P<'max'>) => `一個檔案最多 ${p.max} 題。`,
   'teacher.fileEmpty': () => `檔案裡沒有題目：第一列是標題 spec,ask,level,wording，之後每列一題。`,
   'teacher.rowError': (p: P<'row' | 'error'>) => `第 ${p.row} 列：${p.error} 沒有匯入任何題目。`,
   'teacher.fileSlow': () => `檢查這個檔案花了太久；請拆成幾個較小的檔案。沒有匯入任何題目。`,
-  'teacher.fetchFailed': () => `附加的檔案無法下載，請再試一次。`,
 };

@@ -1,10 +1,8 @@
 /** A Discord interaction as the platform-neutral `Context` a command runs with. */
 import { GuildMember, PermissionFlagsBits, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { MAX_UPLOAD_BYTES, type Context, type Services, type Upload } from '../../../commands/types.js';
-import { msg } from '../../i18n/messages.js';
-import type { Logger } from '../../log.js';
-import { fetchUpload } from '../upload.js';
-import { parseLang, type Lang } from '../../i18n/messages.js';
+import type { Context, Services, Upload } from '../../../commands/types.js';
+import { msg, parseLang, type Lang } from '../../i18n/messages.js';
+import { readHosted, type FileHost } from '../upload.js';
 import { DISCORD_VIEW } from './view.js';
 
 /** Direct messages belong to no server: only standalone commands run there, and they store nothing. */
@@ -13,15 +11,10 @@ export const DM_SCOPE = 'discord:@me';
 /** The user's own Discord language; anything but Chinese or English gets English. */
 export const langOf = (interaction: Interaction): Lang => parseLang(interaction.locale) ?? 'en';
 
-/** Where a command's attachment may be downloaded from: Discord's file hosts (and a test's fake). */
-export interface UploadSource {
-  readonly hosts: readonly string[];
-  readonly log: Logger;
-}
-
+/** Where a command's attachment is downloaded from: Discord's file hosts (and DISCORD_API_URL's, a test's Discord). */
 export const DISCORD_FILE_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
 
-export function contextFor(interaction: Interaction, services: Services, files?: UploadSource): Context {
+export function contextFor(interaction: Interaction, services: Services, files?: FileHost): Context {
   return {
     ...DISCORD_VIEW,
     platform: 'discord',
@@ -39,11 +32,9 @@ export function contextFor(interaction: Interaction, services: Services, files?:
 }
 
 /** The attachment option's file: Discord sends its id, with the file's name, size and CDN address resolved. */
-async function attachmentOf(interaction: ChatInputCommandInteraction, ref: string | undefined, files: UploadSource): Promise<Upload> {
+async function attachmentOf(interaction: ChatInputCommandInteraction, ref: string | undefined, files: FileHost): Promise<Upload> {
   const attachment = ref === undefined ? undefined : interaction.options.resolved?.attachments?.get(ref);
-  if (!attachment) return { ok: false, error: msg('teacher.noFile') };
-  if (attachment.size > MAX_UPLOAD_BYTES) return { ok: false, error: msg('teacher.fileTooLarge', { max: `${MAX_UPLOAD_BYTES / 1024} KiB` }) };
-  return fetchUpload({ url: attachment.url, name: attachment.name, hosts: files.hosts, log: files.log });
+  return attachment ? readHosted(attachment, files) : { ok: false, error: msg('file.none') };
 }
 
 /** The name the member goes by in this server (nickname, else display name, else user name). */

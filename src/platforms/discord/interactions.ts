@@ -5,11 +5,7 @@
  * modal, and the modal's submission runs that action with what was typed.
  */
 import {
-  LabelBuilder,
   MessageFlags,
-  ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -19,19 +15,17 @@ import {
 } from 'discord.js';
 import { findCommand } from '../../../commands/index.js';
 import { errorReply } from '../../../commands/replies.js';
-import type { Action, Context, Reply, Services } from '../../../commands/types.js';
+import type { Button, Context, Reply, Services } from '../../../commands/types.js';
 import { msg } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import { decodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
+import { decodeButton, encodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
 import { contextFor, DISCORD_FILE_HOSTS, langOf } from './context.js';
-import { clip, LIMIT } from './limits.js';
+import { MODAL_INPUT, modalFor } from './forms.js';
+import { LIMIT } from './limits.js';
 import { renderReply } from './render.js';
 import { respond } from './respond.js';
 
-/** The one text field of a modal. */
-export const MODAL_INPUT = 'input';
-/** What the field takes: an answer is a number, so this is plenty. */
-const MODAL_INPUT_MAX = 100;
+export { MODAL_INPUT } from './forms.js';
 
 export interface InteractionDeps {
   readonly services: Services;
@@ -61,7 +55,8 @@ export class InteractionHandler {
 
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!interaction.inGuild() && !isStandalone(interaction.commandName)) return this.needsServer(interaction);
-    // Discord sends typed values; dispatch checks them against the command all the same.
+    // Discord sends typed values (an attachment's id: the command reads the file through
+    // Context.upload); dispatch checks them against the command all the same.
     const raw = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value]));
     await this.respond(interaction, (ctx, log) => runNamedCommand(interaction.commandName, ctx, raw, log));
   }
@@ -92,8 +87,7 @@ export class InteractionHandler {
     if (!interaction.inGuild() && !action.standalone) return this.needsServer(interaction);
     if (action.modal) {
       // A modal must be the first response, so it cannot wait for anything slow: it only asks.
-      const form = action.modal(contextFor(interaction, this.deps.services), params);
-      await interaction.showModal(modalFor(interaction.customId, form));
+      await interaction.showModal(modalFor(interaction.customId, action.modal(contextFor(interaction, this.deps.services), params)));
       return;
     }
     await this.respond(interaction, (ctx, log) => runAction(action, params, ctx, log));
@@ -109,7 +103,11 @@ export class InteractionHandler {
 
   /** Runs `work` in the interaction's context and answers with its reply. */
   private respond(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<void> {
-    return respond(interaction, this.run(interaction, work), this.deps.log, this.deps.deferAfterMs);
+    const form = (ask: Button) => {
+      const decoded = decodeButton(encodeButton(ask));
+      return decoded?.action.modal ? modalFor(encodeButton(ask), decoded.action.modal(contextFor(interaction, this.deps.services), decoded.params)) : undefined;
+    };
+    return respond(interaction, this.run(interaction, work), this.deps.log, this.deps.deferAfterMs, form);
   }
 
   private run(interaction: RepliableInteraction, work: (ctx: Context, log: Logger) => Promise<Reply>): Promise<Reply> {
@@ -136,21 +134,4 @@ export class InteractionHandler {
       this.deps.log.warn({ err, interaction: interaction.id }, 'could not tell the user about the failure');
     }
   }
-}
-
-/**
- * The form a button opens: one short text field. Its id is the button's, so the submission runs
- * the same action with the same parameters, and the typed text as input.
- */
-function modalFor(customId: string, form: ReturnType<NonNullable<Action['modal']>>): ModalBuilder {
-  const input = new TextInputBuilder()
-    .setCustomId(MODAL_INPUT)
-    .setStyle(TextInputStyle.Short)
-    .setRequired(true)
-    .setMaxLength(MODAL_INPUT_MAX)
-    .setPlaceholder(clip(form.placeholder, LIMIT.inputPlaceholder));
-  return new ModalBuilder()
-    .setCustomId(customId)
-    .setTitle(clip(form.title, LIMIT.modalTitle))
-    .addLabelComponents(new LabelBuilder().setLabel(clip(form.label, LIMIT.inputLabel)).setTextInputComponent(input));
 }

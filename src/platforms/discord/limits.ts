@@ -27,6 +27,10 @@ export const LIMIT = {
   modalTitle: 45,
   inputLabel: 45,
   inputPlaceholder: 100,
+  /** What an answer's field takes: a number, so this is plenty. */
+  inputShort: 100,
+  /** A paragraph field's most (Discord's own limit): pasted code. */
+  inputLong: 4000,
 } as const;
 
 /** `text` cut to `max` characters, the cut marked with an ellipsis. */

@@ -7,8 +7,8 @@
  * discord.js holds to the bot's global 50 requests a second, and under a burst those would queue,
  * each holding its PNG in memory, while responses have no such limit.
  */
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { MadeFile, Reply } from '../../../commands/types.js';
+import { MessageFlags, type ModalBuilder, type RepliableInteraction } from 'discord.js';
+import type { Button, MadeFile, Reply } from '../../../commands/types.js';
 import type { Logger } from '../../log.js';
 import { hasFiles, makeFiles, readyFiles } from '../files.js';
 import { renderReply } from './render.js';
@@ -19,8 +19,17 @@ import { renderReply } from './render.js';
  */
 export const DEFER_AFTER_MS = 1500;
 
-export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, log: Logger, deferAfterMs = DEFER_AFTER_MS): Promise<void> {
+/** The modal a reply's `ask` button opens, if it opens one. */
+export type AskForm = (ask: Button) => ModalBuilder | undefined;
+
+export async function respond(interaction: RepliableInteraction, work: Promise<Reply>, log: Logger, deferAfterMs = DEFER_AFTER_MS, form?: AskForm): Promise<void> {
   const ready = await within(work, deferAfterMs);
+  // A reply that asks for text (code to paste) is its form, where a form can still be the response.
+  const modal = ready?.reply.ask && form && !interaction.isModalSubmit() ? form(ready.reply.ask) : undefined;
+  if (modal && 'showModal' in interaction) {
+    await interaction.showModal(modal);
+    return;
+  }
   if (ready) {
     const made = readyFiles(ready.reply);
     await send(interaction, ready.reply, made);

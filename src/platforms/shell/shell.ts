@@ -1,20 +1,21 @@
 /**
  * Shell mode, the embedded default (after Hubot's shell adapter): with no chat platform configured
- * the bot talks in the terminal. Lines are handled one at a time, in order, so piped input is a
+ * the bot talks in the terminal. Entries are handled one at a time, in order, so piped input is a
  * script (`printf '/count conv 3 64 3\n' | npm start`); the session ends at end of input or /quit.
+ * A pasted class is one entry (input.ts), counted with or without `/count` in front.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
 import { makeFiles } from '../files.js';
-import { readLocalUpload } from '../upload.js';
+import { readLocal } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
+import { looksLikeCode, PASTE_OFF, PASTE_ON, ShellInput } from './input.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
 export const SHELL_SCOPE = 'shell:local';
@@ -39,6 +40,8 @@ export class ShellPlatform implements Platform {
   /** The buttons of the last reply that had any, for /press N. */
   private buttons: Button[] = [];
   private readonly style: Style;
+  /** `/count` was typed alone in a terminal: the next paste is its code. */
+  private awaitingCode = false;
   private finished!: () => void;
   /** Resolves when the input ends or the user quits. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
@@ -93,26 +96,35 @@ export class ShellPlatform implements Platform {
 
   private async loop(): Promise<void> {
     const interactive = this.o.output.isTTY === true && (this.o.input as { isTTY?: boolean }).isTTY === true;
-    const lines = createInterface({ input: this.o.input, terminal: false });
-    if (interactive) this.write(`${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
-    for await (const line of lines) {
-      const keepGoing = await this.handle(line.trim());
-      if (!keepGoing) break;
-      if (interactive) this.write('> ');
+    const input = new ShellInput(this.o.input, interactive);
+    // Bracketed paste: the terminal marks where a paste starts and ends, so a class is one entry.
+    if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
+    try {
+      for (let entry = await input.next(); entry !== undefined; entry = await input.next()) {
+        if (!(await this.handle(entry.text.trim()))) break;
+        if (interactive) this.write('> ');
+      }
+    } finally {
+      if (interactive) this.write(PASTE_OFF);
+      this.finished();
     }
-    lines.close();
-    this.finished();
   }
 
-  /** Handles one line; false ends the session. */
-  private async handle(line: string): Promise<boolean> {
-    if (line === '') return true;
+  /** Handles one entry (a command, or pasted text); false ends the session. */
+  private async handle(text: string): Promise<boolean> {
+    if (text === '') return true;
     const lang = await this.lang();
-    const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+    const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
     if (!match) {
+      // Code pasted on its own (or after `/count` alone) is counted; other text is not a command.
+      if (this.awaitingCode || looksLikeCode(text)) {
+        this.awaitingCode = false;
+        return this.handle(`/count ${text}`);
+      }
       this.say(t(lang, msg('shell.notACommand')));
       return true;
     }
+    this.awaitingCode = false;
     const [, name = '', rest = ''] = match;
     switch (name.toLowerCase()) {
       case 'quit':
@@ -132,6 +144,12 @@ export class ShellPlatform implements Platform {
         await this.press(rest.trim());
         return true;
       default: {
+        if (name.toLowerCase() === 'count' && rest.trim() === '' && this.o.output.isTTY) {
+          // In a terminal, /count alone waits for the paste that follows.
+          this.awaitingCode = true;
+          this.say(t(lang, msg('shell.pasteNow')));
+          return true;
+        }
         const reply = await runNamedCommand(name, await this.context(), rest, this.o.log);
         await this.print(reply);
         if (name.toLowerCase() === 'help') this.say(t(lang, msg('shell.help')));
@@ -167,7 +185,7 @@ export class ShellPlatform implements Platform {
       lang: await this.lang(),
       isAdmin: true,
       services: this.o.services,
-      upload: readLocalUpload,
+      upload: readLocal,
     };
   }
 

@@ -6,9 +6,9 @@
  * cached, so a busy quiz does not ask Slack about the same student on every click.
  */
 import type { webApi } from '@slack/bolt';
-import { MAX_UPLOAD_BYTES, type Context, type Services, type Upload, type View } from '../../../commands/types.js';
+import type { Context, Services, Upload, View } from '../../../commands/types.js';
 import { msg } from '../../i18n/messages.js';
-import { fetchUpload } from '../upload.js';
+import { mayBeText, readHosted } from '../upload.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../i18n/messages.js';
@@ -92,14 +92,13 @@ export class SlackContexts {
       listed = await this.o.client.files.list({ channel: asker.channelId, user: asker.userId, ts_from: String(Math.floor(this.o.clock.now() / 1000) - SHARED_FILE_WINDOW_S), count: 20 });
     } catch (err) {
       this.o.log.warn({ err, user: asker.userId }, 'files.list failed');
-      return { ok: false, error: msg('teacher.fetchFailed') };
+      return { ok: false, error: msg('file.notListed') };
     }
-    const wanted = (name: string) => (ref === undefined || ref.trim() === '' ? /\.(csv|ya?ml)$/i.test(name) : name === ref.trim());
-    const file = (listed.files ?? []).filter((f) => typeof f.name === 'string' && wanted(f.name)).sort((a, b) => (b.created ?? 0) - (a.created ?? 0))[0];
+    const wanted = (name: string, type: string | undefined) => (ref === undefined || ref.trim() === '' ? mayBeText({ name, contentType: type }) : name === ref.trim());
+    const file = (listed.files ?? []).filter((f) => typeof f.name === 'string' && wanted(f.name, f.mimetype)).sort((a, b) => (b.created ?? 0) - (a.created ?? 0))[0];
     const url = file?.url_private_download ?? file?.url_private;
-    if (!file || !url) return { ok: false, error: msg('teacher.noFile') };
-    if ((file.size ?? 0) > MAX_UPLOAD_BYTES) return { ok: false, error: msg('teacher.fileTooLarge', { max: `${MAX_UPLOAD_BYTES / 1024} KiB` }) };
-    return fetchUpload({ url, name: file.name!, hosts: this.fileHosts, headers: { authorization: `Bearer ${this.o.config.SLACK_BOT_TOKEN}` }, log: this.o.log });
+    if (!file?.name || !url) return { ok: false, error: msg('file.none') };
+    return readHosted({ name: file.name, url, size: file.size, contentType: file.mimetype }, { hosts: this.fileHosts, headers: { authorization: `Bearer ${this.o.config.SLACK_BOT_TOKEN}` }, log: this.o.log });
   }
 
   /**

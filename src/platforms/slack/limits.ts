@@ -14,5 +14,7 @@ export const LIMITS = {
   modalButton: 24,
   inputLabel: 2000,
   inputPlaceholder: 150,
+  /** plain_text_input's max_length: pasted code in a form. */
+  inputLong: 3000,
   privateMetadata: 3000,
 } as const;

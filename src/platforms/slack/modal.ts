@@ -6,7 +6,7 @@
  */
 import type { types, ViewErrorsResponseAction, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
-import type { Action } from '../../../commands/types.js';
+import type { Form } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import { LIMITS } from './limits.js';
 import { toPlainText, truncate } from './mrkdwn.js';
@@ -23,7 +23,6 @@ const Origin = z.object({
 });
 export type FormOrigin = z.infer<typeof Origin>;
 
-export type Form = ReturnType<NonNullable<Action['modal']>>;
 
 export interface Submission {
   readonly origin: FormOrigin;
@@ -44,7 +43,13 @@ export function formView(form: Form, origin: FormOrigin, lang: Lang): types.Moda
         type: 'input',
         block_id: INPUT_BLOCK,
         label: plain(form.label, LIMITS.inputLabel),
-        element: { type: 'plain_text_input', action_id: INPUT_ACTION, placeholder: plain(form.placeholder, LIMITS.inputPlaceholder) },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUT_ACTION,
+          placeholder: plain(form.placeholder, LIMITS.inputPlaceholder),
+          // Pasted code: several lines, as long as Slack lets a field be.
+          ...(form.long ? { multiline: true, max_length: LIMITS.inputLong } : {}),
+        },
       },
     ],
   };

@@ -10,6 +10,9 @@ import type { Lang } from '../../../i18n/messages.js';
 import { afterAck, type Request } from './after-ack.js';
 import type { ListenerDeps } from './index.js';
 
+/** The reply was answered another way before the ack (a form opened in its place). */
+export const HANDLED = Symbol('handled');
+
 /** Slack waits 3 s; the rest is margin for the network. */
 export const ACK_DEADLINE_MS = 2_000;
 
@@ -23,13 +26,17 @@ export async function answerInAck<Body>(
   request: Request,
   ack: (body?: Body) => Promise<void>,
   answer: () => Promise<Answered>,
-  /** What of a reply ready in time goes in the ack; undefined: it is delivered after it. */
-  inAck: (reply: Reply, lang: Lang) => Body | undefined,
+  /** What of a reply ready in time goes in the ack; undefined: it is delivered after it; HANDLED: nothing more to send. */
+  inAck: (reply: Reply, lang: Lang) => Body | undefined | typeof HANDLED,
 ): Promise<void> {
   const answered = answer();
   // A crash before the deadline is reported after the ack, like any other listener's.
   const early = await settledWithin(answered, ACK_DEADLINE_MS).catch(() => undefined);
   const body = early && inAck(early.reply, early.ctx.lang);
+  if (body === HANDLED) {
+    await ack();
+    return;
+  }
   if (body !== undefined) {
     await ack(body);
     // The text rode on the ack; its pictures are drawn and sent only now.

@@ -1,0 +1,342 @@
+/**
+ * Reading a paste, start to end: settings become Python names (prepended, as if typed before the
+ * code), the code runs, the model is found (the instance the paste builds; else a factory
+ * function or the top class, built with the settings; else the layers pasted on their own), its
+ * forward is followed when an input size is known, and the rows and totals are made.
+ */
+import type { Module } from './ast.js';
+import { CodeError, excerpt, PyException, refuse } from './errors.js';
+import { classAttr } from './interpreter.js';
+import { parse } from './parser.js';
+import { kerasRows, report, torchRows, type CodeRow, type CodeSummary, type Shapes } from './report.js';
+import { Session } from './session.js';
+import { CHAIN, type Binding, type Source } from './source.js';
+import { boundNames, definitions, readNames, returnsCall } from './static.js';
+import { LOSS_NAMES } from './torch/leaves.js';
+import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type Kwargs, type TensorV, type Value } from './values.js';
+import { tensor } from './torch/tensor.js';
+import type { Trace } from './torch/library.js';
+import { namedModules } from './torch/module.js';
+import type { Report } from '../model.js';
+import type { Framework, Shape } from '../types.js';
+import { msg, type MessageRef } from '../../i18n/messages.js';
+
+export interface CodeResult {
+  readonly framework: Framework;
+  readonly report: Report;
+  /** One layer pasted on its own: explained like `/count conv 3 64 3`. */
+  readonly single: boolean;
+  readonly summary: CodeSummary;
+}
+
+/** Settings that are not Python names: the input size for forward, and which model to count. */
+const SPECIAL = new Set(['in', 'input_size', 'model']);
+
+type Found =
+  | { readonly t: 'pytorch'; readonly model: InstanceV; readonly variable: string | null }
+  | { readonly t: 'keras'; readonly model: InstanceV; readonly variable: string | null };
+
+export function readCode(source: Source, requested: Framework | undefined): CodeResult {
+  const module = source.module ?? parse(source.code);
+  const session = new Session(source.lines);
+  const rt = session.rt;
+  const notes: MessageRef[] = [];
+  const bindings = new Map(source.bindings.map((b) => [b.name, b] as const));
+  for (const b of source.bindings) if (!SPECIAL.has(b.name)) rt.globals.vars.set(b.name, bindingValue(b));
+
+  try {
+    rt.run(module);
+  } catch (e) {
+    throw undefinedNames(e, module, rt.globals.vars, session);
+  }
+
+  const found = findModel(session, module, bindings, notes);
+  const framework: Framework = found.t;
+  if (requested !== undefined && requested !== framework) notes.push(msg('note.frameworkFromCode', { framework: framework === 'keras' ? 'Keras' : 'PyTorch' }));
+  for (const b of source.bindings) {
+    const used = SPECIAL.has(b.name) || readNames(module).has(b.name) || constructorTakes(found.model, b.name);
+    if (!used) notes.push(msg('note.unusedBinding', { name: b.name, text: b.text }));
+  }
+
+  let rows: CodeRow[];
+  let shapes: Shapes;
+  let single = false;
+  if (found.t === 'pytorch') {
+    const { trace, reason } = followTorch(session, found.model, bindings);
+    rows = torchRows(found.model, trace, notes);
+    shapes = trace && trace.failure === null ? { known: true, inputs: trace.inputs } : { known: false, reason: trace?.failure ?? reason };
+    if (trace && trace.failure === null) {
+      const unused = rows.filter((r) => r.calls === 0 && r.counts.total > 0);
+      if (unused.length > 0) notes.push(msg('note.unused', { names: unused.map((r) => `\`${r.name}\``).join(', '), total: unused.reduce((a, r) => a + r.counts.total, 0n).toLocaleString('en-US') }));
+      if (trace.functionalMacs) notes.push(msg('note.functionalMacs'));
+    }
+    single = rows.length === 1 && found.model.module!.leaf !== undefined;
+    const buffers = bufferNote(found.model);
+    if (buffers) notes.push(buffers);
+  } else {
+    buildKeras(session, found.model, bindings);
+    rows = kerasRows(found.model);
+    const unbuilt = rows.filter((r) => r.calls === 0);
+    if (unbuilt.length > 0) notes.push(msg('note.kerasUnbuilt', { names: unbuilt.map((r) => `\`${r.name}\``).join(', ') }));
+    const s = found.model.keras!;
+    shapes = { known: true, inputs: s.model?.t === 'functional' ? s.model.inputs.map((t) => t.shape) : s.inputShape ? [s.inputShape] : [] };
+    single = rows.length === 1 && found.model.keras!.def !== undefined;
+  }
+  for (const n of session.allNotes) notes.push(n.line > 0 ? msg('code.atLine', { line: String(n.line), source: excerpt(source.lines[n.line - 1] ?? ''), inner: n.ref }) : n.ref);
+
+  const inputs = shapes.known ? shapes.inputs.map(channelsLastOf(framework)) : [];
+  const result = report(framework, rows, inputs, notes);
+  const model = found.model.cls.name;
+  return { framework, report: result, single, summary: { model, variable: found.variable, rows, shapes } };
+}
+
+/** `28x28x1` -> (28, 28, 1); `10` -> 10; `0.5` -> 0.5; `true` -> True; `(1, 3, 32, 32)` as written. */
+export function bindingValue(b: Binding): Value {
+  const text = b.text;
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  if (/^\d+$/.test(text)) return BigInt(text);
+  if (/^(\d+\.\d*|\.\d+)$/.test(text)) return Number(text);
+  const dims = text.replace(/[()[\]\s]/g, '').split(/[xX×*,]/).filter((d) => d !== '');
+  if (dims.length > 0 && dims.every((d) => /^\d+$/.test(d))) {
+    const items = dims.map((d) => BigInt(d));
+    return text.startsWith('[') ? { t: 'list', items } : tuple(items);
+  }
+  return text;
+}
+
+function dimsOf(b: Binding): number[] {
+  return b.text.replace(/[()[\]\s]/g, '').split(/[xX×*,]/).filter((d) => d !== '').map(Number);
+}
+
+/** The engine's shapes are channels last without the batch: PyTorch's (1, C, H, W) is H×W×C. */
+function channelsLastOf(framework: Framework) {
+  return (s: Shape): Shape => {
+    const body = s.slice(1);
+    if (framework === 'keras' || body.length < 2) return body;
+    return [...body.slice(1), body[0]!];
+  };
+}
+
+// ── finding the model ──
+
+function findModel(session: Session, module: Module, bindings: ReadonlyMap<string, Binding>, notes: MessageRef[]): Found {
+  const rt = session.rt;
+  const chosen = bindings.get('model');
+  if (chosen) {
+    const v = rt.globals.vars.get(chosen.text);
+    if (v === undefined) return refuse('code.modelBinding', { name: chosen.text });
+    const built = is(v, 'class') || is(v, 'function') ? construct(session, v, bindings, chosen.text) : v;
+    return asModel(built, chosen.text) ?? refuse('code.notAModel', { name: chosen.text });
+  }
+
+  const names = new Map<Value, string>();
+  for (const [k, v] of rt.globals.vars) if (!names.has(v) && is(v, 'instance')) names.set(v, k);
+  const visible = new Set<Value>([...names.keys(), ...rt.loose.map((l) => l.value), ...session.torch.traces.map((t) => t.root)]);
+
+  const torchRoots = session.torch.roots().filter((m) => visible.has(m) && !(m.module!.leaf && LOSS_NAMES.has(m.module!.leaf.className)));
+  const kerasHeld = new Set(session.keras.instances.flatMap((k) => session.keras.layersOf(k).filter((x) => x !== k)));
+  const kerasRoots = session.keras.instances.filter((k) => visible.has(k) && !kerasHeld.has(k));
+  const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)];
+  if (models.length > 0) {
+    const model = models[0]!;
+    if (models.length > 1) notes.push(msg('note.otherModels', { names: models.slice(1).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
+    return model.module ? { t: 'pytorch', model, variable: names.get(model) ?? null } : { t: 'keras', model, variable: names.get(model) ?? null };
+  }
+
+  const factory = defaultModel(session, module, bindings, notes);
+  if (factory) return factory;
+
+  const functional = implicitFunctional(session, notes);
+  if (functional) return functional;
+
+  // layers pasted on their own, read as one Sequential in paste order
+  const looseTorch = torchRoots.filter((m) => m.module!.leaf);
+  const looseKeras = kerasRoots.filter((k) => k.keras!.def || k.cls === session.keras.classes.InputLayer);
+  const inputs = rt.loose.map((l) => l.value).filter((v) => is(v, 'ktensor'));
+  if (looseTorch.length > 0 && (looseKeras.length > 0 || inputs.length > 0)) return refuse('code.mixed');
+  if (looseTorch.length > 0) {
+    if (looseTorch.length === 1) return { t: 'pytorch', model: looseTorch[0]!, variable: names.get(looseTorch[0]!) ?? null };
+    if (looseTorch.length > 1) notes.push(msg('note.loose', { n: String(looseTorch.length) }));
+    const seq = rt.call(session.torch.classes.Sequential, []) as InstanceV;
+    looseTorch.forEach((m, i) => seq.module!.modules.set(names.get(m) ?? String(i), m));
+    return { t: 'pytorch', model: seq, variable: null };
+  }
+  if (looseKeras.length > 0) {
+    if (looseKeras.length > 1 || inputs.length > 0) notes.push(msg('note.loose', { n: String(looseKeras.length) }));
+    const seq = rt.call(session.keras.classes.Sequential, []) as InstanceV;
+    const m = seq.keras!.model!;
+    if (m.t === 'sequential' && inputs.length > 0) m.inputShape = (inputs[0] as { shape: Shape }).shape;
+    for (const l of looseKeras) rt.call(rt.getattr(seq, 'add'), [l]);
+    return { t: 'keras', model: seq, variable: null };
+  }
+  return refuse('code.noModel');
+}
+
+/**
+ * Keras layers called on tensors with no keras.Model(...) made of them (`outputs =
+ * layers.Dense(20)(inputs)`, or a chain written with arrows): the model from the Inputs to the
+ * tensors the paste keeps that no other layer takes, as keras.Model(inputs, outputs) would be.
+ */
+function implicitFunctional(session: Session, notes: MessageRef[]): Found | undefined {
+  const rt = session.rt;
+  const held = new Map<KerasTensorV, string | null>();
+  for (const [k, v] of rt.globals.vars) if (is(v, 'ktensor') && v.state.layer !== null && !held.has(v)) held.set(v, k);
+  for (const l of rt.loose) if (is(l.value, 'ktensor') && l.value.state.layer !== null && !held.has(l.value)) held.set(l.value, null);
+  if (held.size === 0) return undefined;
+  const taken = new Set<KerasTensorV>();
+  const inputs = new Set<KerasTensorV>();
+  const walk = (t: KerasTensorV, top: boolean): void => {
+    if (!top) {
+      if (taken.has(t)) return;
+      taken.add(t);
+    }
+    if (t.state.layer === null && t.state.inputs.length === 0) inputs.add(t);
+    for (const i of t.state.inputs) walk(i, false);
+  };
+  for (const t of held.keys()) walk(t, true);
+  const outputs = [...held.keys()].filter((t) => !taken.has(t));
+  if (outputs.length === 0 || inputs.size === 0) return undefined;
+  const ordered = [...inputs].sort((a, b) => a.state.serial - b.state.serial);
+  const model = rt.call(session.keras.classes.Model, [], new Map<string, Value>([['inputs', ordered.length === 1 ? ordered[0]! : list(ordered)], ['outputs', outputs.length === 1 ? outputs[0]! : list(outputs)]])) as InstanceV;
+  const names = outputs.map((o) => held.get(o)).filter((n): n is string => n !== null && n !== undefined && n !== CHAIN);
+  notes.push(names.length > 0 ? msg('note.implicitModel', { outputs: names.map((n) => `\`${n}\``).join(', ') }) : msg('note.arrowChain'));
+  return { t: 'keras', model, variable: null };
+}
+
+function asModel(v: Value, name: string | null): Found | undefined {
+  if (is(v, 'instance') && v.module) return { t: 'pytorch', model: v, variable: name };
+  if (is(v, 'instance') && v.keras) return { t: 'keras', model: v, variable: name };
+  return undefined;
+}
+
+/** With no model built by the paste: its factory function (ResNet18()), else its top class. */
+function defaultModel(session: Session, module: Module, bindings: ReadonlyMap<string, Binding>, notes: MessageRef[]): Found | undefined {
+  const rt = session.rt;
+  const defs = definitions(module);
+  const isModelClass = (v: Value): v is ClassV => is(v, 'class') && v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
+  const factories = defs.functions.filter((f) => {
+    const fn = rt.globals.vars.get(f.name);
+    return is(fn ?? null, 'function') && returnsCall(f.fn.body) && required(fn as FunctionV, bindings).length === 0;
+  });
+  const classes = defs.classes.map((c) => ({ ...c, value: rt.globals.vars.get(c.name) ?? null })).filter((c) => isModelClass(c.value) && !defs.referencedElsewhere(c.name));
+  for (const f of factories) {
+    const built = construct(session, rt.globals.vars.get(f.name)!, bindings, f.name);
+    const found = asModel(built, null);
+    if (!found) continue;
+    const others = factories.filter((x) => x !== f).map((x) => `\`${x.name}()\``);
+    if (others.length > 0) notes.push(msg('note.otherFactories', { chosen: `${f.name}()`, names: others.join(', ') }));
+    return found;
+  }
+  const top = classes[classes.length - 1];
+  if (!top) return undefined;
+  const cls = top.value as ClassV;
+  const missing = required(classAttr(cls, '__init__'), bindings);
+  if (missing.length > 0) return refuse('code.needsArguments', { cls: cls.name, names: missing.map((m) => `\`${m}\``).join(', '), example: `model = ${cls.name}(${missing.map((m) => `${m}=…`).join(', ')})`, bindings: missing.map((m) => `${m}=…`).join(' ') });
+  const others = classes.slice(0, -1).filter((c) => required(classAttr(c.value as ClassV, '__init__'), bindings).length === 0).map((c) => `\`${c.name}\``);
+  if (others.length > 0) notes.push(msg('note.otherClasses', { chosen: cls.name, names: others.join(', ') }));
+  notes.push(msg('note.instantiated', { call: `${cls.name}(${[...bindings.values()].filter((b) => constructorParams(cls).includes(b.name)).map((b) => `${b.name}=${b.text}`).join(', ')})` }));
+  return asModel(construct(session, cls, bindings, cls.name), null);
+}
+
+/** Calls a class or factory with the settings that name its parameters. */
+function construct(session: Session, v: Value, bindings: ReadonlyMap<string, Binding>, name: string): Value {
+  const params = is(v, 'class') ? constructorParams(v) : is(v, 'function') ? v.def.params.positional.concat(v.def.params.keywordOnly).map((p) => p.name) : [];
+  const kwargs: Kwargs = new Map();
+  for (const b of bindings.values()) if (params.includes(b.name) && !SPECIAL.has(b.name)) kwargs.set(b.name, bindingValue(b));
+  const fn = is(v, 'class') ? classAttr(v, '__init__') : v;
+  const missing = required(fn, bindings);
+  if (missing.length > 0) return refuse('code.needsArguments', { cls: name, names: missing.map((m) => `\`${m}\``).join(', '), example: `model = ${name}(${missing.map((m) => `${m}=…`).join(', ')})`, bindings: missing.map((m) => `${m}=…`).join(' ') });
+  try {
+    return session.rt.call(v, [], kwargs);
+  } catch (e) {
+    throw session.rt.located(e);
+  }
+}
+
+function constructorParams(cls: ClassV): string[] {
+  const init = classAttr(cls, '__init__');
+  if (!is(init ?? null, 'function')) return [];
+  const f = init as FunctionV;
+  return [...f.def.params.positional.slice(1), ...f.def.params.keywordOnly].map((p) => p.name);
+}
+
+function constructorTakes(model: InstanceV, name: string): boolean {
+  return constructorParams(model.cls).includes(name);
+}
+
+/** A function's parameters that have no default and no setting (self excluded). */
+function required(fn: Value | undefined, bindings: ReadonlyMap<string, Binding>): string[] {
+  if (!is(fn ?? null, 'function')) return [];
+  const f = fn as FunctionV;
+  const positional = f.def.params.positional.slice(f.owner ? 1 : 0);
+  return [...positional, ...f.def.params.keywordOnly].filter((p) => p.default === null && !bindings.has(p.name)).map((p) => p.name);
+}
+
+// ── shapes ──
+
+function followTorch(session: Session, model: InstanceV, bindings: ReadonlyMap<string, Binding>): { trace: Trace | null; reason: MessageRef } {
+  const given = bindings.get('input_size') ?? bindings.get('in');
+  if (given) {
+    const dims = dimsOf(given);
+    const shape = given.name === 'in' ? [1, ...dims] : dims;
+    const first = firstLeaf(model);
+    const ids = first === 'Embedding' || first === 'EmbeddingBag';
+    session.torch.follow(model, [tensor(shape, ids ? 'int' : 'float') as TensorV], new Map(), 'binding');
+    return { trace: session.torch.traces[session.torch.traces.length - 1]!, reason: msg('code.noInput') };
+  }
+  const traces = session.torch.traces.filter((t) => t.root === model);
+  const trace = traces.find((t) => t.origin === 'summary') ?? traces[0] ?? null;
+  return { trace, reason: msg('code.noInput') };
+}
+
+function firstLeaf(model: InstanceV): string | undefined {
+  if (model.module!.leaf) return model.module!.leaf.className;
+  for (const m of model.module!.modules.values()) if (m) return firstLeaf(m);
+  return undefined;
+}
+
+function buildKeras(session: Session, model: InstanceV, bindings: ReadonlyMap<string, Binding>): void {
+  const given = bindings.get('in') ?? bindings.get('input_size');
+  const shape = given ? [null, ...dimsOf(given).slice(given.name === 'input_size' ? 1 : 0)] : undefined;
+  try {
+    session.rt.guarded(() => session.keras.ensureBuilt(model, shape));
+  } catch (e) {
+    throw session.rt.located(e);
+  }
+  const s = model.keras!;
+  if (!s.built && !s.record) refuse('code.kerasNotBuilt', { name: s.name });
+}
+
+function bufferNote(model: InstanceV): MessageRef | null {
+  let statistics = 0n;
+  for (const [, m] of namedModules(model)) {
+    const leaf = m.module!.leaf;
+    if (leaf && /^(BatchNorm|SyncBatchNorm)/.test(leaf.className) && leaf.args.flag('track_running_stats')) statistics += 2n * BigInt(leaf.args.int('num_features')) + 1n;
+  }
+  return statistics > 0n ? msg('note.torchBuffers', { n: statistics.toLocaleString('en-US') }) : null;
+}
+
+/**
+ * A NameError at the top of the paste usually means a name the student meant to give (input_shape,
+ * num_classes): list every name the paste reads and never defines, and how to give them.
+ */
+function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string, Value>, session: Session): unknown {
+  if (!(e instanceof CodeError) || !(e.inner.key === 'code.python') || !('params' in e.inner)) return e;
+  const inner = (e.inner.params as { inner?: MessageRef }).inner;
+  if (!inner || inner.key !== 'py.name') return e;
+  const bound = boundNames(module);
+  const free = [...readNames(module)].filter(([n]) => !bound.has(n) && !globals.has(n) && !session.builtins.names.has(n) && safeBare(session, n) === undefined);
+  if (free.length === 0) return e;
+  const list = free.map(([n]) => n);
+  const names = list.length === 1 ? msg('code.undefinedOne', { name: list[0]! }) : msg('code.undefinedMany', { names: list.map((n) => `\`${n}\``).join(', ') });
+  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${/shape|size/.test(n) ? '28x28x1' : '10'}`).join(' '), count: String(list.length) }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+}
+
+function safeBare(session: Session, name: string): Value | undefined {
+  try {
+    return session.bare(name);
+  } catch (e) {
+    if (e instanceof PyException) return undefined;
+    throw e;
+  }
+}

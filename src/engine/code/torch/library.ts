@@ -1,0 +1,509 @@
+/**
+ * One reading's PyTorch: the namespaces a paste imports (torch, torch.nn, torch.nn.functional,
+ * torch.nn.init, ...), module bookkeeping, and the forward-pass recorder. A module call made from
+ * the top of the paste (`out = net(x)`, `summary(net, input_size=...)`, or the reader's own call
+ * with `in=`) is followed with shapes; if it cannot be followed, the reason is kept and the call
+ * yields an opaque value, and the count, which never depends on forward, goes on.
+ */
+import { cachedNamespaces, def, namespace, nativeClass, opaqueNamespace } from '../builtins.js';
+import { CodeError, PyException, raise, refuse, overLimit } from '../errors.js';
+import { bindTo, classAttr, StepBudget, type Interpreter } from '../interpreter.js';
+import { LayerArgs } from '../layer-args.js';
+import { LIMITS } from '../limits.js';
+import { iterate, toIndex, truthy, typeName } from '../python.js';
+import { bind } from '../signature.js';
+import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
+import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
+import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
+import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
+import * as S from './shape.js';
+import type { LayerRecord, Shape } from '../../types.js';
+import { SpecError } from '../../errors.js';
+import { Lru } from '../../../lru.js';
+import { msg, type MessageRef } from '../../../i18n/messages.js';
+
+/** Steps a followed forward pass may take (out of the whole budget). */
+const TRACE_STEPS = 100_000;
+
+export interface CallRecord {
+  readonly record: LayerRecord;
+  /** Output in PyTorch order, batch first, of the first call. */
+  readonly shape: Shape;
+  macs: bigint | null;
+  calls: number;
+}
+
+export type TraceOrigin = 'binding' | 'summary' | 'call';
+
+export interface Trace {
+  readonly root: InstanceV;
+  readonly origin: TraceOrigin;
+  readonly inputs: readonly Shape[];
+  readonly leaves: Map<InstanceV, CallRecord>;
+  readonly modules: Set<InstanceV>;
+  readonly params: Set<TensorV>;
+  /** Why the forward pass could not be followed (with its line), or null. */
+  failure: MessageRef | null;
+  /** Functional ops with weights (F.linear, x @ w) whose MACs are not counted. */
+  functionalMacs: boolean;
+}
+
+export class Torch {
+  private modulesCreated = 0;
+  private paramsCreated = 0;
+  private depth = 0;
+  used = false;
+  trace: Trace | null = null;
+  readonly traces: Trace[] = [];
+  readonly instances: InstanceV[] = [];
+  readonly notes: Array<{ readonly ref: MessageRef; readonly line: number }> = [];
+  readonly classes: ReturnType<typeof moduleClasses> & { readonly Tensor: ClassV; readonly Parameter: ClassV; readonly Dataset: ClassV };
+  readonly leafClasses = new Map<string, ClassV>();
+  readonly tensors: TensorLibrary;
+
+  constructor(
+    private readonly rt: Interpreter,
+    object: ClassV,
+  ) {
+    this.tensors = tensorLibrary(rt, (t) => this.touch(t));
+    const base = moduleClasses(rt, this, object);
+    const Tensor = nativeClass('Tensor', [object], { __new_instance__: builtin('Tensor', (args, kwargs) => rt.call(this.tensors.torch.Tensor!, args.slice(1), kwargs)) });
+    const Parameter = nativeClass('Parameter', [Tensor], {
+      __new_instance__: builtin('Parameter', (args, kwargs) => {
+        const b = bind({ name: 'Parameter', params: [{ name: 'data', default: null }, { name: 'requires_grad', default: true }] }, args.slice(1), kwargs).values;
+        const data = b.get('data')!;
+        const t = data === null ? tensor([0]) : is(data, 'tensor') ? data : is(data, 'opaque') ? refuse('torch.parameterOpaque', { origin: data.origin, line: String(data.line) }) : raise('TypeError', 'torch.notTensor', { what: 'data', type: typeName(data) });
+        if (t.shape === null) refuse('torch.parameterShape');
+        return this.parameter(t, truthy(rt, b.get('requires_grad')!));
+      }),
+    });
+    const Dataset = nativeClass('Dataset', [object]);
+    this.classes = { ...base, Tensor, Parameter, Dataset };
+  }
+
+  // ── bookkeeping ──
+  initModule(rt: Interpreter, inst: InstanceV): void {
+    if (++this.modulesCreated > LIMITS.modules) overLimit('modules');
+    rt.tick(4);
+    this.used = true;
+    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, modules: new Map(), params: new Map(), buffers: new Map() };
+    this.instances.push(inst);
+  }
+
+  parameter(t: TensorV, requiresGrad: boolean): TensorV {
+    if (++this.paramsCreated > LIMITS.parameters) overLimit('parameters');
+    if (t.shape === null) return refuse('torch.parameterShape');
+    return { t: 'tensor', shape: t.shape, dtype: t.dtype, param: { requiresGrad, used: false } };
+  }
+
+  note(ref: MessageRef, line: number): void {
+    if (!this.notes.some((n) => n.line === line && JSON.stringify(n.ref) === JSON.stringify(ref))) this.notes.push({ ref, line });
+  }
+
+  /** A parameter read in a followed forward pass (directly or by its module being called). */
+  touch(t: TensorV): void {
+    if (this.trace && t.param) this.trace.params.add(t);
+  }
+
+  /** Whether a module's constructor is running (a forward called there is part of building, not a pass to follow). */
+  constructing(rt: Interpreter): boolean {
+    return rt.frames.some((f) => f.fn.name === '__init__');
+  }
+
+  // ── module calls ──
+  call(self: InstanceV, args: Value[], kwargs: Kwargs): Value {
+    if (this.depth === 0 && this.trace === null && !this.constructing(this.rt)) return this.follow(self, args, kwargs, 'call');
+    return this.forward(self, args, kwargs);
+  }
+
+  /** Follows one top-level forward pass; a failure is kept as the trace's reason, never thrown. */
+  follow(root: InstanceV, args: Value[], kwargs: Kwargs, origin: TraceOrigin): Value {
+    const rt = this.rt;
+    const inputs = args.filter((a) => is(a, 'tensor')).map((a) => (a as TensorV).shape ?? []);
+    const trace: Trace = { root, origin, inputs, leaves: new Map(), modules: new Set(), params: new Set(), failure: null, functionalMacs: false };
+    this.traces.push(trace);
+    this.trace = trace;
+    const budget = rt.budget;
+    const line = rt.line;
+    rt.budget = Math.min(budget, rt.steps + TRACE_STEPS);
+    try {
+      return rt.guarded(() => this.forward(root, args, kwargs));
+    } catch (e) {
+      trace.failure = this.reason(e);
+      return rt.opaque(`${root.cls.name}.forward`);
+    } finally {
+      this.trace = null;
+      this.depth = 0;
+      rt.budget = budget;
+      rt.line = line;
+    }
+  }
+
+  private reason(e: unknown): MessageRef {
+    const rt = this.rt;
+    if (e instanceof StepBudget) return rt.at(msg('torch.traceSteps', { max: TRACE_STEPS.toLocaleString('en-US') })).ref;
+    if (e instanceof CodeError) return e.ref;
+    if (e instanceof PyException) return rt.at(rt.pythonError(e)).ref;
+    if (e instanceof SpecError) return rt.at(e.ref).ref;
+    throw e;
+  }
+
+  private forward(self: InstanceV, args: Value[], kwargs: Kwargs): Value {
+    const state = self.module!;
+    this.depth++;
+    try {
+      if (this.trace) this.trace.modules.add(self);
+      if (state.leaf) return this.leafForward(self, state, state.leaf, args, kwargs);
+      const forward = classAttr(self.cls, 'forward');
+      if (forward === undefined) return raise('NotImplementedError', 'torch.noForward', { cls: self.cls.name });
+      return this.rt.call(bindTo(forward, self, self.cls), args, kwargs);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private leafForward(self: InstanceV, state: ModuleState, leaf: Leaf, args: Value[], kwargs: Kwargs): Value {
+    for (const p of state.params.values()) if (p) this.touch(p);
+    for (const a of args) if (is(a, 'opaque')) return refuse('torch.traceOpaque', { origin: a.origin, line: String(a.line) });
+    const call: LeafCall = {
+      self,
+      leaf,
+      evaluate: (shape, layer = leaf.layer) => this.evaluateLeaf(leaf, layer, shape),
+      engine: (shape) => leaf.layer.evaluate(shape, 'pytorch'),
+      recordShape: (shape, record) => this.record(self, record ?? { ...leaf.record, outputShape: dropBatch(shape), macs: 0n }, shape),
+      tensor: (shape, dtype) => tensor(shape, dtype),
+      shapeOf: (v, what) => shapeOf(v, what),
+    };
+    if (leaf.def.forward) return leaf.def.forward(call, leaf.args, args, kwargs);
+    if (args.length !== 1 || kwargs.size > 0) raise('TypeError', 'torch.oneInput', { call: leaf.className, got: String(args.length + kwargs.size) });
+    const x = shapeOf(args[0]!, 'input');
+    const out = this.evaluateLeaf(leaf, leaf.layer, x);
+    this.record(self, out.record, out.shape);
+    const dtype = is(args[0]!, 'tensor') ? (args[0] as TensorV).dtype : 'float';
+    return tensor(out.shape, leaf.def.layout.t === 'same' ? dtype : 'float');
+  }
+
+  /** The engine's evaluation of a layer on a PyTorch-order input: its record and output. */
+  private evaluateLeaf(leaf: Leaf, layer: typeof leaf.layer, shape: Shape): { record: LayerRecord; shape: Shape } {
+    const layout = leaf.def.layout;
+    const declared = leaf.layer.standaloneInput();
+    const features = declared[declared.length - 1] ?? null;
+    if (layout.t === 'channels') {
+      const r = shape.length;
+      const batched = layout.spatial.includes(r - 2);
+      if (!batched && !(layout.unbatched && layout.spatial.includes(r - 1))) {
+        const ranks = [...layout.spatial.map((s) => s + 2), ...(layout.unbatched ? layout.spatial.map((s) => s + 1) : [])].sort();
+        raise('ValueError', 'torch.rankExpected', { expected: ranks.map((x) => `${x}D`).join('/'), got: S.show(shape) });
+      }
+      const body = batched ? shape.slice(1) : shape;
+      const channels = body[0] ?? null;
+      if (features !== null && channels !== null && features !== channels && declared.length > 0 && leaf.def.countInput === undefined) {
+        raise('RuntimeError', 'torch.channels', { call: leaf.className, expected: String(features), got: String(channels), shape: S.show(shape) });
+      }
+      const record = layer.evaluate([...body.slice(1), channels], 'pytorch');
+      const out = record.outputShape;
+      return { record, shape: [...(batched ? [shape[0]!] : []), out[out.length - 1]!, ...out.slice(0, -1)] };
+    }
+    const batched = shape.length >= 2;
+    const body = batched ? shape.slice(1) : shape;
+    if (layout.t === 'features') {
+      const last = body[body.length - 1] ?? null;
+      if (features !== null && last !== null && features !== last && leaf.layer.kind.name === 'dense') {
+        raise('RuntimeError', 'torch.features', { call: leaf.className, expected: String(features), got: String(last), shape: S.show(shape) });
+      }
+      const record = layer.evaluate(body.length === 0 ? [null] : body, 'pytorch');
+      return { record, shape: [...(batched ? [shape[0]!] : []), ...record.outputShape] };
+    }
+    const record = layer.evaluate(body.length === 0 ? [1] : body, 'pytorch');
+    return { record, shape };
+  }
+
+  private record(self: InstanceV, record: LayerRecord, shape: Shape): void {
+    const trace = this.trace;
+    if (!trace) return;
+    const known = trace.leaves.get(self);
+    if (known) {
+      known.calls++;
+      known.macs = known.macs === null || record.macs === null ? null : known.macs + record.macs;
+    } else trace.leaves.set(self, { record, shape, macs: record.macs, calls: 1 });
+  }
+
+  // ── layers ──
+  leafClass(name: string): ClassV | undefined {
+    let cls = this.leafClasses.get(name);
+    if (cls) return cls;
+    const leafDef = LEAVES.get(name);
+    if (!leafDef) return undefined;
+    const dict: Record<string, Value> = {
+      __init__: builtin('__init__', (args, kwargs) => {
+        const self = args[0] as InstanceV;
+        this.buildLeaf(self, name, leafDef, args.slice(1), kwargs);
+        return null;
+      }),
+    };
+    if (name === 'Embedding') dict.from_pretrained = this.fromPretrained();
+    cls = nativeClass(name, [this.classes.Module], dict, 'torch.Module');
+    this.leafClasses.set(name, cls);
+    return cls;
+  }
+
+  buildLeaf(self: InstanceV, name: string, leafDef: LeafDef, args: Value[], kwargs: Kwargs, frozen = false): void {
+    const state = self.module!;
+    state.initialized = true;
+    const bound = bind(leafDef.sig, args, kwargs);
+    const key = leafKey(name, bound.values);
+    let made = key === undefined ? undefined : LEAF_CACHE.get(key);
+    if (!made) {
+      const a = new LayerArgs(name, bound.values);
+      const layer = leafDef.build(a);
+      const record = layer.evaluate(leafDef.countInput?.(a) ?? layer.standaloneInput(), 'pytorch');
+      const attrs = new Map<string, Value>(bound.values);
+      for (const [k, v] of Object.entries(leafDef.attrs?.(a) ?? {})) attrs.set(k, v);
+      made = { className: name, def: leafDef, args: a, layer, record, attrs };
+      if (key !== undefined) LEAF_CACHE.set(key, made);
+    }
+    state.leaf = made;
+    const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
+    for (const t of made.record.tensors) state.params.set(t.name, this.parameter(tensor(t.shape), trainable));
+  }
+
+  private fromPretrained() {
+    return {
+      t: 'wrapped' as const,
+      how: 'classmethod' as const,
+      fn: def('from_pretrained', 'cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False', (a) => {
+        const w = shapeOf(a.get('embeddings')!, 'embeddings');
+        if (w.length !== 2 || w.includes(null)) raise('ValueError', 'torch.pretrainedShape', { shape: S.show(w) });
+        const cls = a.get('cls') as ClassV;
+        const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+        this.initModule(this.rt, inst);
+        this.buildLeaf(inst, 'Embedding', LEAVES.get('Embedding')!, [BigInt(w[0]!), BigInt(w[1]!)], new Map(), truthy(this.rt, a.get('freeze')!));
+        return inst;
+      }),
+    };
+  }
+
+  // ── namespaces ──
+  readonly namespace = cachedNamespaces((name) => this.makeNamespace(name));
+
+  private makeNamespace(name: string): NamespaceV | undefined {
+    const rt = this.rt;
+    const opaqueSpace = (n: string) => opaqueNamespace(rt, n);
+    const c = this.classes;
+    switch (name) {
+      case 'torch':
+        return namespace('torch', {
+          ...this.tensors.torch,
+          Tensor: c.Tensor,
+          float32: 'torch.float32', float: 'torch.float32', float64: 'torch.float64', double: 'torch.float64', float16: 'torch.float16', half: 'torch.float16', bfloat16: 'torch.bfloat16',
+          int64: 'torch.int64', long: 'torch.int64', int32: 'torch.int32', int: 'torch.int32', int8: 'torch.int8', uint8: 'torch.uint8', bool: 'torch.bool',
+          device: builtin('device', (args) => (typeof args[0] === 'string' ? args[0] : 'cpu')),
+          manual_seed: builtin('manual_seed', () => null),
+          set_default_dtype: builtin('set_default_dtype', () => null),
+          get_default_dtype: builtin('get_default_dtype', () => 'torch.float32'),
+          is_grad_enabled: builtin('is_grad_enabled', () => true),
+          no_grad: this.contextManager('no_grad'),
+          enable_grad: this.contextManager('enable_grad'),
+          inference_mode: this.contextManager('inference_mode'),
+          set_grad_enabled: this.contextManager('set_grad_enabled'),
+          compile: builtin('compile', (args) => args[0] ?? null),
+          save: builtin('save', () => null),
+          load: builtin('load', () => rt.opaque('torch.load(…)')),
+        }, (attr) => this.namespace(`torch.${attr}`) ?? undefined);
+      case 'torch.nn':
+        return namespace('torch.nn', {
+          Module: c.Module, Sequential: c.Sequential, ModuleList: c.ModuleList, ModuleDict: c.ModuleDict,
+          ParameterList: c.ParameterList, ParameterDict: c.ParameterDict, Parameter: c.Parameter,
+        }, (attr) => {
+          if (LAZY.includes(attr)) return builtin(attr, () => refuse('torch.lazy', { call: attr }));
+          return this.leafClass(attr) ?? this.preludeClass(attr) ?? this.namespace(`torch.nn.${attr}`);
+        });
+      case 'torch.nn.functional':
+        return namespace('torch.nn.functional', { ...this.tensors.functional }, (attr) => this.tensors.torch[attr]);
+      case 'torch.nn.init':
+        return namespace('torch.nn.init', { calculate_gain: builtin('calculate_gain', () => 1.0) }, (attr) =>
+          /^[a-z_]+$/.test(attr) ? builtin(attr, (args) => args[0] ?? null) : undefined,
+        );
+      case 'torch.nn.modules':
+        return namespace('torch.nn.modules', {}, (attr) => this.namespace('torch.nn')!.get(attr) ?? this.namespace('torch.nn'));
+      case 'torch.nn.utils':
+        return namespace('torch.nn.utils', {
+          spectral_norm: builtin('spectral_norm', (args) => {
+            this.note(msg('note.spectralNorm'), rt.line);
+            return args[0] ?? null;
+          }),
+          weight_norm: builtin('weight_norm', () => refuse('torch.weightNorm')),
+          clip_grad_norm_: builtin('clip_grad_norm_', () => rt.opaque('clip_grad_norm_')),
+          clip_grad_value_: builtin('clip_grad_value_', () => null),
+          parameters_to_vector: builtin('parameters_to_vector', () => rt.opaque('parameters_to_vector')),
+        }, (attr) => (attr === 'rnn' || attr === 'parametrizations' ? opaqueSpace(`torch.nn.utils.${attr}`) : undefined));
+      case 'torch.cuda':
+        return namespace('torch.cuda', {
+          is_available: builtin('is_available', () => false),
+          device_count: builtin('device_count', () => 0n),
+          manual_seed: builtin('manual_seed', () => null),
+          manual_seed_all: builtin('manual_seed_all', () => null),
+          empty_cache: builtin('empty_cache', () => null),
+        }, (attr) => rt.opaque(`torch.cuda.${attr}`));
+      case 'torch.jit':
+        return namespace('torch.jit', {
+          script: builtin('script', (args) => args[0] ?? null),
+          trace: builtin('trace', (args) => args[0] ?? null),
+          ignore: builtin('ignore', (args) => args[0] ?? null),
+          unused: builtin('unused', (args) => args[0] ?? null),
+          export: builtin('export', (args) => args[0] ?? null),
+        });
+      case 'torch.utils':
+        return namespace('torch.utils', {}, (attr) => this.namespace(`torch.utils.${attr}`) ?? opaqueSpace(`torch.utils.${attr}`));
+      case 'torch.utils.data':
+        return namespace('torch.utils.data', { Dataset: c.Dataset }, (attr) => rt.opaque(`torch.utils.data.${attr}`));
+      case 'torch.optim':
+      case 'torch.backends':
+      case 'torch.autograd':
+      case 'torch.distributions':
+      case 'torch.hub':
+      case 'torch.amp':
+      case 'torchvision.datasets':
+      case 'torchvision.transforms':
+      case 'torchvision.utils':
+      case 'torchvision.io':
+        return opaqueSpace(name);
+      case 'torchvision':
+        return namespace('torchvision', {}, (attr) => this.namespace(`torchvision.${attr}`) ?? opaqueSpace(`torchvision.${attr}`));
+      case 'torchvision.models':
+        return namespace('torchvision.models', {}, (attr) => builtin(attr, () => refuse('torch.torchvisionModel', { name: attr })));
+      case 'torchinfo':
+        return namespace('torchinfo', { summary: this.summary('torchinfo') });
+      case 'torchsummary':
+        return namespace('torchsummary', { summary: this.summary('torchsummary') });
+      case 'einops.layers.torch':
+        return namespace('einops.layers.torch', {}, (attr) => (attr === 'Rearrange' || attr === 'Reduce' || attr === 'EinMix' ? this.einopsLayer(attr) : undefined));
+      default:
+        return undefined;
+    }
+  }
+
+  /** The Transformer modules, written in the Python subset (prelude.ts) and read like a paste. */
+  preludeClass: (name: string) => ClassV | undefined = () => undefined;
+
+  private contextManager(name: string): Value {
+    const manager = nativeClass(name, [], {
+      __enter__: builtin('__enter__', () => null),
+      __exit__: builtin('__exit__', () => false),
+      __call__: builtin('__call__', (args) => args[1] ?? null),
+    });
+    const inst: InstanceV = { t: 'instance', cls: manager, dict: new Map() };
+    // `with torch.no_grad():` and `@torch.no_grad()` both use the call's result
+    return builtin(name, (args) => (args.length === 1 && (is(args[0]!, 'function') || is(args[0]!, 'method')) ? args[0]! : inst));
+  }
+
+  /** torchinfo.summary(model, input_size=(1, 1, 28, 28)) (batch included); torchsummary's leaves the batch out. */
+  private summary(which: 'torchinfo' | 'torchsummary'): Value {
+    const rt = this.rt;
+    return builtin('summary', (args, kwargs) => {
+      const model = args[0] ?? kwargs.get('model') ?? null;
+      if (!isModule(model)) return raise('TypeError', 'torch.summaryModel', { type: typeName(model) });
+      const size = args[1] ?? kwargs.get('input_size') ?? null;
+      if (size === null) return null;
+      const shapes = summaryShapes(rt, size).map((s) => (which === 'torchsummary' ? [1, ...s] : s));
+      this.follow(model, shapes.map((s) => tensor(s)), new Map(), 'summary');
+      return rt.opaque('summary(…)');
+    });
+  }
+
+  private einopsLayer(name: string): ClassV {
+    const def: LeafDef = {
+      sig: { name, params: [{ name: 'pattern' }], kwargs: 'axes_lengths' },
+      layout: { t: 'same' },
+      build: () => LEAVES.get('Identity')!.build(new LayerArgs(name, new Map())),
+      forward: () => refuse('torch.einops', { name }),
+    };
+    return nativeClass(name, [this.classes.Module], {
+      __init__: builtin('__init__', (args, kwargs) => {
+        this.buildLeaf(args[0] as InstanceV, name, def, args.slice(1), kwargs);
+        return null;
+      }),
+    }, 'torch.Module');
+  }
+
+  /** Attributes of tensors and parameters. */
+  tensorAttr(t: TensorV, name: string): Value | undefined {
+    if (name === 'requires_grad') return t.param ? t.param.requiresGrad : false;
+    return this.tensors.attribute(t, name);
+  }
+
+  setTensorAttr(t: TensorV, name: string, value: Value): boolean {
+    if (name === 'requires_grad') {
+      if (t.param) t.param.requiresGrad = truthy(this.rt, value);
+      return true;
+    }
+    if (name === 'data' || name === 'grad') return true;
+    return false;
+  }
+
+  /** All modules built in the paste that no other module holds, in creation order. */
+  roots(): InstanceV[] {
+    const held = new Set<InstanceV>();
+    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) held.add(c);
+    return this.instances.filter((m) => !held.has(m));
+  }
+
+  /** Every module under `root` (named_modules order). */
+  walk(root: InstanceV) {
+    return namedModules(root);
+  }
+}
+
+/**
+ * Layers are pure functions of their arguments, so the same call (nn.Conv2d(64, 64, 3, padding=1),
+ * made a hundred times in a ResNet) is made once; each module still gets parameters of its own.
+ */
+// A leaf (an engine record, its tensors and formula) is at most a few KB; 512 of them stay under 2 MB.
+const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
+
+/** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
+function leafKey(name: string, values: ReadonlyMap<string, Value>): string | undefined {
+  let key = name;
+  for (const [k, v] of values) {
+    const text = plain(v);
+    if (text === undefined) return undefined;
+    key += `|${k}=${text}`;
+  }
+  return key;
+}
+
+function plain(v: Value): string | undefined {
+  switch (typeof v) {
+    case 'bigint':
+      return `${v}n`;
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return v ? 'T' : 'F';
+    case 'string':
+      return JSON.stringify(v);
+  }
+  if (v === null) return 'N';
+  if (v.t !== 'tuple') return undefined;
+  const parts: string[] = [];
+  for (const x of v.items) {
+    const p = plain(x);
+    if (p === undefined) return undefined;
+    parts.push(p);
+  }
+  return `(${parts.join(',')})`;
+}
+
+function dropBatch(shape: Shape): Shape {
+  return shape.length >= 2 ? shape.slice(1) : shape;
+}
+
+/** input_size=(1, 3, 32, 32) or [(1, 3, 32, 32), (1, 10)]: one shape per input. */
+export function summaryShapes(rt: Interpreter, v: Value): number[][] {
+  const items = iterate(rt, v);
+  if (items.length > 0 && items.every((x) => is(x, 'tuple') || is(x, 'list'))) return items.map((x) => iterate(rt, x).map((d) => Number(toIndex(d, 'input_size'))));
+  const sizes = sizesOf([v]);
+  if (sizes === null) return refuse('torch.summarySize');
+  return [sizes.map((d) => d ?? 1)];
+}
+

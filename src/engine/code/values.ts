@@ -1,0 +1,194 @@
+/**
+ * Python values as the reader holds them. Scalars are JavaScript primitives (int is a bigint, so
+ * sizes are exact; float a number; None null); everything else is a tagged object. Library objects
+ * (modules, Keras layers, tensors) live in the same union so the evaluator treats them uniformly.
+ */
+import type { FunctionDef } from './ast.js';
+import type { Scope } from './environment.js';
+import type { ModuleState } from './torch/module.js';
+import type { KerasLayerState, KerasTensorState } from './keras/layer.js';
+import type { Dim } from '../types.js';
+
+export type Value = bigint | number | boolean | string | null | Obj;
+
+export type Obj =
+  | ListV
+  | TupleV
+  | DictV
+  | SetV
+  | RangeV
+  | SliceV
+  | EllipsisV
+  | IteratorV
+  | FunctionV
+  | BuiltinV
+  | MethodV
+  | WrappedV
+  | ClassV
+  | InstanceV
+  | SuperV
+  | NamespaceV
+  | TensorV
+  | KerasTensorV
+  | OpaqueV;
+
+export interface ListV {
+  readonly t: 'list';
+  items: Value[];
+}
+export interface TupleV {
+  readonly t: 'tuple';
+  readonly items: readonly Value[];
+}
+export interface DictEntry {
+  readonly key: Value;
+  value: Value;
+}
+export interface DictV {
+  readonly t: 'dict';
+  readonly map: Map<string, DictEntry>;
+}
+export interface SetV {
+  readonly t: 'set';
+  readonly map: Map<string, Value>;
+}
+export interface RangeV {
+  readonly t: 'range';
+  readonly start: bigint;
+  readonly stop: bigint;
+  readonly step: bigint;
+}
+export interface SliceV {
+  readonly t: 'slice';
+  readonly start: Value;
+  readonly stop: Value;
+  readonly step: Value;
+}
+export interface EllipsisV {
+  readonly t: 'ellipsis';
+}
+export interface IteratorV {
+  readonly t: 'iterator';
+  readonly items: readonly Value[];
+  i: number;
+}
+
+/** Arguments after the call site has spread `*args` and `**kwargs`. */
+export type Kwargs = Map<string, Value>;
+
+export interface FunctionV {
+  readonly t: 'function';
+  readonly def: FunctionDef;
+  readonly closure: Scope;
+  /** Defaults, evaluated once when the `def` ran (as Python does). */
+  readonly defaults: ReadonlyMap<string, Value>;
+  /** The class whose body defined it: zero-argument `super()` needs it. */
+  owner: ClassV | null;
+  readonly name: string;
+}
+
+export interface BuiltinV {
+  readonly t: 'builtin';
+  readonly name: string;
+  readonly call: (args: Value[], kwargs: Kwargs) => Value;
+}
+
+export interface MethodV {
+  readonly t: 'method';
+  readonly self: Value;
+  readonly fn: FunctionV | BuiltinV;
+}
+
+/** staticmethod / classmethod / property around a function in a class body. */
+export interface WrappedV {
+  readonly t: 'wrapped';
+  readonly how: 'staticmethod' | 'classmethod' | 'property';
+  readonly fn: Value;
+}
+
+export interface ClassV {
+  readonly t: 'class';
+  readonly name: string;
+  readonly bases: readonly ClassV[];
+  mro: readonly ClassV[];
+  readonly dict: Map<string, Value>;
+  /** For the library's classes: which framework object their instances are. */
+  readonly native?: NativeKind;
+  /** Where a pasted class was defined (for messages); 0 for the library's own. */
+  readonly line: number;
+}
+
+/** What a library base class makes its instances: the reader's bookkeeping attached to them. */
+export type NativeKind = 'object' | 'exception' | 'torch.Module' | 'keras.Layer';
+
+export interface InstanceV {
+  readonly t: 'instance';
+  readonly cls: ClassV;
+  readonly dict: Map<string, Value>;
+  /** PyTorch bookkeeping (parameters, buffers, submodules) when the class is an nn.Module. */
+  module?: ModuleState;
+  /** Keras bookkeeping when the class is a keras Layer (or Model). */
+  keras?: KerasLayerState;
+  /** Exceptions: the message. */
+  message?: string;
+}
+
+export interface SuperV {
+  readonly t: 'super';
+  /** Look up attributes in the MRO of type(self) after this class. */
+  readonly after: ClassV;
+  readonly self: Value;
+}
+
+/** A library namespace (`torch`, `torch.nn`, `keras.layers`) or a module the reader does not run. */
+export interface NamespaceV {
+  readonly t: 'namespace';
+  readonly name: string;
+  readonly get: (name: string) => Value | undefined;
+}
+
+/** A PyTorch tensor, by shape only (no data): enough for parameters and forward's shapes. */
+export interface TensorV {
+  readonly t: 'tensor';
+  /** Axes in PyTorch order, the batch included; null when the shape is not known. */
+  readonly shape: readonly Dim[] | null;
+  /** Set for an nn.Parameter: its identity is what `parameters()` deduplicates on. */
+  readonly param?: ParamState;
+  /** Integer (token ids, indices) or floating data: `nn.Embedding` wants the former. */
+  readonly dtype: 'float' | 'int' | 'bool';
+}
+
+export interface ParamState {
+  requiresGrad: boolean;
+  /** Whether forward touched it (directly or through its module). */
+  used: boolean;
+}
+
+/** A symbolic Keras tensor: a shape with the batch axis (None) first, and where it came from. */
+export interface KerasTensorV {
+  readonly t: 'ktensor';
+  readonly shape: readonly Dim[];
+  readonly state: KerasTensorState;
+}
+
+/**
+ * A value the reader does not compute: loaded data, an unknown library's result, a forward that
+ * could not be followed. It flows through attribute access, calls and arithmetic; anything that
+ * needs its value (a layer size, an `if`) refuses, naming where it came from.
+ */
+export interface OpaqueV {
+  readonly t: 'opaque';
+  readonly origin: string;
+  readonly line: number;
+}
+
+export const ELLIPSIS: EllipsisV = { t: 'ellipsis' };
+
+export const list = (items: Value[]): ListV => ({ t: 'list', items });
+export const tuple = (items: readonly Value[]): TupleV => ({ t: 'tuple', items });
+export const isObj = (v: Value): v is Obj => typeof v === 'object' && v !== null;
+export const is = <T extends Obj['t']>(v: Value, t: T): v is Extract<Obj, { t: T }> => typeof v === 'object' && v !== null && v.t === t;
+
+export function builtin(name: string, call: BuiltinV['call']): BuiltinV {
+  return { t: 'builtin', name, call };
+}

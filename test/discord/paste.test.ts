@@ -1,0 +1,50 @@
+/**
+ * Code on Discord, end to end: a string option holds 6,000 characters, too few for a real class,
+ * so `/count` also takes a file (read from Discord's CDN, bounded) and, given nothing, opens a form
+ * with a paragraph field.
+ */
+import { describe, expect, it } from 'vitest';
+import { CALLBACK, shown } from '../support/fake-discord.js';
+import { startBot, visible } from './harness.js';
+
+const MODEL = ['import torch.nn as nn', '', 'model = nn.Sequential(', '    nn.Conv2d(3, 64, 3),', '    nn.ReLU(),', '    nn.Conv2d(64, 64, 3),', ')', ''].join('\n');
+// PyTorch: (3·3·3 + 1)·64 + (3·3·64 + 1)·64 = 1,792 + 36,928 = 38,720 (sum of p.numel()).
+
+describe('/count with code on Discord', () => {
+  it('given nothing, opens a form with a paragraph field, and counts what is pasted in it', async () => {
+    const bot = await startBot();
+    const alice = bot.discord.user('alice');
+    const ex = await bot.discord.slash(alice, 'count', {});
+    expect(ex.callback?.type).toBe(CALLBACK.modal);
+    const field = JSON.stringify(ex.modal);
+    expect(field).toContain('"style":2'); // TextInputStyle.Paragraph
+    expect(field).toContain('"max_length":4000');
+    expect(ex.modal).toMatchObject({ title: 'Count a model' });
+    const submitted = await bot.discord.submitModal(alice, ex.modal!, MODEL);
+    expect(shown(visible(submitted))).toContain('38,720');
+  });
+
+  it('counts an attached .py file', async () => {
+    const bot = await startBot();
+    const ex = await bot.discord.slash(bot.discord.user('bob'), 'count', { file: { file: { name: 'model.py', content: MODEL } } });
+    expect(ex.callback?.type).toBe(CALLBACK.message);
+    expect(shown(visible(ex))).toContain('38,720');
+    expect(bot.discord.cdnReads).toBe(1);
+  });
+
+  it('refuses a file that is not text, or too large, in one line and without reading it', async () => {
+    const bot = await startBot();
+    const carol = bot.discord.user('carol');
+    const binary = await bot.discord.slash(carol, 'count', { file: { file: { name: 'weights.pt', content: Buffer.from([0x80, 0x02, 0x8a]), contentType: 'application/octet-stream' } } });
+    expect(shown(visible(binary))).toContain('weights.pt is not a text file');
+    const huge = await bot.discord.slash(carol, 'count', { file: { file: { name: 'big.py', content: MODEL, size: 10_000_000 } } });
+    expect(shown(visible(huge))).toMatch(/big\.py is too large: a command reads at most 256 KiB/);
+    expect(bot.discord.cdnReads).toBe(0);
+  });
+
+  it('refuses a .py file that is not UTF-8 text', async () => {
+    const bot = await startBot();
+    const ex = await bot.discord.slash(bot.discord.user('dave'), 'count', { file: { file: { name: 'model.py', content: Buffer.from([0xff, 0xfe, 0x00, 0x41]) } } });
+    expect(shown(visible(ex))).toContain('model.py is not a text file');
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * PyTorch classes as students write them, each counted as `sum(p.numel() for p in
+ * model.parameters())` counts it. Counts are PyTorch 1.13's, from pastes/verify.py, unless a
+ * published number is cited.
+ */
+import { describe, expect, it } from 'vitest';
+import { notes, paste, read, reason, refusal, row, rows, total } from './helpers.js';
+
+describe('ResNet-18 as classes: BasicBlock, _make_layer, a factory function', () => {
+  const resnet = paste('resnet18_classes.py');
+
+  it('counts 11,689,512, the num_params of torchvision.models.resnet18 (ResNet18_Weights.IMAGENET1K_V1 meta)', () => {
+    const result = read(resnet);
+    expect(total(result)).toBe(11_689_512n);
+    // named like named_modules(): stages, blocks, layers
+    expect(rows(result).map((r) => r.name)).toContain('layer1.0.conv1');
+    expect(row(result, 'layer2.0.shortcut.0').counts.total).toBe(64n * 128n);
+    expect(row(result, 'fc').counts.total).toBe(513_000n);
+    expect(notes(result).join('\n')).toMatch(/counted ResNet18\(\); the paste also defines `ResNet34\(\)`/);
+  });
+
+  it('model= picks another factory: ResNet34 is 21,797,672 (torchvision resnet34 num_params)', () => {
+    expect(total(read(resnet, 'model=ResNet34'))).toBe(21_797_672n);
+  });
+
+  it('settings reach the factory: num_classes=10 gives (512 + 1)·10 in fc', () => {
+    const result = read(resnet, 'num_classes=10');
+    expect(row(result, 'fc').counts.total).toBe(5_130n);
+    expect(total(result)).toBe(11_689_512n - 513_000n + 5_130n);
+  });
+
+  it('follows forward through the residual additions', () => {
+    const result = read(resnet, 'in=3x224x224');
+    expect(row(result, 'layer4.1.bn2').shape).toEqual([1, 512, 7, 7]);
+    expect(row(result, 'fc').shape).toEqual([1, 1000]);
+    expect(row(result, 'maxpool').calls).toBe(1);
+  });
+});
+
+describe('VGG from a config table and make_layers', () => {
+  it('counts VGG16-BN with 47 classes: 134,461,551', () => {
+    const result = read(paste('vgg_cfg.py'), 'in=3x32x32');
+    expect(total(result)).toBe(134_461_551n);
+    expect(rows(result)[0]!.name).toBe('features.0');
+    expect(row(result, 'classifier.6').counts.total).toBe(4_097n * 47n);
+    expect(row(result, 'avgpool').shape).toEqual([1, 512, 7, 7]);
+  });
+});
+
+describe('DCGAN generator and discriminator with module-level constants', () => {
+  // pytorch.org/tutorials/beginner/dcgan_faces_tutorial.html (nz=100, ngf=ndf=64, nc=3)
+  const dcgan = paste('dcgan.py');
+
+  it('counts the first model built, netG: 3,576,704, and names the other', () => {
+    const result = read(dcgan);
+    expect(result.code!.model).toBe('Generator');
+    expect(total(result)).toBe(3_576_704n);
+    expect(notes(result).join('\n')).toMatch(/also builds `netD` \(Discriminator\); this counts `netG`/);
+  });
+
+  it('model=netD counts the discriminator: 2,765,568, and follows it to one score', () => {
+    const result = read(dcgan, 'model=netD in=3x64x64');
+    expect(total(result)).toBe(2_765_568n);
+    expect(row(result, 'main.11').shape).toEqual([1, 1, 1, 1]);
+  });
+
+  it('the generator upsamples 1×1 noise to a 64×64 image', () => {
+    expect(row(read(dcgan, 'in=100x1x1'), 'main.12').shape).toEqual([1, 3, 64, 64]);
+  });
+});
+
+describe('a ViT with a class token and a position table (nn.Parameter)', () => {
+  it('counts 2,693,578: the parameters held directly are rows too', () => {
+    const result = read(paste('vit.py'), 'input_size=(2,3,32,32)');
+    expect(total(result)).toBe(2_693_578n);
+    expect(row(result, 'cls_token').counts.total).toBe(192n);
+    expect(row(result, 'pos_embed').counts.total).toBe(65n * 192n);
+    expect(row(result, 'encoder.layers.5.linear2').counts.total).toBe(769n * 192n);
+    expect(row(result, 'head').shape).toEqual([2, 10]);
+  });
+});
+
+describe('nn.TransformerEncoder: deep copies of its layer', () => {
+  // docs: TransformerEncoder(encoder_layer, num_layers) "a stack of N encoder layers"; PyTorch 1.13 counts
+  it.each([
+    ['nn.TransformerEncoderLayer(512, 8)', 3_152_384n],
+    ['nn.Transformer()', 44_140_544n],
+    ['nn.TransformerDecoderLayer(256, 4, 1024, norm_first=True)', 1_053_440n],
+    ['nn.TransformerEncoder(nn.TransformerEncoderLayer(64, 4, 128), 3, norm=nn.LayerNorm(64))', 100_544n],
+  ])('%s = %d', (code, expected) => {
+    expect(total(read(`import torch.nn as nn\nmodel = ${code}`))).toBe(expected);
+  });
+
+  it('the tutorial language model: 12,025,582; its positional table is a buffer, not counted', () => {
+    const result = read(paste('transformer_lm.py'), 'in=35');
+    expect(total(result)).toBe(12_025_582n);
+    expect(rows(result).map((r) => r.name)).not.toContain('pos_encoder.pe');
+    expect(row(result, 'linear').shape).toEqual([1, 35, 28_782]);
+  });
+
+  it('num_layers is bounded by the module limit, not looped blindly', () => {
+    expect(refusal('import torch.nn as nn\nm = nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), num_layers=10_000)')).toMatch(/limit of the reader: modules \(layers\) created \(at most 2,000\)/);
+  });
+});
+
+describe('recurrent models', () => {
+  it('a bidirectional 2-layer LSTM classifier: 4,810,857', () => {
+    const result = read(paste('lstm_classifier.py'), 'in=50');
+    expect(total(result)).toBe(4_810_857n);
+    expect(row(result, 'lstm').shape).toEqual([1, 50, 512]);
+    expect(row(result, 'fc').shape).toEqual([1, 1]);
+  });
+
+  it('a character GRU: 214,849', () => {
+    expect(total(read(paste('lstm_classifier.py'), 'model=CharGRU'))).toBe(214_849n);
+  });
+});
+
+describe('idioms, all in one model (pastes/idioms.py)', () => {
+  const result = read(paste('idioms.py'), 'input_size=(1,3,16,16)');
+
+  it('counts 242,096, 241,168 trainable (a frozen block; a tied weight once)', () => {
+    expect(total(result)).toBe(242_096n);
+    expect(result.report.counts.trainable).toBe(241_168n);
+    expect(row(result, 'features.0.conv').counts.nonTrainable).toBe(864n);
+  });
+
+  it('names rows like named_modules(): Sequential, ModuleList, ModuleDict and OrderedDict keys', () => {
+    expect(rows(result).map((r) => r.name)).toEqual([
+      'features.0.conv', 'features.0.bn', 'features.0.act', 'features.1.conv', 'features.1.bn', 'features.1.act', 'features.2.conv', 'features.2.bn', 'features.2.act',
+      'extra.0', 'extra.1', 'extra.2', 'extra.3', 'heads.cls', 'heads.box', 'stem.embed', 'stem.proj', 'shared', 'spare', 'pool',
+    ]);
+    expect(row(result, 'features.0.act').type).toBe('GELU');
+  });
+
+  it('says what PyTorch would do with the tricky parts', () => {
+    const text = notes(result).join('\n');
+    expect(text).toMatch(/`stem.proj.weight` is `stem.embed.weight`/);
+    expect(text).toMatch(/`self.plain` is a plain Python list of layers: PyTorch does not register them/);
+    expect(text).toMatch(/declared but never used in forward: `stem.embed`, `spare`/);
+    expect(row(result, 'shared').calls).toBe(2);
+  });
+});
+
+describe('construction as Python does it', () => {
+  it('the instantiation line`s arguments: Net(num_classes=47)', () => {
+    const code = `import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self, num_classes=10, hidden=128):\n        super().__init__()\n        self.fc1 = nn.Linear(784, hidden)\n        self.fc2 = nn.Linear(hidden, num_classes)\nmodel = Net(num_classes=47)\n`;
+    expect(total(read(code))).toBe(785n * 128n + 129n * 47n);
+  });
+
+  it('asks for the constructor arguments that have no default', () => {
+    const code = 'import torch.nn as nn\nclass MLP(nn.Module):\n    def __init__(self, d_in, d_out):\n        super().__init__()\n        self.fc = nn.Linear(d_in, d_out)\n';
+    expect(refusal(code)).toMatch(/`MLP` needs `d_in`, `d_out` to be built: add `model = MLP\(d_in=…, d_out=…\)` to the code, or give them before it \(`\/count d_in=… d_out=… <code>`\)/);
+    expect(total(read(code, 'd_in=784 d_out=10'))).toBe(7_850n);
+  });
+
+  it('refuses a module assigned before super().__init__(), as PyTorch does', () => {
+    const code = 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        self.fc = nn.Linear(2, 2)\n        super().__init__()\nnet = Net()\n';
+    expect(refusal(code)).toMatch(/^Line 4 \(`self.fc = nn.Linear\(2, 2\)`\): Python would stop here with AttributeError: cannot assign module `self.fc` before Module.__init__\(\) call/);
+  });
+
+  it('requires_grad_(False) freezes; .eval() changes nothing', () => {
+    const code = 'import torch.nn as nn\nnet = nn.Sequential(nn.Linear(10, 10), nn.Linear(10, 2))\nnet[0].requires_grad_(False)\nnet.eval()\n';
+    const result = read(code);
+    expect(result.report.counts).toEqual({ total: 132n, trainable: 22n, nonTrainable: 110n });
+  });
+
+  it('a module registered twice is counted once, under its first name', () => {
+    const code = 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.Linear(4, 4)\n        self.b = self.a\nnet = Net()\n';
+    const result = read(code);
+    expect(total(result)).toBe(20n);
+    expect(rows(result).map((r) => r.name)).toEqual(['a']);
+  });
+
+  it('forward is never needed for the count: an unfollowable forward still counts, and says why', () => {
+    const code = 'import torch.nn as nn\nimport einops\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 2)\n    def forward(self, x):\n        x = einops.rearrange(x, "b c h w -> b (c h w)")\n        return self.fc(x)\n';
+    const result = read(code, 'in=2x2x2');
+    expect(total(result)).toBe(18n);
+    expect(reason(result)).toMatch(/^Line 9 \(`return self.fc\(x\)`\): the value comes from `einops.rearrange\(…\)` \(line 8\), which the reader does not run/);
+  });
+});
+
+describe('more shapes of model code', () => {
+  it('ResNet-50 as torchvision writes it: 25,557,032, the num_params of torchvision.models.resnet50', () => {
+    expect(total(read(paste('resnet50_classes.py')))).toBe(25_557_032n);
+  });
+
+  it('a U-Net: blocks in a ModuleList, torch.cat skips, torchsummary`s own call followed: 7,766,018', () => {
+    const result = read(paste('unet.py'));
+    expect(total(result)).toBe(7_766_018n);
+    expect(result.code!.shapes).toEqual({ known: true, inputs: [[1, 3, 64, 64]] });
+    expect(row(result, 'ups.0').shape).toEqual([1, 256, 8, 8]);
+    expect(row(result, 'final').shape).toEqual([1, 2, 64, 64]);
+  });
+
+  it('an autoencoder with from-imports, a frozen from_pretrained embedding, Unflatten, spectral_norm', () => {
+    const result = read(paste('autoencoder.py'));
+    expect(result.report.counts).toEqual({ total: 162_745n, trainable: 137_745n, nonTrainable: 25_000n });
+    expect(row(result, 'dec.2').shape).toEqual([2, 32, 7, 7]);
+    expect(notes(result).join('\n')).toMatch(/spectral_norm keeps the parameter count/);
+  });
+});
