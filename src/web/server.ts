@@ -67,7 +67,8 @@ const QUERY = {
   additionalProperties: false,
 } as const;
 
-const TOKEN_PARAMS = { type: 'object', properties: { token: { type: 'string', maxLength: MAX_TOKEN_LENGTH } }, required: ['token'] } as const;
+// No length here: a token too long to be a link is refused by the signer like any other bad link (403, not 400).
+const TOKEN_PARAMS = { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } as const;
 
 type PageQuery = {
   readonly lang?: string;
@@ -99,8 +100,9 @@ export class WebServer {
       requestTimeout: 15_000,
       keepAliveTimeout: 5_000,
       return503OnClosing: true,
-      // A token is at most 512 characters: a longer path parameter is refused by the router.
-      routerOptions: { maxParamLength: MAX_TOKEN_LENGTH + 16 },
+      // A token is at most 512 characters; the signer refuses a longer one (403) before any HMAC,
+      // and the router refuses a path parameter past 8 times that (414) before it is looked at.
+      routerOptions: { maxParamLength: 8 * MAX_TOKEN_LENGTH },
     });
     this.app.addHook('onSend', async (_req, reply) => {
       reply.headers(SECURITY_HEADERS);
