@@ -201,6 +201,8 @@ export class App {
   async start(): Promise<void> {
     this.counter.warm();
     if (this.web) {
+      // The first page's chart should not wait for ECharts and resvg to load.
+      this.pictures.warm();
       try {
         this.webAddress = await this.web.listen(this.config.WEB_PORT ?? 0, this.config.WEB_HOST);
       } catch (e) {

@@ -120,6 +120,8 @@ export class WebServer {
     const app = this.app;
     const page = { schema: { params: TOKEN_PARAMS, querystring: QUERY } };
     app.get('/', async (req, reply) => this.html(reply, 200, homePage(this.langOf(req))));
+    // Browsers ask for it on every page: no icon, and no 404 in the log or the console.
+    app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=604800').send());
     app.get('/healthz', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('ok\n'));
     app.get('/assets/web.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
     app.get<{ Params: { file: string } }>('/assets/fonts/:file', async (req, reply) => {

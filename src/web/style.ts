@@ -1,7 +1,7 @@
 /**
  * The pages' one stylesheet, served as /assets/web.css. The fonts are the pictures' own subsets of
- * Noto Sans TC (fonts/), so Chinese reads the same on a machine without a Chinese font; a system
- * font that has the character comes first.
+ * Noto Sans TC (fonts/), first in every stack: the page reads the same as its charts everywhere, and
+ * no system font that only claims a Chinese character (and draws an empty box) gets to draw it.
  */
 export const STYLESHEET = `
 @font-face { font-family: 'Noto Sans TC'; src: url(/assets/fonts/core-regular.ttf) format('truetype'); font-weight: 400; font-display: swap; }
@@ -9,8 +9,11 @@ export const STYLESHEET = `
 @font-face { font-family: 'ParamQuiz Common'; src: url(/assets/fonts/common-regular.ttf) format('truetype'); font-weight: 400; font-display: swap; }
 :root {
   --text: #1f2328; --muted: #59636e; --line: #d0d7de; --soft: #f6f8fa; --accent: #3b6fb6; --good: #2f8f46; --bad: #c2413b;
-  --font: system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang TC', 'Microsoft JhengHei', 'Noto Sans TC', 'ParamQuiz Common', sans-serif;
+  --font: 'Noto Sans TC', 'ParamQuiz Common', 'PingFang TC', 'Microsoft JhengHei', system-ui, sans-serif;
+  /* A worked formula names its terms in Chinese too (800 個 γ): the same Chinese fonts after the monospace ones. */
+  --mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Noto Sans TC', 'ParamQuiz Common', monospace;
 }
+pre, code { font-family: var(--mono); }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: var(--font); color: var(--text); background: #fff; font-size: 15px; line-height: 1.5; }
 header.top { display: flex; align-items: center; gap: 16px; padding: 10px 24px; border-bottom: 1px solid var(--line); background: var(--soft); }

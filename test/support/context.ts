@@ -7,7 +7,7 @@ import type { Harness } from './quiz.js';
 
 export const silentLog = createLogger('silent');
 
-export function context(h: Harness, player: Player, o: { isAdmin?: boolean; channelId?: string; scopeId?: string; lang?: 'en' | 'zh-TW' } = {}): Context {
+export function context(h: Pick<Harness, 'services'>, player: Player, o: { isAdmin?: boolean; channelId?: string; scopeId?: string; lang?: 'en' | 'zh-TW' } = {}): Context {
   return {
     platform: 'shell',
     scopeId: o.scopeId ?? 'discord:G1',
