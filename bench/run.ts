@@ -12,6 +12,7 @@ import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
 import { benchTrust } from './trust.js';
+import { benchWeb } from './web.js';
 import type { Figures } from './lib.js';
 
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   discord: benchDiscord,
   slack: benchSlack,
   charts: benchCharts,
+  web: benchWeb,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

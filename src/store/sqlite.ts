@@ -230,8 +230,11 @@ function prepare(db: Db) {
     roundMistakes: p('SELECT round_id, mistake, answers FROM round_mistakes WHERE round_id IN (SELECT value FROM json_each(?))'),
     classTopics: p('SELECT topic, answered, correct FROM class_topics WHERE scope_id = ? AND board = ? ORDER BY topic'),
     activeBoards: p('SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM scores s WHERE s.scope_id = ? AND s.board = j.value) ORDER BY j.key'),
-    boardCells: p(`SELECT member_id, board, points, correct, answered FROM scores
-                   WHERE scope_id = ? AND board IN (SELECT value FROM json_each(?)) AND member_id IN (SELECT value FROM json_each(?))`),
+    // One primary-key look-up per (board, member): CROSS JOIN keeps the two short lists outermost
+    // (with IN lists the planner walks each board's every member instead).
+    boardCells: p(`SELECT s.member_id, s.board, s.points, s.correct, s.answered
+                   FROM json_each(@boards) b CROSS JOIN json_each(@members) m
+                   JOIN scores s ON s.scope_id = @scopeId AND s.board = b.value AND s.member_id = m.value`),
     // Rounds in id order, each one's answers in member order: the unique (round_id, member_id) index, page after page.
     answersPage: p(`SELECT a.round_id, a.member_id, m.user_id, m.display_name, r.topic, r.level, a.value, r.answer, a.correct, a.first, a.mistake, a.points, a.scored, a.answered_at
                     FROM rounds r JOIN answers a ON a.round_id = r.id JOIN members m ON m.id = a.member_id
@@ -694,7 +697,7 @@ export class SqliteStore implements Store {
   }
 
   boardCells(scopeId: string, boards: readonly string[], members: readonly number[]): Promise<BoardCell[]> {
-    return this.op(() => (this.q.boardCells.all(scopeId, JSON.stringify(boards), JSON.stringify(members)) as CellRecord[]).map(toCell));
+    return this.op(() => (this.q.boardCells.all({ scopeId, boards: JSON.stringify(boards), members: JSON.stringify(members) }) as CellRecord[]).map(toCell));
   }
 
   answersPage(scopeId: string, range: TimeRange, after: AnswerCursor | null, limit: number): Promise<ExportedAnswer[]> {

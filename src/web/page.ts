@@ -64,9 +64,20 @@ ${frame.asOf ? html`<footer>${t(lang, msg('web.readOnly', { time: localTime(fram
 </html>`}\n`;
 }
 
+/** One formatter per language and zone: making one costs some 100 µs, a page shows a time per question. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 256;
+
 /** A moment as a reader in the class's zone reads it. */
 export function localTime(ms: number, timeZone: string, lang: Lang): string {
-  return new Date(ms).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const key = `${lang}|${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    formatters.set(key, format);
+  }
+  return format.format(ms);
 }
 
 export const text = (lang: Lang, ref: MessageRef): string => t(lang, ref);
