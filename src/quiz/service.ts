@@ -364,7 +364,11 @@ export class QuizService {
 
   /** A scope's question sets (a teacher's own questions). */
   readonly questionSets = {
-    add: (questions: readonly NewQuestion[]): Promise<StoredQuestion[]> => this.store.addQuestions(questions),
+    add: async (questions: readonly NewQuestion[]): Promise<StoredQuestion[]> => {
+      // A class's first question may come before anything else it did: its scope is made first.
+      for (const scopeId of new Set(questions.map((q) => q.scopeId))) await this.scope(scopeId);
+      return this.store.addQuestions(questions);
+    },
     list: (scopeId: string, set?: string): Promise<StoredQuestion[]> => this.store.questions(scopeId, set),
     remove: (scopeId: string, id: number): Promise<boolean> => this.store.removeQuestion(scopeId, id, this.clock.now()),
   };
