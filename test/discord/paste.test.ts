@@ -47,4 +47,15 @@ describe('/count with code on Discord', () => {
     const ex = await bot.discord.slash(bot.discord.user('dave'), 'count', { file: { file: { name: 'model.py', content: Buffer.from([0xff, 0xfe, 0x00, 0x41]) } } });
     expect(shown(visible(ex))).toContain('model.py is not a text file');
   });
+
+  it('reads a question set attached to /questions import with the same reader, and refuses a file that is not text alike', async () => {
+    const bot = await startBot();
+    const teacher = bot.discord.user('teacher', { admin: true });
+    const csv = 'spec,ask,level\nconv 3 64 3,total,easy\ndense 512 10,total,medium\n';
+    const ok = await bot.discord.slash(teacher, 'questions', { action: 'import', set: 'week3', file: { file: { name: 'week3.csv', content: csv, contentType: 'text/csv' } } });
+    expect(shown(visible(ok))).toContain('2 questions imported into `week3`');
+    const binary = await bot.discord.slash(teacher, 'questions', { action: 'import', set: 'week3', file: { file: { name: 'week3.xlsx', content: Buffer.from([0x50, 0x4b, 0x03, 0x04]), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } } });
+    expect(shown(visible(binary))).toContain('week3.xlsx is not a text file');
+    expect(bot.discord.cdnReads).toBe(1);
+  });
 });
