@@ -12,6 +12,8 @@ import { bars, MAX_BARS } from '../../src/charts/parameters.js';
 import { standingsDrawing, statsDrawing } from '../../src/charts/progress.js';
 import { COLOUR } from '../../src/charts/theme.js';
 import { count } from '../../src/engine/count.js';
+import { PUBLISHED_MODELS } from '../../src/engine/presets/accuracy.js';
+import { findPreset } from '../../src/engine/presets/index.js';
 import { msg, t, type Lang } from '../../src/i18n/messages.js';
 import { decodePng } from '../support/png.js';
 
@@ -117,9 +119,13 @@ describe('accuracy against operations', () => {
     expect(text).toContain(t('en', msg('chart.compare.titleParams')));
   });
 
+  it('has a preset for every model whose accuracy it publishes (each row can be drawn)', () => {
+    expect(PUBLISHED_MODELS.length).toBeGreaterThan(50);
+    expect(PUBLISHED_MODELS.filter((name) => findPreset(name) === undefined)).toEqual([]);
+  });
+
   it('refuses names it cannot draw, one line each', () => {
-    expect(parseModels('wide_resnet50_2')).toMatchObject({ ok: false, error: { key: 'compare.noPreset' } });
-    expect(parseModels('vgg61')).toMatchObject({ ok: false, error: { key: 'compare.unknownSuggest', params: { suggestion: 'vgg16' } } });
+    expect(parseModels('alexnett')).toMatchObject({ ok: false, error: { key: 'compare.unknownSuggest', params: { suggestion: 'alexnet' } } });
     expect(parseModels(Array.from({ length: MAX_MODELS + 1 }, () => 'vgg16').join(' '))).toMatchObject({ ok: false, error: { key: 'compare.tooMany' } });
     expect(parseModels('vgg16 --framework jax')).toMatchObject({ ok: false, error: { key: 'err.notAChoice' } });
   });

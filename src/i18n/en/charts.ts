@@ -72,7 +72,6 @@ export const charts = {
   'compare.col.framework': () => 'Framework',
   'compare.unknown': (p: P<'name' | 'presets'>) => `\`${p.name}\` is not a model /compare knows: expected preset names such as ${p.presets}.`,
   'compare.unknownSuggest': (p: P<'name' | 'suggestion'>) => `\`${p.name}\` is not a model /compare knows: did you mean \`${p.suggestion}\`?`,
-  'compare.noPreset': (p: P<'name' | 'presets'>) => `\`${p.name}\` has a published accuracy but no preset yet, so its parameters and MACs cannot be counted: /compare draws ${p.presets}.`,
   'compare.tooMany': (p: P<'n' | 'max'>) => `${p.n} models is more than one chart shows: give at most ${p.max}.`,
   'compare.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a flag of /compare: expected --framework keras|pytorch.`,
   'slack.picturesInDm': () => `The picture is in your direct messages with the bot (Slack shows files to one person only there).`,

@@ -73,7 +73,6 @@ export const charts: typeof En = {
   'compare.col.framework': () => '框架',
   'compare.unknown': (p: P<'name' | 'presets'>) => `/compare 不認得 \`${p.name}\`：請用內建模型名稱，例如 ${p.presets}。`,
   'compare.unknownSuggest': (p: P<'name' | 'suggestion'>) => `/compare 不認得 \`${p.name}\`：你是指 \`${p.suggestion}\` 嗎？`,
-  'compare.noPreset': (p: P<'name' | 'presets'>) => `\`${p.name}\` 有公布的準確率，但還沒有內建模型，無法計算參數量與 MACs：/compare 能畫的是 ${p.presets}。`,
   'compare.tooMany': (p: P<'n' | 'max'>) => `${p.n} 個模型超過一張圖能容納的數量：最多 ${p.max} 個。`,
   'compare.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是 /compare 的旗標：可用 --framework keras|pytorch。`,
   'slack.picturesInDm': () => `圖片已傳到你與機器人的私訊（Slack 只能在那裡讓單獨一個人看到檔案）。`,
