@@ -60,3 +60,12 @@ describe.each(EXAMPLES)('$file', ({ file, code, total }) => {
     expect(textOf(await bot.privateReply(responseUrl))).toMatch(inTotal(total));
   });
 });
+
+describe('a class pasted into a command box that joined its lines', () => {
+  it('is refused in one line that says how to send the code whole', async () => {
+    const bot = await startDiscord();
+    const flattened = EXAMPLES[0]!.code.replace(/\n/g, ' ');
+    const reply = shown(visible(await bot.discord.slash(bot.discord.user('erin'), 'count', { spec: flattened })));
+    expect(reply).toMatch(/^Line 1 \(.*\): could not read the code .* The code arrived on one line: .*\/count file:/);
+  });
+});
