@@ -4,12 +4,12 @@
  * loopback Discord in tests), only if it is text, and never more than the engine would take.
  */
 import type { Attachment } from 'discord.js';
-import { LIMITS } from '../../engine/limits.js';
+import { MAX_CODE_LENGTH } from '../../engine/spec.js';
 import { formatInt } from '../../engine/format.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 
-/** What a spec may hold (the engine's own bound), in characters; a UTF-8 character is at most four bytes. */
-const MAX_CHARS = LIMITS.specChars;
+/** What pasted code may hold (the engine's own bound), in characters; a UTF-8 character is at most four bytes. */
+const MAX_CHARS = MAX_CODE_LENGTH;
 const MAX_BYTES = 4 * MAX_CHARS;
 const READ_TIMEOUT_MS = 5_000;
 const DISCORD_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
