@@ -3,6 +3,8 @@
  * shapes that carry the numbers), and the PNG decoded and measured. Counts on the pictures are the
  * engine's; published accuracies are the ones src/engine/presets/accuracy.ts cites.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareModels, parseModels } from '../../commands/compare.js';
 import { countDrawing, modelDrawing } from '../../src/charts/count.js';
@@ -57,6 +59,15 @@ describe('where the parameters are', () => {
       expect(text).toContain(t('zh-TW', msg('chart.nonTrainable')));
       expect(text).toContain(t('zh-TW', msg(spec.includes('--log') ? 'chart.scale.log' : 'chart.scale.linear')));
     }
+  });
+
+  it('names a pasted model by its class, and a typed one\'s biggest bar by its share of all', async () => {
+    // PyTorch's 60-minute blitz Net: fc1 48,120 of 61,706 (78%)
+    const pasted = await drawn(modelDrawing(count(readFileSync(join(import.meta.dirname, '../engine/code/pastes/tutorial_net.py'), 'utf8')), 'zh-TW')!);
+    expect(pasted.text).toContain(t('zh-TW', msg('chart.params.title', { model: 'Net', total: '61,706' })));
+    expect(pasted.text).toContain(t('zh-TW', msg('chart.params.share', { name: 'fc1', percent: '78%', model: 'Net' })));
+    const typed = await drawn(modelDrawing(count('input 32x32x3 > conv 16 3 > flatten > dense 10'), 'en')!);
+    expect(typed.text).toContain(t('en', msg('chart.params.shareOfAll', { name: 'dense_1', percent: '100%' })));
   });
 
   it('groups neighbouring layers past MAX_BARS bars', () => {

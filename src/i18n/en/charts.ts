@@ -14,6 +14,7 @@ export const charts = {
   'chart.params.by.blocks': () => 'per block',
   'chart.params.by.groups': (p: P<'n'>) => `layers with parameters numbered in order, ${p.n} to a bar`,
   'chart.params.axis': () => 'parameters',
+  'chart.params.shareOfAll': (p: P<'name' | 'percent'>) => `${p.name}: ${p.percent} of all`,
   'chart.params.share': (p: P<'name' | 'percent' | 'model'>) => `${p.name}: ${p.percent} of ${p.model}`,
   'chart.params.alt': (p: P<'model' | 'bars' | 'total' | 'nonTrainable' | 'biggest'>) =>
     `Bar chart of the parameters of ${p.model} in ${p.bars} bars: ${p.total} in all, ${p.nonTrainable} of them non-trainable. Biggest: ${p.biggest}.`,

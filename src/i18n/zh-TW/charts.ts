@@ -15,9 +15,10 @@ export const charts: typeof En = {
   'chart.params.by.blocks': () => '逐區塊',
   'chart.params.by.groups': (p: P<'n'>) => `有參數的層依序編號，每 ${p.n} 層一條`,
   'chart.params.axis': () => '參數',
+  'chart.params.shareOfAll': (p: P<'name' | 'percent'>) => `${p.name}：佔全部的 ${p.percent}`,
   'chart.params.share': (p: P<'name' | 'percent' | 'model'>) => `${p.name}：佔 ${p.model} 的 ${p.percent}`,
   'chart.params.alt': (p: P<'model' | 'bars' | 'total' | 'nonTrainable' | 'biggest'>) =>
-    `${p.model} 各部分參數的長條圖，共 ${p.bars} 條：總共 ${p.total} 個參數，其中 ${p.nonTrainable} 個不可訓練。最大的是：${p.biggest}。`,
+    `${p.model}：各部分參數的長條圖，共 ${p.bars} 條：總共 ${p.total} 個參數，其中 ${p.nonTrainable} 個不可訓練。最大的是：${p.biggest}。`,
   'chart.params.altBar': (p: P<'name' | 'n' | 'percent'>) => `${p.name} ${p.n} 個（${p.percent}）`,
   // ── /compare：準確率與運算量 ──
   'chart.compare.title': () => 'ImageNet top-1 準確率與運算量，泡泡面積 ∝ 參數量',
