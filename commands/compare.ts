@@ -8,8 +8,8 @@
 import { MAX_MODELS, type ModelPoint } from '../src/charts/compare.js';
 import { count } from '../src/engine/count.js';
 import { formatInt } from '../src/engine/format.js';
-import { displayName, isPublishedModel, publishedAccuracy } from '../src/engine/presets/accuracy.js';
-import { findPreset, nativeFramework, PRESET_WORDS, PRESETS, type Preset } from '../src/engine/presets/index.js';
+import { displayName, publishedAccuracy } from '../src/engine/presets/accuracy.js';
+import { findPreset, nativeFramework, PRESET_WORDS, type Preset } from '../src/engine/presets/index.js';
 import { table } from '../src/engine/render.js';
 import { closest } from '../src/engine/suggest.js';
 import type { Framework } from '../src/engine/types.js';
@@ -57,9 +57,8 @@ export function parseModels(text: string): Parsed {
   for (const name of names) {
     const preset = findPreset(name);
     if (!preset) {
-      if (isPublishedModel(name)) return { ok: false, error: msg('compare.noPreset', { name, presets: PRESETS.map((p) => p.name).join(', ') }) };
       const suggestion = closest(name.toLowerCase(), PRESET_WORDS);
-      return { ok: false, error: suggestion ? msg('compare.unknownSuggest', { name, suggestion }) : msg('compare.unknown', { name, presets: PRESETS.map((p) => p.name).join(', ') }) };
+      return { ok: false, error: suggestion ? msg('compare.unknownSuggest', { name, suggestion }) : msg('compare.unknown', { name, presets: IMAGENET_PRESETS.map((p) => p.name).join(', ') }) };
     }
     if (!presets.includes(preset)) presets.push(preset);
   }

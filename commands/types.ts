@@ -5,6 +5,7 @@
  */
 import type { Pictures } from '../src/charts/pool.js';
 import type { Counter } from '../src/counting/answer.js';
+import { MAX_CODE_LENGTH } from '../src/engine/spec.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
@@ -66,8 +67,11 @@ export interface Context extends View {
   readonly upload?: ((ref: string | undefined) => Promise<Upload>) | undefined;
 }
 
-/** The largest file a command reads. */
-export const MAX_UPLOAD_BYTES = 256 * 1024;
+/**
+ * The largest file a command reads: as much as pasted code may hold (the engine's bound, 100,000
+ * characters), a UTF-8 character being at most four bytes; a question set is far smaller.
+ */
+export const MAX_UPLOAD_BYTES = 4 * MAX_CODE_LENGTH;
 
 export type Upload = { readonly ok: true; readonly name: string; readonly text: string } | { readonly ok: false; readonly error: MessageRef };
 

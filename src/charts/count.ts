@@ -6,10 +6,11 @@ import type { Drawing } from './draw.js';
 import { isDrawn, layerDrawing } from './layer.js';
 import { parametersDrawing } from './parameters.js';
 
-/** The name people write a preset with (VGG16, MobileNetV2), or undefined for a typed model. */
+/** The name people write a preset with (VGG16, MobileNetV2), a pasted model's class (Net), or undefined for a typed model. */
 export function modelName(result: CountResult): string | undefined {
   const preset = result.preset;
-  return preset && (displayName([preset.name, ...preset.aliases]) ?? preset.name);
+  if (preset) return displayName([preset.name, ...preset.aliases]) ?? preset.name;
+  return result.code?.model;
 }
 
 /** The bar chart of a model's parameters; undefined for a single layer. */

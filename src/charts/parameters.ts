@@ -61,7 +61,8 @@ export function parametersDrawing(o: ParametersInput): Drawing {
   const model = o.model ?? t(lang, msg('chart.params.thisModel'));
   const biggest = list.reduce((best, b, i) => (b.counts.total > list[best]!.counts.total ? i : best), 0);
   const top = list[biggest];
-  const share = top ? t(lang, msg('chart.params.share', { name: top.label, percent: percentOf(top.counts.total, total), model })) : '';
+  const percent = top && percentOf(top.counts.total, total);
+  const share = top ? t(lang, o.model === undefined ? msg('chart.params.shareOfAll', { name: top.label, percent: percent! }) : msg('chart.params.share', { name: top.label, percent: percent!, model })) : '';
   const hasFrozen = list.some((b) => b.counts.nonTrainable > 0n);
   const log = o.scale === 'log';
   const width = Math.max(720, Math.min(1400, 160 + 34 * list.length));
@@ -88,7 +89,8 @@ export function parametersDrawing(o: ParametersInput): Drawing {
     height: 560,
     option: {
       title: { ...TITLE, text: t(lang, msg('chart.params.title', { model, total: formatInt(total) })), subtext: subtitle },
-      legend: { top: 14, right: 16, textStyle: { fontSize: SIZE.label }, data: [t(lang, msg('chart.trainable')), ...(hasFrozen ? [t(lang, msg('chart.nonTrainable'))] : [])] },
+      // under the title's line, so a long title (a model's name and total) never runs into it
+      legend: { top: 44, right: 16, textStyle: { fontSize: SIZE.label }, data: [t(lang, msg('chart.trainable')), ...(hasFrozen ? [t(lang, msg('chart.nonTrainable'))] : [])] },
       grid: { left: 80, right: 32, top: 96, bottom: rotate ? 110 : 56 },
       xAxis: {
         type: 'category',

@@ -33,7 +33,7 @@ export interface CountResult {
 
 export function evaluateRequest(request: Request, fallback: Framework = 'keras'): CountResult {
   if (request.t === 'code') {
-    const read = readCode(request.source, request.framework);
+    const read = withLineBreakHint(request.source.lines, () => readCode(request.source, request.framework));
     return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, lora: undefined, other: undefined, code: read.summary };
   }
   const preset = request.body.head.t === 'preset' ? request.body.head.preset : undefined;
@@ -103,6 +103,21 @@ function pytorchOrder(body: Body, framework: Framework): { body: Body; notes: Me
 }
 
 /** Parse and evaluate in one step. Throws SpecError (one clear message) on bad input. */
+/**
+ * A chat's command box (Discord's slash-command option) turns a paste's line breaks into spaces, and
+ * Python without its lines cannot be read: when a one-line paste holds several statements, the
+ * refusal says so and how to send the code whole.
+ */
+function withLineBreakHint<T>(lines: readonly string[], read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    const statements = lines.length === 1 ? (lines[0]!.match(/(?:^|\s)(?:class|def|import|return|self\.\w+\s*=)\s/g) ?? []).length : 0;
+    if (e instanceof SpecError && statements >= 2) throw new SpecError(msg('code.oneLine', { inner: e.ref }));
+    throw e;
+  }
+}
+
 export function count(text: string, fallback: Framework = 'keras'): CountResult {
   return evaluateRequest(parseRequest(text), fallback);
 }

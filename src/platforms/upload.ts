@@ -8,13 +8,14 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_UPLOAD_BYTES, type Upload } from '../../commands/types.js';
+import { formatInt } from '../engine/format.js';
 import { msg } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
 
 const FETCH_TIMEOUT_MS = 5_000;
 /** Source files and question sets; anything else must say it is text in its type. */
 const TEXT_NAMES = /\.(py|txt|md|pq|csv|tsv|ya?ml|json)$/i;
-const SIZE = `${MAX_UPLOAD_BYTES / 1024} KiB`;
+const SIZE = `${formatInt(MAX_UPLOAD_BYTES)} bytes`;
 
 /** A file a platform lists for a command: its name, its size and type when known, where to download it. */
 export interface HostedFile {

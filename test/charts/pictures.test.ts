@@ -3,6 +3,8 @@
  * shapes that carry the numbers), and the PNG decoded and measured. Counts on the pictures are the
  * engine's; published accuracies are the ones src/engine/presets/accuracy.ts cites.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareModels, parseModels } from '../../commands/compare.js';
 import { countDrawing, modelDrawing } from '../../src/charts/count.js';
@@ -12,6 +14,8 @@ import { bars, MAX_BARS } from '../../src/charts/parameters.js';
 import { standingsDrawing, statsDrawing } from '../../src/charts/progress.js';
 import { COLOUR } from '../../src/charts/theme.js';
 import { count } from '../../src/engine/count.js';
+import { PUBLISHED_MODELS } from '../../src/engine/presets/accuracy.js';
+import { findPreset } from '../../src/engine/presets/index.js';
 import { msg, t, type Lang } from '../../src/i18n/messages.js';
 import { decodePng } from '../support/png.js';
 
@@ -55,6 +59,15 @@ describe('where the parameters are', () => {
       expect(text).toContain(t('zh-TW', msg('chart.nonTrainable')));
       expect(text).toContain(t('zh-TW', msg(spec.includes('--log') ? 'chart.scale.log' : 'chart.scale.linear')));
     }
+  });
+
+  it('names a pasted model by its class, and a typed one\'s biggest bar by its share of all', async () => {
+    // PyTorch's 60-minute blitz Net: fc1 48,120 of 61,706 (78%)
+    const pasted = await drawn(modelDrawing(count(readFileSync(join(import.meta.dirname, '../engine/code/pastes/tutorial_net.py'), 'utf8')), 'zh-TW')!);
+    expect(pasted.text).toContain(t('zh-TW', msg('chart.params.title', { model: 'Net', total: '61,706' })));
+    expect(pasted.text).toContain(t('zh-TW', msg('chart.params.share', { name: 'fc1', percent: '78%', model: 'Net' })));
+    const typed = await drawn(modelDrawing(count('input 32x32x3 > conv 16 3 > flatten > dense 10'), 'en')!);
+    expect(typed.text).toContain(t('en', msg('chart.params.shareOfAll', { name: 'dense_1', percent: '100%' })));
   });
 
   it('groups neighbouring layers past MAX_BARS bars', () => {
@@ -117,9 +130,13 @@ describe('accuracy against operations', () => {
     expect(text).toContain(t('en', msg('chart.compare.titleParams')));
   });
 
+  it('has a preset for every model whose accuracy it publishes (each row can be drawn)', () => {
+    expect(PUBLISHED_MODELS.length).toBeGreaterThan(50);
+    expect(PUBLISHED_MODELS.filter((name) => findPreset(name) === undefined)).toEqual([]);
+  });
+
   it('refuses names it cannot draw, one line each', () => {
-    expect(parseModels('wide_resnet50_2')).toMatchObject({ ok: false, error: { key: 'compare.noPreset' } });
-    expect(parseModels('vgg61')).toMatchObject({ ok: false, error: { key: 'compare.unknownSuggest', params: { suggestion: 'vgg16' } } });
+    expect(parseModels('alexnett')).toMatchObject({ ok: false, error: { key: 'compare.unknownSuggest', params: { suggestion: 'alexnet' } } });
     expect(parseModels(Array.from({ length: MAX_MODELS + 1 }, () => 'vgg16').join(' '))).toMatchObject({ ok: false, error: { key: 'compare.tooMany' } });
     expect(parseModels('vgg16 --framework jax')).toMatchObject({ ok: false, error: { key: 'err.notAChoice' } });
   });

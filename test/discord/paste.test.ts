@@ -38,7 +38,7 @@ describe('/count with code on Discord', () => {
     const binary = await bot.discord.slash(carol, 'count', { file: { file: { name: 'weights.pt', content: Buffer.from([0x80, 0x02, 0x8a]), contentType: 'application/octet-stream' } } });
     expect(shown(visible(binary))).toContain('weights.pt is not a text file');
     const huge = await bot.discord.slash(carol, 'count', { file: { file: { name: 'big.py', content: MODEL, size: 10_000_000 } } });
-    expect(shown(visible(huge))).toMatch(/big\.py is too large: a command reads at most 256 KiB/);
+    expect(shown(visible(huge))).toMatch(/big\.py is too large: a command reads at most 400,000 bytes/);
     expect(bot.discord.cdnReads).toBe(0);
   });
 

@@ -78,7 +78,7 @@ describe('shell mode', () => {
     expect(out).toMatch(/❌ 1 is not it: .+ The answer is [\d,]+\./);
     expect(out).toMatch(/comes back for review \d\d:\d\d:\d\d \(in \d+ s\)/);
     // the worked solution, right under the verdict
-    expect(out).toMatch(/The answer is [\d,]+\.[\s\S]*\n\s+= [\d,]+/);
+    expect(out).toMatch(/The answer is [\d,]+\.[\s\S]*\n\s+.*= [\d,]+/);
     expect(out).toContain('Skills for review (spaced repetition):');
     const store = new SqliteStore(env.DATABASE_PATH!);
     const member = (await store.memberId('shell:local', 'student'))!;

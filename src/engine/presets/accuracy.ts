@@ -81,6 +81,9 @@ const add = (p: Published) => {
 for (const [display, top1] of KERAS_ROWS) add({ display, framework: 'keras', top1, source: KERAS });
 for (const [name, file, weights, top1] of TORCHVISION_ROWS) add({ display: name, framework: 'pytorch', top1, source: torchvision(`torchvision/models/${file}`, weights) });
 
+/** Every model with a published accuracy, as its framework names it (each must have a preset: a test). */
+export const PUBLISHED_MODELS: readonly string[] = [...byKey.values()].flatMap((rows) => Object.values(rows).map((p) => p.display));
+
 /** The published top-1 of a model in a framework, by any of its names; undefined if none is published. */
 export function publishedAccuracy(names: readonly string[], framework: Framework): Published | undefined {
   for (const name of names) {
@@ -89,9 +92,6 @@ export function publishedAccuracy(names: readonly string[], framework: Framework
   }
   return undefined;
 }
-
-/** Whether any framework publishes an accuracy for this name (a model with no preset yet, say). */
-export const isPublishedModel = (name: string): boolean => byKey.has(modelKey(name));
 
 /** The display name a framework gives a model, for titles ("VGG16", "MobileNetV2"). */
 export function displayName(names: readonly string[]): string | undefined {

@@ -14,6 +14,7 @@ export const charts = {
   'chart.params.by.blocks': () => 'per block',
   'chart.params.by.groups': (p: P<'n'>) => `layers with parameters numbered in order, ${p.n} to a bar`,
   'chart.params.axis': () => 'parameters',
+  'chart.params.shareOfAll': (p: P<'name' | 'percent'>) => `${p.name}: ${p.percent} of all`,
   'chart.params.share': (p: P<'name' | 'percent' | 'model'>) => `${p.name}: ${p.percent} of ${p.model}`,
   'chart.params.alt': (p: P<'model' | 'bars' | 'total' | 'nonTrainable' | 'biggest'>) =>
     `Bar chart of the parameters of ${p.model} in ${p.bars} bars: ${p.total} in all, ${p.nonTrainable} of them non-trainable. Biggest: ${p.biggest}.`,
@@ -72,7 +73,6 @@ export const charts = {
   'compare.col.framework': () => 'Framework',
   'compare.unknown': (p: P<'name' | 'presets'>) => `\`${p.name}\` is not a model /compare knows: expected preset names such as ${p.presets}.`,
   'compare.unknownSuggest': (p: P<'name' | 'suggestion'>) => `\`${p.name}\` is not a model /compare knows: did you mean \`${p.suggestion}\`?`,
-  'compare.noPreset': (p: P<'name' | 'presets'>) => `\`${p.name}\` has a published accuracy but no preset yet, so its parameters and MACs cannot be counted: /compare draws ${p.presets}.`,
   'compare.tooMany': (p: P<'n' | 'max'>) => `${p.n} models is more than one chart shows: give at most ${p.max}.`,
   'compare.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a flag of /compare: expected --framework keras|pytorch.`,
   'slack.picturesInDm': () => `The picture is in your direct messages with the bot (Slack shows files to one person only there).`,

@@ -3,6 +3,7 @@ import type { P } from '../params.js';
 
 export const code = {
   // ── where ──
+  'code.oneLine': (p: P<'inner'>) => `${p.inner} The code arrived on one line: a chat's command box turns line breaks into spaces, and Python needs its lines. Attach the .py file (\`/count file:\`), or send \`/count\` alone and paste the code into the form.`,
   'code.atLine': (p: P<'line' | 'source' | 'inner'>) => `Line ${p.line} (\`${p.source}\`): ${p.inner}`,
   // ── reading the text ──
   'code.unclosed': (p: P<'bracket' | 'line'>) => `the code ends inside the \`${p.bracket}\` opened on line ${p.line}: close it.`,

@@ -15,9 +15,10 @@ export const charts: typeof En = {
   'chart.params.by.blocks': () => '逐區塊',
   'chart.params.by.groups': (p: P<'n'>) => `有參數的層依序編號，每 ${p.n} 層一條`,
   'chart.params.axis': () => '參數',
+  'chart.params.shareOfAll': (p: P<'name' | 'percent'>) => `${p.name}：佔全部的 ${p.percent}`,
   'chart.params.share': (p: P<'name' | 'percent' | 'model'>) => `${p.name}：佔 ${p.model} 的 ${p.percent}`,
   'chart.params.alt': (p: P<'model' | 'bars' | 'total' | 'nonTrainable' | 'biggest'>) =>
-    `${p.model} 各部分參數的長條圖，共 ${p.bars} 條：總共 ${p.total} 個參數，其中 ${p.nonTrainable} 個不可訓練。最大的是：${p.biggest}。`,
+    `${p.model}：各部分參數的長條圖，共 ${p.bars} 條：總共 ${p.total} 個參數，其中 ${p.nonTrainable} 個不可訓練。最大的是：${p.biggest}。`,
   'chart.params.altBar': (p: P<'name' | 'n' | 'percent'>) => `${p.name} ${p.n} 個（${p.percent}）`,
   // ── /compare：準確率與運算量 ──
   'chart.compare.title': () => 'ImageNet top-1 準確率與運算量，泡泡面積 ∝ 參數量',
@@ -73,7 +74,6 @@ export const charts: typeof En = {
   'compare.col.framework': () => '框架',
   'compare.unknown': (p: P<'name' | 'presets'>) => `/compare 不認得 \`${p.name}\`：請用內建模型名稱，例如 ${p.presets}。`,
   'compare.unknownSuggest': (p: P<'name' | 'suggestion'>) => `/compare 不認得 \`${p.name}\`：你是指 \`${p.suggestion}\` 嗎？`,
-  'compare.noPreset': (p: P<'name' | 'presets'>) => `\`${p.name}\` 有公布的準確率，但還沒有內建模型，無法計算參數量與 MACs：/compare 能畫的是 ${p.presets}。`,
   'compare.tooMany': (p: P<'n' | 'max'>) => `${p.n} 個模型超過一張圖能容納的數量：最多 ${p.max} 個。`,
   'compare.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是 /compare 的旗標：可用 --framework keras|pytorch。`,
   'slack.picturesInDm': () => `圖片已傳到你與機器人的私訊（Slack 只能在那裡讓單獨一個人看到檔案）。`,

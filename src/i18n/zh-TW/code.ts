@@ -7,6 +7,7 @@ const list = (names: string): string => names.replace(/, /g, '、');
 
 export const code: typeof En = {
   // ── 位置 ──
+  'code.oneLine': (p: P<'inner'>) => `${p.inner} 程式碼被合成了一行：聊天的指令輸入框會把換行變成空白，而 Python 需要分行。請附上 .py 檔（\`/count file:\`），或只送出 \`/count\`，再把程式碼貼進表單。`,
   'code.atLine': (p: P<'line' | 'source' | 'inner'>) => `第 ${p.line} 行（\`${p.source}\`）：${p.inner}`,
   // ── 讀取文字 ──
   'code.unclosed': (p: P<'bracket' | 'line'>) => `程式碼在第 ${p.line} 行開啟的 \`${p.bracket}\` 裡就結束了：請把它關上。`,
