@@ -78,7 +78,16 @@ export function parseTextArgs(command: Command, text: string): Checked {
       head = trimmed.slice(0, named.index);
       raw[rest.name] = unquote(trimmed.slice(named.index + named[0].length).trim());
     } else if (command.options[0] === rest) {
-      return checkArgs(command, trimmed === '' ? {} : { [rest.name]: trimmed });
+      // The rest of the line, after any leading `option:value` of the command's other options
+      // (`/count file:net.py in=1x28x28`, `/count share:true conv 3 64 3`).
+      let line = trimmed;
+      for (let lead = /^(\S+?):(\S*)(?:\s+|$)/.exec(line); lead; lead = /^(\S+?):(\S*)(?:\s+|$)/.exec(line)) {
+        const option = command.options.find((o) => o !== rest && o.name === lead![1]!.toLowerCase());
+        if (!option) break;
+        raw[option.name] = unquote(lead[2]!);
+        line = line.slice(lead[0].length);
+      }
+      return checkArgs(command, line === '' ? raw : { ...raw, [rest.name]: line });
     }
   }
   const positional = command.options.filter((o) => !o.choices && !o.rest);

@@ -68,6 +68,10 @@ export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
   readonly files = new Map<string, FakeFile>();
+  /** Files people shared in channels (files.list lists them; their private URL serves them to the bot token). */
+  private readonly sharedFiles: Array<{ readonly id: string; readonly name: string; readonly user: string; readonly channel: string; readonly created: number; readonly mimetype: string; readonly bytes: Buffer }> = [];
+  /** Downloads of shared files, as Slack's file server counts them. */
+  fileReads = 0;
   private nextFile = 0;
   private readonly users = new Map<string, FakeUser>();
   private readonly channels = new Map<string, { readonly member: boolean; readonly team: string }>();
@@ -114,6 +118,12 @@ export class FakeSlack {
    */
   describeChannel(id: string, channel: { readonly member: boolean; readonly team?: string }): void {
     this.channels.set(id, { member: channel.member, team: channel.team ?? TEAM.id });
+  }
+
+  /** A file `user` shares in `channel` now (the way a teacher shares a CSV before /questions import). */
+  share(user: FakeUser, channel: string, name: string, content: string | Buffer, mimetype = 'text/plain'): void {
+    const id = `F0SHARED${String(this.sharedFiles.length + 1).padStart(3, '0')}`;
+    this.sharedFiles.push({ id, name, user: user.id, channel, created: Math.floor(Date.now() / 1000), mimetype, bytes: Buffer.from(content) });
   }
 
   /** A fresh response_url, as Slack gives one per request. */
@@ -177,6 +187,14 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     if (url.startsWith('/upload/')) return this.upload(url.slice('/upload/'.length), req, res);
+    if (url.startsWith('/private/')) {
+      // url_private_download: only with the bot token in the Authorization header.
+      const file = this.sharedFiles.find((f) => url === `/private/${f.id}/${encodeURIComponent(f.name)}`);
+      if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) return send(res, 403, 'not_authed');
+      if (!file) return send(res, 404, 'file_not_found');
+      this.fileReads++;
+      return send(res, 200, file.bytes, file.mimetype);
+    }
     const raw = (await readBytes(req)).toString('utf8');
     if (url.startsWith('/respond/')) {
       const body = JSON.parse(raw) as Json;
@@ -256,6 +274,13 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal':
         return this.completeUpload(args);
+      case 'files.list': {
+        const from = Number(args.ts_from ?? 0);
+        const files = this.sharedFiles
+          .filter((f) => f.channel === args.channel && (args.user === undefined || f.user === args.user) && f.created >= from)
+          .map((f) => ({ id: f.id, name: f.name, user: f.user, created: f.created, mimetype: f.mimetype, size: f.bytes.length, url_private_download: `${this.origin}/private/${f.id}/${encodeURIComponent(f.name)}` }));
+        return { ok: true, files };
+      }
       case 'conversations.open':
         return typeof args.users === 'string' ? { ok: true, channel: { id: `D0${args.users.slice(1)}` } } : { ok: false, error: 'users_not_found' };
       case 'conversations.info': {
@@ -505,7 +530,7 @@ function parseForm(raw: string, contentType: string | undefined): Json {
   return args;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain'): void {
   res.writeHead(status, { 'content-type': type });
   res.end(body);
 }
