@@ -364,31 +364,20 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** One call, one round trip: the checks and writes, the report's tallies too, run in the server (db/postgres/004_web_report.sql). */
   recordAnswer(a: AnswerInput): Promise<RecordResult> {
-    return this.write(async (db): Promise<RecordResult> => {
-      // The round's row lock orders the answers to it: "first" is decided one answer at a time.
-      const round = await one<{ scope_id: string; closed_at: string | null; closes_at: string; scoring: string; topic: string }>(db, 'SELECT scope_id, closed_at, closes_at, scoring, topic FROM rounds WHERE id = $1 FOR UPDATE', [a.roundId]);
-      if (round === undefined) return { status: 'missing' };
-      if (round.closed_at !== null || a.now >= Number(round.closes_at)) return { status: 'closed' };
-      // The upsert locks the member's row: their answers in other rounds count against the cap in order.
-      const memberId = await member(db, round.scope_id, a.member.userId, a.member.name, true);
-      // Round trips are what an answer costs on a server engine: the three questions in one read,
-      // the answer and its boards in one write.
-      const facts = (await prepared<{ previous: string | null; has_first: boolean; capped_today: string }>(db, 'answer-facts', ANSWER_FACTS, [a.roundId, memberId, a.daily.from, a.daily.to]))[0]!;
-      if (facts.previous !== null) return { status: 'duplicate', previous: BigInt(facts.previous) };
-      const first = a.correct && !facts.has_first;
-      let unscored: Unscored | null = null;
-      if (round.scoring === 'practice') unscored = 'practice';
-      else if (round.scoring === 'capped' && Number(facts.capped_today) >= a.daily.cap) unscored = 'cap';
-      const scored = unscored === null;
-      const points = a.correct && scored ? a.points : 0;
-      // The answer, its boards and the report's tallies (the round's counts under the round's row
-      // lock taken above, its named mistakes, the class's answers per topic) in one statement.
-      await prepared(db, 'answer-insert', ANSWER_INSERT, [
-        a.roundId, memberId, a.value.toString(), a.correct, first, a.mistake, points, scored, scored && round.scoring === 'capped', a.now,
-        round.scope_id, scored ? a.boards : [], a.correct ? 1 : 0, mistakeIds(a.mistake), [...masteryBoards(a.boards)], round.topic,
+    return this.op(async (db): Promise<RecordResult> => {
+      const [r] = await prepared<{ status: RecordResult['status']; previous: string | null; first: boolean; points: number; unscored: Unscored | null }>(db, 'record-answer', RECORD_ANSWER, [
+        a.roundId, a.member.userId, a.member.name, a.value.toString(), a.correct, a.mistake, a.points, a.now, a.boards, a.daily.from, a.daily.to, a.daily.cap, mistakeIds(a.mistake), [...masteryBoards(a.boards)],
       ]);
-      return { status: 'recorded', correct: a.correct, first, points, unscored };
+      switch (r!.status) {
+        case 'recorded':
+          return { status: 'recorded', correct: a.correct, first: r!.first, points: r!.points, unscored: r!.unscored };
+        case 'duplicate':
+          return { status: 'duplicate', previous: BigInt(r!.previous!) };
+        default:
+          return { status: r!.status };
+      }
     });
   }
 
@@ -839,34 +828,7 @@ async function saveReviews(db: Queryable, memberId: number, reviews: readonly Ca
   }
 }
 
-/** An answer's checks ($1 round, $2 member, $3..$4 today): their earlier answer, whether the round has its first correct, their capped answers today. */
-const ANSWER_FACTS = `
-  SELECT (SELECT value FROM answers WHERE round_id = $1 AND member_id = $2) AS previous,
-         EXISTS (SELECT 1 FROM answers WHERE round_id = $1 AND first) AS has_first,
-         (SELECT COUNT(*) FROM answers WHERE member_id = $2 AND capped AND answered_at >= $3 AND answered_at < $4) AS capped_today`;
-
-/**
- * The answer ($1..$10), its points on every board in $12 (none when it does not score), and what
- * the teacher's report reads: the round's answered and right counts, its named mistakes ($14), the
- * class's answers on topic $16 on the mastery boards ($15); in one statement.
- */
-const ANSWER_INSERT = `
-  WITH answer AS (
-    INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING member_id, points
-  ), tally AS (
-    UPDATE rounds SET answered = answered + 1, correct = correct + $13 WHERE id = $1
-  ), named AS (
-    INSERT INTO round_mistakes (round_id, mistake, answers) SELECT $1, id, 1 FROM unnest($14::text[]) AS m(id)
-    ON CONFLICT (round_id, mistake) DO UPDATE SET answers = round_mistakes.answers + 1
-  ), topics AS (
-    INSERT INTO class_topics (scope_id, board, topic, answered, correct) SELECT $11, board, $16, 1, $13 FROM unnest($15::text[]) AS b(board)
-    ON CONFLICT (scope_id, board, topic) DO UPDATE SET answered = class_topics.answered + 1, correct = class_topics.correct + EXCLUDED.correct
-  )
-  INSERT INTO scores (scope_id, board, member_id, points, correct, answered)
-  SELECT $11, board, answer.member_id, answer.points, $13, 1 FROM answer, unnest($12::text[]) AS board
-  ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
-    points = scores.points + EXCLUDED.points, correct = scores.correct + EXCLUDED.correct, answered = scores.answered + 1`;
+const RECORD_ANSWER = 'SELECT * FROM record_answer($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)';
 
 /**
  * /leaderboard's read ($1 scope, $2 board, $3 limit, $4 offset, $5 the asker's user id or null):
