@@ -61,14 +61,16 @@ async function seedClass(app: App, clock: ManualClock): Promise<void> {
   const db = (app.store as SqliteStore).db;
   await app.quiz.scope(SCOPE);
   const levels = ['easy', 'medium', 'hard'] as const;
-  const rounds: Array<{ id: number; answer: bigint; mistake: { id: string; value: bigint }; at: number; level: (typeof levels)[number] }> = [];
+  const rounds: Array<{ id: number; answer: bigint; mistake: { id: string | null; value: bigint }; at: number; level: (typeof levels)[number] }> = [];
   for (let r = 0; r < ROUNDS; r++) {
     clock.set(START + Math.floor((r * WEEKS) / ROUNDS) * WEEK_MS + (r % 6) * 3_600_000);
     const level = levels[r % 3]!;
     const started = await app.quiz.start({ scopeId: SCOPE, channelId: 'C1', opener: { kind: 'schedule' }, lang: 'en', level, topics: [TOPICS[r % TOPICS.length]!] });
     if (!started.ok) throw new Error('no round');
     await app.quiz.close(started.round.id, 'admin');
-    rounds.push({ id: started.round.id, answer: started.question.answer, mistake: started.question.mistakes[0]!, at: clock.now(), level });
+        // A wrong answer is the question's first named mistake, or a number no mistake names.
+    const named = started.question.mistakes[0];
+    rounds.push({ id: started.round.id, answer: started.question.answer, mistake: named ? { id: named.id, value: named.value } : { id: null, value: started.question.answer + 1n }, at: clock.now(), level });
   }
   const next = random(14);
   db.transaction(() => {
