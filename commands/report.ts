@@ -3,6 +3,7 @@
  * page), /me (a student's link to their own page) and /export (the grades or every answer as a CSV
  * file attached to a private reply; past what a chat takes, the report page's download instead).
  */
+import { formatInt } from '../src/engine/format.js';
 import { msg, t } from '../src/i18n/messages.js';
 import { EXPORT_FORMATS, readExport, type ExportFormat } from '../src/report/exports.js';
 import { LINK_TTL_MS } from '../src/web/links.js';
@@ -78,7 +79,7 @@ export const exportCommand: Command = {
       const url = reportUrl(ctx, season);
       return say(lang, url ? msg('export.tooLargeLink', { max, url }) : msg('export.tooLarge', { max }), 'warning');
     }
-    const done = t(lang, msg('export.done', { rows: String(read.rows), name: file.name }));
+    const done = t(lang, msg('export.done', { rows: formatInt(read.rows), name: file.name }));
     return { visibility: 'private', tone: 'success', title: t(lang, msg('export.title', { name: file.name })), text: done, files: [document(file.name, done, read.bytes)] };
   },
   suggest: suggestSeasons,

@@ -119,7 +119,7 @@ export const web = {
   'me.link.text': (p: P<'url' | 'days'>) => `Your private link (it works for ${p.days} days; it shows your answers, so keep it to yourself):\n${p.url}`,
   'board.link': (p: P<'url'>) => `The class board on the web: ${p.url}`,
   'export.title': (p: P<'name'>) => `Export: ${p.name}`,
-  'export.done': (p: P<'rows' | 'name'>) => `${p.name}: ${p.rows} rows, UTF-8 with a byte-order mark (Excel opens Chinese names correctly).`,
+  'export.done': (p: P<'rows' | 'name'>) => `${p.name}: ${p.rows} ${p.rows === '1' ? 'row' : 'rows'}, UTF-8 with a byte-order mark (Excel opens Chinese names correctly).`,
   'export.tooLarge': (p: P<'max'>) => `That export is larger than ${p.max}, too large to attach in a chat: download it from the report page (/report).`,
   'export.tooLargeLink': (p: P<'max' | 'url'>) => `That export is larger than ${p.max}, too large to attach in a chat: download it from the report page:\n${p.url}`,
   'settings.publicOn': (p: P<'url'>) => `The class board is public: ${p.url}`,
