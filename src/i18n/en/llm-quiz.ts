@@ -100,7 +100,10 @@ export const llmQuiz = {
   'ask.embeddings': (p: P<'v'>) =>
     pick(p.v, `How many parameters do the token embedding, the position table and the LM head hold together?`, `Counting the embeddings and the head only (no transformer blocks): how many parameters?`),
   'ask.weightBytes': (p: P<'v' | 'precision'>) =>
-    pick(p.v, `How many bytes do its weights take in ${p.precision} (quantization scales left out)?`, `Stored in ${p.precision}, how many bytes of memory do the weights need (no scales or zero points)?`),
+    // the scales and zero points are a quantized format's alone: no aside for fp32/fp16/bf16
+    p.precision.startsWith('int')
+      ? pick(p.v, `How many bytes do its weights take in ${p.precision} (quantization scales left out)?`, `Stored in ${p.precision}, how many bytes of memory do the weights need (no scales or zero points)?`)
+      : pick(p.v, `How many bytes do its weights take in ${p.precision}?`, `Stored in ${p.precision}, how many bytes of memory do the weights need?`),
   'ask.trainingBytes': (p: P<'v' | 'mode'>) =>
     pick(
       p.v,

@@ -95,7 +95,9 @@ export const llmQuiz: typeof En = {
   // ── 這些題目問的 ──
   'ask.embeddings': (p: P<'v'>) => pick(p.v, `詞嵌入、位置表與輸出層加起來有多少個參數？`, `只算嵌入與輸出層（不含 Transformer 區塊）：有多少個參數？`),
   'ask.weightBytes': (p: P<'v' | 'precision'>) =>
-    pick(p.v, `以 ${p.precision} 儲存時，權重佔多少位元組（不含量化的縮放係數）？`, `權重存成 ${p.precision}，需要多少位元組的記憶體（不含縮放係數與零點）？`),
+    p.precision.startsWith('int')
+      ? pick(p.v, `以 ${p.precision} 儲存時，權重佔多少位元組（不含量化的縮放係數）？`, `權重存成 ${p.precision}，需要多少位元組的記憶體（不含縮放係數與零點）？`)
+      : pick(p.v, `以 ${p.precision} 儲存時，權重佔多少位元組？`, `權重存成 ${p.precision}，需要多少位元組的記憶體？`),
   'ask.trainingBytes': (p: P<'v' | 'mode'>) =>
     pick(p.v, `所有參數都用 Adam 訓練，${TRAINING[p.mode]}。權重、梯度與最佳化器狀態共佔多少位元組（不含激勵值）？`, `用 Adam 全參數微調，${TRAINING[p.mode]}：需要多少位元組的記憶體（不算激勵值）？`),
   'ask.loraTrainingBytes': (p: P<'v' | 'mode'>) =>
