@@ -364,7 +364,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** One call, one round trip: the checks and writes, the report's tallies too, run in the server (db/postgres/004_web_report.sql). */
+  /** One call, one round trip: the checks and writes, the report's tallies too, run in the server (db/postgres/004_record_answer.sql). */
   recordAnswer(a: AnswerInput): Promise<RecordResult> {
     return this.op(async (db): Promise<RecordResult> => {
       const [r] = await prepared<{ status: RecordResult['status']; previous: string | null; first: boolean; points: number; unscored: Unscored | null }>(db, 'record-answer', RECORD_ANSWER, [
