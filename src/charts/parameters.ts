@@ -31,16 +31,49 @@ export function bars(report: Report, byLayer: boolean): { bars: Bar[]; grouping:
     const blocks = blockTable(report).filter((b) => b.counts.total > 0n).map((b) => ({ label: b.name, counts: b.counts }));
     if (blocks.length <= MAX_BARS) return { bars: blocks, grouping: 'blocks' };
   }
-  const layers = report.rows.filter((r) => r.counts.total > 0n).map((r) => ({ label: r.name, counts: r.counts }));
+  const layers = report.rows.filter((r) => r.counts.total > 0n).map((r) => ({ label: r.name, module: r.module, counts: r.counts }));
   if (layers.length <= MAX_BARS) return { bars: layers, grouping: 'layers' };
   const size = Math.ceil(layers.length / MAX_BARS);
   const groups: Bar[] = [];
   for (let i = 0; i < layers.length; i += size) {
     const run = layers.slice(i, i + size);
     const counts = run.reduce((a, b) => ({ total: a.total + b.counts.total, trainable: a.trainable + b.counts.trainable, nonTrainable: a.nonTrainable + b.counts.nonTrainable }), { total: 0n, trainable: 0n, nonTrainable: 0n });
-    groups.push({ label: run.length === 1 ? run[0]!.label : `#${i + 1}–${i + run.length}`, counts });
+    groups.push({ label: run.length === 1 ? run[0]!.label : groupLabel(run.map((r) => r.module)), counts });
   }
-  return { bars: groups, grouping: 'groups' };
+  return { bars: parts(groups), grouping: 'groups' };
+}
+
+/** A label several neighbouring bars share (a block split over two) numbered: `block_1 (1/2)`, `block_1 (2/2)`. */
+function parts(groups: readonly Bar[]): Bar[] {
+  const times = new Map<string, number>();
+  for (const g of groups) times.set(g.label, (times.get(g.label) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return groups.map((g) => {
+    const n = times.get(g.label)!;
+    if (n === 1) return g;
+    const k = (seen.get(g.label) ?? 0) + 1;
+    seen.set(g.label, k);
+    return { ...g, label: `${g.label} (${k}/${n})` };
+  });
+}
+
+/**
+ * A run of layers named by the module path its layers share (`block_13`, `features.13.conv`),
+ * else by the first and the last of the top-level items it spans (`block_13–block_14`,
+ * `conv2d_7–dense_1`): a position (#103–105) says nothing to a reader.
+ */
+export function groupLabel(modules: readonly string[]): string {
+  const paths = modules.map((m) => m.split('.'));
+  const first = paths[0]!;
+  let shared = first.length;
+  for (const path of paths) {
+    let i = 0;
+    while (i < shared && i < path.length && path[i] === first[i]) i++;
+    shared = i;
+  }
+  if (shared > 0) return first.slice(0, shared).join('.');
+  const [from, to] = [first[0]!, paths[paths.length - 1]![0]!];
+  return from === to ? from : `${from}–${to}`;
 }
 
 export interface ParametersInput {

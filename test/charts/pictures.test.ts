@@ -10,7 +10,7 @@ import { compareModels, parseModels } from '../../commands/compare.js';
 import { countDrawing, modelDrawing } from '../../src/charts/count.js';
 import { compareDrawing, MAX_MODELS } from '../../src/charts/compare.js';
 import { MAX_SIDE, toSvg, svgToPng, type Drawing } from '../../src/charts/draw.js';
-import { bars, MAX_BARS } from '../../src/charts/parameters.js';
+import { bars, groupLabel, MAX_BARS } from '../../src/charts/parameters.js';
 import { standingsDrawing, statsDrawing } from '../../src/charts/progress.js';
 import { COLOUR } from '../../src/charts/theme.js';
 import { count } from '../../src/engine/count.js';
@@ -70,9 +70,17 @@ describe('where the parameters are', () => {
     expect(typed.text).toContain(t('en', msg('chart.params.shareOfAll', { name: 'dense_1', percent: '100%' })));
   });
 
-  it('groups neighbouring layers past MAX_BARS bars', () => {
+  it('groups neighbouring layers past MAX_BARS bars, each group named by what its layers share', () => {
     const grouped = bars(count('mobilenetv2 --layers').report, true);
     expect(grouped.grouping).toBe('groups');
+    // Keras MobileNetV2's blocks: a bar is one block's layers (block_13) or a run across two
+    expect(grouped.bars.map((b) => b.label)).toEqual(expect.arrayContaining(['block_13 (1/2)', 'block_13 (2/2)']));
+    expect(new Set(grouped.bars.map((b) => b.label)).size).toBe(grouped.bars.length);
+    expect(grouped.bars.every((b) => !b.label.startsWith('#'))).toBe(true);
+    expect(groupLabel(['features.13.conv.0.0', 'features.13.conv.1', 'features.14.conv.0.0'])).toBe('features');
+    expect(groupLabel(['features.13.conv.0.0', 'features.13.conv.1'])).toBe('features.13.conv');
+    expect(groupLabel(['block_13.conv2d_30', 'block_14.conv2d_31'])).toBe('block_13–block_14');
+    expect(groupLabel(['conv2d_7', 'dense_1'])).toBe('conv2d_7–dense_1');
     expect(grouped.bars.length).toBeLessThanOrEqual(MAX_BARS);
     expect(grouped.bars.reduce((a, b) => a + b.counts.total, 0n)).toBe(count('mobilenetv2').report.counts.total);
   });
