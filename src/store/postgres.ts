@@ -792,12 +792,10 @@ async function tallyTopics(db: Queryable, scopeId: string, boards: readonly stri
   );
 }
 
-/** The member's id, created or renamed; `lock` takes their row lock for the rest of the transaction. */
-async function member(db: Queryable, scopeId: string, userId: string, displayName: string, lock = false): Promise<number> {
-  if (!lock) {
-    const found = await one<{ id: string; display_name: string }>(db, 'SELECT id, display_name FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
-    if (found && found.display_name === displayName) return Number(found.id);
-  }
+/** The member's id, created or renamed (an answer does this inside record_answer, under the round's lock). */
+async function member(db: Queryable, scopeId: string, userId: string, displayName: string): Promise<number> {
+  const found = await one<{ id: string; display_name: string }>(db, 'SELECT id, display_name FROM members WHERE scope_id = $1 AND user_id = $2', [scopeId, userId]);
+  if (found && found.display_name === displayName) return Number(found.id);
   const r = await one<{ id: string }>(
     db,
     `INSERT INTO members (scope_id, user_id, display_name) VALUES ($1, $2, $3)

@@ -145,7 +145,7 @@ export function reportPage(o: {
     html`<h1>${title}</h1>
 <nav class="tabs">${[tab(t(lang, msg('web.allTime')), undefined), ...report.seasons.map((s) => tab(seasonLabel(lang, s), s.name))]}</nav>
 <p class="sub">${t(lang, msg('web.report.summary', { students: int(students.total), rounds: int(report.totals.rounds), answered: int(report.totals.answered), accuracy: percent(report.totals.correct, report.totals.answered) }))}</p>
-<p class="downloads">${t(lang, msg('web.report.downloads'))}: ${download('grades.csv', t(lang, msg('web.report.gradesCsv')))} ${download('answers.csv', t(lang, msg('web.report.answersCsv')))}</p>
+<p class="downloads">${t(lang, msg('web.report.downloads'))} ${download('grades.csv', t(lang, msg('web.report.gradesCsv')))} ${download('answers.csv', t(lang, msg('web.report.answersCsv')))}</p>
 
 <h2>${t(lang, msg('web.report.matrix'))}</h2>
 <p class="note">${t(lang, msg('web.report.matrixNote'))}</p>

@@ -60,7 +60,7 @@ export const web = {
   // ── the teacher's report ──
   'web.report.title': () => `Teacher's report`,
   'web.report.summary': (p: P<'students' | 'rounds' | 'answered' | 'accuracy'>) => `${p.students} students, ${p.rounds} questions asked, ${p.answered} answers, ${p.accuracy} right.`,
-  'web.report.downloads': () => `Download`,
+  'web.report.downloads': () => `Download:`,
   'web.report.gradesCsv': () => `Grades (CSV: one row per student, one column per week)`,
   'web.report.answersCsv': () => `Every answer (CSV)`,
   'web.report.matrix': () => `Students by week`,

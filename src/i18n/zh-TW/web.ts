@@ -57,7 +57,7 @@ export const web: typeof En = {
 
   'web.report.title': () => `教師報表`,
   'web.report.summary': (p: P<'students' | 'rounds' | 'answered' | 'accuracy'>) => `共 ${p.students} 位學生、出了 ${p.rounds} 題、${p.answered} 次作答，正確率 ${p.accuracy}。`,
-  'web.report.downloads': () => `下載`,
+  'web.report.downloads': () => `下載：`,
   'web.report.gradesCsv': () => `成績（CSV：每位學生一列、每週一欄）`,
   'web.report.answersCsv': () => `所有作答（CSV）`,
   'web.report.matrix': () => `學生每週成績`,
