@@ -91,7 +91,10 @@ describe('a PostgreSQL server restarted under load', () => {
     })();
     while (acknowledged.length < 50) await new Promise((r) => setTimeout(r, 10));
     cluster.down();
-    await new Promise((r) => setTimeout(r, 3_000)); // longer than the 2 s a request may wait
+    // Away longer than the 2 s a request may wait, and until a request has been told "busy"
+    // (a loaded machine may be slow to run the first one; 10 s at most).
+    const downAt = Date.now();
+    while (Date.now() - downAt < 3_000 || (busy === 0 && Date.now() - downAt < 10_000)) await new Promise((r) => setTimeout(r, 10));
     cluster.up();
     const afterRestart = acknowledged.length;
     while (acknowledged.length < afterRestart + 50) await new Promise((r) => setTimeout(r, 10));
