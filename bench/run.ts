@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchImports } from './imports.js';
 import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
@@ -18,6 +19,7 @@ import type { Figures } from './lib.js';
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
+  imports: benchImports,
   quiz: benchQuiz,
   postgres: benchPostgres,
   discord: benchDiscord,
