@@ -12,6 +12,7 @@ import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../quiz/service.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { failureReply } from '../failure.js';
 import { makeFiles } from '../files.js';
 import { readLocal } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
@@ -42,12 +43,15 @@ export class ShellPlatform implements Platform {
   private readonly style: Style;
   /** `/count` was typed alone in a terminal: the next paste is its code. */
   private awaitingCode = false;
+  /** The language last read, for what is said when the settings cannot be read. */
+  private lastLang: Lang;
   private finished!: () => void;
   /** Resolves when the input ends or the user quits. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
   constructor(private readonly o: ShellOptions) {
     this.player = { userId: o.user, name: o.user };
+    this.lastLang = o.lang ?? 'en';
     this.style = o.output.isTTY ? ANSI : PLAIN;
   }
 
@@ -73,7 +77,8 @@ export class ShellPlatform implements Platform {
 
   /** The language replies are in: yours if PARAMQUIZ_LANG is set, else the scope's (/settings language). */
   private async lang(): Promise<Lang> {
-    return this.o.lang ?? (await this.o.services.quiz.scope(SHELL_SCOPE)).language;
+    this.lastLang = this.o.lang ?? (await this.o.services.quiz.scope(SHELL_SCOPE)).language;
+    return this.lastLang;
   }
 
   /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
@@ -101,12 +106,25 @@ export class ShellPlatform implements Platform {
     if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
     try {
       for (let entry = await input.next(); entry !== undefined; entry = await input.next()) {
-        if (!(await this.handle(entry.text.trim()))) break;
+        if (!(await this.handleOrSay(entry.text.trim()))) break;
         if (interactive) this.write('> ');
       }
     } finally {
       if (interactive) this.write(PASTE_OFF);
       this.finished();
+    }
+  }
+
+  /**
+   * One entry, whatever fails around its command (the database away while reading the settings or
+   * marking a question posted): the failure is said like any reply, and the next entry is read.
+   */
+  private async handleOrSay(text: string): Promise<boolean> {
+    try {
+      return await this.handle(text);
+    } catch (err) {
+      this.write(`${renderReply(failureReply(err, this.lastLang, this.o.log, { platform: 'shell', user: this.player.userId }), this.lastLang, this.style)}\n`);
+      return true;
     }
   }
 
