@@ -1,9 +1,10 @@
 /**
- * /count off the event loop. A spec is the one input a student types that makes the bot compute:
- * the engine bounds its work by construction (engine/limits.ts), and on top of that each spec is
- * answered in a worker thread (workers/pool.ts) with a 1 s deadline and a 64 MB heap, its answer
- * cached by bytes. Two workers, askers served in turn with one job each at a time: a student
- * sending the costliest specs without pause holds one worker, and everyone else has the other.
+ * /count off the event loop. A spec or a paste is the one input a student types that makes the bot
+ * compute: the engine bounds its work by construction (engine/limits.ts, engine/code/limits.ts),
+ * and on top of that each is answered in a sandbox, a child process (workers/pool.ts), with a 1 s
+ * deadline and a 64 MB heap, its answer cached by bytes. Two sandboxes, askers served in turn
+ * with one job each at a time: a student sending the costliest pastes without pause holds one,
+ * and everyone else has the other.
  */
 import { msg, type Lang } from '../i18n/messages.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
@@ -41,6 +42,11 @@ export class CountPool implements Counter {
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+
+  /** The sandboxes' processes (their memory in the bench; a test ends one). */
+  get pids(): number[] {
+    return this.pool.pids;
   }
 
   /** Bytes the cached answers hold. */

@@ -51,8 +51,8 @@ export type Failure = 'deadline' | 'heap' | 'crash' | 'busy';
 
 /** How a pool turns its jobs into messages, results into cache entries, and failures into results. */
 export interface PoolKind<Req, Res> {
-  /** The sandbox's script, as built under dist/src (`counting/worker.js`). */
-  readonly script: string;
+  /** The sandbox's script, as built under dist/src (`counting/worker.js`), or a file of its own. */
+  readonly script: string | URL;
   readonly key: (req: Req) => string;
   /** What a result holds on the heap, for the cache's byte bound. */
   readonly bytes: (res: Res) => number;
@@ -76,7 +76,8 @@ export const POOL_DEFAULTS = {
 } as const;
 
 /** A built sandbox script, also when this module runs from TypeScript sources (the tests build first). */
-function scriptUrl(script: string): URL {
+function scriptUrl(script: string | URL): URL {
+  if (script instanceof URL) return script;
   if (import.meta.url.endsWith('.js')) return new URL(`../${script}`, import.meta.url);
   return pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', script));
 }
@@ -273,12 +274,12 @@ export class WorkerPool<Req, Res> {
     if (index >= 0) this.slots.splice(index, 1);
     if (!slot.ready) {
       // It died loading its script: a replacement would too. What waits fails now; the next job tries again.
-      this.o.log?.warn({ why, detail, script: this.kind.script }, 'sandbox failed to start');
+      this.o.log?.warn({ why, detail, script: String(this.kind.script) }, 'sandbox failed to start');
       for (const waiting of this.queue.drain()) waiting.resolve(this.kind.failed(why, this.o));
       return;
     }
     if (job) {
-      this.o.log?.warn({ why, detail, script: this.kind.script, key: this.kind.key(job.req).slice(0, 200) }, 'sandbox replaced');
+      this.o.log?.warn({ why, detail, script: String(this.kind.script), key: this.kind.key(job.req).slice(0, 200) }, 'sandbox replaced');
       job.resolve(this.kind.failed(why, this.o));
     }
     if (this.closed) return;

@@ -6,7 +6,8 @@
  * Nothing here does I/O or reads a clock; `import` binds the library's namespaces and never runs
  * anything else.
  */
-import type { Arg, Expr, FunctionDef, Generator, Module, Stmt } from './ast.js';
+import type { Arg, Expr, FormattedValue, FunctionDef, Generator, Module, Stmt } from './ast.js';
+import { formatValue } from './builtins.js';
 import { Scope } from './environment.js';
 import { CodeError, excerpt, PyException, raise, Refusal, refuse, overLimit } from './errors.js';
 import { ITEMS_PER_STEP, LIMITS, limitMessage } from './limits.js';
@@ -506,7 +507,7 @@ export class Interpreter implements Runtime {
       }
       case 'fstring': {
         const out = new TextOut(this);
-        for (const p of e.parts) out.add(typeof p === 'string' ? p : str(this, this.eval(p, scope)));
+        for (const p of e.parts) out.add(typeof p === 'string' ? p : this.formatted(p, scope));
         return out.toString();
       }
       case 'lambda':
@@ -518,6 +519,15 @@ export class Interpreter implements Runtime {
       case 'starred':
         return refuse('code.badStar');
     }
+  }
+
+  /** `{value!conv:spec}`: converted (repr for !r and !a, str for !s), then formatted by its spec. */
+  private formatted(p: FormattedValue, scope: Scope): string {
+    const v = this.eval(p.value, scope);
+    if (p.spec.includes('{')) return refuse('code.unsupported', { what: `{…:${p.spec}}` });
+    if (p.conv === '') return formatValue(this, v, p.spec);
+    const text = p.conv === 's' ? str(this, v) : repr(this, v);
+    return p.spec === '' ? text : formatValue(this, text, p.spec);
   }
 
   private lookup(name: string, scope: Scope): Value {

@@ -274,9 +274,9 @@ const STR: Record<string, Method> = {
   ljust: (rt, self, args) => padded(rt, self, args, (s, w, f) => s.padEnd(w, f)),
   center: (rt, self, args) =>
     padded(rt, self, args, (s, w, f) => {
-      // CPython puts the odd fill character on the left when the string's length is odd, else on the right
+      // CPython's rule for an odd amount of fill: the extra character goes left when the width is odd
       const total = w - s.length;
-      const left = Math.floor(total / 2) + (total & s.length & 1);
+      const left = Math.floor(total / 2) + (total & w & 1);
       return f.repeat(left) + s + f.repeat(total - left);
     }),
 };
