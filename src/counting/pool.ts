@@ -6,7 +6,8 @@
  * with one job each at a time: a student sending the costliest pastes without pause holds one,
  * and everyone else has the other.
  */
-import { msg, type Lang } from '../i18n/messages.js';
+import type { Lang } from '../i18n/messages.js';
+import { failureMessage } from '../workers/failure.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
 import type { CountAnswer, Counter } from './answer.js';
 import type { CountRequest } from './worker.js';
@@ -25,7 +26,7 @@ export class CountPool implements Counter {
         bytes: bytesOf,
         failed: (why, limits) => ({
           ok: false,
-          error: why === 'busy' ? msg('err.busy') : why === 'deadline' ? msg('err.tooCostly', { ms: String(limits.deadlineMs) }) : why === 'heap' ? msg('err.tooLargeToCount') : msg('err.internal'),
+          error: failureMessage(why, limits),
         }),
       },
       { workers: 2, ...options },
@@ -47,6 +48,11 @@ export class CountPool implements Counter {
   /** The sandboxes' processes (their memory in the bench; a test ends one). */
   get pids(): number[] {
     return this.pool.pids;
+  }
+
+  /** Counts running now. */
+  get busy(): number {
+    return this.pool.busy;
   }
 
   /** Bytes the cached answers hold. */

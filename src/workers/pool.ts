@@ -173,6 +173,11 @@ export class WorkerPool<Req, Res> {
     return this.slots.flatMap((s) => (s.sandbox.pid === undefined ? [] : [s.sandbox.pid]));
   }
 
+  /** Jobs running now (sent to a sandbox, not yet answered). */
+  get busy(): number {
+    return this.slots.filter((s) => s.job !== undefined).length;
+  }
+
   /** Bytes the cached results hold. */
   get cachedBytes(): number {
     return this.cache.bytes;
@@ -262,6 +267,7 @@ export class WorkerPool<Req, Res> {
   private retire(slot: Slot<Req, Res>): void {
     slot.retired = true;
     clearTimeout(slot.timer);
+    slot.sandbox.hold(true); // until it has exited: close() waits for that, and the process must not end first
     slot.sandbox.kill();
   }
 
