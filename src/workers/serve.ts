@@ -4,6 +4,10 @@
  * worker thread (the bench's comparison).
  */
 import { writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+/** How much lower than the bot a sandbox runs (nice(1): 0 is normal, 19 the lowest). */
+const SANDBOX_NICENESS = 5;
 
 /** The message a sandbox answers with; `ready` once its script has loaded and it listens. */
 export type SandboxReply<Res> = { readonly id: number; readonly result: Res } | { readonly id: number; readonly failure: string } | { readonly ready: true };
@@ -24,11 +28,17 @@ async function answer<Req, Res>(handle: (req: Req) => Res | Promise<Res>, { id, 
 export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, transfer: (res: Res) => ArrayBuffer[] = () => []): Promise<void> {
   const send = process.send?.bind(process);
   if (send) {
-    // If the machine runs out of memory, the kernel ends this child, never the bot.
+    // If the machine runs out of memory, the kernel ends this child, never the bot; and the bot's
+    // own thread (the gateway, the replies, the store) goes first when the cores are busy.
     try {
       writeFileSync('/proc/self/oom_score_adj', '1000');
     } catch {
       // not Linux, or not allowed: the heap cap still holds
+    }
+    try {
+      setPriority(SANDBOX_NICENESS);
+    } catch {
+      // not allowed here: the sandbox runs at the bot's priority
     }
     process.on('disconnect', () => process.exit(0)); // the bot is gone: nothing left to answer
     process.on('message', (job: SandboxJob<Req>) => {

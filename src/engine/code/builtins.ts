@@ -200,13 +200,13 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
 
   const scanned = (v: Value): readonly Value[] => {
     const items = iterate(rt, v);
-    rt.work(items.length);
+    rt.tick(items.length);
     return items;
   };
   const keyOf = (key: Value) => (x: Value) => (key === null ? x : rt.call(key, [x]));
   const minMax = (which: '<' | '>') => (args: Value[], kwargs: Kwargs): Value => {
     const items = args.length === 1 ? iterate(rt, args[0]!) : args;
-    rt.work(items.length);
+    rt.tick(items.length);
     const key = keyOf(kwargs.get('key') ?? null);
     if (items.length === 0) {
       if (kwargs.has('default')) return kwargs.get('default')!;
@@ -490,7 +490,7 @@ export function formatValue(rt: Interpreter, v: Value, spec: string): string {
 /** Python's int(text, base): digits, underscores between them, a sign, 0x/0o/0b with base 0 or theirs; bounded before parsing. */
 function parseInt(rt: Interpreter, text: string, base: number): bigint {
   if (base !== 0 && (base < 2 || base > 36)) return raise('ValueError', 'py.intBase');
-  rt.work(text.length);
+  rt.scan(text.length);
   const bad = () => raise('ValueError', 'py.intLiteral', { base: String(base), value: repr(rt, text.length > 40 ? `${text.slice(0, 40)}…` : text) });
   const m = /^\s*([+-]?)(?:0([xob])_?)?([0-9a-z]+(?:_[0-9a-z]+)*)\s*$/i.exec(text);
   if (!m) return bad();

@@ -81,13 +81,13 @@ export class Interpreter implements Runtime {
     }
   }
 
-  work(items: number): void {
+  scan(items: number): void {
     if (items > ITEMS_PER_STEP) this.tick(Math.ceil(items / ITEMS_PER_STEP));
   }
 
   charge(items: number): void {
     if (items > LIMITS.items) overLimit('items');
-    this.work(items);
+    this.scan(items);
   }
 
   opaque(origin: string): OpaqueV {

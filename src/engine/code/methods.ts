@@ -6,7 +6,7 @@
 import { overLimit, raise } from './errors.js';
 import { formatValue, iterator, stringArg } from './builtins.js';
 import type { Interpreter } from './interpreter.js';
-import { ITEMS_PER_STEP, LIMITS } from './limits.js';
+import { LIMITS } from './limits.js';
 import { binary, compare, dictGet, dictSet, equals, hashKey, indexOf, iterate, position, repr, setAdd, TextOut, toIndex, truthy } from './python.js';
 import { builtin, is, list, tuple, type BuiltinV, type DictV, type ListV, type SetV, type Value } from './values.js';
 
@@ -40,7 +40,7 @@ const LIST: Record<string, Method> = {
     const l = self as ListV;
     if (l.items.length === 0) return raise('IndexError', 'py.indexRange', { what: 'pop from empty list' });
     const i = args.length === 0 ? l.items.length - 1 : position(args[0]!, l.items.length, 'pop');
-    rt.work(l.items.length - i); // the items after it move down
+    rt.scan(l.items.length - i); // the items after it move down
     return l.items.splice(i, 1)[0]!;
   },
   remove(rt, self, args) {
@@ -57,11 +57,11 @@ const LIST: Record<string, Method> = {
   },
   count(rt, self, args) {
     const all = items(self);
-    rt.work(all.length);
+    rt.tick(all.length);
     return BigInt(all.filter((x) => equals(rt, x, args[0] ?? null)).length);
   },
   reverse(rt, self) {
-    rt.work((self as ListV).items.length);
+    rt.scan((self as ListV).items.length);
     (self as ListV).items.reverse();
     return null;
   },
@@ -84,7 +84,7 @@ const LIST: Record<string, Method> = {
 export function sortedItems(rt: Interpreter, values: readonly Value[], key: Value, reverse: boolean): Value[] {
   const n = values.length;
   rt.charge(n);
-  rt.work(n * Math.max(1, Math.ceil(Math.log2(n + 1))));
+  rt.tick(n * Math.max(1, Math.ceil(Math.log2(n + 1))));
   const keyed = values.map((x) => [key === null ? x : rt.call(key, [x]), x] as const);
   const less = (a: Value, b: Value) => compare(rt, '<', a, b);
   // reverse=True keeps equal items in their order, as Python does: compare the other way, not reverse after
@@ -103,7 +103,7 @@ const DICT: Record<string, Method> = {
   values: (rt, self) => iterator(entries(rt, self).map((e) => e.value)),
   items: (rt, self) => {
     const all = entries(rt, self);
-    rt.work(all.length * ITEMS_PER_STEP); // a tuple each
+    rt.tick(all.length); // a tuple each
     return iterator(all.map((e) => tuple([e.key, e.value])));
   },
   get: (rt, self, args) => dictGet(rt, self as DictV, args[0] ?? null) ?? args[1] ?? null,
@@ -145,7 +145,7 @@ const DICT: Record<string, Method> = {
 
 export function copyDict(rt: Interpreter, d: DictV): DictV {
   rt.charge(d.map.size);
-  rt.work(d.map.size * ITEMS_PER_STEP); // an entry each
+  rt.tick(d.map.size); // an entry each
   return { t: 'dict', map: new Map([...d.map].map(([k, e]) => [k, { key: e.key, value: e.value }])) };
 }
 
@@ -181,7 +181,7 @@ const STR: Record<string, Method> = {
     const s = text(self);
     let auto = 0;
     let at = 0;
-    rt.work(s.length);
+    rt.scan(s.length);
     for (let m = field.exec(s); m !== null; m = field.exec(s)) {
       out.add(s.slice(at, m.index));
       at = m.index + m[0].length;
@@ -220,7 +220,7 @@ const STR: Record<string, Method> = {
     const old = stringArg(args[0] ?? null);
     const now = stringArg(args[1] ?? null);
     const count = Number(toIndex(args[2] ?? kwargs.get('count') ?? -1n, 'count'));
-    rt.work(s.length);
+    rt.scan(s.length);
     // '' matches before every character and at the end: 'ab'.replace('', '-') is '-a-b-'
     const parts = old === '' ? ['', ...s, ''] : s.split(old);
     const cut = count < 0 || parts.length - 1 <= count ? parts.length - 1 : count;
@@ -240,29 +240,29 @@ const STR: Record<string, Method> = {
   startswith: (rt, self, args) => affixes(rt, args[0] ?? null).some((p) => text(self).startsWith(p)),
   endswith: (rt, self, args) => affixes(rt, args[0] ?? null).some((p) => text(self).endsWith(p)),
   find(rt, self, args) {
-    rt.work(text(self).length);
+    rt.scan(text(self).length);
     return BigInt(text(self).indexOf(stringArg(args[0] ?? null)));
   },
   index(rt, self, args) {
-    rt.work(text(self).length);
+    rt.scan(text(self).length);
     const i = text(self).indexOf(stringArg(args[0] ?? null));
     return i < 0 ? raise('ValueError', 'py.substring') : BigInt(i);
   },
   count(rt, self, args) {
     const s = text(self);
     const sub = stringArg(args[0] ?? null);
-    rt.work(s.length);
+    rt.scan(s.length);
     if (sub === '') return BigInt([...s].length + 1);
     let n = 0n;
     for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
     return n;
   },
   isdigit(rt, self) {
-    rt.work(text(self).length);
+    rt.scan(text(self).length);
     return /^\d+$/.test(text(self));
   },
   isalpha(rt, self) {
-    rt.work(text(self).length);
+    rt.scan(text(self).length);
     return /^\p{L}+$/u.test(text(self));
   },
   zfill(rt, self, args) {
@@ -284,7 +284,7 @@ const STR: Record<string, Method> = {
 /** startswith/endswith's argument: a string or a tuple of strings, each paid for. */
 function affixes(rt: Interpreter, arg: Value): string[] {
   const all = is(arg, 'tuple') ? arg.items.map(stringArg) : [stringArg(arg)];
-  rt.work(all.reduce((n, p) => n + p.length, 0));
+  rt.scan(all.reduce((n, p) => n + p.length, 0));
   return all;
 }
 

@@ -73,7 +73,7 @@ export class TextOut {
   add(piece: string): void {
     this.size += piece.length;
     if (this.size > LIMITS.items) overLimit('items');
-    this.rt.work(piece.length);
+    this.rt.scan(piece.length);
     this.parts.push(piece);
   }
 
@@ -109,7 +109,7 @@ function reprInto(rt: Runtime, v: Value, out: TextOut, depth: number): void {
     case 'boolean':
       return out.add(v ? 'True' : 'False');
     case 'string':
-      rt.work(v.length);
+      rt.scan(v.length);
       return out.add(quoteString(v));
   }
   if (v === null) return out.add('None');
@@ -238,7 +238,7 @@ export function hashKey(rt: Runtime, v: Value): string {
     case 'number':
       return Number.isInteger(v) ? `i${BigInt(v)}` : `f${v}`;
     case 'string':
-      rt.work(v.length);
+      rt.scan(v.length);
       return `s${v}`;
   }
   if (v === null) return 'n';
@@ -253,7 +253,7 @@ function tupleKey(rt: Runtime, t: TupleV): string {
   const known = memo.get(t);
   if (known !== undefined) return known;
   rt.tick();
-  rt.work(t.items.length);
+  rt.tick(t.items.length);
   const inner = t.items.map((x) => hashKey(rt, x)).join(',');
   let key = ids.get(inner);
   if (key === undefined) {
@@ -271,7 +271,7 @@ const asInt = (v: bigint | boolean): bigint => (typeof v === 'boolean' ? (v ? 1n
 export function equals(rt: Runtime, a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') {
     if (a.length !== b.length) return false;
-    rt.work(a.length);
+    rt.scan(a.length);
     return a === b;
   }
   if (a === b) return true;
@@ -286,12 +286,12 @@ export function equals(rt: Runtime, a: Value, b: Value): boolean {
   if (b.t === 'opaque') return needValue(b);
   if ((a.t === 'list' && b.t === 'list') || (a.t === 'tuple' && b.t === 'tuple')) {
     if (a.items.length !== b.items.length) return false;
-    rt.work(a.items.length);
+    rt.tick(a.items.length);
     return a.items.every((x, i) => equals(rt, x, b.items[i]!));
   }
   if (a.t === 'dict' && b.t === 'dict') {
     if (a.map.size !== b.map.size) return false;
-    rt.work(a.map.size);
+    rt.tick(a.map.size);
     for (const [k, e] of a.map) {
       const other = b.map.get(k);
       if (!other || !equals(rt, e.value, other.value)) return false;
@@ -300,7 +300,7 @@ export function equals(rt: Runtime, a: Value, b: Value): boolean {
   }
   if (a.t === 'set' && b.t === 'set') {
     if (a.map.size !== b.map.size) return false;
-    rt.work(a.map.size);
+    rt.tick(a.map.size);
     return [...a.map.keys()].every((k) => b.map.has(k));
   }
   if (a.t === 'range' && b.t === 'range') return a.start === b.start && a.stop === b.stop && a.step === b.step;
@@ -486,7 +486,7 @@ function percentFormat(rt: Runtime, fmt: string, args: Value): string {
   const spec = /%([-+ 0#]*\d*(?:\.\d+)?)([sdrifgex%])/g;
   let i = 0;
   let at = 0;
-  rt.work(fmt.length);
+  rt.scan(fmt.length);
   for (let m = spec.exec(fmt); m !== null; m = spec.exec(fmt)) {
     out.add(fmt.slice(at, m.index));
     at = m.index + m[0].length;
@@ -604,7 +604,7 @@ function order(rt: Runtime, a: Value, b: Value, op: string): number {
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (typeof a === 'string' && typeof b === 'string') {
-    rt.work(Math.min(a.length, b.length));
+    rt.scan(Math.min(a.length, b.length));
     return a < b ? -1 : a > b ? 1 : 0;
   }
   rt.tick();
@@ -778,7 +778,7 @@ export function newSet(rt: Runtime, items: Iterable<Value> = []): SetV {
 export function contains(rt: Runtime, container: Value, item: Value): boolean {
   if (typeof container === 'string') {
     if (typeof item !== 'string') return raise('TypeError', 'py.inString', { type: typeName(item) });
-    rt.work(container.length + item.length);
+    rt.scan(container.length + item.length);
     return container.includes(item);
   }
   if (isObj(container)) {
@@ -808,7 +808,7 @@ export function contains(rt: Runtime, container: Value, item: Value): boolean {
 
 /** Where `item` first is in `items` (==), or -1: a scan paid for by the items it may go over. */
 export function indexOf(rt: Runtime, items: readonly Value[], item: Value): number {
-  rt.work(items.length);
+  rt.tick(items.length);
   return items.findIndex((x) => equals(rt, x, item));
 }
 

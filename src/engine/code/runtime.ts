@@ -5,17 +5,19 @@ import type { Kwargs, OpaqueV, Value } from './values.js';
 /**
  * The reader's accounting, in one place: every operation a paste can make cost more than a
  * constant pays for it BEFORE doing it, so the budgets bound the work and the memory, not the
- * statements.
- *  - `tick`: one step (a statement, an expression, a call, a node visited by ==, hash or repr);
- *  - `work(n)`: n items gone over without making anything (a scan, a comparison of strings);
+ * statements. Steps are the one currency, priced by what they cost (measured: a step of each
+ * kind takes about the time of a plain statement, some 50 ns), so LIMITS.steps bounds both the
+ * time of a paste and everything it can allocate in all:
+ *  - `tick(n)`: n steps: a statement, an expression, a call, and each Python-level operation on
+ *    an item (an == of two items in `x in l`, a comparison in a sort, a node visited by == or repr);
+ *  - `scan(n)`: n characters or slots gone over by a memory-speed loop (a string searched, a
+ *    list shifted), ITEMS_PER_STEP a step;
  *  - `charge(n)`: a new value of n items about to be made (a string's characters, a container's
- *    slots): refused past LIMITS.items, and paid for like work.
- * Steps are the one currency (ITEMS_PER_STEP items a step), so LIMITS.steps bounds both the time
- * of a paste and everything it can allocate in all.
+ *    slots): refused past LIMITS.items, and paid for like a scan.
  */
 export interface Runtime {
   tick(n?: number): void;
-  work(items: number): void;
+  scan(items: number): void;
   charge(items: number): void;
   /** Equal tuples' hash keys, kept short (see python.ts hashKey). */
   readonly tupleKeys: TupleKeys;
