@@ -8,12 +8,14 @@
  * timed out costs nothing).
  */
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Lru } from '../lru.js';
 import { FairQueue } from './fair-queue.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { openSandbox, type Isolation, type Sandbox, type SandboxEnd } from './sandbox.js';
+import { Usage, USAGE_DEFAULTS, type UsageOptions } from './usage.js';
 import type { SandboxReply } from './serve.js';
 
 export { serve } from './serve.js';
@@ -43,6 +45,10 @@ export interface PoolOptions {
   readonly cacheBytes?: number;
   /** A child process per sandbox (the default: an abort ends only its job), or a thread (the bench compares). */
   readonly isolation?: Isolation;
+  /** When an asker counts as heavy (see usage.ts): their jobs then run in the first sandbox only. */
+  readonly usage?: UsageOptions;
+  /** The clock a job's duration is read from (tests give their own). */
+  readonly now?: () => number;
   readonly log?: { warn(obj: object, msg: string): void };
 }
 
@@ -73,6 +79,8 @@ export const POOL_DEFAULTS = {
   cacheEntries: 512,
   cacheBytes: 8 * 1024 * 1024,
   isolation: 'process',
+  usage: USAGE_DEFAULTS,
+  now: () => performance.now(),
 } as const;
 
 /** A built sandbox script, also when this module runs from TypeScript sources (the tests build first). */
@@ -85,6 +93,8 @@ function scriptUrl(script: string | URL): URL {
 interface Job<Req, Res> {
   readonly id: number;
   readonly owner: string;
+  /** When it was sent to a sandbox (the pool's clock), for its owner's usage. */
+  started?: number;
   readonly req: Req;
   readonly resolve: (res: Res) => void;
   readonly reject: (err: Error) => void;
@@ -108,6 +118,7 @@ export class WorkerPool<Req, Res> {
   /** Every sandbox not yet exited, retired ones included: close() waits for them all. */
   private readonly alive = new Set<Slot<Req, Res>>();
   private readonly queue = new FairQueue<Job<Req, Res>>();
+  private readonly usage: Usage;
   private readonly cache: Lru<string, Res>;
   private nextId = 0;
   private closed = false;
@@ -118,6 +129,7 @@ export class WorkerPool<Req, Res> {
     options: PoolOptions = {},
   ) {
     this.o = { ...POOL_DEFAULTS, ...options };
+    this.usage = new Usage(this.o.now, this.o.usage);
     this.cache = new Lru({ maxEntries: this.o.cacheEntries, maxBytes: this.o.cacheBytes, sizeOf: (res, key) => 2 * key.length + kind.bytes(res) });
   }
 
@@ -184,12 +196,14 @@ export class WorkerPool<Req, Res> {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
+    for (const [index, slot] of this.slots.entries()) {
       if (!slot.ready || slot.job !== undefined) continue;
-      // One job running per owner: the anonymous owner ('') is everyone without a name.
-      const job = this.queue.take((owner) => owner === '' || !this.slots.some((s) => s.job?.owner === owner));
-      if (!job) break;
+      // One job running per owner (the anonymous owner, '', is everyone without a name); heavy
+      // owners only in the first sandbox, so the others stay free for everyone else.
+      const job = this.queue.take((owner) => (owner === '' || !this.slots.some((s) => s.job?.owner === owner)) && (index === 0 || !this.usage.heavy(owner)));
+      if (!job) continue;
       slot.job = job;
+      job.started = this.o.now();
       slot.timer = setTimeout(() => this.fail(slot, 'deadline'), this.o.deadlineMs);
       slot.sandbox.hold(true);
       slot.sandbox.send({ id: job.id, req: job.req });
@@ -256,6 +270,7 @@ export class WorkerPool<Req, Res> {
 
   private finish(slot: Slot<Req, Res>): Job<Req, Res> | undefined {
     const job = slot.job;
+    if (job?.started !== undefined) this.usage.charge(job.owner, this.o.now() - job.started);
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.timer = undefined;
