@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchAbuse } from './abuse.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
   imports: benchImports,
+  abuse: benchAbuse,
   quiz: benchQuiz,
   postgres: benchPostgres,
   discord: benchDiscord,

@@ -111,6 +111,7 @@ export class ShellPlatform implements Platform {
       }
     } finally {
       if (interactive) this.write(PASTE_OFF);
+      input.close();
       this.finished();
     }
   }
