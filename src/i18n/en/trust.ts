@@ -1,4 +1,4 @@
-/** English messages: what keeps one request from costing others (a question file past its bounds). */
+/** English messages: what keeps one request from costing others (a question file past its bounds), and moments as the terminal tells them. */
 import type { P } from '../params.js';
 
 export const trust = {
@@ -10,4 +10,9 @@ export const trust = {
   'import.columns': (p: P<'name' | 'max'>) => `\`${p.name}\` has more than ${p.max} columns; a question file's header is spec,ask,level,wording. Nothing was imported.`,
   'import.slow': (p: P<'seconds'>) => `That file takes more than ${p.seconds} s to read, so reading it was stopped (nobody else was slowed down): split it into smaller files. Nothing was imported.`,
   'import.heavy': () => `That file needs more memory to read than one import may use, so reading it was stopped: split it into smaller files. Nothing was imported.`,
+  'when.today': (p: P<'time' | 'wait'>) => `today ${p.time} (in ${p.wait})`,
+  'when.tomorrow': (p: P<'time' | 'wait'>) => `tomorrow ${p.time} (in ${p.wait})`,
+  'when.minutes': (p: P<'n'>) => `${p.n} min`,
+  'when.hours': (p: P<'h'>) => `${p.h} h`,
+  'when.hoursMinutes': (p: P<'h' | 'm'>) => `${p.h} h ${p.m} min`,
 };

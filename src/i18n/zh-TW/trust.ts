@@ -1,4 +1,4 @@
-/** 繁體中文訊息：讓一個請求不會拖累其他人的限制（超出範圍的題目檔）。鍵與參數必須與 en/trust.ts 一致。 */
+/** 繁體中文訊息：讓一個請求不會拖累其他人的限制（超出範圍的題目檔），以及終端機顯示的時間。鍵與參數必須與 en/trust.ts 一致。 */
 import type { P } from '../params.js';
 import type { trust as En } from '../en/trust.js';
 
@@ -11,4 +11,9 @@ export const trust: typeof En = {
   'import.columns': (p: P<'name' | 'max'>) => `\`${p.name}\` 超過 ${p.max} 欄；題目檔的標題列是 spec,ask,level,wording。沒有匯入任何題目。`,
   'import.slow': (p: P<'seconds'>) => `這個檔案要超過 ${p.seconds} 秒才讀得完，所以已經停止讀取（其他人不受影響）：請拆成幾個較小的檔案。沒有匯入任何題目。`,
   'import.heavy': () => `讀取這個檔案需要的記憶體超過單次匯入的上限，所以已經停止：請拆成幾個較小的檔案。沒有匯入任何題目。`,
+  'when.today': (p: P<'time' | 'wait'>) => `今天 ${p.time}（${p.wait}後）`,
+  'when.tomorrow': (p: P<'time' | 'wait'>) => `明天 ${p.time}（${p.wait}後）`,
+  'when.minutes': (p: P<'n'>) => `${p.n} 分鐘`,
+  'when.hours': (p: P<'h'>) => `${p.h} 小時`,
+  'when.hoursMinutes': (p: P<'h' | 'm'>) => `${p.h} 小時 ${p.m} 分鐘`,
 };

@@ -17,6 +17,7 @@ import { makeFiles } from '../files.js';
 import { readLocal } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { looksLikeCode, PASTE_OFF, PASTE_ON, ShellInput } from './input.js';
+import { shellTime } from './when.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
 export const SHELL_SCOPE = 'shell:local';
@@ -81,7 +82,7 @@ export class ShellPlatform implements Platform {
     return this.lastLang;
   }
 
-  /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
+  /** Times in the scope's own zone, relative to now (when.ts). */
   private async view(): Promise<View> {
     const { now, services } = this.o;
     const timeZone = (await services.quiz.scope(SHELL_SCOPE)).timezone;
@@ -89,13 +90,7 @@ export class ShellPlatform implements Platform {
     return {
       mention: (_id, name) => name,
       channel: (id) => `#${id}`,
-      time: (ms) => {
-        const seconds = Math.round((ms - now()) / 1000);
-        if (seconds >= 0 && seconds < 3600) {
-          return t(lang, msg('shell.soon', { time: new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false }), seconds: String(seconds) }));
-        }
-        return new Date(ms).toLocaleString('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }) + ` ${timeZone}`;
-      },
+      time: (ms) => shellTime(ms, now(), timeZone, lang),
     };
   }
 
