@@ -26,7 +26,7 @@ function digest(topic: Topic): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The eight first topics' digests are those of the generator before `attention` and `llm` were added (the same at version 2). */
+/** The eight first topics' digests are those of the generator before `attention` and `llm` were added (the same at version 2); version 3 shuffles the choices into the letters and states every number an answer needs. */
 const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
   2: {
     dense: 'dcdf55e4bd773235',
@@ -39,6 +39,18 @@ const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
     macs: '45237edb101f5909',
     attention: 'f0fb7e82d156d4ef',
     llm: '28033b41ea5d1e79',
+  },
+  3: {
+    dense: 'a15b8719fe3dc067',
+    conv: 'a3371fff31e83d9b',
+    batchnorm: '703a351fb587fab5',
+    pooling: '1ff8a1bbcde6eca8',
+    separable: '6ea6d75e81d2f7bb',
+    recurrent: '9d51814e3ddcd144',
+    model: 'c8f18347c614f145',
+    macs: '4f38d75ce7d943a0',
+    attention: 'a98b0cef54aad002',
+    llm: '3ca02fb1c07000db',
   },
 };
 
