@@ -6,9 +6,11 @@
  * Fields beyond DESIGN.md's are added, never changed: every layer has its `name` (and `sharedWith`
  * or `tiedTo` when it does not own its weights: its `params` are then what it adds, so the
  * layers still sum to `total`); `scoreMacs` (the attention-score part of `macs`) with attention;
- * `preset` and `blocks` for a preset; `lora` after `lora ...`; `memory` with --memory; `text`
+ * `preset` and `blocks` for a preset; `active` (and `activeWithoutInputEmbedding`) with a mixture of
+ * experts; `lora` after `lora ...`; `memory` with --memory; `text`
  * (the data file or def) for explain-preset.
  */
+import { activeCounts } from './active.js';
 import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
@@ -44,6 +46,11 @@ export function toJson(result: CountResult): string {
     }),
   };
   if (report.scoreMacs !== 0n) doc.scoreMacs = report.scoreMacs;
+  const active = activeCounts(report);
+  if (active !== null) {
+    doc.active = active.active;
+    if (active.withoutInputEmbedding !== undefined) doc.activeWithoutInputEmbedding = active.withoutInputEmbedding;
+  }
   if (result.preset) {
     const file = result.preset.fileFor(result.framework);
     doc.preset = { name: result.preset.name, source: file.source, paper: file.paper ?? null, native: result.preset.files[result.framework] !== undefined };

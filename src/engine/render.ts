@@ -7,6 +7,7 @@ import { countTensors, tensorSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
+import { activeCounts } from './active.js';
 import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
@@ -159,6 +160,7 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
     t(lang, msg('summary.nonTrainable', { n: formatInt(c.nonTrainable) })),
   ];
   if (report.reused > 0n) lines.push(t(lang, msg('summary.reused', { n: formatInt(report.reused), twice: formatInt(c.total + report.reused) })));
+  lines.push(...activeLines(report, lang));
   if (result.lora) {
     const l = result.lora;
     lines.push(t(lang, msg('lora.summary', { r: String(l.spec.rank), modules: formatInt(l.modules.length), targets: l.targetModules.join(', ') })));
@@ -167,6 +169,16 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
     lines.push(`trainable params: ${formatInt(l.trainable)} || all params: ${formatInt(l.all)} || trainable%: ${formatPercent(l.trainable, l.all, 4)}`);
   }
   lines.push(macsLine(report.macs, lang), ...attentionMacsLines(report, lang));
+  return lines;
+}
+
+/** A mixture of experts: what a token touches beside what is stored, in both published conventions. */
+function activeLines(report: Report, lang: Lang): string[] {
+  const a = activeCounts(report);
+  if (a === null) return [];
+  const total = report.counts.total;
+  const lines = [t(lang, msg('summary.active', { active: formatInt(a.active), total: formatInt(total), share: formatPercent(a.active, total, 1) }))];
+  if (a.withoutInputEmbedding !== undefined) lines.push(t(lang, msg('summary.activeNoEmbedding', { n: formatInt(a.withoutInputEmbedding) })));
   return lines;
 }
 

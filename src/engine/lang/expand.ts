@@ -9,6 +9,7 @@
  * may hold at most LIMITS.layers layers and LIMITS.units layers and groups; past them the request
  * is refused with the limit named.
  */
+import { parseSize } from '../args.js';
 import { fail } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
@@ -121,16 +122,26 @@ function withLabel(node: Node, label: string | undefined): Node {
   return label === undefined ? node : { ...node, label };
 }
 
+/**
+ * Options after a closing brace: `trainable=false` freezes a group; `start=N` numbers a repetition's
+ * copies from N (a stack continued after layers of another kind: DeepSeek's first dense layer, then
+ * `{ ... } x26 start=1` names layers.1 … layers.26).
+ */
 function withPostfix(node: Node, options: readonly string[]): Node {
-  let frozen: boolean | undefined;
+  let result = node;
   for (const option of options) {
     const [key = '', value = ''] = option.split('=');
-    if (key.toLowerCase() !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: 'trainable' });
+    const k = key.toLowerCase();
+    if (k === 'start' && result.t === 'repeat') {
+      result = { ...result, start: parseSize(value, 'start', 0) };
+      continue;
+    }
+    if (k !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: result.t === 'repeat' ? 'trainable, start' : 'trainable' });
     const v = value.toLowerCase();
     if (v !== 'true' && v !== 'false') fail('err.notABool', { token: value, what: 'trainable' });
-    frozen = v === 'false';
+    if (v === 'false') result = { ...result, frozen: true };
   }
-  return frozen ? { ...node, frozen } : node;
+  return result;
 }
 
 function repeatCount(text: string, env: Env): number {
@@ -176,10 +187,10 @@ function expandTerm(term: Term, env: Env): Node[] {
   }
 }
 
-/** `from NAME`: one name, looked up when the model is evaluated (the last output under that label). */
+/** `from NAME`: one name or module path, looked up when the model is evaluated (the last output under that label or path). */
 function fromNode(args: readonly string[], text: string): Node {
   const [name] = args;
-  if (args.length !== 1 || name === undefined || !/^\w+$/.test(name)) fail('err.fromName', { token: text });
+  if (args.length !== 1 || name === undefined || !/^\w+(\.\w+)*$/.test(name)) fail('err.fromName', { token: text });
   return { t: 'from', name };
 }
 

@@ -11,6 +11,7 @@ import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
 import type {
   AttentionGeometry,
+  ExpertRouting,
   Family,
   Framework,
   LayerMistake,
@@ -155,6 +156,7 @@ export interface Evaluation<C> {
   readonly macsFormula?: MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
+  readonly routing?: ExpertRouting;
 }
 
 /** What a mistake sees: the layer as the engine resolved and counted it. */
@@ -344,6 +346,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly inputForm: string;
   readonly linears: readonly LinearModule[];
   readonly attention: AttentionGeometry | null;
+  readonly routing?: ExpertRouting;
   private workedOut: readonly LayerMistake[] | undefined;
 
   constructor(
@@ -367,6 +370,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.inputForm = def.input.form;
     this.linears = e.linears ?? [];
     this.attention = e.attention ?? null;
+    if (e.routing !== undefined) this.routing = e.routing;
   }
 
   readonly mistakes = (): readonly LayerMistake[] =>

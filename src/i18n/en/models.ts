@@ -1,0 +1,61 @@
+/**
+ * English messages: modern models. Mixture-of-experts and latent attention, pasted Hugging Face
+ * config.json files, quantized checkpoints, training memory and FLOPs per token.
+ */
+import type { P } from '../params.js';
+
+export const models = {
+  // ── Layer kinds ──
+  'kind.moe': () => `Mixture of experts: a router D×E and E gated experts (3·D·F each), top_k used per token; shared experts every token uses (shared_ff=).`,
+  'kind.mla': () => `Multi-head latent attention (DeepSeek): K and V rebuilt from a compressed vector (kv_rank) plus one shared rotary key; the cache keeps only those.`,
+  'kind.newinput': () => `Another input of the model (CLIP's image beside its text): what follows starts from a tensor of SHAPE; no parameters.`,
+  'kind.timesteps': () => `A diffusion timestep as DIM sinusoidal features (diffusers' time_proj): computed, no parameters.`,
+  'kind.param': () => `A parameter held directly by a module (CLIP's logit_scale): its elements, its own row.`,
+  'mistake.moe': () => `the layer stores every expert (E×3·D·F) even though a token uses only top_k of them: memory follows the total, compute the active count.`,
+  'mistake.mla': () => `latent attention caches kv_rank + rope numbers per token and layer, not K and V for every head; its parameters include two small RMSNorm weights.`,
+  'mistake.timesteps': () => `the sinusoidal timestep features are computed: 0 parameters (the time embedding's two Linear layers after them have them).`,
+  'mistake.param': () => `a bare parameter counts its elements: logit_scale is 1 number.`,
+
+  // ── The mistake library: mixture of experts, latent attention ──
+  'why.moeAllExpertsStored': (p: P<'experts' | 'k'>) => `the layer holds all ${p.experts} experts; a token uses ${p.k} of them, but every one is stored (and counted).`,
+  'why.moeRouter': (p: P<'experts' | 'd'>) => `the router is parameters too: a ${p.d}×${p.experts} matrix that scores the experts for each token.`,
+  'why.moeShared': () => `the shared experts (and their gate) belong to the layer too: every token goes through them besides the routed ones.`,
+  'why.mlaNorms': () => `latent attention normalizes its compressed vectors: kv_a_layernorm (and q_a_layernorm with a low-rank query) have a weight each.`,
+  'why.mlaRopeKey': (p: P<'rope'>) => `kv_a_proj_with_mqa also makes the ${p.rope}-wide rotary key every head shares, beside the latent vector.`,
+  'why.mlaNotMha': (p: P<'heads'>) => `this is latent attention, not ${p.heads} heads of separate Q, K, V, O projections: K and V come out of one small latent matrix.`,
+
+  'err.moeTopK': () => `\`moe\` needs top_k=K, the experts each token uses (Mixtral: 2).`,
+  'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`: top_k=${p.k} is more than the ${p.experts} experts.`,
+  'err.mlaNeeds': (p: P<'key'>) => `\`mla\` needs ${p.key}=N (e.g. mla 16 2048 kv_rank=512 nope_dim=128 rope_dim=64 v_dim=128).`,
+  'err.fusedCross': () => `\`attention\`: fused=true (one QKV matrix) reads one input; cross-attention (kv_dim=) has two.`,
+
+  'note.moe': (p: P<'experts' | 'k' | 'expert' | 'active' | 'formula'>) =>
+    `Mixture of experts: ${p.experts} experts of ${p.expert} parameters each are all stored; each token uses ${p.k} of them. Per token: ${p.formula} = ${p.active} parameters touched.`,
+  'note.moeScoreBias': (p: P<'experts'>) =>
+    `DeepSeek-V3's e_score_correction_bias (${p.experts} numbers, used only to pick the experts) is a buffer in transformers, not a parameter; DeepSeek's own modeling code keeps it as an nn.Parameter (+${p.experts} per layer).`,
+  'note.mla': (p: P<'rank' | 'rope' | 'heads' | 'full'>) =>
+    `Latent attention: the cache keeps ${p.rank} + ${p.rope} numbers per token, not K and V of ${p.heads} heads (${p.full} numbers).`,
+  'note.crossAttention': (p: P<'kv' | 'd' | 'len'>) => `Cross-attention: K and V read a context ${p.kv} wide (${p.len} tokens), Q and the output the layer's own ${p.d}.`,
+  'note.gluFused': (p: P<'f' | 'd' | 'name'>) => `Gate and up in one matrix (${p.name}: ${p.d} → 2×${p.f}), then down (${p.f} → ${p.d}): the same count as three matrices.`,
+
+  // ── Totals of a mixture of experts ──
+  'summary.active': (p: P<'active' | 'total' | 'share'>) =>
+    `Active parameters per token: ${p.active} of ${p.total} (${p.share}%): what one token touches, its top_k experts and both embedding tables included (Mistral's convention: Mixtral-8x7B's 12.9B). Memory holds all ${p.total}.`,
+  'summary.activeNoEmbedding': (p: P<'n'>) =>
+    `Without the input embedding table, of which a token reads one row: ${p.n} (DeepSeek's convention: DeepSeek-V2-Lite's "2.4B activated").`,
+
+  'opt.kv_dim': () => `kv_dim=N cross-attention: K and V read a context N wide (Stable Diffusion's 768-wide text states)`,
+  'opt.kv_len': () => `kv_len=N the cross-attention context's length, for MACs (77 tokens of CLIP text)`,
+  'opt.group_norm': () => `group_norm=G diffusers' Attention with a GroupNorm of its input inside (norm_num_groups): 2·D more`,
+  'opt.top_k': () => `top_k=K experts each token uses (moe)`,
+  'opt.shared_ff': () => `shared_ff=N width of the shared experts every token uses, all told (moe; 0: none)`,
+  'opt.shared_name': () => `shared_name=NAME the shared experts' module (shared_experts, Qwen2-MoE's shared_expert)`,
+  'opt.shared_gate': () => `shared_gate=true Qwen2-MoE's one-output gate on the shared expert (D parameters)`,
+  'opt.router_linear': () => `router_linear=false the router is a bare parameter (DeepSeek's MoEGate), not an nn.Linear LoRA can adapt`,
+  'opt.score_bias': () => `score_bias=true DeepSeek-V3's expert-selection bias (a buffer in transformers: noted, not counted)`,
+  'opt.kv_rank': () => `kv_rank=N latent attention's compressed K/V width (kv_lora_rank)`,
+  'opt.q_rank': () => `q_rank=N latent attention's low-rank query (q_lora_rank; 0: one q_proj)`,
+  'opt.nope_dim': () => `nope_dim=N latent attention's key head size without the rotary part (qk_nope_head_dim)`,
+  'opt.rope_dim': () => `rope_dim=N latent attention's rotary key size, shared by the heads (qk_rope_head_dim)`,
+  'opt.v_dim': () => `v_dim=N latent attention's value head size`,
+};

@@ -1,0 +1,59 @@
+/** 繁體中文訊息：現代模型（專家混合、潛在注意力、config.json、量化檢查點、訓練記憶體與每詞元 FLOPs）。鍵與參數必須與 en/models.ts 一致。 */
+import type { P } from '../params.js';
+import type { models as En } from '../en/models.js';
+
+export const models: typeof En = {
+  // ── 層的種類 ──
+  'kind.moe': () => `專家混合（MoE）：路由器 D×E 與 E 個閘控專家（各 3·D·F），每個詞元只用 top_k 個；另有每個詞元都用的共享專家（shared_ff=）。`,
+  'kind.mla': () => `多頭潛在注意力（DeepSeek）：K 與 V 由一個壓縮向量（kv_rank）加一個共用的旋轉 key 還原；快取只存這兩者。`,
+  'kind.newinput': () => `模型的另一個輸入（CLIP 文字之外的影像）：後面的層從形狀為 SHAPE 的張量開始；沒有參數。`,
+  'kind.timesteps': () => `擴散模型的時間步，轉成 DIM 個正弦特徵（diffusers 的 time_proj）：用公式算出，沒有參數。`,
+  'kind.param': () => `模組直接持有的參數（CLIP 的 logit_scale）：有幾個元素就是幾個參數，自成一列。`,
+  'mistake.moe': () => `這一層存著所有專家（E×3·D·F），雖然每個詞元只用其中 top_k 個：記憶體看總參數量，計算量看啟用的參數量。`,
+  'mistake.mla': () => `潛在注意力每個詞元、每層快取 kv_rank + rope 個數，不是每個頭的 K 與 V；參數裡還有兩個小小的 RMSNorm 權重。`,
+  'mistake.timesteps': () => `時間步的正弦特徵是算出來的：0 個參數（後面時間嵌入的兩個 Linear 層才有參數）。`,
+  'mistake.param': () => `單獨的參數有幾個元素就算幾個：logit_scale 是 1 個數。`,
+
+  // ── 錯誤庫：專家混合、潛在注意力 ──
+  'why.moeAllExpertsStored': (p: P<'experts' | 'k'>) => `這一層存著全部 ${p.experts} 個專家；每個詞元只用 ${p.k} 個，但每一個都要存（也都要算）。`,
+  'why.moeRouter': (p: P<'experts' | 'd'>) => `路由器也有參數：一個 ${p.d}×${p.experts} 的矩陣，替每個詞元幫專家打分數。`,
+  'why.moeShared': () => `共享專家（和它的閘）也屬於這一層：除了被路由到的專家，每個詞元都會經過它們。`,
+  'why.mlaNorms': () => `潛在注意力會正規化壓縮後的向量：kv_a_layernorm（用低秩 query 時還有 q_a_layernorm）各有一組權重。`,
+  'why.mlaRopeKey': (p: P<'rope'>) => `kv_a_proj_with_mqa 除了潛在向量，還產生寬 ${p.rope}、所有頭共用的旋轉 key。`,
+  'why.mlaNotMha': (p: P<'heads'>) => `這是潛在注意力，不是 ${p.heads} 個頭各自的 Q、K、V、O 投影：K 與 V 來自一個小小的潛在矩陣。`,
+
+  'err.moeTopK': () => `\`moe\` 需要 top_k=K，也就是每個詞元用幾個專家（Mixtral：2）。`,
+  'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`：top_k=${p.k} 比專家數 ${p.experts} 還多。`,
+  'err.mlaNeeds': (p: P<'key'>) => `\`mla\` 需要 ${p.key}=N（例如 mla 16 2048 kv_rank=512 nope_dim=128 rope_dim=64 v_dim=128）。`,
+  'err.fusedCross': () => `\`attention\`：fused=true（一個 QKV 矩陣）只讀一個輸入；交叉注意力（kv_dim=）有兩個。`,
+
+  'note.moe': (p: P<'experts' | 'k' | 'expert' | 'active' | 'formula'>) =>
+    `專家混合：${p.experts} 個專家、每個 ${p.expert} 個參數，全部都要存；每個詞元只用其中 ${p.k} 個。每個詞元：${p.formula} = ${p.active} 個參數會用到。`,
+  'note.moeScoreBias': (p: P<'experts'>) =>
+    `DeepSeek-V3 的 e_score_correction_bias（${p.experts} 個數，只用來挑專家）在 transformers 裡是 buffer，不是參數；DeepSeek 自己的模型程式把它當成 nn.Parameter（每層多 ${p.experts} 個）。`,
+  'note.mla': (p: P<'rank' | 'rope' | 'heads' | 'full'>) =>
+    `潛在注意力：快取每個詞元存 ${p.rank} + ${p.rope} 個數，而不是 ${p.heads} 個頭的 K 與 V（${p.full} 個數）。`,
+  'note.crossAttention': (p: P<'kv' | 'd' | 'len'>) => `交叉注意力：K 與 V 讀寬度 ${p.kv} 的上下文（${p.len} 個詞元），Q 與輸出用這一層自己的 ${p.d}。`,
+  'note.gluFused': (p: P<'f' | 'd' | 'name'>) => `gate 與 up 合成一個矩陣（${p.name}：${p.d} → 2×${p.f}），再接 down（${p.f} → ${p.d}）：參數量和三個矩陣一樣。`,
+
+  // ── 專家混合的總數 ──
+  'summary.active': (p: P<'active' | 'total' | 'share'>) =>
+    `每個詞元啟用的參數：${p.total} 個中的 ${p.active} 個（${p.share}%）：一個詞元會用到的參數，含它的 top_k 個專家與兩張嵌入表（Mistral 的算法：Mixtral-8x7B 的 12.9B）。記憶體要放下全部 ${p.total} 個。`,
+  'summary.activeNoEmbedding': (p: P<'n'>) =>
+    `不算輸入嵌入表（一個詞元只讀其中一列）：${p.n} 個（DeepSeek 的算法：DeepSeek-V2-Lite 的「啟用 2.4B」）。`,
+
+  'opt.kv_dim': () => `kv_dim=N 交叉注意力：K 與 V 讀寬度 N 的上下文（Stable Diffusion 寬 768 的文字狀態）`,
+  'opt.kv_len': () => `kv_len=N 交叉注意力上下文的長度，用來算 MACs（CLIP 文字的 77 個詞元）`,
+  'opt.group_norm': () => `group_norm=G diffusers 的 Attention 內含輸入的 GroupNorm（norm_num_groups）：多 2·D 個參數`,
+  'opt.top_k': () => `top_k=K 每個詞元使用的專家數（moe）`,
+  'opt.shared_ff': () => `shared_ff=N 每個詞元都用的共享專家的總寬度（moe；0：沒有）`,
+  'opt.shared_name': () => `shared_name=NAME 共享專家的模組名稱（shared_experts；Qwen2-MoE 是 shared_expert）`,
+  'opt.shared_gate': () => `shared_gate=true Qwen2-MoE 共享專家上單一輸出的閘（D 個參數）`,
+  'opt.router_linear': () => `router_linear=false 路由器是單獨的參數（DeepSeek 的 MoEGate），不是 LoRA 可以套用的 nn.Linear`,
+  'opt.score_bias': () => `score_bias=true DeepSeek-V3 挑選專家用的偏差（在 transformers 是 buffer：只註明，不計入）`,
+  'opt.kv_rank': () => `kv_rank=N 潛在注意力壓縮後的 K/V 寬度（kv_lora_rank）`,
+  'opt.q_rank': () => `q_rank=N 潛在注意力的低秩 query（q_lora_rank；0：單一 q_proj）`,
+  'opt.nope_dim': () => `nope_dim=N 潛在注意力每個頭不含旋轉的部分（qk_nope_head_dim）`,
+  'opt.rope_dim': () => `rope_dim=N 潛在注意力各頭共用的旋轉 key 大小（qk_rope_head_dim）`,
+  'opt.v_dim': () => `v_dim=N 潛在注意力每個 value 頭的大小`,
+};
