@@ -10,6 +10,7 @@ import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
 import { blockTable } from '../../src/engine/model.js';
 import { renderCount } from '../../src/engine/render.js';
+import { errorOf } from '../support/count.js';
 
 const n = BigInt;
 
@@ -44,6 +45,20 @@ const TOTALS: ReadonlyArray<readonly [string, number, string]> = [
   // DeepSeek-V2 (arXiv:2405.04434), Appendix B and the model card: "15.7B parameters in total"; the unit
   // figure is computed below (the Hub's safetensors metadata shows the same 15,706,484,224).
   ['deepseek-v2-lite', 15_706_484_224, 'DeepSeek-V2-Lite'],
+  // CLIP ViT-B/32 (transformers CLIPModel): 151,277,313, computed below from the architecture
+  // (OpenAI's repository and the Hub list no unit figure).
+  ['clip-vit-b-32', 151_277_313, 'openai/clip-vit-base-patch32'],
+  // LLaVA-1.5-7B (llava-hf/llava-1.5-7b-hf; the Hub shows 7.06B): vision tower, projector, language model,
+  // each computed below.
+  ['llava-1.5-7b', 7_063_427_072, 'llava-hf/llava-1.5-7b-hf'],
+  // Given by the class's issue: diffusers' UNet2DConditionModel of Stable Diffusion 1.5, the "860M UNet"
+  // of the CompVis README.
+  ['sd15-unet', 859_520_964, 'Stable Diffusion 1.5 UNet'],
+  // Computed below; the decoder half (post_quant_conv + decoder, 49,490,199) is published on
+  // huggingface.co/ferrotorch/sd-v1-5-vae-decoder ("Number of trainable parameters in the decoder slice").
+  ['sd15-vae', 83_653_863, 'Stable Diffusion 1.5 AutoencoderKL'],
+  // CompVis's README: "123M text encoder"; the unit figure is computed below (CLIP ViT-L/14's text tower).
+  ['sd15-text-encoder', 123_060_480, 'Stable Diffusion 1.5 CLIPTextModel'],
 ];
 
 describe.each(TOTALS)('%s', (spec, total) => {
@@ -81,6 +96,52 @@ describe('the totals, computed independently of the engine', () => {
     const dense = mla + norms + gated(2048, 10944);
     const moe = mla + norms + 64n * 2048n + 64n * gated(2048, 1408) + gated(2048, 2 * 1408);
     expect(decoderLm({ vocab: 102400, d: 2048, layers: dense + 26n * moe, tied: false })).toBe(15_706_484_224n);
+  });
+});
+
+/** A CLIP encoder layer: two LayerNorms, q, k, v, out projections with biases, fc1 and fc2. */
+const clipLayer = (d: number, f: number): bigint => 2n * 2n * n(d) + 4n * (n(d) * n(d) + n(d)) + n(d) * n(f) + n(f) + n(f) * n(d) + n(d);
+/** A CLIP text tower: token and position tables, the layers, the final LayerNorm. */
+const clipText = (vocab: number, d: number, f: number, layers: bigint): bigint => n(vocab) * n(d) + 77n * n(d) + layers * clipLayer(d, f) + 2n * n(d);
+/** A CLIP vision tower: the patch convolution (no bias), class token, positions, two LayerNorms around the layers. */
+const clipVision = (d: number, f: number, layers: bigint, patch: number, side: number): bigint =>
+  3n * n(patch * patch) * n(d) + n(d) + (n((side / patch) ** 2) + 1n) * n(d) + 2n * 2n * n(d) + layers * clipLayer(d, f);
+
+describe('the multimodal and diffusion totals, computed independently', () => {
+  it('CLIP ViT-B/32: both towers, both projections and logit_scale', () => {
+    const text = clipText(49408, 512, 2048, 12n);
+    const vision = clipVision(768, 3072, 12n, 32, 224);
+    expect([text, vision]).toEqual([63_165_952n, 87_456_000n]);
+    expect(text + vision + 768n * 512n + 512n * 512n + 1n).toBe(151_277_313n);
+  });
+  it('SD 1.5 text encoder: CLIP ViT-L/14\'s text tower', () => {
+    expect(clipText(49408, 768, 3072, 12n)).toBe(123_060_480n);
+  });
+  it('LLaVA-1.5-7B: CLIP ViT-L/14 at 336, a two-layer projector, Vicuna-7B with 32,064 tokens', () => {
+    const vision = clipVision(1024, 4096, 24n, 14, 336);
+    const projector = 1024n * 4096n + 4096n + 4096n * 4096n + 4096n;
+    const layer = attention(4096, 32, 32, 128) + gated(4096, 11008) + 2n * 4096n;
+    const lm = decoderLm({ vocab: 32064, d: 4096, layers: 32n * layer, tied: false });
+    expect([vision, projector, lm]).toEqual([303_507_456n, 20_979_712n, 6_738_939_904n]);
+    const blocks = blockTable(count('llava-1.5-7b').report).map((b) => [b.name, b.counts.total]);
+    expect(blocks).toEqual([['vision_tower.vision_model', vision], ['multi_modal_projector', projector], ['language_model', lm]]);
+  });
+  it('SD 1.5 VAE: encoder, quant convs, decoder', () => {
+    const conv = (i: number, o: number, k: number) => n(i) * n(o) * n(k * k) + n(o);
+    const gn = (c: number) => 2n * n(c);
+    const resnet = (i: number, o: number) => gn(i) + conv(i, o, 3) + gn(o) + conv(o, o, 3) + (i === o ? 0n : conv(i, o, 1));
+    const attn = (c: number) => gn(c) + 4n * (n(c) * n(c) + n(c));
+    const mid = (c: number) => resnet(c, c) + attn(c) + resnet(c, c);
+    const encoder =
+      conv(3, 128, 3) +
+      [[128, 128], [128, 256], [256, 512], [512, 512]].reduce((a, [i, o], level) => a + resnet(i!, o!) + resnet(o!, o!) + (level < 3 ? conv(o!, o!, 3) : 0n), 0n) +
+      mid(512) + gn(512) + conv(512, 8, 3);
+    const decoder =
+      conv(4, 512, 3) + mid(512) +
+      [[512, 512], [512, 512], [512, 256], [256, 128]].reduce((a, [i, o], level) => a + resnet(i!, o!) + 2n * resnet(o!, o!) + (level < 3 ? conv(o!, o!, 3) : 0n), 0n) +
+      gn(128) + conv(128, 3, 3);
+    expect(conv(4, 4, 1) + decoder).toBe(49_490_199n); // the published decoder half
+    expect(encoder + conv(8, 8, 1) + conv(4, 4, 1) + decoder).toBe(83_653_863n);
   });
 });
 
@@ -136,5 +197,21 @@ describe('rows carry the framework\'s module names', () => {
     expect(modules.slice(0, 2)).toEqual(['model.layers.0.self_attn', 'model.layers.1.self_attn']);
     expect(modules.at(-1)).toBe('model.layers.26.self_attn');
     expect(blockTable(count('deepseek-v2-lite').report).map((b) => b.name)).toEqual(['model.embed_tokens', 'model.layers', 'model.norm', 'lm_head']);
+  });
+});
+
+describe('a name that is no preset is refused with the nearest ones, never counted as another model', () => {
+  it.each([
+    ['clip-vit-b-16', 'clip-vit-b-32, vit_b_16'],
+    ['llama-3.2-1b', 'llama-3'],
+    ['how many parameters does clip-vit-l-14 have', 'clip-vit-b-32'],
+  ])('%s', (spec, nearest) => {
+    expect(errorOf(spec)).toMatch(/is not a preset, a layer kind or a def, so it is not counted as another model\. The nearest presets: /);
+    expect(errorOf(spec)).toContain(nearest);
+  });
+  it('clip-vit-b-32 is CLIP, not torchvision\'s vit_b_32; a misspelled kind keeps its own suggestion', () => {
+    expect(count('clip-vit-b-32').preset?.name).toBe('clip-vit-b-32');
+    expect(count('how many parameters does clip-vit-b-32 have').report.counts.total).toBe(151_277_313n);
+    expect(errorOf('cnov 3 64 3')).toMatch(/did you mean `conv`/);
   });
 });

@@ -24,6 +24,7 @@ export const models = {
   'why.mlaRopeKey': (p: P<'rope'>) => `kv_a_proj_with_mqa also makes the ${p.rope}-wide rotary key every head shares, beside the latent vector.`,
   'why.mlaNotMha': (p: P<'heads'>) => `this is latent attention, not ${p.heads} heads of separate Q, K, V, O projections: K and V come out of one small latent matrix.`,
 
+  'err.unknownModel': (p: P<'token' | 'nearest'>) => `\`${p.token}\` is not a preset, a layer kind or a def, so it is not counted as another model. The nearest presets: ${p.nearest}.`,
   'err.moeTopK': () => `\`moe\` needs top_k=K, the experts each token uses (Mixtral: 2).`,
   'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`: top_k=${p.k} is more than the ${p.experts} experts.`,
   'err.mlaNeeds': (p: P<'key'>) => `\`mla\` needs ${p.key}=N (e.g. mla 16 2048 kv_rank=512 nope_dim=128 rope_dim=64 v_dim=128).`,

@@ -22,6 +22,7 @@ export const models: typeof En = {
   'why.mlaRopeKey': (p: P<'rope'>) => `kv_a_proj_with_mqa 除了潛在向量，還產生寬 ${p.rope}、所有頭共用的旋轉 key。`,
   'why.mlaNotMha': (p: P<'heads'>) => `這是潛在注意力，不是 ${p.heads} 個頭各自的 Q、K、V、O 投影：K 與 V 來自一個小小的潛在矩陣。`,
 
+  'err.unknownModel': (p: P<'token' | 'nearest'>) => `\`${p.token}\` 不是預設模型、層的種類或 def，所以不會當成別的模型來算。最接近的預設模型：${p.nearest}。`,
   'err.moeTopK': () => `\`moe\` 需要 top_k=K，也就是每個詞元用幾個專家（Mixtral：2）。`,
   'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`：top_k=${p.k} 比專家數 ${p.experts} 還多。`,
   'err.mlaNeeds': (p: P<'key'>) => `\`mla\` 需要 ${p.key}=N（例如 mla 16 2048 kv_rank=512 nope_dim=128 rope_dim=64 v_dim=128）。`,
