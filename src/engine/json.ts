@@ -11,6 +11,7 @@
  * (the data file or def) for explain-preset.
  */
 import { activeCounts } from './active.js';
+import { configJson } from './presets/configs/describe.js';
 import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
@@ -54,6 +55,7 @@ export function toJson(result: CountResult): string {
   if (result.preset) {
     const file = result.preset.fileFor(result.framework);
     doc.preset = { name: result.preset.name, source: file.source, paper: file.paper ?? null, native: result.preset.files[result.framework] !== undefined };
+    if (result.preset.config !== undefined) doc.config = configJson(result.preset.config);
     doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output), macs: b.macs }));
   }
   if (report.reused > 0n) doc.reused = report.reused;

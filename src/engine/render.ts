@@ -8,6 +8,7 @@ import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
 import { activeCounts } from './active.js';
+import { configHeader, configLines } from './presets/configs/describe.js';
 import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
@@ -259,6 +260,7 @@ function blockLines(report: Report, lang: Lang): string[] {
 
 function presetLine(result: CountResult, lang: Lang): string {
   const preset = result.preset!;
+  if (preset.config !== undefined) return [configHeader(preset, preset.config, result.framework, lang), ...configLines(preset.config, lang)].join('\n');
   const fw = t(lang, msg(`fw.${result.framework}`));
   const own = preset.files[result.framework];
   const file = preset.fileFor(result.framework);

@@ -18,6 +18,7 @@ import { findKind, KIND_WORDS } from './layers/index.js';
 import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
+import { configPreset, isConfig, jsonObjectIn } from './presets/configs/index.js';
 import { askedPreset, findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
 import { closest } from './suggest.js';
 import type { Framework } from './types.js';
@@ -149,7 +150,28 @@ function hasCall(text: string): boolean {
   return false;
 }
 
+/**
+ * A pasted config.json (a JSON object with model_type or architectures, flags around it allowed):
+ * the model its family builds, as a preset made on the spot. Undefined for any other text.
+ */
+function configRequest(text: string): Request | undefined {
+  if (!text.includes('{') || !text.includes('"')) return undefined;
+  if (text.length > MAX_CODE_LENGTH) {
+    if (/^\s*(```\w*\s*)?\{\s*"/.test(text)) fail('err.configTooLong', { max: MAX_CODE_LENGTH.toLocaleString('en-US') });
+    return undefined;
+  }
+  const found = jsonObjectIn(text);
+  if (found === undefined) return undefined;
+  if (!isConfig(found.json)) fail('err.notAConfig');
+  const preset = configPreset(found.json);
+  const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(found.outside).flags;
+  const head: Head = { t: 'preset', preset, options: preset.parseOptions(new Map()) };
+  return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'spec', body: { head, ...EMPTY } };
+}
+
 export function parseRequest(text: string): Request {
+  const config = configRequest(text);
+  if (config !== undefined) return config;
   const code = looksLikeCode(text.length > MAX_CODE_LENGTH ? text.slice(0, MAX_CODE_LENGTH + 1) : text);
   if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
     fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });

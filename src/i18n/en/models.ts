@@ -39,6 +39,30 @@ export const models = {
   'note.crossAttention': (p: P<'kv' | 'd' | 'len'>) => `Cross-attention: K and V read a context ${p.kv} wide (${p.len} tokens), Q and the output the layer's own ${p.d}.`,
   'note.gluFused': (p: P<'f' | 'd' | 'name'>) => `Gate and up in one matrix (${p.name}: ${p.d} → 2×${p.f}), then down (${p.f} → ${p.d}): the same count as three matrices.`,
 
+  // ── A pasted config.json ──
+  'err.configJson': (p: P<'reason'>) => `That looks like a config.json but is not valid JSON: ${p.reason}.`,
+  'err.configTooLong': (p: P<'max'>) => `A config.json of more than ${p.max} characters is more than this reads: paste the model's config.json itself.`,
+  'err.notAConfig': () => `That JSON object names no model_type or architectures, so it is not a Hugging Face config.json.`,
+  'err.configModelType': (p: P<'modelType' | 'supported'>) => `config.json: model_type \`${p.modelType}\` is not one this reads; it reads ${p.supported}.`,
+  'err.configArchitecture': (p: P<'architecture' | 'modelType' | 'supported'>) => `config.json: \`${p.architecture}\` is not an architecture of ${p.modelType} this builds; it builds ${p.supported}.`,
+  'err.configField': (p: P<'field' | 'value' | 'expected'>) => `config.json: \`${p.field}\` is \`${p.value}\`; expected ${p.expected}.`,
+  'err.configMissing': (p: P<'field'>) => `config.json: \`${p.field}\` is missing and has no default to assume.`,
+  'err.configUnsupportedValue': (p: P<'field' | 'value' | 'allowed'>) =>
+    `config.json: \`${p.field}\` = \`${p.value}\` changes the architecture in a way this does not build (it builds ${p.allowed}): nothing is counted rather than a wrong number.`,
+  'err.configUnknownField': (p: P<'field' | 'family'>) =>
+    `config.json: \`${p.field}\` is not a field this reader knows for ${p.family}; it might change the count, so nothing is counted. Remove it if it has no parameters.`,
+  'err.configHeads': (p: P<'heads' | 'kv'>) => `config.json: num_key_value_heads ${p.kv} must divide num_attention_heads ${p.heads}.`,
+  'err.configHeadDim': (p: P<'d' | 'heads'>) => `config.json: hidden_size ${p.d} does not divide into ${p.heads} heads, and head_dim is not given.`,
+  'summary.config': (p: P<'architecture' | 'modelType' | 'source' | 'framework'>) => `${p.architecture}, read from config.json (model_type ${p.modelType}): ${p.source} (${p.framework} conventions)`,
+  'summary.configDefaultArchitecture': (p: P<'architecture'>) => `config.json names no architecture: ${p.architecture}, the family's first, is built.`,
+  'summary.configUsed': (p: P<'fields'>) => `Fields used: ${p.fields}.`,
+  'summary.configAssumed': (p: P<'fields'>) => `Defaults assumed (the config class's, as transformers takes them): ${p.fields}.`,
+  'summary.configIgnored': (p: P<'fields'>) => `Read and ignored (no parameters): ${p.fields}.`,
+  'summary.configQuantized': (p: P<'method'>) => `quantization_config: the checkpoint stores its weights as ${p.method}; the parameters are the architecture's (--memory gives the bytes).`,
+  'note.configGemmaNormalizer': () => `Gemma scales the embeddings by √hidden_size (a buffer, not a parameter) and its RMSNorms multiply by 1 + weight: the same count.`,
+  'note.configMtp': (p: P<'n'>) =>
+    `num_nextn_predict_layers ${p.n}: DeepSeek-V3's checkpoint also stores its multi-token-prediction module (a 62nd layer with its own embedding and head copies, about 14B); transformers does not build it, so it is not counted.`,
+
   // ── Totals of a mixture of experts ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>
     `Active parameters per token: ${p.active} of ${p.total} (${p.share}%): what one token touches, its top_k experts and both embedding tables included (Mistral's convention: Mixtral-8x7B's 12.9B). Memory holds all ${p.total}.`,

@@ -37,6 +37,30 @@ export const models: typeof En = {
   'note.crossAttention': (p: P<'kv' | 'd' | 'len'>) => `交叉注意力：K 與 V 讀寬度 ${p.kv} 的上下文（${p.len} 個詞元），Q 與輸出用這一層自己的 ${p.d}。`,
   'note.gluFused': (p: P<'f' | 'd' | 'name'>) => `gate 與 up 合成一個矩陣（${p.name}：${p.d} → 2×${p.f}），再接 down（${p.f} → ${p.d}）：參數量和三個矩陣一樣。`,
 
+  // ── 貼上的 config.json ──
+  'err.configJson': (p: P<'reason'>) => `這看起來像 config.json，但不是合法的 JSON：${p.reason}。`,
+  'err.configTooLong': (p: P<'max'>) => `超過 ${p.max} 個字元的 config.json 超出能讀的範圍：請貼模型本身的 config.json。`,
+  'err.notAConfig': () => `這個 JSON 物件沒有 model_type 或 architectures，所以不是 Hugging Face 的 config.json。`,
+  'err.configModelType': (p: P<'modelType' | 'supported'>) => `config.json：還不能讀 model_type \`${p.modelType}\`；能讀的有 ${p.supported}。`,
+  'err.configArchitecture': (p: P<'architecture' | 'modelType' | 'supported'>) => `config.json：\`${p.architecture}\` 不是這裡能建的 ${p.modelType} 架構；能建的有 ${p.supported}。`,
+  'err.configField': (p: P<'field' | 'value' | 'expected'>) => `config.json：\`${p.field}\` 是 \`${p.value}\`；應該是 ${p.expected}。`,
+  'err.configMissing': (p: P<'field'>) => `config.json：缺少 \`${p.field}\`，而且沒有預設值可以假設。`,
+  'err.configUnsupportedValue': (p: P<'field' | 'value' | 'allowed'>) =>
+    `config.json：\`${p.field}\` = \`${p.value}\` 改變了架構，這裡不會建那樣的模型（能建的是 ${p.allowed}）：寧可不算，也不給錯的數字。`,
+  'err.configUnknownField': (p: P<'field' | 'family'>) =>
+    `config.json：\`${p.field}\` 不是這裡認得的 ${p.family} 欄位；它可能會改變參數量，所以不計算。如果它沒有參數，請把它拿掉。`,
+  'err.configHeads': (p: P<'heads' | 'kv'>) => `config.json：num_key_value_heads ${p.kv} 必須能整除 num_attention_heads ${p.heads}。`,
+  'err.configHeadDim': (p: P<'d' | 'heads'>) => `config.json：hidden_size ${p.d} 無法平均分給 ${p.heads} 個頭，也沒有給 head_dim。`,
+  'summary.config': (p: P<'architecture' | 'modelType' | 'source' | 'framework'>) => `${p.architecture}，讀自 config.json（model_type ${p.modelType}）：${p.source}（${p.framework} 慣例）`,
+  'summary.configDefaultArchitecture': (p: P<'architecture'>) => `config.json 沒有指定架構：建的是這個家族的第一個，${p.architecture}。`,
+  'summary.configUsed': (p: P<'fields'>) => `用到的欄位：${p.fields}。`,
+  'summary.configAssumed': (p: P<'fields'>) => `假設的預設值（config 類別的預設，和 transformers 一樣）：${p.fields}。`,
+  'summary.configIgnored': (p: P<'fields'>) => `讀了但不影響參數量（沒有參數）：${p.fields}。`,
+  'summary.configQuantized': (p: P<'method'>) => `quantization_config：這個檢查點把權重存成 ${p.method}；參數量照架構算（位元組數請用 --memory）。`,
+  'note.configGemmaNormalizer': () => `Gemma 會把嵌入乘上 √hidden_size（是 buffer，不是參數），它的 RMSNorm 乘的是 1 + weight：參數量不變。`,
+  'note.configMtp': (p: P<'n'>) =>
+    `num_nextn_predict_layers ${p.n}：DeepSeek-V3 的檢查點另外存了多詞元預測模組（第 62 層，加上自己的嵌入與輸出層副本，約 14B）；transformers 不會建它，所以沒有算進去。`,
+
   // ── 專家混合的總數 ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>
     `每個詞元啟用的參數：${p.total} 個中的 ${p.active} 個（${p.share}%）：一個詞元會用到的參數，含它的 top_k 個專家與兩張嵌入表（Mistral 的算法：Mixtral-8x7B 的 12.9B）。記憶體要放下全部 ${p.total} 個。`,
