@@ -115,7 +115,7 @@ const TYPES: Readonly<Record<string, DecoderType>> = {
     headDim: true,
     // Qwen2's attention: biases on q_proj, k_proj and v_proj, none on o_proj (no field turns them off).
     layers: (_c, g) => every(g, `llama_decoder_layer ${common(g)} ${g.intermediate} qkv_bias=true out_bias=false`),
-    countFree: [],
+    countFree: ['use_mrope'],
   },
   qwen2_moe: {
     prefix: 'Qwen2Moe',
@@ -142,14 +142,18 @@ const TYPES: Readonly<Record<string, DecoderType>> = {
     defaults: { vocab: 256000, hidden: 2304, intermediate: 9216, layers: 26, heads: 8, kvHeads: 4, headDim: 256, positions: 8192, tied: true },
     headDim: true,
     layers: (c, g) => every(g, `gemma2_decoder_layer ${common(g)} ${g.intermediate} bias=${c.bool('attention_bias', false)}`),
-    countFree: ['hidden_activation', 'query_pre_attn_scalar', 'final_logit_softcapping', 'attn_logit_softcapping', 'use_bidirectional_attention', 'cache_implementation'],
+    countFree: ['hidden_activation', 'query_pre_attn_scalar', 'final_logit_softcapping', 'attn_logit_softcapping', 'use_bidirectional_attention', 'cache_implementation', 'sliding_window_size'],
   },
   phi3: {
     prefix: 'Phi3',
     file: 'models/phi3/modeling_phi3.py',
     defaults: { vocab: 32064, hidden: 3072, intermediate: 8192, layers: 32, heads: 32, kvHeads: 'heads', positions: 4096, tied: false },
     headDim: false,
-    layers: (_c, g) => every(g, `phi3_decoder_layer ${common(g)} ${g.intermediate}`),
+    layers(c, g) {
+      // Phi3's projections have no biases whatever the file says; one that asks for them is not what this builds.
+      c.require('attention_bias', [false]);
+      return every(g, `phi3_decoder_layer ${common(g)} ${g.intermediate}`);
+    },
     countFree: ['original_max_position_embeddings', 'resid_pdrop', 'embd_pdrop'],
   },
 };

@@ -79,7 +79,7 @@ export const deepseek: ConfigFamily = {
     const mla = `${d} ${heads} ${kvRank} ${qRank} ${nope} ${rope} ${v}`;
     const dense = `deepseek_dense_layer ${mla} ${c.int('intermediate_size', f.intermediate)} bias=${bias}`;
     const sparse = `deepseek_moe_layer ${mla} ${routed} ${moeWidth} ${topK} ${shared * moeWidth} bias=${bias} score_bias=${method === 'noaux_tc'}`;
-    const notes: MessageRef[] = [];
+    const notes: MessageRef[] = method === 'noaux_tc' ? [msg('note.moeScoreBias', { experts: String(routed) })] : [];
     if (c.has('num_nextn_predict_layers')) {
       const mtp = c.int('num_nextn_predict_layers', 0, 0);
       if (mtp > 0) notes.push(msg('note.configMtp', { n: String(mtp) }));

@@ -49,7 +49,8 @@ export const vit: ConfigFamily = {
   },
 };
 
-const CLIP_FREE = ['hidden_act', 'layer_norm_eps', 'attention_dropout', 'dropout', 'logit_scale_init_value', 'initializer_factor'];
+// A tower has no LM head: tie_word_embeddings (written into every sub-config by older versions) ties nothing.
+const CLIP_FREE = ['hidden_act', 'layer_norm_eps', 'attention_dropout', 'dropout', 'logit_scale_init_value', 'initializer_factor', 'tie_word_embeddings'];
 
 /** One tower's config: transformers reads text_config_dict (older files) over text_config. */
 function towerConfig(c: ConfigReader, tower: 'text' | 'vision'): ConfigReader {
