@@ -11,11 +11,13 @@
  * (the data file or def) for explain-preset.
  */
 import { activeCounts } from './active.js';
+import { quantizedFigures } from './quant/index.js';
+import { t } from '../i18n/messages.js';
 import { configJson } from './presets/configs/describe.js';
 import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
-import { blockTable } from './model.js';
+import { blockTable, type Report } from './model.js';
 import { workedFormula } from './render.js';
 import type { Shape } from './types.js';
 
@@ -72,8 +74,16 @@ export function toJson(result: CountResult): string {
       adamFp32: m.fp32.bytes,
       adamMixed: m.mixed.bytes,
       kvCache: m.kv === null ? null : { bytesPerToken: m.kv.elementsPerToken * BigInt(m.kv.bytesPerElement), seq: m.kv.seq, batch: m.kv.batch, bytes: m.kv.bytes },
+      quantized: quantizedJson(report),
     };
   }
   // bigint -> a marker string, then the marker's quotes removed: exact digits, valid JSON.
   return JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
+}
+
+/** Each format's bytes (or why there are none), as --memory states them. */
+function quantizedJson(report: Report): Record<string, unknown> {
+  const all = quantizedFigures(report);
+  if (!all.ok) return { why: t('en', all.why) };
+  return Object.fromEntries(all.figures.map((f) => [f.id, f.ok ? { bytes: f.bytes, quantizedParams: f.quantized, keptParams: f.kept, ...(f.types && { ggmlTypes: f.types }) } : { bytes: null, why: t('en', f.why) }]));
 }

@@ -138,7 +138,7 @@ export function applyLora(report: Report, spec: LoraSpec): { report: Report; sum
   const summarized = summarize(report.framework, report.input, report.output, rows, report.blocks, report.reused);
   // Adapters on routed experts are used by a token only with their expert: the active count would
   // need the routing of each adapter, so it is not stated rather than stated wrong.
-  const onExperts = adapted.some((a) => /^experts\.\d+\./.test(a.linear.name));
+  const onExperts = adapted.some((a) => a.linear.expert === true);
   const result = onExperts ? { ...summarized, active: null } : summarized;
   return {
     report: result,

@@ -9,6 +9,8 @@ import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
 import { activeCounts } from './active.js';
 import { configHeader, configLines } from './presets/configs/describe.js';
+import { checkpointFormat, quantizedLines } from './quant/describe.js';
+import { quantizedFigures } from './quant/index.js';
 import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
@@ -193,11 +195,24 @@ function trainingLine(lang: Lang, label: 'fp32' | 'mixed', tr: Training): string
   return t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }));
 }
 
+/** How a cache's bytes per token follow from the layers' geometry. */
+function kvFormula(lang: Lang, kv: KvCache): string {
+  const [layers, bytes] = [String(kv.layers), String(kv.bytesPerElement)];
+  const u = kv.uniform;
+  if (u === null) return t(lang, msg('memory.kvMixed', { layers, bytes }));
+  switch (u.t) {
+    case 'heads':
+      return t(lang, msg('memory.kvUniform', { layers, kv: String(u.kvHeads), dim: String(u.headDim), bytes }));
+    case 'latent':
+      return t(lang, msg('memory.kvLatent', { layers, rank: String(u.rank), rope: String(u.rope), copies: String(u.copies), bytes }));
+    case 'rebuilt':
+      return t(lang, msg('memory.kvRebuilt', { layers, heads: String(u.heads), qk: String(u.qk), v: String(u.v), bytes }));
+  }
+}
+
 function kvLine(lang: Lang, kv: KvCache): string {
   const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
-  const formula = kv.uniform
-    ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
-    : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
+  const formula = kvFormula(lang, kv);
   return t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) }));
 }
 
@@ -206,6 +221,13 @@ function memoryLines(m: MemoryFigures, lang: Lang): string[] {
   for (const label of ['fp32', 'mixed'] as const) lines.push(`  ${trainingLine(lang, label, m[label])}`);
   if (m.kv) lines.push(kvLine(lang, m.kv));
   return lines;
+}
+
+/** --memory: the weights, training and KV cache figures, then the quantized checkpoints' exact bytes. */
+function memorySection(result: CountResult, lang: Lang): string[] {
+  const { report, request } = result;
+  const own = checkpointFormat(result.preset?.config?.quantization);
+  return [...memoryLines(memoryOf(report, request.batch), lang), ...quantizedLines(quantizedFigures(report), lang, own)];
 }
 
 /** The one line of the memory figures that works out `q` (a quiz's reveal). */
@@ -302,7 +324,7 @@ function summary(result: CountResult, lang: Lang): string {
   }
   lines.push(...totalsLines(result, lang));
   lines.push(conventionLine(result, lang));
-  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  if (request.memory || request.batch !== undefined) lines.push('', ...memorySection(result, lang));
   if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang));
   lines.push(...noteLines(report, lang));
   return lines.join('\n');
@@ -330,7 +352,7 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   lines.push(...table(header, rows, new Set([header.length - 1])));
   lines.push(...totalsLines(result, lang));
   if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
-  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  if (request.memory || request.batch !== undefined) lines.push('', ...memorySection(result, lang));
   lines.push('', ...formulaLines(report.rows, lang));
   lines.push(...noteLines(report, lang));
   return lines.join('\n');

@@ -76,7 +76,17 @@ export interface LinearModule {
   readonly inFeatures: number;
   readonly outFeatures: number;
   readonly roles: readonly ProjectionRole[];
+  /**
+   * Which matrix of a feed-forward block it is (a fused gate_up is `up`, as llama.cpp's ffn_up), or a
+   * mixture of experts' router: quantizers treat them apart (llama.cpp keeps routers at F32 and gives
+   * ffn_down more bits).
+   */
+  readonly part?: FeedForwardPart;
+  /** An expert's matrix in a mixture of experts (llama.cpp stacks them per layer). */
+  readonly expert?: boolean;
 }
+
+export type FeedForwardPart = 'gate' | 'up' | 'down' | 'router';
 
 /** The head geometry of an attention layer: what its KV cache holds and what its scores cost. */
 export interface AttentionGeometry {

@@ -18,7 +18,7 @@ import type { LinearModule, ParamTensor } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { expectRank, macsOver, resolveFeatures } from './common.js';
 import { defineKind, mistake, type MistakeDef } from './kind.js';
-import { linear, linearTensors, parseNames, printed, printNames } from './transformer.js';
+import { ffnLinear, linearTensors, parseNames, printed, printNames } from './transformer.js';
 
 interface MoeConfig {
   readonly model: number | undefined;
@@ -133,24 +133,22 @@ export const moe = defineKind<MoeConfig, ResolvedMoe>({
     const [gate, up, down] = c.names ?? DEFAULT_NAMES;
     const sep = framework === 'keras' ? '/' : '.';
     const tensors: ParamTensor[] = [...linearTensors('gate', d, c.experts, false, framework)];
-    const linears: LinearModule[] = c.routerLinear ? [linear('gate', d, c.experts)] : [];
-    const mlp = (prefix: string, width: number) => {
-      for (const [name, from, to] of [[gate!, d, width], [up!, d, width], [down!, width, d]] as const) {
+    const linears: LinearModule[] = c.routerLinear ? [ffnLinear('gate', d, c.experts, 'router')] : [];
+    /** One gated MLP (an expert, or the shared experts) under `prefix`, its matrices named `names`. */
+    const mlp = (prefix: string, width: number, names: readonly string[], expert: boolean) => {
+      const [g, u, dn] = names;
+      for (const [name, from, to, part] of [[g!, d, width, 'gate'], [u!, d, width, 'up'], [dn!, width, d, 'down']] as const) {
         tensors.push(...linearTensors(`${prefix}${sep}${name}`, from, to, false, framework));
-        linears.push(linear(`${prefix}.${name}`, from, to));
+        linears.push(ffnLinear(`${prefix}.${name}`, from, to, part, expert));
       }
     };
-    for (let i = 0; i < c.experts; i++) mlp(`experts${sep}${i}`, f);
+    for (let i = 0; i < c.experts; i++) mlp(`experts${sep}${i}`, f, [gate!, up!, down!], true);
     if (c.sharedHidden > 0) {
       // Shared experts are plain gated MLPs with the library's own names in every family.
-      const [g, u, dn] = DEFAULT_NAMES;
-      for (const [name, from, to] of [[g!, d, c.sharedHidden], [u!, d, c.sharedHidden], [dn!, c.sharedHidden, d]] as const) {
-        tensors.push(...linearTensors(`${c.sharedName}${sep}${name}`, from, to, false, framework));
-        linears.push(linear(`${c.sharedName}.${name}`, from, to));
-      }
+      mlp(c.sharedName, c.sharedHidden, DEFAULT_NAMES, false);
       if (c.sharedGate) {
         tensors.push(...linearTensors('shared_expert_gate', d, 1, false, framework));
-        linears.push(linear('shared_expert_gate', d, 1));
+        linears.push(ffnLinear('shared_expert_gate', d, 1, 'router'));
       }
     }
     const p = parts(resolved);

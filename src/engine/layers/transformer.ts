@@ -11,7 +11,7 @@
  */
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
-import type { Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
+import type { FeedForwardPart, Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { formatInt } from '../format.js';
 import { expectRank, macsOver, resolveFeatures, tensor, volume } from './common.js';
@@ -35,6 +35,16 @@ export function linearTensors(name: string, inFeatures: number, outFeatures: num
 }
 
 export const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
+
+/** A feed-forward block's matrix, saying which it is (gate, up, down, a router), and whether it is an expert's. */
+export const ffnLinear = (name: string, inFeatures: number, outFeatures: number, part: FeedForwardPart, expert = false): LinearModule => ({
+  name,
+  inFeatures,
+  outFeatures,
+  roles: [],
+  part,
+  ...(expert && { expert }),
+});
 
 /** `names=a,b,c`: the sub-module names a layer's matrices carry, `count` of them. */
 export function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
@@ -290,7 +300,7 @@ export const mlp = defineKind<FeedForwardConfig, ResolvedFeedForward>({
       outputShape: input,
       macs: macsOver(input.slice(0, -1), 2n * BigInt(d) * BigInt(f)),
       conventionSensitive: false,
-      linears: [linear(up!, d, f), linear(down!, f, d)],
+      linears: [ffnLinear(up!, d, f, 'up'), ffnLinear(down!, f, d, 'down')],
     };
   },
   mistakes: feedForwardMistakes(false),
@@ -322,7 +332,9 @@ export const glu = defineKind<FeedForwardConfig, ResolvedFeedForward>({
     const [D, F] = [lit(d, 'D'), lit(f, 'F')];
     const [gateUp, fusedDown] = c.names ?? ['gate_up_proj', 'down_proj'];
     const [gate, up, down] = c.names ?? ['gate_proj', 'up_proj', 'down_proj'];
-    const linears = c.fused ? [linear(gateUp!, d, 2 * f), linear(fusedDown!, f, d)] : [linear(gate!, d, f), linear(up!, d, f), linear(down!, f, d)];
+    const linears = c.fused
+      ? [ffnLinear(gateUp!, d, 2 * f, 'up'), ffnLinear(fusedDown!, f, d, 'down')]
+      : [ffnLinear(gate!, d, f, 'gate'), ffnLinear(up!, d, f, 'up'), ffnLinear(down!, f, d, 'down')];
     return {
       resolved: { ...c, model: d },
       typeName: 'GatedMLP',

@@ -63,6 +63,33 @@ export const models = {
   'note.configMtp': (p: P<'n'>) =>
     `num_nextn_predict_layers ${p.n}: DeepSeek-V3's checkpoint also stores its multi-token-prediction module (a 62nd layer with its own embedding and head copies, about 14B); transformers does not build it, so it is not counted.`,
 
+  // ── Memory: the latent cache and its misreadings ──
+  'memory.kvLatent': (p: P<'layers' | 'rank' | 'rope' | 'copies' | 'bytes'>) =>
+    `${p.copies === '1' ? '' : `${p.copies} × `}(${p.rank} kv_lora_rank + ${p.rope} rope) × ${p.layers} layers × ${p.bytes} B (latent attention: one compressed vector and one rotary key per token)`,
+  'memory.kvRebuilt': (p: P<'layers' | 'heads' | 'qk' | 'v' | 'bytes'>) => `${p.heads} heads × (${p.qk} K + ${p.v} V) × ${p.layers} layers × ${p.bytes} B`,
+  'why.latentRebuilt': () => `latent attention caches the compressed vector and the shared rotary key, not the K and V of every head it rebuilds from them: that is what it saves.`,
+  'why.latentTwice': () => `the latent vector stands for K and V together: it is cached once per token and layer, not once for K and once for V.`,
+  'why.latentNoRope': () => `besides the latent vector, each token caches its rotary key (qk_rope_head_dim numbers), shared by every head.`,
+
+  // ── Quantized checkpoints ──
+  'quant.title': () =>
+    `Quantized checkpoints (exact bytes of the stored tensors; header and metadata left out). What a format does not quantize stays at 16 bits: embeddings, the LM head, norms, biases, routers:`,
+  'quant.none': (p: P<'why'>) => `Quantized checkpoints: ${p.why}`,
+  'quant.line': (p: P<'label' | 'total' | 'scaled' | 'quantized' | 'kept'>) => `${p.label}: ${p.total} B = ${p.scaled}; ${p.quantized} parameters quantized, ${p.kept} not`,
+  'quant.own': () => `  ← this checkpoint's format (its quantization_config)`,
+  'quant.gptq4': () => `GPTQ int4, group 128 (AutoGPTQ QuantLinear; a Linear in×out stores qweight in·out/2 + qzeros ⌈in/128⌉·out/2 + scales 2·⌈in/128⌉·out + g_idx 4·in bytes)`,
+  'quant.gptq8': () => `GPTQ int8, group 128 (the same layout at 8 bits: qweight in·out + qzeros ⌈in/128⌉·out + scales 2·⌈in/128⌉·out + g_idx 4·in)`,
+  'quant.awq': () => `AWQ int4, group 128 (AutoAWQ WQLinear_GEMM: qweight in·out/2 + qzeros (in/128)·out/2 + scales 2·(in/128)·out; no g_idx)`,
+  'quant.nf4': () =>
+    `bitsandbytes NF4, blocks of 64, double quantization (every Linear but the LM head: the weight n/2 + absmax n/64 + nested_absmax 4·⌈n/64/256⌉ + the two code tables 1,024 + 64 bytes)`,
+  'quant.q8_0': () => `GGUF Q8_0 (llama.cpp: blocks of 32 in 34 bytes; 1-D tensors, routers and position tables F32)`,
+  'quant.q4_k_m': () =>
+    `GGUF Q4_K_M (llama.cpp's llama-quantize rule: Q4_K, 144 bytes per 256; Q6_K (210) for the head and for attn_v and ffn_down in the layers use_more_bits picks; 8-expert models' attn_v and attn_k Q8_0, attn_output Q5_K)`,
+  'quant.notDecoder': (p: P<'row'>) => `not figured: GPTQ, AWQ, bitsandbytes and GGUF quantize decoder language models' transformer blocks, and \`${p.row}\` is not one of their parts.`,
+  'quant.shape': (p: P<'tensor' | 'size' | 'multiple'>) => `not possible: \`${p.tensor}\` has ${p.size}, not a multiple of ${p.multiple}, where this format packs.`,
+  'quant.ggufLayout': (p: P<'tensor'>) => `not figured: how llama.cpp names and stores \`${p.tensor}\` is not modelled here (latent attention's GGUF layout changes between versions).`,
+  'quant.ggufRow': (p: P<'tensor' | 'size'>) => `not possible: \`${p.tensor}\` has rows of ${p.size}, not a multiple of Q8_0's 32, and llama-quantize has no fallback for Q8_0.`,
+
   // ── Totals of a mixture of experts ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>
     `Active parameters per token: ${p.active} of ${p.total} (${p.share}%): what one token touches, its top_k experts and both embedding tables included (Mistral's convention: Mixtral-8x7B's 12.9B). Memory holds all ${p.total}.`,

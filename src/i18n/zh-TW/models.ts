@@ -61,6 +61,32 @@ export const models: typeof En = {
   'note.configMtp': (p: P<'n'>) =>
     `num_nextn_predict_layers ${p.n}：DeepSeek-V3 的檢查點另外存了多詞元預測模組（第 62 層，加上自己的嵌入與輸出層副本，約 14B）；transformers 不會建它，所以沒有算進去。`,
 
+  // ── 記憶體：潛在快取與常見誤讀 ──
+  'memory.kvLatent': (p: P<'layers' | 'rank' | 'rope' | 'copies' | 'bytes'>) =>
+    `${p.copies === '1' ? '' : `${p.copies} × `}（${p.rank} kv_lora_rank + ${p.rope} rope）× ${p.layers} 層 × ${p.bytes} B（潛在注意力：每個詞元一個壓縮向量與一個旋轉 key）`,
+  'memory.kvRebuilt': (p: P<'layers' | 'heads' | 'qk' | 'v' | 'bytes'>) => `${p.heads} 個頭 ×（${p.qk} K + ${p.v} V）× ${p.layers} 層 × ${p.bytes} B`,
+  'why.latentRebuilt': () => `潛在注意力快取的是壓縮向量與共用的旋轉 key，不是由它們還原出來的每個頭的 K 與 V：省記憶體就省在這裡。`,
+  'why.latentTwice': () => `潛在向量同時代表 K 與 V：每個詞元、每層只存一次，不是 K 一次、V 再一次。`,
+  'why.latentNoRope': () => `除了潛在向量，每個詞元還要快取它的旋轉 key（qk_rope_head_dim 個數），所有頭共用。`,
+
+  // ── 量化檢查點 ──
+  'quant.title': () => `量化檢查點（存下來的張量的確切位元組；不含檔頭與中繼資料）。格式沒有量化的部分維持 16 位元：嵌入、語言模型輸出層、正規化、偏差、路由器：`,
+  'quant.none': (p: P<'why'>) => `量化檢查點：${p.why}`,
+  'quant.line': (p: P<'label' | 'total' | 'scaled' | 'quantized' | 'kept'>) => `${p.label}：${p.total} B = ${p.scaled}；${p.quantized} 個參數量化，${p.kept} 個沒有`,
+  'quant.own': () => `  ← 這個檢查點的格式（它的 quantization_config）`,
+  'quant.gptq4': () => `GPTQ int4，群組 128（AutoGPTQ 的 QuantLinear；一個 in×out 的 Linear 存 qweight in·out/2 + qzeros ⌈in/128⌉·out/2 + scales 2·⌈in/128⌉·out + g_idx 4·in 位元組）`,
+  'quant.gptq8': () => `GPTQ int8，群組 128（同樣的配置換成 8 位元：qweight in·out + qzeros ⌈in/128⌉·out + scales 2·⌈in/128⌉·out + g_idx 4·in）`,
+  'quant.awq': () => `AWQ int4，群組 128（AutoAWQ 的 WQLinear_GEMM：qweight in·out/2 + qzeros (in/128)·out/2 + scales 2·(in/128)·out；沒有 g_idx）`,
+  'quant.nf4': () =>
+    `bitsandbytes NF4，每塊 64 個、雙重量化（語言模型輸出層以外的每個 Linear：權重 n/2 + absmax n/64 + nested_absmax 4·⌈n/64/256⌉ + 兩張對照表 1,024 + 64 位元組）`,
+  'quant.q8_0': () => `GGUF Q8_0（llama.cpp：每 32 個一塊、佔 34 位元組；一維張量、路由器與位置表為 F32）`,
+  'quant.q4_k_m': () =>
+    `GGUF Q4_K_M（llama.cpp 的 llama-quantize 規則：Q4_K，每 256 個 144 位元組；輸出層，以及 use_more_bits 選中的層的 attn_v 與 ffn_down 用 Q6_K（210）；8 個專家的模型 attn_v 與 attn_k 用 Q8_0、attn_output 用 Q5_K）`,
+  'quant.notDecoder': (p: P<'row'>) => `沒有計算：GPTQ、AWQ、bitsandbytes 與 GGUF 量化的是解碼器語言模型的 Transformer 區塊，\`${p.row}\` 不屬於它們處理的部分。`,
+  'quant.shape': (p: P<'tensor' | 'size' | 'multiple'>) => `做不到：\`${p.tensor}\` 的 ${p.size} 不是這個格式打包單位 ${p.multiple} 的倍數。`,
+  'quant.ggufLayout': (p: P<'tensor'>) => `沒有計算：llama.cpp 怎麼命名與儲存 \`${p.tensor}\` 這裡沒有建模（潛在注意力的 GGUF 配置隨版本而變）。`,
+  'quant.ggufRow': (p: P<'tensor' | 'size'>) => `做不到：\`${p.tensor}\` 每列 ${p.size} 個，不是 Q8_0 每塊 32 的倍數，而 llama-quantize 沒有 Q8_0 的替代格式。`,
+
   // ── 專家混合的總數 ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>
     `每個詞元啟用的參數：${p.total} 個中的 ${p.active} 個（${p.share}%）：一個詞元會用到的參數，含它的 top_k 個專家與兩張嵌入表（Mistral 的算法：Mixtral-8x7B 的 12.9B）。記憶體要放下全部 ${p.total} 個。`,
