@@ -11,6 +11,8 @@
  * (the data file or def) for explain-preset.
  */
 import { activeCounts } from './active.js';
+import { activationsOf } from './activations.js';
+import { flopsPerToken } from './flops.js';
 import { quantizedFigures } from './quant/index.js';
 import { t } from '../i18n/messages.js';
 import { configJson } from './presets/configs/describe.js';
@@ -75,8 +77,11 @@ export function toJson(result: CountResult): string {
       adamMixed: m.mixed.bytes,
       kvCache: m.kv === null ? null : { bytesPerToken: m.kv.elementsPerToken * BigInt(m.kv.bytesPerElement), seq: m.kv.seq, batch: m.kv.batch, bytes: m.kv.bytes },
       quantized: quantizedJson(report),
+      activations: activationsJson(report, request.batch ?? 1),
     };
   }
+  const flops = flopsPerToken(report);
+  if (flops !== null) doc.flopsPerToken = flops;
   // bigint -> a marker string, then the marker's quotes removed: exact digits, valid JSON.
   return JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
 }
@@ -86,4 +91,12 @@ function quantizedJson(report: Report): Record<string, unknown> {
   const all = quantizedFigures(report);
   if (!all.ok) return { why: t('en', all.why) };
   return Object.fromEntries(all.figures.map((f) => [f.id, f.ok ? { bytes: f.bytes, quantizedParams: f.quantized, keptParams: f.kept, ...(f.types && { ggmlTypes: f.types }) } : { bytes: null, why: t('en', f.why) }]));
+}
+
+/** Training's activations in bytes (memory.activations), null when the model is no token sequence with attention. */
+function activationsJson(report: Report, batch: number): Record<string, unknown> | null {
+  const steps = report.input.length <= 2 ? report.input[0] : null;
+  const a = steps === null || steps === undefined ? null : activationsOf(report, steps, batch);
+  if (a === null) return null;
+  return { seq: a.seq, batch: a.batch, layers: a.layers, perLayerBytesPerToken: a.typical.perToken, perLayerScoreBytesPerTokenPair: a.typical.perScore, stored: a.stored, flashAttention: a.flash, checkpointed: a.checkpointed, outsideLayers: a.outside };
 }

@@ -8,6 +8,8 @@ import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
 import { activeCounts } from './active.js';
+import { activationsOf } from './activations.js';
+import { flopsPerToken } from './flops.js';
 import { configHeader, configLines } from './presets/configs/describe.js';
 import { checkpointFormat, quantizedLines } from './quant/describe.js';
 import { quantizedFigures } from './quant/index.js';
@@ -102,6 +104,13 @@ function attentionMacsLines(report: Report, lang: Lang): string[] {
     const T = BigInt(steps);
     lines.push(
       t(lang, msg('count.macsPerToken', { t: formatInt(T), weights: formatQuotient(weights, T), scores: formatQuotient(scoreMacs, T), flops: formatQuotient(2n * macs, T) })),
+    );
+  }
+  const f = flopsPerToken(report);
+  if (f !== null) {
+    lines.push(
+      t(lang, msg('flops.perToken', { t: formatInt(f.tokens), weights: formatInt(f.weights), attention: formatInt(f.attention), share: formatPercent(f.attention, f.weights, 1), training: formatInt(f.training), forward: formatInt(f.forward) })),
+      t(lang, msg(report.active === null ? 'flops.sixN' : 'flops.sixNActive', { n: formatInt(f.n), sixN: formatInt(f.sixN) })),
     );
   }
   return lines;
@@ -227,7 +236,22 @@ function memoryLines(m: MemoryFigures, lang: Lang): string[] {
 function memorySection(result: CountResult, lang: Lang): string[] {
   const { report, request } = result;
   const own = checkpointFormat(result.preset?.config?.quantization);
-  return [...memoryLines(memoryOf(report, request.batch), lang), ...quantizedLines(quantizedFigures(report), lang, own)];
+  return [...memoryLines(memoryOf(report, request.batch), lang), ...activationLines(report, request.batch ?? 1, lang), ...quantizedLines(quantizedFigures(report), lang, own)];
+}
+
+/** Training's activations at the model's length and the batch (Korthikanti et al.'s accounting), stored, with flash attention, checkpointed. */
+function activationLines(report: Report, batch: number, lang: Lang): string[] {
+  const steps = report.input.length <= 2 ? report.input[0] : null;
+  const a = steps === null || steps === undefined ? null : activationsOf(report, steps, batch);
+  if (a === null) return [];
+  const bytes = (n: bigint) => `${formatInt(n)} B = ${formatBytes(n)}`;
+  return [
+    t(lang, msg('activations.title', { s: formatInt(a.seq), b: formatInt(a.batch) })),
+    `  ${t(lang, msg('activations.stored', { layers: String(a.layers), perToken: formatInt(a.typical.perToken), perScore: formatInt(a.typical.perScore), total: bytes(a.stored) }))}`,
+    `  ${t(lang, msg('activations.flash', { statistics: formatInt(a.typical.statistics), total: bytes(a.flash) }))}`,
+    `  ${t(lang, msg('activations.checkpointed', { input: formatInt(a.typical.input), total: bytes(a.checkpointed) }))}`,
+    ...(a.outside > 0n ? [`  ${t(lang, msg('activations.outside', { total: bytes(a.outside) }))}`] : []),
+  ];
 }
 
 /** The one line of the memory figures that works out `q` (a quiz's reveal). */

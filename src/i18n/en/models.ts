@@ -71,6 +71,19 @@ export const models = {
   'why.latentTwice': () => `the latent vector stands for K and V together: it is cached once per token and layer, not once for K and once for V.`,
   'why.latentNoRope': () => `besides the latent vector, each token caches its rotary key (qk_rope_head_dim numbers), shared by every head.`,
 
+  // ── Training: FLOPs per token, activations ──
+  'flops.perToken': (p: P<'t' | 'weights' | 'attention' | 'share' | 'training' | 'forward'>) =>
+    `FLOPs per token at T = ${p.t}: forward ${p.forward} = weights ${p.weights} + attention ${p.attention} (QKᵀ and A·V over the full T×T, 4·T·h·d_h a layer: +${p.share}% of the weights' at this length); training, forward and backward (3 × forward): ${p.training}.`,
+  'flops.sixN': (p: P<'n' | 'sixN'>) => `The 6N rule (Kaplan et al. 2020), N = ${p.n} parameters: ${p.sixN} per token, attention left out.`,
+  'flops.sixNActive': (p: P<'n' | 'sixN'>) => `The 6N rule (Kaplan et al. 2020) with N = ${p.n}, the parameters a token touches: ${p.sixN} per token, attention left out.`,
+  'activations.title': (p: P<'s' | 'b'>) =>
+    `Activations kept for training's backward pass (Korthikanti et al. 2022's accounting at this model's widths: 16-bit activations, 1-byte dropout masks), s = ${p.s} tokens, b = ${p.b}:`,
+  'activations.stored': (p: P<'layers' | 'perToken' | 'perScore' | 'total'>) =>
+    `all stored: ${p.layers} layers × s·b·(${p.perToken} + ${p.perScore}·s) B (the scores grow with s²) = ${p.total}`,
+  'activations.flash': (p: P<'statistics' | 'total'>) => `flash attention (no s×s scores stored; its fp32 softmax statistics, ${p.statistics}·s·b B a layer): ${p.total}`,
+  'activations.checkpointed': (p: P<'input' | 'total'>) => `gradient checkpointing (each layer keeps its input, ${p.input}·s·b B, and one layer is rebuilt at a time): ${p.total}`,
+  'activations.outside': (p: P<'total'>) => `outside the layers (the final norm's and the head's inputs, the fp32 logits 4·s·b·V): ${p.total}`,
+
   // ── Quantized checkpoints ──
   'quant.title': () =>
     `Quantized checkpoints (exact bytes of the stored tensors; header and metadata left out). What a format does not quantize stays at 16 bits: embeddings, the LM head, norms, biases, routers:`,

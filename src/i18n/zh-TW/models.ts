@@ -69,6 +69,19 @@ export const models: typeof En = {
   'why.latentTwice': () => `潛在向量同時代表 K 與 V：每個詞元、每層只存一次，不是 K 一次、V 再一次。`,
   'why.latentNoRope': () => `除了潛在向量，每個詞元還要快取它的旋轉 key（qk_rope_head_dim 個數），所有頭共用。`,
 
+  // ── 訓練：每詞元 FLOPs、激活值 ──
+  'flops.perToken': (p: P<'t' | 'weights' | 'attention' | 'share' | 'training' | 'forward'>) =>
+    `T = ${p.t} 時每個詞元的 FLOPs：前向 ${p.forward} = 權重 ${p.weights} + 注意力 ${p.attention}（完整 T×T 的 QKᵀ 與 A·V，每層 4·T·h·d_h：這個長度下是權重的 +${p.share}%）；訓練（前向加反向，3 × 前向）：${p.training}。`,
+  'flops.sixN': (p: P<'n' | 'sixN'>) => `6N 法則（Kaplan et al. 2020），N = ${p.n} 個參數：每個詞元 ${p.sixN}，不含注意力。`,
+  'flops.sixNActive': (p: P<'n' | 'sixN'>) => `6N 法則（Kaplan et al. 2020），N = ${p.n}，一個詞元會用到的參數：每個詞元 ${p.sixN}，不含注意力。`,
+  'activations.title': (p: P<'s' | 'b'>) =>
+    `訓練反向傳播要保留的激活值（Korthikanti et al. 2022 的算法，套用這個模型的寬度：16 位元激活值、1 位元組的 dropout 遮罩），s = ${p.s} 個詞元，b = ${p.b}：`,
+  'activations.stored': (p: P<'layers' | 'perToken' | 'perScore' | 'total'>) =>
+    `全部保留：${p.layers} 層 × s·b·(${p.perToken} + ${p.perScore}·s) B（分數隨 s² 成長）= ${p.total}`,
+  'activations.flash': (p: P<'statistics' | 'total'>) => `flash attention（不存 s×s 的分數；保留 fp32 的 softmax 統計量，每層 ${p.statistics}·s·b B）：${p.total}`,
+  'activations.checkpointed': (p: P<'input' | 'total'>) => `梯度檢查點（每層只留輸入 ${p.input}·s·b B，一次重算一層）：${p.total}`,
+  'activations.outside': (p: P<'total'>) => `各層之外（最後正規化與輸出層的輸入、fp32 的 logits 4·s·b·V）：${p.total}`,
+
   // ── 量化檢查點 ──
   'quant.title': () => `量化檢查點（存下來的張量的確切位元組；不含檔頭與中繼資料）。格式沒有量化的部分維持 16 位元：嵌入、語言模型輸出層、正規化、偏差、路由器：`,
   'quant.none': (p: P<'why'>) => `量化檢查點：${p.why}`,
