@@ -38,13 +38,13 @@ const MESSAGES_PER_INTERACTION = 2;
 const IN_FLIGHT = 16;
 
 /** Resident memory of a process, in MB (Linux). */
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   if (kb === undefined) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb) / 1024;
 }
 
-async function startBot(discord: FakeDiscord, dir: string, script = MAIN): Promise<ChildProcess> {
+export async function startBot(discord: FakeDiscord, dir: string, script = MAIN): Promise<ChildProcess> {
   const env = {
     PATH: process.env.PATH,
     DISCORD_TOKEN: discord.token,
