@@ -198,7 +198,7 @@ export function parseRequest(text: string): Request {
     const asked = sentence ? askedPreset(rest) : undefined;
     if (!asked) {
       const named = sentence ? modelWordIn(rest) : undefined;
-      if (named !== undefined && findKind(named) === undefined) fail('err.unknownModel', { token: named, nearest: nearestPresets(named).map((p) => p.name).join(', ') });
+      if (named !== undefined) refuseUnknownModel(named, LIBRARY);
       throw e;
     }
     parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
