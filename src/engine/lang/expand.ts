@@ -303,16 +303,18 @@ function substituteValue(value: string, params: ReadonlyMap<string, string>): st
   return String(evaluateExpr(value, (n) => params.get(n)));
 }
 
-/** Layers and units in `nodes` once expanded, repetitions counted; stops counting past the bounds. */
-export function measure(nodes: readonly Node[]): { rows: number; units: number } {
+/** Layers, units and experts in `nodes` once expanded, repetitions counted; stops counting past the bounds. */
+export function measure(nodes: readonly Node[]): { rows: number; units: number; experts: number } {
   let rows = 0;
   let units = 0;
+  let experts = 0;
   const visit = (node: Node, times: number): void => {
-    if (rows > MAX_ROWS || units > MAX_UNITS) return;
+    if (rows > MAX_ROWS || units > MAX_UNITS || experts > LIMITS.expertModules) return;
     units += times;
     switch (node.t) {
       case 'layer':
         rows += times;
+        experts += times * node.layer.experts;
         return;
       case 'seq':
         for (const n of node.nodes) visit(n, times);
@@ -334,12 +336,13 @@ export function measure(nodes: readonly Node[]): { rows: number; units: number }
     }
   };
   for (const n of nodes) visit(n, 1);
-  return { rows, units };
+  return { rows, units, experts };
 }
 
 /** Refuses a model past the bounds, naming the limit. */
 export function checkBounds(nodes: readonly Node[]): void {
-  const { rows, units } = measure(nodes);
+  const { rows, units, experts } = measure(nodes);
   if (rows > MAX_ROWS) fail('err.tooManyLayers', { max: MAX_ROWS.toLocaleString('en-US') });
   if (units > MAX_UNITS) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
+  if (experts > LIMITS.expertModules) fail('err.tooManyExperts', { max: LIMITS.expertModules.toLocaleString('en-US') });
 }

@@ -240,6 +240,8 @@ export interface KindDef<C, R extends C = C> extends KindInfo {
   evaluate(c: C, input: Shape, framework: Framework): Evaluation<R>;
   /** The kind's common mistakes (optional: a kind without them keeps its one-sentence `mistake`). */
   readonly mistakes?: readonly MistakeDef<R>[];
+  /** Experts the layer holds (a mixture of experts): each is a record's three matrices, bounded per model (LIMITS.expertModules). */
+  experts?(c: C): number;
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
@@ -255,6 +257,8 @@ export interface Layer {
   readonly kind: Kind;
   /** The `in=` size, if given (single layers only). */
   readonly inputDims: readonly number[] | undefined;
+  /** Experts it holds (0 unless a mixture of experts): what the model's expansion is charged for them. */
+  readonly experts: number;
   readonly frozen: boolean;
   /** Canonical /count text; parsing it gives back an equal layer. */
   print(): string;
@@ -314,6 +318,7 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
   return {
     kind,
     inputDims,
+    experts: def.experts?.(config) ?? 0,
     frozen,
     print: () => (printed ??= withUniversal(def.print(config))),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),

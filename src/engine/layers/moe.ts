@@ -178,4 +178,5 @@ export const moe = defineKind<MoeConfig, ResolvedMoe>({
     };
   },
   mistakes: MOE_MISTAKES,
+  experts: (c) => c.experts,
 });

@@ -15,7 +15,7 @@
  * What a format does not quantize stays at 16 bits (2 bytes): embeddings, the LM head, norms, biases,
  * routers (GPTQ and AWQ leave Mixtral's gate and Qwen's shared_expert_gate alone).
  */
-import type { StoredTensor } from './stored.js';
+import type { StoredGroup, StoredTensor } from './stored.js';
 
 const ceil = (a: bigint, b: bigint) => (a + b - 1n) / b;
 
@@ -26,7 +26,7 @@ export interface FormatBytes {
   readonly kept: bigint;
 }
 
-/** The tensor a format cannot store (its shape does not divide), for the refusal. */
+/** The tensor a format cannot store (its shape does not divide), for the refusal: its name within its group. */
 export class ShapeRefused extends Error {
   constructor(readonly tensor: string, readonly size: number, readonly multiple: number) {
     super(`${tensor}: ${size} is not a multiple of ${multiple}`);
@@ -41,7 +41,7 @@ export interface GroupFormat {
 }
 
 function need(t: StoredTensor, size: number, multiple: number): void {
-  if (size % multiple !== 0) throw new ShapeRefused(t.name, size, multiple);
+  if (size % multiple !== 0) throw new ShapeRefused(t.local, size, multiple);
 }
 
 export const gptq = (bits: 4 | 8, group: number): GroupFormat => ({
@@ -78,19 +78,41 @@ export const nf4: GroupFormat = {
   },
 };
 
-export function formatBytes(format: GroupFormat, tensors: readonly StoredTensor[]): FormatBytes {
-  let bytes = 0n;
-  let quantized = 0n;
-  let kept = 0n;
-  for (const t of tensors) {
-    if (t.linear !== undefined && format.quantizes(t)) {
-      bytes += format.linearBytes(t, BigInt(t.linear.inFeatures), BigInt(t.linear.outFeatures));
-      quantized += t.elements;
-    } else {
-      bytes += 2n * t.elements;
-      kept += t.elements;
+/** One group's bytes in a format: the same for every row that shares the block, so worked out once per tensor list. */
+const GROUP_BYTES = new WeakMap<readonly StoredTensor[], Map<string, FormatBytes>>();
+function groupBytes(format: GroupFormat, tensors: readonly StoredTensor[]): FormatBytes {
+  let byFormat = GROUP_BYTES.get(tensors);
+  if (byFormat === undefined) GROUP_BYTES.set(tensors, (byFormat = new Map()));
+  let figure = byFormat.get(format.id);
+  if (figure === undefined) {
+    let [bytes, quantized, kept] = [0n, 0n, 0n];
+    for (const t of tensors) {
+      if (t.linear !== undefined && format.quantizes(t)) {
+        bytes += format.linearBytes(t, BigInt(t.linear.inFeatures), BigInt(t.linear.outFeatures));
+        quantized += t.elements;
+      } else {
+        bytes += 2n * t.elements;
+        kept += t.elements;
+      }
     }
+    figure = { bytes, quantized, kept };
+    byFormat.set(format.id, figure);
+  }
+  return figure;
+}
+
+export function formatBytes(format: GroupFormat, groups: readonly StoredGroup[]): FormatBytes {
+  let [bytes, quantized, kept] = [0n, 0n, 0n];
+  for (const g of groups) {
+    let figure: FormatBytes;
+    try {
+      figure = groupBytes(format, g.tensors);
+    } catch (e) {
+      throw e instanceof ShapeRefused ? new ShapeRefused(`${g.module}.${e.tensor}`, e.size, e.multiple) : e;
+    }
+    bytes += figure.bytes;
+    quantized += figure.quantized;
+    kept += figure.kept;
   }
   return { bytes, quantized, kept };
 }
-

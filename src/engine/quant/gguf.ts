@@ -48,9 +48,8 @@ export class GgufRefused extends Error {
   }
 }
 
-function chosen(t: StoredTensor, file: GgufFile, m: GgufModel): GgmlType {
+function chosen(t: StoredTensor, layer: number, file: GgufFile, m: GgufModel): GgmlType {
   const base: GgmlType = file === 'Q8_0' ? 'Q8_0' : 'Q4_K';
-  const layer = t.layer ?? 0;
   const kQuant = file === 'Q4_K_M';
   if (t.category === 'output' || (m.tiedHead && t.category === 'token_embd')) {
     if (t.rowLength % BLOCKS[base][0] !== 0) return 'Q8_0';
@@ -67,13 +66,13 @@ function chosen(t: StoredTensor, file: GgufFile, m: GgufModel): GgmlType {
   return base;
 }
 
-/** The type llama-quantize gives a tensor in this file. */
-export function ggufType(t: StoredTensor, file: GgufFile, m: GgufModel): GgmlType {
+/** The type llama-quantize gives a tensor of layer `layer` (blk.N; 0 outside the layers) in this file. */
+export function ggufType(t: StoredTensor, layer: number, file: GgufFile, m: GgufModel): GgmlType {
   if (t.category === 'vector' || t.category === 'ffn_gate_inp' || t.category === 'pos_embd') return 'F32';
-  const type = chosen(t, file, m);
+  const type = chosen(t, layer, file, m);
   if (t.rowLength % BLOCKS[type][0] === 0) return type;
   const fallback = FALLBACK[type];
-  if (fallback === undefined) throw new GgufRefused(t.name, t.rowLength);
+  if (fallback === undefined) throw new GgufRefused(t.local, t.rowLength);
   return t.rowLength % BLOCKS[fallback][0] === 0 ? fallback : 'F16';
 }
 

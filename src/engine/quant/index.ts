@@ -10,7 +10,7 @@ import { BLOCKS, ggufTensorBytes, ggufType, GgufRefused, type GgmlType, type Ggu
 
 /** GGML types listed from the most bits to the fewest, as the breakdown shows them. */
 const TYPE_ORDER = (Object.keys(BLOCKS) as GgmlType[]).sort((a, b) => BLOCKS[b][1] / BLOCKS[b][0] - BLOCKS[a][1] / BLOCKS[a][0]);
-import { storedModel, type StoredTensor } from './stored.js';
+import { storedModel, tensorName, type StoredGroup } from './stored.js';
 
 export type QuantFormatId = 'gptq-int4' | 'gptq-int8' | 'awq-int4' | 'nf4' | 'gguf-q8_0' | 'gguf-q4_k_m';
 export const QUANT_FORMATS: readonly QuantFormatId[] = ['gptq-int4', 'gptq-int8', 'awq-int4', 'nf4', 'gguf-q8_0', 'gguf-q4_k_m'];
@@ -30,19 +30,27 @@ const GROUP_FORMATS: ReadonlyArray<readonly [QuantFormatId, GroupFormat]> = [
 ];
 
 /** The parameters of each GGML type in a GGUF file, and the bytes. */
-function gguf(tensors: readonly StoredTensor[], file: GgufFile, m: GgufModel): FormatBytes & { types: Partial<Record<GgmlType, bigint>> } {
-  const unmodelled = tensors.find((t) => t.category === 'other');
-  if (unmodelled !== undefined) throw new GgufRefused(unmodelled.name, -1);
+function gguf(groups: readonly StoredGroup[], file: GgufFile, m: GgufModel): FormatBytes & { types: Partial<Record<GgmlType, bigint>> } {
   let bytes = 0n;
+  let all = 0n;
   const types: Partial<Record<GgmlType, bigint>> = {};
-  for (const t of tensors) {
-    const type = ggufType(t, file, m);
-    bytes += ggufTensorBytes(t, type);
-    types[type] = (types[type] ?? 0n) + t.elements;
+  for (const g of groups) {
+    for (const t of g.tensors) {
+      if (t.category === 'other') throw new GgufRefused(tensorName(g, t), -1);
+      let type: GgmlType;
+      try {
+        type = ggufType(t, g.layer ?? 0, file, m);
+      } catch (e) {
+        throw e instanceof GgufRefused ? new GgufRefused(tensorName(g, t), e.rowLength) : e;
+      }
+      bytes += ggufTensorBytes(t, type);
+      types[type] = (types[type] ?? 0n) + t.elements;
+      all += t.elements;
+    }
   }
   const kept = (types.F32 ?? 0n) + (types.F16 ?? 0n);
   const ordered = Object.fromEntries(TYPE_ORDER.filter((type) => types[type] !== undefined).map((type) => [type, types[type]!]));
-  return { bytes, quantized: tensors.reduce((a, t) => a + t.elements, 0n) - kept, kept, types: ordered };
+  return { bytes, quantized: all - kept, kept, types: ordered };
 }
 
 function refusal(e: unknown): MessageRef {
@@ -72,9 +80,9 @@ export function quantizedFigures(report: Report): QuantFigures {
     }
   };
   const figures = [
-    ...GROUP_FORMATS.map(([id, format]) => attempt(id, () => formatBytes(format, stored.tensors))),
-    attempt('gguf-q8_0', () => gguf(stored.tensors, 'Q8_0', model)),
-    attempt('gguf-q4_k_m', () => gguf(stored.tensors, 'Q4_K_M', model)),
+    ...GROUP_FORMATS.map(([id, format]) => attempt(id, () => formatBytes(format, stored.groups))),
+    attempt('gguf-q8_0', () => gguf(stored.groups, 'Q8_0', model)),
+    attempt('gguf-q4_k_m', () => gguf(stored.groups, 'Q4_K_M', model)),
   ];
   return { ok: true, figures };
 }

@@ -25,6 +25,7 @@ export const models = {
   'why.mlaNotMha': (p: P<'heads'>) => `this is latent attention, not ${p.heads} heads of separate Q, K, V, O projections: K and V come out of one small latent matrix.`,
 
   'err.unknownModel': (p: P<'token' | 'nearest'>) => `\`${p.token}\` is not a preset, a layer kind or a def, so it is not counted as another model. The nearest presets: ${p.nearest}.`,
+  'err.tooManyExperts': (p: P<'max'>) => `The model is too large once expanded: at most ${p.max} experts in all its mixture-of-experts layers.`,
   'err.moeTopK': () => `\`moe\` needs top_k=K, the experts each token uses (Mixtral: 2).`,
   'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`: top_k=${p.k} is more than the ${p.experts} experts.`,
   'err.mlaNeeds': (p: P<'key'>) => `\`mla\` needs ${p.key}=N (e.g. mla 16 2048 kv_rank=512 nope_dim=128 rope_dim=64 v_dim=128).`,
