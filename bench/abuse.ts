@@ -21,12 +21,11 @@ import { performance } from 'node:perf_hooks';
 import { CountPool } from '../src/counting/pool.js';
 import type { Isolation } from '../src/workers/sandbox.js';
 import { ATTACK_PASTES } from '../test/support/attacks.js';
-import { FakeDiscord, type FakeUser } from '../test/support/fake-discord.js';
-import { rssMb, startBot } from './discord.js';
+import { FakeDiscord } from '../test/support/fake-discord.js';
+import { distinctCounts, rssMb, startBot, whileSending } from './discord.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const ABUSE_RUNS = 500;
-const ABUSE_EVERY_MS = 50;
 const ABUSERS = 3;
 
 /** The sandboxes of a process (its children), from Linux's /proc. */
@@ -63,32 +62,14 @@ function sampleRss(pid: number): () => { total: number; largestChild: number } {
   };
 }
 
-async function counts(discord: FakeDiscord, user: FakeUser, offset: number): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < ABUSE_RUNS; i++) {
-    const ex = await discord.slash(user, 'count', { spec: `conv 3 ${offset + i + 1} 3` }, discord.here, 10_000);
-    latencies.push(ex.latencyMs);
-  }
-  return latencies;
-}
-
 /** Runs `measure` while ABUSERS accounts send every attack paste in turn, as files, 20 a second in all. */
-async function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
+function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
   const abusers = Array.from({ length: ABUSERS }, (_, i) => discord.user(`mallory${i}`));
-  let n = 0;
-  const sent: Array<Promise<unknown>> = [];
-  const timer = setInterval(() => {
+  return whileSending((n) => {
     const attack = ATTACK_PASTES[n % ATTACK_PASTES.length]!;
     const content = `import torch.nn as nn\n${attack.code}\nnet = nn.Linear(${n + 1}, 2)\n`; // distinct: no cache answers it
-    sent.push(discord.slash(abusers[n % ABUSERS]!, 'count', { file: { file: { name: `attack${n}.py`, content } } }, discord.here, 30_000).catch(() => undefined));
-    n++;
-  }, ABUSE_EVERY_MS);
-  try {
-    return await measure();
-  } finally {
-    clearInterval(timer);
-    await Promise.all(sent);
-  }
+    return discord.slash(abusers[n % ABUSERS]!, 'count', { file: { file: { name: `attack${n}.py`, content } } }, discord.here, 30_000);
+  }, measure);
 }
 
 async function onTheBot(): Promise<Figures> {
@@ -99,9 +80,9 @@ async function onTheBot(): Promise<Figures> {
     const alice = discord.user('alice');
     for (let i = 0; i < 100; i++) await discord.slash(alice, 'count', { spec: 'conv 3 64 3' }); // warm up
     const idle = treeRss(bot.pid!).total;
-    const baseline = await counts(discord, alice, 0);
+    const baseline = await distinctCounts(discord, alice, 0, ABUSE_RUNS);
     const stop = sampleRss(bot.pid!);
-    const underAbuse = await abused(discord, () => counts(discord, alice, ABUSE_RUNS));
+    const underAbuse = await abused(discord, () => distinctCounts(discord, alice, ABUSE_RUNS, ABUSE_RUNS));
     const peak = stop();
     return {
       abuse_baseline_p99_ms: round(percentile(baseline, 99), 2),

@@ -292,9 +292,9 @@ export class WorkerPool<Req, Res> {
     const job = this.finish(slot);
     this.retire(slot);
     const index = this.slots.indexOf(slot);
-    if (index >= 0) this.slots.splice(index, 1);
     if (!slot.ready) {
       // It died loading its script: a replacement would too. What waits fails now; the next job tries again.
+      if (index >= 0) this.slots.splice(index, 1);
       this.o.log?.warn({ why, detail, script: String(this.kind.script) }, 'sandbox failed to start');
       for (const waiting of this.queue.drain()) waiting.resolve(this.kind.failed(why, this.o));
       return;
@@ -303,8 +303,10 @@ export class WorkerPool<Req, Res> {
       this.o.log?.warn({ why, detail, script: String(this.kind.script), key: this.kind.key(job.req).slice(0, 200) }, 'sandbox replaced');
       job.resolve(this.kind.failed(why, this.o));
     }
-    if (this.closed) return;
-    this.warm();
+    if (index < 0) return;
+    // The replacement takes its place: the first sandbox stays the heavy askers' one.
+    if (this.closed) this.slots.splice(index, 1);
+    else this.slots[index] = this.spawn();
     this.dispatch();
   }
 }

@@ -16,7 +16,8 @@ afterEach(async () => {
 function countPool(options: PoolOptions): WorkerPool<CountRequest, CountAnswer> {
   const pool = new WorkerPool<CountRequest, CountAnswer>(
     { script: 'counting/worker.js', key: (r) => `${r.lang} ${r.spec}`, bytes: () => 64, failed: () => ({ ok: false, error: { key: 'err.internal' } }) as CountAnswer },
-    options,
+    // The deadline is not what these tests are about: a loaded machine may take seconds per job.
+    { deadlineMs: 60_000, ...options },
   );
   pools.push(pool);
   return pool;
