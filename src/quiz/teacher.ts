@@ -124,6 +124,7 @@ export function teacherQuestion(def: TeacherQuestion, seed: number): TeacherBuil
       ask,
       answer: built.answer,
       mistakes: built.mistakes,
+      differences: built.differences(),
       choices,
       working: built.working(),
       hint: HINT,

@@ -105,7 +105,7 @@ const largest: Template = {
     const f = rng.pick(FILTERS);
     const model: Model = { input: input(rng), layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3 }), flatten, dense({ out: rng.pick(range(8, 256, 4)) }), dense({ out: rng.pick(CLASSES) })] };
     const base = modelForms(rng, { model, lead: msg('lead.model'), ask: 'ask.params' });
-    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT };
+    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT, ...(base.labels && { labels: base.labels }) };
   },
 };
 
