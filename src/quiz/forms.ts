@@ -129,6 +129,20 @@ export function layerDraft(rng: Rng, o: Parameters<typeof layerForms>[1] & { rea
   return { ...form, spec: layerSpec(o.piece, o.input, framework), ask: { kind: 'read', quantity: o.quantity }, hint: o.hint };
 }
 
+/**
+ * Where to look again in a model question, from the layers it has: the Flatten size when a
+ * Flatten feeds a Dense, the channels a global pooling keeps, else the chain of shapes. A hint
+ * about a layer the model does not have sends a student looking for it.
+ */
+export function modelHint(kinds: readonly string[]): MessageRef {
+  if (kinds.includes('flatten')) return msg('hint.model');
+  if (kinds.includes('gap')) return msg('hint.modelGap');
+  return msg('hint.modelChain');
+}
+
+/** The kinds of a model's layers: each spec's first word. */
+export const kindsOf = (m: Model): string[] => m.layers.map((l) => l.spec.split(/\s/)[0]!);
+
 /** The spec of a model, counted under `framework`, else the conventions its pieces name. */
 export const modelCountSpec = (m: Model, framework: Framework = frameworkOf(m.layers)): string => `${modelSpec(m)}${frameworkFlag(framework)}`;
 

@@ -17,10 +17,15 @@ export function promptText(lang: Lang, q: Pick<Question, 'prompt'>): string {
   return out;
 }
 
-/** "in conv2d_1: that is the weights without the 16 biases." */
+/**
+ * "in `Conv2D(16, 3)`: that is the weights without the 16 biases." A sentence that names its layer
+ * already ("the position table has a row for each position") is not told where it is again.
+ */
 export function whyText(lang: Lang, m: Mistake): string {
   const why = t(lang, m.why);
-  return m.layer ? t(lang, msg('why.inLayer', { layer: m.layer, why })) : why;
+  if (!m.layer) return why;
+  const layer = t(lang, m.layer);
+  return why.includes(layer) ? why : t(lang, msg('why.inLayer', { layer, why }));
 }
 
 /** Every mistake that gives the same value, named together. */

@@ -17,6 +17,9 @@ const ordinal = (n: string) => {
 export const truth = {
   'd.parametersStated': (p: P<'v' | 'n'>) => pick(p.v, `The model has ${p.n} parameters in all.`, `All together it holds ${p.n} parameters.`),
 
+  'hint.modelGap': () => `count layer by layer: global average pooling keeps one value per channel, so the Dense after it reads C inputs, whatever H and W are.`,
+  'hint.modelChain': () => `count layer by layer: each layer's input is the output of the one before it.`,
+
   // ── the layers of a question, as it shows them ──
   'label.code': (p: P<'code'>) => `\`${p.code}\``,
   'label.codeAt': (p: P<'code' | 'index'>) => `\`${p.code}\` (layer ${p.index})`,
@@ -69,4 +72,10 @@ export const truth = {
   'why.bnNoScale': (p: P<'c'>) => `with scale=False there is no γ: β alone is learned, one per channel (${p.c}).`,
   'why.bnNoShift': (p: P<'c'>) => `with center=False there is no β: γ alone is learned, one per channel (${p.c}).`,
   'why.embeddingRows': (p: P<'v'>) => `an embedding has one row per token id, ${p.v} rows, and no extra one.`,
+
+  // ── /settings ──
+  'settings.languageName': (p: P<'lang'>): string => (p.lang === 'zh-TW' ? 'Traditional Chinese (zh-TW)' : 'English (en)'),
+
+  // ── /count: a repeated block's further copies, a line each ──
+  'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}: the same ${p.n} layers again`,
 };

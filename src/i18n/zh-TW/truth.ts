@@ -7,6 +7,9 @@ const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordin
 export const truth: typeof En = {
   'd.parametersStated': (p: P<'v' | 'n'>) => pick(p.v, `這個模型共有 ${p.n} 個參數。`, `它總共有 ${p.n} 個參數。`),
 
+  'hint.modelGap': () => `一層一層算：全域平均池化每個通道只留一個值，所以後面的 Dense 讀入 C 個輸入，與 H、W 無關。`,
+  'hint.modelChain': () => `一層一層算：每一層的輸入就是前一層的輸出。`,
+
   // ── 題目裡的層，照題目呈現的樣子稱呼 ──
   'label.code': (p: P<'code'>) => `\`${p.code}\``,
   'label.codeAt': (p: P<'code' | 'index'>) => `\`${p.code}\`（第 ${p.index} 層）`,
@@ -59,4 +62,10 @@ export const truth: typeof En = {
   'why.bnNoScale': (p: P<'c'>) => `scale=False 就沒有 γ：只學 β，每個通道一個（${p.c}）。`,
   'why.bnNoShift': (p: P<'c'>) => `center=False 就沒有 β：只學 γ，每個通道一個（${p.c}）。`,
   'why.embeddingRows': (p: P<'v'>) => `嵌入表每個詞編號一列，共 ${p.v} 列，沒有多出來的一列。`,
+
+  // ── /settings ──
+  'settings.languageName': (p: P<'lang'>) => (p.lang === 'zh-TW' ? `繁體中文（zh-TW）` : `英文（en）`),
+
+  // ── /count: a repeated block's further copies, a line each ──
+  'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}：同樣的 ${p.n} 層再一次`,
 };

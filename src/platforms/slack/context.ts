@@ -76,6 +76,7 @@ export class SlackContexts {
       channelId: asker.channelId,
       player: { userId: asker.userId, name: member.name },
       lang: (await this.o.services.quiz.scope(scopeId)).language,
+      langFromScope: true,
       isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
       services: this.o.services,
       upload: (ref) => this.sharedFile(asker, ref),
