@@ -5,9 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchAbuse } from './abuse.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchImports } from './imports.js';
 import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
@@ -18,6 +20,8 @@ import type { Figures } from './lib.js';
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
+  imports: benchImports,
+  abuse: benchAbuse,
   quiz: benchQuiz,
   postgres: benchPostgres,
   discord: benchDiscord,

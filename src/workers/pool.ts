@@ -8,12 +8,14 @@
  * timed out costs nothing).
  */
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Lru } from '../lru.js';
 import { FairQueue } from './fair-queue.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { openSandbox, type Isolation, type Sandbox, type SandboxEnd } from './sandbox.js';
+import { Usage, USAGE_DEFAULTS, type UsageOptions } from './usage.js';
 import type { SandboxReply } from './serve.js';
 
 export { serve } from './serve.js';
@@ -43,6 +45,10 @@ export interface PoolOptions {
   readonly cacheBytes?: number;
   /** A child process per sandbox (the default: an abort ends only its job), or a thread (the bench compares). */
   readonly isolation?: Isolation;
+  /** When an asker counts as heavy (see usage.ts): their jobs then run in the first sandbox only. */
+  readonly usage?: UsageOptions;
+  /** The clock a job's duration is read from (tests give their own). */
+  readonly now?: () => number;
   readonly log?: { warn(obj: object, msg: string): void };
 }
 
@@ -73,6 +79,8 @@ export const POOL_DEFAULTS = {
   cacheEntries: 512,
   cacheBytes: 8 * 1024 * 1024,
   isolation: 'process',
+  usage: USAGE_DEFAULTS,
+  now: () => performance.now(),
 } as const;
 
 /** A built sandbox script, also when this module runs from TypeScript sources (the tests build first). */
@@ -85,6 +93,8 @@ function scriptUrl(script: string | URL): URL {
 interface Job<Req, Res> {
   readonly id: number;
   readonly owner: string;
+  /** When it was sent to a sandbox (the pool's clock), for its owner's usage. */
+  started?: number;
   readonly req: Req;
   readonly resolve: (res: Res) => void;
   readonly reject: (err: Error) => void;
@@ -98,8 +108,22 @@ interface Slot<Req, Res> {
   retired: boolean;
   job: Job<Req, Res> | undefined;
   timer: NodeJS.Timeout | undefined;
-  /** Resolves once it has exited. */
-  readonly exited: Promise<void>;
+  /** Settled once it has exited. */
+  readonly exited: Signal;
+  /** Settled once it has loaded its script, or has ended without (nothing waits on it forever). */
+  readonly loaded: Signal;
+}
+
+/** A promise and what settles it. */
+interface Signal {
+  readonly promise: Promise<void>;
+  readonly settle: () => void;
+}
+
+function signal(): Signal {
+  let settle!: () => void;
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return { promise, settle };
 }
 
 export class WorkerPool<Req, Res> {
@@ -108,6 +132,7 @@ export class WorkerPool<Req, Res> {
   /** Every sandbox not yet exited, retired ones included: close() waits for them all. */
   private readonly alive = new Set<Slot<Req, Res>>();
   private readonly queue = new FairQueue<Job<Req, Res>>();
+  private readonly usage: Usage;
   private readonly cache: Lru<string, Res>;
   private nextId = 0;
   private closed = false;
@@ -118,12 +143,22 @@ export class WorkerPool<Req, Res> {
     options: PoolOptions = {},
   ) {
     this.o = { ...POOL_DEFAULTS, ...options };
+    this.usage = new Usage(this.o.now, this.o.usage);
     this.cache = new Lru({ maxEntries: this.o.cacheEntries, maxBytes: this.o.cacheBytes, sizeOf: (res, key) => 2 * key.length + kind.bytes(res) });
   }
 
   /** Starts the sandboxes now rather than on the first job. */
   warm(): void {
     while (!this.closed && this.slots.length < this.o.workers) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Starts the sandboxes, and resolves once each has loaded its script: for what must not count a
+   * sandbox's start as a job's time (a test's first request, a bench's baseline).
+   */
+  async loaded(): Promise<void> {
+    this.warm();
+    await Promise.all(this.slots.map((s) => s.loaded.promise));
   }
 
   /** The cached result for `req`, if there is one, without waiting and without starting a job. */
@@ -160,7 +195,7 @@ export class WorkerPool<Req, Res> {
       slot.job?.reject(new Error('the worker pool closed'));
       this.retire(slot);
     }
-    await Promise.all([...this.alive].map((s) => s.exited));
+    await Promise.all([...this.alive].map((s) => s.exited.promise));
   }
 
   /** Sandboxes in service now (none before the first job, or after `idleMs` with nothing to do). */
@@ -184,12 +219,14 @@ export class WorkerPool<Req, Res> {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
+    for (const [index, slot] of this.slots.entries()) {
       if (!slot.ready || slot.job !== undefined) continue;
-      // One job running per owner: the anonymous owner ('') is everyone without a name.
-      const job = this.queue.take((owner) => owner === '' || !this.slots.some((s) => s.job?.owner === owner));
-      if (!job) break;
+      // One job running per owner (the anonymous owner, '', is everyone without a name); heavy
+      // owners only in the first sandbox, so the others stay free for everyone else.
+      const job = this.queue.take((owner) => (owner === '' || !this.slots.some((s) => s.job?.owner === owner)) && (index === 0 || !this.usage.heavy(owner)));
+      if (!job) continue;
       slot.job = job;
+      job.started = this.o.now();
       slot.timer = setTimeout(() => this.fail(slot, 'deadline'), this.o.deadlineMs);
       slot.sandbox.hold(true);
       slot.sandbox.send({ id: job.id, req: job.req });
@@ -214,14 +251,14 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot<Req, Res> {
-    let exited!: () => void;
     // The sandbox reports only after this returns, so its events may refer to the slot they belong to.
     const slot: Slot<Req, Res> = {
       sandbox: openSandbox(this.o.isolation, scriptUrl(this.kind.script), this.o, {
         message: (m) => this.onMessage(slot, m as SandboxReply<Res>),
         exit: (why, detail) => {
           this.alive.delete(slot);
-          exited();
+          slot.exited.settle();
+          slot.loaded.settle();
           if (!slot.retired) this.fail(slot, why, detail);
         },
       }),
@@ -230,7 +267,8 @@ export class WorkerPool<Req, Res> {
       job: undefined,
       // A sandbox that does not load within startMs is broken (or the machine is): what waits fails.
       timer: setTimeout(() => this.fail(slot, 'crash', 'did not start'), this.o.startMs).unref(),
-      exited: new Promise<void>((resolve) => (exited = resolve)),
+      exited: signal(),
+      loaded: signal(),
     };
     this.alive.add(slot);
     return slot;
@@ -242,6 +280,7 @@ export class WorkerPool<Req, Res> {
       clearTimeout(slot.timer);
       slot.timer = undefined;
       slot.ready = true;
+      slot.loaded.settle();
       slot.sandbox.hold(false); // held while it loaded; a job holds it again
       this.dispatch();
       return;
@@ -256,6 +295,7 @@ export class WorkerPool<Req, Res> {
 
   private finish(slot: Slot<Req, Res>): Job<Req, Res> | undefined {
     const job = slot.job;
+    if (job?.started !== undefined) this.usage.charge(job.owner, this.o.now() - job.started);
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.timer = undefined;
@@ -277,9 +317,9 @@ export class WorkerPool<Req, Res> {
     const job = this.finish(slot);
     this.retire(slot);
     const index = this.slots.indexOf(slot);
-    if (index >= 0) this.slots.splice(index, 1);
     if (!slot.ready) {
       // It died loading its script: a replacement would too. What waits fails now; the next job tries again.
+      if (index >= 0) this.slots.splice(index, 1);
       this.o.log?.warn({ why, detail, script: String(this.kind.script) }, 'sandbox failed to start');
       for (const waiting of this.queue.drain()) waiting.resolve(this.kind.failed(why, this.o));
       return;
@@ -288,8 +328,10 @@ export class WorkerPool<Req, Res> {
       this.o.log?.warn({ why, detail, script: String(this.kind.script), key: this.kind.key(job.req).slice(0, 200) }, 'sandbox replaced');
       job.resolve(this.kind.failed(why, this.o));
     }
-    if (this.closed) return;
-    this.warm();
+    if (index < 0) return;
+    // The replacement takes its place: the first sandbox stays the heavy askers' one.
+    if (this.closed) this.slots.splice(index, 1);
+    else this.slots[index] = this.spawn();
     this.dispatch();
   }
 }

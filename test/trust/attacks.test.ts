@@ -35,7 +35,9 @@ describe('on Discord', () => {
     })();
     const answer = await bot.discord.slash(alice, 'count', { spec: 'conv 3 64 3' });
     expect(shown(visible(answer))).toContain('1,792');
-    for (const text of await attacks) expect(text).toMatch(/goes past a limit of the reader|Python would stop here with ValueError/);
+    // Refused by the limit it reaches (test/trust/paste-attacks.test.ts names which), or, on a
+    // machine loaded past what the deadline allows, by the deadline: one line either way.
+    for (const text of await attacks) expect(text).toMatch(/goes past a limit of the reader|Python would stop here with ValueError|takes more than 1000 ms/);
     expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 
@@ -72,7 +74,7 @@ describe('on Slack', () => {
     const other = await bot.privately(USERS.bob, '/count dense 512 10');
     expect(JSON.stringify(other)).toContain('5,130');
     const reply = JSON.stringify(refused).includes('goes past a limit') ? refused : await bot.privateReply(opened.responseUrl);
-    expect(JSON.stringify(reply)).toContain('goes past a limit of the reader');
+    expect(JSON.stringify(reply)).toMatch(/goes past a limit of the reader|takes more than 1000 ms/);
     expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
