@@ -28,6 +28,8 @@ export interface Piece {
   readonly framework?: Framework;
   /** The layer in words on `input`, in wording `v` (0 or 1); absent where only code says it all. */
   readonly words?: (v: number, input: readonly number[]) => MessageRef;
+  /** What a block's words call the layer (attention, LayerNorm): how feedback names it there. */
+  readonly noun?: MessageRef;
 }
 
 /** A number as the question's words show it: 1,792. Code never shows it so (`dim_feedforward=1024`). */
@@ -205,6 +207,7 @@ export function ln(o: { c?: number; bias?: boolean }): Piece {
   return {
     spec: ['ln', ...(o.c === undefined ? [] : [String(o.c)]), ...opts(!bias && 'bias=false')].join(' '),
     keras: call('LayerNormalization', opts(!bias && 'center=False')),
+    noun: msg('noun.ln'),
     ...(o.c !== undefined && { torch: call('nn.LayerNorm', [String(o.c), ...opts(!bias && 'bias=False')]) }),
     features: o.c !== undefined,
     torchInput: 'asIs',
@@ -282,6 +285,7 @@ export function mha(o: { heads: number; d?: number; keyDim?: number; valueDim?: 
     ...(o.d !== undefined && o.keyDim === undefined && o.valueDim === undefined && style !== 'keras' && { torch: call('nn.MultiheadAttention', [String(o.d), String(o.heads), ...opts(!bias && 'bias=False'), 'batch_first=True']) }),
     ...(o.selfCall && { kerasCall: '(inputs, inputs)' }),
     torchCall: '(x, x, x)',
+    noun: msg('noun.attention'),
     features: o.d !== undefined,
     torchInput: 'asIs',
     ...(style === 'pytorch' && { framework: 'pytorch' as const }),
@@ -304,6 +308,7 @@ export function attention(o: { heads: number; d?: number; kvHeads?: number; head
   return {
     spec: ['attention', String(o.heads), ...(o.d === undefined ? [] : [String(o.d)]), ...opts(o.kvHeads !== undefined && o.kvHeads !== o.heads && `kv_heads=${o.kvHeads}`, o.headDim !== undefined && `head_dim=${o.headDim}`, ATTENTION_BIAS[o.bias])].join(' '),
     features: o.d !== undefined,
+    noun: msg('noun.attention'),
     torchInput: 'asIs',
     words: (v, input) => {
       const d = o.d ?? channelsOf(input);
@@ -317,6 +322,7 @@ export function feedForward(o: { d?: number; f: number; bias: boolean; kind: 'ml
   return {
     spec: [o.kind, ...(o.d === undefined ? [] : [String(o.d)]), String(o.f), ...opts(!o.bias && 'bias=false', o.act !== undefined && o.act !== 'gelu' && `act=${o.act}`)].join(' '),
     features: o.d !== undefined,
+    noun: msg(o.kind === 'mlp' ? 'noun.mlp' : 'noun.gated'),
     torchInput: 'asIs',
     words: (v, input) => {
       const common = { v: String(v), d: n(o.d ?? channelsOf(input)), f: n(o.f), t: n(input[0]!), bias: yes(o.bias) };
@@ -326,14 +332,14 @@ export function feedForward(o: { d?: number; f: number; bias: boolean; kind: 'ml
 }
 
 /** A layer only a block's words or a model's code shows (no words of its own). */
-const inModel = (spec: string, o: Partial<Pick<Piece, 'keras' | 'torch'>> = {}): Piece => ({ spec, ...o, features: false, torchInput: 'channelsFirst' });
+const inModel = (spec: string, o: Partial<Pick<Piece, 'keras' | 'torch' | 'noun'>> = {}): Piece => ({ spec, ...o, features: false, torchInput: 'channelsFirst' });
 
-export const rmsnorm: Piece = inModel('rmsnorm');
+export const rmsnorm: Piece = inModel('rmsnorm', { noun: msg('noun.rmsnorm') });
 
 /** A named token embedding (a tied head names it), a learned position table, the LM head. */
-export const tokens = (o: { name: string; v: number; d: number }): Piece => inModel(`${o.name}: embedding ${o.v} ${o.d}`);
-export const positions = (p: number): Piece => inModel(`posembed ${p}`);
-export const lmHead = (o: { v: number; tie?: string }): Piece => inModel(['lm_head: lmhead', String(o.v), ...opts(o.tie !== undefined && `tie=${o.tie}`)].join(' '));
+export const tokens = (o: { name: string; v: number; d: number }): Piece => inModel(`${o.name}: embedding ${o.v} ${o.d}`, { noun: msg('noun.tokens') });
+export const positions = (p: number): Piece => inModel(`posembed ${p}`, { noun: msg('noun.positions') });
+export const lmHead = (o: { v: number; tie?: string }): Piece => inModel(['lm_head: lmhead', String(o.v), ...opts(o.tie !== undefined && `tie=${o.tie}`)].join(' '), { noun: msg('noun.lmHead') });
 
 export function pool(o: { k: number; stride?: number | undefined; pad?: 'same' | number | undefined; avg?: boolean }): Piece {
   const name = o.avg ? 'avgpool' : 'maxpool';

@@ -11,6 +11,7 @@
 import type { Framework } from '../engine/types.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
 import { code, frameworkOf, inOption, kerasLayer, kerasModel, modelSpec, pyTuple, torchLayer, torchModel, type Model, type Piece } from './describe.js';
+import { codeLabels, type Labels } from './labels.js';
 import type { Draft, Quantity } from './question.js';
 import type { Rng } from './random.js';
 
@@ -38,6 +39,8 @@ export const asking = (key: AskKey, v: number, of: Subject): MessageRef => msg(k
 export interface Prompted {
   readonly prompt: readonly MessageRef[];
   readonly variant: string;
+  /** How the form shows each layer of a model, for feedback to name them by. */
+  readonly labels?: Labels;
   /** The conventions the form is read under: PyTorch code is counted as PyTorch counts it (and its rows named so). */
   readonly framework: Framework;
 }
@@ -97,11 +100,18 @@ export function modelForms(rng: Rng, o: { readonly model: Model; readonly lead: 
   const builders: Record<ModelForm, () => Prompted | undefined> = {
     // The note on how to read Conv2D(16, 3) only where there is a convolution to read.
     arrows: () =>
-      torchOnly ? undefined : { prompt: [o.lead, code(arrowsOf(o.model)), ...(o.model.layers.some((l) => /^(conv|dwconv|sepconv)\b/.test(l.spec)) ? [msg('lead.kernelNote')] : []), ask], variant: `arrows.${v}`, framework: 'keras' },
-    keras: () => (torchOnly ? undefined : { prompt: [msg('lead.kerasModel'), code(kerasModel(o.model)), ask], variant: `keras.${v}`, framework: 'keras' }),
+      torchOnly
+        ? undefined
+        : {
+            prompt: [o.lead, code(arrowsOf(o.model)), ...(o.model.layers.some((l) => /^(conv|dwconv|sepconv)\b/.test(l.spec)) ? [msg('lead.kernelNote')] : []), ask],
+            variant: `arrows.${v}`,
+            framework: 'keras',
+            labels: codeLabels(o.model.layers.map((l) => l.keras ?? l.spec)),
+          },
+    keras: () => (torchOnly ? undefined : { prompt: [msg('lead.kerasModel'), code(kerasModel(o.model)), ask], variant: `keras.${v}`, framework: 'keras', labels: codeLabels(o.model.layers.map((l) => l.keras)) }),
     torch: () => {
       const text = torchModel(o.model);
-      return text === undefined ? undefined : { prompt: [msg('lead.torchModel'), code(text), ask], variant: `torch.${v}`, framework: 'pytorch' };
+      return text === undefined ? undefined : { prompt: [msg('lead.torchModel'), code(text), ask], variant: `torch.${v}`, framework: 'pytorch', labels: codeLabels(o.model.layers.map((l) => l.torch)) };
     },
   };
   const forms = (o.forms ?? ['arrows', 'keras']).map((f) => builders[f]).filter((b) => b() !== undefined);
@@ -118,6 +128,20 @@ export function layerDraft(rng: Rng, o: Parameters<typeof layerForms>[1] & { rea
   const { framework, ...form } = layerForms(rng, o);
   return { ...form, spec: layerSpec(o.piece, o.input, framework), ask: { kind: 'read', quantity: o.quantity }, hint: o.hint };
 }
+
+/**
+ * Where to look again in a model question, from the layers it has: the Flatten size when a
+ * Flatten feeds a Dense, the channels a global pooling keeps, else the chain of shapes. A hint
+ * about a layer the model does not have sends a student looking for it.
+ */
+export function modelHint(kinds: readonly string[]): MessageRef {
+  if (kinds.includes('flatten')) return msg('hint.model');
+  if (kinds.includes('gap')) return msg('hint.modelGap');
+  return msg('hint.modelChain');
+}
+
+/** The kinds of a model's layers: each spec's first word. */
+export const kindsOf = (m: Model): string[] => m.layers.map((l) => l.spec.split(/\s/)[0]!);
 
 /** The spec of a model, counted under `framework`, else the conventions its pieces name. */
 export const modelCountSpec = (m: Model, framework: Framework = frameworkOf(m.layers)): string => `${modelSpec(m)}${frameworkFlag(framework)}`;

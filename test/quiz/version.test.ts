@@ -46,7 +46,7 @@ const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
     batchnorm: '33b2e18a056592dc',
     pooling: '436b8ca4d97bfdd1',
     separable: '5039d5768b5ad6b3',
-    recurrent: '9d51814e3ddcd144',
+    recurrent: '54baa4c693bb2e2d',
     model: 'c8f18347c614f145',
     macs: '13fb5fb871856ac5',
     attention: 'a98b0cef54aad002',

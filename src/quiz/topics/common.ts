@@ -2,6 +2,7 @@
 import type { MessageRef } from '../../i18n/messages.js';
 import type { Model } from '../describe.js';
 import { asking, modelCountSpec, WORDINGS } from '../forms.js';
+import { nounLabels } from '../labels.js';
 import type { Template } from '../question.js';
 import type { Rng } from '../random.js';
 
@@ -21,7 +22,7 @@ export function block(id: string, make: (rng: Rng) => { model: Model; prose: (v:
     draft(rng) {
       const { model, prose } = make(rng);
       const [v, w] = [rng.int(0, 1), rng.int(0, WORDINGS['ask.params'] - 1)];
-      return { prompt: [prose(v), asking('ask.params', w, 'block')], variant: `prose${v}.${w}`, spec: modelCountSpec(model), ask: { kind: 'read', quantity: 'params' }, hint };
+      return { prompt: [prose(v), asking('ask.params', w, 'block')], variant: `prose${v}.${w}`, spec: modelCountSpec(model), ask: { kind: 'read', quantity: 'params' }, hint, labels: nounLabels(model.layers) };
     },
   };
 }

@@ -12,6 +12,7 @@ import { attention, feedForward, lmHead, modelSpec, positions, repeated, rmsnorm
 import { layerDraft } from '../forms.js';
 import type { Draft, Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
+import { nounLabels } from '../labels.js';
 import { block, n } from './common.js';
 
 const STEPS = range(16, 4096, 16);
@@ -79,7 +80,7 @@ function embeddingsHead(id: string, o: { tied: 'yes' | 'either' }): Template {
     const tied = o.tied === 'yes' || rng.next() < 0.5;
     const model: Model = { input: [t], layers: [tokens({ name: 'wte', v: vocab, d }), positions(p), lmHead({ v: vocab, ...(tied && { tie: 'wte' }) })] };
     const words = (v: number) => [msg('d.lmEmbeddings', { v: String(v), vocab: n(vocab), d: n(d), p: n(p), t: n(t), tied: yes(tied) }), msg('ask.embeddings', { v: String(v) })];
-    return { words, spec: modelSpec(model), ask: { kind: 'read', quantity: 'params' }, hint: msg('hint.embeddings') };
+    return { words, spec: modelSpec(model), ask: { kind: 'read', quantity: 'params' }, hint: msg('hint.embeddings'), labels: nounLabels(model.layers) };
   });
 }
 
@@ -136,7 +137,7 @@ function weightBytes(id: string, o: { counted: boolean }): Template {
     if (o.counted) {
       const t = rng.pick(STEPS);
       const spec = modelSpec({ input: [t, x.d], layers: decoderLayers(x) });
-      return { ...memory(spec), words: (v) => [msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }), msg('ask.weightBytes', { v: String(v), precision })] };
+      return { ...memory(spec), words: (v) => [msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }), msg('ask.weightBytes', { v: String(v), precision })], labels: nounLabels(decoderLayers(x)) };
     }
     const layers = rng.int(2, 40);
     const spec = modelSpec(languageModel(rng, x, layers, rng.pick(STEPS)));
@@ -199,7 +200,8 @@ function lora(id: string, o: { layers: 'one' | 'many'; targets?: ReadonlyArray<r
       msg('d.loraOn', { v: String(v), r: String(r), targets: targetList(targets) }),
       msg('ask.loraTrainable', { v: String(v) }),
     ];
-    return { words, spec, ask: { kind: 'read', quantity: 'trainable' }, hint: msg('hint.lora') };
+    // one block is its four layers, each its own top-level item; several are one repeated item
+    return { words, spec, ask: { kind: 'read', quantity: 'trainable' }, hint: msg('hint.lora'), ...(layers === 1 && { labels: nounLabels(decoderLayers(x)) }) };
   });
 }
 
