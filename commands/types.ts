@@ -58,6 +58,11 @@ export interface Context extends View {
   readonly channelId: string;
   readonly player: Player;
   readonly lang: Lang;
+  /**
+   * The language is the scope's (/settings language), not the asker's own: on Slack, and in a
+   * terminal without PARAMQUIZ_LANG. Discord answers in each user's own language instead.
+   */
+  readonly langFromScope?: boolean | undefined;
   /** Checked by the adapter: Discord permissions, Slack admins and ADMIN_USER_IDS, everyone in the shell. */
   readonly isAdmin: boolean;
   readonly services: Services;
@@ -119,6 +124,11 @@ export interface MadeFile {
 export interface Reply {
   /** private: only the asker sees it (ephemeral); public: posted in the channel. */
   readonly visibility: 'private' | 'public';
+  /**
+   * The language the reply is written in when it is not the asker's (/settings language answers in
+   * the new one): the adapter renders its own words in it too, so no reply mixes two languages.
+   */
+  readonly lang?: Lang | undefined;
   readonly tone?: Tone | undefined;
   readonly title?: string | undefined;
   /** Prose with **bold** and `code`. */

@@ -1,6 +1,6 @@
 /**
  * Question files read off the event loop (/questions action:import): a file of up to 400 KB is
- * read in a worker with a deadline and a heap limit, so a file built to be slow to read costs its
+ * read in a sandbox (a child process) with a deadline and a heap limit, so a file built to be slow to read costs its
  * sender a refusal and nobody else anything. One worker, ended after a minute idle (teachers
  * import now and then); an admin has one file read at a time.
  */

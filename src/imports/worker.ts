@@ -1,5 +1,5 @@
-/** The worker behind QuestionFilePool: reads one question file at a time. */
-import { serve } from '../workers/pool.js';
+/** The sandbox behind QuestionFilePool: reads one question file at a time. */
+import { serve } from '../workers/serve.js';
 import { readQuestionFile, type FileRead, type FileRequest } from './read.js';
 
 void serve<FileRequest, FileRead>(readQuestionFile);

@@ -48,6 +48,19 @@ describe('repetition', () => {
     expect(result.report.blocks[0]).toMatchObject({ name: 'layers', repeat: 2 });
     expect(renderCount(result, 'en')).toContain('layers.1.c (Conv2D)');
   });
+  it('a block of several layers repeated is shown once in full, each further copy in one line; --layers shows every layer', () => {
+    const spec = 'input 1x768 > { rmsnorm > attention 12 kv_heads=2 bias=false > rmsnorm > swiglu 2048 bias=false } x25 > lora r=8 targets=q_proj,v_proj';
+    const text = renderCount(count(spec), 'en');
+    // 25 decoder layers with their adapters: about 50 lines, not the 370 every layer and formula take
+    expect(text.split('\n').length).toBeLessThan(60);
+    expect(text).toContain('attention_1 (Attention)');
+    expect(text).not.toContain('attention_2 (Attention)');
+    expect(text.match(/: the same 6 layers again/g)).toHaveLength(24);
+    expect(text).toContain('Total params:');
+    const every = renderCount(count(`${spec} --layers`), 'en');
+    expect(every).toContain('attention_25 (Attention)');
+    expect(every.split('\n').length).toBeGreaterThan(300);
+  });
   it('x0 is nothing', () => {
     expect(total('input 8x8x16 > { conv 16 3 pad=same } x0 > flatten > dense 1')).toBe(8n * 8n * 16n + 1n);
   });

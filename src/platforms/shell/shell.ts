@@ -197,6 +197,7 @@ export class ShellPlatform implements Platform {
       channelId: SHELL_CHANNEL,
       player: this.player,
       lang: await this.lang(),
+      langFromScope: this.o.lang === undefined,
       isAdmin: true,
       services: this.o.services,
       upload: readLocal,
@@ -205,7 +206,7 @@ export class ShellPlatform implements Platform {
 
   private async print(reply: Reply): Promise<void> {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
-    const lang = await this.lang();
+    const lang = reply.lang ?? (await this.lang());
     this.write(`${renderReply(reply, lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);

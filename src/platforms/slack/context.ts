@@ -78,6 +78,7 @@ export class SlackContexts {
       channelId: asker.channelId,
       player: { userId: asker.userId, name: member.name },
       lang: await this.readLang(scopeId),
+      langFromScope: true,
       isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
       services: this.o.services,
       upload: (ref) => this.sharedFile(asker, ref),
