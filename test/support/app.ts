@@ -26,7 +26,8 @@ export function shellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** Feeds `lines` on standard input and waits for the bot to exit at end of input. */
 export function runShell(lines: readonly string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, [MAIN], { cwd: tempDir(), env, input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 20_000 });
+  // A bound for a bot that never exits; a loaded machine takes 20 s for a long script.
+  const r = spawnSync(process.execPath, [MAIN], { cwd: tempDir(), env, input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

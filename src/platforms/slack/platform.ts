@@ -50,6 +50,12 @@ export class SlackPlatform implements Platform {
         : { receiver: this.signedReceiver(this.connection.signingSecret, this.connection.port) }),
     });
     this.app.use(this.inFlight.middleware);
+    // Slack's three seconds count from a request's arrival: the HTTP receiver notes it as the
+    // request comes in (signedReceiver); a Socket Mode envelope, here, first thing.
+    this.app.use(async ({ context, next }) => {
+      context.ackBy ??= ackDeadline();
+      await next();
+    });
     this.app.error(async (error) => {
       log.error({ err: error, platform: 'slack' }, 'listener failed');
     });
