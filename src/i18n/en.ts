@@ -20,5 +20,6 @@ import { web } from './en/web.js';
 import { teacher } from './en/teacher.js';
 import { files } from './en/files.js';
 import { models } from './en/models.js';
+import { modernQuiz } from './en/modern-quiz.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...models };
+export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...models, ...modernQuiz };

@@ -18,5 +18,6 @@ import { web } from './zh-TW/web.js';
 import { teacher } from './zh-TW/teacher.js';
 import { files } from './zh-TW/files.js';
 import { models } from './zh-TW/models.js';
+import { modernQuiz } from './zh-TW/modern-quiz.js';
 
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...models };
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...models, ...modernQuiz };

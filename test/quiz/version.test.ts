@@ -39,6 +39,7 @@ const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
     macs: '45237edb101f5909',
     attention: 'f0fb7e82d156d4ef',
     llm: '28033b41ea5d1e79',
+    modern: 'fb6465d525dc8ae6',
   },
 };
 
