@@ -19,5 +19,6 @@ import { vision } from './en/vision.js';
 import { web } from './en/web.js';
 import { teacher } from './en/teacher.js';
 import { files } from './en/files.js';
+import { pasted } from './en/pasted.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files };
+export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...pasted };
