@@ -48,7 +48,7 @@ export class Session implements Host {
 
   /** Every remark with its line: the session's, PyTorch's and (if it was used) Keras's. */
   get allNotes(): ReadonlyArray<{ readonly ref: MessageRef; readonly line: number }> {
-    return [...this.torch.notes, ...(this.kerasLibrary?.notes ?? []), ...this.notes];
+    return [...this.torch.allNotes(), ...(this.kerasLibrary?.notes ?? []), ...this.notes];
   }
 
   // ── imports ──

@@ -4,4 +4,11 @@ import type { P } from '../params.js';
 export const pasted = {
   'torch.argNotRead': (p: P<'call' | 'name' | 'value'>) => `\`${p.call}\` got \`${p.name}=\` (${p.value}), which the reader does not read: the count could be wrong, so it is refused. Remove \`${p.name}=\` if the model does not need it.`,
   'torch.sizeType': (p: P<'call' | 'type'>) => `${p.call}(): size must be a tuple of ints, not ${p.type}`,
+  'py.attrName': (p: P<'type'>) => `attribute name must be string, not '${p.type}'`,
+  'code.methodNotRead': (p: P<'type' | 'name'>) => `\`${p.type}.${p.name}\` is a method of Python's ${p.type} that the reader does not have (Python itself would run it): write the value it gives, or give it before the code (\`/count name=VALUE <code>\`).`,
+  'std.needClass': (p: P<'fn' | 'type'>) => `${p.fn}() should be called on a class, not ${p.type}`,
+  'std.notDataclass': (p: P<'fn' | 'type'>) => `${p.fn}() should be called on dataclass instances, not ${p.type}`,
+  'std.noMember': (p: P<'cls' | 'key'>) => `${p.key} is not a valid ${p.cls}`,
+  'std.fieldName': (p: P<'type'>) => `Type names and field names must be strings, not ${p.type}`,
+  'std.tooManyDefaults': () => `Got more default values than field names`,
 };

@@ -5,4 +5,11 @@ import type { pasted as En } from '../en/pasted.js';
 export const pasted: typeof En = {
   'torch.argNotRead': (p: P<'call' | 'name' | 'value'>) => `\`${p.call}\` 收到了 \`${p.name}=\`（${p.value}），讀取器不會處理這個參數：算出來的數字可能是錯的，所以不予計算。如果模型用不到 \`${p.name}=\`，請把它拿掉。`,
   'torch.sizeType': (p: P<'call' | 'type'>) => `${p.call}()：size 必須是整數的 tuple，而不是 ${p.type}`,
+  'py.attrName': (p: P<'type'>) => `屬性名稱必須是字串，而不是 '${p.type}'`,
+  'code.methodNotRead': (p: P<'type' | 'name'>) => `\`${p.type}.${p.name}\` 是 Python ${p.type} 的方法，但讀取器沒有實作它（Python 本身可以執行）：請直接寫出它算出的值，或在程式碼前給定（\`/count name=VALUE <code>\`）。`,
+  'std.needClass': (p: P<'fn' | 'type'>) => `${p.fn}() 必須用在類別上，而不是 ${p.type}`,
+  'std.notDataclass': (p: P<'fn' | 'type'>) => `${p.fn}() 必須用在 dataclass 的實例上，而不是 ${p.type}`,
+  'std.noMember': (p: P<'cls' | 'key'>) => `${p.key} 不是 ${p.cls} 的成員`,
+  'std.fieldName': (p: P<'type'>) => `型別名稱與欄位名稱必須是字串，而不是 ${p.type}`,
+  'std.tooManyDefaults': () => `預設值比欄位名稱還多`,
 };

@@ -100,6 +100,28 @@ export class Torch {
     if (!this.notes.some((n) => n.line === line && JSON.stringify(n.ref) === JSON.stringify(ref))) this.notes.push({ ref, line });
   }
 
+  /**
+   * A plain list of layers kept on a module: noted unless every layer in it is registered some
+   * other way too (`self.add_module(f'head_{i}', h)` for each), which only the end of the paste tells.
+   */
+  notePlain(ref: MessageRef, line: number, modules: readonly InstanceV[]): void {
+    this.plain.push({ ref, line, modules });
+  }
+
+  private readonly plain: Array<{ readonly ref: MessageRef; readonly line: number; readonly modules: readonly InstanceV[] }> = [];
+
+  /** The notes of the reading, with plain lists whose layers are all registered left out. */
+  allNotes(): Array<{ readonly ref: MessageRef; readonly line: number }> {
+    const held = new Set<InstanceV>();
+    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) held.add(c);
+    const out = [...this.notes];
+    for (const p of this.plain) {
+      if (p.modules.every((m) => held.has(m))) continue;
+      if (!out.some((n) => n.line === p.line && JSON.stringify(n.ref) === JSON.stringify(p.ref))) out.push({ ref: p.ref, line: p.line });
+    }
+    return out;
+  }
+
   /** A parameter read in a followed forward pass (directly or by its module being called). */
   touch(t: TensorV): void {
     if (this.trace && t.param) this.trace.params.add(t);

@@ -175,6 +175,11 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       return a.get('self')!;
     }),
     zero_grad: builtin('zero_grad', () => null),
+    // nn.Module.__getattr__: its registered layers, parameters and buffers (`self.__getattr__('level_1')`)
+    __getattr__: builtin('__getattr__', (args) => {
+      const name = typeof args[1] === 'string' ? args[1] : raise('TypeError', 'py.attrName', { type: typeName(args[1] ?? null) });
+      return getModuleAttr(torch, self(args), name) ?? raise('AttributeError', 'py.attribute', { type: self(args).cls.name, name });
+    }),
     state_dict: builtin('state_dict', () => rt.opaque('state_dict()')),
     load_state_dict: builtin('load_state_dict', () => rt.opaque('load_state_dict()')),
     extra_repr: builtin('extra_repr', () => ''),
@@ -458,7 +463,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   }
   // an object from a library the reader does not run may be a layer: its parameters are unknown
   if (is(value, 'opaque') && mayHoldLayers(value.origin)) refuse('torch.opaqueModule', { origin: value.origin, line: String(value.line) });
-  if ((is(value, 'list') || is(value, 'tuple') || is(value, 'dict')) && holdsModules(value)) torch.note(msg('note.plainContainer', { name, type: typeName(value) }), rt.line);
+  if ((is(value, 'list') || is(value, 'tuple') || is(value, 'dict')) && holdsModules(value)) torch.notePlain(msg('note.plainContainer', { name, type: typeName(value) }), rt.line, modulesIn(value));
   inst.dict.set(name, value);
   return true;
 }
@@ -475,6 +480,12 @@ function holdsModules(v: Value): boolean {
   if (is(v, 'list') || is(v, 'tuple')) return v.items.some((x) => isModule(x) || ((is(x, 'list') || is(x, 'tuple')) && holdsModules(x)));
   if (is(v, 'dict')) return [...v.map.values()].some((e) => isModule(e.value));
   return false;
+}
+
+function modulesIn(v: Value): InstanceV[] {
+  if (is(v, 'list') || is(v, 'tuple')) return v.items.flatMap((x) => (isModule(x) ? [x as InstanceV] : modulesIn(x)));
+  if (is(v, 'dict')) return [...v.map.values()].flatMap((e) => (isModule(e.value) ? [e.value as InstanceV] : []));
+  return [];
 }
 
 export function getModuleAttr(torch: Torch, inst: InstanceV, name: string): Value | undefined {
