@@ -25,6 +25,22 @@ describe('PyTorch corpus: exact against PyTorch 1.13 (sum(p.numel()))', () => {
   });
 });
 
+// [file, total, trainable], from Keras 3.15.1 with jax (`pastes/corpus/keras_truth.py`: count_params(), trainable_weights)
+const KERAS: Array<[string, number, number]> = [
+  ['keras_dataclass_mlp.py', 22213, 22213],
+  ['keras_subclass_namedtuple.py', 95434, 94986],
+  ['keras_toy_resnet_add.py', 223242, 223242],
+  ['keras_unet_concatenate.py', 500691, 499283],
+];
+
+describe('Keras corpus: exact against Keras 3.15.1 (count_params())', () => {
+  test.each(KERAS)('%s: %i parameters, %i trainable', (file, totalCount, trainable) => {
+    const r = read(paste(`corpus/${file}`));
+    expect(r.report.counts.total).toBe(BigInt(totalCount));
+    expect(r.report.counts.trainable).toBe(BigInt(trainable));
+  });
+});
+
 describe('what the corpus pastes also show', () => {
   test('layers kept in a plain list but each registered with add_module are not called left out', () => {
     expect(notes(read(paste('corpus/gat_empty_size.py'))).join('\n')).not.toContain('plain Python list');

@@ -11,7 +11,7 @@ import { bindTo, classAttr, type Interpreter } from '../interpreter.js';
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
-import { bind } from '../signature.js';
+import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
 import { builtin, is, list, tuple } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
@@ -250,6 +250,23 @@ export class Keras {
     return { t: 'ktensor', shape, state: { layer: null, inputs: [], serial: this.tensorSerial++ } };
   }
 
+  /**
+   * keras.layers.add(inputs, **kwargs) and its kin: the merge layer made with the keywords and
+   * called on the inputs at once, as Keras defines them (`Add(**kwargs)(inputs)`).
+   */
+  private mergeFunction(name: string): Value | undefined {
+    const layer = MERGE_FUNCTIONS[name];
+    if (layer === undefined) return undefined;
+    const sig = signature(`keras.layers.${name}`, layer === 'Concatenate' ? 'inputs, axis=-1, **kwargs' : 'inputs, **kwargs');
+    return builtin(name, (args, kwargs) => {
+      const b = bind(sig, args, kwargs);
+      const options = new Map(b.extraKwargs);
+      if (layer === 'Concatenate') options.set('axis', b.values.get('axis')!);
+      const made = this.rt.call(this.layerClass(layer)!, [], options);
+      return this.rt.call(made, [b.values.get('inputs')!]);
+    });
+  }
+
   inputFunction(): Value {
     return def('Input', 'shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None, optional=False, **kwargs', (a, rest) => {
       const batch = a.get('batch_shape') !== null ? a.get('batch_shape')! : rest.kwargs.get('batch_input_shape') ?? null;
@@ -472,7 +489,7 @@ export class Keras {
       out.push(l);
       const m = l.keras!.model;
       const children = m ? m.layers : [];
-      for (const c of [...children, ...l.keras!.tracked]) visit(c);
+      for (const c of [...children, ...trackedLayers(l)]) visit(c);
       const inner = l.dict.get('layer');
       if (is(inner ?? null, 'instance') && (inner as InstanceV).keras) visit(inner as InstanceV);
     };
@@ -493,7 +510,7 @@ export class Keras {
         return s.built;
       case 'layers': {
         const m = s.model;
-        return list(m ? [...m.layers] : [...s.tracked]);
+        return list(m ? [...m.layers] : [...trackedLayers(inst)]);
       }
       case 'input_shape':
         return s.inputShape ? shapeValueOf(s.inputShape) : raise('AttributeError', 'keras.notCalled', { name: s.name });
@@ -563,7 +580,7 @@ export class Keras {
     const c = this.classes;
     const opaqueSpace = (n: string) => opaqueNamespace(rt, n);
     const layersSpace = () =>
-      namespace('keras.layers', { Layer: c.Layer, InputLayer: c.InputLayer, Input: this.inputFunction() }, (attr) => this.layerClass(attr) ?? (attr === 'experimental' ? this.namespace('keras.layers') : undefined));
+      namespace('keras.layers', { Layer: c.Layer, InputLayer: c.InputLayer, Input: this.inputFunction() }, (attr) => this.layerClass(attr) ?? this.mergeFunction(attr) ?? (attr === 'experimental' ? this.namespace('keras.layers') : undefined));
     switch (name) {
       case 'keras':
       case 'tensorflow.keras':
@@ -665,6 +682,20 @@ function kerasTensors(v: Value): KerasTensorV[] | null {
   return null;
 }
 
+/**
+ * The layers a subclassed layer or model tracks: those assigned to its attributes, and those its
+ * list and dict attributes hold now (Keras tracks `self.blocks = []` and what is appended to it
+ * later, so a scan at assignment alone would miss them).
+ */
+export function trackedLayers(inst: InstanceV): InstanceV[] {
+  const s = inst.keras!;
+  for (const v of inst.dict.values()) {
+    if (!is(v, 'list') && !is(v, 'tuple') && !is(v, 'dict')) continue;
+    for (const layer of layersIn(v)) if (layer !== inst && !s.tracked.includes(layer)) s.tracked.push(layer);
+  }
+  return s.tracked;
+}
+
 function layersIn(v: Value, depth = 0): InstanceV[] {
   if (depth > 4) return [];
   if (is(v, 'instance') && v.keras) return [v];
@@ -684,3 +715,8 @@ export function shapeFrom(v: Value, withBatch: boolean): Shape {
 
 const shapeValueOf = (s: Shape): Value => tuple(s.map((d) => (d === null ? null : BigInt(d))));
 const show = (s: Shape) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+
+/** The lowercase merge helpers of keras.layers and the layer each one makes. */
+const MERGE_FUNCTIONS: Readonly<Record<string, string>> = {
+  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', concatenate: 'Concatenate',
+};
