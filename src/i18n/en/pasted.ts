@@ -11,4 +11,8 @@ export const pasted = {
   'std.noMember': (p: P<'cls' | 'key'>) => `${p.key} is not a valid ${p.cls}`,
   'std.fieldName': (p: P<'type'>) => `Type names and field names must be strings, not ${p.type}`,
   'std.tooManyDefaults': () => `Got more default values than field names`,
+  'torch.publishedMismatch': (p: P<'name' | 'built' | 'total'>) => `\`torchvision.models.${p.name}\` could not be rebuilt from its preset exactly (${p.built} parameters against ${p.total}): count it with \`/count ${p.name} --framework pytorch\`.`,
+  'torch.publishedForward': (p: P<'name'>) => `the forward pass of \`torchvision.models.${p.name}\` is not followed (it is counted from the preset): \`/count ${p.name} --framework pytorch in=...\` shows its shapes`,
+  'torch.publishedAttr': (p: P<'name' | 'attr' | 'known'>) => `\`torchvision.models.${p.name}\` is read from the product's preset, whose blocks are ${p.known}; \`${p.attr}\` is not one of them (PyTorch has it, the reader does not): use those blocks or paste the model's classes.`,
+  'torch.publishedIndex': (p: P<'name'>) => `a block of \`torchvision.models.${p.name}\` is read from the product's preset as a whole: indexing into it (\`[…]\`) is not followed; replace the whole block, or paste the model's classes.`,
 };

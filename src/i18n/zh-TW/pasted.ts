@@ -12,4 +12,8 @@ export const pasted: typeof En = {
   'std.noMember': (p: P<'cls' | 'key'>) => `${p.key} 不是 ${p.cls} 的成員`,
   'std.fieldName': (p: P<'type'>) => `型別名稱與欄位名稱必須是字串，而不是 ${p.type}`,
   'std.tooManyDefaults': () => `預設值比欄位名稱還多`,
+  'torch.publishedMismatch': (p: P<'name' | 'built' | 'total'>) => `無法從預設模型精確重建 \`torchvision.models.${p.name}\`（${p.built} 個參數，預設為 ${p.total}）：請用 \`/count ${p.name} --framework pytorch\` 計算。`,
+  'torch.publishedForward': (p: P<'name'>) => `\`torchvision.models.${p.name}\` 的前向傳遞沒有被追蹤（參數量取自預設模型）：\`/count ${p.name} --framework pytorch in=...\` 可以看到各層形狀`,
+  'torch.publishedAttr': (p: P<'name' | 'attr' | 'known'>) => `\`torchvision.models.${p.name}\` 取自本產品的預設模型，它的區塊是 ${p.known}；\`${p.attr}\` 不在其中（PyTorch 有，但讀取器沒有）：請改用這些區塊，或貼上模型的類別定義。`,
+  'torch.publishedIndex': (p: P<'name'>) => `\`torchvision.models.${p.name}\` 的區塊是整個取自預設模型：無法追蹤對它的索引（\`[…]\`）；請替換整個區塊，或貼上模型的類別定義。`,
 };

@@ -5,7 +5,7 @@
  * the jax backend `model.count_params()` and `model.trainable_weights`.
  */
 import { describe, expect, test } from 'vitest';
-import { notes, paste, read } from './helpers.js';
+import { notes, paste, read, reason, refusal } from './helpers.js';
 
 // [file, total, trainable], from real PyTorch 1.13 (`python3 pastes/corpus/truth.py pastes/corpus/*.py`)
 const PYTORCH: Array<[string, number, number]> = [
@@ -15,6 +15,10 @@ const PYTORCH: Array<[string, number, number]> = [
   ['llama_dataclass_args.py', 16565, 16565],
   ['mingpt_config_dict.py', 826368, 826368],
   ['vit_properties_mixins.py', 120100, 120100],
+  // torchvision models built without their pretrained weights (truth.py), which never change a count
+  ['tv_backbone_resnet50.py', 23518277, 23302469],
+  ['tv_finetune_resnet18.py', 11177538, 1026],
+  ['tv_mobilenet_classes.py', 2236682, 2236682],
 ];
 
 describe('PyTorch corpus: exact against PyTorch 1.13 (sum(p.numel()))', () => {
@@ -42,6 +46,18 @@ describe('Keras corpus: exact against Keras 3.15.1 (count_params())', () => {
 });
 
 describe('what the corpus pastes also show', () => {
+  test("a torchvision model's forward is not followed, and the note names it while the count stays", () => {
+    const r = read(`${paste('corpus/tv_finetune_resnet18.py')}\nout = model(torch.randn(1, 3, 224, 224))\n`);
+    expect(r.report.counts.total).toBe(11_177_538n);
+    expect(reason(r)).toContain('the forward pass of `torchvision.models.resnet18` is not followed');
+  });
+  test("what the preset does not name is refused by name, never guessed (torchvision's bn1, classifier[1])", () => {
+    expect(refusal('import torchvision\nmodel = torchvision.models.resnet18()\nmodel.bn1.eval()\n')).toContain('`bn1` is not one of them');
+    expect(refusal('import torch.nn as nn\nimport torchvision\nmodel = torchvision.models.mobilenet_v2()\nmodel.classifier[1] = nn.Linear(1280, 2)\n')).toContain('indexing into it');
+  });
+  test('a builder argument the reader does not read is named', () => {
+    expect(refusal('import torchvision\nmodel = torchvision.models.resnet18(groups=2)\n')).toContain('`groups=`');
+  });
   test('layers kept in a plain list but each registered with add_module are not called left out', () => {
     expect(notes(read(paste('corpus/gat_empty_size.py'))).join('\n')).not.toContain('plain Python list');
   });

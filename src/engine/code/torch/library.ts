@@ -15,6 +15,7 @@ import { bind } from '../signature.js';
 import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
+import { publishedBuilder } from './published.js';
 import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
@@ -394,7 +395,9 @@ export class Torch {
       case 'torchvision':
         return namespace('torchvision', {}, (attr) => this.namespace(`torchvision.${attr}`) ?? opaqueSpace(`torchvision.${attr}`));
       case 'torchvision.models':
-        return namespace('torchvision.models', {}, (attr) => builtin(attr, () => refuse('torch.torchvisionModel', { name: attr })));
+        // builders the product has a preset for; their weights enums (ResNet18_Weights.DEFAULT) are data
+        return namespace('torchvision.models', {}, (attr) =>
+          publishedBuilder(rt, this, attr) ?? (attr.endsWith('_Weights') ? rt.opaque(`torchvision.models.${attr}`) : builtin(attr, () => refuse('torch.torchvisionModel', { name: attr }))));
       case 'torchinfo':
         return namespace('torchinfo', { summary: this.summary('torchinfo') });
       case 'torchsummary':
