@@ -21,14 +21,6 @@ const PYTORCH: Array<[string, number, number]> = [
   ['tv_mobilenet_classes.py', 2236682, 2236682],
 ];
 
-describe('PyTorch corpus: exact against PyTorch 1.13 (sum(p.numel()))', () => {
-  test.each(PYTORCH)('%s: %i parameters, %i trainable', (file, totalCount, trainable) => {
-    const r = read(paste(`corpus/${file}`));
-    expect(r.report.counts.total).toBe(BigInt(totalCount));
-    expect(r.report.counts.trainable).toBe(BigInt(trainable));
-  });
-});
-
 // [file, total, trainable], from Keras 3.15.1 with jax (`pastes/corpus/keras_truth.py`: count_params(), trainable_weights)
 const KERAS: Array<[string, number, number]> = [
   ['keras_dataclass_mlp.py', 22213, 22213],
@@ -37,8 +29,13 @@ const KERAS: Array<[string, number, number]> = [
   ['keras_unet_concatenate.py', 500691, 499283],
 ];
 
-describe('Keras corpus: exact against Keras 3.15.1 (count_params())', () => {
-  test.each(KERAS)('%s: %i parameters, %i trainable', (file, totalCount, trainable) => {
+const ROWS = [
+  ...PYTORCH.map(([file, n, trainable]) => [file, n, trainable, 'PyTorch 1.13: sum(p.numel())'] as const),
+  ...KERAS.map(([file, n, trainable]) => [file, n, trainable, 'Keras 3.15.1 jax: count_params()'] as const),
+];
+
+describe('the corpus, exact against the real frameworks', () => {
+  test.each(ROWS)('%s: %i parameters, %i trainable (%s)', (file, totalCount, trainable) => {
     const r = read(paste(`corpus/${file}`));
     expect(r.report.counts.total).toBe(BigInt(totalCount));
     expect(r.report.counts.trainable).toBe(BigInt(trainable));
