@@ -15,6 +15,11 @@ const PYTORCH: Array<[string, number, number]> = [
   ['llama_dataclass_args.py', 16565, 16565],
   ['mingpt_config_dict.py', 826368, 826368],
   ['vit_properties_mixins.py', 120100, 120100],
+  ['nanogpt_dataclass_tied.py', 828672, 828672],
+  ['llama_rmsnorm_gqa.py', 14528160, 14528160],
+  ['vae_mnist.py', 1387633, 1387633],
+  ['gcn_parameters.py', 23056, 23056],
+  ['rnn_lm_tied.py', 2653200, 2653200],
   // torchvision models built without their pretrained weights (truth.py), which never change a count
   ['tv_backbone_resnet50.py', 23518277, 23302469],
   ['tv_finetune_resnet18.py', 11177538, 1026],
@@ -27,6 +32,9 @@ const KERAS: Array<[string, number, number]> = [
   ['keras_subclass_namedtuple.py', 95434, 94986],
   ['keras_toy_resnet_add.py', 223242, 223242],
   ['keras_unet_concatenate.py', 500691, 499283],
+  ['keras_vae_sampling.py', 134165, 134165],
+  ['keras_transformer_classifier.py', 657758, 657758],
+  ['keras_sequential_lstm.py', 2757761, 197761],
 ];
 
 const ROWS = [

@@ -56,6 +56,14 @@ export class Keras {
       call: builtin('call', (args) => args[1] ?? null),
       add_weight: builtin('add_weight', (args, kwargs) => this.addWeight(self(args), args.slice(1), kwargs)),
       count_params: builtin('count_params', (args) => this.countParams(self(args))),
+      // model.get_layer("embedding") / get_layer(index=0): a layer of the model, by name or position
+      get_layer: builtin('get_layer', (args, kwargs) => {
+        const b = bind(signature('get_layer', 'name=None, index=None'), args.slice(1), kwargs).values;
+        const layers = this.layersOf(self(args)).slice(1);
+        const name = b.get('name')!;
+        const found = name !== null ? layers.find((l) => l.keras!.name === name) : layers[Number(toIndex(b.get('index')!, 'index'))];
+        return found ?? raise('ValueError', 'keras.noLayer', { name: name === null ? String(b.get('index')) : String(name) });
+      }),
       summary: builtin('summary', (args) => {
         this.ensureBuilt(self(args));
         return null;
@@ -550,6 +558,8 @@ export class Keras {
   /** Keras tensors in arithmetic (`x + y` in a functional model): no weights, a broadcast shape. */
   binary(op: BinOp, a: Value, b: Value): Value | undefined {
     if (!is(a, 'ktensor') && !is(b, 'ktensor')) return undefined;
+    // a value the reader does not have (a random draw it could not shape): the result is not known either
+    if (is(a, 'opaque') || is(b, 'opaque')) return this.rt.opaque(`(… ${op} …)`);
     // a weight (add_weight) has a shape without the batch axis
     const shapeOf = (v: Value): readonly Dim[] => (is(v, 'ktensor') ? v.shape : is(v, 'tensor') ? v.shape ?? [] : typeof v === 'bigint' || typeof v === 'number' ? [] : raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) }));
     const sa = shapeOf(a);
@@ -594,6 +604,8 @@ export class Keras {
       case 'keras.activations':
       case 'keras.ops':
         return namespace(name, {}, (attr) => this.op(attr));
+      case 'keras.random':
+        return namespace(name, {}, (attr) => this.random(attr));
       case 'keras.backend':
       case 'keras.optimizers':
       case 'keras.losses':
@@ -617,6 +629,21 @@ export class Keras {
   }
 
   /** keras.ops / tf functions on symbolic tensors: the shape-preserving ones and a few that reshape. */
+  /**
+   * keras.random.normal(shape=(batch, dim)) and its kin: a tensor of that shape (a dimension the
+   * reader does not know, like the batch from ops.shape, stays unknown); SeedGenerator holds no weights.
+   */
+  private random(name: string): Value | undefined {
+    if (name === 'SeedGenerator') return builtin(name, () => this.rt.opaque('keras.random.SeedGenerator(…)'));
+    if (!['normal', 'uniform', 'truncated_normal', 'randint', 'dropout', 'shuffle', 'categorical', 'gamma', 'binomial', 'beta'].includes(name)) return undefined;
+    return builtin(name, (args, kwargs) => {
+      const shape = args[0] ?? kwargs.get('shape') ?? null;
+      if (name === 'dropout' || name === 'shuffle') return is(shape, 'ktensor') ? this.tensorOut(name, [shape], shape.shape) : this.rt.opaque(`keras.random.${name}(…)`);
+      if (!is(shape, 'tuple') && !is(shape, 'list')) return this.rt.opaque(`keras.random.${name}(…)`);
+      return this.tensorOut(name, [], shape.items.map((d) => (typeof d === 'bigint' ? Number(d) : null)));
+    });
+  }
+
   private op(name: string): Value | undefined {
     const rt = this.rt;
     const keep = (x: Value): Value => (is(x, 'ktensor') ? this.tensorOut(name, [x], x.shape) : is(x, 'opaque') ? x : rt.opaque(`${name}(…)`));
@@ -647,6 +674,22 @@ export class Keras {
           const axis = Number(toIndex(args[1] ?? kwargs.get('axis') ?? -1n));
           const ax = axis < 0 ? axis + x.shape.length + 1 : axis;
           return this.tensorOut(name, [x], [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]);
+        });
+      case 'shape':
+        // the batch axis (None) is a value the reader does not have: an opaque int
+        return builtin(name, (args) => {
+          const x = args[0] ?? null;
+          if (!is(x, 'ktensor')) return rt.opaque(`${name}(…)`);
+          return tuple(x.shape.map((d) => (d === null ? rt.opaque('ops.shape(…)[None]') : BigInt(d))));
+        });
+      case 'arange':
+        return builtin(name, (args, kwargs) => {
+          const b = bind(signature(name, 'start, stop=None, step=1, dtype=None'), args, kwargs).values;
+          const [lo, hi] = b.get('stop') === null ? [0n, b.get('start')!] : [b.get('start')!, b.get('stop')!];
+          const step = b.get('step')!;
+          const known = typeof lo === 'bigint' && typeof hi === 'bigint' && typeof step === 'bigint' && step !== 0n;
+          const n = known ? Number((hi - lo + step - (step > 0n ? 1n : -1n)) / step) : null;
+          return this.tensorOut(name, [], [n === null ? null : Math.max(0, n)]);
         });
       case 'reduce_mean':
       case 'reduce_sum':

@@ -348,6 +348,16 @@ export class Torch {
         return namespace('torch.nn.init', { calculate_gain: builtin('calculate_gain', () => 1.0) }, (attr) =>
           /^[a-z_]+$/.test(attr) ? builtin(attr, (args) => args[0] ?? null) : undefined,
         );
+      // torch.nn.modules.module.Module, torch.nn.modules.conv.Conv2d, torch.nn.parameter.Parameter:
+      // the classes' defining modules, which torch.nn re-exports
+      case 'torch.nn.parameter':
+      case 'torch.nn.modules.module':
+      case 'torch.nn.modules.conv':
+      case 'torch.nn.modules.linear':
+      case 'torch.nn.modules.batchnorm':
+      case 'torch.nn.modules.activation':
+      case 'torch.nn.modules.container':
+        return namespace(name, {}, (attr) => this.namespace('torch.nn')!.get(attr));
       case 'torch.nn.modules':
         return namespace('torch.nn.modules', {}, (attr) => this.namespace('torch.nn')!.get(attr) ?? this.namespace('torch.nn'));
       case 'torch.nn.utils':
