@@ -248,7 +248,8 @@ export class Keras {
       m.inputShape = layer.keras.outputShape ?? null;
       return;
     }
-    if (m.layers.length === 0 && layer.keras.inputShape && m.inputShape === null) m.inputShape = layer.keras.inputShape;
+    // a first layer that knows its input (input_shape=, or a built model used as a layer) starts the model
+    if (m.layers.length === 0 && m.inputShape === null) m.inputShape = layer.keras.inputShape ?? modelInput(layer.keras.model) ?? null;
     m.layers.push(layer);
     model.keras!.built = false;
   }
@@ -292,7 +293,8 @@ export class Keras {
   /** A layer called on symbolic tensors: built on the first call, then applied. */
   call(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
     const s = inst.keras!;
-    const x = args[0] ?? kwargs.get('inputs') ?? null;
+    // layer(x), layer(inputs=x), or a pasted layer called by its own parameter names (layer(source=x, ...))
+    const x = args[0] ?? kwargs.get('inputs') ?? [...kwargs.values()].find((v) => kerasTensors(v) !== null) ?? null;
     const inputs = kerasTensors(x);
     if (inputs === null) return this.rt.opaque(`${s.name}(…)`);
     s.calls++;
@@ -708,6 +710,13 @@ export class Keras {
         return undefined;
     }
   }
+}
+
+/** The input shape a built Sequential or functional model declares, if any. */
+function modelInput(m: KerasModel | undefined): Shape | undefined {
+  if (m === undefined) return undefined;
+  if (m.t === 'sequential') return m.inputShape ?? undefined;
+  return m.inputs.length === 1 ? m.inputs[0]!.shape : undefined;
 }
 
 /** The Keras tensors in a call's input: one, or a list/tuple of them; null when there are none. */

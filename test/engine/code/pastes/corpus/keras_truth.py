@@ -7,7 +7,10 @@ os.environ["KERAS_BACKEND"] = "jax"
 import keras, numpy as np
 for f in sys.argv[1:]:
     g = {"__name__": "paste"}
-    exec(open(f).read(), g)
+    src = open(f).read()
+    # tf.keras and keras_core are Keras under other names: counted with Keras 3 itself
+    src = src.replace("import tensorflow as tf\n", "import keras as _k\nclass tf: keras = _k\n").replace("from tensorflow import keras", "import keras").replace("from tensorflow.keras import", "from keras import").replace("keras_core", "keras")
+    exec(src, g)
     m = g["model"]
     tr = sum(int(np.prod(w.shape)) for w in m.trainable_weights)
     print(f"    ['{os.path.basename(f)}', {m.count_params()}, {tr}],")
