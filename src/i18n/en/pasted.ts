@@ -16,4 +16,6 @@ export const pasted = {
   'torch.publishedAttr': (p: P<'name' | 'attr' | 'known'>) => `\`torchvision.models.${p.name}\` is read from the product's preset, whose blocks are ${p.known}; \`${p.attr}\` is not one of them (PyTorch has it, the reader does not): use those blocks or paste the model's classes.`,
   'torch.publishedIndex': (p: P<'name'>) => `a block of \`torchvision.models.${p.name}\` is read from the product's preset as a whole: indexing into it (\`[…]\`) is not followed; replace the whole block, or paste the model's classes.`,
   'keras.noLayer': (p: P<'name'>) => `No such layer: ${p.name}.`,
+  'keras.applicationInner': (p: P<'name' | 'what'>) => `\`${p.name}\` is read from the product's preset as one layer: its \`${p.what}\` (its inner Keras layers) is not followed here (Keras has it, the reader does not). Freeze or train it whole (\`base.trainable = False\`), or count it with \`/count ${p.name.toLowerCase()}\`.`,
+  'torch.publishedWalk': (p: P<'name' | 'what'>) => `\`${p.what}\` reaches \`torchvision.models.${p.name}\`, which the reader builds from the product's preset as whole blocks, not torchvision's own layers and names: what the loop does with them would be a guess. \`parameters()\`, replacing a block (\`model.fc = ...\`) and freezing a block's \`parameters()\` are followed.`,
 };

@@ -17,4 +17,6 @@ export const pasted: typeof En = {
   'torch.publishedAttr': (p: P<'name' | 'attr' | 'known'>) => `\`torchvision.models.${p.name}\` 取自本產品的預設模型，它的區塊是 ${p.known}；\`${p.attr}\` 不在其中（PyTorch 有，但讀取器沒有）：請改用這些區塊，或貼上模型的類別定義。`,
   'torch.publishedIndex': (p: P<'name'>) => `\`torchvision.models.${p.name}\` 的區塊是整個取自預設模型：無法追蹤對它的索引（\`[…]\`）；請替換整個區塊，或貼上模型的類別定義。`,
   'keras.noLayer': (p: P<'name'>) => `沒有這個層：${p.name}。`,
+  'keras.applicationInner': (p: P<'name' | 'what'>) => `\`${p.name}\` 取自本產品的預設模型，視為單一層：它的 \`${p.what}\`（內部的 Keras 層）在這裡無法追蹤（Keras 有，但讀取器沒有）。請整個凍結或訓練它（\`base.trainable = False\`），或用 \`/count ${p.name.toLowerCase()}\` 計算。`,
+  'torch.publishedWalk': (p: P<'name' | 'what'>) => `\`${p.what}\` 會走到 \`torchvision.models.${p.name}\`，而讀取器是用本產品的預設模型把它建成整個區塊，不是 torchvision 自己的層與名稱：迴圈對它們做的事只能用猜的。\`parameters()\`、替換區塊（\`model.fc = ...\`）以及凍結某個區塊的 \`parameters()\` 都能追蹤。`,
 };

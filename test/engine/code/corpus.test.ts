@@ -38,6 +38,11 @@ const KERAS: Array<[string, number, number]> = [
   // tf.keras and keras_core are counted with Keras 3 itself (keras_truth.py renames the import)
   ['keras_tf_augment_cnn.py', 3989285, 3989285],
   ['keras_core_siamese_kwargs.py', 19105, 19105],
+  // keras.applications built with weights=None (as in the pastes): weights never change a count
+  ['keras_transfer_xception.py', 20863529, 2049],
+  ['keras_vgg16_feature_extraction.py', 17992001, 3277313],
+  ['keras_resnet50_base_output.py', 23608202, 23555082],
+  ['keras_efficientnet_classes.py', 4058538, 4016515],
 ];
 
 const ROWS = [
@@ -62,6 +67,16 @@ describe('what the corpus pastes also show', () => {
   test("what the preset does not name is refused by name, never guessed (torchvision's bn1, classifier[1])", () => {
     expect(refusal('import torchvision\nmodel = torchvision.models.resnet18()\nmodel.bn1.eval()\n')).toContain('`bn1` is not one of them');
     expect(refusal('import torch.nn as nn\nimport torchvision\nmodel = torchvision.models.mobilenet_v2()\nmodel.classifier[1] = nn.Linear(1280, 2)\n')).toContain('indexing into it');
+  });
+  test("a Keras application's inner layers are refused by name, never guessed", () => {
+    const code = `${paste('corpus/keras_transfer_xception.py')}\nfor layer in base_model.layers[-20:]:\n    layer.trainable = True\n`;
+    expect(refusal(code)).toContain('its `layers` (its inner Keras layers) is not followed');
+  });
+  test("loops that test torchvision's own names or layer types are refused, since the blocks are the preset's", () => {
+    const byName = 'import torchvision\nmodel = torchvision.models.resnet18()\nfor name, p in model.named_parameters():\n    if "bn" in name:\n        p.requires_grad = False\n';
+    expect(refusal(byName)).toContain('`named_parameters()` reaches `torchvision.models.resnet18`');
+    const byType = 'import torch.nn as nn\nimport torchvision\nmodel = torchvision.models.resnet18()\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.weight.requires_grad = False\n';
+    expect(refusal(byType)).toContain('`modules()` reaches');
   });
   test('a builder argument the reader does not read is named', () => {
     expect(refusal('import torchvision\nmodel = torchvision.models.resnet18(groups=2)\n')).toContain('`groups=`');

@@ -15,6 +15,7 @@ import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
 import { builtin, is, list, tuple } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
+import { applicationInner, applicationsNamespace } from './applications.js';
 import { BASE_KWARGS, KERAS_LAYERS, type KerasLayerDef } from './layers.js';
 import type { KerasLayerState, KerasModel } from './layer.js';
 import { engineLayer } from '../layer-args.js';
@@ -252,6 +253,11 @@ export class Keras {
     if (m.layers.length === 0 && m.inputShape === null) m.inputShape = layer.keras.inputShape ?? modelInput(layer.keras.model) ?? null;
     m.layers.push(layer);
     model.keras!.built = false;
+  }
+
+  /** A symbolic tensor a library model's call produces (keras.applications). */
+  symbolic(shape: Shape): KerasTensorV {
+    return this.tensorOut('application', [], shape);
   }
 
   /** keras.Input(shape=(28, 28, 1)): a symbolic tensor with the batch axis (None) first. */
@@ -511,6 +517,8 @@ export class Keras {
   getAttr(inst: InstanceV, name: string): Value | undefined {
     const s = inst.keras;
     if (!s) return undefined;
+    const inner = applicationInner(inst, name);
+    if (inner !== undefined) return inner;
     switch (name) {
       case 'name':
         return s.name;
@@ -602,7 +610,7 @@ export class Keras {
       case 'keras.models':
         return namespace('keras.models', { Sequential: c.Sequential, Model: c.Model }, (attr) => (attr === 'load_model' ? builtin(attr, () => refuse('keras.loadModel')) : undefined));
       case 'keras.applications':
-        return namespace('keras.applications', {}, (attr) => builtin(attr, () => refuse('keras.application', { name: attr })));
+        return applicationsNamespace(rt, this, 'keras.applications');
       case 'keras.activations':
       case 'keras.ops':
         return namespace(name, {}, (attr) => this.op(attr));
@@ -624,6 +632,7 @@ export class Keras {
       case 'tensorflow':
         return namespace('tensorflow', { keras: this.namespace('keras')! }, (attr) => (attr === 'nn' || attr === 'math' ? namespace(`tf.${attr}`, {}, (op) => this.op(op)) : this.op(attr) ?? rt.opaque(`tensorflow.${attr}`)));
       default:
+        if (name.startsWith('keras.applications.')) return applicationsNamespace(rt, this, name);
         if (name.startsWith('tensorflow.keras.')) return this.namespace(name.slice('tensorflow.'.length));
         if (name.startsWith('tf.keras.')) return this.namespace(name.slice('tf.'.length));
         return undefined;

@@ -5,6 +5,7 @@
  * `parameters()` and `named_modules()` are made of. Counting a model is summing its parameters
  * exactly as `sum(p.numel() for p in model.parameters())` does: shared ones once.
  */
+import { guardWalk } from './published.js';
 import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { LIMITS } from '../limits.js';
@@ -93,6 +94,12 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     m.module!.modules.set(name, child as InstanceV | null);
   };
 
+  /** undefined when no module under `self` was built from a preset (see published.ts guardWalk). */
+  const walked = (a: Map<string, Value>, what: string): undefined => {
+    guardWalk(namedModules(self([a.get('self')!])).map(([, m]) => m), what);
+    return undefined;
+  };
+
   const children = (m: InstanceV) => [...m.module!.modules.values()].filter((x): x is InstanceV => x !== null);
 
   const methods: Record<string, Value> = {
@@ -106,16 +113,16 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     forward: builtin('forward', (args) => raise('NotImplementedError', 'torch.noForward', { cls: self(args).cls.name })),
     parameters: def('parameters', 'self, recurse=True', (a) => iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([, t]) => t))),
     named_parameters: def('named_parameters', "self, prefix='', recurse=True", (a) =>
-      iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
+      walked(a, 'named_parameters()') ?? iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
     ),
     buffers: def('buffers', 'self, recurse=True', (a) => iterator(namedBuffers(self([a.get('self')!])).map(([, t]) => t))),
-    named_buffers: def('named_buffers', "self, prefix='', recurse=True", (a) => iterator(namedBuffers(self([a.get('self')!])).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t])))),
-    children: def('children', 'self', (a) => iterator(children(self([a.get('self')!])))),
+    named_buffers: def('named_buffers', "self, prefix='', recurse=True", (a) => walked(a, 'named_buffers()') ?? iterator(namedBuffers(self([a.get('self')!])).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t])))),
+    children: def('children', 'self', (a) => (guardWalk([self([a.get('self')!])], 'children()'), iterator(children(self([a.get('self')!]))))),
     named_children: def('named_children', 'self', (a) =>
-      iterator([...self([a.get('self')!]).module!.modules].filter(([, m]) => m !== null).map(([n, m]) => tuple([n, m])))),
-    modules: def('modules', 'self', (a) => iterator(namedModules(self([a.get('self')!])).map(([, m]) => m))),
+      (guardWalk([self([a.get('self')!])], 'named_children()'), iterator([...self([a.get('self')!]).module!.modules].filter(([, m]) => m !== null).map(([n, m]) => tuple([n, m]))))),
+    modules: def('modules', 'self', (a) => walked(a, 'modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([, m]) => m))),
     named_modules: def('named_modules', "self, memo=None, prefix=''", (a) =>
-      iterator(namedModules(self([a.get('self')!])).map(([n, m]) => tuple([prefixed(a.get('prefix')!, n), m]))),
+      walked(a, 'named_modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([n, m]) => tuple([prefixed(a.get('prefix')!, n), m]))),
     ),
     add_module: def('add_module', 'self, name, module', (a) => {
       const m = self([a.get('self')!]);
@@ -153,6 +160,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       return m;
     }),
     apply: def('apply', 'self, fn', (a) => {
+      walked(a, 'apply()');
       const visit = (m: InstanceV): void => {
         for (const c of children(m)) visit(c);
         rt.call(a.get('fn')!, [m]);

@@ -99,7 +99,28 @@ function newModule(rt: Interpreter, torch: Torch, cls: ClassV): InstanceV {
   return inst;
 }
 
+/** The classes of modules built from presets, with the builder they came from. */
+const PUBLISHED = new WeakMap<ClassV, string>();
+
+/**
+ * Walks that name or test what is inside a module (named_parameters, modules(), apply) would see
+ * the preset's blocks, not torchvision's layers (`'bn' in name`, `isinstance(m, nn.Conv2d)`): a
+ * guess, so they are refused when they reach a model built from a preset. parameters() is exact.
+ */
+export function guardWalk(modules: readonly InstanceV[], what: string): void {
+  for (const m of modules) {
+    const name = PUBLISHED.get(m.cls);
+    if (name !== undefined) refuse('torch.publishedWalk', { name, what });
+  }
+}
+
 function publishedClass(torch: Torch, model: string, name: string): ClassV {
+  const cls = makeClass(torch, model, name);
+  PUBLISHED.set(cls, model);
+  return cls;
+}
+
+function makeClass(torch: Torch, model: string, name: string): ClassV {
   return nativeClass(name, [torch.classes.Module], {
     forward: builtin('forward', () => refuse('torch.publishedForward', { name: model })),
     __getattr__: builtin('__getattr__', (args: Value[], _kwargs: Kwargs) => {
