@@ -13,6 +13,7 @@
  *   the memory two warm sandboxes add, and a small count's p99 while another asker floods the
  *   pool with the worst pastes.
  */
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +22,11 @@ import { performance } from 'node:perf_hooks';
 import { CountPool } from '../src/counting/pool.js';
 import type { Isolation } from '../src/workers/sandbox.js';
 import { ATTACK_PASTES } from '../test/support/attacks.js';
-import { FakeDiscord, type FakeUser } from '../test/support/fake-discord.js';
-import { rssMb, startBot } from './discord.js';
+import { FakeDiscord } from '../test/support/fake-discord.js';
+import { distinctCounts, rssMb, startBot, whileSending } from './discord.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const ABUSE_RUNS = 500;
-const ABUSE_EVERY_MS = 50;
 const ABUSERS = 3;
 
 /** The sandboxes of a process (its children), from Linux's /proc. */
@@ -63,32 +63,14 @@ function sampleRss(pid: number): () => { total: number; largestChild: number } {
   };
 }
 
-async function counts(discord: FakeDiscord, user: FakeUser, offset: number): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < ABUSE_RUNS; i++) {
-    const ex = await discord.slash(user, 'count', { spec: `conv 3 ${offset + i + 1} 3` }, discord.here, 10_000);
-    latencies.push(ex.latencyMs);
-  }
-  return latencies;
-}
-
 /** Runs `measure` while ABUSERS accounts send every attack paste in turn, as files, 20 a second in all. */
-async function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
+function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
   const abusers = Array.from({ length: ABUSERS }, (_, i) => discord.user(`mallory${i}`));
-  let n = 0;
-  const sent: Array<Promise<unknown>> = [];
-  const timer = setInterval(() => {
+  return whileSending((n) => {
     const attack = ATTACK_PASTES[n % ATTACK_PASTES.length]!;
     const content = `import torch.nn as nn\n${attack.code}\nnet = nn.Linear(${n + 1}, 2)\n`; // distinct: no cache answers it
-    sent.push(discord.slash(abusers[n % ABUSERS]!, 'count', { file: { file: { name: `attack${n}.py`, content } } }, discord.here, 30_000).catch(() => undefined));
-    n++;
-  }, ABUSE_EVERY_MS);
-  try {
-    return await measure();
-  } finally {
-    clearInterval(timer);
-    await Promise.all(sent);
-  }
+    return discord.slash(abusers[n % ABUSERS]!, 'count', { file: { file: { name: `attack${n}.py`, content } } }, discord.here, 30_000);
+  }, measure);
 }
 
 async function onTheBot(): Promise<Figures> {
@@ -99,9 +81,9 @@ async function onTheBot(): Promise<Figures> {
     const alice = discord.user('alice');
     for (let i = 0; i < 100; i++) await discord.slash(alice, 'count', { spec: 'conv 3 64 3' }); // warm up
     const idle = treeRss(bot.pid!).total;
-    const baseline = await counts(discord, alice, 0);
+    const baseline = await distinctCounts(discord, alice, 0, ABUSE_RUNS);
     const stop = sampleRss(bot.pid!);
-    const underAbuse = await abused(discord, () => counts(discord, alice, ABUSE_RUNS));
+    const underAbuse = await abused(discord, () => distinctCounts(discord, alice, ABUSE_RUNS, ABUSE_RUNS));
     const peak = stop();
     return {
       abuse_baseline_p99_ms: round(percentile(baseline, 99), 2),
@@ -121,7 +103,6 @@ async function onTheBot(): Promise<Figures> {
 
 /** One isolation's figures, the pool alone in this process. */
 async function sandboxFigures(isolation: Isolation): Promise<Figures> {
-  const before = treeRss(process.pid).total;
   const started = performance.now();
   const pool = new CountPool({ isolation });
   try {
@@ -134,8 +115,8 @@ async function sandboxFigures(isolation: Isolation): Promise<Figures> {
       await pool.answer(`dense 4 ${i + 10}`, 'en', 'alice');
       times.push(performance.now() - t0);
     }
-    const warm = treeRss(process.pid).total - before;
-    // Another asker keeps both sandboxes busy with the worst pastes; alice's small counts meanwhile.
+    const warm = await freshProcessRss(isolation);
+    // Two other askers keep the sandboxes busy with the worst pastes; alice's small counts meanwhile.
     let flooding = true;
     const flood = (async () => {
       for (let n = 0; flooding; n++) await pool.answer(`${ATTACK_PASTES[n % ATTACK_PASTES.length]!.code}\n# ${n}\n`, 'en', `mallory${n % 2}`);
@@ -159,9 +140,32 @@ async function sandboxFigures(isolation: Isolation): Promise<Figures> {
   }
 }
 
+/**
+ * What two warm sandboxes add to a process's memory, threads or children alike: a fresh Node
+ * process that loads the pool and answers one count in each sandbox, its tree's RSS less that of
+ * the same process before the pool started (this process's own heap would blur a difference).
+ */
+async function freshProcessRss(isolation: Isolation): Promise<number> {
+  const pool = JSON.stringify(new URL('../src/counting/pool.js', import.meta.url).href);
+  const program = `
+    import { readFileSync } from 'node:fs';
+    const rss = (pid) => Number(/VmRSS:\\s+(\\d+)/.exec(readFileSync('/proc/' + pid + '/status', 'utf8'))[1]) / 1024;
+    const kids = () => { try { return readFileSync('/proc/' + process.pid + '/task/' + process.pid + '/children', 'utf8').trim().split(/\\s+/).filter(Boolean).map(Number); } catch { return []; } };
+    const { CountPool } = await import(${pool});
+    const before = rss(process.pid);
+    const p = new CountPool({ isolation: '${isolation}' });
+    await Promise.all([p.answer('dense 3 3', 'en', 'a'), p.answer('dense 3 4', 'en', 'b')]);
+    console.log(rss(process.pid) + kids().reduce((n, k) => n + rss(k), 0) - before);
+    await p.close();`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  await once(child, 'exit');
+  return Number(out.trim());
+}
+
 export async function benchAbuse(): Promise<Figures> {
-  // Threads first and the process's memory read only as a difference: the figures compare, and the
-  // thread pool is only ever given pastes that are refused before they can abort anything.
+  // The thread pool is only ever given pastes that are refused before they can abort anything.
   const thread = await sandboxFigures('thread');
   const child = await sandboxFigures('process');
   return { ...(await onTheBot()), ...child, ...thread };

@@ -7,6 +7,7 @@ import type { Pictures } from '../src/charts/pool.js';
 import type { Counter } from '../src/counting/answer.js';
 import { MAX_CODE_LENGTH } from '../src/engine/spec.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
+import type { QuestionFiles } from '../src/imports/pool.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
 import type { Player, QuizService } from '../src/quiz/service.js';
@@ -23,6 +24,8 @@ export interface Services {
   readonly counter: Counter;
   /** Draws the pictures of replies (a worker with a deadline in the bot). */
   readonly pictures: Pictures;
+  /** Reads teachers' question files (a worker with a deadline in the bot). */
+  readonly questionFiles: QuestionFiles;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;

@@ -8,7 +8,9 @@
  *   Rajbhandari et al. 2020) keeps fp16 weights and gradients, fp32 master weights and moments,
  *   also 16 B; frozen parameters keep their weights only;
  * - the KV cache of autoregressive decoding: K and V of every attention layer, kv_heads × head_dim
- *   each per token (grouped-query attention makes it smaller), at fp16.
+ *   each per token (grouped-query attention makes it smaller), at fp16; a latent-attention layer
+ *   (DeepSeek-V2's MLA) caches its compressed vector and one shared rotary key instead,
+ *   kv_lora_rank + qk_rope_head_dim per token (arXiv:2405.04434 §2.1.2, Table 1).
  */
 import { msg, type MessageRef } from '../i18n/messages.js';
 import type { Report } from './model.js';
@@ -29,11 +31,21 @@ export interface Training {
   readonly bytes: bigint;
 }
 
+/**
+ * What every layer caches per token, when they all cache alike: K and V heads; a latent vector and a
+ * rotary key (`copies` 2 when misread as kept once for K and once for V); or, misread, the K and V a
+ * latent layer rebuilds (heads × (qk + v)).
+ */
+export type CacheShape =
+  | { readonly t: 'heads'; readonly kvHeads: number; readonly headDim: number }
+  | { readonly t: 'latent'; readonly rank: number; readonly rope: number; readonly copies: number }
+  | { readonly t: 'rebuilt'; readonly heads: number; readonly qk: number; readonly v: number };
+
 export interface KvCache {
   /** Attention layers (each use of a shared one caches its own K and V). */
   readonly layers: number;
-  /** kv_heads and head_dim when every layer has the same. */
-  readonly uniform: { readonly kvHeads: number; readonly headDim: number } | null;
+  /** The cache of one layer and token when every layer has the same. */
+  readonly uniform: CacheShape | null;
   readonly elementsPerToken: bigint;
   readonly bytesPerElement: number;
   readonly seq: number;
@@ -75,6 +87,8 @@ interface Conventions {
   readonly kvBits: number;
   readonly kvLayers: 'all' | 'one';
   readonly kvBatch: 'given' | 'one';
+  /** A latent-attention layer: its compressed cache; or (misread) the K and V it rebuilds, the latent kept twice, or without its rotary key. */
+  readonly latent: 'compressed' | 'rebuilt' | 'twice' | 'noRope';
 }
 
 const STANDARD: Conventions = {
@@ -87,6 +101,7 @@ const STANDARD: Conventions = {
   kvBits: 16,
   kvLayers: 'all',
   kvBatch: 'given',
+  latent: 'compressed',
 };
 
 function training(all: Training['parts'], c: Conventions, trainable: bigint, frozen: bigint): Training {
@@ -116,10 +131,10 @@ function kvCache(report: Report, batch: number, c: Conventions): KvCache | null 
   const all = report.rows.flatMap((r) => (r.record.attention === null ? [] : [r.record.attention]));
   if (seq === null || seq === undefined || all.length === 0) return null;
   const geometries = c.kvLayers === 'one' ? all.slice(0, 1) : all;
-  const heads = (g: AttentionGeometry) => (c.kvHeads === 'kv' ? g.kvHeads : g.heads);
-  const elementsPerToken = geometries.reduce((a, g) => a + BigInt(c.kvTensors) * BigInt(heads(g)) * BigInt(g.headDim), 0n);
-  const first = geometries[0]!;
-  const uniform = geometries.every((g) => heads(g) === heads(first) && g.headDim === first.headDim) ? { kvHeads: heads(first), headDim: first.headDim } : null;
+  const shapes = geometries.map((g) => cacheShape(g, c));
+  const elementsPerToken = shapes.reduce((a, shape) => a + cacheElements(shape, c), 0n);
+  const first = shapes[0]!;
+  const uniform = shapes.every((shape) => JSON.stringify(shape) === JSON.stringify(first)) ? first : null;
   const sequences = c.kvBatch === 'given' ? batch : 1;
   return {
     layers: geometries.length,
@@ -130,6 +145,26 @@ function kvCache(report: Report, batch: number, c: Conventions): KvCache | null 
     batch: sequences,
     bytes: bytesOf(elementsPerToken * BigInt(seq) * BigInt(sequences), c.kvBits, c),
   };
+}
+
+/** What one layer caches per token as `c` reads it. */
+function cacheShape(g: AttentionGeometry, c: Conventions): CacheShape {
+  const latent = g.latent;
+  if (latent === undefined) return { t: 'heads', kvHeads: c.kvHeads === 'kv' ? g.kvHeads : g.heads, headDim: g.headDim };
+  if (c.latent === 'rebuilt') return { t: 'rebuilt', heads: g.heads, qk: latent.qkHeadDim, v: latent.vHeadDim };
+  return { t: 'latent', rank: latent.rank, rope: c.latent === 'noRope' ? 0 : latent.rope, copies: c.latent === 'twice' ? 2 : 1 };
+}
+
+/** Elements per token of one layer's cache. */
+function cacheElements(shape: CacheShape, c: Conventions): bigint {
+  switch (shape.t) {
+    case 'heads':
+      return BigInt(c.kvTensors) * BigInt(shape.kvHeads) * BigInt(shape.headDim);
+    case 'latent':
+      return BigInt(shape.copies) * BigInt(shape.rank + shape.rope);
+    case 'rebuilt':
+      return BigInt(shape.heads) * BigInt(shape.qk + shape.v);
+  }
 }
 
 /** One figure of the memory a question asks for. */
@@ -166,6 +201,8 @@ interface MemoryMistakeDef {
 const always = () => true;
 const without = (...left: TrainingPart[]): ReadonlySet<TrainingPart> => new Set([...STANDARD.training].filter((p) => !left.includes(p)));
 const attentionRows = (report: Report) => report.rows.filter((r) => r.record.attention !== null);
+const headRows = (report: Report) => attentionRows(report).filter((r) => r.record.attention!.latent === undefined);
+const latentRows = (report: Report) => attentionRows(report).filter((r) => r.record.attention!.latent !== undefined);
 
 /** The memory mistakes: bits taken for bytes, Adam's moments or gradients forgotten, frozen weights misplaced, the KV cache's 2, its heads, its layers, its batch. */
 const MEMORY_MISTAKES: readonly MemoryMistakeDef[] = [
@@ -177,11 +214,14 @@ const MEMORY_MISTAKES: readonly MemoryMistakeDef[] = [
   { id: 'weightsOnly', applies: always, conventions: { training: new Set(['weights']) }, why: msg('why.adamWeightsOnly') },
   { id: 'frozenTrained', applies: (r) => r.counts.nonTrainable > 0n, conventions: { frozen: 'trained' }, why: msg('why.frozenNoOptimizer') },
   { id: 'frozenLeftOut', applies: (r) => r.counts.nonTrainable > 0n, conventions: { frozen: 'none' }, why: msg('why.frozenWeightsKept') },
-  { id: 'kvWithoutTwo', applies: always, conventions: { kvTensors: 1 }, why: msg('why.kvBoth') },
+  { id: 'kvWithoutTwo', applies: (r) => headRows(r).length > 0, conventions: { kvTensors: 1 }, why: msg('why.kvBoth') },
   { id: 'kvQueryHeads', applies: (r) => attentionRows(r).some((row) => row.record.attention!.kvHeads < row.record.attention!.heads), conventions: { kvHeads: 'query' }, why: msg('why.kvHeads') },
   { id: 'kvFp32', applies: always, conventions: { kvBits: 32 }, why: msg('why.kvFp16') },
   { id: 'kvOneLayer', applies: (r) => attentionRows(r).length > 1, conventions: { kvLayers: 'one' }, why: msg('why.kvEveryLayer') },
   { id: 'kvOneSequence', applies: (_r, batch) => batch > 1, conventions: { kvBatch: 'one' }, why: msg('why.kvEverySequence') },
+  { id: 'latentRebuilt', applies: (r) => latentRows(r).length > 0, conventions: { latent: 'rebuilt' }, why: msg('why.latentRebuilt') },
+  { id: 'latentTwice', applies: (r) => latentRows(r).length > 0, conventions: { latent: 'twice' }, why: msg('why.latentTwice') },
+  { id: 'latentNoRope', applies: (r) => latentRows(r).length > 0, conventions: { latent: 'noRope' }, why: msg('why.latentNoRope') },
 ];
 
 /** Every memory mistake that can happen on the model, each with the figures it gives. */

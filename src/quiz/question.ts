@@ -66,7 +66,7 @@ export interface Question {
   readonly ask: Ask;
   readonly answer: bigint;
   readonly mistakes: readonly Mistake[];
-  /** Multiple choice (easy questions): the answer and three named mistakes, smallest first. */
+  /** Multiple choice (easy questions): the answer and three named mistakes, in the order of the letters A–D (shuffled). */
   readonly choices: readonly bigint[] | null;
   /** The worked solution, as the reveal shows it. */
   readonly working: readonly WorkStep[];

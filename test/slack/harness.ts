@@ -103,6 +103,8 @@ export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record
   if (!slack) throw new Error('the app started no Slack platform');
   const socketReady = mode === 'socket' ? fake.socket() : undefined;
   await app.start();
+  // The bot counts in sandboxes that load the engine at start: a test's first /count must not time their start.
+  await app.counter.loaded();
   const transport = mode === 'http' ? httpTransport(`http://127.0.0.1:${slack.address!.port}/slack/events`) : socketTransport(await socketReady!);
 
   const command: Bot['command'] = async (user, line, channel = CHANNEL) => {

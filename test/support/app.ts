@@ -1,6 +1,14 @@
-/** Runs the real bot (`node dist/src/main.js`, as `npm start` does) in shell mode on a temp database. */
+/**
+ * Runs the real bot in shell mode on a temp database: as `npm start` does (`node dist/src/main.js`),
+ * or assembled in this process the same way (App.open) with a clock the test sets.
+ */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { App } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLog } from './context.js';
 import { onCleanup, tempDir } from './quiz.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -15,6 +23,18 @@ export function shellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 export function runShell(lines: readonly string[], env: NodeJS.ProcessEnv) {
   const r = spawnSync(process.execPath, [MAIN], { cwd: tempDir(), env, input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 20_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Feeds `lines` to the bot assembled here, on `clock`, and waits for it to finish them; what it printed. */
+export async function runShellAt(clock: Clock, lines: readonly string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string }> {
+  const output = new PassThrough();
+  let stdout = '';
+  output.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const app = await App.open(loadConfig(env), silentLog, { input: Readable.from([`${lines.join('\n')}\n`]), output }, clock);
+  await app.start();
+  await app.done;
+  await app.stop();
+  return { stdout };
 }
 
 /** A running bot whose output can be waited on line by line. */

@@ -37,9 +37,7 @@ function ffn(id: string, o: { freeWidth: boolean }): Template {
       const f = o.freeWidth && rng.next() < 0.6 ? rng.pick(range(d, 8 * d, 32).filter((x) => x !== 4 * d)) : 4 * d;
       const t = rng.pick(STEPS);
       const bias = !o.freeWidth || rng.next() < 0.7;
-      const prose = [0, 1].map((v) => msg('d.ffn', { v: String(v), d: n(d), f: n(f), t: n(t), bias: yes(bias) }));
-      const piece = feedForward({ d, f, bias, kind: 'mlp' });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.ffn') });
+      return layerDraft(rng, { piece: feedForward({ d, f, bias, kind: 'mlp' }), input: [t, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.ffn') });
     },
   };
 }
@@ -54,9 +52,7 @@ function gated(id: string, o: { bias: 'no' | 'either' }): Template {
       const t = rng.pick(STEPS);
       const kind = rng.pick(['swiglu', 'geglu'] as const);
       const bias = o.bias === 'either' && rng.next() < 0.4;
-      const prose = [0, 1].map((v) => msg('d.gated', { v: String(v), kind: kind === 'swiglu' ? 'SwiGLU' : 'GeGLU', d: n(d), f: n(f), t: n(t), bias: yes(bias) }));
-      const piece = feedForward({ d, f, bias, kind });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.gated') });
+      return layerDraft(rng, { piece: feedForward({ d, f, bias, kind }), input: [t, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.gated') });
     },
   };
 }
@@ -157,8 +153,12 @@ function trainingBytes(id: string, o: { lora: boolean }): Template {
     const base = modelSpec(languageModel(rng, x, layers, rng.pick(STEPS)));
     const lora = loraConfig(rng);
     const spec = o.lora ? `${base} > lora r=${lora.r} targets=${lora.targets.join(',')}` : base;
+    // LoRA's adapters are r×(IN + OUT) per matrix: the words give every width (grouped-query K and V are
+    // narrower than D), then the count the base adds; training everything needs the count alone.
     const words = (v: number) => [
-      msg('d.modelParameters', { v: String(v), n: parameters(base), layers: String(layers), d: n(x.d) }),
+      ...(o.lora
+        ? [msg('d.decoder', { v: String(v), layers: String(layers), ...decoderWords(x) }), msg('d.parametersStated', { v: String(v), n: parameters(base) })]
+        : [msg('d.modelParameters', { v: String(v), n: parameters(base), layers: String(layers), d: n(x.d) })]),
       ...(o.lora ? [msg('d.loraOn', { v: String(v), r: String(lora.r), targets: targetList(lora.targets) })] : []),
       msg(o.lora ? 'ask.loraTrainingBytes' : 'ask.trainingBytes', { v: String(v), mode }),
     ];

@@ -8,7 +8,6 @@ import { bn, conv, dense, dropout, flatten, gap, ln, mha, modelSpec, pool, type 
 import { layerDraft, modelDraft, modelForms, type ModelForm } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { n } from './common.js';
 
 const HINT = msg('hint.model');
 const SIDES = range(10, 64);
@@ -84,8 +83,7 @@ const attention: Template = {
     const heads = rng.pick([2, 3, 4, 6, 8, 12, 16]);
     const d = heads * rng.pick(range(4, 64, 4));
     const steps = rng.pick(range(8, 512, 8));
-    const prose = [0, 1].map((v) => msg('d.mha', { v: String(v), heads: String(heads), d: n(d), t: n(steps), key: n(d / heads) }));
-    return layerDraft(rng, { piece: mha({ heads, d }), input: [steps, d], prose, ask: 'ask.params', spec: `mha ${heads} ${d} in=${steps}`, quantity: 'params', hint: msg('hint.attention') });
+    return layerDraft(rng, { piece: mha({ heads, d, selfCall: true }), input: [steps, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.attention') });
   },
 };
 
