@@ -18,4 +18,5 @@ export const pasted = {
   'keras.noLayer': (p: P<'name'>) => `No such layer: ${p.name}.`,
   'keras.applicationInner': (p: P<'name' | 'what'>) => `\`${p.name}\` is read from the product's preset as one layer: its \`${p.what}\` (its inner Keras layers) is not followed here (Keras has it, the reader does not). Freeze or train it whole (\`base.trainable = False\`), or count it with \`/count ${p.name.toLowerCase()}\`.`,
   'torch.publishedWalk': (p: P<'name' | 'what'>) => `\`${p.what}\` reaches \`torchvision.models.${p.name}\`, which the reader builds from the product's preset as whole blocks, not torchvision's own layers and names: what the loop does with them would be a guess. \`parameters()\`, replacing a block (\`model.fc = ...\`) and freezing a block's \`parameters()\` are followed.`,
+  'torch.shapesStopped': (p: P<'name'>) => `\`${p.name}\` is not something the reader knows, so the shapes stop here; the count does not depend on it.`,
 };

@@ -19,4 +19,5 @@ export const pasted: typeof En = {
   'keras.noLayer': (p: P<'name'>) => `沒有這個層：${p.name}。`,
   'keras.applicationInner': (p: P<'name' | 'what'>) => `\`${p.name}\` 取自本產品的預設模型，視為單一層：它的 \`${p.what}\`（內部的 Keras 層）在這裡無法追蹤（Keras 有，但讀取器沒有）。請整個凍結或訓練它（\`base.trainable = False\`），或用 \`/count ${p.name.toLowerCase()}\` 計算。`,
   'torch.publishedWalk': (p: P<'name' | 'what'>) => `\`${p.what}\` 會走到 \`torchvision.models.${p.name}\`，而讀取器是用本產品的預設模型把它建成整個區塊，不是 torchvision 自己的層與名稱：迴圈對它們做的事只能用猜的。\`parameters()\`、替換區塊（\`model.fc = ...\`）以及凍結某個區塊的 \`parameters()\` 都能追蹤。`,
+  'torch.shapesStopped': (p: P<'name'>) => `讀取器不認得 \`${p.name}\`，所以形狀追蹤停在這裡；參數量與它無關。`,
 };

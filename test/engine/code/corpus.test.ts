@@ -78,6 +78,12 @@ describe('what the corpus pastes also show', () => {
     const byType = 'import torch.nn as nn\nimport torchvision\nmodel = torchvision.models.resnet18()\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.weight.requires_grad = False\n';
     expect(refusal(byType)).toContain('`modules()` reaches');
   });
+  test('a forward stopped by a name the reader does not know keeps the count and says only the shapes stop', () => {
+    const code = 'import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 4)\n    def forward(self, x):\n        return self.fc(torch.special.expit(x))\nmodel = M()\ny = model(torch.randn(2, 8))\n';
+    const r = read(code);
+    expect(r.report.counts.total).toBe(36n);
+    expect(reason(r)).toContain('`torch.special` is not something the reader knows, so the shapes stop here; the count does not depend on it.');
+  });
   test('a builder argument the reader does not read is named', () => {
     expect(refusal('import torchvision\nmodel = torchvision.models.resnet18(groups=2)\n')).toContain('`groups=`');
   });

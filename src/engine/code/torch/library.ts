@@ -165,9 +165,9 @@ export class Torch {
   private reason(e: unknown): MessageRef {
     const rt = this.rt;
     if (e instanceof StepBudget) return rt.at(msg('torch.traceSteps', { max: TRACE_STEPS.toLocaleString('en-US') })).ref;
-    if (e instanceof CodeError) return e.ref;
+    if (e instanceof CodeError) return shapesOnly(e.ref);
     if (e instanceof PyException) return rt.at(rt.pythonError(e)).ref;
-    if (e instanceof SpecError) return rt.at(e.ref).ref;
+    if (e instanceof SpecError) return shapesOnly(rt.at(e.ref).ref);
     throw e;
   }
 
@@ -528,6 +528,16 @@ function plain(v: Value): string | undefined {
     parts.push(p);
   }
   return `(${parts.join(',')})`;
+}
+
+/**
+ * A forward pass stopped by a name the reader does not know costs the shapes, not the count:
+ * the reason says so, instead of the paste-wide refusal's "the count would be a guess".
+ */
+function shapesOnly(ref: MessageRef): MessageRef {
+  const inner = ref.params?.inner;
+  if (ref.key !== 'code.atLine' || typeof inner !== 'object' || inner.key !== 'code.unknownName') return ref;
+  return { key: ref.key, params: { ...ref.params, inner: msg('torch.shapesStopped', { name: String(inner.params?.name ?? '') }) } };
 }
 
 function dropBatch(shape: Shape): Shape {
