@@ -20,4 +20,5 @@ export const pasted: typeof En = {
   'keras.applicationInner': (p: P<'name' | 'what'>) => `\`${p.name}\` 取自本產品的預設模型，視為單一層：它的 \`${p.what}\`（內部的 Keras 層）在這裡無法追蹤（Keras 有，但讀取器沒有）。請整個凍結或訓練它（\`base.trainable = False\`），或用 \`/count ${p.name.toLowerCase()}\` 計算。`,
   'torch.publishedWalk': (p: P<'name' | 'what'>) => `\`${p.what}\` 會走到 \`torchvision.models.${p.name}\`，而讀取器是用本產品的預設模型把它建成整個區塊，不是 torchvision 自己的層與名稱：迴圈對它們做的事只能用猜的。\`parameters()\`、替換區塊（\`model.fc = ...\`）以及凍結某個區塊的 \`parameters()\` 都能追蹤。`,
   'torch.shapesStopped': (p: P<'name'>) => `讀取器不認得 \`${p.name}\`，所以形狀追蹤停在這裡；參數量與它無關。`,
+  'keras.opaqueCall': (p: P<'name' | 'origin' | 'line'>) => `層 \`${p.name}\` 的權重在第一次被呼叫時才建立，而它被呼叫時收到的是 \`${p.origin}\`（第 ${p.line} 行），讀取器沒有這個值，因此權重未知，算出的數字會是錯的。請給模型一般的張量輸入（\`in=...\`），或在程式碼中用 \`keras.Input(...)\` 張量呼叫它。`,
 };

@@ -84,6 +84,10 @@ describe('what the corpus pastes also show', () => {
     expect(r.report.counts.total).toBe(36n);
     expect(reason(r)).toContain('`torch.special` is not something the reader knows, so the shapes stop here; the count does not depend on it.');
   });
+  test('a subclassed Keras model indexing a dict of inputs, given in=, is refused, not counted 0', () => {
+    const code = 'import keras\nfrom keras import layers\nclass Wide(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.a = layers.Dense(8)\n        self.out = layers.Dense(1)\n    def call(self, inputs):\n        return self.out(self.a(inputs["num"]))\nmodel = Wide()\n';
+    expect(refusal(code, 'in=10')).toContain('the layer `dense` gets its weights from its first call');
+  });
   test('a builder argument the reader does not read is named', () => {
     expect(refusal('import torchvision\nmodel = torchvision.models.resnet18(groups=2)\n')).toContain('`groups=`');
   });

@@ -302,7 +302,11 @@ export class Keras {
     // layer(x), layer(inputs=x), or a pasted layer called by its own parameter names (layer(source=x, ...))
     const x = args[0] ?? kwargs.get('inputs') ?? [...kwargs.values()].find((v) => kerasTensors(v) !== null) ?? null;
     const inputs = kerasTensors(x);
-    if (inputs === null) return this.rt.opaque(`${s.name}(…)`);
+    if (inputs === null) {
+      // a layer's weights come from its first call: one on a value the reader lacks leaves them unknown
+      if (is(x, 'opaque')) s.opaqueInput ??= { origin: x.origin, line: x.line };
+      return this.rt.opaque(`${s.name}(…)`);
+    }
     s.calls++;
     if (s.model) return this.callModel(inst, s.model, x!, inputs);
     if (s.def) return this.callLibrary(inst, s, s.def, inputs, args, kwargs);
