@@ -78,4 +78,14 @@ export const truth = {
 
   // ── /count: a repeated block's further copies, a line each ──
   'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}: the same ${p.n} layers again`,
+
+  // ── the teacher's report ──
+  'export.mistakeWords': () => `The mistake in words`,
+  'web.report.commonValue': (p: P<'n' | 'value' | 'share' | 'why'>) => `${p.n} ${p.n === '1' ? 'student' : 'students'} (${p.share}) answered ${p.value}: ${p.why}`,
+
+  // ── /review misses and /export misses ──
+  'misses.question': () => `Question`,
+  'misses.working': () => `Worked solution`,
+  'misses.progress': (p: P<'n'>) => `Right with new numbers (of ${p.n})`,
+  'misses.cleared': () => `cleared`,
 };

@@ -68,4 +68,14 @@ export const truth: typeof En = {
 
   // ── /count: a repeated block's further copies, a line each ──
   'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}：同樣的 ${p.n} 層再一次`,
+
+  // ── 教師報表 ──
+  'export.mistakeWords': () => `錯誤說明`,
+  'web.report.commonValue': (p: P<'n' | 'value' | 'share' | 'why'>) => `${p.n} 位學生（${p.share}）答 ${p.value}：${p.why}`,
+
+  // ── /review misses 與 /export misses ──
+  'misses.question': () => `題目`,
+  'misses.working': () => `計算過程`,
+  'misses.progress': (p: P<'n'>) => `換數字後答對（共需 ${p.n} 次）`,
+  'misses.cleared': () => `已完成`,
 };
