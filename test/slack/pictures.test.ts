@@ -42,7 +42,7 @@ describe('Slack pictures', () => {
     const posted = await bot.fake.nextCall('chat.postMessage');
     expect(textOf(posted.args)).toContain('138,357,544');
     await bot.fake.nextCall('files.getUploadURLExternal');
-    await new Promise((r) => setTimeout(r, 200));
+    await bot.slack.idle(); // the click handled to its end
     expect(bot.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(bot.logs.some((l) => l.msg === 'pictures not shared on Slack; the reply went out without them')).toBe(true);
   });

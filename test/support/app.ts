@@ -10,6 +10,7 @@ import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLog } from './context.js';
 import { onCleanup, tempDir } from './quiz.js';
+import { watch, type Watched } from './watch.js';
 
 const root = resolve(import.meta.dirname, '../..');
 export const MAIN = resolve(root, 'dist/src/main.js');
@@ -41,31 +42,11 @@ export async function runShellAt(clock: Clock, lines: readonly string[], env: No
 export function startShell(env: NodeJS.ProcessEnv): {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
-  waitFor: (pattern: RegExp, ms?: number) => Promise<string>;
-  waitForCount: (pattern: RegExp, count: number, ms?: number) => Promise<void>;
+  waitFor: Watched['waitFor'];
+  waitForCount: Watched['waitForCount'];
 } {
   const child = spawn(process.execPath, [MAIN], { cwd: tempDir(), env });
   onCleanup(() => void child.kill('SIGKILL'));
-  let out = '';
-  const waiters: Array<() => void> = [];
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    for (const w of waiters.splice(0)) w();
-  });
-  const until = <T>(test: () => T | undefined, what: string, ms: number) =>
-    new Promise<T>((resolvePromise, reject) => {
-      const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}; output so far:\n${out.slice(-2000)}`)), ms);
-      const check = () => {
-        const found = test();
-        if (found !== undefined) {
-          clearTimeout(deadline);
-          resolvePromise(found);
-        } else waiters.push(check);
-      };
-      check();
-    });
-  const waitFor = (pattern: RegExp, ms = 15_000) => until(() => pattern.exec(out)?.[0], String(pattern), ms);
-  const waitForCount = (pattern: RegExp, count: number, ms = 15_000) =>
-    until(() => ((out.match(new RegExp(pattern.source, 'g'))?.length ?? 0) >= count ? true : undefined), `${count}× ${pattern}`, ms).then(() => {});
-  return { child, output: () => out, waitFor, waitForCount };
+  const stdout = watch(child.stdout);
+  return { child, output: stdout.text, waitFor: stdout.waitFor, waitForCount: stdout.waitForCount };
 }

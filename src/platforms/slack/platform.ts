@@ -11,6 +11,7 @@ import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { slackConnection, type SlackConnection } from './connection.js';
 import { SlackContexts } from './context.js';
 import { Delivery } from './delivery.js';
+import { InFlight } from './in-flight.js';
 import { StoreBusyError } from '../../store/store.js';
 import { ackDeadline, settledWithin } from './listeners/answer-in-ack.js';
 import { ackByOf, answerNotRun, registerListeners, type ListenerDeps } from './listeners/index.js';
@@ -29,6 +30,7 @@ export class SlackPlatform implements Platform {
   private readonly delivery: Delivery;
   private readonly responses = new ResponseUrls();
   private readonly listeners: ListenerDeps;
+  private readonly inFlight = new InFlight();
   private listening: AddressInfo | undefined;
 
   constructor(private readonly deps: PlatformDeps) {
@@ -47,6 +49,7 @@ export class SlackPlatform implements Platform {
         ? { socketMode: true, appToken: this.connection.appToken }
         : { receiver: this.signedReceiver(this.connection.signingSecret, this.connection.port) }),
     });
+    this.app.use(this.inFlight.middleware);
     this.app.error(async (error) => {
       log.error({ err: error, platform: 'slack' }, 'listener failed');
     });
@@ -60,6 +63,11 @@ export class SlackPlatform implements Platform {
   /** Where the HTTP receiver listens once started (PORT=0 picks a free port); undefined in Socket Mode. */
   get address(): AddressInfo | undefined {
     return this.listening;
+  }
+
+  /** Resolves once every request received so far has been handled, its replies sent. */
+  idle(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   async start(): Promise<void> {
