@@ -6,6 +6,8 @@
 import { py, type P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** A number in a config's `name=value`: 6144, never the 6,144 words show. */
+const py = (n: string) => n.replace(/,/g, '');
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head' : `${kv} key/value heads`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
@@ -48,7 +50,7 @@ export const modernQuiz = {
     pick(
       p.v,
       `A mixture-of-experts feed-forward layer on ${p.t} tokens of width ${p.d}: ${moe(p)}.`,
-      `The MLP of a sparse MoE decoder layer, hidden size ${p.d}, ${p.t} tokens: num_experts=${p.e}, num_experts_per_tok=${p.k}, each expert gate/up/down_proj with intermediate size ${p.fe} and bias=False, a router (gate) ${p.d} → ${p.e} without bias; ${shared(p)}.`,
+      `The MLP of a sparse MoE decoder layer, hidden size ${p.d}, ${p.t} tokens: num_experts=${py(p.e)}, num_experts_per_tok=${py(p.k)}, each expert gate/up/down_proj with intermediate size ${p.fe} and bias=False, a router (gate) ${p.d} → ${p.e} without bias; ${shared(p)}.`,
     ),
   'd.moeModel': (p: P<'v' | 'layers' | 'vocab' | Decoder | Experts>) =>
     pick(

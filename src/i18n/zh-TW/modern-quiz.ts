@@ -3,6 +3,8 @@ import { py, type P } from '../params.js';
 import type { modernQuiz as En } from '../en/modern-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** 設定寫法 `name=value` 裡的數字：6144，不寫成文字裡的 6,144。 */
+const py = (n: string) => n.replace(/,/g, '');
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭' : `${kv} 個 key/value 頭`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
@@ -43,7 +45,7 @@ export const modernQuiz: typeof En = {
     pick(
       p.v,
       `一個專家混合的前饋層，輸入 ${p.t} 個寬度 ${p.d} 的詞元：${moe(p)}。`,
-      `稀疏 MoE 解碼器層的 MLP，隱藏大小 ${p.d}、${p.t} 個詞元：num_experts=${p.e}、num_experts_per_tok=${p.k}，每個專家的 gate/up/down_proj 中間層大小 ${p.fe}、bias=False，路由器（gate）${p.d} → ${p.e}、沒有偏差；${shared(p)}。`,
+      `稀疏 MoE 解碼器層的 MLP，隱藏大小 ${p.d}、${p.t} 個詞元：num_experts=${py(p.e)}、num_experts_per_tok=${py(p.k)}，每個專家的 gate/up/down_proj 中間層大小 ${p.fe}、bias=False，路由器（gate）${p.d} → ${p.e}、沒有偏差；${shared(p)}。`,
     ),
   'd.moeModel': (p: P<'v' | 'layers' | 'vocab' | Decoder | Experts>) =>
     pick(
