@@ -7,7 +7,6 @@ import { py, type P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
 /** A number in a config's `name=value`: 6144, never the 6,144 words show. */
-const py = (n: string) => n.replace(/,/g, '');
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head' : `${kv} key/value heads`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';

@@ -4,7 +4,6 @@ import type { modernQuiz as En } from '../en/modern-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
 /** 設定寫法 `name=value` 裡的數字：6144，不寫成文字裡的 6,144。 */
-const py = (n: string) => n.replace(/,/g, '');
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭' : `${kv} 個 key/value 頭`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
