@@ -21,3 +21,32 @@ export function activeCounts(report: Report): ActiveCounts | null {
   const input = embeddings.length === 1 && !tiedTo.has(embeddings[0]!.module) ? embeddings[0]!.counts.total : undefined;
   return { active: report.active, withoutInputEmbedding: input === undefined ? undefined : report.active - input };
 }
+
+/**
+ * How the parameters a token touches are counted: as they are, or with one convention misread (every
+ * expert counted; the routed experts alone; the shared experts forgotten; both embedding tables left
+ * out; the input embedding left out, DeepSeek's convention where Mistral's is asked).
+ */
+export type ActiveReading = 'touched' | 'allExperts' | 'expertsOnly' | 'noShared' | 'noEmbeddings' | 'noInputEmbedding';
+
+/** The shared experts' parameters (every token's, besides its routed ones), their gate included. */
+const sharedExperts = (report: Report): bigint => report.rows.reduce((a, r) => (r.record.routing === undefined || r.shared !== null ? a : a + r.record.routing.shared), 0n);
+
+export function activeAs(report: Report, reading: ActiveReading): bigint | null {
+  const a = activeCounts(report);
+  if (a === null) return null;
+  switch (reading) {
+    case 'touched':
+      return a.active;
+    case 'allExperts':
+      return report.counts.total;
+    case 'expertsOnly':
+      return report.rows.reduce((acc, r) => (r.record.routing === undefined || r.shared !== null ? acc : acc + BigInt(r.record.routing.topK) * r.record.routing.perExpert), 0n);
+    case 'noShared':
+      return a.active - sharedExperts(report);
+    case 'noEmbeddings':
+      return a.active - report.rows.filter((r) => (r.record.kind === 'embedding' || r.record.kind === 'lmhead') && r.shared === null).reduce((acc, r) => acc + r.counts.total, 0n);
+    case 'noInputEmbedding':
+      return a.withoutInputEmbedding ?? null;
+  }
+}

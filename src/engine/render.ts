@@ -300,8 +300,23 @@ export function memoryLine(lang: Lang, m: MemoryFigures, q: MemoryQuantity): str
       return trainingLine(lang, q.mode, m[q.mode]);
     case 'kv':
       return m.kv === null ? undefined : kvLine(lang, m.kv);
+    case 'quantized': {
+      const f = m.quantized[q.format];
+      if (f === undefined) return undefined;
+      const format = t(lang, msg(ASKED_LABELS[q.format]));
+      return t(lang, msg('memory.quantizedLine', { format, quantized: formatInt(f.quantized), kept: formatInt(f.kept), keptBytes: formatInt(2n * f.kept), total: formatInt(f.bytes), scaled: formatBytes(f.bytes) }));
+    }
+    case 'active':
+      return m.active === null ? undefined : t(lang, msg('memory.activeLine', { active: formatInt(m.active), idle: formatInt(m.parameters - m.active), total: formatInt(m.parameters) }));
+    case 'flops': {
+      const f = m.flopsParts;
+      if (f === null || m.flops === null) return undefined;
+      return t(lang, msg('memory.flopsLine', { t: formatInt(f.tokens), macs: formatInt(f.weights / 2n), weights: formatInt(f.weights), attention: formatInt(f.attention), flops: formatInt(m.flops) }));
+    }
   }
 }
+
+const ASKED_LABELS = { 'gptq-int4': 'quant.gptq4', 'awq-int4': 'quant.awq', nf4: 'quant.nf4' } as const;
 
 /** Where a row's weights come from when it does not own them. */
 function reuseMark(row: Row, lang: Lang): string {

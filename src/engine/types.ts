@@ -120,6 +120,8 @@ export interface ExpertRouting {
   readonly experts: number;
   readonly topK: number;
   readonly perExpert: bigint;
+  /** The shared experts every token uses besides its routed ones, with Qwen2-MoE's gate on them; 0n for none. */
+  readonly shared: bigint;
 }
 
 /**

@@ -126,7 +126,7 @@ export function build(draft: Draft): Built | undefined {
 }
 
 /** What a memory ask reads: `weights:int4`, `training:fp32`, `kv`. */
-export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of);
+export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of === 'quantized' ? `quantized:${q.format}` : q.of);
 
 const askKey = (ask: Ask): string => {
   switch (ask.kind) {

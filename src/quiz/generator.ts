@@ -18,6 +18,7 @@ import { dense } from './topics/dense.js';
 import { llmTopic } from './topics/llm.js';
 import { macs } from './topics/macs.js';
 import { model } from './topics/model.js';
+import { modernTopic } from './topics/modern.js';
 import { pooling } from './topics/pooling.js';
 import { recurrent } from './topics/recurrent.js';
 import { separable } from './topics/separable.js';
@@ -28,7 +29,7 @@ import { TOPICS, type Level, type Topic } from './types.js';
 /** Bump when a change to the topics would make an old seed give a different question. */
 export const GENERATOR_VERSION = 3;
 
-export const TEMPLATES: Readonly<Record<Topic, TopicTemplates>> = { dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention: attentionTopic, llm: llmTopic };
+export const TEMPLATES: Readonly<Record<Topic, TopicTemplates>> = { dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention: attentionTopic, llm: llmTopic, modern: modernTopic };
 
 export const CHOICES = 4;
 

@@ -39,6 +39,7 @@ const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
     macs: '45237edb101f5909',
     attention: 'f0fb7e82d156d4ef',
     llm: '28033b41ea5d1e79',
+    modern: 'fb6465d525dc8ae6',
   },
   3: {
     dense: 'b277bf448e220d9e',
@@ -51,6 +52,7 @@ const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
     macs: '13fb5fb871856ac5',
     attention: 'a98b0cef54aad002',
     llm: '3ca02fb1c07000db',
+    modern: 'd7d32be2fad29ba0',
   },
 };
 

@@ -174,7 +174,7 @@ export const moe = defineKind<MoeConfig, ResolvedMoe>({
       conventionSensitive: false,
       notes,
       linears,
-      routing: { experts: c.experts, topK: c.topK, perExpert: p.expert },
+      routing: { experts: c.experts, topK: c.topK, perExpert: p.expert, shared: p.shared + p.sharedGate },
     };
   },
   mistakes: MOE_MISTAKES,

@@ -33,57 +33,75 @@ export class ShapeRefused extends Error {
   }
 }
 
+/**
+ * How a checkpoint's bytes are counted: as stored, or with one part of the layout forgotten (the
+ * scales, the zero points, GPTQ's g_idx), or every tensor taken to be quantized (the embeddings,
+ * the head and the norms too). The quiz's slips are these readings of the same layout.
+ */
+export type QuantReading = 'stored' | 'noScales' | 'noZeros' | 'noGidx' | 'allQuantized';
+
 /** A format: which tensors it quantizes, and the bytes of one quantized Linear. */
 export interface GroupFormat {
   readonly id: string;
+  readonly reading: QuantReading;
   quantizes(t: StoredTensor): boolean;
   linearBytes(t: StoredTensor, inFeatures: bigint, outFeatures: bigint): bigint;
 }
+
+/** The parts of a layout a reading keeps. */
+const keeps = (reading: QuantReading, part: 'scales' | 'zeros' | 'gIdx') =>
+  !((reading === 'noScales' && (part === 'scales' || part === 'zeros')) || (reading === 'noZeros' && part === 'zeros') || (reading === 'noGidx' && part === 'gIdx'));
 
 function need(t: StoredTensor, size: number, multiple: number): void {
   if (size % multiple !== 0) throw new ShapeRefused(t.local, size, multiple);
 }
 
-export const gptq = (bits: 4 | 8, group: number): GroupFormat => ({
+export const gptq = (bits: 4 | 8, group: number, reading: QuantReading = 'stored'): GroupFormat => ({
   id: `gptq-int${bits}`,
-  quantizes: (t) => t.use === 'block',
+  reading,
+  quantizes: (t) => t.use === 'block' || (reading === 'allQuantized' && t.linear !== undefined),
   linearBytes(t, inF, outF) {
     need(t, Number(inF), 32 / bits);
     need(t, Number(outF), 32 / bits);
     const b = BigInt(bits);
     const groups = ceil(inF, BigInt(group));
-    return (inF * outF * b) / 8n + (groups * outF * b) / 8n + 2n * groups * outF + 4n * inF;
+    const zeros = keeps(reading, 'zeros') ? (groups * outF * b) / 8n : 0n;
+    const scales = keeps(reading, 'scales') ? 2n * groups * outF : 0n;
+    return (inF * outF * b) / 8n + zeros + scales + (keeps(reading, 'gIdx') ? 4n * inF : 0n);
   },
 });
 
-export const awq = (group: number): GroupFormat => ({
+export const awq = (group: number, reading: QuantReading = 'stored'): GroupFormat => ({
   id: 'awq-int4',
-  quantizes: (t) => t.use === 'block',
+  reading,
+  quantizes: (t) => t.use === 'block' || (reading === 'allQuantized' && t.linear !== undefined),
   linearBytes(t, inF, outF) {
     need(t, Number(inF), group);
     need(t, Number(outF), 8);
     const groups = inF / BigInt(group);
-    return (inF * outF) / 2n + (groups * outF) / 2n + 2n * groups * outF;
+    return (inF * outF) / 2n + (keeps(reading, 'zeros') ? (groups * outF) / 2n : 0n) + (keeps(reading, 'scales') ? 2n * groups * outF : 0n);
   },
 });
 
-/** NF4 with double quantization: blocks of 64 weights, their absmax quantized in blocks of 256. */
-export const nf4: GroupFormat = {
+/** NF4 with double quantization: blocks of 64 weights, their absmax quantized in blocks of 256 (the scales: absmax, nested absmax, the code tables). */
+export const nf4 = (reading: QuantReading = 'stored'): GroupFormat => ({
   id: 'nf4',
-  quantizes: (t) => t.linear !== undefined && (t.use === 'block' || t.use === 'router'),
+  reading,
+  quantizes: (t) => t.linear !== undefined && (t.use === 'block' || t.use === 'router' || reading === 'allQuantized'),
   linearBytes(_t, inF, outF) {
     const n = inF * outF;
     const blocks = ceil(n, 64n);
-    return ceil(n, 2n) + blocks + 4n * ceil(blocks, 256n) + 4n * 256n + 4n * 16n;
+    return ceil(n, 2n) + (keeps(reading, 'scales') ? blocks + 4n * ceil(blocks, 256n) + 4n * 256n + 4n * 16n : 0n);
   },
-};
+});
 
 /** One group's bytes in a format: the same for every row that shares the block, so worked out once per tensor list. */
 const GROUP_BYTES = new WeakMap<readonly StoredTensor[], Map<string, FormatBytes>>();
 function groupBytes(format: GroupFormat, tensors: readonly StoredTensor[]): FormatBytes {
   let byFormat = GROUP_BYTES.get(tensors);
   if (byFormat === undefined) GROUP_BYTES.set(tensors, (byFormat = new Map()));
-  let figure = byFormat.get(format.id);
+  const key = `${format.id}:${format.reading}`;
+  let figure = byFormat.get(key);
   if (figure === undefined) {
     let [bytes, quantized, kept] = [0n, 0n, 0n];
     for (const t of tensors) {
@@ -91,12 +109,13 @@ function groupBytes(format: GroupFormat, tensors: readonly StoredTensor[]): Form
         bytes += format.linearBytes(t, BigInt(t.linear.inFeatures), BigInt(t.linear.outFeatures));
         quantized += t.elements;
       } else {
-        bytes += 2n * t.elements;
+        // every tensor taken to be 4-bit (a misreading): the rest packed two to a byte as well
+        bytes += format.reading === 'allQuantized' ? ceil(t.elements, 2n) : 2n * t.elements;
         kept += t.elements;
       }
     }
     figure = { bytes, quantized, kept };
-    byFormat.set(format.id, figure);
+    byFormat.set(key, figure);
   }
   return figure;
 }

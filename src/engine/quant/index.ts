@@ -5,7 +5,7 @@
  */
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import type { Report } from '../model.js';
-import { awq, formatBytes, gptq, nf4, ShapeRefused, type FormatBytes, type GroupFormat } from './formats.js';
+import { awq, formatBytes, gptq, nf4, ShapeRefused, type FormatBytes, type GroupFormat, type QuantReading } from './formats.js';
 import { BLOCKS, ggufTensorBytes, ggufType, GgufRefused, type GgmlType, type GgufFile, type GgufModel } from './gguf.js';
 
 /** GGML types listed from the most bits to the fewest, as the breakdown shows them. */
@@ -22,11 +22,11 @@ export type QuantFigure =
   | ({ readonly id: QuantFormatId; readonly ok: true; readonly types?: Readonly<Partial<Record<GgmlType, bigint>>> } & FormatBytes)
   | { readonly id: QuantFormatId; readonly ok: false; readonly why: MessageRef };
 
-const GROUP_FORMATS: ReadonlyArray<readonly [QuantFormatId, GroupFormat]> = [
-  ['gptq-int4', gptq(4, GROUP)],
-  ['gptq-int8', gptq(8, GROUP)],
-  ['awq-int4', awq(GROUP)],
-  ['nf4', nf4],
+const groupFormats = (reading: QuantReading): ReadonlyArray<readonly [QuantFormatId, GroupFormat]> => [
+  ['gptq-int4', gptq(4, GROUP, reading)],
+  ['gptq-int8', gptq(8, GROUP, reading)],
+  ['awq-int4', awq(GROUP, reading)],
+  ['nf4', nf4(reading)],
 ];
 
 /** The parameters of each GGML type in a GGUF file, and the bytes. */
@@ -62,7 +62,12 @@ function refusal(e: unknown): MessageRef {
 /** Every format's figure; or, for a model no quantizer takes (not a decoder LM), why there are none. */
 export type QuantFigures = { readonly ok: true; readonly figures: readonly QuantFigure[] } | { readonly ok: false; readonly why: MessageRef };
 
-export function quantizedFigures(report: Report): QuantFigures {
+/**
+ * Every format's figure as stored; with another reading, the group-wise formats' figures as a
+ * student who misreads their layout works them out. `gguf: false` leaves llama.cpp's formats out
+ * (a memory question asks about the group-wise ones only).
+ */
+export function quantizedFigures(report: Report, reading: QuantReading = 'stored', o: { readonly gguf?: boolean } = {}): QuantFigures {
   const stored = storedModel(report);
   if (!stored.ok) return { ok: false, why: msg('quant.notDecoder', { row: stored.row }) };
   const attention = report.rows.filter((r) => r.record.attention !== null).map((r) => r.record.attention!);
@@ -80,9 +85,8 @@ export function quantizedFigures(report: Report): QuantFigures {
     }
   };
   const figures = [
-    ...GROUP_FORMATS.map(([id, format]) => attempt(id, () => formatBytes(format, stored.groups))),
-    attempt('gguf-q8_0', () => gguf(stored.groups, 'Q8_0', model)),
-    attempt('gguf-q4_k_m', () => gguf(stored.groups, 'Q4_K_M', model)),
+    ...groupFormats(reading).map(([id, format]) => attempt(id, () => formatBytes(format, stored.groups))),
+    ...(reading === 'stored' && o.gguf !== false ? [attempt('gguf-q8_0', () => gguf(stored.groups, 'Q8_0', model)), attempt('gguf-q4_k_m', () => gguf(stored.groups, 'Q4_K_M', model))] : []),
   ];
   return { ok: true, figures };
 }

@@ -69,6 +69,7 @@ export const models = {
     `${p.copies === '1' ? '' : `${p.copies} × `}(${p.rank} kv_lora_rank + ${p.rope} rope) × ${p.layers} layers × ${p.bytes} B (latent attention: one compressed vector and one rotary key per token)`,
   'memory.kvRebuilt': (p: P<'layers' | 'heads' | 'qk' | 'v' | 'bytes'>) => `${p.heads} heads × (${p.qk} K + ${p.v} V) × ${p.layers} layers × ${p.bytes} B`,
   'why.latentRebuilt': () => `latent attention caches the compressed vector and the shared rotary key, not the K and V of every head it rebuilds from them: that is what it saves.`,
+  'why.kvValuesForBytes': () => `that is how many numbers the cache holds; in fp16 each takes 2 bytes.`,
   'why.latentTwice': () => `the latent vector stands for K and V together: it is cached once per token and layer, not once for K and once for V.`,
   'why.latentNoRope': () => `besides the latent vector, each token caches its rotary key (qk_rope_head_dim numbers), shared by every head.`,
 
@@ -103,6 +104,33 @@ export const models = {
   'quant.shape': (p: P<'tensor' | 'size' | 'multiple'>) => `not possible: \`${p.tensor}\` has ${p.size}, not a multiple of ${p.multiple}, where this format packs.`,
   'quant.ggufLayout': (p: P<'tensor'>) => `not figured: how llama.cpp names and stores \`${p.tensor}\` is not modelled here (latent attention's GGUF layout changes between versions).`,
   'quant.ggufRow': (p: P<'tensor' | 'size'>) => `not possible: \`${p.tensor}\` has rows of ${p.size}, not a multiple of Q8_0's 32, and llama-quantize has no fallback for Q8_0.`,
+
+  // ── The mistake library: what a token touches, FLOPs per token, a quantized checkpoint ──
+  'why.sizedFromActive': () => `memory holds every expert, not only the ones a token uses: size the weights from the total, not the active count.`,
+  'why.activeAllExperts': () => `a token goes through its top_k experts only: the experts it is not routed to are stored but not touched.`,
+  'why.activeExpertsOnly': () => `a token touches more than its experts: attention, the norms, the router, the shared experts and the embedding tables too.`,
+  'why.activeNoShared': () => `the shared experts are used by every token, besides its routed ones: they count in what it touches.`,
+  'why.activeNoEmbeddings': () => `in this convention (Mistral's) both embedding tables count: the token embedding and the LM head.`,
+  'why.activeNoInputEmbedding': () => `that leaves out the input embedding (DeepSeek's convention); the question counts both embedding tables.`,
+  'why.flopsNoAttention': () => `that is the weights alone (2 FLOPs per weight a token meets): the attention scores, QKᵀ and A·V over the T×T positions, add their own.`,
+  'why.flopsAsMacs': () => `those are multiply-accumulates: each is 2 FLOPs (a multiply and an add).`,
+  'why.flopsTraining': () => `that is training's figure (forward and backward, 3 × forward): the question asks for the forward pass.`,
+  'why.flopsCausalHalf': () => `the question counts the attention over all T×T positions, not half of them for the causal mask.`,
+  'why.flopsWithEmbedding': () => `the token embedding is a lookup, not a matrix product: its table costs no FLOPs.`,
+  'why.flopsTwoN': () => `2N is a rule of thumb: it counts the embedding table as if it multiplied and leaves out the attention over the T positions; the question asks for the exact count.`,
+  'why.flopsSixN': () => `6N is training's rule of thumb (forward and backward); the question asks for one forward pass, exactly.`,
+  'why.flopsAllExperts': () => `a token runs through its top_k experts only: the others' weights cost it no FLOPs.`,
+  'why.quantNoScales': () => `a quantized checkpoint also stores each group's scale (and zero point): the 4-bit weights alone are not all of it.`,
+  'why.quantNoZeros': () => `besides the scales, each group stores its zero point (4 bits, packed eight to an int32).`,
+  'why.quantNoGidx': () => `GPTQ also stores g_idx, one int32 per input of each matrix (which group it belongs to).`,
+  'why.quantEverything': () => `only the blocks' Linear layers are quantized: the embeddings, the LM head and the norms stay at 16 bits.`,
+
+  'memory.quantizedLine': (p: P<'format' | 'quantized' | 'kept' | 'keptBytes' | 'total' | 'scaled'>) =>
+    `${p.format}: ${p.quantized} parameters of the decoder layers' Linear layers stored so, ${p.kept} others at 2 bytes (${p.keptBytes} B): ${p.total} B = ${p.scaled}`,
+  'memory.activeLine': (p: P<'active' | 'idle' | 'total'>) =>
+    `parameters a token touches (Mistral's convention: its top_k experts, the rest of the model, both embedding tables): ${p.total} − ${p.idle} in the experts it is not routed to = ${p.active}`,
+  'memory.flopsLine': (p: P<'t' | 'macs' | 'weights' | 'attention' | 'flops'>) =>
+    `forward FLOPs per token at T = ${p.t}: the weights a token meets, 2 × ${p.macs} = ${p.weights}, + QKᵀ and A·V, 4·T·h·d_h a layer = ${p.attention}; in all ${p.flops}`,
 
   // ── Totals of a mixture of experts ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>

@@ -67,6 +67,7 @@ export const models: typeof En = {
     `${p.copies === '1' ? '' : `${p.copies} × `}（${p.rank} kv_lora_rank + ${p.rope} rope）× ${p.layers} 層 × ${p.bytes} B（潛在注意力：每個詞元一個壓縮向量與一個旋轉 key）`,
   'memory.kvRebuilt': (p: P<'layers' | 'heads' | 'qk' | 'v' | 'bytes'>) => `${p.heads} 個頭 ×（${p.qk} K + ${p.v} V）× ${p.layers} 層 × ${p.bytes} B`,
   'why.latentRebuilt': () => `潛在注意力快取的是壓縮向量與共用的旋轉 key，不是由它們還原出來的每個頭的 K 與 V：省記憶體就省在這裡。`,
+  'why.kvValuesForBytes': () => `這是快取裡有幾個數；在 fp16 下每個數佔 2 位元組。`,
   'why.latentTwice': () => `潛在向量同時代表 K 與 V：每個詞元、每層只存一次，不是 K 一次、V 再一次。`,
   'why.latentNoRope': () => `除了潛在向量，每個詞元還要快取它的旋轉 key（qk_rope_head_dim 個數），所有頭共用。`,
 
@@ -100,6 +101,33 @@ export const models: typeof En = {
   'quant.shape': (p: P<'tensor' | 'size' | 'multiple'>) => `做不到：\`${p.tensor}\` 的 ${p.size} 不是這個格式打包單位 ${p.multiple} 的倍數。`,
   'quant.ggufLayout': (p: P<'tensor'>) => `沒有計算：llama.cpp 怎麼命名與儲存 \`${p.tensor}\` 這裡沒有建模（潛在注意力的 GGUF 配置隨版本而變）。`,
   'quant.ggufRow': (p: P<'tensor' | 'size'>) => `做不到：\`${p.tensor}\` 每列 ${p.size} 個，不是 Q8_0 每塊 32 的倍數，而 llama-quantize 沒有 Q8_0 的替代格式。`,
+
+  // ── 錯誤庫：詞元用到的參數、每詞元 FLOPs、量化檢查點 ──
+  'why.sizedFromActive': () => `記憶體要放下所有專家，不只一個詞元用到的那幾個：權重大小要用總參數量算，不是啟用的參數量。`,
+  'why.activeAllExperts': () => `一個詞元只經過它的 top_k 個專家：沒被路由到的專家有存，但不會用到。`,
+  'why.activeExpertsOnly': () => `一個詞元用到的不只專家：注意力、正規化、路由器、共享專家與嵌入表也都會用到。`,
+  'why.activeNoShared': () => `共享專家每個詞元都會用，除了被路由到的專家之外：它們也要算進去。`,
+  'why.activeNoEmbeddings': () => `照這個算法（Mistral 的），兩張嵌入表都要算：詞嵌入與語言模型輸出層。`,
+  'why.activeNoInputEmbedding': () => `這樣少算了輸入嵌入（DeepSeek 的算法）；題目要兩張嵌入表都算。`,
+  'why.flopsNoAttention': () => `這只是權重的部分（詞元遇到的每個權重 2 FLOPs）：注意力分數 QKᵀ 與 A·V 在 T×T 個位置上還要另外算。`,
+  'why.flopsAsMacs': () => `這是乘積累加數：每個是 2 FLOPs（一次乘、一次加）。`,
+  'why.flopsTraining': () => `這是訓練的數字（前向加反向，3 × 前向）：題目問的是前向。`,
+  'why.flopsCausalHalf': () => `題目的注意力算全部 T×T 個位置，不是因果遮罩下的一半。`,
+  'why.flopsWithEmbedding': () => `詞嵌入是查表，不是矩陣乘法：它的表不花 FLOPs。`,
+  'why.flopsTwoN': () => `2N 是經驗法則：它把嵌入表當成也要做乘法，又沒算 T 個位置上的注意力；題目要的是精確的數字。`,
+  'why.flopsSixN': () => `6N 是訓練的經驗法則（前向加反向）；題目問的是一次前向，而且要精確。`,
+  'why.flopsAllExperts': () => `一個詞元只經過它的 top_k 個專家：其他專家的權重不花它任何 FLOPs。`,
+  'why.quantNoScales': () => `量化檢查點還要存每一組的縮放值（與零點）：光是 4 位元的權重並不是全部。`,
+  'why.quantNoZeros': () => `除了縮放值，每一組還要存零點（4 位元，每個 int32 裝八個）。`,
+  'why.quantNoGidx': () => `GPTQ 還要存 g_idx：每個矩陣的每個輸入一個 int32（它屬於哪一組）。`,
+  'why.quantEverything': () => `只有區塊裡的 Linear 層會量化：嵌入、語言模型輸出層與正規化都維持 16 位元。`,
+
+  'memory.quantizedLine': (p: P<'format' | 'quantized' | 'kept' | 'keptBytes' | 'total' | 'scaled'>) =>
+    `${p.format}：解碼器層裡 Linear 層的 ${p.quantized} 個參數照這樣存，其他 ${p.kept} 個每個 2 位元組（${p.keptBytes} B）：${p.total} B = ${p.scaled}`,
+  'memory.activeLine': (p: P<'active' | 'idle' | 'total'>) =>
+    `一個詞元用到的參數（Mistral 的算法：它的 top_k 個專家、模型的其他部分、兩張嵌入表）：${p.total} − 沒被路由到的專家裡的 ${p.idle} = ${p.active}`,
+  'memory.flopsLine': (p: P<'t' | 'macs' | 'weights' | 'attention' | 'flops'>) =>
+    `T = ${p.t} 時每個詞元的前向 FLOPs：詞元遇到的權重 2 × ${p.macs} = ${p.weights}，加上 QKᵀ 與 A·V，每層 4·T·h·d_h = ${p.attention}；合計 ${p.flops}`,
 
   // ── 專家混合的總數 ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>

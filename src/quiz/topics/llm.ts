@@ -7,7 +7,7 @@
  */
 import { count } from '../../engine/count.js';
 import type { MemoryQuantity, Precision } from '../../engine/memory.js';
-import { msg, type MessageRef } from '../../i18n/messages.js';
+import { msg, type MessageKey, type MessageRef } from '../../i18n/messages.js';
 import { attention, feedForward, lmHead, modelSpec, positions, repeated, rmsnorm, tokens, type Model, type Piece } from '../describe.js';
 import { layerDraft } from '../forms.js';
 import type { Draft, Template, TopicTemplates } from '../question.js';
@@ -15,19 +15,19 @@ import { range, type Rng } from '../random.js';
 import { nounLabels } from '../labels.js';
 import { block, n } from './common.js';
 
-const STEPS = range(16, 4096, 16);
-const VOCABULARIES = [...range(1000, 64000, 500), 30522, 32000, 50257, 128256];
+export const STEPS = range(16, 4096, 16);
+export const VOCABULARIES = [...range(1000, 64000, 500), 30522, 32000, 50257, 128256];
 const yes = (b: boolean) => (b ? 'yes' : 'no');
 
 /** A model width and heads: h heads of d_h. */
-function widths(rng: Rng) {
+export function widths(rng: Rng) {
   const h = rng.pick([4, 8, 12, 16, 32]);
   const dh = rng.pick([32, 64, 96, 128]);
   return { h, dh, d: h * dh };
 }
 
 /** The hidden width of a gated MLP: about 8/3·D (LLaMA rounds it up to a multiple of 256), or another. */
-const gatedWidth = (rng: Rng, d: number) => (rng.next() < 0.5 ? Math.ceil((8 * d) / 3 / 256) * 256 : rng.pick(range(2 * d, 4 * d, 64)));
+export const gatedWidth = (rng: Rng, d: number) => (rng.next() < 0.5 ? Math.ceil((8 * d) / 3 / 256) * 256 : rng.pick(range(2 * d, 4 * d, 64)));
 
 /** GPT-2's MLP (c_fc D → F, GELU, c_proj F → D, biases), applied at every token. */
 function ffn(id: string, o: { freeWidth: boolean }): Template {
@@ -59,7 +59,7 @@ function gated(id: string, o: { bias: 'no' | 'either' }): Template {
 }
 
 /** A question about a block or a model in prose only: its words, the spec it means and what is asked. */
-function prose(id: string, make: (rng: Rng) => Omit<Draft, 'variant' | 'prompt'> & { readonly words: (v: number) => readonly MessageRef[] }): Template {
+export function prose(id: string, make: (rng: Rng) => Omit<Draft, 'variant' | 'prompt'> & { readonly words: (v: number) => readonly MessageRef[] }): Template {
   return {
     id,
     draft(rng) {
@@ -85,7 +85,7 @@ function embeddingsHead(id: string, o: { tied: 'yes' | 'either' }): Template {
 }
 
 /** One LLaMA-style decoder block: RMSNorm, grouped-query attention without biases, RMSNorm, SwiGLU. */
-interface Decoder {
+export interface Decoder {
   readonly d: number;
   readonly h: number;
   readonly kv: number;
@@ -94,15 +94,15 @@ interface Decoder {
 }
 
 /** `grouped`: fewer K/V heads than query heads, always. */
-function decoder(rng: Rng, o: { headDim?: boolean; grouped?: boolean } = {}): Decoder {
+export function decoder(rng: Rng, o: { headDim?: boolean; grouped?: boolean } = {}): Decoder {
   const { h, dh, d } = widths(rng);
   const kv = rng.pick(range(1, o.grouped ? h - 1 : h).filter((k) => h % k === 0));
   const own = o.headDim && rng.next() < 0.5 ? rng.pick([64, 128, 256].filter((x) => x !== dh)) : dh;
   return { d, h, kv, dh: own, f: gatedWidth(rng, d) };
 }
 
-const decoderLayers = (x: Decoder): Piece[] => [rmsnorm, attention({ heads: x.h, kvHeads: x.kv, ...(x.dh * x.h !== x.d && { headDim: x.dh }), bias: 'none' }), rmsnorm, feedForward({ f: x.f, bias: false, kind: 'swiglu' })];
-const decoderWords = (x: Decoder) => ({ d: n(x.d), heads: String(x.h), kv: String(x.kv), dh: String(x.dh), f: n(x.f) });
+export const decoderLayers = (x: Decoder): Piece[] => [rmsnorm, attention({ heads: x.h, kvHeads: x.kv, ...(x.dh * x.h !== x.d && { headDim: x.dh }), bias: 'none' }), rmsnorm, feedForward({ f: x.f, bias: false, kind: 'swiglu' })];
+export const decoderWords = (x: Decoder) => ({ d: n(x.d), heads: String(x.h), kv: String(x.kv), dh: String(x.dh), f: n(x.f) });
 
 function llamaBlock(id: string, o: { headDim?: boolean } = {}): Template {
   return block(
@@ -117,15 +117,15 @@ function llamaBlock(id: string, o: { headDim?: boolean } = {}): Template {
 }
 
 /** A LLaMA-style language model: token embedding, L decoder blocks, a final RMSNorm and an untied head. */
-function languageModel(rng: Rng, x: Decoder, layers: number, t: number): Model {
+export function languageModel(rng: Rng, x: Decoder, layers: number, t: number): Model & { readonly vocab: number } {
   const vocab = rng.pick(VOCABULARIES);
-  return { input: [t], layers: [tokens({ name: 'embed_tokens', v: vocab, d: x.d }), repeated(decoderLayers(x), layers), rmsnorm, lmHead({ v: vocab })] };
+  return { vocab, input: [t], layers: [tokens({ name: 'embed_tokens', v: vocab, d: x.d }), repeated(decoderLayers(x), layers), rmsnorm, lmHead({ v: vocab })] };
 }
 
 const PRECISIONS_ASKED: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int4'];
 
 /** The parameters the engine counts for a model: what a question that states them states. */
-const parameters = (spec: string) => n(count(spec).report.counts.total);
+export const parameters = (spec: string) => n(count(spec).report.counts.total);
 
 /** Bytes of the weights at a precision: of a model whose parameters the question states, or of one block the student counts first. */
 function weightBytes(id: string, o: { counted: boolean }): Template {
@@ -167,18 +167,38 @@ function trainingBytes(id: string, o: { lora: boolean }): Template {
   });
 }
 
-/** The KV cache of decoding at fp16: per token of one sequence, or for T tokens of a batch. */
-function kvCache(id: string, o: { perToken: boolean }): Template {
+/** A decoder whose KV cache a question asks: its width, one layer's pieces and its words for a number of layers. */
+export interface CachedDecoder {
+  readonly d: number;
+  readonly block: readonly Piece[];
+  readonly words: (v: number, layers: number) => MessageRef;
+}
+
+/** The KV cache of decoding at fp16 of a drawn decoder: per token of one sequence, or for T tokens of a batch. */
+export function cacheTemplate(id: string, o: { perToken: boolean }, draw: (rng: Rng) => CachedDecoder, asks: { readonly token: MessageKey; readonly cache: MessageKey }, hint: MessageRef): Template {
   return prose(id, (rng) => {
-    const x = decoder(rng);
+    const x = draw(rng);
     const layers = rng.int(2, 40);
     const t = o.perToken ? 1 : rng.pick(STEPS);
     const batch = o.perToken ? 1 : rng.int(1, 16);
-    const spec = `${modelSpec({ input: [t, x.d], layers: [repeated(decoderLayers(x), layers)] })}${batch > 1 ? ` --batch ${batch}` : ''}`;
-    const words = (v: number) => [msg('d.decoder', { v: String(v), layers: String(layers), ...decoderWords(x) }), msg(o.perToken ? 'ask.kvPerToken' : 'ask.kvCache', { v: String(v), t: n(t), batch: String(batch) })];
-    return { words, spec, ask: { kind: 'memory', quantity: { of: 'kv' }, counted: false }, hint: msg('hint.kv') };
+    const spec = `${modelSpec({ input: [t, x.d], layers: [repeated(x.block, layers)] })}${batch > 1 ? ` --batch ${batch}` : ''}`;
+    const words = (v: number) => [x.words(v, layers), msg(o.perToken ? asks.token : asks.cache, { v: String(v), t: n(t), batch: String(batch) })];
+    return { words, spec, ask: { kind: 'memory', quantity: { of: 'kv' }, counted: false }, hint };
   });
 }
+
+/** The KV cache of a LLaMA-style decoder. */
+const kvCache = (id: string, o: { perToken: boolean }): Template =>
+  cacheTemplate(
+    id,
+    o,
+    (rng) => {
+      const x = decoder(rng);
+      return { d: x.d, block: decoderLayers(x), words: (v, layers) => msg('d.decoder', { v: String(v), layers: String(layers), ...decoderWords(x) }) };
+    },
+    { token: 'ask.kvPerToken', cache: 'ask.kvCache' },
+    msg('hint.kv'),
+  );
 
 /** PEFT's target_modules: the usual attention pairs, and (harder) every projection of a block, attention and MLP. */
 const TARGETS: ReadonlyArray<readonly string[]> = [['q_proj', 'v_proj'], ['q_proj', 'k_proj', 'v_proj', 'o_proj'], ['q_proj', 'k_proj', 'v_proj'], ['gate_proj', 'up_proj', 'down_proj']];
