@@ -9,6 +9,7 @@ import { benchAbuse } from './abuse.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchImports } from './imports.js';
 import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
@@ -19,6 +20,7 @@ import type { Figures } from './lib.js';
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
+  imports: benchImports,
   abuse: benchAbuse,
   quiz: benchQuiz,
   postgres: benchPostgres,

@@ -325,13 +325,49 @@ function reuseMark(row: Row, lang: Lang): string {
   return '';
 }
 
-function layerTable(rows: readonly Row[], lang: Lang, room: Room): string[] {
+/** A row of the layer table: a layer, or a copy of a repeated block said in one line. */
+type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
+
+function layerTable(entries: readonly TableEntry[], lang: Lang, room: Room): string[] {
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
-    rows.map((row) => [`${row.name} (${row.record.typeName})${reuseMark(row, lang)}`, formatKerasShape(row.record.outputShape), formatInt(row.counts.total)]),
+    entries.map((e) =>
+      'record' in e
+        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, formatKerasShape(e.record.outputShape), formatInt(e.counts.total)]
+        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), formatKerasShape(e.last.record.outputShape), formatInt(e.params)],
+    ),
     new Set([2]),
   );
-  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, rows.length, lang), foot];
+  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, entries.length, lang), foot];
+}
+
+/**
+ * A model's rows with each repeated block (`{ ... } x24`) shown once in full and every further copy
+ * in one line: the layers that matter, then the rest a line each. A 24-layer decoder reads in
+ * about 30 lines, not 200; `--layers` shows every layer.
+ */
+function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
+  const entries: TableEntry[] = [];
+  const shown: Row[] = [];
+  const rowsOf = new Map<number, Row[]>();
+  for (const row of report.rows) rowsOf.set(row.block, [...(rowsOf.get(row.block) ?? []), row]);
+  for (const [block, rows] of rowsOf) {
+    const times = report.blocks[block]?.repeat;
+    const per = times !== undefined && times > 1 && rows.length % times === 0 ? rows.length / times : undefined;
+    // a copy of one layer is one line already
+    if (per === undefined || per === 1) {
+      entries.push(...rows);
+      shown.push(...rows);
+      continue;
+    }
+    entries.push(...rows.slice(0, per));
+    shown.push(...rows.slice(0, per));
+    for (let copy = 1; copy < times!; copy++) {
+      const of = rows.slice(copy * per, (copy + 1) * per);
+      entries.push({ first: of[0]!, last: of[of.length - 1]!, layers: per, params: of.reduce((a, r) => a + r.counts.total, 0n) });
+    }
+  }
+  return { entries, shown };
 }
 
 function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
@@ -399,13 +435,15 @@ function summary(result: CountResult, lang: Lang): string {
   if (result.preset) {
     lines.push(...room.spend([presetLine(result, lang), ...blockLines(report, lang)]));
     if (request.layers) lines.push('', ...layerTable(report.rows, lang, room));
-  } else {
+  }
+  const compact = result.preset || request.layers ? undefined : compactRows(report);
+  if (!result.preset) {
     lines.push(...room.spend([t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }))]));
-    lines.push(...layerTable(report.rows, lang, room));
+    lines.push(...layerTable(compact?.entries ?? report.rows, lang, room));
     if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...room.spend(blockLines(report, lang)));
   }
   lines.push(...after);
-  if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang, room));
+  if (!result.preset || request.layers) lines.push('', ...formulaLines(compact?.shown ?? report.rows, lang, room));
   lines.push(...notes);
   return lines.join('\n');
 }

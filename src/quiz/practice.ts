@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { MessageRef } from '../i18n/messages.js';
 import type { Card, CardReview, Store, TopicStat } from '../store/store.js';
 import { parseAnswer } from './answer.js';
-import { diagnose } from './diagnose.js';
+import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, GENERATOR_VERSION } from './generator.js';
 import { allowedLevel, levelFor } from './level.js';
 import type { Mistake, Question } from './question.js';
@@ -31,7 +31,7 @@ export type PracticeOutcome =
       readonly question: Question;
       readonly value: bigint;
       readonly correct: boolean;
-      readonly mistakes: readonly Mistake[];
+      readonly diagnosis: Diagnosis;
       readonly rating: Rating;
       /** When the practised skill comes back. */
       readonly due: number;
@@ -108,7 +108,7 @@ export class Practice {
     if (!parsed.ok) return { kind: 'invalid', error: parsed.error };
     const value = 'choice' in parsed ? question.choices![parsed.choice]! : parsed.value;
     const correct = value === question.answer;
-    const mistakes = correct ? [] : diagnose(question, value);
+    const diagnosis: Diagnosis = correct ? { kind: 'none' } : diagnose(question, value, req.text);
     const now = this.clock.now();
     const memberId = member ?? (await this.store.ensureMember(req.scopeId, req.player.userId, req.player.name));
     const family = isPending ? pending.family : primaryFamily(question);
@@ -116,21 +116,21 @@ export class Practice {
     const rating = ratingFor(correct, durationMs, asked.level);
     const cards = new Map((await this.store.cards(memberId)).map((c) => [`${c.topic}|${c.family}`, c]));
     const target = review(cards.get(`${asked.topic}|${family}`), rating, now, { durationMs, correct, source: 'practice' });
-    const reviews: CardReview[] = [{ topic: asked.topic, family, ...target }, ...lapses(asked.topic, mistakes, cards, now, 'practice', family)];
+    const reviews: CardReview[] = [{ topic: asked.topic, family, ...target }, ...lapses(asked.topic, certainFamilies(diagnosis), cards, now, 'practice', family)];
     const recorded = await this.store.recordPractice(
-      { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistake: mistakes.map((m) => m.id).join(',') || null, now, boards: await this.scopes.boards(req.scopeId, now) },
+      { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistake: diagnosisIds(diagnosis).join(',') || null, now, boards: await this.scopes.boards(req.scopeId, now) },
       reviews,
     );
-    return recorded ? { kind: 'recorded', question, value, correct, mistakes, rating, due: target.card.due, family } : { kind: 'duplicate' };
+    return recorded ? { kind: 'recorded', question, value, correct, diagnosis, rating, due: target.card.due, family } : { kind: 'duplicate' };
   }
 
-  /** A mistake made in a round: its family's card is reviewed as Again, so /review brings it back. */
-  async lapse(scopeId: string, player: Player, topic: Topic, mistakes: readonly Mistake[]): Promise<void> {
-    if (mistakes.length === 0) return;
+  /** Mistakes made in a round, by family: each family's card is reviewed as Again, so /review brings it back. */
+  async lapse(scopeId: string, player: Player, topic: Topic, families: readonly MistakeFamily[]): Promise<void> {
+    if (families.length === 0) return;
     const member = await this.store.memberId(scopeId, player.userId);
     if (member === undefined) return;
     const cards = new Map((await this.store.cards(member)).map((c) => [`${c.topic}|${c.family}`, c]));
-    await this.store.review(member, lapses(topic, mistakes, cards, this.clock.now(), 'round'));
+    await this.store.review(member, lapses(topic, families, cards, this.clock.now(), 'round'));
   }
 
   /** The player's skills, soonest due first, and whether each is due now. */
@@ -141,10 +141,9 @@ export class Practice {
   }
 }
 
-/** An Again review for the card of each family the named mistakes belong to (but `except`, reviewed already). */
-function lapses(topic: Topic, mistakes: readonly Mistake[], cards: ReadonlyMap<string, Card>, now: number, source: 'practice' | 'round', except?: MistakeFamily): CardReview[] {
-  const families = [...new Set(mistakes.map((m) => m.family))].filter((f) => f !== except);
-  return families.map((family) => ({ topic, family, ...review(cards.get(`${topic}|${family}`), 1, now, { durationMs: null, correct: false, source }) }));
+/** An Again review for the card of each family (but `except`, reviewed already). */
+function lapses(topic: Topic, families: readonly MistakeFamily[], cards: ReadonlyMap<string, Card>, now: number, source: 'practice' | 'round', except?: MistakeFamily): CardReview[] {
+  return families.filter((f) => f !== except).map((family) => ({ topic, family, ...review(cards.get(`${topic}|${family}`), 1, now, { durationMs: null, correct: false, source }) }));
 }
 
 /** The allowed topic with the lowest smoothed accuracy; ties drawn by the seed. */

@@ -20,7 +20,7 @@ import { StoreBusyError } from '../store/store.js';
 import { boardsAt } from './boards.js';
 import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
-import { diagnose } from './diagnose.js';
+import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
 import type { Mistake, Question } from './question.js';
 import { randomSeed } from './random.js';
@@ -88,8 +88,8 @@ export type AnswerOutcome =
       readonly correct: boolean;
       readonly first: boolean;
       readonly points: number;
-      /** Every named mistake that gives this value (two can give the same number). */
-      readonly mistakes: readonly Mistake[];
+      /** What the answer is told (diagnose.ts); `none` for a right one. */
+      readonly diagnosis: Diagnosis;
       /** Why this answer does not score, or null when it does. */
       readonly unscored: Unscored | null;
       readonly dailyCap: number;
@@ -412,14 +412,14 @@ export class QuizService {
     const now = this.clock.now();
     if (round.closedAt !== null || now >= round.closesAt) return { kind: 'closed', round };
     const correct = value === round.answer;
-    const mistakes = correct ? [] : diagnose(question, value);
+    const diagnosis: Diagnosis = correct ? { kind: 'none' } : diagnose(question, value, req.text);
     const scope = await this.scope(req.scopeId);
     const result = await this.store.recordAnswer({
       roundId: round.id,
       member: { userId: req.player.userId, name: req.player.name },
       value,
       correct,
-      mistake: mistakes.map((m) => m.id).join(',') || null,
+      mistake: diagnosisIds(diagnosis).join(',') || null,
       points: POINTS[round.level],
       now,
       boards: await this.scopes.boards(req.scopeId, now),
@@ -433,8 +433,8 @@ export class QuizService {
       case 'duplicate':
         return { kind: 'duplicate', round, previous: result.previous };
       case 'recorded':
-        await this.reviewMistakes(req.scopeId, req.player, round.topic, mistakes);
-        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistakes, unscored: result.unscored, dailyCap: scope.dailyCap };
+        await this.reviewMistakes(req.scopeId, req.player, round.topic, diagnosis);
+        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, diagnosis, unscored: result.unscored, dailyCap: scope.dailyCap };
     }
   }
 
@@ -529,10 +529,10 @@ export class QuizService {
     return member === undefined ? [] : this.store.topicStats(member);
   }
 
-  /** The skills of a round's mistakes come back in /review; the answer is recorded already, so a busy store only skips this. */
-  private async reviewMistakes(scopeId: string, player: Player, topic: Topic, mistakes: readonly Mistake[]): Promise<void> {
+  /** The skills of a round's named mistakes come back in /review; the answer is recorded already, so a busy store only skips this. */
+  private async reviewMistakes(scopeId: string, player: Player, topic: Topic, diagnosis: Diagnosis): Promise<void> {
     try {
-      await this.practice.lapse(scopeId, player, topic, mistakes);
+      await this.practice.lapse(scopeId, player, topic, certainFamilies(diagnosis));
     } catch (err) {
       if (!(err instanceof StoreBusyError)) throw err;
     }

@@ -137,7 +137,8 @@ export const shardOf = (guildId: string, count: number): number => Number((BigIn
 interface Intercept {
   readonly method: string;
   readonly path: RegExp;
-  readonly delayMs?: number;
+  /** Held until this settles (a slow channel, for as long as the test says). */
+  readonly hold?: Promise<unknown>;
   readonly status?: number;
   readonly body?: unknown;
   /** Handle the request as usual, then answer with `status`: done, but the client is told it failed. */
@@ -507,11 +508,11 @@ export class FakeDiscord {
   // ── REST ──
 
   /**
-   * The next `times` requests matching `method` and `path` are slowed down by `delayMs`, and
+   * The next `times` requests matching `method` and `path` are held until `hold` settles, and
    * answered with `status` and `body` instead of handled, when those are given (Discord refusing
    * a payload, a slow channel).
    */
-  intercept(method: string, path: RegExp, what: { readonly delayMs?: number; readonly status?: number; readonly body?: unknown; readonly handled?: boolean }, times = 1): void {
+  intercept(method: string, path: RegExp, what: Omit<Intercept, 'method' | 'path' | 'left'>, times = 1): void {
     this.intercepts.push({ method, path, ...what, left: times });
   }
 
@@ -532,7 +533,7 @@ export class FakeDiscord {
     this.requests.push(request);
     const intercept = this.intercepts.find((i) => i.left > 0 && i.method === request.method && i.path.test(request.path));
     if (intercept) intercept.left--;
-    if (intercept?.delayMs) await new Promise((resolve) => setTimeout(resolve, intercept.delayMs));
+    if (intercept?.hold) await intercept.hold.catch(() => {});
     let status = 500;
     let reply: unknown;
     try {

@@ -318,7 +318,8 @@ export class FakeSlack {
 
 /** One Socket Mode connection: envelopes out, the app's acks back. */
 export class FakeSocket {
-  private readonly acks = new Map<string, Json>();
+  /** Who waits for the ack of each envelope sent. */
+  private readonly waiting = new Map<string, (payload: Json) => void>();
   private next = 0;
 
   constructor(
@@ -327,25 +328,27 @@ export class FakeSocket {
   ) {
     ws.on('message', (data) => {
       const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Json };
-      if (ack.envelope_id) this.acks.set(ack.envelope_id, ack.payload ?? {});
+      if (ack.envelope_id) this.waiting.get(ack.envelope_id)?.(ack.payload ?? {});
       this.changed();
     });
   }
 
-  /** Sends an envelope of `type` and resolves with the payload of the app's ack. */
+  /** Sends an envelope of `type` and resolves with the payload of the app's ack, which Slack waits `ms` for. */
   deliver(type: 'slash_commands' | 'interactive', payload: Json, ms = 3_000): Promise<Json> {
-    const id = `env-${++this.next}-${Date.now()}`;
-    this.ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' || payload.type === 'view_submission', retry_attempt: 0, retry_reason: '' }));
-    return new Promise<Json>((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        const ack = this.acks.get(id);
-        if (ack) return resolve(ack);
-        if (Date.now() - started > ms) return reject(new Error(`no ack for envelope ${id} within ${ms} ms`));
-        setTimeout(poll, 5);
-      };
-      poll();
+    const id = `env-${++this.next}`;
+    const acked = new Promise<Json>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`no ack for envelope ${id} within ${ms} ms`));
+      }, ms);
+      this.waiting.set(id, (ack) => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        resolve(ack);
+      });
     });
+    this.ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' || payload.type === 'view_submission', retry_attempt: 0, retry_reason: '' }));
+    return acked;
   }
 }
 

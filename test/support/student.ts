@@ -11,7 +11,7 @@
 export type Framework = 'keras' | 'pytorch';
 export type Quantity = 'params' | 'trainable' | 'nonTrainable' | 'macs' | 'height' | 'size';
 
-interface Layer {
+export interface Layer {
   readonly kind: string;
   readonly args: readonly string[];
   readonly opts: Readonly<Record<string, string>>;
@@ -81,6 +81,9 @@ export type Slip =
   // transformers and LLMs
   | 'kvAsFull' | 'evenHeads' | 'valueAsKey' | 'oneMatrix' | 'twoMatrices' | 'countedGate' | 'ffnWidthAsD' | 'ffnFourD' | 'biasAllD' | 'biasAllF'
   | 'shiftCounted' | 'normPerToken' | 'posRowsAsT' | 'tiedTwice' | 'untiedOnce'
+  // a GRU of two gates (reset and update, the candidate forgotten); a bidirectional stack read as H;
+  // a BatchNorm's γ or β counted though scale=False or center=False took it away; an embedding's extra row
+  | 'twoGates' | 'stackReadsH' | 'affineCounted' | 'extraRow'
   // mixtures of experts
   | 'expertsAsActive' | 'routerForgotten' | 'sharedForgotten' | 'expertTwoMatrices';
 
@@ -204,7 +207,8 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
     }
     case 'embedding': {
       const [v, dim] = args.map(Number);
-      const params = big(v!) * big(dim!) + (slip === 'addedBias' ? big(dim!) : 0n) ;
+      const rows = big(v!) + (slip === 'extraRow' ? 1n : 0n);
+      const params = rows * big(dim!) + (slip === 'addedBias' ? big(dim!) : 0n);
       return done(slip === 'perStep' ? params * prod(input) : params, 0n, [...input, dim!]);
     }
     case 'bn':
@@ -214,7 +218,7 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       const scale = opts.scale !== 'false';
       // LayerNorm's bias=False (PyTorch 2.1) is Keras's center=False: no β
       const center = opts.center !== 'false' && opts.bias !== 'false';
-      const learned = big(Number(scale) + Number(center || slip === 'shiftCounted'));
+      const learned = slip === 'affineCounted' ? 2n : big(Number(scale) + Number(center || slip === 'shiftCounted'));
       const statsKept = kind === 'bn' && fw === 'keras';
       let perChannel = learned;
       let statsPer = statsKept ? 2n : 0n;
@@ -236,6 +240,7 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       const h = Number(hArg);
       let gates = { rnn: 1, lstm: 4, gru: 3 }[kind];
       if (slip === 'gates') gates = kind === 'lstm' ? 3 : 4;
+      if (slip === 'twoGates') gates = 2;
       let biases = fw === 'pytorch' ? 2 : kind === 'gru' && opts.reset_after !== 'false' ? 2 : 1;
       if (slip === 'otherBiases') biases = 3 - biases;
       if (slip === 'forgotBias') biases = 0;
@@ -245,7 +250,7 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       let perStep = 0n;
       for (let i = 0; i < layers; i++) {
         // a student who counts one direction also takes the next layer to read H, not 2H
-        const x = i === 0 || slip === 'stackReadsInput' ? n : directions * h;
+        const x = i === 0 || slip === 'stackReadsInput' ? n : slip === 'stackReadsH' ? h : directions * h;
         params += big(directions * gates) * (big(x) * big(h) + (slip === 'noRecurrent' ? 0n : big(h) * big(h)) + big(biases * h));
         perStep += big(directions * gates) * (big(x) * big(h) + big(h) * big(h));
       }
@@ -384,7 +389,8 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
 function standaloneInput(layer: Layer): number[] {
   const dims = layer.opts.in === undefined ? [] : layer.opts.in.split('x').map(Number);
   const { kind, args } = layer;
-  if (kind === 'embedding') return dims;
+  // an embedding reads token ids; a mixture of experts' spec does not state D, so in= gives it
+  if (kind === 'embedding' || kind === 'moe') return dims;
   if (['maxpool', 'avgpool', 'gap', 'flatten', 'dropout'].includes(kind)) return dims;
   const channels =
     kind === 'gn' ? Number(args[1]) : kind === 'mha' || kind === 'attention' ? Number(args[1]) : kind === 'dwconv' ? Number(args[0]) : kind === 'bn' || kind === 'ln' ? Number(args[0]) : Number(args[0]);
@@ -422,6 +428,13 @@ export function countAll(spec: Spec, slip?: { at: number; slip: Slip }, loraSlip
   // LoRA (Hu et al. 2021): the base frozen, A (r×IN) and B (OUT×r) trained for each targeted matrix
   const adapters = loraParams(spec, spec.lora, loraSlip);
   return { params: params + adapters, trainable: adapters, macs, out: shape };
+}
+
+/** Layer `at` as the student counts it (its parameters, trainable share, MACs and output) and the input it is given. */
+export function layerOf(spec: Spec, at: number): Counted & { readonly input: readonly number[]; readonly layer: Layer } {
+  const input = inputs(spec)[at]!;
+  const layer = spec.layers[at]!;
+  return { ...layerCount(layer, input, spec.framework), input, layer };
 }
 
 /** Each layer's input, as the layers before it give it. */
@@ -866,6 +879,10 @@ export const NAMES: Readonly<Record<Slip, readonly string[]>> = {
   otherBiases: ['otherBiases'],
   oneDirection: ['forgotDirections'],
   stackReadsInput: ['stackedReadIn'],
+  twoGates: ['gates2'],
+  stackReadsH: ['stackedReadH'],
+  affineCounted: ['countedAffineOff'],
+  extraRow: ['extraRow'],
   headsMultiply: ['headsMultiplied'],
   noOutputProjection: ['forgotOutputProjection'],
   poolWeights: ['poolWeights'],
@@ -904,14 +921,14 @@ export const SLIPS_BY_KIND: Readonly<Record<string, readonly Slip[]>> = {
   dwconv: ['forgotBias', 'biasPerWeight', 'depthwiseFull', 'forgotKernel', 'kernelNotSquared', 'outputForKernel', 'macsOnePosition', 'plusOneMissing', 'noStride'],
   sepconv: ['forgotBias', 'noPointwise', 'noPointwiseNoBias', 'depthwiseFull', 'separableStandard', 'macsOnePosition'],
   dense: ['forgotBias', 'oneBias', 'biasPerInput', 'biasPerWeight', 'addedBias', 'addedNotMultiplied', 'perStep', 'macsWithBias', 'macsOnePosition'],
-  embedding: ['addedBias', 'perStep'],
-  bn: ['statsTrainable', 'noStats', 'buffersCounted', 'onePerChannel'],
+  embedding: ['addedBias', 'perStep', 'extraRow'],
+  bn: ['statsTrainable', 'noStats', 'buffersCounted', 'onePerChannel', 'affineCounted'],
   ln: ['normStats', 'onePerChannel', 'shiftCounted', 'normPerToken'],
   rmsnorm: ['shiftCounted', 'normPerToken'],
   gn: ['normStats', 'onePerChannel', 'perGroup'],
   rnn: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
-  lstm: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
-  gru: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
+  lstm: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'stackReadsH', 'perStep'],
+  gru: ['forgotBias', 'noRecurrent', 'gates', 'twoGates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'stackReadsH', 'perStep'],
   mha: ['forgotBias', 'headsMultiply', 'noOutputProjection', 'evenHeads', 'valueAsKey', 'addedBias'],
   attention: ['forgotBias', 'headsMultiply', 'noOutputProjection', 'kvAsFull', 'evenHeads', 'addedBias'],
   mlp: ['forgotBias', 'addedBias', 'oneMatrix', 'countedGate', 'ffnWidthAsD', 'ffnFourD', 'biasAllD', 'biasAllF', 'perStep'],
@@ -955,6 +972,10 @@ export function applies(layer: Layer, slip: Slip, framework: Framework): boolean
       return framework === 'pytorch';
     case 'oneDirection':
       return layer.opts.bidirectional === 'true';
+    case 'stackReadsH':
+      return num(layer.opts.layers, 1) > 1 && layer.opts.bidirectional === 'true';
+    case 'affineCounted':
+      return layer.opts.scale === 'false' || layer.opts.center === 'false';
     case 'stackReadsInput':
       return num(layer.opts.layers, 1) > 1;
     case 'gates':

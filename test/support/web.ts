@@ -12,6 +12,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Player } from '../../src/quiz/service.js';
 import type { Level, Topic } from '../../src/quiz/types.js';
+import type { Logger } from '../../src/log.js';
 import { context, run, silentLog } from './context.js';
 import { MONDAY_10_TAIPEI, onCleanup, tempDir, type Engine } from './quiz.js';
 import { freshDatabase } from './postgres.js';
@@ -34,14 +35,14 @@ export interface WebApp {
  * `shared`: the app serves every test of a file (started in beforeAll) and is stopped by the
  * returned `stop` in afterAll; otherwise it is stopped after the current test.
  */
-export async function startWebApp(o: { engine?: Engine; scopeId?: string; env?: Record<string, string>; shared?: boolean } = {}): Promise<WebApp> {
+export async function startWebApp(o: { engine?: Engine; scopeId?: string; env?: Record<string, string>; shared?: boolean; log?: Logger } = {}): Promise<WebApp> {
   const clock = new ManualClock(MONDAY_10_TAIPEI);
   const dir = o.shared ? mkdtempSync(join(tmpdir(), 'paramquiz-web-')) : tempDir();
   const database = o.engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : { DATABASE_PATH: join(dir, 'web.db') };
   // a fixed seed: the same questions every run, so a failure can be replayed
   const config = loadConfig({ ...database, WEB_PORT: '0', QUIZ_TIMEZONE: 'Asia/Taipei', QUIZ_LANGUAGE: 'en', PARAMQUIZ_SEED: '1', ...o.env });
   // A terminal whose input never ends: the app runs until the test stops it.
-  const app = await App.open(config, silentLog, { input: new PassThrough(), output: new PassThrough() }, clock);
+  const app = await App.open(config, o.log ?? silentLog, { input: new PassThrough(), output: new PassThrough() }, clock);
   await app.start();
   // The picture worker loaded (a page waits 2 s for its chart; a cold worker on a busy machine may take longer).
   await app.pictures.svg({ kind: 'mastery', input: { topics: [{ label: 'conv', correct: 1, answered: 2 }], lang: 'en' } });

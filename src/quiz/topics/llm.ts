@@ -12,6 +12,7 @@ import { attention, feedForward, lmHead, modelSpec, positions, repeated, rmsnorm
 import { layerDraft } from '../forms.js';
 import type { Draft, Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
+import { nounLabels } from '../labels.js';
 import { block, n } from './common.js';
 
 export const STEPS = range(16, 4096, 16);
@@ -37,9 +38,7 @@ function ffn(id: string, o: { freeWidth: boolean }): Template {
       const f = o.freeWidth && rng.next() < 0.6 ? rng.pick(range(d, 8 * d, 32).filter((x) => x !== 4 * d)) : 4 * d;
       const t = rng.pick(STEPS);
       const bias = !o.freeWidth || rng.next() < 0.7;
-      const prose = [0, 1].map((v) => msg('d.ffn', { v: String(v), d: n(d), f: n(f), t: n(t), bias: yes(bias) }));
-      const piece = feedForward({ d, f, bias, kind: 'mlp' });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.ffn') });
+      return layerDraft(rng, { piece: feedForward({ d, f, bias, kind: 'mlp' }), input: [t, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.ffn') });
     },
   };
 }
@@ -54,9 +53,7 @@ function gated(id: string, o: { bias: 'no' | 'either' }): Template {
       const t = rng.pick(STEPS);
       const kind = rng.pick(['swiglu', 'geglu'] as const);
       const bias = o.bias === 'either' && rng.next() < 0.4;
-      const prose = [0, 1].map((v) => msg('d.gated', { v: String(v), kind: kind === 'swiglu' ? 'SwiGLU' : 'GeGLU', d: n(d), f: n(f), t: n(t), bias: yes(bias) }));
-      const piece = feedForward({ d, f, bias, kind });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.gated') });
+      return layerDraft(rng, { piece: feedForward({ d, f, bias, kind }), input: [t, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.gated') });
     },
   };
 }
@@ -83,7 +80,7 @@ function embeddingsHead(id: string, o: { tied: 'yes' | 'either' }): Template {
     const tied = o.tied === 'yes' || rng.next() < 0.5;
     const model: Model = { input: [t], layers: [tokens({ name: 'wte', v: vocab, d }), positions(p), lmHead({ v: vocab, ...(tied && { tie: 'wte' }) })] };
     const words = (v: number) => [msg('d.lmEmbeddings', { v: String(v), vocab: n(vocab), d: n(d), p: n(p), t: n(t), tied: yes(tied) }), msg('ask.embeddings', { v: String(v) })];
-    return { words, spec: modelSpec(model), ask: { kind: 'read', quantity: 'params' }, hint: msg('hint.embeddings') };
+    return { words, spec: modelSpec(model), ask: { kind: 'read', quantity: 'params' }, hint: msg('hint.embeddings'), labels: nounLabels(model.layers) };
   });
 }
 
@@ -140,7 +137,7 @@ function weightBytes(id: string, o: { counted: boolean }): Template {
     if (o.counted) {
       const t = rng.pick(STEPS);
       const spec = modelSpec({ input: [t, x.d], layers: decoderLayers(x) });
-      return { ...memory(spec), words: (v) => [msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }), msg('ask.weightBytes', { v: String(v), precision })] };
+      return { ...memory(spec), words: (v) => [msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }), msg('ask.weightBytes', { v: String(v), precision })], labels: nounLabels(decoderLayers(x)) };
     }
     const layers = rng.int(2, 40);
     const spec = modelSpec(languageModel(rng, x, layers, rng.pick(STEPS)));
@@ -157,8 +154,12 @@ function trainingBytes(id: string, o: { lora: boolean }): Template {
     const base = modelSpec(languageModel(rng, x, layers, rng.pick(STEPS)));
     const lora = loraConfig(rng);
     const spec = o.lora ? `${base} > lora r=${lora.r} targets=${lora.targets.join(',')}` : base;
+    // LoRA's adapters are r×(IN + OUT) per matrix: the words give every width (grouped-query K and V are
+    // narrower than D), then the count the base adds; training everything needs the count alone.
     const words = (v: number) => [
-      msg('d.modelParameters', { v: String(v), n: parameters(base), layers: String(layers), d: n(x.d) }),
+      ...(o.lora
+        ? [msg('d.decoder', { v: String(v), layers: String(layers), ...decoderWords(x) }), msg('d.parametersStated', { v: String(v), n: parameters(base) })]
+        : [msg('d.modelParameters', { v: String(v), n: parameters(base), layers: String(layers), d: n(x.d) })]),
       ...(o.lora ? [msg('d.loraOn', { v: String(v), r: String(lora.r), targets: targetList(lora.targets) })] : []),
       msg(o.lora ? 'ask.loraTrainingBytes' : 'ask.trainingBytes', { v: String(v), mode }),
     ];
@@ -219,7 +220,8 @@ function lora(id: string, o: { layers: 'one' | 'many'; targets?: ReadonlyArray<r
       msg('d.loraOn', { v: String(v), r: String(r), targets: targetList(targets) }),
       msg('ask.loraTrainable', { v: String(v) }),
     ];
-    return { words, spec, ask: { kind: 'read', quantity: 'trainable' }, hint: msg('hint.lora') };
+    // one block is its four layers, each its own top-level item; several are one repeated item
+    return { words, spec, ask: { kind: 'read', quantity: 'trainable' }, hint: msg('hint.lora'), ...(layers === 1 && { labels: nounLabels(decoderLayers(x)) }) };
   });
 }
 
