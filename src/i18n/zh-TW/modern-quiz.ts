@@ -14,8 +14,8 @@ const shared = (p: P<'shared' | 'fs'>) =>
   p.shared === 'none'
     ? '沒有共享專家'
     : p.shared === 'plain'
-      ? `另有每個詞元都會用到的共享專家，合起來是一個中間層大小 ${p.fs} 的 SwiGLU MLP（DeepSeek 的 shared_experts，沒有閘）`
-      : `另有一個每個詞元都會用到的共享專家，是中間層大小 ${p.fs} 的 SwiGLU MLP，輸出乘上它自己的 sigmoid 閘（Qwen2-MoE 的 shared_expert_gate，hidden → 1，沒有偏差）`;
+      ? `另有每個詞元都會用到的共享專家，合起來是一個中間層大小 ${p.fs} 的 SwiGLU MLP（DeepSeek 的 shared_experts，沒有門控）`
+      : `另有一個每個詞元都會用到的共享專家，是中間層大小 ${p.fs} 的 SwiGLU MLP，輸出乘上它自己的 sigmoid 門控（Qwen2-MoE 的 shared_expert_gate，hidden → 1，沒有偏差）`;
 
 const moe = (p: P<Experts>) =>
   `一個路由器（nn.Linear hidden → ${p.e}，沒有偏差）與 ${p.e} 個專家，每個專家是一個 SwiGLU MLP（gate_proj 與 up_proj hidden → ${p.fe}、down_proj ${p.fe} → hidden，沒有偏差），每個詞元只用分數最高的 ${p.k} 個；${shared(p)}`;
@@ -113,7 +113,7 @@ export const modernQuiz: typeof En = {
     ),
 
   // ── 提示 ──
-  'hint.moeLayer': () => `路由器是 D×E；每個專家是三個 D×F 矩陣的閘控 MLP，這一層把 E 個專家全部存著；共享專家另有自己的三個矩陣（Qwen 的閘再加 D 個）。`,
+  'hint.moeLayer': () => `路由器是 D×E；每個專家是三個 D×F 矩陣的門控 MLP，這一層把 E 個專家全部存著；共享專家另有自己的三個矩陣（Qwen 的門控再加 D 個）。`,
   'hint.moeActive': () => `從總數扣掉詞元沒被路由到的專家：每層 (E − top_k) 個專家 × 3·D·F。`,
   'hint.moeWeights': () => `不管詞元用哪幾個專家，記憶體都要放下全部專家：位元組 = 全部參數 × 每個參數的位元組數。`,
   'hint.quant': (p: P<'format'>) =>
