@@ -13,6 +13,7 @@ import { benchImports } from './imports.js';
 import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
+import { benchSlowClients } from './slow-clients.js';
 import { benchTrust } from './trust.js';
 import { benchWeb } from './web.js';
 import type { Figures } from './lib.js';
@@ -28,6 +29,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   slack: benchSlack,
   charts: benchCharts,
   web: benchWeb,
+  slowClients: benchSlowClients,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

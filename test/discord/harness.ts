@@ -29,6 +29,8 @@ export { captureLog, type LogLine } from '../support/log.js';
 
 export async function startFake(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const discord = await FakeDiscord.start(options);
+  // What a user sees, however long the bot takes: a deferred reply is waited for.
+  discord.awaitDeferred = true;
   onClose(() => discord.close());
   return discord;
 }
@@ -79,6 +81,9 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   // The bot counts in sandboxes that load the engine at start: a test's first /count must not time their start.
   await app.counter.loaded();
   onClose(() => app.stop());
+  // Counting up, as in a bot that has been running: a sandbox's first start (a new process) is not
+  // what a test of a reply's timing is about, and takes seconds on a loaded machine.
+  await app.counter.answer('dense 1 1', 'en');
   return { discord, app, clock, logs: lines };
 }
 

@@ -59,6 +59,7 @@ describe('slow replies', () => {
     // The reveal's post is held until the close has been deferred: slow for as long as it takes.
     const slowChannel = gate();
     discord.intercept('POST', /^\/channels\/\d+\/messages$/, { hold: slowChannel.promise });
+    discord.awaitDeferred = false; // the deferral itself is what is looked at
 
     const closed = await discord.slash(teacher, 'close');
     expect(closed.deferred).toBe(true);
@@ -81,6 +82,7 @@ describe('slow replies', () => {
       }),
     });
     const { discord, app } = bot;
+    discord.awaitDeferred = false; // the deferral itself is what is looked at
     const started = await discord.slash(discord.user('teacher', { admin: true }), 'quiz', { topic: 'conv', level: 'medium', seed: 9 });
     expect(started.deferred).toBe(true);
     slowStart.open();

@@ -57,11 +57,7 @@ const LAYER_WORDS: Readonly<Record<string, (v: Values) => string>> = {
   'd.gqa': (v) => `attention ${v.heads} ${v.d} kv_heads=${v.kv} head_dim=${v.dh} ${{ none: 'bias=false', qkv: 'qkv_bias=true out_bias=false', all: '' }[v.bias!]} in=${v.t}`,
   'd.ffn': (v) => `mlp ${v.d} ${v.f}${v.bias === 'no' ? ' bias=false' : ''} in=${v.t}`,
   'd.gated': (v) => `${v.kind!.toLowerCase()} ${v.d} ${v.f}${v.bias === 'no' ? ' bias=false' : ''} in=${v.t}`,
-  'd.moeLayer': (v) => `moe ${v.d} ${moeFfn(v)} in=${v.t}`,
 };
-
-/** A mixture of experts as its words state it: E experts of width F, top_k, the shared experts (Qwen's with a gate). */
-const moeFfn = (v: Values) => `${v.e} ${v.fe} top_k=${v.k}${v.shared === 'none' ? '' : ` shared_ff=${v.fs}${v.shared === 'gated' ? ' shared_gate=true' : ''}`}`;
 
 /** A convolution's options as its words state them: padding always, the rest when said. */
 function convOptions(v: Values): string {
@@ -134,49 +130,6 @@ function bytes(ask: Part, report: Report, batch = 1): bigint | undefined {
   return q === undefined ? undefined : memoryValue(memoryOf(report, batch), q);
 }
 
-/**
- * The modern topic's models as their words state them, on `t` tokens: a MoE or a LLaMA-style
- * language model (untied head), a decoder of latent attention; undefined when the text states none.
- */
-function modernModel(parts: readonly Part[], t: string): string | undefined {
-  const moe = part(parts, 'd.moeModel');
-  const lm = part(parts, 'd.lmDecoder');
-  const mla = part(parts, 'd.mlaDecoder');
-  if (moe) {
-    const layer = `rmsnorm > attention ${moe.heads} kv_heads=${moe.kv} head_dim=${moe.dh} bias=false > rmsnorm > moe ${moeFfn(moe)}`;
-    return `input ${t} > embedding ${moe.vocab} ${moe.d} > { ${layer} } x${moe.layers} > rmsnorm > lmhead ${moe.vocab}`;
-  }
-  if (lm) return `input ${t} > embedding ${lm.vocab} ${lm.d} > { ${llamaLayer(lm)} } x${lm.layers} > rmsnorm > lmhead ${lm.vocab}`;
-  if (mla) {
-    const attention = `mla ${mla.heads} kv_rank=${mla.rank}${mla.qRank ? ` q_rank=${mla.qRank}` : ''} nope_dim=${mla.nope} rope_dim=${mla.rope} v_dim=${mla.vd}`;
-    return `input ${t}x${mla.d} > { rmsnorm > ${attention} > rmsnorm > swiglu ${mla.f} bias=false } x${mla.layers}`;
-  }
-  return undefined;
-}
-
-/** What the modern topic's questions ask of the model their words state: what a token touches, a checkpoint's bytes, latent attention's cache, FLOPs per token. */
-function modernAnswer(ask: Part, parts: readonly Part[]): bigint | undefined {
-  const figure = (spec: string | undefined, q: MemoryQuantity, batch = 1) => (spec === undefined ? undefined : memoryValue(memoryOf(count(spec).report, batch), q));
-  switch (ask.key) {
-    case 'ask.moeActive':
-      return figure(modernModel(parts, '1'), { of: 'active' });
-    case 'ask.quantBytes': {
-      if (part(parts, 'd.quantLayout')?.format !== ask.values.format) return undefined;
-      const llama = part(parts, 'd.llamaBlock');
-      const spec = llama ? `input ${llama.t}x${llama.d} > ${llamaLayer(llama)}` : modernModel(parts, '1');
-      return figure(spec, { of: 'quantized', format: ask.values.format as 'nf4' });
-    }
-    case 'ask.kvLatentToken':
-      return figure(modernModel(parts, '1'), { of: 'kv' });
-    case 'ask.kvLatentCache':
-      return figure(modernModel(parts, ask.values.t!), { of: 'kv' }, Number(ask.values.batch ?? '1'));
-    case 'ask.flopsToken':
-      return figure(modernModel(parts, ask.values.t!), { of: 'flops' });
-    default:
-      return undefined;
-  }
-}
-
 /** The x that gives `spec(x)` `target` parameters: counts are linear in a layer's units, filters or channels. */
 function solve(spec: (x: number) => string, target: bigint): bigint {
   const at1 = count(spec(1)).report.counts.total;
@@ -215,6 +168,8 @@ function answerOf(lang: Lang, text: string): bigint | undefined {
   if (layer) return quantityOf(ask, count(LAYER_WORDS[layer.key]!(layer.values)).report);
   const block = parts.find((p) => BLOCK_WORDS[p.key]);
   if (block && !has('d.loraOn') && !ask.key.endsWith('Bytes')) return quantityOf(ask, count(BLOCK_WORDS[block.key]!(block.values)).report);
+  const modern = modernAnswer(ask, has);
+  if (modern !== undefined) return modern;
   const lora = has('d.loraOn');
   const decoder = has('d.decoder');
   const llama = has('d.llamaBlock');
@@ -231,7 +186,7 @@ function answerOf(lang: Lang, text: string): bigint | undefined {
   }
   if (ask.key === 'ask.weightBytes') {
     if (llama) return bytes(ask, count(`input ${llama.t}x${llama.d} > ${llamaLayer(llama)}`).report);
-    const total = has('d.modelParameters')?.n ?? has('d.parametersStated')?.n ?? has('d.moeCounts')?.n;
+    const total = has('d.modelParameters')?.n ?? has('d.parametersStated')?.n;
     return total === undefined ? undefined : bytes(ask, stated(BigInt(total)));
   }
   if (ask.key === 'ask.trainingBytes') {
@@ -244,7 +199,44 @@ function answerOf(lang: Lang, text: string): bigint | undefined {
     const trained = adapters(`input 1x${decoder.d} > { ${llamaLayer(decoder)} } x${decoder.layers}`);
     return bytes(ask, stated(base + trained, trained));
   }
-  return modernAnswer(ask, parts);
+  return undefined;
+}
+
+/** A mixture of experts' MLP as its words state it: E experts of width F, top_k, and shared experts (DeepSeek's plain, Qwen's gated). */
+function moeSpec(v: Values): string {
+  const shared = v.shared === 'plain' ? ` shared_ff=${v.fs}` : v.shared === 'gated' ? ` shared_ff=${v.fs} shared_name=shared_expert shared_gate=true` : '';
+  return `moe ${v.e} ${v.fe} top_k=${v.k}${shared}`;
+}
+
+/** A language model as its words state it: the token embedding, L layers (attention and `mlp`), a final RMSNorm, an untied head. */
+const languageModel = (v: Values, mlp: string, t = '1') =>
+  `input ${t} > embed_tokens: embedding ${v.vocab} ${v.d} > { rmsnorm > attention ${v.heads} kv_heads=${v.kv} head_dim=${v.dh} bias=false > rmsnorm > ${mlp} } x${v.layers} > rmsnorm > lm_head: lmhead ${v.vocab}`;
+
+/** A question of the modern topic answered from its words; undefined for any other. */
+function modernAnswer(ask: Part, has: (key: string) => Values | undefined): bigint | undefined {
+  const figure = (spec: string, q: MemoryQuantity, batch = 1) => memoryValue(memoryOf(count(spec).report, batch), q);
+  let v: Values | undefined;
+  if (ask.key === 'ask.params' && (v = has('d.moeLayer'))) return count(`input ${v.t}x${v.d} > ${moeSpec(v)}`).report.counts.total;
+  if (ask.key === 'ask.moeActive' && (v = has('d.moeModel'))) return figure(languageModel(v, moeSpec(v)), { of: 'active' });
+  if (ask.key === 'ask.weightBytes' && (v = has('d.moeCounts'))) return bytes(ask, stated(BigInt(v.n!)));
+  if (ask.key === 'ask.quantBytes') {
+    const q: MemoryQuantity = { of: 'quantized', format: ask.values.format as 'nf4' };
+    if ((v = has('d.lmDecoder'))) return figure(languageModel(v, `swiglu ${v.f} bias=false`), q);
+    if ((v = has('d.llamaBlock'))) return figure(`input ${v.t}x${v.d} > ${llamaLayer(v)}`, q);
+    return undefined;
+  }
+  if ((ask.key === 'ask.kvLatentToken' || ask.key === 'ask.kvLatentCache') && (v = has('d.mlaDecoder'))) {
+    const t = ask.key === 'ask.kvLatentToken' ? '1' : ask.values.t!;
+    const batch = ask.key === 'ask.kvLatentToken' ? 1 : Number(ask.values.batch ?? '1');
+    const mla = `mla ${v.heads} kv_rank=${v.rank}${v.qRank ? ` q_rank=${v.qRank}` : ''} nope_dim=${v.nope} rope_dim=${v.rope} v_dim=${v.vd}`;
+    return figure(`input ${t}x${v.d} > { rmsnorm > ${mla} > rmsnorm > swiglu ${v.f} bias=false } x${v.layers}`, { of: 'kv' }, batch);
+  }
+  if (ask.key === 'ask.flopsToken') {
+    const t = ask.values.t!;
+    if ((v = has('d.moeModel'))) return figure(languageModel(v, moeSpec(v), t), { of: 'flops' });
+    if ((v = has('d.lmDecoder'))) return figure(languageModel(v, `swiglu ${v.f} bias=false`, t), { of: 'flops' });
+  }
+  return undefined;
 }
 
 /** The form a question was drawn in (its identity's variant), for the coverage count. */

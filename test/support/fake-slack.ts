@@ -64,6 +64,9 @@ export interface ResponsePost {
   readonly body: Json;
 }
 
+/** How long a wait for a call or a post lasts before it fails: a bound for a bot that never sends it, not how long it should take. */
+const WAIT_MS = 15_000;
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
@@ -140,16 +143,16 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  nextCall(method: string, match: (args: Json) => boolean = () => true, ms = 5_000): Promise<ApiCall> {
+  nextCall(method: string, match: (args: Json) => boolean = () => true, ms = WAIT_MS): Promise<ApiCall> {
     return this.take(this.calls, (c) => c.method === method && match(c.args), `a ${method} call`, ms);
   }
 
-  nextResponse(match: (r: ResponsePost) => boolean = () => true, ms = 5_000): Promise<ResponsePost> {
+  nextResponse(match: (r: ResponsePost) => boolean = () => true, ms = WAIT_MS): Promise<ResponsePost> {
     return this.take(this.responses, match, 'a response_url post', ms);
   }
 
   /** The next Socket Mode connection, once it has been told hello. */
-  socket(ms = 5_000): Promise<FakeSocket> {
+  socket(ms = WAIT_MS): Promise<FakeSocket> {
     return this.take(this.sockets, () => true, 'a Socket Mode connection', ms);
   }
 

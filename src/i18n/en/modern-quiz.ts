@@ -3,11 +3,9 @@
  * quantized checkpoint's bytes, latent attention's KV cache and FLOPs per token, each described in
  * one of two wordings that state every number and convention the answer depends on; their hints.
  */
-import type { P } from '../params.js';
+import { py, type P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
-/** A number as Python writes it (`hidden_size=4096`), where the words quote a config. */
-const py = (n: string) => n.replace(/,/g, '');
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head' : `${kv} key/value heads`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';

@@ -1,10 +1,8 @@
 /** 繁體中文訊息：現代 LLM 的測驗題目（`modern` 主題）：專家混合、量化檢查點的位元組、潛在注意力的 KV 快取與每詞元 FLOPs，以及提示。鍵與參數必須與 en/modern-quiz.ts 一致。 */
-import type { P } from '../params.js';
+import { py, type P } from '../params.js';
 import type { modernQuiz as En } from '../en/modern-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
-/** A number as Python writes it (`hidden_size=4096`), where the words quote a config. */
-const py = (n: string) => n.replace(/,/g, '');
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭' : `${kv} 個 key/value 頭`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
