@@ -102,7 +102,6 @@ export const DOMAINS: Readonly<Partial<Record<MessageKey, Readonly<Record<string
   'd.moeLayer': { v: V2, d: num(), t: num(), e: num(), k: num(), fe: num(), shared: oneOf('none', 'plain', 'gated'), fs: num('') },
   'd.moeModel': { v: V2, layers: num(), vocab: num(), d: num(), heads: num(), kv: num('1'), dh: num(), e: num(), k: num(), fe: num(), shared: oneOf('none', 'plain', 'gated'), fs: num('') },
   'd.moeCounts': { v: V2, layers: num(), d: num(), e: num(), k: num(), n: num(), active: num() },
-  'd.statedTotal': { v: V2, n: num() },
   'ask.moeActive': { v: V2 },
   'd.lmDecoder': { v: V2, layers: num(), vocab: num(), d: num(), heads: num(), kv: num('1'), dh: num(), f: num() },
   'd.quantLayout': { v: V2, format: oneOf('gptq-int4', 'awq-int4', 'nf4') },

@@ -389,7 +389,8 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
 function standaloneInput(layer: Layer): number[] {
   const dims = layer.opts.in === undefined ? [] : layer.opts.in.split('x').map(Number);
   const { kind, args } = layer;
-  if (kind === 'embedding') return dims;
+  // an embedding reads token ids; a mixture of experts' spec does not state D, so in= gives it
+  if (kind === 'embedding' || kind === 'moe') return dims;
   if (['maxpool', 'avgpool', 'gap', 'flatten', 'dropout'].includes(kind)) return dims;
   const channels =
     kind === 'gn' ? Number(args[1]) : kind === 'mha' || kind === 'attention' ? Number(args[1]) : kind === 'dwconv' ? Number(args[0]) : kind === 'bn' || kind === 'ln' ? Number(args[0]) : Number(args[0]);

@@ -6,7 +6,6 @@
 import { py, type P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
-/** A number in a config's `name=value`: 6144, never the 6,144 words show. */
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head' : `${kv} key/value heads`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
@@ -43,6 +42,8 @@ const FORMATS: Readonly<Record<string, string>> = { 'gptq-int4': 'GPTQ int4', 'a
 
 export const modernQuiz = {
   'topic.modern': () => 'modern LLMs',
+  'noun.moe': () => `mixture of experts`,
+  'noun.mla': () => `latent attention`,
 
   // ── mixtures of experts ──
   'd.moeLayer': (p: P<'v' | 'd' | 't' | Experts>) =>
@@ -63,7 +64,6 @@ export const modernQuiz = {
       `A mixture-of-experts LLM (${p.layers} layers of width ${p.d}, ${p.e} experts a layer, the top ${p.k} used by each token) holds ${p.n} parameters; one token touches ${p.active} of them.`,
       `An MoE model of ${p.layers} layers (hidden size ${p.d}, ${p.e} experts, ${p.k} per token) has ${p.n} parameters in all and ${p.active} active parameters per token.`,
     ),
-  'd.statedTotal': (p: P<'v' | 'n'>) => pick(p.v, `It has ${p.n} parameters in all.`, `Its parameter count is ${p.n}.`),
   'ask.moeActive': (p: P<'v'>) =>
     pick(
       p.v,

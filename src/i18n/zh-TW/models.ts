@@ -4,7 +4,7 @@ import type { models as En } from '../en/models.js';
 
 export const models: typeof En = {
   // ── 層的種類 ──
-  'kind.moe': () => `專家混合（MoE）：路由器 D×E 與 E 個閘控專家（各 3·D·F），每個詞元只用 top_k 個；另有每個詞元都用的共享專家（shared_ff=）。`,
+  'kind.moe': () => `專家混合（MoE）：路由器 D×E 與 E 個門控專家（各 3·D·F），每個詞元只用 top_k 個；另有每個詞元都用的共享專家（shared_ff=）。`,
   'kind.mla': () => `多頭潛在注意力（DeepSeek）：K 與 V 由一個壓縮向量（kv_rank）加一個共用的旋轉 key 還原；快取只存這兩者。`,
   'kind.newinput': () => `模型的另一個輸入（CLIP 文字之外的影像）：後面的層從形狀為 SHAPE 的張量開始；沒有參數。`,
   'kind.timesteps': () => `擴散模型的時間步，轉成 DIM 個正弦特徵（diffusers 的 time_proj）：用公式算出，沒有參數。`,
@@ -17,7 +17,7 @@ export const models: typeof En = {
   // ── 錯誤庫：專家混合、潛在注意力 ──
   'why.moeAllExpertsStored': (p: P<'experts' | 'k'>) => `這一層存著全部 ${p.experts} 個專家；每個詞元只用 ${p.k} 個，但每一個都要存（也都要算）。`,
   'why.moeRouter': (p: P<'experts' | 'd'>) => `路由器也有參數：一個 ${p.d}×${p.experts} 的矩陣，替每個詞元幫專家打分數。`,
-  'why.moeShared': () => `共享專家（和它的閘）也屬於這一層：除了被路由到的專家，每個詞元都會經過它們。`,
+  'why.moeShared': () => `共享專家（和它的門控）也屬於這一層：除了被路由到的專家，每個詞元都會經過它們。`,
   'why.mlaNorms': () => `潛在注意力會正規化壓縮後的向量：kv_a_layernorm（用低秩 query 時還有 q_a_layernorm）各有一組權重。`,
   'why.mlaRopeKey': (p: P<'rope'>) => `kv_a_proj_with_mqa 除了潛在向量，還產生寬 ${p.rope}、所有頭共用的旋轉 key。`,
   'why.mlaNotMha': (p: P<'heads'>) => `這是潛在注意力，不是 ${p.heads} 個頭各自的 Q、K、V、O 投影：K 與 V 來自一個小小的潛在矩陣。`,
@@ -141,7 +141,7 @@ export const models: typeof En = {
   'opt.top_k': () => `top_k=K 每個詞元使用的專家數（moe）`,
   'opt.shared_ff': () => `shared_ff=N 每個詞元都用的共享專家的總寬度（moe；0：沒有）`,
   'opt.shared_name': () => `shared_name=NAME 共享專家的模組名稱（shared_experts；Qwen2-MoE 是 shared_expert）`,
-  'opt.shared_gate': () => `shared_gate=true Qwen2-MoE 共享專家上單一輸出的閘（D 個參數）`,
+  'opt.shared_gate': () => `shared_gate=true Qwen2-MoE 共享專家上單一輸出的門控（D 個參數）`,
   'opt.router_linear': () => `router_linear=false 路由器是單獨的參數（DeepSeek 的 MoEGate），不是 LoRA 可以套用的 nn.Linear`,
   'opt.score_bias': () => `score_bias=true DeepSeek-V3 挑選專家用的偏差（在 transformers 是 buffer：只註明，不計入）`,
   'opt.kv_rank': () => `kv_rank=N 潛在注意力壓縮後的 K/V 寬度（kv_lora_rank）`,

@@ -3,7 +3,6 @@ import { py, type P } from '../params.js';
 import type { modernQuiz as En } from '../en/modern-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
-/** 設定寫法 `name=value` 裡的數字：6144，不寫成文字裡的 6,144。 */
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭' : `${kv} 個 key/value 頭`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
@@ -13,8 +12,8 @@ const shared = (p: P<'shared' | 'fs'>) =>
   p.shared === 'none'
     ? '沒有共享專家'
     : p.shared === 'plain'
-      ? `另有每個詞元都會用到的共享專家，合起來是一個中間層大小 ${p.fs} 的 SwiGLU MLP（DeepSeek 的 shared_experts，沒有閘）`
-      : `另有一個每個詞元都會用到的共享專家，是中間層大小 ${p.fs} 的 SwiGLU MLP，輸出乘上它自己的 sigmoid 閘（Qwen2-MoE 的 shared_expert_gate，hidden → 1，沒有偏差）`;
+      ? `另有每個詞元都會用到的共享專家，合起來是一個中間層大小 ${p.fs} 的 SwiGLU MLP（DeepSeek 的 shared_experts，沒有門控）`
+      : `另有一個每個詞元都會用到的共享專家，是中間層大小 ${p.fs} 的 SwiGLU MLP，輸出乘上它自己的 sigmoid 門控（Qwen2-MoE 的 shared_expert_gate，hidden → 1，沒有偏差）`;
 
 const moe = (p: P<Experts>) =>
   `一個路由器（nn.Linear hidden → ${p.e}，沒有偏差）與 ${p.e} 個專家，每個專家是一個 SwiGLU MLP（gate_proj 與 up_proj hidden → ${p.fe}、down_proj ${p.fe} → hidden，沒有偏差），每個詞元只用分數最高的 ${p.k} 個；${shared(p)}`;
@@ -38,6 +37,8 @@ const FORMATS: Readonly<Record<string, string>> = { 'gptq-int4': 'GPTQ int4', 'a
 
 export const modernQuiz: typeof En = {
   'topic.modern': () => '現代 LLM',
+  'noun.moe': () => `專家混合層`,
+  'noun.mla': () => `潛在注意力`,
 
   // ── 專家混合 ──
   'd.moeLayer': (p: P<'v' | 'd' | 't' | Experts>) =>
@@ -58,7 +59,6 @@ export const modernQuiz: typeof En = {
       `一個專家混合的 LLM（${p.layers} 層、寬度 ${p.d}，每層 ${p.e} 個專家，每個詞元用分數最高的 ${p.k} 個）有 ${p.n} 個參數；一個詞元會用到其中 ${p.active} 個。`,
       `一個 ${p.layers} 層的 MoE 模型（隱藏大小 ${p.d}、${p.e} 個專家、每個詞元 ${p.k} 個）總共有 ${p.n} 個參數，每個詞元啟用 ${p.active} 個。`,
     ),
-  'd.statedTotal': (p: P<'v' | 'n'>) => pick(p.v, `它總共有 ${p.n} 個參數。`, `它的參數量是 ${p.n}。`),
   'ask.moeActive': (p: P<'v'>) =>
     pick(
       p.v,
@@ -111,7 +111,7 @@ export const modernQuiz: typeof En = {
     ),
 
   // ── 提示 ──
-  'hint.moeLayer': () => `路由器是 D×E；每個專家是三個 D×F 矩陣的閘控 MLP，這一層把 E 個專家全部存著；共享專家另有自己的三個矩陣（Qwen 的閘再加 D 個）。`,
+  'hint.moeLayer': () => `路由器是 D×E；每個專家是三個 D×F 矩陣的門控 MLP，這一層把 E 個專家全部存著；共享專家另有自己的三個矩陣（Qwen 的門控再加 D 個）。`,
   'hint.moeActive': () => `從總數扣掉詞元沒被路由到的專家：每層 (E − top_k) 個專家 × 3·D·F。`,
   'hint.moeWeights': () => `不管詞元用哪幾個專家，記憶體都要放下全部專家：位元組 = 全部參數 × 每個參數的位元組數。`,
   'hint.quant': (p: P<'format'>) =>

@@ -9,7 +9,7 @@ import { count } from '../../engine/count.js';
 import { ASKED_FORMATS, type AskedFormat, type MemoryQuantity, type Precision } from '../../engine/memory.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { attention, feedForward, lmHead, modelSpec, repeated, rmsnorm, tokens, type Model, type Piece } from '../describe.js';
-import { asking, WORDINGS } from '../forms.js';
+import { layerDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
 import { n } from './common.js';
@@ -36,6 +36,7 @@ function experts(rng: Rng, d: number, shared: Shared, layers = 1): Experts {
   return { e, k, f, shared: hasShared ? { f: f * rng.pick([1, 2, 4]), gate: rng.next() < 0.5 } : null };
 }
 
+/** A mixture-of-experts layer: its spec (D read off its input), and its words on a T×D input. */
 const moePiece = (x: Experts): Piece => ({
   spec: [
     'moe',
@@ -44,9 +45,10 @@ const moePiece = (x: Experts): Piece => ({
     `top_k=${x.k}`,
     ...(x.shared ? [`shared_ff=${x.shared.f}`, ...(x.shared.gate ? ['shared_name=shared_expert', 'shared_gate=true'] : [])] : []),
   ].join(' '),
-  // the model's input (T×D) is stated once; the layer reads its width from it
   features: false,
   torchInput: 'asIs',
+  noun: msg('noun.moe'),
+  words: (v, input) => msg('d.moeLayer', { v: String(v), d: n(input[input.length - 1]!), t: n(input[0]!), ...expertWords(x) }),
 });
 
 /** One decoder layer with a mixture of experts for its MLP (Mixtral, Qwen2-MoE, DeepSeek's MoE layers with grouped-query attention). */
@@ -73,15 +75,7 @@ function moeLayer(id: string, o: { shared: Shared }): Template {
     draft(rng) {
       const x = decoder(rng);
       const m = experts(rng, x.d, o.shared);
-      const t = rng.pick(STEPS);
-      const [v, w] = [rng.int(0, 1), rng.int(0, WORDINGS['ask.params'] - 1)];
-      return {
-        prompt: [msg('d.moeLayer', { v: String(v), d: n(x.d), t: n(t), ...expertWords(m) }), asking('ask.params', w, 'layer')],
-        variant: `prose${v}.${w}`,
-        spec: modelSpec({ input: [t, x.d], layers: [moePiece(m)] }),
-        ask: { kind: 'read', quantity: 'params' },
-        hint: msg('hint.moeLayer'),
-      };
+      return layerDraft(rng, { piece: moePiece(m), input: [rng.pick(STEPS), x.d], ask: 'ask.params', quantity: 'params', hint: msg('hint.moeLayer') });
     },
   };
 }
@@ -97,7 +91,7 @@ function moeActive(id: string, o: { shared: Shared }): Template {
     const total = parameters(spec);
     const words = (v: number) => [
       msg('d.moeModel', { v: String(v), layers: String(layers), vocab: n(model.vocab), ...decoderWords(x), ...expertWords(m) }),
-      msg('d.statedTotal', { v: String(v), n: total }),
+      msg('d.parametersStated', { v: String(v), n: total }),
       msg('ask.moeActive', { v: String(v) }),
     ];
     return { words, spec, ask: { kind: 'memory', quantity: { of: 'active' }, counted: false }, hint: msg('hint.moeActive') };
@@ -178,7 +172,13 @@ function latent(rng: Rng): Latent {
   };
 }
 
-const mlaPiece = (x: Latent): Piece => ({ spec: ['mla', String(x.h), `kv_rank=${x.rank}`, ...(x.qRank > 0 ? [`q_rank=${x.qRank}`] : []), `nope_dim=${x.nope}`, `rope_dim=${x.rope}`, `v_dim=${x.v}`].join(' '), features: false, torchInput: 'asIs' });
+/** Latent attention inside a decoder layer: the decoder's words say it, so it has none of its own. */
+const mlaPiece = (x: Latent): Piece => ({
+  spec: ['mla', String(x.h), `kv_rank=${x.rank}`, ...(x.qRank > 0 ? [`q_rank=${x.qRank}`] : []), `nope_dim=${x.nope}`, `rope_dim=${x.rope}`, `v_dim=${x.v}`].join(' '),
+  features: false,
+  torchInput: 'asIs',
+  noun: msg('noun.mla'),
+});
 const latentWords = (x: Latent) => ({ d: n(x.d), heads: String(x.h), rank: String(x.rank), qRank: x.qRank > 0 ? n(x.qRank) : '', nope: String(x.nope), rope: String(x.rope), vd: String(x.v), f: n(x.f) });
 
 /** The KV cache of a decoder with latent attention: per token of one sequence, or for T tokens of a batch. */
@@ -212,7 +212,7 @@ function flopsToken(id: string, o: { moe: boolean; long: boolean }): Template {
       const described = { v: String(v), layers: String(layers), vocab: n(model.vocab), ...decoderWords(x) };
       return [
         m ? msg('d.moeModel', { ...described, ...expertWords(m) }) : msg('d.lmDecoder', described),
-        msg('d.statedTotal', { v: String(v), n: total }),
+        msg('d.parametersStated', { v: String(v), n: total }),
         msg('ask.flopsToken', { v: String(v), t: n(t) }),
       ];
     };
