@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { systemClock } from '../src/clock.js';
 import { QuizService } from '../src/quiz/service.js';
-import { PostgresStore } from '../src/store/postgres.js';
+import { openPostgres } from '../src/store/store.js';
 import { isoWeek } from '../src/quiz/week.js';
 import { startCluster } from '../test/support/postgres-server.js';
 import { median, percentile, round, type Figures } from './lib.js';
@@ -37,7 +37,7 @@ async function createDatabase(server: string, name: string): Promise<string> {
 }
 
 async function answerRate(url: string, channel: string, users: readonly string[]): Promise<number> {
-  const store = await PostgresStore.open(url, { max: 2 });
+  const store = await openPostgres(url, { max: 2 });
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 7 });
   const started = await quiz.start({ scopeId: 'bench:S', channelId: channel, opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['conv'] });
   if (!started.ok) throw new Error('no round');
@@ -63,8 +63,8 @@ async function rawRate(url: string, run: number, n: number): Promise<number> {
 
 /** 10,000 members and 1,000,000 answers in 1,000 rounds, with the boards they add up to, all this week. */
 async function loadBoard(url: string, users: number, answers: number): Promise<string> {
-  const store = await PostgresStore.open(url);
-  await store.ensureScope('bench:BIG', { timezone: SETTINGS.timezone, language: 'en' });
+  const store = await openPostgres(url);
+  await store.scopes.ensure('bench:BIG', { timezone: SETTINGS.timezone, language: 'en' });
   await store.close();
   const week = `week:${isoWeek(Date.now(), SETTINGS.timezone)}`;
   const client = new pg.Client({ connectionString: url });
@@ -100,7 +100,7 @@ async function loadBoard(url: string, users: number, answers: number): Promise<s
 }
 
 async function leaderboard(url: string, users: number): Promise<{ p50: number; p99: number }> {
-  const store = await PostgresStore.open(url, { max: 2 });
+  const store = await openPostgres(url, { max: 2 });
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 1 });
   const times: number[] = [];
   for (let q = 0; q < 1100; q++) {
@@ -116,7 +116,7 @@ async function leaderboard(url: string, users: number): Promise<{ p50: number; p
 
 /** `processes` workers, each with its own pool, answering `perProcess` each to one round at once. */
 async function together(url: string, processes: number, perProcess: number, channel: string): Promise<number> {
-  const store = await PostgresStore.open(url, { max: 1 });
+  const store = await openPostgres(url, { max: 1 });
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 9 });
   const started = await quiz.start({ scopeId: 'bench:S', channelId: channel, opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['dense'] });
   if (!started.ok) throw new Error('no round');
@@ -125,10 +125,10 @@ async function together(url: string, processes: number, perProcess: number, chan
   const script = `
     const { parentPort, workerData } = require('node:worker_threads');
     (async () => {
-      const { PostgresStore } = await import(${JSON.stringify(new URL('../src/store/postgres.js', import.meta.url).href)});
+      const { openPostgres } = await import(${JSON.stringify(new URL('../src/store/store.js', import.meta.url).href)});
       const { QuizService } = await import(${JSON.stringify(new URL('../src/quiz/service.js', import.meta.url).href)});
       const { systemClock } = await import(${JSON.stringify(new URL('../src/clock.js', import.meta.url).href)});
-      const store = await PostgresStore.open(workerData.url, { max: 2 });
+      const store = await openPostgres(workerData.url, { max: 2 });
       const quiz = new QuizService({ store, clock: systemClock, settings: workerData.settings, events: { roundClosed: async () => {} } });
       parentPort.postMessage('ready');
       await new Promise((r) => parentPort.once('message', r));
@@ -155,7 +155,7 @@ export async function benchPostgres(): Promise<Figures> {
   try {
     const url = await createDatabase(cluster.url, 'bench');
     // Migrated once, then used by every measurement.
-    await (await PostgresStore.open(url)).close();
+    await (await openPostgres(url)).close();
     const answers: number[] = [];
     const raw: number[] = [];
     const n = 1000;
@@ -166,7 +166,7 @@ export async function benchPostgres(): Promise<Figures> {
     const one = await together(url, 1, 1000, 'T1');
     const two = await together(url, 2, 1000, 'T2');
     const boardUrl = await createDatabase(cluster.url, 'board');
-    await (await PostgresStore.open(boardUrl)).close();
+    await (await openPostgres(boardUrl)).close();
     await loadBoard(boardUrl, 10_000, 1_000_000);
     const board = await leaderboard(boardUrl, 10_000);
     return {

@@ -17,19 +17,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.js';
-import { PRAGMAS } from '../src/store/db.js';
 import { QuizService } from '../src/quiz/service.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { PRAGMAS } from '../src/store/sqlite.js';
+import { openSqlite } from '../src/store/store.js';
 import { isoWeek } from '../src/quiz/week.js';
 import { generate } from '../src/quiz/generator.js';
-import { LEVELS, TOPICS } from '../src/quiz/types.js';
+import { LEVELS, TOPICS } from '../src/domain/index.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const SETTINGS = { roundSeconds: 86_400, timezone: 'Asia/Taipei', language: 'en' as const };
 const noEvents = { roundClosed: async () => {} };
 
 async function answerRate(dir: string, run: number, n: number): Promise<number> {
-  const store = new SqliteStore(join(dir, `answers-${run}.db`));
+  const store = openSqlite(join(dir, `answers-${run}.db`));
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => run });
   const channelId = `C${run}`;
   const started = await quiz.start({ scopeId: 'bench:S', channelId, opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['conv'] });
@@ -58,26 +58,26 @@ function rawRate(dir: string, run: number, n: number): number {
 
 async function leaderboard(dir: string, users: number, answers: number): Promise<{ p99: number; p50: number; mb: number }> {
   const path = join(dir, 'board.db');
-  const store = new SqliteStore(path);
+  const store = openSqlite(path);
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 1 });
   const scopeId = 'bench:BIG';
   await quiz.scope(scopeId);
   const perRound = 1000;
   const now = Date.now();
-  const week = `week:${isoWeek(now, SETTINGS.timezone)}`;
+  const week = isoWeek(now, SETTINGS.timezone);
   const daily = { cap: 10, from: 0, to: 0 };
   const LOADER = { owner: 'bench', until: 0 };
-  const bonus = { points: 5, minAnswers: 2, boards: () => ['all', week] };
+  const bonus = { points: 5, minAnswers: 2 };
   for (let r = 0; r < answers / perRound; r++) {
     // Bulk load: the store's own statements, many answers per transaction (one per answer is measured above).
-    await store.batch(async () => {
-      const round = (await store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
+    await store.db.batch(async () => {
+      const round = (await store.rounds.open({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
       for (let i = 0; i < perRound; i++) {
         const member = (r * 7919 + i * 13) % users;
         const correct = (i + r) % 3 !== 0;
-        await store.recordAnswer({ roundId: round.id, member: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistake: correct ? null : 'forgotBias', points: 20, now, boards: ['all', week], daily });
+        await store.rounds.answer({ roundId: round.id, player: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistakes: correct ? [] : ['forgotBias'], lapses: correct ? [] : ['bias'], points: 20, now, week, daily });
       }
-      await store.closeRound(round.id, now, 'admin', bonus, LOADER);
+      await store.rounds.close(round.id, { now, reason: 'admin', bonus, lease: LOADER });
     });
   }
   const times: number[] = [];
@@ -87,8 +87,8 @@ async function leaderboard(dir: string, users: number, answers: number): Promise
     await quiz.leaderboard({ scopeId, period: 'week', page: 1 + ((q * 37) % (users / 10)), asker });
     times.push(performance.now() - t0);
   }
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  const count = store.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
+  store.db.db.pragma('wal_checkpoint(TRUNCATE)');
+  const count = store.db.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
   await quiz.stop();
   await store.close();
   const mb = statSync(path).size / 1_048_576 / (count / 1_000_000);

@@ -6,7 +6,7 @@ import { promptText, whyAll } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
-import type { Round } from '../src/store/store.js';
+import type { Round, RoundAnswer } from '../src/domain/index.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { picture } from './files.js';
 import type { Action, Button, Context, Reply, View } from './types.js';
@@ -114,7 +114,7 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
   const { round, question, answers } = reveal;
   const right = answers.filter((a) => a.correct);
   const first = right.find((a) => a.first);
-  const common = mostCommonMistake(answers.filter((a) => !a.correct).map((a) => a.mistake));
+  const common = mostCommonMistake(answers);
   const lines = [
     promptText(lang, question),
     '',
@@ -126,7 +126,7 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     const name = mention(first.userId, first.name);
     lines.push(t(lang, first.bonus > 0 ? msg('reveal.first', { name, bonus: String(first.bonus) }) : msg('reveal.firstNoBonus', { name })));
   }
-  const named = common ? question.mistakes.filter((m) => common.id.split(',').includes(m.id)) : [];
+  const named = common ? question.mistakes.filter((m) => common.mistakes.includes(m.id)) : [];
   if (common && named.length > 0) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(named[0]!.value), why: whyAll(lang, named) })));
   lines.push(t(lang, msg('reveal.hint', { hint: t(lang, question.hint) })));
   return {
@@ -141,11 +141,16 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
   };
 }
 
-function mostCommonMistake(ids: ReadonlyArray<string | null>): { id: string; count: number } | undefined {
-  const counts = new Map<string, number>();
-  for (const id of ids) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-  let best: { id: string; count: number } | undefined;
-  for (const [id, count] of counts) if (!best || count > best.count) best = { id, count };
+/** The wrong value most answers gave that names a mistake (one value, one set of mistakes), with how many gave it. */
+function mostCommonMistake(answers: readonly RoundAnswer[]): { mistakes: readonly string[]; count: number } | undefined {
+  const counts = new Map<bigint, { mistakes: readonly string[]; count: number }>();
+  for (const a of answers) {
+    if (a.correct || a.mistakes.length === 0) continue;
+    const seen = counts.get(a.value);
+    counts.set(a.value, { mistakes: a.mistakes, count: (seen?.count ?? 0) + 1 });
+  }
+  let best: { mistakes: readonly string[]; count: number } | undefined;
+  for (const c of counts.values()) if (!best || c.count > best.count) best = c;
   return best;
 }
 

@@ -7,7 +7,7 @@ import { formatInt } from '../src/engine/format.js';
 import { msg, t } from '../src/i18n/messages.js';
 import type { PracticeOutcome } from '../src/quiz/practice.js';
 import { promptText } from '../src/quiz/text.js';
-import { isLevel, isTopic } from '../src/quiz/types.js';
+import { isLevel, isTopic } from '../src/domain/index.js';
 import { renderWorking } from '../src/quiz/working.js';
 import { answerButtons, answerForm, choicesField, diagnosisText, say } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';

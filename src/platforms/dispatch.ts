@@ -9,7 +9,7 @@ import { errorReply } from '../../commands/replies.js';
 import type { Action, Button, Command, Context, Reply } from '../../commands/types.js';
 import { msg } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
-import { StoreBusyError } from '../store/store.js';
+import { StoreBusyError } from '../domain/index.js';
 
 /** A command's arguments: typed options from Discord, or a line of text from Slack or a terminal. */
 export type RawArgs = Readonly<Record<string, unknown>> | string;

@@ -5,9 +5,9 @@
  * /count is; the worker ends after a minute idle (teachers add questions now and then).
  */
 import { msg } from '../i18n/messages.js';
-import type { TeacherQuestion } from '../store/store.js';
+import type { TeacherQuestion } from '../domain/index.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
-import { encodeAsk } from './ask.js';
+import { encodeAsk } from '../domain/index.js';
 import { teacherQuestion, type TeacherBuilt } from './teacher.js';
 
 export interface TeacherJob {

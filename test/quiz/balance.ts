@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { generate } from '../../src/quiz/generator.js';
-import type { Topic } from '../../src/quiz/types.js';
+import type { Topic } from '../../src/domain/index.js';
 
 export const QUESTIONS = 10_000;
 

@@ -14,7 +14,7 @@ import { count } from '../../src/engine/count.js';
 import { diagnose } from '../../src/quiz/diagnose.js';
 import { generate } from '../../src/quiz/generator.js';
 import type { Question } from '../../src/quiz/question.js';
-import { LEVELS, TOPICS, type Topic } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS, type Topic } from '../../src/domain/index.js';
 import {
   applies,
   countAll,

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { runShell, shellEnv } from '../support/app.js';
+import { botEnv, runShell, storeOf } from '../support/app.js';
+import { snapshotCount } from '../support/snapshot.js';
 
 describe('shell mode admin', () => {
   it('settings, schedules, seasons, score removal with a confirmation, and review', async () => {
     const q = generate(9, 'medium', 'dense');
-    const env = shellEnv();
+    const env = await botEnv();
     const r = runShell(
       [
         '/settings here:true timezone:Asia/Taipei topics:dense,conv',
@@ -52,10 +52,9 @@ describe('shell mode admin', () => {
     expect(out).toMatch(/Practice · (dense|convolution) · easy/);
     expect(out).toMatch(/Stats for carol ──\n[01] of 1 right/);
 
-    const store = new SqliteStore(env.DATABASE_PATH!);
-    expect((await store.seasons('shell:local')).map((s) => s.name)).toEqual(['fall']);
-    expect(store.db.prepare("SELECT COUNT(*) FROM scores WHERE member_id = (SELECT id FROM members WHERE user_id = 'bob')").pluck().get()).toBe(0);
-    expect(store.db.prepare('SELECT COUNT(*) FROM practice').pluck().get()).toBe(1);
-    store.close();
+    const store = await storeOf(env);
+    expect((await store.scopes.seasons('shell:local')).map((s) => s.name)).toEqual(['fall']);
+    expect(await snapshotCount(store, "SELECT COUNT(*) AS n FROM scores WHERE member_id = (SELECT id FROM members WHERE user_id = 'bob')")).toBe(0);
+    expect(await snapshotCount(store, 'SELECT COUNT(*) AS n FROM practice')).toBe(1);
   });
 });

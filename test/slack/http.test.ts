@@ -73,12 +73,12 @@ describe('Slack over HTTP', () => {
       response_action: 'errors',
       errors: { input: expect.stringMatching(/^twelve is not a count: answer with a whole number/) },
     });
-    expect((await bot.app.store.roundAnswers(1))).toHaveLength(0);
+    expect((await bot.app.store.rounds.answers(1))).toHaveLength(0);
 
     expect(await bot.submit(alice, form, q.answer.toString())).toEqual({});
     const feedback = await bot.privateReply(responseUrl);
     expect(textOf(feedback)).toContain('Correct, and first');
-    expect((await bot.app.store.roundAnswers(1)).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
+    expect((await bot.app.store.rounds.answers(1)).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
   });
 });
 

@@ -44,7 +44,7 @@ describe('Slack in Socket Mode', () => {
     expect(await bot.submit(bob, form, 'about a thousand')).toMatchObject({ response_action: 'errors', errors: { input: expect.stringContaining('about a thousand') } });
     expect(await bot.submit(bob, form, '1,216')).toEqual({});
     expect(textOf(await bot.privateReply(click.responseUrl))).toMatch(/Correct, and first|is not it/);
-    expect(await bot.app.store.roundAnswers(1)).toHaveLength(1);
+    expect(await bot.app.store.rounds.answers(1)).toHaveLength(1);
   });
 });
 

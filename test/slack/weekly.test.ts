@@ -22,7 +22,7 @@ describe('weekly quizzes on Slack', () => {
     bot.clock.advance(15 * MINUTE);
     const first = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('Question #1 · dense · easy'))).args;
     expect(first.channel).toBe(CHANNEL);
-    const answer = (await bot.app.store.round(1))!.answer.toLocaleString('en-US');
+    const answer = (await bot.app.store.rounds.get(1))!.answer.toLocaleString('en-US');
     const right = buttonsOf(first).find((b) => String((b.text as { text: string }).text).endsWith(answer))!;
     const clicked = await bot.click(bob, right);
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/^✅ Correct, and first/);
@@ -43,7 +43,7 @@ describe('weekly quizzes on Slack', () => {
     expect(textOf(await bot.privately(teacher, '/season action:start name:2026-fall'))).toBe('Season 2026-fall has started.');
     await bot.command(teacher, '/quiz level:medium topic:conv');
     await bot.fake.nextCall('chat.postMessage');
-    expect(textOf(await bot.privately(bob, `/answer ${(await bot.app.store.round(1))!.answer}`))).toMatch(/^✅/);
+    expect(textOf(await bot.privately(bob, `/answer ${(await bot.app.store.rounds.get(1))!.answer}`))).toMatch(/^✅/);
     await bot.privately(teacher, '/close');
     expect(textOf(await bot.privately(teacher, '/season action:start name:2027-spring'))).toContain('2026-fall is archived');
     await bot.command(bob, '/leaderboard season:2026-fall');

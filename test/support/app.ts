@@ -1,7 +1,9 @@
 /** Runs the real bot (`node dist/src/main.js`, as `npm start` does) in shell mode on a temp database. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { onCleanup, tempDir } from './quiz.js';
+import type { SqlStore } from '../../src/store/store.js';
+import { freshDatabase } from './postgres.js';
+import { ENGINE, onCleanup, openTestStore, tempDir, type Engine } from './quiz.js';
 
 const root = resolve(import.meta.dirname, '../..');
 export const MAIN = resolve(root, 'dist/src/main.js');
@@ -48,4 +50,14 @@ export function startShell(env: NodeJS.ProcessEnv): {
   const waitForCount = (pattern: RegExp, count: number, ms = 15_000) =>
     until(() => ((out.match(new RegExp(pattern.source, 'g'))?.length ?? 0) >= count ? true : undefined), `${count}× ${pattern}`, ms).then(() => {});
   return { child, output: () => out, waitFor, waitForCount };
+}
+
+/** shellEnv on this project's engine (vitest.config.ts): a fresh PostgreSQL database when the suite runs there. */
+export async function botEnv(extra: NodeJS.ProcessEnv = {}, engine: Engine = ENGINE): Promise<NodeJS.ProcessEnv> {
+  return shellEnv({ ...(engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {}), ...extra });
+}
+
+/** The store a bot run with `env` kept its data in, opened to read it (closed after the test). */
+export async function storeOf(env: NodeJS.ProcessEnv): Promise<SqlStore> {
+  return env.DATABASE_URL ? (await openTestStore('postgres', env.DATABASE_URL)).store : (await openTestStore('sqlite', env.DATABASE_PATH!)).store;
 }
