@@ -1,7 +1,8 @@
 /**
  * Quiz store benchmarks, on real SQLite files with the production pragmas (WAL, synchronous=FULL).
  * - answers_per_s: answers checked and durably recorded, each in its own transaction, through
- *   QuizService.answer (parse, judge, diagnose, insert, two board upserts).
+ *   QuizService.answer (parse, judge, diagnose, the answer, its boards, tallies and lapses), half
+ *   of them right and half wrong with a named mistake.
  * - answers_vs_raw_ratio: that rate over a raw better-sqlite3 loop inserting one row per
  *   transaction with the same pragmas, measured in the same run, runs interleaved.
  * - leaderboard_week_p99_ms: the week board (random page, with the asker's rank) once one scope
@@ -34,7 +35,8 @@ async function answerRate(dir: string, run: number, n: number): Promise<number> 
   const channelId = `C${run}`;
   const started = await quiz.start({ scopeId: 'bench:S', channelId, opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['conv'] });
   if (!started.ok) throw new Error('no round');
-  const texts = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? started.question.answer.toString() : String(1000 + i)));
+  // A classroom's mix: half right, half wrong with a named mistake (its skill lapses for /review).
+  const texts = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? started.question.answer : started.question.mistakes[0]!.value).toString());
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await quiz.answer({ scopeId: 'bench:S', channelId, player: { userId: `U${i}`, name: `user${i}` }, text: texts[i]! });
   const rate = (n * 1000) / (performance.now() - t0);

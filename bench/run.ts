@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchBoards } from './boards.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   trust: benchTrust,
   quiz: benchQuiz,
   postgres: benchPostgres,
+  boards: benchBoards,
   discord: benchDiscord,
   slack: benchSlack,
   charts: benchCharts,

@@ -178,37 +178,38 @@ export class RoundSql implements RoundStore {
   }
 
   answer(a: AnswerInput): Promise<AnswerResult> {
-    return this.db.dialect.engine === 'postgres' ? this.answerInServer(a) : this.db.transaction((tx) => answerIn(tx, a));
-  }
-
-  private async answerInServer(a: AnswerInput): Promise<AnswerResult> {
-    const r = (await this.db.get<{ status: AnswerResult['status']; previous: string | null; first: boolean; points: number; unscored: Unscored | null }>(RECORD_ANSWER, {
-      round: a.roundId,
-      user: a.player.userId,
-      name: a.player.name,
-      value: a.value,
-      correct: a.correct,
-      mistakes: [...new Set(a.mistakes)],
-      points: a.points,
-      now: a.now,
-      week: a.week,
-      dayFrom: a.daily.from,
-      dayTo: a.daily.to,
-      cap: a.daily.cap,
-      lapses: [...new Set(a.lapses)],
-    }))!;
-    switch (r.status) {
-      case 'recorded':
-        return { status: 'recorded', first: r.first, points: r.points, unscored: r.unscored };
-      case 'duplicate':
-        return { status: 'duplicate', previous: BigInt(r.previous!) };
-      default:
-        return { status: r.status };
-    }
+    return this.db.dialect.engine === 'postgres' ? answerInServer(this.db, a) : this.db.transaction((tx) => answerIn(tx, a));
   }
 
   async answers(roundId: number): Promise<RoundAnswer[]> {
     return (await this.db.all<AnswerRecord>(ANSWERS, { round: roundId })).map(toRoundAnswer);
+  }
+}
+
+/** The answer on PostgreSQL: one call of record_answer, one round trip (arrays without repeats, as SQLite's statements take them). */
+async function answerInServer(db: Queries, a: AnswerInput): Promise<AnswerResult> {
+  const r = (await db.get<{ status: AnswerResult['status']; previous: string | null; first: boolean; points: number; unscored: Unscored | null }>(RECORD_ANSWER, {
+    round: a.roundId,
+    user: a.player.userId,
+    name: a.player.name,
+    value: a.value,
+    correct: a.correct,
+    mistakes: [...new Set(a.mistakes)],
+    points: a.points,
+    now: a.now,
+    week: a.week,
+    dayFrom: a.daily.from,
+    dayTo: a.daily.to,
+    cap: a.daily.cap,
+    lapses: [...new Set(a.lapses)],
+  }))!;
+  switch (r.status) {
+    case 'recorded':
+      return { status: 'recorded', first: r.first, points: r.points, unscored: r.unscored };
+    case 'duplicate':
+      return { status: 'duplicate', previous: BigInt(r.previous!) };
+    default:
+      return { status: r.status };
   }
 }
 

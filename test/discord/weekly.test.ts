@@ -4,10 +4,9 @@
  * refused everything with nothing changed. The real discord.js client, the injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { sqliteOf } from '../support/quiz.js';
 import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
 import { postsWith, startBot, visible, waitPosts } from './harness.js';
-import { snapshot as tables } from '../support/snapshot.js';
+import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 

@@ -4,7 +4,7 @@
  * calls by its fake API. Requests that are not Slack's get 401 and change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { sqliteOf } from '../support/quiz.js';
+import { snapshotCount } from '../support/snapshot.js';
 import { generate } from '../../src/quiz/generator.js';
 import { SIGNING_SECRET, commandBody, postToBot, signatureHeaders, slashCommand } from '../support/fake-slack.js';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf } from './harness.js';
@@ -108,9 +108,9 @@ describe('requests that are not from Slack get 401 and change nothing', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(bot.fake.calls.slice(atStart)).toEqual([]);
     expect(bot.fake.responses).toHaveLength(0);
-    expect(sqliteOf(bot.app.store).prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(0);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM rounds')).toBe(0);
     expect((await postToBot(url, body)).status).toBe(200);
     await bot.fake.nextCall('chat.postMessage');
-    expect(sqliteOf(bot.app.store).prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(1);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM rounds')).toBe(1);
   });
 });

@@ -4,9 +4,8 @@
  * non-admin (not in ADMIN_USER_IDS, not a workspace admin) refused everything, nothing changed.
  */
 import { describe, expect, it } from 'vitest';
-import { sqliteOf } from '../support/quiz.js';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, type Bot } from './harness.js';
-import { snapshot as tables } from '../support/snapshot.js';
+import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
 
 const { bob, carol, teacher } = USERS;
 const MINUTE = 60_000;
@@ -70,7 +69,7 @@ describe('weekly quizzes on Slack', () => {
     const clicked = await bot.click(carol, buttonsOf(review)[0]!, { ephemeral: true });
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(textOf(await bot.privately(carol, '/stats'))).toMatch(/[01] of 1 right/);
-    expect(sqliteOf(bot.app.store).prepare("SELECT COUNT(*) FROM scores").pluck().get()).toBe(0);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM scores')).toBe(0);
   });
 
   it('refuses a non-admin every admin command, changing nothing', async () => {
