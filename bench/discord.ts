@@ -38,13 +38,13 @@ const MESSAGES_PER_INTERACTION = 2;
 const IN_FLIGHT = 16;
 
 /** Resident memory of a process, in MB (Linux). */
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   if (kb === undefined) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb) / 1024;
 }
 
-async function startBot(discord: FakeDiscord, dir: string, script = MAIN): Promise<ChildProcess> {
+export async function startBot(discord: FakeDiscord, dir: string, script = MAIN): Promise<ChildProcess> {
   const env = {
     PATH: process.env.PATH,
     DISCORD_TOKEN: discord.token,
@@ -116,31 +116,33 @@ async function load(discord: FakeDiscord, batch: number): Promise<number> {
 const ABUSE_RUNS = 1000;
 const ABUSE_EVERY_MS = 50;
 
-/** `ABUSE_RUNS` /count of specs never asked before, one at a time; their latencies. */
-async function distinctCounts(discord: FakeDiscord, user: FakeUser, offset: number): Promise<number[]> {
+/** `runs` /count of specs never asked before, one at a time; their latencies. */
+export async function distinctCounts(discord: FakeDiscord, user: FakeUser, offset: number, runs = ABUSE_RUNS): Promise<number[]> {
   const latencies: number[] = [];
-  for (let i = 0; i < ABUSE_RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const ex = await discord.slash(user, 'count', { spec: `conv 3 ${offset + i + 1} 3` }, discord.here, 10_000);
     latencies.push(ex.latencyMs);
   }
   return latencies;
 }
 
-/** Runs `measure` while one user sends the worst accepted specs, distinct each time, 20 a second. */
-async function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
-  const mallory = discord.user('mallory');
+/** Runs `measure` while `send(n)` is called 20 times a second (n = 0, 1, ...); waits for every send. */
+export async function whileSending<T>(send: (n: number) => Promise<unknown>, measure: () => Promise<T>): Promise<T> {
   let n = 0;
   const sent: Array<Promise<unknown>> = [];
-  const timer = setInterval(() => {
-    const attack = ADVERSARIAL[n % ADVERSARIAL.length]!;
-    sent.push(discord.slash(mallory, 'count', { spec: attack.spec(n++, DISCORD_OPTION_CHARS) }, discord.here, 30_000).catch(() => undefined));
-  }, ABUSE_EVERY_MS);
+  const timer = setInterval(() => sent.push(send(n++).catch(() => undefined)), ABUSE_EVERY_MS);
   try {
     return await measure();
   } finally {
     clearInterval(timer);
     await Promise.all(sent);
   }
+}
+
+/** Runs `measure` while one user sends the worst accepted specs, distinct each time, 20 a second. */
+function abused<T>(discord: FakeDiscord, measure: () => Promise<T>): Promise<T> {
+  const mallory = discord.user('mallory');
+  return whileSending((n) => discord.slash(mallory, 'count', { spec: ADVERSARIAL[n % ADVERSARIAL.length]!.spec(n, DISCORD_OPTION_CHARS) }, discord.here, 30_000), measure);
 }
 
 export async function benchDiscord(): Promise<Figures> {

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { benchAbuse } from './abuse.js';
 import { benchBoards } from './boards.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
@@ -19,6 +20,7 @@ import type { Figures } from './lib.js';
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
+  abuse: benchAbuse,
   quiz: benchQuiz,
   postgres: benchPostgres,
   boards: benchBoards,

@@ -2,17 +2,27 @@
 /**
  * `paramquiz count SPEC` — the counting engine without any chat platform.
  * Exit codes: 0 answered, 2 bad input (one line on stderr naming the bad token), 1 internal error.
+ *
+ * The count runs in a sandbox, as the bot's does (workers/pool.ts): a child process with its own
+ * heap cap and a wall-clock deadline (CLI_DEADLINE_MS), so no input can hang the command or take
+ * more than its stated memory, whatever the engine's own bounds miss.
  */
 import { readSync, writeFileSync } from 'node:fs';
-import { countDrawing } from './charts/count.js';
-import { toPng } from './charts/draw.js';
-import { count } from './engine/count.js';
-import { SpecError } from './engine/errors.js';
-import { renderHelp } from './engine/help.js';
-import { toJson } from './engine/json.js';
-import { MAX_CODE_LENGTH } from './engine/spec.js';
-import { renderCount } from './engine/render.js';
-import { msg, parseLang, SENTENCE_SEPARATOR, t, type Lang } from './i18n/messages.js';
+import { PicturePool } from './charts/pool.js';
+import { CountPool } from './counting/pool.js';
+import { LIMITS as CODE_LIMITS } from './engine/code/limits.js';
+import { msg, parseLang, SENTENCE_SEPARATOR, t, type Lang, type MessageRef } from './i18n/messages.js';
+
+/** The longest one count may take on the command line (the bot allows 1 s; a terminal can wait longer); PARAMQUIZ_DEADLINE_MS sets another. */
+export const CLI_DEADLINE_MS = 5_000;
+
+function deadlineMs(): number {
+  const set = Number(process.env.PARAMQUIZ_DEADLINE_MS);
+  return Number.isInteger(set) && set > 0 ? set : CLI_DEADLINE_MS;
+}
+
+/** Refusals that are not the input's fault: exit 1, not 2. */
+const INTERNAL: ReadonlySet<string> = new Set(['err.internal', 'err.sandboxEnded']);
 
 const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help)';
 
@@ -58,7 +68,7 @@ function readStdin(): string {
     if (n === 0) break;
     parts.push(Buffer.from(chunk.subarray(0, n)));
     size += n;
-    if (size > 4 * MAX_CODE_LENGTH) break; // already too long to read: no need to hold 10 MB
+    if (size > 4 * CODE_LIMITS.text) break; // already too long to read: no need to hold 10 MB
   }
   return Buffer.concat(parts).toString('utf8');
 }
@@ -81,6 +91,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
+    // the help is generated from the whole engine: loaded only when asked for
+    const { renderHelp } = await import('./engine/help.js');
     process.stdout.write(`${renderHelp(lang)}\n`);
     return 0;
   }
@@ -88,32 +100,36 @@ async function main(argv: readonly string[]): Promise<number> {
   // only flags and settings (`in=1x28x28 --json`) on the command line: the code comes on standard input
   const settingsOnly = fromArgs.replace(/--(lang|framework|fw)(=|\s+)\S+|--\S+|\b[A-Za-z_]\w*=\S+/g, '').trim() === '';
   const spec = settingsOnly && !process.stdin.isTTY ? `${fromArgs}\n${readStdin()}` : fromArgs;
+  const counter = new CountPool({ workers: 1, deadlineMs: deadlineMs() });
   try {
-    const result = count(spec);
-    const answerLang = result.request.lang ?? lang;
-    const out = result.request.json ? toJson(result) : renderCount(result, answerLang);
-    if (chart.file !== undefined) {
-      const drawing = countDrawing(result, answerLang);
-      if (!drawing) {
+    const answer = await counter.answer(spec, lang);
+    if (!answer.ok) return refused(lang, answer.error);
+    if (chart.file === undefined) {
+      process.stdout.write(`${answer.code}\n`);
+      return 0;
+    }
+    const pictures = new PicturePool({ deadlineMs: deadlineMs() });
+    try {
+      const drawn = await pictures.draw({ kind: 'question', spec, lang: answer.lang });
+      if (!drawn) {
         process.stderr.write(`${t(lang, msg('cli.nothingToDraw'))}\n`);
         return 2;
       }
-      writeFileSync(chart.file, await toPng(drawing));
-      process.stdout.write(`${out}\n${t(answerLang, msg('cli.chartWritten', { file: chart.file, alt: drawing.alt }))}\n`);
+      writeFileSync(chart.file, drawn.png);
+      process.stdout.write(`${answer.code}\n${t(answer.lang, msg('cli.chartWritten', { file: chart.file, alt: drawn.alt }))}\n`);
       return 0;
+    } finally {
+      await pictures.close();
     }
-    process.stdout.write(`${out}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof SpecError) {
-      // One line: the error, then where the help is here.
-      process.stderr.write(`${t(lang, e.ref)}${SENTENCE_SEPARATOR[lang]}${t(lang, msg('help.pointCli'))}\n`);
-      return 2;
-    }
-    process.stderr.write(`paramquiz: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.PARAMQUIZ_DEBUG) console.error(e);
-    return 1;
+  } finally {
+    await counter.close();
   }
+}
+
+/** One line: the refusal, then where the help is here. */
+function refused(lang: Lang, error: MessageRef): number {
+  process.stderr.write(`${t(lang, error)}${SENTENCE_SEPARATOR[lang]}${t(lang, msg('help.pointCli'))}\n`);
+  return INTERNAL.has(error.key) ? 1 : 2;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -168,3 +168,13 @@ describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
     expect(r.stderr.trim()).toBe('`0` 不是有效的 COUT：至少要是 1。（見 `paramquiz count --help`）');
   });
 });
+
+describe('a wall-clock bound', () => {
+  it('stops a count past its deadline in its own process, in one line, exit 2', () => {
+    // Any count takes more than a millisecond in a fresh process: the deadline, not the spec, decides.
+    const r = paramquiz(['count', 'resnet50'], { env: { ...process.env, PARAMQUIZ_DEADLINE_MS: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe('That spec takes more than 1 ms to count, so it was stopped (nobody else was slowed down): try a smaller model. (see `paramquiz count --help`)');
+  });
+});

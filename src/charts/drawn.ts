@@ -3,7 +3,12 @@
  * and the tests use directly (where blocking for 40 ms harms nobody).
  */
 import { svgToPng, toSvg } from './draw.js';
-import { drawingOf, type PictureRecipe } from './recipe.js';
+import { count } from '../engine/count.js';
+import { compareDrawing } from './compare.js';
+import { countDrawing, modelDrawing, singleLayerDrawing } from './count.js';
+import type { Drawing } from './draw.js';
+import { masteryDrawing, standingsDrawing, statsDrawing } from './progress.js';
+import type { PictureRecipe } from './recipe.js';
 
 export interface DrawnPicture {
   /** File name, `vgg16-parameters.png`. */
@@ -47,3 +52,23 @@ export async function drawJob(job: PictureJob): Promise<DrawnPicture | DrawnSvg 
 
 /** Pictures drawn on the calling thread, with the same interface as the bot's pool (and no cache). */
 export const picturesHere = { draw: drawHere, svg: svgHere, ready: () => undefined } as const;
+
+/** The drawing a recipe makes, or undefined when there is nothing to draw (a layer kind with no picture). */
+export function drawingOf(recipe: PictureRecipe): Drawing | undefined {
+  switch (recipe.kind) {
+    case 'model':
+      return modelDrawing(count(recipe.spec), recipe.lang);
+    case 'layer':
+      return singleLayerDrawing(count(recipe.spec), recipe.lang);
+    case 'question':
+      return countDrawing(count(recipe.spec), recipe.lang);
+    case 'compare':
+      return compareDrawing(recipe.points, recipe.chart, recipe.lang, recipe.missing);
+    case 'stats':
+      return statsDrawing(recipe.input);
+    case 'standings':
+      return standingsDrawing(recipe.input);
+    case 'mastery':
+      return masteryDrawing(recipe.input);
+  }
+}

@@ -4,7 +4,7 @@
  * on its own thread, so the bot's event loop never waits on a drawing. ECharts, resvg and the
  * fonts are loaded here only, never in the main thread.
  */
-import { serve } from '../workers/pool.js';
+import { serve } from '../workers/serve.js';
 import { loadRenderers } from './draw.js';
 import { drawJob, type DrawResult, type PictureJob } from './drawn.js';
 

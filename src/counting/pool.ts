@@ -1,11 +1,13 @@
 /**
- * /count off the event loop. A spec is the one input a student types that makes the bot compute:
- * the engine bounds its work by construction (engine/limits.ts), and on top of that each spec is
- * answered in a worker thread (workers/pool.ts) with a 1 s deadline and a 64 MB heap, its answer
- * cached by bytes. Two workers, askers served in turn with one job each at a time: a student
- * sending the costliest specs without pause holds one worker, and everyone else has the other.
+ * /count off the event loop. A spec or a paste is the one input a student types that makes the bot
+ * compute: the engine bounds its work by construction (engine/limits.ts, engine/code/limits.ts),
+ * and on top of that each is answered in a sandbox, a child process (workers/pool.ts), with a 1 s
+ * deadline and a 64 MB heap, its answer cached by bytes. Two sandboxes, askers served in turn
+ * with one job each at a time: a student sending the costliest pastes without pause holds one,
+ * and everyone else has the other.
  */
-import { msg, type Lang } from '../i18n/messages.js';
+import type { Lang } from '../i18n/messages.js';
+import { failureMessage } from '../workers/failure.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
 import type { CountAnswer, Counter } from './answer.js';
 import type { CountRequest } from './worker.js';
@@ -24,7 +26,7 @@ export class CountPool implements Counter {
         bytes: bytesOf,
         failed: (why, limits) => ({
           ok: false,
-          error: why === 'busy' ? msg('err.busy') : why === 'deadline' ? msg('err.tooCostly', { ms: String(limits.deadlineMs) }) : why === 'heap' ? msg('err.tooLargeToCount') : msg('err.internal'),
+          error: failureMessage(why, limits),
         }),
       },
       { workers: 2, ...options },
@@ -41,6 +43,16 @@ export class CountPool implements Counter {
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+
+  /** The sandboxes' processes (their memory in the bench; a test ends one). */
+  get pids(): number[] {
+    return this.pool.pids;
+  }
+
+  /** Counts running now. */
+  get busy(): number {
+    return this.pool.busy;
   }
 
   /** Bytes the cached answers hold. */

@@ -3,7 +3,7 @@
  * grows the heap past its limit costs only this thread, which the pool ends and replaces.
  */
 import type { Lang } from '../i18n/messages.js';
-import { serve } from '../workers/pool.js';
+import { serve } from '../workers/serve.js';
 import { answerSpec, type CountAnswer } from './answer.js';
 
 export interface CountRequest {

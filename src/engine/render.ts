@@ -35,12 +35,49 @@ const padStart = (s: string, width: number) => ' '.repeat(Math.max(0, width - di
 
 /** Lays out rows of cells; columns listed in `right` are right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const { head, body, foot } = tableParts(header, rows, right);
+  return [...head, ...body, foot];
+}
+
+/** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
+function tableParts(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(h)));
   const fmt = (cells: readonly string[]) =>
     cells.map((c, i) => (right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('   ').trimEnd();
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
-  return [fmt(header), rule, ...rows.map(fmt), rule];
+  return { head: [fmt(header), rule], body: (function* () { for (const r of rows) yield fmt(r); })(), foot: rule };
 }
+
+/**
+ * What is left of one answer's characters (LIMITS.renderChars). The parts that must be read (the
+ * totals, the notes) are made first and kept; a long part (a 5,000-row table, its formulas) is
+ * made a line at a time while it fits, then one line says how many were left out: nothing is made
+ * only to be thrown away, and the totals are never what is cut.
+ */
+class Room {
+  constructor(private left: number) {}
+
+  spend(lines: readonly string[]): readonly string[] {
+    this.left -= size(lines);
+    return lines;
+  }
+
+  fill(lines: Iterable<string>, count: number, lang: Lang): string[] {
+    const out: string[] = [];
+    for (const line of lines) {
+      if (line.length + 1 > this.left) {
+        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - out.length)), max: formatInt(LIMITS.renderChars) })));
+        this.left = 0;
+        return out;
+      }
+      this.left -= line.length + 1;
+      out.push(line);
+    }
+    return out;
+  }
+}
+
+const size = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
 
 const ROLE_ORDER: readonly TensorRole[] = ['weight', 'bias', 'scale', 'shift', 'statistic'];
 
@@ -214,25 +251,26 @@ function reuseMark(row: Row, lang: Lang): string {
   return '';
 }
 
-function layerTable(rows: readonly Row[], lang: Lang): string[] {
-  return table(
+function layerTable(rows: readonly Row[], lang: Lang, room: Room): string[] {
+  const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     rows.map((row) => [`${row.name} (${row.record.typeName})${reuseMark(row, lang)}`, formatKerasShape(row.record.outputShape), formatInt(row.counts.total)]),
     new Set([2]),
   );
+  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, rows.length, lang), foot];
 }
 
-function formulaLines(rows: readonly Row[], lang: Lang): string[] {
+function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
   const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
   if (withParams.length === 0) return [];
-  const width = Math.max(...withParams.map((row) => row.name.length));
-  return [
-    t(lang, msg('summary.formulas')),
-    ...withParams.map((row) => {
+  const width = withParams.reduce((w, row) => Math.max(w, row.name.length), 0);
+  function* lines() {
+    for (const row of withParams) {
       const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      return `  ${row.name.padEnd(width)}  ${workedFormula(row.record)}${tied}`;
-    }),
-  ];
+      yield `  ${row.name.padEnd(width)}  ${workedFormula(row.record)}${tied}`;
+    }
+  }
+  return [...room.spend([t(lang, msg('summary.formulas'))]), ...room.fill(lines(), withParams.length, lang)];
 }
 
 function blockLines(report: Report, lang: Lang): string[] {
@@ -272,25 +310,28 @@ function withinBudget(text: string, lang: Lang): string {
 
 function summary(result: CountResult, lang: Lang): string {
   const { request, report } = result;
-  const lines: string[] = [];
   if (request.explain?.t === 'preset') {
-    lines.push(result.preset!.fileFor(result.framework).file.text.trimEnd(), '', presetLine(result, lang));
-    lines.push(...totalsLines(result, lang));
-    return lines.join('\n');
+    return [result.preset!.fileFor(result.framework).file.text.trimEnd(), '', presetLine(result, lang), ...totalsLines(result, lang)].join('\n');
   }
+  // What must be read is made first; the layer table and the formulas take what room is left.
+  const after = [...totalsLines(result, lang), conventionLine(result, lang)];
+  if (request.memory || request.batch !== undefined) after.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  const notes = noteLines(report, lang);
+  const room = new Room(LIMITS.renderChars);
+  room.spend(after);
+  room.spend(notes);
+  const lines: string[] = [];
   if (result.preset) {
-    lines.push(presetLine(result, lang), ...blockLines(report, lang));
-    if (request.layers) lines.push('', ...layerTable(report.rows, lang));
+    lines.push(...room.spend([presetLine(result, lang), ...blockLines(report, lang)]));
+    if (request.layers) lines.push('', ...layerTable(report.rows, lang, room));
   } else {
-    lines.push(t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) })));
-    lines.push(...layerTable(report.rows, lang));
-    if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...blockLines(report, lang));
+    lines.push(...room.spend([t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }))]));
+    lines.push(...layerTable(report.rows, lang, room));
+    if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...room.spend(blockLines(report, lang)));
   }
-  lines.push(...totalsLines(result, lang));
-  lines.push(conventionLine(result, lang));
-  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
-  if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang));
-  lines.push(...noteLines(report, lang));
+  lines.push(...after);
+  if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang, room));
+  lines.push(...notes);
   return lines.join('\n');
 }
 
@@ -313,12 +354,17 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
     const calls = r.calls !== null && r.calls > 1 ? ` ${t(lang, msg('summary.calls', { n: String(r.calls) }))}` : r.calls === 0 ? ` ${t(lang, msg('summary.unused'))}` : '';
     return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
   });
-  lines.push(...table(header, rows, new Set([header.length - 1])));
-  lines.push(...totalsLines(result, lang));
-  if (!code.shapes.known) lines.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
-  if (request.memory || request.batch !== undefined) lines.push('', ...memoryLines(memoryOf(report, request.batch), lang));
-  lines.push('', ...formulaLines(report.rows, lang));
-  lines.push(...noteLines(report, lang));
+  const after = [...totalsLines(result, lang)];
+  if (!code.shapes.known) after.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
+  if (request.memory || request.batch !== undefined) after.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  const notes = noteLines(report, lang);
+  const room = new Room(LIMITS.renderChars);
+  room.spend([...lines, ...after, ...notes]);
+  const { head, body, foot } = tableParts(header, rows, new Set([header.length - 1]));
+  lines.push(...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, rows.length, lang), foot);
+  lines.push(...after);
+  lines.push('', ...formulaLines(report.rows, lang, room));
+  lines.push(...notes);
   return lines.join('\n');
 }
 

@@ -4,8 +4,8 @@
  * mistakes out on it again), so it is built in a worker thread with a deadline and a heap limit, as
  * /count is; the worker ends after a minute idle (teachers add questions now and then).
  */
-import { msg } from '../i18n/messages.js';
 import type { TeacherQuestion } from '../domain/index.js';
+import { failureMessage } from '../workers/failure.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
 import { encodeAsk } from '../domain/index.js';
 import { teacherQuestion, type TeacherBuilt } from './teacher.js';
@@ -33,7 +33,7 @@ export class TeacherPool implements TeacherBuilder {
         bytes: (r) => (r.ok ? 4_000 + 300 * r.question.mistakes.length + 200 * r.question.working.length : 64),
         failed: (why, limits) => ({
           ok: false,
-          error: why === 'busy' ? msg('err.busy') : why === 'deadline' ? msg('err.tooCostly', { ms: String(limits.deadlineMs) }) : why === 'heap' ? msg('err.tooLargeToCount') : msg('err.internal'),
+          error: failureMessage(why, limits),
         }),
       },
       { workers: 1, deadlineMs: 2_000, heapMb: 96, youngMb: 16, idleMs: 60_000, maxQueued: 16, cacheEntries: 256, cacheBytes: 8 * 1024 * 1024, ...options },

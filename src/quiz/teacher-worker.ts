@@ -1,5 +1,5 @@
 /** The worker thread behind TeacherPool: builds one teacher's question at a time. */
-import { serve } from '../workers/pool.js';
+import { serve } from '../workers/serve.js';
 import { teacherQuestion, type TeacherBuilt } from './teacher.js';
 import type { TeacherJob } from './teacher-pool.js';
 

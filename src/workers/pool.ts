@@ -1,49 +1,64 @@
 /**
- * Work off the event loop. The bot computes for two kinds of request a user can shape: a /count
- * spec and a picture. Each runs in a worker thread with a deadline and a heap limit, so even a bug
- * nobody has found yet cannot stall the bot for other users or take the process down: a job past
- * its deadline or its heap ends only its worker, which is replaced. Results are cached, bounded by
- * bytes (a class asks for the same things over and over; a refusal is cached too, so repeating a
- * request that timed out costs nothing).
+ * Work off the event loop. The bot computes for requests a user can shape: a /count spec or
+ * paste, a teacher's question, an imported question file, a picture. Each runs in a sandbox (a
+ * child process, see sandbox.ts) with a deadline and a heap cap, so even a bug nobody has found
+ * yet cannot stall the bot for other users or take the process down: a job past its deadline or
+ * its heap ends only its sandbox, which is replaced. Results are cached, bounded by bytes (a class
+ * asks for the same things over and over; a refusal is cached too, so repeating a request that
+ * timed out costs nothing).
  */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { Lru } from '../lru.js';
 import { FairQueue } from './fair-queue.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { openSandbox, type Isolation, type Sandbox, type SandboxEnd } from './sandbox.js';
+import { Usage, USAGE_DEFAULTS, type UsageOptions } from './usage.js';
+import type { SandboxReply } from './serve.js';
+
+export { serve } from './serve.js';
 
 export interface PoolOptions {
-  /** Worker threads; one keeps memory low, more let one slow job not delay the next. */
+  /** Sandboxes; one keeps memory low, more let one slow job not delay the next. */
   readonly workers?: number;
-  /** Longest one job may take before its worker is ended. */
+  /** Longest one job may take before its sandbox is ended. */
   readonly deadlineMs?: number;
-  /** Heap of each worker; a job that needs more ends only that worker. */
+  /** Longest a sandbox may take to load its script before it is deemed broken. */
+  readonly startMs?: number;
+  /** Heap of each sandbox; a job that needs more ends only that sandbox. */
   readonly heapMb?: number;
   /** Its young generation: smaller collects more often and holds less garbage between collections. */
   readonly youngMb?: number;
-  /** Workers idle this long are ended, giving their memory back (started again by the next job); never if unset. */
+  /** Sandboxes idle this long are ended, giving their memory back (started again by the next job); never if unset. */
   readonly idleMs?: number;
-  /** Jobs waiting for a worker; past this the caller gets `busy`. */
+  /** Jobs waiting for a sandbox; past this the caller gets `busy`. */
   readonly maxQueued?: number;
   /**
    * Jobs one owner (the user asking) may have waiting; past this that owner gets `busy`. An owner
-   * has at most one job running at a time, and owners are served in turn, so with two workers one
-   * user's burst cannot hold both, and nobody waits behind another's queue.
+   * has at most one job running at a time, and owners are served in turn, so with two sandboxes
+   * one user's burst cannot hold both, and nobody waits behind another's queue.
    */
   readonly maxQueuedPerOwner?: number;
   readonly cacheEntries?: number;
   readonly cacheBytes?: number;
+  /** A child process per sandbox (the default: an abort ends only its job), or a thread (the bench compares). */
+  readonly isolation?: Isolation;
+  /** When an asker counts as heavy (see usage.ts): their jobs then run in the first sandbox only. */
+  readonly usage?: UsageOptions;
+  /** The clock a job's duration is read from (tests give their own). */
+  readonly now?: () => number;
   readonly log?: { warn(obj: object, msg: string): void };
 }
 
-/** Why a job got no result from its worker. */
+/** Why a job got no result from its sandbox. */
 export type Failure = 'deadline' | 'heap' | 'crash' | 'busy';
 
 /** How a pool turns its jobs into messages, results into cache entries, and failures into results. */
 export interface PoolKind<Req, Res> {
-  /** The worker script, as built under dist/src (`counting/worker.js`). */
-  readonly script: string;
+  /** The sandbox's script, as built under dist/src (`counting/worker.js`), or a file of its own. */
+  readonly script: string | URL;
   readonly key: (req: Req) => string;
   /** What a result holds on the heap, for the cache's byte bound. */
   readonly bytes: (res: Res) => number;
@@ -53,10 +68,24 @@ export interface PoolKind<Req, Res> {
   readonly cacheable?: (res: Res) => boolean;
 }
 
-export const POOL_DEFAULTS = { workers: 1, deadlineMs: 1_000, heapMb: 64, youngMb: 16, maxQueued: 64, maxQueuedPerOwner: 4, cacheEntries: 512, cacheBytes: 8 * 1024 * 1024 } as const;
+export const POOL_DEFAULTS = {
+  workers: 1,
+  deadlineMs: 1_000,
+  startMs: 20_000,
+  heapMb: 64,
+  youngMb: 16,
+  maxQueued: 64,
+  maxQueuedPerOwner: 4,
+  cacheEntries: 512,
+  cacheBytes: 8 * 1024 * 1024,
+  isolation: 'process',
+  usage: USAGE_DEFAULTS,
+  now: () => performance.now(),
+} as const;
 
-/** A built worker script, also when this module runs from TypeScript sources (the tests build first). */
-function workerUrl(script: string): URL {
+/** A built sandbox script, also when this module runs from TypeScript sources (the tests build first). */
+function scriptUrl(script: string | URL): URL {
+  if (script instanceof URL) return script;
   if (import.meta.url.endsWith('.js')) return new URL(`../${script}`, import.meta.url);
   return pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', script));
 }
@@ -64,26 +93,32 @@ function workerUrl(script: string): URL {
 interface Job<Req, Res> {
   readonly id: number;
   readonly owner: string;
+  /** When it was sent to a sandbox (the pool's clock), for its owner's usage. */
+  started?: number;
   readonly req: Req;
   readonly resolve: (res: Res) => void;
   readonly reject: (err: Error) => void;
 }
 
 interface Slot<Req, Res> {
-  readonly worker: Worker;
-  /** The worker has loaded its script and listens: a job's deadline starts only once it can run. */
+  readonly sandbox: Sandbox;
+  /** It has loaded its script and listens: a job's deadline starts only once it can run. */
   ready: boolean;
+  /** Taken out of the pool (failed, idle, closing): whatever it still reports is ignored. */
+  retired: boolean;
   job: Job<Req, Res> | undefined;
-  deadline: NodeJS.Timeout | undefined;
+  timer: NodeJS.Timeout | undefined;
+  /** Resolves once it has exited. */
+  readonly exited: Promise<void>;
 }
-
-/** The message a worker answers with (see serve()). */
-type Reply<Res> = { readonly id: number; readonly result: Res } | { readonly id: number; readonly failure: string } | { readonly ready: true };
 
 export class WorkerPool<Req, Res> {
   private readonly o: Required<Omit<PoolOptions, 'log' | 'idleMs'>> & Pick<PoolOptions, 'log' | 'idleMs'>;
   private readonly slots: Array<Slot<Req, Res>> = [];
+  /** Every sandbox not yet exited, retired ones included: close() waits for them all. */
+  private readonly alive = new Set<Slot<Req, Res>>();
   private readonly queue = new FairQueue<Job<Req, Res>>();
+  private readonly usage: Usage;
   private readonly cache: Lru<string, Res>;
   private nextId = 0;
   private closed = false;
@@ -94,10 +129,11 @@ export class WorkerPool<Req, Res> {
     options: PoolOptions = {},
   ) {
     this.o = { ...POOL_DEFAULTS, ...options };
+    this.usage = new Usage(this.o.now, this.o.usage);
     this.cache = new Lru({ maxEntries: this.o.cacheEntries, maxBytes: this.o.cacheBytes, sizeOf: (res, key) => 2 * key.length + kind.bytes(res) });
   }
 
-  /** Starts the workers now rather than on the first job. */
+  /** Starts the sandboxes now rather than on the first job. */
   warm(): void {
     while (!this.closed && this.slots.length < this.o.workers) this.slots.push(this.spawn());
   }
@@ -127,16 +163,31 @@ export class WorkerPool<Req, Res> {
     });
   }
 
+  /** Ends every sandbox and waits until each has exited. */
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.idleTimer);
     for (const job of this.queue.drain()) job.reject(new Error('the worker pool closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    for (const slot of this.slots.splice(0)) {
+      slot.job?.reject(new Error('the worker pool closed'));
+      this.retire(slot);
+    }
+    await Promise.all([...this.alive].map((s) => s.exited));
   }
 
-  /** Workers alive now (none before the first job, or after `idleMs` with nothing to do). */
+  /** Sandboxes in service now (none before the first job, or after `idleMs` with nothing to do). */
   get running(): number {
     return this.slots.length;
+  }
+
+  /** The child processes of the sandboxes in service (for their memory in the bench). */
+  get pids(): number[] {
+    return this.slots.flatMap((s) => (s.sandbox.pid === undefined ? [] : [s.sandbox.pid]));
+  }
+
+  /** Jobs running now (sent to a sandbox, not yet answered). */
+  get busy(): number {
+    return this.slots.filter((s) => s.job !== undefined).length;
   }
 
   /** Bytes the cached results hold. */
@@ -145,14 +196,17 @@ export class WorkerPool<Req, Res> {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
+    for (const [index, slot] of this.slots.entries()) {
       if (!slot.ready || slot.job !== undefined) continue;
-      // One job running per owner: the anonymous owner ('') is everyone without a name.
-      const job = this.queue.take((owner) => owner === '' || !this.slots.some((s) => s.job?.owner === owner));
-      if (!job) break;
+      // One job running per owner (the anonymous owner, '', is everyone without a name); heavy
+      // owners only in the first sandbox, so the others stay free for everyone else.
+      const job = this.queue.take((owner) => (owner === '' || !this.slots.some((s) => s.job?.owner === owner)) && (index === 0 || !this.usage.heavy(owner)));
+      if (!job) continue;
       slot.job = job;
-      slot.deadline = setTimeout(() => this.fail(slot, 'deadline'), this.o.deadlineMs);
-      slot.worker.postMessage({ id: job.id, req: job.req });
+      job.started = this.o.now();
+      slot.timer = setTimeout(() => this.fail(slot, 'deadline'), this.o.deadlineMs);
+      slot.sandbox.hold(true);
+      slot.sandbox.send({ id: job.id, req: job.req });
     }
     if (this.isIdle()) this.armIdle();
   }
@@ -161,88 +215,108 @@ export class WorkerPool<Req, Res> {
     return this.queue.size === 0 && this.slots.every((s) => s.job === undefined);
   }
 
-  /** Ends the workers once the pool has had nothing to do for `idleMs`. */
+  /** Ends the sandboxes once the pool has had nothing to do for `idleMs`. */
   private armIdle(): void {
     const idleMs = this.o.idleMs;
     if (idleMs === undefined || this.idleTimer || this.slots.length === 0) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       if (!this.isIdle()) return;
-      for (const slot of this.slots.splice(0)) {
-        slot.worker.removeAllListeners();
-        void slot.worker.terminate();
-      }
+      for (const slot of this.slots.splice(0)) this.retire(slot);
     }, idleMs);
     this.idleTimer.unref();
   }
 
   private spawn(): Slot<Req, Res> {
-    // execArgv: [] so a worker does not inherit the parent's flags (--inspect, --input-type, ...).
-    const worker = new Worker(workerUrl(this.kind.script), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: this.o.heapMb, maxYoungGenerationSizeMb: this.o.youngMb } });
-    worker.unref(); // an idle pool never keeps the process alive
-    const slot: Slot<Req, Res> = { worker, ready: false, job: undefined, deadline: undefined };
-    worker.on('message', (m: Reply<Res>) => {
-      if ('ready' in m) {
-        slot.ready = true;
-        this.dispatch();
-        return;
-      }
-      const job = slot.job;
-      if (!job || job.id !== m.id) return;
-      this.finish(slot);
-      if ('result' in m) job.resolve(m.result);
-      else job.reject(new Error(m.failure));
-      this.dispatch();
-    });
-    worker.on('error', (err) => this.fail(slot, (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'heap' : 'crash', err));
-    worker.on('exit', () => {
-      if (slot.job || !slot.ready) this.fail(slot, 'crash');
-    });
+    let exited!: () => void;
+    // The sandbox reports only after this returns, so its events may refer to the slot they belong to.
+    const slot: Slot<Req, Res> = {
+      sandbox: openSandbox(this.o.isolation, scriptUrl(this.kind.script), this.o, {
+        message: (m) => this.onMessage(slot, m as SandboxReply<Res>),
+        exit: (why, detail) => {
+          this.alive.delete(slot);
+          exited();
+          if (!slot.retired) this.fail(slot, why, detail);
+        },
+      }),
+      ready: false,
+      retired: false,
+      job: undefined,
+      // A sandbox that does not load within startMs is broken (or the machine is): what waits fails.
+      timer: setTimeout(() => this.fail(slot, 'crash', 'did not start'), this.o.startMs).unref(),
+      exited: new Promise<void>((resolve) => (exited = resolve)),
+    };
+    this.alive.add(slot);
     return slot;
+  }
+
+  private onMessage(slot: Slot<Req, Res>, m: SandboxReply<Res>): void {
+    if (slot.retired) return;
+    if ('ready' in m) {
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+      slot.ready = true;
+      slot.sandbox.hold(false); // held while it loaded; a job holds it again
+      this.dispatch();
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== m.id) return;
+    this.finish(slot);
+    if ('result' in m) job.resolve(m.result);
+    else job.reject(new Error(m.failure));
+    this.dispatch();
   }
 
   private finish(slot: Slot<Req, Res>): Job<Req, Res> | undefined {
     const job = slot.job;
-    clearTimeout(slot.deadline);
+    if (job?.started !== undefined) this.usage.charge(job.owner, this.o.now() - job.started);
+    clearTimeout(slot.timer);
     slot.job = undefined;
-    slot.deadline = undefined;
+    slot.timer = undefined;
+    slot.sandbox.hold(false);
     return job;
   }
 
-  /** Answers the slot's job with its failure's result, ends its worker and puts a fresh one in its place. */
-  private fail(slot: Slot<Req, Res>, why: Exclude<Failure, 'busy'>, err?: unknown): void {
+  /** Takes a slot out of service and ends its sandbox; its exit is still listened for (see spawn). */
+  private retire(slot: Slot<Req, Res>): void {
+    slot.retired = true;
+    clearTimeout(slot.timer);
+    slot.sandbox.hold(true); // until it has exited: close() waits for that, and the process must not end first
+    slot.sandbox.kill();
+  }
+
+  /** Answers the slot's job with its failure's result, ends its sandbox and puts a fresh one in its place. */
+  private fail(slot: Slot<Req, Res>, why: Exclude<Failure, 'busy'> | SandboxEnd, detail?: string): void {
+    if (slot.retired) return;
     const job = this.finish(slot);
+    this.retire(slot);
     const index = this.slots.indexOf(slot);
-    if (index < 0) return; // already replaced
-    this.slots.splice(index, 1);
-    slot.worker.removeAllListeners();
-    void slot.worker.terminate();
     if (!slot.ready) {
       // It died loading its script: a replacement would too. What waits fails now; the next job tries again.
-      this.o.log?.warn({ why, err, script: this.kind.script }, 'worker failed to start');
+      if (index >= 0) this.slots.splice(index, 1);
+      this.o.log?.warn({ why, detail, script: String(this.kind.script) }, 'sandbox failed to start');
       for (const waiting of this.queue.drain()) waiting.resolve(this.kind.failed(why, this.o));
       return;
     }
     if (job) {
-      this.o.log?.warn({ why, err, script: this.kind.script, key: this.kind.key(job.req).slice(0, 200) }, 'worker replaced');
+      this.o.log?.warn({ why, detail, script: String(this.kind.script), key: this.kind.key(job.req).slice(0, 200) }, 'sandbox replaced');
       job.resolve(this.kind.failed(why, this.o));
     }
-    this.warm();
+    if (index < 0) return;
+    // The replacement takes its place: the first sandbox stays the heavy askers' one.
+    if (this.closed) this.slots.splice(index, 1);
+    else this.slots[index] = this.spawn();
     this.dispatch();
   }
 }
 
-/** The worker side: answers each job with `handle`'s result, or the error it threw. */
-export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, transfer: (res: Res) => ArrayBuffer[] = () => []): Promise<void> {
-  const { parentPort } = await import('node:worker_threads');
-  if (!parentPort) return;
-  parentPort.on('message', async ({ id, req }: { id: number; req: Req }) => {
-    try {
-      const result = await handle(req);
-      parentPort.postMessage({ id, result }, transfer(result));
-    } catch (err) {
-      parentPort.postMessage({ id, failure: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-    }
-  });
-  parentPort.postMessage({ ready: true });
+/** Resident memory of a process in bytes (Linux's /proc), undefined where it cannot be read. */
+export function residentBytes(pid: number): number | undefined {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return pages * 4096;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ export type Expr =
   | { readonly t: 'name'; readonly line: number; readonly id: string }
   | { readonly t: 'const'; readonly line: number; readonly value: bigint | number | string | boolean | null }
   | { readonly t: 'ellipsis'; readonly line: number }
-  | { readonly t: 'fstring'; readonly line: number; readonly parts: readonly (string | Expr)[] }
+  | { readonly t: 'fstring'; readonly line: number; readonly parts: readonly (string | FormattedValue)[] }
   | { readonly t: 'attr'; readonly line: number; readonly obj: Expr; readonly name: string }
   | { readonly t: 'index'; readonly line: number; readonly obj: Expr; readonly index: Expr }
   | { readonly t: 'slice'; readonly line: number; readonly lower: Expr | null; readonly upper: Expr | null; readonly step: Expr | null }
@@ -94,4 +94,11 @@ export type Stmt =
 
 export interface Module {
   readonly body: readonly Stmt[];
+}
+
+/** `{value!conv:spec}` in an f-string. */
+export interface FormattedValue {
+  readonly value: Expr;
+  readonly conv: '' | 'r' | 's' | 'a';
+  readonly spec: string;
 }

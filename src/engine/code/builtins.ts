@@ -6,8 +6,12 @@
 import { PyException, raise, refuse } from './errors.js';
 import type { Interpreter } from './interpreter.js';
 import { classAttr } from './interpreter.js';
+import { overLimit } from './errors.js';
+import { LIMITS } from './limits.js';
+import { copyDict, sortedItems } from './methods.js';
 import {
-  binary, compare, dictSet, floatRepr, hashKey, iterate, length, needValue, newDict, repr, str, toFloatValue, toIndex, toIntValue, truthy, typeName,
+  binary, checkInt, compare, dictSet, exponential, fixed, floatRepr, iterate, length, needValue, newDict, newSet, repr, str, toFloatValue, toIndex, toIntValue,
+  truthy, typeName,
 } from './python.js';
 import { signature, bind, type Signature } from './signature.js';
 import { builtin, is, isObj, list, tuple, type BuiltinV, type ClassV, type Kwargs, type NamespaceV, type Value } from './values.js';
@@ -85,15 +89,11 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     nativeClass(name, [base], { __new_instance__: builtin(name, (args, kwargs) => construct(args.slice(1), kwargs)) });
 
   const sequence = (args: readonly Value[]): readonly Value[] => (args.length === 0 ? [] : iterate(rt, args[0]!));
-  const intType = cls('int', (args) => {
-    const [v = 0n, base] = args;
-    if (typeof v === 'string') {
-      const text = v.trim().replace(/_/g, '');
-      const radix = base === undefined ? 10 : Number(toIndex(base));
-      if (!/^[+-]?[0-9a-zA-Z]+$/.test(text)) raise('ValueError', 'py.intOf', { value: repr(rt, v) });
-      const n = radix === 10 ? BigInt(text) : BigInt(parseInt(text, radix));
-      return n;
-    }
+  const intType = cls('int', (args, kwargs) => {
+    const v = args[0] ?? 0n;
+    const base = args[1] ?? kwargs.get('base');
+    if (typeof v === 'string') return parseInt(rt, v, base === undefined ? 10 : Number(toIndex(base, 'base')));
+    if (base !== undefined) return raise('TypeError', 'py.intBaseNonString');
     if (is(v, 'tensor')) return rt.opaque('int(tensor)');
     return toIntValue(v);
   });
@@ -108,12 +108,13 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
   });
   const boolType = cls('bool', (args) => (args.length === 0 ? false : truthy(rt, args[0]!)), intType);
   const strType = cls('str', (args) => (args.length === 0 ? '' : str(rt, args[0]!)));
-  const listType = cls('list', (args) => {
-    const items = [...sequence(args)];
+  const copied = (args: readonly Value[]): Value[] => {
+    const items = sequence(args);
     rt.charge(items.length);
-    return list(items);
-  });
-  const tupleType = cls('tuple', (args) => tuple([...sequence(args)]));
+    return [...items];
+  };
+  const listType = cls('list', (args) => list(copied(args)));
+  const tupleType = cls('tuple', (args) => tuple(copied(args)));
   const dictType = cls('dict', (args, kwargs) => {
     const d = newDict(rt);
     if (args.length > 0) {
@@ -129,11 +130,7 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     for (const [k, v] of kwargs) dictSet(rt, d, k, v);
     return d;
   });
-  const setType = cls('set', (args) => {
-    const map = new Map<string, Value>();
-    for (const v of sequence(args)) map.set(hashKey(v), v);
-    return { t: 'set', map };
-  });
+  const setType = cls('set', (args) => newSet(rt, sequence(args)));
   const typeType = cls('type', (args) => {
     if (args.length !== 1) refuse('code.unsupported', { what: 'type(name, bases, dict)' });
     return typeOf(args[0]!);
@@ -196,14 +193,20 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
   const importError = exc('ImportError');
   const exceptions = [
     baseException, exception, lookupError, arithmeticError, runtimeError, nameError, importError,
-    exc('KeyError', lookupError), exc('IndexError', lookupError), exc('ZeroDivisionError', arithmeticError), exc('NotImplementedError', runtimeError),
+    exc('KeyError', lookupError), exc('IndexError', lookupError), exc('ZeroDivisionError', arithmeticError), exc('OverflowError', arithmeticError), exc('NotImplementedError', runtimeError),
     exc('UnboundLocalError', nameError), exc('ModuleNotFoundError', importError), exc('ValueError'), exc('TypeError'), exc('AttributeError'),
     exc('AssertionError'), exc('StopIteration'), exc('OSError'), exc('Warning'), exc('UserWarning'),
   ];
 
+  const scanned = (v: Value): readonly Value[] => {
+    const items = iterate(rt, v);
+    rt.tick(items.length);
+    return items;
+  };
   const keyOf = (key: Value) => (x: Value) => (key === null ? x : rt.call(key, [x]));
   const minMax = (which: '<' | '>') => (args: Value[], kwargs: Kwargs): Value => {
     const items = args.length === 1 ? iterate(rt, args[0]!) : args;
+    rt.tick(items.length);
     const key = keyOf(kwargs.get('key') ?? null);
     if (items.length === 0) {
       if (kwargs.has('default')) return kwargs.get('default')!;
@@ -255,16 +258,18 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
       'enumerate',
       def('enumerate', 'iterable, start=0', (a) => {
         const start = toIndex(a.get('start')!);
-        return iterator(iterate(rt, a.get('iterable')!).map((x, i) => tuple([start + BigInt(i), x])));
+        const items = iterate(rt, a.get('iterable')!);
+        rt.charge(3 * items.length); // a pair each
+        return iterator(items.map((x, i) => tuple([start + BigInt(i), x])));
       }),
     ],
     [
       'zip',
       builtin('zip', (args, kwargs) => {
         const seqs = args.map((x) => iterate(rt, x));
-        const n = seqs.length === 0 ? 0 : Math.min(...seqs.map((s) => s.length));
+        const n = seqs.reduce((m, s) => Math.min(m, s.length), seqs.length === 0 ? 0 : Infinity);
         if (kwargs.get('strict') === true && seqs.some((s) => s.length !== n)) raise('ValueError', 'py.zipStrict');
-        rt.charge(n * seqs.length);
+        rt.charge(n * (seqs.length + 1)); // a tuple each
         return iterator(Array.from({ length: n }, (_, i) => tuple(seqs.map((s) => s[i]!))));
       }),
     ],
@@ -274,12 +279,27 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         const [f, ...its] = args;
         if (f === undefined || its.length === 0) raise('TypeError', 'py.mapArgs');
         const seqs = its.map((x) => iterate(rt, x));
-        const n = Math.min(...seqs.map((s) => s.length));
+        const n = seqs.reduce((m, s) => Math.min(m, s.length), Infinity);
+        rt.charge(n);
         return iterator(Array.from({ length: n }, (_, i) => rt.call(f, seqs.map((s) => s[i]!))));
       }),
     ],
-    ['filter', def('filter', 'function, iterable', (a) => iterator(iterate(rt, a.get('iterable')!).filter((x) => truthy(rt, a.get('function') === null ? x : rt.call(a.get('function')!, [x])))))],
-    ['reversed', def('reversed', 'seq', (a) => iterator([...iterate(rt, a.get('seq')!)].reverse()))],
+    [
+      'filter',
+      def('filter', 'function, iterable', (a) => {
+        const items = iterate(rt, a.get('iterable')!);
+        rt.charge(items.length);
+        return iterator(items.filter((x) => truthy(rt, a.get('function') === null ? x : rt.call(a.get('function')!, [x]))));
+      }),
+    ],
+    [
+      'reversed',
+      def('reversed', 'seq', (a) => {
+        const items = iterate(rt, a.get('seq')!);
+        rt.charge(items.length);
+        return iterator([...items].reverse());
+      }),
+    ],
     ['iter', def('iter', 'obj', (a) => iterator(iterate(rt, a.get('obj')!)))],
     [
       'next',
@@ -291,18 +311,7 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         return raise('StopIteration', 'py.stopIteration');
       }),
     ],
-    [
-      'sorted',
-      def('sorted', 'iterable, *, key=None, reverse=False', (a) => {
-        const items = [...iterate(rt, a.get('iterable')!)];
-        rt.charge(items.length * Math.max(1, Math.ceil(Math.log2(items.length + 1))));
-        const key = keyOf(a.get('key')!);
-        const keyed = items.map((x) => [key(x), x] as const);
-        keyed.sort((x, y) => (compare(rt, '<', x[0], y[0]) ? -1 : compare(rt, '<', y[0], x[0]) ? 1 : 0));
-        if (truthy(rt, a.get('reverse')!)) keyed.reverse();
-        return list(keyed.map((x) => x[1]));
-      }),
-    ],
+    ['sorted', def('sorted', 'iterable, *, key=None, reverse=False', (a) => list(sortedItems(rt, iterate(rt, a.get('iterable')!), a.get('key')!, truthy(rt, a.get('reverse')!))))],
     ['min', builtin('min', minMax('<'))],
     ['max', builtin('max', minMax('>'))],
     [
@@ -316,8 +325,8 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         return acc;
       }),
     ],
-    ['any', def('any', 'iterable', (a) => iterate(rt, a.get('iterable')!).some((x) => truthy(rt, x)))],
-    ['all', def('all', 'iterable', (a) => iterate(rt, a.get('iterable')!).every((x) => truthy(rt, x)))],
+    ['any', def('any', 'iterable', (a) => scanned(a.get('iterable')!).some((x) => truthy(rt, x)))],
+    ['all', def('all', 'iterable', (a) => scanned(a.get('iterable')!).every((x) => truthy(rt, x)))],
     [
       'abs',
       def('abs', 'x', (a) => {
@@ -335,8 +344,12 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         const digits = a.get('ndigits')!;
         if (typeof x === 'bigint' || typeof x === 'boolean') return toIntValue(x);
         const f = toFloatValue(x);
-        if (digits === null) return BigInt(roundHalfEven(f, 0));
-        return roundHalfEven(f, Number(toIndex(digits)));
+        if (digits === null) return floatToInt(roundHalfEven(f, 0));
+        const n = toIndex(digits);
+        // past ±308 digits the result is the number itself (or 0): 10**n would overflow first
+        if (!Number.isFinite(f) || n > 308n) return f;
+        if (n < -308n) return 0 * f;
+        return roundHalfEven(f, Number(n));
       }),
     ],
     ['divmod', def('divmod', 'a, b', (a) => tuple([binary(rt, '//', a.get('a')!, a.get('b')!), binary(rt, '%', a.get('a')!, a.get('b')!)]))],
@@ -395,8 +408,22 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
       return isObj(v) && (['function', 'builtin', 'method', 'class'].includes(v.t) || (v.t === 'instance' && classAttr(v.cls, '__call__') !== undefined));
     })],
     ['repr', def('repr', 'obj', (a) => repr(rt, a.get('obj')!))],
-    ['ord', def('ord', 'c', (a) => BigInt(stringArg(a.get('c')!).codePointAt(0) ?? 0))],
-    ['chr', def('chr', 'i', (a) => String.fromCodePoint(Number(toIndex(a.get('i')!))))],
+    [
+      'ord',
+      def('ord', 'c', (a) => {
+        const c = [...stringArg(a.get('c')!)];
+        if (c.length !== 1) return raise('TypeError', 'py.ordLength', { length: String(c.length) });
+        return BigInt(c[0]!.codePointAt(0)!);
+      }),
+    ],
+    [
+      'chr',
+      def('chr', 'i', (a) => {
+        const i = toIndex(a.get('i')!);
+        if (i < 0n || i > 0x10ffffn) return raise(i < 0n || i < 2n ** 31n ? 'ValueError' : 'OverflowError', 'py.chrRange');
+        return String.fromCodePoint(Number(i));
+      }),
+    ],
     ['format', def('format', "value, format_spec=''", (a) => formatValue(rt, a.get('value')!, stringArg(a.get('format_spec')!)))],
     [
       'super',
@@ -437,17 +464,16 @@ export function stringArg(v: Value): string {
   return raise('TypeError', 'py.stringArg', { type: typeName(v) });
 }
 
-/** `format(x, '.2f')` and f-string specs: the few specs model code uses. */
+/** `format(x, '.2f')` and f-string specs: the few specs model code uses; the width is what is made, so it is paid for first. */
 export function formatValue(rt: Interpreter, v: Value, spec: string): string {
   if (spec === '') return str(rt, v);
   const m = /^([<>^]?)(\d*)(,?)(?:\.(\d+))?([dfegsx%]?)$/.exec(spec);
-  if (!m) return str(rt, v);
+  if (!m) return refuse('code.unsupported', { what: `format spec '${spec.slice(0, 20)}'` });
   const [, align, width, comma, precision, type] = m;
   let s: string;
   if (type === 'f' || type === 'e' || type === '%' || (precision !== undefined && type !== 's')) {
     const x = toFloatValue(v) * (type === '%' ? 100 : 1);
-    const p = precision === undefined ? 6 : Number(precision);
-    s = type === 'e' ? x.toExponential(p) : x.toFixed(p);
+    s = type === 'e' ? exponential(x, precision) : fixed(x, precision);
     if (type === '%') s += '%';
   } else if (type === 'd' || (type === '' && typeof v === 'bigint')) {
     s = toIntValue(v).toString();
@@ -456,8 +482,51 @@ export function formatValue(rt: Interpreter, v: Value, spec: string): string {
   else s = typeof v === 'number' ? floatRepr(v) : str(rt, v);
   const w = width === '' ? 0 : Number(width);
   if (s.length >= w) return s;
+  rt.charge(w);
   const pad = ' '.repeat(w - s.length);
   return align === '<' || (align === '' && typeof v === 'string') ? s + pad : align === '^' ? pad.slice(0, pad.length >> 1) + s + pad.slice(pad.length >> 1) : pad + s;
+}
+
+/** Python's int(text, base): digits, underscores between them, a sign, 0x/0o/0b with base 0 or theirs; bounded before parsing. */
+function parseInt(rt: Interpreter, text: string, base: number): bigint {
+  if (base !== 0 && (base < 2 || base > 36)) return raise('ValueError', 'py.intBase');
+  rt.scan(text.length);
+  const bad = () => raise('ValueError', 'py.intLiteral', { base: String(base), value: repr(rt, text.length > 40 ? `${text.slice(0, 40)}…` : text) });
+  const m = /^\s*([+-]?)(?:0([xob])_?)?([0-9a-z]+(?:_[0-9a-z]+)*)\s*$/i.exec(text);
+  if (!m) return bad();
+  const [, sign, prefix, body] = m as unknown as [string, string, string | undefined, string];
+  const radix = prefix === undefined ? (base === 0 ? 10 : base) : { x: 16, o: 8, b: 2 }[prefix.toLowerCase() as 'x' | 'o' | 'b'];
+  if (prefix !== undefined && base !== 0 && base !== radix) return bad();
+  if (base === 0 && prefix === undefined && /^0+[1-9]/.test(body)) return bad(); // int('010', 0) is an error, as in Python 3
+  const digits = body.replace(/_/g, '').toLowerCase();
+  // the size is known from the number of digits: check it before the work of parsing
+  if (digits.length * Math.log2(radix) > LIMITS.intBits + Math.log2(radix)) overLimit('intBits');
+  let n = 0n;
+  const r = BigInt(radix);
+  for (const d of digits) {
+    const value = Number.parseInt(d, 36);
+    if (!(value < radix)) return bad();
+    n = n * r + BigInt(value);
+  }
+  return checkInt(sign === '-' ? -n : n);
+}
+
+/** The integer square root, by Newton's method from above: a few dozen steps for any int the reader allows. */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt((n.toString(2).length >> 1) + 1);
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** int(x) of a float, with Python's errors for what has no integer. */
+export function floatToInt(x: number): bigint {
+  if (Number.isNaN(x)) return raise('ValueError', 'py.floatToInt', { value: 'NaN' });
+  if (!Number.isFinite(x)) return raise('OverflowError', 'py.floatToInt', { value: 'infinity' });
+  return BigInt(Math.trunc(x));
 }
 
 function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictType: ClassV): Map<string, NamespaceV> {
@@ -465,7 +534,7 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
   const intResult = (f: (x: number) => number, name: string) =>
     def(name, 'x', (a) => {
       const x = a.get('x')!;
-      return typeof x === 'bigint' ? x : BigInt(f(toFloatValue(x)));
+      return typeof x === 'bigint' ? x : floatToInt(f(toFloatValue(x)));
     });
   const prod = def('prod', 'iterable, *, start=1', (a) => {
     let acc: Value = a.get('start')!;
@@ -497,11 +566,8 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     trunc: intResult(Math.trunc, 'trunc'),
     isqrt: def('isqrt', 'n', (a) => {
       const n = toIndex(a.get('n')!);
-      if (n < 0n) return raise('ValueError', 'py.mathDomain');
-      let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-      while (x * x > n) x--;
-      while ((x + 1n) * (x + 1n) <= n) x++;
-      return x;
+      if (n < 0n) return raise('ValueError', 'py.isqrtNegative');
+      return isqrt(n);
     }),
     gcd: def('gcd', 'a, b', (a) => gcd(toIndex(a.get('a')!), toIndex(a.get('b')!))),
     prod,
@@ -542,8 +608,12 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     deepcopy: def('deepcopy', 'x, memo=None', (a) => deepcopy(a.get('x')!)),
     copy: def('copy', 'x', (a) => {
       const x = a.get('x')!;
-      if (is(x, 'list')) return list([...x.items]);
-      if (is(x, 'dict')) return { t: 'dict', map: new Map([...x.map].map(([k, e]) => [k, { key: e.key, value: e.value }])) };
+      if (is(x, 'list')) {
+        rt.charge(x.items.length);
+        return list([...x.items]);
+      }
+      if (is(x, 'dict')) return copyDict(rt, x);
+      if (is(x, 'set')) return newSet(rt, x.map.values());
       return x;
     }),
   });
@@ -551,25 +621,28 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
   const typing = namespace('typing', {}, (n) => typingName(n));
   const itertools = namespace('itertools', {
     chain: builtin('chain', (args) => {
-      const out: Value[] = [];
-      for (const a of args) out.push(...iterate(rt, a));
-      rt.charge(out.length);
-      return iterator(out);
+      const parts = args.map((a) => iterate(rt, a));
+      rt.charge(parts.reduce((n, p) => n + p.length, 0));
+      return iterator(parts.flat());
     }),
     product: builtin('product', (args, kwargs) => {
-      const repeat = Number(toIndex(kwargs.get('repeat') ?? 1n));
-      const pools = Array.from({ length: repeat }, () => args.map((x) => iterate(rt, x))).flat();
+      const repeat = toIndex(kwargs.get('repeat') ?? 1n, 'repeat');
+      if (repeat < 0n) return raise('ValueError', 'py.negativeRepeat');
+      if (repeat > BigInt(LIMITS.items)) overLimit('items');
+      const pools = Array.from({ length: Number(repeat) }, () => args.map((x) => iterate(rt, x))).flat();
+      // the number of tuples, and their items, before any is made
+      const count = pools.reduce((n, p) => n * p.length, 1);
+      if (count === 0) return iterator([]);
+      rt.charge(Math.min(count * (pools.length + 1), LIMITS.items + 1));
       let out: Value[][] = [[]];
-      for (const pool of pools) {
-        out = out.flatMap((prefix) => pool.map((x) => [...prefix, x]));
-        rt.charge(out.length);
-      }
+      for (const pool of pools) out = out.flatMap((prefix) => pool.map((x) => [...prefix, x]));
       return iterator(out.map((x) => tuple(x)));
     }),
     repeat: def('repeat', 'object, times', (a) => {
-      const n = Number(toIndex(a.get('times')!));
-      rt.charge(n);
-      return iterator(Array.from({ length: n }, () => a.get('object')!));
+      const n = toIndex(a.get('times')!, 'times');
+      if (n > BigInt(LIMITS.items)) overLimit('items');
+      rt.charge(Math.max(0, Number(n)));
+      return iterator(Array.from({ length: Math.max(0, Number(n)) }, () => a.get('object')!));
     }),
   });
   const numpy = namespace('numpy', {

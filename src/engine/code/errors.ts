@@ -46,6 +46,7 @@ export type PyType =
   | 'UnboundLocalError'
   | 'ValueError'
   | 'ZeroDivisionError'
+  | 'OverflowError'
   | 'Exception';
 
 /** The parents of each type, for `except LookupError` and friends. */
@@ -55,6 +56,7 @@ export const PY_BASES: Readonly<Record<string, readonly string[]>> = {
   UnboundLocalError: ['NameError', 'Exception', 'BaseException'],
   NotImplementedError: ['RuntimeError', 'Exception', 'BaseException'],
   ZeroDivisionError: ['ArithmeticError', 'Exception', 'BaseException'],
+  OverflowError: ['ArithmeticError', 'Exception', 'BaseException'],
   Exception: ['BaseException'],
 };
 

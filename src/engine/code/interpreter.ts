@@ -6,17 +6,18 @@
  * Nothing here does I/O or reads a clock; `import` binds the library's namespaces and never runs
  * anything else.
  */
-import type { Arg, Expr, FunctionDef, Generator, Module, Stmt } from './ast.js';
+import type { Arg, Expr, FormattedValue, FunctionDef, Generator, Module, Stmt } from './ast.js';
+import { formatValue } from './builtins.js';
 import { Scope } from './environment.js';
 import { CodeError, excerpt, PyException, raise, Refusal, refuse, overLimit } from './errors.js';
 import { ITEMS_PER_STEP, LIMITS, limitMessage } from './limits.js';
 import {
-  binary, compare, contains, dictGet, dictSet, equals, exceptionMatches, hashKey, iterate, needValue, newDict, position, repr,
-  sliceItems, str, toIndex, truthy, typeName, unary,
+  binary, compare, contains, dictGet, dictSet, equals, exceptionMatches, hashKey, iterate, needValue, newDict, newSet, position, repr,
+  sliceItems, str, TextOut, toIndex, truthy, typeName, unary,
 } from './python.js';
 import type { ArrayOps } from './python.js';
 import { builtinMethod } from './methods.js';
-import type { Runtime } from './runtime.js';
+import { TupleKeys, type Runtime } from './runtime.js';
 import { ELLIPSIS, is, isObj, list, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { SpecError } from '../errors.js';
@@ -60,6 +61,7 @@ export class Interpreter implements Runtime {
   readonly frames: Frame[] = [];
   readonly arrays: ArrayOps[] = [];
   readonly globals = new Scope('module', null);
+  readonly tupleKeys = new TupleKeys();
   /** Module-level expression statements' values, in order (pasted layers without a model). */
   readonly loose: Array<{ readonly value: Value; readonly line: number }> = [];
   private handling: PyException[] = [];
@@ -79,9 +81,13 @@ export class Interpreter implements Runtime {
     }
   }
 
+  scan(items: number): void {
+    if (items > ITEMS_PER_STEP) this.tick(Math.ceil(items / ITEMS_PER_STEP));
+  }
+
   charge(items: number): void {
     if (items > LIMITS.items) overLimit('items');
-    if (items > ITEMS_PER_STEP) this.tick(Math.ceil(items / ITEMS_PER_STEP));
+    this.scan(items);
   }
 
   opaque(origin: string): OpaqueV {
@@ -328,13 +334,14 @@ export class Interpreter implements Runtime {
         const key = this.eval(target.index, scope);
         if (is(obj, 'list')) {
           if (is(key, 'slice')) {
-            const drop = new Set(sliceItems(obj.items.map((_, i) => i), key));
+            this.charge(obj.items.length);
+            const drop = new Set(sliceItems(this, obj.items.map((_, i) => i), key));
             obj.items = obj.items.filter((_, i) => !drop.has(i));
           } else obj.items.splice(position(key, obj.items.length, 'list'), 1);
           return;
         }
         if (is(obj, 'dict')) {
-          if (!obj.map.delete(hashKey(key))) raise('KeyError', 'py.key', { key: repr(this, key) });
+          if (!obj.map.delete(hashKey(this, key))) raise('KeyError', 'py.key', { key: repr(this, key) });
           return;
         }
         const del = this.special(obj, '__delitem__');
@@ -397,6 +404,7 @@ export class Interpreter implements Runtime {
     if (items.length < targets.length - 1) raise('ValueError', 'py.unpack', { expected: `${targets.length - 1}+`, got: String(items.length) });
     targets.slice(0, star).forEach((t, i) => this.assign(t, items[i]!, scope));
     const starred = targets[star] as Extract<Expr, { t: 'starred' }>;
+    this.charge(items.length - after - star);
     this.assign(starred.value, list(items.slice(star, items.length - after)), scope);
     targets.slice(star + 1).forEach((t, i) => this.assign(t, items[items.length - after + i]!, scope));
   }
@@ -485,11 +493,8 @@ export class Interpreter implements Runtime {
         return tuple(this.items(e.items, scope));
       case 'list':
         return list(this.items(e.items, scope));
-      case 'set': {
-        const map = new Map<string, Value>();
-        for (const v of this.items(e.items, scope)) map.set(hashKey(v), v);
-        return { t: 'set', map };
-      }
+      case 'set':
+        return newSet(this, this.items(e.items, scope));
       case 'dict': {
         const d = newDict(this);
         for (const item of e.items) {
@@ -501,10 +506,9 @@ export class Interpreter implements Runtime {
         return d;
       }
       case 'fstring': {
-        let out = '';
-        for (const p of e.parts) out += typeof p === 'string' ? p : str(this, this.eval(p, scope));
-        this.charge(out.length);
-        return out;
+        const out = new TextOut(this);
+        for (const p of e.parts) out.add(typeof p === 'string' ? p : this.formatted(p, scope));
+        return out.toString();
       }
       case 'lambda':
         return this.makeFunction(e.fn, scope);
@@ -515,6 +519,15 @@ export class Interpreter implements Runtime {
       case 'starred':
         return refuse('code.badStar');
     }
+  }
+
+  /** `{value!conv:spec}`: converted (repr for !r and !a, str for !s), then formatted by its spec. */
+  private formatted(p: FormattedValue, scope: Scope): string {
+    const v = this.eval(p.value, scope);
+    if (p.spec.includes('{')) return refuse('code.unsupported', { what: `{…:${p.spec}}` });
+    if (p.conv === '') return formatValue(this, v, p.spec);
+    const text = p.conv === 's' ? str(this, v) : repr(this, v);
+    return p.spec === '' ? text : formatValue(this, text, p.spec);
   }
 
   private lookup(name: string, scope: Scope): Value {
@@ -592,7 +605,10 @@ export class Interpreter implements Runtime {
 
   /** The (key, value) pairs of a mapping for `**spread`. */
   mapping(v: Value): Array<readonly [Value, Value]> {
-    if (is(v, 'dict')) return [...v.map.values()].map((e) => [e.key, e.value] as const);
+    if (is(v, 'dict')) {
+      this.charge(v.map.size);
+      return [...v.map.values()].map((e) => [e.key, e.value] as const);
+    }
     if (is(v, 'opaque')) return needValue(v);
     return raise('TypeError', 'py.notMapping', { type: typeName(v) });
   }
@@ -620,11 +636,7 @@ export class Interpreter implements Runtime {
     };
     loop(0);
     if (d) return d;
-    if (e.kind === 'set') {
-      const map = new Map<string, Value>();
-      for (const v of out) map.set(hashKey(v), v);
-      return { t: 'set', map };
-    }
+    if (e.kind === 'set') return newSet(this, out);
     if (e.kind === 'gen') return { t: 'iterator', items: out, i: 0 };
     return list(out);
   }
@@ -675,7 +687,7 @@ export class Interpreter implements Runtime {
       case 'function':
         return this.callFunction(fn, args, kwargs);
       case 'builtin':
-        return fn.call(args, kwargs);
+        return this.callBuiltin(fn, args, kwargs);
       case 'method':
         return this.call(fn.fn, [fn.self, ...args], kwargs);
       case 'class':
@@ -693,6 +705,23 @@ export class Interpreter implements Runtime {
         break;
     }
     return raise('TypeError', 'py.notCallable', { type: typeName(fn) });
+  }
+
+  /**
+   * A built-in's call. Each pays for what it makes before making it; what it returns is checked
+   * against the size limit all the same, and a JavaScript error inside one (a size or a conversion
+   * JavaScript refuses) is a refusal naming the call, never "something went wrong".
+   */
+  private callBuiltin(fn: BuiltinV, args: Value[], kwargs: Kwargs): Value {
+    let v: Value;
+    try {
+      v = fn.call(args, kwargs);
+    } catch (e) {
+      if (e instanceof SpecError || e instanceof PyException || e instanceof StepBudget || (e instanceof RangeError && /call stack/i.test(e.message))) throw e;
+      return refuse('code.builtinFailed', { name: fn.name });
+    }
+    if (typeof v === 'string' ? v.length > LIMITS.items : isObj(v) && ('items' in v ? v.items.length : 'map' in v ? v.map.size : 0) > LIMITS.items) overLimit('items');
+    return v;
   }
 
   private callFunction(f: FunctionV, args: Value[], kwargs: Kwargs): Value {
@@ -891,13 +920,12 @@ export class Interpreter implements Runtime {
         case 'list':
         case 'tuple':
           if (is(key, 'slice')) {
-            const items = sliceItems(obj.items, key);
-            this.charge(items.length);
+            const items = sliceItems(this, obj.items, key);
             return obj.t === 'list' ? list(items) : tuple(items);
           }
           return obj.items[position(key, obj.items.length, obj.t)]!;
         case 'dict': {
-          const v = dictGet(obj, key);
+          const v = dictGet(this, obj, key);
           if (v === undefined) {
             const missing = this.host.getitem(this, obj, key);
             if (missing !== undefined) return missing;
@@ -929,8 +957,11 @@ export class Interpreter implements Runtime {
       }
     }
     if (typeof obj === 'string') {
-      if (is(key, 'slice')) return sliceItems([...obj], key).join('');
-      return [...obj][position(key, [...obj].length, 'string')]!;
+      // Python indexes code points: the string is split into them, which costs its length
+      this.charge(obj.length);
+      const chars = [...obj];
+      if (is(key, 'slice')) return sliceItems(this, chars, key).join('');
+      return chars[position(key, chars.length, 'string')]!;
     }
     return raise('TypeError', 'py.notSubscriptable', { type: typeName(obj) });
   }

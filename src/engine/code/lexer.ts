@@ -13,7 +13,8 @@ import { msg, type MessageRef } from '../../i18n/messages.js';
 export type TokenKind = 'name' | 'number' | 'string' | 'fstring' | 'op' | 'newline' | 'indent' | 'dedent' | 'end' | 'error';
 
 /** A piece of an f-string: literal text, or an expression with its (ignored) format spec. */
-export type FPart = string | { readonly code: string; readonly line: number };
+/** A piece of an f-string: literal text, or `{code!conv:spec}` (conv and spec as written, '' when absent). */
+export type FPart = string | { readonly code: string; readonly line: number; readonly conv: '' | 'r' | 's' | 'a'; readonly spec: string };
 
 export interface Token {
   readonly k: TokenKind;
@@ -356,12 +357,20 @@ class Lexer {
           if (this.tolerant) return parts;
           this.fail(msg('code.fstring'), line);
         }
-        parts.push({ code: body.slice(i + 1, end), line });
         const close = body.indexOf('}', end);
         if (close < 0) {
           if (this.tolerant) return parts;
           this.fail(msg('code.fstring'), line);
         }
+        // `{x!r:>8}`: a conversion, then a format spec (a spec with fields of its own is refused where it is used)
+        const conv = body[end] === '!' ? body[end + 1] ?? '' : '';
+        const colon = body[end] === ':' ? end : body.indexOf(':', end);
+        const spec = colon >= 0 && colon < close ? body.slice(colon + 1, close) : '';
+        if (conv !== '' && conv !== 'r' && conv !== 's' && conv !== 'a') {
+          if (this.tolerant) return parts;
+          this.fail(msg('code.fstring'), line);
+        }
+        parts.push({ code: body.slice(i + 1, end), line, conv: conv as '' | 'r' | 's' | 'a', spec });
         i = close + 1;
       } else {
         text += ch;

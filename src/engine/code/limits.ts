@@ -39,5 +39,5 @@ export function limitMessage(name: LimitName): MessageRef {
   return msg('code.limit', { what: msg(`limit.${name}`), max: LIMITS[name].toLocaleString('en-US') });
 }
 
-/** Steps charged per item copied, so building big lists or strings costs in proportion. */
-export const ITEMS_PER_STEP = 16;
+/** Items (slots, characters) copied or gone over per step: a memory-speed loop, so a step's worth of them costs about what a statement does. */
+export const ITEMS_PER_STEP = 4;

@@ -1,15 +1,18 @@
 /**
  * Methods of the built-in types model code calls: list.append and friends, dict.items, str.format
- * and str.join, tuple.index. Each is Python's documented behaviour; copies charge the step budget.
+ * and str.join, tuple.index. Each is Python's documented behaviour, and pays for what it makes and
+ * what it goes over before doing it (see runtime.ts).
  */
 import { overLimit, raise } from './errors.js';
-import { formatValue, stringArg } from './builtins.js';
+import { formatValue, iterator, stringArg } from './builtins.js';
 import type { Interpreter } from './interpreter.js';
 import { LIMITS } from './limits.js';
-import { compare, dictGet, dictSet, equals, hashKey, iterate, position, repr, toIndex, truthy } from './python.js';
-import { builtin, is, list, tuple, type BuiltinV, type DictV, type ListV, type Value } from './values.js';
+import { binary, compare, dictGet, dictSet, equals, hashKey, indexOf, iterate, position, repr, setAdd, TextOut, toIndex, truthy } from './python.js';
+import { builtin, is, list, tuple, type BuiltinV, type DictV, type ListV, type SetV, type Value } from './values.js';
 
 type Method = (rt: Interpreter, self: Value, args: Value[], kwargs: Map<string, Value>) => Value;
+
+const items = (self: Value) => (self as { items: readonly Value[] }).items;
 
 const LIST: Record<string, Method> = {
   append(_rt, self, args) {
@@ -33,38 +36,38 @@ const LIST: Record<string, Method> = {
     l.items.splice(Math.min(i, l.items.length), 0, args[1] ?? null);
     return null;
   },
-  pop(_rt, self, args) {
+  pop(rt, self, args) {
     const l = self as ListV;
     if (l.items.length === 0) return raise('IndexError', 'py.indexRange', { what: 'pop from empty list' });
     const i = args.length === 0 ? l.items.length - 1 : position(args[0]!, l.items.length, 'pop');
+    rt.scan(l.items.length - i); // the items after it move down
     return l.items.splice(i, 1)[0]!;
   },
   remove(rt, self, args) {
     const l = self as ListV;
-    const i = l.items.findIndex((x) => equals(rt, x, args[0] ?? null));
+    const i = indexOf(rt, l.items, args[0] ?? null);
     if (i < 0) return raise('ValueError', 'py.notInList');
     l.items.splice(i, 1);
     return null;
   },
   index(rt, self, args) {
-    const items = (self as { items: readonly Value[] }).items;
-    const i = items.findIndex((x) => equals(rt, x, args[0] ?? null));
+    const i = indexOf(rt, items(self), args[0] ?? null);
     if (i < 0) return raise('ValueError', 'py.notInList');
     return BigInt(i);
   },
-  count: (rt, self, args) => BigInt((self as { items: readonly Value[] }).items.filter((x) => equals(rt, x, args[0] ?? null)).length),
-  reverse(_rt, self) {
+  count(rt, self, args) {
+    const all = items(self);
+    rt.tick(all.length);
+    return BigInt(all.filter((x) => equals(rt, x, args[0] ?? null)).length);
+  },
+  reverse(rt, self) {
+    rt.scan((self as ListV).items.length);
     (self as ListV).items.reverse();
     return null;
   },
   sort(rt, self, _args, kwargs) {
     const l = self as ListV;
-    const key = kwargs.get('key') ?? null;
-    rt.charge(l.items.length * Math.max(1, Math.ceil(Math.log2(l.items.length + 1))));
-    const keyed = l.items.map((x) => [key === null ? x : rt.call(key, [x]), x] as const);
-    keyed.sort((a, b) => (compare(rt, '<', a[0], b[0]) ? -1 : compare(rt, '<', b[0], a[0]) ? 1 : 0));
-    if (truthy(rt, kwargs.get('reverse') ?? false)) keyed.reverse();
-    l.items = keyed.map((x) => x[1]);
+    l.items = sortedItems(rt, l.items, kwargs.get('key') ?? null, truthy(rt, kwargs.get('reverse') ?? false));
     return null;
   },
   copy(rt, self) {
@@ -77,14 +80,36 @@ const LIST: Record<string, Method> = {
   },
 };
 
+/** Python's sorted(): stable, by `key`, each comparison paid for (compare ticks per pair of containers). */
+export function sortedItems(rt: Interpreter, values: readonly Value[], key: Value, reverse: boolean): Value[] {
+  const n = values.length;
+  rt.charge(n);
+  rt.tick(n * Math.max(1, Math.ceil(Math.log2(n + 1))));
+  const keyed = values.map((x) => [key === null ? x : rt.call(key, [x]), x] as const);
+  const less = (a: Value, b: Value) => compare(rt, '<', a, b);
+  // reverse=True keeps equal items in their order, as Python does: compare the other way, not reverse after
+  keyed.sort(reverse ? (a, b) => (less(b[0], a[0]) ? -1 : less(a[0], b[0]) ? 1 : 0) : (a, b) => (less(a[0], b[0]) ? -1 : less(b[0], a[0]) ? 1 : 0));
+  return keyed.map((x) => x[1]);
+}
+
+const entries = (rt: Interpreter, self: Value) => {
+  const d = self as DictV;
+  rt.charge(d.map.size);
+  return [...d.map.values()];
+};
+
 const DICT: Record<string, Method> = {
-  keys: (_rt, self) => ({ t: 'iterator', items: [...(self as DictV).map.values()].map((e) => e.key), i: 0 }),
-  values: (_rt, self) => ({ t: 'iterator', items: [...(self as DictV).map.values()].map((e) => e.value), i: 0 }),
-  items: (_rt, self) => ({ t: 'iterator', items: [...(self as DictV).map.values()].map((e) => tuple([e.key, e.value])), i: 0 }),
-  get: (_rt, self, args) => dictGet(self as DictV, args[0] ?? null) ?? args[1] ?? null,
+  keys: (rt, self) => iterator(entries(rt, self).map((e) => e.key)),
+  values: (rt, self) => iterator(entries(rt, self).map((e) => e.value)),
+  items: (rt, self) => {
+    const all = entries(rt, self);
+    rt.tick(all.length); // a tuple each
+    return iterator(all.map((e) => tuple([e.key, e.value])));
+  },
+  get: (rt, self, args) => dictGet(rt, self as DictV, args[0] ?? null) ?? args[1] ?? null,
   pop(rt, self, args) {
     const d = self as DictV;
-    const k = hashKey(args[0] ?? null);
+    const k = hashKey(rt, args[0] ?? null);
     const e = d.map.get(k);
     if (!e) return args.length > 1 ? args[1]! : raise('KeyError', 'py.key', { key: repr(rt, args[0] ?? null) });
     d.map.delete(k);
@@ -92,7 +117,7 @@ const DICT: Record<string, Method> = {
   },
   setdefault(rt, self, args) {
     const d = self as DictV;
-    const v = dictGet(d, args[0] ?? null);
+    const v = dictGet(rt, d, args[0] ?? null);
     if (v !== undefined) return v;
     dictSet(rt, d, args[0] ?? null, args[1] ?? null);
     return args[1] ?? null;
@@ -101,77 +126,167 @@ const DICT: Record<string, Method> = {
     const d = self as DictV;
     const src = args[0];
     if (src !== undefined) {
-      if (is(src, 'dict')) for (const e of src.map.values()) dictSet(rt, d, e.key, e.value);
-      else for (const pair of iterate(rt, src)) {
-        const kv = iterate(rt, pair);
-        dictSet(rt, d, kv[0] ?? null, kv[1] ?? null);
-      }
+      if (is(src, 'dict')) for (const e of entries(rt, src)) dictSet(rt, d, e.key, e.value);
+      else
+        for (const pair of iterate(rt, src)) {
+          const kv = iterate(rt, pair);
+          dictSet(rt, d, kv[0] ?? null, kv[1] ?? null);
+        }
     }
     for (const [k, v] of kwargs) dictSet(rt, d, k, v);
     return null;
   },
-  copy: (_rt, self) => ({ t: 'dict', map: new Map([...(self as DictV).map].map(([k, e]) => [k, { key: e.key, value: e.value }])) }),
+  copy: (rt, self) => copyDict(rt, self as DictV),
   clear(_rt, self) {
     (self as DictV).map.clear();
     return null;
   },
 };
 
+export function copyDict(rt: Interpreter, d: DictV): DictV {
+  rt.charge(d.map.size);
+  rt.tick(d.map.size); // an entry each
+  return { t: 'dict', map: new Map([...d.map].map(([k, e]) => [k, { key: e.key, value: e.value }])) };
+}
+
 const text = (self: Value) => self as string;
+
+/** A string method's result made by JavaScript, no longer than `bound`: paid for, and refused past the limit, before it is made. */
+function made(rt: Interpreter, bound: number, make: () => string): string {
+  rt.charge(bound);
+  return make();
+}
+
+/** `rjust`, `ljust`, `center`, `zfill`: the width is the size of what is made, so it is checked first. */
+function padded(rt: Interpreter, self: Value, args: readonly Value[], pad: (s: string, width: number, fill: string) => string, fill = ' '): string {
+  const s = text(self);
+  const width = toIndex(args[0] ?? null, 'width');
+  const f = args[1] === undefined ? fill : stringArg(args[1]);
+  if ([...f].length !== 1) return raise('TypeError', 'py.fillChar');
+  if (width <= BigInt(s.length)) return s;
+  if (width > BigInt(LIMITS.items)) overLimit('items');
+  return made(rt, Number(width), () => pad(s, Number(width), f));
+}
 
 const STR: Record<string, Method> = {
   join(rt, self, args) {
     const parts = iterate(rt, args[0] ?? null).map((x) => (typeof x === 'string' ? x : raise('TypeError', 'py.joinItem')));
-    const out = parts.join(text(self));
-    rt.charge(out.length);
-    return out;
+    const sep = text(self);
+    const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(0, parts.length - 1);
+    return made(rt, total, () => parts.join(sep));
   },
   format(rt, self, args, kwargs) {
+    const out = new TextOut(rt);
+    const field = /\{\{|\}\}|\{([^{}:!]*)(?:![rsa])?(?::([^{}]*))?\}/g;
+    const s = text(self);
     let auto = 0;
-    const out = text(self).replace(/\{\{|\}\}|\{([^{}:!]*)(?:![rsa])?(?::([^{}]*))?\}/g, (all, field: string | undefined, spec: string | undefined) => {
-      if (all === '{{') return '{';
-      if (all === '}}') return '}';
-      const name = field ?? '';
+    let at = 0;
+    rt.scan(s.length);
+    for (let m = field.exec(s); m !== null; m = field.exec(s)) {
+      out.add(s.slice(at, m.index));
+      at = m.index + m[0].length;
+      if (m[0] === '{{' || m[0] === '}}') {
+        out.add(m[0][0]!);
+        continue;
+      }
+      const name = m[1] ?? '';
       const v = name === '' ? args[auto++] : /^\d+$/.test(name) ? args[Number(name)] : kwargs.get(name);
       if (v === undefined) return raise('IndexError', 'py.formatField', { field: name });
-      return formatValue(rt, v, spec ?? '');
-    });
-    rt.charge(out.length);
-    return out;
+      out.add(formatValue(rt, v, m[2] ?? ''));
+    }
+    out.add(s.slice(at));
+    return out.toString();
   },
-  split(rt, self, args) {
-    const sep = args[0] ?? null;
+  split(rt, self, args, kwargs) {
     const s = text(self);
-    const parts = sep === null ? s.trim().split(/\s+/).filter((x) => x !== '') : s.split(stringArg(sep));
-    rt.charge(parts.length);
-    return list(parts);
+    const sep = args[0] ?? kwargs.get('sep') ?? null;
+    const max = args[1] ?? kwargs.get('maxsplit') ?? -1n;
+    const limit = Number(toIndex(max, 'maxsplit'));
+    rt.charge(s.length + 1); // at most one part per character, and the scan
+    if (sep === null) {
+      const words = s.trim().split(/\s+/).filter((x) => x !== '');
+      if (limit < 0 || words.length <= limit + 1) return list(words);
+      // the rest after `limit` splits keeps its own spacing, as Python does
+      const rest = s.trimStart().replace(new RegExp(`^(?:\\S+\\s+){${limit}}`), '');
+      return list([...words.slice(0, limit), rest]);
+    }
+    const by = stringArg(sep);
+    if (by === '') return raise('ValueError', 'py.emptySeparator');
+    const parts = s.split(by);
+    return list(limit < 0 || parts.length <= limit + 1 ? parts : [...parts.slice(0, limit), parts.slice(limit).join(by)]);
   },
-  replace(rt, self, args) {
-    const out = text(self).split(stringArg(args[0] ?? null)).join(stringArg(args[1] ?? null));
-    rt.charge(out.length);
-    return out;
+  replace(rt, self, args, kwargs) {
+    const s = text(self);
+    const old = stringArg(args[0] ?? null);
+    const now = stringArg(args[1] ?? null);
+    const count = Number(toIndex(args[2] ?? kwargs.get('count') ?? -1n, 'count'));
+    rt.scan(s.length);
+    // '' matches before every character and at the end: 'ab'.replace('', '-') is '-a-b-'
+    const parts = old === '' ? ['', ...s, ''] : s.split(old);
+    const cut = count < 0 || parts.length - 1 <= count ? parts.length - 1 : count;
+    const head = parts.slice(0, cut + 1);
+    const tail = old === '' ? parts.slice(cut + 1).join('') : parts.slice(cut + 1).join(old);
+    if (cut < parts.length - 1) head[cut] = `${head[cut]}${old}${tail}`;
+    return made(rt, s.length + cut * now.length - (old === '' ? 0 : cut * old.length), () => head.join(now));
   },
-  lower: (_rt, self) => text(self).toLowerCase(),
-  upper: (_rt, self) => text(self).toUpperCase(),
-  title: (_rt, self) => text(self).replace(/\b\w/g, (c) => c.toUpperCase()),
-  capitalize: (_rt, self) => text(self).charAt(0).toUpperCase() + text(self).slice(1).toLowerCase(),
-  strip: (_rt, self, args) => (args[0] ? trimChars(text(self), stringArg(args[0]), true, true) : text(self).trim()),
-  lstrip: (_rt, self, args) => (args[0] ? trimChars(text(self), stringArg(args[0]), true, false) : text(self).trimStart()),
-  rstrip: (_rt, self, args) => (args[0] ? trimChars(text(self), stringArg(args[0]), false, true) : text(self).trimEnd()),
-  startswith: (_rt, self, args) => (is(args[0] ?? null, 'tuple') ? (args[0] as { items: readonly Value[] }).items.some((p) => text(self).startsWith(stringArg(p))) : text(self).startsWith(stringArg(args[0] ?? null))),
-  endswith: (_rt, self, args) => (is(args[0] ?? null, 'tuple') ? (args[0] as { items: readonly Value[] }).items.some((p) => text(self).endsWith(stringArg(p))) : text(self).endsWith(stringArg(args[0] ?? null))),
-  find: (_rt, self, args) => BigInt(text(self).indexOf(stringArg(args[0] ?? null))),
-  index(_rt, self, args) {
+  // Case changes may lengthen a string (ß → SS, ﬃ → FFI): at most three characters for one.
+  lower: (rt, self) => made(rt, 3 * text(self).length, () => text(self).toLowerCase()),
+  upper: (rt, self) => made(rt, 3 * text(self).length, () => text(self).toUpperCase()),
+  title: (rt, self) => made(rt, 3 * text(self).length, () => text(self).replace(/\b\w/g, (c) => c.toUpperCase())),
+  capitalize: (rt, self) => made(rt, 3 * text(self).length, () => text(self).charAt(0).toUpperCase() + text(self).slice(1).toLowerCase()),
+  strip: (rt, self, args) => made(rt, text(self).length, () => (args[0] ? trimChars(text(self), stringArg(args[0]), true, true) : text(self).trim())),
+  lstrip: (rt, self, args) => made(rt, text(self).length, () => (args[0] ? trimChars(text(self), stringArg(args[0]), true, false) : text(self).trimStart())),
+  rstrip: (rt, self, args) => made(rt, text(self).length, () => (args[0] ? trimChars(text(self), stringArg(args[0]), false, true) : text(self).trimEnd())),
+  startswith: (rt, self, args) => affixes(rt, args[0] ?? null).some((p) => text(self).startsWith(p)),
+  endswith: (rt, self, args) => affixes(rt, args[0] ?? null).some((p) => text(self).endsWith(p)),
+  find(rt, self, args) {
+    rt.scan(text(self).length);
+    return BigInt(text(self).indexOf(stringArg(args[0] ?? null)));
+  },
+  index(rt, self, args) {
+    rt.scan(text(self).length);
     const i = text(self).indexOf(stringArg(args[0] ?? null));
     return i < 0 ? raise('ValueError', 'py.substring') : BigInt(i);
   },
-  count: (_rt, self, args) => BigInt(text(self).split(stringArg(args[0] ?? null)).length - 1),
-  isdigit: (_rt, self) => /^\d+$/.test(text(self)),
-  isalpha: (_rt, self) => /^\p{L}+$/u.test(text(self)),
-  zfill: (_rt, self, args) => text(self).padStart(Number(toIndex(args[0] ?? 0n)), '0'),
-  rjust: (_rt, self, args) => text(self).padStart(Number(toIndex(args[0] ?? 0n)), typeof args[1] === 'string' ? args[1] : ' '),
-  ljust: (_rt, self, args) => text(self).padEnd(Number(toIndex(args[0] ?? 0n)), typeof args[1] === 'string' ? args[1] : ' '),
+  count(rt, self, args) {
+    const s = text(self);
+    const sub = stringArg(args[0] ?? null);
+    rt.scan(s.length);
+    if (sub === '') return BigInt([...s].length + 1);
+    let n = 0n;
+    for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
+    return n;
+  },
+  isdigit(rt, self) {
+    rt.scan(text(self).length);
+    return /^\d+$/.test(text(self));
+  },
+  isalpha(rt, self) {
+    rt.scan(text(self).length);
+    return /^\p{L}+$/u.test(text(self));
+  },
+  zfill(rt, self, args) {
+    const s = text(self);
+    const sign = s.startsWith('-') || s.startsWith('+') ? s[0]! : '';
+    return sign + padded(rt, s.slice(sign.length), [binary(rt, '-', toIndex(args[0] ?? null, 'width'), BigInt(sign.length))], (x, w, f) => x.padStart(w, f), '0');
+  },
+  rjust: (rt, self, args) => padded(rt, self, args, (s, w, f) => s.padStart(w, f)),
+  ljust: (rt, self, args) => padded(rt, self, args, (s, w, f) => s.padEnd(w, f)),
+  center: (rt, self, args) =>
+    padded(rt, self, args, (s, w, f) => {
+      // CPython's rule for an odd amount of fill: the extra character goes left when the width is odd
+      const total = w - s.length;
+      const left = Math.floor(total / 2) + (total & w & 1);
+      return f.repeat(left) + s + f.repeat(total - left);
+    }),
 };
+
+/** startswith/endswith's argument: a string or a tuple of strings, each paid for. */
+function affixes(rt: Interpreter, arg: Value): string[] {
+  const all = is(arg, 'tuple') ? arg.items.map(stringArg) : [stringArg(arg)];
+  rt.scan(all.reduce((n, p) => n + p.length, 0));
+  return all;
+}
 
 function trimChars(s: string, chars: string, left: boolean, right: boolean): string {
   let a = 0;
@@ -182,16 +297,16 @@ function trimChars(s: string, chars: string, left: boolean, right: boolean): str
 }
 
 const SET: Record<string, Method> = {
-  add(_rt, self, args) {
-    (self as { map: Map<string, Value> }).map.set(hashKey(args[0] ?? null), args[0] ?? null);
+  add(rt, self, args) {
+    setAdd(rt, self as SetV, args[0] ?? null);
     return null;
   },
   update(rt, self, args) {
-    for (const v of iterate(rt, args[0] ?? null)) (self as { map: Map<string, Value> }).map.set(hashKey(v), v);
+    for (const v of iterate(rt, args[0] ?? null)) setAdd(rt, self as SetV, v);
     return null;
   },
-  discard(_rt, self, args) {
-    (self as { map: Map<string, Value> }).map.delete(hashKey(args[0] ?? null));
+  discard(rt, self, args) {
+    (self as SetV).map.delete(hashKey(rt, args[0] ?? null));
     return null;
   },
 };

@@ -4,7 +4,7 @@
  * LIMITS.depth) so no paste can exhaust the stack: 2,500 nested brackets are one clear refusal, not a crash. Constructs the reader does not run (async, yield, :=, match) are
  * refused here, with their line, before anything is evaluated.
  */
-import type { Arg, BinOp, CompareOp, DictItem, Expr, FunctionDef, Generator, Handler, Module, Param, Params, Stmt } from './ast.js';
+import type { Arg, BinOp, CompareOp, DictItem, Expr, FunctionDef, Generator, Handler, Module, Param, Params, Stmt, FormattedValue } from './ast.js';
 import { CodeError, excerpt } from './errors.js';
 import { KEYWORDS, tokenize, tokenStream, type FPart, type Token } from './lexer.js';
 import { LIMITS, limitMessage } from './limits.js';
@@ -847,7 +847,7 @@ class Parser {
   /** Adjacent literals concatenate: `"a" "b"`, and f-strings with plain ones. */
   private strings(): Expr {
     const line = this.line();
-    const parts: Array<string | Expr> = [];
+    const parts: Array<string | FormattedValue> = [];
     let formatted = false;
     while (this.kind() === 'string' || this.kind() === 'fstring') {
       const t = this.tok;
@@ -855,10 +855,10 @@ class Parser {
       if (t.k === 'string') parts.push(t.v);
       else {
         formatted = true;
-        for (const p of t.parts ?? []) parts.push(typeof p === 'string' ? p : this.fexpression(p));
+        for (const p of t.parts ?? []) parts.push(typeof p === 'string' ? p : { value: this.fexpression(p), conv: p.conv, spec: p.spec });
       }
     }
-    if (!formatted) return { t: 'const', line, value: parts.join('') };
+    if (!formatted) return { t: 'const', line, value: (parts as string[]).join('') };
     return { t: 'fstring', line, parts };
   }
 

@@ -7,7 +7,7 @@
 import { PyException, raise, refuse, overLimit } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Runtime } from './runtime.js';
-import { isObj, list, tuple, type DictV, type Obj, type OpaqueV, type Value } from './values.js';
+import { isObj, list, tuple, type DictV, type Obj, type OpaqueV, type SetV, type TupleV, type Value } from './values.js';
 import type { BinOp } from './ast.js';
 
 // ── names and printing ──
@@ -60,55 +60,112 @@ export function floatRepr(x: number): string {
   return Number.isInteger(x) ? `${s}.0` : s;
 }
 
+/**
+ * Text made piece by piece, each piece paid for and the whole refused past LIMITS.items before it
+ * is joined: `repr` of a list holding one long string ten thousand times never builds the result.
+ */
+export class TextOut {
+  private readonly parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly rt: Runtime) {}
+
+  add(piece: string): void {
+    this.size += piece.length;
+    if (this.size > LIMITS.items) overLimit('items');
+    this.rt.scan(piece.length);
+    this.parts.push(piece);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
 export function str(rt: Runtime, v: Value): string {
   if (typeof v === 'string') return v;
   return repr(rt, v);
 }
 
-export function repr(rt: Runtime, v: Value, depth = 0): string {
-  if (depth > 20) return '...';
+export function repr(rt: Runtime, v: Value): string {
+  const out = new TextOut(rt);
+  reprInto(rt, v, out, 0);
+  return out.toString();
+}
+
+export function quoteString(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
+
+/** Python's repr of `v` onto `out`; every node visited costs a step, so shared structure cannot multiply the work unpaid. */
+function reprInto(rt: Runtime, v: Value, out: TextOut, depth: number): void {
+  rt.tick();
+  if (depth > 20) return out.add('...');
   switch (typeof v) {
     case 'bigint':
-      return v.toString();
+      return out.add(v.toString());
     case 'number':
-      return floatRepr(v);
+      return out.add(floatRepr(v));
     case 'boolean':
-      return v ? 'True' : 'False';
+      return out.add(v ? 'True' : 'False');
     case 'string':
-      return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+      rt.scan(v.length);
+      return out.add(quoteString(v));
   }
-  if (v === null) return 'None';
-  const items = (xs: readonly Value[]) => {
-    rt.charge(xs.length);
-    return xs.map((x) => repr(rt, x, depth + 1)).join(', ');
+  if (v === null) return out.add('None');
+  const items = (xs: Iterable<Value>) => {
+    let first = true;
+    for (const x of xs) {
+      if (!first) out.add(', ');
+      first = false;
+      reprInto(rt, x, out, depth + 1);
+    }
   };
   switch (v.t) {
     case 'list':
-      return `[${items(v.items)}]`;
+      out.add('[');
+      items(v.items);
+      return out.add(']');
     case 'tuple':
-      return v.items.length === 1 ? `(${items(v.items)},)` : `(${items(v.items)})`;
-    case 'dict':
-      return `{${[...v.map.values()].map((e) => `${repr(rt, e.key, depth + 1)}: ${repr(rt, e.value, depth + 1)}`).join(', ')}}`;
-    case 'set':
-      return v.map.size === 0 ? 'set()' : `{${items([...v.map.values()])}}`;
-    case 'range':
-      return v.step === 1n ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
-    case 'class':
-      return `<class '${v.name}'>`;
-    case 'function':
-      return `<function ${v.name}>`;
-    case 'instance': {
-      if (v.message !== undefined) return `${v.cls.name}(${repr(rt, v.message)})`;
-      return `${v.cls.name}()`;
+      out.add('(');
+      items(v.items);
+      return out.add(v.items.length === 1 ? ',)' : ')');
+    case 'dict': {
+      out.add('{');
+      let first = true;
+      for (const e of v.map.values()) {
+        if (!first) out.add(', ');
+        first = false;
+        reprInto(rt, e.key, out, depth + 1);
+        out.add(': ');
+        reprInto(rt, e.value, out, depth + 1);
+      }
+      return out.add('}');
     }
+    case 'set':
+      if (v.map.size === 0) return out.add('set()');
+      out.add('{');
+      items(v.map.values());
+      return out.add('}');
+    case 'range':
+      return out.add(v.step === 1n ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`);
+    case 'class':
+      return out.add(`<class '${v.name}'>`);
+    case 'function':
+      return out.add(`<function ${v.name}>`);
+    case 'instance':
+      if (v.message === undefined) return out.add(`${v.cls.name}()`);
+      out.add(`${v.cls.name}(`);
+      reprInto(rt, v.message, out, depth + 1);
+      return out.add(')');
     case 'tensor':
-      return `tensor(shape=[${(v.shape ?? []).map((d) => (d === null ? '?' : String(d))).join(', ')}])`;
+      return out.add(`tensor(shape=[${(v.shape ?? []).map((d) => (d === null ? '?' : String(d))).join(', ')}])`);
     case 'opaque':
-      return `<${v.origin}>`;
+      return out.add(`<${v.origin}>`);
     case 'ellipsis':
-      return 'Ellipsis';
+      return out.add('Ellipsis');
     default:
-      return `<${typeName(v)}>`;
+      return out.add(`<${typeName(v)}>`);
   }
 }
 
@@ -168,8 +225,11 @@ export function identity(o: object): number {
   return id;
 }
 
-/** A dict or set key: equal values (1, 1.0, True) share a key, as Python's hash does. */
-export function hashKey(v: Value): string {
+/**
+ * A dict or set key: equal values (1, 1.0, True) share a key, as Python's hash does. A string's
+ * key costs its length; a tuple's is interned (see TupleKeys), so nesting cannot make it long.
+ */
+export function hashKey(rt: Runtime, v: Value): string {
   switch (typeof v) {
     case 'bigint':
       return `i${v}`;
@@ -178,41 +238,71 @@ export function hashKey(v: Value): string {
     case 'number':
       return Number.isInteger(v) ? `i${BigInt(v)}` : `f${v}`;
     case 'string':
+      rt.scan(v.length);
       return `s${v}`;
   }
   if (v === null) return 'n';
-  if (v.t === 'tuple') return `t(${v.items.map(hashKey).join(',')})`;
+  if (v.t === 'tuple') return tupleKey(rt, v);
   if (v.t === 'list' || v.t === 'dict' || v.t === 'set') return raise('TypeError', 'py.unhashable', { type: typeName(v) });
   if (v.t === 'opaque') return needValue(v);
   return `o${identity(v)}`;
+}
+
+function tupleKey(rt: Runtime, t: TupleV): string {
+  const { memo, ids } = rt.tupleKeys;
+  const known = memo.get(t);
+  if (known !== undefined) return known;
+  rt.tick();
+  rt.tick(t.items.length);
+  const inner = t.items.map((x) => hashKey(rt, x)).join(',');
+  let key = ids.get(inner);
+  if (key === undefined) {
+    rt.charge(inner.length);
+    key = `t${ids.size}`;
+    ids.set(inner, key);
+  }
+  memo.set(t, key);
+  return key;
 }
 
 const numeric = (v: Value): v is bigint | number | boolean => typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean';
 const asInt = (v: bigint | boolean): bigint => (typeof v === 'boolean' ? (v ? 1n : 0n) : v);
 
 export function equals(rt: Runtime, a: Value, b: Value): boolean {
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (a.length !== b.length) return false;
+    rt.scan(a.length);
+    return a === b;
+  }
   if (a === b) return true;
   if (numeric(a) && numeric(b)) {
     if (typeof a === 'number' || typeof b === 'number') return Number(typeof a === 'boolean' ? Number(a) : a) === Number(typeof b === 'boolean' ? Number(b) : b);
     return asInt(a) === asInt(b);
   }
   if (!isObj(a) || !isObj(b)) return false;
+  // every pair of containers compared costs a step: two structures sharing their parts cannot make it exponential unpaid
+  rt.tick();
   if (a.t === 'opaque') return needValue(a);
   if (b.t === 'opaque') return needValue(b);
   if ((a.t === 'list' && b.t === 'list') || (a.t === 'tuple' && b.t === 'tuple')) {
     if (a.items.length !== b.items.length) return false;
-    rt.charge(a.items.length);
+    rt.tick(a.items.length);
     return a.items.every((x, i) => equals(rt, x, b.items[i]!));
   }
   if (a.t === 'dict' && b.t === 'dict') {
     if (a.map.size !== b.map.size) return false;
+    rt.tick(a.map.size);
     for (const [k, e] of a.map) {
       const other = b.map.get(k);
       if (!other || !equals(rt, e.value, other.value)) return false;
     }
     return true;
   }
-  if (a.t === 'set' && b.t === 'set') return a.map.size === b.map.size && [...a.map.keys()].every((k) => b.map.has(k));
+  if (a.t === 'set' && b.t === 'set') {
+    if (a.map.size !== b.map.size) return false;
+    rt.tick(a.map.size);
+    return [...a.map.keys()].every((k) => b.map.has(k));
+  }
   if (a.t === 'range' && b.t === 'range') return a.start === b.start && a.stop === b.stop && a.step === b.step;
   if (a.t === 'instance') {
     const eq = rt.special(a, '__eq__');
@@ -389,35 +479,61 @@ function repeatItems(rt: Runtime, seq: Obj & { items: readonly Value[] }, n: big
   return seq.t === 'list' ? list(items) : tuple(items);
 }
 
-/** `'%d channels' % n`: the common conversions (%s %r %d %i %f %g %x %%). */
+/** `'%d channels' % n`: the common conversions (%s %r %d %i %f %g %x %%), the text made piece by piece. */
 function percentFormat(rt: Runtime, fmt: string, args: Value): string {
   const values = isObj(args) && args.t === 'tuple' ? [...args.items] : [args];
+  const out = new TextOut(rt);
+  const spec = /%([-+ 0#]*\d*(?:\.\d+)?)([sdrifgex%])/g;
   let i = 0;
-  const out = fmt.replace(/%([-+ 0#]*\d*(?:\.\d+)?)([sdrifgex%])/g, (_all, flags: string, conv: string) => {
-    if (conv === '%') return '%';
+  let at = 0;
+  rt.scan(fmt.length);
+  for (let m = spec.exec(fmt); m !== null; m = spec.exec(fmt)) {
+    out.add(fmt.slice(at, m.index));
+    at = m.index + m[0].length;
+    const [, flags, conv] = m as unknown as [string, string, string];
+    if (conv === '%') {
+      out.add('%');
+      continue;
+    }
     const v = values[i++];
     if (v === undefined) raise('TypeError', 'py.formatArgs');
     switch (conv) {
       case 's':
-        return str(rt, v);
+        out.add(str(rt, v));
+        break;
       case 'r':
-        return repr(rt, v);
+        out.add(repr(rt, v));
+        break;
       case 'd':
       case 'i':
-        return String(toIntValue(v));
+        out.add(String(toIntValue(v)));
+        break;
       case 'x':
-        return toIntValue(v).toString(16);
+        out.add(toIntValue(v).toString(16));
+        break;
       default: {
         const digits = /\.(\d+)/.exec(flags)?.[1];
         const x = toFloatValue(v);
-        return conv === 'f' ? x.toFixed(digits === undefined ? 6 : Number(digits)) : conv === 'e' ? x.toExponential(digits === undefined ? 6 : Number(digits)) : String(x);
+        out.add(conv === 'f' ? fixed(x, digits) : conv === 'e' ? exponential(x, digits) : String(x));
       }
     }
-  });
+  }
+  out.add(fmt.slice(at));
   if (i < values.length) raise('TypeError', 'py.formatArgs');
-  rt.charge(out.length);
-  return out;
+  return out.toString();
 }
+
+/** Digits after the point a format may ask for: JavaScript stops at 100 (Python goes on; no model needs it). */
+const MAX_PRECISION = 100;
+
+function precisionOf(digits: string | undefined): number {
+  const p = digits === undefined ? 6 : Number(digits);
+  if (p > MAX_PRECISION) refuse('code.unsupported', { what: `precision .${digits}` });
+  return p;
+}
+
+export const fixed = (x: number, digits: string | undefined): string => (Number.isFinite(x) ? x.toFixed(precisionOf(digits)) : floatRepr(x));
+export const exponential = (x: number, digits: string | undefined): string => (Number.isFinite(x) ? x.toExponential(precisionOf(digits)) : floatRepr(x));
 
 export function unary(rt: Runtime, op: '-' | '+' | '~', v: Value): Value {
   if (typeof v === 'bigint' || typeof v === 'boolean') {
@@ -487,7 +603,11 @@ function order(rt: Runtime, a: Value, b: Value, op: string): number {
     const y = asInt(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') {
+    rt.scan(Math.min(a.length, b.length));
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  rt.tick();
   if (isObj(a) && a.t === 'opaque') return needValue(a);
   if (isObj(b) && b.t === 'opaque') return needValue(b);
   if (isObj(a) && isObj(b) && (a.t === 'list' || a.t === 'tuple') && a.t === b.t) {
@@ -508,7 +628,7 @@ export function rangeLength(r: { start: bigint; stop: bigint; step: bigint }): b
   return r.start > r.stop ? (r.start - r.stop - r.step - 1n) / -r.step : 0n;
 }
 
-/** Every item of an iterable, eagerly (generators in the subset are finite by construction). */
+/** Every item of an iterable, eagerly (generators in the subset are finite by construction); a new array is paid for. */
 export function iterate(rt: Runtime, v: Value): readonly Value[] {
   if (typeof v === 'string') {
     rt.charge(v.length);
@@ -520,8 +640,10 @@ export function iterate(rt: Runtime, v: Value): readonly Value[] {
     case 'tuple':
       return v.items;
     case 'dict':
+      rt.charge(v.map.size);
       return [...v.map.values()].map((e) => e.key);
     case 'set':
+      rt.charge(v.map.size);
       return [...v.map.values()];
     case 'range': {
       const n = rangeLength(v);
@@ -532,6 +654,7 @@ export function iterate(rt: Runtime, v: Value): readonly Value[] {
       return out;
     }
     case 'iterator': {
+      rt.charge(v.items.length - v.i);
       const rest = v.items.slice(v.i);
       v.i = v.items.length;
       return rest;
@@ -545,6 +668,8 @@ export function iterate(rt: Runtime, v: Value): readonly Value[] {
       const len = rt.special(v, '__len__');
       if (getitem !== undefined && len !== undefined) {
         const n = toIndex(rt.call(len, []));
+        if (n > BigInt(LIMITS.items)) overLimit('items');
+        rt.charge(Number(n));
         const out: Value[] = [];
         for (let i = 0n; i < n; i++) out.push(rt.call(getitem, [i]));
         return out;
@@ -605,20 +730,22 @@ export function sliceIndices(s: { start: Value; stop: Value; step: Value }, n: n
   return [clamp(s.start, n - 1, -1, n - 1), clamp(s.stop, -1, -1, n - 1), step];
 }
 
-export function sliceItems<T>(items: readonly T[], s: { start: Value; stop: Value; step: Value }): T[] {
+/** The items a slice selects, paid for before they are copied. */
+export function sliceItems<T>(rt: Runtime, items: readonly T[], s: { start: Value; stop: Value; step: Value }): T[] {
   const [start, stop, step] = sliceIndices(s, items.length);
+  rt.charge(step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step)));
   const out: T[] = [];
   if (step > 0) for (let i = start; i < stop; i += step) out.push(items[i]!);
   else for (let i = start; i > stop; i += step) out.push(items[i]!);
   return out;
 }
 
-export function dictGet(d: DictV, key: Value): Value | undefined {
-  return d.map.get(hashKey(key))?.value;
+export function dictGet(rt: Runtime, d: DictV, key: Value): Value | undefined {
+  return d.map.get(hashKey(rt, key))?.value;
 }
 
 export function dictSet(rt: Runtime, d: DictV, key: Value, value: Value): void {
-  const k = hashKey(key);
+  const k = hashKey(rt, key);
   const e = d.map.get(k);
   if (e) e.value = value;
   else {
@@ -634,17 +761,31 @@ export function newDict(rt: Runtime, entries: Iterable<readonly [Value, Value]> 
   return d;
 }
 
+export function setAdd(rt: Runtime, s: SetV, v: Value): void {
+  const k = hashKey(rt, v);
+  if (s.map.has(k)) return;
+  if (s.map.size >= LIMITS.items) overLimit('items');
+  rt.tick();
+  s.map.set(k, v);
+}
+
+export function newSet(rt: Runtime, items: Iterable<Value> = []): SetV {
+  const s: SetV = { t: 'set', map: new Map() };
+  for (const v of items) setAdd(rt, s, v);
+  return s;
+}
+
 export function contains(rt: Runtime, container: Value, item: Value): boolean {
   if (typeof container === 'string') {
     if (typeof item !== 'string') return raise('TypeError', 'py.inString', { type: typeName(item) });
+    rt.scan(container.length + item.length);
     return container.includes(item);
   }
   if (isObj(container)) {
     switch (container.t) {
       case 'dict':
-        return container.map.has(hashKey(item));
       case 'set':
-        return container.map.has(hashKey(item));
+        return container.map.has(hashKey(rt, item));
       case 'range': {
         if (typeof item !== 'bigint') return false;
         const r = container;
@@ -662,7 +803,13 @@ export function contains(rt: Runtime, container: Value, item: Value): boolean {
         break;
     }
   }
-  return iterate(rt, container).some((x) => equals(rt, x, item));
+  return indexOf(rt, iterate(rt, container), item) >= 0;
+}
+
+/** Where `item` first is in `items` (==), or -1: a scan paid for by the items it may go over. */
+export function indexOf(rt: Runtime, items: readonly Value[], item: Value): number {
+  rt.tick(items.length);
+  return items.findIndex((x) => equals(rt, x, item));
 }
 
 /** Whether an exception value matches an `except` clause's class. */

@@ -190,11 +190,17 @@ export class Session implements Host {
         out.items = v.items.map((x) => this.deepcopy(x, memo));
         return out;
       }
-      case 'tuple':
-        return { t: 'tuple', items: v.items.map((x) => this.deepcopy(x, memo)) };
+      case 'tuple': {
+        // memoized like the rest, as Python's deepcopy is: a tuple shared a hundred times is copied once
+        this.rt.charge(v.items.length);
+        const out: Value = { t: 'tuple', items: v.items.map((x) => this.deepcopy(x, memo)) };
+        memo.set(v, out);
+        return out;
+      }
       case 'dict': {
         const out: Value = { t: 'dict', map: new Map() };
         memo.set(v, out);
+        this.rt.charge(v.map.size);
         for (const [k, e] of v.map) out.map.set(k, { key: e.key, value: this.deepcopy(e.value, memo) });
         return out;
       }

@@ -58,7 +58,7 @@ export function readNames(module: Module): Map<string, number> {
       case 'starred':
         return expr(e.value);
       case 'fstring':
-        for (const p of e.parts) if (typeof p !== 'string') expr(p);
+        for (const p of e.parts) if (typeof p !== 'string') expr(p.value);
         return;
       case 'comp':
         for (const g of e.generators) {

@@ -110,6 +110,7 @@ export const bot = {
   'err.busy': () => `ParamQuiz is busy right now and nothing was changed: please try again in a moment.`,
   'err.tooCostly': (p: P<'ms'>) => `That spec takes more than ${p.ms} ms to count, so it was stopped (nobody else was slowed down): try a smaller model.`,
   'err.tooLargeToCount': () => `That spec needs more memory than one count may use, so it was stopped: try a smaller model.`,
+  'err.sandboxEnded': () => `Counting that ended the separate process it ran in, so it was stopped (nobody else was affected); it has been logged.`,
   'cmd.count': () => `Count the parameters of a layer or model, with the formula worked out`,
   'cmd.quiz': () => `Post a parameter-counting question in this channel`,
   'cmd.answer': () => `Answer the open question here, or your practice question from /review`,

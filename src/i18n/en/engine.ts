@@ -47,6 +47,7 @@ export const engine = {
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` is not a known flag: use --framework keras|pytorch, --json, --lang en|zh-TW, --layers, --log, --memory, --seq N or --batch N.`,
   'err.tooLong': (p: P<'max'>) => `The spec is too long: the limit is ${p.max} characters.`,
   'err.codeTooLong': (p: P<'max'>) => `The pasted code is too long: the limit is ${p.max} characters.`,
+  'count.cutLines': (p: P<'n' | 'max'>) => `… ${p.n} more lines left out: one answer shows at most ${p.max} characters (use --json for every row).`,
   'count.cut': (p: P<'max'>) => `… the rest is cut: one answer shows at most ${p.max} characters (use --json, or fewer layers).`,
   'err.tooManyAxes': (p: P<'what' | 'max'>) => `The ${p.what} shape has too many axes: at most ${p.max}.`,
   'err.tooManyLayers': (p: P<'max'>) => `Too many layers: a model may have at most ${p.max} once expanded, counting every repetition.`,

@@ -48,6 +48,7 @@ export const engine: typeof En = {
   'err.unknownFlag': (p: P<'flag'>) => `\`${p.flag}\` 不是已知的旗標：可用 --framework keras|pytorch、--json、--lang en|zh-TW、--layers、--log、--memory、--seq N 或 --batch N。`,
   'err.tooLong': (p: P<'max'>) => `規格太長：上限為 ${p.max} 個字元。`,
   'err.codeTooLong': (p: P<'max'>) => `貼上的程式碼太長了：上限是 ${p.max} 個字元。`,
+  'count.cutLines': (p: P<'n' | 'max'>) => `……另有 ${p.n} 行省略：一次回答最多顯示 ${p.max} 個字元（要看每一列請用 --json）。`,
   'count.cut': (p: P<'max'>) => `……其餘省略：一次回答最多顯示 ${p.max} 個字元（請用 --json，或減少層數）。`,
   'err.tooManyAxes': (p: P<'what' | 'max'>) => `${p.what} 的形狀軸數太多：最多 ${p.max} 個軸。`,
   'err.tooManyLayers': (p: P<'max'>) => `層數太多：一個模型展開後（每次重複都算）最多 ${p.max} 層。`,

@@ -39,13 +39,15 @@ export class ShellInput {
   private readonly queue: string[] = [];
   private ended = false;
   private wake: (() => void) | undefined;
+  private readonly lines: ReturnType<typeof createInterface>;
 
   constructor(
-    input: NodeJS.ReadableStream,
+    private readonly input: NodeJS.ReadableStream,
     /** A terminal: a burst of input is one piece; nothing waits for lines that have not come. */
     private readonly interactive: boolean,
   ) {
     const lines = createInterface({ input, terminal: false });
+    this.lines = lines;
     lines.on('line', (line) => {
       this.queue.push(line);
       this.wake?.();
@@ -54,6 +56,13 @@ export class ShellInput {
       this.ended = true;
       this.wake?.();
     });
+  }
+
+  /** Stops reading (/quit): the input no longer holds the process open. */
+  close(): void {
+    this.lines.close();
+    this.input.pause();
+    (this.input as { unref?: () => void }).unref?.();
   }
 
   /** The next entry, undefined at the end of input. */

@@ -106,6 +106,7 @@ export class ShellPlatform implements Platform {
       }
     } finally {
       if (interactive) this.write(PASTE_OFF);
+      input.close();
       this.finished();
     }
   }

@@ -225,7 +225,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       __getitem__: builtin('__getitem__', (args) => {
         const m = self(args);
         const key = args[1] ?? null;
-        if (is(key, 'slice')) return fresh(ordered ? m.cls : m.cls, sliceItems(modulesOf(m), key).map(([k, v], i) => [ordered ? k : String(i), v] as const));
+        if (is(key, 'slice')) return fresh(ordered ? m.cls : m.cls, sliceItems(rt, modulesOf(m), key).map(([k, v], i) => [ordered ? k : String(i), v] as const));
         return at(m, key, name)[1];
       }),
       __setitem__: builtin('__setitem__', (args) => {
@@ -236,7 +236,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       __delitem__: builtin('__delitem__', (args) => {
         const m = self(args);
         const key = args[1] ?? null;
-        const drop = is(key, 'slice') ? sliceItems(modulesOf(m), key).map(([k]) => k) : [at(m, key, name)[0]];
+        const drop = is(key, 'slice') ? sliceItems(rt, modulesOf(m), key).map(([k]) => k) : [at(m, key, name)[0]];
         for (const k of drop) m.module!.modules.delete(k);
         if (!ordered) {
           const rest = [...m.module!.modules.values()];

@@ -149,9 +149,11 @@ export function split(shape: Shape, sizes: number | readonly number[], dim: numb
   const d = axis(dim, shape.length);
   const n = shape[d];
   if (n === null || n === undefined) return raise('RuntimeError', 'py.splitUnknown');
+  if (typeof sizes === 'number' && sizes <= 0) return raise('RuntimeError', 'py.split', { size: String(n), parts: String(sizes) });
+  // the number of pieces is known before any is made
+  if ((typeof sizes === 'number' ? Math.ceil(n / sizes) : sizes.length) > LIMITS.items) overLimit('items');
   const parts = typeof sizes === 'number' ? Array.from({ length: Math.ceil(n / sizes) }, (_, i) => Math.min(sizes, n - i * sizes)) : [...sizes];
   if (parts.reduce((a, x) => a + x, 0) !== n) raise('RuntimeError', 'py.split', { size: String(n), parts: show(parts) });
-  if (parts.length > LIMITS.items) overLimit('items');
   return parts.map((p) => shape.map((x, i) => (i === d ? p : x)));
 }
 
