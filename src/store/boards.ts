@@ -45,8 +45,10 @@ const VIEW = sql`
   ), start AS (
     SELECT points, correct, :offset - ahead AS skip FROM rungs WHERE ahead <= :offset ORDER BY ahead DESC LIMIT 1
   ), page AS (
-    SELECT s.member_id, s.points, s.correct, s.answered FROM scores s, start
-    WHERE s.scope_id = :scope AND s.board = :board AND s.points <= start.points AND (s.points < start.points OR s.correct <= start.correct)
+    -- From the start rung on: its bounds are constants, so the ranking index is entered there.
+    SELECT s.member_id, s.points, s.correct, s.answered FROM scores s
+    WHERE s.scope_id = :scope AND s.board = :board AND s.points <= (SELECT points FROM start)
+      AND (s.points < (SELECT points FROM start) OR s.correct <= (SELECT correct FROM start))
     ORDER BY s.points DESC, s.correct DESC, s.member_id
     LIMIT :limit OFFSET (SELECT COALESCE(MAX(skip), 0) FROM start)
   ), mine AS (
