@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FakeDiscord, type FakeUser, type OptionValue } from '../test/support/fake-discord.js';
+import { BOT_NODE_FLAGS } from '../src/node-flags.js';
 import { ADVERSARIAL, DISCORD_OPTION_CHARS } from './adversarial.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
@@ -73,7 +74,9 @@ export async function startBot(discord: FakeDiscord, dir: string, script = MAIN)
     QUIZ_TIMEZONE: 'Asia/Taipei',
     LOG_LEVEL: 'warn',
   };
-  const bot = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The bot as `npm start` runs it; discord.js alone as one runs it, with Node's defaults.
+  const flags = script === MAIN ? BOT_NODE_FLAGS : [];
+  const bot = spawn(process.execPath, [...flags, script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   await discord.ready(30_000);
   return bot;
 }
