@@ -13,6 +13,7 @@
  *   the memory two warm sandboxes add, and a small count's p99 while another asker floods the
  *   pool with the worst pastes.
  */
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,7 +103,6 @@ async function onTheBot(): Promise<Figures> {
 
 /** One isolation's figures, the pool alone in this process. */
 async function sandboxFigures(isolation: Isolation): Promise<Figures> {
-  const before = treeRss(process.pid).total;
   const started = performance.now();
   const pool = new CountPool({ isolation });
   try {
@@ -115,8 +115,8 @@ async function sandboxFigures(isolation: Isolation): Promise<Figures> {
       await pool.answer(`dense 4 ${i + 10}`, 'en', 'alice');
       times.push(performance.now() - t0);
     }
-    const warm = treeRss(process.pid).total - before;
-    // Another asker keeps both sandboxes busy with the worst pastes; alice's small counts meanwhile.
+    const warm = await freshProcessRss(isolation);
+    // Two other askers keep the sandboxes busy with the worst pastes; alice's small counts meanwhile.
     let flooding = true;
     const flood = (async () => {
       for (let n = 0; flooding; n++) await pool.answer(`${ATTACK_PASTES[n % ATTACK_PASTES.length]!.code}\n# ${n}\n`, 'en', `mallory${n % 2}`);
@@ -140,9 +140,32 @@ async function sandboxFigures(isolation: Isolation): Promise<Figures> {
   }
 }
 
+/**
+ * What two warm sandboxes add to a process's memory, threads or children alike: a fresh Node
+ * process that loads the pool and answers one count in each sandbox, its tree's RSS less that of
+ * the same process before the pool started (this process's own heap would blur a difference).
+ */
+async function freshProcessRss(isolation: Isolation): Promise<number> {
+  const pool = JSON.stringify(new URL('../src/counting/pool.js', import.meta.url).href);
+  const program = `
+    import { readFileSync } from 'node:fs';
+    const rss = (pid) => Number(/VmRSS:\\s+(\\d+)/.exec(readFileSync('/proc/' + pid + '/status', 'utf8'))[1]) / 1024;
+    const kids = () => { try { return readFileSync('/proc/' + process.pid + '/task/' + process.pid + '/children', 'utf8').trim().split(/\\s+/).filter(Boolean).map(Number); } catch { return []; } };
+    const { CountPool } = await import(${pool});
+    const before = rss(process.pid);
+    const p = new CountPool({ isolation: '${isolation}' });
+    await Promise.all([p.answer('dense 3 3', 'en', 'a'), p.answer('dense 3 4', 'en', 'b')]);
+    console.log(rss(process.pid) + kids().reduce((n, k) => n + rss(k), 0) - before);
+    await p.close();`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  await once(child, 'exit');
+  return Number(out.trim());
+}
+
 export async function benchAbuse(): Promise<Figures> {
-  // Threads first and the process's memory read only as a difference: the figures compare, and the
-  // thread pool is only ever given pastes that are refused before they can abort anything.
+  // The thread pool is only ever given pastes that are refused before they can abort anything.
   const thread = await sandboxFigures('thread');
   const child = await sandboxFigures('process');
   return { ...(await onTheBot()), ...child, ...thread };

@@ -6,6 +6,13 @@
  * engine_llama7b_summary_us: parse `llama-2-7b`, build it from its data file (defs expanded,
  * layers parsed: nothing of it is cached between requests), evaluate and render the summary.
  * engine_preset_all_ms: the same for every preset once, summed (one request each).
+ * engine_config_json_ms: the largest config.json a class pastes, DeepSeek-V3's (61 layers, 256
+ * experts in 58 of them, 671B parameters): read, built, counted and rendered with --memory (the
+ * quantized checkpoints' bytes and the activations too); engine_config_json_llama_ms the same for
+ * Llama-3.1-8B's; engine_preset_llama31_memory_ms the Llama-3.1-8B preset with --memory, the same
+ * model from its data file (the baseline the config's reading adds to); engine_config_json_worst_ms the
+ * largest config accepted, DeepSeek-V3's with 255 mixture-of-experts layers (65,280 experts, just under
+ * LIMITS.expertModules).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -49,6 +56,21 @@ const WORST = [
  */
 const LARGEST = `Here is my homework, why does it not count?\nimport torch.nn as nn\n${'a=1\n'.repeat(24_970)}net = nn.Linear(2, 2)\n`;
 
+/** DeepSeek-V3's config.json, written from its published architecture (arXiv:2412.19437, Table 1 and §4.2). */
+const DEEPSEEK_V3 = JSON.stringify({
+  architectures: ['DeepseekV3ForCausalLM'], model_type: 'deepseek_v3', vocab_size: 129280, hidden_size: 7168, intermediate_size: 18432, moe_intermediate_size: 2048,
+  num_hidden_layers: 61, num_attention_heads: 128, num_key_value_heads: 128, n_shared_experts: 1, n_routed_experts: 256, num_experts_per_tok: 8,
+  first_k_dense_replace: 3, moe_layer_freq: 1, kv_lora_rank: 512, q_lora_rank: 1536, qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128,
+  topk_method: 'noaux_tc', n_group: 8, topk_group: 4, scoring_func: 'sigmoid', norm_topk_prob: true, routed_scaling_factor: 2.5,
+  num_nextn_predict_layers: 1, max_position_embeddings: 163840, rope_theta: 10000, tie_word_embeddings: false, torch_dtype: 'bfloat16',
+}, null, 2);
+
+/** Llama-3.1-8B's config.json (meta-llama/Llama-3.1-8B's published numbers). */
+const LLAMA31 = JSON.stringify({
+  architectures: ['LlamaForCausalLM'], model_type: 'llama', vocab_size: 128256, hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32,
+  num_attention_heads: 32, num_key_value_heads: 8, max_position_embeddings: 131072, rope_theta: 500000, tie_word_embeddings: false,
+}, null, 2);
+
 /** The most steps a paste may take: a loop that stops just under the step budget. */
 const LOOP = 'n = 0\nwhile n < 28_000:\n    n += 1\nimport torch.nn as nn\nnet = nn.Linear(2, 2)\n';
 
@@ -91,6 +113,21 @@ export function benchEngine(): Figures {
   const worst = paste(WORST, 15);
   const loop = paste(LOOP, 15);
   const largest = paste(LARGEST, 15);
+  /** Median milliseconds of counting and rendering a request with --memory, after warm-up runs. */
+  const rendered = (text: string, iterations: number) => {
+    for (let i = 0; i < 3; i++) length += renderCount(count(text), 'en').length;
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const start = performance.now();
+      length += renderCount(count(text), 'en').length;
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const deepseek = rendered(`--memory\n${DEEPSEEK_V3}`, 21);
+  const llamaConfig = rendered(`--memory\n${LLAMA31}`, 41);
+  const llamaPreset = rendered('llama-3.1-8b --memory', 41);
+  const worstConfig = rendered(`--memory\n${JSON.stringify({ ...(JSON.parse(DEEPSEEK_V3) as object), num_hidden_layers: 255, first_k_dense_replace: 0 })}`, 7);
   if (sink < 0n || length < 0) throw new Error('unreachable: keeps the work observable');
   return {
     engine_counts_per_s: Math.round(counts),
@@ -105,5 +142,9 @@ export function benchEngine(): Figures {
     engine_paste_worst_modules_forward_ms: round(worst, 2),
     engine_paste_worst_steps_ms: round(loop, 2),
     engine_paste_largest_ms: round(largest, 2),
+    engine_config_json_ms: round(deepseek, 2),
+    engine_config_json_llama_ms: round(llamaConfig, 2),
+    engine_preset_llama31_memory_ms: round(llamaPreset, 2),
+    engine_config_json_worst_ms: round(worstConfig, 2),
   };
 }

@@ -10,9 +10,11 @@ import { benchBoards } from './boards.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
+import { benchImports } from './imports.js';
 import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
+import { benchSlowClients } from './slow-clients.js';
 import { benchTrust } from './trust.js';
 import { benchWeb } from './web.js';
 import type { Figures } from './lib.js';
@@ -20,6 +22,7 @@ import type { Figures } from './lib.js';
 const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   engine: benchEngine,
   trust: benchTrust,
+  imports: benchImports,
   abuse: benchAbuse,
   quiz: benchQuiz,
   postgres: benchPostgres,
@@ -28,6 +31,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   slack: benchSlack,
   charts: benchCharts,
   web: benchWeb,
+  slowClients: benchSlowClients,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

@@ -69,7 +69,8 @@ const words = (line: string): string[] => line.match(/(?:[^\s"“]+|"[^"]*"?|“
  */
 export function parseTextArgs(command: Command, text: string): Checked {
   const trimmed = text.trim();
-  const raw: Record<string, string> = {};
+  // No prototype: a typed `__proto__:x` is an option like any other (and unknown), not a setter.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
   let head = trimmed;
   const rest = command.options.find((o) => o.rest);
   if (rest) {

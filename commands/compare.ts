@@ -30,7 +30,8 @@ const IMAGENET_PRESETS: readonly Preset[] = LANDMARKS.map(findPreset)
 
 type Parsed = { readonly ok: true; readonly presets: readonly Preset[]; readonly framework: Framework | undefined } | { readonly ok: false; readonly error: MessageRef };
 
-const FRAMEWORKS: Readonly<Record<string, Framework>> = { keras: 'keras', tf: 'keras', tensorflow: 'keras', pytorch: 'pytorch', torch: 'pytorch', torchvision: 'pytorch' };
+/** A Map: `--framework constructor` names nothing, as any other word does. */
+const FRAMEWORKS: ReadonlyMap<string, Framework> = new Map<string, Framework>([['keras', 'keras'], ['tf', 'keras'], ['tensorflow', 'keras'], ['pytorch', 'pytorch'], ['torch', 'pytorch'], ['torchvision', 'pytorch']]);
 
 /** Model names (spaces or commas between them) and an optional framework flag. */
 export function parseModels(text: string): Parsed {
@@ -42,10 +43,10 @@ export function parseModels(text: string): Parsed {
     const flag = /^--(framework|fw)(?:=(.*))?$/i.exec(word);
     if (flag) {
       const value = flag[2] ?? words[++i] ?? '';
-      framework = FRAMEWORKS[value.toLowerCase()];
+      framework = FRAMEWORKS.get(value.toLowerCase());
       if (!framework) return { ok: false, error: msg('err.notAChoice', { token: value, what: '--framework', choices: 'keras|pytorch' }) };
     } else if (/^--(keras|pytorch|torch)$/i.test(word)) {
-      framework = FRAMEWORKS[word.slice(2).toLowerCase()];
+      framework = FRAMEWORKS.get(word.slice(2).toLowerCase());
     } else if (word.startsWith('--')) {
       return { ok: false, error: msg('compare.unknownFlag', { flag: word }) };
     } else {

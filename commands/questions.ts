@@ -3,12 +3,12 @@
  * it, `list`, `remove`, or `import` a CSV or YAML file of them. Each question is built by the
  * engine when it is added (a spec it cannot count, or a layer the model does not have, is refused
  * then, with the row named), and again whenever it is asked: its answer is never typed by hand.
+ * A file is read off the event loop, within bounds (src/imports).
  */
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { formatInt } from '../src/engine/format.js';
 import { LIMITS } from '../src/engine/limits.js';
 import { msg, t, type MessageRef } from '../src/i18n/messages.js';
+import { MAX_IMPORT_ROWS } from '../src/imports/read.js';
 import { encodeAsk, parseAsk, type TeacherAsk } from '../src/domain/index.js';
 import { MAX_WORDING } from '../src/quiz/teacher.js';
 import { LEVELS, isLevel, type Level } from '../src/domain/index.js';
@@ -18,8 +18,6 @@ import type { Args, Command, Context, Reply } from './types.js';
 
 /** The longest model a question takes: what /count takes. */
 export const MAX_SPEC_LENGTH = LIMITS.specChars;
-/** Questions in one imported file. */
-export const MAX_IMPORT_ROWS = 100;
 /** Checking a whole file (every row built by the engine) stops past this. */
 const IMPORT_BUDGET_MS = 10_000;
 /** Questions a list shows. */
@@ -48,27 +46,6 @@ function questionOf(fields: { spec?: unknown; ask?: unknown; level?: unknown; wo
   const wording = fields.wording === undefined || fields.wording === null ? '' : String(fields.wording).trim();
   if (wording.length > MAX_WORDING) return { error: msg('teacher.tooLong', { what: 'wording', max: String(MAX_WORDING) }) };
   return { spec, ask, level: (levelText || 'medium') as Level, wording: wording === '' ? null : wording };
-}
-
-/** A file's rows: CSV with a header (spec or model, ask, level, wording) or YAML (a list of the same, or `questions:` holding one). */
-function rowsOf(name: string, text: string): { readonly rows: ReadonlyArray<Record<string, unknown>> } | { readonly error: MessageRef } {
-  const lower = name.toLowerCase();
-  try {
-    if (lower.endsWith('.csv')) {
-      const rows = parseCsv(text, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true, to: MAX_IMPORT_ROWS + 1 }) as Array<Record<string, unknown>>;
-      return { rows };
-    }
-    if (lower.endsWith('.yaml') || lower.endsWith('.yml')) {
-      // Aliases are how a small YAML file grows into a huge one: a question set needs none.
-      const doc = parseYaml(text, { maxAliasCount: 0 }) as unknown;
-      const list = Array.isArray(doc) ? doc : doc !== null && typeof doc === 'object' && Array.isArray((doc as { questions?: unknown }).questions) ? (doc as { questions: unknown[] }).questions : undefined;
-      if (!list) return { error: msg('teacher.fileEmpty') };
-      return { rows: list.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : { spec: item })) };
-    }
-  } catch (e) {
-    return { error: msg('teacher.fileUnreadable', { name, why: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200) }) };
-  }
-  return { error: msg('teacher.fileKind', { name }) };
 }
 
 /** Builds each question once, as it would be asked: the first that cannot be is the refusal, with its row. */
@@ -102,13 +79,12 @@ async function importFile(ctx: Context, args: Args, set: string): Promise<Reply>
   if (!ctx.upload) return say(lang, msg('teacher.noFile'), 'error');
   const upload = await ctx.upload(typeof args.file === 'string' ? args.file : undefined);
   if (!upload.ok) return say(lang, upload.error, 'error');
-  const read = rowsOf(upload.name, upload.text);
-  if ('error' in read) return say(lang, read.error, 'error');
+  // Read in a worker with a deadline: a file built to be slow to read stalls nobody else.
+  const read = await ctx.services.questionFiles.read({ name: upload.name, text: upload.text }, `${ctx.scopeId}/${ctx.player.userId}`);
+  if (!read.ok) return say(lang, read.error, 'error');
   if (read.rows.length === 0) return say(lang, msg('teacher.fileEmpty'), 'error');
   if (read.rows.length > MAX_IMPORT_ROWS) return say(lang, msg('teacher.fileRows', { max: String(MAX_IMPORT_ROWS) }), 'error');
-  // A CSV's first row is its header: the questions are rows 2, 3, ...; a YAML list counts from 1.
-  const first = upload.name.toLowerCase().endsWith('.csv') ? 2 : 1;
-  const result = await checked(ctx, set, read.rows.map((r) => questionOf({ spec: r.spec ?? r.model, ask: r.ask, level: r.level, wording: r.wording })), first);
+  const result = await checked(ctx, set, read.rows.map((r) => questionOf({ spec: r.spec ?? r.model, ask: r.ask, level: r.level, wording: r.wording })), read.first);
   if (!('questions' in result)) return result;
   await ctx.services.quiz.questionSets.add(result.questions);
   return say(lang, msg('teacher.imported', { n: String(result.questions.length), set }), 'success');

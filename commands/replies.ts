@@ -1,8 +1,9 @@
 /** Replies more than one command (or the scheduler) builds: errors, questions, feedback, reveals, boards. */
 import { formatInt } from '../src/engine/format.js';
 import { joinList, msg, SENTENCE_SEPARATOR, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
-import type { Mistake, Question } from '../src/quiz/question.js';
-import { promptText, whyAll } from '../src/quiz/text.js';
+import { diagnose } from '../src/quiz/diagnose.js';
+import type { Question } from '../src/quiz/question.js';
+import { diagnosisText, promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
@@ -98,15 +99,10 @@ export function feedbackReply(lang: Lang, view: View, outcome: AnswerOutcome): R
               : msg('answer.correct', { value, points: String(outcome.points) });
         return { visibility: 'private', tone: 'success', text: [t(lang, verdict), ...unscored].join('\n') };
       }
-      const why = diagnosisText(lang, outcome.question, outcome.mistakes);
+      const why = diagnosisText(lang, outcome.question, outcome.diagnosis);
       return { visibility: 'private', tone: 'warning', text: [t(lang, msg('answer.wrong', { value, why, closes: view.time(outcome.round.closesAt) })), ...unscored].join('\n') };
     }
   }
-}
-
-/** What a wrong answer is told: every named mistake it matches, or where to look again. */
-export function diagnosisText(lang: Lang, question: Question, mistakes: readonly Mistake[]): string {
-  return mistakes.length > 0 ? whyAll(lang, mistakes) : t(lang, msg('answer.hint', { hint: t(lang, question.hint) }));
 }
 
 /** The public reveal: the answer, the worked formula, who was right and who was first. */
@@ -114,7 +110,7 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
   const { round, question, answers } = reveal;
   const right = answers.filter((a) => a.correct);
   const first = right.find((a) => a.first);
-  const common = mostCommonMistake(answers);
+  const common = mostCommonMistake(answers.filter((a) => !a.correct));
   const lines = [
     promptText(lang, question),
     '',
@@ -126,8 +122,8 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     const name = mention(first.userId, first.name);
     lines.push(t(lang, first.bonus > 0 ? msg('reveal.first', { name, bonus: String(first.bonus) }) : msg('reveal.firstNoBonus', { name })));
   }
-  const named = common ? question.mistakes.filter((m) => common.mistakes.includes(m.id)) : [];
-  if (common && named.length > 0) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(named[0]!.value), why: whyAll(lang, named) })));
+  // The most common wrong answer, told again as its diagnosis: the same words its answerers got.
+  if (common) lines.push(t(lang, msg('reveal.commonMistake', { n: String(common.count), value: formatInt(common.value), why: diagnosisText(lang, question, diagnose(question, common.value)) })));
   lines.push(t(lang, msg('reveal.hint', { hint: t(lang, question.hint) })));
   return {
     visibility: 'public',
@@ -141,16 +137,12 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
   };
 }
 
-/** The wrong value most answers gave that names a mistake (one value, one set of mistakes), with how many gave it. */
-function mostCommonMistake(answers: readonly RoundAnswer[]): { mistakes: readonly string[]; count: number } | undefined {
-  const counts = new Map<bigint, { mistakes: readonly string[]; count: number }>();
-  for (const a of answers) {
-    if (a.correct || a.mistakes.length === 0) continue;
-    const seen = counts.get(a.value);
-    counts.set(a.value, { mistakes: a.mistakes, count: (seen?.count ?? 0) + 1 });
-  }
-  let best: { mistakes: readonly string[]; count: number } | undefined;
-  for (const c of counts.values()) if (!best || c.count > best.count) best = c;
+/** The wrong answer most answerers gave, among those the diagnosis had something to say about, and how many gave it. */
+function mostCommonMistake(wrong: ReadonlyArray<{ readonly value: bigint; readonly mistakes: readonly string[] }>): { value: bigint; count: number } | undefined {
+  const counts = new Map<bigint, number>();
+  for (const a of wrong) if (a.mistakes.length > 0) counts.set(a.value, (counts.get(a.value) ?? 0) + 1);
+  let best: { value: bigint; count: number } | undefined;
+  for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
   return best;
 }
 

@@ -9,7 +9,8 @@ import type { PracticeOutcome } from '../src/quiz/practice.js';
 import { promptText } from '../src/quiz/text.js';
 import { isLevel, isTopic } from '../src/domain/index.js';
 import { renderWorking } from '../src/quiz/working.js';
-import { answerButtons, answerForm, choicesField, diagnosisText, say } from './replies.js';
+import { diagnosisText } from '../src/quiz/text.js';
+import { answerButtons, answerForm, choicesField, say } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 export const reviewCommand: Command = {
@@ -48,7 +49,7 @@ export function practiceReply(ctx: Context, outcome: PracticeOutcome): Reply {
       const skill = t(lang, msg('review.skill', { topic: t(lang, msg(`topic.${question.topic}`)), skill: t(lang, msg(`skill.${outcome.family}`)) }));
       const verdict = outcome.correct
         ? t(lang, msg('review.correct', { value: formatInt(outcome.value) }))
-        : t(lang, msg('review.wrong', { value: formatInt(outcome.value), answer: formatInt(question.answer), why: diagnosisText(lang, question, outcome.mistakes) }));
+        : t(lang, msg('review.wrong', { value: formatInt(outcome.value), answer: formatInt(question.answer), why: diagnosisText(lang, question, outcome.diagnosis) }));
       return {
         visibility: 'private',
         tone: outcome.correct ? 'success' : 'warning',

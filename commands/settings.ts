@@ -1,5 +1,5 @@
 /** /settings (admin): the scope's time zone, language, quiz channel, levels, topics and round length. */
-import { LANGS, msg, t, type Lang } from '../src/i18n/messages.js';
+import { joinList, LANGS, msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/domain/index.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
 import { SCORING_MODES, type ScopeSettings, type ScoringMode } from '../src/domain/index.js';
@@ -15,29 +15,36 @@ function listOf<T extends string>(text: string, valid: (v: string) => v is T): {
 }
 
 /** Whether the board is public and, when it is and the pages are on, where. */
-function publicBoard(ctx: Context, on: boolean): string {
-  if (!on) return t(ctx.lang, msg('settings.publicOff'));
+function publicBoard(ctx: Context, lang: Lang, on: boolean): string {
+  if (!on) return t(lang, msg('settings.publicOff'));
   const url = ctx.services.web?.url({ kind: 'board', scopeId: ctx.scopeId });
-  return t(ctx.lang, url ? msg('settings.publicOn', { url }) : msg('settings.publicOnNoWeb'));
+  return t(lang, url ? msg('settings.publicOn', { url }) : msg('settings.publicOnNoWeb'));
 }
 
-async function show(ctx: Context): Promise<Reply> {
-  const lang = ctx.lang;
+/** A level or topic by its name in `lang`, with the id an option takes where the two differ: 簡單（easy）. */
+const withId = (lang: Lang, name: string, id: string) => (name === id ? id : lang === 'zh-TW' ? `${name}（${id}）` : `${name} (${id})`);
+
+/**
+ * The scope's settings, in `lang`. The labels are the options' names, typed as they are in any
+ * language; every value is said in `lang` (a level, a topic, a language by its name).
+ */
+async function show(ctx: Context, lang: Lang): Promise<Reply> {
   const scope = await ctx.services.quiz.scope(ctx.scopeId);
   const all = t(lang, msg('settings.all'));
   return {
     visibility: 'private',
     tone: 'info',
+    lang,
     title: t(lang, msg('settings.title')),
     fields: [
       { label: 'timezone', value: scope.timezone },
-      { label: 'language', value: scope.language },
+      { label: 'language', value: t(lang, msg('settings.languageName', { lang: scope.language })) },
       { label: 'channel', value: scope.quizChannel === null ? t(lang, msg('settings.noChannel')) : ctx.channel(scope.quizChannel) },
-      { label: 'levels', value: scope.levels.join(', ') || all },
-      { label: 'topics', value: scope.topics.join(', ') || all },
+      { label: 'levels', value: joinList(lang, scope.levels.map((l) => withId(lang, t(lang, msg(`level.${l}`)), l))) || all },
+      { label: 'topics', value: joinList(lang, scope.topics.map((x) => withId(lang, t(lang, msg(`topic.${x}`)), x))) || all },
       { label: 'seconds', value: String(scope.roundSeconds ?? t(lang, msg('settings.defaultSeconds'))) },
       { label: 'scoring', value: t(lang, msg(`scoring.${scope.scoring}`, { cap: String(scope.dailyCap) })) },
-      { label: 'public-board', value: publicBoard(ctx, scope.publicBoard) },
+      { label: 'public-board', value: publicBoard(ctx, lang, scope.publicBoard) },
     ],
     footer: t(lang, msg('settings.footer')),
   };
@@ -87,10 +94,12 @@ export const settingsCommand: Command = {
     if (typeof args.scoring === 'string') patch.scoring = args.scoring as ScoringMode;
     if (typeof args.cap === 'number') patch.dailyCap = args.cap;
     if (typeof args['public-board'] === 'boolean') patch.publicBoard = args['public-board'];
-    if (Object.keys(patch).length === 0) return show(ctx);
+    if (Object.keys(patch).length === 0) return show(ctx, lang);
     await ctx.services.quiz.scopes.update(ctx.scopeId, patch);
     // The standings post follows the quiz channel and the time zone.
     if (patch.quizChannel !== undefined || patch.timezone !== undefined) await ctx.services.scheduler.armStandings(ctx.scopeId);
-    return { ...(await show(ctx)), tone: 'success', text: t(lang, msg('settings.saved')) };
+    // Where replies follow the scope's language, the change is answered in the new one, every word of it.
+    const answer = patch.language !== undefined && ctx.langFromScope ? patch.language : lang;
+    return { ...(await show(ctx, answer)), tone: 'success', text: t(answer, msg('settings.saved')) };
   },
 };

@@ -7,6 +7,7 @@ import type { Pictures } from '../src/charts/pool.js';
 import type { Counter } from '../src/counting/answer.js';
 import { MAX_CODE_LENGTH } from '../src/engine/spec.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
+import type { QuestionFiles } from '../src/imports/pool.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
 import type { QuizService } from '../src/quiz/service.js';
@@ -27,6 +28,8 @@ export interface Services {
   readonly counter: Counter;
   /** Draws the pictures of replies (a worker with a deadline in the bot). */
   readonly pictures: Pictures;
+  /** Reads teachers' question files (a worker with a deadline in the bot). */
+  readonly questionFiles: QuestionFiles;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;
@@ -49,6 +52,11 @@ export interface Context extends View {
   readonly channelId: string;
   readonly player: Player;
   readonly lang: Lang;
+  /**
+   * The language is the scope's (/settings language), not the asker's own: on Slack, and in a
+   * terminal without PARAMQUIZ_LANG. Discord answers in each user's own language instead.
+   */
+  readonly langFromScope?: boolean | undefined;
   /** Checked by the adapter: Discord permissions, Slack admins and ADMIN_USER_IDS, everyone in the shell. */
   readonly isAdmin: boolean;
   readonly services: Services;

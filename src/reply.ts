@@ -2,6 +2,7 @@
  * What a command returns and a platform renders: the reply (text, code, fields, buttons, files),
  * and the view a platform lends it to mention people, times and channels its own way.
  */
+import type { Lang } from './i18n/messages.js';
 
 /** How a platform shows people and moments to everyone in a channel. */
 export interface View {
@@ -64,6 +65,11 @@ export interface Reply {
   readonly footer?: string | undefined;
   readonly buttons?: readonly Button[] | undefined;
   readonly files?: readonly ReplyFile[] | undefined;
+  /**
+   * The language the reply is written in when it is not the asker's (/settings language answers in
+   * the new one): the adapter renders its own words in it too, so no reply mixes two languages.
+   */
+  readonly lang?: Lang | undefined;
   /**
    * A button whose form the platform shows at once, in place of this reply, where it can (Discord
    * and Slack open a modal as the command's response); elsewhere the reply is shown with it.

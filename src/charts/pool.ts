@@ -82,6 +82,11 @@ export class PicturePool implements Pictures {
     this.pool.warm();
   }
 
+  /** Resolves once the sandbox has loaded ECharts, resvg and the fonts (see WorkerPool.loaded). */
+  loaded(): Promise<void> {
+    return this.pool.loaded();
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }

@@ -41,6 +41,11 @@ export class CountPool implements Counter {
     this.pool.warm();
   }
 
+  /** Resolves once the sandboxes have loaded (see WorkerPool.loaded). */
+  loaded(): Promise<void> {
+    return this.pool.loaded();
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }

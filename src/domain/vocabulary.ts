@@ -2,7 +2,7 @@
 export const LEVELS = ['easy', 'medium', 'hard'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const TOPICS = ['dense', 'conv', 'batchnorm', 'pooling', 'separable', 'recurrent', 'model', 'macs', 'attention', 'llm'] as const;
+export const TOPICS = ['dense', 'conv', 'batchnorm', 'pooling', 'separable', 'recurrent', 'model', 'macs', 'attention', 'llm', 'modern'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const isLevel = (v: string): v is Level => (LEVELS as readonly string[]).includes(v);

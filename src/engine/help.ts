@@ -11,6 +11,7 @@ const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'atte
 const OPTIONS = [
   'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'ceil', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
   'reset_after', 'proj', 'key_dim', 'value_dim', 'kdim', 'vdim', 'bias_kv', 'kv_heads', 'head_dim', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope',
+  'kv_dim', 'kv_len', 'group_norm', 'top_k', 'shared_ff', 'shared_name', 'shared_gate', 'router_linear', 'score_bias', 'kv_rank', 'q_rank', 'nope_dim', 'rope_dim', 'v_dim',
   'act', 'cls', 'pos', 'tie', 'window', 'v2', 'cpb', 'proj_bias', 'affine', 'scale', 'center', 'per', 'keepdims', 'fixed', 'factor', 'size', 'top', 'classes', 'aux_logits', 'preprocessing',
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];

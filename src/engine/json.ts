@@ -6,13 +6,20 @@
  * Fields beyond DESIGN.md's are added, never changed: every layer has its `name` (and `sharedWith`
  * or `tiedTo` when it does not own its weights: its `params` are then what it adds, so the
  * layers still sum to `total`); `scoreMacs` (the attention-score part of `macs`) with attention;
- * `preset` and `blocks` for a preset; `lora` after `lora ...`; `memory` with --memory; `text`
+ * `preset` and `blocks` for a preset; `active` (and `activeWithoutInputEmbedding`) with a mixture of
+ * experts; `lora` after `lora ...`; `memory` with --memory; `text`
  * (the data file or def) for explain-preset.
  */
+import { activeCounts } from './active.js';
+import { activationsOf } from './activations.js';
+import { flopsPerToken } from './flops.js';
+import { quantizedFigures } from './quant/index.js';
+import { t } from '../i18n/messages.js';
+import { configJson } from './presets/configs/describe.js';
 import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
-import { blockTable } from './model.js';
+import { blockTable, type Report } from './model.js';
 import { workedFormula } from './render.js';
 import type { Shape } from './types.js';
 
@@ -44,9 +51,15 @@ export function toJson(result: CountResult): string {
     }),
   };
   if (report.scoreMacs !== 0n) doc.scoreMacs = report.scoreMacs;
+  const active = activeCounts(report);
+  if (active !== null) {
+    doc.active = active.active;
+    if (active.withoutInputEmbedding !== undefined) doc.activeWithoutInputEmbedding = active.withoutInputEmbedding;
+  }
   if (result.preset) {
     const file = result.preset.fileFor(result.framework);
     doc.preset = { name: result.preset.name, source: file.source, paper: file.paper ?? null, native: result.preset.files[result.framework] !== undefined };
+    if (result.preset.config !== undefined) doc.config = configJson(result.preset.config);
     doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output), macs: b.macs }));
   }
   if (report.reused > 0n) doc.reused = report.reused;
@@ -63,8 +76,27 @@ export function toJson(result: CountResult): string {
       adamFp32: m.fp32.bytes,
       adamMixed: m.mixed.bytes,
       kvCache: m.kv === null ? null : { bytesPerToken: m.kv.elementsPerToken * BigInt(m.kv.bytesPerElement), seq: m.kv.seq, batch: m.kv.batch, bytes: m.kv.bytes },
+      quantized: quantizedJson(report),
+      activations: activationsJson(report, request.batch ?? 1),
     };
   }
+  const flops = flopsPerToken(report);
+  if (flops !== null) doc.flopsPerToken = flops;
   // bigint -> a marker string, then the marker's quotes removed: exact digits, valid JSON.
   return JSON.stringify(doc, (_k, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}\u0000` : v)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
+}
+
+/** Each format's bytes (or why there are none), as --memory states them. */
+function quantizedJson(report: Report): Record<string, unknown> {
+  const all = quantizedFigures(report);
+  if (!all.ok) return { why: t('en', all.why) };
+  return Object.fromEntries(all.figures.map((f) => [f.id, f.ok ? { bytes: f.bytes, quantizedParams: f.quantized, keptParams: f.kept, ...(f.types && { ggmlTypes: f.types }) } : { bytes: null, why: t('en', f.why) }]));
+}
+
+/** Training's activations in bytes (memory.activations), null when the model is no token sequence with attention. */
+function activationsJson(report: Report, batch: number): Record<string, unknown> | null {
+  const steps = report.input.length <= 2 ? report.input[0] : null;
+  const a = steps === null || steps === undefined ? null : activationsOf(report, steps, batch);
+  if (a === null) return null;
+  return { seq: a.seq, batch: a.batch, layers: a.layers, perLayerBytesPerToken: a.typical.perToken, perLayerScoreBytesPerTokenPair: a.typical.perScore, stored: a.stored, flashAttention: a.flash, checkpointed: a.checkpointed, outsideLayers: a.outside };
 }

@@ -28,6 +28,16 @@ export const LIMITS = {
   window: 1_024,
   /** `layers=` of a stacked recurrent layer: real stacks have a handful. */
   stackedLayers: 1_000,
+  /**
+   * Experts of one mixture-of-experts layer (DeepSeek-V3 routes over 256, the largest published
+   * about 384): each is three matrices, tensors of one record, so this bounds a record's size.
+   */
+  experts: 1_024,
+  /**
+   * Experts of a whole model, every layer's counted (DeepSeek-V3 has 58 × 256 = 14,848; Kimi K2
+   * 60 × 384): each is three matrices whose bytes, names and MACs are worked out.
+   */
+  expertModules: 65_536,
   /** Characters of one rendered answer; past it the text is cut with a note. */
   renderChars: 256 * 1024,
 } as const;

@@ -32,8 +32,8 @@ export type Node = NodeBase &
   (
     | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined }
     | { readonly t: 'seq'; readonly nodes: readonly Node[] }
-    /** `{ ... } xN`: the body N times, each with its own weights (paths name.0, name.1, ...). */
-    | { readonly t: 'repeat'; readonly body: Node; readonly times: number }
+    /** `{ ... } xN`: the body N times, each with its own weights (paths name.0, name.1, ...; from name.start with `start=`). */
+    | { readonly t: 'repeat'; readonly body: Node; readonly times: number; readonly start?: number }
     /** Branches from the same input, merged: summed, multiplied (broadcast) or concatenated on the last axis. An empty branch is the identity. */
     | { readonly t: 'merge'; readonly op: MergeOp; readonly word: MergeWord; readonly branches: readonly (readonly Node[])[] }
     /**
@@ -88,6 +88,12 @@ export interface Report {
   readonly scoreMacs: bigint | null;
   /** Parameters used again through sharing or tying and therefore not counted again. */
   readonly reused: bigint;
+  /**
+   * With a mixture of experts: the parameters one token touches (every expert it is not routed to
+   * left out, both embedding tables kept: Mistral's convention for Mixtral's 12.9B). Null without
+   * routed layers, where every parameter is touched.
+   */
+  readonly active: bigint | null;
   /** Remarks on the whole model (an assumed input order, modules never used, ...). */
   readonly notes: readonly MessageRef[];
 }
@@ -149,7 +155,7 @@ class Evaluator {
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
   readonly sideOutputs = new Map<Node, Shape>();
-  /** The output of the node last evaluated under each label, for `from`. */
+  /** The output of the node last evaluated under each label (and module path), for `from`. */
   private readonly outputs = new Map<string, Shape>();
 
   constructor(
@@ -173,7 +179,11 @@ class Evaluator {
 
   visit(node: Node, shape: Shape, outer: Place): Shape {
     const output = this.visitNode(node, shape, outer);
-    if (node.label !== undefined) this.outputs.set(node.label, output);
+    if (node.label !== undefined) {
+      this.outputs.set(node.label, output);
+      // Also by module path, which is unique where labels repeat (a UNet's skips: from down_blocks.1.attentions.0).
+      if (outer.prefix !== '') this.outputs.set(join(outer.prefix, node.label), output);
+    }
     return output;
   }
 
@@ -191,7 +201,8 @@ class Evaluator {
         const base = node.label === undefined ? place.prefix : join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
         let x = shape;
-        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, { ...place, prefix: join(base, String(i)) });
+        const first = node.start ?? 0;
+        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, { ...place, prefix: join(base, String(first + i)) });
         return x;
       }
       case 'merge': {
@@ -336,13 +347,17 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
   let counts = ZERO;
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
+  let idle: bigint | null = null;
   for (const row of rows) {
     counts = addCounts(counts, row.counts);
+    const routing = row.record.routing;
+    // A shared use adds no parameters, so it has none idle either.
+    if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
     macs = macs === null || row.record.macs === null ? null : macs + row.record.macs;
     const scores = row.record.attention?.scoreMacs ?? 0n;
     scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, notes: [] };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [] };
 }
 
 /** The first few layers a model's input meets, following main branches. */

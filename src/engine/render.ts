@@ -7,6 +7,12 @@ import { countTensors, tensorSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
+import { activeCounts } from './active.js';
+import { activationsOf } from './activations.js';
+import { flopsPerToken } from './flops.js';
+import { configHeader, configLines } from './presets/configs/describe.js';
+import { checkpointFormat, quantizedLines } from './quant/describe.js';
+import { quantizedFigures } from './quant/index.js';
 import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
@@ -137,6 +143,13 @@ function attentionMacsLines(report: Report, lang: Lang): string[] {
       t(lang, msg('count.macsPerToken', { t: formatInt(T), weights: formatQuotient(weights, T), scores: formatQuotient(scoreMacs, T), flops: formatQuotient(2n * macs, T) })),
     );
   }
+  const f = flopsPerToken(report);
+  if (f !== null) {
+    lines.push(
+      t(lang, msg('flops.perToken', { t: formatInt(f.tokens), weights: formatInt(f.weights), attention: formatInt(f.attention), share: formatPercent(f.attention, f.weights, 1), training: formatInt(f.training), forward: formatInt(f.forward) })),
+      t(lang, msg(report.active === null ? 'flops.sixN' : 'flops.sixNActive', { n: formatInt(f.n), sixN: formatInt(f.sixN) })),
+    );
+  }
   return lines;
 }
 
@@ -196,6 +209,7 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
     t(lang, msg('summary.nonTrainable', { n: formatInt(c.nonTrainable) })),
   ];
   if (report.reused > 0n) lines.push(t(lang, msg('summary.reused', { n: formatInt(report.reused), twice: formatInt(c.total + report.reused) })));
+  lines.push(...activeLines(report, lang));
   if (result.lora) {
     const l = result.lora;
     lines.push(t(lang, msg('lora.summary', { r: String(l.spec.rank), modules: formatInt(l.modules.length), targets: l.targetModules.join(', ') })));
@@ -204,6 +218,16 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
     lines.push(`trainable params: ${formatInt(l.trainable)} || all params: ${formatInt(l.all)} || trainable%: ${formatPercent(l.trainable, l.all, 4)}`);
   }
   lines.push(macsLine(report.macs, lang), ...attentionMacsLines(report, lang));
+  return lines;
+}
+
+/** A mixture of experts: what a token touches beside what is stored, in both published conventions. */
+function activeLines(report: Report, lang: Lang): string[] {
+  const a = activeCounts(report);
+  if (a === null) return [];
+  const total = report.counts.total;
+  const lines = [t(lang, msg('summary.active', { active: formatInt(a.active), total: formatInt(total), share: formatPercent(a.active, total, 1) }))];
+  if (a.withoutInputEmbedding !== undefined) lines.push(t(lang, msg('summary.activeNoEmbedding', { n: formatInt(a.withoutInputEmbedding) })));
   return lines;
 }
 
@@ -217,11 +241,24 @@ function trainingLine(lang: Lang, label: 'fp32' | 'mixed', tr: Training): string
   return t(lang, msg(`memory.${label}`, { per: String(tr.perTrainable), parts, frozen: String(tr.perFrozen), total: formatInt(tr.bytes), scaled: formatBytes(tr.bytes) }));
 }
 
+/** How a cache's bytes per token follow from the layers' geometry. */
+function kvFormula(lang: Lang, kv: KvCache): string {
+  const [layers, bytes] = [String(kv.layers), String(kv.bytesPerElement)];
+  const u = kv.uniform;
+  if (u === null) return t(lang, msg('memory.kvMixed', { layers, bytes }));
+  switch (u.t) {
+    case 'heads':
+      return t(lang, msg('memory.kvUniform', { layers, kv: String(u.kvHeads), dim: String(u.headDim), bytes }));
+    case 'latent':
+      return t(lang, msg('memory.kvLatent', { layers, rank: String(u.rank), rope: String(u.rope), copies: String(u.copies), bytes }));
+    case 'rebuilt':
+      return t(lang, msg('memory.kvRebuilt', { layers, heads: String(u.heads), qk: String(u.qk), v: String(u.v), bytes }));
+  }
+}
+
 function kvLine(lang: Lang, kv: KvCache): string {
   const perToken = kv.elementsPerToken * BigInt(kv.bytesPerElement);
-  const formula = kv.uniform
-    ? t(lang, msg('memory.kvUniform', { layers: String(kv.layers), kv: String(kv.uniform.kvHeads), dim: String(kv.uniform.headDim), bytes: String(kv.bytesPerElement) }))
-    : t(lang, msg('memory.kvMixed', { layers: String(kv.layers), bytes: String(kv.bytesPerElement) }));
+  const formula = kvFormula(lang, kv);
   return t(lang, msg('memory.kv', { formula, perToken: formatInt(perToken), seq: formatInt(kv.seq), batch: formatInt(kv.batch), total: formatInt(kv.bytes), scaled: formatBytes(kv.bytes) }));
 }
 
@@ -230,6 +267,28 @@ function memoryLines(m: MemoryFigures, lang: Lang): string[] {
   for (const label of ['fp32', 'mixed'] as const) lines.push(`  ${trainingLine(lang, label, m[label])}`);
   if (m.kv) lines.push(kvLine(lang, m.kv));
   return lines;
+}
+
+/** --memory: the weights, training and KV cache figures, then the quantized checkpoints' exact bytes. */
+function memorySection(result: CountResult, lang: Lang): string[] {
+  const { report, request } = result;
+  const own = checkpointFormat(result.preset?.config?.quantization);
+  return [...memoryLines(memoryOf(report, request.batch), lang), ...activationLines(report, request.batch ?? 1, lang), ...quantizedLines(quantizedFigures(report), lang, own)];
+}
+
+/** Training's activations at the model's length and the batch (Korthikanti et al.'s accounting), stored, with flash attention, checkpointed. */
+function activationLines(report: Report, batch: number, lang: Lang): string[] {
+  const steps = report.input.length <= 2 ? report.input[0] : null;
+  const a = steps === null || steps === undefined ? null : activationsOf(report, steps, batch);
+  if (a === null) return [];
+  const bytes = (n: bigint) => `${formatInt(n)} B = ${formatBytes(n)}`;
+  return [
+    t(lang, msg('activations.title', { s: formatInt(a.seq), b: formatInt(a.batch) })),
+    `  ${t(lang, msg('activations.stored', { layers: String(a.layers), perToken: formatInt(a.typical.perToken), perScore: formatInt(a.typical.perScore), total: bytes(a.stored) }))}`,
+    `  ${t(lang, msg('activations.flash', { statistics: formatInt(a.typical.statistics), total: bytes(a.flash) }))}`,
+    `  ${t(lang, msg('activations.checkpointed', { input: formatInt(a.typical.input), total: bytes(a.checkpointed) }))}`,
+    ...(a.outside > 0n ? [`  ${t(lang, msg('activations.outside', { total: bytes(a.outside) }))}`] : []),
+  ];
 }
 
 /** The one line of the memory figures that works out `q` (a quiz's reveal). */
@@ -241,8 +300,23 @@ export function memoryLine(lang: Lang, m: MemoryFigures, q: MemoryQuantity): str
       return trainingLine(lang, q.mode, m[q.mode]);
     case 'kv':
       return m.kv === null ? undefined : kvLine(lang, m.kv);
+    case 'quantized': {
+      const f = m.quantized[q.format];
+      if (f === undefined) return undefined;
+      const format = t(lang, msg(ASKED_LABELS[q.format]));
+      return t(lang, msg('memory.quantizedLine', { format, quantized: formatInt(f.quantized), kept: formatInt(f.kept), keptBytes: formatInt(2n * f.kept), total: formatInt(f.bytes), scaled: formatBytes(f.bytes) }));
+    }
+    case 'active':
+      return m.active === null ? undefined : t(lang, msg('memory.activeLine', { active: formatInt(m.active), idle: formatInt(m.parameters - m.active), total: formatInt(m.parameters) }));
+    case 'flops': {
+      const f = m.flopsParts;
+      if (f === null || m.flops === null) return undefined;
+      return t(lang, msg('memory.flopsLine', { t: formatInt(f.tokens), macs: formatInt(f.weights / 2n), weights: formatInt(f.weights), attention: formatInt(f.attention), flops: formatInt(m.flops) }));
+    }
   }
 }
+
+const ASKED_LABELS = { 'gptq-int4': 'quant.gptq4', 'awq-int4': 'quant.awq', nf4: 'quant.nf4' } as const;
 
 /** Where a row's weights come from when it does not own them. */
 function reuseMark(row: Row, lang: Lang): string {
@@ -251,13 +325,49 @@ function reuseMark(row: Row, lang: Lang): string {
   return '';
 }
 
-function layerTable(rows: readonly Row[], lang: Lang, room: Room): string[] {
+/** A row of the layer table: a layer, or a copy of a repeated block said in one line. */
+type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
+
+function layerTable(entries: readonly TableEntry[], lang: Lang, room: Room): string[] {
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
-    rows.map((row) => [`${row.name} (${row.record.typeName})${reuseMark(row, lang)}`, formatKerasShape(row.record.outputShape), formatInt(row.counts.total)]),
+    entries.map((e) =>
+      'record' in e
+        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, formatKerasShape(e.record.outputShape), formatInt(e.counts.total)]
+        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), formatKerasShape(e.last.record.outputShape), formatInt(e.params)],
+    ),
     new Set([2]),
   );
-  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, rows.length, lang), foot];
+  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, entries.length, lang), foot];
+}
+
+/**
+ * A model's rows with each repeated block (`{ ... } x24`) shown once in full and every further copy
+ * in one line: the layers that matter, then the rest a line each. A 24-layer decoder reads in
+ * about 30 lines, not 200; `--layers` shows every layer.
+ */
+function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
+  const entries: TableEntry[] = [];
+  const shown: Row[] = [];
+  const rowsOf = new Map<number, Row[]>();
+  for (const row of report.rows) rowsOf.set(row.block, [...(rowsOf.get(row.block) ?? []), row]);
+  for (const [block, rows] of rowsOf) {
+    const times = report.blocks[block]?.repeat;
+    const per = times !== undefined && times > 1 && rows.length % times === 0 ? rows.length / times : undefined;
+    // a copy of one layer is one line already
+    if (per === undefined || per === 1) {
+      entries.push(...rows);
+      shown.push(...rows);
+      continue;
+    }
+    entries.push(...rows.slice(0, per));
+    shown.push(...rows.slice(0, per));
+    for (let copy = 1; copy < times!; copy++) {
+      const of = rows.slice(copy * per, (copy + 1) * per);
+      entries.push({ first: of[0]!, last: of[of.length - 1]!, layers: per, params: of.reduce((a, r) => a + r.counts.total, 0n) });
+    }
+  }
+  return { entries, shown };
 }
 
 function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
@@ -285,6 +395,7 @@ function blockLines(report: Report, lang: Lang): string[] {
 
 function presetLine(result: CountResult, lang: Lang): string {
   const preset = result.preset!;
+  if (preset.config !== undefined) return [configHeader(preset, preset.config, result.framework, lang), ...configLines(preset.config, lang)].join('\n');
   const fw = t(lang, msg(`fw.${result.framework}`));
   const own = preset.files[result.framework];
   const file = preset.fileFor(result.framework);
@@ -315,7 +426,7 @@ function summary(result: CountResult, lang: Lang): string {
   }
   // What must be read is made first; the layer table and the formulas take what room is left.
   const after = [...totalsLines(result, lang), conventionLine(result, lang)];
-  if (request.memory || request.batch !== undefined) after.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  if (request.memory || request.batch !== undefined) after.push('', ...memorySection(result, lang));
   const notes = noteLines(report, lang);
   const room = new Room(LIMITS.renderChars);
   room.spend(after);
@@ -324,13 +435,15 @@ function summary(result: CountResult, lang: Lang): string {
   if (result.preset) {
     lines.push(...room.spend([presetLine(result, lang), ...blockLines(report, lang)]));
     if (request.layers) lines.push('', ...layerTable(report.rows, lang, room));
-  } else {
+  }
+  const compact = result.preset || request.layers ? undefined : compactRows(report);
+  if (!result.preset) {
     lines.push(...room.spend([t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }))]));
-    lines.push(...layerTable(report.rows, lang, room));
+    lines.push(...layerTable(compact?.entries ?? report.rows, lang, room));
     if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...room.spend(blockLines(report, lang)));
   }
   lines.push(...after);
-  if (!result.preset || request.layers) lines.push('', ...formulaLines(report.rows, lang, room));
+  if (!result.preset || request.layers) lines.push('', ...formulaLines(compact?.shown ?? report.rows, lang, room));
   lines.push(...notes);
   return lines.join('\n');
 }
@@ -356,7 +469,7 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   });
   const after = [...totalsLines(result, lang)];
   if (!code.shapes.known) after.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
-  if (request.memory || request.batch !== undefined) after.push('', ...memoryLines(memoryOf(report, request.batch), lang));
+  if (request.memory || request.batch !== undefined) after.push('', ...memorySection(result, lang));
   const notes = noteLines(report, lang);
   const room = new Room(LIMITS.renderChars);
   room.spend([...lines, ...after, ...notes]);

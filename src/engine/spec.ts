@@ -14,11 +14,13 @@ import { RESERVED } from './lang/ast.js';
 import { checkBounds, Defs, expand } from './lang/expand.js';
 import { parseProgram } from './lang/parser.js';
 import { printNodes } from './lang/print.js';
-import { findKind } from './layers/index.js';
+import { findKind, KIND_WORDS } from './layers/index.js';
 import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
-import { askedPreset, findPreset, LIBRARY, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
+import { configPreset, isConfig, jsonObjectIn } from './presets/configs/index.js';
+import { askedPreset, findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
+import { closest } from './suggest.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
 
@@ -148,7 +150,28 @@ function hasCall(text: string): boolean {
   return false;
 }
 
+/**
+ * A pasted config.json (a JSON object with model_type or architectures, flags around it allowed):
+ * the model its family builds, as a preset made on the spot. Undefined for any other text.
+ */
+function configRequest(text: string): Request | undefined {
+  if (!text.includes('{') || !text.includes('"')) return undefined;
+  if (text.length > MAX_CODE_LENGTH) {
+    if (/^\s*(```\w*\s*)?\{\s*"/.test(text)) fail('err.configTooLong', { max: MAX_CODE_LENGTH.toLocaleString('en-US') });
+    return undefined;
+  }
+  const found = jsonObjectIn(text);
+  if (found === undefined) return undefined;
+  if (!isConfig(found.json)) fail('err.notAConfig');
+  const preset = configPreset(found.json);
+  const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(found.outside).flags;
+  const head: Head = { t: 'preset', preset, options: preset.parseOptions(new Map()) };
+  return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'spec', body: { head, ...EMPTY } };
+}
+
 export function parseRequest(text: string): Request {
+  const config = configRequest(text);
+  if (config !== undefined) return config;
   const code = looksLikeCode(text.length > MAX_CODE_LENGTH ? text.slice(0, MAX_CODE_LENGTH + 1) : text);
   if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
     fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
@@ -171,8 +194,13 @@ export function parseRequest(text: string): Request {
   } catch (e) {
     // "how many parameters does resnet18 have?": a sentence naming a published model (not a spec
     // that starts with one, or with a layer, and is wrong: that error stands)
-    const asked = e instanceof SpecError && isSentence(rest) ? askedPreset(rest) : undefined;
-    if (!asked) throw e;
+    const sentence = e instanceof SpecError && isSentence(rest);
+    const asked = sentence ? askedPreset(rest) : undefined;
+    if (!asked) {
+      const named = sentence ? modelWordIn(rest) : undefined;
+      if (named !== undefined) refuseUnknownModel(named, LIBRARY);
+      throw e;
+    }
     parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
   }
   return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, explain: parsed.explain, t: 'spec', body: parsed.body };
@@ -199,6 +227,21 @@ function explain(name: string): { explain: Explain | undefined; body: Body } {
   const def = LIBRARY.find(name.toLowerCase())?.def ?? fail('err.explainUnknown', { name });
   return { explain: { t: 'def', def }, body: { head: { t: 'none' }, ...EMPTY } };
 }
+
+/** A word spelled like a model's name (a digit, or parts joined by - _ .): `clip-vit-b-16`, `llama3`. */
+const MODEL_LIKE = /^(?=.*[a-z])(?=.*(\d|[-_.]\w))[\w.+/-]+$/i;
+
+/**
+ * A first word that names no kind, def or preset but reads like a model's name is refused with the
+ * presets nearest it, never counted as another model; a misspelled kind keeps the kind's suggestion.
+ */
+function refuseUnknownModel(word: string, defs: Defs): void {
+  if (!MODEL_LIKE.test(word) || closest(word, [...KIND_WORDS, ...defs.names()]) !== undefined) return;
+  fail('err.unknownModel', { token: word, nearest: nearestPresets(word).map((p) => p.name).join(', ') });
+}
+
+/** The first word of a sentence that reads like a model's name, for a question naming a model there is no preset of. */
+const modelWordIn = (sentence: string): string | undefined => sentence.match(/[A-Za-z0-9][\w.+/-]*/g)?.find((w) => MODEL_LIKE.test(w) && /\d/.test(w));
 
 const wordsOf = (item: Item | undefined) => (item?.term.t === 'words' && item.label === undefined && item.repeat === undefined ? item.term.words : undefined);
 
@@ -235,6 +278,8 @@ export function parseBody(text: string): Body {
       }
       head = { t: 'preset', preset, options: preset.parseOptions(options) };
       items = items.slice(1);
+    } else {
+      refuseUnknownModel(firstWord, defs);
     }
   }
 

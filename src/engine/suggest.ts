@@ -14,6 +14,11 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return Infinity;
+  return editDistance(a, b);
+}
+
+/** Levenshtein distance, insertions, deletions and substitutions costing one each. */
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];

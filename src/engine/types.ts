@@ -76,7 +76,17 @@ export interface LinearModule {
   readonly inFeatures: number;
   readonly outFeatures: number;
   readonly roles: readonly ProjectionRole[];
+  /**
+   * Which matrix of a feed-forward block it is (a fused gate_up is `up`, as llama.cpp's ffn_up), or a
+   * mixture of experts' router: quantizers treat them apart (llama.cpp keeps routers at F32 and gives
+   * ffn_down more bits).
+   */
+  readonly part?: FeedForwardPart;
+  /** An expert's matrix in a mixture of experts (llama.cpp stacks them per layer). */
+  readonly expert?: boolean;
 }
+
+export type FeedForwardPart = 'gate' | 'up' | 'down' | 'router';
 
 /** The head geometry of an attention layer: what its KV cache holds and what its scores cost. */
 export interface AttentionGeometry {
@@ -85,6 +95,33 @@ export interface AttentionGeometry {
   readonly headDim: number;
   /** Multiply-accumulates of QKᵀ and A·V over the sequence (part of `macs`); null when T is unknown. */
   readonly scoreMacs: bigint | null;
+  /** Multi-head latent attention: the cache keeps this instead of K and V per head. */
+  readonly latent?: LatentCache;
+}
+
+/**
+ * What multi-head latent attention (DeepSeek-V2, arXiv:2405.04434 §2.1) caches per token and
+ * layer: the compressed vector c_KV (`rank`, kv_lora_rank) and the one rotary key shared by every
+ * head (`rope`, qk_rope_head_dim); K and V are rebuilt from them. `qkHeadDim` and `vHeadDim` are the
+ * heads' sizes after decompression, what a cache of full K and V would hold.
+ */
+export interface LatentCache {
+  readonly rank: number;
+  readonly rope: number;
+  readonly qkHeadDim: number;
+  readonly vHeadDim: number;
+}
+
+/**
+ * A mixture-of-experts layer's routing: `experts` of `perExpert` parameters each, of which a token
+ * uses `topK` (Shazeer et al. 2017). The rest of the layer (router, shared experts) every token uses.
+ */
+export interface ExpertRouting {
+  readonly experts: number;
+  readonly topK: number;
+  readonly perExpert: bigint;
+  /** The shared experts every token uses besides its routed ones, with Qwen2-MoE's gate on them; 0n for none. */
+  readonly shared: bigint;
 }
 
 /**
@@ -123,4 +160,6 @@ export interface LayerRecord {
   readonly linears: readonly LinearModule[];
   /** Set for attention layers that say their head geometry. */
   readonly attention: AttentionGeometry | null;
+  /** Set for a mixture of experts: the parameters a token does not touch follow from it. */
+  readonly routing?: ExpertRouting;
 }

@@ -19,5 +19,12 @@ import { vision } from './en/vision.js';
 import { web } from './en/web.js';
 import { teacher } from './en/teacher.js';
 import { files } from './en/files.js';
+import { pasted } from './en/pasted.js';
+import { trust } from './en/trust.js';
+import { truth } from './en/truth.js';
+import { models } from './en/models.js';
+import { modernQuiz } from './en/modern-quiz.js';
 
-export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files };
+
+
+export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted };

@@ -3,6 +3,7 @@ import type { Catalogue } from './messages.js';
 import { bot } from './zh-TW/bot.js';
 import { charts } from './zh-TW/charts.js';
 import { code } from './zh-TW/code.js';
+import { pasted } from './zh-TW/pasted.js';
 import { cnn } from './zh-TW/cnn.js';
 import { engine } from './zh-TW/engine.js';
 import { keras } from './zh-TW/keras.js';
@@ -17,5 +18,11 @@ import { vision } from './zh-TW/vision.js';
 import { web } from './zh-TW/web.js';
 import { teacher } from './zh-TW/teacher.js';
 import { files } from './zh-TW/files.js';
+import { trust } from './zh-TW/trust.js';
+import { truth } from './zh-TW/truth.js';
+import { models } from './zh-TW/models.js';
+import { modernQuiz } from './zh-TW/modern-quiz.js';
 
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files };
+
+
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted };

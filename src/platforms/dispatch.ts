@@ -1,7 +1,7 @@
 /**
  * What every adapter does between receiving an event and rendering a reply: find the command or
- * action, check permissions and arguments, run it, and turn a crash into a polite private error
- * and a log line (the bot keeps running).
+ * action, check permissions and arguments, run it, and turn a failure into a private reply and a
+ * log line (failure.ts: "busy, try again" for a busy store; the bot keeps running).
  */
 import { findAction, findCommand } from '../../commands/index.js';
 import { checkArgs, parseTextArgs } from '../../commands/args.js';
@@ -9,7 +9,7 @@ import { errorReply } from '../../commands/replies.js';
 import type { Action, Button, Command, Context, Reply } from '../../commands/types.js';
 import { msg } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
-import { StoreBusyError } from '../domain/index.js';
+import { failureReply } from './failure.js';
 
 /** A command's arguments: typed options from Discord, or a line of text from Slack or a terminal. */
 export type RawArgs = Readonly<Record<string, unknown>> | string;
@@ -57,13 +57,6 @@ async function guarded(ctx: Context, log: Logger, what: Record<string, string>, 
   try {
     return await run();
   } catch (err) {
-    const where = { ...what, platform: ctx.platform, scope: ctx.scopeId, user: ctx.player.userId };
-    // Another process holding the database: nothing was written, and trying again shortly works.
-    if (err instanceof StoreBusyError) {
-      log.warn({ ...where, waitedMs: err.waitedMs }, 'database busy; asked to try again');
-      return errorReply(ctx.lang, msg('err.busy'));
-    }
-    log.error({ err, ...where }, 'handler failed');
-    return errorReply(ctx.lang, msg('err.internal'));
+    return failureReply(err, ctx.lang, log, { ...what, platform: ctx.platform, scope: ctx.scopeId, user: ctx.player.userId });
   }
 }

@@ -13,14 +13,18 @@ import type { Misreading } from '../engine/mistakes.js';
 import { evaluateModel, type Report, type Row } from '../engine/model.js';
 import { ZERO } from '../engine/counts.js';
 import type { Shape } from '../engine/types.js';
-import { msg, type MessageKey } from '../i18n/messages.js';
+import { msg, type MessageKey, type MessageRef } from '../i18n/messages.js';
 import { Lru } from '../lru.js';
+import { differencesOf, type Difference } from './differences.js';
+import { labeller, type Labels } from './labels.js';
 import type { Ask, Draft, Mistake, Quantity } from './question.js';
 import { workingOf, type WorkStep } from './working.js';
 
 export interface Built {
   readonly answer: bigint;
   readonly mistakes: readonly Mistake[];
+  /** The shapes a wrong count's difference may have, said as what they equal (differences.ts); worked out when the question is kept. */
+  readonly differences: () => readonly Difference[];
   /** Worked out when the question is kept: a draw for a choice's rank may be thrown away. */
   readonly working: () => readonly WorkStep[];
 }
@@ -102,14 +106,18 @@ function once<T>(f: () => T): () => T {
 /** The smallest output height a question asks for. */
 const MIN_HEIGHT = 3n;
 
-/** Counts a draft; undefined when its numbers make no valid layer (the template draws again). */
+/**
+ * Counts a draft; undefined when its numbers make no valid layer (the template draws again). Its
+ * mistakes and differences name layers as the draft shows them (`labels`), so the same spec shown
+ * as Keras and as PyTorch code is built once per form.
+ */
 export function build(draft: Draft): Built | undefined {
-  const key = `${draft.spec}\u0000${askKey(draft.ask)}`;
+  const key = `${draft.spec}\u0000${askKey(draft.ask)}\u0000${draft.labels ? JSON.stringify(draft.labels) : ''}`;
   const cached = built.get(key);
   if (cached !== undefined) return cached ?? undefined;
   let result: Built | undefined;
   try {
-    result = buildAsk(draft.spec, draft.ask);
+    result = buildAsk(draft.spec, draft.ask, draft.labels);
   } catch (e) {
     if (!(e instanceof SpecError)) throw e;
   }
@@ -118,7 +126,7 @@ export function build(draft: Draft): Built | undefined {
 }
 
 /** What a memory ask reads: `weights:int4`, `training:fp32`, `kv`. */
-export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of);
+export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of === 'quantized' ? `quantized:${q.format}` : q.of);
 
 const askKey = (ask: Ask): string => {
   switch (ask.kind) {
@@ -137,15 +145,26 @@ const askKey = (ask: Ask): string => {
   }
 };
 
-function buildAsk(spec: string, ask: Ask): Built | undefined {
+function buildAsk(spec: string, ask: Ask, labels: Labels | undefined): Built | undefined {
   const result = count(spec);
+  const label = labeller(labels, result.report);
+  const built = buildWith(result, ask, label);
+  // not kept with the cached build: a question keeps its own, and the cache stays within its bytes
+  return built && { ...built, differences: () => differencesOf(result, ask, built.answer, label) };
+}
+
+/** A row's label, or the row's place and type where the question names none (a mistake must still say where it is). */
+const placed = (label: (row: number) => MessageRef | undefined, result: CountResult, at: number): MessageRef =>
+  label(at) ?? msg('label.layer', { index: String(at + 1), type: result.report.rows[at]!.record.typeName });
+
+function buildWith(result: CountResult, ask: Ask, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
   switch (ask.kind) {
     case 'read': {
       const answer = read(ask.quantity, result.report);
       // An output of one or two positions is a degenerate question (and "+ 1" would name it).
       if (answer === undefined || (ask.quantity === 'height' && answer < MIN_HEIGHT)) return undefined;
-      const mistakes = kept(answer, [...fromMisreadings(result, misread(result), (m) => read(ask.quantity, m)), ...confusions(ask.quantity, result.report)]);
-      return { answer, mistakes, working: once(() => workingOf(result, ask)) };
+      const mistakes = kept(answer, [...fromMisreadings(result, misread(result), (m) => read(ask.quantity, m), label), ...confusions(ask.quantity, result.report)]);
+      return { answer, mistakes, working: once(() => workingOf(result, ask, label)) };
     }
     case 'saving': {
       const versus = count(ask.versus);
@@ -153,28 +172,28 @@ function buildAsk(spec: string, ask: Ask): Built | undefined {
       const theirs = versus.report.counts.total;
       const answer = theirs - mine;
       const mistakes = kept(answer, [
-        ...fromMisreadings(result, misread(result), (m) => theirs - m.counts.total),
-        ...fromMisreadings(versus, misread(versus), (m) => m.counts.total - mine),
+        ...fromMisreadings(result, misread(result), (m) => theirs - m.counts.total, label),
+        ...fromMisreadings(versus, misread(versus), (m) => m.counts.total - mine, labeller(undefined, versus.report)),
         { id: 'gaveOwnCount', family: 'structure', value: mine, why: msg('why.gaveOneCount') },
         { id: 'gaveOtherCount', family: 'structure', value: theirs, why: msg('why.gaveOneCount') },
       ]);
-      return { answer, mistakes, working: once(() => workingOf(result, ask, versus)) };
+      return { answer, mistakes, working: once(() => workingOf(result, ask, label, versus)) };
     }
     case 'inverse':
-      return inverse(result, ask);
+      return inverse(result, ask, label);
     case 'memory':
-      return memory(result, ask);
+      return memory(result, ask, label);
     case 'layer':
-      return layerAsk(result, ask);
+      return layerAsk(result, ask, label);
     case 'largest': {
       const rows = result.report.rows;
       const best = rows.reduce((b, r, i) => (r.counts.total > rows[b]!.counts.total ? i : b), 0);
       const answer = BigInt(best + 1);
       const mistakes = kept(
         answer,
-        rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: r.name }) }] : [])),
+        rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: placed(label, result, i) }) }] : [])),
       );
-      return { answer, mistakes, working: once(() => workingOf(result, ask)) };
+      return { answer, mistakes, working: once(() => workingOf(result, ask, label)) };
     }
   }
 }
@@ -195,7 +214,7 @@ function readLayer(quantity: 'params' | 'height' | 'size', counts: { total: bigi
  * Dense after it the wrong inputs), and the slips of reading a table: another layer's number, the
  * model's total, the layer's MACs.
  */
-function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Built | undefined {
+function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
   const { report } = result;
   const row = report.rows[ask.index];
   if (!row) return undefined;
@@ -205,7 +224,7 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Bu
   const mistakes: Mistake[] = [];
   for (const m of row.record.mistakes()) {
     const v = readLayer(ask.quantity, m.counts, m.output);
-    if (v !== undefined) mistakes.push({ id: named(m.id, row), family: m.family, value: v, why: m.why, layer: row.name });
+    if (v !== undefined) mistakes.push({ id: named(m.id, row), family: m.family, value: v, why: m.why, layer: placed(label, result, ask.index) });
   }
   // Pasted code is not evaluated again with a layer misread: its layer's own mistakes only.
   const evaluated = evaluatedNodes(result);
@@ -217,15 +236,16 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Bu
         const misread = evaluateModel(evaluated.nodes, evaluated.input, result.framework, { at, ...(m.counts && { counts: m.counts }), ...(m.macs !== undefined && { macs: m.macs }), output: m.output });
         const mine = misread.rows.length === report.rows.length ? misread.rows[ask.index] : undefined;
         const v = mine && readLayer(ask.quantity, mine.counts, mine.record.outputShape);
-        if (v !== undefined) mistakes.push({ id: named(m.id, earlier), family: m.family, value: v, why: m.why, layer: earlier.name });
+        if (v !== undefined) mistakes.push({ id: named(m.id, earlier), family: m.family, value: v, why: m.why, layer: placed(label, result, at) });
       } catch (e) {
         if (!(e instanceof SpecError)) throw e; // the misread shape is one the layer cannot take
       }
     }
   }
   if (ask.quantity === 'params') {
-    for (const other of [report.rows[ask.index - 1], report.rows[ask.index + 1]]) {
-      if (other && other.counts.total > 0n) mistakes.push({ id: `otherLayer@${other.name}`, family: 'structure', value: other.counts.total, why: msg('why.otherLayer', { layer: other.name }) });
+    for (const at of [ask.index - 1, ask.index + 1]) {
+      const other = report.rows[at];
+      if (other && other.counts.total > 0n) mistakes.push({ id: `otherLayer@${other.name}`, family: 'structure', value: other.counts.total, why: msg('why.otherLayer', { layer: placed(label, result, at) }) });
     }
     if (report.rows.length > 1) mistakes.push({ id: 'gaveModelTotal', family: 'structure', value: report.counts.total, why: msg('why.gaveModelTotal') });
     if (row.record.macs !== null) mistakes.push({ id: 'macsForParams', family: 'operations', value: row.record.macs, why: msg('why.macsForParams') });
@@ -235,7 +255,7 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>): Bu
     const given = readLayer(ask.quantity, undefined, before);
     if (given !== undefined) mistakes.push({ id: 'gaveInput', family: 'shape', value: given, why: msg('why.gaveLayerInput') });
   }
-  return { answer, mistakes: kept(answer, mistakes), working: once(() => workingOf(result, ask)) };
+  return { answer, mistakes: kept(answer, mistakes), working: once(() => workingOf(result, ask, label)) };
 }
 
 const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -249,7 +269,7 @@ const PRECISIONS_ASKED: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int4'];
  * size at another precision than asked; and, when the student counts the parameters first, the
  * figure of every miscounted model.
  */
-function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>): Built | undefined {
+function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
   const batch = result.request.batch ?? 1;
   const figures = memoryOf(result.report, batch);
   const answer = memoryValue(figures, ask.quantity);
@@ -263,21 +283,46 @@ function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>): Bui
     const v = memoryValue(m.figures, q);
     return v === undefined ? [] : [{ id: m.id, family: m.family, value: v, why: m.why }];
   });
-  const miscounted = ask.counted ? fromMisreadings(result, misread(result), (m) => memoryValue(memoryOf({ ...result.report, counts: m.counts }, batch), q)) : [];
-  return { answer, mistakes: kept(answer, [...slips, ...precisions, ...miscounted]), working: once(() => workingOf(result, ask)) };
+  const miscounted = ask.counted ? fromMisreadings(result, misread(result), (m) => memoryValue(memoryOf({ ...result.report, counts: m.counts }, batch), q), label) : [];
+  return { answer, mistakes: kept(answer, [...slips, ...precisions, ...miscounted]), working: once(() => workingOf(result, ask, label)) };
 }
 
-/** Mistakes named by the layer they are made in when the spec has several layers with a count or a size. */
-function fromMisreadings(result: CountResult, readings: readonly Misreading[], value: (m: Misreading) => bigint | undefined): Mistake[] {
-  const several = result.report.rows.length > 1;
+/**
+ * Mistakes named by the layer they are made in when the spec has several layers, as the question
+ * shows that layer. A mistake whose words name the layer themselves (a layer left out, a tied head
+ * counted again) says it there, with the question's name for it, and is not said to be "in" it:
+ * "in dense_1: that leaves out dense_1" said nothing.
+ */
+function fromMisreadings(result: CountResult, readings: readonly Misreading[], value: (m: Misreading) => bigint | undefined, label: (row: number) => MessageRef | undefined): Mistake[] {
+  const rows = result.report.rows;
+  const several = rows.length > 1;
   const out: Mistake[] = [];
   for (const m of readings) {
     const v = value(m);
     if (v === undefined) continue;
-    const layer = several && m.layer ? m.layer.name : undefined;
-    out.push({ id: layer ? `${m.id}@${layer}` : m.id, family: m.family, value: v, why: m.why, ...(layer && { layer }) });
+    const at = m.layer ? rows.indexOf(m.layer) : -1;
+    const id = several && m.layer ? `${m.id}@${m.layer.name}` : m.id;
+    const about = NAMES_ITS_LAYER[m.id];
+    if (about && at >= 0) {
+      out.push({ id, family: m.family, value: v, why: about(placed(label, result, at), m, (path) => ownerLabel(result, label, path)) });
+      continue;
+    }
+    const layer = several && at >= 0 ? placed(label, result, at) : undefined;
+    out.push({ id, family: m.family, value: v, why: m.why, ...(layer && { layer }) });
   }
   return out;
+}
+
+/** The mistakes about a layer as a whole, said with the question's name for it. */
+const NAMES_ITS_LAYER: Readonly<Record<string, (layer: MessageRef, m: Misreading, owner: (path: string) => MessageRef) => MessageRef>> = {
+  leftOut: (layer) => msg('why.leftOutLayer', { layer }),
+  tiedCountedTwice: (_layer, m, owner) => msg('why.tiedCountedTwice', { owner: owner(m.layer!.tied!) }),
+};
+
+/** The layer a tied or shared row's weight belongs to, as the question names it. */
+function ownerLabel(result: CountResult, label: (row: number) => MessageRef | undefined, path: string): MessageRef {
+  const at = result.report.rows.findIndex((r) => r.module === path || r.name === path);
+  return at >= 0 ? placed(label, result, at) : msg('label.code', { code: path });
 }
 
 function confusions(quantity: Quantity, report: Report): Mistake[] {
@@ -305,7 +350,7 @@ const MAX_UNKNOWN = 1_000_000;
  * unknowns asked (filters, units, input channels), so each mistake's count is a line in x, read
  * off at x and x + 1; the x that line gives for the target is the student's answer.
  */
-function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>): Built | undefined {
+function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
   const x = ask.unknown;
   const target = result.report.counts.total;
   const next = count(ask.template.replaceAll('{x}', String(x + 1)));
@@ -323,7 +368,7 @@ function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>): B
     if (solved < 1n || solved > BigInt(MAX_UNKNOWN)) continue;
     mistakes.push({ id: m.id, family: m.family, value: solved, why: msg(INVERSE_WHY[m.family] ?? 'why.inverseOther') });
   }
-  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes), working: once(() => workingOf(result, ask, next)) };
+  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes), working: once(() => workingOf(result, ask, label, next)) };
 }
 
 const INVERSE_WHY: Partial<Record<Mistake['family'], MessageKey>> = {

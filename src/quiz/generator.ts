@@ -3,9 +3,12 @@
  * stored as its seed and can be replayed. A scope's recent questions and answers are skipped by
  * trying the following seeds.
  *
- * Multiple choice is balanced by construction: the answer's rank among the four choices (smallest
- * to largest) is drawn first, uniformly, and configurations are drawn until one has enough named
- * mistakes below and above the answer to put it there. Every distractor is a named mistake.
+ * Multiple choice gives nothing away by construction. The answer's rank among the four values
+ * (smallest to largest) is drawn first, uniformly, and configurations are drawn until one has
+ * enough named mistakes below and above the answer to put it there; then the four values are
+ * shuffled into the letters A–D, so a template whose answer is nearly always the smallest value
+ * (grouped-query attention) still puts it under each letter a quarter of the time. Every
+ * distractor is a named mistake.
  */
 import { build, memoryKey, type Built } from './build.js';
 import { attentionTopic } from './topics/attention.js';
@@ -15,6 +18,7 @@ import { dense } from './topics/dense.js';
 import { llmTopic } from './topics/llm.js';
 import { macs } from './topics/macs.js';
 import { model } from './topics/model.js';
+import { modernTopic } from './topics/modern.js';
 import { pooling } from './topics/pooling.js';
 import { recurrent } from './topics/recurrent.js';
 import { separable } from './topics/separable.js';
@@ -23,23 +27,26 @@ import type { Draft, Question, Template, TopicTemplates } from './question.js';
 import { TOPICS, type Level, type Topic } from '../domain/index.js';
 
 /** Bump when a change to the topics would make an old seed give a different question. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
-export const TEMPLATES: Readonly<Record<Topic, TopicTemplates>> = { dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention: attentionTopic, llm: llmTopic };
+export const TEMPLATES: Readonly<Record<Topic, TopicTemplates>> = { dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention: attentionTopic, llm: llmTopic, modern: modernTopic };
 
 export const CHOICES = 4;
 
 /** Configurations tried for the drawn rank before settling for another one. */
 const ATTEMPTS = 40;
 
-/** `rank` distractors below the answer and the rest above, drawn from the named mistakes; undefined when there are not enough. */
+/**
+ * `rank` distractors below the answer and the rest above, drawn from the named mistakes, in the
+ * order the letters show them (shuffled); undefined when there are not enough.
+ */
 export function choicesAt(built: Built, rank: number, random: Rng): bigint[] | undefined {
   const values = [...new Set(built.mistakes.map((m) => m.value))];
   const below = values.filter((v) => v < built.answer);
   const above = values.filter((v) => v > built.answer);
   if (below.length < rank || above.length < CHOICES - 1 - rank) return undefined;
   const picked = [...random.shuffle(below).slice(0, rank), ...random.shuffle(above).slice(0, CHOICES - 1 - rank)];
-  return [...picked, built.answer].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return random.shuffle([...picked, built.answer]);
 }
 
 function question(seed: number, level: Level, topic: Topic, template: Template, draft: Draft, built: Built, choices: readonly bigint[] | null): Question {
@@ -55,6 +62,7 @@ function question(seed: number, level: Level, topic: Topic, template: Template, 
     ask: draft.ask,
     answer: built.answer,
     mistakes: built.mistakes,
+    differences: built.differences(),
     choices,
     working: built.working(),
     hint: draft.hint,

@@ -10,7 +10,7 @@ import type { MessageRef } from '../i18n/messages.js';
 import type { Store } from '../store/store.js';
 import { StoreBusyError, type Card, type CardReview, type CardState, type Deck, type Player, type TopicStat } from '../domain/index.js';
 import { parseAnswer } from './answer.js';
-import { diagnose } from './diagnose.js';
+import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, GENERATOR_VERSION } from './generator.js';
 import { allowedLevel, levelFor } from './level.js';
 import type { Mistake, Question } from './question.js';
@@ -29,7 +29,7 @@ export type PracticeOutcome =
       readonly question: Question;
       readonly value: bigint;
       readonly correct: boolean;
-      readonly mistakes: readonly Mistake[];
+      readonly diagnosis: Diagnosis;
       readonly rating: Rating;
       /** When the practised skill comes back. */
       readonly due: number;
@@ -106,21 +106,21 @@ export class Practice {
     if (!parsed.ok) return { kind: 'invalid', error: parsed.error };
     const value = 'choice' in parsed ? question.choices![parsed.choice]! : parsed.value;
     const correct = value === question.answer;
-    const mistakes = correct ? [] : diagnose(question, value);
+    const diagnosis: Diagnosis = correct ? { kind: 'none' } : diagnose(question, value, req.text);
     const now = this.clock.now();
     const memberId = member ?? (await this.store.scopes.ensureMember(req.scopeId, req.player));
     const family = isPending ? pending.family : primaryFamily(question);
     const durationMs = isPending ? Math.max(0, now - pending.issuedAt) : null;
     const rating = ratingFor(correct, durationMs, asked.level);
-    const input = { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistakes: mistakes.map((m) => m.id), now };
+    const input = { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistakes: diagnosisIds(diagnosis), now };
     for (let attempt = 0; attempt < DECK_ATTEMPTS; attempt++) {
       // The lapses waiting are applied first, in the same transaction: this review follows them.
       const deck = await this.store.practice.deck(memberId);
       const { cards, reviews } = applyLapses(deck);
       const target = review(cards.get(cardKey(asked.topic, family)), rating, now, { durationMs, correct, source: 'practice' });
-      reviews.push({ topic: asked.topic, family, ...target }, ...againFor(asked.topic, lapsedFamilies(mistakes).filter((f) => f !== family), cards, now, 'practice'));
+      reviews.push({ topic: asked.topic, family, ...target }, ...againFor(asked.topic, certainFamilies(diagnosis).filter((f) => f !== family), cards, now, 'practice'));
       const saved = await this.store.practice.record(input, { reviews, applied: deck.lapses });
-      if (saved === 'saved') return { kind: 'recorded', question, value, correct, mistakes, rating, due: target.card.due, family };
+      if (saved === 'saved') return { kind: 'recorded', question, value, correct, diagnosis, rating, due: target.card.due, family };
       if (saved === 'duplicate') return { kind: 'duplicate' };
     }
     throw new StoreBusyError(0); // another process kept applying this member's lapses first
@@ -152,9 +152,6 @@ export class Practice {
 const DECK_ATTEMPTS = 5;
 
 const cardKey = (topic: Topic, family: MistakeFamily) => `${topic}|${family}`;
-
-/** The skills a wrong answer's named mistakes belong to: each one's card is reviewed as Again. */
-export const lapsedFamilies = (mistakes: readonly Mistake[]): MistakeFamily[] => [...new Set(mistakes.map((m) => m.family))];
 
 /** The deck's lapses applied in order, each an Again review at its own time: the cards' states after them, and the reviews. */
 function applyLapses(deck: Deck): { cards: Map<string, CardState>; reviews: CardReview[] } {

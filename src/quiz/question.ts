@@ -6,6 +6,8 @@
 import type { MemoryQuantity } from '../engine/memory.js';
 import type { MistakeFamily } from '../engine/types.js';
 import type { MessageRef } from '../i18n/messages.js';
+import type { Difference } from './differences.js';
+import type { Labels } from './labels.js';
 import type { WorkStep } from './working.js';
 import type { Level, Topic } from '../domain/index.js';
 
@@ -37,8 +39,8 @@ export interface Mistake {
   readonly value: bigint;
   /** "that is the weights without the 64 biases" */
   readonly why: MessageRef;
-  /** The layer the mistake is made in, when the question has several. */
-  readonly layer?: string;
+  /** The layer the mistake is made in, as the question shows it, when the question has several. */
+  readonly layer?: MessageRef;
 }
 
 /** What a topic's template writes: the words, the spec they describe, and what is asked. */
@@ -51,6 +53,8 @@ export interface Draft {
   readonly hint: MessageRef;
   /** The wording and form chosen (part of the question's identity). */
   readonly variant: string;
+  /** How the question shows each of its top-level layers (see labels.ts); unset for one layer. */
+  readonly labels?: Labels;
 }
 
 export interface Question {
@@ -66,7 +70,9 @@ export interface Question {
   readonly ask: Ask;
   readonly answer: bigint;
   readonly mistakes: readonly Mistake[];
-  /** Multiple choice (easy questions): the answer and three named mistakes, smallest first. */
+  /** What a wrong count's difference may equal, said without a cause (differences.ts). */
+  readonly differences: readonly Difference[];
+  /** Multiple choice (easy questions): the answer and three named mistakes, in the order of the letters A–D (shuffled). */
   readonly choices: readonly bigint[] | null;
   /** The worked solution, as the reveal shows it. */
   readonly working: readonly WorkStep[];

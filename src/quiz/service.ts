@@ -20,7 +20,7 @@ import { ALL_TIME, seasonBoard, weekBoard, type Accuracy, type Board, type Board
 import { StoreBusyError } from '../domain/index.js';
 import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
-import { diagnose } from './diagnose.js';
+import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
 import type { Mistake, Question } from './question.js';
 import { randomSeed } from './random.js';
@@ -28,7 +28,7 @@ import { FIRST_BONUS, MIN_ANSWERS_FOR_BONUS, POINTS } from './scoring.js';
 import type { CloseReason, Level, Topic } from '../domain/index.js';
 import { isoWeek, localDay } from './week.js';
 import { allowedLevel, levelFor, MIN_ANSWERS_FOR_LEVEL } from './level.js';
-import { lapsedFamilies, Practice } from './practice.js';
+import { Practice } from './practice.js';
 import { decodeQuestion, encodeQuestion } from './replay.js';
 import { rng } from './random.js';
 import { teacherHere, type TeacherBuilder } from './teacher-pool.js';
@@ -84,8 +84,8 @@ export type AnswerOutcome =
       readonly correct: boolean;
       readonly first: boolean;
       readonly points: number;
-      /** Every named mistake that gives this value (two can give the same number). */
-      readonly mistakes: readonly Mistake[];
+      /** What the answer is told (diagnose.ts); `none` for a right one. */
+      readonly diagnosis: Diagnosis;
       /** Why this answer does not score, or null when it does. */
       readonly unscored: Unscored | null;
       readonly dailyCap: number;
@@ -430,16 +430,16 @@ export class QuizService {
     const now = this.clock.now();
     if (round.closedAt !== null || now >= round.closesAt) return { kind: 'closed', round };
     const correct = value === round.answer;
-    const mistakes = correct ? [] : diagnose(question, value);
+    const diagnosis: Diagnosis = correct ? { kind: 'none' } : diagnose(question, value, req.text);
     const scope = await this.scope(req.scopeId);
     const result = await this.store.rounds.answer({
       roundId: round.id,
       player: req.player,
       value,
       correct,
-      mistakes: mistakes.map((m) => m.id),
+      mistakes: diagnosisIds(diagnosis),
       // The skills of a round's mistakes come back in /review.
-      lapses: lapsedFamilies(mistakes),
+      lapses: certainFamilies(diagnosis),
       points: POINTS[round.level],
       now,
       week: isoWeek(now, scope.timezone),
@@ -453,7 +453,7 @@ export class QuizService {
       case 'duplicate':
         return { kind: 'duplicate', round, previous: result.previous };
       case 'recorded':
-        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, mistakes, unscored: result.unscored, dailyCap: scope.dailyCap };
+        return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, diagnosis, unscored: result.unscored, dailyCap: scope.dailyCap };
     }
   }
 

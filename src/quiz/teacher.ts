@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { count } from '../engine/count.js';
 import { SpecError } from '../engine/errors.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
-import type { TeacherQuestion } from '../domain/index.js';
-import { encodeAsk, MAX_QUESTION_LAYERS, type ResolvedAsk, type TeacherAsk } from '../domain/index.js';
+import { modelHint } from './forms.js';
+import { encodeAsk, MAX_QUESTION_LAYERS, type ResolvedAsk, type TeacherAsk, type TeacherQuestion } from '../domain/index.js';
 import { build } from './build.js';
 import { CHOICES, choicesAt } from './generator.js';
 import type { Ask, Question } from './question.js';
@@ -24,7 +24,6 @@ export const SHOWN_SPEC = 1_500;
 /** A teacher's own wording. */
 export const MAX_WORDING = 500;
 
-const HINT = msg('hint.model');
 
 /** The question the teacher's ask is, with `any` drawn by the seed among what this model allows. */
 function resolve(ask: TeacherAsk, rows: ReadonlyArray<{ readonly weighted: boolean; readonly sized: boolean }>, seed: number): ResolvedAsk {
@@ -96,7 +95,8 @@ export function teacherQuestion(def: TeacherQuestion, seed: number): TeacherBuil
   );
   if ('layer' in resolved && resolved.layer > rows.length) return { ok: false, error: msg('teacher.noSuchLayer', { layer: String(resolved.layer), layers: String(rows.length) }) };
   const ask = quizAsk(resolved);
-  const built = build({ spec: def.spec, ask, prompt: [], hint: HINT, variant: 'teacher' });
+  const hint = modelHint(rows.map((r) => r.record.kind));
+  const built = build({ spec: def.spec, ask, prompt: [], hint, variant: 'teacher' });
   if (!built) return { ok: false, error: msg('teacher.cannotAsk', { ask: encodeAsk(resolved) }) };
   const random = rng(seed);
   let choices: bigint[] | null = null;
@@ -124,9 +124,10 @@ export function teacherQuestion(def: TeacherQuestion, seed: number): TeacherBuil
       ask,
       answer: built.answer,
       mistakes: built.mistakes,
+      differences: built.differences(),
       choices,
       working: built.working(),
-      hint: HINT,
+      hint,
     },
   };
 }

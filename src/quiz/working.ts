@@ -12,7 +12,7 @@ import { renderNumbers, renderSymbols } from '../engine/expr.js';
 import { formatInt } from '../engine/format.js';
 import type { Row } from '../engine/model.js';
 import type { TensorRole } from '../engine/types.js';
-import { msg, t, type Lang } from '../i18n/messages.js';
+import { msg, t, type Lang, type MessageRef } from '../i18n/messages.js';
 import type { Ask } from './question.js';
 
 /** Weights, biases, γ, β or statistics of one layer, and whether they are trained. */
@@ -22,17 +22,20 @@ export interface Part {
   readonly trainable: boolean;
 }
 
+/** A layer as the worked solution names it: as the question shows it (labels.ts), never by an engine name it did not show. */
+type Named = MessageRef | null;
+
 export type WorkStep =
-  | { readonly t: 'params'; readonly layer: string | null; readonly symbols: string; readonly numbers: string; readonly total: string; readonly parts: readonly Part[] }
-  | { readonly t: 'size'; readonly layer: string | null; readonly lines: readonly string[] }
-  | { readonly t: 'macs'; readonly layer: string | null; readonly symbols: string; readonly numbers: string; readonly total: string }
+  | { readonly t: 'params'; readonly layer: Named; readonly symbols: string; readonly numbers: string; readonly total: string; readonly parts: readonly Part[] }
+  | { readonly t: 'size'; readonly layer: Named; readonly lines: readonly string[] }
+  | { readonly t: 'macs'; readonly layer: Named; readonly symbols: string; readonly numbers: string; readonly total: string }
   | { readonly t: 'sum'; readonly terms: readonly string[]; readonly total: string }
   | { readonly t: 'trainable'; readonly total: string; readonly nonTrainable: string; readonly result: string; readonly which: 'trainable' | 'nonTrainable' }
   | { readonly t: 'difference'; readonly from: string; readonly minus: string; readonly result: string }
   | { readonly t: 'solve'; readonly slope: string; readonly offset: string; readonly target: string; readonly result: string }
-  | { readonly t: 'largest'; readonly layer: string; readonly index: string }
+  | { readonly t: 'largest'; readonly layer: MessageRef; readonly index: string }
   /** A layer whose weight is another's (a tied head): it adds nothing. */
-  | { readonly t: 'tied'; readonly layer: string | null; readonly owner: string }
+  | { readonly t: 'tied'; readonly layer: Named; readonly owner: MessageRef }
   /** LoRA adapters alike (one target, one size), `times` of them: r×(IN + OUT) each. */
   | { readonly t: 'lora'; readonly target: string; readonly symbols: string; readonly numbers: string; readonly each: string; readonly times: string; readonly total: string }
   /** A memory figure worked out; training adds the parameters it multiplies. */
@@ -51,7 +54,7 @@ function parts(row: Row): Part[] {
   return out;
 }
 
-function paramsStep(row: Row, layer: string | null): WorkStep {
+function paramsStep(row: Row, layer: Named): WorkStep {
   const f = row.record.formula;
   return { t: 'params', layer, symbols: renderSymbols(f), numbers: renderNumbers(f), total: formatInt(row.counts.total), parts: parts(row) };
 }
@@ -81,12 +84,25 @@ function loraSteps(rows: readonly Row[]): WorkStep[] {
   return out;
 }
 
+/** How a worked solution names row `at`: as the question does; null for a question of one layer. */
+export type Namer = (at: number) => MessageRef | undefined;
+
+/** A row's name in the working: its label, else (a question that names none) its place and type. */
+function namerOf(result: CountResult, label: Namer): (r: Row) => Named {
+  const rows = result.report.rows;
+  return (r) => {
+    if (rows.length <= 1) return null;
+    const at = rows.indexOf(r);
+    return label(at) ?? msg('label.layer', { index: String(at + 1), type: r.record.typeName });
+  };
+}
+
 /** The steps of one counted spec for what the question asks. */
-function steps(result: CountResult, ask: Ask): WorkStep[] {
+function steps(result: CountResult, ask: Ask, label: Namer): WorkStep[] {
   if (result.lora !== undefined) return loraSteps(result.report.rows);
   const rows = result.report.rows;
   const model = rows.length > 1;
-  const name = (r: Row) => (model ? `${r.name} (${r.record.typeName})` : null);
+  const name = namerOf(result, label);
   const out: WorkStep[] = [];
   const quantity = ask.kind === 'read' ? ask.quantity : 'params';
   for (const row of rows) {
@@ -103,7 +119,10 @@ function steps(result: CountResult, ask: Ask): WorkStep[] {
       continue;
     }
     if (quantity !== 'height' && quantity !== 'size' && row.counts.total > 0n) out.push(paramsStep(row, name(row)));
-    if (row.tied !== null) out.push({ t: 'tied', layer: name(row), owner: row.tied });
+    if (row.tied !== null) {
+      const owner = rows.find((r) => r.module === row.tied || r.name === row.tied);
+      out.push({ t: 'tied', layer: name(row), owner: (owner && name(owner)) ?? msg('label.code', { code: row.tied }) });
+    }
     if (shapes && sizes.length > 0) out.push({ t: 'size', layer: name(row), lines: sizes });
   }
   const weighted = rows.filter((r) => (quantity === 'macs' ? (r.record.macs ?? 0n) > 0n : r.counts.total > 0n));
@@ -125,26 +144,31 @@ function steps(result: CountResult, ask: Ask): WorkStep[] {
   return out;
 }
 
-/** The worked solution of a question; `other` is the second count a saving or an inverse needs. */
-export function workingOf(result: CountResult, ask: Ask, other?: CountResult): WorkStep[] {
+/**
+ * The worked solution of a question; `label` names its layers as it shows them; `other` is the
+ * second count a saving or an inverse needs.
+ */
+export function workingOf(result: CountResult, ask: Ask, label: Namer, other?: CountResult): WorkStep[] {
+  const none: Namer = () => undefined;
   switch (ask.kind) {
     case 'read':
-      return steps(result, ask);
+      return steps(result, ask, label);
     case 'saving': {
       const mine = result.report.counts.total;
       const theirs = other!.report.counts.total;
-      return [...steps(other!, ask), ...steps(result, ask), { t: 'difference', from: formatInt(theirs), minus: formatInt(mine), result: formatInt(theirs - mine) }];
+      return [...steps(other!, ask, none), ...steps(result, ask, label), { t: 'difference', from: formatInt(theirs), minus: formatInt(mine), result: formatInt(theirs - mine) }];
     }
     case 'inverse': {
       const target = result.report.counts.total;
       const slope = other!.report.counts.total - target;
       const offset = target - slope * BigInt(ask.unknown);
-      return [...steps(result, ask), { t: 'solve', slope: formatInt(slope), offset: formatInt(offset), target: formatInt(target), result: formatInt(ask.unknown) }];
+      return [...steps(result, ask, label), { t: 'solve', slope: formatInt(slope), offset: formatInt(offset), target: formatInt(target), result: formatInt(ask.unknown) }];
     }
     case 'layer': {
       // The shapes that lead to the layer, then the layer itself: its formula, or its output size.
       const rows = result.report.rows.slice(0, ask.index + 1);
-      const name = (r: Row) => `${r.name} (${r.record.typeName})`;
+      const named = namerOf(result, label);
+      const name = (r: Row) => named(r) ?? msg('label.layer', { index: '1', type: r.record.typeName });
       const out: WorkStep[] = [];
       for (const row of rows) {
         const sizes = row.record.shapeWorking();
@@ -160,12 +184,12 @@ export function workingOf(result: CountResult, ask: Ask, other?: CountResult): W
     case 'memory': {
       const c = result.report.counts;
       const memory: WorkStep = { t: 'memory', quantity: ask.quantity, figures: memoryOf(result.report, result.request.batch ?? 1), trainable: formatInt(c.trainable), frozen: formatInt(c.nonTrainable) };
-      return [...(ask.counted ? steps(result, { kind: 'read', quantity: 'params' }) : []), memory];
+      return [...(ask.counted ? steps(result, { kind: 'read', quantity: 'params' }, label) : []), memory];
     }
     case 'largest': {
       const rows = result.report.rows;
       const best = rows.reduce((b, r, i) => (r.counts.total > rows[b]!.counts.total ? i : b), 0);
-      return [...steps(result, ask), { t: 'largest', layer: `${rows[best]!.name} (${rows[best]!.record.typeName})`, index: String(best + 1) }];
+      return [...steps(result, ask, label), { t: 'largest', layer: namerOf(result, label)(rows[best]!)!, index: String(best + 1) }];
     }
   }
 }
@@ -185,28 +209,28 @@ export function renderWorking(lang: Lang, working: readonly WorkStep[]): string[
   const head = (layer: string | null) => (layer ? `${layer}: ` : '');
   let previous: string | null = null;
   for (const s of working) {
-    const layer = 'layer' in s ? s.layer : null;
+    const layer = 'layer' in s && s.layer !== null ? t(lang, s.layer) : null;
     const sameLayer = layer !== null && layer === previous;
     previous = layer;
     switch (s.t) {
       case 'params': {
         const split = s.parts.length > 1 || s.parts.some((p) => !p.trainable) ? ` = ${partsText(lang, s.parts)}` : '';
         const sym = s.symbols !== s.numbers ? `${s.symbols} = ` : '';
-        if (s.layer === null) {
+        if (layer === null) {
           if (sym) lines.push(s.symbols);
           lines.push(`${sym ? '= ' : ''}${s.numbers}`, `= ${s.total}${split}`);
         } else {
-          lines.push(`${head(s.layer)}${sym}${s.numbers}${s.numbers === s.total ? '' : ` = ${s.total}`}${split}`);
+          lines.push(`${head(layer)}${sym}${s.numbers}${s.numbers === s.total ? '' : ` = ${s.total}`}${split}`);
         }
         break;
       }
       case 'size':
         // under its layer's own line when that came just before; a layer of its own otherwise
-        lines.push(...s.lines.map((l, i) => (s.layer && i === 0 && !sameLayer ? `${head(s.layer)}${l}` : s.layer ? `    ${l}` : l)));
+        lines.push(...s.lines.map((l, i) => (layer && i === 0 && !sameLayer ? `${head(layer)}${l}` : layer ? `    ${l}` : l)));
         break;
       case 'macs':
-        if (s.layer === null) lines.push(`MACs = ${s.symbols}`, `     = ${s.numbers}`, `     = ${s.total}`);
-        else lines.push(`${head(s.layer)}MACs = ${s.symbols} = ${s.numbers} = ${s.total}`);
+        if (layer === null) lines.push(`MACs = ${s.symbols}`, `     = ${s.numbers}`, `     = ${s.total}`);
+        else lines.push(`${head(layer)}MACs = ${s.symbols} = ${s.numbers} = ${s.total}`);
         break;
       case 'sum':
         lines.push(`${t(lang, msg('work.total'))} = ${s.terms.join(' + ')} = ${s.total}`);
@@ -221,10 +245,10 @@ export function renderWorking(lang: Lang, working: readonly WorkStep[]): string[
         lines.push(t(lang, s.offset === '0' ? msg('work.solveLinear', { slope: s.slope, target: s.target, result: s.result }) : msg('work.solve', { slope: s.slope, offset: s.offset, target: s.target, result: s.result })));
         break;
       case 'largest':
-        lines.push(t(lang, msg('work.largest', { layer: s.layer, index: s.index })));
+        lines.push(t(lang, msg('work.largest', { layer: t(lang, s.layer), index: s.index })));
         break;
       case 'tied':
-        lines.push(`${head(s.layer)}${t(lang, msg('work.tied', { owner: s.owner }))}`);
+        lines.push(`${head(layer)}${t(lang, msg('work.tied', { owner: t(lang, s.owner) }))}`);
         break;
       case 'lora':
         lines.push(t(lang, msg('work.lora', { target: s.target, formula: `${s.symbols} = ${s.numbers} = ${s.each}`, times: s.times, total: s.total })));

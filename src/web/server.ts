@@ -6,7 +6,12 @@
  * for a chart, a drawing in the picture worker, never on this thread.
  *
  * Whatever is wrong with a link (tampered, expired, made for another page, missing) the answer is
- * the same 403 page, and it shows nothing of what the link would have opened.
+ * the same 403 page, and it shows nothing of what the link would have opened. Nothing a request
+ * names (a path segment, a query field) is looked up as an object's property: `__proto__` is a
+ * font file no more than `nope.ttf` is, and gets the same 404.
+ *
+ * Slow clients are bounded (WEB_LIMITS): a request must be in within seconds, and the connections
+ * one process keeps open are capped (connections.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +29,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../report/exports.js';
 import type { ReportPeriod, Reports } from '../report/report.js';
 import type { Store } from '../store/store.js';
 import { ALL_TIME, type Scope } from '../domain/index.js';
+import { capConnections, type ConnectionCount } from './connections.js';
 import { LinkSigner, MAX_TOKEN_LENGTH, type LinkKind, type LinkTarget } from './links.js';
 import { forbiddenPage, homePage, noticePage, notFoundPage, pageLang } from './page.js';
 import { boardPage, reportPage, studentPage, type PageChart } from './pages.js';
@@ -37,7 +43,31 @@ export interface WebDeps {
   readonly signer: LinkSigner;
   readonly clock: Clock;
   readonly log: Logger;
+  /** WEB_LIMITS unless a test shortens them. */
+  readonly limits?: Partial<WebLimits>;
 }
+
+/** What one client may hold of the server, and for how long (the README's Limits). */
+export interface WebLimits {
+  /** Open connections; past it the one waiting longest without a request makes room (connections.ts). */
+  readonly connections: number;
+  /** A request's headers must all have arrived within this, however slowly they drip. */
+  readonly headersMs: number;
+  /** The whole request, likewise. */
+  readonly requestMs: number;
+  /** A connection on which nothing moves either way. */
+  readonly idleMs: number;
+  /** A kept-alive connection between requests. */
+  readonly keepAliveMs: number;
+  /**
+   * How often the header and request timeouts are looked at: a timeout holds to within this.
+   * Node's default is 30 s, which kept dripping sockets open 30–45 s against a 15 s timeout.
+   */
+  readonly checkEveryMs: number;
+}
+
+/** Far below a process's usual 1,024 file descriptors, far above what a class opens at once. */
+export const WEB_LIMITS: WebLimits = { connections: 512, headersMs: 10_000, requestMs: 15_000, idleMs: 15_000, keepAliveMs: 5_000, checkEveryMs: 1_000 };
 
 /** Rows of the class board per page. */
 export const BOARD_PAGE_SIZE = 25;
@@ -82,24 +112,29 @@ type PageQuery = {
 
 type PageRequest = FastifyRequest<{ Params: { token: string }; Querystring: PageQuery }>;
 
-const FONTS: Readonly<Record<string, string>> = {
-  'core-regular.ttf': 'NotoSansTC-Core-Regular.ttf',
-  'core-bold.ttf': 'NotoSansTC-Core-Bold.ttf',
-  'common-regular.ttf': 'NotoSansTC-Common-Regular.ttf',
-};
+/** A Map, not an object: a path segment such as `__proto__` or `constructor` names nothing here. */
+const FONTS: ReadonlyMap<string, string> = new Map([
+  ['core-regular.ttf', 'NotoSansTC-Core-Regular.ttf'],
+  ['core-bold.ttf', 'NotoSansTC-Core-Bold.ttf'],
+  ['common-regular.ttf', 'NotoSansTC-Common-Regular.ttf'],
+]);
 
 export class WebServer {
   private readonly app: FastifyInstance;
   private readonly fonts = new Map<string, Buffer>();
+  /** Connections open, and those closed to make room: for tests and the bench. */
+  readonly connections: ConnectionCount;
 
   constructor(private readonly deps: WebDeps) {
+    const limits = { ...WEB_LIMITS, ...deps.limits };
     this.app = Fastify({
       // Failures are logged by the error handler below; a line per request would drown the bot's log.
       logger: false,
       bodyLimit: 1024,
-      connectionTimeout: 15_000,
-      requestTimeout: 15_000,
-      keepAliveTimeout: 5_000,
+      http: { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: limits.checkEveryMs },
+      connectionTimeout: limits.idleMs,
+      requestTimeout: limits.requestMs,
+      keepAliveTimeout: limits.keepAliveMs,
       return503OnClosing: true,
       // A token is at most 512 characters; the signer refuses a longer one (403) before any HMAC,
       // and the router refuses a path parameter past 8 times that (414) before it is looked at.
@@ -114,6 +149,7 @@ export class WebServer {
       return this.html(reply, 500, notFoundPage(this.langOf(req)));
     });
     this.app.setNotFoundHandler((req, reply) => this.html(reply, 404, notFoundPage(this.langOf(req))));
+    this.connections = capConnections(this.app.server, limits.connections);
     this.routes();
   }
 
@@ -126,7 +162,7 @@ export class WebServer {
     app.get('/healthz', async (_req, reply) => reply.type('text/plain; charset=utf-8').send('ok\n'));
     app.get('/assets/web.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
     app.get<{ Params: { file: string } }>('/assets/fonts/:file', async (req, reply) => {
-      const file = FONTS[req.params.file];
+      const file = FONTS.get(req.params.file);
       if (!file) return this.html(reply, 404, notFoundPage(this.langOf(req)));
       let bytes = this.fonts.get(file);
       if (!bytes) {

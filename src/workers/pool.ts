@@ -108,8 +108,22 @@ interface Slot<Req, Res> {
   retired: boolean;
   job: Job<Req, Res> | undefined;
   timer: NodeJS.Timeout | undefined;
-  /** Resolves once it has exited. */
-  readonly exited: Promise<void>;
+  /** Settled once it has exited. */
+  readonly exited: Signal;
+  /** Settled once it has loaded its script, or has ended without (nothing waits on it forever). */
+  readonly loaded: Signal;
+}
+
+/** A promise and what settles it. */
+interface Signal {
+  readonly promise: Promise<void>;
+  readonly settle: () => void;
+}
+
+function signal(): Signal {
+  let settle!: () => void;
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return { promise, settle };
 }
 
 export class WorkerPool<Req, Res> {
@@ -136,6 +150,15 @@ export class WorkerPool<Req, Res> {
   /** Starts the sandboxes now rather than on the first job. */
   warm(): void {
     while (!this.closed && this.slots.length < this.o.workers) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Starts the sandboxes, and resolves once each has loaded its script: for what must not count a
+   * sandbox's start as a job's time (a test's first request, a bench's baseline).
+   */
+  async loaded(): Promise<void> {
+    this.warm();
+    await Promise.all(this.slots.map((s) => s.loaded.promise));
   }
 
   /** The cached result for `req`, if there is one, without waiting and without starting a job. */
@@ -172,7 +195,7 @@ export class WorkerPool<Req, Res> {
       slot.job?.reject(new Error('the worker pool closed'));
       this.retire(slot);
     }
-    await Promise.all([...this.alive].map((s) => s.exited));
+    await Promise.all([...this.alive].map((s) => s.exited.promise));
   }
 
   /** Sandboxes in service now (none before the first job, or after `idleMs` with nothing to do). */
@@ -228,14 +251,14 @@ export class WorkerPool<Req, Res> {
   }
 
   private spawn(): Slot<Req, Res> {
-    let exited!: () => void;
     // The sandbox reports only after this returns, so its events may refer to the slot they belong to.
     const slot: Slot<Req, Res> = {
       sandbox: openSandbox(this.o.isolation, scriptUrl(this.kind.script), this.o, {
         message: (m) => this.onMessage(slot, m as SandboxReply<Res>),
         exit: (why, detail) => {
           this.alive.delete(slot);
-          exited();
+          slot.exited.settle();
+          slot.loaded.settle();
           if (!slot.retired) this.fail(slot, why, detail);
         },
       }),
@@ -244,7 +267,8 @@ export class WorkerPool<Req, Res> {
       job: undefined,
       // A sandbox that does not load within startMs is broken (or the machine is): what waits fails.
       timer: setTimeout(() => this.fail(slot, 'crash', 'did not start'), this.o.startMs).unref(),
-      exited: new Promise<void>((resolve) => (exited = resolve)),
+      exited: signal(),
+      loaded: signal(),
     };
     this.alive.add(slot);
     return slot;
@@ -256,6 +280,7 @@ export class WorkerPool<Req, Res> {
       clearTimeout(slot.timer);
       slot.timer = undefined;
       slot.ready = true;
+      slot.loaded.settle();
       slot.sandbox.hold(false); // held while it loaded; a job holds it again
       this.dispatch();
       return;

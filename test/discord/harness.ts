@@ -5,15 +5,14 @@
  */
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { pino } from 'pino';
 import { afterEach } from 'vitest';
 import type { Services } from '../../commands/types.js';
 import { App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import type { Logger } from '../../src/log.js';
 import { DiscordPlatform, type DiscordOptions } from '../../src/platforms/discord/platform.js';
 import { FakeDiscord, isEphemeral, shown, type Exchange, type FakeDiscordOptions, type FakeMessage } from '../support/fake-discord.js';
+import { captureLog, type LogLine } from '../support/log.js';
 import { ENGINE, MONDAY_10_TAIPEI, openTestStore, tempDir } from '../support/quiz.js';
 
 const closers: Array<() => Promise<void>> = [];
@@ -26,21 +25,12 @@ export function onClose(close: () => Promise<void>): void {
   closers.push(close);
 }
 
-export interface LogLine {
-  readonly level: number;
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-/** A real pino logger whose lines the test can read. */
-export function captureLog(): { log: Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
-  return { log, lines };
-}
+export { captureLog, type LogLine } from '../support/log.js';
 
 export async function startFake(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const discord = await FakeDiscord.start(options);
+  // What a user sees, however long the bot takes: a deferred reply is waited for.
+  discord.awaitDeferred = true;
   onClose(() => discord.close());
   return discord;
 }
@@ -90,7 +80,12 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     app.platforms[index] = new DiscordPlatform({ ...app.deps, services }, options.platform);
   }
   await app.start();
+  // The bot counts in sandboxes that load the engine at start: a test's first /count must not time their start.
+  await app.counter.loaded();
   onClose(() => app.stop());
+  // Counting up, as in a bot that has been running: a sandbox's first start (a new process) is not
+  // what a test of a reply's timing is about, and takes seconds on a loaded machine.
+  await app.counter.answer('dense 1 1', 'en');
   return { discord, app, clock, logs: lines };
 }
 

@@ -17,6 +17,7 @@ function withPicture(bot: Bot, exchange: Exchange, name: string): Promise<FakeMe
 describe('Discord pictures', () => {
   it('/count vgg16: the answer at once, then the chart attached and shown in its embed', async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const alice = bot.discord.user('alice');
     const ex = await bot.discord.slash(alice, 'count', { spec: 'vgg16' });
     expect(ex.callback?.type).toBe(CALLBACK.message);
@@ -32,6 +33,7 @@ describe('Discord pictures', () => {
 
   it('/explain conv in Traditional Chinese: the kernel drawn, alt text in Chinese', async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const mei = bot.discord.user('mei', { locale: 'zh-TW' });
     const ex = await bot.discord.slash(mei, 'explain', { kind: 'conv' });
     const reply = await withPicture(bot, ex, 'conv-drawn.png');
@@ -42,6 +44,7 @@ describe('Discord pictures', () => {
 
   it('a picture drawn before goes out with the response itself: one request, no edit', async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const first = await bot.discord.slash(bot.discord.user('alice'), 'explain', { kind: 'lstm' });
     await withPicture(bot, first, 'lstm-drawn.png');
     expect(first.edits).toBe(1);
@@ -55,6 +58,7 @@ describe('Discord pictures', () => {
 
   it("a reveal goes out at once and its question's picture is edited in", async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const teacher = bot.discord.user('teacher', { admin: true });
     await bot.discord.slash(teacher, 'quiz', { level: 'easy', topic: 'conv', seed: 3 });
     const closed = await bot.discord.slash(teacher, 'close');
@@ -67,6 +71,7 @@ describe('Discord pictures', () => {
 
   it('/compare, shared in the channel: the accuracy chart attached', async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const ex = await bot.discord.slash(bot.discord.user('bob'), 'compare', { models: 'vgg16 resnet50 mobilenetv2', share: true });
     const reply = await withPicture(bot, ex, 'accuracy-vs-macs.png');
     expect(isEphemeral(reply)).toBe(false);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { botEnv, MAIN, storeOf } from '../support/app.js';
 import { snapshotCount } from '../support/snapshot.js';
 import { INTERACTION_DEADLINE_MS, isEphemeral, shown } from '../support/fake-discord.js';
+import { gate } from '../support/gate.js';
 import { messageRefOf, onCleanup } from '../support/quiz.js';
 import { discordEnv, override, startBot, startFake, visible } from './harness.js';
 
@@ -55,11 +56,15 @@ describe('slow replies', () => {
     const { discord } = bot;
     const teacher = discord.user('teacher', { admin: true });
     await discord.slash(teacher, 'quiz', { topic: 'dense', level: 'easy', seed: 3 });
-    discord.intercept('POST', /^\/channels\/\d+\/messages$/, { delayMs: 400 });
+    // The reveal's post is held until the close has been deferred: slow for as long as it takes.
+    const slowChannel = gate();
+    discord.intercept('POST', /^\/channels\/\d+\/messages$/, { hold: slowChannel.promise });
+    discord.awaitDeferred = false; // the deferral itself is what is looked at
 
     const closed = await discord.slash(teacher, 'close');
     expect(closed.deferred).toBe(true);
     expect(closed.latencyMs).toBeLessThan(INTERACTION_DEADLINE_MS);
+    slowChannel.open();
     const reply = await discord.replied(closed);
     expect(isEphemeral(reply)).toBe(true);
     expect(shown(reply)).toBe('Question #1 closed.');
@@ -67,16 +72,20 @@ describe('slow replies', () => {
   });
 
   it('defers a slow public reply, then posts it for everyone and remembers its message', async () => {
+    // Starting the round waits until the command has been deferred: slow for as long as it takes.
+    const slowStart = gate();
     const bot = await startBot({
       platform: { deferAfterMs: 50 },
       services: (real) => ({
         ...real,
-        quiz: override(real.quiz, { start: async (req) => new Promise((resolve) => setTimeout(() => resolve(real.quiz.start(req)), 300)) }),
+        quiz: override(real.quiz, { start: async (req) => slowStart.promise.then(() => real.quiz.start(req)) }),
       }),
     });
     const { discord, app } = bot;
+    discord.awaitDeferred = false; // the deferral itself is what is looked at
     const started = await discord.slash(discord.user('teacher', { admin: true }), 'quiz', { topic: 'conv', level: 'medium', seed: 9 });
     expect(started.deferred).toBe(true);
+    slowStart.open();
     const question = await discord.replied(started);
     expect(isEphemeral(question)).toBe(false);
     expect(shown(question)).toContain('Question #1');

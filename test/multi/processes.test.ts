@@ -5,20 +5,24 @@
  * - the process that opened a round killed before its deadline: the other closes it and posts its
  *   reveal, exactly once;
  * - a scheduled run both processes are up for: posted once.
+ * Each waits for what the processes write or post, never for a while: "exactly once" is counted
+ * after the processes have stopped, when nothing more can come.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { MAIN, shellEnv } from '../support/app.js';
 import { BOT_TOKEN, commandBody, FakeSlack, postToBot, SIGNING_SECRET, slashCommand, TEAM, type Json } from '../support/fake-slack.js';
 import { freshDatabase } from '../support/postgres.js';
 import { onCleanup } from '../support/quiz.js';
+import { watch, type Watched } from '../support/watch.js';
 import { CHANNEL, USERS } from '../slack/harness.js';
 
 interface BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly url: string;
-  readonly logs: () => string;
+  readonly logs: Watched;
 }
 
 async function fakeSlack(): Promise<FakeSlack> {
@@ -42,16 +46,18 @@ async function startBot(fake: FakeSlack, database: string, extra: NodeJS.Process
   });
   const child = spawn(process.execPath, [MAIN], { env });
   onCleanup(() => void child.kill('SIGKILL'));
-  let logs = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (logs += chunk));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const listening = logs.split('\n').find((line) => line.includes('"msg":"slack listening"'));
-    const port = listening && /"port":(\d+)/.exec(listening)?.[1];
-    if (port) return { child, url: `http://127.0.0.1:${port}/slack/events`, logs: () => logs };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the bot did not start listening:\n${logs.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const logs = watch(child.stderr);
+  const exited = once(child, 'exit').then(() => Promise.reject(new Error(`the bot exited before listening:\n${logs.text().slice(-2000)}`)));
+  const listening = await Promise.race([logs.waitFor(/.*"msg":"slack listening".*/, 30_000), exited]);
+  return { child, url: `http://127.0.0.1:${/"port":(\d+)/.exec(listening)![1]}/slack/events`, logs };
+}
+
+/** Stops a bot as a deployment does (SIGTERM) and waits for it to exit: it posts nothing after. */
+async function stop(bot: BotProcess): Promise<void> {
+  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
+  const exited = once(bot.child, 'exit');
+  bot.child.kill('SIGTERM');
+  await exited;
 }
 
 /** A slash command as Slack sends it to one instance; the ack's body. */
@@ -71,15 +77,9 @@ async function query<T extends object>(database: string, sql: string): Promise<T
   }
 }
 
-const reveals = (fake: FakeSlack) => fake.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('the answer is'));
-
-async function until(test: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const isReveal = (args: Json) => String(args.text).includes('the answer is');
+const reveals = (fake: FakeSlack) => fake.callsTo('chat.postMessage').filter((c) => isReveal(c.args));
+const isQuestion = (args: Json) => String(args.text).includes('Question #');
 
 describe('two bot processes on one PostgreSQL database', () => {
   it('take answers to one round through both at once: one first correct, each answer once, one reveal', async () => {
@@ -87,7 +87,7 @@ describe('two bot processes on one PostgreSQL database', () => {
     const database = await freshDatabase();
     const [a, b] = await Promise.all([startBot(fake, database), startBot(fake, database)]);
     await command(a!, fake, USERS.teacher, '/quiz', 'level:medium topic:dense seed:21 seconds:600');
-    await fake.nextCall('chat.postMessage');
+    await fake.nextCall('chat.postMessage', isQuestion);
     const answer = (await query<{ answer: string }>(database, 'SELECT answer FROM rounds WHERE id = 1'))[0]!.answer;
     const students = Array.from({ length: 60 }, (_, i) => ({ id: `U0S${i}`, name: `s${i}` }));
     for (const s of students) fake.addUser(s);
@@ -100,30 +100,36 @@ describe('two bot processes on one PostgreSQL database', () => {
     expect(rows.filter((r) => r.first)).toHaveLength(1);
 
     await command(b!, fake, USERS.teacher, '/close', '');
-    await until(() => reveals(fake).length === 1, 'the reveal');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await fake.nextCall('chat.postMessage', isReveal, 15_000);
+    await Promise.all([stop(a!), stop(b!)]);
     expect(reveals(fake)).toHaveLength(1);
     const [bonus] = await query<{ n: string }>(database, 'SELECT COUNT(*) AS n FROM answers WHERE round_id = 1 AND bonus > 0');
     expect(bonus!.n).toBe('1');
   });
 
-  it('close and reveal, once, the round of a process killed before its deadline', async () => {
+  it('close and reveal, once, the round of a process killed before its deadline', { timeout: 90_000 }, async () => {
     const fake = await fakeSlack();
     const database = await freshDatabase();
     const [a, b] = await Promise.all([startBot(fake, database), startBot(fake, database)]);
-    const asked = await command(a!, fake, USERS.teacher, '/quiz', 'level:medium topic:dense seed:22 seconds:5');
+    // Ten seconds: far more than a loaded machine takes to post the question and kill its owner.
+    const asked = await command(a!, fake, USERS.teacher, '/quiz', 'level:medium topic:dense seed:22 seconds:10');
     expect(JSON.stringify(asked)).not.toContain('ephemeral');
-    await fake.nextCall('chat.postMessage');
-    await command(b!, fake, USERS.alice, '/answer', '12');
+    await fake.nextCall('chat.postMessage', isQuestion);
     a!.child.kill('SIGKILL'); // the round's owner dies before its deadline
+    const killedAt = Date.now();
+    await once(a!.child, 'exit');
+    const [open] = await query<{ closes_at: string }>(database, 'SELECT closes_at FROM rounds WHERE id = 1');
+    expect(Number(open!.closes_at), 'killed before the deadline').toBeGreaterThan(killedAt);
+    await command(b!, fake, USERS.alice, '/answer', '12');
 
-    await until(() => reveals(fake).length === 1, 'the other process to reveal the round', 25_000);
-    await new Promise((r) => setTimeout(r, 2_000));
+    // The other process takes the round over (the owner's process is gone) and closes it at its time.
+    await fake.nextCall('chat.postMessage', isReveal, 60_000);
+    await stop(b!);
     expect(reveals(fake)).toHaveLength(1);
     const [round] = await query<{ closed_at: string | null; revealed_at: string | null; close_reason: string }>(database, 'SELECT closed_at, revealed_at, close_reason FROM rounds WHERE id = 1');
     expect(round).toMatchObject({ close_reason: 'timeout' });
     expect(round!.revealed_at).not.toBeNull();
-    expect(b!.logs()).not.toMatch(/"level":50/);
+    expect(b!.logs.text()).not.toMatch(/"level":50/);
   });
 
   it('post a scheduled run that both are up for once', async () => {
@@ -145,10 +151,10 @@ describe('two bot processes on one PostgreSQL database', () => {
       [`slack:${TEAM.id}`, CHANNEL, weekday, time, now - 8 * 86_400_000],
     );
     await client.end();
-    await Promise.all([startBot(fake, database), startBot(fake, database)]);
-    await until(() => fake.callsTo('chat.postMessage').some((c) => String(c.args.text).includes('Question #')), 'the scheduled question');
-    await new Promise((r) => setTimeout(r, 2_000));
-    expect(fake.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('Question #'))).toHaveLength(1);
+    const bots = await Promise.all([startBot(fake, database), startBot(fake, database)]);
+    await fake.nextCall('chat.postMessage', isQuestion, 20_000);
+    await Promise.all(bots.map(stop));
+    expect(fake.callsTo('chat.postMessage').filter((c) => isQuestion(c.args))).toHaveLength(1);
     expect(await query(database, 'SELECT status, posted FROM schedule_runs')).toEqual([{ status: 'done', posted: 1 }]);
   });
 });

@@ -1,5 +1,5 @@
-/** Rank balance of multiple choice, second half of the topics (see balance-a). */
+/** Letter balance of multiple choice, second half of the topics (see balance-a). */
 import { describe } from 'vitest';
 import { balanceTest } from './balance.js';
 
-describe('multiple choice is balanced by rank', () => balanceTest(['separable', 'recurrent', 'model', 'macs']));
+describe('multiple choice is balanced by letter, per template', () => balanceTest(['separable', 'recurrent', 'model', 'macs']));

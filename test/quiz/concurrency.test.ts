@@ -29,11 +29,16 @@ describe.each(ENGINES)('200 concurrent answers on %s', (engine) => {
         workerData: { engine, location, scopeId: 'slack:T1', channelId: 'C1', users: users.filter((_, i) => i % WORKERS === w), barrier },
       }),
     );
-    const results = workers.map((worker) => new Promise<Array<{ userId: string; kind: string; correct: boolean; first: boolean; points: number }>>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    }));
-    while (Atomics.load(gate, 1) < WORKERS) await new Promise((r) => setTimeout(r, 5));
+    // Each worker says when it is ready (its connection open); all ready, they are let go at once.
+    const ready: Array<Promise<void>> = [];
+    const results = workers.map((worker) => {
+      ready.push(new Promise<void>((resolve) => worker.once('message', () => resolve())));
+      return new Promise<Array<{ userId: string; kind: string; correct: boolean; first: boolean; points: number }>>((resolve, reject) => {
+        worker.on('message', (m: unknown) => m !== 'ready' && resolve(m as never));
+        worker.once('error', reject);
+      });
+    });
+    await Promise.all(ready);
     Atomics.store(gate, 0, 1);
     Atomics.notify(gate, 0);
     const outcomes = (await Promise.all(results)).flat();

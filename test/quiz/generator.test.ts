@@ -18,7 +18,7 @@ describe('generated questions', () => {
     for (const topic of TOPICS) for (const level of LEVELS) expect(generate(42, level, topic)).toEqual(generate(42, level, topic));
   });
 
-  it('every topic and level: named mistakes that are wrong and distinct, four sorted choices when easy, each one the answer or a named mistake', () => {
+  it('every topic and level: named mistakes that are wrong and distinct, four choices when easy, each one the answer or a named mistake', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 2 }), fc.constantFrom(...TOPICS), fc.constantFrom(...LEVELS), (seed, topic, level) => {
         const q = generate(seed, level, topic);
@@ -30,7 +30,6 @@ describe('generated questions', () => {
         if (level === 'easy') {
           expect(q.choices).toHaveLength(4);
           expect(new Set(q.choices!).size).toBe(4);
-          expect([...q.choices!].sort((a, b) => (a < b ? -1 : 1))).toEqual(q.choices);
           expect(q.choices).toContain(q.answer);
           const named = new Set(q.mistakes.map((m) => m.value));
           for (const c of q.choices!) if (c !== q.answer) expect(named.has(c)).toBe(true);

@@ -8,7 +8,7 @@ import { formatInt } from '../../src/engine/format.js';
 import { msg, t, type Lang } from '../../src/i18n/messages.js';
 import { diagnose } from '../../src/quiz/diagnose.js';
 import { generate } from '../../src/quiz/generator.js';
-import { promptText, whyText } from '../../src/quiz/text.js';
+import { diagnosisText, promptText, whyText } from '../../src/quiz/text.js';
 import { LEVELS, TOPICS } from '../../src/domain/index.js';
 
 const LANGS: readonly Lang[] = ['en', 'zh-TW'];
@@ -31,10 +31,10 @@ describe('no feedback while a question is open states its answer', () => {
           for (const lang of LANGS) {
             // A number the question itself shows is no leak (an inverse question states its target).
             const shown = numbersIn(promptText(lang, q));
-            const texts = [...q.mistakes.map((m) => whyText(lang, m)), t(lang, q.hint), t(lang, msg('answer.hint', { hint: t(lang, q.hint) }))];
+            const texts = [...q.mistakes.map((m) => whyText(lang, m)), ...q.differences.map((d) => t(lang, d.why)), t(lang, q.hint), t(lang, msg('answer.hint', { hint: t(lang, q.hint) }))];
             // a rounded answer and any number the diagnosis can meet near the answer
             const near = [q.answer + 1n, q.answer * 2n, q.answer > 1n ? q.answer - 1n : 2n, (q.answer / 1000n + 1n) * 1000n];
-            for (const value of near) for (const m of diagnose(q, value)) texts.push(whyText(lang, m));
+            for (const value of [...near, ...q.mistakes.map((m) => m.value), ...q.differences.map((d) => d.value)]) texts.push(diagnosisText(lang, q, diagnose(q, value)));
             for (const text of texts) {
               checked++;
               if (numbersIn(text).has(q.answer) && !shown.has(q.answer)) {

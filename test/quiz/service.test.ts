@@ -1,5 +1,6 @@
 /** Rounds on a real SQLite file: the rules that must hold whatever the timing. */
 import { describe, expect, it } from 'vitest';
+import { diagnosisIds } from '../../src/quiz/diagnose.js';
 import { FIRST_BONUS, POINTS } from '../../src/quiz/scoring.js';
 import { LEASE_MS } from '../../src/quiz/service.js';
 import { alice, bob, carol, harness, MONDAY_10_TAIPEI, settle, ENGINES, type Harness } from '../support/quiz.js';
@@ -25,7 +26,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const weightsOnly = question.mistakes.find((m) => m.id === 'forgotBias')!;
       const wrong = await h.quiz.answer({ scopeId, channelId, player: bob, text: formatInt(weightsOnly.value) });
       expect(wrong).toMatchObject({ kind: 'recorded', correct: false, points: 0 });
-      expect(wrong.kind === 'recorded' && wrong.mistakes.map((m) => m.id)).toContain('forgotBias');
+      expect(wrong.kind === 'recorded' && diagnosisIds(wrong.diagnosis)).toContain('forgotBias');
       const right = await h.quiz.answer({ scopeId, channelId, player: carol, text: String(question.answer) });
       // the first-correct bonus comes when the round closes, once at least two people answered
       expect(right).toMatchObject({ kind: 'recorded', correct: true, first: true, points: POINTS.medium, unscored: null });

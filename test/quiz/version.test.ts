@@ -26,7 +26,7 @@ function digest(topic: Topic): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The eight first topics' digests are those of the generator before `attention` and `llm` were added (the same at version 2). */
+/** The eight first topics' digests are those of the generator before `attention` and `llm` were added (the same at version 2); version 3 shuffles the choices into the letters and states every number an answer needs. */
 const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
   2: {
     dense: 'dcdf55e4bd773235',
@@ -39,6 +39,20 @@ const PINNED: Readonly<Record<number, Readonly<Record<Topic, string>>>> = {
     macs: '45237edb101f5909',
     attention: 'f0fb7e82d156d4ef',
     llm: '28033b41ea5d1e79',
+    modern: 'fb6465d525dc8ae6',
+  },
+  3: {
+    dense: 'b277bf448e220d9e',
+    conv: '12c4c4e1714f72ad',
+    batchnorm: '33b2e18a056592dc',
+    pooling: '436b8ca4d97bfdd1',
+    separable: '5039d5768b5ad6b3',
+    recurrent: '54baa4c693bb2e2d',
+    model: 'c8f18347c614f145',
+    macs: '13fb5fb871856ac5',
+    attention: 'a98b0cef54aad002',
+    llm: '3ca02fb1c07000db',
+    modern: 'd7d32be2fad29ba0',
   },
 };
 

@@ -86,6 +86,12 @@ describe('shell mode', () => {
 
   it('/settings language:zh-TW changes the replies, the times included', async () => {
     const r = runShell(['/settings language:zh-TW', '/count conv 3 64 3', '/quiz topic:dense seed:1'], await botEnv());
+    // the change itself is answered wholly in the new language: no English title, verdict or value beside the Chinese frame
+    const saved = r.stdout.slice(0, r.stdout.indexOf('修改方式'));
+    expect(saved).toContain('── 設定 ──');
+    expect(saved).toContain('已儲存。');
+    expect(saved).toContain('繁體中文（zh-TW）');
+    expect(saved).not.toMatch(/Settings|Saved|none \(set one|default/);
     expect(r.stdout).toContain('Conv2D（conv 3 64 3）：1,792 個參數');
     expect(r.stdout).toMatch(/\d\d:\d\d:\d\d（\d+ 秒後）截止/);
     expect(r.stdout).not.toMatch(/\(in \d+ s\)/);

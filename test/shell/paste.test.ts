@@ -33,17 +33,25 @@ describe('pasting code into the shell (piped)', () => {
   });
 });
 
-/** Entries read from a stream fed `chunks`, each written in its own turn (as typed), or at once. */
+/**
+ * Entries read from a stream fed `chunks`, each written in its own turn, as typed: the next only
+ * once the reader has made an entry of the last (each chunk here makes at least one).
+ */
 async function entries(chunks: readonly string[], interactive: boolean): Promise<Entry[]> {
   const stream = new PassThrough();
   const input = new ShellInput(stream, interactive);
   const out: Entry[] = [];
+  let entered: (() => void) | undefined;
   const reading = (async () => {
-    for (let e = await input.next(); e !== undefined; e = await input.next()) out.push(e);
+    for (let e = await input.next(); e !== undefined; e = await input.next()) {
+      out.push(e);
+      entered?.();
+    }
   })();
   for (const chunk of chunks) {
+    const before = out.length;
     stream.write(chunk);
-    await new Promise((r) => setTimeout(r, 20));
+    while (out.length === before) await new Promise<void>((resolve) => (entered = resolve));
   }
   stream.end();
   await reading;

@@ -15,6 +15,7 @@ const { alice } = USERS;
 describe('Slack pictures', () => {
   it('/count vgg16, shared: the text posted, then the picture uploaded into the same channel', async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const ack = await bot.privately(alice, '/count vgg16');
     await bot.fake.nextCall('files.completeUploadExternal'); // the private answer's picture, in the DM
     await bot.click(alice, button(ack, 'Share in channel'));
@@ -33,6 +34,7 @@ describe('Slack pictures', () => {
 
   it('keeps a shared count whose picture cannot be uploaded (an installation without files:write), posted once', async () => {
     const bot = await startBot();
+    await bot.app.pictures.loaded(); // ECharts, resvg and the fonts loaded: a picture's time is its drawing
     const ack = await bot.privately(alice, '/count vgg16');
     await bot.fake.nextCall('files.completeUploadExternal'); // the private answer's picture, in the DM
     bot.fake.failNext('files.getUploadURLExternal', 'missing_scope');
@@ -40,7 +42,7 @@ describe('Slack pictures', () => {
     const posted = await bot.fake.nextCall('chat.postMessage');
     expect(textOf(posted.args)).toContain('138,357,544');
     await bot.fake.nextCall('files.getUploadURLExternal');
-    await new Promise((r) => setTimeout(r, 200));
+    await bot.slack.idle(); // the click handled to its end
     expect(bot.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(bot.logs.some((l) => l.msg === 'pictures not shared on Slack; the reply went out without them')).toBe(true);
   });

@@ -3,6 +3,7 @@
  * processes start together, and rolled back when one fails; a server restarted under load makes
  * the bot answer "busy" for those seconds and recover by itself, with nothing lost or duplicated.
  */
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,14 @@ describe('a PostgreSQL server restarted under load', () => {
     let busy = 0;
     let n = 0;
     let stopping = false;
+    const progress = new EventEmitter();
+    /** Resolves once `test` holds, looked at after each answer. */
+    const until = (test: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => test() && (progress.off('answered', check), resolve());
+        progress.on('answered', check);
+        check();
+      });
     const load = (async () => {
       while (!stopping) {
         const userId = `U${n++}`;
@@ -89,17 +98,16 @@ describe('a PostgreSQL server restarted under load', () => {
           if (!(e instanceof StoreBusyError)) throw e; // anything else would crash the bot
           busy++;
         }
+        progress.emit('answered');
       }
     })();
-    while (acknowledged.length < 50) await new Promise((r) => setTimeout(r, 10));
+    await until(() => acknowledged.length >= 50);
     cluster.down();
-    // Away longer than the 2 s a request may wait, and until a request has been told "busy"
-    // (a loaded machine may be slow to run the first one; 10 s at most).
-    const downAt = Date.now();
-    while (Date.now() - downAt < 3_000 || (busy === 0 && Date.now() - downAt < 10_000)) await new Promise((r) => setTimeout(r, 10));
+    // Away until a request has waited its 2 s and been told "busy", however long a loaded machine takes.
+    await until(() => busy > 0);
     cluster.up();
     const afterRestart = acknowledged.length;
-    while (acknowledged.length < afterRestart + 50) await new Promise((r) => setTimeout(r, 10));
+    await until(() => acknowledged.length >= afterRestart + 50);
     stopping = true;
     await load;
 

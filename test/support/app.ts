@@ -1,9 +1,18 @@
-/** Runs the real bot (`node dist/src/main.js`, as `npm start` does) in shell mode on a temp database. */
+/**
+ * Runs the real bot in shell mode on a temp database: as `npm start` does (`node dist/src/main.js`),
+ * or assembled in this process the same way (App.open) with a clock the test sets.
+ */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { App } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
 import type { SqlStore } from '../../src/store/store.js';
+import { silentLog } from './context.js';
 import { freshDatabase } from './postgres.js';
 import { ENGINE, onCleanup, openTestStore, tempDir, type Engine } from './quiz.js';
+import { watch, type Watched } from './watch.js';
 
 const root = resolve(import.meta.dirname, '../..');
 export const MAIN = resolve(root, 'dist/src/main.js');
@@ -19,37 +28,29 @@ export function runShell(lines: readonly string[], env: NodeJS.ProcessEnv) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Feeds `lines` to the bot assembled here, on `clock`, and waits for it to finish them; what it printed. */
+export async function runShellAt(clock: Clock, lines: readonly string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string }> {
+  const output = new PassThrough();
+  let stdout = '';
+  output.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const app = await App.open(loadConfig(env), silentLog, { input: Readable.from([`${lines.join('\n')}\n`]), output }, clock);
+  await app.start();
+  await app.done;
+  await app.stop();
+  return { stdout };
+}
+
 /** A running bot whose output can be waited on line by line. */
 export function startShell(env: NodeJS.ProcessEnv): {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
-  waitFor: (pattern: RegExp, ms?: number) => Promise<string>;
-  waitForCount: (pattern: RegExp, count: number, ms?: number) => Promise<void>;
+  waitFor: Watched['waitFor'];
+  waitForCount: Watched['waitForCount'];
 } {
   const child = spawn(process.execPath, [MAIN], { cwd: tempDir(), env });
   onCleanup(() => void child.kill('SIGKILL'));
-  let out = '';
-  const waiters: Array<() => void> = [];
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    for (const w of waiters.splice(0)) w();
-  });
-  const until = <T>(test: () => T | undefined, what: string, ms: number) =>
-    new Promise<T>((resolvePromise, reject) => {
-      const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}; output so far:\n${out.slice(-2000)}`)), ms);
-      const check = () => {
-        const found = test();
-        if (found !== undefined) {
-          clearTimeout(deadline);
-          resolvePromise(found);
-        } else waiters.push(check);
-      };
-      check();
-    });
-  const waitFor = (pattern: RegExp, ms = 15_000) => until(() => pattern.exec(out)?.[0], String(pattern), ms);
-  const waitForCount = (pattern: RegExp, count: number, ms = 15_000) =>
-    until(() => ((out.match(new RegExp(pattern.source, 'g'))?.length ?? 0) >= count ? true : undefined), `${count}× ${pattern}`, ms).then(() => {});
-  return { child, output: () => out, waitFor, waitForCount };
+  const stdout = watch(child.stdout);
+  return { child, output: stdout.text, waitFor: stdout.waitFor, waitForCount: stdout.waitForCount };
 }
 
 /** shellEnv on this project's engine (vitest.config.ts): a fresh PostgreSQL database when the suite runs there. */

@@ -64,6 +64,9 @@ export interface ResponsePost {
   readonly body: Json;
 }
 
+/** How long a wait for a call or a post lasts before it fails: a bound for a bot that never sends it, not how long it should take. */
+const WAIT_MS = 15_000;
+
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
@@ -140,16 +143,16 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  nextCall(method: string, match: (args: Json) => boolean = () => true, ms = 5_000): Promise<ApiCall> {
+  nextCall(method: string, match: (args: Json) => boolean = () => true, ms = WAIT_MS): Promise<ApiCall> {
     return this.take(this.calls, (c) => c.method === method && match(c.args), `a ${method} call`, ms);
   }
 
-  nextResponse(match: (r: ResponsePost) => boolean = () => true, ms = 5_000): Promise<ResponsePost> {
+  nextResponse(match: (r: ResponsePost) => boolean = () => true, ms = WAIT_MS): Promise<ResponsePost> {
     return this.take(this.responses, match, 'a response_url post', ms);
   }
 
   /** The next Socket Mode connection, once it has been told hello. */
-  socket(ms = 5_000): Promise<FakeSocket> {
+  socket(ms = WAIT_MS): Promise<FakeSocket> {
     return this.take(this.sockets, () => true, 'a Socket Mode connection', ms);
   }
 
@@ -318,7 +321,8 @@ export class FakeSlack {
 
 /** One Socket Mode connection: envelopes out, the app's acks back. */
 export class FakeSocket {
-  private readonly acks = new Map<string, Json>();
+  /** Who waits for the ack of each envelope sent. */
+  private readonly waiting = new Map<string, (payload: Json) => void>();
   private next = 0;
 
   constructor(
@@ -327,25 +331,27 @@ export class FakeSocket {
   ) {
     ws.on('message', (data) => {
       const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Json };
-      if (ack.envelope_id) this.acks.set(ack.envelope_id, ack.payload ?? {});
+      if (ack.envelope_id) this.waiting.get(ack.envelope_id)?.(ack.payload ?? {});
       this.changed();
     });
   }
 
-  /** Sends an envelope of `type` and resolves with the payload of the app's ack. */
+  /** Sends an envelope of `type` and resolves with the payload of the app's ack, which Slack waits `ms` for. */
   deliver(type: 'slash_commands' | 'interactive', payload: Json, ms = 3_000): Promise<Json> {
-    const id = `env-${++this.next}-${Date.now()}`;
-    this.ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' || payload.type === 'view_submission', retry_attempt: 0, retry_reason: '' }));
-    return new Promise<Json>((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        const ack = this.acks.get(id);
-        if (ack) return resolve(ack);
-        if (Date.now() - started > ms) return reject(new Error(`no ack for envelope ${id} within ${ms} ms`));
-        setTimeout(poll, 5);
-      };
-      poll();
+    const id = `env-${++this.next}`;
+    const acked = new Promise<Json>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`no ack for envelope ${id} within ${ms} ms`));
+      }, ms);
+      this.waiting.set(id, (ack) => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        resolve(ack);
+      });
     });
+    this.ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands' || payload.type === 'view_submission', retry_attempt: 0, retry_reason: '' }));
+    return acked;
   }
 }
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { onCleanup } from './quiz.js';
+import { watch } from './watch.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -25,23 +26,15 @@ export interface Lock {
 
 export async function holdWriteLock(path: string): Promise<Lock> {
   const child = spawn(process.execPath, ['-e', HOLDER], { cwd: root, env: { ...process.env, LOCKED_DB: path }, stdio: ['pipe', 'pipe', 'inherit'] });
-  let held = false;
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    held = out.includes('locked') && !out.includes('released');
-  });
   onCleanup(() => void child.kill('SIGKILL'));
-  while (!held) {
-    if (child.exitCode !== null) throw new Error('the lock holder exited before locking');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  const out = watch(child.stdout);
+  const exited = once(child, 'exit');
+  await Promise.race([out.waitFor(/^locked$/m), exited.then(() => Promise.reject(new Error('the lock holder exited before locking')))]);
   return {
-    held: () => held,
+    held: () => child.exitCode === null && !out.text().includes('released'),
     async release() {
       child.stdin.write('go\n');
-      await once(child, 'exit');
-      held = false;
+      await exited;
     },
   };
 }

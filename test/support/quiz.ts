@@ -12,6 +12,7 @@ import { freshDatabase } from './postgres.js';
 import { recording } from './store-calls.js';
 import { directCounter } from '../../src/counting/answer.js';
 import { picturesHere } from '../../src/charts/drawn.js';
+import { questionFilesHere } from '../../src/imports/pool.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
 import { Reports } from '../../src/report/report.js';
@@ -131,6 +132,7 @@ export async function harness(options: { engine?: Engine; location?: string; clo
   const services: Services = {
     counter: directCounter,
     pictures: picturesHere,
+    questionFiles: questionFilesHere,
     channelFor: async () => ({ ok: true }),
     quiz,
     practice: quiz.practice,

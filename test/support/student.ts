@@ -11,7 +11,7 @@
 export type Framework = 'keras' | 'pytorch';
 export type Quantity = 'params' | 'trainable' | 'nonTrainable' | 'macs' | 'height' | 'size';
 
-interface Layer {
+export interface Layer {
   readonly kind: string;
   readonly args: readonly string[];
   readonly opts: Readonly<Record<string, string>>;
@@ -80,7 +80,12 @@ export type Slip =
   | 'flattenChannelsOnly' | 'flattenNoChannels' | 'gapFlattens' | 'dropoutRemoves'
   // transformers and LLMs
   | 'kvAsFull' | 'evenHeads' | 'valueAsKey' | 'oneMatrix' | 'twoMatrices' | 'countedGate' | 'ffnWidthAsD' | 'ffnFourD' | 'biasAllD' | 'biasAllF'
-  | 'shiftCounted' | 'normPerToken' | 'posRowsAsT' | 'tiedTwice' | 'untiedOnce';
+  | 'shiftCounted' | 'normPerToken' | 'posRowsAsT' | 'tiedTwice' | 'untiedOnce'
+  // a GRU of two gates (reset and update, the candidate forgotten); a bidirectional stack read as H;
+  // a BatchNorm's γ or β counted though scale=False or center=False took it away; an embedding's extra row
+  | 'twoGates' | 'stackReadsH' | 'affineCounted' | 'extraRow'
+  // mixtures of experts
+  | 'expertsAsActive' | 'routerForgotten' | 'sharedForgotten' | 'expertTwoMatrices';
 
 const big = BigInt;
 const prod = (xs: readonly number[]) => xs.reduce((a, x) => a * big(x), 1n);
@@ -202,7 +207,8 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
     }
     case 'embedding': {
       const [v, dim] = args.map(Number);
-      const params = big(v!) * big(dim!) + (slip === 'addedBias' ? big(dim!) : 0n) ;
+      const rows = big(v!) + (slip === 'extraRow' ? 1n : 0n);
+      const params = rows * big(dim!) + (slip === 'addedBias' ? big(dim!) : 0n);
       return done(slip === 'perStep' ? params * prod(input) : params, 0n, [...input, dim!]);
     }
     case 'bn':
@@ -212,7 +218,7 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       const scale = opts.scale !== 'false';
       // LayerNorm's bias=False (PyTorch 2.1) is Keras's center=False: no β
       const center = opts.center !== 'false' && opts.bias !== 'false';
-      const learned = big(Number(scale) + Number(center || slip === 'shiftCounted'));
+      const learned = slip === 'affineCounted' ? 2n : big(Number(scale) + Number(center || slip === 'shiftCounted'));
       const statsKept = kind === 'bn' && fw === 'keras';
       let perChannel = learned;
       let statsPer = statsKept ? 2n : 0n;
@@ -234,6 +240,7 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       const h = Number(hArg);
       let gates = { rnn: 1, lstm: 4, gru: 3 }[kind];
       if (slip === 'gates') gates = kind === 'lstm' ? 3 : 4;
+      if (slip === 'twoGates') gates = 2;
       let biases = fw === 'pytorch' ? 2 : kind === 'gru' && opts.reset_after !== 'false' ? 2 : 1;
       if (slip === 'otherBiases') biases = 3 - biases;
       if (slip === 'forgotBias') biases = 0;
@@ -243,7 +250,7 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       let perStep = 0n;
       for (let i = 0; i < layers; i++) {
         // a student who counts one direction also takes the next layer to read H, not 2H
-        const x = i === 0 || slip === 'stackReadsInput' ? n : directions * h;
+        const x = i === 0 || slip === 'stackReadsInput' ? n : slip === 'stackReadsH' ? h : directions * h;
         params += big(directions * gates) * (big(x) * big(h) + (slip === 'noRecurrent' ? 0n : big(h) * big(h)) + big(biases * h));
         perStep += big(directions * gates) * (big(x) * big(h) + big(h) * big(h));
       }
@@ -302,6 +309,35 @@ function layerCount(layer: Layer, input: readonly number[], fw: Framework, slip?
       const tokens = prod(input.slice(0, -1));
       if (slip === 'perStep') params *= tokens;
       return done(params, tokens * (gatedKind ? 3n : 2n) * big(num(dArg, c)) * big(Number(fArg)), input);
+    }
+    case 'moe': {
+      // a router D×E, E gated experts of width F (3·D·F each), shared experts of width F_s (3·D·F_s) with Qwen2-MoE's gate (D);
+      // each token runs the router, its top_k experts and the shared ones
+      const [dArg, eArg, fArg] = args.length === 3 ? args : [undefined, ...args];
+      const d = big(num(dArg, c));
+      const [e, f, k] = [big(Number(eArg)), big(Number(fArg)), big(Number(opts.top_k))];
+      const fs = big(num(opts.shared_ff, 0));
+      const gate = opts.shared_gate === 'true' ? d : 0n;
+      const perMatrix = slip === 'expertTwoMatrices' ? 2n : 3n;
+      const stored = slip === 'expertsAsActive' ? k : e;
+      const router = slip === 'routerForgotten' ? 0n : e * d;
+      const shared = slip === 'sharedForgotten' ? 0n : perMatrix * d * fs + gate;
+      const params = router + stored * perMatrix * d * f + shared;
+      const tokens = prod(input.slice(0, -1));
+      return done(params, tokens * (e * d + k * 3n * d * f + 3n * d * fs + gate), input);
+    }
+    case 'mla': {
+      // DeepSeek's latent attention: q_proj D×h(nope+rope) (or q_a D×q_rank, its norm, q_b q_rank×h(nope+rope)),
+      // kv_a_proj_with_mqa D×(kv_rank + rope), its norm kv_rank, kv_b_proj kv_rank×h(nope + v), o_proj h·v×D
+      const heads = big(Number(args[0]));
+      const d = big(num(args[1], c));
+      const [rank, qRank, nope, rope, v] = ['kv_rank', 'q_rank', 'nope_dim', 'rope_dim', 'v_dim'].map((key) => big(num(opts[key], 0)));
+      const qk = heads * (nope! + rope!);
+      const q = qRank === 0n ? d * qk : d * qRank! + qRank! + qRank! * qk;
+      const matrices = (qRank === 0n ? d * qk : d * qRank! + qRank! * qk) + d * (rank! + rope!) + rank! * heads * (nope! + v!) + heads * v! * d;
+      const params = q + d * (rank! + rope!) + rank! + rank! * heads * (nope! + v!) + heads * v! * d;
+      const steps = big(input[0]!);
+      return done(params, steps * matrices + steps * steps * heads * (nope! + rope! + v!), input);
     }
     case 'rmsnorm': {
       // x / rms(x) × γ (Zhang & Sennrich 2019): one scale per feature, no shift
@@ -393,6 +429,13 @@ export function countAll(spec: Spec, slip?: { at: number; slip: Slip }, loraSlip
   return { params: params + adapters, trainable: adapters, macs, out: shape };
 }
 
+/** Layer `at` as the student counts it (its parameters, trainable share, MACs and output) and the input it is given. */
+export function layerOf(spec: Spec, at: number): Counted & { readonly input: readonly number[]; readonly layer: Layer } {
+  const input = inputs(spec)[at]!;
+  const layer = spec.layers[at]!;
+  return { ...layerCount(layer, input, spec.framework), input, layer };
+}
+
 /** Each layer's input, as the layers before it give it. */
 function inputs(spec: Spec): number[][] {
   let shape = spec.input ?? standaloneInput(spec.layers[0]!);
@@ -472,14 +515,29 @@ export function loraApplies(spec: Spec, slip: LoraSlip): boolean {
 }
 
 /** What a memory question asks for (the quiz's MemoryQuantity, written out independently). */
-export type MemoryAsk = { readonly of: 'weights'; readonly precision: 'fp32' | 'fp16' | 'bf16' | 'int8' | 'int4' } | { readonly of: 'training'; readonly mode: 'fp32' | 'mixed' } | { readonly of: 'kv' };
+export type MemoryAsk =
+  | { readonly of: 'weights'; readonly precision: 'fp32' | 'fp16' | 'bf16' | 'int8' | 'int4' }
+  | { readonly of: 'training'; readonly mode: 'fp32' | 'mixed' }
+  | { readonly of: 'kv' }
+  | { readonly of: 'quantized'; readonly format: QuantFormat }
+  | { readonly of: 'active' }
+  | { readonly of: 'flops' };
+export type QuantFormat = 'gptq-int4' | 'awq-int4' | 'nf4';
 
-/** Slips of memory: bits for bytes, another precision, Adam's parts, frozen weights, the KV cache's 2, heads, precision, layers, batch. */
+/**
+ * Slips of memory: bits for bytes, another precision, Adam's parts, frozen weights, the KV cache's 2, heads, precision, layers,
+ * batch; latent attention's cache rebuilt, doubled, without its rotary key, in numbers for bytes; a mixture of experts sized
+ * from what a token touches, and what a token touches miscounted; FLOPs per token by a rule of thumb or a convention misread;
+ * a quantized checkpoint's scales, zeros or g_idx forgotten, or every tensor taken to be 4-bit.
+ */
 export type MemorySlip =
   | 'bits' | 'int4Byte' | 'asFp32' | 'asFp16' | 'asInt8' | 'asInt4'
   | 'noMoments' | 'noGradients' | 'noMaster' | 'weightsOnly' | 'frozenTrained' | 'frozenLeftOut'
-  | 'kvOne' | 'kvQueryHeads' | 'kvFp32' | 'kvOneLayer' | 'kvOneSequence';
-export const MEMORY_SLIPS: readonly MemorySlip[] = ['bits', 'int4Byte', 'asFp32', 'asFp16', 'asInt8', 'asInt4', 'noMoments', 'noGradients', 'noMaster', 'weightsOnly', 'frozenTrained', 'frozenLeftOut', 'kvOne', 'kvQueryHeads', 'kvFp32', 'kvOneLayer', 'kvOneSequence'];
+  | 'kvOne' | 'kvQueryHeads' | 'kvFp32' | 'kvOneLayer' | 'kvOneSequence'
+  | 'latentRebuilt' | 'latentTwice' | 'latentNoRope' | 'kvValues'
+  | 'sizedFromActive' | 'activeAllExperts' | 'activeExpertsOnly' | 'activeNoShared' | 'activeNoEmbeddings' | 'activeNoInputEmbedding'
+  | 'flopsNoAttention' | 'flopsAsMacs' | 'flopsTraining' | 'flopsCausalHalf' | 'flopsWithEmbedding' | 'flopsTwoN' | 'flopsSixN' | 'flopsAllExperts'
+  | 'quantNoScales' | 'quantNoZeros' | 'quantNoGidx' | 'quantEverything';
 export const MEMORY_NAMES: Readonly<Record<MemorySlip, readonly string[]>> = {
   bits: ['bitsForBytes'],
   int4Byte: ['int4AsByte'],
@@ -495,10 +553,34 @@ export const MEMORY_NAMES: Readonly<Record<MemorySlip, readonly string[]>> = {
   frozenLeftOut: ['frozenLeftOut'],
   kvOne: ['kvWithoutTwo'],
   kvQueryHeads: ['kvQueryHeads'],
-  kvFp32: ['kvFp32'],
+  // a latent cached twice is twice the numbers, the same as fp32's twice the bytes
+  kvFp32: ['kvFp32', 'latentTwice'],
   kvOneLayer: ['kvOneLayer'],
   kvOneSequence: ['kvOneSequence'],
+  latentRebuilt: ['latentRebuilt'],
+  latentTwice: ['latentTwice', 'kvFp32'],
+  latentNoRope: ['latentNoRope'],
+  kvValues: ['kvValuesForBytes'],
+  sizedFromActive: ['sizedFromActive'],
+  activeAllExperts: ['activeAllExperts'],
+  activeExpertsOnly: ['activeExpertsOnly'],
+  activeNoShared: ['activeNoShared'],
+  activeNoEmbeddings: ['activeNoEmbeddings'],
+  activeNoInputEmbedding: ['activeNoInputEmbedding'],
+  flopsNoAttention: ['flopsNoAttention'],
+  flopsAsMacs: ['flopsAsMacs'],
+  flopsTraining: ['flopsTraining'],
+  flopsCausalHalf: ['flopsCausalHalf'],
+  flopsWithEmbedding: ['flopsWithEmbedding'],
+  flopsTwoN: ['flopsTwoN'],
+  flopsSixN: ['flopsSixN'],
+  flopsAllExperts: ['flopsAllExperts'],
+  quantNoScales: ['quantNoScales'],
+  quantNoZeros: ['quantNoZeros'],
+  quantNoGidx: ['quantNoGidx'],
+  quantEverything: ['quantEverything'],
 };
+export const MEMORY_SLIPS = Object.keys(MEMORY_NAMES) as readonly MemorySlip[];
 
 const BITS_PER = { fp32: 32, fp16: 16, bf16: 16, int8: 8, int4: 4 } as const;
 /** Adam's bytes per trained parameter, part by part: fp32 4 + 4 + 4 + 4; mixed precision (ZeRO) 2 + 2 + 4 (master) + 4 + 4. */
@@ -507,14 +589,137 @@ const ADAM = {
   mixed: { weights: 2, gradients: 2, master: 4, moments: 8 },
 } as const;
 
-/** Bytes for `ask`, counted by hand from the totals (and, for the KV cache, the attention layers), with at most one slip. */
+/** Each layer with the input it reads. */
+const withInputs = (spec: Spec) => {
+  const shapes = inputs(spec);
+  return spec.layers.map((layer, i) => ({ layer, input: shapes[i]! }));
+};
+
+/** The cache one attention layer keeps per token, in numbers: K and V of its kv heads, or latent attention's latent and rotary key. */
+function cachedPerToken(layer: Layer, input: readonly number[], slip?: MemorySlip): bigint {
+  const heads = Number(layer.args[0]);
+  if (layer.kind === 'mla') {
+    const [rank, nope, rope, v] = ['kv_rank', 'nope_dim', 'rope_dim', 'v_dim'].map((key) => big(Number(layer.opts[key])));
+    if (slip === 'latentRebuilt') return big(heads) * (nope! + rope! + v!);
+    return (slip === 'latentTwice' ? 2n : 1n) * (rank! + (slip === 'latentNoRope' ? 0n : rope!));
+  }
+  const d = num(layer.args[1], input[input.length - 1]!);
+  const dh = num(layer.opts.head_dim, d / heads);
+  const kv = slip === 'kvQueryHeads' ? heads : num(layer.opts.kv_heads, heads);
+  return big(slip === 'kvOne' ? 1 : 2) * big(kv * dh);
+}
+
+/** Mixture-of-experts layers as a student reads them: E, top_k, one expert's and the shared experts' parameters. */
+function moeLayers(spec: Spec) {
+  return withInputs(spec)
+    .filter(({ layer }) => layer.kind === 'moe')
+    .map(({ layer, input }) => {
+      const d = big(num(layer.args.length === 3 ? layer.args[0] : undefined, input[input.length - 1]!));
+      const [e, f] = layer.args.slice(-2).map((x) => big(Number(x)));
+      const shared = 3n * d * big(num(layer.opts.shared_ff, 0)) + (layer.opts.shared_gate === 'true' ? d : 0n);
+      return { e: e!, k: big(Number(layer.opts.top_k)), expert: 3n * d * f!, shared };
+    });
+}
+
+/** The parameters of the layers of a kind. */
+const paramsOf = (spec: Spec, kind: string) => withInputs(spec).reduce((a, { layer, input }) => (layer.kind === kind ? a + layerCount(layer, input, spec.framework).params : a), 0n);
+
+/** What one token touches (Mistral's convention: its top_k experts, everything else, both embedding tables), with a slip. */
+function activeOf(spec: Spec, totals: Totals, slip?: MemorySlip): bigint {
+  const moe = moeLayers(spec);
+  const active = totals.params - moe.reduce((a, m) => a + (m.e - m.k) * m.expert, 0n);
+  switch (slip) {
+    case 'activeAllExperts':
+      return totals.params;
+    case 'activeExpertsOnly':
+      return moe.reduce((a, m) => a + m.k * m.expert, 0n);
+    case 'activeNoShared':
+      return active - moe.reduce((a, m) => a + m.shared, 0n);
+    case 'activeNoEmbeddings':
+      return active - paramsOf(spec, 'embedding') - paramsOf(spec, 'lmhead');
+    case 'activeNoInputEmbedding':
+      return active - paramsOf(spec, 'embedding');
+    default:
+      return active;
+  }
+}
+
+/** Forward FLOPs per token at the input's length: 2 per MAC of the weights, 2 per MAC of the T×T scores, with a slip. */
+function flopsOf(spec: Spec, totals: Totals, slip?: MemorySlip): bigint {
+  const t = big((spec.input ?? [1])[0]!);
+  // QKᵀ and A·V: T×T×h×(key + value) MACs a layer
+  const scores = withInputs(spec).reduce((a, { layer, input }) => {
+    if (layer.kind !== 'attention') return a;
+    const heads = Number(layer.args[0]);
+    const dh = num(layer.opts.head_dim, num(layer.args[1], input[input.length - 1]!) / heads);
+    return a + t * t * big(heads * 2 * dh);
+  }, 0n);
+  const weights = (2n * (totals.macs - scores)) / t;
+  const attention = (2n * scores) / t;
+  const forward = weights + attention;
+  const moe = moeLayers(spec);
+  const touched = moe.length > 0 ? activeOf(spec, totals) : totals.params;
+  switch (slip) {
+    case 'flopsNoAttention':
+      return weights;
+    case 'flopsAsMacs':
+      return forward / 2n;
+    case 'flopsTraining':
+      return 3n * forward;
+    case 'flopsCausalHalf':
+      return weights + attention / 2n;
+    case 'flopsWithEmbedding':
+      return forward + 2n * paramsOf(spec, 'embedding');
+    case 'flopsTwoN':
+      return 2n * touched;
+    case 'flopsSixN':
+      return 6n * touched;
+    case 'flopsAllExperts':
+      return forward + 2n * (totals.params - touched);
+    default:
+      return forward;
+  }
+}
+
+const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
+
+/**
+ * A quantized checkpoint's bytes: every Linear of the decoder layers in the format's layout (AutoGPTQ: qweight, qzeros, fp16
+ * scales per group of 128, g_idx int32 per input; AutoAWQ GEMM: the same without g_idx; bitsandbytes NF4 with double
+ * quantization: 4-bit weights, an 8-bit absmax per 64, an fp32 absmax per 256 blocks, two fp32 code tables), the rest at 2 bytes.
+ */
+function quantizedOf(spec: Spec, format: QuantFormat, slip?: MemorySlip): bigint {
+  const g = 128n;
+  const linearBytes = (i: bigint, o: bigint): bigint => {
+    const packed = (i * o) / 2n;
+    if (format === 'nf4') {
+      const blocks = ceilDiv(i * o, 64n);
+      return packed + (slip === 'quantNoScales' ? 0n : blocks + 4n * ceilDiv(blocks, 256n) + 4n * (256n + 16n));
+    }
+    const groups = format === 'gptq-int4' ? ceilDiv(i, g) : i / g;
+    const zeros = slip === 'quantNoScales' || slip === 'quantNoZeros' ? 0n : (groups * o) / 2n;
+    const scales = slip === 'quantNoScales' ? 0n : 2n * groups * o;
+    const gIdx = format === 'gptq-int4' && slip !== 'quantNoGidx' ? 4n * i : 0n;
+    return packed + zeros + scales + gIdx;
+  };
+  // what is not quantized: 2 bytes a parameter; every tensor taken to be 4-bit (a slip): the rest packed two to a byte
+  const kept = (params: bigint) => (slip === 'quantEverything' ? ceilDiv(params, 2n) : 2n * params);
+  return withInputs(spec).reduce((a, { layer, input }) => {
+    const linear = matrices(layer, input);
+    if (linear.length > 0) return a + linear.reduce((b, m) => b + linearBytes(big(m.in), big(m.out)), 0n);
+    return a + kept(layerCount(layer, input, spec.framework).params);
+  }, 0n);
+}
+
+/** Bytes (or FLOPs, or parameters) for `ask`, counted by hand from the totals and the spec's layers, with at most one slip. */
 export function memoryOf(spec: Spec, totals: Totals, ask: MemoryAsk, slip?: MemorySlip): bigint {
   switch (ask.of) {
     case 'weights': {
       const asked = { asFp32: 'fp32', asFp16: 'fp16', asInt8: 'int8', asInt4: 'int4' }[slip as string] as keyof typeof BITS_PER | undefined;
       const precision = asked ?? ask.precision;
       const bits = slip === 'int4Byte' && precision === 'int4' ? 8 : BITS_PER[precision];
-      const total = totals.params * big(bits);
+      const params = slip === 'sizedFromActive' ? activeOf(spec, totals) : totals.params;
+      const total = params * big(bits);
       return slip === 'bits' ? total : (total + 7n) / 8n;
     }
     case 'training': {
@@ -527,30 +732,34 @@ export function memoryOf(spec: Spec, totals: Totals, ask: MemoryAsk, slip?: Memo
       return trained * big(perTrained) + kept * big(a.weights);
     }
     case 'kv': {
-      // per token: K and V of every attention layer, kv_heads × head_dim each, 2 bytes (fp16)
-      const shapes = inputs(spec);
-      const layers = spec.layers.map((layer, i) => ({ layer, input: shapes[i]! })).filter((x) => x.layer.kind === 'attention');
+      // per token: K and V of every attention layer, kv_heads × head_dim each (latent attention: its latent and rotary key), 2 bytes (fp16)
+      const layers = withInputs(spec).filter((x) => x.layer.kind === 'attention' || x.layer.kind === 'mla');
       const counted = slip === 'kvOneLayer' ? layers.slice(0, 1) : layers;
-      const perToken = counted.reduce((sum, { layer, input }) => {
-        const heads = Number(layer.args[0]);
-        const d = num(layer.args[1], input[input.length - 1]!);
-        const dh = num(layer.opts.head_dim, d / heads);
-        const kv = slip === 'kvQueryHeads' ? heads : num(layer.opts.kv_heads, heads);
-        return sum + big(slip === 'kvOne' ? 1 : 2) * big(kv * dh);
-      }, 0n);
-      const bytes = slip === 'kvFp32' ? 4n : slip === 'bits' ? 16n : 2n;
+      const perToken = counted.reduce((sum, { layer, input }) => sum + cachedPerToken(layer, input, slip), 0n);
+      const bytes = slip === 'kvFp32' ? 4n : slip === 'bits' ? 16n : slip === 'kvValues' ? 1n : 2n;
       const tokens = big((spec.input ?? [1])[0]!);
       return perToken * bytes * tokens * big(slip === 'kvOneSequence' ? 1 : spec.batch);
+    }
+    case 'active':
+      return activeOf(spec, totals, slip);
+    case 'flops':
+      return flopsOf(spec, totals, slip);
+    case 'quantized': {
+      const bytes = quantizedOf(spec, ask.format, slip);
+      return slip === 'bits' ? 8n * bytes : bytes;
     }
   }
 }
 
-/** Whether a memory slip can happen on this question (a frozen part to misplace, several layers, a batch). */
+/** Whether a memory slip can happen on this question (a frozen part to misplace, several layers, a batch, experts, latent attention, the format's parts). */
 export function memoryApplies(spec: Spec, totals: Totals, ask: MemoryAsk, slip: MemorySlip): boolean {
   const attention = spec.layers.filter((l) => l.kind === 'attention');
+  const latent = spec.layers.some((l) => l.kind === 'mla');
+  const moe = spec.layers.filter((l) => l.kind === 'moe');
+  const embedded = spec.layers.some((l) => l.kind === 'embedding');
   switch (slip) {
     case 'bits':
-      return ask.of !== 'training';
+      return ask.of === 'weights' || ask.of === 'kv' || ask.of === 'quantized';
     case 'int4Byte':
       return ask.of === 'weights' && ask.precision === 'int4';
     case 'asFp32':
@@ -568,14 +777,48 @@ export function memoryApplies(spec: Spec, totals: Totals, ask: MemoryAsk, slip: 
     case 'frozenLeftOut':
       return ask.of === 'training' && totals.params > totals.trainable;
     case 'kvOne':
+      return ask.of === 'kv' && attention.length > 0;
     case 'kvFp32':
       return ask.of === 'kv';
     case 'kvQueryHeads':
       return ask.of === 'kv' && attention.some((l) => num(l.opts.kv_heads, Number(l.args[0])) < Number(l.args[0]));
     case 'kvOneLayer':
-      return ask.of === 'kv' && attention.length > 1;
+      return ask.of === 'kv' && attention.length + spec.layers.filter((l) => l.kind === 'mla').length > 1;
     case 'kvOneSequence':
       return ask.of === 'kv' && spec.batch > 1;
+    case 'latentRebuilt':
+    case 'latentTwice':
+    case 'latentNoRope':
+    case 'kvValues':
+      return ask.of === 'kv' && latent;
+    case 'sizedFromActive':
+      return ask.of === 'weights' && moe.length > 0;
+    case 'activeAllExperts':
+    case 'activeExpertsOnly':
+    case 'activeNoEmbeddings':
+      return ask.of === 'active';
+    case 'activeNoShared':
+      return ask.of === 'active' && moe.some((l) => l.opts.shared_ff !== undefined);
+    case 'activeNoInputEmbedding':
+      return ask.of === 'active' && embedded;
+    case 'flopsNoAttention':
+    case 'flopsAsMacs':
+    case 'flopsTraining':
+    case 'flopsCausalHalf':
+    case 'flopsTwoN':
+    case 'flopsSixN':
+      return ask.of === 'flops';
+    case 'flopsWithEmbedding':
+      return ask.of === 'flops' && embedded;
+    case 'flopsAllExperts':
+      return ask.of === 'flops' && moe.length > 0;
+    case 'quantNoScales':
+    case 'quantEverything':
+      return ask.of === 'quantized';
+    case 'quantNoZeros':
+      return ask.of === 'quantized' && ask.format !== 'nf4';
+    case 'quantNoGidx':
+      return ask.of === 'quantized' && ask.format === 'gptq-int4';
   }
 }
 
@@ -635,6 +878,10 @@ export const NAMES: Readonly<Record<Slip, readonly string[]>> = {
   otherBiases: ['otherBiases'],
   oneDirection: ['forgotDirections'],
   stackReadsInput: ['stackedReadIn'],
+  twoGates: ['gates2'],
+  stackReadsH: ['stackedReadH'],
+  affineCounted: ['countedAffineOff'],
+  extraRow: ['extraRow'],
   headsMultiply: ['headsMultiplied'],
   noOutputProjection: ['forgotOutputProjection'],
   poolWeights: ['poolWeights'],
@@ -659,6 +906,10 @@ export const NAMES: Readonly<Record<Slip, readonly string[]>> = {
   posRowsAsT: ['rowsAsSequence'],
   tiedTwice: ['tiedCountedTwice'],
   untiedOnce: ['untiedCountedOnce'],
+  expertsAsActive: ['expertsAsActive'],
+  routerForgotten: ['routerForgotten'],
+  sharedForgotten: ['sharedForgotten'],
+  expertTwoMatrices: ['expertTwoMatrices'],
 };
 
 /** The slips a student may make in a layer of this kind. */
@@ -669,14 +920,14 @@ export const SLIPS_BY_KIND: Readonly<Record<string, readonly Slip[]>> = {
   dwconv: ['forgotBias', 'biasPerWeight', 'depthwiseFull', 'forgotKernel', 'kernelNotSquared', 'outputForKernel', 'macsOnePosition', 'plusOneMissing', 'noStride'],
   sepconv: ['forgotBias', 'noPointwise', 'noPointwiseNoBias', 'depthwiseFull', 'separableStandard', 'macsOnePosition'],
   dense: ['forgotBias', 'oneBias', 'biasPerInput', 'biasPerWeight', 'addedBias', 'addedNotMultiplied', 'perStep', 'macsWithBias', 'macsOnePosition'],
-  embedding: ['addedBias', 'perStep'],
-  bn: ['statsTrainable', 'noStats', 'buffersCounted', 'onePerChannel'],
+  embedding: ['addedBias', 'perStep', 'extraRow'],
+  bn: ['statsTrainable', 'noStats', 'buffersCounted', 'onePerChannel', 'affineCounted'],
   ln: ['normStats', 'onePerChannel', 'shiftCounted', 'normPerToken'],
   rmsnorm: ['shiftCounted', 'normPerToken'],
   gn: ['normStats', 'onePerChannel', 'perGroup'],
   rnn: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
-  lstm: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
-  gru: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'perStep'],
+  lstm: ['forgotBias', 'noRecurrent', 'gates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'stackReadsH', 'perStep'],
+  gru: ['forgotBias', 'noRecurrent', 'gates', 'twoGates', 'otherBiases', 'oneDirection', 'stackReadsInput', 'stackReadsH', 'perStep'],
   mha: ['forgotBias', 'headsMultiply', 'noOutputProjection', 'evenHeads', 'valueAsKey', 'addedBias'],
   attention: ['forgotBias', 'headsMultiply', 'noOutputProjection', 'kvAsFull', 'evenHeads', 'addedBias'],
   mlp: ['forgotBias', 'addedBias', 'oneMatrix', 'countedGate', 'ffnWidthAsD', 'ffnFourD', 'biasAllD', 'biasAllF', 'perStep'],
@@ -684,6 +935,7 @@ export const SLIPS_BY_KIND: Readonly<Record<string, readonly Slip[]>> = {
   geglu: ['forgotBias', 'addedBias', 'twoMatrices', 'ffnWidthAsD', 'ffnFourD', 'biasAllD', 'biasAllF', 'perStep'],
   posembed: ['posRowsAsT'],
   lmhead: ['tiedTwice', 'untiedOnce', 'addedBias'],
+  moe: ['expertsAsActive', 'routerForgotten', 'sharedForgotten', 'expertTwoMatrices'],
   maxpool: ['poolWeights', 'poolStrideOne', 'poolNoShrink', 'plusOneMissing', 'ceil'],
   avgpool: ['poolWeights', 'poolStrideOne', 'poolNoShrink', 'plusOneMissing', 'ceil'],
   gap: ['gapFlattens'],
@@ -719,6 +971,10 @@ export function applies(layer: Layer, slip: Slip, framework: Framework): boolean
       return framework === 'pytorch';
     case 'oneDirection':
       return layer.opts.bidirectional === 'true';
+    case 'stackReadsH':
+      return num(layer.opts.layers, 1) > 1 && layer.opts.bidirectional === 'true';
+    case 'affineCounted':
+      return layer.opts.scale === 'false' || layer.opts.center === 'false';
     case 'stackReadsInput':
       return num(layer.opts.layers, 1) > 1;
     case 'gates':
@@ -732,6 +988,10 @@ export function applies(layer: Layer, slip: Slip, framework: Framework): boolean
       return bias;
     case 'shiftCounted':
       return layer.kind === 'rmsnorm' || (layer.opts.bias === 'false' && layer.opts.scale !== 'false');
+    case 'expertsAsActive':
+      return Number(layer.opts.top_k) < Number(layer.args[layer.args.length - 2]);
+    case 'sharedForgotten':
+      return layer.opts.shared_ff !== undefined;
     default:
       return true;
   }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import type { Player } from '../../src/domain/index.js';
-import type { Level, Topic } from '../../src/domain/index.js';
+import type { Level, Player, Topic } from '../../src/domain/index.js';
+import type { Logger } from '../../src/log.js';
 import { context, run, silentLog } from './context.js';
 import { ENGINE, MONDAY_10_TAIPEI, onCleanup, tempDir, type Engine } from './quiz.js';
 import { recording } from './store-calls.js';
@@ -36,7 +36,7 @@ export interface WebApp {
  * `shared`: the app serves every test of a file (started in beforeAll) and is stopped by the
  * returned `stop` in afterAll; otherwise it is stopped after the current test.
  */
-export async function startWebApp(o: { engine?: Engine; scopeId?: string; env?: Record<string, string>; shared?: boolean } = {}): Promise<WebApp> {
+export async function startWebApp(o: { engine?: Engine; scopeId?: string; env?: Record<string, string>; shared?: boolean; log?: Logger } = {}): Promise<WebApp> {
   const clock = new ManualClock(MONDAY_10_TAIPEI);
   const dir = o.shared ? mkdtempSync(join(tmpdir(), 'paramquiz-web-')) : tempDir();
   const engine = o.engine ?? ENGINE;
@@ -47,7 +47,7 @@ export async function startWebApp(o: { engine?: Engine; scopeId?: string; env?: 
   const config = loadConfig({ ...database, WEB_PORT: '0', QUIZ_TIMEZONE: 'Asia/Taipei', QUIZ_LANGUAGE: 'en', PARAMQUIZ_SEED: '1', ...o.env });
   // A terminal whose input never ends: the app runs until the test stops it.
   const store = engine === 'postgres' ? recording(await openPostgres(database.DATABASE_URL!, { max: 4 })) : openSqlite(database.DATABASE_PATH!);
-  const app = await App.open(config, silentLog, { input: new PassThrough(), output: new PassThrough() }, clock, store);
+  const app = await App.open(config, o.log ?? silentLog, { input: new PassThrough(), output: new PassThrough() }, clock, store);
   await app.start();
   // The picture worker loaded (a page waits 2 s for its chart; a cold worker on a busy machine may take longer).
   await app.pictures.svg({ kind: 'mastery', input: { topics: [{ label: 'conv', correct: 1, answered: 2 }], lang: 'en' } });

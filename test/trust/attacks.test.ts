@@ -58,6 +58,9 @@ describe('on Discord', () => {
     }
     const told = shown(visible(await pending));
     expect(told).toMatch(/ended the separate process it ran in|takes more than 1000 ms/);
+    // Both aborted sandboxes are replaced once their ends are heard: then bob counts in a fresh one.
+    while (counter.pids.some((pid) => before.includes(pid))) await new Promise((r) => setImmediate(r));
+    await counter.loaded();
     const bob = await bot.discord.slash(bot.discord.user('bob'), 'count', { spec: 'dense 512 10' });
     expect(shown(visible(bob))).toContain('5,130');
     expect(counter.pids.some((pid) => before.includes(pid))).toBe(false);

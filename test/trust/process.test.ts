@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { MAIN, shellEnv } from '../support/app.js';
 import { shown } from '../support/fake-discord.js';
 import { onCleanup, tempDir } from '../support/quiz.js';
+import { watch } from '../support/watch.js';
 import { discordEnv, startFake, visible } from '../discord/harness.js';
 
 /** `npm start` with nothing on standard input: the shell would answer nothing and exit 0. */
@@ -93,11 +94,9 @@ describe('a Slack API that cannot be reached at start', () => {
     };
     const bot = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     onCleanup(() => void bot.kill('SIGKILL'));
-    let stderr = '';
-    bot.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const deadline = Date.now() + 15_000;
-    while ((stderr.match(/slack API unreachable; trying again/g)?.length ?? 0) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const lines = stderr.split('\n').filter((l) => l.includes('slack API unreachable'));
+    const stderr = watch(bot.stderr);
+    await stderr.waitForCount(/slack API unreachable; trying again/, 2);
+    const lines = stderr.text().split('\n').filter((l) => l.includes('slack API unreachable'));
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, retryInMs: 1000, api: `http://127.0.0.1:${port}/api/` });
     expect(JSON.parse(lines[1]!)).toMatchObject({ retryInMs: 2000 });

@@ -20,7 +20,7 @@ describe('a replayed signed request', () => {
     await bot.fake.nextCall('chat.postMessage');
     const replay = await postToBot(url, body, headers);
     expect(replay.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 100));
+    await bot.slack.idle(); // the replay handled to its end
     expect(bot.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(count(bot, 'SELECT COUNT(*) FROM rounds')).toBe(1);
     expect(bot.logs.some((l) => l.msg === 'slack request replayed; not run again')).toBe(true);

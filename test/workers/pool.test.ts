@@ -3,7 +3,7 @@
  * memory given back) and the next job starts a new one; a cached result is there to peek at
  * without a job.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CountAnswer } from '../../src/counting/answer.js';
 import type { CountRequest } from '../../src/counting/worker.js';
 import { WorkerPool, type PoolOptions } from '../../src/workers/pool.js';
@@ -23,13 +23,7 @@ function countPool(options: PoolOptions): WorkerPool<CountRequest, CountAnswer> 
   return pool;
 }
 
-const until = async (what: () => boolean, ms = 5_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const until = (what: () => boolean, ms = 5_000): Promise<void> => vi.waitFor(() => expect(what()).toBe(true), { timeout: ms });
 
 describe('the worker pool', () => {
   it('ends a worker idle past idleMs and starts a new one for the next job', async () => {
@@ -44,8 +38,9 @@ describe('the worker pool', () => {
 
   it('keeps its worker without idleMs', async () => {
     const pool = countPool({});
-    await pool.run({ spec: 'dense 4 2', lang: 'en' });
-    await new Promise((r) => setTimeout(r, 150));
+    const witness = countPool({ idleMs: 50 });
+    await Promise.all([pool.run({ spec: 'dense 4 2', lang: 'en' }), witness.run({ spec: 'dense 4 2', lang: 'en' })]);
+    await until(() => witness.running === 0); // idle long enough to be ended, had it an idleMs
     expect(pool.running).toBe(1);
   });
 

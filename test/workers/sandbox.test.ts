@@ -85,7 +85,7 @@ describe('askers who have used more than their share', () => {
   it('run in the first sandbox only, so the other stays free for everyone else', async () => {
     // Any time used at all makes an asker heavy here, so the test does not depend on how long jobs take.
     const p = pool({ workers: 2, deadlineMs: 60_000, usage: { shareMs: 0, burstMs: 0, remembered: 16 } });
-    p.warm();
+    await p.loaded();
     await Promise.all([p.run(echo('m1'), 'mallory1'), p.run(echo('m2'), 'mallory2')]); // both heavy now
     const stuck = Promise.allSettled([p.run({ kind: 'spin' }, 'mallory1'), p.run({ kind: 'spin' }, 'mallory2')]);
     expect(await p.run(echo('alice'), 'alice')).toBe('alice'); // the second sandbox was left for her

@@ -75,7 +75,7 @@ export type Stmt =
   | { readonly t: 'expr'; readonly line: number; readonly value: Expr }
   | { readonly t: 'assign'; readonly line: number; readonly targets: readonly Expr[]; readonly value: Expr }
   | { readonly t: 'augassign'; readonly line: number; readonly target: Expr; readonly op: BinOp; readonly value: Expr }
-  | { readonly t: 'annassign'; readonly line: number; readonly target: Expr; readonly value: Expr | null }
+  | { readonly t: 'annassign'; readonly line: number; readonly target: Expr; readonly annotation: Expr; readonly value: Expr | null }
   | { readonly t: 'return'; readonly line: number; readonly value: Expr | null }
   | { readonly t: 'pass' | 'break' | 'continue'; readonly line: number }
   | { readonly t: 'if'; readonly line: number; readonly test: Expr; readonly body: readonly Stmt[]; readonly orelse: readonly Stmt[] }

@@ -14,6 +14,7 @@ import {
   truthy, typeName,
 } from './python.js';
 import { signature, bind, type Signature } from './signature.js';
+import { stdlibModules, type Stdlib } from './stdlib.js';
 import { builtin, is, isObj, list, tuple, type BuiltinV, type ClassV, type Kwargs, type NamespaceV, type Value } from './values.js';
 
 /** A class of the built-in hierarchy (object, int, list, Exception, ...). */
@@ -84,7 +85,14 @@ export function cachedNamespaces(make: (name: string) => NamespaceV | undefined)
 }
 
 export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, extraIsInstance: (v: Value, cls: ClassV) => boolean | undefined): Builtins {
-  const object = nativeClass('object', []);
+  // object's own attribute protocol, so `object.__setattr__(self, ...)` (frozen dataclasses) and
+  // `self.__setattr__(name, module)` (registering layers by computed names) do what assignment does
+  const object = nativeClass('object', [], {
+    __setattr__: def('__setattr__', 'self, name, value', (a) => (rt.setattr(a.get('self')!, attrName(a.get('name')!), a.get('value')!), null)),
+    __getattribute__: def('__getattribute__', 'self, name', (a) => rt.getattr(a.get('self')!, attrName(a.get('name')!))),
+    __delattr__: def('__delattr__', 'self, name', (a) => (rt.delattr(a.get('self')!, attrName(a.get('name')!)), null)),
+    __init_subclass__: { t: 'wrapped', how: 'classmethod', fn: builtin('__init_subclass__', () => null) },
+  });
   const cls = (name: string, construct: BuiltinV['call'], base: ClassV = object): ClassV =>
     nativeClass(name, [base], { __new_instance__: builtin(name, (args, kwargs) => construct(args.slice(1), kwargs)) });
 
@@ -441,14 +449,16 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     ['staticmethod', def('staticmethod', 'f', (a) => ({ t: 'wrapped', how: 'staticmethod', fn: a.get('f')! }))],
     ['classmethod', def('classmethod', 'f', (a) => ({ t: 'wrapped', how: 'classmethod', fn: a.get('f')! }))],
     ['property', def('property', 'fget=None, fset=None, fdel=None, doc=None', (a) => ({ t: 'wrapped', how: 'property', fn: a.get('fget')! }))],
+    // vars(obj) is obj.__dict__; vars() alone is locals(), which the reader does not give out
+    ['vars', builtin('vars', (args) => (args.length === 1 ? rt.getattr(args[0]!, '__dict__') : refuse('code.forbidden', { name: 'vars()' })))],
     ['slice', builtin('slice', (args) => (args.length === 1 ? { t: 'slice', start: null, stop: args[0]!, step: null } : { t: 'slice', start: args[0] ?? null, stop: args[1] ?? null, step: args[2] ?? null }))],
     ...exceptions.map((e) => [e.name, e] as [string, Value]),
   ]);
-  for (const forbidden of ['open', 'eval', 'exec', 'compile', 'input', '__import__', 'globals', 'locals', 'vars', 'breakpoint', 'exit', 'quit', 'id', 'memoryview', 'bytearray']) {
+  for (const forbidden of ['open', 'eval', 'exec', 'compile', 'input', '__import__', 'globals', 'locals', 'breakpoint', 'exit', 'quit', 'id', 'memoryview', 'bytearray']) {
     names.set(forbidden, builtin(forbidden, () => refuse('code.forbidden', { name: forbidden })));
   }
 
-  const modules = standardModules(rt, deepcopy, dictType);
+  const modules = standardModules(rt, deepcopy, dictType, stdlibModules(rt, object));
   return {
     names,
     object,
@@ -522,6 +532,10 @@ export function isqrt(n: bigint): bigint {
   }
 }
 
+function attrName(v: Value): string {
+  return typeof v === 'string' ? v : raise('TypeError', 'py.attrName', { type: typeName(v) });
+}
+
 /** int(x) of a float, with Python's errors for what has no integer. */
 export function floatToInt(x: number): bigint {
   if (Number.isNaN(x)) return raise('ValueError', 'py.floatToInt', { value: 'NaN' });
@@ -529,7 +543,7 @@ export function floatToInt(x: number): bigint {
   return BigInt(Math.trunc(x));
 }
 
-function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictType: ClassV): Map<string, NamespaceV> {
+function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictType: ClassV, std: Stdlib): Map<string, NamespaceV> {
   const num = (f: (x: number) => number, name: string) => def(name, 'x', (a) => f(toFloatValue(a.get('x')!)));
   const intResult = (f: (x: number) => number, name: string) =>
     def(name, 'x', (a) => {
@@ -579,7 +593,7 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     }),
   });
   const orderedDict = nativeClass('OrderedDict', [dictType], { __new_instance__: builtin('OrderedDict', (args, kwargs) => rt.call(dictType, args.slice(1), kwargs)) });
-  const collections = namespace('collections', { OrderedDict: orderedDict });
+  const collections = namespace('collections', { OrderedDict: orderedDict, ...std.collections });
   const partial = builtin('partial', (args, kwargs) => {
     const [f, ...fixed] = args;
     if (f === undefined) return raise('TypeError', 'py.missingArgs', { fn: 'partial', names: "'func'" });
@@ -618,7 +632,7 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     }),
   });
   const typingName = (name: string) => nativeClass(name, []);
-  const typing = namespace('typing', {}, (n) => typingName(n));
+  const typing = namespace('typing', { ...std.typing }, (n) => typingName(n));
   const itertools = namespace('itertools', {
     chain: builtin('chain', (args) => {
       const parts = args.map((a) => iterate(rt, a));
@@ -669,6 +683,7 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     ['numpy', numpy],
     ['warnings', warnings],
     ['__future__', namespace('__future__', {}, () => true)],
+    ...std.modules,
   ]);
 }
 

@@ -16,7 +16,7 @@ import {
   sliceItems, str, TextOut, toIndex, truthy, typeName, unary,
 } from './python.js';
 import type { ArrayOps } from './python.js';
-import { builtinMethod } from './methods.js';
+import { builtinMethod, isPythonMethod } from './methods.js';
 import { TupleKeys, type Runtime } from './runtime.js';
 import { ELLIPSIS, is, isObj, list, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
@@ -174,6 +174,7 @@ export class Interpreter implements Runtime {
         return null;
       case 'annassign':
         if (s.value !== null) this.assign(s.target, this.eval(s.value, scope), scope);
+        if (scope.kind === 'class' && s.target.t === 'name') annotate(this, scope, s.target.id, s.annotation);
         return null;
       case 'return':
         return { value: s.value === null ? null : this.eval(s.value, scope) };
@@ -351,11 +352,8 @@ export class Interpreter implements Runtime {
         }
         return raise('TypeError', 'py.noDelete', { type: typeName(obj) });
       }
-      case 'attr': {
-        const obj = this.eval(target.obj, scope);
-        if (is(obj, 'instance') && (this.host.delInstanceAttr(this, obj, target.name) || obj.dict.delete(target.name))) return;
-        return raise('AttributeError', 'py.attribute', { type: typeName(obj), name: target.name });
-      }
+      case 'attr':
+        return this.delattr(this.eval(target.obj, scope), target.name);
       case 'tuple':
       case 'list':
         for (const item of target.items) this.delete(item, scope);
@@ -811,6 +809,10 @@ export class Interpreter implements Runtime {
       if (is(v, 'function')) v.owner ??= cls;
       if (is(v, 'wrapped') && is(v.fn, 'function')) v.fn.owner ??= cls;
     }
+    // a base's __init_subclass__ (implicitly a classmethod) runs on the new class, as in Python:
+    // enum.Enum and typing.NamedTuple make their members and fields this way
+    const hook = cls.mro.slice(1).map((c) => c.dict.get('__init_subclass__')).find((v) => v !== undefined);
+    if (hook !== undefined) this.call(is(hook, 'wrapped') ? bindTo(hook, cls, cls) : { t: 'method', self: cls, fn: hook as FunctionV }, [], new Map());
     return cls;
   }
 
@@ -879,12 +881,13 @@ export class Interpreter implements Runtime {
     }
     const method = builtinMethod(this, obj, name);
     if (method !== undefined) return method;
+    if (isPythonMethod(typeName(obj), name)) return refuse('code.methodNotRead', { type: typeName(obj), name });
     return raise('AttributeError', 'py.attribute', { type: typeName(obj), name });
   }
 
   private instanceAttr(obj: InstanceV, name: string): Value {
     if (name === '__class__') return obj.cls;
-    if (name === '__dict__') return newDict(this, [...obj.dict].map(([k, v]) => [k, v] as const));
+    if (name === '__dict__') return instanceDict(this, obj);
     const clsValue = classAttr(obj.cls, name);
     if (clsValue !== undefined && is(clsValue, 'wrapped') && clsValue.how === 'property') return this.call(clsValue.fn, [obj]);
     const own = obj.dict.get(name);
@@ -911,6 +914,11 @@ export class Interpreter implements Runtime {
       return;
     }
     if (is(obj, 'opaque') || is(obj, 'namespace')) return; // settings of libraries the reader does not run
+    raise('AttributeError', 'py.attribute', { type: typeName(obj), name });
+  }
+
+  delattr(obj: Value, name: string): void {
+    if (is(obj, 'instance') && (this.host.delInstanceAttr(this, obj, name) || obj.dict.delete(name))) return;
     raise('AttributeError', 'py.attribute', { type: typeName(obj), name });
   }
 
@@ -947,7 +955,9 @@ export class Interpreter implements Runtime {
           break;
         }
         case 'class': {
-          // typing generics: List[int], Optional[nn.Module]
+          // Color['RED'] (enum); otherwise typing generics: List[int], Optional[nn.Module]
+          const own = classAttr(obj, '__class_getitem__');
+          if (own !== undefined) return this.call(bindTo(own, obj, obj), [key]);
           return obj;
         }
         default: {
@@ -1073,4 +1083,39 @@ export function linearize(cls: ClassV): ClassV[] {
     out.push(head);
     for (const s of live) if (s[0] === head) s.shift();
   }
+}
+
+/**
+ * `name: type` in a class body, kept in the class's `__annotations__` in order (dataclasses and
+ * NamedTuple read their fields from it). The type is kept as its written head (`ClassVar`,
+ * `Optional`, `int`, a string for a forward reference) and never evaluated: no count depends on it.
+ */
+function annotate(rt: Interpreter, scope: Scope, name: string, annotation: Expr): void {
+  let d = scope.vars.get('__annotations__');
+  if (d === undefined || !is(d, 'dict')) {
+    d = newDict(rt);
+    scope.vars.set('__annotations__', d);
+  }
+  dictSet(rt, d, name, annotationHead(annotation));
+}
+
+function annotationHead(e: Expr): string {
+  switch (e.t) {
+    case 'name':
+      return e.id;
+    case 'attr':
+      return e.name;
+    case 'index':
+      return annotationHead(e.obj);
+    case 'const':
+      return typeof e.value === 'string' ? e.value : 'None';
+    default:
+      return 'object';
+  }
+}
+
+/** obj.__dict__ and vars(obj): a dict whose writes go to the object (`self.__dict__.update(kwargs)`). */
+function instanceDict(rt: Interpreter, obj: InstanceV): DictV {
+  const d = newDict(rt, [...obj.dict].map(([k, v]) => [k, v] as const));
+  return { ...d, mirror: obj.dict };
 }

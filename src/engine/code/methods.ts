@@ -331,3 +331,22 @@ export function builtinMethod(rt: Interpreter, self: Value, name: string): Built
   const m = table && Object.hasOwn(table, name) ? table[name] : undefined;
   return m ? builtin(name, (args, kwargs) => m(rt, self, args, kwargs)) : undefined;
 }
+
+/**
+ * The methods Python 3.11's built-in types have (dir(str), dir(list), ...). A name here that the
+ * reader lacks is the reader's gap, never an AttributeError Python would raise.
+ */
+const PYTHON_METHODS: Readonly<Record<string, readonly string[]>> = {
+  str: ['capitalize', 'casefold', 'center', 'count', 'encode', 'endswith', 'expandtabs', 'find', 'format', 'format_map', 'index', 'isalnum', 'isalpha', 'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower', 'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper', 'join', 'ljust', 'lower', 'lstrip', 'maketrans', 'partition', 'removeprefix', 'removesuffix', 'replace', 'rfind', 'rindex', 'rjust', 'rpartition', 'rsplit', 'rstrip', 'split', 'splitlines', 'startswith', 'strip', 'swapcase', 'title', 'translate', 'upper', 'zfill'],
+  list: ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove', 'reverse', 'sort'],
+  tuple: ['count', 'index'],
+  dict: ['clear', 'copy', 'fromkeys', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault', 'update', 'values'],
+  set: ['add', 'clear', 'copy', 'difference', 'difference_update', 'discard', 'intersection', 'intersection_update', 'isdisjoint', 'issubset', 'issuperset', 'pop', 'remove', 'symmetric_difference', 'symmetric_difference_update', 'union', 'update'],
+  int: ['as_integer_ratio', 'bit_count', 'bit_length', 'conjugate', 'denominator', 'from_bytes', 'imag', 'numerator', 'real', 'to_bytes'],
+  float: ['as_integer_ratio', 'conjugate', 'fromhex', 'hex', 'imag', 'is_integer', 'real'],
+};
+
+/** Whether `name` is a method Python's type of `self` has (so lacking it is the reader's gap). */
+export function isPythonMethod(typeName: string, name: string): boolean {
+  return PYTHON_METHODS[typeName]?.includes(name) ?? false;
+}

@@ -420,9 +420,9 @@ class Parser {
       if (op === ':') {
         this.i++;
         this.checkTarget(first);
-        this.expression();
+        const annotation = this.expression();
         const value = this.accept('=') ? this.starExpressions() : null;
-        return { t: 'annassign', line, target: first, value };
+        return { t: 'annassign', line, target: first, annotation, value };
       }
     }
     return { t: 'expr', line, value: first };

@@ -745,6 +745,7 @@ export function dictGet(rt: Runtime, d: DictV, key: Value): Value | undefined {
 }
 
 export function dictSet(rt: Runtime, d: DictV, key: Value, value: Value): void {
+  if (d.mirror && typeof key === 'string') d.mirror.set(key, value);
   const k = hashKey(rt, key);
   const e = d.map.get(k);
   if (e) e.value = value;

@@ -305,6 +305,11 @@ function buildKeras(session: Session, model: InstanceV, bindings: ReadonlyMap<st
   }
   const s = model.keras!;
   if (!s.built && !s.record) refuse('code.kerasNotBuilt', { name: s.name });
+  // a layer never built because its input was a value the reader lacks would count 0: refused instead
+  for (const layer of session.keras.layersOf(model)) {
+    const l = layer.keras!;
+    if (!l.record && l.weights.length === 0 && l.opaqueInput) refuse('keras.opaqueCall', { name: l.name, origin: l.opaqueInput.origin, line: String(l.opaqueInput.line) });
+  }
 }
 
 function bufferNote(model: InstanceV): MessageRef | null {

@@ -4,6 +4,7 @@
  * parameters (shared ones counted once, frozen ones as non-trainable), the formula from the
  * counting engine, and the output shape when forward was followed. Totals come from the rows.
  */
+import { trackedLayers } from './keras/library.js';
 import { countTensors } from '../counts.js';
 import { lit, product, sum, type Expr } from '../expr.js';
 import { summarize, type Block, type Report, type Row } from '../model.js';
@@ -143,7 +144,7 @@ export function kerasRows(model: InstanceV): CodeRow[] {
     const s = l.keras!;
     const off = frozen || !s.trainable;
     const name = l === model ? '' : `${prefix}${s.name}`;
-    const children = s.model ? s.model.layers : s.tracked;
+    const children = s.model ? s.model.layers : trackedLayers(l);
     const inner = l.dict.get('layer');
     if (s.record) {
       const tensors = s.record.tensors.map((t) => (off ? { ...t, trainable: false } : t));

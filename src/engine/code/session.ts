@@ -48,7 +48,7 @@ export class Session implements Host {
 
   /** Every remark with its line: the session's, PyTorch's and (if it was used) Keras's. */
   get allNotes(): ReadonlyArray<{ readonly ref: MessageRef; readonly line: number }> {
-    return [...this.torch.notes, ...(this.kerasLibrary?.notes ?? []), ...this.notes];
+    return [...this.torch.allNotes(), ...(this.kerasLibrary?.notes ?? []), ...this.notes];
   }
 
   // ── imports ──
@@ -59,6 +59,8 @@ export class Session implements Host {
       return this.torch.namespace(name);
     }
     if (name === 'keras' || name.startsWith('keras.')) return this.keras.namespace(name);
+    // Keras 3's preview package, the same API under another name
+    if (name === 'keras_core' || name.startsWith('keras_core.')) return this.keras.namespace(`keras${name.slice('keras_core'.length)}`);
     if (name === 'tensorflow' || name === 'tf') return this.keras.namespace('tensorflow');
     if (name.startsWith('tensorflow.')) return this.keras.namespace(name);
     if (name === 'tensorflow.keras') return this.keras.namespace('keras');

@@ -47,6 +47,8 @@ export interface DictEntry {
 export interface DictV {
   readonly t: 'dict';
   readonly map: Map<string, DictEntry>;
+  /** An object's attributes this dict is the `__dict__` of: string keys written here go there too. */
+  readonly mirror?: Map<string, Value>;
 }
 export interface SetV {
   readonly t: 'set';

@@ -9,6 +9,7 @@
  * may hold at most LIMITS.layers layers and LIMITS.units layers and groups; past them the request
  * is refused with the limit named.
  */
+import { parseSize } from '../args.js';
 import { fail } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
@@ -121,16 +122,26 @@ function withLabel(node: Node, label: string | undefined): Node {
   return label === undefined ? node : { ...node, label };
 }
 
+/**
+ * Options after a closing brace: `trainable=false` freezes a group; `start=N` numbers a repetition's
+ * copies from N (a stack continued after layers of another kind: DeepSeek's first dense layer, then
+ * `{ ... } x26 start=1` names layers.1 … layers.26).
+ */
 function withPostfix(node: Node, options: readonly string[]): Node {
-  let frozen: boolean | undefined;
+  let result = node;
   for (const option of options) {
     const [key = '', value = ''] = option.split('=');
-    if (key.toLowerCase() !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: 'trainable' });
+    const k = key.toLowerCase();
+    if (k === 'start' && result.t === 'repeat') {
+      result = { ...result, start: parseSize(value, 'start', 0) };
+      continue;
+    }
+    if (k !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: result.t === 'repeat' ? 'trainable, start' : 'trainable' });
     const v = value.toLowerCase();
     if (v !== 'true' && v !== 'false') fail('err.notABool', { token: value, what: 'trainable' });
-    frozen = v === 'false';
+    if (v === 'false') result = { ...result, frozen: true };
   }
-  return frozen ? { ...node, frozen } : node;
+  return result;
 }
 
 function repeatCount(text: string, env: Env): number {
@@ -176,10 +187,10 @@ function expandTerm(term: Term, env: Env): Node[] {
   }
 }
 
-/** `from NAME`: one name, looked up when the model is evaluated (the last output under that label). */
+/** `from NAME`: one name or module path, looked up when the model is evaluated (the last output under that label or path). */
 function fromNode(args: readonly string[], text: string): Node {
   const [name] = args;
-  if (args.length !== 1 || name === undefined || !/^\w+$/.test(name)) fail('err.fromName', { token: text });
+  if (args.length !== 1 || name === undefined || !/^\w+(\.\w+)*$/.test(name)) fail('err.fromName', { token: text });
   return { t: 'from', name };
 }
 
@@ -292,16 +303,18 @@ function substituteValue(value: string, params: ReadonlyMap<string, string>): st
   return String(evaluateExpr(value, (n) => params.get(n)));
 }
 
-/** Layers and units in `nodes` once expanded, repetitions counted; stops counting past the bounds. */
-export function measure(nodes: readonly Node[]): { rows: number; units: number } {
+/** Layers, units and experts in `nodes` once expanded, repetitions counted; stops counting past the bounds. */
+export function measure(nodes: readonly Node[]): { rows: number; units: number; experts: number } {
   let rows = 0;
   let units = 0;
+  let experts = 0;
   const visit = (node: Node, times: number): void => {
-    if (rows > MAX_ROWS || units > MAX_UNITS) return;
+    if (rows > MAX_ROWS || units > MAX_UNITS || experts > LIMITS.expertModules) return;
     units += times;
     switch (node.t) {
       case 'layer':
         rows += times;
+        experts += times * node.layer.experts;
         return;
       case 'seq':
         for (const n of node.nodes) visit(n, times);
@@ -323,12 +336,13 @@ export function measure(nodes: readonly Node[]): { rows: number; units: number }
     }
   };
   for (const n of nodes) visit(n, 1);
-  return { rows, units };
+  return { rows, units, experts };
 }
 
 /** Refuses a model past the bounds, naming the limit. */
 export function checkBounds(nodes: readonly Node[]): void {
-  const { rows, units } = measure(nodes);
+  const { rows, units, experts } = measure(nodes);
   if (rows > MAX_ROWS) fail('err.tooManyLayers', { max: MAX_ROWS.toLocaleString('en-US') });
   if (units > MAX_UNITS) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
+  if (experts > LIMITS.expertModules) fail('err.tooManyExperts', { max: LIMITS.expertModules.toLocaleString('en-US') });
 }

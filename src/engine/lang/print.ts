@@ -22,7 +22,8 @@ function printNode(node: Node): string {
       return `${label}${braced(node.nodes)}${frozen}`;
     case 'repeat': {
       const body = node.body.t === 'seq' && node.body.label === undefined && !node.body.frozen ? braced(node.body.nodes) : node.body.t === 'ref' ? printNode(node.body) : `{ ${printNode(node.body)} }`;
-      return `${label}${body} x${node.times}${frozen}`;
+      const start = node.start ? ` start=${node.start}` : '';
+      return `${label}${body} x${node.times}${start}${frozen}`;
     }
     case 'merge':
       return `${label}${node.word} { ${node.branches.map(printNodes).join(' | ')} }${frozen}`;

@@ -11,6 +11,8 @@ import { mistake, type MistakeDef, type MistakeInput } from './kind.js';
 /** Q and K are h (and kv) heads of keyDim, V kv heads of valueDim, O reads h×valueDim back to D. */
 export interface AttentionView {
   readonly model: number;
+  /** Cross-attention: the width K and V read (the context's); the model's own otherwise. */
+  readonly kvModel?: number | undefined;
   readonly heads: number;
   readonly kvHeads: number;
   readonly keyDim: number;
@@ -23,9 +25,11 @@ const big = BigInt;
 
 /** The four projections of a view, weights and biases: the parameters the geometry has. */
 function projections(v: AttentionView): bigint {
-  const inputs = big(v.heads * v.keyDim + v.kvHeads * v.keyDim + v.kvHeads * v.valueDim);
+  const query = big(v.heads * v.keyDim);
+  const keysValues = big(v.kvHeads * v.keyDim + v.kvHeads * v.valueDim);
   const d = big(v.model);
-  return d * inputs + (v.qkvBias ? inputs : 0n) + big(v.heads * v.valueDim) * d + (v.outBias ? d : 0n);
+  const context = big(v.kvModel ?? v.model);
+  return d * query + context * keysValues + (v.qkvBias ? query + keysValues : 0n) + big(v.heads * v.valueDim) * d + (v.outBias ? d : 0n);
 }
 
 /** The output projection alone: h×valueDim → D and its bias. */

@@ -107,6 +107,8 @@ interface EmbeddingConfig {
 const EMBEDDING_MISTAKES: readonly MistakeDef<EmbeddingConfig>[] = [
   mistake('addedBias', 'bias', ({ config: c }) => BigInt(c.vocabulary) * BigInt(c.dimension) + BigInt(c.dimension), ({ config: c }) => msg('why.embeddingBias', { d: formatInt(c.dimension) })),
   mistake('addedNotMultiplied', 'channels', ({ config: c }) => BigInt(c.vocabulary) + BigInt(c.dimension), () => msg('why.embeddingTable')),
+  // V + 1 rows, as if an id past the last had one (or a padding row were extra): the same number as a bias of D
+  mistake('extraRow', 'structure', ({ config: c }) => (BigInt(c.vocabulary) + 1n) * BigInt(c.dimension), ({ config: c }) => msg('why.embeddingRows', { v: formatInt(c.vocabulary) })),
   mistake(
     'timesSteps',
     'shape',

@@ -10,6 +10,9 @@ import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
 import { preprocessingKinds } from './preprocessing.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
+import { inputKinds } from './inputs.js';
+import { mla } from './latent.js';
+import { moe } from './moe.js';
 import { transformerKinds } from './transformer.js';
 import { visionKinds } from './vision.js';
 
@@ -27,6 +30,9 @@ export const KINDS: readonly Kind[] = [
   ...recurrentKinds,
   mha,
   ...transformerKinds,
+  moe,
+  mla,
+  ...inputKinds,
   ...visionKinds,
   ...embeddingKinds,
   ...activationKinds,

@@ -11,6 +11,7 @@ import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
 import type {
   AttentionGeometry,
+  ExpertRouting,
   Family,
   Framework,
   LayerMistake,
@@ -155,6 +156,7 @@ export interface Evaluation<C> {
   readonly macsFormula?: MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
+  readonly routing?: ExpertRouting;
 }
 
 /** What a mistake sees: the layer as the engine resolved and counted it. */
@@ -238,6 +240,8 @@ export interface KindDef<C, R extends C = C> extends KindInfo {
   evaluate(c: C, input: Shape, framework: Framework): Evaluation<R>;
   /** The kind's common mistakes (optional: a kind without them keeps its one-sentence `mistake`). */
   readonly mistakes?: readonly MistakeDef<R>[];
+  /** Experts the layer holds (a mixture of experts): each is a record's three matrices, bounded per model (LIMITS.expertModules). */
+  experts?(c: C): number;
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
@@ -253,6 +257,8 @@ export interface Layer {
   readonly kind: Kind;
   /** The `in=` size, if given (single layers only). */
   readonly inputDims: readonly number[] | undefined;
+  /** Experts it holds (0 unless a mixture of experts): what the model's expansion is charged for them. */
+  readonly experts: number;
   readonly frozen: boolean;
   /** Canonical /count text; parsing it gives back an equal layer. */
   print(): string;
@@ -312,6 +318,7 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
   return {
     kind,
     inputDims,
+    experts: def.experts?.(config) ?? 0,
     frozen,
     print: () => (printed ??= withUniversal(def.print(config))),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
@@ -344,6 +351,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly inputForm: string;
   readonly linears: readonly LinearModule[];
   readonly attention: AttentionGeometry | null;
+  readonly routing?: ExpertRouting;
   private workedOut: readonly LayerMistake[] | undefined;
 
   constructor(
@@ -367,6 +375,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.inputForm = def.input.form;
     this.linears = e.linears ?? [];
     this.attention = e.attention ?? null;
+    if (e.routing !== undefined) this.routing = e.routing;
   }
 
   readonly mistakes = (): readonly LayerMistake[] =>

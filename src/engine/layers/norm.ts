@@ -107,6 +107,13 @@ const BN_MISTAKES: readonly MistakeDef<ResolvedChannels>[] = [
     ({ config: c }) => msg('why.forgotStats', { c: formatInt(c.channels) }),
   ),
   mistake('countedBuffers', 'convention', (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) : undefined), () => msg('why.countedBuffers')),
+  // scale=False or center=False takes γ or β away; counted anyway, it is C trainable values too many
+  mistake(
+    'countedAffineOff',
+    'bias',
+    (m) => (learned(m.config) === 1n ? { params: m.counts.total + BigInt(m.config.channels), trainable: m.counts.trainable + BigInt(m.config.channels) } : undefined),
+    ({ config: c }) => msg(c.center ? 'why.bnNoScale' : 'why.bnNoShift', { c: formatInt(c.channels) }),
+  ),
   mistake('countedBatchCounter', 'convention', (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) + 1n : undefined), () => msg('why.countedBatchCounter')),
   ...affineMistakes<ResolvedChannels>(statsPerChannel),
 ];

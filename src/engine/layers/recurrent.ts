@@ -120,13 +120,15 @@ interface Reading {
   readonly layers: number;
   /** Stacked layers read IN (not H or 2H) as their input. */
   readonly stackedReadIn: boolean;
+  /** Stacked layers of a bidirectional stack read H, one direction's output, not the 2H both give them. */
+  readonly stackedReadH?: boolean;
 }
 
 function readingCount(c: ResolvedRecurrent, r: Reading): bigint {
   const h = BigInt(c.hidden);
   let total = 0n;
   for (let layer = 0; layer < r.layers; layer++) {
-    const input = BigInt(layer === 0 || r.stackedReadIn ? c.inFeatures : r.directions * c.hidden);
+    const input = BigInt(layer === 0 || r.stackedReadIn ? c.inFeatures : (r.stackedReadH ? 1 : r.directions) * c.hidden);
     total += BigInt(r.directions * r.gates) * (input * h + (r.recurrent ? h * h : 0n) + BigInt(r.biases) * h);
   }
   return total;
@@ -155,7 +157,8 @@ function recurrentMistakes(cell: Cell): MistakeDef<ResolvedRecurrent>[] {
       why,
     );
   const type = (m: MistakeInput<ResolvedRecurrent>) => TYPE_NAMES[cell][m.framework];
-  const otherGates: readonly number[] = { rnn: [4], lstm: [3, 1], gru: [4] }[cell];
+  // a GRU's reset and update gates are often taken for all of it, the candidate state's weights forgotten
+  const otherGates: readonly number[] = { rnn: [4], lstm: [3, 1], gru: [4, 2] }[cell];
   return [
     reading('forgotBias', 'bias', (r) => (r.biases > 0 ? { biases: 0 } : undefined), (m) => msg('why.forgotBias', { n: formatInt(readingCount(m.config, right(m)) - readingCount(m.config, { ...right(m), biases: 0 })) })),
     reading('forgotRecurrent', 'gates', () => ({ recurrent: false }), ({ config: c }) => msg(cell === 'rnn' ? 'why.forgotRecurrentRnn' : 'why.forgotRecurrent', { h: formatInt(c.hidden) })),
@@ -204,6 +207,12 @@ function recurrentMistakes(cell: Cell): MistakeDef<ResolvedRecurrent>[] {
     reading('forgotDirections', 'structure', (r) => (r.directions === 2 ? { directions: 1 } : undefined), () => msg('why.forgotDirections')),
     reading('stackedReadIn', 'structure', (r) => (r.layers > 1 ? { stackedReadIn: true } : undefined), (m) => msg('why.stackedInput', { h: formatInt((m.config.bidirectional ? 2 : 1) * m.config.hidden) })),
     reading('onlyFirstLayer', 'structure', (r) => (r.layers > 1 ? { layers: 1 } : undefined), ({ config: c }) => msg('why.stackedLayers', { layers: String(c.layers) })),
+    reading(
+      'stackedReadH',
+      'structure',
+      (r) => (r.layers > 1 && r.directions === 2 ? { stackedReadH: true } : undefined),
+      ({ config: c }) => msg('why.stackedReadsBoth', { h: formatInt(c.hidden), both: formatInt(2 * c.hidden) }),
+    ),
   ];
 }
 

@@ -11,7 +11,7 @@
  */
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
-import type { Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
+import type { FeedForwardPart, Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { formatInt } from '../format.js';
 import { expectRank, macsOver, resolveFeatures, tensor, volume } from './common.js';
@@ -35,6 +35,16 @@ export function linearTensors(name: string, inFeatures: number, outFeatures: num
 }
 
 export const linear = (name: string, inFeatures: number, outFeatures: number, roles: readonly ProjectionRole[] = []): LinearModule => ({ name, inFeatures, outFeatures, roles });
+
+/** A feed-forward block's matrix, saying which it is (gate, up, down, a router), and whether it is an expert's. */
+export const ffnLinear = (name: string, inFeatures: number, outFeatures: number, part: FeedForwardPart, expert = false): LinearModule => ({
+  name,
+  inFeatures,
+  outFeatures,
+  roles: [],
+  part,
+  ...(expert && { expert }),
+});
 
 /** `names=a,b,c`: the sub-module names a layer's matrices carry, `count` of them. */
 export function parseNames(a: Args, kind: string, count: number): readonly string[] | undefined {
@@ -62,6 +72,14 @@ interface AttentionConfig {
   /** T5's learned relative position bias: buckets × heads, 0 for none. */
   readonly buckets: number;
   readonly rope: boolean;
+  /**
+   * Cross-attention: K and V read a context of this width (Stable Diffusion's text states, 768)
+   * rather than the layer's input; `kvLen` is that context's length, for MACs.
+   */
+  readonly kvDim: number | undefined;
+  readonly kvLen: number | undefined;
+  /** diffusers' Attention(norm_num_groups=G): a GroupNorm of the input inside the module (γ, β per channel); 0 for none. */
+  readonly groupNorm: number;
 }
 
 const SEPARATE_NAMES = ['q_proj', 'k_proj', 'v_proj', 'o_proj'];
@@ -72,7 +90,7 @@ type ResolvedAttention = AttentionConfig & { readonly model: number };
 /** Q with h heads, K and V with kv_heads, all of head_dim; the biases as the flags say. */
 const ATTENTION_MISTAKES = attentionMistakes<ResolvedAttention>(({ config: c }) => {
   const headDim = c.headDim ?? c.model / c.heads;
-  return { model: c.model, heads: c.heads, kvHeads: c.kvHeads ?? c.heads, keyDim: headDim, valueDim: headDim, qkvBias: c.qkvBias, outBias: c.outBias };
+  return { model: c.model, kvModel: c.kvDim, heads: c.heads, kvHeads: c.kvHeads ?? c.heads, keyDim: headDim, valueDim: headDim, qkvBias: c.qkvBias, outBias: c.outBias };
 });
 
 export const attention = defineKind<AttentionConfig, ResolvedAttention>({
@@ -82,7 +100,7 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
   summary: msg('kind.attention'),
   mistake: msg('mistake.attention'),
   args: [{ name: 'HEADS' }, { name: 'DMODEL', inferable: true }],
-  options: ['kv_heads', 'head_dim', 'bias', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope'],
+  options: ['kv_heads', 'head_dim', 'bias', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope', 'kv_dim', 'kv_len', 'group_norm'],
   example: 'attention 32 4096 kv_heads=8 bias=false',
   input: { rank: 2, form: 'T', features: (c) => c.model },
   parse(a) {
@@ -91,6 +109,8 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
     if (kvHeads !== undefined && heads % kvHeads !== 0) fail('err.kvHeads', { heads: String(heads), kv: String(kvHeads) });
     const bias = a.flag('bias', true);
     const fused = a.flag('fused', false);
+    const kvDim = a.optionalSize('kv_dim');
+    if (fused && kvDim !== undefined) fail('err.fusedCross');
     return {
       heads,
       model: a.inferableSize('DMODEL'),
@@ -102,6 +122,9 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
       names: parseNames(a, 'attention', fused ? 2 : 4),
       buckets: a.optSize('rel_buckets', 0, 0),
       rope: a.flag('rope', false),
+      kvDim,
+      kvLen: a.optionalSize('kv_len'),
+      groupNorm: a.optSize('group_norm', 0, 0),
     };
   },
   print: (c) =>
@@ -116,6 +139,9 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
       ...printNames(c.names),
       c.buckets > 0 && `rel_buckets=${c.buckets}`,
       c.rope && 'rope=true',
+      c.kvDim !== undefined && `kv_dim=${c.kvDim}`,
+      c.kvLen !== undefined && `kv_len=${c.kvLen}`,
+      c.groupNorm > 0 && `group_norm=${c.groupNorm}`,
     ),
   evaluate(c, input, framework) {
     expectRank(input, 2, 'attention', 'T×D');
@@ -125,27 +151,44 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
     const dh = c.headDim ?? (d % h === 0 ? d / h : fail('err.attentionHeadDim', { d: String(d), heads: String(h) }));
     const qOut = h * dh;
     const kvOut = kv * dh;
+    const context = c.kvDim ?? d;
     const names = c.names ?? (c.fused ? FUSED_NAMES : SEPARATE_NAMES);
     const linears = c.fused
       ? [linear(names[0]!, d, qOut + 2 * kvOut, ['q', 'k', 'v']), linear(names[1]!, qOut, d, ['o'])]
-      : [linear(names[0]!, d, qOut, ['q']), linear(names[1]!, d, kvOut, ['k']), linear(names[2]!, d, kvOut, ['v']), linear(names[3]!, qOut, d, ['o'])];
+      : [linear(names[0]!, d, qOut, ['q']), linear(names[1]!, context, kvOut, ['k']), linear(names[2]!, context, kvOut, ['v']), linear(names[3]!, qOut, d, ['o'])];
     const tensors = linears.flatMap((l) => linearTensors(l.name, l.inFeatures, l.outFeatures, l.roles.includes('o') ? c.outBias : c.qkvBias, framework));
     if (c.buckets > 0) tensors.push(tensor(framework === 'keras' ? 'relative_attention_bias/embeddings' : 'relative_attention_bias.weight', [c.buckets, h], 'weight'));
+    if (c.groupNorm > 0) {
+      if (d % c.groupNorm !== 0) fail('err.groupNorm', { c: String(d), groups: String(c.groupNorm) });
+      const sep = framework === 'keras' ? '/' : '.';
+      tensors.unshift(tensor(`group_norm${sep}${framework === 'keras' ? 'gamma' : 'weight'}`, [d], 'scale'), tensor(`group_norm${sep}${framework === 'keras' ? 'beta' : 'bias'}`, [d], 'shift'));
+    }
 
     const [D, H, KV, Dh] = [lit(d, 'D'), lit(h, 'h'), lit(kv, 'kv'), lit(dh, 'd_h')];
     const query = projection(D, [H, Dh], c.qkvBias);
-    const keyValue = kv === h ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(D, [KV, Dh], c.qkvBias)))];
-    const formula = sum(...keyValue, projection(product(H, Dh), [D], c.outBias), ...(c.buckets > 0 ? [product(lit(c.buckets, 'buckets'), H)] : []));
+    const source = c.kvDim === undefined ? D : lit(c.kvDim, 'D_kv');
+    const keyValue =
+      kv === h && c.kvDim === undefined ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(source, [kv === h ? H : KV, Dh], c.qkvBias)))];
+    const formula = sum(
+      ...(c.groupNorm > 0 ? [product(constant(2), D)] : []),
+      ...keyValue,
+      projection(product(H, Dh), [D], c.outBias),
+      ...(c.buckets > 0 ? [product(lit(c.buckets, 'buckets'), H)] : []),
+    );
 
     const steps = input[0] ?? null;
     const T = steps === null ? null : BigInt(steps);
-    const perToken = BigInt(d) * BigInt(qOut + 2 * kvOut) + BigInt(qOut) * BigInt(d);
-    const scoreMacs = T === null ? null : 2n * T * T * BigInt(qOut);
+    // Self-attention: K and V over the same T tokens; cross-attention: over the context's.
+    const S = c.kvDim === undefined ? T : c.kvLen === undefined ? null : BigInt(c.kvLen);
+    const queries = BigInt(d) * BigInt(qOut) + BigInt(qOut) * BigInt(d);
+    const keysValues = BigInt(context) * BigInt(2 * kvOut);
+    const scoreMacs = T === null || S === null ? null : 2n * T * S * BigInt(qOut);
     const notes: MessageRef[] = [];
     if (kv < h) notes.push(msg(kv === 1 ? 'note.mqa' : 'note.gqa', { heads: String(h), kv: String(kv), group: String(h / kv), width: String(kvOut) }));
     if (c.fused) notes.push(msg('note.fusedQkv', { name: names[0]!, d: String(d), out: String(qOut + 2 * kvOut) }));
     if (c.rope) notes.push(msg('note.rope'));
     if (c.buckets > 0) notes.push(msg('note.relativeBias', { buckets: String(c.buckets), heads: String(h) }));
+    if (c.kvDim !== undefined) notes.push(msg('note.crossAttention', { kv: String(c.kvDim), d: String(d), len: c.kvLen === undefined ? '?' : String(c.kvLen) }));
     notes.push(msg('note.scoreMacs'));
     return {
       resolved: { ...c, model: d },
@@ -153,7 +196,7 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
       tensors,
       formula,
       outputShape: [steps, d],
-      macs: T === null || scoreMacs === null ? null : T * perToken + scoreMacs,
+      macs: T === null || S === null || scoreMacs === null ? null : T * queries + S * keysValues + scoreMacs,
       conventionSensitive: false,
       notes,
       linears,
@@ -178,6 +221,8 @@ interface FeedForwardConfig {
   readonly bias: boolean;
   readonly act: Activation;
   readonly names: readonly string[] | undefined;
+  /** A gated MLP whose gate and up are one D → 2·FF matrix (Phi-3's gate_up_proj, diffusers' GEGLU proj): the same count. */
+  readonly fused: boolean;
 }
 
 type ResolvedFeedForward = FeedForwardConfig & { readonly model: number };
@@ -224,7 +269,8 @@ function feedForwardMistakes(gated: boolean): MistakeDef<ResolvedFeedForward>[] 
 }
 
 function parseFeedForward(a: Args, kind: string, act: Activation, matrices: number): FeedForwardConfig {
-  return { model: a.inferableSize('D'), hidden: a.size('FF'), bias: a.flag('bias', true), act: a.optChoice('act', ACTIVATIONS) ?? act, names: parseNames(a, kind, matrices) };
+  const fused = kind === 'glu' && a.flag('fused', false);
+  return { model: a.inferableSize('D'), hidden: a.size('FF'), bias: a.flag('bias', true), act: a.optChoice('act', ACTIVATIONS) ?? act, names: parseNames(a, kind, fused ? 2 : matrices), fused };
 }
 
 /** Position-wise feed-forward: D → F, activation, F → D (the activation has no parameters). */
@@ -254,7 +300,7 @@ export const mlp = defineKind<FeedForwardConfig, ResolvedFeedForward>({
       outputShape: input,
       macs: macsOver(input.slice(0, -1), 2n * BigInt(d) * BigInt(f)),
       conventionSensitive: false,
-      linears: [linear(up!, d, f), linear(down!, f, d)],
+      linears: [ffnLinear(up!, d, f, 'up'), ffnLinear(down!, f, d, 'down')],
     };
   },
   mistakes: feedForwardMistakes(false),
@@ -271,30 +317,34 @@ export const glu = defineKind<FeedForwardConfig, ResolvedFeedForward>({
   summary: msg('kind.glu'),
   mistake: msg('mistake.glu'),
   args: [{ name: 'D', inferable: true }, { name: 'FF' }],
-  options: ['bias', 'act', 'names'],
+  options: ['bias', 'act', 'names', 'fused'],
   example: 'swiglu 4096 11008 bias=false',
   input: { rank: 2, form: 'T', features: (c) => c.model },
   parse: (a, word) => parseFeedForward(a, 'glu', GLU_WORDS[word] ?? 'silu', 3),
   print(c) {
     const word = Object.entries(GLU_WORDS).find(([, act]) => act === c.act)?.[0];
-    return printed(word ?? 'glu', c.model, c.hidden, !c.bias && 'bias=false', word === undefined && `act=${c.act}`, ...printNames(c.names));
+    return printed(word ?? 'glu', c.model, c.hidden, !c.bias && 'bias=false', word === undefined && `act=${c.act}`, c.fused && 'fused=true', ...printNames(c.names));
   },
   evaluate(c, input, framework) {
     expectRank(input, 2, 'glu', 'T×D');
     const d = resolveFeatures(c.model, input, 'glu', 'D');
     const f = c.hidden;
-    const [gate, up, down] = c.names ?? ['gate_proj', 'up_proj', 'down_proj'];
     const [D, F] = [lit(d, 'D'), lit(f, 'F')];
+    const [gateUp, fusedDown] = c.names ?? ['gate_up_proj', 'down_proj'];
+    const [gate, up, down] = c.names ?? ['gate_proj', 'up_proj', 'down_proj'];
+    const linears = c.fused
+      ? [ffnLinear(gateUp!, d, 2 * f, 'up'), ffnLinear(fusedDown!, f, d, 'down')]
+      : [ffnLinear(gate!, d, f, 'gate'), ffnLinear(up!, d, f, 'up'), ffnLinear(down!, f, d, 'down')];
     return {
       resolved: { ...c, model: d },
       typeName: 'GatedMLP',
-      tensors: [...linearTensors(gate!, d, f, c.bias, framework), ...linearTensors(up!, d, f, c.bias, framework), ...linearTensors(down!, f, d, c.bias, framework)],
+      tensors: linears.flatMap((l) => linearTensors(l.name, l.inFeatures, l.outFeatures, c.bias, framework)),
       formula: c.bias ? sum(product(constant(2), ...termsOf(projection(D, [F], true))), projection(F, [D], true)) : product(constant(3), D, F),
       outputShape: input,
       macs: macsOver(input.slice(0, -1), 3n * BigInt(d) * BigInt(f)),
       conventionSensitive: false,
-      linears: [linear(gate!, d, f), linear(up!, d, f), linear(down!, f, d)],
-      notes: [msg('note.glu', { f: String(f), d: String(d) })],
+      linears,
+      notes: [c.fused ? msg('note.gluFused', { f: String(f), d: String(d), name: gateUp! }) : msg('note.glu', { f: String(f), d: String(d) })],
     };
   },
   mistakes: feedForwardMistakes(true),
@@ -307,6 +357,13 @@ interface PatchConfig {
   readonly cls: boolean;
   readonly pos: boolean;
   readonly bias: boolean;
+  /**
+   * The tensors' names under PyTorch: the convolution's module, the class token, the position
+   * table (torchvision's conv_proj, class_token, pos_embedding; Hugging Face ViT's
+   * patch_embeddings.projection, cls_token, position_embeddings; CLIP's patch_embedding,
+   * class_embedding, position_embedding.weight).
+   */
+  readonly names: readonly string[] | undefined;
 }
 
 /** ViT (Dosovitskiy et al. 2020): a P×P stride-P convolution to D, a class token, a learned position per patch and for the class token. */
@@ -317,11 +374,11 @@ export const patchembed = defineKind<PatchConfig>({
   summary: msg('kind.patchembed'),
   mistake: msg('mistake.patchembed'),
   args: [{ name: 'C', inferable: true }, { name: 'P' }, { name: 'D' }],
-  options: ['cls', 'pos', 'bias'],
+  options: ['cls', 'pos', 'bias', 'names'],
   example: 'patchembed 16 768 in=224x224x3',
   input: { rank: 3, form: 'HxW', features: (c) => c.channels },
-  parse: (a) => ({ channels: a.inferableSize('C'), patch: a.size('P'), dim: a.size('D'), cls: a.flag('cls', true), pos: a.flag('pos', true), bias: a.flag('bias', true) }),
-  print: (c) => printed('patchembed', c.channels, c.patch, c.dim, !c.cls && 'cls=false', !c.pos && 'pos=false', !c.bias && 'bias=false'),
+  parse: (a) => ({ channels: a.inferableSize('C'), patch: a.size('P'), dim: a.size('D'), cls: a.flag('cls', true), pos: a.flag('pos', true), bias: a.flag('bias', true), names: parseNames(a, 'patchembed', 3) }),
+  print: (c) => printed('patchembed', c.channels, c.patch, c.dim, !c.cls && 'cls=false', !c.pos && 'pos=false', !c.bias && 'bias=false', ...printNames(c.names)),
   evaluate(c, input, framework) {
     expectRank(input, 3, 'patchembed', 'H×W×C');
     const channels = resolveFeatures(c.channels, input, 'patchembed', 'C');
@@ -333,6 +390,7 @@ export const patchembed = defineKind<PatchConfig>({
     if (patches === null && c.pos) fail('err.needsIn', { kind: 'patchembed' });
     const tokens = patches === null ? null : patches + (c.cls ? 1 : 0);
     const keras = framework === 'keras';
+    const [conv, cls, pos] = c.names ?? ['conv_proj', 'class_token', 'pos_embedding'];
     const [P, C, D] = [lit(c.patch, 'P'), lit(channels, 'C'), lit(c.dim, 'D')];
     const terms: Expr[] = [projection(product(P, P, C), [D], c.bias)];
     if (c.cls) terms.push(D);
@@ -341,10 +399,10 @@ export const patchembed = defineKind<PatchConfig>({
       resolved: { ...c, channels },
       typeName: 'PatchEmbedding',
       tensors: [
-        tensor(keras ? 'kernel' : 'conv_proj.weight', keras ? [c.patch, c.patch, channels, c.dim] : [c.dim, channels, c.patch, c.patch], 'weight'),
-        ...(c.bias ? [tensor(keras ? 'bias' : 'conv_proj.bias', [c.dim], 'bias')] : []),
-        ...(c.cls ? [tensor('class_token', [1, 1, c.dim], 'weight')] : []),
-        ...(c.pos && tokens !== null ? [tensor('pos_embedding', [1, tokens, c.dim], 'weight')] : []),
+        tensor(keras ? 'kernel' : `${conv}.weight`, keras ? [c.patch, c.patch, channels, c.dim] : [c.dim, channels, c.patch, c.patch], 'weight'),
+        ...(c.bias ? [tensor(keras ? 'bias' : `${conv}.bias`, [c.dim], 'bias')] : []),
+        ...(c.cls ? [tensor(cls!, [1, 1, c.dim], 'weight')] : []),
+        ...(c.pos && tokens !== null ? [tensor(pos!, [1, tokens, c.dim], 'weight')] : []),
       ],
       formula: sum(...terms),
       outputShape: [tokens, c.dim],

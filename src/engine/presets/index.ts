@@ -8,6 +8,7 @@ import { fail } from '../errors.js';
 import type { Vocabulary } from '../lang/expand.js';
 import { RESERVED } from '../lang/ast.js';
 import { findKind, KIND_WORDS } from '../layers/index.js';
+import { editDistance } from '../suggest.js';
 import type { Framework } from '../types.js';
 import { readFolder } from './files.js';
 import { LIBRARY, LIBRARY_DEFS } from './library.js';
@@ -25,9 +26,11 @@ const NAME_WORDS = 4;
  * The published model a question names ("how many parameters does resnet18 have", "ResNet-50 有幾個參數"):
  * a preset's name among the sentence's words (a name may be spread over a few words: `bert base`,
  * `llama 2 7b`), the earliest and then longest match, and the framework if the sentence names one.
+ * A word is a whole run of name characters (`clip-vit-b-16`), never a part of one: a name that is
+ * not a preset is refused, not read as the preset its tail spells (`vit_b_16`).
  */
 export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined } | undefined {
-  const words = sentence.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words = sentence.toLowerCase().match(/[a-z0-9][\w.+/-]*/g) ?? [];
   for (let start = 0; start < words.length; start++) {
     if (!/^[a-z]/.test(words[start]!)) continue;
     for (let length = Math.min(NAME_WORDS, words.length - start); length >= 1; length--) {
@@ -94,6 +97,13 @@ export const PRESET_WORDS: readonly string[] = PRESETS.map((p) => p.name);
 
 export function findPreset(word: string): Preset | undefined {
   return byKey.get(presetKey(word));
+}
+
+/** The presets whose names are nearest a word that names none (`clip-vit-b-16`: clip-vit-b-32, vit_b_16, ...), nearest first. */
+export function nearestPresets(word: string, count = 3): Preset[] {
+  const key = presetKey(word).slice(0, 64);
+  const scored = PRESETS.map((preset) => ({ preset, d: Math.min(...[preset.name, ...preset.aliases].map((n) => editDistance(key, presetKey(n)))) }));
+  return scored.sort((a, b) => a.d - b.d || (a.preset.name < b.preset.name ? -1 : 1)).slice(0, count).map((s) => s.preset);
 }
 
 /** The framework a preset is counted in when the user does not say (Preset.native). */

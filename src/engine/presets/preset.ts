@@ -22,6 +22,7 @@ import { checkBounds, Defs, expand, measure, type Vocabulary } from '../lang/exp
 import { parseProgram } from '../lang/parser.js';
 import type { Node } from '../model.js';
 import type { Framework } from '../types.js';
+import type { ConfigOrigin } from './configs/index.js';
 import type { DataFile } from './files.js';
 
 /** What a request gives a preset: option values by canonical name, `in=`, `trainable=false`. */
@@ -73,6 +74,8 @@ export class PresetFile {
     readonly file: DataFile,
     readonly framework: Framework,
     private readonly library: Defs,
+    /** A data file states the totals it reproduces; a model read from a config.json has none to state. */
+    private readonly rules: { readonly expectations: boolean } = { expectations: true },
   ) {
     const header = new Map<string, string[]>();
     const expectations: Expectation[] = [];
@@ -99,7 +102,7 @@ export class PresetFile {
       if (fallback === '') this.bad(`option ${o} has no default`);
       return { name, fallback };
     });
-    if (expectations.length === 0) this.bad('no "# expect:" line');
+    if (expectations.length === 0 && this.rules.expectations) this.bad('no "# expect:" line');
     this.expectations = expectations;
   }
 
@@ -162,6 +165,8 @@ export class Preset {
     readonly name: string,
     readonly aliases: readonly string[],
     readonly files: Readonly<Partial<Record<Framework, PresetFile>>>,
+    /** Set for a model read from a pasted config.json: what was read, assumed and ignored. */
+    readonly config?: ConfigOrigin,
   ) {}
 
   /** The framework a preset is counted in when the user did not say: Keras where Keras publishes it. */

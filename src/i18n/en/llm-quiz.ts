@@ -6,6 +6,8 @@
 import type { P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** A number inside Python code or a config: 1024, never the 1,024 words show. */
+const py = (n: string) => n.replace(/,/g, '');
 const withBias = (b: string) => (b === 'no' ? 'no biases' : 'with biases');
 /** `8 key/value heads`, or multi-query's single one. */
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head (multi-query attention)' : `${kv} key/value heads`);
@@ -26,31 +28,31 @@ export const llmQuiz = {
   'd.torchMha': (p: P<'v' | 'd' | 'heads' | 't' | 'bias'>) =>
     pick(
       p.v,
-      `PyTorch's nn.MultiheadAttention(embed_dim=${p.d}, num_heads=${p.heads}${p.bias === 'no' ? ', bias=False' : ''}) is used as self-attention on sequences of ${p.t} tokens.`,
+      `PyTorch's nn.MultiheadAttention(embed_dim=${py(p.d)}, num_heads=${p.heads}${p.bias === 'no' ? ', bias=False' : ''}) is used as self-attention on sequences of ${p.t} tokens.`,
       `A PyTorch multi-head self-attention layer, embed_dim ${p.d} and ${p.heads} heads (${withBias(p.bias)}), reads ${p.t} tokens at a time.`,
     ),
   'd.kerasMha': (p: P<'v' | 'd' | 'heads' | 'key' | 'value' | 't' | 'bias'>) =>
     pick(
       p.v,
-      `Keras: MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key}${p.value ? `, value_dim=${p.value}` : ''}${p.bias === 'no' ? ', use_bias=False' : ''}) is used as self-attention on a (${p.t}, ${p.d}) sequence.`,
+      `Keras: MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key}${p.value ? `, value_dim=${p.value}` : ''}${p.bias === 'no' ? ', use_bias=False' : ''}) is used as self-attention on a (${py(p.t)}, ${py(p.d)}) sequence.`,
       `A Keras multi-head attention layer with ${p.heads} heads of key_dim ${p.key}${p.value ? ` and value_dim ${p.value}` : ''} (${withBias(p.bias)}) attends over ${p.t} tokens of width ${p.d}.`,
     ),
   'd.gqa': (p: P<'v' | 'd' | 'heads' | 'kv' | 'dh' | 't' | 'bias'>) =>
     pick(
       p.v,
       `A decoder's self-attention with separate q_proj, k_proj, v_proj and o_proj (Hugging Face style): hidden size ${p.d}, ${p.heads} query heads and ${kvHeads(p.kv)} of size ${p.dh}, ${ATTENTION_BIAS[p.bias]}; the sequence has ${p.t} tokens.`,
-      `Grouped-query attention: hidden_size=${p.d}, num_attention_heads=${p.heads}, num_key_value_heads=${p.kv}, head_dim=${p.dh}, with ${ATTENTION_BIAS[p.bias]}, over ${p.t} tokens.`,
+      `Grouped-query attention: hidden_size=${py(p.d)}, num_attention_heads=${p.heads}, num_key_value_heads=${p.kv}, head_dim=${p.dh}, with ${ATTENTION_BIAS[p.bias]}, over ${p.t} tokens.`,
     ),
   'd.encoderTorch': (p: P<'v' | 'd' | 'heads' | 'f' | 't' | 'key' | 'bias'>) =>
     pick(
       p.v,
-      `PyTorch's nn.TransformerEncoderLayer(d_model=${p.d}, nhead=${p.heads}, dim_feedforward=${p.f}${p.bias === 'no' ? ', bias=False' : ''}): self-attention, a LayerNorm, the feed-forward block (${p.d} → ${p.f}, ReLU, ${p.f} → ${p.d}) and a second LayerNorm, on ${p.t} tokens.`,
+      `PyTorch's nn.TransformerEncoderLayer(d_model=${py(p.d)}, nhead=${p.heads}, dim_feedforward=${py(p.f)}${p.bias === 'no' ? ', bias=False' : ''}): self-attention, a LayerNorm, the feed-forward block (${p.d} → ${p.f}, ReLU, ${p.f} → ${p.d}) and a second LayerNorm, on ${p.t} tokens.`,
       `A PyTorch Transformer encoder layer (post-norm) on ${p.t} tokens of width ${p.d}: nn.MultiheadAttention with ${p.heads} heads, norm1, linear1 (${p.d} → ${p.f}), linear2 (${p.f} → ${p.d}) and norm2, ${p.bias === 'no' ? 'every bias off (bias=False, also in the LayerNorms)' : 'with biases'}.`,
     ),
   'd.encoderKeras': (p: P<'v' | 'd' | 'heads' | 'f' | 't' | 'key' | 'bias'>) =>
     pick(
       p.v,
-      `A Transformer encoder layer in Keras on a (${p.t}, ${p.d}) sequence: MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key}), LayerNormalization, Dense(${p.f}, activation="relu"), Dense(${p.d}), LayerNormalization, with biases.`,
+      `A Transformer encoder layer in Keras on a (${py(p.t)}, ${py(p.d)}) sequence: MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key}), LayerNormalization, Dense(${py(p.f)}, activation="relu"), Dense(${py(p.d)}), LayerNormalization, with biases.`,
       `In Keras, a self-attention layer (${p.heads} heads of key_dim ${p.key}) is followed by a layer norm, a feed-forward block of two Dense layers (${p.f} units with ReLU, then ${p.d}) and a second layer norm, on ${p.t} tokens of width ${p.d}; every layer keeps its bias.`,
     ),
   'd.gpt2Block': (p: P<'v' | 'd' | 'heads' | 't' | 'f'>) =>
@@ -89,7 +91,7 @@ export const llmQuiz = {
     pick(
       p.v,
       `A LLaMA-style decoder of ${p.layers} layers, width ${p.d}: each layer has RMSNorm, self-attention (${p.heads} query heads, ${kvHeads(p.kv)}, head_dim ${p.dh}, no biases), RMSNorm and a SwiGLU MLP of intermediate size ${p.f}.`,
-      `${p.layers} decoder layers (hidden_size=${p.d}, num_attention_heads=${p.heads}, num_key_value_heads=${p.kv}, head_dim=${p.dh}, intermediate_size=${p.f}; no biases, RMSNorm).`,
+      `${p.layers} decoder layers (hidden_size=${py(p.d)}, num_attention_heads=${p.heads}, num_key_value_heads=${p.kv}, head_dim=${p.dh}, intermediate_size=${py(p.f)}; no biases, RMSNorm).`,
     ),
   'd.modelParameters': (p: P<'v' | 'n' | 'layers' | 'd'>) =>
     pick(p.v, `A LLaMA-style language model (${p.layers} layers, width ${p.d}) has ${p.n} parameters.`, `A decoder-only model with ${p.layers} layers of width ${p.d} holds ${p.n} parameters in all.`),

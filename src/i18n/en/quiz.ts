@@ -7,49 +7,58 @@ import type { P } from '../params.js';
 
 const channels = (n: string) => `${n} ${n === '1' ? 'channel' : 'channels'}`;
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
-/** `, stride 2, padding 1, dilation 2, groups=2`: only what is not the default. */
+/** A number inside Python code: 1024, never the 1,024 words show. */
+const py = (n: string) => n.replace(/,/g, '');
+/** `padding 'valid'`, `padding 'same'`, `padding 1`: always said, so no question leaves its convention to be guessed. */
+const padding = (pad: string) => (pad === 'valid' || pad === 'same' ? `padding '${pad}'` : `padding ${pad}`);
+/** `, stride 2, padding 'valid', dilation 2, groups=2`: the padding always, the rest only when not the default. */
 const convOptions = (p: P<'stride' | 'pad' | 'dilation' | 'groups'>) =>
-  [p.stride && `stride ${p.stride}`, p.pad && (p.pad === 'same' ? `padding 'same'` : `padding ${p.pad}`), p.dilation && `dilation ${p.dilation}`, p.groups && `groups=${p.groups}`]
+  [p.stride && `stride ${p.stride}`, padding(p.pad), p.dilation && `dilation ${p.dilation}`, p.groups && `groups=${p.groups}`]
     .filter(Boolean)
     .map((s) => `, ${s}`)
     .join('');
 const it = (of: string) => (of === 'model' ? 'the model' : of === 'block' ? 'the block' : 'it');
 const its = (of: string) => (of === 'model' ? "the model's" : of === 'block' ? "the block's" : 'its');
 
-type Conv = P<'v' | 'cin' | 'cout' | 'k' | 'side' | 'stride' | 'pad' | 'dilation' | 'groups' | 'bias'>;
+type Conv = P<'v' | 'cin' | 'cout' | 'k' | 'size' | 'stride' | 'pad' | 'dilation' | 'groups' | 'bias'>;
+const withBias = (b: string) => (b === 'no' ? 'no bias' : 'with bias');
 type Ask = P<'v' | 'of'>;
 
 export const quiz = {
   // ── layers, described ──
   'd.dense': (p: P<'v' | 'in' | 'out' | 'bias'>) =>
-    pick(p.v, `A Dense layer takes ${p.in} inputs and has ${p.out} ${p.out === '1' ? 'unit' : 'units'}, with bias.`, `${p.in} inputs feed a fully connected layer of ${p.out} ${p.out === '1' ? 'unit' : 'units'} (with bias).`),
-  'd.denseSequence': (p: P<'v' | 't' | 'in' | 'out'>) =>
-    pick(p.v, `A Keras Dense(${p.out}) layer (with bias) is applied to a sequence of shape (${p.t}, ${p.in}).`, `Each of ${p.t} time steps has ${p.in} features, and a Dense layer of ${p.out} units (with bias) is applied to the sequence.`),
+    pick(p.v, `A Dense layer takes ${p.in} inputs and has ${p.out} ${p.out === '1' ? 'unit' : 'units'}, ${withBias(p.bias)}.`, `${p.in} inputs feed a fully connected layer of ${p.out} ${p.out === '1' ? 'unit' : 'units'} (${withBias(p.bias)}).`),
+  'd.denseSequence': (p: P<'v' | 't' | 'in' | 'out' | 'bias'>) =>
+    pick(
+      p.v,
+      `A Keras Dense(${py(p.out)}${p.bias === 'no' ? ', use_bias=False' : ''}) layer (${withBias(p.bias)}) is applied to a sequence of shape (${py(p.t)}, ${py(p.in)}).`,
+      `Each of ${p.t} time steps has ${p.in} features, and a Dense layer of ${p.out} units (${withBias(p.bias)}) is applied to the sequence.`,
+    ),
   'd.embedding': (p: P<'v' | 'vocab' | 'd' | 't'>) =>
     pick(p.v, `An Embedding layer maps a vocabulary of ${p.vocab} tokens to vectors of ${p.d}; it reads sequences of ${p.t} tokens.`, `Sequences of ${p.t} token ids (vocabulary ${p.vocab}) go through an embedding of dimension ${p.d}.`),
   'd.conv': (p: Conv) =>
     pick(
       p.v,
-      `A Conv2D layer: ${p.cout} filters of ${p.k}${convOptions(p)}, ${p.bias === 'no' ? 'no bias' : 'with bias'}, on a ${p.side}×${p.side} input with ${channels(p.cin)}.`,
-      `On a ${p.side}×${p.side} input with ${channels(p.cin)}, a convolution applies ${p.cout} filters of ${p.k}${convOptions(p)} (${p.bias === 'no' ? 'no bias' : 'with bias'}).`,
+      `A Conv2D layer: ${p.cout} filters of ${p.k}${convOptions(p)}, ${withBias(p.bias)}, on a ${p.size} input with ${channels(p.cin)}.`,
+      `On a ${p.size} input with ${channels(p.cin)}, a convolution applies ${p.cout} filters of ${p.k}${convOptions(p)} (${withBias(p.bias)}).`,
     ),
   'd.conv1d': (p: Conv) =>
     pick(
       p.v,
-      `A Conv1D layer: ${p.cout} filters of size ${p.k}${convOptions(p)}, ${p.bias === 'no' ? 'no bias' : 'with bias'}, on a sequence of ${p.side} steps with ${channels(p.cin)}.`,
-      `A sequence of ${p.side} steps with ${channels(p.cin)} goes through a 1-D convolution of ${p.cout} filters, kernel size ${p.k}${convOptions(p)} (${p.bias === 'no' ? 'no bias' : 'with bias'}).`,
+      `A Conv1D layer: ${p.cout} filters of size ${p.k}${convOptions(p)}, ${withBias(p.bias)}, on a sequence of ${p.size} steps with ${channels(p.cin)}.`,
+      `A sequence of ${p.size} steps with ${channels(p.cin)} goes through a 1-D convolution of ${p.cout} filters, kernel size ${p.k}${convOptions(p)} (${withBias(p.bias)}).`,
     ),
-  'd.deconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'stride' | 'side'>) =>
+  'd.deconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'stride' | 'size'>) =>
     pick(
       p.v,
-      `A Conv2DTranspose layer: ${p.cout} filters of ${p.k}, stride ${p.stride}, with bias, on a ${p.side}×${p.side} input with ${channels(p.cin)}.`,
-      `A transposed convolution upsamples a ${p.side}×${p.side}×${p.cin} input with ${p.cout} filters of ${p.k} and stride ${p.stride} (with bias).`,
+      `A Conv2DTranspose layer: ${p.cout} filters of ${p.k}, stride ${p.stride}, with bias, on a ${p.size} input with ${channels(p.cin)}.`,
+      `A transposed convolution upsamples a ${p.size}×${p.cin} input with ${p.cout} filters of ${p.k} and stride ${p.stride} (with bias).`,
     ),
   'd.bn': (p: P<'v' | 'shape' | 'framework'>) =>
     pick(p.v, `BatchNormalization (${p.framework}) is applied to a feature map of shape ${p.shape}.`, `In ${p.framework}, a batch normalization layer follows a convolution whose output is ${p.shape}.`),
   'd.bnPartial': (p: P<'v' | 'shape' | 'off'>) =>
     pick(p.v, `A Keras BatchNormalization(${p.off}=False) is applied to a feature map of shape ${p.shape}.`, `Batch normalization with ${p.off}=False (Keras) normalizes a ${p.shape} feature map.`),
-  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `LayerNormalization over the last axis of a (${p.t}, ${p.d}) sequence.`, `A layer norm normalizes each of ${p.t} tokens, vectors of ${p.d}.`),
+  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `LayerNormalization over the last axis of a (${py(p.t)}, ${py(p.d)}) sequence.`, `A layer norm normalizes each of ${p.t} tokens, vectors of ${p.d}.`),
   'd.gn': (p: P<'v' | 'g' | 'shape'>) => pick(p.v, `GroupNormalization with ${p.g} groups on a feature map of shape ${p.shape}.`, `A group norm splits the channels of a ${p.shape} feature map into ${p.g} groups.`),
   'd.pool': (p: P<'v' | 'k' | 'stride' | 'shape' | 'avg'>) =>
     pick(
@@ -57,17 +66,17 @@ export const quiz = {
       `${p.avg === 'yes' ? 'An AveragePooling2D' : 'A MaxPooling2D'} with a ${p.k} window and stride ${p.stride} (padding 'valid') is applied to a ${p.shape} input.`,
       `A ${p.shape} feature map goes through ${p.avg === 'yes' ? 'average' : 'max'} pooling: window ${p.k}, stride ${p.stride}, no padding.`,
     ),
-  'd.dwconv': (p: P<'v' | 'c' | 'k' | 'mult' | 'side'>) =>
+  'd.dwconv': (p: P<'v' | 'c' | 'k' | 'mult' | 'size' | 'stride' | 'pad' | 'bias'>) =>
     pick(
       p.v,
-      `A DepthwiseConv2D with a ${p.k} kernel${p.mult === '1' ? '' : ` and depth multiplier ${p.mult}`}, with bias, on a ${p.side}×${p.side}×${p.c} input.`,
-      `A depthwise convolution (${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`}, with bias) runs over a ${p.side}×${p.side} input with ${channels(p.c)}.`,
+      `A DepthwiseConv2D with a ${p.k} kernel${p.mult === '1' ? '' : ` and depth multiplier ${p.mult}`}${p.stride ? `, stride ${p.stride}` : ''}, ${padding(p.pad)}, ${withBias(p.bias)}, on a ${p.size}×${p.c} input.`,
+      `A depthwise convolution (${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`}${p.stride ? `, stride ${p.stride}` : ''}, ${padding(p.pad)}, ${withBias(p.bias)}) runs over a ${p.size} input with ${channels(p.c)}.`,
     ),
-  'd.sepconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'mult' | 'side'>) =>
+  'd.sepconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'mult' | 'size' | 'stride' | 'pad'>) =>
     pick(
       p.v,
-      `A Keras SeparableConv2D(${p.cout}, ${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`}) (with bias) on a ${p.side}×${p.side} input with ${channels(p.cin)}.`,
-      `A separable convolution with ${p.cout} output channels and a ${p.k} depthwise kernel${p.mult === '1' ? '' : ` (depth multiplier ${p.mult})`} runs over a ${p.side}×${p.side}×${p.cin} input, with bias.`,
+      `A Keras SeparableConv2D(${py(p.cout)}, ${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`}) (with bias${p.stride ? `, stride ${p.stride}` : ''}, ${padding(p.pad)}) on a ${p.size} input with ${channels(p.cin)}.`,
+      `A separable convolution with ${p.cout} output channels and a ${p.k} depthwise kernel${p.mult === '1' ? '' : ` (depth multiplier ${p.mult})`}${p.stride ? `, stride ${p.stride}` : ''}, ${padding(p.pad)}, runs over a ${p.size}×${p.cin} input, with bias.`,
     ),
   'd.recurrent': (p: P<'v' | 'type' | 'in' | 'h' | 't' | 'framework' | 'layers' | 'bidirectional' | 'resetAfter'>) => {
     const extra = [p.layers && `${p.layers} stacked layers`, p.bidirectional && 'bidirectional', p.resetAfter === 'no' && 'reset_after=False'].filter(Boolean).join(', ');
@@ -80,7 +89,7 @@ export const quiz = {
   'd.mha': (p: P<'v' | 'heads' | 'd' | 't' | 'key'>) =>
     pick(
       p.v,
-      `Self-attention over a (${p.t}, ${p.d}) sequence: MultiHeadAttention with ${p.heads} heads of size ${p.key} (key_dim=${p.key}), with biases.`,
+      `Self-attention over a (${py(p.t)}, ${py(p.d)}) sequence: MultiHeadAttention with ${p.heads} heads of size ${p.key} (key_dim=${p.key}), with biases.`,
       `A multi-head attention layer attends over ${p.t} tokens of dimension ${p.d}, with ${p.heads} heads (each ${p.key} wide, biases included).`,
     ),
 
@@ -110,7 +119,7 @@ export const quiz = {
   'q.separableSaving': (p: P<'v' | 'cin' | 'cout' | 'k'>) =>
     pick(
       p.v,
-      `How many parameters does a SeparableConv2D(${p.cout}, ${p.k}) save compared with a standard Conv2D(${p.cout}, ${p.k}), both on ${channels(p.cin)} and with bias?`,
+      `How many parameters does a SeparableConv2D(${py(p.cout)}, ${py(p.k)}) save compared with a standard Conv2D(${py(p.cout)}, ${py(p.k)}), both on ${channels(p.cin)} and with bias?`,
       `Replacing a Conv2D with ${p.cout} filters of ${p.k} on ${channels(p.cin)} by a SeparableConv2D of the same sizes (both with bias): how many parameters fewer?`,
     ),
   'lead.keras': () => `This Keras code builds one layer:`,

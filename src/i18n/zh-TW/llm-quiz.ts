@@ -3,6 +3,8 @@ import type { P } from '../params.js';
 import type { llmQuiz as En } from '../en/llm-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** 程式碼或設定裡的數字：1024，不寫成文字裡的 1,024。 */
+const py = (n: string) => n.replace(/,/g, '');
 const withBias = (b: string) => (b === 'no' ? '不含偏差' : '含偏差');
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭（多查詢注意力）' : `${kv} 個 key/value 頭`);
 const ATTENTION_BIAS: Readonly<Record<string, string>> = {
@@ -22,31 +24,31 @@ export const llmQuiz: typeof En = {
   'd.torchMha': (p: P<'v' | 'd' | 'heads' | 't' | 'bias'>) =>
     pick(
       p.v,
-      `PyTorch 的 nn.MultiheadAttention(embed_dim=${p.d}, num_heads=${p.heads}${p.bias === 'no' ? ', bias=False' : ''}) 當作自注意力，用在長度 ${p.t} 的序列上。`,
+      `PyTorch 的 nn.MultiheadAttention(embed_dim=${py(p.d)}, num_heads=${p.heads}${p.bias === 'no' ? ', bias=False' : ''}) 當作自注意力，用在長度 ${p.t} 的序列上。`,
       `一個 PyTorch 多頭自注意力層，embed_dim ${p.d}、${p.heads} 個頭（${withBias(p.bias)}），一次讀入 ${p.t} 個詞元。`,
     ),
   'd.kerasMha': (p: P<'v' | 'd' | 'heads' | 'key' | 'value' | 't' | 'bias'>) =>
     pick(
       p.v,
-      `Keras：MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key}${p.value ? `, value_dim=${p.value}` : ''}${p.bias === 'no' ? ', use_bias=False' : ''}) 當作自注意力，用在 (${p.t}, ${p.d}) 的序列上。`,
+      `Keras：MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key}${p.value ? `, value_dim=${p.value}` : ''}${p.bias === 'no' ? ', use_bias=False' : ''}) 當作自注意力，用在 (${py(p.t)}, ${py(p.d)}) 的序列上。`,
       `一個 Keras 多頭注意力層，${p.heads} 個頭、key_dim ${p.key}${p.value ? `、value_dim ${p.value}` : ''}（${withBias(p.bias)}），在 ${p.t} 個寬度 ${p.d} 的詞元上運作。`,
     ),
   'd.gqa': (p: P<'v' | 'd' | 'heads' | 'kv' | 'dh' | 't' | 'bias'>) =>
     pick(
       p.v,
       `解碼器的自注意力，q_proj、k_proj、v_proj、o_proj 各自獨立（Hugging Face 的寫法）：隱藏大小 ${p.d}，${p.heads} 個 query 頭與${kvHeads(p.kv)}，每個頭寬 ${p.dh}，${ATTENTION_BIAS[p.bias]}；序列有 ${p.t} 個詞元。`,
-      `分組查詢注意力：hidden_size=${p.d}、num_attention_heads=${p.heads}、num_key_value_heads=${p.kv}、head_dim=${p.dh}，${ATTENTION_BIAS[p.bias]}，作用在 ${p.t} 個詞元上。`,
+      `分組查詢注意力：hidden_size=${py(p.d)}、num_attention_heads=${p.heads}、num_key_value_heads=${p.kv}、head_dim=${p.dh}，${ATTENTION_BIAS[p.bias]}，作用在 ${p.t} 個詞元上。`,
     ),
   'd.encoderTorch': (p: P<'v' | 'd' | 'heads' | 'f' | 't' | 'key' | 'bias'>) =>
     pick(
       p.v,
-      `PyTorch 的 nn.TransformerEncoderLayer(d_model=${p.d}, nhead=${p.heads}, dim_feedforward=${p.f}${p.bias === 'no' ? ', bias=False' : ''})：自注意力、一個 LayerNorm、前饋區塊（${p.d} → ${p.f}、ReLU、${p.f} → ${p.d}）與第二個 LayerNorm，輸入 ${p.t} 個詞元。`,
+      `PyTorch 的 nn.TransformerEncoderLayer(d_model=${py(p.d)}, nhead=${p.heads}, dim_feedforward=${py(p.f)}${p.bias === 'no' ? ', bias=False' : ''})：自注意力、一個 LayerNorm、前饋區塊（${p.d} → ${p.f}、ReLU、${p.f} → ${p.d}）與第二個 LayerNorm，輸入 ${p.t} 個詞元。`,
       `一個 PyTorch 的 Transformer 編碼器層（post-norm），輸入 ${p.t} 個寬度 ${p.d} 的詞元：${p.heads} 個頭的 nn.MultiheadAttention、norm1、linear1（${p.d} → ${p.f}）、linear2（${p.f} → ${p.d}）與 norm2，${p.bias === 'no' ? '所有偏差都關掉（bias=False，LayerNorm 也一樣）' : '含偏差'}。`,
     ),
   'd.encoderKeras': (p: P<'v' | 'd' | 'heads' | 'f' | 't' | 'key' | 'bias'>) =>
     pick(
       p.v,
-      `Keras 的 Transformer 編碼器層，輸入 (${p.t}, ${p.d}) 的序列：MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key})、LayerNormalization、Dense(${p.f}, activation="relu")、Dense(${p.d})、LayerNormalization，都含偏差。`,
+      `Keras 的 Transformer 編碼器層，輸入 (${py(p.t)}, ${py(p.d)}) 的序列：MultiHeadAttention(num_heads=${p.heads}, key_dim=${p.key})、LayerNormalization、Dense(${py(p.f)}, activation="relu")、Dense(${py(p.d)})、LayerNormalization，都含偏差。`,
       `在 Keras 裡，自注意力層（${p.heads} 個頭、key_dim ${p.key}）之後接一個層正規化、兩個 Dense 組成的前饋區塊（先 ${p.f} 個神經元配 ReLU，再 ${p.d} 個）與第二個層正規化，輸入 ${p.t} 個寬度 ${p.d} 的詞元；每一層都有偏差。`,
     ),
   'd.gpt2Block': (p: P<'v' | 'd' | 'heads' | 't' | 'f'>) =>
@@ -85,7 +87,7 @@ export const llmQuiz: typeof En = {
     pick(
       p.v,
       `一個 ${p.layers} 層、寬度 ${p.d} 的 LLaMA 風格解碼器：每層有 RMSNorm、自注意力（${p.heads} 個 query 頭、${kvHeads(p.kv)}、head_dim ${p.dh}，沒有偏差）、RMSNorm 與中間層大小 ${p.f} 的 SwiGLU MLP。`,
-      `${p.layers} 層解碼器（hidden_size=${p.d}、num_attention_heads=${p.heads}、num_key_value_heads=${p.kv}、head_dim=${p.dh}、intermediate_size=${p.f}；沒有偏差，使用 RMSNorm）。`,
+      `${p.layers} 層解碼器（hidden_size=${py(p.d)}、num_attention_heads=${p.heads}、num_key_value_heads=${p.kv}、head_dim=${p.dh}、intermediate_size=${py(p.f)}；沒有偏差，使用 RMSNorm）。`,
     ),
   'd.modelParameters': (p: P<'v' | 'n' | 'layers' | 'd'>) =>
     pick(p.v, `一個 LLaMA 風格的語言模型（${p.layers} 層、寬度 ${p.d}）有 ${p.n} 個參數。`, `一個只有解碼器的模型，${p.layers} 層、寬度 ${p.d}，總共有 ${p.n} 個參數。`),

@@ -3,49 +3,57 @@ import type { P } from '../params.js';
 import type { quiz as En } from '../en/quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
-/** `、stride 2、padding 1、dilation 2、groups=2`：只列出非預設的選項。 */
+/** Python 程式碼裡的數字：1024，不寫成文字裡的 1,024。 */
+const py = (n: string) => n.replace(/,/g, '');
+/** `padding 'valid'`、`padding 'same'`、`padding 1`：一律寫出，題目不讓人猜補零方式。 */
+const padding = (pad: string) => (pad === 'valid' || pad === 'same' ? `padding '${pad}'` : `padding ${pad}`);
+/** `、stride 2、padding 'valid'、dilation 2、groups=2`：padding 一律列出，其餘只列非預設值。 */
 const convOptions = (p: P<'stride' | 'pad' | 'dilation' | 'groups'>) =>
-  [p.stride && `stride ${p.stride}`, p.pad && (p.pad === 'same' ? `padding 'same'` : `padding ${p.pad}`), p.dilation && `dilation ${p.dilation}`, p.groups && `groups=${p.groups}`]
+  [p.stride && `stride ${p.stride}`, padding(p.pad), p.dilation && `dilation ${p.dilation}`, p.groups && `groups=${p.groups}`]
     .filter(Boolean)
     .map((s) => `、${s}`)
     .join('');
 const it = (of: string) => (of === 'model' ? '這個模型' : of === 'block' ? '這組層' : '它');
 const bias = (b: string) => (b === 'no' ? '不含偏差' : '含偏差');
 
-type Conv = P<'v' | 'cin' | 'cout' | 'k' | 'side' | 'stride' | 'pad' | 'dilation' | 'groups' | 'bias'>;
+type Conv = P<'v' | 'cin' | 'cout' | 'k' | 'size' | 'stride' | 'pad' | 'dilation' | 'groups' | 'bias'>;
 type Ask = P<'v' | 'of'>;
 
 export const quiz: typeof En = {
   // ── 層的描述 ──
   'd.dense': (p: P<'v' | 'in' | 'out' | 'bias'>) =>
-    pick(p.v, `一個 Dense 層有 ${p.in} 個輸入、${p.out} 個神經元，含偏差。`, `${p.in} 個輸入接到一個有 ${p.out} 個神經元的全連接層（含偏差）。`),
-  'd.denseSequence': (p: P<'v' | 't' | 'in' | 'out'>) =>
-    pick(p.v, `把 Keras 的 Dense(${p.out})（含偏差）套用在形狀為 (${p.t}, ${p.in}) 的序列上。`, `序列有 ${p.t} 個時間步，每步 ${p.in} 個特徵，接著套用一個 ${p.out} 個神經元的 Dense 層（含偏差）。`),
+    pick(p.v, `一個 Dense 層有 ${p.in} 個輸入、${p.out} 個神經元，${bias(p.bias)}。`, `${p.in} 個輸入接到一個有 ${p.out} 個神經元的全連接層（${bias(p.bias)}）。`),
+  'd.denseSequence': (p: P<'v' | 't' | 'in' | 'out' | 'bias'>) =>
+    pick(
+      p.v,
+      `把 Keras 的 Dense(${py(p.out)}${p.bias === 'no' ? ', use_bias=False' : ''})（${bias(p.bias)}）套用在形狀為 (${py(p.t)}, ${py(p.in)}) 的序列上。`,
+      `序列有 ${p.t} 個時間步，每步 ${p.in} 個特徵，接著套用一個 ${p.out} 個神經元的 Dense 層（${bias(p.bias)}）。`,
+    ),
   'd.embedding': (p: P<'v' | 'vocab' | 'd' | 't'>) =>
     pick(p.v, `一個 Embedding 層把 ${p.vocab} 個詞的詞彙表對應到 ${p.d} 維的向量；輸入是長度 ${p.t} 的序列。`, `長度 ${p.t} 的詞編號序列（詞彙量 ${p.vocab}）經過一個 ${p.d} 維的嵌入層。`),
   'd.conv': (p: Conv) =>
     pick(
       p.v,
-      `一個 Conv2D 層：${p.cout} 個 ${p.k} 的濾波器${convOptions(p)}，${bias(p.bias)}，輸入為 ${p.side}×${p.side}、${p.cin} 個通道。`,
-      `在 ${p.side}×${p.side}、${p.cin} 個通道的輸入上，卷積層套用 ${p.cout} 個 ${p.k} 的濾波器${convOptions(p)}（${bias(p.bias)}）。`,
+      `一個 Conv2D 層：${p.cout} 個 ${p.k} 的濾波器${convOptions(p)}，${bias(p.bias)}，輸入為 ${p.size}、${p.cin} 個通道。`,
+      `在 ${p.size}、${p.cin} 個通道的輸入上，卷積層套用 ${p.cout} 個 ${p.k} 的濾波器${convOptions(p)}（${bias(p.bias)}）。`,
     ),
   'd.conv1d': (p: Conv) =>
     pick(
       p.v,
-      `一個 Conv1D 層：${p.cout} 個大小為 ${p.k} 的濾波器${convOptions(p)}，${bias(p.bias)}，輸入是 ${p.side} 步、${p.cin} 個通道的序列。`,
-      `一個 ${p.side} 步、${p.cin} 個通道的序列經過一維卷積：${p.cout} 個濾波器，卷積核大小 ${p.k}${convOptions(p)}（${bias(p.bias)}）。`,
+      `一個 Conv1D 層：${p.cout} 個大小為 ${p.k} 的濾波器${convOptions(p)}，${bias(p.bias)}，輸入是 ${p.size} 步、${p.cin} 個通道的序列。`,
+      `一個 ${p.size} 步、${p.cin} 個通道的序列經過一維卷積：${p.cout} 個濾波器，卷積核大小 ${p.k}${convOptions(p)}（${bias(p.bias)}）。`,
     ),
-  'd.deconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'stride' | 'side'>) =>
+  'd.deconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'stride' | 'size'>) =>
     pick(
       p.v,
-      `一個 Conv2DTranspose 層：${p.cout} 個 ${p.k} 的濾波器、stride ${p.stride}，含偏差，輸入為 ${p.side}×${p.side}、${p.cin} 個通道。`,
-      `轉置卷積用 ${p.cout} 個 ${p.k} 的濾波器、stride ${p.stride}，把 ${p.side}×${p.side}×${p.cin} 的輸入放大（含偏差）。`,
+      `一個 Conv2DTranspose 層：${p.cout} 個 ${p.k} 的濾波器、stride ${p.stride}，含偏差，輸入為 ${p.size}、${p.cin} 個通道。`,
+      `轉置卷積用 ${p.cout} 個 ${p.k} 的濾波器、stride ${p.stride}，把 ${p.size}×${p.cin} 的輸入放大（含偏差）。`,
     ),
   'd.bn': (p: P<'v' | 'shape' | 'framework'>) =>
     pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做 BatchNormalization（${p.framework}）。`, `在 ${p.framework} 中，一個卷積層輸出 ${p.shape}，後面接一個批次正規化層。`),
   'd.bnPartial': (p: P<'v' | 'shape' | 'off'>) =>
     pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做 Keras 的 BatchNormalization(${p.off}=False)。`, `用 ${p.off}=False 的批次正規化（Keras）正規化 ${p.shape} 的特徵圖。`),
-  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `在形狀為 (${p.t}, ${p.d}) 的序列的最後一軸上做 LayerNormalization。`, `層正規化會對 ${p.t} 個 token 各自做正規化，每個 token 是 ${p.d} 維的向量。`),
+  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `在形狀為 (${py(p.t)}, ${py(p.d)}) 的序列的最後一軸上做 LayerNormalization。`, `層正規化會對 ${p.t} 個 token 各自做正規化，每個 token 是 ${p.d} 維的向量。`),
   'd.gn': (p: P<'v' | 'g' | 'shape'>) => pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做分成 ${p.g} 組的 GroupNormalization。`, `群組正規化把 ${p.shape} 特徵圖的通道分成 ${p.g} 組。`),
   'd.pool': (p: P<'v' | 'k' | 'stride' | 'shape' | 'avg'>) =>
     pick(
@@ -53,17 +61,17 @@ export const quiz: typeof En = {
       `在 ${p.shape} 的輸入上做 ${p.avg === 'yes' ? 'AveragePooling2D' : 'MaxPooling2D'}：視窗 ${p.k}、stride ${p.stride}（padding 'valid'）。`,
       `${p.shape} 的特徵圖經過${p.avg === 'yes' ? '平均' : '最大'}池化：視窗 ${p.k}、stride ${p.stride}，不補零。`,
     ),
-  'd.dwconv': (p: P<'v' | 'c' | 'k' | 'mult' | 'side'>) =>
+  'd.dwconv': (p: P<'v' | 'c' | 'k' | 'mult' | 'size' | 'stride' | 'pad' | 'bias'>) =>
     pick(
       p.v,
-      `一個卷積核 ${p.k} 的 DepthwiseConv2D${p.mult === '1' ? '' : `（深度倍數 ${p.mult}）`}，含偏差，輸入為 ${p.side}×${p.side}×${p.c}。`,
-      `深度卷積（${p.k}${p.mult === '1' ? '' : `、depth_multiplier=${p.mult}`}，含偏差）作用在 ${p.side}×${p.side}、${p.c} 個通道的輸入上。`,
+      `一個卷積核 ${p.k} 的 DepthwiseConv2D${p.mult === '1' ? '' : `（深度倍數 ${p.mult}）`}${p.stride ? `，stride ${p.stride}` : ''}，${padding(p.pad)}，${bias(p.bias)}，輸入為 ${p.size}×${p.c}。`,
+      `深度卷積（${p.k}${p.mult === '1' ? '' : `、depth_multiplier=${p.mult}`}${p.stride ? `、stride ${p.stride}` : ''}、${padding(p.pad)}，${bias(p.bias)}）作用在 ${p.size}、${p.c} 個通道的輸入上。`,
     ),
-  'd.sepconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'mult' | 'side'>) =>
+  'd.sepconv': (p: P<'v' | 'cin' | 'cout' | 'k' | 'mult' | 'size' | 'stride' | 'pad'>) =>
     pick(
       p.v,
-      `Keras 的 SeparableConv2D(${p.cout}, ${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`})（含偏差），輸入為 ${p.side}×${p.side}、${p.cin} 個通道。`,
-      `可分離卷積有 ${p.cout} 個輸出通道、${p.k} 的深度卷積核${p.mult === '1' ? '' : `（深度倍數 ${p.mult}）`}，作用在 ${p.side}×${p.side}×${p.cin} 的輸入上，含偏差。`,
+      `Keras 的 SeparableConv2D(${py(p.cout)}, ${p.k}${p.mult === '1' ? '' : `, depth_multiplier=${p.mult}`})（含偏差${p.stride ? `，stride ${p.stride}` : ''}，${padding(p.pad)}），輸入為 ${p.size}、${p.cin} 個通道。`,
+      `可分離卷積有 ${p.cout} 個輸出通道、${p.k} 的深度卷積核${p.mult === '1' ? '' : `（深度倍數 ${p.mult}）`}${p.stride ? `、stride ${p.stride}` : ''}、${padding(p.pad)}，作用在 ${p.size}×${p.cin} 的輸入上，含偏差。`,
     ),
   'd.recurrent': (p: P<'v' | 'type' | 'in' | 'h' | 't' | 'framework' | 'layers' | 'bidirectional' | 'resetAfter'>) => {
     const extra = [p.layers && `${p.layers} 層堆疊`, p.bidirectional && '雙向', p.resetAfter === 'no' && 'reset_after=False'].filter(Boolean).join('、');
@@ -76,7 +84,7 @@ export const quiz: typeof En = {
   'd.mha': (p: P<'v' | 'heads' | 'd' | 't' | 'key'>) =>
     pick(
       p.v,
-      `在 (${p.t}, ${p.d}) 的序列上做自注意力：MultiHeadAttention 有 ${p.heads} 個頭，每個頭大小 ${p.key}（key_dim=${p.key}），含偏差。`,
+      `在 (${py(p.t)}, ${py(p.d)}) 的序列上做自注意力：MultiHeadAttention 有 ${p.heads} 個頭，每個頭大小 ${p.key}（key_dim=${p.key}），含偏差。`,
       `一個多頭注意力層在 ${p.t} 個 ${p.d} 維的 token 上運作，共 ${p.heads} 個頭（每個 ${p.key} 維，含偏差）。`,
     ),
 
@@ -104,7 +112,7 @@ export const quiz: typeof En = {
   'q.separableSaving': (p: P<'v' | 'cin' | 'cout' | 'k'>) =>
     pick(
       p.v,
-      `SeparableConv2D(${p.cout}, ${p.k}) 比一般的 Conv2D(${p.cout}, ${p.k}) 少多少個參數？兩者都輸入 ${p.cin} 個通道、含偏差。`,
+      `SeparableConv2D(${py(p.cout)}, ${py(p.k)}) 比一般的 Conv2D(${py(p.cout)}, ${py(p.k)}) 少多少個參數？兩者都輸入 ${p.cin} 個通道、含偏差。`,
       `把輸入 ${p.cin} 個通道、${p.cout} 個 ${p.k} 濾波器的 Conv2D 換成相同大小的 SeparableConv2D（都含偏差），參數會少幾個？`,
     ),
   'lead.keras': () => `這段 Keras 程式碼建立了一層：`,

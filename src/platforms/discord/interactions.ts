@@ -19,6 +19,7 @@ import type { Button, Context, Reply, Services } from '../../../commands/types.j
 import { msg } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import { decodeButton, encodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
+import { failureReply } from '../failure.js';
 import { contextFor, DISCORD_FILE_HOSTS, langOf } from './context.js';
 import { MODAL_INPUT, modalFor } from './forms.js';
 import { LIMIT } from './limits.js';
@@ -46,10 +47,11 @@ export class InteractionHandler {
       else if (interaction.isButton()) await this.button(interaction);
       else if (interaction.isModalSubmit()) await this.modalSubmit(interaction);
     } catch (err) {
-      // Dispatch already turns a command's crash into a reply; this is for what fails around it
-      // (Discord refusing a payload, a dropped connection), so the asker is still told.
-      this.deps.log.error({ err, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
-      if (interaction.isRepliable()) await this.apologize(interaction);
+      // Dispatch already turns a command's failure into a reply; this is for what fails around it
+      // (Discord refusing a payload, a dropped connection, the store away as a question is marked
+      // posted), so the asker is still told.
+      const sorry = failureReply(err, langOf(interaction), this.deps.log, { interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
+      if (interaction.isRepliable()) await this.apologize(interaction, sorry);
     }
   }
 
@@ -125,8 +127,8 @@ export class InteractionHandler {
     return respond(interaction, Promise.resolve(errorReply(langOf(interaction), msg('discord.staleButton'))), this.deps.log);
   }
 
-  private async apologize(interaction: RepliableInteraction): Promise<void> {
-    const sorry = { ...renderReply(errorReply(langOf(interaction), msg('err.internal'))), flags: MessageFlags.Ephemeral } as const;
+  private async apologize(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+    const sorry = { ...renderReply(reply), flags: MessageFlags.Ephemeral } as const;
     try {
       if (interaction.replied || interaction.deferred) await interaction.followUp(sorry);
       else await interaction.reply(sorry);

@@ -32,8 +32,11 @@ function opensCode(line: string): boolean {
   return rest === '' || rest.startsWith('```') || /^(class|def|import|from|model|net)\b/.test(rest) || /[:([{,\\]$/.test(rest);
 }
 
-/** Text that reads as model code (the shell counts a paste of it without `/count` in front). */
-export const looksLikeCode = (text: string): boolean => /\b(nn|keras|layers|torch|tf)\.|^\s*(class|def|import|from)\s/m.test(text);
+/**
+ * Text that reads as model code, or a pasted config.json (a JSON object, fenced or not): the shell
+ * counts a paste of it without `/count` in front.
+ */
+export const looksLikeCode = (text: string): boolean => /\b(nn|keras|layers|torch|tf)\.|^\s*(class|def|import|from)\s/m.test(text) || /^\s*(```(json)?\s*)?\{\s*"/.test(text);
 
 export class ShellInput {
   private readonly queue: string[] = [];

@@ -12,10 +12,12 @@ import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
 import type { Player } from '../../domain/index.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
+import { failureReply } from '../failure.js';
 import { makeFiles } from '../files.js';
 import { readLocal } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
 import { looksLikeCode, PASTE_OFF, PASTE_ON, ShellInput } from './input.js';
+import { shellTime } from './when.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
 
 export const SHELL_SCOPE = 'shell:local';
@@ -42,12 +44,15 @@ export class ShellPlatform implements Platform {
   private readonly style: Style;
   /** `/count` was typed alone in a terminal: the next paste is its code. */
   private awaitingCode = false;
+  /** The language last read, for what is said when the settings cannot be read. */
+  private lastLang: Lang;
   private finished!: () => void;
   /** Resolves when the input ends or the user quits. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
   constructor(private readonly o: ShellOptions) {
     this.player = { userId: o.user, name: o.user };
+    this.lastLang = o.lang ?? 'en';
     this.style = o.output.isTTY ? ANSI : PLAIN;
   }
 
@@ -73,10 +78,11 @@ export class ShellPlatform implements Platform {
 
   /** The language replies are in: yours if PARAMQUIZ_LANG is set, else the scope's (/settings language). */
   private async lang(): Promise<Lang> {
-    return this.o.lang ?? (await this.o.services.quiz.scope(SHELL_SCOPE)).language;
+    this.lastLang = this.o.lang ?? (await this.o.services.quiz.scope(SHELL_SCOPE)).language;
+    return this.lastLang;
   }
 
-  /** Times in the scope's own zone: a clock time for today's deadlines, a date further out. */
+  /** Times in the scope's own zone, relative to now (when.ts). */
   private async view(): Promise<View> {
     const { now, services } = this.o;
     const timeZone = (await services.quiz.scope(SHELL_SCOPE)).timezone;
@@ -84,13 +90,7 @@ export class ShellPlatform implements Platform {
     return {
       mention: (_id, name) => name,
       channel: (id) => `#${id}`,
-      time: (ms) => {
-        const seconds = Math.round((ms - now()) / 1000);
-        if (seconds >= 0 && seconds < 3600) {
-          return t(lang, msg('shell.soon', { time: new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false }), seconds: String(seconds) }));
-        }
-        return new Date(ms).toLocaleString('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }) + ` ${timeZone}`;
-      },
+      time: (ms) => shellTime(ms, now(), timeZone, lang),
     };
   }
 
@@ -101,13 +101,26 @@ export class ShellPlatform implements Platform {
     if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
     try {
       for (let entry = await input.next(); entry !== undefined; entry = await input.next()) {
-        if (!(await this.handle(entry.text.trim()))) break;
+        if (!(await this.handleOrSay(entry.text.trim()))) break;
         if (interactive) this.write('> ');
       }
     } finally {
       if (interactive) this.write(PASTE_OFF);
       input.close();
       this.finished();
+    }
+  }
+
+  /**
+   * One entry, whatever fails around its command (the database away while reading the settings or
+   * marking a question posted): the failure is said like any reply, and the next entry is read.
+   */
+  private async handleOrSay(text: string): Promise<boolean> {
+    try {
+      return await this.handle(text);
+    } catch (err) {
+      this.write(`${renderReply(failureReply(err, this.lastLang, this.o.log, { platform: 'shell', user: this.player.userId }), this.lastLang, this.style)}\n`);
+      return true;
     }
   }
 
@@ -184,6 +197,7 @@ export class ShellPlatform implements Platform {
       channelId: SHELL_CHANNEL,
       player: this.player,
       lang: await this.lang(),
+      langFromScope: this.o.lang === undefined,
       isAdmin: true,
       services: this.o.services,
       upload: readLocal,
@@ -192,7 +206,7 @@ export class ShellPlatform implements Platform {
 
   private async print(reply: Reply): Promise<void> {
     if (pressable(reply).length > 0) this.buttons = pressable(reply);
-    const lang = await this.lang();
+    const lang = reply.lang ?? (await this.lang());
     this.write(`${renderReply(reply, lang, this.style)}\n`);
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);

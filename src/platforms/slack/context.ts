@@ -39,6 +39,8 @@ export const scopeOf = (teamId: string): string => `slack:${teamId}`;
 
 export class SlackContexts {
   private readonly members = new Map<string, { readonly until: number; readonly member: Promise<Member> }>();
+  /** Each workspace's language as last read (see knownLang). */
+  private readonly langs = new Map<string, Lang>();
   private readonly admins: ReadonlySet<string>;
   /** Where Slack serves private files (and a test's fake). */
   private readonly fileHosts: readonly string[];
@@ -75,7 +77,8 @@ export class SlackContexts {
       scopeId,
       channelId: asker.channelId,
       player: { userId: asker.userId, name: member.name },
-      lang: (await this.o.services.quiz.scope(scopeId)).language,
+      lang: await this.readLang(scopeId),
+      langFromScope: true,
       isAdmin: this.admins.has(asker.userId) || member.workspaceAdmin,
       services: this.o.services,
       upload: (ref) => this.sharedFile(asker, ref),
@@ -102,15 +105,32 @@ export class SlackContexts {
   }
 
   /**
-   * The workspace's language where no Context is at hand (a stale button, a crash report); the
-   * deployment's when the workspace is unknown or its settings cannot be read.
+   * The workspace's language where no Context is at hand (a stale button); when its settings
+   * cannot be read, the one last read (knownLang).
    */
   async langOf(scopeId: string | undefined): Promise<Lang> {
+    if (scopeId === undefined) return this.o.config.QUIZ_LANGUAGE;
     try {
-      return scopeId === undefined ? this.o.config.QUIZ_LANGUAGE : (await this.o.services.quiz.scope(scopeId)).language;
+      return await this.readLang(scopeId);
     } catch {
-      return this.o.config.QUIZ_LANGUAGE;
+      return this.knownLang(scopeId);
     }
+  }
+
+  /** The workspace's language from its settings, kept for knownLang. */
+  private async readLang(scopeId: string): Promise<Lang> {
+    const lang = (await this.o.services.quiz.scope(scopeId)).language;
+    if (!this.langs.has(scopeId) && this.langs.size >= MAX_CACHED) this.langs.clear();
+    this.langs.set(scopeId, lang);
+    return lang;
+  }
+
+  /**
+   * The workspace's language as last read, without reading the store: for saying that the store
+   * is busy, in time, while it is. The deployment's for a workspace not seen since the start.
+   */
+  knownLang(scopeId: string | undefined): Lang {
+    return (scopeId === undefined ? undefined : this.langs.get(scopeId)) ?? this.o.config.QUIZ_LANGUAGE;
   }
 
   private member(asker: Asker): Promise<Member> {

@@ -37,7 +37,7 @@ export class Delivery {
   ) {}
 
   async reply(reply: Reply, lang: Lang, route: Route): Promise<void> {
-    const message = renderReply(reply, lang);
+    const message = renderReply(reply, reply.lang ?? lang);
     if (reply.visibility === 'private') {
       await route.respond(ephemeral(message));
       await this.privatePictures(reply, route.userId);

@@ -11,7 +11,10 @@ import type { Platform, PlatformDeps, PostTarget } from '../platform.js';
 import { slackConnection, type SlackConnection } from './connection.js';
 import { SlackContexts } from './context.js';
 import { Delivery } from './delivery.js';
-import { registerListeners } from './listeners/index.js';
+import { InFlight } from './in-flight.js';
+import { StoreBusyError } from '../../store/store.js';
+import { ackDeadline, settledWithin } from './listeners/answer-in-ack.js';
+import { ackByOf, answerNotRun, registerListeners, type ListenerDeps } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { ReplayGuard } from './replay.js';
 import { ResponseUrls } from './response-url.js';
@@ -26,6 +29,8 @@ export class SlackPlatform implements Platform {
   private readonly contexts: SlackContexts;
   private readonly delivery: Delivery;
   private readonly responses = new ResponseUrls();
+  private readonly listeners: ListenerDeps;
+  private readonly inFlight = new InFlight();
   private listening: AddressInfo | undefined;
 
   constructor(private readonly deps: PlatformDeps) {
@@ -44,18 +49,25 @@ export class SlackPlatform implements Platform {
         ? { socketMode: true, appToken: this.connection.appToken }
         : { receiver: this.signedReceiver(this.connection.signingSecret, this.connection.port) }),
     });
+    this.app.use(this.inFlight.middleware);
     this.app.error(async (error) => {
       log.error({ err: error, platform: 'slack' }, 'listener failed');
     });
-    if (this.connection.mode === 'http') this.app.use(this.onceOnly());
     this.contexts = new SlackContexts({ ...deps, client: this.app.client });
     this.delivery = new Delivery(this.app.client, log);
-    registerListeners(this.app, { log, contexts: this.contexts, delivery: this.delivery, responses: this.responses });
+    this.listeners = { log, contexts: this.contexts, delivery: this.delivery, responses: this.responses };
+    if (this.connection.mode === 'http') this.app.use(this.onceOnly());
+    registerListeners(this.app, this.listeners);
   }
 
   /** Where the HTTP receiver listens once started (PORT=0 picks a free port); undefined in Socket Mode. */
   get address(): AddressInfo | undefined {
     return this.listening;
+  }
+
+  /** Resolves once every request received so far has been handled, its replies sent. */
+  idle(): Promise<void> {
+    return this.inFlight.idle();
   }
 
   async start(): Promise<void> {
@@ -90,6 +102,8 @@ export class SlackPlatform implements Platform {
       customPropertiesExtractor: (req) => ({
         requestSignature: String(req.headers['x-slack-signature'] ?? ''),
         requestTimestamp: Number(req.headers['x-slack-request-timestamp']),
+        // Slack's three seconds count from here, the replay check's time included.
+        ackBy: ackDeadline(),
       }),
     });
     const verified = receiver.requestListener;
@@ -105,12 +119,26 @@ export class SlackPlatform implements Platform {
     return receiver;
   }
 
-  /** After verification: a signature seen before is acknowledged and not run again. */
+  /**
+   * After verification: a signature seen before is acknowledged and not run again. The check
+   * reads the store, and has until the ack is due: a store that cannot say in time (PostgreSQL
+   * restarting) runs nothing, and the asker is told "busy, try again" in the ack, where Slack
+   * would otherwise answer an empty 404 after its three seconds.
+   */
   private onceOnly(): Middleware<AnyMiddlewareArgs> {
     const guard = new ReplayGuard(this.deps.seen);
     return async (args) => {
       const { requestSignature, requestTimestamp } = args.context as { requestSignature?: string; requestTimestamp?: number };
-      if (requestSignature && requestTimestamp !== undefined && !(await guard.admit(requestSignature, requestTimestamp, Math.floor(Date.now() / 1000)))) {
+      if (!requestSignature || requestTimestamp === undefined) return args.next();
+      const started = performance.now();
+      let first: boolean | undefined;
+      try {
+        first = await settledWithin(guard.admit(requestSignature, requestTimestamp, Math.floor(Date.now() / 1000)), (ackByOf(args.context) ?? ackDeadline()) - started);
+      } catch (err) {
+        return answerNotRun(args, this.listeners, err);
+      }
+      if (first === undefined) return answerNotRun(args, this.listeners, new StoreBusyError(Math.round(performance.now() - started)));
+      if (!first) {
         this.deps.log.warn({ timestamp: requestTimestamp }, 'slack request replayed; not run again');
         if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
         return;

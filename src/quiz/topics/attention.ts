@@ -32,9 +32,8 @@ function torchMha(id: string, o: { bias: 'yes' | 'either' }): Template {
     draft(rng) {
       const { h, d, t } = geometry(rng);
       const bias = o.bias === 'yes' || rng.next() < 0.6;
-      const prose = [0, 1].map((v) => msg('d.torchMha', { v: String(v), d: n(d), heads: String(h), t: n(t), bias: yes(bias) }));
-      const piece = mha({ heads: h, d, bias });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: rng.next() < 0.5 ? 'ask.torchParams' : 'ask.params', code: 'pytorch', spec: `${piece.spec} in=${t} --framework pytorch`, quantity: 'params', hint: msg('hint.attention') });
+      const piece = mha({ heads: h, d, bias, style: 'pytorch' });
+      return layerDraft(rng, { piece, input: [t, d], ask: rng.next() < 0.5 ? 'ask.torchParams' : 'ask.params', quantity: 'params', hint: msg('hint.attention') });
     },
   };
 }
@@ -48,9 +47,8 @@ function kerasMha(id: string, o: { heads: 'even' | 'free' | 'value' }): Template
       const key = o.heads === 'even' ? dh : rng.pick(HEAD_DIMS.filter((k) => k !== dh));
       const value = o.heads === 'value' ? rng.pick(HEAD_DIMS.filter((x) => x !== key)) : undefined;
       const bias = o.heads === 'even' || rng.next() < 0.7;
-      const prose = [0, 1].map((v) => msg('d.kerasMha', { v: String(v), d: n(d), heads: String(h), key: String(key), value: value === undefined ? '' : String(value), t: n(t), bias: yes(bias) }));
-      const piece = mha({ heads: h, d, keyDim: key, ...(value !== undefined && { valueDim: value }), bias, selfCall: true });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', code: 'keras', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.kerasMha') });
+      const piece = mha({ heads: h, d, keyDim: key, ...(value !== undefined && { valueDim: value }), bias, selfCall: true, style: 'keras' });
+      return layerDraft(rng, { piece, input: [t, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.kerasMha') });
     },
   };
 }
@@ -69,9 +67,8 @@ function groupedQuery(id: string, o: { biases: readonly AttentionBias[]; headDim
       const d = o.headDim ? h * rng.pick(range(16, 256, 16).filter((x) => x !== dh)) : h * dh;
       const t = rng.pick(STEPS);
       const bias = rng.pick(o.biases);
-      const prose = [0, 1].map((v) => msg('d.gqa', { v: String(v), d: n(d), heads: String(h), kv: String(kv), dh: String(dh), t: n(t), bias }));
       const piece = attention({ heads: h, d, kvHeads: kv, ...(o.headDim && { headDim: dh }), bias });
-      return layerDraft(rng, { piece, input: [t, d], prose, ask: 'ask.params', spec: `${piece.spec} in=${t}`, quantity: 'params', hint: msg('hint.gqa') });
+      return layerDraft(rng, { piece, input: [t, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.gqa') });
     },
   };
 }
@@ -88,13 +85,9 @@ function encoderLayer(id: string, o: { framework: 'pytorch' | 'keras' | 'either'
       const f = width(rng, d, o.freeWidth);
       const torch = o.framework === 'pytorch' || (o.framework === 'either' && rng.next() < 0.5) || o.noBias === true;
       const bias = !(o.noBias && rng.next() < 0.7);
-      const layers: Piece[] = [mha({ heads: h, bias }), ln({ bias }), feedForward({ f, bias, kind: 'mlp', act: 'relu' }), ln({ bias })];
+      const layers: Piece[] = [mha({ heads: h, bias, style: torch ? 'pytorch' : 'either' }), ln({ bias }), feedForward({ f, bias, kind: 'mlp', act: 'relu' }), ln({ bias })];
       const params = { d: n(d), heads: String(h), f: n(f), t: n(t), key: String(d / h), bias: yes(bias) };
-      return {
-        model: { input: [t, d], layers },
-        prose: (v) => msg(torch ? 'd.encoderTorch' : 'd.encoderKeras', { v: String(v), ...params }),
-        ...(torch && { flags: '--framework pytorch' }),
-      };
+      return { model: { input: [t, d], layers }, prose: (v) => msg(torch ? 'd.encoderTorch' : 'd.encoderKeras', { v: String(v), ...params }) };
     },
     msg('hint.encoder'),
   );

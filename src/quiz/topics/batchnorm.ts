@@ -3,12 +3,11 @@
  * them as non-trainable weights, PyTorch keeps them as buffers); LayerNorm and GroupNorm keep no
  * statistics. Asked on a layer alone and after a convolution or a Dense layer.
  */
-import { msg, type MessageRef } from '../../i18n/messages.js';
+import { msg } from '../../i18n/messages.js';
 import { bn, conv, dense, gn, ln, type Model, type Piece } from '../describe.js';
 import { layerDraft, modelDraft, type AskKey } from '../forms.js';
 import type { Quantity, Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { n } from './common.js';
 
 const HINT = msg('hint.batchnorm');
 const CHANNELS = range(4, 1024, 2);
@@ -22,39 +21,27 @@ const ASKS: Readonly<Record<Asked, readonly [AskKey, Quantity]>> = {
   torch: ['ask.torchParams', 'params'],
 };
 
-/** A normalization layer alone on a feature map, in the framework the question names. */
-function alone(id: string, asked: Asked, make: (rng: Rng, c: number, shape: string) => { piece: Piece; prose: readonly MessageRef[] }): Template {
+/** A normalization layer alone on a feature map, counted under the framework the question names. */
+function alone(id: string, asked: Asked, make: (rng: Rng, c: number) => Piece): Template {
   return {
     id,
     draft(rng) {
       const c = rng.pick(CHANNELS);
       const side = rng.pick(SIDES);
-      const { piece, prose } = make(rng, c, `${side}×${side}×${c}`);
       const [ask, quantity] = ASKS[asked];
-      const torch = asked === 'torch';
-      return layerDraft(rng, {
-        piece,
-        input: [side, side, c],
-        prose,
-        ask,
-        code: torch ? 'pytorch' : 'keras',
-        spec: `${piece.spec} in=${side}x${side}${torch ? ' --framework pytorch' : ''}`,
-        quantity,
-        hint: HINT,
-      });
+      return layerDraft(rng, { piece: make(rng, c), input: [side, side, c], ask, quantity, hint: HINT });
     },
   };
 }
 
-const bnProse = (shape: string, framework: string) => [0, 1].map((v) => msg('d.bn', { v: String(v), shape, framework }));
-const kerasAlone = (asked: Asked) => alone(`bnKeras.${asked}`, asked, (_rng, c, shape) => ({ piece: bn({ c }), prose: bnProse(shape, 'Keras') }));
-const torchAlone = alone('bnTorch', 'torch', (_rng, c, shape) => ({ piece: bn({ c }), prose: bnProse(shape, 'PyTorch') }));
+const kerasAlone = (asked: Asked) => alone(`bnKeras.${asked}`, asked, (_rng, c) => bn({ c, framework: 'keras' }));
+const torchAlone = alone('bnTorch', 'torch', (_rng, c) => bn({ c, framework: 'pytorch' }));
 
 /** BatchNorm without γ or without β (Keras scale=False / center=False). */
 function partial(asked: Asked): Template {
-  return alone(`bnPartial.${asked}`, asked, (rng, c, shape) => {
+  return alone(`bnPartial.${asked}`, asked, (rng, c) => {
     const scale = rng.next() < 0.5;
-    return { piece: bn({ c, scale, center: !scale }), prose: [0, 1].map((v) => msg('d.bnPartial', { v: String(v), shape, off: scale ? 'center' : 'scale' })) };
+    return bn({ c, scale, center: !scale, framework: 'keras' });
   });
 }
 
@@ -63,8 +50,7 @@ const layerNorm: Template = {
   draft(rng) {
     const d = rng.pick(range(8, 2048, 4));
     const steps = rng.pick(range(4, 512));
-    const prose = [0, 1].map((v) => msg('d.ln', { v: String(v), t: n(steps), d: n(d) }));
-    return layerDraft(rng, { piece: ln({ c: d }), input: [steps, d], prose, ask: 'ask.params', spec: `ln ${d} in=${steps}`, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: ln({ c: d }), input: [steps, d], ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };
 
@@ -74,8 +60,7 @@ const groupNorm: Template = {
     const groups = rng.pick([2, 4, 8, 16, 32]);
     const c = groups * rng.pick(range(2, 32));
     const side = rng.pick(SIDES);
-    const prose = [0, 1].map((v) => msg('d.gn', { v: String(v), g: String(groups), shape: `${side}×${side}×${c}` }));
-    return layerDraft(rng, { piece: gn({ groups, c }), input: [side, side, c], prose, ask: 'ask.params', spec: `gn ${groups} ${c} in=${side}x${side}`, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: gn({ groups, c }), input: [side, side, c], ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };
 
@@ -84,20 +69,20 @@ function block(id: string, asked: 'trainable' | 'summary' | 'torch', first: 'con
   return {
     id,
     draft(rng) {
+      const framework = asked === 'torch' ? 'pytorch' : 'keras';
       let model: Model;
       if (first === 'conv') {
         const side = rng.pick(SIDES.filter((s) => s >= 8));
         const cin = rng.pick(range(1, 8));
         const cout = rng.pick(range(4, 256, 2));
-        model = { input: [side, side, cin], layers: [conv({ cin, cout, k: rng.pick([1, 3, 5]), bias: rng.next() < 0.7 }), bn({ c: cout })] };
+        model = { input: [side, side, cin], layers: [conv({ cin, cout, k: rng.pick([1, 3, 5]), bias: rng.next() < 0.7 }), bn({ c: cout, framework })] };
       } else {
         const inputs = rng.pick(range(8, 1024, 4));
         const units = rng.pick(range(4, 512, 2));
-        model = { input: [inputs], layers: [dense({ in: inputs, out: units }), bn({ c: units, rank: 1 })] };
+        model = { input: [inputs], layers: [dense({ in: inputs, out: units }), bn({ c: units, rank: 1, framework })] };
       }
       const [ask, quantity] = ASKS[asked];
-      const torch = asked === 'torch';
-      return modelDraft(rng, { model, lead: msg('lead.block'), ask, quantity, hint: HINT, forms: torch ? ['torch'] : ['arrows', 'keras'], ...(torch && { flags: '--framework pytorch' }) });
+      return modelDraft(rng, { model, lead: msg('lead.block'), ask, quantity, hint: HINT, forms: framework === 'pytorch' ? ['torch'] : ['arrows', 'keras'] });
     },
   };
 }

@@ -5,10 +5,10 @@
  */
 import { msg } from '../../i18n/messages.js';
 import { conv as convLayer, deconv, type ConvOptions, type Model } from '../describe.js';
-import { inOption, layerDraft, modelDraft } from '../forms.js';
+import { layerDraft, modelDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { convWords, n, square } from './common.js';
+import { n, square } from './common.js';
 
 const HINT = msg('hint.conv');
 const SIDES = range(8, 256);
@@ -22,12 +22,8 @@ function single(id: string, choose: (rng: Rng) => ConvOptions & { readonly cin: 
     id,
     draft(rng) {
       const c = choose(rng);
-      const rank = c.rank ?? 2;
-      const kText = typeof c.k === 'number' ? (rank === 1 ? String(c.k) : square(c.k)) : c.k.join('×');
-      const input = rank === 1 ? [c.side, c.cin] : [c.side, c.side, c.cin];
-      const piece = convLayer(c);
-      const prose = [0, 1].map((v) => convWords(v, { ...c, k: kText }));
-      return layerDraft(rng, { piece, input, prose, ask: 'ask.params', spec: `${piece.spec} ${inOption(input)}`, quantity: 'params', hint: HINT });
+      const input = (c.rank ?? 2) === 1 ? [c.side, c.cin] : [c.side, c.side, c.cin];
+      return layerDraft(rng, { piece: convLayer(c), input, ask: 'ask.params', quantity: 'params', hint: HINT });
     },
   };
 }
@@ -54,9 +50,7 @@ const transposed: Template = {
     const cout = rng.pick(CHANNELS);
     const k = rng.pick([2, 3, 4]);
     const side = rng.pick(range(4, 64));
-    const piece = deconv({ cin, cout, k, stride: 2 });
-    const prose = [0, 1].map((v) => msg('d.deconv', { v: String(v), cin: n(cin), cout: n(cout), k: square(k), stride: '2', side: String(side) }));
-    return layerDraft(rng, { piece, input: [side, side, cin], prose, ask: 'ask.params', spec: `${piece.spec} in=${side}x${side}`, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: deconv({ cin, cout, k, stride: 2 }), input: [side, side, cin], ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };
 

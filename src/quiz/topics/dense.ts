@@ -18,9 +18,7 @@ const layer: Template = {
   draft(rng) {
     const inputs = rng.pick(INPUTS);
     const units = rng.pick(UNITS);
-    const piece = denseLayer({ in: inputs, out: units });
-    const prose = [0, 1].map((v) => msg('d.dense', { v: String(v), in: n(inputs), out: n(units), bias: 'yes' }));
-    return layerDraft(rng, { piece, input: [inputs], prose, ask: 'ask.params', spec: piece.spec, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: denseLayer({ in: inputs, out: units }), input: [inputs], ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };
 
@@ -59,8 +57,7 @@ const onSequence: Template = {
     const steps = rng.pick(range(2, 200));
     const inputs = rng.pick(INPUTS.filter((i) => i >= 8));
     const units = rng.pick(UNITS.filter((u) => u >= 2));
-    const prose = [0, 1].map((v) => msg('d.denseSequence', { v: String(v), t: n(steps), in: n(inputs), out: n(units) }));
-    return layerDraft(rng, { piece: denseLayer({ out: units }), input: [steps, inputs], prose, ask: 'ask.params', code: 'keras', spec: `dense ${inputs} ${units} in=${steps}`, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: denseLayer({ in: inputs, out: units }), input: [steps, inputs], ask: 'ask.params', code: 'keras', quantity: 'params', hint: HINT });
   },
 };
 
@@ -70,9 +67,7 @@ const embeddingTable: Template = {
     const vocabulary = rng.pick([...range(100, 1000, 50), ...range(1000, 50000, 500)]);
     const dim = rng.pick(range(8, 512, 4));
     const steps = rng.pick(range(10, 500, 10));
-    const piece = embedding({ v: vocabulary, d: dim });
-    const prose = [0, 1].map((v) => msg('d.embedding', { v: String(v), vocab: n(vocabulary), d: n(dim), t: n(steps) }));
-    return layerDraft(rng, { piece, input: [steps], prose, ask: 'ask.params', spec: `${piece.spec} in=${steps}`, quantity: 'params', hint: msg('hint.embedding') });
+    return layerDraft(rng, { piece: embedding({ v: vocabulary, d: dim }), input: [steps], ask: 'ask.params', quantity: 'params', hint: msg('hint.embedding') });
   },
 };
 
@@ -98,7 +93,7 @@ const largest: Template = {
   draft(rng) {
     const model = stack(rng, 3);
     const base = modelForms(rng, { model, lead: msg('lead.model'), ask: 'ask.params' });
-    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT };
+    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT, ...(base.labels && { labels: base.labels }) };
   },
 };
 

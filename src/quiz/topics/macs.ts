@@ -8,7 +8,7 @@ import { conv, dense, dwconv, pool, sepconv, type Model } from '../describe.js';
 import { layerDraft, modelDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range } from '../random.js';
-import { convWords, n, square } from './common.js';
+
 
 const HINT = msg('hint.macs');
 const SIDES = range(8, 256);
@@ -30,8 +30,7 @@ function convMacs(id: string, kind: 'valid' | 'strided' | 'same' | 'pointwise' |
         groups,
       };
       const side = rng.pick(SIDES.filter((s) => s > k + 2));
-      const prose = [0, 1].map((v) => convWords(v, { ...o, k: square(k), side }));
-      return layerDraft(rng, { piece: conv(o), input: [side, side, o.cin], prose, ask: 'ask.macs', spec: `${conv(o).spec} in=${side}x${side}`, quantity: 'macs', hint: HINT });
+      return layerDraft(rng, { piece: conv(o), input: [side, side, o.cin], ask: 'ask.macs', quantity: 'macs', hint: HINT });
     },
   };
 }
@@ -43,10 +42,7 @@ const depthwise: Template = {
     const k = rng.pick([3, 5]);
     const side = rng.pick(SIDES.filter((s) => s >= 14));
     const stride = rng.pick([1, 2]);
-    const piece = dwconv({ c, k, stride, pad: 'same' });
-    // The prose names no stride: a strided one is shown as code only.
-    const prose = stride === 1 ? [0, 1].map((v) => msg('d.dwconv', { v: String(v), c: n(c), k: square(k), mult: '1', side: String(side) })) : [];
-    return layerDraft(rng, { piece, input: [side, side, c], prose, ask: 'ask.macs', code: 'keras', spec: `${piece.spec} in=${side}x${side}`, quantity: 'macs', hint: HINT });
+    return layerDraft(rng, { piece: dwconv({ c, k, stride, pad: 'same' }), input: [side, side, c], ask: 'ask.macs', code: 'keras', quantity: 'macs', hint: HINT });
   },
 };
 
@@ -56,9 +52,7 @@ const separable: Template = {
     const cin = rng.pick(range(8, 256, 8));
     const cout = rng.pick(range(8, 512, 8));
     const side = rng.pick(SIDES.filter((s) => s >= 14));
-    const piece = sepconv({ cin, cout, k: 3, pad: 'same' });
-    const prose = [0, 1].map((v) => msg('d.sepconv', { v: String(v), cin: n(cin), cout: n(cout), k: '3×3', mult: '1', side: String(side) }));
-    return layerDraft(rng, { piece, input: [side, side, cin], prose, ask: 'ask.macs', code: 'keras', spec: `${piece.spec} in=${side}x${side}`, quantity: 'macs', hint: HINT });
+    return layerDraft(rng, { piece: sepconv({ cin, cout, k: 3, pad: 'same' }), input: [side, side, cin], ask: 'ask.macs', code: 'keras', quantity: 'macs', hint: HINT });
   },
 };
 
@@ -68,8 +62,7 @@ const denseSequence: Template = {
     const steps = rng.pick(range(4, 256));
     const inputs = rng.pick(range(8, 1024, 8));
     const units = rng.pick(range(4, 512, 4));
-    const prose = [0, 1].map((v) => msg('d.denseSequence', { v: String(v), t: n(steps), in: n(inputs), out: n(units) }));
-    return layerDraft(rng, { piece: dense({ out: units }), input: [steps, inputs], prose, ask: 'ask.macs', code: 'keras', spec: `dense ${inputs} ${units} in=${steps}`, quantity: 'macs', hint: HINT });
+    return layerDraft(rng, { piece: dense({ in: inputs, out: units }), input: [steps, inputs], ask: 'ask.macs', code: 'keras', quantity: 'macs', hint: HINT });
   },
 };
 

@@ -5,12 +5,10 @@
  */
 import { msg } from '../../i18n/messages.js';
 import { bn, conv, dense, dropout, flatten, gap, ln, mha, modelSpec, pool, type Model } from '../describe.js';
-import { layerDraft, modelDraft, modelForms, type ModelForm } from '../forms.js';
+import { kindsOf, layerDraft, modelDraft, modelForms, modelHint, type ModelForm } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { n } from './common.js';
 
-const HINT = msg('hint.model');
 const SIDES = range(10, 64);
 const FILTERS = range(2, 64);
 const CLASSES = range(2, 100);
@@ -19,15 +17,17 @@ const CLASSES = range(2, 100);
 function template(id: string, make: (rng: Rng) => Model, o: { trainable?: boolean; frozen?: boolean; forms?: readonly ModelForm[] } = {}): Template {
   return {
     id,
-    draft: (rng) =>
-      modelDraft(rng, {
-        model: make(rng),
+    draft: (rng) => {
+      const model = make(rng);
+      return modelDraft(rng, {
+        model,
         lead: msg(o.frozen ? 'lead.frozenModel' : 'lead.model'),
         ask: o.trainable ? 'ask.trainable' : 'ask.params',
         quantity: o.trainable ? 'trainable' : 'params',
-        hint: HINT,
+        hint: modelHint(kindsOf(model)),
         ...(o.forms && { forms: o.forms }),
-      }),
+      });
+    },
   };
 }
 
@@ -84,8 +84,7 @@ const attention: Template = {
     const heads = rng.pick([2, 3, 4, 6, 8, 12, 16]);
     const d = heads * rng.pick(range(4, 64, 4));
     const steps = rng.pick(range(8, 512, 8));
-    const prose = [0, 1].map((v) => msg('d.mha', { v: String(v), heads: String(heads), d: n(d), t: n(steps), key: n(d / heads) }));
-    return layerDraft(rng, { piece: mha({ heads, d }), input: [steps, d], prose, ask: 'ask.params', spec: `mha ${heads} ${d} in=${steps}`, quantity: 'params', hint: msg('hint.attention') });
+    return layerDraft(rng, { piece: mha({ heads, d, selfCall: true }), input: [steps, d], ask: 'ask.params', quantity: 'params', hint: msg('hint.attention') });
   },
 };
 
@@ -107,7 +106,7 @@ const largest: Template = {
     const f = rng.pick(FILTERS);
     const model: Model = { input: input(rng), layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3 }), flatten, dense({ out: rng.pick(range(8, 256, 4)) }), dense({ out: rng.pick(CLASSES) })] };
     const base = modelForms(rng, { model, lead: msg('lead.model'), ask: 'ask.params' });
-    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT };
+    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: modelHint(kindsOf(model)), ...(base.labels && { labels: base.labels }) };
   },
 };
 

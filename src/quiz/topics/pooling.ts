@@ -7,7 +7,6 @@ import { conv, flatten, pool, type Model } from '../describe.js';
 import { layerDraft, modelDraft, type AskKey } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';
-import { convWords, square } from './common.js';
 
 const HINT = msg('hint.height');
 const SIDES = range(7, 300);
@@ -22,10 +21,8 @@ function poolAlone(id: string, quantity: 'height' | 'size'): Template {
       const side = rng.pick(SIDES.filter((s) => s >= 8 && (quantity === 'height' || s <= 128)));
       const c = rng.pick(range(1, 256));
       const avg = quantity === 'height' && rng.next() < 0.3;
-      const piece = pool({ k, stride, avg });
-      const prose = [0, 1].map((v) => msg('d.pool', { v: String(v), k: square(k), stride: String(stride), shape: `${side}×${side}×${c}`, avg: avg ? 'yes' : 'no' }));
       const ask: AskKey = quantity === 'height' ? 'ask.height' : 'ask.size';
-      return layerDraft(rng, { piece, input: [side, side, c], prose, ask, spec: `${piece.spec} in=${side}x${side}x${c}`, quantity, hint: HINT });
+      return layerDraft(rng, { piece: pool({ k, stride, avg }), input: [side, side, c], ask, quantity, hint: HINT });
     },
   };
 }
@@ -42,8 +39,7 @@ function convHeight(id: string, dilation: boolean, strides: readonly number[]): 
       const d = dilation ? rng.pick([2, 3]) : 1;
       const cin = rng.pick(range(1, 64));
       const o = { cin, cout: rng.pick(range(4, 256, 4)), k, stride, pad: pad === 0 ? undefined : pad, dilation: d };
-      const prose = [0, 1].map((v) => convWords(v, { ...o, k: square(k), side }));
-      return layerDraft(rng, { piece: conv(o), input: [side, side, cin], prose, ask: 'ask.height', code: 'pytorch', spec: `${conv(o).spec} in=${side}x${side}`, quantity: 'height', hint: HINT });
+      return layerDraft(rng, { piece: conv(o), input: [side, side, cin], ask: 'ask.height', code: 'pytorch', quantity: 'height', hint: HINT });
     },
   };
 }

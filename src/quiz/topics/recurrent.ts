@@ -7,16 +7,11 @@ import { dense, embedding, recurrent as cellLayer, type Cell, type Model } from 
 import { layerDraft, modelDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range } from '../random.js';
-import { n } from './common.js';
 
 const HINT = msg('hint.recurrent');
 const FEATURES = range(2, 300);
 const HIDDEN = range(4, 512, 4);
 const STEPS = range(5, 200);
-const TYPE: Record<'keras' | 'pytorch', Record<Cell, string>> = {
-  keras: { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' },
-  pytorch: { rnn: 'nn.RNN', lstm: 'nn.LSTM', gru: 'nn.GRU' },
-};
 
 function single(id: string, framework: 'keras' | 'pytorch', o: { cells: readonly Cell[]; bidirectional?: boolean; resetAfter?: false; layers?: readonly number[] }): Template {
   return {
@@ -27,31 +22,8 @@ function single(id: string, framework: 'keras' | 'pytorch', o: { cells: readonly
       const h = rng.pick(HIDDEN);
       const steps = rng.pick(STEPS);
       const layers = o.layers ? rng.pick(o.layers) : 1;
-      const piece = cellLayer({ cell, in: inputs, h, layers, ...(o.bidirectional && { bidirectional: true }), ...(o.resetAfter === false && { resetAfter: false }) });
-      const prose = [0, 1].map((v) =>
-        msg('d.recurrent', {
-          v: String(v),
-          type: TYPE[framework][cell],
-          in: n(inputs),
-          h: n(h),
-          t: n(steps),
-          framework: framework === 'keras' ? 'Keras' : 'PyTorch',
-          layers: layers > 1 ? String(layers) : '',
-          bidirectional: o.bidirectional ? 'yes' : '',
-          resetAfter: o.resetAfter === false ? 'no' : '',
-        }),
-      );
-      const torch = framework === 'pytorch';
-      return layerDraft(rng, {
-        piece,
-        input: [steps, inputs],
-        prose,
-        ask: torch ? 'ask.torchParams' : 'ask.params',
-        code: framework,
-        spec: `${piece.spec} in=${steps}${torch ? ' --framework pytorch' : ''}`,
-        quantity: 'params',
-        hint: HINT,
-      });
+      const piece = cellLayer({ cell, in: inputs, h, layers, framework, ...(o.bidirectional && { bidirectional: true }), ...(o.resetAfter === false && { resetAfter: false }) });
+      return layerDraft(rng, { piece, input: [steps, inputs], ask: framework === 'pytorch' ? 'ask.torchParams' : 'ask.params', quantity: 'params', hint: HINT });
     },
   };
 }

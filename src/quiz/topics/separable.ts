@@ -20,9 +20,7 @@ const depthwise: Template = {
     const k = rng.pick([3, 5, 7]);
     const mult = rng.pick([1, 1, 1, 2]);
     const side = rng.pick(SIDES);
-    const piece = dwconv({ c, k, mult });
-    const prose = [0, 1].map((v) => msg('d.dwconv', { v: String(v), c: n(c), k: square(k), mult: String(mult), side: String(side) }));
-    return layerDraft(rng, { piece, input: [side, side, c], prose, ask: 'ask.params', spec: `${piece.spec} in=${side}x${side}`, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: dwconv({ c, k, mult }), input: [side, side, c], ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };
 
@@ -34,9 +32,7 @@ const separableLayer: Template = {
     const k = rng.pick([3, 5]);
     const mult = rng.pick([1, 1, 1, 2]);
     const side = rng.pick(SIDES);
-    const piece = sepconv({ cin, cout, k, mult });
-    const prose = [0, 1].map((v) => msg('d.sepconv', { v: String(v), cin: n(cin), cout: n(cout), k: square(k), mult: String(mult), side: String(side) }));
-    return layerDraft(rng, { piece, input: [side, side, cin], prose, ask: 'ask.params', code: 'keras', spec: `${piece.spec} in=${side}x${side}`, quantity: 'params', hint: HINT });
+    return layerDraft(rng, { piece: sepconv({ cin, cout, k, mult }), input: [side, side, cin], ask: 'ask.params', code: 'keras', quantity: 'params', hint: HINT });
   },
 };
 
@@ -47,7 +43,7 @@ const torchSeparable: Template = {
     const c = rng.pick(CHANNELS);
     const side = rng.pick(SIDES);
     const model: Model = { input: [side, side, c], layers: [dwconv({ c, k: rng.pick([3, 5]), bias: rng.next() < 0.5 }), conv({ cin: c, cout: rng.pick(CHANNELS), k: 1 })] };
-    return modelDraft(rng, { model, lead: msg('lead.block'), ask: 'ask.torchParams', quantity: 'params', hint: HINT, forms: ['torch'], flags: '--framework pytorch' });
+    return modelDraft(rng, { model, lead: msg('lead.block'), ask: 'ask.torchParams', quantity: 'params', hint: HINT, forms: ['torch'] });
   },
 };
 

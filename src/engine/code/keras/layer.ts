@@ -25,6 +25,8 @@ export interface KerasLayerState {
   readonly weights: Array<{ readonly name: string; readonly tensor: TensorV }>;
   /** Layers assigned as attributes (Keras tracks them, also in lists and dicts), in order. */
   readonly tracked: InstanceV[];
+  /** Called on a value the reader does not have (not a Keras tensor): its weights are unknown. */
+  opaqueInput?: { readonly origin: string; readonly line: number };
   /** Sequential and functional models. */
   model?: KerasModel;
 }

@@ -11,10 +11,11 @@ import { bindTo, classAttr, type Interpreter } from '../interpreter.js';
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
-import { bind } from '../signature.js';
+import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
 import { builtin, is, list, tuple } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
+import { applicationInner, applicationsNamespace } from './applications.js';
 import { BASE_KWARGS, KERAS_LAYERS, type KerasLayerDef } from './layers.js';
 import type { KerasLayerState, KerasModel } from './layer.js';
 import { engineLayer } from '../layer-args.js';
@@ -56,6 +57,14 @@ export class Keras {
       call: builtin('call', (args) => args[1] ?? null),
       add_weight: builtin('add_weight', (args, kwargs) => this.addWeight(self(args), args.slice(1), kwargs)),
       count_params: builtin('count_params', (args) => this.countParams(self(args))),
+      // model.get_layer("embedding") / get_layer(index=0): a layer of the model, by name or position
+      get_layer: builtin('get_layer', (args, kwargs) => {
+        const b = bind(signature('get_layer', 'name=None, index=None'), args.slice(1), kwargs).values;
+        const layers = this.layersOf(self(args)).slice(1);
+        const name = b.get('name')!;
+        const found = name !== null ? layers.find((l) => l.keras!.name === name) : layers[Number(toIndex(b.get('index')!, 'index'))];
+        return found ?? raise('ValueError', 'keras.noLayer', { name: name === null ? String(b.get('index')) : String(name) });
+      }),
       summary: builtin('summary', (args) => {
         this.ensureBuilt(self(args));
         return null;
@@ -240,14 +249,37 @@ export class Keras {
       m.inputShape = layer.keras.outputShape ?? null;
       return;
     }
-    if (m.layers.length === 0 && layer.keras.inputShape && m.inputShape === null) m.inputShape = layer.keras.inputShape;
+    // a first layer that knows its input (input_shape=, or a built model used as a layer) starts the model
+    if (m.layers.length === 0 && m.inputShape === null) m.inputShape = layer.keras.inputShape ?? modelInput(layer.keras.model) ?? null;
     m.layers.push(layer);
     model.keras!.built = false;
+  }
+
+  /** A symbolic tensor a library model's call produces (keras.applications). */
+  symbolic(shape: Shape): KerasTensorV {
+    return this.tensorOut('application', [], shape);
   }
 
   /** keras.Input(shape=(28, 28, 1)): a symbolic tensor with the batch axis (None) first. */
   input(shape: Shape): KerasTensorV {
     return { t: 'ktensor', shape, state: { layer: null, inputs: [], serial: this.tensorSerial++ } };
+  }
+
+  /**
+   * keras.layers.add(inputs, **kwargs) and its kin: the merge layer made with the keywords and
+   * called on the inputs at once, as Keras defines them (`Add(**kwargs)(inputs)`).
+   */
+  private mergeFunction(name: string): Value | undefined {
+    const layer = MERGE_FUNCTIONS[name];
+    if (layer === undefined) return undefined;
+    const sig = signature(`keras.layers.${name}`, layer === 'Concatenate' ? 'inputs, axis=-1, **kwargs' : 'inputs, **kwargs');
+    return builtin(name, (args, kwargs) => {
+      const b = bind(sig, args, kwargs);
+      const options = new Map(b.extraKwargs);
+      if (layer === 'Concatenate') options.set('axis', b.values.get('axis')!);
+      const made = this.rt.call(this.layerClass(layer)!, [], options);
+      return this.rt.call(made, [b.values.get('inputs')!]);
+    });
   }
 
   inputFunction(): Value {
@@ -267,9 +299,14 @@ export class Keras {
   /** A layer called on symbolic tensors: built on the first call, then applied. */
   call(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
     const s = inst.keras!;
-    const x = args[0] ?? kwargs.get('inputs') ?? null;
+    // layer(x), layer(inputs=x), or a pasted layer called by its own parameter names (layer(source=x, ...))
+    const x = args[0] ?? kwargs.get('inputs') ?? [...kwargs.values()].find((v) => kerasTensors(v) !== null) ?? null;
     const inputs = kerasTensors(x);
-    if (inputs === null) return this.rt.opaque(`${s.name}(…)`);
+    if (inputs === null) {
+      // a layer's weights come from its first call: one on a value the reader lacks leaves them unknown
+      if (is(x, 'opaque')) s.opaqueInput ??= { origin: x.origin, line: x.line };
+      return this.rt.opaque(`${s.name}(…)`);
+    }
     s.calls++;
     if (s.model) return this.callModel(inst, s.model, x!, inputs);
     if (s.def) return this.callLibrary(inst, s, s.def, inputs, args, kwargs);
@@ -472,7 +509,7 @@ export class Keras {
       out.push(l);
       const m = l.keras!.model;
       const children = m ? m.layers : [];
-      for (const c of [...children, ...l.keras!.tracked]) visit(c);
+      for (const c of [...children, ...trackedLayers(l)]) visit(c);
       const inner = l.dict.get('layer');
       if (is(inner ?? null, 'instance') && (inner as InstanceV).keras) visit(inner as InstanceV);
     };
@@ -484,6 +521,8 @@ export class Keras {
   getAttr(inst: InstanceV, name: string): Value | undefined {
     const s = inst.keras;
     if (!s) return undefined;
+    const inner = applicationInner(inst, name);
+    if (inner !== undefined) return inner;
     switch (name) {
       case 'name':
         return s.name;
@@ -493,7 +532,7 @@ export class Keras {
         return s.built;
       case 'layers': {
         const m = s.model;
-        return list(m ? [...m.layers] : [...s.tracked]);
+        return list(m ? [...m.layers] : [...trackedLayers(inst)]);
       }
       case 'input_shape':
         return s.inputShape ? shapeValueOf(s.inputShape) : raise('AttributeError', 'keras.notCalled', { name: s.name });
@@ -533,6 +572,8 @@ export class Keras {
   /** Keras tensors in arithmetic (`x + y` in a functional model): no weights, a broadcast shape. */
   binary(op: BinOp, a: Value, b: Value): Value | undefined {
     if (!is(a, 'ktensor') && !is(b, 'ktensor')) return undefined;
+    // a value the reader does not have (a random draw it could not shape): the result is not known either
+    if (is(a, 'opaque') || is(b, 'opaque')) return this.rt.opaque(`(… ${op} …)`);
     // a weight (add_weight) has a shape without the batch axis
     const shapeOf = (v: Value): readonly Dim[] => (is(v, 'ktensor') ? v.shape : is(v, 'tensor') ? v.shape ?? [] : typeof v === 'bigint' || typeof v === 'number' ? [] : raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) }));
     const sa = shapeOf(a);
@@ -563,7 +604,7 @@ export class Keras {
     const c = this.classes;
     const opaqueSpace = (n: string) => opaqueNamespace(rt, n);
     const layersSpace = () =>
-      namespace('keras.layers', { Layer: c.Layer, InputLayer: c.InputLayer, Input: this.inputFunction() }, (attr) => this.layerClass(attr) ?? (attr === 'experimental' ? this.namespace('keras.layers') : undefined));
+      namespace('keras.layers', { Layer: c.Layer, InputLayer: c.InputLayer, Input: this.inputFunction() }, (attr) => this.layerClass(attr) ?? this.mergeFunction(attr) ?? (attr === 'experimental' ? this.namespace('keras.layers') : undefined));
     switch (name) {
       case 'keras':
       case 'tensorflow.keras':
@@ -573,10 +614,12 @@ export class Keras {
       case 'keras.models':
         return namespace('keras.models', { Sequential: c.Sequential, Model: c.Model }, (attr) => (attr === 'load_model' ? builtin(attr, () => refuse('keras.loadModel')) : undefined));
       case 'keras.applications':
-        return namespace('keras.applications', {}, (attr) => builtin(attr, () => refuse('keras.application', { name: attr })));
+        return applicationsNamespace(rt, this, 'keras.applications');
       case 'keras.activations':
       case 'keras.ops':
         return namespace(name, {}, (attr) => this.op(attr));
+      case 'keras.random':
+        return namespace(name, {}, (attr) => this.random(attr));
       case 'keras.backend':
       case 'keras.optimizers':
       case 'keras.losses':
@@ -593,6 +636,7 @@ export class Keras {
       case 'tensorflow':
         return namespace('tensorflow', { keras: this.namespace('keras')! }, (attr) => (attr === 'nn' || attr === 'math' ? namespace(`tf.${attr}`, {}, (op) => this.op(op)) : this.op(attr) ?? rt.opaque(`tensorflow.${attr}`)));
       default:
+        if (name.startsWith('keras.applications.')) return applicationsNamespace(rt, this, name);
         if (name.startsWith('tensorflow.keras.')) return this.namespace(name.slice('tensorflow.'.length));
         if (name.startsWith('tf.keras.')) return this.namespace(name.slice('tf.'.length));
         return undefined;
@@ -600,6 +644,21 @@ export class Keras {
   }
 
   /** keras.ops / tf functions on symbolic tensors: the shape-preserving ones and a few that reshape. */
+  /**
+   * keras.random.normal(shape=(batch, dim)) and its kin: a tensor of that shape (a dimension the
+   * reader does not know, like the batch from ops.shape, stays unknown); SeedGenerator holds no weights.
+   */
+  private random(name: string): Value | undefined {
+    if (name === 'SeedGenerator') return builtin(name, () => this.rt.opaque('keras.random.SeedGenerator(…)'));
+    if (!['normal', 'uniform', 'truncated_normal', 'randint', 'dropout', 'shuffle', 'categorical', 'gamma', 'binomial', 'beta'].includes(name)) return undefined;
+    return builtin(name, (args, kwargs) => {
+      const shape = args[0] ?? kwargs.get('shape') ?? null;
+      if (name === 'dropout' || name === 'shuffle') return is(shape, 'ktensor') ? this.tensorOut(name, [shape], shape.shape) : this.rt.opaque(`keras.random.${name}(…)`);
+      if (!is(shape, 'tuple') && !is(shape, 'list')) return this.rt.opaque(`keras.random.${name}(…)`);
+      return this.tensorOut(name, [], shape.items.map((d) => (typeof d === 'bigint' ? Number(d) : null)));
+    });
+  }
+
   private op(name: string): Value | undefined {
     const rt = this.rt;
     const keep = (x: Value): Value => (is(x, 'ktensor') ? this.tensorOut(name, [x], x.shape) : is(x, 'opaque') ? x : rt.opaque(`${name}(…)`));
@@ -631,6 +690,22 @@ export class Keras {
           const ax = axis < 0 ? axis + x.shape.length + 1 : axis;
           return this.tensorOut(name, [x], [...x.shape.slice(0, ax), 1, ...x.shape.slice(ax)]);
         });
+      case 'shape':
+        // the batch axis (None) is a value the reader does not have: an opaque int
+        return builtin(name, (args) => {
+          const x = args[0] ?? null;
+          if (!is(x, 'ktensor')) return rt.opaque(`${name}(…)`);
+          return tuple(x.shape.map((d) => (d === null ? rt.opaque('ops.shape(…)[None]') : BigInt(d))));
+        });
+      case 'arange':
+        return builtin(name, (args, kwargs) => {
+          const b = bind(signature(name, 'start, stop=None, step=1, dtype=None'), args, kwargs).values;
+          const [lo, hi] = b.get('stop') === null ? [0n, b.get('start')!] : [b.get('start')!, b.get('stop')!];
+          const step = b.get('step')!;
+          const known = typeof lo === 'bigint' && typeof hi === 'bigint' && typeof step === 'bigint' && step !== 0n;
+          const n = known ? Number((hi - lo + step - (step > 0n ? 1n : -1n)) / step) : null;
+          return this.tensorOut(name, [], [n === null ? null : Math.max(0, n)]);
+        });
       case 'reduce_mean':
       case 'reduce_sum':
       case 'mean':
@@ -650,6 +725,13 @@ export class Keras {
   }
 }
 
+/** The input shape a built Sequential or functional model declares, if any. */
+function modelInput(m: KerasModel | undefined): Shape | undefined {
+  if (m === undefined) return undefined;
+  if (m.t === 'sequential') return m.inputShape ?? undefined;
+  return m.inputs.length === 1 ? m.inputs[0]!.shape : undefined;
+}
+
 /** The Keras tensors in a call's input: one, or a list/tuple of them; null when there are none. */
 function kerasTensors(v: Value): KerasTensorV[] | null {
   if (is(v, 'ktensor')) return [v];
@@ -663,6 +745,20 @@ function kerasTensors(v: Value): KerasTensorV[] | null {
     return ts.length > 0 ? ts : null;
   }
   return null;
+}
+
+/**
+ * The layers a subclassed layer or model tracks: those assigned to its attributes, and those its
+ * list and dict attributes hold now (Keras tracks `self.blocks = []` and what is appended to it
+ * later, so a scan at assignment alone would miss them).
+ */
+export function trackedLayers(inst: InstanceV): InstanceV[] {
+  const s = inst.keras!;
+  for (const v of inst.dict.values()) {
+    if (!is(v, 'list') && !is(v, 'tuple') && !is(v, 'dict')) continue;
+    for (const layer of layersIn(v)) if (layer !== inst && !s.tracked.includes(layer)) s.tracked.push(layer);
+  }
+  return s.tracked;
 }
 
 function layersIn(v: Value, depth = 0): InstanceV[] {
@@ -684,3 +780,8 @@ export function shapeFrom(v: Value, withBatch: boolean): Shape {
 
 const shapeValueOf = (s: Shape): Value => tuple(s.map((d) => (d === null ? null : BigInt(d))));
 const show = (s: Shape) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+
+/** The lowercase merge helpers of keras.layers and the layer each one makes. */
+const MERGE_FUNCTIONS: Readonly<Record<string, string>> = {
+  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', concatenate: 'Concatenate',
+};

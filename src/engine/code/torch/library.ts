@@ -15,6 +15,7 @@ import { bind } from '../signature.js';
 import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
+import { publishedBuilder } from './published.js';
 import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
@@ -100,6 +101,28 @@ export class Torch {
     if (!this.notes.some((n) => n.line === line && JSON.stringify(n.ref) === JSON.stringify(ref))) this.notes.push({ ref, line });
   }
 
+  /**
+   * A plain list of layers kept on a module: noted unless every layer in it is registered some
+   * other way too (`self.add_module(f'head_{i}', h)` for each), which only the end of the paste tells.
+   */
+  notePlain(ref: MessageRef, line: number, modules: readonly InstanceV[]): void {
+    this.plain.push({ ref, line, modules });
+  }
+
+  private readonly plain: Array<{ readonly ref: MessageRef; readonly line: number; readonly modules: readonly InstanceV[] }> = [];
+
+  /** The notes of the reading, with plain lists whose layers are all registered left out. */
+  allNotes(): Array<{ readonly ref: MessageRef; readonly line: number }> {
+    const held = new Set<InstanceV>();
+    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) held.add(c);
+    const out = [...this.notes];
+    for (const p of this.plain) {
+      if (p.modules.every((m) => held.has(m))) continue;
+      if (!out.some((n) => n.line === p.line && JSON.stringify(n.ref) === JSON.stringify(p.ref))) out.push({ ref: p.ref, line: p.line });
+    }
+    return out;
+  }
+
   /** A parameter read in a followed forward pass (directly or by its module being called). */
   touch(t: TensorV): void {
     if (this.trace && t.param) this.trace.params.add(t);
@@ -142,9 +165,9 @@ export class Torch {
   private reason(e: unknown): MessageRef {
     const rt = this.rt;
     if (e instanceof StepBudget) return rt.at(msg('torch.traceSteps', { max: TRACE_STEPS.toLocaleString('en-US') })).ref;
-    if (e instanceof CodeError) return e.ref;
+    if (e instanceof CodeError) return shapesOnly(e.ref);
     if (e instanceof PyException) return rt.at(rt.pythonError(e)).ref;
-    if (e instanceof SpecError) return rt.at(e.ref).ref;
+    if (e instanceof SpecError) return shapesOnly(rt.at(e.ref).ref);
     throw e;
   }
 
@@ -296,7 +319,8 @@ export class Torch {
           ...this.tensors.torch,
           Tensor: c.Tensor,
           float32: 'torch.float32', float: 'torch.float32', float64: 'torch.float64', double: 'torch.float64', float16: 'torch.float16', half: 'torch.float16', bfloat16: 'torch.bfloat16',
-          int64: 'torch.int64', long: 'torch.int64', int32: 'torch.int32', int: 'torch.int32', int8: 'torch.int8', uint8: 'torch.uint8', bool: 'torch.bool',
+          int64: 'torch.int64', long: 'torch.int64', int32: 'torch.int32', int: 'torch.int32', int8: 'torch.int8', uint8: 'torch.uint8', bool: 'torch.bool', int16: 'torch.int16', short: 'torch.int16',
+          strided: 'torch.strided',
           device: builtin('device', (args) => (typeof args[0] === 'string' ? args[0] : 'cpu')),
           manual_seed: builtin('manual_seed', () => null),
           set_default_dtype: builtin('set_default_dtype', () => null),
@@ -324,6 +348,16 @@ export class Torch {
         return namespace('torch.nn.init', { calculate_gain: builtin('calculate_gain', () => 1.0) }, (attr) =>
           /^[a-z_]+$/.test(attr) ? builtin(attr, (args) => args[0] ?? null) : undefined,
         );
+      // torch.nn.modules.module.Module, torch.nn.modules.conv.Conv2d, torch.nn.parameter.Parameter:
+      // the classes' defining modules, which torch.nn re-exports
+      case 'torch.nn.parameter':
+      case 'torch.nn.modules.module':
+      case 'torch.nn.modules.conv':
+      case 'torch.nn.modules.linear':
+      case 'torch.nn.modules.batchnorm':
+      case 'torch.nn.modules.activation':
+      case 'torch.nn.modules.container':
+        return namespace(name, {}, (attr) => this.namespace('torch.nn')!.get(attr));
       case 'torch.nn.modules':
         return namespace('torch.nn.modules', {}, (attr) => this.namespace('torch.nn')!.get(attr) ?? this.namespace('torch.nn'));
       case 'torch.nn.utils':
@@ -371,7 +405,9 @@ export class Torch {
       case 'torchvision':
         return namespace('torchvision', {}, (attr) => this.namespace(`torchvision.${attr}`) ?? opaqueSpace(`torchvision.${attr}`));
       case 'torchvision.models':
-        return namespace('torchvision.models', {}, (attr) => builtin(attr, () => refuse('torch.torchvisionModel', { name: attr })));
+        // builders the product has a preset for; their weights enums (ResNet18_Weights.DEFAULT) are data
+        return namespace('torchvision.models', {}, (attr) =>
+          publishedBuilder(rt, this, attr) ?? (attr.endsWith('_Weights') ? rt.opaque(`torchvision.models.${attr}`) : builtin(attr, () => refuse('torch.torchvisionModel', { name: attr }))));
       case 'torchinfo':
         return namespace('torchinfo', { summary: this.summary('torchinfo') });
       case 'torchsummary':
@@ -492,6 +528,16 @@ function plain(v: Value): string | undefined {
     parts.push(p);
   }
   return `(${parts.join(',')})`;
+}
+
+/**
+ * A forward pass stopped by a name the reader does not know costs the shapes, not the count:
+ * the reason says so, instead of the paste-wide refusal's "the count would be a guess".
+ */
+function shapesOnly(ref: MessageRef): MessageRef {
+  const inner = ref.params?.inner;
+  if (ref.key !== 'code.atLine' || typeof inner !== 'object' || inner.key !== 'code.unknownName') return ref;
+  return { key: ref.key, params: { ...ref.params, inner: msg('torch.shapesStopped', { name: String(inner.params?.name ?? '') }) } };
 }
 
 function dropBatch(shape: Shape): Shape {

@@ -5,6 +5,7 @@
  * `parameters()` and `named_modules()` are made of. Counting a model is summing its parameters
  * exactly as `sum(p.numel() for p in model.parameters())` does: shared ones once.
  */
+import { guardWalk } from './published.js';
 import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { LIMITS } from '../limits.js';
@@ -93,6 +94,12 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     m.module!.modules.set(name, child as InstanceV | null);
   };
 
+  /** undefined when no module under `self` was built from a preset (see published.ts guardWalk). */
+  const walked = (a: Map<string, Value>, what: string): undefined => {
+    guardWalk(namedModules(self([a.get('self')!])).map(([, m]) => m), what);
+    return undefined;
+  };
+
   const children = (m: InstanceV) => [...m.module!.modules.values()].filter((x): x is InstanceV => x !== null);
 
   const methods: Record<string, Value> = {
@@ -106,16 +113,16 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     forward: builtin('forward', (args) => raise('NotImplementedError', 'torch.noForward', { cls: self(args).cls.name })),
     parameters: def('parameters', 'self, recurse=True', (a) => iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([, t]) => t))),
     named_parameters: def('named_parameters', "self, prefix='', recurse=True", (a) =>
-      iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
+      walked(a, 'named_parameters()') ?? iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
     ),
     buffers: def('buffers', 'self, recurse=True', (a) => iterator(namedBuffers(self([a.get('self')!])).map(([, t]) => t))),
-    named_buffers: def('named_buffers', "self, prefix='', recurse=True", (a) => iterator(namedBuffers(self([a.get('self')!])).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t])))),
-    children: def('children', 'self', (a) => iterator(children(self([a.get('self')!])))),
+    named_buffers: def('named_buffers', "self, prefix='', recurse=True", (a) => walked(a, 'named_buffers()') ?? iterator(namedBuffers(self([a.get('self')!])).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t])))),
+    children: def('children', 'self', (a) => (guardWalk([self([a.get('self')!])], 'children()'), iterator(children(self([a.get('self')!]))))),
     named_children: def('named_children', 'self', (a) =>
-      iterator([...self([a.get('self')!]).module!.modules].filter(([, m]) => m !== null).map(([n, m]) => tuple([n, m])))),
-    modules: def('modules', 'self', (a) => iterator(namedModules(self([a.get('self')!])).map(([, m]) => m))),
+      (guardWalk([self([a.get('self')!])], 'named_children()'), iterator([...self([a.get('self')!]).module!.modules].filter(([, m]) => m !== null).map(([n, m]) => tuple([n, m]))))),
+    modules: def('modules', 'self', (a) => walked(a, 'modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([, m]) => m))),
     named_modules: def('named_modules', "self, memo=None, prefix=''", (a) =>
-      iterator(namedModules(self([a.get('self')!])).map(([n, m]) => tuple([prefixed(a.get('prefix')!, n), m]))),
+      walked(a, 'named_modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([n, m]) => tuple([prefixed(a.get('prefix')!, n), m]))),
     ),
     add_module: def('add_module', 'self, name, module', (a) => {
       const m = self([a.get('self')!]);
@@ -153,6 +160,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       return m;
     }),
     apply: def('apply', 'self, fn', (a) => {
+      walked(a, 'apply()');
       const visit = (m: InstanceV): void => {
         for (const c of children(m)) visit(c);
         rt.call(a.get('fn')!, [m]);
@@ -175,6 +183,11 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       return a.get('self')!;
     }),
     zero_grad: builtin('zero_grad', () => null),
+    // nn.Module.__getattr__: its registered layers, parameters and buffers (`self.__getattr__('level_1')`)
+    __getattr__: builtin('__getattr__', (args) => {
+      const name = typeof args[1] === 'string' ? args[1] : raise('TypeError', 'py.attrName', { type: typeName(args[1] ?? null) });
+      return getModuleAttr(torch, self(args), name) ?? raise('AttributeError', 'py.attribute', { type: self(args).cls.name, name });
+    }),
     state_dict: builtin('state_dict', () => rt.opaque('state_dict()')),
     load_state_dict: builtin('load_state_dict', () => rt.opaque('load_state_dict()')),
     extra_repr: builtin('extra_repr', () => ''),
@@ -458,7 +471,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   }
   // an object from a library the reader does not run may be a layer: its parameters are unknown
   if (is(value, 'opaque') && mayHoldLayers(value.origin)) refuse('torch.opaqueModule', { origin: value.origin, line: String(value.line) });
-  if ((is(value, 'list') || is(value, 'tuple') || is(value, 'dict')) && holdsModules(value)) torch.note(msg('note.plainContainer', { name, type: typeName(value) }), rt.line);
+  if ((is(value, 'list') || is(value, 'tuple') || is(value, 'dict')) && holdsModules(value)) torch.notePlain(msg('note.plainContainer', { name, type: typeName(value) }), rt.line, modulesIn(value));
   inst.dict.set(name, value);
   return true;
 }
@@ -475,6 +488,12 @@ function holdsModules(v: Value): boolean {
   if (is(v, 'list') || is(v, 'tuple')) return v.items.some((x) => isModule(x) || ((is(x, 'list') || is(x, 'tuple')) && holdsModules(x)));
   if (is(v, 'dict')) return [...v.map.values()].some((e) => isModule(e.value));
   return false;
+}
+
+function modulesIn(v: Value): InstanceV[] {
+  if (is(v, 'list') || is(v, 'tuple')) return v.items.flatMap((x) => (isModule(x) ? [x as InstanceV] : modulesIn(x)));
+  if (is(v, 'dict')) return [...v.map.values()].flatMap((e) => (isModule(e.value) ? [e.value as InstanceV] : []));
+  return [];
 }
 
 export function getModuleAttr(torch: Torch, inst: InstanceV, name: string): Value | undefined {

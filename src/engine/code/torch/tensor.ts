@@ -15,6 +15,7 @@ import { builtin, is, tuple, type BuiltinV, type Kwargs, type TensorV, type Valu
 import type { Layer } from '../../layers/kind.js';
 import type { Dim } from '../../types.js';
 import * as S from './shape.js';
+import { dtypeArg, factories, likeFactories, newMethod } from './factories.js';
 
 type Dtype = TensorV['dtype'];
 
@@ -240,14 +241,11 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     ['backward', () => null],
     ['retain_grad', () => null],
     ['register_hook', () => null],
-    ['new_zeros', (self, args) => tensor(sizesOf(args), self.dtype)],
-    ['new_ones', (self, args) => tensor(sizesOf(args), self.dtype)],
-    ['new_empty', (self, args) => tensor(sizesOf(args), self.dtype)],
-    ['new_full', (self, args) => tensor(sizesOf([args[0] ?? tuple([])]), self.dtype)],
-    ['new_tensor', (_self, args) => {
-      const d = dataShape(args[0] ?? null);
-      return tensor(d.shape, d.dtype);
-    }],
+    ['new_zeros', newMethod('new_zeros')],
+    ['new_ones', newMethod('new_ones')],
+    ['new_empty', newMethod('new_empty')],
+    ['new_full', newMethod('new_full')],
+    ['new_tensor', (_self, args, kwargs) => dataTensor('Tensor.new_tensor', args, kwargs)],
     ['long', asDtype('int')],
     ['int', asDtype('int')],
     ['bool', asDtype('bool')],
@@ -325,57 +323,35 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
   };
 
   // ── torch.* ──
-  const creation = (name: string, dtype: Dtype = 'float') =>
-    builtin(name, (args, kwargs) => tensor(sizesOf(args), kwargs.get('dtype') === 'torch.int64' || kwargs.get('dtype') === 'torch.long' ? 'int' : dtype));
-  const like = (name: string) => builtin(name, (args) => sameShape(t1(args)));
+  /** torch.Tensor(2, 3) (sizes) or torch.Tensor([[1, 2]]) (data); `device=` is its only option. */
+  const legacyTensor = (name: string, args: Value[], kwargs: Kwargs, dtype: Dtype): TensorV => {
+    for (const k of kwargs.keys()) if (k !== 'device') refuse('torch.argNotRead', { call: `torch.${name}`, name: k, value: typeName(kwargs.get(k)!) });
+    const data = args.length === 1 && (is(args[0]!, 'list') || isTensor(args[0]!));
+    return data ? tensor(dataShape(args[0]!).shape, dtype) : tensor(sizesOf(args), dtype);
+  };
   const unaryFn = (name: string) => builtin(name, (args, kwargs) => {
     const t = t1(args);
     const m = methods.get(name);
     return m ? m(t, args.slice(1), kwargs) : keep(t);
   });
+  /** torch.tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False). */
+  const dataSig = (call: string) => signature(call, 'data, *, dtype=None, device=None, requires_grad=False, pin_memory=False');
+  const dataTensor = (call: string, args: Value[], kwargs: Kwargs): TensorV => {
+    const a = bind(dataSig(call), args, kwargs).values;
+    const d = dataShape(a.get('data')!);
+    return tensor(d.shape, dtypeArg(call, a.get('dtype')!, d.dtype));
+  };
   const tensors = (v: Value, what: string): TensorV[] => iterate(rt, v).map((x) => (isTensor(x) ? x : (shapeOf(x, what), tensor([]))));
 
   const torchFns: Record<string, Value> = {
-    zeros: creation('zeros'),
-    ones: creation('ones'),
-    empty: creation('empty'),
-    randn: creation('randn'),
-    rand: creation('rand'),
-    Tensor: builtin('Tensor', (args) => (args.length === 1 && (is(args[0]!, 'list') || isTensor(args[0]!)) ? tensor(dataShape(args[0]!).shape) : tensor(sizesOf(args)))),
-    FloatTensor: builtin('FloatTensor', (args) => (args.length === 1 && is(args[0]!, 'list') ? tensor(dataShape(args[0]!).shape) : tensor(sizesOf(args)))),
-    LongTensor: builtin('LongTensor', (args) => (args.length === 1 && is(args[0]!, 'list') ? tensor(dataShape(args[0]!).shape, 'int') : tensor(sizesOf(args), 'int'))),
-    full: builtin('full', (args, kwargs) => tensor(sizesOf([args[0] ?? kwargs.get('size') ?? tuple([])]))),
-    zeros_like: like('zeros_like'),
-    ones_like: like('ones_like'),
-    empty_like: like('empty_like'),
-    randn_like: like('randn_like'),
-    rand_like: like('rand_like'),
-    full_like: like('full_like'),
-    tensor: builtin('tensor', (args) => {
-      const d = dataShape(args[0] ?? null);
-      return tensor(d.shape, d.dtype);
-    }),
-    as_tensor: builtin('as_tensor', (args) => {
-      const d = dataShape(args[0] ?? null);
-      return tensor(d.shape, d.dtype);
-    }),
+    ...factories(rt),
+    ...likeFactories((v, what) => t1([v], what)),
+    Tensor: builtin('Tensor', (args, kwargs) => legacyTensor('Tensor', args, kwargs, 'float')),
+    FloatTensor: builtin('FloatTensor', (args, kwargs) => legacyTensor('FloatTensor', args, kwargs, 'float')),
+    LongTensor: builtin('LongTensor', (args, kwargs) => legacyTensor('LongTensor', args, kwargs, 'int')),
+    tensor: builtin('tensor', (args, kwargs) => dataTensor('torch.tensor', args, kwargs)),
+    as_tensor: builtin('as_tensor', (args, kwargs) => dataTensor('torch.as_tensor', args, kwargs)),
     from_numpy: builtin('from_numpy', () => tensor(null)),
-    arange: builtin('arange', (args, kwargs) => {
-      const nums = args.map((a) => (is(a, 'opaque') ? NaN : toFloatValue(a)));
-      const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1] ?? 0, nums[2] ?? 1];
-      if (step === 0) raise('RuntimeError', 'torch.arangeStep');
-      const n = Math.max(0, Math.ceil((end - start) / step));
-      const ints = args.every((a) => typeof a === 'bigint') && !kwargs.has('dtype');
-      return tensor(Number.isFinite(n) ? [n] : [null], ints ? 'int' : 'float');
-    }),
-    linspace: builtin('linspace', (args, kwargs) => tensor([Number(toIndex(args[2] ?? kwargs.get('steps') ?? 100n))])),
-    logspace: builtin('logspace', (args, kwargs) => tensor([Number(toIndex(args[2] ?? kwargs.get('steps') ?? 100n))])),
-    eye: builtin('eye', (args) => {
-      const n = Number(toIndex(args[0] ?? 1n));
-      return tensor([n, args[1] === undefined ? n : Number(toIndex(args[1]))]);
-    }),
-    randint: builtin('randint', (args, kwargs) => tensor(sizesOf([args[args.length - 1] ?? kwargs.get('size') ?? tuple([])]), 'int')),
-    randperm: builtin('randperm', (args) => tensor([Number(toIndex(args[0] ?? 0n))], 'int')),
     cat: builtin('cat', (args, kwargs) => catLike('cat', args, kwargs)),
     concat: builtin('concat', (args, kwargs) => catLike('cat', args, kwargs)),
     concatenate: builtin('concatenate', (args, kwargs) => catLike('cat', args, kwargs)),

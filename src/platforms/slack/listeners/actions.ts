@@ -21,7 +21,8 @@ export function actionListener(deps: ListenerDeps) {
     const respond = deps.responses.respondTo(body.response_url);
     const asker = askerOf(body);
     const scopeId = asker && scopeOf(asker.teamId);
-    await afterAck(deps, { respond, scopeId, what: { action: action.action_id } }, async () => {
+    const route = { respond, channelId: asker?.channelId ?? '', userId: body.user.id };
+    await afterAck(deps, { route, scopeId, what: { action: action.action_id } }, async () => {
       const id = action.type === 'button' ? (action.value ?? action.action_id) : action.action_id;
       const pressed = decodeButton(id);
       if (!pressed || !asker) {
@@ -37,7 +38,7 @@ export function actionListener(deps: ListenerDeps) {
         return;
       }
       const reply = await runAction(pressed.action, pressed.params, ctx, deps.log);
-      await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond, userId: ctx.player.userId });
+      await deps.delivery.reply(reply, ctx.lang, route);
     });
   };
 }

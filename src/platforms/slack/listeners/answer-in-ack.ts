@@ -2,11 +2,14 @@
  * Slack waits three seconds for an ack, and the ack may carry an answer: a slash command's private
  * reply (Slack shows it at once, with no second request), or a form's field error. So a listener
  * whose ack can carry something runs its work first, against a deadline inside those three
- * seconds: what is ready in time and fits the ack rides on it; anything else (a public post, work
- * past the deadline) follows the empty ack through the response_url or the Web API.
+ * seconds, counted from when the request arrived (the replay check before it spends some): what
+ * is ready in time and fits the ack rides on it; anything else (a public post, work past the
+ * deadline) follows the empty ack through the response_url or the Web API. A failure (the store
+ * busy, say) is an answer like any other: "busy, try again", in the ack when it is in time.
  */
-import type { Context, Reply } from '../../../../commands/types.js';
+import type { Reply } from '../../../../commands/types.js';
 import type { Lang } from '../../../i18n/messages.js';
+import { failureReply } from '../../failure.js';
 import { afterAck, type Request } from './after-ack.js';
 import type { ListenerDeps } from './index.js';
 
@@ -16,9 +19,12 @@ export const HANDLED = Symbol('handled');
 /** Slack waits 3 s; the rest is margin for the network. */
 export const ACK_DEADLINE_MS = 2_000;
 
+/** When a request that arrives now must be acked (performance.now()). */
+export const ackDeadline = (): number => performance.now() + ACK_DEADLINE_MS;
+
 export interface Answered {
-  readonly ctx: Context;
   readonly reply: Reply;
+  readonly lang: Lang;
 }
 
 export async function answerInAck<Body>(
@@ -29,10 +35,12 @@ export async function answerInAck<Body>(
   /** What of a reply ready in time goes in the ack; undefined: it is delivered after it; HANDLED: nothing more to send. */
   inAck: (reply: Reply, lang: Lang) => Body | undefined | typeof HANDLED,
 ): Promise<void> {
-  const answered = answer();
-  // A crash before the deadline is reported after the ack, like any other listener's.
-  const early = await settledWithin(answered, ACK_DEADLINE_MS).catch(() => undefined);
-  const body = early && inAck(early.reply, early.ctx.lang);
+  const answered = answer().catch((err: unknown): Answered => {
+    const lang = deps.contexts.knownLang(request.scopeId);
+    return { reply: failureReply(err, lang, deps.log, { platform: 'slack', scope: request.scopeId, ...request.what }), lang };
+  });
+  const early = await settledWithin(answered, (request.ackBy ?? ackDeadline()) - performance.now());
+  const body = early && inAck(early.reply, early.lang);
   if (body === HANDLED) {
     await ack();
     return;
@@ -40,19 +48,19 @@ export async function answerInAck<Body>(
   if (body !== undefined) {
     await ack(body);
     // The text rode on the ack; its pictures are drawn and sent only now.
-    await afterAck(deps, request, () => deps.delivery.privatePictures(early!.reply, early!.ctx.player.userId));
+    await afterAck(deps, request, () => deps.delivery.privatePictures(early!.reply, request.route.userId));
     return;
   }
   await ack();
   await afterAck(deps, request, async () => {
-    const { ctx, reply } = early ?? (await answered);
-    await deps.delivery.reply(reply, ctx.lang, { channelId: ctx.channelId, respond: request.respond, userId: ctx.player.userId });
+    const { reply, lang } = early ?? (await answered);
+    await deps.delivery.reply(reply, lang, request.route);
   });
 }
 
 /** The promise's value if it settles within `ms`, else undefined (it keeps running). */
-function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+export function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms), undefined)));
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

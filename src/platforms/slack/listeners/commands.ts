@@ -10,12 +10,13 @@ import { renderReply } from '../blocks.js';
 import { scopeOf } from '../context.js';
 import { fromSlackText } from '../mrkdwn.js';
 import { answerInAck, HANDLED } from './answer-in-ack.js';
-import type { ListenerDeps } from './index.js';
+import { ackByOf, type ListenerDeps } from './index.js';
 
 export function commandListener(deps: ListenerDeps) {
-  return async ({ ack, command: payload, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, command: payload, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const name = payload.command.slice(1);
-    const request = { respond: deps.responses.respondTo(payload.response_url), scopeId: scopeOf(payload.team_id), what: { command: name } };
+    const route = { respond: deps.responses.respondTo(payload.response_url), channelId: payload.channel_id, userId: payload.user_id };
+    const request = { route, scopeId: scopeOf(payload.team_id), what: { command: name }, ackBy: ackByOf(context) };
     let formOpened = false;
     await answerInAck<RespondArguments>(
       deps,
@@ -35,7 +36,7 @@ export function commandListener(deps: ListenerDeps) {
             deps.log.warn({ err, command: name }, 'the form could not be opened; the reply with its button goes out instead');
           }
         }
-        return { ctx, reply };
+        return { reply, lang: ctx.lang };
       },
       (reply, lang) => (formOpened ? HANDLED : reply.visibility === 'private' ? { response_type: 'ephemeral', ...renderReply(reply, lang) } : undefined),
     );

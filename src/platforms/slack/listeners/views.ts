@@ -10,10 +10,10 @@ import { decodeButton, runAction } from '../../dispatch.js';
 import { scopeOf } from '../context.js';
 import { fieldError, readSubmission } from '../modal.js';
 import { answerInAck } from './answer-in-ack.js';
-import type { ListenerDeps } from './index.js';
+import { ackByOf, type ListenerDeps } from './index.js';
 
 export function viewListener(deps: ListenerDeps) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, view, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = readSubmission(view);
     const pressed = submission && decodeButton(submission.origin.button);
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
@@ -22,14 +22,15 @@ export function viewListener(deps: ListenerDeps) {
       return;
     }
     const { origin, text } = submission;
-    const request = { respond: deps.responses.respondTo(origin.responseUrl), scopeId: scopeOf(teamId), what: { action: pressed.action.name } };
+    const route = { respond: deps.responses.respondTo(origin.responseUrl), channelId: origin.channelId, userId: body.user.id };
+    const request = { route, scopeId: scopeOf(teamId), what: { action: pressed.action.name }, ackBy: ackByOf(context) };
     await answerInAck<ViewResponseAction>(
       deps,
       request,
       ack,
       async () => {
         const ctx = await deps.contexts.of({ teamId, channelId: origin.channelId, userId: body.user.id, userName: body.user.name });
-        return { ctx, reply: await runAction(pressed.action, pressed.params, ctx, deps.log, text) };
+        return { reply: await runAction(pressed.action, pressed.params, ctx, deps.log, text), lang: ctx.lang };
       },
       (reply) => (retypable(reply) ? fieldError(reply.text ?? '') : undefined),
     );
