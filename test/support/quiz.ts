@@ -186,6 +186,16 @@ export function sqliteOf(store: Store): Db {
   return driver.db;
 }
 
+/**
+ * The store an app-level harness runs on: the database its configuration names (a test that
+ * takes its own PostgreSQL server down), else one of this project's engine (on SQLite, the
+ * configured file, so a lock held on it is the store's).
+ */
+export async function openConfiguredStore(config: { readonly DATABASE_URL?: string | undefined; readonly DATABASE_PATH: string }): Promise<SqlStore> {
+  if (config.DATABASE_URL) return (await openTestStore('postgres', config.DATABASE_URL)).store;
+  return (await openTestStore(ENGINE, ENGINE === 'sqlite' ? config.DATABASE_PATH : undefined)).store;
+}
+
 /** Polls `read` until it gives a value (work the store does after a post, seen from outside), for at most `ms`. */
 export async function eventually<T>(read: () => Promise<T | undefined>, what: string, ms = 5_000): Promise<T> {
   const deadline = Date.now() + ms;
