@@ -2,10 +2,13 @@
  * What a wrong count differs by, said as what it equals and never as a cause. A student's slip
  * that no listed mistake describes still leaves its mark in the number: exactly one vector as long
  * as a layer's output (a bias, a row of an embedding, a β) too many or too few; a factor (twice,
- * 4/3, once per head); one layer's parameters once more or left out; a layer counted with its
- * input and output channels swapped. These are facts about the two numbers, so saying them guesses
- * nothing; diagnose.ts says one when no listed mistake gives the value, and beside the listed ones
- * when the number fits both (then a listed mistake is only one way to it).
+ * 4/3, once per head, a layer of a block once per head or one head's share); one layer's
+ * parameters once more or left out; one filter (unit) of a layer; one of several projections of
+ * one size; a convolution with one input channel or a kernel side one off, or its input and output
+ * channels swapped; an output one position taller or shorter. These are facts about the two
+ * numbers, so saying them guesses nothing; diagnose.ts says one when no listed mistake gives the
+ * value, and beside the listed ones when the number fits both (then a listed mistake is only one
+ * way to it).
  *
  * `explainedBy` says when listed mistakes are this very difference rather than a coincidence of
  * numbers: a layer's bias left out is its bias vector missing; a layer left out is its parameters
@@ -70,8 +73,9 @@ const mistakeId = (id: string, row: Row, several: boolean) => (several ? `${id}@
 
 /**
  * Every difference of these shapes a wrong answer to the question can have. `label` names a row
- * as the question shows it (undefined for a question of one layer). Counts only: sizes, heights
- * and the answers of inverse, saving and "which layer" questions are not such sums.
+ * as the question shows it (undefined for a question of one layer). Counts and bytes, and a
+ * height's one position; a size and the answers of inverse, saving and "which layer" questions are
+ * no such sums.
  */
 export function differencesOf(result: CountResult, ask: Ask, answer: bigint, label: (row: number) => MessageRef | undefined): Difference[] {
   const height = (ask.kind === 'read' || ask.kind === 'layer') && ask.quantity === 'height';

@@ -5,6 +5,8 @@
  * export holds one page in memory however large the class.
  */
 import { msg, t, type Lang } from '../i18n/messages.js';
+import { diagnose } from '../quiz/diagnose.js';
+import { diagnosisText } from '../quiz/text.js';
 import type { Store } from '../store/store.js';
 import { weekBoard } from '../domain/index.js';
 import { BOM, csvLine } from './csv.js';
@@ -59,7 +61,7 @@ async function* grades(o: { store: Store; reports: Reports; scopeId: string; per
 }
 
 /** `2026-11-23 10:00:05`, local to the scope: a date and time Excel reads as one. */
-function localTime(ms: number, timeZone: string): string {
+export function localTime(ms: number, timeZone: string): string {
   const { year, month, day } = localDate(ms, timeZone);
   const clock = new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false });
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${clock}`;
@@ -83,6 +85,7 @@ async function* answers(o: { store: Store; reports: Reports; scopeId: string; pe
       t(lang, msg('export.rightAnswer')),
       t(lang, msg('export.isCorrect')),
       t(lang, msg('export.mistake')),
+      t(lang, msg('export.mistakeWords')),
       t(lang, msg('export.points')),
       t(lang, msg('export.scored')),
       t(lang, msg('export.first')),
@@ -93,13 +96,24 @@ async function* answers(o: { store: Store; reports: Reports; scopeId: string; pe
     if (page.length === 0) return;
     let chunk = '';
     for (const a of page) {
-      chunk += csvLine([a.roundId, localTime(a.answeredAt, scope.timezone), a.topic, a.level, a.name, a.userId, a.value, a.answer, a.correct ? yes : no, a.mistakes.join(','), a.points, a.scored ? yes : no, a.first ? yes : no]);
+      const words = a.mistakes.length === 0 ? null : await mistakeWords(o.reports, a.roundId, a.value, lang);
+      chunk += csvLine([a.roundId, localTime(a.answeredAt, scope.timezone), a.topic, a.level, a.name, a.userId, a.value, a.answer, a.correct ? yes : no, a.mistakes.join(','), words, a.points, a.scored ? yes : no, a.first ? yes : no]);
     }
     yield chunk;
     if (page.length < PAGE) return;
     const last = page[page.length - 1]!;
     after = { roundId: last.roundId, memberId: last.memberId };
   }
+}
+
+/**
+ * A recorded mistake in words, in the teacher's language: what the answer was told, worked out
+ * again from the round's question (empty for a round of an older generator, whose seed now gives
+ * another question).
+ */
+async function mistakeWords(reports: Reports, roundId: number, value: bigint, lang: Lang): Promise<string | null> {
+  const question = await reports.questionOfRound(roundId);
+  return question ? diagnosisText(lang, question, diagnose(question, value)) : null;
 }
 
 /** An export read whole, up to `maxBytes` of UTF-8, with its rows (the header left out); undefined past it (too large to attach in a chat). */

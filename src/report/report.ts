@@ -10,6 +10,7 @@ import type { Clock } from '../clock.js';
 import type { Lang } from '../i18n/messages.js';
 import { exportFile, type ExportFile, type ExportFormat } from './exports.js';
 import { Lru } from '../lru.js';
+import { diagnose, type Diagnosis } from '../quiz/diagnose.js';
 import type { Question } from '../quiz/question.js';
 import { replay } from '../quiz/replay.js';
 import type { QuizService } from '../quiz/service.js';
@@ -61,8 +62,11 @@ export interface QuestionRow {
   readonly question: Question | undefined;
   readonly answered: number;
   readonly correct: number;
-  /** The named mistake most answers made, with how many made it; undefined when none was named. */
-  readonly common: { readonly mistake: Question['mistakes'][number]; readonly answers: number } | undefined;
+  /**
+   * The wrong answer most answerers gave among those the diagnosis had something to say about: its
+   * value, how many gave it, and what they were told; undefined when none was diagnosed.
+   */
+  readonly common: CommonMistake | undefined;
 }
 
 export interface ClassReport {
@@ -212,6 +216,14 @@ export class Reports {
     return { scope, member, weeks, allTime, topics, streaks: streaks(history), misses, skills: cards.map((c) => ({ ...c, isDue: c.due <= now })) };
   }
 
+  /** A round's question by its id (an export knows the round by id only), worked out once per round. */
+  async questionOfRound(roundId: number): Promise<Question | undefined> {
+    const cached = this.asked.get(roundId);
+    if (cached !== undefined) return cached ?? undefined;
+    const round = await this.store.rounds.get(roundId);
+    return round && this.questionOf(round);
+  }
+
   /** The rounds' question, worked out once per round. */
   private questionOf(round: Round): Question | undefined {
     let q = this.asked.get(round.id);
@@ -223,11 +235,24 @@ export class Reports {
   }
 }
 
-/** The mistake the question names that most answers made (an id of a mistake the question does not list is skipped). */
-function commonMistake(question: Question, made: ReadonlyArray<{ readonly id: string; readonly answers: number }>): QuestionRow['common'] {
-  for (const m of made) {
-    const mistake = question.mistakes.find((x) => x.id === m.id);
-    if (mistake) return { mistake, answers: m.answers };
+/** A question's most common diagnosed wrong answer. */
+export interface CommonMistake {
+  readonly value: bigint;
+  /** Answers that gave it (each student answers a round once: students). */
+  readonly answers: number;
+  readonly diagnosis: Diagnosis;
+}
+
+/**
+ * The diagnosed wrong answer most answers gave, by what was recorded of it (a diagnosis's ids,
+ * comma-joined): its value is the value of the mistake or difference the ids name, and it is told
+ * again as its answerers were told (an id the question no longer gives is skipped).
+ */
+export function commonMistake(question: Question, made: ReadonlyArray<{ readonly id: string; readonly answers: number }>): CommonMistake | undefined {
+  for (const m of [...made].sort((a, b) => b.answers - a.answers)) {
+    const ids = m.id.split(',');
+    const value = [...question.mistakes, ...question.differences].find((x) => ids.includes(x.id))?.value;
+    if (value !== undefined) return { value, answers: m.answers, diagnosis: diagnose(question, value) };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { formatInt } from '../engine/format.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import type { Question } from '../quiz/question.js';
 import type { Leaderboard } from '../quiz/service.js';
-import { isCode, whyText } from '../quiz/text.js';
+import { diagnosisText, isCode } from '../quiz/text.js';
 import { renderWorking } from '../quiz/working.js';
 import type { ClassReport, StudentPage } from '../report/report.js';
 import type { Season, TopicStat } from '../domain/index.js';
@@ -173,7 +173,7 @@ ${questions.rows.length === 0
       (q) => html`<tr><td class="num">${q.round.id}</td><td>${localTime(q.round.openedAt, scope.timezone, lang)}<small>${topicName(lang, q.round.topic)} · ${t(lang, msg(`level.${q.round.level}`))}</small></td>
 <td class="question">${q.question ? prompt(lang, q.question) : t(lang, msg('web.report.oldQuestion'))}<small>${t(lang, msg('web.report.answer', { answer: formatInt(q.round.answer) }))}</small></td>
 <td class="num">${q.answered}</td><td class="num ${q.correct * 2 >= q.answered ? 'good' : 'bad'}">${percent(q.correct, q.answered)}</td>
-<td class="common">${q.common ? inline(t(lang, msg('web.report.common', { share: percent(q.common.answers, q.answered), why: whyText(lang, q.common.mistake) }))) : html`<small>${t(lang, msg('web.report.noCommon'))}</small>`}</td></tr>`,
+<td class="common">${q.common && q.question ? inline(t(lang, msg('web.report.commonValue', { n: String(q.common.answers), value: formatInt(q.common.value), share: percent(q.common.answers, q.answered), why: diagnosisText(lang, q.question, q.common.diagnosis) }))) : html`<small>${t(lang, msg('web.report.noCommon'))}</small>`}</td></tr>`,
     )}</tbody></table>
 ${pager(lang, { page: questions.page, pages: questions.pages, path: o.path, query: { ...base, students: o.query.students }, param: 'questions' })}`}`,
   );

@@ -2,4 +2,4 @@
 import { describe } from 'vitest';
 import { answerableTest } from './answerable.js';
 
-describe('every question is answerable from its own text, read back by the engine', () => answerableTest(['dense', 'conv', 'batchnorm', 'pooling', 'separable']));
+describe('every question is answerable from its own text, read back by the engine', () => answerableTest(['dense', 'conv', 'batchnorm', 'pooling', 'separable', 'modern']));

@@ -168,6 +168,8 @@ function answerOf(lang: Lang, text: string): bigint | undefined {
   if (layer) return quantityOf(ask, count(LAYER_WORDS[layer.key]!(layer.values)).report);
   const block = parts.find((p) => BLOCK_WORDS[p.key]);
   if (block && !has('d.loraOn') && !ask.key.endsWith('Bytes')) return quantityOf(ask, count(BLOCK_WORDS[block.key]!(block.values)).report);
+  const modern = modernAnswer(ask, has);
+  if (modern !== undefined) return modern;
   const lora = has('d.loraOn');
   const decoder = has('d.decoder');
   const llama = has('d.llamaBlock');
@@ -196,6 +198,43 @@ function answerOf(lang: Lang, text: string): bigint | undefined {
     if (base < 0n) return undefined;
     const trained = adapters(`input 1x${decoder.d} > { ${llamaLayer(decoder)} } x${decoder.layers}`);
     return bytes(ask, stated(base + trained, trained));
+  }
+  return undefined;
+}
+
+/** A mixture of experts' MLP as its words state it: E experts of width F, top_k, and shared experts (DeepSeek's plain, Qwen's gated). */
+function moeSpec(v: Values): string {
+  const shared = v.shared === 'plain' ? ` shared_ff=${v.fs}` : v.shared === 'gated' ? ` shared_ff=${v.fs} shared_name=shared_expert shared_gate=true` : '';
+  return `moe ${v.e} ${v.fe} top_k=${v.k}${shared}`;
+}
+
+/** A language model as its words state it: the token embedding, L layers (attention and `mlp`), a final RMSNorm, an untied head. */
+const languageModel = (v: Values, mlp: string, t = '1') =>
+  `input ${t} > embed_tokens: embedding ${v.vocab} ${v.d} > { rmsnorm > attention ${v.heads} kv_heads=${v.kv} head_dim=${v.dh} bias=false > rmsnorm > ${mlp} } x${v.layers} > rmsnorm > lm_head: lmhead ${v.vocab}`;
+
+/** A question of the modern topic answered from its words; undefined for any other. */
+function modernAnswer(ask: Part, has: (key: string) => Values | undefined): bigint | undefined {
+  const figure = (spec: string, q: MemoryQuantity, batch = 1) => memoryValue(memoryOf(count(spec).report, batch), q);
+  let v: Values | undefined;
+  if (ask.key === 'ask.params' && (v = has('d.moeLayer'))) return count(`input ${v.t}x${v.d} > ${moeSpec(v)}`).report.counts.total;
+  if (ask.key === 'ask.moeActive' && (v = has('d.moeModel'))) return figure(languageModel(v, moeSpec(v)), { of: 'active' });
+  if (ask.key === 'ask.weightBytes' && (v = has('d.moeCounts'))) return bytes(ask, stated(BigInt(v.n!)));
+  if (ask.key === 'ask.quantBytes') {
+    const q: MemoryQuantity = { of: 'quantized', format: ask.values.format as 'nf4' };
+    if ((v = has('d.lmDecoder'))) return figure(languageModel(v, `swiglu ${v.f} bias=false`), q);
+    if ((v = has('d.llamaBlock'))) return figure(`input ${v.t}x${v.d} > ${llamaLayer(v)}`, q);
+    return undefined;
+  }
+  if ((ask.key === 'ask.kvLatentToken' || ask.key === 'ask.kvLatentCache') && (v = has('d.mlaDecoder'))) {
+    const t = ask.key === 'ask.kvLatentToken' ? '1' : ask.values.t!;
+    const batch = ask.key === 'ask.kvLatentToken' ? 1 : Number(ask.values.batch ?? '1');
+    const mla = `mla ${v.heads} kv_rank=${v.rank}${v.qRank ? ` q_rank=${v.qRank}` : ''} nope_dim=${v.nope} rope_dim=${v.rope} v_dim=${v.vd}`;
+    return figure(`input ${t}x${v.d} > { rmsnorm > ${mla} > rmsnorm > swiglu ${v.f} bias=false } x${v.layers}`, { of: 'kv' }, batch);
+  }
+  if (ask.key === 'ask.flopsToken') {
+    const t = ask.values.t!;
+    if ((v = has('d.moeModel'))) return figure(languageModel(v, moeSpec(v), t), { of: 'flops' });
+    if ((v = has('d.lmDecoder'))) return figure(languageModel(v, `swiglu ${v.f} bias=false`, t), { of: 'flops' });
   }
   return undefined;
 }

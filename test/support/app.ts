@@ -17,8 +17,12 @@ import { watch, type Watched } from './watch.js';
 const root = resolve(import.meta.dirname, '../..');
 export const MAIN = resolve(root, 'dist/src/main.js');
 
+/** How the machine's clock is faked for a run at another date (libfaketime): the bots a test starts read the same clock. */
+const CLOCK_VARIABLES = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC'] as const;
+
 export function shellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
+  const clock = Object.fromEntries(CLOCK_VARIABLES.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
+  const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ...clock };
   return { ...clean, DATABASE_PATH: join(tempDir(), 'shell.db'), QUIZ_TIMEZONE: 'Asia/Taipei', PARAMQUIZ_USER: 'teacher', ...extra };
 }
 

@@ -98,6 +98,19 @@ export const DOMAINS: Readonly<Partial<Record<MessageKey, Readonly<Record<string
   'q.inverseFilters': { v: V2, cin: num('1'), k: KERNEL, target: num() },
   'q.inverseChannels': { v: V2, cout: num(), k: KERNEL, target: num() },
   'q.separableSaving': { v: V2, cin: num('1'), cout: num(), k: KERNEL },
+  // modern LLMs: mixtures of experts, quantized checkpoints, latent attention, FLOPs per token
+  'd.moeLayer': { v: V2, d: num(), t: num(), e: num(), k: num(), fe: num(), shared: oneOf('none', 'plain', 'gated'), fs: num('') },
+  'd.moeModel': { v: V2, layers: num(), vocab: num(), d: num(), heads: num(), kv: num('1'), dh: num(), e: num(), k: num(), fe: num(), shared: oneOf('none', 'plain', 'gated'), fs: num('') },
+  'd.moeCounts': { v: V2, layers: num(), d: num(), e: num(), k: num(), n: num(), active: num() },
+  'd.statedTotal': { v: V2, n: num() },
+  'ask.moeActive': { v: V2 },
+  'd.lmDecoder': { v: V2, layers: num(), vocab: num(), d: num(), heads: num(), kv: num('1'), dh: num(), f: num() },
+  'd.quantLayout': { v: V2, format: oneOf('gptq-int4', 'awq-int4', 'nf4') },
+  'ask.quantBytes': { v: V2, format: oneOf('gptq-int4', 'awq-int4', 'nf4'), of: oneOf('block', 'model') },
+  'd.mlaDecoder': { v: V2, layers: num(), d: num(), heads: num(), rank: num(), qRank: num(''), nope: num(), rope: num(), vd: num(), f: num() },
+  'ask.kvLatentToken': { v: V2, t: num(), batch: num() },
+  'ask.kvLatentCache': { v: V2, t: num(), batch: num('1') },
+  'ask.flopsToken': { v: V2, t: num() },
 };
 
 /** A sentence read: the message it is and the values it states (numbers without separators). */

@@ -35,8 +35,9 @@ describe('the teacher report over HTTP', () => {
     expect(page.text).toContain('Students by week');
     expect(page.text).toContain('Class mastery per topic');
     expect(page.text).toMatch(/<figure class="chart"[^>]*><svg/);
-    // 2 of the 5 answers to the first question were wrong, both with its first named mistake: 40%.
-    expect(page.text).toMatch(/40%/);
+    // 2 of the 5 answers to the first question were wrong, both with its first named mistake: 40%,
+    // said with how many students gave it and the number they gave, as they were told it
+    expect(page.text).toMatch(/2 students \(40%\) answered [\d,]+: /);
     expect(page.text).not.toMatch(/\bweb\.(?!css)[a-z]/); // no message key left untranslated
   });
 
@@ -178,13 +179,16 @@ describe('/export and the report\'s downloads', () => {
     expect(Buffer.from(page.text, 'utf8').equals(bytes.subarray(3)) || `\ufeff${page.text}` === bytes.toString('utf8')).toBe(true);
   });
 
-  it('exports every answer, one row each, with the named mistake of a wrong one', async () => {
+  it('exports every answer, one row each, with the named mistake of a wrong one, by id and in words', async () => {
     const web = await playedClass();
     const made = await (await web.run(alice, '/export format:answers')).files![0]!.make();
     const rows = parse(Buffer.from(made!.bytes), { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(7);
     const bobsMiss = rows.find((r) => r['User ID'] === bob.userId && r.Correct === 'no')!;
     expect(bobsMiss['Named mistake']).not.toBe('');
+    // the words the answer was told, in the teacher's language, beside the id a spreadsheet groups by
+    expect(bobsMiss['The mistake in words']).toMatch(/^(in |that |several |there )/);
+    expect(rows.filter((r) => r.Correct === 'yes').every((r) => r['The mistake in words'] === '')).toBe(true);
     expect(rows.filter((r) => r.Correct === 'yes')).toHaveLength(5);
   });
 });

@@ -3,11 +3,10 @@
  * (the `attention` and `llm` topics): layers and models described in one of two wordings, the
  * questions only they ask (embeddings, bytes, the KV cache, LoRA), hints, and the memory working.
  */
-import type { P } from '../params.js';
+import { py, type P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
 /** A number inside Python code or a config: 1024, never the 1,024 words show. */
-const py = (n: string) => n.replace(/,/g, '');
 const withBias = (b: string) => (b === 'no' ? 'no biases' : 'with biases');
 /** `8 key/value heads`, or multi-query's single one. */
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head (multi-query attention)' : `${kv} key/value heads`);

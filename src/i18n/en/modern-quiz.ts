@@ -3,9 +3,10 @@
  * quantized checkpoint's bytes, latent attention's KV cache and FLOPs per token, each described in
  * one of two wordings that state every number and convention the answer depends on; their hints.
  */
-import type { P } from '../params.js';
+import { py, type P } from '../params.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** A number in a config's `name=value`: 6144, never the 6,144 words show. */
 const kvHeads = (kv: string) => (kv === '1' ? 'a single key/value head' : `${kv} key/value heads`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
@@ -48,13 +49,13 @@ export const modernQuiz = {
     pick(
       p.v,
       `A mixture-of-experts feed-forward layer on ${p.t} tokens of width ${p.d}: ${moe(p)}.`,
-      `The MLP of a sparse MoE decoder layer, hidden size ${p.d}, ${p.t} tokens: num_experts=${p.e}, num_experts_per_tok=${p.k}, each expert gate/up/down_proj with intermediate size ${p.fe} and bias=False, a router (gate) ${p.d} → ${p.e} without bias; ${shared(p)}.`,
+      `The MLP of a sparse MoE decoder layer, hidden size ${p.d}, ${p.t} tokens: num_experts=${py(p.e)}, num_experts_per_tok=${py(p.k)}, each expert gate/up/down_proj with intermediate size ${p.fe} and bias=False, a router (gate) ${p.d} → ${p.e} without bias; ${shared(p)}.`,
     ),
   'd.moeModel': (p: P<'v' | 'layers' | 'vocab' | Decoder | Experts>) =>
     pick(
       p.v,
       `A mixture-of-experts language model: a token embedding (vocabulary ${p.vocab}, width ${p.d}); ${p.layers} decoder layers, each with RMSNorm, self-attention (${p.heads} query heads, ${kvHeads(p.kv)}, head_dim ${p.dh}, no biases), RMSNorm and, for its MLP, ${moe(p)}; a final RMSNorm; and an LM head of its own (not tied, no bias).`,
-      `A sparse MoE decoder: vocab_size=${p.vocab}, hidden_size=${p.d}, num_hidden_layers=${p.layers}, num_attention_heads=${p.heads}, num_key_value_heads=${p.kv}, head_dim=${p.dh}, no biases, RMSNorm before attention and before the MLP and once at the end, tie_word_embeddings=False; every layer's MLP has ${moe(p)}.`,
+      `A sparse MoE decoder: vocab_size=${py(p.vocab)}, hidden_size=${py(p.d)}, num_hidden_layers=${py(p.layers)}, num_attention_heads=${py(p.heads)}, num_key_value_heads=${py(p.kv)}, head_dim=${py(p.dh)}, no biases, RMSNorm before attention and before the MLP and once at the end, tie_word_embeddings=False; every layer's MLP has ${moe(p)}.`,
     ),
   'd.moeCounts': (p: P<'v' | 'layers' | 'd' | 'e' | 'k' | 'n' | 'active'>) =>
     pick(
@@ -75,7 +76,7 @@ export const modernQuiz = {
     pick(
       p.v,
       `A LLaMA-style language model: a token embedding (vocabulary ${p.vocab}, width ${p.d}); ${p.layers} decoder layers, each with RMSNorm, self-attention (${p.heads} query heads, ${kvHeads(p.kv)}, head_dim ${p.dh}, no biases), RMSNorm and a SwiGLU MLP of intermediate size ${p.f} (no biases); a final RMSNorm; and an LM head of its own (not tied, no bias).`,
-      `A decoder-only LM: vocab_size=${p.vocab}, hidden_size=${p.d}, num_hidden_layers=${p.layers}, num_attention_heads=${p.heads}, num_key_value_heads=${p.kv}, head_dim=${p.dh}, intermediate_size=${p.f}, no biases, RMSNorm, tie_word_embeddings=False.`,
+      `A decoder-only LM: vocab_size=${py(p.vocab)}, hidden_size=${py(p.d)}, num_hidden_layers=${py(p.layers)}, num_attention_heads=${py(p.heads)}, num_key_value_heads=${py(p.kv)}, head_dim=${py(p.dh)}, intermediate_size=${py(p.f)}, no biases, RMSNorm, tie_word_embeddings=False.`,
     ),
   'd.quantLayout': (p: P<'v' | 'format'>) =>
     `${pick(p.v, ...(LAYOUTS[p.format] ?? ['']))} ${pick(p.v, 'Everything else (the token embedding, the LM head and the RMSNorm weights, where there are any) stays in fp16, 2 bytes a parameter.', 'The rest (embeddings, LM head, norms) is kept in fp16: 2 bytes per parameter.')}`,
@@ -91,7 +92,7 @@ export const modernQuiz = {
     pick(
       p.v,
       `A DeepSeek-style decoder of ${p.layers} layers, width ${p.d}, with multi-head latent attention: ${p.heads} heads whose keys and values are rebuilt from one compressed latent of kv_lora_rank ${p.rank} (a non-rotary key part of ${p.nope} and a value of ${p.vd} per head), plus a rotary key part of qk_rope_head_dim ${p.rope} shared by all heads${p.qRank ? `; queries go through a low-rank q_lora_rank of ${p.qRank}` : ''}. Each layer also has two RMSNorms and a SwiGLU MLP of intermediate size ${p.f}.`,
-      `Multi-head latent attention (MLA) in ${p.layers} layers: hidden_size=${p.d}, num_attention_heads=${p.heads}, kv_lora_rank=${p.rank}, qk_nope_head_dim=${p.nope}, qk_rope_head_dim=${p.rope}, v_head_dim=${p.vd}${p.qRank ? `, q_lora_rank=${p.qRank}` : ', q_lora_rank=None'}; the MLP is SwiGLU with intermediate_size=${p.f}.`,
+      `Multi-head latent attention (MLA) in ${p.layers} layers: hidden_size=${py(p.d)}, num_attention_heads=${py(p.heads)}, kv_lora_rank=${py(p.rank)}, qk_nope_head_dim=${py(p.nope)}, qk_rope_head_dim=${py(p.rope)}, v_head_dim=${py(p.vd)}${p.qRank ? `, q_lora_rank=${py(p.qRank)}` : ', q_lora_rank=None'}; the MLP is SwiGLU with intermediate_size=${py(p.f)}.`,
     ),
   'ask.kvLatentToken': (p: P<'v' | 't' | 'batch'>) =>
     pick(

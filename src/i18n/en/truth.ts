@@ -34,6 +34,7 @@ export const truth = {
   'noun.gated': () => `gated MLP`,
   'noun.tokens': () => `token embedding`,
   'noun.positions': () => `position table`,
+  'noun.layer': () => `layer`,
   'noun.lmHead': () => `LM head`,
 
   // ── a difference, said as what it equals (no cause guessed) ──
@@ -55,7 +56,6 @@ export const truth = {
   'diff.projectionFewerOne': (p: P<'n'>) => `that is exactly one projection too few: several of the projections have ${p.n} parameters each.`,
   'diff.inputOff': (p: P<'layer' | 'cin'>) => `that is what ${p.layer} gives reading ${p.cin} input ${p.cin === '1' ? 'channel' : 'channels'}.`,
   'diff.kernelOff': (p: P<'layer' | 'k'>) => `that is what ${p.layer} gives with a ${p.k} kernel.`,
-  'noun.layer': () => `layer`,
   'diff.times': (p: P<'f'>) => `that is exactly ${p.f === '2' ? 'twice' : `${p.f} times`} the right number.`,
   'diff.fraction': (p: P<'f'>) => `that is exactly ${p.f === '1/2' ? 'half' : p.f} of the right number.`,
   'diff.perHead': (p: P<'h'>) => `that is exactly the right number divided by the ${p.h} heads.`,
@@ -78,4 +78,14 @@ export const truth = {
 
   // ── /count: a repeated block's further copies, a line each ──
   'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}: the same ${p.n} layers again`,
+
+  // ── the teacher's report ──
+  'export.mistakeWords': () => `The mistake in words`,
+  'web.report.commonValue': (p: P<'n' | 'value' | 'share' | 'why'>) => `${p.n} ${p.n === '1' ? 'student' : 'students'} (${p.share}) answered ${p.value}: ${p.why}`,
+
+  // ── /review misses and /export misses ──
+  'misses.question': () => `Question`,
+  'misses.working': () => `Worked solution`,
+  'misses.progress': (p: P<'n'>) => `Right with new numbers (of ${p.n})`,
+  'misses.cleared': () => `cleared`,
 };

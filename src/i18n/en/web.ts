@@ -76,7 +76,6 @@ export const web = {
   'web.report.col.when': () => `Asked`,
   'web.report.col.right': () => `Right`,
   'web.report.col.common': () => `Most common mistake`,
-  'web.report.common': (p: P<'share' | 'why'>) => `${p.share}: ${p.why}`,
   'web.report.noCommon': () => `no named mistake`,
   'web.report.oldQuestion': () => `(a question from an earlier version of the bot)`,
   'web.report.answer': (p: P<'answer'>) => `Answer: ${p.answer}`,

@@ -1,10 +1,9 @@
 /** 繁體中文訊息：注意力、Transformer 層與大型語言模型的測驗題目（`attention` 與 `llm` 主題）、提示與記憶體的計算過程。鍵與參數必須與 en/llm-quiz.ts 一致。 */
-import type { P } from '../params.js';
+import { py, type P } from '../params.js';
 import type { llmQuiz as En } from '../en/llm-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
 /** 程式碼或設定裡的數字：1024，不寫成文字裡的 1,024。 */
-const py = (n: string) => n.replace(/,/g, '');
 const withBias = (b: string) => (b === 'no' ? '不含偏差' : '含偏差');
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭（多查詢注意力）' : `${kv} 個 key/value 頭`);
 const ATTENTION_BIAS: Readonly<Record<string, string>> = {

@@ -1,8 +1,9 @@
 /** 繁體中文訊息：現代 LLM 的測驗題目（`modern` 主題）：專家混合、量化檢查點的位元組、潛在注意力的 KV 快取與每詞元 FLOPs，以及提示。鍵與參數必須與 en/modern-quiz.ts 一致。 */
-import type { P } from '../params.js';
+import { py, type P } from '../params.js';
 import type { modernQuiz as En } from '../en/modern-quiz.js';
 
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
+/** 設定寫法 `name=value` 裡的數字：6144，不寫成文字裡的 6,144。 */
 const kvHeads = (kv: string) => (kv === '1' ? '只有 1 個 key/value 頭' : `${kv} 個 key/value 頭`);
 
 type Decoder = 'd' | 'heads' | 'kv' | 'dh' | 'f';
@@ -43,13 +44,13 @@ export const modernQuiz: typeof En = {
     pick(
       p.v,
       `一個專家混合的前饋層，輸入 ${p.t} 個寬度 ${p.d} 的詞元：${moe(p)}。`,
-      `稀疏 MoE 解碼器層的 MLP，隱藏大小 ${p.d}、${p.t} 個詞元：num_experts=${p.e}、num_experts_per_tok=${p.k}，每個專家的 gate/up/down_proj 中間層大小 ${p.fe}、bias=False，路由器（gate）${p.d} → ${p.e}、沒有偏差；${shared(p)}。`,
+      `稀疏 MoE 解碼器層的 MLP，隱藏大小 ${p.d}、${p.t} 個詞元：num_experts=${py(p.e)}、num_experts_per_tok=${py(p.k)}，每個專家的 gate/up/down_proj 中間層大小 ${p.fe}、bias=False，路由器（gate）${p.d} → ${p.e}、沒有偏差；${shared(p)}。`,
     ),
   'd.moeModel': (p: P<'v' | 'layers' | 'vocab' | Decoder | Experts>) =>
     pick(
       p.v,
       `一個專家混合的語言模型：詞嵌入（詞彙量 ${p.vocab}、寬度 ${p.d}）；${p.layers} 層解碼器，每層有 RMSNorm、自注意力（${p.heads} 個 query 頭、${kvHeads(p.kv)}、head_dim ${p.dh}，沒有偏差）、RMSNorm，MLP 則是${moe(p)}；最後一個 RMSNorm；以及自己的語言模型輸出層（沒有綁定、沒有偏差）。`,
-      `一個稀疏 MoE 解碼器：vocab_size=${p.vocab}、hidden_size=${p.d}、num_hidden_layers=${p.layers}、num_attention_heads=${p.heads}、num_key_value_heads=${p.kv}、head_dim=${p.dh}，沒有偏差，注意力前、MLP 前與最後各有一個 RMSNorm，tie_word_embeddings=False；每層的 MLP 有${moe(p)}。`,
+      `一個稀疏 MoE 解碼器：vocab_size=${py(p.vocab)}、hidden_size=${py(p.d)}、num_hidden_layers=${py(p.layers)}、num_attention_heads=${py(p.heads)}、num_key_value_heads=${py(p.kv)}、head_dim=${py(p.dh)}，沒有偏差，注意力前、MLP 前與最後各有一個 RMSNorm，tie_word_embeddings=False；每層的 MLP 有${moe(p)}。`,
     ),
   'd.moeCounts': (p: P<'v' | 'layers' | 'd' | 'e' | 'k' | 'n' | 'active'>) =>
     pick(
@@ -70,7 +71,7 @@ export const modernQuiz: typeof En = {
     pick(
       p.v,
       `一個 LLaMA 風格的語言模型：詞嵌入（詞彙量 ${p.vocab}、寬度 ${p.d}）；${p.layers} 層解碼器，每層有 RMSNorm、自注意力（${p.heads} 個 query 頭、${kvHeads(p.kv)}、head_dim ${p.dh}，沒有偏差）、RMSNorm 與中間層大小 ${p.f} 的 SwiGLU MLP（沒有偏差）；最後一個 RMSNorm；以及自己的語言模型輸出層（沒有綁定、沒有偏差）。`,
-      `一個只有解碼器的語言模型：vocab_size=${p.vocab}、hidden_size=${p.d}、num_hidden_layers=${p.layers}、num_attention_heads=${p.heads}、num_key_value_heads=${p.kv}、head_dim=${p.dh}、intermediate_size=${p.f}，沒有偏差，使用 RMSNorm，tie_word_embeddings=False。`,
+      `一個只有解碼器的語言模型：vocab_size=${py(p.vocab)}、hidden_size=${py(p.d)}、num_hidden_layers=${py(p.layers)}、num_attention_heads=${py(p.heads)}、num_key_value_heads=${py(p.kv)}、head_dim=${py(p.dh)}、intermediate_size=${py(p.f)}，沒有偏差，使用 RMSNorm，tie_word_embeddings=False。`,
     ),
   'd.quantLayout': (p: P<'v' | 'format'>) =>
     `${pick(p.v, ...(LAYOUTS[p.format] ?? ['']))}${pick(p.v, '其他部分（詞嵌入、語言模型輸出層與 RMSNorm 的權重，如果有的話）維持 fp16，每個參數 2 位元組。', '其餘（嵌入、輸出層、正規化）都存成 fp16：每個參數 2 位元組。')}`,
@@ -86,7 +87,7 @@ export const modernQuiz: typeof En = {
     pick(
       p.v,
       `一個 DeepSeek 風格、${p.layers} 層、寬度 ${p.d} 的解碼器，使用多頭潛在注意力：${p.heads} 個頭的 key 與 value 由一個 kv_lora_rank ${p.rank} 的壓縮潛在向量還原（每個頭有 ${p.nope} 維不旋轉的 key 與 ${p.vd} 維的 value），另有所有頭共用、qk_rope_head_dim ${p.rope} 的旋轉 key${p.qRank ? `；query 經過 q_lora_rank ${p.qRank} 的低秩分解` : ''}。每層另有兩個 RMSNorm 與中間層大小 ${p.f} 的 SwiGLU MLP。`,
-      `${p.layers} 層的多頭潛在注意力（MLA）：hidden_size=${p.d}、num_attention_heads=${p.heads}、kv_lora_rank=${p.rank}、qk_nope_head_dim=${p.nope}、qk_rope_head_dim=${p.rope}、v_head_dim=${p.vd}${p.qRank ? `、q_lora_rank=${p.qRank}` : '、q_lora_rank=None'}；MLP 是 intermediate_size=${p.f} 的 SwiGLU。`,
+      `${p.layers} 層的多頭潛在注意力（MLA）：hidden_size=${py(p.d)}、num_attention_heads=${py(p.heads)}、kv_lora_rank=${py(p.rank)}、qk_nope_head_dim=${py(p.nope)}、qk_rope_head_dim=${py(p.rope)}、v_head_dim=${py(p.vd)}${p.qRank ? `、q_lora_rank=${py(p.qRank)}` : '、q_lora_rank=None'}；MLP 是 intermediate_size=${py(p.f)} 的 SwiGLU。`,
     ),
   'ask.kvLatentToken': (p: P<'v' | 't' | 'batch'>) =>
     pick(

@@ -24,6 +24,7 @@ export const truth: typeof En = {
   'noun.gated': () => `門控 MLP`,
   'noun.tokens': () => `詞元嵌入`,
   'noun.positions': () => `位置表`,
+  'noun.layer': () => `這一層`,
   'noun.lmHead': () => `LM head`,
 
   // ── 差距：只說它剛好等於什麼，不猜原因 ──
@@ -45,7 +46,6 @@ export const truth: typeof En = {
   'diff.projectionFewerOne': (p: P<'n'>) => `剛好少了一個投影：好幾個投影都是 ${p.n} 個參數。`,
   'diff.inputOff': (p: P<'layer' | 'cin'>) => `這是 ${p.layer} 讀入 ${p.cin} 個輸入通道時的數字。`,
   'diff.kernelOff': (p: P<'layer' | 'k'>) => `這是 ${p.layer} 用 ${p.k} 卷積核時的數字。`,
-  'noun.layer': () => `這一層`,
   'diff.times': (p: P<'f'>) => `剛好是正確數字的 ${p.f} 倍。`,
   'diff.fraction': (p: P<'f'>) => (p.f === '1/2' ? `剛好是正確數字的一半。` : `剛好是正確數字的 ${p.f}。`),
   'diff.perHead': (p: P<'h'>) => `剛好是正確數字除以頭數 ${p.h}。`,
@@ -66,6 +66,16 @@ export const truth: typeof En = {
   // ── /settings ──
   'settings.languageName': (p: P<'lang'>) => (p.lang === 'zh-TW' ? `繁體中文（zh-TW）` : `英文（en）`),
 
-  // ── /count: a repeated block's further copies, a line each ──
+  // ── /count：重複區塊的其餘副本，每份一行 ──
   'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}：同樣的 ${p.n} 層再一次`,
+
+  // ── 教師報表 ──
+  'export.mistakeWords': () => `錯誤說明`,
+  'web.report.commonValue': (p: P<'n' | 'value' | 'share' | 'why'>) => `${p.n} 位學生（${p.share}）答 ${p.value}：${p.why}`,
+
+  // ── /review misses 與 /export misses ──
+  'misses.question': () => `題目`,
+  'misses.working': () => `計算過程`,
+  'misses.progress': (p: P<'n'>) => `換數字後答對（共需 ${p.n} 次）`,
+  'misses.cleared': () => `已完成`,
 };

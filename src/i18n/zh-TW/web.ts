@@ -73,7 +73,6 @@ export const web: typeof En = {
   'web.report.col.when': () => `出題時間`,
   'web.report.col.right': () => `答對`,
   'web.report.col.common': () => `最常見的錯誤`,
-  'web.report.common': (p: P<'share' | 'why'>) => `${p.share}：${p.why}`,
   'web.report.noCommon': () => `沒有可辨識的錯誤`,
   'web.report.oldQuestion': () => `（機器人舊版本出的題目）`,
   'web.report.answer': (p: P<'answer'>) => `答案：${p.answer}`,
