@@ -11,9 +11,13 @@
  *   20,000 authors, and after as many again from new people: the same figure after twice the
  *   traffic means the capped caches hold.
  * - discord_interactions_per_s: the rate of the first 10,000, 16 in flight.
- * - discord_rss_vs_bare_ratio: the bot's RSS after the first 10,000 over that of discord.js alone
+ * - discord_rss_vs_bare_active: the bot's RSS after the first 10,000 over that of discord.js alone
  *   (bench/bare-discord.ts: the same client options, a constant reply) after the same 10,000,
- *   measured in the same run right after, against the same fake Discord.
+ *   measured in the same run right after, against the same fake Discord; its sandboxes (child
+ *   processes) are not in it: discord_tree_rss_mb_active is the bot with all its children.
+ * - discord_rss_vs_bare_idle / discord_tree_rss_mb_idle: the same once nothing has come for
+ *   IDLE_MS (the picture and teacher sandboxes have ended), each process measured after the
+ *   same quiet time.
  * - discord_p99_ms_under_abuse: other users' /count (a distinct spec each time, so no cache
  *   answers it) dispatch-to-callback p99 while one user sends the worst accepted specs
  *   (bench/adversarial.ts, distinct variants) 20 times a second; discord_p99_ms_distinct is the
@@ -21,11 +25,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FakeDiscord, type FakeUser, type OptionValue } from '../test/support/fake-discord.js';
+import { BOT_NODE_FLAGS } from '../src/node-flags.js';
 import { ADVERSARIAL, DISCORD_OPTION_CHARS } from './adversarial.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
@@ -44,6 +50,21 @@ export function rssMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
+/** The bot's children, their children, ...: its sandboxes. */
+function descendants(pid: number): number[] {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+    return text === '' ? [] : text.split(/\s+/).map(Number);
+  });
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+/** Resident memory of a process and all its descendants, in MB. */
+const treeRssMb = (pid: number): number => [pid, ...descendants(pid)].reduce((sum, p) => sum + (existsSync(`/proc/${p}/status`) ? rssMb(p) : 0), 0);
+
+/** Quiet this long and the sandboxes that idle out have ended (their idleMs is 60 s). */
+const IDLE_MS = 65_000;
+
 export async function startBot(discord: FakeDiscord, dir: string, script = MAIN): Promise<ChildProcess> {
   const env = {
     PATH: process.env.PATH,
@@ -53,17 +74,21 @@ export async function startBot(discord: FakeDiscord, dir: string, script = MAIN)
     QUIZ_TIMEZONE: 'Asia/Taipei',
     LOG_LEVEL: 'warn',
   };
-  const bot = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The bot as `npm start` runs it; discord.js alone as one runs it, with Node's defaults.
+  const flags = script === MAIN ? BOT_NODE_FLAGS : [];
+  const bot = spawn(process.execPath, [...flags, script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   await discord.ready(30_000);
   return bot;
 }
 
-/** discord.js alone after the same 10,000 interactions: the RSS baseline, in MB. */
-async function bareRss(discord: FakeDiscord, dir: string): Promise<number> {
+/** discord.js alone after the same 10,000 interactions, and after the same quiet time: the RSS baselines, in MB. */
+async function bareRss(discord: FakeDiscord, dir: string): Promise<{ active: number; idle: number }> {
   const bare = await startBot(discord, dir, BARE);
   try {
     await load(discord, 2);
-    return rssMb(bare.pid!);
+    const active = rssMb(bare.pid!);
+    await sleep(IDLE_MS);
+    return { active, idle: rssMb(bare.pid!) };
   } finally {
     bare.kill('SIGTERM');
     await once(bare, 'exit');
@@ -170,8 +195,12 @@ export async function benchDiscord(): Promise<Figures> {
     await discord.slash(teacher, 'quiz', { topic: 'dense', level: 'medium', seconds: 86_400 });
     const rate = await load(discord, 0);
     const after10k = rssMb(bot.pid!);
+    const tree10k = treeRssMb(bot.pid!);
     await load(discord, 1);
     const after20k = rssMb(bot.pid!);
+    await sleep(IDLE_MS);
+    const idle = rssMb(bot.pid!);
+    const treeIdle = treeRssMb(bot.pid!);
     bot.kill('SIGTERM');
     await once(bot, 'exit');
     const bare = await bareRss(discord, dir);
@@ -186,8 +215,13 @@ export async function benchDiscord(): Promise<Figures> {
       discord_rss_mb_after_10k: round(after10k, 1),
       discord_rss_mb_after_20k: round(after20k, 1),
       discord_interactions_per_s: Math.round(rate),
-      discord_bare_rss_mb_after_10k: round(bare, 1),
-      discord_rss_vs_bare_ratio: round(after10k / bare, 3),
+      discord_bare_rss_mb_after_10k: round(bare.active, 1),
+      discord_rss_vs_bare_active: round(after10k / bare.active, 3),
+      discord_tree_rss_mb_active: round(tree10k, 1),
+      discord_rss_mb_idle: round(idle, 1),
+      discord_bare_rss_mb_idle: round(bare.idle, 1),
+      discord_rss_vs_bare_idle: round(idle / bare.idle, 3),
+      discord_tree_rss_mb_idle: round(treeIdle, 1),
     };
   } finally {
     if (bot.exitCode === null) {

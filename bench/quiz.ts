@@ -1,7 +1,8 @@
 /**
  * Quiz store benchmarks, on real SQLite files with the production pragmas (WAL, synchronous=FULL).
  * - answers_per_s: answers checked and durably recorded, each in its own transaction, through
- *   QuizService.answer (parse, judge, diagnose, insert, two board upserts).
+ *   QuizService.answer (parse, judge, diagnose, the answer, its boards, tallies and lapses), half
+ *   of them right and half wrong with a named mistake.
  * - answers_vs_raw_ratio: that rate over a raw better-sqlite3 loop inserting one row per
  *   transaction with the same pragmas, measured in the same run, runs interleaved.
  * - leaderboard_week_p99_ms: the week board (random page, with the asker's rank) once one scope
@@ -17,24 +18,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.js';
-import { PRAGMAS } from '../src/store/db.js';
 import { QuizService } from '../src/quiz/service.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { PRAGMAS } from '../src/store/sqlite.js';
+import { openSqlite } from '../src/store/store.js';
 import { isoWeek } from '../src/quiz/week.js';
 import { generate } from '../src/quiz/generator.js';
-import { LEVELS, TOPICS } from '../src/quiz/types.js';
+import { LEVELS, TOPICS } from '../src/domain/index.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const SETTINGS = { roundSeconds: 86_400, timezone: 'Asia/Taipei', language: 'en' as const };
 const noEvents = { roundClosed: async () => {} };
 
 async function answerRate(dir: string, run: number, n: number): Promise<number> {
-  const store = new SqliteStore(join(dir, `answers-${run}.db`));
+  const store = openSqlite(join(dir, `answers-${run}.db`));
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => run });
   const channelId = `C${run}`;
   const started = await quiz.start({ scopeId: 'bench:S', channelId, opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['conv'] });
   if (!started.ok) throw new Error('no round');
-  const texts = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? started.question.answer.toString() : String(1000 + i)));
+  // A classroom's mix: half right, half wrong with a named mistake (its skill lapses for /review).
+  const texts = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? started.question.answer : started.question.mistakes[0]!.value).toString());
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await quiz.answer({ scopeId: 'bench:S', channelId, player: { userId: `U${i}`, name: `user${i}` }, text: texts[i]! });
   const rate = (n * 1000) / (performance.now() - t0);
@@ -58,26 +60,26 @@ function rawRate(dir: string, run: number, n: number): number {
 
 async function leaderboard(dir: string, users: number, answers: number): Promise<{ p99: number; p50: number; mb: number }> {
   const path = join(dir, 'board.db');
-  const store = new SqliteStore(path);
+  const store = openSqlite(path);
   const quiz = new QuizService({ store, clock: systemClock, settings: SETTINGS, events: noEvents, seeds: () => 1 });
   const scopeId = 'bench:BIG';
   await quiz.scope(scopeId);
   const perRound = 1000;
   const now = Date.now();
-  const week = `week:${isoWeek(now, SETTINGS.timezone)}`;
+  const week = isoWeek(now, SETTINGS.timezone);
   const daily = { cap: 10, from: 0, to: 0 };
   const LOADER = { owner: 'bench', until: 0 };
-  const bonus = { points: 5, minAnswers: 2, boards: () => ['all', week] };
+  const bonus = { points: 5, minAnswers: 2 };
   for (let r = 0; r < answers / perRound; r++) {
     // Bulk load: the store's own statements, many answers per transaction (one per answer is measured above).
-    await store.batch(async () => {
-      const round = (await store.insertRound({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
+    await store.db.batch(async () => {
+      const round = (await store.rounds.open({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
       for (let i = 0; i < perRound; i++) {
         const member = (r * 7919 + i * 13) % users;
         const correct = (i + r) % 3 !== 0;
-        await store.recordAnswer({ roundId: round.id, member: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistake: correct ? null : 'forgotBias', points: 20, now, boards: ['all', week], daily });
+        await store.rounds.answer({ roundId: round.id, player: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistakes: correct ? [] : ['forgotBias'], lapses: correct ? [] : ['bias'], points: 20, now, week, daily });
       }
-      await store.closeRound(round.id, now, 'admin', bonus, LOADER);
+      await store.rounds.close(round.id, { now, reason: 'admin', bonus, lease: LOADER });
     });
   }
   const times: number[] = [];
@@ -87,8 +89,8 @@ async function leaderboard(dir: string, users: number, answers: number): Promise
     await quiz.leaderboard({ scopeId, period: 'week', page: 1 + ((q * 37) % (users / 10)), asker });
     times.push(performance.now() - t0);
   }
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  const count = store.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
+  store.db.db.pragma('wal_checkpoint(TRUNCATE)');
+  const count = store.db.db.prepare('SELECT COUNT(*) FROM answers').pluck().get() as number;
   await quiz.stop();
   await store.close();
   const mb = statSync(path).size / 1_048_576 / (count / 1_000_000);

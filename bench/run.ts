@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { benchAbuse } from './abuse.js';
+import { benchBoards } from './boards.js';
 import { benchCharts } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { benchEngine } from './engine.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   abuse: benchAbuse,
   quiz: benchQuiz,
   postgres: benchPostgres,
+  boards: benchBoards,
   discord: benchDiscord,
   slack: benchSlack,
   charts: benchCharts,

@@ -21,9 +21,11 @@ import { App } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { boardsAt } from '../src/quiz/boards.js';
-import type { SqliteStore } from '../src/store/sqlite.js';
-import { TOPICS } from '../src/quiz/types.js';
+import { ALL_TIME, weekBoard } from '../src/domain/index.js';
+import { isoWeek } from '../src/quiz/week.js';
+import type { SqliteDriver } from '../src/store/sqlite.js';
+import type { SqlStore } from '../src/store/store.js';
+import { TOPICS } from '../src/domain/index.js';
 import { median, percentile, round, type Figures } from './lib.js';
 
 const STUDENTS = 10_000;
@@ -58,7 +60,7 @@ function random(seed: number): () => number {
 }
 
 async function seedClass(app: App, clock: ManualClock): Promise<void> {
-  const db = (app.store as SqliteStore).db;
+  const db = (app.store as SqlStore<SqliteDriver>).db.db;
   await app.quiz.scope(SCOPE);
   const levels = ['easy', 'medium', 'hard'] as const;
   const rounds: Array<{ id: number; answer: bigint; mistake: { id: string | null; value: bigint }; at: number; level: (typeof levels)[number] }> = [];
@@ -91,7 +93,7 @@ async function seedClass(app: App, clock: ManualClock): Promise<void> {
     const boards = db.prepare(`INSERT INTO scores (scope_id, board, member_id, points, correct, answered)
       SELECT ?, ?, member_id, SUM(points), SUM(correct), COUNT(*) FROM answers WHERE round_id IN (SELECT value FROM json_each(?)) GROUP BY member_id`);
     const byBoard = new Map<string, number[]>();
-    for (const r of rounds) for (const b of boardsAt(r.at, 'Asia/Taipei', undefined)) byBoard.set(b, [...(byBoard.get(b) ?? []), r.id]);
+    for (const r of rounds) for (const b of [ALL_TIME, weekBoard(isoWeek(r.at, 'Asia/Taipei'))]) byBoard.set(b, [...(byBoard.get(b) ?? []), r.id]);
     for (const [board, ids] of byBoard) boards.run(SCOPE, board, JSON.stringify(ids));
     db.exec(`UPDATE rounds SET answered = (SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id),
                                correct = (SELECT COUNT(*) FROM answers a WHERE a.round_id = rounds.id AND a.correct = 1)`);

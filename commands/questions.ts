@@ -9,10 +9,10 @@ import { formatInt } from '../src/engine/format.js';
 import { LIMITS } from '../src/engine/limits.js';
 import { msg, t, type MessageRef } from '../src/i18n/messages.js';
 import { MAX_IMPORT_ROWS } from '../src/imports/read.js';
-import { encodeAsk, parseAsk, type TeacherAsk } from '../src/quiz/ask.js';
+import { encodeAsk, parseAsk, type TeacherAsk } from '../src/domain/index.js';
 import { MAX_WORDING } from '../src/quiz/teacher.js';
-import { LEVELS, isLevel, type Level } from '../src/quiz/types.js';
-import type { NewQuestion, TeacherQuestion } from '../src/store/store.js';
+import { LEVELS, isLevel, type Level } from '../src/domain/index.js';
+import type { NewQuestion, TeacherQuestion } from '../src/domain/index.js';
 import { say } from './replies.js';
 import type { Args, Command, Context, Reply } from './types.js';
 

@@ -3,9 +3,9 @@
  * model: (a spec or pasted code) or set: (admins), a teacher's own question instead.
  */
 import { msg, type MessageRef } from '../src/i18n/messages.js';
-import { parseAsk, type TeacherAsk } from '../src/quiz/ask.js';
+import { parseAsk, type TeacherAsk } from '../src/domain/index.js';
 import { MIN_STUDENT_SECONDS, type QuestionSource } from '../src/quiz/service.js';
-import { LEVELS, TOPICS, isLevel, isTopic, type Level } from '../src/quiz/types.js';
+import { LEVELS, TOPICS, isLevel, isTopic, type Level } from '../src/domain/index.js';
 import { MAX_SPEC_LENGTH, setName } from './questions.js';
 import { questionReply, refusedChannel, say } from './replies.js';
 import type { Args, Command } from './types.js';

@@ -7,7 +7,7 @@ import { diagnosisText, promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
-import type { Round } from '../src/store/store.js';
+import type { Round, RoundAnswer } from '../src/domain/index.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { picture } from './files.js';
 import type { Action, Button, Context, Reply, View } from './types.js';
@@ -138,9 +138,9 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
 }
 
 /** The wrong answer most answerers gave, among those the diagnosis had something to say about, and how many gave it. */
-function mostCommonMistake(wrong: ReadonlyArray<{ readonly value: bigint; readonly mistake: string | null }>): { value: bigint; count: number } | undefined {
+function mostCommonMistake(wrong: ReadonlyArray<{ readonly value: bigint; readonly mistakes: readonly string[] }>): { value: bigint; count: number } | undefined {
   const counts = new Map<bigint, number>();
-  for (const a of wrong) if (a.mistake) counts.set(a.value, (counts.get(a.value) ?? 0) + 1);
+  for (const a of wrong) if (a.mistakes.length > 0) counts.set(a.value, (counts.get(a.value) ?? 0) + 1);
   let best: { value: bigint; count: number } | undefined;
   for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
   return best;

@@ -7,7 +7,7 @@ import { formatInt } from '../src/engine/format.js';
 import { msg, t } from '../src/i18n/messages.js';
 import type { PracticeOutcome } from '../src/quiz/practice.js';
 import { promptText } from '../src/quiz/text.js';
-import { isLevel, isTopic } from '../src/quiz/types.js';
+import { isLevel, isTopic } from '../src/domain/index.js';
 import { renderWorking } from '../src/quiz/working.js';
 import { diagnosisText } from '../src/quiz/text.js';
 import { answerButtons, answerForm, choicesField, say } from './replies.js';

@@ -1,9 +1,9 @@
 /** /schedule add|list|remove (admin): weekly quizzes, e.g. Mondays 10:00 Asia/Taipei, 5 questions 10 minutes apart. */
 import { msg, t, type Lang } from '../src/i18n/messages.js';
-import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/quiz/types.js';
+import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/domain/index.js';
 import { isValidTimeZone } from '../src/quiz/week.js';
 import { setName } from './questions.js';
-import type { Schedule } from '../src/store/store.js';
+import type { Schedule } from '../src/domain/index.js';
 import { refusedChannel, say } from './replies.js';
 import type { Command, Context } from './types.js';
 

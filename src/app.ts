@@ -18,9 +18,7 @@ import { PicturePool } from './charts/pool.js';
 import { CountPool } from './counting/pool.js';
 import { TeacherPool } from './quiz/teacher-pool.js';
 import { QuestionFilePool } from './imports/pool.js';
-import { PostgresStore } from './store/postgres.js';
-import { SqliteStore } from './store/sqlite.js';
-import type { Store } from './store/store.js';
+import { openPostgres, openSqlite, type Store } from './store/store.js';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { msg, t } from './i18n/messages.js';
@@ -39,9 +37,9 @@ export class StartupError extends Error {}
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The embedded SQLite file, or one line saying why it cannot be opened (a bad path, a corrupted file, a failed migration). */
-function openSqlite(config: Config): SqliteStore {
+function openSqliteFile(config: Config): Store {
   try {
-    return new SqliteStore(config.DATABASE_PATH);
+    return openSqlite(config.DATABASE_PATH);
   } catch (e) {
     throw new StartupError(`DATABASE_PATH=${config.DATABASE_PATH}: cannot open the database (${reasonOf(e)}).`);
   }
@@ -49,9 +47,9 @@ function openSqlite(config: Config): SqliteStore {
 
 /** The configured store: PostgreSQL when DATABASE_URL is set (several processes share it), else the SQLite file. */
 export async function openStore(config: Config): Promise<Store> {
-  if (!config.DATABASE_URL) return openSqlite(config);
+  if (!config.DATABASE_URL) return openSqliteFile(config);
   try {
-    return await PostgresStore.open(config.DATABASE_URL);
+    return await openPostgres(config.DATABASE_URL);
   } catch (e) {
     throw new StartupError(`DATABASE_URL=${redact(config.DATABASE_URL)}: cannot open the database (${reasonOf(e)}).`);
   }
@@ -157,7 +155,7 @@ export class App {
         ? new web.server({ store: this.store, quiz: this.quiz, reports: this.reports, pictures: this.pictures, signer: web.signer, clock, log })
         : undefined;
     // Chat platforms are built from these; each adapter adds its line below.
-    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store };
+    const deps: PlatformDeps = { config, log, services: this.services, clock, fatal: (error) => this.failWith(error), seen: this.store.keys };
     this.deps = deps;
     if (modules.discord) this.platforms.push(new modules.discord(deps));
     if (modules.slack) this.platforms.push(new modules.slack(deps));
@@ -187,7 +185,7 @@ export class App {
     // Links are signed wherever pages exist (WEB_PORT) or are linked to (WEB_BASE_URL); a Discord
     // shard process hands out links to the pages another process serves.
     const pages = config.WEB_PORT !== undefined || config.WEB_BASE_URL !== undefined;
-    const signer = pages ? new LinkSigner(await linkKey(config.WEB_SECRET, opened), () => clock.now()) : undefined;
+    const signer = pages ? new LinkSigner(await linkKey(config.WEB_SECRET, opened.keys), () => clock.now()) : undefined;
     // fastify is loaded only when this process serves the pages.
     const server = config.WEB_PORT !== undefined && !isShardProcess(config) ? (await import('./web/server.js')).WebServer : undefined;
     return new App(config, log, io, clock, opened, await loadPlatforms(config), { signer, server });

@@ -35,7 +35,7 @@ export class Lru<K, V> {
     }
   }
 
-  private delete(key: K): void {
+  delete(key: K): void {
     const entry = this.map.get(key);
     if (entry === undefined) return;
     this.map.delete(key);

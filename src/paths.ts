@@ -14,5 +14,5 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
-/** SQLite's migration history (each store engine keeps its own). */
-export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'db', 'sqlite');
+
+

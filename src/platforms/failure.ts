@@ -9,7 +9,7 @@ import { errorReply } from '../../commands/replies.js';
 import type { Reply } from '../../commands/types.js';
 import { msg, type Lang } from '../i18n/messages.js';
 import type { Logger } from '../log.js';
-import { StoreBusyError } from '../store/store.js';
+import { StoreBusyError } from '../domain/index.js';
 
 export function failureReply(err: unknown, lang: Lang, log: Logger, where: Readonly<Record<string, unknown>>, message = 'handler failed'): Reply {
   if (err instanceof StoreBusyError) {

@@ -3,10 +3,12 @@ import type { ChannelCheck, PlatformName, Reply, Services, View } from '../../co
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
 
 /** Where seen signed requests are kept: the store (one table), shared by every process. */
-export type SeenRequests = Pick<Store, 'firstSighting'>;
+export interface SeenRequests {
+  /** True the first time `key` is seen before `expiresAt`. */
+  firstSighting(key: string, expiresAt: number, now: number): Promise<boolean>;
+}
 
 /** Where a message goes when no one asked for it (a reveal, a scheduled question, standings). */
 export interface PostTarget {

@@ -24,7 +24,7 @@ import { recurrent } from './topics/recurrent.js';
 import { separable } from './topics/separable.js';
 import { rng, type Rng } from './random.js';
 import type { Draft, Question, Template, TopicTemplates } from './question.js';
-import { TOPICS, type Level, type Topic } from './types.js';
+import { TOPICS, type Level, type Topic } from '../domain/index.js';
 
 /** Bump when a change to the topics would make an old seed give a different question. */
 export const GENERATOR_VERSION = 3;

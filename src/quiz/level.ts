@@ -1,6 +1,6 @@
 /** The level a student is ready for, from how many of their recent answers were right. */
-import type { Accuracy } from '../store/store.js';
-import { LEVELS, type Level } from './types.js';
+import type { Accuracy } from '../domain/index.js';
+import { LEVELS, type Level } from '../domain/index.js';
 
 /** Answers needed before a level follows them (fewer: easy). */
 export const MIN_ANSWERS_FOR_LEVEL = 5;

@@ -12,11 +12,11 @@
  * Everything here is worked out from the student's answers with the skill each practised, which
  * the store gives through `MissStore` (see there for what it must keep).
  */
-import type { HistoryItem } from '../store/store.js';
+import type { HistoryItem } from '../domain/index.js';
 import { generate } from './generator.js';
 import type { Question } from './question.js';
 import { replay } from './replay.js';
-import type { Level, Topic } from './types.js';
+import type { Level, Topic } from '../domain/index.js';
 
 /** Right answers with new numbers that clear a miss. */
 export const RIGHT_TO_CLEAR = 2;

@@ -7,7 +7,8 @@
  */
 import type { Clock } from '../clock.js';
 import type { MessageRef } from '../i18n/messages.js';
-import type { Card, CardReview, Store, TopicStat } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { StoreBusyError, type Card, type CardReview, type CardState, type Deck, type Player, type TopicStat } from '../domain/index.js';
 import { parseAnswer } from './answer.js';
 import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, GENERATOR_VERSION } from './generator.js';
@@ -15,11 +16,8 @@ import { allowedLevel, levelFor } from './level.js';
 import type { Mistake, Question } from './question.js';
 import { rng } from './random.js';
 import type { Scopes } from './scopes.js';
-import type { Player } from './service.js';
 import { ratingFor, retrievability, review } from './spaced.js';
-import { TOPICS, type Level, type Topic } from './types.js';
-import type { Rating } from '../store/store.js';
-import type { MistakeFamily } from '../engine/types.js';
+import { TOPICS, type Level, type MistakeFamily, type Rating, type Topic } from '../domain/index.js';
 
 export type PracticeOutcome =
   | { readonly kind: 'invalid'; readonly error: MessageRef }
@@ -74,10 +72,10 @@ export class Practice {
   async next(scopeId: string, player: Player, channelId: string): Promise<PracticeQuestion> {
     const scope = await this.scopes.get(scopeId);
     const allowed = scope.topics.length > 0 ? scope.topics : TOPICS;
-    const member = await this.store.ensureMember(scopeId, player.userId, player.name);
+    const member = await this.store.scopes.ensureMember(scopeId, player);
     const now = this.clock.now();
-    const stats = new Map((await this.store.topicStats(member)).map((s) => [s.topic, s]));
-    const dueCard = (await this.store.cards(member))
+    const stats = new Map((await this.store.reports.topicStats(member)).map((s) => [s.topic, s]));
+    const dueCard = (await this.cards(member))
       .filter((c) => c.due <= now && allowed.includes(c.topic))
       .sort((a, b) => retrievability(a, now) - retrievability(b, now) || a.due - b.due)[0];
     const seed = this.seeds();
@@ -88,7 +86,7 @@ export class Practice {
       question = generate((seed + i * 7919) % 0x7fffffff, level, topic);
     }
     const family = dueCard && question.mistakes.some((m) => m.family === dueCard.family) ? dueCard.family : primaryFamily(question);
-    await this.store.setPendingPractice({ memberId: member, seed: question.seed, generator: GENERATOR_VERSION, level, topic, family, channelId, issuedAt: now });
+    await this.store.practice.setPending({ memberId: member, seed: question.seed, generator: GENERATOR_VERSION, level, topic, family, channelId, issuedAt: now });
     return { question, family, due: dueCard !== undefined };
   }
 
@@ -97,8 +95,8 @@ export class Practice {
    * pending one. Undefined when there is none to answer.
    */
   async answer(req: { scopeId: string; player: Player; text: string; seed?: number; level?: Level; topic?: Topic }): Promise<PracticeOutcome | undefined> {
-    const member = await this.store.memberId(req.scopeId, req.player.userId);
-    const pending = member === undefined ? undefined : await this.store.pendingPractice(member);
+    const member = await this.store.scopes.memberId(req.scopeId, req.player.userId);
+    const pending = member === undefined ? undefined : await this.store.practice.pending(member);
     const asked = req.seed !== undefined && req.level !== undefined && req.topic !== undefined ? { seed: req.seed, level: req.level, topic: req.topic } : pending;
     if (!asked) return undefined;
     const isPending = pending !== undefined && pending.seed === asked.seed && pending.level === asked.level && pending.topic === asked.topic;
@@ -110,40 +108,66 @@ export class Practice {
     const correct = value === question.answer;
     const diagnosis: Diagnosis = correct ? { kind: 'none' } : diagnose(question, value, req.text);
     const now = this.clock.now();
-    const memberId = member ?? (await this.store.ensureMember(req.scopeId, req.player.userId, req.player.name));
+    const memberId = member ?? (await this.store.scopes.ensureMember(req.scopeId, req.player));
     const family = isPending ? pending.family : primaryFamily(question);
     const durationMs = isPending ? Math.max(0, now - pending.issuedAt) : null;
     const rating = ratingFor(correct, durationMs, asked.level);
-    const cards = new Map((await this.store.cards(memberId)).map((c) => [`${c.topic}|${c.family}`, c]));
-    const target = review(cards.get(`${asked.topic}|${family}`), rating, now, { durationMs, correct, source: 'practice' });
-    const reviews: CardReview[] = [{ topic: asked.topic, family, ...target }, ...lapses(asked.topic, certainFamilies(diagnosis), cards, now, 'practice', family)];
-    const recorded = await this.store.recordPractice(
-      { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistake: diagnosisIds(diagnosis).join(',') || null, now, boards: await this.scopes.boards(req.scopeId, now) },
-      reviews,
-    );
-    return recorded ? { kind: 'recorded', question, value, correct, diagnosis, rating, due: target.card.due, family } : { kind: 'duplicate' };
+    const input = { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistakes: diagnosisIds(diagnosis), now };
+    for (let attempt = 0; attempt < DECK_ATTEMPTS; attempt++) {
+      // The lapses waiting are applied first, in the same transaction: this review follows them.
+      const deck = await this.store.practice.deck(memberId);
+      const { cards, reviews } = applyLapses(deck);
+      const target = review(cards.get(cardKey(asked.topic, family)), rating, now, { durationMs, correct, source: 'practice' });
+      reviews.push({ topic: asked.topic, family, ...target }, ...againFor(asked.topic, certainFamilies(diagnosis).filter((f) => f !== family), cards, now, 'practice'));
+      const saved = await this.store.practice.record(input, { reviews, applied: deck.lapses });
+      if (saved === 'saved') return { kind: 'recorded', question, value, correct, diagnosis, rating, due: target.card.due, family };
+      if (saved === 'duplicate') return { kind: 'duplicate' };
+    }
+    throw new StoreBusyError(0); // another process kept applying this member's lapses first
   }
 
-  /** Mistakes made in a round, by family: each family's card is reviewed as Again, so /review brings it back. */
-  async lapse(scopeId: string, player: Player, topic: Topic, families: readonly MistakeFamily[]): Promise<void> {
-    if (families.length === 0) return;
-    const member = await this.store.memberId(scopeId, player.userId);
-    if (member === undefined) return;
-    const cards = new Map((await this.store.cards(member)).map((c) => [`${c.topic}|${c.family}`, c]));
-    await this.store.review(member, lapses(topic, families, cards, this.clock.now(), 'round'));
+  /**
+   * A member's cards, soonest due first, with the lapses their answers in rounds left applied
+   * (and saved): what every reader of cards reads.
+   */
+  async cards(memberId: number): Promise<Card[]> {
+    for (let attempt = 0; attempt < DECK_ATTEMPTS; attempt++) {
+      const deck = await this.store.practice.deck(memberId);
+      if (deck.lapses.length === 0) return [...deck.cards];
+      // Saved, or applied by another process meanwhile: either way the deck is read again.
+      await this.store.practice.review(memberId, { reviews: applyLapses(deck).reviews, applied: deck.lapses });
+    }
+    throw new StoreBusyError(0);
   }
 
   /** The player's skills, soonest due first, and whether each is due now. */
   async skills(scopeId: string, player: Player): Promise<Array<Card & { readonly isDue: boolean }>> {
-    const member = await this.store.memberId(scopeId, player.userId);
+    const member = await this.store.scopes.memberId(scopeId, player.userId);
     const now = this.clock.now();
-    return member === undefined ? [] : (await this.store.cards(member)).map((c) => ({ ...c, isDue: c.due <= now }));
+    return member === undefined ? [] : (await this.cards(member)).map((c) => ({ ...c, isDue: c.due <= now }));
   }
 }
 
-/** An Again review for the card of each family (but `except`, reviewed already). */
-function lapses(topic: Topic, families: readonly MistakeFamily[], cards: ReadonlyMap<string, Card>, now: number, source: 'practice' | 'round', except?: MistakeFamily): CardReview[] {
-  return families.filter((f) => f !== except).map((family) => ({ topic, family, ...review(cards.get(`${topic}|${family}`), 1, now, { durationMs: null, correct: false, source }) }));
+/** Times a deck is read again when another process applied its lapses first. */
+const DECK_ATTEMPTS = 5;
+
+const cardKey = (topic: Topic, family: MistakeFamily) => `${topic}|${family}`;
+
+/** The deck's lapses applied in order, each an Again review at its own time: the cards' states after them, and the reviews. */
+function applyLapses(deck: Deck): { cards: Map<string, CardState>; reviews: CardReview[] } {
+  const cards = new Map<string, CardState>(deck.cards.map((c) => [cardKey(c.topic, c.family), c]));
+  const reviews: CardReview[] = [];
+  for (const lapse of deck.lapses) {
+    const [again] = againFor(lapse.topic, [lapse.family], cards, lapse.at, 'round');
+    cards.set(cardKey(lapse.topic, lapse.family), again!.card);
+    reviews.push(again!);
+  }
+  return { cards, reviews };
+}
+
+/** An Again review at `at` for the card of each family. */
+function againFor(topic: Topic, families: readonly MistakeFamily[], cards: ReadonlyMap<string, CardState>, at: number, source: 'practice' | 'round'): CardReview[] {
+  return families.map((family) => ({ topic, family, ...review(cards.get(cardKey(topic, family)), 1, at, { durationMs: null, correct: false, source }) }));
 }
 
 /** The allowed topic with the lowest smoothed accuracy; ties drawn by the seed. */

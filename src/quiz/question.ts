@@ -9,7 +9,7 @@ import type { MessageRef } from '../i18n/messages.js';
 import type { Difference } from './differences.js';
 import type { Labels } from './labels.js';
 import type { WorkStep } from './working.js';
-import type { Level, Topic } from './types.js';
+import type { Level, Topic } from '../domain/index.js';
 
 /** What a question asks of the spec's count. */
 export const QUANTITIES = ['params', 'trainable', 'nonTrainable', 'macs', 'height', 'size'] as const;

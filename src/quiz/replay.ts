@@ -6,7 +6,7 @@
  */
 import { generate, GENERATOR_VERSION } from './generator.js';
 import type { Question } from './question.js';
-import type { Level, Topic } from './types.js';
+import type { Level, Topic } from '../domain/index.js';
 
 /** Exact integers survive JSON as `{"$n":"1792"}`. */
 const BIG = '$n';

@@ -6,12 +6,13 @@
  * the admin chose, never twice.
  */
 import { Cron } from 'croner';
-import type { Reply, View } from '../../commands/types.js';
+import type { Reply, View } from '../reply.js';
 import type { Clock, Timer } from '../clock.js';
-import type { NewSchedule, Schedule, Scope, ScheduleRun, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import type { NewSchedule, Schedule, Scope, ScheduleRun } from '../domain/index.js';
 import type { Leaderboard, QuizService } from './service.js';
 import type { Question } from './question.js';
-import type { Round } from '../store/store.js';
+import type { Round } from '../domain/index.js';
 import { isoWeek } from './week.js';
 
 /** Where the scheduler's posts go: the App routes them to the platform that owns the scope. */
@@ -52,8 +53,8 @@ export class Scheduler {
   /** Catches up what was missed while the bot was down, then arms every schedule and standings post. */
   async start(): Promise<void> {
     const { store } = this.o;
-    const schedules = await store.activeSchedules();
-    for (const run of await store.runningRuns()) {
+    const schedules = await store.schedules.active();
+    for (const run of await store.schedules.running()) {
       const schedule = schedules.find((s) => s.id === run.scheduleId);
       if (schedule) await this.resumeRun(schedule, run);
     }
@@ -61,7 +62,7 @@ export class Scheduler {
       await this.catchUp(schedule);
       await this.armSchedule(schedule);
     }
-    for (const scope of await store.scopesWithQuizChannel()) {
+    for (const scope of await store.scopes.withQuizChannel()) {
       await this.catchUpStandings(scope);
       await this.armStandings(scope.id);
     }
@@ -81,19 +82,19 @@ export class Scheduler {
 
   async add(schedule: Omit<NewSchedule, 'createdAt'>): Promise<Schedule> {
     await this.o.quiz.scope(schedule.scopeId);
-    const added = await this.o.store.addSchedule({ ...schedule, createdAt: this.o.clock.now() });
+    const added = await this.o.store.schedules.add({ ...schedule, createdAt: this.o.clock.now() });
     await this.armSchedule(added);
     return added;
   }
 
   async remove(id: number, scopeId: string): Promise<boolean> {
-    if (!(await this.o.store.removeSchedule(id, scopeId, this.o.clock.now()))) return false;
+    if (!(await this.o.store.schedules.remove(id, scopeId, this.o.clock.now()))) return false;
     this.cancel(`schedule:${id}`);
     return true;
   }
 
   list(scopeId: string): Promise<Schedule[]> {
-    return this.o.store.schedules(scopeId);
+    return this.o.store.schedules.list(scopeId);
   }
 
   /** When a schedule next fires (epoch ms). */
@@ -115,7 +116,7 @@ export class Scheduler {
   private async armSchedule(schedule: Schedule): Promise<void> {
     const slot = this.nextRun(schedule);
     this.arm(`schedule:${schedule.id}`, slot, async () => {
-      if (await this.o.store.claimRun(schedule.id, slot, 'running', slot)) await this.advance(schedule.id, slot);
+      if (await this.o.store.schedules.claimRun(schedule.id, slot, 'running', slot)) await this.advance(schedule.id, slot);
       await this.armSchedule(schedule);
     });
   }
@@ -125,12 +126,12 @@ export class Scheduler {
     const now = this.o.clock.now();
     const [previous] = cron(pattern(schedule.weekday, schedule.time), schedule.timezone).previousRuns(1, new Date(now));
     const slot = previous?.getTime();
-    if (slot === undefined || slot < schedule.createdAt || (await this.o.store.run(schedule.id, slot))) return;
+    if (slot === undefined || slot < schedule.createdAt || (await this.o.store.schedules.run(schedule.id, slot))) return;
     // Only the latest missed occurrence is looked at: a bot down for three weeks posts one late quiz, not three.
     if (schedule.missed === 'skip') {
-      await this.o.store.claimRun(schedule.id, slot, 'skipped', now);
+      await this.o.store.schedules.claimRun(schedule.id, slot, 'skipped', now);
       this.o.log.warn({ schedule: schedule.id, slot }, 'missed weekly quiz skipped');
-    } else if (await this.o.store.claimRun(schedule.id, slot, 'running', now)) {
+    } else if (await this.o.store.schedules.claimRun(schedule.id, slot, 'running', now)) {
       this.o.log.warn({ schedule: schedule.id, slot }, 'missed weekly quiz posted late');
       await this.advance(schedule.id, slot);
     }
@@ -141,15 +142,15 @@ export class Scheduler {
     const spacing = schedule.spacingMinutes * 60_000;
     const due = run.startedAt + run.posted * spacing;
     const now = this.o.clock.now();
-    if (due < now) await this.o.store.restartRun(run, now - run.posted * spacing);
+    if (due < now) await this.o.store.schedules.restartRun(run, now - run.posted * spacing);
     this.arm(`run:${schedule.id}:${run.slot}`, Math.max(due, now), () => this.advance(schedule.id, run.slot));
   }
 
   /** Posts the run's next question (once: claimed first), then arms the one after. */
   private async advance(scheduleId: number, slot: number): Promise<void> {
     const { store, quiz, clock } = this.o;
-    const schedule = (await store.activeSchedules()).find((s) => s.id === scheduleId);
-    const run = await store.run(scheduleId, slot);
+    const schedule = (await store.schedules.active()).find((s) => s.id === scheduleId);
+    const run = await store.schedules.run(scheduleId, slot);
     if (!schedule || !run || run.status !== 'running') return;
     const open = await quiz.openRound(schedule.scopeId, schedule.channelId);
     if (open && open.closesAt > clock.now()) {
@@ -157,7 +158,7 @@ export class Scheduler {
       this.arm(`run:${scheduleId}:${slot}`, open.closesAt + 1000, () => this.advance(scheduleId, slot));
       return;
     }
-    if (!(await store.claimQuestion(run, schedule.questions))) return;
+    if (!(await store.schedules.claimQuestion(run, schedule.questions))) return;
     const scope = await quiz.scope(schedule.scopeId);
     const spacing = schedule.spacingMinutes * 60_000;
     const seconds = Math.min(scope.roundSeconds ?? Number.POSITIVE_INFINITY, schedule.spacingMinutes * 60);
@@ -191,7 +192,7 @@ export class Scheduler {
     const week = isoWeek(at, scope.timezone);
     const board = await quiz.leaderboard({ scopeId, period: 'week', week, page: 1 });
     if (!board || board.players === 0) return; // a week without answers needs no post
-    if (!(await store.claimStandings(scopeId, week, scope.quizChannel, this.o.clock.now()))) return;
+    if (!(await store.schedules.claimStandings(scopeId, week, scope.quizChannel, this.o.clock.now()))) return;
     await this.o
       .post({ scopeId, channelId: scope.quizChannel }, (view) => this.o.replies.standings(view, scope, week, board))
       .catch((err: unknown) => this.o.log.warn({ err, scopeId, week }, 'weekly standings not posted'));
@@ -199,7 +200,7 @@ export class Scheduler {
 
   private async catchUpStandings(scope: Scope): Promise<void> {
     const [previous] = cron(STANDINGS, scope.timezone).previousRuns(1, new Date(this.o.clock.now()));
-    if (previous && !(await this.o.store.standingsPosted(scope.id, isoWeek(previous.getTime(), scope.timezone)))) {
+    if (previous && !(await this.o.store.schedules.standingsPosted(scope.id, isoWeek(previous.getTime(), scope.timezone)))) {
       await this.postStandings(scope.id, previous.getTime());
     }
   }

@@ -6,8 +6,8 @@
  */
 import type { Clock } from '../clock.js';
 import type { Lang } from '../i18n/messages.js';
-import type { Scope, ScopeSettings, Season, Store } from '../store/store.js';
-import { boardsAt } from './boards.js';
+import type { Store } from '../store/store.js';
+import type { Scope, ScopeSettings, Season } from '../domain/index.js';
 
 /** How long a process trusts its copy of a scope's settings (another process may have changed them). */
 const FRESH_MS = 5_000;
@@ -24,12 +24,12 @@ export class Scopes {
   async get(scopeId: string): Promise<Scope> {
     const cached = this.cache.get(scopeId);
     if (cached && cached.until > this.clock.now()) return cached.scope;
-    return this.remember(await this.store.ensureScope(scopeId, this.defaults));
+    return this.remember(await this.store.scopes.ensure(scopeId, this.defaults));
   }
 
   async update(scopeId: string, patch: ScopeSettings): Promise<Scope> {
     await this.get(scopeId);
-    return this.remember(await this.store.updateScope(scopeId, patch));
+    return this.remember(await this.store.scopes.update(scopeId, patch));
   }
 
   private remember(scope: Scope): Scope {
@@ -37,26 +37,21 @@ export class Scopes {
     return scope;
   }
 
-  /** The boards an answer given now counts on: all time, this week, and the current season. */
-  async boards(scopeId: string, now: number): Promise<string[]> {
-    return boardsAt(now, (await this.get(scopeId)).timezone, await this.store.currentSeason(scopeId));
-  }
-
   currentSeason(scopeId: string): Promise<Season | undefined> {
-    return this.store.currentSeason(scopeId);
+    return this.store.scopes.currentSeason(scopeId);
   }
 
   seasons(scopeId: string): Promise<Season[]> {
-    return this.store.seasons(scopeId);
+    return this.store.scopes.seasons(scopeId);
   }
 
   seasonByName(scopeId: string, name: string): Promise<Season | undefined> {
-    return this.store.seasonByName(scopeId, name);
+    return this.store.scopes.seasonByName(scopeId, name);
   }
 
   /** Archives the current season and starts a new one now; undefined if the name was used before. */
   async startSeason(scopeId: string, name: string): Promise<Season | undefined> {
     await this.get(scopeId);
-    return this.store.startSeason(scopeId, name, this.clock.now());
+    return this.store.scopes.startSeason(scopeId, name, this.clock.now());
   }
 }

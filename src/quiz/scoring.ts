@@ -5,7 +5,7 @@
  * negative, so answering is always worth a try. Which rounds score is a scope setting
  * (Scope.scoring); an answer that does not score still counts in /stats.
  */
-import type { Level } from './types.js';
+import type { Level } from '../domain/index.js';
 
 export const POINTS: Readonly<Record<Level, number>> = { easy: 10, medium: 20, hard: 30 };
 export const FIRST_BONUS = 5;

@@ -15,9 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
-import type { Accuracy, BoardRow, HistoryItem, Member, NewQuestion, Round, RoundAnswer, RoundScoring, Scope, Season, Store, StoredQuestion, TeacherQuestion, TopicStat, Unscored } from '../store/store.js';
-import { StoreBusyError } from '../store/store.js';
-import { boardsAt } from './boards.js';
+import type { Store } from '../store/store.js';
+import { ALL_TIME, seasonBoard, weekBoard, type Accuracy, type Board, type BoardRow, type HistoryItem, type Member, type NewQuestion, type Player, type Round, type RoundAnswer, type RoundScoring, type Scope, type Season, type StoredQuestion, type TeacherQuestion, type TopicStat, type Unscored } from '../domain/index.js';
+import { StoreBusyError } from '../domain/index.js';
 import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
 import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
@@ -25,7 +25,7 @@ import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
 import type { Mistake, Question } from './question.js';
 import { randomSeed } from './random.js';
 import { FIRST_BONUS, MIN_ANSWERS_FOR_BONUS, POINTS } from './scoring.js';
-import type { CloseReason, Level, Topic } from './types.js';
+import type { CloseReason, Level, Topic } from '../domain/index.js';
 import { isoWeek, localDay } from './week.js';
 import { allowedLevel, levelFor, MIN_ANSWERS_FOR_LEVEL } from './level.js';
 import { Practice } from './practice.js';
@@ -34,6 +34,7 @@ import { rng } from './random.js';
 import { teacherHere, type TeacherBuilder } from './teacher-pool.js';
 import type { TeacherBuilt } from './teacher.js';
 import { msg } from '../i18n/messages.js';
+import { Lru } from '../lru.js';
 
 export interface QuizSettings {
   /** Default length of a round. */
@@ -41,11 +42,6 @@ export interface QuizSettings {
   /** Defaults for a scope seen for the first time. */
   readonly timezone: string;
   readonly language: Lang;
-}
-
-export interface Player {
-  readonly userId: string;
-  readonly name: string;
 }
 
 export interface Reveal {
@@ -155,6 +151,8 @@ export class QuizService {
   private readonly leaseMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly questions = new Map<number, Question>();
+  /** The open round of each channel as this process last saw it: an answer's round without a read. */
+  private readonly openRounds = new Lru<string, Round>({ maxEntries: 10_000, maxBytes: Number.MAX_SAFE_INTEGER, sizeOf: () => 1 });
   private stopped = false;
 
   private readonly store: Store;
@@ -226,8 +224,8 @@ export class QuizService {
   /** Renews and takes over leases; arms what is open, reveals what was closed and never revealed. */
   private async sweep(): Promise<void> {
     const now = this.clock.now();
-    const dead = (await this.store.leaseOwners()).filter(deadHere);
-    for (const round of await this.store.claimRounds(this.lease(), now, dead)) {
+    const dead = (await this.store.rounds.leaseOwners()).filter(deadHere);
+    for (const round of await this.store.rounds.claim(this.lease(), now, dead)) {
       if (round.closedAt === null) {
         if (round.closesAt <= now) await this.close(round.id, 'timeout'); // its time passed while nobody held it
         else if (!this.timers.has(round.id)) this.arm(round);
@@ -253,7 +251,7 @@ export class QuizService {
     this.retries.clear();
     await Promise.allSettled(this.inFlight);
     // Another process takes this one's rounds over at its next sweep, not after the lease runs out.
-    await this.store.releaseRounds(this.owner).catch(() => {});
+    await this.store.rounds.release(this.owner).catch(() => {});
   }
 
   /** Resolves once the work timers started (closes, reveals, sweeps) has finished, including work it started. */
@@ -284,13 +282,13 @@ export class QuizService {
     const question =
       req.seed !== undefined && req.topics?.length === 1
         ? generate(req.seed, level, req.topics[0]!) // an exact replay
-        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, await this.store.recentQuestions(req.scopeId, RECENT_QUESTIONS));
+        : generateFresh(req.seed ?? this.seeds(), level, req.topics ?? scope.topics, await this.store.rounds.recent(req.scopeId, RECENT_QUESTIONS));
     return this.open(scope, req, question, null);
   }
 
   /** The channel's open round if it still runs; one whose time is up is closed first (its timer has not fired yet). */
   private async channelFree(scopeId: string, channelId: string): Promise<Round | undefined> {
-    const open = await this.store.openRoundIn(scopeId, channelId);
+    const open = await this.store.rounds.openIn(scopeId, channelId);
     if (open && this.clock.now() < open.closesAt) return open;
     if (open) await this.close(open.id, 'timeout');
     return undefined;
@@ -313,10 +311,10 @@ export class QuizService {
     if (source.kind === 'teacher') {
       def = source.question;
     } else {
-      const set = await this.store.questions(req.scopeId, source.set);
+      const set = await this.store.questions.list(req.scopeId, source.set);
       if (set.length === 0) return { ok: false, invalid: msg('teacher.emptySet', { set: source.set }) };
       // A set is asked in turn: a question not among the scope's latest rounds, drawn by the seed.
-      const asked = new Set([...(await this.store.recentQuestions(req.scopeId, set.length)).keys].map((key) => Number(/\|set:(\d+)$/.exec(key)?.[1])));
+      const asked = new Set([...(await this.store.rounds.recent(req.scopeId, set.length)).keys].map((key) => Number(/\|set:(\d+)$/.exec(key)?.[1])));
       const fresh = set.filter((q) => !asked.has(q.id));
       const picked = rng(seed).pick(fresh.length > 0 ? fresh : set);
       def = picked;
@@ -338,8 +336,8 @@ export class QuizService {
   ): Promise<StartResult> {
     const level = question.level;
     const now = this.clock.now();
-    const opener = req.opener.kind === 'schedule' ? null : await this.store.ensureMember(req.scopeId, req.opener.player.userId, req.opener.player.name);
-    const round = await this.store.insertRound({
+    const opener = req.opener.kind === 'schedule' ? null : await this.store.scopes.ensureMember(req.scopeId, req.opener.player);
+    const round = await this.store.rounds.open({
       scopeId: req.scopeId,
       channelId: req.channelId,
       seed: question.seed,
@@ -356,8 +354,9 @@ export class QuizService {
       lease: this.lease(),
       custom,
     });
-    if (!round) return { ok: false, open: (await this.store.openRoundIn(req.scopeId, req.channelId))! }; // lost a race to another start
+    if (!round) return { ok: false, open: (await this.store.rounds.openIn(req.scopeId, req.channelId))! }; // lost a race to another start
     this.questions.set(round.id, question);
+    this.openRounds.set(channelKey(round), round);
     this.arm(round);
     return { ok: true, round, question };
   }
@@ -367,10 +366,10 @@ export class QuizService {
     add: async (questions: readonly NewQuestion[]): Promise<StoredQuestion[]> => {
       // A class's first question may come before anything else it did: its scope is made first.
       for (const scopeId of new Set(questions.map((q) => q.scopeId))) await this.scope(scopeId);
-      return this.store.addQuestions(questions);
+      return this.store.questions.add(questions);
     },
-    list: (scopeId: string, set?: string): Promise<StoredQuestion[]> => this.store.questions(scopeId, set),
-    remove: (scopeId: string, id: number): Promise<boolean> => this.store.removeQuestion(scopeId, id, this.clock.now()),
+    list: (scopeId: string, set?: string): Promise<StoredQuestion[]> => this.store.questions.list(scopeId, set),
+    remove: (scopeId: string, id: number): Promise<boolean> => this.store.questions.remove(scopeId, id, this.clock.now()),
   };
 
   /** A teacher's question as it would be asked (off the event loop in the bot): to check it when it is added to a set. */
@@ -394,15 +393,34 @@ export class QuizService {
   }
 
   openRound(scopeId: string, channelId: string): Promise<Round | undefined> {
-    return this.store.openRoundIn(scopeId, channelId);
+    return this.store.rounds.openIn(scopeId, channelId);
   }
 
   /**
    * Checks and records an answer: to a given round (a button or form), or to the channel's open
-   * round. A round's buttons count only in the round's own channel.
+   * round. A round's buttons count only in the round's own channel. The round comes from what this
+   * process last saw of the channel (a round changes only when it closes or its deadline moves),
+   * so an answer is one call to the store: the store checks the round is still open, and only
+   * when it is not is the channel read again (another process may have closed it, or opened the next).
    */
   async answer(req: { scopeId: string; channelId: string; player: Player; text: string; roundId?: number | undefined }): Promise<AnswerOutcome> {
-    const round = req.roundId !== undefined ? await this.store.round(req.roundId) : await this.store.openRoundIn(req.scopeId, req.channelId);
+    const known = this.openRounds.get(channelKey(req));
+    const seen = known && (req.roundId === undefined || req.roundId === known.id) ? known : undefined;
+    const outcome = await this.answerRound(req, seen ?? (await this.roundAsked(req)));
+    if (outcome.kind !== 'closed' || seen === undefined) return outcome;
+    this.openRounds.delete(channelKey(req));
+    const fresh = await this.roundAsked(req);
+    return fresh && (fresh.id !== seen.id || fresh.closesAt !== seen.closesAt) ? this.answerRound(req, fresh) : { kind: 'closed', round: fresh ?? seen };
+  }
+
+  /** The round an answer is for, read from the store (and remembered while it is open). */
+  private async roundAsked(req: { scopeId: string; channelId: string; roundId?: number | undefined }): Promise<Round | undefined> {
+    const round = req.roundId !== undefined ? await this.store.rounds.get(req.roundId) : await this.store.rounds.openIn(req.scopeId, req.channelId);
+    if (round && round.closedAt === null && round.scopeId === req.scopeId && round.channelId === req.channelId) this.openRounds.set(channelKey(round), round);
+    return round;
+  }
+
+  private async answerRound(req: { scopeId: string; channelId: string; player: Player; text: string }, round: Round | undefined): Promise<AnswerOutcome> {
     if (!round || round.scopeId !== req.scopeId) return { kind: 'noRound' };
     if (round.channelId !== req.channelId) return { kind: 'elsewhere', round };
     const question = this.question(round);
@@ -414,15 +432,17 @@ export class QuizService {
     const correct = value === round.answer;
     const diagnosis: Diagnosis = correct ? { kind: 'none' } : diagnose(question, value, req.text);
     const scope = await this.scope(req.scopeId);
-    const result = await this.store.recordAnswer({
+    const result = await this.store.rounds.answer({
       roundId: round.id,
-      member: { userId: req.player.userId, name: req.player.name },
+      player: req.player,
       value,
       correct,
-      mistake: diagnosisIds(diagnosis).join(',') || null,
+      mistakes: diagnosisIds(diagnosis),
+      // The skills of a round's mistakes come back in /review.
+      lapses: certainFamilies(diagnosis),
       points: POINTS[round.level],
       now,
-      boards: await this.scopes.boards(req.scopeId, now),
+      week: isoWeek(now, scope.timezone),
       daily: { cap: scope.dailyCap, ...localDay(now, scope.timezone) },
     });
     switch (result.status) {
@@ -433,7 +453,6 @@ export class QuizService {
       case 'duplicate':
         return { kind: 'duplicate', round, previous: result.previous };
       case 'recorded':
-        await this.reviewMistakes(req.scopeId, req.player, round.topic, diagnosis);
         return { kind: 'recorded', round, question, value, correct, first: result.first, points: result.points, diagnosis, unscored: result.unscored, dailyCap: scope.dailyCap };
     }
   }
@@ -442,100 +461,86 @@ export class QuizService {
   async close(roundId: number, reason: CloseReason): Promise<boolean> {
     this.timers.get(roundId)?.cancel();
     this.timers.delete(roundId);
-    const round = await this.store.round(roundId);
-    if (!round || round.closedAt !== null) return false;
-    const season = await this.scopes.currentSeason(round.scopeId);
-    const { timezone } = await this.scope(round.scopeId);
-    const closed = await this.store.closeRound(roundId, this.clock.now(), reason, {
-      points: FIRST_BONUS,
-      minAnswers: MIN_ANSWERS_FOR_BONUS,
-      boards: (answeredAt) => boardsAt(answeredAt, timezone, season),
-    }, this.lease());
+    const closed = await this.store.rounds.close(roundId, { now: this.clock.now(), reason, lease: this.lease(), bonus: { points: FIRST_BONUS, minAnswers: MIN_ANSWERS_FOR_BONUS } });
     if (!closed) return false;
-    await this.reveal((await this.store.round(roundId))!, 0);
+    this.openRounds.delete(channelKey(closed));
+    await this.reveal(closed, 0);
     return true;
   }
 
   async setMessageRef(roundId: number, ref: string): Promise<void> {
-    await this.store.setMessageRef(roundId, ref);
+    await this.store.rounds.setMessageRef(roundId, ref);
   }
 
   /** A board: this week's, all time, the current season's or a named (past) season's; undefined when the season does not exist. */
   async leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined; size?: number | undefined }): Promise<Leaderboard | undefined> {
     const size = Math.min(Math.max(1, req.size ?? PAGE_SIZE), MAX_PAGE_SIZE);
     const scope = await this.scope(req.scopeId);
-    let board: string;
+    let board: Board;
     let week: string | undefined;
     let season: Season | undefined;
     if (req.season !== undefined || req.period === 'season') {
       season = req.season !== undefined ? await this.scopes.seasonByName(req.scopeId, req.season) : await this.scopes.currentSeason(req.scopeId);
       if (!season) return undefined;
-      board = `season:${season.id}`;
+      board = seasonBoard(season.id);
     } else if (req.period === 'week') {
       week = req.week ?? isoWeek(this.clock.now(), scope.timezone);
-      board = `week:${week}`;
+      board = weekBoard(week);
     } else {
-      board = 'all';
+      board = ALL_TIME;
     }
     // The size, the asker's own row and the page asked for, read together; the page read again
     // only when it was past the end.
     const asked = Math.max(1, req.page);
-    const view = await this.store.boardView(req.scopeId, board, { offset: (asked - 1) * size, limit: size }, req.asker?.userId);
+    const view = await this.store.boards.view(req.scopeId, board, { offset: (asked - 1) * size, limit: size }, req.asker?.userId);
     const players = view.size;
     const pages = Math.max(1, Math.ceil(players / size));
     const page = Math.min(asked, pages);
-    const rows = page === asked ? view.rows : await this.store.board(req.scopeId, board, (page - 1) * size, size);
+    const rows = page === asked ? view.rows : await this.store.boards.page(req.scopeId, board, { offset: (page - 1) * size, limit: size });
     return { period: season ? 'season' : req.period, week, season, rows, page, pages, players, mine: view.mine };
   }
 
   /** Changes an open round's length (counted from its opening); closes it at once if that has passed. */
   async setDuration(roundId: number, seconds: number): Promise<Round | undefined> {
-    const round = await this.store.round(roundId);
+    const round = await this.store.rounds.get(roundId);
     if (!round || round.closedAt !== null) return undefined;
     const closesAt = round.openedAt + 1000 * seconds;
     if (closesAt <= this.clock.now()) {
       await this.close(roundId, 'admin');
-      return this.store.round(roundId);
+      return this.store.rounds.get(roundId);
     }
-    if (!(await this.store.setDeadline(roundId, closesAt))) return undefined;
-    const updated = (await this.store.round(roundId))!;
+    const updated = await this.store.rounds.setDeadline(roundId, closesAt);
+    if (!updated) return undefined;
+    this.openRounds.set(channelKey(updated), updated);
     this.arm(updated);
     return updated;
   }
 
+
   /** Takes a member's scores off every board of the scope (their answers stay, at 0 points). */
   removeScores(scopeId: string, memberId: number): Promise<number> {
-    return this.store.removeScores(scopeId, memberId);
+    return this.store.boards.removeScores(scopeId, memberId);
   }
 
   findMember(scopeId: string, query: string): Promise<Member | undefined> {
-    return this.store.findMember(scopeId, query);
+    return this.store.scopes.findMember(scopeId, query);
   }
 
   /** A player's answers, oldest first; empty (and nothing written) for someone who never answered. */
   async history(scopeId: string, player: Player): Promise<HistoryItem[]> {
-    const member = await this.store.memberId(scopeId, player.userId);
-    return member === undefined ? [] : this.store.history(member);
+    const member = await this.store.scopes.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.reports.history(member);
   }
 
   /** Points per week on the latest `limit` weekly boards the player is on, oldest first. */
   async weeklyPoints(scopeId: string, player: Player, limit: number): Promise<Array<{ week: string; points: number }>> {
-    const member = await this.store.memberId(scopeId, player.userId);
-    return member === undefined ? [] : this.store.weeklyPoints(scopeId, member, limit);
+    const member = await this.store.scopes.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.boards.weeklyPoints(scopeId, member, limit);
   }
 
   async stats(scopeId: string, player: Player): Promise<readonly TopicStat[]> {
-    const member = await this.store.memberId(scopeId, player.userId);
-    return member === undefined ? [] : this.store.topicStats(member);
-  }
-
-  /** The skills of a round's named mistakes come back in /review; the answer is recorded already, so a busy store only skips this. */
-  private async reviewMistakes(scopeId: string, player: Player, topic: Topic, diagnosis: Diagnosis): Promise<void> {
-    try {
-      await this.practice.lapse(scopeId, player, topic, certainFamilies(diagnosis));
-    } catch (err) {
-      if (!(err instanceof StoreBusyError)) throw err;
-    }
+    const member = await this.store.scopes.memberId(scopeId, player.userId);
+    return member === undefined ? [] : this.store.reports.topicStats(member);
   }
 
   /**
@@ -545,10 +550,10 @@ export class QuizService {
   private async levelFollowing(scope: Scope, opener: Opener, channelId: string): Promise<Level> {
     let accuracy: Accuracy | undefined;
     if (opener.kind !== 'schedule') {
-      const member = await this.store.memberId(scope.id, opener.player.userId);
-      if (member !== undefined) accuracy = await this.store.recentAccuracy(member, RECENT_ANSWERS);
+      const member = await this.store.scopes.memberId(scope.id, opener.player.userId);
+      if (member !== undefined) accuracy = await this.store.reports.recentAccuracy(member, RECENT_ANSWERS);
     }
-    if (!accuracy || accuracy.answered < MIN_ANSWERS_FOR_LEVEL) accuracy = await this.store.channelAccuracy(scope.id, channelId, RECENT_CHANNEL_ANSWERS);
+    if (!accuracy || accuracy.answered < MIN_ANSWERS_FOR_LEVEL) accuracy = await this.store.reports.channelAccuracy(scope.id, channelId, RECENT_CHANNEL_ANSWERS);
     return allowedLevel(levelFor(accuracy), scope.levels);
   }
 
@@ -578,7 +583,7 @@ export class QuizService {
    */
   private async reveal(round: Round, attempt: number): Promise<void> {
     this.revealing.add(round.id);
-    const reveal: Reveal = { round, question: this.question(round), answers: await this.store.roundAnswers(round.id) };
+    const reveal: Reveal = { round, question: this.question(round), answers: await this.store.rounds.answers(round.id) };
     try {
       await this.events.roundClosed(reveal);
     } catch (err) {
@@ -601,7 +606,7 @@ export class QuizService {
   /** Records a posted reveal; a locked store only delays it (posting again would post twice). */
   private async markRevealed(roundId: number): Promise<void> {
     try {
-      await this.store.markRevealed(roundId, this.clock.now());
+      await this.store.rounds.markRevealed(roundId, this.clock.now());
     } catch (err) {
       if (!(err instanceof StoreBusyError) || this.stopped) throw err;
       this.retries.set(roundId, this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.markRevealed(roundId))));
@@ -617,6 +622,9 @@ export const RECENT_QUESTIONS = 200;
 /** The answers /quiz's level follows: a student's last 20, or the channel's last 50. */
 const RECENT_ANSWERS = 20;
 const RECENT_CHANNEL_ANSWERS = 50;
+
+/** A channel's key among all scopes'. */
+const channelKey = (at: { readonly scopeId: string; readonly channelId: string }): string => `${at.scopeId}\n${at.channelId}`;
 
 function roundScoring(scope: Scope, opener: Opener): RoundScoring {
   if (opener.kind !== 'student') return 'scored';

@@ -9,8 +9,8 @@
  * When the time is unknown (a practice question answered from an old button) a right answer is Good.
  */
 import { createEmptyCard, fsrs, Rating as Grade, type Card as FsrsCard, type Grade as FsrsGrade } from 'ts-fsrs';
-import type { CardPhase, CardState, Rating, ReviewLogInput } from '../store/store.js';
-import type { Level } from './types.js';
+import type { CardPhase, CardState, Rating, ReviewLogInput } from '../domain/index.js';
+import type { Level } from '../domain/index.js';
 
 /** Fuzz off: the same answers give the same schedule (replayable, testable); the default parameters until fitted. */
 const scheduler = fsrs({ enable_fuzz: false });

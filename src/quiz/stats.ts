@@ -1,5 +1,5 @@
 /** A student's record, worked out from their answers (rounds and practice): streaks and misses. */
-import type { HistoryItem } from '../store/store.js';
+import type { HistoryItem } from '../domain/index.js';
 
 export interface Streaks {
   /** Correct answers in a row, up to the latest answer. */

@@ -4,10 +4,10 @@
  * mistakes out on it again), so it is built in a worker thread with a deadline and a heap limit, as
  * /count is; the worker ends after a minute idle (teachers add questions now and then).
  */
-import type { TeacherQuestion } from '../store/store.js';
+import type { TeacherQuestion } from '../domain/index.js';
 import { failureMessage } from '../workers/failure.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
-import { encodeAsk } from './ask.js';
+import { encodeAsk } from '../domain/index.js';
 import { teacherQuestion, type TeacherBuilt } from './teacher.js';
 
 export interface TeacherJob {

@@ -8,6 +8,7 @@ import { msg, t, type Lang } from '../i18n/messages.js';
 import { diagnose } from '../quiz/diagnose.js';
 import { diagnosisText } from '../quiz/text.js';
 import type { Store } from '../store/store.js';
+import { weekBoard } from '../domain/index.js';
 import { BOM, csvLine } from './csv.js';
 import { periodBoard, periodRange, type ReportPeriod, type Reports } from './report.js';
 import { localDate } from '../quiz/week.js';
@@ -46,9 +47,9 @@ async function* grades(o: { store: Store; reports: Reports; scopeId: string; per
   yield BOM + csvLine([t(lang, msg('export.name')), t(lang, msg('export.userId')), ...weeks, t(lang, msg('export.points')), t(lang, msg('export.answered')), t(lang, msg('export.correct')), t(lang, msg('export.accuracy'))]);
   // Board order (points, then right answers): the ranking a teacher grades from.
   for (let offset = 0; ; offset += PAGE) {
-    const rows = await store.board(o.scopeId, board, offset, PAGE);
+    const rows = await store.boards.page(o.scopeId, board, { offset, limit: PAGE });
     if (rows.length === 0) return;
-    const cells = weeks.length === 0 ? [] : await store.boardCells(o.scopeId, weeks.map((w) => `week:${w}`), rows.map((r) => r.memberId));
+    const cells = weeks.length === 0 ? [] : await store.boards.cells(o.scopeId, weeks.map(weekBoard), rows.map((r) => r.memberId));
     const points = new Map(cells.map((c) => [`${c.memberId}|${c.board}`, c.points]));
     let chunk = '';
     for (const r of rows) {
@@ -91,12 +92,12 @@ async function* answers(o: { store: Store; reports: Reports; scopeId: string; pe
     ]);
   let after = null;
   for (;;) {
-    const page = await store.answersPage(o.scopeId, range, after, PAGE);
+    const page = await store.reports.answersPage(o.scopeId, range, after, PAGE);
     if (page.length === 0) return;
     let chunk = '';
     for (const a of page) {
-      const words = a.mistake === null ? null : await mistakeWords(o.reports, a.roundId, a.value, lang);
-      chunk += csvLine([a.roundId, localTime(a.answeredAt, scope.timezone), a.topic, a.level, a.name, a.userId, a.value, a.answer, a.correct ? yes : no, a.mistake, words, a.points, a.scored ? yes : no, a.first ? yes : no]);
+      const words = a.mistakes.length === 0 ? null : await mistakeWords(o.reports, a.roundId, a.value, lang);
+      chunk += csvLine([a.roundId, localTime(a.answeredAt, scope.timezone), a.topic, a.level, a.name, a.userId, a.value, a.answer, a.correct ? yes : no, a.mistakes.join(','), words, a.points, a.scored ? yes : no, a.first ? yes : no]);
     }
     yield chunk;
     if (page.length < PAGE) return;

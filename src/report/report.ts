@@ -16,7 +16,8 @@ import { replay } from '../quiz/replay.js';
 import type { QuizService } from '../quiz/service.js';
 import { recentMisses, streaks, type Streaks } from '../quiz/stats.js';
 import { isoWeek } from '../quiz/week.js';
-import type { BoardCell, BoardRow, Card, HistoryItem, Member, Round, Scope, Season, Store, TimeRange, TopicStat } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { ALL_TIME, seasonBoard, weekBoard, type Board, type BoardCell, type BoardRow, type Card, type HistoryItem, type Member, type Round, type Scope, type Season, type TimeRange, type TopicStat } from '../domain/index.js';
 
 /** All time, or one season (current or archived): what a report and an export cover. */
 export type ReportPeriod = { readonly kind: 'all' } | { readonly kind: 'season'; readonly season: Season };
@@ -33,8 +34,8 @@ const WEEK_MS = 7 * 86_400_000;
 export const MISSES_SHOWN = 5;
 
 /** The board a period's totals are on, and the times its answers were given in. */
-export function periodBoard(period: ReportPeriod): string {
-  return period.kind === 'all' ? 'all' : `season:${period.season.id}`;
+export function periodBoard(period: ReportPeriod): Board {
+  return period.kind === 'all' ? ALL_TIME : seasonBoard(period.season.id);
 }
 
 export function periodRange(period: ReportPeriod): TimeRange {
@@ -132,17 +133,17 @@ export class Reports {
    */
   async weeks(scope: Scope, period: ReportPeriod): Promise<string[]> {
     const range = periodRange(period);
-    const start = period.kind === 'all' ? await this.store.firstRoundAt(scope.id) : range.from;
+    const start = period.kind === 'all' ? await this.store.reports.firstRoundAt(scope.id) : range.from;
     if (start === undefined) return [];
     const end = Math.min(range.to, this.clock.now());
-    const candidates: string[] = [];
+    const candidates: Board[] = [];
     // Newest first, so ten years' bound keeps the latest weeks; a 7-day step lands in every week once or twice.
     for (let at = end; at >= start - WEEK_MS && candidates.length < MAX_WEEKS; at -= WEEK_MS) {
-      const week = `week:${isoWeek(Math.max(at, start), scope.timezone)}`;
+      const week = weekBoard(isoWeek(Math.max(at, start), scope.timezone));
       if (candidates[candidates.length - 1] !== week) candidates.push(week);
     }
     const weeks = [...new Set(candidates)].reverse();
-    return (await this.store.activeBoards(scope.id, weeks)).map((b) => b.slice('week:'.length));
+    return (await this.store.boards.active(scope.id, weeks)).map((b) => b.slice('week:'.length));
   }
 
   async classReport(scopeId: string, period: ReportPeriod, o: { readonly studentPage: number; readonly questionPage: number }): Promise<ClassReport> {
@@ -152,17 +153,17 @@ export class Reports {
     const [seasons, weeks, students, topics, questions] = await Promise.all([
       this.quiz.scopes.seasons(scopeId),
       this.weeks(scope, period).then((all) => all.slice(-PAGE_WEEKS)),
-      this.store.boardSize(scopeId, board),
-      this.store.classTopics(scopeId, board),
-      this.store.roundCount(scopeId, range),
+      this.store.boards.size(scopeId, board),
+      this.store.reports.classTopics(scopeId, board),
+      this.store.reports.roundCount(scopeId, range),
     ]);
     const s = pageOf(o.studentPage, students, STUDENTS_PER_PAGE);
     const q = pageOf(o.questionPage, questions, QUESTIONS_PER_PAGE);
     const [rows, stats] = await Promise.all([
-      this.store.board(scopeId, board, (s.page - 1) * STUDENTS_PER_PAGE, STUDENTS_PER_PAGE),
-      this.store.roundStats(scopeId, range, (q.page - 1) * QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE),
+      this.store.boards.page(scopeId, board, { offset: (s.page - 1) * STUDENTS_PER_PAGE, limit: STUDENTS_PER_PAGE }),
+      this.store.reports.roundStats(scopeId, range, (q.page - 1) * QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE),
     ]);
-    const cells = rows.length === 0 || weeks.length === 0 ? [] : await this.store.boardCells(scopeId, weeks.map((w) => `week:${w}`), rows.map((r) => r.memberId));
+    const cells = rows.length === 0 || weeks.length === 0 ? [] : await this.store.boards.cells(scopeId, weeks.map(weekBoard), rows.map((r) => r.memberId));
     const byMember = new Map<number, Map<string, BoardCell>>();
     for (const cell of cells) {
       const mine = byMember.get(cell.memberId) ?? new Map<string, BoardCell>();
@@ -192,18 +193,18 @@ export class Reports {
 
   async studentPage(scopeId: string, userId: string): Promise<StudentPage | undefined> {
     const scope = await this.scope(scopeId);
-    const memberId = await this.store.memberId(scopeId, userId);
+    const memberId = await this.store.scopes.memberId(scopeId, userId);
     if (memberId === undefined) return undefined;
     const [member, latest, allTime, topics, history, cards] = await Promise.all([
-      this.store.memberById(scopeId, memberId),
-      this.store.weeklyPoints(scopeId, memberId, PAGE_WEEKS),
-      this.store.boardRowOf(scopeId, 'all', memberId),
-      this.store.topicStats(memberId),
-      this.store.history(memberId),
-      this.store.cards(memberId),
+      this.store.scopes.member(scopeId, memberId),
+      this.store.boards.weeklyPoints(scopeId, memberId, PAGE_WEEKS),
+      this.store.boards.rowOf(scopeId, ALL_TIME, memberId),
+      this.store.reports.topicStats(memberId),
+      this.store.reports.history(memberId),
+      this.quiz.practice.cards(memberId),
     ]);
     if (!member) return undefined;
-    const weeks = latest.length === 0 ? [] : await this.store.boardCells(scopeId, latest.map((w) => `week:${w.week}`), [memberId]);
+    const weeks = latest.length === 0 ? [] : await this.store.boards.cells(scopeId, latest.map((w) => weekBoard(w.week)), [memberId]);
     weeks.sort((a, b) => (a.board < b.board ? -1 : a.board > b.board ? 1 : 0));
     const now = this.clock.now();
     const misses = recentMisses(history, MISSES_SHOWN * 2)
@@ -219,7 +220,7 @@ export class Reports {
   async questionOfRound(roundId: number): Promise<Question | undefined> {
     const cached = this.asked.get(roundId);
     if (cached !== undefined) return cached ?? undefined;
-    const round = await this.store.round(roundId);
+    const round = await this.store.rounds.get(roundId);
     return round && this.questionOf(round);
   }
 

@@ -3,31 +3,37 @@
  * names; SQLite gives 0/1 for booleans and numbers for integers, PostgreSQL gives booleans and
  * (for BIGINT) strings, so the mappers accept either.
  */
-import type { Lang } from '../i18n/messages.js';
-import type { CloseReason, Level, Topic } from '../quiz/types.js';
-import type { MistakeFamily } from '../engine/types.js';
-import { parseAsk } from '../quiz/ask.js';
-import type {
-  BoardCell,
-  BoardRow,
-  Card,
-  CardPhase,
-  ExportedAnswer,
-  HistoryItem,
-  PendingPractice,
-  Rating,
-  ReviewLog,
-  Round,
-  RoundAnswer,
-  RoundScoring,
-  Schedule,
-  ScheduleRun,
-  Scope,
-  ScoringMode,
-  Season,
-  StoredQuestion,
-  TopicStat,
-} from './store.js';
+import {
+  parseAsk,
+  type Lang,
+  type MistakeFamily,
+  type Board,
+  type BoardCell,
+  type BoardRow,
+  type Card,
+  type CardPhase,
+  type ExportedAnswer,
+  type HistoryItem,
+  type PendingPractice,
+  type Rating,
+  type ReviewLog,
+  type Round,
+  type RoundAnswer,
+  type RoundScoring,
+  type Schedule,
+  type ScheduleRun,
+  type Scope,
+  type ScoringMode,
+  type Season,
+  type StoredQuestion,
+  type TopicStat,
+  type CloseReason,
+  type Level,
+  type Lapse,
+  type Topic,
+  type Member,
+  type Accuracy,
+} from '../domain/index.js';
 
 type Int = number | string | bigint;
 type Bool = number | boolean;
@@ -36,6 +42,13 @@ const int = (v: Int): number => Number(v);
 const intOrNull = (v: Int | null): number | null => (v === null ? null : Number(v));
 const bool = (v: Bool): boolean => v === true || v === 1;
 const list = <T extends string>(csv: string): T[] => (csv === '' ? [] : (csv.split(',') as T[]));
+
+/**
+ * An answer's named mistakes are kept comma-joined in one column (ids have no commas); the store
+ * alone reads and writes that, everyone else sees a list.
+ */
+export const mistakesText = (ids: readonly string[]): string | null => (ids.length === 0 ? null : [...new Set(ids)].join(','));
+export const mistakesOf = (text: string | null): string[] => (text === null || text === '' ? [] : list<string>(text));
 
 export interface RoundRecord {
   id: Int;
@@ -105,7 +118,7 @@ export const toRoundAnswer = (r: AnswerRecord): RoundAnswer => ({
   value: BigInt(r.value),
   correct: bool(r.correct),
   first: bool(r.first),
-  mistake: r.mistake,
+  mistakes: mistakesOf(r.mistake),
   points: int(r.points),
   bonus: int(r.bonus),
   scored: bool(r.scored),
@@ -185,7 +198,7 @@ export const scopeColumns = (s: Scope) => ({
   roundSeconds: s.roundSeconds,
   scoring: s.scoring,
   dailyCap: s.dailyCap,
-  publicBoard: s.publicBoard ? 1 : 0,
+  publicBoard: s.publicBoard,
 });
 
 export interface ScheduleRecord {
@@ -373,7 +386,7 @@ export interface AccuracyRecord {
   correct: Int | null;
 }
 
-export const toAccuracy = (r: AccuracyRecord) => ({ answered: int(r.answered), correct: int(r.correct ?? 0) });
+export const toAccuracy = (r: AccuracyRecord): Accuracy => ({ answered: int(r.answered), correct: int(r.correct ?? 0) });
 
 export interface CellRecord {
   member_id: Int;
@@ -383,7 +396,7 @@ export interface CellRecord {
   answered: Int;
 }
 
-export const toCell = (r: CellRecord): BoardCell => ({ memberId: int(r.member_id), board: r.board, points: int(r.points), correct: int(r.correct), answered: int(r.answered) });
+export const toCell = (r: CellRecord): BoardCell => ({ memberId: int(r.member_id), board: r.board as Board, points: int(r.points), correct: int(r.correct), answered: int(r.answered) });
 
 export interface ExportedRecord {
   round_id: Int;
@@ -413,7 +426,7 @@ export const toExported = (r: ExportedRecord): ExportedAnswer => ({
   answer: BigInt(r.answer),
   correct: bool(r.correct),
   first: bool(r.first),
-  mistake: r.mistake,
+  mistakes: mistakesOf(r.mistake),
   points: int(r.points),
   scored: bool(r.scored),
   answeredAt: int(r.answered_at),
@@ -456,5 +469,19 @@ export function mistakesByRound(rows: readonly MistakeCountRecord[]): Map<number
   return out;
 }
 
-/** The ids an answer's mistake column names (two mistakes that give the same value are both named). */
-export const mistakeIds = (mistake: string | null): string[] => (mistake === null || mistake === '' ? [] : [...new Set(mistake.split(','))]);
+export interface MemberRecord {
+  id: Int;
+  user_id: string;
+  display_name: string;
+}
+
+export const toMember = (r: MemberRecord): Member => ({ id: int(r.id), userId: r.user_id, name: r.display_name });
+
+export interface LapseRecord {
+  id: Int;
+  topic: Topic;
+  family: MistakeFamily;
+  at: Int;
+}
+
+export const toLapse = (r: LapseRecord): Lapse => ({ id: int(r.id), topic: r.topic, family: r.family, at: int(r.at) });

@@ -11,7 +11,7 @@ import type { Leaderboard } from '../quiz/service.js';
 import { diagnosisText, isCode } from '../quiz/text.js';
 import { renderWorking } from '../quiz/working.js';
 import type { ClassReport, StudentPage } from '../report/report.js';
-import type { Season, TopicStat } from '../store/store.js';
+import type { Season, TopicStat } from '../domain/index.js';
 import { html, trusted, type Html } from './html.js';
 import { href, int, localTime, page, pager, percent } from './page.js';
 

@@ -27,7 +27,8 @@ import { isoWeek } from '../quiz/week.js';
 import type { Period, QuizService } from '../quiz/service.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../report/exports.js';
 import type { ReportPeriod, Reports } from '../report/report.js';
-import type { Scope, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { ALL_TIME, type Scope } from '../domain/index.js';
 import { capConnections, type ConnectionCount } from './connections.js';
 import { LinkSigner, MAX_TOKEN_LENGTH, type LinkKind, type LinkTarget } from './links.js';
 import { forbiddenPage, homePage, noticePage, notFoundPage, pageLang } from './page.js';
@@ -253,7 +254,7 @@ export class WebServer {
           lang,
         },
       }),
-      this.deps.store.boardSize(scope.id, 'all'),
+      this.deps.store.boards.size(scope.id, ALL_TIME),
     ]);
     return this.html(reply, 200, studentPage({ lang, path, query: req.query, me, chart: drawn, now: this.deps.clock.now(), players }));
   }

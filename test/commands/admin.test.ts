@@ -62,7 +62,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(h.posts).toHaveLength(1);
       expect(h.posts[0]!.channelId).toBe('C9');
       expect(h.posts[0]!.reply.title).toMatch(/^Question #1 · /);
-      expect((await h.store.round(1))!.messageRef).toBe('message-1');
+      expect((await h.store.rounds.get(1))!.messageRef).toBe('message-1');
       expect((await run(admin, 'close channel:C9')).text).toBe('Question #1 closed.');
       expect(h.reveals).toHaveLength(1);
     });
@@ -73,7 +73,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await run(admin, 'quiz');
       const round = (await h.quiz.openRound('discord:G1', 'C1'))!;
       expect((await run(admin, 'duration 300')).text).toMatch(/now closes/);
-      expect((await h.store.round(round.id))!.closesAt).toBe(round.openedAt + 300_000);
+      expect((await h.store.rounds.get(round.id))!.closesAt).toBe(round.openedAt + 300_000);
       h.clock.advance(299_999);
       await h.settle();
       expect(h.reveals).toHaveLength(0);

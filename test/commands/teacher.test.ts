@@ -22,7 +22,7 @@ async function askAndAnswer(h: Harness, line: string, value: string) {
   const outcome = await h.quiz.answer({ scopeId: SCOPE, channelId: 'C1', player: bob, text: value });
   if (outcome.kind !== 'recorded') throw new Error(`not recorded: ${outcome.kind}`);
   await h.quiz.close(outcome.round.id, 'admin');
-  const [stats] = await h.store.roundStats(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER }, 0, 1);
+  const [stats] = await h.store.reports.roundStats(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER }, 0, 1);
   return { posted, outcome, stats: stats! };
 }
 
@@ -90,7 +90,7 @@ describe('/questions', () => {
     writeFileSync(csv, '\ufeffspec,ask,level,wording\n"conv 3 64 3",total,easy,"How many parameters, biases included?"\ndense 100 10,total,hard,\n');
     const imported = await run(admin(h), `questions action:import set:week4 file:${csv}`);
     expect(imported.text).toContain('2 questions imported into `week4`');
-    const stored = await h.store.questions(SCOPE, 'week4');
+    const stored = await h.store.questions.list(SCOPE, 'week4');
     expect(stored.map((q) => [q.spec, q.level, q.wording])).toEqual([
       ['conv 3 64 3', 'easy', 'How many parameters, biases included?'],
       ['dense 100 10', 'hard', null],
@@ -107,7 +107,7 @@ describe('/questions', () => {
     const refused = await run(admin(h), `questions action:import set:week6 file:${csv}`);
     expect(refused.tone).toBe('error');
     expect(refused.text).toContain('Row 3:');
-    expect(await h.store.questions(SCOPE, 'week6')).toEqual([]);
+    expect(await h.store.questions.list(SCOPE, 'week6')).toEqual([]);
     const binary = join(tempDir(), 'set.csv');
     writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
     expect((await run(admin(h), `questions action:import set:week6 file:${binary}`)).text).toContain('set.csv is not a text file');

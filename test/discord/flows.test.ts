@@ -10,6 +10,7 @@ import { CODE_FILE } from '../../src/platforms/discord/render.js';
 import { buttons, CALLBACK, INTERACTION_DEADLINE_MS, isEphemeral, shown, type FakeMessage } from '../support/fake-discord.js';
 import { startBot, visible, waitPosts, type Bot } from './harness.js';
 import { messageRefOf } from '../support/quiz.js';
+import { snapshotCount } from '../support/snapshot.js';
 
 /** The first channel message the bot posted that contains `text`. */
 const posted = async (bot: Bot, text: string): Promise<FakeMessage> => (await waitPosts(bot, text))[0]!;
@@ -88,7 +89,7 @@ describe('a quiz round', () => {
     expect(question.embeds[0]?.description).toMatch(/-# Pick a button or \/answer A-D\. Closes <t:\d+:R>/);
     expect(buttons(question)).toHaveLength(4);
     // The bot learns the message id from the callback's response, just after Discord has it.
-    expect(await discord.until(() => messageRefOf(app.store, 1), 'the round to know its message')).toBe(question.id);
+    expect(await messageRefOf(app.store, 1)).toBe(question.id);
 
     const button = (value: bigint) => buttons(question).find((b) => b.label.endsWith(` · ${formatInt(value)}`))!.customId;
     const first = await discord.click(bob!, question, button(q.answer));
@@ -162,7 +163,7 @@ describe('a quiz round', () => {
     const question = await posted(bot, 'Question #1');
     expect(question.channel_id).toBe(lab.id);
     expect(buttons(question)).toHaveLength(4);
-    expect(await discord.until(() => messageRefOf(app.store, 1), 'the round to know its message')).toBe(question.id);
+    expect(await messageRefOf(app.store, 1)).toBe(question.id);
   });
 });
 
@@ -192,7 +193,7 @@ describe('languages, permissions, bad input', () => {
       expect(isEphemeral(visible(ex))).toBe(true);
       expect(shown(visible(ex))).toMatch(expected);
     }
-    expect((await bot.app.store.openRounds())).toEqual([]);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM rounds WHERE closed_at IS NULL')).toBe(0);
   });
 
   it('re-checks admin commands in the handler', async () => {
@@ -214,6 +215,6 @@ describe('languages, permissions, bad input', () => {
       expect(shown(visible(ex))).toMatch(/^This needs a server/);
     }
     expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
-    expect((await bot.app.store.openRounds())).toEqual([]);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM rounds WHERE closed_at IS NULL')).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { DiscordPlatform, type DiscordOptions } from '../../src/platforms/discord/platform.js';
 import { FakeDiscord, isEphemeral, shown, type Exchange, type FakeDiscordOptions, type FakeMessage } from '../support/fake-discord.js';
 import { captureLog, type LogLine } from '../support/log.js';
-import { MONDAY_10_TAIPEI, tempDir } from '../support/quiz.js';
+import { MONDAY_10_TAIPEI, openConfiguredStore, tempDir } from '../support/quiz.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -69,7 +69,9 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const clock = new ManualClock(MONDAY_10_TAIPEI);
   const { log, lines } = captureLog();
   const config = loadConfig(discordEnv(discord, options.env));
-  const app = await App.open(config, log, { input: Readable.from([]), output: new PassThrough() }, clock);
+  // The configured database, else one of this project's engine (vitest.config.ts runs the suite on each).
+  const store = await openConfiguredStore(config);
+  const app = await App.open(config, log, { input: Readable.from([]), output: new PassThrough() }, clock, store);
   if (options.services || options.platform) {
     // Rebuild the platform App made, from the services and options the test asks for.
     const services = options.services?.(app.services) ?? app.services;

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { MAIN } from '../support/app.js';
+import { botEnv, MAIN, storeOf } from '../support/app.js';
+import { snapshotCount } from '../support/snapshot.js';
 import { INTERACTION_DEADLINE_MS, isEphemeral, shown } from '../support/fake-discord.js';
 import { gate } from '../support/gate.js';
 import { messageRefOf, onCleanup } from '../support/quiz.js';
@@ -90,7 +90,7 @@ describe('slow replies', () => {
     expect(isEphemeral(question)).toBe(false);
     expect(shown(question)).toContain('Question #1');
     expect(started.original?.deleted).toBe(true);
-    expect(await discord.until(() => messageRefOf(app.store, 1), 'the round to know its message')).toBe(question.id);
+    expect(await messageRefOf(app.store, 1)).toBe(question.id);
   });
 });
 
@@ -130,7 +130,7 @@ describe('the gateway', () => {
 describe('npm start', () => {
   it('connects with DISCORD_TOKEN, answers, and on SIGTERM closes the gateway and the database cleanly', async () => {
     const discord = await startFake();
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...discordEnv(discord), LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = { ...(await botEnv()), ...discordEnv(discord), LOG_LEVEL: 'info' };
     const bot = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     onCleanup(() => void bot.kill('SIGKILL'));
     let stderr = '';
@@ -146,8 +146,7 @@ describe('npm start', () => {
     expect(discord.connections[0]!.closeCode).toBe(1000);
     expect(stderr).toMatch(/"msg":"discord connected"/);
     expect(stderr).not.toMatch(/"level":50/);
-    const store = new SqliteStore(String(env.DATABASE_PATH));
-    expect((await store.openRounds())).toHaveLength(1); // still open: it resumes on the next start
-    store.close();
+    const store = await storeOf(env);
+    expect(await snapshotCount(store, 'SELECT COUNT(*) AS n FROM rounds WHERE closed_at IS NULL')).toBe(1); // still open: it resumes on the next start
   });
 });

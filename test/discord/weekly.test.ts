@@ -4,10 +4,9 @@
  * refused everything with nothing changed. The real discord.js client, the injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { sqliteOf } from '../support/quiz.js';
 import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
 import { postsWith, startBot, visible, waitPosts } from './harness.js';
-import { snapshot as tables } from '../support/snapshot.js';
+import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 
@@ -29,7 +28,7 @@ describe('weekly quizzes on Discord', () => {
     clock.advance(MINUTE); // 10:15
     const [first] = await waitPosts(bot, 'Question #1 · dense · easy', 1);
     expect(first!.channel_id).toBe(discord.guilds[0]!.channels[0]!.id);
-    const round = (await bot.app.store.round(1))!;
+    const round = (await bot.app.store.rounds.get(1))!;
     const right = buttons(first!).find((b) => b.label.endsWith(round.answer.toLocaleString('en-US')))!;
     expect(shown(visible(await discord.click(bob, first!, right.customId)))).toMatch(/^✅ Correct, and first/);
 
@@ -52,7 +51,7 @@ describe('weekly quizzes on Discord', () => {
     const bob = discord.user('bob');
     expect(shown(visible(await discord.slash(teacher, 'season', { action: 'start', name: '2026-fall' })))).toBe('Season 2026-fall has started.');
     visible(await discord.slash(teacher, 'quiz', { level: 'medium', topic: 'conv' }));
-    const answer = (await bot.app.store.round(1))!.answer;
+    const answer = (await bot.app.store.rounds.get(1))!.answer;
     expect(shown(visible(await discord.slash(bob, 'answer', { value: String(answer) })))).toMatch(/^✅/);
     await discord.slash(teacher, 'close');
     expect(shown(visible(await discord.slash(teacher, 'season', { action: 'start', name: '2027-spring' })))).toContain('2026-fall is archived');
@@ -86,7 +85,7 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(result)).toBe(true);
     expect(shown(result)).toMatch(/^(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(shown(visible(await discord.slash(carol, 'stats')))).toMatch(/[01] of 1 right/);
-    expect((await bot.app.store.boardSize(`discord:${discord.guilds[0]!.id}`, 'all'))).toBe(0);
+    expect((await bot.app.store.boards.size(`discord:${discord.guilds[0]!.id}`, 'all'))).toBe(0);
   });
 
   it('/answer answers the pending practice question where no round is open, with the worked solution at once', async () => {

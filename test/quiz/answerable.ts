@@ -20,7 +20,7 @@ import { LANGS, type Lang } from '../../src/i18n/messages.js';
 import { generate } from '../../src/quiz/generator.js';
 import type { Question } from '../../src/quiz/question.js';
 import { promptText } from '../../src/quiz/text.js';
-import { LEVELS, type Topic } from '../../src/quiz/types.js';
+import { LEVELS, type Topic } from '../../src/domain/index.js';
 import { readPrompt, type Part } from '../support/prompt-reader.js';
 
 const SEEDS = Number(process.env.ANSWERABLE_SEEDS ?? 150);

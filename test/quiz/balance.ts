@@ -8,7 +8,7 @@
  */
 import { expect, it } from 'vitest';
 import { CHOICES, generate } from '../../src/quiz/generator.js';
-import type { Topic } from '../../src/quiz/types.js';
+import type { Topic } from '../../src/domain/index.js';
 
 export const QUESTIONS = 10_000;
 

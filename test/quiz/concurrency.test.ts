@@ -46,7 +46,7 @@ describe.each(ENGINES)('200 concurrent answers on %s', (engine) => {
     expect(outcomes).toHaveLength(USERS);
     expect(outcomes.every((o) => o.kind === 'recorded')).toBe(true);
     expect(outcomes.filter((o) => o.first)).toHaveLength(1);
-    const rows = (await store.roundAnswers(started.round.id));
+    const rows = (await store.rounds.answers(started.round.id));
     expect(rows).toHaveLength(USERS);
     expect(new Set(rows.map((r) => r.userId)).size).toBe(USERS);
     expect(rows.filter((r) => r.first)).toHaveLength(1);
@@ -59,7 +59,7 @@ describe.each(ENGINES)('200 concurrent answers on %s', (engine) => {
     expect(await onBoard()).toBe(total);
     // closing gives the first correct answer its bonus, once, on the answer and on the board
     expect(await quiz.close(started.round.id, 'admin')).toBe(true);
-    const closed = await store.roundAnswers(started.round.id);
+    const closed = await store.rounds.answers(started.round.id);
     expect(closed.filter((r) => r.bonus > 0).map((r) => [r.first, r.bonus])).toEqual([[true, 5]]);
     expect(await onBoard()).toBe(total + 5);
     await quiz.stop();

@@ -5,7 +5,7 @@ import { count } from '../../src/engine/count.js';
 import { read } from '../../src/quiz/build.js';
 import { generate, generateFresh } from '../../src/quiz/generator.js';
 import { promptText } from '../../src/quiz/text.js';
-import { LEVELS, TOPICS } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS } from '../../src/domain/index.js';
 
 /** The code a prompt shows, if it shows code. */
 const codeOf = (q: ReturnType<typeof generate>): string | undefined => {

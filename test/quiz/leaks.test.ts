@@ -9,7 +9,7 @@ import { msg, t, type Lang } from '../../src/i18n/messages.js';
 import { diagnose } from '../../src/quiz/diagnose.js';
 import { generate } from '../../src/quiz/generator.js';
 import { diagnosisText, promptText, whyText } from '../../src/quiz/text.js';
-import { LEVELS, TOPICS } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS } from '../../src/domain/index.js';
 
 const LANGS: readonly Lang[] = ['en', 'zh-TW'];
 const PER_CELL = 150;

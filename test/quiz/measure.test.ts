@@ -31,7 +31,7 @@ import { diagnose, diagnosisIds, namedMistakes } from '../../src/quiz/diagnose.j
 import { generate } from '../../src/quiz/generator.js';
 import type { Question } from '../../src/quiz/question.js';
 import { rng } from '../../src/quiz/random.js';
-import { LEVELS, TOPICS, type Topic } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS, type Topic } from '../../src/domain/index.js';
 import {
   applies,
   countAll,

@@ -30,19 +30,22 @@ describe('the rating of a review', () => {
   });
 });
 
+/** Saving a practice answer with no reviews. */
+const NO_REVIEWS = { reviews: [], applied: [] };
+
 describe.each(ENGINES)('on %s', (engine) => {
   describe('/review', () => {
     it('starts from the weakest topic: a topic answered 2 of 10 comes before topics never tried', async () => {
       const h = await harness({ engine });
       await h.quiz.scope(scopeId);
-      const member = await h.store.ensureMember(scopeId, alice.userId, alice.name);
+      const member = await h.store.scopes.ensureMember(scopeId, alice);
       for (let i = 0; i < 10; i++) {
-        await h.store.recordPractice({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistake: null, now: i, boards: ['all'] }, []);
+        await h.store.practice.record({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistakes: [], now: i }, NO_REVIEWS);
       }
       const given = await h.services.practice.next(scopeId, alice, 'C1');
       expect(given.question.topic).toBe('conv');
       expect(given.due).toBe(false);
-      expect(await h.store.pendingPractice(member)).toMatchObject({ seed: given.question.seed, topic: 'conv', channelId: 'C1', family: given.family });
+      expect(await h.store.practice.pending(member)).toMatchObject({ seed: given.question.seed, topic: 'conv', channelId: 'C1', family: given.family });
     });
 
     it('/answer answers the pending question: rated by time, logged, the skill scheduled (later when easy)', async () => {
@@ -51,9 +54,9 @@ describe.each(ENGINES)('on %s', (engine) => {
       h.clock.advance(5_000);
       const quick = await h.services.practice.answer({ scopeId, player: alice, text: formatInt(first.question.answer) });
       expect(quick).toMatchObject({ kind: 'recorded', correct: true, rating: 4 });
-      const member = (await h.store.memberId(scopeId, alice.userId))!;
-      expect(await h.store.pendingPractice(member)).toBeUndefined();
-      const logs = await h.store.reviewLogs(member);
+      const member = (await h.store.scopes.memberId(scopeId, alice.userId))!;
+      expect(await h.store.practice.pending(member)).toBeUndefined();
+      const logs = await h.store.practice.reviewLogs(member);
       expect(logs).toHaveLength(1);
       expect(logs[0]).toMatchObject({ rating: 4, durationMs: 5_000, correct: true, source: 'practice' });
 
@@ -91,8 +94,8 @@ describe.each(ENGINES)('on %s', (engine) => {
       await h.quiz.answer({ scopeId, channelId: 'C1', player: bob, text: formatInt(wrong.value) });
       const cards = await h.services.practice.skills(scopeId, bob);
       expect(cards.map((c) => [c.topic, c.family])).toContainEqual(['dense', wrong.family]);
-      const member = (await h.store.memberId(scopeId, bob.userId))!;
-      expect((await h.store.reviewLogs(member))[0]).toMatchObject({ rating: 1, source: 'round', correct: false });
+      const member = (await h.store.scopes.memberId(scopeId, bob.userId))!;
+      expect((await h.store.practice.reviewLogs(member))[0]).toMatchObject({ rating: 1, source: 'round', correct: false });
     });
   });
 
@@ -128,10 +131,10 @@ describe.each(ENGINES)('on %s', (engine) => {
         return s;
       };
       expect((await start()).round.level).toBe('easy');
-      const member = await h.store.ensureMember(scopeId, alice.userId, alice.name);
-      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistake: null, now: i, boards: ['all'] }, []);
+      const member = await h.store.scopes.ensureMember(scopeId, alice);
+      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistakes: [], now: i }, NO_REVIEWS);
       expect((await start()).round.level).toBe('hard');
-      for (let i = 0; i < 10; i++) await h.store.recordPractice({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistake: null, now: 100 + i, boards: ['all'] }, []);
+      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistakes: [], now: 100 + i }, NO_REVIEWS);
       expect((await start()).round.level).toBe('medium');
       // bob has no answers: the channel's decide (none yet in C2: easy)
       expect((await start(bob, 'C2')).round.level).toBe('easy');

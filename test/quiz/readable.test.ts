@@ -16,7 +16,7 @@ import { LANGS, t } from '../../src/i18n/messages.js';
 import { diagnose, roundingOf } from '../../src/quiz/diagnose.js';
 import { generate } from '../../src/quiz/generator.js';
 import { diagnosisText, promptText, whyText } from '../../src/quiz/text.js';
-import { LEVELS, TOPICS } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS } from '../../src/domain/index.js';
 import { renderWorking } from '../../src/quiz/working.js';
 
 const SEEDS = 40;

@@ -9,8 +9,8 @@ import { picturesHere } from '../../src/charts/drawn.js';
 import type { Lang } from '../../src/i18n/messages.js';
 import { generate } from '../../src/quiz/generator.js';
 import type { Reveal } from '../../src/quiz/service.js';
-import { LEVELS, TOPICS } from '../../src/quiz/types.js';
-import type { Round, RoundAnswer } from '../../src/store/store.js';
+import { LEVELS, TOPICS } from '../../src/domain/index.js';
+import type { Round, RoundAnswer } from '../../src/domain/index.js';
 
 function revealOf(seed: number, level: (typeof LEVELS)[number], topic: (typeof TOPICS)[number]): Reveal {
   const question = generate(seed, level, topic);
@@ -20,7 +20,7 @@ function revealOf(seed: number, level: (typeof LEVELS)[number], topic: (typeof T
   };
   const mistake = question.mistakes[0];
   const answer = (name: string, value: bigint, correct: boolean, first: boolean): RoundAnswer => ({
-    memberId: name.length, userId: `U_${name}`, name, value, correct, first, mistake: correct || !mistake ? null : mistake.id, points: correct ? 20 + (first ? 5 : 0) : 0, bonus: first ? 5 : 0, scored: true, answeredAt: 1,
+    memberId: name.length, userId: `U_${name}`, name, value, correct, first, mistakes: correct || !mistake ? [] : [mistake.id], points: correct ? 20 + (first ? 5 : 0) : 0, bonus: first ? 5 : 0, scored: true, answeredAt: 1,
   });
   const answers = [answer('ana', question.answer, true, true), ...(mistake ? [answer('ben', mistake.value, false, false), answer('chen', mistake.value, false, false)] : [])];
   return { round, question, answers };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import type { NewSchedule } from '../../src/store/store.js';
+import type { NewSchedule } from '../../src/domain/index.js';
 import { alice, bob, harness, settle, ENGINES, type Harness } from '../support/quiz.js';
 
 const scopeId = 'discord:G1';
@@ -48,7 +48,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const posted = questions(h);
       expect(posted.map((p) => p.at)).toEqual([slot, slot + 600_000, slot + 1_200_000]);
       expect(posted.every((p) => p.channelId === 'quiz')).toBe(true);
-      const rounds = await Promise.all([1, 2, 3].map(async (id) => (await h.store.round(id))!));
+      const rounds = await Promise.all([1, 2, 3].map(async (id) => (await h.store.rounds.get(id))!));
       expect(rounds.map((r) => r.level)).toEqual(['medium', 'medium', 'medium']);
       expect(rounds.every((r) => ['conv', 'batchnorm'].includes(r.topic))).toBe(true);
       // each question closes before the next one comes
@@ -82,7 +82,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       again.clock.set(slot + 3_600_000);
       await again.settle();
       expect(questions(again)).toHaveLength(0);
-      expect((await again.store.run(1, slot))).toMatchObject({ status: 'done', posted: 3 });
+      expect((await again.store.schedules.run(1, slot))).toMatchObject({ status: 'done', posted: 3 });
     });
 
     it('post a run missed while the bot was down late, once', async () => {
@@ -113,7 +113,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await after.scheduler.start();
       await after.settle();
       expect(questions(after)).toHaveLength(0);
-      expect((await after.store.run(1, Date.UTC(2026, 10, 23, 9)))).toMatchObject({ status: 'skipped' });
+      expect((await after.store.schedules.run(1, Date.UTC(2026, 10, 23, 9)))).toMatchObject({ status: 'skipped' });
       after.clock.set(Date.UTC(2026, 10, 30, 9)); // next Monday runs as usual
       await after.settle();
       expect(questions(after)).toHaveLength(1);
@@ -158,7 +158,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await after.scheduler.start();
       await after.settle();
       expect(after.posts).toHaveLength(0);
-      expect((await after.store.standingsPosted(scopeId, '2026-W48'))).toBe(true);
+      expect((await after.store.schedules.standingsPosted(scopeId, '2026-W48'))).toBe(true);
     });
 
     it('missed while down are posted late once after the restart', async () => {

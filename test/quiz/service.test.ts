@@ -7,7 +7,7 @@ import { alice, bob, carol, harness, MONDAY_10_TAIPEI, settle, ENGINES, type Har
 import { formatInt } from '../../src/engine/format.js';
 
 const scopeId = 'discord:G1';
-const NO_BONUS = { points: 0, minAnswers: 2, boards: () => [] };
+const NO_BONUS = { points: 0, minAnswers: 2 };
 const NO_CAP = { cap: 1000, from: 0, to: 0 };
 const channelId = 'C1';
 
@@ -47,20 +47,20 @@ describe.each(ENGINES)('on %s', (engine) => {
         ['carol', true, true, POINTS.medium + FIRST_BONUS],
         ['alice', true, false, POINTS.medium],
       ]);
-      expect((await h.store.round(round.id))!.revealedAt).not.toBeNull();
+      expect((await h.store.rounds.get(round.id))!.revealedAt).not.toBeNull();
     });
 
     it('takes one locked answer per user, refusing a second politely', async () => {
       const { h, round, question } = await open(await fresh());
       await h.quiz.answer({ scopeId, channelId, player: bob, text: '12' });
       expect(await h.quiz.answer({ scopeId, channelId, player: bob, text: String(question.answer) })).toMatchObject({ kind: 'duplicate', previous: 12n });
-      expect((await h.store.roundAnswers(round.id)).map((a) => a.value)).toEqual([12n]);
+      expect((await h.store.rounds.answers(round.id)).map((a) => a.value)).toEqual([12n]);
     });
 
     it('records nothing for an unreadable answer', async () => {
       const { h, round } = await open(await fresh());
       expect(await h.quiz.answer({ scopeId, channelId, player: bob, text: 'about two thousand' })).toMatchObject({ kind: 'invalid' });
-      expect(await h.store.roundAnswers(round.id)).toHaveLength(0);
+      expect(await h.store.rounds.answers(round.id)).toHaveLength(0);
     });
 
     it('refuses answers after its time, even before the timer fires', async () => {
@@ -109,7 +109,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(after.reveals).toHaveLength(1);
       expect(after.reveals[0]!.answers.map((a) => a.name)).toEqual(['bob', 'carol']);
       expect(after.reveals[0]!.question.answer).toBe(question.answer);
-      expect((await after.store.round(round.id))!.closedAt).toBe(MONDAY_10_TAIPEI + 60_000);
+      expect((await after.store.rounds.get(round.id))!.closedAt).toBe(MONDAY_10_TAIPEI + 60_000);
     });
 
     it('a round whose time passed while the bot was down closes and is revealed at once', async () => {
@@ -125,7 +125,7 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('a reveal that could not be posted is posted by the next process once the dead one\'s lease runs out, once', async () => {
       const { h, round } = await open(await fresh());
       // closed, then the process died before posting: its lease on the round still runs
-      await h.store.closeRound(round.id, h.clock.now(), 'timeout', NO_BONUS, { owner: 'a process that died', until: h.clock.now() + LEASE_MS });
+      await h.store.rounds.close(round.id, { now: h.clock.now(), reason: 'timeout', bonus: NO_BONUS, lease: { owner: 'a process that died', until: h.clock.now() + LEASE_MS } });
       const after = await h.restart();
       await after.quiz.resume();
       expect(after.reveals).toEqual([]);
@@ -185,9 +185,9 @@ describe.each(ENGINES)('on %s', (engine) => {
       const h = await harness({ engine });
       await h.quiz.scope(scopeId);
       const store = h.store;
-      const round = (await store.insertRound({ scopeId, channelId, seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER, scoring: 'scored', lease: { owner: 'test', until: 0 } }))!;
+      const round = (await store.rounds.open({ scopeId, channelId, seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER, scoring: 'scored', lease: { owner: 'test', until: 0 } }))!;
       for (let i = 0; i < 25; i++) {
-        await store.recordAnswer({ roundId: round.id, member: { userId: `U${i}`, name: `user${i}` }, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistake: null, points: 10, now: 1, boards: ['all'], daily: NO_CAP });
+        await store.rounds.answer({ roundId: round.id, player: { userId: `U${i}`, name: `user${i}` }, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistakes: [], lapses: [], points: 10, now: 1, week: '1970-W01', daily: NO_CAP });
       }
       const page1 = (await h.quiz.leaderboard({ scopeId, period: 'all', page: 1 }))!;
       const page3 = (await h.quiz.leaderboard({ scopeId, period: 'all', page: 3 }))!;

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, generateFresh } from '../../src/quiz/generator.js';
 import { rng } from '../../src/quiz/random.js';
-import { LEVELS, TOPICS } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS } from '../../src/domain/index.js';
 import { RECENT_QUESTIONS } from '../../src/quiz/service.js';
 
 const DRAWS = 1_050;

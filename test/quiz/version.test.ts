@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generate, GENERATOR_VERSION } from '../../src/quiz/generator.js';
-import { LEVELS, TOPICS, type Topic } from '../../src/quiz/types.js';
+import { LEVELS, TOPICS, type Topic } from '../../src/domain/index.js';
 
 const SEEDS = 100;
 

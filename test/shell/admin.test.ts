@@ -6,16 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
-import { runShellAt, shellEnv } from '../support/app.js';
+import { botEnv, runShellAt, storeOf } from '../support/app.js';
 import { MONDAY_10_TAIPEI } from '../support/quiz.js';
+import { snapshotCount } from '../support/snapshot.js';
 
 const MIN = 60_000;
 
 describe('shell mode admin', () => {
   it('settings, schedules, seasons, score removal with a confirmation, and review', async () => {
     const q = generate(9, 'medium', 'dense');
-    const env = shellEnv();
+    const env = await botEnv();
     // Monday 09:17:18 in Taipei: the weekly quiz at 10:00 is later today.
     const r = await runShellAt(
       new ManualClock(MONDAY_10_TAIPEI - 2_562_000),
@@ -61,11 +61,10 @@ describe('shell mode admin', () => {
     expect(out).toMatch(/Stats for carol ──\n[01] of 1 right/);
     expect(out).toMatch(/comes back 09:18:18 \(in 60 s\)/);
 
-    const store = new SqliteStore(env.DATABASE_PATH!);
-    expect((await store.seasons('shell:local')).map((s) => s.name)).toEqual(['fall']);
-    expect(store.db.prepare("SELECT COUNT(*) FROM scores WHERE member_id = (SELECT id FROM members WHERE user_id = 'bob')").pluck().get()).toBe(0);
-    expect(store.db.prepare('SELECT COUNT(*) FROM practice').pluck().get()).toBe(1);
-    store.close();
+    const store = await storeOf(env);
+    expect((await store.scopes.seasons('shell:local')).map((s) => s.name)).toEqual(['fall']);
+    expect(await snapshotCount(store, "SELECT COUNT(*) AS n FROM scores WHERE member_id = (SELECT id FROM members WHERE user_id = 'bob')")).toBe(0);
+    expect(await snapshotCount(store, 'SELECT COUNT(*) AS n FROM practice')).toBe(1);
   });
 
   it.each([
@@ -73,7 +72,7 @@ describe('shell mode admin', () => {
     ['on Sunday at 23:59, tomorrow', MONDAY_10_TAIPEI - 10 * 60 * MIN - MIN, 'Next: tomorrow 10:00 (in 10 h 1 min)'],
     ['on Wednesday, its date', MONDAY_10_TAIPEI + 2 * 24 * 60 * MIN, 'Next: 2026-11-30 10:00 Asia/Taipei'],
   ])('says when a schedule runs next: %s', async (_when, now, next) => {
-    const r = await runShellAt(new ManualClock(now), ['/settings timezone:Asia/Taipei', '/schedule action:add day:mon time:10:00'], shellEnv());
+    const r = await runShellAt(new ManualClock(now), ['/settings timezone:Asia/Taipei', '/schedule action:add day:mon time:10:00'], await botEnv());
     expect(r.stdout).toContain(next);
   });
 });

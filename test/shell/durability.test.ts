@@ -4,14 +4,12 @@
  * round still closes at its time.
  */
 import { describe, expect, it } from 'vitest';
-import { shellEnv, startShell } from '../support/app.js';
-import { freshDatabase } from '../support/postgres.js';
-import { ENGINES, openTestStore } from '../support/quiz.js';
+import { botEnv, startShell, storeOf } from '../support/app.js';
+import { ENGINE } from '../support/quiz.js';
 
-describe.each(ENGINES)('SIGKILL mid-burst on %s', (engine) => {
+describe(`SIGKILL mid-burst on ${ENGINE}`, () => {
   it('keeps every acknowledged answer and still closes the round', async () => {
-    const env = shellEnv({ QUIZ_ROUND_SECONDS: '60', ...(engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {}) });
-    const location = engine === 'sqlite' ? env.DATABASE_PATH! : env.DATABASE_URL!;
+    const env = await botEnv({ QUIZ_ROUND_SECONDS: '60' });
     const bot = startShell(env);
     const burst = ['/quiz level:medium topic:dense seed:11'];
     for (let i = 0; i < 3000; i++) burst.push(`/as user${i}`, `/answer ${1000 + i}`);
@@ -25,25 +23,23 @@ describe.each(ENGINES)('SIGKILL mid-burst on %s', (engine) => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
     expect(acknowledged.length).toBeLessThan(3000); // it really died mid-burst
 
-    const { store } = await openTestStore(engine, location);
-    const recorded = new Set((await store.roundAnswers(1)).map((a) => a.userId));
+    const store = await storeOf(env);
+    const recorded = new Set((await store.rounds.answers(1)).map((a) => a.userId));
     for (const user of acknowledged) expect(recorded.has(user), `${user} was acknowledged`).toBe(true);
-    expect((await store.round(1))!.closedAt).toBeNull();
+    expect((await store.rounds.get(1))!.closedAt).toBeNull();
     // The round was long enough for the burst on a slow machine; it ends soon after the restart.
-    await store.setDeadline(1, Date.now() + 1_500);
-    await store.close();
+    await store.rounds.setDeadline(1, Date.now() + 1_500);
 
     // Restart with nothing to say: the open round closes at its time and its reveal is posted.
     const again = startShell(env);
     await again.waitFor(/Question #1: the answer is [\d,]+/, 10_000);
     again.child.stdin.end();
     await new Promise((r) => again.child.once('exit', r));
-    const { store: after } = await openTestStore(engine, location);
-    const round = (await after.round(1))!;
+    const after = await storeOf(env);
+    const round = (await after.rounds.get(1))!;
     expect(round.closeReason).toBe('timeout');
     expect(round.closedAt).toBeGreaterThanOrEqual(round.closesAt);
     expect(round.revealedAt).not.toBeNull();
-    expect((await after.roundAnswers(1)).length).toBeGreaterThanOrEqual(acknowledged.length);
-    await after.close();
+    expect((await after.rounds.answers(1)).length).toBeGreaterThanOrEqual(acknowledged.length);
   });
 });

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { generate } from '../../src/quiz/generator.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
 import { renderWorking } from '../../src/quiz/working.js';
-import { runShell, shellEnv, startShell } from '../support/app.js';
+import { botEnv, runShell, startShell, storeOf } from '../support/app.js';
+import { snapshotCount } from '../support/snapshot.js';
 
 describe('shell mode', () => {
   it('answers /count from piped input and exits at end of input', async () => {
-    const r = runShell(['/count conv 3 64 3'], shellEnv());
+    const r = runShell(['/count conv 3 64 3'], await botEnv());
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Conv2D (conv 3 64 3): 1,792 parameters');
     expect(r.stdout).toContain('(3×3×3 + 1)×64');
@@ -21,7 +21,7 @@ describe('shell mode', () => {
   it('plays a whole round: question, answers, mistake, reveal, leaderboard, stats', async () => {
     const q = generate(42, 'medium', 'conv');
     const forgotBias = q.mistakes.find((m) => m.id === 'forgotBias')!;
-    const env = shellEnv();
+    const env = await botEnv();
     const r = runShell(
       [
         '/quiz level:medium topic:conv seed:42',
@@ -58,18 +58,17 @@ describe('shell mode', () => {
     expect(out).toContain('Stats for carol');
     expect(out).toContain('Weakest: convolution');
 
-    const store = new SqliteStore(env.DATABASE_PATH!);
-    expect((await store.roundAnswers(1)).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
+    const store = await storeOf(env);
+    expect((await store.rounds.answers(1)).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
       ['bob', true, true, 25],
       ['carol', false, false, 0],
       ['dave', true, false, 20],
     ]);
-    expect((await store.round(1))).toMatchObject({ closeReason: 'admin', seed: 42 });
-    store.close();
+    expect((await store.rounds.get(1))).toMatchObject({ closeReason: 'admin', seed: 42 });
   });
 
   it('practice: /review, then /answer outside a round gets the worked solution at once and when the skill comes back', async () => {
-    const env = shellEnv({ PARAMQUIZ_SEED: '5' });
+    const env = await botEnv({ PARAMQUIZ_SEED: '5' });
     const r = runShell(['/as student', '/review', '/answer 1', '/stats'], env);
     expect(r.status).toBe(0);
     const out = r.stdout;
@@ -80,14 +79,13 @@ describe('shell mode', () => {
     // the worked solution, right under the verdict
     expect(out).toMatch(/The answer is [\d,]+\.[\s\S]*\n\s+.*= [\d,]+/);
     expect(out).toContain('Skills for review (spaced repetition):');
-    const store = new SqliteStore(env.DATABASE_PATH!);
-    const member = (await store.memberId('shell:local', 'student'))!;
-    expect((await store.reviewLogs(member)).map((l) => [l.rating, l.correct, l.source])).toEqual([[1, false, 'practice']]);
-    await store.close();
+    const store = await storeOf(env);
+    const member = (await store.scopes.memberId('shell:local', 'student'))!;
+    expect((await store.practice.reviewLogs(member)).map((l) => [l.rating, l.correct, l.source])).toEqual([[1, false, 'practice']]);
   });
 
   it('/settings language:zh-TW changes the replies, the times included', async () => {
-    const r = runShell(['/settings language:zh-TW', '/count conv 3 64 3', '/quiz topic:dense seed:1'], shellEnv());
+    const r = runShell(['/settings language:zh-TW', '/count conv 3 64 3', '/quiz topic:dense seed:1'], await botEnv());
     // the change itself is answered wholly in the new language: no English title, verdict or value beside the Chinese frame
     const saved = r.stdout.slice(0, r.stdout.indexOf('修改方式'));
     expect(saved).toContain('── 設定 ──');
@@ -100,7 +98,7 @@ describe('shell mode', () => {
   });
 
   it('help that exists where the user is: /help count, /count help, /explain alone, and errors point at them', async () => {
-    const r = runShell(['/help count', '/count help', '/explain', '/count frobnicate 3', '/quiz colour:red'], shellEnv());
+    const r = runShell(['/help count', '/count help', '/explain', '/count frobnicate 3', '/quiz colour:red'], await botEnv());
     const out = r.stdout;
     expect(out.match(/── \/count: every layer kind and option ──/g)).toHaveLength(2);
     expect(out).toContain('conv CIN COUT K');
@@ -113,13 +111,13 @@ describe('shell mode', () => {
   });
 
   it('speaks Traditional Chinese', async () => {
-    const r = runShell(['/count bn 64', '/quiz topic:dense seed:1'], shellEnv({ PARAMQUIZ_LANG: 'zh-TW' }));
+    const r = runShell(['/count bn 64', '/quiz topic:dense seed:1'], await botEnv({ PARAMQUIZ_LANG: 'zh-TW' }));
     expect(r.stdout).toContain('BatchNormalization（bn 64）：256 個參數');
     expect(r.stdout).toContain('第 1 題 · 全連接層 · 簡單（10 分）');
   });
 
   it('closes a round when its time runs out and prints the reveal', async () => {
-    const bot = startShell(shellEnv({ QUIZ_ROUND_SECONDS: '1' }));
+    const bot = startShell(await botEnv({ QUIZ_ROUND_SECONDS: '1' }));
     bot.child.stdin.write('/quiz topic:dense seed:3\n/as bob\n/answer 1\n');
     await bot.waitFor(/is not it/);
     expect(bot.output()).not.toContain('the answer is');
@@ -151,16 +149,15 @@ describe('bad answers and bad commands: one clear line each, nothing recorded', 
   ];
 
   it.each(cases)('%s', async (line, message) => {
-    const env = shellEnv();
+    const env = await botEnv();
     // an open easy round, so answers have somewhere to go
     const r = runShell(['/quiz topic:conv seed:7 level:medium', '/as student', line], env);
     expect(r.status).toBe(0);
     const reply = r.stdout.split('\n').slice(r.stdout.split('\n').findIndex((l) => l.startsWith('You are now student')) + 1).join('\n').trim();
     expect(reply).toMatch(message);
     expect(reply.split('\n')).toHaveLength(1);
-    const store = new SqliteStore(env.DATABASE_PATH!);
-    expect((await store.roundAnswers(1))).toHaveLength(0);
-    expect(store.db.prepare('SELECT COUNT(*) FROM scores').pluck().get()).toBe(0);
-    store.close();
+    const store = await storeOf(env);
+    expect((await store.rounds.answers(1))).toHaveLength(0);
+    expect(await snapshotCount(store, 'SELECT COUNT(*) AS n FROM scores')).toBe(0);
   });
 });

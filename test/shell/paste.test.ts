@@ -6,14 +6,14 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ShellInput, type Entry } from '../../src/platforms/shell/input.js';
-import { runShell, shellEnv } from '../support/app.js';
+import { botEnv, runShell } from '../support/app.js';
 
 const MODEL = ['model = nn.Sequential(', '    nn.Conv2d(3, 64, 3),', '    nn.ReLU(),', '', '    nn.Conv2d(64, 64, 3),', ')'];
 // PyTorch: (3·3·3 + 1)·64 + (3·3·64 + 1)·64 = 1,792 + 36,928 = 38,720 (sum of p.numel()).
 
 describe('pasting code into the shell (piped)', () => {
-  it('counts `/count` and the lines of code after it as one model, then goes on with the next command', () => {
-    const r = runShell(['/count', ...MODEL, '/count dense 784 10'], shellEnv());
+  it('counts `/count` and the lines of code after it as one model, then goes on with the next command', async () => {
+    const r = runShell(['/count', ...MODEL, '/count dense 784 10'], await botEnv());
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('38,720 parameters in total');
     expect(r.stdout).toMatch(/^\s+2\s+Conv2d\s+36,928$/m); // the module's name as named_modules() gives it
@@ -21,13 +21,13 @@ describe('pasting code into the shell (piped)', () => {
     expect(r.stdout).not.toContain('Commands start with /');
   });
 
-  it('counts code pasted without /count in front', () => {
-    const r = runShell(MODEL, shellEnv());
+  it('counts code pasted without /count in front', async () => {
+    const r = runShell(MODEL, await botEnv());
     expect(r.stdout).toContain('38,720 parameters in total');
   });
 
-  it('still says a line of prose is not a command', () => {
-    const r = runShell(['hello there', '/count conv 3 64 3'], shellEnv());
+  it('still says a line of prose is not a command', async () => {
+    const r = runShell(['hello there', '/count conv 3 64 3'], await botEnv());
     expect(r.stdout).toContain('Commands start with /');
     expect(r.stdout).toContain('1,792 parameters');
   });

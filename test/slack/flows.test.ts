@@ -45,7 +45,7 @@ describe('Slack flows', () => {
     for (const line of renderWorking('en', q.working)) expect(textOf(reveal)).toContain(line);
     const update = await bot.fake.nextCall('chat.update');
     expect(update.args.channel).toBe(CHANNEL);
-    expect(update.args.ts).toBe((await bot.app.store.round(1))!.messageRef);
+    expect(update.args.ts).toBe((await bot.app.store.rounds.get(1))!.messageRef);
     expect(buttonsOf(update.args)).toEqual([]);
     expect(textOf(update.args)).toContain('Question #1 · convolution · easy (10 points)');
 
@@ -54,7 +54,7 @@ describe('Slack flows', () => {
     expect(textOf(board)).toMatch(/\*1\.\* <@U0ALICE>: 15 pts[^\n]*\n\*2\.\* <@U0CAROL>: 10 pts[^\n]*\n\*3\.\* <@U0BOB>: 0 pts/);
     expect(textOf(await bot.privately(bob, '/stats'))).toContain('Stats for Bob Lin');
 
-    expect((await bot.app.store.roundAnswers(1)).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
+    expect((await bot.app.store.rounds.answers(1)).map((a) => [a.name, a.correct, a.first, a.points])).toEqual([
       ['Alice Chen', true, true, 15],
       ['Bob Lin', false, false, 0],
       ['carol', true, false, 10],
@@ -70,7 +70,7 @@ describe('Slack flows', () => {
     const reveal = (await bot.fake.nextCall('chat.postMessage')).args;
     expect(textOf(reveal)).toMatch(/Question #1: the answer is [\d,]+/);
     expect(buttonsOf((await bot.fake.nextCall('chat.update')).args)).toEqual([]);
-    expect((await bot.app.store.round(1))).toMatchObject({ closeReason: 'timeout' });
+    expect((await bot.app.store.rounds.get(1))).toMatchObject({ closeReason: 'timeout' });
   });
 
   it('speaks the workspace language: zh-TW from QUIZ_LANGUAGE, then English after /settings', async () => {
@@ -133,8 +133,8 @@ describe('bad input: one clear private line each, nothing recorded', () => {
     expect(reply.blocks).toHaveLength(1);
     expect(textOf(reply)).toMatch(message);
     expect(textOf(reply).split('\n')).toHaveLength(1);
-    expect((await bot.app.store.roundAnswers(1))).toHaveLength(0);
-    expect((await bot.app.store.round(1))!.closedAt).toBeNull();
+    expect((await bot.app.store.rounds.answers(1))).toHaveLength(0);
+    expect((await bot.app.store.rounds.get(1))!.closedAt).toBeNull();
   });
 
   it('a button from an older version is told so', async () => {
@@ -172,7 +172,7 @@ describe('crashes: a polite private error, a log line, and the app keeps running
     expect(textOf(await bot.privately(owner, '/close'))).toMatch(/admins only/);
     const asTeacher = await bot.command(teacher, '/quiz topic:dense');
     await bot.fake.nextCall('chat.postMessage');
-    expect((await bot.app.store.round(1))).toBeDefined();
+    expect((await bot.app.store.rounds.get(1))).toBeDefined();
     expect(asTeacher.ack).toEqual({});
     expect(bot.logs.filter((l) => /users\.info failed/.test(l.msg))).toHaveLength(2);
   });

@@ -28,7 +28,7 @@ import {
   type Json,
   type ResponsePost,
 } from '../support/fake-slack.js';
-import { MONDAY_10_TAIPEI, onCleanup, tempDir } from '../support/quiz.js';
+import { MONDAY_10_TAIPEI, onCleanup, openConfiguredStore, tempDir } from '../support/quiz.js';
 
 export const CHANNEL = 'C0DEEPLEARN';
 
@@ -101,7 +101,10 @@ export async function startBot(options: { mode?: 'http' | 'socket'; env?: Record
     },
   });
   const clock = options.clock ?? new ManualClock(MONDAY_10_TAIPEI);
-  const app = await App.open(loadConfig(env), pino({ level: 'info' }, sink), { input: new PassThrough(), output: new PassThrough() }, clock);
+  // The configured database, else one of this project's engine (vitest.config.ts runs the suite on each).
+  const config = loadConfig(env);
+  const store = await openConfiguredStore(config);
+  const app = await App.open(config, pino({ level: 'info' }, sink), { input: new PassThrough(), output: new PassThrough() }, clock, store);
   const slack = app.platforms.find((p): p is SlackPlatform => p instanceof SlackPlatform);
   if (!slack) throw new Error('the app started no Slack platform');
   const socketReady = mode === 'socket' ? fake.socket() : undefined;

@@ -4,7 +4,7 @@
  * calls by its fake API. Requests that are not Slack's get 401 and change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { sqliteOf } from '../support/quiz.js';
+import { snapshotCount } from '../support/snapshot.js';
 import { generate } from '../../src/quiz/generator.js';
 import { SIGNING_SECRET, commandBody, postToBot, signatureHeaders, slashCommand } from '../support/fake-slack.js';
 import { gate } from '../support/gate.js';
@@ -77,12 +77,12 @@ describe('Slack over HTTP', () => {
       response_action: 'errors',
       errors: { input: expect.stringMatching(/^twelve is not a count: answer with a whole number/) },
     });
-    expect((await bot.app.store.roundAnswers(1))).toHaveLength(0);
+    expect((await bot.app.store.rounds.answers(1))).toHaveLength(0);
 
     expect(await bot.submit(alice, form, q.answer.toString())).toEqual({});
     const feedback = await bot.privateReply(responseUrl);
     expect(textOf(feedback)).toContain('Correct, and first');
-    expect((await bot.app.store.roundAnswers(1)).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
+    expect((await bot.app.store.rounds.answers(1)).map((a) => [a.name, a.correct])).toEqual([['Alice Chen', true]]);
   });
 });
 
@@ -111,10 +111,10 @@ describe('requests that are not from Slack get 401 and change nothing', () => {
     await bot.slack.idle();
     expect(bot.fake.calls.slice(atStart)).toEqual([]);
     expect(bot.fake.responses).toHaveLength(0);
-    expect(sqliteOf(bot.app.store).prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(0);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM rounds')).toBe(0);
     // The same request, correctly signed, is accepted: the refusal was the signature's doing.
     expect((await postToBot(url, body)).status).toBe(200);
     await bot.fake.nextCall('chat.postMessage');
-    expect(sqliteOf(bot.app.store).prepare('SELECT COUNT(*) FROM rounds').pluck().get()).toBe(1);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM rounds')).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { t } from '../../src/i18n/messages.js';
-import { TOPICS } from '../../src/quiz/types.js';
+import { TOPICS } from '../../src/domain/index.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }> };

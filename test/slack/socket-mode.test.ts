@@ -4,11 +4,10 @@
  * a button click, a form submission. Also `npm start` itself (the built bot in its own process).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAIN } from '../support/app.js';
+import { botEnv, MAIN } from '../support/app.js';
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, slashCommand } from '../support/fake-slack.js';
-import { onCleanup, tempDir } from '../support/quiz.js';
+import { onCleanup } from '../support/quiz.js';
 import { CHANNEL, USERS, button, startBot, textOf } from './harness.js';
 
 const { alice, bob, teacher } = USERS;
@@ -44,7 +43,7 @@ describe('Slack in Socket Mode', () => {
     expect(await bot.submit(bob, form, 'about a thousand')).toMatchObject({ response_action: 'errors', errors: { input: expect.stringContaining('about a thousand') } });
     expect(await bot.submit(bob, form, '1,216')).toEqual({});
     expect(textOf(await bot.privateReply(click.responseUrl))).toMatch(/Correct, and first|is not it/);
-    expect(await bot.app.store.roundAnswers(1)).toHaveLength(1);
+    expect(await bot.app.store.rounds.answers(1)).toHaveLength(1);
   });
 });
 
@@ -53,10 +52,9 @@ describe('npm start with SLACK_BOT_TOKEN and SLACK_APP_TOKEN', () => {
     const fake = await FakeSlack.start();
     onCleanup(() => fake.close());
     fake.addUser(alice);
+    // On this project's engine: a PostgreSQL database when the suite runs there.
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATABASE_PATH: join(tempDir(), 'bot.db'),
+      ...(await botEnv()),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_APP_TOKEN: APP_TOKEN,
       SLACK_API_URL: fake.apiUrl,

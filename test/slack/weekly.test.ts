@@ -4,9 +4,8 @@
  * non-admin (not in ADMIN_USER_IDS, not a workspace admin) refused everything, nothing changed.
  */
 import { describe, expect, it } from 'vitest';
-import { sqliteOf } from '../support/quiz.js';
 import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, type Bot } from './harness.js';
-import { snapshot as tables } from '../support/snapshot.js';
+import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
 
 const { bob, carol, teacher } = USERS;
 const MINUTE = 60_000;
@@ -22,7 +21,7 @@ describe('weekly quizzes on Slack', () => {
     bot.clock.advance(15 * MINUTE);
     const first = (await bot.fake.nextCall('chat.postMessage', (a) => textOf(a).includes('Question #1 · dense · easy'))).args;
     expect(first.channel).toBe(CHANNEL);
-    const answer = (await bot.app.store.round(1))!.answer.toLocaleString('en-US');
+    const answer = (await bot.app.store.rounds.get(1))!.answer.toLocaleString('en-US');
     const right = buttonsOf(first).find((b) => String((b.text as { text: string }).text).endsWith(answer))!;
     const clicked = await bot.click(bob, right);
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/^✅ Correct, and first/);
@@ -43,7 +42,7 @@ describe('weekly quizzes on Slack', () => {
     expect(textOf(await bot.privately(teacher, '/season action:start name:2026-fall'))).toBe('Season 2026-fall has started.');
     await bot.command(teacher, '/quiz level:medium topic:conv');
     await bot.fake.nextCall('chat.postMessage');
-    expect(textOf(await bot.privately(bob, `/answer ${(await bot.app.store.round(1))!.answer}`))).toMatch(/^✅/);
+    expect(textOf(await bot.privately(bob, `/answer ${(await bot.app.store.rounds.get(1))!.answer}`))).toMatch(/^✅/);
     await bot.privately(teacher, '/close');
     expect(textOf(await bot.privately(teacher, '/season action:start name:2027-spring'))).toContain('2026-fall is archived');
     await bot.command(bob, '/leaderboard season:2026-fall');
@@ -70,7 +69,7 @@ describe('weekly quizzes on Slack', () => {
     const clicked = await bot.click(carol, buttonsOf(review)[0]!, { ephemeral: true });
     expect(textOf(await bot.privateReply(clicked.responseUrl))).toMatch(/(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(textOf(await bot.privately(carol, '/stats'))).toMatch(/[01] of 1 right/);
-    expect(sqliteOf(bot.app.store).prepare("SELECT COUNT(*) FROM scores").pluck().get()).toBe(0);
+    expect(await snapshotCount(bot.app.store, 'SELECT COUNT(*) AS n FROM scores')).toBe(0);
   });
 
   it('refuses a non-admin every admin command, changing nothing', async () => {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ENGINES, alice, bob, carol, harness, type Harness } from '../support/quiz.js';
-import type { Player } from '../../src/quiz/service.js';
+import { weekBoard, type Player } from '../../src/domain/index.js';
+import { isoWeek } from '../../src/quiz/week.js';
 
 const SCOPE = 'discord:G1';
 const WEEK_MS = 7 * 86_400_000;
@@ -31,16 +32,16 @@ for (const engine of ENGINES) {
       const first = await round(h, [[alice, 'right'], [bob, 'wrong'], [carol, 'wrong']]);
       h.clock.advance(60_000);
       const second = await round(h, [[alice, 'wrong'], [bob, 'right']], 'dense');
-      const stats = await h.store.roundStats(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER }, 0, 10);
+      const stats = await h.store.reports.roundStats(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER }, 0, 10);
       expect(stats.map((s) => s.round.id)).toEqual([second.round.id, first.round.id]);
       expect(stats[1]).toMatchObject({ answered: 3, correct: 1 });
       // Every mistake that gives the value is named for both wrong answers; the first one is among them.
       expect(stats[1]!.mistakes.find((m) => m.id === first.mistake.id)).toEqual({ id: first.mistake.id, answers: 2 });
       expect(stats[0]).toMatchObject({ answered: 2, correct: 1 });
-      expect(await h.store.roundCount(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER })).toBe(2);
-      expect(await h.store.roundCount(SCOPE, { from: second.round.openedAt, to: Number.MAX_SAFE_INTEGER })).toBe(1);
-      expect(await h.store.firstRoundAt(SCOPE)).toBe(first.round.openedAt);
-      expect(await h.store.firstRoundAt('discord:nobody')).toBeUndefined();
+      expect(await h.store.reports.roundCount(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER })).toBe(2);
+      expect(await h.store.reports.roundCount(SCOPE, { from: second.round.openedAt, to: Number.MAX_SAFE_INTEGER })).toBe(1);
+      expect(await h.store.reports.firstRoundAt(SCOPE)).toBe(first.round.openedAt);
+      expect(await h.store.reports.firstRoundAt('discord:nobody')).toBeUndefined();
     });
 
     it('keeps the class\'s answers per topic on all time and the season, practice included, and not per week', async () => {
@@ -49,28 +50,28 @@ for (const engine of ENGINES) {
       await h.quiz.scopes.startSeason(SCOPE, '2026-fall');
       const season = (await h.quiz.scopes.currentSeason(SCOPE))!;
       await round(h, [[alice, 'right'], [carol, 'right']], 'dense');
-      const member = await h.store.ensureMember(SCOPE, bob.userId, bob.name);
-      await h.store.recordPractice({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistake: null, now: h.clock.now(), boards: await h.quiz.scopes.boards(SCOPE, h.clock.now()) }, []);
-      expect(await h.store.classTopics(SCOPE, 'all')).toEqual([
+      const member = await h.store.scopes.ensureMember(SCOPE, bob);
+      await h.store.practice.record({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: [], now: h.clock.now() }, { reviews: [], applied: [] });
+      expect(await h.store.reports.classTopics(SCOPE, 'all')).toEqual([
         { topic: 'conv', answered: 2, correct: 1 },
         { topic: 'dense', answered: 3, correct: 2 },
       ]);
-      expect(await h.store.classTopics(SCOPE, `season:${season.id}`)).toEqual([{ topic: 'dense', answered: 3, correct: 2 }]);
-      const week = (await h.quiz.scopes.boards(SCOPE, h.clock.now())).find((b) => b.startsWith('week:'))!;
-      expect(await h.store.classTopics(SCOPE, week)).toEqual([]);
+      expect(await h.store.reports.classTopics(SCOPE, `season:${season.id}`)).toEqual([{ topic: 'dense', answered: 3, correct: 2 }]);
+      const week = weekBoard(isoWeek(h.clock.now(), 'Asia/Taipei'));
+      expect(await h.store.reports.classTopics(SCOPE, week)).toEqual([]);
     });
 
     it('tells the weeks anyone scored in, and reads a page of the student × week matrix', async () => {
       const h = await harness({ engine });
       await round(h, [[alice, 'right'], [bob, 'wrong']]);
-      const week1 = (await h.quiz.scopes.boards(SCOPE, h.clock.now())).find((b) => b.startsWith('week:'))!;
+      const week1 = weekBoard(isoWeek(h.clock.now(), 'Asia/Taipei'));
       h.clock.advance(2 * WEEK_MS);
       await round(h, [[alice, 'right'], [carol, 'right']]);
-      const week3 = (await h.quiz.scopes.boards(SCOPE, h.clock.now())).find((b) => b.startsWith('week:'))!;
-      const between = `week:${week1.slice(5, 10)}W99`;
-      expect(await h.store.activeBoards(SCOPE, [week3, between, week1])).toEqual([week3, week1]);
-      const ids = await Promise.all([alice, bob, carol].map((p) => h.store.memberId(SCOPE, p.userId)));
-      const cells = await h.store.boardCells(SCOPE, [week1, week3], [ids[0]!, ids[1]!]);
+      const week3 = weekBoard(isoWeek(h.clock.now(), 'Asia/Taipei'));
+      const between = weekBoard(`${week1.slice(5, 10)}W99`);
+      expect(await h.store.boards.active(SCOPE, [week3, between, week1])).toEqual([week3, week1]);
+      const ids = await Promise.all([alice, bob, carol].map((p) => h.store.scopes.memberId(SCOPE, p.userId)));
+      const cells = await h.store.boards.cells(SCOPE, [week1, week3], [ids[0]!, ids[1]!]);
       const of = (id: number, board: string) => cells.find((c) => c.memberId === id && c.board === board);
       // 30 for a hard question and the first-correct bonus of 5 (two answered).
       expect(of(ids[0]!, week1)).toMatchObject({ points: 35, correct: 1, answered: 1 });
@@ -91,7 +92,7 @@ for (const engine of ENGINES) {
       const seen: string[] = [];
       let after = null;
       for (let page = 0; page < 10; page++) {
-        const rows = await h.store.answersPage(SCOPE, range, after, 3);
+        const rows = await h.store.reports.answersPage(SCOPE, range, after, 3);
         if (rows.length === 0) break;
         seen.push(...rows.map((r) => `${r.roundId}:${r.userId}:${r.correct}`));
         after = { roundId: rows.at(-1)!.roundId, memberId: rows.at(-1)!.memberId };
@@ -100,35 +101,35 @@ for (const engine of ENGINES) {
       expect(new Set(seen).size).toBe(11);
       expect(seen.slice(0, 7).every((s) => s.startsWith(`${a.round.id}:`))).toBe(true);
       expect(seen.slice(7).every((s) => s.startsWith(`${b.round.id}:`) && s.endsWith(':true'))).toBe(true);
-      const [row] = await h.store.answersPage(SCOPE, range, null, 1);
+      const [row] = await h.store.reports.answersPage(SCOPE, range, null, 1);
       expect(row).toMatchObject({ roundId: a.round.id, userId: 'U0', name: 'student 0', topic: 'conv', level: 'hard', value: a.question.answer, answer: a.question.answer, correct: true, scored: true });
-      expect(await h.store.answersPage(SCOPE, { from: b.round.openedAt + 1, to: Number.MAX_SAFE_INTEGER }, null, 100)).toEqual([]);
+      expect(await h.store.reports.answersPage(SCOPE, { from: b.round.openedAt + 1, to: Number.MAX_SAFE_INTEGER }, null, 100)).toEqual([]);
     });
 
     it('keeps question sets, adds a file\'s questions all at once, and removes one without touching the rest', async () => {
       const h = await harness({ engine });
       await h.quiz.scope(SCOPE);
       const base = { scopeId: SCOPE, level: 'medium' as const, wording: null, createdBy: 'T1', createdAt: 1 };
-      const added = await h.store.addQuestions([
+      const added = await h.store.questions.add([
         { ...base, set: 'week3', spec: 'vgg16-lecture', ask: { kind: 'params', layer: 20 } },
         { ...base, set: 'week3', spec: 'conv 3 64 3', ask: { kind: 'total' }, wording: 'How many?' },
         { ...base, set: 'week4', spec: 'dense 512 10', ask: { kind: 'any' } },
       ]);
       expect(added.map((q) => q.set)).toEqual(['week3', 'week3', 'week4']);
-      expect((await h.store.questions(SCOPE, 'week3')).map((q) => [q.spec, q.ask, q.wording])).toEqual([
+      expect((await h.store.questions.list(SCOPE, 'week3')).map((q) => [q.spec, q.ask, q.wording])).toEqual([
         ['vgg16-lecture', { kind: 'params', layer: 20 }, null],
         ['conv 3 64 3', { kind: 'total' }, 'How many?'],
       ]);
-      expect(await h.store.removeQuestion(SCOPE, added[0]!.id, 2)).toBe(true);
-      expect(await h.store.removeQuestion(SCOPE, added[0]!.id, 3)).toBe(false);
-      expect(await h.store.removeQuestion('discord:other', added[1]!.id, 3)).toBe(false);
-      expect((await h.store.questions(SCOPE)).map((q) => q.spec)).toEqual(['conv 3 64 3', 'dense 512 10']);
+      expect(await h.store.questions.remove(SCOPE, added[0]!.id, 2)).toBe(true);
+      expect(await h.store.questions.remove(SCOPE, added[0]!.id, 3)).toBe(false);
+      expect(await h.store.questions.remove('discord:other', added[1]!.id, 3)).toBe(false);
+      expect((await h.store.questions.list(SCOPE)).map((q) => q.spec)).toEqual(['conv 3 64 3', 'dense 512 10']);
     });
 
     it('keeps the first link key it is given: every process signs with the same one', async () => {
       const h = await harness({ engine });
-      expect(await h.store.webSecret('first-key')).toBe('first-key');
-      expect(await h.store.webSecret('second-key')).toBe('first-key');
+      expect(await h.store.keys.webSecret('first-key')).toBe('first-key');
+      expect(await h.store.keys.webSecret('second-key')).toBe('first-key');
     });
   });
 }

@@ -1,13 +1,12 @@
-// A worker thread with its own SQLite connection and QuizService, answering for its share of users
+// A worker thread with its own connection (a SQLite file, a PostgreSQL pool) and QuizService, answering for its share of users
 // as soon as the shared barrier opens: real concurrency against one database file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock } from '../../dist/src/clock.js';
 import { QuizService } from '../../dist/src/quiz/service.js';
-import { PostgresStore } from '../../dist/src/store/postgres.js';
-import { SqliteStore } from '../../dist/src/store/sqlite.js';
+import { openPostgres, openSqlite } from '../../dist/src/store/store.js';
 
 const { engine, location, scopeId, channelId, users, barrier } = workerData;
-const store = engine === 'sqlite' ? new SqliteStore(location) : await PostgresStore.open(location, { max: 4 });
+const store = engine === 'sqlite' ? openSqlite(location) : await openPostgres(location, { max: 4 });
 const quiz = new QuizService({
   store,
   clock: systemClock,

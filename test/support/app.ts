@@ -8,8 +8,10 @@ import { PassThrough, Readable } from 'node:stream';
 import { App } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
+import type { SqlStore } from '../../src/store/store.js';
 import { silentLog } from './context.js';
-import { onCleanup, tempDir } from './quiz.js';
+import { freshDatabase } from './postgres.js';
+import { ENGINE, onCleanup, openTestStore, tempDir, type Engine } from './quiz.js';
 import { watch, type Watched } from './watch.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -54,4 +56,14 @@ export function startShell(env: NodeJS.ProcessEnv): {
   onCleanup(() => void child.kill('SIGKILL'));
   const stdout = watch(child.stdout);
   return { child, output: stdout.text, waitFor: stdout.waitFor, waitForCount: stdout.waitForCount };
+}
+
+/** shellEnv on this project's engine (vitest.config.ts): a fresh PostgreSQL database when the suite runs there. */
+export async function botEnv(extra: NodeJS.ProcessEnv = {}, engine: Engine = ENGINE): Promise<NodeJS.ProcessEnv> {
+  return shellEnv({ ...(engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {}), ...extra });
+}
+
+/** The store a bot run with `env` kept its data in, opened to read it (closed after the test). */
+export async function storeOf(env: NodeJS.ProcessEnv): Promise<SqlStore> {
+  return env.DATABASE_URL ? (await openTestStore('postgres', env.DATABASE_URL)).store : (await openTestStore('sqlite', env.DATABASE_PATH!)).store;
 }

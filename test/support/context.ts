@@ -1,7 +1,7 @@
 /** A command Context on a test harness: who asks, where, with which rights. */
 import type { Context } from '../../commands/types.js';
 import { runNamedCommand } from '../../src/platforms/dispatch.js';
-import type { Player } from '../../src/quiz/service.js';
+import type { Player } from '../../src/domain/index.js';
 import { createLogger } from '../../src/log.js';
 import type { Harness } from './quiz.js';
 

@@ -3,6 +3,9 @@
  * migrated template database every test copies (CREATE DATABASE ... TEMPLATE is a file copy,
  * much faster than migrating each time).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/store/postgres.js';
@@ -14,6 +17,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A connection URL of the test server (its maintenance database). */
     postgresUrl: string;
+    /** The folder this run's PostgreSQL store calls are noted in (store-calls.ts). */
+    storeCalls: string;
   }
 }
 
@@ -28,7 +33,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await migrate(pool);
   await pool.end();
   project.provide('postgresUrl', server.url);
-  return () => server.stop();
+  // Where the PostgreSQL suites note the Store methods they call (test/support/store-calls.ts).
+  const calls = mkdtempSync(join(tmpdir(), 'paramquiz-store-calls-'));
+  project.provide('storeCalls', calls);
+  return () => {
+    rmSync(calls, { recursive: true, force: true });
+    server.stop();
+  };
 }
 
 /** The same server, another database. */

@@ -2,14 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { QuizService, type Reveal } from '../../src/quiz/service.js';
 import { Scheduler } from '../../src/quiz/scheduler.js';
-import { PostgresStore } from '../../src/store/postgres.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
+import { SqliteDriver, type Db } from '../../src/store/sqlite.js';
+import { openPostgres, openSqlite, type SqlStore, type Store } from '../../src/store/store.js';
 import { freshDatabase } from './postgres.js';
-import type { Store } from '../../src/store/store.js';
+import { recording } from './store-calls.js';
 import { directCounter } from '../../src/counting/answer.js';
 import { picturesHere } from '../../src/charts/drawn.js';
 import { questionFilesHere } from '../../src/imports/pool.js';
@@ -69,16 +69,29 @@ export interface Harness {
 export type Engine = 'sqlite' | 'postgres';
 export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 
-/** A store of `engine` at `location` (a fresh one when none is given), closed after the test. */
-export async function openTestStore(engine: Engine, location?: string): Promise<{ store: Store; location: string }> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The engine the app-level suites run on in this project of the run (vitest.config.ts). */
+    engine: Engine;
+  }
+}
+
+/** The engine of this project of the run: the app-level suites run once on each (vitest.config.ts). */
+export const ENGINE: Engine = inject('engine') ?? 'sqlite';
+
+/**
+ * A store of `engine` at `location` (a fresh one when none is given), closed after the test. A
+ * PostgreSQL store's calls are noted for the run's check that every Store method ran there.
+ */
+export async function openTestStore(engine: Engine = ENGINE, location?: string): Promise<{ store: SqlStore; location: string }> {
   const where = location ?? (engine === 'sqlite' ? join(tempDir(), 'quiz.db') : await freshDatabase());
-  const store = engine === 'sqlite' ? new SqliteStore(where) : await PostgresStore.open(where, { max: 4 });
+  const store: SqlStore = engine === 'sqlite' ? openSqlite(where) : recording(await openPostgres(where, { max: 4 }));
   cleanups.unshift(() => store.close());
   return { store, location: where };
 }
 
 export async function harness(options: { engine?: Engine; location?: string; clock?: ManualClock; timezone?: string; seed?: number } = {}): Promise<Harness> {
-  const engine = options.engine ?? 'sqlite';
+  const engine = options.engine ?? ENGINE;
   const { store, location } = await openTestStore(engine, options.location);
   const clock = options.clock ?? new ManualClock(MONDAY_10_TAIPEI);
   const reveals: Reveal[] = [];
@@ -166,13 +179,34 @@ export const alice = { userId: 'U_ALICE', name: 'alice' };
 export const bob = { userId: 'U_BOB', name: 'bob' };
 export const carol = { userId: 'U_CAROL', name: 'carol' };
 
-/** The SQLite connection of a store the test knows is SQLite (an app on the default store), to read tables directly. */
-export function sqliteOf(store: Store): SqliteStore['db'] {
-  if (!(store instanceof SqliteStore)) throw new Error('this test reads the SQLite file directly: run it on the SQLite store');
-  return store.db;
+/** The SQLite connection of a store the test knows is SQLite, to read its file directly. */
+export function sqliteOf(store: Store): Db {
+  const driver = (store as SqlStore).db;
+  if (!(driver instanceof SqliteDriver)) throw new Error('this test reads the SQLite file directly: run it on the SQLite store');
+  return driver.db;
 }
 
-/** A round's message id read straight from the file, for polls that cannot await. */
-export function messageRefOf(store: Store, roundId: number): string | undefined {
-  return (sqliteOf(store).prepare('SELECT message_ref FROM rounds WHERE id = ?').pluck().get(roundId) as string | null | undefined) ?? undefined;
+/**
+ * The store an app-level harness runs on: the database its configuration names (a test that
+ * takes its own PostgreSQL server down), else one of this project's engine (on SQLite, the
+ * configured file, so a lock held on it is the store's).
+ */
+export async function openConfiguredStore(config: { readonly DATABASE_URL?: string | undefined; readonly DATABASE_PATH: string }): Promise<SqlStore> {
+  if (config.DATABASE_URL) return (await openTestStore('postgres', config.DATABASE_URL)).store;
+  return (await openTestStore(ENGINE, ENGINE === 'sqlite' ? config.DATABASE_PATH : undefined)).store;
 }
+
+/** Polls `read` until it gives a value (work the store does after a post, seen from outside), for at most `ms`. */
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string, ms = 5_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await read();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A round's message id, once the post that made it has been recorded. */
+export const messageRefOf = (store: Store, roundId: number): Promise<string> =>
+  eventually(async () => (await store.rounds.get(roundId))?.messageRef ?? undefined, `round ${roundId} to know its message`);

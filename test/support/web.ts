@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import type { Player } from '../../src/quiz/service.js';
-import type { Level, Topic } from '../../src/quiz/types.js';
+import type { Level, Player, Topic } from '../../src/domain/index.js';
 import type { Logger } from '../../src/log.js';
 import { context, run, silentLog } from './context.js';
-import { MONDAY_10_TAIPEI, onCleanup, tempDir, type Engine } from './quiz.js';
+import { ENGINE, MONDAY_10_TAIPEI, onCleanup, tempDir, type Engine } from './quiz.js';
+import { recording } from './store-calls.js';
+import { openPostgres, openSqlite } from '../../src/store/store.js';
 import { freshDatabase } from './postgres.js';
 
 export interface WebApp {
@@ -38,16 +39,21 @@ export interface WebApp {
 export async function startWebApp(o: { engine?: Engine; scopeId?: string; env?: Record<string, string>; shared?: boolean; log?: Logger } = {}): Promise<WebApp> {
   const clock = new ManualClock(MONDAY_10_TAIPEI);
   const dir = o.shared ? mkdtempSync(join(tmpdir(), 'paramquiz-web-')) : tempDir();
-  const database = o.engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : { DATABASE_PATH: join(dir, 'web.db') };
+  const engine = o.engine ?? ENGINE;
+  // A file's shared app outlives each test: its database is dropped when the app stops.
+  const drops: Array<() => Promise<void>> = [];
+  const database = engine === 'postgres' ? { DATABASE_URL: await freshDatabase(o.shared ? (drop) => drops.push(drop) : undefined) } : { DATABASE_PATH: join(dir, 'web.db') };
   // a fixed seed: the same questions every run, so a failure can be replayed
   const config = loadConfig({ ...database, WEB_PORT: '0', QUIZ_TIMEZONE: 'Asia/Taipei', QUIZ_LANGUAGE: 'en', PARAMQUIZ_SEED: '1', ...o.env });
   // A terminal whose input never ends: the app runs until the test stops it.
-  const app = await App.open(config, o.log ?? silentLog, { input: new PassThrough(), output: new PassThrough() }, clock);
+  const store = engine === 'postgres' ? recording(await openPostgres(database.DATABASE_URL!, { max: 4 })) : openSqlite(database.DATABASE_PATH!);
+  const app = await App.open(config, o.log ?? silentLog, { input: new PassThrough(), output: new PassThrough() }, clock, store);
   await app.start();
   // The picture worker loaded (a page waits 2 s for its chart; a cold worker on a busy machine may take longer).
   await app.pictures.svg({ kind: 'mastery', input: { topics: [{ label: 'conv', correct: 1, answered: 2 }], lang: 'en' } });
   const stop = async () => {
     await app.stop();
+    for (const drop of drops) await drop();
     if (o.shared) rmSync(dir, { recursive: true, force: true });
   };
   if (!o.shared) onCleanup(stop);

@@ -109,7 +109,7 @@ describe('/questions import on Discord', () => {
 
     const 匯入 = await discord.slash(老師, 'questions', { action: 'import', set: 'week3', file }, here);
     expect(shown(await discord.replied(匯入, 10_000))).toBe('`week3.yaml` 含有超過 40,000 個 YAML 語法單位（值、冒號、換行、註解）；100 題的檔案只有幾千個。沒有匯入任何題目。');
-    expect(await bot.app.store.questions(`discord:${GUILDS[0]!.id}`)).toEqual([]);
+    expect(await bot.app.store.questions.list(`discord:${GUILDS[0]!.id}`)).toEqual([]);
     expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
     expect(isEphemeral(visible(imported))).toBe(true); // to the teacher only
   });

@@ -85,7 +85,7 @@ describe.each(['http', 'socket'] as const)('Slack (%s) with PostgreSQL away', (m
     expect(bot.logs.filter((l) => l.msg === 'database busy; asked to try again').length).toBeGreaterThanOrEqual(80);
     // Back: the same students are heard, and nothing of the time it was away was kept.
     expect(await answerText(crowd[0]!, String(round.answer))).toMatch(/^✅ Correct/);
-    expect((await bot.app.store.roundAnswers(round.id)).map((a) => a.userId)).toEqual([crowd[0]!.id]);
+    expect((await bot.app.store.rounds.answers(round.id)).map((a) => a.userId)).toEqual([crowd[0]!.id]);
   });
 });
 
@@ -134,7 +134,7 @@ describe('the shell with PostgreSQL away', () => {
     await whileDown(clock, () => typed('/quiz level:easy topic:dense', BUSY));
     const round = (await app.quiz.openRound('shell:local', 'terminal'))!;
     await typed(`/answer ${round.answer}`, '✅ Correct');
-    expect((await app.store.roundAnswers(round.id)).map((a) => a.userId)).toEqual(['alice']);
+    expect((await app.store.rounds.answers(round.id)).map((a) => a.userId)).toEqual(['alice']);
     expect(lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });

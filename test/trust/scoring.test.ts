@@ -114,7 +114,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const { round: r, question } = await round(h, { kind: 'admin', player: alice });
       const outcome = await h.quiz.answer({ scopeId, channelId: 'C2', player: bob, text: String(question.answer), roundId: r.id });
       expect(outcome).toMatchObject({ kind: 'elsewhere' });
-      expect(await h.store.roundAnswers(r.id)).toEqual([]);
+      expect(await h.store.rounds.answers(r.id)).toEqual([]);
     });
   });
 });

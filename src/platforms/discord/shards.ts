@@ -7,6 +7,7 @@
  * bind the same port once per shard): run it as a process of its own on the same database.
  */
 import { fileURLToPath } from 'node:url';
+import { BOT_NODE_FLAGS } from '../../node-flags.js';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
@@ -26,7 +27,7 @@ export async function runShards(config: Config, log: Logger): Promise<number> {
   const gateway = await gatewayBot(config);
   const total = config.DISCORD_SHARDS === 'auto' ? gateway.shards : config.DISCORD_SHARDS!;
   const main = fileURLToPath(new URL('../../main.js', import.meta.url));
-  const manager = new ShardingManager(main, { token: config.DISCORD_TOKEN!, totalShards: total, mode: 'process', respawn: true, execArgv: [] });
+  const manager = new ShardingManager(main, { token: config.DISCORD_TOKEN!, totalShards: total, mode: 'process', respawn: true, execArgv: [...BOT_NODE_FLAGS] });
   manager.on('shardCreate', (shard) => {
     log.info({ shard: shard.id, of: total }, 'discord shard started');
     shard.on('death', (child) => log.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : undefined }, 'discord shard stopped; it is started again'));

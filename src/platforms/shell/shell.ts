@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
-import type { Player } from '../../quiz/service.js';
+import type { Player } from '../../domain/index.js';
 import { decodeButton, encodeButton, runAction, runNamedCommand } from '../dispatch.js';
 import { failureReply } from '../failure.js';
 import { makeFiles } from '../files.js';
