@@ -21,9 +21,14 @@ import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
 import { blockTable, type Report } from './model.js';
 import { workedFormula } from './render.js';
-import type { Shape } from './types.js';
+import { inFrameworkOrder } from './naming.js';
+import type { Framework, Shape } from './types.js';
 
-const knownShape = (s: Shape): number[] | null => (s.every((d): d is number => d !== null) ? [...s] : null);
+/** A shape without its batch axis in the framework's order (DESIGN.md: C×H×W for PyTorch), or null when a size is unknown. */
+const knownShape = (s: Shape, framework: Framework): number[] | null => {
+  const ordered = inFrameworkOrder(s, framework);
+  return ordered.every((d): d is number => d !== null) ? [...ordered] : null;
+};
 
 export function toJson(result: CountResult): string {
   const { report, request } = result;
@@ -40,7 +45,7 @@ export function toJson(result: CountResult): string {
         params: row.counts.total,
         trainable: row.counts.trainable,
         nonTrainable: row.counts.nonTrainable,
-        outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape),
+        outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape, result.framework),
         macs: row.record.macs,
         formula: workedFormula(row.record),
         name: row.name,
@@ -60,7 +65,7 @@ export function toJson(result: CountResult): string {
     const file = result.preset.fileFor(result.framework);
     doc.preset = { name: result.preset.name, source: file.source, paper: file.paper ?? null, native: result.preset.files[result.framework] !== undefined };
     if (result.preset.config !== undefined) doc.config = configJson(result.preset.config);
-    doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output), macs: b.macs }));
+    doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output, result.framework), macs: b.macs }));
   }
   if (report.reused > 0n) doc.reused = report.reused;
   if (request.explain?.t === 'def') doc.text = request.explain.def.text;

@@ -12,6 +12,7 @@ import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
 import type { Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
 import type { MessageRef } from '../i18n/messages.js';
+import { NAMING } from './naming.js';
 
 /** The layer or group a reference or a tie points at, by the name it was given. */
 export interface Link {
@@ -30,9 +31,15 @@ export type MergeOp = 'add' | 'mul' | 'concat';
 
 export type Node = NodeBase &
   (
-    | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined }
+    /** `functional`: the framework's model applies it as a function in forward (`F.relu(x)`), not as a child module. */
+    | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined; readonly functional?: true | undefined }
     | { readonly t: 'seq'; readonly nodes: readonly Node[] }
-    /** `{ ... } xN`: the body N times, each with its own weights (paths name.0, name.1, ...; from name.start with `start=`). */
+    /**
+     * `{ ... } xN`: the body N times, each with its own weights (paths name.0, name.1, ...; from
+     * name.start with `start=`). A name with `$` names each copy itself, the number in its place:
+     * `denselayer$: { ... } x6 start=1` makes denselayer1 … denselayer6, as DenseNet's
+     * `add_module("denselayer%d" % (i + 1), layer)` does.
+     */
     | { readonly t: 'repeat'; readonly body: Node; readonly times: number; readonly start?: number }
     /** Branches from the same input, merged: summed, multiplied (broadcast) or concatenated on the last axis. An empty branch is the identity. */
     | { readonly t: 'merge'; readonly op: MergeOp; readonly word: MergeWord; readonly branches: readonly (readonly Node[])[] }
@@ -57,6 +64,11 @@ export interface Row {
   readonly module: string;
   /** Index of the top-level item the layer belongs to (see Report.blocks). */
   readonly block: number;
+  /**
+   * How the framework's model applies the layer: as a child module, named among the modules, or
+   * as a function in forward (`torch.flatten`, `F.relu`), which no module name stands for.
+   */
+  readonly call: 'module' | 'function';
   readonly record: LayerRecord;
   /** What the row adds to the totals: nothing for a shared use, less the tied tensor for a tied one. */
   readonly counts: Counts;
@@ -122,6 +134,24 @@ interface Place {
   readonly frozen: boolean;
   /** Inside a shared use: the path of the group or layer that owns the weights. */
   readonly shared: string | null;
+  /**
+   * Inside a branch of a residual, concat, ... of the module at `prefix`: the branches are that
+   * module's own forward, so a group of named layers there is part of it, not a child of its own.
+   */
+  readonly branch: boolean;
+}
+
+const labelled = new WeakMap<Node, boolean>();
+
+/** Whether a group names something inside it: then its copies are modules of their own (blocks), not a run of layers. */
+function namesInside(node: Node): boolean {
+  let known = labelled.get(node);
+  if (known === undefined) {
+    const children = node.t === 'seq' || node.t === 'side' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
+    known = children.some((c) => c.label !== undefined || namesInside(c));
+    labelled.set(node, known);
+  }
+  return known;
 }
 
 /** What the last use of a named node was: where, and (for a layer) its record. */
@@ -146,6 +176,9 @@ class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
   private readonly counters = new Map<string, number>();
+  /** The next free position among each module's children (the `position` naming scheme). */
+  private readonly positions = new Map<string, number>();
+  private readonly byPosition: boolean;
   /**
    * Records by a layer's canonical text and its input: the same layer on the same input (a
    * repeated block, a shared layer, a chain of equal layers) is evaluated once. Records are
@@ -163,7 +196,29 @@ class Evaluator {
     /** Only the first layer of a model without `input` may carry its own `in=`. */
     private first: boolean,
     private readonly alteration: Alteration | undefined,
-  ) {}
+  ) {
+    this.byPosition = NAMING[framework].unnamed === 'position';
+  }
+
+  /**
+   * Inside a named module under the `position` scheme, a child left unnamed takes the next place
+   * (nn.Sequential's `0`, `1`, ...). At the top level a model's children are its own attributes,
+   * so there an unnamed layer keeps its type name.
+   */
+  private positional(place: Place): boolean {
+    return this.byPosition && place.prefix !== '' && place.shared === null; // a shared use is named by its owner
+  }
+
+  private nextPosition(prefix: string): string {
+    const n = this.positions.get(prefix) ?? 0;
+    this.positions.set(prefix, n + 1);
+    return String(n);
+  }
+
+  /** A child named by a number (`0: { ... }`) takes that place: the unnamed ones after it follow it. */
+  private claimPosition(prefix: string, label: string): void {
+    if (/^\d+$/.test(label)) this.positions.set(prefix, Math.max(this.positions.get(prefix) ?? 0, Number(label) + 1));
+  }
 
   next(base: string): string {
     const n = (this.counters.get(base) ?? 0) + 1;
@@ -177,8 +232,10 @@ class Evaluator {
     return x;
   }
 
-  visit(node: Node, shape: Shape, outer: Place): Shape {
-    const output = this.visitNode(node, shape, outer);
+  /** `placed`: the node is already the module at `outer.prefix` (a copy of a repetition), so it takes no place there. */
+  visit(node: Node, shape: Shape, outer: Place, placed = false): Shape {
+    if (node.label !== undefined && this.byPosition) this.claimPosition(outer.prefix, node.label);
+    const output = this.visitNode(node, shape, outer, placed);
     if (node.label !== undefined) {
       this.outputs.set(node.label, output);
       // Also by module path, which is unique where labels repeat (a UNet's skips: from down_blocks.1.attentions.0).
@@ -187,31 +244,56 @@ class Evaluator {
     return output;
   }
 
-  private visitNode(node: Node, shape: Shape, outer: Place): Shape {
+  /** The place of a module of its own at `prefix`: its children are no longer in a branch of the one around it. */
+  private level(place: Place, prefix: string): Place {
+    return { ...place, prefix, branch: false };
+  }
+
+  private visitNode(node: Node, shape: Shape, outer: Place, placed: boolean): Shape {
     const place = node.frozen && !outer.frozen ? { ...outer, frozen: true } : outer;
     switch (node.t) {
       case 'layer':
         return this.layer(node, shape, place);
       case 'seq': {
-        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
+        // Braces around one block (`{ basic_block 64 } x2`) are that block.
+        if (node.label === undefined && node.nodes.length === 1) return this.visit(node.nodes[0]!, shape, place, placed);
+        // Under the `position` scheme a group of named layers among a module's items (a block
+        // called in a stage: layer1's BasicBlocks, a Fire in SqueezeNet's features) is a child.
+        const block = node.label === undefined && !placed && !place.branch && this.positional(place) && namesInside(node);
+        const inner =
+          node.label !== undefined ? this.level(place, join(place.prefix, node.label)) : block ? this.level(place, join(place.prefix, this.nextPosition(place.prefix))) : place;
         this.remember(node, inner.prefix, undefined, place);
         return this.visitList(node.nodes, shape, inner);
       }
       case 'repeat': {
-        const base = node.label === undefined ? place.prefix : join(place.prefix, node.label);
-        this.remember(node, base, undefined, place);
         let x = shape;
         const first = node.start ?? 0;
-        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, { ...place, prefix: join(base, String(first + i)) });
+        if (node.label === undefined && this.positional(place)) {
+          this.remember(node, place.prefix, undefined, place);
+          // Copies that name layers inside are blocks, each a child of its own (layer1.0, layer1.1);
+          // copies of a plain run of layers are more children in a row (VGG's conv, relu, conv, relu).
+          const blocks = namesInside(node.body);
+          for (let i = 0; i < node.times; i++) {
+            if (!blocks) x = this.visit(node.body, x, place);
+            else x = this.visit(node.body, x, this.level(place, join(place.prefix, node.start === undefined ? this.nextPosition(place.prefix) : String(first + i))), true);
+          }
+          return x;
+        }
+        const template = node.label?.includes('$') ? node.label : undefined;
+        const base = node.label === undefined || template !== undefined ? place.prefix : join(place.prefix, node.label);
+        this.remember(node, base, undefined, place);
+        const copy = (i: number) => (template === undefined ? join(base, String(first + i)) : join(base, template.replaceAll('$', String(first + i))));
+        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i)), true);
         return x;
       }
       case 'merge': {
-        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
-        this.remember(node, inner.prefix, undefined, place);
+        const own = node.label === undefined ? place : this.level(place, join(place.prefix, node.label));
+        this.remember(node, own.prefix, undefined, place);
+        const inner = { ...own, branch: true };
         return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
       }
       case 'side': {
-        const inner = node.label === undefined ? place : { ...place, prefix: join(place.prefix, node.label) };
+        const inner = node.label === undefined ? place : this.level(place, join(place.prefix, node.label));
         this.remember(node, inner.prefix, undefined, place);
         this.sideOutputs.set(node, this.visitList(node.nodes, shape, inner));
         return shape;
@@ -237,7 +319,17 @@ class Evaluator {
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
     if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
     const auto = this.next(snakeCase(record.typeName));
-    const module = join(place.prefix, node.label ?? auto);
+    // A module without weights called again (torchvision's one `self.relu` after each convolution)
+    // shares nothing: the row is that module again, by its own name.
+    const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
+    if (again !== undefined) {
+      this.rows.push({ name: again.path, module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null });
+      return record.outputShape;
+    }
+    const call = node.functional || NAMING[this.framework].functional.has(record.kind) ? 'function' : 'module';
+    // A function takes no place among a module's children.
+    const own = node.label ?? (call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
+    const module = join(place.prefix, own ?? auto);
     let counts = altered?.counts ?? countTensors(record.tensors);
     let tied: string | null = null;
     if (place.shared !== null) {
@@ -253,8 +345,8 @@ class Evaluator {
     }
     this.remember(node, module, record, place);
     // A shared use is shown by its own name, with whose weights it uses ([shares enc]).
-    const name = node.label === undefined || place.shared !== null ? auto : module;
-    this.rows.push({ name, module, block: place.block, record, counts, shared: place.shared, tied });
+    const name = own === undefined || place.shared !== null ? auto : module;
+    this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied });
     return record.outputShape;
   }
 
@@ -336,7 +428,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   let shape: Shape = start;
   nodes.forEach((node, block) => {
     const before = ev.rows.length;
-    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null });
+    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false });
     blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
   });
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused);

@@ -19,6 +19,7 @@ import type { CodeSummary } from './code/report.js';
 import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
+import { bracketed, formatFrameworkShape } from './naming.js';
 
 /** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
@@ -328,13 +329,14 @@ function reuseMark(row: Row, lang: Lang): string {
 /** A row of the layer table: a layer, or a copy of a repeated block said in one line. */
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
-function layerTable(entries: readonly TableEntry[], lang: Lang, room: Room): string[] {
+function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
+  const shape = (s: Shape) => formatFrameworkShape(s, framework);
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     entries.map((e) =>
       'record' in e
-        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, formatKerasShape(e.record.outputShape), formatInt(e.counts.total)]
-        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), formatKerasShape(e.last.record.outputShape), formatInt(e.params)],
+        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, shape(e.record.outputShape), formatInt(e.counts.total)]
+        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last.record.outputShape), formatInt(e.params)],
     ),
     new Set([2]),
   );
@@ -388,7 +390,7 @@ function blockLines(report: Report, lang: Lang): string[] {
   const share = (n: bigint) => `${formatPercent(n, total === 0n ? 1n : total, 1)}%`;
   return table(
     [t(lang, msg('summary.block')), t(lang, msg('summary.shape')), t(lang, msg('summary.params')), t(lang, msg('summary.share'))],
-    blockTable(report).map((b) => [b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`, formatKerasShape(b.output), formatInt(b.counts.total), share(b.counts.total)]),
+    blockTable(report).map((b) => [b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`, formatFrameworkShape(b.output, report.framework), formatInt(b.counts.total), share(b.counts.total)]),
     new Set([2, 3]),
   );
 }
@@ -433,13 +435,16 @@ function summary(result: CountResult, lang: Lang): string {
   room.spend(notes);
   const lines: string[] = [];
   if (result.preset) {
-    lines.push(...room.spend([presetLine(result, lang), ...blockLines(report, lang)]));
-    if (request.layers) lines.push('', ...layerTable(report.rows, lang, room));
+    // A preset written a layer a line (the lecture's VGG16) has blocks that are its layers: with
+    // --layers the layer table alone says it all, the block table would print the same rows again.
+    const blocksAreLayers = blockTable(report).length === report.rows.length;
+    lines.push(...room.spend([presetLine(result, lang), ...(request.layers && blocksAreLayers ? [] : blockLines(report, lang))]));
+    if (request.layers) lines.push(...(blocksAreLayers ? [] : ['']), ...layerTable(report.rows, report.framework, lang, room));
   }
   const compact = result.preset || request.layers ? undefined : compactRows(report);
   if (!result.preset) {
     lines.push(...room.spend([t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }))]));
-    lines.push(...layerTable(compact?.entries ?? report.rows, lang, room));
+    lines.push(...layerTable(compact?.entries ?? report.rows, report.framework, lang, room));
     if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...room.spend(blockLines(report, lang)));
   }
   lines.push(...after);
@@ -448,11 +453,10 @@ function summary(result: CountResult, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** `[1, 6, 28, 28]` (PyTorch, batch first) or `(None, 26, 26, 32)` (Keras). */
+/** A traced shape, batch first and in the framework's order already: `[1, 6, 28, 28]` (PyTorch) or `(None, 26, 26, 32)` (Keras). */
 function frameworkShape(shape: Shape | null, framework: Framework): string {
   if (shape === null) return '';
-  const dims = shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d)));
-  return framework === 'keras' ? `(${dims.join(', ')})` : `[${dims.join(', ')}]`;
+  return bracketed(shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d))), framework);
 }
 
 /** Pasted code: the module table as named in the code, totals, formulas, and why shapes are missing. */

@@ -43,7 +43,7 @@ describe('GoogLeNet and Inception-v3 keep their auxiliary classifiers by default
     // torchvision's googlenet.py comments the shapes: N x 1024 x 7 x 7 after inception5b
     expect(blocks.find((b) => b.name === 'inception5b')!.output).toEqual([7, 7, 1024]);
     const text = renderCount(count('googlenet --framework pytorch'), 'en');
-    expect(text).toMatch(/aux1\s+\(None, 1000\)\s+3,188,968/);
+    expect(text).toMatch(/aux1\s+\[1, 1000\]\s+3,188,968/);
     expect(pytorch('googlenet aux_logits=false').rows.some((r) => r.module.startsWith('aux'))).toBe(false);
   });
   it('Inception-v3: AuxLogits on Mixed_6e, 8×8×2048 at the end (inception.py comments)', () => {
@@ -129,18 +129,18 @@ describe('a model both frameworks publish is read from the file of the framework
 describe('per-block and per-layer tables', () => {
   it('RegNetY-400MF by stage, as torchvision names them', () => {
     const blocks = blockTable(pytorch('regnet_y_400mf'));
-    expect(blocks.map((b) => b.name)).toEqual(['stem', 'block1', 'block2', 'block3', 'block4', 'avgpool', 'fc']);
+    expect(blocks.map((b) => b.name)).toEqual(['stem', 'trunk_output.block1', 'trunk_output.block2', 'trunk_output.block3', 'trunk_output.block4', 'avgpool', 'fc']);
     // fc = Linear(440, 1000)
     expect(blocks.at(-1)!.counts.total).toBe(441_000n);
     const layers = renderCount(count('regnet_y_400mf --layers --framework pytorch'), 'en');
     // the first block's squeeze-and-excitation: 48 channels squeezed to a quarter of its input, 32/4 = 8: 48·8 + 8
-    expect(layers).toMatch(/block1\.f\.se\.fc1 \(Conv2d\)\s+\(None, 1, 1, 8\)\s+392/);
+    expect(layers).toMatch(/trunk_output\.block1\.block1-0\.f\.se\.fc1 \(Conv2d\)\s+\[1, 8, 1, 1\]\s+392/);
     expect(layers).toContain('torchvision.models.regnet_y_400mf');
   });
   it('ShuffleNet V2: the chunks and the shuffle are rows with no parameters', () => {
     const text = renderCount(count('shufflenet_v2_x1_0 --layers --framework pytorch'), 'en');
-    expect(text).toMatch(/chunk_1 \(Chunk\)\s+\(None, 28, 28, 58\)\s+0/);
-    expect(text).toMatch(/channel_shuffle_1 \(ChannelShuffle\)\s+\(None, 28, 28, 116\)\s+0/);
+    expect(text).toMatch(/chunk_1 \(Chunk\)\s+\[1, 58, 28, 28\]\s+0/);
+    expect(text).toMatch(/channel_shuffle_1 \(ChannelShuffle\)\s+\[1, 116, 28, 28\]\s+0/);
     expect(blockTable(pytorch('shufflenet_v2_x1_0')).map((b) => b.name)).toEqual(['conv1', 'maxpool', 'stage2', 'stage3', 'stage4', 'conv5', 'adaptive_avg_pool2d_1', 'fc']);
   });
   it('EfficientNet-B0 by stage: stage6 (4 MBConv blocks, 192 channels) holds the most', () => {

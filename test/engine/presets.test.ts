@@ -187,13 +187,13 @@ describe('the per-block table shows where the parameters are', () => {
   });
   it('LLaMA-2-7B: the 32 layers, once, with ×32', () => {
     const text = renderCount(count('llama-2-7b'), 'en');
-    expect(text).toMatch(/layers ×32\s+\(None, 4096, 4096\)\s+6,476,267,520\s+96\.1%/);
+    expect(text).toMatch(/layers ×32\s+\[1, 4096, 4096\]\s+6,476,267,520\s+96\.1%/);
     expect(text).toContain('Touvron et al. 2023');
   });
   it('a preset names its source in the output and in JSON', () => {
     const json = JSON.parse(toJson(count('resnet34 --json'))) as { preset: { name: string; source: string; paper: string }; blocks: Array<{ name: string; params: number }> };
     expect(json.preset).toMatchObject({ name: 'resnet34', source: expect.stringContaining('torchvision.models.resnet34') as unknown, paper: expect.stringContaining('arXiv:1512.03385') as unknown });
-    expect(json.blocks.map((b) => b.name)).toEqual(['conv1', 'layer1', 'layer2', 'layer3', 'layer4', 'adaptive_avg_pool2d_1', 'fc']);
+    expect(json.blocks.map((b) => b.name)).toEqual(['conv1', 'bn1', 'relu', 'maxpool', 'layer1', 'layer2', 'layer3', 'layer4', 'avgpool', 'flatten_1', 'fc']);
   });
 });
 

@@ -72,3 +72,17 @@ describe('the lecture VGG16 table', () => {
     expect(count('vgg16 classes=2').report.counts.total).toBe(134_268_738n);
   });
 });
+
+describe('vgg16-lecture --layers', () => {
+  it('prints its one table once: its blocks are its layers', () => {
+    const text = renderCount(count('vgg16-lecture --layers'), 'en');
+    expect(text.match(/^Layer \(type\)/gm)).toHaveLength(1);
+    expect(text).not.toMatch(/^Block\s/m);
+    expect(text.match(/^dense_3 \(Dense\)/gm)).toHaveLength(1);
+  });
+  it('still shows a preset with blocks of several layers by block, then by layer', () => {
+    const text = renderCount(count('vgg16 --layers'), 'en');
+    expect(text).toMatch(/^Block\s/m);
+    expect(text).toMatch(/^Layer \(type\)/m);
+  });
+});

@@ -74,6 +74,7 @@ const row = (name: string, type: string, record: LayerRecord, shape: Shape | nul
   name,
   module: name,
   block: 0,
+  call: 'module',
   type,
   record,
   counts: countTensors(record.tensors),

@@ -13,7 +13,7 @@ import { parseSize } from '../args.js';
 import { fail } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
-import type { Node } from '../model.js';
+import type { Link, Node } from '../model.js';
 import { closest } from '../suggest.js';
 import { evaluateExpr, namesIn, valueOf } from './arith.js';
 import { MAX_DEPTH } from './parser.js';
@@ -208,6 +208,7 @@ function expandWords(words: readonly string[], env: Env): Node {
   const args: string[] = [];
   const options = new Map<string, string>();
   let tie: string | undefined;
+  let functional = false;
   for (const token of words.slice(1)) {
     const eq = token.indexOf('=');
     if (eq < 0) {
@@ -219,13 +220,31 @@ function expandWords(words: readonly string[], env: Env): Node {
     if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
     if (options.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
     if (key === 'tie') tie = value;
+    else if (key === FUNCTIONAL) functional = parseFunctional(value);
     else options.set(key, value);
   }
   const layer: Layer = kind.parse({ word, args, options });
+  if (functional) return { t: 'layer', layer, functional: true, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
+  return { t: 'layer', layer, tie: tieLink(tie, env) };
+}
+
+/**
+ * `functional=true` on any layer: the framework's model applies it as a function in forward
+ * (DenseNet's `F.relu(features)`), so it takes no module name (see Row.call).
+ */
+const FUNCTIONAL = 'functional';
+
+function parseFunctional(value: string): boolean {
+  const v = value.toLowerCase();
+  if (v !== 'true' && v !== 'false') fail('err.notABool', { token: value, what: FUNCTIONAL });
+  return v === 'true';
+}
+
+function tieLink(tie: string, env: Env): Link {
   const target = env.scope.find(tie) ?? fail('err.refUnknown', { name: tie });
   if (target.t !== 'layer') fail('err.tieNotLayer', { name: tie });
-  return { t: 'layer', layer, tie: { name: tie, target } };
+  return { name: tie, target };
 }
 
 function instantiate(def: Def, words: readonly string[], env: Env): Node {

@@ -17,7 +17,8 @@ const STRUCTURAL = new Set(['{', '}', '|', '#']);
 const WORD = /[^ \t\r>→;\n{}|#]+/y;
 const BLANK = /(?:[ \t\r]+|#[^\n]*)+/y;
 /** A name, or a dotted path of names standing for nested modules as PyTorch prints them (`features.1:`). */
-const LABEL = /^([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*):$/;
+/** A name before a colon; `-` and `$` within a part (RegNet's `block1-$`, see Node's repeat). */
+const LABEL = /^([A-Za-z0-9_][A-Za-z0-9_$-]*(?:\.[A-Za-z0-9_$-]+)*):$/;
 const NAME = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
 
 class Scanner {

@@ -8,7 +8,7 @@ export const lang = {
   'err.langUnclosed': () => `A \`{\` is never closed: add the matching \`}\`.`,
   'err.langDepth': (p: P<'max'>) => `The groups are nested too deeply: at most ${p.max} levels of \`{ }\`.`,
   'err.labelAlone': (p: P<'label'>) => `\`${p.label}:\` names nothing: write \`${p.label}: conv 64 3\` or \`${p.label}: { ... }\`.`,
-  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` is not a valid name: use letters, digits and _ before the colon (and . between parts of a module path), e.g. \`block1:\` or \`features.1:\`.`,
+  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` is not a valid name: use letters, digits, _ and - before the colon (. between parts of a module path; $ in a repeated group's name stands for its copy's number), e.g. \`block1:\` or \`features.1:\`.`,
   'err.labelTwice': (p: P<'label'>) => `The name \`${p.label}\` is given twice in the same group: give each layer or group its own name.`,
   'err.refBad': (p: P<'token'>) => `\`${p.token}\` is not a valid reference: write @ and a name given before, e.g. \`@encoder\`.`,
   'err.refUnknown': (p: P<'name'>) => `\`${p.name}\` names nothing before it here: name a layer or group first (\`${p.name}: conv 64 3\`), then use \`@${p.name}\` or \`tie=${p.name}\`.`,

@@ -8,7 +8,7 @@ export const lang: typeof En = {
   'err.langUnclosed': () => `有一個 \`{\` 沒有關上：請補上對應的 \`}\`。`,
   'err.langDepth': (p: P<'max'>) => `群組巢狀太深：\`{ }\` 最多 ${p.max} 層。`,
   'err.labelAlone': (p: P<'label'>) => `\`${p.label}:\` 沒有命名任何東西：請寫成 \`${p.label}: conv 64 3\` 或 \`${p.label}: { ... }\`。`,
-  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的名稱：冒號前請用英文字母、數字與 _（模組路徑的各段之間可用 .），例如 \`block1:\` 或 \`features.1:\`。`,
+  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的名稱：冒號前請用英文字母、數字、_ 與 -（模組路徑的各段之間可用 .；重複群組名稱中的 $ 代表第幾份），例如 \`block1:\` 或 \`features.1:\`。`,
   'err.labelTwice': (p: P<'label'>) => `同一個群組裡名稱 \`${p.label}\` 出現了兩次：每一層或每個群組要有自己的名稱。`,
   'err.refBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的參照：請寫 @ 加上前面給過的名稱，例如 \`@encoder\`。`,
   'err.refUnknown': (p: P<'name'>) => `這裡之前沒有名為 \`${p.name}\` 的東西：請先為一層或一個群組命名（\`${p.name}: conv 64 3\`），再用 \`@${p.name}\` 或 \`tie=${p.name}\`。`,

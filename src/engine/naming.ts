@@ -1,0 +1,55 @@
+/**
+ * Each framework's own way of naming and shaping a model's rows, as data: the evaluator and the
+ * tables read the scheme of the framework counted, so a torchvision preset's rows read as
+ * `named_modules()` names them (`layer1.0.downsample.0`) and a Keras preset's as Keras names its
+ * layers, and each writes its shapes in its own order.
+ */
+import type { Framework, Shape } from './types.js';
+
+export interface NamingScheme {
+  /**
+   * How a layer left unnamed inside a named module is named. `position`: by its place among the
+   * module's children, as nn.Sequential numbers them (`features.0`, `features.1`, ...); a group
+   * with named layers inside is one child (a block: `layer1.0.conv1`), a group without is spliced
+   * in (a make_layers helper). `type`: by its type and a count, as Keras does (`conv2d_3`).
+   */
+  readonly unnamed: 'position' | 'type';
+  /**
+   * Kinds the framework's models apply as a function in forward (`torch.flatten(x, 1)`,
+   * `x.chunk(2, dim=1)`), not as a child module: they take no place among the children and keep
+   * their type name.
+   */
+  readonly functional: ReadonlySet<string>;
+  /** Where an image's channels stand in a shape: N×C×H×W for PyTorch, N×H×W×C for Keras. */
+  readonly channels: 'first' | 'last';
+  /** How a summary writes a shape with its batch axis: Keras's `(None, 56, 56, 64)`, torchinfo's `[1, 64, 56, 56]`. */
+  readonly batch: string;
+  readonly brackets: readonly [open: string, close: string];
+}
+
+export const NAMING: Readonly<Record<Framework, NamingScheme>> = {
+  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool']), channels: 'first', batch: '1', brackets: ['[', ']'] },
+  keras: { unnamed: 'type', functional: new Set(), channels: 'last', batch: 'None', brackets: ['(', ')'] },
+};
+
+/**
+ * A shape (kept channels last inside the engine) in the framework's order, batch left out. Only
+ * images and volumes move their channels (rank 3 and more); a vector or a token sequence (T, D)
+ * reads the same in both.
+ */
+export function inFrameworkOrder(shape: Shape, framework: Framework): Shape {
+  if (NAMING[framework].channels === 'last' || shape.length < 3) return shape;
+  return [shape[shape.length - 1]!, ...shape.slice(0, -1)];
+}
+
+/** Dimensions already in the framework's order, batch included, in its summary's brackets. */
+export function bracketed(dims: readonly string[], framework: Framework): string {
+  const [open, close] = NAMING[framework].brackets;
+  return `${open}${dims.join(', ')}${close}`;
+}
+
+/** A row's output shape as the framework's summary prints it, batch axis first; unknown sizes as "?". */
+export function formatFrameworkShape(shape: Shape, framework: Framework): string {
+  const dims = inFrameworkOrder(shape, framework).map((d) => (d === null ? '?' : String(d)));
+  return bracketed([NAMING[framework].batch, ...dims], framework);
+}

@@ -1,0 +1,54 @@
+/**
+ * Every torchvision preset's rows against real torchvision's named_modules() (the fixture written
+ * by tools/truths/torchvision_modules.py; see test/support/framework-truths.ts), and its shapes
+ * against a forward pass. A preset listed in TORCH_DIFFERENT does not match yet: the test holds
+ * that list exact, so a preset fixed must leave it and no preset may fall into it.
+ */
+import { describe, expect, it } from 'vitest';
+import { count } from '../../src/engine/count.js';
+import { toJson } from '../../src/engine/json.js';
+import { renderCount } from '../../src/engine/render.js';
+import { inFrameworkOrder } from '../../src/engine/naming.js';
+import { torchDifferences, torchvisionTruths } from '../support/framework-truths.js';
+
+/** torchvision presets whose rows are not yet named as named_modules() names them. */
+const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
+  // features.N.i.block.k (Conv2dNormActivation's 0/1/2 inside MBConv's block Sequential)
+  ...['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'v2_s', 'v2_m', 'v2_l'].map((v) => `efficientnet_${v}`),
+  'mobilenetv2', 'mobilenet_v3_small', 'mobilenet_v3_large', 'mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3',
+  // BasicConv2d's conv/bn, Inception blocks' branch names
+  'googlenet', 'inception_v3',
+  // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
+  'vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14',
+]);
+
+describe('torchvision presets are named as named_modules() names them', () => {
+  const truths = torchvisionTruths();
+  it('has a truth for each of the 80 torchvision presets', () => {
+    expect(Object.keys(truths)).toHaveLength(80);
+  });
+  it.each(Object.keys(truths))('%s', (preset) => {
+    const differences = torchDifferences(count(`${preset} --framework pytorch`).report.rows, truths[preset]!);
+    if (TORCH_DIFFERENT.has(preset)) expect(differences, 'matches now: take it off TORCH_DIFFERENT').not.toEqual([]);
+    else expect(differences).toEqual([]);
+  });
+});
+
+describe('under PyTorch a preset\'s shapes are N×C×H×W, as a forward pass gives them', () => {
+  const truths = torchvisionTruths();
+  it.each(['resnet18', 'alexnet', 'vgg16'])('%s: every module call, in order, with its output shape', (preset) => {
+    const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');
+    const ours = rows.map((r) => [r.name, r.record.typeName, [1, ...inFrameworkOrder(r.record.outputShape, 'pytorch')]]);
+    expect(ours).toEqual(truths[preset]!.calls);
+  });
+  it('prints them as torchinfo does, batch first', () => {
+    const text = renderCount(count('resnet18 --framework pytorch --layers'), 'en');
+    expect(text).toMatch(/layer1\.0\.conv1 \(Conv2d\)\s+\[1, 64, 56, 56\]\s+36,864/);
+    expect(text).toMatch(/layer2\.0\.downsample\.0 \(Conv2d\)\s+\[1, 128, 28, 28\]\s+8,192/);
+    expect(text).not.toContain('None');
+  });
+  it('writes them C×H×W in --json, batch left out (DESIGN.md)', () => {
+    const doc = JSON.parse(toJson(count('resnet18 --framework pytorch'))) as { layers: Array<{ name: string; outputShape: number[] }> };
+    expect(doc.layers.find((l) => l.name === 'layer4.1.conv2')!.outputShape).toEqual([512, 7, 7]);
+  });
+});
