@@ -4,7 +4,7 @@
  */
 import type { Counts } from '../engine/counts.js';
 import { formatInt } from '../engine/format.js';
-import { blockTable, type Report } from '../engine/model.js';
+import { blockTable, type Report, type Row } from '../engine/model.js';
 import type { Framework } from '../engine/types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import type { Drawing } from './draw.js';
@@ -31,30 +31,56 @@ export function bars(report: Report, byLayer: boolean): { bars: Bar[]; grouping:
     const blocks = blockTable(report).filter((b) => b.counts.total > 0n).map((b) => ({ label: b.name, counts: b.counts }));
     if (blocks.length <= MAX_BARS) return { bars: blocks, grouping: 'blocks' };
   }
-  const layers = report.rows.filter((r) => r.counts.total > 0n).map((r) => ({ label: r.name, module: r.module, counts: r.counts }));
-  if (layers.length <= MAX_BARS) return { bars: layers, grouping: 'layers' };
+  const layers = report.rows.filter((r) => r.counts.total > 0n);
+  if (layers.length <= MAX_BARS) return { bars: layers.map((r) => ({ label: r.name, counts: r.counts })), grouping: 'layers' };
   const size = Math.ceil(layers.length / MAX_BARS);
-  const groups: Bar[] = [];
+  const groups: Group[] = [];
   for (let i = 0; i < layers.length; i += size) {
     const run = layers.slice(i, i + size);
     const counts = run.reduce((a, b) => ({ total: a.total + b.counts.total, trainable: a.trainable + b.counts.trainable, nonTrainable: a.nonTrainable + b.counts.nonTrainable }), { total: 0n, trainable: 0n, nonTrainable: 0n });
-    groups.push({ label: run.length === 1 ? run[0]!.label : groupLabel(run.map((r) => r.module)), counts });
+    groups.push({ label: run.length === 1 ? run[0]!.name : groupLabel(run.map((r) => r.module)), counts, run });
   }
-  return { bars: parts(groups), grouping: 'groups' };
+  return { bars: distinct(groups), grouping: 'groups' };
 }
 
-/** A label several neighbouring bars share (a block split over two) numbered: `block_1 (1/2)`, `block_1 (2/2)`. */
-function parts(groups: readonly Bar[]): Bar[] {
-  const times = new Map<string, number>();
-  for (const g of groups) times.set(g.label, (times.get(g.label) ?? 0) + 1);
+interface Group extends Bar {
+  readonly run: readonly Row[];
+}
+
+/**
+ * Bars that would share a label (a block split over two: `h.0`, `h.0`) told apart by what each
+ * holds most of, named as the framework names it: `h.0 attn`, `h.0 mlp`. Only where that still
+ * leaves two alike are they numbered: `block_13 Conv2D (1/2)`.
+ */
+function distinct(groups: readonly Group[]): Bar[] {
+  const byWhat = groups.map((g) => (count(groups, g.label) === 1 ? g.label : byContents(g)));
   const seen = new Map<string, number>();
-  return groups.map((g) => {
-    const n = times.get(g.label)!;
-    if (n === 1) return g;
-    const k = (seen.get(g.label) ?? 0) + 1;
-    seen.set(g.label, k);
-    return { ...g, label: `${g.label} (${k}/${n})` };
+  return byWhat.map((label, i) => {
+    const n = count(byWhat, label);
+    const bar = { label, counts: groups[i]!.counts };
+    if (n === 1) return bar;
+    const k = (seen.get(label) ?? 0) + 1;
+    seen.set(label, k);
+    return { ...bar, label: `${label} (${k}/${n})` };
   });
+}
+
+function count(labels: readonly (string | Bar)[], label: string): number {
+  return labels.filter((l) => (typeof l === 'string' ? l : l.label) === label).length;
+}
+
+/**
+ * A bar's label by what its run holds most of: its biggest layer's own name below the run's shared
+ * path (`h.0 attn`, from h.0.attn), or the layer's type where the layer has no name of its own
+ * (Keras's conv2d_30: `block_13 Conv2D`). A run across numbered children says which: `layer1.0–1`.
+ */
+function byContents(g: Group): string {
+  const below = (row: Row) => row.module.slice(g.label.length + 1).split('.')[0] ?? '';
+  const [first, last] = [g.run[0]!, g.run[g.run.length - 1]!];
+  if (/^\d+$/.test(below(first)) && /^\d+$/.test(below(last)) && below(first) !== below(last)) return `${g.label}.${below(first)}–${below(last)}`;
+  const biggest = g.run.reduce((a, b) => (b.counts.total > a.counts.total ? b : a));
+  const named = biggest.name === biggest.module && biggest.module.startsWith(`${g.label}.`);
+  return `${g.label} ${named ? below(biggest) : biggest.record.typeName}`;
 }
 
 /**

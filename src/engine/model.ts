@@ -139,6 +139,12 @@ interface Place {
    * module's own forward, so a group of named layers there is part of it, not a child of its own.
    */
   readonly branch: boolean;
+  /**
+   * The module at `prefix` names none of its items (nn.Sequential): under the `position` scheme
+   * its unnamed items are numbered. In a module that names some (BERT's embeddings: word_embeddings,
+   * ..., and a dropout), an unnamed one is no child of a known name, so it keeps its type name.
+   */
+  readonly sequential: boolean;
 }
 
 const labelled = new WeakMap<Node, boolean>();
@@ -152,6 +158,36 @@ function namesInside(node: Node): boolean {
     labelled.set(node, known);
   }
   return known;
+}
+
+/**
+ * Whether a module's items name any of its direct children: a name other than a number, on an
+ * item or inside what is spliced into the module (a run of layers, the branches of its residual).
+ * A group of named layers among the items is a child block of its own and a repetition's copies
+ * are numbered, so neither names an item.
+ */
+function namesAnItem(items: readonly Node[], inBranch = false): boolean {
+  return items.some((n) => {
+    if (n.label !== undefined) return !/^\d+$/.test(n.label);
+    switch (n.t) {
+      case 'seq':
+        // in a branch a group is the module's own forward, not a child block (see Place.branch)
+        return inBranch || n.nodes.length === 1 ? namesAnItem(n.nodes, inBranch) : false;
+      case 'merge':
+        return namesAnItem(n.branches.flat(), true);
+      case 'side':
+        return namesAnItem(n.nodes, inBranch);
+      default:
+        return false;
+    }
+  });
+}
+
+/** The items of the module a repetition's copy is: its body's, through braces around one thing. */
+function contents(body: Node): readonly Node[] {
+  let node = body;
+  while (node.t === 'seq' && node.label === undefined && node.nodes.length === 1) node = node.nodes[0]!;
+  return node.t === 'seq' && node.label === undefined ? node.nodes : [node];
 }
 
 /** What the last use of a named node was: where, and (for a layer) its record. */
@@ -206,7 +242,7 @@ class Evaluator {
    * so there an unnamed layer keeps its type name.
    */
   private positional(place: Place): boolean {
-    return this.byPosition && place.prefix !== '' && place.shared === null; // a shared use is named by its owner
+    return this.byPosition && place.sequential && place.prefix !== '' && place.shared === null; // a shared use is named by its owner
   }
 
   private nextPosition(prefix: string): string {
@@ -244,9 +280,9 @@ class Evaluator {
     return output;
   }
 
-  /** The place of a module of its own at `prefix`: its children are no longer in a branch of the one around it. */
-  private level(place: Place, prefix: string): Place {
-    return { ...place, prefix, branch: false };
+  /** The place of a module of its own at `prefix`, holding `items`: its children are no longer in a branch of the one around it. */
+  private level(place: Place, prefix: string, items: readonly Node[]): Place {
+    return { ...place, prefix, branch: false, sequential: !namesAnItem(items) };
   }
 
   private visitNode(node: Node, shape: Shape, outer: Place, placed: boolean): Shape {
@@ -261,7 +297,11 @@ class Evaluator {
         // called in a stage: layer1's BasicBlocks, a Fire in SqueezeNet's features) is a child.
         const block = node.label === undefined && !placed && !place.branch && this.positional(place) && namesInside(node);
         const inner =
-          node.label !== undefined ? this.level(place, join(place.prefix, node.label)) : block ? this.level(place, join(place.prefix, this.nextPosition(place.prefix))) : place;
+          node.label !== undefined
+            ? this.level(place, join(place.prefix, node.label), node.nodes)
+            : block
+              ? this.level(place, join(place.prefix, this.nextPosition(place.prefix)), node.nodes)
+              : place;
         this.remember(node, inner.prefix, undefined, place);
         return this.visitList(node.nodes, shape, inner);
       }
@@ -275,7 +315,7 @@ class Evaluator {
           const blocks = namesInside(node.body);
           for (let i = 0; i < node.times; i++) {
             if (!blocks) x = this.visit(node.body, x, place);
-            else x = this.visit(node.body, x, this.level(place, join(place.prefix, node.start === undefined ? this.nextPosition(place.prefix) : String(first + i))), true);
+            else x = this.visit(node.body, x, this.level(place, join(place.prefix, node.start === undefined ? this.nextPosition(place.prefix) : String(first + i)), contents(node.body)), true);
           }
           return x;
         }
@@ -283,17 +323,17 @@ class Evaluator {
         const base = node.label === undefined || template !== undefined ? place.prefix : join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
         const copy = (i: number) => (template === undefined ? join(base, String(first + i)) : join(base, template.replaceAll('$', String(first + i))));
-        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i)), true);
+        for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i), contents(node.body)), true);
         return x;
       }
       case 'merge': {
-        const own = node.label === undefined ? place : this.level(place, join(place.prefix, node.label));
+        const own = node.label === undefined ? place : this.level(place, join(place.prefix, node.label), node.branches.flat());
         this.remember(node, own.prefix, undefined, place);
         const inner = { ...own, branch: true };
         return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
       }
       case 'side': {
-        const inner = node.label === undefined ? place : this.level(place, join(place.prefix, node.label));
+        const inner = node.label === undefined ? place : this.level(place, join(place.prefix, node.label), node.nodes);
         this.remember(node, inner.prefix, undefined, place);
         this.sideOutputs.set(node, this.visitList(node.nodes, shape, inner));
         return shape;
@@ -428,7 +468,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   let shape: Shape = start;
   nodes.forEach((node, block) => {
     const before = ev.rows.length;
-    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false });
+    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
     blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
   });
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused);

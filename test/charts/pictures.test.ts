@@ -73,8 +73,9 @@ describe('where the parameters are', () => {
   it('groups neighbouring layers past MAX_BARS bars, each group named by what its layers share', () => {
     const grouped = bars(count('mobilenetv2 --layers').report, true);
     expect(grouped.grouping).toBe('groups');
-    // Keras MobileNetV2's blocks: a bar is one block's layers (block_13) or a run across two
-    expect(grouped.bars.map((b) => b.label)).toEqual(expect.arrayContaining(['block_13 (1/2)', 'block_13 (2/2)']));
+    // Keras MobileNetV2's blocks: a bar is one block's layers (block_13) or a run across two; a
+    // block split over two bars, whose layers have only type names, is numbered
+    expect(grouped.bars.map((b) => b.label)).toEqual(expect.arrayContaining(['block_13 Conv2D (1/2)', 'block_13 Conv2D (2/2)']));
     expect(new Set(grouped.bars.map((b) => b.label)).size).toBe(grouped.bars.length);
     expect(grouped.bars.every((b) => !b.label.startsWith('#'))).toBe(true);
     expect(groupLabel(['features.13.conv.0.0', 'features.13.conv.1', 'features.14.conv.0.0'])).toBe('features');
@@ -82,6 +83,12 @@ describe('where the parameters are', () => {
     expect(groupLabel(['block_13.conv2d_30', 'block_14.conv2d_31'])).toBe('block_13–block_14');
     expect(groupLabel(['conv2d_7', 'dense_1'])).toBe('conv2d_7–dense_1');
     expect(grouped.bars.length).toBeLessThanOrEqual(MAX_BARS);
+    // a block split over two bars is told apart by what each holds, by the framework's names
+    const gpt2 = bars(count('gpt2 --layers').report, true).bars.map((b) => b.label);
+    expect(gpt2.slice(1, 5)).toEqual(['h.0 attn', 'h.0 mlp', 'h.1 attn', 'h.1 mlp']);
+    expect(gpt2.some((l) => / \(\d\/\d\)$/.test(l))).toBe(false);
+    // a run across two numbered children says which: layer1.0–1
+    expect(bars(count('resnet50 --framework pytorch --layers').report, true).bars.map((b) => b.label)).toEqual(expect.arrayContaining(['layer1.0 conv2', 'layer1.0–1']));
     expect(grouped.bars.reduce((a, b) => a + b.counts.total, 0n)).toBe(count('mobilenetv2').report.counts.total);
   });
 });

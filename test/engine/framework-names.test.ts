@@ -5,6 +5,7 @@
  * that list exact, so a preset fixed must leave it and no preset may fall into it.
  */
 import { describe, expect, it } from 'vitest';
+import { bars } from '../../src/charts/parameters.js';
 import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
 import { renderCount } from '../../src/engine/render.js';
@@ -31,6 +32,18 @@ describe('torchvision presets are named as named_modules() names them', () => {
     const differences = torchDifferences(count(`${preset} --framework pytorch`).report.rows, truths[preset]!);
     if (TORCH_DIFFERENT.has(preset)) expect(differences, 'matches now: take it off TORCH_DIFFERENT').not.toEqual([]);
     else expect(differences).toEqual([]);
+  });
+});
+
+describe('the chart of a torchvision preset', () => {
+  it('labels its bars with the same module names', () => {
+    const names = new Set(torchvisionTruths().vgg16!.modules.map(([name]) => name));
+    const labels = bars(count('vgg16 --framework pytorch --layers').report, true).bars.map((b) => b.label);
+    expect(labels.filter((l) => !names.has(l))).toEqual([]);
+    expect(labels).toContain('features.28');
+    // past 40 bars a block split over two says what each part holds, by the same names
+    expect(bars(count('resnet18 --framework pytorch --layers').report, true).bars.map((b) => b.label)).toContain('layer2.0 conv1');
+    expect(bars(count('resnet18 --framework pytorch').report, false).bars.map((b) => b.label)).toEqual(['conv1', 'bn1', 'layer1', 'layer2', 'layer3', 'layer4', 'fc']);
   });
 });
 
