@@ -99,7 +99,7 @@ export function compareDrawing(points: readonly ModelPoint[], kind: CompareKind,
           type: 'scatter',
           data: shown.map((p, i) => ({
             name: label(p),
-            label: { position: labelPositions[i]! },
+            label: labelPositions[i]!,
             value: [gmacs(p.macs), accuracy ? Number(p.top1) : Number(p.params)],
             symbolSize: accuracy ? diameter(p.params) : 14,
             itemStyle: { color: COLOUR.series[i % COLOUR.series.length]!, opacity: 0.75, borderColor: '#ffffff', borderWidth: 1 },
@@ -113,20 +113,29 @@ export function compareDrawing(points: readonly ModelPoint[], kind: CompareKind,
   };
 }
 
+/** Where a bubble's name goes, and which way it runs from there. */
+export interface LabelPlace {
+  readonly position: 'right' | 'top' | 'bottom';
+  readonly align: 'left' | 'center' | 'right';
+}
+
 /**
  * Where each bubble's name goes: to its right, unless another bubble sits close by (VGG16 and
- * VGG19), when the two names go above and below instead of over each other.
+ * VGG19, InceptionV3 and Xception). Then the left one's name goes above it, running left, and the
+ * right one's below it, running right: each name leaves its own bubble away from the other, so
+ * neither reads as the other's (a name centred under the right bubble runs under the left one).
  */
-function placeLabels(xs: readonly number[], ys: readonly number[], yNear: number): Array<'right' | 'top' | 'bottom'> {
+export function placeLabels(xs: readonly number[], ys: readonly number[], yNear: number): LabelPlace[] {
   const near = (i: number, j: number) => Math.abs(ys[i]! - ys[j]!) < yNear && Math.abs(Math.log10(xs[i]! / xs[j]!)) < 0.35;
-  const positions: Array<'right' | 'top' | 'bottom'> = xs.map(() => 'right');
+  const places: LabelPlace[] = xs.map(() => ({ position: 'right', align: 'left' }));
   for (let i = 0; i < xs.length; i++) {
     const j = xs.findIndex((_, k) => k < i && near(i, k));
     if (j < 0) continue;
-    positions[j] = positions[j] === 'bottom' ? 'bottom' : 'top';
-    positions[i] = positions[j] === 'top' ? 'bottom' : 'top';
+    const [left, right] = xs[i]! < xs[j]! ? [i, j] : [j, i];
+    places[left] = { position: 'top', align: 'right' };
+    places[right] = { position: 'bottom', align: 'left' };
   }
-  return positions;
+  return places;
 }
 
 function alt(points: readonly ModelPoint[], kind: CompareKind, lang: Lang): string {

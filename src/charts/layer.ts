@@ -132,12 +132,20 @@ function biasStrip(x: number, y: number, n: bigint, lang: Lang): Element[] {
 function matrix(x: number, y: number, rows: number, cols: number, name: string, fill: string, max = 110, label = `${formatInt(rows)}×${formatInt(cols)}`): { elements: Element[]; width: number; height: number } {
   const h = side(rows, max);
   const w = side(cols, max);
+  // A vector (one row, 10 px high) has no room for its name inside or its size under it without
+  // running into the next one: both go beside it.
+  if (h < THIN) {
+    return { width: w, height: h, elements: [rect(x, y, w, h, fill), text(x + w + 6, y + h / 2, `${name}  ${label}`, { size: SIZE.small, colour: COLOUR.text, align: 'left' })] };
+  }
   return {
     width: w,
     height: h,
     elements: [rect(x, y, w, h, fill), text(x + w / 2, y + h / 2, name, { colour: '#ffffff', bold: true }), text(x + w / 2, y + h + 14, label, { size: SIZE.small, colour: COLOUR.muted })],
   };
 }
+
+/** Below this height a matrix is a vector, labelled beside it. */
+const THIN = 18;
 
 function denseElements(r: LayerRecord, framework: Framework, lang: Lang): Element[] {
   const shape = weights(r)[0]!.shape;
@@ -179,7 +187,8 @@ function recurrentElements(r: LayerRecord, framework: Framework, lang: Lang): El
     const u = matrix(x + w.width + 12, TOP + 10, hidden, hidden, 'U', COLOUR.recurrent, 100);
     out.push(text(x + (w.width + 12 + u.width) / 2, TOP - 10, t(lang, msg(`chart.gate.${r.kind === 'rnn' ? 'h' : gate}` as 'chart.gate.h')), { bold: true }));
     out.push(...w.elements, ...u.elements);
-    for (let b = 0; b < biasVectors; b++) out.push(...matrix(x, TOP + 36 + Math.max(w.height, u.height) + 30 * b, 1, hidden, 'b', COLOUR.bias, 100).elements);
+    // under the matrices' size labels, one vector a line
+    for (let b = 0; b < biasVectors; b++) out.push(...matrix(x, TOP + 40 + Math.max(w.height, u.height) + 22 * b, 1, hidden, 'b', COLOUR.bias, 100).elements);
   });
   const legend = [
     t(lang, msg('chart.layer.rnnParts', { input: `${formatInt(inFeatures)}×${formatInt(hidden)}`, recurrent: `${formatInt(hidden)}×${formatInt(hidden)}`, biases: String(biasVectors), hidden: formatInt(hidden) })),

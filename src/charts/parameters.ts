@@ -113,8 +113,27 @@ export interface ParametersInput {
   readonly byLayer: boolean;
 }
 
+/** Below this share of all parameters the trainable part is a bar under a pixel high on a linear axis. */
+const VISIBLE_SHARE = 0.01;
+
+/**
+ * The axis a chart is drawn on: the one asked for, except that a trainable part too small to see
+ * on a linear axis (LoRA's 0.06%, a new head on a frozen backbone) asks for a log one.
+ */
+export function chartScale(report: Report, asked: Scale): { scale: Scale; tiny: boolean } {
+  const { total, trainable } = report.counts;
+  const tiny = trainable > 0n && Number(trainable) < VISIBLE_SHARE * Number(total);
+  return { scale: asked === 'log' || tiny ? 'log' : 'linear', tiny: tiny && asked !== 'log' };
+}
+
+/** The trainable share with the precision that shows it: "0.062%", not "0%". */
+function smallShare(part: bigint, whole: bigint): string {
+  return `${Number((Number(part) / Number(whole)) * 100).toPrecision(2)}%`;
+}
+
 export function parametersDrawing(o: ParametersInput): Drawing {
   const { report, lang } = o;
+  const { scale, tiny } = chartScale(report, o.scale);
   const { bars: list, grouping } = bars(report, o.byLayer);
   const total = report.counts.total;
   const model = o.model ?? t(lang, msg('chart.params.thisModel'));
@@ -123,7 +142,7 @@ export function parametersDrawing(o: ParametersInput): Drawing {
   const percent = top && percentOf(top.counts.total, total);
   const share = top ? t(lang, o.model === undefined ? msg('chart.params.shareOfAll', { name: top.label, percent: percent! }) : msg('chart.params.share', { name: top.label, percent: percent!, model })) : '';
   const hasFrozen = list.some((b) => b.counts.nonTrainable > 0n);
-  const log = o.scale === 'log';
+  const log = scale === 'log';
   const width = Math.max(720, Math.min(1400, 160 + 34 * list.length));
   const rotate = list.length > 8 ? 40 : 0;
   // On a log axis stacked lengths mean nothing: the two kinds stand side by side instead.
@@ -135,22 +154,27 @@ export function parametersDrawing(o: ParametersInput): Drawing {
     const align = biggest < list.length / 3 ? ('left' as const) : biggest >= (2 * list.length) / 3 ? ('right' as const) : ('center' as const);
     return i === biggest && onTop ? { value: v, label: { show: true, position: 'top' as const, align, formatter: share, color: COLOUR.text, fontSize: SIZE.label, fontWeight: 'bold' as const } } : v;
   };
-  const trainableOnTop = (b: Bar) => log || b.counts.nonTrainable === 0n;
+  // The share's label goes on top of what is drawn highest: the stack's top part, or on a log axis
+  // (side by side) the taller of the two bars.
+  const trainableOnTop = (b: Bar) => (log ? b.counts.trainable >= b.counts.nonTrainable : b.counts.nonTrainable === 0n);
   const subtitle = [
     t(lang, grouping === 'groups' ? msg('chart.params.by.groups', { n: String(Math.ceil(report.rows.filter((r) => r.counts.total > 0n).length / list.length)) }) : msg(`chart.params.by.${grouping}`)),
     t(lang, msg(`fw.${o.framework}`)),
     t(lang, msg(log ? 'chart.scale.log' : 'chart.scale.linear')),
   ].join(' · ');
+  // Why the axis is a log one nobody asked for, on a line of its own under the subtitle.
+  const why = tiny ? t(lang, msg('chart.scale.logSmall', { percent: smallShare(report.counts.trainable, total) })) : undefined;
+  const below = why === undefined ? 0 : 30;
   return {
     name: `${fileStem(o.model ?? 'model')}-parameters.png`,
     alt: alt(o, list, total, model),
     width,
     height: 560,
     option: {
-      title: { ...TITLE, text: t(lang, msg('chart.params.title', { model, total: formatInt(total) })), subtext: subtitle },
+      title: { ...TITLE, text: t(lang, msg('chart.params.title', { model, total: formatInt(total) })), subtext: why === undefined ? subtitle : `${subtitle}\n${why}` },
       // under the title's line, so a long title (a model's name and total) never runs into it
-      legend: { top: 44, right: 16, textStyle: { fontSize: SIZE.label }, data: [t(lang, msg('chart.trainable')), ...(hasFrozen ? [t(lang, msg('chart.nonTrainable'))] : [])] },
-      grid: { left: 80, right: 32, top: 96, bottom: rotate ? 110 : 56 },
+      legend: { top: 44 + below, right: 16, textStyle: { fontSize: SIZE.label }, data: [t(lang, msg('chart.trainable')), ...(hasFrozen ? [t(lang, msg('chart.nonTrainable'))] : [])] },
+      grid: { left: 80, right: 32, top: 96 + below, bottom: rotate ? 110 : 56 },
       xAxis: {
         type: 'category',
         data: list.map((b) => fit(b.label, rotate ? 16 : 22)),

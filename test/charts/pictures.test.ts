@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareModels, parseModels } from '../../commands/compare.js';
 import { countDrawing, modelDrawing } from '../../src/charts/count.js';
-import { compareDrawing, MAX_MODELS } from '../../src/charts/compare.js';
+import { compareDrawing, MAX_MODELS, placeLabels } from '../../src/charts/compare.js';
 import { MAX_SIDE, toSvg, svgToPng, type Drawing } from '../../src/charts/draw.js';
-import { bars, groupLabel, MAX_BARS } from '../../src/charts/parameters.js';
+import { bars, chartScale, groupLabel, MAX_BARS } from '../../src/charts/parameters.js';
 import { standingsDrawing, statsDrawing } from '../../src/charts/progress.js';
 import { COLOUR } from '../../src/charts/theme.js';
 import { count } from '../../src/engine/count.js';
@@ -173,4 +173,32 @@ describe('progress', () => {
       expect(text).toContain(t(lang, msg('chart.standings.row', { points: '45', correct: '4', answered: '4', accuracy: '100%' })));
     });
   }
+});
+
+describe('bubble names beside their own bubbles', () => {
+  it('InceptionV3 and Xception, close together: the left name above running left, the right one below running right', () => {
+    // G-MACs and top-1 as the default /compare draws them: InceptionV3 5.71, 77.9; Xception 8.38, 79.0; ViT far off
+    const places = placeLabels([5.713, 8.379, 17.57], [77.9, 79.0, 81.072], 1.2);
+    expect(places).toEqual([
+      { position: 'top', align: 'right' },
+      { position: 'bottom', align: 'left' },
+      { position: 'right', align: 'left' },
+    ]);
+    // the same whichever comes first
+    expect(placeLabels([8.379, 5.713], [79.0, 77.9], 1.2)).toEqual([{ position: 'bottom', align: 'left' }, { position: 'top', align: 'right' }]);
+  });
+});
+
+describe('a trainable part too small for a linear axis', () => {
+  it('LoRA on LLaMA-2-7B (0.062% trainable) is drawn on a log scale, saying why; a whole model stays linear', async () => {
+    const lora = count('llama-2-7b > lora r=8 targets=q_proj,v_proj');
+    expect(chartScale(lora.report, 'linear')).toEqual({ scale: 'log', tiny: true });
+    expect(chartScale(count('vgg16').report, 'linear')).toEqual({ scale: 'linear', tiny: false });
+    // Keras's BatchNorm statistics are 0.2% of ResNet50, but they are the non-trainable part
+    expect(chartScale(count('resnet50').report, 'linear')).toEqual({ scale: 'linear', tiny: false });
+    for (const lang of LANGS) {
+      const { text } = await drawn(modelDrawing(lora, lang)!);
+      expect(text).toContain(t(lang, msg('chart.scale.logSmall', { percent: '0.062%' })));
+    }
+  });
 });

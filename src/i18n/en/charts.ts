@@ -6,6 +6,7 @@ export const charts = {
   'chart.nonTrainable': () => 'Non-trainable',
   'chart.scale.linear': () => 'linear scale',
   'chart.scale.log': () => 'log scale',
+  'chart.scale.logSmall': (p: P<'percent'>) => `A log scale: the trainable part, ${p.percent} of the parameters, would not show on a linear one.`,
 
   // ── where the parameters are ──
   'chart.params.title': (p: P<'model' | 'total'>) => `Where the parameters are: ${p.model}, ${p.total} in all`,

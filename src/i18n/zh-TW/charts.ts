@@ -7,6 +7,7 @@ export const charts: typeof En = {
   'chart.nonTrainable': () => '不可訓練',
   'chart.scale.linear': () => '線性刻度',
   'chart.scale.log': () => '對數刻度',
+  'chart.scale.logSmall': (p: P<'percent'>) => `採用對數刻度：可訓練的部分只占參數的 ${p.percent}，在線性刻度上看不見。`,
 
   // ── 參數在哪裡 ──
   'chart.params.title': (p: P<'model' | 'total'>) => `參數在哪裡：${p.model}，共 ${p.total} 個`,
