@@ -78,8 +78,8 @@ describe('paramquiz count', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.total).toBe(61_706);
     expect(doc.layers.map((l: { name: string }) => l.name)).toEqual(['conv1', 'conv2', 'fc1', 'fc2', 'fc3']);
-    // DESIGN.md: outputShape leaves out the batch axis, channels last
-    expect(doc.layers[0]).toMatchObject({ name: 'conv1', type: 'Conv2d', kind: 'conv', params: 156, outputShape: [28, 28, 6], macs: 117_600 });
+    // DESIGN.md: outputShape leaves out the batch axis, in the framework's order (C×H×W for PyTorch)
+    expect(doc.layers[0]).toMatchObject({ name: 'conv1', type: 'Conv2d', kind: 'conv', params: 156, outputShape: [6, 28, 28], macs: 117_600 });
   });
 
   it('a bad paste names its line: one line on stderr, exit code 2', () => {

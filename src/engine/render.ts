@@ -19,7 +19,8 @@ import type { CodeSummary } from './code/report.js';
 import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
-import { bracketed, formatFrameworkShape } from './naming.js';
+import { bracketed, formatFrameworkShape, inFrameworkOrder } from './naming.js';
+import { torchinfoFooter, torchinfoLines } from './torchinfo.js';
 
 /** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
@@ -218,8 +219,19 @@ function totalsLines(result: CountResult, lang: Lang): string[] {
     // PEFT's print_trainable_parameters(), character for character.
     lines.push(`trainable params: ${formatInt(l.trainable)} || all params: ${formatInt(l.all)} || trainable%: ${formatPercent(l.trainable, l.all, 4)}`);
   }
-  lines.push(macsLine(report.macs, lang), ...attentionMacsLines(report, lang));
+  lines.push(macsLine(report.macs, lang), ...attentionMacsLines(report, lang), ...torchinfoSection(result, lang));
   return lines;
+}
+
+/** Under PyTorch, the footer torchinfo's summary() prints for the same model and input, in its units. */
+function torchinfoSection(result: CountResult, lang: Lang): string[] {
+  if (result.framework !== 'pytorch' || result.single) return [];
+  const batch = result.request.batch ?? 1;
+  const footer = torchinfoFooter(result.report, batch);
+  if (footer === null) return [];
+  // input_size as a Python tuple, batch first
+  const input = `(${[batch, ...inFrameworkOrder(result.report.input, 'pytorch')].join(', ')})`;
+  return [t(lang, msg('torchinfo.title', { input })), ...torchinfoLines(footer).map((l) => `  ${l}`)];
 }
 
 /** A mixture of experts: what a token touches beside what is stored, in both published conventions. */

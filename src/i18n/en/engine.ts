@@ -131,6 +131,7 @@ export const engine = {
   'count.noParams': () => `no parameters.`,
   'count.output': (p: P<'shape'>) => `Output shape: ${p.shape}`,
   'count.addIn': (p: P<'form'>) => `(add in=${p.form} for the full shape and MACs)`,
+  'torchinfo.title': (p: P<'input'>) => `torchinfo's summary(model, input_size=${p.input}) would end with (fp32; sizes in decimal units, 1 MB = 10^6 bytes, where the total above is in MiB = 2^20; its mult-adds include the biases):`,
   'count.macs': (p: P<'macs' | 'flops'>) => `MACs: ${p.macs}; FLOPs = 2×MACs = ${p.flops} (bias excluded: the fvcore/thop convention)`,
   'count.macsUnknown': () => `MACs: unknown without the input size.`,
   'count.note': (p: P<'text'>) => `Note: ${p.text}`,

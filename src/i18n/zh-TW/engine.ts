@@ -132,6 +132,7 @@ export const engine: typeof En = {
   'count.noParams': () => `沒有參數。`,
   'count.output': (p: P<'shape'>) => `輸出形狀：${p.shape}`,
   'count.addIn': (p: P<'form'>) => `（加上 in=${p.form} 即可得到完整形狀與 MACs）`,
+  'torchinfo.title': (p: P<'input'>) => `torchinfo 的 summary(model, input_size=${p.input}) 會以這幾行結尾（fp32；大小用十進位單位，1 MB = 10^6 位元組，上面的總計則是 MiB = 2^20；它的 mult-adds 含偏差）：`,
   'count.macs': (p: P<'macs' | 'flops'>) => `MACs：${p.macs}；FLOPs = 2×MACs = ${p.flops}（不含偏差：fvcore/thop 慣例）`,
   'count.macsUnknown': () => `MACs：沒有輸入大小，無法計算。`,
   'count.note': (p: P<'text'>) => `說明：${p.text}`,
