@@ -12,35 +12,19 @@ import { msg, t } from '../../src/i18n/messages.js';
 
 const footer = (spec: string, batch = 1) => torchinfoLines(torchinfoFooter(count(spec).report, batch)!);
 
+/** [spec, batch, where torchinfo printed it, the footer it printed]. */
+const PRINTED: ReadonlyArray<readonly [string, number, string, readonly string[]]> = [
+  // The README's "Input size (MB): 0.60" is from before sizes took their unit by magnitude
+  // (params_size_units = Units.AUTO): the same 602,168 bytes print as 602.17 kB now.
+  ['resnet152 --framework pytorch', 1, 'README, (1, 3, 224, 224)', ['Total mult-adds (G): 11.51', 'Input size (kB): 602.17', 'Forward/backward pass size (MB): 360.87', 'Params size (MB): 240.77', 'Estimated Total Size (MB): 602.25']],
+  ['resnet50 --framework pytorch', 2, 'resnet50.out, batch 2', ['Total mult-adds (G): 8.18', 'Input size (MB): 1.20', 'Forward/backward pass size (MB): 355.66', 'Params size (MB): 102.23', 'Estimated Total Size (MB): 459.10']],
+  // kB below a megabyte
+  ['resnet18 in=64x64 --framework pytorch', 1, 'resnet18_depth_consistency.out, 64×64', ['Total mult-adds (M): 148.57', 'Input size (kB): 49.21', 'Forward/backward pass size (MB): 3.25', 'Params size (MB): 46.76', 'Estimated Total Size (MB): 50.06']],
+];
+
 describe("torchinfo's footer", () => {
-  it('resnet152 at (1, 3, 224, 224), as torchinfo\'s README prints it', () => {
-    // The README's "Input size (MB): 0.60" is from before sizes took their unit by magnitude
-    // (params_size_units = Units.AUTO): the same 602,168 bytes print as 602.17 kB now.
-    expect(footer('resnet152 --framework pytorch')).toEqual([
-      'Total mult-adds (G): 11.51',
-      'Input size (kB): 602.17',
-      'Forward/backward pass size (MB): 360.87',
-      'Params size (MB): 240.77',
-      'Estimated Total Size (MB): 602.25',
-    ]);
-  });
-  it('resnet50 at batch 2 (tests/test_output/resnet50.out)', () => {
-    expect(footer('resnet50 --framework pytorch', 2)).toEqual([
-      'Total mult-adds (G): 8.18',
-      'Input size (MB): 1.20',
-      'Forward/backward pass size (MB): 355.66',
-      'Params size (MB): 102.23',
-      'Estimated Total Size (MB): 459.10',
-    ]);
-  });
-  it('resnet18 on a 64×64 image (tests/test_output/resnet18_depth_consistency.out): kB below a megabyte', () => {
-    expect(footer('resnet18 in=64x64 --framework pytorch')).toEqual([
-      'Total mult-adds (M): 148.57',
-      'Input size (kB): 49.21',
-      'Forward/backward pass size (MB): 3.25',
-      'Params size (MB): 46.76',
-      'Estimated Total Size (MB): 50.06',
-    ]);
+  it.each(PRINTED)('%s at batch %i, as torchinfo printed it (%s)', (spec, batch, _where, printed) => {
+    expect(footer(spec, batch)).toEqual(printed);
   });
   it('writes numbers as format_output_num does', () => {
     expect(torchinfoNumber(0n, true)).toBe(': 0');
