@@ -21,6 +21,7 @@ import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
 import { bracketed, formatFrameworkShape, inFrameworkOrder } from './naming.js';
 import { torchinfoFooter, torchinfoLines } from './torchinfo.js';
+import { moduleTree, treeLines } from './tree.js';
 
 /** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
@@ -419,6 +420,13 @@ function presetLine(result: CountResult, lang: Lang): string {
     : t(lang, msg('summary.presetBorrowed', { name: preset.name, sources: file.source + paper, framework: fw }));
 }
 
+/** torchinfo's column titles (row_settings var_names and depth), as it prints them. */
+const TREE_HEADER = ['Layer (type (var_name):depth-idx)', 'Output Shape', 'Param #'] as const;
+
+function presetLineOrModel(result: CountResult, lang: Lang): string {
+  return result.preset ? presetLine(result, lang) : t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }));
+}
+
 /** The whole text answer to a /count request, at most LIMITS.renderChars long. */
 export function renderCount(result: CountResult, lang: Lang): string {
   const { request } = result;
@@ -446,6 +454,13 @@ function summary(result: CountResult, lang: Lang): string {
   room.spend(after);
   room.spend(notes);
   const lines: string[] = [];
+  if (request.depth !== undefined) {
+    // --depth N: the module tree instead of the block and layer tables
+    const model = result.preset?.name ?? t(lang, msg('chart.params.thisModel'));
+    const header = [presetLineOrModel(result, lang)];
+    const tree = treeLines(moduleTree(report, model, request.depth), (s) => formatFrameworkShape(s, report.framework), TREE_HEADER);
+    return [...header, ...tree, ...after, ...notes].join('\n');
+  }
   if (result.preset) {
     // A preset written a layer a line (the lecture's VGG16) has blocks that are its layers: with
     // --layers the layer table alone says it all, the block table would print the same rows again.

@@ -5,6 +5,7 @@
  * optional `lora` at the end. `explain-preset NAME` asks for a preset's text. Pasted framework
  * code is not this language: it is read by code/ (a bounded interpreter of model definitions).
  */
+import { DEFAULT_DEPTH } from './tree.js';
 import { parseDims, parseSize } from './args.js';
 import { LIMITS as CODE_LIMITS } from './code/limits.js';
 import { extractSource, type Source } from './code/source.js';
@@ -59,6 +60,8 @@ interface RequestFields {
   readonly explain: Explain | undefined;
   /** Draw the parameter chart on a log scale. */
   readonly log: boolean;
+  /** --depth N: the nested module tree to depth N (torchinfo's summary(depth=N)). */
+  readonly depth: number | undefined;
 }
 
 /** A /count spec, or pasted PyTorch/Keras code (read by code/read.ts). */
@@ -75,6 +78,7 @@ interface Flags {
   seq: number | undefined;
   batch: number | undefined;
   log: boolean;
+  depth: number | undefined;
 }
 
 const FRAMEWORK_WORDS: Readonly<Record<string, Framework>> = { keras: 'keras', tf: 'keras', tensorflow: 'keras', pytorch: 'pytorch', torch: 'pytorch' };
@@ -85,12 +89,13 @@ function frameworkOf(token: string): Framework {
 
 /** Takes the flags out of the text wherever they stand, leaving the spec (or code) itself. */
 function extractFlags(text: string): { flags: Flags; rest: string } {
-  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false, memory: false, seq: undefined, batch: undefined };
-  const withValues = text.replace(/(^|\s)--(framework|fw|lang|seq|batch)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
+  const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false, memory: false, seq: undefined, batch: undefined, depth: undefined };
+  const withValues = text.replace(/(^|\s)--(framework|fw|lang|seq|batch|depth)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
     const key = name.toLowerCase();
     if (key === 'lang') flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
     else if (key === 'seq') flags.seq = parseSize(value, '--seq');
     else if (key === 'batch') flags.batch = parseSize(value, '--batch');
+    else if (key === 'depth') flags.depth = parseSize(value, '--depth');
     else flags.framework = frameworkOf(value);
     return lead;
   });
@@ -106,6 +111,7 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
     else if (key === 'framework' || key === 'fw') fail('err.flagValue', { flag: `--${name}`, expected: 'keras|pytorch' });
     else if (key === 'lang') fail('err.flagValue', { flag: '--lang', expected: 'en|zh-TW' });
     else if (key === 'seq' || key === 'batch') fail('err.flagValue', { flag: `--${key}`, expected: 'N' });
+    else if (key === 'depth') flags.depth = DEFAULT_DEPTH; // torchinfo's default
     else fail('err.unknownFlag', { flag: `--${name}` });
     return lead;
   });
@@ -164,9 +170,9 @@ function configRequest(text: string): Request | undefined {
   if (found === undefined) return undefined;
   if (!isConfig(found.json)) fail('err.notAConfig');
   const preset = configPreset(found.json);
-  const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(found.outside).flags;
+  const { framework, lang, json, layers, log, memory, seq, batch, depth } = extractFlags(found.outside).flags;
   const head: Head = { t: 'preset', preset, options: preset.parseOptions(new Map()) };
-  return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'spec', body: { head, ...EMPTY } };
+  return { framework, lang, json, layers, log, memory, seq, batch, depth, explain: undefined, t: 'spec', body: { head, ...EMPTY } };
 }
 
 export function parseRequest(text: string): Request {
@@ -179,15 +185,15 @@ export function parseRequest(text: string): Request {
   if (code) {
     const source = extractSource(text);
     if (source.hasCode) {
-      const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(source.outside).flags;
-      return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'code', source };
+      const { framework, lang, json, layers, log, memory, seq, batch, depth } = extractFlags(source.outside).flags;
+      return { framework, lang, json, layers, log, memory, seq, batch, depth, explain: undefined, t: 'code', source };
     }
     if (text.length > MAX_SPEC_LENGTH) fail('err.tooLong', { max: MAX_SPEC_LENGTH.toLocaleString('en-US') });
   }
   const { flags, rest } = extractFlags(text);
   const explained = rest.includes('explain-preset') ? /^\s*explain-preset\s+(\S+)\s*$/i.exec(rest) : null;
   // Written out, not spread: spreading the flags object (built up by the replacers) costs more than parsing a layer.
-  const { framework, lang, json, layers, log, memory, seq, batch } = flags;
+  const { framework, lang, json, layers, log, memory, seq, batch, depth } = flags;
   let parsed: { explain: Explain | undefined; body: Body; framework?: Framework | undefined };
   try {
     parsed = explained ? explain(explained[1]!) : { explain: undefined, body: parseBody(rest) };
@@ -203,7 +209,7 @@ export function parseRequest(text: string): Request {
     }
     parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
   }
-  return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, explain: parsed.explain, t: 'spec', body: parsed.body };
+  return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, depth, explain: parsed.explain, t: 'spec', body: parsed.body };
 }
 
 const EMPTY: Omit<Body, 'head'> = { nodes: [], lora: undefined };
