@@ -126,7 +126,6 @@ export function snakeCase(typeName: string): string {
   return snake;
 }
 
-const join = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}.${name}`);
 
 interface Place {
   readonly prefix: string;
@@ -215,6 +214,7 @@ class Evaluator {
   /** The next free position among each module's children (the `position` naming scheme). */
   private readonly positions = new Map<string, number>();
   private readonly byPosition: boolean;
+  private readonly separator: string;
   /**
    * Records by a layer's canonical text and its input: the same layer on the same input (a
    * repeated block, a shared layer, a chain of equal layers) is evaluated once. Records are
@@ -234,6 +234,17 @@ class Evaluator {
     private readonly alteration: Alteration | undefined,
   ) {
     this.byPosition = NAMING[framework].unnamed === 'position';
+    this.separator = NAMING[framework].separator;
+  }
+
+  /** A name inside a module: module paths are dotted whatever the framework (PEFT, `from` and --depth read them). */
+  private join(prefix: string, name: string): string {
+    return prefix === '' ? name : `${prefix}.${name}`;
+  }
+
+  /** A module path as the framework names the layer: `layer1.0.conv1` in PyTorch, `block1_conv1` in Keras. */
+  private shown(path: string): string {
+    return this.separator === '.' ? path : path.replaceAll('.', this.separator);
   }
 
   /**
@@ -275,7 +286,7 @@ class Evaluator {
     if (node.label !== undefined) {
       this.outputs.set(node.label, output);
       // Also by module path, which is unique where labels repeat (a UNet's skips: from down_blocks.1.attentions.0).
-      if (outer.prefix !== '') this.outputs.set(join(outer.prefix, node.label), output);
+      if (outer.prefix !== '') this.outputs.set(this.join(outer.prefix, node.label), output);
     }
     return output;
   }
@@ -289,7 +300,7 @@ class Evaluator {
     const place = node.frozen && !outer.frozen ? { ...outer, frozen: true } : outer;
     switch (node.t) {
       case 'layer':
-        return this.layer(node, shape, place);
+        return this.layer(node, shape, place, placed);
       case 'seq': {
         // Braces around one block (`{ basic_block 64 } x2`) are that block.
         if (node.label === undefined && node.nodes.length === 1) return this.visit(node.nodes[0]!, shape, place, placed);
@@ -298,9 +309,9 @@ class Evaluator {
         const block = node.label === undefined && !placed && !place.branch && this.positional(place) && namesInside(node);
         const inner =
           node.label !== undefined
-            ? this.level(place, join(place.prefix, node.label), node.nodes)
+            ? this.level(place, this.join(place.prefix, node.label), node.nodes)
             : block
-              ? this.level(place, join(place.prefix, this.nextPosition(place.prefix)), node.nodes)
+              ? this.level(place, this.join(place.prefix, this.nextPosition(place.prefix)), node.nodes)
               : place;
         this.remember(node, inner.prefix, undefined, place);
         return this.visitList(node.nodes, shape, inner);
@@ -315,25 +326,25 @@ class Evaluator {
           const blocks = namesInside(node.body);
           for (let i = 0; i < node.times; i++) {
             if (!blocks) x = this.visit(node.body, x, place);
-            else x = this.visit(node.body, x, this.level(place, join(place.prefix, node.start === undefined ? this.nextPosition(place.prefix) : String(first + i)), contents(node.body)), true);
+            else x = this.visit(node.body, x, this.level(place, this.join(place.prefix, node.start === undefined ? this.nextPosition(place.prefix) : String(first + i)), contents(node.body)), true);
           }
           return x;
         }
         const template = node.label?.includes('$') ? node.label : undefined;
-        const base = node.label === undefined || template !== undefined ? place.prefix : join(place.prefix, node.label);
+        const base = node.label === undefined || template !== undefined ? place.prefix : this.join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
-        const copy = (i: number) => (template === undefined ? join(base, String(first + i)) : join(base, template.replaceAll('$', String(first + i))));
+        const copy = (i: number) => (template === undefined ? this.join(base, String(first + i)) : this.join(base, template.replaceAll('$', String(first + i))));
         for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i), contents(node.body)), true);
         return x;
       }
       case 'merge': {
-        const own = node.label === undefined ? place : this.level(place, join(place.prefix, node.label), node.branches.flat());
+        const own = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.branches.flat());
         this.remember(node, own.prefix, undefined, place);
         const inner = { ...own, branch: true };
         return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
       }
       case 'side': {
-        const inner = node.label === undefined ? place : this.level(place, join(place.prefix, node.label), node.nodes);
+        const inner = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.nodes);
         this.remember(node, inner.prefix, undefined, place);
         this.sideOutputs.set(node, this.visitList(node.nodes, shape, inner));
         return shape;
@@ -351,7 +362,8 @@ class Evaluator {
     if (node.label !== undefined && place.shared === null) this.seen.set(node, { path, record });
   }
 
-  private layer(node: Extract<Node, { t: 'layer' }>, shape: Shape, place: Place): Shape {
+  /** `placed`: the layer is a copy of a repetition all by itself (`conv$: { conv 64 3 } x2`), so the copy's name is its own. */
+  private layer(node: Extract<Node, { t: 'layer' }>, shape: Shape, place: Place, placed: boolean): Shape {
     const { layer } = node;
     if (layer.inputDims !== undefined && !this.first) fail('err.inInModel', { layer: layer.print() });
     this.first = false;
@@ -363,13 +375,14 @@ class Evaluator {
     // shares nothing: the row is that module again, by its own name.
     const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
     if (again !== undefined) {
-      this.rows.push({ name: again.path, module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null });
+      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null });
       return record.outputShape;
     }
     const call = node.functional || NAMING[this.framework].functional.has(record.kind) ? 'function' : 'module';
     // A function takes no place among a module's children.
-    const own = node.label ?? (call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
-    const module = join(place.prefix, own ?? auto);
+    const copy = placed && node.label === undefined && place.prefix !== '';
+    const own = node.label ?? (!copy && call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
+    const module = copy ? place.prefix : this.join(place.prefix, own ?? auto);
     let counts = altered?.counts ?? countTensors(record.tensors);
     let tied: string | null = null;
     if (place.shared !== null) {
@@ -385,7 +398,7 @@ class Evaluator {
     }
     this.remember(node, module, record, place);
     // A shared use is shown by its own name, with whose weights it uses ([shares enc]).
-    const name = own === undefined || place.shared !== null ? auto : module;
+    const name = (own === undefined && !copy) || place.shared !== null ? auto : this.shown(module);
     this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied });
     return record.outputShape;
   }

@@ -20,6 +20,12 @@ export interface NamingScheme {
    * their type name.
    */
   readonly functional: ReadonlySet<string>;
+  /**
+   * Between a module's name and a name inside it: PyTorch's dotted paths (`layer1.0.conv1`); Keras
+   * Applications name a block's layers by the block's name, an underscore and their own
+   * (`block1_conv1`, `conv2_block1_1_conv`).
+   */
+  readonly separator: '.' | '_';
   /** Where an image's channels stand in a shape: N×C×H×W for PyTorch, N×H×W×C for Keras. */
   readonly channels: 'first' | 'last';
   /** How a summary writes a shape with its batch axis: Keras's `(None, 56, 56, 64)`, torchinfo's `[1, 64, 56, 56]`. */
@@ -28,8 +34,8 @@ export interface NamingScheme {
 }
 
 export const NAMING: Readonly<Record<Framework, NamingScheme>> = {
-  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool']), channels: 'first', batch: '1', brackets: ['[', ']'] },
-  keras: { unnamed: 'type', functional: new Set(), channels: 'last', batch: 'None', brackets: ['(', ')'] },
+  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool']), separator: '.', channels: 'first', batch: '1', brackets: ['[', ']'] },
+  keras: { unnamed: 'type', functional: new Set(), separator: '_', channels: 'last', batch: 'None', brackets: ['(', ')'] },
 };
 
 /**

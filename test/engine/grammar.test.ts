@@ -42,11 +42,13 @@ describe('repetition', () => {
   it.each(['x3', '×3', '*3', 'x 3'])('{ ... } %s repeats with new weights each time', (times) => {
     expect(total(`input 8x8x16 > { conv 16 3 pad=same } ${times}`)).toBe(3n * CONV16);
   });
-  it('names the repetitions name.0, name.1 (as PyTorch module paths)', () => {
-    const result = count('input 8x8x16 > layers: { c: conv 16 3 pad=same } x2');
+  it('names the repetitions name.0, name.1 (as PyTorch module paths; Keras joins the parts with _)', () => {
+    const result = count('input 8x8x16 > layers: { c: conv 16 3 pad=same } x2 --framework pytorch');
     expect(result.report.rows.map((r) => r.name)).toEqual(['layers.0.c', 'layers.1.c']);
+    const keras = count('input 8x8x16 > layers: { c: conv 16 3 pad=same } x2');
+    expect(keras.report.rows.map((r) => [r.name, r.module])).toEqual([['layers_0_c', 'layers.0.c'], ['layers_1_c', 'layers.1.c']]);
     expect(result.report.blocks[0]).toMatchObject({ name: 'layers', repeat: 2 });
-    expect(renderCount(result, 'en')).toContain('layers.1.c (Conv2D)');
+    expect(renderCount(keras, 'en')).toContain('layers_1_c (Conv2D)');
   });
   it('a block of several layers repeated is shown once in full, each further copy in one line; --layers shows every layer', () => {
     const spec = 'input 1x768 > { rmsnorm > attention 12 kv_heads=2 bias=false > rmsnorm > swiglu 2048 bias=false } x25 > lora r=8 targets=q_proj,v_proj';
