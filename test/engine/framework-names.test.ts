@@ -10,7 +10,7 @@ import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
 import { renderCount } from '../../src/engine/render.js';
 import { inFrameworkOrder } from '../../src/engine/naming.js';
-import { torchDifferences, torchvisionTruths } from '../support/framework-truths.js';
+import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../support/framework-truths.js';
 
 /** torchvision presets whose rows are not yet named as named_modules() names them. */
 const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
@@ -25,14 +25,7 @@ const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
 
 describe('torchvision presets are named as named_modules() names them', () => {
   const truths = torchvisionTruths();
-  it('has a truth for each of the 80 torchvision presets', () => {
-    expect(Object.keys(truths)).toHaveLength(80);
-  });
-  it.each(Object.keys(truths))('%s', (preset) => {
-    const differences = torchDifferences(count(`${preset} --framework pytorch`).report.rows, truths[preset]!);
-    if (TORCH_DIFFERENT.has(preset)) expect(differences, 'matches now: take it off TORCH_DIFFERENT').not.toEqual([]);
-    else expect(differences).toEqual([]);
-  });
+  eachPresetAgainst(truths, 80, 'pytorch', torchDifferences, TORCH_DIFFERENT);
 });
 
 describe('the chart of a torchvision preset', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
-import { kerasDifferences, kerasTruths } from '../support/framework-truths.js';
+import { eachPresetAgainst, kerasDifferences, kerasTruths } from '../support/framework-truths.js';
 
 /** Keras Applications presets whose rows are not yet named as Keras names its layers. */
 const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
@@ -20,14 +20,7 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
 
 describe('Keras Applications presets are named as Keras names their layers', () => {
   const truths = kerasTruths();
-  it('has a truth for each of the 40 Keras Applications presets', () => {
-    expect(Object.keys(truths)).toHaveLength(40);
-  });
-  it.each(Object.keys(truths))('%s', (preset) => {
-    const differences = kerasDifferences(count(`${preset} --framework keras`).report.rows, truths[preset]!);
-    if (KERAS_DIFFERENT.has(preset)) expect(differences, 'matches now: take it off KERAS_DIFFERENT').not.toEqual([]);
-    else expect(differences).toEqual([]);
-  });
+  eachPresetAgainst(truths, 40, 'keras', kerasDifferences, KERAS_DIFFERENT);
   it('VGG16: block1_conv1 … block5_pool, flatten, fc1, fc2, predictions, as keras.applications.VGG16 names them', () => {
     const names = count('vgg16').report.rows.map((r) => r.name);
     expect(names).toEqual(kerasTruths().vgg16!.layers.map(([name]) => name).filter((n) => n !== 'input_layer'));

@@ -4,6 +4,9 @@
  * preset's rows against them. The tests need no Python: the fixtures are the truth.
  */
 import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { count } from '../../src/engine/count.js';
+import type { Framework } from '../../src/engine/types.js';
 import { resolve } from 'node:path';
 import type { Row } from '../../src/engine/model.js';
 
@@ -112,4 +115,20 @@ export function kerasDifferences(rows: readonly Row[], truth: KerasTruth): strin
   }
   for (const [name, params] of layers) if (params > 0 && !seen.has(name)) out.push(`${name} (${params}) is in no row`);
   return out;
+}
+
+/**
+ * One test per preset of a truth table: its rows against the framework's (`differences`), under
+ * `framework`'s conventions. A preset in `different` must still differ, so a preset fixed has to
+ * leave the list and none may fall into it.
+ */
+export function eachPresetAgainst<T>(truths: Readonly<Record<string, T>>, presets: number, framework: Framework, differences: (rows: readonly Row[], truth: T) => string[], different: ReadonlySet<string>): void {
+  it(`has a truth for each of the ${presets} presets`, () => {
+    expect(Object.keys(truths)).toHaveLength(presets);
+  });
+  it.each(Object.keys(truths))('%s', (preset) => {
+    const found = differences(count(`${preset} --framework ${framework}`).report.rows, truths[preset]!);
+    if (different.has(preset)) expect(found, 'matches now: take it off the list of those that differ').not.toEqual([]);
+    else expect(found).toEqual([]);
+  });
 }
