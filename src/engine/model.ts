@@ -171,7 +171,7 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
     switch (n.t) {
       case 'seq':
         // in a branch a group is the module's own forward, not a child block (see Place.branch)
-        return inBranch || n.nodes.length === 1 ? namesAnItem(n.nodes, inBranch) : false;
+        return inBranch || wraps(n) !== undefined ? namesAnItem(n.nodes, inBranch) : false;
       case 'merge':
         return namesAnItem(n.branches.flat(), true);
       case 'side':
@@ -182,10 +182,19 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
   });
 }
 
+/**
+ * The group a group only wraps: braces around one unnamed group (`{ basic_block 64 }`) are that
+ * group. Around a named one, or a residual, they are a module holding it (a block).
+ */
+function wraps(node: Extract<Node, { t: 'seq' }>): Node | undefined {
+  const [only, ...more] = node.nodes;
+  return only !== undefined && more.length === 0 && only.label === undefined && (only.t === 'seq' || only.t === 'repeat') ? only : undefined;
+}
+
 /** The items of the module a repetition's copy is: its body's, through braces around one thing. */
 function contents(body: Node): readonly Node[] {
   let node = body;
-  while (node.t === 'seq' && node.label === undefined && node.nodes.length === 1) node = node.nodes[0]!;
+  while (node.t === 'seq' && node.label === undefined && wraps(node) !== undefined) node = wraps(node)!;
   return node.t === 'seq' && node.label === undefined ? node.nodes : [node];
 }
 
@@ -302,8 +311,11 @@ class Evaluator {
       case 'layer':
         return this.layer(node, shape, place, placed);
       case 'seq': {
-        // Braces around one block (`{ basic_block 64 } x2`) are that block.
-        if (node.label === undefined && node.nodes.length === 1) return this.visit(node.nodes[0]!, shape, place, placed);
+        // Braces around one block (`{ basic_block 64 } x2`) are that block; around one named
+        // group (a def whose body is `block: { ... }`) they are a module holding it.
+        if (node.label === undefined && wraps(node) !== undefined) return this.visit(wraps(node)!, shape, place, placed);
+        // A copy that is one layer (`conv$: { conv 64 3 } x2`) is that layer.
+        if (node.label === undefined && placed && node.nodes.length === 1) return this.visit(node.nodes[0]!, shape, place, true);
         // Under the `position` scheme a group of named layers among a module's items (a block
         // called in a stage: layer1's BasicBlocks, a Fire in SqueezeNet's features) is a child.
         const block = node.label === undefined && !placed && !place.branch && this.positional(place) && namesInside(node);
@@ -314,6 +326,8 @@ class Evaluator {
               ? this.level(place, this.join(place.prefix, this.nextPosition(place.prefix)), node.nodes)
               : place;
         this.remember(node, inner.prefix, undefined, place);
+        // A module whose body is one group (`se: squeeze_excitation`, a def around another) is that group: it takes no place in itself.
+        if (inner !== place && node.nodes.length === 1 && node.nodes[0]!.t !== 'layer') return this.visit(node.nodes[0]!, shape, inner, true);
         return this.visitList(node.nodes, shape, inner);
       }
       case 'repeat': {

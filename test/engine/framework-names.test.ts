@@ -14,8 +14,7 @@ import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../suppo
 
 /** torchvision presets whose rows are not yet named as named_modules() names them. */
 const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
-  // features.N.i.block.k (Conv2dNormActivation's 0/1/2 inside MBConv's block Sequential)
-  ...['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'v2_s', 'v2_m', 'v2_l'].map((v) => `efficientnet_${v}`),
+  // features.N.conv.k (InvertedResidual's conv Sequential), MNASNet's layers.N
   'mobilenetv2', 'mobilenet_v3_small', 'mobilenet_v3_large', 'mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3',
   // BasicConv2d's conv/bn, Inception blocks' branch names
   'googlenet', 'inception_v3',

@@ -143,10 +143,10 @@ describe('per-block and per-layer tables', () => {
     expect(text).toMatch(/channel_shuffle_1 \(ChannelShuffle\)\s+\[1, 116, 28, 28\]\s+0/);
     expect(blockTable(pytorch('shufflenet_v2_x1_0')).map((b) => b.name)).toEqual(['conv1', 'maxpool', 'stage2', 'stage3', 'stage4', 'conv5', 'adaptive_avg_pool2d_1', 'fc']);
   });
-  it('EfficientNet-B0 by stage: stage6 (4 MBConv blocks, 192 channels) holds the most', () => {
+  it('EfficientNet-B0 by stage: features.6 (4 MBConv blocks, 192 channels) holds the most', () => {
     const blocks = blockTable(pytorch('efficientnet_b0'));
     const biggest = blocks.reduce((a, b) => (b.counts.total > a.counts.total ? b : a));
-    expect([biggest.name, biggest.output]).toEqual(['stage6', [7, 7, 192]]);
+    expect([biggest.name, biggest.output]).toEqual(['features.6', [7, 7, 192]]);
   });
   it('SqueezeNet: the pools round up (ceil_mode), so the features end at 13×13 (torchvision forward)', () => {
     expect(blockTable(pytorch('squeezenet1_0'))[0]!.output).toEqual([13, 13, 512]);
