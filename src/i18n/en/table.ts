@@ -1,0 +1,61 @@
+/**
+ * English messages: the table exercise (/quiz table) and /check, a student's own filled-in
+ * summary table graded row by row.
+ */
+import type { P } from '../params.js';
+
+export const table = {
+  'table.row': (p: P<'index' | 'name'>) => `row ${p.index} (${p.name})`,
+  'table.title': (p: P<'level'>) => `Fill in the summary table (${p.level})`,
+  'table.lead': () => `The model, drawn the way the lecture draws it:`,
+  'table.ask': (p: P<'rows'>) =>
+    `Work out the Param # of every row, then the totals: Total, Trainable and Non-trainable. Answer with the button, or with \`/answer\` and one line of ${p.rows} numbers in the table's order, then the three totals: \`1792, 36928, 0, …\`.`,
+  'table.askShapes': (p: P<'rows'>) =>
+    `Work out the output shape and the Param # of every row, then the totals: Total, Trainable and Non-trainable. Answer with the button, or with \`/answer\` and ${p.rows} entries \`shape params\` separated by \`;\` (\`26x26x8 80; 13x13x8 0; …\`), then the three totals.`,
+  'table.fillButton': () => `Fill in the table`,
+  'table.nextButton': (p: P<'from' | 'to'>) => `Rows ${p.from}–${p.to}`,
+  'table.revealButton': () => `Show the filled table`,
+  'table.modalTitle': (p: P<'from' | 'to' | 'of'>) => `Rows ${p.from}–${p.to} of ${p.of}`,
+  'table.modalTotals': () => `Total, trainable, non-trainable`,
+  'table.modalPlaceholder': () => `1792`,
+  'table.modalShapePlaceholder': () => `26x26x8 80`,
+  'table.modalTotalsPlaceholder': () => `134268738, 134268738, 0`,
+  'table.pageKept': (p: P<'from' | 'to' | 'next'>) => `Rows ${p.from}–${p.to} kept. Press the button for rows from ${p.next} on.`,
+  'table.draftLost': () => `That form's earlier rows are no longer kept (the bot restarted or it is over an hour old): start again from the first rows.`,
+  'table.paramCell': () => `Param #`,
+  'table.shapeCell': () => `output shape`,
+  'table.right': () => `right`,
+  'table.blank': () => `left blank`,
+  'table.summed': () => `the sum of your rows (right from your own numbers)`,
+  'table.carriedShape': (p: P<'row'>) => `right formula, carried from row ${p.row}'s shape`,
+  'table.carriedValue': (p: P<'row'>) => `right formula, carried from row ${p.row}'s mistake`,
+  'table.wrong': (p: P<'value' | 'why'>) => `${p.value}: ${p.why}`,
+  'table.score': (p: P<'earned' | 'cells' | 'points'>) => `${p.earned} of ${p.cells} cells right: ${p.points} points.`,
+  'table.whole': (p: P<'bonus'>) => `The whole table is right: +${p.bonus} bonus.`,
+  'table.practice': () => `(Not scored: this one is for practice.)`,
+  'table.unmatched': (p: P<'names'>) => `Matched to no layer of the model, so not graded: ${p.names}.`,
+  'table.conflicting': (p: P<'names'>) => `Given twice with different numbers, so not graded: ${p.names}.`,
+  'table.missing': (p: P<'names'>) => `Your table has no number for: ${p.names}.`,
+  'table.badCell': (p: P<'row' | 'cell'>) => `Row ${p.row}: "${p.cell}" is not a count. Write a whole number such as 1792 or 1,792.`,
+  'table.badShapeCell': (p: P<'row' | 'cell'>) => `Row ${p.row}: "${p.cell}" should be an output shape and a count, such as \`26x26x8 80\`.`,
+  'table.badTotal': (p: P<'cell'>) => `"${p.cell}" is not a count. Write the totals as whole numbers.`,
+  'table.badLine': () => `A table's answer is a line of counts separated by commas and spaces: \`1792, 36928, 0, …\`.`,
+  'table.wrongCount': (p: P<'given' | 'rows' | 'all'>) => `That is ${p.given} numbers; the table has ${p.rows} rows (${p.all} with the three totals). Nothing was graded: give one per row, in order, with 0 for a row without parameters.`,
+  'table.tooLong': (p: P<'max'>) => `That answer is longer than ${p.max} characters; nothing was graded.`,
+  'table.pasteTooLong': (p: P<'max'>) => `That table is longer than ${p.max} characters (or 1,000 lines); nothing was graded.`,
+  'table.pasteCount': (p: P<'given' | 'rows'>) =>
+    `Your table has ${p.given} numbers without layer names, and the model has ${p.rows} rows, so they cannot be lined up without guessing. Paste it with the layer names (as model.summary() prints them), or one number per row.`,
+  'table.nothingRead': () => `No table was found in what you pasted: paste model.summary()'s table, torchinfo's, or one number per row.`,
+  'table.single': () => `A table needs a model of at least two layers (\`input 28x28x1 > conv 8 3 > flatten > dense 10\`, or a preset such as \`vgg16-lecture\`).`,
+  'table.tooManyRows': (p: P<'rows' | 'max'>) => `That model has ${p.rows} rows; a table exercise takes at most ${p.max}.`,
+  'table.noRound': () => `That table is no longer open here.`,
+  'check.title': (p: P<'model'>) => `Your table for ${p.model}, row by row`,
+  'check.needsModel': () => `Name the model the table is for: \`/check model:vgg16-lecture table: …\` (a preset, a spec in quotes, or pasted code).`,
+  'check.needsTable': () => `Paste your filled-in table after \`table:\` (as model.summary() or torchinfo prints it, or one number per row).`,
+  'check.answerTitle': () => `The table as Keras prints it`,
+  'check.answerTitleTorch': () => `The table as torchinfo prints it`,
+  'cmd.check': () => `Check your own filled-in summary table, row by row`,
+  'cmdopt.checkModel': () => `The model: a preset (vgg16-lecture), a spec, or pasted code`,
+  'cmdopt.table': () => `Your filled-in table: model.summary()'s, torchinfo's, or one number per row`,
+  'cmdopt.kind': () => `table: a whole summary table to fill in`,
+};
