@@ -123,7 +123,24 @@ export interface Form {
   readonly placeholder: string;
   /** A multi-line field for code, as long as the platform allows (Discord 4,000, Slack 3,000 characters). */
   readonly long?: boolean;
+  /**
+   * Several one-line fields in place of the one (a table's rows), each optional. Their values come
+   * to the action one per line, in order: a one-line field holds no line break, so nothing is lost.
+   * A terminal asks for the whole as one line instead (`/press N 1792, 36928, …`).
+   */
+  readonly fields?: readonly FormField[];
 }
+
+export interface FormField {
+  readonly label: string;
+  readonly placeholder: string;
+}
+
+/**
+ * How many fields one form holds on each platform: Discord's modals take five components; Slack's
+ * take 100 blocks (a table's rows and totals fit in one); a terminal asks for one line.
+ */
+export const FIELDS_PER_FORM: Readonly<Record<PlatformName, number>> = { discord: 5, slack: 50, shell: Number.POSITIVE_INFINITY };
 
 /** What a button does; with `modal`, a click first asks for text (a number answer). */
 export interface Action {

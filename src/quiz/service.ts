@@ -34,6 +34,7 @@ import { rng } from './random.js';
 import { teacherHere, type TeacherBuilder } from './teacher-pool.js';
 import type { TeacherBuilt } from './teacher.js';
 import { msg } from '../i18n/messages.js';
+import { TableDesk } from './table/desk.js';
 import { Lru } from '../lru.js';
 
 export interface QuizSettings {
@@ -164,6 +165,8 @@ export class QuizService {
   private readonly onError: (err: unknown, roundId: number, retryInMs: number) => void;
   /** /review's practice, on the same store, scopes and seeds; a round's mistakes review its cards. */
   readonly practice: Practice;
+  /** Whole summary tables (/quiz table): graded, recorded, their forms' pages kept. */
+  readonly tables: TableDesk;
   private readonly teacher: TeacherBuilder;
 
   constructor(o: {
@@ -192,6 +195,12 @@ export class QuizService {
     this.seeds = o.seeds ?? randomSeed;
     this.onError = o.onError ?? (() => {});
     this.practice = new Practice(o.store, this.scopes, o.clock, this.seeds);
+    this.tables = new TableDesk(o.store, this.scopes, o.clock);
+  }
+
+  /** A new question's seed, from where this service's seeds come (fixed in tests and demos). */
+  newSeed(): number {
+    return this.seeds();
   }
 
   scope(scopeId: string): Promise<Scope> {

@@ -32,6 +32,7 @@ export const table = {
   'table.wrong': (p: P<'value' | 'why'>) => `${p.value}: ${p.why}`,
   'table.score': (p: P<'earned' | 'cells' | 'points'>) => `${p.earned} of ${p.cells} cells right: ${p.points} points.`,
   'table.whole': (p: P<'bonus'>) => `The whole table is right: +${p.bonus} bonus.`,
+  'table.again': (p: P<'earned' | 'cells' | 'points'>) => `${p.earned} of ${p.cells} cells right. You answered this table before: your first answer's ${p.points} points stand.`,
   'table.practice': () => `(Not scored: this one is for practice.)`,
   'table.unmatched': (p: P<'names'>) => `Matched to no layer of the model, so not graded: ${p.names}.`,
   'table.conflicting': (p: P<'names'>) => `Given twice with different numbers, so not graded: ${p.names}.`,

@@ -30,6 +30,7 @@ export const table: typeof En = {
   'table.wrong': (p: P<'value' | 'why'>) => `${p.value}：${p.why}`,
   'table.score': (p: P<'earned' | 'cells' | 'points'>) => `${p.cells} 格中對了 ${p.earned} 格：${p.points} 分。`,
   'table.whole': (p: P<'bonus'>) => `整張表全對：加 ${p.bonus} 分。`,
+  'table.again': (p: P<'earned' | 'cells' | 'points'>) => `${p.cells} 格中對了 ${p.earned} 格。這張表你之前答過了：維持第一次的 ${p.points} 分。`,
   'table.practice': () => `（練習用，不計分。）`,
   'table.unmatched': (p: P<'names'>) => `對不上模型的任何一層，所以不批改：${p.names}。`,
   'table.conflicting': (p: P<'names'>) => `同一層出現兩次而且數字不同，所以不批改：${p.names}。`,

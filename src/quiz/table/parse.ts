@@ -90,6 +90,17 @@ export function parseFields(exercise: TableExercise, cells: readonly string[]): 
   return totals.ok ? { ok: true, value: { rows, totals: totals.value } } : totals;
 }
 
+/** One page of a paged form (cells `from`… of the rows-then-totals): its first unreadable cell's message, or undefined. */
+export function checkPage(exercise: TableExercise, from: number, cells: readonly string[]): MessageRef | undefined {
+  const n = exercise.rows.length;
+  for (const [k, text] of cells.entries()) {
+    const i = from + k;
+    const read = i < n ? parseCell(text, exercise.blanks.shapes, i) : totalsOf([text]);
+    if (!read.ok) return read.error;
+  }
+  return undefined;
+}
+
 /**
  * A line (or a few) of answers. Without shapes, every count in order: a comma and a space (or a
  * space, `;`, a new line) between rows, `1,792` being one count. With shapes, entries separated
