@@ -13,13 +13,11 @@ import { decodeSource, encodeSource, MAX_TABLE_ROWS, tableExercise, type TableEx
 import { checkPage, parseFields, parseLine, type Parsed } from '../src/quiz/table/parse.js';
 import { blankTable, drawing, gradeLines, revealTable } from '../src/quiz/table/render.js';
 import type { TableAnswer } from '../src/quiz/table/grade.js';
-import type { TableOutcome } from '../src/quiz/table/desk.js';
+import { POSTERS, type PostedBy, type TableOutcome } from '../src/quiz/table/desk.js';
 import { TABLE_BONUS } from '../src/quiz/scoring.js';
 import { errorReply } from './replies.js';
 import { FIELDS_PER_FORM, type Action, type Context, type Form, type Reply } from './types.js';
 
-export type PostedBy = 'admin' | 'student';
-const POSTERS: readonly PostedBy[] = ['admin', 'student'];
 
 /** Why a source gives no table, in one message. */
 export function refusal(r: TableRefusal): MessageRef {
@@ -83,7 +81,7 @@ export function tableReply(ctx: Context, source: TableSource, by: PostedBy): Rep
   const made = tableExercise(source);
   if (!made.ok) return errorReply(lang, refusal(made.refused));
   const exercise = made.exercise;
-  ctx.services.quiz.tables.post(ctx.scopeId, ctx.channelId, source);
+  ctx.services.quiz.tables.post(ctx.scopeId, ctx.channelId, { source, by });
   const rows = String(exercise.rows.length);
   return {
     visibility: 'public',
@@ -165,12 +163,11 @@ export const tableRevealAction: Action = {
 
 /** `/answer 1792, 36928, 0, …` in a channel with a table posted and no open round: that table, or undefined when there is none. */
 export async function answerPostedTable(ctx: Context, text: string): Promise<Reply | undefined> {
-  const source = ctx.services.quiz.tables.postedIn(ctx.scopeId, ctx.channelId);
-  if (!source || (text.match(/\d+/g) ?? []).length < 2) return undefined;
-  const made = tableExercise(source);
+  const posted = ctx.services.quiz.tables.postedIn(ctx.scopeId, ctx.channelId);
+  if (!posted || (text.match(/\d+/g) ?? []).length < 2) return undefined;
+  const made = tableExercise(posted.source);
   if (!made.ok) return undefined;
-  // Who posted it is not kept with the channel's table: an answer here scores as a student's table does.
-  return graded(ctx, made.exercise, parseLine(made.exercise, text), 'student');
+  return graded(ctx, made.exercise, parseLine(made.exercise, text), posted.by);
 }
 
 /** `/quiz table …`: a generated table at the level asked, or a teacher's model (a spec, pasted code or a preset). */

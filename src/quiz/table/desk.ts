@@ -20,6 +20,16 @@ import { encodeSource, type TableExercise, type TableSource } from './model.js';
 
 export const DRAFT_TTL_MS = 3_600_000;
 
+/** Who posted a table decides whether it scores (see TableDesk.answer). */
+export type PostedBy = 'admin' | 'student';
+export const POSTERS: readonly PostedBy[] = ['admin', 'student'];
+
+/** The table last posted in a channel, and who posted it. */
+export interface PostedTable {
+  readonly source: TableSource;
+  readonly by: PostedBy;
+}
+
 export interface TableOutcome {
   readonly grade: TableGrade;
   /** Points this answer earned, or the first answer's when it is a second one (not scored again). */
@@ -50,7 +60,7 @@ interface Expiring<T> {
 
 export class TableDesk {
   private readonly drafts = new Lru<string, Expiring<readonly string[]>>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, sizeOf: (d) => 64 + d.value.join('').length * 2 });
-  private readonly posted = new Lru<string, Expiring<TableSource>>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, sizeOf: () => 256 });
+  private readonly posted = new Lru<string, Expiring<PostedTable>>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, sizeOf: () => 256 });
 
   constructor(
     private readonly store: Store,
@@ -63,7 +73,7 @@ export class TableDesk {
    * only where every round a student starts does (scoring=all): otherwise it is practice, recorded
    * at 0 points, as a student's own round would be (no farming points alone).
    */
-  async answer(req: { scopeId: string; player: Player; exercise: TableExercise; answer: TableAnswer; postedBy: 'admin' | 'student' }): Promise<TableOutcome> {
+  async answer(req: { scopeId: string; player: Player; exercise: TableExercise; answer: TableAnswer; postedBy: PostedBy }): Promise<TableOutcome> {
     const grade = gradeTable(req.exercise, req.answer);
     const scope = await this.scopes.get(req.scopeId);
     const now = this.clock.now();
@@ -103,11 +113,11 @@ export class TableDesk {
   }
 
   /** Remembers the table posted in a channel, for `/answer` there. */
-  post(scopeId: string, channelId: string, source: TableSource): void {
-    this.posted.set(`${scopeId}\u0000${channelId}`, { value: source, until: this.clock.now() + DRAFT_TTL_MS });
+  post(scopeId: string, channelId: string, table: PostedTable): void {
+    this.posted.set(`${scopeId}\u0000${channelId}`, { value: table, until: this.clock.now() + DRAFT_TTL_MS });
   }
 
-  postedIn(scopeId: string, channelId: string): TableSource | undefined {
+  postedIn(scopeId: string, channelId: string): PostedTable | undefined {
     const p = this.posted.get(`${scopeId}\u0000${channelId}`);
     return p && p.until > this.clock.now() ? p.value : undefined;
   }
