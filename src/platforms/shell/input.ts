@@ -4,7 +4,8 @@
  * - A terminal marks a paste (bracketed paste, ESC[200~ … ESC[201~, switched on by the shell), and
  *   the lines of one burst of input arrive together: a paste is what arrived at once.
  * - Piped input has no such marks. There the lines after `/count` that does not end its spec on
- *   its own line (`/count` alone, `/count class Net(nn.Module):`, a fence), or after a first line
+ *   its own line (`/count` alone, `/count class Net(nn.Module):`, a fence; `/check … table:` with
+ *   the table below), or after a first line
  *   that is not a command, continue it until a line that starts with `/` or the end of input. A
  *   script of one-line commands reads exactly as before.
  */
@@ -24,8 +25,9 @@ export interface Entry {
 
 const isCommand = (line: string): boolean => line.trimStart().startsWith('/');
 
-/** `/count` whose spec goes on below: nothing after it, a fence, or the first line of code. */
+/** `/count` whose spec goes on below: nothing after it, a fence, or the first line of code; `/check … table:` whose pasted table does. */
 function opensCode(line: string): boolean {
+  if (/^\s*\/check\b.*\btable:\s*$/i.test(line)) return true;
   const m = /^\s*\/count\b(.*)$/i.exec(line);
   if (!m) return false;
   const rest = m[1]!.trim();
