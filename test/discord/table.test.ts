@@ -5,15 +5,10 @@
  * one line of counts answers a generated table; /check grades a pasted table.
  */
 import { describe, expect, it } from 'vitest';
-import { tableExercise, type TableExercise } from '../../src/quiz/table/model.js';
+import { exerciseOf } from '../support/table-student.js';
 import { buttons, CALLBACK, isEphemeral, shown } from '../support/fake-discord.js';
 import { startBot, visible } from './harness.js';
 
-function lecture(): TableExercise {
-  const made = tableExercise({ kind: 'spec', level: 'medium', spec: 'vgg16-lecture' });
-  if (!made.ok) throw new Error('vgg16-lecture');
-  return made.exercise;
-}
 
 describe('/quiz table on Discord', () => {
   it("posts the lecture's table, takes it in modals of five rows, and grades each row, naming the one mistake", async () => {
@@ -26,7 +21,7 @@ describe('/quiz table on Discord', () => {
     const text = shown(posted);
     for (const drawn of ['3x3 conv, 64', 'pool/2', 'dense 4096', 'conv2d_1 (Conv2D)', '(None, 224, 224, 64)', 'Trainable params: ____']) expect(text).toContain(drawn);
 
-    const ex = lecture();
+    const ex = exerciseOf({ kind: 'spec', level: 'medium', spec: 'vgg16-lecture' });
     // Row 2 counted without its 64 biases: 36,864.
     const cells = [...ex.rows.map((r) => (r.index === 1 ? '36864' : r.counts.total.toString())), '134268738', '134268738', '0'];
     let button = buttons(posted).find((b) => b.label === 'Fill in the table')!;
@@ -67,9 +62,7 @@ describe('/quiz table on Discord', () => {
     const bob = discord.user('bob');
     const posted = visible(await discord.slash(teacher, 'quiz', { kind: 'table', level: 'easy', seed: 11 }));
     expect(shown(posted)).toContain('Fill in the summary table (easy)');
-    const made = tableExercise({ kind: 'generated', level: 'easy', seed: 11 });
-    if (!made.ok) throw new Error('seed 11');
-    const ex = made.exercise;
+    const ex = exerciseOf({ kind: 'generated', level: 'easy', seed: 11 });
     const short = visible(await discord.slash(bob, 'answer', { value: ex.rows.slice(1).map((r) => r.counts.total).join(', ') }));
     expect(shown(short)).toContain(`the table has ${ex.rows.length} rows`);
     const line = [...ex.rows.map((r) => r.counts.total), ex.totals.total, ex.totals.trainable, ex.totals.nonTrainable].join(', ');

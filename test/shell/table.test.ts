@@ -5,16 +5,14 @@
  * θ for 0 and all.
  */
 import { describe, expect, it } from 'vitest';
-import { tableExercise } from '../../src/quiz/table/model.js';
+import { exerciseOf } from '../support/table-student.js';
 import { botEnv, runShell, storeOf } from '../support/app.js';
 
 const SPEC = 'input 28x28x1 > conv 8 3 > bn > maxpool 2 > flatten > dense 10';
 
 describe('the table exercise in the shell', () => {
   it('posts a table, grades a line of counts row by row, scores it and keeps the missed row', async () => {
-    const made = tableExercise({ kind: 'spec', level: 'medium', spec: SPEC });
-    if (!made.ok) throw new Error(SPEC);
-    const ex = made.exercise;
+    const ex = exerciseOf({ kind: 'spec', level: 'medium', spec: SPEC });
     // BatchNorm counted as γ and β only (16, not 32): its moving statistics left out.
     const wrong = [...ex.rows.map((r) => (r.kind === 'bn' ? 16n : r.counts.total)), ex.totals.total, ex.totals.trainable, ex.totals.nonTrainable].join(', ');
     const right = [...ex.rows.map((r) => r.counts.total), ex.totals.total, ex.totals.trainable, ex.totals.nonTrainable].join(', ');

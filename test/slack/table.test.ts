@@ -6,16 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { count, evaluatedNodes } from '../../src/engine/count.js';
 import { evaluateModel } from '../../src/engine/model.js';
-import { tableExercise, type TableExercise, type TableSource } from '../../src/quiz/table/model.js';
+import { exerciseOf as exercise } from '../support/table-student.js';
 import { USERS, button, startBot, textOf } from './harness.js';
 
 const { alice, bob, teacher } = USERS;
 
-function exercise(source: TableSource): TableExercise {
-  const made = tableExercise(source);
-  if (!made.ok) throw new Error(JSON.stringify(source));
-  return made.exercise;
-}
 
 describe('/quiz table on Slack', () => {
   it('opens one form with a field per row, and tells a carried mistake from a fresh one', async () => {

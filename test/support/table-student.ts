@@ -8,7 +8,14 @@ import { evaluateModel } from '../../src/engine/model.js';
 import type { Shape } from '../../src/engine/types.js';
 import { build } from '../../src/quiz/build.js';
 import type { RowAnswer, TableAnswer } from '../../src/quiz/table/grade.js';
-import type { TableExercise } from '../../src/quiz/table/model.js';
+import { tableExercise, type TableExercise, type TableSource } from '../../src/quiz/table/model.js';
+
+/** The exercise of a source the test knows makes a table. */
+export function exerciseOf(source: TableSource): TableExercise {
+  const made = tableExercise(source);
+  if (!made.ok) throw new Error(`no table for ${JSON.stringify(source)}`);
+  return made.exercise;
+}
 
 export function rightAnswer(exercise: TableExercise): TableAnswer {
   return {

@@ -7,15 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnosisIds } from '../../../src/quiz/diagnose.js';
 import { gradeTable, gradeMistakes } from '../../../src/quiz/table/grade.js';
-import { decodeSource, encodeSource, tableExercise, type TableExercise, type TableSource } from '../../../src/quiz/table/model.js';
+import { decodeSource, encodeSource } from '../../../src/quiz/table/model.js';
 import { LEVELS, type Level } from '../../../src/domain/index.js';
-import { carriedShape, ownMistake, rightAnswer, withRow } from '../../support/table-student.js';
-
-function exercise(source: TableSource): TableExercise {
-  const made = tableExercise(source);
-  if (!made.ok) throw new Error(`no table for ${JSON.stringify(source)}`);
-  return made.exercise;
-}
+import { carriedShape, exerciseOf as exercise, ownMistake, rightAnswer, withRow } from '../../support/table-student.js';
 
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 2 });
 const levels = fc.constantFrom<Level>(...LEVELS);

@@ -6,14 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/messages.js';
 import { gradeTable } from '../../../src/quiz/table/grade.js';
-import { tableExercise, type TableExercise } from '../../../src/quiz/table/model.js';
+import { exerciseOf } from '../../support/table-student.js';
 import { MAX_PASTE_CHARS, parseFields, parseLine, parsePasted } from '../../../src/quiz/table/parse.js';
 
-function exercise(spec: string, level: 'medium' | 'hard' = 'medium'): TableExercise {
-  const made = tableExercise({ kind: 'spec', level, spec });
-  if (!made.ok) throw new Error(spec);
-  return made.exercise;
-}
+const exercise = (spec: string, level: 'medium' | 'hard' = 'medium') => exerciseOf({ kind: 'spec', level, spec });
 
 const SMALL = 'input 28x28x1 > conv 8 3 > bn > maxpool 2 > flatten > dense 10';
 
