@@ -9,7 +9,8 @@ import { formatInt } from '../src/engine/format.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import type { Level } from '../src/domain/index.js';
 import { TOTALS } from '../src/quiz/table/grade.js';
-import { decodeSource, encodeSource, MAX_TABLE_ROWS, tableExercise, type TableExercise, type TableRefusal, type TableSource } from '../src/quiz/table/model.js';
+import { refusal } from '../src/quiz/table/check.js';
+import { decodeSource, encodeSource, tableExercise, type TableExercise, type TableSource } from '../src/quiz/table/model.js';
 import { checkPage, parseFields, parseLine, type Parsed } from '../src/quiz/table/parse.js';
 import { blankTable, drawing, gradeLines, revealTable } from '../src/quiz/table/render.js';
 import type { TableAnswer } from '../src/quiz/table/grade.js';
@@ -18,18 +19,6 @@ import { TABLE_BONUS } from '../src/quiz/scoring.js';
 import { errorReply } from './replies.js';
 import { FIELDS_PER_FORM, type Action, type Context, type Form, type Reply } from './types.js';
 
-
-/** Why a source gives no table, in one message. */
-export function refusal(r: TableRefusal): MessageRef {
-  switch (r.why) {
-    case 'count':
-      return r.error.ref;
-    case 'single':
-      return msg('table.single');
-    case 'rows':
-      return msg('table.tooManyRows', { rows: String(r.rows), max: String(MAX_TABLE_ROWS) });
-  }
-}
 
 /** The exercise a button's parameters name; undefined for parameters this version did not write. */
 function exerciseOf(params: readonly string[]): { exercise: TableExercise; page: number; by: PostedBy } | undefined {

@@ -31,6 +31,7 @@ export const table = {
   'table.carriedValue': (p: P<'row'>) => `right formula, carried from row ${p.row}'s mistake`,
   'table.wrong': (p: P<'value' | 'why'>) => `${p.value}: ${p.why}`,
   'table.score': (p: P<'earned' | 'cells' | 'points'>) => `${p.earned} of ${p.cells} cells right: ${p.points} points.`,
+  'table.checked': (p: P<'earned' | 'cells'>) => `${p.earned} of ${p.cells} cells right (a check: nothing is recorded).`,
   'table.whole': (p: P<'bonus'>) => `The whole table is right: +${p.bonus} bonus.`,
   'table.again': (p: P<'earned' | 'cells' | 'points'>) => `${p.earned} of ${p.cells} cells right. You answered this table before: your first answer's ${p.points} points stand.`,
   'table.practice': () => `(Not scored: this one is for practice.)`,

@@ -29,6 +29,7 @@ export const table: typeof En = {
   'table.carriedValue': (p: P<'row'>) => `公式正確，錯誤是從第 ${p.row} 列帶下來的`,
   'table.wrong': (p: P<'value' | 'why'>) => `${p.value}：${p.why}`,
   'table.score': (p: P<'earned' | 'cells' | 'points'>) => `${p.cells} 格中對了 ${p.earned} 格：${p.points} 分。`,
+  'table.checked': (p: P<'earned' | 'cells'>) => `${p.cells} 格中對了 ${p.earned} 格（只是檢查，不記錄）。`,
   'table.whole': (p: P<'bonus'>) => `整張表全對：加 ${p.bonus} 分。`,
   'table.again': (p: P<'earned' | 'cells' | 'points'>) => `${p.cells} 格中對了 ${p.earned} 格。這張表你之前答過了：維持第一次的 ${p.points} 分。`,
   'table.practice': () => `（練習用，不計分。）`,

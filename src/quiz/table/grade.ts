@@ -75,7 +75,8 @@ const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i
 
 /** One row's or the totals' question as the quiz builds it, for the quiz's diagnosis. */
 function questionOf(exercise: TableExercise, ask: Ask): Question | undefined {
-  const draft = { prompt: [], spec: exercise.spec, ask, hint: msg('hint.modelChain'), variant: 'table' };
+  // Feedback names a layer as the table shows it: "row 4 (dense_1)".
+  const draft = { prompt: [], spec: exercise.spec, ask, hint: msg('hint.modelChain'), variant: 'table', labels: exercise.rows.map(rowLabel) };
   const built = build(draft);
   if (!built) return undefined;
   return {
