@@ -9,7 +9,9 @@
  *    (the engine evaluates the model again with that output changed) gives the student's number;
  *  - without shapes, the row's diagnosis is a mistake made in an earlier row (a Flatten counted as
  *    its channels gives the Dense after it the wrong inputs) that the student's own earlier row
- *    shows they made.
+ *    shows they made (the engine's library has no slip that changes both a row's count and what it
+ *    hands on, so with the shapes shown a later count depends on an earlier count only through
+ *    the totals: a total that adds up the student's own rows is "summed", right from their work).
  * Carried rows earn their point: one slip costs one row, not every row after it.
  */
 import { count, evaluatedNodes } from '../../engine/count.js';

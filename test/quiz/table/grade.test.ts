@@ -72,6 +72,11 @@ describe('the table exercise', () => {
         expect(g.whole).toBe(false);
         // The totals are the truth's: the student added up the right table.
         expect(g.totals.total.kind).toBe('right');
+        // Added up from their own rows instead, the total is right from their work: summed, not a fresh mistake.
+        const own = withRow(ex, row.index, mistake.value);
+        const summed = gradeTable(ex, { ...own, totals: { ...own.totals, total: own.rows.reduce((a, r) => a + r.params!, 0n) } });
+        expect(summed.totals.total.kind).toBe('summed');
+        expect(summed.earned).toBe(g.earned);
       }),
       { numRuns: 60 },
     );
