@@ -1,11 +1,10 @@
 /**
  * /check model:… table:…: a student's own filled-in summary table for a model, read as they paste
  * it (Keras's model.summary(), torchinfo's, or a column of numbers; messy as OCR of the slides
- * makes it) and graded row by row as a table exercise is (quiz/table/check.ts). Nothing is
- * recorded. What the paste has that matches no layer is named, never guessed.
+ * makes it) and graded row by row as a table exercise is (quiz/table/check.ts), in a worker with a
+ * deadline as every untrusted count is. Nothing is recorded. What the paste has that matches no layer is named, never guessed.
  */
 import { msg, t } from '../src/i18n/messages.js';
-import { checkTable } from '../src/quiz/table/check.js';
 import { errorReply } from './replies.js';
 import type { Command } from './types.js';
 
@@ -17,10 +16,10 @@ export const checkCommand: Command = {
     { name: 'model', type: 'string', description: msg('cmdopt.checkModel') },
     { name: 'table', type: 'string', rest: true, description: msg('cmdopt.table') },
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const lang = ctx.lang;
     const model = typeof args.model === 'string' ? args.model : '';
-    const result = checkTable(lang, model, typeof args.table === 'string' ? args.table : '');
+    const result = await ctx.services.tableChecks.check({ lang, model, pasted: typeof args.table === 'string' ? args.table : '' });
     if (!result.ok) return errorReply(lang, result.error);
     const { grade, lines, table, exercise } = result.checked;
     return {

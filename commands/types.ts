@@ -8,6 +8,7 @@ import type { Counter } from '../src/counting/answer.js';
 import { MAX_CODE_LENGTH } from '../src/engine/spec.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { QuestionFiles } from '../src/imports/pool.js';
+import type { TableChecker } from '../src/quiz/table/check-pool.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
 import type { QuizService } from '../src/quiz/service.js';
@@ -30,6 +31,8 @@ export interface Services {
   readonly pictures: Pictures;
   /** Reads teachers' question files (a worker with a deadline in the bot). */
   readonly questionFiles: QuestionFiles;
+  /** Checks a student's pasted table against a model (/check; a worker with a deadline in the bot). */
+  readonly tableChecks: TableChecker;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;

@@ -40,8 +40,10 @@ function notGraded(lang: Lang, r: PasteReading): string[] {
   return lines;
 }
 
+export type CheckResult = { readonly ok: true; readonly checked: Checked } | { readonly ok: false; readonly error: MessageRef };
+
 /** The check of `pasted` against `model`, or the one message that says why there is none (nothing graded). */
-export function checkTable(lang: Lang, model: string, pasted: string): { readonly ok: true; readonly checked: Checked } | { readonly ok: false; readonly error: MessageRef } {
+export function checkTable(lang: Lang, model: string, pasted: string): CheckResult {
   if (model.trim() === '') return { ok: false, error: msg('check.needsModel') };
   if (pasted.trim() === '') return { ok: false, error: msg('check.needsTable') };
   if (model.length > MAX_SPEC_LENGTH) return { ok: false, error: msg('teacher.tooLong', { what: 'model', max: String(MAX_SPEC_LENGTH) }) };

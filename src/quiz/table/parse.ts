@@ -12,6 +12,7 @@
  * Every form is bounded before it is read (the product's rule for untrusted text): too long is one
  * clear message and nothing is graded.
  */
+import { formatInt } from '../../engine/format.js';
 import type { Shape } from '../../engine/types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { parseAnswer } from '../answer.js';
@@ -108,7 +109,7 @@ export function checkPage(exercise: TableExercise, from: number, cells: readonly
  * totals: a line one short is not guessed at.
  */
 export function parseLine(exercise: TableExercise, text: string): Parsed<TableAnswer> {
-  if (text.length > MAX_LINE_CHARS) return { ok: false, error: msg('table.tooLong', { max: String(MAX_LINE_CHARS) }) };
+  if (text.length > MAX_LINE_CHARS) return { ok: false, error: msg('table.tooLong', { max: formatInt(MAX_LINE_CHARS) }) };
   const clean = normalize(text).trim();
   const n = exercise.rows.length;
   let cells: string[];
@@ -149,9 +150,9 @@ const FOOTERS: ReadonlyArray<readonly [TotalName, RegExp]> = [
  * (`├─Conv2d: 1-1   [1, 64, 224, 224]   1,792`) and a bare column of numbers are read in order.
  */
 export function parsePasted(exercise: TableExercise, text: string): Parsed<PasteReading> {
-  if (text.length > MAX_PASTE_CHARS) return { ok: false, error: msg('table.pasteTooLong', { max: String(MAX_PASTE_CHARS) }) };
+  if (text.length > MAX_PASTE_CHARS) return { ok: false, error: msg('table.pasteTooLong', { max: formatInt(MAX_PASTE_CHARS) }) };
   const clean = normalize(text);
-  if (clean.split('\n').length > MAX_PASTE_LINES) return { ok: false, error: msg('table.pasteTooLong', { max: String(MAX_PASTE_CHARS) }) };
+  if (clean.split('\n').length > MAX_PASTE_LINES) return { ok: false, error: msg('table.pasteTooLong', { max: formatInt(MAX_PASTE_CHARS) }) };
   const totals: Partial<Record<TotalName, bigint>> = {};
   let body = clean;
   for (const [name, pattern] of FOOTERS) {
