@@ -10,7 +10,7 @@ import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import type { Level } from '../src/domain/index.js';
 import { TOTALS } from '../src/quiz/table/grade.js';
 import { refusal } from '../src/quiz/table/check.js';
-import { decodeSource, encodeSource, tableExercise, type TableExercise, type TableSource } from '../src/quiz/table/model.js';
+import { tableExercise, type TableExercise, type TableSource } from '../src/quiz/table/model.js';
 import { checkPage, parseFields, parseLine, type Parsed } from '../src/quiz/table/parse.js';
 import { blankTable, drawing, gradeLines, revealTable } from '../src/quiz/table/render.js';
 import type { TableAnswer } from '../src/quiz/table/grade.js';
@@ -21,9 +21,9 @@ import { FIELDS_PER_FORM, type Action, type Context, type Form, type Reply } fro
 
 
 /** The exercise a button's parameters name; undefined for parameters this version did not write. */
-function exerciseOf(params: readonly string[]): { exercise: TableExercise; page: number; by: PostedBy } | undefined {
+function exerciseOf(ctx: Context, params: readonly string[]): { exercise: TableExercise; page: number; by: PostedBy } | undefined {
   const [encoded = '', page = '0', by = 'student'] = params;
-  const source = decodeSource(encoded);
+  const source = ctx.services.quiz.tables.sourceOf(encoded);
   const made = source && tableExercise(source);
   if (!made?.ok || !/^\d{1,3}$/.test(page) || !(POSTERS as readonly string[]).includes(by)) return undefined;
   return { exercise: made.exercise, page: Number(page), by: by as PostedBy };
@@ -35,7 +35,7 @@ const pagesOf = (exercise: TableExercise, perPage: number) => Math.ceil(cellCoun
 const TOTAL_LABELS = { total: 'Total params', trainable: 'Trainable params', nonTrainable: 'Non-trainable params' } as const;
 
 function tableForm(ctx: Context, params: readonly string[]): Form {
-  const found = exerciseOf(params);
+  const found = exerciseOf(ctx, params);
   const lang = ctx.lang;
   if (!found) return { title: t(lang, msg('table.fillButton')), label: t(lang, msg('table.fillButton')), placeholder: '' };
   const { exercise, page } = found;
@@ -57,10 +57,10 @@ function tableForm(ctx: Context, params: readonly string[]): Form {
   };
 }
 
-const fillButton = (lang: Lang, source: TableSource, page: number, by: PostedBy, label: MessageRef) => ({
+const fillButton = (ctx: Context, source: TableSource, page: number, by: PostedBy, label: MessageRef) => ({
   action: tableAction.name,
-  params: [encodeSource(source), String(page), by],
-  label: t(lang, label),
+  params: [ctx.services.quiz.tables.sourceRef(source), String(page), by],
+  label: t(ctx.lang, label),
   style: 'primary' as const,
 });
 
@@ -78,7 +78,7 @@ export function tableReply(ctx: Context, source: TableSource, by: PostedBy): Rep
     title: t(lang, msg('table.title', { level: t(lang, msg(`level.${source.level}`)) })),
     text: `${t(lang, msg('table.lead'))}\n${t(lang, msg(exercise.blanks.shapes ? 'table.askShapes' : 'table.ask', { rows }))}`,
     code: `${drawing(exercise)}\n\n${blankTable(exercise)}`,
-    buttons: [fillButton(lang, source, 0, by, msg('table.fillButton'))],
+    buttons: [fillButton(ctx, source, 0, by, msg('table.fillButton'))],
   };
 }
 
@@ -92,7 +92,7 @@ async function graded(ctx: Context, exercise: TableExercise, parsed: Parsed<Tabl
     tone: outcome.grade.whole ? 'success' : 'info',
     title: t(lang, msg('table.title', { level: t(lang, msg(`level.${exercise.source.level}`)) })),
     text: [...gradeLines(lang, outcome.grade), '', scoreLine(lang, outcome)].join('\n'),
-    buttons: [{ action: tableRevealAction.name, params: [encodeSource(exercise.source)], label: t(lang, msg('table.revealButton')), style: 'secondary' }],
+    buttons: [{ action: tableRevealAction.name, params: [ctx.services.quiz.tables.sourceRef(exercise.source)], label: t(lang, msg('table.revealButton')), style: 'secondary' }],
   };
 }
 
@@ -110,7 +110,7 @@ export const tableAction: Action = {
   name: 'table',
   modal: tableForm,
   async run(ctx, params, input = '') {
-    const found = exerciseOf(params);
+    const found = exerciseOf(ctx, params);
     if (!found) return errorReply(ctx.lang, msg('table.noRound'));
     const { exercise, page, by } = found;
     const perPage = FIELDS_PER_FORM[ctx.platform];
@@ -130,7 +130,7 @@ export const tableAction: Action = {
         visibility: 'private',
         tone: 'info',
         text: t(ctx.lang, msg('table.pageKept', { from: String(from + 1), to: String(next), next: String(next + 1) })),
-        buttons: [fillButton(ctx.lang, exercise.source, page + 1, by, msg('table.nextButton', { from: String(next + 1), to: String(Math.min(cellCount(exercise), next + perPage)) }))],
+        buttons: [fillButton(ctx, exercise.source, page + 1, by, msg('table.nextButton', { from: String(next + 1), to: String(Math.min(cellCount(exercise), next + perPage)) }))],
       };
     }
     const before = ctx.services.quiz.tables.pagesBefore(key, page);
@@ -143,7 +143,7 @@ export const tableAction: Action = {
 export const tableRevealAction: Action = {
   name: 'tableReveal',
   run(ctx, params) {
-    const found = exerciseOf(params);
+    const found = exerciseOf(ctx, params);
     if (!found) return errorReply(ctx.lang, msg('table.noRound'));
     const title = found.exercise.framework === 'pytorch' ? 'check.answerTitleTorch' : 'check.answerTitle';
     return { visibility: 'private', tone: 'info', title: t(ctx.lang, msg(title)), code: revealTable(found.exercise) };

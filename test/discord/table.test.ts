@@ -71,6 +71,16 @@ describe('/quiz table on Discord', () => {
     expect(graded).toContain('The whole table is right: +10 bonus.');
   });
 
+  it("carries a teacher's long spec in its button by a digest (Discord's ids hold 100 characters)", async () => {
+    const { discord } = await startBot();
+    const spec = 'input 32x32x3 > conv 16 3 pad=same > bn > maxpool 2 > conv 32 3 pad=same > bn > maxpool 2 > flatten > dense 64 > dropout 0.5 > dense 10';
+    const posted = visible(await discord.slash(discord.user('teacher', { admin: true }), 'quiz', { kind: 'table', level: 'hard', model: spec }));
+    const fill = buttons(posted).find((b) => b.label === 'Fill in the table')!;
+    expect(fill.customId.length).toBeLessThanOrEqual(100);
+    const click = await discord.click(discord.user('dana'), posted, fill.customId);
+    expect(click.modal).toMatchObject({ title: 'Rows 1–5 of 13' });
+  });
+
   it('/check grades a pasted table with θ for 0', async () => {
     const { discord } = await startBot();
     const pasted = ['conv2d_1 (Conv2D) (None, 26, 26, 8) 80', 'max_pooling2d_1 (MaxPooling2 (None, 13, 13, 8) θ', 'flatten_1 (Flatten) (None, 1352) θ', 'dense_1 (Dense) (None, 10) 13520'].join('\n');

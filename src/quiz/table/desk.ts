@@ -7,6 +7,7 @@
  * Drafts and posted tables are this process's memory, bounded and for an hour: a form's pages are
  * sent within minutes, and a lost draft only asks the student to start the form again.
  */
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { Player, TableRowResult, RowVerdict } from '../../domain/index.js';
 import { Lru } from '../../lru.js';
@@ -16,9 +17,12 @@ import { TABLE_BONUS, TABLE_CELL_POINTS } from '../scoring.js';
 import type { Scopes } from '../scopes.js';
 import { isoWeek } from '../week.js';
 import { gradeMistakes, gradeTable, type RowGrade, type TableAnswer, type TableGrade, type Verdict } from './grade.js';
-import { encodeSource, type TableExercise, type TableSource } from './model.js';
+import { decodeSource, encodeSource, type TableExercise, type TableSource } from './model.js';
 
 export const DRAFT_TTL_MS = 3_600_000;
+
+/** The longest source a button carries as written (Discord's ids hold 100 characters, the action and page included). */
+export const MAX_SOURCE_IN_BUTTON = 60;
 
 /** Who posted a table decides whether it scores (see TableDesk.answer). */
 export type PostedBy = 'admin' | 'student';
@@ -60,6 +64,7 @@ interface Expiring<T> {
 
 export class TableDesk {
   private readonly drafts = new Lru<string, Expiring<readonly string[]>>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, sizeOf: (d) => 64 + d.value.join('').length * 2 });
+  private readonly long = new Lru<string, TableSource>({ maxEntries: 1_000, maxBytes: 8 * 1024 * 1024, sizeOf: (s) => 128 + 2 * encodeSource(s).length });
   private readonly posted = new Lru<string, Expiring<PostedTable>>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024, sizeOf: () => 256 });
 
   constructor(
@@ -110,6 +115,23 @@ export class TableDesk {
     }
     for (let p = 0; p < page; p++) this.drafts.delete(draftKey(key, p));
     return cells;
+  }
+
+  /**
+   * A source as a button carries it: as written when short, else by a digest of it kept here (a
+   * teacher's spec is longer than Discord's 100-character button id). A digest this process does
+   * not know (after a restart) is a table no longer open.
+   */
+  sourceRef(source: TableSource): string {
+    const text = encodeSource(source);
+    if (text.length <= MAX_SOURCE_IN_BUTTON) return text;
+    const ref = `k.${source.level}.${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`;
+    this.long.set(ref, source);
+    return ref;
+  }
+
+  sourceOf(ref: string): TableSource | undefined {
+    return ref.startsWith('k.') ? this.long.get(ref) : decodeSource(ref);
   }
 
   /** Remembers the table posted in a channel, for `/answer` there. */
