@@ -12,7 +12,7 @@ import { TOTALS } from '../src/quiz/table/grade.js';
 import { refusal } from '../src/quiz/table/check.js';
 import { tableExercise, type TableExercise, type TableSource } from '../src/quiz/table/model.js';
 import { checkPage, parseFields, parseLine, type Parsed } from '../src/quiz/table/parse.js';
-import { blankTable, drawing, gradeLines, revealTable } from '../src/quiz/table/render.js';
+import { blankTable, drawing, FOOTER, gradeLines, revealTable } from '../src/quiz/table/render.js';
 import type { TableAnswer } from '../src/quiz/table/grade.js';
 import { POSTERS, type PostedBy, type TableOutcome } from '../src/quiz/table/desk.js';
 import { TABLE_BONUS } from '../src/quiz/scoring.js';
@@ -32,7 +32,6 @@ function exerciseOf(ctx: Context, params: readonly string[]): { exercise: TableE
 /** The cells a form asks, the rows then the three totals, and the pages they take on a platform. */
 const cellCount = (exercise: TableExercise) => exercise.rows.length + TOTALS.length;
 const pagesOf = (exercise: TableExercise, perPage: number) => Math.ceil(cellCount(exercise) / perPage);
-const TOTAL_LABELS = { total: 'Total params', trainable: 'Trainable params', nonTrainable: 'Non-trainable params' } as const;
 
 function tableForm(ctx: Context, params: readonly string[]): Form {
   const found = exerciseOf(ctx, params);
@@ -47,7 +46,7 @@ function tableForm(ctx: Context, params: readonly string[]): Form {
   const fields = Array.from({ length: to - from }, (_, k) => {
     const i = from + k;
     const row = exercise.rows[i];
-    return row ? { label: `${i + 1}. ${row.name} (${row.typeName})`, placeholder: rowPlaceholder } : { label: TOTAL_LABELS[TOTALS[i - n]!], placeholder: '0' };
+    return row ? { label: `${i + 1}. ${row.name} (${row.typeName})`, placeholder: rowPlaceholder } : { label: FOOTER[TOTALS[i - n]!], placeholder: '0' };
   });
   return {
     title: t(lang, msg('table.modalTitle', { from: String(from + 1), to: String(to), of: String(cellCount(exercise)) })),

@@ -1,6 +1,7 @@
 /** Whole summary tables a student filled in (/quiz table), as the quiz grades and the store keeps them. */
 import type { MistakeFamily } from '../engine/types.js';
 import type { Player } from './scopes.js';
+import type { Topic } from './vocabulary.js';
 
 /** A row as graded: right, right from the student's own earlier mistake (carried), wrong, or left blank. */
 export const ROW_VERDICTS = ['right', 'carried', 'wrong', 'blank'] as const;
@@ -25,7 +26,9 @@ export interface TableAnswerInput {
   /** Points per row right plus the whole table's bonus. */
   readonly points: number;
   readonly whole: boolean;
-  /** The skills of the rows' named mistakes, reviewed as Again in /review (topic `model`). */
+  /** The topic the table's answer is tallied under and its lapses reviewed in (`model`). */
+  readonly topic: Topic;
+  /** The skills of the rows' named mistakes, reviewed as Again in /review. */
   readonly lapses: readonly MistakeFamily[];
   readonly now: number;
   /** The ISO week of `now` in the scope's zone: the answer counts on that week's board, all time and the season's. */

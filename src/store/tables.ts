@@ -16,9 +16,6 @@ export interface TableStore {
   missedRows(scopeId: string, limit: number): Promise<MissedRow[]>;
 }
 
-/** The topic a table's rows are reviewed and tallied under. */
-const TABLE_TOPIC = 'model';
-
 const INSERT_TABLE = sql`
   INSERT INTO table_answers (scope_id, member_id, exercise, points, whole, answered_at) VALUES (:scope, :member, :exercise, :points, :whole, :now)
   ON CONFLICT (member_id, exercise) DO NOTHING RETURNING id`;
@@ -38,7 +35,7 @@ export class TableSql implements TableStore {
   record(a: TableAnswerInput): Promise<TableAnswerResult> {
     return this.db.transaction(async (tx) => {
       const member = await ensureMember(tx, a.scopeId, a.player);
-      const at = { scope: a.scopeId, member, exercise: a.exercise, now: a.now, topic: TABLE_TOPIC, right: a.whole ? 1 : 0 };
+      const at = { scope: a.scopeId, member, exercise: a.exercise, now: a.now, topic: a.topic, right: a.whole ? 1 : 0 };
       const inserted = await tx.get<{ id: number | string }>(INSERT_TABLE, { ...at, points: a.points, whole: a.whole });
       if (inserted === undefined) return { status: 'duplicate', points: Number((await tx.get<{ points: number }>(PREVIOUS_TABLE, at))?.points ?? 0) };
       for (const row of a.rows) await tx.run(INSERT_ROW, { answer: Number(inserted.id), index: row.index, layer: row.layer, verdict: row.verdict, mistake: row.mistake });

@@ -31,6 +31,12 @@ describe('the table exercise in the shell', () => {
     expect(out).toMatch(/1\. bob: \d+ pts/);
     const store = await storeOf(env);
     expect(await store.tables.missedRows('shell:local', 10)).toEqual([{ exercise: `s.medium.${SPEC}`, index: 1, layer: 'batch_normalization_1', wrong: 1, answered: 2 }]);
+    // The row's named mistake comes back in /review as its skill, as a question's does.
+    const alice = (await store.scopes.memberId('shell:local', 'alice'))!;
+    const lapses = (await store.practice.deck(alice)).lapses;
+    expect(lapses.length).toBeGreaterThan(0);
+    expect(lapses.map((l) => l.topic)).toEqual(lapses.map(() => 'model'));
+    expect(lapses.map((l) => l.family)).toContain('convention');
   });
 
   it("checks the lecture's table pasted below /check, θ for 0", async () => {

@@ -93,6 +93,8 @@ export class TableDesk {
       rows: grade.rows.map((g) => rowResult(g, mistakes)),
       points,
       whole: grade.whole,
+      // A table is a model's count, layer by layer: its mistakes are the model topic's skills.
+      topic: 'model',
       lapses: [...new Set(wrong.flatMap((v) => certainFamilies(v.diagnosis)))],
       now,
       week: isoWeek(now, scope.timezone),

@@ -57,7 +57,7 @@ const HEADERS: Readonly<Record<Framework, readonly string[]>> = {
 };
 
 /** Keras's and torchinfo's footers say the same three lines. */
-const FOOTER: Readonly<Record<TotalName, string>> = { total: 'Total params', trainable: 'Trainable params', nonTrainable: 'Non-trainable params' };
+export const FOOTER: Readonly<Record<TotalName, string>> = { total: 'Total params', trainable: 'Trainable params', nonTrainable: 'Non-trainable params' };
 
 /** The summary with the blanks a student fills: the Param # column, and the shapes at the hard level. Rows are numbered for the answer. */
 export function blankTable(exercise: TableExercise): string {
