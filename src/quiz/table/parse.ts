@@ -13,7 +13,7 @@
  * clear message and nothing is graded.
  */
 import { formatInt } from '../../engine/format.js';
-import type { Shape } from '../../engine/types.js';
+import type { Framework, Shape } from '../../engine/types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { parseAnswer } from '../answer.js';
 import { TOTALS, type RowAnswer, type TableAnswer, type TotalName } from './grade.js';
@@ -41,17 +41,28 @@ const toCount = (token: string): bigint => BigInt(token.replace(/,/g, ''));
 /** A count longer than this is no layer's (the engine's largest presets have 13 digits). */
 const MAX_DIGITS = 20;
 
-/** `26x26x8`, `26×26×8`, `(None, 26, 26, 8)`, `(26, 26, 8)`, `[1, 8, 26, 26]` is not read (a PyTorch shape is said in the framework's own order below). */
+/** `26x26x8`, `26×26×8`, `(None, 26, 26, 8)`, `(26, 26, 8)`, `[1, 8, 26, 26]`: the dimensions as written (see inEngineOrder). */
 export function parseShape(text: string): Shape | undefined {
-  const inner = text.trim().replace(/^\(|\)$/g, '');
+  const inner = text.trim().replace(/^[([]|[)\]]$/g, '');
   const parts = inner.split(/\s*[x×,]\s*/i).filter((p) => p !== '');
   const dims = (parts[0]?.toLowerCase() === 'none' ? parts.slice(1) : parts).map((p) => p.replace(/\s+/g, ''));
   if (dims.length === 0 || dims.length > 4 || !dims.every((d) => /^\d{1,7}$/.test(d))) return undefined;
   return dims.map(Number);
 }
 
+/**
+ * A shape as the student wrote it, in the engine's order (channels last, no batch axis): under
+ * PyTorch conventions an image is written C×H×W, torchinfo's `[1, 8, 26, 26]` with its batch.
+ */
+export function inEngineOrder(shape: Shape, framework: Framework): Shape {
+  if (framework !== 'pytorch') return shape;
+  // torchinfo's batch of 1 in front of an image (4 axes) or a vector (2 axes)
+  const dims = (shape.length === 4 || shape.length === 2) && shape[0] === 1 ? shape.slice(1) : shape;
+  return dims.length === 3 ? [dims[1]!, dims[2]!, dims[0]!] : dims;
+}
+
 /** One cell of a form or one entry of a line: a count (any form /answer takes), or `shape count` at the hard level. */
-export function parseCell(text: string, shapes: boolean, row: number): Parsed<RowAnswer> {
+export function parseCell(text: string, shapes: boolean, row: number, framework: Framework = 'keras'): Parsed<RowAnswer> {
   const cell = normalize(text).trim();
   if (cell === '') return { ok: true, value: { params: undefined } };
   if (!shapes) {
@@ -63,7 +74,7 @@ export function parseCell(text: string, shapes: boolean, row: number): Parsed<Ro
   const shape = m ? parseShape(m[1]!) : undefined;
   const params = m ? parseAnswer(m[2]!) : undefined;
   if (!shape || !params?.ok || !('value' in params)) return { ok: false, error: msg('table.badShapeCell', { row: String(row + 1), cell: cell.slice(0, 40) }) };
-  return { ok: true, value: { params: params.value, shape } };
+  return { ok: true, value: { params: params.value, shape: inEngineOrder(shape, framework) } };
 }
 
 /** The three totals' cells (any of them blank). */
@@ -83,7 +94,7 @@ function totalsOf(cells: readonly string[]): Parsed<TableAnswer['totals']> {
 export function parseFields(exercise: TableExercise, cells: readonly string[]): Parsed<TableAnswer> {
   const rows: RowAnswer[] = [];
   for (const row of exercise.rows) {
-    const cell = parseCell(cells[row.index] ?? '', exercise.blanks.shapes, row.index);
+    const cell = parseCell(cells[row.index] ?? '', exercise.blanks.shapes, row.index, exercise.framework);
     if (!cell.ok) return cell;
     rows.push(cell.value);
   }
@@ -96,7 +107,7 @@ export function checkPage(exercise: TableExercise, from: number, cells: readonly
   const n = exercise.rows.length;
   for (const [k, text] of cells.entries()) {
     const i = from + k;
-    const read = i < n ? parseCell(text, exercise.blanks.shapes, i) : totalsOf([text]);
+    const read = i < n ? parseCell(text, exercise.blanks.shapes, i, exercise.framework) : totalsOf([text]);
     if (!read.ok) return read.error;
   }
   return undefined;

@@ -72,6 +72,12 @@ describe('a line of numbers', () => {
     const parsed = parseLine(hard, hard.rows.map((r) => `${r.shape.join('x')} ${r.counts.total}`).join('; '));
     expect(parsed.ok && gradeTable(hard, parsed.value).rows.every((g) => g.params.kind === 'right' && g.shape?.kind === 'right')).toBe(true);
   });
+  it('at the hard level under PyTorch conventions reads shapes as torchinfo writes them, C×H×W', () => {
+    const torch = exercise(`${SMALL} --framework pytorch`, 'hard');
+    const torchShape = (s: readonly (number | null)[]) => `[1, ${(s.length === 3 ? [s[2], s[0], s[1]] : s).join(', ')}]`;
+    const parsed = parseLine(torch, torch.rows.map((r) => `${torchShape(r.shape)} ${r.counts.total}`).join('; '));
+    expect(parsed.ok && gradeTable(torch, parsed.value).rows.every((g) => g.shape?.kind === 'right')).toBe(true);
+  });
   it('takes one field per row, blanks left blank', () => {
     const parsed = parseFields(ex, ex.rows.map((r, i) => (i === 1 ? '' : String(r.counts.total))));
     expect(parsed.ok && gradeTable(ex, parsed.value).rows.map((g) => g.params.kind)).toEqual(ex.rows.map((_, i) => (i === 1 ? 'blank' : 'right')));
