@@ -53,5 +53,10 @@ describe('/quiz table on Slack', () => {
 
     const checked = textOf(await bot.privately(alice, `/check model:vgg16-lecture table: ${['1792', '36928', 'θ'].join(' ')}`));
     expect(checked).toContain('Your table has 3 numbers without layer names, and the model has 24 rows');
+    const pasted = ['conv2d_1 (Conv2D)	(None,	224, 224,	64)	1792', 'conv2d_2 (Conv2D)	(None,	224, 224,	64)	36928', 'max_pooling2d_1 (MaxPooling2	(None,	112, 112,	64)	Θ'].join('\n');
+    const lecture = textOf(await bot.privately(alice, `/check model:vgg16-lecture table:\n${pasted}`));
+    expect(lecture).toContain('3. max_pooling2d_1: ✓ Param #: right');
+    expect(lecture).toContain('Your table has no number for: conv2d_3');
+    expect(lecture).toContain('134,268,738');
   });
 });
