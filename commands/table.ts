@@ -86,6 +86,7 @@ async function graded(ctx: Context, exercise: TableExercise, parsed: Parsed<Tabl
   const lang = ctx.lang;
   if (!parsed.ok) return errorReply(lang, parsed.error);
   const outcome = await ctx.services.quiz.tables.answer({ scopeId: ctx.scopeId, player: ctx.player, exercise, answer: parsed.value, postedBy: by });
+  if ('refused' in outcome) return errorReply(lang, outcome.refused);
   return {
     visibility: 'private',
     tone: outcome.grade.whole ? 'success' : 'info',

@@ -135,6 +135,7 @@ export class App {
       events: { roundClosed: (reveal) => this.postReveal(reveal) },
       seeds,
       teacher: this.teacher,
+      tableGrader: this.tableChecks,
       onError: (err, roundId, retryInMs) => log.warn({ err, roundId, retryInMs }, retryInMs > 0 ? 'reveal not posted; trying again' : 'round timer failed'),
     });
     const post: Services['post'] = (target, compose) => this.platformFor(target.scopeId).post(target, compose);

@@ -35,6 +35,7 @@ import { teacherHere, type TeacherBuilder } from './teacher-pool.js';
 import type { TeacherBuilt } from './teacher.js';
 import { msg } from '../i18n/messages.js';
 import { TableDesk } from './table/desk.js';
+import type { TableChecker } from './table/check-pool.js';
 import { Lru } from '../lru.js';
 
 export interface QuizSettings {
@@ -183,6 +184,8 @@ export class QuizService {
     leaseMs?: number;
     /** Builds teachers' questions (a worker pool in the bot; in-process by default). */
     teacher?: TeacherBuilder;
+    /** Grades table answers (a worker pool in the bot; in-process by default). */
+    tableGrader?: TableChecker;
   }) {
     this.teacher = o.teacher ?? teacherHere;
     this.owner = o.owner ?? processOwner();
@@ -195,7 +198,7 @@ export class QuizService {
     this.seeds = o.seeds ?? randomSeed;
     this.onError = o.onError ?? (() => {});
     this.practice = new Practice(o.store, this.scopes, o.clock, this.seeds);
-    this.tables = new TableDesk(o.store, this.scopes, o.clock);
+    this.tables = new TableDesk(o.store, this.scopes, o.clock, o.tableGrader);
   }
 
   /** A new question's seed, from where this service's seeds come (fixed in tests and demos). */

@@ -1,6 +1,5 @@
-/** The worker thread behind TableCheckPool: checks one pasted table at a time. */
+/** The worker thread behind TableCheckPool: checks one pasted table, or grades one table answer, at a time. */
 import { serve } from '../../workers/serve.js';
-import { checkTable, type CheckResult } from './check.js';
-import type { CheckJob } from './check-pool.js';
+import { tableWork, type TableJob, type TableResult } from './check-pool.js';
 
-void serve<CheckJob, CheckResult>((job) => checkTable(job.lang, job.model, job.pasted));
+void serve<TableJob, TableResult>(tableWork);

@@ -5,8 +5,8 @@
  */
 import { joinList, msg, t, type Lang, type MessageRef } from '../../i18n/messages.js';
 import { MAX_SPEC_LENGTH } from '../../engine/spec.js';
-import { gradeTable, type TableGrade } from './grade.js';
-import { MAX_TABLE_ROWS, tableExercise, type TableExercise, type TableRefusal } from './model.js';
+import { gradeTable, type TableAnswer, type TableGrade } from './grade.js';
+import { MAX_TABLE_ROWS, tableExercise, type TableExercise, type TableRefusal, type TableSource } from './model.js';
 import { parsePasted, type PasteReading } from './parse.js';
 import { gradeLines, revealTable } from './render.js';
 
@@ -55,4 +55,20 @@ export function checkTable(lang: Lang, model: string, pasted: string): CheckResu
   const grade = gradeTable(exercise, read.value.answer);
   const score = t(lang, msg('table.checked', { earned: String(grade.earned), cells: String(grade.cells) }));
   return { ok: true, checked: { exercise, grade, lines: [...notGraded(lang, read.value), ...gradeLines(lang, grade), '', score], table: revealTable(exercise) } };
+}
+
+export interface GradeJob {
+  readonly source: TableSource;
+  readonly answer: TableAnswer;
+}
+
+export type GradeResult = { readonly ok: true; readonly grade: TableGrade } | { readonly ok: false; readonly error: MessageRef };
+
+/**
+ * A table answer graded against its source's exercise: every wrong row is diagnosed on the model
+ * (a few hundred milliseconds for the lecture's VGG16 all wrong), so the bot does it in a worker.
+ */
+export function gradeSource(job: GradeJob): GradeResult {
+  const made = tableExercise(job.source);
+  return made.ok ? { ok: true, grade: gradeTable(made.exercise, job.answer) } : { ok: false, error: refusal(made.refused) };
 }

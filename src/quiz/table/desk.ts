@@ -16,7 +16,9 @@ import { certainFamilies } from '../diagnose.js';
 import { TABLE_BONUS, TABLE_CELL_POINTS } from '../scoring.js';
 import type { Scopes } from '../scopes.js';
 import { isoWeek } from '../week.js';
-import { gradeMistakes, gradeTable, type RowGrade, type TableAnswer, type TableGrade, type Verdict } from './grade.js';
+import type { MessageRef } from '../../i18n/messages.js';
+import { tableChecksHere, type TableChecker } from './check-pool.js';
+import { gradeMistakes, type RowGrade, type TableAnswer, type TableGrade, type Verdict } from './grade.js';
 import { decodeSource, encodeSource, type TableExercise, type TableSource } from './model.js';
 
 export const DRAFT_TTL_MS = 3_600_000;
@@ -71,6 +73,8 @@ export class TableDesk {
     private readonly store: Store,
     private readonly scopes: Scopes,
     private readonly clock: Clock,
+    /** Grades off the event loop in the bot (a worker), in-process by default. */
+    private readonly grader: TableChecker = tableChecksHere,
   ) {}
 
   /**
@@ -78,8 +82,10 @@ export class TableDesk {
    * only where every round a student starts does (scoring=all): otherwise it is practice, recorded
    * at 0 points, as a student's own round would be (no farming points alone).
    */
-  async answer(req: { scopeId: string; player: Player; exercise: TableExercise; answer: TableAnswer; postedBy: PostedBy }): Promise<TableOutcome> {
-    const grade = gradeTable(req.exercise, req.answer);
+  async answer(req: { scopeId: string; player: Player; exercise: TableExercise; answer: TableAnswer; postedBy: PostedBy }): Promise<TableOutcome | { readonly refused: MessageRef }> {
+    const graded = await this.grader.grade({ source: req.exercise.source, answer: req.answer });
+    if (!graded.ok) return { refused: graded.error };
+    const grade = graded.grade;
     const scope = await this.scopes.get(req.scopeId);
     const now = this.clock.now();
     const wrong = [...grade.rows.flatMap((g) => [g.params, g.shape]), ...Object.values(grade.totals)].filter((v): v is Extract<Verdict, { kind: 'wrong' }> => v?.kind === 'wrong');

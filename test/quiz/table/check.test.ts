@@ -1,11 +1,12 @@
 /**
- * /check's work in its worker (TableCheckPool) gives what the same code gives in-process, and bad
+ * /check's work and a table answer's grading in their worker (TableCheckPool) give what the same code
+ * gives in-process, and bad
  * input is one message with nothing graded: a model that does not count, one layer, a paste past its
  * bounds, nothing pasted.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/messages.js';
-import { checkTable } from '../../../src/quiz/table/check.js';
+import { checkTable, gradeSource } from '../../../src/quiz/table/check.js';
 import { TableCheckPool } from '../../../src/quiz/table/check-pool.js';
 import { MAX_PASTE_CHARS } from '../../../src/quiz/table/parse.js';
 
@@ -20,6 +21,13 @@ describe('/check', () => {
     const here = checkTable('zh-TW', MODEL, PASTED);
     expect(await pool.check({ lang: 'zh-TW', model: MODEL, pasted: PASTED })).toEqual(here);
     expect(here.ok && here.checked.lines[3]).toMatch(/^4\. dense_1: ✗ Param #: 13,520：/);
+  });
+
+  it("grades a table answer in its worker as here: the lecture's VGG16, every row wrong, counts exact across the thread", async () => {
+    const job = { source: { kind: 'spec', level: 'hard', spec: 'vgg16-lecture' } as const, answer: { rows: Array.from({ length: 24 }, (_, i) => ({ params: 36864n + BigInt(i), shape: [224, 224, 64] })), totals: { total: 134268738n } } };
+    const there = await pool.grade(job);
+    expect(there).toEqual(gradeSource(job));
+    expect(there.ok && there.grade.totals.total.kind).toBe('right');
   });
 
   it.each([
