@@ -1,8 +1,7 @@
 /**
- * /check's work and a table answer's grading in their worker (TableCheckPool) give what the same code
- * gives in-process, and bad
- * input is one message with nothing graded: a model that does not count, one layer, a paste past its
- * bounds, nothing pasted.
+ * /check's work and a table answer's grading in their worker (TableCheckPool) give what the same
+ * code gives in-process, and bad input is one message with nothing graded: a model that does not
+ * count, one layer, a paste past its bounds, nothing pasted.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/messages.js';
