@@ -11,14 +11,13 @@ import type { Level } from '../src/domain/index.js';
 import { TOTALS } from '../src/quiz/table/grade.js';
 import { refusal } from '../src/quiz/table/check.js';
 import { tableExercise, type TableExercise, type TableSource } from '../src/quiz/table/model.js';
-import { checkPage, parseFields, parseLine, type Parsed } from '../src/quiz/table/parse.js';
+import { checkPage, isTableLine, parseFields, parseLine, type Parsed } from '../src/quiz/table/parse.js';
 import { blankTable, drawing, FOOTER, gradeLines, revealTable } from '../src/quiz/table/render.js';
 import type { TableAnswer } from '../src/quiz/table/grade.js';
 import { POSTERS, type PostedBy, type TableOutcome } from '../src/quiz/table/desk.js';
 import { TABLE_BONUS } from '../src/quiz/scoring.js';
 import { errorReply } from './replies.js';
 import { FIELDS_PER_FORM, type Action, type Context, type Form, type Reply } from './types.js';
-
 
 /** The exercise a button's parameters name; undefined for parameters this version did not write. */
 function exerciseOf(ctx: Context, params: readonly string[]): { exercise: TableExercise; page: number; by: PostedBy } | undefined {
@@ -153,7 +152,7 @@ export const tableRevealAction: Action = {
 /** `/answer 1792, 36928, 0, …` in a channel with a table posted and no open round: that table, or undefined when there is none. */
 export async function answerPostedTable(ctx: Context, text: string): Promise<Reply | undefined> {
   const posted = ctx.services.quiz.tables.postedIn(ctx.scopeId, ctx.channelId);
-  if (!posted || (text.match(/\d+/g) ?? []).length < 2) return undefined;
+  if (!posted || !isTableLine(text)) return undefined;
   const made = tableExercise(posted.source);
   if (!made.ok) return undefined;
   return graded(ctx, made.exercise, parseLine(made.exercise, text), posted.by);

@@ -114,6 +114,17 @@ export function checkPage(exercise: TableExercise, from: number, cells: readonly
 }
 
 /**
+ * Whether an answer's text is a table's line rather than one count or formula (`/answer 1,792` and
+ * `/answer (3×3×3+1)×64` stay a question's answer): counts only, two or more of them, or entries
+ * separated by `;` or new lines.
+ */
+export function isTableLine(text: string): boolean {
+  const clean = normalize(text).trim();
+  if (/[;\n]/.test(clean)) return true;
+  return !/[^\d,\s]/.test(clean) && (clean.match(COUNT) ?? []).length >= 2;
+}
+
+/**
  * A line (or a few) of answers. Without shapes, every count in order: a comma and a space (or a
  * space, `;`, a new line) between rows, `1,792` being one count. With shapes, entries separated
  * by `;` or new lines. Either way the row count must be the table's, with or without the three

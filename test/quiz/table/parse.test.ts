@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n/messages.js';
 import { gradeTable } from '../../../src/quiz/table/grade.js';
 import { exerciseOf } from '../../support/table-student.js';
-import { MAX_PASTE_CHARS, parseFields, parseLine, parsePasted } from '../../../src/quiz/table/parse.js';
+import { isTableLine, MAX_PASTE_CHARS, parseFields, parseLine, parsePasted } from '../../../src/quiz/table/parse.js';
 
 const exercise = (spec: string, level: 'medium' | 'hard' = 'medium') => exerciseOf({ kind: 'spec', level, spec });
 
@@ -57,6 +57,10 @@ describe('a line of numbers', () => {
     expect(parsed.ok && gradeTable(ex, parsed.value).whole).toBe(true);
     const withoutTotals = parseLine(ex, counts.join(' '));
     expect(withoutTotals.ok && withoutTotals.value.rows.map((r) => r.params)).toEqual(counts);
+  });
+  it("tells a table's line from one count or formula (a question's answer)", () => {
+    for (const line of ['1792, 36928, 0', '1,792 36,928', '26x26x8 80; 13x13x8 0', '1792\n0']) expect(isTableLine(line), line).toBe(true);
+    for (const one of ['1,792', '1792', '(3×3×3+1)×64', '1.8M', 'B']) expect(isTableLine(one), one).toBe(false);
   });
   it('refuses a line one short, with what it expected', () => {
     const parsed = parseLine(ex, '80, 32, 0');
