@@ -8,6 +8,7 @@
 import { formatInt } from '../src/engine/format.js';
 import { msg, t, type Lang, type MessageRef } from '../src/i18n/messages.js';
 import type { Level } from '../src/domain/index.js';
+import { allowedLevel } from '../src/quiz/level.js';
 import { TOTALS } from '../src/quiz/table/grade.js';
 import { refusal } from '../src/quiz/table/check.js';
 import { tableExercise, type TableExercise, type TableSource } from '../src/quiz/table/model.js';
@@ -158,9 +159,15 @@ export async function answerPostedTable(ctx: Context, text: string): Promise<Rep
   return graded(ctx, made.exercise, parseLine(made.exercise, text), posted.by);
 }
 
-/** `/quiz table …`: a generated table at the level asked, or a teacher's model (a spec, pasted code or a preset). */
-export function startTable(ctx: Context, o: { level: Level | undefined; seed: number | undefined; model: string | undefined }): Reply {
-  const level = o.level ?? 'medium';
+/**
+ * `/quiz table …`: a generated table at the level asked, or a teacher's model (a spec, pasted code
+ * or a preset). The scope's levels apply as to questions: a level turned off is refused, and with
+ * none asked the one nearest to medium is used.
+ */
+export async function startTable(ctx: Context, o: { level: Level | undefined; seed: number | undefined; model: string | undefined }): Promise<Reply> {
+  const allowed = (await ctx.services.quiz.scope(ctx.scopeId)).levels;
+  if (o.level && allowed.length > 0 && !allowed.includes(o.level)) return errorReply(ctx.lang, msg('quiz.levelOff', { value: o.level, allowed: allowed.join(', ') }));
+  const level = o.level ?? allowedLevel('medium', allowed);
   const by: PostedBy = ctx.isAdmin ? 'admin' : 'student';
   const source: TableSource = o.model ? { kind: 'spec', level, spec: o.model } : { kind: 'generated', level, seed: o.seed ?? ctx.services.quiz.newSeed() };
   return tableReply(ctx, source, by);
