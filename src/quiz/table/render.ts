@@ -95,15 +95,16 @@ function verdictText(lang: Lang, v: Verdict): string {
   }
 }
 
+/** `✓ Param #: right`, with each language's colon. */
+const cellText = (lang: Lang, v: Verdict, cell: string): string => t(lang, msg('table.cell', { mark: MARKS[v.kind], cell, verdict: verdictText(lang, v) }));
+
 function rowLine(lang: Lang, g: RowGrade): string {
-  const label = `${g.row.index + 1}. ${g.row.name}`;
-  const params = `${MARKS[g.params.kind]} ${t(lang, msg('table.paramCell'))}: ${verdictText(lang, g.params)}`;
-  const shape = g.shape ? `; ${MARKS[g.shape.kind]} ${t(lang, msg('table.shapeCell'))}: ${verdictText(lang, g.shape)}` : '';
-  return `${label}: ${params}${shape}`;
+  const params = cellText(lang, g.params, t(lang, msg('table.paramCell')));
+  const cells = g.shape ? t(lang, msg('table.cells', { first: params, second: cellText(lang, g.shape, t(lang, msg('table.shapeCell'))) })) : params;
+  return t(lang, msg('table.rowLine', { index: String(g.row.index + 1), name: g.row.name, cells }));
 }
 
-/** The graded table: a line per row, then the totals, then the score line. */
+/** The graded table: a line per row, then the totals. */
 export function gradeLines(lang: Lang, grade: TableGrade): string[] {
-  const totals = TOTALS.map((n) => `${MARKS[grade.totals[n].kind]} ${FOOTER[n]}: ${verdictText(lang, grade.totals[n])}`);
-  return [...grade.rows.map((g) => rowLine(lang, g)), ...totals];
+  return [...grade.rows.map((g) => rowLine(lang, g)), ...TOTALS.map((n) => cellText(lang, grade.totals[n], FOOTER[n]))];
 }

@@ -19,7 +19,7 @@ describe('/check', () => {
   it('gives in its worker what it gives here', async () => {
     const here = checkTable('zh-TW', MODEL, PASTED);
     expect(await pool.check({ lang: 'zh-TW', model: MODEL, pasted: PASTED })).toEqual(here);
-    expect(here.ok && here.checked.lines[3]).toMatch(/^4\. dense_1: ✗ Param #: 13,520：/);
+    expect(here.ok && here.checked.lines[3]).toMatch(/^4\. dense_1：✗ Param #：13,520：/);
   });
 
   it("grades a table answer in its worker as here: the lecture's VGG16, every row wrong, counts exact across the thread", async () => {
