@@ -1,4 +1,4 @@
--- ParamQuiz schema 8: whole summary tables filled in (/quiz table), written once for both engines.
+-- ParamQuiz schema 9: whole summary tables filled in (/quiz table), written once for both engines.
 --
 -- A table answer scores like an answer to a round (its points go on the same boards, in the same
 -- transaction) but is one student's table, not a round's question: one answer per student per
