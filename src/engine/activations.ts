@@ -135,6 +135,7 @@ export function activationsOf(report: Report, seq: number, batch: number): Activ
     typical,
     stored: sum(full),
     flash: sum(flash),
+    // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take
     checkpointed: sum((l) => s * b * l.input) + layers.reduce((max, l) => (full(l) > max ? full(l) : max), 0n),
     outside,
   };

@@ -14,7 +14,7 @@ import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagn
 import { generate, GENERATOR_VERSION } from './generator.js';
 import { allowedLevel, levelFor } from './level.js';
 import { missesOf, nextReplay, openMisses, type Miss } from './misses.js';
-import type { Mistake, Question } from './question.js';
+import type { Question } from './question.js';
 import { rng } from './random.js';
 import type { Scopes } from './scopes.js';
 import { ratingFor, retrievability, review } from './spaced.js';

@@ -9,7 +9,7 @@
  * is not followed (the count does not need it).
  */
 import { refuse } from '../errors.js';
-import { type Interpreter } from '../interpreter.js';
+import type { Interpreter } from '../interpreter.js';
 import { nativeClass } from '../builtins.js';
 import { bind, signature } from '../signature.js';
 import { typeName } from '../python.js';
