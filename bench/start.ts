@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, round, type Figures } from './lib.js';
-import { spawnInTerminal } from './terminal.js';
+import { PROMPT, spawnInTerminal } from './terminal.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = 7;
-/** The shell's prompt after its welcome line. */
-const PROMPT = '\n> ';
 
 /** Milliseconds from spawning `argv` in a terminal to the prompt on its screen; then it is told to /quit. */
 function toPrompt(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -24,7 +22,7 @@ function toPrompt(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<numb
     let at: number | undefined;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       screen += chunk;
-      if (at === undefined && screen.includes(PROMPT)) {
+      if (at === undefined && PROMPT.test(screen)) {
         at = performance.now() - start;
         child.stdin.write('/quit\n');
       }
@@ -44,7 +42,7 @@ export async function benchStart(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'paramquiz-start-'));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', DATABASE_PATH: join(dir, 'bench.db'), PARAMQUIZ_USER: 'bench' };
   try {
-    const baseline = await medianOf([process.execPath, '-e', `process.stdout.write(${JSON.stringify(`ready${PROMPT}`)})`], env);
+    const baseline = await medianOf([process.execPath, '-e', `process.stdout.write('ready\\n> ')`], env);
     const npmStart = await medianOf(['npm', 'start', '--silent'], env);
     const main = await medianOf([process.execPath, 'dist/src/main.js'], env);
     return {

@@ -17,3 +17,9 @@ export function spawnInTerminal(argv: readonly string[], options: { cwd?: string
     env: { ...(options.env ?? process.env), TERM: 'xterm-256color' },
   });
 }
+
+/**
+ * The shell's prompt on a terminal's screen: `> ` at the start of a line, after whatever cursor
+ * controls readline draws it with (move to column 1, clear below).
+ */
+export const PROMPT = /\n(?:\x1b\[[0-9;]*[A-Za-z])*> /;

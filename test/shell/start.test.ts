@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnInTerminal } from '../../bench/terminal.js';
+import { PROMPT, spawnInTerminal } from '../../bench/terminal.js';
 import { isCurrent, newestSource, writeStamp } from '../../tools/build.mjs';
 import { shellEnv } from '../support/app.js';
 import { onCleanup } from '../support/quiz.js';
@@ -64,7 +64,7 @@ describe('the build is made at install time, not at every start', () => {
     const child = spawnInTerminal(['npm', 'start', '--silent'], { cwd: ROOT, env: shellEnv() });
     onCleanup(() => void child.kill('SIGKILL'));
     const screen = watch(child.stdout);
-    await screen.waitFor(/\n> /);
+    await screen.waitFor(PROMPT);
     child.stdin.write('/quit\n');
     await new Promise((done) => child.once('exit', done));
     expect(statSync(stamp).mtimeMs).toBe(before);

@@ -96,13 +96,14 @@ export class ShellPlatform implements Platform {
 
   private async loop(): Promise<void> {
     const interactive = this.o.output.isTTY === true && (this.o.input as { isTTY?: boolean }).isTTY === true;
-    const input = new ShellInput(this.o.input, interactive);
+    const input = new ShellInput(this.o.input, interactive ? { output: this.o.output, prompt: '> ' } : undefined);
     // Bracketed paste: the terminal marks where a paste starts and ends, so a class is one entry.
-    if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
+    if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n`);
+    input.prompt();
     try {
       for (let entry = await input.next(); entry !== undefined; entry = await input.next()) {
         if (!(await this.handleOrSay(entry.text.trim()))) break;
-        if (interactive) this.write('> ');
+        input.prompt();
       }
     } finally {
       if (interactive) this.write(PASTE_OFF);
