@@ -5,8 +5,6 @@
  * A pasted class is one entry (input.ts), counted with or without `/count` in front.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
@@ -16,6 +14,7 @@ import { failureReply } from '../failure.js';
 import { makeFiles } from '../files.js';
 import { readLocal } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
+import { saveFile } from './saved-files.js';
 import { looksLikeCode, PASTE_OFF, PASTE_ON, ShellInput } from './input.js';
 import { shellTime } from './when.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
@@ -212,12 +211,9 @@ export class ShellPlatform implements Platform {
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);
     // A terminal shows no pictures and takes no attachments: each file is written under the data
-    // folder, its path and what it is printed.
+    // folder (a name of its own, old pictures pruned: saved-files.ts), its path and what it is printed.
     for (const file of await makeFiles(reply, this.o.log)) {
-      const dir = join(this.o.dataDir, file.kind === 'picture' ? 'pictures' : 'exports');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, file.name);
-      writeFileSync(path, file.bytes);
+      const path = saveFile(this.o.dataDir, file, this.o.now());
       this.say(this.style.dim(t(lang, msg(file.kind === 'picture' ? 'shell.picture' : 'shell.file', { path, alt: file.alt }))));
     }
   }
