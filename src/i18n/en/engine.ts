@@ -187,6 +187,7 @@ export const engine = {
     `  a whole model: a class with __init__ and forward, an nn.Sequential, a Keras Sequential or functional script\n` +
     `  in=1x28x28 before the code                 the input, for shapes and MACs\n` +
     `  a Hugging Face config.json                 counted as its architecture family builds it\n` +
+    `  VGG16(weights=None, classes=2), resnet18(num_classes=10)   a published model by its constructor (weights= changes no count)\n` +
     `  a file                                     on the command line, on standard input (< net.py); in a chat, /count file: or pasted after /count`,
   'help.topics': () => `Topics:`,
   'helpTopic.layers': () => `every layer kind, by family, with an example`,

@@ -187,6 +187,7 @@ export const engine: typeof En = {
     `  整個模型：有 __init__ 和 forward 的類別、nn.Sequential、Keras 的 Sequential 或函數式腳本\n` +
     `  程式碼前加 in=1x28x28                      輸入大小，用來算形狀和 MACs\n` +
     `  Hugging Face 的 config.json                依它的架構家族建出來計算\n` +
+    `  VGG16(weights=None, classes=2)、resnet18(num_classes=10)   用建構函式指定已發表的模型（weights= 不影響參數量）\n` +
     `  一個檔案                                   命令列上從標準輸入讀（< net.py）；在聊天室用 /count file:，或貼在 /count 後面`,
   'help.topics': () => `主題：`,
   'helpTopic.layers': () => `所有層的種類，依類別列出，附範例`,
