@@ -5,7 +5,7 @@
  */
 import { msg, type MessageRef } from '../src/i18n/messages.js';
 import { closest } from '../src/engine/suggest.js';
-import type { Command, OptionSpec } from './types.js';
+import type { Command, Context, OptionSpec } from './types.js';
 
 /** Why a value does not fit its option. */
 export type Misfit = 'integer' | 'range' | 'boolean' | 'choice' | 'text';
@@ -55,4 +55,36 @@ export function namedMisfit(command: Command, option: OptionSpec, value: string,
 export function bareMisfit(command: Command, option: OptionSpec, value: string): MessageRef {
   const taken = msg('args.takenAs', { value, option: option.name, command: command.name, expects: expects(option) });
   return msg('args.withHints', { error: taken, known: knownWords(command, option) ?? '', nearest: nearest(command, value) ?? '' });
+}
+
+/** How many of an option's live values a reply lists. */
+const LIVE_VALUES = 10;
+
+/**
+ * A bare word's error with the values of the command's suggested options as they are now (a
+ * scope's seasons for /leaderboard), and the nearest of them: what no static list can say. The
+ * error as it was when the values cannot be read.
+ */
+export async function withLiveValues(command: Command, ctx: Context, word: string, error: MessageRef): Promise<MessageRef> {
+  if (!command.suggest) return error;
+  const lists: string[] = [];
+  const all: Array<readonly [string, OptionSpec]> = [];
+  try {
+    for (const option of command.options.filter((o) => o.autocomplete && !o.rest)) {
+      const values = await command.suggest(option.name, '', ctx);
+      if (values.length === 0) continue;
+      lists.push(`${option.name}: ${values.slice(0, LIVE_VALUES).join(', ')}${values.length > LIVE_VALUES ? ', …' : ''}`);
+      all.push(...values.map((v) => [v, option] as const));
+    }
+  } catch {
+    return error; // the store away: the reply still says what was wrong with the word
+  }
+  if (lists.length === 0) return error;
+  const near = closest(word, all.map(([v]) => v.toLowerCase()));
+  const option = all.find(([v]) => v.toLowerCase() === near)?.[1];
+  return msg('args.withHints', {
+    error,
+    known: msg('args.liveValues', { command: command.name, values: lists.join('; ') }),
+    nearest: near !== undefined && option ? msg('args.nearest', { value: near, option: option.name }) : '',
+  });
 }

@@ -7,7 +7,11 @@ import { msg, type MessageRef } from '../src/i18n/messages.js';
 import { bareMisfit, namedMisfit, type Misfit } from './arg-errors.js';
 import type { ArgValue, Args, Command, OptionSpec } from './types.js';
 
-export type Checked = { readonly ok: true; readonly args: Args } | { readonly ok: false; readonly error: MessageRef };
+/**
+ * The arguments read, or why not; `bare` is the word given without a name that no option took,
+ * so the caller can add the values that only the running bot knows (a scope's seasons).
+ */
+export type Checked = { readonly ok: true; readonly args: Args } | { readonly ok: false; readonly error: MessageRef; readonly bare?: string };
 
 type Fit = { readonly ok: true; readonly value: ArgValue } | { readonly ok: false; readonly why: Misfit };
 
@@ -50,7 +54,9 @@ function check(command: Command, given: ReadonlyMap<string, Given>): Checked {
     const option = command.options.find((o) => o.name === name);
     if (!option) return { ok: false, error: msg('args.unknown', { option: name, command: command.name, options: command.options.map((o) => o.name).join(', ') || '-' }) };
     const fitted = fit(option, value);
-    if (!fitted.ok) return { ok: false, error: bare ? bareMisfit(command, option, String(value)) : namedMisfit(command, option, String(value), fitted.why) };
+    if (!fitted.ok) {
+      return bare ? { ok: false, error: bareMisfit(command, option, String(value)), bare: String(value) } : { ok: false, error: namedMisfit(command, option, String(value), fitted.why) };
+    }
     args[name] = fitted.value;
   }
   for (const option of command.options) {

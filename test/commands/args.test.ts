@@ -34,6 +34,13 @@ describe('a word that fits no option', () => {
     expect(e).toContain('period: week, all, season');
   });
 
+  it("lists the values only the running bot knows, /leaderboard's seasons, with the nearest", async () => {
+    const r = runShell(['/season action:start name:2026-fall', '/leaderboard 2026-fal', '/leaderboard yesterday'], await botEnv());
+    expect(r.stdout).toContain('`2026-fal` was taken as the page of /leaderboard');
+    expect(r.stdout).toMatch(/Here \/leaderboard also knows: season: 2026-fall\. Did you mean `2026-fall` \(season\)\?/);
+    expect(r.stdout).toMatch(/`yesterday` was taken as the page of \/leaderboard.*period: week, all, season\. Here \/leaderboard also knows: season: 2026-fall\./);
+  });
+
   it('a misspelt choice given by name gets the nearest too', () => {
     expect(errorOf('quiz', 'topic:dens')).toBe('`dens` is not a valid topic: expected one of dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention, llm, modern. Did you mean `dense` (topic)?');
     expect(errorOf('quiz', 'hadr')).toMatch(/Did you mean `hard` \(level\)\?$/);

@@ -149,6 +149,7 @@ export const bot = {
   'args.expectsChoice': (p: P<'choices'>) => `one of ${p.choices}`,
   'args.expectsText': () => `text`,
   'args.knownWords': (p: P<'command' | 'words'>) => `/${p.command} also reads these words on their own: ${p.words}.`,
+  'args.liveValues': (p: P<'command' | 'values'>) => `Here /${p.command} also knows: ${p.values}.`,
   'args.nearest': (p: P<'value' | 'option'>) => `Did you mean \`${p.value}\` (${p.option})?`,
   'args.withHints': (p: P<'error' | 'known' | 'nearest'>) => [p.error, p.known, p.nearest].filter((s) => s !== '').join(' '),
   'count.title': (p: P<'type' | 'total'>) => `${p.type}: ${p.total} parameters`,

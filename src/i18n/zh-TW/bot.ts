@@ -150,6 +150,7 @@ export const bot: typeof En = {
   'args.expectsChoice': (p: P<'choices'>) => `下列其中之一：${p.choices}`,
   'args.expectsText': () => `文字`,
   'args.knownWords': (p: P<'command' | 'words'>) => `/${p.command} 也看得懂這些單獨的字：${p.words}。`,
+  'args.liveValues': (p: P<'command' | 'values'>) => `在這裡 /${p.command} 也認得：${p.values}。`,
   'args.nearest': (p: P<'value' | 'option'>) => `你是不是要打 \`${p.value}\`（${p.option}）？`,
   'args.withHints': (p: P<'error' | 'known' | 'nearest'>) => [p.error, p.known, p.nearest].filter((s) => s !== '').join(''),
   'count.title': (p: P<'type' | 'total'>) => `${p.type}：${p.total} 個參數`,
