@@ -42,6 +42,13 @@ describe('the shell in a terminal', () => {
     expect(screen.text()).toMatch(/picture: \S+\.png/);
   });
 
+  it('Ctrl-C stops the bot and gives the terminal back, bracketed paste switched off', async () => {
+    const { type, screen, exited } = await terminal();
+    type('\x03'); // what the key sends; the terminal is in raw mode, so it reaches the bot as a key
+    expect(await exited).toBe(0);
+    expect(screen.text()).toContain('\x1b[?2004l');
+  });
+
   it('/quit ends a piped session whose input stays open', async () => {
     const child = spawn(process.execPath, [MAIN], { cwd: tempDir(), env: await botEnv() });
     onCleanup(() => void child.kill('SIGKILL'));

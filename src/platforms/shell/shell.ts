@@ -46,6 +46,8 @@ export class ShellPlatform implements Platform {
   /** The language last read, for what is said when the settings cannot be read. */
   private lastLang: Lang;
   private finished!: () => void;
+  /** Gives the terminal back; set while the input is read. */
+  private release: (() => void) | undefined;
   /** Resolves when the input ends or the user quits. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
@@ -62,7 +64,9 @@ export class ShellPlatform implements Platform {
     });
   }
 
+  /** Ctrl-C or SIGTERM: the terminal is given back as it was (paste marks off, cooked mode) before the process exits. */
   async stop(): Promise<void> {
+    this.release?.();
     this.finished();
   }
 
@@ -98,6 +102,13 @@ export class ShellPlatform implements Platform {
     const input = new ShellInput(this.o.input, interactive ? { output: this.o.output, prompt: '> ' } : undefined);
     // Bracketed paste: the terminal marks where a paste starts and ends, so a class is one entry.
     if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n`);
+    let released = false;
+    this.release = () => {
+      if (released) return;
+      released = true;
+      if (interactive) this.write(PASTE_OFF);
+      input.close();
+    };
     input.prompt();
     try {
       for (let entry = await input.next(); entry !== undefined; entry = await input.next()) {
@@ -105,8 +116,7 @@ export class ShellPlatform implements Platform {
         input.prompt();
       }
     } finally {
-      if (interactive) this.write(PASTE_OFF);
-      input.close();
+      this.release();
       this.finished();
     }
   }
