@@ -53,7 +53,7 @@ function presets(lang: Lang): string[] {
     });
     lines.push(`  ${t(lang, msg(`fw.${framework}`))}: ${names.join(', ')}`);
   }
-  lines.push(`  ${t(lang, msg('help.presetOptions'))}`, '');
+  lines.push(`  ${t(lang, msg('help.presetOptions'))}`, `  ${t(lang, msg('help.presetWords'))}`, '');
   lines.push(t(lang, msg('help.library')));
   lines.push(`  ${LIBRARY_DEFS.map((d) => `${d.name}(${d.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`)).join(', ')})`).join(', ')}`, '');
   return lines;
