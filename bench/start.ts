@@ -2,9 +2,10 @@
  * How long `npm start` takes to the shell's prompt, in a terminal: the first thing a student sees.
  * Each figure is the median of several starts, beside a bare `node` writing the same prompt through
  * the same terminal (what any Node program costs on this machine now), and their ratio.
+ * start_to_prompt_ms is `npm start` (npm, the build check, the bot); start_main_to_prompt_ms the bot alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, round, type Figures } from './lib.js';
@@ -50,6 +51,8 @@ export async function benchStart(): Promise<Figures> {
       start_main_to_prompt_ms: round(main, 0),
       start_baseline_node_ms: round(baseline, 0),
       start_to_prompt_ratio: round(npmStart / baseline, 1),
+      // Other work on a shared machine slows every start alike: the load it ran under.
+      start_load_1m: round(loadavg()[0]!, 2),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

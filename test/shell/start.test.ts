@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROMPT, spawnInTerminal } from '../../bench/terminal.js';
-import { isCurrent, newestSource, writeStamp } from '../../tools/build.mjs';
+import { isCurrent, sourceState, writeStamp } from '../../tools/build.mjs';
 import { shellEnv } from '../support/app.js';
 import { onCleanup } from '../support/quiz.js';
 import { watch } from '../support/watch.js';
@@ -15,11 +15,12 @@ import { watch } from '../support/watch.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('the build is made at install time, not at every start', () => {
-  it('prepare builds; prestart only builds when a source is newer than the build', () => {
+  it('prepare builds; start builds only when a source is newer than the build, then runs the bot', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.prepare).toBe('npm run build');
     expect(pkg.scripts.build).toBe('node tools/build.mjs');
-    expect(pkg.scripts.prestart).toBe('node tools/build.mjs --if-stale');
+    expect(pkg.scripts.prestart).toBeUndefined();
+    expect(pkg.scripts.start).toMatch(/ tools\/start\.mjs$/);
   });
 
   const trees: string[] = [];
@@ -33,7 +34,7 @@ describe('the build is made at install time, not at every start', () => {
     writeFileSync(join(root, 'src/engine/count.ts'), 'export {};\n');
     writeFileSync(join(root, 'src/engine/old.ts'), 'export {};\n');
     for (const bin of ['dist/src/cli.js', 'dist/src/main.js']) writeFileSync(join(root, bin), '');
-    writeStamp(newestSource(root), root);
+    writeStamp(sourceState(root), root);
     return root;
   }
   const later = (path: string) => {
@@ -48,10 +49,13 @@ describe('the build is made at install time, not at every start', () => {
     expect(isCurrent(root)).toBe(false);
   });
 
-  it('sees a deleted source (its folder changed) and a missing build', () => {
+  it('sees a deleted source and a missing build, and not data the build does not read', () => {
+    const data = built();
+    mkdirSync(join(data, 'bench'));
+    writeFileSync(join(data, 'bench/results.json'), '{}\n'); // what `npm run bench` writes
+    expect(isCurrent(data)).toBe(true);
     const root = built();
     rmSync(join(root, 'src/engine/old.ts'));
-    later(join(root, 'src/engine')); // a deletion within the same millisecond as the stamp
     expect(isCurrent(root)).toBe(false);
     const other = built();
     rmSync(join(other, 'dist/src/main.js'));
