@@ -22,4 +22,5 @@ export function spawnInTerminal(argv: readonly string[], options: { cwd?: string
  * The shell's prompt on a terminal's screen: `> ` at the start of a line, after whatever cursor
  * controls readline draws it with (move to column 1, clear below).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC opens the cursor controls readline draws the prompt with
 export const PROMPT = /\n(?:\x1b\[[0-9;]*[A-Za-z])*> /;

@@ -15,7 +15,7 @@ export type Checked = { readonly ok: true; readonly args: Args } | { readonly ok
 
 type Fit = { readonly ok: true; readonly value: ArgValue } | { readonly ok: false; readonly why: Misfit };
 
-function fit(option: OptionSpec, value: unknown): Fit {
+function fitOption(option: OptionSpec, value: unknown): Fit {
   if (option.type === 'integer') {
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n)) return { ok: false, why: 'integer' };
@@ -53,7 +53,7 @@ function check(command: Command, given: ReadonlyMap<string, Given>): Checked {
     if (value === undefined || value === null) continue;
     const option = command.options.find((o) => o.name === name);
     if (!option) return { ok: false, error: msg('args.unknown', { option: name, command: command.name, options: command.options.map((o) => o.name).join(', ') || '-' }) };
-    const fitted = fit(option, value);
+    const fitted = fitOption(option, value);
     if (!fitted.ok) {
       return bare ? { ok: false, error: bareMisfit(command, option, String(value)), bare: String(value) } : { ok: false, error: namedMisfit(command, option, String(value), fitted.why) };
     }

@@ -43,7 +43,7 @@ describe('shell mode', () => {
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out).toContain('Question #1 · convolution · medium (20 points)');
-    expect(out).toContain('✅ Correct, and first: ' + formatInt(q.answer) + '. +20 points, and +5 more when the question closes if someone else answers too.');
+    expect(out).toContain(`✅ Correct, and first: ${formatInt(q.answer)}. +20 points, and +5 more when the question closes if someone else answers too.`);
     expect(out).toContain(`❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`);
     expect(out).toContain(`✅ Correct: ${formatInt(q.answer)}. +20 points.`);
     expect(out).toContain(`You already answered this question (${formatInt(q.answer)})`);

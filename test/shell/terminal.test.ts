@@ -30,6 +30,7 @@ describe('the shell in a terminal', () => {
     type('/quit\r');
     expect(await exited).toBe(0);
     expect(screen.text()).not.toContain('^[[');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the paste marks begin with ESC
     expect(screen.text()).not.toMatch(/\x1b\[20[01]~/);
     expect(screen.text()).not.toContain('Commands start with /'); // no line of the paste was read on its own
   });

@@ -72,7 +72,7 @@ export function readAskedModel(sentence: string): AskedModel | undefined {
   }
   const name = [...asked.name];
   const unread: string[] = [];
-  for (const token of rest.match(/[A-Za-z0-9][\w.+/'-]*|[^\x00-\x7f]+|\S/g) ?? []) {
+  for (const token of rest.match(/[A-Za-z0-9][\w.+/'-]*|[^\p{ASCII}\s]+|\S/gu) ?? []) {
     const word = token.toLowerCase();
     if (name[0] === word) {
       name.shift();

@@ -55,6 +55,7 @@ export function presetKey(word: string): string {
     .replace(/^[\w.-]+\//, '')
     .replace(/(\d)[-_.\s]+(?=\d)/g, '$1\u0000')
     .replace(/[-_.\s]/g, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a kept separator, a character no name holds
     .replace(/\u0000/g, '.');
 }
 
