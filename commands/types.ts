@@ -15,7 +15,7 @@ import type { QuizService } from '../src/quiz/service.js';
 import type { Player } from '../src/domain/index.js';
 import type { Reports } from '../src/report/report.js';
 import type { WebLinks } from '../src/web/links.js';
-import type { Button, Reply, View } from '../src/reply.js';
+import type { Reply, View } from '../src/reply.js';
 
 export type { Button, MadeFile, Reply, ReplyFile, Tone, View } from '../src/reply.js';
 

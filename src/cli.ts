@@ -95,8 +95,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.includes('--help') || args.includes('-h')) {
     // the help is generated from the whole engine: loaded only when asked for
-    const { renderHelp } = await import('./engine/help.js');
-    process.stdout.write(`${renderHelp(lang)}\n`);
+    const { isHelpTopic, renderHelp, renderHelpTopic } = await import('./engine/help.js');
+    const topic = args.find(isHelpTopic);
+    process.stdout.write(`${topic ? renderHelpTopic(lang, topic, 'cli') : renderHelp(lang)}\n`);
     return 0;
   }
   const fromArgs = args.join(' ');

@@ -22,7 +22,7 @@ import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
 import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
-import type { Mistake, Question } from './question.js';
+import type { Question } from './question.js';
 import { randomSeed } from './random.js';
 import { FIRST_BONUS, MIN_ANSWERS_FOR_BONUS, POINTS } from './scoring.js';
 import type { CloseReason, Level, Topic } from '../domain/index.js';

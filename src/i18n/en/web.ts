@@ -112,9 +112,9 @@ export const web = {
   // ── commands ──
   'cmd.report': () => `A private link to the teacher's report of this class (admins)`,
   'cmd.me': () => `A private link to your own page: points per week, topics, missed questions`,
-  'cmd.export': () => `The class's grades or every answer as a CSV file (admins)`,
+  'cmd.export': () => `CSV files: the class's grades or every answer (admins), or your own missed questions`,
   'cmdopt.reportSeason': () => `A season (default: all time)`,
-  'cmdopt.exportFormat': () => `grades (one row per student, a column per week) or answers (one row per answer)`,
+  'cmdopt.exportFormat': () => `grades (a row per student), answers (a row per answer) or misses (your missed questions)`,
   'web.listening': (p: P<'url'>) => `Class pages on ${p.url} (read-only): /report gives the teacher's link, /me a student's.`,
   'shell.file': (p: P<'path' | 'alt'>) => `file: ${p.path} (${p.alt})`,
   'slack.filesInDm': () => `The file is in your direct messages with the bot (Slack shows files to one person only there).`,

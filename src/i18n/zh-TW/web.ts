@@ -107,9 +107,9 @@ export const web: typeof En = {
 
   'cmd.report': () => `取得這個班級教師報表的私人連結（管理員）`,
   'cmd.me': () => `取得你個人頁面的私人連結：每週分數、各主題、答錯的題目`,
-  'cmd.export': () => `以 CSV 檔匯出全班成績或所有作答（管理員）`,
+  'cmd.export': () => `匯出 CSV：全班成績或所有作答（管理員），或你自己的錯題`,
   'cmdopt.reportSeason': () => `賽季（預設：全部時間）`,
-  'cmdopt.exportFormat': () => `grades（每位學生一列、每週一欄）或 answers（每次作答一列）`,
+  'cmdopt.exportFormat': () => `grades（每位學生一列）、answers（每次作答一列）或 misses（你的錯題）`,
   'web.listening': (p: P<'url'>) => `班級網頁位於 ${p.url}（唯讀）：/report 取得教師連結，/me 取得學生連結。`,
   'shell.file': (p: P<'path' | 'alt'>) => `檔案：${p.path}（${p.alt}）`,
   'slack.filesInDm': () => `檔案已傳到你與機器人的私訊（Slack 只能在那裡讓單獨一個人看到檔案）。`,
