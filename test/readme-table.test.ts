@@ -1,14 +1,13 @@
 /**
- * The README's `/check` example runs as printed: the `printf … | npx paramquiz check MODEL` block
- * is run with the built bin, and every line shown under it is a line of what it prints.
+ * The README's `paramquiz check` example runs as printed: the `printf … | npx paramquiz check MODEL`
+ * block is run with the built bin, and every line shown under it is a line of what it prints.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paramquiz } from './support/bin.js';
+import { README, shBlocks } from './support/readme.js';
 
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const section = README.slice(README.indexOf('\n### A whole summary table'), README.indexOf('\nRounds, answers and boards live in SQLite'));
-const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.trimEnd().split('\n'));
+// The chat lines of the section run with the other chat examples (readme-examples.test.ts).
+const blocks = shBlocks(README.slice(README.indexOf('\n### A whole summary table'), README.indexOf('\nRounds, answers and boards live in SQLite'))).filter((b) => b[0]!.startsWith('$ '));
 
 describe('README: /quiz table and /check', () => {
   it.each(blocks.map((b) => [b[0]!, b.slice(1)] as const))('%s', (first, shown) => {
