@@ -42,7 +42,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   const rt = session.rt;
   const notes: MessageRef[] = [];
   const bindings = new Map(source.bindings.map((b) => [b.name, b] as const));
-  for (const b of source.bindings) if (!SPECIAL.has(b.name)) rt.globals.vars.set(b.name, bindingValue(b));
+  for (const b of source.bindings) if (!SPECIAL.has(b.name)) rt.globals.vars.set(b.name, readsAsArray(source.code, b.name) && b.text.length <= 200 ? arrayOf(b) ?? bindingValue(b) : bindingValue(b));
 
   try {
     rt.run(module);
@@ -104,6 +104,17 @@ export function bindingValue(b: Binding): Value {
   return text;
 }
 
+/** Whether the code reads a name as data (`x_train.shape[1:]`): a size given for it is then an array of that shape. */
+function readsAsArray(code: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\s*\\.\\s*(shape|ndim|dtype)\\b`).test(code);
+}
+
+/** `x_train=900x19x64x64x1` for data the paste reads: an array of that shape (its values are never needed). */
+function arrayOf(b: Binding): TensorV | undefined {
+  const dims = dimsOf(b);
+  return dims.length > 0 && dims.every((d) => Number.isSafeInteger(d)) ? tensor(dims, 'float') : undefined;
+}
+
 function dimsOf(b: Binding): number[] {
   return b.text.replace(/[()[\]\s]/g, '').split(/[xX×*,]/).filter((d) => d !== '').map(Number);
 }
@@ -138,8 +149,10 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   const kerasRoots = session.keras.instances.filter((k) => visible.has(k) && !kerasHeld.has(k));
   const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)];
   if (models.length > 0) {
-    const model = models[0]!;
-    if (models.length > 1) notes.push(msg('note.otherModels', { names: models.slice(1).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
+    // the one the paste names `model` (`model = generator`), else the first built
+    const named = rt.globals.vars.get('model');
+    const model = models.find((m) => m === named) ?? models[0]!;
+    if (models.length > 1) notes.push(msg('note.otherModels', { names: models.filter((m) => m !== model).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
     return model.module ? { t: 'pytorch', model, variable: names.get(model) ?? null } : { t: 'keras', model, variable: names.get(model) ?? null };
   }
 
@@ -334,7 +347,10 @@ function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string,
   if (free.length === 0) return e;
   const list = free.map(([n]) => n);
   const names = list.length === 1 ? msg('code.undefinedOne', { name: list[0]! }) : msg('code.undefinedMany', { names: list.map((n) => `\`${n}\``).join(', ') });
-  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${/shape|size/.test(n) ? '28x28x1' : '10'}`).join(' '), count: String(list.length) }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+  // data read for its shape (`x_train.shape[1:]`) is given as a size: `x_train=1000x28x28x1` stands for such an array
+  const code = session.rt.lines.join('\n');
+  const example = (n: string): string => (readsAsArray(code, n) ? '1000x28x28x1' : /shape|size/.test(n) ? '28x28x1' : '10');
+  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${example(n)}`).join(' '), count: String(list.length) }), excerpt(session.rt.lines[e.line - 1] ?? ''));
 }
 
 function safeBare(session: Session, name: string): Value | undefined {

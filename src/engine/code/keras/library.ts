@@ -298,6 +298,22 @@ export class Keras {
 
   /** A layer called on symbolic tensors: built on the first call, then applied. */
   call(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
+    const out = this.callOn(inst, args, kwargs);
+    // tensors given besides the input (an LSTM's initial_state=[h, c], a mask) feed the layer too:
+    // Keras's graph reaches the layers that made them, so the model counts those layers
+    const given = kerasTensors(args[0] ?? kwargs.get('inputs') ?? null) ?? [];
+    const others = [...args.slice(1), ...kwargs.values()].flatMap((v) => kerasTensors(v) ?? []).filter((t) => !given.includes(t));
+    if (others.length > 0) {
+      for (const o of kerasTensors(out) ?? []) {
+        if (o.state.layer !== inst) continue;
+        this.rt.charge(o.state.inputs.length + others.length);
+        o.state.inputs = [...o.state.inputs, ...others.filter((t) => !o.state.inputs.includes(t))];
+      }
+    }
+    return out;
+  }
+
+  private callOn(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
     const s = inst.keras!;
     // layer(x), layer(inputs=x), or a pasted layer called by its own parameter names (layer(source=x, ...))
     const x = args[0] ?? kwargs.get('inputs') ?? [...kwargs.values()].find((v) => kerasTensors(v) !== null) ?? null;

@@ -288,6 +288,12 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       case 'device':
         return 'cpu';
       case 'is_cuda':
+      case 'is_xpu':
+      case 'is_mps':
+      case 'is_meta':
+      case 'is_sparse':
+      case 'is_quantized':
+      case 'is_nested':
         return false;
       case 'requires_grad':
         return t.param ? t.param.requiresGrad : false;
