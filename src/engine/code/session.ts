@@ -48,7 +48,8 @@ export class Session implements Host {
 
   /** Every remark with its line: the session's, PyTorch's and (if it was used) Keras's. */
   get allNotes(): ReadonlyArray<{ readonly ref: MessageRef; readonly line: number }> {
-    return [...this.torch.allNotes(), ...(this.kerasLibrary?.notes ?? []), ...this.notes];
+    const skipped = [...this.rt.skipped].map(([name, line]) => ({ ref: msg('note.skippedUnknown', { name }), line }));
+    return [...this.torch.allNotes(), ...(this.kerasLibrary?.notes ?? []), ...this.notes, ...skipped];
   }
 
   // ── imports ──

@@ -202,6 +202,8 @@ export const code = {
   'keras.loadModel': () => `load_model() reads a file: the reader never does; paste the model's definition instead.`,
   'keras.application': (p: P<'name'>) => `\`keras.applications.${p.name}\` is a whole published model: count it with \`/count ${p.name.toLowerCase()}\` (vgg16, vgg19, resnet50, mobilenet, mobilenetv2), or paste its definition.`,
   'keras.zeroPadding': () => `ZeroPadding2D's padding is 1, (height, width) or ((top, bottom), (left, right))`,
+  'note.skippedUnknown': (p: P<'name'>) => `\`${p.name}\` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.`,
+  'note.kerasSubclassBuild': (p: P<'name'>) => `\`${p.name}\` is a subclassed model built with \`model.build(...)\`: this is its count once its layers are built, as tf.keras 2 builds them there; Keras 3 (and tf.keras from TensorFlow 2.16) only marks the model built, so its \`count_params()\` says 0 until the model is called on data (\`model(keras.ops.zeros((1, ...)))\`).`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `the loop over \`${p.origin}\` (line ${p.line}) was not run: it goes over data the reader does not load, and builds no layer.`,
   // ── reading the model ──
   'code.noModel': () => `No model found in the code: paste a class (\`class Net(nn.Module)\`), an nn.Sequential / keras.Sequential, or layer calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,

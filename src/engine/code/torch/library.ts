@@ -16,7 +16,7 @@ import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV,
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
-import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
+import { device, shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
 import { SpecError } from '../../errors.js';
@@ -321,7 +321,7 @@ export class Torch {
           float32: 'torch.float32', float: 'torch.float32', float64: 'torch.float64', double: 'torch.float64', float16: 'torch.float16', half: 'torch.float16', bfloat16: 'torch.bfloat16',
           int64: 'torch.int64', long: 'torch.int64', int32: 'torch.int32', int: 'torch.int32', int8: 'torch.int8', uint8: 'torch.uint8', bool: 'torch.bool', int16: 'torch.int16', short: 'torch.int16',
           strided: 'torch.strided',
-          device: builtin('device', (args) => (typeof args[0] === 'string' ? args[0] : 'cpu')),
+          device: builtin('device', (args) => device(typeof args[0] === 'string' ? args[0] : 'cpu')),
           manual_seed: builtin('manual_seed', () => null),
           set_default_dtype: builtin('set_default_dtype', () => null),
           get_default_dtype: builtin('get_default_dtype', () => 'torch.float32'),
@@ -379,6 +379,11 @@ export class Torch {
           manual_seed_all: builtin('manual_seed_all', () => null),
           empty_cache: builtin('empty_cache', () => null),
         }, (attr) => rt.opaque(`torch.cuda.${attr}`));
+      case 'torch.backends':
+        // the reader's machine has no accelerator: what code asks before choosing a device
+        return namespace('torch.backends', {
+          mps: namespace('torch.backends.mps', { is_available: builtin('is_available', () => false), is_built: builtin('is_built', () => false) }),
+        }, (attr) => opaqueSpace(`torch.backends.${attr}`));
       case 'torch.jit':
         return namespace('torch.jit', {
           script: builtin('script', (args) => args[0] ?? null),

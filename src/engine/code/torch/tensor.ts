@@ -5,6 +5,7 @@
  * so F.max_pool2d and nn.MaxPool2d can never disagree.
  */
 import type { BinOp } from '../ast.js';
+import { namespace } from '../builtins.js';
 import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { engineLayer, unlessOnes, unlessZeros } from '../layer-args.js';
@@ -18,6 +19,12 @@ import * as S from './shape.js';
 import { dtypeArg, factories, likeFactories, newMethod } from './factories.js';
 
 type Dtype = TensorV['dtype'];
+
+/** torch.device('cuda:0'): its `type` and `index`, as code reads them (`device.type == 'cuda'`); the reader runs on the CPU. */
+export function device(name: string): Value {
+  const [type, index] = name.split(':');
+  return namespace('torch.device', { type: type ?? 'cpu', index: index !== undefined && /^\d+$/.test(index) ? BigInt(index) : null });
+}
 
 export function tensor(shape: S.Shape | null, dtype: Dtype = 'float'): TensorV {
   if (shape !== null) S.checkRank(shape);
@@ -286,7 +293,7 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       case 'dtype':
         return t.dtype === 'int' ? 'torch.int64' : t.dtype === 'bool' ? 'torch.bool' : 'torch.float32';
       case 'device':
-        return 'cpu';
+        return device('cpu');
       case 'is_cuda':
       case 'is_xpu':
       case 'is_mps':
