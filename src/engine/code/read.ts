@@ -148,9 +148,10 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   const kerasHeld = new Set(session.keras.instances.flatMap((k) => session.keras.layersOf(k).filter((x) => x !== k)));
   const kerasRoots = session.keras.instances.filter((k) => visible.has(k) && !kerasHeld.has(k));
   const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)];
+  // the one the paste names `model` (`model = generator`, or one layer `model = CausalConv1d(...)`), else the first built
+  const named = rt.globals.vars.get('model');
+  if (named !== undefined && is(named, 'instance') && named.module && !named.module.leaf?.className.match(/Loss$/) && !models.includes(named)) models.unshift(named);
   if (models.length > 0) {
-    // the one the paste names `model` (`model = generator`), else the first built
-    const named = rt.globals.vars.get('model');
     const model = models.find((m) => m === named) ?? models[0]!;
     if (models.length > 1) notes.push(msg('note.otherModels', { names: models.filter((m) => m !== model).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
     return model.module ? { t: 'pytorch', model, variable: names.get(model) ?? null } : { t: 'keras', model, variable: names.get(model) ?? null };

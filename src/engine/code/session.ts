@@ -65,7 +65,7 @@ export class Session implements Host {
     if (name === 'tensorflow' || name === 'tf') return this.keras.namespace('tensorflow');
     if (name.startsWith('tensorflow.')) return this.keras.namespace(name);
     if (name === 'tensorflow.keras') return this.keras.namespace('keras');
-    if (name === 'einops' || name === 'einops.layers') return namespace(name, {}, (attr) => (attr === 'layers' ? namespace('einops.layers', {}, (a) => (a === 'torch' ? this.torch.namespace('einops.layers.torch') : undefined)) : this.rt.opaque(`einops.${attr}`)));
+    if (name === 'einops' || name === 'einops.layers') return namespace(name, {}, (attr) => (attr === 'layers' ? namespace('einops.layers', {}, (a) => (a === 'torch' ? this.torch.namespace('einops.layers.torch') : undefined)) : attr === 'rearrange' || attr === 'repeat' || attr === 'reduce' ? this.torch.einopsFunction(attr) : this.rt.opaque(`einops.${attr}`)));
     return undefined;
   }
 

@@ -110,6 +110,9 @@ export const code = {
   'py.stopIteration': () => `the iterator is exhausted`,
   // ── tensor shapes (PyTorch's wording) ──
   'py.tensorBool': () => `the truth value of a tensor depends on its data, which the reader does not hold`,
+  'py.einopsPattern': (p: P<'pattern' | 'why'>) => `the einops pattern '${p.pattern}' does not fit: ${p.why}`,
+  'py.einsumOperands': (p: P<'equation' | 'expected' | 'got'>) => `einsum('${p.equation}'): expected ${p.expected}, got ${p.got}`,
+  'py.affineGrid': (p: P<'theta' | 'size'>) => `the grid ${p.theta} does not fit the size ${p.size} (affine_grid takes (N, 2, 3) for (N, C, H, W); grid_sample a grid (N, H, W, 2) for an (N, C, H, W) input)`,
   'py.broadcast': (p: P<'left' | 'right'>) => `the shapes ${p.left} and ${p.right} cannot be broadcast together`,
   'py.view': (p: P<'from' | 'to'>) => `shape ${p.to} is invalid for an input of shape ${p.from} (the number of elements differs)`,
   'py.viewHoles': () => `only one dimension can be inferred (-1)`,

@@ -114,6 +114,9 @@ export const code: typeof En = {
   'py.stopIteration': () => `迭代器已經用完了`,
   // ── 張量形狀 ──
   'py.tensorBool': () => `張量的真假值取決於它的資料，而讀取器不保存資料`,
+  'py.einopsPattern': (p: P<'pattern' | 'why'>) => `einops 模式 '${p.pattern}' 對不上：${p.why}`,
+  'py.einsumOperands': (p: P<'equation' | 'expected' | 'got'>) => `einsum('${p.equation}')：預期 ${p.expected}，實際是 ${p.got}`,
+  'py.affineGrid': (p: P<'theta' | 'size'>) => `網格 ${p.theta} 與大小 ${p.size} 不合（affine_grid 對 (N, C, H, W) 要 (N, 2, 3)；grid_sample 對 (N, C, H, W) 的輸入要 (N, H, W, 2) 的網格）`,
   'py.broadcast': (p: P<'left' | 'right'>) => `形狀 ${p.left} 和 ${p.right} 無法廣播（broadcast）在一起`,
   'py.view': (p: P<'from' | 'to'>) => `形狀 ${p.to} 不適用於形狀 ${p.from} 的輸入（元素個數不同）`,
   'py.viewHoles': () => `只能有一個維度用 -1 推算`,

@@ -270,3 +270,39 @@ describe('data, unknown calls and Keras graphs in the corpus pastes', () => {
     expect(total(read('import torch\nimport torch.nn as nn\nmodel = nn.Linear(2, 2)\nx = torch.zeros(1, 2)\nif x.is_xpu or x.is_mps or torch.backends.mps.is_available():\n    model = nn.Linear(2, 3)\n'))).toBe(6n);
   });
 });
+
+describe('forwards followed for their shapes', () => {
+  test('F.affine_grid and F.grid_sample (the spatial transformer tutorial)', () => {
+    const r = read(paste('corpus/stn_affine_grid.py'));
+    expect(r.code!.shapes.known).toBe(true);
+    expect(rows(r).find((x) => x.name === 'fc1')!.shape).toEqual([64, 50]);
+  });
+  test('einops rearrange / repeat and the Rearrange layer, torch.einsum: the pattern strings read', () => {
+    const vit = read(paste('corpus/vit_einops_rearrange.py'));
+    expect(vit.code!.shapes.known).toBe(true);
+    // 64×64 in 8×8 patches: 64 patches of 8·8·3 = 192 values, then 256 wide; 100 classes from the cls token
+    expect(rows(vit).find((x) => x.name === 'to_patch_embedding.2')!.shape).toEqual([1, 64, 256]);
+    expect(rows(vit).find((x) => x.name === 'mlp_head')!.shape).toEqual([1, 100]);
+    const linear = read(paste('corpus/einsum_linear_attention.py'));
+    expect(linear.code!.shapes.known).toBe(true);
+    expect(rows(linear).find((x) => x.name === 'attn.to_out.0')!.shape).toEqual([2, 64, 32, 32]);
+  });
+  test('an einops pattern that does not fit is said, naming the pattern', () => {
+    const code = 'import torch\nimport torch.nn as nn\nfrom einops import rearrange\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 8)\n    def forward(self, x):\n        return self.fc(rearrange(x, "b (h d) -> b h d", h=3))\nmodel = M()\ny = model(torch.randn(2, 8))\n';
+    const r = read(code);
+    expect(total(r)).toBe(72n);
+    expect(reason(r)).toContain("the einops pattern 'b (h d) -> b h d' does not fit: 8 cannot be split by 3");
+  });
+  test('a pasted subclass of a layer with its own forward (a causal Conv1d trimming its padding) is followed through super().forward', () => {
+    const r = read(paste('corpus/wavenet_dilated_stack.py'));
+    expect(r.code!.shapes.known).toBe(true);
+    expect(rows(r).find((x) => x.name === 'end_conv_2')!.shape).toEqual([1, 256, 1000]);
+  });
+  test('where a forward stops, the note names the value it stopped on, and the count stays', () => {
+    const r = read(paste('corpus/pointnet_stn3d_bmm.py'));
+    expect(total(r)).toBe(1_605_134n);
+    expect(reason(r)).toContain('the value comes from `numpy.array(…)');
+    expect(reason(r)).not.toContain('refused');
+  });
+});
+

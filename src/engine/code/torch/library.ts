@@ -11,7 +11,8 @@ import { bindTo, classAttr, StepBudget, type Interpreter } from '../interpreter.
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
-import { bind } from '../signature.js';
+import { bind, signature } from '../signature.js';
+import { einopsShape } from './einops.js';
 import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
@@ -176,8 +177,10 @@ export class Torch {
     this.depth++;
     try {
       if (this.trace) this.trace.modules.add(self);
-      if (state.leaf) return this.leafForward(self, state, state.leaf, args, kwargs);
       const forward = classAttr(self.cls, 'forward');
+      // a pasted subclass of a library layer may write its own forward (a causal Conv1d trims its
+      // padding), calling the layer's through super().forward
+      if (state.leaf && !is(forward ?? null, 'function')) return this.leafForward(self, state, state.leaf, args, kwargs);
       if (forward === undefined) return raise('NotImplementedError', 'torch.noForward', { cls: self.cls.name });
       return this.rt.call(bindTo(forward, self, self.cls), args, kwargs);
     } finally {
@@ -262,6 +265,13 @@ export class Torch {
         const self = args[0] as InstanceV;
         this.buildLeaf(self, name, leafDef, args.slice(1), kwargs);
         return null;
+      }),
+      // the layer's own computation, as super().forward(x) reaches it from a pasted subclass
+      forward: builtin('forward', (args, kwargs) => {
+        const self = args[0] as InstanceV;
+        const state = self.module!;
+        if (!state.leaf) return raise('NotImplementedError', 'torch.noForward', { cls: self.cls.name });
+        return this.leafForward(self, state, state.leaf, args.slice(1), kwargs);
       }),
     };
     if (name === 'Embedding') dict.from_pretrained = this.fromPretrained();
@@ -452,19 +462,52 @@ export class Torch {
     });
   }
 
+  /** Rearrange(pattern, **axes_lengths) and Reduce(pattern, reduction, **axes_lengths): no parameters, the pattern's shape. */
   private einopsLayer(name: string): ClassV {
     const def: LeafDef = {
-      sig: { name, params: [{ name: 'pattern' }], kwargs: 'axes_lengths' },
+      sig: name === 'Reduce' ? { name, params: [{ name: 'pattern' }, { name: 'reduction' }], kwargs: 'axes_lengths' } : { name, params: [{ name: 'pattern' }], kwargs: 'axes_lengths' },
       layout: { t: 'same' },
       build: () => LEAVES.get('Identity')!.build(new LayerArgs(name, new Map())),
-      forward: () => refuse('torch.einops', { name }),
+      forward: (call, _a, args) => {
+        const given = is(call.self, 'instance') ? EINOPS_SETTINGS.get(call.self) : undefined;
+        if (name === 'EinMix' || given === undefined || args.length !== 1) return refuse('torch.einops', { name });
+        const shape = call.shapeOf(args[0]!, 'input');
+        const out = this.einops(name === 'Reduce' ? 'reduce' : 'rearrange', given.pattern, shape, given.lengths);
+        call.recordShape(out);
+        return call.tensor(out, 'float');
+      },
     };
     return nativeClass(name, [this.classes.Module], {
       __init__: builtin('__init__', (args, kwargs) => {
-        this.buildLeaf(args[0] as InstanceV, name, def, args.slice(1), kwargs);
+        const self = args[0] as InstanceV;
+        const b = bind(def.sig, args.slice(1), kwargs);
+        EINOPS_SETTINGS.set(self, { pattern: b.values.get('pattern')!, lengths: b.extraKwargs });
+        this.buildLeaf(self, name, def, args.slice(1), kwargs);
         return null;
       }),
     }, 'torch.Module');
+  }
+
+  /** einops.rearrange / repeat / reduce on a tensor's shape: the pattern string read, its length charged first. */
+  einops(kind: 'rearrange' | 'repeat' | 'reduce', pattern: Value, shape: S.Shape, lengths: Kwargs): S.Shape {
+    if (typeof pattern !== 'string') return raise('TypeError', 'py.einopsPattern', { pattern: typeName(pattern), why: 'the pattern must be a string' });
+    this.rt.charge(pattern.length + lengths.size);
+    const sizes = new Map<string, number>();
+    for (const [k, v] of lengths) sizes.set(k, Number(toIndex(v, k)));
+    return einopsShape(kind, pattern, shape, sizes);
+  }
+
+  /** einops.rearrange(tensor, pattern, **axes_lengths) and its kin, as functions. */
+  einopsFunction(kind: 'rearrange' | 'repeat' | 'reduce'): Value {
+    return builtin(kind, (args, kwargs) => {
+      const b = bind(signature(`einops.${kind}`, kind === 'reduce' ? 'tensor, pattern, reduction, **axes_lengths' : 'tensor, pattern, **axes_lengths'), args, kwargs);
+      const lengths: Kwargs = new Map(b.extraKwargs);
+      const t = b.values.get('tensor')!;
+      if (is(t, 'opaque')) return t;
+      if (!is(t, 'tensor')) return this.rt.opaque(`einops.${kind}(…)`);
+      if (t.shape === null) return tensor(null, t.dtype);
+      return tensor(this.einops(kind, b.values.get('pattern')!, t.shape, lengths), t.dtype);
+    });
   }
 
   /** Attributes of tensors and parameters. */
@@ -503,6 +546,12 @@ export class Torch {
 const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
 
 /** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
+/**
+ * Each einops layer's pattern and axis lengths, by instance (the leaf records are shared between
+ * pastes through LEAF_CACHE, so what one instance was given is kept here, not in its leaf).
+ */
+const EINOPS_SETTINGS = new WeakMap<InstanceV, { readonly pattern: Value; readonly lengths: Kwargs }>();
+
 function leafKey(name: string, values: ReadonlyMap<string, Value>): string | undefined {
   let key = name;
   for (const [k, v] of values) {
