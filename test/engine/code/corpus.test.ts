@@ -143,7 +143,6 @@ const REFUSED: Record<string, string> = {
   'keras_convlstm_next_frame.py': "keras.layers.ConvLSTM2D",
   'keras_normalization_adapt.py': "keras.layers.Normalization",
   'mobilenet_v1_conv_dw.py': "MobileNetV1",
-  'tcn_weight_norm.py': "weight_norm",
   'tv_vgg16_classifier_swap.py': "torchvision.models.vgg16",
 };
 
@@ -304,5 +303,11 @@ describe('forwards followed for their shapes', () => {
     expect(reason(r)).toContain('the value comes from `numpy.array(…)');
     expect(reason(r)).not.toContain('refused');
   });
+});
+
+test('nn.utils.weight_norm: weight_g (the norm along all but dim) and weight_v replace the weight (PyTorch 1.13: 16 and 97)', () => {
+  expect(total(read('import torch.nn as nn\nmodel = nn.utils.weight_norm(nn.Linear(4, 3), dim=None)\n'))).toBe(16n);
+  expect(total(read("import torch.nn as nn\nfrom torch.nn.utils import weight_norm\nmodel = weight_norm(nn.Conv2d(2, 5, 3), name='weight', dim=1)\n"))).toBe(97n);
+  expect(total(read(paste('corpus/tcn_weight_norm.py')))).toBe(66_650n);
 });
 

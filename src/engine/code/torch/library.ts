@@ -376,7 +376,7 @@ export class Torch {
             this.note(msg('note.spectralNorm'), rt.line);
             return args[0] ?? null;
           }),
-          weight_norm: builtin('weight_norm', () => refuse('torch.weightNorm')),
+          weight_norm: builtin('weight_norm', (args, kwargs) => this.weightNorm(args, kwargs)),
           clip_grad_norm_: builtin('clip_grad_norm_', () => rt.opaque('clip_grad_norm_')),
           clip_grad_value_: builtin('clip_grad_value_', () => null),
           parameters_to_vector: builtin('parameters_to_vector', () => rt.opaque('parameters_to_vector')),
@@ -460,6 +460,29 @@ export class Torch {
       this.follow(model, shapes.map((s) => tensor(s)), new Map(), 'summary');
       return rt.opaque('summary(…)');
     });
+  }
+
+  /**
+   * nn.utils.weight_norm(module, name='weight', dim=0): the weight becomes weight_g, its norm along
+   * every axis but `dim` (one value per output channel; a single value with dim=None), and weight_v,
+   * its direction, the weight's own shape: the module has `shape[dim]` more parameters.
+   */
+  private weightNorm(args: Value[], kwargs: Kwargs): Value {
+    const b = bind(signature('weight_norm', "module, name='weight', dim=0"), args, kwargs).values;
+    const module = b.get('module')!;
+    const name = b.get('name')!;
+    const state = is(module, 'instance') ? module.module : undefined;
+    const weight = state && typeof name === 'string' ? state.params.get(name) : undefined;
+    if (!state || typeof name !== 'string' || !weight || weight.shape === null || weight.shape.some((d) => d === null)) return refuse('torch.weightNorm');
+    const shape = weight.shape as number[];
+    const dimValue = b.get('dim')!;
+    const g = dimValue === null ? [] : shape.map((d, i) => (i === S.axis(Number(toIndex(dimValue, 'dim')), shape.length) ? d : 1));
+    this.rt.charge(shape.length * 2);
+    const trainable = weight.param?.requiresGrad ?? true;
+    state.params.delete(name);
+    state.params.set(`${name}_g`, this.parameter(tensor(g), trainable));
+    state.params.set(`${name}_v`, this.parameter(tensor(shape), trainable));
+    return module;
   }
 
   /** Rearrange(pattern, **axes_lengths) and Reduce(pattern, reduction, **axes_lengths): no parameters, the pattern's shape. */
