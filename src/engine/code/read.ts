@@ -15,7 +15,7 @@ import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
 import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type Kwargs, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
-import type { Trace } from './torch/library.js';
+import { lazyPending, type Trace } from './torch/library.js';
 import { namedModules } from './torch/module.js';
 import type { Report } from '../model.js';
 import type { Framework, Shape } from '../types.js';
@@ -63,6 +63,11 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   let single = false;
   if (found.t === 'pytorch') {
     const { trace, reason } = followTorch(session, found.model, bindings);
+    // a lazy layer (nn.LazyLinear) never called has no parameters yet: PyTorch has no count for it
+    for (const [name, m] of namedModules(found.model)) {
+      const lazy = lazyPending(m);
+      if (lazy !== undefined) refuse('torch.lazyNeverCalled', { call: lazy, name: name === '' ? lazy : name });
+    }
     rows = torchRows(found.model, trace, notes);
     shapes = trace && trace.failure === null ? { known: true, inputs: trace.inputs } : { known: false, reason: trace?.failure ?? reason };
     if (trace && trace.failure === null) {

@@ -138,7 +138,6 @@ const KERAS: Array<[string, number, number]> = [
  * above, so a paste that becomes readable is checked against its real count at once.
  */
 const REFUSED: Record<string, string> = {
-  'd2l_lazy_lenet_loop.py': "nn.LazyConv2d",
   'keras_attention_query_value.py': "keras.layers.AdditiveAttention",
   'keras_convlstm_next_frame.py': "keras.layers.ConvLSTM2D",
   'keras_normalization_adapt.py': "keras.layers.Normalization",
@@ -309,5 +308,13 @@ test('nn.utils.weight_norm: weight_g (the norm along all but dim) and weight_v r
   expect(total(read('import torch.nn as nn\nmodel = nn.utils.weight_norm(nn.Linear(4, 3), dim=None)\n'))).toBe(16n);
   expect(total(read("import torch.nn as nn\nfrom torch.nn.utils import weight_norm\nmodel = weight_norm(nn.Conv2d(2, 5, 3), name='weight', dim=1)\n"))).toBe(97n);
   expect(total(read(paste('corpus/tcn_weight_norm.py')))).toBe(66_650n);
+});
+
+test('lazy layers take their input size from their first call, as PyTorch does; one never called is refused, never counted 0', () => {
+  // PyTorch 1.13: 1,266 for Conv2d(3, 8, 3) 224 + BatchNorm2d(8) 16 + Linear(512, 2) 1,026 once called on (1, 3, 10, 10)
+  expect(total(read('import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.LazyConv2d(8, 3), nn.LazyBatchNorm2d(), nn.Flatten(), nn.LazyLinear(2))\ny = model(torch.zeros(1, 3, 10, 10))\n'))).toBe(1_266n);
+  expect(total(read(paste('corpus/d2l_lazy_lenet_loop.py')))).toBe(61_706n);
+  expect(total(read('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n', 'in=784'))).toBe(7_872n);
+  expect(refusal('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n')).toContain('`0` (nn.LazyLinear) has no parameters until it sees its first input, and nothing calls it');
 });
 

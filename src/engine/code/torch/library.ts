@@ -177,6 +177,8 @@ export class Torch {
     this.depth++;
     try {
       if (this.trace) this.trace.modules.add(self);
+      const pending = LAZY_PENDING.get(self);
+      if (pending !== undefined && !state.leaf) this.materialize(self, pending, args);
       const forward = classAttr(self.cls, 'forward');
       // a pasted subclass of a library layer may write its own forward (a causal Conv1d trims its
       // padding), calling the layer's through super().forward
@@ -349,7 +351,7 @@ export class Torch {
           Module: c.Module, Sequential: c.Sequential, ModuleList: c.ModuleList, ModuleDict: c.ModuleDict,
           ParameterList: c.ParameterList, ParameterDict: c.ParameterDict, Parameter: c.Parameter,
         }, (attr) => {
-          if (LAZY.includes(attr)) return builtin(attr, () => refuse('torch.lazy', { call: attr }));
+          if (LAZY.includes(attr)) return this.lazyClass(attr);
           return this.leafClass(attr) ?? this.preludeClass(attr) ?? this.namespace(`torch.nn.${attr}`);
         });
       case 'torch.nn.functional':
@@ -463,6 +465,32 @@ export class Torch {
   }
 
   /**
+   * nn.LazyLinear(out_features), nn.LazyConv2d(out_channels, kernel_size), ...: no parameters until
+   * the first call, which gives the input size (the last axis for Linear, the channels for the
+   * others); then the layer it becomes (Linear, Conv2d, ...), as PyTorch does. One never called
+   * has no count: refused at the end (see lazyPending).
+   */
+  private lazyClass(name: string): ClassV {
+    return nativeClass(name, [this.classes.Module], {
+      __init__: builtin('__init__', (args, kwargs) => {
+        const self = args[0] as InstanceV;
+        self.module!.initialized = true;
+        LAZY_PENDING.set(self, { name, args: args.slice(1), kwargs: new Map(kwargs) });
+        return null;
+      }),
+    }, 'torch.Module');
+  }
+
+  private materialize(self: InstanceV, pending: LazyPending, args: Value[]): void {
+    const becomes = pending.name.slice('Lazy'.length);
+    const x = shapeOf(args[0] ?? null, 'input');
+    const size = becomes === 'Linear' ? x[x.length - 1] : x[1];
+    if (size === null || size === undefined) return refuse('torch.lazy', { call: pending.name });
+    this.buildLeaf(self, becomes, LEAVES.get(becomes)!, [BigInt(size), ...pending.args], pending.kwargs);
+    LAZY_PENDING.delete(self);
+  }
+
+  /**
    * nn.utils.weight_norm(module, name='weight', dim=0): the weight becomes weight_g, its norm along
    * every axis but `dim` (one value per output channel; a single value with dim=None), and weight_v,
    * its direction, the weight's own shape: the module has `shape[dim]` more parameters.
@@ -569,6 +597,20 @@ export class Torch {
 const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
 
 /** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
+interface LazyPending {
+  readonly name: string;
+  readonly args: readonly Value[];
+  readonly kwargs: Kwargs;
+}
+
+/** Lazy layers not called yet, with what they were made with (see lazyClass). */
+const LAZY_PENDING = new WeakMap<InstanceV, LazyPending>();
+
+/** The lazy layer's class (`LazyConv2d`) when `m` is one never called, so it has no parameters yet. */
+export function lazyPending(m: InstanceV): string | undefined {
+  return LAZY_PENDING.get(m)?.name;
+}
+
 /**
  * Each einops layer's pattern and axis lengths, by instance (the leaf records are shared between
  * pastes through LEAF_CACHE, so what one instance was given is kept here, not in its leaf).
