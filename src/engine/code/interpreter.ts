@@ -90,6 +90,20 @@ export class Interpreter implements Runtime {
     this.scan(items);
   }
 
+  /** The value of an expression, or undefined where it needs a name or a value the reader does not have. */
+  private tryValue(e: Expr, scope: Scope): Value | undefined {
+    try {
+      return this.guarded(() => this.eval(e, scope));
+    } catch (err) {
+      if (err instanceof PyException && err.pyType === 'NameError') return undefined;
+      if (err instanceof SpecError && err.ref.key === 'code.needsValue') return undefined;
+      throw err;
+    }
+  }
+
+  /** Names given before the code (settings): the paste's own assignment of a value the reader lacks does not replace them. */
+  readonly given = new Set<string>();
+
   /** Names of value-only libraries the reader does not know, met while running, with their first line (see unknownMember). */
   readonly skipped = new Map<string, number>();
 
@@ -168,6 +182,14 @@ export class Interpreter implements Runtime {
         return null;
       }
       case 'assign': {
+        // `vocab = build_vocab(...)` at the top, with `vocab=...` given before the code: the value
+        // given stands for what the paste computes from data the reader lacks (a name it does not
+        // know, a library it does not run), so what cannot be computed is not tried
+        if (scope === this.globals && s.targets.length === 1 && s.targets[0]!.t === 'name' && this.given.has(s.targets[0]!.id)) {
+          const v = this.tryValue(s.value, scope);
+          if (v !== undefined) this.assign(s.targets[0]!, v, scope);
+          return null;
+        }
         const v = this.eval(s.value, scope);
         for (const target of s.targets) this.assign(target, v, scope);
         return null;
@@ -373,6 +395,8 @@ export class Interpreter implements Runtime {
   assign(target: Expr, value: Value, scope: Scope): void {
     switch (target.t) {
       case 'name':
+        // a value given before the code (`vocab_size=5000`) stands for the data the paste would compute it from
+        if (is(value, 'opaque') && scope === this.globals && this.given.has(target.id)) return;
         scope.assign(target.id, value);
         return;
       case 'attr':

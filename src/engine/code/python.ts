@@ -703,6 +703,12 @@ export function length(rt: Runtime, v: Value): bigint {
         return BigInt(v.map.size);
       case 'range':
         return rangeLength(v);
+      case 'tensor': {
+        // len() of an array is its first axis (a 0-d one has none)
+        const first = v.shape?.[0];
+        if (first === undefined || first === null) return raise('TypeError', 'py.noLen', { type: 'Tensor' });
+        return BigInt(first);
+      }
       case 'opaque':
         return needValue(v);
       case 'instance': {

@@ -39,6 +39,7 @@ export const code = {
   'limit.intBits': () => `bits in one integer`,
   'limit.rank': () => `axes of one tensor`,
   'code.python': (p: P<'type' | 'inner'>) => `Python would stop here with ${p.type}: ${p.inner}`,
+  'code.needsNamedValue': (p: P<'origin' | 'line' | 'name' | 'example'>) => `this needs the value of \`${p.name}\`, which line ${p.line} computes with \`${p.origin}\` (data, or a library the reader does not run): give it before the code, e.g. \`/count ${p.example} <code>\`, or write the number itself.`,
   'code.needsValue': (p: P<'origin' | 'line'>) => `this needs the value of \`${p.origin}\` (line ${p.line}), which the reader does not compute (data, or a library it does not run): write the number itself, or give it before the code (e.g. \`/count name=VALUE <code>\`).`,
   'code.forbidden': (p: P<'name'>) => `\`${p.name}()\` reads files, asks for input or runs text as code; the reader never does: remove it.`,
   'code.relativeImport': (p: P<'module'>) => `\`from ${p.module} import ...\` imports a file of your project, which is not in the paste: paste its classes too.`,

@@ -43,6 +43,7 @@ export const code: typeof En = {
   'limit.intBits': () => `單一整數的位元數`,
   'limit.rank': () => `單一張量的軸數`,
   'code.python': (p: P<'type' | 'inner'>) => `Python 執行到這裡會出現 ${p.type}：${p.inner}`,
+  'code.needsNamedValue': (p: P<'origin' | 'line' | 'name' | 'example'>) => `這裡需要 \`${p.name}\` 的值，它在第 ${p.line} 行由 \`${p.origin}\` 算出（資料，或讀取器不執行的函式庫）：請在程式碼前給定，例如 \`/count ${p.example} <程式碼>\`，或直接寫出數字。`,
   'code.needsValue': (p: P<'origin' | 'line'>) => `這裡需要 \`${p.origin}\`（第 ${p.line} 行）的值，但讀取器不會計算它（它來自資料，或讀取器不執行的函式庫）：請直接寫出數字，或在程式碼前給定（例如 \`/count name=VALUE <程式碼>\`）。`,
   'code.forbidden': (p: P<'name'>) => `\`${p.name}()\` 會讀檔、要求輸入或把文字當程式執行；讀取器從不做這些事：請刪掉它。`,
   'code.relativeImport': (p: P<'module'>) => `\`from ${p.module} import ...\` 匯入的是你專案裡的檔案，但它不在貼上的內容裡：請把那些類別也貼上。`,

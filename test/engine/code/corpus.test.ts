@@ -237,7 +237,7 @@ describe('data, unknown calls and Keras graphs in the corpus pastes', () => {
   });
   test('an unknown call that does feed the model is refused by name, never a default', () => {
     const head = 'import torch\nimport torch.nn as nn\n';
-    expect(refusal(`${head}n = torch.frobnicate(3)\nmodel = nn.Linear(n, 3)\n`)).toContain('this needs the value of `torch.frobnicate(…)` (line 3)');
+    expect(refusal(`${head}n = torch.frobnicate(3)\nmodel = nn.Linear(n, 3)\n`)).toContain('this needs the value of `n`, which line 3 computes with `torch.frobnicate(…)`');
     expect(refusal(`${head}layers = []\nfor c in torch.frobnicate(3):\n    layers.append(nn.Linear(c, c))\nmodel = nn.Sequential(nn.Linear(2, 2), *layers)\n`)).toContain('`torch.frobnicate` is not something the reader knows');
     expect(refusal(`${head}class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.Linear(4, 4)\n        self.b = torch.frobnicate(nn.Linear(4, 4))\nmodel = M()\n`)).toContain('the model holds `torch.frobnicate(…)`');
     expect(refusal(`${head}class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.w = nn.Parameter(torch.polar(torch.ones(3), torch.ones(3)))\nmodel = M()\n`)).toContain('`torch.polar(…)`');
@@ -316,5 +316,16 @@ test('lazy layers take their input size from their first call, as PyTorch does; 
   expect(total(read(paste('corpus/d2l_lazy_lenet_loop.py')))).toBe(61_706n);
   expect(total(read('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n', 'in=784'))).toBe(7_872n);
   expect(refusal('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n')).toContain('`0` (nn.LazyLinear) has no parameters until it sees its first input, and nothing calls it');
+});
+
+test("data-derived sizes: the refusal names the variable to give, and giving it works (len(vocab), x_train.shape)", () => {
+  const text = 'import torch.nn as nn\nfrom torchtext.vocab import build_vocab_from_iterator\nvocab = build_vocab_from_iterator(yield_tokens(train_iter), specials=["<unk>"])\nmodel = nn.Sequential(nn.Embedding(len(vocab), 64), nn.Linear(64, 4))\n';
+  expect(refusal(text)).toContain('this needs the value of `vocab`, which line 3 computes with `yield_tokens, train_iter`');
+  expect(refusal(text)).toContain('`/count vocab=10000 <code>`');
+  // 10,000·64 embedding + 64·4 + 4
+  expect(total(read(text, 'vocab=10000'))).toBe(640_260n);
+  const data = 'import numpy as np\nimport keras\nfrom keras import layers\nx_train = np.load("x.npy")\nmodel = keras.Sequential([keras.Input(shape=x_train.shape[1:]), layers.Flatten(), layers.Dense(10)])\n';
+  expect(refusal(data)).toContain('`/count x_train=1000x28x28x1 <code>`');
+  expect(total(read(data, 'x_train=1000x28x28x1'))).toBe(7_850n);
 });
 
