@@ -19,7 +19,8 @@ import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
 import { configPreset, isConfig, jsonObjectIn } from './presets/configs/index.js';
-import { askedPreset, findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
+import { readAskedModel, readConstructorCall, type AskedModel } from './presets/asked.js';
+import { findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
 import { closest } from './suggest.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
@@ -176,6 +177,12 @@ export function parseRequest(text: string): Request {
   if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
     fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
   }
+  // `VGG16(weights=None, classes=2)`: the framework's own call of a published model, not code to run.
+  const called = code ? readConstructorCall(extractFlags(text).rest) : undefined;
+  if (called) {
+    const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(text).flags;
+    return { framework: framework ?? called.framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'spec', body: presetBody(called) };
+  }
   if (code) {
     const source = extractSource(text);
     if (source.hasCode) {
@@ -195,18 +202,21 @@ export function parseRequest(text: string): Request {
     // "how many parameters does resnet18 have?": a sentence naming a published model (not a spec
     // that starts with one, or with a layer, and is wrong: that error stands)
     const sentence = e instanceof SpecError && isSentence(rest);
-    const asked = sentence ? askedPreset(rest) : undefined;
+    const asked = sentence ? readAskedModel(rest) : undefined;
     if (!asked) {
       const named = sentence ? modelWordIn(rest) : undefined;
       if (named !== undefined) refuseUnknownModel(named, LIBRARY);
       throw e;
     }
-    parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
+    parsed = { explain: undefined, body: presetBody(asked), framework: asked.framework };
   }
   return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, explain: parsed.explain, t: 'spec', body: parsed.body };
 }
 
 const EMPTY: Omit<Body, 'head'> = { nodes: [], lora: undefined };
+
+/** A published model asked for in words or by its constructor, as the body `NAME option=value ...` would parse to. */
+const presetBody = (asked: AskedModel): Body => ({ head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(asked.options) }, ...EMPTY });
 
 /**
  * Text that reads as a question rather than a spec: no `>` or `=`, and it starts with neither a

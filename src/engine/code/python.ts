@@ -4,7 +4,7 @@
  * of negative ints, `True + 1 == 2`, `(1,) + (2,)`, `[0] * 3`). Library values (tensors, Keras
  * tensors, opaque values) are handed to their own operations.
  */
-import { PyException, raise, refuse, overLimit } from './errors.js';
+import { type PyException, raise, refuse, overLimit } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Runtime } from './runtime.js';
 import { isObj, list, tuple, type DictV, type Obj, type OpaqueV, type SetV, type TupleV, type Value } from './values.js';

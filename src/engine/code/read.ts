@@ -357,7 +357,7 @@ function bufferNote(model: InstanceV): MessageRef | null {
 function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string, Value>, session: Session): unknown {
   if (!(e instanceof CodeError) || !(e.inner.key === 'code.python') || !('params' in e.inner)) return e;
   const inner = (e.inner.params as { inner?: MessageRef }).inner;
-  if (!inner || inner.key !== 'py.name') return e;
+  if (inner?.key !== 'py.name') return e;
   const bound = boundNames(module);
   const free = [...readNames(module)].filter(([n]) => !bound.has(n) && !globals.has(n) && !session.builtins.names.has(n) && safeBare(session, n) === undefined);
   if (free.length === 0) return e;

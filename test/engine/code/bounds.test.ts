@@ -56,7 +56,7 @@ describe('limits, each refused by name', () => {
     ['nesting: a sum 30,000 terms long', `x = ${'1+'.repeat(30_000)}1\n`, /expressions nested in each other .* \(at most 300\)/],
     ['nesting: 20,000 calls in a row', `x = f${'()'.repeat(20_000)}\n`, /expressions nested in each other .* \(at most 300\)/],
     ['recursion: deep expressions in recursive calls', `def f(n):\n    return ${'- '.repeat(60)}f(n - 1) if n else 0\nf(60)\n`, /evaluations in progress at once \(calls within expressions within calls\) \(at most 1,200\)/],
-    ['blocks: 60 nested ifs', Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}if True:`).join('\n') + `\n${'  '.repeat(60)}pass\n`, /indented blocks nested in each other \(at most 50\)/],
+    ['blocks: 60 nested ifs', `${Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}if True:`).join('\n')}\n${'  '.repeat(60)}pass\n`, /indented blocks nested in each other \(at most 50\)/],
     ['items: a list of a million', 'x = [0] * 1_000_000\n', /items in one list, tuple, dict or string \(at most 100,000\)/],
     ['items: a string of a million', 'x = "a" * 1_000_000\n', /items in one list, tuple, dict or string/],
     ['items: range(10**9) in a loop', 'for i in range(10 ** 9):\n    pass\n', /items in one list, tuple, dict or string/],

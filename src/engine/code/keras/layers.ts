@@ -5,7 +5,7 @@
  * engine layer is made at build time from the input shape (batch axis removed).
  */
 import { raise, refuse } from '../errors.js';
-import { engineLayer, LayerArgs, unlessOnes } from '../layer-args.js';
+import { engineLayer, type LayerArgs, unlessOnes } from '../layer-args.js';
 import { toIndex } from '../python.js';
 import { signature, type Signature } from '../signature.js';
 import { is, type Value } from '../values.js';

@@ -278,8 +278,9 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       return same.endsWith('_') ? self : keep(self);
     });
   }
-  for (const [name, op] of [['eq', 'eq'], ['ne', 'ne'], ['lt', 'lt'], ['le', 'le'], ['gt', 'gt'], ['ge', 'ge'], ['logical_and', 'and'], ['logical_or', 'or']] as const) {
-    methods.set(name, (self, args) => (op === op ? tensor(binaryShape(self, args[0] ?? 0n), 'bool') : self));
+  // comparisons and logical and/or: a bool tensor of the broadcast shape
+  for (const name of ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or']) {
+    methods.set(name, (self, args) => tensor(binaryShape(self, args[0] ?? 0n), 'bool'));
   }
   methods.set('logical_not', (self) => sameShape(self, 'bool'));
 
