@@ -170,6 +170,22 @@ function configRequest(text: string): Request | undefined {
   return { framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'spec', body: { head, ...EMPTY } };
 }
 
+/**
+ * The published model's call when the text is one (`VGG16(weights=None, classes=2) --json`); code
+ * whose own text reads like a flag to the flag scanner (a `# ------` comment, `x = a --b`) is not
+ * one, and is left to the code reader, which takes flags only from outside the code.
+ */
+function constructorCall(text: string): ReturnType<typeof readConstructorCall> {
+  let rest: string;
+  try {
+    rest = extractFlags(text).rest;
+  } catch (e) {
+    if (e instanceof SpecError) return undefined;
+    throw e;
+  }
+  return readConstructorCall(rest);
+}
+
 export function parseRequest(text: string): Request {
   const config = configRequest(text);
   if (config !== undefined) return config;
@@ -178,7 +194,7 @@ export function parseRequest(text: string): Request {
     fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
   }
   // `VGG16(weights=None, classes=2)`: the framework's own call of a published model, not code to run.
-  const called = code ? readConstructorCall(extractFlags(text).rest) : undefined;
+  const called = code ? constructorCall(text) : undefined;
   if (called) {
     const { framework, lang, json, layers, log, memory, seq, batch } = extractFlags(text).flags;
     return { framework: framework ?? called.framework, lang, json, layers, log, memory, seq, batch, explain: undefined, t: 'spec', body: presetBody(called) };

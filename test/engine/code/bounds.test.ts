@@ -26,7 +26,7 @@ describe('a bad paste names its line', () => {
     ['async', `async def f():\n    pass\n`, /^Line 1 .*`async` is Python the reader does not run/],
     ['the walrus', `${header}if (n := 3) > 2:\n    pass\n`, /^Line 3 .*`:=` is Python the reader does not run/],
     ['a layer from a library the reader does not run', `${header}from timm.layers import DropPath\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.drop = DropPath(0.1)\nnet = Net()\n`, /^Line 7 .*the model holds `timm.layers.DropPath\(…\)` \(line 7\), from a library the reader does not run/],
-    ['a size that is data', `${header}x = torch.load("x.pt")\nnet = nn.Linear(x.shape[1], 10)\n`, /^Line 4 .*this needs the value of `torch.load\(…\).shape\[…\]` \(line 3\)/],
+    ['a size that is data', `${header}x = torch.load("x.pt")\nnet = nn.Linear(x.shape[1], 10)\n`, /^Line 4 .*this needs the value of `x`, which line 3 computes with `torch.load\(…\).shape\[…\]`.*`\/count x=1000x28x28x1 <code>`/],
     ['a float size', `${header}net = nn.Linear(784 / 2, 10)\n`, /^Line 3 .*`Linear`'s `in_features` must be an int \(or a tuple of ints\), not float/],
     ['a raise', `${header}raise ValueError("bad config")\n`, /^Line 3 .*the code raises ValueError: bad config/],
     ['a failed assert', `${header}d, h = 10, 3\nassert d % h == 0, "d_model must divide into heads"\n`, /^Line 4 .*an assert failed: d_model must divide into heads/],
