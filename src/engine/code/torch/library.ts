@@ -409,7 +409,6 @@ export class Torch {
       case 'torch.utils.data':
         return namespace('torch.utils.data', { Dataset: c.Dataset }, (attr) => rt.opaque(`torch.utils.data.${attr}`));
       case 'torch.optim':
-      case 'torch.backends':
       case 'torch.autograd':
       case 'torch.distributions':
       case 'torch.hub':
