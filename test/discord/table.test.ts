@@ -19,7 +19,7 @@ describe('/quiz table on Discord', () => {
     const posted = visible(await discord.slash(teacher, 'quiz', { kind: 'table', model: 'vgg16-lecture' }));
     expect(isEphemeral(posted)).toBe(false);
     const text = shown(posted);
-    for (const drawn of ['3x3 conv, 64', 'pool/2', 'dense 4096', 'conv2d_1 (Conv2D)', '(None, 224, 224, 64)', 'Trainable params: ____']) expect(text).toContain(drawn);
+    for (const drawn of ['3x3 conv, 64, same', 'pool/2', 'dense 4096', 'conv2d_1 (Conv2D)', '(None, 224, 224, 64)', 'Trainable params: ____']) expect(text).toContain(drawn);
 
     const ex = exerciseOf({ kind: 'spec', level: 'medium', spec: 'vgg16-lecture' });
     // Row 2 counted without its 64 biases: 36,864.

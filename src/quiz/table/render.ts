@@ -14,9 +14,18 @@ import type { TableExercise, TableRow } from './model.js';
 
 const BLANK = '____';
 
+/**
+ * A convolution's padding, always said: the output shapes a harder table asks for depend on it, and
+ * the figure is all the student has (the lecture's VGG16 draws none because all of its are 'same').
+ */
+const padding = (o: ReadonlyMap<string, string>): string => {
+  const pad = o.get('pad') ?? 'valid';
+  return pad === 'same' || pad === 'valid' ? pad : `pad ${pad}`;
+};
+
 /** How a kind is drawn in the lecture's figure, from its canonical /count words. */
 const DRAWN: Readonly<Record<string, (words: readonly string[], options: ReadonlyMap<string, string>) => string>> = {
-  conv: (w, o) => `${w[3]!.includes('x') ? w[3] : `${w[3]}x${w[3]}`} conv, ${w[2]}${o.has('stride') ? `, /${o.get('stride')}` : ''}`,
+  conv: (w, o) => `${w[3]!.includes('x') ? w[3] : `${w[3]}x${w[3]}`} conv, ${w[2]}, ${padding(o)}${o.has('stride') ? `, /${o.get('stride')}` : ''}`,
   maxpool: (w, o) => `pool/${o.get('stride') ?? w[1]}`,
   avgpool: (w, o) => `avg pool/${o.get('stride') ?? w[1]}`,
   gap: () => 'global avg pool',

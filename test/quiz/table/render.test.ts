@@ -15,7 +15,7 @@ describe('the table in words', () => {
   it('draws the model the way the lecture does', () => {
     const lines = drawing(lecture).split('\n');
     expect(lines[0]).toBe('Size: 224x224, 3 ch');
-    expect(lines.slice(1, 4).map((l) => l.trim())).toEqual(['3x3 conv, 64', '3x3 conv, 64', 'pool/2']);
+    expect(lines.slice(1, 4).map((l) => l.trim())).toEqual(['3x3 conv, 64, same', '3x3 conv, 64, same', 'pool/2']);
     expect(lines.slice(-5).map((l) => l.trim())).toEqual(['dense 4096', 'dropout 0.5', 'dense 4096', 'dropout 0.5', 'dense 2']);
   });
 
