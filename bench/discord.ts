@@ -18,6 +18,8 @@
  * - discord_rss_vs_bare_idle / discord_tree_rss_mb_idle: the same once nothing has come for
  *   IDLE_MS (the picture and teacher sandboxes have ended), each process measured after the
  *   same quiet time.
+ * - discord_first_count_after_idle_ms: the first /count after that quiet, a spec not asked before
+ *   (the count sandboxes stay up; the bot's heap has been shrunk and is paged in again).
  * - discord_p99_ms_under_abuse: other users' /count (a distinct spec each time, so no cache
  *   answers it) dispatch-to-callback p99 while one user sends the worst accepted specs
  *   (bench/adversarial.ts, distinct variants) 20 times a second; discord_p99_ms_distinct is the
@@ -201,6 +203,8 @@ export async function benchDiscord(): Promise<Figures> {
     await sleep(IDLE_MS);
     const idle = rssMb(bot.pid!);
     const treeIdle = treeRssMb(bot.pid!);
+    // The first /count after the quiet: a spec not asked before, so no cache answers it.
+    const afterIdle = (await discord.slash(alice, 'count', { spec: 'conv 3 777 5' }, discord.here, 10_000)).latencyMs;
     bot.kill('SIGTERM');
     await once(bot, 'exit');
     const bare = await bareRss(discord, dir);
@@ -222,6 +226,7 @@ export async function benchDiscord(): Promise<Figures> {
       discord_bare_rss_mb_idle: round(bare.idle, 1),
       discord_rss_vs_bare_idle: round(idle / bare.idle, 3),
       discord_tree_rss_mb_idle: round(treeIdle, 1),
+      discord_first_count_after_idle_ms: round(afterIdle, 1),
     };
   } finally {
     if (bot.exitCode === null) {

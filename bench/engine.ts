@@ -13,9 +13,15 @@
  * model from its data file (the baseline the config's reading adds to); engine_config_json_worst_ms the
  * largest config accepted, DeepSeek-V3's with 255 mixture-of-experts layers (65,280 experts, just under
  * LIMITS.expertModules).
+ * engine_paste_gpt_dataclass_ms: a nanoGPT written with a dataclass config, at GPT-2 small's size (12
+ * layers of 12 heads, 768 wide, a 50,304-token vocabulary, 124M parameters), counted with its forward
+ * followed on a (1, 1024) batch of token ids (median of runs); engine_paste_gpt_tokenize_ms, the
+ * baseline in the same run, only tokenizes the same text, and engine_paste_gpt_vs_tokenize_ratio is
+ * how many tokenizations one whole reading costs.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { tokenize } from '../src/engine/code/lexer.js';
 import { count } from '../src/engine/count.js';
 import { PRESETS } from '../src/engine/presets/index.js';
 import { LECTURE_VGG16 } from '../src/engine/presets/lecture.js';
@@ -35,6 +41,10 @@ const SINGLE_LAYERS = [
   'maxpool 2 in=224x224x64',
 ];
 
+
+/** nanoGPT with its dataclass config, at GPT-2 small's size, its forward followed (see engine_paste_gpt_dataclass_ms). */
+const GPT_DATACLASS = readFileSync(new URL('../../test/engine/code/pastes/corpus/nanogpt_dataclass_tied.py', import.meta.url), 'utf8')
+  .replace(/^model_args = [\s\S]*$/m, 'model = GPT(GPTConfig(block_size=1024, vocab_size=50304, n_layer=12, n_head=12, n_embd=768))\nlogits = model(torch.randint(0, 50304, (1, 1024)))\n');
 
 /** A large realistic paste: torchvision's ResNet-50 written as classes (~7,000 steps, 160 modules). */
 const RESNET50 = readFileSync(new URL('../../test/engine/code/pastes/resnet50_classes.py', import.meta.url), 'utf8');
@@ -113,6 +123,14 @@ export function benchEngine(): Figures {
   const worst = paste(WORST, 15);
   const loop = paste(LOOP, 15);
   const largest = paste(LARGEST, 15);
+  const gpt = paste(GPT_DATACLASS, 31);
+  const gptTokenize = median(
+    Array.from({ length: 31 }, () => {
+      const start = performance.now();
+      length += tokenize(GPT_DATACLASS).length;
+      return performance.now() - start;
+    }),
+  );
   /** Median milliseconds of counting and rendering a request with --memory, after warm-up runs. */
   const rendered = (text: string, iterations: number) => {
     for (let i = 0; i < 3; i++) length += renderCount(count(text), 'en').length;
@@ -142,6 +160,9 @@ export function benchEngine(): Figures {
     engine_paste_worst_modules_forward_ms: round(worst, 2),
     engine_paste_worst_steps_ms: round(loop, 2),
     engine_paste_largest_ms: round(largest, 2),
+    engine_paste_gpt_dataclass_ms: round(gpt, 2),
+    engine_paste_gpt_tokenize_ms: round(gptTokenize, 3),
+    engine_paste_gpt_vs_tokenize_ratio: round(gpt / gptTokenize, 1),
     engine_config_json_ms: round(deepseek, 2),
     engine_config_json_llama_ms: round(llamaConfig, 2),
     engine_preset_llama31_memory_ms: round(llamaPreset, 2),

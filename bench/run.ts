@@ -15,6 +15,7 @@ import { benchPostgres } from './postgres.js';
 import { benchQuiz } from './quiz.js';
 import { benchSlack } from './slack.js';
 import { benchSlowClients } from './slow-clients.js';
+import { benchStart } from './start.js';
 import { benchTrust } from './trust.js';
 import { benchWeb } from './web.js';
 import type { Figures } from './lib.js';
@@ -32,6 +33,7 @@ const BENCHMARKS: Record<string, () => Figures | Promise<Figures>> = {
   charts: benchCharts,
   web: benchWeb,
   slowClients: benchSlowClients,
+  start: benchStart,
 };
 
 const RESULTS = resolve(import.meta.dirname, '../../bench/results.json');

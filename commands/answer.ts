@@ -6,11 +6,15 @@
 import { msg } from '../src/i18n/messages.js';
 import { answerForm, feedbackReply } from './replies.js';
 import { practiceReply } from './review.js';
+import { answerPostedTable } from './table.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
 async function answer(ctx: Context, text: string, roundId?: number): Promise<Reply> {
   const outcome = await ctx.services.quiz.answer({ scopeId: ctx.scopeId, channelId: ctx.channelId, player: ctx.player, text, roundId });
   if (outcome.kind === 'noRound' && roundId === undefined) {
+    // A line of counts answers the table posted in the channel (/quiz table).
+    const table = await answerPostedTable(ctx, text);
+    if (table) return table;
     const practice = await ctx.services.practice.answer({ scopeId: ctx.scopeId, player: ctx.player, text });
     if (practice) return practiceReply(ctx, practice);
   }

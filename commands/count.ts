@@ -13,7 +13,9 @@ const HELP_WORDS = new Set(['help', '--help', '-h', '?']);
 
 /** Answers a spec (off the event loop, with a deadline); `share` posts it in the channel instead of only to the asker. */
 export async function countReply(ctx: Context, spec: string, share: boolean): Promise<Reply> {
-  if (HELP_WORDS.has(spec.trim().toLowerCase())) return countHelpReply(ctx.lang);
+  const [first = '', ...more] = spec.trim().split(/\s+/);
+  // `/count help` and `/count help layers` (no layer kind is named help).
+  if (HELP_WORDS.has(first.toLowerCase()) && more.length <= 1) return countHelpReply(ctx.lang, more[0]);
   const a = await ctx.services.counter.answer(spec, ctx.lang, askerOf(ctx));
   if (!a.ok) return errorReply(ctx.lang, a.error, msg('help.pointCount'));
   return {

@@ -1,5 +1,6 @@
 /** Every command and button action, for the adapters to register and dispatch. */
 import { answerAction, answerCommand, choiceAction } from './answer.js';
+import { checkCommand } from './check.js';
 import { closeCommand } from './close.js';
 import { compareCommand } from './compare.js';
 import { countCommand, pasteAction, shareAction } from './count.js';
@@ -16,12 +17,14 @@ import { scheduleCommand } from './schedule.js';
 import { seasonCommand } from './season.js';
 import { settingsCommand } from './settings.js';
 import { statsCommand } from './stats.js';
+import { tableAction, tableRevealAction } from './table.js';
 import type { Action, Command } from './types.js';
 
 export const COMMANDS: readonly Command[] = [
   countCommand,
   quizCommand,
   answerCommand,
+  checkCommand,
   leaderboardCommand,
   statsCommand,
   meCommand,
@@ -40,7 +43,7 @@ export const COMMANDS: readonly Command[] = [
   helpCommand(() => COMMANDS),
 ];
 
-export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction, pasteAction, practiceChoiceAction, practiceAnswerAction, removeScoresAction, cancelAction];
+export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction, pasteAction, practiceChoiceAction, practiceAnswerAction, removeScoresAction, cancelAction, tableAction, tableRevealAction];
 
 export const findCommand = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name.toLowerCase());
 export const findAction = (name: string): Action | undefined => ACTIONS.find((a) => a.name === name);

@@ -8,6 +8,7 @@ import { MIN_STUDENT_SECONDS, type QuestionSource } from '../src/quiz/service.js
 import { LEVELS, TOPICS, isLevel, isTopic, type Level } from '../src/domain/index.js';
 import { MAX_SPEC_LENGTH, setName } from './questions.js';
 import { questionReply, refusedChannel, say } from './replies.js';
+import { startTable } from './table.js';
 import type { Args, Command } from './types.js';
 
 export const quizCommand: Command = {
@@ -21,6 +22,7 @@ export const quizCommand: Command = {
     { name: 'channel', type: 'channel', description: msg('cmdopt.channel') },
     { name: 'ask', type: 'string', description: msg('cmdopt.ask') },
     { name: 'set', type: 'string', description: msg('cmdopt.set') },
+    { name: 'kind', type: 'string', choices: ['table'], description: msg('cmdopt.kind') },
     { name: 'model', type: 'string', rest: true, description: msg('cmdopt.model') },
   ],
   async run(ctx, args) {
@@ -28,6 +30,7 @@ export const quizCommand: Command = {
     const elsewhere = typeof args.channel === 'string' && args.channel !== ctx.channelId ? args.channel : undefined;
     if ((args.seed !== undefined || elsewhere !== undefined) && !ctx.isAdmin) return say(lang, msg('quiz.adminOption'), 'error');
     if (typeof args.seconds === 'number' && args.seconds < MIN_STUDENT_SECONDS && !ctx.isAdmin) return say(lang, msg('quiz.tooShort', { min: String(MIN_STUDENT_SECONDS) }), 'error');
+    if (args.kind === 'table') return table(ctx, args);
     const source = teacherSource(args);
     if (source !== undefined && 'error' in source) return say(lang, source.error, 'error');
     if (source && !ctx.isAdmin) return say(lang, msg('teacher.modelAdmin'), 'error');
@@ -57,6 +60,18 @@ export const quizCommand: Command = {
     return say(lang, msg('quiz.postedElsewhere', { id: String(result.round.id), channel: ctx.channel(channelId) }), 'success');
   },
 };
+
+/** `/quiz table [level] [model:…]`: a whole summary table to fill in (a teacher's model: admins, as for questions). */
+function table(ctx: Parameters<Command['run']>[0], args: Args) {
+  const model = typeof args.model === 'string' && args.model.trim() !== '' ? args.model.trim() : undefined;
+  if (model && !ctx.isAdmin) return say(ctx.lang, msg('teacher.modelAdmin'), 'error');
+  if (model && model.length > MAX_SPEC_LENGTH) return say(ctx.lang, msg('teacher.tooLong', { what: 'model', max: String(MAX_SPEC_LENGTH) }), 'error');
+  return startTable(ctx, {
+    level: typeof args.level === 'string' && isLevel(args.level) ? args.level : undefined,
+    seed: typeof args.seed === 'number' ? args.seed : undefined,
+    model,
+  });
+}
 
 /** A teacher's question asked with model: or set:, the one the arguments name; undefined for a generated one. */
 function teacherSource(args: Args): QuestionSource | { readonly error: MessageRef } | undefined {

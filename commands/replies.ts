@@ -7,7 +7,7 @@ import { diagnosisText, promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
-import type { Round, RoundAnswer } from '../src/domain/index.js';
+import type { Round, } from '../src/domain/index.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { picture } from './files.js';
 import type { Action, Button, Context, Reply, View } from './types.js';

@@ -1,11 +1,13 @@
 /**
  * The class's record outside the chat: /report (a teacher's private, expiring link to the report
- * page), /me (a student's link to their own page) and /export (the grades or every answer as a CSV
- * file attached to a private reply; past what a chat takes, the report page's download instead).
+ * page), /me (a student's link to their own page) and /export (for a teacher the grades or every
+ * answer as a CSV file attached to a private reply, past what a chat takes the report page's
+ * download instead; for anyone, `/export misses`: their own missed questions with the working).
  */
 import { formatInt } from '../src/engine/format.js';
 import { msg, t } from '../src/i18n/messages.js';
 import { EXPORT_FORMATS, readExport, type ExportFormat } from '../src/report/exports.js';
+import { missesCsv } from '../src/report/misses.js';
 import { LINK_TTL_MS } from '../src/web/links.js';
 import { document } from './files.js';
 import { say } from './replies.js';
@@ -60,13 +62,33 @@ export const meCommand: Command = {
   },
 };
 
+/** /export misses: the asker's own misses, a file small enough for any chat (a student's answers). */
+async function exportMisses(ctx: Context): Promise<Reply> {
+  const lang = ctx.lang;
+  const misses = await ctx.services.practice.misses(ctx.scopeId, ctx.player);
+  if (misses.length === 0) return say(lang, msg('export.noMisses'), 'info');
+  const scope = await ctx.services.reports.scope(ctx.scopeId);
+  const bytes = new TextEncoder().encode(missesCsv({ lang, timezone: scope.timezone, misses }));
+  const name = 'paramquiz-misses.csv';
+  const done = t(lang, msg('export.missesDone', { rows: formatInt(misses.length), name }));
+  return { visibility: 'private', tone: 'success', title: t(lang, msg('export.title', { name })), text: done, files: [document(name, done, bytes)] };
+}
+
+/** What /export makes: a teacher's class files, or anyone's own misses. */
+const EXPORT_CHOICES = [...EXPORT_FORMATS, 'misses'] as const;
+
+/**
+ * Open to everyone, since a student exports their own misses; the class's files stay a teacher's,
+ * checked here (on Discord the command is therefore listed for everyone).
+ */
 export const exportCommand: Command = {
   name: 'export',
   description: msg('cmd.export'),
-  admin: true,
-  options: [seasonOption, { name: 'format', type: 'string', choices: EXPORT_FORMATS, description: msg('cmdopt.exportFormat') }],
+  options: [seasonOption, { name: 'format', type: 'string', choices: EXPORT_CHOICES, description: msg('cmdopt.exportFormat') }],
   async run(ctx, args): Promise<Reply> {
     const lang = ctx.lang;
+    if (args.format === 'misses') return exportMisses(ctx);
+    if (!ctx.isAdmin) return say(lang, msg('export.adminOnly'), 'error');
     const season = seasonArg(args.season);
     const format = (EXPORT_FORMATS.find((f) => f === args.format) ?? 'grades') as ExportFormat;
     const { reports } = ctx.services;

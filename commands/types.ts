@@ -8,13 +8,14 @@ import type { Counter } from '../src/counting/answer.js';
 import { MAX_CODE_LENGTH } from '../src/engine/spec.js';
 import type { Lang, MessageRef } from '../src/i18n/messages.js';
 import type { QuestionFiles } from '../src/imports/pool.js';
+import type { TableChecker } from '../src/quiz/table/check-pool.js';
 import type { Practice } from '../src/quiz/practice.js';
 import type { Scheduler } from '../src/quiz/scheduler.js';
 import type { QuizService } from '../src/quiz/service.js';
 import type { Player } from '../src/domain/index.js';
 import type { Reports } from '../src/report/report.js';
 import type { WebLinks } from '../src/web/links.js';
-import type { Button, Reply, View } from '../src/reply.js';
+import type { Reply, View } from '../src/reply.js';
 
 export type { Button, MadeFile, Reply, ReplyFile, Tone, View } from '../src/reply.js';
 
@@ -30,6 +31,8 @@ export interface Services {
   readonly pictures: Pictures;
   /** Reads teachers' question files (a worker with a deadline in the bot). */
   readonly questionFiles: QuestionFiles;
+  /** Checks a student's pasted table against a model (/check; a worker with a deadline in the bot). */
+  readonly tableChecks: TableChecker;
   readonly quiz: QuizService;
   readonly practice: Practice;
   readonly scheduler: Scheduler;
@@ -123,7 +126,24 @@ export interface Form {
   readonly placeholder: string;
   /** A multi-line field for code, as long as the platform allows (Discord 4,000, Slack 3,000 characters). */
   readonly long?: boolean;
+  /**
+   * Several one-line fields in place of the one (a table's rows), each optional. Their values come
+   * to the action one per line, in order: a one-line field holds no line break, so nothing is lost.
+   * A terminal asks for the whole as one line instead (`/press N 1792, 36928, …`).
+   */
+  readonly fields?: readonly FormField[];
 }
+
+export interface FormField {
+  readonly label: string;
+  readonly placeholder: string;
+}
+
+/**
+ * How many fields one form holds on each platform: Discord's modals take five components; Slack's
+ * take 100 blocks (a table's rows and totals fit in one); a terminal asks for one line.
+ */
+export const FIELDS_PER_FORM: Readonly<Record<PlatformName, number>> = { discord: 5, slack: 50, shell: Number.POSITIVE_INFINITY };
 
 /** What a button does; with `modal`, a click first asks for text (a number answer). */
 export interface Action {

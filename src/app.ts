@@ -17,6 +17,7 @@ import { QuizService, type Reveal } from './quiz/service.js';
 import { PicturePool } from './charts/pool.js';
 import { CountPool } from './counting/pool.js';
 import { TeacherPool } from './quiz/teacher-pool.js';
+import { TableCheckPool } from './quiz/table/check-pool.js';
 import { QuestionFilePool } from './imports/pool.js';
 import { openPostgres, openSqlite, type Store } from './store/store.js';
 import { userInfo } from 'node:os';
@@ -88,6 +89,7 @@ export class App {
   readonly pictures: PicturePool;
   readonly teacher: TeacherPool;
   readonly questionFiles: QuestionFilePool;
+  readonly tableChecks: TableCheckPool;
   readonly quiz: QuizService;
   readonly scheduler: Scheduler;
   readonly reports: Reports;
@@ -123,6 +125,7 @@ export class App {
     this.pictures = new PicturePool({ log });
     this.teacher = new TeacherPool({ log });
     this.questionFiles = new QuestionFilePool({ log });
+    this.tableChecks = new TableCheckPool({ log });
     const seeded = config.PARAMQUIZ_SEED === undefined ? undefined : rng(config.PARAMQUIZ_SEED);
     const seeds = seeded ? () => Math.floor(seeded.next() * 0x7fffffff) : randomSeed;
     this.quiz = new QuizService({
@@ -132,6 +135,7 @@ export class App {
       events: { roundClosed: (reveal) => this.postReveal(reveal) },
       seeds,
       teacher: this.teacher,
+      tableGrader: this.tableChecks,
       onError: (err, roundId, retryInMs) => log.warn({ err, roundId, retryInMs }, retryInMs > 0 ? 'reveal not posted; trying again' : 'round timer failed'),
     });
     const post: Services['post'] = (target, compose) => this.platformFor(target.scopeId).post(target, compose);
@@ -149,7 +153,7 @@ export class App {
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
     this.reports = new Reports(this.store, this.quiz, clock);
     const links = web.signer && new WebLinks(web.signer, () => this.baseUrl());
-    this.services = { counter: this.counter, pictures: this.pictures, questionFiles: this.questionFiles, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post, reports: this.reports, web: links };
+    this.services = { counter: this.counter, pictures: this.pictures, questionFiles: this.questionFiles, tableChecks: this.tableChecks, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post, reports: this.reports, web: links };
     this.web =
       web.signer && web.server && config.WEB_PORT !== undefined
         ? new web.server({ store: this.store, quiz: this.quiz, reports: this.reports, pictures: this.pictures, signer: web.signer, clock, log })
@@ -229,6 +233,7 @@ export class App {
     await this.pictures.close();
     await this.teacher.close();
     await this.questionFiles.close();
+    await this.tableChecks.close();
     await this.store.close();
   }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * `paramquiz count SPEC` — the counting engine without any chat platform.
+ * `paramquiz count SPEC` — the counting engine without any chat platform; `paramquiz check MODEL`
+ * — a filled-in summary table on standard input (a line of counts, or the table as Keras or
+ * torchinfo prints it) graded row by row against the model, as /check does.
  * Exit codes: 0 answered, 2 bad input (one line on stderr naming the bad token), 1 internal error.
  *
  * The count runs in a sandbox, as the bot's does (workers/pool.ts): a child process with its own
@@ -24,7 +26,7 @@ function deadlineMs(): number {
 /** Refusals that are not the input's fault: exit 1, not 2. */
 const INTERNAL: ReadonlySet<string> = new Set(['err.internal', 'err.sandboxEnded']);
 
-const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help)';
+const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help) | paramquiz check MODEL [--lang en|zh-TW] < table.txt';
 
 /** `--chart FILE.png` (or `--chart=FILE.png`) taken out of the arguments; the rest is the spec. */
 function chartOption(args: readonly string[]): { file: string | undefined; rest: string[] } | { error: string } {
@@ -86,14 +88,16 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'check') return check(lang, args);
   if (command !== 'count') {
     process.stderr.write(`paramquiz: unknown command \`${command}\`. ${USAGE}\n`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
     // the help is generated from the whole engine: loaded only when asked for
-    const { renderHelp } = await import('./engine/help.js');
-    process.stdout.write(`${renderHelp(lang)}\n`);
+    const { isHelpTopic, renderHelp, renderHelpTopic } = await import('./engine/help.js');
+    const topic = args.find(isHelpTopic);
+    process.stdout.write(`${topic ? renderHelpTopic(lang, topic, 'cli') : renderHelp(lang)}\n`);
     return 0;
   }
   const fromArgs = args.join(' ');
@@ -124,6 +128,20 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await counter.close();
   }
+}
+
+/**
+ * `paramquiz check MODEL`: the table on standard input, graded row by row. The model is a preset
+ * or a spec of at most a table's rows (MAX_TABLE_ROWS), so its count is small: it runs here, not
+ * in a sandbox.
+ */
+async function check(lang: Lang, args: readonly string[]): Promise<number> {
+  const model = args.filter((a, i) => !a.startsWith('--lang') && args[i - 1] !== '--lang').join(' ');
+  const { checkTable } = await import('./quiz/table/check.js');
+  const result = checkTable(lang, model, process.stdin.isTTY ? '' : readStdin());
+  if (!result.ok) return refused(lang, result.error);
+  process.stdout.write(`${result.checked.lines.join('\n')}\n\n${result.checked.table}\n`);
+  return 0;
 }
 
 /** One line: the refusal, then where the help is here. */

@@ -3,19 +3,14 @@
  * with the built bin (standard input from an `echo '...' |` in front), and every line shown under it
  * (other than `...`, which stands for lines left out) is a line of what it prints.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paramquiz } from './support/bin.js';
+import { cliCommand, README, shBlocks } from './support/readme.js';
 
-const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const section = README.slice(README.indexOf('\n## Modern models'), README.indexOf('\n## Pasting a model'));
-const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.trimEnd().split('\n'));
+const blocks = shBlocks(README.slice(README.indexOf('\n## Modern models'), README.indexOf('\n## Pasting a model')));
 
-/** `echo 'JSON' | npx paramquiz count ARGS` or `npx paramquiz count ARGS`: the words after `count`, and the input. */
 function command(line: string): { args: string[]; input: string | undefined } {
-  const m = /^\$ (?:echo '(.*)' \| )?npx paramquiz count ?(.*)$/.exec(line);
-  if (!m) throw new Error(`not a paramquiz command: ${line}`);
-  return { args: m[2] === '' ? [] : m[2]!.split(' '), input: m[1] };
+  return cliCommand(line) ?? (() => { throw new Error(`not a paramquiz command: ${line}`); })();
 }
 
 describe('README: Modern models', () => {

@@ -171,7 +171,7 @@ const GATES: Readonly<Record<string, Readonly<Record<Framework, readonly string[
 
 function recurrentElements(r: LayerRecord, framework: Framework, lang: Lang): Element[] {
   const gates = GATES[r.kind]![framework];
-  const [input, recurrent] = weights(r);
+  const [input, _recurrent] = weights(r);
   // The first layer's tensors: [IN, G·H] and [H, G·H] in Keras, transposed in PyTorch.
   const gh = framework === 'keras' ? input!.shape[1]! : input!.shape[0]!;
   const inFeatures = framework === 'keras' ? input!.shape[0]! : input!.shape[1]!;
@@ -198,7 +198,7 @@ function recurrentElements(r: LayerRecord, framework: Framework, lang: Lang): El
   return out;
 }
 
-function attentionElements(r: LayerRecord, framework: Framework, lang: Lang): Element[] {
+function attentionElements(r: LayerRecord, framework: Framework, _lang: Lang): Element[] {
   const projections: Array<{ name: string; rows: number; cols: number; shape: string; bias: number; biasShape: string }> = [];
   if (framework === 'keras') {
     for (const [name, prefix] of [['Q', 'query'], ['K', 'key'], ['V', 'value'], ['O', 'attention_output']] as const) {

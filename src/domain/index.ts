@@ -12,3 +12,4 @@ export * from './practice.js';
 export * from './reports.js';
 export * from './questions.js';
 export * from './busy.js';
+export * from './tables.js';

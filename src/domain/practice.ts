@@ -104,6 +104,8 @@ export interface PracticeInput extends SeededAnswer {
   readonly memberId: number;
   /** The ids of the named mistakes the value matched. */
   readonly mistakes: readonly string[];
+  /** The key of the question answered (Question.key). */
+  readonly questionKey: string;
   readonly now: number;
 }
 

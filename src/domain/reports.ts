@@ -58,6 +58,13 @@ export interface HistoryItem extends SeededAnswer {
   readonly answeredAt: number;
   /** A teacher's question as it was asked (Round.custom); null for a generated one or practice. */
   readonly custom: string | null;
+  /**
+   * The key of the question answered (Question.key: `topic|level|template|…`), what a miss is
+   * replayed by; null for a practice answer kept before practice kept it.
+   */
+  readonly questionKey: string | null;
+  /** The ids of the named mistakes the value matched. */
+  readonly mistakes: readonly string[];
 }
 
 export interface TopicStat {

@@ -24,6 +24,7 @@
  * layers (§4.3): the final norm's and the head's inputs (2sbh each) and the fp32 logits (4·s·b·V).
  */
 import type { Report, Row } from './model.js';
+import { groupBy } from '../group.js';
 
 /** Bytes per token (to multiply by s·b) and, for the scores, per token and key (by s·b·s). */
 export interface LayerBytes {
@@ -105,11 +106,7 @@ function layerBytes(rows: readonly Row[]): LayerBytes | undefined {
 
 /** Activation memory at `seq` tokens and `batch` sequences; null for a model with no attention layers. */
 export function activationsOf(report: Report, seq: number, batch: number): Activations | null {
-  const groups = new Map<string, Row[]>();
-  for (const row of report.rows) {
-    const key = layerKey(row.module);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
+  const groups = groupBy(report.rows, (row) => layerKey(row.module));
   const layers = [...groups.values()].flatMap((rows) => {
     const bytes = layerBytes(rows);
     return bytes === undefined ? [] : [bytes];
@@ -135,6 +132,7 @@ export function activationsOf(report: Report, seq: number, batch: number): Activ
     typical,
     stored: sum(full),
     flash: sum(flash),
+    // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take
     checkpointed: sum((l) => s * b * l.input) + layers.reduce((max, l) => (full(l) > max ? full(l) : max), 0n),
     outside,
   };

@@ -19,8 +19,13 @@ export type OptionName = (typeof OPTIONS)[number];
 /** Where the help is read: the command line (`paramquiz count`) or a chat (`/count`). */
 export type HelpPlace = 'cli' | 'chat';
 
-export function renderHelp(lang: Lang, place: HelpPlace = 'cli'): string {
-  const lines: string[] = [t(lang, msg(place === 'cli' ? 'help.usage' : 'help.usageChat')), '', t(lang, msg('help.language')), '', t(lang, msg('help.grammar')), ''];
+/** What `/help count TOPIC` (and `paramquiz count --help`, all of them in order) can show. */
+export const HELP_TOPICS = ['layers', 'options', 'models', 'presets', 'code', 'memory', 'flags'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+export const isHelpTopic = (word: string): word is HelpTopic => (HELP_TOPICS as readonly string[]).includes(word);
+
+function layers(lang: Lang): string[] {
+  const lines: string[] = [];
   for (const family of FAMILIES) {
     lines.push(t(lang, msg(`family.${family}`)));
     const all = KINDS.filter((k) => k.family === family);
@@ -36,9 +41,11 @@ export function renderHelp(lang: Lang, place: HelpPlace = 'cli'): string {
     if (bare.length > 0) lines.push(`  ${bare.map((k) => k.name).join(', ')}: ${t(lang, bare[0]!.summary)}`);
     lines.push('');
   }
-  lines.push(t(lang, msg('help.options')));
-  lines.push(...OPTIONS.map((o) => `  ${t(lang, msg(`opt.${o}`))}`), '');
-  lines.push(t(lang, msg('help.presets')));
+  return lines;
+}
+
+function presets(lang: Lang): string[] {
+  const lines = [t(lang, msg('help.presets'))];
   for (const framework of ['keras', 'pytorch'] as const satisfies readonly Framework[]) {
     const names = PRESETS.filter((p) => p.native === framework).map((p) => {
       const own = p.files[framework]!.params.map((o) => `${o.name}=${o.fallback}`);
@@ -46,12 +53,40 @@ export function renderHelp(lang: Lang, place: HelpPlace = 'cli'): string {
     });
     lines.push(`  ${t(lang, msg(`fw.${framework}`))}: ${names.join(', ')}`);
   }
-  lines.push(`  ${t(lang, msg('help.presetOptions'))}`, '');
+  lines.push(`  ${t(lang, msg('help.presetOptions'))}`, `  ${t(lang, msg('help.presetWords'))}`, '');
   lines.push(t(lang, msg('help.library')));
   lines.push(`  ${LIBRARY_DEFS.map((d) => `${d.name}(${d.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`)).join(', ')})`).join(', ')}`, '');
-  lines.push(t(lang, msg('help.finetune')), '');
-  const examples = t(lang, msg('help.examples'));
-  // The chat runs the same examples as /count, its spec unquoted.
-  lines.push(t(lang, msg('help.flags')), '', place === 'cli' ? examples : examples.replaceAll('paramquiz count ', '/count ').replaceAll('"', ''));
-  return lines.join('\n');
+  return lines;
+}
+
+/** The chat runs the same examples as /count, its spec unquoted. */
+const forPlace = (text: string, place: HelpPlace): string => (place === 'cli' ? text : text.replaceAll('paramquiz count ', '/count ').replaceAll('"', ''));
+
+/** Each topic's lines, in the order the whole help lists them. */
+const SECTIONS: Readonly<Record<HelpTopic, (lang: Lang, place: HelpPlace) => string[]>> = {
+  models: (lang) => [t(lang, msg('help.grammar')), ''],
+  layers,
+  options: (lang) => [t(lang, msg('help.options')), ...OPTIONS.map((o) => `  ${t(lang, msg(`opt.${o}`))}`), ''],
+  presets,
+  code: (lang, place) => [forPlace(t(lang, msg('help.code')), place), ''],
+  memory: (lang, place) => [forPlace(t(lang, msg('help.finetune')), place), ''],
+  flags: (lang, place) => [t(lang, msg('help.flags')), '', forPlace(t(lang, msg('help.examples')), place)],
+};
+
+const usage = (lang: Lang, place: HelpPlace): string => t(lang, msg(place === 'cli' ? 'help.usage' : 'help.usageChat'));
+
+/** Everything: usage, the language, then every topic (`paramquiz count --help`). */
+export function renderHelp(lang: Lang, place: HelpPlace = 'cli'): string {
+  const order: readonly HelpTopic[] = ['models', 'layers', 'options', 'presets', 'code', 'memory', 'flags'];
+  return [usage(lang, place), '', t(lang, msg('help.language')), '', ...order.flatMap((topic) => SECTIONS[topic](lang, place))].join('\n');
+}
+
+/** One topic, after the usage line. */
+export const renderHelpTopic = (lang: Lang, topic: HelpTopic, place: HelpPlace): string => [usage(lang, place), '', ...SECTIONS[topic](lang, place)].join('\n').trimEnd();
+
+/** A screen's worth: usage, the language in three lines, the topics with what each holds, a few examples. */
+export function renderHelpOverview(lang: Lang, place: HelpPlace): string {
+  const how = place === 'cli' ? 'paramquiz count --help' : '/help count';
+  const topics = HELP_TOPICS.map((topic) => `  ${`${how} ${topic}`.padEnd(how.length + 10)}${t(lang, msg(`helpTopic.${topic}`))}`);
+  return [usage(lang, place), '', t(lang, msg('help.language')), '', t(lang, msg('help.topics')), ...topics, '', forPlace(t(lang, msg('help.quickExamples')), place)].join('\n');
 }

@@ -15,6 +15,7 @@ import { summarize, type Report, type Row } from './model.js';
 import type { LayerRecord, LinearModule, ProjectionRole } from './types.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
 import type { Misreading } from './mistakes.js';
+import { groupBy } from '../group.js';
 
 export interface LoraSpec {
   readonly rank: number;
@@ -168,9 +169,7 @@ const [IN, OUT] = [(l: LinearModule) => BigInt(l.inFeatures), (l: LinearModule) 
 
 /** The adapted matrices by target (q_proj, v_proj), in model order. */
 function byTarget(adapted: readonly Adapted[]): Adapted[][] {
-  const groups = new Map<string, Adapted[]>();
-  for (const a of adapted) groups.set(leaf(a.module), [...(groups.get(leaf(a.module)) ?? []), a]);
-  return [...groups.values()];
+  return [...groupBy(adapted, (a) => leaf(a.module)).values()];
 }
 
 /**

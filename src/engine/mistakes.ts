@@ -11,6 +11,7 @@ import { evaluateModel, type Node, type Report, type Row } from './model.js';
 import { tensorSize } from './counts.js';
 import type { Framework, LayerMistake, MistakeFamily, Shape } from './types.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
+import { groupBy } from '../group.js';
 
 /** The model as a student who makes one mistake counts it. */
 export interface Misreading {
@@ -87,9 +88,7 @@ function modelMistakes(report: Report): Misreading[] {
   };
   if (weighted.length >= 2) {
     for (const row of weighted) out.push({ id: 'leftOut', family: 'structure', layer: row, why: msg('why.leftOutLayer', { layer: row.name }), ...without([row]) });
-    const byType = new Map<string, Row[]>();
-    for (const row of weighted) byType.set(row.record.typeName, [...(byType.get(row.record.typeName) ?? []), row]);
-    for (const [type, rows] of byType) {
+    for (const [type, rows] of groupBy(weighted, (row) => row.record.typeName)) {
       if (rows.length >= 2 && rows.length < weighted.length) out.push({ id: `leftOutAll${type}`, family: 'structure', layer: null, why: msg('why.leftOutKind', { type }), ...without(rows) });
     }
   }

@@ -22,6 +22,7 @@ import { LIMITS } from './limits.js';
 import { bracketed, formatFrameworkShape, inFrameworkOrder } from './naming.js';
 import { torchinfoFooter, torchinfoLines } from './torchinfo.js';
 import { moduleTree, treeLines } from './tree.js';
+import { groupBy } from '../group.js';
 
 /** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
@@ -364,9 +365,7 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
 function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
   const entries: TableEntry[] = [];
   const shown: Row[] = [];
-  const rowsOf = new Map<number, Row[]>();
-  for (const row of report.rows) rowsOf.set(row.block, [...(rowsOf.get(row.block) ?? []), row]);
-  for (const [block, rows] of rowsOf) {
+  for (const [block, rows] of groupBy(report.rows, (row) => row.block)) {
     const times = report.blocks[block]?.repeat;
     const per = times !== undefined && times > 1 && rows.length % times === 0 ? rows.length / times : undefined;
     // a copy of one layer is one line already

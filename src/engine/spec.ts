@@ -20,7 +20,8 @@ import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
 import { configPreset, isConfig, jsonObjectIn } from './presets/configs/index.js';
-import { askedPreset, findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
+import { readAskedModel, readConstructorCall, type AskedModel } from './presets/asked.js';
+import { findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
 import { closest } from './suggest.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
@@ -175,12 +176,34 @@ function configRequest(text: string): Request | undefined {
   return { framework, lang, json, layers, log, memory, seq, batch, depth, explain: undefined, t: 'spec', body: { head, ...EMPTY } };
 }
 
+/**
+ * The published model's call when the text is one (`VGG16(weights=None, classes=2) --json`); code
+ * whose own text reads like a flag to the flag scanner (a `# ------` comment, `x = a --b`) is not
+ * one, and is left to the code reader, which takes flags only from outside the code.
+ */
+function constructorCall(text: string): ReturnType<typeof readConstructorCall> {
+  let rest: string;
+  try {
+    rest = extractFlags(text).rest;
+  } catch (e) {
+    if (e instanceof SpecError) return undefined;
+    throw e;
+  }
+  return readConstructorCall(rest);
+}
+
 export function parseRequest(text: string): Request {
   const config = configRequest(text);
   if (config !== undefined) return config;
   const code = looksLikeCode(text.length > MAX_CODE_LENGTH ? text.slice(0, MAX_CODE_LENGTH + 1) : text);
   if (text.length > (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH)) {
     fail(code ? 'err.codeTooLong' : 'err.tooLong', { max: (code ? MAX_CODE_LENGTH : MAX_SPEC_LENGTH).toLocaleString('en-US') });
+  }
+  // `VGG16(weights=None, classes=2)`: the framework's own call of a published model, not code to run.
+  const called = code ? constructorCall(text) : undefined;
+  if (called) {
+    const { framework, lang, json, layers, log, memory, seq, batch, depth } = extractFlags(text).flags;
+    return { framework: framework ?? called.framework, lang, json, layers, log, memory, seq, batch, depth, explain: undefined, t: 'spec', body: presetBody(called) };
   }
   if (code) {
     const source = extractSource(text);
@@ -201,18 +224,21 @@ export function parseRequest(text: string): Request {
     // "how many parameters does resnet18 have?": a sentence naming a published model (not a spec
     // that starts with one, or with a layer, and is wrong: that error stands)
     const sentence = e instanceof SpecError && isSentence(rest);
-    const asked = sentence ? askedPreset(rest) : undefined;
+    const asked = sentence ? readAskedModel(rest) : undefined;
     if (!asked) {
       const named = sentence ? modelWordIn(rest) : undefined;
       if (named !== undefined) refuseUnknownModel(named, LIBRARY);
       throw e;
     }
-    parsed = { explain: undefined, body: { head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(new Map()) }, ...EMPTY }, framework: asked.framework };
+    parsed = { explain: undefined, body: presetBody(asked), framework: asked.framework };
   }
   return { framework: framework ?? parsed.framework, lang, json, layers, log, memory, seq, batch, depth, explain: parsed.explain, t: 'spec', body: parsed.body };
 }
 
 const EMPTY: Omit<Body, 'head'> = { nodes: [], lora: undefined };
+
+/** A published model asked for in words or by its constructor, as the body `NAME option=value ...` would parse to. */
+const presetBody = (asked: AskedModel): Body => ({ head: { t: 'preset', preset: asked.preset, options: asked.preset.parseOptions(asked.options) }, ...EMPTY });
 
 /**
  * Text that reads as a question rather than a spec: no `>` or `=`, and it starts with neither a

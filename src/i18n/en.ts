@@ -22,8 +22,9 @@ import { files } from './en/files.js';
 import { pasted } from './en/pasted.js';
 import { trust } from './en/trust.js';
 import { truth } from './en/truth.js';
+import { table } from './en/table.js';
 import { models } from './en/models.js';
 import { modernQuiz } from './en/modern-quiz.js';
 
 
-export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted };
+export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted, ...table };

@@ -20,8 +20,9 @@ import { teacher } from './zh-TW/teacher.js';
 import { files } from './zh-TW/files.js';
 import { trust } from './zh-TW/trust.js';
 import { truth } from './zh-TW/truth.js';
+import { table } from './zh-TW/table.js';
 import { models } from './zh-TW/models.js';
 import { modernQuiz } from './zh-TW/modern-quiz.js';
 
 
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted };
+export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted, ...table };

@@ -4,6 +4,7 @@
  * log line (failure.ts: "busy, try again" for a busy store; the bot keeps running).
  */
 import { findAction, findCommand } from '../../commands/index.js';
+import { withLiveValues } from '../../commands/arg-errors.js';
 import { checkArgs, parseTextArgs } from '../../commands/args.js';
 import { errorReply } from '../../commands/replies.js';
 import type { Action, Button, Command, Context, Reply } from '../../commands/types.js';
@@ -17,7 +18,10 @@ export type RawArgs = Readonly<Record<string, unknown>> | string;
 export async function runCommand(command: Command, ctx: Context, raw: RawArgs, log: Logger): Promise<Reply> {
   if (command.admin && !ctx.isAdmin) return errorReply(ctx.lang, msg('err.adminOnly', { command: command.name }));
   const checked = typeof raw === 'string' ? parseTextArgs(command, raw) : checkArgs(command, raw);
-  if (!checked.ok) return errorReply(ctx.lang, checked.error, msg('help.pointCommand', { command: command.name }));
+  if (!checked.ok) {
+    const error = checked.bare === undefined ? checked.error : await withLiveValues(command, ctx, checked.bare, checked.error);
+    return errorReply(ctx.lang, error, msg('help.pointCommand', { command: command.name }));
+  }
   return guarded(ctx, log, { command: command.name }, () => command.run(ctx, checked.args));
 }
 

@@ -24,6 +24,7 @@ import type { Report, Row } from '../engine/model.js';
 import { formatInt } from '../engine/format.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
 import type { Ask } from './question.js';
+import { groupBy } from '../group.js';
 
 export interface Difference {
   /** `differs.vector+@conv2d_1`, `differs.times:2`, `differs.layer+@dense_1`, `differs.swapped@conv2d_1` */
@@ -114,13 +115,12 @@ function layerDifferences(report: Report, reading: Reading, answer: bigint, labe
   }
   // one vector as long as a layer's output, too many or too few; layers of one width share it (the number cannot tell them apart)
   const withBias = report.rows.filter((r) => r.record.tensors.some((t) => t.role === 'bias'));
-  const byWidth = new Map<bigint, number[]>();
-  for (const i of rows) {
+  const byWidth = groupBy(rows, (i) => {
     const row = report.rows[i]!;
     const width = row.record.outputShape[row.record.outputShape.length - 1];
-    if (typeof width !== 'number' || width < 1 || row.counts.total === 0n || (reading === 'trainable' && row.counts.trainable === 0n)) continue;
-    byWidth.set(BigInt(width), [...(byWidth.get(BigInt(width)) ?? []), i]);
-  }
+    if (typeof width !== 'number' || width < 1 || row.counts.total === 0n || (reading === 'trainable' && row.counts.trainable === 0n)) return undefined;
+    return BigInt(width);
+  });
   for (const [n, at] of byWidth) {
     // the vector missing is a layer's own bias, γ or β when it has one that long (or is all the layer has):
     // then the listed mistake that leaves it out is this very difference; every such layer is a place it can come from

@@ -9,8 +9,8 @@
  * than its own, are right: a round of the same skill counts too, and the same numbers again do not.
  * A teacher's question has no other numbers to ask it with: it is no miss to replay (/stats shows it).
  *
- * Everything here is worked out from the student's answers with the skill each practised, which
- * the store gives through `MissStore` (see there for what it must keep).
+ * Everything here is worked out from the student's history (the store's `reports.history`), whose
+ * answers keep the key of the question each answered.
  */
 import type { HistoryItem } from '../domain/index.js';
 import { generate } from './generator.js';
@@ -21,26 +21,8 @@ import type { Level, Topic } from '../domain/index.js';
 /** Right answers with new numbers that clear a miss. */
 export const RIGHT_TO_CLEAR = 2;
 
-/**
- * One answer of a student, with what the store must keep beyond HistoryItem for misses: the key of
- * the question answered (rounds keep it as Round.questionKey; practice answers must keep it too),
- * and what the diagnosis recorded (Answer.mistake).
- */
-export interface SkillAnswer extends HistoryItem {
-  /** `topic|level|template|variant|quantity|spec` (Question.key); null where it was not kept (answers from before it was). */
-  readonly questionKey: string | null;
-  readonly mistake: string | null;
-}
-
-/**
- * What /review misses and /export misses need from the store. One method; everything else (the
- * pending question, recording a replay's answer) is practice's own (setPendingPractice,
- * recordPractice with the question's key kept).
- */
-export interface MissStore {
-  /** Every answer of a member, rounds and practice, oldest first, with its question's key and recorded mistake. */
-  skillHistory(memberId: number): Promise<SkillAnswer[]>;
-}
+/** One answer of a student, with its question's key and named mistakes (HistoryItem keeps both). */
+export type SkillAnswer = HistoryItem;
 
 /** What a question practises: its topic, level and template. */
 export interface Skill {
@@ -106,6 +88,11 @@ export function missesOf(history: readonly SkillAnswer[]): Miss[] {
   return out.sort((a, b) => a.answer.answeredAt - b.answer.answeredAt);
 }
 
+const sameSkill = (questionKey: string | null, key: string): boolean => {
+  const skill = skillOf(questionKey);
+  return skill !== undefined && skillKey(skill) === key;
+};
+
 /** The misses still to replay, oldest first. */
 export const openMisses = (history: readonly SkillAnswer[]): Miss[] => missesOf(history).filter((m) => m.clearedAt === null);
 
@@ -137,7 +124,8 @@ export const missedQuestion = (miss: Miss): Question | undefined => replay(miss.
 export function nextReplay(history: readonly SkillAnswer[], seed: number): { readonly miss: Miss; readonly question: Question } | undefined {
   for (const miss of openMisses(history)) {
     // the numbers of every answer to this skill since the miss are not asked again
-    const asked = new Set(history.filter((a) => a.answeredAt >= miss.answer.answeredAt && a.questionKey !== null && skillOf(a.questionKey) && skillKey(skillOf(a.questionKey)!) === skillKey(miss.skill)).map((a) => a.seed));
+    const key = skillKey(miss.skill);
+    const asked = new Set(history.filter((a) => a.answeredAt >= miss.answer.answeredAt && sameSkill(a.questionKey, key)).map((a) => a.seed));
     const question = replayOf(miss, seed, asked);
     if (question) return { miss, question };
   }

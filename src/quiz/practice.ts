@@ -13,7 +13,8 @@ import { parseAnswer } from './answer.js';
 import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, GENERATOR_VERSION } from './generator.js';
 import { allowedLevel, levelFor } from './level.js';
-import type { Mistake, Question } from './question.js';
+import { missesOf, nextReplay, openMisses, type Miss } from './misses.js';
+import type { Question } from './question.js';
 import { rng } from './random.js';
 import type { Scopes } from './scopes.js';
 import { ratingFor, retrievability, review } from './spaced.js';
@@ -35,6 +36,16 @@ export type PracticeOutcome =
       readonly due: number;
       readonly family: MistakeFamily;
     };
+
+/** /review misses' question: a missed question's skill with new numbers, and how far the student's misses have come. */
+export interface MissReplay {
+  readonly question: Question;
+  readonly family: MistakeFamily;
+  /** The miss it replays. */
+  readonly miss: Miss;
+  /** Misses still open, this one included. */
+  readonly open: number;
+}
 
 export interface PracticeQuestion {
   readonly question: Question;
@@ -91,6 +102,29 @@ export class Practice {
   }
 
   /**
+   * /review misses: the oldest open miss asked again with new numbers, remembered as the pending
+   * question (answered as any practice question, its key kept, so two right answers clear it).
+   * Undefined when the player has no miss open.
+   */
+  async nextMiss(scopeId: string, player: Player, channelId: string): Promise<MissReplay | undefined> {
+    const member = await this.store.scopes.memberId(scopeId, player.userId);
+    if (member === undefined) return undefined;
+    const history = await this.store.reports.history(member);
+    const next = nextReplay(history, this.seeds());
+    if (!next) return undefined;
+    const { question, miss } = next;
+    const family = primaryFamily(question);
+    await this.store.practice.setPending({ memberId: member, seed: question.seed, generator: GENERATOR_VERSION, level: question.level, topic: question.topic, family, channelId, issuedAt: this.clock.now() });
+    return { question, family, miss, open: openMisses(history).length };
+  }
+
+  /** Every miss of the player, oldest first, cleared ones included (/export misses). */
+  async misses(scopeId: string, player: Player): Promise<Miss[]> {
+    const member = await this.store.scopes.memberId(scopeId, player.userId);
+    return member === undefined ? [] : missesOf(await this.store.reports.history(member));
+  }
+
+  /**
    * Answers a practice question: the one given by a button (seed, level, topic), or the player's
    * pending one. Undefined when there is none to answer.
    */
@@ -112,7 +146,7 @@ export class Practice {
     const family = isPending ? pending.family : primaryFamily(question);
     const durationMs = isPending ? Math.max(0, now - pending.issuedAt) : null;
     const rating = ratingFor(correct, durationMs, asked.level);
-    const input = { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistakes: diagnosisIds(diagnosis), now };
+    const input = { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistakes: diagnosisIds(diagnosis), questionKey: question.key, now };
     for (let attempt = 0; attempt < DECK_ATTEMPTS; attempt++) {
       // The lapses waiting are applied first, in the same transaction: this review follows them.
       const deck = await this.store.practice.deck(memberId);

@@ -22,7 +22,7 @@ import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
 import { certainFamilies, diagnose, diagnosisIds, type Diagnosis } from './diagnose.js';
 import { generate, generateFresh, GENERATOR_VERSION } from './generator.js';
-import type { Mistake, Question } from './question.js';
+import type { Question } from './question.js';
 import { randomSeed } from './random.js';
 import { FIRST_BONUS, MIN_ANSWERS_FOR_BONUS, POINTS } from './scoring.js';
 import type { CloseReason, Level, Topic } from '../domain/index.js';
@@ -34,6 +34,8 @@ import { rng } from './random.js';
 import { teacherHere, type TeacherBuilder } from './teacher-pool.js';
 import type { TeacherBuilt } from './teacher.js';
 import { msg } from '../i18n/messages.js';
+import { TableDesk } from './table/desk.js';
+import type { TableChecker } from './table/check-pool.js';
 import { Lru } from '../lru.js';
 
 export interface QuizSettings {
@@ -164,6 +166,8 @@ export class QuizService {
   private readonly onError: (err: unknown, roundId: number, retryInMs: number) => void;
   /** /review's practice, on the same store, scopes and seeds; a round's mistakes review its cards. */
   readonly practice: Practice;
+  /** Whole summary tables (/quiz table): graded, recorded, their forms' pages kept. */
+  readonly tables: TableDesk;
   private readonly teacher: TeacherBuilder;
 
   constructor(o: {
@@ -180,6 +184,8 @@ export class QuizService {
     leaseMs?: number;
     /** Builds teachers' questions (a worker pool in the bot; in-process by default). */
     teacher?: TeacherBuilder;
+    /** Grades table answers (a worker pool in the bot; in-process by default). */
+    tableGrader?: TableChecker;
   }) {
     this.teacher = o.teacher ?? teacherHere;
     this.owner = o.owner ?? processOwner();
@@ -192,6 +198,12 @@ export class QuizService {
     this.seeds = o.seeds ?? randomSeed;
     this.onError = o.onError ?? (() => {});
     this.practice = new Practice(o.store, this.scopes, o.clock, this.seeds);
+    this.tables = new TableDesk(o.store, this.scopes, o.clock, o.tableGrader);
+  }
+
+  /** A new question's seed, from where this service's seeds come (fixed in tests and demos). */
+  newSeed(): number {
+    return this.seeds();
   }
 
   scope(scopeId: string): Promise<Scope> {

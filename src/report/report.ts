@@ -17,7 +17,7 @@ import type { QuizService } from '../quiz/service.js';
 import { recentMisses, streaks, type Streaks } from '../quiz/stats.js';
 import { isoWeek } from '../quiz/week.js';
 import type { Store } from '../store/store.js';
-import { ALL_TIME, seasonBoard, weekBoard, type Board, type BoardCell, type BoardRow, type Card, type HistoryItem, type Member, type Round, type Scope, type Season, type TimeRange, type TopicStat } from '../domain/index.js';
+import { ALL_TIME, seasonBoard, weekBoard, type Board, type BoardCell, type BoardRow, type Card, type HistoryItem, type Member, type Round, type MissedRow, type Scope, type Season, type TimeRange, type TopicStat } from '../domain/index.js';
 
 /** All time, or one season (current or archived): what a report and an export cover. */
 export type ReportPeriod = { readonly kind: 'all' } | { readonly kind: 'season'; readonly season: Season };
@@ -32,6 +32,8 @@ const MAX_WEEKS = 520;
 const WEEK_MS = 7 * 86_400_000;
 /** Latest misses a student's page works out again. */
 export const MISSES_SHOWN = 5;
+/** Rows of the class's summary tables (/quiz table) the report lists, the most missed first. */
+export const TABLE_ROWS_SHOWN = 10;
 
 /** The board a period's totals are on, and the times its answers were given in. */
 export function periodBoard(period: ReportPeriod): Board {
@@ -79,6 +81,8 @@ export interface ClassReport {
   /** The class's answers per topic in the period, rounds and practice. */
   readonly topics: readonly TopicStat[];
   readonly questions: Paged<QuestionRow>;
+  /** The rows of the class's summary tables most often wrong (a row carried from an earlier mistake is not counted wrong). */
+  readonly tableRows: readonly MissedRow[];
   readonly totals: { readonly answered: number; readonly correct: number; readonly rounds: number };
 }
 
@@ -150,12 +154,13 @@ export class Reports {
     const scope = await this.scope(scopeId);
     const board = periodBoard(period);
     const range = periodRange(period);
-    const [seasons, weeks, students, topics, questions] = await Promise.all([
+    const [seasons, weeks, students, topics, questions, tableRows] = await Promise.all([
       this.quiz.scopes.seasons(scopeId),
       this.weeks(scope, period).then((all) => all.slice(-PAGE_WEEKS)),
       this.store.boards.size(scopeId, board),
       this.store.reports.classTopics(scopeId, board),
       this.store.reports.roundCount(scopeId, range),
+      this.store.tables.missedRows(scopeId, TABLE_ROWS_SHOWN),
     ]);
     const s = pageOf(o.studentPage, students, STUDENTS_PER_PAGE);
     const q = pageOf(o.questionPage, questions, QUESTIONS_PER_PAGE);
@@ -187,6 +192,7 @@ export class Reports {
           return { round: stat.round, question, answered: stat.answered, correct: stat.correct, common: question && commonMistake(question, stat.mistakes) };
         }),
       },
+      tableRows,
       totals: { answered, correct, rounds: questions },
     };
   }

@@ -29,8 +29,8 @@ export interface PracticeStore {
 
 const LOCK_MEMBER = sql`SELECT scope_id FROM members WHERE id = :member ${forUpdate}`;
 const INSERT_PRACTICE = sql`
-  INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, answered_at)
-  VALUES (:member, :seed, :generator, :level, :topic, :value, :correct, :mistake, :now) ON CONFLICT DO NOTHING`;
+  INSERT INTO practice (member_id, seed, generator, level, topic, value, correct, mistake, question_key, answered_at)
+  VALUES (:member, :seed, :generator, :level, :topic, :value, :correct, :mistake, :questionKey, :now) ON CONFLICT DO NOTHING`;
 const CLEAR_PENDING = sql`DELETE FROM practice_pending WHERE member_id = :member AND seed = :seed AND level = :level AND topic = :topic`;
 const LAPSES_LEFT = sql`SELECT COUNT(*) AS n FROM lapses WHERE member_id = :member AND id IN (SELECT CAST(l.value AS BIGINT) FROM ${each('ids', 'l')})`;
 const APPLY_LAPSES = sql`DELETE FROM lapses WHERE member_id = :member AND id IN (SELECT CAST(l.value AS BIGINT) FROM ${each('ids', 'l')})`;
@@ -84,7 +84,7 @@ export class PracticeSql implements PracticeStore {
       const { scope_id: scopeId } = (await tx.get<{ scope_id: string }>(LOCK_MEMBER, { member: p.memberId }))!;
       if (!(await stillWaiting(tx, p.memberId, reviews))) return 'stale';
       const at = { member: p.memberId, seed: p.seed, level: p.level, topic: p.topic };
-      const inserted = await tx.run(INSERT_PRACTICE, { ...at, generator: p.generator, value: p.value, correct: p.correct, mistake: mistakesText(p.mistakes), now: p.now });
+      const inserted = await tx.run(INSERT_PRACTICE, { ...at, generator: p.generator, value: p.value, correct: p.correct, mistake: mistakesText(p.mistakes), questionKey: p.questionKey, now: p.now });
       if (inserted === 0) return 'duplicate';
       await tx.run(TALLY_TOPICS, { scope: scopeId, topic: p.topic, right: p.correct ? 1 : 0, boards: (await boardsNow(tx, scopeId, null)).mastery });
       await save(tx, p.memberId, reviews);

@@ -269,6 +269,8 @@ export interface HistoryRecord {
   correct: Bool;
   answered_at: Int;
   custom: string | null;
+  question_key: string | null;
+  mistake: string | null;
 }
 
 export const toHistoryItem = (r: HistoryRecord): HistoryItem => ({
@@ -281,6 +283,8 @@ export const toHistoryItem = (r: HistoryRecord): HistoryItem => ({
   correct: bool(r.correct),
   answeredAt: int(r.answered_at),
   custom: r.custom,
+  questionKey: r.question_key,
+  mistakes: mistakesOf(r.mistake),
 });
 
 export interface TopicStatRecord {

@@ -57,10 +57,10 @@ const ANSWERS_PAGE = sql`
   ORDER BY r.id, a.member_id LIMIT :limit`;
 // Equal times: a practice answer before a round's (as every listing of a history does).
 const HISTORY = sql`
-  SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at, r.custom
+  SELECT 'round' AS source, r.seed, r.generator, r.level, r.topic, a.value, a.correct, a.answered_at, r.custom, r.question_key, a.mistake
   FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.member_id = :member
   UNION ALL
-  SELECT 'practice', seed, generator, level, topic, value, correct, answered_at, NULL FROM practice WHERE member_id = :member
+  SELECT 'practice', seed, generator, level, topic, value, correct, answered_at, NULL, question_key, mistake FROM practice WHERE member_id = :member
   ORDER BY answered_at, source`;
 const TOPIC_STATS = sql`
   SELECT topic, COUNT(*) AS answered, COUNT(*) FILTER (WHERE correct) AS correct FROM (

@@ -5,7 +5,7 @@
  * question under the daily cap (decided under the member's lock), a round closed once (a guarded
  * UPDATE).
  */
-import { ALL_TIME, seasonBoard, weekBoard, type AnswerInput, type AnswerResult, type Board, type Closing, type Lease, type NewRound, type RecentQuestions, type Round, type RoundAnswer, type Unscored } from '../domain/index.js';
+import { ALL_TIME, weekBoard, type AnswerInput, type AnswerResult, type Board, type Closing, type Lease, type NewRound, type RecentQuestions, type Round, type RoundAnswer, type Unscored } from '../domain/index.js';
 import type { Driver, Queries } from './driver.js';
 import { mistakesText, toRound, toRoundAnswer, type AnswerRecord, type RoundRecord } from './records.js';
 import { ensureMember } from './scopes.js';
@@ -91,7 +91,7 @@ const STANDING = sql`
 const INSERT_ANSWER = sql`
   INSERT INTO answers (round_id, member_id, value, correct, first, mistake, points, scored, capped, answered_at, week)
   VALUES (:round, :member, :value, :correct, :first, :mistake, :points, :scored, :capped, :now, :week)`;
-const ADD_SCORES = sql`
+export const ADD_SCORES = sql`
   INSERT INTO scores (scope_id, board, member_id, points, correct, answered)
   SELECT :scope, b.value, :member, :points, :right, 1 FROM ${each('boards', 'b')} WHERE TRUE ORDER BY b.value
   ON CONFLICT (scope_id, board, member_id) DO UPDATE SET
@@ -103,7 +103,7 @@ const TALLY_MISTAKES = sql`
 export const TALLY_TOPICS = sql`
   INSERT INTO class_topics (scope_id, board, topic, answered, correct) SELECT :scope, b.value, :topic, 1, :right FROM ${each('boards', 'b')} WHERE TRUE
   ON CONFLICT (scope_id, board, topic) DO UPDATE SET answered = class_topics.answered + 1, correct = class_topics.correct + excluded.correct`;
-const ADD_LAPSES = sql`INSERT INTO lapses (member_id, topic, family, at) SELECT :member, :topic, f.value, :now FROM ${each('families', 'f')}`;
+export const ADD_LAPSES = sql`INSERT INTO lapses (member_id, topic, family, at) SELECT :member, :topic, f.value, :now FROM ${each('families', 'f')}`;
 
 /** The boards an answer given now counts on, in the order their rows are locked (see postgres.ts). */
 export async function boardsNow(db: Queries, scopeId: string, week: string | null): Promise<{ all: Board[]; mastery: Board[] }> {

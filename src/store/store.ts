@@ -22,8 +22,9 @@ import { RoundSql, type RoundStore } from './rounds.js';
 import { ScheduleSql, type ScheduleStore } from './schedules.js';
 import { ScopeSql, type ScopeStore } from './scopes.js';
 import { SqliteDriver } from './sqlite.js';
+import { TableSql, type TableStore } from './tables.js';
 
-export type { BoardStore, KeyStore, PracticeStore, QuestionStore, ReportStore, RoundStore, ScheduleStore, ScopeStore };
+export type { BoardStore, KeyStore, PracticeStore, QuestionStore, ReportStore, RoundStore, ScheduleStore, ScopeStore, TableStore };
 export { StoreBusyError } from '../domain/busy.js';
 
 export interface Store {
@@ -35,6 +36,7 @@ export interface Store {
   readonly reports: ReportStore;
   readonly questions: QuestionStore;
   readonly keys: KeyStore;
+  readonly tables: TableStore;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export function sqlStore<D extends Driver>(db: D): SqlStore<D> {
     reports: new ReportSql(db),
     questions: new QuestionSql(db),
     keys: new KeySql(db),
+    tables: new TableSql(db),
     close: () => db.close(),
   };
 }

@@ -10,6 +10,7 @@ import type { Question } from '../quiz/question.js';
 import type { Leaderboard } from '../quiz/service.js';
 import { diagnosisText, isCode } from '../quiz/text.js';
 import { renderWorking } from '../quiz/working.js';
+import { decodeSource } from '../quiz/table/model.js';
 import type { ClassReport, StudentPage } from '../report/report.js';
 import type { Season, TopicStat } from '../domain/index.js';
 import { html, trusted, type Html } from './html.js';
@@ -175,6 +176,22 @@ ${questions.rows.length === 0
 <td class="num">${q.answered}</td><td class="num ${q.correct * 2 >= q.answered ? 'good' : 'bad'}">${percent(q.correct, q.answered)}</td>
 <td class="common">${q.common && q.question ? inline(t(lang, msg('web.report.commonValue', { n: String(q.common.answers), value: formatInt(q.common.value), share: percent(q.common.answers, q.answered), why: diagnosisText(lang, q.question, q.common.diagnosis) }))) : html`<small>${t(lang, msg('web.report.noCommon'))}</small>`}</td></tr>`,
     )}</tbody></table>
-${pager(lang, { page: questions.page, pages: questions.pages, path: o.path, query: { ...base, students: o.query.students }, param: 'questions' })}`}`,
+${pager(lang, { page: questions.page, pages: questions.pages, path: o.path, query: { ...base, students: o.query.students }, param: 'questions' })}`}
+${report.tableRows.length === 0 ? '' : tableRowsSection(lang, report.tableRows)}`,
   );
+}
+
+/** The rows of the class's summary tables most often wrong: what to work through again on the board. */
+function tableRowsSection(lang: Lang, rows: ClassReport['tableRows']): Html {
+  return html`<h2>${t(lang, msg('web.report.tableRows'))}</h2>
+<p class="note">${t(lang, msg('web.report.tableRowsNote'))}</p>
+<table><thead><tr><th>${t(lang, msg('web.report.col.table'))}</th><th class="num">#</th><th>${t(lang, msg('web.report.col.layer'))}</th><th class="num">${t(lang, msg('web.report.col.wrong'))}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${tableName(lang, r.exercise)}</td><td class="num">${r.index + 1}</td><td>${r.layer}</td><td class="num bad">${t(lang, msg('web.report.wrongOf', { wrong: String(r.wrong), answered: String(r.answered) }))}</td></tr>`)}</tbody></table>`;
+}
+
+/** A table by its source: a teacher's model by its text, a generated one by its level and seed. */
+function tableName(lang: Lang, exercise: string): string {
+  const source = decodeSource(exercise);
+  if (!source) return exercise;
+  return source.kind === 'spec' ? source.spec.slice(0, 60) : t(lang, msg('web.report.generatedTable', { level: t(lang, msg(`level.${source.level}`)), seed: String(source.seed) }));
 }

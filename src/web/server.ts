@@ -30,7 +30,7 @@ import type { ReportPeriod, Reports } from '../report/report.js';
 import type { Store } from '../store/store.js';
 import { ALL_TIME, type Scope } from '../domain/index.js';
 import { capConnections, type ConnectionCount } from './connections.js';
-import { LinkSigner, MAX_TOKEN_LENGTH, type LinkKind, type LinkTarget } from './links.js';
+import { type LinkSigner, MAX_TOKEN_LENGTH, type LinkKind, type LinkTarget } from './links.js';
 import { forbiddenPage, homePage, noticePage, notFoundPage, pageLang } from './page.js';
 import { boardPage, reportPage, studentPage, type PageChart } from './pages.js';
 import { STYLESHEET } from './style.js';

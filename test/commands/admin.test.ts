@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAction } from '../../commands/index.js';
 import { decodeButton, encodeButton, runAction } from '../../src/platforms/dispatch.js';
-import { alice, bob, carol, harness, settle, ENGINES, type Harness } from '../support/quiz.js';
+import { alice, bob, carol, harness, ENGINES, type Harness } from '../support/quiz.js';
 import { context, run, silentLog } from '../support/context.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
@@ -177,7 +177,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(stats.text).toContain('3 of 4 right (75%).');
       expect(stats.text).toContain('Streak: 1 right in a row (best 2).');
       expect(stats.text).toContain('Recently missed:');
-      expect(stats.text).toMatch(/you said 5; the answer is [\d,]+:\n  .*= [\d,]+/);
+      expect(stats.text).toMatch(/you said 5; the answer is [\d,]+:\n {2}.*= [\d,]+/);
       expect(stats.code).toMatch(/dense\s+2\s+1\s+50%/);
     });
   });

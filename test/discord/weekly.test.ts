@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
 import { postsWith, startBot, visible, waitPosts } from './harness.js';
-import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
+import { snapshot as tables, } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
 

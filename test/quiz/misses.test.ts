@@ -1,5 +1,5 @@
 /**
- * /review misses and /export misses, on a student's answers as the store will give them (with each
+ * /review misses and /export misses, on a student's answers as the store gives them (with each
  * question's key and recorded mistake): a wrong answer is a miss of its skill (topic, level,
  * template); it is replayed with new numbers until two right answers with numbers other than its
  * own clear it; a round of the skill counts; the same numbers again do not; a teacher's question
@@ -30,7 +30,7 @@ function answer(q: Question, o: { correct: boolean; source?: 'round' | 'practice
     answeredAt: clock,
     custom: o.custom ?? null,
     questionKey: o.custom ? `teacher|${q.level}|layer:1:params|abc` : q.key,
-    mistake: o.correct ? null : diagnosisIds(diagnose(q, value)).join(',') || null,
+    mistakes: o.correct ? [] : diagnosisIds(diagnose(q, value)),
   };
 }
 

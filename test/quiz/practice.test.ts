@@ -4,6 +4,7 @@
  * correctness and time; a round's named mistake brings its skill back; /quiz with no level follows
  * the asker's (or the channel's) recent accuracy.
  */
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatInt } from '../../src/engine/format.js';
 import { diagnose, diagnosisIds } from '../../src/quiz/diagnose.js';
@@ -40,7 +41,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await h.quiz.scope(scopeId);
       const member = await h.store.scopes.ensureMember(scopeId, alice);
       for (let i = 0; i < 10; i++) {
-        await h.store.practice.record({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistakes: [], now: i }, NO_REVIEWS);
+        await h.store.practice.record({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistakes: [], questionKey: 'conv|easy|t', now: i }, NO_REVIEWS);
       }
       const given = await h.services.practice.next(scopeId, alice, 'C1');
       expect(given.question.topic).toBe('conv');
@@ -99,6 +100,46 @@ describe.each(ENGINES)('on %s', (engine) => {
     });
   });
 
+  describe('/review misses and /export misses', () => {
+    it("replays a round's missed question with new numbers until two right answers clear it, and exports the misses as a student's own CSV", async () => {
+      const h = await harness({ engine });
+      const started = await h.quiz.start({ scopeId, channelId: 'C1', opener: { kind: 'schedule' }, lang: 'en', level: 'medium', topics: ['conv'] });
+      if (!started.ok) throw new Error('no round');
+      const missed = started.question;
+      await h.quiz.answer({ scopeId, channelId: 'C1', player: bob, text: named(missed).value.toString() });
+      await h.quiz.close(started.round.id, 'admin');
+      const asBob = context(h, bob);
+      expect((await run(context(h, alice), 'review misses')).text).toMatch(/No missed questions/);
+
+      const asked = new Set([missed.seed]);
+      for (const progress of ['0 of 2', '1 of 2']) {
+        h.clock.advance(60_000);
+        const reply = await run(asBob, 'review misses');
+        expect(reply.title).toMatch(/missed question again/);
+        expect(reply.footer).toContain(`(${progress} so far)`);
+        // the same skill (topic, level, template), numbers not asked before
+        const member = (await h.store.scopes.memberId(scopeId, bob.userId))!;
+        const pending = (await h.store.practice.pending(member))!;
+        const replay = generate(pending.seed, pending.level, pending.topic);
+        expect([replay.topic, replay.level, replay.template]).toEqual([missed.topic, missed.level, missed.template]);
+        expect(asked.has(replay.seed)).toBe(false);
+        asked.add(replay.seed);
+        expect(await h.services.practice.answer({ scopeId, player: bob, text: replay.answer.toString() })).toMatchObject({ kind: 'recorded', correct: true });
+      }
+      expect((await run(asBob, 'review misses')).text).toMatch(/No missed questions/);
+
+      // a student exports their own misses, not the class's files
+      expect((await run(asBob, 'export')).text).toMatch(/for admins only/);
+      const file = (await run(asBob, 'export misses')).files![0]!;
+      const made = await file.make();
+      const rows = parse(Buffer.from(made!.bytes), { bom: true, columns: true }) as Array<Record<string, string>>;
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ 'Answer given': named(missed).value.toString(), 'Right with new numbers (of 2)': 'cleared' });
+      expect(rows[0]!['Worked solution']).toContain(missed.answer.toLocaleString('en-US'));
+      expect((await run(context(h, alice), 'export misses')).text).toMatch(/no missed questions/);
+    });
+  });
+
   describe('the transformer topics', () => {
     it('a memory mistake in an llm round brings "LLMs · memory in bytes" back: /stats says so, /review asks it', async () => {
       const h = await harness({ engine });
@@ -132,9 +173,9 @@ describe.each(ENGINES)('on %s', (engine) => {
       };
       expect((await start()).round.level).toBe('easy');
       const member = await h.store.scopes.ensureMember(scopeId, alice);
-      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistakes: [], now: i }, NO_REVIEWS);
+      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistakes: [], questionKey: 'dense|easy|t', now: i }, NO_REVIEWS);
       expect((await start()).round.level).toBe('hard');
-      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistakes: [], now: 100 + i }, NO_REVIEWS);
+      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistakes: [], questionKey: 'dense|easy|t', now: 100 + i }, NO_REVIEWS);
       expect((await start()).round.level).toBe('medium');
       // bob has no answers: the channel's decide (none yet in C2: easy)
       expect((await start(bob, 'C2')).round.level).toBe('easy');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { NewSchedule } from '../../src/domain/index.js';
-import { alice, bob, harness, settle, ENGINES, type Harness } from '../support/quiz.js';
+import { alice, bob, harness, ENGINES, type Harness } from '../support/quiz.js';
 
 const scopeId = 'discord:G1';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnosisIds } from '../../src/quiz/diagnose.js';
 import { FIRST_BONUS, POINTS } from '../../src/quiz/scoring.js';
 import { LEASE_MS } from '../../src/quiz/service.js';
-import { alice, bob, carol, harness, MONDAY_10_TAIPEI, settle, ENGINES, type Harness } from '../support/quiz.js';
+import { alice, bob, carol, harness, MONDAY_10_TAIPEI, ENGINES, type Harness } from '../support/quiz.js';
 import { formatInt } from '../../src/engine/format.js';
 
 const scopeId = 'discord:G1';

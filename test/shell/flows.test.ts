@@ -43,7 +43,7 @@ describe('shell mode', () => {
     expect(r.status).toBe(0);
     const out = r.stdout;
     expect(out).toContain('Question #1 · convolution · medium (20 points)');
-    expect(out).toContain('✅ Correct, and first: ' + formatInt(q.answer) + '. +20 points, and +5 more when the question closes if someone else answers too.');
+    expect(out).toContain(`✅ Correct, and first: ${formatInt(q.answer)}. +20 points, and +5 more when the question closes if someone else answers too.`);
     expect(out).toContain(`❌ ${formatInt(forgotBias.value)} is not it: that is the weights without the`);
     expect(out).toContain(`✅ Correct: ${formatInt(q.answer)}. +20 points.`);
     expect(out).toContain(`You already answered this question (${formatInt(q.answer)})`);
@@ -98,9 +98,11 @@ describe('shell mode', () => {
   });
 
   it('help that exists where the user is: /help count, /count help, /explain alone, and errors point at them', async () => {
-    const r = runShell(['/help count', '/count help', '/explain', '/count frobnicate 3', '/quiz colour:red'], await botEnv());
+    const r = runShell(['/help count', '/count help', '/help count layers', '/count help options', '/explain', '/count frobnicate 3', '/quiz colour:red'], await botEnv());
     const out = r.stdout;
-    expect(out.match(/── \/count: every layer kind and option ──/g)).toHaveLength(2);
+    expect(out.match(/── \/count: what it counts, and where to read more ──/g)).toHaveLength(2);
+    expect(out).toContain('/help count layers');
+    expect(out).toContain('── /count help: layers ──');
     expect(out).toContain('conv CIN COUT K');
     expect(out).toContain('stride=S or SxT');
     expect(out).toContain('/count conv 3 64 3');
@@ -139,8 +141,8 @@ describe('bad answers and bad commands: one clear line each, nothing recorded', 
     ['/quiz level:impossible', /`impossible` is not a valid level: expected one of easy, medium, hard/],
     ['/quiz seconds:2', /`2` is not a valid seconds: expected 5 to 86400/],
     ['/quiz colour:red', /`colour` is not an option of \/quiz/],
-    ['/leaderboard forever', /`forever` is one value too many|`forever` is not a valid/],
-    ['/leaderboard week 0', /`0` is not a valid page: expected 1 to 100000/],
+    ['/leaderboard forever', /`forever` was taken as the page of \/leaderboard .*period: week, all, season/],
+    ['/leaderboard week 0', /`0` was taken as the page of \/leaderboard .*a whole number from 1 to 100000/],
     ['/frobnicate', /`\/frobnicate` is not a command: try \/help/],
     ['/count conv 3 64', /`conv` on its own takes every number of `conv CIN COUT K`; with 2, K \(the last\) is missing/],
     ['/explain convolution9', /`convolution9` is not a layer kind/],

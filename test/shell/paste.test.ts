@@ -39,7 +39,7 @@ describe('pasting code into the shell (piped)', () => {
  */
 async function entries(chunks: readonly string[], interactive: boolean): Promise<Entry[]> {
   const stream = new PassThrough();
-  const input = new ShellInput(stream, interactive);
+  const input = new ShellInput(stream, interactive ? { output: new PassThrough(), prompt: '> ' } : undefined);
   const out: Entry[] = [];
   let entered: (() => void) | undefined;
   const reading = (async () => {
@@ -60,9 +60,20 @@ async function entries(chunks: readonly string[], interactive: boolean): Promise
 
 describe('pasting code into the shell (a terminal)', () => {
   it('reads a bracketed paste as one entry, blank lines and all', async () => {
-    const paste = `\x1b[200~${MODEL.join('\n')}\n\x1b[201~\n`;
+    const paste = `\x1b[200~${MODEL.join('\n')}\n\x1b[201~`;
     const got = await entries(['/count\n', paste, '/help\n'], true);
     expect(got.map((e) => e.text)).toEqual(['/count', MODEL.join('\n'), '/help']);
+  });
+
+  it('ends a paste without a last newline when its last line is entered', async () => {
+    const paste = `\x1b[200~/count ${MODEL.join('\n')}\x1b[201~`;
+    const got = await entries([`${paste}\n`, '/help\n'], true); // Enter after the paste
+    expect(got.map((e) => e.text)).toEqual([`/count ${MODEL.join('\n')}`, '/help']);
+  });
+
+  it('reads a paste within one line as typing: the marks are gone, the line is a command', async () => {
+    const got = await entries(['/count \x1b[200~conv 3 64 3\x1b[201~ in=32x32\n', '/quit\n'], true);
+    expect(got.map((e) => e.text)).toEqual(['/count conv 3 64 3 in=32x32', '/quit']);
   });
 
   it('reads one burst of lines (a terminal without bracketed paste) as one entry', async () => {

@@ -102,7 +102,15 @@ describe('the answer form', () => {
     expect(view.title.text).toHaveLength(24);
     expect(JSON.parse(view.private_metadata!)).toEqual(origin);
     const submitted = { ...view, state: { values: { input: { text: { type: 'plain_text_input', value: '1792' } } } } };
-    expect(readSubmission(submitted as never)).toEqual({ origin, text: '1792' });
+    expect(readSubmission(submitted as never)).toEqual({ origin, text: '1792', errorBlock: 'input' });
+  });
+
+  it('with several fields (a table\'s rows) has an optional input block each, and gives their values one per line, in order', () => {
+    const fields = Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}. row`, placeholder: '1792' }));
+    const view = formView({ title: 'Rows 1–12 of 12', label: 'Fill in', placeholder: '', fields }, origin, 'en');
+    expect(view.blocks.map((b) => [b.type, (b as { block_id?: string }).block_id, (b as { optional?: boolean }).optional])).toEqual(fields.map((_, i) => ['input', `field.${i}`, true]));
+    const values = Object.fromEntries(fields.map((_, i) => [`field.${i}`, { text: { type: 'plain_text_input', value: i === 3 ? null : String(i) } }]));
+    expect(readSubmission({ ...view, state: { values } } as never)).toEqual({ origin, text: ['0', '1', '2', '', '4', '5', '6', '7', '8', '9', '10', '11'].join('\n'), errorBlock: 'field.0' });
   });
 
   it('refuses a submission whose metadata it did not write', () => {

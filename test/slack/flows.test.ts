@@ -117,7 +117,7 @@ describe('bad input: one clear private line each, nothing recorded', () => {
     ['/quiz level:impossible', /`impossible` is not a valid level: expected one of easy, medium, hard/],
     ['/quiz seconds:2', /`2` is not a valid seconds: expected 5 to 86400/],
     ['/quiz seed:3', /admin/],
-    ['/leaderboard week 0', /`0` is not a valid page: expected 1 to 100000/],
+    ['/leaderboard week 0', /`0` was taken as the page of \/leaderboard .*a whole number from 1 to 100000/],
     ['/count conv 3 64', /`conv` on its own takes every number of `conv CIN COUT K`; with 2, K \(the last\) is missing/],
     ['/count input 8x8x3 > dense', /^:warning: `dense` takes 1–2 argument\(s\), got 0/],
     ['/explain convolution9', /`convolution9` is not a layer kind/],

@@ -74,7 +74,7 @@ export interface Bot {
   /** A click on a button the bot posted (as rendered in a recorded message). */
   click(user: FakeUser, button: Json, where?: { channel?: string; messageTs?: string; ephemeral?: boolean }): Promise<{ ack: Json; responseUrl: string }>;
   /** Submits a form the bot opened with views.open, with `text` typed in. */
-  submit(user: FakeUser, opened: Json, text: string): Promise<Json>;
+  submit(user: FakeUser, opened: Json, text: string | readonly string[]): Promise<Json>;
   /** The private (ephemeral) answer posted to a response_url (a button's, a form's, a slow command's). */
   privateReply(responseUrl: string): Promise<Json>;
   stop(): Promise<void>;

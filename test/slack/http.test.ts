@@ -95,7 +95,7 @@ describe('requests that are not from Slack get 401 and change nothing', () => {
     ['a signature of another body', (body) => signatureHeaders(`${body}&text=forged`, SIGNING_SECRET)],
     ['no signature headers', () => ({})],
     ['no timestamp header', (body) => ({ 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']! })],
-    ['no signature header', (body) => ({ 'x-slack-request-timestamp': String(now()) })],
+    ['no signature header', (_body) => ({ 'x-slack-request-timestamp': String(now()) })],
     ['an unknown signature version', (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']!.replace('v0=', 'v1=') })],
     ['a timestamp older than five minutes', (body) => signatureHeaders(body, SIGNING_SECRET, now() - 5 * 60 - 30)],
     ['a timestamp more than five minutes ahead', (body) => signatureHeaders(body, SIGNING_SECRET, now() + 5 * 60 + 30)],

@@ -4,7 +4,7 @@
  * non-admin (not in ADMIN_USER_IDS, not a workspace admin) refused everything, nothing changed.
  */
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, type Bot } from './harness.js';
+import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, } from './harness.js';
 import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
 
 const { bob, carol, teacher } = USERS;

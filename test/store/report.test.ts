@@ -51,7 +51,7 @@ for (const engine of ENGINES) {
       const season = (await h.quiz.scopes.currentSeason(SCOPE))!;
       await round(h, [[alice, 'right'], [carol, 'right']], 'dense');
       const member = await h.store.scopes.ensureMember(SCOPE, bob);
-      await h.store.practice.record({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: [], now: h.clock.now() }, { reviews: [], applied: [] });
+      await h.store.practice.record({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: [], questionKey: 'dense|easy|t', now: h.clock.now() }, { reviews: [], applied: [] });
       expect(await h.store.reports.classTopics(SCOPE, 'all')).toEqual([
         { topic: 'conv', answered: 2, correct: 1 },
         { topic: 'dense', answered: 3, correct: 2 },
@@ -59,6 +59,18 @@ for (const engine of ENGINES) {
       expect(await h.store.reports.classTopics(SCOPE, `season:${season.id}`)).toEqual([{ topic: 'dense', answered: 3, correct: 2 }]);
       const week = weekBoard(isoWeek(h.clock.now(), 'Asia/Taipei'));
       expect(await h.store.reports.classTopics(SCOPE, week)).toEqual([]);
+    });
+
+    it("keeps each answer's question key and named mistakes in a student's history, rounds and practice (what /review misses replays)", async () => {
+      const h = await harness({ engine });
+      const asked = await round(h, [[bob, 'wrong']]);
+      const member = await h.store.scopes.ensureMember(SCOPE, bob);
+      await h.store.practice.record({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: ['forgotBias', 'swapped'], questionKey: 'dense|easy|t', now: h.clock.now() + 1 }, { reviews: [], applied: [] });
+      const [inRound, inPractice] = await h.store.reports.history(member);
+      expect(inRound).toMatchObject({ source: 'round', topic: 'conv', correct: false });
+      expect(inRound).toMatchObject({ questionKey: asked.question.key });
+      expect(inRound!.mistakes).toContain(asked.mistake.id);
+      expect(inPractice).toMatchObject({ source: 'practice', questionKey: 'dense|easy|t', mistakes: ['forgotBias', 'swapped'] });
     });
 
     it('tells the weeks anyone scored in, and reads a page of the student × week matrix', async () => {

@@ -47,7 +47,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await store.practice.setPending({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'conv', family: 'bias', channelId: 'C1', issuedAt: 100 });
       await store.practice.setPending({ memberId: member, seed: 6, generator: 2, level: 'medium', topic: 'dense', family: 'bias', channelId: 'C2', issuedAt: 200 });
       expect(await store.practice.pending(member)).toMatchObject({ seed: 6, topic: 'dense', channelId: 'C2', issuedAt: 200 });
-      const answer = { memberId: member, seed: 6, generator: 2, level: 'medium' as const, topic: 'dense' as const, value: 42n, correct: false, mistakes: ['forgotBias'], now: 300 };
+      const answer = { memberId: member, seed: 6, generator: 2, level: 'medium' as const, topic: 'dense' as const, value: 42n, correct: false, mistakes: ['forgotBias'], questionKey: 'dense|medium|t', now: 300 };
       expect(await store.practice.record(answer, saved([review('bias', 400, 300, 1)]))).toBe('saved');
       expect(await store.practice.pending(member)).toBeUndefined();
       expect((await store.practice.deck(member)).cards).toHaveLength(1);
@@ -60,7 +60,7 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('an answer to another question leaves the pending one in place', async () => {
       const { store, member } = await storeWithMember();
       await store.practice.setPending({ memberId: member, seed: 6, generator: 2, level: 'medium', topic: 'dense', family: 'bias', channelId: 'C2', issuedAt: 200 });
-      await store.practice.record({ memberId: member, seed: 7, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: true, mistakes: [], now: 300 }, saved([]));
+      await store.practice.record({ memberId: member, seed: 7, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: true, mistakes: [], questionKey: 'conv|easy|t', now: 300 }, saved([]));
       expect(await store.practice.pending(member)).toMatchObject({ seed: 6 });
       });
   });
@@ -105,7 +105,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const daily = { cap: 100, from: 0, to: 1 };
       await store.rounds.answer({ roundId: round.id, player: { userId: 'U1', name: 'ana' }, value: 5n, correct: true, mistakes: [], lapses: [], points: 10, now: 10, week: '1970-W01', daily });
       await store.rounds.answer({ roundId: round.id, player: { userId: 'U2', name: 'ben' }, value: 4n, correct: false, mistakes: [], lapses: [], points: 10, now: 11, week: '1970-W01', daily });
-      for (let i = 0; i < 4; i++) await store.practice.record({ memberId: member, seed: i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i === 0, mistakes: [], now: 20 + i }, saved([]));
+      for (let i = 0; i < 4; i++) await store.practice.record({ memberId: member, seed: i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i === 0, mistakes: [], questionKey: 'dense|easy|t', now: 20 + i }, saved([]));
       expect(await store.reports.recentAccuracy(member, 20)).toEqual({ answered: 5, correct: 2 });
       expect(await store.reports.recentAccuracy(member, 3)).toEqual({ answered: 3, correct: 0 });
       expect(await store.reports.channelAccuracy('s', 'C1', 50)).toEqual({ answered: 2, correct: 1 });

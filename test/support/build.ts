@@ -1,6 +1,10 @@
-/** Vitest global setup: build once (as `npm run build` does, bins made executable) so spawned bins run today's code. */
+/**
+ * Vitest global setup: spawned bins run today's code. Builds as `npm run build` does (bins made
+ * executable) when a source is newer than the last build, and only then (tools/build.mjs).
+ */
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 
 export default function setup(): void {
-  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['tools/build.mjs', '--if-stale'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
 }

@@ -456,6 +456,16 @@ export class FakeDiscord {
     });
   }
 
+  /** Submits a modal of several text inputs (one per label), `values` in their order; an input left out is sent empty. */
+  submitModalFields(user: FakeUser, modal: Json, values: readonly string[], where = this.here): Promise<Exchange> {
+    const inputs = ((modal.components as Json[] | undefined) ?? []).map((c) => c.component as Json | undefined).filter((c): c is Json => c?.type === 4);
+    if (inputs.length === 0) throw new Error('fake Discord: the modal has no text input');
+    return this.interact(user, where, INTERACTION.modalSubmit, {
+      custom_id: modal.custom_id,
+      components: inputs.map((input, i) => ({ type: 18, id: 2 * i + 1, component: { type: 4, id: 2 * i + 2, custom_id: input.custom_id, value: values[i] ?? '' } })),
+    });
+  }
+
   /**
    * Dispatches INTERACTION_CREATE and resolves once the bot's callback arrived; with
    * `awaitDeferred`, a deferred one ("thinking…") once its reply is shown, as the user waits for it.

@@ -402,10 +402,13 @@ export function blockActions(user: FakeUser, button: Json, where: Where & { read
   };
 }
 
-/** The submission of a view the bot opened, with `text` typed into its one text input. */
-export function viewSubmission(user: FakeUser, opened: Json, text: string, team: string = TEAM.id): Json {
-  const input = (opened.blocks as Json[]).find((b) => b.type === 'input')!;
-  const element = input.element as Json;
+/** The submission of a view the bot opened, with `text` typed into its one text input (or each of `text` into its inputs, in order). */
+export function viewSubmission(user: FakeUser, opened: Json, text: string | readonly string[], team: string = TEAM.id): Json {
+  const inputs = (opened.blocks as Json[]).filter((b) => b.type === 'input');
+  const typed = typeof text === 'string' ? [text] : text;
+  const values = Object.fromEntries(
+    inputs.slice(0, typed.length).map((input, i) => [String(input.block_id), { [String((input.element as Json).action_id)]: { type: 'plain_text_input', value: typed[i] === '' ? null : typed[i] } }]),
+  );
   return {
     type: 'view_submission',
     team: { id: team, domain: TEAM.domain },
@@ -416,7 +419,7 @@ export function viewSubmission(user: FakeUser, opened: Json, text: string, team:
     view: {
       ...opened,
       team_id: team,
-      state: { values: { [String(input.block_id)]: { [String(element.action_id)]: { type: 'plain_text_input', value: text } } } },
+      state: { values },
       hash: `${Date.now()}.hash`,
       root_view_id: opened.id,
       previous_view_id: null,

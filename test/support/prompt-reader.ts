@@ -127,8 +127,9 @@ export interface Reading {
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const CAPTURE: Readonly<Record<Exclude<Domain['t'], 'enum'>, string>> = { number: NUMBER, kernel: String.raw`(\d+(?:×\d+)?)`, dims: String.raw`(\d+(?:×\d+)*)`, list: String.raw`(\[[^\]]*\])` };
 const sentinel = (name: string) => `\u0001${name}\u0002`;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters mark a sentinel, which no prompt holds
 const SENTINEL = /\u0001(\w+)\u0002/g;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Pattern {
   readonly key: MessageKey;
@@ -166,13 +167,13 @@ function patternsOf(lang: Lang): Pattern[] {
       let source = '';
       let last = 0;
       for (const m of rendered.matchAll(SENTINEL)) {
-        source += escape(rendered.slice(last, m.index));
+        source += escapeRegex(rendered.slice(last, m.index));
         const name = m[1]!;
         names.push(name);
         source += CAPTURE[(domains[name] as Exclude<Domain, { t: 'enum' }>).t];
         last = m.index + m[0].length;
       }
-      source += escape(rendered.slice(last));
+      source += escapeRegex(rendered.slice(last));
       const literals = rendered.split(SENTINEL).filter((_, i) => i % 2 === 0);
       const anchor = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
       const fixed = Object.fromEntries(Object.entries(params).filter(([, v]) => !v.startsWith('\u0001')));

@@ -13,6 +13,7 @@ import { recording } from './store-calls.js';
 import { directCounter } from '../../src/counting/answer.js';
 import { picturesHere } from '../../src/charts/drawn.js';
 import { questionFilesHere } from '../../src/imports/pool.js';
+import { tableChecksHere } from '../../src/quiz/table/check-pool.js';
 import { questionReply, standingsReply } from '../../commands/replies.js';
 import type { Reply, Services, View } from '../../commands/types.js';
 import { Reports } from '../../src/report/report.js';
@@ -133,6 +134,7 @@ export async function harness(options: { engine?: Engine; location?: string; clo
     counter: directCounter,
     pictures: picturesHere,
     questionFiles: questionFilesHere,
+    tableChecks: tableChecksHere,
     channelFor: async () => ({ ok: true }),
     quiz,
     practice: quiz.practice,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { shown } from '../support/fake-discord.js';
 import { startBot as startDiscord, visible } from '../discord/harness.js';
-import { startBot as startSlack, textOf, USERS } from '../slack/harness.js';
+import { startBot as startSlack, USERS } from '../slack/harness.js';
 
 /** One paste of each class, each a whole model file with its attack inside. */
 const model = (attack: string) => ['import torch.nn as nn', attack, 'net = nn.Linear(4, 2)', ''].join('\n');

@@ -24,8 +24,11 @@ describe('the count pool', () => {
   it('stops a spec past its deadline, says why, and answers the next one with a fresh worker', async () => {
     const warnings: object[] = [];
     const p = pool({ deadlineMs: 1, log: { warn: (obj) => warnings.push(obj) } });
-    // Far inside the engine's bounds, but more than a millisecond: the deadline, not the spec, decides.
-    const slow = await p.answer(`input 64x64x3 > ${Array.from({ length: 400 }, () => 'conv 8 3 pad=same').join(' > ')}`, 'en');
+    // Within the engine's bounds but among its costliest (tens of milliseconds: every layer its own
+    // instance, evaluated and rendered), far past a millisecond even when this process is slow to
+    // hear its timer on a loaded machine: the deadline, not the spec, decides.
+    const block = `def l(c) { conv c 3 pad=same > bn > relu }\ndef b(c) { ${Array.from({ length: 10 }, (_, i) => `l c+${i}`).join(' > ')} }`;
+    const slow = await p.answer(`${block}\ninput 64x64x3 > ${Array.from({ length: 60 }, (_, i) => `b ${1 + 10 * i}`).join(' > ')}`, 'en');
     expect(slow).toEqual({ ok: false, error: { key: 'err.tooCostly', params: { ms: '1' } } });
     expect(warnings).toEqual([expect.objectContaining({ why: 'deadline' })]);
     const relaxed = pool();

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { context, run } from '../support/context.js';
-import { alice, bob, carol, harness, settle, ENGINES, type Harness } from '../support/quiz.js';
+import { alice, bob, carol, harness, ENGINES, type Harness } from '../support/quiz.js';
 import { DEFAULT_DAILY_CAP, POINTS } from '../../src/quiz/scoring.js';
 import type { Opener } from '../../src/quiz/service.js';
 

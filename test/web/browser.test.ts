@@ -68,16 +68,16 @@ describe('the pages in a browser', () => {
   it('shows the teacher the report in English, switches to 中文 by the link, and downloads the CSV', async () => {
     const link = linkIn((await web.run(alice, '/report')).text, 'report');
     const { page, errors } = await open(link, 'en-US');
-    expect(await page.locator('h1').innerText()).toContain("Teacher's report");
+    expect(await page.locator('h1').textContent()).toContain("Teacher's report");
     // The student × week matrix: one row per student, their name as they go by in the chat.
     const matrix = page.locator('table').first();
-    for (const s of students) await expect.poll(() => matrix.innerText()).toContain(s.name);
+    for (const s of students) await expect.poll(() => matrix.textContent()).toContain(s.name);
     // The mastery chart is an SVG the browser lays out at a real size.
     const chart = page.locator('figure.chart svg').first();
     const box = await chart.boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.height).toBeGreaterThan(100);
-    expect(await page.locator('td.common').first().innerText()).toMatch(/\d+%/);
+    expect(await page.locator('td.common').first().textContent()).toMatch(/\d+%/);
     await page.screenshot({ path: join(SHOTS, 'report-en.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[href$="grades.csv"]').click()]);
@@ -90,7 +90,7 @@ describe('the pages in a browser', () => {
     await page.locator('a[hreflang="zh-Hant-TW"]').click();
     await page.waitForLoadState('load');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant-TW');
-    expect(await page.locator('h1').innerText()).toContain('教師報表');
+    expect(await page.locator('h1').textContent()).toContain('教師報表');
     await fontsLoaded(page);
     await page.screenshot({ path: join(SHOTS, 'report-zh-TW.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -101,7 +101,7 @@ describe('the pages in a browser', () => {
     const link = linkIn((await web.run(students[4]!, '/me', { isAdmin: false })).text, 'me');
     const { page, errors } = await open(link, 'zh-TW');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant-TW');
-    expect(await page.locator('h1').innerText()).toContain(SCRIPT);
+    expect(await page.locator('h1').textContent()).toContain(SCRIPT);
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'me-zh-TW.png'), fullPage: true });

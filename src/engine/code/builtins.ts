@@ -100,7 +100,7 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
   const intType = cls('int', (args, kwargs) => {
     const v = args[0] ?? 0n;
     const base = args[1] ?? kwargs.get('base');
-    if (typeof v === 'string') return parseInt(rt, v, base === undefined ? 10 : Number(toIndex(base, 'base')));
+    if (typeof v === 'string') return parsePythonInt(rt, v, base === undefined ? 10 : Number(toIndex(base, 'base')));
     if (base !== undefined) return raise('TypeError', 'py.intBaseNonString');
     if (is(v, 'tensor')) return rt.opaque('int(tensor)');
     return toIntValue(v);
@@ -498,7 +498,7 @@ export function formatValue(rt: Interpreter, v: Value, spec: string): string {
 }
 
 /** Python's int(text, base): digits, underscores between them, a sign, 0x/0o/0b with base 0 or theirs; bounded before parsing. */
-function parseInt(rt: Interpreter, text: string, base: number): bigint {
+function parsePythonInt(rt: Interpreter, text: string, base: number): bigint {
   if (base !== 0 && (base < 2 || base > 36)) return raise('ValueError', 'py.intBase');
   rt.scan(text.length);
   const bad = () => raise('ValueError', 'py.intLiteral', { base: String(base), value: repr(rt, text.length > 40 ? `${text.slice(0, 40)}…` : text) });

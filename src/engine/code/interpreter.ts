@@ -90,6 +90,23 @@ export class Interpreter implements Runtime {
     this.scan(items);
   }
 
+  /** The value of an expression, or undefined where it needs a name or a value the reader does not have. */
+  private tryValue(e: Expr, scope: Scope): Value | undefined {
+    try {
+      return this.guarded(() => this.eval(e, scope));
+    } catch (err) {
+      if (err instanceof PyException && err.pyType === 'NameError') return undefined;
+      if (err instanceof SpecError && err.ref.key === 'code.needsValue') return undefined;
+      throw err;
+    }
+  }
+
+  /** Names given before the code (settings): the paste's own assignment of a value the reader lacks does not replace them. */
+  readonly given = new Set<string>();
+
+  /** Names of value-only libraries the reader does not know, met while running, with their first line (see unknownMember). */
+  readonly skipped = new Map<string, number>();
+
   opaque(origin: string): OpaqueV {
     return { t: 'opaque', origin, line: this.line };
   }
@@ -165,6 +182,14 @@ export class Interpreter implements Runtime {
         return null;
       }
       case 'assign': {
+        // `vocab = build_vocab(...)` at the top, with `vocab=...` given before the code: the value
+        // given stands for what the paste computes from data the reader lacks (a name it does not
+        // know, a library it does not run), so what cannot be computed is not tried
+        if (scope === this.globals && s.targets.length === 1 && s.targets[0]!.t === 'name' && this.given.has(s.targets[0]!.id)) {
+          const v = this.tryValue(s.value, scope);
+          if (v !== undefined) this.assign(s.targets[0]!, v, scope);
+          return null;
+        }
         const v = this.eval(s.value, scope);
         for (const target of s.targets) this.assign(target, v, scope);
         return null;
@@ -239,6 +264,9 @@ export class Interpreter implements Runtime {
   private forLoop(s: Extract<Stmt, { t: 'for' }>, scope: Scope): Flow {
     const iterable = this.eval(s.iter, scope);
     if (is(iterable, 'opaque')) {
+      // the result of a function the reader does not know may be a configuration to build from
+      const unknown = [...this.skipped.keys()].find((n) => iterable.origin === n || iterable.origin.startsWith(`${n}(`) || iterable.origin.startsWith(`${n}.`));
+      if (unknown !== undefined) return refuse('code.unknownName', { name: unknown });
       // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer.
       this.host.noteSkippedLoop(iterable.origin, s.line);
       return null;
@@ -367,6 +395,8 @@ export class Interpreter implements Runtime {
   assign(target: Expr, value: Value, scope: Scope): void {
     switch (target.t) {
       case 'name':
+        // a value given before the code (`vocab_size=5000`) stands for the data the paste would compute it from
+        if (is(value, 'opaque') && scope === this.globals && this.given.has(target.id)) return;
         scope.assign(target.id, value);
         return;
       case 'attr':
@@ -615,6 +645,10 @@ export class Interpreter implements Runtime {
     const inner = new Scope('comprehension', scope);
     const out: Value[] = [];
     const d = e.kind === 'dict' ? newDict(this) : null;
+    const first = this.eval(e.generators[0]!.iter, scope);
+    // over data the reader lacks (`[np.mean(w) for w in model.get_weights()]`): a value it lacks too,
+    // when the comprehension only computes (its calls are of numbers and arrays, never a layer built)
+    if (is(first, 'opaque') && this.onlyComputes(e)) return { t: 'opaque', origin: `[… for … in ${first.origin}]`, line: this.line };
     const loop = (level: number): void => {
       const g: Generator | undefined = e.generators[level];
       if (g === undefined) {
@@ -625,7 +659,7 @@ export class Interpreter implements Runtime {
         }
         return;
       }
-      const source = this.eval(g.iter, level === 0 ? scope : inner);
+      const source = level === 0 ? first : this.eval(g.iter, inner);
       for (const item of iterate(this, source)) {
         this.tick();
         this.assign(g.target, item, inner);
@@ -637,6 +671,46 @@ export class Interpreter implements Runtime {
     if (e.kind === 'set') return newSet(this, out);
     if (e.kind === 'gen') return { t: 'iterator', items: out, i: 0 };
     return list(out);
+  }
+
+  /**
+   * Whether a comprehension only computes values: every call in it is of a built-in on numbers
+   * (len, float, round, ...), of numpy or math, or a method of the items it goes over (`w.mean()`).
+   */
+  private onlyComputes(e: Extract<Expr, { t: 'comp' }>): boolean {
+    const targets = new Set<string>();
+    const bound = (t: unknown): void => {
+      if (typeof t !== 'object' || t === null) return;
+      const n = t as { t?: string; id?: string };
+      if (n.t === 'name' && typeof n.id === 'string') targets.add(n.id);
+      for (const v of Object.values(t)) if (typeof v === 'object') bound(v);
+    };
+    for (const g of e.generators) bound(g.target);
+    const root = (x: Expr): string | null => (x.t === 'name' ? x.id : x.t === 'attr' ? root(x.obj) : null);
+    let ok = true;
+    const walk = (node: unknown, depth: number): void => {
+      if (!ok || typeof node !== 'object' || node === null) return;
+      this.tick();
+      if (depth > 64) {
+        ok = false;
+        return;
+      }
+      const n = node as { t?: string };
+      if (n.t === 'call') {
+        const fn = (node as Extract<Expr, { t: 'call' }>).fn;
+        const r = root(fn);
+        const safe = fn.t === 'name' ? COMPUTING_BUILTINS.has(fn.id) : r !== null && (['np', 'numpy', 'math'].includes(r) || targets.has(r));
+        if (!safe) ok = false;
+      }
+      for (const v of Object.values(node)) if (typeof v === 'object') walk(v, depth + 1);
+    };
+    walk(e.elt, 0);
+    walk(e.value, 0);
+    e.generators.forEach((g, i) => {
+      if (i > 0) walk(g.iter, 0);
+      g.ifs.forEach((c) => walk(c, 0));
+    });
+    return ok;
   }
 
   // ── calls ──
@@ -692,8 +766,11 @@ export class Interpreter implements Runtime {
         return this.instantiate(fn, args, kwargs);
       case 'wrapped':
         return this.call(fn.fn, args, kwargs);
-      case 'opaque':
-        return { t: 'opaque', origin: fn.origin.endsWith(')') ? fn.origin : `${fn.origin}(…)`, line: this.line };
+      case 'opaque': {
+        const origin = fn.origin.endsWith(')') ? fn.origin : `${fn.origin}(…)`;
+        const plain = (fn.plain === true || this.skipped.has(fn.origin)) && ![...args, ...kwargs.values()].some(holdsInstance);
+        return plain ? { t: 'opaque', origin, line: this.line, plain } : { t: 'opaque', origin, line: this.line };
+      }
       case 'instance': {
         const f = this.special(fn, '__call__');
         if (f !== undefined) return this.call(f, args, kwargs);
@@ -868,13 +945,13 @@ export class Interpreter implements Runtime {
         case 'namespace': {
           const v = obj.get(name);
           if (v !== undefined) return v;
-          return refuse('code.unknownName', { name: `${obj.name}.${name}` });
+          return this.unknownMember(obj.name, name);
         }
         case 'function':
           if (name === '__name__' || name === '__qualname__') return obj.name;
           break;
         case 'opaque':
-          return { t: 'opaque', origin: `${obj.origin}.${name}`, line: obj.line };
+          return obj.plain ? { t: 'opaque', origin: `${obj.origin}.${name}`, line: obj.line, plain: true } : { t: 'opaque', origin: `${obj.origin}.${name}`, line: obj.line };
         default:
           break;
       }
@@ -948,7 +1025,7 @@ export class Interpreter implements Runtime {
           return obj.start + BigInt(i) * obj.step;
         }
         case 'opaque':
-          return { t: 'opaque', origin: `${obj.origin}[…]`, line: obj.line };
+          return obj.plain ? { t: 'opaque', origin: `${obj.origin}[…]`, line: obj.line, plain: true } : { t: 'opaque', origin: `${obj.origin}[…]`, line: obj.line };
         case 'instance': {
           const f = this.special(obj, '__getitem__');
           if (f !== undefined) return this.call(f, [key]);
@@ -1010,6 +1087,24 @@ export class Interpreter implements Runtime {
     return this.unknownModule(name);
   }
 
+  /**
+   * A name a known library does not have, as far as the reader knows. In the libraries whose
+   * functions only compute values (torch.*, torch.nn.functional, keras.ops, keras.models'
+   * clone_model, ...), it is a value the reader lacks: the count goes on, and refuses only where
+   * that value is needed (a layer's size, a branch, a loop that builds, a layer the model holds);
+   * what was skipped is said. Elsewhere (torch.nn, keras.layers: classes that may hold parameters)
+   * it is refused by name.
+   */
+  private unknownMember(namespace: string, name: string): Value {
+    const full = `${namespace}.${name}`;
+    if (!VALUE_ONLY.has(namespace)) return refuse('code.unknownName', { name: full });
+    if (!this.skipped.has(full)) {
+      this.charge(1);
+      this.skipped.set(full, this.line);
+    }
+    return { t: 'opaque', origin: full, line: this.line, plain: true };
+  }
+
   /** A module the reader does not know: importing it is fine, using it yields opaque values. */
   private unknownModule(name: string): Value {
     return { t: 'opaque', origin: name, line: this.line };
@@ -1027,12 +1122,29 @@ export class Interpreter implements Runtime {
     for (const { name, as } of names) {
       let v: Value;
       if (is(m, 'namespace')) {
-        v = m.get(name) ?? this.host.importModule(`${module}.${name}`) ?? refuse('code.unknownName', { name: `${module}.${name}` });
+        v = m.get(name) ?? this.host.importModule(`${module}.${name}`) ?? this.unknownMember(m.name, name);
       } else v = is(m, 'opaque') ? { t: 'opaque', origin: `${module}.${name}`, line: this.line } : this.getattr(m, name);
       scope.assign(as ?? name, v);
     }
   }
 }
+
+/** Whether a call's argument is or holds an object (a layer, a model): what a call given one returns may be a layer. */
+function holdsInstance(v: Value): boolean {
+  if (is(v, 'instance') || (is(v, 'opaque') && !v.plain)) return true;
+  if (is(v, 'list') || is(v, 'tuple')) return v.items.some((x) => is(x, 'instance') || is(x, 'list') || is(x, 'tuple') || (is(x, 'opaque') && !x.plain));
+  if (is(v, 'dict')) return [...v.map.values()].some((e) => is(e.value, 'instance'));
+  return false;
+}
+
+/** Built-ins that compute from numbers and strings, never building anything (see onlyComputes). */
+const COMPUTING_BUILTINS: ReadonlySet<string> = new Set(['len', 'float', 'int', 'str', 'abs', 'round', 'min', 'max', 'sum', 'bool', 'repr', 'format']);
+
+/**
+ * Libraries whose members compute values and never hold parameters: a member the reader does not
+ * know there is a value it lacks, not a refusal of the whole paste (see unknownMember).
+ */
+const VALUE_ONLY: ReadonlySet<string> = new Set(['torch', 'torch.nn.functional', 'torch.linalg', 'torch.fft', 'torch.special', 'keras.ops', 'keras.models', 'keras.activations', 'numpy', 'math']);
 
 /** Thrown when a followed forward pass runs out of its share of the budget. */
 export class StepBudget extends Error {}

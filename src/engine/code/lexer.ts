@@ -316,7 +316,7 @@ class Lexer {
       this.push('fstring', '', startLine, this.fparts(body, raw, startLine));
       return;
     }
-    this.push('string', raw ? body : unescape(body), startLine);
+    this.push('string', raw ? body : unescapePython(body), startLine);
   }
 
   /** Splits an f-string body into literal text and `{expression}` pieces. */
@@ -333,7 +333,7 @@ class Lexer {
         text += '}';
         i += 2;
       } else if (ch === '{') {
-        if (text) parts.push(raw ? text : unescape(text));
+        if (text) parts.push(raw ? text : unescapePython(text));
         text = '';
         let depth = 0;
         let j = i + 1;
@@ -377,14 +377,14 @@ class Lexer {
         i++;
       }
     }
-    if (text) parts.push(raw ? text : unescape(text));
+    if (text) parts.push(raw ? text : unescapePython(text));
     return parts;
   }
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
 
-function unescape(s: string): string {
+function unescapePython(s: string): string {
   if (!s.includes('\\')) return s;
   return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (all, e: string) => {
     if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));

@@ -4,7 +4,7 @@
  * of negative ints, `True + 1 == 2`, `(1,) + (2,)`, `[0] * 3`). Library values (tensors, Keras
  * tensors, opaque values) are handed to their own operations.
  */
-import { PyException, raise, refuse, overLimit } from './errors.js';
+import { type PyException, raise, refuse, overLimit } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Runtime } from './runtime.js';
 import { isObj, list, tuple, type DictV, type Obj, type OpaqueV, type SetV, type TupleV, type Value } from './values.js';
@@ -659,6 +659,15 @@ export function iterate(rt: Runtime, v: Value): readonly Value[] {
       v.i = v.items.length;
       return rest;
     }
+    case 'tensor': {
+      // a tensor iterates over its first axis (`for x in torch.linspace(0, 0.1, 12)`): sub-tensors by shape
+      const first = v.shape?.[0];
+      if (v.shape === null || v.shape.length === 0 || first === null || first === undefined) return raise('TypeError', 'py.notIterable', { type: 'Tensor' });
+      if (first > LIMITS.items) overLimit('items');
+      rt.charge(first);
+      const rest = v.shape.slice(1);
+      return Array.from({ length: first }, (): Value => ({ t: 'tensor', shape: rest, dtype: v.dtype }));
+    }
     case 'opaque':
       return needValue(v);
     case 'instance': {
@@ -694,6 +703,12 @@ export function length(rt: Runtime, v: Value): bigint {
         return BigInt(v.map.size);
       case 'range':
         return rangeLength(v);
+      case 'tensor': {
+        // len() of an array is its first axis (a 0-d one has none)
+        const first = v.shape?.[0];
+        if (first === undefined || first === null) return raise('TypeError', 'py.noLen', { type: 'Tensor' });
+        return BigInt(first);
+      }
       case 'opaque':
         return needValue(v);
       case 'instance': {

@@ -15,7 +15,7 @@ import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
 import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type Kwargs, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
-import type { Trace } from './torch/library.js';
+import { lazyPending, type Trace } from './torch/library.js';
 import { namedModules } from './torch/module.js';
 import type { Report } from '../model.js';
 import type { Framework, Shape } from '../types.js';
@@ -42,12 +42,17 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   const rt = session.rt;
   const notes: MessageRef[] = [];
   const bindings = new Map(source.bindings.map((b) => [b.name, b] as const));
-  for (const b of source.bindings) if (!SPECIAL.has(b.name)) rt.globals.vars.set(b.name, bindingValue(b));
+  for (const b of source.bindings) {
+    if (SPECIAL.has(b.name)) continue;
+    const asData = (readsAsArray(source.code, b.name) || (readsLength(source.code, b.name) && /^\d+$/.test(b.text))) && b.text.length <= 200;
+    rt.globals.vars.set(b.name, asData ? arrayOf(b) ?? bindingValue(b) : bindingValue(b));
+    rt.given.add(b.name);
+  }
 
   try {
     rt.run(module);
   } catch (e) {
-    throw undefinedNames(e, module, rt.globals.vars, session);
+    throw namedValue(undefinedNames(e, module, rt.globals.vars, session), session);
   }
 
   const found = findModel(session, module, bindings, notes);
@@ -63,6 +68,11 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   let single = false;
   if (found.t === 'pytorch') {
     const { trace, reason } = followTorch(session, found.model, bindings);
+    // a lazy layer (nn.LazyLinear) never called has no parameters yet: PyTorch has no count for it
+    for (const [name, m] of namedModules(found.model)) {
+      const lazy = lazyPending(m);
+      if (lazy !== undefined) refuse('torch.lazyNeverCalled', { call: lazy, name: name === '' ? lazy : name });
+    }
     rows = torchRows(found.model, trace, notes);
     shapes = trace && trace.failure === null ? { known: true, inputs: trace.inputs } : { known: false, reason: trace?.failure ?? reason };
     if (trace && trace.failure === null) {
@@ -104,6 +114,22 @@ export function bindingValue(b: Binding): Value {
   return text;
 }
 
+/** Whether the code reads a name as data (`x_train.shape[1:]`): a size given for it is then an array of that shape. */
+function readsAsArray(code: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\s*\\.\\s*(shape|ndim|dtype)\\b`).test(code);
+}
+
+/** Whether the code reads a name's length (`len(vocab)`): a number given for it is then a collection of that many items. */
+function readsLength(code: string, name: string): boolean {
+  return new RegExp(`\\blen\\(\\s*${name}\\s*\\)`).test(code);
+}
+
+/** `x_train=900x19x64x64x1` for data the paste reads: an array of that shape (its values are never needed). */
+function arrayOf(b: Binding): TensorV | undefined {
+  const dims = dimsOf(b);
+  return dims.length > 0 && dims.every((d) => Number.isSafeInteger(d)) ? tensor(dims, 'float') : undefined;
+}
+
 function dimsOf(b: Binding): number[] {
   return b.text.replace(/[()[\]\s]/g, '').split(/[xX×*,]/).filter((d) => d !== '').map(Number);
 }
@@ -137,9 +163,12 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   const kerasHeld = new Set(session.keras.instances.flatMap((k) => session.keras.layersOf(k).filter((x) => x !== k)));
   const kerasRoots = session.keras.instances.filter((k) => visible.has(k) && !kerasHeld.has(k));
   const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)];
+  // the one the paste names `model` (`model = generator`, or one layer `model = CausalConv1d(...)`), else the first built
+  const named = rt.globals.vars.get('model');
+  if (named !== undefined && is(named, 'instance') && named.module && !named.module.leaf?.className.match(/Loss$/) && !models.includes(named)) models.unshift(named);
   if (models.length > 0) {
-    const model = models[0]!;
-    if (models.length > 1) notes.push(msg('note.otherModels', { names: models.slice(1).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
+    const model = models.find((m) => m === named) ?? models[0]!;
+    if (models.length > 1) notes.push(msg('note.otherModels', { names: models.filter((m) => m !== model).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
     return model.module ? { t: 'pytorch', model, variable: names.get(model) ?? null } : { t: 'keras', model, variable: names.get(model) ?? null };
   }
 
@@ -328,13 +357,41 @@ function bufferNote(model: InstanceV): MessageRef | null {
 function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string, Value>, session: Session): unknown {
   if (!(e instanceof CodeError) || !(e.inner.key === 'code.python') || !('params' in e.inner)) return e;
   const inner = (e.inner.params as { inner?: MessageRef }).inner;
-  if (!inner || inner.key !== 'py.name') return e;
+  if (inner?.key !== 'py.name') return e;
   const bound = boundNames(module);
   const free = [...readNames(module)].filter(([n]) => !bound.has(n) && !globals.has(n) && !session.builtins.names.has(n) && safeBare(session, n) === undefined);
   if (free.length === 0) return e;
   const list = free.map(([n]) => n);
+  // the names feed one top-level assignment (`vocab = build_vocab(yield_tokens(train_iter))`): the variable it makes is the one to give
+  const assigned = /^([A-Za-z_]\w*)\s*=[^=]/.exec(session.rt.lines[e.line - 1] ?? '')?.[1];
+  const code0 = session.rt.lines.join('\n');
+  if (assigned !== undefined && !list.includes(assigned) && readNames(module).has(assigned) && !list.some((n) => readsAsArray(code0, n) || readsLength(code0, n))) {
+    const code = session.rt.lines.join('\n');
+    const example = readsAsArray(code, assigned) ? '1000x28x28x1' : readsLength(code, assigned) ? '10000' : '10';
+    return new CodeError(e.line, msg('code.needsNamedValue', { origin: list.join(', '), line: String(e.line), name: assigned, example: `${assigned}=${example}` }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+  }
   const names = list.length === 1 ? msg('code.undefinedOne', { name: list[0]! }) : msg('code.undefinedMany', { names: list.map((n) => `\`${n}\``).join(', ') });
-  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${/shape|size/.test(n) ? '28x28x1' : '10'}`).join(' '), count: String(list.length) }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+  // data read for its shape (`x_train.shape[1:]`) is given as a size: `x_train=1000x28x28x1` stands for such an array
+  const code = session.rt.lines.join('\n');
+  const example = (n: string): string => (readsAsArray(code, n) ? '1000x28x28x1' : /shape|size/.test(n) ? '28x28x1' : '10');
+  return new CodeError(e.line, msg('code.undefined', { names, example: list.map((n) => `${n}=${example(n)}`).join(' '), count: String(list.length) }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+}
+
+/**
+ * A value the reader lacks, needed where the paste assigned it to a name (`vocab = build_vocab(...)`
+ * then `nn.Embedding(len(vocab), 128)`): the advice names that variable, as a setting that then
+ * works (a setting given for a name stands for what the paste would compute it from).
+ */
+function namedValue(e: unknown, session: Session): unknown {
+  if (!(e instanceof CodeError) || e.inner.key !== 'code.needsValue') return e;
+  const params = e.inner.params as { origin?: string; line?: string };
+  const at = Number(params.line ?? 0);
+  const assigned = /^\s*([A-Za-z_]\w*)\s*=[^=]/.exec(session.rt.lines[at - 1] ?? '')?.[1];
+  if (assigned === undefined || session.rt.given.has(assigned)) return e;
+  const code = session.rt.lines.join('\n');
+  // data read for its shape takes a size; a collection read for its length, that length
+  const example = readsAsArray(code, assigned) ? '1000x28x28x1' : readsLength(code, assigned) ? '10000' : '10';
+  return new CodeError(e.line, msg('code.needsNamedValue', { origin: params.origin ?? '', line: String(at), name: assigned, example: `${assigned}=${example}` }), excerpt(session.rt.lines[e.line - 1] ?? ''));
 }
 
 function safeBare(session: Session, name: string): Value | undefined {

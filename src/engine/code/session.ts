@@ -48,7 +48,8 @@ export class Session implements Host {
 
   /** Every remark with its line: the session's, PyTorch's and (if it was used) Keras's. */
   get allNotes(): ReadonlyArray<{ readonly ref: MessageRef; readonly line: number }> {
-    return [...this.torch.allNotes(), ...(this.kerasLibrary?.notes ?? []), ...this.notes];
+    const skipped = [...this.rt.skipped].map(([name, line]) => ({ ref: msg('note.skippedUnknown', { name }), line }));
+    return [...this.torch.allNotes(), ...(this.kerasLibrary?.notes ?? []), ...this.notes, ...skipped];
   }
 
   // ── imports ──
@@ -64,7 +65,7 @@ export class Session implements Host {
     if (name === 'tensorflow' || name === 'tf') return this.keras.namespace('tensorflow');
     if (name.startsWith('tensorflow.')) return this.keras.namespace(name);
     if (name === 'tensorflow.keras') return this.keras.namespace('keras');
-    if (name === 'einops' || name === 'einops.layers') return namespace(name, {}, (attr) => (attr === 'layers' ? namespace('einops.layers', {}, (a) => (a === 'torch' ? this.torch.namespace('einops.layers.torch') : undefined)) : this.rt.opaque(`einops.${attr}`)));
+    if (name === 'einops' || name === 'einops.layers') return namespace(name, {}, (attr) => (attr === 'layers' ? namespace('einops.layers', {}, (a) => (a === 'torch' ? this.torch.namespace('einops.layers.torch') : undefined)) : attr === 'rearrange' || attr === 'repeat' || attr === 'reduce' ? this.torch.einopsFunction(attr) : this.rt.opaque(`einops.${attr}`)));
     return undefined;
   }
 

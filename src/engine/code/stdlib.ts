@@ -147,7 +147,7 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     is_dataclass: def('is_dataclass', 'obj', (a) => {
       const v = a.get('obj')!;
       const cls = is(v, 'class') ? v : is(v, 'instance') ? v.cls : null;
-      return cls !== null && cls.mro.some((c) => fields.has(c));
+      return cls?.mro.some((c) => fields.has(c)) ?? false;
     }),
     MISSING: missing,
     KW_ONLY: KW_ONLY,

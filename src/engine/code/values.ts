@@ -182,6 +182,11 @@ export interface OpaqueV {
   readonly t: 'opaque';
   readonly origin: string;
   readonly line: number;
+  /**
+   * Computed by a value-only library (torch.polar, keras.ops.*) from values alone, no layer given
+   * to it: a number or an array the reader lacks, never a layer, so a model may hold it.
+   */
+  readonly plain?: true;
 }
 
 export const ELLIPSIS: EllipsisV = { t: 'ellipsis' };

@@ -32,7 +32,7 @@ function lex(text: string): Tok[] {
 }
 
 /** A parameter's text as a value: a whole number or true/false. */
-export function valueOf(text: string): Value | undefined {
+export function paramValue(text: string): Value | undefined {
   const v = text.trim().toLowerCase();
   if (/^\d+$/.test(v)) return BigInt(v);
   if (v === 'true') return true;
@@ -94,7 +94,7 @@ class ExprParser {
       if (tok.v === 'false') return false;
       const text = this.lookup(tok.v);
       if (text === undefined) fail('err.exprName', { name: tok.v, expr: this.text });
-      const v = valueOf(text);
+      const v = paramValue(text);
       if (v === undefined) fail('err.exprValue', { name: tok.v, value: text, expr: this.text });
       return v;
     }

@@ -15,7 +15,7 @@ import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
 import type { Link, Node } from '../model.js';
 import { closest } from '../suggest.js';
-import { evaluateExpr, namesIn, valueOf } from './arith.js';
+import { evaluateExpr, namesIn, paramValue } from './arith.js';
 import { MAX_DEPTH } from './parser.js';
 import type { Def, Item, Term } from './ast.js';
 
@@ -299,7 +299,7 @@ function bind(def: Def, words: readonly string[]): Map<string, string> {
  */
 function substituteKind(word: string, params: ReadonlyMap<string, string>): string {
   const value = params.get(word);
-  return value !== undefined && valueOf(value) === undefined ? value : word;
+  return value !== undefined && paramValue(value) === undefined ? value : word;
 }
 
 const EXPRESSION = /^[\w+\-*/%()]+$/;

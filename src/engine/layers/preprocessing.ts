@@ -12,7 +12,7 @@
 import { constant, lit, product, sum } from '../expr.js';
 import { formatInt } from '../format.js';
 import { msg } from '../../i18n/messages.js';
-import { expectMinRank, resolveFeatures, tensor, volume } from './common.js';
+import { expectMinRank, resolveFeatures, tensor, } from './common.js';
 import { defineKind, mistake, type Kind } from './kind.js';
 
 export const rescaling = defineKind<Record<string, never>>({

@@ -29,17 +29,24 @@ const NAME_WORDS = 4;
  * A word is a whole run of name characters (`clip-vit-b-16`), never a part of one: a name that is
  * not a preset is refused, not read as the preset its tail spells (`vit_b_16`).
  */
-export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined } | undefined {
+export function askedPreset(sentence: string): { preset: Preset; framework: Framework | undefined; name: readonly string[] } | undefined {
   const words = sentence.toLowerCase().match(/[a-z0-9][\w.+/-]*/g) ?? [];
   for (let start = 0; start < words.length; start++) {
     if (!/^[a-z]/.test(words[start]!)) continue;
     for (let length = Math.min(NAME_WORDS, words.length - start); length >= 1; length--) {
-      const preset = findPreset(words.slice(start, start + length).join(' '));
-      if (preset !== undefined) return { preset, framework: FRAMEWORK_HINTS.find(([re]) => re.test(sentence))?.[1] };
+      const name = words.slice(start, start + length);
+      const preset = findPreset(name.join(' '));
+      if (preset !== undefined) return { preset, framework: frameworkNamed(sentence), name };
     }
   }
   return undefined;
 }
+
+/** The framework a text names (`in PyTorch`, `keras.applications`), if it names one. */
+export const frameworkNamed = (text: string): Framework | undefined => FRAMEWORK_HINTS.find(([re]) => re.test(text))?.[1];
+
+/** Words that name a framework, read as such wherever they stand. */
+export const isFrameworkWord = (word: string): boolean => FRAMEWORK_HINTS.some(([re]) => re.test(word));
 
 /** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama2.7b`, `RegNetY-1.6GF` -> `regnety1.6gf`. */
 export function presetKey(word: string): string {
@@ -48,6 +55,7 @@ export function presetKey(word: string): string {
     .replace(/^[\w.-]+\//, '')
     .replace(/(\d)[-_.\s]+(?=\d)/g, '$1\u0000')
     .replace(/[-_.\s]/g, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a kept separator, a character no name holds
     .replace(/\u0000/g, '.');
 }
 

@@ -182,6 +182,28 @@ export const engine = {
     `  paramquiz count "llama-2-7b > lora r=8 targets=q_proj,v_proj" --memory\n` +
     `  paramquiz count "encoder_layer 512 8 dim_feedforward=2048 norm_first=true"\n` +
     `  paramquiz count explain-preset resnet50`,
+  'help.code': () =>
+    `Framework code (read, never run: a small reader of the Python that model files use):\n` +
+    `  nn.Conv2d(3, 64, 3), layers.Dense(10), nn.LSTM(128, 256, num_layers=2)   one layer, as the framework writes it\n` +
+    `  a whole model: a class with __init__ and forward, an nn.Sequential, a Keras Sequential or functional script\n` +
+    `  in=1x28x28 before the code                 the input, for shapes and MACs\n` +
+    `  a Hugging Face config.json                 counted as its architecture family builds it\n` +
+    `  VGG16(weights=None, classes=2), resnet18(num_classes=10)   a published model by its constructor (weights= changes no count)\n` +
+    `  a file                                     on the command line, on standard input (< net.py); in a chat, /count file: or pasted after /count`,
+  'help.topics': () => `Topics:`,
+  'helpTopic.layers': () => `every layer kind, by family, with an example`,
+  'helpTopic.options': () => `key=value options (stride, pad, groups, bias, in, …)`,
+  'helpTopic.models': () => `writing a model: groups, repeats, residual, concat, def`,
+  'helpTopic.presets': () => `published architectures (vgg16, resnet50, gpt2, …) and their options`,
+  'helpTopic.code': () => `pasting PyTorch or Keras code, or a config.json`,
+  'helpTopic.memory': () => `fine-tuning, LoRA and memory (weights, training, KV cache)`,
+  'helpTopic.flags': () => `--framework, --json, --layers, --memory, … and more examples`,
+  'help.quickExamples': () =>
+    `Examples:\n` +
+    `  paramquiz count conv 3 64 3\n` +
+    `  paramquiz count "input 224x224x3 > conv 64 3 pad=same > maxpool 2 > flatten > dense 10"\n` +
+    `  paramquiz count vgg16 classes=2\n` +
+    `  paramquiz count "nn.LSTM(128, 256, num_layers=2, bidirectional=True)"`,
   'family.conv': () => `Convolutions`,
   'family.dense': () => `Dense and embedding`,
   'family.norm': () => `Normalization`,

@@ -64,6 +64,7 @@ export const lang = {
     `  e.g. def basic(c, s=1) { residual { conv c 3 stride=s pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn } > relu }\n` +
     `       input 56x56x64 > { basic 64 } x2`,
   'help.presetOptions': () => `Every preset also takes in=HxW (or in=T) and trainable=false; explain-preset NAME shows its data file.`,
+  'help.presetWords': () => `In words too: vgg16 with 2 classes, vgg16 without the top, vgg16 frozen (trainable=false: the whole model), vgg16 2 類; or its constructor: VGG16(weights=None, classes=2), resnet18(num_classes=10).`,
   'help.library': () => `Library defs (written in the language; usable like kinds; explain-preset NAME shows one):`,
   'help.finetune': () =>
     `Fine-tuning and memory:\n` +

@@ -25,6 +25,8 @@ export const models = {
   'why.mlaNotMha': (p: P<'heads'>) => `this is latent attention, not ${p.heads} heads of separate Q, K, V, O projections: K and V come out of one small latent matrix.`,
 
   'err.unknownModel': (p: P<'token' | 'nearest'>) => `\`${p.token}\` is not a preset, a layer kind or a def, so it is not counted as another model. The nearest presets: ${p.nearest}.`,
+  'err.unreadWords': (p: P<'model' | 'words' | 'options'>) =>
+    `Read \`${p.model}\`, but not ${p.words}: counting ${p.model} without them would count another model than the one asked about. Say it with options (${p.options}), e.g. \`${p.model} classes=2 top=false trainable=false\`, or in words: with 2 classes, without the top, frozen.`,
   'err.tooManyExperts': (p: P<'max'>) => `The model is too large once expanded: at most ${p.max} experts in all its mixture-of-experts layers.`,
   'err.moeTopK': () => `\`moe\` needs top_k=K, the experts each token uses (Mixtral: 2).`,
   'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`: top_k=${p.k} is more than the ${p.experts} experts.`,

@@ -88,4 +88,12 @@ export const truth = {
   'misses.working': () => `Worked solution`,
   'misses.progress': (p: P<'n'>) => `Right with new numbers (of ${p.n})`,
   'misses.cleared': () => `cleared`,
+  'cmdopt.reviewFrom': () => `skills (the skill most due, the default) or misses (a question you got wrong, with new numbers)`,
+  'review.missTitle': (p: P<'topic' | 'level'>) => `A missed question again, new numbers: ${p.topic} · ${p.level}`,
+  'review.missFooter': (p: P<'when' | 'right' | 'n' | 'open'>) =>
+    `You got a question like this wrong ${p.when}. Answer it right ${p.n} times with new numbers to clear it (${p.right} of ${p.n} so far); ${p.open} missed ${p.open === '1' ? 'question is' : 'questions are'} open.`,
+  'review.noMisses': () => `No missed questions to review: each one you got wrong has been answered right twice since. /review gives the skill most due.`,
+  'export.noMisses': () => `You have no missed questions to export: nothing you answered was wrong.`,
+  'export.missesDone': (p: P<'rows' | 'name'>) => `Your missed questions, ${p.rows} ${p.rows === '1' ? 'row' : 'rows'} with the worked solutions: ${p.name}`,
+  'export.adminOnly': () => `The class's grades and answers are for admins only; nothing was changed. Your own missed questions: /export misses`,
 };

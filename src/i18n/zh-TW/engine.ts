@@ -182,6 +182,28 @@ export const engine: typeof En = {
     `  paramquiz count "llama-2-7b > lora r=8 targets=q_proj,v_proj" --memory\n` +
     `  paramquiz count "encoder_layer 512 8 dim_feedforward=2048 norm_first=true"\n` +
     `  paramquiz count explain-preset resnet50`,
+  'help.code': () =>
+    `框架程式碼（只讀不執行：用一個小型的讀取器讀模型檔常用的 Python）：\n` +
+    `  nn.Conv2d(3, 64, 3)、layers.Dense(10)、nn.LSTM(128, 256, num_layers=2)   單一層，照框架的寫法\n` +
+    `  整個模型：有 __init__ 和 forward 的類別、nn.Sequential、Keras 的 Sequential 或函數式腳本\n` +
+    `  程式碼前加 in=1x28x28                      輸入大小，用來算形狀和 MACs\n` +
+    `  Hugging Face 的 config.json                依它的架構家族建出來計算\n` +
+    `  VGG16(weights=None, classes=2)、resnet18(num_classes=10)   用建構函式指定已發表的模型（weights= 不影響參數量）\n` +
+    `  一個檔案                                   命令列上從標準輸入讀（< net.py）；在聊天室用 /count file:，或貼在 /count 後面`,
+  'help.topics': () => `主題：`,
+  'helpTopic.layers': () => `所有層的種類，依類別列出，附範例`,
+  'helpTopic.options': () => `key=value 選項（stride、pad、groups、bias、in……）`,
+  'helpTopic.models': () => `怎麼寫模型：群組、重複、殘差、concat、def`,
+  'helpTopic.presets': () => `內建的已發表架構（vgg16、resnet50、gpt2……）與它們的選項`,
+  'helpTopic.code': () => `貼上 PyTorch 或 Keras 程式碼，或 config.json`,
+  'helpTopic.memory': () => `微調、LoRA 與記憶體（權重、訓練、KV 快取）`,
+  'helpTopic.flags': () => `--framework、--json、--layers、--memory 等旗標，以及更多範例`,
+  'help.quickExamples': () =>
+    `範例：\n` +
+    `  paramquiz count conv 3 64 3\n` +
+    `  paramquiz count "input 224x224x3 > conv 64 3 pad=same > maxpool 2 > flatten > dense 10"\n` +
+    `  paramquiz count vgg16 classes=2\n` +
+    `  paramquiz count "nn.LSTM(128, 256, num_layers=2, bidirectional=True)"`,
   'family.conv': () => `卷積`,
   'family.dense': () => `全連接與嵌入`,
   'family.norm': () => `正規化`,

@@ -63,6 +63,7 @@ export const lang: typeof En = {
     `  例：def basic(c, s=1) { residual { conv c 3 stride=s pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn } > relu }\n` +
     `      input 56x56x64 > { basic 64 } x2`,
   'help.presetOptions': () => `每個內建模型也接受 in=HxW（或 in=T）與 trainable=false；explain-preset 名稱 會顯示它的資料檔。`,
+  'help.presetWords': () => `也可以用說的：vgg16 2 類、vgg16 不含頂層、凍結的 vgg16（trainable=false：整個模型）、vgg16 with 2 classes；或用建構函式：VGG16(weights=None, classes=2)、resnet18(num_classes=10)。`,
   'help.library': () => `函式庫裡的 def（用這個語言寫成，可以像層的種類一樣使用；explain-preset 名稱 會顯示內容）：`,
   'help.finetune': () =>
     `微調與記憶體：\n` +

@@ -23,6 +23,8 @@ export const models: typeof En = {
   'why.mlaNotMha': (p: P<'heads'>) => `這是潛在注意力，不是 ${p.heads} 個頭各自的 Q、K、V、O 投影：K 與 V 來自一個小小的潛在矩陣。`,
 
   'err.unknownModel': (p: P<'token' | 'nearest'>) => `\`${p.token}\` 不是預設模型、層的種類或 def，所以不會當成別的模型來算。最接近的預設模型：${p.nearest}。`,
+  'err.unreadWords': (p: P<'model' | 'words' | 'options'>) =>
+    `看得懂 \`${p.model}\`，但看不懂 ${p.words}：略過它們去算 ${p.model}，算到的會是另一個模型。請用選項寫（${p.options}），例如 \`${p.model} classes=2 top=false trainable=false\`，或用這些說法：2 類、不含頂層、凍結。`,
   'err.tooManyExperts': (p: P<'max'>) => `展開後的模型太大：所有專家混合層加起來最多 ${p.max} 個專家。`,
   'err.moeTopK': () => `\`moe\` 需要 top_k=K，也就是每個詞元用幾個專家（Mixtral：2）。`,
   'err.moeTopKExperts': (p: P<'k' | 'experts'>) => `\`moe\`：top_k=${p.k} 比專家數 ${p.experts} 還多。`,

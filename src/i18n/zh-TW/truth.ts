@@ -78,4 +78,11 @@ export const truth: typeof En = {
   'misses.working': () => `計算過程`,
   'misses.progress': (p: P<'n'>) => `換數字後答對（共需 ${p.n} 次）`,
   'misses.cleared': () => `已完成`,
+  'cmdopt.reviewFrom': () => `skills（最該複習的技能，預設）或 misses（答錯過的題目，換新數字）`,
+  'review.missTitle': (p: P<'topic' | 'level'>) => `再練一次答錯的題目（新數字）：${p.topic} · ${p.level}`,
+  'review.missFooter': (p: P<'when' | 'right' | 'n' | 'open'>) => `你在 ${p.when} 答錯過這類題目。換新數字答對 ${p.n} 次就算完成（目前 ${p.right} / ${p.n}）；還有 ${p.open} 題答錯的題目待複習。`,
+  'review.noMisses': () => `沒有要複習的錯題：每一題答錯的題目之後都已換數字答對兩次。/review 會出最該複習的技能。`,
+  'export.noMisses': () => `沒有可以匯出的錯題：你還沒有答錯過。`,
+  'export.missesDone': (p: P<'rows' | 'name'>) => `你的錯題共 ${p.rows} 列，附計算過程：${p.name}`,
+  'export.adminOnly': () => `全班的成績與作答只有管理員能匯出；沒有任何變更。你自己的錯題：/export misses`,
 };

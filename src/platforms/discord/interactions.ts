@@ -21,7 +21,7 @@ import type { Logger } from '../../log.js';
 import { decodeButton, encodeButton, isStandalone, runAction, runNamedCommand } from '../dispatch.js';
 import { failureReply } from '../failure.js';
 import { contextFor, DISCORD_FILE_HOSTS, langOf } from './context.js';
-import { MODAL_INPUT, modalFor } from './forms.js';
+import { modalFor, submittedText } from './forms.js';
 import { LIMIT } from './limits.js';
 import { renderReply } from './render.js';
 import { respond } from './respond.js';
@@ -99,7 +99,7 @@ export class InteractionHandler {
     const decoded = decodeButton(interaction.customId);
     if (!decoded) return this.stale(interaction);
     if (!interaction.inGuild() && !decoded.action.standalone) return this.needsServer(interaction);
-    const input = interaction.fields.getTextInputValue(MODAL_INPUT);
+    const input = submittedText(interaction, decoded.action.modal?.(contextFor(interaction, this.deps.services), decoded.params));
     await this.respond(interaction, (ctx, log) => runAction(decoded.action, decoded.params, ctx, log, input));
   }
 

@@ -5,8 +5,6 @@
  * A pasted class is one entry (input.ts), counted with or without `/count` in front.
  * `/as NAME` (or PARAMQUIZ_USER) picks who you are; everyone is an admin here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Button, ChannelCheck, Context, Reply, Services, View } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import type { Logger } from '../../log.js';
@@ -16,6 +14,7 @@ import { failureReply } from '../failure.js';
 import { makeFiles } from '../files.js';
 import { readLocal } from '../upload.js';
 import type { Platform, PostTarget } from '../platform.js';
+import { saveFile } from './saved-files.js';
 import { looksLikeCode, PASTE_OFF, PASTE_ON, ShellInput } from './input.js';
 import { shellTime } from './when.js';
 import { ANSI, PLAIN, pressable, renderReply, type Style } from './render.js';
@@ -47,6 +46,8 @@ export class ShellPlatform implements Platform {
   /** The language last read, for what is said when the settings cannot be read. */
   private lastLang: Lang;
   private finished!: () => void;
+  /** Gives the terminal back; set while the input is read. */
+  private release: (() => void) | undefined;
   /** Resolves when the input ends or the user quits. */
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
 
@@ -63,7 +64,9 @@ export class ShellPlatform implements Platform {
     });
   }
 
+  /** Ctrl-C or SIGTERM: the terminal is given back as it was (paste marks off, cooked mode) before the process exits. */
   async stop(): Promise<void> {
+    this.release?.();
     this.finished();
   }
 
@@ -96,17 +99,24 @@ export class ShellPlatform implements Platform {
 
   private async loop(): Promise<void> {
     const interactive = this.o.output.isTTY === true && (this.o.input as { isTTY?: boolean }).isTTY === true;
-    const input = new ShellInput(this.o.input, interactive);
+    const input = new ShellInput(this.o.input, interactive ? { output: this.o.output, prompt: '> ' } : undefined);
     // Bracketed paste: the terminal marks where a paste starts and ends, so a class is one entry.
-    if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n> `);
+    if (interactive) this.write(`${PASTE_ON}${t(await this.lang(), msg('shell.welcome', { user: this.player.name }))}\n`);
+    let released = false;
+    this.release = () => {
+      if (released) return;
+      released = true;
+      if (interactive) this.write(PASTE_OFF);
+      input.close();
+    };
+    input.prompt();
     try {
       for (let entry = await input.next(); entry !== undefined; entry = await input.next()) {
         if (!(await this.handleOrSay(entry.text.trim()))) break;
-        if (interactive) this.write('> ');
+        input.prompt();
       }
     } finally {
-      if (interactive) this.write(PASTE_OFF);
-      input.close();
+      this.release();
       this.finished();
     }
   }
@@ -211,12 +221,9 @@ export class ShellPlatform implements Platform {
     // There is no message id in a terminal; the round still gets one so it is marked as posted.
     await reply.onPosted?.(`shell:${Date.now()}`);
     // A terminal shows no pictures and takes no attachments: each file is written under the data
-    // folder, its path and what it is printed.
+    // folder (a name of its own, old pictures pruned: saved-files.ts), its path and what it is printed.
     for (const file of await makeFiles(reply, this.o.log)) {
-      const dir = join(this.o.dataDir, file.kind === 'picture' ? 'pictures' : 'exports');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, file.name);
-      writeFileSync(path, file.bytes);
+      const path = saveFile(this.o.dataDir, file, this.o.now());
       this.say(this.style.dim(t(lang, msg(file.kind === 'picture' ? 'shell.picture' : 'shell.file', { path, alt: file.alt }))));
     }
   }

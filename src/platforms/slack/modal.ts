@@ -6,7 +6,7 @@
  */
 import type { types, ViewErrorsResponseAction, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
-import type { Form } from '../../../commands/types.js';
+import type { Form, FormField } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import { LIMITS } from './limits.js';
 import { toPlainText, truncate } from './mrkdwn.js';
@@ -27,10 +27,25 @@ export type FormOrigin = z.infer<typeof Origin>;
 export interface Submission {
   readonly origin: FormOrigin;
   readonly text: string;
+  /** The block a retypable mistake is shown under (the first field of several). */
+  readonly errorBlock: string;
 }
 
+/** The block of a form's Nth field, when it has several (Form.fields). */
+const fieldBlock = (i: number) => `field.${i}`;
+
+const plain = (text: string, max: number): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, max), emoji: true });
+
+/** One of several one-line fields, each optional (a table's row left blank is graded blank). */
+const fieldInput = (f: FormField, i: number): types.InputBlock => ({
+  type: 'input',
+  block_id: fieldBlock(i),
+  optional: true,
+  label: plain(f.label, LIMITS.inputLabel),
+  element: { type: 'plain_text_input', action_id: INPUT_ACTION, placeholder: plain(f.placeholder, LIMITS.inputPlaceholder) },
+});
+
 export function formView(form: Form, origin: FormOrigin, lang: Lang): types.ModalView {
-  const plain = (text: string, max: number): types.PlainTextElement => ({ type: 'plain_text', text: truncate(text, max), emoji: true });
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,
@@ -38,7 +53,7 @@ export function formView(form: Form, origin: FormOrigin, lang: Lang): types.Moda
     title: plain(form.title, LIMITS.modalTitle),
     submit: plain(t(lang, msg('slack.submit')), LIMITS.modalButton),
     close: plain(t(lang, msg('slack.cancel')), LIMITS.modalButton),
-    blocks: [
+    blocks: form.fields ? form.fields.map(fieldInput) : [
       {
         type: 'input',
         block_id: INPUT_BLOCK,
@@ -65,11 +80,15 @@ export function readSubmission(view: ViewOutput): Submission | undefined {
   }
   const origin = Origin.safeParse(metadata);
   if (!origin.success) return undefined;
-  return { origin: origin.data, text: view.state.values[INPUT_BLOCK]?.[INPUT_ACTION]?.value ?? '' };
+  const values = view.state.values;
+  // Several fields: their values one per line, in the fields' order (Form.fields).
+  const fields = Object.keys(values).filter((b) => /^field\.\d+$/.test(b)).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+  const text = fields.length > 0 ? fields.map((b) => values[b]?.[INPUT_ACTION]?.value ?? '').join('\n') : (values[INPUT_BLOCK]?.[INPUT_ACTION]?.value ?? '');
+  return { origin: origin.data, text, errorBlock: fields[0] ?? INPUT_BLOCK };
 }
 
 /** Keeps the form open with `message` under the field, for a mistake the student can retype. */
-export const fieldError = (message: string): ViewErrorsResponseAction => ({
+export const fieldError = (message: string, block: string = INPUT_BLOCK): ViewErrorsResponseAction => ({
   response_action: 'errors',
-  errors: { [INPUT_BLOCK]: toPlainText(message) },
+  errors: { [block]: toPlainText(message) },
 });

@@ -8,7 +8,7 @@
 import { count } from '../../engine/count.js';
 import { ASKED_FORMATS, type AskedFormat, type MemoryQuantity, type Precision } from '../../engine/memory.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
-import { attention, feedForward, lmHead, modelSpec, repeated, rmsnorm, tokens, type Model, type Piece } from '../describe.js';
+import { feedForward, lmHead, modelSpec, repeated, rmsnorm, tokens, type Model, type Piece } from '../describe.js';
 import { layerDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range, type Rng } from '../random.js';

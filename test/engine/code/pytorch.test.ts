@@ -173,10 +173,10 @@ describe('construction as Python does it', () => {
   });
 
   it('forward is never needed for the count: an unfollowable forward still counts, and says why', () => {
-    const code = 'import torch.nn as nn\nimport einops\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 2)\n    def forward(self, x):\n        x = einops.rearrange(x, "b c h w -> b (c h w)")\n        return self.fc(x)\n';
+    const code = 'import torch.nn as nn\nimport shapetools\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 2)\n    def forward(self, x):\n        x = shapetools.flatten(x, "b c h w -> b (c h w)")\n        return self.fc(x)\n';
     const result = read(code, 'in=2x2x2');
     expect(total(result)).toBe(18n);
-    expect(reason(result)).toMatch(/^Line 9 \(`return self.fc\(x\)`\): the value comes from `einops.rearrange\(…\)` \(line 8\), which the reader does not run/);
+    expect(reason(result)).toMatch(/^Line 9 \(`return self.fc\(x\)`\): the value comes from `shapetools.flatten\(…\)` \(line 8\), which the reader does not run/);
   });
 });
 

@@ -38,7 +38,8 @@ export type KerasModel =
 export interface KerasTensorState {
   /** The layer call that produced it (null for an Input). */
   readonly layer: InstanceV | null;
-  readonly inputs: readonly KerasTensorV[];
+  /** What made this tensor: the call's input, and every other tensor the call was given (initial_state=). */
+  inputs: readonly KerasTensorV[];
   /** Order of creation, to list a functional model's layers in call order. */
   readonly serial: number;
 }

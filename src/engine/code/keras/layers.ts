@@ -5,7 +5,7 @@
  * engine layer is made at build time from the input shape (batch axis removed).
  */
 import { raise, refuse } from '../errors.js';
-import { engineLayer, LayerArgs, unlessOnes } from '../layer-args.js';
+import { engineLayer, type LayerArgs, unlessOnes } from '../layer-args.js';
 import { toIndex } from '../python.js';
 import { signature, type Signature } from '../signature.js';
 import { is, type Value } from '../values.js';
@@ -170,6 +170,29 @@ const concatenate: KerasLayerDef = {
   },
 };
 
+/**
+ * Dot(axes, normalize=False): the batched dot product of two tensors along the given axes (one
+ * for both, or one each), as keras.ops batch_dot shapes it: the rest of the first's axes, then the
+ * rest of the second's; a result with no axis left beside the batch is (batch, 1). No weights.
+ */
+const dot: KerasLayerDef = {
+  sig: signature('Dot', 'axes, normalize=False, **kwargs'),
+  build: () => engineLayer('identity', []),
+  merge: (a, inputs) => {
+    if (inputs.length !== 2) raise('ValueError', 'keras.mergeInputs', { call: 'Dot', got: String(inputs.length) });
+    const [x, y] = [inputs[0]!, inputs[1]!];
+    const v = a.get('axes');
+    const given = is(v, 'tuple') || is(v, 'list') ? v.items.map((d) => Number(toIndex(d))) : [Number(toIndex(v)), Number(toIndex(v))];
+    if (given.length !== 2) raise('ValueError', 'keras.mergeShapes', { call: 'Dot', shapes: inputs.map(show).join(', ') });
+    const ax = given[0]! < 0 ? given[0]! + x.length : given[0]!;
+    const ay = given[1]! < 0 ? given[1]! + y.length : given[1]!;
+    if (ax <= 0 || ax >= x.length || ay <= 0 || ay >= y.length) raise('ValueError', 'keras.concatAxis', { axis: String(given.join(', ')) });
+    if (x[ax] !== null && y[ay] !== null && x[ax] !== y[ay]) raise('ValueError', 'keras.mergeShapes', { call: 'Dot', shapes: inputs.map(show).join(', ') });
+    const rest = [...x.slice(1).filter((_, i) => i + 1 !== ax), ...y.slice(1).filter((_, i) => i + 1 !== ay)];
+    return [x[0] ?? null, ...(rest.length === 0 ? [1] : rest)];
+  },
+};
+
 /** ZeroPadding2D's padding: 1, (1, 2) (symmetric height, width) or ((top, bottom), (left, right)). */
 function zeroPadding(a: LayerArgs): string {
   const v = a.get('padding');
@@ -218,7 +241,11 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   ['MaxPooling1D', pool('max', 1)],
   ['MaxPooling2D', pool('max', 2)],
   ['MaxPooling3D', pool('max', 3)],
+  ['MaxPool1D', pool('max', 1)],
   ['MaxPool2D', pool('max', 2)],
+  ['MaxPool3D', pool('max', 3)],
+  ['AvgPool1D', pool('avg', 1)],
+  ['AvgPool3D', pool('avg', 3)],
   ['AveragePooling1D', pool('avg', 1)],
   ['AveragePooling2D', pool('avg', 2)],
   ['AveragePooling3D', pool('avg', 3)],
@@ -229,7 +256,12 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   ['GlobalMaxPooling1D', globalPool('max', 1)],
   ['GlobalMaxPooling2D', globalPool('max', 2)],
   ['GlobalMaxPooling3D', globalPool('max', 3)],
+  ['GlobalAvgPool1D', globalPool('avg', 1)],
   ['GlobalAvgPool2D', globalPool('avg', 2)],
+  ['GlobalAvgPool3D', globalPool('avg', 3)],
+  ['GlobalMaxPool1D', globalPool('max', 1)],
+  ['GlobalMaxPool2D', globalPool('max', 2)],
+  ['GlobalMaxPool3D', globalPool('max', 3)],
   ['Flatten', { sig: signature('Flatten', 'data_format=None, **kwargs'), build: () => engineLayer('flatten', []) }],
   [
     'Reshape',
@@ -356,6 +388,7 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   ['Maximum', merge('Maximum')],
   ['Minimum', merge('Minimum')],
   ['Concatenate', concatenate],
+  ['Dot', dot],
   ['Rescaling', same('Rescaling', 'scale, offset=0.0')],
   ['Resizing', { sig: signature('Resizing', "height, width, interpolation='bilinear', crop_to_aspect_ratio=False, **kwargs"), build: () => engineLayer('identity', []), output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null] }],
   ['CenterCrop', { sig: signature('CenterCrop', 'height, width, **kwargs'), build: () => engineLayer('identity', []), output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null] }],

@@ -10,7 +10,7 @@ import { raise, refuse, overLimit } from '../errors.js';
 import { bindTo, classAttr, type Interpreter } from '../interpreter.js';
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
-import { iterate, toIndex, truthy, typeName } from '../python.js';
+import { iterate, needValue, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
 import { builtin, is, list, tuple } from '../values.js';
@@ -70,6 +70,9 @@ export class Keras {
         return null;
       }),
       get_config: builtin('get_config', () => rt.opaque('get_config()')),
+      // the values of the weights: data the reader never has, and copying them changes no count
+      get_weights: builtin('get_weights', () => rt.opaque('get_weights()')),
+      set_weights: builtin('set_weights', () => null),
     }, 'keras.Layer');
     const modelMethods: Record<string, Value> = {
       __init__: builtin('__init__', (args, kwargs) => {
@@ -91,6 +94,8 @@ export class Keras {
       build: builtin('build', (args, kwargs) => {
         const inst = self(args);
         const shape = args[1] ?? kwargs.get('input_shape') ?? null;
+        // Keras 3 (tf.keras from TF 2.16) only marks a subclassed model built here; tf.keras 2 ran call()
+        if (shape !== null && !inst.keras!.built && inst.keras!.model === undefined) this.notes.push({ ref: msg('note.kerasSubclassBuild', { name: inst.cls.name }), line: rt.line });
         if (shape !== null && !inst.keras!.built) this.call(inst, [this.input(shapeFrom(shape, true))], new Map());
         return null;
       }),
@@ -272,11 +277,15 @@ export class Keras {
   private mergeFunction(name: string): Value | undefined {
     const layer = MERGE_FUNCTIONS[name];
     if (layer === undefined) return undefined;
-    const sig = signature(`keras.layers.${name}`, layer === 'Concatenate' ? 'inputs, axis=-1, **kwargs' : 'inputs, **kwargs');
+    const own = MERGE_OPTIONS[layer] ?? [];
+    const sig = signature(`keras.layers.${name}`, ['inputs', ...own, '**kwargs'].join(', '));
     return builtin(name, (args, kwargs) => {
       const b = bind(sig, args, kwargs);
       const options = new Map(b.extraKwargs);
-      if (layer === 'Concatenate') options.set('axis', b.values.get('axis')!);
+      for (const o of own) {
+        const key = o.split('=')[0]!;
+        options.set(key, b.values.get(key)!);
+      }
       const made = this.rt.call(this.layerClass(layer)!, [], options);
       return this.rt.call(made, [b.values.get('inputs')!]);
     });
@@ -298,13 +307,33 @@ export class Keras {
 
   /** A layer called on symbolic tensors: built on the first call, then applied. */
   call(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
+    const out = this.callOn(inst, args, kwargs);
+    // tensors given besides the input (an LSTM's initial_state=[h, c], a mask) feed the layer too:
+    // Keras's graph reaches the layers that made them, so the model counts those layers
+    const given = kerasTensors(args[0] ?? kwargs.get('inputs') ?? null) ?? [];
+    const others = [...args.slice(1), ...kwargs.values()].flatMap((v) => kerasTensors(v) ?? []).filter((t) => !given.includes(t));
+    if (others.length > 0) {
+      for (const o of kerasTensors(out) ?? []) {
+        if (o.state.layer !== inst) continue;
+        this.rt.charge(o.state.inputs.length + others.length);
+        o.state.inputs = [...o.state.inputs, ...others.filter((t) => !o.state.inputs.includes(t))];
+      }
+    }
+    return out;
+  }
+
+  private callOn(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
     const s = inst.keras!;
     // layer(x), layer(inputs=x), or a pasted layer called by its own parameter names (layer(source=x, ...))
     const x = args[0] ?? kwargs.get('inputs') ?? [...kwargs.values()].find((v) => kerasTensors(v) !== null) ?? null;
     const inputs = kerasTensors(x);
     if (inputs === null) {
       // a layer's weights come from its first call: one on a value the reader lacks leaves them unknown
-      if (is(x, 'opaque')) s.opaqueInput ??= { origin: x.origin, line: x.line };
+      if (is(x, 'opaque')) {
+        s.opaqueInput ??= { origin: x.origin, line: x.line };
+        // what the layer gives is as unknown as what it was given: the refusal names where that came from
+        return { t: 'opaque', origin: x.origin, line: x.line };
+      }
       return this.rt.opaque(`${s.name}(…)`);
     }
     s.calls++;
@@ -451,6 +480,9 @@ export class Keras {
 
   private functional(inputs: Value, outputs: Value): Extract<KerasModel, { t: 'functional' }> {
     const ins = kerasTensors(inputs) ?? raise('ValueError', 'keras.functionalInputs');
+    // outputs made from a value the reader lacks (an unknown op): refused naming it
+    const unknown = (is(outputs, 'list') || is(outputs, 'tuple') ? outputs.items : [outputs]).find((o) => is(o, 'opaque'));
+    if (unknown !== undefined) needValue(unknown);
     const outs = kerasTensors(outputs) ?? raise('ValueError', 'keras.functionalOutputs');
     const seen = new Set<InstanceV>();
     const visited = new Set<KerasTensorV>();
@@ -674,6 +706,36 @@ export class Keras {
           const merged = KERAS_LAYERS.get('Concatenate')!.merge!(new LayerArgs('concatenate', new Map([['axis', BigInt(axis)]])), ts.map((t) => t.shape));
           return this.tensorOut(name, ts, merged);
         });
+      case 'zeros':
+      case 'ones':
+        // a concrete array of that shape (batch included), as code calls a subclassed model on it
+        return builtin(name, (args, kwargs) => {
+          const shape = args[0] ?? kwargs.get('shape') ?? null;
+          const dims = is(shape, 'tuple') || is(shape, 'list') ? shape.items : typeof shape === 'bigint' ? [shape] : null;
+          if (dims === null || !dims.every((d) => typeof d === 'bigint')) return rt.opaque(`keras.ops.${name}(…)`);
+          rt.charge(dims.length);
+          return this.input(dims.map((d) => Number(d)));
+        });
+      case 'matmul':
+        return builtin(name, (args) => {
+          const [a, b] = [args[0] ?? null, args[1] ?? null];
+          const dims = (v: Value): readonly Dim[] | null => (is(v, 'ktensor') ? v.shape : is(v, 'tensor') ? v.shape : null);
+          const [sa, sb] = [dims(a), dims(b)];
+          if (sa === null || sb === null || sa.length < 1 || sb.length < 2) return rt.opaque(`keras.ops.${name}(…)`);
+          const k = sa[sa.length - 1] ?? null;
+          const kb = sb[sb.length - 2] ?? null;
+          if (k !== null && kb !== null && k !== kb) raise('ValueError', 'keras.mergeShapes', { call: 'matmul', shapes: `${show(sa)}, ${show(sb)}` });
+          return this.tensorOut(name, [a, b].filter((v): v is KerasTensorV => is(v, 'ktensor')), [...sa.slice(0, -1), sb[sb.length - 1]!]);
+        });
+      case 'transpose':
+        return builtin(name, (args, kwargs) => {
+          const x = args[0] ?? null;
+          if (!is(x, 'ktensor')) return rt.opaque(`keras.ops.${name}(…)`);
+          const axesValue = args[1] ?? kwargs.get('axes') ?? null;
+          const axes = axesValue === null ? x.shape.map((_, i) => x.shape.length - 1 - i) : iterate(rt, axesValue).map((d) => Number(toIndex(d)));
+          if (axes.length !== x.shape.length || new Set(axes).size !== axes.length || axes.some((a) => a < 0 || a >= x.shape.length)) raise('ValueError', 'keras.mergeShapes', { call: 'transpose', shapes: show(x.shape) });
+          return this.tensorOut(name, [x], axes.map((a) => x.shape[a]!));
+        });
       case 'reshape':
         return builtin(name, (args, kwargs) => {
           const x = args[0] ?? null;
@@ -783,5 +845,8 @@ const show = (s: Shape) => `(${s.map((d) => (d === null ? 'None' : String(d))).j
 
 /** The lowercase merge helpers of keras.layers and the layer each one makes. */
 const MERGE_FUNCTIONS: Readonly<Record<string, string>> = {
-  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', concatenate: 'Concatenate',
+  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', concatenate: 'Concatenate', dot: 'Dot',
 };
+
+/** The merge functions' own parameters after `inputs` (keras.layers.concatenate(inputs, axis=-1), dot(inputs, axes, normalize=False)). */
+const MERGE_OPTIONS: Readonly<Record<string, readonly string[]>> = { Concatenate: ['axis=-1'], Dot: ['axes', 'normalize=False'] };

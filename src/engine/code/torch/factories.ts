@@ -105,7 +105,7 @@ function randint(call: string, args: readonly Value[], kwargs: Kwargs): Dim[] | 
 }
 
 /** torch.zeros, torch.empty, ... as builtins bound to their signatures. */
-export function factories(rt: Interpreter): Record<string, BuiltinV> {
+export function factories(_rt: Interpreter): Record<string, BuiltinV> {
   const out: Record<string, BuiltinV> = {};
   for (const [name, f] of Object.entries(FACTORIES)) {
     const call = `torch.${name}`;

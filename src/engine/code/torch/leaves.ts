@@ -5,7 +5,7 @@
  * device, eps, ...) are accepted by name and position, as PyTorch accepts them.
  */
 import { raise, refuse } from '../errors.js';
-import { engineLayer, LayerArgs, unlessOnes, unlessZeros } from '../layer-args.js';
+import { engineLayer, type LayerArgs, unlessOnes, unlessZeros } from '../layer-args.js';
 import { signature, type Signature } from '../signature.js';
 import { tuple, type Kwargs, type Value } from '../values.js';
 import type { Layer } from '../../layers/kind.js';

@@ -11,12 +11,13 @@ import { bindTo, classAttr, StepBudget, type Interpreter } from '../interpreter.
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
-import { bind } from '../signature.js';
+import { bind, signature } from '../signature.js';
+import { einopsShape } from './einops.js';
 import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
-import { shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
+import { device, shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
 import { SpecError } from '../../errors.js';
@@ -176,8 +177,12 @@ export class Torch {
     this.depth++;
     try {
       if (this.trace) this.trace.modules.add(self);
-      if (state.leaf) return this.leafForward(self, state, state.leaf, args, kwargs);
+      const pending = LAZY_PENDING.get(self);
+      if (pending !== undefined && !state.leaf) this.materialize(self, pending, args);
       const forward = classAttr(self.cls, 'forward');
+      // a pasted subclass of a library layer may write its own forward (a causal Conv1d trims its
+      // padding), calling the layer's through super().forward
+      if (state.leaf && !is(forward ?? null, 'function')) return this.leafForward(self, state, state.leaf, args, kwargs);
       if (forward === undefined) return raise('NotImplementedError', 'torch.noForward', { cls: self.cls.name });
       return this.rt.call(bindTo(forward, self, self.cls), args, kwargs);
     } finally {
@@ -263,6 +268,13 @@ export class Torch {
         this.buildLeaf(self, name, leafDef, args.slice(1), kwargs);
         return null;
       }),
+      // the layer's own computation, as super().forward(x) reaches it from a pasted subclass
+      forward: builtin('forward', (args, kwargs) => {
+        const self = args[0] as InstanceV;
+        const state = self.module!;
+        if (!state.leaf) return raise('NotImplementedError', 'torch.noForward', { cls: self.cls.name });
+        return this.leafForward(self, state, state.leaf, args.slice(1), kwargs);
+      }),
     };
     if (name === 'Embedding') dict.from_pretrained = this.fromPretrained();
     cls = nativeClass(name, [this.classes.Module], dict, 'torch.Module');
@@ -321,7 +333,7 @@ export class Torch {
           float32: 'torch.float32', float: 'torch.float32', float64: 'torch.float64', double: 'torch.float64', float16: 'torch.float16', half: 'torch.float16', bfloat16: 'torch.bfloat16',
           int64: 'torch.int64', long: 'torch.int64', int32: 'torch.int32', int: 'torch.int32', int8: 'torch.int8', uint8: 'torch.uint8', bool: 'torch.bool', int16: 'torch.int16', short: 'torch.int16',
           strided: 'torch.strided',
-          device: builtin('device', (args) => (typeof args[0] === 'string' ? args[0] : 'cpu')),
+          device: builtin('device', (args) => device(typeof args[0] === 'string' ? args[0] : 'cpu')),
           manual_seed: builtin('manual_seed', () => null),
           set_default_dtype: builtin('set_default_dtype', () => null),
           get_default_dtype: builtin('get_default_dtype', () => 'torch.float32'),
@@ -339,7 +351,7 @@ export class Torch {
           Module: c.Module, Sequential: c.Sequential, ModuleList: c.ModuleList, ModuleDict: c.ModuleDict,
           ParameterList: c.ParameterList, ParameterDict: c.ParameterDict, Parameter: c.Parameter,
         }, (attr) => {
-          if (LAZY.includes(attr)) return builtin(attr, () => refuse('torch.lazy', { call: attr }));
+          if (LAZY.includes(attr)) return this.lazyClass(attr);
           return this.leafClass(attr) ?? this.preludeClass(attr) ?? this.namespace(`torch.nn.${attr}`);
         });
       case 'torch.nn.functional':
@@ -366,7 +378,7 @@ export class Torch {
             this.note(msg('note.spectralNorm'), rt.line);
             return args[0] ?? null;
           }),
-          weight_norm: builtin('weight_norm', () => refuse('torch.weightNorm')),
+          weight_norm: builtin('weight_norm', (args, kwargs) => this.weightNorm(args, kwargs)),
           clip_grad_norm_: builtin('clip_grad_norm_', () => rt.opaque('clip_grad_norm_')),
           clip_grad_value_: builtin('clip_grad_value_', () => null),
           parameters_to_vector: builtin('parameters_to_vector', () => rt.opaque('parameters_to_vector')),
@@ -379,6 +391,11 @@ export class Torch {
           manual_seed_all: builtin('manual_seed_all', () => null),
           empty_cache: builtin('empty_cache', () => null),
         }, (attr) => rt.opaque(`torch.cuda.${attr}`));
+      case 'torch.backends':
+        // the reader's machine has no accelerator: what code asks before choosing a device
+        return namespace('torch.backends', {
+          mps: namespace('torch.backends.mps', { is_available: builtin('is_available', () => false), is_built: builtin('is_built', () => false) }),
+        }, (attr) => opaqueSpace(`torch.backends.${attr}`));
       case 'torch.jit':
         return namespace('torch.jit', {
           script: builtin('script', (args) => args[0] ?? null),
@@ -392,7 +409,6 @@ export class Torch {
       case 'torch.utils.data':
         return namespace('torch.utils.data', { Dataset: c.Dataset }, (attr) => rt.opaque(`torch.utils.data.${attr}`));
       case 'torch.optim':
-      case 'torch.backends':
       case 'torch.autograd':
       case 'torch.distributions':
       case 'torch.hub':
@@ -447,19 +463,101 @@ export class Torch {
     });
   }
 
-  private einopsLayer(name: string): ClassV {
-    const def: LeafDef = {
-      sig: { name, params: [{ name: 'pattern' }], kwargs: 'axes_lengths' },
-      layout: { t: 'same' },
-      build: () => LEAVES.get('Identity')!.build(new LayerArgs(name, new Map())),
-      forward: () => refuse('torch.einops', { name }),
-    };
+  /**
+   * nn.LazyLinear(out_features), nn.LazyConv2d(out_channels, kernel_size), ...: no parameters until
+   * the first call, which gives the input size (the last axis for Linear, the channels for the
+   * others); then the layer it becomes (Linear, Conv2d, ...), as PyTorch does. One never called
+   * has no count: refused at the end (see lazyPending).
+   */
+  private lazyClass(name: string): ClassV {
     return nativeClass(name, [this.classes.Module], {
       __init__: builtin('__init__', (args, kwargs) => {
-        this.buildLeaf(args[0] as InstanceV, name, def, args.slice(1), kwargs);
+        const self = args[0] as InstanceV;
+        self.module!.initialized = true;
+        LAZY_PENDING.set(self, { name, args: args.slice(1), kwargs: new Map(kwargs) });
         return null;
       }),
     }, 'torch.Module');
+  }
+
+  private materialize(self: InstanceV, pending: LazyPending, args: Value[]): void {
+    const becomes = pending.name.slice('Lazy'.length);
+    const x = shapeOf(args[0] ?? null, 'input');
+    const size = becomes === 'Linear' ? x[x.length - 1] : x[1];
+    if (size === null || size === undefined) return refuse('torch.lazy', { call: pending.name });
+    this.buildLeaf(self, becomes, LEAVES.get(becomes)!, [BigInt(size), ...pending.args], pending.kwargs);
+    LAZY_PENDING.delete(self);
+  }
+
+  /**
+   * nn.utils.weight_norm(module, name='weight', dim=0): the weight becomes weight_g, its norm along
+   * every axis but `dim` (one value per output channel; a single value with dim=None), and weight_v,
+   * its direction, the weight's own shape: the module has `shape[dim]` more parameters.
+   */
+  private weightNorm(args: Value[], kwargs: Kwargs): Value {
+    const b = bind(signature('weight_norm', "module, name='weight', dim=0"), args, kwargs).values;
+    const module = b.get('module')!;
+    const name = b.get('name')!;
+    const state = is(module, 'instance') ? module.module : undefined;
+    const weight = state && typeof name === 'string' ? state.params.get(name) : undefined;
+    if (!state || typeof name !== 'string' || !weight || weight.shape === null || weight.shape.some((d) => d === null)) return refuse('torch.weightNorm');
+    const shape = weight.shape as number[];
+    const dimValue = b.get('dim')!;
+    const g = dimValue === null ? [] : shape.map((d, i) => (i === S.axis(Number(toIndex(dimValue, 'dim')), shape.length) ? d : 1));
+    this.rt.charge(shape.length * 2);
+    const trainable = weight.param?.requiresGrad ?? true;
+    state.params.delete(name);
+    state.params.set(`${name}_g`, this.parameter(tensor(g), trainable));
+    state.params.set(`${name}_v`, this.parameter(tensor(shape), trainable));
+    return module;
+  }
+
+  /** Rearrange(pattern, **axes_lengths) and Reduce(pattern, reduction, **axes_lengths): no parameters, the pattern's shape. */
+  private einopsLayer(name: string): ClassV {
+    const def: LeafDef = {
+      sig: name === 'Reduce' ? { name, params: [{ name: 'pattern' }, { name: 'reduction' }], kwargs: 'axes_lengths' } : { name, params: [{ name: 'pattern' }], kwargs: 'axes_lengths' },
+      layout: { t: 'same' },
+      build: () => LEAVES.get('Identity')!.build(new LayerArgs(name, new Map())),
+      forward: (call, _a, args) => {
+        const given = is(call.self, 'instance') ? EINOPS_SETTINGS.get(call.self) : undefined;
+        if (name === 'EinMix' || given === undefined || args.length !== 1) return refuse('torch.einops', { name });
+        const shape = call.shapeOf(args[0]!, 'input');
+        const out = this.einops(name === 'Reduce' ? 'reduce' : 'rearrange', given.pattern, shape, given.lengths);
+        call.recordShape(out);
+        return call.tensor(out, 'float');
+      },
+    };
+    return nativeClass(name, [this.classes.Module], {
+      __init__: builtin('__init__', (args, kwargs) => {
+        const self = args[0] as InstanceV;
+        const b = bind(def.sig, args.slice(1), kwargs);
+        EINOPS_SETTINGS.set(self, { pattern: b.values.get('pattern')!, lengths: b.extraKwargs });
+        this.buildLeaf(self, name, def, args.slice(1), kwargs);
+        return null;
+      }),
+    }, 'torch.Module');
+  }
+
+  /** einops.rearrange / repeat / reduce on a tensor's shape: the pattern string read, its length charged first. */
+  einops(kind: 'rearrange' | 'repeat' | 'reduce', pattern: Value, shape: S.Shape, lengths: Kwargs): S.Shape {
+    if (typeof pattern !== 'string') return raise('TypeError', 'py.einopsPattern', { pattern: typeName(pattern), why: 'the pattern must be a string' });
+    this.rt.charge(pattern.length + lengths.size);
+    const sizes = new Map<string, number>();
+    for (const [k, v] of lengths) sizes.set(k, Number(toIndex(v, k)));
+    return einopsShape(kind, pattern, shape, sizes);
+  }
+
+  /** einops.rearrange(tensor, pattern, **axes_lengths) and its kin, as functions. */
+  einopsFunction(kind: 'rearrange' | 'repeat' | 'reduce'): Value {
+    return builtin(kind, (args, kwargs) => {
+      const b = bind(signature(`einops.${kind}`, kind === 'reduce' ? 'tensor, pattern, reduction, **axes_lengths' : 'tensor, pattern, **axes_lengths'), args, kwargs);
+      const lengths: Kwargs = new Map(b.extraKwargs);
+      const t = b.values.get('tensor')!;
+      if (is(t, 'opaque')) return t;
+      if (!is(t, 'tensor')) return this.rt.opaque(`einops.${kind}(…)`);
+      if (t.shape === null) return tensor(null, t.dtype);
+      return tensor(this.einops(kind, b.values.get('pattern')!, t.shape, lengths), t.dtype);
+    });
   }
 
   /** Attributes of tensors and parameters. */
@@ -498,6 +596,26 @@ export class Torch {
 const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
 
 /** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
+interface LazyPending {
+  readonly name: string;
+  readonly args: readonly Value[];
+  readonly kwargs: Kwargs;
+}
+
+/** Lazy layers not called yet, with what they were made with (see lazyClass). */
+const LAZY_PENDING = new WeakMap<InstanceV, LazyPending>();
+
+/** The lazy layer's class (`LazyConv2d`) when `m` is one never called, so it has no parameters yet. */
+export function lazyPending(m: InstanceV): string | undefined {
+  return LAZY_PENDING.get(m)?.name;
+}
+
+/**
+ * Each einops layer's pattern and axis lengths, by instance (the leaf records are shared between
+ * pastes through LEAF_CACHE, so what one instance was given is kept here, not in its leaf).
+ */
+const EINOPS_SETTINGS = new WeakMap<InstanceV, { readonly pattern: Value; readonly lengths: Kwargs }>();
+
 function leafKey(name: string, values: ReadonlyMap<string, Value>): string | undefined {
   let key = name;
   for (const [k, v] of values) {

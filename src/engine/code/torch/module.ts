@@ -470,7 +470,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
     return true;
   }
   // an object from a library the reader does not run may be a layer: its parameters are unknown
-  if (is(value, 'opaque') && mayHoldLayers(value.origin)) refuse('torch.opaqueModule', { origin: value.origin, line: String(value.line) });
+  if (is(value, 'opaque') && !value.plain && mayHoldLayers(value.origin)) refuse('torch.opaqueModule', { origin: value.origin, line: String(value.line) });
   if ((is(value, 'list') || is(value, 'tuple') || is(value, 'dict')) && holdsModules(value)) torch.notePlain(msg('note.plainContainer', { name, type: typeName(value) }), rt.line, modulesIn(value));
   inst.dict.set(name, value);
   return true;

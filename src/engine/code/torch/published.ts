@@ -9,7 +9,7 @@
  * is not followed (the count does not need it).
  */
 import { refuse } from '../errors.js';
-import { type Interpreter } from '../interpreter.js';
+import type { Interpreter } from '../interpreter.js';
 import { nativeClass } from '../builtins.js';
 import { bind, signature } from '../signature.js';
 import { typeName } from '../python.js';
@@ -18,6 +18,7 @@ import { tensor } from './tensor.js';
 import type { Torch } from './library.js';
 import { findPreset, VOCABULARY } from '../../presets/index.js';
 import { evaluateModel, type Report } from '../../model.js';
+import { groupBy } from '../../../group.js';
 
 /** Keyword arguments of torchvision's builders that change no count. */
 const HARMLESS = new Set(['progress', 'zero_init_residual', 'init_weights', 'transform_input']);
@@ -54,11 +55,7 @@ export function publishedBuilder(rt: Interpreter, torch: Torch, name: string): V
 function buildModule(rt: Interpreter, torch: Torch, name: string, report: Report): InstanceV {
   const blockClass = publishedClass(torch, name, 'Block');
   const root = newModule(rt, torch, publishedClass(torch, name, className(name)));
-  const groups = new Map<string, typeof report.rows[number][]>();
-  for (const row of report.rows) {
-    const top = row.module.split('.')[0]!;
-    groups.set(top, [...(groups.get(top) ?? []), row]);
-  }
+  const groups = groupBy(report.rows, (row) => row.module.split('.')[0]!);
   let made = 0n;
   for (const [group, rows] of groups) {
     const only = rows.length === 1 ? rows[0]! : undefined;

@@ -5,6 +5,7 @@
  * so F.max_pool2d and nn.MaxPool2d can never disagree.
  */
 import type { BinOp } from '../ast.js';
+import { namespace } from '../builtins.js';
 import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { engineLayer, unlessOnes, unlessZeros } from '../layer-args.js';
@@ -15,9 +16,16 @@ import { builtin, is, tuple, type BuiltinV, type Kwargs, type TensorV, type Valu
 import type { Layer } from '../../layers/kind.js';
 import type { Dim } from '../../types.js';
 import * as S from './shape.js';
+import { einsumShape } from './einops.js';
 import { dtypeArg, factories, likeFactories, newMethod } from './factories.js';
 
 type Dtype = TensorV['dtype'];
+
+/** torch.device('cuda:0'): its `type` and `index`, as code reads them (`device.type == 'cuda'`); the reader runs on the CPU. */
+export function device(name: string): Value {
+  const [type, index] = name.split(':');
+  return namespace('torch.device', { type: type ?? 'cpu', index: index !== undefined && /^\d+$/.test(index) ? BigInt(index) : null });
+}
 
 export function tensor(shape: S.Shape | null, dtype: Dtype = 'float'): TensorV {
   if (shape !== null) S.checkRank(shape);
@@ -270,8 +278,9 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       return same.endsWith('_') ? self : keep(self);
     });
   }
-  for (const [name, op] of [['eq', 'eq'], ['ne', 'ne'], ['lt', 'lt'], ['le', 'le'], ['gt', 'gt'], ['ge', 'ge'], ['logical_and', 'and'], ['logical_or', 'or']] as const) {
-    methods.set(name, (self, args) => (op === op ? tensor(binaryShape(self, args[0] ?? 0n), 'bool') : self));
+  // comparisons and logical and/or: a bool tensor of the broadcast shape
+  for (const name of ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or']) {
+    methods.set(name, (self, args) => tensor(binaryShape(self, args[0] ?? 0n), 'bool'));
   }
   methods.set('logical_not', (self) => sameShape(self, 'bool'));
 
@@ -286,8 +295,14 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       case 'dtype':
         return t.dtype === 'int' ? 'torch.int64' : t.dtype === 'bool' ? 'torch.bool' : 'torch.float32';
       case 'device':
-        return 'cpu';
+        return device('cpu');
       case 'is_cuda':
+      case 'is_xpu':
+      case 'is_mps':
+      case 'is_meta':
+      case 'is_sparse':
+      case 'is_quantized':
+      case 'is_nested':
         return false;
       case 'requires_grad':
         return t.param ? t.param.requiresGrad : false;
@@ -351,7 +366,8 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     LongTensor: builtin('LongTensor', (args, kwargs) => legacyTensor('LongTensor', args, kwargs, 'int')),
     tensor: builtin('tensor', (args, kwargs) => dataTensor('torch.tensor', args, kwargs)),
     as_tensor: builtin('as_tensor', (args, kwargs) => dataTensor('torch.as_tensor', args, kwargs)),
-    from_numpy: builtin('from_numpy', () => tensor(null)),
+    // numpy data the reader never has: the value it came from is named where the shapes stop
+    from_numpy: builtin('from_numpy', (args) => (is(args[0] ?? null, 'opaque') ? args[0]! : tensor(null))),
     cat: builtin('cat', (args, kwargs) => catLike('cat', args, kwargs)),
     concat: builtin('concat', (args, kwargs) => catLike('cat', args, kwargs)),
     concatenate: builtin('concatenate', (args, kwargs) => catLike('cat', args, kwargs)),
@@ -361,7 +377,17 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       const s = binaryShape(binaryShape(args[0]!, args[1]!) === null ? tensor(null) : tensor(binaryShape(args[0]!, args[1]!)), args[2] ?? 0n);
       return tensor(s);
     }),
-    einsum: builtin('einsum', () => tensor(null)),
+    einsum: builtin('einsum', (args) => {
+      // torch.einsum('b h d n, b h e n -> b h d e', k, v), or the operands as one list
+      const equation = args[0] ?? null;
+      const operands = args.length === 2 && (is(args[1]!, 'list') || is(args[1]!, 'tuple')) ? iterate(rt, args[1]!) : args.slice(1);
+      if (typeof equation !== 'string' || operands.some((o) => !isTensor(o))) return tensor(null);
+      const shapes = (operands as TensorV[]).map((o) => o.shape);
+      if (shapes.some((s) => s === null)) return tensor(null);
+      rt.charge(equation.length + shapes.length);
+      return tensor(einsumShape(equation, shapes as S.Shape[]));
+    }),
+    addmm: builtin('addmm', (args) => tensor(S.broadcast(known(t1(args)), S.matmul(known(t1(args.slice(1), 'mat1')), known(t1(args.slice(2), 'mat2')))))),
     outer: builtin('outer', (args) => tensor([known(t1(args))[0]!, known(t1(args.slice(1)))[0]!])),
     numel: builtin('numel', (args) => methods.get('numel')!(t1(args), [], new Map())),
     is_tensor: builtin('is_tensor', (args) => isTensor(args[0] ?? null)),
@@ -465,6 +491,21 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     one_hot: ffn('one_hot', 'tensor, num_classes=-1', (a) => {
       const n = Number(toIndex(a.get('num_classes')!));
       return lostShape(input(a, 'tensor'), (s) => [...s, n < 0 ? null : n]);
+    }),
+    // F.affine_grid(theta (N, 2, 3), size (N, C, H, W)) -> a grid (N, H, W, 2); 3-D: (N, 3, 4), (N, C, D, H, W) -> (N, D, H, W, 3)
+    affine_grid: ffn('affine_grid', 'theta, size, align_corners=None', (a) => {
+      const theta = known(input(a, 'theta'), 'theta');
+      const size = iterate(rt, a.get('size')!).map((d) => Number(toIndex(d, 'size')));
+      const spatial = size.length - 2;
+      if ((spatial !== 2 && spatial !== 3) || theta.length !== 3 || theta[1] !== spatial || theta[2] !== spatial + 1) raise('ValueError', 'py.affineGrid', { theta: S.show(theta), size: S.show(size) });
+      return tensor([size[0]!, ...size.slice(2), spatial]);
+    }),
+    // F.grid_sample(input (N, C, H, W), grid (N, H', W', 2)) -> (N, C, H', W')
+    grid_sample: ffn('grid_sample', "input, grid, mode='bilinear', padding_mode='zeros', align_corners=None", (a) => {
+      const x = known(input(a));
+      const grid = known(input(a, 'grid'), 'grid');
+      if (grid.length !== x.length || grid[grid.length - 1] !== x.length - 2) raise('ValueError', 'py.affineGrid', { theta: S.show(grid), size: S.show(x) });
+      return tensor([x[0]!, x[1]!, ...grid.slice(1, -1)]);
     }),
     interpolate: ffn('interpolate', "input, size=None, scale_factor=None, mode='nearest', align_corners=None, recompute_scale_factor=None, antialias=False", (a) => {
       const x = input(a);

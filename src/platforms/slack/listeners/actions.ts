@@ -45,7 +45,7 @@ export function actionListener(deps: ListenerDeps) {
 
 function askerOf(body: BlockAction): Asker | undefined {
   const teamId = body.team?.id ?? body.user.team_id;
-  const channelId = body.channel?.id ?? (body.container['channel_id'] as string | undefined);
+  const channelId = body.channel?.id ?? (body.container.channel_id as string | undefined);
   if (teamId === undefined || channelId === undefined) return undefined;
   return { teamId, channelId, userId: body.user.id, userName: body.user.username ?? body.user.name ?? body.user.id };
 }

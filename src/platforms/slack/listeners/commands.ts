@@ -27,7 +27,7 @@ export function commandListener(deps: ListenerDeps) {
         const reply = await runNamedCommand(name, ctx, fromSlackText(payload.text), deps.log);
         // A reply that asks for text (code to paste) opens its form in its place, from the command's trigger.
         const pressed = reply.ask && decodeButton(encodeButton(reply.ask));
-        if (pressed && pressed.action.modal) {
+        if (pressed?.action.modal) {
           const origin = { button: encodeButton(reply.ask!), channelId: ctx.channelId, responseUrl: payload.response_url };
           try {
             await client.views.open({ trigger_id: payload.trigger_id, view: formView(pressed.action.modal(ctx, pressed.params), origin, ctx.lang) });

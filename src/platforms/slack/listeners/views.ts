@@ -32,7 +32,7 @@ export function viewListener(deps: ListenerDeps) {
         const ctx = await deps.contexts.of({ teamId, channelId: origin.channelId, userId: body.user.id, userName: body.user.name });
         return { reply: await runAction(pressed.action, pressed.params, ctx, deps.log, text), lang: ctx.lang };
       },
-      (reply) => (retypable(reply) ? fieldError(reply.text ?? '') : undefined),
+      (reply) => (retypable(reply) ? fieldError(reply.text ?? '', submission.errorBlock) : undefined),
     );
   };
 }

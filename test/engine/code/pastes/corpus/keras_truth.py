@@ -5,9 +5,14 @@
 import os, sys
 os.environ["KERAS_BACKEND"] = "jax"
 import keras, numpy as np
+import re
 for f in sys.argv[1:]:
-    g = {"__name__": "paste"}
+    g = {"__name__": "__main__"}
     src = open(f).read()
+    # `# settings: x_train=900x19x64x64x1` stands for the data a paste reads: an array of that shape
+    settings = re.search(r"^# settings: (.*)$", src, re.M)
+    for name, value in (b.split("=") for b in (settings.group(1).split() if settings else [])):
+        g[name] = np.zeros(tuple(int(d) for d in value.split("x"))) if "x" in value else int(value)
     # tf.keras and keras_core are Keras under other names: counted with Keras 3 itself
     src = src.replace("import tensorflow as tf\n", "import keras as _k\nclass tf: keras = _k\n").replace("from tensorflow import keras", "import keras").replace("from tensorflow.keras import", "from keras import").replace("keras_core", "keras")
     exec(src, g)
