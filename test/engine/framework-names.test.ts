@@ -14,8 +14,8 @@ import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../suppo
 
 /** torchvision presets whose rows are not yet named as named_modules() names them. */
 const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
-  // MobileNetV3's block Sequential and SqueezeExcitation, MNASNet's layers.N
-  'mobilenet_v3_small', 'mobilenet_v3_large', 'mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3',
+  // MobileNetV3's block Sequential and SqueezeExcitation
+  'mobilenet_v3_small', 'mobilenet_v3_large',
   // BasicConv2d's conv/bn, Inception blocks' branch names
   'googlenet', 'inception_v3',
   // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
