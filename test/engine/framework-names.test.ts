@@ -14,8 +14,6 @@ import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../suppo
 
 /** torchvision presets whose rows are not yet named as named_modules() names them. */
 const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
-  // MobileNetV3's block Sequential and SqueezeExcitation
-  'mobilenet_v3_small', 'mobilenet_v3_large',
   // BasicConv2d's conv/bn, Inception blocks' branch names
   'googlenet', 'inception_v3',
   // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
