@@ -360,7 +360,10 @@ class Evaluator {
       case 'side': {
         const inner = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.nodes);
         this.remember(node, inner.prefix, undefined, place);
-        this.sideOutputs.set(node, this.visitList(node.nodes, shape, inner));
+        // a named head that is one block (`aux1: side { googlenet_aux 1000 }`) is that block
+        const [only, ...more] = node.nodes;
+        const one = inner !== place && only !== undefined && more.length === 0 && only.t !== 'layer';
+        this.sideOutputs.set(node, one ? this.visit(only, shape, inner, true) : this.visitList(node.nodes, shape, inner));
         return shape;
       }
       case 'ref': {
