@@ -14,8 +14,6 @@ import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../suppo
 
 /** torchvision presets whose rows are not yet named as named_modules() names them. */
 const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
-  // the Inception blocks' flat branch names (branch5x5_1, branch5x5_2)
-  'inception_v3',
   // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
   'vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14',
 ]);
