@@ -90,9 +90,6 @@ export function torchDifferences(rows: readonly Row[], truth: TorchTruth): strin
   return out;
 }
 
-/** Kinds torchvision applies as functions in forward, never as modules: no name to match. */
-const FUNCTIONAL: ReadonlySet<string> = new Set(['flatten', 'chunk', 'shuffle', 'clspool']);
-
 /** Keras's layers of a model with nested models expanded (summary(expand_nested=True)'s rows). */
 export function kerasLeaves(layers: readonly KerasLayer[]): KerasLayer[] {
   return layers.flatMap((l) => (l[3] === undefined ? [l] : kerasLeaves(l[3])));
