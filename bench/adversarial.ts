@@ -30,7 +30,10 @@ export const ADVERSARIAL: readonly Adversary[] = [
   { name: 'the largest sizes', spec: (v) => `conv ${2_147_483_647 - v} 2147483647 3x5 in=2147483647x2147483647` },
   { name: 'a preset, every layer', spec: (v) => `resnet50 classes=${1000 + v} --layers --framework pytorch` },
   { name: 'the largest preset, every layer', spec: (v) => `llama-2-13b in=${4000 + v} --layers --memory` },
-  { name: 'a repeated block at the expanded-layers bound', spec: (v) => `input ${512 + v}x512 > { residual { ln > attention 8 kv_heads=2 } > residual { ln > swiglu 1376 } } x${Math.floor(LIMITS.layers / 6)} --layers` },
+  {
+    name: 'a repeated block at the expanded-layers bound',
+    spec: (v) => `input ${512 + v}x512 > { residual { ln > attention 8 kv_heads=2 } > residual { ln > swiglu 1376 } } x${Math.floor(LIMITS.layers / 6)} --layers`,
+  },
   { name: 'widest shapes repeated to the expanded-layers bound', spec: (v) => `input ${2_000_000_000 + v}x${repeat(LIMITS.axes - 1, '2147483647', 'x')} > { relu } x${LIMITS.layers - 1}` },
   { name: 'empty groups at the units bound', spec: (v) => `input ${4 + v} > { { { } x20 } x18 } x20` },
   {
@@ -44,7 +47,11 @@ export const ADVERSARIAL: readonly Adversary[] = [
       return `def l(c) { conv c 3 pad=same > bn > relu }\n${b}\n${g}\ninput ${64 + v}x64x3 > ${calls}`;
     },
   },
-  { name: 'defs calling defs to the expansion budget', spec: (v) => `def d0(c) { dense c }\n${Array.from({ length: 3 }, (_, i) => `def d${i + 1}(c) { ${repeat(Math.floor(Math.cbrt(LIMITS.layers)), `d${i} c`, ' > ')} }`).join('\n')}\ninput ${8 + v} > d3 8` },
+  {
+    name: 'defs calling defs to the expansion budget',
+    spec: (v) =>
+      `def d0(c) { dense c }\n${Array.from({ length: 3 }, (_, i) => `def d${i + 1}(c) { ${repeat(Math.floor(Math.cbrt(LIMITS.layers)), `d${i} c`, ' > ')} }`).join('\n')}\ninput ${8 + v} > d3 8`,
+  },
 ];
 
 /** A Discord string option's limit: what an abuser can send in one /count there. */

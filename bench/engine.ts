@@ -41,10 +41,11 @@ const SINGLE_LAYERS = [
   'maxpool 2 in=224x224x64',
 ];
 
-
 /** nanoGPT with its dataclass config, at GPT-2 small's size, its forward followed (see engine_paste_gpt_dataclass_ms). */
-const GPT_DATACLASS = readFileSync(new URL('../../test/engine/code/pastes/corpus/nanogpt_dataclass_tied.py', import.meta.url), 'utf8')
-  .replace(/^model_args = [\s\S]*$/m, 'model = GPT(GPTConfig(block_size=1024, vocab_size=50304, n_layer=12, n_head=12, n_embd=768))\nlogits = model(torch.randint(0, 50304, (1, 1024)))\n');
+const GPT_DATACLASS = readFileSync(new URL('../../test/engine/code/pastes/corpus/nanogpt_dataclass_tied.py', import.meta.url), 'utf8').replace(
+  /^model_args = [\s\S]*$/m,
+  'model = GPT(GPTConfig(block_size=1024, vocab_size=50304, n_layer=12, n_head=12, n_embd=768))\nlogits = model(torch.randint(0, 50304, (1, 1024)))\n',
+);
 
 /** A large realistic paste: torchvision's ResNet-50 written as classes (~7,000 steps, 160 modules). */
 const RESNET50 = readFileSync(new URL('../../test/engine/code/pastes/resnet50_classes.py', import.meta.url), 'utf8');
@@ -53,11 +54,7 @@ const RESNET50 = readFileSync(new URL('../../test/engine/code/pastes/resnet50_cl
  * The worst accepted paste: just under the module limit, each module a different layer (so no
  * layer is made once and reused), and forward followed through every one of them.
  */
-const WORST = [
-  'in=4x16x16',
-  'import torch.nn as nn',
-  'net = nn.Sequential(*[nn.Conv2d(4, 4, 3, padding=1, dilation=1 + i % 7, groups=1 + i % 2) for i in range(1_990)])',
-].join('\n');
+const WORST = ['in=4x16x16', 'import torch.nn as nn', 'net = nn.Sequential(*[nn.Conv2d(4, 4, 3, padding=1, dilation=1 + i % 7, groups=1 + i % 2) for i in range(1_990)])'].join('\n');
 
 /**
  * The largest paste: 100,000 characters of the shortest statements, the most tokens, AST nodes
@@ -67,19 +64,61 @@ const WORST = [
 const LARGEST = `Here is my homework, why does it not count?\nimport torch.nn as nn\n${'a=1\n'.repeat(24_970)}net = nn.Linear(2, 2)\n`;
 
 /** DeepSeek-V3's config.json, written from its published architecture (arXiv:2412.19437, Table 1 and §4.2). */
-const DEEPSEEK_V3 = JSON.stringify({
-  architectures: ['DeepseekV3ForCausalLM'], model_type: 'deepseek_v3', vocab_size: 129280, hidden_size: 7168, intermediate_size: 18432, moe_intermediate_size: 2048,
-  num_hidden_layers: 61, num_attention_heads: 128, num_key_value_heads: 128, n_shared_experts: 1, n_routed_experts: 256, num_experts_per_tok: 8,
-  first_k_dense_replace: 3, moe_layer_freq: 1, kv_lora_rank: 512, q_lora_rank: 1536, qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128,
-  topk_method: 'noaux_tc', n_group: 8, topk_group: 4, scoring_func: 'sigmoid', norm_topk_prob: true, routed_scaling_factor: 2.5,
-  num_nextn_predict_layers: 1, max_position_embeddings: 163840, rope_theta: 10000, tie_word_embeddings: false, torch_dtype: 'bfloat16',
-}, null, 2);
+const DEEPSEEK_V3 = JSON.stringify(
+  {
+    architectures: ['DeepseekV3ForCausalLM'],
+    model_type: 'deepseek_v3',
+    vocab_size: 129280,
+    hidden_size: 7168,
+    intermediate_size: 18432,
+    moe_intermediate_size: 2048,
+    num_hidden_layers: 61,
+    num_attention_heads: 128,
+    num_key_value_heads: 128,
+    n_shared_experts: 1,
+    n_routed_experts: 256,
+    num_experts_per_tok: 8,
+    first_k_dense_replace: 3,
+    moe_layer_freq: 1,
+    kv_lora_rank: 512,
+    q_lora_rank: 1536,
+    qk_nope_head_dim: 128,
+    qk_rope_head_dim: 64,
+    v_head_dim: 128,
+    topk_method: 'noaux_tc',
+    n_group: 8,
+    topk_group: 4,
+    scoring_func: 'sigmoid',
+    norm_topk_prob: true,
+    routed_scaling_factor: 2.5,
+    num_nextn_predict_layers: 1,
+    max_position_embeddings: 163840,
+    rope_theta: 10000,
+    tie_word_embeddings: false,
+    torch_dtype: 'bfloat16',
+  },
+  null,
+  2,
+);
 
 /** Llama-3.1-8B's config.json (meta-llama/Llama-3.1-8B's published numbers). */
-const LLAMA31 = JSON.stringify({
-  architectures: ['LlamaForCausalLM'], model_type: 'llama', vocab_size: 128256, hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32,
-  num_attention_heads: 32, num_key_value_heads: 8, max_position_embeddings: 131072, rope_theta: 500000, tie_word_embeddings: false,
-}, null, 2);
+const LLAMA31 = JSON.stringify(
+  {
+    architectures: ['LlamaForCausalLM'],
+    model_type: 'llama',
+    vocab_size: 128256,
+    hidden_size: 4096,
+    intermediate_size: 14336,
+    num_hidden_layers: 32,
+    num_attention_heads: 32,
+    num_key_value_heads: 8,
+    max_position_embeddings: 131072,
+    rope_theta: 500000,
+    tie_word_embeddings: false,
+  },
+  null,
+  2,
+);
 
 /** The most steps a paste may take: a loop that stops just under the step budget. */
 const LOOP = 'n = 0\nwhile n < 28_000:\n    n += 1\nimport torch.nn as nn\nnet = nn.Linear(2, 2)\n';

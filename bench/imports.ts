@@ -31,7 +31,10 @@ const ACCEPTED: Readonly<Record<string, (i: number) => { name: string; text: str
   'long comment lines': (i) => ({ name: 'q.yaml', text: fill(`# ${i}\n${ROWS}`, `# ${'c'.repeat(16)}\n`) }),
   'most values': (i) => ({ name: 'q.yaml', text: `# ${i}\n${'- {spec: a, ask: b, level: c}\n'.repeat(Math.floor(FILE_LIMITS.values / 8))}` }),
   'long wordings': (i) => ({ name: 'q.yaml', text: `# ${i}\n${Array.from({ length: 100 }, () => `- spec: conv 3 16 3\n  wording: "${'x '.repeat(1_950)}"\n`).join('')}` }),
-  'flow style': (i) => ({ name: 'q.yaml', text: `# ${i}\n[${Array.from({ length: 100 }, (_, r) => `{spec: dense 3 ${r + 1}, ask: total, level: easy, wording: "${'w'.repeat(3_900)}"}`).join(',\n')}]` }),
+  'flow style': (i) => ({
+    name: 'q.yaml',
+    text: `# ${i}\n[${Array.from({ length: 100 }, (_, r) => `{spec: dense 3 ${r + 1}, ask: total, level: easy, wording: "${'w'.repeat(3_900)}"}`).join(',\n')}]`,
+  }),
   'csv, quoted': (i) => ({ name: 'q.csv', text: `spec,ask,level,wording\n${Array.from({ length: 100 }, (_, r) => `"dense 3 ${r + 1 + i}",total,easy,"${'""'.repeat(1_950)}"`).join('\n')}` }),
   'csv, empty fields': (i) => ({ name: 'q.csv', text: `spec,ask,level,wording\n${Array.from({ length: 100 }, (_, r) => `dense 3 ${r + 1 + i}${','.repeat(3_900)}`).join('\n')}` }),
 };

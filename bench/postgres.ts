@@ -197,7 +197,13 @@ export async function benchPostgres(): Promise<Figures> {
     const raw: number[] = [];
     const n = 1000;
     for (let run = 0; run < 5; run++) {
-      answers.push(await answerRate(url, `C${run}`, Array.from({ length: n }, (_, i) => `U${run}-${i}`)));
+      answers.push(
+        await answerRate(
+          url,
+          `C${run}`,
+          Array.from({ length: n }, (_, i) => `U${run}-${i}`),
+        ),
+      );
       raw.push(await rawRate(url, run, n));
     }
     const rates = answers.map((a) => a.rate);

@@ -73,11 +73,37 @@ async function leaderboard(dir: string, users: number, answers: number): Promise
   for (let r = 0; r < answers / perRound; r++) {
     // Bulk load: the store's own statements, many answers per transaction (one per answer is measured above).
     await store.db.batch(async () => {
-      const round = (await store.rounds.open({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${r}`, answer: 1792n, lang: 'en', openedBy: null, openedAt: now, closesAt: now + 86_400_000, scoring: 'scored', lease: LOADER }))!;
+      const round = (await store.rounds.open({
+        scopeId,
+        channelId: `C${r}`,
+        seed: r,
+        generator: 1,
+        level: 'medium',
+        topic: 'conv',
+        questionKey: `k${r}`,
+        answer: 1792n,
+        lang: 'en',
+        openedBy: null,
+        openedAt: now,
+        closesAt: now + 86_400_000,
+        scoring: 'scored',
+        lease: LOADER,
+      }))!;
       for (let i = 0; i < perRound; i++) {
         const member = (r * 7919 + i * 13) % users;
         const correct = (i + r) % 3 !== 0;
-        await store.rounds.answer({ roundId: round.id, player: { userId: `U${member}`, name: `user${member}` }, value: correct ? 1792n : 1728n, correct, mistakes: correct ? [] : ['forgotBias'], lapses: correct ? [] : ['bias'], points: 20, now, week, daily });
+        await store.rounds.answer({
+          roundId: round.id,
+          player: { userId: `U${member}`, name: `user${member}` },
+          value: correct ? 1792n : 1728n,
+          correct,
+          mistakes: correct ? [] : ['forgotBias'],
+          lapses: correct ? [] : ['bias'],
+          points: 20,
+          now,
+          week,
+          daily,
+        });
       }
       await store.rounds.close(round.id, { now, reason: 'admin', bonus, lease: LOADER });
     });

@@ -70,9 +70,15 @@ async function seedClass(app: App, clock: ManualClock): Promise<void> {
     const started = await app.quiz.start({ scopeId: SCOPE, channelId: 'C1', opener: { kind: 'schedule' }, lang: 'en', level, topics: [TOPICS[r % TOPICS.length]!] });
     if (!started.ok) throw new Error('no round');
     await app.quiz.close(started.round.id, 'admin');
-        // A wrong answer is the question's first named mistake, or a number no mistake names.
+    // A wrong answer is the question's first named mistake, or a number no mistake names.
     const named = started.question.mistakes[0];
-    rounds.push({ id: started.round.id, answer: started.question.answer, mistake: named ? { id: named.id, value: named.value } : { id: null, value: started.question.answer + 1n }, at: clock.now(), level });
+    rounds.push({
+      id: started.round.id,
+      answer: started.question.answer,
+      mistake: named ? { id: named.id, value: named.value } : { id: null, value: started.question.answer + 1n },
+      at: clock.now(),
+      level,
+    });
   }
   const next = random(14);
   db.transaction(() => {

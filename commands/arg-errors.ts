@@ -80,7 +80,10 @@ export async function withLiveValues(command: Command, ctx: Context, word: strin
     return error; // the store away: the reply still says what was wrong with the word
   }
   if (lists.length === 0) return error;
-  const near = closest(word, all.map(([v]) => v.toLowerCase()));
+  const near = closest(
+    word,
+    all.map(([v]) => v.toLowerCase()),
+  );
   const option = all.find(([v]) => v.toLowerCase() === near)?.[1];
   return msg('args.withHints', {
     error,

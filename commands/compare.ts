@@ -31,7 +31,14 @@ const IMAGENET_PRESETS: readonly Preset[] = LANDMARKS.map(findPreset)
 type Parsed = { readonly ok: true; readonly presets: readonly Preset[]; readonly framework: Framework | undefined } | { readonly ok: false; readonly error: MessageRef };
 
 /** A Map: `--framework constructor` names nothing, as any other word does. */
-const FRAMEWORKS: ReadonlyMap<string, Framework> = new Map<string, Framework>([['keras', 'keras'], ['tf', 'keras'], ['tensorflow', 'keras'], ['pytorch', 'pytorch'], ['torch', 'pytorch'], ['torchvision', 'pytorch']]);
+const FRAMEWORKS: ReadonlyMap<string, Framework> = new Map<string, Framework>([
+  ['keras', 'keras'],
+  ['tf', 'keras'],
+  ['tensorflow', 'keras'],
+  ['pytorch', 'pytorch'],
+  ['torch', 'pytorch'],
+  ['torchvision', 'pytorch'],
+]);
 
 /** Model names (spaces or commas between them) and an optional framework flag. */
 export function parseModels(text: string): Parsed {
@@ -88,7 +95,13 @@ export function compareModels(presets: readonly Preset[], framework: Framework |
 
 function compareTable(lang: Lang, points: readonly ModelPoint[]): string {
   return table(
-    [t(lang, msg('chart.compare.col.model')), t(lang, msg('compare.col.framework')), t(lang, msg('chart.compare.col.top1')), t(lang, msg('chart.compare.col.params')), t(lang, msg('chart.compare.col.macs'))],
+    [
+      t(lang, msg('chart.compare.col.model')),
+      t(lang, msg('compare.col.framework')),
+      t(lang, msg('chart.compare.col.top1')),
+      t(lang, msg('chart.compare.col.params')),
+      t(lang, msg('chart.compare.col.macs')),
+    ],
     points.map((p) => [p.display, t(lang, msg(`fw.${p.framework}`)), p.top1 === undefined ? '-' : `${p.top1}%`, formatInt(p.params), formatInt(p.macs)]),
     new Set([2, 3, 4]),
   ).join('\n');
@@ -126,6 +139,8 @@ export const compareCommand: Command = {
     const words = typed.split(/\s+/);
     const last = (words.pop() ?? '').toLowerCase();
     const head = words.join(' ');
-    return PRESET_WORDS.filter((w) => w.startsWith(last)).slice(0, 25).map((w) => `${head} ${w}`.trim());
+    return PRESET_WORDS.filter((w) => w.startsWith(last))
+      .slice(0, 25)
+      .map((w) => `${head} ${w}`.trim());
   },
 };

@@ -7,7 +7,6 @@ import { askerOf, picture } from './files.js';
 import { errorReply } from './replies.js';
 import type { Action, Command, Context, Reply } from './types.js';
 
-
 /** What asks for the /count help instead of a count: `/count help`, `/count --help`. */
 const HELP_WORDS = new Set(['help', '--help', '-h', '?']);
 
@@ -36,7 +35,10 @@ const EXAMPLES = [...KINDS.filter((k) => k.args.length > 0 || k.options.length >
 export function suggestSpecs(typed: string): string[] {
   const cut = Math.max(typed.lastIndexOf('>'), -1);
   const head = cut >= 0 ? `${typed.slice(0, cut + 1)} ` : '';
-  const last = typed.slice(cut + 1).trim().toLowerCase();
+  const last = typed
+    .slice(cut + 1)
+    .trim()
+    .toLowerCase();
   const word = last.split(/\s+/)[0] ?? '';
   const matches = EXAMPLES.filter((e) => e.startsWith(word));
   const own = last.length > 0 && !matches.includes(last) ? [last] : [];

@@ -21,7 +21,15 @@ function kindList(lang: Lang): Reply {
   for (const family of FAMILIES) {
     const kinds = KINDS.filter((k) => k.family === family && (k.args.length > 0 || k.options.length > 0 || family !== 'activation'));
     if (kinds.length === 0) continue;
-    lines.push(t(lang, msg(`family.${family}`)), ...table(['', ''], kinds.map((k) => [`  ${k.usage}`, t(lang, k.summary)]), new Set()).slice(2, -1), '');
+    lines.push(
+      t(lang, msg(`family.${family}`)),
+      ...table(
+        ['', ''],
+        kinds.map((k) => [`  ${k.usage}`, t(lang, k.summary)]),
+        new Set(),
+      ).slice(2, -1),
+      '',
+    );
   }
   return { visibility: 'private', tone: 'info', title: t(lang, msg('explain.listTitle')), code: lines.join('\n').trimEnd(), footer: t(lang, msg('explain.listFooter')) };
 }
@@ -48,7 +56,11 @@ export const explainCommand: Command = {
       ...worked,
       files: [picture(ctx.services.pictures, { kind: 'layer', spec: kind.example, lang: ctx.lang }, askerOf(ctx))],
       title: `${kind.usage}`,
-      text: [t(ctx.lang, kind.summary), t(ctx.lang, msg('explain.example', { example: kind.example })), ...(kind.options.length > 0 ? [t(ctx.lang, msg('explain.options', { options: kind.options.join(', ') }))] : [])].join('\n'),
+      text: [
+        t(ctx.lang, kind.summary),
+        t(ctx.lang, msg('explain.example', { example: kind.example })),
+        ...(kind.options.length > 0 ? [t(ctx.lang, msg('explain.options', { options: kind.options.join(', ') }))] : []),
+      ].join('\n'),
     };
   },
   suggest: (_option, typed) => [...KIND_WORDS, ...PRESET_WORDS, ...DEF_WORDS].filter((w) => w.startsWith(typed.trim().toLowerCase())).slice(0, 25),

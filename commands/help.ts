@@ -59,10 +59,23 @@ export function helpCommand(all: () => readonly Command[]): Command {
       const lines = all()
         .filter((c) => !c.admin || ctx.isAdmin)
         .map((c) => `${usage(c)} — ${t(lang, c.description)}`);
-      const points = t(lang, msg('help.points', { easy: String(POINTS.easy), medium: String(POINTS.medium), hard: String(POINTS.hard), bonus: String(FIRST_BONUS), min: String(MIN_STUDENT_SECONDS), cap: String(DEFAULT_DAILY_CAP) }));
+      const points = t(
+        lang,
+        msg('help.points', {
+          easy: String(POINTS.easy),
+          medium: String(POINTS.medium),
+          hard: String(POINTS.hard),
+          bonus: String(FIRST_BONUS),
+          min: String(MIN_STUDENT_SECONDS),
+          cap: String(DEFAULT_DAILY_CAP),
+        }),
+      );
       return { visibility: 'private', tone: 'info', title: t(lang, msg('help.title')), text: [...lines, '', points].join('\n'), footer: t(lang, msg('help.footer')) };
     },
-    suggest: (_option, typed) => all().map((c) => c.name).filter((name) => name.startsWith(typed.trim().replace(/^\//, '').toLowerCase())),
+    suggest: (_option, typed) =>
+      all()
+        .map((c) => c.name)
+        .filter((name) => name.startsWith(typed.trim().replace(/^\//, '').toLowerCase())),
   };
   return self;
 }

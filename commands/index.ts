@@ -43,7 +43,18 @@ export const COMMANDS: readonly Command[] = [
   helpCommand(() => COMMANDS),
 ];
 
-export const ACTIONS: readonly Action[] = [choiceAction, answerAction, shareAction, pasteAction, practiceChoiceAction, practiceAnswerAction, removeScoresAction, cancelAction, tableAction, tableRevealAction];
+export const ACTIONS: readonly Action[] = [
+  choiceAction,
+  answerAction,
+  shareAction,
+  pasteAction,
+  practiceChoiceAction,
+  practiceAnswerAction,
+  removeScoresAction,
+  cancelAction,
+  tableAction,
+  tableRevealAction,
+];
 
 export const findCommand = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name.toLowerCase());
 export const findAction = (name: string): Action | undefined => ACTIONS.find((a) => a.name === name);

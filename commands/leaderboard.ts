@@ -34,7 +34,16 @@ export const leaderboardCommand: Command = {
         : t(lang, msg('board.titleAll'));
     const lines = boardLines(lang, ctx, board);
     const mine = board.mine
-      ? t(lang, msg('board.mine', { rank: String(board.mine.rank), players: String(board.players), points: String(board.mine.points), correct: String(board.mine.correct), answered: String(board.mine.answered) }))
+      ? t(
+          lang,
+          msg('board.mine', {
+            rank: String(board.mine.rank),
+            players: String(board.players),
+            points: String(board.mine.points),
+            correct: String(board.mine.correct),
+            answered: String(board.mine.answered),
+          }),
+        )
       : t(lang, msg('board.mineNone'));
     const again = board.season ? `season:${board.season.name}` : board.period;
     return {

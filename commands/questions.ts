@@ -55,7 +55,8 @@ async function checked(ctx: Context, set: string, defs: ReadonlyArray<TeacherQue
   const questions: NewQuestion[] = [];
   const answers: bigint[] = [];
   for (const [i, def] of defs.entries()) {
-    const row = (error: MessageRef) => (defs.length === 1 && rowOffset === 0 ? say(lang, error, 'error') : say(lang, msg('teacher.rowError', { row: String(i + rowOffset), error: t(lang, error) }), 'error'));
+    const row = (error: MessageRef) =>
+      defs.length === 1 && rowOffset === 0 ? say(lang, error, 'error') : say(lang, msg('teacher.rowError', { row: String(i + rowOffset), error: t(lang, error) }), 'error');
     if ('error' in def) return row(def.error);
     if (Date.now() - started > IMPORT_BUDGET_MS) return say(lang, msg('teacher.fileSlow'), 'error');
     const built = await ctx.services.quiz.buildTeacher(def, 1);
@@ -84,7 +85,12 @@ async function importFile(ctx: Context, args: Args, set: string): Promise<Reply>
   if (!read.ok) return say(lang, read.error, 'error');
   if (read.rows.length === 0) return say(lang, msg('teacher.fileEmpty'), 'error');
   if (read.rows.length > MAX_IMPORT_ROWS) return say(lang, msg('teacher.fileRows', { max: String(MAX_IMPORT_ROWS) }), 'error');
-  const result = await checked(ctx, set, read.rows.map((r) => questionOf({ spec: r.spec ?? r.model, ask: r.ask, level: r.level, wording: r.wording })), read.first);
+  const result = await checked(
+    ctx,
+    set,
+    read.rows.map((r) => questionOf({ spec: r.spec ?? r.model, ask: r.ask, level: r.level, wording: r.wording })),
+    read.first,
+  );
   if (!('questions' in result)) return result;
   await ctx.services.quiz.questionSets.add(result.questions);
   return say(lang, msg('teacher.imported', { n: String(result.questions.length), set }), 'success');

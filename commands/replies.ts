@@ -7,7 +7,7 @@ import { diagnosisText, promptText } from '../src/quiz/text.js';
 import { renderWorking } from '../src/quiz/working.js';
 import type { AnswerOutcome, Leaderboard, QuizService, Reveal } from '../src/quiz/service.js';
 import { FIRST_BONUS, POINTS } from '../src/quiz/scoring.js';
-import type { Round, } from '../src/domain/index.js';
+import type { Round } from '../src/domain/index.js';
 import type { Pictures } from '../src/charts/pool.js';
 import { picture } from './files.js';
 import type { Action, Button, Context, Reply, View } from './types.js';
@@ -56,12 +56,15 @@ export function questionReply(o: { view: View; lang: Lang; round: Round; questio
   return {
     visibility: 'public',
     tone: 'info',
-    title: t(lang, msg('quiz.title', {
-      id: String(round.id),
-      topic: t(lang, msg(`topic.${round.topic}`)),
-      level: t(lang, msg(`level.${round.level}`)),
-      points: String(POINTS[round.level]),
-    })),
+    title: t(
+      lang,
+      msg('quiz.title', {
+        id: String(round.id),
+        topic: t(lang, msg(`topic.${round.topic}`)),
+        level: t(lang, msg(`level.${round.level}`)),
+        points: String(POINTS[round.level]),
+      }),
+    ),
     text: promptText(lang, question),
     fields: choicesField(lang, question),
     footer: [
@@ -115,7 +118,17 @@ export function revealReply(reveal: Reveal, lang: Lang, mention: View['mention']
     promptText(lang, question),
     '',
     right.length > 0
-      ? t(lang, msg('reveal.right', { names: joinList(lang, right.map((a) => mention(a.userId, a.name))), n: String(right.length), total: String(answers.length) }))
+      ? t(
+          lang,
+          msg('reveal.right', {
+            names: joinList(
+              lang,
+              right.map((a) => mention(a.userId, a.name)),
+            ),
+            n: String(right.length),
+            total: String(answers.length),
+          }),
+        )
       : t(lang, msg(answers.length > 0 ? 'reveal.nobodyRight' : 'reveal.noAnswers', { total: String(answers.length) })),
   ];
   if (first) {
@@ -151,7 +164,17 @@ const percent = (correct: number, answered: number) => (answered === 0 ? '-' : `
 /** Ranked lines of a board, each name a mention. */
 export function boardLines(lang: Lang, view: View, board: Leaderboard): string[] {
   return board.rows.map((r) =>
-    t(lang, msg('board.row', { rank: String(r.rank), name: view.mention(r.userId, r.name), points: String(r.points), correct: String(r.correct), answered: String(r.answered), accuracy: percent(r.correct, r.answered) })),
+    t(
+      lang,
+      msg('board.row', {
+        rank: String(r.rank),
+        name: view.mention(r.userId, r.name),
+        points: String(r.points),
+        correct: String(r.correct),
+        answered: String(r.answered),
+        accuracy: percent(r.correct, r.answered),
+      }),
+    ),
   );
 }
 
@@ -162,7 +185,11 @@ export function standingsReply(lang: Lang, view: View, week: string, board: Lead
     visibility: 'public',
     tone: 'success',
     title: t(lang, msg('standings.title', { week })),
-    text: [...boardLines(lang, view, board), '', t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) }))].join('\n'),
+    text: [
+      ...boardLines(lang, view, board),
+      '',
+      t(lang, msg('standings.winner', { names: winners.map((w) => view.mention(w.userId, w.name)).join(', '), points: String(winners[0]?.points ?? 0) })),
+    ].join('\n'),
     footer: t(lang, msg('standings.footer', { players: String(board.players) })),
     files: board.rows.length > 0 ? [picture(pictures, { kind: 'standings', input: { week, rows: board.rows, players: board.players, lang } })] : [],
   };

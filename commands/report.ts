@@ -45,7 +45,12 @@ export const reportCommand: Command = {
     const season = seasonArg(args.season);
     if (!ctx.services.web) return say(lang, msg('web.off'), 'warning');
     if (season && !(await ctx.services.reports.period(ctx.scopeId, season))) return say(lang, msg('season.unknown', { name: season }), 'warning');
-    return { visibility: 'private', tone: 'info', title: t(lang, msg('report.link.title')), text: t(lang, msg('report.link.text', { url: reportUrl(ctx, season)!, hours: String(LINK_TTL_MS.report / 3600_000) })) };
+    return {
+      visibility: 'private',
+      tone: 'info',
+      title: t(lang, msg('report.link.title')),
+      text: t(lang, msg('report.link.text', { url: reportUrl(ctx, season)!, hours: String(LINK_TTL_MS.report / 3600_000) })),
+    };
   },
   suggest: suggestSeasons,
 };

@@ -10,19 +10,27 @@ import type { Command, Context } from './types.js';
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function describe(lang: Lang, ctx: Context, s: Schedule): string {
-  return t(lang, msg('schedule.line', {
-    id: String(s.id),
-    day: t(lang, msg(`day.${DAYS[s.weekday - 1]!}`)),
-    time: s.time,
-    timezone: s.timezone,
-    questions: String(s.questions),
-    spacing: String(s.spacingMinutes),
-    level: t(lang, msg(`level.${s.level}`)),
-    topics: s.questionSet !== null ? t(lang, msg('schedule.fromSet', { set: s.questionSet })) : s.topics.length > 0 ? s.topics.map((x) => t(lang, msg(`topic.${x}`))).join(' + ') : t(lang, msg('settings.all')),
-    missed: s.missed,
-    channel: ctx.channel(s.channelId),
-    next: ctx.time(ctx.services.scheduler.nextRun(s)),
-  }));
+  return t(
+    lang,
+    msg('schedule.line', {
+      id: String(s.id),
+      day: t(lang, msg(`day.${DAYS[s.weekday - 1]!}`)),
+      time: s.time,
+      timezone: s.timezone,
+      questions: String(s.questions),
+      spacing: String(s.spacingMinutes),
+      level: t(lang, msg(`level.${s.level}`)),
+      topics:
+        s.questionSet !== null
+          ? t(lang, msg('schedule.fromSet', { set: s.questionSet }))
+          : s.topics.length > 0
+            ? s.topics.map((x) => t(lang, msg(`topic.${x}`))).join(' + ')
+            : t(lang, msg('settings.all')),
+      missed: s.missed,
+      channel: ctx.channel(s.channelId),
+      next: ctx.time(ctx.services.scheduler.nextRun(s)),
+    }),
+  );
 }
 
 export const scheduleCommand: Command = {
@@ -49,11 +57,18 @@ export const scheduleCommand: Command = {
     const action = args.action ?? 'list';
     if (action === 'list') {
       const schedules = await scheduler.list(ctx.scopeId);
-      return { visibility: 'private', tone: 'info', title: t(lang, msg('schedule.title')), text: schedules.length > 0 ? schedules.map((s) => describe(lang, ctx, s)).join('\n') : t(lang, msg('schedule.none')) };
+      return {
+        visibility: 'private',
+        tone: 'info',
+        title: t(lang, msg('schedule.title')),
+        text: schedules.length > 0 ? schedules.map((s) => describe(lang, ctx, s)).join('\n') : t(lang, msg('schedule.none')),
+      };
     }
     if (action === 'remove') {
       if (typeof args.id !== 'number') return say(lang, msg('args.missing', { option: 'id', command: 'schedule remove' }), 'error');
-      return (await scheduler.remove(args.id, ctx.scopeId)) ? say(lang, msg('schedule.removed', { id: String(args.id) }), 'success') : say(lang, msg('schedule.unknown', { id: String(args.id) }), 'error');
+      return (await scheduler.remove(args.id, ctx.scopeId))
+        ? say(lang, msg('schedule.removed', { id: String(args.id) }), 'success')
+        : say(lang, msg('schedule.unknown', { id: String(args.id) }), 'error');
     }
     if (typeof args.day !== 'string') return say(lang, msg('args.missing', { option: 'day', command: 'schedule add' }), 'error');
     const time = typeof args.time === 'string' ? args.time.trim() : '';

@@ -27,7 +27,10 @@ export const seasonCommand: Command = {
       visibility: 'private',
       tone: 'info',
       title: t(lang, msg('season.title')),
-      text: seasons.length > 0 ? seasons.map((s) => t(lang, msg(s.endedAt === null ? 'season.current' : 'season.archived', { name: s.name, since: ctx.time(s.startedAt) }))).join('\n') : t(lang, msg('season.none')),
+      text:
+        seasons.length > 0
+          ? seasons.map((s) => t(lang, msg(s.endedAt === null ? 'season.current' : 'season.archived', { name: s.name, since: ctx.time(s.startedAt) }))).join('\n')
+          : t(lang, msg('season.none')),
     };
   },
 };

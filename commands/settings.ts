@@ -9,7 +9,10 @@ import type { Command, Context, Reply } from './types.js';
 /** `conv,batchnorm` or `all` to a checked list; undefined names the bad entry. */
 function listOf<T extends string>(text: string, valid: (v: string) => v is T): { ok: true; values: T[] } | { ok: false; bad: string } {
   if (text.trim().toLowerCase() === 'all') return { ok: true, values: [] };
-  const values = text.split(/[,\s+]+/).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  const values = text
+    .split(/[,\s+]+/)
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '');
   const bad = values.find((v) => !valid(v));
   return bad === undefined && values.length > 0 ? { ok: true, values: [...new Set(values)] as T[] } : { ok: false, bad: bad ?? text };
 }
@@ -40,8 +43,22 @@ async function show(ctx: Context, lang: Lang): Promise<Reply> {
       { label: 'timezone', value: scope.timezone },
       { label: 'language', value: t(lang, msg('settings.languageName', { lang: scope.language })) },
       { label: 'channel', value: scope.quizChannel === null ? t(lang, msg('settings.noChannel')) : ctx.channel(scope.quizChannel) },
-      { label: 'levels', value: joinList(lang, scope.levels.map((l) => withId(lang, t(lang, msg(`level.${l}`)), l))) || all },
-      { label: 'topics', value: joinList(lang, scope.topics.map((x) => withId(lang, t(lang, msg(`topic.${x}`)), x))) || all },
+      {
+        label: 'levels',
+        value:
+          joinList(
+            lang,
+            scope.levels.map((l) => withId(lang, t(lang, msg(`level.${l}`)), l)),
+          ) || all,
+      },
+      {
+        label: 'topics',
+        value:
+          joinList(
+            lang,
+            scope.topics.map((x) => withId(lang, t(lang, msg(`topic.${x}`)), x)),
+          ) || all,
+      },
       { label: 'seconds', value: String(scope.roundSeconds ?? t(lang, msg('settings.defaultSeconds'))) },
       { label: 'scoring', value: t(lang, msg(`scoring.${scope.scoring}`, { cap: String(scope.dailyCap) })) },
       { label: 'public-board', value: publicBoard(ctx, lang, scope.publicBoard) },

@@ -29,7 +29,10 @@ export const statsCommand: Command = {
     const weakest = rows.filter((s) => s.correct < s.answered).slice(0, 2);
     const streak = streaks(history);
     // A miss from an older generator would regenerate as another question: only those still replayed as asked are shown.
-    const misses = recentMisses(history.filter((h) => h.custom !== null || h.generator === GENERATOR_VERSION), 3).map((miss) => {
+    const misses = recentMisses(
+      history.filter((h) => h.custom !== null || h.generator === GENERATOR_VERSION),
+      3,
+    ).map((miss) => {
       const q = replay(miss)!;
       return [
         `• ${promptText(lang, q)}`,
@@ -38,21 +41,28 @@ export const statsCommand: Command = {
       ].join('\n');
     });
     const skills = (await ctx.services.practice.skills(ctx.scopeId, ctx.player)).slice(0, 6).map((card) =>
-      t(lang, msg(card.isDue ? 'stats.skillDue' : 'stats.skillLater', {
-        topic: t(lang, msg(`topic.${card.topic}`)),
-        skill: t(lang, msg(`skill.${card.family}`)),
-        when: ctx.time(card.due),
-      })),
-    );
-    const drawing = picture(ctx.services.pictures, {
-      kind: 'stats',
-      input: {
-        name: ctx.player.name,
-        topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
-        weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
+      t(
         lang,
+        msg(card.isDue ? 'stats.skillDue' : 'stats.skillLater', {
+          topic: t(lang, msg(`topic.${card.topic}`)),
+          skill: t(lang, msg(`skill.${card.family}`)),
+          when: ctx.time(card.due),
+        }),
+      ),
+    );
+    const drawing = picture(
+      ctx.services.pictures,
+      {
+        kind: 'stats',
+        input: {
+          name: ctx.player.name,
+          topics: rows.map((s) => ({ label: t(lang, msg(`topic.${s.topic}`)), correct: s.correct, answered: s.answered })),
+          weeks: await quiz.weeklyPoints(ctx.scopeId, ctx.player, MAX_WEEKS),
+          lang,
+        },
       },
-    }, askerOf(ctx));
+      askerOf(ctx),
+    );
     return {
       visibility: 'private',
       tone: 'info',
@@ -71,7 +81,16 @@ export const statsCommand: Command = {
       ).join('\n'),
       footer:
         weakest.length > 0
-          ? t(lang, msg('stats.weakest', { topics: joinList(lang, weakest.map((s) => t(lang, msg(`topic.${s.topic}`)))), topic: weakest[0]!.topic }))
+          ? t(
+              lang,
+              msg('stats.weakest', {
+                topics: joinList(
+                  lang,
+                  weakest.map((s) => t(lang, msg(`topic.${s.topic}`))),
+                ),
+                topic: weakest[0]!.topic,
+              }),
+            )
           : t(lang, msg('stats.noWeakness')),
     };
   },

@@ -155,4 +155,3 @@ export interface Action {
   readonly modal?: (ctx: Context, params: readonly string[]) => Form;
   run(ctx: Context, params: readonly string[], input?: string): Promise<Reply> | Reply;
 }
-

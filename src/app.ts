@@ -153,7 +153,19 @@ export class App {
     const channelFor: Services['channelFor'] = (scopeId, channelId) => this.platformFor(scopeId).channelFor(scopeId, channelId);
     this.reports = new Reports(this.store, this.quiz, clock);
     const links = web.signer && new WebLinks(web.signer, () => this.baseUrl());
-    this.services = { counter: this.counter, pictures: this.pictures, questionFiles: this.questionFiles, tableChecks: this.tableChecks, channelFor, quiz: this.quiz, practice: this.quiz.practice, scheduler: this.scheduler, post, reports: this.reports, web: links };
+    this.services = {
+      counter: this.counter,
+      pictures: this.pictures,
+      questionFiles: this.questionFiles,
+      tableChecks: this.tableChecks,
+      channelFor,
+      quiz: this.quiz,
+      practice: this.quiz.practice,
+      scheduler: this.scheduler,
+      post,
+      reports: this.reports,
+      web: links,
+    };
     this.web =
       web.signer && web.server && config.WEB_PORT !== undefined
         ? new web.server({ store: this.store, quiz: this.quiz, reports: this.reports, pictures: this.pictures, signer: web.signer, clock, log })
@@ -248,9 +260,8 @@ export class App {
   private async postReveal(reveal: Reveal): Promise<void> {
     const { round, question } = reveal;
     const asked = (view: View): Reply => ({ ...questionReply({ view, lang: round.lang, round, question, quiz: this.quiz }), buttons: [], onPosted: undefined });
-    await this.platformFor(round.scopeId).post(
-      { scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, closed: asked, once: `reveal-${round.id}` },
-      (view) => revealReply(reveal, round.lang, view.mention, this.pictures),
+    await this.platformFor(round.scopeId).post({ scopeId: round.scopeId, channelId: round.channelId, replyTo: round.messageRef ?? undefined, closed: asked, once: `reveal-${round.id}` }, (view) =>
+      revealReply(reveal, round.lang, view.mention, this.pictures),
     );
   }
 }

@@ -26,7 +26,8 @@ function deadlineMs(): number {
 /** Refusals that are not the input's fault: exit 1, not 2. */
 const INTERNAL: ReadonlySet<string> = new Set(['err.internal', 'err.sandboxEnded']);
 
-const USAGE = 'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help) | paramquiz check MODEL [--lang en|zh-TW] < table.txt';
+const USAGE =
+  'usage: paramquiz count SPEC [--framework keras|pytorch] [--json] [--lang en|zh-TW] [--chart FILE.png [--log]]   (paramquiz count --help) | paramquiz check MODEL [--lang en|zh-TW] < table.txt';
 
 /** `--chart FILE.png` (or `--chart=FILE.png`) taken out of the arguments; the rest is the spec. */
 function chartOption(args: readonly string[]): { file: string | undefined; rest: string[] } | { error: string } {

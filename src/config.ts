@@ -23,11 +23,7 @@ const schema = z.object({
   /** PostgreSQL instead of the SQLite file: several bot processes share one database. */
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' }),
   // The machine's own zone unless set: a terminal shell shows the local time (a server is usually on UTC).
-  QUIZ_TIMEZONE: z
-    .string()
-    .trim()
-    .default(machineTimeZone())
-    .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Taipei' }),
+  QUIZ_TIMEZONE: z.string().trim().default(machineTimeZone()).refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Taipei' }),
   QUIZ_LANGUAGE: z
     .string()
     .default('en')
@@ -40,7 +36,12 @@ const schema = z.object({
   ADMIN_USER_IDS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '')),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional,
   DISCORD_GUILD_ID: optional,
@@ -65,7 +66,9 @@ const schema = z.object({
   /** Where it listens: this machine only by default; 0.0.0.0 for every interface (behind an HTTPS proxy). */
   WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** The address the links the bot hands out start with (https://quiz.example.edu); default http://WEB_HOST:WEB_PORT. */
-  WEB_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), { message: 'must be an http:// or https:// address without a query, e.g. https://quiz.example.edu' }),
+  WEB_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), {
+    message: 'must be an http:// or https:// address without a query, e.g. https://quiz.example.edu',
+  }),
   /** The key links are signed with; unset, the bot makes one and keeps it in its database. */
   WEB_SECRET: optional.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters (e.g. the output of `openssl rand -base64 32`)' }),
 });

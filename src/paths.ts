@@ -14,5 +14,3 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
-
-

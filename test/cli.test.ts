@@ -83,15 +83,39 @@ describe('paramquiz count', () => {
   });
 
   it('a bad paste names its line: one line on stderr, exit code 2', () => {
-    const r = paramquiz(['count'], { input: 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(n_flat, 10)\nnet = Net()\n' });
+    const r = paramquiz(['count'], {
+      input: 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(n_flat, 10)\nnet = Net()\n',
+    });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("Line 5 (`self.fc = nn.Linear(n_flat, 10)`): `n_flat` is not defined in the paste: give it before the code, e.g. `/count n_flat=10 <code>`. (see `paramquiz count --help`)");
+    expect(r.stderr.trim()).toBe(
+      'Line 5 (`self.fc = nn.Linear(n_flat, 10)`): `n_flat` is not defined in the paste: give it before the code, e.g. `/count n_flat=10 <code>`. (see `paramquiz count --help`)',
+    );
   });
 
   it('documents every kind and option in --help', () => {
     const r = paramquiz(['count', '--help']);
     expect(r.status).toBe(0);
-    for (const usage of ['conv CIN COUT K', 'dwconv C K', 'sepconv CIN COUT K', 'deconv CIN COUT K', 'dense IN OUT', 'bn C', 'ln C', 'gn G C', 'embedding V D', 'rnn IN H', 'lstm IN H', 'gru IN H', 'mha HEADS DMODEL', 'prelu', 'maxpool K', 'avgpool K', 'gap', 'flatten', 'dropout P']) {
+    for (const usage of [
+      'conv CIN COUT K',
+      'dwconv C K',
+      'sepconv CIN COUT K',
+      'deconv CIN COUT K',
+      'dense IN OUT',
+      'bn C',
+      'ln C',
+      'gn G C',
+      'embedding V D',
+      'rnn IN H',
+      'lstm IN H',
+      'gru IN H',
+      'mha HEADS DMODEL',
+      'prelu',
+      'maxpool K',
+      'avgpool K',
+      'gap',
+      'flatten',
+      'dropout P',
+    ]) {
       expect(r.stdout).toContain(usage);
     }
     for (const option of ['bias=false', 'stride=', 'pad=', 'dilation=', 'groups=', 'mult=', 'in=', 'trainable=false', '--framework', '--json']) {
@@ -109,24 +133,37 @@ describe('presets, the language and fine-tuning from the built bin (data files f
     expect(r.stdout).toContain('meta-llama/Llama-2-7b-hf');
     expect(r.stdout).toMatch(/layers ×32/);
   });
-  it('prints PEFT\'s line for LoRA and the memory figures', () => {
+  it("prints PEFT's line for LoRA and the memory figures", () => {
     const r = paramquiz(['count', 'llama-2-7b > lora r=8 targets=q,v', '--memory']);
     expect(r.stdout).toContain('trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622');
     expect(r.stdout).toContain('KV cache at fp16');
   });
-  it('shows a preset\'s data file', () => {
+  it("shows a preset's data file", () => {
     const r = paramquiz(['count', 'explain-preset', 'gpt2']);
     expect(r.stdout).toContain('h: { gpt2_block 768 12 } x12');
     expect(r.stdout).toContain('if tied { lm_head: lmhead 50257 tie=wte }');
   });
   it('reads a def and groups from standard input', () => {
-    const r = paramquiz(['count', '--framework', 'pytorch'], { input: 'def basic(c) {\n  residual { conv c 3 pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn }\n  relu\n}\ninput 56x56x64 > { basic 64 } x2\n' });
+    const r = paramquiz(['count', '--framework', 'pytorch'], {
+      input: 'def basic(c) {\n  residual { conv c 3 pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn }\n  relu\n}\ninput 56x56x64 > { basic 64 } x2\n',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Total params: 147,968');
   });
   it('documents the grammar in --help, with examples', () => {
     const r = paramquiz(['count', '--help']);
-    for (const text of ['residual { main | shortcut }', 'concat { | a | b }', '@name', 'tie=name', 'def block(c, s=1)', '{ ... } x12', 'lora r=8', '--memory', 'encoder_layer(d_model, nhead', 'llama-2-7b']) {
+    for (const text of [
+      'residual { main | shortcut }',
+      'concat { | a | b }',
+      '@name',
+      'tie=name',
+      'def block(c, s=1)',
+      '{ ... } x12',
+      'lora r=8',
+      '--memory',
+      'encoder_layer(d_model, nhead',
+      'llama-2-7b',
+    ]) {
       expect(r.stdout).toContain(text);
     }
   });

@@ -10,7 +10,12 @@ import { cliCommand, README, shBlocks } from './support/readme.js';
 const blocks = shBlocks(README.slice(README.indexOf('\n## Modern models'), README.indexOf('\n## Pasting a model')));
 
 function command(line: string): { args: string[]; input: string | undefined } {
-  return cliCommand(line) ?? (() => { throw new Error(`not a paramquiz command: ${line}`); })();
+  return (
+    cliCommand(line) ??
+    (() => {
+      throw new Error(`not a paramquiz command: ${line}`);
+    })()
+  );
 }
 
 describe('README: Modern models', () => {

@@ -26,12 +26,27 @@ const OUT = join(PACKAGE_ROOT, 'fonts');
 const range = (from: number, to: number): string => String.fromCodePoint(...Array.from({ length: to - from + 1 }, (_, i) => from + i));
 
 /** Latin and the symbols of formulas and charts: × ÷ · ∝ ≈ ≤ → … arrows, sub- and superscripts, Greek. */
-const LATIN = [range(0x20, 0x7e), range(0xa0, 0xff), range(0x2010, 0x2027), range(0x2030, 0x203a), range(0x2070, 0x209c), range(0x2190, 0x2199), range(0x391, 0x3c9), '−∑√∞∝∼≈≠≤≥⋅∙■□▲△▶►●○◆◇★☆✓✔✗✘'].join('');
+const LATIN = [
+  range(0x20, 0x7e),
+  range(0xa0, 0xff),
+  range(0x2010, 0x2027),
+  range(0x2030, 0x203a),
+  range(0x2070, 0x209c),
+  range(0x2190, 0x2199),
+  range(0x391, 0x3c9),
+  '−∑√∞∝∼≈≠≤≥⋅∙■□▲△▶►●○◆◇★☆✓✔✗✘',
+].join('');
 
 /** Every character of the catalogues, both languages. */
 function catalogueCharacters(): string {
   const dirs = ['en', 'zh-TW'].map((lang) => join(PACKAGE_ROOT, 'src', 'i18n', lang));
-  return dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8'))).join('');
+  return dirs
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(join(dir, f), 'utf8')),
+    )
+    .join('');
 }
 
 /** Big5 level 1 (0xA440–0xC67E) and its symbols (0xA140–0xA3BF), decoded by the platform's Big5 table. */

@@ -140,7 +140,10 @@ export function placeLabels(xs: readonly number[], ys: readonly number[], yNear:
 
 function alt(points: readonly ModelPoint[], kind: CompareKind, lang: Lang): string {
   const each = points.map((p) =>
-    t(lang, msg(kind === 'accuracy' ? 'chart.compare.altModel' : 'chart.compare.altModelParams', { model: p.display, top1: p.top1 ?? '', params: short(Number(p.params)), macs: short(Number(p.macs)) })),
+    t(
+      lang,
+      msg(kind === 'accuracy' ? 'chart.compare.altModel' : 'chart.compare.altModelParams', { model: p.display, top1: p.top1 ?? '', params: short(Number(p.params)), macs: short(Number(p.macs)) }),
+    ),
   );
   return t(lang, msg(kind === 'accuracy' ? 'chart.compare.alt' : 'chart.compare.altParams', { n: String(points.length), models: each.join(lang === 'en' ? '; ' : '；') }));
 }

@@ -4,5 +4,5 @@
  * and `echarts/components` loads what the pictures use and not every chart type (a third of the time).
  */
 declare module 'echarts/lib/*' {
-  export const install: Extract<Parameters<(typeof import('echarts/core'))['use']>[0], readonly unknown[]>[number];
+  export const install: Extract<Parameters<typeof import('echarts/core')['use']>[0], readonly unknown[]>[number];
 }

@@ -47,8 +47,24 @@ function cuboid(x: number, y: number, w: number, h: number, d: number, fill: str
   const dy = d * 0.45;
   const poly = (points: number[][], shade: string): Element => ({ type: 'polygon', shape: { points }, style: { fill: shade, stroke: '#ffffff', lineWidth: 1 } });
   return [
-    poly([[x, y], [x + dx, y - dy], [x + w + dx, y - dy], [x + w, y]], lighten(fill, 0.35)),
-    poly([[x + w, y], [x + w + dx, y - dy], [x + w + dx, y + h - dy], [x + w, y + h]], lighten(fill, -0.15)),
+    poly(
+      [
+        [x, y],
+        [x + dx, y - dy],
+        [x + w + dx, y - dy],
+        [x + w, y],
+      ],
+      lighten(fill, 0.35),
+    ),
+    poly(
+      [
+        [x + w, y],
+        [x + w + dx, y - dy],
+        [x + w + dx, y + h - dy],
+        [x + w, y + h],
+      ],
+      lighten(fill, -0.15),
+    ),
     rect(x, y, w, h, fill),
   ];
 }
@@ -102,9 +118,7 @@ function convElements(r: LayerRecord, framework: Framework, lang: Lang): Element
     }
     x += step;
   });
-  out.push(
-    text(60, y + h + 48, t(lang, msg('chart.layer.kernels', { n: formatInt(cout), size: [...spatial, cin].map(formatInt).join('×') })), { align: 'left', bold: true, size: SIZE.subtitle }),
-  );
+  out.push(text(60, y + h + 48, t(lang, msg('chart.layer.kernels', { n: formatInt(cout), size: [...spatial, cin].map(formatInt).join('×') })), { align: 'left', bold: true, size: SIZE.subtitle }));
   const bias = biases(r)[0];
   if (bias) out.push(...biasStrip(x + 20, y - 10, tensorSize(bias), lang));
   return out;
@@ -129,7 +143,16 @@ function biasStrip(x: number, y: number, n: bigint, lang: Lang): Element[] {
 }
 
 /** A matrix of rows×cols (drawn with log-scaled sides), its name, and its size under it. */
-function matrix(x: number, y: number, rows: number, cols: number, name: string, fill: string, max = 110, label = `${formatInt(rows)}×${formatInt(cols)}`): { elements: Element[]; width: number; height: number } {
+function matrix(
+  x: number,
+  y: number,
+  rows: number,
+  cols: number,
+  name: string,
+  fill: string,
+  max = 110,
+  label = `${formatInt(rows)}×${formatInt(cols)}`,
+): { elements: Element[]; width: number; height: number } {
   const h = side(rows, max);
   const w = side(cols, max);
   // A vector (one row, 10 px high) has no room for its name inside or its size under it without
@@ -191,7 +214,15 @@ function recurrentElements(r: LayerRecord, framework: Framework, lang: Lang): El
     for (let b = 0; b < biasVectors; b++) out.push(...matrix(x, TOP + 40 + Math.max(w.height, u.height) + 22 * b, 1, hidden, 'b', COLOUR.bias, 100).elements);
   });
   const legend = [
-    t(lang, msg('chart.layer.rnnParts', { input: `${formatInt(inFeatures)}×${formatInt(hidden)}`, recurrent: `${formatInt(hidden)}×${formatInt(hidden)}`, biases: String(biasVectors), hidden: formatInt(hidden) })),
+    t(
+      lang,
+      msg('chart.layer.rnnParts', {
+        input: `${formatInt(inFeatures)}×${formatInt(hidden)}`,
+        recurrent: `${formatInt(hidden)}×${formatInt(hidden)}`,
+        biases: String(biasVectors),
+        hidden: formatInt(hidden),
+      }),
+    ),
     ...(layers > 1 ? [t(lang, msg('chart.layer.moreLayers', { n: String(layers) }))] : []),
   ];
   legend.forEach((line, i) => out.push(text(40, TOP + 250 + 20 * i, line, { align: 'left', colour: COLOUR.muted })));
@@ -201,7 +232,12 @@ function recurrentElements(r: LayerRecord, framework: Framework, lang: Lang): El
 function attentionElements(r: LayerRecord, framework: Framework, _lang: Lang): Element[] {
   const projections: Array<{ name: string; rows: number; cols: number; shape: string; bias: number; biasShape: string }> = [];
   if (framework === 'keras') {
-    for (const [name, prefix] of [['Q', 'query'], ['K', 'key'], ['V', 'value'], ['O', 'attention_output']] as const) {
+    for (const [name, prefix] of [
+      ['Q', 'query'],
+      ['K', 'key'],
+      ['V', 'value'],
+      ['O', 'attention_output'],
+    ] as const) {
       const kernel = r.tensors.find((x) => x.name === `${prefix}/kernel`)!;
       const bias = r.tensors.find((x) => x.name === `${prefix}/bias`);
       const s = kernel.shape;

@@ -28,7 +28,9 @@ export interface Bar {
 export function bars(report: Report, byLayer: boolean): { bars: Bar[]; grouping: Grouping } {
   const hasBlocks = report.rows.some((r) => r.block !== null);
   if (hasBlocks && !byLayer) {
-    const blocks = blockTable(report).filter((b) => b.counts.total > 0n).map((b) => ({ label: b.name, counts: b.counts }));
+    const blocks = blockTable(report)
+      .filter((b) => b.counts.total > 0n)
+      .map((b) => ({ label: b.name, counts: b.counts }));
     if (blocks.length <= MAX_BARS) return { bars: blocks, grouping: 'blocks' };
   }
   const layers = report.rows.filter((r) => r.counts.total > 0n);
@@ -37,7 +39,11 @@ export function bars(report: Report, byLayer: boolean): { bars: Bar[]; grouping:
   const groups: Group[] = [];
   for (let i = 0; i < layers.length; i += size) {
     const run = layers.slice(i, i + size);
-    const counts = run.reduce((a, b) => ({ total: a.total + b.counts.total, trainable: a.trainable + b.counts.trainable, nonTrainable: a.nonTrainable + b.counts.nonTrainable }), { total: 0n, trainable: 0n, nonTrainable: 0n });
+    const counts = run.reduce((a, b) => ({ total: a.total + b.counts.total, trainable: a.trainable + b.counts.trainable, nonTrainable: a.nonTrainable + b.counts.nonTrainable }), {
+      total: 0n,
+      trainable: 0n,
+      nonTrainable: 0n,
+    });
     groups.push({ label: run.length === 1 ? run[0]!.name : groupLabel(run.map((r) => r.module)), counts, run });
   }
   return { bars: distinct(groups), grouping: 'groups' };
@@ -140,7 +146,9 @@ export function parametersDrawing(o: ParametersInput): Drawing {
   const biggest = list.reduce((best, b, i) => (b.counts.total > list[best]!.counts.total ? i : best), 0);
   const top = list[biggest];
   const percent = top && percentOf(top.counts.total, total);
-  const share = top ? t(lang, o.model === undefined ? msg('chart.params.shareOfAll', { name: top.label, percent: percent! }) : msg('chart.params.share', { name: top.label, percent: percent!, model })) : '';
+  const share = top
+    ? t(lang, o.model === undefined ? msg('chart.params.shareOfAll', { name: top.label, percent: percent! }) : msg('chart.params.share', { name: top.label, percent: percent!, model }))
+    : '';
   const hasFrozen = list.some((b) => b.counts.nonTrainable > 0n);
   const log = scale === 'log';
   const width = Math.max(720, Math.min(1400, 160 + 34 * list.length));
@@ -220,8 +228,15 @@ function alt(o: ParametersInput, list: readonly Bar[], total: bigint, model: str
   const { lang } = o;
   const biggest = [...list].sort((a, b) => (b.counts.total > a.counts.total ? 1 : b.counts.total < a.counts.total ? -1 : 0)).slice(0, 3);
   const parts = biggest.map((b) => t(lang, msg('chart.params.altBar', { name: b.label, n: formatInt(b.counts.total), percent: percentOf(b.counts.total, total) })));
-  return t(lang, msg('chart.params.alt', { model, bars: String(list.length), total: formatInt(total), nonTrainable: formatInt(o.report.counts.nonTrainable), biggest: parts.join(lang === 'en' ? '; ' : '；') }));
+  return t(
+    lang,
+    msg('chart.params.alt', { model, bars: String(list.length), total: formatInt(total), nonTrainable: formatInt(o.report.counts.nonTrainable), biggest: parts.join(lang === 'en' ? '; ' : '；') }),
+  );
 }
 
 /** A file name from a model name: `VGG16` -> `vgg16`. */
-export const fileStem = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'picture';
+export const fileStem = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'picture';

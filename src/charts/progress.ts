@@ -32,11 +32,14 @@ export function statsDrawing(o: { readonly name: string; readonly topics: readon
   const height = Math.max(360, 120 + 30 * topics.length);
   return {
     name: 'stats.png',
-    alt: t(lang, msg('chart.stats.alt', {
-      name: o.name,
-      topics: topics.map((s) => `${s.label} ${percent(s.correct, s.answered)}%`).join(lang === 'en' ? ', ' : '、'),
-      weeks: weeks.map((w) => `${w.week} ${w.points}`).join(lang === 'en' ? ', ' : '、') || '-',
-    })),
+    alt: t(
+      lang,
+      msg('chart.stats.alt', {
+        name: o.name,
+        topics: topics.map((s) => `${s.label} ${percent(s.correct, s.answered)}%`).join(lang === 'en' ? ', ' : '、'),
+        weeks: weeks.map((w) => `${w.week} ${w.points}`).join(lang === 'en' ? ', ' : '、') || '-',
+      }),
+    ),
     width: 960,
     height,
     option: {
@@ -51,7 +54,12 @@ export function statsDrawing(o: { readonly name: string; readonly topics: readon
       ],
       xAxis: [
         { gridIndex: 0, type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', fontSize: SIZE.small, color: COLOUR.muted }, splitLine: { lineStyle: { color: COLOUR.grid } } },
-        { gridIndex: 1, type: 'category', data: weeks.map((w) => w.week.replace(/^\d{4}-/, '')), axisLabel: { fontSize: SIZE.small, color: COLOUR.text, interval: 0, rotate: weeks.length > 8 ? 40 : 0 } },
+        {
+          gridIndex: 1,
+          type: 'category',
+          data: weeks.map((w) => w.week.replace(/^\d{4}-/, '')),
+          axisLabel: { fontSize: SIZE.small, color: COLOUR.text, interval: 0, rotate: weeks.length > 8 ? 40 : 0 },
+        },
       ],
       yAxis: [
         { gridIndex: 0, type: 'category', inverse: true, data: topics.map((s) => s.label), axisLabel: { fontSize: SIZE.label, color: COLOUR.text } },
@@ -94,17 +102,27 @@ export function standingsDrawing(o: { readonly week: string; readonly rows: read
   const label = (r: StandingRow) => `${r.rank}. ${fit(r.name, 18)}`;
   return {
     name: `standings-${o.week}.png`,
-    alt: t(lang, msg('chart.standings.alt', {
-      week: o.week,
-      rows: rows.map((r) => `${r.rank}. ${r.name} ${r.points}`).join(lang === 'en' ? ', ' : '、'),
-    })),
+    alt: t(
+      lang,
+      msg('chart.standings.alt', {
+        week: o.week,
+        rows: rows.map((r) => `${r.rank}. ${r.name} ${r.points}`).join(lang === 'en' ? ', ' : '、'),
+      }),
+    ),
     width: 900,
     height: 140 + 40 * Math.max(rows.length, 1),
     option: {
       title: { ...TITLE, text: t(lang, msg('chart.standings.title', { week: o.week })), subtext: t(lang, msg('chart.standings.subtitle', { players: String(o.players) })) },
       grid: { left: 200, right: 190, top: 90, bottom: 30 },
       xAxis: { type: 'value', show: false, max: (v: { max: number }) => Math.max(1, v.max) },
-      yAxis: { type: 'category', inverse: true, data: rows.map(label), axisLine: { show: false }, axisTick: { show: false }, axisLabel: { fontSize: SIZE.subtitle + 1, color: COLOUR.text, fontWeight: 'bold' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map(label),
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { fontSize: SIZE.subtitle + 1, color: COLOUR.text, fontWeight: 'bold' },
+      },
       series: [
         {
           type: 'bar',

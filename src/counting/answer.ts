@@ -11,8 +11,7 @@ import { msg, t, type Lang, type MessageRef } from '../i18n/messages.js';
 
 export type CountAnswer =
   /** `chart`: a model (not one layer, not --json), so the reply comes with its parameter chart. */
-  | { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string; readonly chart: boolean }
-  | { readonly ok: false; readonly error: MessageRef };
+  { readonly ok: true; readonly lang: Lang; readonly title: string; readonly code: string; readonly chart: boolean } | { readonly ok: false; readonly error: MessageRef };
 
 function headline(result: CountResult, lang: Lang): string {
   const { counts } = result.report;

@@ -27,7 +27,10 @@ export const encodeAsk = (ask: TeacherAsk): string => ('layer' in ask ? `${ask.k
 
 /** Reads `total`, `params:3`, `params 3`, `layer:3` (params); undefined when it is none of them. */
 export function parseAsk(text: string): TeacherAsk | undefined {
-  const [word = '', number, ...rest] = text.trim().toLowerCase().split(/[\s:=]+/);
+  const [word = '', number, ...rest] = text
+    .trim()
+    .toLowerCase()
+    .split(/[\s:=]+/);
   if (rest.length > 0) return undefined;
   if ((WHOLE_ASKS as readonly string[]).includes(word)) return number === undefined ? ({ kind: word } as TeacherAsk) : undefined;
   const kind = word === 'layer' ? 'params' : word;

@@ -9,10 +9,68 @@ const FAMILIES: readonly Family[] = ['conv', 'dense', 'norm', 'recurrent', 'atte
 
 /** Every option any kind takes, in the order the help lists them. */
 const OPTIONS = [
-  'bias', 'stride', 'pad', 'dilation', 'groups', 'mult', 'outpad', 'ceil', 'in', 'trainable', 'layers', 'bidirectional', 'seq',
-  'reset_after', 'proj', 'key_dim', 'value_dim', 'kdim', 'vdim', 'bias_kv', 'kv_heads', 'head_dim', 'qkv_bias', 'out_bias', 'fused', 'names', 'rel_buckets', 'rope',
-  'kv_dim', 'kv_len', 'group_norm', 'top_k', 'shared_ff', 'shared_name', 'shared_gate', 'router_linear', 'score_bias', 'kv_rank', 'q_rank', 'nope_dim', 'rope_dim', 'v_dim',
-  'act', 'cls', 'pos', 'tie', 'window', 'v2', 'cpb', 'proj_bias', 'affine', 'scale', 'center', 'per', 'keepdims', 'fixed', 'factor', 'size', 'top', 'classes', 'aux_logits', 'preprocessing',
+  'bias',
+  'stride',
+  'pad',
+  'dilation',
+  'groups',
+  'mult',
+  'outpad',
+  'ceil',
+  'in',
+  'trainable',
+  'layers',
+  'bidirectional',
+  'seq',
+  'reset_after',
+  'proj',
+  'key_dim',
+  'value_dim',
+  'kdim',
+  'vdim',
+  'bias_kv',
+  'kv_heads',
+  'head_dim',
+  'qkv_bias',
+  'out_bias',
+  'fused',
+  'names',
+  'rel_buckets',
+  'rope',
+  'kv_dim',
+  'kv_len',
+  'group_norm',
+  'top_k',
+  'shared_ff',
+  'shared_name',
+  'shared_gate',
+  'router_linear',
+  'score_bias',
+  'kv_rank',
+  'q_rank',
+  'nope_dim',
+  'rope_dim',
+  'v_dim',
+  'act',
+  'cls',
+  'pos',
+  'tie',
+  'window',
+  'v2',
+  'cpb',
+  'proj_bias',
+  'affine',
+  'scale',
+  'center',
+  'per',
+  'keepdims',
+  'fixed',
+  'factor',
+  'size',
+  'top',
+  'classes',
+  'aux_logits',
+  'preprocessing',
 ] as const;
 export type OptionName = (typeof OPTIONS)[number];
 
@@ -32,11 +90,7 @@ function layers(lang: Lang): string[] {
     // Parameter-free activations share one row: listing thirteen identical lines teaches nothing.
     const bare = all.filter((k) => k.family === 'activation' && k.args.length === 0 && k.options.length === 0);
     const kinds = all.filter((k) => !bare.includes(k));
-    const rows = kinds.map((k) => [
-      `  ${k.usage}`,
-      k.example,
-      t(lang, k.summary) + (k.options.length > 0 ? `  [${k.options.join(', ')}]` : ''),
-    ]);
+    const rows = kinds.map((k) => [`  ${k.usage}`, k.example, t(lang, k.summary) + (k.options.length > 0 ? `  [${k.options.join(', ')}]` : '')]);
     lines.push(...table(['', '', ''], rows, new Set()).slice(2, -1));
     if (bare.length > 0) lines.push(`  ${bare.map((k) => k.name).join(', ')}: ${t(lang, bare[0]!.summary)}`);
     lines.push('');

@@ -65,7 +65,15 @@ export function toJson(result: CountResult): string {
     const file = result.preset.fileFor(result.framework);
     doc.preset = { name: result.preset.name, source: file.source, paper: file.paper ?? null, native: result.preset.files[result.framework] !== undefined };
     if (result.preset.config !== undefined) doc.config = configJson(result.preset.config);
-    doc.blocks = blockTable(report).map((b) => ({ name: b.name, repeat: b.repeat ?? null, params: b.counts.total, trainable: b.counts.trainable, nonTrainable: b.counts.nonTrainable, outputShape: knownShape(b.output, result.framework), macs: b.macs }));
+    doc.blocks = blockTable(report).map((b) => ({
+      name: b.name,
+      repeat: b.repeat ?? null,
+      params: b.counts.total,
+      trainable: b.counts.trainable,
+      nonTrainable: b.counts.nonTrainable,
+      outputShape: knownShape(b.output, result.framework),
+      macs: b.macs,
+    }));
   }
   if (report.reused > 0n) doc.reused = report.reused;
   if (request.explain?.t === 'def') doc.text = request.explain.def.text;
@@ -95,7 +103,9 @@ export function toJson(result: CountResult): string {
 function quantizedJson(report: Report): Record<string, unknown> {
   const all = quantizedFigures(report);
   if (!all.ok) return { why: t('en', all.why) };
-  return Object.fromEntries(all.figures.map((f) => [f.id, f.ok ? { bytes: f.bytes, quantizedParams: f.quantized, keptParams: f.kept, ...(f.types && { ggmlTypes: f.types }) } : { bytes: null, why: t('en', f.why) }]));
+  return Object.fromEntries(
+    all.figures.map((f) => [f.id, f.ok ? { bytes: f.bytes, quantizedParams: f.quantized, keptParams: f.kept, ...(f.types && { ggmlTypes: f.types }) } : { bytes: null, why: t('en', f.why) }]),
+  );
 }
 
 /** Training's activations in bytes (memory.activations), null when the model is no token sequence with attention. */
@@ -103,5 +113,15 @@ function activationsJson(report: Report, batch: number): Record<string, unknown>
   const steps = report.input.length <= 2 ? report.input[0] : null;
   const a = steps === null || steps === undefined ? null : activationsOf(report, steps, batch);
   if (a === null) return null;
-  return { seq: a.seq, batch: a.batch, layers: a.layers, perLayerBytesPerToken: a.typical.perToken, perLayerScoreBytesPerTokenPair: a.typical.perScore, stored: a.stored, flashAttention: a.flash, checkpointed: a.checkpointed, outsideLayers: a.outside };
+  return {
+    seq: a.seq,
+    batch: a.batch,
+    layers: a.layers,
+    perLayerBytesPerToken: a.typical.perToken,
+    perLayerScoreBytesPerTokenPair: a.typical.perScore,
+    stored: a.stored,
+    flashAttention: a.flash,
+    checkpointed: a.checkpointed,
+    outsideLayers: a.outside,
+  };
 }

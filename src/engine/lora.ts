@@ -62,7 +62,11 @@ export function parseLora(words: readonly string[]): LoraSpec {
     const value = token.slice(eq + 1);
     if (!OPTIONS.includes(key)) fail('err.unknownOption', { kind: 'lora', key, allowed: 'r, targets, alpha, dropout' });
     if (key === 'r') rank = parseSize(value, 'r');
-    else if (key === 'targets' || key === 'target_modules') targets = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    else if (key === 'targets' || key === 'target_modules')
+      targets = value
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== '');
     else if (key === 'alpha' || key === 'lora_alpha') alpha = parseSize(value, 'alpha');
     else dropout = parseRate(value, 'dropout');
   }
@@ -71,7 +75,13 @@ export function parseLora(words: readonly string[]): LoraSpec {
 }
 
 export function printLora(spec: LoraSpec): string {
-  return ['lora', `r=${spec.rank}`, `targets=${spec.targets.join(',')}`, ...(spec.alpha === undefined ? [] : [`alpha=${spec.alpha}`]), ...(spec.dropout === undefined ? [] : [`dropout=${spec.dropout}`])].join(' ');
+  return [
+    'lora',
+    `r=${spec.rank}`,
+    `targets=${spec.targets.join(',')}`,
+    ...(spec.alpha === undefined ? [] : [`alpha=${spec.alpha}`]),
+    ...(spec.dropout === undefined ? [] : [`dropout=${spec.dropout}`]),
+  ].join(' ');
 }
 
 function matches(target: string, full: string, linear: LinearModule, record: LayerRecord): boolean {
@@ -196,7 +206,12 @@ const LORA_MISTAKES: readonly LoraMistakeDef[] = [
       const groups = byTarget(a);
       return groups.length > 1 ? r * each(groups[0]!, (l) => IN(l) + OUT(l)) : undefined;
     },
-    why: (a) => msg('why.loraEveryTarget', { targets: `[${byTarget(a).map((g) => `"${leaf(g[0]!.module)}"`).join(', ')}]` }),
+    why: (a) =>
+      msg('why.loraEveryTarget', {
+        targets: `[${byTarget(a)
+          .map((g) => `"${leaf(g[0]!.module)}"`)
+          .join(', ')}]`,
+      }),
   },
   {
     id: 'loraKvFullWidth',
@@ -214,6 +229,18 @@ export function loraMisreadings(report: Report, summary: LoraSummary): Misreadin
   const base = report.counts.nonTrainable;
   return LORA_MISTAKES.flatMap((d) => {
     const trainable = d.trainable(summary.adapted, r);
-    return trainable === undefined ? [] : [{ id: d.id, family: 'structure' as const, layer: null, why: d.why(summary.adapted), counts: { total: base + trainable, trainable, nonTrainable: base }, macs: report.macs, output: report.output }];
+    return trainable === undefined
+      ? []
+      : [
+          {
+            id: d.id,
+            family: 'structure' as const,
+            layer: null,
+            why: d.why(summary.adapted),
+            counts: { total: base + trainable, trainable, nonTrainable: base },
+            macs: report.macs,
+            output: report.output,
+          },
+        ];
   });
 }

@@ -339,5 +339,10 @@ const MEMORY_MISTAKES: readonly MemoryMistakeDef[] = [
 
 /** Every memory mistake that can happen on the model, each with the figures it gives. */
 export function memoryMistakes(report: Report, batch = 1): MemoryMistake[] {
-  return MEMORY_MISTAKES.filter((d) => d.applies(report, batch)).map((d) => ({ id: d.id, family: d.family ?? 'memory', why: d.why, figures: memoryOf(report, batch, { ...STANDARD, ...d.conventions }) }));
+  return MEMORY_MISTAKES.filter((d) => d.applies(report, batch)).map((d) => ({
+    id: d.id,
+    family: d.family ?? 'memory',
+    why: d.why,
+    figures: memoryOf(report, batch, { ...STANDARD, ...d.conventions }),
+  }));
 }

@@ -107,7 +107,15 @@ function modelMistakes(report: Report): Misreading[] {
   for (const row of report.rows) {
     if (row.tied === null) continue;
     const again = minus(countTensors(row.record.tensors), row.counts);
-    out.push({ id: 'tiedCountedTwice', family: 'structure', layer: row, why: msg('why.tiedCountedTwice', { owner: row.tied }), counts: addCounts(report.counts, again), macs: report.macs, output: report.output });
+    out.push({
+      id: 'tiedCountedTwice',
+      family: 'structure',
+      layer: row,
+      why: msg('why.tiedCountedTwice', { owner: row.tied }),
+      counts: addCounts(report.counts, again),
+      macs: report.macs,
+      output: report.output,
+    });
   }
   const frozen = report.rows.filter((r) => r.counts.total > 0n && r.counts.trainable === 0n);
   if (frozen.length > 0 && report.counts.trainable > 0n) {

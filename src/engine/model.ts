@@ -30,8 +30,8 @@ interface NodeBase {
 export type MergeOp = 'add' | 'mul' | 'concat';
 
 export type Node = NodeBase &
+  /** `functional`: the framework's model applies it as a function in forward (`F.relu(x)`), not as a child module. */
   (
-    /** `functional`: the framework's model applies it as a function in forward (`F.relu(x)`), not as a child module. */
     | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined; readonly functional?: true | undefined }
     | { readonly t: 'seq'; readonly nodes: readonly Node[] }
     /**
@@ -125,7 +125,6 @@ export function snakeCase(typeName: string): string {
   }
   return snake;
 }
-
 
 interface Place {
   readonly prefix: string;
@@ -355,7 +354,11 @@ class Evaluator {
         const own = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.branches.flat());
         this.remember(node, own.prefix, undefined, place);
         const inner = { ...own, branch: true };
-        return merge(node.op, node.word, node.branches.map((b) => this.visitList(b, shape, inner)));
+        return merge(
+          node.op,
+          node.word,
+          node.branches.map((b) => this.visitList(b, shape, inner)),
+        );
       }
       case 'side': {
         const inner = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.nodes);
@@ -527,7 +530,8 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
   for (const node of nodes) {
     if (out.length >= max) break;
     if (node.t === 'layer') out.push(node.layer);
-    else if (node.t === 'side') continue; // an auxiliary head does not see the model's input first
+    else if (node.t === 'side')
+      continue; // an auxiliary head does not see the model's input first
     else if (node.t === 'from') break;
     else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }

@@ -26,7 +26,13 @@ import { groupBy } from '../group.js';
 
 /** The East Asian wide ranges (Hangul Jamo, CJK, Hangul, compatibility and full-width forms). */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
 ];
 
 /** Terminal width of a string: one column per character, two for CJK. A tight loop: tables call it per cell. */
@@ -35,7 +41,8 @@ export function displayWidth(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x1100) w++;
-    else if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair: one character
+    else if (c >= 0xdc00 && c <= 0xdfff)
+      continue; // the second half of a surrogate pair: one character
     else w += WIDE.some(([from, to]) => c >= from && c <= to) ? 2 : 1;
   }
   return w;
@@ -53,9 +60,18 @@ export function table(header: readonly string[], rows: readonly (readonly string
 function tableParts(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
   const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(h)));
   const fmt = (cells: readonly string[]) =>
-    cells.map((c, i) => (right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('   ').trimEnd();
+    cells
+      .map((c, i) => (right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .join('   ')
+      .trimEnd();
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
-  return { head: [fmt(header), rule], body: (function* () { for (const r of rows) yield fmt(r); })(), foot: rule };
+  return {
+    head: [fmt(header), rule],
+    body: (function* () {
+      for (const r of rows) yield fmt(r);
+    })(),
+    foot: rule,
+  };
 }
 
 /**
@@ -143,14 +159,22 @@ function attentionMacsLines(report: Report, lang: Lang): string[] {
   const steps = report.input.length <= 2 ? report.input[0] : null;
   if (steps !== null && steps !== undefined) {
     const T = BigInt(steps);
-    lines.push(
-      t(lang, msg('count.macsPerToken', { t: formatInt(T), weights: formatQuotient(weights, T), scores: formatQuotient(scoreMacs, T), flops: formatQuotient(2n * macs, T) })),
-    );
+    lines.push(t(lang, msg('count.macsPerToken', { t: formatInt(T), weights: formatQuotient(weights, T), scores: formatQuotient(scoreMacs, T), flops: formatQuotient(2n * macs, T) })));
   }
   const f = flopsPerToken(report);
   if (f !== null) {
     lines.push(
-      t(lang, msg('flops.perToken', { t: formatInt(f.tokens), weights: formatInt(f.weights), attention: formatInt(f.attention), share: formatPercent(f.attention, f.weights, 1), training: formatInt(f.training), forward: formatInt(f.forward) })),
+      t(
+        lang,
+        msg('flops.perToken', {
+          t: formatInt(f.tokens),
+          weights: formatInt(f.weights),
+          attention: formatInt(f.attention),
+          share: formatPercent(f.attention, f.weights, 1),
+          training: formatInt(f.training),
+          forward: formatInt(f.forward),
+        }),
+      ),
       t(lang, msg(report.active === null ? 'flops.sixN' : 'flops.sixNActive', { n: formatInt(f.n), sixN: formatInt(f.sixN) })),
     );
   }
@@ -319,7 +343,10 @@ export function memoryLine(lang: Lang, m: MemoryFigures, q: MemoryQuantity): str
       const f = m.quantized[q.format];
       if (f === undefined) return undefined;
       const format = t(lang, msg(ASKED_LABELS[q.format]));
-      return t(lang, msg('memory.quantizedLine', { format, quantized: formatInt(f.quantized), kept: formatInt(f.kept), keptBytes: formatInt(2n * f.kept), total: formatInt(f.bytes), scaled: formatBytes(f.bytes) }));
+      return t(
+        lang,
+        msg('memory.quantizedLine', { format, quantized: formatInt(f.quantized), kept: formatInt(f.kept), keptBytes: formatInt(2n * f.kept), total: formatInt(f.bytes), scaled: formatBytes(f.bytes) }),
+      );
     }
     case 'active':
       return m.active === null ? undefined : t(lang, msg('memory.activeLine', { active: formatInt(m.active), idle: formatInt(m.parameters - m.active), total: formatInt(m.parameters) }));
@@ -482,7 +509,10 @@ function summary(result: CountResult, lang: Lang): string {
 /** A traced shape, batch first and in the framework's order already: `[1, 6, 28, 28]` (PyTorch) or `(None, 26, 26, 32)` (Keras). */
 function frameworkShape(shape: Shape | null, framework: Framework): string {
   if (shape === null) return '';
-  return bracketed(shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d))), framework);
+  return bracketed(
+    shape.map((d) => (d === null ? (framework === 'keras' ? 'None' : '?') : String(d))),
+    framework,
+  );
 }
 
 /** Pasted code: the module table as named in the code, totals, formulas, and why shapes are missing. */

@@ -31,10 +31,7 @@ export const MAX_SPEC_LENGTH = LIMITS.specChars;
 /** Longest pasted code (a Discord attachment or a Slack form). */
 export const MAX_CODE_LENGTH = CODE_LIMITS.text;
 
-export type Head =
-  | { readonly t: 'none' }
-  | { readonly t: 'input'; readonly shape: readonly number[] }
-  | { readonly t: 'preset'; readonly preset: Preset; readonly options: PresetOptions };
+export type Head = { readonly t: 'none' } | { readonly t: 'input'; readonly shape: readonly number[] } | { readonly t: 'preset'; readonly preset: Preset; readonly options: PresetOptions };
 
 export interface Body {
   readonly head: Head;
@@ -112,7 +109,8 @@ function extractFlags(text: string): { flags: Flags; rest: string } {
     else if (key === 'framework' || key === 'fw') fail('err.flagValue', { flag: `--${name}`, expected: 'keras|pytorch' });
     else if (key === 'lang') fail('err.flagValue', { flag: '--lang', expected: 'en|zh-TW' });
     else if (key === 'seq' || key === 'batch') fail('err.flagValue', { flag: `--${key}`, expected: 'N' });
-    else if (key === 'depth') flags.depth = DEFAULT_DEPTH; // torchinfo's default
+    else if (key === 'depth')
+      flags.depth = DEFAULT_DEPTH; // torchinfo's default
     else fail('err.unknownFlag', { flag: `--${name}` });
     return lead;
   });
@@ -269,7 +267,12 @@ const MODEL_LIKE = /^(?=.*[a-z])(?=.*(\d|[-_.]\w))[\w.+/-]+$/i;
  */
 function refuseUnknownModel(word: string, defs: Defs): void {
   if (!MODEL_LIKE.test(word) || closest(word, [...KIND_WORDS, ...defs.names()]) !== undefined) return;
-  fail('err.unknownModel', { token: word, nearest: nearestPresets(word).map((p) => p.name).join(', ') });
+  fail('err.unknownModel', {
+    token: word,
+    nearest: nearestPresets(word)
+      .map((p) => p.name)
+      .join(', '),
+  });
 }
 
 /** The first word of a sentence that reads like a model's name, for a question naming a model there is no preset of. */
@@ -330,11 +333,7 @@ export function parseBody(text: string): Body {
 /** Canonical text of a body: parsing it gives back an equal body. */
 export function printBody(body: Body): string {
   const head =
-    body.head.t === 'input'
-      ? [`input ${body.head.shape.join('x')}`]
-      : body.head.t === 'preset'
-        ? [[body.head.preset.name, ...body.head.preset.printOptions(body.head.options)].join(' ')]
-        : [];
+    body.head.t === 'input' ? [`input ${body.head.shape.join('x')}`] : body.head.t === 'preset' ? [[body.head.preset.name, ...body.head.preset.printOptions(body.head.options)].join(' ')] : [];
   const tail = body.lora ? [printLora(body.lora)] : [];
   return [...head, ...(body.nodes.length > 0 ? [printNodes(body.nodes)] : []), ...tail].join(' > ');
 }

@@ -26,5 +26,28 @@ import { table } from './en/table.js';
 import { models } from './en/models.js';
 import { modernQuiz } from './en/modern-quiz.js';
 
-
-export const en = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted, ...table };
+export const en = {
+  ...engine,
+  ...code,
+  ...mistakes,
+  ...llmMistakes,
+  ...lang,
+  ...transformer,
+  ...cnn,
+  ...vision,
+  ...keras,
+  ...report,
+  ...quiz,
+  ...llmQuiz,
+  ...bot,
+  ...charts,
+  ...web,
+  ...teacher,
+  ...files,
+  ...trust,
+  ...truth,
+  ...models,
+  ...modernQuiz,
+  ...pasted,
+  ...table,
+};

@@ -24,5 +24,28 @@ import { table } from './zh-TW/table.js';
 import { models } from './zh-TW/models.js';
 import { modernQuiz } from './zh-TW/modern-quiz.js';
 
-
-export const zhTW: Catalogue = { ...engine, ...code, ...mistakes, ...llmMistakes, ...lang, ...transformer, ...cnn, ...vision, ...keras, ...report, ...quiz, ...llmQuiz, ...bot, ...charts, ...web, ...teacher, ...files, ...trust, ...truth, ...models, ...modernQuiz, ...pasted, ...table };
+export const zhTW: Catalogue = {
+  ...engine,
+  ...code,
+  ...mistakes,
+  ...llmMistakes,
+  ...lang,
+  ...transformer,
+  ...cnn,
+  ...vision,
+  ...keras,
+  ...report,
+  ...quiz,
+  ...llmQuiz,
+  ...bot,
+  ...charts,
+  ...web,
+  ...teacher,
+  ...files,
+  ...trust,
+  ...truth,
+  ...models,
+  ...modernQuiz,
+  ...pasted,
+  ...table,
+};

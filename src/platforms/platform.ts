@@ -46,7 +46,6 @@ export interface Platform {
   channelFor(scopeId: string, channelId: string): Promise<ChannelCheck>;
 }
 
-
 /** What every adapter is built from; main.ts assembles it once. */
 export interface PlatformDeps {
   readonly config: Config;

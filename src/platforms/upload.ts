@@ -62,7 +62,7 @@ export async function readHosted(file: HostedFile, host: FileHost): Promise<Uplo
     return unreadable(name);
   }
   if (!host.hosts.includes(url.host) || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    host.log.warn({ host: url.host }, 'a file from a host that is not the platform\'s own was refused');
+    host.log.warn({ host: url.host }, "a file from a host that is not the platform's own was refused");
     return unreadable(name);
   }
   try {

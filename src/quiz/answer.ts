@@ -7,10 +7,7 @@
  */
 import { msg, type MessageRef } from '../i18n/messages.js';
 
-export type ParsedAnswer =
-  | { readonly ok: true; readonly value: bigint }
-  | { readonly ok: true; readonly choice: number }
-  | { readonly ok: false; readonly error: MessageRef };
+export type ParsedAnswer = { readonly ok: true; readonly value: bigint } | { readonly ok: true; readonly choice: number } | { readonly ok: false; readonly error: MessageRef };
 
 const SCALES: Readonly<Record<string, bigint>> = { k: 10n ** 3n, m: 10n ** 6n, g: 10n ** 9n, b: 10n ** 9n, t: 10n ** 12n };
 const UNIT_WORDS = /\s*(parameters?|params?|weights?|個參數|个参数|個参数|个參數|參數|参数|個|个)\s*$/iu;
@@ -84,7 +81,12 @@ function parseNumber(text: string): bigint | 'fraction' | undefined {
  * too.
  */
 function parseFormula(text: string): bigint | 'fraction' | undefined {
-  const source = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').replace(/\*\*/g, '^').replace(/[×xX·*]/g, '*').replace(/÷/g, '/').replace(/[−–]/g, '-');
+  const source = text
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/\*\*/g, '^')
+    .replace(/[×xX·*]/g, '*')
+    .replace(/÷/g, '/')
+    .replace(/[−–]/g, '-');
   if (!/^[\d\s()+\-*/^]+$/.test(source) || !/[+\-*/^]/.test(source)) return undefined;
   const tokens = source.match(/\d+|[()+\-*/^]/g) ?? [];
   let i = 0;

@@ -126,7 +126,8 @@ export function build(draft: Draft): Built | undefined {
 }
 
 /** What a memory ask reads: `weights:int4`, `training:fp32`, `kv`. */
-export const memoryKey = (q: MemoryQuantity): string => (q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of === 'quantized' ? `quantized:${q.format}` : q.of);
+export const memoryKey = (q: MemoryQuantity): string =>
+  q.of === 'weights' ? `weights:${q.precision}` : q.of === 'training' ? `training:${q.mode}` : q.of === 'quantized' ? `quantized:${q.format}` : q.of;
 
 const askKey = (ask: Ask): string => {
   switch (ask.kind) {
@@ -191,7 +192,9 @@ function buildWith(result: CountResult, ask: Ask, label: (row: number) => Messag
       const answer = BigInt(best + 1);
       const mistakes = kept(
         answer,
-        rows.flatMap((r, i) => (r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: placed(label, result, i) }) }] : [])),
+        rows.flatMap((r, i) =>
+          r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: placed(label, result, i) }) }] : [],
+        ),
       );
       return { answer, mistakes, working: once(() => workingOf(result, ask, label)) };
     }
@@ -233,7 +236,12 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, lab
     for (const m of earlier.record.mistakes()) {
       if (m.output === undefined || sameShape(m.output, earlier.record.outputShape)) continue;
       try {
-        const misread = evaluateModel(evaluated.nodes, evaluated.input, result.framework, { at, ...(m.counts && { counts: m.counts }), ...(m.macs !== undefined && { macs: m.macs }), output: m.output });
+        const misread = evaluateModel(evaluated.nodes, evaluated.input, result.framework, {
+          at,
+          ...(m.counts && { counts: m.counts }),
+          ...(m.macs !== undefined && { macs: m.macs }),
+          output: m.output,
+        });
         const mine = misread.rows.length === report.rows.length ? misread.rows[ask.index] : undefined;
         const v = mine && readLayer(ask.quantity, mine.counts, mine.record.outputShape);
         if (v !== undefined) mistakes.push({ id: named(m.id, earlier), family: m.family, value: v, why: m.why, layer: placed(label, result, at) });
@@ -245,7 +253,8 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, lab
   if (ask.quantity === 'params') {
     for (const at of [ask.index - 1, ask.index + 1]) {
       const other = report.rows[at];
-      if (other && other.counts.total > 0n) mistakes.push({ id: `otherLayer@${other.name}`, family: 'structure', value: other.counts.total, why: msg('why.otherLayer', { layer: placed(label, result, at) }) });
+      if (other && other.counts.total > 0n)
+        mistakes.push({ id: `otherLayer@${other.name}`, family: 'structure', value: other.counts.total, why: msg('why.otherLayer', { layer: placed(label, result, at) }) });
     }
     if (report.rows.length > 1) mistakes.push({ id: 'gaveModelTotal', family: 'structure', value: report.counts.total, why: msg('why.gaveModelTotal') });
     if (row.record.macs !== null) mistakes.push({ id: 'macsForParams', family: 'operations', value: row.record.macs, why: msg('why.macsForParams') });
@@ -259,7 +268,6 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, lab
 }
 
 const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
-
 
 /** Precisions whose bytes per parameter a weights question may be answered with instead (bf16 is fp16's size). */
 const PRECISIONS_ASKED: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int4'];
@@ -277,7 +285,12 @@ function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>, labe
   const q = ask.quantity;
   const precisions: Mistake[] =
     q.of === 'weights'
-      ? PRECISIONS_ASKED.filter((p) => BITS[p] !== BITS[q.precision]).map((p) => ({ id: `precision.${p}`, family: 'memory', value: memoryValue(figures, { of: 'weights', precision: p })!, why: msg('why.otherPrecision', { precision: p }) }))
+      ? PRECISIONS_ASKED.filter((p) => BITS[p] !== BITS[q.precision]).map((p) => ({
+          id: `precision.${p}`,
+          family: 'memory',
+          value: memoryValue(figures, { of: 'weights', precision: p })!,
+          why: msg('why.otherPrecision', { precision: p }),
+        }))
       : [];
   const slips = memoryMistakes(result.report, batch).flatMap((m): Mistake[] => {
     const v = memoryValue(m.figures, q);

@@ -74,7 +74,14 @@ export function conv(o: ConvOptions): Piece {
     ...(o.cin === undefined ? [] : [String(o.cin)]),
     String(o.cout),
     kernelSpec(o.k),
-    ...opts(stride !== 1 && `stride=${stride}`, o.pad !== undefined && `pad=${o.pad}`, (o.dilation ?? 1) !== 1 && `dilation=${o.dilation}`, (o.groups ?? 1) !== 1 && `groups=${o.groups}`, !bias && 'bias=false', o.frozen && 'trainable=false'),
+    ...opts(
+      stride !== 1 && `stride=${stride}`,
+      o.pad !== undefined && `pad=${o.pad}`,
+      (o.dilation ?? 1) !== 1 && `dilation=${o.dilation}`,
+      (o.groups ?? 1) !== 1 && `groups=${o.groups}`,
+      !bias && 'bias=false',
+      o.frozen && 'trainable=false',
+    ),
   ].join(' ');
   const kerasName = rank === 1 ? 'Conv1D' : 'Conv2D';
   const keras =
@@ -83,7 +90,14 @@ export function conv(o: ConvOptions): Piece {
       : call(kerasName, [
           String(o.cout),
           kernelArg(o.k),
-          ...opts(stride !== 1 && `strides=${stride}`, o.pad === 'same' && `padding="same"`, (o.dilation ?? 1) !== 1 && `dilation_rate=${o.dilation}`, (o.groups ?? 1) !== 1 && `groups=${o.groups}`, !bias && 'use_bias=False', o.frozen && 'trainable=False'),
+          ...opts(
+            stride !== 1 && `strides=${stride}`,
+            o.pad === 'same' && `padding="same"`,
+            (o.dilation ?? 1) !== 1 && `dilation_rate=${o.dilation}`,
+            (o.groups ?? 1) !== 1 && `groups=${o.groups}`,
+            !bias && 'use_bias=False',
+            o.frozen && 'trainable=False',
+          ),
         ]);
   const torch =
     o.cin === undefined || (o.pad === 'same' && stride !== 1)
@@ -92,7 +106,13 @@ export function conv(o: ConvOptions): Piece {
           String(o.cin),
           String(o.cout),
           `kernel_size=${kernelArg(o.k)}`,
-          ...opts(stride !== 1 && `stride=${stride}`, o.pad === 'same' ? `padding="same"` : o.pad !== undefined && `padding=${o.pad}`, (o.dilation ?? 1) !== 1 && `dilation=${o.dilation}`, (o.groups ?? 1) !== 1 && `groups=${o.groups}`, !bias && 'bias=False'),
+          ...opts(
+            stride !== 1 && `stride=${stride}`,
+            o.pad === 'same' ? `padding="same"` : o.pad !== undefined && `padding=${o.pad}`,
+            (o.dilation ?? 1) !== 1 && `dilation=${o.dilation}`,
+            (o.groups ?? 1) !== 1 && `groups=${o.groups}`,
+            !bias && 'bias=False',
+          ),
         ]);
   const words = (v: number, input: readonly number[]) =>
     msg(rank === 1 ? 'd.conv1d' : 'd.conv', {
@@ -126,16 +146,36 @@ export function dwconv(o: { c?: number; k: number; mult?: number; stride?: numbe
   const bias = o.bias ?? true;
   const stride = o.stride ?? 1;
   return {
-    spec: ['dwconv', ...(o.c === undefined ? [] : [String(o.c)]), String(o.k), ...opts(mult !== 1 && `mult=${mult}`, stride !== 1 && `stride=${stride}`, o.pad && `pad=${o.pad}`, !bias && 'bias=false')].join(' '),
+    spec: [
+      'dwconv',
+      ...(o.c === undefined ? [] : [String(o.c)]),
+      String(o.k),
+      ...opts(mult !== 1 && `mult=${mult}`, stride !== 1 && `stride=${stride}`, o.pad && `pad=${o.pad}`, !bias && 'bias=false'),
+    ].join(' '),
     keras: call('DepthwiseConv2D', [String(o.k), ...opts(stride !== 1 && `strides=${stride}`, o.pad && `padding="same"`, mult !== 1 && `depth_multiplier=${mult}`, !bias && 'use_bias=False')]),
     ...(o.c !== undefined &&
       !(o.pad && stride !== 1) && {
-        torch: call('nn.Conv2d', [String(o.c), String(o.c * mult), `kernel_size=${o.k}`, `groups=${o.c}`, ...opts(stride !== 1 && `stride=${stride}`, o.pad && `padding="same"`, !bias && 'bias=False')]),
+        torch: call('nn.Conv2d', [
+          String(o.c),
+          String(o.c * mult),
+          `kernel_size=${o.k}`,
+          `groups=${o.c}`,
+          ...opts(stride !== 1 && `stride=${stride}`, o.pad && `padding="same"`, !bias && 'bias=False'),
+        ]),
       }),
     features: o.c !== undefined,
     torchInput: 'channelsFirst',
     words: (v, input) =>
-      msg('d.dwconv', { v: String(v), c: n(o.c ?? channelsOf(input)), k: kernelWords(o.k, 2), mult: String(mult), size: spatialWords(input), stride: stride !== 1 ? String(stride) : '', pad: padWords(o.pad), bias: yes(bias) }),
+      msg('d.dwconv', {
+        v: String(v),
+        c: n(o.c ?? channelsOf(input)),
+        k: kernelWords(o.k, 2),
+        mult: String(mult),
+        size: spatialWords(input),
+        stride: stride !== 1 ? String(stride) : '',
+        pad: padWords(o.pad),
+        bias: yes(bias),
+      }),
   };
 }
 
@@ -143,12 +183,27 @@ export function sepconv(o: { cin?: number; cout: number; k: number; mult?: numbe
   const mult = o.mult ?? 1;
   const stride = o.stride ?? 1;
   return {
-    spec: ['sepconv', ...(o.cin === undefined ? [] : [String(o.cin)]), String(o.cout), String(o.k), ...opts(mult !== 1 && `mult=${mult}`, stride !== 1 && `stride=${stride}`, o.pad && `pad=${o.pad}`)].join(' '),
+    spec: [
+      'sepconv',
+      ...(o.cin === undefined ? [] : [String(o.cin)]),
+      String(o.cout),
+      String(o.k),
+      ...opts(mult !== 1 && `mult=${mult}`, stride !== 1 && `stride=${stride}`, o.pad && `pad=${o.pad}`),
+    ].join(' '),
     keras: call('SeparableConv2D', [String(o.cout), String(o.k), ...opts(stride !== 1 && `strides=${stride}`, o.pad && `padding="same"`, mult !== 1 && `depth_multiplier=${mult}`)]),
     features: o.cin !== undefined,
     torchInput: 'channelsFirst',
     words: (v, input) =>
-      msg('d.sepconv', { v: String(v), cin: n(o.cin ?? channelsOf(input)), cout: n(o.cout), k: kernelWords(o.k, 2), mult: String(mult), size: spatialWords(input), stride: stride !== 1 ? String(stride) : '', pad: padWords(o.pad) }),
+      msg('d.sepconv', {
+        v: String(v),
+        cin: n(o.cin ?? channelsOf(input)),
+        cout: n(o.cout),
+        k: kernelWords(o.k, 2),
+        mult: String(mult),
+        size: spatialWords(input),
+        stride: stride !== 1 ? String(stride) : '',
+        pad: padWords(o.pad),
+      }),
   };
 }
 
@@ -278,11 +333,19 @@ export function mha(o: { heads: number; d?: number; keyDim?: number; valueDim?: 
   const style = o.style ?? 'either';
   const keyDim = o.keyDim ?? (o.d === undefined ? undefined : o.d / o.heads);
   return {
-    spec: ['mha', String(o.heads), ...(o.d === undefined ? [] : [String(o.d)]), ...opts(o.keyDim !== undefined && `key_dim=${o.keyDim}`, o.valueDim !== undefined && `value_dim=${o.valueDim}`, !bias && 'bias=false')].join(' '),
+    spec: [
+      'mha',
+      String(o.heads),
+      ...(o.d === undefined ? [] : [String(o.d)]),
+      ...opts(o.keyDim !== undefined && `key_dim=${o.keyDim}`, o.valueDim !== undefined && `value_dim=${o.valueDim}`, !bias && 'bias=false'),
+    ].join(' '),
     ...(style !== 'pytorch' && {
       keras: call('MultiHeadAttention', [`num_heads=${o.heads}`, `key_dim=${keyDim ?? '?'}`, ...opts(o.valueDim !== undefined && `value_dim=${o.valueDim}`, !bias && 'use_bias=False')]),
     }),
-    ...(o.d !== undefined && o.keyDim === undefined && o.valueDim === undefined && style !== 'keras' && { torch: call('nn.MultiheadAttention', [String(o.d), String(o.heads), ...opts(!bias && 'bias=False'), 'batch_first=True']) }),
+    ...(o.d !== undefined &&
+      o.keyDim === undefined &&
+      o.valueDim === undefined &&
+      style !== 'keras' && { torch: call('nn.MultiheadAttention', [String(o.d), String(o.heads), ...opts(!bias && 'bias=False'), 'batch_first=True']) }),
     ...(o.selfCall && { kerasCall: '(inputs, inputs)' }),
     torchCall: '(x, x, x)',
     noun: msg('noun.attention'),
@@ -306,7 +369,12 @@ const ATTENTION_BIAS: Readonly<Record<AttentionBias, string>> = { all: '', none:
 /** Attention with separate Q/K/V/O projections (Hugging Face's q_proj, k_proj, v_proj, o_proj): no Keras or PyTorch layer of its own. */
 export function attention(o: { heads: number; d?: number; kvHeads?: number; headDim?: number; bias: AttentionBias }): Piece {
   return {
-    spec: ['attention', String(o.heads), ...(o.d === undefined ? [] : [String(o.d)]), ...opts(o.kvHeads !== undefined && o.kvHeads !== o.heads && `kv_heads=${o.kvHeads}`, o.headDim !== undefined && `head_dim=${o.headDim}`, ATTENTION_BIAS[o.bias])].join(' '),
+    spec: [
+      'attention',
+      String(o.heads),
+      ...(o.d === undefined ? [] : [String(o.d)]),
+      ...opts(o.kvHeads !== undefined && o.kvHeads !== o.heads && `kv_heads=${o.kvHeads}`, o.headDim !== undefined && `head_dim=${o.headDim}`, ATTENTION_BIAS[o.bias]),
+    ].join(' '),
     features: o.d !== undefined,
     noun: msg('noun.attention'),
     torchInput: 'asIs',

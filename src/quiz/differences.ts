@@ -127,11 +127,18 @@ function layerDifferences(report: Report, reading: Reading, answer: bigint, labe
     const fewer = at.flatMap((i) => {
       const row = report.rows[i]!;
       if (!row.record.tensors.some((t) => t.trainable && tensorSize(t) === n)) return [];
-      return [[...OWN_VECTOR.map((id) => mistakeId(id, row, several)), ...(row.counts.total === n ? [mistakeId('leftOut', row, several)] : []), ...(withBias.length === 1 && withBias[0] === row ? ['forgotBiases'] : [])]];
+      return [
+        [
+          ...OWN_VECTOR.map((id) => mistakeId(id, row, several)),
+          ...(row.counts.total === n ? [mistakeId('leftOut', row, several)] : []),
+          ...(withBias.length === 1 && withBias[0] === row ? ['forgotBiases'] : []),
+        ],
+      ];
     });
     const layer = at.length === 1 ? label(at[0]!) : undefined;
     const id = at.length === 1 ? `@${report.rows[at[0]!]!.name}` : `:${n}`;
-    const words = (dir: 'More' | 'Fewer') => (layer ? msg(`diff.vector${dir}`, { n: formatInt(n), layer }) : msg(at.length === 1 ? `diff.vector${dir}One` : `diff.vector${dir}Any`, { n: formatInt(n) }));
+    const words = (dir: 'More' | 'Fewer') =>
+      layer ? msg(`diff.vector${dir}`, { n: formatInt(n), layer }) : msg(at.length === 1 ? `diff.vector${dir}One` : `diff.vector${dir}Any`, { n: formatInt(n) });
     out.push({ id: `differs.vector-${id}`, value: answer - n, why: words('Fewer'), explainedBy: fewer.length > 0 ? fewer : UNEXPLAINED });
     out.push({ id: `differs.vector+${id}`, value: answer + n, why: words('More'), explainedBy: UNEXPLAINED });
   }
@@ -155,7 +162,12 @@ function layerDifferences(report: Report, reading: Reading, answer: bigint, labe
     if (reading === 'nonTrainable' || share(row, reading) !== row.counts.total) continue;
     const layer = label(i);
     for (const n of repeated) {
-      out.push({ id: `differs.projection@${row.name}`, value: answer - n, why: layer ? msg('diff.projectionFewer', { layer, n: formatInt(n) }) : msg('diff.projectionFewerOne', { n: formatInt(n) }), explainedBy: UNEXPLAINED });
+      out.push({
+        id: `differs.projection@${row.name}`,
+        value: answer - n,
+        why: layer ? msg('diff.projectionFewer', { layer, n: formatInt(n) }) : msg('diff.projectionFewerOne', { n: formatInt(n) }),
+        explainedBy: UNEXPLAINED,
+      });
     }
   }
   // a convolution's or a Dense layer's filters (units): one too many or too few, or C_in and C_out swapped
@@ -167,8 +179,18 @@ function layerDifferences(report: Report, reading: Reading, answer: bigint, labe
       const layer = label(i);
       const filter = row.counts.total / BigInt(c.cout);
       if (c.cout > 1) {
-        out.push({ id: `differs.filter-@${row.name}`, value: answer - filter, why: layer ? msg('diff.filterFewer', { layer, n: formatInt(filter) }) : msg('diff.filterFewerOne', { n: formatInt(filter) }), explainedBy: UNEXPLAINED });
-        out.push({ id: `differs.filter+@${row.name}`, value: answer + filter, why: layer ? msg('diff.filterMore', { layer, n: formatInt(filter) }) : msg('diff.filterMoreOne', { n: formatInt(filter) }), explainedBy: UNEXPLAINED });
+        out.push({
+          id: `differs.filter-@${row.name}`,
+          value: answer - filter,
+          why: layer ? msg('diff.filterFewer', { layer, n: formatInt(filter) }) : msg('diff.filterFewerOne', { n: formatInt(filter) }),
+          explainedBy: UNEXPLAINED,
+        });
+        out.push({
+          id: `differs.filter+@${row.name}`,
+          value: answer + filter,
+          why: layer ? msg('diff.filterMore', { layer, n: formatInt(filter) }) : msg('diff.filterMoreOne', { n: formatInt(filter) }),
+          explainedBy: UNEXPLAINED,
+        });
       }
       // one of its sizes one off: an input channel, or the kernel's side (a 4×4 window for 3×3); a Dense
       // layer's input (and a 1×1 convolution's) is a vector as long as its output, said above
@@ -176,7 +198,12 @@ function layerDifferences(report: Report, reading: Reading, answer: bigint, labe
       const named = layer ?? msg('label.the', { noun: msg('noun.layer') });
       if (perInput !== BigInt(c.cout)) {
         for (const cin of [c.cin - 1, c.cin + 1].filter((x) => x >= 1)) {
-          out.push({ id: `differs.input${cin}@${row.name}`, value: answer + BigInt(cin - c.cin) * perInput, why: msg('diff.inputOff', { layer: named, cin: formatInt(cin) }), explainedBy: UNEXPLAINED });
+          out.push({
+            id: `differs.input${cin}@${row.name}`,
+            value: answer + BigInt(cin - c.cin) * perInput,
+            why: msg('diff.inputOff', { layer: named, cin: formatInt(cin) }),
+            explainedBy: UNEXPLAINED,
+          });
         }
       }
       if (c.side !== undefined) {
@@ -225,10 +252,12 @@ function channelsOf(row: Row, framework: 'keras' | 'pytorch'): { cin: number; co
 
 function factors(report: Report, answer: bigint): Difference[] {
   const out: Difference[] = [];
-  const heads = new Set(report.rows.flatMap((r) => {
-    const h = headsOf(r);
-    return h !== undefined && h > 1 ? [h] : [];
-  }));
+  const heads = new Set(
+    report.rows.flatMap((r) => {
+      const h = headsOf(r);
+      return h !== undefined && h > 1 ? [h] : [];
+    }),
+  );
   const several = report.rows.length > 1;
   for (const h of heads) {
     const headed = report.rows.filter((r) => headsOf(r) === h);

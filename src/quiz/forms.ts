@@ -108,10 +108,13 @@ export function modelForms(rng: Rng, o: { readonly model: Model; readonly lead: 
             framework: 'keras',
             labels: codeLabels(o.model.layers.map((l) => l.keras ?? l.spec)),
           },
-    keras: () => (torchOnly ? undefined : { prompt: [msg('lead.kerasModel'), code(kerasModel(o.model)), ask], variant: `keras.${v}`, framework: 'keras', labels: codeLabels(o.model.layers.map((l) => l.keras)) }),
+    keras: () =>
+      torchOnly ? undefined : { prompt: [msg('lead.kerasModel'), code(kerasModel(o.model)), ask], variant: `keras.${v}`, framework: 'keras', labels: codeLabels(o.model.layers.map((l) => l.keras)) },
     torch: () => {
       const text = torchModel(o.model);
-      return text === undefined ? undefined : { prompt: [msg('lead.torchModel'), code(text), ask], variant: `torch.${v}`, framework: 'pytorch', labels: codeLabels(o.model.layers.map((l) => l.torch)) };
+      return text === undefined
+        ? undefined
+        : { prompt: [msg('lead.torchModel'), code(text), ask], variant: `torch.${v}`, framework: 'pytorch', labels: codeLabels(o.model.layers.map((l) => l.torch)) };
     },
   };
   const forms = (o.forms ?? ['arrows', 'keras']).map((f) => builders[f]).filter((b) => b() !== undefined);

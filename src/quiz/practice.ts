@@ -86,9 +86,7 @@ export class Practice {
     const member = await this.store.scopes.ensureMember(scopeId, player);
     const now = this.clock.now();
     const stats = new Map((await this.store.reports.topicStats(member)).map((s) => [s.topic, s]));
-    const dueCard = (await this.cards(member))
-      .filter((c) => c.due <= now && allowed.includes(c.topic))
-      .sort((a, b) => retrievability(a, now) - retrievability(b, now) || a.due - b.due)[0];
+    const dueCard = (await this.cards(member)).filter((c) => c.due <= now && allowed.includes(c.topic)).sort((a, b) => retrievability(a, now) - retrievability(b, now) || a.due - b.due)[0];
     const seed = this.seeds();
     const topic: Topic = dueCard?.topic ?? weakest(allowed, stats, seed);
     const level = allowedLevel(levelFor(stats.get(topic)), scope.levels);
@@ -114,7 +112,16 @@ export class Practice {
     if (!next) return undefined;
     const { question, miss } = next;
     const family = primaryFamily(question);
-    await this.store.practice.setPending({ memberId: member, seed: question.seed, generator: GENERATOR_VERSION, level: question.level, topic: question.topic, family, channelId, issuedAt: this.clock.now() });
+    await this.store.practice.setPending({
+      memberId: member,
+      seed: question.seed,
+      generator: GENERATOR_VERSION,
+      level: question.level,
+      topic: question.topic,
+      family,
+      channelId,
+      issuedAt: this.clock.now(),
+    });
     return { question, family, miss, open: openMisses(history).length };
   }
 
@@ -146,13 +153,33 @@ export class Practice {
     const family = isPending ? pending.family : primaryFamily(question);
     const durationMs = isPending ? Math.max(0, now - pending.issuedAt) : null;
     const rating = ratingFor(correct, durationMs, asked.level);
-    const input = { memberId, seed: asked.seed, generator: GENERATOR_VERSION, level: asked.level, topic: asked.topic, value, correct, mistakes: diagnosisIds(diagnosis), questionKey: question.key, now };
+    const input = {
+      memberId,
+      seed: asked.seed,
+      generator: GENERATOR_VERSION,
+      level: asked.level,
+      topic: asked.topic,
+      value,
+      correct,
+      mistakes: diagnosisIds(diagnosis),
+      questionKey: question.key,
+      now,
+    };
     for (let attempt = 0; attempt < DECK_ATTEMPTS; attempt++) {
       // The lapses waiting are applied first, in the same transaction: this review follows them.
       const deck = await this.store.practice.deck(memberId);
       const { cards, reviews } = applyLapses(deck);
       const target = review(cards.get(cardKey(asked.topic, family)), rating, now, { durationMs, correct, source: 'practice' });
-      reviews.push({ topic: asked.topic, family, ...target }, ...againFor(asked.topic, certainFamilies(diagnosis).filter((f) => f !== family), cards, now, 'practice'));
+      reviews.push(
+        { topic: asked.topic, family, ...target },
+        ...againFor(
+          asked.topic,
+          certainFamilies(diagnosis).filter((f) => f !== family),
+          cards,
+          now,
+          'practice',
+        ),
+      );
       const saved = await this.store.practice.record(input, { reviews, applied: deck.lapses });
       if (saved === 'saved') return { kind: 'recorded', question, value, correct, diagnosis, rating, due: target.card.due, family };
       if (saved === 'duplicate') return { kind: 'duplicate' };

@@ -16,7 +16,27 @@ import { hostname } from 'node:os';
 import type { Clock, Timer } from '../clock.js';
 import type { Lang, MessageRef } from '../i18n/messages.js';
 import type { Store } from '../store/store.js';
-import { ALL_TIME, seasonBoard, weekBoard, type Accuracy, type Board, type BoardRow, type HistoryItem, type Member, type NewQuestion, type Player, type Round, type RoundAnswer, type RoundScoring, type Scope, type Season, type StoredQuestion, type TeacherQuestion, type TopicStat, type Unscored } from '../domain/index.js';
+import {
+  ALL_TIME,
+  seasonBoard,
+  weekBoard,
+  type Accuracy,
+  type Board,
+  type BoardRow,
+  type HistoryItem,
+  type Member,
+  type NewQuestion,
+  type Player,
+  type Round,
+  type RoundAnswer,
+  type RoundScoring,
+  type Scope,
+  type Season,
+  type StoredQuestion,
+  type TeacherQuestion,
+  type TopicStat,
+  type Unscored,
+} from '../domain/index.js';
 import { StoreBusyError } from '../domain/index.js';
 import { Scopes } from './scopes.js';
 import { parseAnswer } from './answer.js';
@@ -239,7 +259,8 @@ export class QuizService {
     const dead = (await this.store.rounds.leaseOwners()).filter(deadHere);
     for (const round of await this.store.rounds.claim(this.lease(), now, dead)) {
       if (round.closedAt === null) {
-        if (round.closesAt <= now) await this.close(round.id, 'timeout'); // its time passed while nobody held it
+        if (round.closesAt <= now)
+          await this.close(round.id, 'timeout'); // its time passed while nobody held it
         else if (!this.timers.has(round.id)) this.arm(round);
       } else if (!this.revealing.has(round.id)) {
         await this.reveal(round, 0);
@@ -485,7 +506,15 @@ export class QuizService {
   }
 
   /** A board: this week's, all time, the current season's or a named (past) season's; undefined when the season does not exist. */
-  async leaderboard(req: { scopeId: string; period: Period; season?: string | undefined; page: number; asker?: Player | undefined; week?: string | undefined; size?: number | undefined }): Promise<Leaderboard | undefined> {
+  async leaderboard(req: {
+    scopeId: string;
+    period: Period;
+    season?: string | undefined;
+    page: number;
+    asker?: Player | undefined;
+    week?: string | undefined;
+    size?: number | undefined;
+  }): Promise<Leaderboard | undefined> {
     const size = Math.min(Math.max(1, req.size ?? PAGE_SIZE), MAX_PAGE_SIZE);
     const scope = await this.scope(req.scopeId);
     let board: Board;
@@ -527,7 +556,6 @@ export class QuizService {
     this.arm(updated);
     return updated;
   }
-
 
   /** Takes a member's scores off every board of the scope (their answers stay, at 0 points). */
   removeScores(scopeId: string, memberId: number): Promise<number> {
@@ -571,7 +599,10 @@ export class QuizService {
 
   private arm(round: Round): void {
     this.timers.get(round.id)?.cancel();
-    this.timers.set(round.id, this.clock.at(round.closesAt, () => this.track(this.closeOnTime(round))));
+    this.timers.set(
+      round.id,
+      this.clock.at(round.closesAt, () => this.track(this.closeOnTime(round))),
+    );
   }
 
   /** The timer's close; a locked database only delays it. */
@@ -580,7 +611,10 @@ export class QuizService {
       await this.close(round.id, 'timeout');
     } catch (err) {
       if (!(err instanceof StoreBusyError) || this.stopped) throw err;
-      this.timers.set(round.id, this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.closeOnTime(round))));
+      this.timers.set(
+        round.id,
+        this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.closeOnTime(round))),
+      );
     }
   }
 
@@ -605,10 +639,13 @@ export class QuizService {
         this.revealing.delete(round.id);
       } else {
         this.retries.get(round.id)?.cancel();
-        this.retries.set(round.id, this.clock.at(this.clock.now() + wait, () => {
-          this.retries.delete(round.id);
-          this.track(this.reveal(round, attempt + 1));
-        }));
+        this.retries.set(
+          round.id,
+          this.clock.at(this.clock.now() + wait, () => {
+            this.retries.delete(round.id);
+            this.track(this.reveal(round, attempt + 1));
+          }),
+        );
       }
       return;
     }
@@ -621,7 +658,10 @@ export class QuizService {
       await this.store.rounds.markRevealed(roundId, this.clock.now());
     } catch (err) {
       if (!(err instanceof StoreBusyError) || this.stopped) throw err;
-      this.retries.set(roundId, this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.markRevealed(roundId))));
+      this.retries.set(
+        roundId,
+        this.clock.at(this.clock.now() + CLOSE_RETRY_MS, () => this.track(this.markRevealed(roundId))),
+      );
       return;
     }
     this.revealing.delete(roundId);

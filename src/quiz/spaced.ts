@@ -62,7 +62,12 @@ function fromFsrs(c: FsrsCard): CardState {
 }
 
 /** A card reviewed now with `rating`: its next state, and the log (the state before) that FSRS's optimizer reads. */
-export function review(card: CardState | undefined, rating: Rating, now: number, o: { durationMs: number | null; correct: boolean; source: 'practice' | 'round' }): { card: CardState; log: ReviewLogInput } {
+export function review(
+  card: CardState | undefined,
+  rating: Rating,
+  now: number,
+  o: { durationMs: number | null; correct: boolean; source: 'practice' | 'round' },
+): { card: CardState; log: ReviewLogInput } {
   const next = scheduler.next(toFsrs(card, now), new Date(now), rating as FsrsGrade);
   const l = next.log;
   return {

@@ -19,5 +19,8 @@ export function streaks(history: readonly HistoryItem[]): Streaks {
 
 /** The latest wrong answers, newest first. */
 export function recentMisses(history: readonly HistoryItem[], count: number): HistoryItem[] {
-  return history.filter((h) => !h.correct).slice(-count).reverse();
+  return history
+    .filter((h) => !h.correct)
+    .slice(-count)
+    .reverse();
 }

@@ -24,7 +24,6 @@ export const SHOWN_SPEC = 1_500;
 /** A teacher's own wording. */
 export const MAX_WORDING = 500;
 
-
 /** The question the teacher's ask is, with `any` drawn by the seed among what this model allows. */
 function resolve(ask: TeacherAsk, rows: ReadonlyArray<{ readonly weighted: boolean; readonly sized: boolean }>, seed: number): ResolvedAsk {
   if (ask.kind !== 'any') return ask;

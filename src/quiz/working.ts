@@ -183,7 +183,13 @@ export function workingOf(result: CountResult, ask: Ask, label: Namer, other?: C
     }
     case 'memory': {
       const c = result.report.counts;
-      const memory: WorkStep = { t: 'memory', quantity: ask.quantity, figures: memoryOf(result.report, result.request.batch ?? 1), trainable: formatInt(c.trainable), frozen: formatInt(c.nonTrainable) };
+      const memory: WorkStep = {
+        t: 'memory',
+        quantity: ask.quantity,
+        figures: memoryOf(result.report, result.request.batch ?? 1),
+        trainable: formatInt(c.trainable),
+        frozen: formatInt(c.nonTrainable),
+      };
       return [...(ask.counted ? steps(result, { kind: 'read', quantity: 'params' }, label) : []), memory];
     }
     case 'largest': {
@@ -199,7 +205,11 @@ function partsText(lang: Lang, ps: readonly Part[]): string {
   const mixed = ps.some((p) => p.trainable) && ps.some((p) => !p.trainable);
   const text = (p: Part) => t(lang, msg('work.part', { size: p.size, role: t(lang, msg(`work.${p.role}`)) }));
   if (!mixed) return ps.map(text).join(' + ');
-  const group = (trainable: boolean) => ps.filter((p) => p.trainable === trainable).map(text).join(' + ');
+  const group = (trainable: boolean) =>
+    ps
+      .filter((p) => p.trainable === trainable)
+      .map(text)
+      .join(' + ');
   return `${group(true)} ${t(lang, msg('work.trainableTag'))} + ${group(false)} ${t(lang, msg('work.nonTrainableTag'))}`;
 }
 
@@ -242,7 +252,14 @@ export function renderWorking(lang: Lang, working: readonly WorkStep[]): string[
         lines.push(t(lang, msg('work.difference', { from: s.from, minus: s.minus, result: s.result })));
         break;
       case 'solve':
-        lines.push(t(lang, s.offset === '0' ? msg('work.solveLinear', { slope: s.slope, target: s.target, result: s.result }) : msg('work.solve', { slope: s.slope, offset: s.offset, target: s.target, result: s.result })));
+        lines.push(
+          t(
+            lang,
+            s.offset === '0'
+              ? msg('work.solveLinear', { slope: s.slope, target: s.target, result: s.result })
+              : msg('work.solve', { slope: s.slope, offset: s.offset, target: s.target, result: s.result }),
+          ),
+        );
         break;
       case 'largest':
         lines.push(t(lang, msg('work.largest', { layer: t(lang, s.layer), index: s.index })));

@@ -34,7 +34,14 @@ export function exportName(format: ExportFormat, period: ReportPeriod): string {
   return `${format}-${label}.csv`;
 }
 
-export function exportFile(o: { readonly store: Store; readonly reports: Reports; readonly scopeId: string; readonly period: ReportPeriod; readonly format: ExportFormat; readonly lang: Lang }): ExportFile {
+export function exportFile(o: {
+  readonly store: Store;
+  readonly reports: Reports;
+  readonly scopeId: string;
+  readonly period: ReportPeriod;
+  readonly format: ExportFormat;
+  readonly lang: Lang;
+}): ExportFile {
   // Reports.export is the way in; this is its body.
   return { name: exportName(o.format, o.period), lines: o.format === 'grades' ? grades(o) : answers(o) };
 }
@@ -44,12 +51,28 @@ async function* grades(o: { store: Store; reports: Reports; scopeId: string; per
   const scope = await o.reports.scope(o.scopeId);
   const weeks = await o.reports.weeks(scope, o.period);
   const board = periodBoard(o.period);
-  yield BOM + csvLine([t(lang, msg('export.name')), t(lang, msg('export.userId')), ...weeks, t(lang, msg('export.points')), t(lang, msg('export.answered')), t(lang, msg('export.correct')), t(lang, msg('export.accuracy'))]);
+  yield BOM +
+    csvLine([
+      t(lang, msg('export.name')),
+      t(lang, msg('export.userId')),
+      ...weeks,
+      t(lang, msg('export.points')),
+      t(lang, msg('export.answered')),
+      t(lang, msg('export.correct')),
+      t(lang, msg('export.accuracy')),
+    ]);
   // Board order (points, then right answers): the ranking a teacher grades from.
   for (let offset = 0; ; offset += PAGE) {
     const rows = await store.boards.page(o.scopeId, board, { offset, limit: PAGE });
     if (rows.length === 0) return;
-    const cells = weeks.length === 0 ? [] : await store.boards.cells(o.scopeId, weeks.map(weekBoard), rows.map((r) => r.memberId));
+    const cells =
+      weeks.length === 0
+        ? []
+        : await store.boards.cells(
+            o.scopeId,
+            weeks.map(weekBoard),
+            rows.map((r) => r.memberId),
+          );
     const points = new Map(cells.map((c) => [`${c.memberId}|${c.board}`, c.points]));
     let chunk = '';
     for (const r of rows) {
@@ -97,7 +120,22 @@ async function* answers(o: { store: Store; reports: Reports; scopeId: string; pe
     let chunk = '';
     for (const a of page) {
       const words = a.mistakes.length === 0 ? null : await mistakeWords(o.reports, a.roundId, a.value, lang);
-      chunk += csvLine([a.roundId, localTime(a.answeredAt, scope.timezone), a.topic, a.level, a.name, a.userId, a.value, a.answer, a.correct ? yes : no, a.mistakes.join(','), words, a.points, a.scored ? yes : no, a.first ? yes : no]);
+      chunk += csvLine([
+        a.roundId,
+        localTime(a.answeredAt, scope.timezone),
+        a.topic,
+        a.level,
+        a.name,
+        a.userId,
+        a.value,
+        a.answer,
+        a.correct ? yes : no,
+        a.mistakes.join(','),
+        words,
+        a.points,
+        a.scored ? yes : no,
+        a.first ? yes : no,
+      ]);
     }
     yield chunk;
     if (page.length < PAGE) return;

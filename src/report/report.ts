@@ -17,7 +17,23 @@ import type { QuizService } from '../quiz/service.js';
 import { recentMisses, streaks, type Streaks } from '../quiz/stats.js';
 import { isoWeek } from '../quiz/week.js';
 import type { Store } from '../store/store.js';
-import { ALL_TIME, seasonBoard, weekBoard, type Board, type BoardCell, type BoardRow, type Card, type HistoryItem, type Member, type Round, type MissedRow, type Scope, type Season, type TimeRange, type TopicStat } from '../domain/index.js';
+import {
+  ALL_TIME,
+  seasonBoard,
+  weekBoard,
+  type Board,
+  type BoardCell,
+  type BoardRow,
+  type Card,
+  type HistoryItem,
+  type Member,
+  type Round,
+  type MissedRow,
+  type Scope,
+  type Season,
+  type TimeRange,
+  type TopicStat,
+} from '../domain/index.js';
 
 /** All time, or one season (current or archived): what a report and an export cover. */
 export type ReportPeriod = { readonly kind: 'all' } | { readonly kind: 'season'; readonly season: Season };
@@ -168,7 +184,14 @@ export class Reports {
       this.store.boards.page(scopeId, board, { offset: (s.page - 1) * STUDENTS_PER_PAGE, limit: STUDENTS_PER_PAGE }),
       this.store.reports.roundStats(scopeId, range, (q.page - 1) * QUESTIONS_PER_PAGE, QUESTIONS_PER_PAGE),
     ]);
-    const cells = rows.length === 0 || weeks.length === 0 ? [] : await this.store.boards.cells(scopeId, weeks.map(weekBoard), rows.map((r) => r.memberId));
+    const cells =
+      rows.length === 0 || weeks.length === 0
+        ? []
+        : await this.store.boards.cells(
+            scopeId,
+            weeks.map(weekBoard),
+            rows.map((r) => r.memberId),
+          );
     const byMember = new Map<number, Map<string, BoardCell>>();
     for (const cell of cells) {
       const mine = byMember.get(cell.memberId) ?? new Map<string, BoardCell>();
@@ -210,7 +233,14 @@ export class Reports {
       this.quiz.practice.cards(memberId),
     ]);
     if (!member) return undefined;
-    const weeks = latest.length === 0 ? [] : await this.store.boards.cells(scopeId, latest.map((w) => weekBoard(w.week)), [memberId]);
+    const weeks =
+      latest.length === 0
+        ? []
+        : await this.store.boards.cells(
+            scopeId,
+            latest.map((w) => weekBoard(w.week)),
+            [memberId],
+          );
     weeks.sort((a, b) => (a.board < b.board ? -1 : a.board > b.board ? 1 : 0));
     const now = this.clock.now();
     const misses = recentMisses(history, MISSES_SHOWN * 2)
@@ -265,4 +295,3 @@ export function commonMistake(question: Question, made: ReadonlyArray<{ readonly
 
 /** A topic's share of right answers, 0..1; undefined with no answers. */
 export const share = (correct: number, answered: number): number | undefined => (answered === 0 ? undefined : correct / answered);
-

@@ -16,10 +16,22 @@ import { POSTGRES, type Params, type Sql, type Value } from './sql.js';
 
 /** Errors after which the same statement or transaction may simply be tried again. */
 const TRANSIENT_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', // admin_shutdown, crash_shutdown, cannot_connect_now
-  '08000', '08001', '08003', '08004', '08006', // connection exceptions
-  '40001', '40P01', // serialization_failure, deadlock_detected
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03', // admin_shutdown, crash_shutdown, cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection exceptions
+  '40001',
+  '40P01', // serialization_failure, deadlock_detected
   '53300', // too_many_connections
 ]);
 

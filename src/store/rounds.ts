@@ -5,7 +5,20 @@
  * question under the daily cap (decided under the member's lock), a round closed once (a guarded
  * UPDATE).
  */
-import { ALL_TIME, weekBoard, type AnswerInput, type AnswerResult, type Board, type Closing, type Lease, type NewRound, type RecentQuestions, type Round, type RoundAnswer, type Unscored } from '../domain/index.js';
+import {
+  ALL_TIME,
+  weekBoard,
+  type AnswerInput,
+  type AnswerResult,
+  type Board,
+  type Closing,
+  type Lease,
+  type NewRound,
+  type RecentQuestions,
+  type Round,
+  type RoundAnswer,
+  type Unscored,
+} from '../domain/index.js';
 import type { Driver, Queries } from './driver.js';
 import { mistakesText, toRound, toRoundAnswer, type AnswerRecord, type RoundRecord } from './records.js';
 import { ensureMember } from './scopes.js';

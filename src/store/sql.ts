@@ -40,8 +40,14 @@ export const POSTGRES: Dialect = {
 export type Fragment = (d: Dialect) => string;
 
 export const forUpdate: Fragment = (d) => d.forUpdate;
-export const each = (param: string, alias: string): Fragment => (d) => d.each(param, alias);
-export const bytewise = (column: string): Fragment => (d) => d.bytewise(column);
+export const each =
+  (param: string, alias: string): Fragment =>
+  (d) =>
+    d.each(param, alias);
+export const bytewise =
+  (column: string): Fragment =>
+  (d) =>
+    d.bytewise(column);
 
 /** One statement, compiled once per dialect: PostgreSQL's `$1` placeholders, SQLite's own `:name`. */
 export interface Sql {

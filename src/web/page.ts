@@ -12,7 +12,12 @@ export function pageLang(query: string | undefined, acceptLanguage: string | und
     .split(',')
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { lang: parseLang(tag), q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((x): x is { lang: Lang; q: number; i: number } => x.lang !== null && x.q > 0)
@@ -44,7 +49,9 @@ export interface Frame {
 
 export function page(frame: Frame, body: Html): string {
   const { lang } = frame;
-  const switcher = LANGS.map((l) => (l === lang ? html`<strong>${LANG_NAME[l]}</strong>` : html`<a href="${href(frame.path, { ...frame.query, lang: l })}" hreflang="${HTML_LANG[l]}">${LANG_NAME[l]}</a>`));
+  const switcher = LANGS.map((l) =>
+    l === lang ? html`<strong>${LANG_NAME[l]}</strong>` : html`<a href="${href(frame.path, { ...frame.query, lang: l })}" hreflang="${HTML_LANG[l]}">${LANG_NAME[l]}</a>`,
+  );
   return `<!doctype html>\n${html`<html lang="${HTML_LANG[lang]}">
 <head>
 <meta charset="utf-8">
@@ -88,7 +95,10 @@ export const percent = (correct: number, answered: number): string => (answered 
 export const int = (n: number | bigint): string => formatInt(BigInt(n));
 
 /** Previous / page N of M / next, as links that keep the rest of the query. */
-export function pager(lang: Lang, o: { readonly page: number; readonly pages: number; readonly path: string; readonly query: Readonly<Record<string, string | number | undefined>>; readonly param: string }): Html {
+export function pager(
+  lang: Lang,
+  o: { readonly page: number; readonly pages: number; readonly path: string; readonly query: Readonly<Record<string, string | number | undefined>>; readonly param: string },
+): Html {
   if (o.pages <= 1) return html``;
   const at = (n: number) => href(o.path, { ...o.query, [o.param]: n });
   return html`<div class="pager">${o.page > 1 ? html`<a href="${at(o.page - 1)}">${t(lang, msg('web.previous'))}</a>` : ''}<span>${t(lang, msg('web.pager', { page: String(o.page), pages: String(o.pages) }))}</span>${o.page < o.pages ? html`<a href="${at(o.page + 1)}">${t(lang, msg('web.next'))}</a>` : ''}</div>`;

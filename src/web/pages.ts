@@ -57,7 +57,16 @@ function topicsTable(lang: Lang, topics: readonly TopicStat[]): Html {
 
 // ── the class board ──
 
-export function boardPage(o: { readonly lang: Lang; readonly path: string; readonly query: Query; readonly board: Leaderboard; readonly seasons: readonly Season[]; readonly now: number; readonly timeZone: string; readonly week: string }): string {
+export function boardPage(o: {
+  readonly lang: Lang;
+  readonly path: string;
+  readonly query: Query;
+  readonly board: Leaderboard;
+  readonly seasons: readonly Season[];
+  readonly now: number;
+  readonly timeZone: string;
+  readonly week: string;
+}): string {
   const { lang, board } = o;
   const base = { lang: o.query.lang };
   const current = board.season ? `season:${board.season.id}` : board.period;
@@ -72,18 +81,28 @@ export function boardPage(o: { readonly lang: Lang; readonly path: string; reado
     { lang, title, path: o.path, query: o.query, asOf: { now: o.now, timeZone: o.timeZone } },
     html`<h1>${title}</h1>
 <nav class="tabs">${tabs}</nav>
-${board.rows.length === 0
-  ? html`<p>${t(lang, msg('web.board.empty'))}</p>`
-  : html`<p class="sub">${t(lang, msg('web.board.players', { n: int(board.players) }))}</p>
+${
+  board.rows.length === 0
+    ? html`<p>${t(lang, msg('web.board.empty'))}</p>`
+    : html`<p class="sub">${t(lang, msg('web.board.players', { n: int(board.players) }))}</p>
 <table><thead><tr><th class="num">${t(lang, msg('web.col.rank'))}</th><th>${t(lang, msg('web.col.name'))}</th><th class="num">${t(lang, msg('web.col.points'))}</th><th class="num">${t(lang, msg('web.col.correct'))}</th><th class="num">${t(lang, msg('web.col.accuracy'))}</th></tr></thead>
 <tbody>${board.rows.map((r) => html`<tr><td class="num">${r.rank}</td><td class="name">${r.name}</td><td class="num">${int(r.points)}</td><td class="num">${r.correct}/${r.answered}</td><td class="num">${percent(r.correct, r.answered)}</td></tr>`)}</tbody></table>
-${pager(lang, { page: board.page, pages: board.pages, path: o.path, query: o.query, param: 'page' })}`}`,
+${pager(lang, { page: board.page, pages: board.pages, path: o.path, query: o.query, param: 'page' })}`
+}`,
   );
 }
 
 // ── a student's own page ──
 
-export function studentPage(o: { readonly lang: Lang; readonly path: string; readonly query: Query; readonly me: StudentPage; readonly chart: PageChart | undefined; readonly now: number; readonly players: number }): string {
+export function studentPage(o: {
+  readonly lang: Lang;
+  readonly path: string;
+  readonly query: Query;
+  readonly me: StudentPage;
+  readonly chart: PageChart | undefined;
+  readonly now: number;
+  readonly players: number;
+}): string {
   const { lang, me } = o;
   const title = t(lang, msg('web.me.title', { name: me.member.name }));
   const answered = me.topics.reduce((a, s) => a + s.answered, 0);
@@ -99,28 +118,39 @@ export function studentPage(o: { readonly lang: Lang; readonly path: string; rea
 </div>
 ${chart(lang, o.chart)}
 <h2>${t(lang, msg('web.me.weeks'))}</h2>
-${me.weeks.length === 0
-  ? html`<p>${t(lang, msg('web.me.noWeeks'))}</p>`
-  : html`<table><thead><tr><th>${t(lang, msg('web.col.week'))}</th><th class="num">${t(lang, msg('web.col.points'))}</th><th class="num">${t(lang, msg('web.col.correct'))}</th><th class="num">${t(lang, msg('web.col.accuracy'))}</th></tr></thead><tbody>${me.weeks.map(
-      (w) => html`<tr><td>${w.board.slice('week:'.length)}</td><td class="num">${int(w.points)}</td><td class="num">${w.correct}/${w.answered}</td><td class="num">${percent(w.correct, w.answered)}</td></tr>`,
-    )}</tbody></table>`}
+${
+  me.weeks.length === 0
+    ? html`<p>${t(lang, msg('web.me.noWeeks'))}</p>`
+    : html`<table><thead><tr><th>${t(lang, msg('web.col.week'))}</th><th class="num">${t(lang, msg('web.col.points'))}</th><th class="num">${t(lang, msg('web.col.correct'))}</th><th class="num">${t(lang, msg('web.col.accuracy'))}</th></tr></thead><tbody>${me.weeks.map(
+        (w) =>
+          html`<tr><td>${w.board.slice('week:'.length)}</td><td class="num">${int(w.points)}</td><td class="num">${w.correct}/${w.answered}</td><td class="num">${percent(w.correct, w.answered)}</td></tr>`,
+      )}</tbody></table>`
+}
 <h2>${t(lang, msg('web.me.topics'))}</h2>
 ${topicsTable(lang, me.topics)}
 <h2>${t(lang, msg('web.me.skills'))}</h2>
-${skills.length === 0
-  ? html`<p>${t(lang, msg('web.me.noSkills'))}</p>`
-  : html`<ul class="skills">${skills.map(
-      (c) => html`<li>${topicName(lang, c.topic)} · ${t(lang, msg(`skill.${c.family}`))}: <span class="${c.isDue ? 'bad' : ''}">${c.isDue ? t(lang, msg('web.me.due')) : t(lang, msg('web.me.later', { when: localTime(c.due, me.scope.timezone, lang) }))}</span></li>`,
-    )}</ul>`}
+${
+  skills.length === 0
+    ? html`<p>${t(lang, msg('web.me.noSkills'))}</p>`
+    : html`<ul class="skills">${skills.map(
+        (c) =>
+          html`<li>${topicName(lang, c.topic)} · ${t(lang, msg(`skill.${c.family}`))}: <span class="${c.isDue ? 'bad' : ''}">${c.isDue ? t(lang, msg('web.me.due')) : t(lang, msg('web.me.later', { when: localTime(c.due, me.scope.timezone, lang) }))}</span></li>`,
+      )}</ul>`
+}
 <h2>${t(lang, msg('web.me.misses'))}</h2>
-${me.misses.length === 0
-  ? html`<p>${t(lang, msg('web.me.noMisses'))}</p>`
-  : me.misses.map(
-      ({ item, question }) => html`<div class="miss"><p class="sub">${localTime(item.answeredAt, me.scope.timezone, lang)} · ${topicName(lang, item.topic)}${item.source === 'practice' ? html` · ${t(lang, msg('web.me.practice'))}` : ''}</p>
+${
+  me.misses.length === 0
+    ? html`<p>${t(lang, msg('web.me.noMisses'))}</p>`
+    : me.misses.map(
+        ({
+          item,
+          question,
+        }) => html`<div class="miss"><p class="sub">${localTime(item.answeredAt, me.scope.timezone, lang)} · ${topicName(lang, item.topic)}${item.source === 'practice' ? html` · ${t(lang, msg('web.me.practice'))}` : ''}</p>
 <div class="question">${prompt(lang, question)}</div>
 <p>${t(lang, msg('web.me.missLine', { yours: formatInt(item.value), answer: formatInt(question.answer) }))}</p>
 <pre class="work">${renderWorking(lang, question.working).join('\n')}</pre></div>`,
-    )}`,
+      )
+}`,
   );
 }
 
@@ -150,16 +180,21 @@ export function reportPage(o: {
 
 <h2>${t(lang, msg('web.report.matrix'))}</h2>
 <p class="note">${t(lang, msg('web.report.matrixNote'))}</p>
-${students.rows.length === 0
-  ? html`<p>${t(lang, msg('web.report.noStudents'))}</p>`
-  : html`<div class="scroll"><table class="matrix"><thead><tr><th class="num">${t(lang, msg('web.col.rank'))}</th><th>${t(lang, msg('web.col.name'))}</th>${report.weeks.map((w) => html`<th class="num">${w.replace(/^\d{4}-/, '')}</th>`)}<th class="num">${t(lang, msg('web.col.total'))}</th><th class="num">${t(lang, msg('web.col.accuracy'))}</th></tr></thead>
+${
+  students.rows.length === 0
+    ? html`<p>${t(lang, msg('web.report.noStudents'))}</p>`
+    : html`<div class="scroll"><table class="matrix"><thead><tr><th class="num">${t(lang, msg('web.col.rank'))}</th><th>${t(lang, msg('web.col.name'))}</th>${report.weeks.map((w) => html`<th class="num">${w.replace(/^\d{4}-/, '')}</th>`)}<th class="num">${t(lang, msg('web.col.total'))}</th><th class="num">${t(lang, msg('web.col.accuracy'))}</th></tr></thead>
 <tbody>${students.rows.map(
-      (r) => html`<tr><td class="num">${r.rank}</td><td class="name" title="${r.userId}">${r.name}</td>${report.weeks.map((w) => {
-        const cell = r.weeks.get(w);
-        return cell ? html`<td class="cell">${int(cell.points)}<small>${t(lang, msg('web.cell', { correct: String(cell.correct), answered: String(cell.answered) }))}</small></td>` : html`<td class="cell">${t(lang, msg('web.none'))}</td>`;
-      })}<td class="cell"><strong>${int(r.points)}</strong><small>${t(lang, msg('web.cell', { correct: String(r.correct), answered: String(r.answered) }))}</small></td><td class="num">${percent(r.correct, r.answered)}</td></tr>`,
-    )}</tbody></table></div>
-${pager(lang, { page: students.page, pages: students.pages, path: o.path, query: { ...base, questions: o.query.questions }, param: 'students' })}`}
+        (r) =>
+          html`<tr><td class="num">${r.rank}</td><td class="name" title="${r.userId}">${r.name}</td>${report.weeks.map((w) => {
+            const cell = r.weeks.get(w);
+            return cell
+              ? html`<td class="cell">${int(cell.points)}<small>${t(lang, msg('web.cell', { correct: String(cell.correct), answered: String(cell.answered) }))}</small></td>`
+              : html`<td class="cell">${t(lang, msg('web.none'))}</td>`;
+          })}<td class="cell"><strong>${int(r.points)}</strong><small>${t(lang, msg('web.cell', { correct: String(r.correct), answered: String(r.answered) }))}</small></td><td class="num">${percent(r.correct, r.answered)}</td></tr>`,
+      )}</tbody></table></div>
+${pager(lang, { page: students.page, pages: students.pages, path: o.path, query: { ...base, questions: o.query.questions }, param: 'students' })}`
+}
 
 <h2>${t(lang, msg('web.report.mastery'))}</h2>
 <p class="note">${t(lang, msg('web.report.masteryNote'))}</p>
@@ -167,16 +202,20 @@ ${report.topics.length === 0 ? html`<p>${t(lang, msg('web.report.noTopics'))}</p
 
 <h2>${t(lang, msg('web.report.questions'))}</h2>
 <p class="note">${t(lang, msg('web.report.questionsNote'))}</p>
-${questions.rows.length === 0
-  ? html`<p>${t(lang, msg('web.report.noQuestions'))}</p>`
-  : html`<table><thead><tr><th class="num">#</th><th>${t(lang, msg('web.report.col.when'))}</th><th>${t(lang, msg('web.report.col.question'))}</th><th class="num">${t(lang, msg('web.col.answered'))}</th><th class="num">${t(lang, msg('web.report.col.right'))}</th><th>${t(lang, msg('web.report.col.common'))}</th></tr></thead>
+${
+  questions.rows.length === 0
+    ? html`<p>${t(lang, msg('web.report.noQuestions'))}</p>`
+    : html`<table><thead><tr><th class="num">#</th><th>${t(lang, msg('web.report.col.when'))}</th><th>${t(lang, msg('web.report.col.question'))}</th><th class="num">${t(lang, msg('web.col.answered'))}</th><th class="num">${t(lang, msg('web.report.col.right'))}</th><th>${t(lang, msg('web.report.col.common'))}</th></tr></thead>
 <tbody>${questions.rows.map(
-      (q) => html`<tr><td class="num">${q.round.id}</td><td>${localTime(q.round.openedAt, scope.timezone, lang)}<small>${topicName(lang, q.round.topic)} · ${t(lang, msg(`level.${q.round.level}`))}</small></td>
+        (
+          q,
+        ) => html`<tr><td class="num">${q.round.id}</td><td>${localTime(q.round.openedAt, scope.timezone, lang)}<small>${topicName(lang, q.round.topic)} · ${t(lang, msg(`level.${q.round.level}`))}</small></td>
 <td class="question">${q.question ? prompt(lang, q.question) : t(lang, msg('web.report.oldQuestion'))}<small>${t(lang, msg('web.report.answer', { answer: formatInt(q.round.answer) }))}</small></td>
 <td class="num">${q.answered}</td><td class="num ${q.correct * 2 >= q.answered ? 'good' : 'bad'}">${percent(q.correct, q.answered)}</td>
 <td class="common">${q.common && q.question ? inline(t(lang, msg('web.report.commonValue', { n: String(q.common.answers), value: formatInt(q.common.value), share: percent(q.common.answers, q.answered), why: diagnosisText(lang, q.question, q.common.diagnosis) }))) : html`<small>${t(lang, msg('web.report.noCommon'))}</small>`}</td></tr>`,
-    )}</tbody></table>
-${pager(lang, { page: questions.page, pages: questions.pages, path: o.path, query: { ...base, students: o.query.students }, param: 'questions' })}`}
+      )}</tbody></table>
+${pager(lang, { page: questions.page, pages: questions.pages, path: o.path, query: { ...base, students: o.query.students }, param: 'questions' })}`
+}
 ${report.tableRows.length === 0 ? '' : tableRowsSection(lang, report.tableRows)}`,
   );
 }

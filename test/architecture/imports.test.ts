@@ -57,7 +57,12 @@ function edges(): Edge[] {
     const text = readFileSync(join(ROOT, from), 'utf8');
     for (const m of text.matchAll(SPECIFIER)) {
       const spec = (m[1] ?? m[2] ?? m[3])!;
-      const to = spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(from), spec)).replace(/\.js$/, '.ts') : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+      const to = spec.startsWith('.')
+        ? relative(ROOT, resolve(ROOT, dirname(from), spec)).replace(/\.js$/, '.ts')
+        : spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/');
       out.push({ from, to });
     }
   }
@@ -99,7 +104,9 @@ describe('the import graph', () => {
     const out = ALL.filter((e) => partOf(e.from) === 'Domain' && !['Domain', 'Engine', 'I18n'].includes(partOf(e.to)));
     expect(show(out)).toEqual([]);
     for (const e of ALL.filter((x) => partOf(x.from) === 'Domain' && partOf(x.to) !== 'Domain')) {
-      expect(readFileSync(join(ROOT, e.from), 'utf8'), `${e.from} imports ${e.to} for its types only`).toMatch(new RegExp(`import type [^;]*'[./]*${e.to.replace(/^src\//, '').replace(/\.ts$/, '')}\\.js'`));
+      expect(readFileSync(join(ROOT, e.from), 'utf8'), `${e.from} imports ${e.to} for its types only`).toMatch(
+        new RegExp(`import type [^;]*'[./]*${e.to.replace(/^src\//, '').replace(/\.ts$/, '')}\\.js'`),
+      );
     }
   });
 

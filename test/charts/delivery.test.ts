@@ -29,7 +29,7 @@ describe('the CLI', () => {
 });
 
 describe('the shell', () => {
-  it('writes a model count\'s picture under the data folder and prints its path and alt text', () => {
+  it("writes a model count's picture under the data folder and prints its path and alt text", () => {
     const env = shellEnv();
     const r = runShell(['/count resnet50'], env);
     expect(r.status).toBe(0);

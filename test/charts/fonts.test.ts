@@ -23,10 +23,13 @@ describe('fonts', () => {
     }
   });
 
-  it('draws every character the catalogues can put on a picture: the pictures\' own in the core, the rest in core or common', () => {
+  it("draws every character the catalogues can put on a picture: the pictures' own in the core, the rest in core or common", () => {
     const read = (lang: string, only?: string) => {
       const dir = join(PACKAGE_ROOT, 'src', 'i18n', lang);
-      return readdirSync(dir).filter((f) => only === undefined || f === only).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+      return readdirSync(dir)
+        .filter((f) => only === undefined || f === only)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('');
     };
     const core = coreCharacters();
     const common = mapped('NotoSansTC-Common-Regular.ttf');

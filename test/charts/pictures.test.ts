@@ -23,7 +23,15 @@ const LANGS: readonly Lang[] = ['en', 'zh-TW'];
 
 /** The text of every <text> element, entities decoded. */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    m[1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
 }
 
 const filled = (svg: string, colour: string): number => [...svg.matchAll(new RegExp(`fill="${colour}"`, 'gi'))].length;
@@ -61,7 +69,7 @@ describe('where the parameters are', () => {
     }
   });
 
-  it('names a pasted model by its class, and a typed one\'s biggest bar by its share of all', async () => {
+  it("names a pasted model by its class, and a typed one's biggest bar by its share of all", async () => {
     // PyTorch's 60-minute blitz Net: fc1 48,120 of 61,706 (78%)
     const pasted = await drawn(modelDrawing(count(readFileSync(join(import.meta.dirname, '../engine/code/pastes/tutorial_net.py'), 'utf8')), 'zh-TW')!);
     expect(pasted.text).toContain(t('zh-TW', msg('chart.params.title', { model: 'Net', total: '61,706' })));
@@ -160,14 +168,30 @@ describe('accuracy against operations', () => {
 describe('progress', () => {
   for (const lang of LANGS) {
     it(`accuracy per topic and points per week (${lang})`, async () => {
-      const { text } = await drawn(statsDrawing({ name: '陳小明', topics: [{ label: t(lang, msg('topic.conv')), correct: 3, answered: 4 }, { label: t(lang, msg('topic.dense')), correct: 1, answered: 3 }], weeks: [{ week: '2026-W47', points: 30 }, { week: '2026-W48', points: 55 }], lang }));
+      const { text } = await drawn(
+        statsDrawing({
+          name: '陳小明',
+          topics: [
+            { label: t(lang, msg('topic.conv')), correct: 3, answered: 4 },
+            { label: t(lang, msg('topic.dense')), correct: 1, answered: 3 },
+          ],
+          weeks: [
+            { week: '2026-W47', points: 30 },
+            { week: '2026-W48', points: 55 },
+          ],
+          lang,
+        }),
+      );
       expect(text).toContain('陳小明');
       expect(text).toContain('3/4');
       expect(text).toContain('W48');
     });
 
     it(`the week's final standings as a card (${lang})`, async () => {
-      const rows = [{ rank: 1, name: '林怡君', points: 45, correct: 4, answered: 4 }, { rank: 2, name: 'Bob', points: 20, correct: 2, answered: 3 }];
+      const rows = [
+        { rank: 1, name: '林怡君', points: 45, correct: 4, answered: 4 },
+        { rank: 2, name: 'Bob', points: 20, correct: 2, answered: 3 },
+      ];
       const { text } = await drawn(standingsDrawing({ week: '2026-W48', rows, players: 2, lang }));
       expect(text).toContain('1. 林怡君');
       expect(text).toContain(t(lang, msg('chart.standings.row', { points: '45', correct: '4', answered: '4', accuracy: '100%' })));
@@ -185,7 +209,10 @@ describe('bubble names beside their own bubbles', () => {
       { position: 'right', align: 'left' },
     ]);
     // the same whichever comes first
-    expect(placeLabels([8.379, 5.713], [79.0, 77.9], 1.2)).toEqual([{ position: 'bottom', align: 'left' }, { position: 'top', align: 'right' }]);
+    expect(placeLabels([8.379, 5.713], [79.0, 77.9], 1.2)).toEqual([
+      { position: 'bottom', align: 'left' },
+      { position: 'top', align: 'right' },
+    ]);
   });
 });
 

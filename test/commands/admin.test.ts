@@ -9,8 +9,6 @@ import { alice, bob, carol, harness, ENGINES, type Harness } from '../support/qu
 import { context, run, silentLog } from '../support/context.js';
 import { snapshot as tables } from '../support/snapshot.js';
 
-
-
 async function answeredRound(h: Harness) {
   const admin = context(h, alice, { isAdmin: true });
   await run(admin, 'quiz level:hard topic:conv');
@@ -34,22 +32,22 @@ describe.each(ENGINES)('on %s', (engine) => {
     ])('is refused /%s and nothing changes', async (line) => {
       const h = await harness({ engine });
       await answeredRound(h);
-      const before = (await tables(h.store));
+      const before = await tables(h.store);
       const reply = await run(context(h, bob), line);
       expect(reply).toMatchObject({ visibility: 'private', tone: 'error' });
       expect(reply.text).toMatch(/is for admins only; nothing was changed/);
-      expect((await tables(h.store))).toBe(before);
+      expect(await tables(h.store)).toBe(before);
     });
 
     it('cannot replay a seed, post in another channel, or press an admin confirmation', async () => {
       const h = await harness({ engine });
       await answeredRound(h);
-      const before = (await tables(h.store));
+      const before = await tables(h.store);
       expect((await run(context(h, bob, { channelId: 'C2' }), 'quiz seed:4 topic:dense')).text).toMatch(/Only admins/);
       expect((await run(context(h, bob, { channelId: 'C2' }), 'quiz channel:C9')).text).toMatch(/Only admins/);
       const confirm = decodeButton(encodeButton({ action: 'removeScores', params: ['2', 'U_BOB'] }))!;
       expect((await runAction(confirm.action, confirm.params, context(h, carol), silentLog)).text).toMatch(/Only admins can do this/);
-      expect((await tables(h.store))).toBe(before);
+      expect(await tables(h.store)).toBe(before);
     });
   });
 
@@ -67,7 +65,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(h.reveals).toHaveLength(1);
     });
 
-    it('change a round\'s duration', async () => {
+    it("change a round's duration", async () => {
       const h = await harness({ engine });
       const admin = context(h, alice, { isAdmin: true });
       await run(admin, 'quiz');
@@ -87,7 +85,14 @@ describe.each(ENGINES)('on %s', (engine) => {
       const admin = context(h, alice, { isAdmin: true });
       const saved = await run(admin, 'settings levels:easy,medium topics:conv,dense seconds:90 timezone:Europe/Berlin language:zh-TW here:true');
       expect(saved.text).toBe('Saved.');
-      expect((await h.quiz.scope('discord:G1'))).toMatchObject({ levels: ['easy', 'medium'], topics: ['conv', 'dense'], roundSeconds: 90, timezone: 'Europe/Berlin', language: 'zh-TW', quizChannel: 'C1' });
+      expect(await h.quiz.scope('discord:G1')).toMatchObject({
+        levels: ['easy', 'medium'],
+        topics: ['conv', 'dense'],
+        roundSeconds: 90,
+        timezone: 'Europe/Berlin',
+        language: 'zh-TW',
+        quizChannel: 'C1',
+      });
       expect((await run(context(h, bob), 'quiz level:hard')).text).toBe('The level hard is off in this server; on: easy, medium.');
       expect((await run(context(h, bob), 'quiz topic:recurrent')).text).toBe('The topic recurrent is off in this server; on: conv, dense.');
       await run(context(h, bob), 'quiz');
@@ -98,18 +103,18 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect((await run(admin, 'settings topics:conv,quantum')).text).toMatch(/`quantum` is not a valid topics/);
     });
 
-    it('remove one user\'s scores after a confirmation (cancel changes nothing)', async () => {
+    it("remove one user's scores after a confirmation (cancel changes nothing)", async () => {
       const h = await harness({ engine });
       await answeredRound(h);
       const admin = context(h, alice, { isAdmin: true });
       const ask = await run(admin, 'remove-scores <@U_BOB>');
       expect(ask.text).toMatch(/Remove every score of @bob from all boards/);
       const [yes, no] = ask.buttons!;
-      const before = (await tables(h.store));
+      const before = await tables(h.store);
       await runAction(findAction(no!.action)!, no!.params, admin, silentLog);
-      expect((await tables(h.store))).toBe(before);
+      expect(await tables(h.store)).toBe(before);
       const done = await runAction(findAction(yes!.action)!, yes!.params, admin, silentLog);
-      expect(done.text).toBe('Removed @bob\'s scores from 2 board(s).');
+      expect(done.text).toBe("Removed @bob's scores from 2 board(s).");
       const board = (await h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 }))!;
       expect(board.rows.map((r) => r.name)).toEqual(['carol']);
       expect((await run(admin, 'remove-scores nobody')).text).toBe('`nobody` has no scores here.');
@@ -159,7 +164,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const answered = await runAction(action, button.params, carolCtx, silentLog, '1');
       expect(answered.text).toMatch(/^(✅|❌)/);
       expect((await runAction(action, button.params, carolCtx, silentLog, '1')).text).toMatch(/answered this practice question already/);
-      const stats = (await h.quiz.stats('discord:G1', carol));
+      const stats = await h.quiz.stats('discord:G1', carol);
       expect(stats.reduce((a, s) => a + s.answered, 0)).toBe(2);
       expect((await h.quiz.leaderboard({ scopeId: 'discord:G1', period: 'all', page: 1 }))!.rows.find((r) => r.name === 'carol')!.answered).toBe(1);
     });

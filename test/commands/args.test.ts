@@ -42,7 +42,9 @@ describe('a word that fits no option', () => {
   });
 
   it('a misspelt choice given by name gets the nearest too', () => {
-    expect(errorOf('quiz', 'topic:dens')).toBe('`dens` is not a valid topic: expected one of dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention, llm, modern. Did you mean `dense` (topic)?');
+    expect(errorOf('quiz', 'topic:dens')).toBe(
+      '`dens` is not a valid topic: expected one of dense, conv, batchnorm, pooling, separable, recurrent, model, macs, attention, llm, modern. Did you mean `dense` (topic)?',
+    );
     expect(errorOf('quiz', 'hadr')).toMatch(/Did you mean `hard` \(level\)\?$/);
   });
 

@@ -36,7 +36,7 @@ describe('/quiz model:', () => {
     expect(outcome.question.answer).toBe(1792n);
   });
 
-  it('names BatchNorm\'s moving statistics counted as trainable, in the round\'s tallies the report reads', async () => {
+  it("names BatchNorm's moving statistics counted as trainable, in the round's tallies the report reads", async () => {
     const h = await harness();
     // Keras: conv 3→16 3×3 has (27 + 1)·16 = 448; BatchNormalization(16) has γ, β trainable (32) and the
     // moving mean and variance (32) non-trainable (keras.io/api/layers/normalization_layers/batch_normalization).

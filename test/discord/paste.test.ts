@@ -54,9 +54,13 @@ describe('/count with code on Discord', () => {
     const csv = 'spec,ask,level\nconv 3 64 3,total,easy\ndense 512 10,total,medium\n';
     const ok = await bot.discord.slash(teacher, 'questions', { action: 'import', set: 'week3', file: { file: { name: 'week3.csv', content: csv, contentType: 'text/csv' } } });
     // Every row is built by the engine in a worker: on a busy machine the reply may be deferred and edited in.
-    await bot.discord.until(() => ok.reply, 'the import\'s reply');
+    await bot.discord.until(() => ok.reply, "the import's reply");
     expect(shown(visible(ok))).toContain('2 questions imported into `week3`');
-    const binary = await bot.discord.slash(teacher, 'questions', { action: 'import', set: 'week3', file: { file: { name: 'week3.xlsx', content: Buffer.from([0x50, 0x4b, 0x03, 0x04]), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } } });
+    const binary = await bot.discord.slash(teacher, 'questions', {
+      action: 'import',
+      set: 'week3',
+      file: { file: { name: 'week3.xlsx', content: Buffer.from([0x50, 0x4b, 0x03, 0x04]), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+    });
     expect(shown(visible(binary))).toContain('week3.xlsx is not a text file');
     expect(bot.discord.cdnReads).toBe(1);
   });

@@ -9,7 +9,6 @@ import { exerciseOf } from '../support/table-student.js';
 import { buttons, CALLBACK, isEphemeral, shown } from '../support/fake-discord.js';
 import { startBot, visible } from './harness.js';
 
-
 describe('/quiz table on Discord', () => {
   it("posts the lecture's table, takes it in modals of five rows, and grades each row, naming the one mistake", async () => {
     const bot = await startBot();
@@ -63,7 +62,14 @@ describe('/quiz table on Discord', () => {
     const posted = visible(await discord.slash(teacher, 'quiz', { kind: 'table', level: 'easy', seed: 11 }));
     expect(shown(posted)).toContain('Fill in the summary table (easy)');
     const ex = exerciseOf({ kind: 'generated', level: 'easy', seed: 11 });
-    const short = visible(await discord.slash(bob, 'answer', { value: ex.rows.slice(1).map((r) => r.counts.total).join(', ') }));
+    const short = visible(
+      await discord.slash(bob, 'answer', {
+        value: ex.rows
+          .slice(1)
+          .map((r) => r.counts.total)
+          .join(', '),
+      }),
+    );
     expect(shown(short)).toContain(`the table has ${ex.rows.length} rows`);
     const line = [...ex.rows.map((r) => r.counts.total), ex.totals.total, ex.totals.trainable, ex.totals.nonTrainable].join(', ');
     const graded = shown(visible(await discord.slash(bob, 'answer', { value: line })));

@@ -6,11 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { buttons, isEphemeral, shown } from '../support/fake-discord.js';
 import { postsWith, startBot, visible, waitPosts } from './harness.js';
-import { snapshot as tables, } from '../support/snapshot.js';
+import { snapshot as tables } from '../support/snapshot.js';
 
 const MINUTE = 60_000;
-
-
 
 describe('weekly quizzes on Discord', () => {
   it('posts the scheduled questions at their local time and the final standings before the week rolls over', async () => {
@@ -63,12 +61,12 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(ask)).toBe(true);
     expect(shown(ask)).toContain(`Remove every score of <@${bob.id}>`);
     const [yes, no] = buttons(ask);
-    const before = (await tables(bot.app.store));
+    const before = await tables(bot.app.store);
     expect(shown(visible(await discord.click(teacher, ask, no!.customId)))).toBe('Cancelled; nothing was changed.');
-    expect((await tables(bot.app.store))).toBe(before);
+    expect(await tables(bot.app.store)).toBe(before);
     // Someone else pressing the confirmation is refused.
     expect(shown(visible(await discord.click(bob, ask, yes!.customId)))).toBe('Only admins can do this; nothing was changed.');
-    expect((await tables(bot.app.store))).toBe(before);
+    expect(await tables(bot.app.store)).toBe(before);
     expect(shown(visible(await discord.click(teacher, ask, yes!.customId)))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
     expect(shown(visible(await discord.slash(bob, 'leaderboard', { period: 'all' })))).toContain('No answers on this board yet.');
   });
@@ -85,7 +83,7 @@ describe('weekly quizzes on Discord', () => {
     expect(isEphemeral(result)).toBe(true);
     expect(shown(result)).toMatch(/^(✅ Right|❌ .+ The answer is [\d,]+\.)/);
     expect(shown(visible(await discord.slash(carol, 'stats')))).toMatch(/[01] of 1 right/);
-    expect((await bot.app.store.boards.size(`discord:${discord.guilds[0]!.id}`, 'all'))).toBe(0);
+    expect(await bot.app.store.boards.size(`discord:${discord.guilds[0]!.id}`, 'all')).toBe(0);
   });
 
   it('/answer answers the pending practice question where no round is open, with the worked solution at once', async () => {
@@ -112,7 +110,7 @@ describe('weekly quizzes on Discord', () => {
     const student = discord.user('student');
     visible(await discord.slash(teacher, 'quiz', { level: 'easy', topic: 'dense' }));
     await discord.slash(student, 'answer', { value: 'A' });
-    const before = (await tables(bot.app.store));
+    const before = await tables(bot.app.store);
     const attempts: Array<[string, Record<string, string | number | boolean>]> = [
       ['close', {}],
       ['duration', { seconds: 600 }],
@@ -126,6 +124,6 @@ describe('weekly quizzes on Discord', () => {
       expect(isEphemeral(visible(ex))).toBe(true);
       expect(shown(visible(ex))).toBe(`/${command} is for admins only; nothing was changed.`);
     }
-    expect((await tables(bot.app.store))).toBe(before);
+    expect(await tables(bot.app.store)).toBe(before);
   });
 });

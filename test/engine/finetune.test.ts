@@ -51,7 +51,7 @@ describe('LoRA, matched as PEFT matches target modules', () => {
 });
 
 describe('freezing a backbone', () => {
-  it('the lecture\'s VGG16 with a new 2-class head: only the head trains', () => {
+  it("the lecture's VGG16 with a new 2-class head: only the head trains", () => {
     const c = count('vgg16 top=false trainable=false > flatten > dense 4096 > dense 4096 > dense 2').report.counts;
     // the lecture's model is 134,268,738 in all; its backbone is keras VGG16 top=false: 14,714,688
     expect(c.total).toBe(134_268_738n);

@@ -15,7 +15,11 @@ import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../suppo
 /** torchvision presets whose rows are not yet named as named_modules() names them. */
 const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
   // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
-  'vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14',
+  'vit_b_16',
+  'vit_b_32',
+  'vit_l_16',
+  'vit_l_32',
+  'vit_h_14',
 ]);
 
 describe('torchvision presets are named as named_modules() names them', () => {
@@ -35,7 +39,7 @@ describe('the chart of a torchvision preset', () => {
   });
 });
 
-describe('under PyTorch a preset\'s shapes are N×C×H×W, as a forward pass gives them', () => {
+describe("under PyTorch a preset's shapes are N×C×H×W, as a forward pass gives them", () => {
   const truths = torchvisionTruths();
   it.each(['resnet18', 'alexnet', 'vgg16'])('%s: every module call, in order, with its output shape', (preset) => {
     const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');

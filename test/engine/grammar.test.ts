@@ -46,7 +46,10 @@ describe('repetition', () => {
     const result = count('input 8x8x16 > layers: { c: conv 16 3 pad=same } x2 --framework pytorch');
     expect(result.report.rows.map((r) => r.name)).toEqual(['layers.0.c', 'layers.1.c']);
     const keras = count('input 8x8x16 > layers: { c: conv 16 3 pad=same } x2');
-    expect(keras.report.rows.map((r) => [r.name, r.module])).toEqual([['layers_0_c', 'layers.0.c'], ['layers_1_c', 'layers.1.c']]);
+    expect(keras.report.rows.map((r) => [r.name, r.module])).toEqual([
+      ['layers_0_c', 'layers.0.c'],
+      ['layers_1_c', 'layers.1.c'],
+    ]);
     expect(result.report.blocks[0]).toMatchObject({ name: 'layers', repeat: 2 });
     expect(renderCount(keras, 'en')).toContain('layers_1_c (Conv2D)');
   });
@@ -110,7 +113,7 @@ describe('shared and tied weights are counted once', () => {
     expect(shared.report.counts.total).toBe(CONV16 + 64n);
     expect(shared.report.rows).toHaveLength(12);
   });
-  it('tie=name makes a weight the named layer\'s: a tied LM head adds only its own bias', () => {
+  it("tie=name makes a weight the named layer's: a tied LM head adds only its own bias", () => {
     const tied = count('input 16 > wte: embedding 100 8 > lm_head: dense 100 tie=wte');
     expect(tied.report.counts.total).toBe(800n + 100n);
     expect(tied.report.rows[1]).toMatchObject({ tied: 'wte' });
@@ -140,7 +143,7 @@ describe('freezing', () => {
     expect(c.nonTrainable).toBe(CONV16);
     expect(c.trainable).toBe(8n * 8n * 16n * 2n + 2n);
   });
-  it('a frozen preset backbone with a new head: the lecture\'s transfer learning', () => {
+  it("a frozen preset backbone with a new head: the lecture's transfer learning", () => {
     const c = count('vgg16 top=false trainable=false > flatten > dense 256 > dense 2').report.counts;
     expect(c.nonTrainable).toBe(14_714_688n);
     expect(c.trainable).toBe(25_088n * 256n + 256n + 257n * 2n);
@@ -167,12 +170,12 @@ describe('defs', () => {
     const spec = 'def stage(block, c, n) { { block c } xn }\ndef plain(c) { conv c 3 pad=same }\ninput 8x8x16 > stage plain 16 3';
     expect(total(spec)).toBe(3n * CONV16);
   });
-  it('a student writes a ResNet basic block the way the library does, and gets torchvision\'s count', () => {
+  it("a student writes a ResNet basic block the way the library does, and gets torchvision's count", () => {
     const mine = 'def basic(c, s=1) {\n  residual {\n    conv c 3 stride=s pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn\n  }\n  relu\n}\ninput 56x56x64 > { basic 64 } x2';
     expect(total(`${mine} --framework pytorch`)).toBe(total('input 56x56x64 > basic_block 64 > basic_block 64 --framework pytorch'));
     expect(total(`${mine} --framework pytorch`)).toBe(2n * (2n * 36_864n + 256n)); // torchvision resnet18 layer1: 147,968
   });
-  it('the library is open to everyone: PyTorch\'s encoder layer and nn.Transformer', () => {
+  it("the library is open to everyone: PyTorch's encoder layer and nn.Transformer", () => {
     // torch 1.13: sum(p.numel() for p in nn.TransformerEncoderLayer(512, 8).parameters()) = 3,152,384,
     // nn.TransformerDecoderLayer(512, 8): 4,204,032, nn.Transformer(): 44,140,544.
     expect(total('encoder_layer 512 8 --framework pytorch')).toBe(3_152_384n);

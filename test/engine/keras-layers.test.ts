@@ -31,7 +31,12 @@ describe.each([
 });
 
 describe('their mistakes', () => {
-  const wrong = (spec: string) => Object.fromEntries(only(spec).record.mistakes().map((m) => [m.id, m.counts]));
+  const wrong = (spec: string) =>
+    Object.fromEntries(
+      only(spec)
+        .record.mistakes()
+        .map((m) => [m.id, m.counts]),
+    );
   it('an adapted Normalization: given γ and β like a BatchNorm, or counted without its count', () => {
     const m = wrong('normalization 3');
     expect(m.normalizationAffine?.total).toBe(12n);
@@ -49,7 +54,9 @@ describe('their mistakes', () => {
     expect(wrong('rescaling in=8x8x3').rescalingWeights?.total).toBe(2n);
   });
   it('cropping taken from one side only', () => {
-    const m = only('crop 2 in=10x10x3').record.mistakes().find((x) => x.id === 'cropOneSide');
+    const m = only('crop 2 in=10x10x3')
+      .record.mistakes()
+      .find((x) => x.id === 'cropOneSide');
     expect(m?.output).toEqual([8, 8, 3]);
   });
 });

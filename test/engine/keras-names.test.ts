@@ -12,10 +12,25 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   // their rows keep the Keras 2 type names (conv2d_1, batch_normalization_1): conv1_conv,
   // conv2_block1_1_conv, expanded_conv_depthwise, ... are still to be written into their data
   ...['base', 'large', 'small', 'tiny', 'xlarge'].map((v) => `convnext${v}`),
-  'densenet121', 'densenet169', 'densenet201',
+  'densenet121',
+  'densenet169',
+  'densenet201',
   ...['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'v2b0', 'v2b1', 'v2b2', 'v2b3', 'v2s', 'v2m', 'v2l'].map((v) => `efficientnet${v}`),
-  'inceptionresnetv2', 'inceptionv3', 'xception', 'mobilenet', 'mobilenetv2', 'mobilenetv3small', 'mobilenetv3large', 'nasnetmobile', 'nasnetlarge',
-  'resnet50', 'resnet101', 'resnet152', 'resnet50v2', 'resnet101v2', 'resnet152v2',
+  'inceptionresnetv2',
+  'inceptionv3',
+  'xception',
+  'mobilenet',
+  'mobilenetv2',
+  'mobilenetv3small',
+  'mobilenetv3large',
+  'nasnetmobile',
+  'nasnetlarge',
+  'resnet50',
+  'resnet101',
+  'resnet152',
+  'resnet50v2',
+  'resnet101v2',
+  'resnet152v2',
 ]);
 
 describe('Keras Applications presets are named as Keras names their layers', () => {
@@ -23,6 +38,10 @@ describe('Keras Applications presets are named as Keras names their layers', () 
   eachPresetAgainst(truths, 40, 'keras', kerasDifferences, KERAS_DIFFERENT);
   it('VGG16: block1_conv1 … block5_pool, flatten, fc1, fc2, predictions, as keras.applications.VGG16 names them', () => {
     const names = count('vgg16').report.rows.map((r) => r.name);
-    expect(names).toEqual(kerasTruths().vgg16!.layers.map(([name]) => name).filter((n) => n !== 'input_layer'));
+    expect(names).toEqual(
+      kerasTruths()
+        .vgg16!.layers.map(([name]) => name)
+        .filter((n) => n !== 'input_layer'),
+    );
   });
 });

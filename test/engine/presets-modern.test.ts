@@ -114,7 +114,7 @@ describe('the multimodal and diffusion totals, computed independently', () => {
     expect([text, vision]).toEqual([63_165_952n, 87_456_000n]);
     expect(text + vision + 768n * 512n + 512n * 512n + 1n).toBe(151_277_313n);
   });
-  it('SD 1.5 text encoder: CLIP ViT-L/14\'s text tower', () => {
+  it("SD 1.5 text encoder: CLIP ViT-L/14's text tower", () => {
     expect(clipText(49408, 768, 3072, 12n)).toBe(123_060_480n);
   });
   it('LLaVA-1.5-7B: CLIP ViT-L/14 at 336, a two-layer projector, Vicuna-7B with 32,064 tokens', () => {
@@ -124,7 +124,11 @@ describe('the multimodal and diffusion totals, computed independently', () => {
     const lm = decoderLm({ vocab: 32064, d: 4096, layers: 32n * layer, tied: false });
     expect([vision, projector, lm]).toEqual([303_507_456n, 20_979_712n, 6_738_939_904n]);
     const blocks = blockTable(count('llava-1.5-7b').report).map((b) => [b.name, b.counts.total]);
-    expect(blocks).toEqual([['vision_tower.vision_model', vision], ['multi_modal_projector', projector], ['language_model', lm]]);
+    expect(blocks).toEqual([
+      ['vision_tower.vision_model', vision],
+      ['multi_modal_projector', projector],
+      ['language_model', lm],
+    ]);
   });
   it('SD 1.5 VAE: encoder, quant convs, decoder', () => {
     const conv = (i: number, o: number, k: number) => n(i) * n(o) * n(k * k) + n(o);
@@ -134,26 +138,40 @@ describe('the multimodal and diffusion totals, computed independently', () => {
     const mid = (c: number) => resnet(c, c) + attn(c) + resnet(c, c);
     const encoder =
       conv(3, 128, 3) +
-      [[128, 128], [128, 256], [256, 512], [512, 512]].reduce((a, [i, o], level) => a + resnet(i!, o!) + resnet(o!, o!) + (level < 3 ? conv(o!, o!, 3) : 0n), 0n) +
-      mid(512) + gn(512) + conv(512, 8, 3);
+      [
+        [128, 128],
+        [128, 256],
+        [256, 512],
+        [512, 512],
+      ].reduce((a, [i, o], level) => a + resnet(i!, o!) + resnet(o!, o!) + (level < 3 ? conv(o!, o!, 3) : 0n), 0n) +
+      mid(512) +
+      gn(512) +
+      conv(512, 8, 3);
     const decoder =
-      conv(4, 512, 3) + mid(512) +
-      [[512, 512], [512, 512], [512, 256], [256, 128]].reduce((a, [i, o], level) => a + resnet(i!, o!) + 2n * resnet(o!, o!) + (level < 3 ? conv(o!, o!, 3) : 0n), 0n) +
-      gn(128) + conv(128, 3, 3);
+      conv(4, 512, 3) +
+      mid(512) +
+      [
+        [512, 512],
+        [512, 512],
+        [512, 256],
+        [256, 128],
+      ].reduce((a, [i, o], level) => a + resnet(i!, o!) + 2n * resnet(o!, o!) + (level < 3 ? conv(o!, o!, 3) : 0n), 0n) +
+      gn(128) +
+      conv(128, 3, 3);
     expect(conv(4, 4, 1) + decoder).toBe(49_490_199n); // the published decoder half
     expect(encoder + conv(8, 8, 1) + conv(4, 4, 1) + decoder).toBe(83_653_863n);
   });
 });
 
 describe('mixture of experts: total and active', () => {
-  it('Mixtral-8x7B: 12,879,925,248 active, both embedding tables included (Mistral\'s 12.9B)', () => {
+  it("Mixtral-8x7B: 12,879,925,248 active, both embedding tables included (Mistral's 12.9B)", () => {
     const result = count('mixtral-8x7b');
     // 46,702,792,704 − 32 layers × 6 idle experts × 3·4096·14336
     expect(result.report.active).toBe(46_702_792_704n - 32n * 6n * gated(4096, 14336));
     expect(result.report.active).toBe(12_879_925_248n);
     const json = JSON.parse(toJson(count('mixtral-8x7b --json'))) as { total: number; active: number };
     expect([json.total, json.active]).toEqual([46_702_792_704, 12_879_925_248]);
-    expect(renderCount(result, 'en')).toContain("Active parameters per token: 12,879,925,248 of 46,702,792,704 (27.6%)");
+    expect(renderCount(result, 'en')).toContain('Active parameters per token: 12,879,925,248 of 46,702,792,704 (27.6%)');
   });
   it('DeepSeek-V2-Lite: 2.66B with both tables, 2.45B without the input embedding (DeepSeek\'s "2.4B")', () => {
     const a = activeCounts(count('deepseek-v2-lite').report)!;
@@ -161,7 +179,7 @@ describe('mixture of experts: total and active', () => {
     expect(a.active).toBe(2_661_150_208n);
     expect(a.withoutInputEmbedding).toBe(2_661_150_208n - 102400n * 2048n);
     const text = renderCount(count('deepseek-v2-lite'), 'en');
-    expect(text).toContain('2,451,435,008 (DeepSeek\'s convention');
+    expect(text).toContain("2,451,435,008 (DeepSeek's convention");
     expect(renderCount(count('deepseek-v2-lite'), 'zh-TW')).toContain('每個詞元啟用的參數');
   });
   it('a dense model has no active line', () => {
@@ -170,7 +188,7 @@ describe('mixture of experts: total and active', () => {
   });
 });
 
-describe('rows carry the framework\'s module names', () => {
+describe("rows carry the framework's module names", () => {
   it('LlamaForCausalLM: model.embed_tokens, model.layers.N.self_attn, lm_head', () => {
     const rows = count('llama-3.1-8b').report.rows;
     expect(rows.slice(0, 5).map((r) => r.module)).toEqual([
@@ -193,7 +211,9 @@ describe('rows carry the framework\'s module names', () => {
     const moe = count('mixtral-8x7b').report.rows.find((r) => r.record.kind === 'moe')!;
     expect(moe.module).toBe('model.layers.0.block_sparse_moe');
     expect(moe.record.tensors.slice(0, 4).map((t) => t.name)).toEqual(['gate.weight', 'experts.0.w1.weight', 'experts.0.w3.weight', 'experts.0.w2.weight']);
-    const modules = count('deepseek-v2-lite').report.rows.filter((r) => r.record.kind === 'mla').map((r) => r.module);
+    const modules = count('deepseek-v2-lite')
+      .report.rows.filter((r) => r.record.kind === 'mla')
+      .map((r) => r.module);
     expect(modules.slice(0, 2)).toEqual(['model.layers.0.self_attn', 'model.layers.1.self_attn']);
     expect(modules.at(-1)).toBe('model.layers.26.self_attn');
     expect(blockTable(count('deepseek-v2-lite').report).map((b) => b.name)).toEqual(['model.embed_tokens', 'model.layers', 'model.norm', 'lm_head']);
@@ -209,7 +229,7 @@ describe('a name that is no preset is refused with the nearest ones, never count
     expect(errorOf(spec)).toMatch(/is not a preset, a layer kind or a def, so it is not counted as another model\. The nearest presets: /);
     expect(errorOf(spec)).toContain(nearest);
   });
-  it('clip-vit-b-32 is CLIP, not torchvision\'s vit_b_32; a misspelled kind keeps its own suggestion', () => {
+  it("clip-vit-b-32 is CLIP, not torchvision's vit_b_32; a misspelled kind keeps its own suggestion", () => {
     expect(count('clip-vit-b-32').preset?.name).toBe('clip-vit-b-32');
     expect(count('how many parameters does clip-vit-b-32 have').report.counts.total).toBe(151_277_313n);
     expect(errorOf('cnov 3 64 3')).toMatch(/did you mean `conv`/);

@@ -84,13 +84,13 @@ describe('names', () => {
     expect(pytorch('RegNetX-1.6GF').counts.total).toBe(9_190_136n);
     expect(pytorch('regnetx_16gf').counts.total).toBe(54_278_536n);
   });
-  it('mobilenet_v2, the torchvision name of the mobilenetv2 preset, is torchvision\'s count under PyTorch', () => {
+  it("mobilenet_v2, the torchvision name of the mobilenetv2 preset, is torchvision's count under PyTorch", () => {
     // MobileNet_V2_Weights num_params 3,504,872
     expect(pytorch('mobilenet_v2').counts.total).toBe(3_504_872n);
   });
 });
 
-describe('two frameworks\' files of one model are one preset, whatever their spellings', () => {
+describe("two frameworks' files of one model are one preset, whatever their spellings", () => {
   const file = (path: string, name: string, framework: 'keras' | 'pytorch') =>
     new PresetFile({ path, text: `# preset: ${name}\n# source: a test\n# expect: 1\ninput 4x4x3\nconv 1 1 bias=false` }, framework, LIBRARY);
   it('EfficientNetB0 (Keras) and efficientnet_b0 (torchvision): named as Keras names it, the other an alias', () => {
@@ -117,7 +117,7 @@ describe('under Keras conventions the BatchNorm statistics are non-trainable wei
 });
 
 describe('a model both frameworks publish is read from the file of the framework asked for', () => {
-  it('efficientnet_b0 under Keras is Keras\'s EfficientNetB0: the BatchNorm statistics and its Normalization layer\'s 7', () => {
+  it("efficientnet_b0 under Keras is Keras's EfficientNetB0: the BatchNorm statistics and its Normalization layer's 7", () => {
     // keras.io/api/applications: EfficientNetB0 5,330,571 parameters; torchvision's BN statistics 42,016
     const { counts } = count('efficientnet_b0 --framework keras').report;
     expect([counts.trainable, counts.nonTrainable, counts.total]).toEqual([5_288_548n, 42_023n, 5_330_571n]);
@@ -172,10 +172,14 @@ describe('ceil_mode pooling (PyTorch ceil=true)', () => {
     expect(printBody(parseBody('maxpool 3 stride=2 ceil=true'))).toBe('maxpool 3 stride=2 ceil=true');
   });
   it('its size mistake is the rounded-down formula; the rounded-down slips do not apply', () => {
-    const ids = only('maxpool 3 stride=2 ceil=true in=112x112x64').record.mistakes().map((m) => m.id);
+    const ids = only('maxpool 3 stride=2 ceil=true in=112x112x64')
+      .record.mistakes()
+      .map((m) => m.id);
     expect(ids).toContain('floorNotCeil');
     expect(ids).not.toContain('ceilNotFloor');
-    const floor = only('maxpool 3 stride=2 in=112x112x64').record.mistakes().map((m) => m.id);
+    const floor = only('maxpool 3 stride=2 in=112x112x64')
+      .record.mistakes()
+      .map((m) => m.id);
     expect(floor).not.toContain('floorNotCeil');
   });
   it('refuses ceil=true with pad=same, naming both', () => {
@@ -203,7 +207,10 @@ describe('side { ... }: an auxiliary head', () => {
     const report = count('input 4x4x8 > side { flatten > dense 10 } > conv 8 1').report;
     expect(report.counts.total).toBe(129n * 10n + 72n);
     expect(report.output).toEqual([4, 4, 8]);
-    expect(blockTable(report).map((b) => [b.name, b.output])).toEqual([['side_1', [10]], ['conv2d_1', [4, 4, 8]]]);
+    expect(blockTable(report).map((b) => [b.name, b.output])).toEqual([
+      ['side_1', [10]],
+      ['conv2d_1', [4, 4, 8]],
+    ]);
   });
   it('prints back and may be named and nested in defs', () => {
     expect(printBody(parseBody('input 4x4x8 > aux: side { flatten > dense 10 }'))).toBe('input 4x4x8 > aux: side { flatten > dense 10 }');
@@ -216,7 +223,7 @@ describe('side { ... }: an auxiliary head', () => {
 });
 
 describe('the language pieces these presets use', () => {
-  it('a def default may hold parentheses (MobileNetV3\'s _make_divisible)', () => {
+  it("a def default may hold parentheses (MobileNetV3's _make_divisible)", () => {
     expect(total('def round8(c, n=(c+4)//8*8) { conv n 1 bias=false } > input 1x1x1 > round8 18')).toBe(16n);
   });
   it('MobileNetV3 squeezes to _make_divisible(c//4, 8): 72 → 24 (18 rounds to 16, more than 10% below), 16 → 8', () => {

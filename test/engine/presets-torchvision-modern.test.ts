@@ -89,14 +89,28 @@ describe.each(PUBLISHED)('%s', (spec, total) => {
 });
 
 describe('the framework', () => {
-  it('Swin, MaxViT and ViT are torchvision\'s alone: counted under PyTorch conventions unless asked', () => {
+  it("Swin, MaxViT and ViT are torchvision's alone: counted under PyTorch conventions unless asked", () => {
     for (const name of ['swin_t', 'swin_v2_b', 'maxvit_t', 'vit_h_14']) expect(count(name).framework).toBe('pytorch');
   });
   it('none has BatchNorm statistics but MaxViT: under Keras conventions only its moving mean and variance are added', () => {
     expect(count('swin_t --framework keras').report.counts).toEqual({ total: 28_288_354n, trainable: 28_288_354n, nonTrainable: 0n });
     // MaxViT's BatchNorms: the stem's 64 and, per layer, pre_norm (C_in) and two of 4·C_out;
     // Keras would keep 2 statistics per channel of each.
-    const bnChannels = 64 + [[64, 64], [64, 64], [64, 128], [128, 128], [128, 256], [256, 256], [256, 256], [256, 256], [256, 256], [256, 512], [512, 512]].reduce((a, [cin, cout]) => a + cin! + 8 * cout!, 0);
+    const bnChannels =
+      64 +
+      [
+        [64, 64],
+        [64, 64],
+        [64, 128],
+        [128, 128],
+        [128, 256],
+        [256, 256],
+        [256, 256],
+        [256, 256],
+        [256, 256],
+        [256, 512],
+        [512, 512],
+      ].reduce((a, [cin, cout]) => a + cin! + 8 * cout!, 0);
     expect(count('maxvit_t --framework keras').report.counts).toEqual({ total: 30_919_624n + 2n * BigInt(bnChannels), trainable: 30_919_624n, nonTrainable: 2n * BigInt(bnChannels) });
   });
 });

@@ -91,7 +91,9 @@ describe.each(PUBLISHED)('%s', (spec, total, nonTrainable) => {
  * each row a spec in quotes at the start of an array: `['swin_t', 28_288_354]`).
  */
 const HERE = dirname(fileURLToPath(import.meta.url));
-const FAMILY_TABLES = readdirSync(HERE).filter((f) => /^presets-[\w-]+\.test\.ts$/.test(f)).map((f) => readFileSync(join(HERE, f), 'utf8'));
+const FAMILY_TABLES = readdirSync(HERE)
+  .filter((f) => /^presets-[\w-]+\.test\.ts$/.test(f))
+  .map((f) => readFileSync(join(HERE, f), 'utf8'));
 const hasRowElsewhere = (name: string): boolean => {
   const row = new RegExp(`\\[\\s*'${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ ']`);
   return FAMILY_TABLES.some((text) => row.test(text));
@@ -132,7 +134,7 @@ describe('names are looked up leniently', () => {
 });
 
 describe('options', () => {
-  it('classes=N replaces the classifier only (and num_classes is torchvision\'s spelling)', () => {
+  it("classes=N replaces the classifier only (and num_classes is torchvision's spelling)", () => {
     expect(count('vgg16 classes=10').report.counts.total).toBe(138_357_544n - 4_097_000n + 40_970n);
     expect(count('resnet50 classes=2').report.counts.total).toBe(23_587_712n + 4_098n);
     expect(count('mobilenet classes=5').report.counts.total).toBe(3_228_864n + 5_125n);

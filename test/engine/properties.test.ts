@@ -28,9 +28,9 @@ const standalone = fc.oneof(
   fc.tuple(size, fc.constantFrom('', ' affine=false', ' center=false', ' scale=false')).map(([c, o]) => `bn ${c}${o}`),
   size.map((c) => `ln ${c}`),
   fc.tuple(fc.constantFrom(1, 2, 4, 8), fc.integer({ min: 1, max: 64 })).map(([g, k]) => `gn ${g} ${g * k}`),
-  fc.tuple(fc.constantFrom('rnn', 'lstm', 'gru'), size, size, fc.integer({ min: 1, max: 3 }), fc.boolean(), flag).map(
-    ([cell, i, h, l, bi, f]) => `${cell} ${i} ${h} layers=${l} bidirectional=${bi}${f}`,
-  ),
+  fc
+    .tuple(fc.constantFrom('rnn', 'lstm', 'gru'), size, size, fc.integer({ min: 1, max: 3 }), fc.boolean(), flag)
+    .map(([cell, i, h, l, bi, f]) => `${cell} ${i} ${h} layers=${l} bidirectional=${bi}${f}`),
   fc.tuple(fc.constantFrom(1, 2, 4, 8), fc.integer({ min: 1, max: 64 })).map(([h, k]) => `mha ${h} ${h * k}`),
   fc.tuple(fc.constantFrom('one', 'channel', 'element'), fc.integer({ min: 1, max: 32 })).map(([p, c]) => `prelu per=${p} in=4x4x${c}`),
   ...transformerLayers(),
@@ -50,9 +50,9 @@ function transformerLayers() {
     fc.tuple(fc.constantFrom('posembed', 'typeembed'), size, size).map(([k, p, d]) => `${k} ${p} ${d}`),
     fc.tuple(size, size).map(([d, v]) => `lmhead ${d} ${v}`),
     size.map((d) => `pooler ${d}`),
-    fc.tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 1, max: 6 }), size, fc.constantFrom('', ' cls=false', ' pos=false')).map(
-      ([c, p, n, d, o]) => `patchembed ${c} ${p} ${d}${o} in=${p * n}x${p * n}`,
-    ),
+    fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom(2, 4, 8, 16), fc.integer({ min: 1, max: 6 }), size, fc.constantFrom('', ' cls=false', ' pos=false'))
+      .map(([c, p, n, d, o]) => `patchembed ${c} ${p} ${d}${o} in=${p * n}x${p * n}`),
   ];
 }
 
@@ -188,12 +188,20 @@ describe('properties', () => {
 
   it('convolutions match the closed form k_h·k_w·C_in/g·C_out + C_out', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 }), fc.boolean(), (g, a, b, kh, kw, bias) => {
-        const cin = g * a;
-        const cout = g * b;
-        const expected = BigInt(kh * kw * (cin / g) * cout + (bias ? cout : 0));
-        expect(count(`conv ${cin} ${cout} ${kh}x${kw} groups=${g} bias=${bias}`).report.counts.total).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        (g, a, b, kh, kw, bias) => {
+          const cin = g * a;
+          const cout = g * b;
+          const expected = BigInt(kh * kw * (cin / g) * cout + (bias ? cout : 0));
+          expect(count(`conv ${cin} ${cout} ${kh}x${kw} groups=${g} bias=${bias}`).report.counts.total).toBe(expected);
+        },
+      ),
     );
   });
 
@@ -210,8 +218,46 @@ describe('properties', () => {
   });
 
   it('random text never crashes: it is counted or refused with a SpecError', () => {
-    const word = fc.constantFrom('conv', 'dense', 'bn', 'lstm', 'input', 'maxpool', 'flatten', 'vgg16', 'nn.Conv2d(', 'layers.Dense(', '>', ')', '(', ',', '{', '}', '|', 'x3', 'residual', 'concat', '@a', 'a:', 'tie=a', 'def', 'f(c)', 'if', 'else', 'c*2', 'lora', 'attention', 'gpt2', '#');
-    const token = fc.oneof(word, fc.integer({ min: -5, max: 5000 }).map(String), fc.constantFrom('3x3', 'pad=same', 'stride=2', 'in=8x8', '=', 'x', '--json', '1.5', 'bias=false', 'groups=3'), fc.string({ maxLength: 6 }));
+    const word = fc.constantFrom(
+      'conv',
+      'dense',
+      'bn',
+      'lstm',
+      'input',
+      'maxpool',
+      'flatten',
+      'vgg16',
+      'nn.Conv2d(',
+      'layers.Dense(',
+      '>',
+      ')',
+      '(',
+      ',',
+      '{',
+      '}',
+      '|',
+      'x3',
+      'residual',
+      'concat',
+      '@a',
+      'a:',
+      'tie=a',
+      'def',
+      'f(c)',
+      'if',
+      'else',
+      'c*2',
+      'lora',
+      'attention',
+      'gpt2',
+      '#',
+    );
+    const token = fc.oneof(
+      word,
+      fc.integer({ min: -5, max: 5000 }).map(String),
+      fc.constantFrom('3x3', 'pad=same', 'stride=2', 'in=8x8', '=', 'x', '--json', '1.5', 'bias=false', 'groups=3'),
+      fc.string({ maxLength: 6 }),
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 14 }), (tokens) => {
         try {

@@ -13,12 +13,17 @@ import { useMoreBits } from '../../src/engine/quant/gguf.js';
 import { quantizedFigures, type QuantFigure, type QuantFormatId } from '../../src/engine/quant/index.js';
 import { renderCount } from '../../src/engine/render.js';
 
-
 const ceil = (a: bigint, b: bigint) => (a + b - 1n) / b;
 
 /** Llama-3.1-8B's Linear layers in one decoder layer, [in, out] (config.json: 4096 wide, 8 K/V heads of 128, 14336). */
 const LLAMA_LINEARS: ReadonlyArray<readonly [bigint, bigint, string]> = [
-  [4096n, 4096n, 'q'], [4096n, 1024n, 'k'], [4096n, 1024n, 'v'], [4096n, 4096n, 'o'], [4096n, 14336n, 'gate'], [4096n, 14336n, 'up'], [14336n, 4096n, 'down'],
+  [4096n, 4096n, 'q'],
+  [4096n, 1024n, 'k'],
+  [4096n, 1024n, 'v'],
+  [4096n, 4096n, 'o'],
+  [4096n, 14336n, 'gate'],
+  [4096n, 14336n, 'up'],
+  [14336n, 4096n, 'down'],
 ];
 /** What stays at 16 bits in GPTQ, AWQ and NF4 (no biases in Llama): both embedding tables, 65 RMSNorms. */
 const LLAMA_KEPT = 2n * 128256n * 4096n + 65n * 4096n;
@@ -54,7 +59,7 @@ describe('quantized checkpoints, byte for byte', () => {
     const matrices = 8_030_261_248n - 65n * 4096n;
     expect(figure('llama-3.1-8b', 'gguf-q8_0').bytes).toBe((matrices / 32n) * 34n + 65n * 4096n * 4n);
   });
-  it('GGUF Q4_K_M: llama.cpp\'s rule, layer by layer', () => {
+  it("GGUF Q4_K_M: llama.cpp's rule, layer by layer", () => {
     // use_more_bits(i, 32): i < 4, i >= 28, or (i − 4) % 3 == 2 → 16 of 32 layers
     const more = Array.from({ length: 32 }, (_, i) => i < 4 || i >= 28 || (i - 4) % 3 === 2);
     expect(more.filter(Boolean)).toHaveLength(16);
@@ -70,7 +75,11 @@ describe('quantized checkpoints, byte for byte', () => {
     const embedding = 128256n * 4096n;
     // token_embd Q4_K, output Q6_K (the untied head), 65 norms F32
     expect(figure('llama-3.1-8b', 'gguf-q4_k_m').bytes).toBe(layers + q4k(embedding) + q6k(embedding) + 65n * 4096n * 4n);
-    expect(figure('llama-3.1-8b', 'gguf-q4_k_m').types).toEqual({ F32: 266_240n, Q6_K: 16n * (4096n * 1024n + 14336n * 4096n) + embedding, Q4_K: 8_030_261_248n - 266_240n - 16n * (4096n * 1024n + 14336n * 4096n) - embedding });
+    expect(figure('llama-3.1-8b', 'gguf-q4_k_m').types).toEqual({
+      F32: 266_240n,
+      Q6_K: 16n * (4096n * 1024n + 14336n * 4096n) + embedding,
+      Q4_K: 8_030_261_248n - 266_240n - 16n * (4096n * 1024n + 14336n * 4096n) - embedding,
+    });
   });
   it('a tied head makes the token embedding the output tensor; an 8-expert model bumps attn_v and attn_k to Q8_0', () => {
     expect(figure('gemma-2-9b', 'gguf-q4_k_m').types?.Q6_K).toBeGreaterThan(256000n * 3584n - 1n);
@@ -86,7 +95,7 @@ describe('quantized checkpoints, byte for byte', () => {
     expect(deepseek.ok && deepseek.figures.find((f) => f.id === 'gguf-q4_k_m')?.ok).toBe(false);
     expect(deepseek.ok && deepseek.figures.find((f) => f.id === 'gptq-int4')?.ok).toBe(true);
   });
-  it('--memory and --json state them; a config\'s quantization_config marks its own format', () => {
+  it("--memory and --json state them; a config's quantization_config marks its own format", () => {
     const text = renderCount(count('llama-3.1-8b --memory'), 'en');
     expect(text).toContain('GPTQ int4, group 128 (AutoGPTQ QuantLinear');
     expect(text).toContain('GGUF Q4_K_M (llama.cpp');
@@ -115,7 +124,7 @@ describe('the KV cache of latent attention', () => {
 });
 
 describe('training: activations (Korthikanti et al. 2022) and FLOPs per token', () => {
-  it('GPT-2 small reproduces the paper\'s per-layer 34·s·b·h + 5·a·s²·b (dropout, 4h MLP, as many K/V heads as Q)', () => {
+  it("GPT-2 small reproduces the paper's per-layer 34·s·b·h + 5·a·s²·b (dropout, 4h MLP, as many K/V heads as Q)", () => {
     const a = activationsOf(count('gpt2').report, 1024, 2)!;
     const perLayer = 34n * 1024n * 2n * 768n + 5n * 12n * 1024n * 1024n * 2n;
     expect(a.stored).toBe(12n * perLayer);
@@ -130,7 +139,7 @@ describe('training: activations (Korthikanti et al. 2022) and FLOPs per token', 
     const perToken = 4n * 4096n + (2n * 4096n + 2n * (4096n + 1024n) + 2n * 1024n + 2n * 4096n) + (2n * 4096n + 8n * 14336n);
     expect(activationsOf(count('llama-3.1-8b').report, 4096, 1)!.stored).toBe(32n * s * (perToken + 2n * 32n * s));
   });
-  it('FLOPs per token: Llama-3.1-8B\'s attention adds 14.3% at 4,096 tokens and 457.8% at 131,072', () => {
+  it("FLOPs per token: Llama-3.1-8B's attention adds 14.3% at 4,096 tokens and 457.8% at 131,072", () => {
     // weights: 2 × 7,504,924,672 (every matrix a token passes, the head included, the embedding lookup not; the norms' one multiply per feature)
     // attention: QKᵀ and A·V at the full T×T, 2 × 2·T·4096 MACs per layer and token, 32 layers
     const at = (t: number) => flopsPerToken(count(`llama-3.1-8b --seq ${t}`).report)!;
@@ -141,12 +150,10 @@ describe('training: activations (Korthikanti et al. 2022) and FLOPs per token', 
     expect(at(4096).training).toBe(3n * (at(4096).weights + at(4096).attention));
     expect(at(4096).sixN).toBe(6n * 8_030_261_248n);
     const text = renderCount(count('llama-3.1-8b --seq 4096'), 'en');
-    expect(text).toContain('+14.3% of the weights\' at this length');
+    expect(text).toContain("+14.3% of the weights' at this length");
     expect(text).toContain('The 6N rule (Kaplan et al. 2020), N = 8,030,261,248 parameters: 48,181,567,488 per token');
   });
   it('a mixture of experts: 6N with the active count', () => {
     expect(flopsPerToken(count('mixtral-8x7b').report)!.n).toBe(12_879_925_248n);
   });
 });
-
-

@@ -16,10 +16,25 @@ const footer = (spec: string, batch = 1) => torchinfoLines(torchinfoFooter(count
 const PRINTED: ReadonlyArray<readonly [string, number, string, readonly string[]]> = [
   // The README's "Input size (MB): 0.60" is from before sizes took their unit by magnitude
   // (params_size_units = Units.AUTO): the same 602,168 bytes print as 602.17 kB now.
-  ['resnet152 --framework pytorch', 1, 'README, (1, 3, 224, 224)', ['Total mult-adds (G): 11.51', 'Input size (kB): 602.17', 'Forward/backward pass size (MB): 360.87', 'Params size (MB): 240.77', 'Estimated Total Size (MB): 602.25']],
-  ['resnet50 --framework pytorch', 2, 'resnet50.out, batch 2', ['Total mult-adds (G): 8.18', 'Input size (MB): 1.20', 'Forward/backward pass size (MB): 355.66', 'Params size (MB): 102.23', 'Estimated Total Size (MB): 459.10']],
+  [
+    'resnet152 --framework pytorch',
+    1,
+    'README, (1, 3, 224, 224)',
+    ['Total mult-adds (G): 11.51', 'Input size (kB): 602.17', 'Forward/backward pass size (MB): 360.87', 'Params size (MB): 240.77', 'Estimated Total Size (MB): 602.25'],
+  ],
+  [
+    'resnet50 --framework pytorch',
+    2,
+    'resnet50.out, batch 2',
+    ['Total mult-adds (G): 8.18', 'Input size (MB): 1.20', 'Forward/backward pass size (MB): 355.66', 'Params size (MB): 102.23', 'Estimated Total Size (MB): 459.10'],
+  ],
   // kB below a megabyte
-  ['resnet18 in=64x64 --framework pytorch', 1, 'resnet18_depth_consistency.out, 64×64', ['Total mult-adds (M): 148.57', 'Input size (kB): 49.21', 'Forward/backward pass size (MB): 3.25', 'Params size (MB): 46.76', 'Estimated Total Size (MB): 50.06']],
+  [
+    'resnet18 in=64x64 --framework pytorch',
+    1,
+    'resnet18_depth_consistency.out, 64×64',
+    ['Total mult-adds (M): 148.57', 'Input size (kB): 49.21', 'Forward/backward pass size (MB): 3.25', 'Params size (MB): 46.76', 'Estimated Total Size (MB): 50.06'],
+  ],
 ];
 
 describe("torchinfo's footer", () => {

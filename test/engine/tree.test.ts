@@ -31,10 +31,13 @@ const TORCHINFO_DEPTH_2 = `
 
 /** [depth-idx, output shape, Param #] of a table's rows. */
 const cells = (lines: readonly string[]) =>
-  lines.map((l) => /(\d+-\d+)\s+(\[[^\]]*\])\s+(\S+)$/.exec(l)).filter((m) => m !== null).map((m) => [m[1], m[2], m[3]]);
+  lines
+    .map((l) => /(\d+-\d+)\s+(\[[^\]]*\])\s+(\S+)$/.exec(l))
+    .filter((m) => m !== null)
+    .map((m) => [m[1], m[2], m[3]]);
 
 describe('--depth N, as torchinfo shows the tree', () => {
-  it('resnet18 on 64×64 at depth 2: every row\'s depth-idx, output shape and Param # as torchinfo prints them', () => {
+  it("resnet18 on 64×64 at depth 2: every row's depth-idx, output shape and Param # as torchinfo prints them", () => {
     const text = renderCount(count('resnet18 in=64x64 --framework pytorch --depth 2'), 'en');
     const ours = text.split('\n').filter((l) => /^[├│]/.test(l));
     expect(cells(ours)).toEqual(cells(TORCHINFO_DEPTH_2.trim().split('\n')));
@@ -43,7 +46,7 @@ describe('--depth N, as torchinfo shows the tree', () => {
     expect(ours[4]).toMatch(/^├─Sequential \(layer1\): 1-5 /);
     expect(text).toContain('Layer (type (var_name):depth-idx)');
   });
-  it('depth 3 (torchinfo\'s default, bare --depth) opens the blocks: BasicBlock 0\'s layers, numbered on across the model', () => {
+  it("depth 3 (torchinfo's default, bare --depth) opens the blocks: BasicBlock 0's layers, numbered on across the model", () => {
     const rows = moduleTree(count('resnet18 --framework pytorch').report, 'resnet18');
     const flat = rows.map((r) => `${r.depth}-${r.index} ${r.name} ${r.params ?? '--'}`);
     expect(flat.slice(6, 13)).toEqual(['2-1 0 --', '3-1 conv1 36864', '3-2 bn1 128', '3-3 relu --', '3-4 conv2 36864', '3-5 bn2 128', '3-6 relu --']);

@@ -7,7 +7,6 @@ import { count } from '../../src/engine/count.js';
 import { LECTURE_VGG16 } from '../../src/engine/presets/lecture.js';
 import { renderCount } from '../../src/engine/render.js';
 
-
 // [name (type), output shape without batch, Param #] as the lecture's table prints them.
 // Rows the extracted lecture text lost (conv2d_5..10, pools 3-4) follow the same blocks; their
 // numbers are Keras's own for VGG16 (keras.applications.VGG16().summary()).

@@ -71,7 +71,9 @@ describe('windowed attention', () => {
     expect(text).toContain(`${(37_755 - 507 + 147).toLocaleString('en-US')}: the table has a row per relative offset, (2M−1)² for a 7×7 window`);
     expect(text).toContain(`${(37_755 + 2401).toLocaleString('en-US')}: relative_position_index, (M²)² entries for a 7×7 window, is a buffer`);
     expect(text).toContain(`${(37_755 * 64).toLocaleString('en-US')}: every window uses the same Q/K/V and output weights`);
-    const ids = only('windowattn 3 96 v2=true in=56x56').record.mistakes().map((m) => m.id);
+    const ids = only('windowattn 3 96 v2=true in=56x56')
+      .record.mistakes()
+      .map((m) => m.id);
     expect(ids).toEqual(['countedIndexBuffer', 'forgotPositionBias', 'forgotLogitScale', 'perWindow']);
     expect(renderCount(count('windowattn 3 96 in=56x56'), 'zh-TW')).toContain('相對位置偏差');
   });
@@ -82,7 +84,7 @@ describe('windowed attention', () => {
     expect(errorOf('windowattn 3 96 in=30x30')).toMatch(/the side 30 is not a multiple of 7: give ceil=true/);
     expect(errorOf('windowattn 3 in=56x56')).toMatch(/windowattn/);
   });
-  it('LoRA on Swin-T\'s qkv: r·(C + 3C) in each of its 12 blocks', () => {
+  it("LoRA on Swin-T's qkv: r·(C + 3C) in each of its 12 blocks", () => {
     // 8·4·(2·96 + 2·192 + 6·384 + 2·768) = 141,312
     const lora = count('swin_t > lora r=8 targets=qkv').lora!;
     expect(lora.trainable).toBe(141_312n);
@@ -103,12 +105,16 @@ describe('layer scale and space to depth', () => {
     expect(errorOf('spacetodepth 2 in=7x7x96')).toMatch(/the side 7 is not a multiple of 2: give ceil=true/);
     expect(errorOf('spacetodepth 65536 in=65536x65536x65536')).toMatch(/more elements than can be counted exactly/);
   });
-  it('Swin\'s patch merging is a def: space to depth, LayerNorm 4C, Linear 4C → 2C without bias', () => {
+  it("Swin's patch merging is a def: space to depth, LayerNorm 4C, Linear 4C → 2C without bias", () => {
     // swin_t features.2 (PatchMerging(96)): norm 2·384 + reduction 384·192 = 74,496; V2 norms 2C: 74,112
     expect(count('input 56x56x96 > patch_merging 96 --framework pytorch').report.counts.total).toBe(74_496n);
     expect(count('input 56x56x96 > patch_merging_v2 96 --framework pytorch').report.counts.total).toBe(74_112n);
     // the slip the kind names is carried on: a merge that kept C channels gives the LayerNorm C, not 4C
-    expect(only('spacetodepth 2 in=56x56x96').record.mistakes().find((m) => m.id === 'keptChannels')?.output).toEqual([28, 28, 96]);
+    expect(
+      only('spacetodepth 2 in=56x56x96')
+        .record.mistakes()
+        .find((m) => m.id === 'keptChannels')?.output,
+    ).toEqual([28, 28, 96]);
   });
   it('each counts its own example (what /explain shows)', () => {
     for (const kind of visionKinds) expect(count(kind.example).report.rows).toHaveLength(1);
@@ -136,10 +142,19 @@ describe('module paths as names', () => {
 /** The vision kinds with random sizes and options, on inputs they accept. */
 const visionLayer = fc.oneof(
   fc
-    .tuple(fc.constantFrom(1, 2, 3, 4, 8), fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('', ' v2=true', ' v2=true cpb=64', ' bias=false', ' qkv_bias=false', ' proj_bias=false'))
+    .tuple(
+      fc.constantFrom(1, 2, 3, 4, 8),
+      fc.integer({ min: 1, max: 48 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.constantFrom('', ' v2=true', ' v2=true cpb=64', ' bias=false', ' qkv_bias=false', ' proj_bias=false'),
+    )
     .map(([h, k, mh, mw, n, opt]) => `windowattn ${h} ${h * k} window=${mh}x${mw}${opt} in=${mh * n}x${mw * n}`),
   fc.tuple(fc.integer({ min: 1, max: 512 }), fc.integer({ min: 1, max: 9 })).map(([c, s]) => `layerscale ${c} in=${s}x${s}`),
-  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 64 }), fc.boolean()).map(([b, s, c, ceil]) => `spacetodepth ${b} in=${b * s + (ceil ? b - 1 : 0)}x${b * s}x${c}${ceil ? ' ceil=true' : ''}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 64 }), fc.boolean())
+    .map(([b, s, c, ceil]) => `spacetodepth ${b} in=${b * s + (ceil ? b - 1 : 0)}x${b * s}x${c}${ceil ? ' ceil=true' : ''}`),
 );
 
 describe('properties of the vision kinds', () => {

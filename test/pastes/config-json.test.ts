@@ -16,8 +16,21 @@ import { CHANNEL, USERS, startBot as startSlack, textOf } from '../slack/harness
 
 const GPT2 = JSON.stringify(
   {
-    architectures: ['GPT2LMHeadModel'], model_type: 'gpt2', vocab_size: 50257, n_positions: 1024, n_ctx: 1024, n_embd: 768, n_layer: 12, n_head: 12,
-    activation_function: 'gelu_new', resid_pdrop: 0.1, embd_pdrop: 0.1, attn_pdrop: 0.1, layer_norm_epsilon: 1e-5, bos_token_id: 50256, eos_token_id: 50256,
+    architectures: ['GPT2LMHeadModel'],
+    model_type: 'gpt2',
+    vocab_size: 50257,
+    n_positions: 1024,
+    n_ctx: 1024,
+    n_embd: 768,
+    n_layer: 12,
+    n_head: 12,
+    activation_function: 'gelu_new',
+    resid_pdrop: 0.1,
+    embd_pdrop: 0.1,
+    attn_pdrop: 0.1,
+    layer_norm_epsilon: 1e-5,
+    bos_token_id: 50256,
+    eos_token_id: 50256,
   },
   null,
   2,

@@ -24,10 +24,12 @@ describe.each(ENGINES)('200 concurrent answers on %s', (engine) => {
     const users = Array.from({ length: USERS }, (_, i) => ({ userId: `U${i}`, text: i % 3 === 2 ? String(started.question.mistakes[0]!.value) : answer.toLocaleString('en-US') }));
     const barrier = new SharedArrayBuffer(8);
     const gate = new Int32Array(barrier);
-    const workers = Array.from({ length: WORKERS }, (_, w) =>
-      new Worker(new URL('../support/answer-worker.mjs', import.meta.url), {
-        workerData: { engine, location, scopeId: 'slack:T1', channelId: 'C1', users: users.filter((_, i) => i % WORKERS === w), barrier },
-      }),
+    const workers = Array.from(
+      { length: WORKERS },
+      (_, w) =>
+        new Worker(new URL('../support/answer-worker.mjs', import.meta.url), {
+          workerData: { engine, location, scopeId: 'slack:T1', channelId: 'C1', users: users.filter((_, i) => i % WORKERS === w), barrier },
+        }),
     );
     // Each worker says when it is ready (its connection open); all ready, they are let go at once.
     const ready: Array<Promise<void>> = [];
@@ -46,7 +48,7 @@ describe.each(ENGINES)('200 concurrent answers on %s', (engine) => {
     expect(outcomes).toHaveLength(USERS);
     expect(outcomes.every((o) => o.kind === 'recorded')).toBe(true);
     expect(outcomes.filter((o) => o.first)).toHaveLength(1);
-    const rows = (await store.rounds.answers(started.round.id));
+    const rows = await store.rounds.answers(started.round.id);
     expect(rows).toHaveLength(USERS);
     expect(new Set(rows.map((r) => r.userId)).size).toBe(USERS);
     expect(rows.filter((r) => r.first)).toHaveLength(1);

@@ -128,7 +128,8 @@ function wholeCount(q: Question, spec: Spec, right: Totals, quantity: Quantity, 
     }
     for (const [kind, names] of Object.entries(NORMS)) {
       const norms = weighted.filter(({ i }) => spec.layers[i]!.kind === kind);
-      if (norms.length >= 2 && norms.length < weighted.length && quantity === 'params') out.push({ value: right.params - norms.reduce((a, x) => a + x.params, 0n), names, what: `every ${kind} left out` });
+      if (norms.length >= 2 && norms.length < weighted.length && quantity === 'params')
+        out.push({ value: right.params - norms.reduce((a, x) => a + x.params, 0n), names, what: `every ${kind} left out` });
     }
   }
   if (q.ask.kind === 'read') {
@@ -188,9 +189,19 @@ const share = (t: Tally) => {
 afterAll(() => {
   const sure = (a: { n: number; sure: number }) => `${((100 * a.sure) / Math.max(a.n, 1)).toFixed(2)}% of ${a.n} named for sure`;
   const lines = [...tallies].map(([topic, t]) => `${topic.padEnd(10)} library ${share(t.library)} | beyond ${share(t.beyond)} | arbitrary ${sure(t.arbitrary)}`);
-  const sum = (k: 'library' | 'beyond') => [...tallies.values()].reduce((a, t) => ({ right: a.right + t[k].right, hedged: a.hedged + t[k].hedged, wrong: a.wrong + t[k].wrong, unnamed: a.unnamed + t[k].unnamed, examples: [] }), emptyTally());
+  const sum = (k: 'library' | 'beyond') =>
+    [...tallies.values()].reduce(
+      (a, t) => ({ right: a.right + t[k].right, hedged: a.hedged + t[k].hedged, wrong: a.wrong + t[k].wrong, unnamed: a.unnamed + t[k].unnamed, examples: [] }),
+      emptyTally(),
+    );
   const all = [...tallies.values()].reduce((a, t) => ({ n: a.n + t.arbitrary.n, sure: a.sure + t.arbitrary.sure }), { n: 0, sure: 0 });
-  console.log(['Mistaken answers, per topic (the library\'s mistakes | mistakes beyond it | arbitrary wrong values):', ...lines, `${'all'.padEnd(10)} library ${share(sum('library'))} | beyond ${share(sum('beyond'))} | arbitrary ${sure(all)}`].join('\n'));
+  console.log(
+    [
+      "Mistaken answers, per topic (the library's mistakes | mistakes beyond it | arbitrary wrong values):",
+      ...lines,
+      `${'all'.padEnd(10)} library ${share(sum('library'))} | beyond ${share(sum('beyond'))} | arbitrary ${sure(all)}`,
+    ].join('\n'),
+  );
 });
 
 /** The ask the beyond-the-library student answers: a read quantity, or bytes; undefined for the rest. */
@@ -226,8 +237,7 @@ describe('a wrong answer gets the right name, and never a wrong one', () => {
             if (matches) {
               library.right++;
               if (d.kind === 'possible') library.hedged++;
-            }
-            else if (d.kind === 'named' || d.kind === 'possible' || d.kind === 'note') {
+            } else if (d.kind === 'named' || d.kind === 'possible' || d.kind === 'note') {
               library.wrong++;
               if (library.examples.length < 5) library.examples.push(`${q.template} ${q.spec}: ${a.what} = ${a.value} told ${diagnosisIds(d).join(', ')}`);
             } else {
@@ -254,8 +264,7 @@ describe('a wrong answer gets the right name, and never a wrong one', () => {
             if (d.kind === 'difference' || d.kind === 'possible') {
               beyond.right++;
               if (d.kind === 'possible') beyond.hedged++;
-            }
-            else if (d.kind === 'named' || d.kind === 'note') {
+            } else if (d.kind === 'named' || d.kind === 'note') {
               beyond.wrong++;
               if (beyond.examples.length < 8) beyond.examples.push(`${q.template} ${q.spec}: ${b.what} = ${b.value} told ${diagnosisIds(d).join(', ')}`);
             } else beyond.unnamed++;

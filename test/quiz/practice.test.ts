@@ -41,7 +41,10 @@ describe.each(ENGINES)('on %s', (engine) => {
       await h.quiz.scope(scopeId);
       const member = await h.store.scopes.ensureMember(scopeId, alice);
       for (let i = 0; i < 10; i++) {
-        await h.store.practice.record({ memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistakes: [], questionKey: 'conv|easy|t', now: i }, NO_REVIEWS);
+        await h.store.practice.record(
+          { memberId: member, seed: 1000 + i, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: i < 2, mistakes: [], questionKey: 'conv|easy|t', now: i },
+          NO_REVIEWS,
+        );
       }
       const given = await h.services.practice.next(scopeId, alice, 'C1');
       expect(given.question.topic).toBe('conv');
@@ -173,9 +176,17 @@ describe.each(ENGINES)('on %s', (engine) => {
       };
       expect((await start()).round.level).toBe('easy');
       const member = await h.store.scopes.ensureMember(scopeId, alice);
-      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistakes: [], questionKey: 'dense|easy|t', now: i }, NO_REVIEWS);
+      for (let i = 0; i < 10; i++)
+        await h.store.practice.record(
+          { memberId: member, seed: 2000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 9, mistakes: [], questionKey: 'dense|easy|t', now: i },
+          NO_REVIEWS,
+        );
       expect((await start()).round.level).toBe('hard');
-      for (let i = 0; i < 10; i++) await h.store.practice.record({ memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistakes: [], questionKey: 'dense|easy|t', now: 100 + i }, NO_REVIEWS);
+      for (let i = 0; i < 10; i++)
+        await h.store.practice.record(
+          { memberId: member, seed: 3000 + i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i < 3, mistakes: [], questionKey: 'dense|easy|t', now: 100 + i },
+          NO_REVIEWS,
+        );
       expect((await start()).round.level).toBe('medium');
       // bob has no answers: the channel's decide (none yet in C2: easy)
       expect((await start(bob, 'C2')).round.level).toBe('easy');

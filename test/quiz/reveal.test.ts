@@ -15,12 +15,40 @@ import type { Round, RoundAnswer } from '../../src/domain/index.js';
 function revealOf(seed: number, level: (typeof LEVELS)[number], topic: (typeof TOPICS)[number]): Reveal {
   const question = generate(seed, level, topic);
   const round: Round = {
-    id: 7, scopeId: 'shell:local', channelId: 'terminal', seed, generator: 2, level, topic, questionKey: question.key, answer: question.answer, lang: 'en',
-    openedBy: null, openedAt: 0, closesAt: 60_000, closedAt: 60_000, closeReason: 'timeout', revealedAt: null, messageRef: null, scoring: 'scored', lease: null, custom: null,
+    id: 7,
+    scopeId: 'shell:local',
+    channelId: 'terminal',
+    seed,
+    generator: 2,
+    level,
+    topic,
+    questionKey: question.key,
+    answer: question.answer,
+    lang: 'en',
+    openedBy: null,
+    openedAt: 0,
+    closesAt: 60_000,
+    closedAt: 60_000,
+    closeReason: 'timeout',
+    revealedAt: null,
+    messageRef: null,
+    scoring: 'scored',
+    lease: null,
+    custom: null,
   };
   const mistake = question.mistakes[0];
   const answer = (name: string, value: bigint, correct: boolean, first: boolean): RoundAnswer => ({
-    memberId: name.length, userId: `U_${name}`, name, value, correct, first, mistakes: correct || !mistake ? [] : [mistake.id], points: correct ? 20 + (first ? 5 : 0) : 0, bonus: first ? 5 : 0, scored: true, answeredAt: 1,
+    memberId: name.length,
+    userId: `U_${name}`,
+    name,
+    value,
+    correct,
+    first,
+    mistakes: correct || !mistake ? [] : [mistake.id],
+    points: correct ? 20 + (first ? 5 : 0) : 0,
+    bonus: first ? 5 : 0,
+    scored: true,
+    answeredAt: 1,
   });
   const answers = [answer('ana', question.answer, true, true), ...(mistake ? [answer('ben', mistake.value, false, false), answer('chen', mistake.value, false, false)] : [])];
   return { round, question, answers };
@@ -82,7 +110,9 @@ describe('reveals of the transformer topics', () => {
     expect(code).toMatch(/= 16 B × [\d,]+ trainable \+ [24] B × [\d,]+ frozen = [\d,]+ B$/);
   });
   it('the KV cache: 2 (K, V) × layers × kv_heads × head_dim × 2 B per token, × tokens × batch', () => {
-    expect(working('medium', 'llm', 'kvCache')).toMatch(/^KV cache at fp16 \(autoregressive decoding\): 2 \(K, V\) × \d+ layers × \d+ kv_heads × \d+ head_dim × 2 B = [\d,]+ B per token; × [\d,]+ tokens × batch \d+ = [\d,]+ B/);
+    expect(working('medium', 'llm', 'kvCache')).toMatch(
+      /^KV cache at fp16 \(autoregressive decoding\): 2 \(K, V\) × \d+ layers × \d+ kv_heads × \d+ head_dim × 2 B = [\d,]+ B per token; × [\d,]+ tokens × batch \d+ = [\d,]+ B/,
+    );
   });
   it('a tied head adds nothing, and says whose weight it is', () => {
     // named as the words name them: the question says "the LM head" and "the token embedding", never lm_head or wte

@@ -13,7 +13,19 @@ const scopeId = 'discord:G1';
 type NewWeekly = Omit<NewSchedule, 'createdAt'>;
 
 function weekly(extra: Partial<NewWeekly> = {}): NewWeekly {
-  return { scopeId, channelId: 'quiz', weekday: 1, time: '10:00', timezone: 'Europe/Berlin', questions: 3, spacingMinutes: 10, level: 'medium', topics: ['conv', 'batchnorm'], missed: 'late', ...extra };
+  return {
+    scopeId,
+    channelId: 'quiz',
+    weekday: 1,
+    time: '10:00',
+    timezone: 'Europe/Berlin',
+    questions: 3,
+    spacingMinutes: 10,
+    level: 'medium',
+    topics: ['conv', 'batchnorm'],
+    missed: 'late',
+    ...extra,
+  };
 }
 
 const questions = (h: Harness) => h.posts.filter((p) => p.reply.title?.startsWith('Question #'));
@@ -24,7 +36,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       // Europe/Berlin moves to summer time on Sunday 2026-03-29.
       const h = await harness({ engine, clock: new ManualClock(Date.UTC(2026, 2, 16, 12)) });
       await h.quiz.scope(scopeId);
-      const schedule = (await h.scheduler.add(weekly({ questions: 1 })));
+      const schedule = await h.scheduler.add(weekly({ questions: 1 }));
       expect(h.scheduler.nextRun(schedule)).toBe(Date.UTC(2026, 2, 23, 9)); // 10:00 CET = 09:00 UTC
       h.clock.set(Date.UTC(2026, 2, 23, 8, 59, 59));
       await h.settle();
@@ -37,7 +49,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(questions(h).map((p) => p.at)).toEqual([Date.UTC(2026, 2, 23, 9), Date.UTC(2026, 2, 30, 8)]);
     });
 
-    it('post the run\'s questions spaced as asked, in the schedule\'s channel, level and topics', async () => {
+    it("post the run's questions spaced as asked, in the schedule's channel, level and topics", async () => {
       const h = await harness({ engine, clock: new ManualClock(Date.UTC(2026, 10, 23, 8)) });
       await h.scheduler.add(weekly());
       const slot = Date.UTC(2026, 10, 23, 9); // Monday 10:00 CET
@@ -82,7 +94,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       again.clock.set(slot + 3_600_000);
       await again.settle();
       expect(questions(again)).toHaveLength(0);
-      expect((await again.store.schedules.run(1, slot))).toMatchObject({ status: 'done', posted: 3 });
+      expect(await again.store.schedules.run(1, slot)).toMatchObject({ status: 'done', posted: 3 });
     });
 
     it('post a run missed while the bot was down late, once', async () => {
@@ -113,7 +125,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await after.scheduler.start();
       await after.settle();
       expect(questions(after)).toHaveLength(0);
-      expect((await after.store.schedules.run(1, Date.UTC(2026, 10, 23, 9)))).toMatchObject({ status: 'skipped' });
+      expect(await after.store.schedules.run(1, Date.UTC(2026, 10, 23, 9))).toMatchObject({ status: 'skipped' });
       after.clock.set(Date.UTC(2026, 10, 30, 9)); // next Monday runs as usual
       await after.settle();
       expect(questions(after)).toHaveLength(1);
@@ -121,9 +133,9 @@ describe.each(ENGINES)('on %s', (engine) => {
 
     it('stop when removed', async () => {
       const h = await harness({ engine, clock: new ManualClock(Date.UTC(2026, 10, 23, 8)) });
-      const s = (await h.scheduler.add(weekly()));
-      expect((await h.scheduler.remove(s.id, 'slack:OTHER'))).toBe(false); // another scope cannot remove it
-      expect((await h.scheduler.remove(s.id, scopeId))).toBe(true);
+      const s = await h.scheduler.add(weekly());
+      expect(await h.scheduler.remove(s.id, 'slack:OTHER')).toBe(false); // another scope cannot remove it
+      expect(await h.scheduler.remove(s.id, scopeId)).toBe(true);
       h.clock.set(Date.UTC(2026, 10, 23, 12));
       await h.settle();
       expect(questions(h)).toHaveLength(0);
@@ -158,7 +170,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       await after.scheduler.start();
       await after.settle();
       expect(after.posts).toHaveLength(0);
-      expect((await after.store.schedules.standingsPosted(scopeId, '2026-W48'))).toBe(true);
+      expect(await after.store.schedules.standingsPosted(scopeId, '2026-W48')).toBe(true);
     });
 
     it('missed while down are posted late once after the restart', async () => {

@@ -12,7 +12,15 @@ const NO_CAP = { cap: 1000, from: 0, to: 0 };
 const channelId = 'C1';
 
 async function open(h: Harness, extra: { level?: 'easy' | 'medium' | 'hard'; seconds?: number; scope?: string; channel?: string } = {}) {
-  const started = await h.quiz.start({ scopeId: extra.scope ?? scopeId, channelId: extra.channel ?? channelId, opener: { kind: 'admin', player: alice }, lang: 'en', topics: ['conv'], level: extra.level ?? 'medium', seconds: extra.seconds });
+  const started = await h.quiz.start({
+    scopeId: extra.scope ?? scopeId,
+    channelId: extra.channel ?? channelId,
+    opener: { kind: 'admin', player: alice },
+    lang: 'en',
+    topics: ['conv'],
+    level: extra.level ?? 'medium',
+    seconds: extra.seconds,
+  });
   if (!started.ok) throw new Error('round did not start');
   return { h, ...started };
 }
@@ -122,7 +130,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(after.reveals).toHaveLength(1);
     });
 
-    it('a reveal that could not be posted is posted by the next process once the dead one\'s lease runs out, once', async () => {
+    it("a reveal that could not be posted is posted by the next process once the dead one's lease runs out, once", async () => {
       const { h, round } = await open(await fresh());
       // closed, then the process died before posting: its lease on the round still runs
       await h.store.rounds.close(round.id, { now: h.clock.now(), reason: 'timeout', bonus: NO_BONUS, lease: { owner: 'a process that died', until: h.clock.now() + LEASE_MS } });
@@ -185,9 +193,35 @@ describe.each(ENGINES)('on %s', (engine) => {
       const h = await harness({ engine });
       await h.quiz.scope(scopeId);
       const store = h.store;
-      const round = (await store.rounds.open({ scopeId, channelId, seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER, scoring: 'scored', lease: { owner: 'test', until: 0 } }))!;
+      const round = (await store.rounds.open({
+        scopeId,
+        channelId,
+        seed: 1,
+        generator: 1,
+        level: 'easy',
+        topic: 'dense',
+        questionKey: 'k',
+        answer: 5n,
+        lang: 'en',
+        openedBy: null,
+        openedAt: 0,
+        closesAt: Number.MAX_SAFE_INTEGER,
+        scoring: 'scored',
+        lease: { owner: 'test', until: 0 },
+      }))!;
       for (let i = 0; i < 25; i++) {
-        await store.rounds.answer({ roundId: round.id, player: { userId: `U${i}`, name: `user${i}` }, value: i % 2 === 0 ? 5n : 4n, correct: i % 2 === 0, mistakes: [], lapses: [], points: 10, now: 1, week: '1970-W01', daily: NO_CAP });
+        await store.rounds.answer({
+          roundId: round.id,
+          player: { userId: `U${i}`, name: `user${i}` },
+          value: i % 2 === 0 ? 5n : 4n,
+          correct: i % 2 === 0,
+          mistakes: [],
+          lapses: [],
+          points: 10,
+          now: 1,
+          week: '1970-W01',
+          daily: NO_CAP,
+        });
       }
       const page1 = (await h.quiz.leaderboard({ scopeId, period: 'all', page: 1 }))!;
       const page3 = (await h.quiz.leaderboard({ scopeId, period: 'all', page: 3 }))!;

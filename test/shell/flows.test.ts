@@ -64,7 +64,7 @@ describe('shell mode', () => {
       ['carol', false, false, 0],
       ['dave', true, false, 20],
     ]);
-    expect((await store.rounds.get(1))).toMatchObject({ closeReason: 'admin', seed: 42 });
+    expect(await store.rounds.get(1)).toMatchObject({ closeReason: 'admin', seed: 42 });
   });
 
   it('practice: /review, then /answer outside a round gets the worked solution at once and when the skill comes back', async () => {
@@ -155,11 +155,15 @@ describe('bad answers and bad commands: one clear line each, nothing recorded', 
     // an open easy round, so answers have somewhere to go
     const r = runShell(['/quiz topic:conv seed:7 level:medium', '/as student', line], env);
     expect(r.status).toBe(0);
-    const reply = r.stdout.split('\n').slice(r.stdout.split('\n').findIndex((l) => l.startsWith('You are now student')) + 1).join('\n').trim();
+    const reply = r.stdout
+      .split('\n')
+      .slice(r.stdout.split('\n').findIndex((l) => l.startsWith('You are now student')) + 1)
+      .join('\n')
+      .trim();
     expect(reply).toMatch(message);
     expect(reply.split('\n')).toHaveLength(1);
     const store = await storeOf(env);
-    expect((await store.rounds.answers(1))).toHaveLength(0);
+    expect(await store.rounds.answers(1)).toHaveLength(0);
     expect(await snapshotCount(store, 'SELECT COUNT(*) AS n FROM scores')).toBe(0);
   });
 });

@@ -20,9 +20,7 @@ describe('mrkdwn', () => {
   it('keeps the mentions, channel links and dates the adapter wrote, and nothing else that looks like markup', () => {
     const date = slackDate(Date.UTC(2026, 10, 23, 2, 1), Date.UTC(2026, 10, 23, 2, 0), fallbackDates('Asia/Taipei'));
     expect(date).toBe('<!date^1795399260^{time}|23 Nov 2026, 10:01 GMT+8>');
-    expect(escapeMrkdwn(`<@U0ALICE> in <#C0DEEP> closes ${date} <!channel> <https://x.test|x>`)).toBe(
-      `<@U0ALICE> in <#C0DEEP> closes ${date} &lt;!channel&gt; &lt;https://x.test|x&gt;`,
-    );
+    expect(escapeMrkdwn(`<@U0ALICE> in <#C0DEEP> closes ${date} <!channel> <https://x.test|x>`)).toBe(`<@U0ALICE> in <#C0DEEP> closes ${date} &lt;!channel&gt; &lt;https://x.test|x&gt;`);
   });
 
   it('shows the date too for a deadline more than half a day away', () => {
@@ -105,7 +103,7 @@ describe('the answer form', () => {
     expect(readSubmission(submitted as never)).toEqual({ origin, text: '1792', errorBlock: 'input' });
   });
 
-  it('with several fields (a table\'s rows) has an optional input block each, and gives their values one per line, in order', () => {
+  it("with several fields (a table's rows) has an optional input block each, and gives their values one per line, in order", () => {
     const fields = Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}. row`, placeholder: '1792' }));
     const view = formView({ title: 'Rows 1–12 of 12', label: 'Fill in', placeholder: '', fields }, origin, 'en');
     expect(view.blocks.map((b) => [b.type, (b as { block_id?: string }).block_id, (b as { optional?: boolean }).optional])).toEqual(fields.map((_, i) => ['input', `field.${i}`, true]));

@@ -70,7 +70,7 @@ describe('Slack flows', () => {
     const reveal = (await bot.fake.nextCall('chat.postMessage')).args;
     expect(textOf(reveal)).toMatch(/Question #1: the answer is [\d,]+/);
     expect(buttonsOf((await bot.fake.nextCall('chat.update')).args)).toEqual([]);
-    expect((await bot.app.store.rounds.get(1))).toMatchObject({ closeReason: 'timeout' });
+    expect(await bot.app.store.rounds.get(1)).toMatchObject({ closeReason: 'timeout' });
   });
 
   it('speaks the workspace language: zh-TW from QUIZ_LANGUAGE, then English after /settings', async () => {
@@ -133,7 +133,7 @@ describe('bad input: one clear private line each, nothing recorded', () => {
     expect(reply.blocks).toHaveLength(1);
     expect(textOf(reply)).toMatch(message);
     expect(textOf(reply).split('\n')).toHaveLength(1);
-    expect((await bot.app.store.rounds.answers(1))).toHaveLength(0);
+    expect(await bot.app.store.rounds.answers(1)).toHaveLength(0);
     expect((await bot.app.store.rounds.get(1))!.closedAt).toBeNull();
   });
 
@@ -172,7 +172,7 @@ describe('crashes: a polite private error, a log line, and the app keeps running
     expect(textOf(await bot.privately(owner, '/close'))).toMatch(/admins only/);
     const asTeacher = await bot.command(teacher, '/quiz topic:dense');
     await bot.fake.nextCall('chat.postMessage');
-    expect((await bot.app.store.rounds.get(1))).toBeDefined();
+    expect(await bot.app.store.rounds.get(1)).toBeDefined();
     expect(asTeacher.ack).toEqual({});
     expect(bot.logs.filter((l) => /users\.info failed/.test(l.msg))).toHaveLength(2);
   });

@@ -77,7 +77,7 @@ describe('Slack over HTTP', () => {
       response_action: 'errors',
       errors: { input: expect.stringMatching(/^twelve is not a count: answer with a whole number/) },
     });
-    expect((await bot.app.store.rounds.answers(1))).toHaveLength(0);
+    expect(await bot.app.store.rounds.answers(1)).toHaveLength(0);
 
     expect(await bot.submit(alice, form, q.answer.toString())).toEqual({});
     const feedback = await bot.privateReply(responseUrl);
@@ -96,7 +96,10 @@ describe('requests that are not from Slack get 401 and change nothing', () => {
     ['no signature headers', () => ({})],
     ['no timestamp header', (body) => ({ 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']! })],
     ['no signature header', (_body) => ({ 'x-slack-request-timestamp': String(now()) })],
-    ['an unknown signature version', (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']!.replace('v0=', 'v1=') })],
+    [
+      'an unknown signature version',
+      (body) => ({ ...signatureHeaders(body, SIGNING_SECRET), 'x-slack-signature': signatureHeaders(body, SIGNING_SECRET)['x-slack-signature']!.replace('v0=', 'v1=') }),
+    ],
     ['a timestamp older than five minutes', (body) => signatureHeaders(body, SIGNING_SECRET, now() - 5 * 60 - 30)],
     ['a timestamp more than five minutes ahead', (body) => signatureHeaders(body, SIGNING_SECRET, now() + 5 * 60 + 30)],
   ];

@@ -11,7 +11,6 @@ import { USERS, button, startBot, textOf } from './harness.js';
 
 const { alice, bob, teacher } = USERS;
 
-
 describe('/quiz table on Slack', () => {
   it('opens one form with a field per row, and tells a carried mistake from a fresh one', async () => {
     const bot = await startBot();

@@ -4,12 +4,11 @@
  * non-admin (not in ADMIN_USER_IDS, not a workspace admin) refused everything, nothing changed.
  */
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, USERS, button, buttonsOf, startBot, textOf, } from './harness.js';
+import { CHANNEL, USERS, button, buttonsOf, startBot, textOf } from './harness.js';
 import { snapshot as tables, snapshotCount } from '../support/snapshot.js';
 
 const { bob, carol, teacher } = USERS;
 const MINUTE = 60_000;
-
 
 describe('weekly quizzes on Slack', () => {
   it('posts the scheduled questions at their local time and the final standings before the week rolls over', async () => {
@@ -52,12 +51,12 @@ describe('weekly quizzes on Slack', () => {
 
     const ask = await bot.privately(teacher, `/remove-scores <@${bob.id}|bob>`);
     expect(textOf(ask)).toContain(`Remove every score of <@${bob.id}>`);
-    const before = (await tables(bot.app.store));
+    const before = await tables(bot.app.store);
     const cancel = await bot.click(teacher, button(ask, 'Cancel'), { ephemeral: true });
     expect(textOf(await bot.privateReply(cancel.responseUrl))).toBe('Cancelled; nothing was changed.');
     const sneaky = await bot.click(carol, button(ask, 'Remove their scores'), { ephemeral: true });
     expect(textOf(await bot.privateReply(sneaky.responseUrl))).toContain('Only admins can do this; nothing was changed.');
-    expect((await tables(bot.app.store))).toBe(before);
+    expect(await tables(bot.app.store)).toBe(before);
     const done = await bot.click(teacher, button(ask, 'Remove their scores'), { ephemeral: true });
     expect(textOf(await bot.privateReply(done.responseUrl))).toBe(`Removed <@${bob.id}>'s scores from 3 board(s).`);
   });
@@ -77,11 +76,18 @@ describe('weekly quizzes on Slack', () => {
     await bot.command(teacher, '/quiz level:easy topic:dense');
     await bot.fake.nextCall('chat.postMessage');
     await bot.privately(carol, '/answer A');
-    const before = (await tables(bot.app.store));
-    for (const line of ['/close', '/duration 600', '/settings timezone:Europe/Berlin', '/schedule action:add day:mon time:10:00', '/season action:start name:mine', `/remove-scores <@${teacher.id}>`]) {
+    const before = await tables(bot.app.store);
+    for (const line of [
+      '/close',
+      '/duration 600',
+      '/settings timezone:Europe/Berlin',
+      '/schedule action:add day:mon time:10:00',
+      '/season action:start name:mine',
+      `/remove-scores <@${teacher.id}>`,
+    ]) {
       const name = line.split(' ')[0]!;
       expect(textOf(await bot.privately(carol, line))).toContain(`${name} is for admins only; nothing was changed.`);
     }
-    expect((await tables(bot.app.store))).toBe(before);
+    expect(await tables(bot.app.store)).toBe(before);
   });
 });

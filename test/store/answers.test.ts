@@ -67,7 +67,7 @@ const CASES: readonly Case[] = [
   },
   { name: 'a practice round scores nothing', scoring: 'practice', correct: true, result: { status: 'recorded', first: true, points: 0, unscored: 'practice' }, board: null },
   {
-    name: 'a capped round under the day\'s cap',
+    name: "a capped round under the day's cap",
     scoring: 'capped',
     cap: 2,
     given: [{ user: 'U_ME', correct: true }],
@@ -76,7 +76,7 @@ const CASES: readonly Case[] = [
     board: { points: 2 * POINTS, correct: 2, answered: 2 },
   },
   {
-    name: 'a capped round at the day\'s cap',
+    name: "a capped round at the day's cap",
     scoring: 'capped',
     cap: 1,
     given: [{ user: 'U_ME', correct: true }],
@@ -85,7 +85,7 @@ const CASES: readonly Case[] = [
     board: { points: POINTS, correct: 1, answered: 1 },
   },
   {
-    name: 'a capped round: yesterday\'s answers leave today\'s cap alone',
+    name: "a capped round: yesterday's answers leave today's cap alone",
     scoring: 'capped',
     cap: 1,
     given: [{ user: 'U_ME', correct: true, at: DAY.from - 1 }],
@@ -112,7 +112,22 @@ let rounds = 0;
 
 async function openRound(store: Store, scoring: RoundScoring, closesAt = 10_000): Promise<number> {
   const n = ++rounds;
-  const round = await store.rounds.open({ scopeId: SCOPE, channelId: `C${n}`, seed: n, generator: 1, level: 'medium', topic: 'conv', questionKey: `k${n}`, answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt, scoring, lease: LEASE });
+  const round = await store.rounds.open({
+    scopeId: SCOPE,
+    channelId: `C${n}`,
+    seed: n,
+    generator: 1,
+    level: 'medium',
+    topic: 'conv',
+    questionKey: `k${n}`,
+    answer: 5n,
+    lang: 'en',
+    openedBy: null,
+    openedAt: 0,
+    closesAt,
+    scoring,
+    lease: LEASE,
+  });
   return round!.id;
 }
 
@@ -159,7 +174,12 @@ describe.each(ENGINES)('the scoring rule on %s', (engine) => {
     const earlier = (c.given ?? []).filter((g) => g.sameRound);
     expect(stat).toMatchObject({ answered: earlier.length + 1, correct: earlier.filter((g) => g.correct).length + (c.correct ? 1 : 0) });
     expect(stat!.mistakes).toEqual([...(c.mistakes ?? [])].sort().map((id) => ({ id, answers: 1 })));
-    expect((await store.rounds.answers(roundId)).find((a) => a.userId === 'U_ME')).toMatchObject({ mistakes: c.mistakes ?? [], first: result.first, points: result.points, scored: result.unscored === null });
+    expect((await store.rounds.answers(roundId)).find((a) => a.userId === 'U_ME')).toMatchObject({
+      mistakes: c.mistakes ?? [],
+      first: result.first,
+      points: result.points,
+      scored: result.unscored === null,
+    });
     // The class's mastery counts every answer, scored or not, on all time and the season, never the week.
     const answeredHere = 1 + (c.given ?? []).length;
     for (const board of ['all', `season:${season.id}`] as const) expect((await store.reports.classTopics(SCOPE, board))[0]?.answered).toBe(answeredHere);

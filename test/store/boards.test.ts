@@ -31,11 +31,37 @@ describe.each(ENGINES)('boards on %s', (engine) => {
     await store.scopes.ensure(scopeId, { timezone: 'Asia/Taipei', language: 'en' });
     const members = 47;
     for (let r = 0; r < 3; r++) {
-      const round = (await store.rounds.open({ scopeId, channelId: `C${r}`, seed: r, generator: 1, level: 'easy', topic: 'dense', questionKey: `k${r}`, answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: Number.MAX_SAFE_INTEGER, scoring: 'scored', lease: { owner: 'test', until: 0 } }))!;
+      const round = (await store.rounds.open({
+        scopeId,
+        channelId: `C${r}`,
+        seed: r,
+        generator: 1,
+        level: 'easy',
+        topic: 'dense',
+        questionKey: `k${r}`,
+        answer: 5n,
+        lang: 'en',
+        openedBy: null,
+        openedAt: 0,
+        closesAt: Number.MAX_SAFE_INTEGER,
+        scoring: 'scored',
+        lease: { owner: 'test', until: 0 },
+      }))!;
       for (let i = 0; i < members; i++) {
         // Few distinct totals, so that tie groups straddle the pages of 10.
         const correct = (i * 7 + r * 3) % 4 !== 0;
-        await store.rounds.answer({ roundId: round.id, player: { userId: `U${i}`, name: `user${i}` }, value: correct ? 5n : 4n, correct, mistakes: [], lapses: [], points: correct ? 10 * ((i + r) % 2) : 0, now: 1, week: WEEK, daily: NO_CAP });
+        await store.rounds.answer({
+          roundId: round.id,
+          player: { userId: `U${i}`, name: `user${i}` },
+          value: correct ? 5n : 4n,
+          correct,
+          mistakes: [],
+          lapses: [],
+          points: correct ? 10 * ((i + r) % 2) : 0,
+          now: 1,
+          week: WEEK,
+          daily: NO_CAP,
+        });
       }
     }
     const all: BoardRow[] = [];
@@ -70,10 +96,36 @@ describe.each(ENGINES)('boards on %s', (engine) => {
     const scopeId = 'rungs';
     await store.scopes.ensure(scopeId, { timezone: 'Asia/Taipei', language: 'en' });
     await store.scopes.startSeason(scopeId, 'fall', 0);
-    const round = (await store.rounds.open({ scopeId, channelId: 'C', seed: 1, generator: 1, level: 'easy', topic: 'dense', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: 100, scoring: 'scored', lease: { owner: 'test', until: 0 } }))!;
+    const round = (await store.rounds.open({
+      scopeId,
+      channelId: 'C',
+      seed: 1,
+      generator: 1,
+      level: 'easy',
+      topic: 'dense',
+      questionKey: 'k',
+      answer: 5n,
+      lang: 'en',
+      openedBy: null,
+      openedAt: 0,
+      closesAt: 100,
+      scoring: 'scored',
+      lease: { owner: 'test', until: 0 },
+    }))!;
     for (let i = 0; i < 6; i++) {
       const correct = i % 3 !== 2;
-      await store.rounds.answer({ roundId: round.id, player: { userId: `U${i}`, name: `user${i}` }, value: correct ? 5n : 4n, correct, mistakes: [], lapses: [], points: 10, now: 1 + i, week: WEEK, daily: NO_CAP });
+      await store.rounds.answer({
+        roundId: round.id,
+        player: { userId: `U${i}`, name: `user${i}` },
+        value: correct ? 5n : 4n,
+        correct,
+        mistakes: [],
+        lapses: [],
+        points: 10,
+        now: 1 + i,
+        week: WEEK,
+        daily: NO_CAP,
+      });
     }
     await store.rounds.close(round.id, { now: 50, reason: 'timeout', lease: { owner: 'test', until: 0 }, bonus: { points: 5, minAnswers: 2 } });
     await store.boards.removeScores(scopeId, (await store.scopes.memberId(scopeId, 'U1'))!);

@@ -43,7 +43,9 @@ describe('PostgreSQL migrations', () => {
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
     // each applied by one of the two, the other found it done
     expect([...a!, ...b!].sort((x, y) => x - y)).toEqual(files.map((f) => Number(f.slice(0, 3))));
-    expect(await tablesOf(pools[0]!)).toEqual(expect.arrayContaining(['answers', 'cards', 'lapses', 'practice_pending', 'review_logs', 'rounds', 'schema_migrations', 'score_counts', 'scores', 'seen_requests']));
+    expect(await tablesOf(pools[0]!)).toEqual(
+      expect.arrayContaining(['answers', 'cards', 'lapses', 'practice_pending', 'review_logs', 'rounds', 'schema_migrations', 'score_counts', 'scores', 'seen_requests']),
+    );
     expect((await pools[0]!.query('SELECT version, name FROM schema_migrations ORDER BY version')).rows).toEqual(files.map((name) => ({ version: Number(name.slice(0, 3)), name })));
     expect(await migrate(pools[1]!)).toEqual([]);
   });

@@ -27,11 +27,22 @@ async function round(h: Harness, answers: ReadonlyArray<readonly [Player, 'right
 
 for (const engine of ENGINES) {
   describe(`the report's reads (${engine})`, () => {
-    it('keeps each round\'s answers, right answers and named mistakes, newest round first', async () => {
+    it("keeps each round's answers, right answers and named mistakes, newest round first", async () => {
       const h = await harness({ engine });
-      const first = await round(h, [[alice, 'right'], [bob, 'wrong'], [carol, 'wrong']]);
+      const first = await round(h, [
+        [alice, 'right'],
+        [bob, 'wrong'],
+        [carol, 'wrong'],
+      ]);
       h.clock.advance(60_000);
-      const second = await round(h, [[alice, 'wrong'], [bob, 'right']], 'dense');
+      const second = await round(
+        h,
+        [
+          [alice, 'wrong'],
+          [bob, 'right'],
+        ],
+        'dense',
+      );
       const stats = await h.store.reports.roundStats(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER }, 0, 10);
       expect(stats.map((s) => s.round.id)).toEqual([second.round.id, first.round.id]);
       expect(stats[1]).toMatchObject({ answered: 3, correct: 1 });
@@ -44,14 +55,27 @@ for (const engine of ENGINES) {
       expect(await h.store.reports.firstRoundAt('discord:nobody')).toBeUndefined();
     });
 
-    it('keeps the class\'s answers per topic on all time and the season, practice included, and not per week', async () => {
+    it("keeps the class's answers per topic on all time and the season, practice included, and not per week", async () => {
       const h = await harness({ engine });
-      await round(h, [[alice, 'right'], [bob, 'wrong']]);
+      await round(h, [
+        [alice, 'right'],
+        [bob, 'wrong'],
+      ]);
       await h.quiz.scopes.startSeason(SCOPE, '2026-fall');
       const season = (await h.quiz.scopes.currentSeason(SCOPE))!;
-      await round(h, [[alice, 'right'], [carol, 'right']], 'dense');
+      await round(
+        h,
+        [
+          [alice, 'right'],
+          [carol, 'right'],
+        ],
+        'dense',
+      );
       const member = await h.store.scopes.ensureMember(SCOPE, bob);
-      await h.store.practice.record({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: [], questionKey: 'dense|easy|t', now: h.clock.now() }, { reviews: [], applied: [] });
+      await h.store.practice.record(
+        { memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: [], questionKey: 'dense|easy|t', now: h.clock.now() },
+        { reviews: [], applied: [] },
+      );
       expect(await h.store.reports.classTopics(SCOPE, 'all')).toEqual([
         { topic: 'conv', answered: 2, correct: 1 },
         { topic: 'dense', answered: 3, correct: 2 },
@@ -65,7 +89,10 @@ for (const engine of ENGINES) {
       const h = await harness({ engine });
       const asked = await round(h, [[bob, 'wrong']]);
       const member = await h.store.scopes.ensureMember(SCOPE, bob);
-      await h.store.practice.record({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: ['forgotBias', 'swapped'], questionKey: 'dense|easy|t', now: h.clock.now() + 1 }, { reviews: [], applied: [] });
+      await h.store.practice.record(
+        { memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: false, mistakes: ['forgotBias', 'swapped'], questionKey: 'dense|easy|t', now: h.clock.now() + 1 },
+        { reviews: [], applied: [] },
+      );
       const [inRound, inPractice] = await h.store.reports.history(member);
       expect(inRound).toMatchObject({ source: 'round', topic: 'conv', correct: false });
       expect(inRound).toMatchObject({ questionKey: asked.question.key });
@@ -75,10 +102,16 @@ for (const engine of ENGINES) {
 
     it('tells the weeks anyone scored in, and reads a page of the student × week matrix', async () => {
       const h = await harness({ engine });
-      await round(h, [[alice, 'right'], [bob, 'wrong']]);
+      await round(h, [
+        [alice, 'right'],
+        [bob, 'wrong'],
+      ]);
       const week1 = weekBoard(isoWeek(h.clock.now(), 'Asia/Taipei'));
       h.clock.advance(2 * WEEK_MS);
-      await round(h, [[alice, 'right'], [carol, 'right']]);
+      await round(h, [
+        [alice, 'right'],
+        [carol, 'right'],
+      ]);
       const week3 = weekBoard(isoWeek(h.clock.now(), 'Asia/Taipei'));
       const between = weekBoard(`${week1.slice(5, 10)}W99`);
       expect(await h.store.boards.active(SCOPE, [week3, between, week1])).toEqual([week3, week1]);
@@ -98,8 +131,14 @@ for (const engine of ENGINES) {
     it('exports every answer of the period page by page, in round and member order, none twice', async () => {
       const h = await harness({ engine });
       const players = Array.from({ length: 7 }, (_, i) => ({ userId: `U${i}`, name: `student ${i}` }));
-      const a = await round(h, players.map((p, i) => [p, i % 2 === 0 ? 'right' : 'wrong'] as const));
-      const b = await round(h, players.slice(0, 4).map((p) => [p, 'right'] as const));
+      const a = await round(
+        h,
+        players.map((p, i) => [p, i % 2 === 0 ? 'right' : 'wrong'] as const),
+      );
+      const b = await round(
+        h,
+        players.slice(0, 4).map((p) => [p, 'right'] as const),
+      );
       const range = { from: 0, to: Number.MAX_SAFE_INTEGER };
       const seen: string[] = [];
       let after = null;
@@ -114,11 +153,21 @@ for (const engine of ENGINES) {
       expect(seen.slice(0, 7).every((s) => s.startsWith(`${a.round.id}:`))).toBe(true);
       expect(seen.slice(7).every((s) => s.startsWith(`${b.round.id}:`) && s.endsWith(':true'))).toBe(true);
       const [row] = await h.store.reports.answersPage(SCOPE, range, null, 1);
-      expect(row).toMatchObject({ roundId: a.round.id, userId: 'U0', name: 'student 0', topic: 'conv', level: 'hard', value: a.question.answer, answer: a.question.answer, correct: true, scored: true });
+      expect(row).toMatchObject({
+        roundId: a.round.id,
+        userId: 'U0',
+        name: 'student 0',
+        topic: 'conv',
+        level: 'hard',
+        value: a.question.answer,
+        answer: a.question.answer,
+        correct: true,
+        scored: true,
+      });
       expect(await h.store.reports.answersPage(SCOPE, { from: b.round.openedAt + 1, to: Number.MAX_SAFE_INTEGER }, null, 100)).toEqual([]);
     });
 
-    it('keeps question sets, adds a file\'s questions all at once, and removes one without touching the rest', async () => {
+    it("keeps question sets, adds a file's questions all at once, and removes one without touching the rest", async () => {
       const h = await harness({ engine });
       await h.quiz.scope(SCOPE);
       const base = { scopeId: SCOPE, level: 'medium' as const, wording: null, createdBy: 'T1', createdAt: 1 };

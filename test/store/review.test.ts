@@ -12,7 +12,19 @@ async function withMember(engine: Engine) {
 
 const state = (due: number, reps = 1): CardState => ({ due, stability: 2.5, difficulty: 5.1, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps, lapses: 0, state: 1, lastReview: due - 60_000 });
 const log = (at: number, rating: ReviewLogInput['rating'], correct: boolean): ReviewLogInput => ({
-  rating, state: 0, due: at, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, reviewedAt: at, durationMs: 12_000, correct, source: 'practice',
+  rating,
+  state: 0,
+  due: at,
+  stability: 0,
+  difficulty: 0,
+  elapsedDays: 0,
+  lastElapsedDays: 0,
+  scheduledDays: 0,
+  learningSteps: 0,
+  reviewedAt: at,
+  durationMs: 12_000,
+  correct,
+  source: 'practice',
 });
 const review = (family: CardReview['family'], due: number, at: number, rating: ReviewLogInput['rating']): CardReview => ({ topic: 'conv', family, card: state(due), log: log(at, rating, rating > 1) });
 
@@ -40,14 +52,25 @@ describe.each(ENGINES)('on %s', (engine) => {
         [1, 5_000, false, 12_000, 'practice'],
       ]);
       expect(new Set(logs.map((l) => l.cardId)).size).toBe(2);
-      });
+    });
 
     it('a practice answer, its reviews and clearing the pending question are one transaction, once', async () => {
       const { store, member } = await storeWithMember();
       await store.practice.setPending({ memberId: member, seed: 5, generator: 2, level: 'easy', topic: 'conv', family: 'bias', channelId: 'C1', issuedAt: 100 });
       await store.practice.setPending({ memberId: member, seed: 6, generator: 2, level: 'medium', topic: 'dense', family: 'bias', channelId: 'C2', issuedAt: 200 });
       expect(await store.practice.pending(member)).toMatchObject({ seed: 6, topic: 'dense', channelId: 'C2', issuedAt: 200 });
-      const answer = { memberId: member, seed: 6, generator: 2, level: 'medium' as const, topic: 'dense' as const, value: 42n, correct: false, mistakes: ['forgotBias'], questionKey: 'dense|medium|t', now: 300 };
+      const answer = {
+        memberId: member,
+        seed: 6,
+        generator: 2,
+        level: 'medium' as const,
+        topic: 'dense' as const,
+        value: 42n,
+        correct: false,
+        mistakes: ['forgotBias'],
+        questionKey: 'dense|medium|t',
+        now: 300,
+      };
       expect(await store.practice.record(answer, saved([review('bias', 400, 300, 1)]))).toBe('saved');
       expect(await store.practice.pending(member)).toBeUndefined();
       expect((await store.practice.deck(member)).cards).toHaveLength(1);
@@ -55,21 +78,47 @@ describe.each(ENGINES)('on %s', (engine) => {
       expect(await store.practice.record(answer, saved([review('kernel', 400, 300, 1)]))).toBe('duplicate');
       expect((await store.practice.deck(member)).cards).toHaveLength(1);
       expect(await store.practice.reviewLogs(member)).toHaveLength(1);
-      });
+    });
 
     it('an answer to another question leaves the pending one in place', async () => {
       const { store, member } = await storeWithMember();
       await store.practice.setPending({ memberId: member, seed: 6, generator: 2, level: 'medium', topic: 'dense', family: 'bias', channelId: 'C2', issuedAt: 200 });
       await store.practice.record({ memberId: member, seed: 7, generator: 2, level: 'easy', topic: 'conv', value: 1n, correct: true, mistakes: [], questionKey: 'conv|easy|t', now: 300 }, saved([]));
       expect(await store.practice.pending(member)).toMatchObject({ seed: 6 });
-      });
+    });
   });
 
   describe('lapses', () => {
     it("a round's mistake waits as a lapse with its answer; applied once, by whoever saves it first", async () => {
       const { store, member } = await storeWithMember();
-      const round = (await store.rounds.open({ scopeId: 's', channelId: 'C1', seed: 1, generator: 2, level: 'easy', topic: 'conv', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: 1e12, scoring: 'scored', lease: LEASE }))!;
-      await store.rounds.answer({ roundId: round.id, player: { userId: 'U1', name: 'ana' }, value: 4n, correct: false, mistakes: ['forgotBias', 'channelsSwapped'], lapses: ['bias', 'channels', 'bias'], points: 10, now: 10, week: '1970-W01', daily: { cap: 100, from: 0, to: 1 } });
+      const round = (await store.rounds.open({
+        scopeId: 's',
+        channelId: 'C1',
+        seed: 1,
+        generator: 2,
+        level: 'easy',
+        topic: 'conv',
+        questionKey: 'k',
+        answer: 5n,
+        lang: 'en',
+        openedBy: null,
+        openedAt: 0,
+        closesAt: 1e12,
+        scoring: 'scored',
+        lease: LEASE,
+      }))!;
+      await store.rounds.answer({
+        roundId: round.id,
+        player: { userId: 'U1', name: 'ana' },
+        value: 4n,
+        correct: false,
+        mistakes: ['forgotBias', 'channelsSwapped'],
+        lapses: ['bias', 'channels', 'bias'],
+        points: 10,
+        now: 10,
+        week: '1970-W01',
+        daily: { cap: 100, from: 0, to: 1 },
+      });
       const deck = await store.practice.deck(member);
       expect(deck.cards).toEqual([]);
       expect(deck.lapses.map((l) => [l.topic, l.family, l.at])).toEqual([
@@ -91,25 +140,59 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('the last questions asked in a scope, with their answers', async () => {
       const { store } = await storeWithMember();
       for (let i = 0; i < 5; i++) {
-        const r = await store.rounds.open({ scopeId: 's', channelId: `C${i}`, seed: i, generator: 2, level: 'easy', topic: 'conv', questionKey: `k${i}`, answer: BigInt(100 + i), lang: 'en', openedBy: null, openedAt: i, closesAt: 1e12, scoring: 'scored', lease: LEASE });
+        const r = await store.rounds.open({
+          scopeId: 's',
+          channelId: `C${i}`,
+          seed: i,
+          generator: 2,
+          level: 'easy',
+          topic: 'conv',
+          questionKey: `k${i}`,
+          answer: BigInt(100 + i),
+          lang: 'en',
+          openedBy: null,
+          openedAt: i,
+          closesAt: 1e12,
+          scoring: 'scored',
+          lease: LEASE,
+        });
         await store.rounds.close(r!.id, { now: i, reason: 'admin', bonus: { points: 0, minAnswers: 2 }, lease: LEASE });
       }
       const recent = await store.rounds.recent('s', 3);
       expect([...recent.keys]).toEqual(['k4', 'k3', 'k2']);
       expect([...recent.answers]).toEqual([104n, 103n, 102n]);
-      });
+    });
 
     it("a member's last answers (rounds and practice) and a channel's", async () => {
       const { store, member } = await storeWithMember();
-      const round = (await store.rounds.open({ scopeId: 's', channelId: 'C1', seed: 1, generator: 2, level: 'easy', topic: 'conv', questionKey: 'k', answer: 5n, lang: 'en', openedBy: null, openedAt: 0, closesAt: 1e12, scoring: 'scored', lease: LEASE }))!;
+      const round = (await store.rounds.open({
+        scopeId: 's',
+        channelId: 'C1',
+        seed: 1,
+        generator: 2,
+        level: 'easy',
+        topic: 'conv',
+        questionKey: 'k',
+        answer: 5n,
+        lang: 'en',
+        openedBy: null,
+        openedAt: 0,
+        closesAt: 1e12,
+        scoring: 'scored',
+        lease: LEASE,
+      }))!;
       const daily = { cap: 100, from: 0, to: 1 };
       await store.rounds.answer({ roundId: round.id, player: { userId: 'U1', name: 'ana' }, value: 5n, correct: true, mistakes: [], lapses: [], points: 10, now: 10, week: '1970-W01', daily });
       await store.rounds.answer({ roundId: round.id, player: { userId: 'U2', name: 'ben' }, value: 4n, correct: false, mistakes: [], lapses: [], points: 10, now: 11, week: '1970-W01', daily });
-      for (let i = 0; i < 4; i++) await store.practice.record({ memberId: member, seed: i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i === 0, mistakes: [], questionKey: 'dense|easy|t', now: 20 + i }, saved([]));
+      for (let i = 0; i < 4; i++)
+        await store.practice.record(
+          { memberId: member, seed: i, generator: 2, level: 'easy', topic: 'dense', value: 1n, correct: i === 0, mistakes: [], questionKey: 'dense|easy|t', now: 20 + i },
+          saved([]),
+        );
       expect(await store.reports.recentAccuracy(member, 20)).toEqual({ answered: 5, correct: 2 });
       expect(await store.reports.recentAccuracy(member, 3)).toEqual({ answered: 3, correct: 0 });
       expect(await store.reports.channelAccuracy('s', 'C1', 50)).toEqual({ answered: 2, correct: 1 });
       expect(await store.reports.channelAccuracy('s', 'C9', 50)).toEqual({ answered: 0, correct: 0 });
-      });
+    });
   });
 });

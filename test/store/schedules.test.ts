@@ -5,7 +5,7 @@ import { ENGINES, openTestStore } from '../support/quiz.js';
 const SCOPE = 'slack:T1';
 
 describe.each(ENGINES)('on %s', (engine) => {
-  it('keeps a scope\'s settings and members, created once and renamed when their name changes', async () => {
+  it("keeps a scope's settings and members, created once and renamed when their name changes", async () => {
     const { store } = await openTestStore(engine);
     expect(await store.scopes.get(SCOPE)).toBeUndefined(); // a read never creates
     const scope = await store.scopes.ensure(SCOPE, { timezone: 'Asia/Taipei', language: 'en' });
@@ -27,7 +27,19 @@ describe.each(ENGINES)('on %s', (engine) => {
   it('claims each scheduled run and each of its questions once, restarts a late run, and posts standings once', async () => {
     const { store } = await openTestStore(engine);
     await store.scopes.ensure(SCOPE, { timezone: 'Asia/Taipei', language: 'en' });
-    const schedule = await store.schedules.add({ scopeId: SCOPE, channelId: 'C1', weekday: 3, time: '14:00', timezone: 'Asia/Taipei', questions: 2, spacingMinutes: 5, level: 'medium', topics: ['conv', 'dense'], missed: 'late', createdAt: 1 });
+    const schedule = await store.schedules.add({
+      scopeId: SCOPE,
+      channelId: 'C1',
+      weekday: 3,
+      time: '14:00',
+      timezone: 'Asia/Taipei',
+      questions: 2,
+      spacingMinutes: 5,
+      level: 'medium',
+      topics: ['conv', 'dense'],
+      missed: 'late',
+      createdAt: 1,
+    });
     expect(schedule).toMatchObject({ scopeId: SCOPE, weekday: 3, topics: ['conv', 'dense'], questionSet: null });
     expect(await store.schedules.list(SCOPE)).toEqual([schedule]);
     expect(await store.schedules.active()).toEqual([schedule]);

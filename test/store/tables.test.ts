@@ -7,7 +7,12 @@ const answer = (userId: string, wrongRow: number | null, points: number): TableA
   scopeId: 's',
   player: { userId, name: userId },
   exercise: 's.medium.vgg16-lecture',
-  rows: [0, 1, 2].map((index) => ({ index, layer: `layer_${index}`, verdict: index === wrongRow ? 'wrong' : index === 2 ? 'carried' : 'right', mistake: index === wrongRow ? 'forgotBias@layer_1' : null })),
+  rows: [0, 1, 2].map((index) => ({
+    index,
+    layer: `layer_${index}`,
+    verdict: index === wrongRow ? 'wrong' : index === 2 ? 'carried' : 'right',
+    mistake: index === wrongRow ? 'forgotBias@layer_1' : null,
+  })),
   points,
   whole: wrongRow === null,
   topic: 'model',

@@ -61,10 +61,20 @@ describe('an SQLite file from before schema 7', () => {
     expect(board.mine).toMatchObject({ name: 'ben', rank: 2 });
     const [ana, cai] = [(await store.scopes.memberId(SCOPE, 'U_ANA'))!, (await store.scopes.memberId(SCOPE, 'U_CAI'))!];
     expect(await store.scopes.member(SCOPE, ana)).toEqual({ id: ana, userId: 'U_ANA', name: 'ana' });
-    expect((await store.reports.history(ana)).map((h) => [h.source, h.correct])).toEqual([['round', true], ['round', true], ['round', true], ['round', true]]);
+    expect((await store.reports.history(ana)).map((h) => [h.source, h.correct])).toEqual([
+      ['round', true],
+      ['round', true],
+      ['round', true],
+      ['round', true],
+    ]);
     expect((await store.reports.history(cai)).map((h) => h.source)).toEqual(['round', 'round', 'round', 'practice']);
     const stats = await store.reports.roundStats(SCOPE, { from: 0, to: Number.MAX_SAFE_INTEGER }, 0, 10);
-    expect(stats.map((s) => [s.answered, s.correct])).toEqual([[2, 2], [3, 2], [3, 1], [3, 1]]);
+    expect(stats.map((s) => [s.answered, s.correct])).toEqual([
+      [2, 2],
+      [3, 2],
+      [3, 1],
+      [3, 1],
+    ]);
     expect(stats[3]!.mistakes.length).toBeGreaterThan(0);
     expect((await store.rounds.answers(1)).find((a) => a.userId === 'U_BEN')!.mistakes.length).toBeGreaterThan(0);
     const deck = await store.practice.deck(cai);
@@ -81,7 +91,20 @@ describe('an SQLite file from before schema 7', () => {
     // The round open at the upgrade still takes answers, and closes with its bonus where it counted.
     const open = (await store.rounds.openIn(SCOPE, 'C2'))!;
     const now = open.openedAt + 1_000;
-    expect(await store.rounds.answer({ roundId: open.id, player: { userId: 'U_CAI', name: 'cai' }, value: open.answer + 1n, correct: false, mistakes: [], lapses: ['bias'], points: 30, now, week: '2026-W48', daily: { cap: 5, from: 0, to: 1 } })).toMatchObject({ status: 'recorded' });
+    expect(
+      await store.rounds.answer({
+        roundId: open.id,
+        player: { userId: 'U_CAI', name: 'cai' },
+        value: open.answer + 1n,
+        correct: false,
+        mistakes: [],
+        lapses: ['bias'],
+        points: 30,
+        now,
+        week: '2026-W48',
+        daily: { cap: 5, from: 0, to: 1 },
+      }),
+    ).toMatchObject({ status: 'recorded' });
     await bonusAfterUpgrade(store, open.id, '2026-W48');
   });
 });
@@ -107,7 +130,16 @@ describe('a PostgreSQL database from before schema 7', () => {
     const season = (await admin.query<{ id: string }>('SELECT id FROM seasons')).rows[0]!.id;
     const boards = ['all', 'week:2026-W48', `season:${season}`];
     const old = (round: number, user: string, value: string, correct: boolean, mistake: string | null) =>
-      admin.query('SELECT * FROM record_answer($1, $2, $2, $3, $4, $5, 20, 10, $6, 0, 1, 10, $7, $8)', [round, user, value, correct, mistake, boards, mistake ? [mistake] : [], ['all', `season:${season}`]]);
+      admin.query('SELECT * FROM record_answer($1, $2, $2, $3, $4, $5, 20, 10, $6, 0, 1, 10, $7, $8)', [
+        round,
+        user,
+        value,
+        correct,
+        mistake,
+        boards,
+        mistake ? [mistake] : [],
+        ['all', `season:${season}`],
+      ]);
     await old(closed!, 'U_ANA', '5', true, null);
     await old(closed!, 'U_BEN', '4', false, 'forgotBias');
     await admin.query('UPDATE rounds SET closed_at = 50 WHERE id = $1', [closed]);
@@ -123,7 +155,20 @@ describe('a PostgreSQL database from before schema 7', () => {
       ['U_BEN', 20, 2],
     ]);
     expect((await store.rounds.answers(closed!)).map((a) => a.mistakes)).toEqual([[], ['forgotBias']]);
-    expect(await store.rounds.answer({ roundId: open!, player: { userId: 'U_CAI', name: 'cai' }, value: 6n, correct: false, mistakes: ['x'], lapses: ['bias'], points: 20, now: 20, week: '2026-W48', daily: { cap: 10, from: 0, to: 1 } })).toEqual({ status: 'recorded', first: false, points: 0, unscored: null });
+    expect(
+      await store.rounds.answer({
+        roundId: open!,
+        player: { userId: 'U_CAI', name: 'cai' },
+        value: 6n,
+        correct: false,
+        mistakes: ['x'],
+        lapses: ['bias'],
+        points: 20,
+        now: 20,
+        week: '2026-W48',
+        daily: { cap: 10, from: 0, to: 1 },
+      }),
+    ).toEqual({ status: 'recorded', first: false, points: 0, unscored: null });
     await bonusAfterUpgrade(store, open!, '2026-W48');
   });
 });

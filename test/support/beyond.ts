@@ -41,7 +41,22 @@ export type BeyondSlip =
   /** A convolution's MACs counted over one output row too many. */
   | 'macsExtraRow';
 
-export const BEYOND_SLIPS: readonly BeyondSlip[] = ['layerTwice', 'swapped', 'extraVector', 'oneFilterShort', 'poolPerChannel', 'perHead', 'ffnOneBias', 'halfAdam', 'kvTwice', 'heightPlusOne', 'kernelPlusOne', 'sharedRecurrent', 'noValue', 'macsExtraRow'];
+export const BEYOND_SLIPS: readonly BeyondSlip[] = [
+  'layerTwice',
+  'swapped',
+  'extraVector',
+  'oneFilterShort',
+  'poolPerChannel',
+  'perHead',
+  'ffnOneBias',
+  'halfAdam',
+  'kvTwice',
+  'heightPlusOne',
+  'kernelPlusOne',
+  'sharedRecurrent',
+  'noValue',
+  'macsExtraRow',
+];
 
 const big = BigInt;
 const prod = (xs: readonly number[]) => xs.reduce((a, x) => a * big(x), 1n);

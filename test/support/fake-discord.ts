@@ -209,7 +209,16 @@ export class FakeDiscord {
     this.token = options.token ?? 'fake-token';
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.shardCount = options.shards ?? 1;
-    this.guilds = options.guilds ?? [{ id: '100000000000000001', name: 'Deep Learning 101', channels: [{ id: '200000000000000001', name: 'quiz' }, { id: '200000000000000002', name: 'general' }] }];
+    this.guilds = options.guilds ?? [
+      {
+        id: '100000000000000001',
+        name: 'Deep Learning 101',
+        channels: [
+          { id: '200000000000000001', name: 'quiz' },
+          { id: '200000000000000002', name: 'general' },
+        ],
+      },
+    ];
     this.changes.setMaxListeners(0);
   }
 
@@ -327,15 +336,19 @@ export class FakeDiscord {
     this.sessions.set(session.id, session);
     this.shardSessions.set(shard, session);
     const mine = this.guilds.filter((g) => shardOf(g.id, count) === shard);
-    this.dispatch('READY', {
-      v: 10,
-      user: this.apiUser(this.bot, true),
-      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: session.id,
-      resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
-      shard: [shard, count],
-      application: { id: this.applicationId, flags: 0 },
-    }, shard);
+    this.dispatch(
+      'READY',
+      {
+        v: 10,
+        user: this.apiUser(this.bot, true),
+        guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
+        session_id: session.id,
+        resume_gateway_url: `ws://127.0.0.1:${this.port}/resume`,
+        shard: [shard, count],
+        application: { id: this.applicationId, flags: 0 },
+      },
+      shard,
+    );
     for (const guild of mine) this.dispatch('GUILD_CREATE', this.apiGuild(guild), shard);
   }
 
@@ -391,10 +404,14 @@ export class FakeDiscord {
   /** A message in a channel, as the gateway tells bots (the bench's background traffic). */
   messageCreate(where: Where, author: FakeUser, content: string): void {
     const channelId = 'dm' in where ? this.dmChannelId(author) : where.channel.id;
-    this.dispatch('MESSAGE_CREATE', {
-      ...this.apiMessage(channelId, { content }, author),
-      ...('dm' in where ? {} : { guild_id: where.guild.id, member: this.apiMember(author) }),
-    }, 'dm' in where ? 0 : shardOf(where.guild.id, this.shardCount));
+    this.dispatch(
+      'MESSAGE_CREATE',
+      {
+        ...this.apiMessage(channelId, { content }, author),
+        ...('dm' in where ? {} : { guild_id: where.guild.id, member: this.apiMember(author) }),
+      },
+      'dm' in where ? 0 : shardOf(where.guild.id, this.shardCount),
+    );
   }
 
   // ── interactions ──
@@ -633,7 +650,13 @@ export class FakeDiscord {
     return [
       200,
       {
-        interaction: { id: exchange.id, type: exchange.payload.type, response_message_id: message?.id, response_message_loading: type === CALLBACK.deferredMessage, response_message_ephemeral: ((message?.flags ?? 0) & EPHEMERAL) !== 0 },
+        interaction: {
+          id: exchange.id,
+          type: exchange.payload.type,
+          response_message_id: message?.id,
+          response_message_loading: type === CALLBACK.deferredMessage,
+          response_message_ephemeral: ((message?.flags ?? 0) & EPHEMERAL) !== 0,
+        },
         resource: { type, ...(message ? { message: this.wire(message) } : {}) },
       },
     ];
@@ -778,7 +801,20 @@ export class FakeDiscord {
   }
 
   private apiChannel(guild: FakeGuild, channel: FakeChannel): Json {
-    return { id: channel.id, type: 0, guild_id: guild.id, name: channel.name, position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 };
+    return {
+      id: channel.id,
+      type: 0,
+      guild_id: guild.id,
+      name: channel.name,
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+    };
   }
 
   private apiGuild(guild: FakeGuild): Json {

@@ -72,7 +72,15 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   readonly files = new Map<string, FakeFile>();
   /** Files people shared in channels (files.list lists them; their private URL serves them to the bot token). */
-  private readonly sharedFiles: Array<{ readonly id: string; readonly name: string; readonly user: string; readonly channel: string; readonly created: number; readonly mimetype: string; readonly bytes: Buffer }> = [];
+  private readonly sharedFiles: Array<{
+    readonly id: string;
+    readonly name: string;
+    readonly user: string;
+    readonly channel: string;
+    readonly created: number;
+    readonly mimetype: string;
+    readonly bytes: Buffer;
+  }> = [];
   /** Downloads of shared files, as Slack's file server counts them. */
   fileReads = 0;
   private nextFile = 0;
@@ -281,7 +289,15 @@ export class FakeSlack {
         const from = Number(args.ts_from ?? 0);
         const files = this.sharedFiles
           .filter((f) => f.channel === args.channel && (args.user === undefined || f.user === args.user) && f.created >= from)
-          .map((f) => ({ id: f.id, name: f.name, user: f.user, created: f.created, mimetype: f.mimetype, size: f.bytes.length, url_private_download: `${this.origin}/private/${f.id}/${encodeURIComponent(f.name)}` }));
+          .map((f) => ({
+            id: f.id,
+            name: f.name,
+            user: f.user,
+            created: f.created,
+            mimetype: f.mimetype,
+            size: f.bytes.length,
+            url_private_download: `${this.origin}/private/${f.id}/${encodeURIComponent(f.name)}`,
+          }));
         return { ok: true, files };
       }
       case 'conversations.open':

@@ -119,7 +119,13 @@ export function kerasDifferences(rows: readonly Row[], truth: KerasTruth): strin
  * `framework`'s conventions. A preset in `different` must still differ, so a preset fixed has to
  * leave the list and none may fall into it.
  */
-export function eachPresetAgainst<T>(truths: Readonly<Record<string, T>>, presets: number, framework: Framework, differences: (rows: readonly Row[], truth: T) => string[], different: ReadonlySet<string>): void {
+export function eachPresetAgainst<T>(
+  truths: Readonly<Record<string, T>>,
+  presets: number,
+  framework: Framework,
+  differences: (rows: readonly Row[], truth: T) => string[],
+  different: ReadonlySet<string>,
+): void {
   it(`has a truth for each of the ${presets} presets`, () => {
     expect(Object.keys(truths)).toHaveLength(presets);
   });

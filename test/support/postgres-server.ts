@@ -15,7 +15,9 @@ export const URL_VARIABLE = 'PARAMQUIZ_TEST_DATABASE_URL';
 function binaries(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
@@ -24,7 +26,7 @@ function install(): void {
   if (!root || spawnSync('apt-get', ['--version']).status !== 0) {
     throw new Error(`The PostgreSQL tests need a server: install PostgreSQL (Debian: apt-get install postgresql) or set ${URL_VARIABLE}=postgres://...`);
   }
-  process.stdout.write('PostgreSQL binaries not found: installing Debian\'s postgresql package for the tests…\n');
+  process.stdout.write("PostgreSQL binaries not found: installing Debian's postgresql package for the tests…\n");
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }

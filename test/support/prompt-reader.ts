@@ -13,10 +13,7 @@
 import { t, type Lang, type MessageKey, type MessageRef } from '../../src/i18n/messages.js';
 
 /** What a message parameter may hold: a number (some with a wording of their own), one of a few words, or a free form. */
-type Domain =
-  | { readonly t: 'number'; readonly special?: readonly string[] }
-  | { readonly t: 'enum'; readonly values: readonly string[] }
-  | { readonly t: 'kernel' | 'dims' | 'list' };
+type Domain = { readonly t: 'number'; readonly special?: readonly string[] } | { readonly t: 'enum'; readonly values: readonly string[] } | { readonly t: 'kernel' | 'dims' | 'list' };
 
 const num = (...special: string[]): Domain => ({ t: 'number', special });
 const oneOf = (...values: string[]): Domain => ({ t: 'enum', values });
@@ -177,7 +174,11 @@ function patternsOf(lang: Lang): Pattern[] {
       const literals = rendered.split(SENTINEL).filter((_, i) => i % 2 === 0);
       const anchor = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
       const fixed = Object.fromEntries(Object.entries(params).filter(([, v]) => !v.startsWith('\u0001')));
-      const numbers = new Set(Object.entries(domains).filter(([, d]) => d.t === 'number').map(([name]) => name));
+      const numbers = new Set(
+        Object.entries(domains)
+          .filter(([, d]) => d.t === 'number')
+          .map(([name]) => name),
+      );
       out.push({ key, regex: new RegExp(source), anchor, names, fixed, numbers });
     }
   }
@@ -221,7 +222,15 @@ export function readPrompt(lang: Lang, text: string): Reading {
     const all = [...readings.values()];
     // a shorter match inside a longer one of the same message is the same sentence read in part
     const whole = all.filter((a) => !all.some((b) => b !== a && b.at <= a.at && b.at + b.length >= a.at + a.length && b.length > a.length));
-    const distinct = new Set(whole.map((w) => JSON.stringify(Object.entries(w.values).filter(([k]) => k !== 'v').sort())));
+    const distinct = new Set(
+      whole.map((w) =>
+        JSON.stringify(
+          Object.entries(w.values)
+            .filter(([k]) => k !== 'v')
+            .sort(),
+        ),
+      ),
+    );
     if (distinct.size > 1) throw new Unreadable(`"${prose}" reads as ${key} in ${distinct.size} ways: ${[...distinct].join(' | ')}`);
     parts.push(whole[0]!);
   }

@@ -39,7 +39,10 @@ function tables(): Array<{ header: string[]; rows: string[][] }> {
       current = undefined;
       continue;
     }
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (!current) out.push((current = { header: cells, rows: [] }));
     else if (!/^-+$/.test(cells[0] ?? '')) current.rows.push(cells);
   }

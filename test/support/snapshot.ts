@@ -19,7 +19,9 @@ export async function snapshot(store: Store): Promise<string> {
     return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all()]));
   }
   if (driver instanceof PostgresDriver) {
-    const names = (await driver.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r) => r.table_name).filter((t) => !BOOKKEEPING.has(t));
+    const names = (await driver.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows
+      .map((r) => r.table_name)
+      .filter((t) => !BOOKKEEPING.has(t));
     const tables: Array<[string, unknown[]]> = [];
     for (const t of names) tables.push([t, (await driver.pool.query(`SELECT * FROM ${t} AS r ORDER BY row_to_json(r)::text`)).rows]);
     return JSON.stringify(tables);

@@ -20,8 +20,7 @@ function note(call: string): void {
 }
 
 /** The aggregates of a store: its objects other than the driver. */
-export const aggregatesOf = (store: SqlStore): string[] =>
-  Object.entries(store).flatMap(([k, v]) => (k !== 'db' && typeof v === 'object' && v !== null ? [k] : []));
+export const aggregatesOf = (store: SqlStore): string[] => Object.entries(store).flatMap(([k, v]) => (k !== 'db' && typeof v === 'object' && v !== null ? [k] : []));
 
 /** Every method of every aggregate: `rounds.answer`, `boards.view`, ... */
 export function storeMethods(store: SqlStore): string[] {

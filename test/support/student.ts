@@ -41,7 +41,9 @@ const unrolled = (text: string) => text.replace(/\{([^{}]*)\}\s*x(\d+)/g, (_all,
 export function readSpec(text: string): Spec {
   const framework: Framework = /--framework\s+pytorch/.test(text) ? 'pytorch' : 'keras';
   const batch = Number(/--batch\s+(\d+)/.exec(text)?.[1] ?? 1);
-  const parts = unrolled(text.replace(/--\w+\s+\w+/g, '')).split('>').map((p) => p.trim());
+  const parts = unrolled(text.replace(/--\w+\s+\w+/g, ''))
+    .split('>')
+    .map((p) => p.trim());
   let input: number[] | undefined;
   let lora: LoraTail | undefined;
   const layers: Layer[] = [];
@@ -72,20 +74,78 @@ interface Counted {
 
 /** What a student may do differently in one layer (or in the whole count). */
 export type Slip =
-  | 'forgotBias' | 'oneBias' | 'biasPerInput' | 'biasPerWeight' | 'addedBias' | 'forgotCin' | 'forgotKernel' | 'kernelNotSquared' | 'outputForKernel'
-  | 'ignoredGroups' | 'dilatedWeights' | 'plusOneMissing' | 'ceil' | 'noStride' | 'assumedSame' | 'padOneSide' | 'noPadding'
-  | 'macsOnePosition' | 'macsWithBias' | 'depthwiseFull' | 'noPointwise' | 'noPointwiseNoBias' | 'separableStandard' | 'addedNotMultiplied' | 'perStep'
-  | 'statsTrainable' | 'noStats' | 'buffersCounted' | 'onePerChannel' | 'normStats' | 'perGroup' | 'noRecurrent' | 'gates' | 'otherBiases'
-  | 'oneDirection' | 'stackReadsInput' | 'headsMultiply' | 'noOutputProjection' | 'poolWeights' | 'poolStrideOne' | 'poolNoShrink'
-  | 'flattenChannelsOnly' | 'flattenNoChannels' | 'gapFlattens' | 'dropoutRemoves'
+  | 'forgotBias'
+  | 'oneBias'
+  | 'biasPerInput'
+  | 'biasPerWeight'
+  | 'addedBias'
+  | 'forgotCin'
+  | 'forgotKernel'
+  | 'kernelNotSquared'
+  | 'outputForKernel'
+  | 'ignoredGroups'
+  | 'dilatedWeights'
+  | 'plusOneMissing'
+  | 'ceil'
+  | 'noStride'
+  | 'assumedSame'
+  | 'padOneSide'
+  | 'noPadding'
+  | 'macsOnePosition'
+  | 'macsWithBias'
+  | 'depthwiseFull'
+  | 'noPointwise'
+  | 'noPointwiseNoBias'
+  | 'separableStandard'
+  | 'addedNotMultiplied'
+  | 'perStep'
+  | 'statsTrainable'
+  | 'noStats'
+  | 'buffersCounted'
+  | 'onePerChannel'
+  | 'normStats'
+  | 'perGroup'
+  | 'noRecurrent'
+  | 'gates'
+  | 'otherBiases'
+  | 'oneDirection'
+  | 'stackReadsInput'
+  | 'headsMultiply'
+  | 'noOutputProjection'
+  | 'poolWeights'
+  | 'poolStrideOne'
+  | 'poolNoShrink'
+  | 'flattenChannelsOnly'
+  | 'flattenNoChannels'
+  | 'gapFlattens'
+  | 'dropoutRemoves'
   // transformers and LLMs
-  | 'kvAsFull' | 'evenHeads' | 'valueAsKey' | 'oneMatrix' | 'twoMatrices' | 'countedGate' | 'ffnWidthAsD' | 'ffnFourD' | 'biasAllD' | 'biasAllF'
-  | 'shiftCounted' | 'normPerToken' | 'posRowsAsT' | 'tiedTwice' | 'untiedOnce'
+  | 'kvAsFull'
+  | 'evenHeads'
+  | 'valueAsKey'
+  | 'oneMatrix'
+  | 'twoMatrices'
+  | 'countedGate'
+  | 'ffnWidthAsD'
+  | 'ffnFourD'
+  | 'biasAllD'
+  | 'biasAllF'
+  | 'shiftCounted'
+  | 'normPerToken'
+  | 'posRowsAsT'
+  | 'tiedTwice'
+  | 'untiedOnce'
   // a GRU of two gates (reset and update, the candidate forgotten); a bidirectional stack read as H;
   // a BatchNorm's γ or β counted though scale=False or center=False took it away; an embedding's extra row
-  | 'twoGates' | 'stackReadsH' | 'affineCounted' | 'extraRow'
+  | 'twoGates'
+  | 'stackReadsH'
+  | 'affineCounted'
+  | 'extraRow'
   // mixtures of experts
-  | 'expertsAsActive' | 'routerForgotten' | 'sharedForgotten' | 'expertTwoMatrices';
+  | 'expertsAsActive'
+  | 'routerForgotten'
+  | 'sharedForgotten'
+  | 'expertTwoMatrices';
 
 const big = BigInt;
 const prod = (xs: readonly number[]) => xs.reduce((a, x) => a * big(x), 1n);
@@ -393,12 +453,33 @@ function standaloneInput(layer: Layer): number[] {
   if (kind === 'embedding' || kind === 'moe') return dims;
   if (['maxpool', 'avgpool', 'gap', 'flatten', 'dropout'].includes(kind)) return dims;
   const channels =
-    kind === 'gn' ? Number(args[1]) : kind === 'mha' || kind === 'attention' ? Number(args[1]) : kind === 'dwconv' ? Number(args[0]) : kind === 'bn' || kind === 'ln' ? Number(args[0]) : Number(args[0]);
+    kind === 'gn'
+      ? Number(args[1])
+      : kind === 'mha' || kind === 'attention'
+        ? Number(args[1])
+        : kind === 'dwconv'
+          ? Number(args[0])
+          : kind === 'bn' || kind === 'ln'
+            ? Number(args[0])
+            : Number(args[0]);
   return [...dims, channels];
 }
 
 /** Slips that need the input's size: without it a question gives none to get wrong. */
-export const SIZE_SLIPS: ReadonlySet<Slip> = new Set([...SHAPE_SLIPS, 'outputForKernel', 'macsOnePosition', 'macsWithBias', 'poolStrideOne', 'poolNoShrink', 'flattenChannelsOnly', 'flattenNoChannels', 'gapFlattens', 'perStep', 'normPerToken', 'posRowsAsT']);
+export const SIZE_SLIPS: ReadonlySet<Slip> = new Set([
+  ...SHAPE_SLIPS,
+  'outputForKernel',
+  'macsOnePosition',
+  'macsWithBias',
+  'poolStrideOne',
+  'poolNoShrink',
+  'flattenChannelsOnly',
+  'flattenNoChannels',
+  'gapFlattens',
+  'perStep',
+  'normPerToken',
+  'posRowsAsT',
+]);
 
 /** Whether the spec gives the sizes (an input, or the first layer's in=). */
 export const sized = (spec: Spec) => spec.input !== undefined || spec.layers[0]?.opts.in !== undefined;
@@ -532,13 +613,45 @@ export type QuantFormat = 'gptq-int4' | 'awq-int4' | 'nf4';
  * a quantized checkpoint's scales, zeros or g_idx forgotten, or every tensor taken to be 4-bit.
  */
 export type MemorySlip =
-  | 'bits' | 'int4Byte' | 'asFp32' | 'asFp16' | 'asInt8' | 'asInt4'
-  | 'noMoments' | 'noGradients' | 'noMaster' | 'weightsOnly' | 'frozenTrained' | 'frozenLeftOut'
-  | 'kvOne' | 'kvQueryHeads' | 'kvFp32' | 'kvOneLayer' | 'kvOneSequence'
-  | 'latentRebuilt' | 'latentTwice' | 'latentNoRope' | 'kvValues'
-  | 'sizedFromActive' | 'activeAllExperts' | 'activeExpertsOnly' | 'activeNoShared' | 'activeNoEmbeddings' | 'activeNoInputEmbedding'
-  | 'flopsNoAttention' | 'flopsAsMacs' | 'flopsTraining' | 'flopsCausalHalf' | 'flopsWithEmbedding' | 'flopsTwoN' | 'flopsSixN' | 'flopsAllExperts'
-  | 'quantNoScales' | 'quantNoZeros' | 'quantNoGidx' | 'quantEverything';
+  | 'bits'
+  | 'int4Byte'
+  | 'asFp32'
+  | 'asFp16'
+  | 'asInt8'
+  | 'asInt4'
+  | 'noMoments'
+  | 'noGradients'
+  | 'noMaster'
+  | 'weightsOnly'
+  | 'frozenTrained'
+  | 'frozenLeftOut'
+  | 'kvOne'
+  | 'kvQueryHeads'
+  | 'kvFp32'
+  | 'kvOneLayer'
+  | 'kvOneSequence'
+  | 'latentRebuilt'
+  | 'latentTwice'
+  | 'latentNoRope'
+  | 'kvValues'
+  | 'sizedFromActive'
+  | 'activeAllExperts'
+  | 'activeExpertsOnly'
+  | 'activeNoShared'
+  | 'activeNoEmbeddings'
+  | 'activeNoInputEmbedding'
+  | 'flopsNoAttention'
+  | 'flopsAsMacs'
+  | 'flopsTraining'
+  | 'flopsCausalHalf'
+  | 'flopsWithEmbedding'
+  | 'flopsTwoN'
+  | 'flopsSixN'
+  | 'flopsAllExperts'
+  | 'quantNoScales'
+  | 'quantNoZeros'
+  | 'quantNoGidx'
+  | 'quantEverything';
 export const MEMORY_NAMES: Readonly<Record<MemorySlip, readonly string[]>> = {
   bits: ['bitsForBytes'],
   int4Byte: ['int4AsByte'],
@@ -915,7 +1028,27 @@ export const NAMES: Readonly<Record<Slip, readonly string[]>> = {
 
 /** The slips a student may make in a layer of this kind. */
 export const SLIPS_BY_KIND: Readonly<Record<string, readonly Slip[]>> = {
-  conv: ['forgotBias', 'oneBias', 'biasPerInput', 'biasPerWeight', 'addedBias', 'forgotCin', 'forgotKernel', 'kernelNotSquared', 'outputForKernel', 'ignoredGroups', 'dilatedWeights', 'plusOneMissing', 'ceil', 'noStride', 'assumedSame', 'padOneSide', 'noPadding', 'macsOnePosition', 'macsWithBias'],
+  conv: [
+    'forgotBias',
+    'oneBias',
+    'biasPerInput',
+    'biasPerWeight',
+    'addedBias',
+    'forgotCin',
+    'forgotKernel',
+    'kernelNotSquared',
+    'outputForKernel',
+    'ignoredGroups',
+    'dilatedWeights',
+    'plusOneMissing',
+    'ceil',
+    'noStride',
+    'assumedSame',
+    'padOneSide',
+    'noPadding',
+    'macsOnePosition',
+    'macsWithBias',
+  ],
   conv1d: ['forgotBias', 'oneBias', 'biasPerWeight', 'forgotCin', 'forgotKernel', 'outputForKernel', 'plusOneMissing', 'assumedSame'],
   deconv: ['forgotBias'],
   dwconv: ['forgotBias', 'biasPerWeight', 'depthwiseFull', 'forgotKernel', 'kernelNotSquared', 'outputForKernel', 'macsOnePosition', 'plusOneMissing', 'noStride'],

@@ -51,7 +51,9 @@ export function carriedShape(exercise: TableExercise, index: number, shape: Shap
   } catch {
     return undefined;
   }
-  const rows: RowAnswer[] = exercise.rows.map((r, i) => (i <= index ? { params: r.counts.total, shape: i === index ? shape : r.shape } : { params: report.rows[i]!.counts.total, shape: report.rows[i]!.record.outputShape }));
+  const rows: RowAnswer[] = exercise.rows.map((r, i) =>
+    i <= index ? { params: r.counts.total, shape: i === index ? shape : r.shape } : { params: report.rows[i]!.counts.total, shape: report.rows[i]!.record.outputShape },
+  );
   const total = rows.reduce((a, r) => a + r.params!, 0n);
   return { rows, totals: { total, trainable: exercise.totals.trainable, nonTrainable: exercise.totals.nonTrainable } };
 }

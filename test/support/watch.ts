@@ -30,7 +30,6 @@ export function watch(stream: NodeJS.ReadableStream): Watched {
   return {
     text: () => text,
     waitFor: (pattern, ms = 15_000) => until(() => pattern.exec(text)?.[0], String(pattern), ms),
-    waitForCount: (pattern, count, ms = 15_000) =>
-      until(() => ((text.match(new RegExp(pattern.source, 'g'))?.length ?? 0) >= count ? true : undefined), `${count}× ${pattern}`, ms).then(() => {}),
+    waitForCount: (pattern, count, ms = 15_000) => until(() => ((text.match(new RegExp(pattern.source, 'g'))?.length ?? 0) >= count ? true : undefined), `${count}× ${pattern}`, ms).then(() => {}),
   };
 }

@@ -15,7 +15,7 @@ const ATTACKS = [
   "s = 'a'.zfill(100_000_000).upper()",
   "t = 'x'.rjust(100_000_000, '-').split('-')",
   "s = 'x' * 100_000\nd = {i: s for i in range(5300)}\nr = repr(d)",
-  "import itertools\nl = list(itertools.product(range(1000), repeat=5))",
+  'import itertools\nl = list(itertools.product(range(1000), repeat=5))',
   'l = [0] * 100_000\nfor i in range(100_000):\n    l.count(1)',
   't = ()\nu = ()\nfor i in range(100):\n    t = (t, t)\n    u = (u, u)\nx = t == u',
   "x = int('9' * 99_000)",

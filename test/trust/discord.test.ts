@@ -11,7 +11,14 @@ import { settle, sqliteOf } from '../support/quiz.js';
 import { postsWith, startBot, visible, waitPosts } from '../discord/harness.js';
 
 const GUILDS = [
-  { id: '100000000000000001', name: 'Deep Learning 101', channels: [{ id: '200000000000000001', name: 'quiz' }, { id: '200000000000000002', name: 'lab' }] },
+  {
+    id: '100000000000000001',
+    name: 'Deep Learning 101',
+    channels: [
+      { id: '200000000000000001', name: 'quiz' },
+      { id: '200000000000000002', name: 'lab' },
+    ],
+  },
   { id: '100000000000000009', name: 'Another class', channels: [{ id: '200000000000000009', name: 'theirs' }] },
 ];
 

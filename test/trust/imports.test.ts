@@ -14,7 +14,9 @@ import { onCleanup } from '../support/quiz.js';
 import { startBot, visible } from '../discord/harness.js';
 
 /** The attack's file: a 399 KB mapping of about 50,000 keys (23 s of CPU on the event loop before). */
-const KEYS = Array.from({ length: 50_000 }, (_, i) => `k${i}: v\n`).join('').slice(0, 399_000);
+const KEYS = Array.from({ length: 50_000 }, (_, i) => `k${i}: v\n`)
+  .join('')
+  .slice(0, 399_000);
 /** 100 good questions, then comment lines up to the bound on pieces of syntax: a slow file within bounds. */
 const ROWS = Array.from({ length: 100 }, (_, i) => `- spec: dense 3 ${i + 1}\n  ask: total\n  level: easy\n`).join('');
 const WORST_ACCEPTED = ROWS + '# a comment, in a file read no further than its bound on pieces of syntax\n'.repeat(18_000);
@@ -27,7 +29,12 @@ const BOMBS: ReadonlyArray<readonly [string, string, string, RegExp]> = [
   ['flow lists nested 399,000 deep', 'deep.yaml', '['.repeat(399_000), /has more than 40,000 pieces of YAML/],
   ['flow lists nested 9 deep', 'deep.yaml', `- spec: dense 3 4\n- ${'['.repeat(9)}`, /line 2: nested more than 8 levels deep/],
   ['mappings nested 800 deep', 'deep.yaml', Array.from({ length: 800 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'), /line 9: nested more than 8 levels deep/],
-  ['a billion laughs', 'lol.yaml', 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n', /line 3: aliases \(\*name\) are not read/],
+  [
+    'a billion laughs',
+    'lol.yaml',
+    'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+    /line 3: aliases \(\*name\) are not read/,
+  ],
   ['a single alias', 'one.yaml', '- spec: &m dense 3 4\n- spec: *m\n', /line 2: aliases/],
   ['1,000 documents', 'docs.yaml', '---\n- spec: dense 3 4\n'.repeat(1_000), /one YAML document, and this one has several/],
   ['a CSV header of 50,000 columns', 'wide.csv', `${Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(',')}\n1,2\n`, /has more than 16 columns/],
@@ -101,7 +108,9 @@ describe('/questions import on Discord', () => {
     const imported = await discord.slash(teacher, 'questions', { action: 'import', set: 'week3', file }, here);
     const counted = await discord.slash(student, 'count', { spec: 'conv 3 64 3' }, there);
     expect(shown(await discord.replied(counted, 10_000))).toContain('1,792');
-    expect(shown(await discord.replied(imported, 10_000))).toBe('`week3.yaml` has more than 40,000 pieces of YAML (values, colons, line breaks, comments); a file of 100 questions has a few thousand. Nothing was imported.');
+    expect(shown(await discord.replied(imported, 10_000))).toBe(
+      '`week3.yaml` has more than 40,000 pieces of YAML (values, colons, line breaks, comments); a file of 100 questions has a few thousand. Nothing was imported.',
+    );
     // The bot's own process (and the fake Discord in it): 23 s of CPU before, the file read on
     // this thread; now it is read in a sandbox. CPU time, so a loaded machine does not change it.
     const spent = process.cpuUsage(before);

@@ -50,7 +50,9 @@ describe("Python's errors are Python's", () => {
   });
 
   it('except catches them as Python would', () => {
-    expect(refusal("try:\n    x = chr(0x110000)\nexcept ValueError:\n    x = 'ok'\nassert x == 'ok'\ntry:\n    y = round(float('inf'))\nexcept ArithmeticError:\n    y = 1\nassert y == 1\n")).toMatch(READ);
+    expect(refusal("try:\n    x = chr(0x110000)\nexcept ValueError:\n    x = 'ok'\nassert x == 'ok'\ntry:\n    y = round(float('inf'))\nexcept ArithmeticError:\n    y = 1\nassert y == 1\n")).toMatch(
+      READ,
+    );
   });
 });
 
@@ -63,7 +65,7 @@ describe('string methods as Python has them', () => {
     ["'-5'.zfill(4)", "'-005'"],
     ["'ab'.center(5, '*')", "'**ab*'"],
     ["'abc'.center(6)", "' abc  '"],
-    ["f'{7:>4}|{\"x\"!r}|{2.5:.2f}'", "'   7|\\'x\\'|2.50'"],
+    ['f\'{7:>4}|{"x"!r}|{2.5:.2f}\'', "'   7|\\'x\\'|2.50'"],
   ])('%s is %s', (expr, value) => {
     expect(refusal(`assert ${expr} == ${value}, repr(${expr})\n`)).toMatch(READ);
   });

@@ -96,7 +96,10 @@ describe('a Slack API that cannot be reached at start', () => {
     onCleanup(() => void bot.kill('SIGKILL'));
     const stderr = watch(bot.stderr);
     await stderr.waitForCount(/slack API unreachable; trying again/, 2);
-    const lines = stderr.text().split('\n').filter((l) => l.includes('slack API unreachable'));
+    const lines = stderr
+      .text()
+      .split('\n')
+      .filter((l) => l.includes('slack API unreachable'));
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, retryInMs: 1000, api: `http://127.0.0.1:${port}/api/` });
     expect(JSON.parse(lines[1]!)).toMatchObject({ retryInMs: 2000 });

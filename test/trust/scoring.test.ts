@@ -27,8 +27,7 @@ async function answeredRight(h: Harness, opener: Opener, answerer = bob) {
   return outcome;
 }
 
-const weekPoints = async (h: Harness, userId: string) =>
-  (await h.quiz.leaderboard({ scopeId, period: 'week', page: 1 }))!.rows.find((r) => r.userId === userId)?.points ?? 0;
+const weekPoints = async (h: Harness, userId: string) => (await h.quiz.leaderboard({ scopeId, period: 'week', page: 1 }))!.rows.find((r) => r.userId === userId)?.points ?? 0;
 
 describe.each(ENGINES)('on %s', (engine) => {
   describe('scoring: capped (the default)', () => {

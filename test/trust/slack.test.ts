@@ -31,7 +31,7 @@ describe('a replayed signed request', () => {
 });
 
 describe('channels a workspace cannot use', () => {
-  it('refuses another workspace\'s channel and one the bot is not in, changing nothing', async () => {
+  it("refuses another workspace's channel and one the bot is not in, changing nothing", async () => {
     const bot = await startBot();
     bot.fake.describeChannel('C0OTHERTEAM', { member: true, team: 'T0ELSEWHERE' });
     bot.fake.describeChannel('C0PRIVATE', { member: false });

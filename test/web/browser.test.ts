@@ -30,7 +30,10 @@ beforeAll(async () => {
   // A week of a class: rounds on three topics at each level, each student right or wrong in turn.
   const topics = ['conv', 'dense', 'batchnorm'] as const;
   for (let r = 0; r < 6; r++) {
-    await web.play(students.map((s, i) => [s, (i + r) % 3 === 0 ? 'wrong' : 'right'] as const), { topic: topics[r % 3]!, level: r < 2 ? 'easy' : r < 4 ? 'medium' : 'hard' });
+    await web.play(
+      students.map((s, i) => [s, (i + r) % 3 === 0 ? 'wrong' : 'right'] as const),
+      { topic: topics[r % 3]!, level: r < 2 ? 'easy' : r < 4 ? 'medium' : 'hard' },
+    );
     web.clock.advance(3_600_000);
   }
 }, 60_000);

@@ -15,8 +15,20 @@ const comma = { userId: 'U_COMMA', name: 'Lin, "Amy" 林' };
 
 async function playedClass(): Promise<WebApp> {
   const web = await startWebApp();
-  await web.play([[alice, 'right'], [bob, 'wrong'], [carol, 'wrong'], [mallory, 'right'], [comma, 'right']]);
-  await web.play([[alice, 'right'], [bob, 'right']], { topic: 'dense', level: 'easy' });
+  await web.play([
+    [alice, 'right'],
+    [bob, 'wrong'],
+    [carol, 'wrong'],
+    [mallory, 'right'],
+    [comma, 'right'],
+  ]);
+  await web.play(
+    [
+      [alice, 'right'],
+      [bob, 'right'],
+    ],
+    { topic: 'dense', level: 'easy' },
+  );
   return web;
 }
 
@@ -24,7 +36,7 @@ const reportLink = async (web: WebApp) => linkIn((await web.run(alice, '/report'
 const body = async (res: Response) => ({ status: res.status, text: await res.text(), type: res.headers.get('content-type') });
 
 describe('the teacher report over HTTP', () => {
-  it('opens from /report\'s private link: the student × week matrix, mastery per topic with its SVG chart, per question the share right and the most common named mistake', async () => {
+  it("opens from /report's private link: the student × week matrix, mastery per topic with its SVG chart, per question the share right and the most common named mistake", async () => {
     const web = await playedClass();
     const reply = await web.run(alice, '/report');
     expect(reply.visibility).toBe('private');
@@ -105,7 +117,7 @@ describe('a link opens only its own page, scope and person', () => {
     expect((await web.get(`${link}/grades.csv`)).status).toBe(403);
   });
 
-  it('opens another scope\'s link on that scope only, and a student\'s link on that student only', async () => {
+  it("opens another scope's link on that scope only, and a student's link on that student only", async () => {
     const web = await playedClass();
     const other = web.app.services.web!.url({ kind: 'report', scopeId: 'discord:G2' });
     const page = await body(await web.get(new URL(other).pathname));
@@ -152,7 +164,7 @@ describe('a link opens only its own page, scope and person', () => {
   });
 });
 
-describe('/export and the report\'s downloads', () => {
+describe("/export and the report's downloads", () => {
   it('attaches the grades as CSV that a CSV reader and Excel read back: BOM, a column per ISO week, names as shown and ids apart, commas and quotes in names', async () => {
     const web = await playedClass();
     const reply = await web.run(alice, '/export');

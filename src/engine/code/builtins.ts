@@ -10,8 +10,25 @@ import { overLimit } from './errors.js';
 import { LIMITS } from './limits.js';
 import { copyDict, sortedItems } from './methods.js';
 import {
-  binary, checkInt, compare, dictSet, exponential, fixed, floatRepr, iterate, length, needValue, newDict, newSet, repr, str, toFloatValue, toIndex, toIntValue,
-  truthy, typeName,
+  binary,
+  checkInt,
+  compare,
+  dictSet,
+  exponential,
+  fixed,
+  floatRepr,
+  iterate,
+  length,
+  needValue,
+  newDict,
+  newSet,
+  repr,
+  str,
+  toFloatValue,
+  toIndex,
+  toIntValue,
+  truthy,
+  typeName,
 } from './python.js';
 import { signature, bind, type Signature } from './signature.js';
 import { stdlibModules, type Stdlib } from './stdlib.js';
@@ -40,8 +57,7 @@ export function fn(sig: Signature, body: (a: Map<string, Value>, rest: { args: r
   });
 }
 
-export const def = (name: string, params: string, body: Parameters<typeof fn>[1], defaults: Readonly<Record<string, Value>> = {}): BuiltinV =>
-  fn(signature(name, params, defaults), body);
+export const def = (name: string, params: string, body: Parameters<typeof fn>[1], defaults: Readonly<Record<string, Value>> = {}): BuiltinV => fn(signature(name, params, defaults), body);
 
 export const iterator = (items: readonly Value[]): Value => ({ t: 'iterator', items, i: 0 });
 
@@ -108,7 +124,12 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
   const floatType = cls('float', (args) => {
     const v = args[0] ?? 0;
     if (typeof v === 'string') {
-      const x = Number(v.trim().toLowerCase().replace(/^(\+|-)?inf(inity)?$/, '$1Infinity'));
+      const x = Number(
+        v
+          .trim()
+          .toLowerCase()
+          .replace(/^(\+|-)?inf(inity)?$/, '$1Infinity'),
+      );
       if (Number.isNaN(x) && v.trim().toLowerCase() !== 'nan') raise('ValueError', 'py.floatOf', { value: repr(rt, v) });
       return x;
     }
@@ -200,10 +221,28 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
   const nameError = exc('NameError');
   const importError = exc('ImportError');
   const exceptions = [
-    baseException, exception, lookupError, arithmeticError, runtimeError, nameError, importError,
-    exc('KeyError', lookupError), exc('IndexError', lookupError), exc('ZeroDivisionError', arithmeticError), exc('OverflowError', arithmeticError), exc('NotImplementedError', runtimeError),
-    exc('UnboundLocalError', nameError), exc('ModuleNotFoundError', importError), exc('ValueError'), exc('TypeError'), exc('AttributeError'),
-    exc('AssertionError'), exc('StopIteration'), exc('OSError'), exc('Warning'), exc('UserWarning'),
+    baseException,
+    exception,
+    lookupError,
+    arithmeticError,
+    runtimeError,
+    nameError,
+    importError,
+    exc('KeyError', lookupError),
+    exc('IndexError', lookupError),
+    exc('ZeroDivisionError', arithmeticError),
+    exc('OverflowError', arithmeticError),
+    exc('NotImplementedError', runtimeError),
+    exc('UnboundLocalError', nameError),
+    exc('ModuleNotFoundError', importError),
+    exc('ValueError'),
+    exc('TypeError'),
+    exc('AttributeError'),
+    exc('AssertionError'),
+    exc('StopIteration'),
+    exc('OSError'),
+    exc('Warning'),
+    exc('UserWarning'),
   ];
 
   const scanned = (v: Value): readonly Value[] => {
@@ -212,26 +251,28 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     return items;
   };
   const keyOf = (key: Value) => (x: Value) => (key === null ? x : rt.call(key, [x]));
-  const minMax = (which: '<' | '>') => (args: Value[], kwargs: Kwargs): Value => {
-    const items = args.length === 1 ? iterate(rt, args[0]!) : args;
-    rt.tick(items.length);
-    const key = keyOf(kwargs.get('key') ?? null);
-    if (items.length === 0) {
-      if (kwargs.has('default')) return kwargs.get('default')!;
-      return raise('ValueError', 'py.emptySequence', { fn: which === '<' ? 'min' : 'max' });
-    }
-    let best: Value = items[0]!;
-    let bestKey: Value = key(best);
-    for (const x of items.slice(1)) {
-      rt.tick();
-      const k = key(x);
-      if (compare(rt, which, k, bestKey)) {
-        best = x;
-        bestKey = k;
+  const minMax =
+    (which: '<' | '>') =>
+    (args: Value[], kwargs: Kwargs): Value => {
+      const items = args.length === 1 ? iterate(rt, args[0]!) : args;
+      rt.tick(items.length);
+      const key = keyOf(kwargs.get('key') ?? null);
+      if (items.length === 0) {
+        if (kwargs.has('default')) return kwargs.get('default')!;
+        return raise('ValueError', 'py.emptySequence', { fn: which === '<' ? 'min' : 'max' });
       }
-    }
-    return best;
-  };
+      let best: Value = items[0]!;
+      let bestKey: Value = key(best);
+      for (const x of items.slice(1)) {
+        rt.tick();
+        const k = key(x);
+        if (compare(rt, which, k, bestKey)) {
+          best = x;
+          bestKey = k;
+        }
+      }
+      return best;
+    };
 
   const names = new Map<string, Value>([
     ['object', object],
@@ -289,7 +330,14 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         const seqs = its.map((x) => iterate(rt, x));
         const n = seqs.reduce((m, s) => Math.min(m, s.length), Infinity);
         rt.charge(n);
-        return iterator(Array.from({ length: n }, (_, i) => rt.call(f, seqs.map((s) => s[i]!))));
+        return iterator(
+          Array.from({ length: n }, (_, i) =>
+            rt.call(
+              f,
+              seqs.map((s) => s[i]!),
+            ),
+          ),
+        );
       }),
     ],
     [
@@ -411,10 +459,13 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         return null;
       }),
     ],
-    ['callable', def('callable', 'obj', (a) => {
-      const v = a.get('obj')!;
-      return isObj(v) && (['function', 'builtin', 'method', 'class'].includes(v.t) || (v.t === 'instance' && classAttr(v.cls, '__call__') !== undefined));
-    })],
+    [
+      'callable',
+      def('callable', 'obj', (a) => {
+        const v = a.get('obj')!;
+        return isObj(v) && (['function', 'builtin', 'method', 'class'].includes(v.t) || (v.t === 'instance' && classAttr(v.cls, '__call__') !== undefined));
+      }),
+    ],
     ['repr', def('repr', 'obj', (a) => repr(rt, a.get('obj')!))],
     [
       'ord',
@@ -451,11 +502,17 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     ['property', def('property', 'fget=None, fset=None, fdel=None, doc=None', (a) => ({ t: 'wrapped', how: 'property', fn: a.get('fget')! }))],
     // vars(obj) is obj.__dict__; vars() alone is locals(), which the reader does not give out
     ['vars', builtin('vars', (args) => (args.length === 1 ? rt.getattr(args[0]!, '__dict__') : refuse('code.forbidden', { name: 'vars()' })))],
-    ['slice', builtin('slice', (args) => (args.length === 1 ? { t: 'slice', start: null, stop: args[0]!, step: null } : { t: 'slice', start: args[0] ?? null, stop: args[1] ?? null, step: args[2] ?? null }))],
+    [
+      'slice',
+      builtin('slice', (args) => (args.length === 1 ? { t: 'slice', start: null, stop: args[0]!, step: null } : { t: 'slice', start: args[0] ?? null, stop: args[1] ?? null, step: args[2] ?? null })),
+    ],
     ...exceptions.map((e) => [e.name, e] as [string, Value]),
   ]);
   for (const forbidden of ['open', 'eval', 'exec', 'compile', 'input', '__import__', 'globals', 'locals', 'breakpoint', 'exit', 'quit', 'id', 'memoryview', 'bytearray']) {
-    names.set(forbidden, builtin(forbidden, () => refuse('code.forbidden', { name: forbidden })));
+    names.set(
+      forbidden,
+      builtin(forbidden, () => refuse('code.forbidden', { name: forbidden })),
+    );
   }
 
   const modules = standardModules(rt, deepcopy, dictType, stdlibModules(rt, object));
@@ -659,18 +716,22 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
       return iterator(Array.from({ length: Math.max(0, Number(n)) }, () => a.get('object')!));
     }),
   });
-  const numpy = namespace('numpy', {
-    prod,
-    sqrt: num(Math.sqrt, 'sqrt'),
-    log: num(Math.log, 'log'),
-    exp: num(Math.exp, 'exp'),
-    floor: num(Math.floor, 'floor'),
-    ceil: num(Math.ceil, 'ceil'),
-    pi: Math.PI,
-    int64: builtin('int64', (args) => toIntValue(args[0] ?? 0n)),
-    int32: builtin('int32', (args) => toIntValue(args[0] ?? 0n)),
-    float32: builtin('float32', (args) => toFloatValue(args[0] ?? 0)),
-  }, (n) => rt.opaque(`numpy.${n}`));
+  const numpy = namespace(
+    'numpy',
+    {
+      prod,
+      sqrt: num(Math.sqrt, 'sqrt'),
+      log: num(Math.log, 'log'),
+      exp: num(Math.exp, 'exp'),
+      floor: num(Math.floor, 'floor'),
+      ceil: num(Math.ceil, 'ceil'),
+      pi: Math.PI,
+      int64: builtin('int64', (args) => toIntValue(args[0] ?? 0n)),
+      int32: builtin('int32', (args) => toIntValue(args[0] ?? 0n)),
+      float32: builtin('float32', (args) => toFloatValue(args[0] ?? 0)),
+    },
+    (n) => rt.opaque(`numpy.${n}`),
+  );
   const warnings = namespace('warnings', { warn: builtin('warn', () => null), filterwarnings: builtin('filterwarnings', () => null) });
   return new Map([
     ['math', math],
@@ -686,4 +747,3 @@ function standardModules(rt: Interpreter, deepcopy: (v: Value) => Value, dictTyp
     ...std.modules,
   ]);
 }
-

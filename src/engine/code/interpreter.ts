@@ -12,8 +12,27 @@ import { Scope } from './environment.js';
 import { CodeError, excerpt, PyException, raise, Refusal, refuse, overLimit } from './errors.js';
 import { ITEMS_PER_STEP, LIMITS, limitMessage } from './limits.js';
 import {
-  binary, compare, contains, dictGet, dictSet, equals, exceptionMatches, hashKey, iterate, needValue, newDict, newSet, position, repr,
-  sliceItems, str, TextOut, toIndex, truthy, typeName, unary,
+  binary,
+  compare,
+  contains,
+  dictGet,
+  dictSet,
+  equals,
+  exceptionMatches,
+  hashKey,
+  iterate,
+  needValue,
+  newDict,
+  newSet,
+  position,
+  repr,
+  sliceItems,
+  str,
+  TextOut,
+  toIndex,
+  truthy,
+  typeName,
+  unary,
 } from './python.js';
 import type { ArrayOps } from './python.js';
 import { builtinMethod, isPythonMethod } from './methods.js';
@@ -49,7 +68,6 @@ interface Frame {
   readonly fn: FunctionV;
   readonly first: Value | undefined;
 }
-
 
 export class Interpreter implements Runtime {
   steps = 0;
@@ -364,7 +382,13 @@ export class Interpreter implements Runtime {
         if (is(obj, 'list')) {
           if (is(key, 'slice')) {
             this.charge(obj.items.length);
-            const drop = new Set(sliceItems(this, obj.items.map((_, i) => i), key));
+            const drop = new Set(
+              sliceItems(
+                this,
+                obj.items.map((_, i) => i),
+                key,
+              ),
+            );
             obj.items = obj.items.filter((_, i) => !drop.has(i));
           } else obj.items.splice(position(key, obj.items.length, 'list'), 1);
           return;
@@ -888,7 +912,10 @@ export class Interpreter implements Runtime {
     }
     // a base's __init_subclass__ (implicitly a classmethod) runs on the new class, as in Python:
     // enum.Enum and typing.NamedTuple make their members and fields this way
-    const hook = cls.mro.slice(1).map((c) => c.dict.get('__init_subclass__')).find((v) => v !== undefined);
+    const hook = cls.mro
+      .slice(1)
+      .map((c) => c.dict.get('__init_subclass__'))
+      .find((v) => v !== undefined);
     if (hook !== undefined) this.call(is(hook, 'wrapped') ? bindTo(hook, cls, cls) : { t: 'method', self: cls, fn: hook as FunctionV }, [], new Map());
     return cls;
   }
@@ -1228,6 +1255,9 @@ function annotationHead(e: Expr): string {
 
 /** obj.__dict__ and vars(obj): a dict whose writes go to the object (`self.__dict__.update(kwargs)`). */
 function instanceDict(rt: Interpreter, obj: InstanceV): DictV {
-  const d = newDict(rt, [...obj.dict].map(([k, v]) => [k, v] as const));
+  const d = newDict(
+    rt,
+    [...obj.dict].map(([k, v]) => [k, v] as const),
+  );
   return { ...d, mirror: obj.dict };
 }

@@ -26,9 +26,41 @@ export interface Token {
 }
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
 ]);
 
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
@@ -363,7 +395,7 @@ class Lexer {
           this.fail(msg('code.fstring'), line);
         }
         // `{x!r:>8}`: a conversion, then a format spec (a spec with fields of its own is refused where it is used)
-        const conv = body[end] === '!' ? body[end + 1] ?? '' : '';
+        const conv = body[end] === '!' ? (body[end + 1] ?? '') : '';
         const colon = body[end] === ':' ? end : body.indexOf(':', end);
         const spec = colon >= 0 && colon < close ? body.slice(colon + 1, close) : '';
         if (conv !== '' && conv !== 'r' && conv !== 's' && conv !== 'a') {

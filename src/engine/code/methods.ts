@@ -204,7 +204,10 @@ const STR: Record<string, Method> = {
     const limit = Number(toIndex(max, 'maxsplit'));
     rt.charge(s.length + 1); // at most one part per character, and the scan
     if (sep === null) {
-      const words = s.trim().split(/\s+/).filter((x) => x !== '');
+      const words = s
+        .trim()
+        .split(/\s+/)
+        .filter((x) => x !== '');
       if (limit < 0 || words.length <= limit + 1) return list(words);
       // the rest after `limit` splits keeps its own spacing, as Python does
       const rest = s.trimStart().replace(new RegExp(`^(?:\\S+\\s+){${limit}}`), '');
@@ -337,11 +340,77 @@ export function builtinMethod(rt: Interpreter, self: Value, name: string): Built
  * reader lacks is the reader's gap, never an AttributeError Python would raise.
  */
 const PYTHON_METHODS: Readonly<Record<string, readonly string[]>> = {
-  str: ['capitalize', 'casefold', 'center', 'count', 'encode', 'endswith', 'expandtabs', 'find', 'format', 'format_map', 'index', 'isalnum', 'isalpha', 'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower', 'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper', 'join', 'ljust', 'lower', 'lstrip', 'maketrans', 'partition', 'removeprefix', 'removesuffix', 'replace', 'rfind', 'rindex', 'rjust', 'rpartition', 'rsplit', 'rstrip', 'split', 'splitlines', 'startswith', 'strip', 'swapcase', 'title', 'translate', 'upper', 'zfill'],
+  str: [
+    'capitalize',
+    'casefold',
+    'center',
+    'count',
+    'encode',
+    'endswith',
+    'expandtabs',
+    'find',
+    'format',
+    'format_map',
+    'index',
+    'isalnum',
+    'isalpha',
+    'isascii',
+    'isdecimal',
+    'isdigit',
+    'isidentifier',
+    'islower',
+    'isnumeric',
+    'isprintable',
+    'isspace',
+    'istitle',
+    'isupper',
+    'join',
+    'ljust',
+    'lower',
+    'lstrip',
+    'maketrans',
+    'partition',
+    'removeprefix',
+    'removesuffix',
+    'replace',
+    'rfind',
+    'rindex',
+    'rjust',
+    'rpartition',
+    'rsplit',
+    'rstrip',
+    'split',
+    'splitlines',
+    'startswith',
+    'strip',
+    'swapcase',
+    'title',
+    'translate',
+    'upper',
+    'zfill',
+  ],
   list: ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove', 'reverse', 'sort'],
   tuple: ['count', 'index'],
   dict: ['clear', 'copy', 'fromkeys', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault', 'update', 'values'],
-  set: ['add', 'clear', 'copy', 'difference', 'difference_update', 'discard', 'intersection', 'intersection_update', 'isdisjoint', 'issubset', 'issuperset', 'pop', 'remove', 'symmetric_difference', 'symmetric_difference_update', 'union', 'update'],
+  set: [
+    'add',
+    'clear',
+    'copy',
+    'difference',
+    'difference_update',
+    'discard',
+    'intersection',
+    'intersection_update',
+    'isdisjoint',
+    'issubset',
+    'issuperset',
+    'pop',
+    'remove',
+    'symmetric_difference',
+    'symmetric_difference_update',
+    'union',
+    'update',
+  ],
   int: ['as_integer_ratio', 'bit_count', 'bit_length', 'conjugate', 'denominator', 'from_bytes', 'imag', 'numerator', 'real', 'to_bytes'],
   float: ['as_integer_ratio', 'conjugate', 'fromhex', 'hex', 'imag', 'is_integer', 'real'],
 };

@@ -12,11 +12,34 @@ import { collectLocals } from './scope.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 
 const AUGMENTED: Readonly<Record<string, BinOp>> = {
-  '+=': '+', '-=': '-', '*=': '*', '/=': '/', '//=': '//', '%=': '%', '**=': '**', '@=': '@', '<<=': '<<', '>>=': '>>', '&=': '&', '|=': '|', '^=': '^',
+  '+=': '+',
+  '-=': '-',
+  '*=': '*',
+  '/=': '/',
+  '//=': '//',
+  '%=': '%',
+  '**=': '**',
+  '@=': '@',
+  '<<=': '<<',
+  '>>=': '>>',
+  '&=': '&',
+  '|=': '|',
+  '^=': '^',
 };
 /** Binary operators by precedence, loosest first (Python's grammar: bitwise or ... term). */
 const BINARY: ReadonlyMap<string, number> = new Map([
-  ['|', 1], ['^', 2], ['&', 3], ['<<', 4], ['>>', 4], ['+', 5], ['-', 5], ['*', 6], ['/', 6], ['//', 6], ['%', 6], ['@', 6],
+  ['|', 1],
+  ['^', 2],
+  ['&', 3],
+  ['<<', 4],
+  ['>>', 4],
+  ['+', 5],
+  ['-', 5],
+  ['*', 6],
+  ['/', 6],
+  ['//', 6],
+  ['%', 6],
+  ['@', 6],
 ]);
 /** Tokens after which an expression cannot go on. */
 const EXPRESSION_ENDS: ReadonlySet<string> = new Set([',', ')', ']', '}', '=', ':', ';', '->']);
@@ -96,7 +119,16 @@ class Parser {
   }
   private syntax(expected: string | MessageRef): never {
     const t = this.tok;
-    const near = t.k === 'newline' ? msg('code.endOfLine') : t.k === 'end' || t.k === 'dedent' ? msg('code.endOfInput') : t.k === 'indent' ? msg('code.indent') : t.k === 'string' ? JSON.stringify(t.v).slice(0, 20) : t.v;
+    const near =
+      t.k === 'newline'
+        ? msg('code.endOfLine')
+        : t.k === 'end' || t.k === 'dedent'
+          ? msg('code.endOfInput')
+          : t.k === 'indent'
+            ? msg('code.indent')
+            : t.k === 'string'
+              ? JSON.stringify(t.v).slice(0, 20)
+              : t.v;
     if (t.k === 'name' && UNSUPPORTED.has(t.v)) this.fail(msg('code.unsupported', { what: t.v }));
     if (t.k === 'op' && t.v === ':=') this.fail(msg('code.unsupported', { what: ':=' }));
     this.fail(msg('code.syntax', { near, expected }));
@@ -863,7 +895,11 @@ class Parser {
   }
 
   private fexpression(p: Exclude<FPart, string>): Expr {
-    const inner = new Parser(tokenize(`(${p.code})`, this.lines).map((x) => ({ ...x, line: p.line })), this.lines, this.located);
+    const inner = new Parser(
+      tokenize(`(${p.code})`, this.lines).map((x) => ({ ...x, line: p.line })),
+      this.lines,
+      this.located,
+    );
     inner.depth = this.depth;
     const e = inner.expression();
     if (inner.tok.k !== 'newline' && inner.tok.k !== 'end') inner.syntax('`}`');

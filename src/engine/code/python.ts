@@ -322,13 +322,13 @@ export function checkInt(n: bigint): bigint {
 function floorDiv(a: bigint, b: bigint): bigint {
   if (b === 0n) raise('ZeroDivisionError', 'py.zeroDivision');
   const q = a / b;
-  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 function mod(a: bigint, b: bigint): bigint {
   if (b === 0n) raise('ZeroDivisionError', 'py.zeroDivision');
   const r = a % b;
-  return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+  return r !== 0n && r < 0n !== b < 0n ? r + b : r;
 }
 
 function intOp(op: BinOp, a: bigint, b: bigint): Value {
@@ -834,4 +834,3 @@ export function exceptionMatches(e: PyException, type: Value): boolean {
   if (isObj(type) && type.t === 'class') return e.isA(type.name);
   return false;
 }
-

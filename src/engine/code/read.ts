@@ -32,9 +32,7 @@ export interface CodeResult {
 /** Settings that are not Python names: the input size for forward, and which model to count. */
 const SPECIAL = new Set(['in', 'input_size', 'model']);
 
-type Found =
-  | { readonly t: 'pytorch'; readonly model: InstanceV; readonly variable: string | null }
-  | { readonly t: 'keras'; readonly model: InstanceV; readonly variable: string | null };
+type Found = { readonly t: 'pytorch'; readonly model: InstanceV; readonly variable: string | null } | { readonly t: 'keras'; readonly model: InstanceV; readonly variable: string | null };
 
 export function readCode(source: Source, requested: Framework | undefined): CodeResult {
   const module = source.module ?? parse(source.code);
@@ -45,7 +43,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   for (const b of source.bindings) {
     if (SPECIAL.has(b.name)) continue;
     const asData = (readsAsArray(source.code, b.name) || (readsLength(source.code, b.name) && /^\d+$/.test(b.text))) && b.text.length <= 200;
-    rt.globals.vars.set(b.name, asData ? arrayOf(b) ?? bindingValue(b) : bindingValue(b));
+    rt.globals.vars.set(b.name, asData ? (arrayOf(b) ?? bindingValue(b)) : bindingValue(b));
     rt.given.add(b.name);
   }
 
@@ -106,7 +104,10 @@ export function bindingValue(b: Binding): Value {
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   if (/^\d+$/.test(text)) return BigInt(text);
   if (/^(\d+\.\d*|\.\d+)$/.test(text)) return Number(text);
-  const dims = text.replace(/[()[\]\s]/g, '').split(/[xX×*,]/).filter((d) => d !== '');
+  const dims = text
+    .replace(/[()[\]\s]/g, '')
+    .split(/[xX×*,]/)
+    .filter((d) => d !== '');
   if (dims.length > 0 && dims.every((d) => /^\d+$/.test(d))) {
     const items = dims.map((d) => BigInt(d));
     return text.startsWith('[') ? { t: 'list', items } : tuple(items);
@@ -131,7 +132,11 @@ function arrayOf(b: Binding): TensorV | undefined {
 }
 
 function dimsOf(b: Binding): number[] {
-  return b.text.replace(/[()[\]\s]/g, '').split(/[xX×*,]/).filter((d) => d !== '').map(Number);
+  return b.text
+    .replace(/[()[\]\s]/g, '')
+    .split(/[xX×*,]/)
+    .filter((d) => d !== '')
+    .map(Number);
 }
 
 /** The engine's shapes are channels last without the batch: PyTorch's (1, C, H, W) is H×W×C. */
@@ -168,7 +173,16 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   if (named !== undefined && is(named, 'instance') && named.module && !named.module.leaf?.className.match(/Loss$/) && !models.includes(named)) models.unshift(named);
   if (models.length > 0) {
     const model = models.find((m) => m === named) ?? models[0]!;
-    if (models.length > 1) notes.push(msg('note.otherModels', { names: models.filter((m) => m !== model).map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`).join(', '), variable: names.get(model) ?? model.cls.name }));
+    if (models.length > 1)
+      notes.push(
+        msg('note.otherModels', {
+          names: models
+            .filter((m) => m !== model)
+            .map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`)
+            .join(', '),
+          variable: names.get(model) ?? model.cls.name,
+        }),
+      );
     return model.module ? { t: 'pytorch', model, variable: names.get(model) ?? null } : { t: 'keras', model, variable: names.get(model) ?? null };
   }
 
@@ -226,7 +240,14 @@ function implicitFunctional(session: Session, notes: MessageRef[]): Found | unde
   const outputs = [...held.keys()].filter((t) => !taken.has(t));
   if (outputs.length === 0 || inputs.size === 0) return undefined;
   const ordered = [...inputs].sort((a, b) => a.state.serial - b.state.serial);
-  const model = rt.call(session.keras.classes.Model, [], new Map<string, Value>([['inputs', ordered.length === 1 ? ordered[0]! : list(ordered)], ['outputs', outputs.length === 1 ? outputs[0]! : list(outputs)]])) as InstanceV;
+  const model = rt.call(
+    session.keras.classes.Model,
+    [],
+    new Map<string, Value>([
+      ['inputs', ordered.length === 1 ? ordered[0]! : list(ordered)],
+      ['outputs', outputs.length === 1 ? outputs[0]! : list(outputs)],
+    ]),
+  ) as InstanceV;
   const names = outputs.map((o) => held.get(o)).filter((n): n is string => n !== null && n !== undefined && n !== CHAIN);
   notes.push(names.length > 0 ? msg('note.implicitModel', { outputs: names.map((n) => `\`${n}\``).join(', ') }) : msg('note.arrowChain'));
   return { t: 'keras', model, variable: null };
@@ -260,10 +281,26 @@ function defaultModel(session: Session, module: Module, bindings: ReadonlyMap<st
   if (!top) return undefined;
   const cls = top.value as ClassV;
   const missing = required(classAttr(cls, '__init__'), bindings);
-  if (missing.length > 0) return refuse('code.needsArguments', { cls: cls.name, names: missing.map((m) => `\`${m}\``).join(', '), example: `model = ${cls.name}(${missing.map((m) => `${m}=…`).join(', ')})`, bindings: missing.map((m) => `${m}=…`).join(' ') });
-  const others = classes.slice(0, -1).filter((c) => required(classAttr(c.value as ClassV, '__init__'), bindings).length === 0).map((c) => `\`${c.name}\``);
+  if (missing.length > 0)
+    return refuse('code.needsArguments', {
+      cls: cls.name,
+      names: missing.map((m) => `\`${m}\``).join(', '),
+      example: `model = ${cls.name}(${missing.map((m) => `${m}=…`).join(', ')})`,
+      bindings: missing.map((m) => `${m}=…`).join(' '),
+    });
+  const others = classes
+    .slice(0, -1)
+    .filter((c) => required(classAttr(c.value as ClassV, '__init__'), bindings).length === 0)
+    .map((c) => `\`${c.name}\``);
   if (others.length > 0) notes.push(msg('note.otherClasses', { chosen: cls.name, names: others.join(', ') }));
-  notes.push(msg('note.instantiated', { call: `${cls.name}(${[...bindings.values()].filter((b) => constructorParams(cls).includes(b.name)).map((b) => `${b.name}=${b.text}`).join(', ')})` }));
+  notes.push(
+    msg('note.instantiated', {
+      call: `${cls.name}(${[...bindings.values()]
+        .filter((b) => constructorParams(cls).includes(b.name))
+        .map((b) => `${b.name}=${b.text}`)
+        .join(', ')})`,
+    }),
+  );
   return asModel(construct(session, cls, bindings, cls.name), null);
 }
 
@@ -274,7 +311,13 @@ function construct(session: Session, v: Value, bindings: ReadonlyMap<string, Bin
   for (const b of bindings.values()) if (params.includes(b.name) && !SPECIAL.has(b.name)) kwargs.set(b.name, bindingValue(b));
   const fn = is(v, 'class') ? classAttr(v, '__init__') : v;
   const missing = required(fn, bindings);
-  if (missing.length > 0) return refuse('code.needsArguments', { cls: name, names: missing.map((m) => `\`${m}\``).join(', '), example: `model = ${name}(${missing.map((m) => `${m}=…`).join(', ')})`, bindings: missing.map((m) => `${m}=…`).join(' ') });
+  if (missing.length > 0)
+    return refuse('code.needsArguments', {
+      cls: name,
+      names: missing.map((m) => `\`${m}\``).join(', '),
+      example: `model = ${name}(${missing.map((m) => `${m}=…`).join(', ')})`,
+      bindings: missing.map((m) => `${m}=…`).join(' '),
+    });
   try {
     return session.rt.call(v, [], kwargs);
   } catch (e) {
@@ -368,7 +411,11 @@ function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string,
   if (assigned !== undefined && !list.includes(assigned) && readNames(module).has(assigned) && !list.some((n) => readsAsArray(code0, n) || readsLength(code0, n))) {
     const code = session.rt.lines.join('\n');
     const example = readsAsArray(code, assigned) ? '1000x28x28x1' : readsLength(code, assigned) ? '10000' : '10';
-    return new CodeError(e.line, msg('code.needsNamedValue', { origin: list.join(', '), line: String(e.line), name: assigned, example: `${assigned}=${example}` }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+    return new CodeError(
+      e.line,
+      msg('code.needsNamedValue', { origin: list.join(', '), line: String(e.line), name: assigned, example: `${assigned}=${example}` }),
+      excerpt(session.rt.lines[e.line - 1] ?? ''),
+    );
   }
   const names = list.length === 1 ? msg('code.undefinedOne', { name: list[0]! }) : msg('code.undefinedMany', { names: list.map((n) => `\`${n}\``).join(', ') });
   // data read for its shape (`x_train.shape[1:]`) is given as a size: `x_train=1000x28x28x1` stands for such an array
@@ -391,7 +438,11 @@ function namedValue(e: unknown, session: Session): unknown {
   const code = session.rt.lines.join('\n');
   // data read for its shape takes a size; a collection read for its length, that length
   const example = readsAsArray(code, assigned) ? '1000x28x28x1' : readsLength(code, assigned) ? '10000' : '10';
-  return new CodeError(e.line, msg('code.needsNamedValue', { origin: params.origin ?? '', line: String(at), name: assigned, example: `${assigned}=${example}` }), excerpt(session.rt.lines[e.line - 1] ?? ''));
+  return new CodeError(
+    e.line,
+    msg('code.needsNamedValue', { origin: params.origin ?? '', line: String(at), name: assigned, example: `${assigned}=${example}` }),
+    excerpt(session.rt.lines[e.line - 1] ?? ''),
+  );
 }
 
 function safeBare(session: Session, name: string): Value | undefined {

@@ -25,9 +25,7 @@ export interface CodeRow extends Row {
   readonly reuses: bigint;
 }
 
-export type Shapes =
-  | { readonly known: true; readonly inputs: readonly Shape[] }
-  | { readonly known: false; readonly reason: MessageRef };
+export type Shapes = { readonly known: true; readonly inputs: readonly Shape[] } | { readonly known: false; readonly reason: MessageRef };
 
 export interface CodeSummary {
   /** The model's class (Net) or container (Sequential), and the variable that holds it, if any. */
@@ -114,7 +112,9 @@ export function torchRows(model: InstanceV, trace: Trace | null, notes: MessageR
       const tensors = own.map(([p, t]): ParamTensor => ({ name: p, shape: t.shape as number[], role: roles.get(p) ?? 'weight', trainable: t.param!.requiresGrad }));
       // not called by a followed forward: it computes nothing (0 MACs); forward not followed: unknown
       const record = withTensors(call ? base : { ...base, macs: traced ? 0n : null }, tensors, s.leaf.className);
-      rows.push(row(name === '' ? s.leaf.className.toLowerCase() : name, s.leaf.className, record, call?.shape ?? null, traced ? (call?.calls ?? (usedParams(trace, own) ? 1 : 0)) : null, tied, reuses));
+      rows.push(
+        row(name === '' ? s.leaf.className.toLowerCase() : name, s.leaf.className, record, call?.shape ?? null, traced ? (call?.calls ?? (usedParams(trace, own) ? 1 : 0)) : null, tied, reuses),
+      );
       continue;
     }
     for (const [p, t] of own) {

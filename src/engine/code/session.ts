@@ -27,7 +27,11 @@ export class Session implements Host {
   constructor(lines: readonly string[]) {
     const names = new Map<string, Value>();
     this.rt = new Interpreter(lines, names, this);
-    this.builtins = makeBuiltins(this.rt, (v) => this.deepcopy(v), (v, cls) => this.isInstance(v, cls));
+    this.builtins = makeBuiltins(
+      this.rt,
+      (v) => this.deepcopy(v),
+      (v, cls) => this.isInstance(v, cls),
+    );
     for (const [k, v] of this.builtins.names) names.set(k, v);
     this.torch = new Torch(this.rt, this.builtins.object);
     this.torch.preludeClass = (name) => this.preludeClass(name);
@@ -65,7 +69,14 @@ export class Session implements Host {
     if (name === 'tensorflow' || name === 'tf') return this.keras.namespace('tensorflow');
     if (name.startsWith('tensorflow.')) return this.keras.namespace(name);
     if (name === 'tensorflow.keras') return this.keras.namespace('keras');
-    if (name === 'einops' || name === 'einops.layers') return namespace(name, {}, (attr) => (attr === 'layers' ? namespace('einops.layers', {}, (a) => (a === 'torch' ? this.torch.namespace('einops.layers.torch') : undefined)) : attr === 'rearrange' || attr === 'repeat' || attr === 'reduce' ? this.torch.einopsFunction(attr) : this.rt.opaque(`einops.${attr}`)));
+    if (name === 'einops' || name === 'einops.layers')
+      return namespace(name, {}, (attr) =>
+        attr === 'layers'
+          ? namespace('einops.layers', {}, (a) => (a === 'torch' ? this.torch.namespace('einops.layers.torch') : undefined))
+          : attr === 'rearrange' || attr === 'repeat' || attr === 'reduce'
+            ? this.torch.einopsFunction(attr)
+            : this.rt.opaque(`einops.${attr}`),
+      );
     return undefined;
   }
 
@@ -240,4 +251,3 @@ export class Session implements Host {
     return out;
   }
 }
-

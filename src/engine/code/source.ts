@@ -96,7 +96,10 @@ export function extractSource(text: string): Source {
   physical.forEach((l, i) => {
     if (!keep[i] && l.trim() !== '') outsideLine(l, outsideParts, bindings);
   });
-  const start = Math.max(0, finalLines.findIndex((l) => l.trim() !== ''));
+  const start = Math.max(
+    0,
+    finalLines.findIndex((l) => l.trim() !== ''),
+  );
   const codeLines = finalLines.slice(start);
   return { code: codeLines.join('\n'), lines: codeLines, bindings, outside: outsideParts.join('\n'), hasCode: codeLines.some((l) => l.trim() !== '') };
 }

@@ -63,7 +63,10 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
   };
 
   const makeDataclass = (cls: ClassV, options: Map<string, Value>): ClassV => {
-    const inherited = cls.mro.slice(1).reverse().flatMap((c) => fields.get(c) ?? []);
+    const inherited = cls.mro
+      .slice(1)
+      .reverse()
+      .flatMap((c) => fields.get(c) ?? []);
     const specs = new Map(inherited.map((f) => [f.name, f]));
     let kwOnly = truthy(rt, options.get('kw_only') ?? false);
     for (const { name, head } of annotations(cls)) {
@@ -76,7 +79,13 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
       if (isField(v)) {
         const d = v.dict;
         const fieldKw = d.get('kw_only')!;
-        specs.set(name, { name, default: d.get('default'), factory: given(d.get('default_factory')) ? d.get('default_factory') : undefined, init: truthy(rt, d.get('init')!), kwOnly: fieldKw === missing ? kwOnly : truthy(rt, fieldKw) });
+        specs.set(name, {
+          name,
+          default: d.get('default'),
+          factory: given(d.get('default_factory')) ? d.get('default_factory') : undefined,
+          init: truthy(rt, d.get('init')!),
+          kwOnly: fieldKw === missing ? kwOnly : truthy(rt, fieldKw),
+        });
         // as in Python: the class keeps the default (not the field), or nothing for a factory
         if (given(d.get('default'))) cls.dict.set(name, d.get('default')!);
         else cls.dict.delete(name);
@@ -86,13 +95,16 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     fields.set(cls, list);
     if (truthy(rt, options.get('init') ?? true) && !cls.dict.has('__init__')) {
       const init = initOf(cls, list, (self, name, v) => ((self as InstanceV).dict.set(name, v), undefined));
-      cls.dict.set('__init__', builtin('__init__', (args, kwargs) => {
-        const self = args[0]!;
-        init(self, args.slice(1), kwargs);
-        const post = is(self, 'instance') ? classAttr(self.cls, '__post_init__') : undefined;
-        if (post !== undefined) rt.call(bindTo(post, self, cls), []);
-        return null;
-      }));
+      cls.dict.set(
+        '__init__',
+        builtin('__init__', (args, kwargs) => {
+          const self = args[0]!;
+          init(self, args.slice(1), kwargs);
+          const post = is(self, 'instance') ? classAttr(self.cls, '__post_init__') : undefined;
+          if (post !== undefined) rt.call(bindTo(post, self, cls), []);
+          return null;
+        }),
+      );
     }
     return cls;
   };
@@ -100,13 +112,16 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
   const DATACLASS_OPTIONS = 'init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False';
   const dataclass = def('dataclass', `cls=None, /, *, ${DATACLASS_OPTIONS}`.replace(', /', ''), (a) => {
     const cls = a.get('cls')!;
-    if (cls === null) return builtin('dataclass', (args) => (is(args[0] ?? null, 'class') ? makeDataclass(args[0] as ClassV, a) : raise('TypeError', 'std.needClass', { fn: 'dataclass', type: typeName(args[0] ?? null) })));
+    if (cls === null)
+      return builtin('dataclass', (args) =>
+        is(args[0] ?? null, 'class') ? makeDataclass(args[0] as ClassV, a) : raise('TypeError', 'std.needClass', { fn: 'dataclass', type: typeName(args[0] ?? null) }),
+      );
     if (!is(cls, 'class')) return raise('TypeError', 'std.needClass', { fn: 'dataclass', type: typeName(cls) });
     return makeDataclass(cls, a);
   });
 
   const instanceFields = (obj: Value, fn: string): { inst: InstanceV; specs: readonly FieldSpec[] } => {
-    const specs = is(obj, 'instance') ? fields.get(obj.cls) ?? obj.cls.mro.map((c) => fields.get(c)).find((f) => f !== undefined) : undefined;
+    const specs = is(obj, 'instance') ? (fields.get(obj.cls) ?? obj.cls.mro.map((c) => fields.get(c)).find((f) => f !== undefined)) : undefined;
     if (!specs || !is(obj, 'instance')) return raise('TypeError', 'std.notDataclass', { fn, type: typeName(obj) });
     return { inst: obj, specs };
   };
@@ -117,16 +132,24 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     }
     const { inst, specs } = instanceFields(v, 'asdict');
     rt.charge(specs.length);
-    return newDict(rt, specs.map((f) => [f.name, asdict(inst.dict.get(f.name) ?? null)] as const));
+    return newDict(
+      rt,
+      specs.map((f) => [f.name, asdict(inst.dict.get(f.name) ?? null)] as const),
+    );
   };
 
   const dataclasses = namespace('dataclasses', {
     dataclass,
-    field: def('field', '*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True, metadata=None, kw_only=MISSING', (a) => {
-      const inst: InstanceV = { t: 'instance', cls: Field, dict: new Map() };
-      for (const [k, v] of a) inst.dict.set(k, v);
-      return inst;
-    }, { default: missing, default_factory: missing, kw_only: missing }),
+    field: def(
+      'field',
+      '*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True, metadata=None, kw_only=MISSING',
+      (a) => {
+        const inst: InstanceV = { t: 'instance', cls: Field, dict: new Map() };
+        for (const [k, v] of a) inst.dict.set(k, v);
+        return inst;
+      },
+      { default: missing, default_factory: missing, kw_only: missing },
+    ),
     replace: builtin('replace', (args, kwargs) => {
       const { inst, specs } = instanceFields(args[0] ?? null, 'replace');
       const values = new Map(kwargs);
@@ -142,7 +165,16 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
       const v = a.get('class_or_instance')!;
       const specs = is(v, 'class') ? fields.get(v) : instanceFields(v, 'fields').specs;
       if (!specs) return raise('TypeError', 'std.notDataclass', { fn: 'fields', type: typeName(v) });
-      return tuple(specs.map((f) => ({ t: 'instance', cls: Field, dict: new Map<string, Value>([['name', f.name], ['default', f.default ?? missing]]) })));
+      return tuple(
+        specs.map((f) => ({
+          t: 'instance',
+          cls: Field,
+          dict: new Map<string, Value>([
+            ['name', f.name],
+            ['default', f.default ?? missing],
+          ]),
+        })),
+      );
     }),
     is_dataclass: def('is_dataclass', 'obj', (a) => {
       const v = a.get('obj')!;
@@ -169,12 +201,24 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
       if (name.startsWith('_') || is(v, 'function') || is(v, 'wrapped') || is(v, 'builtin') || is(v, 'class')) continue;
       const value = is(v, 'instance') && v.cls === autoCls ? next : v;
       if (typeof value === 'bigint') next = value + 1n;
-      const m: InstanceV = { t: 'instance', cls, dict: new Map<string, Value>([['name', name], ['value', value], ['_name_', name], ['_value_', value]]) };
+      const m: InstanceV = {
+        t: 'instance',
+        cls,
+        dict: new Map<string, Value>([
+          ['name', name],
+          ['value', value],
+          ['_name_', name],
+          ['_value_', value],
+        ]),
+      };
       cls.dict.set(name, m);
       made.push(m);
     }
     members.set(cls, made);
-    cls.dict.set('__iter__', builtin('__iter__', () => refuse('code.unsupported', { what: `iter(${cls.name})` })));
+    cls.dict.set(
+      '__iter__',
+      builtin('__iter__', () => refuse('code.unsupported', { what: `iter(${cls.name})` })),
+    );
   };
   const enumModule = namespace('enum', {
     Enum,
@@ -190,48 +234,88 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
   const tupleLike = (cls: ClassV, specs: readonly FieldSpec[]): void => {
     fields.set(cls, specs);
     const items = (self: Value) => specs.map((f) => (self as InstanceV).dict.get(f.name) ?? null);
-    cls.dict.set('__init__', builtin('__init__', (args, kwargs) => {
-      initOf(cls, specs, (self, name, v) => ((self as InstanceV).dict.set(name, v), undefined))(args[0]!, args.slice(1), kwargs);
-      return null;
-    }));
-    cls.dict.set('__iter__', builtin('__iter__', (args) => ({ t: 'iterator', items: items(args[0]!), i: 0 })));
-    cls.dict.set('__len__', builtin('__len__', () => BigInt(specs.length)));
-    cls.dict.set('__getitem__', builtin('__getitem__', (args) => rt.getitem(tuple(items(args[0]!)), args[1] ?? null)));
-    cls.dict.set('_asdict', builtin('_asdict', (args) => newDict(rt, specs.map((f) => [f.name, (args[0] as InstanceV).dict.get(f.name) ?? null] as const))));
-    cls.dict.set('_replace', builtin('_replace', (args, kwargs) => {
-      const values = new Map(kwargs);
-      for (const f of specs) if (!values.has(f.name)) values.set(f.name, (args[0] as InstanceV).dict.get(f.name) ?? null);
-      return rt.call(cls, [], values);
-    }));
+    cls.dict.set(
+      '__init__',
+      builtin('__init__', (args, kwargs) => {
+        initOf(cls, specs, (self, name, v) => ((self as InstanceV).dict.set(name, v), undefined))(args[0]!, args.slice(1), kwargs);
+        return null;
+      }),
+    );
+    cls.dict.set(
+      '__iter__',
+      builtin('__iter__', (args) => ({ t: 'iterator', items: items(args[0]!), i: 0 })),
+    );
+    cls.dict.set(
+      '__len__',
+      builtin('__len__', () => BigInt(specs.length)),
+    );
+    cls.dict.set(
+      '__getitem__',
+      builtin('__getitem__', (args) => rt.getitem(tuple(items(args[0]!)), args[1] ?? null)),
+    );
+    cls.dict.set(
+      '_asdict',
+      builtin('_asdict', (args) =>
+        newDict(
+          rt,
+          specs.map((f) => [f.name, (args[0] as InstanceV).dict.get(f.name) ?? null] as const),
+        ),
+      ),
+    );
+    cls.dict.set(
+      '_replace',
+      builtin('_replace', (args, kwargs) => {
+        const values = new Map(kwargs);
+        for (const f of specs) if (!values.has(f.name)) values.set(f.name, (args[0] as InstanceV).dict.get(f.name) ?? null);
+        return rt.call(cls, [], values);
+      }),
+    );
     cls.dict.set('_fields', tuple(specs.map((f) => f.name)));
   };
   const namedtuple = def('namedtuple', 'typename, field_names, *, rename=False, defaults=None, module=None', (a) => {
     const raw = a.get('field_names')!;
-    const names = typeof raw === 'string' ? raw.replace(/,/g, ' ').split(/\s+/).filter((x) => x !== '') : iterate(rt, raw).map((x) => (typeof x === 'string' ? x : raise('TypeError', 'std.fieldName', { type: typeName(x) })));
+    const names =
+      typeof raw === 'string'
+        ? raw
+            .replace(/,/g, ' ')
+            .split(/\s+/)
+            .filter((x) => x !== '')
+        : iterate(rt, raw).map((x) => (typeof x === 'string' ? x : raise('TypeError', 'std.fieldName', { type: typeName(x) })));
     rt.charge(names.length);
     const defaults = a.get('defaults') === null ? [] : iterate(rt, a.get('defaults')!);
     if (defaults.length > names.length) return raise('TypeError', 'std.tooManyDefaults');
     const first = names.length - defaults.length;
     const cls = nativeClass(String(a.get('typename')), [object]);
-    tupleLike(cls, names.map((name, i) => ({ name, init: true, kwOnly: false, ...(i >= first ? { default: defaults[i - first]! } : {}) })));
+    tupleLike(
+      cls,
+      names.map((name, i) => ({ name, init: true, kwOnly: false, ...(i >= first ? { default: defaults[i - first]! } : {}) })),
+    );
     return cls;
   });
   const NamedTuple = nativeClass('NamedTuple', [object], {
-    __init_subclass__: { t: 'wrapped', how: 'classmethod', fn: builtin('__init_subclass__', (args) => {
-      const cls = args[0] as ClassV;
-      tupleLike(cls, annotations(cls).map(({ name }) => ({ name, init: true, kwOnly: false, ...(cls.dict.has(name) ? { default: cls.dict.get(name)! } : {}) })));
-      return null;
-    }) },
+    __init_subclass__: {
+      t: 'wrapped',
+      how: 'classmethod',
+      fn: builtin('__init_subclass__', (args) => {
+        const cls = args[0] as ClassV;
+        tupleLike(
+          cls,
+          annotations(cls).map(({ name }) => ({ name, init: true, kwOnly: false, ...(cls.dict.has(name) ? { default: cls.dict.get(name)! } : {}) })),
+        );
+        return null;
+      }),
+    },
   });
 
   // ── namespaces of values ──
-  const namespaceClass = (name: string) => nativeClass(name, [object], {
-    __init__: builtin('__init__', (args, kwargs) => {
-      if (args.length > 1) return raise('TypeError', 'py.tooManyArgs', { fn: name, max: '0', got: String(args.length - 1) });
-      for (const [k, v] of kwargs) (args[0] as InstanceV).dict.set(k, v);
-      return null;
-    }),
-  });
+  const namespaceClass = (name: string) =>
+    nativeClass(name, [object], {
+      __init__: builtin('__init__', (args, kwargs) => {
+        if (args.length > 1) return raise('TypeError', 'py.tooManyArgs', { fn: name, max: '0', got: String(args.length - 1) });
+        for (const [k, v] of kwargs) (args[0] as InstanceV).dict.set(k, v);
+        return null;
+      }),
+    });
   const SimpleNamespace = namespaceClass('SimpleNamespace');
   const argparseNamespace = namespaceClass('Namespace');
 

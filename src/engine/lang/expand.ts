@@ -156,7 +156,13 @@ function expandTerm(term: Term, env: Env): Node[] {
   switch (term.t) {
     case 'words': {
       const [kind = '', ...rest] = term.words;
-      if (kind.toLowerCase() === 'from') return [fromNode(rest.map((w) => substitute(w, env.params)), term.words.join(' '))];
+      if (kind.toLowerCase() === 'from')
+        return [
+          fromNode(
+            rest.map((w) => substitute(w, env.params)),
+            term.words.join(' '),
+          ),
+        ];
       const given = substituteKind(kind, env.params);
       // A def named by an argument was written where the call was: look it up among all defs.
       const scope = given === kind ? env : { ...env, defs: env.root };

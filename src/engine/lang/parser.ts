@@ -146,7 +146,10 @@ class Scanner {
     const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\((.*)\)$/.exec(header);
     if (!m) fail('err.defSyntax', { token: `def ${header}` });
     const params: Param[] = [];
-    for (const part of m[2]!.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const part of m[2]!
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '')) {
       const eq = part.indexOf('=');
       const name = (eq < 0 ? part : part.slice(0, eq)).trim();
       if (!/^[A-Za-z_]\w*$/.test(name)) fail('err.defParam', { token: part, def: m[1]! });

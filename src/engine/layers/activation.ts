@@ -44,8 +44,7 @@ export const prelu = defineKind<PReLUConfig>({
       resolved: c,
       typeName: 'PReLU',
       tensors: [tensor(framework === 'keras' ? 'alpha' : 'weight', shape, 'weight')],
-      formula:
-        per === 'one' ? constant(1) : per === 'channel' ? lit(shape[0]!, 'C') : product(...shape.map((d, i) => lit(d, symbols[i] ?? `d${i}`))),
+      formula: per === 'one' ? constant(1) : per === 'channel' ? lit(shape[0]!, 'C') : product(...shape.map((d, i) => lit(d, symbols[i] ?? `d${i}`))),
       outputShape: input,
       macs: volume(input),
       conventionSensitive: c.per === undefined,

@@ -95,10 +95,7 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
       const output = biased(product(H, V, D), D);
       const key = biased(product(separate ? KD : D, H, K), product(H, K));
       formula = separate ? sum(query, key, value, output) : sum(v === k ? product(constant(3), query) : sum(product(constant(2), query), value), output);
-      const projection = (name: string, from: number, size: number) => [
-        tensor(`${name}/kernel`, [from, h, size], 'weight'),
-        ...(c.bias ? [tensor(`${name}/bias`, [h, size], 'bias')] : []),
-      ];
+      const projection = (name: string, from: number, size: number) => [tensor(`${name}/kernel`, [from, h, size], 'weight'), ...(c.bias ? [tensor(`${name}/bias`, [h, size], 'bias')] : [])];
       tensors = [
         ...projection('query', d, k),
         ...projection('key', kd, k),

@@ -68,15 +68,12 @@ function outputSpatial(input: Shape, g: Geometry, kind: string): Dim[] {
 const shapeWorking = (input: Shape, out: readonly Dim[], g: Geometry) => (): string[] => lengthWorking(spatial(input), out, (i) => axisOf(g, i));
 
 /** H_out×W_out, the positions a kernel visits, as factors of a MACs formula. */
-const positionTerms = (out: readonly Dim[], rank: Rank): Expr[] | null =>
-  out.every((d): d is number => d !== null) ? out.map((d, i) => lit(d, `${['D', 'H', 'W'].slice(3 - rank)[i]}_out`)) : null;
+const positionTerms = (out: readonly Dim[], rank: Rank): Expr[] | null => (out.every((d): d is number => d !== null) ? out.map((d, i) => lit(d, `${['D', 'H', 'W'].slice(3 - rank)[i]}_out`)) : null);
 
-const kernelTerms = (kernel: readonly number[], rank: Rank): Expr[] =>
-  kernel.map((k, i) => lit(k, KERNEL_SYMBOLS[rank][i]!));
+const kernelTerms = (kernel: readonly number[], rank: Rank): Expr[] => kernel.map((k, i) => lit(k, KERNEL_SYMBOLS[rank][i]!));
 
 /** C_in, or C_in/g when grouped, as it appears inside one filter. */
-const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr =>
-  groups === 1 ? lit(channels, symbol) : quotient(lit(channels, symbol), lit(groups, 'g'));
+const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (groups === 1 ? lit(channels, symbol) : quotient(lit(channels, symbol), lit(groups, 'g')));
 
 /** (k_h×k_w×C_in/g + 1)×C_out, or without the + 1 when there is no bias. */
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
@@ -108,16 +105,7 @@ function parseConv(a: Args, rank: Rank): ConvConfig {
 }
 
 function printConv(name: string, c: ConvConfig, extra = ''): string {
-  return join(
-    name,
-    c.cin === undefined ? '' : String(c.cin),
-    String(c.cout),
-    printTuple(c.kernel),
-    printGeometry(c),
-    c.groups !== 1 && `groups=${c.groups}`,
-    !c.bias && 'bias=false',
-    extra,
-  );
+  return join(name, c.cin === undefined ? '' : String(c.cin), String(c.cout), printTuple(c.kernel), printGeometry(c), c.groups !== 1 && `groups=${c.groups}`, !c.bias && 'bias=false', extra);
 }
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };
@@ -163,11 +151,36 @@ function usedOutputSize<R extends Geometry>(count: (c: R, kernel: bigint, bias: 
 
 /** What students get wrong about a convolution's weights, biases, MACs and output size. */
 const CONV_MISTAKES: readonly MistakeDef<ResolvedConv>[] = [
-  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? weightsOf(c) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.cout) })),
-  mistake('oneBias', 'bias', ({ config: c }) => (c.bias && c.cout > 1 ? weightsOf(c) + 1n : undefined), ({ config: c }) => msg('why.oneBias', { n: formatInt(c.cout) })),
-  mistake('biasPerInput', 'bias', ({ config: c }) => (c.bias ? weightsOf(c) + BigInt(c.cin) : undefined), ({ config: c }) => msg('why.biasPerInput', { in: formatInt(c.cin), out: formatInt(c.cout) })),
-  mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * weightsOf(c) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.cout) })),
-  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : weightsOf(c) + BigInt(c.cout)), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.cout) })),
+  mistake(
+    'forgotBias',
+    'bias',
+    ({ config: c }) => (c.bias ? weightsOf(c) : undefined),
+    ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.cout) }),
+  ),
+  mistake(
+    'oneBias',
+    'bias',
+    ({ config: c }) => (c.bias && c.cout > 1 ? weightsOf(c) + 1n : undefined),
+    ({ config: c }) => msg('why.oneBias', { n: formatInt(c.cout) }),
+  ),
+  mistake(
+    'biasPerInput',
+    'bias',
+    ({ config: c }) => (c.bias ? weightsOf(c) + BigInt(c.cin) : undefined),
+    ({ config: c }) => msg('why.biasPerInput', { in: formatInt(c.cin), out: formatInt(c.cout) }),
+  ),
+  mistake(
+    'biasPerWeight',
+    'bias',
+    ({ config: c }) => (c.bias ? 2n * weightsOf(c) : undefined),
+    ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.cout) }),
+  ),
+  mistake(
+    'addedBias',
+    'bias',
+    ({ config: c }) => (c.bias ? undefined : weightsOf(c) + BigInt(c.cout)),
+    ({ config: c }) => msg('why.addedBias', { n: formatInt(c.cout) }),
+  ),
   mistake(
     'forgotInputChannels',
     'channels',
@@ -227,7 +240,12 @@ const CONV_MISTAKES: readonly MistakeDef<ResolvedConv>[] = [
     },
     () => msg('why.dividedByStride'),
   ),
-  mistake('macsPerPosition', 'operations', (m) => (m.macs !== null && positionsOf(m) !== 1n ? { macs: weightsOf(m.config) } : undefined), () => msg('why.perPositionOnly')),
+  mistake(
+    'macsPerPosition',
+    'operations',
+    (m) => (m.macs !== null && positionsOf(m) !== 1n ? { macs: weightsOf(m.config) } : undefined),
+    () => msg('why.perPositionOnly'),
+  ),
   mistake(
     'macsWithBias',
     'operations',
@@ -246,7 +264,10 @@ const CONV_MISTAKES: readonly MistakeDef<ResolvedConv>[] = [
     },
     () => msg('why.usedInputSize'),
   ),
-  ...lengthMistakes<ResolvedConv>(['forgotPlusOne', 'ignoredStride', 'ceilNotFloor', 'assumedSame', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotDilation', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel'], axisOf),
+  ...lengthMistakes<ResolvedConv>(
+    ['forgotPlusOne', 'ignoredStride', 'ceilNotFloor', 'assumedSame', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotDilation', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel'],
+    axisOf,
+  ),
 ];
 
 /** `{ key: value }` when the value is known, nothing otherwise: for optional parts of a Wrong. */
@@ -279,10 +300,7 @@ function convKind(rank: Rank): Kind {
       return {
         resolved: { ...c, cin },
         typeName: framework === 'keras' ? `Conv${rank}D` : `Conv${rank}d`,
-        tensors: [
-          tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'),
-          ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : []),
-        ],
+        tensors: [tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : [])],
         formula: filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
@@ -296,8 +314,7 @@ function convKind(rank: Rank): Kind {
 }
 
 /** positions × per-position work, or null when the positions are unknown. */
-const macsFormula = (positions: Expr[] | null, perPosition: Expr[]): MacsFormula | null =>
-  positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) };
+const macsFormula = (positions: Expr[] | null, perPosition: Expr[]): MacsFormula | null => (positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) });
 
 interface DeconvConfig extends ConvConfig {
   readonly outputPadding: readonly number[] | undefined;
@@ -338,22 +355,14 @@ function deconvKind(rank: Rank): Kind {
       checkGroups(name, cin, c.cout, c.groups);
       const inSpatial = spatial(input);
       const out = inSpatial.map((len, axis) =>
-        transposeLength(
-          len,
-          { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: c.dilation[axis]!, padding: c.padding, axis },
-          c.outputPadding?.[axis],
-          framework,
-        ),
+        transposeLength(len, { kernel: c.kernel[axis]!, stride: c.stride[axis]!, dilation: c.dilation[axis]!, padding: c.padding, axis }, c.outputPadding?.[axis], framework),
       );
       const perGroupOut = c.cout / c.groups;
       const weightShape = framework === 'keras' ? [...c.kernel, c.cout, cin] : [cin, perGroupOut, ...c.kernel];
       return {
         resolved: { ...c, cin },
         typeName: framework === 'keras' ? `Conv${rank}DTranspose` : `ConvTranspose${rank}d`,
-        tensors: [
-          tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'),
-          ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : []),
-        ],
+        tensors: [tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : [])],
         formula: filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         // A transposed convolution scatters every input element through its kernel (fvcore).
@@ -398,19 +407,49 @@ const DEPTHWISE_MISTAKES: readonly MistakeDef<ResolvedDepthwise>[] = [
     }),
     () => msg('why.depthwiseAsStandard'),
   ),
-  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? depthwiseCount(c, { bias: false }) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.channels * c.multiplier) })),
-  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : depthwiseCount(c, { bias: true })), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.channels * c.multiplier) })),
-  mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * depthwiseCount(c, { bias: false }) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.channels * c.multiplier) })),
+  mistake(
+    'forgotBias',
+    'bias',
+    ({ config: c }) => (c.bias ? depthwiseCount(c, { bias: false }) : undefined),
+    ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.channels * c.multiplier) }),
+  ),
+  mistake(
+    'addedBias',
+    'bias',
+    ({ config: c }) => (c.bias ? undefined : depthwiseCount(c, { bias: true })),
+    ({ config: c }) => msg('why.addedBias', { n: formatInt(c.channels * c.multiplier) }),
+  ),
+  mistake(
+    'biasPerWeight',
+    'bias',
+    ({ config: c }) => (c.bias ? 2n * depthwiseCount(c, { bias: false }) : undefined),
+    ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.channels * c.multiplier) }),
+  ),
   usedOutputSize<ResolvedDepthwise>((c, kernel, bias) => depthwiseCount(c, { kernel, ...(!bias && { bias: false }) })),
-  mistake('forgotKernel', 'kernel', (m) => (prod(m.config.kernel) > 1n ? depthwiseWith(m, 1n) : undefined), ({ config: c }) => msg('why.forgotKernelDepthwise', { k: kernelText(c.kernel) })),
+  mistake(
+    'forgotKernel',
+    'kernel',
+    (m) => (prod(m.config.kernel) > 1n ? depthwiseWith(m, 1n) : undefined),
+    ({ config: c }) => msg('why.forgotKernelDepthwise', { k: kernelText(c.kernel) }),
+  ),
   mistake(
     'kernelNotSquared',
     'kernel',
     (m) => (m.config.kernel[0] === m.config.kernel[1] && m.config.kernel[0]! > 1 ? depthwiseWith(m, BigInt(m.config.kernel[0]!)) : undefined),
     ({ config: c }) => msg('why.kernelNotSquared', { k: String(c.kernel[0]) }),
   ),
-  mistake('forgotMultiplier', 'channels', ({ config: c }) => (c.multiplier > 1 ? depthwiseCount(c, { multiplier: 1n }) : undefined), ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) })),
-  mistake('macsPerPosition', 'operations', (m) => (m.macs !== null ? { macs: depthwiseCount(m.config, { bias: false }) } : undefined), () => msg('why.perPositionOnly')),
+  mistake(
+    'forgotMultiplier',
+    'channels',
+    ({ config: c }) => (c.multiplier > 1 ? depthwiseCount(c, { multiplier: 1n }) : undefined),
+    ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) }),
+  ),
+  mistake(
+    'macsPerPosition',
+    'operations',
+    (m) => (m.macs !== null ? { macs: depthwiseCount(m.config, { bias: false }) } : undefined),
+    () => msg('why.perPositionOnly'),
+  ),
   mistake(
     'macsInputSize',
     'operations',
@@ -439,8 +478,7 @@ export const dwconv = defineKind<DepthwiseConfig, ResolvedDepthwise>({
     multiplier: a.optSize('mult', 1),
     bias: a.flag('bias', true),
   }),
-  print: (c) =>
-    join('dwconv', c.channels === undefined ? '' : String(c.channels), printTuple(c.kernel), c.multiplier !== 1 && `mult=${c.multiplier}`, printGeometry(c), !c.bias && 'bias=false'),
+  print: (c) => join('dwconv', c.channels === undefined ? '' : String(c.channels), printTuple(c.kernel), c.multiplier !== 1 && `mult=${c.multiplier}`, printGeometry(c), !c.bias && 'bias=false'),
   evaluate(c, input, framework) {
     expectRank(input, 3, 'dwconv', INPUT_FORM[2]);
     checkSamePadding(c, framework, 'dwconv');
@@ -453,10 +491,7 @@ export const dwconv = defineKind<DepthwiseConfig, ResolvedDepthwise>({
     return {
       resolved: { ...c, channels },
       typeName: framework === 'keras' ? 'DepthwiseConv2D' : 'Conv2d',
-      tensors: [
-        tensor(framework === 'keras' ? 'depthwise_kernel' : 'weight', weightShape, 'weight'),
-        ...(c.bias ? [tensor('bias', [cout], 'bias')] : []),
-      ],
+      tensors: [tensor(framework === 'keras' ? 'depthwise_kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [cout], 'bias')] : [])],
       formula: c.bias ? product(sum(product(...kernel), lit(1)), c_, ...times(c.multiplier)) : product(...kernel, c_, ...times(c.multiplier)),
       outputShape: [...out, cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(cout)),
@@ -488,7 +523,10 @@ const SEPARABLE_MISTAKES: readonly MistakeDef<ResolvedSeparable>[] = [
   mistake(
     'forgotPointwise',
     'structure',
-    (m) => ({ params: separableCount(m.config, { pointwise: 0n }), ...opt('macs', m.macs === null ? undefined : (positionsOf(m) ?? 0n) * prod(m.config.kernel) * BigInt(m.config.cin * m.config.multiplier)) }),
+    (m) => ({
+      params: separableCount(m.config, { pointwise: 0n }),
+      ...opt('macs', m.macs === null ? undefined : (positionsOf(m) ?? 0n) * prod(m.config.kernel) * BigInt(m.config.cin * m.config.multiplier)),
+    }),
     ({ config: c }) => msg('why.forgotPointwise', { cin: formatInt(c.cin * c.multiplier), cout: formatInt(c.cout) }),
   ),
   mistake(
@@ -497,14 +535,24 @@ const SEPARABLE_MISTAKES: readonly MistakeDef<ResolvedSeparable>[] = [
     ({ config: c }) => (c.bias ? separableCount(c, { pointwise: 0n, biases: 0n }) : undefined),
     ({ config: c }) => msg('why.forgotPointwise', { cin: formatInt(c.cin * c.multiplier), cout: formatInt(c.cout) }),
   ),
-  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? separableCount(c, { biases: 0n }) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.cout) })),
+  mistake(
+    'forgotBias',
+    'bias',
+    ({ config: c }) => (c.bias ? separableCount(c, { biases: 0n }) : undefined),
+    ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.cout) }),
+  ),
   mistake(
     'depthwiseBias',
     'bias',
     ({ config: c }) => (c.bias ? separableCount(c) + BigInt(c.cin * c.multiplier) : undefined),
     ({ config: c }) => msg('why.separableOneBias', { n: formatInt(c.cout) }),
   ),
-  mistake('forgotDepthwise', 'structure', ({ config: c }) => separableCount(c, { depthwise: 0n }), ({ config: c }) => msg('why.forgotDepthwise', { k: kernelText(c.kernel), cin: formatInt(c.cin) })),
+  mistake(
+    'forgotDepthwise',
+    'structure',
+    ({ config: c }) => separableCount(c, { depthwise: 0n }),
+    ({ config: c }) => msg('why.forgotDepthwise', { k: kernelText(c.kernel), cin: formatInt(c.cin) }),
+  ),
   mistake(
     'separableAsStandard',
     'structure',
@@ -533,8 +581,18 @@ const SEPARABLE_MISTAKES: readonly MistakeDef<ResolvedSeparable>[] = [
     ({ config: c }) => (c.kernel[0] === c.kernel[1] && c.kernel[0]! > 1 ? separableCount(c, { depthwise: BigInt(c.kernel[0]! * c.cin * c.multiplier) }) : undefined),
     ({ config: c }) => msg('why.kernelNotSquared', { k: String(c.kernel[0]) }),
   ),
-  mistake('forgotMultiplier', 'channels', ({ config: c }) => (c.multiplier > 1 ? separableCount({ ...c, multiplier: 1 }) : undefined), ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) })),
-  mistake('macsPerPosition', 'operations', (m) => (m.macs !== null ? { macs: separableCount(m.config, { biases: 0n }) } : undefined), () => msg('why.perPositionOnly')),
+  mistake(
+    'forgotMultiplier',
+    'channels',
+    ({ config: c }) => (c.multiplier > 1 ? separableCount({ ...c, multiplier: 1 }) : undefined),
+    ({ config: c }) => msg('why.forgotMultiplier', { m: String(c.multiplier) }),
+  ),
+  mistake(
+    'macsPerPosition',
+    'operations',
+    (m) => (m.macs !== null ? { macs: separableCount(m.config, { biases: 0n }) } : undefined),
+    () => msg('why.perPositionOnly'),
+  ),
   ...lengthMistakes<ResolvedSeparable>(['forgotPlusOne', 'ignoredStride', 'assumedSame'], axisOf),
 ];
 
@@ -581,9 +639,7 @@ export const sepconv = defineKind<SeparableConfig, ResolvedSeparable>({
       macsFormula: macsFormula(positionTerms(out, 2), [sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')))]),
       shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
-      notes: [msg('note.separableSaving', { standard: formatInt(standard), ratio: ratio(standard, separable) })].concat(
-        framework === 'pytorch' ? [msg('note.separableTorch')] : [],
-      ),
+      notes: [msg('note.separableSaving', { standard: formatInt(standard), ratio: ratio(standard, separable) })].concat(framework === 'pytorch' ? [msg('note.separableTorch')] : []),
     };
   },
   mistakes: SEPARABLE_MISTAKES,
@@ -595,13 +651,4 @@ function ratio(a: bigint, b: bigint): string {
   return `${tenths / 10n}.${tenths % 10n}`;
 }
 
-export const convKinds: readonly Kind[] = [
-  convKind(1),
-  convKind(2),
-  convKind(3),
-  deconvKind(1),
-  deconvKind(2),
-  deconvKind(3),
-  dwconv,
-  sepconv,
-];
+export const convKinds: readonly Kind[] = [convKind(1), convKind(2), convKind(3), deconvKind(1), deconvKind(2), deconvKind(3), dwconv, sepconv];

@@ -24,13 +24,48 @@ const steps = (m: MistakeInput<unknown>) => volume(m.input.slice(0, -1));
 
 /** What students get wrong about a Dense layer: biases, adding instead of multiplying, and sequences. */
 const DENSE_MISTAKES: readonly MistakeDef<ResolvedDense>[] = [
-  mistake('forgotBias', 'bias', ({ config: c }) => (c.bias ? weights(c) : undefined), ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.outFeatures) })),
-  mistake('oneBias', 'bias', ({ config: c }) => (c.bias && c.outFeatures > 1 ? weights(c) + 1n : undefined), ({ config: c }) => msg('why.oneBias', { n: formatInt(c.outFeatures) })),
-  mistake('biasPerInput', 'bias', ({ config: c }) => (c.bias ? weights(c) + BigInt(c.inFeatures) : undefined), ({ config: c }) => msg('why.biasPerInput', { in: formatInt(c.inFeatures), out: formatInt(c.outFeatures) })),
-  mistake('biasPerWeight', 'bias', ({ config: c }) => (c.bias ? 2n * weights(c) : undefined), ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.outFeatures) })),
-  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : weights(c) + BigInt(c.outFeatures)), ({ config: c }) => msg('why.addedBias', { n: formatInt(c.outFeatures) })),
-  mistake('extraInputRow', 'bias', ({ config: c }) => (c.bias ? (BigInt(c.inFeatures) + 1n) * (BigInt(c.outFeatures) + 1n) : undefined), ({ config: c }) => msg('why.extraInputRow', { out: formatInt(c.outFeatures) })),
-  mistake('addedNotMultiplied', 'channels', ({ config: c }) => BigInt(c.inFeatures) + BigInt(c.outFeatures) + biases(c), () => msg('why.addedNotMultiplied')),
+  mistake(
+    'forgotBias',
+    'bias',
+    ({ config: c }) => (c.bias ? weights(c) : undefined),
+    ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.outFeatures) }),
+  ),
+  mistake(
+    'oneBias',
+    'bias',
+    ({ config: c }) => (c.bias && c.outFeatures > 1 ? weights(c) + 1n : undefined),
+    ({ config: c }) => msg('why.oneBias', { n: formatInt(c.outFeatures) }),
+  ),
+  mistake(
+    'biasPerInput',
+    'bias',
+    ({ config: c }) => (c.bias ? weights(c) + BigInt(c.inFeatures) : undefined),
+    ({ config: c }) => msg('why.biasPerInput', { in: formatInt(c.inFeatures), out: formatInt(c.outFeatures) }),
+  ),
+  mistake(
+    'biasPerWeight',
+    'bias',
+    ({ config: c }) => (c.bias ? 2n * weights(c) : undefined),
+    ({ config: c }) => msg('why.biasPerWeight', { n: formatInt(c.outFeatures) }),
+  ),
+  mistake(
+    'addedBias',
+    'bias',
+    ({ config: c }) => (c.bias ? undefined : weights(c) + BigInt(c.outFeatures)),
+    ({ config: c }) => msg('why.addedBias', { n: formatInt(c.outFeatures) }),
+  ),
+  mistake(
+    'extraInputRow',
+    'bias',
+    ({ config: c }) => (c.bias ? (BigInt(c.inFeatures) + 1n) * (BigInt(c.outFeatures) + 1n) : undefined),
+    ({ config: c }) => msg('why.extraInputRow', { out: formatInt(c.outFeatures) }),
+  ),
+  mistake(
+    'addedNotMultiplied',
+    'channels',
+    ({ config: c }) => BigInt(c.inFeatures) + BigInt(c.outFeatures) + biases(c),
+    () => msg('why.addedNotMultiplied'),
+  ),
   mistake(
     'timesSteps',
     'shape',
@@ -58,7 +93,12 @@ const DENSE_MISTAKES: readonly MistakeDef<ResolvedDense>[] = [
     },
     () => msg('why.perPositionOnly'),
   ),
-  mistake('macsWithBias', 'operations', (m) => (m.macs !== null && m.config.bias ? { macs: m.macs + (steps(m) ?? 1n) * biases(m.config) } : undefined), () => msg('why.countedBias')),
+  mistake(
+    'macsWithBias',
+    'operations',
+    (m) => (m.macs !== null && m.config.bias ? { macs: m.macs + (steps(m) ?? 1n) * biases(m.config) } : undefined),
+    () => msg('why.countedBias'),
+  ),
 ];
 
 export const dense = defineKind<DenseConfig, ResolvedDense>({
@@ -89,9 +129,7 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
       formula: c.bias ? product(sum(n, lit(1)), m) : product(n, m),
       outputShape: [...leading, c.outFeatures],
       macs: macsOver(leading, BigInt(inFeatures) * BigInt(c.outFeatures)),
-      macsFormula: leading.every((d): d is number => d !== null)
-        ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) }
-        : null,
+      macsFormula: leading.every((d): d is number => d !== null) ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) } : null,
       conventionSensitive: false,
       linears: [{ name: '', inFeatures, outFeatures: c.outFeatures, roles: [] }],
     };
@@ -105,10 +143,25 @@ interface EmbeddingConfig {
 }
 
 const EMBEDDING_MISTAKES: readonly MistakeDef<EmbeddingConfig>[] = [
-  mistake('addedBias', 'bias', ({ config: c }) => BigInt(c.vocabulary) * BigInt(c.dimension) + BigInt(c.dimension), ({ config: c }) => msg('why.embeddingBias', { d: formatInt(c.dimension) })),
-  mistake('addedNotMultiplied', 'channels', ({ config: c }) => BigInt(c.vocabulary) + BigInt(c.dimension), () => msg('why.embeddingTable')),
+  mistake(
+    'addedBias',
+    'bias',
+    ({ config: c }) => BigInt(c.vocabulary) * BigInt(c.dimension) + BigInt(c.dimension),
+    ({ config: c }) => msg('why.embeddingBias', { d: formatInt(c.dimension) }),
+  ),
+  mistake(
+    'addedNotMultiplied',
+    'channels',
+    ({ config: c }) => BigInt(c.vocabulary) + BigInt(c.dimension),
+    () => msg('why.embeddingTable'),
+  ),
   // V + 1 rows, as if an id past the last had one (or a padding row were extra): the same number as a bias of D
-  mistake('extraRow', 'structure', ({ config: c }) => (BigInt(c.vocabulary) + 1n) * BigInt(c.dimension), ({ config: c }) => msg('why.embeddingRows', { v: formatInt(c.vocabulary) })),
+  mistake(
+    'extraRow',
+    'structure',
+    ({ config: c }) => (BigInt(c.vocabulary) + 1n) * BigInt(c.dimension),
+    ({ config: c }) => msg('why.embeddingRows', { v: formatInt(c.vocabulary) }),
+  ),
   mistake(
     'timesSteps',
     'shape',

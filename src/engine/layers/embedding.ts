@@ -93,9 +93,4 @@ function computedPositions(fn: ComputedConfig['fn'], aliases: readonly string[],
   });
 }
 
-export const embeddingKinds: readonly Kind[] = [
-  posembed,
-  typeembed,
-  computedPositions('sinusoidal', ['sinpos'], 'SinusoidalPositions'),
-  computedPositions('rope', ['rotary'], 'RotaryPositions'),
-];
+export const embeddingKinds: readonly Kind[] = [posembed, typeembed, computedPositions('sinusoidal', ['sinpos'], 'SinusoidalPositions'), computedPositions('rope', ['rotary'], 'RotaryPositions')];

@@ -54,8 +54,7 @@ export function transposeLength(length: Dim, a: AxisConv, outputPadding: number 
     if (a.padding.mode === 'same') return length * a.stride;
     if (a.padding.mode === 'valid') return length * a.stride + Math.max(k - a.stride, 0);
   }
-  const pad =
-    a.padding.mode === 'explicit' ? a.padding.amounts[a.axis]! : a.padding.mode === 'same' ? Math.floor(k / 2) : 0;
+  const pad = a.padding.mode === 'explicit' ? a.padding.amounts[a.axis]! : a.padding.mode === 'same' ? Math.floor(k / 2) : 0;
   const out = (length - 1) * a.stride + k - 2 * pad + (outputPadding ?? 0);
   if (out < 1) fail('err.kernelTooLarge', { kind: 'deconv', kernel: String(k), size: String(length), padded: String(length) });
   return out;

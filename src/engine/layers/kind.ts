@@ -9,19 +9,7 @@ import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } f
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
-import type {
-  AttentionGeometry,
-  ExpertRouting,
-  Family,
-  Framework,
-  LayerMistake,
-  LayerRecord,
-  LinearModule,
-  MacsFormula,
-  MistakeFamily,
-  ParamTensor,
-  Shape,
-} from '../types.js';
+import type { AttentionGeometry, ExpertRouting, Family, Framework, LayerMistake, LayerRecord, LinearModule, MacsFormula, MistakeFamily, ParamTensor, Shape } from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -36,10 +24,7 @@ export interface ArgSpec {
   readonly inferable?: boolean;
 }
 
-export type Padding =
-  | { readonly mode: 'valid' }
-  | { readonly mode: 'same' }
-  | { readonly mode: 'explicit'; readonly amounts: readonly number[] };
+export type Padding = { readonly mode: 'valid' } | { readonly mode: 'same' } | { readonly mode: 'explicit'; readonly amounts: readonly number[] };
 
 /** Options every kind takes; a kind lists only its own. */
 const UNIVERSAL_OPTIONS = ['in', 'trainable'] as const;
@@ -195,12 +180,7 @@ export interface MistakeDef<C> {
 }
 
 /** A mistake record, written as one line in a kind's list. */
-export function mistake<C>(
-  id: string,
-  family: MistakeFamily,
-  wrong: MistakeDef<C>['wrong'],
-  why: MistakeDef<C>['why'],
-): MistakeDef<C> {
+export function mistake<C>(id: string, family: MistakeFamily, wrong: MistakeDef<C>['wrong'], why: MistakeDef<C>['why']): MistakeDef<C> {
   return { id, family, wrong, why };
 }
 
@@ -311,8 +291,7 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
 }
 
 function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
-  const withUniversal = (text: string) =>
-    text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+  const withUniversal = (text: string) => text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
 
   let printed: string | undefined;
   return {
@@ -413,7 +392,8 @@ function workOut<C>(defs: readonly MistakeDef<C>[], m: MistakeInput<C>): LayerMi
 function wrongCounts(right: Counts, w: Wrong): Counts {
   const total = w.params ?? right.total;
   let trainable: bigint;
-  if (right.trainable === 0n && right.total > 0n) trainable = 0n; // frozen: the student knows it is
+  if (right.trainable === 0n && right.total > 0n)
+    trainable = 0n; // frozen: the student knows it is
   else if (w.trainable !== undefined) trainable = w.trainable;
   else if (right.nonTrainable === 0n) trainable = total;
   else trainable = right.trainable + total - right.total < 0n ? 0n : right.trainable + total - right.total;

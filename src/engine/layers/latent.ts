@@ -45,9 +45,24 @@ const big = BigInt;
  * with h heads of v (what the latent replaces).
  */
 const LATENT_MISTAKES: readonly MistakeDef<ResolvedLatent>[] = [
-  mistake('latentNormsForgotten', 'structure', (m) => m.counts.total - big(m.config.kvRank) - big(m.config.qRank), () => msg('why.mlaNorms')),
-  mistake('ropeKeyForgotten', 'structure', (m) => m.counts.total - big(m.config.model) * big(m.config.rope) - (m.config.bias ? big(m.config.rope) : 0n), (m) => msg('why.mlaRopeKey', { rope: String(m.config.rope) })),
-  mistake('countedAsMha', 'structure', (m) => 4n * big(m.config.model) * big(m.config.heads * m.config.value), (m) => msg('why.mlaNotMha', { heads: String(m.config.heads) })),
+  mistake(
+    'latentNormsForgotten',
+    'structure',
+    (m) => m.counts.total - big(m.config.kvRank) - big(m.config.qRank),
+    () => msg('why.mlaNorms'),
+  ),
+  mistake(
+    'ropeKeyForgotten',
+    'structure',
+    (m) => m.counts.total - big(m.config.model) * big(m.config.rope) - (m.config.bias ? big(m.config.rope) : 0n),
+    (m) => msg('why.mlaRopeKey', { rope: String(m.config.rope) }),
+  ),
+  mistake(
+    'countedAsMha',
+    'structure',
+    (m) => 4n * big(m.config.model) * big(m.config.heads * m.config.value),
+    (m) => msg('why.mlaNotMha', { heads: String(m.config.heads) }),
+  ),
 ];
 
 export const mla = defineKind<LatentConfig, ResolvedLatent>({

@@ -71,8 +71,18 @@ const MOE_MISTAKES: readonly MistakeDef<ResolvedMoe>[] = [
     (m) => (m.config.topK < m.config.experts ? m.counts.total - big(m.config.experts - m.config.topK) * parts(m.config).expert : undefined),
     (m) => msg('why.moeAllExpertsStored', { experts: String(m.config.experts), k: String(m.config.topK) }),
   ),
-  mistake('routerForgotten', 'structure', (m) => m.counts.total - parts(m.config).router, (m) => msg('why.moeRouter', { experts: String(m.config.experts), d: formatInt(m.config.model) })),
-  mistake('sharedForgotten', 'structure', (m) => (m.config.sharedHidden > 0 ? m.counts.total - parts(m.config).shared - parts(m.config).sharedGate : undefined), () => msg('why.moeShared')),
+  mistake(
+    'routerForgotten',
+    'structure',
+    (m) => m.counts.total - parts(m.config).router,
+    (m) => msg('why.moeRouter', { experts: String(m.config.experts), d: formatInt(m.config.model) }),
+  ),
+  mistake(
+    'sharedForgotten',
+    'structure',
+    (m) => (m.config.sharedHidden > 0 ? m.counts.total - parts(m.config).shared - parts(m.config).sharedGate : undefined),
+    () => msg('why.moeShared'),
+  ),
   mistake(
     'expertTwoMatrices',
     'structure',
@@ -137,7 +147,11 @@ export const moe = defineKind<MoeConfig, ResolvedMoe>({
     /** One gated MLP (an expert, or the shared experts) under `prefix`, its matrices named `names`. */
     const mlp = (prefix: string, width: number, names: readonly string[], expert: boolean) => {
       const [g, u, dn] = names;
-      for (const [name, from, to, part] of [[g!, d, width, 'gate'], [u!, d, width, 'up'], [dn!, width, d, 'down']] as const) {
+      for (const [name, from, to, part] of [
+        [g!, d, width, 'gate'],
+        [u!, d, width, 'up'],
+        [dn!, width, d, 'down'],
+      ] as const) {
         tensors.push(...linearTensors(`${prefix}${sep}${name}`, from, to, false, framework));
         linears.push(ffnLinear(`${prefix}.${name}`, from, to, part, expert));
       }
@@ -153,15 +167,16 @@ export const moe = defineKind<MoeConfig, ResolvedMoe>({
     }
     const p = parts(resolved);
     const [D, E, F] = [lit(d, 'D'), lit(c.experts, 'E'), lit(f, 'F')];
-    const formula = sum(
-      product(E, D),
-      product(E, constant(3), D, F),
-      ...(c.sharedHidden > 0 ? [product(constant(3), D, lit(c.sharedHidden, 'F_s'))] : []),
-      ...(c.sharedGate ? [D] : []),
-    );
+    const formula = sum(product(E, D), product(E, constant(3), D, F), ...(c.sharedHidden > 0 ? [product(constant(3), D, lit(c.sharedHidden, 'F_s'))] : []), ...(c.sharedGate ? [D] : []));
     const perToken = p.router + big(c.topK) * p.expert + p.shared + p.sharedGate;
     const notes: MessageRef[] = [
-      msg('note.moe', { experts: String(c.experts), k: String(c.topK), expert: formatInt(p.expert), active: formatInt(perToken), formula: `E×D + k×3×D×F${c.sharedHidden > 0 ? ' + 3×D×F_s' : ''}${c.sharedGate ? ' + D' : ''}` }),
+      msg('note.moe', {
+        experts: String(c.experts),
+        k: String(c.topK),
+        expert: formatInt(p.expert),
+        active: formatInt(perToken),
+        formula: `E×D + k×3×D×F${c.sharedHidden > 0 ? ' + 3×D×F_s' : ''}${c.sharedGate ? ' + D' : ''}`,
+      }),
     ];
     if (c.scoreBias) notes.push(msg('note.moeScoreBias', { experts: String(c.experts) }));
     return {

@@ -30,10 +30,7 @@ function printAffine(c: Affine): string[] {
 }
 
 function affineTensors(c: Affine, channels: number, framework: Framework): ParamTensor[] {
-  return [
-    ...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [channels], 'scale')] : []),
-    ...(c.center ? [tensor(framework === 'keras' ? 'beta' : 'bias', [channels], 'shift')] : []),
-  ];
+  return [...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [channels], 'scale')] : []), ...(c.center ? [tensor(framework === 'keras' ? 'beta' : 'bias', [channels], 'shift')] : [])];
 }
 
 /** n×C, written as C when n is 1 and 0 when n is 0. */
@@ -106,7 +103,12 @@ const BN_MISTAKES: readonly MistakeDef<ResolvedChannels>[] = [
     (m) => (m.framework === 'keras' ? { params: m.counts.trainable, trainable: m.counts.trainable } : undefined),
     ({ config: c }) => msg('why.forgotStats', { c: formatInt(c.channels) }),
   ),
-  mistake('countedBuffers', 'convention', (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) : undefined), () => msg('why.countedBuffers')),
+  mistake(
+    'countedBuffers',
+    'convention',
+    (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) : undefined),
+    () => msg('why.countedBuffers'),
+  ),
   // scale=False or center=False takes γ or β away; counted anyway, it is C trainable values too many
   mistake(
     'countedAffineOff',
@@ -114,14 +116,24 @@ const BN_MISTAKES: readonly MistakeDef<ResolvedChannels>[] = [
     (m) => (learned(m.config) === 1n ? { params: m.counts.total + BigInt(m.config.channels), trainable: m.counts.trainable + BigInt(m.config.channels) } : undefined),
     ({ config: c }) => msg(c.center ? 'why.bnNoScale' : 'why.bnNoShift', { c: formatInt(c.channels) }),
   ),
-  mistake('countedBatchCounter', 'convention', (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) + 1n : undefined), () => msg('why.countedBatchCounter')),
+  mistake(
+    'countedBatchCounter',
+    'convention',
+    (m) => (m.framework === 'pytorch' ? m.counts.total + 2n * BigInt(m.config.channels) + 1n : undefined),
+    () => msg('why.countedBatchCounter'),
+  ),
   ...affineMistakes<ResolvedChannels>(statsPerChannel),
 ];
 
 /** LayerNorm and GroupNorm keep no statistics: counting BatchNorm's is the usual slip. */
 function noStatsMistakes<R extends Affine & { readonly channels: number }>(): MistakeDef<R>[] {
   return [
-    mistake('statsLikeBatchNorm', 'convention', ({ config: c }) => (learned(c) + 2n) * BigInt(c.channels), () => msg('why.noMovingStats')),
+    mistake(
+      'statsLikeBatchNorm',
+      'convention',
+      ({ config: c }) => (learned(c) + 2n) * BigInt(c.channels),
+      () => msg('why.noMovingStats'),
+    ),
     ...affineMistakes<R>(() => 0n),
   ];
 }
@@ -132,13 +144,22 @@ const countedShift = <R extends { readonly channels: number }>(applies: (c: R) =
 
 type ResolvedLn = Affine & { readonly channels: number };
 
-const LN_MISTAKES: readonly MistakeDef<ResolvedLn>[] = [...noStatsMistakes<ResolvedLn>(), countedShift<ResolvedLn>((c) => c.scale && !c.center, () => msg('why.lnNoShift'))];
+const LN_MISTAKES: readonly MistakeDef<ResolvedLn>[] = [
+  ...noStatsMistakes<ResolvedLn>(),
+  countedShift<ResolvedLn>(
+    (c) => c.scale && !c.center,
+    () => msg('why.lnNoShift'),
+  ),
+];
 
 type ResolvedRms = { readonly channels: number };
 
 /** RMSNorm learns γ alone, one per feature, shared by every token. */
 const RMS_MISTAKES: readonly MistakeDef<ResolvedRms>[] = [
-  countedShift<ResolvedRms>(() => true, () => msg('why.rmsNoShift')),
+  countedShift<ResolvedRms>(
+    () => true,
+    () => msg('why.rmsNoShift'),
+  ),
   mistake(
     'perPosition',
     'shape',
@@ -151,7 +172,12 @@ const RMS_MISTAKES: readonly MistakeDef<ResolvedRms>[] = [
 ];
 
 const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
-  mistake('perGroup', 'structure', ({ config: c }) => (c.groups !== c.channels ? learned(c) * BigInt(c.groups) : undefined), ({ config: c }) => msg('why.perGroup', { g: String(c.groups) })),
+  mistake(
+    'perGroup',
+    'structure',
+    ({ config: c }) => (c.groups !== c.channels ? learned(c) * BigInt(c.groups) : undefined),
+    ({ config: c }) => msg('why.perGroup', { g: String(c.groups) }),
+  ),
   ...noStatsMistakes<ResolvedGroupNorm>(),
 ];
 
@@ -177,12 +203,7 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
     return {
       resolved: { ...c, channels },
       typeName: keras ? 'BatchNormalization' : `BatchNorm${Math.min(Math.max(input.length - 1, 1), 3)}d`,
-      tensors: [
-        ...affineTensors(c, channels, framework),
-        ...(keras
-          ? [tensor('moving_mean', [channels], 'statistic', false), tensor('moving_variance', [channels], 'statistic', false)]
-          : []),
-      ],
+      tensors: [...affineTensors(c, channels, framework), ...(keras ? [tensor('moving_mean', [channels], 'statistic', false), tensor('moving_variance', [channels], 'statistic', false)] : [])],
       formula: keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels),
       outputShape: input,
       macs: normMacs(c, input),

@@ -12,7 +12,7 @@
 import { constant, lit, product, sum } from '../expr.js';
 import { formatInt } from '../format.js';
 import { msg } from '../../i18n/messages.js';
-import { expectMinRank, resolveFeatures, tensor, } from './common.js';
+import { expectMinRank, resolveFeatures, tensor } from './common.js';
 import { defineKind, mistake, type Kind } from './kind.js';
 
 export const rescaling = defineKind<Record<string, never>>({
@@ -27,7 +27,14 @@ export const rescaling = defineKind<Record<string, never>>({
   parse: () => ({}),
   print: () => 'rescaling',
   evaluate: (c, input) => ({ resolved: c, typeName: 'Rescaling', tensors: [], formula: constant(0), outputShape: input, macs: 0n, conventionSensitive: false }),
-  mistakes: [mistake('rescalingWeights', 'structure', () => 2n, () => msg('why.rescalingConstants'))],
+  mistakes: [
+    mistake(
+      'rescalingWeights',
+      'structure',
+      () => 2n,
+      () => msg('why.rescalingConstants'),
+    ),
+  ],
 });
 
 interface NormalizationConfig {
@@ -56,9 +63,7 @@ export const normalization = defineKind<NormalizationConfig, ResolvedNormalizati
     return {
       resolved: { ...c, channels },
       typeName: framework === 'keras' ? 'Normalization' : 'Normalize',
-      tensors: weights
-        ? [tensor('mean', [channels], 'statistic', false), tensor('variance', [channels], 'statistic', false), tensor('count', [], 'statistic', false)]
-        : [],
+      tensors: weights ? [tensor('mean', [channels], 'statistic', false), tensor('variance', [channels], 'statistic', false), tensor('count', [], 'statistic', false)] : [],
       formula: weights ? sum(product(constant(2), lit(channels, 'C')), constant(1)) : constant(0),
       outputShape: input,
       macs: 0n,
@@ -67,9 +72,24 @@ export const normalization = defineKind<NormalizationConfig, ResolvedNormalizati
     };
   },
   mistakes: [
-    mistake('normalizationAffine', 'structure', ({ config: c }) => 4n * BigInt(c.channels), () => msg('why.normalizationNoAffine')),
-    mistake('normalizationForgotCount', 'convention', (m) => (m.counts.total > 0n ? m.counts.total - 1n : undefined), () => msg('why.normalizationCount')),
-    mistake('normalizationConstants', 'convention', (m) => (m.counts.total === 0n && m.config.fixed ? 2n * BigInt(m.config.channels) + 1n : undefined), () => msg('why.normalizationConstants')),
+    mistake(
+      'normalizationAffine',
+      'structure',
+      ({ config: c }) => 4n * BigInt(c.channels),
+      () => msg('why.normalizationNoAffine'),
+    ),
+    mistake(
+      'normalizationForgotCount',
+      'convention',
+      (m) => (m.counts.total > 0n ? m.counts.total - 1n : undefined),
+      () => msg('why.normalizationCount'),
+    ),
+    mistake(
+      'normalizationConstants',
+      'convention',
+      (m) => (m.counts.total === 0n && m.config.fixed ? 2n * BigInt(m.config.channels) + 1n : undefined),
+      () => msg('why.normalizationConstants'),
+    ),
   ],
 });
 

@@ -82,11 +82,7 @@ function formula(cell: Cell, c: RecurrentConfig, inFeatures: number, framework: 
   const h = lit(c.hidden, 'H');
   const p = c.proj === undefined ? undefined : lit(c.proj, 'P');
   const group = (input: Expr): Expr => {
-    const body = sum(
-      product(input, h),
-      product(p ?? h, h),
-      ...(biases === 0 ? [] : [biases === 1 ? h : product(constant(biases), h)]),
-    );
+    const body = sum(product(input, h), product(p ?? h, h), ...(biases === 0 ? [] : [biases === 1 ? h : product(constant(biases), h)]));
     const gated = GATES[cell] > 1 ? product(constant(GATES[cell]), body) : body;
     if (p === undefined) return directions === 2 ? product(constant(2), ...(GATES[cell] > 1 ? [constant(GATES[cell])] : []), body) : gated;
     const perDirection = sum(gated, product(p, h));
@@ -144,7 +140,12 @@ function recurrentMistakes(cell: Cell): MistakeDef<ResolvedRecurrent>[] {
     layers: m.config.layers,
     stackedReadIn: false,
   });
-  const reading = (id: string, family: 'bias' | 'gates' | 'convention' | 'structure', change: (r: Reading, m: MistakeInput<ResolvedRecurrent>) => Partial<Reading> | undefined, why: MistakeDef<ResolvedRecurrent>['why']) =>
+  const reading = (
+    id: string,
+    family: 'bias' | 'gates' | 'convention' | 'structure',
+    change: (r: Reading, m: MistakeInput<ResolvedRecurrent>) => Partial<Reading> | undefined,
+    why: MistakeDef<ResolvedRecurrent>['why'],
+  ) =>
     mistake<ResolvedRecurrent>(
       id,
       family,
@@ -160,10 +161,25 @@ function recurrentMistakes(cell: Cell): MistakeDef<ResolvedRecurrent>[] {
   // a GRU's reset and update gates are often taken for all of it, the candidate state's weights forgotten
   const otherGates: readonly number[] = { rnn: [4], lstm: [3, 1], gru: [4, 2] }[cell];
   return [
-    reading('forgotBias', 'bias', (r) => (r.biases > 0 ? { biases: 0 } : undefined), (m) => msg('why.forgotBias', { n: formatInt(readingCount(m.config, right(m)) - readingCount(m.config, { ...right(m), biases: 0 })) })),
-    reading('forgotRecurrent', 'gates', () => ({ recurrent: false }), ({ config: c }) => msg(cell === 'rnn' ? 'why.forgotRecurrentRnn' : 'why.forgotRecurrent', { h: formatInt(c.hidden) })),
+    reading(
+      'forgotBias',
+      'bias',
+      (r) => (r.biases > 0 ? { biases: 0 } : undefined),
+      (m) => msg('why.forgotBias', { n: formatInt(readingCount(m.config, right(m)) - readingCount(m.config, { ...right(m), biases: 0 })) }),
+    ),
+    reading(
+      'forgotRecurrent',
+      'gates',
+      () => ({ recurrent: false }),
+      ({ config: c }) => msg(cell === 'rnn' ? 'why.forgotRecurrentRnn' : 'why.forgotRecurrent', { h: formatInt(c.hidden) }),
+    ),
     ...otherGates.map((gates) =>
-      reading(`gates${gates}`, 'gates', () => ({ gates }), (m) => (cell === 'rnn' ? msg('why.rnnNoGates') : msg('why.gateCount', { cell: type(m), gates: String(GATES[cell]) }))),
+      reading(
+        `gates${gates}`,
+        'gates',
+        () => ({ gates }),
+        (m) => (cell === 'rnn' ? msg('why.rnnNoGates') : msg('why.gateCount', { cell: type(m), gates: String(GATES[cell]) })),
+      ),
     ),
     reading(
       'otherBiases',
@@ -197,16 +213,36 @@ function recurrentMistakes(cell: Cell): MistakeDef<ResolvedRecurrent>[] {
     ...(cell === 'lstm'
       ? [
           // a second H×H per gate, for the cell state c, which has none
-          mistake<ResolvedRecurrent>('cellStateKernel', 'gates', (m) => {
-            if (m.config.proj !== undefined) return undefined;
-            const r = right(m);
-            return m.counts.total + BigInt(r.gates * r.directions * r.layers) * BigInt(m.config.hidden) ** 2n;
-          }, () => msg('why.lstmCellState')),
+          mistake<ResolvedRecurrent>(
+            'cellStateKernel',
+            'gates',
+            (m) => {
+              if (m.config.proj !== undefined) return undefined;
+              const r = right(m);
+              return m.counts.total + BigInt(r.gates * r.directions * r.layers) * BigInt(m.config.hidden) ** 2n;
+            },
+            () => msg('why.lstmCellState'),
+          ),
         ]
       : []),
-    reading('forgotDirections', 'structure', (r) => (r.directions === 2 ? { directions: 1 } : undefined), () => msg('why.forgotDirections')),
-    reading('stackedReadIn', 'structure', (r) => (r.layers > 1 ? { stackedReadIn: true } : undefined), (m) => msg('why.stackedInput', { h: formatInt((m.config.bidirectional ? 2 : 1) * m.config.hidden) })),
-    reading('onlyFirstLayer', 'structure', (r) => (r.layers > 1 ? { layers: 1 } : undefined), ({ config: c }) => msg('why.stackedLayers', { layers: String(c.layers) })),
+    reading(
+      'forgotDirections',
+      'structure',
+      (r) => (r.directions === 2 ? { directions: 1 } : undefined),
+      () => msg('why.forgotDirections'),
+    ),
+    reading(
+      'stackedReadIn',
+      'structure',
+      (r) => (r.layers > 1 ? { stackedReadIn: true } : undefined),
+      (m) => msg('why.stackedInput', { h: formatInt((m.config.bidirectional ? 2 : 1) * m.config.hidden) }),
+    ),
+    reading(
+      'onlyFirstLayer',
+      'structure',
+      (r) => (r.layers > 1 ? { layers: 1 } : undefined),
+      ({ config: c }) => msg('why.stackedLayers', { layers: String(c.layers) }),
+    ),
     reading(
       'stackedReadH',
       'structure',
@@ -270,9 +306,10 @@ function recurrentKind(cell: Cell): Kind {
         outputShape: sequences ? [steps, width] : [width],
         macs: steps === null ? null : BigInt(steps) * perStep,
         conventionSensitive: c.bias && otherCount !== undefined,
-        notes: c.bias && otherCount !== undefined
-          ? [framework === 'keras' ? msg(cell === 'gru' ? 'note.gruKeras' : 'note.rnnKeras', { torch: formatInt(otherCount) }) : msg('note.rnnTorch', { keras: formatInt(otherCount) })]
-          : [],
+        notes:
+          c.bias && otherCount !== undefined
+            ? [framework === 'keras' ? msg(cell === 'gru' ? 'note.gruKeras' : 'note.rnnKeras', { torch: formatInt(otherCount) }) : msg('note.rnnTorch', { keras: formatInt(otherCount) })]
+            : [],
       };
     },
     mistakes: recurrentMistakes(cell),

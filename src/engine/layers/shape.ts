@@ -49,16 +49,59 @@ const channelsOf = (m: MistakeInput<unknown>): bigint | undefined => {
 };
 
 /** The slips worked out from the rounded-down formula: with ceil_mode the right length is another, so they do not apply. */
-const FLOOR_SLIPS: ReadonlySet<string> = new Set(['ignoredStride', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel']);
-const unlessCeil = (m: MistakeDef<PoolConfig>): MistakeDef<PoolConfig> =>
-  FLOOR_SLIPS.has(m.id) ? { ...m, wrong: (input) => (input.config.ceil ? undefined : m.wrong(input)) } : m;
+const FLOOR_SLIPS: ReadonlySet<string> = new Set([
+  'ignoredStride',
+  'forgotPlusOne',
+  'ceilNotFloor',
+  'assumedValid',
+  'padOneSide',
+  'forgotPadding',
+  'forgotKernelSize',
+  'strideOnly',
+  'strideBeforeKernel',
+  'dividedByKernel',
+]);
+const unlessCeil = (m: MistakeDef<PoolConfig>): MistakeDef<PoolConfig> => (FLOOR_SLIPS.has(m.id) ? { ...m, wrong: (input) => (input.config.ceil ? undefined : m.wrong(input)) } : m);
 
 /** Pooling has no weights, yet students give it some; and its output size has its own slips. */
 const POOL_MISTAKES: readonly MistakeDef<PoolConfig>[] = [
-  mistake('poolWeights', 'structure', (m) => mapDefined(channelsOf(m), (c) => prod(m.config.kernel) * c), () => msg('why.poolHasNoWeights')),
-  mistake('poolWeightsAndBias', 'structure', (m) => mapDefined(channelsOf(m), (c) => (prod(m.config.kernel) + 1n) * c), () => msg('why.poolHasNoWeights')),
-  mistake('poolOneKernel', 'structure', ({ config: c }) => prod(c.kernel), () => msg('why.poolHasNoWeights')),
-  ...lengthMistakes<PoolConfig>(['poolStrideOne', 'ignoredStride', 'noShrink', 'dividedByArea', 'forgotPlusOne', 'ceilNotFloor', 'assumedValid', 'padOneSide', 'forgotPadding', 'forgotKernelSize', 'strideOnly', 'strideBeforeKernel', 'dividedByKernel', 'floorNotCeil'], poolAxis).map(unlessCeil),
+  mistake(
+    'poolWeights',
+    'structure',
+    (m) => mapDefined(channelsOf(m), (c) => prod(m.config.kernel) * c),
+    () => msg('why.poolHasNoWeights'),
+  ),
+  mistake(
+    'poolWeightsAndBias',
+    'structure',
+    (m) => mapDefined(channelsOf(m), (c) => (prod(m.config.kernel) + 1n) * c),
+    () => msg('why.poolHasNoWeights'),
+  ),
+  mistake(
+    'poolOneKernel',
+    'structure',
+    ({ config: c }) => prod(c.kernel),
+    () => msg('why.poolHasNoWeights'),
+  ),
+  ...lengthMistakes<PoolConfig>(
+    [
+      'poolStrideOne',
+      'ignoredStride',
+      'noShrink',
+      'dividedByArea',
+      'forgotPlusOne',
+      'ceilNotFloor',
+      'assumedValid',
+      'padOneSide',
+      'forgotPadding',
+      'forgotKernelSize',
+      'strideOnly',
+      'strideBeforeKernel',
+      'dividedByKernel',
+      'floorNotCeil',
+    ],
+    poolAxis,
+  ).map(unlessCeil),
 ];
 
 function mapDefined<T, U>(v: T | undefined, f: (v: T) => U): U | undefined {
@@ -114,9 +157,7 @@ function poolKind(pooling: Pooling, rank: Rank): Kind {
           if (len !== null && len < c.kernel[i]!) fail('err.avgPool3dInput', { kernel: printTuple(c.kernel), size: String(len) });
         });
       }
-      const out = spatial(input).map((len, axis) =>
-        convLength(len, poolAxis(c, axis), name),
-      );
+      const out = spatial(input).map((len, axis) => convLength(len, poolAxis(c, axis), name));
       const suffix = framework === 'keras' ? `${rank}D` : `${rank}d`;
       return {
         ...shapeOnly(c, POOL_TYPES[pooling][framework] + suffix, [...out, input[input.length - 1] ?? null]),
@@ -149,10 +190,7 @@ function globalPoolKind(pooling: Pooling): Kind {
       expectMinRank(input, 2, name, 'H×W×C');
       const channels = input[input.length - 1] ?? null;
       const r = input.length - 1;
-      const typeName =
-        framework === 'keras'
-          ? `Global${pooling === 'avg' ? 'Average' : 'Max'}Pooling${r}D`
-          : `Adaptive${pooling === 'avg' ? 'Avg' : 'Max'}Pool${Math.min(r, 3)}d`;
+      const typeName = framework === 'keras' ? `Global${pooling === 'avg' ? 'Average' : 'Max'}Pooling${r}D` : `Adaptive${pooling === 'avg' ? 'Avg' : 'Max'}Pool${Math.min(r, 3)}d`;
       const all = spatial(input);
       return {
         ...shapeOnly(c, typeName, c.keepdims ? [...all.map(() => 1), channels] : [channels]),
@@ -229,7 +267,12 @@ const FLATTEN_MISTAKES: readonly MistakeDef<Record<string, never>>[] = [
     },
     () => msg('why.flattenChannels'),
   ),
-  mistake('flattenWeights', 'structure', ({ input }) => volume(input) ?? undefined, () => msg('why.flattenHasNoWeights')),
+  mistake(
+    'flattenWeights',
+    'structure',
+    ({ input }) => volume(input) ?? undefined,
+    () => msg('why.flattenHasNoWeights'),
+  ),
 ];
 
 export const flatten = defineKind<Record<string, never>>({
@@ -372,8 +415,7 @@ function edgesKind(name: string, sign: 1 | -1, typeNames: Readonly<Record<Framew
           const wrong = [h + sign * top, w + sign * left];
           return wrong.some((d) => d < 1) ? undefined : { output: [...wrong, ch ?? null, ...output.slice(3)] };
         },
-        ({ config: c }) =>
-          sign === 1 ? msg('why.padOneSide', { k: '', s: '', p: String(c.edges[0][0]), d: '' }) : msg('why.cropOneSide', { p: String(c.edges[0][0]) }),
+        ({ config: c }) => (sign === 1 ? msg('why.padOneSide', { k: '', s: '', p: String(c.edges[0][0]), d: '' }) : msg('why.cropOneSide', { p: String(c.edges[0][0]) })),
       ),
     ],
   });

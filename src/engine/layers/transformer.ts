@@ -167,8 +167,7 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
     const [D, H, KV, Dh] = [lit(d, 'D'), lit(h, 'h'), lit(kv, 'kv'), lit(dh, 'd_h')];
     const query = projection(D, [H, Dh], c.qkvBias);
     const source = c.kvDim === undefined ? D : lit(c.kvDim, 'D_kv');
-    const keyValue =
-      kv === h && c.kvDim === undefined ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(source, [kv === h ? H : KV, Dh], c.qkvBias)))];
+    const keyValue = kv === h && c.kvDim === undefined ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(source, [kv === h ? H : KV, Dh], c.qkvBias)))];
     const formula = sum(
       ...(c.groupNorm > 0 ? [product(constant(2), D)] : []),
       ...keyValue,
@@ -246,16 +245,65 @@ function feedForwardMistakes(gated: boolean): MistakeDef<ResolvedFeedForward>[] 
   const sizes = (m: MistakeInput<ResolvedFeedForward>) => ({ f: formatInt(m.config.hidden), d: formatInt(m.config.model) });
   const tokens = (m: MistakeInput<ResolvedFeedForward>) => volume(m.input.slice(0, -1));
   return [
-    mistake('forgotBias', 'bias', (m) => (m.config.bias ? weights(m) : undefined), (m) => msg('why.ffnBiases', sizes(m))),
-    mistake('addedBias', 'bias', (m) => (m.config.bias ? undefined : params(m, { bias: true })), () => msg('why.ffnNoBias')),
-    mistake('biasesAllD', 'bias', (m) => (m.config.bias ? weights(m) + BigInt(gated ? 3 : 2) * BigInt(m.config.model) : undefined), (m) => msg('why.ffnBiasSizes', sizes(m))),
-    mistake('biasesAllF', 'bias', (m) => (m.config.bias ? weights(m) + BigInt(gated ? 3 : 2) * BigInt(m.config.hidden) : undefined), (m) => msg('why.ffnBiasSizes', sizes(m))),
+    mistake(
+      'forgotBias',
+      'bias',
+      (m) => (m.config.bias ? weights(m) : undefined),
+      (m) => msg('why.ffnBiases', sizes(m)),
+    ),
+    mistake(
+      'addedBias',
+      'bias',
+      (m) => (m.config.bias ? undefined : params(m, { bias: true })),
+      () => msg('why.ffnNoBias'),
+    ),
+    mistake(
+      'biasesAllD',
+      'bias',
+      (m) => (m.config.bias ? weights(m) + BigInt(gated ? 3 : 2) * BigInt(m.config.model) : undefined),
+      (m) => msg('why.ffnBiasSizes', sizes(m)),
+    ),
+    mistake(
+      'biasesAllF',
+      'bias',
+      (m) => (m.config.bias ? weights(m) + BigInt(gated ? 3 : 2) * BigInt(m.config.hidden) : undefined),
+      (m) => msg('why.ffnBiasSizes', sizes(m)),
+    ),
     gated
-      ? mistake('twoMatrices', 'structure', (m) => params(m, { gated: false }), () => msg('why.gluThreeMatrices'))
-      : mistake('countedGate', 'structure', (m) => params(m, { gated: true }), () => msg('why.ffnNoGate')),
-    ...(gated ? [] : [mistake<ResolvedFeedForward>('oneMatrix', 'structure', (m) => BigInt(m.config.model) * BigInt(m.config.hidden) + (m.config.bias ? BigInt(m.config.hidden) : 0n), () => msg('why.ffnTwoMatrices'))]),
-    mistake('widthAsModel', 'channels', (m) => (m.config.hidden !== m.config.model ? params(m, { f: m.config.model }) : undefined), (m) => msg('why.ffnWidth', sizes(m))),
-    mistake('assumedFourD', 'channels', (m) => (m.config.hidden !== 4 * m.config.model ? params(m, { f: 4 * m.config.model }) : undefined), (m) => msg('why.ffnNotFourD', sizes(m))),
+      ? mistake(
+          'twoMatrices',
+          'structure',
+          (m) => params(m, { gated: false }),
+          () => msg('why.gluThreeMatrices'),
+        )
+      : mistake(
+          'countedGate',
+          'structure',
+          (m) => params(m, { gated: true }),
+          () => msg('why.ffnNoGate'),
+        ),
+    ...(gated
+      ? []
+      : [
+          mistake<ResolvedFeedForward>(
+            'oneMatrix',
+            'structure',
+            (m) => BigInt(m.config.model) * BigInt(m.config.hidden) + (m.config.bias ? BigInt(m.config.hidden) : 0n),
+            () => msg('why.ffnTwoMatrices'),
+          ),
+        ]),
+    mistake(
+      'widthAsModel',
+      'channels',
+      (m) => (m.config.hidden !== m.config.model ? params(m, { f: m.config.model }) : undefined),
+      (m) => msg('why.ffnWidth', sizes(m)),
+    ),
+    mistake(
+      'assumedFourD',
+      'channels',
+      (m) => (m.config.hidden !== 4 * m.config.model ? params(m, { f: 4 * m.config.model }) : undefined),
+      (m) => msg('why.ffnNotFourD', sizes(m)),
+    ),
     mistake(
       'timesSteps',
       'shape',
@@ -332,9 +380,7 @@ export const glu = defineKind<FeedForwardConfig, ResolvedFeedForward>({
     const [D, F] = [lit(d, 'D'), lit(f, 'F')];
     const [gateUp, fusedDown] = c.names ?? ['gate_up_proj', 'down_proj'];
     const [gate, up, down] = c.names ?? ['gate_proj', 'up_proj', 'down_proj'];
-    const linears = c.fused
-      ? [ffnLinear(gateUp!, d, 2 * f, 'up'), ffnLinear(fusedDown!, f, d, 'down')]
-      : [ffnLinear(gate!, d, f, 'gate'), ffnLinear(up!, d, f, 'up'), ffnLinear(down!, f, d, 'down')];
+    const linears = c.fused ? [ffnLinear(gateUp!, d, 2 * f, 'up'), ffnLinear(fusedDown!, f, d, 'down')] : [ffnLinear(gate!, d, f, 'gate'), ffnLinear(up!, d, f, 'up'), ffnLinear(down!, f, d, 'down')];
     return {
       resolved: { ...c, model: d },
       typeName: 'GatedMLP',
@@ -377,7 +423,15 @@ export const patchembed = defineKind<PatchConfig>({
   options: ['cls', 'pos', 'bias', 'names'],
   example: 'patchembed 16 768 in=224x224x3',
   input: { rank: 3, form: 'HxW', features: (c) => c.channels },
-  parse: (a) => ({ channels: a.inferableSize('C'), patch: a.size('P'), dim: a.size('D'), cls: a.flag('cls', true), pos: a.flag('pos', true), bias: a.flag('bias', true), names: parseNames(a, 'patchembed', 3) }),
+  parse: (a) => ({
+    channels: a.inferableSize('C'),
+    patch: a.size('P'),
+    dim: a.size('D'),
+    cls: a.flag('cls', true),
+    pos: a.flag('pos', true),
+    bias: a.flag('bias', true),
+    names: parseNames(a, 'patchembed', 3),
+  }),
   print: (c) => printed('patchembed', c.channels, c.patch, c.dim, !c.cls && 'cls=false', !c.pos && 'pos=false', !c.bias && 'bias=false', ...printNames(c.names)),
   evaluate(c, input, framework) {
     expectRank(input, 3, 'patchembed', 'H×W×C');
@@ -473,8 +527,18 @@ type ResolvedHead = HeadConfig & { readonly model: number };
 
 /** A head whose weight is not tied counts its own D×V; one without a bias has no V biases. (A tied head's slip, counting the shared matrix again, is the model's: mistakes.ts.) */
 const HEAD_MISTAKES: readonly MistakeDef<ResolvedHead>[] = [
-  mistake('untiedCountedOnce', 'structure', ({ config: c }) => (c.bias ? BigInt(c.vocabulary) : 0n), () => msg('why.untiedHead')),
-  mistake('addedBias', 'bias', ({ config: c }) => (c.bias ? undefined : (BigInt(c.model) + 1n) * BigInt(c.vocabulary)), ({ config: c }) => msg('why.headNoBias', { v: formatInt(c.vocabulary) })),
+  mistake(
+    'untiedCountedOnce',
+    'structure',
+    ({ config: c }) => (c.bias ? BigInt(c.vocabulary) : 0n),
+    () => msg('why.untiedHead'),
+  ),
+  mistake(
+    'addedBias',
+    'bias',
+    ({ config: c }) => (c.bias ? undefined : (BigInt(c.model) + 1n) * BigInt(c.vocabulary)),
+    ({ config: c }) => msg('why.headNoBias', { v: formatInt(c.vocabulary) }),
+  ),
 ];
 
 /** The language-model head: D → V logits at every position, usually without a bias (and often tied). */

@@ -76,9 +76,24 @@ const WINDOW_MISTAKES: readonly MistakeDef<ResolvedWindow>[] = [
     ({ config: c, counts }) => (c.v2 ? undefined : counts.total - offsets(c) * BigInt(c.heads) + area(c) * BigInt(c.heads)),
     ({ config: c }) => msg('why.tableWindowArea', { m: printWindow(c.window), h: String(c.heads) }),
   ),
-  mistake('countedIndexBuffer', 'convention', ({ config: c, counts }) => counts.total + area(c) * area(c), ({ config: c }) => msg('why.countedIndexBuffer', { m: printWindow(c.window) })),
-  mistake('forgotPositionBias', 'structure', ({ config: c, counts }) => counts.total - positionBias(c), ({ config: c }) => msg(c.v2 ? 'why.forgotCpb' : 'why.forgotPositionBias', { h: String(c.heads) })),
-  mistake('forgotLogitScale', 'structure', ({ config: c, counts }) => (c.v2 ? counts.total - BigInt(c.heads) : undefined), ({ config: c }) => msg('why.forgotLogitScale', { h: String(c.heads) })),
+  mistake(
+    'countedIndexBuffer',
+    'convention',
+    ({ config: c, counts }) => counts.total + area(c) * area(c),
+    ({ config: c }) => msg('why.countedIndexBuffer', { m: printWindow(c.window) }),
+  ),
+  mistake(
+    'forgotPositionBias',
+    'structure',
+    ({ config: c, counts }) => counts.total - positionBias(c),
+    ({ config: c }) => msg(c.v2 ? 'why.forgotCpb' : 'why.forgotPositionBias', { h: String(c.heads) }),
+  ),
+  mistake(
+    'forgotLogitScale',
+    'structure',
+    ({ config: c, counts }) => (c.v2 ? counts.total - BigInt(c.heads) : undefined),
+    ({ config: c }) => msg('why.forgotLogitScale', { h: String(c.heads) }),
+  ),
   mistake(
     'perWindow',
     'shape',
@@ -196,8 +211,18 @@ interface ScaleConfig {
 type ResolvedScale = ScaleConfig & { readonly channels: number };
 
 const SCALE_MISTAKES: readonly MistakeDef<ResolvedScale>[] = [
-  mistake('layerScaleConstant', 'structure', () => 0n, ({ config: c }) => msg('why.layerScaleConstant', { c: formatInt(c.channels) })),
-  mistake('layerScaleScalar', 'structure', ({ config: c }) => (c.channels > 1 ? 1n : undefined), ({ config: c }) => msg('why.layerScaleScalar', { c: formatInt(c.channels) })),
+  mistake(
+    'layerScaleConstant',
+    'structure',
+    () => 0n,
+    ({ config: c }) => msg('why.layerScaleConstant', { c: formatInt(c.channels) }),
+  ),
+  mistake(
+    'layerScaleScalar',
+    'structure',
+    ({ config: c }) => (c.channels > 1 ? 1n : undefined),
+    ({ config: c }) => msg('why.layerScaleScalar', { c: formatInt(c.channels) }),
+  ),
   mistake(
     'layerscalePerPosition',
     'shape',
@@ -207,7 +232,12 @@ const SCALE_MISTAKES: readonly MistakeDef<ResolvedScale>[] = [
     },
     ({ config: c }) => msg('why.layerScalePerPosition', { c: formatInt(c.channels) }),
   ),
-  mistake('layerscaleWithShift', 'structure', ({ config: c }) => 2n * BigInt(c.channels), () => msg('why.layerscaleNoShift')),
+  mistake(
+    'layerscaleWithShift',
+    'structure',
+    ({ config: c }) => 2n * BigInt(c.channels),
+    () => msg('why.layerscaleNoShift'),
+  ),
 ];
 
 export const layerscale = defineKind<ScaleConfig, ResolvedScale>({

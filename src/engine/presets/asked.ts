@@ -50,7 +50,31 @@ const FILLER = new Set(
    what what's whats which trainable model models network net architecture please tell me and with its it`.split(/\s+/),
 );
 /** The same in Chinese, longest first (they are cut out of runs of characters that have no spaces). */
-const FILLER_ZH = ['有幾個參數', '有多少參數', '多少個參數', '參數量', '參數', '幾個', '多少', '總共', '一共', '請問', '模型', '網路', '可訓練', '計算', '的', '是', '嗎', '呢', '有', '共', '個', '用', '時'];
+const FILLER_ZH = [
+  '有幾個參數',
+  '有多少參數',
+  '多少個參數',
+  '參數量',
+  '參數',
+  '幾個',
+  '多少',
+  '總共',
+  '一共',
+  '請問',
+  '模型',
+  '網路',
+  '可訓練',
+  '計算',
+  '的',
+  '是',
+  '嗎',
+  '呢',
+  '有',
+  '共',
+  '個',
+  '用',
+  '時',
+];
 
 const PUNCTUATION = /^[\s?!.,;:()[\]'"`，。？！、：；（）「」]+$/;
 

@@ -50,13 +50,15 @@ export const isFrameworkWord = (word: string): boolean => FRAMEWORK_HINTS.some((
 
 /** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama2.7b`, `RegNetY-1.6GF` -> `regnety1.6gf`. */
 export function presetKey(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/^[\w.-]+\//, '')
-    .replace(/(\d)[-_.\s]+(?=\d)/g, '$1\u0000')
-    .replace(/[-_.\s]/g, '')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a kept separator, a character no name holds
-    .replace(/\u0000/g, '.');
+  return (
+    word
+      .toLowerCase()
+      .replace(/^[\w.-]+\//, '')
+      .replace(/(\d)[-_.\s]+(?=\d)/g, '$1\u0000')
+      .replace(/[-_.\s]/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a kept separator, a character no name holds
+      .replace(/\u0000/g, '.')
+  );
 }
 
 /**
@@ -82,8 +84,7 @@ export function groupPresets(files: readonly PresetFile[]): Preset[] {
   });
 }
 
-const load = (): Preset[] =>
-  groupPresets((['keras', 'pytorch'] as const).flatMap((framework: Framework) => readFolder(framework).map((f) => new PresetFile(f, framework, LIBRARY))));
+const load = (): Preset[] => groupPresets((['keras', 'pytorch'] as const).flatMap((framework: Framework) => readFolder(framework).map((f) => new PresetFile(f, framework, LIBRARY))));
 
 export const PRESETS: readonly Preset[] = load();
 
@@ -111,7 +112,10 @@ export function findPreset(word: string): Preset | undefined {
 export function nearestPresets(word: string, count = 3): Preset[] {
   const key = presetKey(word).slice(0, 64);
   const scored = PRESETS.map((preset) => ({ preset, d: Math.min(...[preset.name, ...preset.aliases].map((n) => editDistance(key, presetKey(n)))) }));
-  return scored.sort((a, b) => a.d - b.d || (a.preset.name < b.preset.name ? -1 : 1)).slice(0, count).map((s) => s.preset);
+  return scored
+    .sort((a, b) => a.d - b.d || (a.preset.name < b.preset.name ? -1 : 1))
+    .slice(0, count)
+    .map((s) => s.preset);
 }
 
 /** The framework a preset is counted in when the user does not say (Preset.native). */

@@ -96,12 +96,18 @@ export class PresetFile {
     this.name = header.get('preset')?.[0] ?? this.bad('no "# preset:" line');
     this.source = header.get('source')?.join(' ') ?? this.bad('no "# source:" line');
     this.paper = header.get('paper')?.join(' ');
-    this.aliases = (header.get('aliases') ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a !== '');
-    this.params = (header.get('options') ?? []).flatMap((o) => o.split(/\s+/)).filter((o) => o !== '').map((o) => {
-      const [name = '', fallback = ''] = o.split('=');
-      if (fallback === '') this.bad(`option ${o} has no default`);
-      return { name, fallback };
-    });
+    this.aliases = (header.get('aliases') ?? [])
+      .flatMap((a) => a.split(','))
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
+    this.params = (header.get('options') ?? [])
+      .flatMap((o) => o.split(/\s+/))
+      .filter((o) => o !== '')
+      .map((o) => {
+        const [name = '', fallback = ''] = o.split('=');
+        if (fallback === '') this.bad(`option ${o} has no default`);
+        return { name, fallback };
+      });
     if (expectations.length === 0 && this.rules.expectations) this.bad('no "# expect:" line');
     this.expectations = expectations;
   }

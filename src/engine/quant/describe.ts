@@ -31,7 +31,13 @@ export function quantizedLines(all: QuantFigures, lang: Lang, own: QuantFormatId
       lines.push(`  ${label}: ${t(lang, f.why)}`);
       continue;
     }
-    const types = f.types === undefined ? '' : ` [${joinList(lang, Object.entries(f.types).map(([type, n]) => `${type} ${formatInt(n)}`))}]`;
+    const types =
+      f.types === undefined
+        ? ''
+        : ` [${joinList(
+            lang,
+            Object.entries(f.types).map(([type, n]) => `${type} ${formatInt(n)}`),
+          )}]`;
     lines.push(
       `  ${t(lang, msg('quant.line', { label, total: formatInt(f.bytes), scaled: formatBytes(f.bytes), quantized: formatInt(f.quantized), kept: formatInt(f.kept) }))}${types}${f.id === own ? t(lang, msg('quant.own')) : ''}`,
     );

@@ -28,7 +28,11 @@ export interface FormatBytes {
 
 /** The tensor a format cannot store (its shape does not divide), for the refusal: its name within its group. */
 export class ShapeRefused extends Error {
-  constructor(readonly tensor: string, readonly size: number, readonly multiple: number) {
+  constructor(
+    readonly tensor: string,
+    readonly size: number,
+    readonly multiple: number,
+  ) {
     super(`${tensor}: ${size} is not a multiple of ${multiple}`);
   }
 }

@@ -24,7 +24,14 @@ export type GgufFile = 'Q8_0' | 'Q4_K_M';
 
 /** [weights per block, bytes per block] */
 export const BLOCKS: Readonly<Record<GgmlType, readonly [number, number]>> = {
-  F32: [1, 4], F16: [1, 2], Q8_0: [32, 34], Q5_0: [32, 22], Q5_1: [32, 24], Q4_K: [256, 144], Q5_K: [256, 176], Q6_K: [256, 210],
+  F32: [1, 4],
+  F16: [1, 2],
+  Q8_0: [32, 34],
+  Q5_0: [32, 22],
+  Q5_1: [32, 24],
+  Q4_K: [256, 144],
+  Q5_K: [256, 176],
+  Q6_K: [256, 210],
 };
 
 const FALLBACK: Partial<Record<GgmlType, GgmlType>> = { Q4_K: 'Q5_0', Q5_K: 'Q5_1', Q6_K: 'Q8_0' };
@@ -43,7 +50,10 @@ export const useMoreBits = (i: number, n: number): boolean => i < Math.floor(n /
 
 /** A tensor llama.cpp cannot store in this file (a Q8_0 row that is not a multiple of 32). */
 export class GgufRefused extends Error {
-  constructor(readonly tensor: string, readonly rowLength: number) {
+  constructor(
+    readonly tensor: string,
+    readonly rowLength: number,
+  ) {
     super(`${tensor}: a row of ${rowLength}`);
   }
 }

@@ -11,8 +11,20 @@ import type { LayerRecord, LinearModule, ParamTensor } from '../types.js';
 
 /** llama.cpp's tensor categories (src/llama-quant.cpp, tensor_get_category), and what it never quantizes. */
 export type GgufCategory =
-  | 'token_embd' | 'output' | 'attn_q' | 'attn_k' | 'attn_v' | 'attn_qkv' | 'attn_output' | 'ffn_gate' | 'ffn_up' | 'ffn_down'
-  | 'ffn_gate_inp' | 'pos_embd' | 'vector' | 'other';
+  | 'token_embd'
+  | 'output'
+  | 'attn_q'
+  | 'attn_k'
+  | 'attn_v'
+  | 'attn_qkv'
+  | 'attn_output'
+  | 'ffn_gate'
+  | 'ffn_up'
+  | 'ffn_down'
+  | 'ffn_gate_inp'
+  | 'pos_embd'
+  | 'vector'
+  | 'other';
 
 export interface StoredTensor {
   /** The tensor's name in its module (`q_proj.weight`); with the group's module, the state-dict key. */

@@ -143,7 +143,8 @@ export const bot = {
   'args.notAChoice': (p: P<'option' | 'value' | 'choices'>) => `\`${p.value}\` is not a valid ${p.option}: expected one of ${p.choices}.`,
   'args.notText': (p: P<'option'>) => `\`${p.option}\` must be text.`,
   'args.notBoolean': (p: P<'option' | 'value'>) => `\`${p.value}\` is not a valid ${p.option}: expected true or false.`,
-  'args.takenAs': (p: P<'value' | 'option' | 'command' | 'expects'>) => `\`${p.value}\` was taken as the ${p.option} of /${p.command} (a word given without a name fills the next option), and ${p.option} takes ${p.expects}.`,
+  'args.takenAs': (p: P<'value' | 'option' | 'command' | 'expects'>) =>
+    `\`${p.value}\` was taken as the ${p.option} of /${p.command} (a word given without a name fills the next option), and ${p.option} takes ${p.expects}.`,
   'args.expectsInteger': (p: P<'min' | 'max'>) => `a whole number from ${p.min} to ${p.max}`,
   'args.expectsBoolean': () => `true or false`,
   'args.expectsChoice': (p: P<'choices'>) => `one of ${p.choices}`,
@@ -213,7 +214,8 @@ export const bot = {
   'answer.correct': (p: P<'value' | 'points'>) => `✅ Correct: ${p.value}. +${p.points} points.`,
   'answer.correctFirst': (p: P<'value' | 'points' | 'bonus'>) => `✅ Correct, and first: ${p.value}. +${p.points} points, and +${p.bonus} more when the question closes if someone else answers too.`,
   'answer.correctUnscored': (p: P<'value'>) => `✅ Correct: ${p.value}.`,
-  'answer.unscoredCap': (p: P<'cap'>) => `This one does not score: you have had your ${p.cap} scored questions today from rounds students start. It counts as practice in /stats; scheduled and teacher-started rounds still score.`,
+  'answer.unscoredCap': (p: P<'cap'>) =>
+    `This one does not score: you have had your ${p.cap} scored questions today from rounds students start. It counts as practice in /stats; scheduled and teacher-started rounds still score.`,
   'answer.unscoredPractice': () => `Rounds students start do not score in this server (only scheduled and teacher-started rounds do); this one counts as practice in /stats.`,
   'answer.elsewhere': (p: P<'id' | 'channel'>) => `Question #${p.id} belongs to ${p.channel}: answer it there. Nothing was recorded.`,
   'answer.wrong': (p: P<'value' | 'why' | 'closes'>) => `❌ ${p.value} is not it: ${p.why} The answer comes when the question closes, ${p.closes}.`,
@@ -253,7 +255,8 @@ export const bot = {
   'shell.press': () => `(/press N)`,
   'shell.noButton': (p: P<'n' | 'count'>) => `There is no button ${p.n} to press (the last reply had ${p.count}).`,
   'shell.needsValue': (p: P<'n' | 'label'>) => `Button ${p.n} asks for a value (${p.label}): /press ${p.n} <value>.`,
-  'shell.help': () => `In the shell: /as NAME switches who you are; /press N clicks a button; /quit leaves. You are an admin here. Paste a model's code (with or without /count in front) and it is counted as one piece.`,
+  'shell.help': () =>
+    `In the shell: /as NAME switches who you are; /press N clicks a button; /quit leaves. You are an admin here. Paste a model's code (with or without /count in front) and it is counted as one piece.`,
   'shell.pasteNow': () => `Paste the model's code now (a PyTorch class or a Keras script): the whole paste is counted as one piece.`,
   // ── slack ──
   'slack.submit': () => `Submit`,

@@ -31,7 +31,7 @@ export const charts = {
   'chart.compare.col.top1': () => 'Top-1',
   'chart.compare.col.params': () => 'Parameters',
   'chart.compare.col.macs': () => 'MACs',
-  'chart.compare.sources': () => 'Top-1: as published, Keras in keras.io/api/applications, torchvision 0.14 in each model\'s weights (acc@1, IMAGENET1K_V1). Parameters and MACs: counted by /count.',
+  'chart.compare.sources': () => "Top-1: as published, Keras in keras.io/api/applications, torchvision 0.14 in each model's weights (acc@1, IMAGENET1K_V1). Parameters and MACs: counted by /count.",
   'chart.compare.missing': (p: P<'models'>) => `No published top-1 accuracy: ${p.models}.`,
   'chart.compare.alt': (p: P<'n' | 'models'>) => `Bubble chart of ImageNet top-1 accuracy against MACs for ${p.n} models, bubble area proportional to parameters: ${p.models}.`,
   'chart.compare.altParams': (p: P<'n' | 'models'>) => `Chart of parameters against MACs for ${p.n} models without a published accuracy: ${p.models}.`,
@@ -42,8 +42,7 @@ export const charts = {
   'chart.layer.kernelSize': (p: P<'size'>) => `one kernel: ${p.size}`,
   'chart.layer.biases': (p: P<'n'>) => `${p.n} biases`,
   'chart.layer.matrix': (p: P<'rows' | 'cols'>) => `weights: IN ${p.rows} × OUT ${p.cols}`,
-  'chart.layer.rnnParts': (p: P<'input' | 'recurrent' | 'biases' | 'hidden'>) =>
-    `Each gate: W input ${p.input}, U recurrent ${p.recurrent}, and ${p.biases} bias vector(s) b of ${p.hidden}.`,
+  'chart.layer.rnnParts': (p: P<'input' | 'recurrent' | 'biases' | 'hidden'>) => `Each gate: W input ${p.input}, U recurrent ${p.recurrent}, and ${p.biases} bias vector(s) b of ${p.hidden}.`,
   'chart.layer.moreLayers': (p: P<'n'>) => `The first of ${p.n} layer/direction weight sets is drawn; the formula counts them all.`,
   'chart.layer.alt': (p: P<'type' | 'spec' | 'parts' | 'formula'>) => `Drawing of the weights of ${p.type} (${p.spec}): ${p.parts}; ${p.formula}.`,
   'chart.layer.kernels': (p: P<'n' | 'size'>) => `C_out = ${p.n} kernels, each K×K×C_in = ${p.size}`,
@@ -66,7 +65,7 @@ export const charts = {
   'chart.standings.row': (p: P<'points' | 'correct' | 'answered' | 'accuracy'>) => `${p.points} pts · ${p.correct}/${p.answered} (${p.accuracy})`,
   'chart.standings.alt': (p: P<'week' | 'rows'>) => `Final standings of week ${p.week}: ${p.rows}.`,
   // ── /compare ──
-  'cmd.compare': () => 'Top-1 accuracy against operations, bubble size ∝ parameters (the lecture\'s chart)',
+  'cmd.compare': () => "Top-1 accuracy against operations, bubble size ∝ parameters (the lecture's chart)",
   'cmdopt.models': () => 'Presets to compare, e.g. vgg16 resnet50 mobilenetv2 (default: all); --framework pytorch',
   'compare.title': (p: P<'n'>) => `Accuracy, operations and parameters of ${p.n} models`,
   'compare.lead': () => 'Why deeper networks now have fewer parameters: accuracy rose while parameters fell (the dense head of VGG holds most of its weights).',

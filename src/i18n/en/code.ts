@@ -3,7 +3,8 @@ import type { P } from '../params.js';
 
 export const code = {
   // ── where ──
-  'code.oneLine': (p: P<'inner'>) => `${p.inner} The code arrived on one line: a chat's command box turns line breaks into spaces, and Python needs its lines. Attach the .py file (\`/count file:\`), or send \`/count\` alone and paste the code into the form.`,
+  'code.oneLine': (p: P<'inner'>) =>
+    `${p.inner} The code arrived on one line: a chat's command box turns line breaks into spaces, and Python needs its lines. Attach the .py file (\`/count file:\`), or send \`/count\` alone and paste the code into the form.`,
   'code.atLine': (p: P<'line' | 'source' | 'inner'>) => `Line ${p.line} (\`${p.source}\`): ${p.inner}`,
   // ── reading the text ──
   'code.unclosed': (p: P<'bracket' | 'line'>) => `the code ends inside the \`${p.bracket}\` opened on line ${p.line}: close it.`,
@@ -23,7 +24,8 @@ export const code = {
   'code.expectExpression': () => `a value or expression`,
   'code.badTarget': () => `only names, attributes, subscripts and tuples of them can be assigned to.`,
   'code.badStar': () => `a starred \`*value\` can only stand inside a list, a tuple or a call.`,
-  'code.unsupported': (p: P<'what'>) => `\`${p.what}\` is Python the reader does not run (it reads model definitions: classes, functions, loops, arithmetic); the count would be a guess, so it is refused.`,
+  'code.unsupported': (p: P<'what'>) =>
+    `\`${p.what}\` is Python the reader does not run (it reads model definitions: classes, functions, loops, arithmetic); the count would be a guess, so it is refused.`,
   // ── limits ──
   'code.limit': (p: P<'what' | 'max'>) => `the paste goes past a limit of the reader: ${p.what} (at most ${p.max}).`,
   'limit.text': () => `characters of pasted code`,
@@ -39,8 +41,10 @@ export const code = {
   'limit.intBits': () => `bits in one integer`,
   'limit.rank': () => `axes of one tensor`,
   'code.python': (p: P<'type' | 'inner'>) => `Python would stop here with ${p.type}: ${p.inner}`,
-  'code.needsNamedValue': (p: P<'origin' | 'line' | 'name' | 'example'>) => `this needs the value of \`${p.name}\`, which line ${p.line} computes with \`${p.origin}\` (data, or a library the reader does not run): give it before the code, e.g. \`/count ${p.example} <code>\`, or write the number itself.`,
-  'code.needsValue': (p: P<'origin' | 'line'>) => `this needs the value of \`${p.origin}\` (line ${p.line}), which the reader does not compute (data, or a library it does not run): write the number itself, or give it before the code (e.g. \`/count name=VALUE <code>\`).`,
+  'code.needsNamedValue': (p: P<'origin' | 'line' | 'name' | 'example'>) =>
+    `this needs the value of \`${p.name}\`, which line ${p.line} computes with \`${p.origin}\` (data, or a library the reader does not run): give it before the code, e.g. \`/count ${p.example} <code>\`, or write the number itself.`,
+  'code.needsValue': (p: P<'origin' | 'line'>) =>
+    `this needs the value of \`${p.origin}\` (line ${p.line}), which the reader does not compute (data, or a library it does not run): write the number itself, or give it before the code (e.g. \`/count name=VALUE <code>\`).`,
   'code.forbidden': (p: P<'name'>) => `\`${p.name}()\` reads files, asks for input or runs text as code; the reader never does: remove it.`,
   'code.relativeImport': (p: P<'module'>) => `\`from ${p.module} import ...\` imports a file of your project, which is not in the paste: paste its classes too.`,
   'code.unknownBase': (p: P<'name' | 'base'>) => `class \`${p.name}\` derives from \`${p.base}\`, which comes from a library the reader does not run: its parameters cannot be counted.`,
@@ -113,7 +117,8 @@ export const code = {
   'py.tensorBool': () => `the truth value of a tensor depends on its data, which the reader does not hold`,
   'py.einopsPattern': (p: P<'pattern' | 'why'>) => `the einops pattern '${p.pattern}' does not fit: ${p.why}`,
   'py.einsumOperands': (p: P<'equation' | 'expected' | 'got'>) => `einsum('${p.equation}'): expected ${p.expected}, got ${p.got}`,
-  'py.affineGrid': (p: P<'theta' | 'size'>) => `the grid ${p.theta} does not fit the size ${p.size} (affine_grid takes (N, 2, 3) for (N, C, H, W); grid_sample a grid (N, H, W, 2) for an (N, C, H, W) input)`,
+  'py.affineGrid': (p: P<'theta' | 'size'>) =>
+    `the grid ${p.theta} does not fit the size ${p.size} (affine_grid takes (N, 2, 3) for (N, C, H, W); grid_sample a grid (N, H, W, 2) for an (N, C, H, W) input)`,
   'py.broadcast': (p: P<'left' | 'right'>) => `the shapes ${p.left} and ${p.right} cannot be broadcast together`,
   'py.view': (p: P<'from' | 'to'>) => `shape ${p.to} is invalid for an input of shape ${p.from} (the number of elements differs)`,
   'py.viewHoles': () => `only one dimension can be inferred (-1)`,
@@ -150,7 +155,8 @@ export const code = {
   'torch.indexType': (p: P<'type'>) => `tensors cannot be indexed with ${p.type}`,
   'torch.rankExpected': (p: P<'expected' | 'got'>) => `expected a ${p.expected} input, got shape ${p.got}`,
   'torch.channels': (p: P<'call' | 'expected' | 'got' | 'shape'>) => `\`${p.call}\` expects ${p.expected} input channels but gets ${p.got} (input shape ${p.shape})`,
-  'torch.features': (p: P<'call' | 'expected' | 'got' | 'shape'>) => `\`${p.call}\` expects ${p.expected} input features (in_features) but gets ${p.got} (input shape ${p.shape}); mat1 and mat2 shapes cannot be multiplied`,
+  'torch.features': (p: P<'call' | 'expected' | 'got' | 'shape'>) =>
+    `\`${p.call}\` expects ${p.expected} input features (in_features) but gets ${p.got} (input shape ${p.shape}); mat1 and mat2 shapes cannot be multiplied`,
   'torch.rnnRank': (p: P<'call' | 'shape'>) => `${p.call} expects a 2-D (unbatched) or 3-D (batched) input, got shape ${p.shape}`,
   'torch.mhaWidth': (p: P<'what' | 'expected' | 'got'>) => `MultiheadAttention expects the ${p.what} to have ${p.expected} features, got ${p.got}`,
   'torch.bagInput': () => `EmbeddingBag takes a 2-D input, or a 1-D input with offsets`,
@@ -162,11 +168,14 @@ export const code = {
   'torch.projSize': () => `proj_size should be a positive integer or zero to disable projections`,
   'torch.adaptiveNone': (p: P<'call'>) => `\`${p.call}\` with a None output size (keep that axis) is not supported yet; give every size.`,
   'torch.pretrainedShape': (p: P<'shape'>) => `Embeddings parameter is expected to be 2-dimensional, got ${p.shape}`,
-  'torch.lazyNeverCalled': (p: P<'call' | 'name'>) => `\`${p.name}\` (nn.${p.call}) has no parameters until it sees its first input, and nothing calls it: call the model on an input in the code (\`model(torch.randn(1, 1, 28, 28))\`), give \`in=\` before the code, or write the non-lazy layer with its input size.`,
+  'torch.lazyNeverCalled': (p: P<'call' | 'name'>) =>
+    `\`${p.name}\` (nn.${p.call}) has no parameters until it sees its first input, and nothing calls it: call the model on an input in the code (\`model(torch.randn(1, 1, 28, 28))\`), give \`in=\` before the code, or write the non-lazy layer with its input size.`,
   'torch.lazy': (p: P<'call'>) => `\`nn.${p.call}\` has no parameters until it sees its first input: give the input size explicitly (the non-lazy layer), since a lazy count is undefined.`,
   'torch.weightNorm': () => `\`weight_norm\` replaces a weight with weight_g and weight_v: it needs a layer that has that weight, of a known shape, so the count is refused.`,
-  'torch.torchvisionModel': (p: P<'name'>) => `\`torchvision.models.${p.name}\` is a whole published model: count it with \`/count ${p.name} --framework pytorch\` (resnet18, resnet50, alexnet, vgg16), or paste its class definitions.`,
-  'torch.opaqueModule': (p: P<'origin' | 'line'>) => `the model holds \`${p.origin}\` (line ${p.line}), from a library the reader does not run: it may be a layer with parameters, so the count cannot be given.`,
+  'torch.torchvisionModel': (p: P<'name'>) =>
+    `\`torchvision.models.${p.name}\` is a whole published model: count it with \`/count ${p.name} --framework pytorch\` (resnet18, resnet50, alexnet, vgg16), or paste its class definitions.`,
+  'torch.opaqueModule': (p: P<'origin' | 'line'>) =>
+    `the model holds \`${p.origin}\` (line ${p.line}), from a library the reader does not run: it may be a layer with parameters, so the count cannot be given.`,
   'torch.parameterOpaque': (p: P<'origin' | 'line'>) => `nn.Parameter is made from \`${p.origin}\` (line ${p.line}), whose shape the reader cannot know.`,
   'torch.parameterShape': () => `the shape of this tensor is not known, so neither is the size of the parameter made from it.`,
   'torch.summaryModel': (p: P<'type'>) => `summary() expects a model, got ${p.type}`,
@@ -177,7 +186,8 @@ export const code = {
   'torch.traceSteps': (p: P<'max'>) => `forward takes more than ${p.max} steps to follow`,
   'torch.einops': (p: P<'name'>) => `einops \`${p.name}\` patterns are not followed yet`,
   // ── notes ──
-  'note.plainContainer': (p: P<'name' | 'type'>) => `\`self.${p.name}\` is a plain Python ${p.type} of layers: PyTorch does not register them, so \`parameters()\` leaves them out (and so does this count). Use nn.ModuleList or nn.ModuleDict.`,
+  'note.plainContainer': (p: P<'name' | 'type'>) =>
+    `\`self.${p.name}\` is a plain Python ${p.type} of layers: PyTorch does not register them, so \`parameters()\` leaves them out (and so does this count). Use nn.ModuleList or nn.ModuleDict.`,
   'note.spectralNorm': () => `spectral_norm keeps the parameter count: weight_orig replaces weight, and u and v are buffers.`,
   // ── Keras ──
   'keras.channelsFirst': (p: P<'call'>) => `\`${p.call}\` with data_format='channels_first' is not supported yet (shapes are read channels last).`,
@@ -205,24 +215,30 @@ export const code = {
   'keras.weightShape': (p: P<'name'>) => `add_weight('${p.name}') has a None in its shape: the size of the weight is unknown`,
   'keras.notCalled': (p: P<'name'>) => `The layer \`${p.name}\` has never been called and thus has no defined shape`,
   'keras.loadModel': () => `load_model() reads a file: the reader never does; paste the model's definition instead.`,
-  'keras.application': (p: P<'name'>) => `\`keras.applications.${p.name}\` is a whole published model: count it with \`/count ${p.name.toLowerCase()}\` (vgg16, vgg19, resnet50, mobilenet, mobilenetv2), or paste its definition.`,
+  'keras.application': (p: P<'name'>) =>
+    `\`keras.applications.${p.name}\` is a whole published model: count it with \`/count ${p.name.toLowerCase()}\` (vgg16, vgg19, resnet50, mobilenet, mobilenetv2), or paste its definition.`,
   'keras.zeroPadding': () => `ZeroPadding2D's padding is 1, (height, width) or ((top, bottom), (left, right))`,
   'note.skippedUnknown': (p: P<'name'>) => `\`${p.name}\` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.`,
-  'note.kerasSubclassBuild': (p: P<'name'>) => `\`${p.name}\` is a subclassed model built with \`model.build(...)\`: this is its count once its layers are built, as tf.keras 2 builds them there; Keras 3 (and tf.keras from TensorFlow 2.16) only marks the model built, so its \`count_params()\` says 0 until the model is called on data (\`model(keras.ops.zeros((1, ...)))\`).`,
+  'note.kerasSubclassBuild': (p: P<'name'>) =>
+    `\`${p.name}\` is a subclassed model built with \`model.build(...)\`: this is its count once its layers are built, as tf.keras 2 builds them there; Keras 3 (and tf.keras from TensorFlow 2.16) only marks the model built, so its \`count_params()\` says 0 until the model is called on data (\`model(keras.ops.zeros((1, ...)))\`).`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `the loop over \`${p.origin}\` (line ${p.line}) was not run: it goes over data the reader does not load, and builds no layer.`,
   // ── reading the model ──
   'code.noModel': () => `No model found in the code: paste a class (\`class Net(nn.Module)\`), an nn.Sequential / keras.Sequential, or layer calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,
   'code.mixed': () => `The code mixes PyTorch (nn.*) and Keras (layers.*) layers: paste one framework at a time.`,
   'code.modelBinding': (p: P<'name'>) => `model=${p.name}: the paste defines no \`${p.name}\`.`,
   'code.notAModel': (p: P<'name'>) => `model=${p.name}: \`${p.name}\` does not build a PyTorch or Keras model.`,
-  'code.needsArguments': (p: P<'cls' | 'names' | 'example' | 'bindings'>) => `\`${p.cls}\` needs ${p.names} to be built: add \`${p.example}\` to the code, or give them before it (\`/count ${p.bindings} <code>\`).`,
-  'code.noInput': () => `Shapes and MACs need an input size: give it before the code, \`in=1x28x28\` (C×H×W for PyTorch, H×W×C for Keras) or \`input_size=(1, 1, 28, 28)\` (torchinfo's, batch first), or call the model in the code (\`model(torch.randn(1, 1, 28, 28))\`).`,
-  'code.kerasNotBuilt': (p: P<'name'>) => `The Keras model \`${p.name}\` is not built, so it has no weights yet (Keras makes them when it first sees an input): start it with \`keras.Input(shape=(...))\`, give the first layer \`input_shape=\`, call \`model.build((None, ...))\`, or give \`in=28x28x1\` before the code.`,
+  'code.needsArguments': (p: P<'cls' | 'names' | 'example' | 'bindings'>) =>
+    `\`${p.cls}\` needs ${p.names} to be built: add \`${p.example}\` to the code, or give them before it (\`/count ${p.bindings} <code>\`).`,
+  'code.noInput': () =>
+    `Shapes and MACs need an input size: give it before the code, \`in=1x28x28\` (C×H×W for PyTorch, H×W×C for Keras) or \`input_size=(1, 1, 28, 28)\` (torchinfo's, batch first), or call the model in the code (\`model(torch.randn(1, 1, 28, 28))\`).`,
+  'code.kerasNotBuilt': (p: P<'name'>) =>
+    `The Keras model \`${p.name}\` is not built, so it has no weights yet (Keras makes them when it first sees an input): start it with \`keras.Input(shape=(...))\`, give the first layer \`input_shape=\`, call \`model.build((None, ...))\`, or give \`in=28x28x1\` before the code.`,
   'mistake.parameter': () => `a tensor held directly (nn.Parameter, add_weight) counts every element of its shape.`,
   // ── notes on a read model ──
   'note.frameworkFromCode': (p: P<'framework'>) => `the code is ${p.framework}: counted with ${p.framework} conventions (the --framework flag is for /count specs).`,
   'note.unusedBinding': (p: P<'name' | 'text'>) => `${p.name}=${p.text} was given, but the code does not use \`${p.name}\`.`,
-  'note.unused': (p: P<'names' | 'total'>) => `declared but never used in forward: ${p.names} (${p.total} parameters). They are still counted: parameters() holds every registered module, used or not.`,
+  'note.unused': (p: P<'names' | 'total'>) =>
+    `declared but never used in forward: ${p.names} (${p.total} parameters). They are still counted: parameters() holds every registered module, used or not.`,
   'note.functionalMacs': () => `forward also multiplies by weights through functions (F.linear, @, matmul); MACs count modules only, so those are left out.`,
   'note.kerasUnbuilt': (p: P<'names'>) => `${p.names}: made in __init__ but never called, so Keras never built them; they have no weights and count 0 (PyTorch would count them).`,
   'note.otherModels': (p: P<'names' | 'variable'>) => `the paste also builds ${p.names}; this counts \`${p.variable}\`. Give model=NAME before the code to count another.`,
@@ -231,9 +247,11 @@ export const code = {
   'note.instantiated': (p: P<'call'>) => `the paste builds no model, so this is \`${p.call}\` with its defaults (give NAME=VALUE before the code to change an argument).`,
   'note.implicitModel': (p: P<'outputs'>) => `No keras.Model(...) is made in the paste: the model is read as keras.Model(inputs, ${p.outputs}) would be, from its Input(s).`,
   'note.arrowChain': () => `Read as a chain: each \`→\` layer is applied to what the line before gives, from the Input.`,
-  'note.mhaOneInput': (p: P<'call'>) => `\`${p.call}\` is called with one tensor; Keras's MultiHeadAttention needs \`(query, value)\` and would stop. Read as self-attention, \`layer(x, x)\`, which has the same weights.`,
+  'note.mhaOneInput': (p: P<'call'>) =>
+    `\`${p.call}\` is called with one tensor; Keras's MultiHeadAttention needs \`(query, value)\` and would stop. Read as self-attention, \`layer(x, x)\`, which has the same weights.`,
   'note.loose': (p: P<'n'>) => `${p.n} layers pasted on their own are read as one Sequential, in order.`,
-  'note.torchBuffers': (p: P<'n'>) => `PyTorch convention: BatchNorm's running_mean, running_var and num_batches_tracked are buffers (${p.n} values), not parameters; Keras counts its moving statistics as non-trainable weights.`,
+  'note.torchBuffers': (p: P<'n'>) =>
+    `PyTorch convention: BatchNorm's running_mean, running_var and num_batches_tracked are buffers (${p.n} values), not parameters; Keras counts its moving statistics as non-trainable weights.`,
   // ── the module table ──
   'summary.code': (p: P<'model' | 'framework' | 'variable'>) => `${p.model}, read from the pasted code (${p.framework} conventions)`,
   'summary.codeInput': (p: P<'shapes'>) => `Forward followed on input ${p.shapes}`,

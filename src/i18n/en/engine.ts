@@ -11,15 +11,13 @@ export const engine = {
   'err.notABool': (p: P<'token' | 'what'>) => `\`${p.token}\` is not a valid ${p.what}: expected true or false.`,
   'err.notARate': (p: P<'token' | 'what'>) => `\`${p.token}\` is not a valid ${p.what}: expected a rate from 0 up to (not including) 1, e.g. 0.5.`,
   'err.notAChoice': (p: P<'token' | 'what' | 'choices'>) => `\`${p.token}\` is not a valid ${p.what}: expected one of ${p.choices}.`,
-  'err.argCount': (p: P<'kind' | 'usage' | 'example' | 'got' | 'expected'>) =>
-    `\`${p.kind}\` takes ${p.expected} argument(s), got ${p.got}: expected \`${p.usage}\`, e.g. \`${p.example}\`.`,
+  'err.argCount': (p: P<'kind' | 'usage' | 'example' | 'got' | 'expected'>) => `\`${p.kind}\` takes ${p.expected} argument(s), got ${p.got}: expected \`${p.usage}\`, e.g. \`${p.example}\`.`,
   'err.unknownOption': (p: P<'kind' | 'key' | 'allowed'>) => `\`${p.key}=\` is not an option of \`${p.kind}\`; it takes: ${p.allowed}.`,
   'err.badOptionToken': (p: P<'token' | 'kind'>) => `\`${p.token}\` in \`${p.kind}\` is not a valid option: expected key=value, e.g. stride=2.`,
   'err.duplicateOption': (p: P<'key' | 'kind'>) => `\`${p.key}=\` is given twice in \`${p.kind}\`: give each option once.`,
   'err.inRank': (p: P<'kind' | 'token' | 'expected'>) => `\`${p.token}\` does not fit \`${p.kind}\`: expected in=${p.expected}.`,
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` expects an input of shape ${p.expected}, but receives ${p.got}: the shapes do not chain.`,
-  'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
-    `\`${p.kind}\` declares ${p.arg}=${p.declared} but its input has ${p.actual}: leave ${p.arg} out inside a model, or fix it.`,
+  'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) => `\`${p.kind}\` declares ${p.arg}=${p.declared} but its input has ${p.actual}: leave ${p.arg} out inside a model, or fix it.`,
   'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
     `\`${p.kind}\` on its own takes every number of \`${p.usage}\`; with ${p.given}, ${p.missing} (the last) is missing: e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
@@ -31,8 +29,7 @@ export const engine = {
   'err.noSameTorch': (p: P<'kind'>) => `\`${p.kind}\`: PyTorch has no padding='same' here: give pad=N, or use --framework keras.`,
   'err.poolPadding': (p: P<'kind' | 'pad' | 'kernel'>) => `\`${p.kind}\`: pad=${p.pad} is more than half the pool size ${p.kernel}: a window would hold only padding.`,
   'err.outputPadding': (p: P<'outpad' | 'stride'>) => `outpad=${p.outpad} must be smaller than the stride (${p.stride}).`,
-  'err.groups': (p: P<'kind' | 'cin' | 'cout' | 'groups'>) =>
-    `\`${p.kind}\`: channels not divisible by groups: C_in=${p.cin} and C_out=${p.cout} must both be multiples of groups=${p.groups}.`,
+  'err.groups': (p: P<'kind' | 'cin' | 'cout' | 'groups'>) => `\`${p.kind}\`: channels not divisible by groups: C_in=${p.cin} and C_out=${p.cout} must both be multiples of groups=${p.groups}.`,
   'err.groupNorm': (p: P<'c' | 'groups'>) => `\`gn\`: ${p.c} channels cannot be split into ${p.groups} groups: C must be a multiple of G.`,
   'err.resetAfterTorch': () => `reset_after=false is a Keras GRU option; PyTorch's GRU always keeps two bias vectors. Use --framework keras.`,
   'err.mhaDivisible': (p: P<'d' | 'heads'>) => `\`mha\`: PyTorch needs DMODEL divisible by HEADS (${p.d} / ${p.heads}): change one, or use --framework keras with key_dim=.`,
@@ -107,8 +104,7 @@ export const engine = {
   // ── notes on conventions ──
   'note.bnKeras': (p: P<'c' | 'torch'>) =>
     `Keras convention: γ and β are trainable; the moving mean and variance (2×${p.c}) are non-trainable weights. PyTorch counts ${p.torch} parameters (its running statistics are buffers).`,
-  'note.bnTorch': (p: P<'c' | 'keras'>) =>
-    `PyTorch convention: running_mean and running_var are buffers, not parameters. Keras's summary shows ${p.keras} (moving statistics as non-trainable).`,
+  'note.bnTorch': (p: P<'c' | 'keras'>) => `PyTorch convention: running_mean and running_var are buffers, not parameters. Keras's summary shows ${p.keras} (moving statistics as non-trainable).`,
   'note.rnnKeras': (p: P<'torch'>) => `Keras convention: one bias vector per gate. PyTorch keeps two (b_ih and b_hh): ${p.torch} parameters.`,
   'note.gruKeras': (p: P<'torch'>) => `Keras convention (reset_after=True, the TF2 default, keeps two bias vectors; reset_after=false keeps one). PyTorch: ${p.torch}.`,
   'note.rnnTorch': (p: P<'keras'>) => `PyTorch convention: two bias vectors per gate (b_ih and b_hh). Keras: ${p.keras}.`,
@@ -131,7 +127,8 @@ export const engine = {
   'count.noParams': () => `no parameters.`,
   'count.output': (p: P<'shape'>) => `Output shape: ${p.shape}`,
   'count.addIn': (p: P<'form'>) => `(add in=${p.form} for the full shape and MACs)`,
-  'torchinfo.title': (p: P<'input'>) => `torchinfo's summary(model, input_size=${p.input}) would end with (fp32; sizes in decimal units, 1 MB = 10^6 bytes, where the total above is in MiB = 2^20; its mult-adds include the biases):`,
+  'torchinfo.title': (p: P<'input'>) =>
+    `torchinfo's summary(model, input_size=${p.input}) would end with (fp32; sizes in decimal units, 1 MB = 10^6 bytes, where the total above is in MiB = 2^20; its mult-adds include the biases):`,
   'count.macs': (p: P<'macs' | 'flops'>) => `MACs: ${p.macs}; FLOPs = 2×MACs = ${p.flops} (bias excluded: the fvcore/thop convention)`,
   'count.macsUnknown': () => `MACs: unknown without the input size.`,
   'count.note': (p: P<'text'>) => `Note: ${p.text}`,

@@ -10,8 +10,7 @@ export const keras = {
   'mistake.normalization': () =>
     `an adapted Normalization keeps the mean and variance per channel and the count of samples seen: 2·C + 1, all non-trainable; with mean= and variance= given they are constants (0).`,
 
-  'note.normalizationKeras': (p: P<'c'>) =>
-    `Keras convention: adapted to data, the layer keeps mean (${p.c}), variance (${p.c}) and count (1) as non-trainable weights; none are trained.`,
+  'note.normalizationKeras': (p: P<'c'>) => `Keras convention: adapted to data, the layer keeps mean (${p.c}), variance (${p.c}) and count (1) as non-trainable weights; none are trained.`,
   'note.normalizationTorch': (p: P<'c'>) =>
     `PyTorch convention: a mean and std kept in a module are buffers, not parameters (torchvision normalizes in its transforms). Keras's summary shows 2×${p.c} + 1 non-trainable.`,
   'note.normalizationFixed': () => `mean= and variance= given as numbers: constants of the layer, not weights (EfficientNetV2, ConvNeXt).`,

@@ -8,7 +8,8 @@ export const lang = {
   'err.langUnclosed': () => `A \`{\` is never closed: add the matching \`}\`.`,
   'err.langDepth': (p: P<'max'>) => `The groups are nested too deeply: at most ${p.max} levels of \`{ }\`.`,
   'err.labelAlone': (p: P<'label'>) => `\`${p.label}:\` names nothing: write \`${p.label}: conv 64 3\` or \`${p.label}: { ... }\`.`,
-  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` is not a valid name: use letters, digits, _ and - before the colon (. between parts of a module path; $ in a repeated group's name stands for its copy's number), e.g. \`block1:\` or \`features.1:\`.`,
+  'err.labelBad': (p: P<'token'>) =>
+    `\`${p.token}\` is not a valid name: use letters, digits, _ and - before the colon (. between parts of a module path; $ in a repeated group's name stands for its copy's number), e.g. \`block1:\` or \`features.1:\`.`,
   'err.labelTwice': (p: P<'label'>) => `The name \`${p.label}\` is given twice in the same group: give each layer or group its own name.`,
   'err.refBad': (p: P<'token'>) => `\`${p.token}\` is not a valid reference: write @ and a name given before, e.g. \`@encoder\`.`,
   'err.refUnknown': (p: P<'name'>) => `\`${p.name}\` names nothing before it here: name a layer or group first (\`${p.name}: conv 64 3\`), then use \`@${p.name}\` or \`tie=${p.name}\`.`,
@@ -64,7 +65,8 @@ export const lang = {
     `  e.g. def basic(c, s=1) { residual { conv c 3 stride=s pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn } > relu }\n` +
     `       input 56x56x64 > { basic 64 } x2`,
   'help.presetOptions': () => `Every preset also takes in=HxW (or in=T) and trainable=false; explain-preset NAME shows its data file.`,
-  'help.presetWords': () => `In words too: vgg16 with 2 classes, vgg16 without the top, vgg16 frozen (trainable=false: the whole model), vgg16 2 類; or its constructor: VGG16(weights=None, classes=2), resnet18(num_classes=10).`,
+  'help.presetWords': () =>
+    `In words too: vgg16 with 2 classes, vgg16 without the top, vgg16 frozen (trainable=false: the whole model), vgg16 2 類; or its constructor: VGG16(weights=None, classes=2), resnet18(num_classes=10).`,
   'help.library': () => `Library defs (written in the language; usable like kinds; explain-preset NAME shows one):`,
   'help.finetune': () =>
     `Fine-tuning and memory:\n` +

@@ -95,15 +95,27 @@ export const llmQuiz = {
   'd.modelParameters': (p: P<'v' | 'n' | 'layers' | 'd'>) =>
     pick(p.v, `A LLaMA-style language model (${p.layers} layers, width ${p.d}) has ${p.n} parameters.`, `A decoder-only model with ${p.layers} layers of width ${p.d} holds ${p.n} parameters in all.`),
   'd.loraOn': (p: P<'v' | 'r' | 'targets'>) =>
-    pick(p.v, `It is fine-tuned with LoRA, r=${p.r}, target_modules=${p.targets}: every other weight is frozen.`, `LoRA adapters of rank ${p.r} are put on target_modules=${p.targets}; the base model stays frozen.`),
+    pick(
+      p.v,
+      `It is fine-tuned with LoRA, r=${p.r}, target_modules=${p.targets}: every other weight is frozen.`,
+      `LoRA adapters of rank ${p.r} are put on target_modules=${p.targets}; the base model stays frozen.`,
+    ),
 
   // ── what these questions ask ──
   'ask.embeddings': (p: P<'v'>) =>
-    pick(p.v, `How many parameters do the token embedding, the position table and the LM head hold together?`, `Counting the embeddings and the head only (no transformer blocks): how many parameters?`),
+    pick(
+      p.v,
+      `How many parameters do the token embedding, the position table and the LM head hold together?`,
+      `Counting the embeddings and the head only (no transformer blocks): how many parameters?`,
+    ),
   'ask.weightBytes': (p: P<'v' | 'precision'>) =>
     // the scales and zero points are a quantized format's alone: no aside for fp32/fp16/bf16
     p.precision.startsWith('int')
-      ? pick(p.v, `How many bytes do its weights take in ${p.precision} (quantization scales left out)?`, `Stored in ${p.precision}, how many bytes of memory do the weights need (no scales or zero points)?`)
+      ? pick(
+          p.v,
+          `How many bytes do its weights take in ${p.precision} (quantization scales left out)?`,
+          `Stored in ${p.precision}, how many bytes of memory do the weights need (no scales or zero points)?`,
+        )
       : pick(p.v, `How many bytes do its weights take in ${p.precision}?`, `Stored in ${p.precision}, how many bytes of memory do the weights need?`),
   'ask.trainingBytes': (p: P<'v' | 'mode'>) =>
     pick(

@@ -37,8 +37,7 @@ export const models = {
     `Mixture of experts: ${p.experts} experts of ${p.expert} parameters each are all stored; each token uses ${p.k} of them. Per token: ${p.formula} = ${p.active} parameters touched.`,
   'note.moeScoreBias': (p: P<'experts'>) =>
     `DeepSeek-V3's e_score_correction_bias (${p.experts} numbers, used only to pick the experts) is a buffer in transformers, not a parameter; DeepSeek's own modeling code keeps it as an nn.Parameter (+${p.experts} per layer).`,
-  'note.mla': (p: P<'rank' | 'rope' | 'heads' | 'full'>) =>
-    `Latent attention: the cache keeps ${p.rank} + ${p.rope} numbers per token, not K and V of ${p.heads} heads (${p.full} numbers).`,
+  'note.mla': (p: P<'rank' | 'rope' | 'heads' | 'full'>) => `Latent attention: the cache keeps ${p.rank} + ${p.rope} numbers per token, not K and V of ${p.heads} heads (${p.full} numbers).`,
   'note.crossAttention': (p: P<'kv' | 'd' | 'len'>) => `Cross-attention: K and V read a context ${p.kv} wide (${p.len} tokens), Q and the output the layer's own ${p.d}.`,
   'note.gluFused': (p: P<'f' | 'd' | 'name'>) => `Gate and up in one matrix (${p.name}: ${p.d} → 2×${p.f}), then down (${p.f} → ${p.d}): the same count as three matrices.`,
 
@@ -82,8 +81,7 @@ export const models = {
   'flops.sixNActive': (p: P<'n' | 'sixN'>) => `The 6N rule (Kaplan et al. 2020) with N = ${p.n}, the parameters a token touches: ${p.sixN} per token, attention left out.`,
   'activations.title': (p: P<'s' | 'b'>) =>
     `Activations kept for training's backward pass (Korthikanti et al. 2022's accounting at this model's widths: 16-bit activations, 1-byte dropout masks), s = ${p.s} tokens, b = ${p.b}:`,
-  'activations.stored': (p: P<'layers' | 'perToken' | 'perScore' | 'total'>) =>
-    `all stored: ${p.layers} layers × s·b·(${p.perToken} + ${p.perScore}·s) B (the scores grow with s²) = ${p.total}`,
+  'activations.stored': (p: P<'layers' | 'perToken' | 'perScore' | 'total'>) => `all stored: ${p.layers} layers × s·b·(${p.perToken} + ${p.perScore}·s) B (the scores grow with s²) = ${p.total}`,
   'activations.flash': (p: P<'statistics' | 'total'>) => `flash attention (no s×s scores stored; its fp32 softmax statistics, ${p.statistics}·s·b B a layer): ${p.total}`,
   'activations.checkpointed': (p: P<'input' | 'total'>) => `gradient checkpointing (each layer keeps its input, ${p.input}·s·b B, and one layer is rebuilt at a time): ${p.total}`,
   'activations.outside': (p: P<'total'>) => `outside the layers (the final norm's and the head's inputs, the fp32 logits 4·s·b·V): ${p.total}`,
@@ -137,8 +135,7 @@ export const models = {
   // ── Totals of a mixture of experts ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>
     `Active parameters per token: ${p.active} of ${p.total} (${p.share}%): what one token touches, its top_k experts and both embedding tables included (Mistral's convention: Mixtral-8x7B's 12.9B). Memory holds all ${p.total}.`,
-  'summary.activeNoEmbedding': (p: P<'n'>) =>
-    `Without the input embedding table, of which a token reads one row: ${p.n} (DeepSeek's convention: DeepSeek-V2-Lite's "2.4B activated").`,
+  'summary.activeNoEmbedding': (p: P<'n'>) => `Without the input embedding table, of which a token reads one row: ${p.n} (DeepSeek's convention: DeepSeek-V2-Lite's "2.4B activated").`,
 
   'opt.kv_dim': () => `kv_dim=N cross-attention: K and V read a context N wide (Stable Diffusion's 768-wide text states)`,
   'opt.kv_len': () => `kv_len=N the cross-attention context's length, for MACs (77 tokens of CLIP text)`,

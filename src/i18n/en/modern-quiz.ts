@@ -116,7 +116,8 @@ export const modernQuiz = {
     ),
 
   // ── hints ──
-  'hint.moeLayer': () => `the router is D×E; every expert is a gated MLP of three D×F matrices, and the layer stores all E of them; shared experts add their own three matrices (and Qwen's gate D more).`,
+  'hint.moeLayer': () =>
+    `the router is D×E; every expert is a gated MLP of three D×F matrices, and the layer stores all E of them; shared experts add their own three matrices (and Qwen's gate D more).`,
   'hint.moeActive': () => `from the total, take away the experts a token is not routed to: (E − top_k) experts × 3·D·F in every layer.`,
   'hint.moeWeights': () => `memory holds every expert, whichever a token uses: bytes = all the parameters × bytes per parameter.`,
   'hint.quant': (p: P<'format'>): string =>

@@ -27,7 +27,11 @@ type Ask = P<'v' | 'of'>;
 export const quiz = {
   // ── layers, described ──
   'd.dense': (p: P<'v' | 'in' | 'out' | 'bias'>) =>
-    pick(p.v, `A Dense layer takes ${p.in} inputs and has ${p.out} ${p.out === '1' ? 'unit' : 'units'}, ${withBias(p.bias)}.`, `${p.in} inputs feed a fully connected layer of ${p.out} ${p.out === '1' ? 'unit' : 'units'} (${withBias(p.bias)}).`),
+    pick(
+      p.v,
+      `A Dense layer takes ${p.in} inputs and has ${p.out} ${p.out === '1' ? 'unit' : 'units'}, ${withBias(p.bias)}.`,
+      `${p.in} inputs feed a fully connected layer of ${p.out} ${p.out === '1' ? 'unit' : 'units'} (${withBias(p.bias)}).`,
+    ),
   'd.denseSequence': (p: P<'v' | 't' | 'in' | 'out' | 'bias'>) =>
     pick(
       p.v,
@@ -35,7 +39,11 @@ export const quiz = {
       `Each of ${p.t} time steps has ${p.in} features, and a Dense layer of ${p.out} units (${withBias(p.bias)}) is applied to the sequence.`,
     ),
   'd.embedding': (p: P<'v' | 'vocab' | 'd' | 't'>) =>
-    pick(p.v, `An Embedding layer maps a vocabulary of ${p.vocab} tokens to vectors of ${p.d}; it reads sequences of ${p.t} tokens.`, `Sequences of ${p.t} token ids (vocabulary ${p.vocab}) go through an embedding of dimension ${p.d}.`),
+    pick(
+      p.v,
+      `An Embedding layer maps a vocabulary of ${p.vocab} tokens to vectors of ${p.d}; it reads sequences of ${p.t} tokens.`,
+      `Sequences of ${p.t} token ids (vocabulary ${p.vocab}) go through an embedding of dimension ${p.d}.`,
+    ),
   'd.conv': (p: Conv) =>
     pick(
       p.v,
@@ -55,11 +63,16 @@ export const quiz = {
       `A transposed convolution upsamples a ${p.size}×${p.cin} input with ${p.cout} filters of ${p.k} and stride ${p.stride} (with bias).`,
     ),
   'd.bn': (p: P<'v' | 'shape' | 'framework'>) =>
-    pick(p.v, `BatchNormalization (${p.framework}) is applied to a feature map of shape ${p.shape}.`, `In ${p.framework}, a batch normalization layer follows a convolution whose output is ${p.shape}.`),
+    pick(
+      p.v,
+      `BatchNormalization (${p.framework}) is applied to a feature map of shape ${p.shape}.`,
+      `In ${p.framework}, a batch normalization layer follows a convolution whose output is ${p.shape}.`,
+    ),
   'd.bnPartial': (p: P<'v' | 'shape' | 'off'>) =>
     pick(p.v, `A Keras BatchNormalization(${p.off}=False) is applied to a feature map of shape ${p.shape}.`, `Batch normalization with ${p.off}=False (Keras) normalizes a ${p.shape} feature map.`),
   'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `LayerNormalization over the last axis of a (${py(p.t)}, ${py(p.d)}) sequence.`, `A layer norm normalizes each of ${p.t} tokens, vectors of ${p.d}.`),
-  'd.gn': (p: P<'v' | 'g' | 'shape'>) => pick(p.v, `GroupNormalization with ${p.g} groups on a feature map of shape ${p.shape}.`, `A group norm splits the channels of a ${p.shape} feature map into ${p.g} groups.`),
+  'd.gn': (p: P<'v' | 'g' | 'shape'>) =>
+    pick(p.v, `GroupNormalization with ${p.g} groups on a feature map of shape ${p.shape}.`, `A group norm splits the channels of a ${p.shape} feature map into ${p.g} groups.`),
   'd.pool': (p: P<'v' | 'k' | 'stride' | 'shape' | 'avg'>) =>
     pick(
       p.v,
@@ -95,13 +108,22 @@ export const quiz = {
 
   // ── the question itself ──
   'ask.params': (p: Ask) =>
-    pick(p.v, `How many parameters does ${it(p.of)} have?`, `How many parameters does ${p.of === 'layer' ? 'it hold' : `${it(p.of)} hold`}, weights and biases together?`, `What is ${its(p.of)} parameter count?`),
+    pick(
+      p.v,
+      `How many parameters does ${it(p.of)} have?`,
+      `How many parameters does ${p.of === 'layer' ? 'it hold' : `${it(p.of)} hold`}, weights and biases together?`,
+      `What is ${its(p.of)} parameter count?`,
+    ),
   'ask.trainable': (p: Ask) => pick(p.v, `How many TRAINABLE parameters does ${it(p.of)} have?`, `How many of ${its(p.of)} parameters are trainable?`),
   'ask.nonTrainable': (p: Ask) => pick(p.v, `How many NON-TRAINABLE parameters does ${it(p.of)} have?`, `How many of ${its(p.of)} weights are non-trainable?`),
   'ask.summary': (p: Ask) => pick(p.v, `What does the Keras summary print as ${its(p.of)} parameter count (trainable and non-trainable together)?`),
   'ask.torchParams': (p: Ask) => pick(p.v, `What does sum(p.numel() for p in ${p.of === 'layer' ? 'layer' : 'model'}.parameters()) give?`),
   'ask.macs': (p: Ask) =>
-    pick(p.v, `How many MACs (multiply-accumulates, bias not counted) does ${it(p.of)} take?`, `How many multiply-accumulate operations does one forward pass through ${it(p.of)} take (bias additions not counted)?`),
+    pick(
+      p.v,
+      `How many MACs (multiply-accumulates, bias not counted) does ${it(p.of)} take?`,
+      `How many multiply-accumulate operations does one forward pass through ${it(p.of)} take (bias additions not counted)?`,
+    ),
   'ask.height': (p: Ask) => pick(p.v, `What is the height of ${p.of === 'layer' ? 'its' : 'the last layer’s'} output?`, `How tall is the output feature map at the end (H_out)?`),
   'ask.size': (p: Ask) => pick(p.v, `How many values per example come out of the last layer?`, `What is the size of the last layer's output, all its values per example?`),
   'ask.largest': () => `Which layer holds the most parameters? Answer with its number: 1 for the first layer after the input.`,
@@ -109,13 +131,29 @@ export const quiz = {
   // ── whole questions ──
   'q.code': (p: P<'code'>) => `\`\`\`python\n${p.code}\n\`\`\``,
   'q.inverseUnits': (p: P<'v' | 'in' | 'target'>) =>
-    pick(p.v, `A Dense layer (with bias) on ${p.in} inputs has ${p.target} parameters. How many units does it have?`, `How many units must a Dense layer on ${p.in} inputs have, with bias, to hold exactly ${p.target} parameters?`),
+    pick(
+      p.v,
+      `A Dense layer (with bias) on ${p.in} inputs has ${p.target} parameters. How many units does it have?`,
+      `How many units must a Dense layer on ${p.in} inputs have, with bias, to hold exactly ${p.target} parameters?`,
+    ),
   'q.inverseInputs': (p: P<'v' | 'out' | 'target'>) =>
-    pick(p.v, `A Dense layer of ${p.out} units (with bias) has ${p.target} parameters. How many inputs does it take?`, `How many inputs does a Dense(${p.out}) layer with bias read if it holds ${p.target} parameters?`),
+    pick(
+      p.v,
+      `A Dense layer of ${p.out} units (with bias) has ${p.target} parameters. How many inputs does it take?`,
+      `How many inputs does a Dense(${p.out}) layer with bias read if it holds ${p.target} parameters?`,
+    ),
   'q.inverseFilters': (p: P<'v' | 'cin' | 'k' | 'target'>) =>
-    pick(p.v, `A Conv2D layer with ${p.k} filters (with bias) on ${channels(p.cin)} has ${p.target} parameters. How many filters does it have?`, `How many ${p.k} filters give a convolution on ${channels(p.cin)}, with bias, exactly ${p.target} parameters?`),
+    pick(
+      p.v,
+      `A Conv2D layer with ${p.k} filters (with bias) on ${channels(p.cin)} has ${p.target} parameters. How many filters does it have?`,
+      `How many ${p.k} filters give a convolution on ${channels(p.cin)}, with bias, exactly ${p.target} parameters?`,
+    ),
   'q.inverseChannels': (p: P<'v' | 'cout' | 'k' | 'target'>) =>
-    pick(p.v, `A Conv2D layer with ${p.cout} filters of ${p.k} (with bias) has ${p.target} parameters. How many input channels does it take?`, `How many input channels does a convolution of ${p.cout} filters of ${p.k}, with bias, read if it has ${p.target} parameters?`),
+    pick(
+      p.v,
+      `A Conv2D layer with ${p.cout} filters of ${p.k} (with bias) has ${p.target} parameters. How many input channels does it take?`,
+      `How many input channels does a convolution of ${p.cout} filters of ${p.k}, with bias, read if it has ${p.target} parameters?`,
+    ),
   'q.separableSaving': (p: P<'v' | 'cin' | 'cout' | 'k'>) =>
     pick(
       p.v,

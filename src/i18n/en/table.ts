@@ -45,7 +45,8 @@ export const table = {
   'table.badShapeCell': (p: P<'row' | 'cell'>) => `Row ${p.row}: "${p.cell}" should be an output shape and a count, such as \`26x26x8 80\`.`,
   'table.badTotal': (p: P<'cell'>) => `"${p.cell}" is not a count. Write the totals as whole numbers.`,
   'table.badLine': () => `A table's answer is a line of counts separated by commas and spaces: \`1792, 36928, 0, …\`.`,
-  'table.wrongCount': (p: P<'given' | 'rows' | 'all'>) => `That is ${p.given} numbers; the table has ${p.rows} rows (${p.all} with the three totals). Nothing was graded: give one per row, in order, with 0 for a row without parameters.`,
+  'table.wrongCount': (p: P<'given' | 'rows' | 'all'>) =>
+    `That is ${p.given} numbers; the table has ${p.rows} rows (${p.all} with the three totals). Nothing was graded: give one per row, in order, with 0 for a row without parameters.`,
   'table.tooLong': (p: P<'max'>) => `That answer is longer than ${p.max} characters; nothing was graded.`,
   'table.pasteTooLong': (p: P<'max'>) => `That table is longer than ${p.max} characters (or 1,000 lines); nothing was graded.`,
   'table.pasteCount': (p: P<'given' | 'rows'>) =>

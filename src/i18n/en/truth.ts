@@ -10,7 +10,7 @@ import type { P } from '../params.js';
 const pick = (v: string, ...wordings: string[]) => wordings[Number(v)] ?? wordings[0]!;
 const ordinal = (n: string) => {
   const i = Number(n);
-  const suffix = i % 100 >= 11 && i % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[i % 10] ?? 'th';
+  const suffix = i % 100 >= 11 && i % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[i % 10] ?? 'th');
   return `${n}${suffix}`;
 };
 

@@ -2,8 +2,7 @@
 import type { P } from '../params.js';
 
 export const vision = {
-  'err.notTiled': (p: P<'kind' | 'size' | 'block'>) =>
-    `\`${p.kind}\`: the side ${p.size} is not a multiple of ${p.block}: give ceil=true to pad it up first (as Swin does), or another input size.`,
+  'err.notTiled': (p: P<'kind' | 'size' | 'block'>) => `\`${p.kind}\`: the side ${p.size} is not a multiple of ${p.block}: give ceil=true to pad it up first (as Swin does), or another input size.`,
   'err.cpbWithoutV2': (p: P<'token'>) => `\`windowattn\`: \`${p.token}\` sets the width of Swin V2's position-bias MLP: add v2=true.`,
   'err.windowHeads': (p: P<'d' | 'heads'>) => `\`windowattn\`: ${p.d} channels do not divide into ${p.heads} heads.`,
 
@@ -24,8 +23,7 @@ export const vision = {
     `Swin V2: the bias of each of the ${p.rows} offsets comes from an MLP (2 → ${p.cpb} → ${p.heads}, the second layer without bias) on log-spaced coordinates (a buffer), and each head learns a logit scale for its cosine attention.`,
   'note.layerscale': (p: P<'c'>) => `Layer scale: ${p.c} learned γ, one per channel, multiply the block's output before it is added to the shortcut.`,
 
-  'why.tableWindowArea': (p: P<'m' | 'h'>) =>
-    `the table has a row per relative offset, (2M−1)² for a ${p.m}×${p.m} window, not one per position of the window; times ${p.h} heads.`,
+  'why.tableWindowArea': (p: P<'m' | 'h'>) => `the table has a row per relative offset, (2M−1)² for a ${p.m}×${p.m} window, not one per position of the window; times ${p.h} heads.`,
   'why.countedIndexBuffer': (p: P<'m'>) => `relative_position_index, (M²)² entries for a ${p.m}×${p.m} window, is a buffer: it picks rows of the table and is not learned.`,
   'why.forgotPositionBias': (p: P<'h'>) => `the relative position bias table is a parameter too: (2M−1)² rows, one column per head (${p.h}).`,
   'why.forgotCpb': (p: P<'h'>) => `Swin V2's position bias is learned too: the MLP 2 → 512 → ${p.h} (cpb_mlp) and a logit scale per head.`,

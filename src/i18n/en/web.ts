@@ -11,7 +11,8 @@ export const web = {
   'web.boardOff.text': () => `This class's board is not public. An admin can publish it with /settings public-board:true.`,
   'web.notFound.title': () => `Nothing here`,
   'web.notFound.text': () => `The pages are opened from the links the bot gives: /report, /me, or the class board's link.`,
-  'web.home.text': () => `The class pages of a ParamQuiz bot. Open them from the links the bot gives in the chat: /report for the teacher's report, /me for your own page, and the class board's link when the class has made it public.`,
+  'web.home.text': () =>
+    `The class pages of a ParamQuiz bot. Open them from the links the bot gives in the chat: /report for the teacher's report, /me for your own page, and the class board's link when the class has made it public.`,
   'web.pager': (p: P<'page' | 'pages'>) => `Page ${p.page} of ${p.pages}`,
   'web.previous': () => `← Previous`,
   'web.next': () => `Next →`,
@@ -73,7 +74,8 @@ export const web = {
   'web.report.questionsNote': () => `Each question asked, newest first: the share of right answers and the mistake most students made, the thing to go over in the next lecture.`,
   'web.report.noQuestions': () => `No questions asked yet in this period.`,
   'web.report.tableRows': () => `Summary-table rows missed most`,
-  'web.report.tableRowsNote': () => `The rows of the tables the class filled in (/quiz table) answered wrong most often; a row right from a student's own earlier mistake (carried) is not counted wrong.`,
+  'web.report.tableRowsNote': () =>
+    `The rows of the tables the class filled in (/quiz table) answered wrong most often; a row right from a student's own earlier mistake (carried) is not counted wrong.`,
   'web.report.col.table': () => `Table`,
   'web.report.col.layer': () => `Layer`,
   'web.report.col.wrong': () => `Wrong`,

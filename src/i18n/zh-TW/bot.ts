@@ -144,7 +144,8 @@ export const bot: typeof En = {
   'args.notAChoice': (p: P<'option' | 'value' | 'choices'>) => `\`${p.value}\` 不是有效的 ${p.option}：可用的值為 ${p.choices}。`,
   'args.notText': (p: P<'option'>) => `\`${p.option}\` 必須是文字。`,
   'args.notBoolean': (p: P<'option' | 'value'>) => `\`${p.value}\` 不是有效的 ${p.option}：請給 true 或 false。`,
-  'args.takenAs': (p: P<'value' | 'option' | 'command' | 'expects'>) => `\`${p.value}\` 被當成 /${p.command} 的 ${p.option}（沒寫選項名稱的字會依序填入下一個選項），但 ${p.option} 要的是${p.expects}。`,
+  'args.takenAs': (p: P<'value' | 'option' | 'command' | 'expects'>) =>
+    `\`${p.value}\` 被當成 /${p.command} 的 ${p.option}（沒寫選項名稱的字會依序填入下一個選項），但 ${p.option} 要的是${p.expects}。`,
   'args.expectsInteger': (p: P<'min' | 'max'>) => ` ${p.min} 到 ${p.max} 的整數`,
   'args.expectsBoolean': () => ` true 或 false`,
   'args.expectsChoice': (p: P<'choices'>) => `下列其中之一：${p.choices}`,

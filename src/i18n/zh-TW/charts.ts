@@ -43,8 +43,7 @@ export const charts: typeof En = {
   'chart.layer.kernelSize': (p: P<'size'>) => `一個卷積核：${p.size}`,
   'chart.layer.biases': (p: P<'n'>) => `${p.n} 個偏差`,
   'chart.layer.matrix': (p: P<'rows' | 'cols'>) => `權重：輸入 ${p.rows} × 輸出 ${p.cols}`,
-  'chart.layer.rnnParts': (p: P<'input' | 'recurrent' | 'biases' | 'hidden'>) =>
-    `每個閘：輸入權重 W ${p.input}、遞迴權重 U ${p.recurrent}，以及 ${p.biases} 個長度 ${p.hidden} 的偏差向量 b。`,
+  'chart.layer.rnnParts': (p: P<'input' | 'recurrent' | 'biases' | 'hidden'>) => `每個閘：輸入權重 W ${p.input}、遞迴權重 U ${p.recurrent}，以及 ${p.biases} 個長度 ${p.hidden} 的偏差向量 b。`,
   'chart.layer.moreLayers': (p: P<'n'>) => `圖中畫的是 ${p.n} 組（層／方向）權重中的第一組；公式把全部都算進去。`,
   'chart.layer.alt': (p: P<'type' | 'spec' | 'parts' | 'formula'>) => `${p.type}（${p.spec}）權重的圖解：${p.parts}；${p.formula}。`,
   'chart.layer.kernels': (p: P<'n' | 'size'>) => `C_out = ${p.n} 個卷積核，每個 K×K×C_in = ${p.size}`,

@@ -7,7 +7,8 @@ const list = (names: string): string => names.replace(/, /g, '、');
 
 export const code: typeof En = {
   // ── 位置 ──
-  'code.oneLine': (p: P<'inner'>) => `${p.inner} 程式碼被合成了一行：聊天的指令輸入框會把換行變成空白，而 Python 需要分行。請附上 .py 檔（\`/count file:\`），或只送出 \`/count\`，再把程式碼貼進表單。`,
+  'code.oneLine': (p: P<'inner'>) =>
+    `${p.inner} 程式碼被合成了一行：聊天的指令輸入框會把換行變成空白，而 Python 需要分行。請附上 .py 檔（\`/count file:\`），或只送出 \`/count\`，再把程式碼貼進表單。`,
   'code.atLine': (p: P<'line' | 'source' | 'inner'>) => `第 ${p.line} 行（\`${p.source}\`）：${p.inner}`,
   // ── 讀取文字 ──
   'code.unclosed': (p: P<'bracket' | 'line'>) => `程式碼在第 ${p.line} 行開啟的 \`${p.bracket}\` 裡就結束了：請把它關上。`,
@@ -43,8 +44,10 @@ export const code: typeof En = {
   'limit.intBits': () => `單一整數的位元數`,
   'limit.rank': () => `單一張量的軸數`,
   'code.python': (p: P<'type' | 'inner'>) => `Python 執行到這裡會出現 ${p.type}：${p.inner}`,
-  'code.needsNamedValue': (p: P<'origin' | 'line' | 'name' | 'example'>) => `這裡需要 \`${p.name}\` 的值，它在第 ${p.line} 行由 \`${p.origin}\` 算出（資料，或讀取器不執行的函式庫）：請在程式碼前給定，例如 \`/count ${p.example} <程式碼>\`，或直接寫出數字。`,
-  'code.needsValue': (p: P<'origin' | 'line'>) => `這裡需要 \`${p.origin}\`（第 ${p.line} 行）的值，但讀取器不會計算它（它來自資料，或讀取器不執行的函式庫）：請直接寫出數字，或在程式碼前給定（例如 \`/count name=VALUE <程式碼>\`）。`,
+  'code.needsNamedValue': (p: P<'origin' | 'line' | 'name' | 'example'>) =>
+    `這裡需要 \`${p.name}\` 的值，它在第 ${p.line} 行由 \`${p.origin}\` 算出（資料，或讀取器不執行的函式庫）：請在程式碼前給定，例如 \`/count ${p.example} <程式碼>\`，或直接寫出數字。`,
+  'code.needsValue': (p: P<'origin' | 'line'>) =>
+    `這裡需要 \`${p.origin}\`（第 ${p.line} 行）的值，但讀取器不會計算它（它來自資料，或讀取器不執行的函式庫）：請直接寫出數字，或在程式碼前給定（例如 \`/count name=VALUE <程式碼>\`）。`,
   'code.forbidden': (p: P<'name'>) => `\`${p.name}()\` 會讀檔、要求輸入或把文字當程式執行；讀取器從不做這些事：請刪掉它。`,
   'code.relativeImport': (p: P<'module'>) => `\`from ${p.module} import ...\` 匯入的是你專案裡的檔案，但它不在貼上的內容裡：請把那些類別也貼上。`,
   'code.unknownBase': (p: P<'name' | 'base'>) => `類別 \`${p.name}\` 繼承自 \`${p.base}\`，它來自讀取器不執行的函式庫：無法計算它的參數。`,
@@ -154,7 +157,8 @@ export const code: typeof En = {
   'torch.indexType': (p: P<'type'>) => `張量不能用 ${p.type} 當索引`,
   'torch.rankExpected': (p: P<'expected' | 'got'>) => `輸入應該是 ${p.expected}，卻是形狀 ${p.got}`,
   'torch.channels': (p: P<'call' | 'expected' | 'got' | 'shape'>) => `\`${p.call}\` 預期輸入有 ${p.expected} 個通道，卻收到 ${p.got} 個（輸入形狀 ${p.shape}）`,
-  'torch.features': (p: P<'call' | 'expected' | 'got' | 'shape'>) => `\`${p.call}\` 預期 ${p.expected} 個輸入特徵（in_features），卻收到 ${p.got} 個（輸入形狀 ${p.shape}）；mat1 和 mat2 的形狀無法相乘`,
+  'torch.features': (p: P<'call' | 'expected' | 'got' | 'shape'>) =>
+    `\`${p.call}\` 預期 ${p.expected} 個輸入特徵（in_features），卻收到 ${p.got} 個（輸入形狀 ${p.shape}）；mat1 和 mat2 的形狀無法相乘`,
   'torch.rnnRank': (p: P<'call' | 'shape'>) => `${p.call} 的輸入應該是 2 維（沒有批次）或 3 維（有批次），卻是形狀 ${p.shape}`,
   'torch.mhaWidth': (p: P<'what' | 'expected' | 'got'>) => `MultiheadAttention 預期 ${p.what} 有 ${p.expected} 個特徵，卻是 ${p.got}`,
   'torch.bagInput': () => `EmbeddingBag 需要 2 維的輸入，或 1 維的輸入加上 offsets`,
@@ -166,10 +170,12 @@ export const code: typeof En = {
   'torch.projSize': () => `proj_size 必須是正整數，或用 0 關閉投影`,
   'torch.adaptiveNone': (p: P<'call'>) => `\`${p.call}\` 的輸出大小用 None（保留該軸）目前還不支援；請給出每個大小。`,
   'torch.pretrainedShape': (p: P<'shape'>) => `Embedding 的權重應該是 2 維，卻是 ${p.shape}`,
-  'torch.lazyNeverCalled': (p: P<'call' | 'name'>) => `\`${p.name}\`（nn.${p.call}）在看到第一個輸入之前沒有參數，而程式碼沒有呼叫它：請在程式碼裡用輸入呼叫模型（\`model(torch.randn(1, 1, 28, 28))\`）、在程式碼前給 \`in=\`，或寫成附輸入大小的非 lazy 層。`,
+  'torch.lazyNeverCalled': (p: P<'call' | 'name'>) =>
+    `\`${p.name}\`（nn.${p.call}）在看到第一個輸入之前沒有參數，而程式碼沒有呼叫它：請在程式碼裡用輸入呼叫模型（\`model(torch.randn(1, 1, 28, 28))\`）、在程式碼前給 \`in=\`，或寫成附輸入大小的非 lazy 層。`,
   'torch.lazy': (p: P<'call'>) => `\`nn.${p.call}\` 要等到第一次輸入才有參數：請改用非 lazy 的層並明確給出輸入大小，因為 lazy 層的參數數目沒有定義。`,
   'torch.weightNorm': () => `\`weight_norm\` 會把權重換成 weight_g 與 weight_v：它需要一個有該權重、且形狀已知的層，所以拒絕計算。`,
-  'torch.torchvisionModel': (p: P<'name'>) => `\`torchvision.models.${p.name}\` 是完整的已發表模型：請用 \`/count ${p.name} --framework pytorch\` 計算（resnet18、resnet50、alexnet、vgg16），或貼上它的類別定義。`,
+  'torch.torchvisionModel': (p: P<'name'>) =>
+    `\`torchvision.models.${p.name}\` 是完整的已發表模型：請用 \`/count ${p.name} --framework pytorch\` 計算（resnet18、resnet50、alexnet、vgg16），或貼上它的類別定義。`,
   'torch.opaqueModule': (p: P<'origin' | 'line'>) => `模型裡存放了 \`${p.origin}\`（第 ${p.line} 行），它來自讀取器不執行的函式庫：它可能是有參數的層，所以無法給出參數數目。`,
   'torch.parameterOpaque': (p: P<'origin' | 'line'>) => `nn.Parameter 是用 \`${p.origin}\`（第 ${p.line} 行）建立的，讀取器無法知道它的形狀。`,
   'torch.parameterShape': () => `這個張量的形狀未知，所以用它建立的參數大小也未知。`,
@@ -181,7 +187,8 @@ export const code: typeof En = {
   'torch.traceSteps': (p: P<'max'>) => `追蹤 forward 需要超過 ${p.max} 步`,
   'torch.einops': (p: P<'name'>) => `目前還不追蹤 einops 的 \`${p.name}\` 樣式`,
   // ── 備註 ──
-  'note.plainContainer': (p: P<'name' | 'type'>) => `\`self.${p.name}\` 是普通的 Python ${p.type}，裡面放了層：PyTorch 不會註冊它們，所以 \`parameters()\` 不包含它們（這裡的計數也不包含）。請改用 nn.ModuleList 或 nn.ModuleDict。`,
+  'note.plainContainer': (p: P<'name' | 'type'>) =>
+    `\`self.${p.name}\` 是普通的 Python ${p.type}，裡面放了層：PyTorch 不會註冊它們，所以 \`parameters()\` 不包含它們（這裡的計數也不包含）。請改用 nn.ModuleList 或 nn.ModuleDict。`,
   'note.spectralNorm': () => `spectral_norm 不改變參數數目：weight_orig 取代 weight，u 與 v 是緩衝區。`,
   // ── Keras ──
   'keras.channelsFirst': (p: P<'call'>) => `\`${p.call}\` 使用 data_format='channels_first' 目前還不支援（形狀以通道在後的順序讀取）。`,
@@ -209,19 +216,24 @@ export const code: typeof En = {
   'keras.weightShape': (p: P<'name'>) => `add_weight('${p.name}') 的形狀裡有 None：權重大小未知`,
   'keras.notCalled': (p: P<'name'>) => `\`${p.name}\` 層從未被呼叫，所以沒有確定的形狀`,
   'keras.loadModel': () => `load_model() 會讀檔，讀取器從不讀檔；請改為貼上模型的定義。`,
-  'keras.application': (p: P<'name'>) => `\`keras.applications.${p.name}\` 是完整的已發表模型：請用 \`/count ${p.name.toLowerCase()}\` 計算（vgg16、vgg19、resnet50、mobilenet、mobilenetv2），或貼上它的定義。`,
+  'keras.application': (p: P<'name'>) =>
+    `\`keras.applications.${p.name}\` 是完整的已發表模型：請用 \`/count ${p.name.toLowerCase()}\` 計算（vgg16、vgg19、resnet50、mobilenet、mobilenetv2），或貼上它的定義。`,
   'keras.zeroPadding': () => `ZeroPadding2D 的 padding 是 1、(高, 寬) 或 ((上, 下), (左, 右))`,
   'note.skippedUnknown': (p: P<'name'>) => `讀取器不認得 \`${p.name}\`：計數用到的東西都不來自它，所以略過了。`,
-  'note.kerasSubclassBuild': (p: P<'name'>) => `\`${p.name}\` 是用 \`model.build(...)\` 建立的子類別模型：這是它的層建好之後的參數量（tf.keras 2 在這裡就會建好）；Keras 3（以及 TensorFlow 2.16 起的 tf.keras）只把模型標成已建立，所以在模型實際跑過資料之前（\`model(keras.ops.zeros((1, ...)))\`），\`count_params()\` 會是 0。`,
+  'note.kerasSubclassBuild': (p: P<'name'>) =>
+    `\`${p.name}\` 是用 \`model.build(...)\` 建立的子類別模型：這是它的層建好之後的參數量（tf.keras 2 在這裡就會建好）；Keras 3（以及 TensorFlow 2.16 起的 tf.keras）只把模型標成已建立，所以在模型實際跑過資料之前（\`model(keras.ops.zeros((1, ...)))\`），\`count_params()\` 會是 0。`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `第 ${p.line} 行對 \`${p.origin}\` 的迴圈沒有執行：它走訪的是讀取器不載入的資料，不會建立任何層。`,
   // ── 讀取模型 ──
   'code.noModel': () => `程式碼裡找不到模型：請貼上類別（\`class Net(nn.Module)\`）、nn.Sequential／keras.Sequential，或像 nn.Conv2d(3, 64, 3)、layers.Dense(10) 這樣的層。`,
   'code.mixed': () => `程式碼混用了 PyTorch（nn.*）和 Keras（layers.*）的層：一次請只貼一種框架。`,
   'code.modelBinding': (p: P<'name'>) => `model=${p.name}：貼上的程式碼沒有定義 \`${p.name}\`。`,
   'code.notAModel': (p: P<'name'>) => `model=${p.name}：\`${p.name}\` 不會建立 PyTorch 或 Keras 模型。`,
-  'code.needsArguments': (p: P<'cls' | 'names' | 'example' | 'bindings'>) => `建立 \`${p.cls}\` 需要 ${list(p.names)}：請在程式碼裡加上 \`${p.example}\`，或在程式碼前給定（\`/count ${p.bindings} <程式碼>\`）。`,
-  'code.noInput': () => `形狀和 MACs 需要輸入大小：請在程式碼前給定 \`in=1x28x28\`（PyTorch 為 C×H×W，Keras 為 H×W×C）或 \`input_size=(1, 1, 28, 28)\`（torchinfo 的格式，批次在前），或在程式碼裡呼叫模型（\`model(torch.randn(1, 1, 28, 28))\`）。`,
-  'code.kerasNotBuilt': (p: P<'name'>) => `Keras 模型 \`${p.name}\` 還沒建立，所以還沒有權重（Keras 要等第一次看到輸入才建立權重）：請用 \`keras.Input(shape=(...))\` 開頭、給第一層 \`input_shape=\`、呼叫 \`model.build((None, ...))\`，或在程式碼前給定 \`in=28x28x1\`。`,
+  'code.needsArguments': (p: P<'cls' | 'names' | 'example' | 'bindings'>) =>
+    `建立 \`${p.cls}\` 需要 ${list(p.names)}：請在程式碼裡加上 \`${p.example}\`，或在程式碼前給定（\`/count ${p.bindings} <程式碼>\`）。`,
+  'code.noInput': () =>
+    `形狀和 MACs 需要輸入大小：請在程式碼前給定 \`in=1x28x28\`（PyTorch 為 C×H×W，Keras 為 H×W×C）或 \`input_size=(1, 1, 28, 28)\`（torchinfo 的格式，批次在前），或在程式碼裡呼叫模型（\`model(torch.randn(1, 1, 28, 28))\`）。`,
+  'code.kerasNotBuilt': (p: P<'name'>) =>
+    `Keras 模型 \`${p.name}\` 還沒建立，所以還沒有權重（Keras 要等第一次看到輸入才建立權重）：請用 \`keras.Input(shape=(...))\` 開頭、給第一層 \`input_shape=\`、呼叫 \`model.build((None, ...))\`，或在程式碼前給定 \`in=28x28x1\`。`,
   'mistake.parameter': () => `直接存放的張量（nn.Parameter、add_weight）要算上它形狀裡的每一個元素。`,
   // ── 讀取模型的備註 ──
   'note.frameworkFromCode': (p: P<'framework'>) => `程式碼是 ${p.framework}：依 ${p.framework} 的慣例計算（--framework 旗標是給 /count 描述用的）。`,

@@ -12,28 +12,23 @@ export const engine: typeof En = {
   'err.notABool': (p: P<'token' | 'what'>) => `\`${p.token}\` 不是有效的 ${p.what}：請給 true 或 false。`,
   'err.notARate': (p: P<'token' | 'what'>) => `\`${p.token}\` 不是有效的 ${p.what}：請給 0 到 1 之間（不含 1）的比例，例如 0.5。`,
   'err.notAChoice': (p: P<'token' | 'what' | 'choices'>) => `\`${p.token}\` 不是有效的 ${p.what}：可用的值為 ${p.choices}。`,
-  'err.argCount': (p: P<'kind' | 'usage' | 'example' | 'got' | 'expected'>) =>
-    `\`${p.kind}\` 需要 ${p.expected} 個引數，卻收到 ${p.got} 個：格式為 \`${p.usage}\`，例如 \`${p.example}\`。`,
+  'err.argCount': (p: P<'kind' | 'usage' | 'example' | 'got' | 'expected'>) => `\`${p.kind}\` 需要 ${p.expected} 個引數，卻收到 ${p.got} 個：格式為 \`${p.usage}\`，例如 \`${p.example}\`。`,
   'err.unknownOption': (p: P<'kind' | 'key' | 'allowed'>) => `\`${p.key}=\` 不是 \`${p.kind}\` 的選項；可用的選項：${p.allowed}。`,
   'err.badOptionToken': (p: P<'token' | 'kind'>) => `\`${p.kind}\` 中的 \`${p.token}\` 不是有效的選項：格式為 key=value，例如 stride=2。`,
   'err.duplicateOption': (p: P<'key' | 'kind'>) => `\`${p.kind}\` 重複給了 \`${p.key}=\`：每個選項只能給一次。`,
   'err.inRank': (p: P<'kind' | 'token' | 'expected'>) => `\`${p.token}\` 不符合 \`${p.kind}\`：格式應為 in=${p.expected}。`,
   'err.shapeChain': (p: P<'kind' | 'expected' | 'got'>) => `\`${p.kind}\` 需要形狀為 ${p.expected} 的輸入，卻收到 ${p.got}：前後層的形狀接不起來。`,
-  'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) =>
-    `\`${p.kind}\` 宣告 ${p.arg}=${p.declared}，但輸入有 ${p.actual}：在模型中可以省略 ${p.arg}，或改正它。`,
+  'err.channelMismatch': (p: P<'kind' | 'arg' | 'declared' | 'actual'>) => `\`${p.kind}\` 宣告 ${p.arg}=${p.declared}，但輸入有 ${p.actual}：在模型中可以省略 ${p.arg}，或改正它。`,
   'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
     `單獨一層的 \`${p.kind}\` 要給齊 \`${p.usage}\` 的每個數字；只給了 ${p.given} 個，缺少最後的 ${p.missing}：例如 \`${p.example}\`（在 \`input\` 之後可以省略 ${p.arg}）。`,
-  'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
-    `\`${p.kind}\` 無法得知 ${p.arg}：前一層沒有說明輸出幾個通道。請給 ${p.arg}，或以 \`input HxWxC\` 開頭。`,
+  'err.unknownChannels': (p: P<'kind' | 'arg'>) => `\`${p.kind}\` 無法得知 ${p.arg}：前一層沒有說明輸出幾個通道。請給 ${p.arg}，或以 \`input HxWxC\` 開頭。`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` 需要輸入大小才能計算參數量：請加上 in=HxWxC，或放在模型中。`,
-  'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) =>
-    `\`${p.kind}\`：卷積核（${p.kernel}）比輸入（${p.size}，填充後 ${p.padded}）還大：請用 pad=same、較小的卷積核或較大的輸入。`,
+  'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) => `\`${p.kind}\`：卷積核（${p.kernel}）比輸入（${p.size}，填充後 ${p.padded}）還大：請用 pad=same、較小的卷積核或較大的輸入。`,
   'err.samePaddingStride': (p: P<'kind'>) => `\`${p.kind}\`：PyTorch 不允許 padding='same' 搭配 stride > 1：請給 pad=N，或改用 --framework keras。`,
   'err.noSameTorch': (p: P<'kind'>) => `\`${p.kind}\`：PyTorch 在這裡沒有 padding='same'：請給 pad=N，或改用 --framework keras。`,
   'err.poolPadding': (p: P<'kind' | 'pad' | 'kernel'>) => `\`${p.kind}\`：pad=${p.pad} 超過池化大小 ${p.kernel} 的一半：有的視窗會只包含填充。`,
   'err.outputPadding': (p: P<'outpad' | 'stride'>) => `outpad=${p.outpad} 必須小於 stride（${p.stride}）。`,
-  'err.groups': (p: P<'kind' | 'cin' | 'cout' | 'groups'>) =>
-    `\`${p.kind}\`：通道數無法被 groups 整除：C_in=${p.cin} 與 C_out=${p.cout} 都必須是 groups=${p.groups} 的倍數。`,
+  'err.groups': (p: P<'kind' | 'cin' | 'cout' | 'groups'>) => `\`${p.kind}\`：通道數無法被 groups 整除：C_in=${p.cin} 與 C_out=${p.cout} 都必須是 groups=${p.groups} 的倍數。`,
   'err.groupNorm': (p: P<'c' | 'groups'>) => `\`gn\`：${p.c} 個通道無法分成 ${p.groups} 組：C 必須是 G 的倍數。`,
   'err.resetAfterTorch': () => `reset_after=false 是 Keras GRU 的選項；PyTorch 的 GRU 一律有兩組偏差。請改用 --framework keras。`,
   'err.mhaDivisible': (p: P<'d' | 'heads'>) => `\`mha\`：PyTorch 要求 DMODEL 能被 HEADS 整除（${p.d} / ${p.heads}）：請修改其一，或用 --framework keras 並給 key_dim=。`,
@@ -106,10 +101,8 @@ export const engine: typeof En = {
   'mistake.shape': () => `這一層沒有參數；它只改變形狀。`,
 
   // ── 框架慣例說明 ──
-  'note.bnKeras': (p: P<'c' | 'torch'>) =>
-    `Keras 的慣例：γ 與 β 可訓練；移動平均與移動變異數（2×${p.c}）列為不可訓練的權重。PyTorch 只算 ${p.torch} 個參數（它把移動平均統計量放在緩衝區）。`,
-  'note.bnTorch': (p: P<'c' | 'keras'>) =>
-    `PyTorch 的慣例：running_mean 與 running_var 是緩衝區，不是參數。Keras 的摘要會顯示 ${p.keras}（移動平均統計量算作不可訓練的權重）。`,
+  'note.bnKeras': (p: P<'c' | 'torch'>) => `Keras 的慣例：γ 與 β 可訓練；移動平均與移動變異數（2×${p.c}）列為不可訓練的權重。PyTorch 只算 ${p.torch} 個參數（它把移動平均統計量放在緩衝區）。`,
+  'note.bnTorch': (p: P<'c' | 'keras'>) => `PyTorch 的慣例：running_mean 與 running_var 是緩衝區，不是參數。Keras 的摘要會顯示 ${p.keras}（移動平均統計量算作不可訓練的權重）。`,
   'note.rnnKeras': (p: P<'torch'>) => `Keras 的慣例：每個閘一組偏差。PyTorch 每個閘有兩組（b_ih 與 b_hh）：共 ${p.torch} 個參數。`,
   'note.gruKeras': (p: P<'torch'>) => `Keras 的慣例（reset_after=True 是 TF 2 的預設，有兩組偏差；reset_after=false 只有一組）。PyTorch：${p.torch}。`,
   'note.rnnTorch': (p: P<'keras'>) => `PyTorch 的慣例：每個閘兩組偏差（b_ih 與 b_hh）。Keras：${p.keras}。`,
@@ -132,7 +125,8 @@ export const engine: typeof En = {
   'count.noParams': () => `沒有參數。`,
   'count.output': (p: P<'shape'>) => `輸出形狀：${p.shape}`,
   'count.addIn': (p: P<'form'>) => `（加上 in=${p.form} 即可得到完整形狀與 MACs）`,
-  'torchinfo.title': (p: P<'input'>) => `torchinfo 的 summary(model, input_size=${p.input}) 會以這幾行結尾（fp32；大小用十進位單位，1 MB = 10^6 位元組，上面的總計則是 MiB = 2^20；它的 mult-adds 含偏差）：`,
+  'torchinfo.title': (p: P<'input'>) =>
+    `torchinfo 的 summary(model, input_size=${p.input}) 會以這幾行結尾（fp32；大小用十進位單位，1 MB = 10^6 位元組，上面的總計則是 MiB = 2^20；它的 mult-adds 含偏差）：`,
   'count.macs': (p: P<'macs' | 'flops'>) => `MACs：${p.macs}；FLOPs = 2×MACs = ${p.flops}（不含偏差：fvcore/thop 慣例）`,
   'count.macsUnknown': () => `MACs：沒有輸入大小，無法計算。`,
   'count.note': (p: P<'text'>) => `說明：${p.text}`,

@@ -8,13 +8,10 @@ export const keras: typeof En = {
   'kind.crop': () => `裁切 H 與 W（Keras Cropping2D）；沒有參數。`,
 
   'mistake.rescaling': () => `scale 與 offset 是這一層的常數，不是權重：Rescaling 沒有參數。`,
-  'mistake.normalization': () =>
-    `adapt() 過的 Normalization 保存每個通道的平均與變異數，以及看過的樣本數：2·C + 1，全部不可訓練；若直接給定 mean= 與 variance=，它們是常數（0）。`,
+  'mistake.normalization': () => `adapt() 過的 Normalization 保存每個通道的平均與變異數，以及看過的樣本數：2·C + 1，全部不可訓練；若直接給定 mean= 與 variance=，它們是常數（0）。`,
 
-  'note.normalizationKeras': (p: P<'c'>) =>
-    `Keras 慣例：adapt() 之後，mean（${p.c}）、variance（${p.c}）與 count（1）是不可訓練的權重；都不參與訓練。`,
-  'note.normalizationTorch': (p: P<'c'>) =>
-    `PyTorch 慣例：存在模組裡的 mean 與 std 是緩衝區，不是參數（torchvision 在 transforms 裡做正規化）。Keras 的摘要會列出 2×${p.c} + 1 個不可訓練參數。`,
+  'note.normalizationKeras': (p: P<'c'>) => `Keras 慣例：adapt() 之後，mean（${p.c}）、variance（${p.c}）與 count（1）是不可訓練的權重；都不參與訓練。`,
+  'note.normalizationTorch': (p: P<'c'>) => `PyTorch 慣例：存在模組裡的 mean 與 std 是緩衝區，不是參數（torchvision 在 transforms 裡做正規化）。Keras 的摘要會列出 2×${p.c} + 1 個不可訓練參數。`,
   'note.normalizationFixed': () => `mean= 與 variance= 直接給定數值：是這一層的常數，不是權重（EfficientNetV2、ConvNeXt）。`,
 
   'why.rescalingConstants': () => `Rescaling 的 scale 與 offset 是建立這一層時就給定的數，不是權重。`,

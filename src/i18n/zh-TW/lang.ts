@@ -8,7 +8,8 @@ export const lang: typeof En = {
   'err.langUnclosed': () => `有一個 \`{\` 沒有關上：請補上對應的 \`}\`。`,
   'err.langDepth': (p: P<'max'>) => `群組巢狀太深：\`{ }\` 最多 ${p.max} 層。`,
   'err.labelAlone': (p: P<'label'>) => `\`${p.label}:\` 沒有命名任何東西：請寫成 \`${p.label}: conv 64 3\` 或 \`${p.label}: { ... }\`。`,
-  'err.labelBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的名稱：冒號前請用英文字母、數字、_ 與 -（模組路徑的各段之間可用 .；重複群組名稱中的 $ 代表第幾份），例如 \`block1:\` 或 \`features.1:\`。`,
+  'err.labelBad': (p: P<'token'>) =>
+    `\`${p.token}\` 不是有效的名稱：冒號前請用英文字母、數字、_ 與 -（模組路徑的各段之間可用 .；重複群組名稱中的 $ 代表第幾份），例如 \`block1:\` 或 \`features.1:\`。`,
   'err.labelTwice': (p: P<'label'>) => `同一個群組裡名稱 \`${p.label}\` 出現了兩次：每一層或每個群組要有自己的名稱。`,
   'err.refBad': (p: P<'token'>) => `\`${p.token}\` 不是有效的參照：請寫 @ 加上前面給過的名稱，例如 \`@encoder\`。`,
   'err.refUnknown': (p: P<'name'>) => `這裡之前沒有名為 \`${p.name}\` 的東西：請先為一層或一個群組命名（\`${p.name}: conv 64 3\`），再用 \`@${p.name}\` 或 \`tie=${p.name}\`。`,
@@ -63,7 +64,8 @@ export const lang: typeof En = {
     `  例：def basic(c, s=1) { residual { conv c 3 stride=s pad=1 bias=false > bn > relu > conv c 3 pad=1 bias=false > bn } > relu }\n` +
     `      input 56x56x64 > { basic 64 } x2`,
   'help.presetOptions': () => `每個內建模型也接受 in=HxW（或 in=T）與 trainable=false；explain-preset 名稱 會顯示它的資料檔。`,
-  'help.presetWords': () => `也可以用說的：vgg16 2 類、vgg16 不含頂層、凍結的 vgg16（trainable=false：整個模型）、vgg16 with 2 classes；或用建構函式：VGG16(weights=None, classes=2)、resnet18(num_classes=10)。`,
+  'help.presetWords': () =>
+    `也可以用說的：vgg16 2 類、vgg16 不含頂層、凍結的 vgg16（trainable=false：整個模型）、vgg16 with 2 classes；或用建構函式：VGG16(weights=None, classes=2)、resnet18(num_classes=10)。`,
   'help.library': () => `函式庫裡的 def（用這個語言寫成，可以像層的種類一樣使用；explain-preset 名稱 會顯示內容）：`,
   'help.finetune': () =>
     `微調與記憶體：\n` +

@@ -107,8 +107,7 @@ export const llmQuiz: typeof En = {
       `轉接器用 Adam 訓練，${TRAINING[p.mode]}；凍結的權重維持原樣（${p.mode === 'fp32' ? 'fp32' : 'fp16'}），沒有梯度也沒有動差。總共多少位元組（不含激勵值）？`,
       `轉接器用 Adam 訓練（${TRAINING[p.mode]}），凍結的基底存成 ${p.mode === 'fp32' ? 'fp32' : 'fp16'}：權重、梯度與最佳化器狀態共佔多少位元組（不含激勵值）？`,
     ),
-  'ask.kvPerToken': (p: P<'v' | 't' | 'batch'>) =>
-    pick(p.v, `用 fp16 的 KV 快取解碼：一條序列每個詞元要存多少位元組？`, `每多生成一個詞元，fp16 的 KV 快取會多佔多少位元組（一條序列）？`),
+  'ask.kvPerToken': (p: P<'v' | 't' | 'batch'>) => pick(p.v, `用 fp16 的 KV 快取解碼：一條序列每個詞元要存多少位元組？`, `每多生成一個詞元，fp16 的 KV 快取會多佔多少位元組（一條序列）？`),
   'ask.kvCache': (p: P<'v' | 't' | 'batch'>) =>
     pick(
       p.v,

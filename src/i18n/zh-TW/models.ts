@@ -35,8 +35,7 @@ export const models: typeof En = {
     `專家混合：${p.experts} 個專家、每個 ${p.expert} 個參數，全部都要存；每個詞元只用其中 ${p.k} 個。每個詞元：${p.formula} = ${p.active} 個參數會用到。`,
   'note.moeScoreBias': (p: P<'experts'>) =>
     `DeepSeek-V3 的 e_score_correction_bias（${p.experts} 個數，只用來挑專家）在 transformers 裡是 buffer，不是參數；DeepSeek 自己的模型程式把它當成 nn.Parameter（每層多 ${p.experts} 個）。`,
-  'note.mla': (p: P<'rank' | 'rope' | 'heads' | 'full'>) =>
-    `潛在注意力：快取每個詞元存 ${p.rank} + ${p.rope} 個數，而不是 ${p.heads} 個頭的 K 與 V（${p.full} 個數）。`,
+  'note.mla': (p: P<'rank' | 'rope' | 'heads' | 'full'>) => `潛在注意力：快取每個詞元存 ${p.rank} + ${p.rope} 個數，而不是 ${p.heads} 個頭的 K 與 V（${p.full} 個數）。`,
   'note.crossAttention': (p: P<'kv' | 'd' | 'len'>) => `交叉注意力：K 與 V 讀寬度 ${p.kv} 的上下文（${p.len} 個詞元），Q 與輸出用這一層自己的 ${p.d}。`,
   'note.gluFused': (p: P<'f' | 'd' | 'name'>) => `gate 與 up 合成一個矩陣（${p.name}：${p.d} → 2×${p.f}），再接 down（${p.f} → ${p.d}）：參數量和三個矩陣一樣。`,
 
@@ -50,8 +49,7 @@ export const models: typeof En = {
   'err.configMissing': (p: P<'field'>) => `config.json：缺少 \`${p.field}\`，而且沒有預設值可以假設。`,
   'err.configUnsupportedValue': (p: P<'field' | 'value' | 'allowed'>) =>
     `config.json：\`${p.field}\` = \`${p.value}\` 改變了架構，這裡不會建那樣的模型（能建的是 ${p.allowed}）：寧可不算，也不給錯的數字。`,
-  'err.configUnknownField': (p: P<'field' | 'family'>) =>
-    `config.json：\`${p.field}\` 不是這裡認得的 ${p.family} 欄位；它可能會改變參數量，所以不計算。如果它沒有參數，請把它拿掉。`,
+  'err.configUnknownField': (p: P<'field' | 'family'>) => `config.json：\`${p.field}\` 不是這裡認得的 ${p.family} 欄位；它可能會改變參數量，所以不計算。如果它沒有參數，請把它拿掉。`,
   'err.configHeads': (p: P<'heads' | 'kv'>) => `config.json：num_key_value_heads ${p.kv} 必須能整除 num_attention_heads ${p.heads}。`,
   'err.configHeadDim': (p: P<'d' | 'heads'>) => `config.json：hidden_size ${p.d} 無法平均分給 ${p.heads} 個頭，也沒有給 head_dim。`,
   'summary.config': (p: P<'architecture' | 'modelType' | 'source' | 'framework'>) => `${p.architecture}，讀自 config.json（model_type ${p.modelType}）：${p.source}（${p.framework} 慣例）`,
@@ -78,10 +76,8 @@ export const models: typeof En = {
     `T = ${p.t} 時每個詞元的 FLOPs：前向 ${p.forward} = 權重 ${p.weights} + 注意力 ${p.attention}（完整 T×T 的 QKᵀ 與 A·V，每層 4·T·h·d_h：這個長度下是權重的 +${p.share}%）；訓練（前向加反向，3 × 前向）：${p.training}。`,
   'flops.sixN': (p: P<'n' | 'sixN'>) => `6N 法則（Kaplan et al. 2020），N = ${p.n} 個參數：每個詞元 ${p.sixN}，不含注意力。`,
   'flops.sixNActive': (p: P<'n' | 'sixN'>) => `6N 法則（Kaplan et al. 2020），N = ${p.n}，一個詞元會用到的參數：每個詞元 ${p.sixN}，不含注意力。`,
-  'activations.title': (p: P<'s' | 'b'>) =>
-    `訓練反向傳播要保留的激活值（Korthikanti et al. 2022 的算法，套用這個模型的寬度：16 位元激活值、1 位元組的 dropout 遮罩），s = ${p.s} 個詞元，b = ${p.b}：`,
-  'activations.stored': (p: P<'layers' | 'perToken' | 'perScore' | 'total'>) =>
-    `全部保留：${p.layers} 層 × s·b·(${p.perToken} + ${p.perScore}·s) B（分數隨 s² 成長）= ${p.total}`,
+  'activations.title': (p: P<'s' | 'b'>) => `訓練反向傳播要保留的激活值（Korthikanti et al. 2022 的算法，套用這個模型的寬度：16 位元激活值、1 位元組的 dropout 遮罩），s = ${p.s} 個詞元，b = ${p.b}：`,
+  'activations.stored': (p: P<'layers' | 'perToken' | 'perScore' | 'total'>) => `全部保留：${p.layers} 層 × s·b·(${p.perToken} + ${p.perScore}·s) B（分數隨 s² 成長）= ${p.total}`,
   'activations.flash': (p: P<'statistics' | 'total'>) => `flash attention（不存 s×s 的分數；保留 fp32 的 softmax 統計量，每層 ${p.statistics}·s·b B）：${p.total}`,
   'activations.checkpointed': (p: P<'input' | 'total'>) => `梯度檢查點（每層只留輸入 ${p.input}·s·b B，一次重算一層）：${p.total}`,
   'activations.outside': (p: P<'total'>) => `各層之外（最後正規化與輸出層的輸入、fp32 的 logits 4·s·b·V）：${p.total}`,
@@ -94,8 +90,7 @@ export const models: typeof En = {
   'quant.gptq4': () => `GPTQ int4，群組 128（AutoGPTQ 的 QuantLinear；一個 in×out 的 Linear 存 qweight in·out/2 + qzeros ⌈in/128⌉·out/2 + scales 2·⌈in/128⌉·out + g_idx 4·in 位元組）`,
   'quant.gptq8': () => `GPTQ int8，群組 128（同樣的配置換成 8 位元：qweight in·out + qzeros ⌈in/128⌉·out + scales 2·⌈in/128⌉·out + g_idx 4·in）`,
   'quant.awq': () => `AWQ int4，群組 128（AutoAWQ 的 WQLinear_GEMM：qweight in·out/2 + qzeros (in/128)·out/2 + scales 2·(in/128)·out；沒有 g_idx）`,
-  'quant.nf4': () =>
-    `bitsandbytes NF4，每塊 64 個、雙重量化（語言模型輸出層以外的每個 Linear：權重 n/2 + absmax n/64 + nested_absmax 4·⌈n/64/256⌉ + 兩張對照表 1,024 + 64 位元組）`,
+  'quant.nf4': () => `bitsandbytes NF4，每塊 64 個、雙重量化（語言模型輸出層以外的每個 Linear：權重 n/2 + absmax n/64 + nested_absmax 4·⌈n/64/256⌉ + 兩張對照表 1,024 + 64 位元組）`,
   'quant.q8_0': () => `GGUF Q8_0（llama.cpp：每 32 個一塊、佔 34 位元組；一維張量、路由器與位置表為 F32）`,
   'quant.q4_k_m': () =>
     `GGUF Q4_K_M（llama.cpp 的 llama-quantize 規則：Q4_K，每 256 個 144 位元組；輸出層，以及 use_more_bits 選中的層的 attn_v 與 ffn_down 用 Q6_K（210）；8 個專家的模型 attn_v 與 attn_k 用 Q8_0、attn_output 用 Q5_K）`,
@@ -134,8 +129,7 @@ export const models: typeof En = {
   // ── 專家混合的總數 ──
   'summary.active': (p: P<'active' | 'total' | 'share'>) =>
     `每個詞元啟用的參數：${p.total} 個中的 ${p.active} 個（${p.share}%）：一個詞元會用到的參數，含它的 top_k 個專家與兩張嵌入表（Mistral 的算法：Mixtral-8x7B 的 12.9B）。記憶體要放下全部 ${p.total} 個。`,
-  'summary.activeNoEmbedding': (p: P<'n'>) =>
-    `不算輸入嵌入表（一個詞元只讀其中一列）：${p.n} 個（DeepSeek 的算法：DeepSeek-V2-Lite 的「啟用 2.4B」）。`,
+  'summary.activeNoEmbedding': (p: P<'n'>) => `不算輸入嵌入表（一個詞元只讀其中一列）：${p.n} 個（DeepSeek 的算法：DeepSeek-V2-Lite 的「啟用 2.4B」）。`,
 
   'opt.kv_dim': () => `kv_dim=N 交叉注意力：K 與 V 讀寬度 N 的上下文（Stable Diffusion 寬 768 的文字狀態）`,
   'opt.kv_len': () => `kv_len=N 交叉注意力上下文的長度，用來算 MACs（CLIP 文字的 77 個詞元）`,

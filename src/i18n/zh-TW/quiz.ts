@@ -53,7 +53,8 @@ export const quiz: typeof En = {
     pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做 BatchNormalization（${p.framework}）。`, `在 ${p.framework} 中，一個卷積層輸出 ${p.shape}，後面接一個批次正規化層。`),
   'd.bnPartial': (p: P<'v' | 'shape' | 'off'>) =>
     pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做 Keras 的 BatchNormalization(${p.off}=False)。`, `用 ${p.off}=False 的批次正規化（Keras）正規化 ${p.shape} 的特徵圖。`),
-  'd.ln': (p: P<'v' | 't' | 'd'>) => pick(p.v, `在形狀為 (${py(p.t)}, ${py(p.d)}) 的序列的最後一軸上做 LayerNormalization。`, `層正規化會對 ${p.t} 個 token 各自做正規化，每個 token 是 ${p.d} 維的向量。`),
+  'd.ln': (p: P<'v' | 't' | 'd'>) =>
+    pick(p.v, `在形狀為 (${py(p.t)}, ${py(p.d)}) 的序列的最後一軸上做 LayerNormalization。`, `層正規化會對 ${p.t} 個 token 各自做正規化，每個 token 是 ${p.d} 維的向量。`),
   'd.gn': (p: P<'v' | 'g' | 'shape'>) => pick(p.v, `在形狀為 ${p.shape} 的特徵圖上做分成 ${p.g} 組的 GroupNormalization。`, `群組正規化把 ${p.shape} 特徵圖的通道分成 ${p.g} 組。`),
   'd.pool': (p: P<'v' | 'k' | 'stride' | 'shape' | 'avg'>) =>
     pick(
@@ -106,9 +107,17 @@ export const quiz: typeof En = {
   'q.inverseInputs': (p: P<'v' | 'out' | 'target'>) =>
     pick(p.v, `一個 ${p.out} 個神經元的 Dense 層（含偏差）共有 ${p.target} 個參數。它有幾個輸入？`, `含偏差的 Dense(${p.out}) 若有 ${p.target} 個參數，它讀入幾個輸入？`),
   'q.inverseFilters': (p: P<'v' | 'cin' | 'k' | 'target'>) =>
-    pick(p.v, `一個 Conv2D 層用 ${p.k} 的濾波器（含偏差），輸入 ${p.cin} 個通道，共有 ${p.target} 個參數。它有幾個濾波器？`, `輸入 ${p.cin} 個通道、含偏差的卷積要幾個 ${p.k} 的濾波器，參數量才會剛好是 ${p.target}？`),
+    pick(
+      p.v,
+      `一個 Conv2D 層用 ${p.k} 的濾波器（含偏差），輸入 ${p.cin} 個通道，共有 ${p.target} 個參數。它有幾個濾波器？`,
+      `輸入 ${p.cin} 個通道、含偏差的卷積要幾個 ${p.k} 的濾波器，參數量才會剛好是 ${p.target}？`,
+    ),
   'q.inverseChannels': (p: P<'v' | 'cout' | 'k' | 'target'>) =>
-    pick(p.v, `一個 Conv2D 層有 ${p.cout} 個 ${p.k} 的濾波器（含偏差），共有 ${p.target} 個參數。它的輸入有幾個通道？`, `${p.cout} 個 ${p.k} 濾波器、含偏差的卷積若有 ${p.target} 個參數，它讀入幾個通道？`),
+    pick(
+      p.v,
+      `一個 Conv2D 層有 ${p.cout} 個 ${p.k} 的濾波器（含偏差），共有 ${p.target} 個參數。它的輸入有幾個通道？`,
+      `${p.cout} 個 ${p.k} 濾波器、含偏差的卷積若有 ${p.target} 個參數，它讀入幾個通道？`,
+    ),
   'q.separableSaving': (p: P<'v' | 'cin' | 'cout' | 'k'>) =>
     pick(
       p.v,

@@ -46,8 +46,7 @@ export const table: typeof En = {
   'table.wrongCount': (p: P<'given' | 'rows' | 'all'>) => `你給了 ${p.given} 個數字；表格有 ${p.rows} 列（加上三個總數是 ${p.all} 個）。沒有批改：每列一個數字、照順序，沒有參數的層寫 0。`,
   'table.tooLong': (p: P<'max'>) => `答案超過 ${p.max} 個字元，沒有批改。`,
   'table.pasteTooLong': (p: P<'max'>) => `表格超過 ${p.max} 個字元（或 1,000 行），沒有批改。`,
-  'table.pasteCount': (p: P<'given' | 'rows'>) =>
-    `你的表有 ${p.given} 個沒有層名稱的數字，模型有 ${p.rows} 列，不用猜就對不起來。請連同層名稱貼上（照 model.summary() 印出的樣子），或每列一個數字。`,
+  'table.pasteCount': (p: P<'given' | 'rows'>) => `你的表有 ${p.given} 個沒有層名稱的數字，模型有 ${p.rows} 列，不用猜就對不起來。請連同層名稱貼上（照 model.summary() 印出的樣子），或每列一個數字。`,
   'table.nothingRead': () => `貼上的內容裡找不到表格：請貼 model.summary() 或 torchinfo 的表，或每列一個數字。`,
   'table.single': () => `填表至少要兩層的模型（\`input 28x28x1 > conv 8 3 > flatten > dense 10\`，或預設模型如 \`vgg16-lecture\`）。`,
   'table.tooManyRows': (p: P<'rows' | 'max'>) => `這個模型有 ${p.rows} 列；填表練習最多 ${p.max} 列。`,

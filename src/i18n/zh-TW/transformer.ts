@@ -22,8 +22,7 @@ export const transformer: typeof En = {
   'kind.rope': () => `旋轉位置編碼（RoPE）：旋轉 Q 與 K，沒有參數。`,
   'kind.rmsnorm': () => `RMS 正規化：每個特徵一個縮放 γ，沒有平移。`,
 
-  'mistake.attention': () =>
-    `用分組查詢注意力時，K 與 V 的輸出是 kv_heads×head_dim，不是 D；有偏差時四個投影各有自己的偏差（只有 kv_heads = heads 時才是 4·D² + 4·D）。`,
+  'mistake.attention': () => `用分組查詢注意力時，K 與 V 的輸出是 kv_heads×head_dim，不是 D；有偏差時四個投影各有自己的偏差（只有 kv_heads = heads 時才是 4·D² + 4·D）。`,
   'mistake.mlp': () => `有兩個矩陣 D×FF 與 FF×D（FF 通常是 4·D），以及兩組大小不同的偏差：FF 與 D。`,
   'mistake.glu': () => `閘控 MLP 有三個矩陣（gate、up、down），不是兩個：3·D·FF；所以 LLaMA 的 FF 約為 8/3·D（4,096 對應 11,008），而不是 4·D。`,
   'mistake.patchembed': () => `分類詞元（D）與位置表（(N + 1)×D，N = (H/P)·(W/P) 個區塊再加分類詞元）也都是參數。`,

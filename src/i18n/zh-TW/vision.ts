@@ -3,8 +3,7 @@ import type { P } from '../params.js';
 import type { vision as En } from '../en/vision.js';
 
 export const vision: typeof En = {
-  'err.notTiled': (p: P<'kind' | 'size' | 'block'>) =>
-    `\`${p.kind}\`：邊長 ${p.size} 不是 ${p.block} 的倍數：請加 ceil=true 先補齊（Swin 的做法），或換一個輸入大小。`,
+  'err.notTiled': (p: P<'kind' | 'size' | 'block'>) => `\`${p.kind}\`：邊長 ${p.size} 不是 ${p.block} 的倍數：請加 ceil=true 先補齊（Swin 的做法），或換一個輸入大小。`,
   'err.cpbWithoutV2': (p: P<'token'>) => `\`windowattn\`：\`${p.token}\` 設定的是 Swin V2 位置偏差 MLP 的寬度：請加上 v2=true。`,
   'err.windowHeads': (p: P<'d' | 'heads'>) => `\`windowattn\`：${p.d} 個通道無法平均分給 ${p.heads} 個頭。`,
 
@@ -12,21 +11,17 @@ export const vision: typeof En = {
   'kind.layerscale': () => `層縮放（CaiT、ConvNeXt）：每個通道一個學習的 γ，縮放區塊的輸出：C。`,
   'kind.spacetodepth': () => `空間轉深度：把 B×B 的相鄰位置疊到通道上，H×W×C → H/B×W/B×B²C；沒有參數。`,
 
-  'mistake.windowattn': () =>
-    `相對位置偏差表是視窗內兩個位置之間的每一種相對位移一列，共 (2M−1)² 列，再乘上 h 個頭：不是 M²，也不是 M⁴（那是索引緩衝區，不是參數）；所有視窗共用同一組權重。`,
+  'mistake.windowattn': () => `相對位置偏差表是視窗內兩個位置之間的每一種相對位移一列，共 (2M−1)² 列，再乘上 h 個頭：不是 M²，也不是 M⁴（那是索引緩衝區，不是參數）；所有視窗共用同一組權重。`,
   'mistake.layerscale': () => `γ 的初始值是很小的常數（ConvNeXt 是 1e-6），但它是學出來的：C 個參數，每個通道一個。`,
   'mistake.spacetodepth': () => `沒有學習任何東西，但通道數變成 B² 倍：Swin 的 patch merging 對 4C 個通道做正規化，再投影 4C → 2C。`,
 
-  'note.windowattn': (p: P<'m' | 'tokens' | 'heads'>) =>
-    `在 ${p.m}×${p.m} 的視窗內做注意力（每個視窗 ${p.tokens} 個詞元，${p.heads} 個頭）：不論有沒有平移，每個視窗的 Q/K/V 與輸出權重都相同。`,
-  'note.windowTable': (p: P<'rows' | 'heads' | 'cpb' | 'index'>) =>
-    `相對位置偏差：學習的表有 ${p.rows} 種相對位移 × ${p.heads} 個頭；從表中取值的 ${p.index} 個索引是緩衝區，不是參數。`,
+  'note.windowattn': (p: P<'m' | 'tokens' | 'heads'>) => `在 ${p.m}×${p.m} 的視窗內做注意力（每個視窗 ${p.tokens} 個詞元，${p.heads} 個頭）：不論有沒有平移，每個視窗的 Q/K/V 與輸出權重都相同。`,
+  'note.windowTable': (p: P<'rows' | 'heads' | 'cpb' | 'index'>) => `相對位置偏差：學習的表有 ${p.rows} 種相對位移 × ${p.heads} 個頭；從表中取值的 ${p.index} 個索引是緩衝區，不是參數。`,
   'note.windowCpb': (p: P<'rows' | 'heads' | 'cpb' | 'index'>) =>
     `Swin V2：${p.rows} 種相對位移的偏差由一個 MLP（2 → ${p.cpb} → ${p.heads}，第二層沒有偏差）從對數間距的座標（緩衝區）算出，每個頭還為餘弦注意力學一個 logit 縮放。`,
   'note.layerscale': (p: P<'c'>) => `層縮放：${p.c} 個學習的 γ，每個通道一個，在與捷徑相加之前乘上區塊的輸出。`,
 
-  'why.tableWindowArea': (p: P<'m' | 'h'>) =>
-    `偏差表是每種相對位移一列，${p.m}×${p.m} 的視窗有 (2M−1)² 種，不是視窗內每個位置一列；再乘上 ${p.h} 個頭。`,
+  'why.tableWindowArea': (p: P<'m' | 'h'>) => `偏差表是每種相對位移一列，${p.m}×${p.m} 的視窗有 (2M−1)² 種，不是視窗內每個位置一列；再乘上 ${p.h} 個頭。`,
   'why.countedIndexBuffer': (p: P<'m'>) => `relative_position_index（${p.m}×${p.m} 的視窗有 (M²)² 個元素）是緩衝區：它只是從表中挑列，不是學出來的。`,
   'why.forgotPositionBias': (p: P<'h'>) => `相對位置偏差表也是參數：(2M−1)² 列，每個頭一行（${p.h} 個頭）。`,
   'why.forgotCpb': (p: P<'h'>) => `Swin V2 的位置偏差也是學出來的：MLP 2 → 512 → ${p.h}（cpb_mlp），以及每個頭一個 logit 縮放。`,

@@ -18,9 +18,14 @@ export function modalFor(customId: string, form: Form): ModalBuilder {
     const labels = form.fields.map((f, i) =>
       new LabelBuilder()
         .setLabel(clip(f.label, LIMIT.inputLabel))
-        .setTextInputComponent(new TextInputBuilder().setCustomId(fieldId(i)).setStyle(TextInputStyle.Short).setRequired(false).setMaxLength(LIMIT.inputShort).setPlaceholder(clip(f.placeholder, LIMIT.inputPlaceholder))),
+        .setTextInputComponent(
+          new TextInputBuilder().setCustomId(fieldId(i)).setStyle(TextInputStyle.Short).setRequired(false).setMaxLength(LIMIT.inputShort).setPlaceholder(clip(f.placeholder, LIMIT.inputPlaceholder)),
+        ),
     );
-    return new ModalBuilder().setCustomId(customId).setTitle(clip(form.title, LIMIT.modalTitle)).addLabelComponents(...labels);
+    return new ModalBuilder()
+      .setCustomId(customId)
+      .setTitle(clip(form.title, LIMIT.modalTitle))
+      .addLabelComponents(...labels);
   }
   const input = new TextInputBuilder()
     .setCustomId(MODAL_INPUT)

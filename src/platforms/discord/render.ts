@@ -69,7 +69,11 @@ export function renderReply(reply: Reply, files: readonly MadeFile[] = []): Disc
     components: buttonRows(reply.buttons ?? []),
     files: [
       ...(attach ? [{ attachment: Buffer.from(`${reply.code}\n`, 'utf8'), name: CODE_FILE }] : []),
-      ...[...pictures, ...documents].map((f) => ({ attachment: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength), name: f.name, description: clip(f.alt, LIMIT.attachmentDescription) })),
+      ...[...pictures, ...documents].map((f) => ({
+        attachment: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
+        name: f.name,
+        description: clip(f.alt, LIMIT.attachmentDescription),
+      })),
     ],
     allowedMentions: { parse: [], repliedUser: false },
   };
@@ -85,19 +89,27 @@ function description(reply: Reply, code: string | undefined): string {
   if (reply.text) parts.push(reply.text);
   // A fence inside the code would end the block early; a zero-width space keeps it literal.
   if (code) parts.push(`\`\`\`\n${code.replaceAll('```', '`\u200b``')}\n\`\`\``);
-  if (reply.footer) parts.push(reply.footer.split('\n').map((line) => `-# ${line}`).join('\n'));
+  if (reply.footer)
+    parts.push(
+      reply.footer
+        .split('\n')
+        .map((line) => `-# ${line}`)
+        .join('\n'),
+    );
   return parts.join('\n');
 }
 
 /** Five buttons a row, five rows; a button whose id would pass Discord's 100 characters is left out. */
 function buttonRows(buttons: readonly Button[]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const fitting = buttons
-    .map((b): APIButtonComponentWithCustomId => ({
-      type: ComponentType.Button,
-      style: STYLE[b.style ?? 'secondary'],
-      label: clip(b.label, LIMIT.buttonLabel),
-      custom_id: encodeButton(b),
-    }))
+    .map(
+      (b): APIButtonComponentWithCustomId => ({
+        type: ComponentType.Button,
+        style: STYLE[b.style ?? 'secondary'],
+        label: clip(b.label, LIMIT.buttonLabel),
+        custom_id: encodeButton(b),
+      }),
+    )
     .filter((b) => b.custom_id.length <= LIMIT.customId);
   const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
   for (let i = 0; i < fitting.length && rows.length < LIMIT.rows; i += LIMIT.buttonsPerRow) {

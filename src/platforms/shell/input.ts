@@ -64,9 +64,7 @@ export class ShellInput {
     terminal?: Terminal,
   ) {
     this.interactive = terminal !== undefined;
-    const lines = terminal
-      ? createInterface({ input, output: terminal.output, terminal: true, prompt: terminal.prompt, historySize: 100 })
-      : createInterface({ input, terminal: false });
+    const lines = terminal ? createInterface({ input, output: terminal.output, terminal: true, prompt: terminal.prompt, historySize: 100 }) : createInterface({ input, terminal: false });
     this.lines = lines;
     const paste = terminal ? new PasteMarks(lines) : undefined;
     lines.on('line', (line) => {

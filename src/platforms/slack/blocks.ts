@@ -44,7 +44,8 @@ export function renderReply(reply: Reply, lang: Lang): SlackMessage {
   }
   const tail: Block[] = [];
   // An ephemeral message cannot carry a file: a private reply's files go to the asker's DMs.
-  if (reply.visibility === 'private' && (reply.files?.length ?? 0) > 0) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(t(lang, msg(reply.files?.some((f) => f.kind === 'document') ? 'slack.filesInDm' : 'slack.picturesInDm'))) }] });
+  if (reply.visibility === 'private' && (reply.files?.length ?? 0) > 0)
+    tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(t(lang, msg(reply.files?.some((f) => f.kind === 'document') ? 'slack.filesInDm' : 'slack.picturesInDm'))) }] });
   if (reply.footer) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(firstPiece(reply.footer, LIMITS.contextText)) }] });
   const buttons = buttonElements(reply.buttons ?? []);
   if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });

@@ -101,7 +101,10 @@ export class SlackContexts {
     const file = (listed.files ?? []).filter((f) => typeof f.name === 'string' && wanted(f.name, f.mimetype)).sort((a, b) => (b.created ?? 0) - (a.created ?? 0))[0];
     const url = file?.url_private_download ?? file?.url_private;
     if (!file?.name || !url) return { ok: false, error: msg('file.none') };
-    return readHosted({ name: file.name, url, size: file.size, contentType: file.mimetype }, { hosts: this.fileHosts, headers: { authorization: `Bearer ${this.o.config.SLACK_BOT_TOKEN}` }, log: this.o.log });
+    return readHosted(
+      { name: file.name, url, size: file.size, contentType: file.mimetype },
+      { hosts: this.fileHosts, headers: { authorization: `Bearer ${this.o.config.SLACK_BOT_TOKEN}` }, log: this.o.log },
+    );
   }
 
   /**

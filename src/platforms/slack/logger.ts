@@ -12,7 +12,10 @@ export function boltLogger(log: Logger): BoltLogger {
       // Bolt logs at debug on every request; skip building lines pino would drop.
       if (!child.isLevelEnabled(method)) return;
       const err = parts.find((p) => p instanceof Error);
-      const text = parts.filter((p) => p !== err).map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+      const text = parts
+        .filter((p) => p !== err)
+        .map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+        .join(' ');
       if (err) child[method]({ err }, text);
       else child[method](text);
     };

@@ -23,7 +23,6 @@ const Origin = z.object({
 });
 export type FormOrigin = z.infer<typeof Origin>;
 
-
 export interface Submission {
   readonly origin: FormOrigin;
   readonly text: string;
@@ -53,20 +52,22 @@ export function formView(form: Form, origin: FormOrigin, lang: Lang): types.Moda
     title: plain(form.title, LIMITS.modalTitle),
     submit: plain(t(lang, msg('slack.submit')), LIMITS.modalButton),
     close: plain(t(lang, msg('slack.cancel')), LIMITS.modalButton),
-    blocks: form.fields ? form.fields.map(fieldInput) : [
-      {
-        type: 'input',
-        block_id: INPUT_BLOCK,
-        label: plain(form.label, LIMITS.inputLabel),
-        element: {
-          type: 'plain_text_input',
-          action_id: INPUT_ACTION,
-          placeholder: plain(form.placeholder, LIMITS.inputPlaceholder),
-          // Pasted code: several lines, as long as Slack lets a field be.
-          ...(form.long ? { multiline: true, max_length: LIMITS.inputLong } : {}),
-        },
-      },
-    ],
+    blocks: form.fields
+      ? form.fields.map(fieldInput)
+      : [
+          {
+            type: 'input',
+            block_id: INPUT_BLOCK,
+            label: plain(form.label, LIMITS.inputLabel),
+            element: {
+              type: 'plain_text_input',
+              action_id: INPUT_ACTION,
+              placeholder: plain(form.placeholder, LIMITS.inputPlaceholder),
+              // Pasted code: several lines, as long as Slack lets a field be.
+              ...(form.long ? { multiline: true, max_length: LIMITS.inputLong } : {}),
+            },
+          },
+        ],
   };
 }
 
@@ -82,7 +83,9 @@ export function readSubmission(view: ViewOutput): Submission | undefined {
   if (!origin.success) return undefined;
   const values = view.state.values;
   // Several fields: their values one per line, in the fields' order (Form.fields).
-  const fields = Object.keys(values).filter((b) => /^field\.\d+$/.test(b)).sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
+  const fields = Object.keys(values)
+    .filter((b) => /^field\.\d+$/.test(b))
+    .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
   const text = fields.length > 0 ? fields.map((b) => values[b]?.[INPUT_ACTION]?.value ?? '').join('\n') : (values[INPUT_BLOCK]?.[INPUT_ACTION]?.value ?? '');
   return { origin: origin.data, text, errorBlock: fields[0] ?? INPUT_BLOCK };
 }

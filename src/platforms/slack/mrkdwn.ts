@@ -27,8 +27,7 @@ export function escapeMrkdwn(text: string): string {
 export const toMrkdwn = (text: string): string => escapeMrkdwn(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
 
 /** What a person typed, as Slack sent it (`a &gt; b`), back to what they typed (`a > b`). */
-export const fromSlackText = (text: string): string =>
-  text.replace(/&(amp|lt|gt);/g, (_m, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
+export const fromSlackText = (text: string): string => text.replace(/&(amp|lt|gt);/g, (_m, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
 
 /** Prose for a plain_text field (headers, buttons, modal errors): no markup at all. */
 export const toPlainText = (text: string): string => text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]*)`/g, '$1');

@@ -45,9 +45,7 @@ export class SlackPlatform implements Platform {
       // No listener keeps conversation state; skip Bolt's per-event store.
       convoStore: false,
       ...(config.SLACK_API_URL ? { clientOptions: { slackApiUrl: config.SLACK_API_URL } } : {}),
-      ...(this.connection.mode === 'socket'
-        ? { socketMode: true, appToken: this.connection.appToken }
-        : { receiver: this.signedReceiver(this.connection.signingSecret, this.connection.port) }),
+      ...(this.connection.mode === 'socket' ? { socketMode: true, appToken: this.connection.appToken } : { receiver: this.signedReceiver(this.connection.signingSecret, this.connection.port) }),
     });
     this.app.use(this.inFlight.middleware);
     // Slack's three seconds count from a request's arrival: the HTTP receiver notes it as the

@@ -26,14 +26,18 @@ export class ResponseUrls {
         const request = secure ? https.request : http.request;
         const agent = secure ? this.agents.https : this.agents.http;
         const body = JSON.stringify(message);
-        const req = request(target, { method: 'POST', agent, timeout: TIMEOUT_MS, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve();
-            else reject(new Error(`the response_url answered ${status}`));
-          });
-        });
+        const req = request(
+          target,
+          { method: 'POST', agent, timeout: TIMEOUT_MS, headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              const status = res.statusCode ?? 0;
+              if (status >= 200 && status < 300) resolve();
+              else reject(new Error(`the response_url answered ${status}`));
+            });
+          },
+        );
         req.on('timeout', () => req.destroy(new Error(`the response_url did not answer within ${TIMEOUT_MS} ms`)));
         req.on('error', reject);
         req.end(body);

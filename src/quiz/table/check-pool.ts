@@ -35,7 +35,9 @@ export const tableChecksHere: TableChecker = { check: async (job) => checkTable(
 function jobKey(job: TableJob): string {
   if (job.kind === 'check') return `c\u0000${job.lang}\u0000${job.model}\u0000${job.pasted}`;
   const rows = job.answer.rows.map((r) => `${r.params ?? ''}/${r.shape?.join('x') ?? ''}`).join(',');
-  const totals = Object.entries(job.answer.totals).map(([k, v]) => `${k}=${v}`).join(',');
+  const totals = Object.entries(job.answer.totals)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return `g\u0000${encodeSource(job.source)}\u0000${rows}\u0000${totals}`;
 }
 

@@ -14,9 +14,7 @@ import { isLevel, type Level } from '../../domain/index.js';
 import { rng, type Rng } from '../random.js';
 
 /** Where a table's model comes from; the source is the exercise's identity (a button carries it). */
-export type TableSource =
-  | { readonly kind: 'generated'; readonly level: Level; readonly seed: number }
-  | { readonly kind: 'spec'; readonly level: Level; readonly spec: string };
+export type TableSource = { readonly kind: 'generated'; readonly level: Level; readonly seed: number } | { readonly kind: 'spec'; readonly level: Level; readonly spec: string };
 
 /** What a student fills in: the Param # column always, the output shapes too at the hard level. */
 export interface Blanks {

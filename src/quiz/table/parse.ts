@@ -187,11 +187,20 @@ export function parsePasted(exercise: TableExercise, text: string): Parsed<Paste
   const named = [...body.matchAll(KERAS_ROW)];
   if (named.length > 0) return { ok: true, value: byName(exercise, body, named, totals) };
   const torch = [...body.matchAll(/[├└│─\s]*([A-Za-z]\w*):\s*\d+-\d+/g)];
-  if (torch.length > 0) return inOrder(exercise, torch.map((m, i) => [m[1]!, body.slice(m.index + m[0].length, torch[i + 1]?.index ?? body.length)] as const), totals);
+  if (torch.length > 0)
+    return inOrder(
+      exercise,
+      torch.map((m, i) => [m[1]!, body.slice(m.index + m[0].length, torch[i + 1]?.index ?? body.length)] as const),
+      totals,
+    );
   // A column of numbers: one per line (or per comma), in the table's order.
   const column = body.match(COUNT) ?? [];
   if (column.length === 0) return { ok: false, error: msg('table.nothingRead') };
-  return inOrder(exercise, column.map((c) => ['', c] as const), totals);
+  return inOrder(
+    exercise,
+    column.map((c) => ['', c] as const),
+    totals,
+  );
 }
 
 /**

@@ -38,7 +38,12 @@ const DRAWN: Readonly<Record<string, (words: readonly string[], options: Readonl
 /** One layer as the lecture's figure draws it. */
 export function drawnLayer(row: TableRow): string {
   const words = row.spec.split(/\s+/).filter((w) => !w.includes('='));
-  const options = new Map(row.spec.split(/\s+/).filter((w) => w.includes('=')).map((w) => w.split('=') as [string, string]));
+  const options = new Map(
+    row.spec
+      .split(/\s+/)
+      .filter((w) => w.includes('='))
+      .map((w) => w.split('=') as [string, string]),
+  );
   return DRAWN[row.kind]?.(words, options) ?? row.typeName;
 }
 

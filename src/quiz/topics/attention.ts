@@ -105,7 +105,22 @@ const gpt2Block = block(
 );
 
 export const attentionTopic: TopicTemplates = {
-  easy: [torchMha('torchMha', { bias: 'yes' }), kerasMha('kerasMha', { heads: 'even' }), groupedQuery('gqa', { biases: ['none'] }), encoderLayer('encoderLayer', { framework: 'pytorch', freeWidth: false })],
-  medium: [torchMha('torchMhaBias', { bias: 'either' }), kerasMha('kerasKeyDim', { heads: 'free' }), groupedQuery('gqaBiases', { biases: BIAS_CHOICES }), encoderLayer('encoderWidth', { framework: 'either', freeWidth: true })],
-  hard: [encoderLayer('encoderNoBias', { framework: 'pytorch', freeWidth: true, noBias: true }), groupedQuery('gqaHeadDim', { biases: BIAS_CHOICES, headDim: true }), gpt2Block, kerasMha('kerasValueDim', { heads: 'value' })],
+  easy: [
+    torchMha('torchMha', { bias: 'yes' }),
+    kerasMha('kerasMha', { heads: 'even' }),
+    groupedQuery('gqa', { biases: ['none'] }),
+    encoderLayer('encoderLayer', { framework: 'pytorch', freeWidth: false }),
+  ],
+  medium: [
+    torchMha('torchMhaBias', { bias: 'either' }),
+    kerasMha('kerasKeyDim', { heads: 'free' }),
+    groupedQuery('gqaBiases', { biases: BIAS_CHOICES }),
+    encoderLayer('encoderWidth', { framework: 'either', freeWidth: true }),
+  ],
+  hard: [
+    encoderLayer('encoderNoBias', { framework: 'pytorch', freeWidth: true, noBias: true }),
+    groupedQuery('gqaHeadDim', { biases: BIAS_CHOICES, headDim: true }),
+    gpt2Block,
+    kerasMha('kerasValueDim', { heads: 'value' }),
+  ],
 };

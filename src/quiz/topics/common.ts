@@ -22,7 +22,14 @@ export function block(id: string, make: (rng: Rng) => { model: Model; prose: (v:
     draft(rng) {
       const { model, prose } = make(rng);
       const [v, w] = [rng.int(0, 1), rng.int(0, WORDINGS['ask.params'] - 1)];
-      return { prompt: [prose(v), asking('ask.params', w, 'block')], variant: `prose${v}.${w}`, spec: modelCountSpec(model), ask: { kind: 'read', quantity: 'params' }, hint, labels: nounLabels(model.layers) };
+      return {
+        prompt: [prose(v), asking('ask.params', w, 'block')],
+        variant: `prose${v}.${w}`,
+        spec: modelCountSpec(model),
+        ask: { kind: 'read', quantity: 'params' },
+        hint,
+        labels: nounLabels(model.layers),
+      };
     },
   };
 }

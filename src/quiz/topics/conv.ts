@@ -37,7 +37,19 @@ const padded = single('padded', (rng) => {
 });
 const dilated = single('dilated', (rng) => ({ cin: rng.pick(CHANNELS), cout: rng.pick(CHANNELS), k: 3, dilation: rng.pick([2, 3]), side: rng.pick(SIDES.filter((s) => s >= 28)) }));
 const noBias = single('noBias', (rng) => ({ cin: rng.pick(CHANNELS), cout: rng.pick(CHANNELS), k: rng.pick([1, 3]), bias: false, side: rng.pick(SIDES) }));
-const asymmetric = single('asymmetric', (rng) => ({ cin: rng.pick(CHANNELS), cout: rng.pick(CHANNELS), k: rng.pick([[1, 7], [7, 1], [1, 3], [3, 1], [3, 5], [5, 3]] as const), side: rng.pick(SIDES) }));
+const asymmetric = single('asymmetric', (rng) => ({
+  cin: rng.pick(CHANNELS),
+  cout: rng.pick(CHANNELS),
+  k: rng.pick([
+    [1, 7],
+    [7, 1],
+    [1, 3],
+    [3, 1],
+    [3, 5],
+    [5, 3],
+  ] as const),
+  side: rng.pick(SIDES),
+}));
 const grouped = single('grouped', (rng) => {
   const g = rng.pick([2, 4, 8]);
   return { cin: g * rng.pick([4, 8, 16, 32]), cout: g * rng.pick([4, 8, 16, 32, 64]), k: rng.pick([1, 3, 5]), groups: g, side: rng.pick(SIDES) };
@@ -59,7 +71,10 @@ const stacked: Template = {
   id: 'stacked',
   draft(rng) {
     const side = rng.pick(SIDES.filter((s) => s >= 16));
-    const model: Model = { input: [side, side, rng.pick(FEW_CHANNELS)], layers: [convLayer({ cout: rng.pick(FILTERS), k: 3, pad: 'same' }), convLayer({ cout: rng.pick(FILTERS), k: rng.pick([3, 5]) })] };
+    const model: Model = {
+      input: [side, side, rng.pick(FEW_CHANNELS)],
+      layers: [convLayer({ cout: rng.pick(FILTERS), k: 3, pad: 'same' }), convLayer({ cout: rng.pick(FILTERS), k: rng.pick([3, 5]) })],
+    };
     return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.params', quantity: 'params', hint: HINT });
   },
 };

@@ -93,7 +93,14 @@ const largest: Template = {
   draft(rng) {
     const model = stack(rng, 3);
     const base = modelForms(rng, { model, lead: msg('lead.model'), ask: 'ask.params' });
-    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: HINT, ...(base.labels && { labels: base.labels }) };
+    return {
+      prompt: [...base.prompt.slice(0, -1), msg('ask.largest')],
+      variant: base.variant,
+      spec: modelSpec(model),
+      ask: { kind: 'largest' },
+      hint: HINT,
+      ...(base.labels && { labels: base.labels }),
+    };
   },
 };
 

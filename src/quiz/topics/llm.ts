@@ -101,7 +101,12 @@ export function decoder(rng: Rng, o: { headDim?: boolean; grouped?: boolean } = 
   return { d, h, kv, dh: own, f: gatedWidth(rng, d) };
 }
 
-export const decoderLayers = (x: Decoder): Piece[] => [rmsnorm, attention({ heads: x.h, kvHeads: x.kv, ...(x.dh * x.h !== x.d && { headDim: x.dh }), bias: 'none' }), rmsnorm, feedForward({ f: x.f, bias: false, kind: 'swiglu' })];
+export const decoderLayers = (x: Decoder): Piece[] => [
+  rmsnorm,
+  attention({ heads: x.h, kvHeads: x.kv, ...(x.dh * x.h !== x.d && { headDim: x.dh }), bias: 'none' }),
+  rmsnorm,
+  feedForward({ f: x.f, bias: false, kind: 'swiglu' }),
+];
 export const decoderWords = (x: Decoder) => ({ d: n(x.d), heads: String(x.h), kv: String(x.kv), dh: String(x.dh), f: n(x.f) });
 
 function llamaBlock(id: string, o: { headDim?: boolean } = {}): Template {
@@ -137,7 +142,11 @@ function weightBytes(id: string, o: { counted: boolean }): Template {
     if (o.counted) {
       const t = rng.pick(STEPS);
       const spec = modelSpec({ input: [t, x.d], layers: decoderLayers(x) });
-      return { ...memory(spec), words: (v) => [msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }), msg('ask.weightBytes', { v: String(v), precision })], labels: nounLabels(decoderLayers(x)) };
+      return {
+        ...memory(spec),
+        words: (v) => [msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }), msg('ask.weightBytes', { v: String(v), precision })],
+        labels: nounLabels(decoderLayers(x)),
+      };
     }
     const layers = rng.int(2, 40);
     const spec = modelSpec(languageModel(rng, x, layers, rng.pick(STEPS)));
@@ -201,8 +210,17 @@ const kvCache = (id: string, o: { perToken: boolean }): Template =>
   );
 
 /** PEFT's target_modules: the usual attention pairs, and (harder) every projection of a block, attention and MLP. */
-const TARGETS: ReadonlyArray<readonly string[]> = [['q_proj', 'v_proj'], ['q_proj', 'k_proj', 'v_proj', 'o_proj'], ['q_proj', 'k_proj', 'v_proj'], ['gate_proj', 'up_proj', 'down_proj']];
-const EVERY_PROJECTION: ReadonlyArray<readonly string[]> = [['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'], ['q_proj', 'v_proj', 'gate_proj', 'up_proj', 'down_proj'], ['k_proj', 'v_proj', 'o_proj']];
+const TARGETS: ReadonlyArray<readonly string[]> = [
+  ['q_proj', 'v_proj'],
+  ['q_proj', 'k_proj', 'v_proj', 'o_proj'],
+  ['q_proj', 'k_proj', 'v_proj'],
+  ['gate_proj', 'up_proj', 'down_proj'],
+];
+const EVERY_PROJECTION: ReadonlyArray<readonly string[]> = [
+  ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'],
+  ['q_proj', 'v_proj', 'gate_proj', 'up_proj', 'down_proj'],
+  ['k_proj', 'v_proj', 'o_proj'],
+];
 const loraConfig = (rng: Rng, targets = TARGETS) => ({ r: rng.pick([2, 4, 8, 16, 32, 64]), targets: rng.pick(targets) });
 /** target_modules as PEFT's LoraConfig writes them. */
 const targetList = (targets: readonly string[]) => `[${targets.map((t) => `"${t}"`).join(', ')}]`;
@@ -226,7 +244,28 @@ function lora(id: string, o: { layers: 'one' | 'many'; targets?: ReadonlyArray<r
 }
 
 export const llmTopic: TopicTemplates = {
-  easy: [ffn('ffn', { freeWidth: false }), gated('gated', { bias: 'no' }), embeddingsHead('embeddingsTied', { tied: 'yes' }), weightBytes('weightBytes', { counted: false }), kvCache('kvPerToken', { perToken: true }), lora('loraBlock', { layers: 'one' })],
-  medium: [ffn('ffnWidth', { freeWidth: true }), gated('gatedBias', { bias: 'either' }), embeddingsHead('embeddings', { tied: 'either' }), llamaBlock('llamaBlock'), trainingBytes('trainingBytes', { lora: false }), kvCache('kvCache', { perToken: false }), lora('loraModel', { layers: 'many' })],
-  hard: [llamaBlock('llamaHeadDim', { headDim: true }), weightBytes('blockBytes', { counted: true }), trainingBytes('loraTraining', { lora: true }), kvCache('kvBatch', { perToken: false }), lora('loraEveryProjection', { layers: 'many', targets: EVERY_PROJECTION })],
+  easy: [
+    ffn('ffn', { freeWidth: false }),
+    gated('gated', { bias: 'no' }),
+    embeddingsHead('embeddingsTied', { tied: 'yes' }),
+    weightBytes('weightBytes', { counted: false }),
+    kvCache('kvPerToken', { perToken: true }),
+    lora('loraBlock', { layers: 'one' }),
+  ],
+  medium: [
+    ffn('ffnWidth', { freeWidth: true }),
+    gated('gatedBias', { bias: 'either' }),
+    embeddingsHead('embeddings', { tied: 'either' }),
+    llamaBlock('llamaBlock'),
+    trainingBytes('trainingBytes', { lora: false }),
+    kvCache('kvCache', { perToken: false }),
+    lora('loraModel', { layers: 'many' }),
+  ],
+  hard: [
+    llamaBlock('llamaHeadDim', { headDim: true }),
+    weightBytes('blockBytes', { counted: true }),
+    trainingBytes('loraTraining', { lora: true }),
+    kvCache('kvBatch', { perToken: false }),
+    lora('loraEveryProjection', { layers: 'many', targets: EVERY_PROJECTION }),
+  ],
 };

@@ -9,7 +9,6 @@ import { layerDraft, modelDraft } from '../forms.js';
 import type { Template, TopicTemplates } from '../question.js';
 import { range } from '../random.js';
 
-
 const HINT = msg('hint.macs');
 const SIDES = range(8, 256);
 const CHANNELS = range(1, 64);
@@ -70,7 +69,10 @@ const modelMacs: Template = {
   id: 'modelMacs',
   draft(rng) {
     const side = rng.pick(range(12, 128));
-    const model: Model = { input: [side, side, rng.pick([1, 3, 4])], layers: [conv({ cout: rng.pick(range(4, 64, 2)), k: 3, pad: 'same' }), pool({ k: 2 }), conv({ cout: rng.pick(range(4, 128, 4)), k: 3 })] };
+    const model: Model = {
+      input: [side, side, rng.pick([1, 3, 4])],
+      layers: [conv({ cout: rng.pick(range(4, 64, 2)), k: 3, pad: 'same' }), pool({ k: 2 }), conv({ cout: rng.pick(range(4, 128, 4)), k: 3 })],
+    };
     return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.macs', quantity: 'macs', hint: HINT });
   },
 };

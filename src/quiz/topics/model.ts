@@ -44,7 +44,17 @@ const convPoolDense = template('convPoolDense', (rng) => ({
 
 const twoBlocks = template('twoBlocks', (rng) => {
   const f = rng.pick(FILTERS);
-  return { input: input(rng), layers: [conv({ cout: f, k: 3, pad: 'same' }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3, pad: rng.pick([undefined, 'same'] as const) }), pool({ k: 2 }), flatten, dense({ out: rng.pick(CLASSES) })] };
+  return {
+    input: input(rng),
+    layers: [
+      conv({ cout: f, k: 3, pad: 'same' }),
+      pool({ k: 2 }),
+      conv({ cout: 2 * f, k: 3, pad: rng.pick([undefined, 'same'] as const) }),
+      pool({ k: 2 }),
+      flatten,
+      dense({ out: rng.pick(CLASSES) }),
+    ],
+  };
 });
 
 const gapHead = template('gapHead', (rng) => {
@@ -104,9 +114,19 @@ const largest: Template = {
   id: 'largest',
   draft(rng) {
     const f = rng.pick(FILTERS);
-    const model: Model = { input: input(rng), layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3 }), flatten, dense({ out: rng.pick(range(8, 256, 4)) }), dense({ out: rng.pick(CLASSES) })] };
+    const model: Model = {
+      input: input(rng),
+      layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: 2 * f, k: 3 }), flatten, dense({ out: rng.pick(range(8, 256, 4)) }), dense({ out: rng.pick(CLASSES) })],
+    };
     const base = modelForms(rng, { model, lead: msg('lead.model'), ask: 'ask.params' });
-    return { prompt: [...base.prompt.slice(0, -1), msg('ask.largest')], variant: base.variant, spec: modelSpec(model), ask: { kind: 'largest' }, hint: modelHint(kindsOf(model)), ...(base.labels && { labels: base.labels }) };
+    return {
+      prompt: [...base.prompt.slice(0, -1), msg('ask.largest')],
+      variant: base.variant,
+      spec: modelSpec(model),
+      ask: { kind: 'largest' },
+      hint: modelHint(kindsOf(model)),
+      ...(base.labels && { labels: base.labels }),
+    };
   },
 };
 

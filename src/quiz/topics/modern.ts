@@ -38,13 +38,7 @@ function experts(rng: Rng, d: number, shared: Shared, layers = 1): Experts {
 
 /** A mixture-of-experts layer: its spec (D read off its input), and its words on a T×D input. */
 const moePiece = (x: Experts): Piece => ({
-  spec: [
-    'moe',
-    String(x.e),
-    String(x.f),
-    `top_k=${x.k}`,
-    ...(x.shared ? [`shared_ff=${x.shared.f}`, ...(x.shared.gate ? ['shared_name=shared_expert', 'shared_gate=true'] : [])] : []),
-  ].join(' '),
+  spec: ['moe', String(x.e), String(x.f), `top_k=${x.k}`, ...(x.shared ? [`shared_ff=${x.shared.f}`, ...(x.shared.gate ? ['shared_name=shared_expert', 'shared_gate=true'] : [])] : [])].join(' '),
   features: false,
   torchInput: 'asIs',
   noun: msg('noun.moe'),
@@ -134,9 +128,7 @@ function quantBytes(id: string, o: { of: 'block' | 'model'; formats: readonly As
     const layers = rng.int(2, 32);
     const model = o.of === 'block' ? { input: [t, x.d], layers: decoderLayers(x) } : languageModel(rng, x, layers, t);
     const words = (v: number) => [
-      'vocab' in model
-        ? msg('d.lmDecoder', { v: String(v), layers: String(layers), vocab: n(model.vocab), ...decoderWords(x) })
-        : msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }),
+      'vocab' in model ? msg('d.lmDecoder', { v: String(v), layers: String(layers), vocab: n(model.vocab), ...decoderWords(x) }) : msg('d.llamaBlock', { v: String(v), ...decoderWords(x), t: n(t) }),
       msg('d.quantLayout', { v: String(v), format }),
       msg('ask.quantBytes', { v: String(v), format, of: o.of }),
     ];
@@ -179,7 +171,16 @@ const mlaPiece = (x: Latent): Piece => ({
   torchInput: 'asIs',
   noun: msg('noun.mla'),
 });
-const latentWords = (x: Latent) => ({ d: n(x.d), heads: String(x.h), rank: String(x.rank), qRank: x.qRank > 0 ? n(x.qRank) : '', nope: String(x.nope), rope: String(x.rope), vd: String(x.v), f: n(x.f) });
+const latentWords = (x: Latent) => ({
+  d: n(x.d),
+  heads: String(x.h),
+  rank: String(x.rank),
+  qRank: x.qRank > 0 ? n(x.qRank) : '',
+  nope: String(x.nope),
+  rope: String(x.rope),
+  vd: String(x.v),
+  f: n(x.f),
+});
 
 /** The KV cache of a decoder with latent attention: per token of one sequence, or for T tokens of a batch. */
 const kvLatent = (id: string, o: { perToken: boolean }): Template =>

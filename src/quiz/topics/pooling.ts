@@ -72,7 +72,10 @@ const chainHeight = chain('chainHeight', 'height', (rng) => {
 const deepFlatten = chain('deepFlatten', 'size', (rng) => {
   const side = rng.pick(SIDES.filter((s) => s >= 28 && s <= 128));
   const f = rng.pick(range(4, 64));
-  return { input: [side, side, rng.pick([1, 3])], layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: f * rng.pick([1, 2]), k: 3, pad: rng.pick([undefined, 'same'] as const) }), pool({ k: 2 }), flatten] };
+  return {
+    input: [side, side, rng.pick([1, 3])],
+    layers: [conv({ cout: f, k: 3 }), pool({ k: 2 }), conv({ cout: f * rng.pick([1, 2]), k: 3, pad: rng.pick([undefined, 'same'] as const) }), pool({ k: 2 }), flatten],
+  };
 });
 
 export const pooling: TopicTemplates = {

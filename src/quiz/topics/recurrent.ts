@@ -34,7 +34,11 @@ const textModel: Template = {
   draft(rng) {
     const model: Model = {
       input: [rng.pick(STEPS)],
-      layers: [embedding({ v: rng.pick(range(1000, 30000, 500)), d: rng.pick(range(8, 256, 4)) }), cellLayer({ cell: rng.pick(['lstm', 'gru', 'rnn'] as const), h: rng.pick(HIDDEN) }), dense({ out: rng.pick(range(1, 20)) })],
+      layers: [
+        embedding({ v: rng.pick(range(1000, 30000, 500)), d: rng.pick(range(8, 256, 4)) }),
+        cellLayer({ cell: rng.pick(['lstm', 'gru', 'rnn'] as const), h: rng.pick(HIDDEN) }),
+        dense({ out: rng.pick(range(1, 20)) }),
+      ],
     };
     return modelDraft(rng, { model, lead: msg('lead.model'), ask: 'ask.params', quantity: 'params', hint: HINT });
   },
@@ -42,6 +46,14 @@ const textModel: Template = {
 
 export const recurrent: TopicTemplates = {
   easy: [single('keras', 'keras', { cells: ['rnn', 'lstm', 'gru'] })],
-  medium: [single('torch', 'pytorch', { cells: ['rnn', 'lstm', 'gru'] }), single('gruResetAfter', 'keras', { cells: ['gru'], resetAfter: false }), single('bidirectional', 'keras', { cells: ['lstm', 'gru'], bidirectional: true })],
-  hard: [single('stacked', 'pytorch', { cells: ['lstm', 'gru', 'rnn'], layers: [2, 3] }), single('stackedBidirectional', 'pytorch', { cells: ['lstm', 'gru'], layers: [2, 3], bidirectional: true }), textModel],
+  medium: [
+    single('torch', 'pytorch', { cells: ['rnn', 'lstm', 'gru'] }),
+    single('gruResetAfter', 'keras', { cells: ['gru'], resetAfter: false }),
+    single('bidirectional', 'keras', { cells: ['lstm', 'gru'], bidirectional: true }),
+  ],
+  hard: [
+    single('stacked', 'pytorch', { cells: ['lstm', 'gru', 'rnn'], layers: [2, 3] }),
+    single('stackedBidirectional', 'pytorch', { cells: ['lstm', 'gru'], layers: [2, 3], bidirectional: true }),
+    textModel,
+  ],
 };

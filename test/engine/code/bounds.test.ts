@@ -18,15 +18,27 @@ function timed(code: string): string {
 
 describe('a bad paste names its line', () => {
   it.each([
-    ['an unknown layer', `${header}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linera(3, 2)\n`, /^Line 6 \(`self.fc = nn.Linera\(3, 2\)`\): `torch.nn.Linera` is not something the reader knows/],
+    [
+      'an unknown layer',
+      `${header}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linera(3, 2)\n`,
+      /^Line 6 \(`self.fc = nn.Linera\(3, 2\)`\): `torch.nn.Linera` is not something the reader knows/,
+    ],
     ['a misspelled name', `${header}net = nn.Sequential(nn.Linear(3, 2), nn.ReLU())\nnet.add_modul("x", nn.ReLU())\n`, /^Line 4 .*AttributeError: 'Sequential' object has no attribute 'add_modul'/],
     ['a syntax error', `${header}class Net(nn.Module)\n    pass\n`, /^Line 3 \(`class Net\(nn.Module\)`\): could not read the code near `the end of the line`: expected `:`/],
     ['a bad indentation', `${header}def f():\n        x = 1\n    return x\n`, /^Line 5 .*the indentation does not match any block above it/],
     ['yield', `${header}def gen():\n    yield nn.Linear(2, 2)\n`, /^Line 4 .*`yield` is Python the reader does not run/],
     ['async', `async def f():\n    pass\n`, /^Line 1 .*`async` is Python the reader does not run/],
     ['the walrus', `${header}if (n := 3) > 2:\n    pass\n`, /^Line 3 .*`:=` is Python the reader does not run/],
-    ['a layer from a library the reader does not run', `${header}from timm.layers import DropPath\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.drop = DropPath(0.1)\nnet = Net()\n`, /^Line 7 .*the model holds `timm.layers.DropPath\(…\)` \(line 7\), from a library the reader does not run/],
-    ['a size that is data', `${header}x = torch.load("x.pt")\nnet = nn.Linear(x.shape[1], 10)\n`, /^Line 4 .*this needs the value of `x`, which line 3 computes with `torch.load\(…\).shape\[…\]`.*`\/count x=1000x28x28x1 <code>`/],
+    [
+      'a layer from a library the reader does not run',
+      `${header}from timm.layers import DropPath\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.drop = DropPath(0.1)\nnet = Net()\n`,
+      /^Line 7 .*the model holds `timm.layers.DropPath\(…\)` \(line 7\), from a library the reader does not run/,
+    ],
+    [
+      'a size that is data',
+      `${header}x = torch.load("x.pt")\nnet = nn.Linear(x.shape[1], 10)\n`,
+      /^Line 4 .*this needs the value of `x`, which line 3 computes with `torch.load\(…\).shape\[…\]`.*`\/count x=1000x28x28x1 <code>`/,
+    ],
     ['a float size', `${header}net = nn.Linear(784 / 2, 10)\n`, /^Line 3 .*`Linear`'s `in_features` must be an int \(or a tuple of ints\), not float/],
     ['a raise', `${header}raise ValueError("bad config")\n`, /^Line 3 .*the code raises ValueError: bad config/],
     ['a failed assert', `${header}d, h = 10, 3\nassert d % h == 0, "d_model must divide into heads"\n`, /^Line 4 .*an assert failed: d_model must divide into heads/],
@@ -55,7 +67,11 @@ describe('limits, each refused by name', () => {
     ['nesting: an attribute chain 20,000 long', `x = ${'a.'.repeat(20_000)}b\n`, /expressions nested in each other .* \(at most 300\)/],
     ['nesting: a sum 30,000 terms long', `x = ${'1+'.repeat(30_000)}1\n`, /expressions nested in each other .* \(at most 300\)/],
     ['nesting: 20,000 calls in a row', `x = f${'()'.repeat(20_000)}\n`, /expressions nested in each other .* \(at most 300\)/],
-    ['recursion: deep expressions in recursive calls', `def f(n):\n    return ${'- '.repeat(60)}f(n - 1) if n else 0\nf(60)\n`, /evaluations in progress at once \(calls within expressions within calls\) \(at most 1,200\)/],
+    [
+      'recursion: deep expressions in recursive calls',
+      `def f(n):\n    return ${'- '.repeat(60)}f(n - 1) if n else 0\nf(60)\n`,
+      /evaluations in progress at once \(calls within expressions within calls\) \(at most 1,200\)/,
+    ],
     ['blocks: 60 nested ifs', `${Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}if True:`).join('\n')}\n${'  '.repeat(60)}pass\n`, /indented blocks nested in each other \(at most 50\)/],
     ['items: a list of a million', 'x = [0] * 1_000_000\n', /items in one list, tuple, dict or string \(at most 100,000\)/],
     ['items: a string of a million', 'x = "a" * 1_000_000\n', /items in one list, tuple, dict or string/],
@@ -74,7 +90,7 @@ describe('limits, each refused by name', () => {
     expect(refusal('x = 1\n'.repeat(20_000))).toBe('The pasted code is too long: the limit is 100,000 characters.');
   });
 
-  it('num_layers=5,000,000 is refused by the engine\'s bound on stacked layers, never looped', () => {
+  it("num_layers=5,000,000 is refused by the engine's bound on stacked layers, never looped", () => {
     const { ms } = cpuMs(() => {
       expect(refusal(`${header}m = nn.LSTM(1, 1, num_layers=5_000_000)\n`)).toBe(
         'Line 3 (`m = nn.LSTM(1, 1, num_layers=5_000_000)`): `layers=5000000` is too large for layers: the largest size accepted is 1,000.',
@@ -97,7 +113,38 @@ describe('limits, each refused by name', () => {
   });
 
   it('random Python-looking text never crashes: counted or one SpecError', () => {
-    const pieces = ['nn.Linear(', 'class A(nn.Module):', '\n    ', 'def f(x):', 'return', 'for i in range(3):', '[', ']', '(', ')', ',', '=', 'x', '3', '"s"', 'import torch.nn as nn', '\n', ':', '*', '**', 'lambda', 'if', 'else', 'self.', 'super().__init__()', 'nn.Sequential(', '{', '}', '@', 'yield'];
+    const pieces = [
+      'nn.Linear(',
+      'class A(nn.Module):',
+      '\n    ',
+      'def f(x):',
+      'return',
+      'for i in range(3):',
+      '[',
+      ']',
+      '(',
+      ')',
+      ',',
+      '=',
+      'x',
+      '3',
+      '"s"',
+      'import torch.nn as nn',
+      '\n',
+      ':',
+      '*',
+      '**',
+      'lambda',
+      'if',
+      'else',
+      'self.',
+      'super().__init__()',
+      'nn.Sequential(',
+      '{',
+      '}',
+      '@',
+      'yield',
+    ];
     let seed = 1;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 400; run++) {

@@ -138,11 +138,11 @@ const KERAS: Array<[string, number, number]> = [
  * above, so a paste that becomes readable is checked against its real count at once.
  */
 const REFUSED: Record<string, string> = {
-  'keras_attention_query_value.py': "keras.layers.AdditiveAttention",
-  'keras_convlstm_next_frame.py': "keras.layers.ConvLSTM2D",
-  'keras_normalization_adapt.py': "keras.layers.Normalization",
-  'mobilenet_v1_conv_dw.py': "MobileNetV1",
-  'tv_vgg16_classifier_swap.py': "torchvision.models.vgg16",
+  'keras_attention_query_value.py': 'keras.layers.AdditiveAttention',
+  'keras_convlstm_next_frame.py': 'keras.layers.ConvLSTM2D',
+  'keras_normalization_adapt.py': 'keras.layers.Normalization',
+  'mobilenet_v1_conv_dw.py': 'MobileNetV1',
+  'tv_vgg16_classifier_swap.py': 'torchvision.models.vgg16',
 };
 
 /** `# settings: x_train=3601x500x1` in a paste: what a user types before the code. */
@@ -191,11 +191,13 @@ describe('what the corpus pastes also show', () => {
   test("loops that test torchvision's own names or layer types are refused, since the blocks are the preset's", () => {
     const byName = 'import torchvision\nmodel = torchvision.models.resnet18()\nfor name, p in model.named_parameters():\n    if "bn" in name:\n        p.requires_grad = False\n';
     expect(refusal(byName)).toContain('`named_parameters()` reaches `torchvision.models.resnet18`');
-    const byType = 'import torch.nn as nn\nimport torchvision\nmodel = torchvision.models.resnet18()\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.weight.requires_grad = False\n';
+    const byType =
+      'import torch.nn as nn\nimport torchvision\nmodel = torchvision.models.resnet18()\nfor m in model.modules():\n    if isinstance(m, nn.Conv2d):\n        m.weight.requires_grad = False\n';
     expect(refusal(byType)).toContain('`modules()` reaches');
   });
   test('a forward stopped by a name the reader does not know keeps the count and says only the shapes stop', () => {
-    const code = 'import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 4)\n    def forward(self, x):\n        return self.fc(torch.special.expit(x))\nmodel = M()\ny = model(torch.randn(2, 8))\n';
+    const code =
+      'import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 4)\n    def forward(self, x):\n        return self.fc(torch.special.expit(x))\nmodel = M()\ny = model(torch.randn(2, 8))\n';
     const r = read(code);
     expect(r.report.counts.total).toBe(36n);
     expect(reason(r)).toContain('the value comes from `torch.special.expit(…)` (line 8)');
@@ -203,7 +205,8 @@ describe('what the corpus pastes also show', () => {
     expect(notes(r).join('\n')).toContain('`torch.special` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.');
   });
   test('a subclassed Keras model indexing a dict of inputs, given in=, is refused, not counted 0', () => {
-    const code = 'import keras\nfrom keras import layers\nclass Wide(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.a = layers.Dense(8)\n        self.out = layers.Dense(1)\n    def call(self, inputs):\n        return self.out(self.a(inputs["num"]))\nmodel = Wide()\n';
+    const code =
+      'import keras\nfrom keras import layers\nclass Wide(keras.Model):\n    def __init__(self):\n        super().__init__()\n        self.a = layers.Dense(8)\n        self.out = layers.Dense(1)\n    def call(self, inputs):\n        return self.out(self.a(inputs["num"]))\nmodel = Wide()\n';
     expect(refusal(code, 'in=10')).toContain('the layer `dense` gets its weights from its first call');
   });
   test('a builder argument the reader does not read is named', () => {
@@ -231,17 +234,27 @@ describe('data, unknown calls and Keras graphs in the corpus pastes', () => {
     expect(total(read(code, 'input_shape=28x28x1'))).toBe(7_850n);
   });
   test('an unknown call that feeds nothing counted is skipped and named; the count stays (clone_model, pairwise_distance, torch.polar)', () => {
-    expect(notes(read(paste('corpus/keras_clone_model_skipped.py'))).join('\n')).toContain('`keras.models.clone_model` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.');
+    expect(notes(read(paste('corpus/keras_clone_model_skipped.py'))).join('\n')).toContain(
+      '`keras.models.clone_model` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.',
+    );
     expect(notes(read(paste('corpus/siamese_shared_cnn.py'))).join('\n')).toContain('`torch.nn.functional.pairwise_distance` is not something');
     expect(total(read(paste('corpus/llama_ffn_multiple_of.py')))).toBe(60_039_680n);
   });
   test('an unknown call that does feed the model is refused by name, never a default', () => {
     const head = 'import torch\nimport torch.nn as nn\n';
     expect(refusal(`${head}n = torch.frobnicate(3)\nmodel = nn.Linear(n, 3)\n`)).toContain('this needs the value of `n`, which line 3 computes with `torch.frobnicate(…)`');
-    expect(refusal(`${head}layers = []\nfor c in torch.frobnicate(3):\n    layers.append(nn.Linear(c, c))\nmodel = nn.Sequential(nn.Linear(2, 2), *layers)\n`)).toContain('`torch.frobnicate` is not something the reader knows');
-    expect(refusal(`${head}class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.Linear(4, 4)\n        self.b = torch.frobnicate(nn.Linear(4, 4))\nmodel = M()\n`)).toContain('the model holds `torch.frobnicate(…)`');
-    expect(refusal(`${head}class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.w = nn.Parameter(torch.polar(torch.ones(3), torch.ones(3)))\nmodel = M()\n`)).toContain('`torch.polar(…)`');
-    expect(refusal('import keras\nfrom keras import layers\ninputs = keras.Input((8,))\nx = keras.ops.frobnicate(inputs)\nmodel = keras.Model(inputs, layers.Dense(2)(x))\n')).toContain('keras.ops.frobnicate');
+    expect(refusal(`${head}layers = []\nfor c in torch.frobnicate(3):\n    layers.append(nn.Linear(c, c))\nmodel = nn.Sequential(nn.Linear(2, 2), *layers)\n`)).toContain(
+      '`torch.frobnicate` is not something the reader knows',
+    );
+    expect(
+      refusal(`${head}class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.Linear(4, 4)\n        self.b = torch.frobnicate(nn.Linear(4, 4))\nmodel = M()\n`),
+    ).toContain('the model holds `torch.frobnicate(…)`');
+    expect(
+      refusal(`${head}class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.w = nn.Parameter(torch.polar(torch.ones(3), torch.ones(3)))\nmodel = M()\n`),
+    ).toContain('`torch.polar(…)`');
+    expect(refusal('import keras\nfrom keras import layers\ninputs = keras.Input((8,))\nx = keras.ops.frobnicate(inputs)\nmodel = keras.Model(inputs, layers.Dense(2)(x))\n')).toContain(
+      'keras.ops.frobnicate',
+    );
   });
   test('a comprehension over data that only computes is a value the reader lacks, not a refusal; one that builds is refused', () => {
     const head = 'import numpy as np\nimport torch\nimport torch.nn as nn\nmodel = nn.Linear(4, 2)\n';
@@ -252,11 +265,14 @@ describe('data, unknown calls and Keras graphs in the corpus pastes', () => {
     // encoder LSTM 4·(256·(9 + 256) + 256) = 272,384 reached only through initial_state=
     expect(total(read(paste('corpus/keras_seq2seq_lstm_states.py')))).toBe(553_486n);
   });
-  test('Keras layers.dot / Dot: a batched dot product, no weights; the paste\'s `model` is the one counted', () => {
+  test("Keras layers.dot / Dot: a batched dot product, no weights; the paste's `model` is the one counted", () => {
     const r = read(paste('corpus/keras_dot_cosine_similarity.py'));
     expect(total(r)).toBe(640_003n);
     const dots = rows(r).filter((x) => /^dot/.test(x.name));
-    expect(dots.map((x) => [x.counts.total, x.shape])).toEqual([[0n, [null, 1]], [0n, [null, 1]]]);
+    expect(dots.map((x) => [x.counts.total, x.shape])).toEqual([
+      [0n, [null, 1]],
+      [0n, [null, 1]],
+    ]);
     expect(notes(read(paste('corpus/keras_dcgan_discriminator.py'))).join('\n')).toContain('this counts `generator`');
   });
   test('a subclassed Keras model counted after model.build says what Keras 3 shows there', () => {
@@ -265,7 +281,9 @@ describe('data, unknown calls and Keras graphs in the corpus pastes', () => {
   test('tensors iterate over their first axis (drop-path rates from torch.linspace), device objects have a type', () => {
     expect(total(read(paste('corpus/convnext_layerscale.py')))).toBe(3_406_620n);
     expect(total(read(paste('corpus/dcgan_generator_ngpu.py')))).toBe(3_576_704n);
-    expect(total(read('import torch\nimport torch.nn as nn\nmodel = nn.Linear(2, 2)\nx = torch.zeros(1, 2)\nif x.is_xpu or x.is_mps or torch.backends.mps.is_available():\n    model = nn.Linear(2, 3)\n'))).toBe(6n);
+    expect(
+      total(read('import torch\nimport torch.nn as nn\nmodel = nn.Linear(2, 2)\nx = torch.zeros(1, 2)\nif x.is_xpu or x.is_mps or torch.backends.mps.is_available():\n    model = nn.Linear(2, 3)\n')),
+    ).toBe(6n);
   });
 });
 
@@ -286,7 +304,8 @@ describe('forwards followed for their shapes', () => {
     expect(rows(linear).find((x) => x.name === 'attn.to_out.0')!.shape).toEqual([2, 64, 32, 32]);
   });
   test('an einops pattern that does not fit is said, naming the pattern', () => {
-    const code = 'import torch\nimport torch.nn as nn\nfrom einops import rearrange\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 8)\n    def forward(self, x):\n        return self.fc(rearrange(x, "b (h d) -> b h d", h=3))\nmodel = M()\ny = model(torch.randn(2, 8))\n';
+    const code =
+      'import torch\nimport torch.nn as nn\nfrom einops import rearrange\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 8)\n    def forward(self, x):\n        return self.fc(rearrange(x, "b (h d) -> b h d", h=3))\nmodel = M()\ny = model(torch.randn(2, 8))\n';
     const r = read(code);
     expect(total(r)).toBe(72n);
     expect(reason(r)).toContain("the einops pattern 'b (h d) -> b h d' does not fit: 8 cannot be split by 3");
@@ -312,20 +331,25 @@ test('nn.utils.weight_norm: weight_g (the norm along all but dim) and weight_v r
 
 test('lazy layers take their input size from their first call, as PyTorch does; one never called is refused, never counted 0', () => {
   // PyTorch 1.13: 1,266 for Conv2d(3, 8, 3) 224 + BatchNorm2d(8) 16 + Linear(512, 2) 1,026 once called on (1, 3, 10, 10)
-  expect(total(read('import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.LazyConv2d(8, 3), nn.LazyBatchNorm2d(), nn.Flatten(), nn.LazyLinear(2))\ny = model(torch.zeros(1, 3, 10, 10))\n'))).toBe(1_266n);
+  expect(
+    total(read('import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.LazyConv2d(8, 3), nn.LazyBatchNorm2d(), nn.Flatten(), nn.LazyLinear(2))\ny = model(torch.zeros(1, 3, 10, 10))\n')),
+  ).toBe(1_266n);
   expect(total(read(paste('corpus/d2l_lazy_lenet_loop.py')))).toBe(61_706n);
   expect(total(read('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n', 'in=784'))).toBe(7_872n);
-  expect(refusal('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n')).toContain('`0` (nn.LazyLinear) has no parameters until it sees its first input, and nothing calls it');
+  expect(refusal('import torch.nn as nn\nmodel = nn.Sequential(nn.LazyLinear(10), nn.ReLU(), nn.LazyLinear(2))\n')).toContain(
+    '`0` (nn.LazyLinear) has no parameters until it sees its first input, and nothing calls it',
+  );
 });
 
-test("data-derived sizes: the refusal names the variable to give, and giving it works (len(vocab), x_train.shape)", () => {
-  const text = 'import torch.nn as nn\nfrom torchtext.vocab import build_vocab_from_iterator\nvocab = build_vocab_from_iterator(yield_tokens(train_iter), specials=["<unk>"])\nmodel = nn.Sequential(nn.Embedding(len(vocab), 64), nn.Linear(64, 4))\n';
+test('data-derived sizes: the refusal names the variable to give, and giving it works (len(vocab), x_train.shape)', () => {
+  const text =
+    'import torch.nn as nn\nfrom torchtext.vocab import build_vocab_from_iterator\nvocab = build_vocab_from_iterator(yield_tokens(train_iter), specials=["<unk>"])\nmodel = nn.Sequential(nn.Embedding(len(vocab), 64), nn.Linear(64, 4))\n';
   expect(refusal(text)).toContain('this needs the value of `vocab`, which line 3 computes with `yield_tokens, train_iter`');
   expect(refusal(text)).toContain('`/count vocab=10000 <code>`');
   // 10,000·64 embedding + 64·4 + 4
   expect(total(read(text, 'vocab=10000'))).toBe(640_260n);
-  const data = 'import numpy as np\nimport keras\nfrom keras import layers\nx_train = np.load("x.npy")\nmodel = keras.Sequential([keras.Input(shape=x_train.shape[1:]), layers.Flatten(), layers.Dense(10)])\n';
+  const data =
+    'import numpy as np\nimport keras\nfrom keras import layers\nx_train = np.load("x.npy")\nmodel = keras.Sequential([keras.Input(shape=x_train.shape[1:]), layers.Flatten(), layers.Dense(10)])\n';
   expect(refusal(data)).toContain('`/count x_train=1000x28x28x1 <code>`');
   expect(total(read(data, 'x_train=1000x28x28x1'))).toBe(7_850n);
 });
-

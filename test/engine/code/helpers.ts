@@ -20,7 +20,12 @@ export function rows(result: CountResult): readonly CodeRow[] {
 
 export function row(result: CountResult, name: string): CodeRow {
   const r = rows(result).find((x) => x.name === name);
-  if (!r) throw new Error(`no row ${name} in ${rows(result).map((x) => x.name).join(', ')}`);
+  if (!r)
+    throw new Error(
+      `no row ${name} in ${rows(result)
+        .map((x) => x.name)
+        .join(', ')}`,
+    );
   return r;
 }
 

@@ -26,7 +26,8 @@ describe('Sequential', () => {
   });
 
   it('layer.trainable = False after building, and a base model frozen as a whole', () => {
-    const code = 'import keras\nfrom keras import layers\nbase = keras.Sequential([keras.Input((8,)), layers.Dense(8), layers.Dense(8)])\nbase.trainable = False\nmodel = keras.Sequential([keras.Input((8,)), base, layers.Dense(2)])\nmodel.layers[-1].trainable = False\n';
+    const code =
+      'import keras\nfrom keras import layers\nbase = keras.Sequential([keras.Input((8,)), layers.Dense(8), layers.Dense(8)])\nbase.trainable = False\nmodel = keras.Sequential([keras.Input((8,)), base, layers.Dense(2)])\nmodel.layers[-1].trainable = False\n';
     const result = read(code);
     expect(result.report.counts).toEqual({ total: 72n + 72n + 18n, trainable: 0n, nonTrainable: 162n });
     expect(rows(result).map((r) => r.name)).toEqual(['sequential/dense', 'sequential/dense_1', 'dense_2']);
@@ -55,7 +56,13 @@ describe('the functional API', () => {
     expect(result.report.counts.nonTrainable).toBe(64n);
     expect(row(result, 'concatenate').shape).toEqual([null, 48]);
     expect(row(result, 'label').shape).toEqual([null, 5]);
-    expect(result.code!.shapes).toEqual({ known: true, inputs: [[null, 32, 32, 3], [null, 10]] });
+    expect(result.code!.shapes).toEqual({
+      known: true,
+      inputs: [
+        [null, 32, 32, 3],
+        [null, 10],
+      ],
+    });
   });
 
   it('refuses a Concatenate of shapes that do not join, as Keras does', () => {
@@ -64,7 +71,8 @@ describe('the functional API', () => {
   });
 
   it('x + y on Keras tensors, and a layer shared by two branches (built once, counted once)', () => {
-    const code = 'import keras\nfrom keras import layers\na = keras.Input((16,))\nb = keras.Input((16,))\nshared = layers.Dense(8)\ny = shared(a) + shared(b)\nmodel = keras.Model([a, b], layers.Dense(1)(y))\n';
+    const code =
+      'import keras\nfrom keras import layers\na = keras.Input((16,))\nb = keras.Input((16,))\nshared = layers.Dense(8)\ny = shared(a) + shared(b)\nmodel = keras.Model([a, b], layers.Dense(1)(y))\n';
     const r = read(code);
     expect(total(r)).toBe(17n * 8n + 9n);
     expect(row(r, 'dense').calls).toBe(2);
@@ -83,7 +91,10 @@ describe('models the paste does not wrap in keras.Model', () => {
     // Dense (35 + 1)·800 = 28,800; Dense (800 + 1)·73 = 58,473
     const r = read('Input(shape=(35,))\n→ Dense(800)\n→ Dense(73)  # the classes\n');
     expect(total(r)).toBe(87_273n);
-    expect(rows(r).map((x) => x.shape)).toEqual([[null, 800], [null, 73]]);
+    expect(rows(r).map((x) => x.shape)).toEqual([
+      [null, 800],
+      [null, 73],
+    ]);
     expect(notes(r).join('\n')).toMatch(/Read as a chain: each `→` layer is applied to what the line before gives/);
     expect(total(read('from keras import layers, Input\nInput(shape=(35,))\n-> layers.Dense(800)\n'))).toBe(28_800n);
     // a wrong size still names the line the student sees
@@ -108,7 +119,11 @@ describe('a subclassed keras.Model with layers made in __init__', () => {
     // BatchNormalization 4·64 = 256 (half non-trainable); Dense (64 + 1)·10 = 650
     expect(total(result)).toBe(150_666n);
     expect(result.report.counts.nonTrainable).toBe(256n);
-    expect(rows(result).map((r) => r.name).slice(0, 4)).toEqual(['conv2d', 'residual_block/conv2d_1', 'residual_block/conv2d_2', 'residual_block/batch_normalization']);
+    expect(
+      rows(result)
+        .map((r) => r.name)
+        .slice(0, 4),
+    ).toEqual(['conv2d', 'residual_block/conv2d_1', 'residual_block/conv2d_2', 'residual_block/batch_normalization']);
   });
 
   it('a layer never called has no weights in Keras, and says so', () => {
@@ -117,7 +132,8 @@ describe('a subclassed keras.Model with layers made in __init__', () => {
   });
 
   it('a pasted layer`s add_weight weights are counted', () => {
-    const code = 'import keras\nclass Scale(keras.layers.Layer):\n    def build(self, input_shape):\n        self.w = self.add_weight(shape=(input_shape[-1],), initializer="ones", trainable=True)\n        self.b = self.add_weight(shape=(1,), trainable=False)\n    def call(self, x):\n        return x * self.w + self.b\ninputs = keras.Input((12,))\nmodel = keras.Model(inputs, Scale()(inputs))\n';
+    const code =
+      'import keras\nclass Scale(keras.layers.Layer):\n    def build(self, input_shape):\n        self.w = self.add_weight(shape=(input_shape[-1],), initializer="ones", trainable=True)\n        self.b = self.add_weight(shape=(1,), trainable=False)\n    def call(self, x):\n        return x * self.w + self.b\ninputs = keras.Input((12,))\nmodel = keras.Model(inputs, Scale()(inputs))\n';
     expect(read(code).report.counts).toEqual({ total: 13n, trainable: 12n, nonTrainable: 1n });
   });
 });

@@ -21,18 +21,18 @@ const KERAS_CLASS = new Map(
 
 const VISION = PRESETS.filter((p) => p.files.pytorch !== undefined && p.params.some((o) => o.name === 'classes')).map((p) => p.name);
 
-describe('torchvision.models.<name>() holds its preset\'s count', () => {
+describe("torchvision.models.<name>() holds its preset's count", () => {
   test.each(VISION)('%s', (name) => {
     const preset = count(`${name} --framework pytorch`).report.counts.total;
     expect(total(read(`import torchvision\nmodel = torchvision.models.${name}(weights=None)\n`))).toBe(preset);
   });
-  test.each([...KERAS_CLASS.keys()])('keras.applications for %s holds its preset\'s count', (name) => {
+  test.each([...KERAS_CLASS.keys()])("keras.applications for %s holds its preset's count", (name) => {
     const preset = count(`${name} --framework keras`).report.counts;
     const cls = KERAS_CLASS.get(name)!;
     const r = read(`import keras\nmodel = keras.applications.${cls}(weights=None)\n`);
     expect([r.report.counts.total, r.report.counts.trainable]).toEqual([preset.total, preset.trainable]);
   });
-  test('num_classes is the preset\'s classes option', () => {
+  test("num_classes is the preset's classes option", () => {
     expect(total(read('import torchvision\nmodel = torchvision.models.resnet18(num_classes=10)\n'))).toBe(count('resnet18 classes=10 --framework pytorch').report.counts.total);
   });
 });

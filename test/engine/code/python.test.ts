@@ -73,7 +73,11 @@ describe('functions and classes', () => {
     ['class A:\n    k = 3\n    def __init__(self, n):\n        self.n = n\n    def size(self):\n        return self.n * self.k', 'A(4).size()', 12n],
     ['class A:\n    def f(self):\n        return 1\nclass B(A):\n    def f(self):\n        return super().f() + 10', 'B().f()', 11n],
     ['class A:\n    def f(self):\n        return 1\nclass B(A):\n    def f(self):\n        return super(B, self).f() + 20', 'B().f()', 21n],
-    ['class A:\n    @staticmethod\n    def s():\n        return 5\n    @classmethod\n    def c(cls):\n        return cls.s() + 1\n    @property\n    def p(self):\n        return 10', 'A.s() + A.c() + A().p', 21n],
+    [
+      'class A:\n    @staticmethod\n    def s():\n        return 5\n    @classmethod\n    def c(cls):\n        return cls.s() + 1\n    @property\n    def p(self):\n        return 10',
+      'A.s() + A.c() + A().p',
+      21n,
+    ],
     ['class Cfg:\n    width = 16\n    depth = 2\ncfg = Cfg()\ncfg.depth = 3', 'cfg.width * cfg.depth', 48n],
     ['class A:\n    pass\na = A()\nsetattr(a, "x", 9)', 'getattr(a, "x") + getattr(a, "y", 1) + hasattr(a, "x")', 11n],
     ['x = [1, (2,), {"a": 3}]', 'isinstance(x, list) + isinstance(x[1], (list, tuple)) + isinstance(3, int) + isinstance(True, int)', 4n],

@@ -99,7 +99,9 @@ describe('nn.TransformerEncoder: deep copies of its layer', () => {
   });
 
   it('num_layers is bounded by the module limit, not looped blindly', () => {
-    expect(refusal('import torch.nn as nn\nm = nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), num_layers=10_000)')).toMatch(/limit of the reader: modules \(layers\) created \(at most 2,000\)/);
+    expect(refusal('import torch.nn as nn\nm = nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), num_layers=10_000)')).toMatch(
+      /limit of the reader: modules \(layers\) created \(at most 2,000\)/,
+    );
   });
 });
 
@@ -127,8 +129,26 @@ describe('idioms, all in one model (pastes/idioms.py)', () => {
 
   it('names rows like named_modules(): Sequential, ModuleList, ModuleDict and OrderedDict keys', () => {
     expect(rows(result).map((r) => r.name)).toEqual([
-      'features.0.conv', 'features.0.bn', 'features.0.act', 'features.1.conv', 'features.1.bn', 'features.1.act', 'features.2.conv', 'features.2.bn', 'features.2.act',
-      'extra.0', 'extra.1', 'extra.2', 'extra.3', 'heads.cls', 'heads.box', 'stem.embed', 'stem.proj', 'shared', 'spare', 'pool',
+      'features.0.conv',
+      'features.0.bn',
+      'features.0.act',
+      'features.1.conv',
+      'features.1.bn',
+      'features.1.act',
+      'features.2.conv',
+      'features.2.bn',
+      'features.2.act',
+      'extra.0',
+      'extra.1',
+      'extra.2',
+      'extra.3',
+      'heads.cls',
+      'heads.box',
+      'stem.embed',
+      'stem.proj',
+      'shared',
+      'spare',
+      'pool',
     ]);
     expect(row(result, 'features.0.act').type).toBe('GELU');
   });
@@ -173,7 +193,8 @@ describe('construction as Python does it', () => {
   });
 
   it('forward is never needed for the count: an unfollowable forward still counts, and says why', () => {
-    const code = 'import torch.nn as nn\nimport shapetools\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 2)\n    def forward(self, x):\n        x = shapetools.flatten(x, "b c h w -> b (c h w)")\n        return self.fc(x)\n';
+    const code =
+      'import torch.nn as nn\nimport shapetools\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 2)\n    def forward(self, x):\n        x = shapetools.flatten(x, "b c h w -> b (c h w)")\n        return self.fc(x)\n';
     const result = read(code, 'in=2x2x2');
     expect(total(result)).toBe(18n);
     expect(reason(result)).toMatch(/^Line 9 \(`return self.fc\(x\)`\): the value comes from `shapetools.flatten\(…\)` \(line 8\), which the reader does not run/);

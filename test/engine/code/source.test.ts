@@ -10,7 +10,7 @@ describe('Markdown fences and prose', () => {
   it('reads only the ```python block of a chat message, numbering lines from its first line', () => {
     const message = `Hi! Here's my homework model, why does PyTorch say 61706?\n\n\`\`\`python\n${net}\`\`\`\n\nThanks in advance :)`;
     expect(total(read(message))).toBe(61_706n);
-    const broken = message.replace('nn.Linear(84, 10)', 'nn.Linear(84, 10') ;
+    const broken = message.replace('nn.Linear(84, 10)', 'nn.Linear(84, 10');
     expect(refusal(broken)).toMatch(/^Line 17 \(`self.fc3 = nn.Linear\(84, 10`\): the code ends inside the `\(`/);
   });
 
@@ -39,12 +39,15 @@ describe('Markdown fences and prose', () => {
 describe('settings before the code', () => {
   it('key=value settings become Python names, as if assigned first; in= is the input size', () => {
     const source = extractSource('num_classes=47 in=1x28x28 --json\nclass Net: pass');
-    expect(source.bindings).toEqual([{ name: 'num_classes', text: '47' }, { name: 'in', text: '1x28x28' }]);
+    expect(source.bindings).toEqual([
+      { name: 'num_classes', text: '47' },
+      { name: 'in', text: '1x28x28' },
+    ]);
     expect(source.outside).toBe('num_classes=47 in=1x28x28 --json');
     expect(source.lines[0]).toBe('class Net: pass');
   });
 
-  it('settings on the code\'s own first line: the code after them starts the line', () => {
+  it("settings on the code's own first line: the code after them starts the line", () => {
     const source = extractSource('num_classes=10 import torch.nn as nn\nnet = nn.Linear(2, num_classes)');
     expect(source.lines[0]).toBe('import torch.nn as nn');
     expect(total(read('import torch.nn as nn\nnet = nn.Linear(2, num_classes)', 'num_classes=10'))).toBe(30n);

@@ -72,7 +72,9 @@ describe('keras.io Simple MNIST convnet', () => {
   const modelOnly = example.slice(example.indexOf('model = keras.Sequential('), example.indexOf('batch_size = 128'));
 
   it('pasted without its constants, asks for the names it uses, all at once', () => {
-    expect(refusal(modelOnly)).toMatch(/^Line 3 \(`keras.Input\(shape=input_shape\),`\): `input_shape`, `num_classes` are not defined in the paste: give them before the code, e\.g\. `\/count input_shape=28x28x1 num_classes=10 <code>`\./);
+    expect(refusal(modelOnly)).toMatch(
+      /^Line 3 \(`keras.Input\(shape=input_shape\),`\): `input_shape`, `num_classes` are not defined in the paste: give them before the code, e\.g\. `\/count input_shape=28x28x1 num_classes=10 <code>`\./,
+    );
   });
 
   it('with the names given before the code, counts 34,826', () => {

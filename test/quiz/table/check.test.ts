@@ -23,7 +23,10 @@ describe('/check', () => {
   });
 
   it("grades a table answer in its worker as here: the lecture's VGG16, every row wrong, counts exact across the thread", async () => {
-    const job = { source: { kind: 'spec', level: 'hard', spec: 'vgg16-lecture' } as const, answer: { rows: Array.from({ length: 24 }, (_, i) => ({ params: 36864n + BigInt(i), shape: [224, 224, 64] })), totals: { total: 134268738n } } };
+    const job = {
+      source: { kind: 'spec', level: 'hard', spec: 'vgg16-lecture' } as const,
+      answer: { rows: Array.from({ length: 24 }, (_, i) => ({ params: 36864n + BigInt(i), shape: [224, 224, 64] })), totals: { total: 134268738n } },
+    };
     const there = await pool.grade(job);
     expect(there).toEqual(gradeSource(job));
     expect(there.ok && there.grade.totals.total.kind).toBe('right');

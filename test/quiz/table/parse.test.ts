@@ -83,7 +83,10 @@ describe('a line of numbers', () => {
     expect(parsed.ok && gradeTable(torch, parsed.value).rows.every((g) => g.shape?.kind === 'right')).toBe(true);
   });
   it('takes one field per row, blanks left blank', () => {
-    const parsed = parseFields(ex, ex.rows.map((r, i) => (i === 1 ? '' : String(r.counts.total))));
+    const parsed = parseFields(
+      ex,
+      ex.rows.map((r, i) => (i === 1 ? '' : String(r.counts.total))),
+    );
     expect(parsed.ok && gradeTable(ex, parsed.value).rows.map((g) => g.params.kind)).toEqual(ex.rows.map((_, i) => (i === 1 ? 'blank' : 'right')));
   });
 });
@@ -117,7 +120,11 @@ describe('a pasted table', () => {
   });
   it('reads torchinfo rows in order', () => {
     const torch = exercise(`${SMALL} --framework pytorch`);
-    const text = ['Layer (type:depth-idx)   Output Shape   Param #', ...torch.rows.map((r) => `├─${r.typeName}: 1-${r.index + 1}   [1, 8, 26, 26]   ${r.counts.total.toLocaleString('en-US')}`), 'Total params: 13,626'].join('\n');
+    const text = [
+      'Layer (type:depth-idx)   Output Shape   Param #',
+      ...torch.rows.map((r) => `├─${r.typeName}: 1-${r.index + 1}   [1, 8, 26, 26]   ${r.counts.total.toLocaleString('en-US')}`),
+      'Total params: 13,626',
+    ].join('\n');
     const read = parsePasted(torch, text);
     expect(read.ok && gradeTable(torch, read.value.answer).rows.every((r) => r.params.kind === 'right')).toBe(true);
   });
@@ -125,7 +132,13 @@ describe('a pasted table', () => {
     const ex = exercise(SMALL);
     const ok = parsePasted(ex, ex.rows.map((r) => String(r.counts.total)).join('\n'));
     expect(ok.ok).toBe(true);
-    const short = parsePasted(ex, ex.rows.slice(1).map((r) => String(r.counts.total)).join('\n'));
+    const short = parsePasted(
+      ex,
+      ex.rows
+        .slice(1)
+        .map((r) => String(r.counts.total))
+        .join('\n'),
+    );
     expect(short.ok).toBe(false);
   });
   it('refuses a paste past its size with one message', () => {

@@ -50,7 +50,12 @@ function builder(rt: Interpreter, keras: Keras, className: string, preset: NonNu
     const b = bind(sig, args, kwargs);
     for (const [k, v] of b.extraKwargs) if (!HARMLESS.has(k)) refuse('torch.argNotRead', { call, name: k, value: typeName(v) });
     if (b.values.get('input_tensor') !== null) refuse('torch.argNotRead', { call, name: 'input_tensor', value: typeName(b.values.get('input_tensor')!) });
-    const top = b.values.get('include_top') === true ? true : b.values.get('include_top') === false ? false : refuse('torch.argNotRead', { call, name: 'include_top', value: typeName(b.values.get('include_top')!) });
+    const top =
+      b.values.get('include_top') === true
+        ? true
+        : b.values.get('include_top') === false
+          ? false
+          : refuse('torch.argNotRead', { call, name: 'include_top', value: typeName(b.values.get('include_top')!) });
     const options = new Map<string, string>([['top', String(top)]]);
     const classes = b.values.get('classes')!;
     if (top) options.set('classes', String(toIndex(classes, 'classes')));
@@ -114,14 +119,19 @@ function applicationClass(keras: Keras, className: string): ClassV {
   let cls = made.get(className);
   if (cls) return cls;
   const inner = (what: string) => builtin(what, () => refuse('keras.applicationInner', { name: className, what }));
-  cls = nativeClass(className, [keras.classes.Model], {
-    call: builtin('call', (args) => {
-      const self = args[0] as InstanceV;
-      const x = args[1] ?? null;
-      return is(x, 'ktensor') ? keras.symbolic(self.keras!.outputShape!) : refuse('keras.applicationInner', { name: className, what: 'call' });
-    }),
-    get_layer: inner('get_layer'),
-  }, 'keras.Layer');
+  cls = nativeClass(
+    className,
+    [keras.classes.Model],
+    {
+      call: builtin('call', (args) => {
+        const self = args[0] as InstanceV;
+        const x = args[1] ?? null;
+        return is(x, 'ktensor') ? keras.symbolic(self.keras!.outputShape!) : refuse('keras.applicationInner', { name: className, what: 'call' });
+      }),
+      get_layer: inner('get_layer'),
+    },
+    'keras.Layer',
+  );
   APPLICATIONS.add(cls);
   made.set(className, cls);
   return cls;

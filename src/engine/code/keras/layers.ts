@@ -25,7 +25,21 @@ export interface KerasLayerDef {
 }
 
 /** Keyword arguments every Keras layer takes (keras.layers.Layer and the Keras 2 input hints). */
-export const BASE_KWARGS = ['name', 'trainable', 'dtype', 'input_shape', 'batch_input_shape', 'batch_size', 'input_dim', 'input_length', 'weights', 'autocast', 'dynamic', 'activity_regularizer', 'seed'];
+export const BASE_KWARGS = [
+  'name',
+  'trainable',
+  'dtype',
+  'input_shape',
+  'batch_input_shape',
+  'batch_size',
+  'input_dim',
+  'input_length',
+  'weights',
+  'autocast',
+  'dynamic',
+  'activity_regularizer',
+  'seed',
+];
 
 const REG = "kernel_initializer='glorot_uniform', bias_initializer='zeros', kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None";
 const sig = (name: string, params: string) => signature(name, `${params}, **kwargs`);
@@ -221,20 +235,38 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   [
     'DepthwiseConv2D',
     {
-      sig: sig('DepthwiseConv2D', `kernel_size, strides=(1, 1), padding='valid', depth_multiplier=1, data_format=None, dilation_rate=(1, 1), activation=None, use_bias=True, depthwise_initializer='glorot_uniform', bias_initializer='zeros', depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None, depthwise_constraint=None, bias_constraint=None`),
+      sig: sig(
+        'DepthwiseConv2D',
+        `kernel_size, strides=(1, 1), padding='valid', depth_multiplier=1, data_format=None, dilation_rate=(1, 1), activation=None, use_bias=True, depthwise_initializer='glorot_uniform', bias_initializer='zeros', depthwise_regularizer=None, bias_regularizer=None, activity_regularizer=None, depthwise_constraint=None, bias_constraint=None`,
+      ),
       build(a) {
         channelsLast(a);
-        return engineLayer('dwconv', [a.sizes('kernel_size')], { mult: unlessOnes(a.size('depth_multiplier')), stride: unlessOnes(a.sizes('strides')), pad: padding(a), dilation: unlessOnes(a.sizes('dilation_rate')), bias: !a.flag('use_bias') && 'false' });
+        return engineLayer('dwconv', [a.sizes('kernel_size')], {
+          mult: unlessOnes(a.size('depth_multiplier')),
+          stride: unlessOnes(a.sizes('strides')),
+          pad: padding(a),
+          dilation: unlessOnes(a.sizes('dilation_rate')),
+          bias: !a.flag('use_bias') && 'false',
+        });
       },
     },
   ],
   [
     'SeparableConv2D',
     {
-      sig: sig('SeparableConv2D', `filters, kernel_size, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1), depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer='glorot_uniform', pointwise_initializer='glorot_uniform', bias_initializer='zeros', depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None, depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None`),
+      sig: sig(
+        'SeparableConv2D',
+        `filters, kernel_size, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1), depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer='glorot_uniform', pointwise_initializer='glorot_uniform', bias_initializer='zeros', depthwise_regularizer=None, pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None, depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None`,
+      ),
       build(a) {
         channelsLast(a);
-        return engineLayer('sepconv', [a.size('filters'), a.sizes('kernel_size')], { mult: unlessOnes(a.size('depth_multiplier')), stride: unlessOnes(a.sizes('strides')), pad: padding(a), dilation: unlessOnes(a.sizes('dilation_rate')), bias: !a.flag('use_bias') && 'false' });
+        return engineLayer('sepconv', [a.size('filters'), a.sizes('kernel_size')], {
+          mult: unlessOnes(a.size('depth_multiplier')),
+          stride: unlessOnes(a.sizes('strides')),
+          pad: padding(a),
+          dilation: unlessOnes(a.sizes('dilation_rate')),
+          bias: !a.flag('use_bias') && 'false',
+        });
       },
     },
   ],
@@ -280,7 +312,13 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
     'Permute',
     {
       sig: signature('Permute', 'dims, **kwargs'),
-      build: (a, input) => engineLayer('reshape', [a.ints('dims').map((d) => String(input[d - 1] ?? 1)).join('x')]),
+      build: (a, input) =>
+        engineLayer('reshape', [
+          a
+            .ints('dims')
+            .map((d) => String(input[d - 1] ?? 1))
+            .join('x'),
+        ]),
     },
   ],
   [
@@ -298,7 +336,10 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
       build: () => engineLayer('identity', []),
       output(a, input) {
         const v = a.get('cropping');
-        const crop = is(v, 'tuple') && v.items.every((x) => is(x, 'tuple')) ? v.items.flatMap((x) => (x as { items: readonly Value[] }).items.map((n) => Number(toIndex(n)))) : a.ints('cropping').flatMap((n) => [n, n]);
+        const crop =
+          is(v, 'tuple') && v.items.every((x) => is(x, 'tuple'))
+            ? v.items.flatMap((x) => (x as { items: readonly Value[] }).items.map((n) => Number(toIndex(n))))
+            : a.ints('cropping').flatMap((n) => [n, n]);
         const sym = crop.length === 2 ? [crop[0]!, crop[0]!, crop[1]!, crop[1]!] : crop;
         return [input[0] === null ? null : input[0]! - sym[0]! - sym[1]!, input[1] === null ? null : input[1]! - sym[2]! - sym[3]!, input[2] ?? null];
       },
@@ -314,7 +355,10 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   [
     'BatchNormalization',
     {
-      sig: sig('BatchNormalization', "axis=-1, momentum=0.99, epsilon=0.001, center=True, scale=True, beta_initializer='zeros', gamma_initializer='ones', moving_mean_initializer='zeros', moving_variance_initializer='ones', beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None, synchronized=False, renorm=False"),
+      sig: sig(
+        'BatchNormalization',
+        "axis=-1, momentum=0.99, epsilon=0.001, center=True, scale=True, beta_initializer='zeros', gamma_initializer='ones', moving_mean_initializer='zeros', moving_variance_initializer='ones', beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None, synchronized=False, renorm=False",
+      ),
       build(a, input) {
         const axis = Number(toIndex(a.get('axis')));
         if (axis !== -1 && axis !== input.length) refuse('keras.normAxis', { call: 'BatchNormalization', axis: String(axis) });
@@ -325,7 +369,10 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   [
     'LayerNormalization',
     {
-      sig: sig('LayerNormalization', "axis=-1, epsilon=0.001, center=True, scale=True, rms_scaling=False, beta_initializer='zeros', gamma_initializer='ones', beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None"),
+      sig: sig(
+        'LayerNormalization',
+        "axis=-1, epsilon=0.001, center=True, scale=True, rms_scaling=False, beta_initializer='zeros', gamma_initializer='ones', beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None",
+      ),
       build(a, input) {
         const v = a.get('axis');
         const axes = (is(v, 'tuple') || is(v, 'list') ? v.items : [v]).map((x) => Number(toIndex(x))).map((x) => (x < 0 ? x + input.length + 1 : x));
@@ -338,12 +385,24 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
       },
     },
   ],
-  ['GroupNormalization', { sig: sig('GroupNormalization', "groups=32, axis=-1, epsilon=0.001, center=True, scale=True, beta_initializer='zeros', gamma_initializer='ones', beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None"), build: (a) => engineLayer('gn', [a.size('groups')], { scale: !a.flag('scale') && 'false', center: !a.flag('center') && 'false' }) }],
+  [
+    'GroupNormalization',
+    {
+      sig: sig(
+        'GroupNormalization',
+        "groups=32, axis=-1, epsilon=0.001, center=True, scale=True, beta_initializer='zeros', gamma_initializer='ones', beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None",
+      ),
+      build: (a) => engineLayer('gn', [a.size('groups')], { scale: !a.flag('scale') && 'false', center: !a.flag('center') && 'false' }),
+    },
+  ],
   ['UnitNormalization', same('UnitNormalization', 'axis=-1')],
   [
     'Embedding',
     {
-      sig: signature('Embedding', "input_dim, output_dim, embeddings_initializer='uniform', embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False, weights=None, lora_rank=None, **kwargs"),
+      sig: signature(
+        'Embedding',
+        "input_dim, output_dim, embeddings_initializer='uniform', embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False, weights=None, lora_rank=None, **kwargs",
+      ),
       build: (a) => engineLayer('embedding', [a.size('input_dim'), a.size('output_dim')]),
     },
   ],
@@ -353,7 +412,10 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   [
     'MultiHeadAttention',
     {
-      sig: sig('MultiHeadAttention', "num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True, output_shape=None, attention_axes=None, flash_attention=None, kernel_initializer='glorot_uniform', bias_initializer='zeros', kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None"),
+      sig: sig(
+        'MultiHeadAttention',
+        "num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True, output_shape=None, attention_axes=None, flash_attention=None, kernel_initializer='glorot_uniform', bias_initializer='zeros', kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None",
+      ),
       build: (a) => engineLayer('mha', [a.size('num_heads')], { key_dim: a.size('key_dim'), value_dim: a.isNone('value_dim') ? undefined : a.size('value_dim'), bias: !a.flag('use_bias') && 'false' }),
     },
   ],
@@ -390,9 +452,26 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   ['Concatenate', concatenate],
   ['Dot', dot],
   ['Rescaling', same('Rescaling', 'scale, offset=0.0')],
-  ['Resizing', { sig: signature('Resizing', "height, width, interpolation='bilinear', crop_to_aspect_ratio=False, **kwargs"), build: () => engineLayer('identity', []), output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null] }],
-  ['CenterCrop', { sig: signature('CenterCrop', 'height, width, **kwargs'), build: () => engineLayer('identity', []), output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null] }],
-  ['RandomCrop', { sig: signature('RandomCrop', 'height, width, seed=None, **kwargs'), build: () => engineLayer('identity', []), output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null] }],
+  [
+    'Resizing',
+    {
+      sig: signature('Resizing', "height, width, interpolation='bilinear', crop_to_aspect_ratio=False, **kwargs"),
+      build: () => engineLayer('identity', []),
+      output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null],
+    },
+  ],
+  [
+    'CenterCrop',
+    { sig: signature('CenterCrop', 'height, width, **kwargs'), build: () => engineLayer('identity', []), output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null] },
+  ],
+  [
+    'RandomCrop',
+    {
+      sig: signature('RandomCrop', 'height, width, seed=None, **kwargs'),
+      build: () => engineLayer('identity', []),
+      output: (a, input) => [a.int('height'), a.int('width'), input[input.length - 1] ?? null],
+    },
+  ],
   ['RandomFlip', same('RandomFlip', "mode='horizontal_and_vertical', seed=None")],
   ['RandomRotation', same('RandomRotation', 'factor')],
   ['RandomZoom', same('RandomZoom', 'height_factor, width_factor=None')],

@@ -43,37 +43,42 @@ export class Keras {
       if (!is(s, 'instance') || !s.keras) return raise('TypeError', 'py.selfType', { type: typeName(s), cls: 'Layer' });
       return s;
     };
-    const Layer = nativeClass('Layer', [object], {
-      __init__: builtin('__init__', (args, kwargs) => {
-        const inst = self(args);
-        this.configure(inst, kwargs, true);
-        return null;
-      }),
-      __call__: builtin('__call__', (args, kwargs) => this.call(self(args), args.slice(1), kwargs)),
-      build: builtin('build', (args) => {
-        self(args).keras!.built = true;
-        return null;
-      }),
-      call: builtin('call', (args) => args[1] ?? null),
-      add_weight: builtin('add_weight', (args, kwargs) => this.addWeight(self(args), args.slice(1), kwargs)),
-      count_params: builtin('count_params', (args) => this.countParams(self(args))),
-      // model.get_layer("embedding") / get_layer(index=0): a layer of the model, by name or position
-      get_layer: builtin('get_layer', (args, kwargs) => {
-        const b = bind(signature('get_layer', 'name=None, index=None'), args.slice(1), kwargs).values;
-        const layers = this.layersOf(self(args)).slice(1);
-        const name = b.get('name')!;
-        const found = name !== null ? layers.find((l) => l.keras!.name === name) : layers[Number(toIndex(b.get('index')!, 'index'))];
-        return found ?? raise('ValueError', 'keras.noLayer', { name: name === null ? String(b.get('index')) : String(name) });
-      }),
-      summary: builtin('summary', (args) => {
-        this.ensureBuilt(self(args));
-        return null;
-      }),
-      get_config: builtin('get_config', () => rt.opaque('get_config()')),
-      // the values of the weights: data the reader never has, and copying them changes no count
-      get_weights: builtin('get_weights', () => rt.opaque('get_weights()')),
-      set_weights: builtin('set_weights', () => null),
-    }, 'keras.Layer');
+    const Layer = nativeClass(
+      'Layer',
+      [object],
+      {
+        __init__: builtin('__init__', (args, kwargs) => {
+          const inst = self(args);
+          this.configure(inst, kwargs, true);
+          return null;
+        }),
+        __call__: builtin('__call__', (args, kwargs) => this.call(self(args), args.slice(1), kwargs)),
+        build: builtin('build', (args) => {
+          self(args).keras!.built = true;
+          return null;
+        }),
+        call: builtin('call', (args) => args[1] ?? null),
+        add_weight: builtin('add_weight', (args, kwargs) => this.addWeight(self(args), args.slice(1), kwargs)),
+        count_params: builtin('count_params', (args) => this.countParams(self(args))),
+        // model.get_layer("embedding") / get_layer(index=0): a layer of the model, by name or position
+        get_layer: builtin('get_layer', (args, kwargs) => {
+          const b = bind(signature('get_layer', 'name=None, index=None'), args.slice(1), kwargs).values;
+          const layers = this.layersOf(self(args)).slice(1);
+          const name = b.get('name')!;
+          const found = name !== null ? layers.find((l) => l.keras!.name === name) : layers[Number(toIndex(b.get('index')!, 'index'))];
+          return found ?? raise('ValueError', 'keras.noLayer', { name: name === null ? String(b.get('index')) : String(name) });
+        }),
+        summary: builtin('summary', (args) => {
+          this.ensureBuilt(self(args));
+          return null;
+        }),
+        get_config: builtin('get_config', () => rt.opaque('get_config()')),
+        // the values of the weights: data the reader never has, and copying them changes no count
+        get_weights: builtin('get_weights', () => rt.opaque('get_weights()')),
+        set_weights: builtin('set_weights', () => null),
+      },
+      'keras.Layer',
+    );
     const modelMethods: Record<string, Value> = {
       __init__: builtin('__init__', (args, kwargs) => {
         const inst = self(args);
@@ -104,38 +109,48 @@ export class Keras {
       modelMethods[opaque] = builtin(opaque, () => rt.opaque(`model.${opaque}(…)`));
     }
     const Model = nativeClass('Model', [Layer], modelMethods, 'keras.Layer');
-    const Sequential = nativeClass('Sequential', [Model], {
-      __init__: def('__init__', 'self, layers=None, name=None, trainable=True, **kwargs', (a, rest) => {
-        const inst = self([a.get('self')!]);
-        this.configure(inst, new Map([...(a.get('name') === null ? [] : [['name', a.get('name')!] as const]), ['trainable', a.get('trainable')!], ...rest.kwargs]), true);
-        const model: KerasModel = { t: 'sequential', layers: [], inputShape: null };
-        inst.keras!.model = model;
-        if (a.get('layers') !== null) for (const l of iterate(rt, a.get('layers')!)) this.add(inst, l);
-        return null;
-      }),
-      add: builtin('add', (args) => {
-        this.add(self(args), args[1] ?? null);
-        return null;
-      }),
-      pop: builtin('pop', (args) => {
-        const m = self(args).keras!.model;
-        return m?.t === 'sequential' ? (m.layers.pop() ?? null) : null;
-      }),
-    }, 'keras.Layer');
-    const InputLayer = nativeClass('InputLayer', [Layer], {
-      __init__: builtin('__init__', (args, kwargs) => {
-        const inst = self(args);
-        const shape = kwargs.get('input_shape') ?? kwargs.get('shape') ?? null;
-        const batch = kwargs.get('batch_input_shape') ?? kwargs.get('batch_shape') ?? null;
-        for (const k of ['input_shape', 'shape', 'batch_input_shape', 'batch_shape', 'batch_size', 'input_tensor', 'sparse', 'ragged', 'type_spec', 'optional']) kwargs.delete(k);
-        this.configure(inst, kwargs, true);
-        const s = batch !== null ? shapeFrom(batch, true) : shape !== null ? shapeFrom(shape, false) : raise('ValueError', 'keras.inputShape');
-        inst.keras!.inputShape = s;
-        inst.keras!.outputShape = s;
-        inst.keras!.built = true;
-        return null;
-      }),
-    }, 'keras.Layer');
+    const Sequential = nativeClass(
+      'Sequential',
+      [Model],
+      {
+        __init__: def('__init__', 'self, layers=None, name=None, trainable=True, **kwargs', (a, rest) => {
+          const inst = self([a.get('self')!]);
+          this.configure(inst, new Map([...(a.get('name') === null ? [] : [['name', a.get('name')!] as const]), ['trainable', a.get('trainable')!], ...rest.kwargs]), true);
+          const model: KerasModel = { t: 'sequential', layers: [], inputShape: null };
+          inst.keras!.model = model;
+          if (a.get('layers') !== null) for (const l of iterate(rt, a.get('layers')!)) this.add(inst, l);
+          return null;
+        }),
+        add: builtin('add', (args) => {
+          this.add(self(args), args[1] ?? null);
+          return null;
+        }),
+        pop: builtin('pop', (args) => {
+          const m = self(args).keras!.model;
+          return m?.t === 'sequential' ? (m.layers.pop() ?? null) : null;
+        }),
+      },
+      'keras.Layer',
+    );
+    const InputLayer = nativeClass(
+      'InputLayer',
+      [Layer],
+      {
+        __init__: builtin('__init__', (args, kwargs) => {
+          const inst = self(args);
+          const shape = kwargs.get('input_shape') ?? kwargs.get('shape') ?? null;
+          const batch = kwargs.get('batch_input_shape') ?? kwargs.get('batch_shape') ?? null;
+          for (const k of ['input_shape', 'shape', 'batch_input_shape', 'batch_shape', 'batch_size', 'input_tensor', 'sparse', 'ragged', 'type_spec', 'optional']) kwargs.delete(k);
+          this.configure(inst, kwargs, true);
+          const s = batch !== null ? shapeFrom(batch, true) : shape !== null ? shapeFrom(shape, false) : raise('ValueError', 'keras.inputShape');
+          inst.keras!.inputShape = s;
+          inst.keras!.outputShape = s;
+          inst.keras!.built = true;
+          return null;
+        }),
+      },
+      'keras.Layer',
+    );
     this.classes = { Layer, Model, Sequential, InputLayer };
   }
 
@@ -190,54 +205,69 @@ export class Keras {
     if (cls) return cls;
     const layerDef = KERAS_LAYERS.get(name);
     if (layerDef) {
-      cls = nativeClass(name, [this.classes.Layer], {
-        __init__: builtin('__init__', (args, kwargs) => {
-          const inst = args[0] as InstanceV;
-          const b = bind(layerDef.sig, args.slice(1), kwargs);
-          const values = new Map(b.values);
-          if (name === 'Embedding' && b.extraKwargs.has('input_length')) values.set('input_length', b.extraKwargs.get('input_length')!);
-          (inst.keras as { def?: KerasLayerDef }).def = layerDef;
-          (inst.keras as { args?: LayerArgs }).args = new LayerArgs(name, values);
-          if (name === 'LeakyReLU' && b.extraKwargs.has('alpha')) b.extraKwargs.delete('alpha');
-          this.configure(inst, b.extraKwargs, false);
-          return null;
-        }),
-      }, 'keras.Layer');
+      cls = nativeClass(
+        name,
+        [this.classes.Layer],
+        {
+          __init__: builtin('__init__', (args, kwargs) => {
+            const inst = args[0] as InstanceV;
+            const b = bind(layerDef.sig, args.slice(1), kwargs);
+            const values = new Map(b.values);
+            if (name === 'Embedding' && b.extraKwargs.has('input_length')) values.set('input_length', b.extraKwargs.get('input_length')!);
+            (inst.keras as { def?: KerasLayerDef }).def = layerDef;
+            (inst.keras as { args?: LayerArgs }).args = new LayerArgs(name, values);
+            if (name === 'LeakyReLU' && b.extraKwargs.has('alpha')) b.extraKwargs.delete('alpha');
+            this.configure(inst, b.extraKwargs, false);
+            return null;
+          }),
+        },
+        'keras.Layer',
+      );
     } else if (name === 'Bidirectional' || name === 'TimeDistributed') {
       cls = this.wrapperClass(name);
     } else if (name === 'Lambda') {
-      cls = nativeClass('Lambda', [this.classes.Layer], {
-        __init__: def('__init__', 'self, function, output_shape=None, mask=None, arguments=None, **kwargs', (a, rest) => {
-          const inst = a.get('self') as InstanceV;
-          inst.dict.set('function', a.get('function')!);
-          inst.dict.set('arguments', a.get('arguments')!);
-          this.configure(inst, rest.kwargs, false);
-          return null;
-        }),
-        call: builtin('call', (args) => {
-          const inst = args[0] as InstanceV;
-          const extra = inst.dict.get('arguments') ?? null;
-          return this.rt.call(inst.dict.get('function')!, [args[1] ?? null], is(extra, 'dict') ? new Map([...extra.map.values()].map((e) => [String(e.key), e.value])) : new Map());
-        }),
-      }, 'keras.Layer');
+      cls = nativeClass(
+        'Lambda',
+        [this.classes.Layer],
+        {
+          __init__: def('__init__', 'self, function, output_shape=None, mask=None, arguments=None, **kwargs', (a, rest) => {
+            const inst = a.get('self') as InstanceV;
+            inst.dict.set('function', a.get('function')!);
+            inst.dict.set('arguments', a.get('arguments')!);
+            this.configure(inst, rest.kwargs, false);
+            return null;
+          }),
+          call: builtin('call', (args) => {
+            const inst = args[0] as InstanceV;
+            const extra = inst.dict.get('arguments') ?? null;
+            return this.rt.call(inst.dict.get('function')!, [args[1] ?? null], is(extra, 'dict') ? new Map([...extra.map.values()].map((e) => [String(e.key), e.value])) : new Map());
+          }),
+        },
+        'keras.Layer',
+      );
     } else return undefined;
     this.layerClasses.set(name, cls);
     return cls;
   }
 
   private wrapperClass(name: 'Bidirectional' | 'TimeDistributed'): ClassV {
-    return nativeClass(name, [this.classes.Layer], {
-      __init__: def('__init__', name === 'Bidirectional' ? "self, layer, merge_mode='concat', weights=None, backward_layer=None, **kwargs" : 'self, layer, **kwargs', (a, rest) => {
-        const inst = a.get('self') as InstanceV;
-        const inner = a.get('layer')!;
-        if (!is(inner, 'instance') || !inner.keras?.def) return raise('ValueError', 'keras.wrapperLayer', { call: name, type: typeName(inner) });
-        if (name === 'Bidirectional' && !inner.keras.def.recurrent) raise('ValueError', 'keras.wrapperLayer', { call: name, type: inner.cls.name });
-        inst.dict.set('layer', inner);
-        inst.dict.set('merge_mode', a.get('merge_mode') ?? 'concat');
-        this.configure(inst, rest.kwargs, false);
-        return null;
-      }),
-    }, 'keras.Layer');
+    return nativeClass(
+      name,
+      [this.classes.Layer],
+      {
+        __init__: def('__init__', name === 'Bidirectional' ? "self, layer, merge_mode='concat', weights=None, backward_layer=None, **kwargs" : 'self, layer, **kwargs', (a, rest) => {
+          const inst = a.get('self') as InstanceV;
+          const inner = a.get('layer')!;
+          if (!is(inner, 'instance') || !inner.keras?.def) return raise('ValueError', 'keras.wrapperLayer', { call: name, type: typeName(inner) });
+          if (name === 'Bidirectional' && !inner.keras.def.recurrent) raise('ValueError', 'keras.wrapperLayer', { call: name, type: inner.cls.name });
+          inst.dict.set('layer', inner);
+          inst.dict.set('merge_mode', a.get('merge_mode') ?? 'concat');
+          this.configure(inst, rest.kwargs, false);
+          return null;
+        }),
+      },
+      'keras.Layer',
+    );
   }
 
   private add(model: InstanceV, layer: Value): void {
@@ -293,7 +323,7 @@ export class Keras {
 
   inputFunction(): Value {
     return def('Input', 'shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None, optional=False, **kwargs', (a, rest) => {
-      const batch = a.get('batch_shape') !== null ? a.get('batch_shape')! : rest.kwargs.get('batch_input_shape') ?? null;
+      const batch = a.get('batch_shape') !== null ? a.get('batch_shape')! : (rest.kwargs.get('batch_input_shape') ?? null);
       if (batch !== null) return this.input(shapeFrom(batch, true));
       if (a.get('shape') === null) return raise('ValueError', 'keras.inputShape');
       this.used = true;
@@ -367,7 +397,10 @@ export class Keras {
   private callLibrary(inst: InstanceV, s: KerasLayerState, layerDef: KerasLayerDef, inputs: KerasTensorV[], args: Value[], kwargs: Kwargs): Value {
     const a = s.args!;
     if (layerDef.merge) {
-      const out = layerDef.merge(a, inputs.map((t) => t.shape));
+      const out = layerDef.merge(
+        a,
+        inputs.map((t) => t.shape),
+      );
       const body = inputs[0]!.shape.slice(1);
       this.built(s, layerDef.build(a, body), body, out, { ...layerDef.build(a, body).evaluate(body, 'keras'), outputShape: out.slice(1) });
       return this.tensorOut(inst, inputs, out);
@@ -403,13 +436,15 @@ export class Keras {
     const kdim = key.shape[key.shape.length - 1] ?? null;
     const vdim = value.shape[value.shape.length - 1] ?? null;
     if (d === null || kdim === null || vdim === null) return refuse('keras.unknownFeatures', { call: s.name });
-    const layer = s.layer ?? engineLayer('mha', [a.size('num_heads'), String(d)], {
-      key_dim: a.size('key_dim'),
-      value_dim: a.isNone('value_dim') ? undefined : a.size('value_dim'),
-      kdim: kdim === d ? undefined : String(kdim),
-      vdim: vdim === d ? undefined : String(vdim),
-      bias: !a.flag('use_bias') && 'false',
-    });
+    const layer =
+      s.layer ??
+      engineLayer('mha', [a.size('num_heads'), String(d)], {
+        key_dim: a.size('key_dim'),
+        value_dim: a.isNone('value_dim') ? undefined : a.size('value_dim'),
+        kdim: kdim === d ? undefined : String(kdim),
+        vdim: vdim === d ? undefined : String(vdim),
+        bias: !a.flag('use_bias') && 'false',
+      });
     const body = query.shape.slice(1);
     const record = layer.evaluate(body.length === 2 ? body : [null, d], 'keras');
     this.built(s, layer, body, query.shape, record);
@@ -435,12 +470,14 @@ export class Keras {
     }
     const units = a.int('units');
     const mode = inst.dict.get('merge_mode') ?? 'concat';
-    const layer = s.layer ?? engineLayer(innerState.def!.recurrent ? ({ SimpleRNN: 'rnn', LSTM: 'lstm', GRU: 'gru' } as Record<string, string>)[inner.cls.name]! : 'lstm', [String(units)], {
-      bidirectional: 'true',
-      bias: !a.flag('use_bias') && 'false',
-      seq: a.flag('return_sequences') && 'true',
-      reset_after: inner.cls.name === 'GRU' && !a.flag('reset_after') && 'false',
-    });
+    const layer =
+      s.layer ??
+      engineLayer(innerState.def!.recurrent ? ({ SimpleRNN: 'rnn', LSTM: 'lstm', GRU: 'gru' } as Record<string, string>)[inner.cls.name]! : 'lstm', [String(units)], {
+        bidirectional: 'true',
+        bias: !a.flag('use_bias') && 'false',
+        seq: a.flag('return_sequences') && 'true',
+        reset_after: inner.cls.name === 'GRU' && !a.flag('reset_after') && 'false',
+      });
     const record = layer.evaluate(body, 'keras');
     const out = record.outputShape;
     const width = mode === 'concat' ? out[out.length - 1]! : units;
@@ -515,7 +552,20 @@ export class Keras {
   }
 
   private addWeight(inst: InstanceV, args: Value[], kwargs: Kwargs): Value {
-    const b = bind({ name: 'add_weight', params: [{ name: 'shape', default: null }, { name: 'initializer', default: null }, { name: 'dtype', default: null }, { name: 'trainable', default: true }], kwargs: 'rest' }, args, kwargs).values;
+    const b = bind(
+      {
+        name: 'add_weight',
+        params: [
+          { name: 'shape', default: null },
+          { name: 'initializer', default: null },
+          { name: 'dtype', default: null },
+          { name: 'trainable', default: true },
+        ],
+        kwargs: 'rest',
+      },
+      args,
+      kwargs,
+    ).values;
     const shapeValue = b.get('shape')!;
     const name = kwargs.get('name') ?? args.find((x) => typeof x === 'string') ?? `weight_${inst.keras!.weights.length}`;
     const shape = shapeValue === null ? [] : iterate(this.rt, shapeValue).map((d) => (d === null ? refuse('keras.weightShape', { name: String(name) }) : Number(toIndex(d, 'shape'))));
@@ -607,7 +657,14 @@ export class Keras {
     // a value the reader does not have (a random draw it could not shape): the result is not known either
     if (is(a, 'opaque') || is(b, 'opaque')) return this.rt.opaque(`(… ${op} …)`);
     // a weight (add_weight) has a shape without the batch axis
-    const shapeOf = (v: Value): readonly Dim[] => (is(v, 'ktensor') ? v.shape : is(v, 'tensor') ? v.shape ?? [] : typeof v === 'bigint' || typeof v === 'number' ? [] : raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) }));
+    const shapeOf = (v: Value): readonly Dim[] =>
+      is(v, 'ktensor')
+        ? v.shape
+        : is(v, 'tensor')
+          ? (v.shape ?? [])
+          : typeof v === 'bigint' || typeof v === 'number'
+            ? []
+            : raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
     const sa = shapeOf(a);
     const sb = shapeOf(b);
     const n = Math.max(sa.length, sb.length);
@@ -616,9 +673,13 @@ export class Keras {
       const x = sa[sa.length - n + i] ?? 1;
       const y = sb[sb.length - n + i] ?? 1;
       if (x !== null && y !== null && x !== y && x !== 1 && y !== 1) raise('ValueError', 'keras.mergeShapes', { call: op, shapes: `${show(sa)}, ${show(sb)}` });
-      shape.push(x === 1 ? y : y === 1 ? x : x ?? y);
+      shape.push(x === 1 ? y : y === 1 ? x : (x ?? y));
     }
-    return this.tensorOut(op, [a, b].filter((v): v is KerasTensorV => is(v, 'ktensor')), shape);
+    return this.tensorOut(
+      op,
+      [a, b].filter((v): v is KerasTensorV => is(v, 'ktensor')),
+      shape,
+    );
   }
 
   tensorAttr(t: KerasTensorV, name: string): Value | undefined {
@@ -636,7 +697,11 @@ export class Keras {
     const c = this.classes;
     const opaqueSpace = (n: string) => opaqueNamespace(rt, n);
     const layersSpace = () =>
-      namespace('keras.layers', { Layer: c.Layer, InputLayer: c.InputLayer, Input: this.inputFunction() }, (attr) => this.layerClass(attr) ?? this.mergeFunction(attr) ?? (attr === 'experimental' ? this.namespace('keras.layers') : undefined));
+      namespace(
+        'keras.layers',
+        { Layer: c.Layer, InputLayer: c.InputLayer, Input: this.inputFunction() },
+        (attr) => this.layerClass(attr) ?? this.mergeFunction(attr) ?? (attr === 'experimental' ? this.namespace('keras.layers') : undefined),
+      );
     switch (name) {
       case 'keras':
       case 'tensorflow.keras':
@@ -666,7 +731,9 @@ export class Keras {
       case 'keras.mixed_precision':
         return opaqueSpace(name);
       case 'tensorflow':
-        return namespace('tensorflow', { keras: this.namespace('keras')! }, (attr) => (attr === 'nn' || attr === 'math' ? namespace(`tf.${attr}`, {}, (op) => this.op(op)) : this.op(attr) ?? rt.opaque(`tensorflow.${attr}`)));
+        return namespace('tensorflow', { keras: this.namespace('keras')! }, (attr) =>
+          attr === 'nn' || attr === 'math' ? namespace(`tf.${attr}`, {}, (op) => this.op(op)) : (this.op(attr) ?? rt.opaque(`tensorflow.${attr}`)),
+        );
       default:
         if (name.startsWith('keras.applications.')) return applicationsNamespace(rt, this, name);
         if (name.startsWith('tensorflow.keras.')) return this.namespace(name.slice('tensorflow.'.length));
@@ -687,14 +754,41 @@ export class Keras {
       const shape = args[0] ?? kwargs.get('shape') ?? null;
       if (name === 'dropout' || name === 'shuffle') return is(shape, 'ktensor') ? this.tensorOut(name, [shape], shape.shape) : this.rt.opaque(`keras.random.${name}(…)`);
       if (!is(shape, 'tuple') && !is(shape, 'list')) return this.rt.opaque(`keras.random.${name}(…)`);
-      return this.tensorOut(name, [], shape.items.map((d) => (typeof d === 'bigint' ? Number(d) : null)));
+      return this.tensorOut(
+        name,
+        [],
+        shape.items.map((d) => (typeof d === 'bigint' ? Number(d) : null)),
+      );
     });
   }
 
   private op(name: string): Value | undefined {
     const rt = this.rt;
     const keep = (x: Value): Value => (is(x, 'ktensor') ? this.tensorOut(name, [x], x.shape) : is(x, 'opaque') ? x : rt.opaque(`${name}(…)`));
-    const elementwise = ['relu', 'sigmoid', 'tanh', 'softmax', 'gelu', 'silu', 'swish', 'elu', 'selu', 'softplus', 'exp', 'log', 'sqrt', 'square', 'abs', 'negative', 'leaky_relu', 'relu6', 'log_softmax', 'cast', 'identity', 'stop_gradient'];
+    const elementwise = [
+      'relu',
+      'sigmoid',
+      'tanh',
+      'softmax',
+      'gelu',
+      'silu',
+      'swish',
+      'elu',
+      'selu',
+      'softplus',
+      'exp',
+      'log',
+      'sqrt',
+      'square',
+      'abs',
+      'negative',
+      'leaky_relu',
+      'relu6',
+      'log_softmax',
+      'cast',
+      'identity',
+      'stop_gradient',
+    ];
     if (elementwise.includes(name)) return builtin(name, (args) => keep(args[0] ?? null));
     switch (name) {
       case 'concat':
@@ -703,7 +797,10 @@ export class Keras {
           const ts = kerasTensors(args[0] ?? null);
           if (!ts) return rt.opaque(`${name}(…)`);
           const axis = Number(toIndex(args[1] ?? kwargs.get('axis') ?? -1n));
-          const merged = KERAS_LAYERS.get('Concatenate')!.merge!(new LayerArgs('concatenate', new Map([['axis', BigInt(axis)]])), ts.map((t) => t.shape));
+          const merged = KERAS_LAYERS.get('Concatenate')!.merge!(
+            new LayerArgs('concatenate', new Map([['axis', BigInt(axis)]])),
+            ts.map((t) => t.shape),
+          );
           return this.tensorOut(name, ts, merged);
         });
       case 'zeros':
@@ -725,7 +822,11 @@ export class Keras {
           const k = sa[sa.length - 1] ?? null;
           const kb = sb[sb.length - 2] ?? null;
           if (k !== null && kb !== null && k !== kb) raise('ValueError', 'keras.mergeShapes', { call: 'matmul', shapes: `${show(sa)}, ${show(sb)}` });
-          return this.tensorOut(name, [a, b].filter((v): v is KerasTensorV => is(v, 'ktensor')), [...sa.slice(0, -1), sb[sb.length - 1]!]);
+          return this.tensorOut(
+            name,
+            [a, b].filter((v): v is KerasTensorV => is(v, 'ktensor')),
+            [...sa.slice(0, -1), sb[sb.length - 1]!],
+          );
         });
       case 'transpose':
         return builtin(name, (args, kwargs) => {
@@ -733,8 +834,13 @@ export class Keras {
           if (!is(x, 'ktensor')) return rt.opaque(`keras.ops.${name}(…)`);
           const axesValue = args[1] ?? kwargs.get('axes') ?? null;
           const axes = axesValue === null ? x.shape.map((_, i) => x.shape.length - 1 - i) : iterate(rt, axesValue).map((d) => Number(toIndex(d)));
-          if (axes.length !== x.shape.length || new Set(axes).size !== axes.length || axes.some((a) => a < 0 || a >= x.shape.length)) raise('ValueError', 'keras.mergeShapes', { call: 'transpose', shapes: show(x.shape) });
-          return this.tensorOut(name, [x], axes.map((a) => x.shape[a]!));
+          if (axes.length !== x.shape.length || new Set(axes).size !== axes.length || axes.some((a) => a < 0 || a >= x.shape.length))
+            raise('ValueError', 'keras.mergeShapes', { call: 'transpose', shapes: show(x.shape) });
+          return this.tensorOut(
+            name,
+            [x],
+            axes.map((a) => x.shape[a]!),
+          );
         });
       case 'reshape':
         return builtin(name, (args, kwargs) => {
@@ -845,7 +951,14 @@ const show = (s: Shape) => `(${s.map((d) => (d === null ? 'None' : String(d))).j
 
 /** The lowercase merge helpers of keras.layers and the layer each one makes. */
 const MERGE_FUNCTIONS: Readonly<Record<string, string>> = {
-  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum', concatenate: 'Concatenate', dot: 'Dot',
+  add: 'Add',
+  subtract: 'Subtract',
+  multiply: 'Multiply',
+  average: 'Average',
+  maximum: 'Maximum',
+  minimum: 'Minimum',
+  concatenate: 'Concatenate',
+  dot: 'Dot',
 };
 
 /** The merge functions' own parameters after `inputs` (keras.layers.concatenate(inputs, axis=-1), dot(inputs, axes, normalize=False)). */

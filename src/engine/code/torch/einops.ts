@@ -17,7 +17,11 @@ const bad = (pattern: string, why: string): never => raise('ValueError', 'py.ein
 
 function side(text: string, pattern: string): Axis[] {
   const axes: Axis[] = [];
-  const tokens = text.replace(/\(/g, ' ( ').replace(/\)/g, ' ) ').split(/\s+/).filter((t) => t !== '');
+  const tokens = text
+    .replace(/\(/g, ' ( ')
+    .replace(/\)/g, ' ) ')
+    .split(/\s+/)
+    .filter((t) => t !== '');
   let group: string[] | null = null;
   for (const tok of tokens) {
     if (tok === '(') {
@@ -118,12 +122,19 @@ export function einsumShape(equation: string, operands: readonly Shape[]): Shape
       if (!/[A-Za-z]/.test(l)) raise('RuntimeError', 'py.einsumOperands', { equation, expected: 'letters', got: l });
       const d = shape[at++]!;
       const before = sizes.get(l);
-      if (before !== undefined && before !== null && d !== null && before !== d && before !== 1 && d !== 1) raise('RuntimeError', 'py.einsumOperands', { equation, expected: `${l}=${before}`, got: String(d) });
+      if (before !== undefined && before !== null && d !== null && before !== d && before !== 1 && d !== 1)
+        raise('RuntimeError', 'py.einsumOperands', { equation, expected: `${l}=${before}`, got: String(d) });
       sizes.set(l, before === undefined || before === null || before === 1 ? d : before);
       counts.set(l, (counts.get(l) ?? 0) + 1);
     }
   });
-  const output = rhs !== undefined ? rhs.replace(/\s+/g, '') : `...${[...counts.keys()].filter((l) => counts.get(l) === 1).sort().join('')}`;
+  const output =
+    rhs !== undefined
+      ? rhs.replace(/\s+/g, '')
+      : `...${[...counts.keys()]
+          .filter((l) => counts.get(l) === 1)
+          .sort()
+          .join('')}`;
   const out: Dim[] = [];
   for (const l of output.replace('...', '.').split('')) {
     if (l === '.') out.push(...ellipsis);

@@ -20,8 +20,16 @@ type Dtype = TensorV['dtype'];
 const OPTIONS = 'out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False, memory_format=None, generator=None, names=None';
 
 const DTYPES: Readonly<Record<string, Dtype>> = {
-  'torch.float32': 'float', 'torch.float64': 'float', 'torch.float16': 'float', 'torch.bfloat16': 'float',
-  'torch.int64': 'int', 'torch.int32': 'int', 'torch.int16': 'int', 'torch.int8': 'int', 'torch.uint8': 'int', 'torch.bool': 'bool',
+  'torch.float32': 'float',
+  'torch.float64': 'float',
+  'torch.float16': 'float',
+  'torch.bfloat16': 'float',
+  'torch.int64': 'int',
+  'torch.int32': 'int',
+  'torch.int16': 'int',
+  'torch.int8': 'int',
+  'torch.uint8': 'int',
+  'torch.bool': 'bool',
 };
 
 /** `dtype=`: None keeps the factory's own; a dtype the reader does not know is named. */

@@ -248,9 +248,13 @@ const mha: LeafDef = {
       bias_kv: a.flag('add_bias_kv') && 'true',
       bias: !a.flag('bias') && 'false',
     }),
-  attrs: (a) => ({ head_dim: BigInt(a.int('embed_dim')) / BigInt(Math.max(1, a.int('num_heads'))), kdim: a.isNone('kdim') ? a.get('embed_dim') : a.get('kdim'), vdim: a.isNone('vdim') ? a.get('embed_dim') : a.get('vdim') }),
+  attrs: (a) => ({
+    head_dim: BigInt(a.int('embed_dim')) / BigInt(Math.max(1, a.int('num_heads'))),
+    kdim: a.isNone('kdim') ? a.get('embed_dim') : a.get('kdim'),
+    vdim: a.isNone('vdim') ? a.get('embed_dim') : a.get('vdim'),
+  }),
   forward(call, a, args, kwargs) {
-    const get = (i: number, name: string) => (args[i] !== undefined ? args[i]! : kwargs.get(name) ?? null);
+    const get = (i: number, name: string) => (args[i] !== undefined ? args[i]! : (kwargs.get(name) ?? null));
     const q = call.shapeOf(get(0, 'query'), 'query');
     const k = call.shapeOf(get(1, 'key'), 'key');
     const v = call.shapeOf(get(2, 'value'), 'value');
@@ -259,7 +263,11 @@ const mha: LeafDef = {
     const seq = (s: Shape) => (batched ? s[batchFirst ? 1 : 0]! : s[0]!);
     const e = a.int('embed_dim');
     const [kdim, vdim] = [a.isNone('kdim') ? e : a.int('kdim'), a.isNone('vdim') ? e : a.int('vdim')];
-    for (const [s, width, what] of [[q, e, 'query'], [k, kdim, 'key'], [v, vdim, 'value']] as const) {
+    for (const [s, width, what] of [
+      [q, e, 'query'],
+      [k, kdim, 'key'],
+      [v, vdim, 'value'],
+    ] as const) {
       if (s[s.length - 1] !== width) raise('AssertionError', 'torch.mhaWidth', { what, expected: String(width), got: String(s[s.length - 1]) });
     }
     const L = seq(q);
@@ -311,18 +319,20 @@ const groupNorm: LeafDef = {
 
 // ── embeddings ──
 const EMBEDDING = `num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, ${FACTORY}`;
-const idsForward = (bag: boolean) => (call: LeafCall, a: LayerArgs, args: readonly Value[], kwargs: Kwargs): Value => {
-  const ids = call.shapeOf(args[0] ?? null, 'input');
-  const offsets = args[1] ?? kwargs.get('offsets') ?? null;
-  const d = a.int('embedding_dim');
-  let out: Shape;
-  if (!bag) out = [...ids, d];
-  else if (ids.length === 2) out = [ids[0]!, d];
-  else if (ids.length === 1 && offsets !== null) out = [call.shapeOf(offsets, 'offsets')[0]!, d];
-  else return raise('ValueError', 'torch.bagInput');
-  call.recordShape(out);
-  return call.tensor(out);
-};
+const idsForward =
+  (bag: boolean) =>
+  (call: LeafCall, a: LayerArgs, args: readonly Value[], kwargs: Kwargs): Value => {
+    const ids = call.shapeOf(args[0] ?? null, 'input');
+    const offsets = args[1] ?? kwargs.get('offsets') ?? null;
+    const d = a.int('embedding_dim');
+    let out: Shape;
+    if (!bag) out = [...ids, d];
+    else if (ids.length === 2) out = [ids[0]!, d];
+    else if (ids.length === 1 && offsets !== null) out = [call.shapeOf(offsets, 'offsets')[0]!, d];
+    else return raise('ValueError', 'torch.bagInput');
+    call.recordShape(out);
+    return call.tensor(out);
+  };
 
 const embedding: LeafDef = {
   sig: sig('Embedding', EMBEDDING),
@@ -333,7 +343,10 @@ const embedding: LeafDef = {
 };
 
 const embeddingBag: LeafDef = {
-  sig: sig('EmbeddingBag', `num_embeddings, embedding_dim, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, mode='mean', sparse=False, _weight=None, include_last_offset=False, padding_idx=None, ${FACTORY}`),
+  sig: sig(
+    'EmbeddingBag',
+    `num_embeddings, embedding_dim, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, mode='mean', sparse=False, _weight=None, include_last_offset=False, padding_idx=None, ${FACTORY}`,
+  ),
   layout: { t: 'features' },
   build(a) {
     a.choice('mode', ['mean', 'sum', 'max']);
@@ -456,7 +469,27 @@ const loss = (name: string): LeafDef => ({
   },
 });
 
-const LOSSES = ['L1Loss', 'MSELoss', 'CrossEntropyLoss', 'NLLLoss', 'BCELoss', 'BCEWithLogitsLoss', 'HuberLoss', 'SmoothL1Loss', 'KLDivLoss', 'CosineEmbeddingLoss', 'MarginRankingLoss', 'TripletMarginLoss', 'CTCLoss', 'HingeEmbeddingLoss', 'SoftMarginLoss', 'MultiLabelSoftMarginLoss', 'PoissonNLLLoss', 'GaussianNLLLoss', 'MultiMarginLoss'];
+const LOSSES = [
+  'L1Loss',
+  'MSELoss',
+  'CrossEntropyLoss',
+  'NLLLoss',
+  'BCELoss',
+  'BCEWithLogitsLoss',
+  'HuberLoss',
+  'SmoothL1Loss',
+  'KLDivLoss',
+  'CosineEmbeddingLoss',
+  'MarginRankingLoss',
+  'TripletMarginLoss',
+  'CTCLoss',
+  'HingeEmbeddingLoss',
+  'SoftMarginLoss',
+  'MultiLabelSoftMarginLoss',
+  'PoissonNLLLoss',
+  'GaussianNLLLoss',
+  'MultiMarginLoss',
+];
 
 export const LEAVES: ReadonlyMap<string, LeafDef> = new Map<string, LeafDef>([
   ['Conv1d', conv(1)],
@@ -465,7 +498,14 @@ export const LEAVES: ReadonlyMap<string, LeafDef> = new Map<string, LeafDef>([
   ['ConvTranspose1d', deconv(1)],
   ['ConvTranspose2d', deconv(2)],
   ['ConvTranspose3d', deconv(3)],
-  ['Linear', { sig: sig('Linear', `in_features, out_features, bias=True, ${FACTORY}`), layout: { t: 'features' }, build: (a) => engineLayer('dense', [a.size('in_features'), a.size('out_features')], { bias: !a.flag('bias') && 'false' }) }],
+  [
+    'Linear',
+    {
+      sig: sig('Linear', `in_features, out_features, bias=True, ${FACTORY}`),
+      layout: { t: 'features' },
+      build: (a) => engineLayer('dense', [a.size('in_features'), a.size('out_features')], { bias: !a.flag('bias') && 'false' }),
+    },
+  ],
   ['Identity', identity('Identity')],
   ['BatchNorm1d', batchNorm(1)],
   ['BatchNorm2d', batchNorm(2)],
@@ -549,7 +589,21 @@ export const LEAVES: ReadonlyMap<string, LeafDef> = new Map<string, LeafDef>([
 export const LOSS_NAMES: ReadonlySet<string> = new Set(LOSSES);
 
 /** Lazy modules have no parameters until they see an input: a count of them is undefined. */
-export const LAZY = ['LazyLinear', 'LazyConv1d', 'LazyConv2d', 'LazyConv3d', 'LazyConvTranspose1d', 'LazyConvTranspose2d', 'LazyConvTranspose3d', 'LazyBatchNorm1d', 'LazyBatchNorm2d', 'LazyBatchNorm3d', 'LazyInstanceNorm1d', 'LazyInstanceNorm2d', 'LazyInstanceNorm3d'];
+export const LAZY = [
+  'LazyLinear',
+  'LazyConv1d',
+  'LazyConv2d',
+  'LazyConv3d',
+  'LazyConvTranspose1d',
+  'LazyConvTranspose2d',
+  'LazyConvTranspose3d',
+  'LazyBatchNorm1d',
+  'LazyBatchNorm2d',
+  'LazyBatchNorm3d',
+  'LazyInstanceNorm1d',
+  'LazyInstanceNorm2d',
+  'LazyInstanceNorm3d',
+];
 
 const show = (s: Shape) => `[${s.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
 

@@ -72,9 +72,26 @@ export class Torch {
     const Tensor = nativeClass('Tensor', [object], { __new_instance__: builtin('Tensor', (args, kwargs) => rt.call(this.tensors.torch.Tensor!, args.slice(1), kwargs)) });
     const Parameter = nativeClass('Parameter', [Tensor], {
       __new_instance__: builtin('Parameter', (args, kwargs) => {
-        const b = bind({ name: 'Parameter', params: [{ name: 'data', default: null }, { name: 'requires_grad', default: true }] }, args.slice(1), kwargs).values;
+        const b = bind(
+          {
+            name: 'Parameter',
+            params: [
+              { name: 'data', default: null },
+              { name: 'requires_grad', default: true },
+            ],
+          },
+          args.slice(1),
+          kwargs,
+        ).values;
         const data = b.get('data')!;
-        const t = data === null ? tensor([0]) : is(data, 'tensor') ? data : is(data, 'opaque') ? refuse('torch.parameterOpaque', { origin: data.origin, line: String(data.line) }) : raise('TypeError', 'torch.notTensor', { what: 'data', type: typeName(data) });
+        const t =
+          data === null
+            ? tensor([0])
+            : is(data, 'tensor')
+              ? data
+              : is(data, 'opaque')
+                ? refuse('torch.parameterOpaque', { origin: data.origin, line: String(data.line) })
+                : raise('TypeError', 'torch.notTensor', { what: 'data', type: typeName(data) });
         if (t.shape === null) refuse('torch.parameterShape');
         return this.parameter(t, truthy(rt, b.get('requires_grad')!));
       }),
@@ -327,39 +344,64 @@ export class Torch {
     const c = this.classes;
     switch (name) {
       case 'torch':
-        return namespace('torch', {
-          ...this.tensors.torch,
-          Tensor: c.Tensor,
-          float32: 'torch.float32', float: 'torch.float32', float64: 'torch.float64', double: 'torch.float64', float16: 'torch.float16', half: 'torch.float16', bfloat16: 'torch.bfloat16',
-          int64: 'torch.int64', long: 'torch.int64', int32: 'torch.int32', int: 'torch.int32', int8: 'torch.int8', uint8: 'torch.uint8', bool: 'torch.bool', int16: 'torch.int16', short: 'torch.int16',
-          strided: 'torch.strided',
-          device: builtin('device', (args) => device(typeof args[0] === 'string' ? args[0] : 'cpu')),
-          manual_seed: builtin('manual_seed', () => null),
-          set_default_dtype: builtin('set_default_dtype', () => null),
-          get_default_dtype: builtin('get_default_dtype', () => 'torch.float32'),
-          is_grad_enabled: builtin('is_grad_enabled', () => true),
-          no_grad: this.contextManager('no_grad'),
-          enable_grad: this.contextManager('enable_grad'),
-          inference_mode: this.contextManager('inference_mode'),
-          set_grad_enabled: this.contextManager('set_grad_enabled'),
-          compile: builtin('compile', (args) => args[0] ?? null),
-          save: builtin('save', () => null),
-          load: builtin('load', () => rt.opaque('torch.load(…)')),
-        }, (attr) => this.namespace(`torch.${attr}`) ?? undefined);
+        return namespace(
+          'torch',
+          {
+            ...this.tensors.torch,
+            Tensor: c.Tensor,
+            float32: 'torch.float32',
+            float: 'torch.float32',
+            float64: 'torch.float64',
+            double: 'torch.float64',
+            float16: 'torch.float16',
+            half: 'torch.float16',
+            bfloat16: 'torch.bfloat16',
+            int64: 'torch.int64',
+            long: 'torch.int64',
+            int32: 'torch.int32',
+            int: 'torch.int32',
+            int8: 'torch.int8',
+            uint8: 'torch.uint8',
+            bool: 'torch.bool',
+            int16: 'torch.int16',
+            short: 'torch.int16',
+            strided: 'torch.strided',
+            device: builtin('device', (args) => device(typeof args[0] === 'string' ? args[0] : 'cpu')),
+            manual_seed: builtin('manual_seed', () => null),
+            set_default_dtype: builtin('set_default_dtype', () => null),
+            get_default_dtype: builtin('get_default_dtype', () => 'torch.float32'),
+            is_grad_enabled: builtin('is_grad_enabled', () => true),
+            no_grad: this.contextManager('no_grad'),
+            enable_grad: this.contextManager('enable_grad'),
+            inference_mode: this.contextManager('inference_mode'),
+            set_grad_enabled: this.contextManager('set_grad_enabled'),
+            compile: builtin('compile', (args) => args[0] ?? null),
+            save: builtin('save', () => null),
+            load: builtin('load', () => rt.opaque('torch.load(…)')),
+          },
+          (attr) => this.namespace(`torch.${attr}`) ?? undefined,
+        );
       case 'torch.nn':
-        return namespace('torch.nn', {
-          Module: c.Module, Sequential: c.Sequential, ModuleList: c.ModuleList, ModuleDict: c.ModuleDict,
-          ParameterList: c.ParameterList, ParameterDict: c.ParameterDict, Parameter: c.Parameter,
-        }, (attr) => {
-          if (LAZY.includes(attr)) return this.lazyClass(attr);
-          return this.leafClass(attr) ?? this.preludeClass(attr) ?? this.namespace(`torch.nn.${attr}`);
-        });
+        return namespace(
+          'torch.nn',
+          {
+            Module: c.Module,
+            Sequential: c.Sequential,
+            ModuleList: c.ModuleList,
+            ModuleDict: c.ModuleDict,
+            ParameterList: c.ParameterList,
+            ParameterDict: c.ParameterDict,
+            Parameter: c.Parameter,
+          },
+          (attr) => {
+            if (LAZY.includes(attr)) return this.lazyClass(attr);
+            return this.leafClass(attr) ?? this.preludeClass(attr) ?? this.namespace(`torch.nn.${attr}`);
+          },
+        );
       case 'torch.nn.functional':
         return namespace('torch.nn.functional', { ...this.tensors.functional }, (attr) => this.tensors.torch[attr]);
       case 'torch.nn.init':
-        return namespace('torch.nn.init', { calculate_gain: builtin('calculate_gain', () => 1.0) }, (attr) =>
-          /^[a-z_]+$/.test(attr) ? builtin(attr, (args) => args[0] ?? null) : undefined,
-        );
+        return namespace('torch.nn.init', { calculate_gain: builtin('calculate_gain', () => 1.0) }, (attr) => (/^[a-z_]+$/.test(attr) ? builtin(attr, (args) => args[0] ?? null) : undefined));
       // torch.nn.modules.module.Module, torch.nn.modules.conv.Conv2d, torch.nn.parameter.Parameter:
       // the classes' defining modules, which torch.nn re-exports
       case 'torch.nn.parameter':
@@ -373,29 +415,41 @@ export class Torch {
       case 'torch.nn.modules':
         return namespace('torch.nn.modules', {}, (attr) => this.namespace('torch.nn')!.get(attr) ?? this.namespace('torch.nn'));
       case 'torch.nn.utils':
-        return namespace('torch.nn.utils', {
-          spectral_norm: builtin('spectral_norm', (args) => {
-            this.note(msg('note.spectralNorm'), rt.line);
-            return args[0] ?? null;
-          }),
-          weight_norm: builtin('weight_norm', (args, kwargs) => this.weightNorm(args, kwargs)),
-          clip_grad_norm_: builtin('clip_grad_norm_', () => rt.opaque('clip_grad_norm_')),
-          clip_grad_value_: builtin('clip_grad_value_', () => null),
-          parameters_to_vector: builtin('parameters_to_vector', () => rt.opaque('parameters_to_vector')),
-        }, (attr) => (attr === 'rnn' || attr === 'parametrizations' ? opaqueSpace(`torch.nn.utils.${attr}`) : undefined));
+        return namespace(
+          'torch.nn.utils',
+          {
+            spectral_norm: builtin('spectral_norm', (args) => {
+              this.note(msg('note.spectralNorm'), rt.line);
+              return args[0] ?? null;
+            }),
+            weight_norm: builtin('weight_norm', (args, kwargs) => this.weightNorm(args, kwargs)),
+            clip_grad_norm_: builtin('clip_grad_norm_', () => rt.opaque('clip_grad_norm_')),
+            clip_grad_value_: builtin('clip_grad_value_', () => null),
+            parameters_to_vector: builtin('parameters_to_vector', () => rt.opaque('parameters_to_vector')),
+          },
+          (attr) => (attr === 'rnn' || attr === 'parametrizations' ? opaqueSpace(`torch.nn.utils.${attr}`) : undefined),
+        );
       case 'torch.cuda':
-        return namespace('torch.cuda', {
-          is_available: builtin('is_available', () => false),
-          device_count: builtin('device_count', () => 0n),
-          manual_seed: builtin('manual_seed', () => null),
-          manual_seed_all: builtin('manual_seed_all', () => null),
-          empty_cache: builtin('empty_cache', () => null),
-        }, (attr) => rt.opaque(`torch.cuda.${attr}`));
+        return namespace(
+          'torch.cuda',
+          {
+            is_available: builtin('is_available', () => false),
+            device_count: builtin('device_count', () => 0n),
+            manual_seed: builtin('manual_seed', () => null),
+            manual_seed_all: builtin('manual_seed_all', () => null),
+            empty_cache: builtin('empty_cache', () => null),
+          },
+          (attr) => rt.opaque(`torch.cuda.${attr}`),
+        );
       case 'torch.backends':
         // the reader's machine has no accelerator: what code asks before choosing a device
-        return namespace('torch.backends', {
-          mps: namespace('torch.backends.mps', { is_available: builtin('is_available', () => false), is_built: builtin('is_built', () => false) }),
-        }, (attr) => opaqueSpace(`torch.backends.${attr}`));
+        return namespace(
+          'torch.backends',
+          {
+            mps: namespace('torch.backends.mps', { is_available: builtin('is_available', () => false), is_built: builtin('is_built', () => false) }),
+          },
+          (attr) => opaqueSpace(`torch.backends.${attr}`),
+        );
       case 'torch.jit':
         return namespace('torch.jit', {
           script: builtin('script', (args) => args[0] ?? null),
@@ -422,8 +476,11 @@ export class Torch {
         return namespace('torchvision', {}, (attr) => this.namespace(`torchvision.${attr}`) ?? opaqueSpace(`torchvision.${attr}`));
       case 'torchvision.models':
         // builders the product has a preset for; their weights enums (ResNet18_Weights.DEFAULT) are data
-        return namespace('torchvision.models', {}, (attr) =>
-          publishedBuilder(rt, this, attr) ?? (attr.endsWith('_Weights') ? rt.opaque(`torchvision.models.${attr}`) : builtin(attr, () => refuse('torch.torchvisionModel', { name: attr }))));
+        return namespace(
+          'torchvision.models',
+          {},
+          (attr) => publishedBuilder(rt, this, attr) ?? (attr.endsWith('_Weights') ? rt.opaque(`torchvision.models.${attr}`) : builtin(attr, () => refuse('torch.torchvisionModel', { name: attr }))),
+        );
       case 'torchinfo':
         return namespace('torchinfo', { summary: this.summary('torchinfo') });
       case 'torchsummary':
@@ -458,7 +515,12 @@ export class Torch {
       const size = args[1] ?? kwargs.get('input_size') ?? null;
       if (size === null) return null;
       const shapes = summaryShapes(rt, size).map((s) => (which === 'torchsummary' ? [1, ...s] : s));
-      this.follow(model, shapes.map((s) => tensor(s)), new Map(), 'summary');
+      this.follow(
+        model,
+        shapes.map((s) => tensor(s)),
+        new Map(),
+        'summary',
+      );
       return rt.opaque('summary(…)');
     });
   }
@@ -470,14 +532,19 @@ export class Torch {
    * has no count: refused at the end (see lazyPending).
    */
   private lazyClass(name: string): ClassV {
-    return nativeClass(name, [this.classes.Module], {
-      __init__: builtin('__init__', (args, kwargs) => {
-        const self = args[0] as InstanceV;
-        self.module!.initialized = true;
-        LAZY_PENDING.set(self, { name, args: args.slice(1), kwargs: new Map(kwargs) });
-        return null;
-      }),
-    }, 'torch.Module');
+    return nativeClass(
+      name,
+      [this.classes.Module],
+      {
+        __init__: builtin('__init__', (args, kwargs) => {
+          const self = args[0] as InstanceV;
+          self.module!.initialized = true;
+          LAZY_PENDING.set(self, { name, args: args.slice(1), kwargs: new Map(kwargs) });
+          return null;
+        }),
+      },
+      'torch.Module',
+    );
   }
 
   private materialize(self: InstanceV, pending: LazyPending, args: Value[]): void {
@@ -527,15 +594,20 @@ export class Torch {
         return call.tensor(out, 'float');
       },
     };
-    return nativeClass(name, [this.classes.Module], {
-      __init__: builtin('__init__', (args, kwargs) => {
-        const self = args[0] as InstanceV;
-        const b = bind(def.sig, args.slice(1), kwargs);
-        EINOPS_SETTINGS.set(self, { pattern: b.values.get('pattern')!, lengths: b.extraKwargs });
-        this.buildLeaf(self, name, def, args.slice(1), kwargs);
-        return null;
-      }),
-    }, 'torch.Module');
+    return nativeClass(
+      name,
+      [this.classes.Module],
+      {
+        __init__: builtin('__init__', (args, kwargs) => {
+          const self = args[0] as InstanceV;
+          const b = bind(def.sig, args.slice(1), kwargs);
+          EINOPS_SETTINGS.set(self, { pattern: b.values.get('pattern')!, lengths: b.extraKwargs });
+          this.buildLeaf(self, name, def, args.slice(1), kwargs);
+          return null;
+        }),
+      },
+      'torch.Module',
+    );
   }
 
   /** einops.rearrange / repeat / reduce on a tensor's shape: the pattern string read, its length charged first. */
@@ -670,4 +742,3 @@ export function summaryShapes(rt: Interpreter, v: Value): number[][] {
   if (sizes === null) return refuse('torch.summarySize');
   return [sizes.map((d) => d ?? 1)];
 }
-

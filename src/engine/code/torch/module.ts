@@ -96,7 +96,10 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
 
   /** undefined when no module under `self` was built from a preset (see published.ts guardWalk). */
   const walked = (a: Map<string, Value>, what: string): undefined => {
-    guardWalk(namedModules(self([a.get('self')!])).map(([, m]) => m), what);
+    guardWalk(
+      namedModules(self([a.get('self')!])).map(([, m]) => m),
+      what,
+    );
     return undefined;
   };
 
@@ -112,17 +115,28 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     __call__: builtin('__call__', (args, kwargs) => torch.call(self(args), args.slice(1), kwargs)),
     forward: builtin('forward', (args) => raise('NotImplementedError', 'torch.noForward', { cls: self(args).cls.name })),
     parameters: def('parameters', 'self, recurse=True', (a) => iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([, t]) => t))),
-    named_parameters: def('named_parameters', "self, prefix='', recurse=True", (a) =>
-      walked(a, 'named_parameters()') ?? iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
+    named_parameters: def(
+      'named_parameters',
+      "self, prefix='', recurse=True",
+      (a) => walked(a, 'named_parameters()') ?? iterator(namedParameters(self([a.get('self')!]), truthy(rt, a.get('recurse')!)).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
     ),
     buffers: def('buffers', 'self, recurse=True', (a) => iterator(namedBuffers(self([a.get('self')!])).map(([, t]) => t))),
-    named_buffers: def('named_buffers', "self, prefix='', recurse=True", (a) => walked(a, 'named_buffers()') ?? iterator(namedBuffers(self([a.get('self')!])).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t])))),
+    named_buffers: def(
+      'named_buffers',
+      "self, prefix='', recurse=True",
+      (a) => walked(a, 'named_buffers()') ?? iterator(namedBuffers(self([a.get('self')!])).map(([n, t]) => tuple([prefixed(a.get('prefix')!, n), t]))),
+    ),
     children: def('children', 'self', (a) => (guardWalk([self([a.get('self')!])], 'children()'), iterator(children(self([a.get('self')!]))))),
-    named_children: def('named_children', 'self', (a) =>
-      (guardWalk([self([a.get('self')!])], 'named_children()'), iterator([...self([a.get('self')!]).module!.modules].filter(([, m]) => m !== null).map(([n, m]) => tuple([n, m]))))),
+    named_children: def(
+      'named_children',
+      'self',
+      (a) => (guardWalk([self([a.get('self')!])], 'named_children()'), iterator([...self([a.get('self')!]).module!.modules].filter(([, m]) => m !== null).map(([n, m]) => tuple([n, m])))),
+    ),
     modules: def('modules', 'self', (a) => walked(a, 'modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([, m]) => m))),
-    named_modules: def('named_modules', "self, memo=None, prefix=''", (a) =>
-      walked(a, 'named_modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([n, m]) => tuple([prefixed(a.get('prefix')!, n), m]))),
+    named_modules: def(
+      'named_modules',
+      "self, memo=None, prefix=''",
+      (a) => walked(a, 'named_modules()') ?? iterator(namedModules(self([a.get('self')!])).map(([n, m]) => tuple([prefixed(a.get('prefix')!, n), m]))),
     ),
     add_module: def('add_module', 'self, name, module', (a) => {
       const m = self([a.get('self')!]);
@@ -238,7 +252,11 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       __getitem__: builtin('__getitem__', (args) => {
         const m = self(args);
         const key = args[1] ?? null;
-        if (is(key, 'slice')) return fresh(ordered ? m.cls : m.cls, sliceItems(rt, modulesOf(m), key).map(([k, v], i) => [ordered ? k : String(i), v] as const));
+        if (is(key, 'slice'))
+          return fresh(
+            ordered ? m.cls : m.cls,
+            sliceItems(rt, modulesOf(m), key).map(([k, v], i) => [ordered ? k : String(i), v] as const),
+          );
         return at(m, key, name)[1];
       }),
       __setitem__: builtin('__setitem__', (args) => {
@@ -262,7 +280,10 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
         const m = self(args);
         const other = args[1] ?? null;
         if (!isModule(other) || other.cls !== m.cls) return raise('TypeError', 'py.operands', { op: '+', left: m.cls.name, right: typeName(other) });
-        return fresh(m.cls, [...modulesOf(m), ...modulesOf(other)].map(([, v], i) => [String(i), v] as const));
+        return fresh(
+          m.cls,
+          [...modulesOf(m), ...modulesOf(other)].map(([, v], i) => [String(i), v] as const),
+        );
       }),
       __iadd__: builtin('__iadd__', (args) => {
         appendAll(self(args), iterate(rt, args[1] ?? null));
@@ -477,7 +498,33 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
 }
 
 /** Libraries whose objects are never layers (settings, data, logging): storing them on a model is fine. */
-const NOT_LAYERS = new Set(['argparse', 'os', 'sys', 'logging', 'pathlib', 'json', 'time', 'random', 'datetime', 'tqdm', 'matplotlib', 'pandas', 'PIL', 'cv2', 'sklearn', 'yaml', 'wandb', 'numpy', 'scipy', 'torchvision.transforms', 'torch.utils.data', 'torch.optim', 'torchvision.datasets', 'tensorboard', 'torch.utils.tensorboard']);
+const NOT_LAYERS = new Set([
+  'argparse',
+  'os',
+  'sys',
+  'logging',
+  'pathlib',
+  'json',
+  'time',
+  'random',
+  'datetime',
+  'tqdm',
+  'matplotlib',
+  'pandas',
+  'PIL',
+  'cv2',
+  'sklearn',
+  'yaml',
+  'wandb',
+  'numpy',
+  'scipy',
+  'torchvision.transforms',
+  'torch.utils.data',
+  'torch.optim',
+  'torchvision.datasets',
+  'tensorboard',
+  'torch.utils.tensorboard',
+]);
 
 export function mayHoldLayers(origin: string): boolean {
   const parts = origin.split('.');

@@ -25,10 +25,26 @@ const HARMLESS = new Set(['progress', 'zero_init_residual', 'init_weights', 'tra
 
 /** torchvision's model classes by builder prefix (for the module's name in the table). */
 const CLASS_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['resnet', 'ResNet'], ['resnext', 'ResNet'], ['wide_resnet', 'ResNet'], ['vgg', 'VGG'], ['alexnet', 'AlexNet'], ['densenet', 'DenseNet'],
-  ['mobilenet_v2', 'MobileNetV2'], ['mobilenetv2', 'MobileNetV2'], ['mobilenet_v3', 'MobileNetV3'], ['efficientnet', 'EfficientNet'], ['convnext', 'ConvNeXt'],
-  ['regnet', 'RegNet'], ['mnasnet', 'MNASNet'], ['squeezenet', 'SqueezeNet'], ['shufflenet', 'ShuffleNetV2'], ['googlenet', 'GoogLeNet'], ['inception', 'Inception3'],
-  ['vit', 'VisionTransformer'], ['swin', 'SwinTransformer'], ['maxvit', 'MaxVit'],
+  ['resnet', 'ResNet'],
+  ['resnext', 'ResNet'],
+  ['wide_resnet', 'ResNet'],
+  ['vgg', 'VGG'],
+  ['alexnet', 'AlexNet'],
+  ['densenet', 'DenseNet'],
+  ['mobilenet_v2', 'MobileNetV2'],
+  ['mobilenetv2', 'MobileNetV2'],
+  ['mobilenet_v3', 'MobileNetV3'],
+  ['efficientnet', 'EfficientNet'],
+  ['convnext', 'ConvNeXt'],
+  ['regnet', 'RegNet'],
+  ['mnasnet', 'MNASNet'],
+  ['squeezenet', 'SqueezeNet'],
+  ['shufflenet', 'ShuffleNetV2'],
+  ['googlenet', 'GoogLeNet'],
+  ['inception', 'Inception3'],
+  ['vit', 'VisionTransformer'],
+  ['swin', 'SwinTransformer'],
+  ['maxvit', 'MaxVit'],
 ];
 
 const className = (name: string): string => CLASS_NAMES.find(([p]) => name.startsWith(p))?.[1] ?? name;
@@ -118,14 +134,19 @@ function publishedClass(torch: Torch, model: string, name: string): ClassV {
 }
 
 function makeClass(torch: Torch, model: string, name: string): ClassV {
-  return nativeClass(name, [torch.classes.Module], {
-    forward: builtin('forward', () => refuse('torch.publishedForward', { name: model })),
-    __getattr__: builtin('__getattr__', (args: Value[], _kwargs: Kwargs) => {
-      const self = args[0] as InstanceV;
-      const attr = String(args[1]);
-      return refuse('torch.publishedAttr', { name: model, attr, known: [...self.module!.modules.keys()].join(', ') || '—' });
-    }),
-    // a block is the preset's whole group: its items (model.classifier[1]) are not modules here
-    ...Object.fromEntries(['__getitem__', '__setitem__', '__delitem__', '__iter__', '__len__'].map((n) => [n, builtin(n, () => refuse('torch.publishedIndex', { name: model }))])),
-  }, 'torch.Module');
+  return nativeClass(
+    name,
+    [torch.classes.Module],
+    {
+      forward: builtin('forward', () => refuse('torch.publishedForward', { name: model })),
+      __getattr__: builtin('__getattr__', (args: Value[], _kwargs: Kwargs) => {
+        const self = args[0] as InstanceV;
+        const attr = String(args[1]);
+        return refuse('torch.publishedAttr', { name: model, attr, known: [...self.module!.modules.keys()].join(', ') || '—' });
+      }),
+      // a block is the preset's whole group: its items (model.classifier[1]) are not modules here
+      ...Object.fromEntries(['__getitem__', '__setitem__', '__delitem__', '__iter__', '__len__'].map((n) => [n, builtin(n, () => refuse('torch.publishedIndex', { name: model }))])),
+    },
+    'torch.Module',
+  );
 }

@@ -185,7 +185,12 @@ export function repeat(shape: Shape, times: readonly number[]): Shape {
 }
 
 /** What indexing does to a shape: ints drop an axis, slices shrink it, None adds one, ... fills. */
-export type IndexPart = { readonly t: 'int' } | { readonly t: 'slice'; readonly size: (n: Dim) => Dim } | { readonly t: 'none' } | { readonly t: 'ellipsis' } | { readonly t: 'tensor'; readonly shape: Shape; readonly bool: boolean };
+export type IndexPart =
+  | { readonly t: 'int' }
+  | { readonly t: 'slice'; readonly size: (n: Dim) => Dim }
+  | { readonly t: 'none' }
+  | { readonly t: 'ellipsis' }
+  | { readonly t: 'tensor'; readonly shape: Shape; readonly bool: boolean };
 
 export function index(shape: Shape, parts: readonly IndexPart[]): Shape | null {
   const used = parts.filter((p) => p.t === 'int' || p.t === 'slice' || p.t === 'tensor').length;

@@ -131,7 +131,8 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
         if (!isTensor(a) || !isTensor(b)) return raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
         return a.shape === null || b.shape === null ? tensor(null) : tensor(S.matmul(a.shape, b.shape));
       }
-      for (const v of [a, b]) if (!isTensor(v) && typeof v !== 'bigint' && typeof v !== 'number' && typeof v !== 'boolean') return raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
+      for (const v of [a, b])
+        if (!isTensor(v) && typeof v !== 'bigint' && typeof v !== 'number' && typeof v !== 'boolean') return raise('TypeError', 'py.operands', { op, left: typeName(a), right: typeName(b) });
       return tensor(binaryShape(a, b), op === '/' ? 'float' : dtypeOf(a, b));
     },
     compare(_rt, a, b) {
@@ -142,49 +143,66 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
 
   // ── signatures of the methods that take options ──
   const reduction = (name: string) => signature(name, 'dim=None, keepdim=False, *, dtype=None, out=None', {});
-  const reduceOp = (name: string) => (self: TensorV, args: Value[], kwargs: Kwargs): Value => {
-    const b = bind(reduction(name), args, kwargs).values;
-    return lostShape(self, (s) => S.reduce(s, maybeDims(b.get('dim')!), truthy(rt, b.get('keepdim')!)));
-  };
-  const valuesIndices = (name: string) => (self: TensorV, args: Value[], kwargs: Kwargs): Value => {
-    if (args.length === 0 && !kwargs.has('dim')) return tensor([], name.startsWith('arg') ? 'int' : self.dtype);
-    if (isTensor(args[0] ?? null)) return tensor(binaryShape(self, args[0]!), self.dtype); // torch.max(a, b): elementwise
-    const b = bind(signature(name, 'dim, keepdim=False'), args, kwargs).values;
-    const shape = self.shape === null ? null : S.reduce(self.shape, [dim(b.get('dim')!)], truthy(rt, b.get('keepdim')!));
-    if (name.startsWith('arg')) return tensor(shape, 'int');
-    return tuple([tensor(shape, self.dtype), tensor(shape, 'int')]);
-  };
+  const reduceOp =
+    (name: string) =>
+    (self: TensorV, args: Value[], kwargs: Kwargs): Value => {
+      const b = bind(reduction(name), args, kwargs).values;
+      return lostShape(self, (s) => S.reduce(s, maybeDims(b.get('dim')!), truthy(rt, b.get('keepdim')!)));
+    };
+  const valuesIndices =
+    (name: string) =>
+    (self: TensorV, args: Value[], kwargs: Kwargs): Value => {
+      if (args.length === 0 && !kwargs.has('dim')) return tensor([], name.startsWith('arg') ? 'int' : self.dtype);
+      if (isTensor(args[0] ?? null)) return tensor(binaryShape(self, args[0]!), self.dtype); // torch.max(a, b): elementwise
+      const b = bind(signature(name, 'dim, keepdim=False'), args, kwargs).values;
+      const shape = self.shape === null ? null : S.reduce(self.shape, [dim(b.get('dim')!)], truthy(rt, b.get('keepdim')!));
+      if (name.startsWith('arg')) return tensor(shape, 'int');
+      return tuple([tensor(shape, self.dtype), tensor(shape, 'int')]);
+    };
   const keep = (self: TensorV) => sameShape(self);
   const asDtype = (dtype: Dtype) => (self: TensorV) => sameShape(self, dtype);
 
   const methods = new Map<string, (self: TensorV, args: Value[], kwargs: Kwargs) => Value>([
-    ['size', (self, args, kwargs) => {
-      const d = args[0] ?? kwargs.get('dim') ?? null;
-      if (d === null) return sizeTuple(self);
-      const s = known(self);
-      const n = s[S.axis(dim(d), s.length)]!;
-      return n === null ? rt.opaque('size') : BigInt(n);
-    }],
+    [
+      'size',
+      (self, args, kwargs) => {
+        const d = args[0] ?? kwargs.get('dim') ?? null;
+        if (d === null) return sizeTuple(self);
+        const s = known(self);
+        const n = s[S.axis(dim(d), s.length)]!;
+        return n === null ? rt.opaque('size') : BigInt(n);
+      },
+    ],
     ['dim', (self) => BigInt(known(self).length)],
     ['ndimension', (self) => BigInt(known(self).length)],
-    ['numel', (self) => {
-      const v = S.volume(known(self));
-      return v === null ? rt.opaque('numel()') : BigInt(v);
-    }],
+    [
+      'numel',
+      (self) => {
+        const v = S.volume(known(self));
+        return v === null ? rt.opaque('numel()') : BigInt(v);
+      },
+    ],
     ['nelement', (self) => BigInt(S.volume(known(self)) ?? 0)],
     ['view', (self, args) => (is(args[0] ?? null, 'opaque') ? tensor(null) : lostShape(self, (s) => S.reshape(s, viewSizes(args))))],
     ['reshape', (self, args) => lostShape(self, (s) => S.reshape(s, viewSizes(args)))],
     ['view_as', (self, args) => sameShape(t1(args, 'other'), self.dtype)],
     ['reshape_as', (self, args) => sameShape(t1(args, 'other'), self.dtype)],
-    ['flatten', (self, args, kwargs) => {
-      const b = bind(signature('flatten', 'start_dim=0, end_dim=-1'), args, kwargs).values;
-      return lostShape(self, (s) => S.flatten(s, dim(b.get('start_dim')!), dim(b.get('end_dim')!)));
-    }],
-    ['unflatten', (self, args) => lostShape(self, (s) => {
-      const d = S.axis(dim(args[0] ?? 0n), s.length);
-      const sizes = viewSizes([args[1] ?? tuple([])]);
-      return [...s.slice(0, d), ...S.reshape([s[d]!], sizes), ...s.slice(d + 1)];
-    })],
+    [
+      'flatten',
+      (self, args, kwargs) => {
+        const b = bind(signature('flatten', 'start_dim=0, end_dim=-1'), args, kwargs).values;
+        return lostShape(self, (s) => S.flatten(s, dim(b.get('start_dim')!), dim(b.get('end_dim')!)));
+      },
+    ],
+    [
+      'unflatten',
+      (self, args) =>
+        lostShape(self, (s) => {
+          const d = S.axis(dim(args[0] ?? 0n), s.length);
+          const sizes = viewSizes([args[1] ?? tuple([])]);
+          return [...s.slice(0, d), ...S.reshape([s[d]!], sizes), ...s.slice(d + 1)];
+        }),
+    ],
     ['squeeze', (self, args, kwargs) => lostShape(self, (s) => S.squeeze(s, (args[0] ?? kwargs.get('dim') ?? null) === null ? null : dim(args[0] ?? kwargs.get('dim')!)))],
     ['unsqueeze', (self, args, kwargs) => lostShape(self, (s) => S.unsqueeze(s, dim(args[0] ?? kwargs.get('dim') ?? 0n)))],
     ['permute', (self, args) => lostShape(self, (s) => S.permute(s, viewSizes(args)))],
@@ -196,19 +214,32 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     ['repeat', (self, args) => lostShape(self, (s) => S.repeat(s, viewSizes(args)))],
     ['tile', (self, args) => lostShape(self, (s) => S.repeat(s, viewSizes(args)))],
     ['chunk', (self, args, kwargs) => tuple(S.chunk(known(self), dim(args[0] ?? kwargs.get('chunks') ?? 1n), dim(args[1] ?? kwargs.get('dim') ?? 0n)).map((s) => tensor(s, self.dtype)))],
-    ['split', (self, args, kwargs) => {
-      const size = args[0] ?? kwargs.get('split_size') ?? kwargs.get('split_size_or_sections') ?? 1n;
-      const sizes = is(size, 'list') || is(size, 'tuple') ? size.items.map(dim) : dim(size);
-      return tuple(S.split(known(self), sizes, dim(args[1] ?? kwargs.get('dim') ?? 0n)).map((s) => tensor(s, self.dtype)));
-    }],
-    ['unbind', (self, args, kwargs) => {
-      const s = known(self);
-      const d = S.axis(dim(args[0] ?? kwargs.get('dim') ?? 0n), s.length);
-      const n = s[d] ?? 0;
-      if (n === null) return refuse('torch.shapeUnknown', { what: 'unbind' });
-      rt.charge(n);
-      return tuple(Array.from({ length: n }, () => tensor(s.filter((_, i) => i !== d), self.dtype)));
-    }],
+    [
+      'split',
+      (self, args, kwargs) => {
+        const size = args[0] ?? kwargs.get('split_size') ?? kwargs.get('split_size_or_sections') ?? 1n;
+        const sizes = is(size, 'list') || is(size, 'tuple') ? size.items.map(dim) : dim(size);
+        return tuple(S.split(known(self), sizes, dim(args[1] ?? kwargs.get('dim') ?? 0n)).map((s) => tensor(s, self.dtype)));
+      },
+    ],
+    [
+      'unbind',
+      (self, args, kwargs) => {
+        const s = known(self);
+        const d = S.axis(dim(args[0] ?? kwargs.get('dim') ?? 0n), s.length);
+        const n = s[d] ?? 0;
+        if (n === null) return refuse('torch.shapeUnknown', { what: 'unbind' });
+        rt.charge(n);
+        return tuple(
+          Array.from({ length: n }, () =>
+            tensor(
+              s.filter((_, i) => i !== d),
+              self.dtype,
+            ),
+          ),
+        );
+      },
+    ],
     ['narrow', (self, args) => lostShape(self, (s) => s.map((x, i) => (i === S.axis(dim(args[0] ?? 0n), s.length) ? dim(args[2] ?? 1n) : x)))],
     ['sum', reduceOp('sum')],
     ['mean', reduceOp('mean')],
@@ -217,10 +248,13 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     ['prod', reduceOp('prod')],
     ['amax', reduceOp('amax')],
     ['amin', reduceOp('amin')],
-    ['norm', (self, args, kwargs) => {
-      const b = bind(signature('norm', "p='fro', dim=None, keepdim=False, dtype=None"), args, kwargs).values;
-      return lostShape(self, (s) => S.reduce(s, maybeDims(b.get('dim')!), truthy(rt, b.get('keepdim')!)));
-    }],
+    [
+      'norm',
+      (self, args, kwargs) => {
+        const b = bind(signature('norm', "p='fro', dim=None, keepdim=False, dtype=None"), args, kwargs).values;
+        return lostShape(self, (s) => S.reduce(s, maybeDims(b.get('dim')!), truthy(rt, b.get('keepdim')!)));
+      },
+    ],
     ['logsumexp', reduceOp('logsumexp')],
     ['all', (self, args, kwargs) => sameShape(reduceOp('all')(self, args, kwargs) as TensorV, 'bool')],
     ['any', (self, args, kwargs) => sameShape(reduceOp('any')(self, args, kwargs) as TensorV, 'bool')],
@@ -228,13 +262,16 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     ['min', valuesIndices('min')],
     ['argmax', valuesIndices('argmax')],
     ['argmin', valuesIndices('argmin')],
-    ['topk', (self, args, kwargs) => {
-      const b = bind(signature('topk', 'k, dim=-1, largest=True, sorted=True'), args, kwargs).values;
-      const s = known(self);
-      const d = S.axis(dim(b.get('dim')!), s.length);
-      const out = s.map((x, i) => (i === d ? dim(b.get('k')!) : x));
-      return tuple([tensor(out, self.dtype), tensor(out, 'int')]);
-    }],
+    [
+      'topk',
+      (self, args, kwargs) => {
+        const b = bind(signature('topk', 'k, dim=-1, largest=True, sorted=True'), args, kwargs).values;
+        const s = known(self);
+        const d = S.axis(dim(b.get('dim')!), s.length);
+        const out = s.map((x, i) => (i === d ? dim(b.get('k')!) : x));
+        return tuple([tensor(out, self.dtype), tensor(out, 'int')]);
+      },
+    ],
     ['sort', (self) => tuple([sameShape(self), sameShape(self, 'int')])],
     ['argsort', (self) => sameShape(self, 'int')],
     ['matmul', (self, args) => tensor(S.matmul(known(self), known(t1(args, 'other'))))],
@@ -261,12 +298,85 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     ['double', asDtype('float')],
     ['half', asDtype('float')],
     ['type', (self, args) => (args.length === 0 ? 'torch.FloatTensor' : sameShape(self))],
-    ['requires_grad_', (self, args) => {
-      if (self.param) self.param.requiresGrad = args.length === 0 ? true : truthy(rt, args[0]!);
-      return self;
-    }],
+    [
+      'requires_grad_',
+      (self, args) => {
+        if (self.param) self.param.requiresGrad = args.length === 0 ? true : truthy(rt, args[0]!);
+        return self;
+      },
+    ],
   ]);
-  for (const same of ['contiguous', 'clone', 'detach', 'cpu', 'cuda', 'to', 'type_as', 'relu', 'sigmoid', 'tanh', 'exp', 'log', 'log1p', 'sqrt', 'rsqrt', 'abs', 'neg', 'pow', 'clamp', 'clip', 'sign', 'floor', 'ceil', 'round', 'reciprocal', 'square', 'sin', 'cos', 'erf', 'softmax', 'log_softmax', 'cumsum', 'cumprod', 'flip', 'roll', 'triu', 'tril', 'add', 'sub', 'mul', 'div', 'lerp', 'pin_memory', 'float_power', 'sigmoid_', 'relu_', 'detach_', 'masked_fill_', 'fill_', 'zero_', 'normal_', 'uniform_', 'copy_', 'add_', 'mul_', 'div_', 'sub_', 'clamp_', 'exponential_', 'bernoulli_', 'random_', 'fill_diagonal_', 'index_fill_', 'scatter_', 'nan_to_num', 'abs_', 'sqrt_', 'unsqueeze_', 'share_memory_']) {
+  for (const same of [
+    'contiguous',
+    'clone',
+    'detach',
+    'cpu',
+    'cuda',
+    'to',
+    'type_as',
+    'relu',
+    'sigmoid',
+    'tanh',
+    'exp',
+    'log',
+    'log1p',
+    'sqrt',
+    'rsqrt',
+    'abs',
+    'neg',
+    'pow',
+    'clamp',
+    'clip',
+    'sign',
+    'floor',
+    'ceil',
+    'round',
+    'reciprocal',
+    'square',
+    'sin',
+    'cos',
+    'erf',
+    'softmax',
+    'log_softmax',
+    'cumsum',
+    'cumprod',
+    'flip',
+    'roll',
+    'triu',
+    'tril',
+    'add',
+    'sub',
+    'mul',
+    'div',
+    'lerp',
+    'pin_memory',
+    'float_power',
+    'sigmoid_',
+    'relu_',
+    'detach_',
+    'masked_fill_',
+    'fill_',
+    'zero_',
+    'normal_',
+    'uniform_',
+    'copy_',
+    'add_',
+    'mul_',
+    'div_',
+    'sub_',
+    'clamp_',
+    'exponential_',
+    'bernoulli_',
+    'random_',
+    'fill_diagonal_',
+    'index_fill_',
+    'scatter_',
+    'nan_to_num',
+    'abs_',
+    'sqrt_',
+    'unsqueeze_',
+    'share_memory_',
+  ]) {
     if (methods.has(same)) continue;
     methods.set(same, (self, args) => {
       const other = args[0] ?? null;
@@ -344,11 +454,12 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     const data = args.length === 1 && (is(args[0]!, 'list') || isTensor(args[0]!));
     return data ? tensor(dataShape(args[0]!).shape, dtype) : tensor(sizesOf(args), dtype);
   };
-  const unaryFn = (name: string) => builtin(name, (args, kwargs) => {
-    const t = t1(args);
-    const m = methods.get(name);
-    return m ? m(t, args.slice(1), kwargs) : keep(t);
-  });
+  const unaryFn = (name: string) =>
+    builtin(name, (args, kwargs) => {
+      const t = t1(args);
+      const m = methods.get(name);
+      return m ? m(t, args.slice(1), kwargs) : keep(t);
+    });
   /** torch.tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False). */
   const dataSig = (call: string) => signature(call, 'data, *, dtype=None, device=None, requires_grad=False, pin_memory=False');
   const dataTensor = (call: string, args: Value[], kwargs: Kwargs): TensorV => {
@@ -395,7 +506,87 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     maximum: builtin('maximum', (args) => tensor(binaryShape(args[0] ?? 0n, args[1] ?? 0n))),
     minimum: builtin('minimum', (args) => tensor(binaryShape(args[0] ?? 0n, args[1] ?? 0n))),
   };
-  for (const name of ['flatten', 'reshape', 'squeeze', 'unsqueeze', 'transpose', 'permute', 'matmul', 'mm', 'bmm', 'sum', 'mean', 'std', 'var', 'prod', 'max', 'min', 'argmax', 'argmin', 'softmax', 'log_softmax', 'sigmoid', 'tanh', 'relu', 'exp', 'log', 'sqrt', 'rsqrt', 'abs', 'sin', 'cos', 'clamp', 'clip', 'split', 'chunk', 'masked_fill', 'triu', 'tril', 'topk', 'sort', 'argsort', 'cumsum', 'flip', 'roll', 'norm', 'logsumexp', 'amax', 'amin', 'unbind', 'narrow', 'gather', 'index_select', 'erf', 'floor', 'ceil', 'round', 'sign', 'neg', 'square', 'pow', 'add', 'sub', 'mul', 'div', 'expand_copy', 'swapaxes', 'tile', 'repeat_interleave', 'nan_to_num', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'logical_not', 'logical_and', 'logical_or', 'all', 'any']) {
+  for (const name of [
+    'flatten',
+    'reshape',
+    'squeeze',
+    'unsqueeze',
+    'transpose',
+    'permute',
+    'matmul',
+    'mm',
+    'bmm',
+    'sum',
+    'mean',
+    'std',
+    'var',
+    'prod',
+    'max',
+    'min',
+    'argmax',
+    'argmin',
+    'softmax',
+    'log_softmax',
+    'sigmoid',
+    'tanh',
+    'relu',
+    'exp',
+    'log',
+    'sqrt',
+    'rsqrt',
+    'abs',
+    'sin',
+    'cos',
+    'clamp',
+    'clip',
+    'split',
+    'chunk',
+    'masked_fill',
+    'triu',
+    'tril',
+    'topk',
+    'sort',
+    'argsort',
+    'cumsum',
+    'flip',
+    'roll',
+    'norm',
+    'logsumexp',
+    'amax',
+    'amin',
+    'unbind',
+    'narrow',
+    'gather',
+    'index_select',
+    'erf',
+    'floor',
+    'ceil',
+    'round',
+    'sign',
+    'neg',
+    'square',
+    'pow',
+    'add',
+    'sub',
+    'mul',
+    'div',
+    'expand_copy',
+    'swapaxes',
+    'tile',
+    'repeat_interleave',
+    'nan_to_num',
+    'eq',
+    'ne',
+    'lt',
+    'gt',
+    'le',
+    'ge',
+    'logical_not',
+    'logical_and',
+    'logical_or',
+    'all',
+    'any',
+  ]) {
     torchFns[name] ??= unaryFn(name);
   }
 
@@ -422,7 +613,10 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
   const sizesToken = (v: Value): string => (is(v, 'tuple') || is(v, 'list') ? v.items.map((x) => String(toIndex(x, 'size'))).join('x') : String(toIndex(v, 'size')));
   const poolFn = (kind: 'max' | 'avg', rank: 1 | 2 | 3) => {
     const word = { max: { 1: 'maxpool1d', 2: 'maxpool', 3: 'maxpool3d' }, avg: { 1: 'avgpool1d', 2: 'avgpool', 3: 'avgpool3d' } }[kind][rank];
-    const params = kind === 'max' ? 'input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False' : 'input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None';
+    const params =
+      kind === 'max'
+        ? 'input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False'
+        : 'input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None';
     return ffn(`${kind}_pool${rank}d`, params, (a) => {
       const x = input(a);
       const k = sizesToken(a.get('kernel_size')!);
@@ -497,7 +691,8 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       const theta = known(input(a, 'theta'), 'theta');
       const size = iterate(rt, a.get('size')!).map((d) => Number(toIndex(d, 'size')));
       const spatial = size.length - 2;
-      if ((spatial !== 2 && spatial !== 3) || theta.length !== 3 || theta[1] !== spatial || theta[2] !== spatial + 1) raise('ValueError', 'py.affineGrid', { theta: S.show(theta), size: S.show(size) });
+      if ((spatial !== 2 && spatial !== 3) || theta.length !== 3 || theta[1] !== spatial || theta[2] !== spatial + 1)
+        raise('ValueError', 'py.affineGrid', { theta: S.show(theta), size: S.show(size) });
       return tensor([size[0]!, ...size.slice(2), spatial]);
     }),
     // F.grid_sample(input (N, C, H, W), grid (N, H', W', 2)) -> (N, C, H', W')
@@ -514,18 +709,25 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       const size = a.get('size')!;
       const scale = a.get('scale_factor')!;
       const per = (v: Value) => (is(v, 'tuple') || is(v, 'list') ? v.items : Array.from({ length: spatial }, () => v));
-      const out = size !== null ? per(size).map((v) => Number(toIndex(v))) : scale !== null ? per(scale).map((f, i) => (x.shape![i + 2] === null ? null : Math.floor(x.shape![i + 2]! * toFloatValue(f)))) : raise('ValueError', 'torch.upsampleArgs');
+      const out =
+        size !== null
+          ? per(size).map((v) => Number(toIndex(v)))
+          : scale !== null
+            ? per(scale).map((f, i) => (x.shape![i + 2] === null ? null : Math.floor(x.shape![i + 2]! * toFloatValue(f))))
+            : raise('ValueError', 'torch.upsampleArgs');
       return tensor([...x.shape.slice(0, 2), ...out]);
     }),
     pad: ffn('pad', "input, pad, mode='constant', value=None", (a) => {
       const x = input(a);
       const amounts = iterate(rt, a.get('pad')!).map((v) => Number(toIndex(v)));
       if (amounts.length % 2 !== 0) raise('RuntimeError', 'torch.padPairs');
-      return lostShape(x, (s) => s.map((d, i) => {
-        const fromEnd = s.length - 1 - i;
-        if (fromEnd * 2 + 1 >= amounts.length || d === null) return d;
-        return d + amounts[fromEnd * 2]! + amounts[fromEnd * 2 + 1]!;
-      }));
+      return lostShape(x, (s) =>
+        s.map((d, i) => {
+          const fromEnd = s.length - 1 - i;
+          if (fromEnd * 2 + 1 >= amounts.length || d === null) return d;
+          return d + amounts[fromEnd * 2]! + amounts[fromEnd * 2 + 1]!;
+        }),
+      );
     }),
     pixel_shuffle: ffn('pixel_shuffle', 'input, upscale_factor', (a) => {
       const r = Number(toIndex(a.get('upscale_factor')!));
@@ -553,8 +755,58 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     dropout3d: same('dropout3d'),
     alpha_dropout: same('alpha_dropout'),
   };
-  for (const name of ['relu', 'relu6', 'leaky_relu', 'elu', 'selu', 'celu', 'gelu', 'silu', 'mish', 'sigmoid', 'tanh', 'softmax', 'log_softmax', 'softmin', 'softplus', 'softsign', 'hardswish', 'hardsigmoid', 'hardtanh', 'logsigmoid', 'tanhshrink', 'threshold', 'prelu', 'rrelu', 'relu_', 'elu_', 'leaky_relu_', 'gumbel_softmax', 'hardshrink', 'softshrink']) functional[name] = same(name);
-  for (const name of ['cross_entropy', 'nll_loss', 'mse_loss', 'l1_loss', 'smooth_l1_loss', 'huber_loss', 'binary_cross_entropy', 'binary_cross_entropy_with_logits', 'kl_div', 'cosine_embedding_loss', 'triplet_margin_loss', 'margin_ranking_loss', 'ctc_loss', 'poisson_nll_loss', 'soft_margin_loss', 'multilabel_soft_margin_loss']) functional[name] = scalarLoss(name);
+  for (const name of [
+    'relu',
+    'relu6',
+    'leaky_relu',
+    'elu',
+    'selu',
+    'celu',
+    'gelu',
+    'silu',
+    'mish',
+    'sigmoid',
+    'tanh',
+    'softmax',
+    'log_softmax',
+    'softmin',
+    'softplus',
+    'softsign',
+    'hardswish',
+    'hardsigmoid',
+    'hardtanh',
+    'logsigmoid',
+    'tanhshrink',
+    'threshold',
+    'prelu',
+    'rrelu',
+    'relu_',
+    'elu_',
+    'leaky_relu_',
+    'gumbel_softmax',
+    'hardshrink',
+    'softshrink',
+  ])
+    functional[name] = same(name);
+  for (const name of [
+    'cross_entropy',
+    'nll_loss',
+    'mse_loss',
+    'l1_loss',
+    'smooth_l1_loss',
+    'huber_loss',
+    'binary_cross_entropy',
+    'binary_cross_entropy_with_logits',
+    'kl_div',
+    'cosine_embedding_loss',
+    'triplet_margin_loss',
+    'margin_ranking_loss',
+    'ctc_loss',
+    'poisson_nll_loss',
+    'soft_margin_loss',
+    'multilabel_soft_margin_loss',
+  ])
+    functional[name] = scalarLoss(name);
 
   return { methods, torch: torchFns, functional, attribute, index };
 }
@@ -563,4 +815,3 @@ function sliceLength(s: { start: Value; stop: Value; step: Value }, n: number): 
   const [start, stop, step] = sliceIndices(s, n);
   return step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
 }
-

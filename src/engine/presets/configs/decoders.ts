@@ -50,8 +50,17 @@ interface DecoderType {
 
 /** Fields of every decoder config that have no parameters. */
 const DECODER_FREE = [
-  'hidden_act', 'rms_norm_eps', 'rope_theta', 'rope_scaling', 'rope_parameters', 'attention_dropout', 'pretraining_tp',
-  'use_sliding_window', 'sliding_window', 'max_window_layers', 'layer_types'
+  'hidden_act',
+  'rms_norm_eps',
+  'rope_theta',
+  'rope_scaling',
+  'rope_parameters',
+  'attention_dropout',
+  'pretraining_tp',
+  'use_sliding_window',
+  'sliding_window',
+  'max_window_layers',
+  'layer_types',
 ];
 
 const every = (g: Geometry, call: string): string[] => Array.from({ length: g.layers }, () => call);

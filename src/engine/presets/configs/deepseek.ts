@@ -33,12 +33,38 @@ interface Defaults {
 /** The config classes' defaults (configuration_deepseek_v2.py, configuration_deepseek_v3.py). */
 const DEFAULTS: Readonly<Record<string, Defaults>> = {
   deepseek_v2: {
-    prefix: 'DeepseekV2', file: 'models/deepseek_v2/modeling_deepseek_v2.py', vocab: 32000, hidden: 4096, intermediate: 11008, moeIntermediate: 1407,
-    layers: 32, heads: 32, shared: 2, routed: 64, topK: undefined, firstDense: 0, qRank: 1536, positions: 2048, topkMethod: 'greedy',
+    prefix: 'DeepseekV2',
+    file: 'models/deepseek_v2/modeling_deepseek_v2.py',
+    vocab: 32000,
+    hidden: 4096,
+    intermediate: 11008,
+    moeIntermediate: 1407,
+    layers: 32,
+    heads: 32,
+    shared: 2,
+    routed: 64,
+    topK: undefined,
+    firstDense: 0,
+    qRank: 1536,
+    positions: 2048,
+    topkMethod: 'greedy',
   },
   deepseek_v3: {
-    prefix: 'DeepseekV3', file: 'models/deepseek_v3/modeling_deepseek_v3.py', vocab: 129280, hidden: 7168, intermediate: 18432, moeIntermediate: 2048,
-    layers: 61, heads: 128, shared: 1, routed: 256, topK: 8, firstDense: 3, qRank: 1536, positions: 4096, topkMethod: 'noaux_tc',
+    prefix: 'DeepseekV3',
+    file: 'models/deepseek_v3/modeling_deepseek_v3.py',
+    vocab: 129280,
+    hidden: 7168,
+    intermediate: 18432,
+    moeIntermediate: 2048,
+    layers: 61,
+    heads: 128,
+    shared: 1,
+    routed: 256,
+    topK: 8,
+    firstDense: 3,
+    qRank: 1536,
+    positions: 4096,
+    topkMethod: 'noaux_tc',
   },
 };
 
@@ -46,9 +72,24 @@ const DEFAULTS: Readonly<Record<string, Defaults>> = {
 const TOPK_METHODS = ['greedy', 'group_limited_greedy', 'noaux_tc'];
 
 const COUNT_FREE = [
-  'hidden_act', 'rms_norm_eps', 'rope_theta', 'rope_scaling', 'rope_parameters', 'rope_interleave', 'attention_dropout', 'pretraining_tp',
-  'num_key_value_heads', 'head_dim', 'routed_scaling_factor', 'n_group', 'topk_group', 'norm_topk_prob', 'scoring_func', 'aux_loss_alpha',
-  'seq_aux', 'ep_size',
+  'hidden_act',
+  'rms_norm_eps',
+  'rope_theta',
+  'rope_scaling',
+  'rope_parameters',
+  'rope_interleave',
+  'attention_dropout',
+  'pretraining_tp',
+  'num_key_value_heads',
+  'head_dim',
+  'routed_scaling_factor',
+  'n_group',
+  'topk_group',
+  'norm_topk_prob',
+  'scoring_func',
+  'aux_loss_alpha',
+  'seq_aux',
+  'ep_size',
 ];
 
 export const deepseek: ConfigFamily = {

@@ -17,7 +17,11 @@ export function configHeader(preset: Preset, origin: ConfigOrigin, framework: Fr
 
 /** The fields used, the defaults assumed, the fields ignored; the architecture when config.json names none; the checkpoint's format. */
 export function configLines(origin: ConfigOrigin, lang: Lang): string[] {
-  const pairs = (list: ReadonlyArray<readonly [string, string]>) => joinList(lang, list.map(([k, v]) => `${k} ${v}`));
+  const pairs = (list: ReadonlyArray<readonly [string, string]>) =>
+    joinList(
+      lang,
+      list.map(([k, v]) => `${k} ${v}`),
+    );
   const r = origin.reading;
   const lines: string[] = [];
   if (!origin.architectureGiven) lines.push(t(lang, msg('summary.configDefaultArchitecture', { architecture: origin.architecture })));

@@ -9,8 +9,20 @@ import { LIMITS } from '../../limits.js';
 import { item, type Built, type ConfigFamily } from './family.js';
 
 const COUNT_FREE = [
-  'activation_function', 'resid_pdrop', 'embd_pdrop', 'attn_pdrop', 'layer_norm_epsilon', 'scale_attn_weights', 'scale_attn_by_inverse_layer_idx',
-  'reorder_and_upcast_attn', 'n_ctx', 'summary_type', 'summary_use_proj', 'summary_activation', 'summary_proj_to_labels', 'summary_first_dropout',
+  'activation_function',
+  'resid_pdrop',
+  'embd_pdrop',
+  'attn_pdrop',
+  'layer_norm_epsilon',
+  'scale_attn_weights',
+  'scale_attn_by_inverse_layer_idx',
+  'reorder_and_upcast_attn',
+  'n_ctx',
+  'summary_type',
+  'summary_use_proj',
+  'summary_activation',
+  'summary_proj_to_labels',
+  'summary_first_dropout',
 ];
 
 export const gpt2: ConfigFamily = {

@@ -116,7 +116,8 @@ export class ConfigReader {
   require(key: string, allowed: readonly Json[]): void {
     const v = this.take(key);
     if (v === undefined) return;
-    if (!allowed.some((a) => JSON.stringify(a) === JSON.stringify(v))) fail('err.configUnsupportedValue', { field: this.name(key), value: show(v).slice(0, 40), allowed: allowed.map(show).join(' | ') });
+    if (!allowed.some((a) => JSON.stringify(a) === JSON.stringify(v)))
+      fail('err.configUnsupportedValue', { field: this.name(key), value: show(v).slice(0, 40), allowed: allowed.map(show).join(' | ') });
     this.ignored.push(this.name(key));
   }
 

@@ -11,7 +11,7 @@ import { item, type Built, type ConfigFamily } from './family.js';
 import type { ConfigReader } from './reader.js';
 
 /** feed_forward_proj's activations, as T5's ACT2FN names them, in the /count language's words. */
-const ACTIVATIONS: Readonly<Record<string, string>> = { relu: 'relu', gelu: 'gelu', gelu_new: 'gelu', 'gelu_pytorch_tanh': 'gelu', silu: 'silu', swish: 'silu' };
+const ACTIVATIONS: Readonly<Record<string, string>> = { relu: 'relu', gelu: 'gelu', gelu_new: 'gelu', gelu_pytorch_tanh: 'gelu', silu: 'silu', swish: 'silu' };
 
 const COUNT_FREE = ['relative_attention_max_distance', 'dropout_rate', 'layer_norm_epsilon', 'n_positions', 'is_gated_act', 'dense_act_fn', 'output_past', 'classifier_dropout'];
 
@@ -20,7 +20,8 @@ function feedForward(c: ConfigReader): { gated: boolean; act: string } {
   const parts = proj.split('-');
   const gated = parts.length === 2 && parts[0] === 'gated';
   const act = ACTIVATIONS[parts[parts.length - 1]!];
-  if (act === undefined || (parts.length === 2 && !gated) || parts.length > 2) fail('err.configUnsupportedValue', { field: 'feed_forward_proj', value: proj, allowed: 'relu | gelu | gated-gelu | gated-silu' });
+  if (act === undefined || (parts.length === 2 && !gated) || parts.length > 2)
+    fail('err.configUnsupportedValue', { field: 'feed_forward_proj', value: proj, allowed: 'relu | gelu | gated-gelu | gated-silu' });
   return { gated, act };
 }
 

@@ -81,12 +81,15 @@ function textTower(t: ConfigReader, projection: Projection): { body: string[]; i
   const d = t.int('hidden_size', 512);
   const positions = t.int('max_position_embeddings', 77);
   const body = [
-    item('text_model', `{
+    item(
+      'text_model',
+      `{
   embeddings: { token_embedding: embedding ${t.int('vocab_size', 49408)} ${d} > position_embedding: posembed ${positions} }
   encoder.layers: { clip_encoder_layer ${d} ${t.int('num_attention_heads', 8)} ${t.int('intermediate_size', 2048)} } x${boundedLayers(t, 12)}
   final_layer_norm: ln
   clspool
-}`),
+}`,
+    ),
   ];
   const width = projectionWidth(t, projection);
   if (width !== undefined) body.push(item('text_projection', `dense ${width} bias=false`));
@@ -99,14 +102,17 @@ function visionTower(v: ConfigReader, projection: Projection): { body: string[];
   const image = v.int('image_size', 224);
   const channels = v.int('num_channels', 3);
   const body = [
-    item('vision_model', `{
+    item(
+      'vision_model',
+      `{
   newinput ${image}x${image}x${channels}
   embeddings: patchembed ${channels} ${v.int('patch_size', 32)} ${d} bias=false names=patch_embedding,class_embedding,position_embedding.weight
   pre_layrnorm: ln
   encoder.layers: { clip_encoder_layer ${d} ${v.int('num_attention_heads', 12)} ${v.int('intermediate_size', 3072)} } x${boundedLayers(v, 12)}
   clspool
   post_layernorm: ln
-}`),
+}`,
+    ),
   ];
   const width = projectionWidth(v, projection);
   if (width !== undefined) body.push(item('visual_projection', `dense ${width} bias=false`));

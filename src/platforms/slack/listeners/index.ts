@@ -32,8 +32,7 @@ const kind = (args: Args) => args.body as { readonly type?: unknown; readonly co
 
 const isCommand = (args: Args): args is SlackCommandMiddlewareArgs & AllMiddlewareArgs => typeof kind(args).command === 'string';
 const isButton = (args: Args): args is SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs => kind(args).type === 'block_actions';
-const isForm = (args: Args): args is SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs =>
-  kind(args).type === 'view_submission' && kind(args).view?.callback_id === FORM_CALLBACK_ID;
+const isForm = (args: Args): args is SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs => kind(args).type === 'view_submission' && kind(args).view?.callback_id === FORM_CALLBACK_ID;
 
 /** When a request's ack is due (performance.now()), as noted when it arrived; undefined: ACK_DEADLINE_MS from now. */
 export const ackByOf = (context: AllMiddlewareArgs['context']): number | undefined => (typeof context.ackBy === 'number' ? context.ackBy : undefined);
@@ -52,7 +51,10 @@ export async function answerNotRun(args: Args, deps: ListenerDeps, err: unknown)
   if (isCommand(args)) return ack({ response_type: 'ephemeral', ...renderReply(reply, lang) });
   if (isForm(args)) return ack(fieldError(reply.text ?? ''));
   await ack();
-  if (isButton(args)) await deps.responses.respondTo(args.body.response_url)(ephemeral(renderReply(reply, lang))).catch((e: unknown) => deps.log.warn({ err: e }, 'could not tell the user either'));
+  if (isButton(args))
+    await deps.responses
+      .respondTo(args.body.response_url)(ephemeral(renderReply(reply, lang)))
+      .catch((e: unknown) => deps.log.warn({ err: e }, 'could not tell the user either'));
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
