@@ -27,6 +27,7 @@ import { PRESETS } from '../src/engine/presets/index.js';
 import { LECTURE_VGG16 } from '../src/engine/presets/lecture.js';
 import { renderCount } from '../src/engine/render.js';
 import { median, medianMicros, opsPerSecond, round, type Figures } from './lib.js';
+import { DEEPSEEK_V3, LLAMA_31_8B } from '../test/support/hf-configs.js';
 
 const SINGLE_LAYERS = [
   'conv 3 64 3',
@@ -63,62 +64,11 @@ const WORST = ['in=4x16x16', 'import torch.nn as nn', 'net = nn.Sequential(*[nn.
  */
 const LARGEST = `Here is my homework, why does it not count?\nimport torch.nn as nn\n${'a=1\n'.repeat(24_970)}net = nn.Linear(2, 2)\n`;
 
-/** DeepSeek-V3's config.json, written from its published architecture (arXiv:2412.19437, Table 1 and §4.2). */
-const DEEPSEEK_V3 = JSON.stringify(
-  {
-    architectures: ['DeepseekV3ForCausalLM'],
-    model_type: 'deepseek_v3',
-    vocab_size: 129280,
-    hidden_size: 7168,
-    intermediate_size: 18432,
-    moe_intermediate_size: 2048,
-    num_hidden_layers: 61,
-    num_attention_heads: 128,
-    num_key_value_heads: 128,
-    n_shared_experts: 1,
-    n_routed_experts: 256,
-    num_experts_per_tok: 8,
-    first_k_dense_replace: 3,
-    moe_layer_freq: 1,
-    kv_lora_rank: 512,
-    q_lora_rank: 1536,
-    qk_nope_head_dim: 128,
-    qk_rope_head_dim: 64,
-    v_head_dim: 128,
-    topk_method: 'noaux_tc',
-    n_group: 8,
-    topk_group: 4,
-    scoring_func: 'sigmoid',
-    norm_topk_prob: true,
-    routed_scaling_factor: 2.5,
-    num_nextn_predict_layers: 1,
-    max_position_embeddings: 163840,
-    rope_theta: 10000,
-    tie_word_embeddings: false,
-    torch_dtype: 'bfloat16',
-  },
-  null,
-  2,
-);
+/** DeepSeek-V3's config.json, written from its published architecture (test/support/hf-configs.ts). */
+const DEEPSEEK_V3_JSON = JSON.stringify(DEEPSEEK_V3, null, 2);
 
-/** Llama-3.1-8B's config.json (meta-llama/Llama-3.1-8B's published numbers). */
-const LLAMA31 = JSON.stringify(
-  {
-    architectures: ['LlamaForCausalLM'],
-    model_type: 'llama',
-    vocab_size: 128256,
-    hidden_size: 4096,
-    intermediate_size: 14336,
-    num_hidden_layers: 32,
-    num_attention_heads: 32,
-    num_key_value_heads: 8,
-    max_position_embeddings: 131072,
-    rope_theta: 500000,
-    tie_word_embeddings: false,
-  },
-  null,
-  2,
-);
+/** Llama-3.1-8B's config.json (test/support/hf-configs.ts). */
+const LLAMA31 = JSON.stringify(LLAMA_31_8B, null, 2);
 
 /** The most steps a paste may take: a loop that stops just under the step budget. */
 const LOOP = 'n = 0\nwhile n < 28_000:\n    n += 1\nimport torch.nn as nn\nnet = nn.Linear(2, 2)\n';
@@ -181,10 +131,10 @@ export function benchEngine(): Figures {
     }
     return median(times);
   };
-  const deepseek = rendered(`--memory\n${DEEPSEEK_V3}`, 21);
+  const deepseek = rendered(`--memory\n${DEEPSEEK_V3_JSON}`, 21);
   const llamaConfig = rendered(`--memory\n${LLAMA31}`, 41);
   const llamaPreset = rendered('llama-3.1-8b --memory', 41);
-  const worstConfig = rendered(`--memory\n${JSON.stringify({ ...(JSON.parse(DEEPSEEK_V3) as object), num_hidden_layers: 255, first_k_dense_replace: 0 })}`, 7);
+  const worstConfig = rendered(`--memory\n${JSON.stringify({ ...DEEPSEEK_V3, num_hidden_layers: 255, first_k_dense_replace: 0 })}`, 7);
   if (sink < 0n || length < 0) throw new Error('unreachable: keeps the work observable');
   return {
     engine_counts_per_s: Math.round(counts),

@@ -13,28 +13,9 @@ import { runShell, shellEnv } from '../support/app.js';
 import { tempDir } from '../support/quiz.js';
 import { startBot as startDiscord, visible } from '../discord/harness.js';
 import { CHANNEL, USERS, startBot as startSlack, textOf } from '../slack/harness.js';
+import { GPT2 as GPT2_CONFIG } from '../support/hf-configs.js';
 
-const GPT2 = JSON.stringify(
-  {
-    architectures: ['GPT2LMHeadModel'],
-    model_type: 'gpt2',
-    vocab_size: 50257,
-    n_positions: 1024,
-    n_ctx: 1024,
-    n_embd: 768,
-    n_layer: 12,
-    n_head: 12,
-    activation_function: 'gelu_new',
-    resid_pdrop: 0.1,
-    embd_pdrop: 0.1,
-    attn_pdrop: 0.1,
-    layer_norm_epsilon: 1e-5,
-    bos_token_id: 50256,
-    eos_token_id: 50256,
-  },
-  null,
-  2,
-);
+const GPT2 = JSON.stringify(GPT2_CONFIG, null, 2);
 const TOTAL = '124,439,808';
 
 describe('the CLI reads a config.json on standard input', () => {
