@@ -417,8 +417,11 @@ class Evaluator {
       tied = owner.path;
     }
     this.remember(node, module, record, place);
-    // A shared use is shown by its own name, with whose weights it uses ([shares enc]).
-    const name = (own === undefined && !copy) || place.shared !== null ? auto : this.shown(module);
+    // A shared use is shown by its own name, with whose weights it uses ([shares enc]). A copy of an
+    // unnamed repetition, nothing named above it, is only a number (`0`, `1.0`): a framework that
+    // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
+    const numbered = copy && !this.byPosition && /^\d+(\.\d+)*$/.test(module);
+    const name = (own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module);
     this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied });
     return record.outputShape;
   }

@@ -18,7 +18,7 @@ export const pasted = {
   'torch.publishedForward': (p: P<'name'>) =>
     `the forward pass of \`torchvision.models.${p.name}\` is not followed (it is counted from the preset): \`/count ${p.name} --framework pytorch in=...\` shows its shapes`,
   'torch.publishedAttr': (p: P<'name' | 'attr' | 'known'>) =>
-    `\`torchvision.models.${p.name}\` is read from the product's preset, whose blocks are ${p.known}; \`${p.attr}\` is not one of them (PyTorch has it, the reader does not): use those blocks or paste the model's classes.`,
+    `\`torchvision.models.${p.name}\` is read from the product's preset, whose blocks are ${p.known}; \`${p.attr}\` is not one of them (whether or not torchvision's model has it, the reader does not): use those blocks or paste the model's classes.`,
   'torch.publishedIndex': (p: P<'name'>) =>
     `a block of \`torchvision.models.${p.name}\` is read from the product's preset as a whole: indexing into it (\`[…]\`) is not followed; replace the whole block, or paste the model's classes.`,
   'keras.noLayer': (p: P<'name'>) => `No such layer: ${p.name}.`,

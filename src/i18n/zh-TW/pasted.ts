@@ -18,7 +18,7 @@ export const pasted: typeof En = {
     `無法從預設模型精確重建 \`torchvision.models.${p.name}\`（${p.built} 個參數，預設為 ${p.total}）：請用 \`/count ${p.name} --framework pytorch\` 計算。`,
   'torch.publishedForward': (p: P<'name'>) => `\`torchvision.models.${p.name}\` 的前向傳遞沒有被追蹤（參數量取自預設模型）：\`/count ${p.name} --framework pytorch in=...\` 可以看到各層形狀`,
   'torch.publishedAttr': (p: P<'name' | 'attr' | 'known'>) =>
-    `\`torchvision.models.${p.name}\` 取自本產品的預設模型，它的區塊是 ${p.known}；\`${p.attr}\` 不在其中（PyTorch 有，但讀取器沒有）：請改用這些區塊，或貼上模型的類別定義。`,
+    `\`torchvision.models.${p.name}\` 取自本產品的預設模型，它的區塊是 ${p.known}；\`${p.attr}\` 不在其中（無論 torchvision 的模型有沒有，讀取器都沒有）：請改用這些區塊，或貼上模型的類別定義。`,
   'torch.publishedIndex': (p: P<'name'>) => `\`torchvision.models.${p.name}\` 的區塊是整個取自預設模型：無法追蹤對它的索引（\`[…]\`）；請替換整個區塊，或貼上模型的類別定義。`,
   'keras.noLayer': (p: P<'name'>) => `沒有這個層：${p.name}。`,
   'keras.applicationInner': (p: P<'name' | 'what'>) =>
