@@ -25,9 +25,8 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   'mobilenetv3large',
   'nasnetmobile',
   'nasnetlarge',
-  'resnet50',
-  'resnet101',
-  'resnet152',
+  // named as Keras names them but for the shortcut's max pools, which Keras leaves unnamed: Keras 3
+  // calls the first max_pooling2d (no number) and counts only the unnamed ones, the engine starts at _1
   'resnet50v2',
   'resnet101v2',
   'resnet152v2',

@@ -182,10 +182,10 @@ describe('the per-block table shows where the parameters are', () => {
   it('ResNet50 by stage, with --layers for every layer', () => {
     const result = count('resnet50 --layers');
     const names = blockTable(result.report).map((b) => b.name);
-    expect(names).toEqual(['conv1', 'conv2', 'conv3', 'conv4', 'conv5', 'global_average_pooling2d_1', 'predictions']);
+    expect(names).toEqual(['conv1', 'pool1', 'conv2', 'conv3', 'conv4', 'conv5', 'avg_pool', 'predictions']);
     const text = renderCount(result, 'en');
     expect(text).toContain('keras.applications.ResNet50');
-    expect(text).toMatch(/conv2d_53 \(Conv2D\)/);
+    expect(text).toMatch(/conv5_block3_3_conv \(Conv2D\)/);
   });
   it('LLaMA-2-7B: the 32 layers, once, with ×32', () => {
     const text = renderCount(count('llama-2-7b'), 'en');
