@@ -19,8 +19,6 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   'inceptionresnetv2',
   'inceptionv3',
   'xception',
-  'mobilenet',
-  'mobilenetv2',
   'mobilenetv3small',
   'mobilenetv3large',
   'nasnetmobile',
