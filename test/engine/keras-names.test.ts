@@ -12,7 +12,6 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   // their rows keep the Keras 2 type names (conv2d_1, batch_normalization_1): conv1_conv,
   // conv2_block1_1_conv, expanded_conv_depthwise, ... are still to be written into their data
   ...['base', 'large', 'small', 'tiny', 'xlarge'].map((v) => `convnext${v}`),
-  ...['b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'v2b0', 'v2b1', 'v2b2', 'v2b3', 'v2s', 'v2m', 'v2l'].map((v) => `efficientnet${v}`),
   'inceptionresnetv2',
   'inceptionv3',
   'xception',
