@@ -14,8 +14,6 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   'inceptionresnetv2',
   'inceptionv3',
   'xception',
-  'mobilenetv3small',
-  'mobilenetv3large',
   'nasnetmobile',
   'nasnetlarge',
   // named as Keras names them but for the shortcut's max pools, which Keras leaves unnamed: Keras 3
