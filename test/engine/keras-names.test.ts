@@ -13,7 +13,6 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   // conv2_block1_1_conv, expanded_conv_depthwise, ... are still to be written into their data
   'inceptionresnetv2',
   'inceptionv3',
-  'xception',
   'nasnetmobile',
   'nasnetlarge',
   // named as Keras names them but for the shortcut's max pools, which Keras leaves unnamed: Keras 3
