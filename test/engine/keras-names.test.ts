@@ -14,11 +14,6 @@ const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
   // written into their data
   'nasnetmobile',
   'nasnetlarge',
-  // named as Keras names them but for the shortcut's max pools, which Keras leaves unnamed: Keras 3
-  // calls the first max_pooling2d (no number) and counts only the unnamed ones, the engine starts at _1
-  'resnet50v2',
-  'resnet101v2',
-  'resnet152v2',
 ]);
 
 describe('Keras Applications presets are named as Keras names their layers', () => {
