@@ -7,14 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { eachPresetAgainst, kerasDifferences, kerasTruths } from '../support/framework-truths.js';
 
-/** Keras Applications presets whose rows are not yet named as Keras names its layers. */
-const KERAS_DIFFERENT: ReadonlySet<string> = new Set([
-  // their rows keep the engine's type names (activation_1, ...), not Keras's
-  // (separable_conv_1_reduction_left1_stem_1, adjust_conv_1_stem_2, activation): still to be
-  // written into their data
-  'nasnetmobile',
-  'nasnetlarge',
-]);
+/** Keras Applications presets whose rows are not yet named as Keras names its layers: none now. */
+const KERAS_DIFFERENT: ReadonlySet<string> = new Set<string>();
 
 describe('Keras Applications presets are named as Keras names their layers', () => {
   const truths = kerasTruths();
