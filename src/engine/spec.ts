@@ -20,7 +20,7 @@ import { LIMITS } from './limits.js';
 import { parseLora, printLora, type LoraSpec } from './lora.js';
 import type { Node } from './model.js';
 import { configPreset, isConfig, jsonObjectIn } from './presets/configs/index.js';
-import { readAskedModel, readConstructorCall, type AskedModel } from './presets/asked.js';
+import { readAskedModel, readConstructorCall, readPresetWords, type AskedModel } from './presets/asked.js';
 import { findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type PresetOptions } from './presets/index.js';
 import { closest } from './suggest.js';
 import type { Framework } from './types.js';
@@ -303,13 +303,16 @@ export function parseBody(text: string): Body {
   } else if (first !== undefined && firstWord !== undefined && !defs.find(firstWord) && !findKind(firstWord)) {
     const preset = findPreset(firstWord);
     if (preset !== undefined) {
-      const args = first.slice(1).filter((a) => !a.includes('='));
-      if (args.length > 0) fail('err.argCount', { kind: preset.name, usage: `${preset.name} [option=value ...]`, example: `${preset.name} trainable=false`, got: String(args.length), expected: '0' });
-      const options = new Map<string, string>();
-      for (const token of first.slice(1)) {
+      // The lecture's phrases (`frozen`, `without the top`, `with 2 classes`) mean their options here
+      // too; any other word is refused by name.
+      const [pairs, words] = [first.slice(1).filter((a) => a.includes('=')), first.slice(1).filter((a) => !a.includes('='))];
+      const options = new Map(readPresetWords(preset, words));
+      for (const token of pairs) {
         const [key = '', value = ''] = token.split(/=(.*)/s);
         if (value === '') fail('err.badOptionToken', { token, kind: preset.name });
-        options.set(key.toLowerCase(), value);
+        const option = key.toLowerCase();
+        if (options.has(option)) fail('err.duplicateOption', { key: option, kind: preset.name });
+        options.set(option, value);
       }
       head = { t: 'preset', preset, options: preset.parseOptions(options) };
       items = items.slice(1);

@@ -67,3 +67,28 @@ describe("a model asked for as its framework's constructor call", () => {
     expect(errorOf('VGG16(include_top=False, input_shape=(224, 224, 1))')).toMatch(/but not `input_shape=\(224, 224, 1\)`/);
   });
 });
+
+describe("the lecture's phrases after a preset's name in a spec", () => {
+  // VGG16 without its top (Keras 3: 14,714,688), frozen, then Flatten and Dense(256), Dense(2):
+  // 7·7·512·256 + 256 = 6,422,784 and 256·2 + 2 = 514 trainable.
+  it.each([
+    'vgg16 top=false frozen > flatten > dense 256 > dense 2',
+    'vgg16 top=false trainable=false > flatten > dense 256 > dense 2',
+    'vgg16 without the top frozen > flatten > dense 256 > dense 2',
+    'vgg16 frozen top=false > flatten > dense 256 > dense 2',
+    'vgg16 不含頂層 凍結 > flatten > dense 256 > dense 2',
+  ])('%s: the same model as its options say', (spec) => {
+    expect(numbers(spec)).toMatchObject({ total: 14_714_688n + 6_422_784n + 514n, trainable: 6_422_784n + 514n });
+  });
+
+  it('reads "with N classes" there too', () => {
+    expect(numbers('resnet18 with 10 classes > relu --framework pytorch')).toMatchObject({ total: 11_181_642n });
+  });
+
+  it('refuses any other word by name, and an option said twice', () => {
+    expect(errorOf('vgg16 top=false frozen banana > dense 10')).toMatch(/^Read `vgg16`, but not `banana`:/);
+    expect(errorOf('vgg16 the > dense 10')).toMatch(/^Read `vgg16`, but not `the`:/);
+    expect(errorOf('vgg16 trainable=true frozen > dense 2')).toMatch(/`trainable=` is given twice in `vgg16`/);
+    expect(errorOf('vgg16 classes=2 classes=3')).toMatch(/`classes=` is given twice in `vgg16`/);
+  });
+});

@@ -11,7 +11,8 @@
  * A word that is neither the model's name, one of these phrases, a framework's name nor the
  * wording of a question ("how many parameters does … have", "有幾個參數") is not dropped: the
  * request is refused naming exactly those words, since a count that ignored them would be a count
- * of another model than the one asked about.
+ * of another model than the one asked about. The same phrases after a preset's name in a spec
+ * (`vgg16 top=false frozen > dense 10`) mean the same.
  */
 import { fail } from '../errors.js';
 import type { Framework } from '../types.js';
@@ -78,15 +79,10 @@ const FILLER_ZH = [
 
 const PUNCTUATION = /^[\s?!.,;:()[\]'"`，。？！、：；（）「」]+$/;
 
-/**
- * The model a sentence names, with the options its phrases set; undefined when it names no
- * preset. Fails naming the words it could not read.
- */
-export function readAskedModel(sentence: string): AskedModel | undefined {
-  const asked = askedPreset(sentence);
-  if (!asked) return undefined;
+/** The options the phrases of `text` set, and what is left of it once they are cut out. */
+function readPhrases(text: string): { options: Map<string, string>; rest: string } {
   const options = new Map<string, string>();
-  let rest = sentence;
+  let rest = text;
   for (const phrase of PHRASES) {
     rest = rest.replace(phrase.pattern, (...args: unknown[]) => {
       const match = args.slice(0, -2) as unknown as RegExpExecArray;
@@ -94,6 +90,29 @@ export function readAskedModel(sentence: string): AskedModel | undefined {
       return ' ';
     });
   }
+  return { options, rest };
+}
+
+/**
+ * The words after a preset's name in a spec that are not key=value (`vgg16 top=false frozen >
+ * dense 10`, `resnet18 with 10 classes > ...`): the same phrases a sentence is read by, with the
+ * same meaning. Here no question is worded around them, so every other word is refused by name.
+ */
+export function readPresetWords(preset: Preset, words: readonly string[]): ReadonlyMap<string, string> {
+  const { options, rest } = readPhrases(words.join(' '));
+  const unread = rest.split(/\s+/).filter((w) => w !== '');
+  if (unread.length > 0) refuseUnread(preset, unread);
+  return options;
+}
+
+/**
+ * The model a sentence names, with the options its phrases set; undefined when it names no
+ * preset. Fails naming the words it could not read.
+ */
+export function readAskedModel(sentence: string): AskedModel | undefined {
+  const asked = askedPreset(sentence);
+  if (!asked) return undefined;
+  const { options, rest } = readPhrases(sentence);
   const name = [...asked.name];
   const unread: string[] = [];
   for (const token of rest.match(/[A-Za-z0-9][\w.+/'-]*|[^\p{ASCII}\s]+|\S/gu) ?? []) {
