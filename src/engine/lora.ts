@@ -146,7 +146,7 @@ export function applyLora(report: Report, spec: LoraSpec): { report: Report; sum
     const names = report.rows.flatMap((r) => r.record.linears.map((l) => (l.name === '' ? r.module : `${r.module}.${l.name}`).split('.').pop()!));
     fail('err.loraNoMatch', { targets: spec.targets.join(','), available: [...new Set(names)].slice(0, 8).join(', ') || '-' });
   }
-  const summarized = summarize(report.framework, report.input, report.output, rows, report.blocks, report.reused);
+  const summarized = summarize(report.framework, report.input, report.output, rows, report.blocks, report.reused, report.classes);
   // Adapters on routed experts are used by a token only with their expert: the active count would
   // need the routing of each adapter, so it is not stated rather than stated wrong.
   const onExperts = adapted.some((a) => a.linear.expert === true);

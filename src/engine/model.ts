@@ -25,6 +25,8 @@ interface NodeBase {
   readonly label?: string | undefined;
   /** `trainable=false` on a group, or a frozen preset: every weight inside is non-trainable. */
   readonly frozen?: boolean | undefined;
+  /** The framework's class of the module this group is (`class=` on it or on its def): BasicBlock. */
+  readonly className?: string | undefined;
 }
 
 export type MergeOp = 'add' | 'mul' | 'concat';
@@ -108,6 +110,11 @@ export interface Report {
   readonly active: bigint | null;
   /** Remarks on the whole model (an assumed input order, modules never used, ...). */
   readonly notes: readonly MessageRef[];
+  /**
+   * The class of each module with children whose class the text says (`class=`), by its dotted
+   * path: `layer1.0` → BasicBlock. A module not in it has no class known.
+   */
+  readonly classes: ReadonlyMap<string, string>;
 }
 
 const snakeCases = new Map<string, string>();
@@ -190,6 +197,17 @@ function wraps(node: Extract<Node, { t: 'seq' }>): Node | undefined {
   return only !== undefined && more.length === 0 && only.label === undefined && (only.t === 'seq' || only.t === 'repeat') ? only : undefined;
 }
 
+/**
+ * The block a residual is wrapped around when its shortcut is the identity (`residual { mbconv ... }`):
+ * the module such a residual is, is that block, whose own forward adds its input (torchvision's
+ * MBConv, InvertedResidual: `if self.use_res_connect: result += input`).
+ */
+function aroundOne(node: Extract<Node, { t: 'merge' }>): Node | undefined {
+  const [main, shortcut, ...more] = node.branches;
+  const only = main?.length === 1 ? main[0]! : undefined;
+  return node.word === 'residual' && shortcut?.length === 0 && more.length === 0 && only?.t === 'seq' && only.label === undefined ? only : undefined;
+}
+
 /** The items of the module a repetition's copy is: its body's, through braces around one thing. */
 function contents(body: Node): readonly Node[] {
   let node = body;
@@ -234,6 +252,8 @@ class Evaluator {
   readonly sideOutputs = new Map<Node, Shape>();
   /** The output of the node last evaluated under each label (and module path), for `from`. */
   private readonly outputs = new Map<string, Shape>();
+  /** Report.classes. */
+  readonly classes = new Map<string, string>();
 
   constructor(
     private readonly framework: Framework,
@@ -314,7 +334,10 @@ class Evaluator {
         // group (a def whose body is `block: { ... }`) they are a module holding it.
         if (node.label === undefined && wraps(node) !== undefined) return this.visit(wraps(node)!, shape, place, placed);
         // A copy that is one layer (`conv$: { conv 64 3 } x2`) is that layer.
-        if (node.label === undefined && placed && node.nodes.length === 1) return this.visit(node.nodes[0]!, shape, place, true);
+        if (node.label === undefined && placed && node.nodes.length === 1) {
+          this.classify(node, place.prefix, place);
+          return this.visit(node.nodes[0]!, shape, place, true);
+        }
         // Under the `position` scheme a group of named layers among a module's items (a block
         // called in a stage: layer1's BasicBlocks, a Fire in SqueezeNet's features) is a child.
         const block = node.label === undefined && !placed && !place.branch && this.positional(place) && namesInside(node);
@@ -325,6 +348,8 @@ class Evaluator {
               ? this.level(place, this.join(place.prefix, this.nextPosition(place.prefix)), node.nodes)
               : place;
         this.remember(node, inner.prefix, undefined, place);
+        // The group is a module: a child of its own (named or numbered), or the copy or body it was placed as.
+        if (inner !== place || placed) this.classify(node, inner.prefix, place);
         // A module whose body is one group (`se: squeeze_excitation`, a def around another) is that group: it takes no place in itself.
         if (inner !== place && node.nodes.length === 1 && node.nodes[0]!.t !== 'layer') return this.visit(node.nodes[0]!, shape, inner, true);
         return this.visitList(node.nodes, shape, inner);
@@ -346,6 +371,7 @@ class Evaluator {
         const template = node.label?.includes('$') ? node.label : undefined;
         const base = node.label === undefined || template !== undefined ? place.prefix : this.join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
+        if (base !== place.prefix) this.classify(node, base, place);
         const copy = (i: number) => (template === undefined ? this.join(base, String(first + i)) : this.join(base, template.replaceAll('$', String(first + i))));
         for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i), contents(node.body)), true);
         return x;
@@ -353,6 +379,7 @@ class Evaluator {
       case 'merge': {
         const own = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.branches.flat());
         this.remember(node, own.prefix, undefined, place);
+        if (own !== place || placed) this.classify(node.className === undefined ? (aroundOne(node) ?? node) : node, own.prefix, place);
         const inner = { ...own, branch: true };
         return merge(
           node.op,
@@ -376,6 +403,14 @@ class Evaluator {
       case 'from':
         return this.outputs.get(node.name) ?? fail('err.fromBefore', { name: node.name });
     }
+  }
+
+  /**
+   * The module at `path` is `node`, whose class the text may say. The outermost says it: a def
+   * whose body is one other block is that def's class, not its body's.
+   */
+  private classify(node: Node, path: string, place: Place): void {
+    if (node.className !== undefined && path !== '' && place.shared === null && !this.classes.has(path)) this.classes.set(path, node.className);
   }
 
   private remember(node: Node, path: string, record: LayerRecord | undefined, place: Place): void {
@@ -507,11 +542,11 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
     shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
     blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
   });
-  return summarize(framework, start, shape, ev.rows, blocks, ev.reused);
+  return summarize(framework, start, shape, ev.rows, blocks, ev.reused, ev.classes);
 }
 
 /** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
-export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint): Report {
+export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
   let counts = ZERO;
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
@@ -525,7 +560,7 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
     const scores = row.record.attention?.scoreMacs ?? 0n;
     scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [] };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */

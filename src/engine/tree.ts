@@ -5,8 +5,9 @@
  * shown with its children has "--" (its parameters are theirs), one whose children are past the
  * depth shows the sum of everything under it (torchinfo's num_params_to_str). The rows are read
  * from the dotted module paths (`layer1.0.conv1`), so a torchvision preset named as its
- * named_modules() shows torchvision's tree. A container's class is known when its children are
- * numbered (an nn.Sequential); another one is shown by its name alone.
+ * named_modules() shows torchvision's tree. A container's class is known when the text says it
+ * (`class=` on its def or group: Report.classes) or its children are numbered (an nn.Sequential);
+ * another one is shown by its name alone, never a class guessed.
  */
 import { countTensors } from './counts.js';
 import type { Report } from './model.js';
@@ -22,6 +23,8 @@ export interface TreeRow {
   readonly index: number;
   /** The attribute name (`conv1`, `0`); the model's own name at depth 0. */
   readonly name: string;
+  /** The dotted module path (`layer1.0.conv1`); '' for the model. */
+  readonly path: string;
   /** The module's class, where known. */
   readonly type: string | undefined;
   readonly output: Shape;
@@ -29,7 +32,7 @@ export interface TreeRow {
   readonly params: bigint | null;
 }
 
-type Mutable = { depth: number; index: number; name: string; type: string | undefined; output: Shape; params: bigint | null };
+type Mutable = { depth: number; index: number; name: string; path: string; type: string | undefined; output: Shape; params: bigint | null };
 
 interface Open {
   readonly path: string;
@@ -42,13 +45,14 @@ interface Open {
 
 /** The tree down to `maxDepth`, one row per module call, in the order forward calls them. */
 export function moduleTree(report: Report, model: string, maxDepth = DEFAULT_DEPTH): TreeRow[] {
-  const root: Mutable = { depth: 0, index: 0, name: model, type: undefined, output: report.output, params: null };
+  const root: Mutable = { depth: 0, index: 0, name: model, path: '', type: undefined, output: report.output, params: null };
   const rows: Mutable[] = [root];
   const counters: number[] = [];
   let open: Open[] = [];
-  const emit = (depth: number, name: string, type: string | undefined, output: Shape, params: bigint | null): Mutable => {
+  const emit = (segments: readonly string[], type: string | undefined, output: Shape, params: bigint | null): Mutable => {
+    const depth = segments.length;
     counters[depth] = (counters[depth] ?? 0) + 1;
-    const row = { depth, index: counters[depth]!, name, type, output, params };
+    const row = { depth, index: counters[depth]!, name: segments[depth - 1]!, path: segments.join('.'), type, output, params };
     rows.push(row);
     return row;
   };
@@ -62,19 +66,19 @@ export function moduleTree(report: Report, model: string, maxDepth = DEFAULT_DEP
     for (let d = keep; d < segments.length - 1; d++) {
       open[d - 1]?.children.add(segments[d]!);
       const shown = d + 1 <= maxDepth;
-      const row = shown ? emit(d + 1, segments[d]!, undefined, r.record.outputShape, d + 1 === maxDepth ? 0n : null) : open[d - 1]!.row;
+      const row = shown ? emit(segments.slice(0, d + 1), undefined, r.record.outputShape, d + 1 === maxDepth ? 0n : null) : open[d - 1]!.row;
       open.push({ path: segments.slice(0, d + 1).join('.'), row, own: shown, children: new Set() });
     }
     open[segments.length - 2]?.children.add(segments[segments.length - 1]!);
     const params = countTensors(r.record.tensors).total;
     const depth = segments.length;
-    if (depth <= maxDepth) emit(depth, segments[depth - 1]!, r.record.typeName, r.record.outputShape, params === 0n ? null : params);
+    if (depth <= maxDepth) emit(segments, r.record.typeName, r.record.outputShape, params === 0n ? null : params);
     // A container's output is its last call's; a collapsed one sums what is under it.
     for (const o of open) {
       if (!o.own) continue;
       o.row.output = r.record.outputShape;
       if (o.row.depth === maxDepth) o.row.params = (o.row.params ?? 0n) + params;
-      if ([...o.children].every((c) => /^\d+$/.test(c))) o.row.type = 'Sequential';
+      o.row.type = report.classes.get(o.path);
     }
   }
   return rows.map((row) => (row.params === 0n && row !== root ? { ...row, params: null } : row));

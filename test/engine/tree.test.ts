@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { renderCount } from '../../src/engine/render.js';
 import { moduleTree } from '../../src/engine/tree.js';
+import { errorOf } from '../support/count.js';
+import { torchvisionTruths } from '../support/framework-truths.js';
 
 // torchinfo's rows below the model: [class: depth-idx, output shape, Param #]
 const TORCHINFO_DEPTH_2 = `
@@ -44,6 +46,7 @@ describe('--depth N, as torchinfo shows the tree', () => {
     // the names beside torchinfo's classes: var_names, and the class where it is known
     expect(ours[0]).toMatch(/^├─Conv2d \(conv1\): 1-1 /);
     expect(ours[4]).toMatch(/^├─Sequential \(layer1\): 1-5 /);
+    expect(ours[5]).toMatch(/^│ {4}└─BasicBlock \(0\): 2-1 /);
     expect(text).toContain('Layer (type (var_name):depth-idx)');
   });
   it("depth 3 (torchinfo's default, bare --depth) opens the blocks: BasicBlock 0's layers, numbered on across the model", () => {
@@ -53,5 +56,50 @@ describe('--depth N, as torchinfo shows the tree', () => {
     // layer2.0.downsample after layer1's 12 rows and layer2.0's conv1 … bn2, collapsed at depth 3: 8,192 + 256
     expect(flat).toContain('3-18 downsample 8448');
     expect(renderCount(count('resnet18 --framework pytorch --depth'), 'en')).toContain('│    │    └─Conv2d (conv1): 3-1 ');
+  });
+});
+
+/** Leaf modules whose kind is not yet torchvision's class (the layer record's type name is the kind's). */
+const LEAF_DIFFERENT: ReadonlyMap<string, string> = new Map([
+  // torchvision's LayerNorm2d (a LayerNorm over the channels of N×C×H×W); its layer_scale is a parameter of CNBlock, not a module
+  ['LayerNorm', 'LayerNorm2d'],
+  ['LayerScale', '(no module)'],
+  // MaxViT's attention is RelativePositionalMultiHeadAttention; the kind is the one Swin's windows use
+  ['ShiftedWindowAttention', 'RelativePositionalMultiHeadAttention'],
+]);
+/** Presets whose rows are not yet named as named_modules() (framework-names.test.ts): their tree cannot match. */
+const UNNAMED = /^vit_/;
+/**
+ * Containers the text creates only by a dotted name (`features.0: ...`, `trunk_output.block1: ...`,
+ * MaxViT's `blocks.0: { layers.0: ... }`): no class is written for them.
+ */
+const IMPLICIT = /^(features|trunk_output|blocks(\.\d+\.layers)?)$/;
+
+describe("a module's class in the tree, as torchinfo prints it", () => {
+  const truths = torchvisionTruths();
+  const presets = Object.keys(truths).filter((p) => !UNNAMED.test(p));
+  it.each(presets)("%s: every class shown is torchvision's, every container written as a group has one", (preset) => {
+    const classes = new Map(truths[preset]!.modules.map(([path, type]) => [path, type]));
+    const rows = moduleTree(count(`${preset} --framework pytorch`).report, preset, 99).slice(1);
+    const wrong = rows.filter((r) => r.type !== undefined && r.type !== classes.get(r.path) && LEAF_DIFFERENT.get(r.type) !== (classes.get(r.path) ?? '(no module)'));
+    expect(wrong.map((r) => `${r.path}: ${r.type}, torchvision ${classes.get(r.path)}`)).toEqual([]);
+    expect(rows.filter((r) => r.type === undefined && !IMPLICIT.test(r.path)).map((r) => `${r.path} (${classes.get(r.path)})`)).toEqual([]);
+  });
+
+  it('takes the class a def or a group declares (class=), and shows a container of no declared class by its name alone', () => {
+    const rows = moduleTree(count('input 32x32x3 > stem: { conv 16 3 > bn } class=Stem > blocks: { basic_block 16 } x2 > head: { 0: gap > 1: dense 10 } --framework pytorch').report, 'm', 2);
+    expect(errorOf('input 8x8x3 > b: { conv 4 3 } class=3x')).toMatch(/`class=3x` is not a class name/);
+    expect(errorOf('def blk(c) class=a-b { conv c 3 }\ninput 8x8x3 > blk 4')).toMatch(/`class=a-b` is not a class name/);
+    expect(rows.slice(1).map((r) => `${r.type ?? '-'} ${r.path}`)).toEqual([
+      'Stem stem',
+      'Conv2d stem.0',
+      'BatchNorm2d stem.1',
+      '- blocks',
+      'BasicBlock blocks.0',
+      'BasicBlock blocks.1',
+      '- head',
+      'AdaptiveAvgPool2d head.0',
+      'Linear head.1',
+    ]);
   });
 });

@@ -3,8 +3,8 @@
  * into model nodes). Shared/DESIGN.md and the README document the grammar; in short:
  *
  *   program := (def | item) separated by > → ; or newlines
- *   def     := def NAME(PARAM, PARAM=DEFAULT, ...) { chain }
- *   item    := [NAME:] term [xN] [trainable=false]
+ *   def     := def NAME(PARAM, PARAM=DEFAULT, ...) [class=CLASS] { chain }
+ *   item    := [NAME:] term [xN] [trainable=false] [class=CLASS]
  *   term    := KIND ARGS... [key=value ...]        a layer, or a def used like a kind
  *            | { chain }                           a group
  *            | residual|add|mul|concat { chain | chain ... }
@@ -39,6 +39,11 @@ export interface Item {
   readonly options: readonly string[];
 }
 
+/** A class name as Python spells one (`BasicBlock`, `_DenseLayer`): what `class=` takes. */
+export function isClassName(text: string): boolean {
+  return /^[A-Za-z_]\w*$/.test(text);
+}
+
 export interface Param {
   readonly name: string;
   readonly fallback: string | undefined;
@@ -46,6 +51,12 @@ export interface Param {
 
 export interface Def {
   readonly name: string;
+  /**
+   * `def basic_block(...) class=BasicBlock { ... }`: the framework's class the block is built as (an
+   * nn.Module subclass), which torchinfo prints for it under --depth. Undefined when the text does not
+   * say: the tree then shows the module by its name alone, never a class guessed.
+   */
+  readonly className: string | undefined;
   readonly params: readonly Param[];
   readonly body: readonly Item[];
   /** The def's own text, for `explain-preset`. */

@@ -17,7 +17,7 @@ import type { Link, Node } from '../model.js';
 import { closest } from '../suggest.js';
 import { evaluateExpr, namesIn, paramValue } from './arith.js';
 import { MAX_DEPTH } from './parser.js';
-import type { Def, Item, Term } from './ast.js';
+import { isClassName, type Def, type Item, type Term } from './ast.js';
 
 const MAX_ROWS = LIMITS.layers;
 const MAX_UNITS = LIMITS.units;
@@ -125,7 +125,7 @@ function withLabel(node: Node, label: string | undefined): Node {
 /**
  * Options after a closing brace: `trainable=false` freezes a group; `start=N` numbers a repetition's
  * copies from N (a stack continued after layers of another kind: DeepSeek's first dense layer, then
- * `{ ... } x26 start=1` names layers.1 … layers.26).
+ * `{ ... } x26 start=1` names layers.1 … layers.26); `class=Encoder` says the module's class.
  */
 function withPostfix(node: Node, options: readonly string[]): Node {
   let result = node;
@@ -136,7 +136,12 @@ function withPostfix(node: Node, options: readonly string[]): Node {
       result = { ...result, start: parseSize(value, 'start', 0) };
       continue;
     }
-    if (k !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: result.t === 'repeat' ? 'trainable, start' : 'trainable' });
+    if (k === 'class') {
+      if (!isClassName(value)) fail('err.className', { token: value });
+      result = { ...result, className: value };
+      continue;
+    }
+    if (k !== 'trainable') fail('err.unknownOption', { kind: '{ }', key, allowed: result.t === 'repeat' ? 'trainable, start, class' : 'trainable, class' });
     const v = value.toLowerCase();
     if (v !== 'true' && v !== 'false') fail('err.notABool', { token: value, what: 'trainable' });
     if (v === 'false') result = { ...result, frozen: true };
@@ -265,7 +270,8 @@ function instantiate(def: Def, words: readonly string[], env: Env): Node {
   const key = [...params.values()].join('\u0000');
   let node = byArgs.get(key);
   if (node === undefined) {
-    node = { t: 'seq', nodes: expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 }) };
+    const nodes = expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 });
+    node = def.className === undefined ? { t: 'seq', nodes } : { t: 'seq', nodes, className: def.className };
     byArgs.set(key, node);
   }
   return node;

@@ -6,7 +6,7 @@
  */
 import { fail } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { MERGE_WORDS, type Def, type Item, type MergeWord, type Param, type Program, type Term } from './ast.js';
+import { isClassName, MERGE_WORDS, type Def, type Item, type MergeWord, type Param, type Program, type Term } from './ast.js';
 
 /** Deepest nesting of braces (groups, branches, defs, ifs) accepted. */
 export const MAX_DEPTH = LIMITS.nesting;
@@ -143,7 +143,7 @@ class Scanner {
   private def(start: number): Def {
     const header = this.rawUntilBrace('def');
     // A default may hold parentheses (`n=(c+4)//8*8`); expressions have no commas, so commas split the parameters.
-    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\((.*)\)$/.exec(header);
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*\((.*)\)(?:\s+class=(\S*))?$/.exec(header);
     if (!m) fail('err.defSyntax', { token: `def ${header}` });
     const params: Param[] = [];
     for (const part of m[2]!
@@ -157,7 +157,9 @@ class Scanner {
       params.push({ name, fallback: eq < 0 ? undefined : part.slice(eq + 1).trim() });
     }
     const body = this.braced(() => this.chain(new Set(['}']), undefined));
-    return { name: m[1]!.toLowerCase(), params, body, text: this.text.slice(this.commentsBefore(start), this.at).trim() };
+    if (m[3] !== undefined && !isClassName(m[3])) fail('err.className', { token: m[3] });
+    const className = m[3];
+    return { name: m[1]!.toLowerCase(), className, params, body, text: this.text.slice(this.commentsBefore(start), this.at).trim() };
   }
 
   /** Where the comment lines right above `at` begin: a def's text includes what is written about it. */

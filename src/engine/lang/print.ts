@@ -12,11 +12,11 @@ const braced = (nodes: readonly Node[]) => (nodes.length === 0 ? '{ }' : `{ ${pr
 
 function printNode(node: Node): string {
   const label = node.label === undefined ? '' : `${node.label}: `;
-  const frozen = node.frozen ? ' trainable=false' : '';
+  const frozen = (node.frozen ? ' trainable=false' : '') + (node.className === undefined ? '' : ` class=${node.className}`);
   switch (node.t) {
     case 'layer': {
       const text = node.layer.print() + (node.tie ? ` tie=${node.tie.name}` : '');
-      return node.frozen ? `${label}{ ${text} }${frozen}` : label + text;
+      return frozen !== '' ? `${label}{ ${text} }${frozen}` : label + text;
     }
     case 'seq':
       return `${label}${braced(node.nodes)}${frozen}`;

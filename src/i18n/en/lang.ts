@@ -26,6 +26,7 @@ export const lang = {
   'err.elseAlone': () => `\`else\` must follow the \`}\` of an \`if\`: \`if top { dense 10 } else { gap }\`.`,
   'err.defPlace': () => `\`def\` must stand at the top level, not inside a group: \`def block(c) { conv c 3 > bn } > input 32x32x3 > block 64\`.`,
   'err.defSyntax': (p: P<'token'>) => `\`${p.token}\` is not a def header: expected \`def name(a, b=1) { ... }\`.`,
+  'err.className': (p: P<'token'>) => `\`class=${p.token}\` is not a class name: expected a Python class name, e.g. \`class=BasicBlock\`.`,
   'err.defParam': (p: P<'token' | 'def'>) => `\`${p.token}\` is not a valid parameter of \`${p.def}\`: expected a name or name=default, e.g. \`s=1\`.`,
   'err.defParamTwice': (p: P<'name' | 'def'>) => `\`${p.def}\` names its parameter \`${p.name}\` twice.`,
   'err.defTwice': (p: P<'name'>) => `\`${p.name}\` is defined twice: give each def its own name.`,

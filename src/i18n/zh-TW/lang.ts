@@ -26,6 +26,7 @@ export const lang: typeof En = {
   'err.elseAlone': () => `\`else\` 必須接在 \`if\` 的 \`}\` 之後：\`if top { dense 10 } else { gap }\`。`,
   'err.defPlace': () => `\`def\` 必須寫在最外層，不能放在群組裡：\`def block(c) { conv c 3 > bn } > input 32x32x3 > block 64\`。`,
   'err.defSyntax': (p: P<'token'>) => `\`${p.token}\` 不是 def 的開頭：格式為 \`def name(a, b=1) { ... }\`。`,
+  'err.className': (p: P<'token'>) => `\`class=${p.token}\` 不是類別名稱：請寫 Python 的類別名稱，例如 \`class=BasicBlock\`。`,
   'err.defParam': (p: P<'token' | 'def'>) => `\`${p.token}\` 不是 \`${p.def}\` 的有效引數：請寫名稱或「名稱=預設值」，例如 \`s=1\`。`,
   'err.defParamTwice': (p: P<'name' | 'def'>) => `\`${p.def}\` 的引數 \`${p.name}\` 出現了兩次。`,
   'err.defTwice': (p: P<'name'>) => `\`${p.name}\` 被定義了兩次：每個 def 要有自己的名稱。`,
