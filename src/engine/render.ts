@@ -21,6 +21,7 @@ import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
 import { bracketed, formatFrameworkShape, inFrameworkOrder } from './naming.js';
 import { torchinfoFooter, torchinfoLines } from './torchinfo.js';
+import { type KerasModel, kerasSummaryLines, kerasTree } from './keras-summary.js';
 import { moduleTree, treeLines } from './tree.js';
 import { groupBy } from '../group.js';
 
@@ -449,6 +450,25 @@ function presetLine(result: CountResult, lang: Lang): string {
 /** torchinfo's column titles (row_settings var_names and depth), as it prints them. */
 const TREE_HEADER = ['Layer (type (var_name):depth-idx)', 'Output Shape', 'Param #'] as const;
 
+/**
+ * The tree as torchinfo's summary(depth=N) prints it under PyTorch; under Keras as
+ * summary(expand_nested=True) does (depth 1: not expanded), a preset with layers after it being
+ * the Sequential around its Functional model that the lecture builds.
+ */
+function depthLines(result: CountResult, depth: number, lang: Lang): string[] {
+  const { report, request } = result;
+  const shape = (s: Shape) => formatFrameworkShape(s, report.framework);
+  if (report.framework === 'pytorch') {
+    const model = result.preset?.name ?? t(lang, msg('chart.params.thisModel'));
+    return treeLines(moduleTree(report, model, depth), shape, TREE_HEADER);
+  }
+  const after = request.t === 'spec' ? request.body.nodes.length : 0;
+  const model: KerasModel =
+    result.preset === undefined ? { t: 'sequential' } : after === 0 ? { t: 'functional', name: result.preset.name } : { t: 'base', name: result.preset.name, blocks: report.blocks.length - after };
+  const lines = kerasSummaryLines(kerasTree(report, model, depth), report.counts, shape);
+  return model.t === 'functional' ? [...lines, t(lang, msg('summary.kerasConnected'))] : lines;
+}
+
 function presetLineOrModel(result: CountResult, lang: Lang): string {
   return result.preset ? presetLine(result, lang) : t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }));
 }
@@ -481,11 +501,9 @@ function summary(result: CountResult, lang: Lang): string {
   room.spend(notes);
   const lines: string[] = [];
   if (request.depth !== undefined) {
-    // --depth N: the module tree instead of the block and layer tables
-    const model = result.preset?.name ?? t(lang, msg('chart.params.thisModel'));
+    // --depth N: the module tree instead of the block and layer tables, as the framework's own summary prints it
     const header = [presetLineOrModel(result, lang)];
-    const tree = treeLines(moduleTree(report, model, request.depth), (s) => formatFrameworkShape(s, report.framework), TREE_HEADER);
-    return [...header, ...tree, ...after, ...notes].join('\n');
+    return [...header, ...depthLines(result, request.depth, lang), ...after, ...notes].join('\n');
   }
   if (result.preset) {
     // A preset written a layer a line (the lecture's VGG16) has blocks that are its layers: with

@@ -28,6 +28,14 @@ describe('/help count', () => {
     expect(covered).toBeGreaterThan(lines(whole) - 15); // the usage line, the language paragraph, a blank line after each topic
   });
 
+  it.each(LANGS)('in %s: /help count flags and --help name --depth beside the other flags', (lang) => {
+    const flags = countHelpReply(lang, 'flags').code!;
+    expect(flags).toMatch(/--depth N\s+\S/);
+    expect(flags).toContain('summary(depth=N)');
+    expect(flags).toContain('summary(expand_nested=True)');
+    expect(renderHelp(lang)).toContain('--depth N');
+  });
+
   it('a topic misspelt is refused with the nearest', () => {
     const reply = countHelpReply('en', 'layrs');
     expect(reply.tone).toBe('error');

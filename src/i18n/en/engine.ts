@@ -137,6 +137,7 @@ export const engine = {
   'count.mistake': (p: P<'text'>) => `Common mistake: ${p.text}`,
   'count.mistakes': () => `Common mistakes (the count each gives, and why it is wrong):`,
   'summary.model': (p: P<'framework'>) => `Model summary (${p.framework} conventions)`,
+  'summary.kerasConnected': () => `Where the model branches (a residual, a concatenation), Keras's table also has a "Connected to" column, each layer's inputs: it is left out here.`,
   'summary.preset': (p: P<'name' | 'source' | 'framework'>) => `${p.name}: ${p.source} (${p.framework} conventions)`,
   'summary.presetBorrowed': (p: P<'name' | 'sources' | 'framework'>) => `${p.name}: the architecture of ${p.sources}, counted with ${p.framework} conventions`,
   'summary.layer': () => 'Layer (type)',
@@ -166,7 +167,9 @@ export const engine = {
     `  --chart FILE.png           also draw where a model's parameters are, as a PNG (the CLI; chats attach it)\n` +
     `  --log                      that chart on a log scale\n` +
     `  --memory                   memory: weights by precision, training with Adam, the KV cache\n` +
-    `  --seq N, --batch N         a sequence model's length (MACs, KV cache) and the batch of the KV cache`,
+    `  --seq N, --batch N         a sequence model's length (MACs, KV cache) and the batch of the KV cache\n` +
+    `  --depth N                  the nested module tree to depth N (3 when N is left out): torchinfo's summary(depth=N)\n` +
+    `                             under PyTorch, Keras's summary(expand_nested=True) under Keras`,
   'help.examples': () =>
     `Examples:\n` +
     `  paramquiz count conv 3 64 3\n` +

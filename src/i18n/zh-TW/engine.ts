@@ -135,6 +135,7 @@ export const engine: typeof En = {
   'count.mistake': (p: P<'text'>) => `常見錯誤：${p.text}`,
   'count.mistakes': () => `常見錯誤（各自會算出的數字，以及錯在哪裡）：`,
   'summary.model': (p: P<'framework'>) => `模型摘要（${p.framework} 慣例）`,
+  'summary.kerasConnected': () => `模型有分支（殘差、串接）時，Keras 的表格還有一欄「Connected to」，列出每層的輸入：這裡沒有列出。`,
   'summary.preset': (p: P<'name' | 'source' | 'framework'>) => `${p.name}：${p.source}（${p.framework} 慣例）`,
   'summary.presetBorrowed': (p: P<'name' | 'sources' | 'framework'>) => `${p.name}：${p.sources} 的架構，依 ${p.framework} 慣例計算`,
   'summary.layer': () => '層（類型）',
@@ -163,7 +164,9 @@ export const engine: typeof En = {
     `  --chart 檔案.png           另外把模型的參數分布畫成 PNG（命令列；聊天室會附上圖片）\n` +
     `  --log                      該圖改用對數刻度\n` +
     `  --memory                   記憶體：各精度的權重、用 Adam 訓練、KV 快取\n` +
-    `  --seq N、--batch N         序列模型的長度（MACs、KV 快取）與 KV 快取的批次大小`,
+    `  --seq N、--batch N         序列模型的長度（MACs、KV 快取）與 KV 快取的批次大小\n` +
+    `  --depth N                  巢狀模組樹，展開到第 N 層（省略 N 時為 3）：PyTorch 照 torchinfo 的 summary(depth=N)，\n` +
+    `                             Keras 照 summary(expand_nested=True)`,
   'help.examples': () =>
     `範例：\n` +
     `  paramquiz count conv 3 64 3\n` +
