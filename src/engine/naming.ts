@@ -34,7 +34,7 @@ export interface NamingScheme {
 }
 
 export const NAMING: Readonly<Record<Framework, NamingScheme>> = {
-  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool']), separator: '.', channels: 'first', batch: '1', brackets: ['[', ']'] },
+  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool', 'tokens']), separator: '.', channels: 'first', batch: '1', brackets: ['[', ']'] },
   keras: { unnamed: 'type', functional: new Set(), separator: '_', channels: 'last', batch: 'None', brackets: ['(', ')'] },
 };
 

@@ -12,15 +12,8 @@ import { renderCount } from '../../src/engine/render.js';
 import { inFrameworkOrder } from '../../src/engine/naming.js';
 import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../support/framework-truths.js';
 
-/** torchvision presets whose rows are not yet named as named_modules() names them. */
-const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
-  // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
-  'vit_b_16',
-  'vit_b_32',
-  'vit_l_16',
-  'vit_l_32',
-  'vit_h_14',
-]);
+/** torchvision presets whose rows are not yet named as named_modules() names them: none left. */
+const TORCH_DIFFERENT: ReadonlySet<string> = new Set([]);
 
 describe('torchvision presets are named as named_modules() names them', () => {
   const truths = torchvisionTruths();
