@@ -10,7 +10,7 @@ import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
-import type { Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
+import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
 import type { MessageRef } from '../i18n/messages.js';
 import { NAMING } from './naming.js';
 
@@ -76,6 +76,8 @@ export interface Row {
   readonly shared: string | null;
   /** Module path of the layer whose weight tensor this layer's weight is tied to. */
   readonly tied: string | null;
+  /** Where the framework holds the output's channels: its own order, unless a permute before moved them. */
+  readonly channels: ChannelsAt;
 }
 
 /** A top-level item of the model: one row of the per-block table. */
@@ -85,6 +87,8 @@ export interface Block {
   readonly repeat: number | undefined;
   /** The item's output (a merge's, not its last branch's; a side head's own, not the input it passes on). */
   readonly output: Shape;
+  /** Where the framework holds that output's channels (Row.channels). */
+  readonly channels: ChannelsAt;
 }
 
 export interface Report {
@@ -234,6 +238,12 @@ class Evaluator {
   readonly sideOutputs = new Map<Node, Shape>();
   /** The output of the node last evaluated under each label (and module path), for `from`. */
   private readonly outputs = new Map<string, Shape>();
+  /**
+   * Where the framework holds the channels of what the layers now see: its own order until a
+   * permute moves them (Swin's trunk is N×H×W×C under PyTorch). Followed in evaluation order,
+   * as the rows are printed.
+   */
+  channels: ChannelsAt;
 
   constructor(
     private readonly framework: Framework,
@@ -243,6 +253,7 @@ class Evaluator {
   ) {
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
+    this.channels = NAMING[framework].channels;
   }
 
   /** A name inside a module: module paths are dotted whatever the framework (PEFT, `from` and --depth read them). */
@@ -390,12 +401,14 @@ class Evaluator {
     let record = this.evaluate(layer, shape, place.frozen);
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
     if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
+    this.channels = record.channels ?? this.channels;
+    const { channels } = this;
     const auto = this.next(snakeCase(record.typeName));
     // A module without weights called again (torchvision's one `self.relu` after each convolution)
     // shares nothing: the row is that module again, by its own name.
     const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
     if (again !== undefined) {
-      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null });
+      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
       return record.outputShape;
     }
     const call = node.functional || NAMING[this.framework].functional.has(record.kind) ? 'function' : 'module';
@@ -422,7 +435,7 @@ class Evaluator {
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
     const numbered = copy && !this.byPosition && /^\d+(\.\d+)*$/.test(module);
     const name = (own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module);
-    this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied });
+    this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied, channels });
     return record.outputShape;
   }
 
@@ -505,7 +518,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   nodes.forEach((node, block) => {
     const before = ev.rows.length;
     shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
-    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
+    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape, channels: ev.channels });
   });
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused);
 }
@@ -571,10 +584,11 @@ export interface BlockRow {
   readonly counts: Counts;
   readonly macs: bigint | null;
   readonly output: Shape;
+  readonly channels: ChannelsAt;
 }
 
 export function blockTable(report: Report): BlockRow[] {
-  const out: Array<{ name: string; repeat: number | undefined; counts: Counts; macs: bigint | null; output: Shape }> = [];
+  const out: Array<{ name: string; repeat: number | undefined; counts: Counts; macs: bigint | null; output: Shape; channels: ChannelsAt }> = [];
   let current = -1;
   for (const row of report.rows) {
     const last = out[out.length - 1];
@@ -583,7 +597,7 @@ export function blockTable(report: Report): BlockRow[] {
       last.macs = last.macs === null || row.record.macs === null ? null : last.macs + row.record.macs;
     } else {
       const block = report.blocks[row.block]!;
-      out.push({ name: block.name, repeat: block.repeat, counts: row.counts, macs: row.record.macs, output: block.output });
+      out.push({ name: block.name, repeat: block.repeat, counts: row.counts, macs: row.record.macs, output: block.output, channels: block.channels });
       current = row.block;
     }
   }

@@ -371,13 +371,13 @@ function reuseMark(row: Row, lang: Lang): string {
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
 function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
-  const shape = (s: Shape) => formatFrameworkShape(s, framework);
+  const shape = (r: Row) => formatFrameworkShape(r.record.outputShape, framework, r.channels);
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     entries.map((e) =>
       'record' in e
-        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, shape(e.record.outputShape), formatInt(e.counts.total)]
-        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last.record.outputShape), formatInt(e.params)],
+        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, shape(e), formatInt(e.counts.total)]
+        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last), formatInt(e.params)],
     ),
     new Set([2]),
   );
@@ -429,7 +429,12 @@ function blockLines(report: Report, lang: Lang): string[] {
   const share = (n: bigint) => `${formatPercent(n, total === 0n ? 1n : total, 1)}%`;
   return table(
     [t(lang, msg('summary.block')), t(lang, msg('summary.shape')), t(lang, msg('summary.params')), t(lang, msg('summary.share'))],
-    blockTable(report).map((b) => [b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`, formatFrameworkShape(b.output, report.framework), formatInt(b.counts.total), share(b.counts.total)]),
+    blockTable(report).map((b) => [
+      b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`,
+      formatFrameworkShape(b.output, report.framework, b.channels),
+      formatInt(b.counts.total),
+      share(b.counts.total),
+    ]),
     new Set([2, 3]),
   );
 }
@@ -484,7 +489,7 @@ function summary(result: CountResult, lang: Lang): string {
     // --depth N: the module tree instead of the block and layer tables
     const model = result.preset?.name ?? t(lang, msg('chart.params.thisModel'));
     const header = [presetLineOrModel(result, lang)];
-    const tree = treeLines(moduleTree(report, model, request.depth), (s) => formatFrameworkShape(s, report.framework), TREE_HEADER);
+    const tree = treeLines(moduleTree(report, model, request.depth), (s, channels) => formatFrameworkShape(s, report.framework, channels), TREE_HEADER);
     return [...header, ...tree, ...after, ...notes].join('\n');
   }
   if (result.preset) {

@@ -9,7 +9,7 @@ import { bars } from '../../src/charts/parameters.js';
 import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
 import { renderCount } from '../../src/engine/render.js';
-import { inFrameworkOrder } from '../../src/engine/naming.js';
+import { inFrameworkOrder, inOrder } from '../../src/engine/naming.js';
 import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../support/framework-truths.js';
 
 /** torchvision presets whose rows are not yet named as named_modules() names them: none left. */
@@ -38,6 +38,17 @@ describe("under PyTorch a preset's shapes are N×C×H×W, as a forward pass give
     const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');
     const ours = rows.map((r) => [r.name, r.record.typeName, [1, ...inFrameworkOrder(r.record.outputShape, 'pytorch')]]);
     expect(ours).toEqual(truths[preset]!.calls);
+  });
+  // Rows of ours that are no leaf module torchvision calls: a module whose work is inside it
+  // (ShiftedWindowAttention, nn.MultiheadAttention) or a parameter a module holds itself.
+  const UNCALLED = new Set(['ShiftedWindowAttention', 'ShiftedWindowAttentionV2', 'MultiheadAttention', 'Parameter']);
+  it.each(['swin_t', 'swin_v2_t', 'vit_b_16'])('%s: each row torchvision calls has the type and shape of its call (Swin N×H×W×C between its Permutes)', (preset) => {
+    const calls = new Map(truths[preset]!.calls!.map(([name, type, shape]) => [name, [type, shape]]));
+    const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');
+    const called = rows.filter((r) => calls.has(r.name));
+    expect(called.map((r) => [r.name, [r.record.typeName, [1, ...inOrder(r.record.outputShape, r.channels)]]])).toEqual(called.map((r) => [r.name, calls.get(r.name)]));
+    expect(rows.filter((r) => !calls.has(r.name) && !UNCALLED.has(r.record.typeName)).map((r) => r.name)).toEqual([]);
+    expect(called.length).toBeGreaterThan(70);
   });
   it('prints them as torchinfo does, batch first', () => {
     const text = renderCount(count('resnet18 --framework pytorch --layers'), 'en');

@@ -132,6 +132,7 @@ describe('the stages, as torchvision builds them', () => {
       ['features.6', undefined, 1_182_720],
       ['features.7', 2, 14_183_856],
       ['norm', undefined, 1_536],
+      ['permute', undefined, 0],
       ['avgpool', undefined, 0],
       ['flatten_1', undefined, 0],
       ['head', undefined, 769_000],
@@ -175,18 +176,19 @@ describe('the stages, as torchvision builds them', () => {
   });
 
   it('--layers names every layer by its torchvision module path', () => {
+    // Swin's trunk is N×H×W×C under PyTorch, between the stem's Permute and the one before the pooling
     const swin = renderCount(count('swin_t --layers'), 'en');
-    expect(swin).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttention\)\s+\[1, 96, 56, 56\]\s+37,755/);
-    expect(swin).toMatch(/features\.2\.reduction \(Linear\)\s+\[1, 192, 28, 28\]\s+73,728/);
-    expect(swin).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 384, 28, 28\]\s+768/);
+    expect(swin).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttention\)\s+\[1, 56, 56, 96\]\s+37,755/);
+    expect(swin).toMatch(/features\.2\.reduction \(Linear\)\s+\[1, 28, 28, 192\]\s+73,728/);
+    expect(swin).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 28, 28, 384\]\s+768/);
     const convnext = renderCount(count('convnext_tiny --layers --framework pytorch'), 'en');
     expect(convnext).toMatch(/features\.1\.0\.block\.0 \(Conv2d\)\s+\[1, 96, 56, 56\]\s+4,800/);
     expect(convnext).toMatch(/features\.1\.0\.layer_scale \(LayerScale\)\s+\[1, 96, 56, 56\]\s+96/);
     expect(convnext).toMatch(/classifier\.0 \(LayerNorm\)\s+\[1, 768, 1, 1\]\s+1,536/);
     // Swin V2: the res-post-norm block and the continuous position bias, V2's patch merging (norm on 2C)
     const v2 = renderCount(count('swin_v2_t --layers'), 'en');
-    expect(v2).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttentionV2\)\s+\[1, 96, 64, 64\]\s+40,323/);
-    expect(v2).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 192, 32, 32\]\s+384/);
+    expect(v2).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttentionV2\)\s+\[1, 64, 64, 96\]\s+40,323/);
+    expect(v2).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 32, 32, 192\]\s+384/);
   });
 
   it('JSON carries the blocks and the per-layer module paths', () => {

@@ -77,6 +77,7 @@ export const engine = {
   'kind.flatten': () => `Flatten: H×W×C becomes one axis; no parameters.`,
   'kind.dropout': () => `Dropout: no parameters, shape unchanged.`,
   'kind.reshape': () => `Reshape: same elements, new shape; no parameters.`,
+  'kind.permute': () => `Permute (torchvision): 0,2,3,1 holds an image channels last (N×H×W×C), 0,3,1,2 channels first again; same elements, no parameters.`,
   'kind.zeropad': () => `Zero padding: N on every side, HxW (rows, columns), B:A (before:after) or T:BxL:R; no parameters.`,
 
   // ── common mistakes, one per kind ──

@@ -76,6 +76,7 @@ export const engine: typeof En = {
   'kind.flatten': () => `攤平：H×W×C 變成一維；沒有參數。`,
   'kind.dropout': () => `Dropout：沒有參數，形狀不變。`,
   'kind.reshape': () => `重塑：元素不變、形狀改變；沒有參數。`,
+  'kind.permute': () => `重排維度（torchvision 的 Permute）：0,2,3,1 把影像改成通道在後（N×H×W×C），0,3,1,2 改回通道在前；元素不變，沒有參數。`,
   'kind.zeropad': () => `補零：每邊 N、HxW（上下、左右）、B:A（前:後）或 T:BxL:R（上:下x左:右）；沒有參數。`,
 
   // ── 常見錯誤 ──
