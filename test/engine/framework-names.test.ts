@@ -40,10 +40,13 @@ describe("under PyTorch a preset's shapes are N×C×H×W, as a forward pass give
     expect(ours).toEqual(truths[preset]!.calls);
   });
   // Rows of ours that are no leaf module torchvision calls: a module whose work is inside it
-  // (ShiftedWindowAttention, nn.MultiheadAttention) or a parameter a module holds itself.
-  const UNCALLED = new Set(['ShiftedWindowAttention', 'ShiftedWindowAttentionV2', 'MultiheadAttention', 'Parameter']);
-  it.each(['swin_t', 'swin_v2_t', 'vit_b_16'])('%s: each row torchvision calls has the type and shape of its call (Swin N×H×W×C between its Permutes)', (preset) => {
-    const calls = new Map(truths[preset]!.calls!.map(([name, type, shape]) => [name, [type, shape]]));
+  // (ShiftedWindowAttention, nn.MultiheadAttention) or a parameter a module holds itself (ViT's
+  // class_token, ConvNeXt's layer_scale).
+  const UNCALLED = new Set(['ShiftedWindowAttention', 'ShiftedWindowAttentionV2', 'MultiheadAttention', 'Parameter', 'LayerScale']);
+  // ConvNeXt's LayerNorm2d (over the channels of an N×C×H×W map) is written `ln`, nn.LayerNorm's kind.
+  const AS_TYPE: Readonly<Record<string, string>> = { LayerNorm2d: 'LayerNorm' };
+  it.each(['swin_t', 'swin_v2_t', 'vit_b_16', 'convnext_tiny'])('%s: each row torchvision calls has the type and shape of its call (N×H×W×C between Permutes)', (preset) => {
+    const calls = new Map(truths[preset]!.calls!.map(([name, type, shape]) => [name, [AS_TYPE[type] ?? type, shape]]));
     const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');
     const called = rows.filter((r) => calls.has(r.name));
     expect(called.map((r) => [r.name, [r.record.typeName, [1, ...inOrder(r.record.outputShape, r.channels)]]])).toEqual(called.map((r) => [r.name, calls.get(r.name)]));
