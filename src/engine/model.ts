@@ -51,6 +51,12 @@ export type Node = NodeBase &
     /** `@name`: the named layer or group applied again with the same weights. */
     | { readonly t: 'ref'; readonly link: Link }
     /**
+     * `section TITLE { ... }`: one row of the per-block table when at the top level, and nothing
+     * else: its layers are named, placed and evaluated as if written without it. It has no name
+     * (a named group prefixes its layers' names; Keras's counter-named layers must keep theirs).
+     */
+    | { readonly t: 'section'; readonly title: string; readonly nodes: readonly Node[]; readonly label?: undefined }
+    /**
      * `from name`: what follows continues from the output of the layer or group last evaluated
      * under that name, not from the input (a cell fed by two earlier tensors: NASNet). No weights.
      */
@@ -151,7 +157,7 @@ const labelled = new WeakMap<Node, boolean>();
 function namesInside(node: Node): boolean {
   let known = labelled.get(node);
   if (known === undefined) {
-    const children = node.t === 'seq' || node.t === 'side' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
+    const children = node.t === 'seq' || node.t === 'side' || node.t === 'section' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
     known = children.some((c) => c.label !== undefined || namesInside(c));
     labelled.set(node, known);
   }
@@ -174,6 +180,7 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
       case 'merge':
         return namesAnItem(n.branches.flat(), true);
       case 'side':
+      case 'section': // its items are the module's own
         return namesAnItem(n.nodes, inBranch);
       default:
         return false;
@@ -369,6 +376,8 @@ class Evaluator {
         this.sideOutputs.set(node, one ? this.visit(only, shape, inner, true) : this.visitList(node.nodes, shape, inner));
         return shape;
       }
+      case 'section':
+        return this.visitList(node.nodes, shape, place);
       case 'ref': {
         const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
         return this.visit(node.link.target, shape, { ...place, shared: place.shared ?? owner.path });
@@ -488,6 +497,7 @@ function merge(op: MergeOp, word: MergeWord, shapes: readonly Shape[]): Shape {
 /** The name of a top-level item in the per-block table. */
 function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string {
   if (node.label !== undefined) return node.label;
+  if (node.t === 'section') return node.title;
   if (node.t === 'layer' && firstRow !== undefined) return firstRow.name;
   const kind = node.t === 'merge' ? node.word : node.t === 'seq' ? 'group' : node.t === 'ref' ? 'shared' : node.t;
   return ev.next(kind);
@@ -536,7 +546,7 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
     else if (node.t === 'side')
       continue; // an auxiliary head does not see the model's input first
     else if (node.t === 'from') break;
-    else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
+    else leadingLayers(node.t === 'seq' || node.t === 'section' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
   return out;
 }

@@ -1,0 +1,93 @@
+/**
+ * `section TITLE { ... }`: one row of the per-block table and nothing else. A model written a layer
+ * a line (Keras numbers unnamed layers by global counters: conv2d_93, activation_187) is grouped
+ * into its cells and blocks without a single name, path, shape or count changing.
+ * Hand-worked numbers: a 3×3 conv from 16 to 16 channels with bias is (3·3·16 + 1)·16 = 2,320;
+ * Keras's BatchNorm of 16 channels keeps 4·16 = 64 weights.
+ */
+import { describe, expect, it } from 'vitest';
+import { count } from '../../src/engine/count.js';
+import { toJson } from '../../src/engine/json.js';
+import { blockTable, type Report } from '../../src/engine/model.js';
+import { parseBody, printBody } from '../../src/engine/spec.js';
+import type { Framework } from '../../src/engine/types.js';
+import { errorOf } from '../support/count.js';
+
+const CONV16 = 2_320n;
+const BN16 = 64n;
+
+/** The same model with and without its sections: a cell that reads the stem's output with `from`, then `@` a layer of the cell. */
+const BARE = 'input 8x8x16 > a: conv 16 3 pad=same > bn > relu > conv 16 3 pad=same > from a > b: conv 16 3 pad=same > bn > @b > gap > dense 10';
+const SECTIONED = 'input 8x8x16 > section stem { a: conv 16 3 pad=same > bn > relu } > section cell 1 { conv 16 3 pad=same > from a > b: conv 16 3 pad=same > bn } > @b > gap > dense 10';
+
+const rowsOf = (report: Report) => report.rows.map((r) => [r.name, r.module, r.record.outputShape, r.counts, r.record.macs, r.shared]);
+
+describe('a section', () => {
+  it.each<Framework>(['keras', 'pytorch'])('changes no name, module path, shape, count or MACs (%s)', (framework) => {
+    const bare = count(`${BARE} --framework ${framework}`).report;
+    const sectioned = count(`${SECTIONED} --framework ${framework}`).report;
+    expect(rowsOf(sectioned)).toEqual(rowsOf(bare));
+    expect([sectioned.counts, sectioned.macs, sectioned.output]).toEqual([bare.counts, bare.macs, bare.output]);
+    // Keras's own counters run on through the sections: nothing is prefixed with `stem_`.
+    if (framework === 'keras') expect(sectioned.rows.map((r) => r.name).slice(0, 4)).toEqual(['a', 'batch_normalization_1', 'activation_1', 'conv2d_2']);
+  });
+
+  it('is one row of the block table, its counts the exact sum of its layers', () => {
+    const { report } = count(SECTIONED);
+    const blocks = blockTable(report);
+    expect(blocks.map((b) => [b.name, b.counts.total])).toEqual([
+      ['stem', CONV16 + BN16],
+      ['cell 1', 2n * CONV16 + BN16],
+      ['shared_1', 0n],
+      ['global_average_pooling2d_1', 0n],
+      ['dense_1', 170n],
+    ]);
+    expect(blocks[1]!.output).toEqual([8, 8, 16]);
+    // summed from the rows, trainable and not: the table adds up to the total
+    const sum = blocks.reduce((a, b) => ({ total: a.total + b.counts.total, trainable: a.trainable + b.counts.trainable, nonTrainable: a.nonTrainable + b.counts.nonTrainable }), {
+      total: 0n,
+      trainable: 0n,
+      nonTrainable: 0n,
+    });
+    expect(sum).toEqual(report.counts);
+    expect(blocks[0]!.counts.nonTrainable).toBe(32n); // the moving mean and variance of 16 channels
+  });
+
+  it('keeps the layers in the JSON and the layer table; only the blocks are grouped', () => {
+    const doc = JSON.parse(toJson(count('nasnetmobile'))) as { layers: { name: string }[]; blocks: { name: string; params: string | number }[] };
+    expect(doc.layers.some((l) => l.name === 'separable_conv_1_normal_left1_0')).toBe(true);
+    expect(doc.layers.some((l) => l.name === 'activation_187')).toBe(true);
+    expect(doc.blocks.map((b) => b.name)).toContain('normal_0');
+    expect(doc.blocks.length).toBeLessThan(30);
+  });
+
+  it('may nest and sit in a group: only one at the top level heads a row', () => {
+    const { report } = count('input 8x8x16 > section outer { section inner { conv 16 3 pad=same } > g: { section deep { bn } } }');
+    expect(blockTable(report).map((b) => [b.name, b.counts.total])).toEqual([['outer', CONV16 + BN16]]);
+    expect(report.rows.map((r) => r.module)).toEqual(['conv2d_1', 'g.batch_normalization_1']);
+  });
+
+  it('a frozen preset freezes what its sections hold', () => {
+    const c = count('nasnetmobile trainable=false').report.counts;
+    expect([c.total, c.trainable]).toEqual([5_326_716n, 0n]);
+  });
+
+  it('prints back to text that counts the same', () => {
+    const body = parseBody(SECTIONED);
+    const printed = printBody(body);
+    expect(printed).toContain('section cell 1 {');
+    expect(printBody(parseBody(printed))).toBe(printed);
+    expect(count(printed).report.counts).toEqual(count(SECTIONED).report.counts);
+  });
+
+  it('takes a title, and no name, repeat or option (they would make it a module)', () => {
+    expect(errorOf('input 8x8x16 > section { conv 16 3 }')).toMatch(/needs a title/);
+    for (const spec of ['input 8x8x16 > s: section x { conv 16 3 }', 'input 8x8x16 > section x { conv 16 3 } x2', 'input 8x8x16 > section x { conv 16 3 } trainable=false']) {
+      expect(errorOf(spec)).toMatch(/`section x` takes no name, repeat or option/);
+    }
+  });
+
+  it('is a reserved word: no def may take it', () => {
+    expect(errorOf('def section(c) { conv c 3 } > input 8x8x16 > section 16')).toMatch(/section/);
+  });
+});
