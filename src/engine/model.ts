@@ -353,7 +353,7 @@ class Evaluator {
         const template = node.label?.includes('$') ? node.label : undefined;
         const base = node.label === undefined || template !== undefined ? place.prefix : this.join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
-        const copy = (i: number) => (template === undefined ? this.join(base, String(first + i)) : this.join(base, template.replaceAll('$', String(first + i))));
+        const copy = (i: number) => this.join(base, template === undefined ? String(first + i) : copyName(template, first + i));
         for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i), contents(node.body)), true);
         return x;
       }
@@ -494,8 +494,17 @@ function merge(op: MergeOp, word: MergeWord, shapes: readonly Shape[]): Shape {
   return out;
 }
 
-/** The name of a top-level item in the per-block table. */
+/** A copy's own name from a repetition's `$` name: `block$` → block5. */
+function copyName(template: string, n: number): string {
+  return template.replaceAll('$', String(n));
+}
+
+/** The name of a top-level item in the per-block table: a `$` name by its first and last copies (`block5 … block12`). */
 function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string {
+  if (node.t === 'repeat' && node.label?.includes('$')) {
+    const first = node.start ?? 0;
+    return node.times === 1 ? copyName(node.label, first) : `${copyName(node.label, first)} … ${copyName(node.label, first + node.times - 1)}`;
+  }
   if (node.label !== undefined) return node.label;
   if (node.t === 'section') return node.title;
   if (node.t === 'layer' && firstRow !== undefined) return firstRow.name;

@@ -87,6 +87,12 @@ describe('a section', () => {
     }
   });
 
+  it('a repetition named with `$` is one row named by its first and last copies', () => {
+    const { report } = count('input 8x8x16 > block$: { conv 16 3 pad=same } x3 start=5');
+    expect(blockTable(report).map((b) => [b.name, b.repeat, b.counts.total])).toEqual([['block5 … block7', 3, 3n * CONV16]]);
+    expect(report.rows.map((r) => r.name)).toEqual(['block5', 'block6', 'block7']);
+  });
+
   it('is a reserved word: no def may take it', () => {
     expect(errorOf('def section(c) { conv c 3 } > input 8x8x16 > section 16')).toMatch(/section/);
   });
