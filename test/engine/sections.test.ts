@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
 import { blockTable, type Report } from '../../src/engine/model.js';
+import { PRESETS } from '../../src/engine/presets/index.js';
 import { parseBody, printBody } from '../../src/engine/spec.js';
 import type { Framework } from '../../src/engine/types.js';
 import { errorOf } from '../support/count.js';
@@ -95,5 +96,43 @@ describe('a section', () => {
 
   it('is a reserved word: no def may take it', () => {
     expect(errorOf('def section(c) { conv c 3 } > input 8x8x16 > section 16')).toMatch(/section/);
+  });
+});
+
+/**
+ * The block table is the short answer: a preset written a layer a line (Keras's counter-named
+ * layers) groups its lines into sections, so no preset's table runs to hundreds of rows
+ * (NASNetLarge was 864). The lecture's VGG16 is its 24 layers on purpose.
+ */
+const MAX_BLOCK_ROWS = 40;
+
+describe('every preset has a short block table', () => {
+  it.each(PRESETS.flatMap((p) => (Object.keys(p.files) as Framework[]).map((fw) => [p.name, fw] as const)))(`%s (%s): at most ${MAX_BLOCK_ROWS} rows`, (name, framework) => {
+    expect(blockTable(count(`${name} --framework ${framework}`).report).length).toBeLessThanOrEqual(MAX_BLOCK_ROWS);
+  });
+
+  it('NASNet by its cells, InceptionResNetV2 by its runs of blocks, MobileNet by its depthwise-separable blocks', () => {
+    const names = (preset: string) => blockTable(count(preset).report).map((b) => b.name);
+    expect(names('nasnetmobile')).toEqual([
+      'stem_conv1',
+      'stem_bn1',
+      'stem_1',
+      'stem_2',
+      ...['normal_0', 'normal_1', 'normal_2', 'normal_3', 'reduce_4', 'normal_5', 'normal_6', 'normal_7', 'normal_8', 'reduce_8'],
+      ...['normal_9', 'normal_10', 'normal_11', 'normal_12', 'activation_187', 'global_average_pooling2d', 'predictions'],
+    ]);
+    expect(names('inceptionresnetv2')).toEqual([
+      'stem',
+      'mixed_5b',
+      'block35_1 … block35_10',
+      'mixed_6a',
+      'block17_1 … block17_20',
+      'mixed_7a',
+      'block8_1 … block8_10',
+      'conv_7b',
+      'avg_pool',
+      'predictions',
+    ]);
+    expect(names('mobilenet').slice(0, 3)).toEqual(['conv1', 'conv_dw_1 + conv_pw_1', 'conv_dw_2 + conv_pw_2']);
   });
 });
