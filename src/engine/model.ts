@@ -51,6 +51,12 @@ export type Node = NodeBase &
     /** `@name`: the named layer or group applied again with the same weights. */
     | { readonly t: 'ref'; readonly link: Link }
     /**
+     * `section TITLE { ... }`: one row of the per-block table when at the top level, and nothing
+     * else: its layers are named, placed and evaluated as if written without it. It has no name
+     * (a named group prefixes its layers' names; Keras's counter-named layers must keep theirs).
+     */
+    | { readonly t: 'section'; readonly title: string; readonly nodes: readonly Node[]; readonly label?: undefined }
+    /**
      * `from name`: what follows continues from the output of the layer or group last evaluated
      * under that name, not from the input (a cell fed by two earlier tensors: NASNet). No weights.
      */
@@ -155,7 +161,7 @@ const labelled = new WeakMap<Node, boolean>();
 function namesInside(node: Node): boolean {
   let known = labelled.get(node);
   if (known === undefined) {
-    const children = node.t === 'seq' || node.t === 'side' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
+    const children = node.t === 'seq' || node.t === 'side' || node.t === 'section' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
     known = children.some((c) => c.label !== undefined || namesInside(c));
     labelled.set(node, known);
   }
@@ -178,6 +184,7 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
       case 'merge':
         return namesAnItem(n.branches.flat(), true);
       case 'side':
+      case 'section': // its items are the module's own
         return namesAnItem(n.nodes, inBranch);
       default:
         return false;
@@ -357,7 +364,7 @@ class Evaluator {
         const template = node.label?.includes('$') ? node.label : undefined;
         const base = node.label === undefined || template !== undefined ? place.prefix : this.join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
-        const copy = (i: number) => (template === undefined ? this.join(base, String(first + i)) : this.join(base, template.replaceAll('$', String(first + i))));
+        const copy = (i: number) => this.join(base, template === undefined ? String(first + i) : copyName(template, first + i));
         for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i), contents(node.body)), true);
         return x;
       }
@@ -380,6 +387,8 @@ class Evaluator {
         this.sideOutputs.set(node, one ? this.visit(only, shape, inner, true) : this.visitList(node.nodes, shape, inner));
         return shape;
       }
+      case 'section':
+        return this.visitList(node.nodes, shape, place);
       case 'ref': {
         const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
         return this.visit(node.link.target, shape, { ...place, shared: place.shared ?? owner.path });
@@ -498,9 +507,19 @@ function merge(op: MergeOp, word: MergeWord, shapes: readonly Shape[]): Shape {
   return out;
 }
 
-/** The name of a top-level item in the per-block table. */
+/** A copy's own name from a repetition's `$` name: `block$` → block5. */
+function copyName(template: string, n: number): string {
+  return template.replaceAll('$', String(n));
+}
+
+/** The name of a top-level item in the per-block table: a `$` name by its first and last copies (`block5 … block12`). */
 function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string {
+  if (node.t === 'repeat' && node.label?.includes('$')) {
+    const first = node.start ?? 0;
+    return node.times === 1 ? copyName(node.label, first) : `${copyName(node.label, first)} … ${copyName(node.label, first + node.times - 1)}`;
+  }
   if (node.label !== undefined) return node.label;
+  if (node.t === 'section') return node.title;
   if (node.t === 'layer' && firstRow !== undefined) return firstRow.name;
   const kind = node.t === 'merge' ? node.word : node.t === 'seq' ? 'group' : node.t === 'ref' ? 'shared' : node.t;
   return ev.next(kind);
@@ -549,7 +568,7 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
     else if (node.t === 'side')
       continue; // an auxiliary head does not see the model's input first
     else if (node.t === 'from') break;
-    else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
+    else leadingLayers(node.t === 'seq' || node.t === 'section' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
   return out;
 }
