@@ -233,4 +233,17 @@ describe('names and options', () => {
     expect(c.nonTrainable).toBe(27_818_592n);
     expect(c.trainable).toBe(769n * 2n);
   });
+
+  // torchvision/models/vision_transformer.py, VisionTransformer.__init__:
+  // torch._assert(image_size % patch_size == 0, "Input shape indivisible by patch size!")
+  it("refuses a ViT input side that is not a multiple of the patch, as torchvision's constructor does", () => {
+    expect(errorOf('vit_b_16 in=230x230')).toMatch(/`conv` with exact=true: windows of 16 every 16 do not tile the side 230 \(6 left over\)/);
+    expect(errorOf('vit_l_32 in=240x224')).toMatch(/do not tile the side 240/);
+    expect(count('vit_b_16 in=384x384').report.counts.total).toBe(86_859_496n); // the expect line of vit_b_16.pq
+  });
+  it('exact=true on a convolution refuses what its windows leave over, and prints back', () => {
+    expect(errorOf('conv 3 8 4 stride=4 exact=true in=10x10')).toMatch(/do not tile the side 10 \(2 left over\)/);
+    expect(count('conv 3 8 3 stride=2 exact=true in=11x11').report.counts.total).toBe(224n); // (3·3·3 + 1)·8
+    expect(count('input 11x11x3 > conv 8 3 stride=2 exact=true --layers').report.rows[0]!.record.spec).toBe('conv 3 8 3 stride=2 exact=true');
+  });
 });
