@@ -21,12 +21,12 @@ import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
 import { blockTable, type Report } from './model.js';
 import { workedFormula } from './render.js';
-import { inFrameworkOrder } from './naming.js';
-import type { Framework, Shape } from './types.js';
+import { inOrder } from './naming.js';
+import type { ChannelsAt, Shape } from './types.js';
 
-/** A shape without its batch axis in the framework's order (DESIGN.md: C×H×W for PyTorch), or null when a size is unknown. */
-const knownShape = (s: Shape, framework: Framework): number[] | null => {
-  const ordered = inFrameworkOrder(s, framework);
+/** A shape without its batch axis in the framework's order (DESIGN.md: C×H×W for PyTorch; H×W×C after a permute), or null when a size is unknown. */
+const knownShape = (s: Shape, channels: ChannelsAt): number[] | null => {
+  const ordered = inOrder(s, channels);
   return ordered.every((d): d is number => d !== null) ? [...ordered] : null;
 };
 
@@ -45,7 +45,7 @@ export function toJson(result: CountResult): string {
         params: row.counts.total,
         trainable: row.counts.trainable,
         nonTrainable: row.counts.nonTrainable,
-        outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape, result.framework),
+        outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape, row.channels),
         macs: row.record.macs,
         formula: workedFormula(row.record),
         name: row.name,
@@ -71,7 +71,7 @@ export function toJson(result: CountResult): string {
       params: b.counts.total,
       trainable: b.counts.trainable,
       nonTrainable: b.counts.nonTrainable,
-      outputShape: knownShape(b.output, result.framework),
+      outputShape: knownShape(b.output, b.channels),
       macs: b.macs,
     }));
   }

@@ -15,7 +15,7 @@
 import type { Counts } from './counts.js';
 import type { Report } from './model.js';
 import type { TreeRow } from './tree.js';
-import type { Shape } from './types.js';
+import type { ChannelsAt, Shape } from './types.js';
 
 /** How Keras builds the model counted, which decides its summary's name and rows. */
 export type KerasModel =
@@ -29,7 +29,8 @@ export type KerasModel =
 /** What Keras calls a model built by the functional API (every Keras Applications model). */
 const FUNCTIONAL = 'Functional';
 
-const row = (depth: number, index: number, name: string, type: string, output: Shape, params: bigint): TreeRow => ({ depth, index, name, path: name, type, output, params });
+/** Keras holds every shape channels last. */
+const row = (depth: number, index: number, name: string, type: string, output: Shape, params: bigint): TreeRow => ({ depth, index, name, path: name, type, output, channels: 'last', params });
 
 /**
  * The rows Keras's summary lists, as a tree: the model (depth 0), its layers (depth 1) and, when
@@ -39,7 +40,7 @@ const row = (depth: number, index: number, name: string, type: string, output: S
  */
 export function kerasTree(report: Report, model: KerasModel, maxDepth: number): TreeRow[] {
   const name = model.t === 'functional' ? model.name : 'sequential';
-  const rows: TreeRow[] = [{ depth: 0, index: 0, name, path: '', type: model.t === 'functional' ? FUNCTIONAL : 'Sequential', output: report.output, params: null }];
+  const rows: TreeRow[] = [{ depth: 0, index: 0, name, path: '', type: model.t === 'functional' ? FUNCTIONAL : 'Sequential', output: report.output, channels: 'last', params: null }];
   // a Functional model lists its InputLayer among its layers
   const input = (depth: number) => rows.push(row(depth, rows.length, 'input_layer', 'InputLayer', report.input, 0n));
   const layers = report.rows.filter((r) => r.shared === null);
@@ -112,13 +113,13 @@ export function kerasMemory(bytes: bigint): string {
 const BYTES = 4n;
 
 /** The summary's lines: its title, the table, and its totals. */
-export function kerasSummaryLines(rows: readonly TreeRow[], counts: Counts, shape: (s: Shape) => string): string[] {
+export function kerasSummaryLines(rows: readonly TreeRow[], counts: Counts, shape: (s: Shape, channels: ChannelsAt) => string): string[] {
   const [model, ...layers] = rows;
   const lines = [`Model: "${model?.name ?? ''}"`, rule('┏', '━', '┳', '┓'), ...tableRow(HEADER, '┃'), rule('┡', '━', '╇', '┩')];
   layers.forEach((r, i) => {
     if (i > 0) lines.push(rule('├', '─', '┼', '┤'));
     const prefix = r.depth > 1 ? `${'   '.repeat(r.depth - 1)}└ ` : '';
-    lines.push(...tableRow([`${prefix}${r.name} (${r.type ?? '?'})`, shape(r.output), (r.params ?? 0n).toLocaleString('en-US')], '│'));
+    lines.push(...tableRow([`${prefix}${r.name} (${r.type ?? '?'})`, shape(r.output, r.channels), (r.params ?? 0n).toLocaleString('en-US')], '│'));
   });
   lines.push(rule('└', '─', '┴', '┘'));
   const total = (label: string, n: bigint) => ` ${label}: ${n.toLocaleString('en-US')} (${kerasMemory(n * BYTES)})`;

@@ -137,7 +137,7 @@ export function applyLora(report: Report, spec: LoraSpec): { report: Report; sum
       const full = linear.name === '' ? row.module : `${row.module}.${linear.name}`;
       if (!spec.targets.some((t) => matches(t, full, linear, row.record))) continue;
       const record = adapter(row, linear, spec.rank);
-      rows.push({ name: `${full}.lora`, module: `${full}.lora`, block: row.block, call: 'module', record, counts: countTensors(record.tensors), shared: null, tied: null });
+      rows.push({ name: `${full}.lora`, module: `${full}.lora`, block: row.block, call: 'module', record, counts: countTensors(record.tensors), shared: null, tied: null, channels: row.channels });
       adapted.push({ module: full, linear });
     }
   }

@@ -10,7 +10,7 @@ import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
-import type { Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
+import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
 import type { MessageRef } from '../i18n/messages.js';
 import { NAMING } from './naming.js';
 
@@ -53,6 +53,12 @@ export type Node = NodeBase &
     /** `@name`: the named layer or group applied again with the same weights. */
     | { readonly t: 'ref'; readonly link: Link }
     /**
+     * `section TITLE { ... }`: one row of the per-block table when at the top level, and nothing
+     * else: its layers are named, placed and evaluated as if written without it. It has no name
+     * (a named group prefixes its layers' names; Keras's counter-named layers must keep theirs).
+     */
+    | { readonly t: 'section'; readonly title: string; readonly nodes: readonly Node[]; readonly label?: undefined }
+    /**
      * `from name`: what follows continues from the output of the layer or group last evaluated
      * under that name, not from the input (a cell fed by two earlier tensors: NASNet). No weights.
      */
@@ -78,6 +84,8 @@ export interface Row {
   readonly shared: string | null;
   /** Module path of the layer whose weight tensor this layer's weight is tied to. */
   readonly tied: string | null;
+  /** Where the framework holds the output's channels: its own order, unless a permute before moved them. */
+  readonly channels: ChannelsAt;
 }
 
 /** A top-level item of the model: one row of the per-block table. */
@@ -87,6 +95,8 @@ export interface Block {
   readonly repeat: number | undefined;
   /** The item's output (a merge's, not its last branch's; a side head's own, not the input it passes on). */
   readonly output: Shape;
+  /** Where the framework holds that output's channels (Row.channels). */
+  readonly channels: ChannelsAt;
 }
 
 export interface Report {
@@ -158,7 +168,7 @@ const labelled = new WeakMap<Node, boolean>();
 function namesInside(node: Node): boolean {
   let known = labelled.get(node);
   if (known === undefined) {
-    const children = node.t === 'seq' || node.t === 'side' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
+    const children = node.t === 'seq' || node.t === 'side' || node.t === 'section' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? node.branches.flat() : [];
     known = children.some((c) => c.label !== undefined || namesInside(c));
     labelled.set(node, known);
   }
@@ -181,6 +191,7 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
       case 'merge':
         return namesAnItem(n.branches.flat(), true);
       case 'side':
+      case 'section': // its items are the module's own
         return namesAnItem(n.nodes, inBranch);
       default:
         return false;
@@ -254,6 +265,12 @@ class Evaluator {
   private readonly outputs = new Map<string, Shape>();
   /** Report.classes. */
   readonly classes = new Map<string, string>();
+  /**
+   * Where the framework holds the channels of what the layers now see: its own order until a
+   * permute moves them (Swin's trunk is N×H×W×C under PyTorch). Followed in evaluation order,
+   * as the rows are printed.
+   */
+  channels: ChannelsAt;
 
   constructor(
     private readonly framework: Framework,
@@ -263,6 +280,7 @@ class Evaluator {
   ) {
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
+    this.channels = NAMING[framework].channels;
   }
 
   /** A name inside a module: module paths are dotted whatever the framework (PEFT, `from` and --depth read them). */
@@ -372,7 +390,7 @@ class Evaluator {
         const base = node.label === undefined || template !== undefined ? place.prefix : this.join(place.prefix, node.label);
         this.remember(node, base, undefined, place);
         if (base !== place.prefix) this.classify(node, base, place);
-        const copy = (i: number) => (template === undefined ? this.join(base, String(first + i)) : this.join(base, template.replaceAll('$', String(first + i))));
+        const copy = (i: number) => this.join(base, template === undefined ? String(first + i) : copyName(template, first + i));
         for (let i = 0; i < node.times; i++) x = this.visit(node.body, x, this.level(place, copy(i), contents(node.body)), true);
         return x;
       }
@@ -396,6 +414,8 @@ class Evaluator {
         this.sideOutputs.set(node, one ? this.visit(only, shape, inner, true) : this.visitList(node.nodes, shape, inner));
         return shape;
       }
+      case 'section':
+        return this.visitList(node.nodes, shape, place);
       case 'ref': {
         const owner = this.seen.get(node.link.target) ?? fail('err.refBefore', { name: node.link.name });
         return this.visit(node.link.target, shape, { ...place, shared: place.shared ?? owner.path });
@@ -425,12 +445,14 @@ class Evaluator {
     let record = this.evaluate(layer, shape, place.frozen);
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
     if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
+    this.channels = record.channels ?? this.channels;
+    const { channels } = this;
     const auto = this.next(snakeCase(record.typeName));
     // A module without weights called again (torchvision's one `self.relu` after each convolution)
     // shares nothing: the row is that module again, by its own name.
     const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
     if (again !== undefined) {
-      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null });
+      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
       return record.outputShape;
     }
     const call = node.functional || NAMING[this.framework].functional.has(record.kind) ? 'function' : 'module';
@@ -457,7 +479,7 @@ class Evaluator {
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
     const numbered = copy && !this.byPosition && /^\d+(\.\d+)*$/.test(module);
     const name = (own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module);
-    this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied });
+    this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied, channels });
     return record.outputShape;
   }
 
@@ -520,9 +542,19 @@ function merge(op: MergeOp, word: MergeWord, shapes: readonly Shape[]): Shape {
   return out;
 }
 
-/** The name of a top-level item in the per-block table. */
+/** A copy's own name from a repetition's `$` name: `block$` → block5. */
+function copyName(template: string, n: number): string {
+  return template.replaceAll('$', String(n));
+}
+
+/** The name of a top-level item in the per-block table: a `$` name by its first and last copies (`block5 … block12`). */
 function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string {
+  if (node.t === 'repeat' && node.label?.includes('$')) {
+    const first = node.start ?? 0;
+    return node.times === 1 ? copyName(node.label, first) : `${copyName(node.label, first)} … ${copyName(node.label, first + node.times - 1)}`;
+  }
   if (node.label !== undefined) return node.label;
+  if (node.t === 'section') return node.title;
   if (node.t === 'layer' && firstRow !== undefined) return firstRow.name;
   const kind = node.t === 'merge' ? node.word : node.t === 'seq' ? 'group' : node.t === 'ref' ? 'shared' : node.t;
   return ev.next(kind);
@@ -540,7 +572,7 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   nodes.forEach((node, block) => {
     const before = ev.rows.length;
     shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
-    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape });
+    blocks.push({ name: blockName(node, ev, ev.rows[before]), repeat: node.t === 'repeat' ? node.times : undefined, output: ev.sideOutputs.get(node) ?? shape, channels: ev.channels });
   });
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused, ev.classes);
 }
@@ -571,7 +603,7 @@ function leadingLayers(nodes: readonly Node[], out: Layer[] = [], max = 4): Laye
     else if (node.t === 'side')
       continue; // an auxiliary head does not see the model's input first
     else if (node.t === 'from') break;
-    else leadingLayers(node.t === 'seq' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
+    else leadingLayers(node.t === 'seq' || node.t === 'section' ? node.nodes : node.t === 'repeat' ? [node.body] : node.t === 'merge' ? (node.branches[0] ?? []) : [node.link.target], out, max);
   }
   return out;
 }
@@ -606,10 +638,11 @@ export interface BlockRow {
   readonly counts: Counts;
   readonly macs: bigint | null;
   readonly output: Shape;
+  readonly channels: ChannelsAt;
 }
 
 export function blockTable(report: Report): BlockRow[] {
-  const out: Array<{ name: string; repeat: number | undefined; counts: Counts; macs: bigint | null; output: Shape }> = [];
+  const out: Array<{ name: string; repeat: number | undefined; counts: Counts; macs: bigint | null; output: Shape; channels: ChannelsAt }> = [];
   let current = -1;
   for (const row of report.rows) {
     const last = out[out.length - 1];
@@ -618,7 +651,7 @@ export function blockTable(report: Report): BlockRow[] {
       last.macs = last.macs === null || row.record.macs === null ? null : last.macs + row.record.macs;
     } else {
       const block = report.blocks[row.block]!;
-      out.push({ name: block.name, repeat: block.repeat, counts: row.counts, macs: row.record.macs, output: block.output });
+      out.push({ name: block.name, repeat: block.repeat, counts: row.counts, macs: row.record.macs, output: block.output, channels: block.channels });
       current = row.block;
     }
   }

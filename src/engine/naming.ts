@@ -4,7 +4,7 @@
  * `named_modules()` names them (`layer1.0.downsample.0`) and a Keras preset's as Keras names its
  * layers, and each writes its shapes in its own order.
  */
-import type { Framework, Shape } from './types.js';
+import type { ChannelsAt, Framework, Shape } from './types.js';
 
 export interface NamingScheme {
   /**
@@ -26,26 +26,31 @@ export interface NamingScheme {
    * (`block1_conv1`, `conv2_block1_1_conv`).
    */
   readonly separator: '.' | '_';
-  /** Where an image's channels stand in a shape: N×C×H×W for PyTorch, N×H×W×C for Keras. */
-  readonly channels: 'first' | 'last';
+  /** Where an image's channels stand in a shape: N×C×H×W for PyTorch, N×H×W×C for Keras (until a permute moves them: Row.channels). */
+  readonly channels: ChannelsAt;
   /** How a summary writes a shape with its batch axis: Keras's `(None, 56, 56, 64)`, torchinfo's `[1, 64, 56, 56]`. */
   readonly batch: string;
   readonly brackets: readonly [open: string, close: string];
 }
 
 export const NAMING: Readonly<Record<Framework, NamingScheme>> = {
-  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool']), separator: '.', channels: 'first', batch: '1', brackets: ['[', ']'] },
+  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool', 'tokens']), separator: '.', channels: 'first', batch: '1', brackets: ['[', ']'] },
   keras: { unnamed: 'type', functional: new Set(), separator: '_', channels: 'last', batch: 'None', brackets: ['(', ')'] },
 };
 
 /**
- * A shape (kept channels last inside the engine) in the framework's order, batch left out. Only
- * images and volumes move their channels (rank 3 and more); a vector or a token sequence (T, D)
- * reads the same in both.
+ * A shape (kept channels last inside the engine) with its channels where the framework holds them,
+ * batch left out. Only images and volumes move their channels (rank 3 and more); a vector or a
+ * token sequence (T, D) reads the same in both.
  */
-export function inFrameworkOrder(shape: Shape, framework: Framework): Shape {
-  if (NAMING[framework].channels === 'last' || shape.length < 3) return shape;
+export function inOrder(shape: Shape, channels: ChannelsAt): Shape {
+  if (channels === 'last' || shape.length < 3) return shape;
   return [shape[shape.length - 1]!, ...shape.slice(0, -1)];
+}
+
+/** A shape in the framework's own order (a model's input; a row's own is Row.channels, a permute may have moved it). */
+export function inFrameworkOrder(shape: Shape, framework: Framework): Shape {
+  return inOrder(shape, NAMING[framework].channels);
 }
 
 /** Dimensions already in the framework's order, batch included, in its summary's brackets. */
@@ -54,8 +59,8 @@ export function bracketed(dims: readonly string[], framework: Framework): string
   return `${open}${dims.join(', ')}${close}`;
 }
 
-/** A row's output shape as the framework's summary prints it, batch axis first; unknown sizes as "?". */
-export function formatFrameworkShape(shape: Shape, framework: Framework): string {
-  const dims = inFrameworkOrder(shape, framework).map((d) => (d === null ? '?' : String(d)));
+/** A row's output shape as the framework's summary prints it, channels where it holds them, batch axis first; unknown sizes as "?". */
+export function formatFrameworkShape(shape: Shape, framework: Framework, channels: ChannelsAt): string {
+  const dims = inOrder(shape, channels).map((d) => (d === null ? '?' : String(d)));
   return bracketed([NAMING[framework].batch, ...dims], framework);
 }

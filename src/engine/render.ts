@@ -16,7 +16,7 @@ import { quantizedFigures } from './quant/index.js';
 import { BITS, memoryOf, type KvCache, type MemoryFigures, type MemoryQuantity, type Training } from './memory.js';
 import { blockTable, type Report, type Row } from './model.js';
 import type { CodeSummary } from './code/report.js';
-import type { Framework, LayerRecord, Shape, TensorRole } from './types.js';
+import type { ChannelsAt, Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
 import { bracketed, formatFrameworkShape, inFrameworkOrder } from './naming.js';
@@ -372,13 +372,13 @@ function reuseMark(row: Row, lang: Lang): string {
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
 function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
-  const shape = (s: Shape) => formatFrameworkShape(s, framework);
+  const shape = (r: Row) => formatFrameworkShape(r.record.outputShape, framework, r.channels);
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     entries.map((e) =>
       'record' in e
-        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, shape(e.record.outputShape), formatInt(e.counts.total)]
-        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last.record.outputShape), formatInt(e.params)],
+        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, shape(e), formatInt(e.counts.total)]
+        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last), formatInt(e.params)],
     ),
     new Set([2]),
   );
@@ -430,7 +430,12 @@ function blockLines(report: Report, lang: Lang): string[] {
   const share = (n: bigint) => `${formatPercent(n, total === 0n ? 1n : total, 1)}%`;
   return table(
     [t(lang, msg('summary.block')), t(lang, msg('summary.shape')), t(lang, msg('summary.params')), t(lang, msg('summary.share'))],
-    blockTable(report).map((b) => [b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`, formatFrameworkShape(b.output, report.framework), formatInt(b.counts.total), share(b.counts.total)]),
+    blockTable(report).map((b) => [
+      b.repeat === undefined ? b.name : `${b.name} ×${b.repeat}`,
+      formatFrameworkShape(b.output, report.framework, b.channels),
+      formatInt(b.counts.total),
+      share(b.counts.total),
+    ]),
     new Set([2, 3]),
   );
 }
@@ -457,7 +462,7 @@ const TREE_HEADER = ['Layer (type (var_name):depth-idx)', 'Output Shape', 'Param
  */
 function depthLines(result: CountResult, depth: number, lang: Lang): string[] {
   const { report, request } = result;
-  const shape = (s: Shape) => formatFrameworkShape(s, report.framework);
+  const shape = (s: Shape, channels: ChannelsAt) => formatFrameworkShape(s, report.framework, channels);
   if (report.framework === 'pytorch') {
     const model = result.preset?.name ?? t(lang, msg('chart.params.thisModel'));
     return treeLines(moduleTree(report, model, depth), shape, TREE_HEADER);

@@ -19,7 +19,7 @@
  */
 import { countTensors } from './counts.js';
 import type { Report } from './model.js';
-import { inFrameworkOrder } from './naming.js';
+import { inOrder } from './naming.js';
 import type { Dim } from './types.js';
 
 /** fp32, as torchinfo's default dtypes. */
@@ -51,7 +51,7 @@ export function torchinfoFooter(report: Report, batch = 1): TorchinfoFooter | nu
     const params = countTensors(row.record.tensors).total;
     if (params === 0n) continue;
     // output_size as torchinfo records it: batch first, then the framework's order
-    const out = [batch, ...inFrameworkOrder(row.record.outputShape, 'pytorch')];
+    const out = [batch, ...inOrder(row.record.outputShape, row.channels)];
     const size = product(out);
     if (size === null) return null;
     multAdds += params * macFactor(row.record.typeName, out)!;

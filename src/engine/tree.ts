@@ -11,7 +11,8 @@
  */
 import { countTensors } from './counts.js';
 import type { Report } from './model.js';
-import type { Shape } from './types.js';
+import { NAMING } from './naming.js';
+import type { ChannelsAt, Shape } from './types.js';
 
 /** torchinfo's default depth. */
 export const DEFAULT_DEPTH = 3;
@@ -28,11 +29,13 @@ export interface TreeRow {
   /** The module's class, where known. */
   readonly type: string | undefined;
   readonly output: Shape;
+  /** Where the framework holds the output's channels (Row.channels of the call it is). */
+  readonly channels: ChannelsAt;
   /** Null where torchinfo prints "--": a container shown with its children, a module without parameters. */
   readonly params: bigint | null;
 }
 
-type Mutable = { depth: number; index: number; name: string; path: string; type: string | undefined; output: Shape; params: bigint | null };
+type Mutable = { depth: number; index: number; name: string; path: string; type: string | undefined; output: Shape; channels: ChannelsAt; params: bigint | null };
 
 interface Open {
   readonly path: string;
@@ -45,14 +48,15 @@ interface Open {
 
 /** The tree down to `maxDepth`, one row per module call, in the order forward calls them. */
 export function moduleTree(report: Report, model: string, maxDepth = DEFAULT_DEPTH): TreeRow[] {
-  const root: Mutable = { depth: 0, index: 0, name: model, path: '', type: undefined, output: report.output, params: null };
+  const last = report.rows[report.rows.length - 1];
+  const root: Mutable = { depth: 0, index: 0, name: model, path: '', type: undefined, output: report.output, channels: last?.channels ?? NAMING[report.framework].channels, params: null };
   const rows: Mutable[] = [root];
   const counters: number[] = [];
   let open: Open[] = [];
-  const emit = (segments: readonly string[], type: string | undefined, output: Shape, params: bigint | null): Mutable => {
+  const emit = (segments: readonly string[], type: string | undefined, output: Shape, channels: ChannelsAt, params: bigint | null): Mutable => {
     const depth = segments.length;
     counters[depth] = (counters[depth] ?? 0) + 1;
-    const row = { depth, index: counters[depth]!, name: segments[depth - 1]!, path: segments.join('.'), type, output, params };
+    const row = { depth, index: counters[depth]!, name: segments[depth - 1]!, path: segments.join('.'), type, output, channels, params };
     rows.push(row);
     return row;
   };
@@ -66,17 +70,18 @@ export function moduleTree(report: Report, model: string, maxDepth = DEFAULT_DEP
     for (let d = keep; d < segments.length - 1; d++) {
       open[d - 1]?.children.add(segments[d]!);
       const shown = d + 1 <= maxDepth;
-      const row = shown ? emit(segments.slice(0, d + 1), undefined, r.record.outputShape, d + 1 === maxDepth ? 0n : null) : open[d - 1]!.row;
+      const row = shown ? emit(segments.slice(0, d + 1), undefined, r.record.outputShape, r.channels, d + 1 === maxDepth ? 0n : null) : open[d - 1]!.row;
       open.push({ path: segments.slice(0, d + 1).join('.'), row, own: shown, children: new Set() });
     }
     open[segments.length - 2]?.children.add(segments[segments.length - 1]!);
     const params = countTensors(r.record.tensors).total;
     const depth = segments.length;
-    if (depth <= maxDepth) emit(segments, r.record.typeName, r.record.outputShape, params === 0n ? null : params);
+    if (depth <= maxDepth) emit(segments, r.record.typeName, r.record.outputShape, r.channels, params === 0n ? null : params);
     // A container's output is its last call's; a collapsed one sums what is under it.
     for (const o of open) {
       if (!o.own) continue;
       o.row.output = r.record.outputShape;
+      o.row.channels = r.channels;
       if (o.row.depth === maxDepth) o.row.params = (o.row.params ?? 0n) + params;
       o.row.type = report.classes.get(o.path);
     }
@@ -99,10 +104,16 @@ const COLUMN = 25;
  * The table as torchinfo's FormattingOptions lays it out: the name column 40 wide (wider, in
  * steps of 5, for a deep or long name), each other column 25, "=" rules across.
  */
-export function treeLines(rows: readonly TreeRow[], shape: (s: Shape) => string, header: readonly [string, string, string]): string[] {
+export function treeLines(rows: readonly TreeRow[], shape: (s: Shape, channels: ChannelsAt) => string, header: readonly [string, string, string]): string[] {
   const longest = rows.reduce((w, r) => Math.max(w, title(r).length + r.depth * 5 + 1), 0);
   const width = longest >= 40 ? Math.ceil(longest / 5) * 5 : 40;
   const line = (name: string, cells: readonly string[]) => `${name.padEnd(width)} ${cells.map((c) => `${c.padEnd(COLUMN)} `).join('')}`.trimEnd();
   const rule = '='.repeat(width + 2 * COLUMN);
-  return [rule, line(header[0], header.slice(1)), rule, ...rows.map((r) => line(`${start(r.depth)}${title(r)}`, [shape(r.output), r.params === null ? '--' : r.params.toLocaleString('en-US')])), rule];
+  return [
+    rule,
+    line(header[0], header.slice(1)),
+    rule,
+    ...rows.map((r) => line(`${start(r.depth)}${title(r)}`, [shape(r.output, r.channels), r.params === null ? '--' : r.params.toLocaleString('en-US')])),
+    rule,
+  ];
 }

@@ -129,6 +129,13 @@ export interface ExpertRouting {
  * records: the numbers are kept apart from the code that formats them, and every total is derived
  * from `tensors` (see counts.ts), never stored twice.
  */
+/**
+ * Where an image's channels stand as the framework holds a tensor: N×C×H×W ('first', PyTorch's
+ * default) or N×H×W×C ('last', Keras's, and PyTorch's between the Permutes of a Swin or a ConvNeXt
+ * block). The engine keeps every shape channels last whatever the framework; this says how to show it.
+ */
+export type ChannelsAt = 'first' | 'last';
+
 export interface LayerRecord {
   /** Canonical kind of the /count language, e.g. `conv`. */
   readonly kind: string;
@@ -162,4 +169,9 @@ export interface LayerRecord {
   readonly attention: AttentionGeometry | null;
   /** Set for a mixture of experts: the parameters a token does not touch follow from it. */
   readonly routing?: ExpertRouting;
+  /**
+   * Set by a permute (torchvision's Permute([0, 2, 3, 1])): the order the framework holds this
+   * layer's output in, and the layers after it, until another permute says otherwise.
+   */
+  readonly channels?: ChannelsAt;
 }

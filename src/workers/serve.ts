@@ -5,9 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
-
-/** How much lower than the bot a sandbox runs (nice(1): 0 is normal, 19 the lowest). */
-const SANDBOX_NICENESS = 5;
+import { NICENESS_VARIABLE, SANDBOX_NICENESS } from './sandbox.js';
 
 /** The message a sandbox answers with; `ready` once its script has loaded and it listens. */
 export type SandboxReply<Res> = { readonly id: number; readonly result: Res } | { readonly id: number; readonly failure: string } | { readonly ready: true };
@@ -36,7 +34,7 @@ export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, 
       // not Linux, or not allowed: the heap cap still holds
     }
     try {
-      setPriority(SANDBOX_NICENESS);
+      setPriority(Number(process.env[NICENESS_VARIABLE] ?? SANDBOX_NICENESS));
     } catch {
       // not allowed here: the sandbox runs at the bot's priority
     }

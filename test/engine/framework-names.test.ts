@@ -9,18 +9,11 @@ import { bars } from '../../src/charts/parameters.js';
 import { count } from '../../src/engine/count.js';
 import { toJson } from '../../src/engine/json.js';
 import { renderCount } from '../../src/engine/render.js';
-import { inFrameworkOrder } from '../../src/engine/naming.js';
+import { inFrameworkOrder, inOrder } from '../../src/engine/naming.js';
 import { eachPresetAgainst, torchDifferences, torchvisionTruths } from '../support/framework-truths.js';
 
-/** torchvision presets whose rows are not yet named as named_modules() names them. */
-const TORCH_DIFFERENT: ReadonlySet<string> = new Set([
-  // class_token on the model, encoder.pos_embedding, encoder_layer_N, nn.MultiheadAttention's in_proj
-  'vit_b_16',
-  'vit_b_32',
-  'vit_l_16',
-  'vit_l_32',
-  'vit_h_14',
-]);
+/** torchvision presets whose rows are not yet named as named_modules() names them: none left. */
+const TORCH_DIFFERENT: ReadonlySet<string> = new Set([]);
 
 describe('torchvision presets are named as named_modules() names them', () => {
   const truths = torchvisionTruths();
@@ -45,6 +38,20 @@ describe("under PyTorch a preset's shapes are N×C×H×W, as a forward pass give
     const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');
     const ours = rows.map((r) => [r.name, r.record.typeName, [1, ...inFrameworkOrder(r.record.outputShape, 'pytorch')]]);
     expect(ours).toEqual(truths[preset]!.calls);
+  });
+  // Rows of ours that are no leaf module torchvision calls: a module whose work is inside it
+  // (ShiftedWindowAttention, nn.MultiheadAttention) or a parameter a module holds itself (ViT's
+  // class_token, ConvNeXt's layer_scale).
+  const UNCALLED = new Set(['ShiftedWindowAttention', 'ShiftedWindowAttentionV2', 'MultiheadAttention', 'Parameter', 'LayerScale']);
+  // ConvNeXt's LayerNorm2d (over the channels of an N×C×H×W map) is written `ln`, nn.LayerNorm's kind.
+  const AS_TYPE: Readonly<Record<string, string>> = { LayerNorm2d: 'LayerNorm' };
+  it.each(['swin_t', 'swin_v2_t', 'vit_b_16', 'convnext_tiny'])('%s: each row torchvision calls has the type and shape of its call (N×H×W×C between Permutes)', (preset) => {
+    const calls = new Map(truths[preset]!.calls!.map(([name, type, shape]) => [name, [AS_TYPE[type] ?? type, shape]]));
+    const rows = count(`${preset} --framework pytorch`).report.rows.filter((r) => r.call === 'module');
+    const called = rows.filter((r) => calls.has(r.name));
+    expect(called.map((r) => [r.name, [r.record.typeName, [1, ...inOrder(r.record.outputShape, r.channels)]]])).toEqual(called.map((r) => [r.name, calls.get(r.name)]));
+    expect(rows.filter((r) => !calls.has(r.name) && !UNCALLED.has(r.record.typeName)).map((r) => r.name)).toEqual([]);
+    expect(called.length).toBeGreaterThan(70);
   });
   it('prints them as torchinfo does, batch first', () => {
     const text = renderCount(count('resnet18 --framework pytorch --layers'), 'en');

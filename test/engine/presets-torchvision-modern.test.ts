@@ -132,6 +132,7 @@ describe('the stages, as torchvision builds them', () => {
       ['features.6', undefined, 1_182_720],
       ['features.7', 2, 14_183_856],
       ['norm', undefined, 1_536],
+      ['permute', undefined, 0],
       ['avgpool', undefined, 0],
       ['flatten_1', undefined, 0],
       ['head', undefined, 769_000],
@@ -175,18 +176,19 @@ describe('the stages, as torchvision builds them', () => {
   });
 
   it('--layers names every layer by its torchvision module path', () => {
+    // Swin's trunk is N×H×W×C under PyTorch, between the stem's Permute and the one before the pooling
     const swin = renderCount(count('swin_t --layers'), 'en');
-    expect(swin).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttention\)\s+\[1, 96, 56, 56\]\s+37,755/);
-    expect(swin).toMatch(/features\.2\.reduction \(Linear\)\s+\[1, 192, 28, 28\]\s+73,728/);
-    expect(swin).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 384, 28, 28\]\s+768/);
+    expect(swin).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttention\)\s+\[1, 56, 56, 96\]\s+37,755/);
+    expect(swin).toMatch(/features\.2\.reduction \(Linear\)\s+\[1, 28, 28, 192\]\s+73,728/);
+    expect(swin).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 28, 28, 384\]\s+768/);
     const convnext = renderCount(count('convnext_tiny --layers --framework pytorch'), 'en');
     expect(convnext).toMatch(/features\.1\.0\.block\.0 \(Conv2d\)\s+\[1, 96, 56, 56\]\s+4,800/);
     expect(convnext).toMatch(/features\.1\.0\.layer_scale \(LayerScale\)\s+\[1, 96, 56, 56\]\s+96/);
     expect(convnext).toMatch(/classifier\.0 \(LayerNorm\)\s+\[1, 768, 1, 1\]\s+1,536/);
     // Swin V2: the res-post-norm block and the continuous position bias, V2's patch merging (norm on 2C)
     const v2 = renderCount(count('swin_v2_t --layers'), 'en');
-    expect(v2).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttentionV2\)\s+\[1, 96, 64, 64\]\s+40,323/);
-    expect(v2).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 192, 32, 32\]\s+384/);
+    expect(v2).toMatch(/features\.1\.0\.attn \(ShiftedWindowAttentionV2\)\s+\[1, 64, 64, 96\]\s+40,323/);
+    expect(v2).toMatch(/features\.2\.norm \(LayerNorm\)\s+\[1, 32, 32, 192\]\s+384/);
   });
 
   it('JSON carries the blocks and the per-layer module paths', () => {
@@ -230,5 +232,18 @@ describe('names and options', () => {
     const c = count('convnext_tiny top=false trainable=false > gap > dense 2 --framework pytorch').report.counts;
     expect(c.nonTrainable).toBe(27_818_592n);
     expect(c.trainable).toBe(769n * 2n);
+  });
+
+  // torchvision/models/vision_transformer.py, VisionTransformer.__init__:
+  // torch._assert(image_size % patch_size == 0, "Input shape indivisible by patch size!")
+  it("refuses a ViT input side that is not a multiple of the patch, as torchvision's constructor does", () => {
+    expect(errorOf('vit_b_16 in=230x230')).toMatch(/`conv` with exact=true: windows of 16 every 16 do not tile the side 230 \(6 left over\)/);
+    expect(errorOf('vit_l_32 in=240x224')).toMatch(/do not tile the side 240/);
+    expect(count('vit_b_16 in=384x384').report.counts.total).toBe(86_859_496n); // the expect line of vit_b_16.pq
+  });
+  it('exact=true on a convolution refuses what its windows leave over, and prints back', () => {
+    expect(errorOf('conv 3 8 4 stride=4 exact=true in=10x10')).toMatch(/do not tile the side 10 \(2 left over\)/);
+    expect(count('conv 3 8 3 stride=2 exact=true in=11x11').report.counts.total).toBe(224n); // (3·3·3 + 1)·8
+    expect(count('input 11x11x3 > conv 8 3 stride=2 exact=true --layers').report.rows[0]!.record.spec).toBe('conv 3 8 3 stride=2 exact=true');
   });
 });

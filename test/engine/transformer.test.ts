@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { renderCount } from '../../src/engine/render.js';
-import { describeConventionFree, only, type WorkedExample } from '../support/count.js';
+import { describeConventionFree, errorOf, only, type WorkedExample } from '../support/count.js';
 
 /** [spec, total, formula with numbers, what it is] */
 const CASES: readonly WorkedExample[] = [
@@ -41,6 +41,10 @@ const CASES: readonly WorkedExample[] = [
   // torchvision vit_b_16: conv_proj 3·16·16·768 + 768, class_token 768, encoder.pos_embedding 197·768
   ['patchembed 3 16 768 in=224x224', 742_656, '(16×16×3 + 1)×768 + 768 + (196 + 1)×768', 'torchvision vit_b_16 conv_proj, class_token and pos_embedding'],
   ['patchembed 3 16 768 cls=false pos=false in=224x224', 590_592, '(16×16×3 + 1)×768', 'the patch convolution alone'],
+  // the same three as torchvision holds them, each its own row: class_token 1×1×768, encoder.pos_embedding 1×197×768
+  ['classtoken 768 in=196', 768, '768', 'torchvision vit_b_16 class_token'],
+  ['posparam 768 in=197', 151_296, '197×768', 'torchvision vit_b_16 encoder.pos_embedding'],
+  ['tokens in=14x14x768', 0, '0', "torchvision ViT's _process_input: reshape and permute"],
   ['pooler 768', 590_592, '(768 + 1)×768', 'bert-base-uncased pooler.dense'],
   ['lmhead 768 50257', 38_597_376, '768×50,257', 'gpt2 lm_head, untied'],
   ['clspool in=197x768', 0, '0', 'torchvision ViT x[:, 0]'],
@@ -92,6 +96,34 @@ describe('embeddings and heads', () => {
   it('a patch embedding needs the image to tile', () => {
     expect(() => count('patchembed 3 16 768 in=225x225')).toThrow(/image side 225 is not a multiple of the patch size 16/);
     expect(count('input 224x224x3 > patchembed 16 768 > clspool > dense 10').report.output).toEqual([10]);
+  });
+  it("a ViT's patch embedding written as torchvision holds it counts as the one kind does", () => {
+    for (const framework of ['pytorch', 'keras']) {
+      const apart = count(`input 224x224x3 > conv 768 16 stride=16 > tokens > classtoken > posparam --framework ${framework}`).report;
+      const together = count(`input 224x224x3 > patchembed 16 768 --framework ${framework}`).report;
+      expect(apart.counts).toEqual(together.counts);
+      expect(apart.macs).toBe(together.macs);
+      expect(apart.output).toEqual([197, 768]);
+    }
+  });
+  it("vit_b_16's class_token and encoder.pos_embedding are rows of their own, parameters of the model and of its encoder", () => {
+    const rows = count('vit_b_16 --framework pytorch').report.rows;
+    const row = (name: string) => rows.find((r) => r.name === name)!;
+    expect([row('class_token').record.typeName, row('class_token').record.tensors.map((t) => t.shape)]).toEqual(['Parameter', [[1, 1, 768]]]);
+    expect([row('encoder.pos_embedding').record.typeName, row('encoder.pos_embedding').record.tensors.map((t) => t.shape)]).toEqual(['Parameter', [[1, 197, 768]]]);
+    // the reshape into tokens is applied in forward: no module, no name
+    expect(rows.find((r) => r.record.kind === 'tokens')?.call).toBe('function');
+    // at 384×384: 576 patches and the class token
+    expect(count('vit_b_16 in=384x384 --framework pytorch').report.rows.find((r) => r.name === 'encoder.pos_embedding')!.record.tensors[0]!.shape).toEqual([1, 577, 768]);
+  });
+  it('the class token and the positions have their own slips', () => {
+    const wrong = (spec: string, id: string) =>
+      only(spec)
+        .record.mistakes()
+        .find((m) => m.id === id)?.counts?.total;
+    expect(wrong('posparam 768 in=197', 'positionsWithoutClass')).toBe(196n * 768n);
+    expect(wrong('classtoken 768 in=196', 'classTokenPerToken')).toBe(197n * 768n);
+    expect(errorOf('posparam 768')).toMatch(/`posparam` needs the input size/);
   });
   it('the LM head is tied or untied: GPT-2 either way', () => {
     // openai-community/gpt2: wte 50,257×768 = 38,597,376; tied (tie_word_embeddings) it is counted once.

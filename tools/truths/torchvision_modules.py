@@ -21,7 +21,7 @@ import torch
 import torchvision
 
 # Models small enough to run forward on a shared CPU when writing the fixtures.
-FORWARD = {"resnet18": 224, "alexnet": 224, "vgg16": 224, "mobilenet_v2": 224}
+FORWARD = {"resnet18": 224, "alexnet": 224, "vgg16": 224, "mobilenet_v2": 224, "swin_t": 224, "swin_v2_t": 256, "vit_b_16": 224, "convnext_tiny": 224}
 
 
 def skip_initialization():

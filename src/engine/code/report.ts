@@ -8,13 +8,15 @@ import { trackedLayers } from './keras/library.js';
 import { countTensors } from '../counts.js';
 import { lit, product, sum, type Expr } from '../expr.js';
 import { summarize, type Block, type Report, type Row } from '../model.js';
+import { NAMING } from '../naming.js';
 import type { Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import type { Trace } from './torch/library.js';
 import { namedModules } from './torch/module.js';
 import type { InstanceV, TensorV } from './values.js';
 
-export interface CodeRow extends Row {
+/** A row of pasted code; its channels (Row.channels) are set by report(), the framework's own: its shapes are the traced tensors'. */
+export interface CodeRow extends Omit<Row, 'channels'> {
   /** The class as written: Conv2d, Dense, Parameter, or the pasted class. */
   readonly type: string;
   /** The first call's output in the framework's own order, batch axis included; null when forward was not followed. */
@@ -180,16 +182,17 @@ function unbuiltRecord(typeName: string): LayerRecord {
 export function report(framework: Framework, rows: readonly CodeRow[], inputs: readonly Shape[], notes: readonly MessageRef[]): Report {
   const blocks: Block[] = [];
   const index = new Map<string, number>();
-  const placed = rows.map((r): CodeRow => {
+  const channels = NAMING[framework].channels;
+  const placed = rows.map((r): CodeRow & Row => {
     const top = topOf(r.name);
     let block = index.get(top);
     if (block === undefined) {
       block = blocks.length;
       index.set(top, block);
-      blocks.push({ name: top, repeat: undefined, output: [] });
+      blocks.push({ name: top, repeat: undefined, output: [], channels });
     }
     if (r.shape !== null) blocks[block] = { ...blocks[block]!, output: r.record.outputShape };
-    return { ...r, block };
+    return { ...r, block, channels };
   });
   const last = placed[placed.length - 1];
   const reused = placed.reduce((n, r) => n + r.reuses, 0n);

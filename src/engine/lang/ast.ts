@@ -12,13 +12,14 @@
  *            | if CONDITION { chain } [else { chain }]
  *            | @NAME                               the named layer or group again, its weights shared
  *            | from NAME                           continue from the named layer's or group's output
+ *            | section TITLE { chain }             a row of the block table; its layers keep their own names
  */
 
 export type MergeWord = 'residual' | 'add' | 'mul' | 'concat';
 export const MERGE_WORDS: readonly MergeWord[] = ['residual', 'add', 'mul', 'concat'];
 
 /** Words with a meaning of their own in the grammar: no kind, preset or def may take them. */
-export const RESERVED = new Set<string>([...MERGE_WORDS, 'side', 'if', 'else', 'def', 'from', 'input', 'lora', 'explain-preset']);
+export const RESERVED = new Set<string>([...MERGE_WORDS, 'side', 'if', 'else', 'def', 'from', 'section', 'input', 'lora', 'explain-preset']);
 
 export type Term =
   /** A layer, a def instance, `input`, a preset or `lora`: told apart when expanded. */
@@ -28,7 +29,15 @@ export type Term =
   /** An auxiliary head (GoogLeNet's aux1): its layers count, its output is not the model's. */
   | { readonly t: 'side'; readonly body: readonly Item[] }
   | { readonly t: 'ref'; readonly name: string }
-  | { readonly t: 'if'; readonly condition: string; readonly then: readonly Item[]; readonly otherwise: readonly Item[] };
+  | { readonly t: 'if'; readonly condition: string; readonly then: readonly Item[]; readonly otherwise: readonly Item[] }
+  /**
+   * A heading for the per-block table, nothing more: a model whose framework numbers its layers
+   * by global counters (Keras's conv2d_93, activation_187) is written a layer a line, and a named
+   * group would prefix those names. A section groups the lines into one row of the table (NASNet's
+   * cell normal_3) and changes no name, no module path and no scope. It takes no name, repeat or
+   * option (the parser refuses them): a name or a copy would make it a module.
+   */
+  | { readonly t: 'section'; readonly title: string; readonly body: readonly Item[] };
 
 export interface Item {
   readonly label: string | undefined;

@@ -119,7 +119,9 @@ function expandItem(item: Item, env: Env): Node[] {
 }
 
 function withLabel(node: Node, label: string | undefined): Node {
-  return label === undefined ? node : { ...node, label };
+  if (label === undefined) return node;
+  // A section takes no name (the parser refuses one): named, it would be a group holding it.
+  return node.t === 'section' ? { t: 'seq', nodes: [node], label } : { ...node, label };
 }
 
 /**
@@ -190,6 +192,10 @@ function expandTerm(term: Term, env: Env): Node[] {
       const target = env.scope.find(term.name) ?? fail('err.refUnknown', { name: term.name });
       return [{ t: 'ref', link: { name: term.name, target } }];
     }
+    case 'section':
+      // Its scope is the one around it: the names of a cell written a layer a line are read (`from`,
+      // `@`) after the section as before it.
+      return [{ t: 'section', title: term.title, nodes: expandItems(term.body, env) }];
     case 'if': {
       const v = evaluateExpr(term.condition, (n) => env.params.get(n));
       if (typeof v !== 'boolean') fail('err.exprType', { expr: term.condition, expected: 'true/false' });
@@ -357,6 +363,7 @@ export function measure(nodes: readonly Node[]): { rows: number; units: number; 
         for (const b of node.branches) for (const n of b) visit(n, times);
         return;
       case 'side':
+      case 'section':
         for (const n of node.nodes) visit(n, times);
         return;
       case 'ref':

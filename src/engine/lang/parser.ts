@@ -76,7 +76,11 @@ class Scanner {
     const term = this.term(word);
     // A layer's words run to the separator, so only braces and references can carry `xN`.
     if (term.t === 'words') return { label, term, repeat: undefined, options: [] };
-    return { label, term, repeat: this.repeat(), options: this.postfixOptions() };
+    const repeat = this.repeat();
+    const options = this.postfixOptions();
+    // A name, a copy or an option would make a section a module: it only heads rows of the table.
+    if (term.t === 'section' && (label !== undefined || repeat !== undefined || options.length > 0)) fail('err.sectionBare', { title: term.title });
+    return { label, term, repeat, options };
   }
 
   private term(word: string): Term {
@@ -101,6 +105,7 @@ class Scanner {
       return { t: 'side', body: this.braced(() => this.chain(new Set(['}']), undefined)) };
     }
     if (lower === 'if') return this.conditional();
+    if (lower === 'section') return this.section();
     if (lower === 'else') fail('err.elseAlone');
     const words = [word];
     for (;;) {
@@ -138,6 +143,13 @@ class Scanner {
       this.at = save;
     }
     return { t: 'if', condition, then, otherwise };
+  }
+
+  /** `section TITLE { chain }`: the title is read raw up to its brace, so it may hold spaces (`normal cell 1`). */
+  private section(): Term {
+    const title = this.rawUntilBrace('section').replace(/\s+/g, ' ');
+    if (title === '') fail('err.sectionTitle');
+    return { t: 'section', title, body: this.braced(() => this.chain(new Set(['}']), undefined)) };
   }
 
   private def(start: number): Def {

@@ -29,6 +29,9 @@ function printNode(node: Node): string {
       return `${label}${node.word} { ${node.branches.map(printNodes).join(' | ')} }${frozen}`;
     case 'side':
       return `${label}side ${braced(node.nodes)}${frozen}`;
+    case 'section':
+      // The parser takes no option on a section: a frozen one (a frozen preset's) freezes what it holds.
+      return `section ${node.title} ${braced(node.frozen ? node.nodes.map((n) => ({ ...n, frozen: true })) : node.nodes)}`;
     case 'ref':
       return `${label}@${node.link.name}`;
     case 'from':

@@ -64,6 +64,17 @@ function outputSpatial(input: Shape, g: Geometry, kind: string): Dim[] {
   return spatial(input).map((len, axis) => convLength(len, axisOf(g, axis), kind));
 }
 
+/** Refuses a side the windows leave rows of (see ConvConfig.exact): (L + 2p − k) must be a multiple of the stride. */
+function checkExact(input: Shape, g: Geometry, kind: string): void {
+  spatial(input).forEach((len, axis) => {
+    if (len === null || g.padding.mode === 'same') return;
+    const pad = g.padding.mode === 'explicit' ? g.padding.amounts[axis]! : 0;
+    const k = g.dilation[axis]! * (g.kernel[axis]! - 1) + 1;
+    const left = (len + 2 * pad - k) % g.stride[axis]!;
+    if (left !== 0) fail('err.convNotExact', { kind, size: String(len), kernel: String(k), stride: String(g.stride[axis]), left: String(left) });
+  });
+}
+
 /** `H_out = W_out = ⌊(112 + 2·1 − 3)/2⌋ + 1 = 56` for a convolution's input and output. */
 const shapeWorking = (input: Shape, out: readonly Dim[], g: Geometry) => (): string[] => lengthWorking(spatial(input), out, (i) => axisOf(g, i));
 
@@ -92,6 +103,12 @@ interface ConvConfig extends Geometry {
   readonly cout: number;
   readonly groups: number;
   readonly bias: boolean;
+  /**
+   * `exact=true`: the model refuses an input the windows do not tile exactly, where a convolution
+   * alone would drop the last rows. ViT's patch projection is such a convolution: torchvision's
+   * VisionTransformer refuses an image side that is not a multiple of its patch size.
+   */
+  readonly exact: boolean;
 }
 
 function parseConv(a: Args, rank: Rank): ConvConfig {
@@ -101,11 +118,22 @@ function parseConv(a: Args, rank: Rank): ConvConfig {
     ...parseGeometry(a, rank),
     groups: a.optSize('groups', 1),
     bias: a.flag('bias', true),
+    exact: a.flag('exact', false),
   };
 }
 
 function printConv(name: string, c: ConvConfig, extra = ''): string {
-  return join(name, c.cin === undefined ? '' : String(c.cin), String(c.cout), printTuple(c.kernel), printGeometry(c), c.groups !== 1 && `groups=${c.groups}`, !c.bias && 'bias=false', extra);
+  return join(
+    name,
+    c.cin === undefined ? '' : String(c.cin),
+    String(c.cout),
+    printTuple(c.kernel),
+    printGeometry(c),
+    c.groups !== 1 && `groups=${c.groups}`,
+    !c.bias && 'bias=false',
+    c.exact && 'exact=true',
+    extra,
+  );
 }
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };
@@ -284,7 +312,7 @@ function convKind(rank: Rank): Kind {
     summary: msg('kind.conv', { rank: String(rank) }),
     mistake: msg('mistake.conv'),
     args: [{ name: 'CIN', inferable: true }, { name: 'COUT' }, { name: 'K' }],
-    options: ['bias', ...GEOMETRY_OPTIONS, 'groups'],
+    options: ['bias', ...GEOMETRY_OPTIONS, 'groups', 'exact'],
     example: { 1: 'conv1d 16 32 5', 2: 'conv 3 64 3', 3: 'conv3d 3 64 3' }[rank],
     input: { rank: rank + 1, form: SPATIAL_FORM[rank], features: (c) => c.cin },
     parse: (a) => parseConv(a, rank),
@@ -294,6 +322,7 @@ function convKind(rank: Rank): Kind {
       checkSamePadding(c, framework, name);
       const cin = resolveFeatures(c.cin, input, name, 'CIN');
       checkGroups(name, cin, c.cout, c.groups);
+      if (c.exact) checkExact(input, c, name);
       const out = outputSpatial(input, c, name);
       const perGroupIn = cin / c.groups;
       const weightShape = framework === 'keras' ? [...c.kernel, perGroupIn, c.cout] : [c.cout, perGroupIn, ...c.kernel];

@@ -11,6 +11,8 @@ import { preprocessingKinds } from './preprocessing.js';
 import { recurrentKinds } from './recurrent.js';
 import { shapeKinds } from './shape.js';
 import { inputKinds } from './inputs.js';
+import { permute } from './permute.js';
+import { tokenKinds } from './tokens.js';
 import { mla } from './latent.js';
 import { moe } from './moe.js';
 import { transformerKinds } from './transformer.js';
@@ -30,6 +32,7 @@ export const KINDS: readonly Kind[] = [
   ...recurrentKinds,
   mha,
   ...transformerKinds,
+  ...tokenKinds,
   moe,
   mla,
   ...inputKinds,
@@ -37,6 +40,7 @@ export const KINDS: readonly Kind[] = [
   ...embeddingKinds,
   ...activationKinds,
   ...shapeKinds,
+  permute,
   ...channelKinds,
 ];
 

@@ -9,7 +9,7 @@ import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } f
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
-import type { AttentionGeometry, ExpertRouting, Family, Framework, LayerMistake, LayerRecord, LinearModule, MacsFormula, MistakeFamily, ParamTensor, Shape } from '../types.js';
+import type { AttentionGeometry, ChannelsAt, ExpertRouting, Family, Framework, LayerMistake, LayerRecord, LinearModule, MacsFormula, MistakeFamily, ParamTensor, Shape } from '../types.js';
 
 /** One layer as typed: `conv 3 64 3 stride=2` -> word `conv`, args [3, 64, 3], options {stride: 2}. */
 export interface RawLayer {
@@ -142,6 +142,8 @@ export interface Evaluation<C> {
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
   readonly routing?: ExpertRouting;
+  /** A permute's: the order the framework holds the output in from here on (LayerRecord.channels). */
+  readonly channels?: ChannelsAt;
 }
 
 /** What a mistake sees: the layer as the engine resolved and counted it. */
@@ -331,6 +333,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly linears: readonly LinearModule[];
   readonly attention: AttentionGeometry | null;
   readonly routing?: ExpertRouting;
+  readonly channels?: ChannelsAt;
   private workedOut: readonly LayerMistake[] | undefined;
 
   constructor(
@@ -355,6 +358,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.linears = e.linears ?? [];
     this.attention = e.attention ?? null;
     if (e.routing !== undefined) this.routing = e.routing;
+    if (e.channels !== undefined) this.channels = e.channels;
   }
 
   readonly mistakes = (): readonly LayerMistake[] =>

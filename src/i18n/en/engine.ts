@@ -23,6 +23,8 @@ export const engine = {
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
     `\`${p.kind}\` cannot tell its ${p.arg}: the layer before it does not say how many channels it outputs. Give ${p.arg}, or start with \`input HxWxC\`.`,
   'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` needs the input size to count its parameters: add in=HxWxC or use it inside a model.`,
+  'err.convNotExact': (p: P<'kind' | 'size' | 'kernel' | 'stride' | 'left'>) =>
+    `\`${p.kind}\` with exact=true: windows of ${p.kernel} every ${p.stride} do not tile the side ${p.size} (${p.left} left over), and the model refuses such an input (ViT's patches: the image side must be a multiple of the patch size).`,
   'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) =>
     `\`${p.kind}\`: the kernel (${p.kernel}) is larger than the input (${p.size}, ${p.padded} after padding): use pad=same, a smaller kernel or a larger input.`,
   'err.samePaddingStride': (p: P<'kind'>) => `\`${p.kind}\`: PyTorch does not allow padding='same' with stride > 1: give pad=N, or use --framework keras.`,
@@ -77,6 +79,7 @@ export const engine = {
   'kind.flatten': () => `Flatten: H×W×C becomes one axis; no parameters.`,
   'kind.dropout': () => `Dropout: no parameters, shape unchanged.`,
   'kind.reshape': () => `Reshape: same elements, new shape; no parameters.`,
+  'kind.permute': () => `Permute (torchvision): 0,2,3,1 holds an image channels last (N×H×W×C), 0,3,1,2 channels first again; same elements, no parameters.`,
   'kind.zeropad': () => `Zero padding: N on every side, HxW (rows, columns), B:A (before:after) or T:BxL:R; no parameters.`,
 
   // ── common mistakes, one per kind ──

@@ -23,6 +23,9 @@ export const lang = {
   'err.residualBranches': (p: P<'count'>) => `\`residual\` takes a main branch and at most one shortcut, got ${p.count} branches: use \`add { a | b | c }\` to sum more.`,
   'err.mergeShapes': (p: P<'word' | 'shapes'>) => `\`${p.word}\` cannot merge ${p.shapes}: add and residual need equal shapes, concat equal shapes but the last axis, mul shapes that broadcast.`,
   'err.repeatBad': (p: P<'token'>) => `\`x${p.token}\` is not a valid repeat count: write a whole number after the closing brace, e.g. \`{ conv 64 3 } x3\`.`,
+  'err.sectionTitle': () => `\`section\` needs a title before its brace: \`section normal cell 1 { ... }\`.`,
+  'err.sectionBare': (p: P<'title'>) =>
+    `\`section ${p.title}\` takes no name, repeat or option: it only heads a row of the block table (its layers keep their own names); use \`name: { ... }\` for a module.`,
   'err.elseAlone': () => `\`else\` must follow the \`}\` of an \`if\`: \`if top { dense 10 } else { gap }\`.`,
   'err.defPlace': () => `\`def\` must stand at the top level, not inside a group: \`def block(c) { conv c 3 > bn } > input 32x32x3 > block 64\`.`,
   'err.defSyntax': (p: P<'token'>) => `\`${p.token}\` is not a def header: expected \`def name(a, b=1) { ... }\`.`,
@@ -59,6 +62,7 @@ export const lang = {
     `  @name                      the named layer or group again, weights shared: counted once\n` +
     `  from name                  continues from the named layer's or group's output (a cell with two inputs: NASNet)\n` +
     `  tie=name                   on a layer: its weight is the named layer's (a tied LM head): counted once\n` +
+    `  section TITLE { ... }      one row of the block table (a NASNet cell); its layers keep their own names\n` +
     `  { ... } trainable=false    freezes a group; a preset takes trainable=false too\n` +
     `  def block(c, s=1) { conv c 3 stride=s > bn > relu }   then \`block 64 s=2\` like a kind; arithmetic c*4, (c+32)/2, c//2\n` +
     `  if top { ... } else { ... }  inside a def or preset: conditions like top, s != 1, not proj\n` +

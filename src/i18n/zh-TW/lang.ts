@@ -23,6 +23,8 @@ export const lang: typeof En = {
   'err.residualBranches': (p: P<'count'>) => `\`residual\` 只接一個主分支與至多一個捷徑，卻收到 ${p.count} 個分支：要加總更多分支請用 \`add { a | b | c }\`。`,
   'err.mergeShapes': (p: P<'word' | 'shapes'>) => `\`${p.word}\` 無法合併 ${p.shapes}：add 與 residual 要形狀相同，concat 除了最後一軸都要相同，mul 要能廣播。`,
   'err.repeatBad': (p: P<'token'>) => `\`x${p.token}\` 不是有效的重複次數：請在右大括號後寫整數，例如 \`{ conv 64 3 } x3\`。`,
+  'err.sectionTitle': () => `\`section\` 的大括號前要有標題：\`section normal cell 1 { ... }\`。`,
+  'err.sectionBare': (p: P<'title'>) => `\`section ${p.title}\` 不能命名、重複或加選項：它只是區塊表中的一列（裡面各層保留自己的名稱）；要當成模組請寫 \`name: { ... }\`。`,
   'err.elseAlone': () => `\`else\` 必須接在 \`if\` 的 \`}\` 之後：\`if top { dense 10 } else { gap }\`。`,
   'err.defPlace': () => `\`def\` 必須寫在最外層，不能放在群組裡：\`def block(c) { conv c 3 > bn } > input 32x32x3 > block 64\`。`,
   'err.defSyntax': (p: P<'token'>) => `\`${p.token}\` 不是 def 的開頭：格式為 \`def name(a, b=1) { ... }\`。`,
@@ -58,6 +60,7 @@ export const lang: typeof En = {
     `  @name                      再用一次該層或群組，權重共享：只算一次\n` +
     `  from name                  從該名稱的層或群組的輸出接著算（有兩個輸入的單元：NASNet）\n` +
     `  tie=name                   寫在一層上：它的權重就是該層的（綁定的語言模型輸出層）：只算一次\n` +
+    `  section 標題 { ... }       區塊表中的一列（NASNet 的一個單元）；裡面各層保留自己的名稱\n` +
     `  { ... } trainable=false    凍結整個群組；內建模型也接受 trainable=false\n` +
     `  def block(c, s=1) { conv c 3 stride=s > bn > relu }   之後像層的種類一樣寫 \`block 64 s=2\`；可做整數運算 c*4、(c+32)/2、c//2\n` +
     `  if top { ... } else { ... }  在 def 或內建模型裡：條件如 top、s != 1、not proj\n` +
