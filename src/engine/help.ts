@@ -17,6 +17,7 @@ const OPTIONS = [
   'mult',
   'outpad',
   'ceil',
+  'exact',
   'in',
   'trainable',
   'layers',

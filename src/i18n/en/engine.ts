@@ -220,6 +220,7 @@ export const engine = {
   'opt.dilation': () => `dilation=D spreads the kernel; parameters unchanged`,
   'opt.groups': () => `groups=G splits channels into G groups: weights ÷ G`,
   'opt.mult': () => `mult=M depth multiplier of dwconv and sepconv`,
+  'opt.exact': () => `exact=true refuses an input the windows do not tile exactly, as a model that requires it does (ViT's patches)`,
   'opt.outpad': () => `outpad=N output padding of a transposed convolution`,
   'opt.in': () => `in=HxW input size of a single layer, for the output shape and MACs`,
   'opt.trainable': () => `trainable=false freezes the layer: its weights become non-trainable (Keras)`,

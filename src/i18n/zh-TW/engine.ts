@@ -217,6 +217,7 @@ export const engine: typeof En = {
   'opt.dilation': () => `dilation=D 擴張卷積核；參數量不變`,
   'opt.groups': () => `groups=G 把通道分成 G 組：權重 ÷ G`,
   'opt.mult': () => `mult=M dwconv 與 sepconv 的深度倍數`,
+  'opt.exact': () => `exact=true 視窗無法剛好鋪滿輸入時拒絕計算，如同要求整除的模型（ViT 的區塊）`,
   'opt.outpad': () => `outpad=N 轉置卷積的輸出填充`,
   'opt.in': () => `in=HxW 單一層的輸入大小，用來算輸出形狀與 MACs`,
   'opt.trainable': () => `trainable=false 凍結這一層：權重變成不可訓練（Keras）`,
