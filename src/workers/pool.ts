@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { Lru } from '../lru.js';
 import { FairQueue } from './fair-queue.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { HEAVY_SANDBOX_NICENESS, openSandbox, SANDBOX_NICENESS, type Isolation, type Sandbox, type SandboxEnd } from './sandbox.js';
+import { openSandbox, type Isolation, type Sandbox, type SandboxEnd } from './sandbox.js';
 import { Usage, USAGE_DEFAULTS, type UsageOptions } from './usage.js';
 import type { SandboxReply } from './serve.js';
 
@@ -149,7 +149,7 @@ export class WorkerPool<Req, Res> {
 
   /** Starts the sandboxes now rather than on the first job. */
   warm(): void {
-    while (!this.closed && this.slots.length < this.o.workers) this.slots.push(this.spawn(this.slots.length));
+    while (!this.closed && this.slots.length < this.o.workers) this.slots.push(this.spawn());
   }
 
   /**
@@ -219,10 +219,7 @@ export class WorkerPool<Req, Res> {
   }
 
   private dispatch(): void {
-    // The last sandboxes choose first: a light job goes to the first sandbox, the heavy askers'
-    // one (run at a lower priority), only when every other one is busy.
-    for (let index = this.slots.length - 1; index >= 0; index--) {
-      const slot = this.slots[index]!;
+    for (const [index, slot] of this.slots.entries()) {
       if (!slot.ready || slot.job !== undefined) continue;
       // One job running per owner (the anonymous owner, '', is everyone without a name); heavy
       // owners only in the first sandbox, so the others stay free for everyone else.
@@ -253,26 +250,18 @@ export class WorkerPool<Req, Res> {
     this.idleTimer.unref();
   }
 
-  /** The first of several sandboxes takes the heavy askers' jobs, and runs at a lower priority for it. */
-  private spawn(index: number): Slot<Req, Res> {
-    const niceness = index === 0 && this.o.workers > 1 ? HEAVY_SANDBOX_NICENESS : SANDBOX_NICENESS;
+  private spawn(): Slot<Req, Res> {
     // The sandbox reports only after this returns, so its events may refer to the slot they belong to.
     const slot: Slot<Req, Res> = {
-      sandbox: openSandbox(
-        this.o.isolation,
-        scriptUrl(this.kind.script),
-        this.o,
-        {
-          message: (m) => this.onMessage(slot, m as SandboxReply<Res>),
-          exit: (why, detail) => {
-            this.alive.delete(slot);
-            slot.exited.settle();
-            slot.loaded.settle();
-            if (!slot.retired) this.fail(slot, why, detail);
-          },
+      sandbox: openSandbox(this.o.isolation, scriptUrl(this.kind.script), this.o, {
+        message: (m) => this.onMessage(slot, m as SandboxReply<Res>),
+        exit: (why, detail) => {
+          this.alive.delete(slot);
+          slot.exited.settle();
+          slot.loaded.settle();
+          if (!slot.retired) this.fail(slot, why, detail);
         },
-        niceness,
-      ),
+      }),
       ready: false,
       retired: false,
       job: undefined,
@@ -342,7 +331,7 @@ export class WorkerPool<Req, Res> {
     if (index < 0) return;
     // The replacement takes its place: the first sandbox stays the heavy askers' one.
     if (this.closed) this.slots.splice(index, 1);
-    else this.slots[index] = this.spawn(index);
+    else this.slots[index] = this.spawn();
     this.dispatch();
   }
 }

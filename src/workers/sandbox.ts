@@ -27,22 +27,6 @@ export interface SandboxLimits {
   readonly youngMb: number;
 }
 
-/**
- * How much lower than the bot a sandbox runs (nice(1): 0 is normal, 19 the lowest): the bot's own
- * thread (the gateway, the replies, the store) goes first when the cores are busy.
- */
-export const SANDBOX_NICENESS = 5;
-/**
- * Lower still for the sandbox that takes heavy askers' jobs (see usage.ts): when one user keeps a
- * core busy with the costliest inputs, everyone else's sandboxes get nearly all the CPU they ask
- * for (the kernel's weight for nice 15 is a ninth of nice 5's), and an idle machine runs it at
- * full speed all the same.
- */
-export const HEAVY_SANDBOX_NICENESS = 15;
-
-/** Where the sandbox's process reads its niceness (a thread shares the bot's). */
-export const NICENESS_VARIABLE = 'PARAMQUIZ_SANDBOX_NICENESS';
-
 export interface SandboxEvents {
   message(data: unknown): void;
   /** Called once, last; `detail` is the first line the sandbox wrote about it (V8's "FATAL ERROR: ..."). */
@@ -63,8 +47,8 @@ export interface Sandbox {
   readonly pid: number | undefined;
 }
 
-export function openSandbox(isolation: Isolation, script: URL, limits: SandboxLimits, events: SandboxEvents, niceness = SANDBOX_NICENESS): Sandbox {
-  return isolation === 'process' ? processSandbox(script, limits, events, niceness) : threadSandbox(script, limits, events);
+export function openSandbox(isolation: Isolation, script: URL, limits: SandboxLimits, events: SandboxEvents): Sandbox {
+  return isolation === 'process' ? processSandbox(script, limits, events) : threadSandbox(script, limits, events);
 }
 
 /** What V8 prints when a heap limit is reached (and Node when a thread's is). */
@@ -78,7 +62,7 @@ const STDERR_TAIL = 4096;
  * tokens, no database URL: what runs there reads a paste, nothing else) and no flags of the
  * parent's (--inspect), and asks the kernel to pick it first if memory runs out on the machine.
  */
-function processSandbox(script: URL, limits: SandboxLimits, events: SandboxEvents, niceness: number): Sandbox {
+function processSandbox(script: URL, limits: SandboxLimits, events: SandboxEvents): Sandbox {
   let ended = false;
   let tail = '';
   const end = (why: SandboxEnd, detail?: string) => {
@@ -88,7 +72,7 @@ function processSandbox(script: URL, limits: SandboxLimits, events: SandboxEvent
   };
   const child: ChildProcess = fork(fileURLToPath(script), [], {
     execArgv: [`--max-old-space-size=${limits.heapMb}`, `--max-semi-space-size=${Math.max(1, Math.floor(limits.youngMb / 2))}`],
-    env: { PARAMQUIZ_SANDBOX: '1', [NICENESS_VARIABLE]: String(niceness), ...(process.env.TZ ? { TZ: process.env.TZ } : {}) },
+    env: { PARAMQUIZ_SANDBOX: '1', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -5,7 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { NICENESS_VARIABLE, SANDBOX_NICENESS } from './sandbox.js';
+
+/** How much lower than the bot a sandbox runs (nice(1): 0 is normal, 19 the lowest). */
+const SANDBOX_NICENESS = 5;
 
 /** The message a sandbox answers with; `ready` once its script has loaded and it listens. */
 export type SandboxReply<Res> = { readonly id: number; readonly result: Res } | { readonly id: number; readonly failure: string } | { readonly ready: true };
@@ -34,7 +36,7 @@ export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, 
       // not Linux, or not allowed: the heap cap still holds
     }
     try {
-      setPriority(Number(process.env[NICENESS_VARIABLE] ?? SANDBOX_NICENESS));
+      setPriority(SANDBOX_NICENESS);
     } catch {
       // not allowed here: the sandbox runs at the bot's priority
     }

@@ -3,12 +3,10 @@
  * memory given back) and the next job starts a new one; a cached result is there to peek at
  * without a job.
  */
-import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CountAnswer } from '../../src/counting/answer.js';
 import type { CountRequest } from '../../src/counting/worker.js';
 import { WorkerPool, type PoolOptions } from '../../src/workers/pool.js';
-import { HEAVY_SANDBOX_NICENESS, SANDBOX_NICENESS } from '../../src/workers/sandbox.js';
 
 const pools: Array<WorkerPool<CountRequest, CountAnswer>> = [];
 afterEach(async () => {
@@ -88,15 +86,5 @@ describe('askers in turn', () => {
     expect(await alice).toMatchObject({ ok: true });
     await Promise.all(burst);
     expect(order.indexOf('alice')).toBeLessThan(order.indexOf('mallory2')); // alice did not wait for mallory's burst
-  });
-
-  it("runs the heavy askers' sandbox at a lower priority than the others, and a lone sandbox at the usual one", async () => {
-    const pool = countPool({ workers: 3 });
-    await pool.loaded();
-    // Each sandbox lowers its own priority once loaded, before it says it is ready.
-    expect(pool.pids.map((pid) => getPriority(pid))).toEqual([HEAVY_SANDBOX_NICENESS, SANDBOX_NICENESS, SANDBOX_NICENESS]);
-    const lone = countPool({ workers: 1 });
-    await lone.loaded();
-    expect(lone.pids.map((pid) => getPriority(pid))).toEqual([SANDBOX_NICENESS]);
   });
 });
