@@ -104,9 +104,12 @@ class Lexer {
     private readonly src: string,
     private readonly lines: readonly string[],
     private readonly tolerant: boolean,
-    /** Given each logical line's tokens (its newline last) as it ends, instead of keeping them all. */
-    private readonly onLine?: (tokens: readonly Token[]) => void,
+    /** Given each logical line's tokens (its newline last) as it ends, instead of keeping them all; `false` stops the lexer. */
+    private readonly onLine?: (tokens: readonly Token[]) => boolean | void,
   ) {}
+
+  /** Set when onLine asked to stop: run() reads no further. */
+  private stopped = false;
 
   private fail(ref: MessageRef, line = this.line): never {
     throw new CodeError(line, ref, excerpt(this.lines[line - 1] ?? ''));
@@ -116,14 +119,14 @@ class Lexer {
     this.out.push(parts ? { k, v, line, parts } : { k, v, line });
     if (k === 'newline') this.lineDone = true;
     if (this.onLine !== undefined && (k === 'newline' || k === 'end')) {
-      this.onLine(this.out);
+      if (this.onLine(this.out) === false) this.stopped = true;
       this.out = []; // the line's tokens die young: a 100 KB paste is not held twice
     }
   }
 
   run(): Token[] {
-    while (this.pos < this.src.length) this.advance();
-    this.finish();
+    while (!this.stopped && this.pos < this.src.length) this.advance();
+    if (!this.stopped) this.finish();
     return this.out;
   }
 
@@ -444,17 +447,17 @@ export interface LogicalLine {
   readonly tokens: readonly Token[];
 }
 
-/** Tolerant tokens, one logical line at a time: never fails. */
-export function scanLines(src: string, visit: (line: LogicalLine) => void): void {
+/** Tolerant tokens, one logical line at a time: never fails. `visit` returning false stops the scan there. */
+export function scanLines(src: string, visit: (line: LogicalLine) => boolean | void): void {
   const lines = src.split('\n');
   const lexer = new Lexer(src, lines, true, (tokens) => {
     const end = tokens[tokens.length - 1]!;
-    if (tokens.length === 1) return;
+    if (tokens.length === 1) return true;
     const current = tokens.slice(0, -1);
     const first = current[0]!.line;
     const text = lines[first - 1] ?? '';
     const last = end.k === 'newline' ? Math.max(end.line, current[current.length - 1]!.line) : current[current.length - 1]!.line;
-    visit({ first, last, indented: text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9, tokens: current });
+    return visit({ first, last, indented: text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9, tokens: current });
   });
   lexer.run();
 }

@@ -75,11 +75,8 @@ export function extractSource(text: string): Source {
   }
 
   const kept = fenced ? lines.map((l, i) => (keep[i] ? l : '')) : lines;
-  const from = kept.findIndex((l) => l.trim() !== '');
-  const parsed = from >= 0 ? parsedWhole(kept.slice(from)) : undefined;
-  if (parsed !== undefined) {
-    // all of it is Python: nothing to strip (the prose filter would find nothing either), and
-    // the parse is kept for the reader
+  /** All of it Python from line `from` on: nothing more to strip, and the parse is kept for the reader. */
+  const whole = (from: number, parsed: { module: Module; words: number[] }): Source => {
     const codeLines = kept.slice(from);
     for (const line of parsed.words) {
       keep[from + line - 1] = false;
@@ -87,8 +84,23 @@ export function extractSource(text: string): Source {
     }
     for (const [i, l] of physical.entries()) if (!keep[i] && l.trim() !== '') outsideLine(l, outsideParts, bindings);
     return { code: codeLines.join('\n'), lines: codeLines, bindings, outside: outsideParts.join('\n'), hasCode: true, module: parsed.module };
-  }
+  };
+  const from = kept.findIndex((l) => l.trim() !== '');
+  const parsed = from >= 0 ? parsedWhole(kept.slice(from)) : undefined;
+  if (parsed !== undefined) return whole(from, parsed);
   const code = kept.join('\n');
+  // The usual paste: a sentence or two, then the code. The prose filter strips the leading prose
+  // lines; when all that follows them parses, the filter would strip nothing more there (see
+  // parsedWhole), so the rest is read once, not lexed by the filter and then again by the parser.
+  const lead = leadingProse(code);
+  if (lead > 0) {
+    const rest = kept.findIndex((l, i) => i >= lead && l.trim() !== '');
+    const parsedRest = rest >= 0 ? parsedWhole(kept.slice(rest)) : undefined;
+    if (parsedRest !== undefined) {
+      for (let i = 0; i < lead; i++) keep[i] = false;
+      return whole(rest, parsedRest);
+    }
+  }
   scanLines(code, (logical) => {
     if (!logical.indented && isProse(logical)) for (let l = logical.first; l <= logical.last; l++) keep[l - 1] = false;
   });
@@ -155,6 +167,20 @@ function outsideLine(line: string, outside: string[], bindings: Binding[]): void
     const b = parseBinding(token);
     if (b && !bindings.some((x) => x.name === b.name)) bindings.push(b);
   }
+}
+
+/**
+ * How many lines at the start of `code` are prose, blank lines among them: the prose filter's
+ * verdict on the first logical lines, up to the first that is not prose (0 when that is the first).
+ */
+function leadingProse(code: string): number {
+  let lead = 0;
+  scanLines(code, (logical) => {
+    if (logical.indented || !isProse(logical)) return false;
+    lead = logical.last;
+    return true;
+  });
+  return lead;
 }
 
 /** A top-level statement that is one bare word (`Thanks`, `Model`): prose, though Python would read a name. */

@@ -26,6 +26,20 @@ describe('Markdown fences and prose', () => {
     expect(source.lines).toEqual(['import torch.nn as nn', 'm = nn.Linear(3, 2)', '']);
   });
 
+  it('sentences only before the code: those lines blanked and the rest read once, whole, as the prose filter reads it', () => {
+    const message = 'Here is my homework, why does it not count?\n這是我的模型，用 num_classes=10 算：\n\nimport torch.nn as nn\nm = nn.Linear(3, num_classes)\n';
+    const source = extractSource(message);
+    expect(source.module?.body).toHaveLength(2); // parsed while the source was taken apart: not lexed twice
+    expect(source.lines).toEqual(['import torch.nn as nn', 'm = nn.Linear(3, num_classes)', '']);
+    expect(source.outside).toBe('Here is my homework, why does it not count?\n這是我的模型，用 num_classes=10 算：');
+    expect(source.bindings).toEqual([{ name: 'num_classes', text: '10' }]);
+    expect(total(read(message))).toBe(40n); // (3 + 1)·10
+    // prose after the code as well: the filter reads it all, as before
+    const after = extractSource(`${message}Thanks!\n`);
+    expect(after.module).toBeUndefined();
+    expect(after.lines).toEqual(['import torch.nn as nn', 'm = nn.Linear(3, num_classes)', '', '']);
+  });
+
   it('keeps docstrings and comments, which may hold prose of their own', () => {
     const code = '"""My model.\nIt has two layers, and here is why.\n"""\nimport torch.nn as nn\n# a comment: with words\nm = nn.Sequential(nn.Linear(3, 2), nn.Linear(2, 1))\n';
     expect(total(read(code))).toBe(11n);
