@@ -26,7 +26,7 @@ describe('the local day, kept per zone', () => {
   const dateIn = (epochMs: number, timeZone: string) => {
     const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(epochMs);
     const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-    return isoWeekOf(get('year'), get('month'), get('day')) + ` ${get('year')}-${get('month')}-${get('day')}`;
+    return `${isoWeekOf(get('year'), get('month'), get('day'))} ${get('year')}-${get('month')}-${get('day')}`;
   };
   // Zones whose clocks jump: at 02:00 (New York), at midnight (Santiago, Havana: midnight is skipped
   // or repeated), by half an hour (Lord Howe), across the date line (Apia skipped 2011-12-30).
@@ -39,7 +39,10 @@ describe('the local day, kept per zone', () => {
     for (const from of [START, Date.UTC(2026, 2, 6), Date.UTC(2026, 3, 3), Date.UTC(2026, 8, 4), Date.UTC(2026, 9, 30)]) {
       for (let t = from; t < from + 4 * 86_400_000; t += 20 * 60_000 + 7) instants.push(t);
     }
-    const shuffled = instants.map((t, i) => [t, (i * 7919) % instants.length] as const).sort((a, b) => a[1] - b[1]).map(([t]) => t);
+    const shuffled = instants
+      .map((t, i) => [t, (i * 7919) % instants.length] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([t]) => t);
     for (const t of [...instants, ...shuffled]) {
       const { from, to } = localDay(t, zone);
       expect(from <= t && t < to, `${zone} ${new Date(t).toISOString()}`).toBe(true);

@@ -39,7 +39,16 @@ describe('PostgreSQL migrations', () => {
     onCleanup(() => Promise.all(pools.map((p) => p.end())).then(() => {}));
     // PostgreSQL's own files from before the store was written once, then the ones both engines share.
     const files = migrations('postgres').map((m) => m.name);
-    expect(files).toEqual(['001_init.sql', '002_review.sql', '003_web_report.sql', '004_record_answer.sql', '007_store_written_once.sql', '008_practice_question_key.sql', '009_table_answers.sql', '010_score_rungs_on_change.sql']);
+    expect(files).toEqual([
+      '001_init.sql',
+      '002_review.sql',
+      '003_web_report.sql',
+      '004_record_answer.sql',
+      '007_store_written_once.sql',
+      '008_practice_question_key.sql',
+      '009_table_answers.sql',
+      '010_score_rungs_on_change.sql',
+    ]);
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
     // each applied by one of the two, the other found it done
     expect([...a!, ...b!].sort((x, y) => x - y)).toEqual(files.map((f) => Number(f.slice(0, 3))));

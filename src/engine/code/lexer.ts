@@ -105,7 +105,7 @@ class Lexer {
     private readonly lines: readonly string[],
     private readonly tolerant: boolean,
     /** Given each logical line's tokens (its newline last) as it ends, instead of keeping them all; `false` stops the lexer. */
-    private readonly onLine?: (tokens: readonly Token[]) => boolean | void,
+    private readonly onLine?: (tokens: readonly Token[]) => boolean,
   ) {}
 
   /** Set when onLine asked to stop: run() reads no further. */
@@ -447,8 +447,8 @@ export interface LogicalLine {
   readonly tokens: readonly Token[];
 }
 
-/** Tolerant tokens, one logical line at a time: never fails. `visit` returning false stops the scan there. */
-export function scanLines(src: string, visit: (line: LogicalLine) => boolean | void): void {
+/** Tolerant tokens, one logical line at a time: never fails. `visit` returns false to stop the scan there. */
+export function scanLines(src: string, visit: (line: LogicalLine) => boolean): void {
   const lines = src.split('\n');
   const lexer = new Lexer(src, lines, true, (tokens) => {
     const end = tokens[tokens.length - 1]!;

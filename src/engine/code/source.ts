@@ -103,6 +103,7 @@ export function extractSource(text: string): Source {
   }
   scanLines(code, (logical) => {
     if (!logical.indented && isProse(logical)) for (let l = logical.first; l <= logical.last; l++) keep[l - 1] = false;
+    return true;
   });
   const finalLines = lines.map((l, i) => (keep[i] ? l : ''));
   physical.forEach((l, i) => {
