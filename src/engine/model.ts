@@ -32,9 +32,12 @@ interface NodeBase {
 export type MergeOp = 'add' | 'mul' | 'concat';
 
 export type Node = NodeBase &
-  /** `functional`: the framework's model applies it as a function in forward (`F.relu(x)`), not as a child module. */
+  /**
+   * `functional`: the framework's model applies it as a function in forward (`F.relu(x)`), not as
+   * a child module; a string is the call as that forward writes it (`x.mean`).
+   */
   (
-    | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined; readonly functional?: true | undefined }
+    | { readonly t: 'layer'; readonly layer: Layer; readonly tie?: Link | undefined; readonly functional?: true | string | undefined }
     | { readonly t: 'seq'; readonly nodes: readonly Node[] }
     /**
      * `{ ... } xN`: the body N times, each with its own weights (paths name.0, name.1, ...; from
@@ -455,7 +458,9 @@ class Evaluator {
       this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
       return record.outputShape;
     }
-    const call = node.functional || NAMING[this.framework].functional.has(record.kind) ? 'function' : 'module';
+    // A name makes it a module of the model (ConvNeXt's `classifier.1`, an nn.Flatten); left unnamed, a
+    // kind the framework applies as a function is one (ResNet's torch.flatten).
+    const call = node.functional || (node.label === undefined && NAMING[this.framework].functional.has(record.kind)) ? 'function' : 'module';
     // A function takes no place among a module's children.
     const copy = placed && node.label === undefined && place.prefix !== '';
     const own = node.label ?? (!copy && call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
@@ -478,7 +483,15 @@ class Evaluator {
     // unnamed repetition, nothing named above it, is only a number (`0`, `1.0`): a framework that
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
     const numbered = copy && !this.byPosition && /^\d+(\.\d+)*$/.test(module);
-    const name = (own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module);
+    const calls = NAMING[this.framework].calls;
+    const name =
+      call === 'function' && node.label === undefined && calls !== null
+        ? typeof node.functional === 'string'
+          ? node.functional
+          : (calls[record.kind] ?? record.kind) // a function is no module: named as forward calls it
+        : (own === undefined && !copy) || place.shared !== null || numbered
+          ? auto
+          : this.shown(module);
     this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied, channels });
     return record.outputShape;
   }

@@ -21,6 +21,12 @@ export interface NamingScheme {
    */
   readonly functional: ReadonlySet<string>;
   /**
+   * How forward writes each kind it applies as a function (`torch.flatten`, `F.relu`): the name of
+   * such a row, which is no module and has none of its own; a kind not listed is named by its word.
+   * Null for Keras, which applies no layer as a function: its rows are named as layers.
+   */
+  readonly calls: Readonly<Record<string, string>> | null;
+  /**
    * Between a module's name and a name inside it: PyTorch's dotted paths (`layer1.0.conv1`); Keras
    * Applications name a block's layers by the block's name, an underscore and their own
    * (`block1_conv1`, `conv2_block1_1_conv`).
@@ -33,9 +39,38 @@ export interface NamingScheme {
   readonly brackets: readonly [open: string, close: string];
 }
 
+/**
+ * The functions torchvision's forward methods call where a kind is applied as a function
+ * (torchvision 0.14: ResNet's `torch.flatten(x, 1)`, ShuffleNet's `x.chunk(2, dim=1)` and
+ * `channel_shuffle`, Swin's `_patch_merging_pad`, ViT's `_process_input` and `x[:, 0]`, DenseNet's
+ * `F.relu` and `F.adaptive_avg_pool2d`, Inception's `F.max_pool2d` and `F.avg_pool2d`). A kind not
+ * listed is named by its own word.
+ */
+const TORCH_CALLS: Readonly<Record<string, string>> = {
+  flatten: 'torch.flatten',
+  chunk: 'torch.chunk',
+  shuffle: 'channel_shuffle',
+  spacetodepth: '_patch_merging_pad',
+  clspool: 'x[:, 0]',
+  tokens: '_process_input',
+  relu: 'F.relu',
+  gap: 'F.adaptive_avg_pool2d',
+  adaptivepool: 'F.adaptive_avg_pool2d',
+  avgpool: 'F.avg_pool2d',
+  maxpool: 'F.max_pool2d',
+};
+
 export const NAMING: Readonly<Record<Framework, NamingScheme>> = {
-  pytorch: { unnamed: 'position', functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool', 'tokens']), separator: '.', channels: 'first', batch: '1', brackets: ['[', ']'] },
-  keras: { unnamed: 'type', functional: new Set(), separator: '_', channels: 'last', batch: 'None', brackets: ['(', ')'] },
+  pytorch: {
+    unnamed: 'position',
+    functional: new Set(['flatten', 'chunk', 'shuffle', 'spacetodepth', 'clspool', 'tokens']),
+    calls: TORCH_CALLS,
+    separator: '.',
+    channels: 'first',
+    batch: '1',
+    brackets: ['[', ']'],
+  },
+  keras: { unnamed: 'type', functional: new Set(), calls: null, separator: '_', channels: 'last', batch: 'None', brackets: ['(', ')'] },
 };
 
 /**

@@ -19,7 +19,7 @@ import type { CodeSummary } from './code/report.js';
 import type { ChannelsAt, Framework, LayerRecord, Shape, TensorRole } from './types.js';
 import { msg, t, type Lang } from '../i18n/messages.js';
 import { LIMITS } from './limits.js';
-import { bracketed, formatFrameworkShape, inFrameworkOrder } from './naming.js';
+import { bracketed, formatFrameworkShape, inFrameworkOrder, NAMING } from './naming.js';
 import { torchinfoFooter, torchinfoLines } from './torchinfo.js';
 import { type KerasModel, kerasSummaryLines, kerasTree } from './keras-summary.js';
 import { moduleTree, treeLines } from './tree.js';
@@ -361,6 +361,11 @@ export function memoryLine(lang: Lang, m: MemoryFigures, q: MemoryQuantity): str
 
 const ASKED_LABELS = { 'gptq-int4': 'quant.gptq4', 'awq-int4': 'quant.awq', nf4: 'quant.nf4' } as const;
 
+/** A row's type as the table shows it: the module's class, or "function" for what forward calls as one (torch.flatten). */
+function rowType(row: Row, framework: Framework, lang: Lang): string {
+  return row.call === 'function' && NAMING[framework].calls !== null ? t(lang, msg('summary.function')) : row.record.typeName;
+}
+
 /** Where a row's weights come from when it does not own them. */
 function reuseMark(row: Row, lang: Lang): string {
   if (row.shared !== null) return ` ${t(lang, msg('summary.sharedMark', { name: row.shared }))}`;
@@ -377,7 +382,7 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     entries.map((e) =>
       'record' in e
-        ? [`${e.name} (${e.record.typeName})${reuseMark(e, lang)}`, shape(e), formatInt(e.counts.total)]
+        ? [`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`, shape(e), formatInt(e.counts.total)]
         : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last), formatInt(e.params)],
     ),
     new Set([2]),

@@ -137,11 +137,22 @@ describe('per-block and per-layer tables', () => {
     expect(layers).toMatch(/trunk_output\.block1\.block1-0\.f\.se\.fc1 \(Conv2d\)\s+\[1, 8, 1, 1\]\s+392/);
     expect(layers).toContain('torchvision.models.regnet_y_400mf');
   });
+  it('a function in forward is named as forward calls it, with no module of its own; a name given makes it a module', () => {
+    const rows = (spec: string) => count(`input 8x8x3 > conv 4 3 > ${spec} > dense 2 --framework pytorch`).report.rows.map((r) => `${r.name}:${r.call}`);
+    expect(rows('gap functional=true')).toEqual(['conv2d_1:module', 'F.adaptive_avg_pool2d:function', 'linear_1:module']);
+    expect(rows('gap functional=x.mean')).toEqual(['conv2d_1:module', 'x.mean:function', 'linear_1:module']);
+    expect(rows('flatten')).toEqual(['conv2d_1:module', 'torch.flatten:function', 'linear_1:module']);
+    expect(rows('flat: flatten')).toEqual(['conv2d_1:module', 'flat:module', 'linear_1:module']);
+    expect(errorOf('input 8x8x3 > gap functional=x[0]')).toMatch(/`functional=x\[0\]`: expected true, false or the call/);
+    // Keras applies no layer as a function: named as a layer
+    expect(count('input 8x8x3 > conv 4 3 > flatten > dense 2 --framework keras').report.rows.map((r) => r.name)).toEqual(['conv2d_1', 'flatten_1', 'dense_1']);
+  });
   it('ShuffleNet V2: the chunks and the shuffle are rows with no parameters', () => {
     const text = renderCount(count('shufflenet_v2_x1_0 --layers --framework pytorch'), 'en');
-    expect(text).toMatch(/chunk_1 \(Chunk\)\s+\[1, 58, 28, 28\]\s+0/);
-    expect(text).toMatch(/channel_shuffle_1 \(ChannelShuffle\)\s+\[1, 116, 28, 28\]\s+0/);
-    expect(blockTable(pytorch('shufflenet_v2_x1_0')).map((b) => b.name)).toEqual(['conv1', 'maxpool', 'stage2', 'stage3', 'stage4', 'conv5', 'adaptive_avg_pool2d_1', 'fc']);
+    // functions in forward, named as it calls them (x.chunk(2, dim=1), channel_shuffle), not as modules
+    expect(text).toMatch(/torch\.chunk \(function\)\s+\[1, 58, 28, 28\]\s+0/);
+    expect(text).toMatch(/channel_shuffle \(function\)\s+\[1, 116, 28, 28\]\s+0/);
+    expect(blockTable(pytorch('shufflenet_v2_x1_0')).map((b) => b.name)).toEqual(['conv1', 'maxpool', 'stage2', 'stage3', 'stage4', 'conv5', 'x.mean', 'fc']); // x.mean([2, 3]) in forward
   });
   it('EfficientNet-B0 by stage: features.6 (4 MBConv blocks, 192 channels) holds the most', () => {
     const blocks = blockTable(pytorch('efficientnet_b0'));

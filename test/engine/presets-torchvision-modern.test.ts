@@ -134,7 +134,7 @@ describe('the stages, as torchvision builds them', () => {
       ['norm', undefined, 1_536],
       ['permute', undefined, 0],
       ['avgpool', undefined, 0],
-      ['flatten_1', undefined, 0],
+      ['torch.flatten', undefined, 0],
       ['head', undefined, 769_000],
     ]);
   });

@@ -225,7 +225,7 @@ function expandWords(words: readonly string[], env: Env): Node {
   const args: string[] = [];
   const options = new Map<string, string>();
   let tie: string | undefined;
-  let functional = false;
+  let functional: Functional;
   for (const token of words.slice(1)) {
     const eq = token.indexOf('=');
     if (eq < 0) {
@@ -241,21 +241,31 @@ function expandWords(words: readonly string[], env: Env): Node {
     else options.set(key, value);
   }
   const layer: Layer = kind.parse({ word, args, options });
-  if (functional) return { t: 'layer', layer, functional: true, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
+  if (functional !== undefined) return { t: 'layer', layer, functional, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
   return { t: 'layer', layer, tie: tieLink(tie, env) };
 }
 
 /**
  * `functional=true` on any layer: the framework's model applies it as a function in forward
- * (DenseNet's `F.relu(features)`), so it takes no module name (see Row.call).
+ * (DenseNet's `F.relu(features)`), so it takes no module name (see Row.call), and its row is named
+ * as forward usually calls that kind (naming.ts). `functional=x.mean` names the call as this
+ * model's forward writes it (ShuffleNet's `x.mean([2, 3])` for its global pooling).
  */
 const FUNCTIONAL = 'functional';
 
-function parseFunctional(value: string): boolean {
+/** What `functional=` said: as a function with the kind's usual call (true), with this call (its name), or not (undefined). */
+type Functional = true | string | undefined;
+
+/** A Python callable as written: `x.mean`, `F.relu`, `torch.flatten`. */
+const CALL_NAME = /^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/;
+
+function parseFunctional(value: string): Functional {
   const v = value.toLowerCase();
-  if (v !== 'true' && v !== 'false') fail('err.notABool', { token: value, what: FUNCTIONAL });
-  return v === 'true';
+  if (v === 'true') return true;
+  if (v === 'false') return undefined;
+  if (!CALL_NAME.test(value)) fail('err.notAFunctional', { token: value });
+  return value;
 }
 
 function tieLink(tie: string, env: Env): Link {

@@ -8,6 +8,7 @@ export const engine = {
   'err.tooSmall': (p: P<'token' | 'what' | 'min'>) => `\`${p.token}\` is not a valid ${p.what}: it must be at least ${p.min}.`,
   'err.tooLarge': (p: P<'token' | 'what' | 'max'>) => `\`${p.token}\` is too large for ${p.what}: the largest size accepted is ${p.max}.`,
   'err.tupleRank': (p: P<'token' | 'what' | 'rank'>) => `\`${p.token}\` does not fit ${p.what}: give one number or ${p.rank} joined by x (e.g. 3x3).`,
+  'err.notAFunctional': (p: P<'token'>) => `\`functional=${p.token}\`: expected true, false or the call as forward writes it (\`functional=x.mean\`).`,
   'err.notABool': (p: P<'token' | 'what'>) => `\`${p.token}\` is not a valid ${p.what}: expected true or false.`,
   'err.notARate': (p: P<'token' | 'what'>) => `\`${p.token}\` is not a valid ${p.what}: expected a rate from 0 up to (not including) 1, e.g. 0.5.`,
   'err.notAChoice': (p: P<'token' | 'what' | 'choices'>) => `\`${p.token}\` is not a valid ${p.what}: expected one of ${p.choices}.`,

@@ -77,6 +77,7 @@ export const truth = {
   'settings.languageName': (p: P<'lang'>): string => (p.lang === 'zh-TW' ? 'Traditional Chinese (zh-TW)' : 'English (en)'),
 
   // ── /count: a repeated block's further copies, a line each ──
+  'summary.function': () => 'function',
   'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}: the same ${p.n} layers again`,
 
   // ── the teacher's report ──

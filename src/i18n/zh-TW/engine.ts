@@ -9,6 +9,7 @@ export const engine: typeof En = {
   'err.tooSmall': (p: P<'token' | 'what' | 'min'>) => `\`${p.token}\` 不是有效的 ${p.what}：至少要是 ${p.min}。`,
   'err.tooLarge': (p: P<'token' | 'what' | 'max'>) => `\`${p.token}\` 對 ${p.what} 來說太大了：上限是 ${p.max}。`,
   'err.tupleRank': (p: P<'token' | 'what' | 'rank'>) => `\`${p.token}\` 不符合 ${p.what}：請給一個數字，或用 x 連接的 ${p.rank} 個數字（例如 3x3）。`,
+  'err.notAFunctional': (p: P<'token'>) => `\`functional=${p.token}\`：請給 true、false，或 forward 裡呼叫的寫法（\`functional=x.mean\`）。`,
   'err.notABool': (p: P<'token' | 'what'>) => `\`${p.token}\` 不是有效的 ${p.what}：請給 true 或 false。`,
   'err.notARate': (p: P<'token' | 'what'>) => `\`${p.token}\` 不是有效的 ${p.what}：請給 0 到 1 之間（不含 1）的比例，例如 0.5。`,
   'err.notAChoice': (p: P<'token' | 'what' | 'choices'>) => `\`${p.token}\` 不是有效的 ${p.what}：可用的值為 ${p.choices}。`,

@@ -67,6 +67,7 @@ export const truth: typeof En = {
   'settings.languageName': (p: P<'lang'>) => (p.lang === 'zh-TW' ? `繁體中文（zh-TW）` : `英文（en）`),
 
   // ── /count：重複區塊的其餘副本，每份一行 ──
+  'summary.function': () => '函式',
   'summary.sameAgain': (p: P<'first' | 'last' | 'n'>) => `${p.first} … ${p.last}：同樣的 ${p.n} 層再一次`,
 
   // ── 教師報表 ──
