@@ -42,15 +42,17 @@ export interface NamingScheme {
 /**
  * The functions torchvision's forward methods call where a kind is applied as a function
  * (torchvision 0.14: ResNet's `torch.flatten(x, 1)`, ShuffleNet's `x.chunk(2, dim=1)` and
- * `channel_shuffle`, Swin's `_patch_merging_pad`, ViT's `_process_input` and `x[:, 0]`, DenseNet's
- * `F.relu` and `F.adaptive_avg_pool2d`, Inception's `F.max_pool2d` and `F.avg_pool2d`). A kind not
- * listed is named by its own word.
+ * `channel_shuffle`, ViT's `_process_input` and `x[:, 0]`, DenseNet's `F.relu` and
+ * `F.adaptive_avg_pool2d`, Inception's `F.max_pool2d` and `F.avg_pool2d`), and PyTorch's own
+ * space-to-depth, `F.pixel_unshuffle`. A model whose forward calls another (Swin's `torch.cat` of
+ * the 2×2 neighbours, ShuffleNet's `x.mean`) says so with `functional=NAME`. A kind not listed is
+ * named by its own word.
  */
 const TORCH_CALLS: Readonly<Record<string, string>> = {
   flatten: 'torch.flatten',
   chunk: 'torch.chunk',
   shuffle: 'channel_shuffle',
-  spacetodepth: '_patch_merging_pad',
+  spacetodepth: 'F.pixel_unshuffle',
   clspool: 'x[:, 0]',
   tokens: '_process_input',
   relu: 'F.relu',
