@@ -13,6 +13,7 @@
  * torchinfo's, so both tables are renders of one kind of tree.
  */
 import type { Counts } from './counts.js';
+import { formatInt } from './format.js';
 import type { Report } from './model.js';
 import type { TreeRow } from './tree.js';
 import type { ChannelsAt, Shape } from './types.js';
@@ -55,7 +56,8 @@ export function kerasTree(report: Report, model: KerasModel, maxDepth: number): 
       for (const r of inside) rows.push(row(2, rows.length, r.name, r.record.typeName, r.record.outputShape, r.counts.total));
     }
   }
-  for (const r of layers) if (!inside.includes(r)) rows.push(row(1, rows.length, r.name, r.record.typeName, r.record.outputShape, r.counts.total));
+  const nested = new Set(inside);
+  for (const r of layers) if (!nested.has(r)) rows.push(row(1, rows.length, r.name, r.record.typeName, r.record.outputShape, r.counts.total));
   return rows;
 }
 
@@ -119,10 +121,10 @@ export function kerasSummaryLines(rows: readonly TreeRow[], counts: Counts, shap
   layers.forEach((r, i) => {
     if (i > 0) lines.push(rule('├', '─', '┼', '┤'));
     const prefix = r.depth > 1 ? `${'   '.repeat(r.depth - 1)}└ ` : '';
-    lines.push(...tableRow([`${prefix}${r.name} (${r.type ?? '?'})`, shape(r.output, r.channels), (r.params ?? 0n).toLocaleString('en-US')], '│'));
+    lines.push(...tableRow([`${prefix}${r.name} (${r.type ?? '?'})`, shape(r.output, r.channels), formatInt(r.params ?? 0n)], '│'));
   });
   lines.push(rule('└', '─', '┴', '┘'));
-  const total = (label: string, n: bigint) => ` ${label}: ${n.toLocaleString('en-US')} (${kerasMemory(n * BYTES)})`;
+  const total = (label: string, n: bigint) => ` ${label}: ${formatInt(n)} (${kerasMemory(n * BYTES)})`;
   lines.push(total('Total params', counts.total), total('Trainable params', counts.trainable), total('Non-trainable params', counts.nonTrainable));
   return lines;
 }

@@ -483,17 +483,20 @@ class Evaluator {
     // unnamed repetition, nothing named above it, is only a number (`0`, `1.0`): a framework that
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
     const numbered = copy && !this.byPosition && /^\d+(\.\d+)*$/.test(module);
-    const calls = NAMING[this.framework].calls;
-    const name =
-      call === 'function' && node.label === undefined && calls !== null
-        ? typeof node.functional === 'string'
-          ? node.functional
-          : (calls[record.kind] ?? record.kind) // a function is no module: named as forward calls it
-        : (own === undefined && !copy) || place.shared !== null || numbered
-          ? auto
-          : this.shown(module);
+    const called = call === 'function' && node.label === undefined ? this.functionName(node, record) : undefined;
+    const name = called ?? ((own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module));
     this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied, channels });
     return record.outputShape;
+  }
+
+  /**
+   * A function in forward is no module: under a framework that names such calls (PyTorch), its row
+   * is named as forward calls it, the call given (`functional=x.mean`) or the kind's usual one.
+   */
+  private functionName(node: Extract<Node, { t: 'layer' }>, record: LayerRecord): string | undefined {
+    const calls = NAMING[this.framework].calls;
+    if (calls === null) return undefined;
+    return typeof node.functional === 'string' ? node.functional : (calls[record.kind] ?? record.kind);
   }
 
   /** A layer's record for an input shape, evaluated once per canonical text, input and frozenness. */

@@ -6,8 +6,8 @@
  * depth shows the sum of everything under it (torchinfo's num_params_to_str). The rows are read
  * from the dotted module paths (`layer1.0.conv1`), so a torchvision preset named as its
  * named_modules() shows torchvision's tree. A container's class is known when the text says it
- * (`class=` on its def or group: Report.classes) or its children are numbered (an nn.Sequential);
- * another one is shown by its name alone, never a class guessed.
+ * (`class=` on its def or group: Report.classes); another one is shown by its name alone, never a
+ * class guessed.
  */
 import { countTensors } from './counts.js';
 import type { Report } from './model.js';
@@ -42,8 +42,6 @@ interface Open {
   /** Its own row, or (past the depth) the row of its ancestor at the depth, which it is summed into. */
   readonly row: Mutable;
   readonly own: boolean;
-  /** The child segments seen, to tell an nn.Sequential (all numbers). */
-  readonly children: Set<string>;
 }
 
 /** The tree down to `maxDepth`, one row per module call, in the order forward calls them. */
@@ -68,12 +66,11 @@ export function moduleTree(report: Report, model: string, maxDepth = DEFAULT_DEP
     while (keep < open.length && keep < segments.length - 1 && open[keep]!.path === segments.slice(0, keep + 1).join('.')) keep++;
     open = open.slice(0, keep);
     for (let d = keep; d < segments.length - 1; d++) {
-      open[d - 1]?.children.add(segments[d]!);
       const shown = d + 1 <= maxDepth;
-      const row = shown ? emit(segments.slice(0, d + 1), undefined, r.record.outputShape, r.channels, d + 1 === maxDepth ? 0n : null) : open[d - 1]!.row;
-      open.push({ path: segments.slice(0, d + 1).join('.'), row, own: shown, children: new Set() });
+      const path = segments.slice(0, d + 1);
+      const row = shown ? emit(path, report.classes.get(path.join('.')), r.record.outputShape, r.channels, d + 1 === maxDepth ? 0n : null) : open[d - 1]!.row;
+      open.push({ path: path.join('.'), row, own: shown });
     }
-    open[segments.length - 2]?.children.add(segments[segments.length - 1]!);
     const params = countTensors(r.record.tensors).total;
     const depth = segments.length;
     if (depth <= maxDepth) emit(segments, r.record.typeName, r.record.outputShape, r.channels, params === 0n ? null : params);
@@ -83,7 +80,6 @@ export function moduleTree(report: Report, model: string, maxDepth = DEFAULT_DEP
       o.row.output = r.record.outputShape;
       o.row.channels = r.channels;
       if (o.row.depth === maxDepth) o.row.params = (o.row.params ?? 0n) + params;
-      o.row.type = report.classes.get(o.path);
     }
   }
   return rows.map((row) => (row.params === 0n && row !== root ? { ...row, params: null } : row));
