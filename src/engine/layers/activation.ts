@@ -37,8 +37,8 @@ export const prelu = defineKind<PReLUConfig>({
     const channels = input[input.length - 1] ?? null;
     let shape: number[];
     if (per === 'one') shape = [1];
-    else if (per === 'channel') shape = channels === null ? fail('err.needsIn', { kind: 'prelu' }) : [channels];
-    else shape = input.every((d): d is number => d !== null) ? [...input] : fail('err.needsIn', { kind: 'prelu' });
+    else if (per === 'channel') shape = channels === null ? fail('err.needsIn', { kind: 'prelu', form: 'HxWxC' }) : [channels];
+    else shape = input.every((d): d is number => d !== null) ? [...input] : fail('err.needsIn', { kind: 'prelu', form: 'HxWxC' });
     const symbols = AXIS_SYMBOLS[shape.length] ?? [];
     return {
       resolved: c,

@@ -123,7 +123,7 @@ export const posparam = tokenParameter({
   example: 'posparam 768 in=197',
   held(steps, d) {
     // One position per token: the table's size is the sequence's, which must be known.
-    if (steps === null) return fail('err.needsIn', { kind: 'posparam' });
+    if (steps === null) return fail('err.needsIn', { kind: 'posparam', form: 'T' });
     return { shape: [1, steps, d], formula: product(lit(steps, 'T'), lit(d, 'D')), output: [steps, d] };
   },
   mistakes: [

@@ -441,7 +441,7 @@ export const patchembed = defineKind<PatchConfig>({
       if (side !== null && side % c.patch !== 0) fail('err.patchSize', { size: String(side), patch: String(c.patch) });
     }
     const patches = height === null || width === null ? null : (height / c.patch) * (width / c.patch);
-    if (patches === null && c.pos) fail('err.needsIn', { kind: 'patchembed' });
+    if (patches === null && c.pos) fail('err.needsIn', { kind: 'patchembed', form: 'HxWxC' });
     const tokens = patches === null ? null : patches + (c.cls ? 1 : 0);
     const keras = framework === 'keras';
     const [conv, cls, pos] = c.names ?? ['conv_proj', 'class_token', 'pos_embedding'];

@@ -23,7 +23,7 @@ export const engine = {
     `\`${p.kind}\` on its own takes every number of \`${p.usage}\`; with ${p.given}, ${p.missing} (the last) is missing: e.g. \`${p.example}\` (after an \`input\`, ${p.arg} may be left out).`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) =>
     `\`${p.kind}\` cannot tell its ${p.arg}: the layer before it does not say how many channels it outputs. Give ${p.arg}, or start with \`input HxWxC\`.`,
-  'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` needs the input size to count its parameters: add in=HxWxC or use it inside a model.`,
+  'err.needsIn': (p: P<'kind' | 'form'>) => `\`${p.kind}\` needs the input size to count its parameters: add in=${p.form} or use it inside a model.`,
   'err.convNotExact': (p: P<'kind' | 'size' | 'kernel' | 'stride' | 'left'>) =>
     `\`${p.kind}\` with exact=true: windows of ${p.kernel} every ${p.stride} do not tile the side ${p.size} (${p.left} left over), and the model refuses such an input (ViT's patches: the image side must be a multiple of the patch size).`,
   'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) =>

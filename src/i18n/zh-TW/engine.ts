@@ -23,7 +23,7 @@ export const engine: typeof En = {
   'err.needsArg': (p: P<'kind' | 'arg' | 'missing' | 'given' | 'usage' | 'example'>) =>
     `單獨一層的 \`${p.kind}\` 要給齊 \`${p.usage}\` 的每個數字；只給了 ${p.given} 個，缺少最後的 ${p.missing}：例如 \`${p.example}\`（在 \`input\` 之後可以省略 ${p.arg}）。`,
   'err.unknownChannels': (p: P<'kind' | 'arg'>) => `\`${p.kind}\` 無法得知 ${p.arg}：前一層沒有說明輸出幾個通道。請給 ${p.arg}，或以 \`input HxWxC\` 開頭。`,
-  'err.needsIn': (p: P<'kind'>) => `\`${p.kind}\` 需要輸入大小才能計算參數量：請加上 in=HxWxC，或放在模型中。`,
+  'err.needsIn': (p: P<'kind' | 'form'>) => `\`${p.kind}\` 需要輸入大小才能計算參數量：請加上 in=${p.form}，或放在模型中。`,
   'err.convNotExact': (p: P<'kind' | 'size' | 'kernel' | 'stride' | 'left'>) =>
     `\`${p.kind}\`（exact=true）：大小 ${p.kernel}、步幅 ${p.stride} 的視窗無法剛好鋪滿邊長 ${p.size}（剩下 ${p.left}），模型不接受這樣的輸入（ViT 的區塊：影像邊長必須是區塊大小的倍數）。`,
   'err.kernelTooLarge': (p: P<'kind' | 'kernel' | 'size' | 'padded'>) => `\`${p.kind}\`：卷積核（${p.kernel}）比輸入（${p.size}，填充後 ${p.padded}）還大：請用 pad=same、較小的卷積核或較大的輸入。`,
