@@ -90,10 +90,10 @@ const ANSWERS = sql`
   FROM answers a JOIN members m ON m.id = a.member_id WHERE a.round_id = :round ORDER BY a.id`;
 
 /**
- * The answer on PostgreSQL: one call of the server-side routine db/007 defines (the round's row
+ * The answer on PostgreSQL: one call of the server-side routine db/007 defines and db/011 redefines (the round's row
  * lock, the member, the checks, the answer, its boards, tallies and lapses, in one transaction).
  */
-const RECORD_ANSWER = sql`SELECT * FROM record_answer(:round, :user, :name, :value, :correct, :mistakes, :points, :now, :week, :dayFrom, :dayTo, :cap, :lapses)`;
+const RECORD_ANSWER = sql`SELECT * FROM record_answer(:round, :user, :name, :value, :correct, :mistake, :points, :now, :week, :dayFrom, :dayTo, :cap, :lapses)`;
 
 /** The same answer as statements in a transaction, for SQLite (embedded: a round trip costs nothing). */
 const ANSWERED_ROUND = sql`SELECT scope_id, topic, scoring, closed_at, closes_at FROM rounds WHERE id = :round`;
@@ -199,7 +199,7 @@ export class RoundSql implements RoundStore {
   }
 }
 
-/** The answer on PostgreSQL: one call of record_answer, one round trip (arrays without repeats, as SQLite's statements take them). */
+/** The answer on PostgreSQL: one call of record_answer, one round trip (its mistakes joined as stored, its lapses without repeats, as SQLite's statements take them). */
 async function answerInServer(db: Queries, a: AnswerInput): Promise<AnswerResult> {
   const r = (await db.get<{ status: AnswerResult['status']; previous: string | null; first: boolean; points: number; unscored: Unscored | null }>(RECORD_ANSWER, {
     round: a.roundId,
@@ -207,7 +207,7 @@ async function answerInServer(db: Queries, a: AnswerInput): Promise<AnswerResult
     name: a.player.name,
     value: a.value,
     correct: a.correct,
-    mistakes: [...new Set(a.mistakes)],
+    mistake: mistakesText(a.mistakes),
     points: a.points,
     now: a.now,
     week: a.week,

@@ -48,6 +48,7 @@ describe('PostgreSQL migrations', () => {
       '008_practice_question_key.sql',
       '009_table_answers.sql',
       '010_score_rungs_on_change.sql',
+      '011_answer_with_less_work.sql',
     ]);
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
     // each applied by one of the two, the other found it done
