@@ -49,6 +49,7 @@ describe('PostgreSQL migrations', () => {
       '009_table_answers.sql',
       '010_score_rungs_on_change.sql',
       '011_answer_with_less_work.sql',
+      '012_checks_as_domains.sql',
     ]);
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
     // each applied by one of the two, the other found it done
@@ -70,6 +71,25 @@ describe('PostgreSQL migrations', () => {
     await expect(migrate(pool, [dir])).rejects.toThrow(/relation "nowhere" does not exist/);
     expect(await tablesOf(pool)).toEqual(['kept', 'schema_migrations']);
     expect((await pool.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
+  });
+
+  it("hold a round's and a rung's values to their checks, kept as domains (schema 12)", async () => {
+    const pool = new pg.Pool({ connectionString: await freshDatabase() });
+    onCleanup(() => pool.end());
+    await pool.query("INSERT INTO scopes (id, timezone, language, created_at) VALUES ('s', 'UTC', 'en', 0)");
+    const round = (level: string, scoring: string) =>
+      pool.query(
+        `INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_at, closes_at, scoring)
+         VALUES ('s', 'c', 1, 1, $1, 't', 'k', '1', 'en', 0, 1, $2) RETURNING id`,
+        [level, scoring],
+      );
+    const violation = expect.objectContaining({ code: '23514' });
+    await expect(round('impossible', 'scored')).rejects.toEqual(violation);
+    await expect(round('easy', 'sometimes')).rejects.toEqual(violation);
+    const { id } = (await round('easy', 'scored')).rows[0] as { id: string };
+    await expect(pool.query("UPDATE rounds SET close_reason = 'bored' WHERE id = $1", [id])).rejects.toEqual(violation);
+    await pool.query("UPDATE rounds SET close_reason = 'admin', answered = answered + 1 WHERE id = $1", [id]);
+    await expect(pool.query("INSERT INTO score_counts (scope_id, board, points, correct, members) VALUES ('s', 'all', 0, 0, 0)")).rejects.toEqual(violation);
   });
 });
 
