@@ -8,7 +8,7 @@
 import { formatInt } from '../src/engine/format.js';
 import { LIMITS } from '../src/engine/limits.js';
 import { msg, t, type MessageRef } from '../src/i18n/messages.js';
-import { MAX_IMPORT_ROWS } from '../src/imports/read.js';
+import { MAX_IMPORT_ROWS } from '../src/imports/rows.js';
 import { encodeAsk, parseAsk, type TeacherAsk } from '../src/domain/index.js';
 import { MAX_WORDING } from '../src/quiz/teacher.js';
 import { LEVELS, isLevel, type Level } from '../src/domain/index.js';

@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { parseLang } from './i18n/messages.js';
 import type { Logger } from './log.js';
 import { platformOf, type Platform, type PlatformDeps } from './platforms/platform.js';
-import { ShellPlatform } from './platforms/shell/shell.js';
+import type { ShellPlatform } from './platforms/shell/shell.js';
 import { randomSeed, rng } from './quiz/random.js';
 import { Scheduler } from './quiz/scheduler.js';
 import { QuizService, type Reveal } from './quiz/service.js';
@@ -67,20 +67,25 @@ function redact(url: string): string {
   }
 }
 
-/** The chat platforms a configuration runs, loaded only when configured (discord.js and Bolt weigh tens of MB each). */
+/**
+ * The platforms a configuration runs, loaded only when configured (discord.js and Bolt weigh tens
+ * of MB each): the chat platforms, or the terminal shell when there is none.
+ */
 export interface PlatformModules {
   readonly discord?: new (deps: PlatformDeps) => Platform;
   readonly slack?: new (deps: PlatformDeps) => Platform;
+  readonly shell?: typeof ShellPlatform;
 }
 
 /** Whether this process is a Discord shard its manager started (it runs Discord only). */
 const isShardProcess = (config: Config): boolean => config.SHARDING_MANAGER !== undefined;
 
 export async function loadPlatforms(config: Config): Promise<PlatformModules> {
-  return {
+  const chat: PlatformModules = {
     ...(config.DISCORD_TOKEN ? { discord: (await import('./platforms/discord/platform.js')).DiscordPlatform } : {}),
     ...(config.SLACK_BOT_TOKEN && !isShardProcess(config) ? { slack: (await import('./platforms/slack/platform.js')).SlackPlatform } : {}),
   };
+  return chat.discord || chat.slack ? chat : { shell: (await import('./platforms/shell/shell.js')).ShellPlatform };
 }
 
 export class App {
@@ -179,7 +184,8 @@ export class App {
     const chat = this.platforms.length > 0;
     this.shell = !chat;
     if (!chat) {
-      const shell = new ShellPlatform({
+      if (!modules.shell) throw new Error('no platform to run: neither a chat platform nor the shell was loaded');
+      const shell = new modules.shell({
         ...io,
         services: this.services,
         log,

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { msg } from '../i18n/messages.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
-import { readQuestionFile, type FileRead, type FileRequest } from './read.js';
+import type { FileRead, FileRequest } from './rows.js';
 
 /** What reads a question file: the worker pool in the bot, the same code in-process in tests. */
 export interface QuestionFiles {
@@ -15,7 +15,8 @@ export interface QuestionFiles {
   read(file: FileRequest, owner?: string): Promise<FileRead>;
 }
 
-export const questionFilesHere: QuestionFiles = { read: async (file) => readQuestionFile(file) };
+/** The same reading in this process (the CSV and YAML readers are loaded on the first file). */
+export const questionFilesHere: QuestionFiles = { read: async (file) => (await import('./read.js')).readQuestionFile(file) };
 
 /**
  * Longest a file may take to read. The worst accepted file (100 questions, then blank lines up to

@@ -16,9 +16,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Composer, Lexer, Parser, type CST } from 'yaml';
 import { formatInt } from '../engine/format.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
+import { MAX_IMPORT_ROWS, type Field, type FileRead, type FileRequest, type Row } from './rows.js';
 
-/** Questions in one file. */
-export const MAX_IMPORT_ROWS = 100;
+export { MAX_IMPORT_ROWS, type Field, type FileRead, type FileRequest, type Row } from './rows.js';
 
 export const FILE_LIMITS = {
   /** Pieces of YAML syntax (a value, a colon, a line break, a comment): 100 questions of four fields have about 3,300. */
@@ -33,27 +33,7 @@ export const FILE_LIMITS = {
   columns: 16,
 } as const;
 
-/** A field's value as the file gives it; a list or mapping where a value belongs comes as its JSON text. */
-export type Field = string | number | boolean | null;
-
-/** A question's fields as a row gives them, not yet checked. */
-export interface Row {
-  readonly spec?: Field;
-  readonly model?: Field;
-  readonly ask?: Field;
-  readonly level?: Field;
-  readonly wording?: Field;
-}
-
 const FIELDS = ['spec', 'model', 'ask', 'level', 'wording'] as const;
-
-/** The rows of a file (at most MAX_IMPORT_ROWS + 1: one more says there are too many), and the number the first is shown as. */
-export type FileRead = { readonly ok: true; readonly rows: readonly Row[]; readonly first: number } | { readonly ok: false; readonly error: MessageRef };
-
-export interface FileRequest {
-  readonly name: string;
-  readonly text: string;
-}
 
 const refused = (error: MessageRef): FileRead => ({ ok: false, error });
 const unreadable = (name: string, e: unknown): FileRead => refused(msg('teacher.fileUnreadable', { name, why: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200) }));

@@ -14,7 +14,7 @@
 import { BoardSql, type BoardStore } from './boards.js';
 import type { Driver } from './driver.js';
 import { KeySql, type KeyStore } from './keys.js';
-import { PostgresDriver } from './postgres.js';
+import type { PostgresDriver } from './postgres.js';
 import { PracticeSql, type PracticeStore } from './practice.js';
 import { QuestionSql, type QuestionStore } from './questions.js';
 import { ReportSql, type ReportStore } from './reports.js';
@@ -63,5 +63,11 @@ export function sqlStore<D extends Driver>(db: D): SqlStore<D> {
 /** The embedded store: a SQLite file, created and migrated on first open. */
 export const openSqlite = (path: string, busyBudgetMs?: number): SqlStore<SqliteDriver> => sqlStore(new SqliteDriver(path, busyBudgetMs));
 
-/** The shared store: a PostgreSQL database, migrated (one process at a time) on open. */
-export const openPostgres = async (url: string, options?: Parameters<typeof PostgresDriver.open>[1]): Promise<SqlStore<PostgresDriver>> => sqlStore(await PostgresDriver.open(url, options));
+/**
+ * The shared store: a PostgreSQL database, migrated (one process at a time) on open. The driver
+ * and pg are loaded only here: a bot on the SQLite file never holds them (about 3 MB of heap).
+ */
+export const openPostgres = async (url: string, options?: Parameters<typeof PostgresDriver.open>[1]): Promise<SqlStore<PostgresDriver>> => {
+  const { PostgresDriver } = await import('./postgres.js');
+  return sqlStore(await PostgresDriver.open(url, options));
+};
