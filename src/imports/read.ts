@@ -18,8 +18,6 @@ import { formatInt } from '../engine/format.js';
 import { msg, type MessageRef } from '../i18n/messages.js';
 import { MAX_IMPORT_ROWS, type Field, type FileRead, type FileRequest, type Row } from './rows.js';
 
-export { MAX_IMPORT_ROWS, type Field, type FileRead, type FileRequest, type Row } from './rows.js';
-
 export const FILE_LIMITS = {
   /** Pieces of YAML syntax (a value, a colon, a line break, a comment): 100 questions of four fields have about 3,300. */
   tokens: 40_000,

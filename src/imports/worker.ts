@@ -1,5 +1,6 @@
 /** The sandbox behind QuestionFilePool: reads one question file at a time. */
 import { serve } from '../workers/serve.js';
-import { readQuestionFile, type FileRead, type FileRequest } from './read.js';
+import { readQuestionFile } from './read.js';
+import type { FileRead, FileRequest } from './rows.js';
 
 void serve<FileRequest, FileRead>(readQuestionFile);

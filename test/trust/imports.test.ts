@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages.js';
 import { QuestionFilePool } from '../../src/imports/pool.js';
-import { FILE_LIMITS, readQuestionFile, type FileRead } from '../../src/imports/read.js';
+import { FILE_LIMITS, readQuestionFile } from '../../src/imports/read.js';
+import type { FileRead } from '../../src/imports/rows.js';
 import { isEphemeral, shown } from '../support/fake-discord.js';
 import { cpuMs } from '../support/cpu.js';
 import { onCleanup } from '../support/quiz.js';
