@@ -3,10 +3,17 @@
  * a cache of rendered answers must not let twenty large ones fill the heap. A Map keeps insertion
  * order, so the first key is the oldest.
  */
+
+/**
+ * No value may take more than this share of the bytes: a few of the largest answers an abuser can
+ * make would otherwise push out the hundreds of small ones a class asks again and again, and be
+ * kept in the bot's memory while it is quiet.
+ */
+const LARGEST_SHARE = 16;
 export interface LruBounds<K, V> {
   readonly maxEntries: number;
   readonly maxBytes: number;
-  /** What a value costs; a value costing more than maxBytes is not kept at all. */
+  /** What a value costs; a value costing more than maxBytes / 16 is not kept at all. */
   readonly sizeOf: (value: V, key: K) => number;
 }
 
@@ -27,7 +34,7 @@ export class Lru<K, V> {
   set(key: K, value: V): void {
     this.delete(key);
     const bytes = this.bounds.sizeOf(value, key);
-    if (bytes > this.bounds.maxBytes) return;
+    if (bytes > this.bounds.maxBytes / LARGEST_SHARE) return;
     this.map.set(key, { value, bytes });
     this.held += bytes;
     while (this.map.size > this.bounds.maxEntries || this.held > this.bounds.maxBytes) {

@@ -29,10 +29,11 @@ export class CountPool implements Counter {
           error: failureMessage(why, limits),
         }),
       },
-      // 2 MB holds the 512 answers the cache keeps at the sizes students ask for (a spec's answer
-      // is about 1 KB, a preset's layer table 10 to 40 KB), not 8 MB of the largest answers an
-      // abuser can make the engine print, which the bot's process would otherwise keep while quiet.
-      { workers: 2, cacheBytes: 2 * 1024 * 1024, ...options },
+      // 1 MB holds the 512 answers the cache keeps at the sizes students ask for (a spec's answer
+      // is about 1 KB, a preset's layer table 10 to 40 KB; none larger than 64 KB is kept), not
+      // megabytes of the largest answers an abuser can make the engine print, which the bot's
+      // process would otherwise keep while quiet.
+      { workers: 2, cacheBytes: 1024 * 1024, ...options },
     );
   }
 
