@@ -2,7 +2,9 @@
  * Configuration from the environment (and a .env file, if present), validated once at start-up:
  * a bad value stops the bot with one line naming the variable, before anything connects.
  */
-import { z } from 'zod';
+// Zod's own v3 API, which the zod package keeps: its v4 entry points load every locale's messages
+// (95 modules, 3.4 MB of the bot's heap, for a schema read once at start-up); v3 loads 0.9 MB.
+import { z } from 'zod/v3';
 import { parseLang, type Lang } from './i18n/messages.js';
 import { isValidTimeZone } from './quiz/week.js';
 

@@ -5,7 +5,7 @@
  * click's response_url (to answer the student privately in that channel afterwards).
  */
 import type { types, ViewErrorsResponseAction, ViewOutput } from '@slack/bolt';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { Form, FormField } from '../../../commands/types.js';
 import { msg, t, type Lang } from '../../i18n/messages.js';
 import { LIMITS } from './limits.js';
@@ -19,7 +19,10 @@ const Origin = z.object({
   /** The encoded button (dispatch.encodeButton). */
   button: z.string().min(1),
   channelId: z.string().min(1),
-  responseUrl: z.url({ protocol: /^https?$/ }),
+  responseUrl: z
+    .string()
+    .url()
+    .refine((v) => /^https?:$/.test(new URL(v).protocol)),
 });
 export type FormOrigin = z.infer<typeof Origin>;
 
