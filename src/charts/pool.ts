@@ -36,8 +36,10 @@ export class PictureRefused extends Error {
  * One worker, 5 s per picture; 128 MB of heap, where the largest drawings (DenseNet-121, a
  * 2,000-block model) fit in 32, and an 8 MB young generation to keep a drawing's garbage small. Ended after a minute idle: a
  * class asks for a picture now and then, and the worker's ~60 MB are better given back meanwhile.
+ * The cache is kept in the bot's own process, quiet or not: 4 MB holds a hundred or more of the
+ * pictures a class asks again (20 to 50 KB each), none over 256 KB.
  */
-export const PICTURE_POOL = { workers: 1, deadlineMs: 5_000, heapMb: 128, youngMb: 8, idleMs: 60_000, maxQueued: 16, maxQueuedPerOwner: 2, cacheEntries: 256, cacheBytes: 16 * 1024 * 1024 } as const;
+export const PICTURE_POOL = { workers: 1, deadlineMs: 5_000, heapMb: 128, youngMb: 8, idleMs: 60_000, maxQueued: 16, maxQueuedPerOwner: 2, cacheEntries: 256, cacheBytes: 4 * 1024 * 1024 } as const;
 
 export class PicturePool implements Pictures {
   private readonly pool: WorkerPool<PictureJob, DrawResult>;
