@@ -67,7 +67,7 @@ function time(c: Cursor, maxHours: number): number | undefined {
  */
 function offset(c: Cursor): number | undefined {
   const west = time(c, 24);
-  return west === undefined ? undefined : -west;
+  return west === undefined ? undefined : 0 - west; // not -west: zero would be -0
 }
 
 const JULIAN = /J(\d{1,3})/y;
