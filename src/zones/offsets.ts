@@ -3,7 +3,7 @@
  * else from Intl. One path answers for each zone, chosen once, so a zone's answers never mix the
  * two sources (which may be different releases of the tz data).
  */
-import { zoneFromDatabase } from './database.js';
+import { isZoneName, zoneFromDatabase } from './database.js';
 import { intlOffsets } from './intl.js';
 
 /** Local time minus UTC, in ms, at an instant (+8 h in Asia/Taipei). */
@@ -15,6 +15,8 @@ const sources = new Map<string, Offsets>();
 /** The offsets of `timeZone`; throws a RangeError when neither the database nor Intl knows it. */
 export function offsetsIn(timeZone: string): Offsets {
   let offsets = sources.get(timeZone);
+  // Intl refuses a name not of the IANA form as well (`../etc/passwd`, `GMT+08:00`): no need to load ICU to say so.
+  if (offsets === undefined && !isZoneName(timeZone)) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
   if (offsets === undefined) {
     const zone = zoneFromDatabase(timeZone);
     offsets = zone ? (epochMs) => zone.offsetAt(Math.floor(epochMs / 1000)) * 1000 : intlOffsets(timeZone);

@@ -40,7 +40,9 @@ describe('zone names', () => {
     'posixrules',
     'localtime',
     'Factory',
-  ])('%j is not looked up, and is no zone', (name) => {
+    'GMT+08:00',
+  ])('%j is not looked up, and is no zone (nor for Intl)', (name) => {
+    expect(() => new Intl.DateTimeFormat('en-US', { timeZone: name })).toThrow(RangeError);
     expect(isZoneName(name)).toBe(false);
     expect(zoneFromDatabase(name)).toBeUndefined();
     expect(isValidTimeZone(name)).toBe(false);
