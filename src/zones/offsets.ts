@@ -14,14 +14,13 @@ const sources = new Map<string, Offsets>();
 
 /** The offsets of `timeZone`; throws a RangeError when neither the database nor Intl knows it. */
 export function offsetsIn(timeZone: string): Offsets {
-  let offsets = sources.get(timeZone);
+  const known = sources.get(timeZone);
+  if (known !== undefined) return known;
   // Intl refuses a name not of the IANA form as well (`../etc/passwd`, `GMT+08:00`): no need to load ICU to say so.
-  if (offsets === undefined && !isZoneName(timeZone)) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
-  if (offsets === undefined) {
-    const zone = zoneFromDatabase(timeZone);
-    offsets = zone ? (epochMs) => zone.offsetAt(Math.floor(epochMs / 1000)) * 1000 : intlOffsets(timeZone);
-    sources.set(timeZone, offsets);
-  }
+  if (!isZoneName(timeZone)) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
+  const zone = zoneFromDatabase(timeZone);
+  const offsets: Offsets = zone ? (epochMs) => zone.offsetAt(Math.floor(epochMs / 1000)) * 1000 : intlOffsets(timeZone);
+  sources.set(timeZone, offsets);
   return offsets;
 }
 

@@ -19,8 +19,29 @@ interface Change {
   readonly time: number;
 }
 
-/** What the TZ string says: one offset all the time, or standard and daylight time changing twice a year. */
-export type PosixTz = { readonly kind: 'fixed'; readonly offset: number } | { readonly kind: 'seasonal'; readonly std: number; readonly dst: number; readonly start: Change; readonly end: Change };
+/** A zone without daylight time: one offset (seconds east of UTC) at every instant. */
+interface Fixed {
+  readonly kind: 'fixed';
+  readonly offset: number;
+}
+
+/**
+ * Standard and daylight time, changing twice a year. "Daylight" is only the name POSIX gives the
+ * second offset: it may be behind standard time (Dublin keeps GMT in winter as its daylight time).
+ */
+interface Seasonal {
+  readonly kind: 'seasonal';
+  /** Offsets, seconds east of UTC. */
+  readonly std: number;
+  readonly dst: number;
+  /** Daylight time starts: its local time read in standard time. */
+  readonly start: Change;
+  /** Daylight time ends: its local time read in daylight time. */
+  readonly end: Change;
+}
+
+/** What a TZ string says. */
+export type PosixTz = Fixed | Seasonal;
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -58,7 +79,7 @@ function time(c: Cursor, maxHours: number): number | undefined {
   const [h, min, s] = [Number(m[2]), Number(m[3] ?? 0), Number(m[4] ?? 0)];
   if (h > maxHours || min > 59 || s > 59) return undefined;
   const seconds = h * HOUR + min * 60 + s;
-  return m[1] === '-' ? -seconds : seconds;
+  return m[1] === '-' ? 0 - seconds : seconds; // not -seconds: zero would be -0
 }
 
 /**
@@ -141,8 +162,7 @@ function dayOfYear(date: RuleDate, year: number): number {
 const changeAt = (c: Change, year: number, offsetBefore: number) => Date.UTC(year, 0, 1) / 1000 + dayOfYear(c.date, year) * DAY + c.time - offsetBefore;
 
 /**
- * The offset (seconds) at `epochSeconds`. Daylight time starts at `start` (read in standard time)
- * and ends at `end` (read in daylight time); the changes of the years around the instant are put
+ * The offset (seconds) at `epochSeconds`. The changes of the years around the instant are put
  * in order and the last one before it decides. That one walk covers daylight time within a year
  * (New York), across the new year (Sydney), with a negative saving (Dublin: standard time in
  * summer), and all year (`EST5EDT,0/0,J365/25`: each year's end falls on the next year's start,

@@ -15,13 +15,9 @@ export class Zone {
     private readonly tail: PosixTz,
   ) {}
 
-  /**
-   * The zone a file describes, or undefined when the file leaves an instant's offset unspecified: a
-   * file with transitions but no footer (or an empty one) says nothing after the last of them, and
-   * a footer this reader cannot parse is not guessed at.
-   */
+  /** The zone a file describes, or undefined when the file leaves some instant's offset unspecified. */
   static of(file: Tzif): Zone | undefined {
-    const tail = file.footer ? parsePosixTz(file.footer) : file.transitions.length === 0 ? ({ kind: 'fixed', offset: file.initialOffset } as const) : undefined;
+    const tail = tailOf(file);
     return tail && new Zone(file.transitions, file.offsets, file.initialOffset, tail);
   }
 
@@ -40,4 +36,15 @@ export class Zone {
     }
     return this.offsets[lo]!;
   }
+}
+
+/**
+ * What holds from the last transition on (RFC 8536 §3.2): the footer's TZ string when there is one;
+ * with no footer (version 1) or an empty one, time type 0 if the file has no transitions, else
+ * nothing: the RFC leaves that time unspecified, and a footer this reader cannot parse is not
+ * guessed at either.
+ */
+function tailOf(file: Tzif): PosixTz | undefined {
+  if (file.footer) return parsePosixTz(file.footer);
+  return file.transitions.length === 0 ? { kind: 'fixed', offset: file.initialOffset } : undefined;
 }
