@@ -6,10 +6,16 @@
 // (95 modules, 3.4 MB of the bot's heap, for a schema read once at start-up); v3 loads 0.9 MB.
 import { z } from 'zod/v3';
 import { parseLang, type Lang } from './i18n/messages.js';
-import { isValidTimeZone } from './quiz/week.js';
+import { machineZoneName } from './zones/database.js';
+import { isValidTimeZone } from './zones/offsets.js';
 
-/** The zone the machine runs in (TZ, else the system's), UTC when it cannot tell. */
+/**
+ * The zone the machine runs in (TZ, else the system's), UTC when it cannot tell. Read from TZ and
+ * /etc/localtime first: asking Intl costs the process ICU's memory, so only when those name no zone.
+ */
 function machineTimeZone(): string {
+  const named = machineZoneName();
+  if (named !== undefined) return named;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
@@ -25,7 +31,7 @@ const schema = z.object({
   /** PostgreSQL instead of the SQLite file: several bot processes share one database. */
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), { message: 'must be a postgres:// or postgresql:// URL' }),
   // The machine's own zone unless set: a terminal shell shows the local time (a server is usually on UTC).
-  QUIZ_TIMEZONE: z.string().trim().default(machineTimeZone()).refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Taipei' }),
+  QUIZ_TIMEZONE: z.string().trim().default(machineTimeZone).refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Taipei' }),
   QUIZ_LANGUAGE: z
     .string()
     .default('en')

@@ -2,23 +2,15 @@
  * ISO weeks in a scope's time zone: a week board is keyed `week:2026-W48`, and Monday 00:00 in
  * Asia/Taipei starts a new one there, whatever the server's own zone.
  */
+import { offsetsIn } from '../zones/offsets.js';
 
-const dateParts = new Map<string, Intl.DateTimeFormat>();
+/** Local wall-clock time minus UTC at `epochMs`, in ms (+8 h in Asia/Taipei). */
+const offsetAt = (epochMs: number, timeZone: string) => offsetsIn(timeZone)(epochMs);
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = dateParts.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    dateParts.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The calendar date (y, m, d) at `epochMs` in `timeZone`. */
+/** The calendar date (y, m, d) at `epochMs` in `timeZone`: the date of the instant moved by the zone's offset. */
 export function localDate(epochMs: number, timeZone: string): { year: number; month: number; day: number } {
-  const parts = formatter(timeZone).formatToParts(epochMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  const wall = new Date(epochMs + offsetAt(epochMs, timeZone));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 /** ISO 8601 week of a calendar date: weeks start on Monday; week 1 holds the year's first Thursday. */
@@ -34,30 +26,6 @@ export function isoWeekOf(year: number, month: number, day: number): string {
 export function isoWeek(epochMs: number, timeZone: string): string {
   const { year, month, day } = dayAt(epochMs, timeZone);
   return isoWeekOf(year, month, day);
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** Local wall-clock time minus UTC at `epochMs`, in ms (+8 h in Asia/Taipei). */
-function offsetAt(epochMs: number, timeZone: string): number {
-  let f = wallClocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    wallClocks.set(timeZone, f);
-  }
-  const parts = f.formatToParts(epochMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(epochMs / 1000) * 1000;
 }
 
 /** A date as one comparable number, 20260907. */
@@ -113,7 +81,7 @@ const sameDate = (a: { year: number; month: number; day: number }, b: Day) => a.
 
 /**
  * The local day holding `epochMs`. Every answer asks for its week and its day (six readings of
- * Intl's wall clock), and a class's answers fall on the same day: the day is kept per zone and
+ * the zone's offset), and a class's answers fall on the same day: the day is kept per zone and
  * used for any instant inside it. That is exact: a local date never goes back as time goes on
  * (a daylight-saving change repeats an hour, not a date), so once the day's first and last
  * instants are checked to have its date, every instant between them has it too.
