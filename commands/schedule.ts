@@ -1,7 +1,7 @@
 /** /schedule add|list|remove (admin): weekly quizzes, e.g. Mondays 10:00 Asia/Taipei, 5 questions 10 minutes apart. */
 import { msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/domain/index.js';
-import { isValidTimeZone } from '../src/zones/offsets.js';
+import { isValidTimeZone } from '../src/quiz/zones/offsets.js';
 import { setName } from './questions.js';
 import type { Schedule } from '../src/domain/index.js';
 import { refusedChannel, say } from './replies.js';

@@ -1,7 +1,7 @@
 /** /settings (admin): the scope's time zone, language, quiz channel, levels, topics and round length. */
 import { joinList, LANGS, msg, t, type Lang } from '../src/i18n/messages.js';
 import { LEVELS, TOPICS, isLevel, isTopic, type Level, type Topic } from '../src/domain/index.js';
-import { isValidTimeZone } from '../src/zones/offsets.js';
+import { isValidTimeZone } from '../src/quiz/zones/offsets.js';
 import { SCORING_MODES, type ScopeSettings, type ScoringMode } from '../src/domain/index.js';
 import { refusedChannel, say } from './replies.js';
 import type { Command, Context, Reply } from './types.js';

@@ -6,8 +6,8 @@
 // (95 modules, 3.4 MB of the bot's heap, for a schema read once at start-up); v3 loads 0.9 MB.
 import { z } from 'zod/v3';
 import { parseLang, type Lang } from './i18n/messages.js';
-import { machineZoneName } from './zones/database.js';
-import { isValidTimeZone } from './zones/offsets.js';
+import { machineZoneName } from './quiz/zones/database.js';
+import { isValidTimeZone } from './quiz/zones/offsets.js';
 
 /**
  * The zone the machine runs in (TZ, else the system's), UTC when it cannot tell. Read from TZ and

@@ -1,7 +1,7 @@
 /** QUIZ_TIMEZONE: the zone set, else the machine's, validated by the schema either way. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { HAS_DATABASE, NO_DATABASE } from './zones/database.js';
+import { HAS_DATABASE, NO_DATABASE } from './quiz/zones/database.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -2,7 +2,7 @@
  * ISO weeks in a scope's time zone: a week board is keyed `week:2026-W48`, and Monday 00:00 in
  * Asia/Taipei starts a new one there, whatever the server's own zone.
  */
-import { offsetsIn } from '../zones/offsets.js';
+import { offsetsIn } from './zones/offsets.js';
 
 /** Local wall-clock time minus UTC at `epochMs`, in ms (+8 h in Asia/Taipei). */
 const offsetAt = (epochMs: number, timeZone: string) => offsetsIn(timeZone)(epochMs);

@@ -3,8 +3,8 @@
  * database: a version 1 file, a version 2 file with its footer, and the files refused.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTzif } from '../../src/zones/tzif.js';
-import { Zone } from '../../src/zones/zone.js';
+import { parseTzif } from '../../../src/quiz/zones/tzif.js';
+import { Zone } from '../../../src/quiz/zones/zone.js';
 
 interface Spec {
   readonly version: '\0' | '2' | '3' | '4' | '5';

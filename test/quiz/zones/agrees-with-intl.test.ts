@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zoneFromDatabase } from '../../src/zones/database.js';
-import { intlOffsets } from '../../src/zones/intl.js';
-import { parseTzif } from '../../src/zones/tzif.js';
+import { zoneFromDatabase } from '../../../src/quiz/zones/database.js';
+import { intlOffsets } from '../../../src/quiz/zones/intl.js';
+import { parseTzif } from '../../../src/quiz/zones/tzif.js';
 import { DATABASE, HAS_DATABASE, NO_DATABASE } from './database.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 /** The POSIX TZ strings TZif files end with: the grammar, and the offsets their rules give. */
 import { describe, expect, it } from 'vitest';
-import { type PosixTz, parsePosixTz, posixOffsetAt } from '../../src/zones/posix-tz.js';
+import { type PosixTz, parsePosixTz, posixOffsetAt } from '../../../src/quiz/zones/posix-tz.js';
 
 const H = 3600;
 const at = (iso: string) => Date.parse(iso) / 1000;

@@ -20,9 +20,9 @@ describe.skipIf(!HAS_DATABASE)(`without Intl${NO_DATABASE}`, () => {
       }),
     );
     try {
-      const { isoWeek, localDay } = await import('../../src/quiz/week.js');
-      const { isValidTimeZone } = await import('../../src/zones/offsets.js');
-      const { loadConfig } = await import('../../src/config.js');
+      const { isoWeek, localDay } = await import('../../../src/quiz/week.js');
+      const { isValidTimeZone } = await import('../../../src/quiz/zones/offsets.js');
+      const { loadConfig } = await import('../../../src/config.js');
       const at = Date.UTC(2026, 10, 29, 16, 30);
       expect(isoWeek(at, 'Asia/Taipei')).toBe('2026-W49');
       expect(isoWeek(at, 'America/New_York')).toBe('2026-W48');

@@ -6,10 +6,10 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isZoneName, machineZoneName, zoneFromDatabase } from '../../src/zones/database.js';
-import { isValidTimeZone } from '../../src/zones/offsets.js';
-import { parseTzif } from '../../src/zones/tzif.js';
-import { Zone } from '../../src/zones/zone.js';
+import { isZoneName, machineZoneName, zoneFromDatabase } from '../../../src/quiz/zones/database.js';
+import { isValidTimeZone } from '../../../src/quiz/zones/offsets.js';
+import { parseTzif } from '../../../src/quiz/zones/tzif.js';
+import { Zone } from '../../../src/quiz/zones/zone.js';
 import { HAS_DATABASE, NO_DATABASE } from './database.js';
 
 afterEach(() => {
@@ -134,12 +134,12 @@ function isLink(path: string): boolean {
 
 describe('without the database (a slim container without tzdata)', () => {
   it('week boundaries and days are those Intl gives, and the same names are valid', async () => {
-    const withDatabase = await import('../../src/quiz/week.js');
+    const withDatabase = await import('../../../src/quiz/week.js');
     vi.stubEnv('TZDIR', join(tmpdir(), 'no-such-zoneinfo'));
     vi.resetModules();
-    const without = await import('../../src/quiz/week.js');
-    const offsets = await import('../../src/zones/offsets.js');
-    const database = await import('../../src/zones/database.js');
+    const without = await import('../../../src/quiz/week.js');
+    const offsets = await import('../../../src/quiz/zones/offsets.js');
+    const database = await import('../../../src/quiz/zones/database.js');
     expect(database.zoneFromDatabase('Asia/Taipei')).toBeUndefined();
     expect(without).not.toBe(withDatabase);
     for (const zone of ['Asia/Taipei', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Apia', 'UTC']) {
