@@ -51,6 +51,7 @@ describe('PostgreSQL migrations', () => {
       '011_answer_with_less_work.sql',
       '012_checks_as_domains.sql',
       '013_answer_references_held_by_locks.sql',
+      '014_round_locked_by_its_tally.sql',
     ]);
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
     // each applied by one of the two, the other found it done
