@@ -90,7 +90,7 @@ const ANSWERS = sql`
   FROM answers a JOIN members m ON m.id = a.member_id WHERE a.round_id = :round ORDER BY a.id`;
 
 /**
- * The answer on PostgreSQL: one call of the server-side routine db/007 defines and db/011 redefines (the round's row
+ * The answer on PostgreSQL: one call of the server-side routine db/007 defines and db/011 and db/014 redefine (the round's row
  * lock, the member, the checks, the answer, its boards, tallies and lapses, in one transaction).
  */
 const RECORD_ANSWER = sql`SELECT * FROM record_answer(:round, :user, :name, :value, :correct, :mistake, :points, :now, :week, :dayFrom, :dayTo, :cap, :lapses)`;

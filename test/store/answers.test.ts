@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AnswerInput, AnswerResult, MistakeFamily, RoundScoring } from '../../src/domain/index.js';
-import type { Store } from '../../src/store/store.js';
+import { sql } from '../../src/store/sql.js';
+import type { SqlStore, Store } from '../../src/store/store.js';
 import { ENGINES, openTestStore } from '../support/quiz.js';
 import { snapshot } from '../support/snapshot.js';
 
@@ -185,5 +186,37 @@ describe.each(ENGINES)('the scoring rule on %s', (engine) => {
     for (const board of ['all', `season:${season.id}`] as const) expect((await store.reports.classTopics(SCOPE, board))[0]?.answered).toBe(answeredHere);
     expect(await store.reports.classTopics(SCOPE, `week:${WEEK}`)).toEqual([]);
     expect((await store.practice.deck(me)).lapses.map((l) => [l.topic, l.family, l.at])).toEqual((c.lapses ?? []).map((f) => ['conv', f, NOW]));
+  });
+});
+
+const DELETE_ROUND = sql`DELETE FROM rounds WHERE id = :id`;
+const DELETE_MEMBER = sql`DELETE FROM members WHERE id = :id`;
+const NEW_ROUND_ID = sql`UPDATE rounds SET id = id + 1000 WHERE id = :id`;
+const NEW_MEMBER_ID = sql`UPDATE members SET id = id + 1000 WHERE id = :id`;
+
+/**
+ * An answer refers to its round and its member. SQLite keeps that with foreign keys; PostgreSQL's
+ * record_answer holds both rows locked while it writes the answer, and triggers refuse what the
+ * keys refused to anyone else (db/013): deleting, or giving another id to, a round or a member
+ * that has answers.
+ */
+describe.each(ENGINES)("an answer's round and member on %s", (engine) => {
+  it('are neither deleted nor given another id while the answer is there', async () => {
+    const { store } = await openTestStore(engine);
+    const { db } = store as SqlStore;
+    await store.scopes.ensure(SCOPE, { timezone: 'Asia/Taipei', language: 'en' });
+    // A practice round's wrong answer naming a mistake and lapsing no skill: the member's only row elsewhere is the answer.
+    const roundId = await openRound(store, 'practice');
+    expect((await store.rounds.answer(input(roundId, 'U_ME', false, { mistakes: ['forgotBias'] }))).status).toBe('recorded');
+    const member = (await store.scopes.memberId(SCOPE, 'U_ME'))!;
+    const before = await snapshot(store);
+    await expect(db.run(DELETE_ROUND, { id: roundId })).rejects.toThrow();
+    await expect(db.run(DELETE_MEMBER, { id: member })).rejects.toThrow();
+    await expect(db.run(NEW_ROUND_ID, { id: roundId })).rejects.toThrow();
+    await expect(db.run(NEW_MEMBER_ID, { id: member })).rejects.toThrow();
+    expect(await snapshot(store)).toBe(before);
+    // A round nobody answered and a member who never answered go as before.
+    expect(await db.run(DELETE_ROUND, { id: await openRound(store, 'scored') })).toBe(1);
+    expect(await db.run(DELETE_MEMBER, { id: await store.scopes.ensureMember(SCOPE, { userId: 'U_NEW', name: 'new' }) })).toBe(1);
   });
 });

@@ -50,6 +50,8 @@ describe('PostgreSQL migrations', () => {
       '010_score_rungs_on_change.sql',
       '011_answer_with_less_work.sql',
       '012_checks_as_domains.sql',
+      '013_answer_references_held_by_locks.sql',
+      '014_round_locked_by_its_tally.sql',
     ]);
     const [a, b] = await Promise.all(pools.map((p) => migrate(p)));
     // each applied by one of the two, the other found it done
@@ -90,6 +92,26 @@ describe('PostgreSQL migrations', () => {
     await expect(pool.query("UPDATE rounds SET close_reason = 'bored' WHERE id = $1", [id])).rejects.toEqual(violation);
     await pool.query("UPDATE rounds SET close_reason = 'admin', answered = answered + 1 WHERE id = $1", [id]);
     await expect(pool.query("INSERT INTO score_counts (scope_id, board, points, correct, members) VALUES ('s', 'all', 0, 0, 0)")).rejects.toEqual(violation);
+  });
+
+  it("refuse to delete an answered round or member, or change a member's id, with their foreign keys' error (schema 13)", async () => {
+    const pool = new pg.Pool({ connectionString: await freshDatabase() });
+    onCleanup(() => pool.end());
+    await pool.query("INSERT INTO scopes (id, timezone, language, created_at) VALUES ('s', 'UTC', 'en', 0)");
+    const round = (
+      await pool.query<{ id: string }>(
+        "INSERT INTO rounds (scope_id, channel_id, seed, generator, level, topic, question_key, answer, lang, opened_at, closes_at, scoring) VALUES ('s', 'c', 1, 1, 'easy', 't', 'k', '1', 'en', 0, 9, 'practice') RETURNING id",
+      )
+    ).rows[0]!.id;
+    // A practice answer goes on no board: only the answer refers to the member (scores keep their key).
+    const answered = await pool.query<{ status: string }>("SELECT status FROM record_answer($1, 'u', 'u', '2', FALSE, 'forgotBias', 20, 1, '2026-W48', 0, 9, 10, '[]')", [round]);
+    expect(answered.rows).toEqual([{ status: 'recorded' }]);
+    const violation = expect.objectContaining({ code: '23503' });
+    await expect(pool.query('DELETE FROM rounds WHERE id = $1', [round])).rejects.toEqual(violation);
+    await expect(pool.query("DELETE FROM members WHERE user_id = 'u'")).rejects.toEqual(violation);
+    await expect(pool.query('UPDATE members SET id = id + 1')).rejects.toEqual(violation);
+    // What the bot does to a member, renaming them, is no id change.
+    await pool.query("INSERT INTO members (scope_id, user_id, display_name) VALUES ('s', 'u', 'renamed') ON CONFLICT (scope_id, user_id) DO UPDATE SET display_name = EXCLUDED.display_name");
   });
 });
 

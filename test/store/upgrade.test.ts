@@ -49,7 +49,7 @@ describe('an SQLite file from before schema 7', () => {
     copyFileSync(join(import.meta.dirname, '../fixtures/sqlite-schema6.db'), path);
     const store = openSqlite(path);
     onCleanup(() => store.close());
-    expect(store.db.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(store.db.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     await rungsHold(store);
 
     const board = await store.boards.view(SCOPE, 'all', { offset: 0, limit: 10 }, 'U_BEN');
@@ -148,7 +148,7 @@ describe('a PostgreSQL database from before schema 7', () => {
 
     const store = await openPostgres(url, { max: 2 });
     onCleanup(() => store.close());
-    expect((await admin.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 7, 8, 9, 10, 11, 12]);
+    expect((await admin.query('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14]);
     await rungsHold(store);
     expect((await store.boards.view(SCOPE, 'all', { offset: 0, limit: 10 }, 'U_BEN')).rows.map((r) => [r.userId, r.points, r.rank])).toEqual([
       ['U_ANA', 40, 1],
