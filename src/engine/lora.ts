@@ -109,7 +109,7 @@ function adapter(base: Row, linear: LinearModule, rank: number): LayerRecord {
     mistake: msg('mistake.lora'),
     mistakes: () => [],
     shapeWorking: () => [],
-    macsFormula: null,
+    macsFormula: () => null,
     inputForm: base.record.inputForm,
     linears: [],
     attention: null,

@@ -159,8 +159,8 @@ export interface LayerRecord {
   readonly mistakes: () => readonly LayerMistake[];
   /** How the output size follows from the input, as math (`H_out = ⌊(112 + 2·1 − 3)/2⌋ + 1 = 56`); worked out on first use. */
   readonly shapeWorking: () => readonly string[];
-  /** MACs worked out (`H_out×W_out × k_h×k_w×C_in×C_out`), when the kind has a formula and the size is known. */
-  readonly macsFormula: MacsFormula | null;
+  /** MACs worked out (`H_out×W_out × k_h×k_w×C_in×C_out`), when the kind has a formula and the size is known; worked out on first use. */
+  readonly macsFormula: () => MacsFormula | null;
   /** What `in=` takes for this kind (`HxW`, `T`), to tell a user how to complete the shape. */
   readonly inputForm: string;
   /** The matrices LoRA can adapt (empty for convolutions, norms, embeddings, ...). */

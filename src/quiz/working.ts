@@ -109,7 +109,7 @@ function steps(result: CountResult, ask: Ask, label: Namer): WorkStep[] {
     const sizes = row.record.shapeWorking();
     const shapes = quantity === 'height' || quantity === 'size' || model;
     if (quantity === 'macs') {
-      const m = row.record.macsFormula;
+      const m = row.record.macsFormula();
       if (m && row.record.macs !== null && row.record.macs > 0n) {
         const symbols = `${renderSymbols(m.positions)} × ${renderSymbols(m.perPosition)}`;
         const numbers = `${renderNumbers(m.positions)} × ${renderNumbers(m.perPosition)}`;

@@ -56,7 +56,7 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
     attention: null,
     mistakes: () => [],
     shapeWorking: () => [],
-    macsFormula: null,
+    macsFormula: () => null,
   };
 }
 

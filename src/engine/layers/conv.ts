@@ -333,7 +333,7 @@ function convKind(rank: Rank): Kind {
         formula: filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
-        macsFormula: macsFormula(positionTerms(out, rank), [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
+        macsFormula: macsFormula(out, rank, () => [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
         shapeWorking: shapeWorking(input, out, c),
         conventionSensitive: false,
       };
@@ -342,8 +342,11 @@ function convKind(rank: Rank): Kind {
   });
 }
 
-/** positions × per-position work, or null when the positions are unknown. */
-const macsFormula = (positions: Expr[] | null, perPosition: Expr[]): MacsFormula | null => (positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) });
+/** positions × per-position work, or null when the positions are unknown; worked out when asked (few records are). */
+const macsFormula = (out: readonly Dim[], rank: Rank, perPosition: () => Expr[]) => (): MacsFormula | null => {
+  const positions = positionTerms(out, rank);
+  return positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition()) };
+};
 
 interface DeconvConfig extends ConvConfig {
   readonly outputPadding: readonly number[] | undefined;
@@ -524,7 +527,7 @@ export const dwconv = defineKind<DepthwiseConfig, ResolvedDepthwise>({
       formula: c.bias ? product(sum(product(...kernel), lit(1)), c_, ...times(c.multiplier)) : product(...kernel, c_, ...times(c.multiplier)),
       outputShape: [...out, cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(cout)),
-      macsFormula: macsFormula(positionTerms(out, 2), [...kernel, c_, ...times(c.multiplier)]),
+      macsFormula: macsFormula(out, 2, () => [...kernel, c_, ...times(c.multiplier)]),
       shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
       notes: framework === 'pytorch' ? [msg('note.depthwiseTorch', { c: String(channels), cout: String(cout) })] : [],
@@ -665,7 +668,7 @@ export const sepconv = defineKind<SeparableConfig, ResolvedSeparable>({
       formula: sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')), ...(c.bias ? [lit(c.cout, 'C_out')] : [])),
       outputShape: [...out, c.cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(mid) + BigInt(mid) * BigInt(c.cout)),
-      macsFormula: macsFormula(positionTerms(out, 2), [sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')))]),
+      macsFormula: macsFormula(out, 2, () => [sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')))]),
       shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
       notes: [msg('note.separableSaving', { standard: formatInt(standard), ratio: ratio(standard, separable) })].concat(framework === 'pytorch' ? [msg('note.separableTorch')] : []),

@@ -129,7 +129,8 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
       formula: c.bias ? product(sum(n, lit(1)), m) : product(n, m),
       outputShape: [...leading, c.outFeatures],
       macs: macsOver(leading, BigInt(inFeatures) * BigInt(c.outFeatures)),
-      macsFormula: leading.every((d): d is number => d !== null) ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) } : null,
+      macsFormula: () =>
+        leading.every((d): d is number => d !== null) ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) } : null,
       conventionSensitive: false,
       linears: [{ name: '', inFeatures, outFeatures: c.outFeatures, roles: [] }],
     };

@@ -138,7 +138,8 @@ export interface Evaluation<C> {
   readonly notes?: readonly MessageRef[];
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
   readonly shapeWorking?: () => readonly string[];
-  readonly macsFormula?: MacsFormula | null;
+  /** MACs worked out (LayerRecord.macsFormula), when asked. */
+  readonly macsFormula?: () => MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
   readonly routing?: ExpertRouting;
@@ -312,6 +313,7 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
 }
 
 const NO_WORKING = (): readonly string[] => [];
+const NO_MACS_FORMULA = (): MacsFormula | null => null;
 
 /**
  * One evaluated layer. Its mistakes are worked out on first use (the quiz evaluates many records,
@@ -328,7 +330,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly notes: readonly MessageRef[];
   readonly mistake: MessageRef;
   readonly shapeWorking: () => readonly string[];
-  readonly macsFormula: MacsFormula | null;
+  readonly macsFormula: () => MacsFormula | null;
   readonly inputForm: string;
   readonly linears: readonly LinearModule[];
   readonly attention: AttentionGeometry | null;
@@ -353,7 +355,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.notes = e.notes ?? [];
     this.mistake = def.mistake;
     this.shapeWorking = e.shapeWorking ?? NO_WORKING;
-    this.macsFormula = e.macsFormula ?? null;
+    this.macsFormula = e.macsFormula ?? NO_MACS_FORMULA;
     this.inputForm = def.input.form;
     this.linears = e.linears ?? [];
     this.attention = e.attention ?? null;
