@@ -96,7 +96,7 @@ function adapter(base: Row, linear: LinearModule, rank: number): LayerRecord {
   return {
     kind: 'lora',
     typeName: 'LoRA',
-    spec: `lora r=${rank}`,
+    spec: () => `lora r=${rank}`,
     tensors: [
       { name: 'lora_A.weight', shape: [rank, linear.inFeatures], role: 'weight', trainable: true },
       { name: 'lora_B.weight', shape: [linear.outFeatures, rank], role: 'weight', trainable: true },

@@ -187,7 +187,7 @@ function explainLayer(result: CountResult, lang: Lang): string {
   const r = row.record;
   const c = row.counts;
   const lines: string[] = [];
-  const header = t(lang, msg('count.layerHeader', { type: r.typeName, spec: r.spec, total: formatInt(c.total) }));
+  const header = t(lang, msg('count.layerHeader', { type: r.typeName, spec: r.spec(), total: formatInt(c.total) }));
   const split = c.nonTrainable > 0n ? ` ${t(lang, msg('count.trainableSplit', { trainable: formatInt(c.trainable), nonTrainable: formatInt(c.nonTrainable) }))}` : '';
   lines.push(header + split);
   if (r.tensors.length > 0) {

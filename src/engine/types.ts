@@ -141,8 +141,8 @@ export interface LayerRecord {
   readonly kind: string;
   /** Class name in the framework the record was computed for (Conv2D / Conv2d). */
   readonly typeName: string;
-  /** The layer in canonical /count text, with inferred arguments filled in. */
-  readonly spec: string;
+  /** The layer in canonical /count text, with inferred arguments filled in; printed on first use (few records are asked). */
+  readonly spec: () => string;
   readonly tensors: readonly ParamTensor[];
   /** Worked formula; evaluates to exactly the sum of the tensor sizes. */
   readonly formula: Expr;

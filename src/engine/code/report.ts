@@ -43,7 +43,7 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
   return {
     kind: 'parameter',
     typeName,
-    spec: `${typeName.toLowerCase()} ${shape.join('x') || '1'}`,
+    spec: () => `${typeName.toLowerCase()} ${shape.join('x') || '1'}`,
     tensors: [{ name, shape, role: 'weight', trainable }],
     formula: shape.length === 0 ? lit(1) : product(...shape.map((d, i) => lit(d, shape.length === 1 ? String(d) : symbols[i]!))),
     outputShape: [],

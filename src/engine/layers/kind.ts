@@ -294,7 +294,8 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
 }
 
 function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
-  const withUniversal = (text: string) => text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+  // What every kind takes besides its own arguments, printed after them.
+  const universal = (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
 
   let printed: string | undefined;
   return {
@@ -302,12 +303,12 @@ function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, in
     inputDims,
     experts: def.experts?.(config) ?? 0,
     frozen,
-    print: () => (printed ??= withUniversal(def.print(config))),
+    print: () => (printed ??= def.print(config) + universal),
     standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
     evaluate(input, framework, inFrozen = false) {
       const e = def.evaluate(config, input, framework);
       const tensors = frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
-      return new Evaluated(def, e, tensors, input, framework, withUniversal(def.print(e.resolved)));
+      return new Evaluated(def, e, tensors, input, framework, universal);
     },
   };
 }
@@ -337,6 +338,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly routing?: ExpertRouting;
   readonly channels?: ChannelsAt;
   private workedOut: readonly LayerMistake[] | undefined;
+  private printed: string | undefined;
 
   constructor(
     private readonly def: KindDef<C, R>,
@@ -344,7 +346,8 @@ class Evaluated<C, R extends C> implements LayerRecord {
     readonly tensors: readonly ParamTensor[],
     private readonly input: Shape,
     private readonly framework: Framework,
-    readonly spec: string,
+    /** `in=` and `trainable=false` as the layer was given them. */
+    private readonly universal: string,
   ) {
     this.kind = def.name;
     this.typeName = e.typeName;
@@ -362,6 +365,8 @@ class Evaluated<C, R extends C> implements LayerRecord {
     if (e.routing !== undefined) this.routing = e.routing;
     if (e.channels !== undefined) this.channels = e.channels;
   }
+
+  readonly spec = (): string => (this.printed ??= this.def.print(this.e.resolved) + this.universal);
 
   readonly mistakes = (): readonly LayerMistake[] =>
     (this.workedOut ??= workOut(this.def.mistakes ?? [], {

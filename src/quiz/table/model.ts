@@ -124,7 +124,7 @@ export function tableExercise(source: TableSource): { readonly ok: true; readonl
     name: row.name,
     typeName: row.record.typeName,
     kind: row.record.kind,
-    spec: row.record.spec,
+    spec: row.record.spec(),
     shape: row.record.outputShape,
     counts: row.counts,
     formula: row.counts.total === 0n ? '0' : workedFormula(row.record),
