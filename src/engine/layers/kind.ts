@@ -287,30 +287,46 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
       const inputDims = inText === undefined ? undefined : parseDims(inText, 'in');
       const trainableText = raw.options.get('trainable');
       const frozen = trainableText === undefined ? false : !parseBool(trainableText, 'trainable');
-      return makeLayer(kind, def, config, inputDims, frozen);
+      return new ParsedLayer(kind, def, config, inputDims, frozen);
     },
   };
   return kind;
 }
 
-function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
-  // What every kind takes besides its own arguments, printed after them.
-  const universal = (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+/**
+ * A layer as parsed: its kind's config and the options every kind takes. One object a layer, its
+ * methods shared by all (a model holds up to LIMITS.layers of them for the whole request).
+ */
+class ParsedLayer<C, R extends C> implements Layer {
+  readonly experts: number;
+  /** `in=` and `trainable=false` as given, printed after the kind's own arguments. */
+  private readonly universal: string;
+  private printed: string | undefined;
 
-  let printed: string | undefined;
-  return {
-    kind,
-    inputDims,
-    experts: def.experts?.(config) ?? 0,
-    frozen,
-    print: () => (printed ??= def.print(config) + universal),
-    standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
-    evaluate(input, framework, inFrozen = false) {
-      const e = def.evaluate(config, input, framework);
-      const tensors = frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
-      return new Evaluated(def, e, tensors, input, framework, universal);
-    },
-  };
+  constructor(
+    readonly kind: Kind,
+    private readonly def: KindDef<C, R>,
+    private readonly config: C,
+    readonly inputDims: readonly number[] | undefined,
+    readonly frozen: boolean,
+  ) {
+    this.experts = def.experts?.(config) ?? 0;
+    this.universal = (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+  }
+
+  print(): string {
+    return (this.printed ??= this.def.print(this.config) + this.universal);
+  }
+
+  standaloneInput(): Shape {
+    return standaloneInput(this.def, this.config, this.inputDims, this.kind.usage);
+  }
+
+  evaluate(input: Shape, framework: Framework, inFrozen = false): LayerRecord {
+    const e = this.def.evaluate(this.config, input, framework);
+    const tensors = this.frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
+    return new Evaluated(this.def, e, tensors, input, framework, this.universal);
+  }
 }
 
 const NO_WORKING = (): readonly string[] => [];
