@@ -276,7 +276,7 @@ export function layerDrawing({ record, framework, lang }: LayerDrawingInput): Dr
           ? recurrentElements(record, framework, lang)
           : convElements(record, framework, lang);
   const total = countTensors(record.tensors).total;
-  const formula = [renderSymbols(record.formula), `= ${workedFormula(record)}`];
+  const formula = [renderSymbols(record.formula()), `= ${workedFormula(record)}`];
   return {
     name: `${record.kind}-drawn.png`,
     alt: t(lang, msg('chart.layer.alt', { type: record.typeName, spec: record.spec(), parts: parts(record, lang), formula: workedFormula(record) })),

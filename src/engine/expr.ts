@@ -20,6 +20,9 @@ export function lit(value: number, symbol: string = String(value)): Expr {
 /** A constant whose symbol is itself (the 4 gates of an LSTM, the 2 of γ and β). */
 export const constant = (value: number): Expr => lit(value);
 
+/** The worked formula of a layer without weights, for a record's `formula`. */
+export const noWeights = (): Expr => constant(0);
+
 export function sum(...terms: Expr[]): Expr {
   return terms.length === 1 ? terms[0]! : { op: 'sum', terms };
 }

@@ -101,7 +101,7 @@ function adapter(base: Row, linear: LinearModule, rank: number): LayerRecord {
       { name: 'lora_A.weight', shape: [rank, linear.inFeatures], role: 'weight', trainable: true },
       { name: 'lora_B.weight', shape: [linear.outFeatures, rank], role: 'weight', trainable: true },
     ],
-    formula: product(r, sum(i, o)),
+    formula: () => product(r, sum(i, o)),
     outputShape: base.record.outputShape,
     macs: positions === null ? null : positions * BigInt(rank) * BigInt(linear.inFeatures + linear.outFeatures),
     conventionSensitive: false,

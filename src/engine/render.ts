@@ -127,7 +127,7 @@ export function workedFormula(record: LayerRecord): string {
   let text = worked.get(record);
   if (text === undefined) {
     const total = countTensors(record.tensors).total;
-    const numbers = renderNumbers(record.formula);
+    const numbers = renderNumbers(record.formula());
     text = numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
     worked.set(record, text);
   }
@@ -191,8 +191,9 @@ function explainLayer(result: CountResult, lang: Lang): string {
   const split = c.nonTrainable > 0n ? ` ${t(lang, msg('count.trainableSplit', { trainable: formatInt(c.trainable), nonTrainable: formatInt(c.nonTrainable) }))}` : '';
   lines.push(header + split);
   if (r.tensors.length > 0) {
-    const symbols = renderSymbols(r.formula);
-    const numbers = renderNumbers(r.formula);
+    const formula = r.formula();
+    const symbols = renderSymbols(formula);
+    const numbers = renderNumbers(formula);
     if (symbols !== numbers) lines.push(`  = ${symbols}`);
     lines.push(`  = ${numbers}`);
     lines.push(`  = ${formatInt(c.total)}   (${tensorSplit(r, lang)})`);

@@ -144,8 +144,11 @@ export interface LayerRecord {
   /** The layer in canonical /count text, with inferred arguments filled in; printed on first use (few records are asked). */
   readonly spec: () => string;
   readonly tensors: readonly ParamTensor[];
-  /** Worked formula; evaluates to exactly the sum of the tensor sizes. */
-  readonly formula: Expr;
+  /**
+   * Worked formula; evaluates to exactly the sum of the tensor sizes. Built when asked: a model's
+   * records are many, and most are read for their counts alone (the other framework's totals).
+   */
+  readonly formula: () => Expr;
   readonly outputShape: Shape;
   /** Weight multiply-accumulates over the whole output, bias excluded; null when a size is unknown. */
   readonly macs: bigint | null;

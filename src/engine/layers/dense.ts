@@ -126,7 +126,7 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
         tensor(framework === 'keras' ? 'kernel' : 'weight', framework === 'keras' ? [inFeatures, c.outFeatures] : [c.outFeatures, inFeatures], 'weight'),
         ...(c.bias ? [tensor('bias', [c.outFeatures], 'bias')] : []),
       ],
-      formula: c.bias ? product(sum(n, lit(1)), m) : product(n, m),
+      formula: () => (c.bias ? product(sum(n, lit(1)), m) : product(n, m)),
       outputShape: [...leading, c.outFeatures],
       macs: macsOver(leading, BigInt(inFeatures) * BigInt(c.outFeatures)),
       macsFormula: () =>
@@ -197,7 +197,7 @@ function tableKind(name: 'embedding' | 'embeddingbag', aliases: string[]) {
       resolved: c,
       typeName: bag ? 'EmbeddingBag' : 'Embedding',
       tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.vocabulary, c.dimension], 'weight')],
-      formula: product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
+      formula: () => product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
       outputShape: [...(bag ? input.slice(0, -1) : input), c.dimension],
       macs: 0n, // a table lookup: no multiply-accumulates
       conventionSensitive: false,

@@ -131,7 +131,8 @@ export interface Evaluation<C> {
   readonly resolved: C;
   readonly typeName: string;
   readonly tensors: readonly ParamTensor[];
-  readonly formula: Expr;
+  /** The worked formula (LayerRecord.formula), built when asked. */
+  readonly formula: () => Expr;
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
@@ -340,7 +341,7 @@ const NO_MACS_FORMULA = (): MacsFormula | null => null;
 class Evaluated<C, R extends C> implements LayerRecord {
   readonly kind: string;
   readonly typeName: string;
-  readonly formula: Expr;
+  readonly formula: () => Expr;
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;

@@ -77,7 +77,7 @@ function builder(rt: Interpreter, keras: Keras, className: string, preset: NonNu
       spec: () => preset.name,
       typeName: className,
       tensors: report.rows.flatMap((r) => r.record.tensors),
-      formula: { op: 'lit', value: total, symbol: total.toLocaleString('en-US') },
+      formula: () => ({ op: 'lit', value: total, symbol: total.toLocaleString('en-US') }),
       outputShape: out,
       macs: report.macs,
       notes: [],
