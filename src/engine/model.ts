@@ -595,12 +595,17 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
 
 /** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
-  let counts = ZERO;
+  // Summed as bigints: a Counts object made for every row was garbage but for the last.
+  let total = 0n;
+  let trainable = 0n;
+  let nonTrainable = 0n;
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
   let idle: bigint | null = null;
   for (const row of rows) {
-    counts = addCounts(counts, row.counts);
+    total += row.counts.total;
+    trainable += row.counts.trainable;
+    nonTrainable += row.counts.nonTrainable;
     const routing = row.record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
@@ -608,7 +613,8 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
     const scores = row.record.attention?.scoreMacs ?? 0n;
     scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
+  const counts: Counts = { total, trainable, nonTrainable };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */

@@ -120,18 +120,28 @@ export function tensorSplit(record: LayerRecord, lang: Lang): string {
   return parts.join(' + ');
 }
 
-const worked = new WeakMap<LayerRecord, string>();
-
-/** `(3×3×3 + 1)×64 = 1,792`; once per record (the rows of a repeated block share theirs). */
+/** `(3×3×3 + 1)×64 = 1,792` */
 export function workedFormula(record: LayerRecord): string {
-  let text = worked.get(record);
-  if (text === undefined) {
-    const total = countTensors(record.tensors).total;
-    const numbers = renderNumbers(record.formula());
-    text = numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
-    worked.set(record, text);
-  }
-  return text;
+  const total = formatInt(countTensors(record.tensors).total);
+  const numbers = renderNumbers(record.formula());
+  return numbers === total ? numbers : `${numbers} = ${total}`;
+}
+
+/**
+ * workedFormula for the rows of one answer, once per record: the rows of a repeated block share
+ * theirs. Remembered for that answer only; a module-wide weak map kept growing with every
+ * request's records and cost more than writing a thousand distinct formulas.
+ */
+export function rowFormulas(): (record: LayerRecord) => string {
+  const written = new Map<LayerRecord, string>();
+  return (record) => {
+    let text = written.get(record);
+    if (text === undefined) {
+      text = workedFormula(record);
+      written.set(record, text);
+    }
+    return text;
+  };
 }
 
 function conventionLine(result: CountResult, lang: Lang): string {
@@ -422,10 +432,11 @@ function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
   const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
   if (withParams.length === 0) return [];
   const width = withParams.reduce((w, row) => Math.max(w, row.name.length), 0);
+  const formula = rowFormulas();
   function* lines() {
     for (const row of withParams) {
       const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      yield `  ${row.name.padEnd(width)}  ${workedFormula(row.record)}${tied}`;
+      yield `  ${row.name.padEnd(width)}  ${formula(row.record)}${tied}`;
     }
   }
   return [...room.spend([t(lang, msg('summary.formulas'))]), ...room.fill(lines(), withParams.length, lang)];

@@ -5,7 +5,7 @@
  * The token embedding itself is `embedding V D` (dense.ts). Keras and PyTorch count them alike.
  */
 import { fail } from '../errors.js';
-import { constant, lit, noWeights, product } from '../expr.js';
+import { lit, noWeights, product } from '../expr.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
 import { formatInt } from '../format.js';

@@ -4,7 +4,7 @@
  * on them: the 7×7×512 that VGG16 flattens into 25,088 inputs of its first dense layer.
  */
 import { fail } from '../errors.js';
-import { constant, noWeights } from '../expr.js';
+import { noWeights } from '../expr.js';
 import { formatInt, formatShape } from '../format.js';
 import type { Dim, Framework, Shape } from '../types.js';
 import { parseDims, parseSize, printTuple } from '../args.js';

@@ -15,7 +15,7 @@
  * vision embeddings are one module.
  */
 import { fail } from '../errors.js';
-import { constant, type Expr, lit, noWeights, product } from '../expr.js';
+import { type Expr, lit, noWeights, product } from '../expr.js';
 import { formatInt } from '../format.js';
 import { msg } from '../../i18n/messages.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
