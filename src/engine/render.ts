@@ -48,8 +48,6 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
-const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-const padStart = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 
 /** Lays out rows of cells; columns listed in `right` are right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
@@ -59,17 +57,31 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
 function tableParts(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
-  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(h)));
-  const fmt = (cells: readonly string[]) =>
+  // Each cell is measured once, for its column's width and again for its padding.
+  const columns = header.length;
+  const measured = new Uint32Array(rows.length * columns);
+  const widths = header.map(displayWidth);
+  rows.forEach((r, y) => {
+    for (let x = 0; x < columns; x++) {
+      const w = displayWidth(r[x] ?? '');
+      measured[y * columns + x] = w;
+      if (w > widths[x]!) widths[x] = w;
+    }
+  });
+  const fmt = (cells: readonly string[], width: (x: number) => number) =>
     cells
-      .map((c, i) => (right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .map((c, x) => {
+        // a cell past the header's columns has no column to fill
+        const gap = x < columns ? ' '.repeat(widths[x]! - width(x)) : '';
+        return right.has(x) ? gap + c : c + gap;
+      })
       .join('   ')
       .trimEnd();
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
   return {
-    head: [fmt(header), rule],
+    head: [fmt(header, (x) => displayWidth(header[x]!)), rule],
     body: (function* () {
-      for (const r of rows) yield fmt(r);
+      for (let y = 0; y < rows.length; y++) yield fmt(rows[y]!, (x) => measured[y * columns + x]!);
     })(),
     foot: rule,
   };

@@ -223,7 +223,8 @@ function expandWords(words: readonly string[], env: Env): Node {
     fail('err.unknownKind', { token: words[0]! });
   }
   const args: string[] = [];
-  const options = new Map<string, string>();
+  // Made for the first option: most layers of a model have none.
+  let options: Map<string, string> | undefined;
   let tie: string | undefined;
   let functional: Functional;
   for (const token of words.slice(1)) {
@@ -235,16 +236,18 @@ function expandWords(words: readonly string[], env: Env): Node {
     const key = token.slice(0, eq).toLowerCase();
     const value = token.slice(eq + 1);
     if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
-    if (options.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
+    if (options?.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
     if (key === 'tie') tie = value;
     else if (key === FUNCTIONAL) functional = parseFunctional(value);
-    else options.set(key, value);
+    else (options ??= new Map()).set(key, value);
   }
-  const layer: Layer = kind.parse({ word, args, options });
+  const layer: Layer = kind.parse({ word, args, options: options ?? NO_OPTIONS });
   if (functional !== undefined) return { t: 'layer', layer, functional, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
   return { t: 'layer', layer, tie: tieLink(tie, env) };
 }
+
+const NO_OPTIONS: ReadonlyMap<string, string> = new Map();
 
 /**
  * `functional=true` on any layer: the framework's model applies it as a function in forward
@@ -305,9 +308,10 @@ function bind(def: Def, words: readonly string[]): Map<string, string> {
     if (named.has(key)) fail('err.duplicateOption', { key, kind: def.name });
     named.set(key, w.slice(eq + 1));
   }
-  const usage = [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
+  // Written only for a refusal: a def is called once a block, and a model of blocks calls many.
+  const usage = () => [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
   if (positional.length > def.params.length) {
-    fail('err.defArgs', { def: def.name, usage, got: String(positional.length), max: String(def.params.length) });
+    fail('err.defArgs', { def: def.name, usage: usage(), got: String(positional.length), max: String(def.params.length) });
   }
   const bound = new Map<string, string>();
   def.params.forEach((p, i) => {
@@ -315,7 +319,7 @@ function bind(def: Def, words: readonly string[]): Map<string, string> {
     if (given !== undefined && named.has(p.name)) fail('err.duplicateOption', { key: p.name, kind: def.name });
     // A default may use the parameters before it (`def f(c, out=c)`).
     const value = given ?? named.get(p.name) ?? (p.fallback === undefined ? undefined : substitute(p.fallback, bound));
-    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage });
+    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage: usage() });
     bound.set(p.name, value);
   });
   return bound;
@@ -337,7 +341,10 @@ const OPERATOR = /[+\-*/%()]/;
 export function substitute(token: string, params: ReadonlyMap<string, string>): string {
   if (params.size === 0) return token;
   const eq = token.indexOf('=');
-  return eq > 0 ? token.slice(0, eq + 1) + substituteValue(token.slice(eq + 1), params) : substituteValue(token, params);
+  if (eq <= 0) return substituteValue(token, params);
+  const value = token.slice(eq + 1);
+  const put = substituteValue(value, params);
+  return put === value ? token : token.slice(0, eq + 1) + put; // unchanged (`pad=same`): the token itself, not a copy
 }
 
 function substituteValue(value: string, params: ReadonlyMap<string, string>): string {
