@@ -400,7 +400,14 @@ function reuseMark(row: Row, lang: Lang): string {
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
 function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
-  const shape = (r: Row) => formatFrameworkShape(r.record.outputShape, framework, r.channels);
+  // A layer that keeps its input's shape (a norm, an activation) hands on the same array: its row
+  // shows the text of the row before.
+  let last: { readonly shape: Shape; readonly channels: ChannelsAt; readonly text: string } | undefined;
+  const shape = (r: Row) => {
+    const { outputShape } = r.record;
+    if (last?.shape !== outputShape || last.channels !== r.channels) last = { shape: outputShape, channels: r.channels, text: formatFrameworkShape(outputShape, framework, r.channels) };
+    return last.text;
+  };
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     entries.map((e) =>

@@ -33,12 +33,27 @@ const UNIVERSAL_OPTIONS = ['in', 'trainable'] as const;
 export class Args {
   constructor(
     private readonly kind: string,
-    private readonly positional: ReadonlyMap<string, string | undefined>,
+    /** The kind's positional arguments, in order. */
+    private readonly specs: readonly ArgSpec[],
+    /** The positional arguments as typed: every one, or all but the inferable ones (`complete` false). */
+    private readonly given: readonly string[],
+    private readonly complete: boolean,
     private readonly options: ReadonlyMap<string, string>,
   ) {}
 
+  /** A positional argument's text, undefined when an inferable one was left out. Read in place: a model parses thousands of layers. */
+  private positional(name: string): string | undefined {
+    let next = 0;
+    for (const a of this.specs) {
+      const typed = this.complete || !a.inferable;
+      if (a.name === name) return typed ? this.given[next] : undefined;
+      if (typed) next++;
+    }
+    return undefined;
+  }
+
   private token(name: string): string {
-    const v = this.positional.get(name);
+    const v = this.positional(name);
     if (v === undefined) throw new Error(`${this.kind}: argument ${name} read before it was checked`);
     return v;
   }
@@ -47,12 +62,12 @@ export class Args {
   }
   /** An inferable size: undefined when left out (to be taken from the input shape). */
   inferableSize(name: string): number | undefined {
-    const v = this.positional.get(name);
+    const v = this.positional(name);
     return v === undefined ? undefined : parseSize(v, name);
   }
   /** An inferable size that may also be several (`7x7x64`). */
   inferableDims(name: string): number[] | undefined {
-    const v = this.positional.get(name);
+    const v = this.positional(name);
     return v === undefined ? undefined : parseDims(v, name);
   }
   tuple(name: string, rank: number): number[] {
@@ -274,16 +289,10 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
         const expected = inferable > 0 ? `${full - inferable}–${full}` : String(full);
         fail('err.argCount', { kind: raw.word, usage, example: def.example, got: String(n), expected });
       }
-      const positional = new Map<string, string | undefined>();
-      let next = 0;
-      for (const a of def.args) {
-        const given = n === full || !a.inferable;
-        positional.set(a.name, given ? raw.args[next++] : undefined);
-      }
       for (const key of raw.options.keys()) {
         if (!accepted.has(key)) fail('err.unknownOption', { kind: def.name, key, allowed: [...accepted].join(', ') });
       }
-      const config = def.parse(new Args(def.name, positional, raw.options), raw.word);
+      const config = def.parse(new Args(def.name, def.args, raw.args, n === full, raw.options), raw.word);
       const inText = raw.options.get('in');
       const inputDims = inText === undefined ? undefined : parseDims(inText, 'in');
       const trainableText = raw.options.get('trainable');
