@@ -61,16 +61,17 @@ export interface Vocabulary {
 }
 
 class Scope {
-  private readonly labels = new Map<string, Node>();
+  /** Made at the first name: most scopes (a def's body, a group) name nothing. */
+  private labels: Map<string, Node> | undefined;
   constructor(private readonly parent: Scope | undefined) {}
 
   declare(label: string, node: Node): void {
-    if (this.labels.has(label)) fail('err.labelTwice', { label });
-    this.labels.set(label, node);
+    if (this.labels?.has(label)) fail('err.labelTwice', { label });
+    (this.labels ??= new Map()).set(label, node);
   }
 
   find(name: string): Node | undefined {
-    return this.labels.get(name) ?? this.parent?.find(name);
+    return this.labels?.get(name) ?? this.parent?.find(name);
   }
 }
 
@@ -96,7 +97,7 @@ interface Env {
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
   const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0, instances: new Map() };
-  return items.flatMap((item) => expandItem(item, env));
+  return expandItems(items, env);
 }
 
 function charge(env: Env): void {
@@ -104,7 +105,13 @@ function charge(env: Env): void {
 }
 
 function expandItems(items: readonly Item[], env: Env): Node[] {
-  return items.flatMap((item) => expandItem(item, env));
+  const out: Node[] = [];
+  for (const item of items) {
+    const nodes = expandItem(item, env);
+    if (nodes.length === 1) out.push(nodes[0]!);
+    else for (const node of nodes) out.push(node);
+  }
+  return out;
 }
 
 function expandItem(item: Item, env: Env): Node[] {
@@ -173,7 +180,9 @@ function expandTerm(term: Term, env: Env): Node[] {
       const given = substituteKind(kind, env.params);
       // A def named by an argument was written where the call was: look it up among all defs.
       const scope = given === kind ? env : { ...env, defs: env.root };
-      return [expandWords([given, ...rest.map((w) => substitute(w, env.params))], scope)];
+      const words = [given];
+      for (const w of rest) words.push(substitute(w, env.params));
+      return [expandWords(words, scope)];
     }
     case 'group':
       return [{ t: 'seq', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
@@ -215,7 +224,7 @@ function expandWords(words: readonly string[], env: Env): Node {
   const word = words[0]!.toLowerCase();
   env.vocabulary.refuseMisplaced(word);
   const found = env.defs.find(word);
-  if (found !== undefined) return instantiate(found.def, words.slice(1), { ...env, defs: found.scope });
+  if (found !== undefined) return instantiate(found.def, found.scope, words.slice(1), env);
   const kind = findKind(word);
   if (kind === undefined) {
     const suggestion = closest(word, [...env.vocabulary.words(), ...env.defs.names()]);
@@ -277,7 +286,8 @@ function tieLink(tie: string, env: Env): Link {
   return { name: tie, target };
 }
 
-function instantiate(def: Def, words: readonly string[], env: Env): Node {
+/** A def called with `words`; `defs`: those its body may use. */
+function instantiate(def: Def, defs: Defs, words: readonly string[], env: Env): Node {
   if (env.depth >= MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
   const params = bind(def, words);
   let byArgs = env.instances.get(def);
@@ -289,7 +299,7 @@ function instantiate(def: Def, words: readonly string[], env: Env): Node {
   const key = [...params.values()].join('\u0000');
   let node = byArgs.get(key);
   if (node === undefined) {
-    const nodes = expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 });
+    const nodes = expandItems(def.body, { ...env, defs, params, scope: new Scope(undefined), depth: env.depth + 1 });
     node = def.className === undefined ? { t: 'seq', nodes } : { t: 'seq', nodes, className: def.className };
     byArgs.set(key, node);
   }
