@@ -7,7 +7,7 @@
  */
 import { fail } from '../errors.js';
 import { lit, product, quotient, sum, type Expr } from '../expr.js';
-import type { Dim, Framework, MacsFormula, Shape } from '../types.js';
+import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
 import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
@@ -90,6 +90,12 @@ const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (g
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
   const perFilter = product(...kernelTerms(kernel, rank), perGroup(cin, groups));
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
+}
+
+/** A convolution's kernel (in the framework's layout) and, with a bias, one bias per output channel. */
+function filterTensors(framework: Framework, weightShape: readonly number[], cout: number, bias: boolean): ParamTensor[] {
+  const weight = tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight');
+  return bias ? [weight, tensor('bias', [cout], 'bias')] : [weight];
 }
 
 function checkGroups(kind: string, cin: number, cout: number, groups: number): void {
@@ -329,7 +335,7 @@ function convKind(rank: Rank): Kind {
       return {
         resolved: { ...c, cin },
         typeName: framework === 'keras' ? `Conv${rank}D` : `Conv${rank}d`,
-        tensors: [tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : [])],
+        tensors: filterTensors(framework, weightShape, c.cout, c.bias),
         formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
@@ -394,7 +400,7 @@ function deconvKind(rank: Rank): Kind {
       return {
         resolved: { ...c, cin },
         typeName: framework === 'keras' ? `Conv${rank}DTranspose` : `ConvTranspose${rank}d`,
-        tensors: [tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : [])],
+        tensors: filterTensors(framework, weightShape, c.cout, c.bias),
         formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         // A transposed convolution scatters every input element through its kernel (fvcore).
