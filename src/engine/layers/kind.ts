@@ -341,6 +341,8 @@ class ParsedLayer<C, R extends C> implements Layer {
 
 const NO_WORKING = (): readonly string[] => [];
 const NO_MACS_FORMULA = (): MacsFormula | null => null;
+/** No notes, no linears: one empty list for every record without them (none is ever changed). */
+const NONE: readonly never[] = [];
 
 /**
  * One evaluated layer. Its mistakes are worked out on first use (the quiz evaluates many records,
@@ -363,12 +365,14 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly attention: AttentionGeometry | null;
   readonly routing?: ExpertRouting;
   readonly channels?: ChannelsAt;
+  /** The config as evaluation resolved it, for the text and the mistakes (the evaluation itself is not kept). */
+  private readonly resolved: R;
   private workedOut: readonly LayerMistake[] | undefined;
   private printed: string | undefined;
 
   constructor(
     private readonly def: KindDef<C, R>,
-    private readonly e: Evaluation<R>,
+    e: Evaluation<R>,
     readonly tensors: readonly ParamTensor[],
     private readonly input: Shape,
     private readonly framework: Framework,
@@ -376,32 +380,33 @@ class Evaluated<C, R extends C> implements LayerRecord {
     private readonly universal: string,
   ) {
     this.kind = def.name;
+    this.resolved = e.resolved;
     this.typeName = e.typeName;
     this.formula = e.formula;
     this.outputShape = e.outputShape;
     this.macs = e.macs;
     this.conventionSensitive = e.conventionSensitive;
-    this.notes = e.notes ?? [];
+    this.notes = e.notes ?? NONE;
     this.mistake = def.mistake;
     this.shapeWorking = e.shapeWorking ?? NO_WORKING;
     this.macsFormula = e.macsFormula ?? NO_MACS_FORMULA;
     this.inputForm = def.input.form;
-    this.linears = e.linears ?? [];
+    this.linears = e.linears ?? NONE;
     this.attention = e.attention ?? null;
     if (e.routing !== undefined) this.routing = e.routing;
     if (e.channels !== undefined) this.channels = e.channels;
   }
 
-  readonly spec = (): string => (this.printed ??= this.def.print(this.e.resolved) + this.universal);
+  readonly spec = (): string => (this.printed ??= this.def.print(this.resolved) + this.universal);
 
   readonly mistakes = (): readonly LayerMistake[] =>
     (this.workedOut ??= workOut(this.def.mistakes ?? [], {
-      config: this.e.resolved,
+      config: this.resolved,
       input: this.input,
-      output: this.e.outputShape,
+      output: this.outputShape,
       framework: this.framework,
       counts: countTensors(this.tensors),
-      macs: this.e.macs,
+      macs: this.macs,
       tensors: this.tensors,
     }));
 }
