@@ -20,14 +20,22 @@ export interface LruBounds<K, V> {
 export class Lru<K, V> {
   private readonly map = new Map<K, { value: V; bytes: number }>();
   private held = 0;
+  /**
+   * The key used last, already at the map's end: asked for again (a pasted model's hundred equal
+   * nn.Linear), it needs no moving, and moving it cost a deletion and an insertion in the map.
+   */
+  private newest: K | undefined;
 
   constructor(private readonly bounds: LruBounds<K, V>) {}
 
   get(key: K): V | undefined {
     const entry = this.map.get(key);
     if (entry === undefined) return undefined;
-    this.map.delete(key);
-    this.map.set(key, entry);
+    if (key !== this.newest) {
+      this.map.delete(key);
+      this.map.set(key, entry);
+      this.newest = key;
+    }
     return entry.value;
   }
 
@@ -36,6 +44,7 @@ export class Lru<K, V> {
     const bytes = this.bounds.sizeOf(value, key);
     if (bytes > this.bounds.maxBytes / LARGEST_SHARE) return;
     this.map.set(key, { value, bytes });
+    this.newest = key;
     this.held += bytes;
     while (this.map.size > this.bounds.maxEntries || this.held > this.bounds.maxBytes) {
       this.delete(this.map.keys().next().value as K);
@@ -46,6 +55,7 @@ export class Lru<K, V> {
     const entry = this.map.get(key);
     if (entry === undefined) return;
     this.map.delete(key);
+    if (key === this.newest) this.newest = undefined;
     this.held -= entry.bytes;
   }
 

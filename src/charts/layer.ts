@@ -276,14 +276,14 @@ export function layerDrawing({ record, framework, lang }: LayerDrawingInput): Dr
           ? recurrentElements(record, framework, lang)
           : convElements(record, framework, lang);
   const total = countTensors(record.tensors).total;
-  const formula = [renderSymbols(record.formula), `= ${workedFormula(record)}`];
+  const formula = [renderSymbols(record.formula()), `= ${workedFormula(record)}`];
   return {
     name: `${record.kind}-drawn.png`,
-    alt: t(lang, msg('chart.layer.alt', { type: record.typeName, spec: record.spec, parts: parts(record, lang), formula: workedFormula(record) })),
+    alt: t(lang, msg('chart.layer.alt', { type: record.typeName, spec: record.spec(), parts: parts(record, lang), formula: workedFormula(record) })),
     width: WIDTH,
     height: HEIGHT,
     option: {
-      title: { ...TITLE, text: t(lang, msg('chart.layer.title', { type: record.typeName, total: formatInt(total) })), subtext: `${record.spec} · ${t(lang, msg(`fw.${framework}`))}` },
+      title: { ...TITLE, text: t(lang, msg('chart.layer.title', { type: record.typeName, total: formatInt(total) })), subtext: `${record.spec()} · ${t(lang, msg(`fw.${framework}`))}` },
       graphic: [
         ...elements,
         rect(40, HEIGHT - 92, WIDTH - 80, 1, COLOUR.grid),

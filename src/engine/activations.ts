@@ -52,7 +52,7 @@ export interface Activations {
 const big = BigInt;
 const layerKey = (module: string): string | undefined => /^(.*?\.\d+)(\.|$)/.exec(module)?.[1];
 const width = (row: Row): number => row.record.outputShape[row.record.outputShape.length - 1] ?? 0;
-const hasDropout = (rows: readonly Row[]) => rows.some((r) => r.record.kind === 'dropout' && Number(/dropout (\S+)/.exec(r.record.spec)?.[1] ?? 0) > 0);
+const hasDropout = (rows: readonly Row[]) => rows.some((r) => r.record.kind === 'dropout' && Number(/dropout (\S+)/.exec(r.record.spec())?.[1] ?? 0) > 0);
 
 /** One attention's terms: per token, and per token and key for its scores (per head: times a). */
 function attentionBytes(row: Row, dropout: boolean): { perToken: bigint; perScore: bigint; heads: bigint } {

@@ -3,6 +3,7 @@
  * render.ts and json.ts turn the result into text.
  */
 import { readCode } from './code/read.js';
+import type { Counts } from './counts.js';
 import type { CodeSummary } from './code/report.js';
 import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
 import { misreadings, type Misreading } from './mistakes.js';
@@ -23,12 +24,21 @@ export interface CountResult {
   /** Set when the request ends with `lora ...`: PEFT's view of the adapted model. */
   readonly lora: LoraSummary | undefined;
   /**
-   * The same spec under the other framework's conventions, when any layer counts differently
-   * there; undefined when they agree or the other framework cannot express the spec.
+   * The same spec's totals under the other framework's conventions, when any layer counts
+   * differently there; undefined when they agree or the other framework cannot express the spec.
    */
-  readonly other: Report | undefined;
+  readonly other: OtherConventions | undefined;
   /** Pasted code: the model's name, its rows as named in the code, and whether shapes are known. */
   readonly code: CodeSummary | undefined;
+}
+
+/**
+ * What a count says of the other framework: its totals, nothing else. Its report is dropped as soon
+ * as they are read, so the largest model keeps one framework's rows in memory, not two.
+ */
+export interface OtherConventions {
+  readonly framework: Framework;
+  readonly counts: Counts;
 }
 
 export function evaluateRequest(request: Request, fallback: Framework = 'keras'): CountResult {
@@ -50,11 +60,11 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
     return { report: adapted.report, lora: adapted.summary };
   };
   const { report, lora } = evaluate(framework);
-  let other: Report | undefined;
+  let other: OtherConventions | undefined;
   if (report.rows.some((r) => r.record.conventionSensitive)) {
     try {
       const alt = evaluate(framework === 'keras' ? 'pytorch' : 'keras').report;
-      other = alt.counts.total === report.counts.total && alt.counts.trainable === report.counts.trainable ? undefined : alt;
+      other = alt.counts.total === report.counts.total && alt.counts.trainable === report.counts.trainable ? undefined : { framework: alt.framework, counts: alt.counts };
     } catch (e) {
       if (!(e instanceof SpecError)) throw e; // the other framework refuses this spec: nothing to compare
     }

@@ -20,6 +20,9 @@ export function lit(value: number, symbol: string = String(value)): Expr {
 /** A constant whose symbol is itself (the 4 gates of an LSTM, the 2 of γ and β). */
 export const constant = (value: number): Expr => lit(value);
 
+/** The worked formula of a layer without weights, for a record's `formula`. */
+export const noWeights = (): Expr => constant(0);
+
 export function sum(...terms: Expr[]): Expr {
   return terms.length === 1 ? terms[0]! : { op: 'sum', terms };
 }
@@ -53,18 +56,36 @@ function render(e: Expr, leaf: Leaf): string {
     case 'lit':
       return leaf(e);
     case 'sum':
-      return e.terms.map((t) => render(t, leaf)).join(' + ');
     case 'product':
-      return e.terms.map((t) => (t.op === 'sum' ? `(${render(t, leaf)})` : render(t, leaf))).join('×');
-    case 'quotient': {
-      const wrap = (x: Expr) => (x.op === 'lit' ? render(x, leaf) : `(${render(x, leaf)})`);
-      return `${wrap(e.dividend)}/${wrap(e.divisor)}`;
-    }
+      return joined(e, leaf);
+    case 'quotient':
+      return `${wrapped(e.dividend, leaf)}/${wrapped(e.divisor, leaf)}`;
   }
 }
 
+/**
+ * Terms rendered one after the other, a sum among a product's in parentheses. Written into one
+ * string, not mapped and joined: a layer table renders a formula a row.
+ */
+function joined(e: Extract<Expr, { op: 'sum' | 'product' }>, leaf: Leaf): string {
+  const product = e.op === 'product';
+  let out = '';
+  for (let i = 0; i < e.terms.length; i++) {
+    const term = e.terms[i]!;
+    if (i > 0) out += product ? '×' : ' + ';
+    out += product && term.op === 'sum' ? `(${render(term, leaf)})` : render(term, leaf);
+  }
+  return out;
+}
+
+/** A quotient's side: in parentheses unless it is a number. */
+const wrapped = (x: Expr, leaf: Leaf): string => (x.op === 'lit' ? render(x, leaf) : `(${render(x, leaf)})`);
+
+const numberOf: Leaf = (l) => formatInt(l.value);
+const symbolOf: Leaf = (l) => l.symbol;
+
 /** `(3×3×3 + 1)×64` */
-export const renderNumbers = (e: Expr): string => render(e, (l) => formatInt(l.value));
+export const renderNumbers = (e: Expr): string => render(e, numberOf);
 
 /** `(k_h×k_w×C_in + 1)×C_out` */
-export const renderSymbols = (e: Expr): string => render(e, (l) => l.symbol);
+export const renderSymbols = (e: Expr): string => render(e, symbolOf);

@@ -20,7 +20,7 @@ import { countTensors } from './counts.js';
 import type { CountResult } from './count.js';
 import { memoryOf } from './memory.js';
 import { blockTable, type Report } from './model.js';
-import { workedFormula } from './render.js';
+import { rowFormulas } from './render.js';
 import { inOrder } from './naming.js';
 import type { ChannelsAt, Shape } from './types.js';
 
@@ -32,6 +32,7 @@ const knownShape = (s: Shape, channels: ChannelsAt): number[] | null => {
 
 export function toJson(result: CountResult): string {
   const { report, request } = result;
+  const formula = rowFormulas();
   const doc: Record<string, unknown> = {
     framework: result.framework,
     total: report.counts.total,
@@ -47,7 +48,7 @@ export function toJson(result: CountResult): string {
         nonTrainable: row.counts.nonTrainable,
         outputShape: result.code && !result.code.shapes.known ? null : knownShape(row.record.outputShape, row.channels),
         macs: row.record.macs,
-        formula: workedFormula(row.record),
+        formula: formula(row.record),
         name: row.name,
         type: row.record.typeName,
         ...(row.shared !== null ? { sharedWith: row.shared, ownParams: own.total } : {}),

@@ -96,12 +96,12 @@ function adapter(base: Row, linear: LinearModule, rank: number): LayerRecord {
   return {
     kind: 'lora',
     typeName: 'LoRA',
-    spec: `lora r=${rank}`,
+    spec: () => `lora r=${rank}`,
     tensors: [
       { name: 'lora_A.weight', shape: [rank, linear.inFeatures], role: 'weight', trainable: true },
       { name: 'lora_B.weight', shape: [linear.outFeatures, rank], role: 'weight', trainable: true },
     ],
-    formula: product(r, sum(i, o)),
+    formula: () => product(r, sum(i, o)),
     outputShape: base.record.outputShape,
     macs: positions === null ? null : positions * BigInt(rank) * BigInt(linear.inFeatures + linear.outFeatures),
     conventionSensitive: false,
@@ -109,7 +109,7 @@ function adapter(base: Row, linear: LinearModule, rank: number): LayerRecord {
     mistake: msg('mistake.lora'),
     mistakes: () => [],
     shapeWorking: () => [],
-    macsFormula: null,
+    macsFormula: () => null,
     inputForm: base.record.inputForm,
     linears: [],
     attention: null,

@@ -12,6 +12,7 @@ import type { Layer } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
 import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
 import type { MessageRef } from '../i18n/messages.js';
+import { LayerMemo } from './layer-memo.js';
 import { NAMING } from './naming.js';
 
 /** The layer or group a reference or a tie points at, by the name it was given. */
@@ -255,12 +256,7 @@ class Evaluator {
   private readonly positions = new Map<string, number>();
   private readonly byPosition: boolean;
   private readonly separator: string;
-  /**
-   * Records by a layer's canonical text and its input: the same layer on the same input (a
-   * repeated block, a shared layer, a chain of equal layers) is evaluated once. Records are
-   * immutable, so rows may share one.
-   */
-  private readonly memo = new Map<string, LayerRecord>();
+  private readonly records: LayerMemo;
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
   readonly sideOutputs = new Map<Node, Shape>();
@@ -284,6 +280,7 @@ class Evaluator {
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
     this.channels = NAMING[framework].channels;
+    this.records = new LayerMemo(framework);
   }
 
   /** A name inside a module: module paths are dotted whatever the framework (PEFT, `from` and --depth read them). */
@@ -445,7 +442,7 @@ class Evaluator {
     const { layer } = node;
     if (layer.inputDims !== undefined && !this.first) fail('err.inInModel', { layer: layer.print() });
     this.first = false;
-    let record = this.evaluate(layer, shape, place.frozen);
+    let record = this.records.record(layer, shape, place.frozen);
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
     if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
     this.channels = record.channels ?? this.channels;
@@ -497,18 +494,6 @@ class Evaluator {
     const calls = NAMING[this.framework].calls;
     if (calls === null) return undefined;
     return typeof node.functional === 'string' ? node.functional : (calls[record.kind] ?? record.kind);
-  }
-
-  /** A layer's record for an input shape, evaluated once per canonical text, input and frozenness. */
-  private evaluate(layer: Layer, shape: Shape, frozen: boolean): LayerRecord {
-    const key = `${frozen ? 'f' : 't'} ${shape.join('x')} ${layer.print()}`;
-    let record = this.memo.get(key);
-    if (record === undefined) {
-      // A frozen group's layer is evaluated frozen, so its record (and its mistakes) say so.
-      record = layer.evaluate(shape, this.framework, frozen);
-      this.memo.set(key, record);
-    }
-    return record;
   }
 }
 
@@ -595,12 +580,17 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
 
 /** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
-  let counts = ZERO;
+  // Summed as bigints: a Counts object made for every row was garbage but for the last.
+  let total = 0n;
+  let trainable = 0n;
+  let nonTrainable = 0n;
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
   let idle: bigint | null = null;
   for (const row of rows) {
-    counts = addCounts(counts, row.counts);
+    total += row.counts.total;
+    trainable += row.counts.trainable;
+    nonTrainable += row.counts.nonTrainable;
     const routing = row.record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
@@ -608,7 +598,8 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
     const scores = row.record.attention?.scoreMacs ?? 0n;
     scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
   }
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
+  const counts: Counts = { total, trainable, nonTrainable };
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */

@@ -48,8 +48,6 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
-const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-const padStart = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 
 /** Lays out rows of cells; columns listed in `right` are right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
@@ -59,17 +57,31 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
 function tableParts(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
-  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(h)));
-  const fmt = (cells: readonly string[]) =>
+  // Each cell is measured once, for its column's width and again for its padding.
+  const columns = header.length;
+  const measured = new Uint32Array(rows.length * columns);
+  const widths = header.map(displayWidth);
+  rows.forEach((r, y) => {
+    for (let x = 0; x < columns; x++) {
+      const w = displayWidth(r[x] ?? '');
+      measured[y * columns + x] = w;
+      if (w > widths[x]!) widths[x] = w;
+    }
+  });
+  const fmt = (cells: readonly string[], width: (x: number) => number) =>
     cells
-      .map((c, i) => (right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .map((c, x) => {
+        // a cell past the header's columns has no column to fill
+        const gap = x < columns ? ' '.repeat(widths[x]! - width(x)) : '';
+        return right.has(x) ? gap + c : c + gap;
+      })
       .join('   ')
       .trimEnd();
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
   return {
-    head: [fmt(header), rule],
+    head: [fmt(header, (x) => displayWidth(header[x]!)), rule],
     body: (function* () {
-      for (const r of rows) yield fmt(r);
+      for (let y = 0; y < rows.length; y++) yield fmt(rows[y]!, (x) => measured[y * columns + x]!);
     })(),
     foot: rule,
   };
@@ -120,18 +132,28 @@ export function tensorSplit(record: LayerRecord, lang: Lang): string {
   return parts.join(' + ');
 }
 
-const worked = new WeakMap<LayerRecord, string>();
-
-/** `(3×3×3 + 1)×64 = 1,792`; once per record (the rows of a repeated block share theirs). */
+/** `(3×3×3 + 1)×64 = 1,792` */
 export function workedFormula(record: LayerRecord): string {
-  let text = worked.get(record);
-  if (text === undefined) {
-    const total = countTensors(record.tensors).total;
-    const numbers = renderNumbers(record.formula);
-    text = numbers === formatInt(total) ? numbers : `${numbers} = ${formatInt(total)}`;
-    worked.set(record, text);
-  }
-  return text;
+  const total = formatInt(countTensors(record.tensors).total);
+  const numbers = renderNumbers(record.formula());
+  return numbers === total ? numbers : `${numbers} = ${total}`;
+}
+
+/**
+ * workedFormula for the rows of one answer, once per record: the rows of a repeated block share
+ * theirs. Remembered for that answer only; a module-wide weak map kept growing with every
+ * request's records and cost more than writing a thousand distinct formulas.
+ */
+export function rowFormulas(): (record: LayerRecord) => string {
+  const written = new Map<LayerRecord, string>();
+  return (record) => {
+    let text = written.get(record);
+    if (text === undefined) {
+      text = workedFormula(record);
+      written.set(record, text);
+    }
+    return text;
+  };
 }
 
 function conventionLine(result: CountResult, lang: Lang): string {
@@ -187,12 +209,13 @@ function explainLayer(result: CountResult, lang: Lang): string {
   const r = row.record;
   const c = row.counts;
   const lines: string[] = [];
-  const header = t(lang, msg('count.layerHeader', { type: r.typeName, spec: r.spec, total: formatInt(c.total) }));
+  const header = t(lang, msg('count.layerHeader', { type: r.typeName, spec: r.spec(), total: formatInt(c.total) }));
   const split = c.nonTrainable > 0n ? ` ${t(lang, msg('count.trainableSplit', { trainable: formatInt(c.trainable), nonTrainable: formatInt(c.nonTrainable) }))}` : '';
   lines.push(header + split);
   if (r.tensors.length > 0) {
-    const symbols = renderSymbols(r.formula);
-    const numbers = renderNumbers(r.formula);
+    const formula = r.formula();
+    const symbols = renderSymbols(formula);
+    const numbers = renderNumbers(formula);
     if (symbols !== numbers) lines.push(`  = ${symbols}`);
     lines.push(`  = ${numbers}`);
     lines.push(`  = ${formatInt(c.total)}   (${tensorSplit(r, lang)})`);
@@ -377,7 +400,14 @@ function reuseMark(row: Row, lang: Lang): string {
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
 function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
-  const shape = (r: Row) => formatFrameworkShape(r.record.outputShape, framework, r.channels);
+  // A layer that keeps its input's shape (a norm, an activation) hands on the same array: its row
+  // shows the text of the row before.
+  let last: { readonly shape: Shape; readonly channels: ChannelsAt; readonly text: string } | undefined;
+  const shape = (r: Row) => {
+    const { outputShape } = r.record;
+    if (last?.shape !== outputShape || last.channels !== r.channels) last = { shape: outputShape, channels: r.channels, text: formatFrameworkShape(outputShape, framework, r.channels) };
+    return last.text;
+  };
   const { head, body, foot } = tableParts(
     [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
     entries.map((e) =>
@@ -421,10 +451,11 @@ function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
   const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
   if (withParams.length === 0) return [];
   const width = withParams.reduce((w, row) => Math.max(w, row.name.length), 0);
+  const formula = rowFormulas();
   function* lines() {
     for (const row of withParams) {
       const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      yield `  ${row.name.padEnd(width)}  ${workedFormula(row.record)}${tied}`;
+      yield `  ${row.name.padEnd(width)}  ${formula(row.record)}${tied}`;
     }
   }
   return [...room.spend([t(lang, msg('summary.formulas'))]), ...room.fill(lines(), withParams.length, lang)];

@@ -141,11 +141,14 @@ export interface LayerRecord {
   readonly kind: string;
   /** Class name in the framework the record was computed for (Conv2D / Conv2d). */
   readonly typeName: string;
-  /** The layer in canonical /count text, with inferred arguments filled in. */
-  readonly spec: string;
+  /** The layer in canonical /count text, with inferred arguments filled in; printed on first use (few records are asked). */
+  readonly spec: () => string;
   readonly tensors: readonly ParamTensor[];
-  /** Worked formula; evaluates to exactly the sum of the tensor sizes. */
-  readonly formula: Expr;
+  /**
+   * Worked formula; evaluates to exactly the sum of the tensor sizes. Built when asked: a model's
+   * records are many, and most are read for their counts alone (the other framework's totals).
+   */
+  readonly formula: () => Expr;
   readonly outputShape: Shape;
   /** Weight multiply-accumulates over the whole output, bias excluded; null when a size is unknown. */
   readonly macs: bigint | null;
@@ -159,8 +162,8 @@ export interface LayerRecord {
   readonly mistakes: () => readonly LayerMistake[];
   /** How the output size follows from the input, as math (`H_out = ⌊(112 + 2·1 − 3)/2⌋ + 1 = 56`); worked out on first use. */
   readonly shapeWorking: () => readonly string[];
-  /** MACs worked out (`H_out×W_out × k_h×k_w×C_in×C_out`), when the kind has a formula and the size is known. */
-  readonly macsFormula: MacsFormula | null;
+  /** MACs worked out (`H_out×W_out × k_h×k_w×C_in×C_out`), when the kind has a formula and the size is known; worked out on first use. */
+  readonly macsFormula: () => MacsFormula | null;
   /** What `in=` takes for this kind (`HxW`, `T`), to tell a user how to complete the shape. */
   readonly inputForm: string;
   /** The matrices LoRA can adapt (empty for convolutions, norms, embeddings, ...). */

@@ -235,8 +235,8 @@ function positions(answer: bigint): Difference[] {
  * Undefined for other layers and grouped ones.
  */
 function channelsOf(row: Row, framework: 'keras' | 'pytorch'): { cin: number; cout: number; bias: boolean; side: number | undefined; swapped: bigint | undefined } | undefined {
-  const { kind, spec, tensors } = row.record;
-  if ((kind !== 'conv' && kind !== 'conv1d' && kind !== 'dense') || /\bgroups=/.test(spec)) return undefined;
+  const { kind, tensors } = row.record;
+  if ((kind !== 'conv' && kind !== 'conv1d' && kind !== 'dense') || /\bgroups=/.test(row.record.spec())) return undefined;
   const weight = tensors.find((t) => t.role === 'weight');
   if (!weight) return undefined;
   const shape = weight.shape;
@@ -280,7 +280,7 @@ function factors(report: Report, answer: bigint): Difference[] {
 /** An attention layer's heads: its geometry's, or (multi-head attention, which states none) its spec's first argument. */
 function headsOf(row: Row): number | undefined {
   if (row.record.attention) return row.record.attention.heads;
-  const h = row.record.kind === 'mha' ? /^mha (\d+)/.exec(row.record.spec)?.[1] : undefined;
+  const h = row.record.kind === 'mha' ? /^mha (\d+)/.exec(row.record.spec())?.[1] : undefined;
   return h === undefined ? undefined : Number(h);
 }
 

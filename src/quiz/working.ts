@@ -55,7 +55,7 @@ function parts(row: Row): Part[] {
 }
 
 function paramsStep(row: Row, layer: Named): WorkStep {
-  const f = row.record.formula;
+  const f = row.record.formula();
   return { t: 'params', layer, symbols: renderSymbols(f), numbers: renderNumbers(f), total: formatInt(row.counts.total), parts: parts(row) };
 }
 
@@ -65,7 +65,7 @@ function loraSteps(rows: readonly Row[]): WorkStep[] {
   for (const row of rows) {
     if (row.record.kind !== 'lora') continue;
     const target = row.name.split('.').slice(-2, -1)[0] ?? row.name;
-    const key = `${target}|${renderNumbers(row.record.formula)}`;
+    const key = `${target}|${renderNumbers(row.record.formula())}`;
     const group = groups.get(key);
     if (group) group.times++;
     else groups.set(key, { target, row, times: 1 });
@@ -74,8 +74,8 @@ function loraSteps(rows: readonly Row[]): WorkStep[] {
   const out: WorkStep[] = alike.map(({ target, row, times, total }) => ({
     t: 'lora',
     target,
-    symbols: renderSymbols(row.record.formula),
-    numbers: renderNumbers(row.record.formula),
+    symbols: renderSymbols(row.record.formula()),
+    numbers: renderNumbers(row.record.formula()),
     each: formatInt(row.counts.total),
     times: String(times),
     total,
@@ -109,7 +109,7 @@ function steps(result: CountResult, ask: Ask, label: Namer): WorkStep[] {
     const sizes = row.record.shapeWorking();
     const shapes = quantity === 'height' || quantity === 'size' || model;
     if (quantity === 'macs') {
-      const m = row.record.macsFormula;
+      const m = row.record.macsFormula();
       if (m && row.record.macs !== null && row.record.macs > 0n) {
         const symbols = `${renderSymbols(m.positions)} × ${renderSymbols(m.perPosition)}`;
         const numbers = `${renderNumbers(m.positions)} × ${renderNumbers(m.perPosition)}`;

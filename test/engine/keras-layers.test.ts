@@ -25,7 +25,7 @@ describe.each([
   it(`Keras ${total} (${nonTrainable} non-trainable), PyTorch ${torch}`, () => {
     const keras = counts(spec);
     expect([keras.total, keras.nonTrainable]).toEqual([BigInt(total), BigInt(nonTrainable)]);
-    expect(renderNumbers(only(spec).record.formula)).toBe(formula);
+    expect(renderNumbers(only(spec).record.formula())).toBe(formula);
     expect(counts(`${spec} --framework pytorch`).total).toBe(BigInt(torch));
   });
 });

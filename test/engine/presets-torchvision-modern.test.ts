@@ -244,6 +244,6 @@ describe('names and options', () => {
   it('exact=true on a convolution refuses what its windows leave over, and prints back', () => {
     expect(errorOf('conv 3 8 4 stride=4 exact=true in=10x10')).toMatch(/do not tile the side 10 \(2 left over\)/);
     expect(count('conv 3 8 3 stride=2 exact=true in=11x11').report.counts.total).toBe(224n); // (3·3·3 + 1)·8
-    expect(count('input 11x11x3 > conv 8 3 stride=2 exact=true --layers').report.rows[0]!.record.spec).toBe('conv 3 8 3 stride=2 exact=true');
+    expect(count('input 11x11x3 > conv 8 3 stride=2 exact=true --layers').report.rows[0]!.record.spec()).toBe('conv 3 8 3 stride=2 exact=true');
   });
 });

@@ -106,7 +106,7 @@ describe('properties', () => {
         }
         for (const row of result.report.rows) {
           const sum = row.record.tensors.reduce((a, t) => a + tensorSize(t), 0n);
-          expect(evaluate(row.record.formula)).toBe(sum);
+          expect(evaluate(row.record.formula())).toBe(sum);
           expect(row.counts.total).toBe(sum);
           expect(row.counts.trainable + row.counts.nonTrainable).toBe(row.counts.total);
         }

@@ -40,9 +40,9 @@ describeConventionFree(CASES);
 
 describe('windowed attention', () => {
   it('prints its formula in symbols: the table has (2M−1)² rows per head', () => {
-    expect(renderSymbols(only('windowattn 3 96').record.formula)).toBe('3×(D + 1)×D + (D + 1)×D + (2M−1)×(2M−1)×h');
-    expect(renderSymbols(only('windowattn 3 96 window=7x5').record.formula)).toBe('3×(D + 1)×D + (D + 1)×D + (2M_h−1)×(2M_w−1)×h');
-    expect(renderSymbols(only('windowattn 3 96 v2=true').record.formula)).toBe('3×(D + 1)×D + (D + 1)×D + h + (2 + 1)×cpb + cpb×h');
+    expect(renderSymbols(only('windowattn 3 96').record.formula())).toBe('3×(D + 1)×D + (D + 1)×D + (2M−1)×(2M−1)×h');
+    expect(renderSymbols(only('windowattn 3 96 window=7x5').record.formula())).toBe('3×(D + 1)×D + (D + 1)×D + (2M_h−1)×(2M_w−1)×h');
+    expect(renderSymbols(only('windowattn 3 96 v2=true').record.formula())).toBe('3×(D + 1)×D + (D + 1)×D + h + (2 + 1)×cpb + cpb×h');
   });
   it('names its tensors as torchvision does, and the matrices LoRA can adapt', () => {
     const v1 = only('windowattn 3 96 --framework pytorch').record;
@@ -166,7 +166,7 @@ describe('properties of the vision kinds', () => {
         expect(keras.counts).toEqual(pytorch.counts);
         for (const row of [...keras.rows, ...pytorch.rows]) {
           const sum = row.record.tensors.reduce((a, t) => a + tensorSize(t), 0n);
-          expect(evaluate(row.record.formula)).toBe(sum);
+          expect(evaluate(row.record.formula())).toBe(sum);
           expect(row.counts.total).toBe(sum);
         }
         const printed = printBody(parseBody(spec));

@@ -40,7 +40,7 @@ export function describeConventionFree(cases: readonly WorkedExample[]): void {
       for (const framework of ['keras', 'pytorch'] as const) {
         const row = only(`${spec} --framework ${framework}`);
         expect(row.counts.total).toBe(BigInt(expected));
-        expect(renderNumbers(row.record.formula)).toBe(formula);
+        expect(renderNumbers(row.record.formula())).toBe(formula);
         expect(row.record.conventionSensitive).toBe(false);
       }
     });

@@ -6,7 +6,7 @@
  */
 import { trackedLayers } from './keras/library.js';
 import { countTensors } from '../counts.js';
-import { lit, product, sum, type Expr } from '../expr.js';
+import { lit, noWeights, product, sum, type Expr } from '../expr.js';
 import { summarize, type Block, type Report, type Row } from '../model.js';
 import { NAMING } from '../naming.js';
 import type { Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
@@ -43,9 +43,9 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
   return {
     kind: 'parameter',
     typeName,
-    spec: `${typeName.toLowerCase()} ${shape.join('x') || '1'}`,
+    spec: () => `${typeName.toLowerCase()} ${shape.join('x') || '1'}`,
     tensors: [{ name, shape, role: 'weight', trainable }],
-    formula: shape.length === 0 ? lit(1) : product(...shape.map((d, i) => lit(d, shape.length === 1 ? String(d) : symbols[i]!))),
+    formula: () => (shape.length === 0 ? lit(1) : product(...shape.map((d, i) => lit(d, shape.length === 1 ? String(d) : symbols[i]!)))),
     outputShape: [],
     macs: 0n,
     conventionSensitive: false,
@@ -56,14 +56,14 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
     attention: null,
     mistakes: () => [],
     shapeWorking: () => [],
-    macsFormula: null,
+    macsFormula: () => null,
   };
 }
 
 /** The engine's record with the tensors the module really holds now (tied, removed, frozen). */
 function withTensors(record: LayerRecord, tensors: readonly ParamTensor[], typeName: string): LayerRecord {
   const same = tensors.length === record.tensors.length && tensors.every((t, i) => t.name === record.tensors[i]!.name && sameDims(t.shape, record.tensors[i]!.shape));
-  const formula: Expr = same ? record.formula : tensors.length === 0 ? lit(0) : sum(...tensors.map((t) => product(...(t.shape.length === 0 ? [lit(1)] : t.shape.map((d) => lit(d))))));
+  const formula = same ? record.formula : (): Expr => (tensors.length === 0 ? lit(0) : sum(...tensors.map((t) => product(...(t.shape.length === 0 ? [lit(1)] : t.shape.map((d) => lit(d)))))));
   return { ...record, typeName, tensors, formula };
 }
 
@@ -127,7 +127,7 @@ export function torchRows(model: InstanceV, trace: Trace | null, notes: MessageR
     if (s.modules.size === 0 && s.params.size === 0 && name !== '' && m.cls.line > 0) {
       // a pasted module with no layers of its own (a custom activation): listed, with nothing to count
       const calls = traced ? (trace.modules.has(m) ? 1 : 0) : null;
-      rows.push(row(name, m.cls.name, { ...weightRecord(name, m.cls.name, [], true), tensors: [], formula: lit(0), macs: traced ? 0n : null }, null, calls));
+      rows.push(row(name, m.cls.name, { ...weightRecord(name, m.cls.name, [], true), tensors: [], formula: noWeights, macs: traced ? 0n : null }, null, calls));
     }
   }
   return rows;
@@ -172,7 +172,7 @@ export function kerasRows(model: InstanceV): CodeRow[] {
 }
 
 function unbuiltRecord(typeName: string): LayerRecord {
-  return { ...weightRecord(typeName, typeName, [], true), tensors: [], formula: lit(0), macs: 0n, outputShape: [] };
+  return { ...weightRecord(typeName, typeName, [], true), tensors: [], formula: noWeights, macs: 0n, outputShape: [] };
 }
 
 /**

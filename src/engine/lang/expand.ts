@@ -61,16 +61,17 @@ export interface Vocabulary {
 }
 
 class Scope {
-  private readonly labels = new Map<string, Node>();
+  /** Made at the first name: most scopes (a def's body, a group) name nothing. */
+  private labels: Map<string, Node> | undefined;
   constructor(private readonly parent: Scope | undefined) {}
 
   declare(label: string, node: Node): void {
-    if (this.labels.has(label)) fail('err.labelTwice', { label });
-    this.labels.set(label, node);
+    if (this.labels?.has(label)) fail('err.labelTwice', { label });
+    (this.labels ??= new Map()).set(label, node);
   }
 
   find(name: string): Node | undefined {
-    return this.labels.get(name) ?? this.parent?.find(name);
+    return this.labels?.get(name) ?? this.parent?.find(name);
   }
 }
 
@@ -96,7 +97,7 @@ interface Env {
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
   const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0, instances: new Map() };
-  return items.flatMap((item) => expandItem(item, env));
+  return expandItems(items, env);
 }
 
 function charge(env: Env): void {
@@ -104,7 +105,13 @@ function charge(env: Env): void {
 }
 
 function expandItems(items: readonly Item[], env: Env): Node[] {
-  return items.flatMap((item) => expandItem(item, env));
+  const out: Node[] = [];
+  for (const item of items) {
+    const nodes = expandItem(item, env);
+    if (nodes.length === 1) out.push(nodes[0]!);
+    else for (const node of nodes) out.push(node);
+  }
+  return out;
 }
 
 function expandItem(item: Item, env: Env): Node[] {
@@ -173,7 +180,9 @@ function expandTerm(term: Term, env: Env): Node[] {
       const given = substituteKind(kind, env.params);
       // A def named by an argument was written where the call was: look it up among all defs.
       const scope = given === kind ? env : { ...env, defs: env.root };
-      return [expandWords([given, ...rest.map((w) => substitute(w, env.params))], scope)];
+      const words = [given];
+      for (const w of rest) words.push(substitute(w, env.params));
+      return [expandWords(words, scope)];
     }
     case 'group':
       return [{ t: 'seq', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
@@ -215,7 +224,7 @@ function expandWords(words: readonly string[], env: Env): Node {
   const word = words[0]!.toLowerCase();
   env.vocabulary.refuseMisplaced(word);
   const found = env.defs.find(word);
-  if (found !== undefined) return instantiate(found.def, words.slice(1), { ...env, defs: found.scope });
+  if (found !== undefined) return instantiate(found.def, found.scope, words.slice(1), env);
   const kind = findKind(word);
   if (kind === undefined) {
     const suggestion = closest(word, [...env.vocabulary.words(), ...env.defs.names()]);
@@ -223,7 +232,8 @@ function expandWords(words: readonly string[], env: Env): Node {
     fail('err.unknownKind', { token: words[0]! });
   }
   const args: string[] = [];
-  const options = new Map<string, string>();
+  // Made for the first option: most layers of a model have none.
+  let options: Map<string, string> | undefined;
   let tie: string | undefined;
   let functional: Functional;
   for (const token of words.slice(1)) {
@@ -235,16 +245,18 @@ function expandWords(words: readonly string[], env: Env): Node {
     const key = token.slice(0, eq).toLowerCase();
     const value = token.slice(eq + 1);
     if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
-    if (options.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
+    if (options?.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
     if (key === 'tie') tie = value;
     else if (key === FUNCTIONAL) functional = parseFunctional(value);
-    else options.set(key, value);
+    else (options ??= new Map()).set(key, value);
   }
-  const layer: Layer = kind.parse({ word, args, options });
+  const layer: Layer = kind.parse({ word, args, options: options ?? NO_OPTIONS });
   if (functional !== undefined) return { t: 'layer', layer, functional, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
   return { t: 'layer', layer, tie: tieLink(tie, env) };
 }
+
+const NO_OPTIONS: ReadonlyMap<string, string> = new Map();
 
 /**
  * `functional=true` on any layer: the framework's model applies it as a function in forward
@@ -274,7 +286,8 @@ function tieLink(tie: string, env: Env): Link {
   return { name: tie, target };
 }
 
-function instantiate(def: Def, words: readonly string[], env: Env): Node {
+/** A def called with `words`; `defs`: those its body may use. */
+function instantiate(def: Def, defs: Defs, words: readonly string[], env: Env): Node {
   if (env.depth >= MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
   const params = bind(def, words);
   let byArgs = env.instances.get(def);
@@ -286,7 +299,7 @@ function instantiate(def: Def, words: readonly string[], env: Env): Node {
   const key = [...params.values()].join('\u0000');
   let node = byArgs.get(key);
   if (node === undefined) {
-    const nodes = expandItems(def.body, { ...env, params, scope: new Scope(undefined), depth: env.depth + 1 });
+    const nodes = expandItems(def.body, { ...env, defs, params, scope: new Scope(undefined), depth: env.depth + 1 });
     node = def.className === undefined ? { t: 'seq', nodes } : { t: 'seq', nodes, className: def.className };
     byArgs.set(key, node);
   }
@@ -305,9 +318,10 @@ function bind(def: Def, words: readonly string[]): Map<string, string> {
     if (named.has(key)) fail('err.duplicateOption', { key, kind: def.name });
     named.set(key, w.slice(eq + 1));
   }
-  const usage = [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
+  // Written only for a refusal: a def is called once a block, and a model of blocks calls many.
+  const usage = () => [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
   if (positional.length > def.params.length) {
-    fail('err.defArgs', { def: def.name, usage, got: String(positional.length), max: String(def.params.length) });
+    fail('err.defArgs', { def: def.name, usage: usage(), got: String(positional.length), max: String(def.params.length) });
   }
   const bound = new Map<string, string>();
   def.params.forEach((p, i) => {
@@ -315,7 +329,7 @@ function bind(def: Def, words: readonly string[]): Map<string, string> {
     if (given !== undefined && named.has(p.name)) fail('err.duplicateOption', { key: p.name, kind: def.name });
     // A default may use the parameters before it (`def f(c, out=c)`).
     const value = given ?? named.get(p.name) ?? (p.fallback === undefined ? undefined : substitute(p.fallback, bound));
-    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage });
+    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage: usage() });
     bound.set(p.name, value);
   });
   return bound;
@@ -337,7 +351,10 @@ const OPERATOR = /[+\-*/%()]/;
 export function substitute(token: string, params: ReadonlyMap<string, string>): string {
   if (params.size === 0) return token;
   const eq = token.indexOf('=');
-  return eq > 0 ? token.slice(0, eq + 1) + substituteValue(token.slice(eq + 1), params) : substituteValue(token, params);
+  if (eq <= 0) return substituteValue(token, params);
+  const value = token.slice(eq + 1);
+  const put = substituteValue(value, params);
+  return put === value ? token : token.slice(0, eq + 1) + put; // unchanged (`pad=same`): the token itself, not a copy
 }
 
 function substituteValue(value: string, params: ReadonlyMap<string, string>): string {

@@ -4,7 +4,7 @@
  * 56×56×64 conv), PyTorch nn.PReLU() learns a single one unless given num_parameters=C.
  */
 import { fail } from '../errors.js';
-import { constant, lit, product } from '../expr.js';
+import { constant, lit, noWeights, product } from '../expr.js';
 import type { Framework } from '../types.js';
 import { msg } from '../../i18n/messages.js';
 import { expectMinRank, tensor, volume } from './common.js';
@@ -44,7 +44,7 @@ export const prelu = defineKind<PReLUConfig>({
       resolved: c,
       typeName: 'PReLU',
       tensors: [tensor(framework === 'keras' ? 'alpha' : 'weight', shape, 'weight')],
-      formula: per === 'one' ? constant(1) : per === 'channel' ? lit(shape[0]!, 'C') : product(...shape.map((d, i) => lit(d, symbols[i] ?? `d${i}`))),
+      formula: () => (per === 'one' ? constant(1) : per === 'channel' ? lit(shape[0]!, 'C') : product(...shape.map((d, i) => lit(d, symbols[i] ?? `d${i}`)))),
       outputShape: input,
       macs: volume(input),
       conventionSensitive: c.per === undefined,
@@ -91,7 +91,7 @@ function activationEvaluation(c: ActivationConfig, input: readonly (number | nul
     resolved: c,
     typeName: framework === 'keras' ? 'Activation' : ACTIVATIONS[c.fn]!,
     tensors: [],
-    formula: constant(0),
+    formula: noWeights,
     outputShape: input,
     macs: 0n,
     conventionSensitive: false,

@@ -87,14 +87,21 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
     const biased = (weights: Expr, bias: Expr): Expr => (c.bias ? sum(weights, bias) : weights);
     const biasKv = c.biasKv ? [product(constant(2), D)] : [];
 
-    let formula: Expr;
+    const formula = (): Expr => {
+      if (framework === 'keras') {
+        const query = biased(product(D, H, K), product(H, K));
+        const value = biased(product(separate ? VD : D, H, V), product(H, V));
+        const output = biased(product(H, V, D), D);
+        const key = biased(product(separate ? KD : D, H, K), product(H, K));
+        return separate ? sum(query, key, value, output) : sum(v === k ? product(constant(3), query) : sum(product(constant(2), query), value), output);
+      }
+      const output = biased(product(D, D), D);
+      return separate
+        ? sum(product(D, D), product(D, KD), product(D, VD), ...(c.bias ? [product(constant(3), D)] : []), ...biasKv, output)
+        : sum(product(constant(3), biased(product(D, D), D)), ...biasKv, output);
+    };
     let tensors;
     if (framework === 'keras') {
-      const query = biased(product(D, H, K), product(H, K));
-      const value = biased(product(separate ? VD : D, H, V), product(H, V));
-      const output = biased(product(H, V, D), D);
-      const key = biased(product(separate ? KD : D, H, K), product(H, K));
-      formula = separate ? sum(query, key, value, output) : sum(v === k ? product(constant(3), query) : sum(product(constant(2), query), value), output);
       const projection = (name: string, from: number, size: number) => [tensor(`${name}/kernel`, [from, h, size], 'weight'), ...(c.bias ? [tensor(`${name}/bias`, [h, size], 'bias')] : [])];
       tensors = [
         ...projection('query', d, k),
@@ -104,10 +111,6 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
         ...(c.bias ? [tensor('attention_output/bias', [d], 'bias')] : []),
       ];
     } else {
-      const output = biased(product(D, D), D);
-      formula = separate
-        ? sum(product(D, D), product(D, KD), product(D, VD), ...(c.bias ? [product(constant(3), D)] : []), ...biasKv, output)
-        : sum(product(constant(3), biased(product(D, D), D)), ...biasKv, output);
       tensors = [
         ...(separate
           ? [tensor('q_proj_weight', [d, d], 'weight'), tensor('k_proj_weight', [d, kd], 'weight'), tensor('v_proj_weight', [d, vd], 'weight')]

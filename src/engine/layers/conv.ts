@@ -7,7 +7,7 @@
  */
 import { fail } from '../errors.js';
 import { lit, product, quotient, sum, type Expr } from '../expr.js';
-import type { Dim, Framework, MacsFormula, Shape } from '../types.js';
+import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
 import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
@@ -90,6 +90,12 @@ const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (g
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
   const perFilter = product(...kernelTerms(kernel, rank), perGroup(cin, groups));
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
+}
+
+/** A convolution's kernel (in the framework's layout) and, with a bias, one bias per output channel. */
+function filterTensors(framework: Framework, weightShape: readonly number[], cout: number, bias: boolean): ParamTensor[] {
+  const weight = tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight');
+  return bias ? [weight, tensor('bias', [cout], 'bias')] : [weight];
 }
 
 function checkGroups(kind: string, cin: number, cout: number, groups: number): void {
@@ -329,11 +335,11 @@ function convKind(rank: Rank): Kind {
       return {
         resolved: { ...c, cin },
         typeName: framework === 'keras' ? `Conv${rank}D` : `Conv${rank}d`,
-        tensors: [tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : [])],
-        formula: filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
+        tensors: filterTensors(framework, weightShape, c.cout, c.bias),
+        formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
-        macsFormula: macsFormula(positionTerms(out, rank), [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
+        macsFormula: macsFormula(out, rank, () => [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
         shapeWorking: shapeWorking(input, out, c),
         conventionSensitive: false,
       };
@@ -342,8 +348,11 @@ function convKind(rank: Rank): Kind {
   });
 }
 
-/** positions × per-position work, or null when the positions are unknown. */
-const macsFormula = (positions: Expr[] | null, perPosition: Expr[]): MacsFormula | null => (positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) });
+/** positions × per-position work, or null when the positions are unknown; worked out when asked (few records are). */
+const macsFormula = (out: readonly Dim[], rank: Rank, perPosition: () => Expr[]) => (): MacsFormula | null => {
+  const positions = positionTerms(out, rank);
+  return positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition()) };
+};
 
 interface DeconvConfig extends ConvConfig {
   readonly outputPadding: readonly number[] | undefined;
@@ -391,8 +400,8 @@ function deconvKind(rank: Rank): Kind {
       return {
         resolved: { ...c, cin },
         typeName: framework === 'keras' ? `Conv${rank}DTranspose` : `ConvTranspose${rank}d`,
-        tensors: [tensor(framework === 'keras' ? 'kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [c.cout], 'bias')] : [])],
-        formula: filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
+        tensors: filterTensors(framework, weightShape, c.cout, c.bias),
+        formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         // A transposed convolution scatters every input element through its kernel (fvcore).
         macs: macsOver(inSpatial, prod(c.kernel) * BigInt(cin) * BigInt(perGroupOut)),
@@ -521,10 +530,10 @@ export const dwconv = defineKind<DepthwiseConfig, ResolvedDepthwise>({
       resolved: { ...c, channels },
       typeName: framework === 'keras' ? 'DepthwiseConv2D' : 'Conv2d',
       tensors: [tensor(framework === 'keras' ? 'depthwise_kernel' : 'weight', weightShape, 'weight'), ...(c.bias ? [tensor('bias', [cout], 'bias')] : [])],
-      formula: c.bias ? product(sum(product(...kernel), lit(1)), c_, ...times(c.multiplier)) : product(...kernel, c_, ...times(c.multiplier)),
+      formula: () => (c.bias ? product(sum(product(...kernel), lit(1)), c_, ...times(c.multiplier)) : product(...kernel, c_, ...times(c.multiplier))),
       outputShape: [...out, cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(cout)),
-      macsFormula: macsFormula(positionTerms(out, 2), [...kernel, c_, ...times(c.multiplier)]),
+      macsFormula: macsFormula(out, 2, () => [...kernel, c_, ...times(c.multiplier)]),
       shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
       notes: framework === 'pytorch' ? [msg('note.depthwiseTorch', { c: String(channels), cout: String(cout) })] : [],
@@ -662,10 +671,10 @@ export const sepconv = defineKind<SeparableConfig, ResolvedSeparable>({
         tensor(framework === 'keras' ? 'pointwise_kernel' : 'pointwise.weight', framework === 'keras' ? [1, 1, mid, c.cout] : [c.cout, mid, 1, 1], 'weight'),
         ...(c.bias ? [tensor(framework === 'keras' ? 'bias' : 'pointwise.bias', [c.cout], 'bias')] : []),
       ],
-      formula: sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')), ...(c.bias ? [lit(c.cout, 'C_out')] : [])),
+      formula: () => sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')), ...(c.bias ? [lit(c.cout, 'C_out')] : [])),
       outputShape: [...out, c.cout],
       macs: macsOver(out, prod(c.kernel) * BigInt(mid) + BigInt(mid) * BigInt(c.cout)),
-      macsFormula: macsFormula(positionTerms(out, 2), [sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')))]),
+      macsFormula: macsFormula(out, 2, () => [sum(product(...kernel, ...cinM), product(...cinM, lit(c.cout, 'C_out')))]),
       shapeWorking: shapeWorking(input, out, c),
       conventionSensitive: false,
       notes: [msg('note.separableSaving', { standard: formatInt(standard), ratio: ratio(standard, separable) })].concat(framework === 'pytorch' ? [msg('note.separableTorch')] : []),

@@ -126,10 +126,11 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
         tensor(framework === 'keras' ? 'kernel' : 'weight', framework === 'keras' ? [inFeatures, c.outFeatures] : [c.outFeatures, inFeatures], 'weight'),
         ...(c.bias ? [tensor('bias', [c.outFeatures], 'bias')] : []),
       ],
-      formula: c.bias ? product(sum(n, lit(1)), m) : product(n, m),
+      formula: () => (c.bias ? product(sum(n, lit(1)), m) : product(n, m)),
       outputShape: [...leading, c.outFeatures],
       macs: macsOver(leading, BigInt(inFeatures) * BigInt(c.outFeatures)),
-      macsFormula: leading.every((d): d is number => d !== null) ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) } : null,
+      macsFormula: () =>
+        leading.every((d): d is number => d !== null) ? { positions: leading.length === 0 ? lit(1) : product(...leading.map((d) => lit(d, 'T'))), perPosition: product(n, m) } : null,
       conventionSensitive: false,
       linears: [{ name: '', inFeatures, outFeatures: c.outFeatures, roles: [] }],
     };
@@ -196,7 +197,7 @@ function tableKind(name: 'embedding' | 'embeddingbag', aliases: string[]) {
       resolved: c,
       typeName: bag ? 'EmbeddingBag' : 'Embedding',
       tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.vocabulary, c.dimension], 'weight')],
-      formula: product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
+      formula: () => product(lit(c.vocabulary, 'V'), lit(c.dimension, 'D')),
       outputShape: [...(bag ? input.slice(0, -1) : input), c.dimension],
       macs: 0n, // a table lookup: no multiply-accumulates
       conventionSensitive: false,

@@ -5,7 +5,7 @@
  * The token embedding itself is `embedding V D` (dense.ts). Keras and PyTorch count them alike.
  */
 import { fail } from '../errors.js';
-import { constant, lit, product } from '../expr.js';
+import { lit, noWeights, product } from '../expr.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
 import { formatInt } from '../format.js';
@@ -54,7 +54,7 @@ function addedTable(name: string, keras: string, rowsArg: string, example: strin
         resolved: { ...c, model: d },
         typeName: framework === 'keras' ? keras : 'Embedding',
         tensors: [tensor(framework === 'keras' ? 'embeddings' : 'weight', [c.rows, d], 'weight')],
-        formula: product(lit(c.rows, rowsArg), lit(d, 'D')),
+        formula: () => product(lit(c.rows, rowsArg), lit(d, 'D')),
         outputShape: input,
         macs: 0n, // a lookup and an addition: no multiply-accumulates of weights
         conventionSensitive: false,
@@ -88,7 +88,7 @@ function computedPositions(fn: ComputedConfig['fn'], aliases: readonly string[],
     print: () => fn,
     evaluate(c, input) {
       expectRank(input, 2, fn, 'T×D');
-      return { resolved: c, typeName, tensors: [], formula: constant(0), outputShape: input, macs: 0n, conventionSensitive: false };
+      return { resolved: c, typeName, tensors: [], formula: noWeights, outputShape: input, macs: 0n, conventionSensitive: false };
     },
   });
 }

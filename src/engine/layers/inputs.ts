@@ -66,7 +66,7 @@ export const param = defineKind<Dims>({
     typeName: 'Parameter',
     // The parameter is the module path itself (`logit_scale`): no sub-name.
     tensors: [tensor('', c.dims, 'weight')],
-    formula: product(...c.dims.map((d) => lit(d))),
+    formula: () => product(...c.dims.map((d) => lit(d))),
     outputShape: input,
     macs: 0n,
     conventionSensitive: false,

@@ -33,12 +33,27 @@ const UNIVERSAL_OPTIONS = ['in', 'trainable'] as const;
 export class Args {
   constructor(
     private readonly kind: string,
-    private readonly positional: ReadonlyMap<string, string | undefined>,
+    /** The kind's positional arguments, in order. */
+    private readonly specs: readonly ArgSpec[],
+    /** The positional arguments as typed: every one, or all but the inferable ones (`complete` false). */
+    private readonly given: readonly string[],
+    private readonly complete: boolean,
     private readonly options: ReadonlyMap<string, string>,
   ) {}
 
+  /** A positional argument's text, undefined when an inferable one was left out. Read in place: a model parses thousands of layers. */
+  private positional(name: string): string | undefined {
+    let next = 0;
+    for (const a of this.specs) {
+      const typed = this.complete || !a.inferable;
+      if (a.name === name) return typed ? this.given[next] : undefined;
+      if (typed) next++;
+    }
+    return undefined;
+  }
+
   private token(name: string): string {
-    const v = this.positional.get(name);
+    const v = this.positional(name);
     if (v === undefined) throw new Error(`${this.kind}: argument ${name} read before it was checked`);
     return v;
   }
@@ -47,12 +62,12 @@ export class Args {
   }
   /** An inferable size: undefined when left out (to be taken from the input shape). */
   inferableSize(name: string): number | undefined {
-    const v = this.positional.get(name);
+    const v = this.positional(name);
     return v === undefined ? undefined : parseSize(v, name);
   }
   /** An inferable size that may also be several (`7x7x64`). */
   inferableDims(name: string): number[] | undefined {
-    const v = this.positional.get(name);
+    const v = this.positional(name);
     return v === undefined ? undefined : parseDims(v, name);
   }
   tuple(name: string, rank: number): number[] {
@@ -131,14 +146,16 @@ export interface Evaluation<C> {
   readonly resolved: C;
   readonly typeName: string;
   readonly tensors: readonly ParamTensor[];
-  readonly formula: Expr;
+  /** The worked formula (LayerRecord.formula), built when asked. */
+  readonly formula: () => Expr;
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
   readonly shapeWorking?: () => readonly string[];
-  readonly macsFormula?: MacsFormula | null;
+  /** MACs worked out (LayerRecord.macsFormula), when asked. */
+  readonly macsFormula?: () => MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
   readonly routing?: ExpertRouting;
@@ -272,46 +289,60 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
         const expected = inferable > 0 ? `${full - inferable}–${full}` : String(full);
         fail('err.argCount', { kind: raw.word, usage, example: def.example, got: String(n), expected });
       }
-      const positional = new Map<string, string | undefined>();
-      let next = 0;
-      for (const a of def.args) {
-        const given = n === full || !a.inferable;
-        positional.set(a.name, given ? raw.args[next++] : undefined);
-      }
       for (const key of raw.options.keys()) {
         if (!accepted.has(key)) fail('err.unknownOption', { kind: def.name, key, allowed: [...accepted].join(', ') });
       }
-      const config = def.parse(new Args(def.name, positional, raw.options), raw.word);
+      const config = def.parse(new Args(def.name, def.args, raw.args, n === full, raw.options), raw.word);
       const inText = raw.options.get('in');
       const inputDims = inText === undefined ? undefined : parseDims(inText, 'in');
       const trainableText = raw.options.get('trainable');
       const frozen = trainableText === undefined ? false : !parseBool(trainableText, 'trainable');
-      return makeLayer(kind, def, config, inputDims, frozen);
+      return new ParsedLayer(kind, def, config, inputDims, frozen);
     },
   };
   return kind;
 }
 
-function makeLayer<C, R extends C>(kind: Kind, def: KindDef<C, R>, config: C, inputDims: readonly number[] | undefined, frozen: boolean): Layer {
-  const withUniversal = (text: string) => text + (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+/**
+ * A layer as parsed: its kind's config and the options every kind takes. One object a layer, its
+ * methods shared by all (a model holds up to LIMITS.layers of them for the whole request).
+ */
+class ParsedLayer<C, R extends C> implements Layer {
+  readonly experts: number;
+  /** `in=` and `trainable=false` as given, printed after the kind's own arguments. */
+  private readonly universal: string;
+  private printed: string | undefined;
 
-  let printed: string | undefined;
-  return {
-    kind,
-    inputDims,
-    experts: def.experts?.(config) ?? 0,
-    frozen,
-    print: () => (printed ??= withUniversal(def.print(config))),
-    standaloneInput: () => standaloneInput(def, config, inputDims, kind.usage),
-    evaluate(input, framework, inFrozen = false) {
-      const e = def.evaluate(config, input, framework);
-      const tensors = frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
-      return new Evaluated(def, e, tensors, input, framework, withUniversal(def.print(e.resolved)));
-    },
-  };
+  constructor(
+    readonly kind: Kind,
+    private readonly def: KindDef<C, R>,
+    private readonly config: C,
+    readonly inputDims: readonly number[] | undefined,
+    readonly frozen: boolean,
+  ) {
+    this.experts = def.experts?.(config) ?? 0;
+    this.universal = (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
+  }
+
+  print(): string {
+    return (this.printed ??= this.def.print(this.config) + this.universal);
+  }
+
+  standaloneInput(): Shape {
+    return standaloneInput(this.def, this.config, this.inputDims, this.kind.usage);
+  }
+
+  evaluate(input: Shape, framework: Framework, inFrozen = false): LayerRecord {
+    const e = this.def.evaluate(this.config, input, framework);
+    const tensors = this.frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
+    return new Evaluated(this.def, e, tensors, input, framework, this.universal);
+  }
 }
 
 const NO_WORKING = (): readonly string[] => [];
+const NO_MACS_FORMULA = (): MacsFormula | null => null;
+/** No notes, no linears: one empty list for every record without them (none is ever changed). */
+const NONE: readonly never[] = [];
 
 /**
  * One evaluated layer. Its mistakes are worked out on first use (the quiz evaluates many records,
@@ -321,54 +352,61 @@ const NO_WORKING = (): readonly string[] => [];
 class Evaluated<C, R extends C> implements LayerRecord {
   readonly kind: string;
   readonly typeName: string;
-  readonly formula: Expr;
+  readonly formula: () => Expr;
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes: readonly MessageRef[];
   readonly mistake: MessageRef;
   readonly shapeWorking: () => readonly string[];
-  readonly macsFormula: MacsFormula | null;
+  readonly macsFormula: () => MacsFormula | null;
   readonly inputForm: string;
   readonly linears: readonly LinearModule[];
   readonly attention: AttentionGeometry | null;
   readonly routing?: ExpertRouting;
   readonly channels?: ChannelsAt;
+  /** The config as evaluation resolved it, for the text and the mistakes (the evaluation itself is not kept). */
+  private readonly resolved: R;
   private workedOut: readonly LayerMistake[] | undefined;
+  private printed: string | undefined;
 
   constructor(
     private readonly def: KindDef<C, R>,
-    private readonly e: Evaluation<R>,
+    e: Evaluation<R>,
     readonly tensors: readonly ParamTensor[],
     private readonly input: Shape,
     private readonly framework: Framework,
-    readonly spec: string,
+    /** `in=` and `trainable=false` as the layer was given them. */
+    private readonly universal: string,
   ) {
     this.kind = def.name;
+    this.resolved = e.resolved;
     this.typeName = e.typeName;
     this.formula = e.formula;
     this.outputShape = e.outputShape;
     this.macs = e.macs;
     this.conventionSensitive = e.conventionSensitive;
-    this.notes = e.notes ?? [];
+    this.notes = e.notes ?? NONE;
     this.mistake = def.mistake;
     this.shapeWorking = e.shapeWorking ?? NO_WORKING;
-    this.macsFormula = e.macsFormula ?? null;
+    this.macsFormula = e.macsFormula ?? NO_MACS_FORMULA;
     this.inputForm = def.input.form;
-    this.linears = e.linears ?? [];
+    this.linears = e.linears ?? NONE;
     this.attention = e.attention ?? null;
     if (e.routing !== undefined) this.routing = e.routing;
     if (e.channels !== undefined) this.channels = e.channels;
   }
 
+  readonly spec = (): string => (this.printed ??= this.def.print(this.resolved) + this.universal);
+
   readonly mistakes = (): readonly LayerMistake[] =>
     (this.workedOut ??= workOut(this.def.mistakes ?? [], {
-      config: this.e.resolved,
+      config: this.resolved,
       input: this.input,
-      output: this.e.outputShape,
+      output: this.outputShape,
       framework: this.framework,
       counts: countTensors(this.tensors),
-      macs: this.e.macs,
+      macs: this.macs,
       tensors: this.tensors,
     }));
 }

@@ -131,7 +131,7 @@ export const mla = defineKind<LatentConfig, ResolvedLatent>({
       resolved: { ...c, model: d },
       typeName: 'MLA',
       tensors,
-      formula: sum(...terms),
+      formula: () => sum(...terms),
       outputShape: [steps, d],
       macs: T === null || scoreMacs === null ? null : T * perToken + scoreMacs,
       conventionSensitive: false,

@@ -11,7 +11,7 @@
  * totals tell the parameters a token touches from those it holds.
  */
 import { fail } from '../errors.js';
-import { constant, lit, product, sum } from '../expr.js';
+import { constant, lit, product, sum, type Expr } from '../expr.js';
 import { formatInt } from '../format.js';
 import { LIMITS } from '../limits.js';
 import type { LinearModule, ParamTensor } from '../types.js';
@@ -167,7 +167,7 @@ export const moe = defineKind<MoeConfig, ResolvedMoe>({
     }
     const p = parts(resolved);
     const [D, E, F] = [lit(d, 'D'), lit(c.experts, 'E'), lit(f, 'F')];
-    const formula = sum(product(E, D), product(E, constant(3), D, F), ...(c.sharedHidden > 0 ? [product(constant(3), D, lit(c.sharedHidden, 'F_s'))] : []), ...(c.sharedGate ? [D] : []));
+    const formula = (): Expr => sum(product(E, D), product(E, constant(3), D, F), ...(c.sharedHidden > 0 ? [product(constant(3), D, lit(c.sharedHidden, 'F_s'))] : []), ...(c.sharedGate ? [D] : []));
     const perToken = p.router + big(c.topK) * p.expert + p.shared + p.sharedGate;
     const notes: MessageRef[] = [
       msg('note.moe', {

@@ -29,8 +29,12 @@ function printAffine(c: Affine): string[] {
   return [...(c.scale ? [] : ['scale=false']), ...(c.center ? [] : ['center=false'])];
 }
 
-function affineTensors(c: Affine, channels: number, framework: Framework): ParamTensor[] {
-  return [...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [channels], 'scale')] : []), ...(c.center ? [tensor(framework === 'keras' ? 'beta' : 'bias', [channels], 'shift')] : [])];
+/** γ and β as learned, each of `shape` (one per channel: the tensors of a layer may share that array, none changes it). */
+function affineTensors(c: Affine, shape: readonly number[], framework: Framework): ParamTensor[] {
+  const tensors: ParamTensor[] = [];
+  if (c.scale) tensors.push(tensor(framework === 'keras' ? 'gamma' : 'weight', shape, 'scale'));
+  if (c.center) tensors.push(tensor(framework === 'keras' ? 'beta' : 'bias', shape, 'shift'));
+  return tensors;
 }
 
 /** n×C, written as C when n is 1 and 0 when n is 0. */
@@ -200,11 +204,14 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
     const notes: MessageRef[] = keras
       ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
       : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
+    const perChannelShape = [channels];
+    const tensors = affineTensors(c, perChannelShape, framework);
+    if (keras) tensors.push(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false));
     return {
       resolved: { ...c, channels },
       typeName: keras ? 'BatchNormalization' : `BatchNorm${Math.min(Math.max(input.length - 1, 1), 3)}d`,
-      tensors: [...affineTensors(c, channels, framework), ...(keras ? [tensor('moving_mean', [channels], 'statistic', false), tensor('moving_variance', [channels], 'statistic', false)] : [])],
-      formula: keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels),
+      tensors,
+      formula: () => (keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels)),
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: true,
@@ -253,7 +260,7 @@ export const ln = defineKind<LayerNormConfig, ResolvedLayerNorm>({
         ...(c.scale ? [tensor(framework === 'keras' ? 'gamma' : 'weight', [...shape], 'scale')] : []),
         ...(c.center ? [tensor(framework === 'keras' ? 'beta' : 'bias', [...shape], 'shift')] : []),
       ],
-      formula: n === 0 ? constant(0) : n === 1 ? symbol : shape.length === 1 ? perChannel(n, size) : product(constant(n), symbol),
+      formula: () => (n === 0 ? constant(0) : n === 1 ? symbol : shape.length === 1 ? perChannel(n, size) : product(constant(n), symbol)),
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: false,
@@ -287,8 +294,8 @@ export const instancenorm = defineKind<InstanceNormConfig>({
     return {
       resolved: { ...c, channels },
       typeName: framework === 'keras' ? 'GroupNormalization' : `InstanceNorm${rank}d`,
-      tensors: c.affine ? affineTensors({ scale: true, center: true }, channels, framework) : [],
-      formula: c.affine ? perChannel(2, channels) : constant(0),
+      tensors: c.affine ? affineTensors({ scale: true, center: true }, [channels], framework) : [],
+      formula: () => (c.affine ? perChannel(2, channels) : constant(0)),
       outputShape: input,
       macs: c.affine ? volume(input) : 0n,
       conventionSensitive: false,
@@ -318,7 +325,7 @@ export const rmsnorm = defineKind<{ readonly channels: number | undefined }, Res
       resolved: { ...c, channels },
       typeName: keras ? 'RMSNormalization' : 'RMSNorm',
       tensors: [tensor(keras ? 'scale' : 'weight', [channels], 'scale')],
-      formula: lit(channels, 'C'),
+      formula: () => lit(channels, 'C'),
       outputShape: input,
       macs: volume(input),
       conventionSensitive: false,
@@ -351,8 +358,8 @@ export const gn = defineKind<GroupNormConfig, ResolvedGroupNorm>({
     return {
       resolved: { ...c, channels },
       typeName: framework === 'keras' ? 'GroupNormalization' : 'GroupNorm',
-      tensors: affineTensors(c, channels, framework),
-      formula: perChannel(Number(c.scale) + Number(c.center), channels),
+      tensors: affineTensors(c, [channels], framework),
+      formula: () => perChannel(Number(c.scale) + Number(c.center), channels),
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: false,

@@ -9,7 +9,7 @@
  * - LayerScale (Touvron et al. 2021, arXiv:2103.17239): one trainable γ per channel that scales
  *   a residual branch (Keras ConvNeXt's LayerScale, torchvision CNBlock.layer_scale).
  */
-import { constant, lit, product, sum } from '../expr.js';
+import { constant, lit, noWeights, product, sum } from '../expr.js';
 import { formatInt } from '../format.js';
 import { msg } from '../../i18n/messages.js';
 import { expectMinRank, resolveFeatures, tensor } from './common.js';
@@ -26,7 +26,7 @@ export const rescaling = defineKind<Record<string, never>>({
   input: { rank: 'any', form: 'HxWxC' },
   parse: () => ({}),
   print: () => 'rescaling',
-  evaluate: (c, input) => ({ resolved: c, typeName: 'Rescaling', tensors: [], formula: constant(0), outputShape: input, macs: 0n, conventionSensitive: false }),
+  evaluate: (c, input) => ({ resolved: c, typeName: 'Rescaling', tensors: [], formula: noWeights, outputShape: input, macs: 0n, conventionSensitive: false }),
   mistakes: [
     mistake(
       'rescalingWeights',
@@ -64,7 +64,7 @@ export const normalization = defineKind<NormalizationConfig, ResolvedNormalizati
       resolved: { ...c, channels },
       typeName: framework === 'keras' ? 'Normalization' : 'Normalize',
       tensors: weights ? [tensor('mean', [channels], 'statistic', false), tensor('variance', [channels], 'statistic', false), tensor('count', [], 'statistic', false)] : [],
-      formula: weights ? sum(product(constant(2), lit(channels, 'C')), constant(1)) : constant(0),
+      formula: () => (weights ? sum(product(constant(2), lit(channels, 'C')), constant(1)) : constant(0)),
       outputShape: input,
       macs: 0n,
       conventionSensitive: !c.fixed,

@@ -302,7 +302,7 @@ function recurrentKind(cell: Cell): Kind {
         resolved: { ...c, inFeatures },
         typeName: TYPE_NAMES[cell][framework],
         tensors: tensors(cell, c, inFeatures, framework),
-        formula: formula(cell, c, inFeatures, framework),
+        formula: () => formula(cell, c, inFeatures, framework),
         outputShape: sequences ? [steps, width] : [width],
         macs: steps === null ? null : BigInt(steps) * perStep,
         conventionSensitive: c.bias && otherCount !== undefined,

@@ -4,7 +4,7 @@
  * on them: the 7×7×512 that VGG16 flattens into 25,088 inputs of its first dense layer.
  */
 import { fail } from '../errors.js';
-import { constant } from '../expr.js';
+import { noWeights } from '../expr.js';
 import { formatInt, formatShape } from '../format.js';
 import type { Dim, Framework, Shape } from '../types.js';
 import { parseDims, parseSize, printTuple } from '../args.js';
@@ -16,7 +16,7 @@ import { msg } from '../../i18n/messages.js';
 
 /** Evaluation of a layer that has no weights. */
 export function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
-  return { resolved, typeName, tensors: [], formula: constant(0), outputShape, macs: 0n, conventionSensitive: false };
+  return { resolved, typeName, tensors: [], formula: noWeights, outputShape, macs: 0n, conventionSensitive: false };
 }
 
 type Rank = 1 | 2 | 3;

@@ -15,7 +15,7 @@
  * vision embeddings are one module.
  */
 import { fail } from '../errors.js';
-import { constant, lit, product, type Expr } from '../expr.js';
+import { type Expr, lit, noWeights, product } from '../expr.js';
 import { formatInt } from '../format.js';
 import { msg } from '../../i18n/messages.js';
 import { expectRank, resolveFeatures, tensor } from './common.js';
@@ -44,7 +44,7 @@ export const tokens = defineKind<TokensConfig>({
     const [height = null, width = null, channels = null] = input;
     const steps = height === null || width === null ? null : height * width;
     // Keras writes it as a Reshape((-1, C)); PyTorch as reshape and permute in forward.
-    return { resolved: c, typeName: framework === 'keras' ? 'Reshape' : 'Tokens', tensors: [], formula: constant(0), outputShape: [steps, channels], macs: 0n, conventionSensitive: false };
+    return { resolved: c, typeName: framework === 'keras' ? 'Reshape' : 'Tokens', tensors: [], formula: noWeights, outputShape: [steps, channels], macs: 0n, conventionSensitive: false };
   },
 });
 
@@ -62,7 +62,7 @@ interface TokenParameter {
   readonly alias: string;
   readonly example: string;
   /** Its shape, worked formula and the sequence after it, for T tokens (null: unknown) of D. */
-  held(steps: number | null, d: number): { readonly shape: readonly number[]; readonly formula: Expr; readonly output: Shape };
+  held(steps: number | null, d: number): { readonly shape: readonly number[]; readonly formula: () => Expr; readonly output: Shape };
   readonly mistakes: readonly MistakeDef<ResolvedTokenParam>[];
 }
 
@@ -102,7 +102,7 @@ export const classtoken = tokenParameter({
   name: 'classtoken',
   alias: 'class_token',
   example: 'classtoken 768 in=196',
-  held: (steps, d) => ({ shape: [1, 1, d], formula: lit(d, 'D'), output: [steps === null ? null : steps + 1, d] }),
+  held: (steps, d) => ({ shape: [1, 1, d], formula: () => lit(d, 'D'), output: [steps === null ? null : steps + 1, d] }),
   mistakes: [
     // it is one vector for the whole model, not one per token
     mistake(
@@ -124,7 +124,7 @@ export const posparam = tokenParameter({
   held(steps, d) {
     // One position per token: the table's size is the sequence's, which must be known.
     if (steps === null) return fail('err.needsIn', { kind: 'posparam', form: 'T' });
-    return { shape: [1, steps, d], formula: product(lit(steps, 'T'), lit(d, 'D')), output: [steps, d] };
+    return { shape: [1, steps, d], formula: () => product(lit(steps, 'T'), lit(d, 'D')), output: [steps, d] };
   },
   mistakes: [
     // the class token has a position too: (N + 1)×D, not N×D

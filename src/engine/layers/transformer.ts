@@ -10,7 +10,7 @@
  * c_attn, ...): LoRA targets are matched against those names, as PEFT does.
  */
 import { fail } from '../errors.js';
-import { constant, lit, product, sum, type Expr } from '../expr.js';
+import { constant, type Expr, lit, noWeights, product, sum } from '../expr.js';
 import type { FeedForwardPart, Framework, LinearModule, ParamTensor, ProjectionRole } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { formatInt } from '../format.js';
@@ -165,15 +165,13 @@ export const attention = defineKind<AttentionConfig, ResolvedAttention>({
     }
 
     const [D, H, KV, Dh] = [lit(d, 'D'), lit(h, 'h'), lit(kv, 'kv'), lit(dh, 'd_h')];
-    const query = projection(D, [H, Dh], c.qkvBias);
-    const source = c.kvDim === undefined ? D : lit(c.kvDim, 'D_kv');
-    const keyValue = kv === h && c.kvDim === undefined ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(source, [kv === h ? H : KV, Dh], c.qkvBias)))];
-    const formula = sum(
-      ...(c.groupNorm > 0 ? [product(constant(2), D)] : []),
-      ...keyValue,
-      projection(product(H, Dh), [D], c.outBias),
-      ...(c.buckets > 0 ? [product(lit(c.buckets, 'buckets'), H)] : []),
-    );
+    const formula = (): Expr => {
+      const query = projection(D, [H, Dh], c.qkvBias);
+      const source = c.kvDim === undefined ? D : lit(c.kvDim, 'D_kv');
+      const keyValue =
+        kv === h && c.kvDim === undefined ? [product(constant(3), ...termsOf(query))] : [query, product(constant(2), ...termsOf(projection(source, [kv === h ? H : KV, Dh], c.qkvBias)))];
+      return sum(...(c.groupNorm > 0 ? [product(constant(2), D)] : []), ...keyValue, projection(product(H, Dh), [D], c.outBias), ...(c.buckets > 0 ? [product(lit(c.buckets, 'buckets'), H)] : []));
+    };
 
     const steps = input[0] ?? null;
     const T = steps === null ? null : BigInt(steps);
@@ -344,7 +342,7 @@ export const mlp = defineKind<FeedForwardConfig, ResolvedFeedForward>({
       resolved: { ...c, model: d },
       typeName: 'MLP',
       tensors: [...linearTensors(up!, d, f, c.bias, framework), ...linearTensors(down!, f, d, c.bias, framework)],
-      formula: c.bias ? sum(projection(D, [F], true), projection(F, [D], true)) : product(constant(2), D, F),
+      formula: () => (c.bias ? sum(projection(D, [F], true), projection(F, [D], true)) : product(constant(2), D, F)),
       outputShape: input,
       macs: macsOver(input.slice(0, -1), 2n * BigInt(d) * BigInt(f)),
       conventionSensitive: false,
@@ -385,7 +383,7 @@ export const glu = defineKind<FeedForwardConfig, ResolvedFeedForward>({
       resolved: { ...c, model: d },
       typeName: 'GatedMLP',
       tensors: linears.flatMap((l) => linearTensors(l.name, l.inFeatures, l.outFeatures, c.bias, framework)),
-      formula: c.bias ? sum(product(constant(2), ...termsOf(projection(D, [F], true))), projection(F, [D], true)) : product(constant(3), D, F),
+      formula: () => (c.bias ? sum(product(constant(2), ...termsOf(projection(D, [F], true))), projection(F, [D], true)) : product(constant(3), D, F)),
       outputShape: input,
       macs: macsOver(input.slice(0, -1), 3n * BigInt(d) * BigInt(f)),
       conventionSensitive: false,
@@ -458,7 +456,7 @@ export const patchembed = defineKind<PatchConfig>({
         ...(c.cls ? [tensor(cls!, [1, 1, c.dim], 'weight')] : []),
         ...(c.pos && tokens !== null ? [tensor(pos!, [1, tokens, c.dim], 'weight')] : []),
       ],
-      formula: sum(...terms),
+      formula: () => sum(...terms),
       outputShape: [tokens, c.dim],
       macs: patches === null ? null : BigInt(patches) * BigInt(c.patch * c.patch) * BigInt(channels) * BigInt(c.dim),
       conventionSensitive: false,
@@ -485,7 +483,7 @@ export const clspool = defineKind<FirstTokenConfig>({
   print: () => 'clspool',
   evaluate(c, input) {
     expectRank(input, 2, 'clspool', 'T×D');
-    return { resolved: c, typeName: 'ClassToken', tensors: [], formula: constant(0), outputShape: [input[1] ?? null], macs: 0n, conventionSensitive: false };
+    return { resolved: c, typeName: 'ClassToken', tensors: [], formula: noWeights, outputShape: [input[1] ?? null], macs: 0n, conventionSensitive: false };
   },
 });
 
@@ -508,7 +506,7 @@ export const pooler = defineKind<FirstTokenConfig>({
       resolved: { ...c, model: d },
       typeName: 'Pooler',
       tensors: linearTensors('dense', d, d, true, framework),
-      formula: projection(lit(d, 'D'), [lit(d, 'D')], true),
+      formula: () => projection(lit(d, 'D'), [lit(d, 'D')], true),
       outputShape: [d],
       macs: BigInt(d) * BigInt(d),
       conventionSensitive: false,
@@ -561,7 +559,7 @@ export const lmhead = defineKind<HeadConfig, ResolvedHead>({
       resolved: { ...c, model: d },
       typeName: framework === 'keras' ? 'Dense' : 'Linear',
       tensors: linearTensors('', d, c.vocabulary, c.bias, framework),
-      formula: projection(lit(d, 'D'), [lit(c.vocabulary, 'V')], c.bias),
+      formula: () => projection(lit(d, 'D'), [lit(c.vocabulary, 'V')], c.bias),
       outputShape: [...leading, c.vocabulary],
       macs: macsOver(leading, BigInt(d) * BigInt(c.vocabulary)),
       conventionSensitive: false,

@@ -15,7 +15,7 @@
  * layout, named as torchvision names them.
  */
 import { fail } from '../errors.js';
-import { constant, lit, product, sum, type Expr } from '../expr.js';
+import { constant, type Expr, lit, noWeights, product, sum } from '../expr.js';
 import { formatInt, formatShape } from '../format.js';
 import { LIMITS } from '../limits.js';
 import { MAX_SIZE } from '../args.js';
@@ -177,7 +177,7 @@ export const windowattn = defineKind<WindowConfig, ResolvedWindow>({
     const side = (m: number) => lit(2 * m - 1, mh === mw ? '(2M−1)' : m === mh ? '(2M_h−1)' : '(2M_w−1)');
     const cpb = lit(c.cpb, 'cpb');
     const bias: Expr[] = c.v2 ? [H, product(sum(constant(2), lit(1)), cpb), product(cpb, H)] : [product(side(mh), side(mw), H)];
-    const formula = sum(product(constant(3), withBias(c.qkvBias), D), product(withBias(c.projBias), D), ...bias);
+    const formula = (): Expr => sum(product(constant(3), withBias(c.qkvBias), D), product(withBias(c.projBias), D), ...bias);
 
     const [height, width] = [tiled(input[0] ?? null, mh, c.ceil, 'windowattn'), tiled(input[1] ?? null, mw, c.ceil, 'windowattn')];
     const tokens = volume([height, width]);
@@ -258,7 +258,7 @@ export const layerscale = defineKind<ScaleConfig, ResolvedScale>({
       resolved: { ...c, channels },
       typeName: 'LayerScale',
       tensors: [tensor('gamma', [channels], 'scale')],
-      formula: lit(channels, 'C'),
+      formula: () => lit(channels, 'C'),
       outputShape: input,
       macs: volume(input),
       conventionSensitive: false,
@@ -297,7 +297,7 @@ export const spacetodepth = defineKind<SpaceToDepthConfig>({
       resolved: c,
       typeName: 'SpaceToDepth',
       tensors: [],
-      formula: constant(0),
+      formula: noWeights,
       outputShape: output,
       macs: 0n,
       conventionSensitive: false,

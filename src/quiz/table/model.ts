@@ -8,7 +8,7 @@
 import { count, evaluatedNodes, type CountResult } from '../../engine/count.js';
 import type { Counts } from '../../engine/counts.js';
 import { SpecError } from '../../engine/errors.js';
-import { workedFormula } from '../../engine/render.js';
+import { rowFormulas } from '../../engine/render.js';
 import type { Framework, Shape } from '../../engine/types.js';
 import { isLevel, type Level } from '../../domain/index.js';
 import { rng, type Rng } from '../random.js';
@@ -119,15 +119,16 @@ export function tableExercise(source: TableSource): { readonly ok: true; readonl
   const { report } = result;
   if (result.single || report.rows.length < 2) return { ok: false, refused: { why: 'single' } };
   if (report.rows.length > MAX_TABLE_ROWS) return { ok: false, refused: { why: 'rows', rows: report.rows.length } };
+  const formula = rowFormulas();
   const rows = report.rows.map((row, index) => ({
     index,
     name: row.name,
     typeName: row.record.typeName,
     kind: row.record.kind,
-    spec: row.record.spec,
+    spec: row.record.spec(),
     shape: row.record.outputShape,
     counts: row.counts,
-    formula: row.counts.total === 0n ? '0' : workedFormula(row.record),
+    formula: row.counts.total === 0n ? '0' : formula(row.record),
   }));
   // A chain of layers, one row per node, evaluates again with one output changed; a branching
   // model or pasted code does not line its rows up with its nodes.

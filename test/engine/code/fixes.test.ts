@@ -15,7 +15,7 @@ describe('ConvTranspose2d output_padding', () => {
     // torch: nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1)(torch.zeros(1, 16, 7, 7)).shape == (1, 8, 14, 14)
     const result = nn('m = nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1)', 'in=16x7x7');
     expect(row(result, 'convtranspose2d').shape).toEqual([1, 8, 14, 14]);
-    expect(result.report.rows[0]!.record.spec).toBe('deconv 16 8 3 stride=2 pad=1 outpad=1');
+    expect(result.report.rows[0]!.record.spec()).toBe('deconv 16 8 3 stride=2 pad=1 outpad=1');
     expect(total(result)).toBe(16n * 8n * 9n + 8n);
   });
   it('refuses an output padding not smaller than the stride or the dilation, as torch does', () => {

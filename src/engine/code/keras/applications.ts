@@ -74,10 +74,10 @@ function builder(rt: Interpreter, keras: Keras, className: string, preset: NonNu
     const total = Number(report.counts.total);
     const record: LayerRecord = {
       ...last,
-      spec: preset.name,
+      spec: () => preset.name,
       typeName: className,
       tensors: report.rows.flatMap((r) => r.record.tensors),
-      formula: { op: 'lit', value: total, symbol: total.toLocaleString('en-US') },
+      formula: () => ({ op: 'lit', value: total, symbol: total.toLocaleString('en-US') }),
       outputShape: out,
       macs: report.macs,
       notes: [],

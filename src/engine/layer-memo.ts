@@ -1,0 +1,51 @@
+/**
+ * Records by a layer's canonical text and its input: the same layer on the same input (a repeated
+ * block, a shared layer, a chain of equal layers) is evaluated once. Records are immutable, so rows
+ * may share one.
+ *
+ * Keyed by the text alone, which a layer prints once and whose hash the string keeps; the inputs
+ * met under one text are a short list, compared axis by axis. A key joining text and input was a
+ * new string to build and hash at every layer, which a model of distinct layers paid for nothing.
+ */
+import type { Layer } from './layers/index.js';
+import type { Framework, LayerRecord, Shape } from './types.js';
+
+/** One input a layer's text was evaluated on, and those met before it (newest first). */
+interface Met {
+  readonly input: Shape;
+  readonly frozen: boolean;
+  readonly record: LayerRecord;
+  readonly before: Met | undefined;
+}
+
+/**
+ * How many inputs of one text are compared before evaluating again. A chain of equal layers that
+ * shrinks its input (`conv 8 3` a thousand times, no padding) meets a new input at every layer:
+ * comparing against all of them would cost the square of the layers, for no record shared.
+ */
+const COMPARED = 8;
+
+export class LayerMemo {
+  private readonly byText = new Map<string, Met>();
+
+  constructor(private readonly framework: Framework) {}
+
+  /** The layer's record on `input`; `frozen`: inside a frozen group, so the record (and its mistakes) say so. */
+  record(layer: Layer, input: Shape, frozen: boolean): LayerRecord {
+    const text = layer.print();
+    const newest = this.byText.get(text);
+    let met = newest;
+    for (let i = 0; met !== undefined && i < COMPARED; i++, met = met.before) {
+      if (met.frozen === frozen && sameShape(met.input, input)) return met.record;
+    }
+    const record = layer.evaluate(input, this.framework, frozen);
+    this.byText.set(text, { input, frozen, record, before: newest });
+    return record;
+  }
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
