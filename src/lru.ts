@@ -10,6 +10,7 @@
  * kept in the bot's memory while it is quiet.
  */
 const LARGEST_SHARE = 16;
+
 export interface LruBounds<K, V> {
   readonly maxEntries: number;
   readonly maxBytes: number;
