@@ -1,6 +1,6 @@
 /**
  * The system's time-zone database (`TZDIR`, else /usr/share/zoneinfo): a zone's offsets read from
- * its TZif file, once per zone. The bot asks for offsets here rather than of Intl because ICU's
+ * its TZif file. The bot asks for offsets here rather than of Intl because ICU's
  * first use maps about 6 MB more of the node binary into memory for the rest of the process; a
  * zone file is a few kilobytes.
  *
@@ -65,22 +65,17 @@ function readZoneFile(dir: string, name: string): Uint8Array | undefined {
   }
 }
 
-/** Zones found, by name. Only finds are kept: names that are not zones come from users and are unbounded. */
-const zones = new Map<string, Zone>();
-
 /**
  * The zone `name` from the database, or undefined when it is not there (no such zone, no database
- * on this machine, a file this reader does not understand): the caller then asks Intl.
+ * on this machine, a file this reader does not understand): the caller then asks Intl. Read each
+ * time: offsets.ts keeps what it finds, for the zones in use.
  */
 export function zoneFromDatabase(name: string): Zone | undefined {
-  const known = zones.get(name);
-  if (known !== undefined || !isZoneName(name)) return known;
+  if (!isZoneName(name)) return undefined;
   const dir = databaseDirectory();
   const bytes = dir === undefined ? undefined : readZoneFile(dir, name);
   const file = bytes && parseTzif(bytes);
-  const zone = file && Zone.of(file);
-  if (zone !== undefined) zones.set(name, zone);
-  return zone;
+  return file && Zone.of(file);
 }
 
 /**

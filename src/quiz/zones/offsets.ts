@@ -3,14 +3,19 @@
  * else from Intl. One path answers for each zone, chosen once, so a zone's answers never mix the
  * two sources (which may be different releases of the tz data).
  */
+import { Lru } from '../../lru.js';
 import { isZoneName, zoneFromDatabase } from './database.js';
 import { intlOffsets } from './intl.js';
 
 /** Local time minus UTC, in ms, at an instant (+8 h in Asia/Taipei). */
 export type Offsets = (epochMs: number) => number;
 
-/** Each valid zone's source, kept: only zones found go in, so the map holds at most the zones in use. */
-const sources = new Map<string, Offsets>();
+/**
+ * Each valid zone's source, chosen once. Only zones found go in, but Intl accepts a name in any
+ * case (`asia/taipei`, `ASIA/Taipei`, ...), so the names kept are bounded like any other cache of
+ * what users type; a class uses a handful.
+ */
+const sources = new Lru<string, Offsets>({ maxEntries: 256, maxBytes: 256 * 16, sizeOf: () => 1 });
 
 /** The offsets of `timeZone`; throws a RangeError when neither the database nor Intl knows it. */
 export function offsetsIn(timeZone: string): Offsets {
