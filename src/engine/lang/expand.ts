@@ -15,12 +15,18 @@ import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
 import type { Link, Node } from '../model.js';
 import { closest } from '../suggest.js';
-import { evaluateExpr, namesIn, paramValue } from './arith.js';
+import { evaluateExpr, Expression, namesIn, paramValue } from './arith.js';
 import { MAX_DEPTH } from './parser.js';
 import { isClassName, type Def, type Item, type Term } from './ast.js';
 
 const MAX_ROWS = LIMITS.layers;
 const MAX_UNITS = LIMITS.units;
+
+/** A def found by its name, and the defs its body may use (those before it). */
+export interface FoundDef {
+  readonly def: Def;
+  readonly scope: Defs;
+}
 
 /** The defs a piece of text may use: its own written before it, then its library's. */
 export class Defs {
@@ -29,6 +35,8 @@ export class Defs {
     private readonly index: ReadonlyMap<string, number>,
     private readonly limit: number,
     private readonly parent: Defs | undefined,
+    /** Each def as found, made at its first call and shared by every scope of the list: a model calls its blocks hundreds of times. */
+    private readonly found: (FoundDef | undefined)[],
   ) {}
 
   static of(list: readonly Def[], parent?: Defs): Defs {
@@ -37,13 +45,12 @@ export class Defs {
       if (index.has(d.name)) fail('err.defTwice', { name: d.name });
       index.set(d.name, i);
     });
-    return new Defs(list, index, list.length, parent);
+    return new Defs(list, index, list.length, parent, []);
   }
 
-  /** The def and the defs its body may use (those before it). */
-  find(name: string): { readonly def: Def; readonly scope: Defs } | undefined {
+  find(name: string): FoundDef | undefined {
     const i = this.index.get(name);
-    if (i !== undefined && i < this.limit) return { def: this.list[i]!, scope: new Defs(this.list, this.index, i, this.parent) };
+    if (i !== undefined && i < this.limit) return (this.found[i] ??= { def: this.list[i]!, scope: new Defs(this.list, this.index, i, this.parent, this.found) });
     return this.parent?.find(name);
   }
 
@@ -75,54 +82,72 @@ class Scope {
   }
 }
 
-interface Env {
-  readonly params: ReadonlyMap<string, string>;
-  readonly scope: Scope;
-  /** The defs this text may use (those written before it). */
-  readonly defs: Defs;
+/** What every part of one expansion shares. */
+interface Expansion {
   /** Every def of the request: where a def passed as an argument (`stage bottleneck 64`) is found. */
   readonly root: Defs;
   readonly vocabulary: Vocabulary;
-  readonly budget: { left: number };
-  /** Defs being expanded, one inside the other: bounded, since a def passed as an argument may recurse. */
-  readonly depth: number;
+  /** Units (layers and groups) that may still be built. */
+  left: number;
   /**
    * Instances already expanded, by def and arguments: expansion is a pure function of them, so a
    * block called again with the same arguments is the same nodes (and its layers' records are
    * computed once when they meet the same shapes).
    */
   readonly instances: Map<Def, Map<string, Node>>;
+  /**
+   * Layers by their words once substituted: a model repeats the same layer (its `bn` and `relu`
+   * after every convolution), parsed once and one node wherever it stands (nothing tells equal
+   * unnamed layers apart; a tied one refers to its scope, so it is not kept).
+   */
+  readonly layers: Map<string, Node>;
+  /** The arithmetic of def bodies, read once a text (see Expression). */
+  readonly arithmetic: Map<string, Arithmetic>;
+}
+
+interface Env {
+  readonly params: ReadonlyMap<string, string>;
+  readonly scope: Scope;
+  /** The defs this text may use (those written before it). */
+  readonly defs: Defs;
+  /** Defs being expanded, one inside the other: bounded, since a def passed as an argument may recurse. */
+  readonly depth: number;
+  readonly expansion: Expansion;
 }
 
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
-  const env: Env = { params, scope: new Scope(undefined), defs, root: defs, vocabulary, budget: { left: MAX_UNITS }, depth: 0, instances: new Map() };
-  return expandItems(items, env);
-}
-
-function charge(env: Env): void {
-  if (--env.budget.left < 0) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
-}
-
-function expandItems(items: readonly Item[], env: Env): Node[] {
+  const expansion: Expansion = { root: defs, vocabulary, left: MAX_UNITS, instances: new Map(), layers: new Map(), arithmetic: new Map() };
   const out: Node[] = [];
-  for (const item of items) {
-    const nodes = expandItem(item, env);
-    if (nodes.length === 1) out.push(nodes[0]!);
-    else for (const node of nodes) out.push(node);
-  }
+  expandItems(items, { params, scope: new Scope(undefined), defs, depth: 0, expansion }, out);
   return out;
 }
 
-function expandItem(item: Item, env: Env): Node[] {
+/** The same env in a scope of its own: a group's or a branch's names are not seen after it. */
+const inner = (env: Env): Env => ({ params: env.params, scope: new Scope(env.scope), defs: env.defs, depth: env.depth, expansion: env.expansion });
+
+function charge(env: Env): void {
+  if (--env.expansion.left < 0) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
+}
+
+/** Appends the nodes of `items` to `out` (one array a chain: a model's items are thousands). */
+function expandItems(items: readonly Item[], env: Env, out: Node[]): Node[] {
+  for (const item of items) expandItem(item, env, out);
+  return out;
+}
+
+function expandItem(item: Item, env: Env, out: Node[]): void {
   charge(env);
-  const nodes = expandTerm(item.term, env);
   // An unnamed `if` splices its branch into the chain around it.
-  if (item.repeat === undefined && item.label === undefined && item.options.length === 0) return nodes;
+  if (item.repeat === undefined && item.label === undefined && item.options.length === 0) {
+    expandTerm(item.term, env, out);
+    return;
+  }
+  const nodes = expandTerm(item.term, env, []);
   const one: Node = nodes.length === 1 ? nodes[0]! : { t: 'seq', nodes };
   const node = withPostfix(withLabel(item.repeat === undefined ? one : { t: 'repeat', body: one, times: repeatCount(item.repeat, env) }, item.label), item.options);
   if (item.label !== undefined) env.scope.declare(item.label, node);
-  return [node];
+  out.push(node);
 }
 
 function withLabel(node: Node, label: string | undefined): Node {
@@ -166,49 +191,43 @@ function repeatCount(text: string, env: Env): number {
   return Number(v);
 }
 
-function expandTerm(term: Term, env: Env): Node[] {
+/** Appends the term's nodes to `out`. */
+function expandTerm(term: Term, env: Env, out: Node[]): Node[] {
   switch (term.t) {
-    case 'words': {
-      const [kind = '', ...rest] = term.words;
-      if (kind.toLowerCase() === 'from')
-        return [
-          fromNode(
-            rest.map((w) => substitute(w, env.params)),
-            term.words.join(' '),
-          ),
-        ];
-      const given = substituteKind(kind, env.params);
-      // A def named by an argument was written where the call was: look it up among all defs.
-      const scope = given === kind ? env : { ...env, defs: env.root };
-      const words = [given];
-      for (const w of rest) words.push(substitute(w, env.params));
-      return [expandWords(words, scope)];
-    }
+    case 'words':
+      out.push(expandWords(term.words, env));
+      return out;
     case 'group':
-      return [{ t: 'seq', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
+      out.push({ t: 'seq', nodes: expandItems(term.body, inner(env), []) });
+      return out;
     case 'merge': {
-      const branches = term.branches.map((b) => expandItems(b, { ...env, scope: new Scope(env.scope) }));
+      const branches = term.branches.map((b) => expandItems(b, inner(env), []));
       if (term.word === 'residual') {
         if (branches.length > 2) fail('err.residualBranches', { count: String(branches.length) });
-        return [{ t: 'merge', op: 'add', word: term.word, branches: branches.length === 1 ? [branches[0]!, []] : branches }];
+        out.push({ t: 'merge', op: 'add', word: term.word, branches: branches.length === 1 ? [branches[0]!, []] : branches });
+        return out;
       }
       if (branches.length < 2) fail('err.mergeBranches', { word: term.word });
-      return [{ t: 'merge', op: term.word, word: term.word, branches }];
+      out.push({ t: 'merge', op: term.word, word: term.word, branches });
+      return out;
     }
     case 'side':
-      return [{ t: 'side', nodes: expandItems(term.body, { ...env, scope: new Scope(env.scope) }) }];
+      out.push({ t: 'side', nodes: expandItems(term.body, inner(env), []) });
+      return out;
     case 'ref': {
       const target = env.scope.find(term.name) ?? fail('err.refUnknown', { name: term.name });
-      return [{ t: 'ref', link: { name: term.name, target } }];
+      out.push({ t: 'ref', link: { name: term.name, target } });
+      return out;
     }
     case 'section':
       // Its scope is the one around it: the names of a cell written a layer a line are read (`from`,
       // `@`) after the section as before it.
-      return [{ t: 'section', title: term.title, nodes: expandItems(term.body, env) }];
+      out.push({ t: 'section', title: term.title, nodes: expandItems(term.body, env, []) });
+      return out;
     case 'if': {
       const v = evaluateExpr(term.condition, (n) => env.params.get(n));
       if (typeof v !== 'boolean') fail('err.exprType', { expr: term.condition, expected: 'true/false' });
-      return expandItems(v ? term.then : term.otherwise, env);
+      return expandItems(v ? term.then : term.otherwise, env, out);
     }
   }
 }
@@ -220,26 +239,46 @@ function fromNode(args: readonly string[], text: string): Node {
   return { t: 'from', name };
 }
 
-function expandWords(words: readonly string[], env: Env): Node {
-  const word = words[0]!.toLowerCase();
-  env.vocabulary.refuseMisplaced(word);
-  const found = env.defs.find(word);
-  if (found !== undefined) return instantiate(found.def, found.scope, words.slice(1), env);
+/** A layer, a def instance or `from`, as written in a chain. */
+function expandWords(written: readonly string[], env: Env): Node {
+  const first = written[0] ?? '';
+  if (first.toLowerCase() === 'from') return fromNode(substituteRest(written, first, env).slice(1), written.join(' '));
+  const given = substituteKind(first, env.params);
+  // A def named by an argument was written where the call was: look it up among all defs.
+  const defs = given === first ? env.defs : env.expansion.root;
+  const words = substituteRest(written, given, env);
+  const word = given.toLowerCase();
+  env.expansion.vocabulary.refuseMisplaced(word);
+  const found = defs.find(word);
+  if (found !== undefined) return instantiate(found, words, env);
+  const { layers } = env.expansion;
+  // No word holds a newline (it ends one, and no parameter's value is read across one).
+  const key = words.length === 1 ? words[0]! : words.join('\n');
+  const known = layers.get(key);
+  if (known !== undefined) return known;
+  const node = layerNode(word, words, defs, env);
+  if (node.t === 'layer' && node.tie === undefined) layers.set(key, node);
+  return node;
+}
+
+/** A layer: `words` as substituted, `word` its kind as typed (lower case). */
+function layerNode(word: string, words: readonly string[], defs: Defs, env: Env): Node {
   const kind = findKind(word);
   if (kind === undefined) {
-    const suggestion = closest(word, [...env.vocabulary.words(), ...env.defs.names()]);
+    const suggestion = closest(word, [...env.expansion.vocabulary.words(), ...defs.names()]);
     if (suggestion) fail('err.unknownKindSuggest', { token: words[0]!, suggestion });
     fail('err.unknownKind', { token: words[0]! });
   }
-  const args: string[] = [];
-  // Made for the first option: most layers of a model have none.
+  // Both made at their first element: most layers of a model have no option, many no argument.
+  let args: string[] | undefined;
   let options: Map<string, string> | undefined;
   let tie: string | undefined;
   let functional: Functional;
-  for (const token of words.slice(1)) {
+  for (let i = 1; i < words.length; i++) {
+    const token = words[i]!;
     const eq = token.indexOf('=');
     if (eq < 0) {
-      args.push(token);
+      (args ??= []).push(token);
       continue;
     }
     const key = token.slice(0, eq).toLowerCase();
@@ -250,12 +289,13 @@ function expandWords(words: readonly string[], env: Env): Node {
     else if (key === FUNCTIONAL) functional = parseFunctional(value);
     else (options ??= new Map()).set(key, value);
   }
-  const layer: Layer = kind.parse({ word, args, options: options ?? NO_OPTIONS });
+  const layer: Layer = kind.parse({ word, args: args ?? NO_ARGS, options: options ?? NO_OPTIONS });
   if (functional !== undefined) return { t: 'layer', layer, functional, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
   return { t: 'layer', layer, tie: tieLink(tie, env) };
 }
 
+const NO_ARGS: readonly string[] = [];
 const NO_OPTIONS: ReadonlyMap<string, string> = new Map();
 
 /**
@@ -286,85 +326,147 @@ function tieLink(tie: string, env: Env): Link {
   return { name: tie, target };
 }
 
-/** A def called with `words`; `defs`: those its body may use. */
-function instantiate(def: Def, defs: Defs, words: readonly string[], env: Env): Node {
+/** A def called with `words` (its name, then the arguments). */
+function instantiate(found: FoundDef, words: readonly string[], env: Env): Node {
   if (env.depth >= MAX_DEPTH) fail('err.langDepth', { max: String(MAX_DEPTH) });
-  const params = bind(def, words);
-  let byArgs = env.instances.get(def);
+  const { def } = found;
+  const params = bind(def, words, env.expansion);
+  const { instances } = env.expansion;
+  let byArgs = instances.get(def);
   if (byArgs === undefined) {
     byArgs = new Map();
-    env.instances.set(def, byArgs);
+    instances.set(def, byArgs);
   }
   // The defs a body sees depend on the def alone, so def and arguments decide the expansion.
-  const key = [...params.values()].join('\u0000');
+  const key = instanceKey(params);
   let node = byArgs.get(key);
   if (node === undefined) {
-    const nodes = expandItems(def.body, { ...env, defs, params, scope: new Scope(undefined), depth: env.depth + 1 });
+    const nodes = expandItems(def.body, { params, scope: new Scope(undefined), defs: found.scope, depth: env.depth + 1, expansion: env.expansion }, []);
     node = def.className === undefined ? { t: 'seq', nodes } : { t: 'seq', nodes, className: def.className };
     byArgs.set(key, node);
   }
   return node;
 }
 
-/** A def's parameters from a call: positional first, then name=value, then the defaults. */
-function bind(def: Def, words: readonly string[]): Map<string, string> {
-  const positional = words.filter((w) => !w.includes('='));
-  const named = new Map<string, string>();
-  for (const w of words) {
+/** The values of a def's parameters as one key: the value itself for a def of one parameter, as most are. */
+function instanceKey(params: ReadonlyMap<string, string>): string {
+  let key: string | undefined;
+  for (const value of params.values()) key = key === undefined ? value : `${key}\u0000${value}`;
+  return key ?? '';
+}
+
+/** A def's parameters from a call (`words`: its name, then the arguments): positional first, then name=value, then the defaults. */
+function bind(def: Def, words: readonly string[], expansion: Expansion): Map<string, string> {
+  let positional = 0;
+  // Made for the first name=value: most calls give their arguments by position.
+  let named: Map<string, string> | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
     const eq = w.indexOf('=');
-    if (eq < 0) continue;
+    if (eq < 0) {
+      positional++;
+      continue;
+    }
     const key = w.slice(0, eq);
     if (!def.params.some((p) => p.name === key)) fail('err.unknownOption', { kind: def.name, key, allowed: def.params.map((p) => p.name).join(', ') });
-    if (named.has(key)) fail('err.duplicateOption', { key, kind: def.name });
-    named.set(key, w.slice(eq + 1));
+    if (named?.has(key)) fail('err.duplicateOption', { key, kind: def.name });
+    (named ??= new Map()).set(key, w.slice(eq + 1));
   }
-  // Written only for a refusal: a def is called once a block, and a model of blocks calls many.
-  const usage = () => [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
-  if (positional.length > def.params.length) {
-    fail('err.defArgs', { def: def.name, usage: usage(), got: String(positional.length), max: String(def.params.length) });
+  if (positional > def.params.length) {
+    fail('err.defArgs', { def: def.name, usage: usage(def), got: String(positional), max: String(def.params.length) });
   }
   const bound = new Map<string, string>();
-  def.params.forEach((p, i) => {
-    const given = positional[i];
-    if (given !== undefined && named.has(p.name)) fail('err.duplicateOption', { key: p.name, kind: def.name });
+  // The next positional argument is found by walking on from the last: no list of them is made.
+  let at = 1;
+  for (const p of def.params) {
+    while (at < words.length && words[at]!.includes('=')) at++;
+    const given = at < words.length ? words[at++] : undefined;
+    if (given !== undefined && named?.has(p.name)) fail('err.duplicateOption', { key: p.name, kind: def.name });
     // A default may use the parameters before it (`def f(c, out=c)`).
-    const value = given ?? named.get(p.name) ?? (p.fallback === undefined ? undefined : substitute(p.fallback, bound));
-    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage: usage() });
+    const value = given ?? named?.get(p.name) ?? (p.fallback === undefined ? undefined : substitute(p.fallback, bound, expansion));
+    if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage: usage(def) });
     bound.set(p.name, value);
-  });
+  }
   return bound;
 }
+
+/** A def's call as its header allows it, for a refusal: `block c stride=1`. */
+const usage = (def: Def): string => [def.name, ...def.params.map((p) => (p.fallback === undefined ? p.name : `${p.name}=${p.fallback}`))].join(' ');
 
 /**
  * A parameter in a kind's place is put in only when it holds a name (`block` -> `bottleneck`):
  * `pooler: pooler` in a preset with the option pooler=true still means the kind.
  */
 function substituteKind(word: string, params: ReadonlyMap<string, string>): string {
+  if (params.size === 0) return word;
   const value = params.get(word);
   return value !== undefined && paramValue(value) === undefined ? value : word;
+}
+
+/**
+ * `written` with its first word `head` and the parameters put in the rest: `written` itself when
+ * nothing changes (always outside a def, which has no parameters), else a copy.
+ */
+function substituteRest(written: readonly string[], head: string, env: Env): readonly string[] {
+  let words: string[] | undefined;
+  if (head !== written[0]) {
+    words = written.slice();
+    words[0] = head;
+  }
+  for (let i = 1; i < written.length; i++) {
+    const w = written[i]!;
+    const put = substitute(w, env.params, env.expansion);
+    if (put === w) continue;
+    words ??= written.slice();
+    words[i] = put;
+  }
+  return words ?? written;
+}
+
+/** A token of a def body with the parameters put in: `c` -> `64`, `c*4` -> `256`, `stride=s` -> `stride=2`. */
+function substitute(token: string, params: ReadonlyMap<string, string>, expansion: Expansion): string {
+  if (params.size === 0) return token;
+  const eq = token.indexOf('=');
+  if (eq <= 0) return substituteValue(token, params, expansion);
+  const value = token.slice(eq + 1);
+  const put = substituteValue(value, params, expansion);
+  return put === value ? token : token.slice(0, eq + 1) + put; // unchanged (`pad=same`): the token itself, not a copy
+}
+
+/**
+ * What a token of a def body is: arithmetic to work out, or text that stays as written (a number,
+ * a word, a kernel `3*5` of numbers only). Read once a text for the whole expansion.
+ */
+type Arithmetic = Expression | 'as written';
+
+function substituteValue(value: string, params: ReadonlyMap<string, string>, expansion: Expansion): string {
+  const direct = params.get(value);
+  if (direct !== undefined) return direct;
+  if (!mayBeArithmetic(value)) return value;
+  let arithmetic = expansion.arithmetic.get(value);
+  if (arithmetic === undefined) {
+    // Inside a def, a token with an operator and a name is arithmetic (`c*4`; a name that is no parameter
+    // is refused by name); one of numbers only stays as written (a kernel `3*5`).
+    arithmetic = EXPRESSION.test(value) && OPERATOR.test(value) && namesIn(value).length > 0 ? Expression.compile(value) : 'as written';
+    expansion.arithmetic.set(value, arithmetic);
+  }
+  return arithmetic === 'as written' ? value : String(arithmetic.evaluate((n) => params.get(n)));
 }
 
 const EXPRESSION = /^[\w+\-*/%()]+$/;
 const OPERATOR = /[+\-*/%()]/;
 
-/** A token of a def body with the parameters put in: `c` -> `64`, `c*4` -> `256`, `stride=s` -> `stride=2`. */
-export function substitute(token: string, params: ReadonlyMap<string, string>): string {
-  if (params.size === 0) return token;
-  const eq = token.indexOf('=');
-  if (eq <= 0) return substituteValue(token, params);
-  const value = token.slice(eq + 1);
-  const put = substituteValue(value, params);
-  return put === value ? token : token.slice(0, eq + 1) + put; // unchanged (`pad=same`): the token itself, not a copy
-}
-
-function substituteValue(value: string, params: ReadonlyMap<string, string>): string {
-  const direct = params.get(value);
-  if (direct !== undefined) return direct;
-  if (!EXPRESSION.test(value) || !OPERATOR.test(value)) return value;
-  // Inside a def, a token with an operator and a name is arithmetic (`c*4`; a name that is no parameter
-  // is refused by name); one of numbers only stays as written (a kernel `3*5`).
-  if (namesIn(value).length === 0) return value;
-  return String(evaluateExpr(value, (n) => params.get(n)));
+/**
+ * Whether a token holds an operator at all: most of a body's tokens (`3`, `pad=same`'s `same`)
+ * hold none, and a scan of their few characters costs less than a lookup by the whole text.
+ */
+function mayBeArithmetic(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // + - * / % ( )
+    if (c === 43 || c === 45 || c === 42 || c === 47 || c === 37 || c === 40 || c === 41) return true;
+  }
+  return false;
 }
 
 /** Layers, units and experts in `nodes` once expanded, repetitions counted; stops counting past the bounds. */

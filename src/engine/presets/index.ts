@@ -50,6 +50,7 @@ export const isFrameworkWord = (word: string): boolean => FRAMEWORK_HINTS.some((
 
 /** The key a preset name is found by: `meta-llama/Llama-2-7b` -> `llama2.7b`, `RegNetY-1.6GF` -> `regnety1.6gf`. */
 export function presetKey(word: string): string {
+  if (isPlainKey(word)) return word;
   return (
     word
       .toLowerCase()
@@ -59,6 +60,19 @@ export function presetKey(word: string): string {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks a kept separator, a character no name holds
       .replace(/\u0000/g, '.')
   );
+}
+
+/**
+ * A word of lower-case letters and digits only is its own key: no prefix, separator or capital to
+ * take out. Most words looked up are such (every layer's kind and def is checked against the
+ * presets), and the four replacements below were a twentieth of expanding a model.
+ */
+function isPlainKey(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /**
