@@ -8,13 +8,12 @@ import { LIMITS } from './limits.js';
 /** Largest size accepted for any single dimension or count argument (int32, as the frameworks). */
 export const MAX_SIZE = 2_147_483_647;
 
-const INTEGER = /^\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A whole number >= min (1 by default). `what` names the argument in the error, e.g. `K`. */
 export function parseSize(token: string, what: string, min = 1): number {
-  const clean = token.replace(/_/g, '');
-  if (!INTEGER.test(clean)) {
+  const clean = token.includes('_') ? token.replace(/_/g, '') : token;
+  if (!isDigits(clean)) {
     if (NUMBER.test(clean)) {
       const n = Number(clean);
       if (!Number.isInteger(n)) fail('err.fractional', { token, what });
@@ -28,15 +27,32 @@ export function parseSize(token: string, what: string, min = 1): number {
   return n;
 }
 
+/** Whether `text` is one or more decimal digits: every size of a model is read, so no regex. */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * A size per spatial axis: `3` (same on every axis) or `3x5` (one per axis). `x`, `X`, `×` and `*`
  * all separate; Python tuples `(3, 5)` are handled by the code translator before this.
  */
 export function parseTuple(token: string, what: string, rank: number, min = 1): number[] {
-  const parts = token.split(/[xX×*]/);
-  if (parts.length === 1) return Array.from({ length: rank }, () => parseSize(token, what, min));
+  if (!TUPLE_SEPARATOR.test(token)) return filled(rank, parseSize(token, what, min));
+  const parts = token.split(TUPLE_SEPARATOR);
   if (parts.length !== rank) fail('err.tupleRank', { token, what, rank: String(rank) });
   return parts.map((p) => parseSize(p, what, min));
+}
+
+const TUPLE_SEPARATOR = /[xX×*]/;
+
+/** `value` on each of `rank` axes (a list of its own length: one pushed to from empty reserves 16). */
+export function filled(rank: number, value: number): number[] {
+  return new Array<number>(rank).fill(value);
 }
 
 /** A shape such as `224x224x3`, of at most LIMITS.axes axes. */

@@ -4,9 +4,15 @@
  * refused, so nested defs cannot grow numbers without limit. Names are a def's parameters, whose
  * values are the text given at the call (`64`, `true`).
  */
+import { isDigits } from '../args.js';
 import { fail } from '../errors.js';
 
 export type Value = bigint | boolean;
+
+/** The parameters in scope, as text by name (a def's as called, a preset's options). */
+export interface Params {
+  get(name: string): string | undefined;
+}
 
 /** Largest magnitude an expression may reach: sizes are int32 anyway, so this only stops runaway growth. */
 const LIMIT = 2n ** 53n;
@@ -33,6 +39,8 @@ function lex(text: string): Tok[] {
 
 /** A parameter's text as a value: a whole number or true/false. */
 export function paramValue(text: string): Value | undefined {
+  // A number as a call gives it (`64`): no copy to trim and lower first.
+  if (isDigits(text)) return BigInt(text);
   const v = text.trim().toLowerCase();
   if (/^\d+$/.test(v)) return BigInt(v);
   if (v === 'true') return true;
@@ -120,6 +128,9 @@ class Compiler {
   }
 }
 
+/** The operands of an evaluation: one array for all, as no evaluation starts inside another. */
+const OPERANDS: Value[] = [];
+
 /** Thrown by the compiler at its `bad` step, caught by it: not an error of the text yet. */
 const STOP = Symbol('stop');
 const NOT: Step = { k: 'not' };
@@ -142,27 +153,27 @@ export class Expression {
   }
 
   /** The value with names looked up among the def's parameters; refuses as the text meets its first fault. */
-  evaluate(lookup: (name: string) => string | undefined): Value {
-    const stack: Value[] = [];
+  evaluate(params: Params): Value {
+    const stack = OPERANDS;
+    let top = 0;
     for (const step of this.steps) {
       switch (step.k) {
         case 'num':
-          stack.push(this.checked(step.v));
+          stack[top++] = this.checked(step.v);
           break;
         case 'name':
-          stack.push(this.name(step.v, lookup));
+          stack[top++] = this.name(step.v, params);
           break;
         case 'not':
-          stack.push(!this.bool(stack.pop()!));
+          stack[top - 1] = !this.bool(stack[top - 1]!);
           break;
         case 'neg':
-          stack.push(this.checked(-this.int(stack.pop()!)));
+          stack[top - 1] = this.checked(-this.int(stack[top - 1]!));
           break;
-        case 'op': {
-          const b = stack.pop()!;
-          stack.push(this.apply(step.v, stack.pop()!, b));
+        case 'op':
+          top--;
+          stack[top - 1] = this.apply(step.v, stack[top - 1]!, stack[top]!);
           break;
-        }
         case 'bad':
           return fail('err.exprBad', { expr: this.text, near: step.near });
       }
@@ -170,10 +181,10 @@ export class Expression {
     return stack[0]!;
   }
 
-  private name(name: string, lookup: (name: string) => string | undefined): Value {
+  private name(name: string, params: Params): Value {
     if (name === 'true') return true;
     if (name === 'false') return false;
-    const text = lookup(name);
+    const text = params.get(name);
     if (text === undefined) fail('err.exprName', { name, expr: this.text });
     const v = paramValue(text);
     if (v === undefined) fail('err.exprValue', { name, value: text, expr: this.text });
@@ -234,8 +245,8 @@ export class Expression {
 }
 
 /** Evaluates `text` with names looked up among the def's parameters. */
-export function evaluateExpr(text: string, lookup: (name: string) => string | undefined): Value {
-  return Expression.compile(text).evaluate(lookup);
+export function evaluateExpr(text: string, params: Params): Value {
+  return Expression.compile(text).evaluate(params);
 }
 
 /** Names that stand as whole identifiers in `text` (`c` in `c*4`, not the `x3` of `3x3`). */

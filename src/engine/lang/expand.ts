@@ -184,7 +184,7 @@ function withPostfix(node: Node, options: readonly string[]): Node {
 }
 
 function repeatCount(text: string, env: Env): number {
-  const v = evaluateExpr(text, (n) => env.params.get(n));
+  const v = evaluateExpr(text, env.params);
   if (typeof v !== 'bigint' || v < 0n) fail('err.repeatBad', { token: text });
   // Each repetition is at least one layer or group: more than MAX_ROWS of them is too large whatever the body.
   if (v > BigInt(MAX_ROWS)) fail('err.tooManyLayers', { max: MAX_ROWS.toLocaleString('en-US') });
@@ -225,7 +225,7 @@ function expandTerm(term: Term, env: Env, out: Node[]): Node[] {
       out.push({ t: 'section', title: term.title, nodes: expandItems(term.body, env, []) });
       return out;
     case 'if': {
-      const v = evaluateExpr(term.condition, (n) => env.params.get(n));
+      const v = evaluateExpr(term.condition, env.params);
       if (typeof v !== 'boolean') fail('err.exprType', { expr: term.condition, expected: 'true/false' });
       return expandItems(v ? term.then : term.otherwise, env, out);
     }
@@ -269,18 +269,15 @@ function layerNode(word: string, words: readonly string[], defs: Defs, env: Env)
     if (suggestion) fail('err.unknownKindSuggest', { token: words[0]!, suggestion });
     fail('err.unknownKind', { token: words[0]! });
   }
-  // Both made at their first element: most layers of a model have no option, many no argument.
-  let args: string[] | undefined;
+  const args = positionalOf(words);
+  // Made for the first option: most layers of a model have none.
   let options: Map<string, string> | undefined;
   let tie: string | undefined;
   let functional: Functional;
   for (let i = 1; i < words.length; i++) {
     const token = words[i]!;
     const eq = token.indexOf('=');
-    if (eq < 0) {
-      (args ??= []).push(token);
-      continue;
-    }
+    if (eq < 0) continue;
     const key = token.slice(0, eq).toLowerCase();
     const value = token.slice(eq + 1);
     if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
@@ -289,10 +286,20 @@ function layerNode(word: string, words: readonly string[], defs: Defs, env: Env)
     else if (key === FUNCTIONAL) functional = parseFunctional(value);
     else (options ??= new Map()).set(key, value);
   }
-  const layer: Layer = kind.parse({ word, args: args ?? NO_ARGS, options: options ?? NO_OPTIONS });
+  const layer: Layer = kind.parse({ word, args, options: options ?? NO_OPTIONS });
   if (functional !== undefined) return { t: 'layer', layer, functional, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
   return { t: 'layer', layer, tie: tieLink(tie, env) };
+}
+
+/** The words after the first that are no `key=value`, in a list of their own length (a list pushed to from empty reserves 16). */
+function positionalOf(words: readonly string[]): readonly string[] {
+  let count = 0;
+  for (let i = 1; i < words.length; i++) if (!words[i]!.includes('=')) count++;
+  if (count === words.length - 1) return count === 0 ? NO_ARGS : words.slice(1);
+  const args = new Array<string>(count);
+  for (let i = 1, at = 0; i < words.length; i++) if (!words[i]!.includes('=')) args[at++] = words[i]!;
+  return args;
 }
 
 const NO_ARGS: readonly string[] = [];
@@ -450,7 +457,7 @@ function substituteValue(value: string, params: ReadonlyMap<string, string>, exp
     arithmetic = EXPRESSION.test(value) && OPERATOR.test(value) && namesIn(value).length > 0 ? Expression.compile(value) : 'as written';
     expansion.arithmetic.set(value, arithmetic);
   }
-  return arithmetic === 'as written' ? value : String(arithmetic.evaluate((n) => params.get(n)));
+  return arithmetic === 'as written' ? value : String(arithmetic.evaluate(params));
 }
 
 const EXPRESSION = /^[\w+\-*/%()]+$/;

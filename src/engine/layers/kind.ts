@@ -5,7 +5,7 @@
  * adds what every kind shares: argument counts, option names, `in=` and `trainable=false`.
  */
 import { fail } from '../errors.js';
-import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
+import { filled, parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
@@ -122,7 +122,7 @@ export class Args {
   }
   optTuple(key: string, rank: number, fallback: number, min = 1): number[] {
     const v = this.options.get(key);
-    return v === undefined ? Array.from({ length: rank }, () => fallback) : parseTuple(v, key, rank, min);
+    return v === undefined ? filled(rank, fallback) : parseTuple(v, key, rank, min);
   }
   optChoice<T extends string>(key: string, choices: readonly T[]): T | undefined {
     const v = this.options.get(key);
@@ -130,15 +130,19 @@ export class Args {
   }
   padding(rank: number): Padding {
     const v = this.options.get('pad');
-    if (v === undefined) return { mode: 'valid' };
+    if (v === undefined) return VALID;
     const lower = v.toLowerCase();
-    if (lower === 'valid') return { mode: 'valid' };
-    if (lower === 'same') return { mode: 'same' };
+    if (lower === 'valid') return VALID;
+    if (lower === 'same') return SAME;
     if (!/^\d+([xX×*]\d+)*$/.test(v)) fail('err.notAChoice', { token: v, what: 'pad', choices: 'same|valid|N|NxM' });
     const amounts = parseTuple(v, 'pad', rank, 0);
-    return amounts.every((a) => a === 0) ? { mode: 'valid' } : { mode: 'explicit', amounts };
+    return amounts.every((a) => a === 0) ? VALID : { mode: 'explicit', amounts };
   }
 }
+
+/** The paddings without amounts, one object each for every layer (a padding is never changed). */
+const VALID: Padding = { mode: 'valid' };
+const SAME: Padding = { mode: 'same' };
 
 /** What a kind computes for one input; `defineKind` adds the kind name and canonical text. */
 export interface Evaluation<C> {
