@@ -11,6 +11,7 @@ export type Value = bigint | boolean;
 
 /** The parameters in scope, as text by name (a def's as called, a preset's options). */
 export interface Params {
+  readonly size: number;
   get(name: string): string | undefined;
 }
 

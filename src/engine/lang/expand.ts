@@ -15,9 +15,9 @@ import { LIMITS } from '../limits.js';
 import { findKind, type Layer } from '../layers/index.js';
 import type { Link, Node } from '../model.js';
 import { closest } from '../suggest.js';
-import { evaluateExpr, Expression, namesIn, paramValue } from './arith.js';
+import { evaluateExpr, Expression, namesIn, paramValue, type Params } from './arith.js';
 import { MAX_DEPTH } from './parser.js';
-import { isClassName, type Def, type Item, type Term } from './ast.js';
+import { isClassName, type Def, type Item, type Param, type Term } from './ast.js';
 
 const MAX_ROWS = LIMITS.layers;
 const MAX_UNITS = LIMITS.units;
@@ -106,7 +106,7 @@ interface Expansion {
 }
 
 interface Env {
-  readonly params: ReadonlyMap<string, string>;
+  readonly params: Params;
   readonly scope: Scope;
   /** The defs this text may use (those written before it). */
   readonly defs: Defs;
@@ -116,7 +116,7 @@ interface Env {
 }
 
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
-export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: ReadonlyMap<string, string> = new Map()): Node[] {
+export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: Params = new Map()): Node[] {
   const expansion: Expansion = { root: defs, vocabulary, left: MAX_UNITS, instances: new Map(), layers: new Map(), arithmetic: new Map() };
   const out: Node[] = [];
   expandItems(items, { params, scope: new Scope(undefined), defs, depth: 0, expansion }, out);
@@ -345,7 +345,7 @@ function instantiate(found: FoundDef, words: readonly string[], env: Env): Node 
     instances.set(def, byArgs);
   }
   // The defs a body sees depend on the def alone, so def and arguments decide the expansion.
-  const key = instanceKey(params);
+  const key = params.key();
   let node = byArgs.get(key);
   if (node === undefined) {
     const nodes = expandItems(def.body, { params, scope: new Scope(undefined), defs: found.scope, depth: env.depth + 1, expansion: env.expansion }, []);
@@ -355,15 +355,37 @@ function instantiate(found: FoundDef, words: readonly string[], env: Env): Node 
   return node;
 }
 
-/** The values of a def's parameters as one key: the value itself for a def of one parameter, as most are. */
-function instanceKey(params: ReadonlyMap<string, string>): string {
-  let key: string | undefined;
-  for (const value of params.values()) key = key === undefined ? value : `${key}\u0000${value}`;
-  return key ?? '';
+/**
+ * A def's parameters as a call binds them, in the def's order: a def has a few, so they are found
+ * by a scan (a map a call cost three times as much to make, and a model calls its blocks hundreds of times).
+ */
+class Bound implements Params {
+  /** The parameters bound so far: a default may use those before it (`def f(c, out=c)`). */
+  size = 0;
+  private readonly values: string[];
+
+  constructor(private readonly params: readonly Param[]) {
+    this.values = new Array<string>(params.length);
+  }
+
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.size; i++) if (this.params[i]!.name === name) return this.values[i];
+    return undefined;
+  }
+
+  /** Binds the next parameter. */
+  push(value: string): void {
+    this.values[this.size++] = value;
+  }
+
+  /** The values as one key: the value itself for a def of one parameter, as most are. */
+  key(): string {
+    return this.size === 1 ? this.values[0]! : this.values.join('\u0000');
+  }
 }
 
 /** A def's parameters from a call (`words`: its name, then the arguments): positional first, then name=value, then the defaults. */
-function bind(def: Def, words: readonly string[], expansion: Expansion): Map<string, string> {
+function bind(def: Def, words: readonly string[], expansion: Expansion): Bound {
   let positional = 0;
   // Made for the first name=value: most calls give their arguments by position.
   let named: Map<string, string> | undefined;
@@ -382,7 +404,7 @@ function bind(def: Def, words: readonly string[], expansion: Expansion): Map<str
   if (positional > def.params.length) {
     fail('err.defArgs', { def: def.name, usage: usage(def), got: String(positional), max: String(def.params.length) });
   }
-  const bound = new Map<string, string>();
+  const bound = new Bound(def.params);
   // The next positional argument is found by walking on from the last: no list of them is made.
   let at = 1;
   for (const p of def.params) {
@@ -392,7 +414,7 @@ function bind(def: Def, words: readonly string[], expansion: Expansion): Map<str
     // A default may use the parameters before it (`def f(c, out=c)`).
     const value = given ?? named?.get(p.name) ?? (p.fallback === undefined ? undefined : substitute(p.fallback, bound, expansion));
     if (value === undefined) fail('err.defMissing', { def: def.name, param: p.name, usage: usage(def) });
-    bound.set(p.name, value);
+    bound.push(value);
   }
   return bound;
 }
@@ -404,7 +426,7 @@ const usage = (def: Def): string => [def.name, ...def.params.map((p) => (p.fallb
  * A parameter in a kind's place is put in only when it holds a name (`block` -> `bottleneck`):
  * `pooler: pooler` in a preset with the option pooler=true still means the kind.
  */
-function substituteKind(word: string, params: ReadonlyMap<string, string>): string {
+function substituteKind(word: string, params: Params): string {
   if (params.size === 0) return word;
   const value = params.get(word);
   return value !== undefined && paramValue(value) === undefined ? value : word;
@@ -431,7 +453,7 @@ function substituteRest(written: readonly string[], head: string, env: Env): rea
 }
 
 /** A token of a def body with the parameters put in: `c` -> `64`, `c*4` -> `256`, `stride=s` -> `stride=2`. */
-function substitute(token: string, params: ReadonlyMap<string, string>, expansion: Expansion): string {
+function substitute(token: string, params: Params, expansion: Expansion): string {
   if (params.size === 0) return token;
   const eq = token.indexOf('=');
   if (eq <= 0) return substituteValue(token, params, expansion);
@@ -446,7 +468,7 @@ function substitute(token: string, params: ReadonlyMap<string, string>, expansio
  */
 type Arithmetic = Expression | 'as written';
 
-function substituteValue(value: string, params: ReadonlyMap<string, string>, expansion: Expansion): string {
+function substituteValue(value: string, params: Params, expansion: Expansion): string {
   const direct = params.get(value);
   if (direct !== undefined) return direct;
   if (!mayBeArithmetic(value)) return value;
