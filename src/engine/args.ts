@@ -51,8 +51,25 @@ export function parseTuple(token: string, what: string, rank: number, min = 1): 
 const TUPLE_SEPARATOR = /[xX×*]/;
 
 /** `value` on each of `rank` axes (a list of its own length: one pushed to from empty reserves 16). */
-export function filled(rank: number, value: number): number[] {
+function filled(rank: number, value: number): number[] {
   return new Array<number>(rank).fill(value);
+}
+
+/** The uniform tuples already made, by rank and value (`value * 16 + rank`: a rank is at most LIMITS.axes). */
+const UNIFORM = new Map<number, readonly number[]>();
+
+/**
+ * `value` on each of `rank` axes, one frozen list for each pair: what a kind takes when an option
+ * is left out, the same for every layer. Kinds pass their defaults, so the pairs are a handful.
+ */
+export function uniformTuple(rank: number, value: number): readonly number[] {
+  const key = value * 16 + rank;
+  let tuple = UNIFORM.get(key);
+  if (tuple === undefined) {
+    tuple = Object.freeze(filled(rank, value));
+    UNIFORM.set(key, tuple);
+  }
+  return tuple;
 }
 
 /** A shape such as `224x224x3`, of at most LIMITS.axes axes. */

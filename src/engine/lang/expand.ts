@@ -118,9 +118,7 @@ interface Env {
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: Params = new Map()): Node[] {
   const expansion: Expansion = { root: defs, vocabulary, left: MAX_UNITS, instances: new Map(), layers: new Map(), arithmetic: new Map() };
-  const out: Node[] = [];
-  expandItems(items, { params, scope: new Scope(undefined), defs, depth: 0, expansion }, out);
-  return out;
+  return expandItems(items, { params, scope: new Scope(undefined), defs, depth: 0, expansion });
 }
 
 /** The same env in a scope of its own: a group's or a branch's names are not seen after it. */
@@ -130,24 +128,37 @@ function charge(env: Env): void {
   if (--env.expansion.left < 0) fail('err.tooManyUnits', { max: MAX_UNITS.toLocaleString('en-US') });
 }
 
-/** Appends the nodes of `items` to `out` (one array a chain: a model's items are thousands). */
-function expandItems(items: readonly Item[], env: Env, out: Node[]): Node[] {
-  for (const item of items) expandItem(item, env, out);
+/**
+ * The nodes of `items`, in a list as long as they are (one pushed to from empty reserves 16 places,
+ * and a model holds a list for every block): an item is one node, but an unnamed `if` is its
+ * branch's, as many as they are.
+ */
+function expandItems(items: readonly Item[], env: Env): Node[] {
+  const out = new Array<Node>(items.length);
+  let n = 0;
+  for (const item of items) {
+    const got = expandItem(item, env);
+    if (!isSplice(got)) out[n++] = got;
+    else for (const node of got) out[n++] = node;
+  }
+  if (n !== out.length) out.length = n;
   return out;
 }
 
-function expandItem(item: Item, env: Env, out: Node[]): void {
+/** A branch's nodes, to take the place of the `if` that chose it. */
+type Splice = readonly Node[];
+
+const isSplice = (got: Node | Splice): got is Splice => Array.isArray(got);
+
+function expandItem(item: Item, env: Env): Node | Splice {
   charge(env);
+  const got = expandTerm(item.term, env);
   // An unnamed `if` splices its branch into the chain around it.
-  if (item.repeat === undefined && item.label === undefined && item.options.length === 0) {
-    expandTerm(item.term, env, out);
-    return;
-  }
-  const nodes = expandTerm(item.term, env, []);
-  const one: Node = nodes.length === 1 ? nodes[0]! : { t: 'seq', nodes };
+  if (item.repeat === undefined && item.label === undefined && item.options.length === 0) return got;
+  const one: Node = !isSplice(got) ? got : got.length === 1 ? got[0]! : { t: 'seq', nodes: got };
   const node = withPostfix(withLabel(item.repeat === undefined ? one : { t: 'repeat', body: one, times: repeatCount(item.repeat, env) }, item.label), item.options);
   if (item.label !== undefined) env.scope.declare(item.label, node);
-  out.push(node);
+  return node;
 }
 
 function withLabel(node: Node, label: string | undefined): Node {
@@ -191,43 +202,35 @@ function repeatCount(text: string, env: Env): number {
   return Number(v);
 }
 
-/** Appends the term's nodes to `out`. */
-function expandTerm(term: Term, env: Env, out: Node[]): Node[] {
+function expandTerm(term: Term, env: Env): Node | Splice {
   switch (term.t) {
     case 'words':
-      out.push(expandWords(term.words, env));
-      return out;
+      return expandWords(term.words, env);
     case 'group':
-      out.push({ t: 'seq', nodes: expandItems(term.body, inner(env), []) });
-      return out;
+      return { t: 'seq', nodes: expandItems(term.body, inner(env)) };
     case 'merge': {
-      const branches = term.branches.map((b) => expandItems(b, inner(env), []));
+      const branches = term.branches.map((b) => expandItems(b, inner(env)));
       if (term.word === 'residual') {
         if (branches.length > 2) fail('err.residualBranches', { count: String(branches.length) });
-        out.push({ t: 'merge', op: 'add', word: term.word, branches: branches.length === 1 ? [branches[0]!, []] : branches });
-        return out;
+        return { t: 'merge', op: 'add', word: term.word, branches: branches.length === 1 ? [branches[0]!, []] : branches };
       }
       if (branches.length < 2) fail('err.mergeBranches', { word: term.word });
-      out.push({ t: 'merge', op: term.word, word: term.word, branches });
-      return out;
+      return { t: 'merge', op: term.word, word: term.word, branches };
     }
     case 'side':
-      out.push({ t: 'side', nodes: expandItems(term.body, inner(env), []) });
-      return out;
+      return { t: 'side', nodes: expandItems(term.body, inner(env)) };
     case 'ref': {
       const target = env.scope.find(term.name) ?? fail('err.refUnknown', { name: term.name });
-      out.push({ t: 'ref', link: { name: term.name, target } });
-      return out;
+      return { t: 'ref', link: { name: term.name, target } };
     }
     case 'section':
       // Its scope is the one around it: the names of a cell written a layer a line are read (`from`,
       // `@`) after the section as before it.
-      out.push({ t: 'section', title: term.title, nodes: expandItems(term.body, env, []) });
-      return out;
+      return { t: 'section', title: term.title, nodes: expandItems(term.body, env) };
     case 'if': {
       const v = evaluateExpr(term.condition, env.params);
       if (typeof v !== 'boolean') fail('err.exprType', { expr: term.condition, expected: 'true/false' });
-      return expandItems(v ? term.then : term.otherwise, env, out);
+      return expandItems(v ? term.then : term.otherwise, env);
     }
   }
 }
@@ -348,7 +351,7 @@ function instantiate(found: FoundDef, words: readonly string[], env: Env): Node 
   const key = params.key();
   let node = byArgs.get(key);
   if (node === undefined) {
-    const nodes = expandItems(def.body, { params, scope: new Scope(undefined), defs: found.scope, depth: env.depth + 1, expansion: env.expansion }, []);
+    const nodes = expandItems(def.body, { params, scope: new Scope(undefined), defs: found.scope, depth: env.depth + 1, expansion: env.expansion });
     node = def.className === undefined ? { t: 'seq', nodes } : { t: 'seq', nodes, className: def.className };
     byArgs.set(key, node);
   }

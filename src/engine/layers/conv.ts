@@ -118,14 +118,11 @@ interface ConvConfig extends Geometry {
 }
 
 function parseConv(a: Args, rank: Rank): ConvConfig {
-  return {
-    cin: a.inferableSize('CIN'),
-    cout: a.size('COUT'),
-    ...parseGeometry(a, rank),
-    groups: a.optSize('groups', 1),
-    bias: a.flag('bias', true),
-    exact: a.flag('exact', false),
-  };
+  const cin = a.inferableSize('CIN');
+  const cout = a.size('COUT');
+  // Taken apart, not spread: the geometry's own object is then never made (a model parses thousands of convolutions).
+  const { kernel, stride, dilation, padding } = parseGeometry(a, rank);
+  return { cin, cout, kernel, stride, dilation, padding, groups: a.optSize('groups', 1), bias: a.flag('bias', true), exact: a.flag('exact', false) };
 }
 
 function printConv(name: string, c: ConvConfig, extra = ''): string {

@@ -5,7 +5,7 @@
  * adds what every kind shares: argument counts, option names, `in=` and `trainable=false`.
  */
 import { fail } from '../errors.js';
-import { filled, parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple } from '../args.js';
+import { parseBool, parseChoice, parseDims, parseRate, parseSize, parseTuple, uniformTuple } from '../args.js';
 import type { Expr } from '../expr.js';
 import type { MessageRef } from '../../i18n/messages.js';
 import { countTensors, type Counts } from '../counts.js';
@@ -120,9 +120,10 @@ export class Args {
     const v = this.options.get(key);
     return v === undefined ? undefined : parseSize(v, key);
   }
-  optTuple(key: string, rank: number, fallback: number, min = 1): number[] {
+  /** The default is one list shared by every layer (stride 1, dilation 1): a tuple is never changed. */
+  optTuple(key: string, rank: number, fallback: number, min = 1): readonly number[] {
     const v = this.options.get(key);
-    return v === undefined ? filled(rank, fallback) : parseTuple(v, key, rank, min);
+    return v === undefined ? uniformTuple(rank, fallback) : parseTuple(v, key, rank, min);
   }
   optChoice<T extends string>(key: string, choices: readonly T[]): T | undefined {
     const v = this.options.get(key);
