@@ -52,7 +52,9 @@ const TUPLE_SEPARATOR = /[xX×*]/;
 
 /** `value` on each of `rank` axes (a list of its own length: one pushed to from empty reserves 16). */
 function filled(rank: number, value: number): number[] {
-  return new Array<number>(rank).fill(value);
+  const out = new Array<number>(rank);
+  for (let i = 0; i < rank; i++) out[i] = value;
+  return out;
 }
 
 /** The uniform tuples already made, by rank and value (`value * 16 + rank`: a rank is at most LIMITS.axes). */

@@ -160,6 +160,13 @@ describe('defs', () => {
   it('integer arithmetic on parameters: * + - / // % and parentheses', () => {
     expect(total('def b(c) { conv c*4 1 > conv (c+4)/2 1 > conv c//3 1 } > input 2x2x8 > b 8')).toBe(BigInt(9 * 32 + 33 * 6 + 7 * 2));
   });
+  it('a body read once is worked out anew at every call', () => {
+    expect(total('def b(c) { dense c*2 } > input 2 > b 1 > b 2 > b 3 > b 2')).toBe(total('input 2 > dense 2 > dense 4 > dense 6 > dense 4'));
+  });
+  it('arithmetic is refused for the first fault met, left to right', () => {
+    expect(errorOf('def b(c) { conv c/0) 1 } > input 2x2x2 > b 4')).toMatch(/`c\/0\)` divides by zero/);
+    expect(errorOf('def b(c) { conv (c 1 } > input 2x2x2 > b 4')).toMatch(/`\(c` is not a valid expression \(near `end`\)/);
+  });
   it('if and else inside a def', () => {
     const spec = 'def head(top=true, n=10) { if top { flatten > dense n } else { gap } }\ninput 4x4x2 > head';
     expect(total(spec)).toBe(33n * 10n);
