@@ -13,9 +13,15 @@ export const MAX_DEPTH = LIMITS.nesting;
 
 const SEPARATORS = new Set(['>', '→', ';', '\n']);
 const STRUCTURAL = new Set(['{', '}', '|', '#']);
-/** A word runs to a space, a separator or a structural character (sticky: matched where the scanner is). */
-const WORD = /[^ \t\r>→;\n{}|#]+/y;
-const BLANK = /(?:[ \t\r]+|#[^\n]*)+/y;
+/**
+ * Whether a character ends a word: a space, a separator or a structural character. The scanner
+ * reads words and blanks by character codes: sticky regexes made a match array for each of the
+ * thousands of words a long spec has, and took half of parsing it.
+ */
+function endsWord(c: number): boolean {
+  // space \t \r > → ; \n { } | #
+  return c === 32 || c === 9 || c === 13 || c === 62 || c === 0x2192 || c === 59 || c === 10 || c === 123 || c === 125 || c === 124 || c === 35;
+}
 /** A name, or a dotted path of names standing for nested modules as PyTorch prints them (`features.1:`). */
 /** A name before a colon; `-` and `$` within a part (RegNet's `block1-$`, see Node's repeat). */
 const LABEL = /^([A-Za-z0-9_][A-Za-z0-9_$-]*(?:\.[A-Za-z0-9_$-]+)*):$/;
@@ -64,7 +70,8 @@ class Scanner {
   private item(first: string): Item {
     let label: string | undefined;
     let word = first;
-    const m = LABEL.exec(word);
+    // Only a word ending in a colon can be a label: most words are tested no further.
+    const m = word.endsWith(':') ? LABEL.exec(word) : null;
     if (m) {
       label = m[1]!;
       this.blank();
@@ -242,8 +249,17 @@ class Scanner {
 
   /** Spaces and comments, not newlines (they separate items). */
   private blank(): void {
-    BLANK.lastIndex = this.at;
-    if (BLANK.test(this.text)) this.at = BLANK.lastIndex;
+    for (;;) {
+      const c = this.text.charCodeAt(this.at);
+      if (c === 32 || c === 9 || c === 13) {
+        this.at++;
+      } else if (c === 35) {
+        const end = this.text.indexOf('\n', this.at);
+        this.at = end < 0 ? this.text.length : end;
+      } else {
+        return;
+      }
+    }
   }
 
   private blankLines(): void {
@@ -254,12 +270,11 @@ class Scanner {
     }
   }
 
+  /** The word where the scanner is ('' when none starts there). */
   private word(): string {
-    WORD.lastIndex = this.at;
-    const m = WORD.exec(this.text);
-    if (m === null) return '';
-    this.at = WORD.lastIndex;
-    return m[0];
+    const start = this.at;
+    while (this.at < this.text.length && !endsWord(this.text.charCodeAt(this.at))) this.at++;
+    return this.text.slice(start, this.at);
   }
 
   private peekWord(): string {
