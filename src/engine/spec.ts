@@ -88,6 +88,8 @@ function frameworkOf(token: string): Framework {
 /** Takes the flags out of the text wherever they stand, leaving the spec (or code) itself. */
 function extractFlags(text: string): { flags: Flags; rest: string } {
   const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false, memory: false, seq: undefined, batch: undefined, depth: undefined };
+  // Every flag starts with `--`: a text without one (most specs) is not scanned three times over.
+  if (!text.includes('--')) return { flags, rest: text };
   const withValues = text.replace(/(^|\s)--(framework|fw|lang|seq|batch|depth)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
     const key = name.toLowerCase();
     if (key === 'lang') flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
