@@ -57,7 +57,7 @@ function filled(rank: number, value: number): number[] {
   return out;
 }
 
-/** The uniform tuples already made, by rank and value (`value * 16 + rank`: a rank is at most LIMITS.axes). */
+/** The uniform tuples already made, by `value * 16 + rank`: one key a pair, as values are whole and ranks at most LIMITS.axes. */
 const UNIFORM = new Map<number, readonly number[]>();
 
 /**
