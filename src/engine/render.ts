@@ -51,37 +51,75 @@ export function displayWidth(s: string): number {
 
 /** Lays out rows of cells; columns listed in `right` are right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
-  const { head, body, foot } = tableParts(header, rows, right);
+  const grid = new Grid();
+  for (const row of rows) grid.row(row);
+  const { head, body, foot } = tableParts(header, grid, right);
   return [...head, ...body, foot];
 }
 
+/**
+ * A table's cells, row after row in one list, and where each row ends. A layer table of thousands
+ * of rows made an array of cells a row, and a mapped and joined array again to lay each row out.
+ */
+class Grid {
+  readonly cells: string[] = [];
+  readonly ends: number[] = [];
+
+  cell(text: string): this {
+    this.cells.push(text);
+    return this;
+  }
+
+  end(): void {
+    this.ends.push(this.cells.length);
+  }
+
+  row(cells: readonly string[]): void {
+    for (const c of cells) this.cells.push(c);
+    this.end();
+  }
+}
+
+/** What trimEnd takes off. */
+const TRAILING_BLANK = /\s$/;
+
+/** Spaces to pad a cell with, kept for the widths tables use (a long row of padding was a new string at every cell). */
+const blanks: string[] = [];
+const BLANKS_KEPT = 256;
+const blank = (n: number): string => (n < BLANKS_KEPT ? (blanks[n] ??= ' '.repeat(n)) : ' '.repeat(n));
+
 /** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
-function tableParts(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
+function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
   // Each cell is measured once, for its column's width and again for its padding.
   const columns = header.length;
-  const measured = new Uint32Array(rows.length * columns);
+  const { cells, ends } = grid;
+  const measured = new Uint32Array(cells.length);
   const widths = header.map(displayWidth);
-  rows.forEach((r, y) => {
-    for (let x = 0; x < columns; x++) {
-      const w = displayWidth(r[x] ?? '');
-      measured[y * columns + x] = w;
-      if (w > widths[x]!) widths[x] = w;
+  for (let y = 0, i = 0; y < ends.length; y++) {
+    for (let x = 0; i < ends[y]!; i++, x++) {
+      const w = displayWidth(cells[i]!);
+      measured[i] = w;
+      if (x < columns && w > widths[x]!) widths[x] = w;
     }
-  });
-  const fmt = (cells: readonly string[], width: (x: number) => number) =>
-    cells
-      .map((c, x) => {
-        // a cell past the header's columns has no column to fill
-        const gap = x < columns ? ' '.repeat(widths[x]! - width(x)) : '';
-        return right.has(x) ? gap + c : c + gap;
-      })
-      .join('   ')
-      .trimEnd();
+  }
+  /** Cells from..to as one line; a cell past the header's columns has no column to fill. */
+  const line = (texts: readonly string[], from: number, to: number, width: (i: number) => number): string => {
+    let out = '';
+    let end = '';
+    for (let i = from, x = 0; i < to; i++, x++) {
+      const gap = x < columns ? blank(widths[x]! - width(i)) : '';
+      if (x > 0) out += '   ';
+      out += right.has(x) ? gap + texts[i]! : texts[i]! + gap;
+      end = right.has(x) || gap === '' ? texts[i]! : gap;
+    }
+    // Trimmed only when it ends in blanks: trimming a line built of pieces copies it whole.
+    return end === '' || TRAILING_BLANK.test(end) ? out.trimEnd() : out;
+  };
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
   return {
-    head: [fmt(header, (x) => displayWidth(header[x]!)), rule],
+    head: [line(header, 0, columns, (x) => displayWidth(header[x]!)), rule],
     body: (function* () {
-      for (let y = 0; y < rows.length; y++) yield fmt(rows[y]!, (x) => measured[y * columns + x]!);
+      for (let y = 0; y < ends.length; y++) yield line(cells, y === 0 ? 0 : ends[y - 1]!, ends[y]!, (i) => measured[i]!);
     })(),
     foot: rule,
   };
@@ -402,21 +440,24 @@ type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly laye
 function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
   // A layer that keeps its input's shape (a norm, an activation) hands on the same array: its row
   // shows the text of the row before.
-  let last: { readonly shape: Shape; readonly channels: ChannelsAt; readonly text: string } | undefined;
-  const shape = (r: Row) => {
+  let shown: Shape | undefined;
+  let shownChannels: ChannelsAt | undefined;
+  let text = '';
+  const shape = (r: Row): string => {
     const { outputShape } = r.record;
-    if (last?.shape !== outputShape || last.channels !== r.channels) last = { shape: outputShape, channels: r.channels, text: formatFrameworkShape(outputShape, framework, r.channels) };
-    return last.text;
+    if (shown !== outputShape || shownChannels !== r.channels) {
+      shown = outputShape;
+      shownChannels = r.channels;
+      text = formatFrameworkShape(outputShape, framework, r.channels);
+    }
+    return text;
   };
-  const { head, body, foot } = tableParts(
-    [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
-    entries.map((e) =>
-      'record' in e
-        ? [`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`, shape(e), formatInt(e.counts.total)]
-        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last), formatInt(e.params)],
-    ),
-    new Set([2]),
-  );
+  const grid = new Grid();
+  for (const e of entries) {
+    if ('record' in e) grid.cell(`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`).cell(shape(e)).cell(formatInt(e.counts.total)).end();
+    else grid.cell(t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) }))).cell(shape(e.last)).cell(formatInt(e.params)).end();
+  }
+  const { head, body, foot } = tableParts([t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))], grid, new Set([2]));
   return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, entries.length, lang), foot];
 }
 
@@ -455,7 +496,7 @@ function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
   function* lines() {
     for (const row of withParams) {
       const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      yield `  ${row.name.padEnd(width)}  ${formula(row.record)}${tied}`;
+      yield `  ${row.name}${blank(width - row.name.length)}  ${formula(row.record)}${tied}`;
     }
   }
   return [...room.spend([t(lang, msg('summary.formulas'))]), ...room.fill(lines(), withParams.length, lang)];
@@ -582,18 +623,21 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   if (code.shapes.known && code.shapes.inputs.length > 0) lines.push(t(lang, msg('summary.codeInput', { shapes: code.shapes.inputs.map((s) => frameworkShape(s, result.framework)).join(', ') })));
   const shapes = code.shapes.known;
   const header = [t(lang, msg('summary.name')), t(lang, msg('summary.type')), ...(shapes ? [t(lang, msg('summary.shape'))] : []), t(lang, msg('summary.params'))];
-  const rows = code.rows.map((r) => {
+  const grid = new Grid();
+  for (const r of code.rows) {
     const calls = r.calls !== null && r.calls > 1 ? ` ${t(lang, msg('summary.calls', { n: String(r.calls) }))}` : r.calls === 0 ? ` ${t(lang, msg('summary.unused'))}` : '';
-    return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
-  });
+    grid.cell(r.name).cell(r.type + calls);
+    if (shapes) grid.cell(frameworkShape(r.shape, result.framework));
+    grid.cell(formatInt(r.counts.total)).end();
+  }
   const after = [...totalsLines(result, lang)];
   if (!code.shapes.known) after.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
   if (request.memory || request.batch !== undefined) after.push('', ...memorySection(result, lang));
   const notes = noteLines(report, lang);
   const room = new Room(LIMITS.renderChars);
   room.spend([...lines, ...after, ...notes]);
-  const { head, body, foot } = tableParts(header, rows, new Set([header.length - 1]));
-  lines.push(...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, rows.length, lang), foot);
+  const { head, body, foot } = tableParts(header, grid, new Set([header.length - 1]));
+  lines.push(...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, code.rows.length, lang), foot);
   lines.push(...after);
   lines.push('', ...formulaLines(report.rows, lang, room));
   lines.push(...notes);
