@@ -454,8 +454,18 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
   };
   const grid = new Grid();
   for (const e of entries) {
-    if ('record' in e) grid.cell(`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`).cell(shape(e)).cell(formatInt(e.counts.total)).end();
-    else grid.cell(t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) }))).cell(shape(e.last)).cell(formatInt(e.params)).end();
+    if ('record' in e)
+      grid
+        .cell(`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`)
+        .cell(shape(e))
+        .cell(formatInt(e.counts.total))
+        .end();
+    else
+      grid
+        .cell(t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })))
+        .cell(shape(e.last))
+        .cell(formatInt(e.params))
+        .end();
   }
   const { head, body, foot } = tableParts([t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))], grid, new Set([2]));
   return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, entries.length, lang), foot];
