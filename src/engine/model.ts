@@ -248,6 +248,29 @@ export interface Alteration {
   readonly output?: Shape;
 }
 
+/**
+ * The totals of a model evaluated for them alone (the other framework's, which a count only
+ * compares): its layers are evaluated, placed and checked as for a report, and none is named or
+ * kept as a row.
+ */
+class Tally {
+  total = 0n;
+  trainable = 0n;
+  nonTrainable = 0n;
+
+  add(c: Counts): void {
+    // Adding 0n still makes a new bigint: a layer without weights (every activation) adds nothing.
+    if (c.total === 0n) return;
+    this.total += c.total;
+    this.trainable += c.trainable;
+    this.nonTrainable += c.nonTrainable;
+  }
+
+  get counts(): Counts {
+    return { total: this.total, trainable: this.trainable, nonTrainable: this.nonTrainable };
+  }
+}
+
 class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
@@ -276,6 +299,8 @@ class Evaluator {
     /** Only the first layer of a model without `input` may carry its own `in=`. */
     private first: boolean,
     private readonly alteration: Alteration | undefined,
+    /** Set when only the totals are wanted: the layers are added to it, not kept as rows. */
+    private readonly tally?: Tally,
   ) {
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
@@ -447,12 +472,13 @@ class Evaluator {
     if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
     this.channels = record.channels ?? this.channels;
     const { channels } = this;
-    const auto = this.next(snakeCase(record.typeName));
+    // Only a row is named: the totals need the module paths (shares, ties and `from` name them), not the names.
+    const auto = this.tally === undefined ? this.next(snakeCase(record.typeName)) : '';
     // A module without weights called again (torchvision's one `self.relu` after each convolution)
     // shares nothing: the row is that module again, by its own name.
     const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
     if (again !== undefined) {
-      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
+      if (this.tally === undefined) this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
       return record.outputShape;
     }
     // A name makes it a module of the model (ConvNeXt's `classifier.1`, an nn.Flatten); left unnamed, a
@@ -476,6 +502,10 @@ class Evaluator {
       tied = owner.path;
     }
     this.remember(node, module, record, place);
+    if (this.tally !== undefined) {
+      this.tally.add(counts);
+      return record.outputShape;
+    }
     // A shared use is shown by its own name, with whose weights it uses ([shares enc]). A copy of an
     // unnamed repetition, nothing named above it, is only a number (`0`, `1.0`): a framework that
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
@@ -578,6 +608,21 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused, ev.classes);
 }
 
+/**
+ * The totals alone of evaluating `nodes` as evaluateModel does (refusing what it refuses): for the
+ * other framework's count, which is only compared. Naming and keeping 1,800 rows was a third of
+ * the evaluation's work and allocation, for two numbers.
+ */
+export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Counts {
+  const tally = new Tally();
+  const ev = new Evaluator(framework, input === undefined, undefined, tally);
+  let shape: Shape = input ?? standaloneStart(nodes);
+  nodes.forEach((node, block) => {
+    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
+  });
+  return tally.counts;
+}
+
 /** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
   // Summed as bigints: a Counts object made for every row was garbage but for the last.
@@ -587,16 +632,20 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
   let idle: bigint | null = null;
+  // Adding 0n still makes a new bigint: what adds nothing (an activation's weights and MACs, most layers' scores) is not added.
   for (const row of rows) {
-    total += row.counts.total;
-    trainable += row.counts.trainable;
-    nonTrainable += row.counts.nonTrainable;
-    const routing = row.record.routing;
+    const { counts, record } = row;
+    if (counts.total !== 0n) {
+      total += counts.total;
+      trainable += counts.trainable;
+      nonTrainable += counts.nonTrainable;
+    }
+    const routing = record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
-    macs = macs === null || row.record.macs === null ? null : macs + row.record.macs;
-    const scores = row.record.attention?.scoreMacs ?? 0n;
-    scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
+    if (macs !== null && record.macs !== 0n) macs = record.macs === null ? null : macs + record.macs;
+    const scores = record.attention?.scoreMacs ?? 0n;
+    if (scoreMacs !== null && scores !== 0n) scoreMacs = scores === null ? null : scoreMacs + scores;
   }
   const counts: Counts = { total, trainable, nonTrainable };
   return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : total - idle, notes: [], classes };

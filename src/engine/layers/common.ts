@@ -32,13 +32,23 @@ export function resolveFeatures(declared: number | undefined, input: Shape, kind
   return actual;
 }
 
-/** Product of dims as an exact bigint, or null when any is unknown. */
+/**
+ * Product of dims as an exact bigint, or null when any is unknown. Multiplied as numbers while the
+ * product stays a safe integer (then every step was exact): a bigint made at every step was much
+ * of a layer's evaluation's garbage.
+ */
 export function volume(dims: readonly Dim[]): bigint | null {
-  let v = 1n;
+  let n = 1;
   for (const d of dims) {
     if (d === null) return null;
-    v *= BigInt(d);
+    n *= d;
   }
+  return Number.isSafeInteger(n) ? BigInt(n) : bigProduct(dims as readonly number[]);
+}
+
+function bigProduct(values: readonly number[]): bigint {
+  let v = 1n;
+  for (const d of values) v *= BigInt(d);
   return v;
 }
 
@@ -48,7 +58,12 @@ export function macsOver(positions: readonly Dim[], perPosition: bigint): bigint
   return v === null ? null : v * perPosition;
 }
 
-export const prod = (values: readonly number[]): bigint => values.reduce((a, v) => a * BigInt(v), 1n);
+/** Product of sizes as an exact bigint (numbers while exact, as in volume). */
+export function prod(values: readonly number[]): bigint {
+  let n = 1;
+  for (const d of values) n *= d;
+  return Number.isSafeInteger(n) ? BigInt(n) : bigProduct(values);
+}
 
 /** The spatial axes of a channels-last shape. */
 export const spatial = (shape: Shape): Dim[] => shape.slice(0, -1);

@@ -143,6 +143,7 @@ function printConv(name: string, c: ConvConfig, extra = ''): string {
 }
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };
+const CONV_TYPES: Record<Framework, Record<Rank, string>> = { keras: { 1: 'Conv1D', 2: 'Conv2D', 3: 'Conv3D' }, pytorch: { 1: 'Conv1d', 2: 'Conv2d', 3: 'Conv3d' } };
 
 type ResolvedConv = ConvConfig & { readonly cin: number };
 
@@ -332,15 +333,16 @@ function convKind(rank: Rank): Kind {
       const out = outputSpatial(input, c, name);
       const perGroupIn = cin / c.groups;
       const weightShape = framework === 'keras' ? [...c.kernel, perGroupIn, c.cout] : [c.cout, perGroupIn, ...c.kernel];
+      // The worked formulas are closures over this call's scope alone (a helper returning one made a scope of its own per record).
       return {
-        resolved: { ...c, cin },
-        typeName: framework === 'keras' ? `Conv${rank}D` : `Conv${rank}d`,
+        resolved: c.cin === cin ? (c as ResolvedConv) : { ...c, cin },
+        typeName: CONV_TYPES[framework][rank],
         tensors: filterTensors(framework, weightShape, c.cout, c.bias),
         formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
         macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
-        macsFormula: macsFormula(out, rank, () => [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
-        shapeWorking: shapeWorking(input, out, c),
+        macsFormula: () => positionsTimes(out, rank, [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
+        shapeWorking: () => lengthWorking(spatial(input), out, (i) => axisOf(c, i)),
         conventionSensitive: false,
       };
     },
@@ -348,11 +350,14 @@ function convKind(rank: Rank): Kind {
   });
 }
 
-/** positions × per-position work, or null when the positions are unknown; worked out when asked (few records are). */
-const macsFormula = (out: readonly Dim[], rank: Rank, perPosition: () => Expr[]) => (): MacsFormula | null => {
+/** positions × per-position work, or null when the positions are unknown. */
+function positionsTimes(out: readonly Dim[], rank: Rank, perPosition: readonly Expr[]): MacsFormula | null {
   const positions = positionTerms(out, rank);
-  return positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition()) };
-};
+  return positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) };
+}
+
+/** positions × per-position work, worked out when asked (few records are). */
+const macsFormula = (out: readonly Dim[], rank: Rank, perPosition: () => Expr[]) => (): MacsFormula | null => positionsTimes(out, rank, perPosition());
 
 interface DeconvConfig extends ConvConfig {
   readonly outputPadding: readonly number[] | undefined;

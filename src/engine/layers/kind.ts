@@ -365,19 +365,23 @@ class Evaluated<C, R extends C> implements LayerRecord {
   readonly attention: AttentionGeometry | null;
   readonly routing?: ExpertRouting;
   readonly channels?: ChannelsAt;
-  /** The config as evaluation resolved it, for the text and the mistakes (the evaluation itself is not kept). */
-  private readonly resolved: R;
-  private workedOut: readonly LayerMistake[] | undefined;
-  private printed: string | undefined;
+  /**
+   * The config as evaluation resolved it, for the text and the mistakes (the evaluation itself is
+   * not kept). This and the members below are not private: recordSpec and recordMistakes read them
+   * (the class is this module's own; the engine sees a LayerRecord).
+   */
+  readonly resolved: R;
+  workedOut: readonly LayerMistake[] | undefined;
+  printed: string | undefined;
 
   constructor(
-    private readonly def: KindDef<C, R>,
+    readonly def: KindDef<C, R>,
     e: Evaluation<R>,
     readonly tensors: readonly ParamTensor[],
-    private readonly input: Shape,
-    private readonly framework: Framework,
+    readonly input: Shape,
+    readonly framework: Framework,
     /** `in=` and `trainable=false` as the layer was given them. */
-    private readonly universal: string,
+    readonly universal: string,
   ) {
     this.kind = def.name;
     this.resolved = e.resolved;
@@ -397,18 +401,26 @@ class Evaluated<C, R extends C> implements LayerRecord {
     if (e.channels !== undefined) this.channels = e.channels;
   }
 
-  readonly spec = (): string => (this.printed ??= this.def.print(this.resolved) + this.universal);
+  // One function for every record, reading the record it is called on (a copy made with a spread
+  // included): an arrow a record was two closures and their scope made per layer.
+  readonly spec: () => string = recordSpec;
+  readonly mistakes: () => readonly LayerMistake[] = recordMistakes;
+}
 
-  readonly mistakes = (): readonly LayerMistake[] =>
-    (this.workedOut ??= workOut(this.def.mistakes ?? [], {
-      config: this.resolved,
-      input: this.input,
-      output: this.outputShape,
-      framework: this.framework,
-      counts: countTensors(this.tensors),
-      macs: this.macs,
-      tensors: this.tensors,
-    }));
+function recordSpec<C, R extends C>(this: Evaluated<C, R>): string {
+  return (this.printed ??= this.def.print(this.resolved) + this.universal);
+}
+
+function recordMistakes<C, R extends C>(this: Evaluated<C, R>): readonly LayerMistake[] {
+  return (this.workedOut ??= workOut(this.def.mistakes ?? [], {
+    config: this.resolved,
+    input: this.input,
+    output: this.outputShape,
+    framework: this.framework,
+    counts: countTensors(this.tensors),
+    macs: this.macs,
+    tensors: this.tensors,
+  }));
 }
 
 /** Each mistake that can happen on this layer, with the counts it gives (trainable as the layer's own share). */

@@ -188,6 +188,9 @@ const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
 /** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
 const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
 
+/** PyTorch's BatchNorm class for an input of rank 2, 3, 4 (and beyond): by its spatial axes. */
+const TORCH_BATCH_NORMS = ['', 'BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d'];
+
 export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
   name: 'bn',
   aliases: ['batchnorm', '批次正規化', '批量正規化', '批次標準化', '批量归一化', '批归一化'],
@@ -209,7 +212,7 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
     if (keras) tensors.push(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false));
     return {
       resolved: { ...c, channels },
-      typeName: keras ? 'BatchNormalization' : `BatchNorm${Math.min(Math.max(input.length - 1, 1), 3)}d`,
+      typeName: keras ? 'BatchNormalization' : TORCH_BATCH_NORMS[Math.min(Math.max(input.length - 1, 1), 3)]!,
       tensors,
       formula: () => (keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels)),
       outputShape: input,
