@@ -12,9 +12,15 @@ export type Expr =
   | { readonly op: 'product'; readonly terms: readonly Expr[] }
   | { readonly op: 'quotient'; readonly dividend: Expr; readonly divisor: Expr };
 
+/** Small constants written as themselves, made once: a formula is built for every row a table shows (Exprs are never changed). */
+const CONSTANTS: Expr[] = [];
+const CONSTANTS_KEPT = 16;
+
 /** A number in a formula, with the symbol it stands for (`lit(64, 'C_out')`). */
-export function lit(value: number, symbol: string = String(value)): Expr {
-  return { op: 'lit', value, symbol };
+export function lit(value: number, symbol?: string): Expr {
+  if (symbol !== undefined) return { op: 'lit', value, symbol };
+  if (Number.isInteger(value) && value >= 0 && value < CONSTANTS_KEPT) return (CONSTANTS[value] ??= { op: 'lit', value, symbol: String(value) });
+  return { op: 'lit', value, symbol: String(value) };
 }
 
 /** A constant whose symbol is itself (the 4 gates of an LSTM, the 2 of γ and β). */

@@ -12,7 +12,7 @@ import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
 import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
 import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
-import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Wrong } from './kind.js';
+import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Resolved, type Wrong } from './kind.js';
 import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
@@ -310,8 +310,41 @@ function opt<K extends string>(key: K, value: bigint | undefined): { [P in K]?: 
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: bigint };
 }
 
+/**
+ * H_out×W_out × k_h×k_w×C_in/g×C_out, exactly; null when a size is unknown. Multiplied as numbers
+ * while the product stays a safe integer (then every step was exact), made a bigint once.
+ */
+function filterMacs(out: readonly Dim[], kernel: readonly number[], perGroupIn: number, cout: number): bigint | null {
+  let n = perGroupIn * cout;
+  for (const k of kernel) n *= k;
+  for (const d of out) {
+    if (d === null) return null;
+    n *= d;
+  }
+  return Number.isSafeInteger(n) ? BigInt(n) : macsOver(out, prod(kernel) * BigInt(perGroupIn) * BigInt(cout));
+}
+
+/** A convolution's worked formulas, one function each for all its records, from the record's config and input. */
+function convWorking(name: string, rank: Rank) {
+  return {
+    formula(this: Resolved<ResolvedConv>): Expr {
+      const c = this.resolved;
+      return filterFormula(c.kernel, rank, c.cin, c.groups, c.cout, c.bias);
+    },
+    macsFormula(this: Resolved<ResolvedConv>): MacsFormula | null {
+      const c = this.resolved;
+      return positionsTimes(outputSpatial(this.input, c, name), rank, [...kernelTerms(c.kernel, rank), perGroup(c.cin, c.groups), lit(c.cout, 'C_out')]);
+    },
+    shapeWorking(this: Resolved<ResolvedConv>): string[] {
+      const c = this.resolved;
+      return lengthWorking(spatial(this.input), outputSpatial(this.input, c, name), (i) => axisOf(c, i));
+    },
+  };
+}
+
 function convKind(rank: Rank): Kind {
   const name = CONV_NAMES[rank];
+  const worked = convWorking(name, rank);
   return defineKind<ConvConfig, ResolvedConv>({
     name,
     aliases: rank === 2 ? ['conv2d', '卷積', '卷積層', '卷积'] : [],
@@ -333,17 +366,16 @@ function convKind(rank: Rank): Kind {
       const out = outputSpatial(input, c, name);
       const perGroupIn = cin / c.groups;
       const weightShape = framework === 'keras' ? [...c.kernel, perGroupIn, c.cout] : [c.cout, perGroupIn, ...c.kernel];
-      // The worked formulas are closures over this call's scope alone (a helper returning one made a scope of its own per record).
       return {
         resolved: c.cin === cin ? (c as ResolvedConv) : { ...c, cin },
         typeName: CONV_TYPES[framework][rank],
         tensors: filterTensors(framework, weightShape, c.cout, c.bias),
-        formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
         outputShape: [...out, c.cout],
-        macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
-        macsFormula: () => positionsTimes(out, rank, [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
-        shapeWorking: () => lengthWorking(spatial(input), out, (i) => axisOf(c, i)),
+        macs: filterMacs(out, c.kernel, perGroupIn, c.cout),
         conventionSensitive: false,
+        formula: worked.formula,
+        macsFormula: worked.macsFormula,
+        shapeWorking: worked.shapeWorking,
       };
     },
     mistakes: CONV_MISTAKES,

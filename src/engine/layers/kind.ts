@@ -146,21 +146,36 @@ export interface Evaluation<C> {
   readonly resolved: C;
   readonly typeName: string;
   readonly tensors: readonly ParamTensor[];
-  /** The worked formula (LayerRecord.formula), built when asked. */
-  readonly formula: () => Expr;
+  /**
+   * The worked formula (LayerRecord.formula), built when asked: a closure, or one function of the
+   * kind's for all its records, reading the record it is called on (see Resolved).
+   */
+  readonly formula: (this: Resolved<C>) => Expr;
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
-  readonly shapeWorking?: () => readonly string[];
+  readonly shapeWorking?: (this: Resolved<C>) => readonly string[];
   /** MACs worked out (LayerRecord.macsFormula), when asked. */
-  readonly macsFormula?: () => MacsFormula | null;
+  readonly macsFormula?: (this: Resolved<C>) => MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
   readonly routing?: ExpertRouting;
   /** A permute's: the order the framework holds the output in from here on (LayerRecord.channels). */
   readonly channels?: ChannelsAt;
+}
+
+/**
+ * What a kind's worked formulas may read when the kind writes each once for all its records: the
+ * record they are called on (a copy of it made with a spread too). A closure a formula made a
+ * record was garbage for the many records never explained (three for every convolution). Its
+ * output shape is not among them: a misread record's copy says another.
+ */
+export interface Resolved<R> {
+  readonly resolved: R;
+  readonly input: Shape;
+  readonly framework: Framework;
 }
 
 /** What a mistake sees: the layer as the engine resolved and counted it. */

@@ -10,7 +10,7 @@ import type { Framework, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { formatInt } from '../format.js';
 import { expectMinRank, resolveFeatures, tensor, volume } from './common.js';
-import { defineKind, mistake, type Args, type MistakeDef, type MistakeInput } from './kind.js';
+import { defineKind, mistake, type Args, type MistakeDef, type MistakeInput, type Resolved } from './kind.js';
 
 /** Which of γ and β the layer learns: Keras `scale`/`center`, PyTorch `affine`. */
 interface Affine {
@@ -188,6 +188,14 @@ const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
 /** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
 const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
 
+/** γ and β learned, and under Keras the moving mean and variance: one function for every BatchNorm record. */
+function batchNormFormula(this: Resolved<ResolvedChannels>): Expr {
+  const { channels } = this.resolved;
+  const n = Number(this.resolved.scale) + Number(this.resolved.center);
+  if (this.framework !== 'keras') return perChannel(n, channels);
+  return n === 0 ? perChannel(2, channels) : sum(perChannel(n, channels), perChannel(2, channels));
+}
+
 /** PyTorch's BatchNorm class for an input of rank 2, 3, 4 (and beyond): by its spatial axes. */
 const TORCH_BATCH_NORMS = ['', 'BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d'];
 
@@ -211,10 +219,10 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
     const tensors = affineTensors(c, perChannelShape, framework);
     if (keras) tensors.push(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false));
     return {
-      resolved: { ...c, channels },
+      resolved: c.channels === channels ? (c as ResolvedChannels) : { ...c, channels },
       typeName: keras ? 'BatchNormalization' : TORCH_BATCH_NORMS[Math.min(Math.max(input.length - 1, 1), 3)]!,
       tensors,
-      formula: () => (keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels)),
+      formula: batchNormFormula,
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: true,
