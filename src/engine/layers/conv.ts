@@ -10,7 +10,7 @@ import { lit, product, quotient, sum, type Expr } from '../expr.js';
 import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
-import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
+import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume, withLast } from './common.js';
 import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
 import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Resolved, type Wrong } from './kind.js';
 import { lengthMistakes } from './length-mistakes.js';
@@ -60,8 +60,11 @@ function checkSamePadding(g: Geometry, framework: Framework, kind: string): void
 
 const axisOf = (g: Geometry, axis: number): AxisConv => ({ kernel: g.kernel[axis]!, stride: g.stride[axis]!, dilation: g.dilation[axis]!, padding: g.padding, axis });
 
+/** Each spatial axis's output length, in one array made at its size (a slice mapped was two, and a closure). */
 function outputSpatial(input: Shape, g: Geometry, kind: string): Dim[] {
-  return spatial(input).map((len, axis) => convLength(len, axisOf(g, axis), kind));
+  const out = new Array<Dim>(Math.max(input.length - 1, 0));
+  for (let axis = 0; axis < out.length; axis++) out[axis] = convLength(input[axis]!, axisOf(g, axis), kind);
+  return out;
 }
 
 /** Refuses a side the windows leave rows of (see ConvConfig.exact): (L + 2p − k) must be a multiple of the stride. */
@@ -90,6 +93,22 @@ const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (g
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
   const perFilter = product(...kernelTerms(kernel, rank), perGroup(cin, groups));
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
+}
+
+/**
+ * A filter bank's shape in the framework's layout: Keras (k_h, k_w, C_in/g, C_out), PyTorch
+ * (C_out, C_in/g, k_h, k_w). Written out per rank as array literals, made at their size (see withLast).
+ */
+function kernelLayout(framework: Framework, k: readonly number[], perGroupIn: number, cout: number): number[] {
+  const keras = framework === 'keras';
+  switch (k.length) {
+    case 1:
+      return keras ? [k[0]!, perGroupIn, cout] : [cout, perGroupIn, k[0]!];
+    case 2:
+      return keras ? [k[0]!, k[1]!, perGroupIn, cout] : [cout, perGroupIn, k[0]!, k[1]!];
+    default:
+      return keras ? [...k, perGroupIn, cout] : [cout, perGroupIn, ...k];
+  }
 }
 
 /** A convolution's kernel (in the framework's layout) and, with a bias, one bias per output channel. */
@@ -365,12 +384,11 @@ function convKind(rank: Rank): Kind {
       if (c.exact) checkExact(input, c, name);
       const out = outputSpatial(input, c, name);
       const perGroupIn = cin / c.groups;
-      const weightShape = framework === 'keras' ? [...c.kernel, perGroupIn, c.cout] : [c.cout, perGroupIn, ...c.kernel];
       return {
         resolved: c.cin === cin ? (c as ResolvedConv) : { ...c, cin },
         typeName: CONV_TYPES[framework][rank],
-        tensors: filterTensors(framework, weightShape, c.cout, c.bias),
-        outputShape: [...out, c.cout],
+        tensors: filterTensors(framework, kernelLayout(framework, c.kernel, perGroupIn, c.cout), c.cout, c.bias),
+        outputShape: withLast(out, c.cout),
         macs: filterMacs(out, c.kernel, perGroupIn, c.cout),
         conventionSensitive: false,
         formula: worked.formula,

@@ -31,10 +31,11 @@ function printAffine(c: Affine): string[] {
 
 /** γ and β as learned, each of `shape` (one per channel: the tensors of a layer may share that array, none changes it). */
 function affineTensors(c: Affine, shape: readonly number[], framework: Framework): ParamTensor[] {
-  const tensors: ParamTensor[] = [];
-  if (c.scale) tensors.push(tensor(framework === 'keras' ? 'gamma' : 'weight', shape, 'scale'));
-  if (c.center) tensors.push(tensor(framework === 'keras' ? 'beta' : 'bias', shape, 'shift'));
-  return tensors;
+  const gamma = c.scale ? tensor(framework === 'keras' ? 'gamma' : 'weight', shape, 'scale') : undefined;
+  const beta = c.center ? tensor(framework === 'keras' ? 'beta' : 'bias', shape, 'shift') : undefined;
+  // A list made at its size: one grown by pushing reserves room for many more (a norm a layer).
+  if (gamma === undefined) return beta === undefined ? [] : [beta];
+  return beta === undefined ? [gamma] : [gamma, beta];
 }
 
 /** n×C, written as C when n is 1 and 0 when n is 0. */
@@ -216,8 +217,8 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
       ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
       : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
     const perChannelShape = [channels];
-    const tensors = affineTensors(c, perChannelShape, framework);
-    if (keras) tensors.push(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false));
+    const affine = affineTensors(c, perChannelShape, framework);
+    const tensors = keras ? affine.concat(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false)) : affine;
     return {
       resolved: c.channels === channels ? (c as ResolvedChannels) : { ...c, channels },
       typeName: keras ? 'BatchNormalization' : TORCH_BATCH_NORMS[Math.min(Math.max(input.length - 1, 1), 3)]!,
