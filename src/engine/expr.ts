@@ -12,15 +12,21 @@ export type Expr =
   | { readonly op: 'product'; readonly terms: readonly Expr[] }
   | { readonly op: 'quotient'; readonly dividend: Expr; readonly divisor: Expr };
 
-/** Small constants written as themselves, made once: a formula is built for every row a table shows (Exprs are never changed). */
-const CONSTANTS: Expr[] = [];
-const CONSTANTS_KEPT = 16;
+/**
+ * Small numbers, by their symbol, made once: a formula is built for every row a table shows, and
+ * most of its small numbers (a kernel's 3, a bias's 1) are the same few (Exprs are never changed).
+ */
+const SMALL = new Map<string, Expr[]>();
+const SMALL_KEPT = 16;
 
 /** A number in a formula, with the symbol it stands for (`lit(64, 'C_out')`). */
 export function lit(value: number, symbol?: string): Expr {
-  if (symbol !== undefined) return { op: 'lit', value, symbol };
-  if (Number.isInteger(value) && value >= 0 && value < CONSTANTS_KEPT) return (CONSTANTS[value] ??= { op: 'lit', value, symbol: String(value) });
-  return { op: 'lit', value, symbol: String(value) };
+  const small = Number.isInteger(value) && value >= 0 && value < SMALL_KEPT;
+  if (!small) return { op: 'lit', value, symbol: symbol ?? String(value) };
+  const name = symbol ?? String(value);
+  let kept = SMALL.get(name);
+  if (kept === undefined) SMALL.set(name, (kept = []));
+  return (kept[value] ??= { op: 'lit', value, symbol: name });
 }
 
 /** A constant whose symbol is itself (the 4 gates of an LSTM, the 2 of γ and β). */

@@ -104,16 +104,26 @@ function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<nu
   }
   /** Cells from..to as one line; a cell past the header's columns has no column to fill. */
   const line = (texts: readonly string[], from: number, to: number, width: (i: number) => number): string => {
+    // The blanks between two texts (a padding, the column gap, the next one's padding) are added
+    // as one piece, and those after the last text not at all: a piece a row's string is one more
+    // string made, and the line would be trimmed of them anyway.
     let out = '';
-    let end = '';
+    let owed = 0;
+    let last = '';
     for (let i = from, x = 0; i < to; i++, x++) {
-      const gap = x < columns ? blank(widths[x]! - width(i)) : '';
-      if (x > 0) out += '   ';
-      out += right.has(x) ? gap + texts[i]! : texts[i]! + gap;
-      end = right.has(x) || gap === '' ? texts[i]! : gap;
+      const gap = x < columns ? widths[x]! - width(i) : 0;
+      const text = texts[i]!;
+      if (x > 0) owed += 3;
+      if (right.has(x)) owed += gap;
+      if (text !== '') {
+        out += owed === 0 ? text : blank(owed) + text;
+        owed = 0;
+        last = text;
+      }
+      if (!right.has(x)) owed += gap;
     }
-    // Trimmed only when it ends in blanks: trimming a line built of pieces copies it whole.
-    return end === '' || TRAILING_BLANK.test(end) ? out.trimEnd() : out;
+    // What trimEnd would take off beyond those blanks: the last text's own trailing blanks.
+    return TRAILING_BLANK.test(last) ? out.trimEnd() : out;
   };
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
   return {
@@ -139,18 +149,19 @@ class Room {
     return lines;
   }
 
-  fill(lines: Iterable<string>, count: number, lang: Lang): string[] {
-    const out: string[] = [];
+  /** Appends `lines` to `out` while they fit: a table of thousands of lines is not copied from list to list. */
+  fill(lines: Iterable<string>, count: number, lang: Lang, out: string[]): void {
+    let taken = 0;
     for (const line of lines) {
       if (line.length + 1 > this.left) {
-        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - out.length)), max: formatInt(LIMITS.renderChars) })));
+        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - taken)), max: formatInt(LIMITS.renderChars) })));
         this.left = 0;
-        return out;
+        return;
       }
       this.left -= line.length + 1;
       out.push(line);
+      taken++;
     }
-    return out;
   }
 }
 
@@ -437,7 +448,8 @@ function reuseMark(row: Row, lang: Lang): string {
 /** A row of the layer table: a layer, or a copy of a repeated block said in one line. */
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
-function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
+/** Appends the layer table to `out`. */
+function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room, out: string[]): void {
   // A layer that keeps its input's shape (a norm, an activation) hands on the same array: its row
   // shows the text of the row before.
   let shown: Shape | undefined;
@@ -468,7 +480,10 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
         .end();
   }
   const { head, body, foot } = tableParts([t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))], grid, new Set([2]));
-  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, entries.length, lang), foot];
+  room.spend([...head, foot]);
+  out.push(...head);
+  room.fill(body, entries.length, lang, out);
+  out.push(foot);
 }
 
 /**
@@ -498,9 +513,10 @@ function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
   return { entries, shown };
 }
 
-function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
+/** Appends the worked formulas of the rows with weights to `out`. */
+function formulaLines(rows: readonly Row[], lang: Lang, room: Room, out: string[]): void {
   const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
-  if (withParams.length === 0) return [];
+  if (withParams.length === 0) return;
   const width = withParams.reduce((w, row) => Math.max(w, row.name.length), 0);
   const formula = rowFormulas();
   function* lines() {
@@ -509,7 +525,8 @@ function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
       yield `  ${row.name}${blank(width - row.name.length)}  ${formula(row.record)}${tied}`;
     }
   }
-  return [...room.spend([t(lang, msg('summary.formulas'))]), ...room.fill(lines(), withParams.length, lang)];
+  out.push(...room.spend([t(lang, msg('summary.formulas'))]));
+  room.fill(lines(), withParams.length, lang, out);
 }
 
 function blockLines(report: Report, lang: Lang): string[] {
@@ -602,16 +619,22 @@ function summary(result: CountResult, lang: Lang): string {
     // --layers the layer table alone says it all, the block table would print the same rows again.
     const blocksAreLayers = blockTable(report).length === report.rows.length;
     lines.push(...room.spend([presetLine(result, lang), ...(request.layers && blocksAreLayers ? [] : blockLines(report, lang))]));
-    if (request.layers) lines.push(...(blocksAreLayers ? [] : ['']), ...layerTable(report.rows, report.framework, lang, room));
+    if (request.layers) {
+      if (!blocksAreLayers) lines.push('');
+      layerTable(report.rows, report.framework, lang, room, lines);
+    }
   }
   const compact = result.preset || request.layers ? undefined : compactRows(report);
   if (!result.preset) {
     lines.push(...room.spend([t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }))]));
-    lines.push(...layerTable(compact?.entries ?? report.rows, report.framework, lang, room));
+    layerTable(compact?.entries ?? report.rows, report.framework, lang, room, lines);
     if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...room.spend(blockLines(report, lang)));
   }
   lines.push(...after);
-  if (!result.preset || request.layers) lines.push('', ...formulaLines(compact?.shown ?? report.rows, lang, room));
+  if (!result.preset || request.layers) {
+    lines.push('');
+    formulaLines(compact?.shown ?? report.rows, lang, room, lines);
+  }
   lines.push(...notes);
   return lines.join('\n');
 }
@@ -647,9 +670,11 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   const room = new Room(LIMITS.renderChars);
   room.spend([...lines, ...after, ...notes]);
   const { head, body, foot } = tableParts(header, grid, new Set([header.length - 1]));
-  lines.push(...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, code.rows.length, lang), foot);
-  lines.push(...after);
-  lines.push('', ...formulaLines(report.rows, lang, room));
+  room.spend([...head, foot]);
+  lines.push(...head);
+  room.fill(body, code.rows.length, lang, lines);
+  lines.push(foot, ...after, '');
+  formulaLines(report.rows, lang, room, lines);
   lines.push(...notes);
   return lines.join('\n');
 }

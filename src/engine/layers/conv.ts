@@ -84,14 +84,21 @@ const shapeWorking = (input: Shape, out: readonly Dim[], g: Geometry) => (): str
 /** H_out×W_out, the positions a kernel visits, as factors of a MACs formula. */
 const positionTerms = (out: readonly Dim[], rank: Rank): Expr[] | null => (out.every((d): d is number => d !== null) ? out.map((d, i) => lit(d, `${['D', 'H', 'W'].slice(3 - rank)[i]}_out`)) : null);
 
-const kernelTerms = (kernel: readonly number[], rank: Rank): Expr[] => kernel.map((k, i) => lit(k, KERNEL_SYMBOLS[rank][i]!));
+/** k_h×k_w as factors of a formula, in a list with room for `more` after them. */
+function kernelTerms(kernel: readonly number[], rank: Rank, more = 0): Expr[] {
+  const terms = new Array<Expr>(kernel.length + more);
+  for (let i = 0; i < kernel.length; i++) terms[i] = lit(kernel[i]!, KERNEL_SYMBOLS[rank][i]!);
+  return terms;
+}
 
 /** C_in, or C_in/g when grouped, as it appears inside one filter. */
 const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (groups === 1 ? lit(channels, symbol) : quotient(lit(channels, symbol), lit(groups, 'g')));
 
 /** (k_h×k_w×C_in/g + 1)×C_out, or without the + 1 when there is no bias. */
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
-  const perFilter = product(...kernelTerms(kernel, rank), perGroup(cin, groups));
+  const factors = kernelTerms(kernel, rank, 1);
+  factors[kernel.length] = perGroup(cin, groups);
+  const perFilter = product(...factors);
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
 }
 

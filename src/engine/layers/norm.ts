@@ -39,9 +39,10 @@ function affineTensors(c: Affine, shape: readonly number[], framework: Framework
 }
 
 /** n×C, written as C when n is 1 and 0 when n is 0. */
-function perChannel(n: number, channels: number): Expr {
+function perChannel(n: number, channels: number | Expr): Expr {
   if (n === 0) return constant(0);
-  return n === 1 ? lit(channels, 'C') : product(constant(n), lit(channels, 'C'));
+  const c = typeof channels === 'number' ? lit(channels, 'C') : channels;
+  return n === 1 ? c : product(constant(n), c);
 }
 
 const AFFINE_OPTIONS = ['affine', 'scale', 'center'];
@@ -194,7 +195,8 @@ function batchNormFormula(this: Resolved<ResolvedChannels>): Expr {
   const { channels } = this.resolved;
   const n = Number(this.resolved.scale) + Number(this.resolved.center);
   if (this.framework !== 'keras') return perChannel(n, channels);
-  return n === 0 ? perChannel(2, channels) : sum(perChannel(n, channels), perChannel(2, channels));
+  const c = lit(channels, 'C');
+  return n === 0 ? perChannel(2, c) : sum(perChannel(n, c), perChannel(2, c));
 }
 
 /** PyTorch's BatchNorm class for an input of rank 2, 3, 4 (and beyond): by its spatial axes. */
