@@ -208,8 +208,9 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
  * group. Around a named one, or a residual, they are a module holding it (a block).
  */
 function wraps(node: Extract<Node, { t: 'seq' }>): Node | undefined {
-  const [only, ...more] = node.nodes;
-  return only !== undefined && more.length === 0 && only.label === undefined && (only.t === 'seq' || only.t === 'repeat') ? only : undefined;
+  // Read by index: `[only, ...more] = nodes` copied the rest of every group at every visit.
+  const only = node.nodes.length === 1 ? node.nodes[0]! : undefined;
+  return only !== undefined && only.label === undefined && (only.t === 'seq' || only.t === 'repeat') ? only : undefined;
 }
 
 /**
@@ -253,21 +254,42 @@ export interface Alteration {
  * compares): its layers are evaluated, placed and checked as for a report, and none is named or
  * kept as a row.
  */
+const safe = Number.isSafeInteger;
+
 class Tally {
-  total = 0n;
-  trainable = 0n;
-  nonTrainable = 0n;
+  /**
+   * Summed as numbers while the sums stay safe integers (then every sum was exact), as bigints from
+   * there: a bigint made at every addition was garbage but for the last.
+   */
+  private total = 0;
+  private trainable = 0;
+  private nonTrainable = 0;
+  private big: { total: bigint; trainable: bigint; nonTrainable: bigint } | undefined;
 
   add(c: Counts): void {
-    // Adding 0n still makes a new bigint: a layer without weights (every activation) adds nothing.
     if (c.total === 0n) return;
-    this.total += c.total;
-    this.trainable += c.trainable;
-    this.nonTrainable += c.nonTrainable;
+    if (this.big === undefined) {
+      const t = Number(c.total);
+      const tr = Number(c.trainable);
+      const nt = Number(c.nonTrainable);
+      const total = this.total + t;
+      const trainable = this.trainable + tr;
+      const nonTrainable = this.nonTrainable + nt;
+      if (safe(t) && safe(tr) && safe(nt) && safe(total) && safe(trainable) && safe(nonTrainable)) {
+        this.total = total;
+        this.trainable = trainable;
+        this.nonTrainable = nonTrainable;
+        return;
+      }
+      this.big = { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
+    }
+    this.big.total += c.total;
+    this.big.trainable += c.trainable;
+    this.big.nonTrainable += c.nonTrainable;
   }
 
   get counts(): Counts {
-    return { total: this.total, trainable: this.trainable, nonTrainable: this.nonTrainable };
+    return this.big ?? { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
   }
 }
 
@@ -434,8 +456,8 @@ class Evaluator {
         const inner = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.nodes);
         this.remember(node, inner.prefix, undefined, place);
         // a named head that is one block (`aux1: side { googlenet_aux 1000 }`) is that block
-        const [only, ...more] = node.nodes;
-        const one = inner !== place && only !== undefined && more.length === 0 && only.t !== 'layer';
+        const only = node.nodes.length === 1 ? node.nodes[0]! : undefined;
+        const one = inner !== place && only !== undefined && only.t !== 'layer';
         this.sideOutputs.set(node, one ? this.visit(only, shape, inner, true) : this.visitList(node.nodes, shape, inner));
         return shape;
       }
@@ -625,21 +647,15 @@ export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined,
 
 /** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
-  // Summed as bigints: a Counts object made for every row was garbage but for the last.
-  let total = 0n;
-  let trainable = 0n;
-  let nonTrainable = 0n;
+  // Summed in one Tally: a Counts object made for every row was garbage but for the last.
+  const tally = new Tally();
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
   let idle: bigint | null = null;
-  // Adding 0n still makes a new bigint: what adds nothing (an activation's weights and MACs, most layers' scores) is not added.
+  // Adding 0n still makes a new bigint: what adds nothing (an activation's MACs, most layers' scores) is not added.
   for (const row of rows) {
-    const { counts, record } = row;
-    if (counts.total !== 0n) {
-      total += counts.total;
-      trainable += counts.trainable;
-      nonTrainable += counts.nonTrainable;
-    }
+    const { record } = row;
+    tally.add(row.counts);
     const routing = record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
@@ -647,8 +663,8 @@ export function summarize(framework: Framework, input: Shape, output: Shape, row
     const scores = record.attention?.scoreMacs ?? 0n;
     if (scoreMacs !== null && scores !== 0n) scoreMacs = scores === null ? null : scoreMacs + scores;
   }
-  const counts: Counts = { total, trainable, nonTrainable };
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : total - idle, notes: [], classes };
+  const counts = tally.counts;
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */
