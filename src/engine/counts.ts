@@ -18,6 +18,7 @@ export function tensorSize(t: ParamTensor): bigint {
  * once: a model counts every row's tensors, and a bigint at every step was most of that garbage.
  */
 export function countTensors(tensors: readonly ParamTensor[]): Counts {
+  if (tensors.length === 0) return ZERO;
   let trainable = 0;
   let nonTrainable = 0;
   for (const t of tensors) {

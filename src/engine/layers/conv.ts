@@ -40,16 +40,23 @@ function parseGeometry(a: Args, rank: Rank, kernelArg = 'K'): Geometry {
   };
 }
 
+const notOne = (n: number) => n !== 1;
+
 function printGeometry(g: Geometry): string {
-  const parts: string[] = [];
-  if (g.stride.some((s) => s !== 1)) parts.push(`stride=${printTuple(g.stride)}`);
-  if (g.padding.mode === 'same') parts.push('pad=same');
-  if (g.padding.mode === 'explicit') parts.push(`pad=${printTuple(g.padding.amounts)}`);
-  if (g.dilation.some((d) => d !== 1)) parts.push(`dilation=${printTuple(g.dilation)}`);
-  return parts.join(' ');
+  return join(
+    g.stride.some(notOne) && `stride=${printTuple(g.stride)}`,
+    g.padding.mode === 'same' && 'pad=same',
+    g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`,
+    g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`,
+  );
 }
 
-const join = (...parts: Array<string | false>) => parts.filter((p) => p !== false && p !== '').join(' ');
+/** The parts given, spaced; a part left out is false or empty. Appended, not filtered and joined: every layer of a model is printed. */
+function join(...parts: Array<string | false>): string {
+  let out = '';
+  for (const p of parts) if (p !== false && p !== '') out = out === '' ? p : `${out} ${p}`;
+  return out;
+}
 
 function checkSamePadding(g: Geometry, framework: Framework, kind: string): void {
   // PyTorch refuses padding='same' with a stride (RuntimeError in F.conv2d); Keras pads as needed.
