@@ -62,20 +62,26 @@ export function table(header: readonly string[], rows: readonly (readonly string
  * of rows made an array of cells a row, and a mapped and joined array again to lay each row out.
  */
 class Grid {
-  readonly cells: string[] = [];
+  readonly cells: string[];
   readonly ends: number[] = [];
+  private filled = 0;
+
+  /** `rows` of `columns`, when known: the list is made at its size once, not grown and copied as it fills. */
+  constructor(rows = 0, columns = 0) {
+    this.cells = rows * columns > 0 ? new Array<string>(rows * columns) : [];
+  }
 
   cell(text: string): this {
-    this.cells.push(text);
+    this.cells[this.filled++] = text;
     return this;
   }
 
   end(): void {
-    this.ends.push(this.cells.length);
+    this.ends.push(this.filled);
   }
 
   row(cells: readonly string[]): void {
-    for (const c of cells) this.cells.push(c);
+    for (const c of cells) this.cell(c);
     this.end();
   }
 }
@@ -93,7 +99,7 @@ function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<nu
   // Each cell is measured once, for its column's width and again for its padding.
   const columns = header.length;
   const { cells, ends } = grid;
-  const measured = new Uint32Array(cells.length);
+  const measured = new Uint32Array(ends.length === 0 ? 0 : ends[ends.length - 1]!);
   const widths = header.map(displayWidth);
   for (let y = 0, i = 0; y < ends.length; y++) {
     for (let x = 0; i < ends[y]!; i++, x++) {
@@ -464,11 +470,18 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
     }
     return text;
   };
-  const grid = new Grid();
+  // ` (Conv2D)` once a type: a row's name is then one string joined to it, not three.
+  const typed = new Map<string, string>();
+  const ofType = (type: string): string => {
+    let text = typed.get(type);
+    if (text === undefined) typed.set(type, (text = ` (${type})`));
+    return text;
+  };
+  const grid = new Grid(entries.length, 3);
   for (const e of entries) {
     if ('record' in e)
       grid
-        .cell(`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`)
+        .cell(e.name + ofType(rowType(e, framework, lang)) + reuseMark(e, lang))
         .cell(shape(e))
         .cell(formatInt(e.counts.total))
         .end();
@@ -491,7 +504,10 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
  * in one line: the layers that matter, then the rest a line each. A 24-layer decoder reads in
  * about 30 lines, not 200; `--layers` shows every layer.
  */
-function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
+function compactRows(report: Report): { entries: readonly TableEntry[]; shown: readonly Row[] } {
+  // Nothing repeated, rows in their blocks' order: every row is shown as it is, without regrouping
+  // (and copying) a model's thousands of rows.
+  if (!report.blocks.some((b) => b.repeat !== undefined && b.repeat > 1) && inBlockOrder(report.rows)) return { entries: report.rows, shown: report.rows };
   const entries: TableEntry[] = [];
   const shown: Row[] = [];
   for (const [block, rows] of groupBy(report.rows, (row) => row.block)) {
@@ -513,6 +529,11 @@ function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
   return { entries, shown };
 }
 
+function inBlockOrder(rows: readonly Row[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i]!.block < rows[i - 1]!.block) return false;
+  return true;
+}
+
 /** Appends the worked formulas of the rows with weights to `out`. */
 function formulaLines(rows: readonly Row[], lang: Lang, room: Room, out: string[]): void {
   const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
@@ -522,7 +543,7 @@ function formulaLines(rows: readonly Row[], lang: Lang, room: Room, out: string[
   function* lines() {
     for (const row of withParams) {
       const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      yield `  ${row.name}${blank(width - row.name.length)}  ${formula(row.record)}${tied}`;
+      yield `  ${row.name}${blank(width - row.name.length + 2)}${formula(row.record)}${tied}`;
     }
   }
   out.push(...room.spend([t(lang, msg('summary.formulas'))]));
