@@ -13,12 +13,18 @@ export function tensorSize(t: ParamTensor): bigint {
   return t.shape.reduce((acc, d) => acc * BigInt(d), 1n);
 }
 
+/** The sizes of one layer's tensors, trainable and not, as numbers. */
+export interface Sizes {
+  trainable: number;
+  nonTrainable: number;
+}
+
 /**
- * Summed as numbers while the sums stay safe integers (then every step was exact), made bigints
- * once: a model counts every row's tensors, and a bigint at every step was most of that garbage.
+ * Writes the sizes of `tensors` into `into`, summed as numbers; false when the sum is past the safe
+ * integers (then a step may have been inexact: count them as bigints). Numbers while exact: a
+ * model counts every row's tensors, and a bigint made at every step was most of that garbage.
  */
-export function countTensors(tensors: readonly ParamTensor[]): Counts {
-  if (tensors.length === 0) return ZERO;
+export function tensorSizes(tensors: readonly ParamTensor[], into: Sizes): boolean {
   let trainable = 0;
   let nonTrainable = 0;
   for (const t of tensors) {
@@ -27,7 +33,17 @@ export function countTensors(tensors: readonly ParamTensor[]): Counts {
     if (t.trainable) trainable += size;
     else nonTrainable += size;
   }
-  if (!Number.isSafeInteger(trainable + nonTrainable)) return bigCounts(tensors);
+  into.trainable = trainable;
+  into.nonTrainable = nonTrainable;
+  return Number.isSafeInteger(trainable + nonTrainable);
+}
+
+const counted: Sizes = { trainable: 0, nonTrainable: 0 };
+
+export function countTensors(tensors: readonly ParamTensor[]): Counts {
+  if (tensors.length === 0) return ZERO;
+  if (!tensorSizes(tensors, counted)) return bigCounts(tensors);
+  const { trainable, nonTrainable } = counted;
   const bigTrainable = BigInt(trainable);
   const bigNonTrainable = nonTrainable === 0 ? 0n : BigInt(nonTrainable);
   return { total: nonTrainable === 0 ? bigTrainable : BigInt(trainable + nonTrainable), trainable: bigTrainable, nonTrainable: bigNonTrainable };

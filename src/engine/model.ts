@@ -5,7 +5,7 @@
  * totals from those records once. A weight used twice is counted once: the first use owns it; a
  * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
-import { addCounts, countTensors, tensorSize, ZERO, type Counts } from './counts.js';
+import { addCounts, countTensors, tensorSize, tensorSizes, ZERO, type Counts, type Sizes } from './counts.js';
 import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
@@ -265,31 +265,49 @@ class Tally {
   private trainable = 0;
   private nonTrainable = 0;
   private big: { total: bigint; trainable: bigint; nonTrainable: bigint } | undefined;
+  /** One layer's sizes, written by tensorSizes. */
+  private readonly layer: Sizes = { trainable: 0, nonTrainable: 0 };
 
   add(c: Counts): void {
-    if (c.total === 0n) return;
+    if (c.total === 0n && c.trainable === 0n && c.nonTrainable === 0n) return;
+    const t = Number(c.total);
+    const tr = Number(c.trainable);
+    const nt = Number(c.nonTrainable);
+    if (safe(t) && safe(tr) && safe(nt)) this.addNumbers(t, tr, nt);
+    else this.addBig(c.total, c.trainable, c.nonTrainable);
+  }
+
+  /** A layer's own tensors, counted without a Counts made for them (the other framework's totals). */
+  addTensors(tensors: readonly ParamTensor[]): void {
+    if (tensors.length === 0) return;
+    if (tensorSizes(tensors, this.layer)) this.addNumbers(this.layer.trainable + this.layer.nonTrainable, this.layer.trainable, this.layer.nonTrainable);
+    else this.add(countTensors(tensors));
+  }
+
+  get counts(): Counts {
+    return this.big ?? { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
+  }
+
+  private addNumbers(t: number, tr: number, nt: number): void {
     if (this.big === undefined) {
-      const t = Number(c.total);
-      const tr = Number(c.trainable);
-      const nt = Number(c.nonTrainable);
       const total = this.total + t;
       const trainable = this.trainable + tr;
       const nonTrainable = this.nonTrainable + nt;
-      if (safe(t) && safe(tr) && safe(nt) && safe(total) && safe(trainable) && safe(nonTrainable)) {
+      if (safe(total) && safe(trainable) && safe(nonTrainable)) {
         this.total = total;
         this.trainable = trainable;
         this.nonTrainable = nonTrainable;
         return;
       }
-      this.big = { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
     }
-    this.big.total += c.total;
-    this.big.trainable += c.trainable;
-    this.big.nonTrainable += c.nonTrainable;
+    this.addBig(BigInt(t), BigInt(tr), BigInt(nt));
   }
 
-  get counts(): Counts {
-    return this.big ?? { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
+  private addBig(t: bigint, tr: bigint, nt: bigint): void {
+    this.big ??= { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
+    this.big.total += t;
+    this.big.trainable += tr;
+    this.big.nonTrainable += nt;
   }
 }
 
@@ -510,10 +528,11 @@ class Evaluator {
     const copy = placed && node.label === undefined && place.prefix !== '';
     const own = node.label ?? (!copy && call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
     const module = copy ? place.prefix : this.join(place.prefix, own ?? auto);
-    let counts = altered?.counts ?? countTensors(record.tensors);
+    // What the row adds: the record's tensors unless shared, tied or misread (counted for a row; the totals add the tensors).
+    let counts: Counts | undefined = altered?.counts;
     let tied: string | null = null;
     if (place.shared !== null) {
-      this.reused += counts.total;
+      this.reused += (counts ?? countTensors(record.tensors)).total;
       counts = ZERO;
     } else if (node.tie !== undefined) {
       const owner = this.seen.get(node.tie.target);
@@ -525,9 +544,11 @@ class Evaluator {
     }
     this.remember(node, module, record, place);
     if (this.tally !== undefined) {
-      this.tally.add(counts);
+      if (counts === undefined) this.tally.addTensors(record.tensors);
+      else this.tally.add(counts);
       return record.outputShape;
     }
+    counts ??= countTensors(record.tensors);
     // A shared use is shown by its own name, with whose weights it uses ([shares enc]). A copy of an
     // unnamed repetition, nothing named above it, is only a number (`0`, `1.0`): a framework that
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.

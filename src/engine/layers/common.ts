@@ -3,6 +3,9 @@ import { fail } from '../errors.js';
 import { formatShape } from '../format.js';
 import type { Dim, ParamTensor, Shape, TensorRole } from '../types.js';
 
+/** The tensors of a layer without weights: one empty list for all of them (none is ever changed). */
+export const NO_TENSORS: readonly ParamTensor[] = [];
+
 export function tensor(name: string, shape: readonly number[], role: TensorRole, trainable = true): ParamTensor {
   return { name, shape, role, trainable };
 }

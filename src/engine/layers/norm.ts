@@ -24,9 +24,10 @@ function parseAffine(a: Args): Affine {
   return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) && a.flag('bias', true) };
 }
 
-function printAffine(c: Affine): string[] {
-  if (!c.scale && !c.center) return ['affine=false'];
-  return [...(c.scale ? [] : ['scale=false']), ...(c.center ? [] : ['center=false'])];
+/** The affine options that differ from the defaults, each after a space (none: nothing). */
+function printAffine(c: Affine): string {
+  if (!c.scale && !c.center) return ' affine=false';
+  return (c.scale ? '' : ' scale=false') + (c.center ? '' : ' center=false');
 }
 
 /** γ and β as learned, each of `shape` (one per channel: the tensors of a layer may share that array, none changes it). */
@@ -58,7 +59,7 @@ function perChannelKind(name: string, options: readonly string[] = AFFINE_OPTION
     options,
     input: { rank: 'any' as const, form: 'HxW', features: (c: ChannelsConfig) => c.channels },
     parse: (a: Args): ChannelsConfig => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
-    print: (c: ChannelsConfig) => [name, ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+    print: (c: ChannelsConfig) => name + (c.channels === undefined ? '' : ` ${c.channels}`) + printAffine(c),
   };
 }
 
@@ -254,7 +255,7 @@ export const ln = defineKind<LayerNormConfig, ResolvedLayerNorm>({
   options: [...AFFINE_OPTIONS, 'bias'],
   input: { rank: 'any', form: 'HxW', features: (c) => c.shape?.[c.shape.length - 1], trailing: (c) => c.shape },
   parse: (a) => ({ shape: a.inferableDims('C'), ...parseAffine(a) }),
-  print: (c) => ['ln', ...(c.shape === undefined ? [] : [c.shape.join('x')]), ...printAffine(c)].join(' '),
+  print: (c) => `ln${c.shape === undefined ? '' : ` ${c.shape.join('x')}`}${printAffine(c)}`,
   evaluate(c, input, framework) {
     expectMinRank(input, c.shape?.length ?? 1, 'ln', 'C');
     let shape: readonly number[];
@@ -364,7 +365,7 @@ export const gn = defineKind<GroupNormConfig, ResolvedGroupNorm>({
   example: 'gn 32 256',
   input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
   parse: (a) => ({ groups: a.size('G'), channels: a.inferableSize('C'), ...parseAffine(a) }),
-  print: (c) => ['gn', String(c.groups), ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  print: (c) => `gn ${c.groups}${c.channels === undefined ? '' : ` ${c.channels}`}${printAffine(c)}`,
   evaluate(c, input, framework) {
     expectMinRank(input, 1, 'gn', 'C');
     const channels = resolveFeatures(c.channels, input, 'gn', 'C');
