@@ -49,6 +49,11 @@ export function countTensors(tensors: readonly ParamTensor[]): Counts {
   return { total: nonTrainable === 0 ? bigTrainable : BigInt(trainable + nonTrainable), trainable: bigTrainable, nonTrainable: bigNonTrainable };
 }
 
+/** The total size of `tensors`: a number while exact (a formula's total is only written out), else a bigint. */
+export function totalSize(tensors: readonly ParamTensor[]): number | bigint {
+  return tensorSizes(tensors, counted) ? counted.trainable + counted.nonTrainable : bigCounts(tensors).total;
+}
+
 function bigCounts(tensors: readonly ParamTensor[]): Counts {
   let trainable = 0n;
   let nonTrainable = 0n;

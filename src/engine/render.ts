@@ -3,7 +3,7 @@
  * a model, and the per-block table of a preset. Numbers come from the records; this file only lays
  * them out, in the user's language.
  */
-import { countTensors, tensorSize } from './counts.js';
+import { tensorSize, totalSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
@@ -189,7 +189,7 @@ export function tensorSplit(record: LayerRecord, lang: Lang): string {
 
 /** `(3×3×3 + 1)×64 = 1,792` */
 export function workedFormula(record: LayerRecord): string {
-  const total = formatInt(countTensors(record.tensors).total);
+  const total = formatInt(totalSize(record.tensors));
   const numbers = renderNumbers(record.formula());
   return numbers === total ? numbers : `${numbers} = ${total}`;
 }
