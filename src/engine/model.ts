@@ -319,6 +319,8 @@ class Evaluator {
   private readonly positions = new Map<string, number>();
   private readonly byPosition: boolean;
   private readonly separator: string;
+  /** NAMING's kinds applied as functions, read once (a lookup of the scheme at every layer measured in the profile). */
+  private readonly functional: ReadonlySet<string>;
   private readonly records: LayerMemo;
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
@@ -344,6 +346,7 @@ class Evaluator {
   ) {
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
+    this.functional = NAMING[framework].functional;
     this.channels = NAMING[framework].channels;
     this.records = new LayerMemo(framework);
   }
@@ -523,7 +526,7 @@ class Evaluator {
     }
     // A name makes it a module of the model (ConvNeXt's `classifier.1`, an nn.Flatten); left unnamed, a
     // kind the framework applies as a function is one (ResNet's torch.flatten).
-    const call = node.functional || (node.label === undefined && NAMING[this.framework].functional.has(record.kind)) ? 'function' : 'module';
+    const call = node.functional || (node.label === undefined && this.functional.has(record.kind)) ? 'function' : 'module';
     // A function takes no place among a module's children.
     const copy = placed && node.label === undefined && place.prefix !== '';
     const own = node.label ?? (!copy && call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);

@@ -39,6 +39,16 @@ function affineTensors(c: Affine, shape: readonly number[], framework: Framework
   return beta === undefined ? [gamma] : [gamma, beta];
 }
 
+/** γ and β as learned, then Keras's moving mean and variance: a list made at its size (concat measured slow, a spread grows). */
+function batchNormTensors(c: Affine, shape: readonly number[], framework: Framework): ParamTensor[] {
+  const affine = affineTensors(c, shape, framework);
+  if (framework !== 'keras') return affine;
+  const mean = tensor('moving_mean', shape, 'statistic', false);
+  const variance = tensor('moving_variance', shape, 'statistic', false);
+  if (affine.length === 0) return [mean, variance];
+  return affine.length === 1 ? [affine[0]!, mean, variance] : [affine[0]!, affine[1]!, mean, variance];
+}
+
 /** n×C, written as C when n is 1 and 0 when n is 0. */
 function perChannel(n: number, channels: number | Expr): Expr {
   if (n === 0) return constant(0);
@@ -220,8 +230,7 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
       ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
       : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
     const perChannelShape = [channels];
-    const affine = affineTensors(c, perChannelShape, framework);
-    const tensors = keras ? affine.concat(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false)) : affine;
+    const tensors = batchNormTensors(c, perChannelShape, framework);
     return {
       resolved: c.channels === channels ? (c as ResolvedChannels) : { ...c, channels },
       typeName: keras ? 'BatchNormalization' : TORCH_BATCH_NORMS[Math.min(Math.max(input.length - 1, 1), 3)]!,
