@@ -53,8 +53,11 @@ export function displayWidth(s: string): number {
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
   const grid = new Grid();
   for (const row of rows) grid.row(row);
-  const { head, body, foot } = tableParts(header, grid, right);
-  return [...head, ...body, foot];
+  const { head, count, row, foot } = tableParts(header, grid, right);
+  const lines = [...head];
+  for (let y = 0; y < count; y++) lines.push(row(y));
+  lines.push(foot);
+  return lines;
 }
 
 /**
@@ -95,7 +98,15 @@ const BLANKS_KEPT = 256;
 const blank = (n: number): string => (n < BLANKS_KEPT ? (blanks[n] ??= ' '.repeat(n)) : ' '.repeat(n));
 
 /** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
-function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
+/** A table's parts: its header and rule, its rows as `count` lines made one at a time as they are taken (`row(y)`), and its closing rule. */
+interface TableParts {
+  readonly head: string[];
+  readonly count: number;
+  readonly row: (y: number) => string;
+  readonly foot: string;
+}
+
+function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<number>): TableParts {
   // Each cell is measured once, for its column's width and again for its padding.
   const columns = header.length;
   const { cells, ends } = grid;
@@ -132,11 +143,11 @@ function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<nu
     return TRAILING_BLANK.test(last) ? out.trimEnd() : out;
   };
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
+  const measuredWidth = (i: number): number => measured[i]!;
   return {
     head: [line(header, 0, columns, (x) => displayWidth(header[x]!)), rule],
-    body: (function* () {
-      for (let y = 0; y < ends.length; y++) yield line(cells, y === 0 ? 0 : ends[y - 1]!, ends[y]!, (i) => measured[i]!);
-    })(),
+    count: ends.length,
+    row: (y) => line(cells, y === 0 ? 0 : ends[y - 1]!, ends[y]!, measuredWidth),
     foot: rule,
   };
 }
@@ -155,18 +166,21 @@ class Room {
     return lines;
   }
 
-  /** Appends `lines` to `out` while they fit: a table of thousands of lines is not copied from list to list. */
-  fill(lines: Iterable<string>, count: number, lang: Lang, out: string[]): void {
-    let taken = 0;
-    for (const line of lines) {
-      if (line.length + 1 > this.left) {
-        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - taken)), max: formatInt(LIMITS.renderChars) })));
+  /**
+   * Appends lines 0 to `count` − 1, made by `line` one at a time, to `out` while they fit: a table of
+   * thousands of lines is not copied from list to list (nor taken from a generator, a result object
+   * a line).
+   */
+  fill(count: number, line: (i: number) => string, lang: Lang, out: string[]): void {
+    for (let i = 0; i < count; i++) {
+      const text = line(i);
+      if (text.length + 1 > this.left) {
+        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - i)), max: formatInt(LIMITS.renderChars) })));
         this.left = 0;
         return;
       }
-      this.left -= line.length + 1;
-      out.push(line);
-      taken++;
+      this.left -= text.length + 1;
+      out.push(text);
     }
   }
 }
@@ -492,10 +506,10 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
         .cell(formatInt(e.params))
         .end();
   }
-  const { head, body, foot } = tableParts([t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))], grid, new Set([2]));
+  const { head, count, row, foot } = tableParts([t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))], grid, new Set([2]));
   room.spend([...head, foot]);
   out.push(...head);
-  room.fill(body, entries.length, lang, out);
+  room.fill(count, row, lang, out);
   out.push(foot);
 }
 
@@ -540,14 +554,13 @@ function formulaLines(rows: readonly Row[], lang: Lang, room: Room, out: string[
   if (withParams.length === 0) return;
   const width = withParams.reduce((w, row) => Math.max(w, row.name.length), 0);
   const formula = rowFormulas();
-  function* lines() {
-    for (const row of withParams) {
-      const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      yield `  ${row.name}${blank(width - row.name.length + 2)}${formula(row.record)}${tied}`;
-    }
-  }
+  const line = (i: number): string => {
+    const row = withParams[i]!;
+    const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
+    return `  ${row.name}${blank(width - row.name.length + 2)}${formula(row.record)}${tied}`;
+  };
   out.push(...room.spend([t(lang, msg('summary.formulas'))]));
-  room.fill(lines(), withParams.length, lang, out);
+  room.fill(withParams.length, line, lang, out);
 }
 
 function blockLines(report: Report, lang: Lang): string[] {
@@ -690,10 +703,10 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   const notes = noteLines(report, lang);
   const room = new Room(LIMITS.renderChars);
   room.spend([...lines, ...after, ...notes]);
-  const { head, body, foot } = tableParts(header, grid, new Set([header.length - 1]));
+  const { head, count, row, foot } = tableParts(header, grid, new Set([header.length - 1]));
   room.spend([...head, foot]);
   lines.push(...head);
-  room.fill(body, code.rows.length, lang, lines);
+  room.fill(count, row, lang, lines);
   lines.push(foot, ...after, '');
   formulaLines(report.rows, lang, room, lines);
   lines.push(...notes);
