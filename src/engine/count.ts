@@ -7,7 +7,7 @@ import type { Counts } from './counts.js';
 import type { CodeSummary } from './code/report.js';
 import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
 import { misreadings, type Misreading } from './mistakes.js';
-import { evaluateModel, summarize, type Node, type Report } from './model.js';
+import { evaluateModel, evaluateTotals, summarize, type Node, type Report } from './model.js';
 import type { Preset } from './presets/index.js';
 import { bodyNodes, parseRequest, type Body, type Request } from './spec.js';
 import { SpecError } from './errors.js';
@@ -59,12 +59,19 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
     const adapted = applyLora(report, body.lora);
     return { report: adapted.report, lora: adapted.summary };
   };
+  /** The other framework's totals: an adapted model's are its adapted report's, any other's are evaluated for the totals alone. */
+  const totals = (fw: Framework): Counts => {
+    if (body.lora !== undefined) return evaluate(fw).report.counts;
+    const { input, nodes } = bodyNodes(body, fw, request.seq);
+    return evaluateTotals(nodes, input, fw);
+  };
   const { report, lora } = evaluate(framework);
   let other: OtherConventions | undefined;
   if (report.rows.some((r) => r.record.conventionSensitive)) {
     try {
-      const alt = evaluate(framework === 'keras' ? 'pytorch' : 'keras').report;
-      other = alt.counts.total === report.counts.total && alt.counts.trainable === report.counts.trainable ? undefined : { framework: alt.framework, counts: alt.counts };
+      const otherFramework = framework === 'keras' ? 'pytorch' : 'keras';
+      const counts = totals(otherFramework);
+      other = counts.total === report.counts.total && counts.trainable === report.counts.trainable ? undefined : { framework: otherFramework, counts };
     } catch (e) {
       if (!(e instanceof SpecError)) throw e; // the other framework refuses this spec: nothing to compare
     }

@@ -12,9 +12,21 @@ export type Expr =
   | { readonly op: 'product'; readonly terms: readonly Expr[] }
   | { readonly op: 'quotient'; readonly dividend: Expr; readonly divisor: Expr };
 
+/**
+ * Small numbers, by their symbol, made once: a formula is built for every row a table shows, and
+ * most of its small numbers (a kernel's 3, a bias's 1) are the same few (Exprs are never changed).
+ */
+const SMALL = new Map<string, Expr[]>();
+const SMALL_KEPT = 16;
+
 /** A number in a formula, with the symbol it stands for (`lit(64, 'C_out')`). */
-export function lit(value: number, symbol: string = String(value)): Expr {
-  return { op: 'lit', value, symbol };
+export function lit(value: number, symbol?: string): Expr {
+  const small = Number.isInteger(value) && value >= 0 && value < SMALL_KEPT;
+  if (!small) return { op: 'lit', value, symbol: symbol ?? String(value) };
+  const name = symbol ?? String(value);
+  let kept = SMALL.get(name);
+  if (kept === undefined) SMALL.set(name, (kept = []));
+  return (kept[value] ??= { op: 'lit', value, symbol: name });
 }
 
 /** A constant whose symbol is itself (the 4 gates of an LSTM, the 2 of γ and β). */

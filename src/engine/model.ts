@@ -5,7 +5,7 @@
  * totals from those records once. A weight used twice is counted once: the first use owns it; a
  * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
-import { addCounts, countTensors, tensorSize, ZERO, type Counts } from './counts.js';
+import { addCounts, countTensors, tensorSize, tensorSizes, ZERO, type Counts, type Sizes } from './counts.js';
 import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { Layer } from './layers/index.js';
@@ -208,8 +208,9 @@ function namesAnItem(items: readonly Node[], inBranch = false): boolean {
  * group. Around a named one, or a residual, they are a module holding it (a block).
  */
 function wraps(node: Extract<Node, { t: 'seq' }>): Node | undefined {
-  const [only, ...more] = node.nodes;
-  return only !== undefined && more.length === 0 && only.label === undefined && (only.t === 'seq' || only.t === 'repeat') ? only : undefined;
+  // Read by index: `[only, ...more] = nodes` copied the rest of every group at every visit.
+  const only = node.nodes.length === 1 ? node.nodes[0]! : undefined;
+  return only !== undefined && only.label === undefined && (only.t === 'seq' || only.t === 'repeat') ? only : undefined;
 }
 
 /**
@@ -248,6 +249,68 @@ export interface Alteration {
   readonly output?: Shape;
 }
 
+/**
+ * The totals of a model evaluated for them alone (the other framework's, which a count only
+ * compares): its layers are evaluated, placed and checked as for a report, and none is named or
+ * kept as a row.
+ */
+const safe = Number.isSafeInteger;
+
+class Tally {
+  /**
+   * Summed as numbers while the sums stay safe integers (then every sum was exact), as bigints from
+   * there: a bigint made at every addition was garbage but for the last.
+   */
+  private total = 0;
+  private trainable = 0;
+  private nonTrainable = 0;
+  private big: { total: bigint; trainable: bigint; nonTrainable: bigint } | undefined;
+  /** One layer's sizes, written by tensorSizes. */
+  private readonly layer: Sizes = { trainable: 0, nonTrainable: 0 };
+
+  add(c: Counts): void {
+    if (c.total === 0n && c.trainable === 0n && c.nonTrainable === 0n) return;
+    const t = Number(c.total);
+    const tr = Number(c.trainable);
+    const nt = Number(c.nonTrainable);
+    if (safe(t) && safe(tr) && safe(nt)) this.addNumbers(t, tr, nt);
+    else this.addBig(c.total, c.trainable, c.nonTrainable);
+  }
+
+  /** A layer's own tensors, counted without a Counts made for them (the other framework's totals). */
+  addTensors(tensors: readonly ParamTensor[]): void {
+    if (tensors.length === 0) return;
+    if (tensorSizes(tensors, this.layer)) this.addNumbers(this.layer.trainable + this.layer.nonTrainable, this.layer.trainable, this.layer.nonTrainable);
+    else this.add(countTensors(tensors));
+  }
+
+  get counts(): Counts {
+    return this.big ?? { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
+  }
+
+  private addNumbers(t: number, tr: number, nt: number): void {
+    if (this.big === undefined) {
+      const total = this.total + t;
+      const trainable = this.trainable + tr;
+      const nonTrainable = this.nonTrainable + nt;
+      if (safe(total) && safe(trainable) && safe(nonTrainable)) {
+        this.total = total;
+        this.trainable = trainable;
+        this.nonTrainable = nonTrainable;
+        return;
+      }
+    }
+    this.addBig(BigInt(t), BigInt(tr), BigInt(nt));
+  }
+
+  private addBig(t: bigint, tr: bigint, nt: bigint): void {
+    this.big ??= { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
+    this.big.total += t;
+    this.big.trainable += tr;
+    this.big.nonTrainable += nt;
+  }
+}
+
 class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
@@ -256,6 +319,8 @@ class Evaluator {
   private readonly positions = new Map<string, number>();
   private readonly byPosition: boolean;
   private readonly separator: string;
+  /** NAMING's kinds applied as functions, read once (a lookup of the scheme at every layer measured in the profile). */
+  private readonly functional: ReadonlySet<string>;
   private readonly records: LayerMemo;
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
@@ -276,9 +341,12 @@ class Evaluator {
     /** Only the first layer of a model without `input` may carry its own `in=`. */
     private first: boolean,
     private readonly alteration: Alteration | undefined,
+    /** Set when only the totals are wanted: the layers are added to it, not kept as rows. */
+    private readonly tally?: Tally,
   ) {
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
+    this.functional = NAMING[framework].functional;
     this.channels = NAMING[framework].channels;
     this.records = new LayerMemo(framework);
   }
@@ -409,8 +477,8 @@ class Evaluator {
         const inner = node.label === undefined ? place : this.level(place, this.join(place.prefix, node.label), node.nodes);
         this.remember(node, inner.prefix, undefined, place);
         // a named head that is one block (`aux1: side { googlenet_aux 1000 }`) is that block
-        const [only, ...more] = node.nodes;
-        const one = inner !== place && only !== undefined && more.length === 0 && only.t !== 'layer';
+        const only = node.nodes.length === 1 ? node.nodes[0]! : undefined;
+        const one = inner !== place && only !== undefined && only.t !== 'layer';
         this.sideOutputs.set(node, one ? this.visit(only, shape, inner, true) : this.visitList(node.nodes, shape, inner));
         return shape;
       }
@@ -447,25 +515,27 @@ class Evaluator {
     if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
     this.channels = record.channels ?? this.channels;
     const { channels } = this;
-    const auto = this.next(snakeCase(record.typeName));
+    // Only a row is named: the totals need the module paths (shares, ties and `from` name them), not the names.
+    const auto = this.tally === undefined ? this.next(snakeCase(record.typeName)) : '';
     // A module without weights called again (torchvision's one `self.relu` after each convolution)
     // shares nothing: the row is that module again, by its own name.
     const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
     if (again !== undefined) {
-      this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
+      if (this.tally === undefined) this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
       return record.outputShape;
     }
     // A name makes it a module of the model (ConvNeXt's `classifier.1`, an nn.Flatten); left unnamed, a
     // kind the framework applies as a function is one (ResNet's torch.flatten).
-    const call = node.functional || (node.label === undefined && NAMING[this.framework].functional.has(record.kind)) ? 'function' : 'module';
+    const call = node.functional || (node.label === undefined && this.functional.has(record.kind)) ? 'function' : 'module';
     // A function takes no place among a module's children.
     const copy = placed && node.label === undefined && place.prefix !== '';
     const own = node.label ?? (!copy && call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
     const module = copy ? place.prefix : this.join(place.prefix, own ?? auto);
-    let counts = altered?.counts ?? countTensors(record.tensors);
+    // What the row adds: the record's tensors unless shared, tied or misread (counted for a row; the totals add the tensors).
+    let counts: Counts | undefined = altered?.counts;
     let tied: string | null = null;
     if (place.shared !== null) {
-      this.reused += counts.total;
+      this.reused += (counts ?? countTensors(record.tensors)).total;
       counts = ZERO;
     } else if (node.tie !== undefined) {
       const owner = this.seen.get(node.tie.target);
@@ -476,6 +546,12 @@ class Evaluator {
       tied = owner.path;
     }
     this.remember(node, module, record, place);
+    if (this.tally !== undefined) {
+      if (counts === undefined) this.tally.addTensors(record.tensors);
+      else this.tally.add(counts);
+      return record.outputShape;
+    }
+    counts ??= countTensors(record.tensors);
     // A shared use is shown by its own name, with whose weights it uses ([shares enc]). A copy of an
     // unnamed repetition, nothing named above it, is only a number (`0`, `1.0`): a framework that
     // names layers by their type (Keras: dense_1, dense_2) shows that, as for the layers written out.
@@ -578,28 +654,41 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
   return summarize(framework, start, shape, ev.rows, blocks, ev.reused, ev.classes);
 }
 
+/**
+ * The totals alone of evaluating `nodes` as evaluateModel does (refusing what it refuses): for the
+ * other framework's count, which is only compared. Naming and keeping 1,800 rows was a third of
+ * the evaluation's work and allocation, for two numbers.
+ */
+export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Counts {
+  const tally = new Tally();
+  const ev = new Evaluator(framework, input === undefined, undefined, tally);
+  let shape: Shape = input ?? standaloneStart(nodes);
+  nodes.forEach((node, block) => {
+    shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
+  });
+  return tally.counts;
+}
+
 /** Totals from rows, computed in one place (LoRA adds rows and summarizes again). */
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
-  // Summed as bigints: a Counts object made for every row was garbage but for the last.
-  let total = 0n;
-  let trainable = 0n;
-  let nonTrainable = 0n;
+  // Summed in one Tally: a Counts object made for every row was garbage but for the last.
+  const tally = new Tally();
   let macs: bigint | null = 0n;
   let scoreMacs: bigint | null = 0n;
   let idle: bigint | null = null;
+  // Adding 0n still makes a new bigint: what adds nothing (an activation's MACs, most layers' scores) is not added.
   for (const row of rows) {
-    total += row.counts.total;
-    trainable += row.counts.trainable;
-    nonTrainable += row.counts.nonTrainable;
-    const routing = row.record.routing;
+    const { record } = row;
+    tally.add(row.counts);
+    const routing = record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
-    macs = macs === null || row.record.macs === null ? null : macs + row.record.macs;
-    const scores = row.record.attention?.scoreMacs ?? 0n;
-    scoreMacs = scoreMacs === null || scores === null ? null : scoreMacs + scores;
+    if (macs !== null && record.macs !== 0n) macs = record.macs === null ? null : macs + record.macs;
+    const scores = record.attention?.scoreMacs ?? 0n;
+    if (scoreMacs !== null && scores !== 0n) scoreMacs = scores === null ? null : scoreMacs + scores;
   }
-  const counts: Counts = { total, trainable, nonTrainable };
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : total - idle, notes: [], classes };
+  const counts = tally.counts;
+  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */

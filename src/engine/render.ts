@@ -3,7 +3,7 @@
  * a model, and the per-block table of a preset. Numbers come from the records; this file only lays
  * them out, in the user's language.
  */
-import { countTensors, tensorSize } from './counts.js';
+import { tensorSize, totalSize } from './counts.js';
 import type { CountResult } from './count.js';
 import { renderNumbers, renderSymbols } from './expr.js';
 import { formatBytes, formatInt, formatKerasShape, formatPercent, formatQuotient, formatScaled } from './format.js';
@@ -51,38 +51,103 @@ export function displayWidth(s: string): number {
 
 /** Lays out rows of cells; columns listed in `right` are right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
-  const { head, body, foot } = tableParts(header, rows, right);
-  return [...head, ...body, foot];
+  const grid = new Grid();
+  for (const row of rows) grid.row(row);
+  const { head, count, row, foot } = tableParts(header, grid, right);
+  const lines = [...head];
+  for (let y = 0; y < count; y++) lines.push(row(y));
+  lines.push(foot);
+  return lines;
 }
 
+/**
+ * A table's cells, row after row in one list, and where each row ends. A layer table of thousands
+ * of rows made an array of cells a row, and a mapped and joined array again to lay each row out.
+ */
+class Grid {
+  readonly cells: string[];
+  readonly ends: number[] = [];
+  private filled = 0;
+
+  /** `rows` of `columns`, when known: the list is made at its size once, not grown and copied as it fills. */
+  constructor(rows = 0, columns = 0) {
+    this.cells = rows * columns > 0 ? new Array<string>(rows * columns) : [];
+  }
+
+  cell(text: string): this {
+    this.cells[this.filled++] = text;
+    return this;
+  }
+
+  end(): void {
+    this.ends.push(this.filled);
+  }
+
+  row(cells: readonly string[]): void {
+    for (const c of cells) this.cell(c);
+    this.end();
+  }
+}
+
+/** What trimEnd takes off. */
+const TRAILING_BLANK = /\s$/;
+
+/** Spaces to pad a cell with, kept for the widths tables use (a long row of padding was a new string at every cell). */
+const blanks: string[] = [];
+const BLANKS_KEPT = 256;
+const blank = (n: number): string => (n < BLANKS_KEPT ? (blanks[n] ??= ' '.repeat(n)) : ' '.repeat(n));
+
 /** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
-function tableParts(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): { head: string[]; body: Iterable<string>; foot: string } {
+/** A table's parts: its header and rule, its rows as `count` lines made one at a time as they are taken (`row(y)`), and its closing rule. */
+interface TableParts {
+  readonly head: string[];
+  readonly count: number;
+  readonly row: (y: number) => string;
+  readonly foot: string;
+}
+
+function tableParts(header: readonly string[], grid: Grid, right: ReadonlySet<number>): TableParts {
   // Each cell is measured once, for its column's width and again for its padding.
   const columns = header.length;
-  const measured = new Uint32Array(rows.length * columns);
+  const { cells, ends } = grid;
+  const measured = new Uint32Array(ends.length === 0 ? 0 : ends[ends.length - 1]!);
   const widths = header.map(displayWidth);
-  rows.forEach((r, y) => {
-    for (let x = 0; x < columns; x++) {
-      const w = displayWidth(r[x] ?? '');
-      measured[y * columns + x] = w;
-      if (w > widths[x]!) widths[x] = w;
+  for (let y = 0, i = 0; y < ends.length; y++) {
+    for (let x = 0; i < ends[y]!; i++, x++) {
+      const w = displayWidth(cells[i]!);
+      measured[i] = w;
+      if (x < columns && w > widths[x]!) widths[x] = w;
     }
-  });
-  const fmt = (cells: readonly string[], width: (x: number) => number) =>
-    cells
-      .map((c, x) => {
-        // a cell past the header's columns has no column to fill
-        const gap = x < columns ? ' '.repeat(widths[x]! - width(x)) : '';
-        return right.has(x) ? gap + c : c + gap;
-      })
-      .join('   ')
-      .trimEnd();
+  }
+  /** Cells from..to as one line; a cell past the header's columns has no column to fill. */
+  const line = (texts: readonly string[], from: number, to: number, width: (i: number) => number): string => {
+    // The blanks between two texts (a padding, the column gap, the next one's padding) are added
+    // as one piece, and those after the last text not at all: a piece a row's string is one more
+    // string made, and the line would be trimmed of them anyway.
+    let out = '';
+    let owed = 0;
+    let last = '';
+    for (let i = from, x = 0; i < to; i++, x++) {
+      const gap = x < columns ? widths[x]! - width(i) : 0;
+      const text = texts[i]!;
+      if (x > 0) owed += 3;
+      if (right.has(x)) owed += gap;
+      if (text !== '') {
+        out += owed === 0 ? text : blank(owed) + text;
+        owed = 0;
+        last = text;
+      }
+      if (!right.has(x)) owed += gap;
+    }
+    // What trimEnd would take off beyond those blanks: the last text's own trailing blanks.
+    return TRAILING_BLANK.test(last) ? out.trimEnd() : out;
+  };
   const rule = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 3 * (widths.length - 1));
+  const measuredWidth = (i: number): number => measured[i]!;
   return {
-    head: [fmt(header, (x) => displayWidth(header[x]!)), rule],
-    body: (function* () {
-      for (let y = 0; y < rows.length; y++) yield fmt(rows[y]!, (x) => measured[y * columns + x]!);
-    })(),
+    head: [line(header, 0, columns, (x) => displayWidth(header[x]!)), rule],
+    count: ends.length,
+    row: (y) => line(cells, y === 0 ? 0 : ends[y - 1]!, ends[y]!, measuredWidth),
     foot: rule,
   };
 }
@@ -101,18 +166,22 @@ class Room {
     return lines;
   }
 
-  fill(lines: Iterable<string>, count: number, lang: Lang): string[] {
-    const out: string[] = [];
-    for (const line of lines) {
-      if (line.length + 1 > this.left) {
-        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - out.length)), max: formatInt(LIMITS.renderChars) })));
+  /**
+   * Appends lines 0 to `count` − 1, made by `line` one at a time, to `out` while they fit: a table of
+   * thousands of lines is not copied from list to list (nor taken from a generator, a result object
+   * a line).
+   */
+  fill(count: number, line: (i: number) => string, lang: Lang, out: string[]): void {
+    for (let i = 0; i < count; i++) {
+      const text = line(i);
+      if (text.length + 1 > this.left) {
+        out.push(t(lang, msg('count.cutLines', { n: formatInt(BigInt(count - i)), max: formatInt(LIMITS.renderChars) })));
         this.left = 0;
-        return out;
+        return;
       }
-      this.left -= line.length + 1;
-      out.push(line);
+      this.left -= text.length + 1;
+      out.push(text);
     }
-    return out;
   }
 }
 
@@ -134,7 +203,7 @@ export function tensorSplit(record: LayerRecord, lang: Lang): string {
 
 /** `(3×3×3 + 1)×64 = 1,792` */
 export function workedFormula(record: LayerRecord): string {
-  const total = formatInt(countTensors(record.tensors).total);
+  const total = formatInt(totalSize(record.tensors));
   const numbers = renderNumbers(record.formula());
   return numbers === total ? numbers : `${numbers} = ${total}`;
 }
@@ -399,25 +468,49 @@ function reuseMark(row: Row, lang: Lang): string {
 /** A row of the layer table: a layer, or a copy of a repeated block said in one line. */
 type TableEntry = Row | { readonly first: Row; readonly last: Row; readonly layers: number; readonly params: bigint };
 
-function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room): string[] {
+/** Appends the layer table to `out`. */
+function layerTable(entries: readonly TableEntry[], framework: Framework, lang: Lang, room: Room, out: string[]): void {
   // A layer that keeps its input's shape (a norm, an activation) hands on the same array: its row
   // shows the text of the row before.
-  let last: { readonly shape: Shape; readonly channels: ChannelsAt; readonly text: string } | undefined;
-  const shape = (r: Row) => {
+  let shown: Shape | undefined;
+  let shownChannels: ChannelsAt | undefined;
+  let text = '';
+  const shape = (r: Row): string => {
     const { outputShape } = r.record;
-    if (last?.shape !== outputShape || last.channels !== r.channels) last = { shape: outputShape, channels: r.channels, text: formatFrameworkShape(outputShape, framework, r.channels) };
-    return last.text;
+    if (shown !== outputShape || shownChannels !== r.channels) {
+      shown = outputShape;
+      shownChannels = r.channels;
+      text = formatFrameworkShape(outputShape, framework, r.channels);
+    }
+    return text;
   };
-  const { head, body, foot } = tableParts(
-    [t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))],
-    entries.map((e) =>
-      'record' in e
-        ? [`${e.name} (${rowType(e, framework, lang)})${reuseMark(e, lang)}`, shape(e), formatInt(e.counts.total)]
-        : [t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })), shape(e.last), formatInt(e.params)],
-    ),
-    new Set([2]),
-  );
-  return [...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, entries.length, lang), foot];
+  // ` (Conv2D)` once a type: a row's name is then one string joined to it, not three.
+  const typed = new Map<string, string>();
+  const ofType = (type: string): string => {
+    let text = typed.get(type);
+    if (text === undefined) typed.set(type, (text = ` (${type})`));
+    return text;
+  };
+  const grid = new Grid(entries.length, 3);
+  for (const e of entries) {
+    if ('record' in e)
+      grid
+        .cell(e.name + ofType(rowType(e, framework, lang)) + reuseMark(e, lang))
+        .cell(shape(e))
+        .cell(formatInt(e.counts.total))
+        .end();
+    else
+      grid
+        .cell(t(lang, msg('summary.sameAgain', { first: e.first.name, last: e.last.name, n: String(e.layers) })))
+        .cell(shape(e.last))
+        .cell(formatInt(e.params))
+        .end();
+  }
+  const { head, count, row, foot } = tableParts([t(lang, msg('summary.layer')), t(lang, msg('summary.shape')), t(lang, msg('summary.params'))], grid, new Set([2]));
+  room.spend([...head, foot]);
+  out.push(...head);
+  room.fill(count, row, lang, out);
+  out.push(foot);
 }
 
 /**
@@ -425,7 +518,10 @@ function layerTable(entries: readonly TableEntry[], framework: Framework, lang: 
  * in one line: the layers that matter, then the rest a line each. A 24-layer decoder reads in
  * about 30 lines, not 200; `--layers` shows every layer.
  */
-function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
+function compactRows(report: Report): { entries: readonly TableEntry[]; shown: readonly Row[] } {
+  // Nothing repeated, rows in their blocks' order: every row is shown as it is, without regrouping
+  // (and copying) a model's thousands of rows.
+  if (!report.blocks.some((b) => b.repeat !== undefined && b.repeat > 1) && inBlockOrder(report.rows)) return { entries: report.rows, shown: report.rows };
   const entries: TableEntry[] = [];
   const shown: Row[] = [];
   for (const [block, rows] of groupBy(report.rows, (row) => row.block)) {
@@ -447,18 +543,24 @@ function compactRows(report: Report): { entries: TableEntry[]; shown: Row[] } {
   return { entries, shown };
 }
 
-function formulaLines(rows: readonly Row[], lang: Lang, room: Room): string[] {
+function inBlockOrder(rows: readonly Row[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i]!.block < rows[i - 1]!.block) return false;
+  return true;
+}
+
+/** Appends the worked formulas of the rows with weights to `out`. */
+function formulaLines(rows: readonly Row[], lang: Lang, room: Room, out: string[]): void {
   const withParams = rows.filter((row) => row.counts.total > 0n || (row.tied !== null && row.shared === null));
-  if (withParams.length === 0) return [];
+  if (withParams.length === 0) return;
   const width = withParams.reduce((w, row) => Math.max(w, row.name.length), 0);
   const formula = rowFormulas();
-  function* lines() {
-    for (const row of withParams) {
-      const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
-      yield `  ${row.name.padEnd(width)}  ${formula(row.record)}${tied}`;
-    }
-  }
-  return [...room.spend([t(lang, msg('summary.formulas'))]), ...room.fill(lines(), withParams.length, lang)];
+  const line = (i: number): string => {
+    const row = withParams[i]!;
+    const tied = row.tied === null ? '' : `   ${t(lang, msg('summary.tiedFormula', { name: row.tied, counted: formatInt(row.counts.total) }))}`;
+    return `  ${row.name}${blank(width - row.name.length + 2)}${formula(row.record)}${tied}`;
+  };
+  out.push(...room.spend([t(lang, msg('summary.formulas'))]));
+  room.fill(withParams.length, line, lang, out);
 }
 
 function blockLines(report: Report, lang: Lang): string[] {
@@ -551,16 +653,22 @@ function summary(result: CountResult, lang: Lang): string {
     // --layers the layer table alone says it all, the block table would print the same rows again.
     const blocksAreLayers = blockTable(report).length === report.rows.length;
     lines.push(...room.spend([presetLine(result, lang), ...(request.layers && blocksAreLayers ? [] : blockLines(report, lang))]));
-    if (request.layers) lines.push(...(blocksAreLayers ? [] : ['']), ...layerTable(report.rows, report.framework, lang, room));
+    if (request.layers) {
+      if (!blocksAreLayers) lines.push('');
+      layerTable(report.rows, report.framework, lang, room, lines);
+    }
   }
   const compact = result.preset || request.layers ? undefined : compactRows(report);
   if (!result.preset) {
     lines.push(...room.spend([t(lang, msg('summary.model', { framework: t(lang, msg(`fw.${result.framework}`)) }))]));
-    lines.push(...layerTable(compact?.entries ?? report.rows, report.framework, lang, room));
+    layerTable(compact?.entries ?? report.rows, report.framework, lang, room, lines);
     if (report.blocks.length < report.rows.length && request.layers) lines.push('', ...room.spend(blockLines(report, lang)));
   }
   lines.push(...after);
-  if (!result.preset || request.layers) lines.push('', ...formulaLines(compact?.shown ?? report.rows, lang, room));
+  if (!result.preset || request.layers) {
+    lines.push('');
+    formulaLines(compact?.shown ?? report.rows, lang, room, lines);
+  }
   lines.push(...notes);
   return lines.join('\n');
 }
@@ -582,20 +690,25 @@ function renderCode(result: CountResult, code: CodeSummary, lang: Lang): string 
   if (code.shapes.known && code.shapes.inputs.length > 0) lines.push(t(lang, msg('summary.codeInput', { shapes: code.shapes.inputs.map((s) => frameworkShape(s, result.framework)).join(', ') })));
   const shapes = code.shapes.known;
   const header = [t(lang, msg('summary.name')), t(lang, msg('summary.type')), ...(shapes ? [t(lang, msg('summary.shape'))] : []), t(lang, msg('summary.params'))];
-  const rows = code.rows.map((r) => {
+  const grid = new Grid();
+  for (const r of code.rows) {
     const calls = r.calls !== null && r.calls > 1 ? ` ${t(lang, msg('summary.calls', { n: String(r.calls) }))}` : r.calls === 0 ? ` ${t(lang, msg('summary.unused'))}` : '';
-    return [r.name, r.type + calls, ...(shapes ? [frameworkShape(r.shape, result.framework)] : []), formatInt(r.counts.total)];
-  });
+    grid.cell(r.name).cell(r.type + calls);
+    if (shapes) grid.cell(frameworkShape(r.shape, result.framework));
+    grid.cell(formatInt(r.counts.total)).end();
+  }
   const after = [...totalsLines(result, lang)];
   if (!code.shapes.known) after.push(t(lang, msg('summary.noShapes', { reason: t(lang, code.shapes.reason) })));
   if (request.memory || request.batch !== undefined) after.push('', ...memorySection(result, lang));
   const notes = noteLines(report, lang);
   const room = new Room(LIMITS.renderChars);
   room.spend([...lines, ...after, ...notes]);
-  const { head, body, foot } = tableParts(header, rows, new Set([header.length - 1]));
-  lines.push(...room.spend([...head, foot]).slice(0, head.length), ...room.fill(body, rows.length, lang), foot);
-  lines.push(...after);
-  lines.push('', ...formulaLines(report.rows, lang, room));
+  const { head, count, row, foot } = tableParts(header, grid, new Set([header.length - 1]));
+  room.spend([...head, foot]);
+  lines.push(...head);
+  room.fill(count, row, lang, lines);
+  lines.push(foot, ...after, '');
+  formulaLines(report.rows, lang, room, lines);
   lines.push(...notes);
   return lines.join('\n');
 }

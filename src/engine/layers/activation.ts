@@ -7,7 +7,7 @@ import { fail } from '../errors.js';
 import { constant, lit, noWeights, product } from '../expr.js';
 import type { Framework } from '../types.js';
 import { msg } from '../../i18n/messages.js';
-import { expectMinRank, tensor, volume } from './common.js';
+import { expectMinRank, NO_TENSORS, tensor, volume } from './common.js';
 import { defineKind, type Kind } from './kind.js';
 
 type AlphaSharing = 'element' | 'channel' | 'one';
@@ -90,7 +90,7 @@ function activationEvaluation(c: ActivationConfig, input: readonly (number | nul
   return {
     resolved: c,
     typeName: framework === 'keras' ? 'Activation' : ACTIVATIONS[c.fn]!,
-    tensors: [],
+    tensors: NO_TENSORS,
     formula: noWeights,
     outputShape: input,
     macs: 0n,

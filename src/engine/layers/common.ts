@@ -3,6 +3,9 @@ import { fail } from '../errors.js';
 import { formatShape } from '../format.js';
 import type { Dim, ParamTensor, Shape, TensorRole } from '../types.js';
 
+/** The tensors of a layer without weights: one empty list for all of them (none is ever changed). */
+export const NO_TENSORS: readonly ParamTensor[] = [];
+
 export function tensor(name: string, shape: readonly number[], role: TensorRole, trainable = true): ParamTensor {
   return { name, shape, role, trainable };
 }
@@ -32,13 +35,23 @@ export function resolveFeatures(declared: number | undefined, input: Shape, kind
   return actual;
 }
 
-/** Product of dims as an exact bigint, or null when any is unknown. */
+/**
+ * Product of dims as an exact bigint, or null when any is unknown. Multiplied as numbers while the
+ * product stays a safe integer (then every step was exact): a bigint made at every step was much
+ * of a layer's evaluation's garbage.
+ */
 export function volume(dims: readonly Dim[]): bigint | null {
-  let v = 1n;
+  let n = 1;
   for (const d of dims) {
     if (d === null) return null;
-    v *= BigInt(d);
+    n *= d;
   }
+  return Number.isSafeInteger(n) ? BigInt(n) : bigProduct(dims as readonly number[]);
+}
+
+function bigProduct(values: readonly number[]): bigint {
+  let v = 1n;
+  for (const d of values) v *= BigInt(d);
   return v;
 }
 
@@ -48,7 +61,32 @@ export function macsOver(positions: readonly Dim[], perPosition: bigint): bigint
   return v === null ? null : v * perPosition;
 }
 
-export const prod = (values: readonly number[]): bigint => values.reduce((a, v) => a * BigInt(v), 1n);
+/** Product of sizes as an exact bigint (numbers while exact, as in volume). */
+export function prod(values: readonly number[]): bigint {
+  let n = 1;
+  for (const d of values) n *= d;
+  return Number.isSafeInteger(n) ? BigInt(n) : bigProduct(values);
+}
+
+/**
+ * `[...dims, last]` for a shape of up to three axes written as an array literal, which is made at
+ * its size: a spread with an element after it grows the array as it goes (and an Array(n) filled
+ * measured no better), and a layer's shapes are made at every evaluation.
+ */
+export function withLast(dims: readonly Dim[], last: Dim): Dim[] {
+  switch (dims.length) {
+    case 0:
+      return [last];
+    case 1:
+      return [dims[0]!, last];
+    case 2:
+      return [dims[0]!, dims[1]!, last];
+    case 3:
+      return [dims[0]!, dims[1]!, dims[2]!, last];
+    default:
+      return [...dims, last];
+  }
+}
 
 /** The spatial axes of a channels-last shape. */
 export const spatial = (shape: Shape): Dim[] => shape.slice(0, -1);

@@ -10,9 +10,9 @@ import { lit, product, quotient, sum, type Expr } from '../expr.js';
 import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
-import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
+import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume, withLast } from './common.js';
 import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
-import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Wrong } from './kind.js';
+import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Resolved, type Wrong } from './kind.js';
 import { lengthMistakes } from './length-mistakes.js';
 import { msg } from '../../i18n/messages.js';
 
@@ -40,16 +40,23 @@ function parseGeometry(a: Args, rank: Rank, kernelArg = 'K'): Geometry {
   };
 }
 
+const notOne = (n: number) => n !== 1;
+
 function printGeometry(g: Geometry): string {
-  const parts: string[] = [];
-  if (g.stride.some((s) => s !== 1)) parts.push(`stride=${printTuple(g.stride)}`);
-  if (g.padding.mode === 'same') parts.push('pad=same');
-  if (g.padding.mode === 'explicit') parts.push(`pad=${printTuple(g.padding.amounts)}`);
-  if (g.dilation.some((d) => d !== 1)) parts.push(`dilation=${printTuple(g.dilation)}`);
-  return parts.join(' ');
+  return join(
+    g.stride.some(notOne) && `stride=${printTuple(g.stride)}`,
+    g.padding.mode === 'same' && 'pad=same',
+    g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`,
+    g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`,
+  );
 }
 
-const join = (...parts: Array<string | false>) => parts.filter((p) => p !== false && p !== '').join(' ');
+/** The parts given, spaced; a part left out is false or empty. Appended, not filtered and joined: every layer of a model is printed. */
+function join(...parts: Array<string | false>): string {
+  let out = '';
+  for (const p of parts) if (p !== false && p !== '') out = out === '' ? p : `${out} ${p}`;
+  return out;
+}
 
 function checkSamePadding(g: Geometry, framework: Framework, kind: string): void {
   // PyTorch refuses padding='same' with a stride (RuntimeError in F.conv2d); Keras pads as needed.
@@ -60,8 +67,11 @@ function checkSamePadding(g: Geometry, framework: Framework, kind: string): void
 
 const axisOf = (g: Geometry, axis: number): AxisConv => ({ kernel: g.kernel[axis]!, stride: g.stride[axis]!, dilation: g.dilation[axis]!, padding: g.padding, axis });
 
+/** Each spatial axis's output length, in one array made at its size (a slice mapped was two, and a closure). */
 function outputSpatial(input: Shape, g: Geometry, kind: string): Dim[] {
-  return spatial(input).map((len, axis) => convLength(len, axisOf(g, axis), kind));
+  const out = new Array<Dim>(Math.max(input.length - 1, 0));
+  for (let axis = 0; axis < out.length; axis++) out[axis] = convLength(input[axis]!, axisOf(g, axis), kind);
+  return out;
 }
 
 /** Refuses a side the windows leave rows of (see ConvConfig.exact): (L + 2p − k) must be a multiple of the stride. */
@@ -81,15 +91,38 @@ const shapeWorking = (input: Shape, out: readonly Dim[], g: Geometry) => (): str
 /** H_out×W_out, the positions a kernel visits, as factors of a MACs formula. */
 const positionTerms = (out: readonly Dim[], rank: Rank): Expr[] | null => (out.every((d): d is number => d !== null) ? out.map((d, i) => lit(d, `${['D', 'H', 'W'].slice(3 - rank)[i]}_out`)) : null);
 
-const kernelTerms = (kernel: readonly number[], rank: Rank): Expr[] => kernel.map((k, i) => lit(k, KERNEL_SYMBOLS[rank][i]!));
+/** k_h×k_w as factors of a formula, in a list with room for `more` after them. */
+function kernelTerms(kernel: readonly number[], rank: Rank, more = 0): Expr[] {
+  const terms = new Array<Expr>(kernel.length + more);
+  for (let i = 0; i < kernel.length; i++) terms[i] = lit(kernel[i]!, KERNEL_SYMBOLS[rank][i]!);
+  return terms;
+}
 
 /** C_in, or C_in/g when grouped, as it appears inside one filter. */
 const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (groups === 1 ? lit(channels, symbol) : quotient(lit(channels, symbol), lit(groups, 'g')));
 
 /** (k_h×k_w×C_in/g + 1)×C_out, or without the + 1 when there is no bias. */
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
-  const perFilter = product(...kernelTerms(kernel, rank), perGroup(cin, groups));
+  const factors = kernelTerms(kernel, rank, 1);
+  factors[kernel.length] = perGroup(cin, groups);
+  const perFilter = product(...factors);
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
+}
+
+/**
+ * A filter bank's shape in the framework's layout: Keras (k_h, k_w, C_in/g, C_out), PyTorch
+ * (C_out, C_in/g, k_h, k_w). Written out per rank as array literals, made at their size (see withLast).
+ */
+function kernelLayout(framework: Framework, k: readonly number[], perGroupIn: number, cout: number): number[] {
+  const keras = framework === 'keras';
+  switch (k.length) {
+    case 1:
+      return keras ? [k[0]!, perGroupIn, cout] : [cout, perGroupIn, k[0]!];
+    case 2:
+      return keras ? [k[0]!, k[1]!, perGroupIn, cout] : [cout, perGroupIn, k[0]!, k[1]!];
+    default:
+      return keras ? [...k, perGroupIn, cout] : [cout, perGroupIn, ...k];
+  }
 }
 
 /** A convolution's kernel (in the framework's layout) and, with a bias, one bias per output channel. */
@@ -140,6 +173,7 @@ function printConv(name: string, c: ConvConfig, extra = ''): string {
 }
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };
+const CONV_TYPES: Record<Framework, Record<Rank, string>> = { keras: { 1: 'Conv1D', 2: 'Conv2D', 3: 'Conv3D' }, pytorch: { 1: 'Conv1d', 2: 'Conv2d', 3: 'Conv3d' } };
 
 type ResolvedConv = ConvConfig & { readonly cin: number };
 
@@ -306,8 +340,41 @@ function opt<K extends string>(key: K, value: bigint | undefined): { [P in K]?: 
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: bigint };
 }
 
+/**
+ * H_out×W_out × k_h×k_w×C_in/g×C_out, exactly; null when a size is unknown. Multiplied as numbers
+ * while the product stays a safe integer (then every step was exact), made a bigint once.
+ */
+function filterMacs(out: readonly Dim[], kernel: readonly number[], perGroupIn: number, cout: number): bigint | null {
+  let n = perGroupIn * cout;
+  for (const k of kernel) n *= k;
+  for (const d of out) {
+    if (d === null) return null;
+    n *= d;
+  }
+  return Number.isSafeInteger(n) ? BigInt(n) : macsOver(out, prod(kernel) * BigInt(perGroupIn) * BigInt(cout));
+}
+
+/** A convolution's worked formulas, one function each for all its records, from the record's config and input. */
+function convWorking(name: string, rank: Rank) {
+  return {
+    formula(this: Resolved<ResolvedConv>): Expr {
+      const c = this.resolved;
+      return filterFormula(c.kernel, rank, c.cin, c.groups, c.cout, c.bias);
+    },
+    macsFormula(this: Resolved<ResolvedConv>): MacsFormula | null {
+      const c = this.resolved;
+      return positionsTimes(outputSpatial(this.input, c, name), rank, [...kernelTerms(c.kernel, rank), perGroup(c.cin, c.groups), lit(c.cout, 'C_out')]);
+    },
+    shapeWorking(this: Resolved<ResolvedConv>): string[] {
+      const c = this.resolved;
+      return lengthWorking(spatial(this.input), outputSpatial(this.input, c, name), (i) => axisOf(c, i));
+    },
+  };
+}
+
 function convKind(rank: Rank): Kind {
   const name = CONV_NAMES[rank];
+  const worked = convWorking(name, rank);
   return defineKind<ConvConfig, ResolvedConv>({
     name,
     aliases: rank === 2 ? ['conv2d', '卷積', '卷積層', '卷积'] : [],
@@ -328,28 +395,30 @@ function convKind(rank: Rank): Kind {
       if (c.exact) checkExact(input, c, name);
       const out = outputSpatial(input, c, name);
       const perGroupIn = cin / c.groups;
-      const weightShape = framework === 'keras' ? [...c.kernel, perGroupIn, c.cout] : [c.cout, perGroupIn, ...c.kernel];
       return {
-        resolved: { ...c, cin },
-        typeName: framework === 'keras' ? `Conv${rank}D` : `Conv${rank}d`,
-        tensors: filterTensors(framework, weightShape, c.cout, c.bias),
-        formula: () => filterFormula(c.kernel, rank, cin, c.groups, c.cout, c.bias),
-        outputShape: [...out, c.cout],
-        macs: macsOver(out, prod(c.kernel) * BigInt(perGroupIn) * BigInt(c.cout)),
-        macsFormula: macsFormula(out, rank, () => [...kernelTerms(c.kernel, rank), perGroup(cin, c.groups), lit(c.cout, 'C_out')]),
-        shapeWorking: shapeWorking(input, out, c),
+        resolved: c.cin === cin ? (c as ResolvedConv) : { ...c, cin },
+        typeName: CONV_TYPES[framework][rank],
+        tensors: filterTensors(framework, kernelLayout(framework, c.kernel, perGroupIn, c.cout), c.cout, c.bias),
+        outputShape: withLast(out, c.cout),
+        macs: filterMacs(out, c.kernel, perGroupIn, c.cout),
         conventionSensitive: false,
+        formula: worked.formula,
+        macsFormula: worked.macsFormula,
+        shapeWorking: worked.shapeWorking,
       };
     },
     mistakes: CONV_MISTAKES,
   });
 }
 
-/** positions × per-position work, or null when the positions are unknown; worked out when asked (few records are). */
-const macsFormula = (out: readonly Dim[], rank: Rank, perPosition: () => Expr[]) => (): MacsFormula | null => {
+/** positions × per-position work, or null when the positions are unknown. */
+function positionsTimes(out: readonly Dim[], rank: Rank, perPosition: readonly Expr[]): MacsFormula | null {
   const positions = positionTerms(out, rank);
-  return positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition()) };
-};
+  return positions === null ? null : { positions: product(...positions), perPosition: product(...perPosition) };
+}
+
+/** positions × per-position work, worked out when asked (few records are). */
+const macsFormula = (out: readonly Dim[], rank: Rank, perPosition: () => Expr[]) => (): MacsFormula | null => positionsTimes(out, rank, perPosition());
 
 interface DeconvConfig extends ConvConfig {
   readonly outputPadding: readonly number[] | undefined;

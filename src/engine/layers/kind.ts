@@ -151,21 +151,36 @@ export interface Evaluation<C> {
   readonly resolved: C;
   readonly typeName: string;
   readonly tensors: readonly ParamTensor[];
-  /** The worked formula (LayerRecord.formula), built when asked. */
-  readonly formula: () => Expr;
+  /**
+   * The worked formula (LayerRecord.formula), built when asked: a closure, or one function of the
+   * kind's for all its records, reading the record it is called on (see Resolved).
+   */
+  readonly formula: (this: Resolved<C>) => Expr;
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
   readonly notes?: readonly MessageRef[];
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
-  readonly shapeWorking?: () => readonly string[];
+  readonly shapeWorking?: (this: Resolved<C>) => readonly string[];
   /** MACs worked out (LayerRecord.macsFormula), when asked. */
-  readonly macsFormula?: () => MacsFormula | null;
+  readonly macsFormula?: (this: Resolved<C>) => MacsFormula | null;
   readonly linears?: readonly LinearModule[];
   readonly attention?: AttentionGeometry;
   readonly routing?: ExpertRouting;
   /** A permute's: the order the framework holds the output in from here on (LayerRecord.channels). */
   readonly channels?: ChannelsAt;
+}
+
+/**
+ * What a kind's worked formulas may read when the kind writes each once for all its records: the
+ * record they are called on (a copy of it made with a spread too). A closure a formula made a
+ * record was garbage for the many records never explained (three for every convolution). Its
+ * output shape is not among them: a misread record's copy says another.
+ */
+export interface Resolved<R> {
+  readonly resolved: R;
+  readonly input: Shape;
+  readonly framework: Framework;
 }
 
 /** What a mistake sees: the layer as the engine resolved and counted it. */
@@ -357,37 +372,50 @@ const NONE: readonly never[] = [];
  * record copied with a spread (`{ ...record, tensors }`) keeps them all.
  */
 class Evaluated<C, R extends C> implements LayerRecord {
-  readonly kind: string;
-  readonly typeName: string;
-  readonly formula: () => Expr;
-  readonly outputShape: Shape;
-  readonly macs: bigint | null;
-  readonly conventionSensitive: boolean;
-  readonly notes: readonly MessageRef[];
-  readonly mistake: MessageRef;
-  readonly shapeWorking: () => readonly string[];
-  readonly macsFormula: () => MacsFormula | null;
-  readonly inputForm: string;
-  readonly linears: readonly LinearModule[];
-  readonly attention: AttentionGeometry | null;
-  readonly routing?: ExpertRouting;
-  readonly channels?: ChannelsAt;
-  /** The config as evaluation resolved it, for the text and the mistakes (the evaluation itself is not kept). */
-  private readonly resolved: R;
-  private workedOut: readonly LayerMistake[] | undefined;
-  private printed: string | undefined;
+  // Declared, not defined: a defined class field is set to undefined on every record before the
+  // constructor sets it, twice the stores for 25 members (6% of a model's evaluation and render in
+  // the profile). The constructor sets every one, in the order the record's keys always had.
+  declare readonly def: KindDef<C, R>;
+  declare readonly tensors: readonly ParamTensor[];
+  declare readonly input: Shape;
+  declare readonly framework: Framework;
+  /** `in=` and `trainable=false` as the layer was given them. */
+  declare readonly universal: string;
+  declare readonly kind: string;
+  declare readonly typeName: string;
+  declare readonly formula: () => Expr;
+  declare readonly outputShape: Shape;
+  declare readonly macs: bigint | null;
+  declare readonly conventionSensitive: boolean;
+  declare readonly notes: readonly MessageRef[];
+  declare readonly mistake: MessageRef;
+  declare readonly shapeWorking: () => readonly string[];
+  declare readonly macsFormula: () => MacsFormula | null;
+  declare readonly inputForm: string;
+  declare readonly linears: readonly LinearModule[];
+  declare readonly attention: AttentionGeometry | null;
+  declare readonly routing?: ExpertRouting;
+  declare readonly channels?: ChannelsAt;
+  /**
+   * The config as evaluation resolved it, for the text and the mistakes (the evaluation itself is
+   * not kept). This and the members around it are not private: recordSpec and recordMistakes read
+   * them (the class is this module's own; the engine sees a LayerRecord).
+   */
+  declare readonly resolved: R;
+  declare workedOut: readonly LayerMistake[] | undefined;
+  declare printed: string | undefined;
+  // One function for every record, reading the record it is called on (a copy made with a spread
+  // included): an arrow a record was two closures and their scope made per layer.
+  declare readonly spec: () => string;
+  declare readonly mistakes: () => readonly LayerMistake[];
 
-  constructor(
-    private readonly def: KindDef<C, R>,
-    e: Evaluation<R>,
-    readonly tensors: readonly ParamTensor[],
-    private readonly input: Shape,
-    private readonly framework: Framework,
-    /** `in=` and `trainable=false` as the layer was given them. */
-    private readonly universal: string,
-  ) {
+  constructor(def: KindDef<C, R>, e: Evaluation<R>, tensors: readonly ParamTensor[], input: Shape, framework: Framework, universal: string) {
+    this.def = def;
+    this.tensors = tensors;
+    this.input = input;
+    this.framework = framework;
+    this.universal = universal;
     this.kind = def.name;
-    this.resolved = e.resolved;
     this.typeName = e.typeName;
     this.formula = e.formula;
     this.outputShape = e.outputShape;
@@ -400,22 +428,32 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.inputForm = def.input.form;
     this.linears = e.linears ?? NONE;
     this.attention = e.attention ?? null;
-    if (e.routing !== undefined) this.routing = e.routing;
-    if (e.channels !== undefined) this.channels = e.channels;
+    // Own members even when unset, as every record's always were (a copy made with a spread has the same keys).
+    const optional = this as { routing?: ExpertRouting | undefined; channels?: ChannelsAt | undefined };
+    optional.routing = e.routing;
+    optional.channels = e.channels;
+    this.resolved = e.resolved;
+    this.workedOut = undefined;
+    this.printed = undefined;
+    this.spec = recordSpec;
+    this.mistakes = recordMistakes;
   }
+}
 
-  readonly spec = (): string => (this.printed ??= this.def.print(this.resolved) + this.universal);
+function recordSpec<C, R extends C>(this: Evaluated<C, R>): string {
+  return (this.printed ??= this.def.print(this.resolved) + this.universal);
+}
 
-  readonly mistakes = (): readonly LayerMistake[] =>
-    (this.workedOut ??= workOut(this.def.mistakes ?? [], {
-      config: this.resolved,
-      input: this.input,
-      output: this.outputShape,
-      framework: this.framework,
-      counts: countTensors(this.tensors),
-      macs: this.macs,
-      tensors: this.tensors,
-    }));
+function recordMistakes<C, R extends C>(this: Evaluated<C, R>): readonly LayerMistake[] {
+  return (this.workedOut ??= workOut(this.def.mistakes ?? [], {
+    config: this.resolved,
+    input: this.input,
+    output: this.outputShape,
+    framework: this.framework,
+    counts: countTensors(this.tensors),
+    macs: this.macs,
+    tensors: this.tensors,
+  }));
 }
 
 /** Each mistake that can happen on this layer, with the counts it gives (trainable as the layer's own share). */

@@ -10,7 +10,7 @@ import type { Framework, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { formatInt } from '../format.js';
 import { expectMinRank, resolveFeatures, tensor, volume } from './common.js';
-import { defineKind, mistake, type Args, type MistakeDef, type MistakeInput } from './kind.js';
+import { defineKind, mistake, type Args, type MistakeDef, type MistakeInput, type Resolved } from './kind.js';
 
 /** Which of γ and β the layer learns: Keras `scale`/`center`, PyTorch `affine`. */
 interface Affine {
@@ -24,23 +24,36 @@ function parseAffine(a: Args): Affine {
   return { scale: affine && a.flag('scale', true), center: affine && a.flag('center', true) && a.flag('bias', true) };
 }
 
-function printAffine(c: Affine): string[] {
-  if (!c.scale && !c.center) return ['affine=false'];
-  return [...(c.scale ? [] : ['scale=false']), ...(c.center ? [] : ['center=false'])];
+/** The affine options that differ from the defaults, each after a space (none: nothing). */
+function printAffine(c: Affine): string {
+  if (!c.scale && !c.center) return ' affine=false';
+  return (c.scale ? '' : ' scale=false') + (c.center ? '' : ' center=false');
 }
 
 /** γ and β as learned, each of `shape` (one per channel: the tensors of a layer may share that array, none changes it). */
 function affineTensors(c: Affine, shape: readonly number[], framework: Framework): ParamTensor[] {
-  const tensors: ParamTensor[] = [];
-  if (c.scale) tensors.push(tensor(framework === 'keras' ? 'gamma' : 'weight', shape, 'scale'));
-  if (c.center) tensors.push(tensor(framework === 'keras' ? 'beta' : 'bias', shape, 'shift'));
-  return tensors;
+  const gamma = c.scale ? tensor(framework === 'keras' ? 'gamma' : 'weight', shape, 'scale') : undefined;
+  const beta = c.center ? tensor(framework === 'keras' ? 'beta' : 'bias', shape, 'shift') : undefined;
+  // A list made at its size: one grown by pushing reserves room for many more (a norm a layer).
+  if (gamma === undefined) return beta === undefined ? [] : [beta];
+  return beta === undefined ? [gamma] : [gamma, beta];
+}
+
+/** γ and β as learned, then Keras's moving mean and variance: a list made at its size (concat measured slow, a spread grows). */
+function batchNormTensors(c: Affine, shape: readonly number[], framework: Framework): ParamTensor[] {
+  const affine = affineTensors(c, shape, framework);
+  if (framework !== 'keras') return affine;
+  const mean = tensor('moving_mean', shape, 'statistic', false);
+  const variance = tensor('moving_variance', shape, 'statistic', false);
+  if (affine.length === 0) return [mean, variance];
+  return affine.length === 1 ? [affine[0]!, mean, variance] : [affine[0]!, affine[1]!, mean, variance];
 }
 
 /** n×C, written as C when n is 1 and 0 when n is 0. */
-function perChannel(n: number, channels: number): Expr {
+function perChannel(n: number, channels: number | Expr): Expr {
   if (n === 0) return constant(0);
-  return n === 1 ? lit(channels, 'C') : product(constant(n), lit(channels, 'C'));
+  const c = typeof channels === 'number' ? lit(channels, 'C') : channels;
+  return n === 1 ? c : product(constant(n), c);
 }
 
 const AFFINE_OPTIONS = ['affine', 'scale', 'center'];
@@ -56,7 +69,7 @@ function perChannelKind(name: string, options: readonly string[] = AFFINE_OPTION
     options,
     input: { rank: 'any' as const, form: 'HxW', features: (c: ChannelsConfig) => c.channels },
     parse: (a: Args): ChannelsConfig => ({ channels: a.inferableSize('C'), ...parseAffine(a) }),
-    print: (c: ChannelsConfig) => [name, ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+    print: (c: ChannelsConfig) => name + (c.channels === undefined ? '' : ` ${c.channels}`) + printAffine(c),
   };
 }
 
@@ -188,6 +201,18 @@ const GN_MISTAKES: readonly MistakeDef<ResolvedGroupNorm>[] = [
 /** One scale multiply per element when γ is learned (shift is a bias: left out of MACs). */
 const normMacs = (c: Affine, input: Shape): bigint | null => (c.scale ? volume(input) : 0n);
 
+/** γ and β learned, and under Keras the moving mean and variance: one function for every BatchNorm record. */
+function batchNormFormula(this: Resolved<ResolvedChannels>): Expr {
+  const { channels } = this.resolved;
+  const n = Number(this.resolved.scale) + Number(this.resolved.center);
+  if (this.framework !== 'keras') return perChannel(n, channels);
+  const c = lit(channels, 'C');
+  return n === 0 ? perChannel(2, c) : sum(perChannel(n, c), perChannel(2, c));
+}
+
+/** PyTorch's BatchNorm class for an input of rank 2, 3, 4 (and beyond): by its spatial axes. */
+const TORCH_BATCH_NORMS = ['', 'BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d'];
+
 export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
   name: 'bn',
   aliases: ['batchnorm', '批次正規化', '批量正規化', '批次標準化', '批量归一化', '批归一化'],
@@ -205,13 +230,12 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
       ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
       : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
     const perChannelShape = [channels];
-    const tensors = affineTensors(c, perChannelShape, framework);
-    if (keras) tensors.push(tensor('moving_mean', perChannelShape, 'statistic', false), tensor('moving_variance', perChannelShape, 'statistic', false));
+    const tensors = batchNormTensors(c, perChannelShape, framework);
     return {
-      resolved: { ...c, channels },
-      typeName: keras ? 'BatchNormalization' : `BatchNorm${Math.min(Math.max(input.length - 1, 1), 3)}d`,
+      resolved: c.channels === channels ? (c as ResolvedChannels) : { ...c, channels },
+      typeName: keras ? 'BatchNormalization' : TORCH_BATCH_NORMS[Math.min(Math.max(input.length - 1, 1), 3)]!,
       tensors,
-      formula: () => (keras ? (learned === 0 ? perChannel(2, channels) : sum(perChannel(learned, channels), perChannel(2, channels))) : perChannel(learned, channels)),
+      formula: batchNormFormula,
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: true,
@@ -240,7 +264,7 @@ export const ln = defineKind<LayerNormConfig, ResolvedLayerNorm>({
   options: [...AFFINE_OPTIONS, 'bias'],
   input: { rank: 'any', form: 'HxW', features: (c) => c.shape?.[c.shape.length - 1], trailing: (c) => c.shape },
   parse: (a) => ({ shape: a.inferableDims('C'), ...parseAffine(a) }),
-  print: (c) => ['ln', ...(c.shape === undefined ? [] : [c.shape.join('x')]), ...printAffine(c)].join(' '),
+  print: (c) => `ln${c.shape === undefined ? '' : ` ${c.shape.join('x')}`}${printAffine(c)}`,
   evaluate(c, input, framework) {
     expectMinRank(input, c.shape?.length ?? 1, 'ln', 'C');
     let shape: readonly number[];
@@ -350,7 +374,7 @@ export const gn = defineKind<GroupNormConfig, ResolvedGroupNorm>({
   example: 'gn 32 256',
   input: { rank: 'any', form: 'HxW', features: (c) => c.channels },
   parse: (a) => ({ groups: a.size('G'), channels: a.inferableSize('C'), ...parseAffine(a) }),
-  print: (c) => ['gn', String(c.groups), ...(c.channels === undefined ? [] : [String(c.channels)]), ...printAffine(c)].join(' '),
+  print: (c) => `gn ${c.groups}${c.channels === undefined ? '' : ` ${c.channels}`}${printAffine(c)}`,
   evaluate(c, input, framework) {
     expectMinRank(input, 1, 'gn', 'C');
     const channels = resolveFeatures(c.channels, input, 'gn', 'C');

@@ -8,7 +8,7 @@ import { noWeights } from '../expr.js';
 import { formatInt, formatShape } from '../format.js';
 import type { Dim, Framework, Shape } from '../types.js';
 import { parseDims, parseSize, printTuple } from '../args.js';
-import { expectMinRank, expectRank, prod, spatial, volume } from './common.js';
+import { expectMinRank, expectRank, NO_TENSORS, prod, spatial, volume } from './common.js';
 import { convLength, lengthWorking, type AxisConv } from './geometry.js';
 import { defineKind, mistake, type Evaluation, type Kind, type MistakeDef, type MistakeInput, type Padding } from './kind.js';
 import { lengthMistakes } from './length-mistakes.js';
@@ -16,7 +16,7 @@ import { msg } from '../../i18n/messages.js';
 
 /** Evaluation of a layer that has no weights. */
 export function shapeOnly<C>(resolved: C, typeName: string, outputShape: Shape): Evaluation<C> {
-  return { resolved, typeName, tensors: [], formula: noWeights, outputShape, macs: 0n, conventionSensitive: false };
+  return { resolved, typeName, tensors: NO_TENSORS, formula: noWeights, outputShape, macs: 0n, conventionSensitive: false };
 }
 
 type Rank = 1 | 2 | 3;
