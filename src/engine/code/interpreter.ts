@@ -37,7 +37,7 @@ import {
 import type { ArrayOps } from './python.js';
 import { builtinMethod, isPythonMethod } from './methods.js';
 import { TupleKeys, type Runtime } from './runtime.js';
-import { ELLIPSIS, is, isObj, list, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
+import { ELLIPSIS, is, isObj, list, NO_KWARGS, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { SpecError } from '../errors.js';
 
@@ -747,7 +747,7 @@ export class Interpreter implements Runtime {
 
   private arguments(list: readonly Arg[], scope: Scope): { args: Value[]; kwargs: Kwargs } {
     const args: Value[] = [];
-    const kwargs: Kwargs = new Map();
+    let kwargs: Map<string, Value> | undefined;
     for (const a of list) {
       switch (a.kind) {
         case 'pos':
@@ -761,22 +761,24 @@ export class Interpreter implements Runtime {
           break;
         }
         case 'kw':
+          kwargs ??= new Map();
           if (kwargs.has(a.name)) raise('TypeError', 'py.multipleValues', { fn: 'call', name: a.name });
           kwargs.set(a.name, this.eval(a.value, scope));
           break;
         case 'dstar':
           for (const [k, v] of this.mapping(this.eval(a.value, scope))) {
             if (typeof k !== 'string') raise('TypeError', 'py.kwargsKeys');
+            kwargs ??= new Map();
             if (kwargs.has(k)) raise('TypeError', 'py.multipleValues', { fn: 'call', name: k });
             kwargs.set(k, v);
           }
           break;
       }
     }
-    return { args, kwargs };
+    return { args, kwargs: kwargs ?? NO_KWARGS };
   }
 
-  call(fn: Value, args: Value[], kwargs: Kwargs = new Map()): Value {
+  call(fn: Value, args: Value[], kwargs: Kwargs = NO_KWARGS): Value {
     this.tick();
     if (!isObj(fn)) return raise('TypeError', 'py.notCallable', { type: typeName(fn) });
     switch (fn.t) {

@@ -12,7 +12,6 @@ import { NAMING } from '../naming.js';
 import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import type { Trace } from './torch/library.js';
-import { namedModules } from './torch/module.js';
 import type { InstanceV, TensorV } from './values.js';
 
 /** A row of pasted code; its channels (Row.channels) are the framework's own: its shapes are the traced tensors'. */
@@ -69,7 +68,11 @@ function withTensors(record: LayerRecord, tensors: readonly ParamTensor[], typeN
   return { ...record, typeName, tensors, formula };
 }
 
-const sameDims = (a: readonly Dim[], b: readonly Dim[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+function sameDims(a: readonly Dim[], b: readonly Dim[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * A leaf's record with the MACs of a module that a followed forward never called (0) or whose
@@ -151,18 +154,24 @@ function topOf(name: string): string {
 
 const path = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}.${name}`);
 
-/** PyTorch: rows in named_modules() order, counted as `parameters()` counts (shared ones once). */
-export function torchRows(model: InstanceV, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
+/**
+ * PyTorch: rows in named_modules() order (`modules`, from namedModules), counted as `parameters()`
+ * counts (shared ones once).
+ */
+export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
   const place = new Placement('pytorch');
   const rows: CodeRow[] = [];
   const seen = new Map<TensorV, string>();
   const traced = trace !== null && trace.failure === null;
-  for (const [name, m] of namedModules(model)) {
+  // the names of a module's parameters no earlier module counted; one list, emptied for each module
+  const own: string[] = [];
+  for (const [name, m] of modules) {
     const s = m.module!;
     let tied: string | null = null;
     let reuses = 0n;
-    const own: string[] = [];
-    for (const [p, t] of s.params) {
+    own.length = 0;
+    for (const p of s.params.keys()) {
+      const t = s.params.get(p)!;
       if (t === null) continue;
       const first = seen.get(t);
       if (first === undefined) {
@@ -203,16 +212,28 @@ export function torchRows(model: InstanceV, trace: Trace | null, notes: MessageR
  * those, so the row can share the record.
  */
 function heldTensors(leaf: LayerRecord, base: LayerRecord, params: ReadonlyMap<string, TensorV | null>, own: readonly string[]): readonly ParamTensor[] {
-  const roleOf = (p: string) => leaf.tensors.find((t) => t.name === p)?.role ?? 'weight';
-  const same = (t: ParamTensor, p: string) => {
-    const held = params.get(p)!;
-    return t.name === p && t.trainable === held.param!.requiresGrad && held.shape !== null && sameDims(t.shape, held.shape) && t.role === roleOf(p);
-  };
-  if (own.length === base.tensors.length && own.every((p, i) => same(base.tensors[i]!, p))) return base.tensors;
+  if (holdsExactly(base.tensors, leaf, params, own)) return base.tensors;
   return own.map((p): ParamTensor => {
     const t = params.get(p)!;
-    return { name: p, shape: t.shape as number[], role: roleOf(p), trainable: t.param!.requiresGrad };
+    return { name: p, shape: t.shape as number[], role: roleOf(leaf, p), trainable: t.param!.requiresGrad };
   });
+}
+
+/** Whether the parameters named `own` are `tensors`, one for one: names, shapes, roles and trainability. */
+function holdsExactly(tensors: readonly ParamTensor[], leaf: LayerRecord, params: ReadonlyMap<string, TensorV | null>, own: readonly string[]): boolean {
+  if (own.length !== tensors.length) return false;
+  for (let i = 0; i < own.length; i++) {
+    const t = tensors[i]!;
+    const held = params.get(own[i]!)!;
+    if (t.name !== own[i] || t.trainable !== held.param!.requiresGrad || held.shape === null || !sameDims(t.shape, held.shape) || t.role !== roleOf(leaf, t.name)) return false;
+  }
+  return true;
+}
+
+/** A parameter's role in the layer's record (a tensor the record does not name is a weight). */
+function roleOf(leaf: LayerRecord, name: string): ParamTensor['role'] {
+  for (const t of leaf.tensors) if (t.name === name) return t.role;
+  return 'weight';
 }
 
 /** Keras: the model's layers in order (nested models and pasted layers opened, `outer/inner`). */

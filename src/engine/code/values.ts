@@ -75,8 +75,11 @@ export interface IteratorV {
   i: number;
 }
 
-/** Arguments after the call site has spread `*args` and `**kwargs`. */
-export type Kwargs = Map<string, Value>;
+/** Arguments after the call site has spread `*args` and `**kwargs`; read-only, so calls without keywords can share one empty map. */
+export type Kwargs = ReadonlyMap<string, Value>;
+
+/** The keywords of a call that passes none (most calls: one map fewer each). */
+export const NO_KWARGS: Kwargs = new Map();
 
 export interface FunctionV {
   readonly t: 'function';

@@ -11,7 +11,7 @@ import { bindTo, classAttr, StepBudget, type Interpreter } from '../interpreter.
 import { LayerArgs } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
-import { bind, signature } from '../signature.js';
+import { bind, signature, type Signature } from '../signature.js';
 import { einopsShape } from './einops.js';
 import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
@@ -131,9 +131,10 @@ export class Torch {
 
   /** The notes of the reading, with plain lists whose layers are all registered left out. */
   allNotes(): Array<{ readonly ref: MessageRef; readonly line: number }> {
+    const out = [...this.notes];
+    if (this.plain.length === 0) return out;
     const held = new Set<InstanceV>();
     for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) held.add(c);
-    const out = [...this.notes];
     for (const p of this.plain) {
       if (p.modules.every((m) => held.has(m))) continue;
       if (!out.some((n) => n.line === p.line && JSON.stringify(n.ref) === JSON.stringify(p.ref))) out.push({ ref: p.ref, line: p.line });
@@ -303,7 +304,7 @@ export class Torch {
     const state = self.module!;
     state.initialized = true;
     const bound = bind(leafDef.sig, args, kwargs);
-    const key = leafKey(name, bound.values);
+    const key = leafKey(name, leafDef.sig, bound.values);
     let made = key === undefined ? undefined : LEAF_CACHE.get(key);
     if (!made) {
       const a = new LayerArgs(name, bound.values);
@@ -667,7 +668,6 @@ export class Torch {
 // A leaf (an engine record, its tensors and formula) is at most a few KB; 512 of them stay under 2 MB.
 const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
 
-/** A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of them). */
 interface LazyPending {
   readonly name: string;
   readonly args: readonly Value[];
@@ -688,22 +688,29 @@ export function lazyPending(m: InstanceV): string | undefined {
  */
 const EINOPS_SETTINGS = new WeakMap<InstanceV, { readonly pattern: Value; readonly lengths: Kwargs }>();
 
-function leafKey(name: string, values: ReadonlyMap<string, Value>): string | undefined {
-  let key = name;
-  for (const [k, v] of values) {
-    const text = plain(v);
+/**
+ * A cache key when every argument is a plain value (ints, floats, strings, bools, None, tuples of
+ * them): the class and the values in its signature's order (bind gives every parameter one, so no
+ * parameter name is needed), joined once. Written as `|name=value` pieces added one by one, the
+ * key of one nn.Linear(16, 16) cost a kilobyte of intermediate strings.
+ */
+function leafKey(name: string, sig: Signature, values: ReadonlyMap<string, Value>): string | undefined {
+  const parts = [name];
+  for (const p of sig.params) {
+    const text = plain(values.get(p.name)!);
     if (text === undefined) return undefined;
-    key += `|${k}=${text}`;
+    parts.push(text);
   }
-  return key;
+  return parts.join('|');
 }
 
+/** A value's text in a key: ints as written, floats marked (`f0.5`), strings quoted, T, F, N, tuples in parentheses. */
 function plain(v: Value): string | undefined {
   switch (typeof v) {
     case 'bigint':
-      return `${v}n`;
-    case 'number':
       return String(v);
+    case 'number':
+      return `f${v}`;
     case 'boolean':
       return v ? 'T' : 'F';
     case 'string':
