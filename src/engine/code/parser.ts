@@ -79,7 +79,9 @@ class Parser {
     while (k >= this.window.length) {
       const more = this.more?.() ?? [];
       if (more.length === 0) return this.window[this.window.length - 1]!;
-      for (const t of more) this.window.push(t);
+      // joined in one exactly sized copy: pushed one by one, a long logical line (a Sequential of
+      // a thousand layers) grew the window again and again
+      this.window = this.window.concat(more);
     }
     return this.window[k]!;
   }

@@ -68,10 +68,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
     const { trace, reason } = followTorch(session, found.model, bindings);
     // a lazy layer (nn.LazyLinear) never called has no parameters yet: PyTorch has no count for it
     const modules = namedModules(found.model);
-    for (const [name, m] of modules) {
-      const lazy = lazyPending(m);
-      if (lazy !== undefined) refuse('torch.lazyNeverCalled', { call: lazy, name: name === '' ? lazy : name });
-    }
+    refuseLazy(modules);
     rows = torchRows(modules, trace, notes);
     shapes = trace && trace.failure === null ? { known: true, inputs: trace.inputs } : { known: false, reason: trace?.failure ?? reason };
     if (trace && trace.failure === null) {
@@ -382,6 +379,14 @@ function buildKeras(session: Session, model: InstanceV, bindings: ReadonlyMap<st
   for (const layer of session.keras.layersOf(model)) {
     const l = layer.keras!;
     if (!l.record && l.weights.length === 0 && l.opaqueInput) refuse('keras.opaqueCall', { name: l.name, origin: l.opaqueInput.origin, line: String(l.opaqueInput.line) });
+  }
+}
+
+/** A lazy layer (nn.LazyLinear) never called has no parameters yet: PyTorch has no count for it. */
+function refuseLazy(modules: ReadonlyArray<readonly [string, InstanceV]>): void {
+  for (const [name, m] of modules) {
+    const lazy = lazyPending(m);
+    if (lazy !== undefined) refuse('torch.lazyNeverCalled', { call: lazy, name: name === '' ? lazy : name });
   }
 }
 

@@ -161,11 +161,13 @@ const path = (prefix: string, name: string) => (prefix === '' ? name : `${prefix
 export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
   const place = new Placement('pytorch');
   const rows: CodeRow[] = [];
-  const seen = new Map<TensorV, string>();
+  // each tensor counted, with the index in `modules` of the module that holds it first
+  const seen = new Map<TensorV, number>();
   const traced = trace !== null && trace.failure === null;
   // the names of a module's parameters no earlier module counted; one list, emptied for each module
   const own: string[] = [];
-  for (const [name, m] of modules) {
+  for (let i = 0; i < modules.length; i++) {
+    const [name, m] = modules[i]!;
     const s = m.module!;
     let tied: string | null = null;
     let reuses = 0n;
@@ -173,16 +175,17 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
     for (const p of s.params.keys()) {
       const t = s.params.get(p)!;
       if (t === null) continue;
-      const first = seen.get(t);
-      if (first === undefined) {
+      const at = seen.get(t);
+      if (at === undefined) {
         own.push(p);
         continue;
       }
+      const first = pathOf(modules[at]!, t);
       notes.push(msg('note.shared', { name: path(name, p), first }));
       reuses += (t.shape ?? []).reduce((n: bigint, d) => n * BigInt(d ?? 0), 1n);
       tied ??= first.includes('.') ? first.slice(0, first.lastIndexOf('.')) : first;
     }
-    for (const p of own) seen.set(s.params.get(p)!, path(name, p));
+    for (const p of own) seen.set(s.params.get(p)!, i);
     if (s.leaf) {
       const call = traced ? trace.leaves.get(m) : undefined;
       // not called by a followed forward: it computes nothing (0 MACs); forward not followed: unknown
@@ -204,6 +207,13 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
     }
   }
   return rows;
+}
+
+/** The path of a tensor a module holds (under its last name, should it hold it twice). */
+function pathOf([name, m]: readonly [string, InstanceV], t: TensorV): string {
+  let last = '';
+  for (const [p, held] of m.module!.params) if (held === t) last = p;
+  return path(name, last);
 }
 
 /**

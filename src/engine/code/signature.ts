@@ -110,12 +110,12 @@ export function bind(sig: Signature, args: readonly Value[], kwargs: Kwargs): Bo
   const values = new Map<string, Value>();
   const positional = sig.positional ?? sig.params.filter((p) => !p.keywordOnly);
   const extraArgs: Value[] = [];
-  args.forEach((v, i) => {
+  for (let i = 0; i < args.length; i++) {
     const p = positional[i];
-    if (p) values.set(p.name, v);
-    else if (sig.varargs) extraArgs.push(v);
+    if (p) values.set(p.name, args[i]!);
+    else if (sig.varargs) extraArgs.push(args[i]!);
     else raise('TypeError', 'py.tooManyArgs', { fn: sig.name, max: String(positional.length), got: String(args.length) });
-  });
+  }
   let extraKwargs: Map<string, Value> | undefined;
   for (const [k, v] of kwargs) {
     const p = sig.params.find((x) => x.name === k);

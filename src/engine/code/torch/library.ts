@@ -695,11 +695,12 @@ const EINOPS_SETTINGS = new WeakMap<InstanceV, { readonly pattern: Value; readon
  * key of one nn.Linear(16, 16) cost a kilobyte of intermediate strings.
  */
 function leafKey(name: string, sig: Signature, values: ReadonlyMap<string, Value>): string | undefined {
-  const parts = [name];
-  for (const p of sig.params) {
-    const text = plain(values.get(p.name)!);
+  const parts = new Array<string>(sig.params.length + 1);
+  parts[0] = name;
+  for (let i = 0; i < sig.params.length; i++) {
+    const text = plain(values.get(sig.params[i]!.name)!);
     if (text === undefined) return undefined;
-    parts.push(text);
+    parts[i + 1] = text;
   }
   return parts.join('|');
 }
