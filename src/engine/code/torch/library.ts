@@ -61,6 +61,7 @@ export class Torch {
   readonly notes: Array<{ readonly ref: MessageRef; readonly line: number }> = [];
   readonly classes: ReturnType<typeof moduleClasses> & { readonly Tensor: ClassV; readonly Parameter: ClassV; readonly Dataset: ClassV };
   readonly leafClasses = new Map<string, ClassV>();
+  private readonly madeLeaves = new MadeLeaves();
   readonly tensors: TensorLibrary;
 
   constructor(
@@ -304,20 +305,27 @@ export class Torch {
     const state = self.module!;
     state.initialized = true;
     const bound = bind(leafDef.sig, args, kwargs);
-    const key = leafKey(name, leafDef.sig, bound.values);
+    const made = this.madeLeaves.find(name, leafDef.sig, bound.values) ?? this.leaf(name, leafDef, bound.values);
+    state.leaf = made;
+    const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
+    for (const t of made.record.tensors) state.params.set(t.name, this.parameter(tensor(t.shape), trainable));
+  }
+
+  /** The leaf of a call this reading has not made yet: from LEAF_CACHE, or built. */
+  private leaf(name: string, leafDef: LeafDef, values: Map<string, Value>): Leaf {
+    const key = leafKey(name, leafDef.sig, values);
     let made = key === undefined ? undefined : LEAF_CACHE.get(key);
     if (!made) {
-      const a = new LayerArgs(name, bound.values);
+      const a = new LayerArgs(name, values);
       const layer = leafDef.build(a);
       const record = layer.evaluate(leafDef.countInput?.(a) ?? layer.standaloneInput(), 'pytorch');
-      const attrs = new Map<string, Value>(bound.values);
+      const attrs = new Map<string, Value>(values);
       for (const [k, v] of Object.entries(leafDef.attrs?.(a) ?? {})) attrs.set(k, v);
       made = { className: name, def: leafDef, args: a, layer, record, attrs };
       if (key !== undefined) LEAF_CACHE.set(key, made);
     }
-    state.leaf = made;
-    const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
-    for (const t of made.record.tensors) state.params.set(t.name, this.parameter(tensor(t.shape), trainable));
+    this.madeLeaves.add(name, leafDef.sig, values, made);
+    return made;
   }
 
   private fromPretrained() {
@@ -660,6 +668,49 @@ export class Torch {
     return namedModules(root);
   }
 }
+
+/**
+ * The leaves one reading has made, found again by class and then by each argument's value in
+ * signature order (a trie of maps): the same call made again (a thousand pasted nn.Linear(16, 16))
+ * needs no cache key written and hashed, which took a tenth of count(). Only scalar values (ints,
+ * floats, strings, bools, None) are followed, compared as Map keys compare them (16n is not 16.0);
+ * a call with any other value goes to LEAF_CACHE alone.
+ */
+class MadeLeaves {
+  private readonly root = new Map<string, MadeNode>();
+
+  find(name: string, sig: Signature, values: ReadonlyMap<string, Value>): Leaf | undefined {
+    let node = this.root.get(name);
+    for (let i = 0; node !== undefined && i < sig.params.length; i++) node = node.next.get(values.get(sig.params[i]!.name)!);
+    return node?.leaf;
+  }
+
+  add(name: string, sig: Signature, values: ReadonlyMap<string, Value>, leaf: Leaf): void {
+    if (!sig.params.every((p) => isScalar(values.get(p.name)!))) return;
+    let node = this.root.get(name);
+    if (node === undefined) {
+      node = { leaf: undefined, next: new Map() };
+      this.root.set(name, node);
+    }
+    for (const p of sig.params) {
+      const v = values.get(p.name)!;
+      let next: MadeNode | undefined = node.next.get(v);
+      if (next === undefined) {
+        next = { leaf: undefined, next: new Map() };
+        node.next.set(v, next);
+      }
+      node = next;
+    }
+    node.leaf = leaf;
+  }
+}
+
+interface MadeNode {
+  leaf: Leaf | undefined;
+  readonly next: Map<Value, MadeNode>;
+}
+
+const isScalar = (v: Value): boolean => v === null || typeof v !== 'object';
 
 /**
  * Layers are pure functions of their arguments, so the same call (nn.Conv2d(64, 64, 3, padding=1),
