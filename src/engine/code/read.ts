@@ -16,7 +16,7 @@ import { LOSS_NAMES } from './torch/leaves.js';
 import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
 import { lazyPending, type Trace } from './torch/library.js';
-import { namedModules } from './torch/module.js';
+import { childrenOf, namedModules } from './torch/module.js';
 import type { Report } from '../model.js';
 import type { Framework, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
@@ -199,7 +199,7 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
     if (looseTorch.length === 1) return { t: 'pytorch', model: looseTorch[0]!, variable: names.get(looseTorch[0]!) ?? null };
     if (looseTorch.length > 1) notes.push(msg('note.loose', { n: String(looseTorch.length) }));
     const seq = rt.call(session.torch.classes.Sequential, []) as InstanceV;
-    looseTorch.forEach((m, i) => seq.module!.modules.set(names.get(m) ?? String(i), m));
+    looseTorch.forEach((m, i) => childrenOf(seq.module!).set(names.get(m) ?? String(i), m));
     return { t: 'pytorch', model: seq, variable: null };
   }
   if (looseKeras.length > 0) {

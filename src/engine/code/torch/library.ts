@@ -15,7 +15,7 @@ import { bind, signature, type Signature } from '../signature.js';
 import { einopsShape } from './einops.js';
 import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
-import { isModule, moduleClasses, namedModules, type ModuleState } from './module.js';
+import { isModule, moduleClasses, namedModules, NOTHING_HELD, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
 import { device, shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
@@ -106,7 +106,7 @@ export class Torch {
     if (++this.modulesCreated > LIMITS.modules) overLimit('modules');
     rt.tick(4);
     this.used = true;
-    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, modules: new Map(), params: new Map(), buffers: new Map() };
+    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, modules: NOTHING_HELD, params: new Map(), buffers: NOTHING_HELD };
     this.instances.push(inst);
   }
 
