@@ -672,7 +672,7 @@ export class Torch {
 /**
  * The leaves one reading has made, found again by class and then by each argument's value in
  * signature order (a trie of maps): the same call made again (a thousand pasted nn.Linear(16, 16))
- * needs no cache key written and hashed, which took a tenth of count(). Only scalar values (ints,
+ * needs no cache key written and hashed (~6% of its count() time). Only scalar values (ints,
  * floats, strings, bools, None) are followed, compared as Map keys compare them (16n is not 16.0);
  * a call with any other value goes to LEAF_CACHE alone.
  */

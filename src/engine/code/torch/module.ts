@@ -45,6 +45,16 @@ export function childrenOf(s: ModuleState): Map<string, InstanceV | null> {
   return s.modules as Map<string, InstanceV | null>;
 }
 
+/** Removes a submodule if the module holds it (no map is made to remove nothing). */
+export function dropChild(s: ModuleState, name: string): boolean {
+  return s.modules.has(name) && childrenOf(s).delete(name);
+}
+
+/** Removes a buffer if the module holds it. */
+export function dropBuffer(s: ModuleState, name: string): boolean {
+  return s.buffers.has(name) && buffersOf(s).delete(name);
+}
+
 /** A module's buffers, to change. */
 export function buffersOf(s: ModuleState): Map<string, TensorV | null> {
   if (s.buffers === NOTHING_HELD) s.buffers = new Map();
@@ -289,11 +299,12 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
         const m = self(args);
         const key = args[1] ?? null;
         const drop = is(key, 'slice') ? sliceItems(rt, modulesOf(m), key).map(([k]) => k) : [at(m, key, name)[0]];
-        for (const k of drop) childrenOf(m.module!).delete(k);
+        for (const k of drop) dropChild(m.module!, k);
         if (!ordered) {
-          const rest = [...m.module!.modules.values()];
-          childrenOf(m.module!).clear();
-          rest.forEach((v, i) => childrenOf(m.module!).set(String(i), v));
+          const children = childrenOf(m.module!);
+          const rest = [...children.values()];
+          children.clear();
+          rest.forEach((v, i) => children.set(String(i), v));
         }
         return null;
       }),
@@ -331,7 +342,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       pop: def('pop', 'self, key=-1', (a) => {
         const m = self([a.get('self')!]);
         const [k, v] = at(m, a.get('key')!, name);
-        childrenOf(m.module!).delete(k);
+        dropChild(m.module!, k);
         return v;
       }),
       ...extra,
@@ -369,7 +380,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       return null;
     }),
     __delitem__: builtin('__delitem__', (args) => {
-      childrenOf(state(args)).delete(str(rt, args[1] ?? null));
+      dropChild(state(args), str(rt, args[1] ?? null));
       return null;
     }),
     __len__: builtin('__len__', (args) => BigInt(state(args).modules.size)),
@@ -387,7 +398,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
       const key = str(rt, args[1] ?? null);
       const v = s.modules.get(key);
       if (v === undefined) return raise('KeyError', 'py.key', { key: repr(rt, key) });
-      childrenOf(s).delete(key);
+      dropChild(s, key);
       return v;
     }),
     clear: builtin('clear', (args) => {
@@ -482,8 +493,8 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   if (isParameter(value)) {
     if (!s.initialized) raise('AttributeError', 'torch.beforeInit', { what: 'parameters', name });
     inst.dict.delete(name);
-    buffersOf(s).delete(name);
-    childrenOf(s).delete(name);
+    dropBuffer(s, name);
+    dropChild(s, name);
     s.params.set(name, value);
     return true;
   }
@@ -497,7 +508,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
     if (s.modules.size >= LIMITS.modules) overLimit('modules');
     inst.dict.delete(name);
     s.params.delete(name);
-    buffersOf(s).delete(name);
+    dropBuffer(s, name);
     childrenOf(s).set(name, value);
     return true;
   }
@@ -582,5 +593,5 @@ export function getModuleAttr(torch: Torch, inst: InstanceV, name: string): Valu
 export function delModuleAttr(inst: InstanceV, name: string): boolean {
   const s = inst.module;
   if (!s) return false;
-  return s.params.delete(name) || buffersOf(s).delete(name) || childrenOf(s).delete(name);
+  return s.params.delete(name) || dropBuffer(s, name) || dropChild(s, name);
 }
