@@ -54,6 +54,13 @@ function smallInt(text: string): bigint {
   return n;
 }
 
+/** The nodes shared on one line (Parser.leaf): names by their text, constants by their value. */
+interface SharedNodes {
+  readonly line: number;
+  readonly leaves: Map<string | bigint | number | boolean | null, Expr>;
+  readonly args: Map<Expr, Arg>;
+}
+
 class Parser {
   private i = 0;
   private depth = 0;
@@ -801,7 +808,7 @@ class Parser {
           args.push({ kind: 'pos', value: this.comprehension('gen', value, null, line) });
           break;
         }
-        args.push({ kind: 'pos', value });
+        args.push(this.positional(value));
       }
       if (!this.accept(',')) break;
     }
@@ -838,18 +845,18 @@ class Parser {
       case 'name':
         if (t.v === 'True' || t.v === 'False') {
           this.i++;
-          return { t: 'const', line, value: t.v === 'True' };
+          return this.leaf(line, t.v === 'True');
         }
         if (t.v === 'None') {
           this.i++;
-          return { t: 'const', line, value: null };
+          return this.leaf(line, null);
         }
         if (KEYWORDS.has(t.v)) return this.syntax(msg('code.expectExpression'));
         this.i++;
-        return { t: 'name', line, id: t.v };
+        return this.leaf(line, t.v);
       case 'number':
         this.i++;
-        return { t: 'const', line, value: this.number(t) };
+        return this.leaf(line, this.number(t));
       case 'string':
       case 'fstring':
         return this.strings();
@@ -863,6 +870,39 @@ class Parser {
         }
     }
     return this.syntax(msg('code.expectExpression'));
+  }
+
+  /**
+   * A name (`id`) or a constant (a number, True, False, None) on `line`, made once per line, and
+   * a positional argument made once per value: nodes are read-only, and a long logical line (a
+   * Sequential of a thousand layers) repeats `nn`, `16` and `(16, 16)`'s arguments thousands of times.
+   */
+  private leaf(line: number, value: string | bigint | number | boolean | null): Expr {
+    const shared = this.sharedOn(line);
+    let e = shared.leaves.get(value);
+    if (e === undefined) {
+      e = typeof value === 'string' ? { t: 'name', line, id: value } : { t: 'const', line, value };
+      shared.leaves.set(value, e);
+    }
+    return e;
+  }
+
+  private positional(value: Expr): Arg {
+    if (value.t !== 'name' && value.t !== 'const') return { kind: 'pos', value };
+    const shared = this.sharedOn(value.line);
+    let a = shared.args.get(value);
+    if (a === undefined) {
+      a = { kind: 'pos', value };
+      shared.args.set(value, a);
+    }
+    return a;
+  }
+
+  private shared: SharedNodes = { line: -1, leaves: new Map(), args: new Map() };
+
+  private sharedOn(line: number): SharedNodes {
+    if (this.shared.line !== line) this.shared = { line, leaves: new Map(), args: new Map() };
+    return this.shared;
   }
 
   private number(t: Token): bigint | number {
