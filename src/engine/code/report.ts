@@ -148,8 +148,11 @@ class Placement {
 
 /** The top-level part of a row's path: `layer1` of `layer1.0.conv1`, `encoder` of Keras `encoder/dense`. */
 function topOf(name: string): string {
-  const end = name.search(/[./]/);
-  return end === -1 ? name : name.slice(0, end);
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '.' || c === '/') return name.slice(0, i);
+  }
+  return name;
 }
 
 const path = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}.${name}`);
@@ -289,6 +292,9 @@ function unbuiltRecord(typeName: string): LayerRecord {
  * Totals, MACs (only when every row's are known) and the Report the renderers read: one block per
  * top-level module (`features`, `layer1`, `fc`), as a preset's per-block table has.
  */
+/** A block's output until a row of it has a known one (shapes are read-only: one for all). */
+const NO_OUTPUT: Shape = [];
+
 export function report(framework: Framework, rows: readonly CodeRow[], inputs: readonly Shape[], notes: readonly MessageRef[]): Report {
   const channels = NAMING[framework].channels;
   const names: string[] = [];
@@ -297,7 +303,7 @@ export function report(framework: Framework, rows: readonly CodeRow[], inputs: r
     // Placement numbers blocks in order of first appearance: a row with the next number opens it
     if (r.block === names.length) {
       names.push(topOf(r.name));
-      outputs.push([]);
+      outputs.push(NO_OUTPUT);
     }
     if (r.shape !== null) outputs[r.block] = r.record.outputShape;
   }

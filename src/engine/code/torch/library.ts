@@ -111,9 +111,14 @@ export class Torch {
   }
 
   parameter(t: TensorV, requiresGrad: boolean): TensorV {
+    return this.newParameter(t.shape, t.dtype, requiresGrad);
+  }
+
+  /** A parameter of a shape (a layer's weight, checked as any tensor's), counted against the limit. */
+  private newParameter(shape: S.Shape | null, dtype: TensorV['dtype'], requiresGrad: boolean): TensorV {
     if (++this.paramsCreated > LIMITS.parameters) overLimit('parameters');
-    if (t.shape === null) return refuse('torch.parameterShape');
-    return { t: 'tensor', shape: t.shape, dtype: t.dtype, param: { requiresGrad, used: false } };
+    if (shape === null) return refuse('torch.parameterShape');
+    return { t: 'tensor', shape, dtype, param: { requiresGrad, used: false } };
   }
 
   note(ref: MessageRef, line: number): void {
@@ -308,7 +313,7 @@ export class Torch {
     const made = this.madeLeaves.find(name, leafDef.sig, bound.values) ?? this.leaf(name, leafDef, bound.values);
     state.leaf = made;
     const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
-    for (const t of made.record.tensors) state.params.set(t.name, this.parameter(tensor(t.shape), trainable));
+    for (const t of made.record.tensors) state.params.set(t.name, this.newParameter(S.checkRank(t.shape), 'float', trainable));
   }
 
   /** The leaf of a call this reading has not made yet: from LEAF_CACHE, or built. */
