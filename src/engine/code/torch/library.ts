@@ -17,7 +17,7 @@ import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV,
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, NOTHING_HELD, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
-import { device, shapeOf, sizesOf, tensor, tensorLibrary, type TensorLibrary } from './tensor.js';
+import { device, shapeOf, sizesOf, tensor, tensorLibrary, tensorOps, type TensorLibrary } from './tensor.js';
 import * as S from './shape.js';
 import type { LayerRecord, Shape } from '../../types.js';
 import { SpecError } from '../../errors.js';
@@ -62,13 +62,13 @@ export class Torch {
   readonly classes: ReturnType<typeof moduleClasses> & { readonly Tensor: ClassV; readonly Parameter: ClassV; readonly Dataset: ClassV };
   readonly leafClasses = new Map<string, ClassV>();
   private readonly madeLeaves = new MadeLeaves();
-  readonly tensors: TensorLibrary;
+  private tensorLibrary: TensorLibrary | undefined;
 
   constructor(
     private readonly rt: Interpreter,
     object: ClassV,
   ) {
-    this.tensors = tensorLibrary(rt, (t) => this.touch(t));
+    rt.arrays.push(tensorOps((t) => this.touch(t)));
     const base = moduleClasses(rt, this, object);
     const Tensor = nativeClass('Tensor', [object], { __new_instance__: builtin('Tensor', (args, kwargs) => rt.call(this.tensors.torch.Tensor!, args.slice(1), kwargs)) });
     const Parameter = nativeClass('Parameter', [Tensor], {
@@ -99,6 +99,12 @@ export class Torch {
     });
     const Dataset = nativeClass('Dataset', [object]);
     this.classes = { ...base, Tensor, Parameter, Dataset };
+  }
+
+  /** torch's functions and tensor methods, made on first use (see tensorOps). */
+  get tensors(): TensorLibrary {
+    this.tensorLibrary ??= tensorLibrary(this.rt, (t) => this.touch(t));
+    return this.tensorLibrary;
   }
 
   // ── bookkeeping ──
