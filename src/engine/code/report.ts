@@ -164,8 +164,8 @@ const path = (prefix: string, name: string) => (prefix === '' ? name : `${prefix
 export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
   const place = new Placement('pytorch');
   const rows: CodeRow[] = [];
-  // each tensor counted, with the index in `modules` of the module that holds it first
-  const seen = new Map<TensorV, number>();
+  // each parameter counted (by its serial), with the index in `modules` of the module that holds it first
+  const seen = new Map<number, number>();
   const traced = trace !== null && trace.failure === null;
   // the names of a module's parameters no earlier module counted; one list, emptied for each module
   const own: string[] = [];
@@ -178,7 +178,7 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
     for (const p of s.params.keys()) {
       const t = s.params.get(p)!;
       if (t === null) continue;
-      const at = seen.get(t);
+      const at = seen.get(t.param!.serial);
       if (at === undefined) {
         own.push(p);
         continue;
@@ -188,7 +188,7 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
       reuses += (t.shape ?? []).reduce((n: bigint, d) => n * BigInt(d ?? 0), 1n);
       tied ??= first.includes('.') ? first.slice(0, first.lastIndexOf('.')) : first;
     }
-    for (const p of own) seen.set(s.params.get(p)!, i);
+    for (const p of own) seen.set(s.params.get(p)!.param!.serial, i);
     if (s.leaf) {
       const call = traced ? trace.leaves.get(m) : undefined;
       // not called by a followed forward: it computes nothing (0 MACs); forward not followed: unknown

@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, needValue, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
-import { builtin, is, list, tuple } from '../values.js';
+import { builtin, is, list, paramState, tuple } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
 import { applicationInner, applicationsNamespace } from './applications.js';
 import { BASE_KWARGS, KERAS_LAYERS, type KerasLayerDef } from './layers.js';
@@ -565,7 +565,7 @@ export class Keras {
     const shapeValue = b.get('shape')!;
     const name = kwargs.get('name') ?? args.find((x) => typeof x === 'string') ?? `weight_${inst.keras!.weights.length}`;
     const shape = shapeValue === null ? [] : iterate(this.rt, shapeValue).map((d) => (d === null ? refuse('keras.weightShape', { name: String(name) }) : Number(toIndex(d, 'shape'))));
-    const t: TensorV = { t: 'tensor', shape, dtype: 'float', param: { requiresGrad: truthy(this.rt, b.get('trainable')!), used: false } };
+    const t: TensorV = { t: 'tensor', shape, dtype: 'float', param: paramState(truthy(this.rt, b.get('trainable')!)) };
     inst.keras!.weights.push({ name: String(name), tensor: t });
     return t;
   }

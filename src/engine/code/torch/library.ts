@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature, type Signature } from '../signature.js';
 import { einopsShape } from './einops.js';
-import { builtin, is, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
+import { builtin, is, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, NOTHING_HELD, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
@@ -124,7 +124,7 @@ export class Torch {
   private newParameter(shape: S.Shape | null, dtype: TensorV['dtype'], requiresGrad: boolean): TensorV {
     if (++this.paramsCreated > LIMITS.parameters) overLimit('parameters');
     if (shape === null) return refuse('torch.parameterShape');
-    return { t: 'tensor', shape, dtype, param: { requiresGrad, used: false } };
+    return { t: 'tensor', shape, dtype, param: paramState(requiresGrad) };
   }
 
   note(ref: MessageRef, line: number): void {
