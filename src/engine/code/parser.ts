@@ -793,7 +793,10 @@ class Parser {
   }
 
   private callArguments(): Arg[] {
-    const args: Arg[] = [];
+    // gathered on one stack, which the calls nested in them use above these, then copied out
+    // exactly sized (see simpleStatement): a list of its own grown for each call was garbage
+    const args = this.gathered;
+    const start = args.length;
     while (!this.is(')')) {
       if (this.accept('**')) args.push({ kind: 'dstar', value: this.expression() });
       else if (this.accept('*')) args.push({ kind: 'star', value: this.expression() });
@@ -812,8 +815,13 @@ class Parser {
       }
       if (!this.accept(',')) break;
     }
-    return args.slice(); // exactly sized (see simpleStatement)
+    const own = args.slice(start);
+    args.length = start;
+    return own;
   }
+
+  /** The arguments of the calls being read (callArguments). */
+  private readonly gathered: Arg[] = [];
 
   private subscript(): Expr {
     const line = this.line();
