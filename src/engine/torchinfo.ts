@@ -20,7 +20,7 @@
 import { countTensors } from './counts.js';
 import type { Report } from './model.js';
 import { inOrder } from './naming.js';
-import type { Dim } from './types.js';
+import type { ChannelsAt, Dim, LayerRecord, Shape } from './types.js';
 
 /** fp32, as torchinfo's default dtypes. */
 const BYTES = 4n;
@@ -37,7 +37,25 @@ export interface TorchinfoFooter {
   readonly totalBytes: bigint;
 }
 
-const product = (dims: readonly Dim[]): bigint | null => dims.reduce<bigint | null>((p, d) => (p === null || d === null ? null : p * BigInt(d)), 1n);
+/** The product of dims[from..to), or null when one is unknown. */
+function product(dims: readonly Dim[], from = 0, to = dims.length): bigint | null {
+  let p = 1n;
+  for (let i = from; i < to; i++) {
+    const d = dims[i]!;
+    if (d === null) return null;
+    p *= BigInt(d);
+  }
+  return p;
+}
+
+/** What one module adds to the footer: its mult-adds and its output's bytes (null: a size is unknown). */
+interface Terms {
+  readonly multAdds: bigint;
+  readonly outputBytes: bigint;
+}
+
+/** A module without parameters adds nothing (torchinfo leaves it out), whatever its shape. */
+const NOTHING: Terms = { multAdds: 0n, outputBytes: 0n };
 
 /** The footer's figures at batch N, or null when a shape is unknown (a model given without its input). */
 export function torchinfoFooter(report: Report, batch = 1): TorchinfoFooter | null {
@@ -46,16 +64,20 @@ export function torchinfoFooter(report: Report, batch = 1): TorchinfoFooter | nu
   if (input === null) return null;
   let multAdds = 0n;
   let outputs = 0n;
+  // rows that share a record (a repeated block's, a paste's identical layers) add the same terms
+  let record: LayerRecord | null = null;
+  let channels: ChannelsAt | null = null;
+  let terms: Terms | null = null;
   for (const row of report.rows) {
     if (row.call !== 'module') continue;
-    const params = countTensors(row.record.tensors).total;
-    if (params === 0n) continue;
-    // output_size as torchinfo records it: batch first, then the framework's order
-    const out = [batch, ...inOrder(row.record.outputShape, row.channels)];
-    const size = product(out);
-    if (size === null) return null;
-    multAdds += params * macFactor(row.record.typeName, out)!;
-    outputs += size * BYTES;
+    if (row.record !== record || row.channels !== channels) {
+      record = row.record;
+      channels = row.channels;
+      terms = termsOf(record, channels, n);
+    }
+    if (terms === null) return null;
+    multAdds += terms.multAdds;
+    outputs += terms.outputBytes;
   }
   const inputBytes = input * n * BYTES + STORAGE_OBJECT;
   const forwardBackwardBytes = 2n * outputs;
@@ -63,30 +85,48 @@ export function torchinfoFooter(report: Report, batch = 1): TorchinfoFooter | nu
   return { batch, multAdds, inputBytes, forwardBackwardBytes, paramsBytes, totalBytes: inputBytes + forwardBackwardBytes + paramsBytes };
 }
 
-/** How many times LayerInfo.calculate_macs counts each parameter of a module, by its class name. */
-function macFactor(typeName: string, out: readonly Dim[]): bigint | null {
-  if (typeName.includes('Conv')) return product([out[0]!, ...out.slice(2)]);
-  if (typeName.includes('Linear')) return product(out.slice(0, -1));
+/** A module's terms at batch n; its output_size as torchinfo records it is batch first, then the framework's order. */
+function termsOf(record: LayerRecord, channels: ChannelsAt, n: bigint): Terms | null {
+  const params = countTensors(record.tensors).total;
+  if (params === 0n) return NOTHING;
+  const size = product(record.outputShape);
+  if (size === null) return null;
+  return { multAdds: params * macFactor(record.typeName, inOrder(record.outputShape, channels), n), outputBytes: n * size * BYTES };
+}
+
+/**
+ * How many times LayerInfo.calculate_macs counts each parameter of a module, by its class name,
+ * for an output of batch n then `body` (every size known).
+ */
+function macFactor(typeName: string, body: Shape, n: bigint): bigint {
+  if (typeName.includes('Conv')) return n * product(body, 1)!;
+  // every output axis but the last: the batch's too, unless it is the only one
+  if (typeName.includes('Linear')) return body.length === 0 ? 1n : n * product(body, 0, body.length - 1)!;
   // nn.RNN, nn.LSTM, nn.GRU: parameters named weight_ih_l0, bias_hh_l0, ...
-  if (/^(RNN|LSTM|GRU)$/.test(typeName)) return product(out.slice(0, 2));
-  return BigInt(out[0]!);
+  if (/^(RNN|LSTM|GRU)$/.test(typeName)) return n * product(body, 0, Math.min(1, body.length))!;
+  return n;
 }
 
 /** torchinfo's ModelStatistics.to_readable and format_output_num: " (MB): 46.76", " (G): 1.81", ": 0". */
 export function torchinfoNumber(num: bigint, bytes: boolean): string {
-  const units: ReadonlyArray<readonly [number, string]> = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ];
   const value = Number(num);
-  const unit = units.find(([size]) => value >= size);
-  if (unit === undefined) return `: ${value.toLocaleString('en-US')}`;
+  const unit = UNITS.find(([size]) => value >= size);
+  if (unit === undefined) return `: ${WHOLE.format(value)}`;
   const scaled = value / unit[0];
-  const text = Number.isInteger(scaled) ? scaled.toLocaleString('en-US') : scaled.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const text = Number.isInteger(scaled) ? WHOLE.format(scaled) : HUNDREDTHS.format(scaled);
   return ` (${unit[1]}${bytes ? 'B' : ''}): ${text}`;
 }
+
+const UNITS: ReadonlyArray<readonly [number, string]> = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+// made once: toLocaleString with options builds a new formatter on every call
+const WHOLE = new Intl.NumberFormat('en-US');
+const HUNDREDTHS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The footer's lines as torchinfo prints them. */
 export function torchinfoLines(f: TorchinfoFooter): string[] {

@@ -37,7 +37,7 @@ import {
 import type { ArrayOps } from './python.js';
 import { builtinMethod, isPythonMethod } from './methods.js';
 import { TupleKeys, type Runtime } from './runtime.js';
-import { ELLIPSIS, is, isObj, list, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
+import { ELLIPSIS, is, isObj, list, NO_KWARGS, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { SpecError } from '../errors.js';
 
@@ -746,37 +746,50 @@ export class Interpreter implements Runtime {
   }
 
   private arguments(list: readonly Arg[], scope: Scope): { args: Value[]; kwargs: Kwargs } {
-    const args: Value[] = [];
-    const kwargs: Kwargs = new Map();
-    for (const a of list) {
-      switch (a.kind) {
-        case 'pos':
-          args.push(this.eval(a.value, scope));
-          break;
-        case 'star': {
-          const v = this.eval(a.value, scope);
-          const more = iterate(this, v);
-          this.charge(args.length + more.length);
-          args.push(...more);
-          break;
-        }
-        case 'kw':
-          if (kwargs.has(a.name)) raise('TypeError', 'py.multipleValues', { fn: 'call', name: a.name });
-          kwargs.set(a.name, this.eval(a.value, scope));
-          break;
-        case 'dstar':
-          for (const [k, v] of this.mapping(this.eval(a.value, scope))) {
-            if (typeof k !== 'string') raise('TypeError', 'py.kwargsKeys');
-            if (kwargs.has(k)) raise('TypeError', 'py.multipleValues', { fn: 'call', name: k });
-            kwargs.set(k, v);
+    // gathered on one stack, which the calls nested in them use above these, then copied out
+    // exactly sized: a list of its own grown for each call was garbage
+    const args = this.gathered;
+    const start = args.length;
+    try {
+      let kwargs: Map<string, Value> | undefined;
+      for (const a of list) {
+        switch (a.kind) {
+          case 'pos':
+            args.push(this.eval(a.value, scope));
+            break;
+          case 'star': {
+            const v = this.eval(a.value, scope);
+            const more = iterate(this, v);
+            this.charge(args.length - start + more.length);
+            args.push(...more);
+            break;
           }
-          break;
+          case 'kw':
+            kwargs ??= new Map();
+            if (kwargs.has(a.name)) raise('TypeError', 'py.multipleValues', { fn: 'call', name: a.name });
+            kwargs.set(a.name, this.eval(a.value, scope));
+            break;
+          case 'dstar':
+            for (const [k, v] of this.mapping(this.eval(a.value, scope))) {
+              if (typeof k !== 'string') raise('TypeError', 'py.kwargsKeys');
+              kwargs ??= new Map();
+              if (kwargs.has(k)) raise('TypeError', 'py.multipleValues', { fn: 'call', name: k });
+              kwargs.set(k, v);
+            }
+            break;
+        }
       }
+      return { args: args.slice(start), kwargs: kwargs ?? NO_KWARGS };
+    } finally {
+      // also when an argument raised (a paste's try/except may go on)
+      args.length = start;
     }
-    return { args, kwargs };
   }
 
-  call(fn: Value, args: Value[], kwargs: Kwargs = new Map()): Value {
+  /** The arguments of the calls being evaluated (see arguments). */
+  private readonly gathered: Value[] = [];
+
+  call(fn: Value, args: Value[], kwargs: Kwargs = NO_KWARGS): Value {
     this.tick();
     if (!isObj(fn)) return raise('TypeError', 'py.notCallable', { type: typeName(fn) });
     switch (fn.t) {

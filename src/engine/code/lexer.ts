@@ -115,8 +115,28 @@ class Lexer {
     throw new CodeError(line, ref, excerpt(this.lines[line - 1] ?? ''));
   }
 
+  /**
+   * The operator tokens of the current line, made once each: tokens are read-only, and a long
+   * logical line (a Sequential of a thousand layers) repeats `(`, `,`, `.` and `)` thousands of times.
+   */
+  private readonly operators = new Map<string, Token>();
+  private operatorsLine = 0;
+
+  private operator(v: string): Token {
+    if (this.operatorsLine !== this.line) {
+      this.operators.clear();
+      this.operatorsLine = this.line;
+    }
+    let t = this.operators.get(v);
+    if (t === undefined) {
+      t = { k: 'op', v, line: this.line };
+      this.operators.set(v, t);
+    }
+    return t;
+  }
+
   private push(k: TokenKind, v: string, line = this.line, parts?: readonly FPart[]): void {
-    this.out.push(parts ? { k, v, line, parts } : { k, v, line });
+    this.out.push(parts ? { k, v, line, parts } : k === 'op' && line === this.line ? this.operator(v) : { k, v, line });
     if (k === 'newline') this.lineDone = true;
     if (this.onLine !== undefined && (k === 'newline' || k === 'end')) {
       if (this.onLine(this.out) === false) this.stopped = true;

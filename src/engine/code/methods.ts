@@ -8,9 +8,9 @@ import { formatValue, iterator, stringArg } from './builtins.js';
 import type { Interpreter } from './interpreter.js';
 import { LIMITS } from './limits.js';
 import { binary, compare, dictGet, dictSet, equals, hashKey, indexOf, iterate, position, repr, setAdd, TextOut, toIndex, truthy } from './python.js';
-import { builtin, is, list, tuple, type BuiltinV, type DictV, type ListV, type SetV, type Value } from './values.js';
+import { builtin, is, list, tuple, type BuiltinV, type DictV, type Kwargs, type ListV, type SetV, type Value } from './values.js';
 
-type Method = (rt: Interpreter, self: Value, args: Value[], kwargs: Map<string, Value>) => Value;
+type Method = (rt: Interpreter, self: Value, args: Value[], kwargs: Kwargs) => Value;
 
 const items = (self: Value) => (self as { items: readonly Value[] }).items;
 

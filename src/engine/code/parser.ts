@@ -54,6 +54,13 @@ function smallInt(text: string): bigint {
   return n;
 }
 
+/** The nodes shared on one line (Parser.leaf): names by their text, constants by their value. */
+interface SharedNodes {
+  readonly line: number;
+  readonly leaves: Map<string | bigint | number | boolean | null, Expr>;
+  readonly args: Map<Expr, Arg>;
+}
+
 class Parser {
   private i = 0;
   private depth = 0;
@@ -79,7 +86,9 @@ class Parser {
     while (k >= this.window.length) {
       const more = this.more?.() ?? [];
       if (more.length === 0) return this.window[this.window.length - 1]!;
-      for (const t of more) this.window.push(t);
+      // joined in one exactly sized copy: pushed one by one, a long logical line (a Sequential of
+      // a thousand layers) grew the window again and again
+      this.window = this.window.concat(more);
     }
     return this.window[k]!;
   }
@@ -784,7 +793,10 @@ class Parser {
   }
 
   private callArguments(): Arg[] {
-    const args: Arg[] = [];
+    // gathered on one stack, which the calls nested in them use above these, then copied out
+    // exactly sized (see simpleStatement): a list of its own grown for each call was garbage
+    const args = this.gathered;
+    const start = args.length;
     while (!this.is(')')) {
       if (this.accept('**')) args.push({ kind: 'dstar', value: this.expression() });
       else if (this.accept('*')) args.push({ kind: 'star', value: this.expression() });
@@ -799,12 +811,17 @@ class Parser {
           args.push({ kind: 'pos', value: this.comprehension('gen', value, null, line) });
           break;
         }
-        args.push({ kind: 'pos', value });
+        args.push(this.positional(value));
       }
       if (!this.accept(',')) break;
     }
-    return args.slice(); // exactly sized (see simpleStatement)
+    const own = args.slice(start);
+    args.length = start;
+    return own;
   }
+
+  /** The arguments of the calls being read (callArguments). */
+  private readonly gathered: Arg[] = [];
 
   private subscript(): Expr {
     const line = this.line();
@@ -836,18 +853,18 @@ class Parser {
       case 'name':
         if (t.v === 'True' || t.v === 'False') {
           this.i++;
-          return { t: 'const', line, value: t.v === 'True' };
+          return this.leaf(line, t.v === 'True');
         }
         if (t.v === 'None') {
           this.i++;
-          return { t: 'const', line, value: null };
+          return this.leaf(line, null);
         }
         if (KEYWORDS.has(t.v)) return this.syntax(msg('code.expectExpression'));
         this.i++;
-        return { t: 'name', line, id: t.v };
+        return this.leaf(line, t.v);
       case 'number':
         this.i++;
-        return { t: 'const', line, value: this.number(t) };
+        return this.leaf(line, this.number(t));
       case 'string':
       case 'fstring':
         return this.strings();
@@ -861,6 +878,39 @@ class Parser {
         }
     }
     return this.syntax(msg('code.expectExpression'));
+  }
+
+  /**
+   * A name (`id`) or a constant (a number, True, False, None) on `line`, made once per line, and
+   * a positional argument made once per value: nodes are read-only, and a long logical line (a
+   * Sequential of a thousand layers) repeats `nn`, `16` and `(16, 16)`'s arguments thousands of times.
+   */
+  private leaf(line: number, value: string | bigint | number | boolean | null): Expr {
+    const shared = this.sharedOn(line);
+    let e = shared.leaves.get(value);
+    if (e === undefined) {
+      e = typeof value === 'string' ? { t: 'name', line, id: value } : { t: 'const', line, value };
+      shared.leaves.set(value, e);
+    }
+    return e;
+  }
+
+  private positional(value: Expr): Arg {
+    if (value.t !== 'name' && value.t !== 'const') return { kind: 'pos', value };
+    const shared = this.sharedOn(value.line);
+    let a = shared.args.get(value);
+    if (a === undefined) {
+      a = { kind: 'pos', value };
+      shared.args.set(value, a);
+    }
+    return a;
+  }
+
+  private shared: SharedNodes = { line: -1, leaves: new Map(), args: new Map() };
+
+  private sharedOn(line: number): SharedNodes {
+    if (this.shared.line !== line) this.shared = { line, leaves: new Map(), args: new Map() };
+    return this.shared;
   }
 
   private number(t: Token): bigint | number {

@@ -13,10 +13,10 @@ import { Session } from './session.js';
 import { CHAIN, type Binding, type Source } from './source.js';
 import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
-import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type Kwargs, type TensorV, type Value } from './values.js';
+import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
 import { lazyPending, type Trace } from './torch/library.js';
-import { namedModules } from './torch/module.js';
+import { childrenOf, namedModules } from './torch/module.js';
 import type { Report } from '../model.js';
 import type { Framework, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
@@ -67,11 +67,9 @@ export function readCode(source: Source, requested: Framework | undefined): Code
   if (found.t === 'pytorch') {
     const { trace, reason } = followTorch(session, found.model, bindings);
     // a lazy layer (nn.LazyLinear) never called has no parameters yet: PyTorch has no count for it
-    for (const [name, m] of namedModules(found.model)) {
-      const lazy = lazyPending(m);
-      if (lazy !== undefined) refuse('torch.lazyNeverCalled', { call: lazy, name: name === '' ? lazy : name });
-    }
-    rows = torchRows(found.model, trace, notes);
+    const modules = namedModules(found.model);
+    refuseLazy(modules);
+    rows = torchRows(modules, trace, notes);
     shapes = trace && trace.failure === null ? { known: true, inputs: trace.inputs } : { known: false, reason: trace?.failure ?? reason };
     if (trace && trace.failure === null) {
       const unused = rows.filter((r) => r.calls === 0 && r.counts.total > 0);
@@ -79,7 +77,7 @@ export function readCode(source: Source, requested: Framework | undefined): Code
       if (trace.functionalMacs) notes.push(msg('note.functionalMacs'));
     }
     single = rows.length === 1 && found.model.module!.leaf !== undefined;
-    const buffers = bufferNote(found.model);
+    const buffers = bufferNote(modules);
     if (buffers) notes.push(buffers);
   } else {
     buildKeras(session, found.model, bindings);
@@ -201,7 +199,7 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
     if (looseTorch.length === 1) return { t: 'pytorch', model: looseTorch[0]!, variable: names.get(looseTorch[0]!) ?? null };
     if (looseTorch.length > 1) notes.push(msg('note.loose', { n: String(looseTorch.length) }));
     const seq = rt.call(session.torch.classes.Sequential, []) as InstanceV;
-    looseTorch.forEach((m, i) => seq.module!.modules.set(names.get(m) ?? String(i), m));
+    looseTorch.forEach((m, i) => childrenOf(seq.module!).set(names.get(m) ?? String(i), m));
     return { t: 'pytorch', model: seq, variable: null };
   }
   if (looseKeras.length > 0) {
@@ -307,7 +305,7 @@ function defaultModel(session: Session, module: Module, bindings: ReadonlyMap<st
 /** Calls a class or factory with the settings that name its parameters. */
 function construct(session: Session, v: Value, bindings: ReadonlyMap<string, Binding>, name: string): Value {
   const params = is(v, 'class') ? constructorParams(v) : is(v, 'function') ? v.def.params.positional.concat(v.def.params.keywordOnly).map((p) => p.name) : [];
-  const kwargs: Kwargs = new Map();
+  const kwargs = new Map<string, Value>();
   for (const b of bindings.values()) if (params.includes(b.name) && !SPECIAL.has(b.name)) kwargs.set(b.name, bindingValue(b));
   const fn = is(v, 'class') ? classAttr(v, '__init__') : v;
   const missing = required(fn, bindings);
@@ -384,9 +382,17 @@ function buildKeras(session: Session, model: InstanceV, bindings: ReadonlyMap<st
   }
 }
 
-function bufferNote(model: InstanceV): MessageRef | null {
+/** A lazy layer (nn.LazyLinear) never called has no parameters yet: PyTorch has no count for it. */
+function refuseLazy(modules: ReadonlyArray<readonly [string, InstanceV]>): void {
+  for (const [name, m] of modules) {
+    const lazy = lazyPending(m);
+    if (lazy !== undefined) refuse('torch.lazyNeverCalled', { call: lazy, name: name === '' ? lazy : name });
+  }
+}
+
+function bufferNote(modules: ReadonlyArray<readonly [string, InstanceV]>): MessageRef | null {
   let statistics = 0n;
-  for (const [, m] of namedModules(model)) {
+  for (const [, m] of modules) {
     const leaf = m.module!.leaf;
     if (leaf && /^(BatchNorm|SyncBatchNorm)/.test(leaf.className) && leaf.args.flag('track_running_stats')) statistics += 2n * BigInt(leaf.args.int('num_features')) + 1n;
   }

@@ -5,18 +5,17 @@
  * counting engine, and the output shape when forward was followed. Totals come from the rows.
  */
 import { trackedLayers } from './keras/library.js';
-import { countTensors } from '../counts.js';
+import { countTensors, type Counts } from '../counts.js';
 import { lit, noWeights, product, sum, type Expr } from '../expr.js';
 import { summarize, type Block, type Report, type Row } from '../model.js';
 import { NAMING } from '../naming.js';
-import type { Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
+import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import type { Trace } from './torch/library.js';
-import { namedModules } from './torch/module.js';
 import type { InstanceV, TensorV } from './values.js';
 
-/** A row of pasted code; its channels (Row.channels) are set by report(), the framework's own: its shapes are the traced tensors'. */
-export interface CodeRow extends Omit<Row, 'channels'> {
+/** A row of pasted code; its channels (Row.channels) are the framework's own: its shapes are the traced tensors'. */
+export interface CodeRow extends Row {
   /** The class as written: Conv2d, Dense, Parameter, or the pasted class. */
   readonly type: string;
   /** The first call's output in the framework's own order, batch axis included; null when forward was not followed. */
@@ -62,83 +61,197 @@ function weightRecord(name: string, typeName: string, shape: readonly number[], 
 
 /** The engine's record with the tensors the module really holds now (tied, removed, frozen). */
 function withTensors(record: LayerRecord, tensors: readonly ParamTensor[], typeName: string): LayerRecord {
+  // the module holds exactly the record's tensors (nearly every layer): the record itself, which its rows then share
+  if (tensors === record.tensors && typeName === record.typeName) return record;
   const same = tensors.length === record.tensors.length && tensors.every((t, i) => t.name === record.tensors[i]!.name && sameDims(t.shape, record.tensors[i]!.shape));
   const formula = same ? record.formula : (): Expr => (tensors.length === 0 ? lit(0) : sum(...tensors.map((t) => product(...(t.shape.length === 0 ? [lit(1)] : t.shape.map((d) => lit(d)))))));
   return { ...record, typeName, tensors, formula };
 }
 
-const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+function sameDims(a: readonly Dim[], b: readonly Dim[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
-/** A row; `block` is set by report() from the module path's first part. `tied`: whose tensor it reuses. */
-const row = (name: string, type: string, record: LayerRecord, shape: Shape | null, calls: number | null, tied: string | null = null, reuses = 0n): CodeRow => ({
-  name,
-  module: name,
-  block: 0,
-  call: 'module',
-  type,
-  record,
-  counts: countTensors(record.tensors),
-  shape,
-  calls,
-  shared: null,
-  tied,
-  reuses,
-});
+/**
+ * A leaf's record with the MACs of a module that a followed forward never called (0) or whose
+ * forward was not followed (null). Kept per record: the instances of one layer share their record
+ * (LEAF_CACHE), and a thousand pasted nn.Linear(16, 16) copied it a thousand times.
+ */
+const MACS_OF = { zero: new WeakMap<LayerRecord, LayerRecord>(), unknown: new WeakMap<LayerRecord, LayerRecord>() };
+
+function withMacs(record: LayerRecord, macs: 0n | null): LayerRecord {
+  if (record.macs === macs) return record;
+  const memo = macs === null ? MACS_OF.unknown : MACS_OF.zero;
+  let made = memo.get(record);
+  if (made === undefined) {
+    made = { ...record, macs };
+    memo.set(record, made);
+  }
+  return made;
+}
+
+/** Counts per tensor list: the rows that share a record share its list, and so its counts. */
+const COUNTS = new WeakMap<readonly ParamTensor[], Counts>();
+
+function countsOf(tensors: readonly ParamTensor[]): Counts {
+  let counts = COUNTS.get(tensors);
+  if (counts === undefined) {
+    counts = countTensors(tensors);
+    COUNTS.set(tensors, counts);
+  }
+  return counts;
+}
+
+/**
+ * Numbers the top-level item of each row (`layer1` of `layer1.0.conv1`, `encoder` of Keras
+ * `encoder/dense`) in order of first appearance: the rows' Row.block, and report()'s blocks.
+ */
+class Placement {
+  private readonly index = new Map<string, number>();
+  readonly channels: ChannelsAt;
+
+  constructor(framework: Framework) {
+    this.channels = NAMING[framework].channels;
+  }
+
+  /** A row; `tied`: whose tensor it reuses. */
+  row(name: string, type: string, record: LayerRecord, shape: Shape | null, calls: number | null, tied: string | null = null, reuses = 0n): CodeRow {
+    return {
+      name,
+      module: name,
+      block: this.block(name),
+      call: 'module',
+      type,
+      record,
+      counts: countsOf(record.tensors),
+      shape,
+      calls,
+      shared: null,
+      tied,
+      reuses,
+      channels: this.channels,
+    };
+  }
+
+  private block(name: string): number {
+    const top = topOf(name);
+    let block = this.index.get(top);
+    if (block === undefined) {
+      block = this.index.size;
+      this.index.set(top, block);
+    }
+    return block;
+  }
+}
 
 /** The top-level part of a row's path: `layer1` of `layer1.0.conv1`, `encoder` of Keras `encoder/dense`. */
-const topOf = (name: string): string => name.split(/[./]/, 1)[0]!;
+function topOf(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '.' || c === '/') return name.slice(0, i);
+  }
+  return name;
+}
 
-/** PyTorch: rows in named_modules() order, counted as `parameters()` counts (shared ones once). */
-export function torchRows(model: InstanceV, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
+const path = (prefix: string, name: string) => (prefix === '' ? name : `${prefix}.${name}`);
+
+/**
+ * PyTorch: rows in named_modules() order (`modules`, from namedModules), counted as `parameters()`
+ * counts (shared ones once).
+ */
+export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
+  const place = new Placement('pytorch');
   const rows: CodeRow[] = [];
-  const seen = new Map<TensorV, string>();
+  // each parameter counted (by its serial), with the index in `modules` of the module that holds it first
+  const seen = new Map<number, number>();
   const traced = trace !== null && trace.failure === null;
-  for (const [name, m] of namedModules(model)) {
+  // the names of a module's parameters no earlier module counted; one list, emptied for each module
+  const own: string[] = [];
+  for (let i = 0; i < modules.length; i++) {
+    const [name, m] = modules[i]!;
     const s = m.module!;
-    const full = (p: string) => (name === '' ? p : `${name}.${p}`);
     let tied: string | null = null;
     let reuses = 0n;
-    for (const [p, t] of s.params) {
-      const first = t === null ? undefined : seen.get(t);
-      if (first === undefined) continue;
-      notes.push(msg('note.shared', { name: full(p), first }));
-      reuses += (t!.shape ?? []).reduce((n: bigint, d) => n * BigInt(d ?? 0), 1n);
+    own.length = 0;
+    for (const p of s.params.keys()) {
+      const t = s.params.get(p)!;
+      if (t === null) continue;
+      const at = seen.get(t.param!.serial);
+      if (at === undefined) {
+        own.push(p);
+        continue;
+      }
+      const first = pathOf(modules[at]!, t);
+      notes.push(msg('note.shared', { name: path(name, p), first }));
+      reuses += (t.shape ?? []).reduce((n: bigint, d) => n * BigInt(d ?? 0), 1n);
       tied ??= first.includes('.') ? first.slice(0, first.lastIndexOf('.')) : first;
     }
-    const own = [...s.params].filter((e): e is [string, TensorV] => e[1] !== null && !seen.has(e[1]));
-    own.forEach(([p, t]) => seen.set(t, full(p)));
+    for (const p of own) seen.set(s.params.get(p)!.param!.serial, i);
     if (s.leaf) {
       const call = traced ? trace.leaves.get(m) : undefined;
-      const base = call?.record ?? s.leaf.record;
-      const roles = new Map(s.leaf.record.tensors.map((t) => [t.name, t.role] as const));
-      const tensors = own.map(([p, t]): ParamTensor => ({ name: p, shape: t.shape as number[], role: roles.get(p) ?? 'weight', trainable: t.param!.requiresGrad }));
       // not called by a followed forward: it computes nothing (0 MACs); forward not followed: unknown
-      const record = withTensors(call ? base : { ...base, macs: traced ? 0n : null }, tensors, s.leaf.className);
-      rows.push(
-        row(name === '' ? s.leaf.className.toLowerCase() : name, s.leaf.className, record, call?.shape ?? null, traced ? (call?.calls ?? (usedParams(trace, own) ? 1 : 0)) : null, tied, reuses),
-      );
+      const base = call?.record ?? withMacs(s.leaf.record, traced ? 0n : null);
+      const record = withTensors(base, heldTensors(s.leaf.record, base, s.params, own), s.leaf.className);
+      const calls = traced ? (call?.calls ?? (own.some((p) => trace.params.has(s.params.get(p)!)) ? 1 : 0)) : null;
+      rows.push(place.row(name === '' ? s.leaf.className.toLowerCase() : name, s.leaf.className, record, call?.shape ?? null, calls, tied, reuses));
       continue;
     }
-    for (const [p, t] of own) {
-      const full = name === '' ? p : `${name}.${p}`;
+    for (const p of own) {
+      const t = s.params.get(p)!;
       const used = traced ? (trace.params.has(t) ? 1 : 0) : null;
-      rows.push(row(full, 'Parameter', weightRecord(p, 'Parameter', t.shape as number[], t.param!.requiresGrad), null, used));
+      rows.push(place.row(path(name, p), 'Parameter', weightRecord(p, 'Parameter', t.shape as number[], t.param!.requiresGrad), null, used));
     }
     if (s.modules.size === 0 && s.params.size === 0 && name !== '' && m.cls.line > 0) {
       // a pasted module with no layers of its own (a custom activation): listed, with nothing to count
       const calls = traced ? (trace.modules.has(m) ? 1 : 0) : null;
-      rows.push(row(name, m.cls.name, { ...weightRecord(name, m.cls.name, [], true), tensors: [], formula: noWeights, macs: traced ? 0n : null }, null, calls));
+      rows.push(place.row(name, m.cls.name, { ...weightRecord(name, m.cls.name, [], true), tensors: [], formula: noWeights, macs: traced ? 0n : null }, null, calls));
     }
   }
   return rows;
 }
 
-function usedParams(trace: Trace, own: ReadonlyArray<readonly [string, TensorV]>): boolean {
-  return own.some(([, t]) => trace.params.has(t));
+/** The path of a tensor a module holds (under its last name, should it hold it twice). */
+function pathOf([name, m]: readonly [string, InstanceV], t: TensorV): string {
+  let last = '';
+  for (const [p, held] of m.module!.params) if (held === t) last = p;
+  return path(name, last);
+}
+
+/**
+ * The tensors a leaf module holds now, named `own` (its parameters no earlier module counted),
+ * with their roles in the layer's own record: the base record's own list when they are exactly
+ * those, so the row can share the record.
+ */
+function heldTensors(leaf: LayerRecord, base: LayerRecord, params: ReadonlyMap<string, TensorV | null>, own: readonly string[]): readonly ParamTensor[] {
+  if (holdsExactly(base.tensors, leaf, params, own)) return base.tensors;
+  return own.map((p): ParamTensor => {
+    const t = params.get(p)!;
+    return { name: p, shape: t.shape as number[], role: roleOf(leaf, p), trainable: t.param!.requiresGrad };
+  });
+}
+
+/** Whether the parameters named `own` are `tensors`, one for one: names, shapes, roles and trainability. */
+function holdsExactly(tensors: readonly ParamTensor[], leaf: LayerRecord, params: ReadonlyMap<string, TensorV | null>, own: readonly string[]): boolean {
+  if (own.length !== tensors.length) return false;
+  for (let i = 0; i < own.length; i++) {
+    const t = tensors[i]!;
+    const held = params.get(own[i]!)!;
+    if (t.name !== own[i] || t.trainable !== held.param!.requiresGrad || held.shape === null || !sameDims(t.shape, held.shape) || t.role !== roleOf(leaf, t.name)) return false;
+  }
+  return true;
+}
+
+/** A parameter's role in the layer's record (a tensor the record does not name is a weight). */
+function roleOf(leaf: LayerRecord, name: string): ParamTensor['role'] {
+  for (const t of leaf.tensors) if (t.name === name) return t.role;
+  return 'weight';
 }
 
 /** Keras: the model's layers in order (nested models and pasted layers opened, `outer/inner`). */
 export function kerasRows(model: InstanceV): CodeRow[] {
+  const place = new Placement('keras');
   const rows: CodeRow[] = [];
   const seen = new Set<InstanceV>();
   const visit = (l: InstanceV, prefix: string, frozen: boolean) => {
@@ -150,19 +263,19 @@ export function kerasRows(model: InstanceV): CodeRow[] {
     const children = s.model ? s.model.layers : trackedLayers(l);
     const inner = l.dict.get('layer');
     if (s.record) {
-      const tensors = s.record.tensors.map((t) => (off ? { ...t, trainable: false } : t));
+      const tensors = off ? s.record.tensors.map((t) => ({ ...t, trainable: false })) : s.record.tensors;
       const record = withTensors(s.record, tensors, s.className);
-      rows.push(row(name || s.name, s.className, record, s.outputShape ?? null, s.calls));
+      rows.push(place.row(name || s.name, s.className, record, s.outputShape ?? null, s.calls));
       if (inner && (inner as InstanceV).keras) seen.add(inner as InstanceV);
       return;
     }
     for (const w of s.weights) {
       const shape = (w.tensor.shape ?? []) as number[];
       const full = `${name === '' ? '' : `${name}/`}${w.name}`;
-      rows.push(row(full, 'Weight', weightRecord(w.name, 'Weight', shape, !off && w.tensor.param!.requiresGrad), null, s.calls));
+      rows.push(place.row(full, 'Weight', weightRecord(w.name, 'Weight', shape, !off && w.tensor.param!.requiresGrad), null, s.calls));
     }
     if (!s.built && !s.model && s.def) {
-      rows.push(row(name || s.name, s.className, unbuiltRecord(s.className), null, 0));
+      rows.push(place.row(name || s.name, s.className, unbuiltRecord(s.className), null, 0));
       return;
     }
     for (const c of children) visit(c, name === '' ? '' : `${name}/`, off);
@@ -179,23 +292,24 @@ function unbuiltRecord(typeName: string): LayerRecord {
  * Totals, MACs (only when every row's are known) and the Report the renderers read: one block per
  * top-level module (`features`, `layer1`, `fc`), as a preset's per-block table has.
  */
+/** A block's output until a row of it has a known one (shapes are read-only: one for all). */
+const NO_OUTPUT: Shape = [];
+
 export function report(framework: Framework, rows: readonly CodeRow[], inputs: readonly Shape[], notes: readonly MessageRef[]): Report {
-  const blocks: Block[] = [];
-  const index = new Map<string, number>();
   const channels = NAMING[framework].channels;
-  const placed = rows.map((r): CodeRow & Row => {
-    const top = topOf(r.name);
-    let block = index.get(top);
-    if (block === undefined) {
-      block = blocks.length;
-      index.set(top, block);
-      blocks.push({ name: top, repeat: undefined, output: [], channels });
+  const names: string[] = [];
+  const outputs: Shape[] = [];
+  for (const r of rows) {
+    // Placement numbers blocks in order of first appearance: a row with the next number opens it
+    if (r.block === names.length) {
+      names.push(topOf(r.name));
+      outputs.push(NO_OUTPUT);
     }
-    if (r.shape !== null) blocks[block] = { ...blocks[block]!, output: r.record.outputShape };
-    return { ...r, block, channels };
-  });
-  const last = placed[placed.length - 1];
-  const reused = placed.reduce((n, r) => n + r.reuses, 0n);
-  const summary = summarize(framework, inputs[0] ?? [], last?.record.outputShape ?? [], placed, blocks, reused);
-  return { ...summary, macs: placed.length > 0 ? summary.macs : null, notes };
+    if (r.shape !== null) outputs[r.block] = r.record.outputShape;
+  }
+  const blocks = names.map((name, i): Block => ({ name, repeat: undefined, output: outputs[i]!, channels }));
+  const last = rows[rows.length - 1];
+  const reused = rows.reduce((n, r) => n + r.reuses, 0n);
+  const summary = summarize(framework, inputs[0] ?? [], last?.record.outputShape ?? [], rows, blocks, reused);
+  return { ...summary, macs: rows.length > 0 ? summary.macs : null, notes };
 }

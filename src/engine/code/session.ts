@@ -10,7 +10,7 @@ import { Keras } from './keras/library.js';
 import { prelude, PRELUDE_CLASSES } from './prelude.js';
 import { Scope } from './environment.js';
 import { is, type ClassV, type InstanceV, type TensorV, type Value } from './values.js';
-import { getModuleAttr, setModuleAttr, delModuleAttr } from './torch/module.js';
+import { buffersOf, childrenOf, getModuleAttr, setModuleAttr, delModuleAttr } from './torch/module.js';
 import { Torch } from './torch/library.js';
 import { LEAVES } from './torch/leaves.js';
 import { KERAS_LAYERS } from './keras/layers.js';
@@ -239,9 +239,9 @@ export class Session implements Host {
       s.initialized = v.module.initialized;
       s.training = v.module.training;
       if (v.module.leaf) s.leaf = v.module.leaf;
-      for (const [k, m] of v.module.modules) s.modules.set(k, m === null ? null : (this.deepcopy(m, memo) as InstanceV));
+      for (const [k, m] of v.module.modules) childrenOf(s).set(k, m === null ? null : (this.deepcopy(m, memo) as InstanceV));
       for (const [k, p] of v.module.params) s.params.set(k, p === null ? null : (this.deepcopy(p, memo) as TensorV));
-      for (const [k, b] of v.module.buffers) s.buffers.set(k, b === null ? null : (this.deepcopy(b, memo) as TensorV));
+      for (const [k, b] of v.module.buffers) buffersOf(s).set(k, b === null ? null : (this.deepcopy(b, memo) as TensorV));
     } else if (v.keras) {
       this.keras.initLayer(out);
       Object.assign(out.keras!, { ...v.keras, serial: out.keras!.serial, weights: [...v.keras.weights], tracked: [...v.keras.tracked] });

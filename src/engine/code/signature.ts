@@ -5,7 +5,7 @@
  * signatures are written as data from the PyTorch and Keras documentation.
  */
 import { raise } from './errors.js';
-import { tuple, type Kwargs, type Value } from './values.js';
+import { NO_KWARGS, tuple, type Kwargs, type Value } from './values.js';
 
 export interface Parameter {
   readonly name: string;
@@ -28,6 +28,23 @@ export interface Signature {
 
 /** `'in_channels, out_channels, kernel_size, stride=1, *, device=None'`: a signature from its text. */
 export function signature(name: string, text: string, defaults: Readonly<Record<string, Value>> = {}): Signature {
+  if (Object.keys(defaults).length > 0) return { name, ...parameters(text, defaults) };
+  let parsed = PARSED.get(text);
+  if (parsed === undefined) {
+    parsed = parameters(text, defaults);
+    PARSED.set(text, parsed);
+  }
+  return { name, ...parsed };
+}
+
+/**
+ * Signatures without given defaults, by text: every reading makes its library anew from the same
+ * few hundred texts, all written in this code (so the cache is bounded), and parsing them cost a
+ * paste ~0.4 MB. Their defaults are None, bools, numbers, strings and tuples, never changed.
+ */
+const PARSED = new Map<string, Omit<Signature, 'name'>>();
+
+function parameters(text: string, defaults: Readonly<Record<string, Value>>): Omit<Signature, 'name'> {
   const params: Parameter[] = [];
   let varargs: string | undefined;
   let kwargs: string | undefined;
@@ -51,7 +68,7 @@ export function signature(name: string, text: string, defaults: Readonly<Record<
     const param: Parameter = eq < 0 ? { name: pname, keywordOnly } : { name: pname, default: literal(raw.slice(eq + 1).trim(), pname, defaults), keywordOnly };
     params.push(param);
   }
-  return { name, params, positional: params.filter((p) => !p.keywordOnly), ...(varargs ? { varargs } : {}), ...(kwargs ? { kwargs } : {}) };
+  return { params, positional: params.filter((p) => !p.keywordOnly), ...(varargs ? { varargs } : {}), ...(kwargs ? { kwargs } : {}) };
 }
 
 /** Splits on commas outside brackets: `a, b=(1, 1), c` -> three parameters. */
@@ -93,20 +110,20 @@ export function bind(sig: Signature, args: readonly Value[], kwargs: Kwargs): Bo
   const values = new Map<string, Value>();
   const positional = sig.positional ?? sig.params.filter((p) => !p.keywordOnly);
   const extraArgs: Value[] = [];
-  args.forEach((v, i) => {
+  for (let i = 0; i < args.length; i++) {
     const p = positional[i];
-    if (p) values.set(p.name, v);
-    else if (sig.varargs) extraArgs.push(v);
+    if (p) values.set(p.name, args[i]!);
+    else if (sig.varargs) extraArgs.push(args[i]!);
     else raise('TypeError', 'py.tooManyArgs', { fn: sig.name, max: String(positional.length), got: String(args.length) });
-  });
-  const extraKwargs: Kwargs = new Map();
+  }
+  let extraKwargs: Map<string, Value> | undefined;
   for (const [k, v] of kwargs) {
     const p = sig.params.find((x) => x.name === k);
     if (p) {
       if (values.has(k)) raise('TypeError', 'py.multipleValues', { fn: sig.name, name: k });
       values.set(k, v);
     } else if (sig.kwargs) {
-      extraKwargs.set(k, v);
+      (extraKwargs ??= new Map()).set(k, v);
     } else {
       raise('TypeError', 'py.unexpectedKwarg', { fn: sig.name, name: k });
     }
@@ -118,5 +135,5 @@ export function bind(sig: Signature, args: readonly Value[], kwargs: Kwargs): Bo
     else (missing ??= []).push(`'${p.name}'`);
   }
   if (missing) raise('TypeError', 'py.missingArgs', { fn: sig.name, names: missing.join(', ') });
-  return { values, extraArgs, extraKwargs };
+  return { values, extraArgs, extraKwargs: extraKwargs ?? NO_KWARGS };
 }

@@ -54,6 +54,8 @@ describe('statements and data structures', () => {
     ['s = "{}x{}".format(3, 5)\nparts = s.split("x")', 'int(parts[0]) * int(parts[1])', 15n],
     ['try:\n    x = {}["missing"]\nexcept KeyError:\n    x = 7\nfinally:\n    y = 1', 'x + y', 8n],
     ['try:\n    x = 1 // 0\nexcept (ValueError, ZeroDivisionError) as e:\n    x = 2', 'x', 2n],
+    // raised while a call's arguments are read: the calls after it get theirs intact
+    ['def f(a, b):\n    return a * 10 + b\ntry:\n    x = f(4, f(5, 1 // 0))\nexcept ZeroDivisionError:\n    x = f(2, 3)', 'x', 23n],
     ['x = 5\ndel x\nx = 6', 'x', 6n],
     ['xs = [3, 1, 2]\nxs.sort()\nxs.reverse()', 'xs[0]', 3n],
   ])('%s', (setup, expr, expected) => {

@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, needValue, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
-import { builtin, is, list, tuple } from '../values.js';
+import { builtin, is, list, paramState, tuple } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
 import { applicationInner, applicationsNamespace } from './applications.js';
 import { BASE_KWARGS, KERAS_LAYERS, type KerasLayerDef } from './layers.js';
@@ -84,9 +84,7 @@ export class Keras {
         const inst = self(args);
         const inputs = args[1] ?? kwargs.get('inputs');
         const outputs = args[2] ?? kwargs.get('outputs');
-        kwargs.delete('inputs');
-        kwargs.delete('outputs');
-        this.configure(inst, kwargs, true);
+        this.configure(inst, without(kwargs, ['inputs', 'outputs']), true);
         if (inputs !== undefined || outputs !== undefined) {
           const model = this.functional(inputs ?? null, outputs ?? null);
           inst.keras!.model = model;
@@ -140,8 +138,7 @@ export class Keras {
           const inst = self(args);
           const shape = kwargs.get('input_shape') ?? kwargs.get('shape') ?? null;
           const batch = kwargs.get('batch_input_shape') ?? kwargs.get('batch_shape') ?? null;
-          for (const k of ['input_shape', 'shape', 'batch_input_shape', 'batch_shape', 'batch_size', 'input_tensor', 'sparse', 'ragged', 'type_spec', 'optional']) kwargs.delete(k);
-          this.configure(inst, kwargs, true);
+          this.configure(inst, without(kwargs, ['input_shape', 'shape', 'batch_input_shape', 'batch_shape', 'batch_size', 'input_tensor', 'sparse', 'ragged', 'type_spec', 'optional']), true);
           const s = batch !== null ? shapeFrom(batch, true) : shape !== null ? shapeFrom(shape, false) : raise('ValueError', 'keras.inputShape');
           inst.keras!.inputShape = s;
           inst.keras!.outputShape = s;
@@ -216,8 +213,7 @@ export class Keras {
             if (name === 'Embedding' && b.extraKwargs.has('input_length')) values.set('input_length', b.extraKwargs.get('input_length')!);
             (inst.keras as { def?: KerasLayerDef }).def = layerDef;
             (inst.keras as { args?: LayerArgs }).args = new LayerArgs(name, values);
-            if (name === 'LeakyReLU' && b.extraKwargs.has('alpha')) b.extraKwargs.delete('alpha');
-            this.configure(inst, b.extraKwargs, false);
+            this.configure(inst, name === 'LeakyReLU' ? without(b.extraKwargs, ['alpha']) : b.extraKwargs, false);
             return null;
           }),
         },
@@ -569,7 +565,7 @@ export class Keras {
     const shapeValue = b.get('shape')!;
     const name = kwargs.get('name') ?? args.find((x) => typeof x === 'string') ?? `weight_${inst.keras!.weights.length}`;
     const shape = shapeValue === null ? [] : iterate(this.rt, shapeValue).map((d) => (d === null ? refuse('keras.weightShape', { name: String(name) }) : Number(toIndex(d, 'shape'))));
-    const t: TensorV = { t: 'tensor', shape, dtype: 'float', param: { requiresGrad: truthy(this.rt, b.get('trainable')!), used: false } };
+    const t: TensorV = { t: 'tensor', shape, dtype: 'float', param: paramState(truthy(this.rt, b.get('trainable')!)) };
     inst.keras!.weights.push({ name: String(name), tensor: t });
     return t;
   }
@@ -963,3 +959,10 @@ const MERGE_FUNCTIONS: Readonly<Record<string, string>> = {
 
 /** The merge functions' own parameters after `inputs` (keras.layers.concatenate(inputs, axis=-1), dot(inputs, axes, normalize=False)). */
 const MERGE_OPTIONS: Readonly<Record<string, readonly string[]>> = { Concatenate: ['axis=-1'], Dot: ['axes', 'normalize=False'] };
+
+/** The keywords but `names`, in a map of their own: a call's keywords are never changed. */
+function without(kwargs: Kwargs, names: readonly string[]): Kwargs {
+  const rest = new Map(kwargs);
+  for (const k of names) rest.delete(k);
+  return rest;
+}

@@ -16,6 +16,7 @@ import { typeName } from '../python.js';
 import { builtin, type ClassV, type InstanceV, type Kwargs, type Value } from '../values.js';
 import { tensor } from './tensor.js';
 import type { Torch } from './library.js';
+import { childrenOf } from './module.js';
 import { findPreset, VOCABULARY } from '../../presets/index.js';
 import { evaluateModel, type Report } from '../../model.js';
 import { groupBy } from '../../../group.js';
@@ -96,7 +97,7 @@ function buildModule(rt: Interpreter, torch: Torch, name: string, report: Report
       if (child.module!.params.size === 0) continue; // pooling, activations: nothing to hold
     }
     for (const p of child.module!.params.values()) made += p ? size(p.shape!) : 0n;
-    root.module!.modules.set(group, child);
+    childrenOf(root.module!).set(group, child);
   }
   // the preset's own total is the truth: a module that disagrees with it would be a wrong count
   if (made !== report.counts.total) refuse('torch.publishedMismatch', { name, built: made.toLocaleString('en-US'), total: report.counts.total.toLocaleString('en-US') });

@@ -10,7 +10,7 @@ import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { engineLayer, unlessOnes, unlessZeros } from '../layer-args.js';
 import { LIMITS } from '../limits.js';
-import { iterate, needValue, sliceIndices, toFloatValue, toIndex, truthy, typeName } from '../python.js';
+import { iterate, needValue, sliceIndices, toFloatValue, toIndex, truthy, typeName, type ArrayOps } from '../python.js';
 import { signature, bind } from '../signature.js';
 import { builtin, is, tuple, type BuiltinV, type Kwargs, type TensorV, type Value } from '../values.js';
 import type { Layer } from '../../layers/kind.js';
@@ -100,30 +100,26 @@ export interface TensorLibrary {
   index(t: TensorV, key: Value): Value;
 }
 
-export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void): TensorLibrary {
-  const t1 = (args: readonly Value[], what = 'input'): TensorV => {
-    const v = args[0] ?? null;
-    if (!isTensor(v)) {
-      shapeOf(v, what);
-      return tensor([]);
-    }
-    return v;
-  };
-  const known = (t: TensorV, what = 'input') => shapeOf(t, what);
-  const lostShape = (t: TensorV, make: (s: S.Shape) => S.Shape): TensorV => (t.shape === null ? tensor(null, t.dtype) : tensor(make(t.shape), t.dtype));
+/** The broadcast shape of an operation on tensors and numbers; null when a shape is unknown. */
+function binaryShape(a: Value, b: Value): S.Shape | null {
+  const sa = isTensor(a) ? a.shape : is(a, 'opaque') ? null : [];
+  const sb = isTensor(b) ? b.shape : is(b, 'opaque') ? null : [];
+  if (sa === null || sb === null) return null;
+  return S.broadcast(sa, sb);
+}
 
-  const binaryShape = (a: Value, b: Value): S.Shape | null => {
-    const sa = isTensor(a) ? a.shape : is(a, 'opaque') ? null : [];
-    const sb = isTensor(b) ? b.shape : is(b, 'opaque') ? null : [];
-    if (sa === null || sb === null) return null;
-    return S.broadcast(sa, sb);
-  };
-  const dtypeOf = (a: Value, b: Value): Dtype => {
-    const d = (v: Value): Dtype => (isTensor(v) ? v.dtype : typeof v === 'bigint' || typeof v === 'boolean' ? 'int' : 'float');
-    return d(a) === 'int' && d(b) === 'int' ? 'int' : 'float';
-  };
+function dtypeOf(a: Value, b: Value): Dtype {
+  const d = (v: Value): Dtype => (isTensor(v) ? v.dtype : typeof v === 'bigint' || typeof v === 'boolean' ? 'int' : 'float');
+  return d(a) === 'int' && d(b) === 'int' ? 'int' : 'float';
+}
 
-  rt.arrays.push({
+/**
+ * Operators on tensors (`x + 1`, `a @ b`, `x > 0`), for `rt.arrays`. Apart from tensorLibrary, which
+ * is made on first use: a paste of layers alone (no torch function, no forward) never needs it, and
+ * making it was a third of a reading's set-up. A parameter used in one is reported to onParamUse.
+ */
+export function tensorOps(onParamUse: (t: TensorV) => void): ArrayOps {
+  return {
     binary(_rt, op: BinOp, a, b) {
       if ((!isTensor(a) && !isTensor(b)) || is(a, 'ktensor') || is(b, 'ktensor')) return undefined;
       for (const v of [a, b]) if (isTensor(v) && v.param) onParamUse(v);
@@ -139,7 +135,20 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
       if ((!isTensor(a) && !isTensor(b)) || is(a, 'ktensor') || is(b, 'ktensor')) return undefined;
       return tensor(binaryShape(a, b), 'bool');
     },
-  });
+  };
+}
+
+export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void): TensorLibrary {
+  const t1 = (args: readonly Value[], what = 'input'): TensorV => {
+    const v = args[0] ?? null;
+    if (!isTensor(v)) {
+      shapeOf(v, what);
+      return tensor([]);
+    }
+    return v;
+  };
+  const known = (t: TensorV, what = 'input') => shapeOf(t, what);
+  const lostShape = (t: TensorV, make: (s: S.Shape) => S.Shape): TensorV => (t.shape === null ? tensor(null, t.dtype) : tensor(make(t.shape), t.dtype));
 
   // ── signatures of the methods that take options ──
   const reduction = (name: string) => signature(name, 'dim=None, keepdim=False, *, dtype=None, out=None', {});
