@@ -77,6 +77,11 @@ export class PostgresDriver implements Driver {
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
     // An idle client whose server went away emits 'error'; the next query reconnects.
     pool.on('error', () => {});
+    // So does a client in a transaction (its query rejects, and that is handled) and one the pool
+    // has let go of while it closes (pool.end() resolves before the sockets are closed, and a
+    // server shutting down or a dropped database may terminate them first): without a listener
+    // each of those events would end the process.
+    pool.on('connect', (client) => client.on('error', () => {}));
     try {
       await migrate(pool, options.dirs);
     } catch (e) {
@@ -106,10 +111,6 @@ export class PostgresDriver implements Driver {
   transaction<T>(body: (tx: Queries) => Promise<T>): Promise<T> {
     return this.retrying(async () => {
       const client = await this.pool.connect();
-      // A server going away mid-transaction also emits 'error' on the client: the query rejects,
-      // and that is handled; without a listener the event would end the process.
-      const lost = () => {};
-      client.on('error', lost);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -121,7 +122,6 @@ export class PostgresDriver implements Driver {
         await client.query('ROLLBACK').catch(() => (broken = true));
         throw e;
       } finally {
-        client.off('error', lost);
         client.release(broken);
       }
     });

@@ -15,7 +15,7 @@ import { migrations } from '../../src/store/migrations.js';
 import { migrate } from '../../src/store/postgres.js';
 import { openPostgres } from '../../src/store/store.js';
 import { StoreBusyError } from '../../src/domain/index.js';
-import { freshDatabase } from '../support/postgres.js';
+import { freshDatabase, testPool } from '../support/postgres.js';
 import { startCluster } from '../support/postgres-server.js';
 import { withDatabase } from '../support/postgres-setup.js';
 import { onCleanup } from '../support/quiz.js';
@@ -35,8 +35,7 @@ const tablesOf = async (pool: pg.Pool) =>
 describe('PostgreSQL migrations', () => {
   it('are applied in order and recorded, once, also by two processes starting together', async () => {
     const url = await emptyDatabase();
-    const pools = [new pg.Pool({ connectionString: url }), new pg.Pool({ connectionString: url })];
-    onCleanup(() => Promise.all(pools.map((p) => p.end())).then(() => {}));
+    const pools = [testPool(url), testPool(url)];
     // PostgreSQL's own files from before the store was written once, then the ones both engines share.
     const files = migrations('postgres').map((m) => m.name);
     expect(files).toEqual([
@@ -68,16 +67,14 @@ describe('PostgreSQL migrations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paramquiz-pg-migrations-'));
     writeFileSync(join(dir, '001_good.sql'), 'CREATE TABLE kept (x INTEGER)');
     writeFileSync(join(dir, '002_bad.sql'), 'CREATE TABLE dropped (x INTEGER); INSERT INTO nowhere VALUES (1)');
-    const pool = new pg.Pool({ connectionString: url });
-    onCleanup(() => pool.end());
+    const pool = testPool(url);
     await expect(migrate(pool, [dir])).rejects.toThrow(/relation "nowhere" does not exist/);
     expect(await tablesOf(pool)).toEqual(['kept', 'schema_migrations']);
     expect((await pool.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
   });
 
   it("hold a round's and a rung's values to their checks, kept as domains (schema 12)", async () => {
-    const pool = new pg.Pool({ connectionString: await freshDatabase() });
-    onCleanup(() => pool.end());
+    const pool = testPool(await freshDatabase());
     await pool.query("INSERT INTO scopes (id, timezone, language, created_at) VALUES ('s', 'UTC', 'en', 0)");
     const round = (level: string, scoring: string) =>
       pool.query(
@@ -95,8 +92,7 @@ describe('PostgreSQL migrations', () => {
   });
 
   it("refuse to delete an answered round or member, or change a member's id, with their foreign keys' error (schema 13)", async () => {
-    const pool = new pg.Pool({ connectionString: await freshDatabase() });
-    onCleanup(() => pool.end());
+    const pool = testPool(await freshDatabase());
     await pool.query("INSERT INTO scopes (id, timezone, language, created_at) VALUES ('s', 'UTC', 'en', 0)");
     const round = (
       await pool.query<{ id: string }>(

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { DB_DIR } from '../../src/store/migrations.js';
 import { migrate } from '../../src/store/postgres.js';
 import { openPostgres, openSqlite, type Store } from '../../src/store/store.js';
-import { freshDatabase } from '../support/postgres.js';
+import { freshDatabase, testPool } from '../support/postgres.js';
 import { onCleanup, tempDir } from '../support/quiz.js';
 import { snapshot } from '../support/snapshot.js';
 
@@ -116,7 +116,7 @@ describe('a PostgreSQL database from before schema 7', () => {
     await admin.connect();
     onCleanup(() => admin.end());
     await admin.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    const legacy = new pg.Pool({ connectionString: url, max: 1 });
+    const legacy = testPool(url, { max: 1 });
     expect(await migrate(legacy, [join(DB_DIR, 'postgres')])).toEqual([1, 2, 3, 4]);
     await legacy.end();
     // A class as the bot of schema 4 wrote it: a season, a closed round, and an open one answered by its record_answer.

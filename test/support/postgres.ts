@@ -21,3 +21,17 @@ export async function freshDatabase(dropLater: (drop: () => Promise<void>) => vo
   });
   return withDatabase(server, name);
 }
+
+/**
+ * A pool for a test's own SQL, ended after the test (before its database is dropped) unless the
+ * test ended it. Each client keeps a listener for 'error' to the end: pool.end() lets go of a
+ * client as soon as it has asked it to close, and the drop that follows may terminate the
+ * connection first (57P01), an 'error' event that nothing would listen to and that would fail
+ * the whole run.
+ */
+export function testPool(url: string, options: Omit<pg.PoolConfig, 'connectionString'> = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, ...options });
+  pool.on('connect', (client) => client.on('error', () => {}));
+  onCleanup(() => (pool.ending ? undefined : pool.end()));
+  return pool;
+}
