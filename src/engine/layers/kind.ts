@@ -284,7 +284,12 @@ export interface Layer {
   /** The input a layer sees on its own: `in=` completed with its channels, unknown sizes null. */
   standaloneInput(): Shape;
   /** `frozen`: inside a frozen group (every weight non-trainable, as `trainable=false` makes it). */
-  evaluate(input: Shape, framework: Framework, frozen?: boolean): LayerRecord;
+  evaluate(input: Shape, framework: Framework, frozen?: boolean): InputRecord;
+}
+
+/** A record as a layer evaluates it, with the input it was evaluated on (what LayerMemo compares). */
+export interface InputRecord extends LayerRecord {
+  readonly input: Shape;
 }
 
 export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
@@ -354,7 +359,7 @@ class ParsedLayer<C, R extends C> implements Layer {
     return standaloneInput(this.def, this.config, this.inputDims, this.kind.usage);
   }
 
-  evaluate(input: Shape, framework: Framework, inFrozen = false): LayerRecord {
+  evaluate(input: Shape, framework: Framework, inFrozen = false): InputRecord {
     const e = this.def.evaluate(this.config, input, framework);
     const tensors = this.frozen || inFrozen ? e.tensors.map((t) => (t.trainable ? { ...t, trainable: false } : t)) : e.tensors;
     return new Evaluated(this.def, e, tensors, input, framework, this.universal);
