@@ -7,15 +7,21 @@
  * met under one text are a short list, compared axis by axis. A key joining text and input was a
  * new string to build and hash at every layer, which a model of distinct layers paid for nothing.
  */
-import type { Layer } from './layers/index.js';
-import type { Framework, LayerRecord, Shape } from './types.js';
+import type { Layer, LayerOutcome } from './layers/index.js';
+import type { Shape } from './types.js';
 
-/** One input a layer's text was evaluated on, and those met before it (newest first). */
-interface Met {
-  readonly input: Shape;
-  readonly frozen: boolean;
-  readonly record: LayerRecord;
-  readonly before: Met | undefined;
+/**
+ * An input a layer's text was evaluated on besides the first, and those met before it (newest
+ * first). A text's first record, when not frozen, is kept alone: the record holds its input, and
+ * a model of distinct layers (every text met once) then makes no Met at all (64 bytes a layer).
+ */
+class Met<R> {
+  constructor(
+    readonly input: Shape,
+    readonly frozen: boolean,
+    readonly record: R,
+    readonly before: Met<R> | R | undefined,
+  ) {}
 }
 
 /**
@@ -25,21 +31,29 @@ interface Met {
  */
 const COMPARED = 8;
 
-export class LayerMemo {
-  private readonly byText = new Map<string, Met>();
+/** Records, or outcomes alone (LayerOutcome: a model's totals), as `evaluate` makes them. */
+export class LayerMemo<R extends LayerOutcome> {
+  private readonly byText = new Map<string, Met<R> | R>();
 
-  constructor(private readonly framework: Framework) {}
+  /** `frozen`: inside a frozen group, so the record (and its mistakes) say so. */
+  constructor(private readonly evaluate: (layer: Layer, input: Shape, frozen: boolean) => R) {}
 
-  /** The layer's record on `input`; `frozen`: inside a frozen group, so the record (and its mistakes) say so. */
-  record(layer: Layer, input: Shape, frozen: boolean): LayerRecord {
+  /** The layer's record on `input`. */
+  record(layer: Layer, input: Shape, frozen: boolean): R {
     const text = layer.print();
     const newest = this.byText.get(text);
     let met = newest;
-    for (let i = 0; met !== undefined && i < COMPARED; i++, met = met.before) {
+    for (let i = 0; met !== undefined && i < COMPARED; i++) {
+      if (!(met instanceof Met)) return !frozen && sameShape(met.input, input) ? met : this.remember(layer, text, input, frozen, newest);
       if (met.frozen === frozen && sameShape(met.input, input)) return met.record;
+      met = met.before;
     }
-    const record = layer.evaluate(input, this.framework, frozen);
-    this.byText.set(text, { input, frozen, record, before: newest });
+    return this.remember(layer, text, input, frozen, newest);
+  }
+
+  private remember(layer: Layer, text: string, input: Shape, frozen: boolean, newest: Met<R> | R | undefined): R {
+    const record = this.evaluate(layer, input, frozen);
+    this.byText.set(text, newest === undefined && !frozen ? record : new Met(input, frozen, record, newest));
     return record;
   }
 }

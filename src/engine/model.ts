@@ -8,7 +8,7 @@
 import { addCounts, countTensors, tensorSize, tensorSizes, ZERO, type Counts, type Sizes } from './counts.js';
 import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
-import type { Layer } from './layers/index.js';
+import type { InputRecord, Layer, LayerOutcome } from './layers/index.js';
 import type { MergeWord } from './lang/ast.js';
 import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from './types.js';
 import type { MessageRef } from '../i18n/messages.js';
@@ -250,7 +250,7 @@ function contents(body: Node): readonly Node[] {
 /** What the last use of a named node was: where, and (for a layer) its record. */
 interface Seen {
   readonly path: string;
-  readonly record: LayerRecord | undefined;
+  readonly record: LayerOutcome | undefined;
 }
 
 /**
@@ -337,7 +337,9 @@ class Evaluator {
   private readonly separator: string;
   /** NAMING's kinds applied as functions, read once (a lookup of the scheme at every layer measured in the profile). */
   private readonly functional: ReadonlySet<string>;
-  private readonly records: LayerMemo;
+  /** Each layer's record, for its row; only its outcome when the totals alone are wanted. */
+  private readonly records: LayerMemo<InputRecord>;
+  private readonly outcomes: LayerMemo<LayerOutcome>;
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
   readonly sideOutputs = new Map<Node, Shape>();
@@ -364,7 +366,8 @@ class Evaluator {
     this.separator = NAMING[framework].separator;
     this.functional = NAMING[framework].functional;
     this.channels = NAMING[framework].channels;
-    this.records = new LayerMemo(framework);
+    this.records = new LayerMemo((layer, input, frozen) => layer.evaluate(input, framework, frozen));
+    this.outcomes = new LayerMemo((layer, input, frozen) => layer.outcome(input, framework, frozen));
   }
 
   /** A name inside a module: module paths are dotted whatever the framework (PEFT, `from` and --depth read them). */
@@ -517,7 +520,7 @@ class Evaluator {
     if (node.className !== undefined && path !== '' && place.shared === null && !this.classes.has(path)) this.classes.set(path, node.className);
   }
 
-  private remember(node: Node, path: string, record: LayerRecord | undefined, place: Place): void {
+  private remember(node: Node, path: string, record: LayerOutcome | undefined, place: Place): void {
     if (node.label !== undefined && place.shared === null) this.seen.set(node, { path, record });
   }
 
@@ -526,23 +529,25 @@ class Evaluator {
     const { layer } = node;
     if (layer.inputDims !== undefined && !this.first) fail('err.inInModel', { layer: layer.print() });
     this.first = false;
-    let record = this.records.record(layer, shape, place.frozen);
+    // A row's record, or (the totals alone wanted) what the layer adds and hands on.
+    let record = this.tally === undefined ? this.records.record(layer, shape, place.frozen) : undefined;
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
-    if (altered !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
-    this.channels = record.channels ?? this.channels;
+    if (altered !== undefined && record !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
+    const outcome: LayerOutcome = record ?? this.outcomes.record(layer, shape, place.frozen);
+    this.channels = outcome.channels ?? this.channels;
     const { channels } = this;
     // Only a row is named: the totals need the module paths (shares, ties and `from` name them), not the names.
-    const auto = this.tally === undefined ? this.next(snakeCase(record.typeName)) : '';
+    const auto = record === undefined ? '' : this.next(snakeCase(record.typeName));
     // A module without weights called again (torchvision's one `self.relu` after each convolution)
     // shares nothing: the row is that module again, by its own name.
-    const again = place.shared !== null && record.tensors.length === 0 ? this.seen.get(node) : undefined;
+    const again = place.shared !== null && outcome.tensors.length === 0 ? this.seen.get(node) : undefined;
     if (again !== undefined) {
-      if (this.tally === undefined) this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
-      return record.outputShape;
+      if (record !== undefined) this.rows.push({ name: this.shown(again.path), module: again.path, block: place.block, call: 'module', record, counts: ZERO, shared: null, tied: null, channels });
+      return outcome.outputShape;
     }
     // A name makes it a module of the model (ConvNeXt's `classifier.1`, an nn.Flatten); left unnamed, a
     // kind the framework applies as a function is one (ResNet's torch.flatten).
-    const call = node.functional || (node.label === undefined && this.functional.has(record.kind)) ? 'function' : 'module';
+    const call = node.functional || (node.label === undefined && this.functional.has(outcome.kind)) ? 'function' : 'module';
     // A function takes no place among a module's children.
     const copy = placed && node.label === undefined && place.prefix !== '';
     const own = node.label ?? (!copy && call === 'module' && this.positional(place) ? this.nextPosition(place.prefix) : undefined);
@@ -551,21 +556,21 @@ class Evaluator {
     let counts: Counts | undefined = altered?.counts;
     let tied: string | null = null;
     if (place.shared !== null) {
-      this.reused += (counts ?? countTensors(record.tensors)).total;
+      this.reused += (counts ?? countTensors(outcome.tensors)).total;
       counts = ZERO;
     } else if (node.tie !== undefined) {
       const owner = this.seen.get(node.tie.target);
       if (owner?.record === undefined) fail('err.tieBefore', { name: node.tie.name });
-      const mine = tiedTensor(record, owner.record, node.tie.name);
+      const mine = tiedTensor(outcome, owner.record, node.tie.name);
       this.reused += tensorSize(mine);
-      counts = countTensors(record.tensors.filter((t) => t !== mine));
+      counts = countTensors(outcome.tensors.filter((t) => t !== mine));
       tied = owner.path;
     }
-    this.remember(node, module, record, place);
-    if (this.tally !== undefined) {
-      if (counts === undefined) this.tally.addTensors(record.tensors);
-      else this.tally.add(counts);
-      return record.outputShape;
+    this.remember(node, module, outcome, place);
+    if (record === undefined) {
+      if (counts === undefined) this.tally?.addTensors(outcome.tensors);
+      else this.tally?.add(counts);
+      return outcome.outputShape;
     }
     counts ??= countTensors(record.tensors);
     // A shared use is shown by its own name, with whose weights it uses ([shares enc]). A copy of an
@@ -590,7 +595,7 @@ class Evaluator {
 }
 
 /** The weight tensor of `record` that `tie=` makes the same tensor as the owner's weight. */
-function tiedTensor(record: LayerRecord, owner: LayerRecord, name: string): ParamTensor {
+function tiedTensor(record: LayerOutcome, owner: LayerOutcome, name: string): ParamTensor {
   const theirs = owner.tensors.find((t) => t.role === 'weight');
   const mine = record.tensors.find((t) => t.role === 'weight');
   if (theirs === undefined || mine === undefined) fail('err.tieNoWeight', { name });

@@ -42,19 +42,31 @@ function parseGeometry(a: Args, rank: Rank, kernelArg = 'K'): Geometry {
 
 const notOne = (n: number) => n !== 1;
 
-function printGeometry(g: Geometry): string {
-  return join(
-    g.stride.some(notOne) && `stride=${printTuple(g.stride)}`,
-    g.padding.mode === 'same' && 'pad=same',
-    g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`,
-    g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`,
-  );
+/** The geometry's options after `out`, spaced: appended one by one (see spaced). */
+function withGeometry(out: string, g: Geometry): string {
+  let text = spaced(out, g.stride.some(notOne) && `stride=${printTuple(g.stride)}`);
+  text = spaced(text, g.padding.mode === 'same' && 'pad=same');
+  text = spaced(text, g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`);
+  return spaced(text, g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`);
 }
 
-/** The parts given, spaced; a part left out is false or empty. Appended, not filtered and joined: every layer of a model is printed. */
+function printGeometry(g: Geometry): string {
+  return withGeometry('', g);
+}
+
+/**
+ * `out` and `part`, spaced; a part left out is false or empty. A convolution is printed part by
+ * part: the list of its nine parts a variadic join took was a fifth of a printed layer's garbage.
+ */
+function spaced(out: string, part: string | false): string {
+  if (part === false || part === '') return out;
+  return out === '' ? part : `${out} ${part}`;
+}
+
+/** The parts given, spaced (see spaced). */
 function join(...parts: Array<string | false>): string {
   let out = '';
-  for (const p of parts) if (p !== false && p !== '') out = out === '' ? p : `${out} ${p}`;
+  for (const p of parts) out = spaced(out, p);
   return out;
 }
 
@@ -159,17 +171,11 @@ function parseConv(a: Args, rank: Rank): ConvConfig {
 }
 
 function printConv(name: string, c: ConvConfig, extra = ''): string {
-  return join(
-    name,
-    c.cin === undefined ? '' : String(c.cin),
-    String(c.cout),
-    printTuple(c.kernel),
-    printGeometry(c),
-    c.groups !== 1 && `groups=${c.groups}`,
-    !c.bias && 'bias=false',
-    c.exact && 'exact=true',
-    extra,
-  );
+  const head = c.cin === undefined ? `${name} ${c.cout} ${printTuple(c.kernel)}` : `${name} ${c.cin} ${c.cout} ${printTuple(c.kernel)}`;
+  let text = spaced(withGeometry(head, c), c.groups !== 1 && `groups=${c.groups}`);
+  text = spaced(text, !c.bias && 'bias=false');
+  text = spaced(text, c.exact && 'exact=true');
+  return spaced(text, extra);
 }
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };

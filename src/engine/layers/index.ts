@@ -59,4 +59,4 @@ export function findKind(word: string): Kind | undefined {
 /** Every word that names a kind, for suggestions and autocomplete. */
 export const KIND_WORDS: readonly string[] = [...byWord.keys()];
 
-export type { Kind, Layer } from './kind.js';
+export type { InputRecord, Kind, Layer, LayerOutcome } from './kind.js';
