@@ -81,6 +81,24 @@ export type Kwargs = ReadonlyMap<string, Value>;
 /** The keywords of a call that passes none (most calls: one map fewer each). */
 export const NO_KWARGS: Kwargs = new Map();
 
+/**
+ * What an instance starts with as its attributes: one empty map shared by all, as a library layer
+ * keeps its state elsewhere (its module) and never writes one; a map each made a thousand pasted
+ * nn.Linear 0.2 MB heavier. attrsOf replaces it on the first write.
+ */
+export const NO_ATTRS: ReadonlyMap<string, Value> = new Map<string, Value>();
+
+/** An instance's attributes, to change. */
+export function attrsOf(inst: InstanceV): Map<string, Value> {
+  if (inst.dict === NO_ATTRS) inst.dict = new Map();
+  return inst.dict as Map<string, Value>;
+}
+
+/** Removes an attribute if the instance has it (no map is made to remove nothing). */
+export function dropAttr(inst: InstanceV, name: string): boolean {
+  return inst.dict.has(name) && attrsOf(inst).delete(name);
+}
+
 export interface FunctionV {
   readonly t: 'function';
   readonly def: FunctionDef;
@@ -129,7 +147,8 @@ export type NativeKind = 'object' | 'exception' | 'torch.Module' | 'keras.Layer'
 export interface InstanceV {
   readonly t: 'instance';
   readonly cls: ClassV;
-  readonly dict: Map<string, Value>;
+  /** Read here; changed through attrsOf, which gives the instance a map of its own on the first write. */
+  dict: ReadonlyMap<string, Value>;
   /** PyTorch bookkeeping (parameters, buffers, submodules) when the class is an nn.Module. */
   module?: ModuleState;
   /** Keras bookkeeping when the class is a keras Layer (or Model). */

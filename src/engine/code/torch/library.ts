@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature, type Signature } from '../signature.js';
 import { einopsShape } from './einops.js';
-import { builtin, is, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
+import { builtin, is, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value, NO_ATTRS } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, NOTHING_HELD, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
@@ -347,7 +347,7 @@ export class Torch {
         const w = shapeOf(a.get('embeddings')!, 'embeddings');
         if (w.length !== 2 || w.includes(null)) raise('ValueError', 'torch.pretrainedShape', { shape: S.show(w) });
         const cls = a.get('cls') as ClassV;
-        const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+        const inst: InstanceV = { t: 'instance', cls, dict: NO_ATTRS };
         this.initModule(this.rt, inst);
         this.buildLeaf(inst, 'Embedding', LEAVES.get('Embedding')!, [BigInt(w[0]!), BigInt(w[1]!)], new Map(), truthy(this.rt, a.get('freeze')!));
         return inst;
@@ -521,7 +521,7 @@ export class Torch {
       __exit__: builtin('__exit__', () => false),
       __call__: builtin('__call__', (args) => args[1] ?? null),
     });
-    const inst: InstanceV = { t: 'instance', cls: manager, dict: new Map() };
+    const inst: InstanceV = { t: 'instance', cls: manager, dict: NO_ATTRS };
     // `with torch.no_grad():` and `@torch.no_grad()` both use the call's result
     return builtin(name, (args) => (args.length === 1 && (is(args[0]!, 'function') || is(args[0]!, 'method')) ? args[0]! : inst));
   }
