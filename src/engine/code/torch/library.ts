@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature, type Signature } from '../signature.js';
 import { einopsShape } from './einops.js';
-import { builtin, is, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value, NO_ATTRS } from '../values.js';
+import { builtin, is, newPass, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value, NO_ATTRS } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, NOTHING_HELD, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
@@ -112,7 +112,7 @@ export class Torch {
     if (++this.modulesCreated > LIMITS.modules) overLimit('modules');
     rt.tick(4);
     this.used = true;
-    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, modules: NOTHING_HELD, params: new Map(), buffers: NOTHING_HELD };
+    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, reached: 0, modules: NOTHING_HELD, params: new Map(), buffers: NOTHING_HELD };
     this.instances.push(inst);
   }
 
@@ -669,9 +669,9 @@ export class Torch {
 
   /** All modules built in the paste that no other module holds, in creation order. */
   roots(): InstanceV[] {
-    const held = new Set<InstanceV>();
-    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) held.add(c);
-    return this.instances.filter((m) => !held.has(m));
+    const held = newPass();
+    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) c.module!.reached = held;
+    return this.instances.filter((m) => m.module!.reached !== held);
   }
 
   /** Every module under `root` (named_modules order). */

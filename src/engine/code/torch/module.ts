@@ -10,7 +10,7 @@ import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { LIMITS } from '../limits.js';
 import { iterate, position, repr, sliceItems, str, toIndex, truthy, typeName } from '../python.js';
-import { builtin, is, tuple, type ClassV, type InstanceV, type TensorV, type Value, NO_ATTRS, attrsOf, dropAttr } from '../values.js';
+import { builtin, is, newPass, tuple, type ClassV, type InstanceV, type TensorV, type Value, NO_ATTRS, attrsOf, dropAttr } from '../values.js';
 import { def, iterator, nativeClass } from '../builtins.js';
 import type { Leaf } from './leaves.js';
 import type { Torch } from './library.js';
@@ -28,6 +28,8 @@ export interface ModuleState {
   readonly params: Map<string, TensorV | null>;
   /** Read here; changed through buffersOf. */
   buffers: ReadonlyMap<string, TensorV | null>;
+  /** The last pass (newPass) of a walk that reached it. */
+  reached: number;
   /** Set for the library's layers (nn.Conv2d, ...): what the counting engine evaluates. */
   leaf?: Leaf;
 }
@@ -68,10 +70,10 @@ export const isParameter = (v: Value): v is TensorV => is(v, 'tensor') && v.para
 /** `named_modules()`: every module once, depth first in registration order, with its dotted name. */
 export function namedModules(root: InstanceV, prefix = ''): Array<readonly [string, InstanceV]> {
   const out: Array<readonly [string, InstanceV]> = [];
-  const seen = new Set<InstanceV>();
+  const pass = newPass();
   const walk = (m: InstanceV, name: string) => {
-    if (seen.has(m)) return;
-    seen.add(m);
+    if (m.module!.reached === pass) return;
+    m.module!.reached = pass;
     out.push([name, m]);
     for (const [child, sub] of m.module!.modules) if (sub) walk(sub, name === '' ? child : `${name}.${child}`);
   };
