@@ -82,15 +82,22 @@ class Parser {
   // ── tokens ──
   /** Token number `i`; past the end, the last (`end`). */
   private at(i: number): Token {
-    const k = i - this.base;
-    while (k >= this.window.length) {
+    while (i - this.base >= this.window.length) {
       const more = this.more?.() ?? [];
       if (more.length === 0) return this.window[this.window.length - 1]!;
-      // joined in one exactly sized copy: pushed one by one, a long logical line (a Sequential of
-      // a thousand layers) grew the window again and again
-      this.window = this.window.concat(more);
+      if (this.i - this.base >= this.window.length) {
+        // every token held is behind the current one (the parser never goes back): the new line
+        // replaces them uncopied; a copy of a long logical line (a Sequential of a thousand
+        // layers) cost 76 KB
+        this.base += this.window.length;
+        this.window = more;
+      } else {
+        // joined in one exactly sized copy: pushed one by one, a long logical line grew the
+        // window again and again
+        this.window = this.window.concat(more);
+      }
     }
-    return this.window[k]!;
+    return this.window[i - this.base]!;
   }
   /** Forgets the tokens before the current one, at a statement's start (the parser never goes back). */
   private release(): void {
