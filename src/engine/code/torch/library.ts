@@ -295,7 +295,7 @@ export class Torch {
     const dict: Record<string, Value> = {
       __init__: builtin('__init__', (args, kwargs) => {
         const self = args[0] as InstanceV;
-        this.buildLeaf(self, name, leafDef, args.slice(1), kwargs);
+        this.buildLeaf(self, name, leafDef, args, kwargs, false, 1);
         return null;
       }),
       // the layer's own computation, as super().forward(x) reaches it from a pasted subclass
@@ -312,10 +312,15 @@ export class Torch {
     return cls;
   }
 
-  buildLeaf(self: InstanceV, name: string, leafDef: LeafDef, args: Value[], kwargs: Kwargs, frozen = false): void {
+  /**
+   * Makes `self` the layer of a call: its arguments are `args` from index `from` on (1 skips
+   * `self`), copied out only for a call this reading has not made (a copy per pasted nn.Linear
+   * cost 69 KB a thousand).
+   */
+  buildLeaf(self: InstanceV, name: string, leafDef: LeafDef, args: readonly Value[], kwargs: Kwargs, frozen = false, from = 0): void {
     const state = self.module!;
     state.initialized = true;
-    const made = this.madeLeaves.find(name, args, kwargs) ?? this.leaf(name, leafDef, args, kwargs);
+    const made = this.madeLeaves.find(name, args, from, kwargs) ?? this.leaf(name, leafDef, from === 0 ? args : args.slice(from), kwargs);
     state.leaf = made;
     const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
     for (const t of made.record.tensors) state.params.set(t.name, this.newParameter(S.checkRank(t.shape), 'float', trainable));
@@ -692,9 +697,10 @@ export class Torch {
 class MadeLeaves {
   private readonly root: MadeNode = { leaf: undefined, next: new Map() };
 
-  find(name: string, args: readonly Value[], kwargs: Kwargs): Leaf | undefined {
-    let node = this.root.next.get(name)?.next.get(args.length);
-    for (let i = 0; node !== undefined && i < args.length; i++) node = node.next.get(args[i]!);
+  /** The leaf of a call whose positional arguments are `args` from index `from` on. */
+  find(name: string, args: readonly Value[], from: number, kwargs: Kwargs): Leaf | undefined {
+    let node = this.root.next.get(name)?.next.get(args.length - from);
+    for (let i = from; node !== undefined && i < args.length; i++) node = node.next.get(args[i]!);
     node = node?.next.get(kwargs.size);
     if (kwargs.size > 0) for (const [k, v] of kwargs) node = node?.next.get(k)?.next.get(v);
     return node?.leaf;
