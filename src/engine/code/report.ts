@@ -312,7 +312,9 @@ export function report(framework: Framework, rows: readonly CodeRow[], inputs: r
   }
   const blocks = names.map((name, i): Block => ({ name, repeat: undefined, output: outputs[i]!, channels }));
   const last = rows[rows.length - 1];
-  const reused = rows.reduce((n, r) => n + r.reuses, 0n);
+  // summed over the rows that reuse a tensor only: each bigint sum is a new heap number, even of zeros
+  let reused = 0n;
+  for (const r of rows) if (r.reuses !== 0n) reused += r.reuses;
   const summary = summarize(framework, inputs[0] ?? [], last?.record.outputShape ?? [], rows, blocks, reused);
   return { ...summary, macs: rows.length > 0 ? summary.macs : null, notes };
 }

@@ -75,7 +75,12 @@ export function namedModules(root: InstanceV, prefix = ''): Array<readonly [stri
     if (m.module!.reached === pass) return;
     m.module!.reached = pass;
     out.push([name, m]);
-    for (const [child, sub] of m.module!.modules) if (sub) walk(sub, name === '' ? child : `${name}.${child}`);
+    // forEach, not for-of over the entries, which made a [name, module] pair of each
+    const children = m.module!.modules;
+    if (children.size > 0)
+      children.forEach((sub, child) => {
+        if (sub) walk(sub, name === '' ? child : `${name}.${child}`);
+      });
   };
   walk(root, prefix);
   return out;
