@@ -54,6 +54,12 @@ function smallInt(text: string): bigint {
   return n;
 }
 
+/**
+ * A decimal integer without underscores, made once: a regular expression literal is a new object
+ * each time it is evaluated, one per number read (2,000 for a thousand pasted nn.Linear(16, 16)).
+ */
+const PLAIN_INT = /^[1-9]\d*$|^0$/;
+
 /** The nodes shared on one line (Parser.leaf): names by their text, constants by their value. */
 interface SharedNodes {
   readonly line: number;
@@ -921,7 +927,7 @@ class Parser {
   }
 
   private number(t: Token): bigint | number {
-    if (t.v.length <= 15 && /^[1-9]\d*$|^0$/.test(t.v)) return t.v.length <= 3 ? smallInt(t.v) : BigInt(t.v);
+    if (t.v.length <= 15 && PLAIN_INT.test(t.v)) return t.v.length <= 3 ? smallInt(t.v) : BigInt(t.v);
     const text = t.v.replace(/_/g, '');
     if (/[jJ]$/.test(text)) this.fail(msg('code.unsupported', { what: t.v }), t);
     if (/^0[xXoObB]/.test(text)) return BigInt(text);
