@@ -64,21 +64,29 @@ export function torchinfoFooter(report: Report, batch = 1): TorchinfoFooter | nu
   if (input === null) return null;
   let multAdds = 0n;
   let outputs = 0n;
-  // rows that share a record (a repeated block's, a paste's identical layers) add the same terms
+  // rows that share a record (a repeated block's, a paste's identical layers) add the same terms:
+  // added once per run of them, times its length, as each bigint sum is a new heap number (two per
+  // row made 64 KB for a thousand pasted nn.Linear)
   let record: LayerRecord | null = null;
   let channels: ChannelsAt | null = null;
-  let terms: Terms | null = null;
+  let terms: Terms = NOTHING;
+  let run = 0;
   for (const row of report.rows) {
     if (row.call !== 'module') continue;
     if (row.record !== record || row.channels !== channels) {
+      multAdds += terms.multAdds * BigInt(run);
+      outputs += terms.outputBytes * BigInt(run);
       record = row.record;
       channels = row.channels;
-      terms = termsOf(record, channels, n);
+      const next = termsOf(record, channels, n);
+      if (next === null) return null;
+      terms = next;
+      run = 0;
     }
-    if (terms === null) return null;
-    multAdds += terms.multAdds;
-    outputs += terms.outputBytes;
+    run++;
   }
+  multAdds += terms.multAdds * BigInt(run);
+  outputs += terms.outputBytes * BigInt(run);
   const inputBytes = input * n * BYTES + STORAGE_OBJECT;
   const forwardBackwardBytes = 2n * outputs;
   const paramsBytes = report.counts.total * BYTES;

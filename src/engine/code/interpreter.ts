@@ -37,7 +37,25 @@ import {
 import type { ArrayOps } from './python.js';
 import { builtinMethod, isPythonMethod } from './methods.js';
 import { TupleKeys, type Runtime } from './runtime.js';
-import { ELLIPSIS, is, isObj, list, NO_KWARGS, tuple, type BuiltinV, type ClassV, type DictV, type FunctionV, type InstanceV, type Kwargs, type OpaqueV, type Value } from './values.js';
+import {
+  ELLIPSIS,
+  is,
+  isObj,
+  list,
+  NO_KWARGS,
+  tuple,
+  type BuiltinV,
+  type ClassV,
+  type DictV,
+  type FunctionV,
+  type InstanceV,
+  type Kwargs,
+  type OpaqueV,
+  type Value,
+  NO_ATTRS,
+  attrsOf,
+  dropAttr,
+} from './values.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import { SpecError } from '../errors.js';
 
@@ -345,7 +363,7 @@ export class Interpreter implements Runtime {
 
   private exceptionValue(e: PyException): Value {
     const cls = this.builtins.get(e.pyType);
-    const inst: InstanceV = { t: 'instance', cls: is(cls ?? null, 'class') ? (cls as ClassV) : (this.builtins.get('Exception') as ClassV), dict: new Map() };
+    const inst: InstanceV = { t: 'instance', cls: is(cls ?? null, 'class') ? (cls as ClassV) : (this.builtins.get('Exception') as ClassV), dict: NO_ATTRS };
     inst.message = e.pyType;
     return inst;
   }
@@ -936,7 +954,7 @@ export class Interpreter implements Runtime {
   instantiate(cls: ClassV, args: Value[], kwargs: Kwargs): Value {
     const construct = classAttr(cls, '__new_instance__');
     if (construct !== undefined) return this.call(construct, [cls, ...args], kwargs);
-    const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+    const inst: InstanceV = { t: 'instance', cls, dict: NO_ATTRS };
     this.host.initInstance(this, inst);
     const init = classAttr(cls, '__init__');
     if (init !== undefined) {
@@ -1023,7 +1041,7 @@ export class Interpreter implements Runtime {
       const clsValue = classAttr(obj.cls, name);
       if (clsValue !== undefined && is(clsValue, 'wrapped') && clsValue.how === 'property') refuse('code.unsupported', { what: `@property ${name} = …` });
       if (this.host.setInstanceAttr(this, obj, name, value)) return;
-      obj.dict.set(name, value);
+      attrsOf(obj).set(name, value);
       return;
     }
     if (is(obj, 'class')) {
@@ -1035,7 +1053,7 @@ export class Interpreter implements Runtime {
   }
 
   delattr(obj: Value, name: string): void {
-    if (is(obj, 'instance') && (this.host.delInstanceAttr(this, obj, name) || obj.dict.delete(name))) return;
+    if (is(obj, 'instance') && (this.host.delInstanceAttr(this, obj, name) || dropAttr(obj, name))) return;
     raise('AttributeError', 'py.attribute', { type: typeName(obj), name });
   }
 
@@ -1272,5 +1290,5 @@ function instanceDict(rt: Interpreter, obj: InstanceV): DictV {
     rt,
     [...obj.dict].map(([k, v]) => [k, v] as const),
   );
-  return { ...d, mirror: obj.dict };
+  return { ...d, mirror: attrsOf(obj) };
 }

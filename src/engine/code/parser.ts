@@ -54,6 +54,12 @@ function smallInt(text: string): bigint {
   return n;
 }
 
+/**
+ * A decimal integer without underscores, made once: a regular expression literal is a new object
+ * each time it is evaluated, one per number read (2,000 for a thousand pasted nn.Linear(16, 16)).
+ */
+const PLAIN_INT = /^[1-9]\d*$|^0$/;
+
 /** The nodes shared on one line (Parser.leaf): names by their text, constants by their value. */
 interface SharedNodes {
   readonly line: number;
@@ -82,15 +88,22 @@ class Parser {
   // ── tokens ──
   /** Token number `i`; past the end, the last (`end`). */
   private at(i: number): Token {
-    const k = i - this.base;
-    while (k >= this.window.length) {
+    while (i - this.base >= this.window.length) {
       const more = this.more?.() ?? [];
       if (more.length === 0) return this.window[this.window.length - 1]!;
-      // joined in one exactly sized copy: pushed one by one, a long logical line (a Sequential of
-      // a thousand layers) grew the window again and again
-      this.window = this.window.concat(more);
+      if (this.i - this.base >= this.window.length) {
+        // every token held is behind the current one (the parser never goes back): the new line
+        // replaces them uncopied; a copy of a long logical line (a Sequential of a thousand
+        // layers) cost 76 KB
+        this.base += this.window.length;
+        this.window = more;
+      } else {
+        // joined in one exactly sized copy: pushed one by one, a long logical line grew the
+        // window again and again
+        this.window = this.window.concat(more);
+      }
     }
-    return this.window[k]!;
+    return this.window[i - this.base]!;
   }
   /** Forgets the tokens before the current one, at a statement's start (the parser never goes back). */
   private release(): void {
@@ -914,7 +927,7 @@ class Parser {
   }
 
   private number(t: Token): bigint | number {
-    if (t.v.length <= 15 && /^[1-9]\d*$|^0$/.test(t.v)) return t.v.length <= 3 ? smallInt(t.v) : BigInt(t.v);
+    if (t.v.length <= 15 && PLAIN_INT.test(t.v)) return t.v.length <= 3 ? smallInt(t.v) : BigInt(t.v);
     const text = t.v.replace(/_/g, '');
     if (/[jJ]$/.test(text)) this.fail(msg('code.unsupported', { what: t.v }), t);
     if (/^0[xXoObB]/.test(text)) return BigInt(text);

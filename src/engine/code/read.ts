@@ -390,11 +390,14 @@ function refuseLazy(modules: ReadonlyArray<readonly [string, InstanceV]>): void 
   }
 }
 
+/** Made once: a regular expression literal is a new object each time it is evaluated (one per module counted). */
+const BATCH_NORM = /^(BatchNorm|SyncBatchNorm)/;
+
 function bufferNote(modules: ReadonlyArray<readonly [string, InstanceV]>): MessageRef | null {
   let statistics = 0n;
   for (const [, m] of modules) {
     const leaf = m.module!.leaf;
-    if (leaf && /^(BatchNorm|SyncBatchNorm)/.test(leaf.className) && leaf.args.flag('track_running_stats')) statistics += 2n * BigInt(leaf.args.int('num_features')) + 1n;
+    if (leaf && BATCH_NORM.test(leaf.className) && leaf.args.flag('track_running_stats')) statistics += 2n * BigInt(leaf.args.int('num_features')) + 1n;
   }
   return statistics > 0n ? msg('note.torchBuffers', { n: statistics.toLocaleString('en-US') }) : null;
 }

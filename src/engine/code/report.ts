@@ -12,7 +12,7 @@ import { NAMING } from '../naming.js';
 import type { ChannelsAt, Dim, Framework, LayerRecord, ParamTensor, Shape } from '../types.js';
 import { msg, type MessageRef } from '../../i18n/messages.js';
 import type { Trace } from './torch/library.js';
-import type { InstanceV, TensorV } from './values.js';
+import { newPass, type InstanceV, type TensorV } from './values.js';
 
 /** A row of pasted code; its channels (Row.channels) are the framework's own: its shapes are the traced tensors'. */
 export interface CodeRow extends Row {
@@ -164,8 +164,8 @@ const path = (prefix: string, name: string) => (prefix === '' ? name : `${prefix
 export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, trace: Trace | null, notes: MessageRef[] = []): CodeRow[] {
   const place = new Placement('pytorch');
   const rows: CodeRow[] = [];
-  // each parameter counted (by its serial), with the index in `modules` of the module that holds it first
-  const seen = new Map<number, number>();
+  // each parameter counted is marked with this pass and the index in `modules` of the module that holds it first
+  const pass = newPass();
   const traced = trace !== null && trace.failure === null;
   // the names of a module's parameters no earlier module counted; one list, emptied for each module
   const own: string[] = [];
@@ -178,17 +178,20 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
     for (const p of s.params.keys()) {
       const t = s.params.get(p)!;
       if (t === null) continue;
-      const at = seen.get(t.param!.serial);
-      if (at === undefined) {
+      if (t.param!.countedIn !== pass) {
         own.push(p);
         continue;
       }
-      const first = pathOf(modules[at]!, t);
+      const first = pathOf(modules[t.param!.countedAt]!, t);
       notes.push(msg('note.shared', { name: path(name, p), first }));
       reuses += (t.shape ?? []).reduce((n: bigint, d) => n * BigInt(d ?? 0), 1n);
       tied ??= first.includes('.') ? first.slice(0, first.lastIndexOf('.')) : first;
     }
-    for (const p of own) seen.set(s.params.get(p)!.param!.serial, i);
+    for (const p of own) {
+      const counted = s.params.get(p)!.param!;
+      counted.countedIn = pass;
+      counted.countedAt = i;
+    }
     if (s.leaf) {
       const call = traced ? trace.leaves.get(m) : undefined;
       // not called by a followed forward: it computes nothing (0 MACs); forward not followed: unknown
@@ -309,7 +312,9 @@ export function report(framework: Framework, rows: readonly CodeRow[], inputs: r
   }
   const blocks = names.map((name, i): Block => ({ name, repeat: undefined, output: outputs[i]!, channels }));
   const last = rows[rows.length - 1];
-  const reused = rows.reduce((n, r) => n + r.reuses, 0n);
+  // summed over the rows that reuse a tensor only: each bigint sum is a new heap number, even of zeros
+  let reused = 0n;
+  for (const r of rows) if (r.reuses !== 0n) reused += r.reuses;
   const summary = summarize(framework, inputs[0] ?? [], last?.record.outputShape ?? [], rows, blocks, reused);
   return { ...summary, macs: rows.length > 0 ? summary.macs : null, notes };
 }

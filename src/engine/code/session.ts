@@ -9,7 +9,7 @@ import { Interpreter, type Host } from './interpreter.js';
 import { Keras } from './keras/library.js';
 import { prelude, PRELUDE_CLASSES } from './prelude.js';
 import { Scope } from './environment.js';
-import { is, type ClassV, type InstanceV, type TensorV, type Value } from './values.js';
+import { is, type ClassV, type InstanceV, type TensorV, type Value, NO_ATTRS, attrsOf } from './values.js';
 import { buffersOf, childrenOf, getModuleAttr, setModuleAttr, delModuleAttr } from './torch/module.js';
 import { Torch } from './torch/library.js';
 import { LEAVES } from './torch/leaves.js';
@@ -231,7 +231,7 @@ export class Session implements Host {
   }
 
   private copyInstance(v: InstanceV, memo: Map<object, Value>): Value {
-    const out: InstanceV = { t: 'instance', cls: v.cls, dict: new Map() };
+    const out: InstanceV = { t: 'instance', cls: v.cls, dict: NO_ATTRS };
     memo.set(v, out);
     if (v.module) {
       this.torch.initModule(this.rt, out);
@@ -246,7 +246,7 @@ export class Session implements Host {
       this.keras.initLayer(out);
       Object.assign(out.keras!, { ...v.keras, serial: out.keras!.serial, weights: [...v.keras.weights], tracked: [...v.keras.tracked] });
     }
-    for (const [k, x] of v.dict) out.dict.set(k, this.deepcopy(x, memo));
+    for (const [k, x] of v.dict) attrsOf(out).set(k, this.deepcopy(x, memo));
     if (v.message !== undefined) out.message = v.message;
     return out;
   }

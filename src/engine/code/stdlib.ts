@@ -9,7 +9,7 @@ import { bindTo, classAttr, type Interpreter } from './interpreter.js';
 import { def, namespace, nativeClass } from './builtins.js';
 import { equals, iterate, newDict, truthy, typeName } from './python.js';
 import { bind, type Parameter, type Signature } from './signature.js';
-import { builtin, is, tuple, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type Value } from './values.js';
+import { builtin, is, tuple, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type Value, NO_ATTRS, attrsOf } from './values.js';
 
 /** One field of a dataclass or NamedTuple, in definition order. */
 interface FieldSpec {
@@ -39,7 +39,7 @@ export interface Stdlib {
 export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
   const fields = new WeakMap<ClassV, readonly FieldSpec[]>();
   const MISSING = nativeClass('_MISSING_TYPE', [object]);
-  const missing: InstanceV = { t: 'instance', cls: MISSING, dict: new Map() };
+  const missing: InstanceV = { t: 'instance', cls: MISSING, dict: NO_ATTRS };
   const Field = nativeClass('Field', [object]);
   const KW_ONLY = nativeClass('KW_ONLY', [object]);
 
@@ -94,7 +94,7 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     const list = [...specs.values()];
     fields.set(cls, list);
     if (truthy(rt, options.get('init') ?? true) && !cls.dict.has('__init__')) {
-      const init = initOf(cls, list, (self, name, v) => ((self as InstanceV).dict.set(name, v), undefined));
+      const init = initOf(cls, list, (self, name, v) => (attrsOf(self as InstanceV).set(name, v), undefined));
       cls.dict.set(
         '__init__',
         builtin('__init__', (args, kwargs) => {
@@ -144,8 +144,8 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
       'field',
       '*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True, metadata=None, kw_only=MISSING',
       (a) => {
-        const inst: InstanceV = { t: 'instance', cls: Field, dict: new Map() };
-        for (const [k, v] of a) inst.dict.set(k, v);
+        const inst: InstanceV = { t: 'instance', cls: Field, dict: NO_ATTRS };
+        for (const [k, v] of a) attrsOf(inst).set(k, v);
         return inst;
       },
       { default: missing, default_factory: missing, kw_only: missing },
@@ -226,7 +226,7 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     StrEnum: Enum,
     Flag: Enum,
     IntFlag: Enum,
-    auto: builtin('auto', () => ({ t: 'instance', cls: autoCls, dict: new Map() })),
+    auto: builtin('auto', () => ({ t: 'instance', cls: autoCls, dict: NO_ATTRS })),
     unique: builtin('unique', (args) => args[0] ?? null),
   });
 
@@ -237,7 +237,7 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     cls.dict.set(
       '__init__',
       builtin('__init__', (args, kwargs) => {
-        initOf(cls, specs, (self, name, v) => ((self as InstanceV).dict.set(name, v), undefined))(args[0]!, args.slice(1), kwargs);
+        initOf(cls, specs, (self, name, v) => (attrsOf(self as InstanceV).set(name, v), undefined))(args[0]!, args.slice(1), kwargs);
         return null;
       }),
     );
@@ -312,7 +312,7 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     nativeClass(name, [object], {
       __init__: builtin('__init__', (args, kwargs) => {
         if (args.length > 1) return raise('TypeError', 'py.tooManyArgs', { fn: name, max: '0', got: String(args.length - 1) });
-        for (const [k, v] of kwargs) (args[0] as InstanceV).dict.set(k, v);
+        for (const [k, v] of kwargs) attrsOf(args[0] as InstanceV).set(k, v);
         return null;
       }),
     });

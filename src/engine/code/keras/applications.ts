@@ -11,7 +11,7 @@ import type { Interpreter } from '../interpreter.js';
 import { nativeClass, namespace } from '../builtins.js';
 import { bind, signature } from '../signature.js';
 import { toIndex, typeName } from '../python.js';
-import { builtin, is, type ClassV, type InstanceV, type NamespaceV, type Value } from '../values.js';
+import { builtin, is, type ClassV, type InstanceV, type NamespaceV, type Value, NO_ATTRS, attrsOf } from '../values.js';
 import { findPreset, VOCABULARY } from '../../presets/index.js';
 import { evaluateModel } from '../../model.js';
 import type { LayerRecord, Shape } from '../../types.js';
@@ -89,14 +89,14 @@ function builder(rt: Interpreter, keras: Keras, className: string, preset: NonNu
 
 function application(rt: Interpreter, keras: Keras, className: string, name: string, record: LayerRecord, input: Shape, output: Shape): InstanceV {
   const cls = applicationClass(keras, className);
-  const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+  const inst: InstanceV = { t: 'instance', cls, dict: NO_ATTRS };
   keras.initLayer(inst);
   const s = inst.keras!;
   Object.assign(s, { name, record, built: true, inputShape: input, outputShape: output });
   // base.input / base.output start a functional model (Deep Learning with Python's feature extraction)
   const x = keras.input(input);
-  inst.dict.set('input', x);
-  inst.dict.set('output', rt.call(inst, [x]));
+  attrsOf(inst).set('input', x);
+  attrsOf(inst).set('output', rt.call(inst, [x]));
   return inst;
 }
 

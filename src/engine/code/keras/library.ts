@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, needValue, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature } from '../signature.js';
 import type { BinOp } from '../ast.js';
-import { builtin, is, list, paramState, tuple } from '../values.js';
+import { builtin, is, list, paramState, tuple, attrsOf } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
 import { applicationInner, applicationsNamespace } from './applications.js';
 import { BASE_KWARGS, KERAS_LAYERS, type KerasLayerDef } from './layers.js';
@@ -228,8 +228,8 @@ export class Keras {
         {
           __init__: def('__init__', 'self, function, output_shape=None, mask=None, arguments=None, **kwargs', (a, rest) => {
             const inst = a.get('self') as InstanceV;
-            inst.dict.set('function', a.get('function')!);
-            inst.dict.set('arguments', a.get('arguments')!);
+            attrsOf(inst).set('function', a.get('function')!);
+            attrsOf(inst).set('arguments', a.get('arguments')!);
             this.configure(inst, rest.kwargs, false);
             return null;
           }),
@@ -256,8 +256,8 @@ export class Keras {
           const inner = a.get('layer')!;
           if (!is(inner, 'instance') || !inner.keras?.def) return raise('ValueError', 'keras.wrapperLayer', { call: name, type: typeName(inner) });
           if (name === 'Bidirectional' && !inner.keras.def.recurrent) raise('ValueError', 'keras.wrapperLayer', { call: name, type: inner.cls.name });
-          inst.dict.set('layer', inner);
-          inst.dict.set('merge_mode', a.get('merge_mode') ?? 'concat');
+          attrsOf(inst).set('layer', inner);
+          attrsOf(inst).set('merge_mode', a.get('merge_mode') ?? 'concat');
           this.configure(inst, rest.kwargs, false);
           return null;
         }),
@@ -643,7 +643,7 @@ export class Keras {
       return true;
     }
     for (const layer of layersIn(value)) if (!s.tracked.includes(layer)) s.tracked.push(layer);
-    inst.dict.set(name, value);
+    attrsOf(inst).set(name, value);
     return true;
   }
 

@@ -13,7 +13,7 @@ import { LIMITS } from '../limits.js';
 import { iterate, toIndex, truthy, typeName } from '../python.js';
 import { bind, signature, type Signature } from '../signature.js';
 import { einopsShape } from './einops.js';
-import { builtin, is, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value } from '../values.js';
+import { builtin, is, newPass, paramState, type ClassV, type InstanceV, type Kwargs, type NamespaceV, type TensorV, type Value, NO_ATTRS } from '../values.js';
 import { LAZY, LEAVES, type Leaf, type LeafCall, type LeafDef } from './leaves.js';
 import { isModule, moduleClasses, namedModules, NOTHING_HELD, type ModuleState } from './module.js';
 import { publishedBuilder } from './published.js';
@@ -112,7 +112,7 @@ export class Torch {
     if (++this.modulesCreated > LIMITS.modules) overLimit('modules');
     rt.tick(4);
     this.used = true;
-    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, modules: NOTHING_HELD, params: new Map(), buffers: NOTHING_HELD };
+    inst.module = { serial: this.modulesCreated, line: rt.line, initialized: false, training: true, reached: 0, modules: NOTHING_HELD, params: new Map(), buffers: NOTHING_HELD };
     this.instances.push(inst);
   }
 
@@ -295,7 +295,7 @@ export class Torch {
     const dict: Record<string, Value> = {
       __init__: builtin('__init__', (args, kwargs) => {
         const self = args[0] as InstanceV;
-        this.buildLeaf(self, name, leafDef, args.slice(1), kwargs);
+        this.buildLeaf(self, name, leafDef, args, kwargs, false, 1);
         return null;
       }),
       // the layer's own computation, as super().forward(x) reaches it from a pasted subclass
@@ -312,10 +312,15 @@ export class Torch {
     return cls;
   }
 
-  buildLeaf(self: InstanceV, name: string, leafDef: LeafDef, args: Value[], kwargs: Kwargs, frozen = false): void {
+  /**
+   * Makes `self` the layer of a call: its arguments are `args` from index `from` on (1 skips
+   * `self`), copied out only for a call this reading has not made (a copy per pasted nn.Linear
+   * cost 69 KB a thousand).
+   */
+  buildLeaf(self: InstanceV, name: string, leafDef: LeafDef, args: readonly Value[], kwargs: Kwargs, frozen = false, from = 0): void {
     const state = self.module!;
     state.initialized = true;
-    const made = this.madeLeaves.find(name, args, kwargs) ?? this.leaf(name, leafDef, args, kwargs);
+    const made = this.madeLeaves.find(name, args, from, kwargs) ?? this.leaf(name, leafDef, from === 0 ? args : args.slice(from), kwargs);
     state.leaf = made;
     const trainable = !frozen && !(leafDef.frozen?.(made.args) ?? false);
     for (const t of made.record.tensors) state.params.set(t.name, this.newParameter(S.checkRank(t.shape), 'float', trainable));
@@ -347,7 +352,7 @@ export class Torch {
         const w = shapeOf(a.get('embeddings')!, 'embeddings');
         if (w.length !== 2 || w.includes(null)) raise('ValueError', 'torch.pretrainedShape', { shape: S.show(w) });
         const cls = a.get('cls') as ClassV;
-        const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+        const inst: InstanceV = { t: 'instance', cls, dict: NO_ATTRS };
         this.initModule(this.rt, inst);
         this.buildLeaf(inst, 'Embedding', LEAVES.get('Embedding')!, [BigInt(w[0]!), BigInt(w[1]!)], new Map(), truthy(this.rt, a.get('freeze')!));
         return inst;
@@ -521,7 +526,7 @@ export class Torch {
       __exit__: builtin('__exit__', () => false),
       __call__: builtin('__call__', (args) => args[1] ?? null),
     });
-    const inst: InstanceV = { t: 'instance', cls: manager, dict: new Map() };
+    const inst: InstanceV = { t: 'instance', cls: manager, dict: NO_ATTRS };
     // `with torch.no_grad():` and `@torch.no_grad()` both use the call's result
     return builtin(name, (args) => (args.length === 1 && (is(args[0]!, 'function') || is(args[0]!, 'method')) ? args[0]! : inst));
   }
@@ -669,9 +674,9 @@ export class Torch {
 
   /** All modules built in the paste that no other module holds, in creation order. */
   roots(): InstanceV[] {
-    const held = new Set<InstanceV>();
-    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) held.add(c);
-    return this.instances.filter((m) => !held.has(m));
+    const held = newPass();
+    for (const m of this.instances) for (const c of m.module!.modules.values()) if (c) c.module!.reached = held;
+    return this.instances.filter((m) => m.module!.reached !== held);
   }
 
   /** Every module under `root` (named_modules order). */
@@ -692,9 +697,10 @@ export class Torch {
 class MadeLeaves {
   private readonly root: MadeNode = { leaf: undefined, next: new Map() };
 
-  find(name: string, args: readonly Value[], kwargs: Kwargs): Leaf | undefined {
-    let node = this.root.next.get(name)?.next.get(args.length);
-    for (let i = 0; node !== undefined && i < args.length; i++) node = node.next.get(args[i]!);
+  /** The leaf of a call whose positional arguments are `args` from index `from` on. */
+  find(name: string, args: readonly Value[], from: number, kwargs: Kwargs): Leaf | undefined {
+    let node = this.root.next.get(name)?.next.get(args.length - from);
+    for (let i = from; node !== undefined && i < args.length; i++) node = node.next.get(args[i]!);
     node = node?.next.get(kwargs.size);
     if (kwargs.size > 0) for (const [k, v] of kwargs) node = node?.next.get(k)?.next.get(v);
     return node?.leaf;

@@ -10,7 +10,7 @@ import { raise, refuse, overLimit } from '../errors.js';
 import type { Interpreter } from '../interpreter.js';
 import { LIMITS } from '../limits.js';
 import { iterate, position, repr, sliceItems, str, toIndex, truthy, typeName } from '../python.js';
-import { builtin, is, tuple, type ClassV, type InstanceV, type TensorV, type Value } from '../values.js';
+import { builtin, is, newPass, tuple, type ClassV, type InstanceV, type TensorV, type Value, NO_ATTRS, attrsOf, dropAttr } from '../values.js';
 import { def, iterator, nativeClass } from '../builtins.js';
 import type { Leaf } from './leaves.js';
 import type { Torch } from './library.js';
@@ -28,6 +28,8 @@ export interface ModuleState {
   readonly params: Map<string, TensorV | null>;
   /** Read here; changed through buffersOf. */
   buffers: ReadonlyMap<string, TensorV | null>;
+  /** The last pass (newPass) of a walk that reached it. */
+  reached: number;
   /** Set for the library's layers (nn.Conv2d, ...): what the counting engine evaluates. */
   leaf?: Leaf;
 }
@@ -68,12 +70,17 @@ export const isParameter = (v: Value): v is TensorV => is(v, 'tensor') && v.para
 /** `named_modules()`: every module once, depth first in registration order, with its dotted name. */
 export function namedModules(root: InstanceV, prefix = ''): Array<readonly [string, InstanceV]> {
   const out: Array<readonly [string, InstanceV]> = [];
-  const seen = new Set<InstanceV>();
+  const pass = newPass();
   const walk = (m: InstanceV, name: string) => {
-    if (seen.has(m)) return;
-    seen.add(m);
+    if (m.module!.reached === pass) return;
+    m.module!.reached = pass;
     out.push([name, m]);
-    for (const [child, sub] of m.module!.modules) if (sub) walk(sub, name === '' ? child : `${name}.${child}`);
+    // forEach, not for-of over the entries, which made a [name, module] pair of each
+    const children = m.module!.modules;
+    if (children.size > 0)
+      children.forEach((sub, child) => {
+        if (sub) walk(sub, name === '' ? child : `${name}.${child}`);
+      });
   };
   walk(root, prefix);
   return out;
@@ -121,7 +128,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     }
     if (m.module!.modules.size >= LIMITS.modules) overLimit('modules');
     rt.tick();
-    m.dict.delete(name);
+    dropAttr(m, name);
     childrenOf(m.module!).set(name, child as InstanceV | null);
   };
 
@@ -251,7 +258,7 @@ export function moduleClasses(rt: Interpreter, torch: Torch, object: ClassV) {
     return entries[position(key, entries.length, what)]!;
   };
   const fresh = (cls: ClassV, entries: ReadonlyArray<readonly [string, InstanceV | null]>): InstanceV => {
-    const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+    const inst: InstanceV = { t: 'instance', cls, dict: NO_ATTRS };
     torch.initModule(rt, inst);
     inst.module!.initialized = true;
     for (const [k, v] of entries) addModule(inst, k, v);
@@ -492,7 +499,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   }
   if (isParameter(value)) {
     if (!s.initialized) raise('AttributeError', 'torch.beforeInit', { what: 'parameters', name });
-    inst.dict.delete(name);
+    dropAttr(inst, name);
     dropBuffer(s, name);
     dropChild(s, name);
     s.params.set(name, value);
@@ -506,7 +513,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   if (isModule(value)) {
     if (!s.initialized) raise('AttributeError', 'torch.beforeInit', { what: 'module', name });
     if (s.modules.size >= LIMITS.modules) overLimit('modules');
-    inst.dict.delete(name);
+    dropAttr(inst, name);
     s.params.delete(name);
     dropBuffer(s, name);
     childrenOf(s).set(name, value);
@@ -525,7 +532,7 @@ export function setModuleAttr(rt: Interpreter, torch: Torch, inst: InstanceV, na
   // an object from a library the reader does not run may be a layer: its parameters are unknown
   if (is(value, 'opaque') && !value.plain && mayHoldLayers(value.origin)) refuse('torch.opaqueModule', { origin: value.origin, line: String(value.line) });
   if ((is(value, 'list') || is(value, 'tuple') || is(value, 'dict')) && holdsModules(value)) torch.notePlain(msg('note.plainContainer', { name, type: typeName(value) }), rt.line, modulesIn(value));
-  inst.dict.set(name, value);
+  attrsOf(inst).set(name, value);
   return true;
 }
 

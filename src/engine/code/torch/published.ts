@@ -13,7 +13,7 @@ import type { Interpreter } from '../interpreter.js';
 import { nativeClass } from '../builtins.js';
 import { bind, signature } from '../signature.js';
 import { typeName } from '../python.js';
-import { builtin, type ClassV, type InstanceV, type Kwargs, type Value } from '../values.js';
+import { builtin, type ClassV, type InstanceV, type Kwargs, type Value, NO_ATTRS } from '../values.js';
 import { tensor } from './tensor.js';
 import type { Torch } from './library.js';
 import { childrenOf } from './module.js';
@@ -107,7 +107,7 @@ function buildModule(rt: Interpreter, torch: Torch, name: string, report: Report
 const size = (shape: readonly (number | null)[]): bigint => shape.reduce<bigint>((n, d) => n * BigInt(d ?? 0), 1n);
 
 function newModule(rt: Interpreter, torch: Torch, cls: ClassV): InstanceV {
-  const inst: InstanceV = { t: 'instance', cls, dict: new Map() };
+  const inst: InstanceV = { t: 'instance', cls, dict: NO_ATTRS };
   torch.initModule(rt, inst);
   inst.module!.initialized = true;
   return inst;
