@@ -117,18 +117,15 @@ class Lexer {
 
   /**
    * The operator tokens of the current line, made once each: tokens are read-only, and a long
-   * logical line (a Sequential of a thousand layers) repeats `(`, `,`, `.` and `)` thousands of times.
+   * logical line (a Sequential of a thousand layers) repeats `(`, `,`, `.` and `)` thousands of
+   * times. One map for the whole text, a token replaced when met on another line: a map cleared
+   * at every line allocated a new table each time.
    */
   private readonly operators = new Map<string, Token>();
-  private operatorsLine = 0;
 
   private operator(v: string): Token {
-    if (this.operatorsLine !== this.line) {
-      this.operators.clear();
-      this.operatorsLine = this.line;
-    }
     let t = this.operators.get(v);
-    if (t === undefined) {
+    if (t === undefined || t.line !== this.line) {
       t = { k: 'op', v, line: this.line };
       this.operators.set(v, t);
     }
