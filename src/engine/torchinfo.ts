@@ -119,9 +119,9 @@ function macFactor(typeName: string, body: Shape, n: bigint): bigint {
 export function torchinfoNumber(num: bigint, bytes: boolean): string {
   const value = Number(num);
   const unit = UNITS.find(([size]) => value >= size);
-  if (unit === undefined) return `: ${WHOLE.format(value)}`;
+  if (unit === undefined) return `: ${formats().whole.format(value)}`;
   const scaled = value / unit[0];
-  const text = Number.isInteger(scaled) ? WHOLE.format(scaled) : HUNDREDTHS.format(scaled);
+  const text = Number.isInteger(scaled) ? formats().whole.format(scaled) : formats().hundredths.format(scaled);
   return ` (${unit[1]}${bytes ? 'B' : ''}): ${text}`;
 }
 
@@ -132,9 +132,13 @@ const UNITS: ReadonlyArray<readonly [number, string]> = [
   [1e3, 'k'],
 ];
 
-// made once: toLocaleString with options builds a new formatter on every call
-const WHOLE = new Intl.NumberFormat('en-US');
-const HUNDREDTHS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * Made once (toLocaleString with options builds a new formatter on every call), and at the first
+ * footer, not when the module loads: the bot's main process loads the engine and never prints a
+ * footer, and a formatter made there would keep ICU's data resident in it (about 5 MB).
+ */
+let formatters: { readonly whole: Intl.NumberFormat; readonly hundredths: Intl.NumberFormat } | undefined;
+const formats = () => (formatters ??= { whole: new Intl.NumberFormat('en-US'), hundredths: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
 
 /** The footer's lines as torchinfo prints them. */
 export function torchinfoLines(f: TorchinfoFooter): string[] {
