@@ -10,11 +10,11 @@ export const LIMITS = {
   /**
    * Layers of one model once expanded, every repetition and def call counted: the largest preset
    * has 884 (NASNetLarge, EfficientNetV2-L), LLaMA-2-70B written out about 400, and pasted code
-   * may hold 2,000 modules. Each distinct layer costs about 10 µs to parse, evaluate (under both
+   * may hold 2,000 modules. Each distinct layer costs about 4 µs to parse, evaluate (under both
    * frameworks when a layer counts differently in the other) and render, so this bound keeps the
-   * worst accepted spec at a few tens of milliseconds (the bench's engine_worst_accepted_ms measures
-   * it: about 20 ms for 1,800 distinct def instances on a 2-core machine), far inside the 1 s
-   * deadline on a loaded machine.
+   * worst accepted spec near ten milliseconds (the bench's engine_worst_accepted_ms measures it:
+   * about 7 ms for 1,800 distinct def instances on a 2-core machine, 9 to 14 ms when the young
+   * generation's collections land inside it), far inside the 1 s deadline on a loaded machine.
    */
   layers: 2_000,
   /** Layers and groups once expanded: bounds the work of a model made of many empty groups. */
