@@ -5,7 +5,7 @@
  * totals from those records once. A weight used twice is counted once: the first use owns it; a
  * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
-import { addCounts, countTensors, tensorSize, tensorSizes, ZERO, type Counts, type Sizes } from './counts.js';
+import { addCounts, countTensors, Tally, tensorSize, ZERO, type Counts } from './counts.js';
 import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { InputRecord, Layer, LayerOutcome } from './layers/index.js';
@@ -263,68 +263,6 @@ export interface Alteration {
   readonly counts?: Counts;
   readonly macs?: bigint;
   readonly output?: Shape;
-}
-
-/**
- * The totals of a model evaluated for them alone (the other framework's, which a count only
- * compares): its layers are evaluated, placed and checked as for a report, and none is named or
- * kept as a row.
- */
-const safe = Number.isSafeInteger;
-
-class Tally {
-  /**
-   * Summed as numbers while the sums stay safe integers (then every sum was exact), as bigints from
-   * there: a bigint made at every addition was garbage but for the last.
-   */
-  private total = 0;
-  private trainable = 0;
-  private nonTrainable = 0;
-  private big: { total: bigint; trainable: bigint; nonTrainable: bigint } | undefined;
-  /** One layer's sizes, written by tensorSizes. */
-  private readonly layer: Sizes = { trainable: 0, nonTrainable: 0 };
-
-  add(c: Counts): void {
-    if (c.total === 0n && c.trainable === 0n && c.nonTrainable === 0n) return;
-    const t = Number(c.total);
-    const tr = Number(c.trainable);
-    const nt = Number(c.nonTrainable);
-    if (safe(t) && safe(tr) && safe(nt)) this.addNumbers(t, tr, nt);
-    else this.addBig(c.total, c.trainable, c.nonTrainable);
-  }
-
-  /** A layer's own tensors, counted without a Counts made for them (the other framework's totals). */
-  addTensors(tensors: readonly ParamTensor[]): void {
-    if (tensors.length === 0) return;
-    if (tensorSizes(tensors, this.layer)) this.addNumbers(this.layer.trainable + this.layer.nonTrainable, this.layer.trainable, this.layer.nonTrainable);
-    else this.add(countTensors(tensors));
-  }
-
-  get counts(): Counts {
-    return this.big ?? { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
-  }
-
-  private addNumbers(t: number, tr: number, nt: number): void {
-    if (this.big === undefined) {
-      const total = this.total + t;
-      const trainable = this.trainable + tr;
-      const nonTrainable = this.nonTrainable + nt;
-      if (safe(total) && safe(trainable) && safe(nonTrainable)) {
-        this.total = total;
-        this.trainable = trainable;
-        this.nonTrainable = nonTrainable;
-        return;
-      }
-    }
-    this.addBig(BigInt(t), BigInt(tr), BigInt(nt));
-  }
-
-  private addBig(t: bigint, tr: bigint, nt: bigint): void {
-    this.big ??= { total: BigInt(this.total), trainable: BigInt(this.trainable), nonTrainable: BigInt(this.nonTrainable) };
-    this.big.total += t;
-    this.big.trainable += tr;
-    this.big.nonTrainable += nt;
-  }
 }
 
 class Evaluator {

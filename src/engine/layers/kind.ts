@@ -439,6 +439,12 @@ class Evaluated<C, R extends C> implements LayerRecord {
   declare readonly resolved: R;
   declare workedOut: readonly LayerMistake[] | undefined;
   declare printed: string | undefined;
+  /**
+   * The record as evaluated: a copy made with a spread (pasted code's record with the tensors the
+   * module holds, a misread layer's with another output or MACs) keeps it, so its mistakes are the
+   * evaluated layer's, worked out once, as they were when each record closed over its evaluation.
+   */
+  declare readonly origin: Evaluated<C, R>;
   // One function for every record, reading the record it is called on (a copy made with a spread
   // included): an arrow a record was two closures and their scope made per layer.
   declare readonly spec: () => string;
@@ -470,6 +476,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.resolved = e.resolved;
     this.workedOut = undefined;
     this.printed = undefined;
+    this.origin = this;
     this.spec = recordSpec;
     this.mistakes = recordMistakes;
   }
@@ -480,14 +487,15 @@ function recordSpec<C, R extends C>(this: Evaluated<C, R>): string {
 }
 
 function recordMistakes<C, R extends C>(this: Evaluated<C, R>): readonly LayerMistake[] {
-  return (this.workedOut ??= workOut(this.def.mistakes ?? [], {
-    config: this.resolved,
-    input: this.input,
-    output: this.outputShape,
-    framework: this.framework,
-    counts: countTensors(this.tensors),
-    macs: this.macs,
-    tensors: this.tensors,
+  const r = this.origin;
+  return (r.workedOut ??= workOut(r.def.mistakes ?? [], {
+    config: r.resolved,
+    input: r.input,
+    output: r.outputShape,
+    framework: r.framework,
+    counts: countTensors(r.tensors),
+    macs: r.macs,
+    tensors: r.tensors,
   }));
 }
 
