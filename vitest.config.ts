@@ -10,11 +10,12 @@ const APP_SUITES = ['test/discord/**/*.test.ts', 'test/slack/**/*.test.ts', 'tes
 const CHECKS = ['test/coverage/**/*.test.ts'];
 
 /**
- * What every project runs with; the global setup is the root's alone, so it runs once for the run.
+ * What every project runs with (the code reader each test file is given: test/support/code-reader.ts);
+ * the global setup is the root's alone, so it runs once for the run.
  * The timeouts bound a test that hangs, not how long one should take: a loaded 2-core machine takes
  * 25 s for a shell script that takes 5 s on an idle one.
  */
-const common = { testTimeout: 60_000, hookTimeout: 60_000 } as const;
+const common = { testTimeout: 60_000, hookTimeout: 60_000, setupFiles: ['test/support/code-reader.ts'] } as const;
 
 export default defineConfig({
   test: {

@@ -2,7 +2,7 @@
  * The engine's front door: /count text in, evaluated report out. Pure (no I/O); the renderers in
  * render.ts and json.ts turn the result into text.
  */
-import { readCode } from './code/read.js';
+import { codeReader } from './code/reader.js';
 import type { Counts } from './counts.js';
 import type { CodeSummary } from './code/report.js';
 import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
@@ -43,7 +43,7 @@ export interface OtherConventions {
 
 export function evaluateRequest(request: Request, fallback: Framework = 'keras'): CountResult {
   if (request.t === 'code') {
-    const read = withLineBreakHint(request.source.lines, () => readCode(request.source, request.framework));
+    const read = withLineBreakHint(request.source.lines, () => codeReader()(request.source, request.framework));
     return { request, framework: read.framework, report: read.report, single: read.single, preset: undefined, lora: undefined, other: undefined, code: read.summary };
   }
   const preset = request.body.head.t === 'preset' ? request.body.head.preset : undefined;

@@ -46,6 +46,8 @@ interface Edge {
   readonly from: string;
   /** A repository path for a relative import, else the package's name. */
   readonly to: string;
+  /** `import type` / `export type`: a dependency of the design, nothing loaded when the bot runs. */
+  readonly typeOnly: boolean;
 }
 
 /** `import ... from 'x'`, `export ... from 'x'`, `import 'x'`, `import('x')`. */
@@ -63,7 +65,7 @@ function edges(): Edge[] {
             .split('/')
             .slice(0, spec.startsWith('@') ? 2 : 1)
             .join('/');
-      out.push({ from, to });
+      out.push({ from, to, typeOnly: /^\s*(?:import|export)\s+type\s/.test(m[0]) });
     }
   }
   return out;
@@ -108,6 +110,17 @@ describe('the import graph', () => {
         new RegExp(`import type [^;]*'[./]*${e.to.replace(/^src\//, '').replace(/\.ts$/, '')}\\.js'`),
       );
     }
+  });
+
+  it('the main process loads the code reader at the first paste, not with the engine (src/engine/code/reader.ts)', () => {
+    const loads = new Map<string, string[]>();
+    for (const e of ALL) if (!e.typeOnly) loads.set(e.from, [...(loads.get(e.from) ?? []), e.to]);
+    const reached = new Set(['src/main.ts']);
+    for (const file of reached) for (const to of loads.get(file) ?? []) reached.add(to);
+    expect(reached.size).toBeGreaterThan(200);
+    expect(reached).toContain('src/engine/count.ts');
+    expect(reached).toContain('src/engine/code/reader.ts');
+    expect([...reached].filter((f) => f.startsWith('src/engine/code/')).sort()).not.toContain('src/engine/code/read.ts');
   });
 
   it('only the store speaks SQL, and a command imports no chat library', () => {
