@@ -159,7 +159,12 @@ export interface Evaluation<C> {
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
-  readonly notes?: readonly MessageRef[];
+  /**
+   * The record's notes (LayerRecord.notes): a list, or one function of the kind's for all its
+   * records, reading the record it is called on (see Resolved), for notes a kind would otherwise
+   * write at every layer and no model's table shows (BatchNorm's, on every one).
+   */
+  readonly notes?: readonly MessageRef[] | ((this: Resolved<C>) => readonly MessageRef[]);
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
   readonly shapeWorking?: (this: Resolved<C>) => readonly string[];
   /** MACs worked out (LayerRecord.macsFormula), when asked. */
@@ -422,7 +427,8 @@ class Evaluated<C, R extends C> implements LayerRecord {
   declare readonly outputShape: Shape;
   declare readonly macs: bigint | null;
   declare readonly conventionSensitive: boolean;
-  declare readonly notes: readonly MessageRef[];
+  /** The notes as the kind gave them: a list, or how to make it (see recordNotes). */
+  declare readonly given: readonly MessageRef[] | ((this: Resolved<R>) => readonly MessageRef[]);
   declare readonly mistake: MessageRef;
   declare readonly shapeWorking: () => readonly string[];
   declare readonly macsFormula: () => MacsFormula | null;
@@ -449,6 +455,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   // included): an arrow a record was two closures and their scope made per layer.
   declare readonly spec: () => string;
   declare readonly mistakes: () => readonly LayerMistake[];
+  declare readonly notes: () => readonly MessageRef[];
 
   constructor(def: KindDef<C, R>, e: Evaluation<R>, tensors: readonly ParamTensor[], input: Shape, framework: Framework, universal: string) {
     this.def = def;
@@ -462,7 +469,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.outputShape = e.outputShape;
     this.macs = e.macs;
     this.conventionSensitive = e.conventionSensitive;
-    this.notes = e.notes ?? NONE;
+    this.given = e.notes ?? NONE;
     this.mistake = def.mistake;
     this.shapeWorking = e.shapeWorking ?? NO_WORKING;
     this.macsFormula = e.macsFormula ?? NO_MACS_FORMULA;
@@ -479,7 +486,13 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.origin = this;
     this.spec = recordSpec;
     this.mistakes = recordMistakes;
+    this.notes = recordNotes;
   }
+}
+
+function recordNotes<C, R extends C>(this: Evaluated<C, R>): readonly MessageRef[] {
+  const given = this.given;
+  return typeof given === 'function' ? given.call(this) : given;
 }
 
 function recordSpec<C, R extends C>(this: Evaluated<C, R>): string {
