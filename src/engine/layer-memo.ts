@@ -42,13 +42,23 @@ export class LayerMemo<R extends LayerOutcome> {
   record(layer: Layer, input: Shape, frozen: boolean): R {
     const text = layer.print();
     const newest = this.byText.get(text);
+    return this.met(newest, input, frozen) ?? this.remember(layer, text, input, frozen, newest);
+  }
+
+  /** The layer's record on `input` if one was made, none made if not. */
+  find(layer: Layer, input: Shape, frozen: boolean): R | undefined {
+    return this.met(this.byText.get(layer.print()), input, frozen);
+  }
+
+  /** The record among `newest` and those met before it that was made on `input`. */
+  private met(newest: Met<R> | R | undefined, input: Shape, frozen: boolean): R | undefined {
     let met = newest;
     for (let i = 0; met !== undefined && i < COMPARED; i++) {
-      if (!(met instanceof Met)) return !frozen && sameShape(met.input, input) ? met : this.remember(layer, text, input, frozen, newest);
+      if (!(met instanceof Met)) return !frozen && sameShape(met.input, input) ? met : undefined;
       if (met.frozen === frozen && sameShape(met.input, input)) return met.record;
       met = met.before;
     }
-    return this.remember(layer, text, input, frozen, newest);
+    return undefined;
   }
 
   private remember(layer: Layer, text: string, input: Shape, frozen: boolean, newest: Met<R> | R | undefined): R {

@@ -266,6 +266,11 @@ export interface KindDef<C, R extends C = C> extends KindInfo {
   readonly mistakes?: readonly MistakeDef<R>[];
   /** Experts the layer holds (a mixture of experts): each is a record's three matrices, bounded per model (LIMITS.expertModules). */
   experts?(c: C): number;
+  /**
+   * Whether the layer is the same under both frameworks on any input (Layer.neutral); left out, it
+   * is not. Say it only where evaluate reads the framework for names, layouts and class names alone.
+   */
+  neutral?(c: C): boolean;
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
@@ -284,6 +289,12 @@ export interface Layer {
   /** Experts it holds (0 unless a mixture of experts): what the model's expansion is charged for them. */
   readonly experts: number;
   readonly frozen: boolean;
+  /**
+   * Whatever its input, the other framework counts the layer's tensors at the same sizes and
+   * trainability, gives it the same output, and refuses it exactly when this one does: the other
+   * framework's totals may take its record from the evaluation already made (evaluateTotals).
+   */
+  readonly neutral: boolean;
   /** Canonical /count text; parsing it gives back an equal layer. */
   print(): string;
   /** The input a layer sees on its own: `in=` completed with its channels, unknown sizes null. */
@@ -349,6 +360,7 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
  */
 class ParsedLayer<C, R extends C> implements Layer {
   readonly experts: number;
+  readonly neutral: boolean;
   /** `in=` and `trainable=false` as given, printed after the kind's own arguments. */
   private readonly universal: string;
   private printed: string | undefined;
@@ -361,6 +373,7 @@ class ParsedLayer<C, R extends C> implements Layer {
     readonly frozen: boolean,
   ) {
     this.experts = def.experts?.(config) ?? 0;
+    this.neutral = def.neutral?.(config) ?? false;
     this.universal = (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
   }
 
