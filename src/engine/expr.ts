@@ -62,36 +62,60 @@ export function evaluate(e: Expr): bigint {
 
 type Leaf = (e: Extract<Expr, { op: 'lit' }>) => string;
 
+/**
+ * The pieces of the formula being rendered, joined once at the end: written a piece at a time with
+ * `+=`, a formula made a new string at every piece (a short string is copied whole when added to),
+ * about 250 B a row of a model's worked formulas. The list is reused and never emptied: emptied, it
+ * would let its storage go and grow it again for the next formula.
+ */
+const pieces: string[] = [];
+let used = 0;
+
+const put = (piece: string): void => {
+  pieces[used++] = piece;
+};
+
 /** Operator precedence decides parentheses: a sum inside a product needs them, nothing else does. */
 function render(e: Expr, leaf: Leaf): string {
+  if (e.op === 'lit') return leaf(e);
+  used = 0;
+  write(e, leaf);
+  pieces.length = used;
+  return pieces.join('');
+}
+
+function write(e: Expr, leaf: Leaf): void {
   switch (e.op) {
     case 'lit':
-      return leaf(e);
+      put(leaf(e));
+      return;
     case 'sum':
-    case 'product':
-      return joined(e, leaf);
+    case 'product': {
+      const product = e.op === 'product';
+      for (let i = 0; i < e.terms.length; i++) {
+        const term = e.terms[i]!;
+        if (i > 0) put(product ? '×' : ' + ');
+        if (product && term.op === 'sum') wrapped(term, leaf);
+        else write(term, leaf);
+      }
+      return;
+    }
     case 'quotient':
-      return `${wrapped(e.dividend, leaf)}/${wrapped(e.divisor, leaf)}`;
+      // A quotient's side is in parentheses unless it is a number.
+      if (e.dividend.op === 'lit') write(e.dividend, leaf);
+      else wrapped(e.dividend, leaf);
+      put('/');
+      if (e.divisor.op === 'lit') write(e.divisor, leaf);
+      else wrapped(e.divisor, leaf);
+      return;
   }
 }
 
-/**
- * Terms rendered one after the other, a sum among a product's in parentheses. Written into one
- * string, not mapped and joined: a layer table renders a formula a row.
- */
-function joined(e: Extract<Expr, { op: 'sum' | 'product' }>, leaf: Leaf): string {
-  const product = e.op === 'product';
-  let out = '';
-  for (let i = 0; i < e.terms.length; i++) {
-    const term = e.terms[i]!;
-    if (i > 0) out += product ? '×' : ' + ';
-    out += product && term.op === 'sum' ? `(${render(term, leaf)})` : render(term, leaf);
-  }
-  return out;
+function wrapped(e: Expr, leaf: Leaf): void {
+  put('(');
+  write(e, leaf);
+  put(')');
 }
-
-/** A quotient's side: in parentheses unless it is a number. */
-const wrapped = (x: Expr, leaf: Leaf): string => (x.op === 'lit' ? render(x, leaf) : `(${render(x, leaf)})`);
 
 const numberOf: Leaf = (l) => formatInt(l.value);
 const symbolOf: Leaf = (l) => l.symbol;
