@@ -4,7 +4,7 @@
  * an exact bigint, so a formula can never disagree with the count it explains (a property test
  * checks exactly that).
  */
-import { formatInt } from './format.js';
+import { formatInt, Pieces } from './format.js';
 
 export type Expr =
   | { readonly op: 'lit'; readonly value: number; readonly symbol: string }
@@ -62,39 +62,27 @@ export function evaluate(e: Expr): bigint {
 
 type Leaf = (e: Extract<Expr, { op: 'lit' }>) => string;
 
-/**
- * The pieces of the formula being rendered, joined once at the end: written a piece at a time with
- * `+=`, a formula made a new string at every piece (a short string is copied whole when added to),
- * about 250 B a row of a model's worked formulas. The list is reused and never emptied: emptied, it
- * would let its storage go and grow it again for the next formula.
- */
-const pieces: string[] = [];
-let used = 0;
-
-const put = (piece: string): void => {
-  pieces[used++] = piece;
-};
+/** The formula being rendered, joined once (see Pieces): about 250 B a row of a model's worked formulas written with `+=`. */
+const pieces = new Pieces();
 
 /** Operator precedence decides parentheses: a sum inside a product needs them, nothing else does. */
 function render(e: Expr, leaf: Leaf): string {
   if (e.op === 'lit') return leaf(e);
-  used = 0;
   write(e, leaf);
-  pieces.length = used;
-  return pieces.join('');
+  return pieces.text();
 }
 
 function write(e: Expr, leaf: Leaf): void {
   switch (e.op) {
     case 'lit':
-      put(leaf(e));
+      pieces.put(leaf(e));
       return;
     case 'sum':
     case 'product': {
       const product = e.op === 'product';
       for (let i = 0; i < e.terms.length; i++) {
         const term = e.terms[i]!;
-        if (i > 0) put(product ? '×' : ' + ');
+        if (i > 0) pieces.put(product ? '×' : ' + ');
         if (product && term.op === 'sum') wrapped(term, leaf);
         else write(term, leaf);
       }
@@ -104,7 +92,7 @@ function write(e: Expr, leaf: Leaf): void {
       // A quotient's side is in parentheses unless it is a number.
       if (e.dividend.op === 'lit') write(e.dividend, leaf);
       else wrapped(e.dividend, leaf);
-      put('/');
+      pieces.put('/');
       if (e.divisor.op === 'lit') write(e.divisor, leaf);
       else wrapped(e.divisor, leaf);
       return;
@@ -112,9 +100,9 @@ function write(e: Expr, leaf: Leaf): void {
 }
 
 function wrapped(e: Expr, leaf: Leaf): void {
-  put('(');
+  pieces.put('(');
   write(e, leaf);
-  put(')');
+  pieces.put(')');
 }
 
 const numberOf: Leaf = (l) => formatInt(l.value);
