@@ -24,6 +24,25 @@ export class Pieces {
   }
 }
 
+/** Parts joined by one space, a part left out when false or empty, written into one text (see Pieces). */
+export class Spaced {
+  private readonly pieces = new Pieces();
+  private empty = true;
+
+  part(text: string | false): void {
+    if (text === false || text === '') return;
+    if (!this.empty) this.pieces.put(' ');
+    this.pieces.put(text);
+    this.empty = false;
+  }
+
+  /** The parts given since the last text, spaced; then ready for the next. */
+  text(): string {
+    this.empty = true;
+    return this.pieces.text();
+  }
+}
+
 /** 1792 -> "1,792", exact for any bigint (Intl would do, but is much slower on hot paths). */
 export function formatInt(n: bigint | number): string {
   const s = typeof n === 'bigint' || !Number.isSafeInteger(n) ? BigInt(n).toString() : String(n);
