@@ -301,7 +301,7 @@ class Evaluator {
     private readonly tally?: Tally,
     records: Records = new Records(framework),
     /** The other framework's records, whose neutral layers' the totals take as they are. */
-    borrowed?: Records,
+    private readonly borrowed?: Records,
   ) {
     if (records.framework !== framework) throw new Error(`${framework} evaluation given ${records.framework} records`);
     this.byPosition = NAMING[framework].unnamed === 'position';
@@ -309,7 +309,7 @@ class Evaluator {
     this.functional = NAMING[framework].functional;
     this.channels = NAMING[framework].channels;
     this.records = records;
-    this.outcomes = new LayerMemo((layer, input, frozen) => (layer.neutral ? borrowed?.find(layer, input, frozen) : undefined) ?? layer.outcome(input, framework, frozen));
+    this.outcomes = new LayerMemo((layer, input, frozen) => layer.outcome(input, framework, frozen));
   }
 
   /** A name inside a module: module paths are dotted whatever the framework (PEFT, `from` and --depth read them). */
@@ -475,7 +475,7 @@ class Evaluator {
     let record = this.tally === undefined ? this.records.record(layer, shape, place.frozen) : undefined;
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
     if (altered !== undefined && record !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
-    const outcome: LayerOutcome = record ?? this.outcomes.record(layer, shape, place.frozen);
+    const outcome: LayerOutcome = record ?? this.outcome(layer, shape, place.frozen);
     this.channels = outcome.channels ?? this.channels;
     const { channels } = this;
     // Only a row is named: the totals need the module paths (shares, ties and `from` name them), not the names.
@@ -523,6 +523,14 @@ class Evaluator {
     const name = called ?? ((own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module));
     this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied, channels });
     return record.outputShape;
+  }
+
+  /**
+   * What a layer adds and hands on when the totals alone are wanted: a neutral layer's lent record,
+   * looked for first (then no outcome of it is kept here as well), else its outcome here.
+   */
+  private outcome(layer: Layer, input: Shape, frozen: boolean): LayerOutcome {
+    return (layer.neutral ? this.borrowed?.find(layer, input, frozen) : undefined) ?? this.outcomes.record(layer, input, frozen);
   }
 
   /**
