@@ -268,7 +268,8 @@ export interface Alteration {
 class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
-  private readonly counters = new Map<string, number>();
+  /** Keras's count of each name base (`conv2d` → 3 after conv2d_3), with the base's `conv2d_` made once. */
+  private readonly counters = new Map<string, { readonly prefix: string; n: number }>();
   /** The next free position among each module's children (the `position` naming scheme). */
   private readonly positions = new Map<string, number>();
   private readonly byPosition: boolean;
@@ -343,9 +344,10 @@ class Evaluator {
   }
 
   next(base: string): string {
-    const n = (this.counters.get(base) ?? 0) + 1;
-    this.counters.set(base, n);
-    return `${base}_${n}`;
+    let counter = this.counters.get(base);
+    if (counter === undefined) this.counters.set(base, (counter = { prefix: `${base}_`, n: 0 }));
+    // The prefix kept: `${base}_${n}` made `conv2d_` again for every layer, before the name.
+    return counter.prefix + ++counter.n;
   }
 
   visitList(nodes: readonly Node[], shape: Shape, place: Place): Shape {
