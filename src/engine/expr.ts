@@ -4,7 +4,7 @@
  * an exact bigint, so a formula can never disagree with the count it explains (a property test
  * checks exactly that).
  */
-import { formatInt, Pieces } from './format.js';
+import { formatInt } from './format.js';
 
 export type Expr =
   | { readonly op: 'lit'; readonly value: number; readonly symbol: string }
@@ -62,48 +62,36 @@ export function evaluate(e: Expr): bigint {
 
 type Leaf = (e: Extract<Expr, { op: 'lit' }>) => string;
 
-/** The formula being rendered, joined once (see Pieces): about 250 B a row of a model's worked formulas written with `+=`. */
-const pieces = new Pieces();
-
 /** Operator precedence decides parentheses: a sum inside a product needs them, nothing else does. */
 function render(e: Expr, leaf: Leaf): string {
-  if (e.op === 'lit') return leaf(e);
-  write(e, leaf);
-  return pieces.text();
-}
-
-function write(e: Expr, leaf: Leaf): void {
   switch (e.op) {
     case 'lit':
-      pieces.put(leaf(e));
-      return;
+      return leaf(e);
     case 'sum':
-    case 'product': {
-      const product = e.op === 'product';
-      for (let i = 0; i < e.terms.length; i++) {
-        const term = e.terms[i]!;
-        if (i > 0) pieces.put(product ? '×' : ' + ');
-        if (product && term.op === 'sum') wrapped(term, leaf);
-        else write(term, leaf);
-      }
-      return;
-    }
+    case 'product':
+      return joined(e, leaf);
     case 'quotient':
-      // A quotient's side is in parentheses unless it is a number.
-      if (e.dividend.op === 'lit') write(e.dividend, leaf);
-      else wrapped(e.dividend, leaf);
-      pieces.put('/');
-      if (e.divisor.op === 'lit') write(e.divisor, leaf);
-      else wrapped(e.divisor, leaf);
-      return;
+      return `${wrapped(e.dividend, leaf)}/${wrapped(e.divisor, leaf)}`;
   }
 }
 
-function wrapped(e: Expr, leaf: Leaf): void {
-  pieces.put('(');
-  write(e, leaf);
-  pieces.put(')');
+/**
+ * Terms rendered one after the other, a sum among a product's in parentheses. Written into one
+ * string, not mapped and joined: a layer table renders a formula a row.
+ */
+function joined(e: Extract<Expr, { op: 'sum' | 'product' }>, leaf: Leaf): string {
+  const product = e.op === 'product';
+  let out = '';
+  for (let i = 0; i < e.terms.length; i++) {
+    const term = e.terms[i]!;
+    if (i > 0) out += product ? '×' : ' + ';
+    out += product && term.op === 'sum' ? `(${render(term, leaf)})` : render(term, leaf);
+  }
+  return out;
 }
+
+/** A quotient's side: in parentheses unless it is a number. */
+const wrapped = (x: Expr, leaf: Leaf): string => (x.op === 'lit' ? render(x, leaf) : `(${render(x, leaf)})`);
 
 const numberOf: Leaf = (l) => formatInt(l.value);
 const symbolOf: Leaf = (l) => l.symbol;

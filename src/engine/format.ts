@@ -1,48 +1,6 @@
 /** Number and shape formatting shared by every renderer. Counts are exact: no rounding here. */
 import type { Shape } from './types.js';
 
-/**
- * Text written a piece at a time and joined once. Added to with `+=`, a short string is copied whole
- * at every piece (V8 joins two strings without copying from 13 characters up): a formula, a shape
- * written that way made a new string at every piece. The list is reused and never emptied (emptied,
- * it would let its storage go and grow it again for the next text); each writer keeps its own, since
- * one may write while another's text is open (a formula's numbers are formatted as it is written).
- */
-export class Pieces {
-  private readonly list: string[] = [];
-  private used = 0;
-
-  put(piece: string): void {
-    this.list[this.used++] = piece;
-  }
-
-  /** The pieces put since the last text, joined; the list is then ready for the next text. */
-  text(): string {
-    this.list.length = this.used;
-    this.used = 0;
-    return this.list.join('');
-  }
-}
-
-/** Parts joined by one space, a part left out when false or empty, written into one text (see Pieces). */
-export class Spaced {
-  private readonly pieces = new Pieces();
-  private empty = true;
-
-  part(text: string | false): void {
-    if (text === false || text === '') return;
-    if (!this.empty) this.pieces.put(' ');
-    this.pieces.put(text);
-    this.empty = false;
-  }
-
-  /** The parts given since the last text, spaced; then ready for the next. */
-  text(): string {
-    this.empty = true;
-    return this.pieces.text();
-  }
-}
-
 /** 1792 -> "1,792", exact for any bigint (Intl would do, but is much slower on hot paths). */
 export function formatInt(n: bigint | number): string {
   const s = typeof n === 'bigint' || !Number.isSafeInteger(n) ? BigInt(n).toString() : String(n);

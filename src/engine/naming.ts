@@ -4,7 +4,6 @@
  * `named_modules()` names them (`layer1.0.downsample.0`) and a Keras preset's as Keras names its
  * layers, and each writes its shapes in its own order.
  */
-import { Pieces } from './format.js';
 import type { ChannelsAt, Dim, Framework, Shape } from './types.js';
 
 export interface NamingScheme {
@@ -99,25 +98,15 @@ export function bracketed(dims: readonly string[], framework: Framework): string
 
 /** A row's output shape as the framework's summary prints it, channels where it holds them, batch axis first; unknown sizes as "?". */
 export function formatFrameworkShape(shape: Shape, framework: Framework, channels: ChannelsAt): string {
-  // Written out axis by axis into one text: a reordered copy, its strings and the list joined were
-  // made for every row a model shows (250 KB of a 1,800-layer model's render), and each axis added
-  // with `+=` copied the text so far (75 KB for 600 distinct shapes).
+  // Written out axis by axis: a reordered copy, its strings and the list joined were made for every
+  // row a model shows (250 KB of a 1,800-layer model's render).
   const { batch, brackets } = NAMING[framework];
   const moved = channels === 'first' && shape.length >= 3;
-  shapeText.put(brackets[0]);
-  shapeText.put(batch);
-  if (moved) axis(shape[shape.length - 1]!);
+  let text = brackets[0] + batch;
+  if (moved) text += `, ${dimText(shape[shape.length - 1]!)}`;
   const end = moved ? shape.length - 1 : shape.length;
-  for (let i = 0; i < end; i++) axis(shape[i]!);
-  shapeText.put(brackets[1]);
-  return shapeText.text();
-}
-
-const shapeText = new Pieces();
-
-function axis(d: Dim): void {
-  shapeText.put(', ');
-  shapeText.put(dimText(d));
+  for (let i = 0; i < end; i++) text += `, ${dimText(shape[i]!)}`;
+  return text + brackets[1];
 }
 
 function dimText(d: Dim): string {

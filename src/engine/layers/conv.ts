@@ -9,7 +9,7 @@ import { fail } from '../errors.js';
 import { lit, product, quotient, sum, type Expr } from '../expr.js';
 import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
-import { formatInt, Spaced } from '../format.js';
+import { formatInt } from '../format.js';
 import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
 import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
 import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Resolved, type Wrong } from './kind.js';
@@ -42,30 +42,32 @@ function parseGeometry(a: Args, rank: Rank, kernelArg = 'K'): Geometry {
 
 const notOne = (n: number) => n !== 1;
 
-/** The geometry's options, each a part of the text being printed. */
-function geometryParts(g: Geometry): void {
-  printed.part(g.stride.some(notOne) && `stride=${printTuple(g.stride)}`);
-  printed.part(g.padding.mode === 'same' && 'pad=same');
-  printed.part(g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`);
-  printed.part(g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`);
+/** The geometry's options after `out`, spaced: appended one by one (see spaced). */
+function withGeometry(out: string, g: Geometry): string {
+  let text = spaced(out, g.stride.some(notOne) && `stride=${printTuple(g.stride)}`);
+  text = spaced(text, g.padding.mode === 'same' && 'pad=same');
+  text = spaced(text, g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`);
+  return spaced(text, g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`);
 }
 
 function printGeometry(g: Geometry): string {
-  geometryParts(g);
-  return printed.text();
+  return withGeometry('', g);
 }
 
 /**
- * A layer's text, written a part at a time (see Spaced): the list of a convolution's nine parts a
- * variadic join took was a fifth of a printed layer's garbage, and each part added with `+=` copied
- * the text so far (225 B of a convolution's print).
+ * `out` and `part`, spaced; a part left out is false or empty. A convolution is printed part by
+ * part: the list of its nine parts a variadic join took was a fifth of a printed layer's garbage.
  */
-const printed = new Spaced();
+function spaced(out: string, part: string | false): string {
+  if (part === false || part === '') return out;
+  return out === '' ? part : `${out} ${part}`;
+}
 
-/** The parts given, spaced (see Spaced). */
+/** The parts given, spaced (see spaced). */
 function join(...parts: Array<string | false>): string {
-  for (const p of parts) printed.part(p);
-  return printed.text();
+  let out = '';
+  for (const p of parts) out = spaced(out, p);
+  return out;
 }
 
 /** PyTorch refuses padding='same' with a stride (RuntimeError in F.conv2d); Keras pads as needed. */
@@ -178,16 +180,11 @@ function parseConv(a: Args, rank: Rank): ConvConfig {
 }
 
 function printConv(name: string, c: ConvConfig, extra = ''): string {
-  printed.part(name);
-  if (c.cin !== undefined) printed.part(String(c.cin));
-  printed.part(String(c.cout));
-  printed.part(printTuple(c.kernel));
-  geometryParts(c);
-  printed.part(c.groups !== 1 && `groups=${c.groups}`);
-  printed.part(!c.bias && 'bias=false');
-  printed.part(c.exact && 'exact=true');
-  printed.part(extra);
-  return printed.text();
+  const head = c.cin === undefined ? `${name} ${c.cout} ${printTuple(c.kernel)}` : `${name} ${c.cin} ${c.cout} ${printTuple(c.kernel)}`;
+  let text = spaced(withGeometry(head, c), c.groups !== 1 && `groups=${c.groups}`);
+  text = spaced(text, !c.bias && 'bias=false');
+  text = spaced(text, c.exact && 'exact=true');
+  return spaced(text, extra);
 }
 
 const CONV_NAMES: Record<Rank, string> = { 1: 'conv1d', 2: 'conv', 3: 'conv3d' };
