@@ -6,7 +6,7 @@
  * so each tensor is shown in the layout of the framework being followed.
  */
 import { fail } from '../errors.js';
-import { lit, product, quotient, sum, type Expr } from '../expr.js';
+import { lit, product, productOf, quotient, sum, type Expr } from '../expr.js';
 import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
@@ -126,7 +126,7 @@ const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (g
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
   const factors = kernelTerms(kernel, rank, 1);
   factors[kernel.length] = perGroup(cin, groups);
-  const perFilter = product(...factors);
+  const perFilter = productOf(factors);
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
 }
 

@@ -207,7 +207,9 @@ function batchNormFormula(this: Resolved<ResolvedChannels>): Expr {
   const n = Number(this.resolved.scale) + Number(this.resolved.center);
   if (this.framework !== 'keras') return perChannel(n, channels);
   const c = lit(channels, 'C');
-  return n === 0 ? perChannel(2, c) : sum(perChannel(n, c), perChannel(2, c));
+  // The moving mean and variance, 2×C: with both γ and β learned, the same term twice, made once.
+  const stats = perChannel(2, c);
+  return n === 0 ? stats : sum(n === 2 ? stats : perChannel(n, c), stats);
 }
 
 /** What the other framework counts of the same BatchNorm: one function for every record, its notes made when asked. */
