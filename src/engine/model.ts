@@ -5,7 +5,7 @@
  * totals from those records once. A weight used twice is counted once: the first use owns it; a
  * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
-import { addCounts, countTensors, Tally, tensorSize, ZERO, type Counts } from './counts.js';
+import { addCounts, countTensors, KnownSum, Tally, tensorSize, ZERO, type Counts } from './counts.js';
 import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { InputRecord, Layer, LayerOutcome } from './layers/index.js';
@@ -661,22 +661,20 @@ export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined,
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
   // Summed in one Tally: a Counts object made for every row was garbage but for the last.
   const tally = new Tally();
-  let macs: bigint | null = 0n;
-  let scoreMacs: bigint | null = 0n;
+  const macs = new KnownSum();
+  const scoreMacs = new KnownSum();
   let idle: bigint | null = null;
-  // Adding 0n still makes a new bigint: what adds nothing (an activation's MACs, most layers' scores) is not added.
   for (const row of rows) {
     const { record } = row;
     tally.add(row.counts);
     const routing = record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
-    if (macs !== null && record.macs !== 0n) macs = record.macs === null ? null : macs + record.macs;
-    const scores = record.attention?.scoreMacs ?? 0n;
-    if (scoreMacs !== null && scores !== 0n) scoreMacs = scores === null ? null : scoreMacs + scores;
+    macs.add(record.macs);
+    scoreMacs.add(record.attention?.scoreMacs ?? 0n);
   }
   const counts = tally.counts;
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
+  return { framework, input, output, rows, blocks, counts, macs: macs.value, scoreMacs: scoreMacs.value, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */
