@@ -360,7 +360,8 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
  */
 class ParsedLayer<C, R extends C> implements Layer {
   readonly experts: number;
-  readonly neutral: boolean;
+  /** Layer.neutral, asked of the kind when first read (by the other framework's totals only). */
+  private neutrality: boolean | undefined = undefined;
   /** `in=` and `trainable=false` as given, printed after the kind's own arguments. */
   private readonly universal: string;
   private printed: string | undefined;
@@ -373,12 +374,15 @@ class ParsedLayer<C, R extends C> implements Layer {
     readonly frozen: boolean,
   ) {
     this.experts = def.experts?.(config) ?? 0;
-    this.neutral = def.neutral?.(config) ?? false;
     this.universal = (inputDims ? ` in=${inputDims.join('x')}` : '') + (frozen ? ' trainable=false' : '');
   }
 
   print(): string {
     return (this.printed ??= this.def.print(this.config) + this.universal);
+  }
+
+  get neutral(): boolean {
+    return (this.neutrality ??= this.def.neutral?.(this.config) ?? false);
   }
 
   standaloneInput(): Shape {
