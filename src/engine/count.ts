@@ -7,7 +7,7 @@ import type { Counts } from './counts.js';
 import type { CodeSummary } from './code/report.js';
 import { applyLora, loraMisreadings, type LoraSummary } from './lora.js';
 import { misreadings, type Misreading } from './mistakes.js';
-import { evaluateModel, evaluateTotals, summarize, type Node, type Report } from './model.js';
+import { evaluateModel, evaluateTotals, Records, summarize, type Node, type Report } from './model.js';
 import type { Preset } from './presets/index.js';
 import { bodyNodes, parseRequest, type Body, type Request } from './spec.js';
 import { SpecError } from './errors.js';
@@ -49,11 +49,13 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
   const preset = request.body.head.t === 'preset' ? request.body.head.preset : undefined;
   const framework = request.framework ?? preset?.native ?? fallback;
   const { body, notes } = pytorchOrder(request.body, framework);
+  // The count's own records, lent to the other framework's totals.
+  const records = new Records(framework);
   const evaluate = (fw: Framework): { report: Report; lora: LoraSummary | undefined } => {
     const { input, nodes } = bodyNodes(body, fw, request.seq);
     // explain-preset of a library def shows its text only: nothing to evaluate.
     if (nodes.length === 0 && input === undefined) return { report: summarize(fw, [], [], [], [], 0n), lora: undefined };
-    const evaluated = evaluateModel(nodes, input, fw);
+    const evaluated = evaluateModel(nodes, input, fw, undefined, fw === framework ? records : undefined);
     const report = notes.length === 0 ? evaluated : { ...evaluated, notes: [...evaluated.notes, ...notes] };
     if (body.lora === undefined) return { report, lora: undefined };
     const adapted = applyLora(report, body.lora);
@@ -63,7 +65,7 @@ export function evaluateRequest(request: Request, fallback: Framework = 'keras')
   const totals = (fw: Framework): Counts => {
     if (body.lora !== undefined) return evaluate(fw).report.counts;
     const { input, nodes } = bodyNodes(body, fw, request.seq);
-    return evaluateTotals(nodes, input, fw);
+    return evaluateTotals(nodes, input, fw, records);
   };
   const { report, lora } = evaluate(framework);
   let other: OtherConventions | undefined;

@@ -132,3 +132,36 @@ export class Tally {
     this.big.nonTrainable += nt;
   }
 }
+
+/**
+ * A sum of bigints, unknown (null) once a part is: added as numbers while the sum stays a safe
+ * integer (then every addition was exact), as a bigint from there, as Tally does. A model's MACs
+ * summed as bigints made one at every row, garbage but for the last.
+ */
+export class KnownSum {
+  private small = 0;
+  private big: bigint | undefined;
+  private unknown = false;
+
+  add(part: bigint | null): void {
+    if (this.unknown || part === 0n) return;
+    if (part === null) {
+      this.unknown = true;
+      return;
+    }
+    if (this.big === undefined) {
+      const n = Number(part);
+      const sum = this.small + n;
+      if (safe(n) && safe(sum)) {
+        this.small = sum;
+        return;
+      }
+      this.big = BigInt(this.small);
+    }
+    this.big += part;
+  }
+
+  get value(): bigint | null {
+    return this.unknown ? null : (this.big ?? BigInt(this.small));
+  }
+}

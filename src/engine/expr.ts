@@ -40,6 +40,11 @@ export function sum(...terms: Expr[]): Expr {
 }
 
 export function product(...terms: Expr[]): Expr {
+  return productOf(terms);
+}
+
+/** The product of a list the caller made for it, taken as it is (spread into product, it was copied). */
+export function productOf(terms: Expr[]): Expr {
   return terms.length === 1 ? terms[0]! : { op: 'product', terms };
 }
 

@@ -10,30 +10,45 @@
 import type { Layer, LayerOutcome } from './layers/index.js';
 import type { Shape } from './types.js';
 
-/**
- * An input a layer's text was evaluated on besides the first, and those met before it (newest
- * first). A text's first record, when not frozen, is kept alone: the record holds its input, and
- * a model of distinct layers (every text met once) then makes no Met at all (64 bytes a layer).
- */
+/** A record with the input and freezing it was made for. */
 class Met<R> {
   constructor(
     readonly input: Shape,
     readonly frozen: boolean,
     readonly record: R,
-    readonly before: Met<R> | R | undefined,
   ) {}
 }
 
 /**
- * How many inputs of one text are compared before evaluating again. A chain of equal layers that
- * shrinks its input (`conv 8 3` a thousand times, no padding) meets a new input at every layer:
- * comparing against all of them would cost the square of the layers, for no record shared.
+ * A text's records once it has more than one, in the order they were made. A text's first record,
+ * when not frozen, is kept alone: the record holds its input, and a model of distinct layers (every
+ * text met once) then makes no Met at all.
+ */
+class Mets<R> {
+  readonly list: Met<R>[];
+  /**
+   * Where `find` looks first: the record after the one it found last. The other framework's
+   * totals ask for a model's records in the order its own evaluation made them, so a ReLU after
+   * every layer (one text, a new input each time) is found at once, not past the last COMPARED.
+   */
+  next = 0;
+
+  constructor(first: Met<R>) {
+    this.list = [first];
+  }
+}
+
+/**
+ * How many inputs of one text are compared before evaluating again, the newest first. A chain of
+ * equal layers that shrinks its input (`conv 8 3` a thousand times, no padding) meets a new input
+ * at every layer: comparing against all of them would cost the square of the layers, for no record
+ * shared.
  */
 const COMPARED = 8;
 
 /** Records, or outcomes alone (LayerOutcome: a model's totals), as `evaluate` makes them. */
 export class LayerMemo<R extends LayerOutcome> {
-  private readonly byText = new Map<string, Met<R> | R>();
+  private readonly byText = new Map<string, Mets<R> | R>();
 
   /** `frozen`: inside a frozen group, so the record (and its mistakes) say so. */
   constructor(private readonly evaluate: (layer: Layer, input: Shape, frozen: boolean) => R) {}
@@ -41,21 +56,50 @@ export class LayerMemo<R extends LayerOutcome> {
   /** The layer's record on `input`. */
   record(layer: Layer, input: Shape, frozen: boolean): R {
     const text = layer.print();
-    const newest = this.byText.get(text);
-    let met = newest;
-    for (let i = 0; met !== undefined && i < COMPARED; i++) {
-      if (!(met instanceof Met)) return !frozen && sameShape(met.input, input) ? met : this.remember(layer, text, input, frozen, newest);
-      if (met.frozen === frozen && sameShape(met.input, input)) return met.record;
-      met = met.before;
-    }
-    return this.remember(layer, text, input, frozen, newest);
-  }
-
-  private remember(layer: Layer, text: string, input: Shape, frozen: boolean, newest: Met<R> | R | undefined): R {
+    const met = this.byText.get(text);
+    const known = met instanceof Mets ? newest(met, input, frozen) : alone(met, input, frozen);
+    if (known !== undefined) return known;
     const record = this.evaluate(layer, input, frozen);
-    this.byText.set(text, newest === undefined && !frozen ? record : new Met(input, frozen, record, newest));
+    if (met instanceof Mets) met.list.push(new Met(input, frozen, record));
+    else if (met !== undefined) {
+      const mets = new Mets(new Met(met.input, false, met));
+      mets.list.push(new Met(input, frozen, record));
+      this.byText.set(text, mets);
+    }
+    // A frozen first record is kept with its freezing: alone, a record is taken as not frozen.
+    else this.byText.set(text, frozen ? new Mets(new Met(input, frozen, record)) : record);
     return record;
   }
+
+  /** The layer's record on `input` if one was made, none made if not. */
+  find(layer: Layer, input: Shape, frozen: boolean): R | undefined {
+    const met = this.byText.get(layer.print());
+    if (!(met instanceof Mets)) return alone(met, input, frozen);
+    const following = met.list[met.next];
+    if (following !== undefined && matches(following, input, frozen)) {
+      met.next++;
+      return following.record;
+    }
+    return newest(met, input, frozen);
+  }
+}
+
+/** A text's only record, if made on `input` (a record kept alone is not frozen). */
+function alone<R extends LayerOutcome>(record: R | undefined, input: Shape, frozen: boolean): R | undefined {
+  return record !== undefined && !frozen && sameShape(record.input, input) ? record : undefined;
+}
+
+/** The record among the newest COMPARED of a text's that was made on `input`. */
+function newest<R>(mets: Mets<R>, input: Shape, frozen: boolean): R | undefined {
+  const { list } = mets;
+  for (let i = list.length - 1; i >= 0 && i >= list.length - COMPARED; i--) {
+    if (matches(list[i]!, input, frozen)) return list[i]!.record;
+  }
+  return undefined;
+}
+
+function matches<R>(met: Met<R>, input: Shape, frozen: boolean): boolean {
+  return met.frozen === frozen && (met.input === input || sameShape(met.input, input));
 }
 
 function sameShape(a: Shape, b: Shape): boolean {

@@ -105,7 +105,7 @@ function adapter(base: Row, linear: LinearModule, rank: number): LayerRecord {
     outputShape: base.record.outputShape,
     macs: positions === null ? null : positions * BigInt(rank) * BigInt(linear.inFeatures + linear.outFeatures),
     conventionSensitive: false,
-    notes: [],
+    notes: () => [],
     mistake: msg('mistake.lora'),
     mistakes: () => [],
     shapeWorking: () => [],

@@ -5,7 +5,7 @@
  * totals from those records once. A weight used twice is counted once: the first use owns it; a
  * shared (`@name`) or tied (`tie=name`) use adds nothing and says whose weights it uses.
  */
-import { addCounts, countTensors, Tally, tensorSize, ZERO, type Counts } from './counts.js';
+import { addCounts, countTensors, KnownSum, Tally, tensorSize, ZERO, type Counts } from './counts.js';
 import { fail, SpecError } from './errors.js';
 import { formatShape } from './format.js';
 import type { InputRecord, Layer, LayerOutcome } from './layers/index.js';
@@ -268,7 +268,8 @@ export interface Alteration {
 class Evaluator {
   readonly rows: Row[] = [];
   reused = 0n;
-  private readonly counters = new Map<string, number>();
+  /** Keras's count of each name base (`conv2d` → 3 after conv2d_3), with the base's `conv2d_` made once. */
+  private readonly counters = new Map<string, { readonly prefix: string; n: number }>();
   /** The next free position among each module's children (the `position` naming scheme). */
   private readonly positions = new Map<string, number>();
   private readonly byPosition: boolean;
@@ -276,7 +277,7 @@ class Evaluator {
   /** NAMING's kinds applied as functions, read once (a lookup of the scheme at every layer measured in the profile). */
   private readonly functional: ReadonlySet<string>;
   /** Each layer's record, for its row; only its outcome when the totals alone are wanted. */
-  private readonly records: LayerMemo<InputRecord>;
+  private readonly records: Records;
   private readonly outcomes: LayerMemo<LayerOutcome>;
   private readonly seen = new Map<Node, Seen>();
   /** What each side head outputs (the model goes on with its input), for the per-block table. */
@@ -299,12 +300,16 @@ class Evaluator {
     private readonly alteration: Alteration | undefined,
     /** Set when only the totals are wanted: the layers are added to it, not kept as rows. */
     private readonly tally?: Tally,
+    records: Records = new Records(framework),
+    /** The other framework's records, whose neutral layers' the totals take as they are. */
+    private readonly borrowed?: Records,
   ) {
+    if (records.framework !== framework) throw new Error(`${framework} evaluation given ${records.framework} records`);
     this.byPosition = NAMING[framework].unnamed === 'position';
     this.separator = NAMING[framework].separator;
     this.functional = NAMING[framework].functional;
     this.channels = NAMING[framework].channels;
-    this.records = new LayerMemo((layer, input, frozen) => layer.evaluate(input, framework, frozen));
+    this.records = records;
     this.outcomes = new LayerMemo((layer, input, frozen) => layer.outcome(input, framework, frozen));
   }
 
@@ -339,9 +344,10 @@ class Evaluator {
   }
 
   next(base: string): string {
-    const n = (this.counters.get(base) ?? 0) + 1;
-    this.counters.set(base, n);
-    return `${base}_${n}`;
+    let counter = this.counters.get(base);
+    if (counter === undefined) this.counters.set(base, (counter = { prefix: `${base}_`, n: 0 }));
+    // The prefix kept: `${base}_${n}` made `conv2d_` again for every layer, before the name.
+    return counter.prefix + ++counter.n;
   }
 
   visitList(nodes: readonly Node[], shape: Shape, place: Place): Shape {
@@ -471,7 +477,7 @@ class Evaluator {
     let record = this.tally === undefined ? this.records.record(layer, shape, place.frozen) : undefined;
     const altered = this.alteration?.at === this.rows.length ? this.alteration : undefined;
     if (altered !== undefined && record !== undefined) record = { ...record, macs: altered.macs ?? record.macs, outputShape: altered.output ?? record.outputShape };
-    const outcome: LayerOutcome = record ?? this.outcomes.record(layer, shape, place.frozen);
+    const outcome: LayerOutcome = record ?? this.outcome(layer, shape, place.frozen);
     this.channels = outcome.channels ?? this.channels;
     const { channels } = this;
     // Only a row is named: the totals need the module paths (shares, ties and `from` name them), not the names.
@@ -519,6 +525,14 @@ class Evaluator {
     const name = called ?? ((own === undefined && !copy) || place.shared !== null || numbered ? auto : this.shown(module));
     this.rows.push({ name, module, block: place.block, call, record, counts, shared: place.shared, tied, channels });
     return record.outputShape;
+  }
+
+  /**
+   * What a layer adds and hands on when the totals alone are wanted: a neutral layer's lent record,
+   * looked for first (then no outcome of it is kept here as well), else its outcome here.
+   */
+  private outcome(layer: Layer, input: Shape, frozen: boolean): LayerOutcome {
+    return (layer.neutral ? this.borrowed?.find(layer, input, frozen) : undefined) ?? this.outcomes.record(layer, input, frozen);
   }
 
   /**
@@ -597,11 +611,23 @@ function blockName(node: Node, ev: Evaluator, firstRow: Row | undefined): string
 }
 
 /**
- * Evaluates `nodes` starting from `input`, or, when input is undefined, from what the first layer
- * sees on its own (its `in=` and arguments).
+ * The records of a model's layers under one framework, by layer and input: made by evaluateModel,
+ * and lent to the other framework's totals (evaluateTotals), which take a neutral layer's record as
+ * it is (a model's convolutions and activations are then evaluated once, not once a framework).
  */
-export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework, alteration?: Alteration): Report {
-  const ev = new Evaluator(framework, input === undefined, alteration);
+export class Records extends LayerMemo<InputRecord> {
+  constructor(readonly framework: Framework) {
+    super((layer, input, frozen) => layer.evaluate(input, framework, frozen));
+  }
+}
+
+/**
+ * Evaluates `nodes` starting from `input`, or, when input is undefined, from what the first layer
+ * sees on its own (its `in=` and arguments). `records`: where the layers' records are kept, to lend
+ * them to the other framework's totals.
+ */
+export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, framework: Framework, alteration?: Alteration, records?: Records): Report {
+  const ev = new Evaluator(framework, input === undefined, alteration, undefined, records);
   const start = input ?? standaloneStart(nodes);
   const blocks: Block[] = [];
   let shape: Shape = start;
@@ -616,11 +642,14 @@ export function evaluateModel(nodes: readonly Node[], input: Shape | undefined, 
 /**
  * The totals alone of evaluating `nodes` as evaluateModel does (refusing what it refuses): for the
  * other framework's count, which is only compared. Naming and keeping 1,800 rows was a third of
- * the evaluation's work and allocation, for two numbers.
+ * the evaluation's work and allocation, for two numbers. `borrowed`: the records the count's own
+ * framework made, whose neutral layers' are taken as they are: evaluating a model's convolutions
+ * and activations again was half of what is left (0.5 MB of the 1 MB the totals of 600 convolutions,
+ * BatchNorms and ReLUs allocated).
  */
-export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined, framework: Framework): Counts {
+export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined, framework: Framework, borrowed?: Records): Counts {
   const tally = new Tally();
-  const ev = new Evaluator(framework, input === undefined, undefined, tally);
+  const ev = new Evaluator(framework, input === undefined, undefined, tally, undefined, borrowed);
   let shape: Shape = input ?? standaloneStart(nodes);
   nodes.forEach((node, block) => {
     shape = ev.visit(node, shape, { prefix: '', block, frozen: false, shared: null, branch: false, sequential: false });
@@ -632,22 +661,20 @@ export function evaluateTotals(nodes: readonly Node[], input: Shape | undefined,
 export function summarize(framework: Framework, input: Shape, output: Shape, rows: readonly Row[], blocks: readonly Block[], reused: bigint, classes: ReadonlyMap<string, string> = new Map()): Report {
   // Summed in one Tally: a Counts object made for every row was garbage but for the last.
   const tally = new Tally();
-  let macs: bigint | null = 0n;
-  let scoreMacs: bigint | null = 0n;
+  const macs = new KnownSum();
+  const scoreMacs = new KnownSum();
   let idle: bigint | null = null;
-  // Adding 0n still makes a new bigint: what adds nothing (an activation's MACs, most layers' scores) is not added.
   for (const row of rows) {
     const { record } = row;
     tally.add(row.counts);
     const routing = record.routing;
     // A shared use adds no parameters, so it has none idle either.
     if (routing !== undefined && row.shared === null) idle = (idle ?? 0n) + BigInt(routing.experts - routing.topK) * routing.perExpert;
-    if (macs !== null && record.macs !== 0n) macs = record.macs === null ? null : macs + record.macs;
-    const scores = record.attention?.scoreMacs ?? 0n;
-    if (scoreMacs !== null && scores !== 0n) scoreMacs = scores === null ? null : scoreMacs + scores;
+    macs.add(record.macs);
+    scoreMacs.add(record.attention?.scoreMacs ?? 0n);
   }
   const counts = tally.counts;
-  return { framework, input, output, rows, blocks, counts, macs, scoreMacs, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
+  return { framework, input, output, rows, blocks, counts, macs: macs.value, scoreMacs: scoreMacs.value, reused, active: idle === null ? null : counts.total - idle, notes: [], classes };
 }
 
 /** The first few layers a model's input meets, following main branches. */

@@ -154,8 +154,11 @@ export interface LayerRecord {
   readonly macs: bigint | null;
   /** True when Keras and PyTorch would count this layer differently. */
   readonly conventionSensitive: boolean;
-  /** Remarks worth showing beside the number (conventions, buffers, defaults that were assumed). */
-  readonly notes: readonly MessageRef[];
+  /**
+   * Remarks worth showing beside the number (conventions, buffers, defaults that were assumed).
+   * Made when asked: only a layer explained on its own shows them, and a model's records are many.
+   */
+  readonly notes: () => readonly MessageRef[];
   /** What students most often get wrong when counting this kind, in one sentence. */
   readonly mistake: MessageRef;
   /** The kind's mistake library worked out on this layer (computed on first use). */

@@ -103,6 +103,8 @@ interface Expansion {
   readonly layers: Map<string, Node>;
   /** The arithmetic of def bodies, read once a text (see Expression). */
   readonly arithmetic: Map<string, Arithmetic>;
+  /** Layers' `key=value` words as read, by their text (see optionsOf). */
+  readonly options: Map<string, LayerOptions>;
 }
 
 interface Env {
@@ -117,7 +119,7 @@ interface Env {
 
 /** Expands the items of a request or a preset body. `params` binds a preset's options. */
 export function expand(items: readonly Item[], defs: Defs, vocabulary: Vocabulary, params: Params = new Map()): Node[] {
-  const expansion: Expansion = { root: defs, vocabulary, left: MAX_UNITS, instances: new Map(), layers: new Map(), arithmetic: new Map() };
+  const expansion: Expansion = { root: defs, vocabulary, left: MAX_UNITS, instances: new Map(), layers: new Map(), arithmetic: new Map(), options: new Map() };
   return expandItems(items, { params, scope: new Scope(undefined), defs, depth: 0, expansion });
 }
 
@@ -273,23 +275,8 @@ function layerNode(word: string, words: readonly string[], defs: Defs, env: Env)
     fail('err.unknownKind', { token: words[0]! });
   }
   const args = positionalOf(words);
-  // Made for the first option: most layers of a model have none.
-  let options: Map<string, string> | undefined;
-  let tie: string | undefined;
-  let functional: Functional;
-  for (let i = 1; i < words.length; i++) {
-    const token = words[i]!;
-    const eq = token.indexOf('=');
-    if (eq < 0) continue;
-    const key = token.slice(0, eq).toLowerCase();
-    const value = token.slice(eq + 1);
-    if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
-    if (options?.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
-    if (key === 'tie') tie = value;
-    else if (key === FUNCTIONAL) functional = parseFunctional(value);
-    else (options ??= new Map()).set(key, value);
-  }
-  const layer: Layer = kind.parse({ word, args, options: options ?? NO_OPTIONS });
+  const { options, tie, functional } = optionsOf(words, word, env.expansion);
+  const layer: Layer = kind.parse({ word, args, options });
   if (functional !== undefined) return { t: 'layer', layer, functional, ...(tie === undefined ? {} : { tie: tieLink(tie, env) }) };
   if (tie === undefined) return { t: 'layer', layer };
   return { t: 'layer', layer, tie: tieLink(tie, env) };
@@ -306,7 +293,56 @@ function positionalOf(words: readonly string[]): readonly string[] {
 }
 
 const NO_ARGS: readonly string[] = [];
-const NO_OPTIONS: ReadonlyMap<string, string> = new Map();
+
+/** A layer's `key=value` words: the options its kind reads, and the two the expansion reads itself. */
+interface LayerOptions {
+  readonly options: ReadonlyMap<string, string>;
+  readonly tie: string | undefined;
+  readonly functional: Functional;
+}
+
+const NO_OPTIONS: LayerOptions = { options: new Map(), tie: undefined, functional: undefined };
+
+/**
+ * The `key=value` words of a layer (`words`: its kind `word`, then its arguments), read once for each
+ * text they have in the expansion: a model writes the same options on many layers (`pad=same` on
+ * every convolution), and a map made for each was a fifth of a parsed layer's garbage. Reading them
+ * is a function of the words alone (a refusal names `word`, and is not kept).
+ */
+function optionsOf(words: readonly string[], word: string, expansion: Expansion): LayerOptions {
+  let text: string | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const token = words[i]!;
+    // No word holds a newline (see expandWords).
+    if (token.includes('=')) text = text === undefined ? token : `${text}\n${token}`;
+  }
+  if (text === undefined) return NO_OPTIONS;
+  let read = expansion.options.get(text);
+  if (read === undefined) {
+    read = readOptions(words, word);
+    expansion.options.set(text, read);
+  }
+  return read;
+}
+
+function readOptions(words: readonly string[], word: string): LayerOptions {
+  const options = new Map<string, string>();
+  let tie: string | undefined;
+  let functional: Functional;
+  for (let i = 1; i < words.length; i++) {
+    const token = words[i]!;
+    const eq = token.indexOf('=');
+    if (eq < 0) continue;
+    const key = token.slice(0, eq).toLowerCase();
+    const value = token.slice(eq + 1);
+    if (key === '' || value === '') fail('err.badOptionToken', { token, kind: word });
+    if (options.has(key) || (key === 'tie' && tie !== undefined)) fail('err.duplicateOption', { key, kind: word });
+    if (key === 'tie') tie = value;
+    else if (key === FUNCTIONAL) functional = parseFunctional(value);
+    else options.set(key, value);
+  }
+  return { options, tie, functional };
+}
 
 /**
  * `functional=true` on any layer: the framework's model applies it as a function in forward

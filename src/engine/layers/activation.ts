@@ -98,6 +98,9 @@ function activationEvaluation(c: ActivationConfig, input: readonly (number | nul
   };
 }
 
+/** A parameter-free activation: no weights, its input handed on, refused by neither framework (the framework names its class alone). */
+const weightless = (): boolean => true;
+
 function activationKind(fn: string): Kind {
   return defineKind<ActivationConfig>({
     name: fn,
@@ -111,6 +114,7 @@ function activationKind(fn: string): Kind {
     parse: () => ({ fn }),
     print: (c) => c.fn,
     evaluate: activationEvaluation,
+    neutral: weightless,
   });
 }
 
@@ -132,6 +136,7 @@ export const act = defineKind<ActivationConfig>({
   },
   print: (c) => c.fn,
   evaluate: activationEvaluation,
+  neutral: weightless,
 });
 
 export const activationKinds: readonly Kind[] = [prelu, act, ...Object.keys(ACTIVATIONS).map(activationKind)];

@@ -68,25 +68,5 @@ export function prod(values: readonly number[]): bigint {
   return Number.isSafeInteger(n) ? BigInt(n) : bigProduct(values);
 }
 
-/**
- * `[...dims, last]` for a shape of up to three axes written as an array literal, which is made at
- * its size: a spread with an element after it grows the array as it goes (and an Array(n) filled
- * measured no better), and a layer's shapes are made at every evaluation.
- */
-export function withLast(dims: readonly Dim[], last: Dim): Dim[] {
-  switch (dims.length) {
-    case 0:
-      return [last];
-    case 1:
-      return [dims[0]!, last];
-    case 2:
-      return [dims[0]!, dims[1]!, last];
-    case 3:
-      return [dims[0]!, dims[1]!, dims[2]!, last];
-    default:
-      return [...dims, last];
-  }
-}
-
 /** The spatial axes of a channels-last shape. */
 export const spatial = (shape: Shape): Dim[] => shape.slice(0, -1);

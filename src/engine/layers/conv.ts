@@ -6,11 +6,11 @@
  * so each tensor is shown in the layout of the framework being followed.
  */
 import { fail } from '../errors.js';
-import { lit, product, quotient, sum, type Expr } from '../expr.js';
+import { lit, product, productOf, quotient, sum, type Expr } from '../expr.js';
 import type { Dim, Framework, MacsFormula, ParamTensor, Shape } from '../types.js';
 import { printTuple } from '../args.js';
 import { formatInt } from '../format.js';
-import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume, withLast } from './common.js';
+import { expectRank, macsOver, prod, resolveFeatures, spatial, tensor, volume } from './common.js';
 import { convLength, lengthWorking, transposeLength, type AxisConv } from './geometry.js';
 import { defineKind, mistake, type Args, type Kind, type MistakeDef, type MistakeInput, type Padding, type Resolved, type Wrong } from './kind.js';
 import { lengthMistakes } from './length-mistakes.js';
@@ -40,14 +40,22 @@ function parseGeometry(a: Args, rank: Rank, kernelArg = 'K'): Geometry {
   };
 }
 
-const notOne = (n: number) => n !== 1;
+/**
+ * Whether any of `values` is not 1, by a loop: `some` on the frozen default tuples every layer
+ * shares (uniformTuple) is not inlined, about 100 ns a call, and every convolution printed and
+ * evaluated asked it of its stride and dilation.
+ */
+function notAllOnes(values: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== 1) return true;
+  return false;
+}
 
 /** The geometry's options after `out`, spaced: appended one by one (see spaced). */
 function withGeometry(out: string, g: Geometry): string {
-  let text = spaced(out, g.stride.some(notOne) && `stride=${printTuple(g.stride)}`);
+  let text = spaced(out, notAllOnes(g.stride) && `stride=${printTuple(g.stride)}`);
   text = spaced(text, g.padding.mode === 'same' && 'pad=same');
   text = spaced(text, g.padding.mode === 'explicit' && `pad=${printTuple(g.padding.amounts)}`);
-  return spaced(text, g.dilation.some(notOne) && `dilation=${printTuple(g.dilation)}`);
+  return spaced(text, notAllOnes(g.dilation) && `dilation=${printTuple(g.dilation)}`);
 }
 
 function printGeometry(g: Geometry): string {
@@ -70,11 +78,11 @@ function join(...parts: Array<string | false>): string {
   return out;
 }
 
+/** PyTorch refuses padding='same' with a stride (RuntimeError in F.conv2d); Keras pads as needed. */
+const refusedByTorch = (g: Geometry): boolean => g.padding.mode === 'same' && notAllOnes(g.stride);
+
 function checkSamePadding(g: Geometry, framework: Framework, kind: string): void {
-  // PyTorch refuses padding='same' with a stride (RuntimeError in F.conv2d); Keras pads as needed.
-  if (framework === 'pytorch' && g.padding.mode === 'same' && g.stride.some((s) => s !== 1)) {
-    fail('err.samePaddingStride', { kind });
-  }
+  if (framework === 'pytorch' && refusedByTorch(g)) fail('err.samePaddingStride', { kind });
 }
 
 const axisOf = (g: Geometry, axis: number): AxisConv => ({ kernel: g.kernel[axis]!, stride: g.stride[axis]!, dilation: g.dilation[axis]!, padding: g.padding, axis });
@@ -83,6 +91,15 @@ const axisOf = (g: Geometry, axis: number): AxisConv => ({ kernel: g.kernel[axis
 function outputSpatial(input: Shape, g: Geometry, kind: string): Dim[] {
   const out = new Array<Dim>(Math.max(input.length - 1, 0));
   for (let axis = 0; axis < out.length; axis++) out[axis] = convLength(input[axis]!, axisOf(g, axis), kind);
+  return out;
+}
+
+/** The output: each spatial axis's length, then `channels`, in the one array the record keeps (the spatial axes made apart were another a layer). */
+function convOutput(input: Shape, g: Geometry, kind: string, channels: number): Dim[] {
+  const out = new Array<Dim>(input.length);
+  const last = input.length - 1;
+  for (let axis = 0; axis < last; axis++) out[axis] = convLength(input[axis]!, axisOf(g, axis), kind);
+  out[last] = channels;
   return out;
 }
 
@@ -117,13 +134,13 @@ const perGroup = (channels: number, groups: number, symbol = 'C_in'): Expr => (g
 function filterFormula(kernel: readonly number[], rank: Rank, cin: number, groups: number, cout: number, bias: boolean): Expr {
   const factors = kernelTerms(kernel, rank, 1);
   factors[kernel.length] = perGroup(cin, groups);
-  const perFilter = product(...factors);
+  const perFilter = productOf(factors);
   return bias ? product(sum(perFilter, lit(1)), lit(cout, 'C_out')) : product(perFilter, lit(cout, 'C_out'));
 }
 
 /**
  * A filter bank's shape in the framework's layout: Keras (k_h, k_w, C_in/g, C_out), PyTorch
- * (C_out, C_in/g, k_h, k_w). Written out per rank as array literals, made at their size (see withLast).
+ * (C_out, C_in/g, k_h, k_w). Written out per rank as array literals, made at their size (a spread grows the array as it goes).
  */
 function kernelLayout(framework: Framework, k: readonly number[], perGroupIn: number, cout: number): number[] {
   const keras = framework === 'keras';
@@ -347,17 +364,19 @@ function opt<K extends string>(key: K, value: bigint | undefined): { [P in K]?: 
 }
 
 /**
- * H_out×W_out × k_h×k_w×C_in/g×C_out, exactly; null when a size is unknown. Multiplied as numbers
- * while the product stays a safe integer (then every step was exact), made a bigint once.
+ * H_out×W_out × k_h×k_w×C_in/g×C_out over the output (`output`: its spatial axes, then C_out), exactly;
+ * null when a size is unknown. Multiplied as numbers while the product stays a safe integer (then
+ * every step was exact), made a bigint once.
  */
-function filterMacs(out: readonly Dim[], kernel: readonly number[], perGroupIn: number, cout: number): bigint | null {
+function filterMacs(output: readonly Dim[], kernel: readonly number[], perGroupIn: number, cout: number): bigint | null {
   let n = perGroupIn * cout;
   for (const k of kernel) n *= k;
-  for (const d of out) {
+  for (let axis = 0; axis < output.length - 1; axis++) {
+    const d = output[axis]!;
     if (d === null) return null;
     n *= d;
   }
-  return Number.isSafeInteger(n) ? BigInt(n) : macsOver(out, prod(kernel) * BigInt(perGroupIn) * BigInt(cout));
+  return Number.isSafeInteger(n) ? BigInt(n) : macsOver(output.slice(0, -1), prod(kernel) * BigInt(perGroupIn) * BigInt(cout));
 }
 
 /** A convolution's worked formulas, one function each for all its records, from the record's config and input. */
@@ -399,14 +418,14 @@ function convKind(rank: Rank): Kind {
       const cin = resolveFeatures(c.cin, input, name, 'CIN');
       checkGroups(name, cin, c.cout, c.groups);
       if (c.exact) checkExact(input, c, name);
-      const out = outputSpatial(input, c, name);
+      const outputShape = convOutput(input, c, name, c.cout);
       const perGroupIn = cin / c.groups;
       return {
         resolved: c.cin === cin ? (c as ResolvedConv) : { ...c, cin },
         typeName: CONV_TYPES[framework][rank],
         tensors: filterTensors(framework, kernelLayout(framework, c.kernel, perGroupIn, c.cout), c.cout, c.bias),
-        outputShape: withLast(out, c.cout),
-        macs: filterMacs(out, c.kernel, perGroupIn, c.cout),
+        outputShape,
+        macs: filterMacs(outputShape, c.kernel, perGroupIn, c.cout),
         conventionSensitive: false,
         formula: worked.formula,
         macsFormula: worked.macsFormula,
@@ -414,6 +433,8 @@ function convKind(rank: Rank): Kind {
       };
     },
     mistakes: CONV_MISTAKES,
+    // The framework names the tensors and lays out the kernel; it changes nothing else but a refusal.
+    neutral: (c) => !refusedByTorch(c),
   });
 }
 

@@ -136,6 +136,8 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
     };
   },
   mistakes: DENSE_MISTAKES,
+  // The framework names the tensors and lays out the kernel, nothing else.
+  neutral: () => true,
 });
 
 interface EmbeddingConfig {

@@ -159,7 +159,12 @@ export interface Evaluation<C> {
   readonly outputShape: Shape;
   readonly macs: bigint | null;
   readonly conventionSensitive: boolean;
-  readonly notes?: readonly MessageRef[];
+  /**
+   * The record's notes (LayerRecord.notes): a list, or one function of the kind's for all its
+   * records, reading the record it is called on (see Resolved), for notes a kind would otherwise
+   * write at every layer and no model's table shows (BatchNorm's, on every one).
+   */
+  readonly notes?: readonly MessageRef[] | ((this: Resolved<C>) => readonly MessageRef[]);
   /** How the output size follows from the input (see LayerRecord.shapeWorking), worked out when asked. */
   readonly shapeWorking?: (this: Resolved<C>) => readonly string[];
   /** MACs worked out (LayerRecord.macsFormula), when asked. */
@@ -261,6 +266,11 @@ export interface KindDef<C, R extends C = C> extends KindInfo {
   readonly mistakes?: readonly MistakeDef<R>[];
   /** Experts the layer holds (a mixture of experts): each is a record's three matrices, bounded per model (LIMITS.expertModules). */
   experts?(c: C): number;
+  /**
+   * Whether the layer is the same under both frameworks on any input (Layer.neutral); left out, it
+   * is not. Say it only where evaluate reads the framework for names, layouts and class names alone.
+   */
+  neutral?(c: C): boolean;
 }
 
 /** A kind with its config type erased: what the registry, the parser and the help text use. */
@@ -279,6 +289,12 @@ export interface Layer {
   /** Experts it holds (0 unless a mixture of experts): what the model's expansion is charged for them. */
   readonly experts: number;
   readonly frozen: boolean;
+  /**
+   * Whatever its input, the other framework counts the layer's tensors at the same sizes and
+   * trainability, gives it the same output, and refuses it exactly when this one does: the other
+   * framework's totals may take its record from the evaluation already made (evaluateTotals).
+   */
+  readonly neutral: boolean;
   /** Canonical /count text; parsing it gives back an equal layer. */
   print(): string;
   /** The input a layer sees on its own: `in=` completed with its channels, unknown sizes null. */
@@ -344,6 +360,8 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
  */
 class ParsedLayer<C, R extends C> implements Layer {
   readonly experts: number;
+  /** Layer.neutral, asked of the kind when first read (by the other framework's totals only). */
+  private neutrality: boolean | undefined = undefined;
   /** `in=` and `trainable=false` as given, printed after the kind's own arguments. */
   private readonly universal: string;
   private printed: string | undefined;
@@ -361,6 +379,10 @@ class ParsedLayer<C, R extends C> implements Layer {
 
   print(): string {
     return (this.printed ??= this.def.print(this.config) + this.universal);
+  }
+
+  get neutral(): boolean {
+    return (this.neutrality ??= this.def.neutral?.(this.config) ?? false);
   }
 
   standaloneInput(): Shape {
@@ -422,7 +444,8 @@ class Evaluated<C, R extends C> implements LayerRecord {
   declare readonly outputShape: Shape;
   declare readonly macs: bigint | null;
   declare readonly conventionSensitive: boolean;
-  declare readonly notes: readonly MessageRef[];
+  /** The notes as the kind gave them: a list, or how to make it (see recordNotes). */
+  declare readonly given: readonly MessageRef[] | ((this: Resolved<R>) => readonly MessageRef[]);
   declare readonly mistake: MessageRef;
   declare readonly shapeWorking: () => readonly string[];
   declare readonly macsFormula: () => MacsFormula | null;
@@ -449,6 +472,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
   // included): an arrow a record was two closures and their scope made per layer.
   declare readonly spec: () => string;
   declare readonly mistakes: () => readonly LayerMistake[];
+  declare readonly notes: () => readonly MessageRef[];
 
   constructor(def: KindDef<C, R>, e: Evaluation<R>, tensors: readonly ParamTensor[], input: Shape, framework: Framework, universal: string) {
     this.def = def;
@@ -462,7 +486,7 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.outputShape = e.outputShape;
     this.macs = e.macs;
     this.conventionSensitive = e.conventionSensitive;
-    this.notes = e.notes ?? NONE;
+    this.given = e.notes ?? NONE;
     this.mistake = def.mistake;
     this.shapeWorking = e.shapeWorking ?? NO_WORKING;
     this.macsFormula = e.macsFormula ?? NO_MACS_FORMULA;
@@ -479,7 +503,13 @@ class Evaluated<C, R extends C> implements LayerRecord {
     this.origin = this;
     this.spec = recordSpec;
     this.mistakes = recordMistakes;
+    this.notes = recordNotes;
   }
+}
+
+function recordNotes<C, R extends C>(this: Evaluated<C, R>): readonly MessageRef[] {
+  const given = this.given;
+  return typeof given === 'function' ? given.call(this) : given;
 }
 
 function recordSpec<C, R extends C>(this: Evaluated<C, R>): string {

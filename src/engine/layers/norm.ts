@@ -207,7 +207,18 @@ function batchNormFormula(this: Resolved<ResolvedChannels>): Expr {
   const n = Number(this.resolved.scale) + Number(this.resolved.center);
   if (this.framework !== 'keras') return perChannel(n, channels);
   const c = lit(channels, 'C');
-  return n === 0 ? perChannel(2, c) : sum(perChannel(n, c), perChannel(2, c));
+  // The moving mean and variance, 2×C: with both γ and β learned, the same term twice, made once.
+  const stats = perChannel(2, c);
+  return n === 0 ? stats : sum(n === 2 ? stats : perChannel(n, c), stats);
+}
+
+/** What the other framework counts of the same BatchNorm: one function for every record, its notes made when asked. */
+function batchNormNotes(this: Resolved<ResolvedChannels>): MessageRef[] {
+  const { channels } = this.resolved;
+  const learned = Number(this.resolved.scale) + Number(this.resolved.center);
+  return this.framework === 'keras'
+    ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
+    : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
 }
 
 /** PyTorch's BatchNorm class for an input of rank 2, 3, 4 (and beyond): by its spatial axes. */
@@ -224,11 +235,7 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
   evaluate(c, input, framework) {
     expectMinRank(input, 1, 'bn', 'C');
     const channels = resolveFeatures(c.channels, input, 'bn', 'C');
-    const learned = Number(c.scale) + Number(c.center);
     const keras = framework === 'keras';
-    const notes: MessageRef[] = keras
-      ? [msg('note.bnKeras', { c: String(channels), torch: String(learned * channels) })]
-      : [msg('note.bnTorch', { c: String(channels), keras: String((learned + 2) * channels) })];
     const perChannelShape = [channels];
     const tensors = batchNormTensors(c, perChannelShape, framework);
     return {
@@ -239,7 +246,7 @@ export const bn = defineKind<ChannelsConfig, ResolvedChannels>({
       outputShape: input,
       macs: normMacs(c, input),
       conventionSensitive: true,
-      notes,
+      notes: batchNormNotes,
     };
   },
   mistakes: BN_MISTAKES,

@@ -80,7 +80,7 @@ function builder(rt: Interpreter, keras: Keras, className: string, preset: NonNu
       formula: () => ({ op: 'lit', value: total, symbol: total.toLocaleString('en-US') }),
       outputShape: out,
       macs: report.macs,
-      notes: [],
+      notes: () => [],
     };
     const name = typeof b.values.get('name') === 'string' ? (b.values.get('name') as string) : className.toLowerCase();
     return application(rt, keras, className, name, record, [null, ...report.input], [null, ...out]);
