@@ -109,7 +109,6 @@ const blanks: string[] = [];
 const BLANKS_KEPT = 256;
 const blank = (n: number): string => (n < BLANKS_KEPT ? (blanks[n] ??= ' '.repeat(n)) : ' '.repeat(n));
 
-/** A table's header and rule, its rows formatted one at a time as they are taken, and its closing rule. */
 /** A table's parts: its header and rule, its rows as `count` lines made one at a time as they are taken (`row(y)`), and its closing rule. */
 interface TableParts {
   readonly head: string[];
