@@ -17,7 +17,10 @@
  *   processes) are not in it: discord_tree_rss_mb_active is the bot with all its children.
  * - discord_rss_vs_bare_idle / discord_tree_rss_mb_idle: the same once nothing has come for
  *   IDLE_MS (the picture and teacher sandboxes have ended), each process measured after the
- *   same quiet time.
+ *   same quiet time. discord_bare_shrank_idle_mb: how much discord.js alone gave back in that
+ *   time. Under Node's defaults V8's memory reducer does not always start: in some runs the bare
+ *   client keeps its active heap (about 150 MB against 77), and the idle ratio is then against a
+ *   baseline that never shrank; a figure near 0 here says so, and the run is not a measure.
  * - discord_first_count_after_idle_ms: the first /count after that quiet, a spec not asked before
  *   (the count sandboxes stay up; the bot's heap has been shrunk and is paged in again).
  * - discord_p99_ms_under_abuse: other users' /count (a distinct spec each time, so no cache
@@ -225,6 +228,7 @@ export async function benchDiscord(): Promise<Figures> {
       discord_rss_mb_idle: round(idle, 1),
       discord_bare_rss_mb_idle: round(bare.idle, 1),
       discord_rss_vs_bare_idle: round(idle / bare.idle, 3),
+      discord_bare_shrank_idle_mb: round(bare.active - bare.idle, 1),
       discord_tree_rss_mb_idle: round(treeIdle, 1),
       discord_first_count_after_idle_ms: round(afterIdle, 1),
     };
