@@ -13,7 +13,7 @@ export const LIMITS = {
    * may hold 2,000 modules. Each distinct layer costs about 4 µs to parse, evaluate (under both
    * frameworks when a layer counts differently in the other) and render, so this bound keeps the
    * worst accepted spec near ten milliseconds (the bench's engine_worst_accepted_ms measures it:
-   * about 7 ms for 1,800 distinct def instances on a 2-core machine, 9 to 14 ms when the young
+   * about 5 ms for 1,800 distinct def instances on a 2-core machine, 8 to 13 ms when the young
    * generation's collections land inside it), far inside the 1 s deadline on a loaded machine.
    */
   layers: 2_000,

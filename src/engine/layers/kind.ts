@@ -338,10 +338,8 @@ export function defineKind<C, R extends C = C>(def: KindDef<C, R>): Kind {
         const expected = inferable > 0 ? `${full - inferable}–${full}` : String(full);
         fail('err.argCount', { kind: raw.word, usage, example: def.example, got: String(n), expected });
       }
-      if (raw.options.size > 0) {
-        for (const key of raw.options.keys()) {
-          if (!accepted.has(key)) fail('err.unknownOption', { kind: def.name, key, allowed: [...accepted].join(', ') });
-        }
+      for (const key of raw.options.keys()) {
+        if (!accepted.has(key)) fail('err.unknownOption', { kind: def.name, key, allowed: [...accepted].join(', ') });
       }
       const config = def.parse(new Args(def.name, def.args, raw.args, n === full, raw.options), raw.word);
       const inText = raw.options.get('in');
