@@ -1,5 +1,16 @@
 /** Timing helpers for the benchmarks: medians over repeated runs, never a single timing. */
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** The live heap in MB after full collections: what a process keeps, not what it has yet to collect. */
+export function liveHeapMb(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,6 +11,9 @@
  * - quiz_generate_us_p50 / _p99: one question generated (drawn, counted, its mistakes worked out,
  *   its choices balanced, its working written) on a seed not seen before, over every topic and
  *   level; quiz_generate_us_p50_TOPIC per topic; quiz_generate_us_worst_topic the slowest topic's p50.
+ * - quiz_generated_kept_mb: the heap those questions (9,900) leave behind them, in caches;
+ *   quiz_generated_kept_mb_quiet: what is left of it once the process has been quiet (two looks at
+ *   the caches that drop when quiet, lru.ts).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -24,7 +27,8 @@ import { openSqlite } from '../src/store/store.js';
 import { isoWeek } from '../src/quiz/week.js';
 import { generate } from '../src/quiz/generator.js';
 import { LEVELS, TOPICS } from '../src/domain/index.js';
-import { median, percentile, round, type Figures } from './lib.js';
+import { dropQuietCaches } from '../src/lru.js';
+import { liveHeapMb, median, percentile, round, type Figures } from './lib.js';
 
 const SETTINGS = { roundSeconds: 86_400, timezone: 'Asia/Taipei', language: 'en' as const };
 const noEvents = { roundClosed: async () => {} };
@@ -128,6 +132,7 @@ function generation(perLevel: number): Figures {
   const all: number[] = [];
   const figures: Figures = {};
   let worst = { topic: '', p50: 0 };
+  const before = liveHeapMb();
   for (const topic of TOPICS) {
     const times: number[] = [];
     for (const level of LEVELS) {
@@ -142,7 +147,18 @@ function generation(perLevel: number): Figures {
     if (p50 > worst.p50) worst = { topic, p50 };
     all.push(...times);
   }
-  return { quiz_generate_us_p50: Math.round(median(all)), quiz_generate_us_p99: Math.round(percentile(all, 99)), ...figures, quiz_generate_us_worst_topic: `${worst.topic} ${Math.round(worst.p50)}` };
+  const kept = liveHeapMb() - before;
+  dropQuietCaches(); // the period the questions were made in
+  dropQuietCaches();
+  const quiet = liveHeapMb() - before;
+  return {
+    quiz_generate_us_p50: Math.round(median(all)),
+    quiz_generate_us_p99: Math.round(percentile(all, 99)),
+    ...figures,
+    quiz_generate_us_worst_topic: `${worst.topic} ${Math.round(worst.p50)}`,
+    quiz_generated_kept_mb: round(kept, 1),
+    quiz_generated_kept_mb_quiet: round(quiet, 1),
+  };
 }
 
 export async function benchQuiz(): Promise<Figures> {

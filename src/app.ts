@@ -4,7 +4,7 @@
  */
 import type { Reply, Services, View } from '../commands/types.js';
 import { questionReply, revealReply, standingsReply } from '../commands/replies.js';
-import type { Clock } from './clock.js';
+import type { Clock, Timer } from './clock.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { parseLang } from './i18n/messages.js';
@@ -24,6 +24,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { msg, t } from './i18n/messages.js';
 import { Reports } from './report/report.js';
+import { dropQuietCaches, QUIET_MS } from './lru.js';
 import { LinkSigner, linkKey, WebLinks } from './web/links.js';
 import type { WebServer } from './web/server.js';
 
@@ -111,6 +112,8 @@ export class App {
   /** Resolves when the app has nothing left to do (the shell's input ended). */
   readonly done: Promise<void>;
   private failWith!: (error: Error) => void;
+  /** The next look at the caches that drop when quiet (lru.ts). */
+  private quietSweep: Timer | undefined;
   /** Resolves with the reason when a platform fails for good; the bot then stops and exits non-zero. */
   readonly failure = new Promise<Error>((resolve) => (this.failWith = resolve));
 
@@ -238,11 +241,21 @@ export class App {
     for (const platform of this.platforms) await platform.start();
     await this.quiz.resume();
     await this.scheduler.start();
+    this.sweepQuietCaches();
     const database = this.config.DATABASE_URL ? { engine: 'postgres' } : { engine: 'sqlite', path: this.config.DATABASE_PATH };
     this.log.info({ platforms: this.platforms.map((p) => p.name), database }, 'paramquiz started');
   }
 
+  /** Every QUIET_MS on the app's clock, empties the caches nobody used in that time. */
+  private sweepQuietCaches(): void {
+    this.quietSweep = this.clock.at(this.clock.now() + QUIET_MS, () => {
+      dropQuietCaches();
+      this.sweepQuietCaches();
+    });
+  }
+
   async stop(): Promise<void> {
+    this.quietSweep?.cancel();
     await this.web?.close();
     await this.scheduler.stop();
     await this.quiz.stop();

@@ -16,7 +16,7 @@ import type { Shape } from '../engine/types.js';
 import { msg, type MessageKey, type MessageRef } from '../i18n/messages.js';
 import { Lru } from '../lru.js';
 import { differencesOf, type Difference } from './differences.js';
-import { labeller, type Labels } from './labels.js';
+import { labeller } from './labels.js';
 import type { Ask, Draft, Mistake, Quantity } from './question.js';
 import { workingOf, type WorkStep } from './working.js';
 
@@ -81,11 +81,42 @@ const CONFUSIONS: Readonly<Record<Quantity, ReadonlyArray<readonly [string, 'tra
 };
 
 /**
- * Built questions by spec and ask: the engine is pure, so the same configuration asked in other
- * words (or by another scope, or on another draw for a choice's rank) is counted once. Bounded by
- * entries and by an estimate of the bytes each holds.
+ * What a build keeps: the answer and the named mistakes, by spec and ask. The engine is pure, so
+ * the same configuration asked in other words (or by another scope, or on another draw for a
+ * choice's rank) is worked out once. Not the count they were read off: a kept count holds its
+ * records, tens of kilobytes a question, which a cache of thousands of questions would keep in the
+ * bot's process while it is quiet; the working and the differences, asked once a question is
+ * posted, count the spec again (COUNTED).
  */
-const built = new Lru<string, Built | null>({ maxEntries: 4_000, maxBytes: 32 * 1024 * 1024, sizeOf: (b) => 512 + (b ? 160 * b.mistakes.length : 0) });
+interface Kept {
+  readonly answer: bigint;
+  readonly mistakes: readonly Mistake[];
+}
+
+const built = new Lru<string, Kept | null>({ maxEntries: 2_000, maxBytes: 8 * 1024 * 1024, sizeOf: (k) => 256 + (k ? 256 * k.mistakes.length : 0), dropWhenQuiet: true });
+
+/**
+ * The last specs counted: the asks of one model (a table's rows, a question and its working) read
+ * one count. A count holds about 8 KB and up to 2 KB a layer (measured: 10.6 KB for a two-Dense
+ * model, 51 KB for Llama 3.1 8B's 131 rows, whose layers share their records), hence the few entries.
+ */
+const COUNTED = new Lru<string, CountResult>({ maxEntries: 32, maxBytes: 4 * 1024 * 1024, sizeOf: (r) => 8192 + 1024 * r.report.rows.length, dropWhenQuiet: true });
+
+function counted(spec: string): CountResult {
+  let result = COUNTED.get(spec);
+  if (result === undefined) {
+    result = count(spec);
+    COUNTED.set(spec, result);
+  }
+  return result;
+}
+
+/** The second count a question's working reads: the other model of a saving, the model at x + 1 of an inverse. */
+function otherCount(ask: Ask): CountResult | undefined {
+  if (ask.kind === 'saving') return counted(ask.versus);
+  if (ask.kind === 'inverse') return counted(ask.template.replaceAll('{x}', String(ask.unknown + 1)));
+  return undefined;
+}
 
 /** H×W of a shape, the channels left out; null while unknown. */
 function spatialVolume(shape: Shape): bigint | null {
@@ -95,12 +126,6 @@ function spatialVolume(shape: Shape): bigint | null {
     v *= BigInt(d);
   }
   return v;
-}
-
-/** A value worked out on first use and kept. */
-function once<T>(f: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: f() }).v;
 }
 
 /** The smallest output height a question asks for. */
@@ -113,16 +138,38 @@ const MIN_HEIGHT = 3n;
  */
 export function build(draft: Draft): Built | undefined {
   const key = `${draft.spec}\u0000${askKey(draft.ask)}\u0000${draft.labels ? JSON.stringify(draft.labels) : ''}`;
-  const cached = built.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  let result: Built | undefined;
+  let kept = built.get(key);
+  if (kept === undefined) {
+    kept = keep(draft) ?? null;
+    built.set(key, kept);
+  }
+  return kept === null ? undefined : explained(kept, draft);
+}
+
+function keep(draft: Draft): Kept | undefined {
   try {
-    result = buildAsk(draft.spec, draft.ask, draft.labels);
+    const result = counted(draft.spec);
+    return buildWith(result, draft.ask, labeller(draft.labels, result.report));
   } catch (e) {
     if (!(e instanceof SpecError)) throw e;
+    return undefined;
   }
-  built.set(key, result ?? null);
-  return result;
+}
+
+/** A kept build with its working and differences, worked out from the spec's count when asked. */
+function explained(kept: Kept, draft: Draft): Built {
+  const label = (result: CountResult) => labeller(draft.labels, result.report);
+  return {
+    ...kept,
+    working: () => {
+      const result = counted(draft.spec);
+      return workingOf(result, draft.ask, label(result), otherCount(draft.ask));
+    },
+    differences: () => {
+      const result = counted(draft.spec);
+      return differencesOf(result, draft.ask, kept.answer, label(result));
+    },
+  };
 }
 
 /** What a memory ask reads: `weights:int4`, `training:fp32`, `kv`. */
@@ -146,29 +193,21 @@ const askKey = (ask: Ask): string => {
   }
 };
 
-function buildAsk(spec: string, ask: Ask, labels: Labels | undefined): Built | undefined {
-  const result = count(spec);
-  const label = labeller(labels, result.report);
-  const built = buildWith(result, ask, label);
-  // not kept with the cached build: a question keeps its own, and the cache stays within its bytes
-  return built && { ...built, differences: () => differencesOf(result, ask, built.answer, label) };
-}
-
 /** A row's label, or the row's place and type where the question names none (a mistake must still say where it is). */
 const placed = (label: (row: number) => MessageRef | undefined, result: CountResult, at: number): MessageRef =>
   label(at) ?? msg('label.layer', { index: String(at + 1), type: result.report.rows[at]!.record.typeName });
 
-function buildWith(result: CountResult, ask: Ask, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
+function buildWith(result: CountResult, ask: Ask, label: (row: number) => MessageRef | undefined): Kept | undefined {
   switch (ask.kind) {
     case 'read': {
       const answer = read(ask.quantity, result.report);
       // An output of one or two positions is a degenerate question (and "+ 1" would name it).
       if (answer === undefined || (ask.quantity === 'height' && answer < MIN_HEIGHT)) return undefined;
       const mistakes = kept(answer, [...fromMisreadings(result, misread(result), (m) => read(ask.quantity, m), label), ...confusions(ask.quantity, result.report)]);
-      return { answer, mistakes, working: once(() => workingOf(result, ask, label)) };
+      return { answer, mistakes };
     }
     case 'saving': {
-      const versus = count(ask.versus);
+      const versus = counted(ask.versus);
       const mine = result.report.counts.total;
       const theirs = versus.report.counts.total;
       const answer = theirs - mine;
@@ -178,10 +217,10 @@ function buildWith(result: CountResult, ask: Ask, label: (row: number) => Messag
         { id: 'gaveOwnCount', family: 'structure', value: mine, why: msg('why.gaveOneCount') },
         { id: 'gaveOtherCount', family: 'structure', value: theirs, why: msg('why.gaveOneCount') },
       ]);
-      return { answer, mistakes, working: once(() => workingOf(result, ask, label, versus)) };
+      return { answer, mistakes };
     }
     case 'inverse':
-      return inverse(result, ask, label);
+      return inverse(result, ask);
     case 'memory':
       return memory(result, ask, label);
     case 'layer':
@@ -196,7 +235,7 @@ function buildWith(result: CountResult, ask: Ask, label: (row: number) => Messag
           r.counts.total > 0n ? [{ id: `otherLayer@${r.name}`, family: 'structure' as const, value: BigInt(i + 1), why: msg('why.otherLayer', { layer: placed(label, result, i) }) }] : [],
         ),
       );
-      return { answer, mistakes, working: once(() => workingOf(result, ask, label)) };
+      return { answer, mistakes };
     }
   }
 }
@@ -217,7 +256,7 @@ function readLayer(quantity: 'params' | 'height' | 'size', counts: { total: bigi
  * Dense after it the wrong inputs), and the slips of reading a table: another layer's number, the
  * model's total, the layer's MACs.
  */
-function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
+function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, label: (row: number) => MessageRef | undefined): Kept | undefined {
   const { report } = result;
   const row = report.rows[ask.index];
   if (!row) return undefined;
@@ -264,7 +303,7 @@ function layerAsk(result: CountResult, ask: Extract<Ask, { kind: 'layer' }>, lab
     const given = readLayer(ask.quantity, undefined, before);
     if (given !== undefined) mistakes.push({ id: 'gaveInput', family: 'shape', value: given, why: msg('why.gaveLayerInput') });
   }
-  return { answer, mistakes: kept(answer, mistakes), working: once(() => workingOf(result, ask, label)) };
+  return { answer, mistakes: kept(answer, mistakes) };
 }
 
 const sameShape = (a: Shape, b: Shape) => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -277,7 +316,7 @@ const PRECISIONS_ASKED: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int4'];
  * size at another precision than asked; and, when the student counts the parameters first, the
  * figure of every miscounted model.
  */
-function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
+function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>, label: (row: number) => MessageRef | undefined): Kept | undefined {
   const batch = result.request.batch ?? 1;
   const figures = memoryOf(result.report, batch);
   const answer = memoryValue(figures, ask.quantity);
@@ -297,7 +336,7 @@ function memory(result: CountResult, ask: Extract<Ask, { kind: 'memory' }>, labe
     return v === undefined ? [] : [{ id: m.id, family: m.family, value: v, why: m.why }];
   });
   const miscounted = ask.counted ? fromMisreadings(result, misread(result), (m) => memoryValue(memoryOf({ ...result.report, counts: m.counts }, batch), q), label) : [];
-  return { answer, mistakes: kept(answer, [...slips, ...precisions, ...miscounted]), working: once(() => workingOf(result, ask, label)) };
+  return { answer, mistakes: kept(answer, [...slips, ...precisions, ...miscounted]) };
 }
 
 /**
@@ -363,10 +402,10 @@ const MAX_UNKNOWN = 1_000_000;
  * unknowns asked (filters, units, input channels), so each mistake's count is a line in x, read
  * off at x and x + 1; the x that line gives for the target is the student's answer.
  */
-function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>, label: (row: number) => MessageRef | undefined): Omit<Built, 'differences'> | undefined {
+function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>): Kept | undefined {
   const x = ask.unknown;
   const target = result.report.counts.total;
-  const next = count(ask.template.replaceAll('{x}', String(x + 1)));
+  const next = counted(ask.template.replaceAll('{x}', String(x + 1)));
   const slope = next.report.counts.total - target;
   if (slope <= 0n) return undefined;
   const later = new Map(misread(next).map((m) => [`${m.id}@${m.layer?.name ?? ''}`, m.counts.total]));
@@ -381,7 +420,7 @@ function inverse(result: CountResult, ask: Extract<Ask, { kind: 'inverse' }>, la
     if (solved < 1n || solved > BigInt(MAX_UNKNOWN)) continue;
     mistakes.push({ id: m.id, family: m.family, value: solved, why: msg(INVERSE_WHY[m.family] ?? 'why.inverseOther') });
   }
-  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes), working: once(() => workingOf(result, ask, label, next)) };
+  return { answer: BigInt(x), mistakes: kept(BigInt(x), mistakes) };
 }
 
 const INVERSE_WHY: Partial<Record<Mistake['family'], MessageKey>> = {

@@ -123,7 +123,7 @@ const pageOf = (asked: number, total: number, size: number) => {
 
 export class Reports {
   /** Questions of rounds, worked out once: a report lists the same rounds page after page. */
-  private readonly asked = new Lru<number, Question | null>({ maxEntries: 2_000, maxBytes: 16 * 1024 * 1024, sizeOf: (q) => (q ? 2_000 + 200 * q.mistakes.length : 64) });
+  private readonly asked = new Lru<number, Question | null>({ maxEntries: 2_000, maxBytes: 16 * 1024 * 1024, sizeOf: (q) => (q ? 2_000 + 200 * q.mistakes.length : 64), dropWhenQuiet: true });
 
   constructor(
     private readonly store: Store,

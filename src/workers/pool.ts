@@ -144,7 +144,7 @@ export class WorkerPool<Req, Res> {
   ) {
     this.o = { ...POOL_DEFAULTS, ...options };
     this.usage = new Usage(this.o.now, this.o.usage);
-    this.cache = new Lru({ maxEntries: this.o.cacheEntries, maxBytes: this.o.cacheBytes, sizeOf: (res, key) => 2 * key.length + kind.bytes(res) });
+    this.cache = new Lru({ maxEntries: this.o.cacheEntries, maxBytes: this.o.cacheBytes, sizeOf: (res, key) => 2 * key.length + kind.bytes(res), dropWhenQuiet: true });
   }
 
   /** Starts the sandboxes now rather than on the first job. */

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { dropQuietCaches, QUIET_MS } from '../lru.js';
 
 /** How much lower than the bot a sandbox runs (nice(1): 0 is normal, 19 the lowest). */
 const SANDBOX_NICENESS = 5;
@@ -26,6 +27,8 @@ async function answer<Req, Res>(handle: (req: Req) => Res | Promise<Res>, { id, 
 }
 
 export async function serve<Req, Res>(handle: (req: Req) => Res | Promise<Res>, transfer: (res: Res) => ArrayBuffer[] = () => []): Promise<void> {
+  // The counting sandboxes live as long as the bot: what they cached while a class was busy goes when it is quiet.
+  setInterval(dropQuietCaches, QUIET_MS).unref();
   const send = process.send?.bind(process);
   if (send) {
     // If the machine runs out of memory, the kernel ends this child, never the bot; and the bot's

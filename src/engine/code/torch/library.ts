@@ -738,7 +738,7 @@ const isScalar = (v: Value): boolean => v === null || typeof v !== 'object';
  * made a hundred times in a ResNet) is made once; each module still gets parameters of its own.
  */
 // A leaf (an engine record, its tensors and formula) is at most a few KB; 512 of them stay under 2 MB.
-const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048 });
+const LEAF_CACHE = new Lru<string, Leaf>({ maxEntries: 512, maxBytes: 2 * 1024 * 1024, sizeOf: (_leaf, key) => 2 * key.length + 2048, dropWhenQuiet: true });
 
 interface LazyPending {
   readonly name: string;
