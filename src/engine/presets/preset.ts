@@ -63,17 +63,20 @@ const EXPANDED = new Lru<string, { readonly vocabulary: Vocabulary; readonly nod
 });
 
 interface Parsed {
+  /** The length of the text it was parsed from, for its size. */
+  readonly chars: number;
   readonly input: readonly number[];
   readonly items: readonly Item[];
   readonly defs: Defs;
 }
 
 /**
- * Files' parsed bodies, by file. A parsed body takes about four bytes a character of its text
- * (every preset's, 2.8 MB for 0.73 MB of text): kept while presets are asked for, given back when
- * quiet, and a config.json's, one per config read, bounded like the rest.
+ * Files' parsed bodies, by path (a config.json's names its text's fingerprint, as for EXPANDED:
+ * the same config read again is parsed once). A parsed body takes about four bytes a character of
+ * its text (every preset's, 2.8 MB for 0.73 MB of text): kept while presets are asked for, given
+ * back when quiet.
  */
-const PARSED = new Lru<DataFile, Parsed>({ maxEntries: 256, maxBytes: 8 * 1024 * 1024, sizeOf: (_parsed, file) => 4 * file.text.length, dropWhenQuiet: true });
+const PARSED = new Lru<string, Parsed>({ maxEntries: 256, maxBytes: 8 * 1024 * 1024, sizeOf: (parsed) => 4 * parsed.chars, dropWhenQuiet: true });
 
 export class PresetFile {
   readonly name: string;
@@ -131,13 +134,13 @@ export class PresetFile {
 
   /** The parsed body: `input SHAPE` first, then the model. */
   private parsed(): Parsed {
-    let parsed = PARSED.get(this.file);
+    let parsed = PARSED.get(this.file.path);
     if (parsed === undefined) {
       const program = parseProgram(this.file.text);
       const [head, ...items] = program.items;
       if (head?.term.t !== 'words' || head.term.words[0] !== 'input') this.bad('the model must start with `input SHAPE`');
-      parsed = { input: parseDims(head.term.words.slice(1).join('x'), 'input'), items, defs: Defs.of(program.defs, this.library) };
-      PARSED.set(this.file, parsed);
+      parsed = { chars: this.file.text.length, input: parseDims(head.term.words.slice(1).join('x'), 'input'), items, defs: Defs.of(program.defs, this.library) };
+      PARSED.set(this.file.path, parsed);
     }
     return parsed;
   }
