@@ -59,6 +59,10 @@ const NOTHING: Terms = { multAdds: 0n, outputBytes: 0n };
 
 /** The footer's figures at batch N, or null when a shape is unknown (a model given without its input). */
 export function torchinfoFooter(report: Report, batch = 1): TorchinfoFooter | null {
+  // No input, no footer: pasted code given no input size has an empty input shape (product 1), and
+  // its layers' output shapes without their batch axes (a Linear's [20]), from which a footer
+  // would make up an input_size=(1) and its mult-adds.
+  if (report.input.length === 0) return null;
   const n = BigInt(batch);
   const input = product(report.input);
   if (input === null) return null;

@@ -57,6 +57,16 @@ describe('the footer in a PyTorch answer', () => {
     expect(renderCount(count('resnet18 --framework pytorch --lang zh-TW'), 'zh-TW')).toContain(t('zh-TW', msg('torchinfo.title', { input: '(1, 3, 224, 224)' })));
     expect(renderCount(count('resnet50'), 'en')).not.toContain('torchinfo');
   });
+  it('is not made up for pasted code given no input size, and is printed once one is given', () => {
+    const code = 'import torch.nn as nn\nmodel = nn.Sequential(nn.Linear(10, 20), nn.ReLU(), nn.Linear(20, 5))';
+    const without = count(code);
+    expect(torchinfoFooter(without.report)).toBeNull();
+    expect(renderCount(without, 'en')).not.toContain('summary(model, input_size=');
+    const given = count(`in=10 ${code}`);
+    expect(torchinfoFooter(given.report)).not.toBeNull();
+    expect(renderCount(given, 'en')).toContain('summary(model, input_size=(1, 10))');
+  });
+
   it('takes the batch of --batch', () => {
     expect(renderCount(count('resnet50 --framework pytorch --batch 2'), 'en')).toContain('Estimated Total Size (MB): 459.10');
   });
