@@ -39,6 +39,15 @@ const FENCE = /^\s*(```+|~~~+)\s*([\w+-]*)\s*$/;
 const BINDING = /^([A-Za-z_]\w*)=(\d+(?:[xX×*]\d+)*|\d+\.\d*|\.\d+|\(\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\)|\[\s*\d+(?:\s*,\s*\d+)*\s*\]|[Tt]rue|[Ff]alse|[A-Za-z_]\w*)$/;
 const FLAG = /^--[A-Za-z-]+(?:=\S+)?$/;
 
+/**
+ * A line of /count's own flags and nothing else (`--memory`, `--framework pytorch --depth 2`),
+ * typed after the code or between its parts: flags, wherever it stands. As Python it would be a
+ * name negated twice (`- -memory`) or no Python at all, so no model means it; only the flags'
+ * own names count, so a continuation line `--b)` in someone's arithmetic stays code.
+ */
+const ONE_FLAG = String.raw`--(?:(?:framework|fw|lang)(?:=|[ \t]+)[\w-]+|(?:seq|batch|depth)(?:=|[ \t]+)\d+|(?:json|layers|memory|log|keras|pytorch|torch|zh|zh-tw|en|depth)(?=\s|$))`;
+const FLAG_LINE = new RegExp(String.raw`^\s*${ONE_FLAG}(?:[ \t]+${ONE_FLAG})*\s*$`, 'i');
+
 export function extractSource(text: string): Source {
   const physical = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   // (the regular expressions below run per line only when the text has what they look for: a
@@ -60,6 +69,14 @@ export function extractSource(text: string): Source {
   // REPL prompts: `>>> x = 1` and `... y`, as copied from a Python session
   const prompts = /^(>>>|\.\.\.)( |$)/m.test(text);
   const lines = prompts ? physical.map((l, i) => (keep[i] && /^(>>>|\.\.\.)( |$)/.test(l) ? l.slice(4) : l)) : physical.slice();
+  if (text.includes('--')) {
+    for (let i = 0; i < lines.length; i++) {
+      if (keep[i] && FLAG_LINE.test(lines[i]!)) {
+        keep[i] = false;
+        lines[i] = '';
+      }
+    }
+  }
   if (text.includes('→') || /^\s*->/m.test(text)) chains(lines, keep);
   const bindings: Binding[] = [];
   const outsideParts: string[] = [];

@@ -94,6 +94,25 @@ describe('settings before the code', () => {
   });
 });
 
+describe('flags on a line of their own after the code', () => {
+  it('apply, and the code is read without them, in the same numbering', () => {
+    // `--memory` and `--layers --json` alone are Python too (names negated twice): a model never means them
+    const result = count(`${net}\n--memory\n`);
+    expect([result.request.memory, total(result)]).toEqual([true, 61_706n]);
+    const both = count(`${net}--layers --json`);
+    expect([both.request.layers, both.request.json]).toEqual([true, true]);
+    const source = extractSource(`${net}--depth 2\n`);
+    expect(source.outside).toBe('--depth 2');
+    expect(source.lines.length).toBe(net.split('\n').length + 1);
+  });
+
+  it("only /count's own flags: a continuation line of arithmetic stays code", () => {
+    const code = 'import torch.nn as nn\nb = 2\nn = (3\n--b\n)\nm = nn.Linear(n, 2)';
+    expect(extractSource(code).outside).toBe('');
+    expect(total(count(code))).toBe(12n); // n = 3 - -2 = 5: (5 + 1)×2
+  });
+});
+
 describe('flags on the first line', () => {
   it('a flag that takes no value does not swallow the code after it', () => {
     const source = extractSource('--json import torch.nn as nn\nm = nn.Linear(2, 2)');
