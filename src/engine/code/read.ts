@@ -10,7 +10,7 @@ import { classAttr } from './interpreter.js';
 import { parse } from './parser.js';
 import { kerasRows, report, torchRows, type CodeRow, type CodeSummary, type Shapes } from './report.js';
 import { Session } from './session.js';
-import { CHAIN, type Binding, type Source } from './source.js';
+import { CHAIN, FLAG_NAMES, type Binding, type Source } from './source.js';
 import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
 import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type TensorV, type Value } from './values.js';
@@ -414,9 +414,12 @@ function undefinedNames(e: unknown, module: Module, globals: ReadonlyMap<string,
   const free = [...readNames(module)].filter(([n]) => !bound.has(n) && !globals.has(n) && !session.builtins.names.has(n) && safeBare(session, n) === undefined);
   if (free.length === 0) return e;
   const list = free.map(([n]) => n);
+  const code0 = session.rt.lines.join('\n');
+  // `model = Net() --memory`: a flag typed on a line of code is Python there (minus minus memory)
+  const flag = list.find((n) => FLAG_NAMES.has(n) && new RegExp(String.raw`(^|\s)--${n}\b`).test(code0));
+  if (flag !== undefined) return new CodeError(e.line, msg('code.flagInCode', { flag: `--${flag}` }), excerpt(session.rt.lines[e.line - 1] ?? ''));
   // the names feed one top-level assignment (`vocab = build_vocab(yield_tokens(train_iter))`): the variable it makes is the one to give
   const assigned = /^([A-Za-z_]\w*)\s*=[^=]/.exec(session.rt.lines[e.line - 1] ?? '')?.[1];
-  const code0 = session.rt.lines.join('\n');
   if (assigned !== undefined && !list.includes(assigned) && readNames(module).has(assigned) && !list.some((n) => readsAsArray(code0, n) || readsLength(code0, n))) {
     const code = session.rt.lines.join('\n');
     const example = readsAsArray(code, assigned) ? '1000x28x28x1' : readsLength(code, assigned) ? '10000' : '10';

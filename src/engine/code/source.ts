@@ -45,7 +45,12 @@ const FLAG = /^--[A-Za-z-]+(?:=\S+)?$/;
  * name negated twice (`- -memory`) or no Python at all, so no model means it; only the flags'
  * own names count, so a continuation line `--b)` in someone's arithmetic stays code.
  */
-const ONE_FLAG = String.raw`--(?:(?:framework|fw|lang)(?:=|[ \t]+)[\w-]+|(?:seq|batch|depth)(?:=|[ \t]+)\d+|(?:json|layers|memory|log|keras|pytorch|torch|zh|zh-tw|en|depth)(?=\s|$))`;
+const WORD_FLAGS = ['framework', 'fw', 'lang'];
+const NUMBER_FLAGS = ['seq', 'batch', 'depth'];
+const BARE_FLAGS = ['json', 'layers', 'memory', 'log', 'keras', 'pytorch', 'torch', 'zh-tw', 'zh', 'en', 'depth'];
+const ONE_FLAG = String.raw`--(?:(?:${WORD_FLAGS.join('|')})(?:=|[ \t]+)[\w-]+|(?:${NUMBER_FLAGS.join('|')})(?:=|[ \t]+)\d+|(?:${BARE_FLAGS.join('|')})(?=\s|$))`;
+/** The names of /count's flags (spec.ts reads them), for a refusal that finds one read as Python. */
+export const FLAG_NAMES: ReadonlySet<string> = new Set([...WORD_FLAGS, ...NUMBER_FLAGS, ...BARE_FLAGS]);
 const FLAG_LINE = new RegExp(String.raw`^\s*${ONE_FLAG}(?:[ \t]+${ONE_FLAG})*\s*$`, 'i');
 
 export function extractSource(text: string): Source {

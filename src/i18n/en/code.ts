@@ -49,6 +49,7 @@ export const code = {
   'code.relativeImport': (p: P<'module'>) => `\`from ${p.module} import ...\` imports a file of your project, which is not in the paste: paste its classes too.`,
   'code.unknownBase': (p: P<'name' | 'base'>) => `class \`${p.name}\` derives from \`${p.base}\`, which comes from a library the reader does not run: its parameters cannot be counted.`,
   'code.unknownName': (p: P<'name'>) => `\`${p.name}\` is not something the reader knows; the count would be a guess, so it is refused.`,
+  'code.flagInCode': (p: P<'flag'>) => `\`${p.flag}\` is read as Python on a line of code (minus minus a name): put /count's flags on a line of their own, after the code or before it.`,
   'code.undefined': (p: P<'names' | 'example' | 'count'>) => `${p.names} not defined in the paste: give ${p.count === '1' ? 'it' : 'them'} before the code, e.g. \`/count ${p.example} <code>\`.`,
   'code.undefinedOne': (p: P<'name'>) => `\`${p.name}\` is`,
   'code.undefinedMany': (p: P<'names'>) => `${p.names} are`,

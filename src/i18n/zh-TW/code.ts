@@ -52,6 +52,7 @@ export const code: typeof En = {
   'code.relativeImport': (p: P<'module'>) => `\`from ${p.module} import ...\` 匯入的是你專案裡的檔案，但它不在貼上的內容裡：請把那些類別也貼上。`,
   'code.unknownBase': (p: P<'name' | 'base'>) => `類別 \`${p.name}\` 繼承自 \`${p.base}\`，它來自讀取器不執行的函式庫：無法計算它的參數。`,
   'code.unknownName': (p: P<'name'>) => `讀取器不認識 \`${p.name}\`；算出來的數字會是猜的，所以拒絕。`,
+  'code.flagInCode': (p: P<'flag'>) => `\`${p.flag}\` 寫在程式碼那一行，會被當成 Python 讀（兩個負號加一個名稱）：請把 /count 的旗標寫在獨立的一行，放在程式碼之後或之前。`,
   'code.undefined': (p: P<'names' | 'example' | 'count'>) => `${p.names}沒有在貼上的程式碼裡定義：請在程式碼前給定，例如 \`/count ${p.example} <程式碼>\`。`,
   'code.undefinedOne': (p: P<'name'>) => `\`${p.name}\` `,
   'code.undefinedMany': (p: P<'names'>) => `${list(p.names)} `,

@@ -106,6 +106,10 @@ describe('flags on a line of their own after the code', () => {
     expect(source.lines.length).toBe(net.split('\n').length + 1);
   });
 
+  it('on a line of code a flag is Python, and the refusal says where flags go', () => {
+    expect(refusal('import torch.nn as nn\nm = nn.Linear(3, 2) --memory')).toMatch(/^Line 2 .*`--memory` is read as Python on a line of code .*a line of their own/);
+  });
+
   it("only /count's own flags: a continuation line of arithmetic stays code", () => {
     const code = 'import torch.nn as nn\nb = 2\nn = (3\n--b\n)\nm = nn.Linear(n, 2)';
     expect(extractSource(code).outside).toBe('');
