@@ -138,12 +138,12 @@ const MIN_HEIGHT = 3n;
  */
 export function build(draft: Draft): Built | undefined {
   const key = `${draft.spec}\u0000${askKey(draft.ask)}\u0000${draft.labels ? JSON.stringify(draft.labels) : ''}`;
-  let kept = built.get(key);
-  if (kept === undefined) {
-    kept = keep(draft) ?? null;
-    built.set(key, kept);
+  let entry = built.get(key);
+  if (entry === undefined) {
+    entry = keep(draft) ?? null;
+    built.set(key, entry);
   }
-  return kept === null ? undefined : explained(kept, draft);
+  return entry === null ? undefined : explained(entry, draft);
 }
 
 function keep(draft: Draft): Kept | undefined {
@@ -157,17 +157,17 @@ function keep(draft: Draft): Kept | undefined {
 }
 
 /** A kept build with its working and differences, worked out from the spec's count when asked. */
-function explained(kept: Kept, draft: Draft): Built {
+function explained(entry: Kept, draft: Draft): Built {
   const label = (result: CountResult) => labeller(draft.labels, result.report);
   return {
-    ...kept,
+    ...entry,
     working: () => {
       const result = counted(draft.spec);
       return workingOf(result, draft.ask, label(result), otherCount(draft.ask));
     },
     differences: () => {
       const result = counted(draft.spec);
-      return differencesOf(result, draft.ask, kept.answer, label(result));
+      return differencesOf(result, draft.ask, entry.answer, label(result));
     },
   };
 }
