@@ -79,9 +79,11 @@ export class LayerArgs {
     if (is(v, 'opaque')) return needValue(v);
     return raise('TypeError', 'layer.strArg', { call: this.call, name, type: typeName(v) });
   }
-  choice(name: string, allowed: readonly string[]): string {
-    const v = this.str(name);
-    if (!allowed.includes(v)) raise('ValueError', 'layer.choice', { call: this.call, name, value: v, allowed: allowed.join(', ') });
+  /** One of `allowed`; `anyCase`: in any case, as the layer lowercases it first (Keras's standardize_padding). */
+  choice(name: string, allowed: readonly string[], anyCase = false): string {
+    const given = this.str(name);
+    const v = anyCase ? given.toLowerCase() : given;
+    if (!allowed.includes(v)) raise('ValueError', 'layer.choice', { call: this.call, name, value: given, allowed: allowed.join(', ') });
     return v;
   }
 }

@@ -33,6 +33,19 @@ describe('Sequential', () => {
     expect(rows(result).map((r) => r.name)).toEqual(['sequential/dense', 'sequential/dense_1', 'dense_2']);
   });
 
+  it("a convolution's padding in any case ('Same'), as Keras lowercases it; a pooling layer's as Keras 3 takes it", () => {
+    // (5·5·1 + 1)·32 = 832 and (5·5·32 + 1)·32 = 25,632, the 28×28 kept by 'same' padding
+    const code = "from keras import layers, models\nmodel = models.Sequential()\nmodel.add(layers.Conv2D(32, (5, 5), padding='Same', input_shape=(28, 28, 1)))\nmodel.add(layers.Conv2D(32, 5, padding='SAME', data_format='Channels_Last'))";
+    const result = read(code);
+    expect(total(result)).toBe(832n + 25_632n);
+    expect(rows(result).map((r) => r.shape)).toEqual([
+      [null, 28, 28, 32],
+      [null, 28, 28, 32],
+    ]);
+    // Keras 3's pooling output shape takes 'valid' or 'same' only (compute_pooling_output_shape)
+    expect(refusal(`${code}\nmodel.add(layers.MaxPooling2D(2, padding='Same'))`)).toMatch(/padding.*Same/);
+  });
+
   it('an unbuilt model is refused, saying how to give it an input', () => {
     expect(refusal('import keras\nmodel = keras.Sequential([keras.layers.Dense(10)])\n')).toMatch(/The Keras model `sequential` is not built, so it has no weights yet .*in=28x28x1/);
     expect(total(read('import keras\nmodel = keras.Sequential([keras.layers.Dense(10)])\n', 'in=20'))).toBe(210n);

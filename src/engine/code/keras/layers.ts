@@ -44,15 +44,21 @@ export const BASE_KWARGS = [
 const REG = "kernel_initializer='glorot_uniform', bias_initializer='zeros', kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None";
 const sig = (name: string, params: string) => signature(name, `${params}, **kwargs`);
 
-function padding(a: LayerArgs, allowCausal = false): string | undefined {
-  const p = a.choice('padding', allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same']);
+/**
+ * A layer's `padding`. Convolutions take it in any case (`'Same'`, as a well-known MNIST notebook
+ * writes it): Keras's standardize_padding lowercases it. Pooling layers pass it on as written, and
+ * Keras 3 works out their output shape from 'valid' or 'same' only.
+ */
+function padding(a: LayerArgs, of: { readonly conv: boolean; readonly causal?: boolean }): string | undefined {
+  const p = a.choice('padding', of.causal ? ['valid', 'same', 'causal'] : ['valid', 'same'], of.conv);
   // causal padding pads the start only; the output length is the same as 'same'
   return p === 'valid' ? undefined : 'same';
 }
 
 function channelsLast(a: LayerArgs): void {
   const f = a.get('data_format');
-  if (f !== null && f !== 'channels_last') refuse('keras.channelsFirst', { call: a.call });
+  // in any case: Keras's standardize_data_format lowercases it
+  if (f !== null && (typeof f !== 'string' || f.toLowerCase() !== 'channels_last')) refuse('keras.channelsFirst', { call: a.call });
 }
 
 type Rank = 1 | 2 | 3;
@@ -68,7 +74,7 @@ function conv(rank: Rank): KerasLayerDef {
       channelsLast(a);
       return engineLayer(CONV[rank], [a.size('filters'), a.sizes('kernel_size')], {
         stride: unlessOnes(a.sizes('strides')),
-        pad: padding(a, rank === 1),
+        pad: padding(a, { conv: true, causal: rank === 1 }),
         dilation: unlessOnes(a.sizes('dilation_rate')),
         groups: unlessOnes(a.size('groups')),
         bias: !a.flag('use_bias') && 'false',
@@ -84,7 +90,7 @@ function deconv(rank: Rank): KerasLayerDef {
       channelsLast(a);
       return engineLayer(DECONV[rank], [a.size('filters'), a.sizes('kernel_size')], {
         stride: unlessOnes(a.sizes('strides')),
-        pad: padding(a),
+        pad: padding(a, { conv: true }),
         outpad: a.isNone('output_padding') ? undefined : a.sizes('output_padding'),
         dilation: unlessOnes(a.sizes('dilation_rate')),
         bias: !a.flag('use_bias') && 'false',
@@ -101,7 +107,7 @@ function pool(kind: 'max' | 'avg', rank: Rank): KerasLayerDef {
       channelsLast(a);
       const size = a.sizes('pool_size');
       const stride = a.isNone('strides') ? undefined : a.sizes('strides');
-      return engineLayer(POOL[kind][rank], [size], { stride: stride === undefined || stride === size ? undefined : stride, pad: padding(a) });
+      return engineLayer(POOL[kind][rank], [size], { stride: stride === undefined || stride === size ? undefined : stride, pad: padding(a, { conv: false }) });
     },
   };
 }
@@ -244,7 +250,7 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
         return engineLayer('dwconv', [a.sizes('kernel_size')], {
           mult: unlessOnes(a.size('depth_multiplier')),
           stride: unlessOnes(a.sizes('strides')),
-          pad: padding(a),
+          pad: padding(a, { conv: true }),
           dilation: unlessOnes(a.sizes('dilation_rate')),
           bias: !a.flag('use_bias') && 'false',
         });
@@ -263,7 +269,7 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
         return engineLayer('sepconv', [a.size('filters'), a.sizes('kernel_size')], {
           mult: unlessOnes(a.size('depth_multiplier')),
           stride: unlessOnes(a.sizes('strides')),
-          pad: padding(a),
+          pad: padding(a, { conv: true }),
           dilation: unlessOnes(a.sizes('dilation_rate')),
           bias: !a.flag('use_bias') && 'false',
         });
