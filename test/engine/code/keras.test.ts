@@ -35,7 +35,8 @@ describe('Sequential', () => {
 
   it("a convolution's padding in any case ('Same'), as Keras lowercases it; a pooling layer's as Keras 3 takes it", () => {
     // (5·5·1 + 1)·32 = 832 and (5·5·32 + 1)·32 = 25,632, the 28×28 kept by 'same' padding
-    const code = "from keras import layers, models\nmodel = models.Sequential()\nmodel.add(layers.Conv2D(32, (5, 5), padding='Same', input_shape=(28, 28, 1)))\nmodel.add(layers.Conv2D(32, 5, padding='SAME', data_format='Channels_Last'))";
+    const code =
+      "from keras import layers, models\nmodel = models.Sequential()\nmodel.add(layers.Conv2D(32, (5, 5), padding='Same', input_shape=(28, 28, 1)))\nmodel.add(layers.Conv2D(32, 5, padding='SAME', data_format='Channels_Last'))";
     const result = read(code);
     expect(total(result)).toBe(832n + 25_632n);
     expect(rows(result).map((r) => r.shape)).toEqual([
