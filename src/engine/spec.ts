@@ -25,6 +25,7 @@ import { findPreset, LIBRARY, nearestPresets, VOCABULARY, type Preset, type Pres
 import { closest } from './suggest.js';
 import type { Framework } from './types.js';
 import { parseLang, type Lang } from '../i18n/messages.js';
+import { NUMBER_FLAGS, WORD_FLAGS } from './flags.js';
 
 /** Longest spec accepted, in characters: far beyond any real model, far below a 10 MB paste. */
 export const MAX_SPEC_LENGTH = LIMITS.specChars;
@@ -85,12 +86,15 @@ function frameworkOf(token: string): Framework {
   return FRAMEWORK_WORDS[token.toLowerCase()] ?? fail('err.notAChoice', { token, what: '--framework', choices: 'keras|pytorch' });
 }
 
+/** A flag with its value: `--framework keras`, `--seq=128` (a value never starts with `-`). */
+const VALUED_FLAG = new RegExp(String.raw`(^|\s)--(${[...WORD_FLAGS, ...NUMBER_FLAGS].join('|')})(?:=|[ \t]+)([^\s-]\S*)`, 'gi');
+
 /** Takes the flags out of the text wherever they stand, leaving the spec (or code) itself. */
 function extractFlags(text: string): { flags: Flags; rest: string } {
   const flags: Flags = { framework: undefined, lang: undefined, json: false, layers: false, log: false, memory: false, seq: undefined, batch: undefined, depth: undefined };
   // Every flag starts with `--`: a text without one (most specs) is not scanned three times over.
   if (!text.includes('--')) return { flags, rest: text };
-  const withValues = text.replace(/(^|\s)--(framework|fw|lang|seq|batch|depth)(?:=|[ \t]+)([^\s-]\S*)/gi, (_all, lead: string, name: string, value: string) => {
+  const withValues = text.replace(VALUED_FLAG, (_all, lead: string, name: string, value: string) => {
     const key = name.toLowerCase();
     if (key === 'lang') flags.lang = parseLang(value) ?? fail('err.notAChoice', { token: value, what: '--lang', choices: 'en|zh-TW' });
     else if (key === 'seq') flags.seq = parseSize(value, '--seq');

@@ -8,6 +8,7 @@ import type { Module, Stmt } from './ast.js';
 import { KEYWORDS, scanLines, type LogicalLine, type Token } from './lexer.js';
 import { parse } from './parser.js';
 import { SpecError } from '../errors.js';
+import { BARE_FLAGS, NUMBER_FLAGS, WORD_FLAGS } from '../flags.js';
 
 export interface Binding {
   readonly name: string;
@@ -43,14 +44,9 @@ const FLAG = /^--[A-Za-z-]+(?:=\S+)?$/;
  * A line of /count's own flags and nothing else (`--memory`, `--framework pytorch --depth 2`),
  * typed after the code or between its parts: flags, wherever it stands. As Python it would be a
  * name negated twice (`- -memory`) or no Python at all, so no model means it; only the flags'
- * own names count, so a continuation line `--b)` in someone's arithmetic stays code.
+ * own names count, so `--b` on a continuation line of someone's arithmetic stays code.
  */
-const WORD_FLAGS = ['framework', 'fw', 'lang'];
-const NUMBER_FLAGS = ['seq', 'batch', 'depth'];
-const BARE_FLAGS = ['json', 'layers', 'memory', 'log', 'keras', 'pytorch', 'torch', 'zh-tw', 'zh', 'en', 'depth'];
 const ONE_FLAG = String.raw`--(?:(?:${WORD_FLAGS.join('|')})(?:=|[ \t]+)[\w-]+|(?:${NUMBER_FLAGS.join('|')})(?:=|[ \t]+)\d+|(?:${BARE_FLAGS.join('|')})(?=\s|$))`;
-/** The names of /count's flags (spec.ts reads them), for a refusal that finds one read as Python. */
-export const FLAG_NAMES: ReadonlySet<string> = new Set([...WORD_FLAGS, ...NUMBER_FLAGS, ...BARE_FLAGS]);
 const FLAG_LINE = new RegExp(String.raw`^\s*${ONE_FLAG}(?:[ \t]+${ONE_FLAG})*\s*$`, 'i');
 
 export function extractSource(text: string): Source {

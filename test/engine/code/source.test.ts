@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { count } from '../../../src/engine/count.js';
 import { extractSource } from '../../../src/engine/code/source.js';
+import { BARE_FLAGS, NUMBER_FLAGS, WORD_FLAGS } from '../../../src/engine/flags.js';
 import { paste, read, refusal, total } from './helpers.js';
 
 const net = paste('tutorial_net.py');
@@ -108,6 +109,15 @@ describe('flags on a line of their own after the code', () => {
 
   it('on a line of code a flag is Python, and the refusal says where flags go', () => {
     expect(refusal('import torch.nn as nn\nm = nn.Linear(3, 2) --memory')).toMatch(/^Line 2 .*`--memory` is read as Python on a line of code .*a line of their own/);
+  });
+
+  it('knows the flags /count reads, and no others', () => {
+    const values: Record<string, string> = { framework: 'keras', fw: 'pytorch', lang: 'zh-TW' };
+    const lines = [...BARE_FLAGS.map((f) => `--${f}`), ...WORD_FLAGS.map((f) => `--${f} ${values[f]}`), ...NUMBER_FLAGS.map((f) => `--${f} 2`)];
+    for (const line of lines) {
+      expect(() => count(`input 8 > dense 4 ${line}`), line).not.toThrow();
+      expect(extractSource(`import torch.nn as nn\nm = nn.Linear(3, 2)\n${line}`).outside, line).toBe(line);
+    }
   });
 
   it("only /count's own flags: a continuation line of arithmetic stays code", () => {
