@@ -65,8 +65,7 @@ const VIEW = sql`
   WHERE m.scope_id = :scope AND m.user_id = :user`;
 
 /** The board's order: points, then correct answers, then the member who joined first. */
-const byRank = (a: BoardRecord, b: BoardRecord): number =>
-  Number(b.points) - Number(a.points) || Number(b.correct) - Number(a.correct) || Number(a.member_id) - Number(b.member_id);
+const byRank = (a: BoardRecord, b: BoardRecord): number => Number(b.points) - Number(a.points) || Number(b.correct) - Number(a.correct) || Number(a.member_id) - Number(b.member_id);
 
 const SIZE = sql`SELECT COALESCE(SUM(members), 0) AS n FROM score_counts WHERE scope_id = :scope AND board = :board`;
 const ROW_OF = sql`
