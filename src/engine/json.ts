@@ -78,7 +78,7 @@ export function toJson(result: CountResult): string {
   }
   if (report.reused > 0n) doc.reused = report.reused;
   if (request.explain?.t === 'def') doc.text = request.explain.def.text;
-  if (request.explain?.t === 'preset') doc.text = result.preset!.fileFor(result.framework).file.text;
+  if (request.explain?.t === 'preset') doc.text = result.preset!.fileFor(result.framework).file.read();
   if (result.lora) {
     const l = result.lora;
     doc.lora = { r: l.spec.rank, targets: l.spec.targets, targetModules: l.targetModules, modules: l.modules.length, trainable: l.trainable, all: l.all };

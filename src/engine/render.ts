@@ -647,7 +647,7 @@ function withinBudget(text: string, lang: Lang): string {
 function summary(result: CountResult, lang: Lang): string {
   const { request, report } = result;
   if (request.explain?.t === 'preset') {
-    return [result.preset!.fileFor(result.framework).file.text.trimEnd(), '', presetLine(result, lang), ...totalsLines(result, lang)].join('\n');
+    return [result.preset!.fileFor(result.framework).file.read().trimEnd(), '', presetLine(result, lang), ...totalsLines(result, lang)].join('\n');
   }
   // What must be read is made first; the layer table and the formulas take what room is left.
   const after = [...totalsLines(result, lang), conventionLine(result, lang)];

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { count } from '../../src/engine/count.js';
 import { blockTable } from '../../src/engine/model.js';
 import { findPreset, groupPresets, LIBRARY, PresetFile } from '../../src/engine/presets/index.js';
+import { textFile } from '../../src/engine/presets/files.js';
 import { renderCount } from '../../src/engine/render.js';
 import { parseBody, printBody } from '../../src/engine/spec.js';
 import { errorOf, only, total } from '../support/count.js';
@@ -92,7 +93,7 @@ describe('names', () => {
 
 describe("two frameworks' files of one model are one preset, whatever their spellings", () => {
   const file = (path: string, name: string, framework: 'keras' | 'pytorch') =>
-    new PresetFile({ path, text: `# preset: ${name}\n# source: a test\n# expect: 1\ninput 4x4x3\nconv 1 1 bias=false` }, framework, LIBRARY);
+    new PresetFile(textFile(path, `# preset: ${name}\n# source: a test\n# expect: 1\ninput 4x4x3\nconv 1 1 bias=false`), framework, LIBRARY);
   it('EfficientNetB0 (Keras) and efficientnet_b0 (torchvision): named as Keras names it, the other an alias', () => {
     const [preset, ...rest] = groupPresets([file('keras/a.pq', 'efficientnetb0', 'keras'), file('pytorch/b.pq', 'efficientnet_b0', 'pytorch')]);
     expect(rest).toEqual([]);

@@ -7,4 +7,4 @@
  */
 import { findPreset } from './index.js';
 
-export const LECTURE_VGG16: string = findPreset('vgg16-lecture')!.files.keras!.file.text;
+export const LECTURE_VGG16: string = findPreset('vgg16-lecture')!.files.keras!.file.read();

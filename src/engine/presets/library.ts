@@ -12,7 +12,7 @@ function load(files: readonly DataFile[]): { defs: Def[]; origin: Map<string, st
   const defs: Def[] = [];
   const origin = new Map<string, string>();
   for (const file of files) {
-    const program = parseProgram(file.text);
+    const program = parseProgram(file.read());
     if (program.items.length > 0) throw new Error(`${file.path}: a library file holds defs only`);
     for (const def of program.defs) {
       defs.push(def);

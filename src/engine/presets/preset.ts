@@ -95,7 +95,7 @@ export class PresetFile {
   ) {
     const header = new Map<string, string[]>();
     const expectations: Expectation[] = [];
-    for (const line of file.text.split('\n')) {
+    for (const line of file.head().split('\n')) {
       const trimmed = line.trim();
       if (trimmed === '') continue;
       if (!trimmed.startsWith('#')) break;
@@ -136,10 +136,11 @@ export class PresetFile {
   private parsed(): Parsed {
     let parsed = PARSED.get(this.file.path);
     if (parsed === undefined) {
-      const program = parseProgram(this.file.text);
+      const text = this.file.read();
+      const program = parseProgram(text);
       const [head, ...items] = program.items;
       if (head?.term.t !== 'words' || head.term.words[0] !== 'input') this.bad('the model must start with `input SHAPE`');
-      parsed = { chars: this.file.text.length, input: parseDims(head.term.words.slice(1).join('x'), 'input'), items, defs: Defs.of(program.defs, this.library) };
+      parsed = { chars: text.length, input: parseDims(head.term.words.slice(1).join('x'), 'input'), items, defs: Defs.of(program.defs, this.library) };
       PARSED.set(this.file.path, parsed);
     }
     return parsed;

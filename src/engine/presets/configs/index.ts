@@ -8,6 +8,7 @@
 import { fail } from '../../errors.js';
 import type { MessageRef } from '../../../i18n/messages.js';
 import { LIBRARY } from '../library.js';
+import { textFile } from '../files.js';
 import { Preset, PresetFile } from '../preset.js';
 import { bert } from './bert.js';
 import { decoders } from './decoders.js';
@@ -130,7 +131,7 @@ export function configPreset(json: JsonObject): Preset {
   const built = family.build(reader, modelType, architecture);
   const reading = reader.finish(modelType);
   const text = [`# preset: ${architecture}`, `# source: ${built.source}`, `input ${built.input}`, ...built.body, ''].join('\n');
-  const file = new PresetFile({ path: `config.json#${fingerprint(text)}`, text }, 'pytorch', LIBRARY, { expectations: false });
+  const file = new PresetFile(textFile(`config.json#${fingerprint(text)}`, text), 'pytorch', LIBRARY, { expectations: false });
   const origin: ConfigOrigin = { modelType, architecture, architectureGiven: given, reading, notes: built.notes ?? [], quantization };
   return new Preset(architecture, [], { pytorch: file }, origin);
 }
