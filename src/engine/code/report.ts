@@ -178,7 +178,11 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
     for (const p of s.params.keys()) {
       const t = s.params.get(p)!;
       if (t === null) continue;
+      // marked as soon as it is met, so a module holding one parameter under two names (a
+      // ParameterList of [w, w], `self.q = self.p`) counts it once, as parameters() yields it once
       if (t.param!.countedIn !== pass) {
+        t.param!.countedIn = pass;
+        t.param!.countedAt = i;
         own.push(p);
         continue;
       }
@@ -186,11 +190,6 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
       notes.push(msg('note.shared', { name: path(name, p), first }));
       reuses += (t.shape ?? []).reduce((n: bigint, d) => n * BigInt(d ?? 0), 1n);
       tied ??= first.includes('.') ? first.slice(0, first.lastIndexOf('.')) : first;
-    }
-    for (const p of own) {
-      const counted = s.params.get(p)!.param!;
-      counted.countedIn = pass;
-      counted.countedAt = i;
     }
     if (s.leaf) {
       const call = traced ? trace.leaves.get(m) : undefined;
@@ -215,11 +214,10 @@ export function torchRows(modules: ReadonlyArray<readonly [string, InstanceV]>, 
   return rows;
 }
 
-/** The path of a tensor a module holds (under its last name, should it hold it twice). */
+/** The path of a tensor a module holds, under the first of its names there (the one it is counted under). */
 function pathOf([name, m]: readonly [string, InstanceV], t: TensorV): string {
-  let last = '';
-  for (const [p, held] of m.module!.params) if (held === t) last = p;
-  return path(name, last);
+  for (const [p, held] of m.module!.params) if (held === t) return path(name, p);
+  return name;
 }
 
 /**

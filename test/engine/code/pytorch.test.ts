@@ -192,6 +192,16 @@ describe('construction as Python does it', () => {
     expect(rows(result).map((r) => r.name)).toEqual(['a']);
   });
 
+  // PyTorch 1.13: sum(p.numel() for p in model.parameters()) is 10 for the list, 100 for the module.
+  it('one parameter held twice by the same module is counted once, under its first name', () => {
+    const list = read('import torch\nimport torch.nn as nn\nw = nn.Parameter(torch.zeros(10))\nmodel = nn.ParameterList([w, w])\n');
+    expect(total(list)).toBe(10n);
+    expect(rows(list).map((r) => r.name)).toEqual(['0']);
+    const attrs = read('import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        w = nn.Parameter(torch.randn(10, 10))\n        self.p = w\n        self.q = w\nmodel = M()\n');
+    expect(total(attrs)).toBe(100n);
+    expect(notes(attrs).some((n) => n.includes('`q` is `p`'))).toBe(true);
+  });
+
   it('forward is never needed for the count: an unfollowable forward still counts, and says why', () => {
     const code =
       'import torch.nn as nn\nimport shapetools\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(8, 2)\n    def forward(self, x):\n        x = shapetools.flatten(x, "b c h w -> b (c h w)")\n        return self.fc(x)\n';
