@@ -197,7 +197,9 @@ describe('construction as Python does it', () => {
     const list = read('import torch\nimport torch.nn as nn\nw = nn.Parameter(torch.zeros(10))\nmodel = nn.ParameterList([w, w])\n');
     expect(total(list)).toBe(10n);
     expect(rows(list).map((r) => r.name)).toEqual(['0']);
-    const attrs = read('import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        w = nn.Parameter(torch.randn(10, 10))\n        self.p = w\n        self.q = w\nmodel = M()\n');
+    const attrs = read(
+      'import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        w = nn.Parameter(torch.randn(10, 10))\n        self.p = w\n        self.q = w\nmodel = M()\n',
+    );
     expect(total(attrs)).toBe(100n);
     expect(notes(attrs).some((n) => n.includes('`q` is `p`'))).toBe(true);
   });
