@@ -265,7 +265,8 @@ function defaultModel(session: Session, module: Module, bindings: ReadonlyMap<st
   const isModelClass = (v: Value): v is ClassV => is(v, 'class') && v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
   const factories = defs.functions.filter((f) => {
     const fn = rt.globals.vars.get(f.name);
-    return is(fn ?? null, 'function') && returnsCall(f.fn.body) && required(fn as FunctionV, bindings).length === 0;
+    // a factory another class or factory calls (`make_cnn()` inside `SiameseNet`) builds a part, as such a class is one
+    return is(fn ?? null, 'function') && returnsCall(f.fn.body) && !defs.referencedElsewhere(f.name) && required(fn as FunctionV, bindings).length === 0;
   });
   const classes = defs.classes.map((c) => ({ ...c, value: rt.globals.vars.get(c.name) ?? null })).filter((c) => isModelClass(c.value) && !defs.referencedElsewhere(c.name));
   for (const f of factories) {

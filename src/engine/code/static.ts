@@ -248,25 +248,47 @@ export function definitions(module: Module): Definitions {
   };
 }
 
-/** Whether a function returns a call's result somewhere (a factory `return ResNet(...)`, not a `main()`). */
+/**
+ * Whether a function returns something it built: a call's result (a factory `return ResNet(...)`),
+ * or a name it assigned one to (`model = models.resnet18(); model.fc = ...; return model`); not a
+ * `main()`, which builds a model to train it.
+ */
 export function returnsCall(body: FunctionDef['body']): boolean {
   if (!Array.isArray(body)) return false;
-  const any = (stmts: readonly Stmt[]): boolean =>
-    stmts.some((st) => {
+  const built = new Set<string>();
+  const returned: Expr[] = [];
+  const walk = (stmts: readonly Stmt[]): void => {
+    for (const st of stmts) {
       switch (st.t) {
+        case 'assign':
+          if (st.value.t === 'call') for (const target of st.targets) if (target.t === 'name') built.add(target.id);
+          break;
+        case 'annassign':
+          if (st.value?.t === 'call' && st.target.t === 'name') built.add(st.target.id);
+          break;
         case 'return':
-          return st.value !== null && st.value.t === 'call';
+          if (st.value !== null) returned.push(st.value);
+          break;
         case 'if':
         case 'for':
         case 'while':
-          return any(st.body) || any(st.orelse);
+          walk(st.body);
+          walk(st.orelse);
+          break;
         case 'with':
-          return any(st.body);
+          walk(st.body);
+          break;
         case 'try':
-          return any(st.body) || st.handlers.some((h) => any(h.body)) || any(st.orelse) || any(st.final);
+          walk(st.body);
+          for (const h of st.handlers) walk(h.body);
+          walk(st.orelse);
+          walk(st.final);
+          break;
         default:
-          return false;
+          break;
       }
-    });
-  return any(body as readonly Stmt[]);
+    }
+  };
+  walk(body as readonly Stmt[]);
+  return returned.some((v) => v.t === 'call' || (v.t === 'name' && built.has(v.id)));
 }

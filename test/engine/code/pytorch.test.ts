@@ -192,6 +192,21 @@ describe('construction as Python does it', () => {
     expect(rows(result).map((r) => r.name)).toEqual(['a']);
   });
 
+  // PyTorch 1.13 and torchvision 0.14: Siamese() has 40 + 9 = 49 parameters; build_model() 11,178,051.
+  it('a factory another class calls is a part, not the model: the class that uses it is counted', () => {
+    const code =
+      'import torch.nn as nn\ndef make_cnn(out_dim=8):\n    return nn.Sequential(nn.Linear(4, out_dim))\nclass Siamese(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.branch = make_cnn()\n        self.head = nn.Linear(8, 1)\n';
+    const result = read(code);
+    expect(total(result)).toBe(49n);
+    expect(result.code!.model).toBe('Siamese');
+  });
+
+  it('a factory that names what it built before returning it (`model = ...; return model`) is a factory', () => {
+    const code =
+      'import torch.nn as nn\nfrom torchvision import models\ndef build_model(num_classes=3):\n    model = models.resnet18(weights=None)\n    model.fc = nn.Linear(model.fc.in_features, num_classes)\n    return model\n';
+    expect(total(read(code))).toBe(11_178_051n);
+  });
+
   // PyTorch 1.13: sum(p.numel() for p in model.parameters()) is 10 for the list, 100 for the module.
   it('one parameter held twice by the same module is counted once, under its first name', () => {
     const list = read('import torch\nimport torch.nn as nn\nw = nn.Parameter(torch.zeros(10))\nmodel = nn.ParameterList([w, w])\n');
