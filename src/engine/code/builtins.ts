@@ -306,8 +306,11 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     [
       'enumerate',
       def('enumerate', 'iterable, start=0', (a) => {
+        // data the reader does not run (a DataLoader): enumerating it is that data, which a loop skips
+        const data = a.get('iterable')!;
+        if (is(data, 'opaque')) return data;
         const start = toIndex(a.get('start')!);
-        const items = iterate(rt, a.get('iterable')!);
+        const items = iterate(rt, data);
         rt.charge(3 * items.length); // a pair each
         return iterator(items.map((x, i) => tuple([start + BigInt(i), x])));
       }),
@@ -315,6 +318,8 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     [
       'zip',
       builtin('zip', (args, kwargs) => {
+        const data = args.find((x) => is(x, 'opaque'));
+        if (data !== undefined) return data; // as enumerate: zip(loader, range(n)) is the loader's data
         const seqs = args.map((x) => iterate(rt, x));
         const n = seqs.reduce((m, s) => Math.min(m, s.length), seqs.length === 0 ? 0 : Infinity);
         if (kwargs.get('strict') === true && seqs.some((s) => s.length !== n)) raise('ValueError', 'py.zipStrict');

@@ -9,6 +9,7 @@
 import type { Arg, Expr, FormattedValue, FunctionDef, Generator, Module, Stmt } from './ast.js';
 import { formatValue } from './builtins.js';
 import { Scope } from './environment.js';
+import { boundNames } from './static.js';
 import { CodeError, excerpt, PyException, raise, Refusal, refuse, overLimit } from './errors.js';
 import { ITEMS_PER_STEP, LIMITS, limitMessage } from './limits.js';
 import {
@@ -303,8 +304,11 @@ export class Interpreter implements Runtime {
       // the result of a function the reader does not know may be a configuration to build from
       const unknown = [...this.skipped.keys()].find((n) => iterable.origin === n || iterable.origin.startsWith(`${n}(`) || iterable.origin.startsWith(`${n}.`));
       if (unknown !== undefined) return refuse('code.unknownName', { name: unknown });
-      // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer.
+      // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. What it
+      // would have bound (`loss`, `epoch_acc`) is data too: a later print(loss) reads an unknown
+      // value, not a name Python would leave undefined. A name already bound keeps its value.
       this.host.noteSkippedLoop(iterable.origin, s.line);
+      for (const name of boundNames({ body: [s] })) if (!scope.vars.has(name)) scope.assign(name, this.opaque(`for … in ${iterable.origin}`));
       return null;
     }
     const items = iterate(this, iterable);
@@ -577,7 +581,17 @@ export class Interpreter implements Runtime {
       }
       case 'fstring': {
         const out = new TextOut(this);
-        for (const p of e.parts) out.add(typeof p === 'string' ? p : this.formatted(p, scope));
+        for (const p of e.parts) {
+          if (typeof p === 'string') {
+            out.add(p);
+            continue;
+          }
+          const v = this.eval(p.value, scope);
+          // text made from data the reader does not run (`f"loss={loss.item():.4f}"`) is that data:
+          // a print of it is nothing, a layer built from it is refused where it is built
+          if (is(v, 'opaque')) return v;
+          out.add(this.formatted(p, v));
+        }
         return out.toString();
       }
       case 'lambda':
@@ -592,8 +606,7 @@ export class Interpreter implements Runtime {
   }
 
   /** `{value!conv:spec}`: converted (repr for !r and !a, str for !s), then formatted by its spec. */
-  private formatted(p: FormattedValue, scope: Scope): string {
-    const v = this.eval(p.value, scope);
+  private formatted(p: FormattedValue, v: Value): string {
     if (p.spec.includes('{')) return refuse('code.unsupported', { what: `{…:${p.spec}}` });
     if (p.conv === '') return formatValue(this, v, p.spec);
     const text = p.conv === 's' ? str(this, v) : repr(this, v);
@@ -1202,7 +1215,11 @@ const COMPUTING_BUILTINS: ReadonlySet<string> = new Set(['len', 'float', 'int', 
  * Libraries whose members compute values and never hold parameters: a member the reader does not
  * know there is a value it lacks, not a refusal of the whole paste (see unknownMember).
  */
-const VALUE_ONLY: ReadonlySet<string> = new Set(['torch', 'torch.nn.functional', 'torch.linalg', 'torch.fft', 'torch.special', 'keras.ops', 'keras.models', 'keras.activations', 'numpy', 'math']);
+const VALUE_ONLY: ReadonlySet<string> = new Set([
+  ...['torch', 'torch.nn.functional', 'torch.linalg', 'torch.fft', 'torch.special', 'keras.ops', 'keras.models', 'keras.activations', 'numpy'],
+  // Python's own modules hold no parameters: `from collections import Counter` for a vocabulary is data
+  ...['math', 'collections', 'functools', 'itertools', 'typing', 'copy', 'dataclasses', 'enum', 'types', 'warnings'],
+]);
 
 /** Thrown when a followed forward pass runs out of its share of the budget. */
 export class StepBudget extends Error {}

@@ -248,3 +248,35 @@ describe('more shapes of model code', () => {
     expect(notes(result).join('\n')).toMatch(/spectral_norm keeps the parameter count/);
   });
 });
+
+describe('a training script around the model', () => {
+  // PyTorch 1.13 runs each of these; the model is nn.Linear(4, 2): 10 parameters.
+  const model =
+    'import torch\nfrom torch import nn\nfrom torch.utils.data import DataLoader, TensorDataset\nmodel = nn.Linear(4, 2)\nloader = DataLoader(TensorDataset(torch.randn(8, 4), torch.zeros(8, dtype=torch.long)), batch_size=4)\n';
+
+  it('what a loop over data binds (the loss) is data after it: printing it, formatted or not, is no NameError', () => {
+    const code = `${model}for x, y in loader:\n    loss = nn.functional.cross_entropy(model(x), y)\nprint(loss.item())\nprint(f"loss={loss.item():.4f} after {len(loader)} batches")\n`;
+    expect(total(read(code))).toBe(10n);
+  });
+
+  it('enumerate and zip over a DataLoader are the loop over data, skipped as it is', () => {
+    expect(total(read(`${model}for i, (x, y) in enumerate(loader):\n    out = model(x)\nprint(i)\n`))).toBe(10n);
+    expect(total(read(`${model}for (x, y), step in zip(loader, range(3)):\n    out = model(x)\n`))).toBe(10n);
+  });
+
+  it('a name bound before the loop keeps its value: `model = model.to(device)` inside it does not lose the model', () => {
+    expect(total(read(`${model}for x, y in loader:\n    model = model.to("cpu")\n`))).toBe(10n);
+  });
+
+  it('a layer sized by what the loop over data computed is refused, naming it', () => {
+    expect(refusal(`${model}for x, y in loader:\n    n = x.shape[1]\nhead = nn.Linear(n, 2)\n`)).toMatch(/needs the value of/);
+  });
+
+  it("Python's own modules hold no parameters: a name the reader does not know there is data, refused only where a layer needs it", () => {
+    const vocab = 'import torch.nn as nn\nfrom collections import Counter\nwords = ["a", "b", "a"]\nvocab = Counter(words)\n';
+    const counted = read(`${vocab}model = nn.Embedding(100, 8)\n`);
+    expect(total(counted)).toBe(800n);
+    expect(notes(counted).some((n) => n.includes('`collections.Counter` is not something the reader knows: nothing the count is made of comes from it'))).toBe(true);
+    expect(refusal(`${vocab}model = nn.Embedding(len(vocab), 8)\n`)).toMatch(/collections\.Counter/);
+  });
+});
