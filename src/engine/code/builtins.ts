@@ -286,7 +286,8 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     ['set', setType],
     ['frozenset', setType],
     ['type', typeType],
-    ['__name__', '__paste__'],
+    // a paste runs as the script it is (`python model.py`): its `if __name__ == '__main__':` block runs too
+    ['__name__', '__main__'],
     ['NotImplemented', null],
     ['Ellipsis', { t: 'ellipsis' }],
     ['print', builtin('print', () => null)],

@@ -81,6 +81,15 @@ export interface Host {
   delInstanceAttr(rt: Interpreter, inst: InstanceV, name: string): boolean;
   /** A module-level `for` over data the reader does not load: noted, not run. */
   noteSkippedLoop(origin: string, line: number): void;
+  /** argparse's parse_args() read as the script run without arguments: noted, with the names it gave. */
+  noteCommandLine(names: readonly string[], line: number): void;
+  /** The script's `if __name__ == '__main__':` block starts: what it builds from here on is the script's. */
+  enterMain(): void;
+  /**
+   * The block stopped at `line` on something the reader cannot follow (`why`): whether a model was
+   * built by then, the script's, counted with the stop noted; if not, the stop is the refusal.
+   */
+  stopMain(why: MessageRef, line: number): boolean;
 }
 
 interface Frame {
@@ -249,6 +258,7 @@ export class Interpreter implements Runtime {
       case 'continue':
         return 'continue';
       case 'if':
+        if (scope === this.globals && isMainGuard(s.test)) return this.mainBlock(s.body, scope);
         return truthy(this, this.eval(s.test, scope)) ? this.execBlock(s.body, scope) : this.execBlock(s.orelse, scope);
       case 'for':
         return this.forLoop(s, scope);
@@ -298,6 +308,35 @@ export class Interpreter implements Runtime {
     }
   }
 
+  /**
+   * The script's entry point, run as Python runs it: it builds the model (`model = Net(n=2)`, or in
+   * a `main()`), then trains, tests, saves and plots on data the reader does not load. Past the
+   * model, what the reader cannot follow there (a file list sorted, a dataset's length) stops the
+   * block, noted, instead of refusing a model already built; a limit still refuses.
+   */
+  private mainBlock(body: readonly Stmt[], scope: Scope): Flow {
+    this.host.enterMain();
+    const depth = this.frames.length;
+    let inModel = false;
+    try {
+      return this.guarded(() => {
+        try {
+          return this.execBlock(body, scope);
+        } catch (e) {
+          // a model's own code was running (its __init__, a method): the model is not whole
+          inModel = this.frames.slice(depth).some((f) => f.fn.owner !== null && f.first !== undefined && is(f.first, 'instance') && (f.first.module !== undefined || f.first.keras !== undefined));
+          throw e;
+        }
+      });
+    } catch (e) {
+      // only data stops it: a value the reader does not have, or what Python raises on it; a layer
+      // or library call the reader does not know, or a limit, refuses as anywhere else
+      const data = e instanceof PyException ? this.pythonError(e) : e instanceof Refusal && DATA_REFUSALS.has(e.ref.key) ? e.ref : undefined;
+      if (data === undefined || inModel || !this.host.stopMain(data, this.line)) throw e;
+      return null;
+    }
+  }
+
   private forLoop(s: Extract<Stmt, { t: 'for' }>, scope: Scope): Flow {
     const iterable = this.eval(s.iter, scope);
     if (is(iterable, 'opaque')) {
@@ -305,10 +344,15 @@ export class Interpreter implements Runtime {
       const unknown = [...this.skipped.keys()].find((n) => iterable.origin === n || iterable.origin.startsWith(`${n}(`) || iterable.origin.startsWith(`${n}.`));
       if (unknown !== undefined) return refuse('code.unknownName', { name: unknown });
       // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. What it
-      // would have bound (`loss`, `epoch_acc`) is data too: a later print(loss) reads an unknown
-      // value, not a name Python would leave undefined. A name already bound keeps its value.
+      // binds (`loss`, `running_corrects += ...`) is data after it: a later print(loss) reads an
+      // unknown value, not a name Python would leave undefined or a count it would have moved on.
+      // A name holding an object keeps it: the loop trains a model (`model = model.to(device)`),
+      // it does not build another.
       this.host.noteSkippedLoop(iterable.origin, s.line);
-      for (const name of boundNames({ body: [s] })) if (!scope.vars.has(name)) scope.assign(name, this.opaque(`for … in ${iterable.origin}`));
+      for (const name of boundNames({ body: [s] })) {
+        const held = scope.vars.get(name);
+        if (held === undefined || !is(held, 'instance')) scope.assign(name, this.opaque(`for … in ${iterable.origin}`));
+      }
       return null;
     }
     const items = iterate(this, iterable);
@@ -1220,6 +1264,17 @@ const VALUE_ONLY: ReadonlySet<string> = new Set([
   // Python's own modules hold no parameters: `from collections import Counter` for a vocabulary is data
   ...['math', 'collections', 'functools', 'itertools', 'typing', 'copy', 'dataclasses', 'enum', 'types', 'warnings'],
 ]);
+
+/** The refusals of a value the reader does not have (data, a library it does not run). */
+const DATA_REFUSALS: ReadonlySet<string> = new Set(['code.needsValue', 'code.needsNamedValue']);
+
+/** `__name__ == '__main__'`, either way round: the script's entry point. */
+function isMainGuard(test: Expr): boolean {
+  if (test.t !== 'compare' || test.ops.length !== 1 || test.ops[0] !== '==') return false;
+  const [a, b] = [test.first, test.rest[0]!];
+  const side = (x: Expr, y: Expr) => x.t === 'name' && x.id === '__name__' && y.t === 'const' && y.value === '__main__';
+  return side(a, b) || side(b, a);
+}
 
 /** Thrown when a followed forward pass runs out of its share of the budget. */
 export class StepBudget extends Error {}

@@ -192,6 +192,7 @@ const STR: Record<string, Method> = {
       const name = m[1] ?? '';
       const v = name === '' ? args[auto++] : /^\d+$/.test(name) ? args[Number(name)] : kwargs.get(name);
       if (v === undefined) return raise('IndexError', 'py.formatField', { field: name });
+      if (is(v, 'opaque')) return v; // text made from data is that data, as in an f-string
       out.add(formatValue(rt, v, m[2] ?? ''));
     }
     out.add(s.slice(at));

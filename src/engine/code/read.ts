@@ -161,12 +161,13 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
 
   const names = new Map<Value, string>();
   for (const [k, v] of rt.globals.vars) if (!names.has(v) && is(v, 'instance')) names.set(v, k);
-  const visible = new Set<Value>([...names.keys(), ...rt.loose.map((l) => l.value), ...session.torch.traces.map((t) => t.root)]);
+  const visible = new Set<Value>([...names.keys(), ...rt.loose.map((l) => l.value), ...session.torch.traces.map((t) => t.root), ...session.builtInMain()]);
 
   const torchRoots = session.torch.roots().filter((m) => visible.has(m) && !(m.module!.leaf && LOSS_NAMES.has(m.module!.leaf.className)));
   const kerasHeld = new Set(session.keras.instances.flatMap((k) => session.keras.layersOf(k).filter((x) => x !== k)));
   const kerasRoots = session.keras.instances.filter((k) => visible.has(k) && !kerasHeld.has(k));
-  const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)];
+  // a model a module-level name holds before one only built (in main(), a helper that compares two)
+  const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)].sort((a, b) => Number(names.has(b)) - Number(names.has(a)));
   // the one the paste names `model` (`model = generator`, or one layer `model = CausalConv1d(...)`), else the first built
   const named = rt.globals.vars.get('model');
   if (named !== undefined && is(named, 'instance') && named.module && !named.module.leaf?.className.match(/Loss$/) && !models.includes(named)) models.unshift(named);

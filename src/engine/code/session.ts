@@ -23,6 +23,8 @@ export class Session implements Host {
   private kerasLibrary: Keras | undefined;
   readonly notes: Array<{ readonly ref: MessageRef; readonly line: number }> = [];
   private preludeScope: Scope | null = null;
+  /** How many modules and Keras layers there were when the script's main block started; undefined before. */
+  private mainFrom: { readonly torch: number; readonly keras: number } | undefined;
 
   constructor(lines: readonly string[]) {
     const names = new Map<string, Value>();
@@ -180,6 +182,29 @@ export class Session implements Host {
 
   noteSkippedLoop(origin: string, line: number): void {
     this.notes.push({ ref: msg('note.dataLoop', { origin, line: String(line) }), line });
+  }
+
+  enterMain(): void {
+    this.mainFrom = { torch: this.torch.instances.length, keras: this.kerasLibrary?.instances.length ?? 0 };
+  }
+
+  stopMain(why: MessageRef, line: number): boolean {
+    const built = this.torch.instances.length > 0 || (this.kerasLibrary?.instances.length ?? 0) > 0;
+    if (built) this.notes.push({ ref: msg('note.mainStopped', { line: String(line), why }), line });
+    return built;
+  }
+
+  /**
+   * What the main block built, a model kept in a local of `main()` included: the script's, even
+   * where no module-level name holds it.
+   */
+  builtInMain(): readonly InstanceV[] {
+    if (this.mainFrom === undefined) return [];
+    return [...this.torch.instances.slice(this.mainFrom.torch), ...(this.kerasLibrary?.instances.slice(this.mainFrom.keras) ?? [])];
+  }
+
+  noteCommandLine(names: readonly string[], line: number): void {
+    this.notes.push({ ref: msg('note.commandLine', { line: String(line), names: names.map((n) => `\`${n}\``).join(', ') }), line });
   }
 
   private isInstance(v: Value, cls: ClassV): boolean | undefined {

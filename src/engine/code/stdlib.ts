@@ -319,13 +319,85 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
   const SimpleNamespace = namespaceClass('SimpleNamespace');
   const argparseNamespace = namespaceClass('Namespace');
 
+  // ── argparse ──
+  // A script's command line, read as the script run without arguments (`python train.py`, or a
+  // notebook's `parse_args([])`): parse_args() gives each argument its default, a string default
+  // through the argument's type, as argparse does. What the command line must give (a positional
+  // argument, required=True) is data the reader does not have, refused only where a layer needs
+  // it; so is any other command line (`parse_args(["--lr", "0.1"])`).
+  interface Argument {
+    readonly dest: string;
+    value: Value;
+  }
+  const argumentsOf = new WeakMap<object, Argument[]>();
+  const argumentList = (parser: Value): Argument[] => {
+    const key = parser as object;
+    let found = argumentsOf.get(key);
+    if (found === undefined) argumentsOf.set(key, (found = []));
+    return found;
+  };
+  const setArgument = (parser: Value, dest: string, value: Value): void => {
+    const list = argumentList(parser);
+    const known = list.find((a) => a.dest === dest);
+    if (known) known.value = value;
+    else list.push({ dest, value });
+  };
+  /** argparse's dest: `dest=`, else the first long option (`--batch-size`: batch_size), else the first short one, else the positional's name. */
+  const destOf = (flags: readonly string[], kwargs: Kwargs): string => {
+    const dest = kwargs.get('dest');
+    if (typeof dest === 'string') return dest;
+    const option = flags.find((f) => f.startsWith('--')) ?? flags.find((f) => f.startsWith('-')) ?? flags[0] ?? '';
+    return option.replace(/^-+/, '').replaceAll('-', '_');
+  };
+  const parsed = (parser: Value, commandLine: Value): Value => {
+    if (commandLine !== null && !(is(commandLine, 'list') && commandLine.items.length === 0)) return rt.opaque('argparse.ArgumentParser(…).parse_args(…)');
+    const list = argumentList(parser);
+    rt.host.noteCommandLine(
+      list.map((a) => a.dest),
+      rt.line,
+    );
+    return rt.call(argparseNamespace, [], new Map(list.map((a) => [a.dest, a.value])));
+  };
+  const ArgumentParser = nativeClass('ArgumentParser', [object], {
+    // description=, formatter_class=, ...: how the command line is explained, not what it gives
+    __init__: builtin('__init__', () => null),
+    add_argument: builtin('add_argument', (args, kwargs) => {
+      const [parser = null, ...given] = args;
+      const flags = given.map((f) => (typeof f === 'string' ? f : refuse('code.unsupported', { what: `add_argument(${typeName(f)})` })));
+      const action = kwargs.get('action') ?? 'store';
+      if (action === 'help' || action === 'version') return null;
+      const nargs = kwargs.get('nargs');
+      const positional = flags.length > 0 && !flags[0]!.startsWith('-');
+      const commandLine = kwargs.get('required') === true || (positional && nargs !== '?' && nargs !== '*');
+      let value: Value = action === 'store_true' ? false : action === 'store_false' ? true : null;
+      if (commandLine) value = rt.opaque(`the command line's ${flags[0] ?? destOf(flags, kwargs)}`);
+      else if (kwargs.has('default')) {
+        value = kwargs.get('default')!;
+        const type = kwargs.get('type');
+        if (typeof value === 'string' && type !== undefined && action === 'store') value = rt.call(type, [value]);
+      }
+      setArgument(parser, destOf(flags, kwargs), value);
+      return null;
+    }),
+    set_defaults: builtin('set_defaults', (args, kwargs) => {
+      for (const [dest, value] of kwargs) setArgument(args[0] ?? null, dest, value);
+      return null;
+    }),
+    // a group adds its arguments to the parser's one namespace
+    add_argument_group: builtin('add_argument_group', (args) => args[0] ?? null),
+    add_mutually_exclusive_group: builtin('add_mutually_exclusive_group', (args) => args[0] ?? null),
+    parse_args: def('parse_args', 'self, args=None, namespace=None', (a) => parsed(a.get('self')!, a.get('args')!)),
+    parse_known_args: def('parse_known_args', 'self, args=None, namespace=None', (a) => tuple([parsed(a.get('self')!, a.get('args')!), { t: 'list', items: [] }])),
+    // anything else a parser does (print_help, add_subparsers, error) reads or prints the command line
+    __getattr__: def('__getattr__', 'self, name', (a) => rt.opaque(`argparse.ArgumentParser(…).${String(a.get('name'))}`)),
+  });
+
   return {
     modules: new Map<string, NamespaceV>([
       ['dataclasses', dataclasses],
       ['enum', enumModule],
       ['types', namespace('types', { SimpleNamespace })],
-      // argparse's parser reads the command line, which a paste does not have: only its Namespace
-      ['argparse', namespace('argparse', { Namespace: argparseNamespace }, (n) => rt.opaque(`argparse.${n}`))],
+      ['argparse', namespace('argparse', { Namespace: argparseNamespace, ArgumentParser }, (n) => rt.opaque(`argparse.${n}`))],
     ]),
     collections: { namedtuple },
     typing: { NamedTuple },

@@ -222,6 +222,10 @@ export const code = {
   'note.skippedUnknown': (p: P<'name'>) => `\`${p.name}\` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.`,
   'note.kerasSubclassBuild': (p: P<'name'>) =>
     `\`${p.name}\` is a subclassed model built with \`model.build(...)\`: this is its count once its layers are built, as tf.keras 2 builds them there; Keras 3 (and tf.keras from TensorFlow 2.16) only marks the model built, so its \`count_params()\` says 0 until the model is called on data (\`model(keras.ops.zeros((1, ...)))\`).`,
+  'note.mainStopped': (p: P<'line' | 'why'>) =>
+    `the script's \`if __name__ == '__main__':\` block was followed up to line ${p.line}, where the reader stopped (${p.why}); the model is the one built by then.`,
+  'note.commandLine': (p: P<'line' | 'names'>) =>
+    `line ${p.line} reads the command line with argparse: this is the script run without arguments (\`python script.py\`), so these are their defaults: ${p.names}.`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `the loop over \`${p.origin}\` (line ${p.line}) was not run: it goes over data the reader does not load, and builds no layer.`,
   // ── reading the model ──
   'code.noModel': () => `No model found in the code: paste a class (\`class Net(nn.Module)\`), an nn.Sequential / keras.Sequential, or layer calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,

@@ -67,12 +67,14 @@ const viewSizes = (args: readonly Value[]): number[] => {
   return list.map((v) => Number(toIndex(v, 'size')));
 };
 
-/** The shape of nested Python lists given to torch.tensor. */
-function dataShape(v: Value): { shape: Dim[]; dtype: Dtype } {
+/** The shape of nested Python lists given to torch.tensor; null when it is data the reader does not have (a DataFrame's column). */
+function dataShape(v: Value): { shape: Dim[] | null; dtype: Dtype } {
+  if (is(v, 'opaque')) return { shape: null, dtype: 'float' };
   if (is(v, 'list') || is(v, 'tuple')) {
     if (v.items.length === 0) return { shape: [0], dtype: 'float' };
     const inner = dataShape(v.items[0]!);
-    return { shape: [v.items.length, ...inner.shape], dtype: v.items.every((x) => typeof x === 'bigint' || is(x, 'list') || is(x, 'tuple')) ? inner.dtype : 'float' };
+    const dtype = v.items.every((x) => typeof x === 'bigint' || is(x, 'list') || is(x, 'tuple')) ? inner.dtype : 'float';
+    return { shape: inner.shape === null ? null : [v.items.length, ...inner.shape], dtype };
   }
   if (isTensor(v)) return { shape: [...shapeOf(v)], dtype: v.dtype };
   if (typeof v === 'bigint') return { shape: [], dtype: 'int' };
