@@ -280,3 +280,49 @@ describe('a training script around the model', () => {
     expect(refusal(`${vocab}model = nn.Embedding(len(vocab), 8)\n`)).toMatch(/collections\.Counter/);
   });
 });
+
+describe("the script's entry point, run as `python model.py` runs it", () => {
+  // PyTorch 1.13 runs each file as __main__; the totals are sum(p.numel() for p in model.parameters()).
+  const net = 'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self, n=10):\n        super().__init__()\n        self.fc = nn.Linear(4, n)\n';
+
+  it("the model the `if __name__ == '__main__':` block builds is counted, with its arguments (not the class's defaults)", () => {
+    const result = read(`${net}if __name__ == '__main__':\n    model = Net(n=2)\n`);
+    expect(total(result)).toBe(10n);
+    expect(notes(result).join('\n')).not.toMatch(/with its defaults/);
+  });
+
+  it('a model main() keeps in a local is the one counted', () => {
+    expect(total(read(`${net}def main():\n    model = Net(n=3)\n    return 0\nif __name__ == "__main__":\n    main()\n`))).toBe(15n);
+  });
+
+  it('argparse gives its defaults (a string default through its type, store_true False), said in a note', () => {
+    const code = `import argparse\n${net}parser = argparse.ArgumentParser(description="train")\nparser.add_argument("--hidden-size", type=int, default="6")\nparser.add_argument("--deep", action="store_true")\ngroup = parser.add_argument_group("model")\ngroup.add_argument("-w", "--width", type=int, default=2)\nargs = parser.parse_args()\nmodel = Net(n=args.hidden_size * args.width + (100 if args.deep else 0))\n`;
+    const result = read(code);
+    expect(total(result)).toBe(5n * 12n);
+    expect(notes(result).join('\n')).toMatch(
+      /reads the command line with argparse: this is the script run without arguments \(`python script.py`\), so these are their defaults: `hidden_size`, `deep`, `width`/,
+    );
+    // a notebook's parse_args([]) is the same empty command line
+    expect(total(read(code.replace('parse_args()', 'parse_args([])')))).toBe(60n);
+  });
+
+  it('what the command line must give (a positional, required=True) is data: refused only where a layer needs it', () => {
+    const head = `import argparse\n${net}p = argparse.ArgumentParser()\np.add_argument("data_dir")\np.add_argument("--n", type=int, required=True)\nargs = p.parse_args()\nprint(args.data_dir)\n`;
+    expect(total(read(`${head}model = Net()\n`))).toBe(50n);
+    expect(refusal(`${head}model = Net(n=args.n)\n`)).toMatch(/the command line's --n/);
+  });
+
+  it("past its model, what the script's block cannot follow on data stops the block, noted", () => {
+    const code = `import glob\n${net}if __name__ == '__main__':\n    model = Net(n=2)\n    files = sorted(glob.glob("data/*.png"))\n    print(len(files))\n`;
+    const result = read(code);
+    expect(total(result)).toBe(10n);
+    expect(notes(result).join('\n')).toMatch(/block was followed up to line 9, where the reader stopped \(this needs the value of `glob\.glob\(…\)`/);
+  });
+
+  it("before any model is built, or inside a model's own code, it is the refusal it always was", () => {
+    expect(refusal(`import glob\n${net}if __name__ == '__main__':\n    files = sorted(glob.glob("data/*.png"))\n    model = Net(n=len(files))\n`)).toMatch(/glob\.glob/);
+    const bilinear =
+      'import torch.nn as nn\nclass Pair(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 4)\n        self.score = nn.Bilinear(4, 4, 1)\nif __name__ == "__main__":\n    model = Pair()\n';
+    expect(refusal(bilinear)).toMatch(/torch\.nn\.Bilinear/);
+  });
+});
