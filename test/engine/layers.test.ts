@@ -39,6 +39,8 @@ const CASES: readonly Case[] = [
   // Attention: with key_dim = D/h both frameworks give 4·D² + 4·D.
   ['mha 8 512', [1050624, 1050624], [1050624, 1050624], '3×(512×8×64 + 8×64) + 8×64×512 + 512', 'layers.MultiHeadAttention(8, 64) on 512; nn.MultiheadAttention(512, 8)'],
   ['mha 8 512 key_dim=32', [525568, 525568], 'refused', '3×(512×8×32 + 8×32) + 8×32×512 + 512', 'layers.MultiHeadAttention(num_heads=8, key_dim=32) on 512'],
+  // Keras 3.15.1: MultiHeadAttention(num_heads=2, key_dim=8, output_shape=16) on (10, 48) has 2,624; the same formula here
+  ['mha 8 512 output_shape=256', [919296, 919296], 'refused', '3×(512×8×64 + 8×64) + 8×64×256 + 256', 'layers.MultiHeadAttention(8, 64, output_shape=256) on 512'],
   // PReLU: Keras one alpha per element, PyTorch one in total.
   ['prelu in=56x56x64', [200704, 200704], [1, 1], '56×56×64', 'layers.PReLU() after a 56×56×64 conv; nn.PReLU()'],
   ['prelu per=channel in=56x56x64', [64, 64], [64, 64], '64', 'layers.PReLU(shared_axes=[1, 2]); nn.PReLU(64)'],
@@ -74,6 +76,9 @@ describe('frameworks that cannot express a layer refuse it', () => {
   });
   it('PyTorch attention splits DMODEL evenly across heads', () => {
     expect(() => count('mha 8 512 key_dim=32 --framework pytorch')).toThrow(/DMODEL\/HEADS = 64/);
+  });
+  it("PyTorch attention returns DMODEL: output_shape= is Keras's", () => {
+    expect(() => count('mha 8 512 output_shape=256 --framework pytorch')).toThrow(/output_shape= is Keras's MultiHeadAttention option/);
   });
 });
 

@@ -19,6 +19,8 @@ export interface AttentionView {
   readonly valueDim: number;
   readonly qkvBias: boolean;
   readonly outBias: boolean;
+  /** The output projection's width (Keras's output_shape); the model's own otherwise. */
+  readonly out?: number | undefined;
 }
 
 const big = BigInt;
@@ -29,11 +31,11 @@ function projections(v: AttentionView): bigint {
   const keysValues = big(v.kvHeads * v.keyDim + v.kvHeads * v.valueDim);
   const d = big(v.model);
   const context = big(v.kvModel ?? v.model);
-  return d * query + context * keysValues + (v.qkvBias ? query + keysValues : 0n) + big(v.heads * v.valueDim) * d + (v.outBias ? d : 0n);
+  return d * query + context * keysValues + (v.qkvBias ? query + keysValues : 0n) + output(v);
 }
 
-/** The output projection alone: h×valueDim → D and its bias. */
-const output = (v: AttentionView): bigint => big(v.heads * v.valueDim) * big(v.model) + (v.outBias ? big(v.model) : 0n);
+/** The output projection alone: h×valueDim → D (or output_shape) and its bias. */
+const output = (v: AttentionView): bigint => big(v.heads * v.valueDim) * big(v.out ?? v.model) + (v.outBias ? big(v.out ?? v.model) : 0n);
 
 /** The layer counted with the view misread as `wrong`: whatever else the layer holds is kept. */
 const misread = (total: bigint, v: AttentionView, wrong: AttentionView): bigint => total + projections(wrong) - projections(v);

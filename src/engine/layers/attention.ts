@@ -5,7 +5,8 @@
  * D evenly across heads. With key_dim = value_dim = D/h both give 4D² + 4D; only Keras can have
  * other head sizes. Keys and values may come from inputs of other sizes (`kdim=`, `vdim=`: PyTorch's
  * kdim/vdim, Keras's key/value tensors), and PyTorch's add_bias_kv learns one more key and value
- * vector (`bias_kv=true`, 2×D).
+ * vector (`bias_kv=true`, 2×D). Keras's output_shape= sizes the output projection (h×v×out + out)
+ * and the output; PyTorch's always returns D.
  */
 import { fail } from '../errors.js';
 import { constant, lit, product, sum, type Expr } from '../expr.js';
@@ -24,6 +25,8 @@ interface AttentionConfig {
   readonly kdim: number | undefined;
   readonly vdim: number | undefined;
   readonly biasKv: boolean;
+  /** Keras's output_shape: the output's features, when not DMODEL. */
+  readonly out: number | undefined;
 }
 
 type ResolvedAttention = AttentionConfig & { readonly model: number };
@@ -31,7 +34,7 @@ type ResolvedAttention = AttentionConfig & { readonly model: number };
 /** Keras and PyTorch alike: h heads of key_dim (D/h unless given) for Q and K, value_dim for V. */
 const ATTENTION_MISTAKES = attentionMistakes<ResolvedAttention>(({ config: c }) => {
   const keyDim = c.keyDim ?? c.model / c.heads;
-  return { model: c.model, heads: c.heads, kvHeads: c.heads, keyDim, valueDim: c.valueDim ?? keyDim, qkvBias: c.bias, outBias: c.bias };
+  return { model: c.model, heads: c.heads, kvHeads: c.heads, keyDim, valueDim: c.valueDim ?? keyDim, qkvBias: c.bias, outBias: c.bias, out: c.out };
 });
 
 export const mha = defineKind<AttentionConfig, ResolvedAttention>({
@@ -41,7 +44,7 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
   summary: msg('kind.mha'),
   mistake: msg('mistake.mha'),
   args: [{ name: 'HEADS' }, { name: 'DMODEL', inferable: true }],
-  options: ['key_dim', 'value_dim', 'bias', 'kdim', 'vdim', 'bias_kv'],
+  options: ['key_dim', 'value_dim', 'bias', 'kdim', 'vdim', 'bias_kv', 'output_shape'],
   example: 'mha 8 512',
   input: { rank: 2, form: 'T', features: (c) => c.model },
   parse: (a) => ({
@@ -53,6 +56,7 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
     kdim: a.optionalSize('kdim'),
     vdim: a.optionalSize('vdim'),
     biasKv: a.flag('bias_kv', false),
+    out: a.optionalSize('output_shape'),
   }),
   print: (c) =>
     [
@@ -65,6 +69,7 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
       ...(c.kdim === undefined ? [] : [`kdim=${c.kdim}`]),
       ...(c.vdim === undefined ? [] : [`vdim=${c.vdim}`]),
       ...(c.biasKv ? ['bias_kv=true'] : []),
+      ...(c.out === undefined ? [] : [`output_shape=${c.out}`]),
     ].join(' '),
   evaluate(c, input, framework) {
     expectRank(input, 2, 'mha', 'T×D');
@@ -81,9 +86,12 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
     const vd = c.vdim ?? d;
     const separate = kd !== d || vd !== d;
     if (framework === 'keras' && c.biasKv) fail('err.biasKvKeras');
+    if (framework === 'pytorch' && c.out !== undefined) fail('err.outputShapeTorch');
+    const o = c.out ?? d;
     const steps = input[0] ?? null;
     const [D, H, K, V] = [lit(d, 'D'), lit(h, 'h'), lit(k, 'k'), lit(v, 'v')];
     const [KD, VD] = [lit(kd, 'kdim'), lit(vd, 'vdim')];
+    const O = c.out === undefined ? D : lit(o, 'out');
     const biased = (weights: Expr, bias: Expr): Expr => (c.bias ? sum(weights, bias) : weights);
     const biasKv = c.biasKv ? [product(constant(2), D)] : [];
 
@@ -91,7 +99,7 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
       if (framework === 'keras') {
         const query = biased(product(D, H, K), product(H, K));
         const value = biased(product(separate ? VD : D, H, V), product(H, V));
-        const output = biased(product(H, V, D), D);
+        const output = biased(product(H, V, O), O);
         const key = biased(product(separate ? KD : D, H, K), product(H, K));
         return separate ? sum(query, key, value, output) : sum(v === k ? product(constant(3), query) : sum(product(constant(2), query), value), output);
       }
@@ -107,8 +115,8 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
         ...projection('query', d, k),
         ...projection('key', kd, k),
         ...projection('value', vd, v),
-        tensor('attention_output/kernel', [h, v, d], 'weight'),
-        ...(c.bias ? [tensor('attention_output/bias', [d], 'bias')] : []),
+        tensor('attention_output/kernel', [h, v, o], 'weight'),
+        ...(c.bias ? [tensor('attention_output/bias', [o], 'bias')] : []),
       ];
     } else {
       tensors = [
@@ -122,16 +130,16 @@ export const mha = defineKind<AttentionConfig, ResolvedAttention>({
       ];
     }
     const T = steps === null ? null : BigInt(steps);
-    const [bd, bh, bk, bv, bkd, bvd] = [BigInt(d), BigInt(h), BigInt(k), BigInt(v), BigInt(kd), BigInt(vd)];
+    const [bd, bh, bk, bv, bkd, bvd, bo] = [BigInt(d), BigInt(h), BigInt(k), BigInt(v), BigInt(kd), BigInt(vd), BigInt(o)];
     return {
       resolved: { ...c, model: d },
       notes: c.biasKv ? [msg('note.biasKv', { d: String(d) })] : [],
       typeName: framework === 'keras' ? 'MultiHeadAttention' : 'MultiheadAttention',
       tensors,
       formula,
-      outputShape: [steps, d],
+      outputShape: [steps, o],
       // projections (q, k, v, out) per step, plus the T×T score and weighted-sum products per head
-      macs: T === null ? null : T * (bd * bh * bk + bkd * bh * bk + bvd * bh * bv + bh * bv * bd) + T * T * bh * (bk + bv),
+      macs: T === null ? null : T * (bd * bh * bk + bkd * bh * bk + bvd * bh * bv + bh * bv * bo) + T * T * bh * (bk + bv),
       conventionSensitive: k !== even || v !== even,
     };
   },

@@ -151,3 +151,14 @@ describe('a subclassed keras.Model with layers made in __init__', () => {
     expect(read(code).report.counts).toEqual({ total: 13n, trainable: 12n, nonTrainable: 1n });
   });
 });
+
+describe('MultiHeadAttention read as Keras builds it', () => {
+  // Keras 3.15.1 (tensorflow 2.21): count_params() is 2,624; the output is (None, 10, 16).
+  it('output_shape= sizes the output projection and the output', () => {
+    const result = read(
+      'from tensorflow import keras\nfrom tensorflow.keras import layers\nq = keras.Input(shape=(10, 48))\nmodel = keras.Model(q, layers.MultiHeadAttention(num_heads=2, key_dim=8, output_shape=16)(q, q))\n',
+    );
+    expect(total(result)).toBe(2_624n);
+    expect(row(result, 'multi_head_attention').shape).toEqual([null, 10, 16]);
+  });
+});

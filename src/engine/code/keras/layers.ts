@@ -227,6 +227,17 @@ function zeroPadding(a: LayerArgs): string {
   return a.sizes('padding');
 }
 
+/**
+ * MultiHeadAttention's own options, as the engine's `mha` reads them: built alone (a layer's
+ * `build`) or when called on its query, value and key (library.ts). output_shape=N (or (N,)) sizes
+ * the output projection; a shape of more axes is not modelled.
+ */
+export function mhaOptions(a: LayerArgs): Record<string, string | false | undefined> {
+  const out = a.isNone('output_shape') ? undefined : a.ints('output_shape');
+  if (out !== undefined && out.length !== 1) refuse('code.unsupported', { what: 'MultiHeadAttention(output_shape=<more than one axis>)' });
+  return { key_dim: a.size('key_dim'), value_dim: a.isNone('value_dim') ? undefined : a.size('value_dim'), bias: !a.flag('use_bias') && 'false', output_shape: out && String(out[0]) };
+}
+
 const show = (s: Shape) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
 
 export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, KerasLayerDef>([
@@ -422,7 +433,7 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
         'MultiHeadAttention',
         "num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True, output_shape=None, attention_axes=None, flash_attention=None, kernel_initializer='glorot_uniform', bias_initializer='zeros', kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, bias_constraint=None",
       ),
-      build: (a) => engineLayer('mha', [a.size('num_heads')], { key_dim: a.size('key_dim'), value_dim: a.isNone('value_dim') ? undefined : a.size('value_dim'), bias: !a.flag('use_bias') && 'false' }),
+      build: (a) => engineLayer('mha', [a.size('num_heads')], mhaOptions(a)),
     },
   ],
   ['Activation', same('Activation', 'activation')],

@@ -16,7 +16,7 @@ import type { BinOp } from '../ast.js';
 import { builtin, is, list, paramState, tuple, attrsOf } from '../values.js';
 import type { ClassV, InstanceV, Kwargs, KerasTensorV, NamespaceV, TensorV, Value } from '../values.js';
 import { applicationInner, applicationsNamespace } from './applications.js';
-import { BASE_KWARGS, KERAS_LAYERS, type KerasLayerDef } from './layers.js';
+import { BASE_KWARGS, KERAS_LAYERS, mhaOptions, type KerasLayerDef } from './layers.js';
 import type { KerasLayerState, KerasModel } from './layer.js';
 import { engineLayer } from '../layer-args.js';
 import { snakeCase } from '../../model.js';
@@ -434,17 +434,13 @@ export class Keras {
     if (d === null || kdim === null || vdim === null) return refuse('keras.unknownFeatures', { call: s.name });
     const layer =
       s.layer ??
-      engineLayer('mha', [a.size('num_heads'), String(d)], {
-        key_dim: a.size('key_dim'),
-        value_dim: a.isNone('value_dim') ? undefined : a.size('value_dim'),
-        kdim: kdim === d ? undefined : String(kdim),
-        vdim: vdim === d ? undefined : String(vdim),
-        bias: !a.flag('use_bias') && 'false',
-      });
+      engineLayer('mha', [a.size('num_heads'), String(d)], { ...mhaOptions(a), kdim: kdim === d ? undefined : String(kdim), vdim: vdim === d ? undefined : String(vdim) });
     const body = query.shape.slice(1);
     const record = layer.evaluate(body.length === 2 ? body : [null, d], 'keras');
-    this.built(s, layer, body, query.shape, record);
-    const out = this.tensorOut(inst, [query, value, key], query.shape);
+    // the query's shape, its features those of the output projection (output_shape=, else D)
+    const shape = [...query.shape.slice(0, -1), record.outputShape[record.outputShape.length - 1] ?? d];
+    this.built(s, layer, body, shape, record);
+    const out = this.tensorOut(inst, [query, value, key], shape);
     if (truthy(this.rt, kwargs.get('return_attention_scores') ?? false)) return tuple([out, this.tensorOut(inst, [query], [null, a.int('num_heads'), body[0] ?? null, value.shape[1] ?? null])]);
     return out;
   }
