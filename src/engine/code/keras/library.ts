@@ -432,9 +432,7 @@ export class Keras {
     const kdim = key.shape[key.shape.length - 1] ?? null;
     const vdim = value.shape[value.shape.length - 1] ?? null;
     if (d === null || kdim === null || vdim === null) return refuse('keras.unknownFeatures', { call: s.name });
-    const layer =
-      s.layer ??
-      engineLayer('mha', [a.size('num_heads'), String(d)], { ...mhaOptions(a), kdim: kdim === d ? undefined : String(kdim), vdim: vdim === d ? undefined : String(vdim) });
+    const layer = s.layer ?? engineLayer('mha', [a.size('num_heads'), String(d)], { ...mhaOptions(a), kdim: kdim === d ? undefined : String(kdim), vdim: vdim === d ? undefined : String(vdim) });
     const body = query.shape.slice(1);
     const record = layer.evaluate(body.length === 2 ? body : [null, d], 'keras');
     // the query's shape, its features those of the output projection (output_shape=, else D)
