@@ -29,6 +29,7 @@ import {
   toIntValue,
   truthy,
   typeName,
+  unary,
 } from './python.js';
 import { signature, bind, type Signature } from './signature.js';
 import { stdlibModules, type Stdlib } from './stdlib.js';
@@ -396,6 +397,8 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
         if (typeof x === 'bigint') return x < 0n ? -x : x;
         if (typeof x === 'boolean') return x ? 1n : 0n;
         if (typeof x === 'number') return Math.abs(x);
+        // a tensor's abs is elementwise: its shape, as unary + gives it
+        if (isObj(x) && (x.t === 'tensor' || x.t === 'ktensor')) return unary(rt, '+', x);
         return is(x, 'opaque') ? x : raise('TypeError', 'py.unary', { op: 'abs', type: typeName(x) });
       }),
     ],
@@ -518,6 +521,19 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
     names.set(
       forbidden,
       builtin(forbidden, () => refuse('code.forbidden', { name: forbidden })),
+    );
+  }
+
+  // What these compute from data the reader does not load (a dataset's length, a sorted file list)
+  // is data too: a print of it is nothing, a layer sized by it is refused where it is built.
+  for (const name of ['len', 'range', 'sorted', 'sum', 'min', 'max', 'reversed']) {
+    const known = names.get(name) as BuiltinV;
+    names.set(
+      name,
+      builtin(name, (args, kwargs) => {
+        const data = args.find((x) => is(x, 'opaque'));
+        return data !== undefined && is(data, 'opaque') ? { t: 'opaque', origin: `${name}(${data.origin})`, line: data.line } : known.call(args, kwargs);
+      }),
     );
   }
 

@@ -343,7 +343,10 @@ export class Interpreter implements Runtime {
       // the result of a function the reader does not know may be a configuration to build from
       const unknown = [...this.skipped.keys()].find((n) => iterable.origin === n || iterable.origin.startsWith(`${n}(`) || iterable.origin.startsWith(`${n}.`));
       if (unknown !== undefined) return refuse('code.unknownName', { name: unknown });
-      // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. What it
+      // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. One that
+      // builds layers (a layer per column of a DataFrame) builds as many as the data has: refused.
+      if (this.buildsLayers(s.body, scope, 0)) return refuse('code.dataLoopBuilds', { origin: iterable.origin, line: String(s.line) });
+      // What it
       // binds (`loss`, `running_corrects += ...`) is data after it: a later print(loss) reads an
       // unknown value, not a name Python would leave undefined or a count it would have moved on.
       // A name holding an object keeps it: the loop trains a model (`model = model.to(device)`),
@@ -364,6 +367,42 @@ export class Interpreter implements Runtime {
       if (flow !== null && flow !== 'continue') return flow;
     }
     return this.execBlock(s.orelse, scope);
+  }
+
+  /**
+   * Whether statements build layers, read without running them: a call of a layer or model class
+   * (nn.Linear, layers.Dense, a pasted nn.Module), or of a pasted function whose body makes one
+   * (a block factory), two calls deep. A name that cannot be read now (data, an instance's method)
+   * is passed over; its arguments are still read (`layers.append(nn.Linear(c, c))`).
+   */
+  private buildsLayers(body: readonly Stmt[], scope: Scope, depth: number): boolean {
+    const resolve = (e: Expr): Value | undefined => {
+      if (e.t === 'name') {
+        try {
+          return scope.lookup(e.id) ?? this.builtins.get(e.id);
+        } catch {
+          return undefined;
+        }
+      }
+      if (e.t !== 'attr') return undefined;
+      const base = resolve(e.obj);
+      return base !== undefined && is(base, 'namespace') ? base.get(e.name) : undefined;
+    };
+    const builds = (v: Value | undefined): boolean => {
+      if (v === undefined) return false;
+      if (is(v, 'class')) return v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
+      if (is(v, 'function') && depth < 2 && Array.isArray(v.def.body)) return this.buildsLayers(v.def.body as readonly Stmt[], v.closure, depth + 1);
+      return false;
+    };
+    const visit = (node: unknown): boolean => {
+      if (node === null || typeof node !== 'object') return false;
+      if (Array.isArray(node)) return node.some(visit);
+      const n = node as { t?: string; fn?: Expr };
+      if (n.t === 'def' || n.t === 'class' || n.t === 'lambda') return false;
+      if (n.t === 'call' && builds(resolve(n.fn!))) return true;
+      return Object.values(node).some((v) => typeof v === 'object' && visit(v));
+    };
+    return visit(body);
   }
 
   private raiseStatement(exc: Expr | null, scope: Scope): never {

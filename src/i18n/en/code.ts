@@ -226,6 +226,8 @@ export const code = {
     `the script's \`if __name__ == '__main__':\` block was followed up to line ${p.line}, where the reader stopped (${p.why}); the model is the one built by then.`,
   'note.commandLine': (p: P<'line' | 'names'>) =>
     `line ${p.line} reads the command line with argparse: this is the script run without arguments (\`python script.py\`), so these are their defaults: ${p.names}.`,
+  'code.dataLoopBuilds': (p: P<'origin' | 'line'>) =>
+    `the loop over \`${p.origin}\` (line ${p.line}) builds layers, as many and as large as that data makes them, and the reader does not load it: write the sizes out (\`for c in [64, 128]:\`), or give the value before the code.`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `the loop over \`${p.origin}\` (line ${p.line}) was not run: it goes over data the reader does not load, and builds no layer.`,
   // ── reading the model ──
   'code.noModel': () => `No model found in the code: paste a class (\`class Net(nn.Module)\`), an nn.Sequential / keras.Sequential, or layer calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,

@@ -225,6 +225,8 @@ export const code: typeof En = {
     `\`${p.name}\` 是用 \`model.build(...)\` 建立的子類別模型：這是它的層建好之後的參數量（tf.keras 2 在這裡就會建好）；Keras 3（以及 TensorFlow 2.16 起的 tf.keras）只把模型標成已建立，所以在模型實際跑過資料之前（\`model(keras.ops.zeros((1, ...)))\`），\`count_params()\` 會是 0。`,
   'note.mainStopped': (p: P<'line' | 'why'>) => `腳本的 \`if __name__ == '__main__':\` 區塊只追蹤到第 ${p.line} 行，讀取器在那裡停下（${p.why}）；計算的是到那時已建立的模型。`,
   'note.commandLine': (p: P<'line' | 'names'>) => `第 ${p.line} 行用 argparse 讀取命令列：這裡視為不帶參數執行腳本（\`python script.py\`），所以這些都是預設值：${p.names}。`,
+  'code.dataLoopBuilds': (p: P<'origin' | 'line'>) =>
+    `第 ${p.line} 行對 \`${p.origin}\` 的迴圈會建立層，層的數量與大小取決於這些資料，而讀取器不載入資料：請直接寫出大小（\`for c in [64, 128]:\`），或在程式碼前給定這個值。`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `第 ${p.line} 行對 \`${p.origin}\` 的迴圈沒有執行：它走訪的是讀取器不載入的資料，不會建立任何層。`,
   // ── 讀取模型 ──
   'code.noModel': () => `程式碼裡找不到模型：請貼上類別（\`class Net(nn.Module)\`）、nn.Sequential／keras.Sequential，或像 nn.Conv2d(3, 64, 3)、layers.Dense(10) 這樣的層。`,

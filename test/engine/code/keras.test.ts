@@ -154,6 +154,13 @@ describe('a subclassed keras.Model with layers made in __init__', () => {
 
 describe('MultiHeadAttention read as Keras builds it', () => {
   // Keras 3.15.1 (tensorflow 2.21): count_params() is 2,624; the output is (None, 10, 16).
+  // Keras 3.15.1: a Lambda of abs(a - b) on two Dense(2) branches, then Dense(1): 5 parameters.
+  it('abs() of a Keras tensor is elementwise (it was a TypeError Keras does not raise)', () => {
+    const code =
+      'from tensorflow import keras\nfrom tensorflow.keras import layers\na = keras.Input(shape=(2,))\nb = keras.Input(shape=(2,))\nd = layers.Lambda(lambda t: abs(t[0] - t[1]))([a, b])\nmodel = keras.Model([a, b], layers.Dense(1)(d))\n';
+    expect(total(read(code))).toBe(3n);
+  });
+
   it('output_shape= sizes the output projection and the output', () => {
     const result = read(
       'from tensorflow import keras\nfrom tensorflow.keras import layers\nq = keras.Input(shape=(10, 48))\nmodel = keras.Model(q, layers.MultiHeadAttention(num_heads=2, key_dim=8, output_shape=16)(q, q))\n',

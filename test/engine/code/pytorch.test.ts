@@ -272,6 +272,24 @@ describe('a training script around the model', () => {
     expect(refusal(`${model}for x, y in loader:\n    n = x.shape[1]\nhead = nn.Linear(n, 2)\n`)).toMatch(/needs the value of/);
   });
 
+  it('a loop over data that builds layers is refused, naming the data: as many layers as the data has', () => {
+    expect(
+      refusal(
+        'import yaml\nimport torch.nn as nn\ncfg = yaml.safe_load("x")\nlayers = []\nfor c in cfg["channels"]:\n    layers.append(nn.Linear(c, c))\nmodel = nn.Sequential(nn.Linear(4, 4), *layers)\n',
+      ),
+    ).toMatch(/^Line 5 \(`for c in cfg\["channels"\]:`\): the loop over `yaml\.safe_load\(…\)\[…\]` \(line 5\) builds layers/);
+    // through a pasted block factory, and over enumerate(...) of a DataFrame's columns
+    const factory =
+      'import pandas as pd\nimport torch.nn as nn\ndef block(c):\n    return nn.Sequential(nn.Linear(c, c), nn.ReLU())\ndf = pd.read_csv("x.csv")\nmodel = nn.Sequential()\nfor i, c in enumerate(df.columns):\n    model.add_module(str(i), block(4))\n';
+    expect(refusal(factory)).toMatch(/the loop over `pandas\.read_csv\(…\)\.columns` \(line 7\) builds layers/);
+  });
+
+  it("len, range, sorted, sum, min and max of data are data: a training script's bookkeeping passes, a layer sized by it is refused", () => {
+    const head = `${model}import glob\nfiles = sorted(glob.glob("*.png"))\nprint(len(files), sum(len(f) for f in files) if False else 0)\nfor i in range(len(files)):\n    print(files[i])\n`;
+    expect(total(read(head))).toBe(10n);
+    expect(refusal(`${head}head = nn.Linear(len(files), 2)\n`)).toMatch(/needs the value of `files`, which line 7 computes/);
+  });
+
   it("Python's own modules hold no parameters: a name the reader does not know there is data, refused only where a layer needs it", () => {
     const vocab = 'import torch.nn as nn\nfrom collections import Counter\nwords = ["a", "b", "a"]\nvocab = Counter(words)\n';
     const counted = read(`${vocab}model = nn.Embedding(100, 8)\n`);
@@ -313,10 +331,10 @@ describe("the script's entry point, run as `python model.py` runs it", () => {
   });
 
   it("past its model, what the script's block cannot follow on data stops the block, noted", () => {
-    const code = `import glob\n${net}if __name__ == '__main__':\n    model = Net(n=2)\n    files = sorted(glob.glob("data/*.png"))\n    print(len(files))\n`;
+    const code = `import glob\n${net}if __name__ == '__main__':\n    model = Net(n=2)\n    files = sorted(glob.glob("data/*.png"))\n    print(len(files))\n    if len(files) > 3:\n        print("many")\n`;
     const result = read(code);
     expect(total(result)).toBe(10n);
-    expect(notes(result).join('\n')).toMatch(/block was followed up to line 9, where the reader stopped \(this needs the value of `glob\.glob\(…\)`/);
+    expect(notes(result).join('\n')).toMatch(/block was followed up to line 11, where the reader stopped \(this needs the value of `len\(sorted\(glob\.glob\(…\)\)\)`/);
   });
 
   it("before any model is built, or inside a model's own code, it is the refusal it always was", () => {
