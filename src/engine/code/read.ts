@@ -114,9 +114,13 @@ export function bindingValue(b: Binding): Value {
   return text;
 }
 
-/** Whether the code reads a name as data (`x_train.shape[1:]`): a size given for it is then an array of that shape. */
+/**
+ * Whether the code reads a name as data (`x_train.shape[1:]`, `x_train.astype("float32")`): a size
+ * given for it is then an array of that shape. Any attribute: a tuple's own (count, index) are
+ * never what a script asks of a shape it was given.
+ */
 function readsAsArray(code: string, name: string): boolean {
-  return new RegExp(`\\b${name}\\s*\\.\\s*(shape|ndim|dtype)\\b`).test(code);
+  return new RegExp(`\\b${name}\\s*\\.\\s*[A-Za-z_]`).test(code);
 }
 
 /** Whether the code reads a name's length (`len(vocab)`): a number given for it is then a collection of that many items. */

@@ -204,6 +204,8 @@ export const code = {
   'keras.shapeType': (p: P<'type'>) => `a Keras shape is a tuple such as (28, 28, 1), not ${p.type}`,
   'keras.notSequential': () => `add() is a method of keras.Sequential`,
   'keras.addLayer': (p: P<'type'>) => `The added layer must be an instance of class Layer, got ${p.type}`,
+  'keras.wrapperModel': (p: P<'call' | 'type'>) =>
+    `\`${p.call}\` around a ${p.type} (a model, or a layer of your own) is not followed by the reader, though Keras runs it: wrap each of its layers instead (\`layers.${p.call}(layers.Conv2D(...))\`), or count the inner model on its own.`,
   'keras.wrapperLayer': (p: P<'call' | 'type'>) => `\`${p.call}\` wraps a Keras layer (a recurrent one for Bidirectional), not ${p.type}`,
   'keras.noCall': (p: P<'cls'>) => `\`${p.cls}\` has no call() method`,
   'keras.oneInput': (p: P<'call' | 'got'>) => `layer \`${p.call}\` takes one input tensor, got ${p.got}`,

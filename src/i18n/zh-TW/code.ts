@@ -205,6 +205,8 @@ export const code: typeof En = {
   'keras.shapeType': (p: P<'type'>) => `Keras 的形狀是像 (28, 28, 1) 這樣的元組，不能是 ${p.type}`,
   'keras.notSequential': () => `add() 是 keras.Sequential 的方法`,
   'keras.addLayer': (p: P<'type'>) => `加入的必須是 Layer 類別的實例，卻是 ${p.type}`,
+  'keras.wrapperModel': (p: P<'call' | 'type'>) =>
+    `讀取器不追蹤包住 ${p.type}（一個模型，或自訂的層）的 \`${p.call}\`，雖然 Keras 可以執行：請改為包住其中的每一層（\`layers.${p.call}(layers.Conv2D(...))\`），或單獨計算內部模型。`,
   'keras.wrapperLayer': (p: P<'call' | 'type'>) => `\`${p.call}\` 包裝的是 Keras 的層（Bidirectional 要遞迴神經網路層），不能是 ${p.type}`,
   'keras.noCall': (p: P<'cls'>) => `\`${p.cls}\` 沒有 call() 方法`,
   'keras.oneInput': (p: P<'call' | 'got'>) => `\`${p.call}\` 層只接受一個輸入張量，卻給了 ${p.got} 個`,

@@ -154,6 +154,22 @@ describe('a subclassed keras.Model with layers made in __init__', () => {
 
 describe('MultiHeadAttention read as Keras builds it', () => {
   // Keras 3.15.1 (tensorflow 2.21): count_params() is 2,624; the output is (None, 10, 16).
+  // Keras 3.15.1: Dense(10) on 784 inputs, 7,850; the setting stands for the data load_data gives
+  it('a size given for data the script converts (`x_train.astype(...)`) is an array of that shape', () => {
+    const code =
+      "import numpy as np\nfrom tensorflow import keras\n(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()\nx_train = x_train.astype('float32') / 255.\nmodel = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(10)])\n";
+    expect(total(read(code, 'x_train=1000x28x28x1'))).toBe(7_850n);
+  });
+
+  // Keras 3.15.1 runs TimeDistributed(Sequential) (112 parameters for this one); the reader does not follow it, and says so rather than claiming Keras would fail
+  it('TimeDistributed around a model is refused as not followed, not as a Python error', () => {
+    const code =
+      'from tensorflow import keras\nfrom tensorflow.keras import layers\ncnn = keras.Sequential([layers.Conv2D(4, 3, input_shape=(8, 8, 3)), layers.GlobalAveragePooling2D()])\ninp = keras.Input(shape=(5, 8, 8, 3))\nmodel = keras.Model(inp, layers.TimeDistributed(cnn)(inp))\n';
+    const why = refusal(code);
+    expect(why).toMatch(/`TimeDistributed` around a Sequential \(a model, or a layer of your own\) is not followed by the reader, though Keras runs it/);
+    expect(why).not.toMatch(/Python would stop/);
+  });
+
   // Keras 3.15.1: a Lambda of abs(a - b) on two Dense(2) branches, then Dense(1): 5 parameters.
   it('abs() of a Keras tensor is elementwise (it was a TypeError Keras does not raise)', () => {
     const code =

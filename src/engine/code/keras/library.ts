@@ -254,6 +254,8 @@ export class Keras {
         __init__: def('__init__', name === 'Bidirectional' ? "self, layer, merge_mode='concat', weights=None, backward_layer=None, **kwargs" : 'self, layer, **kwargs', (a, rest) => {
           const inst = a.get('self') as InstanceV;
           const inner = a.get('layer')!;
+          // Keras wraps any layer, a model too; the reader wraps the layers it knows, and says so for the rest
+          if (is(inner, 'instance') && inner.keras !== undefined && !inner.keras.def) return refuse('keras.wrapperModel', { call: name, type: inner.cls.name });
           if (!is(inner, 'instance') || !inner.keras?.def) return raise('ValueError', 'keras.wrapperLayer', { call: name, type: typeName(inner) });
           if (name === 'Bidirectional' && !inner.keras.def.recurrent) raise('ValueError', 'keras.wrapperLayer', { call: name, type: inner.cls.name });
           attrsOf(inst).set('layer', inner);

@@ -309,6 +309,8 @@ export function tensorLibrary(rt: Interpreter, onParamUse: (t: TensorV) => void)
     ['double', asDtype('float')],
     ['half', asDtype('float')],
     ['type', (self, args) => (args.length === 0 ? 'torch.FloatTensor' : sameShape(self))],
+    // numpy's: a size given for data the script loads (`x_train=60000x28x28`) is an array it converts
+    ['astype', (self) => sameShape(self)],
     [
       'requires_grad_',
       (self, args) => {
