@@ -154,6 +154,16 @@ describe('a subclassed keras.Model with layers made in __init__', () => {
 
 describe('MultiHeadAttention read as Keras builds it', () => {
   // Keras 3.15.1 (tensorflow 2.21): count_params() is 2,624; the output is (None, 10, 16).
+  // Keras 3.15.1 (tensorflow 2.21): 40 (a 10×4 position embedding) and 36 (two Dense(2) on 8)
+  it('tf.range and tf.random.normal in a layer of your own are keras.ops.arange and keras.random.normal', () => {
+    const positions =
+      'import tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\nclass PosEmb(layers.Layer):\n    def __init__(self):\n        super().__init__()\n        self.pos = layers.Embedding(10, 4)\n    def call(self, x):\n        return x + self.pos(tf.range(start=0, limit=10, delta=1))\ninp = keras.Input(shape=(10, 4))\nmodel = keras.Model(inp, PosEmb()(inp))\n';
+    expect(total(read(positions))).toBe(40n);
+    const sampling =
+      'import tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\nclass Sampling(layers.Layer):\n    def call(self, inputs):\n        z_mean, z_log_var = inputs\n        epsilon = tf.random.normal(shape=tf.shape(z_mean))\n        return z_mean + tf.exp(0.5 * z_log_var) * epsilon\ninp = keras.Input(shape=(8,))\nmodel = keras.Model(inp, Sampling()([layers.Dense(2)(inp), layers.Dense(2)(inp)]))\n';
+    expect(total(read(sampling))).toBe(36n);
+  });
+
   // Keras 3.15.1: Dense(10) on 784 inputs, 7,850; the setting stands for the data load_data gives
   it('a size given for data the script converts (`x_train.astype(...)`) is an array of that shape', () => {
     const code =

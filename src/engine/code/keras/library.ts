@@ -723,8 +723,15 @@ export class Keras {
       case 'keras.mixed_precision':
         return opaqueSpace(name);
       case 'tensorflow':
-        return namespace('tensorflow', { keras: this.namespace('keras')! }, (attr) =>
-          attr === 'nn' || attr === 'math' ? namespace(`tf.${attr}`, {}, (op) => this.op(op)) : (this.op(attr) ?? rt.opaque(`tensorflow.${attr}`)),
+        return namespace(
+          'tensorflow',
+          {
+            keras: this.namespace('keras')!,
+            // tf.range(start, limit, delta) is keras.ops.arange; tf.random.* are keras.random's
+            range: def('range', 'start, limit=None, delta=1, dtype=None, name=None', (a) => rt.call(this.op('arange')!, [a.get('start')!, a.get('limit')!, a.get('delta')!])),
+            random: namespace('tensorflow.random', {}, (attr) => this.random(attr) ?? rt.opaque(`tensorflow.random.${attr}`)),
+          },
+          (attr) => (attr === 'nn' || attr === 'math' ? namespace(`tf.${attr}`, {}, (op) => this.op(op)) : (this.op(attr) ?? rt.opaque(`tensorflow.${attr}`))),
         );
       default:
         if (name.startsWith('keras.applications.')) return applicationsNamespace(rt, this, name);
