@@ -140,7 +140,6 @@ const KERAS: Array<[string, number, number]> = [
 const REFUSED: Record<string, string> = {
   'keras_attention_query_value.py': 'keras.layers.AdditiveAttention',
   'keras_convlstm_next_frame.py': 'keras.layers.ConvLSTM2D',
-  'keras_normalization_adapt.py': 'keras.layers.Normalization',
   'tv_vgg16_classifier_swap.py': 'torchvision.models.vgg16',
 };
 

@@ -164,6 +164,15 @@ describe('MultiHeadAttention read as Keras builds it', () => {
     expect(total(read(sampling))).toBe(36n);
   });
 
+  // Keras 3.15.1: Normalization() adapted on 3 features keeps mean, variance and count, 7 non-trainable; with mean= and variance= given, none
+  it('Normalization: adapted, 2·C + 1 non-trainable statistics; given its mean and variance, constants', () => {
+    const head = 'import numpy as np\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n';
+    const adapted = read(`${head}norm = layers.Normalization()\nnorm.adapt(np.random.rand(10, 3))\ninp = keras.Input(shape=(3,))\nmodel = keras.Model(inp, norm(inp))\n`);
+    expect(adapted.report.counts).toEqual({ total: 7n, trainable: 0n, nonTrainable: 7n });
+    expect(total(read(`${head}inp = keras.Input(shape=(3,))\nmodel = keras.Model(inp, layers.Normalization(mean=[0.5, 0.5, 0.5], variance=[0.25, 0.25, 0.25])(inp))\n`))).toBe(0n);
+    expect(refusal(`${head}inp = keras.Input(shape=(4, 3))\nmodel = keras.Model(inp, layers.Normalization(axis=1)(inp))\n`)).toMatch(/Normalization\(axis=…\) other than the last axis/);
+  });
+
   // Keras 3.15.1: Dense(10) on 784 inputs, 7,850; the setting stands for the data load_data gives
   it('a size given for data the script converts (`x_train.astype(...)`) is an array of that shape', () => {
     const code =

@@ -470,6 +470,18 @@ export const KERAS_LAYERS: ReadonlyMap<string, KerasLayerDef> = new Map<string, 
   ['Dot', dot],
   ['Rescaling', same('Rescaling', 'scale, offset=0.0')],
   [
+    'Normalization',
+    {
+      sig: signature('Normalization', 'axis=-1, mean=None, variance=None, invert=False, **kwargs'),
+      build(a) {
+        // per feature of the last axis (the default); other axes keep statistics of other shapes
+        if (!(a.get('axis') === -1n)) refuse('code.unsupported', { what: 'Normalization(axis=…) other than the last axis' });
+        // mean= and variance= given: constants; else adapt() to data, and three non-trainable weights
+        return engineLayer('normalization', [], { fixed: !a.isNone('mean') && !a.isNone('variance') && 'true' });
+      },
+    },
+  ],
+  [
     'Resizing',
     {
       sig: signature('Resizing', "height, width, interpolation='bilinear', crop_to_aspect_ratio=False, **kwargs"),

@@ -76,6 +76,9 @@ export class Keras {
         // the values of the weights: data the reader never has, and copying them changes no count
         get_weights: builtin('get_weights', () => rt.opaque('get_weights()')),
         set_weights: builtin('set_weights', () => null),
+        // a preprocessing layer's statistics learned from data (Normalization, TextVectorization):
+        // their values, never their shapes, which the layer's input decides when it is called
+        adapt: builtin('adapt', () => null),
       },
       'keras.Layer',
     );
