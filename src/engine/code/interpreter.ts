@@ -85,11 +85,8 @@ export interface Host {
   noteCommandLine(names: readonly string[], line: number): void;
   /** The script's `if __name__ == '__main__':` block starts: what it builds from here on is the script's. */
   enterMain(): void;
-  /**
-   * The block stopped at `line` on something the reader cannot follow (`why`): whether a model was
-   * built by then, the script's, counted with the stop noted; if not, the stop is the refusal.
-   */
-  stopMain(why: MessageRef, line: number): boolean;
+  /** A statement of that block (or of what it calls) needed data (`why`) and was skipped. */
+  noteMainSkipped(why: MessageRef, line: number): void;
 }
 
 interface Frame {
@@ -103,6 +100,9 @@ export class Interpreter implements Runtime {
   budget: number = LIMITS.steps;
   private recursion = 0;
   private calls = 0;
+  /** Running the script's entry point (execSkippingData), and inside how many of the paste's own `try` bodies. */
+  private inMain = false;
+  private trying = 0;
   line = 0;
   readonly frames: Frame[] = [];
   readonly arrays: ArrayOps[] = [];
@@ -201,10 +201,40 @@ export class Interpreter implements Runtime {
   // ── statements ──
   execBlock(body: readonly Stmt[], scope: Scope): Flow {
     for (const s of body) {
-      const flow = this.exec(s, scope);
+      const flow = this.inMain && this.trying === 0 ? this.execSkippingData(s, scope) : this.exec(s, scope);
       if (flow !== null) return flow;
     }
     return null;
+  }
+
+  /**
+   * A statement of the script's entry point (its `if __name__ == '__main__':` block, and what it
+   * calls): one that needs data the reader does not load (a file list, a dataset's length, what a
+   * trained model outputs) is skipped, noted, and what it sets is data after it, as with a loop over
+   * data; the statements after it still run, so a model changed later (`model.fc = ...`) is counted
+   * changed. Refused as anywhere else: a statement that builds or changes layers, a failure inside
+   * a model's own code (its __init__: the model is not whole), a name the reader does not know, a
+   * limit. Inside the paste's own `try`, its `except` decides.
+   */
+  private execSkippingData(s: Stmt, scope: Scope): Flow {
+    const saved = { recursion: this.recursion, calls: this.calls, frames: this.frames.length };
+    try {
+      return this.exec(s, scope);
+    } catch (e) {
+      const data = e instanceof PyException ? this.pythonError(e) : e instanceof Refusal && DATA_REFUSALS.has(e.ref.key) ? e.ref : undefined;
+      // any frame, not only those under this statement: a statement of a model's __init__ is the model's own code
+      const inModel = this.frames.some((f) => f.fn.owner !== null && f.first !== undefined && is(f.first, 'instance') && (f.first.module !== undefined || f.first.keras !== undefined));
+      if (data === undefined || inModel || this.buildsLayers([s], scope, 0)) throw e;
+      this.recursion = saved.recursion;
+      this.calls = saved.calls;
+      this.frames.length = saved.frames;
+      this.host.noteMainSkipped(data, s.line);
+      for (const name of boundNames({ body: [s] })) {
+        const held = scope.vars.get(name);
+        if (held === undefined || !is(held, 'instance')) scope.assign(name, this.opaque(`line ${s.line}`));
+      }
+      return null;
+    }
   }
 
   private exec(s: Stmt, scope: Scope): Flow {
@@ -316,24 +346,11 @@ export class Interpreter implements Runtime {
    */
   private mainBlock(body: readonly Stmt[], scope: Scope): Flow {
     this.host.enterMain();
-    const depth = this.frames.length;
-    let inModel = false;
+    this.inMain = true;
     try {
-      return this.guarded(() => {
-        try {
-          return this.execBlock(body, scope);
-        } catch (e) {
-          // a model's own code was running (its __init__, a method): the model is not whole
-          inModel = this.frames.slice(depth).some((f) => f.fn.owner !== null && f.first !== undefined && is(f.first, 'instance') && (f.first.module !== undefined || f.first.keras !== undefined));
-          throw e;
-        }
-      });
-    } catch (e) {
-      // only data stops it: a value the reader does not have, or what Python raises on it; a layer
-      // or library call the reader does not know, or a limit, refuses as anywhere else
-      const data = e instanceof PyException ? this.pythonError(e) : e instanceof Refusal && DATA_REFUSALS.has(e.ref.key) ? e.ref : undefined;
-      if (data === undefined || inModel || !this.host.stopMain(data, this.line)) throw e;
-      return null;
+      return this.execBlock(body, scope);
+    } finally {
+      this.inMain = false;
     }
   }
 
@@ -425,7 +442,12 @@ export class Interpreter implements Runtime {
     let flow: Flow = null;
     try {
       try {
-        flow = this.guarded(() => this.execBlock(s.body, scope));
+        this.trying++;
+        try {
+          flow = this.guarded(() => this.execBlock(s.body, scope));
+        } finally {
+          this.trying--;
+        }
       } catch (e) {
         if (!(e instanceof PyException)) throw e;
         const handler = s.handlers.find((h) => h.type === null || exceptionMatches(e, this.eval(h.type, scope)));

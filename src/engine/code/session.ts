@@ -188,10 +188,8 @@ export class Session implements Host {
     this.mainFrom = { torch: this.torch.instances.length, keras: this.kerasLibrary?.instances.length ?? 0 };
   }
 
-  stopMain(why: MessageRef, line: number): boolean {
-    const built = this.torch.instances.length > 0 || (this.kerasLibrary?.instances.length ?? 0) > 0;
-    if (built) this.notes.push({ ref: msg('note.mainStopped', { line: String(line), why }), line });
-    return built;
+  noteMainSkipped(why: MessageRef, line: number): void {
+    this.notes.push({ ref: msg('note.mainSkipped', { line: String(line), why }), line });
   }
 
   /**

@@ -330,11 +330,16 @@ describe("the script's entry point, run as `python model.py` runs it", () => {
     expect(refusal(`${head}model = Net(n=args.n)\n`)).toMatch(/the command line's --n/);
   });
 
-  it("past its model, what the script's block cannot follow on data stops the block, noted", () => {
+  it("a statement of the script's block that needs data is skipped, noted; the statements after it still run", () => {
     const code = `import glob\n${net}if __name__ == '__main__':\n    model = Net(n=2)\n    files = sorted(glob.glob("data/*.png"))\n    print(len(files))\n    if len(files) > 3:\n        print("many")\n`;
     const result = read(code);
     expect(total(result)).toBe(10n);
-    expect(notes(result).join('\n')).toMatch(/block was followed up to line 11, where the reader stopped \(this needs the value of `len\(sorted\(glob\.glob\(…\)\)\)`/);
+    expect(notes(result).join('\n')).toMatch(/line 11, run by the script's `if __name__ == '__main__':` block, was skipped \(this needs the value of `len\(sorted\(glob\.glob\(…\)\)\)`/);
+    // a model changed after the skipped statement is counted changed: torchvision's resnet18 with a 10-class fc, 11,181,642
+    const surgery = `import glob\nimport torch.nn as nn\nfrom torchvision import models\nif __name__ == '__main__':\n    model = models.resnet18(weights=None)\n    files = sorted(glob.glob("*.png"))\n    if len(files) > 3:\n        print("many")\n    model.fc = nn.Linear(512, 10)\n`;
+    expect(total(read(surgery))).toBe(11_181_642n);
+    // and one sized by the data is refused, naming it
+    expect(refusal(surgery.replace('nn.Linear(512, 10)', 'nn.Linear(512, len(files))'))).toMatch(/needs the value of `files`/);
   });
 
   it("before any model is built, or inside a model's own code, it is the refusal it always was", () => {
