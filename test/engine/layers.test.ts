@@ -77,6 +77,13 @@ describe('frameworks that cannot express a layer refuse it', () => {
   it('PyTorch attention splits DMODEL evenly across heads', () => {
     expect(() => count('mha 8 512 key_dim=32 --framework pytorch')).toThrow(/DMODEL\/HEADS = 64/);
   });
+  // PyTorch 1.13: sum(p.numel() for p in nn.Bilinear(64, 64, 1).parameters()) = 4,097
+  it('Keras has no Bilinear; PyTorch counts OUT×IN1×IN2 + OUT', () => {
+    expect(() => count('bilinear 64 64 1')).toThrow(/Keras has no such layer: use --framework pytorch/);
+    const row = only('bilinear 64 64 1 --framework pytorch');
+    expect(row.counts.total).toBe(4_097n);
+    expect(evaluate(row.record.formula())).toBe(4_097n);
+  });
   it("PyTorch attention returns DMODEL: output_shape= is Keras's", () => {
     expect(() => count('mha 8 512 output_shape=256 --framework pytorch')).toThrow(/output_shape= is Keras's MultiHeadAttention option/);
   });

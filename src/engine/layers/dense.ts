@@ -3,6 +3,7 @@
  * Dense: IN×OUT weights plus OUT biases, applied to the last axis (Keras Dense and PyTorch Linear
  * both do), so a (T, IN) input gives (T, OUT) and T×IN×OUT MACs.
  */
+import { fail } from '../errors.js';
 import { lit, product, sum } from '../expr.js';
 import { formatInt } from '../format.js';
 import { expectMinRank, macsOver, resolveFeatures, tensor, volume } from './common.js';
@@ -138,6 +139,63 @@ export const dense = defineKind<DenseConfig, ResolvedDense>({
   mistakes: DENSE_MISTAKES,
   // The framework names the tensors and lays out the kernel, nothing else.
   neutral: () => true,
+});
+
+interface BilinearConfig {
+  readonly in1: number | undefined;
+  readonly in2: number;
+  readonly outFeatures: number;
+  readonly bias: boolean;
+}
+
+type ResolvedBilinear = BilinearConfig & { readonly in1: number };
+
+/**
+ * PyTorch's nn.Bilinear: y = x₁ᵀ A x₂ + b, one IN1×IN2 matrix per output (a weight of OUT×IN1×IN2)
+ * and OUT biases. Keras has no such layer. The input given is x₁'s; x₂ has IN2 features.
+ */
+export const bilinear = defineKind<BilinearConfig, ResolvedBilinear>({
+  name: 'bilinear',
+  family: 'dense',
+  summary: msg('kind.bilinear'),
+  mistake: msg('mistake.bilinear'),
+  args: [{ name: 'IN1', inferable: true }, { name: 'IN2' }, { name: 'OUT' }],
+  options: ['bias'],
+  example: 'bilinear 64 64 1',
+  input: { rank: 'any', form: 'T', features: (c) => c.in1 },
+  parse: (a) => ({ in1: a.inferableSize('IN1'), in2: a.size('IN2'), outFeatures: a.size('OUT'), bias: a.flag('bias', true) }),
+  print: (c) => ['bilinear', c.in1, c.in2, c.outFeatures, c.bias ? undefined : 'bias=false'].filter((p) => p !== undefined).join(' '),
+  evaluate(c, input, framework) {
+    if (framework === 'keras') fail('err.bilinearKeras');
+    expectMinRank(input, 1, 'bilinear', 'N');
+    const in1 = resolveFeatures(c.in1, input, 'bilinear', 'IN1');
+    const leading = input.slice(0, -1);
+    const [a, b, o] = [lit(in1, 'IN1'), lit(c.in2, 'IN2'), lit(c.outFeatures, 'OUT')];
+    return {
+      resolved: { ...c, in1 },
+      typeName: 'Bilinear',
+      tensors: [tensor('weight', [c.outFeatures, in1, c.in2], 'weight'), ...(c.bias ? [tensor('bias', [c.outFeatures], 'bias')] : [])],
+      formula: () => (c.bias ? sum(product(o, a, b), o) : product(o, a, b)),
+      outputShape: [...leading, c.outFeatures],
+      macs: macsOver(leading, BigInt(in1) * BigInt(c.in2) * BigInt(c.outFeatures)),
+      // PyTorch's alone: there is no Keras count for it to agree with
+      conventionSensitive: true,
+    };
+  },
+  mistakes: [
+    mistake(
+      'forgotBias',
+      'bias',
+      ({ config: c }) => (c.bias ? BigInt(c.outFeatures) * BigInt(c.in1) * BigInt(c.in2) : undefined),
+      ({ config: c }) => msg('why.forgotBias', { n: formatInt(c.outFeatures) }),
+    ),
+    mistake(
+      'bilinearAsLinear',
+      'channels',
+      ({ config: c }) => (BigInt(c.in1) + BigInt(c.in2)) * BigInt(c.outFeatures) + (c.bias ? BigInt(c.outFeatures) : 0n),
+      () => msg('why.bilinearAsLinear'),
+    ),
+  ],
 });
 
 interface EmbeddingConfig {

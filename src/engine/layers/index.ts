@@ -3,7 +3,7 @@ import { activationKinds } from './activation.js';
 import { mha } from './attention.js';
 import { channelKinds } from './channels.js';
 import { convKinds } from './conv.js';
-import { dense, embedding, embeddingbag } from './dense.js';
+import { bilinear, dense, embedding, embeddingbag } from './dense.js';
 import type { Kind } from './kind.js';
 import { embeddingKinds } from './embedding.js';
 import { bn, gn, instancenorm, ln, rmsnorm } from './norm.js';
@@ -21,6 +21,7 @@ import { visionKinds } from './vision.js';
 export const KINDS: readonly Kind[] = [
   ...convKinds,
   dense,
+  bilinear,
   embedding,
   embeddingbag,
   bn,

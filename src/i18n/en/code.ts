@@ -287,6 +287,7 @@ export const code = {
   'err.projKeras': () => `proj= is PyTorch's LSTM(proj_size=...); Keras has no projection: use --framework pytorch.`,
   'err.projSize': (p: P<'proj' | 'hidden'>) => `proj=${p.proj} must be smaller than the hidden size ${p.hidden} (PyTorch: proj_size has to be smaller than hidden_size).`,
   'err.outputShapeTorch': () => `output_shape= is Keras's MultiHeadAttention option; PyTorch's MultiheadAttention always returns the model's width: use --framework keras.`,
+  'err.bilinearKeras': () => `bilinear is PyTorch's nn.Bilinear; Keras has no such layer: use --framework pytorch.`,
   'err.biasKvKeras': () => `bias_kv=true is PyTorch's MultiheadAttention(add_bias_kv=True); Keras has no such option: use --framework pytorch.`,
   'opt.ceil': () => `ceil=true pooling's ceil_mode (PyTorch): a last, partial window counts`,
   'opt.proj': () => `proj=P LSTM projection size (PyTorch proj_size): adds a P×H weight_hr per layer and direction`,

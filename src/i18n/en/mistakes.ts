@@ -26,6 +26,7 @@ export const mistakes = {
   'why.forgotInputChannels': (p: P<'cin' | 'window'>) => `each filter spans all ${p.cin} input channels: ${p.window}×C_in weights, not ${p.window}.`,
   'why.ignoredGroups': (p: P<'g'>) => `with groups=${p.g} each filter sees only C_in/${p.g} channels.`,
   'why.dividedTwice': (p: P<'g'>) => `groups divide the channels a filter sees (C_in/${p.g}), but all C_out filters are still there.`,
+  'why.bilinearAsLinear': () => `that is a Linear on the two inputs side by side; a bilinear layer multiplies them: an IN1×IN2 matrix for each output.`,
   'why.addedNotMultiplied': () => `every input connects to every output: multiply IN by OUT, don't add them.`,
   'why.forgotMultiplier': (p: P<'m'>) => `depth_multiplier=${p.m} gives every input channel ${p.m} filters.`,
   'why.embeddingTable': () => `an embedding is a table of V rows of D numbers: V×D, not V + D.`,

@@ -283,6 +283,7 @@ export const code: typeof En = {
   'err.projKeras': () => `proj= 是 PyTorch 的 LSTM(proj_size=...)；Keras 沒有投影：請用 --framework pytorch。`,
   'err.projSize': (p: P<'proj' | 'hidden'>) => `proj=${p.proj} 必須小於隱藏層大小 ${p.hidden}（PyTorch：proj_size 必須小於 hidden_size）。`,
   'err.outputShapeTorch': () => `output_shape= 是 Keras MultiHeadAttention 的選項；PyTorch 的 MultiheadAttention 輸出永遠是模型寬度：請用 --framework keras。`,
+  'err.bilinearKeras': () => `bilinear 是 PyTorch 的 nn.Bilinear；Keras 沒有這種層：請用 --framework pytorch。`,
   'err.biasKvKeras': () => `bias_kv=true 是 PyTorch 的 MultiheadAttention(add_bias_kv=True)；Keras 沒有這個選項：請用 --framework pytorch。`,
   'opt.ceil': () => `ceil=true 池化的 ceil_mode（PyTorch）：最後不完整的窗口也算`,
   'opt.proj': () => `proj=P LSTM 的投影大小（PyTorch proj_size）：每層每個方向多一個 P×H 的 weight_hr`,

@@ -22,6 +22,7 @@ export const mistakes: typeof En = {
   'why.forgotInputChannels': (p: P<'cin' | 'window'>) => `每個濾波器涵蓋全部 ${p.cin} 個輸入通道：權重是 ${p.window}×C_in，不是 ${p.window}。`,
   'why.ignoredGroups': (p: P<'g'>) => `groups=${p.g} 時，每個濾波器只看到 C_in/${p.g} 個通道。`,
   'why.dividedTwice': (p: P<'g'>) => `groups 減少的是每個濾波器看到的通道（C_in/${p.g}），C_out 個濾波器一個都不少。`,
+  'why.bilinearAsLinear': () => `那是兩個輸入並排的 Linear；雙線性層是把兩者相乘：每個輸出一個 IN1×IN2 矩陣。`,
   'why.addedNotMultiplied': () => `每個輸入都連到每個輸出：IN 要乘以 OUT，不是相加。`,
   'why.forgotMultiplier': (p: P<'m'>) => `depth_multiplier=${p.m} 表示每個輸入通道有 ${p.m} 個濾波器。`,
   'why.embeddingTable': () => `嵌入層是一張 V 列、每列 D 個數的表：V×D，不是 V + D。`,

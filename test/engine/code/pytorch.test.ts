@@ -207,6 +207,12 @@ describe('construction as Python does it', () => {
     expect(total(read(code))).toBe(11_178_051n);
   });
 
+  // PyTorch 1.13: nn.Bilinear(8, 6, 3) has 147 parameters (a 3×8×6 weight and 3 biases), 144 with bias=False
+  it('nn.Bilinear: an IN1×IN2 matrix per output, and its biases', () => {
+    expect(total(read('import torch.nn as nn\nmodel = nn.Bilinear(8, 6, 3)\n'))).toBe(147n);
+    expect(total(read('import torch.nn as nn\nmodel = nn.Bilinear(8, 6, 3, bias=False)\n'))).toBe(144n);
+  });
+
   // PyTorch 1.13: sum(p.numel() for p in model.parameters()) is 10 for the list, 100 for the module.
   it('one parameter held twice by the same module is counted once, under its first name', () => {
     const list = read('import torch\nimport torch.nn as nn\nw = nn.Parameter(torch.zeros(10))\nmodel = nn.ParameterList([w, w])\n');
@@ -344,8 +350,8 @@ describe("the script's entry point, run as `python model.py` runs it", () => {
 
   it("before any model is built, or inside a model's own code, it is the refusal it always was", () => {
     expect(refusal(`import glob\n${net}if __name__ == '__main__':\n    files = sorted(glob.glob("data/*.png"))\n    model = Net(n=len(files))\n`)).toMatch(/glob\.glob/);
-    const bilinear =
-      'import torch.nn as nn\nclass Pair(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 4)\n        self.score = nn.Bilinear(4, 4, 1)\nif __name__ == "__main__":\n    model = Pair()\n';
-    expect(refusal(bilinear)).toMatch(/torch\.nn\.Bilinear/);
+    const unknownLayer =
+      'import torch.nn as nn\nclass Pair(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 4)\n        self.head = nn.AdaptiveLogSoftmaxWithLoss(4, 100, [10])\nif __name__ == "__main__":\n    model = Pair()\n';
+    expect(refusal(unknownLayer)).toMatch(/torch\.nn\.AdaptiveLogSoftmaxWithLoss/);
   });
 });

@@ -506,6 +506,14 @@ export const LEAVES: ReadonlyMap<string, LeafDef> = new Map<string, LeafDef>([
       build: (a) => engineLayer('dense', [a.size('in_features'), a.size('out_features')], { bias: !a.flag('bias') && 'false' }),
     },
   ],
+  [
+    'Bilinear',
+    {
+      sig: sig('Bilinear', `in1_features, in2_features, out_features, bias=True, ${FACTORY}`),
+      layout: { t: 'features' },
+      build: (a) => engineLayer('bilinear', [a.size('in1_features'), a.size('in2_features'), a.size('out_features')], { bias: !a.flag('bias') && 'false' }),
+    },
+  ],
   ['Identity', identity('Identity')],
   ['BatchNorm1d', batchNorm(1)],
   ['BatchNorm2d', batchNorm(2)],
