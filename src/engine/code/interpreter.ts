@@ -85,8 +85,10 @@ export interface Host {
   noteCommandLine(names: readonly string[], line: number): void;
   /** The script's `if __name__ == '__main__':` block starts: what it builds from here on is the script's. */
   enterMain(): void;
-  /** A statement of that block (or of what it calls) needed data (`why`) and was skipped. */
-  noteMainSkipped(why: MessageRef, line: number): void;
+  /** A pasted function or class handed to a library the reader does not run (`fire.Fire(train)`). */
+  runThrough(runner: string, entry: string, line: number): void;
+  /** A model assigned to a name, in any scope (a local of main() too): the last one a name held. */
+  named(name: string, model: InstanceV | OpaqueV): void;
 }
 
 interface Frame {
@@ -100,9 +102,6 @@ export class Interpreter implements Runtime {
   budget: number = LIMITS.steps;
   private recursion = 0;
   private calls = 0;
-  /** Running the script's entry point (execSkippingData), and inside how many of the paste's own `try` bodies. */
-  private inMain = false;
-  private trying = 0;
   line = 0;
   readonly frames: Frame[] = [];
   readonly arrays: ArrayOps[] = [];
@@ -201,40 +200,10 @@ export class Interpreter implements Runtime {
   // ── statements ──
   execBlock(body: readonly Stmt[], scope: Scope): Flow {
     for (const s of body) {
-      const flow = this.inMain && this.trying === 0 ? this.execSkippingData(s, scope) : this.exec(s, scope);
+      const flow = this.exec(s, scope);
       if (flow !== null) return flow;
     }
     return null;
-  }
-
-  /**
-   * A statement of the script's entry point (its `if __name__ == '__main__':` block, and what it
-   * calls): one that needs data the reader does not load (a file list, a dataset's length, what a
-   * trained model outputs) is skipped, noted, and what it sets is data after it, as with a loop over
-   * data; the statements after it still run, so a model changed later (`model.fc = ...`) is counted
-   * changed. Refused as anywhere else: a statement that builds or changes layers, a failure inside
-   * a model's own code (its __init__: the model is not whole), a name the reader does not know, a
-   * limit. Inside the paste's own `try`, its `except` decides.
-   */
-  private execSkippingData(s: Stmt, scope: Scope): Flow {
-    const saved = { recursion: this.recursion, calls: this.calls, frames: this.frames.length };
-    try {
-      return this.exec(s, scope);
-    } catch (e) {
-      const data = e instanceof PyException ? this.pythonError(e) : e instanceof Refusal && DATA_REFUSALS.has(e.ref.key) ? e.ref : undefined;
-      // any frame, not only those under this statement: a statement of a model's __init__ is the model's own code
-      const inModel = this.frames.some((f) => f.fn.owner !== null && f.first !== undefined && is(f.first, 'instance') && (f.first.module !== undefined || f.first.keras !== undefined));
-      if (data === undefined || inModel || this.buildsLayers([s], scope, 0)) throw e;
-      this.recursion = saved.recursion;
-      this.calls = saved.calls;
-      this.frames.length = saved.frames;
-      this.host.noteMainSkipped(data, s.line);
-      for (const name of boundNames({ body: [s] })) {
-        const held = scope.vars.get(name);
-        if (held === undefined || !is(held, 'instance')) scope.assign(name, this.opaque(`line ${s.line}`));
-      }
-      return null;
-    }
   }
 
   private exec(s: Stmt, scope: Scope): Flow {
@@ -340,18 +309,13 @@ export class Interpreter implements Runtime {
 
   /**
    * The script's entry point, run as Python runs it: it builds the model (`model = Net(n=2)`, or in
-   * a `main()`), then trains, tests, saves and plots on data the reader does not load. Past the
-   * model, what the reader cannot follow there (a file list sorted, a dataset's length) stops the
-   * block, noted, instead of refusing a model already built; a limit still refuses.
+   * a `main()`); what it builds from here on is the script's, a local of main() included. What it
+   * cannot follow there is refused, as anywhere: skipping a statement or stopping at it could leave
+   * the model as it was before a change that comes later.
    */
   private mainBlock(body: readonly Stmt[], scope: Scope): Flow {
     this.host.enterMain();
-    this.inMain = true;
-    try {
-      return this.execBlock(body, scope);
-    } finally {
-      this.inMain = false;
-    }
+    return this.execBlock(body, scope);
   }
 
   private forLoop(s: Extract<Stmt, { t: 'for' }>, scope: Scope): Flow {
@@ -363,15 +327,21 @@ export class Interpreter implements Runtime {
       // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. One that
       // builds layers (a layer per column of a DataFrame) builds as many as the data has: refused.
       if (this.buildsLayers(s.body, scope, 0)) return refuse('code.dataLoopBuilds', { origin: iterable.origin, line: String(s.line) });
-      // What it
-      // binds (`loss`, `running_corrects += ...`) is data after it: a later print(loss) reads an
-      // unknown value, not a name Python would leave undefined or a count it would have moved on.
-      // A name holding an object keeps it: the loop trains a model (`model = model.to(device)`),
-      // it does not build another.
+      // What it binds (`loss`, `running_corrects += ...`) and what it changes in place
+      // (`vocab[w] = ...`, `sizes.append(h)`, `args.num_classes = ...`), wherever that name lives,
+      // is data after it: a later read is an unknown value, not a name Python would leave undefined
+      // or a value the loop would have changed. A name holding a model keeps it: the loop trains
+      // the model, it does not build another.
       this.host.noteSkippedLoop(iterable.origin, s.line);
+      const data = this.opaque(`for … in ${iterable.origin}`);
       for (const name of boundNames({ body: [s] })) {
         const held = scope.vars.get(name);
-        if (held === undefined || !is(held, 'instance')) scope.assign(name, this.opaque(`for … in ${iterable.origin}`));
+        if (held === undefined || !isModel(held)) scope.assign(name, data);
+      }
+      for (const name of changedNames(s.body)) {
+        let home: Scope | null = scope;
+        while (home !== null && !home.vars.has(name)) home = home.parent;
+        if (home !== null && holdsData(home.vars.get(name)!)) home.vars.set(name, data);
       }
       return null;
     }
@@ -389,7 +359,7 @@ export class Interpreter implements Runtime {
   /**
    * Whether statements build layers, read without running them: a call of a layer or model class
    * (nn.Linear, layers.Dense, a pasted nn.Module), or of a pasted function whose body makes one
-   * (a block factory), two calls deep. A name that cannot be read now (data, an instance's method)
+   * (a block factory, an object's method), BUILD_DEPTH calls deep. A name that cannot be read now (data)
    * is passed over; its arguments are still read (`layers.append(nn.Linear(c, c))`).
    */
   private buildsLayers(body: readonly Stmt[], scope: Scope, depth: number): boolean {
@@ -403,12 +373,14 @@ export class Interpreter implements Runtime {
       }
       if (e.t !== 'attr') return undefined;
       const base = resolve(e.obj);
-      return base !== undefined && is(base, 'namespace') ? base.get(e.name) : undefined;
+      if (base !== undefined && is(base, 'namespace')) return base.get(e.name);
+      // a method of a pasted object (`model.add_categorical(...)`), read from its class
+      return base !== undefined && is(base, 'instance') ? classAttr(base.cls, e.name) : undefined;
     };
     const builds = (v: Value | undefined): boolean => {
       if (v === undefined) return false;
       if (is(v, 'class')) return v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
-      if (is(v, 'function') && depth < 2 && Array.isArray(v.def.body)) return this.buildsLayers(v.def.body as readonly Stmt[], v.closure, depth + 1);
+      if (is(v, 'function') && depth < BUILD_DEPTH && Array.isArray(v.def.body)) return this.buildsLayers(v.def.body as readonly Stmt[], v.closure, depth + 1);
       return false;
     };
     const visit = (node: unknown): boolean => {
@@ -442,12 +414,7 @@ export class Interpreter implements Runtime {
     let flow: Flow = null;
     try {
       try {
-        this.trying++;
-        try {
-          flow = this.guarded(() => this.execBlock(s.body, scope));
-        } finally {
-          this.trying--;
-        }
+        flow = this.guarded(() => this.execBlock(s.body, scope));
       } catch (e) {
         if (!(e instanceof PyException)) throw e;
         const handler = s.handlers.find((h) => h.type === null || exceptionMatches(e, this.eval(h.type, scope)));
@@ -549,6 +516,7 @@ export class Interpreter implements Runtime {
         // a value given before the code (`vocab_size=5000`) stands for the data the paste would compute it from
         if (is(value, 'opaque') && scope === this.globals && this.given.has(target.id)) return;
         scope.assign(target.id, value);
+        if (isModel(value) || (is(value, 'opaque') && !value.plain)) this.host.named(target.id, value as InstanceV | OpaqueV);
         return;
       case 'attr':
         this.setattr(this.eval(target.obj, scope), target.name, value);
@@ -737,6 +705,8 @@ export class Interpreter implements Runtime {
         const arrays = this.arrayCompare(left, right);
         if (arrays !== undefined) return arrays;
       }
+      // data compared for equality is data (`img.mode == 'L'`): the branch it picks is refused where taken, not guessed
+      if ((op === '==' || op === '!=') && (is(left, 'opaque') || is(right, 'opaque'))) return is(left, 'opaque') ? left : right;
       let ok: boolean;
       switch (op) {
         case '==':
@@ -941,6 +911,10 @@ export class Interpreter implements Runtime {
         return this.call(fn.fn, args, kwargs);
       case 'opaque': {
         const origin = fn.origin.endsWith(')') ? fn.origin : `${fn.origin}(…)`;
+        // a pasted function or class handed to a library the reader does not run (`fire.Fire(train)`,
+        // `@hydra.main(...)`): the script runs through it, with arguments the reader does not know
+        const entry = [...args, ...kwargs.values()].find((a) => (is(a, 'function') && a.def.line > 0) || (is(a, 'class') && a.line > 0));
+        if (entry !== undefined) this.host.runThrough(origin, (entry as FunctionV | ClassV).name ?? '', this.line);
         const plain = (fn.plain === true || this.skipped.has(fn.origin)) && ![...args, ...kwargs.values()].some(holdsInstance);
         return plain ? { t: 'opaque', origin, line: this.line, plain } : { t: 'opaque', origin, line: this.line };
       }
@@ -1326,8 +1300,43 @@ const VALUE_ONLY: ReadonlySet<string> = new Set([
   ...['math', 'collections', 'functools', 'itertools', 'typing', 'copy', 'dataclasses', 'enum', 'types', 'warnings'],
 ]);
 
-/** The refusals of a value the reader does not have (data, a library it does not run). */
-const DATA_REFUSALS: ReadonlySet<string> = new Set(['code.needsValue', 'code.needsNamedValue']);
+/** How many calls deep a loop's body is read for layers it builds (a loop → add_task → build_head → mlp). */
+const BUILD_DEPTH = 6;
+
+/** A PyTorch module or Keras layer: what a loop over data trains, never rebuilds. */
+const isModel = (v: Value): boolean => is(v, 'instance') && (v.module !== undefined || v.keras !== undefined);
+
+/** What a loop over data may change in place: a list, a dict, a set, a configuration object; not a module (`torch.save(...)`), a class, a function or a model. */
+const holdsData = (v: Value): boolean => is(v, 'list') || is(v, 'dict') || is(v, 'set') || (is(v, 'instance') && !isModel(v));
+
+/**
+ * The names whose objects statements change in place, read without running them: the root name of
+ * an item or attribute assigned (`vocab[w] = ...`, `args.n = ...`) and of a method called on it
+ * (`sizes.append(h)`, `counts.update(...)`).
+ */
+function changedNames(body: readonly Stmt[]): Set<string> {
+  const names = new Set<string>();
+  const root = (e: Expr): void => {
+    let x = e;
+    while (x.t === 'attr' || x.t === 'index') x = x.obj;
+    if (x.t === 'name') names.add(x.id);
+  };
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    const n = node as { t?: string; targets?: Expr[]; target?: Expr; fn?: Expr };
+    if (n.t === 'def' || n.t === 'class' || n.t === 'lambda') return;
+    if (n.t === 'assign') for (const t of n.targets!) if (t.t === 'attr' || t.t === 'index') root(t);
+    if ((n.t === 'augassign' || n.t === 'annassign') && (n.target!.t === 'attr' || n.target!.t === 'index')) root(n.target!);
+    if (n.t === 'call' && n.fn!.t === 'attr') root(n.fn!.obj);
+    for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
+  };
+  visit(body);
+  return names;
+}
 
 /** `__name__ == '__main__'`, either way round: the script's entry point. */
 function isMainGuard(test: Expr): boolean {

@@ -157,7 +157,7 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   const rt = session.rt;
   const chosen = bindings.get('model');
   if (chosen) {
-    const v = rt.globals.vars.get(chosen.text);
+    const v = rt.globals.vars.get(chosen.text) ?? session.models.get(chosen.text);
     if (v === undefined) return refuse('code.modelBinding', { name: chosen.text });
     const built = is(v, 'class') || is(v, 'function') ? construct(session, v, bindings, chosen.text) : v;
     return asModel(built, chosen.text) ?? refuse('code.notAModel', { name: chosen.text });
@@ -165,6 +165,9 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
 
   const names = new Map<Value, string>();
   for (const [k, v] of rt.globals.vars) if (!names.has(v) && is(v, 'instance')) names.set(v, k);
+  // a model main() built is named as main() named it last (a local), when no module-level name holds it
+  const localNames = new Map<Value, string>();
+  for (const [k, v] of session.models) if (!names.has(v)) localNames.set(v, k);
   const visible = new Set<Value>([...names.keys(), ...rt.loose.map((l) => l.value), ...session.torch.traces.map((t) => t.root), ...session.builtInMain()]);
 
   const torchRoots = session.torch.roots().filter((m) => visible.has(m) && !(m.module!.leaf && LOSS_NAMES.has(m.module!.leaf.className)));
@@ -172,8 +175,11 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
   const kerasRoots = session.keras.instances.filter((k) => visible.has(k) && !kerasHeld.has(k));
   // a model a module-level name holds before one only built (in main(), a helper that compares two)
   const models = [...torchRoots.filter((m) => !m.module!.leaf), ...kerasRoots.filter((k) => !k.keras!.def)].sort((a, b) => Number(names.has(b)) - Number(names.has(a)));
-  // the one the paste names `model` (`model = generator`, or one layer `model = CausalConv1d(...)`), else the first built
-  const named = rt.globals.vars.get('model');
+  // the one the paste names `model` (`model = generator`, or one layer `model = CausalConv1d(...)`;
+  // a local of main() when no module-level name is `model`), else the first built; a `model` that
+  // an unknown call replaced (`quantize_dynamic(model)`) is not known
+  const named = rt.globals.vars.get('model') ?? session.models.get('model');
+  if (named !== undefined && is(named, 'opaque') && !named.plain) return refuse('code.modelReplaced', { origin: named.origin, line: String(named.line) });
   if (named !== undefined && is(named, 'instance') && named.module && !named.module.leaf?.className.match(/Loss$/) && !models.includes(named)) models.unshift(named);
   if (models.length > 0) {
     const model = models.find((m) => m === named) ?? models[0]!;
@@ -182,14 +188,18 @@ function findModel(session: Session, module: Module, bindings: ReadonlyMap<strin
         msg('note.otherModels', {
           names: models
             .filter((m) => m !== model)
-            .map((m) => `\`${names.get(m) ?? m.cls.name}\` (${m.cls.name})`)
+            .map((m) => `\`${names.get(m) ?? localNames.get(m) ?? m.cls.name}\` (${m.cls.name})`)
             .join(', '),
-          variable: names.get(model) ?? model.cls.name,
+          variable: names.get(model) ?? localNames.get(model) ?? model.cls.name,
         }),
       );
-    return model.module ? { t: 'pytorch', model, variable: names.get(model) ?? null } : { t: 'keras', model, variable: names.get(model) ?? null };
+    const variable = names.get(model) ?? localNames.get(model) ?? null;
+    return model.module ? { t: 'pytorch', model, variable } : { t: 'keras', model, variable };
   }
 
+  // no model built: a class's defaults are not what the script builds when it runs through a library
+  // the reader does not (fire.Fire(train), @hydra.main), nor when `model` is what an unknown call made of it
+  if (session.runner !== undefined) return refuse('code.runThrough', { ...session.runner, line: String(session.runner.line) });
   const factory = defaultModel(session, module, bindings, notes);
   if (factory) return factory;
 

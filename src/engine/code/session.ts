@@ -9,7 +9,7 @@ import { Interpreter, type Host } from './interpreter.js';
 import { Keras } from './keras/library.js';
 import { prelude, PRELUDE_CLASSES } from './prelude.js';
 import { Scope } from './environment.js';
-import { is, type ClassV, type InstanceV, type TensorV, type Value, NO_ATTRS, attrsOf } from './values.js';
+import { is, type ClassV, type InstanceV, type OpaqueV, type TensorV, type Value, NO_ATTRS, attrsOf } from './values.js';
 import { buffersOf, childrenOf, getModuleAttr, setModuleAttr, delModuleAttr } from './torch/module.js';
 import { Torch } from './torch/library.js';
 import { LEAVES } from './torch/leaves.js';
@@ -196,9 +196,30 @@ export class Session implements Host {
    * What the main block built, a model kept in a local of `main()` included: the script's, even
    * where no module-level name holds it.
    */
+  /**
+   * The last model each name held while the script's main block ran, in any scope: a local of
+   * main() (`model = WideMLP()` after `model = LeNet()`) is the one the script goes on with, and
+   * model=NAME can name it.
+   */
+  readonly models = new Map<string, InstanceV | OpaqueV>();
+
+  /** `model` replaced by what an unknown call made of it (`quantize_dynamic(model)`) is kept too: the model is then not known. */
+  named(name: string, model: InstanceV | OpaqueV): void {
+    if (this.mainFrom === undefined || (is(model, 'opaque') && !this.models.has(name))) return;
+    this.models.delete(name);
+    this.models.set(name, model);
+  }
+
   builtInMain(): readonly InstanceV[] {
     if (this.mainFrom === undefined) return [];
     return [...this.torch.instances.slice(this.mainFrom.torch), ...(this.kerasLibrary?.instances.slice(this.mainFrom.keras) ?? [])];
+  }
+
+  /** The first library the script runs a pasted function or class through, if any. */
+  runner: { readonly runner: string; readonly entry: string; readonly line: number } | undefined;
+
+  runThrough(runner: string, entry: string, line: number): void {
+    this.runner ??= { runner, entry, line };
   }
 
   noteCommandLine(names: readonly string[], line: number): void {

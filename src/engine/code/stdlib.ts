@@ -320,27 +320,31 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
   const argparseNamespace = namespaceClass('Namespace');
 
   // ── argparse ──
-  // A script's command line, read as the script run without arguments (`python train.py`, or a
-  // notebook's `parse_args([])`): parse_args() gives each argument its default, a string default
-  // through the argument's type, as argparse does. What the command line must give (a positional
-  // argument, required=True) is data the reader does not have, refused only where a layer needs
-  // it; so is any other command line (`parse_args(["--lr", "0.1"])`).
+  // A script's command line, read as the script run without arguments (`python train.py`, a
+  // notebook's `parse_args([])`, `parse_args(sys.argv[1:])`): parse_args() gives each argument its
+  // default as argparse does: the first argument of a dest decides it, a set_defaults() value is
+  // the default of the arguments of its dest (before or after it) and of a dest no argument has,
+  // a string default goes through the argument's type, and `parents=` brings a parser's arguments.
+  // What the command line must give (a positional, required=True) is data the reader does not
+  // have, refused only where a layer needs it; so is any other command line.
   interface Argument {
     readonly dest: string;
-    value: Value;
+    readonly type: Value | undefined;
+    readonly action: Value;
+    readonly commandLine: string | undefined;
+    /** undefined: none given (store_true's False, else None). */
+    default: Value | undefined;
   }
-  const argumentsOf = new WeakMap<object, Argument[]>();
-  const argumentList = (parser: Value): Argument[] => {
-    const key = parser as object;
-    let found = argumentsOf.get(key);
-    if (found === undefined) argumentsOf.set(key, (found = []));
-    return found;
-  };
-  const setArgument = (parser: Value, dest: string, value: Value): void => {
-    const list = argumentList(parser);
-    const known = list.find((a) => a.dest === dest);
-    if (known) known.value = value;
-    else list.push({ dest, value });
+  interface Parser {
+    readonly args: Argument[];
+    readonly defaults: Map<string, Value>;
+  }
+  const parsers = new WeakMap<object, Parser>();
+  const parserOf = (self: Value): Parser => {
+    const key = self as object;
+    let p = parsers.get(key);
+    if (p === undefined) parsers.set(key, (p = { args: [], defaults: new Map() }));
+    return p;
   };
   /** argparse's dest: `dest=`, else the first long option (`--batch-size`: batch_size), else the first short one, else the positional's name. */
   const destOf = (flags: readonly string[], kwargs: Kwargs): string => {
@@ -349,38 +353,59 @@ export function stdlibModules(rt: Interpreter, object: ClassV): Stdlib {
     const option = flags.find((f) => f.startsWith('--')) ?? flags.find((f) => f.startsWith('-')) ?? flags[0] ?? '';
     return option.replace(/^-+/, '').replaceAll('-', '_');
   };
-  const parsed = (parser: Value, commandLine: Value): Value => {
-    if (commandLine !== null && !(is(commandLine, 'list') && commandLine.items.length === 0)) return rt.opaque('argparse.ArgumentParser(…).parse_args(…)');
-    const list = argumentList(parser);
-    rt.host.noteCommandLine(
-      list.map((a) => a.dest),
-      rt.line,
-    );
-    return rt.call(argparseNamespace, [], new Map(list.map((a) => [a.dest, a.value])));
+  const parsedValue = (a: Argument): Value => {
+    if (a.commandLine !== undefined) return rt.opaque(`the command line's ${a.commandLine}`);
+    if (a.default === undefined) return a.action === 'store_true' ? false : a.action === 'store_false' ? true : null;
+    return typeof a.default === 'string' && a.type !== undefined && (a.action === 'store' || a.action === 'append') ? rt.call(a.type, [a.default]) : a.default;
+  };
+  const noArguments = (commandLine: Value): boolean =>
+    commandLine === null || (is(commandLine, 'list') && commandLine.items.length === 0) || (is(commandLine, 'opaque') && commandLine.origin.startsWith('sys.argv'));
+  const parsed = (self: Value, commandLine: Value): Value => {
+    if (!noArguments(commandLine)) return rt.opaque('argparse.ArgumentParser(…).parse_args(…)');
+    const p = parserOf(self);
+    const values = new Map<string, Value>();
+    for (const a of p.args) if (!values.has(a.dest)) values.set(a.dest, parsedValue(a));
+    for (const [dest, v] of p.defaults) if (!values.has(dest)) values.set(dest, v);
+    rt.host.noteCommandLine([...values.keys()], rt.line);
+    return rt.call(argparseNamespace, [], values);
   };
   const ArgumentParser = nativeClass('ArgumentParser', [object], {
     // description=, formatter_class=, ...: how the command line is explained, not what it gives
-    __init__: builtin('__init__', () => null),
+    __init__: builtin('__init__', (args, kwargs) => {
+      const p = parserOf(args[0] ?? null);
+      const parents = kwargs.get('parents');
+      for (const parent of parents === undefined ? [] : iterate(rt, parents)) {
+        const from = parserOf(parent);
+        p.args.push(...from.args.map((a) => ({ ...a })));
+        for (const [k, v] of from.defaults) p.defaults.set(k, v);
+      }
+      return null;
+    }),
     add_argument: builtin('add_argument', (args, kwargs) => {
-      const [parser = null, ...given] = args;
+      const [self = null, ...given] = args;
+      const p = parserOf(self);
       const flags = given.map((f) => (typeof f === 'string' ? f : refuse('code.unsupported', { what: `add_argument(${typeName(f)})` })));
       const action = kwargs.get('action') ?? 'store';
       if (action === 'help' || action === 'version') return null;
+      const dest = destOf(flags, kwargs);
       const nargs = kwargs.get('nargs');
       const positional = flags.length > 0 && !flags[0]!.startsWith('-');
-      const commandLine = kwargs.get('required') === true || (positional && nargs !== '?' && nargs !== '*');
-      let value: Value = action === 'store_true' ? false : action === 'store_false' ? true : null;
-      if (commandLine) value = rt.opaque(`the command line's ${flags[0] ?? destOf(flags, kwargs)}`);
-      else if (kwargs.has('default')) {
-        value = kwargs.get('default')!;
-        const type = kwargs.get('type');
-        if (typeof value === 'string' && type !== undefined && action === 'store') value = rt.call(type, [value]);
-      }
-      setArgument(parser, destOf(flags, kwargs), value);
+      const required = kwargs.get('required') === true || (positional && nargs !== '?' && nargs !== '*');
+      p.args.push({
+        dest,
+        type: kwargs.get('type'),
+        action,
+        commandLine: required ? (flags[0] ?? dest) : undefined,
+        default: kwargs.has('default') ? kwargs.get('default')! : p.defaults.get(dest),
+      });
       return null;
     }),
     set_defaults: builtin('set_defaults', (args, kwargs) => {
-      for (const [dest, value] of kwargs) setArgument(args[0] ?? null, dest, value);
+      const p = parserOf(args[0] ?? null);
+      for (const [dest, value] of kwargs) {
+        p.defaults.set(dest, value);
+        for (const a of p.args) if (a.dest === dest) a.default = value;
+      }
       return null;
     }),
     // a group adds its arguments to the parser's one namespace

@@ -230,6 +230,9 @@ export const code = {
     `line ${p.line} reads the command line with argparse: this is the script run without arguments (\`python script.py\`), so these are their defaults: ${p.names}.`,
   'code.dataLoopBuilds': (p: P<'origin' | 'line'>) =>
     `the loop over \`${p.origin}\` (line ${p.line}) builds layers, as many and as large as that data makes them, and the reader does not load it: write the sizes out (\`for c in [64, 128]:\`), or give the value before the code.`,
+  'code.runThrough': (p: P<'runner' | 'entry' | 'line'>) =>
+    `The script runs \`${p.entry}\` through \`${p.runner}\` (line ${p.line}), which the reader does not run, so the model it builds and its arguments are not known: add a line that builds it (\`model = Net(...)\`), or give model=NAME.`,
+  'code.modelReplaced': (p: P<'origin' | 'line'>) => `\`model\` is what \`${p.origin}\` (line ${p.line}) returns, which the reader does not run: count the model before that line.`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `the loop over \`${p.origin}\` (line ${p.line}) was not run: it goes over data the reader does not load, and builds no layer.`,
   // ── reading the model ──
   'code.noModel': () => `No model found in the code: paste a class (\`class Net(nn.Module)\`), an nn.Sequential / keras.Sequential, or layer calls like nn.Conv2d(3, 64, 3) or layers.Dense(10).`,

@@ -229,6 +229,9 @@ export const code: typeof En = {
   'note.commandLine': (p: P<'line' | 'names'>) => `第 ${p.line} 行用 argparse 讀取命令列：這裡視為不帶參數執行腳本（\`python script.py\`），所以這些都是預設值：${p.names}。`,
   'code.dataLoopBuilds': (p: P<'origin' | 'line'>) =>
     `第 ${p.line} 行對 \`${p.origin}\` 的迴圈會建立層，層的數量與大小取決於這些資料，而讀取器不載入資料：請直接寫出大小（\`for c in [64, 128]:\`），或在程式碼前給定這個值。`,
+  'code.runThrough': (p: P<'runner' | 'entry' | 'line'>) =>
+    `腳本透過 \`${p.runner}\`（第 ${p.line} 行）執行 \`${p.entry}\`，讀取器不執行它，所以不知道它建立的模型與參數：請加一行建立模型（\`model = Net(...)\`），或給定 model=NAME。`,
+  'code.modelReplaced': (p: P<'origin' | 'line'>) => `\`model\` 是 \`${p.origin}\`（第 ${p.line} 行）的回傳值，讀取器不執行它：請計算那一行之前的模型。`,
   'note.dataLoop': (p: P<'origin' | 'line'>) => `第 ${p.line} 行對 \`${p.origin}\` 的迴圈沒有執行：它走訪的是讀取器不載入的資料，不會建立任何層。`,
   // ── 讀取模型 ──
   'code.noModel': () => `程式碼裡找不到模型：請貼上類別（\`class Net(nn.Module)\`）、nn.Sequential／keras.Sequential，或像 nn.Conv2d(3, 64, 3)、layers.Dense(10) 這樣的層。`,

@@ -336,16 +336,29 @@ describe("the script's entry point, run as `python model.py` runs it", () => {
     expect(refusal(`${head}model = Net(n=args.n)\n`)).toMatch(/the command line's --n/);
   });
 
-  it("a statement of the script's block that needs data is skipped, noted; the statements after it still run", () => {
-    const code = `import glob\n${net}if __name__ == '__main__':\n    model = Net(n=2)\n    files = sorted(glob.glob("data/*.png"))\n    print(len(files))\n    if len(files) > 3:\n        print("many")\n`;
-    const result = read(code);
-    expect(total(result)).toBe(10n);
-    expect(notes(result).join('\n')).toMatch(/line 11, run by the script's `if __name__ == '__main__':` block, was skipped \(this needs the value of `len\(sorted\(glob\.glob\(…\)\)\)`/);
-    // a model changed after the skipped statement is counted changed: torchvision's resnet18 with a 10-class fc, 11,181,642
-    const surgery = `import glob\nimport torch.nn as nn\nfrom torchvision import models\nif __name__ == '__main__':\n    model = models.resnet18(weights=None)\n    files = sorted(glob.glob("*.png"))\n    if len(files) > 3:\n        print("many")\n    model.fc = nn.Linear(512, 10)\n`;
+  it("what the script's block cannot follow is refused, as anywhere: past it the model may still change", () => {
+    // bookkeeping on data passes (a sorted file list, its length printed)
+    const surgery = `import glob\nimport torch.nn as nn\nfrom torchvision import models\nif __name__ == '__main__':\n    model = models.resnet18(weights=None)\n    files = sorted(glob.glob("*.png"))\n    print(len(files))\n    model.fc = nn.Linear(512, 10)\n`;
+    // torchvision's resnet18 with a 10-class fc: 11,181,642 (PyTorch 1.13)
     expect(total(read(surgery))).toBe(11_181_642n);
-    // and one sized by the data is refused, naming it
-    expect(refusal(surgery.replace('nn.Linear(512, 10)', 'nn.Linear(512, len(files))'))).toMatch(/needs the value of `files`/);
+    // a branch on data is refused, though the model was built before it: the fc after it may be the one
+    expect(refusal(surgery.replace('    print(len(files))\n', '    if len(files) > 3:\n        print("many")\n'))).toMatch(/needs the value of `files`/);
+  });
+
+  // PyTorch 1.13: the vocabulary a loop over data fills decides the embedding; 2 entries before it, not 2 after
+  it('what a loop over data changes in place (a vocabulary, a list of sizes, an argument) is data after it', () => {
+    const head = 'import torch.nn as nn\nimport pandas as pd\ndf = pd.read_csv("train.csv")\n';
+    expect(refusal(`${head}vocab = {"<pad>": 0, "<unk>": 1}\nfor w in df.text:\n    vocab[w] = len(vocab)\nmodel = nn.Embedding(len(vocab), 8)\n`)).toMatch(
+      /needs the value of `len\(for … in pandas\.read_csv\(…\)\.text\)`/,
+    );
+    expect(refusal(`${head}sizes = [4]\nfor h in df.width:\n    sizes.append(h)\nmodel = nn.Linear(4, len(sizes))\n`)).toMatch(/needs the value of `len\(for … in pandas\.read_csv\(…\)\.width\)`/);
+    // a name holding a module or a model is not data: the loop trains the model, and `torch` stays torch
+    expect(total(read(`import torch\n${head}model = nn.Linear(4, 2)\nfor x in df.x:\n    model.train()\n    torch.save(model.state_dict(), "m.pt")\nhead2 = torch.nn.Linear(2, 2)\n`))).toBe(10n);
+  });
+
+  // PIL's Image.mode is data: which branch `== 'L'` takes is not known
+  it('data compared for equality is data: the branch it picks is refused, not guessed', () => {
+    expect(refusal('import torch.nn as nn\nfrom PIL import Image\nimg = Image.open("x.png")\nin_ch = 1 if img.mode == "L" else 3\nmodel = nn.Conv2d(in_ch, 8, 3)\n')).toMatch(/needs the value of/);
   });
 
   it("before any model is built, or inside a model's own code, it is the refusal it always was", () => {
@@ -353,5 +366,40 @@ describe("the script's entry point, run as `python model.py` runs it", () => {
     const unknownLayer =
       'import torch.nn as nn\nclass Pair(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 4)\n        self.head = nn.AdaptiveLogSoftmaxWithLoss(4, 100, [10])\nif __name__ == "__main__":\n    model = Pair()\n';
     expect(refusal(unknownLayer)).toMatch(/torch\.nn\.AdaptiveLogSoftmaxWithLoss/);
+  });
+});
+
+describe('the script read as argparse and Python read it', () => {
+  // PyTorch 1.13 with sys.argv = ['script.py']: each total below is sum(p.numel()) of the model the script builds
+  const net = 'import argparse\nimport torch.nn as nn\n';
+  it("argparse's precedence: the first argument of a dest decides it, set_defaults is the default of its dest's arguments, parents= brings a parser's arguments", () => {
+    const pair = `${net}p = argparse.ArgumentParser()\np.add_argument("--bn", dest="bn", action="store_true")\np.add_argument("--no-bn", dest="bn", action="store_false")\nargs = p.parse_args()\nmodel = nn.Sequential(nn.Linear(10, 10), nn.BatchNorm1d(10) if args.bn else nn.Identity())\n`;
+    expect(total(read(pair))).toBe(110n);
+    const later = `${net}p = argparse.ArgumentParser()\np.set_defaults(bn=True)\np.add_argument("--bn", action="store_true")\nargs = p.parse_args()\nmodel = nn.Sequential(nn.Linear(10, 10), nn.BatchNorm1d(10) if args.bn else nn.Identity())\n`;
+    expect(total(read(later))).toBe(130n);
+    const parents = `${net}base = argparse.ArgumentParser(add_help=False)\nbase.add_argument("--h", type=int, default=8)\np = argparse.ArgumentParser(parents=[base])\nargs = p.parse_args()\nmodel = nn.Linear(1, args.h)\n`;
+    expect(total(read(parents))).toBe(16n);
+    expect(total(read(`import sys\n${parents.replace('p.parse_args()', 'p.parse_args(sys.argv[1:])')}`))).toBe(16n);
+  });
+
+  it('the model main() goes on with is the one counted: the last its name held', () => {
+    const code = `${net}def main():\n    model = nn.Linear(1, 3)\n    if True:\n        model = nn.Linear(100, 100)\n    return 0\nif __name__ == "__main__":\n    main()\n`;
+    expect(total(read(code))).toBe(10_100n);
+  });
+
+  it('a script run through a library the reader does not run, or whose model an unknown call replaced, is refused', () => {
+    expect(
+      refusal(
+        `import fire\n${net}class Net(nn.Module):\n    def __init__(self, n=3):\n        super().__init__()\n        self.fc = nn.Linear(1, n)\ndef train(n=100):\n    model = Net(n)\nif __name__ == "__main__":\n    fire.Fire(train)\n`,
+      ),
+    ).toMatch(/The script runs `train` through `fire\.Fire\(…\)`/);
+    expect(refusal(`import torch\n${net}model = nn.Linear(100, 100)\nmodel = torch.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)\n`)).toMatch(
+      /`model` is what `torch\.quantization\.quantize_dynamic\(…\)` \(line 5\) returns/,
+    );
+  });
+
+  it("a loop over data that builds layers through an object's method is refused", () => {
+    const code = `import pandas as pd\n${net}class Tab(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.embs = nn.ModuleList()\n    def add_column(self, n):\n        self.embs.append(nn.Embedding(n, 4))\nmodel = Tab()\ndf = pd.read_csv("x.csv")\nfor c in df.columns:\n    model.add_column(df[c].nunique())\n`;
+    expect(refusal(code)).toMatch(/builds layers/);
   });
 });
