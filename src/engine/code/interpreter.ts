@@ -102,6 +102,8 @@ export class Interpreter implements Runtime {
   budget: number = LIMITS.steps;
   private recursion = 0;
   private calls = 0;
+  /** Whether a loop over data builds layers, read once per loop (an epoch loop around it skips it again and again). */
+  private readonly loopBuilds = new Map<Stmt, boolean>();
   line = 0;
   readonly frames: Frame[] = [];
   readonly arrays: ArrayOps[] = [];
@@ -326,7 +328,9 @@ export class Interpreter implements Runtime {
       if (unknown !== undefined) return refuse('code.unknownName', { name: unknown });
       // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. One that
       // builds layers (a layer per column of a DataFrame) builds as many as the data has: refused.
-      if (this.buildsLayers(s.body, scope, 0)) return refuse('code.dataLoopBuilds', { origin: iterable.origin, line: String(s.line) });
+      let builds = this.loopBuilds.get(s);
+      if (builds === undefined) this.loopBuilds.set(s, (builds = this.buildsLayers(s.body, scope, 0)));
+      if (builds) return refuse('code.dataLoopBuilds', { origin: iterable.origin, line: String(s.line) });
       // What it binds (`loss`, `running_corrects += ...`) and what it changes in place
       // (`vocab[w] = ...`, `sizes.append(h)`, `args.num_classes = ...`), wherever that name lives,
       // is data after it: a later read is an unknown value, not a name Python would leave undefined
@@ -362,7 +366,7 @@ export class Interpreter implements Runtime {
    * (a block factory, an object's method), BUILD_DEPTH calls deep. A name that cannot be read now (data)
    * is passed over; its arguments are still read (`layers.append(nn.Linear(c, c))`).
    */
-  private buildsLayers(body: readonly Stmt[], scope: Scope, depth: number): boolean {
+  private buildsLayers(body: readonly Stmt[], scope: Scope, depth: number, seen = new Set<FunctionDef>()): boolean {
     const resolve = (e: Expr): Value | undefined => {
       if (e.t === 'name') {
         try {
@@ -380,12 +384,17 @@ export class Interpreter implements Runtime {
     const builds = (v: Value | undefined): boolean => {
       if (v === undefined) return false;
       if (is(v, 'class')) return v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
-      if (is(v, 'function') && depth < BUILD_DEPTH && Array.isArray(v.def.body)) return this.buildsLayers(v.def.body as readonly Stmt[], v.closure, depth + 1);
+      // each function read once per question (what it calls is read with it): the work is the paste's size, not its call graph's paths
+      if (is(v, 'function') && depth < BUILD_DEPTH && Array.isArray(v.def.body) && !seen.has(v.def)) {
+        seen.add(v.def);
+        return this.buildsLayers(v.def.body as readonly Stmt[], v.closure, depth + 1, seen);
+      }
       return false;
     };
     const visit = (node: unknown): boolean => {
       if (node === null || typeof node !== 'object') return false;
       if (Array.isArray(node)) return node.some(visit);
+      this.tick(); // a node read is a step of the paste's budget: a loop skipped a thousand times reads its body a thousand times
       const n = node as { t?: string; fn?: Expr };
       if (n.t === 'def' || n.t === 'class' || n.t === 'lambda') return false;
       if (n.t === 'call' && builds(resolve(n.fn!))) return true;

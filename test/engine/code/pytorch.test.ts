@@ -403,3 +403,14 @@ describe('the script read as argparse and Python read it', () => {
     expect(refusal(code)).toMatch(/builds layers/);
   });
 });
+
+describe('reading a loop over data for the layers it builds costs the paste its size, not its call graph', () => {
+  it('120 functions calling 20 each, six deep, under a loop skipped 300 times: read once, counted', () => {
+    const defs: string[] = [];
+    for (let d = 0; d < 6; d++) {
+      for (let i = 0; i < 20; i++) defs.push(`def f${d}_${i}():\n    ${d < 5 ? Array.from({ length: 20 }, (_, j) => `f${d + 1}_${j}()`).join('; ') : 'pass'}\n`);
+    }
+    const code = `import pandas as pd\nimport torch.nn as nn\ndf = pd.read_csv("x")\n${defs.join('')}model = nn.Linear(2, 2)\nfor i in range(300):\n    for x in df.x:\n        f0_0()\n`;
+    expect(total(read(code))).toBe(6n);
+  });
+});
