@@ -469,6 +469,14 @@ export function makeBuiltins(rt: Interpreter, deepcopy: (v: Value) => Value, ext
       }),
     ],
     [
+      // `delattr(model, 'fc')`: as `del model.fc`, which the reader already follows (a module's layer leaves it)
+      'delattr',
+      def('delattr', 'obj, name', (a) => {
+        rt.delattr(a.get('obj')!, stringArg(a.get('name')!));
+        return null;
+      }),
+    ],
+    [
       'callable',
       def('callable', 'obj', (a) => {
         const v = a.get('obj')!;

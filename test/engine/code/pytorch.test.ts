@@ -207,6 +207,13 @@ describe('construction as Python does it', () => {
     expect(total(read(code))).toBe(11_178_051n);
   });
 
+  // PyTorch 1.13: Net() holds two Linear(10, 10); after delattr(model, "aux"), 110
+  it('delattr(model, name) takes a layer off, as `del model.name` does (it was a NameError Python does not raise)', () => {
+    const code =
+      'import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(10, 10)\n        self.aux = nn.Linear(10, 10)\nmodel = Net()\ndelattr(model, "aux")\n';
+    expect(total(read(code))).toBe(110n);
+  });
+
   // PyTorch 1.13: nn.Bilinear(8, 6, 3) has 147 parameters (a 3×8×6 weight and 3 biases), 144 with bias=False
   it('nn.Bilinear: an IN1×IN2 matrix per output, and its biases', () => {
     expect(total(read('import torch.nn as nn\nmodel = nn.Bilinear(8, 6, 3)\n'))).toBe(147n);
