@@ -9,7 +9,7 @@
 import type { Arg, Expr, FormattedValue, FunctionDef, Generator, Module, Stmt } from './ast.js';
 import { formatValue } from './builtins.js';
 import { Scope } from './environment.js';
-import { boundNames } from './static.js';
+import { boundNames, changedNames } from './static.js';
 import { CodeError, excerpt, PyException, raise, Refusal, refuse, overLimit } from './errors.js';
 import { ITEMS_PER_STEP, LIMITS, limitMessage } from './limits.js';
 import {
@@ -41,6 +41,7 @@ import { TupleKeys, type Runtime } from './runtime.js';
 import {
   ELLIPSIS,
   is,
+  isLayerClass,
   isObj,
   list,
   NO_KWARGS,
@@ -102,8 +103,11 @@ export class Interpreter implements Runtime {
   budget: number = LIMITS.steps;
   private recursion = 0;
   private calls = 0;
-  /** Whether a loop over data builds layers, read once per loop (an epoch loop around it skips it again and again). */
-  private readonly loopBuilds = new Map<Stmt, boolean>();
+  /**
+   * A loop over data as read without running it, once per loop (an epoch loop around it skips it
+   * again and again): whether it builds layers, the names it binds and those it changes in place.
+   */
+  private readonly dataLoops = new Map<Stmt, { readonly builds: boolean; readonly bound: readonly string[]; readonly changed: readonly string[] }>();
   line = 0;
   readonly frames: Frame[] = [];
   readonly arrays: ArrayOps[] = [];
@@ -328,9 +332,9 @@ export class Interpreter implements Runtime {
       if (unknown !== undefined) return refuse('code.unknownName', { name: unknown });
       // A loop over data (a DataLoader, a dataset) trains or evaluates; it builds no layer. One that
       // builds layers (a layer per column of a DataFrame) builds as many as the data has: refused.
-      let builds = this.loopBuilds.get(s);
-      if (builds === undefined) this.loopBuilds.set(s, (builds = this.buildsLayers(s.body, scope, 0)));
-      if (builds) return refuse('code.dataLoopBuilds', { origin: iterable.origin, line: String(s.line) });
+      let loop = this.dataLoops.get(s);
+      if (loop === undefined) this.dataLoops.set(s, (loop = { builds: this.buildsLayers(s.body, scope, 0), bound: [...boundNames({ body: [s] })], changed: [...changedNames(s.body)] }));
+      if (loop.builds) return refuse('code.dataLoopBuilds', { origin: iterable.origin, line: String(s.line) });
       // What it binds (`loss`, `running_corrects += ...`) and what it changes in place
       // (`vocab[w] = ...`, `sizes.append(h)`, `args.num_classes = ...`), wherever that name lives,
       // is data after it: a later read is an unknown value, not a name Python would leave undefined
@@ -338,11 +342,11 @@ export class Interpreter implements Runtime {
       // the model, it does not build another.
       this.host.noteSkippedLoop(iterable.origin, s.line);
       const data = this.opaque(`for … in ${iterable.origin}`);
-      for (const name of boundNames({ body: [s] })) {
+      for (const name of loop.bound) {
         const held = scope.vars.get(name);
         if (held === undefined || !isModel(held)) scope.assign(name, data);
       }
-      for (const name of changedNames(s.body)) {
+      for (const name of loop.changed) {
         let home: Scope | null = scope;
         while (home !== null && !home.vars.has(name)) home = home.parent;
         if (home !== null && holdsData(home.vars.get(name)!)) home.vars.set(name, data);
@@ -383,7 +387,7 @@ export class Interpreter implements Runtime {
     };
     const builds = (v: Value | undefined): boolean => {
       if (v === undefined) return false;
-      if (is(v, 'class')) return v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
+      if (is(v, 'class')) return isLayerClass(v);
       // each function read once per question (what it calls is read with it): the work is the paste's size, not its call graph's paths
       if (is(v, 'function') && depth < BUILD_DEPTH && Array.isArray(v.def.body) && !seen.has(v.def)) {
         seen.add(v.def);
@@ -923,7 +927,7 @@ export class Interpreter implements Runtime {
         // a pasted function or class handed to a library the reader does not run (`fire.Fire(train)`,
         // `@hydra.main(...)`): the script runs through it, with arguments the reader does not know
         const entry = [...args, ...kwargs.values()].find((a) => (is(a, 'function') && a.def.line > 0) || (is(a, 'class') && a.line > 0));
-        if (entry !== undefined) this.host.runThrough(origin, (entry as FunctionV | ClassV).name ?? '', this.line);
+        if (entry !== undefined) this.host.runThrough(origin, (entry as FunctionV | ClassV).name, this.line);
         const plain = (fn.plain === true || this.skipped.has(fn.origin)) && ![...args, ...kwargs.values()].some(holdsInstance);
         return plain ? { t: 'opaque', origin, line: this.line, plain } : { t: 'opaque', origin, line: this.line };
       }
@@ -1317,35 +1321,6 @@ const isModel = (v: Value): boolean => is(v, 'instance') && (v.module !== undefi
 
 /** What a loop over data may change in place: a list, a dict, a set, a configuration object; not a module (`torch.save(...)`), a class, a function or a model. */
 const holdsData = (v: Value): boolean => is(v, 'list') || is(v, 'dict') || is(v, 'set') || (is(v, 'instance') && !isModel(v));
-
-/**
- * The names whose objects statements change in place, read without running them: the root name of
- * an item or attribute assigned (`vocab[w] = ...`, `args.n = ...`) and of a method called on it
- * (`sizes.append(h)`, `counts.update(...)`).
- */
-function changedNames(body: readonly Stmt[]): Set<string> {
-  const names = new Set<string>();
-  const root = (e: Expr): void => {
-    let x = e;
-    while (x.t === 'attr' || x.t === 'index') x = x.obj;
-    if (x.t === 'name') names.add(x.id);
-  };
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const n of node) visit(n);
-      return;
-    }
-    const n = node as { t?: string; targets?: Expr[]; target?: Expr; fn?: Expr };
-    if (n.t === 'def' || n.t === 'class' || n.t === 'lambda') return;
-    if (n.t === 'assign') for (const t of n.targets!) if (t.t === 'attr' || t.t === 'index') root(t);
-    if ((n.t === 'augassign' || n.t === 'annassign') && (n.target!.t === 'attr' || n.target!.t === 'index')) root(n.target!);
-    if (n.t === 'call' && n.fn!.t === 'attr') root(n.fn!.obj);
-    for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
-  };
-  visit(body);
-  return names;
-}
 
 /** `__name__ == '__main__'`, either way round: the script's entry point. */
 function isMainGuard(test: Expr): boolean {

@@ -14,7 +14,7 @@ import { FLAG_NAMES } from '../flags.js';
 import { CHAIN, type Binding, type Source } from './source.js';
 import { boundNames, definitions, readNames, returnsCall } from './static.js';
 import { LOSS_NAMES } from './torch/leaves.js';
-import { is, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type TensorV, type Value } from './values.js';
+import { is, isLayerClass, list, tuple, type ClassV, type FunctionV, type InstanceV, type KerasTensorV, type TensorV, type Value } from './values.js';
 import { tensor } from './torch/tensor.js';
 import { lazyPending, type Trace } from './torch/library.js';
 import { childrenOf, namedModules } from './torch/module.js';
@@ -277,13 +277,12 @@ function asModel(v: Value, name: string | null): Found | undefined {
 function defaultModel(session: Session, module: Module, bindings: ReadonlyMap<string, Binding>, notes: MessageRef[]): Found | undefined {
   const rt = session.rt;
   const defs = definitions(module);
-  const isModelClass = (v: Value): v is ClassV => is(v, 'class') && v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');
   const factories = defs.functions.filter((f) => {
     const fn = rt.globals.vars.get(f.name);
     // a factory another class or factory calls (`make_cnn()` inside `SiameseNet`) builds a part, as such a class is one
     return is(fn ?? null, 'function') && returnsCall(f.fn.body) && !defs.referencedElsewhere(f.name) && required(fn as FunctionV, bindings).length === 0;
   });
-  const classes = defs.classes.map((c) => ({ ...c, value: rt.globals.vars.get(c.name) ?? null })).filter((c) => isModelClass(c.value) && !defs.referencedElsewhere(c.name));
+  const classes = defs.classes.map((c) => ({ ...c, value: rt.globals.vars.get(c.name) ?? null })).filter((c) => isLayerClass(c.value) && !defs.referencedElsewhere(c.name));
   for (const f of factories) {
     const built = construct(session, rt.globals.vars.get(f.name)!, bindings, f.name);
     const found = asModel(built, null);

@@ -188,10 +188,6 @@ export class Session implements Host {
     this.mainFrom = { torch: this.torch.instances.length, keras: this.kerasLibrary?.instances.length ?? 0 };
   }
 
-  noteMainSkipped(why: MessageRef, line: number): void {
-    this.notes.push({ ref: msg('note.mainSkipped', { line: String(line), why }), line });
-  }
-
   /**
    * What the main block built, a model kept in a local of `main()` included: the script's, even
    * where no module-level name holds it.

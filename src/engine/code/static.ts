@@ -292,3 +292,32 @@ export function returnsCall(body: FunctionDef['body']): boolean {
   walk(body as readonly Stmt[]);
   return returned.some((v) => v.t === 'call' || (v.t === 'name' && built.has(v.id)));
 }
+
+/**
+ * The names whose objects statements change in place, read without running them: the root name of
+ * an item or attribute assigned (`vocab[w] = ...`, `args.n = ...`) and of a method called on it
+ * (`sizes.append(h)`, `counts.update(...)`).
+ */
+export function changedNames(body: readonly Stmt[]): Set<string> {
+  const names = new Set<string>();
+  const root = (e: Expr): void => {
+    let x = e;
+    while (x.t === 'attr' || x.t === 'index') x = x.obj;
+    if (x.t === 'name') names.add(x.id);
+  };
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    const n = node as { t?: string; targets?: Expr[]; target?: Expr; fn?: Expr };
+    if (n.t === 'def' || n.t === 'class' || n.t === 'lambda') return;
+    if (n.t === 'assign') for (const t of n.targets!) if (t.t === 'attr' || t.t === 'index') root(t);
+    if ((n.t === 'augassign' || n.t === 'annassign') && (n.target!.t === 'attr' || n.target!.t === 'index')) root(n.target!);
+    if (n.t === 'call' && n.fn!.t === 'attr') root(n.fn!.obj);
+    for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
+  };
+  visit(body);
+  return names;
+}

@@ -246,3 +246,6 @@ export const is = <T extends Obj['t']>(v: Value, t: T): v is Extract<Obj, { t: T
 export function builtin(name: string, call: BuiltinV['call']): BuiltinV {
   return { t: 'builtin', name, call };
 }
+
+/** A class of PyTorch modules or Keras layers: built-in (nn.Linear, layers.Dense) or pasted (class Net(nn.Module)). */
+export const isLayerClass = (v: Value): v is ClassV => is(v, 'class') && v.mro.some((c) => c.native === 'torch.Module' || c.native === 'keras.Layer');

@@ -224,8 +224,6 @@ export const code = {
   'note.skippedUnknown': (p: P<'name'>) => `\`${p.name}\` is not something the reader knows: nothing the count is made of comes from it, so it was skipped.`,
   'note.kerasSubclassBuild': (p: P<'name'>) =>
     `\`${p.name}\` is a subclassed model built with \`model.build(...)\`: this is its count once its layers are built, as tf.keras 2 builds them there; Keras 3 (and tf.keras from TensorFlow 2.16) only marks the model built, so its \`count_params()\` says 0 until the model is called on data (\`model(keras.ops.zeros((1, ...)))\`).`,
-  'note.mainSkipped': (p: P<'line' | 'why'>) =>
-    `line ${p.line}, run by the script's \`if __name__ == '__main__':\` block, was skipped (${p.why}); what it sets is unknown after it, and it builds no layer.`,
   'note.commandLine': (p: P<'line' | 'names'>) =>
     `line ${p.line} reads the command line with argparse: this is the script run without arguments (\`python script.py\`), so these are their defaults: ${p.names}.`,
   'code.dataLoopBuilds': (p: P<'origin' | 'line'>) =>

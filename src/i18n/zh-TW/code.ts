@@ -225,7 +225,6 @@ export const code: typeof En = {
   'note.skippedUnknown': (p: P<'name'>) => `讀取器不認得 \`${p.name}\`：計數用到的東西都不來自它，所以略過了。`,
   'note.kerasSubclassBuild': (p: P<'name'>) =>
     `\`${p.name}\` 是用 \`model.build(...)\` 建立的子類別模型：這是它的層建好之後的參數量（tf.keras 2 在這裡就會建好）；Keras 3（以及 TensorFlow 2.16 起的 tf.keras）只把模型標成已建立，所以在模型實際跑過資料之前（\`model(keras.ops.zeros((1, ...)))\`），\`count_params()\` 會是 0。`,
-  'note.mainSkipped': (p: P<'line' | 'why'>) => `第 ${p.line} 行（由腳本的 \`if __name__ == '__main__':\` 區塊執行）已略過（${p.why}）；它設定的值在之後視為未知，且它不建立任何層。`,
   'note.commandLine': (p: P<'line' | 'names'>) => `第 ${p.line} 行用 argparse 讀取命令列：這裡視為不帶參數執行腳本（\`python script.py\`），所以這些都是預設值：${p.names}。`,
   'code.dataLoopBuilds': (p: P<'origin' | 'line'>) =>
     `第 ${p.line} 行對 \`${p.origin}\` 的迴圈會建立層，層的數量與大小取決於這些資料，而讀取器不載入資料：請直接寫出大小（\`for c in [64, 128]:\`），或在程式碼前給定這個值。`,
